@@ -1,0 +1,61 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// NIP is the 18-digit Nomor Induk Pegawai of a PNS or PPPK. It is built as
+//
+//	YYYYMMDD  birth date
+//	YYYYMM    TMT (date of first appointment, month precision)
+//	G         gender: 1 male, 2 female
+//	NNN       sequence number
+type NIP struct {
+	BirthDate time.Time
+	TMT       time.Time // the first day of the TMT month
+	Female    bool
+	Sequence  string
+}
+
+// ParseNIP validates s as a NIP and returns its parts. Error messages are
+// written for a BKPSDM admin reading an import report.
+func ParseNIP(s string) (NIP, error) {
+	if len(s) != 18 {
+		return NIP{}, fmt.Errorf("NIP harus 18 digit, bukan %d karakter", len([]rune(s)))
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return NIP{}, fmt.Errorf("NIP hanya boleh berisi angka")
+		}
+	}
+	birth, err := time.Parse("20060102", s[0:8])
+	if err != nil || birth.Year() < 1900 {
+		return NIP{}, fmt.Errorf("tanggal lahir dalam NIP (%s) bukan tanggal yang valid", s[0:8])
+	}
+	tmt, err := time.Parse("200601", s[8:14])
+	if err != nil || tmt.Year() < 1900 {
+		return NIP{}, fmt.Errorf("TMT dalam NIP (%s) bukan bulan yang valid", s[8:14])
+	}
+	if !tmt.After(birth) {
+		return NIP{}, fmt.Errorf("TMT dalam NIP (%s) tidak boleh sebelum tanggal lahir", s[8:14])
+	}
+	var female bool
+	switch s[14] {
+	case '1':
+	case '2':
+		female = true
+	default:
+		return NIP{}, fmt.Errorf("digit jenis kelamin dalam NIP (posisi 15) harus 1 atau 2, bukan %c", s[14])
+	}
+	return NIP{BirthDate: birth, TMT: tmt, Female: female, Sequence: s[15:18]}, nil
+}
+
+// String formats the parts back into the 18 digits.
+func (n NIP) String() string {
+	g := '1'
+	if n.Female {
+		g = '2'
+	}
+	return fmt.Sprintf("%s%s%c%s", n.BirthDate.Format("20060102"), n.TMT.Format("200601"), g, n.Sequence)
+}

@@ -1,0 +1,226 @@
+package model
+
+import "time"
+
+// Instansi is a government body served by Kinerja (a pemda, a province, a
+// ministry). Every other record belongs to exactly one instansi.
+type Instansi struct {
+	ID      string
+	Name    string
+	KodeBKN string
+	// JPTRater chooses who rates JPT Pratama: the head of the region
+	// (JPTRaterKepalaDaerah, the default) or the Sekda (JPTRaterSekda).
+	JPTRater   string
+	OrgVersion int64 // bumped on every change to units, positions or placements
+	CreatedAt  time.Time
+}
+
+// JPT rater choices for Instansi.JPTRater.
+const (
+	JPTRaterKepalaDaerah = "kepala_daerah"
+	JPTRaterSekda        = "sekda"
+)
+
+// UnitKind is the kind of a node of the organisation tree.
+type UnitKind string
+
+// Unit kinds, from a whole pemda down to a kelurahan.
+const (
+	UnitPemda     UnitKind = "pemda"     // the root: the region itself
+	UnitOPD       UnitKind = "opd"       // perangkat daerah: dinas, badan, sekretariat, inspektorat
+	UnitBagian    UnitKind = "bagian"    // bagian of the Sekretariat Daerah
+	UnitBidang    UnitKind = "bidang"    // bidang of a dinas or badan
+	UnitSubbagian UnitKind = "subbagian" // sub-bagian
+	UnitSeksi     UnitKind = "seksi"
+	UnitUPT       UnitKind = "upt"
+	UnitPuskesmas UnitKind = "puskesmas"
+	UnitSekolah   UnitKind = "sekolah"
+	UnitRSUD      UnitKind = "rsud"
+	UnitKecamatan UnitKind = "kecamatan"
+	UnitKelurahan UnitKind = "kelurahan"
+)
+
+// UnitKinds lists every unit kind in display order.
+var UnitKinds = []UnitKind{UnitPemda, UnitOPD, UnitBagian, UnitBidang, UnitSubbagian, UnitSeksi,
+	UnitUPT, UnitPuskesmas, UnitSekolah, UnitRSUD, UnitKecamatan, UnitKelurahan}
+
+// Valid reports whether k is a known unit kind.
+func (k UnitKind) Valid() bool {
+	for _, v := range UnitKinds {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Unit is a node of an instansi's organisation tree.
+type Unit struct {
+	ID             string
+	InstansiID     string
+	ParentID       string // empty at the root
+	Code           string // the SIASN unor code, unique within the instansi
+	Name           string
+	Kind           UnitKind
+	WorkDays       int    // 5 or 6 working days a week
+	HeadPositionID string // the position that leads the unit; may be empty
+	OPDID          string // the perangkat daerah the unit belongs to (itself for an OPD)
+}
+
+// PositionKind is the kind of a jabatan.
+type PositionKind string
+
+// Position kinds as the civil-service rules name them.
+const (
+	PositionKepalaDaerah  PositionKind = "kepala_daerah" // Wali Kota, Bupati, Gubernur: not an ASN post
+	PositionJPTMadya      PositionKind = "jpt_madya"
+	PositionJPTPratama    PositionKind = "jpt_pratama"
+	PositionAdministrator PositionKind = "administrator"
+	PositionPengawas      PositionKind = "pengawas"
+	PositionPelaksana     PositionKind = "pelaksana"
+	PositionFungsional    PositionKind = "fungsional"
+)
+
+// PositionKinds lists every position kind from the top down.
+var PositionKinds = []PositionKind{PositionKepalaDaerah, PositionJPTMadya, PositionJPTPratama,
+	PositionAdministrator, PositionPengawas, PositionPelaksana, PositionFungsional}
+
+// Valid reports whether k is a known position kind.
+func (k PositionKind) Valid() bool {
+	for _, v := range PositionKinds {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// IsJPT reports whether the kind is a pimpinan tinggi post.
+func (k PositionKind) IsJPT() bool { return k == PositionJPTMadya || k == PositionJPTPratama }
+
+// Jenjang fungsional, the grades of a functional position.
+var Jenjangs = []string{"ahli_utama", "ahli_madya", "ahli_muda", "ahli_pertama",
+	"penyelia", "mahir", "terampil", "pemula"}
+
+// ValidJenjang reports whether j is a known jenjang (empty is allowed for
+// non-functional positions and checked by the caller).
+func ValidJenjang(j string) bool {
+	for _, v := range Jenjangs {
+		if v == j {
+			return true
+		}
+	}
+	return false
+}
+
+// Position is a jabatan: a post in a unit with a superior post.
+type Position struct {
+	ID                 string
+	InstansiID         string
+	UnitID             string
+	Code               string // unique within the instansi; the import matches on it
+	Name               string
+	Kind               PositionKind
+	Jenjang            string // only for fungsional
+	SuperiorPositionID string // empty for the top of the tree
+}
+
+// EmployeeStatus is the employment status of a person.
+type EmployeeStatus string
+
+// Employment statuses. PejabatNegara is the elected head of the region, who
+// uses Kinerja but is not an ASN and has no NIP.
+const (
+	StatusPNS           EmployeeStatus = "pns"
+	StatusCPNS          EmployeeStatus = "cpns"
+	StatusPPPK          EmployeeStatus = "pppk"
+	StatusPejabatNegara EmployeeStatus = "pejabat_negara"
+)
+
+// Valid reports whether s is a known status.
+func (s EmployeeStatus) Valid() bool {
+	switch s {
+	case StatusPNS, StatusCPNS, StatusPPPK, StatusPejabatNegara:
+		return true
+	}
+	return false
+}
+
+// Employee is a person working for the instansi.
+type Employee struct {
+	ID         string
+	InstansiID string
+	NIP        string // empty only for StatusPejabatNegara
+	Name       string // without titles
+	FrontTitle string // gelar depan, e.g. "dr." or "Ir."
+	BackTitle  string // gelar belakang, e.g. "S.Kom., M.Si."
+	Gender     string // "L" or "P"
+	BirthDate  Date
+	Status     EmployeeStatus
+	Golongan   string // e.g. "III/a" for PNS, "IX" for PPPK
+	Pangkat    string // e.g. "Penata Muda"
+	Email      string
+	Phone      string
+	Active     bool
+	PositionID string // current definitive position; empty when none
+	UnitID     string // unit of the current position
+	UpdatedAt  time.Time
+	// Filled by queries that join the position.
+	PositionName string
+	PositionKind PositionKind
+	UnitName     string
+}
+
+// FullName is the name with academic titles, as it appears on documents.
+func (e Employee) FullName() string {
+	n := e.Name
+	if e.FrontTitle != "" {
+		n = e.FrontTitle + " " + n
+	}
+	if e.BackTitle != "" {
+		n = n + ", " + e.BackTitle
+	}
+	return n
+}
+
+// PlacementKind tells how a person holds a position.
+type PlacementKind string
+
+// Placement kinds: definitive, acting (Plt) and daily acting (Plh).
+const (
+	PlacementDefinitif PlacementKind = "definitif"
+	PlacementPlt       PlacementKind = "plt"
+	PlacementPlh       PlacementKind = "plh"
+)
+
+// Valid reports whether k is a known placement kind.
+func (k PlacementKind) Valid() bool {
+	return k == PlacementDefinitif || k == PlacementPlt || k == PlacementPlh
+}
+
+// Placement is one entry of an employee's position history.
+type Placement struct {
+	ID         string
+	EmployeeID string
+	PositionID string
+	Kind       PlacementKind
+	Start      Date
+	End        Date   // empty while current
+	Decree     string // nomor SK
+	// Filled by queries that join the position and unit.
+	PositionName string
+	UnitName     string
+}
+
+// RaterOverride replaces the derived pejabat penilai (and optionally the
+// atasan pejabat penilai) of one employee from a date, e.g. for a JF placed
+// directly under a JPT.
+type RaterOverride struct {
+	ID           string
+	EmployeeID   string
+	RaterID      string
+	UpperRaterID string // empty: derived from the rater
+	Start        Date
+	End          Date
+	Reason       string
+}

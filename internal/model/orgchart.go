@@ -1,0 +1,157 @@
+package model
+
+// OrgChart is a read-only picture of who holds which position in one
+// instansi, from which the pejabat penilai and the atasan pejabat penilai of
+// everyone are derived (domain decision 3):
+//
+//   - the pejabat penilai of an employee is the holder of the superior
+//     position of their current position; when that position is vacant, the
+//     holder of the next one up;
+//   - the atasan pejabat penilai is the pejabat penilai of the pejabat penilai;
+//   - a RaterOverride in force replaces either;
+//   - JPT Pratama are rated by the kepala daerah, or by the Sekda when the
+//     instansi says so.
+//
+// A position is held by its definitive holder, or when it has none by its
+// Plt, then its Plh.
+type OrgChart struct {
+	superior  map[string]string // position -> superior position
+	kind      map[string]PositionKind
+	holder    map[string]string   // position -> employee
+	main      map[string]string   // employee -> main (definitive) position
+	held      map[string][]string // employee -> every position held (definitif, plt, plh)
+	overrides map[string]RaterOverride
+	sekda     string              // employee id of the Sekda when JPT are rated by the Sekda
+	raters    map[string]string   // employee -> derived pejabat penilai
+	teams     map[string][]string // pejabat penilai -> employees rated
+}
+
+// OrgHolding is one active placement, as NewOrgChart takes it.
+type OrgHolding struct {
+	EmployeeID string
+	PositionID string
+	Kind       PlacementKind
+}
+
+// NewOrgChart builds the chart from the positions, the active placements and
+// the overrides in force. sekdaPositionID is the Sekda's position when JPT
+// Pratama are rated by the Sekda, empty otherwise.
+func NewOrgChart(positions []Position, holdings []OrgHolding, overrides []RaterOverride, sekdaPositionID string) *OrgChart {
+	c := &OrgChart{
+		superior:  make(map[string]string, len(positions)),
+		kind:      make(map[string]PositionKind, len(positions)),
+		holder:    make(map[string]string, len(holdings)),
+		main:      make(map[string]string, len(holdings)),
+		held:      make(map[string][]string, len(holdings)),
+		overrides: make(map[string]RaterOverride, len(overrides)),
+	}
+	for _, p := range positions {
+		c.superior[p.ID] = p.SuperiorPositionID
+		c.kind[p.ID] = p.Kind
+	}
+	rank := map[PlacementKind]int{PlacementDefinitif: 3, PlacementPlt: 2, PlacementPlh: 1}
+	best := map[string]int{}
+	for _, h := range holdings {
+		if r := rank[h.Kind]; r > best[h.PositionID] {
+			best[h.PositionID] = r
+			c.holder[h.PositionID] = h.EmployeeID
+		}
+		c.held[h.EmployeeID] = append(c.held[h.EmployeeID], h.PositionID)
+		if h.Kind == PlacementDefinitif {
+			c.main[h.EmployeeID] = h.PositionID
+		}
+	}
+	for _, h := range holdings {
+		if _, ok := c.main[h.EmployeeID]; !ok {
+			c.main[h.EmployeeID] = h.PositionID // only acting: rated from there
+		}
+	}
+	for _, o := range overrides {
+		c.overrides[o.EmployeeID] = o
+	}
+	if sekdaPositionID != "" {
+		c.sekda = c.holder[sekdaPositionID]
+	}
+	c.raters = make(map[string]string, len(c.main))
+	c.teams = map[string][]string{}
+	for e := range c.main {
+		c.setRater(e)
+	}
+	for e := range c.overrides {
+		if _, done := c.raters[e]; !done {
+			c.setRater(e)
+		}
+	}
+	return c
+}
+
+func (c *OrgChart) setRater(e string) {
+	r := c.deriveRater(e)
+	c.raters[e] = r
+	if r != "" {
+		c.teams[r] = append(c.teams[r], e)
+	}
+}
+
+// Holder returns the employee holding position id, or "".
+func (c *OrgChart) Holder(positionID string) string { return c.holder[positionID] }
+
+// Rater returns the pejabat penilai of employee id, or "" when there is none
+// (the kepala daerah, or someone without a position).
+func (c *OrgChart) Rater(employeeID string) string { return c.raters[employeeID] }
+
+func (c *OrgChart) deriveRater(employeeID string) string {
+	if o, ok := c.overrides[employeeID]; ok && o.RaterID != "" {
+		return o.RaterID
+	}
+	pos := c.main[employeeID]
+	if pos == "" {
+		return ""
+	}
+	if c.sekda != "" && c.kind[pos] == PositionJPTPratama && c.sekda != employeeID {
+		return c.sekda
+	}
+	seen := map[string]bool{pos: true}
+	for p := c.superior[pos]; p != "" && !seen[p]; p = c.superior[p] {
+		seen[p] = true
+		if h := c.holder[p]; h != "" && h != employeeID {
+			return h
+		}
+	}
+	return ""
+}
+
+// UpperRater returns the atasan pejabat penilai of employee id, or "".
+func (c *OrgChart) UpperRater(employeeID string) string {
+	if o, ok := c.overrides[employeeID]; ok && o.UpperRaterID != "" {
+		return o.UpperRaterID
+	}
+	r := c.Rater(employeeID)
+	if r == "" {
+		return ""
+	}
+	up := c.Rater(r)
+	if up == "" {
+		return r // the top of the tree rates and approves alone
+	}
+	return up
+}
+
+// Team returns the employees whose pejabat penilai is employee id.
+func (c *OrgChart) Team(employeeID string) []string { return c.teams[employeeID] }
+
+// IsRater reports whether employee id rates anyone.
+func (c *OrgChart) IsRater(employeeID string) bool { return len(c.teams[employeeID]) > 0 }
+
+// InLine reports whether employee target is in the reporting line below
+// employee boss (their rater, the rater's rater, and so on).
+func (c *OrgChart) InLine(boss, target string) bool {
+	seen := map[string]bool{}
+	for e := c.Rater(target); e != "" && !seen[e]; e = c.Rater(e) {
+		if e == boss {
+			return true
+		}
+		seen[e] = true
+	}
+	return false
+}

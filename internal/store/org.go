@@ -1,0 +1,429 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// CreateInstansi stores a new instansi.
+func (tx *Tx) CreateInstansi(ctx context.Context, in model.Instansi) (model.Instansi, error) {
+	if in.ID == "" {
+		in.ID = model.NewID()
+	}
+	if in.JPTRater == "" {
+		in.JPTRater = model.JPTRaterKepalaDaerah
+	}
+	in.CreatedAt = tx.now
+	tx.instansi = in.ID
+	_, err := tx.exec(ctx, `INSERT INTO instansi (id, name, kode_bkn, jpt_rater, created_at) VALUES (?, ?, ?, ?, ?)`,
+		in.ID, in.Name, in.KodeBKN, in.JPTRater, formatTime(in.CreatedAt))
+	if err != nil {
+		return in, fmt.Errorf("create instansi: %w", err)
+	}
+	return in, tx.audit(ctx, "instansi.create", "instansi", in.ID, nil, in)
+}
+
+// SetSekdaPosition records which position is the Sekda's and whether JPT
+// Pratama are rated by the Sekda.
+func (tx *Tx) SetSekdaPosition(ctx context.Context, instansiID, positionID, jptRater string) error {
+	before, err := tx.Instansi(ctx, instansiID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE instansi SET sekda_position_id = ?, jpt_rater = ?, org_version = org_version + 1 WHERE id = ?`,
+		positionID, jptRater, instansiID); err != nil {
+		return fmt.Errorf("set sekda position: %w", err)
+	}
+	after, err := tx.Instansi(ctx, instansiID)
+	if err != nil {
+		return err
+	}
+	return tx.audit(ctx, "instansi.update", "instansi", instansiID, before, after)
+}
+
+// bumpOrg marks the organisation of the transaction's instansi as changed,
+// so that cached org charts are rebuilt.
+func (tx *Tx) bumpOrg(ctx context.Context, instansiID string) error {
+	_, err := tx.exec(ctx, `UPDATE instansi SET org_version = org_version + 1 WHERE id = ?`, instansiID)
+	return err
+}
+
+// Instansi returns one instansi.
+func (c conn) Instansi(ctx context.Context, id string) (model.Instansi, error) {
+	var in model.Instansi
+	var created, sekda string
+	err := c.queryRow(ctx, `SELECT id, name, kode_bkn, jpt_rater, sekda_position_id, org_version, created_at
+		FROM instansi WHERE id = ?`, id).Scan(&in.ID, &in.Name, &in.KodeBKN, &in.JPTRater, &sekda, &in.OrgVersion, &created)
+	if err != nil {
+		return in, notFound(err, "instansi "+id)
+	}
+	in.CreatedAt = parseTime(created)
+	return in, nil
+}
+
+// SekdaPosition returns the Sekda's position of the instansi, or "".
+func (c conn) SekdaPosition(ctx context.Context, instansiID string) (string, error) {
+	var p string
+	err := c.queryRow(ctx, `SELECT sekda_position_id FROM instansi WHERE id = ?`, instansiID).Scan(&p)
+	return p, notFoundOrNil(err, "instansi")
+}
+
+// OrgVersion returns the organisation version of the instansi.
+func (c conn) OrgVersion(ctx context.Context, instansiID string) (int64, error) {
+	var v int64
+	err := c.queryRow(ctx, `SELECT org_version FROM instansi WHERE id = ?`, instansiID).Scan(&v)
+	if err != nil {
+		return 0, notFound(err, "instansi "+instansiID)
+	}
+	return v, nil
+}
+
+// AllInstansi lists every instansi, by name.
+func (c conn) AllInstansi(ctx context.Context) ([]model.Instansi, error) {
+	rows, err := c.query(ctx, `SELECT id, name, kode_bkn, jpt_rater, org_version, created_at FROM instansi ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Instansi
+	for rows.Next() {
+		var in model.Instansi
+		var created string
+		if err := rows.Scan(&in.ID, &in.Name, &in.KodeBKN, &in.JPTRater, &in.OrgVersion, &created); err != nil {
+			return nil, err
+		}
+		in.CreatedAt = parseTime(created)
+		out = append(out, in)
+	}
+	return out, rows.Err()
+}
+
+func notFoundOrNil(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	return notFound(err, what)
+}
+
+const unitColumns = `u.id, u.instansi_id, u.parent_id, u.opd_id, u.code, u.name, u.kind, u.work_days,
+	(SELECT p.id FROM positions p WHERE p.unit_id = u.id AND p.is_head = TRUE ORDER BY p.id LIMIT 1)`
+
+func scanUnit(sc interface{ Scan(...any) error }) (model.Unit, error) {
+	var u model.Unit
+	var kind string
+	err := sc.Scan(&u.ID, &u.InstansiID, nullString{&u.ParentID}, nullString{&u.OPDID}, &u.Code, &u.Name,
+		&kind, &u.WorkDays, nullString{&u.HeadPositionID})
+	u.Kind = model.UnitKind(kind)
+	return u, err
+}
+
+// CreateUnit stores a new unit. OPDID is derived: the unit itself for an
+// OPD, the parent's OPD otherwise.
+func (tx *Tx) CreateUnit(ctx context.Context, u model.Unit) (model.Unit, error) {
+	if u.ID == "" {
+		u.ID = model.NewID()
+	}
+	if u.WorkDays == 0 {
+		u.WorkDays = 5
+	}
+	if err := validateUnit(u); err != nil {
+		return u, err
+	}
+	// A unit directly under the pemda is a perangkat daerah (a dinas, a
+	// kecamatan, the RSUD); everything below belongs to that one.
+	u.OPDID = ""
+	if u.ParentID != "" {
+		parent, err := tx.Unit(ctx, u.ParentID)
+		if err != nil {
+			return u, fmt.Errorf("parent of unit %s: %w", u.Code, err)
+		}
+		if parent.Kind == model.UnitPemda {
+			u.OPDID = u.ID
+		} else {
+			u.OPDID = parent.OPDID
+		}
+	}
+	_, err := tx.exec(ctx, `INSERT INTO units (id, instansi_id, parent_id, opd_id, code, name, kind, work_days,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.InstansiID, nullable(u.ParentID), nullable(u.OPDID), u.Code, u.Name, string(u.Kind), u.WorkDays,
+		formatTime(tx.now), formatTime(tx.now))
+	if err != nil {
+		return u, fmt.Errorf("create unit %s: %w", u.Code, err)
+	}
+	if err := tx.bumpOrg(ctx, u.InstansiID); err != nil {
+		return u, err
+	}
+	return u, tx.audit(ctx, "unit.create", "unit", u.ID, nil, u)
+}
+
+// UpdateUnit changes a unit's name, kind and working days.
+func (tx *Tx) UpdateUnit(ctx context.Context, u model.Unit) (model.Unit, error) {
+	before, err := tx.Unit(ctx, u.ID)
+	if err != nil {
+		return u, err
+	}
+	if err := validateUnit(u); err != nil {
+		return u, err
+	}
+	if _, err := tx.exec(ctx, `UPDATE units SET name = ?, kind = ?, work_days = ?, updated_at = ? WHERE id = ?`,
+		u.Name, string(u.Kind), u.WorkDays, formatTime(tx.now), u.ID); err != nil {
+		return u, fmt.Errorf("update unit %s: %w", u.Code, err)
+	}
+	after, err := tx.Unit(ctx, u.ID)
+	if err != nil {
+		return u, err
+	}
+	return after, tx.audit(ctx, "unit.update", "unit", u.ID, before, after)
+}
+
+func validateUnit(u model.Unit) error {
+	var v model.ValidationError
+	if u.Name == "" {
+		v.Add("name", "Nama unit wajib diisi")
+	}
+	if u.Code == "" {
+		v.Add("code", "Kode unit wajib diisi")
+	}
+	if !u.Kind.Valid() {
+		v.Add("kind", fmt.Sprintf("Jenis unit %q tidak dikenal", u.Kind))
+	}
+	if u.WorkDays != 5 && u.WorkDays != 6 {
+		v.Add("work_days", "Hari kerja harus 5 atau 6")
+	}
+	return v.Err()
+}
+
+// Unit returns one unit.
+func (c conn) Unit(ctx context.Context, id string) (model.Unit, error) {
+	u, err := scanUnit(c.queryRow(ctx, `SELECT `+unitColumns+` FROM units u WHERE u.id = ?`, id))
+	if err != nil {
+		return u, notFound(err, "unit "+id)
+	}
+	return u, nil
+}
+
+// UnitByCode returns the unit with a SIASN code in an instansi.
+func (c conn) UnitByCode(ctx context.Context, instansiID, code string) (model.Unit, error) {
+	u, err := scanUnit(c.queryRow(ctx, `SELECT `+unitColumns+` FROM units u WHERE u.instansi_id = ? AND u.code = ?`, instansiID, code))
+	if err != nil {
+		return u, notFound(err, "unit "+code)
+	}
+	return u, nil
+}
+
+// Units lists every unit of an instansi in tree order hints (sort order,
+// then name); callers build the tree from ParentID.
+func (c conn) Units(ctx context.Context, instansiID string) ([]model.Unit, error) {
+	rows, err := c.query(ctx, `SELECT `+unitColumns+` FROM units u WHERE u.instansi_id = ? ORDER BY u.sort_order, u.name, u.id`, instansiID)
+	if err != nil {
+		return nil, fmt.Errorf("list units: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// UnitEmployeeCounts returns the number of active employees placed in each
+// unit (not counting sub-units).
+func (c conn) UnitEmployeeCounts(ctx context.Context, instansiID string) (map[string]int, error) {
+	rows, err := c.query(ctx, `SELECT p.unit_id, COUNT(*) FROM employees e JOIN positions p ON p.id = e.position_id
+		WHERE e.instansi_id = ? AND e.active = TRUE GROUP BY p.unit_id`, instansiID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+const positionColumns = `id, instansi_id, unit_id, code, name, kind, jenjang, superior_position_id, is_head`
+
+func scanPosition(sc interface{ Scan(...any) error }) (model.Position, error) {
+	var p model.Position
+	var kind string
+	var head bool
+	err := sc.Scan(&p.ID, &p.InstansiID, &p.UnitID, &p.Code, &p.Name, &kind, &p.Jenjang, nullString{&p.SuperiorPositionID}, &head)
+	p.Kind = model.PositionKind(kind)
+	return p, err
+}
+
+// CreatePosition stores a new position; isHead marks it as the head of its
+// unit.
+func (tx *Tx) CreatePosition(ctx context.Context, p model.Position, isHead bool) (model.Position, error) {
+	if p.ID == "" {
+		p.ID = model.NewID()
+	}
+	if err := validatePosition(p); err != nil {
+		return p, err
+	}
+	_, err := tx.exec(ctx, `INSERT INTO positions (id, instansi_id, unit_id, code, name, kind, jenjang,
+		superior_position_id, is_head, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.ID, p.InstansiID, p.UnitID, p.Code, p.Name, string(p.Kind), p.Jenjang, nullable(p.SuperiorPositionID),
+		isHead, formatTime(tx.now), formatTime(tx.now))
+	if err != nil {
+		return p, fmt.Errorf("create position %s: %w", p.Code, err)
+	}
+	if err := tx.bumpOrg(ctx, p.InstansiID); err != nil {
+		return p, err
+	}
+	return p, tx.audit(ctx, "position.create", "position", p.ID, nil, struct {
+		model.Position
+		IsHead bool
+	}{p, isHead})
+}
+
+// UpdatePosition changes a position's name, kind, jenjang, unit and superior.
+func (tx *Tx) UpdatePosition(ctx context.Context, p model.Position) (model.Position, error) {
+	before, err := tx.Position(ctx, p.ID)
+	if err != nil {
+		return p, err
+	}
+	if err := validatePosition(p); err != nil {
+		return p, err
+	}
+	if p.SuperiorPositionID == p.ID {
+		return p, model.Invalid("superior_position_id", "Jabatan tidak boleh menjadi atasan dirinya sendiri")
+	}
+	if _, err := tx.exec(ctx, `UPDATE positions SET unit_id = ?, name = ?, kind = ?, jenjang = ?, superior_position_id = ?,
+		updated_at = ? WHERE id = ?`, p.UnitID, p.Name, string(p.Kind), p.Jenjang, nullable(p.SuperiorPositionID),
+		formatTime(tx.now), p.ID); err != nil {
+		return p, fmt.Errorf("update position %s: %w", p.Code, err)
+	}
+	if err := tx.bumpOrg(ctx, p.InstansiID); err != nil {
+		return p, err
+	}
+	after, err := tx.Position(ctx, p.ID)
+	if err != nil {
+		return p, err
+	}
+	return after, tx.audit(ctx, "position.update", "position", p.ID, before, after)
+}
+
+func validatePosition(p model.Position) error {
+	var v model.ValidationError
+	if p.Name == "" {
+		v.Add("name", "Nama jabatan wajib diisi")
+	}
+	if p.Code == "" {
+		v.Add("code", "Kode jabatan wajib diisi")
+	}
+	if p.UnitID == "" {
+		v.Add("unit_id", "Unit jabatan wajib diisi")
+	}
+	if !p.Kind.Valid() {
+		v.Add("kind", fmt.Sprintf("Jenis jabatan %q tidak dikenal", p.Kind))
+	}
+	if p.Kind == model.PositionFungsional && p.Jenjang != "" && !model.ValidJenjang(p.Jenjang) {
+		v.Add("jenjang", fmt.Sprintf("Jenjang %q tidak dikenal", p.Jenjang))
+	}
+	if p.Kind != model.PositionFungsional && p.Jenjang != "" {
+		v.Add("jenjang", "Jenjang hanya untuk jabatan fungsional")
+	}
+	return v.Err()
+}
+
+// Position returns one position.
+func (c conn) Position(ctx context.Context, id string) (model.Position, error) {
+	p, err := scanPosition(c.queryRow(ctx, `SELECT `+positionColumns+` FROM positions WHERE id = ?`, id))
+	if err != nil {
+		return p, notFound(err, "position "+id)
+	}
+	return p, nil
+}
+
+// PositionByCode returns the position with a code in an instansi.
+func (c conn) PositionByCode(ctx context.Context, instansiID, code string) (model.Position, error) {
+	p, err := scanPosition(c.queryRow(ctx, `SELECT `+positionColumns+` FROM positions WHERE instansi_id = ? AND code = ?`, instansiID, code))
+	if err != nil {
+		return p, notFound(err, "position "+code)
+	}
+	return p, nil
+}
+
+// Positions lists the positions of an instansi; unitID narrows to one unit.
+func (c conn) Positions(ctx context.Context, instansiID, unitID string) ([]model.Position, error) {
+	q := `SELECT ` + positionColumns + ` FROM positions WHERE instansi_id = ?`
+	args := []any{instansiID}
+	if unitID != "" {
+		q += ` AND unit_id = ?`
+		args = append(args, unitID)
+	}
+	rows, err := c.query(ctx, q+` ORDER BY is_head DESC, name, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list positions: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Position
+	for rows.Next() {
+		p, err := scanPosition(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// OrgChart loads the positions, the active placements and the overrides in
+// force on date (YYYY-MM-DD) of an instansi into a model.OrgChart.
+func (c conn) OrgChart(ctx context.Context, instansiID string, date model.Date) (*model.OrgChart, error) {
+	positions, err := c.Positions(ctx, instansiID, "")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := c.query(ctx, `SELECT pl.employee_id, pl.position_id, pl.kind FROM placements pl
+		JOIN employees e ON e.id = pl.employee_id
+		WHERE e.instansi_id = ? AND e.active = TRUE AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?)`,
+		instansiID, string(date), string(date))
+	if err != nil {
+		return nil, fmt.Errorf("load placements: %w", err)
+	}
+	var holdings []model.OrgHolding
+	for rows.Next() {
+		var h model.OrgHolding
+		var kind string
+		if err := rows.Scan(&h.EmployeeID, &h.PositionID, &kind); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		h.Kind = model.PlacementKind(kind)
+		holdings = append(holdings, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	overrides, err := c.raterOverridesInForce(ctx, instansiID, date)
+	if err != nil {
+		return nil, err
+	}
+	var sekda string
+	in, err := c.Instansi(ctx, instansiID)
+	if err != nil {
+		return nil, err
+	}
+	if in.JPTRater == model.JPTRaterSekda {
+		sekda, err = c.SekdaPosition(ctx, instansiID)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return model.NewOrgChart(positions, holdings, overrides, sekda), nil
+}

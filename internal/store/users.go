@@ -1,0 +1,302 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+const userColumns = `id, instansi_id, username, display_name, employee_id, password_hash, locale, disabled, created_at`
+
+func scanUser(sc interface{ Scan(...any) error }) (model.User, error) {
+	var u model.User
+	var created string
+	err := sc.Scan(&u.ID, &u.InstansiID, &u.Username, &u.DisplayName, nullString{&u.EmployeeID}, &u.PasswordHash,
+		&u.Locale, &u.Disabled, &created)
+	u.CreatedAt = parseTime(created)
+	return u, err
+}
+
+// userRecord is what the audit log keeps of a user: never the hash.
+type userRecord struct {
+	Username, DisplayName, EmployeeID, Locale string
+	Disabled                                  bool
+}
+
+func userRecordOf(u model.User) userRecord {
+	return userRecord{u.Username, u.DisplayName, u.EmployeeID, u.Locale, u.Disabled}
+}
+
+// CreateUser stores an account. PasswordHash must already be a hash.
+func (tx *Tx) CreateUser(ctx context.Context, u model.User) (model.User, error) {
+	if u.ID == "" {
+		u.ID = model.NewID()
+	}
+	if u.Locale == "" {
+		u.Locale = "id"
+	}
+	if u.Username == "" {
+		return u, model.Invalid("username", "Nama pengguna wajib diisi")
+	}
+	u.CreatedAt = tx.now
+	_, err := tx.exec(ctx, `INSERT INTO users (id, instansi_id, username, display_name, employee_id, password_hash,
+		locale, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.InstansiID, u.Username, u.DisplayName, nullable(u.EmployeeID), u.PasswordHash, u.Locale, u.Disabled,
+		formatTime(tx.now), formatTime(tx.now))
+	if err != nil {
+		return u, fmt.Errorf("create user %s: %w", u.Username, err)
+	}
+	return u, tx.audit(ctx, "user.create", "user", u.ID, nil, userRecordOf(u))
+}
+
+// SetPassword replaces a user's password hash and revokes their sessions.
+func (tx *Tx) SetPassword(ctx context.Context, userID, hash string) error {
+	if _, err := tx.exec(ctx, `UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`, hash, formatTime(tx.now), userID); err != nil {
+		return fmt.Errorf("set password: %w", err)
+	}
+	if _, err := tx.exec(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at = ''`, formatTime(tx.now), userID); err != nil {
+		return fmt.Errorf("revoke sessions: %w", err)
+	}
+	return tx.audit(ctx, "user.password_reset", "user", userID, nil, map[string]string{"password": "(diubah)"})
+}
+
+// SetLocale changes the user's language ("id" or "en").
+func (tx *Tx) SetLocale(ctx context.Context, userID, locale string) error {
+	if locale != "id" && locale != "en" {
+		return model.Invalid("locale", "Bahasa harus id atau en")
+	}
+	before, err := tx.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if before.Locale == locale {
+		return nil
+	}
+	if _, err := tx.exec(ctx, `UPDATE users SET locale = ?, updated_at = ? WHERE id = ?`, locale, formatTime(tx.now), userID); err != nil {
+		return err
+	}
+	after := before
+	after.Locale = locale
+	return tx.audit(ctx, "user.update", "user", userID, userRecordOf(before), userRecordOf(after))
+}
+
+// SetDisabled disables or enables an account; disabling revokes sessions.
+func (tx *Tx) SetDisabled(ctx context.Context, userID string, disabled bool) error {
+	before, err := tx.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?`, disabled, formatTime(tx.now), userID); err != nil {
+		return err
+	}
+	if disabled {
+		if _, err := tx.exec(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at = ''`, formatTime(tx.now), userID); err != nil {
+			return err
+		}
+	}
+	after := before
+	after.Disabled = disabled
+	return tx.audit(ctx, "user.update", "user", userID, userRecordOf(before), userRecordOf(after))
+}
+
+// Grant gives a role to a user; unitID scopes opd_admin to one OPD.
+func (tx *Tx) Grant(ctx context.Context, userID string, g model.RoleGrant) error {
+	if !g.Role.Grantable() {
+		return model.Invalid("role", fmt.Sprintf("Peran %q tidak dapat diberikan (pilih: opd_admin, bkpsdm_admin, leader, auditor, system_admin)", g.Role))
+	}
+	if g.Role == model.RoleOPDAdmin && g.UnitID == "" {
+		return model.Invalid("unit_id", "Admin OPD harus dikaitkan dengan satu perangkat daerah")
+	}
+	if g.Role != model.RoleOPDAdmin {
+		g.UnitID = ""
+	}
+	var n int
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM role_grants WHERE user_id = ? AND role = ? AND unit_id = ?`,
+		userID, string(g.Role), g.UnitID).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO role_grants (user_id, role, unit_id, created_at) VALUES (?, ?, ?, ?)`,
+		userID, string(g.Role), g.UnitID, formatTime(tx.now)); err != nil {
+		return fmt.Errorf("grant %s: %w", g.Role, err)
+	}
+	return tx.audit(ctx, "role.grant", "user", userID, nil, g)
+}
+
+// Revoke takes a role from a user (every scope when unitID is empty).
+func (tx *Tx) Revoke(ctx context.Context, userID string, role model.Role, unitID string) error {
+	q := `DELETE FROM role_grants WHERE user_id = ? AND role = ?`
+	args := []any{userID, string(role)}
+	if unitID != "" {
+		q += ` AND unit_id = ?`
+		args = append(args, unitID)
+	}
+	res, err := tx.exec(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("revoke %s: %w", role, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("role %s of user %s: %w", role, userID, model.ErrNotFound)
+	}
+	return tx.audit(ctx, "role.revoke", "user", userID, model.RoleGrant{Role: role, UnitID: unitID}, nil)
+}
+
+// User returns an account with its grants.
+func (c conn) User(ctx context.Context, id string) (model.User, error) {
+	u, err := scanUser(c.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
+	if err != nil {
+		return u, notFound(err, "user "+id)
+	}
+	u.Grants, err = c.grants(ctx, u.ID)
+	return u, err
+}
+
+// UserByUsername returns an account by its username.
+func (c conn) UserByUsername(ctx context.Context, username string) (model.User, error) {
+	u, err := scanUser(c.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE username = ?`, username))
+	if err != nil {
+		return u, notFound(err, "user "+username)
+	}
+	u.Grants, err = c.grants(ctx, u.ID)
+	return u, err
+}
+
+// UserByEmployee returns the account linked to an employee.
+func (c conn) UserByEmployee(ctx context.Context, employeeID string) (model.User, error) {
+	u, err := scanUser(c.queryRow(ctx, `SELECT `+userColumns+` FROM users WHERE employee_id = ?`, employeeID))
+	if err != nil {
+		return u, notFound(err, "user of employee "+employeeID)
+	}
+	u.Grants, err = c.grants(ctx, u.ID)
+	return u, err
+}
+
+// StaffUsers lists the accounts that hold a granted role in an instansi.
+func (c conn) StaffUsers(ctx context.Context, instansiID string) ([]model.User, error) {
+	rows, err := c.query(ctx, `SELECT `+userColumns+` FROM users WHERE instansi_id = ? AND id IN (SELECT user_id FROM role_grants)
+		ORDER BY username`, instansiID)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Grants, err = c.grants(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (c conn) grants(ctx context.Context, userID string) ([]model.RoleGrant, error) {
+	rows, err := c.query(ctx, `SELECT role, unit_id FROM role_grants WHERE user_id = ? ORDER BY role, unit_id`, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.RoleGrant
+	for rows.Next() {
+		var g model.RoleGrant
+		var role string
+		if err := rows.Scan(&role, &g.UnitID); err != nil {
+			return nil, err
+		}
+		g.Role = model.Role(role)
+		out = append(out, g)
+	}
+	return out, rows.Err()
+}
+
+const sessionColumns = `id, user_id, token_hash, kind, created_at, last_seen_at, expires_at, revoked_at, ip, user_agent`
+
+func scanSession(sc interface{ Scan(...any) error }) (model.Session, error) {
+	var s model.Session
+	var created, seen, expires, revoked string
+	err := sc.Scan(&s.ID, &s.UserID, &s.TokenHash, &s.Kind, &created, &seen, &expires, &revoked, &s.IP, &s.UserAgent)
+	s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.RevokedAt = parseTime(created), parseTime(seen), parseTime(expires), parseTime(revoked)
+	return s, err
+}
+
+// CreateSession stores a new session (its token's hash only).
+func (tx *Tx) CreateSession(ctx context.Context, s model.Session) (model.Session, error) {
+	if s.ID == "" {
+		s.ID = model.NewID()
+	}
+	s.CreatedAt, s.LastSeenAt = tx.now, tx.now
+	_, err := tx.exec(ctx, `INSERT INTO sessions (id, user_id, token_hash, kind, created_at, last_seen_at, expires_at, ip, user_agent)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, s.ID, s.UserID, s.TokenHash, s.Kind, formatTime(s.CreatedAt),
+		formatTime(s.LastSeenAt), formatTime(s.ExpiresAt), s.IP, s.UserAgent)
+	if err != nil {
+		return s, fmt.Errorf("create session: %w", err)
+	}
+	return s, tx.audit(ctx, "session.create", "session", s.ID, nil, map[string]string{
+		"user_id": s.UserID, "kind": s.Kind, "ip": s.IP, "user_agent": s.UserAgent})
+}
+
+// RevokeSession ends a session. Revoking an already revoked one is a no-op.
+func (tx *Tx) RevokeSession(ctx context.Context, id string) error {
+	res, err := tx.exec(ctx, `UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at = ''`, formatTime(tx.now), id)
+	if err != nil {
+		return fmt.Errorf("revoke session: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	return tx.audit(ctx, "session.revoke", "session", id, nil, map[string]string{"revoked_at": formatTime(tx.now)})
+}
+
+// SessionByTokenHash returns the session with a token hash.
+func (c conn) SessionByTokenHash(ctx context.Context, hash string) (model.Session, error) {
+	s, err := scanSession(c.queryRow(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE token_hash = ?`, hash))
+	if err != nil {
+		return s, notFound(err, "session")
+	}
+	return s, nil
+}
+
+// Session returns one session.
+func (c conn) Session(ctx context.Context, id string) (model.Session, error) {
+	s, err := scanSession(c.queryRow(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, id))
+	if err != nil {
+		return s, notFound(err, "session "+id)
+	}
+	return s, nil
+}
+
+// ActiveSessions lists a user's sessions still in force at now, newest first.
+func (c conn) ActiveSessions(ctx context.Context, userID string, now time.Time) ([]model.Session, error) {
+	rows, err := c.query(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE user_id = ? AND revoked_at = '' AND expires_at > ?
+		ORDER BY last_seen_at DESC, id DESC LIMIT 200`, userID, formatTime(now))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Session
+	for rows.Next() {
+		s, err := scanSession(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// TouchSession records use of a session. It is not a state change worth an
+// audit entry and runs outside Write; callers throttle it.
+func (s *Store) TouchSession(ctx context.Context, id string, at time.Time) error {
+	_, err := s.exec(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, formatTime(at), id)
+	return err
+}
