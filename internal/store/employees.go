@@ -32,8 +32,8 @@ func scanEmployee(sc interface{ Scan(...any) error }) (model.Employee, error) {
 // employeeRecord is what the audit log keeps of an employee.
 type employeeRecord struct {
 	NIP, Name, FrontTitle, BackTitle, Gender, BirthDate, Status, Golongan, Pangkat, Email, Phone string
-	Active                                                                                      bool
-	PositionID                                                                                  string
+	Active                                                                                       bool
+	PositionID                                                                                   string
 }
 
 func recordOf(e model.Employee) employeeRecord {

@@ -51,12 +51,14 @@ func (tx *Tx) CreateUser(ctx context.Context, u model.User) (model.User, error) 
 	return u, tx.audit(ctx, "user.create", "user", u.ID, nil, userRecordOf(u))
 }
 
-// SetPassword replaces a user's password hash and revokes their sessions.
-func (tx *Tx) SetPassword(ctx context.Context, userID, hash string) error {
+// SetPassword replaces a user's password hash and revokes their sessions
+// but keep (the session in use when users change their own password).
+func (tx *Tx) SetPassword(ctx context.Context, userID, hash, keep string) error {
 	if _, err := tx.exec(ctx, `UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?`, hash, formatTime(tx.now), userID); err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
-	if _, err := tx.exec(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at = ''`, formatTime(tx.now), userID); err != nil {
+	if _, err := tx.exec(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at = '' AND id <> ?`,
+		formatTime(tx.now), userID, keep); err != nil {
 		return fmt.Errorf("revoke sessions: %w", err)
 	}
 	return tx.audit(ctx, "user.password_reset", "user", userID, nil, map[string]string{"password": "(diubah)"})

@@ -1,0 +1,102 @@
+// Package app holds Kinerja's use cases, shared by the web UI, the JSON API
+// and the command line. Every function takes the acting user explicitly and
+// checks access itself, so no entry point can forget to.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// App is the application: the store plus the state that lives in memory
+// (the org chart cache and the sign-in limiter).
+type App struct {
+	Store *store.Store
+	Log   *slog.Logger
+	Demo  bool
+
+	now     func() time.Time
+	limiter *limiter
+
+	orgMu sync.Mutex
+	orgs  map[string]cachedChart
+
+	hashMu   sync.Mutex
+	hashCost PasswordParams
+}
+
+type cachedChart struct {
+	version int64
+	date    model.Date
+	chart   *model.OrgChart
+}
+
+// Options configure New.
+type Options struct {
+	Demo bool
+	// Now replaces the clock in tests.
+	Now func() time.Time
+	// Password replaces the password hashing cost (tests use a cheap one).
+	Password *PasswordParams
+}
+
+// New returns the application over s.
+func New(s *store.Store, log *slog.Logger, opt Options) *App {
+	a := &App{Store: s, Log: log, Demo: opt.Demo, now: opt.Now, orgs: map[string]cachedChart{}, hashCost: DefaultPasswordParams}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if opt.Password != nil {
+		a.hashCost = *opt.Password
+	}
+	a.limiter = newLimiter(a.now)
+	return a
+}
+
+// Now returns the application clock.
+func (a *App) Now() time.Time { return a.now().UTC() }
+
+// Today returns the current date in Indonesia's western time zone (WIB),
+// which Sawahlunto uses.
+func (a *App) Today() model.Date {
+	return model.Date(a.now().In(wib).Format(time.DateOnly))
+}
+
+var wib = time.FixedZone("WIB", 7*3600)
+
+// OrgChart returns the instansi's org chart as of today, rebuilt only when
+// the organisation changed since it was last built.
+func (a *App) OrgChart(ctx context.Context, instansiID string) (*model.OrgChart, error) {
+	v, err := a.Store.OrgVersion(ctx, instansiID)
+	if err != nil {
+		return nil, err
+	}
+	today := a.Today()
+	a.orgMu.Lock()
+	c, ok := a.orgs[instansiID]
+	a.orgMu.Unlock()
+	if ok && c.version == v && c.date == today {
+		return c.chart, nil
+	}
+	chart, err := a.Store.OrgChart(ctx, instansiID, today)
+	if err != nil {
+		return nil, fmt.Errorf("build org chart: %w", err)
+	}
+	a.orgMu.Lock()
+	a.orgs[instansiID] = cachedChart{version: v, date: today, chart: chart}
+	a.orgMu.Unlock()
+	return chart, nil
+}
+
+// forbidden builds an ErrForbidden with what was refused.
+func forbidden(what string) error { return fmt.Errorf("%s: %w", what, model.ErrForbidden) }
+
+// IsNotFound reports whether err is a not-found error.
+func IsNotFound(err error) bool { return errors.Is(err, model.ErrNotFound) }

@@ -1,0 +1,262 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Session lifetimes: a web session lasts a working day and a half; an API
+// token a month. Both can be revoked at any time.
+const (
+	WebSessionTTL = 12 * time.Hour
+	APISessionTTL = 30 * 24 * time.Hour
+	touchEvery    = time.Minute
+)
+
+// RateLimitError says a sign-in was refused for too many failures.
+type RateLimitError struct{ RetryAfter time.Duration }
+
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("too many failed sign-ins; retry after %s", e.RetryAfter.Round(time.Second))
+}
+
+// Unwrap makes errors.Is(err, model.ErrRateLimited) work.
+func (e *RateLimitError) Unwrap() error { return model.ErrRateLimited }
+
+// LoginRequest is a sign-in attempt.
+type LoginRequest struct {
+	Username, Password string
+	Kind               string // "web" or "api"
+	IP, UserAgent      string
+}
+
+// LoginResult is a successful sign-in: the token is shown once and only its
+// hash is stored.
+type LoginResult struct {
+	Token   string
+	Session model.Session
+	Actor   model.Actor
+}
+
+// dummyHash keeps the time of a sign-in with an unknown username close to
+// that of a wrong password.
+var dummyHash, _ = HashPassword("kinerja-dummy-password", DefaultPasswordParams)
+
+// Login checks a username and password and opens a session. Failures are
+// counted per account and per address; past the limits it answers a
+// RateLimitError without checking the password.
+func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
+	username := strings.TrimSpace(r.Username)
+	if username == "" || r.Password == "" {
+		return LoginResult{}, model.Invalid("username", "Isi nama pengguna (NIP) dan kata sandi")
+	}
+	acctKey, ipKey := "u:"+strings.ToLower(username), "ip:"+r.IP
+	if blocked, wait := a.limiter.blocked(acctKey, failuresPerAccount); blocked {
+		return LoginResult{}, &RateLimitError{RetryAfter: wait}
+	}
+	if blocked, wait := a.limiter.blocked(ipKey, failuresPerAddress); blocked {
+		return LoginResult{}, &RateLimitError{RetryAfter: wait}
+	}
+	u, err := a.Store.UserByUsername(ctx, username)
+	if err != nil && !errors.Is(err, model.ErrNotFound) {
+		return LoginResult{}, err
+	}
+	hash := u.PasswordHash
+	if err != nil {
+		hash = dummyHash
+	}
+	if !CheckPassword(r.Password, hash) || err != nil || u.Disabled {
+		a.limiter.fail(acctKey)
+		a.limiter.fail(ipKey)
+		a.Log.Warn("sign-in failed", "username", username, "ip", r.IP)
+		return LoginResult{}, fmt.Errorf("sign-in: %w", model.ErrUnauthenticated)
+	}
+	a.limiter.reset(acctKey)
+
+	token, tokenHash := newToken()
+	kind, ttl := "web", WebSessionTTL
+	if r.Kind == "api" {
+		kind, ttl = "api", APISessionTTL
+	}
+	actor, err := a.actorFor(ctx, u)
+	if err != nil {
+		return LoginResult{}, err
+	}
+	actor.IP = r.IP
+	var sess model.Session
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		sess, err = tx.CreateSession(ctx, model.Session{UserID: u.ID, TokenHash: tokenHash, Kind: kind,
+			ExpiresAt: a.Now().Add(ttl), IP: r.IP, UserAgent: truncate(r.UserAgent, 300)})
+		return err
+	})
+	if err != nil {
+		return LoginResult{}, err
+	}
+	actor.SessionID = sess.ID
+	return LoginResult{Token: token, Session: sess, Actor: actor}, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}
+
+// newToken returns a random token and the hash stored for it.
+func newToken() (token, hash string) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic("random source failed: " + err.Error())
+	}
+	token = base64.RawURLEncoding.EncodeToString(b)
+	return token, TokenHash(token)
+}
+
+// TokenHash is the SHA-256 of a session token, as stored.
+func TokenHash(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// Authenticate turns a session token into the acting user. It fails with
+// ErrUnauthenticated for an unknown, expired or revoked token or a disabled
+// account.
+func (a *App) Authenticate(ctx context.Context, token, ip string) (model.Actor, error) {
+	if token == "" || len(token) > 200 {
+		return model.Actor{}, model.ErrUnauthenticated
+	}
+	s, err := a.Store.SessionByTokenHash(ctx, TokenHash(token))
+	if errors.Is(err, model.ErrNotFound) {
+		return model.Actor{}, model.ErrUnauthenticated
+	}
+	if err != nil {
+		return model.Actor{}, err
+	}
+	now := a.Now()
+	if !s.Active(now) {
+		return model.Actor{}, model.ErrUnauthenticated
+	}
+	u, err := a.Store.User(ctx, s.UserID)
+	if err != nil {
+		return model.Actor{}, err
+	}
+	if u.Disabled {
+		return model.Actor{}, model.ErrUnauthenticated
+	}
+	actor, err := a.actorFor(ctx, u)
+	if err != nil {
+		return model.Actor{}, err
+	}
+	actor.IP, actor.SessionID = ip, s.ID
+	if now.Sub(s.LastSeenAt) > touchEvery {
+		if err := a.Store.TouchSession(ctx, s.ID, now); err != nil {
+			a.Log.Warn("touch session", "err", err)
+		}
+	}
+	return actor, nil
+}
+
+// actorFor builds the actor of a user: granted roles plus the derived asn
+// (an account linked to an employee) and supervisor (a pejabat penilai).
+func (a *App) actorFor(ctx context.Context, u model.User) (model.Actor, error) {
+	actor := model.Actor{UserID: u.ID, Username: u.Username, Name: u.DisplayName, EmployeeID: u.EmployeeID,
+		InstansiID: u.InstansiID, Locale: u.Locale}
+	if u.EmployeeID != "" {
+		actor.Roles = append(actor.Roles, model.RoleGrant{Role: model.RoleASN})
+		chart, err := a.OrgChart(ctx, u.InstansiID)
+		if err != nil {
+			return actor, err
+		}
+		if chart.IsRater(u.EmployeeID) {
+			actor.Roles = append(actor.Roles, model.RoleGrant{Role: model.RoleSupervisor})
+		}
+	}
+	actor.Roles = append(actor.Roles, u.Grants...)
+	return actor, nil
+}
+
+// Logout revokes the actor's current session.
+func (a *App) Logout(ctx context.Context, actor model.Actor) error {
+	if actor.SessionID == "" {
+		return nil
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		return tx.RevokeSession(ctx, actor.SessionID)
+	})
+}
+
+// Sessions lists the active sessions of a user: the actor's own, or any
+// user's for an administrator of accounts.
+func (a *App) Sessions(ctx context.Context, actor model.Actor, userID string) ([]model.Session, error) {
+	if err := a.canManageSessionsOf(ctx, actor, userID); err != nil {
+		return nil, err
+	}
+	return a.Store.ActiveSessions(ctx, userID, a.Now())
+}
+
+// RevokeSession ends a session of the actor's own, or of any user of the
+// instansi for an administrator of accounts.
+func (a *App) RevokeSession(ctx context.Context, actor model.Actor, sessionID string) error {
+	s, err := a.Store.Session(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	if err := a.canManageSessionsOf(ctx, actor, s.UserID); err != nil {
+		return fmt.Errorf("session %s: %w", sessionID, model.ErrNotFound)
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.RevokeSession(ctx, sessionID) })
+}
+
+func (a *App) canManageSessionsOf(ctx context.Context, actor model.Actor, userID string) error {
+	if userID == actor.UserID {
+		return nil
+	}
+	u, err := a.Store.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: u.InstansiID}) {
+		return forbidden("sessions of another user")
+	}
+	return nil
+}
+
+// ChangePassword lets a user replace their own password; every session
+// but the current one is revoked.
+func (a *App) ChangePassword(ctx context.Context, actor model.Actor, current, next string) error {
+	u, err := a.Store.User(ctx, actor.UserID)
+	if err != nil {
+		return err
+	}
+	if !CheckPassword(current, u.PasswordHash) {
+		return model.Invalid("current_password", "Kata sandi sekarang salah")
+	}
+	if err := ValidatePassword(next); err != nil {
+		return model.Invalid("new_password", err.Error())
+	}
+	hash, err := HashPassword(next, a.hashCost)
+	if err != nil {
+		return err
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		return tx.SetPassword(ctx, u.ID, hash, actor.SessionID)
+	})
+}
+
+// SetLocale changes the actor's language.
+func (a *App) SetLocale(ctx context.Context, actor model.Actor, locale string) error {
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetLocale(ctx, actor.UserID, locale) })
+}

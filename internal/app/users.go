@@ -1,0 +1,132 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// NewUser describes an account to create. For an ASN, give EmployeeNIP: the
+// username becomes the NIP and the name the employee's.
+type NewUser struct {
+	InstansiID  string
+	Username    string
+	DisplayName string
+	EmployeeNIP string
+	Password    string
+	Roles       []model.RoleGrant
+}
+
+// HashPassword hashes with the application's cost.
+func (a *App) HashPassword(pw string) (string, error) { return HashPassword(pw, a.hashCost) }
+
+// CreateUser creates an account.
+func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (model.User, error) {
+	if n.InstansiID == "" {
+		n.InstansiID = actor.InstansiID
+	}
+	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: n.InstansiID}) {
+		return model.User{}, forbidden("create user")
+	}
+	if err := ValidatePassword(n.Password); err != nil {
+		return model.User{}, model.Invalid("password", err.Error())
+	}
+	hash, err := a.HashPassword(n.Password)
+	if err != nil {
+		return model.User{}, err
+	}
+	var u model.User
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		u = model.User{InstansiID: n.InstansiID, Username: strings.TrimSpace(n.Username), DisplayName: n.DisplayName, PasswordHash: hash}
+		if n.EmployeeNIP != "" {
+			e, err := tx.EmployeeByNIP(ctx, n.InstansiID, n.EmployeeNIP)
+			if err != nil {
+				return model.Invalid("nip", "Tidak ada pegawai dengan NIP "+n.EmployeeNIP)
+			}
+			u.EmployeeID, u.Username, u.DisplayName = e.ID, e.NIP, e.FullName()
+		}
+		if u.DisplayName == "" {
+			u.DisplayName = u.Username
+		}
+		var err error
+		if u, err = tx.CreateUser(ctx, u); err != nil {
+			return err
+		}
+		for _, g := range n.Roles {
+			if err := tx.Grant(ctx, u.ID, g); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return u, err
+}
+
+// ResetPassword sets a new password for username and revokes their sessions.
+func (a *App) ResetPassword(ctx context.Context, actor model.Actor, username, password string) error {
+	u, err := a.Store.UserByUsername(ctx, username)
+	if err != nil {
+		return err
+	}
+	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: u.InstansiID}) {
+		return forbidden("reset password")
+	}
+	if err := ValidatePassword(password); err != nil {
+		return model.Invalid("password", err.Error())
+	}
+	hash, err := a.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetPassword(ctx, u.ID, hash, "") })
+}
+
+// GrantRole gives username a role; unitCode names the OPD of an opd_admin.
+func (a *App) GrantRole(ctx context.Context, actor model.Actor, username string, role model.Role, unitCode string) error {
+	return a.changeRole(ctx, actor, username, role, unitCode, true)
+}
+
+// RevokeRole takes a role from username.
+func (a *App) RevokeRole(ctx context.Context, actor model.Actor, username string, role model.Role, unitCode string) error {
+	return a.changeRole(ctx, actor, username, role, unitCode, false)
+}
+
+func (a *App) changeRole(ctx context.Context, actor model.Actor, username string, role model.Role, unitCode string, grant bool) error {
+	u, err := a.Store.UserByUsername(ctx, username)
+	if err != nil {
+		return err
+	}
+	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: u.InstansiID}) {
+		return forbidden("change roles")
+	}
+	g := model.RoleGrant{Role: role}
+	if unitCode != "" {
+		unit, err := a.Store.UnitByCode(ctx, u.InstansiID, unitCode)
+		if err != nil {
+			return model.Invalid("unit", fmt.Sprintf("Tidak ada unit dengan kode %q", unitCode))
+		}
+		if unit.OPDID != unit.ID {
+			return model.Invalid("unit", fmt.Sprintf("Unit %q bukan perangkat daerah", unit.Name))
+		}
+		g.UnitID = unit.ID
+	}
+	actor.InstansiID = u.InstansiID
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		if grant {
+			return tx.Grant(ctx, u.ID, g)
+		}
+		return tx.Revoke(ctx, u.ID, g.Role, g.UnitID)
+	})
+}
+
+// Users lists the staff accounts (those with granted roles).
+func (a *App) StaffUsers(ctx context.Context, actor model.Actor) ([]model.User, error) {
+	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: actor.InstansiID}) {
+		return nil, forbidden("users")
+	}
+	return a.Store.StaffUsers(ctx, actor.InstansiID)
+}

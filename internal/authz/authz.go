@@ -1,0 +1,143 @@
+// Package authz decides who may do what. One table lists the permissions of
+// each role; Can is the one check every entry point calls. Scoping (an OPD
+// admin to their OPD, a supervisor to their team) is given by the caller as
+// facts about the target, so this package does no I/O.
+package authz
+
+import "github.com/kinerja-id/kinerja/internal/model"
+
+// Action is something an actor may want to do.
+type Action string
+
+// Actions checked across Kinerja.
+const (
+	ReadDirectory      Action = "directory.read"       // names, positions, units of everyone in the instansi
+	ReadEmployeeRecord Action = "employee.read_record" // the full record of one employee
+	ManageEmployees    Action = "employee.manage"      // create, update, place employees
+	ImportEmployees    Action = "employee.import"
+	ReadAudit          Action = "audit.read"
+	ManageUsers        Action = "user.manage" // accounts, roles, passwords, others' sessions
+	ManageUnits        Action = "unit.manage"
+)
+
+// Scope tells how far a role's permission reaches.
+type Scope int
+
+// Scopes, from narrowest to widest.
+const (
+	ScopeNone     Scope = iota
+	ScopeSelf           // the actor's own records
+	ScopeTeam           // the actor and the people they rate (and below)
+	ScopeOPD            // the OPD the grant names
+	ScopeInstansi       // the whole instansi
+)
+
+// table lists what each role may do and how far.
+var table = map[model.Role]map[Action]Scope{
+	model.RoleASN: {
+		ReadDirectory:      ScopeInstansi,
+		ReadEmployeeRecord: ScopeSelf,
+	},
+	model.RoleSupervisor: {
+		ReadDirectory:      ScopeInstansi,
+		ReadEmployeeRecord: ScopeTeam,
+	},
+	model.RoleOPDAdmin: {
+		ReadDirectory:      ScopeInstansi,
+		ReadEmployeeRecord: ScopeOPD,
+		ManageEmployees:    ScopeOPD,
+		ImportEmployees:    ScopeOPD,
+	},
+	model.RoleBKPSDMAdmin: {
+		ReadDirectory:      ScopeInstansi,
+		ReadEmployeeRecord: ScopeInstansi,
+		ManageEmployees:    ScopeInstansi,
+		ImportEmployees:    ScopeInstansi,
+		ReadAudit:          ScopeInstansi,
+		ManageUsers:        ScopeInstansi,
+		ManageUnits:        ScopeInstansi,
+	},
+	model.RoleLeader: {
+		ReadDirectory:      ScopeInstansi,
+		ReadEmployeeRecord: ScopeInstansi,
+	},
+	model.RoleAuditor: {
+		ReadDirectory:      ScopeInstansi,
+		ReadEmployeeRecord: ScopeInstansi,
+		ReadAudit:          ScopeInstansi,
+	},
+	model.RoleSystemAdmin: {
+		ReadDirectory:      ScopeInstansi,
+		ReadEmployeeRecord: ScopeInstansi,
+		ManageEmployees:    ScopeInstansi,
+		ImportEmployees:    ScopeInstansi,
+		ReadAudit:          ScopeInstansi,
+		ManageUsers:        ScopeInstansi,
+		ManageUnits:        ScopeInstansi,
+	},
+}
+
+// Target describes what an action is aimed at. Leave a field empty when it
+// does not apply; an empty Target means the action as a whole (a menu).
+type Target struct {
+	InstansiID string
+	EmployeeID string // the employee the record belongs to
+	OPDID      string // the OPD the record belongs to
+	InTeam     bool   // the employee is in the actor's reporting line
+}
+
+// Can reports whether actor may do action on target.
+func Can(actor model.Actor, action Action, t Target) bool {
+	if actor.System {
+		return true
+	}
+	if t.InstansiID != "" && t.InstansiID != actor.InstansiID {
+		return false
+	}
+	whole := t == (Target{}) || t == (Target{InstansiID: t.InstansiID})
+	for _, g := range actor.Roles {
+		scope := table[g.Role][action]
+		switch scope {
+		case ScopeInstansi:
+			return true
+		case ScopeOPD:
+			if whole || (t.OPDID != "" && t.OPDID == g.UnitID) {
+				return true
+			}
+		case ScopeTeam:
+			if whole || (t.EmployeeID != "" && (t.EmployeeID == actor.EmployeeID || t.InTeam)) {
+				return true
+			}
+		case ScopeSelf:
+			if whole || (t.EmployeeID != "" && t.EmployeeID == actor.EmployeeID) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Widest returns the widest scope the actor has for action.
+func Widest(actor model.Actor, action Action) Scope {
+	if actor.System {
+		return ScopeInstansi
+	}
+	best := ScopeNone
+	for _, g := range actor.Roles {
+		if s := table[g.Role][action]; s > best {
+			best = s
+		}
+	}
+	return best
+}
+
+// OPDs returns the OPDs an actor's OPD-scoped grants name for action.
+func OPDs(actor model.Actor, action Action) []string {
+	var out []string
+	for _, g := range actor.Roles {
+		if table[g.Role][action] == ScopeOPD && g.UnitID != "" {
+			out = append(out, g.UnitID)
+		}
+	}
+	return out
+}

@@ -1,0 +1,193 @@
+// Package cli is the one place that reads flags and the environment and
+// wires Kinerja together: the store, the application and the HTTP server.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Env is the process's surroundings, replaceable in tests.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+}
+
+const usage = `kinerja — pengelolaan kinerja ASN (PermenPANRB 6/2022)
+
+Usage:
+  kinerja serve [--addr 127.0.0.1:8080] [--db PATH|postgres://...] [--demo]
+  kinerja migrate [--db ...]
+  kinerja import employees FILE [--apply] [--instansi ID] [--db ...]
+  kinerja user create --username NAME [--nip NIP] [--name NAME] [--role ROLE] [--unit CODE] [--password-stdin]
+  kinerja user reset-password --username NAME [--password-stdin]
+  kinerja user grant|revoke --username NAME --role ROLE [--unit CODE]
+  kinerja user list
+  kinerja seed --employees N [--seed S] [--db ...]
+  kinerja version
+
+Every command takes --db (or KINERJA_DB): a SQLite file, by default
+kinerja-data/kinerja.db, or a postgres:// URL. serve also reads KINERJA_ADDR.
+`
+
+// Main runs one command and returns the process exit code.
+func Main(ctx context.Context, args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = runServe(ctx, args[1:], env)
+	case "migrate":
+		err = runMigrate(ctx, args[1:], env)
+	case "import":
+		err = runImport(ctx, args[1:], env)
+	case "user":
+		err = runUser(ctx, args[1:], env)
+	case "seed":
+		err = runSeed(ctx, args[1:], env)
+	case "version":
+		fmt.Fprintln(env.Stdout, "kinerja", Version)
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, usage)
+	default:
+		fmt.Fprintf(env.Stderr, "kinerja: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(env.Stderr, "kinerja: %v\n", err)
+			return 2
+		}
+		fmt.Fprintf(env.Stderr, "kinerja: %s\n", oneLine(err))
+		return 1
+	}
+	return 0
+}
+
+// Version is set at build time with -ldflags "-X .../cli.Version=v1.2.3".
+var Version = "dev"
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// oneLine makes an error readable in one line, with validation messages.
+func oneLine(err error) string {
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		var parts []string
+		for k, v := range ve.Fields {
+			parts = append(parts, k+": "+v)
+		}
+		return strings.Join(parts, "; ")
+	}
+	return strings.ReplaceAll(err.Error(), "\n", " ")
+}
+
+// dbFlag adds --db with KINERJA_DB as its default.
+func dbFlag(fs *flag.FlagSet, env Env) *string {
+	def := env.Getenv("KINERJA_DB")
+	if def == "" {
+		def = store.DefaultSQLitePath
+	}
+	return fs.String("db", def, "database: a SQLite file or a postgres:// URL (env KINERJA_DB)")
+}
+
+func newFlagSet(name string, env Env) *flag.FlagSet {
+	fs := flag.NewFlagSet("kinerja "+name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// openApp opens and migrates the database and returns the application.
+func openApp(ctx context.Context, dsn string, log *slog.Logger, demo bool) (*app.App, error) {
+	s, err := store.Open(ctx, dsn, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	n, err := s.Migrate(ctx)
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("migrate %s database: %w", s.Engine(), err)
+	}
+	if n > 0 {
+		log.Info("database migrated", "engine", s.Engine(), "applied", n)
+	}
+	return app.New(s, log, app.Options{Demo: demo}), nil
+}
+
+func runMigrate(ctx context.Context, args []string, env Env) error {
+	fs := newFlagSet("migrate", env)
+	db := dbFlag(fs, env)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	s, err := store.Open(ctx, *db, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	n, err := s.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s database %s: %d migration(s) applied, schema up to date\n", s.Engine(), s.Where(), n)
+	return nil
+}
+
+// soleInstansi returns the only instansi of the database, or the one named.
+func soleInstansi(ctx context.Context, s *store.Store, id string) (model.Instansi, error) {
+	all, err := s.AllInstansi(ctx)
+	if err != nil {
+		return model.Instansi{}, err
+	}
+	if id != "" {
+		for _, in := range all {
+			if in.ID == id {
+				return in, nil
+			}
+		}
+		return model.Instansi{}, fmt.Errorf("no instansi with id %s", id)
+	}
+	switch len(all) {
+	case 0:
+		return model.Instansi{}, errors.New("the database has no instansi yet: run 'kinerja serve --demo' or 'kinerja seed' first, or import into an existing one")
+	case 1:
+		return all[0], nil
+	}
+	var names []string
+	for _, in := range all {
+		names = append(names, in.ID+" ("+in.Name+")")
+	}
+	return model.Instansi{}, fmt.Errorf("the database holds several instansi; choose one with --instansi: %s", strings.Join(names, ", "))
+}

@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/demo"
+)
+
+func runSeed(ctx context.Context, args []string, env Env) error {
+	fs := newFlagSet("seed", env)
+	db := dbFlag(fs, env)
+	n := fs.Int("employees", 2000, "number of employees of the synthetic city")
+	seed := fs.Int64("seed", 1, "random seed: the same seed gives the same city")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *n < 50 || *n > 200000 {
+		return usageError{fmt.Sprintf("--employees must be between 50 and 200000, not %d", *n)}
+	}
+	a, err := openApp(ctx, *db, slog.New(slog.NewTextHandler(io.Discard, nil)), true)
+	if err != nil {
+		return err
+	}
+	defer a.Store.Close()
+	all, err := a.Store.AllInstansi(ctx)
+	if err != nil {
+		return err
+	}
+	if len(all) > 0 {
+		return fmt.Errorf("the database already holds data; seed an empty database")
+	}
+	start := time.Now()
+	sum, err := demo.Generate(ctx, a, demo.Options{Employees: *n, Seed: *seed})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "seeded %d units and %d employees in %s\n", sum.Units, sum.Employees, time.Since(start).Round(time.Millisecond))
+	return nil
+}

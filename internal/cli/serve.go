@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/demo"
+	"github.com/kinerja-id/kinerja/internal/server"
+)
+
+// ServerConfig is what serve needs.
+type ServerConfig struct {
+	Addr      string // host:port; port 0 picks a free one
+	DB        string
+	Demo      bool
+	LogFormat string // "text" or "json"
+	Out       io.Writer
+	Log       io.Writer
+	// Password replaces the hashing cost (tests).
+	Password *app.PasswordParams
+}
+
+// Server is a running Kinerja server; tests start one on a random port.
+type Server struct {
+	App  *app.App
+	URL  string
+	http *http.Server
+	ln   net.Listener
+	done chan error
+}
+
+// Start opens the database, fills the demo city when asked and the database
+// is empty, and starts serving in the background.
+func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
+	log := newLogger(cfg.Log, cfg.LogFormat)
+	a, err := openApp(ctx, cfg.DB, log, cfg.Demo)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Password != nil {
+		a = app.New(a.Store, log, app.Options{Demo: cfg.Demo, Password: cfg.Password})
+	}
+	if cfg.Demo {
+		if err := ensureDemo(ctx, a, cfg.Out); err != nil {
+			a.Store.Close()
+			return nil, err
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		a.Store.Close()
+		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           server.New(a),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // large imports and uploads on slow links
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	s := &Server{App: a, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1)}
+	go func() { s.done <- srv.Serve(ln) }()
+	log.Info("serving", "url", s.URL, "engine", a.Store.Engine(), "db", a.Store.Where(), "demo", cfg.Demo)
+	return s, nil
+}
+
+// Close stops accepting requests, lets those in flight finish (up to 20
+// seconds), and closes the database.
+func (s *Server) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err := s.http.Shutdown(ctx)
+	if cerr := s.App.Store.Close(); err == nil {
+		err = cerr
+	}
+	if serr := <-s.done; err == nil && !errors.Is(serr, http.ErrServerClosed) {
+		err = serr
+	}
+	return err
+}
+
+func runServe(ctx context.Context, args []string, env Env) error {
+	fs := newFlagSet("serve", env)
+	addrDef := env.Getenv("KINERJA_ADDR")
+	if addrDef == "" {
+		addrDef = "127.0.0.1:8080"
+	}
+	addr := fs.String("addr", addrDef, "address to listen on (env KINERJA_ADDR)")
+	db := dbFlag(fs, env)
+	demoFlag := fs.Bool("demo", false, "fill an empty database with the demo city (Pemerintah Kota Sawahlunto)")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Arg(0))}
+	}
+	if *logFormat != "text" && *logFormat != "json" {
+		return usageError{fmt.Sprintf("--log-format must be text or json, not %q", *logFormat)}
+	}
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return usageError{fmt.Sprintf("--addr %q is not host:port", *addr)}
+	}
+	s, err := Start(ctx, ServerConfig{Addr: *addr, DB: *db, Demo: *demoFlag, LogFormat: *logFormat, Out: env.Stdout, Log: env.Stderr})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Kinerja berjalan di %s (tekan Ctrl+C untuk berhenti)\n", s.URL)
+	select {
+	case <-ctx.Done():
+		fmt.Fprintln(env.Stdout, "Berhenti: menyelesaikan permintaan yang sedang berjalan...")
+		return s.Close()
+	case err := <-s.done:
+		s.App.Store.Close()
+		return err
+	}
+}
+
+func newLogger(w io.Writer, format string) *slog.Logger {
+	if w == nil {
+		w = io.Discard
+	}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// ensureDemo builds the demo city when the database has no instansi yet and
+// prints how to sign in.
+func ensureDemo(ctx context.Context, a *app.App, out io.Writer) error {
+	if out == nil {
+		out = io.Discard
+	}
+	all, err := a.Store.AllInstansi(ctx)
+	if err != nil {
+		return err
+	}
+	if len(all) == 0 {
+		fmt.Fprintln(out, "Membuat kota demo Pemerintah Kota Sawahlunto (sekali saja, sekitar setengah menit)...")
+		start := time.Now()
+		sum, err := demo.Generate(ctx, a, demo.Options{Employees: 2000, Seed: 1})
+		if err != nil {
+			return fmt.Errorf("build the demo city: %w", err)
+		}
+		fmt.Fprintf(out, "Kota demo siap: %d unit, %d pegawai (%s).\n", sum.Units, sum.Employees, time.Since(start).Round(time.Second))
+		printDemoAccounts(out, sum.Accounts)
+		return nil
+	}
+	accounts, err := demo.Accounts(ctx, a)
+	if err != nil {
+		return err
+	}
+	printDemoAccounts(out, accounts)
+	return nil
+}
+
+func printDemoAccounts(out io.Writer, accounts []demo.Account) {
+	fmt.Fprintf(out, "\nMasuk dengan salah satu akun berikut; kata sandi semuanya: %s\n", demo.Password)
+	for _, a := range accounts {
+		fmt.Fprintf(out, "  %-20s %-28s %s\n", a.Username, a.Role, a.Name)
+	}
+	fmt.Fprintln(out)
+}

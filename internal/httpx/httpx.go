@@ -1,0 +1,115 @@
+// Package httpx holds what the web UI and the JSON API share at the HTTP
+// edge: the acting user in the request context, the session cookie, the
+// client address, and the translation of errors to HTTP statuses.
+package httpx
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// SessionCookie is the name of the web session cookie.
+const SessionCookie = "kinerja_session"
+
+type actorKey struct{}
+
+// WithActor returns ctx carrying the acting user.
+func WithActor(ctx context.Context, a model.Actor) context.Context {
+	return context.WithValue(ctx, actorKey{}, a)
+}
+
+// ActorFrom returns the acting user of a request, if signed in.
+func ActorFrom(ctx context.Context) (model.Actor, bool) {
+	a, ok := ctx.Value(actorKey{}).(model.Actor)
+	return a, ok
+}
+
+// ClientIP is the address the request came from (the proxy's, behind one).
+func ClientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// Token returns the session token of a request: a bearer token, or else the
+// session cookie.
+func Token(r *http.Request) string {
+	if h := r.Header.Get("Authorization"); h != "" {
+		if t, ok := strings.CutPrefix(h, "Bearer "); ok {
+			return strings.TrimSpace(t)
+		}
+		return ""
+	}
+	if c, err := r.Cookie(SessionCookie); err == nil {
+		return c.Value
+	}
+	return ""
+}
+
+// Authenticate resolves the session of every request and puts the actor in
+// its context; requests without a valid session pass through without one,
+// and each handler decides whether that is enough.
+func Authenticate(a *app.App, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := Token(r)
+		if tok == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		actor, err := a.Authenticate(r.Context(), tok, ClientIP(r))
+		if err != nil {
+			if !errors.Is(err, model.ErrUnauthenticated) {
+				a.Log.Error("authenticate", "err", err)
+			}
+			next.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(WithActor(r.Context(), actor)))
+	})
+}
+
+// Status maps an application error to an HTTP status.
+func Status(err error) int {
+	var ve *model.ValidationError
+	switch {
+	case err == nil:
+		return http.StatusOK
+	case errors.As(err, &ve):
+		return http.StatusUnprocessableEntity
+	case errors.Is(err, model.ErrUnauthenticated):
+		return http.StatusUnauthorized
+	case errors.Is(err, model.ErrForbidden):
+		return http.StatusForbidden
+	case errors.Is(err, model.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, model.ErrConflict), errors.Is(err, model.ErrInvalidTransition):
+		return http.StatusConflict
+	case errors.Is(err, model.ErrTooLarge):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, model.ErrRateLimited):
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+// SetSessionCookie writes the session cookie: HttpOnly, SameSite=Lax, and
+// Secure when the request came over TLS.
+func SetSessionCookie(w http.ResponseWriter, r *http.Request, token string, maxAge int) {
+	http.SetCookie(w, &http.Cookie{
+		Name: SessionCookie, Value: token, Path: "/", MaxAge: maxAge,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
+	})
+}
+
+// ClearSessionCookie removes the session cookie.
+func ClearSessionCookie(w http.ResponseWriter, r *http.Request) {
+	SetSessionCookie(w, r, "", -1)
+}
