@@ -1,0 +1,40 @@
+// Package importer reads SIASN-style employee files (CSV or XLSX) and plans
+// their import: which rows create, update or leave employees unchanged, and
+// which are rejected and why, in words a BKPSDM admin understands.
+package importer
+
+// Action is what an import does with one row.
+type Action string
+
+// Row actions.
+const (
+	ActionCreate    Action = "create"
+	ActionUpdate    Action = "update"
+	ActionUnchanged Action = "unchanged"
+	ActionReject    Action = "reject"
+)
+
+// RowResult is the plan (or the outcome) for one row of the file.
+type RowResult struct {
+	Row     int      `json:"row"` // 1-based line of the file, the header being row 1
+	NIP     string   `json:"nip"`
+	Name    string   `json:"name"`
+	Action  Action   `json:"action"`
+	Reason  string   `json:"reason,omitempty"`  // why a row is rejected
+	Changes []string `json:"changes,omitempty"` // for updates: "Golongan: III/a → III/b"
+}
+
+// Report is the answer to an import, dry run or applied.
+type Report struct {
+	FileName  string      `json:"file_name"`
+	Applied   bool        `json:"applied"` // false for a dry run
+	Total     int         `json:"total"`   // data rows read
+	Created   int         `json:"created"`
+	Updated   int         `json:"updated"`
+	Unchanged int         `json:"unchanged"`
+	Rejected  int         `json:"rejected"`
+	Rows      []RowResult `json:"rows"`
+	// UploadID names the staged file of a dry run, so that the same file can
+	// be applied without uploading it again (the web page does this).
+	UploadID string `json:"upload_id,omitempty"`
+}
