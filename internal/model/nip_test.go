@@ -1,0 +1,56 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseNIP(t *testing.T) {
+	cases := []struct {
+		nip     string
+		wantErr string
+		female  bool
+	}{
+		{"198503122010011001", "", false},
+		{"199002282019032002", "", true},
+		{"200002292022012003", "", true}, // 2000 was a leap year
+		{"19850312201001100", "18 digit", false},
+		{"1985031220100110011", "18 digit", false},
+		{"19850312201001100A", "angka", false},
+		{"198513122010011001", "tanggal lahir", false},
+		{"190102292010011001", "tanggal lahir", false}, // 1901 was not a leap year
+		{"198503122010131001", "TMT", false},
+		{"198503121980011001", "sebelum tanggal lahir", false},
+		{"198503122010013001", "jenis kelamin", false},
+		{"", "18 digit", false},
+	}
+	for _, c := range cases {
+		n, err := ParseNIP(c.nip)
+		if c.wantErr == "" {
+			if err != nil {
+				t.Errorf("ParseNIP(%q) = %v", c.nip, err)
+				continue
+			}
+			if n.Female != c.female || n.String() != c.nip {
+				t.Errorf("ParseNIP(%q) = %+v (String %q)", c.nip, n, n.String())
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+			t.Errorf("ParseNIP(%q) error = %v, want one mentioning %q", c.nip, err, c.wantErr)
+		}
+	}
+}
+
+func TestNewIDSortsByCreation(t *testing.T) {
+	prev := NewID()
+	seen := map[string]bool{prev: true}
+	for i := 0; i < 10000; i++ {
+		id := NewID()
+		if len(id) != 32 || id <= prev || seen[id] {
+			t.Fatalf("id %d = %q after %q", i, id, prev)
+		}
+		seen[id] = true
+		prev = id
+	}
+}
