@@ -50,6 +50,9 @@ type Options struct {
 // New returns the application over s.
 func New(s *store.Store, log *slog.Logger, opt Options) *App {
 	a := &App{Store: s, Log: log, Demo: opt.Demo, now: opt.Now, orgs: map[string]cachedChart{}, hashCost: DefaultPasswordParams}
+	if a.Log == nil {
+		a.Log = slog.New(slog.DiscardHandler)
+	}
 	if a.now == nil {
 		a.now = time.Now
 	}

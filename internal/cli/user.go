@@ -29,6 +29,16 @@ func runUser(ctx context.Context, args []string, env Env) error {
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
+	switch {
+	case sub == "create" && *username == "" && *nip == "":
+		return usageError{"user create needs --username or --nip"}
+	case sub == "reset-password" && *username == "":
+		return usageError{"user reset-password needs --username"}
+	case (sub == "grant" || sub == "revoke") && (*username == "" || *role == ""):
+		return usageError{"user " + sub + " needs --username and --role"}
+	case sub != "create" && sub != "reset-password" && sub != "grant" && sub != "revoke" && sub != "list":
+		return usageError{fmt.Sprintf("unknown user subcommand %q (create, reset-password, grant, revoke, list)", sub)}
+	}
 	a, err := openApp(ctx, *db, slog.New(slog.NewTextHandler(io.Discard, nil)), false)
 	if err != nil {
 		return err
@@ -53,9 +63,6 @@ func runUser(ctx context.Context, args []string, env Env) error {
 
 	switch sub {
 	case "create":
-		if *username == "" && *nip == "" {
-			return usageError{"user create needs --username or --nip"}
-		}
 		pw, err := readPassword()
 		if err != nil {
 			return err
@@ -77,9 +84,6 @@ func runUser(ctx context.Context, args []string, env Env) error {
 		}
 		fmt.Fprintf(env.Stdout, "created user %s (%s)\n", u.Username, u.DisplayName)
 	case "reset-password":
-		if *username == "" {
-			return usageError{"user reset-password needs --username"}
-		}
 		pw, err := readPassword()
 		if err != nil {
 			return err
@@ -89,9 +93,6 @@ func runUser(ctx context.Context, args []string, env Env) error {
 		}
 		fmt.Fprintf(env.Stdout, "password of %s changed; their sessions were revoked\n", *username)
 	case "grant", "revoke":
-		if *username == "" || *role == "" {
-			return usageError{"user " + sub + " needs --username and --role"}
-		}
 		if sub == "grant" {
 			err = a.GrantRole(ctx, actor, *username, model.Role(*role), *unit)
 		} else {
