@@ -1,0 +1,123 @@
+package server_test
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/server"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+func newServer(t *testing.T, s *store.Store) *httptest.Server {
+	t.Helper()
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	ts := httptest.NewServer(server.New(a))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func get(t *testing.T, url string) (*http.Response, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func TestOperationsEndpoints(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ts := newServer(t, s)
+		if resp, body := get(t, ts.URL+"/healthz"); resp.StatusCode != 200 || strings.TrimSpace(body) != "ok" {
+			t.Errorf("healthz: %d %q", resp.StatusCode, body)
+		}
+		if resp, body := get(t, ts.URL+"/readyz"); resp.StatusCode != 200 || strings.TrimSpace(body) != "ready" {
+			t.Errorf("readyz: %d %q", resp.StatusCode, body)
+		}
+		get(t, ts.URL+"/healthz")
+		resp, body := get(t, ts.URL+"/metrics")
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+			t.Fatalf("metrics: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		for _, want := range []string{
+			`kinerja_http_requests_total{route="GET /healthz",status="200"} 2`,
+			`kinerja_http_request_duration_seconds_bucket{route="GET /healthz",status="200",le="+Inf"} 2`,
+			`kinerja_http_requests_total{route="GET /readyz",status="200"} 1`,
+			"kinerja_db_open_connections", "go_goroutines", "go_info{version=",
+		} {
+			if !strings.Contains(body, want) {
+				t.Errorf("metrics lack %q", want)
+			}
+		}
+	})
+}
+
+func TestReadyzFailsWhenTheDatabaseIsGone(t *testing.T) {
+	s := storetest.Open(t, "sqlite")
+	ts := newServer(t, s)
+	s.Close()
+	if resp, _ := get(t, ts.URL+"/readyz"); resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("readyz with a closed database: %d", resp.StatusCode)
+	}
+	if resp, _ := get(t, ts.URL+"/healthz"); resp.StatusCode != 200 {
+		t.Errorf("healthz must not depend on the database: %d", resp.StatusCode)
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	ts := newServer(t, storetest.Open(t, "sqlite"))
+	resp, _ := get(t, ts.URL+"/healthz")
+	csp := resp.Header.Get("Content-Security-Policy")
+	for _, want := range []string{"default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+		t.Errorf("CSP allows inline code: %q", csp)
+	}
+	for h, want := range map[string]string{
+		"X-Content-Type-Options": "nosniff",
+		"Referrer-Policy":        "same-origin",
+		"X-Frame-Options":        "DENY",
+	} {
+		if got := resp.Header.Get(h); got != want {
+			t.Errorf("%s = %q, want %q", h, got, want)
+		}
+	}
+}
+
+func TestCrossOriginPostsAreRefused(t *testing.T) {
+	ts := newServer(t, storetest.Open(t, "sqlite"))
+	for _, c := range []struct {
+		name    string
+		headers map[string]string
+		refused bool
+	}{
+		{"a cross-site form post", map[string]string{"Sec-Fetch-Site": "cross-site"}, true},
+		{"another origin", map[string]string{"Origin": "https://evil.example"}, true},
+		{"same origin", map[string]string{"Sec-Fetch-Site": "same-origin"}, false},
+		{"a non-browser client", nil, false},
+	} {
+		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/auth/login", strings.NewReader(`{"username":"x","password":"y"}`))
+		req.Header.Set("Content-Type", "application/json")
+		for k, v := range c.headers {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if refused := resp.StatusCode == http.StatusForbidden; refused != c.refused {
+			t.Errorf("%s: status %d, refused=%v want %v", c.name, resp.StatusCode, refused, c.refused)
+		}
+	}
+}
