@@ -465,3 +465,65 @@ func decodeCursor(c string) (string, string, bool) {
 	a, z, ok := strings.Cut(string(b), "\x00")
 	return a, z, ok
 }
+
+// RaterOverrides lists an employee's overrides, newest first.
+func (c conn) RaterOverrides(ctx context.Context, employeeID string) ([]model.RaterOverride, error) {
+	rows, err := c.query(ctx, `SELECT id, employee_id, rater_id, upper_rater_id, start_date, end_date, reason
+		FROM rater_overrides WHERE employee_id = ? ORDER BY start_date DESC, id DESC`, employeeID)
+	if err != nil {
+		return nil, fmt.Errorf("list rater overrides: %w", err)
+	}
+	defer rows.Close()
+	var out []model.RaterOverride
+	for rows.Next() {
+		var o model.RaterOverride
+		var start, end string
+		if err := rows.Scan(&o.ID, &o.EmployeeID, &o.RaterID, nullString{&o.UpperRaterID}, &start, &end, &o.Reason); err != nil {
+			return nil, err
+		}
+		o.Start, o.End = model.Date(start), model.Date(end)
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// EndRaterOverride ends an override on a date.
+func (tx *Tx) EndRaterOverride(ctx context.Context, id string, end model.Date) error {
+	var o model.RaterOverride
+	var start, endOld string
+	err := tx.queryRow(ctx, `SELECT id, employee_id, rater_id, upper_rater_id, start_date, end_date, reason
+		FROM rater_overrides WHERE id = ?`, id).Scan(&o.ID, &o.EmployeeID, &o.RaterID, nullString{&o.UpperRaterID}, &start, &endOld, &o.Reason)
+	if err != nil {
+		return notFound(err, "rater override "+id)
+	}
+	o.Start, o.End = model.Date(start), model.Date(endOld)
+	if end < o.Start {
+		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum tanggal mulai")
+	}
+	before := o
+	o.End = end
+	if _, err := tx.exec(ctx, `UPDATE rater_overrides SET end_date = ? WHERE id = ?`, string(end), id); err != nil {
+		return err
+	}
+	emp, err := tx.Employee(ctx, o.EmployeeID)
+	if err != nil {
+		return err
+	}
+	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "rater_override.end", "employee", o.EmployeeID, before, o)
+}
+
+// PlacementByID returns one placement.
+func (c conn) PlacementByID(ctx context.Context, id string) (model.Placement, error) {
+	var pl model.Placement
+	var kind, start, end string
+	err := c.queryRow(ctx, `SELECT id, employee_id, position_id, kind, start_date, end_date, decree FROM placements WHERE id = ?`, id).
+		Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree)
+	if err != nil {
+		return pl, notFound(err, "placement "+id)
+	}
+	pl.Kind, pl.Start, pl.End = model.PlacementKind(kind), model.Date(start), model.Date(end)
+	return pl, nil
+}

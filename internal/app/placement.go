@@ -1,0 +1,139 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// canManage checks that actor may manage employee e (their OPD or the whole
+// instansi); a refusal reads as not found for those who may not see it.
+func (a *App) canManage(ctx context.Context, actor model.Actor, e model.Employee) error {
+	if e.InstansiID != actor.InstansiID && !actor.System {
+		return fmt.Errorf("employee %s: %w", e.ID, model.ErrNotFound)
+	}
+	chart, err := a.OrgChart(ctx, e.InstansiID)
+	if err != nil {
+		return err
+	}
+	t, err := a.employeeTarget(ctx, actor, chart, e)
+	if err != nil {
+		return err
+	}
+	if !authz.Can(actor, authz.ManageEmployees, t) {
+		return forbidden("manage employee " + e.Name)
+	}
+	return nil
+}
+
+// PlaceEmployee puts an employee in a position: definitively (a transfer or
+// promotion, ending the previous definitive placement) or as Plt/Plh beside
+// it. Administrators of the employee's OPD or of the instansi only.
+func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Placement) (model.Placement, error) {
+	e, err := a.Store.Employee(ctx, pl.EmployeeID)
+	if err != nil {
+		return pl, err
+	}
+	if err := a.canManage(ctx, actor, e); err != nil {
+		return pl, err
+	}
+	pos, err := a.Store.Position(ctx, pl.PositionID)
+	if err != nil || pos.InstansiID != e.InstansiID {
+		return pl, model.Invalid("position_id", "Jabatan tidak ditemukan")
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		pl, err = tx.Place(ctx, pl)
+		return err
+	})
+	return pl, err
+}
+
+// EndPlacement ends a Plt/Plh (or definitive) placement on a date.
+func (a *App) EndPlacement(ctx context.Context, actor model.Actor, placementID string, end model.Date) error {
+	pl, err := a.Store.PlacementByID(ctx, placementID)
+	if err != nil {
+		return err
+	}
+	e, err := a.Store.Employee(ctx, pl.EmployeeID)
+	if err != nil {
+		return err
+	}
+	if err := a.canManage(ctx, actor, e); err != nil {
+		return err
+	}
+	if _, err := model.ParseDate(string(end)); err != nil {
+		return model.Invalid("end", err.Error())
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndPlacement(ctx, placementID, end) })
+}
+
+// OverrideRater names a different pejabat penilai (and optionally atasan)
+// for an employee from a date, with a reason: a JF placed directly under a
+// JPT, an assignment across units.
+func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.RaterOverride) (model.RaterOverride, error) {
+	e, err := a.Store.Employee(ctx, o.EmployeeID)
+	if err != nil {
+		return o, err
+	}
+	if err := a.canManage(ctx, actor, e); err != nil {
+		return o, err
+	}
+	for field, id := range map[string]string{"rater_id": o.RaterID, "upper_rater_id": o.UpperRaterID} {
+		if id == "" {
+			continue
+		}
+		r, err := a.Store.Employee(ctx, id)
+		if err != nil || r.InstansiID != e.InstansiID || !r.Active {
+			return o, model.Invalid(field, "Pegawai yang dipilih tidak ditemukan atau tidak aktif")
+		}
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		o, err = tx.CreateRaterOverride(ctx, o)
+		return err
+	})
+	return o, err
+}
+
+// EndRaterOverride ends an override on a date; the derived raters apply
+// again from the next day.
+func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeID, overrideID string, end model.Date) error {
+	e, err := a.Store.Employee(ctx, employeeID)
+	if err != nil {
+		return err
+	}
+	if err := a.canManage(ctx, actor, e); err != nil {
+		return err
+	}
+	list, err := a.Store.RaterOverrides(ctx, employeeID)
+	if err != nil {
+		return err
+	}
+	found := false
+	for _, o := range list {
+		found = found || o.ID == overrideID
+	}
+	if !found {
+		return fmt.Errorf("rater override %s: %w", overrideID, model.ErrNotFound)
+	}
+	if _, err := model.ParseDate(string(end)); err != nil {
+		return model.Invalid("end", err.Error())
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndRaterOverride(ctx, overrideID, end) })
+}
+
+// RaterOverrides lists an employee's overrides for those who may manage them.
+func (a *App) RaterOverrides(ctx context.Context, actor model.Actor, employeeID string) ([]model.RaterOverride, error) {
+	e, err := a.Store.Employee(ctx, employeeID)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.canManage(ctx, actor, e); err != nil {
+		return nil, err
+	}
+	return a.Store.RaterOverrides(ctx, employeeID)
+}
