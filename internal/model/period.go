@@ -1,0 +1,136 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// PeriodKind is the granularity of an evaluation period.
+type PeriodKind string
+
+// Period kinds: a year has monthly or quarterly periodic evaluations and one
+// annual evaluation (domain decision 4).
+const (
+	PeriodMonthly   PeriodKind = "monthly"
+	PeriodQuarterly PeriodKind = "quarterly"
+	PeriodAnnual    PeriodKind = "annual"
+)
+
+// PeriodStatus is where a period is in its life.
+type PeriodStatus string
+
+// Period statuses: a period is open for reports, closed after its deadline
+// (assessment goes on), and locked once assessed; only an audited unlock by
+// an administrator reopens a locked period.
+const (
+	PeriodDraft  PeriodStatus = "draft"
+	PeriodOpen   PeriodStatus = "open"
+	PeriodClosed PeriodStatus = "closed"
+	PeriodLocked PeriodStatus = "locked"
+)
+
+// Period is one evaluation period of a performance year.
+type Period struct {
+	ID             string
+	InstansiID     string
+	Year           int
+	Kind           PeriodKind
+	Number         int // 1..12, 1..4, or 1 for the annual evaluation
+	Start, End     Date
+	ReportDeadline Date // realisasi and evidence are due by this date
+	Status         PeriodStatus
+}
+
+// Name is the period's name in Bahasa Indonesia: "Januari 2027",
+// "Triwulan II 2027", "Tahunan 2027".
+func (p Period) Name() string {
+	switch p.Kind {
+	case PeriodMonthly:
+		return fmt.Sprintf("%s %d", MonthNames[p.Number-1], p.Year)
+	case PeriodQuarterly:
+		return fmt.Sprintf("Triwulan %s %d", []string{"I", "II", "III", "IV"}[p.Number-1], p.Year)
+	}
+	return fmt.Sprintf("Tahunan %d", p.Year)
+}
+
+// MonthNames are the months in Bahasa Indonesia.
+var MonthNames = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	"Agustus", "September", "Oktober", "November", "Desember"}
+
+// DefaultReportDays is how many days after a period ends its reports are due.
+const DefaultReportDays = 5
+
+// GeneratePeriods returns the periodic evaluations of a year (monthly or
+// quarterly) followed by the annual one, each due reportDays after it ends.
+// The annual evaluation is due at the end of January of the next year.
+func GeneratePeriods(year int, kind PeriodKind, reportDays int) ([]Period, error) {
+	if year < 2022 || year > 2100 {
+		return nil, fmt.Errorf("tahun %d di luar rentang (2022–2100)", year)
+	}
+	if reportDays < 0 || reportDays > 60 {
+		return nil, fmt.Errorf("batas pelaporan %d hari di luar rentang (0–60)", reportDays)
+	}
+	months := 0
+	switch kind {
+	case PeriodMonthly:
+		months = 1
+	case PeriodQuarterly:
+		months = 3
+	default:
+		return nil, fmt.Errorf("jenis periode %q tidak dikenal (monthly atau quarterly)", kind)
+	}
+	var out []Period
+	for i := 0; i < 12/months; i++ {
+		start := time.Date(year, time.Month(1+i*months), 1, 0, 0, 0, 0, time.UTC)
+		end := start.AddDate(0, months, -1)
+		out = append(out, Period{Year: year, Kind: kind, Number: i + 1,
+			Start: Date(start.Format(time.DateOnly)), End: Date(end.Format(time.DateOnly)),
+			ReportDeadline: Date(end.AddDate(0, 0, reportDays).Format(time.DateOnly)), Status: PeriodDraft})
+	}
+	out = append(out, Period{Year: year, Kind: PeriodAnnual, Number: 1,
+		Start: Date(fmt.Sprintf("%d-01-01", year)), End: Date(fmt.Sprintf("%d-12-31", year)),
+		ReportDeadline: Date(fmt.Sprintf("%d-01-31", year+1)), Status: PeriodDraft})
+	return out, nil
+}
+
+// ValidatePeriod checks an adjusted period.
+func ValidatePeriod(p Period) error {
+	var v ValidationError
+	if _, err := ParseDate(string(p.Start)); err != nil {
+		v.Add("start", err.Error())
+	}
+	if _, err := ParseDate(string(p.End)); err != nil {
+		v.Add("end", err.Error())
+	}
+	if _, err := ParseDate(string(p.ReportDeadline)); err != nil {
+		v.Add("report_deadline", err.Error())
+	}
+	if v.Err() == nil {
+		if p.End < p.Start {
+			v.Add("end", "Tanggal akhir periode tidak boleh sebelum tanggal mulai")
+		}
+		if p.ReportDeadline < p.End {
+			v.Add("report_deadline", "Batas pelaporan tidak boleh sebelum akhir periode")
+		}
+	}
+	return v.Err()
+}
+
+// periodMoves lists the allowed period status changes. Unlocking a locked
+// period (locked → closed) is allowed but must be audited with a reason.
+var periodMoves = map[PeriodStatus][]PeriodStatus{
+	PeriodDraft:  {PeriodOpen},
+	PeriodOpen:   {PeriodClosed},
+	PeriodClosed: {PeriodOpen, PeriodLocked},
+	PeriodLocked: {PeriodClosed},
+}
+
+// CanMovePeriod reports whether a period may go from one status to another.
+func CanMovePeriod(from, to PeriodStatus) bool {
+	for _, s := range periodMoves[from] {
+		if s == to {
+			return true
+		}
+	}
+	return false
+}
