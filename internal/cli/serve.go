@@ -145,7 +145,7 @@ func ensureDemo(ctx context.Context, a *app.App, out io.Writer) error {
 		return err
 	}
 	if len(all) == 0 {
-		fmt.Fprintln(out, "Membuat kota demo Pemerintah Kota Sawahlunto (sekali saja, sekitar setengah menit)...")
+		fmt.Fprintln(out, "Membuat kota demo Pemerintah Kota Sawahlunto (sekali saja, beberapa detik)...")
 		start := time.Now()
 		sum, err := demo.Generate(ctx, a, demo.Options{Employees: 2000, Seed: 1})
 		if err != nil {
@@ -166,7 +166,7 @@ func ensureDemo(ctx context.Context, a *app.App, out io.Writer) error {
 func printDemoAccounts(out io.Writer, accounts []demo.Account) {
 	fmt.Fprintf(out, "\nMasuk dengan salah satu akun berikut; kata sandi semuanya: %s\n", demo.Password)
 	for _, a := range accounts {
-		fmt.Fprintf(out, "  %-20s %-28s %s\n", a.Username, a.Role, a.Name)
+		fmt.Fprintf(out, "  %-20s %-33s %s\n", a.Username, a.Role, a.Name)
 	}
 	fmt.Fprintln(out)
 }

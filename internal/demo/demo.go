@@ -1,15 +1,27 @@
 // Package demo builds the demo city, Pemerintah Kota Sawahlunto, and larger
-// synthetic cities for load tests.
+// synthetic cities for load tests. The structure follows the real city (its
+// perangkat daerah, four kecamatan and ten kelurahan, RSUD, puskesmas and
+// schools); every person is fictional. The same seed and size always give
+// the same city.
 package demo
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // Password is every demo account's password.
 const Password = "sawahlunto"
+
+// InstansiName is the demo instansi.
+const InstansiName = "Pemerintah Kota Sawahlunto"
 
 // Options tune Generate.
 type Options struct {
@@ -30,12 +42,606 @@ type Account struct {
 	Username, Role, Name string
 }
 
-// Generate fills an empty database with the city.
+// Fixed codes that Accounts looks up.
+const (
+	codeSupervisorPosition = "DISKOMINFO-BID1-KEPALA"
+	codeKominfo            = "DISKOMINFO"
+)
+
+// Generate fills an empty database with the city. It writes through the
+// store, so the audit log records the city's creation by "Sistem (demo)".
 func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
-	return Summary{}, nil
+	if opt.Employees < 50 {
+		opt.Employees = 50
+	}
+	b := newBuilder(opt)
+	b.plan()
+	b.people()
+
+	var sum Summary
+	actor := model.SystemActor("", "demo")
+	err := a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		in, err := tx.CreateInstansi(ctx, model.Instansi{Name: InstansiName})
+		if err != nil {
+			return err
+		}
+		sum.InstansiID = in.ID
+		return nil
+	})
+	if err != nil {
+		return sum, fmt.Errorf("create the instansi: %w", err)
+	}
+	actor = model.SystemActor(sum.InstansiID, "demo")
+	hash, err := a.HashPassword(Password)
+	if err != nil {
+		return sum, err
+	}
+	// Every demo account shares one hash of the demo password: hashing
+	// thousands of passwords one by one would take minutes. Real accounts
+	// each get their own salt.
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error { return b.write(ctx, tx, sum.InstansiID, hash) })
+	if err != nil {
+		return sum, fmt.Errorf("build the demo city: %w", err)
+	}
+	sum.Units = len(b.units)
+	sum.Employees = len(b.staff)
+	sum.Accounts, err = Accounts(ctx, a)
+	return sum, err
+}
+
+// unitPlan and posPlan are the city before it is written.
+type unitPlan struct {
+	model.Unit
+	parent *unitPlan
+}
+
+type posPlan struct {
+	model.Position
+	unit     *unitPlan
+	superior *posPlan
+	head     bool
+	weight   int    // share of staff for non-head posts
+	category string // "teacher", "health", "general"
+	vacant   bool   // a head post left to a Plt
+	actingBy *posPlan
+}
+
+type person struct {
+	model.Employee
+	pos  *posPlan
+	user string // username when not the NIP
+}
+
+type builder struct {
+	opt   Options
+	rng   *rand.Rand
+	units []*unitPlan
+	pos   []*posPlan
+	staff []*person
+	nips  map[string]int
+}
+
+func newBuilder(opt Options) *builder {
+	return &builder{opt: opt, rng: rand.New(rand.NewPCG(uint64(opt.Seed), 0x6b696e65726a61)), nips: map[string]int{}}
+}
+
+func (b *builder) unit(parent *unitPlan, code, name string, kind model.UnitKind, workDays int) *unitPlan {
+	if workDays == 0 {
+		workDays = 5
+		if parent != nil {
+			workDays = parent.WorkDays
+		}
+	}
+	u := &unitPlan{Unit: model.Unit{Code: code, Name: name, Kind: kind, WorkDays: workDays}, parent: parent}
+	b.units = append(b.units, u)
+	return u
+}
+
+func (b *builder) head(u *unitPlan, sup *posPlan, title string, kind model.PositionKind, jenjang string) *posPlan {
+	p := &posPlan{Position: model.Position{Code: u.Code + "-KEPALA", Name: title, Kind: kind, Jenjang: jenjang},
+		unit: u, superior: sup, head: true}
+	b.pos = append(b.pos, p)
+	return p
+}
+
+func (b *builder) post(u *unitPlan, sup *posPlan, code, name string, kind model.PositionKind, jenjang string, weight int, category string) *posPlan {
+	p := &posPlan{Position: model.Position{Code: code, Name: name, Kind: kind, Jenjang: jenjang},
+		unit: u, superior: sup, weight: weight, category: category}
+	b.pos = append(b.pos, p)
+	return p
+}
+
+func (b *builder) staffPosts(u *unitPlan, sup *posPlan, specs []jfSpec, weight int, category string) {
+	for i, s := range specs {
+		b.post(u, sup, fmt.Sprintf("%s-JF%d", u.Code, i+1), s.name, s.kind, s.jenjang, weight, category)
+	}
+}
+
+// plan lays out the units and positions.
+func (b *builder) plan() {
+	n := b.opt.Employees
+	root := b.unit(nil, "PEMKOT", InstansiName, model.UnitPemda, 5)
+	wali := b.head(root, nil, "Wali Kota Sawahlunto", model.PositionKepalaDaerah, "")
+	wali.Code = "WALIKOTA"
+
+	setda := b.unit(root, "SETDA", "Sekretariat Daerah", model.UnitOPD, 5)
+	sekda := b.head(setda, wali, "Sekretaris Daerah", model.PositionJPTPratama, "")
+	sekda.Code = "SETDA-SEKDA"
+	for i, as := range asisten {
+		ap := b.post(setda, sekda, fmt.Sprintf("SETDA-ASISTEN%d", i+1), as.name, model.PositionJPTPratama, "", 0, "")
+		for j, bag := range as.bagian {
+			bu := b.unit(setda, fmt.Sprintf("SETDA-BAG%d%d", i+1, j+1), "Bagian "+bag, model.UnitBagian, 0)
+			kabag := b.head(bu, ap, "Kepala Bagian "+bag, model.PositionAdministrator, "")
+			b.staffPosts(bu, kabag, []jfSpec{jf("Analis Kebijakan Ahli Pertama", "ahli_pertama"), pl("Pengadministrasi Perkantoran")}, 2, "general")
+		}
+	}
+
+	var disdik, dinkes *posPlan
+	var disdikUnit, dinkesUnit *unitPlan
+	var bidSD, bidSMP *posPlan
+	for _, o := range opds {
+		ou := b.unit(root, o.code, o.name, o.kind, o.workDays)
+		sup := wali
+		if o.headKind != model.PositionJPTPratama {
+			sup = sekda
+		}
+		h := b.head(ou, sup, o.head+" "+strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(o.name, "Dinas "), "Badan "), "Satuan "), o.headKind, "")
+		if o.head == "Inspektur" || o.head == "Sekretaris DPRD" {
+			h.Name = o.head
+		}
+		if o.secretary != "" {
+			sek := b.unit(ou, o.code+"-SEKRETARIAT", "Sekretariat", model.UnitBagian, 0)
+			sp := b.head(sek, h, "Sekretaris "+o.name, model.PositionAdministrator, "")
+			for j, sub := range []string{"Umum dan Kepegawaian", "Keuangan dan Perencanaan"} {
+				su := b.unit(sek, fmt.Sprintf("%s-SUBBAG%d", o.code, j+1), "Sub Bagian "+sub, model.UnitSubbagian, 0)
+				kasub := b.head(su, sp, "Kepala Sub Bagian "+sub, model.PositionPengawas, "")
+				specs := []jfSpec{pl("Pengadministrasi Perkantoran"), pl("Pengelola Keuangan")}
+				if j == 0 {
+					specs = []jfSpec{pl("Pengadministrasi Perkantoran"), jf("Analis Sumber Daya Manusia Aparatur Ahli Pertama", "ahli_pertama")}
+				}
+				b.staffPosts(su, kasub, specs, o.weight, "general")
+			}
+		} else {
+			b.staffPosts(ou, h, []jfSpec{pl("Pengadministrasi Perkantoran"), pl("Pengelola Keuangan")}, o.weight, "general")
+		}
+		prefix := map[model.UnitKind]string{model.UnitBidang: "BID", model.UnitBagian: "BAG", model.UnitSeksi: "SEKSI"}[o.divKind]
+		var divHeads []*posPlan
+		for j, d := range o.divisions {
+			du := b.unit(ou, fmt.Sprintf("%s-%s%d", o.code, prefix, j+1), map[model.UnitKind]string{
+				model.UnitBidang: "Bidang ", model.UnitBagian: "Bagian ", model.UnitSeksi: "Seksi "}[o.divKind]+d, o.divKind, 0)
+			if o.code == "INSPEKTORAT" {
+				du.Name = d
+			}
+			dh := b.head(du, h, o.divHead+" "+d, o.divHeadK, "")
+			if o.code == "INSPEKTORAT" {
+				dh.Name = d
+			}
+			divHeads = append(divHeads, dh)
+			specs := []jfSpec{o.jf[j%len(o.jf)], o.jf[(j+1)%len(o.jf)]}
+			if specs[0] == specs[1] {
+				specs = specs[:1]
+			}
+			b.staffPosts(du, dh, specs, o.weight, "general")
+		}
+		switch o.code {
+		case "DISDIKBUD":
+			disdik, disdikUnit, bidSD, bidSMP = h, ou, divHeads[0], divHeads[1]
+		case "DINKES":
+			dinkes, dinkesUnit = h, ou
+		case "DISPARPORA":
+			// The head of the youth and sports division is away: the
+			// division is led by its Plt, the Sekretaris.
+			last := divHeads[len(divHeads)-1]
+			last.vacant = true
+			for _, p := range b.pos {
+				if p.Code == o.code+"-SEKRETARIAT-KEPALA" {
+					last.actingBy = p
+				}
+			}
+		}
+	}
+
+	// Schools under the education dinas.
+	nSD := max(12, n*12/1000)
+	nSMP := max(5, n*35/10000)
+	for i := 1; i <= nSD; i++ {
+		u := b.unit(disdikUnit, fmt.Sprintf("DISDIKBUD-SDN%02d", i), fmt.Sprintf("SD Negeri %02d Sawahlunto", i), model.UnitSekolah, 6)
+		u.parent = disdikUnit
+		ks := b.head(u, bidSD, fmt.Sprintf("Kepala SD Negeri %02d Sawahlunto", i), model.PositionFungsional, "ahli_madya")
+		b.staffPosts(u, ks, []jfSpec{jf("Guru Kelas Ahli Pertama", "ahli_pertama"), jf("Guru Kelas Ahli Muda", "ahli_muda"),
+			jf("Guru Pendidikan Agama Islam Ahli Pertama", "ahli_pertama"), jf("Guru Pendidikan Jasmani Ahli Pertama", "ahli_pertama")}, 5, "teacher")
+		b.post(u, ks, u.Code+"-TU", "Pengelola Administrasi Sekolah", model.PositionPelaksana, "", 2, "general")
+	}
+	for i := 1; i <= nSMP; i++ {
+		u := b.unit(disdikUnit, fmt.Sprintf("DISDIKBUD-SMPN%d", i), fmt.Sprintf("SMP Negeri %d Sawahlunto", i), model.UnitSekolah, 6)
+		ks := b.head(u, bidSMP, fmt.Sprintf("Kepala SMP Negeri %d Sawahlunto", i), model.PositionFungsional, "ahli_madya")
+		b.staffPosts(u, ks, []jfSpec{jf("Guru Matematika Ahli Pertama", "ahli_pertama"), jf("Guru Bahasa Indonesia Ahli Muda", "ahli_muda"),
+			jf("Guru Ilmu Pengetahuan Alam Ahli Pertama", "ahli_pertama"), jf("Guru Bahasa Inggris Ahli Pertama", "ahli_pertama"),
+			jf("Guru Bimbingan dan Konseling Ahli Muda", "ahli_muda")}, 6, "teacher")
+		b.post(u, ks, u.Code+"-TU", "Pengelola Administrasi Sekolah", model.PositionPelaksana, "", 2, "general")
+	}
+	_ = disdik
+
+	// Puskesmas under the health dinas, open six days a week.
+	names := slices.Clone(puskesmas)
+	for i := 1; len(names) < 6+max(0, (n-4000)/1500); i++ {
+		names = append(names, fmt.Sprintf("Pembantu %02d", i))
+	}
+	healthPosts := []jfSpec{jf("Dokter Ahli Pertama", "ahli_pertama"), jf("Perawat Ahli Pertama", "ahli_pertama"), jf("Perawat Terampil", "terampil"),
+		jf("Bidan Terampil", "terampil"), jf("Bidan Ahli Pertama", "ahli_pertama"), jf("Apoteker Ahli Pertama", "ahli_pertama"),
+		jf("Pranata Laboratorium Kesehatan Terampil", "terampil"), jf("Nutrisionis Terampil", "terampil"), jf("Sanitarian Terampil", "terampil")}
+	for i, name := range names {
+		u := b.unit(dinkesUnit, fmt.Sprintf("DINKES-PKM%02d", i+1), "Puskesmas "+name, model.UnitPuskesmas, 6)
+		kp := b.head(u, dinkes, "Kepala Puskesmas "+name, model.PositionPengawas, "")
+		b.staffPosts(u, kp, healthPosts, 4, "health")
+		b.post(u, kp, u.Code+"-TU", "Pengadministrasi Perkantoran", model.PositionPelaksana, "", 2, "general")
+	}
+
+	// The city hospital.
+	rsud := b.unit(root, "RSUD", "Rumah Sakit Umum Daerah Sawahlunto", model.UnitRSUD, 6)
+	dir := b.head(rsud, sekda, "Direktur Rumah Sakit Umum Daerah Sawahlunto", model.PositionAdministrator, "")
+	for j, d := range []struct {
+		name  string
+		posts []jfSpec
+	}{
+		{"Pelayanan Medik", []jfSpec{jf("Dokter Ahli Muda", "ahli_muda"), jf("Dokter Ahli Pertama", "ahli_pertama"), jf("Apoteker Ahli Pertama", "ahli_pertama")}},
+		{"Keperawatan", []jfSpec{jf("Perawat Ahli Pertama", "ahli_pertama"), jf("Perawat Terampil", "terampil"), jf("Bidan Terampil", "terampil")}},
+		{"Penunjang Medik", []jfSpec{jf("Radiografer Terampil", "terampil"), jf("Pranata Laboratorium Kesehatan Terampil", "terampil"), jf("Perekam Medis Terampil", "terampil")}},
+		{"Tata Usaha", []jfSpec{pl("Pengadministrasi Perkantoran"), pl("Pengelola Keuangan")}},
+	} {
+		du := b.unit(rsud, fmt.Sprintf("RSUD-BID%d", j+1), "Bidang "+d.name, model.UnitBidang, 0)
+		dh := b.head(du, dir, "Kepala Bidang "+d.name, model.PositionPengawas, "")
+		cat := "health"
+		if d.name == "Tata Usaha" {
+			cat = "general"
+		}
+		b.staffPosts(du, dh, d.posts, 6, cat)
+	}
+
+	// Kecamatan and kelurahan.
+	for _, k := range kecamatan {
+		ku := b.unit(root, k.code, "Kecamatan "+k.name, model.UnitKecamatan, 5)
+		camat := b.head(ku, sekda, "Camat "+k.name, model.PositionAdministrator, "")
+		sekcam := b.post(ku, camat, k.code+"-SEKCAM", "Sekretaris Kecamatan "+k.name, model.PositionAdministrator, "", 0, "")
+		b.staffPosts(ku, sekcam, []jfSpec{pl("Pengadministrasi Perkantoran"), pl("Pengelola Keuangan")}, 2, "general")
+		for j, s := range []string{"Pemerintahan", "Pemberdayaan Masyarakat", "Ketenteraman dan Ketertiban Umum"} {
+			su := b.unit(ku, fmt.Sprintf("%s-SEKSI%d", k.code, j+1), "Seksi "+s, model.UnitSeksi, 0)
+			kasi := b.head(su, camat, "Kepala Seksi "+s+" Kecamatan "+k.name, model.PositionPengawas, "")
+			b.staffPosts(su, kasi, []jfSpec{pl("Pengadministrasi Umum")}, 2, "general")
+		}
+		for j, kel := range k.kelurahan {
+			lu := b.unit(ku, fmt.Sprintf("%s-KEL%d", k.code, j+1), "Kelurahan "+kel, model.UnitKelurahan, 5)
+			lurah := b.head(lu, camat, "Lurah "+kel, model.PositionPengawas, "")
+			b.staffPosts(lu, lurah, []jfSpec{pl("Pengadministrasi Umum"), pl("Pengelola Pelayanan Masyarakat")}, 2, "general")
+		}
+	}
+}
+
+// people fills the heads and spreads the remaining staff over the posts by
+// weight.
+func (b *builder) people() {
+	var heads, posts []*posPlan
+	total := 0
+	for _, p := range b.pos {
+		if p.head || p.weight == 0 {
+			if !p.vacant {
+				heads = append(heads, p)
+			}
+		} else {
+			posts = append(posts, p)
+			total += p.weight
+		}
+	}
+	for _, p := range heads {
+		b.staff = append(b.staff, b.person(p))
+	}
+	left := b.opt.Employees - len(heads)
+	// Largest remainder, in post order, so the result is deterministic.
+	counts := make([]int, len(posts))
+	given := 0
+	type rem struct{ i, r int }
+	var rems []rem
+	for i, p := range posts {
+		counts[i] = left * p.weight / total
+		given += counts[i]
+		rems = append(rems, rem{i, left * p.weight % total})
+	}
+	slices.SortStableFunc(rems, func(a, z rem) int { return z.r - a.r })
+	for j := 0; given < left; j++ {
+		counts[rems[j%len(rems)].i]++
+		given++
+	}
+	for i, p := range posts {
+		for k := 0; k < counts[i]; k++ {
+			b.staff = append(b.staff, b.person(p))
+		}
+	}
+}
+
+var pangkat = map[string]string{
+	"II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur", "II/d": "Pengatur Tingkat I",
+	"III/a": "Penata Muda", "III/b": "Penata Muda Tingkat I", "III/c": "Penata", "III/d": "Penata Tingkat I",
+	"IV/a": "Pembina", "IV/b": "Pembina Tingkat I", "IV/c": "Pembina Utama Muda", "IV/d": "Pembina Utama Madya",
+}
+
+// grade returns the age range and the PNS golongan range of a post.
+func grade(p *posPlan) (minAge, maxAge int, gol []string) {
+	switch p.Kind {
+	case model.PositionKepalaDaerah:
+		return 45, 60, nil
+	case model.PositionJPTPratama, model.PositionJPTMadya:
+		return 46, 58, []string{"IV/c", "IV/d"}
+	case model.PositionAdministrator:
+		return 40, 56, []string{"IV/a", "IV/b"}
+	case model.PositionPengawas:
+		return 34, 54, []string{"III/c", "III/d", "IV/a"}
+	case model.PositionPelaksana:
+		return 23, 56, []string{"II/a", "II/b", "II/c", "II/d", "III/a", "III/b"}
+	}
+	switch p.Jenjang {
+	case "ahli_madya":
+		return 42, 58, []string{"IV/a", "IV/b", "IV/c"}
+	case "ahli_muda":
+		return 33, 55, []string{"III/c", "III/d"}
+	case "terampil":
+		return 23, 50, []string{"II/c", "II/d"}
+	}
+	return 24, 45, []string{"III/a", "III/b"}
+}
+
+func (b *builder) pick(list []string) string { return list[b.rng.IntN(len(list))] }
+
+func (b *builder) person(p *posPlan) *person {
+	female := b.rng.IntN(100) < 50
+	if p.category == "teacher" || p.category == "health" {
+		female = b.rng.IntN(100) < 68
+	}
+	given, second := b.pick(menNames), b.pick(menSecond)
+	if female {
+		given, second = b.pick(womenNames), b.pick(womenSecond)
+	}
+	name := given + " " + second
+	if b.rng.IntN(100) < 12 {
+		name = given
+	}
+
+	if p.Kind == model.PositionKepalaDaerah {
+		haji := "H. "
+		if female {
+			haji = "Hj. "
+		}
+		return &person{Employee: model.Employee{Name: haji + name, BackTitle: "S.E., M.M.", Status: model.StatusPejabatNegara,
+			Gender: genderOf(female), Active: true}, pos: p, user: "walikota"}
+	}
+	minAge, maxAge, gols := grade(p)
+	age := minAge + b.rng.IntN(maxAge-minAge+1)
+	birthYear := 2026 - age
+	birth := fmt.Sprintf("%04d%02d%02d", birthYear, 1+b.rng.IntN(12), 1+b.rng.IntN(28))
+
+	status := model.StatusPNS
+	pppkShare := map[string]int{"teacher": 35, "health": 35, "general": 15}[p.category]
+	if !p.head && b.rng.IntN(100) < pppkShare {
+		status = model.StatusPPPK
+	}
+	var tmtYear int
+	var golongan string
+	if status == model.StatusPPPK {
+		tmtYear = 2021 + b.rng.IntN(4)
+		golongan = map[string]string{"ahli_pertama": "IX", "ahli_muda": "X", "terampil": "VII"}[p.Jenjang]
+		if golongan == "" {
+			golongan = "V"
+		}
+	} else {
+		tmtYear = birthYear + 22 + b.rng.IntN(7)
+		if tmtYear > 2025 {
+			tmtYear = 2025
+		}
+		golongan = b.pick(gols)
+	}
+	tmt := fmt.Sprintf("%04d%02d", tmtYear, 1+b.rng.IntN(12))
+	g := "1"
+	if female {
+		g = "2"
+	}
+	key := birth + tmt + g
+	b.nips[key]++
+	nip := fmt.Sprintf("%s%03d", key, b.nips[key])
+
+	front, back := titles(b, p, female)
+	return &person{Employee: model.Employee{NIP: nip, Name: name, FrontTitle: front, BackTitle: back, Gender: genderOf(female),
+		Status: status, Golongan: golongan, Pangkat: pangkat[golongan], Active: true,
+		Email: strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "." + nip[14:] + "@sawahluntokota.go.id"}, pos: p}
+}
+
+func genderOf(female bool) string {
+	if female {
+		return "P"
+	}
+	return "L"
+}
+
+func titles(b *builder, p *posPlan, female bool) (front, back string) {
+	n := strings.ToLower(p.Name)
+	switch {
+	case strings.Contains(n, "dokter"):
+		return "dr.", ""
+	case strings.Contains(n, "guru"), strings.Contains(n, "kepala sd"), strings.Contains(n, "kepala smp"):
+		if p.Jenjang == "ahli_madya" {
+			return "", "S.Pd., M.Pd."
+		}
+		return "", "S.Pd."
+	case strings.Contains(n, "perawat"):
+		if p.Jenjang == "terampil" {
+			return "", "A.Md.Kep."
+		}
+		return "", "S.Kep., Ners"
+	case strings.HasPrefix(n, "bidan "):
+		if p.Jenjang == "terampil" {
+			return "", "A.Md.Keb."
+		}
+		return "", "S.Tr.Keb."
+	case strings.Contains(n, "apoteker"):
+		return "apt. ", "S.Farm."
+	case strings.Contains(n, "pranata komputer"):
+		return "", "S.Kom."
+	}
+	switch {
+	case p.Kind.IsJPT(), p.Kind == model.PositionAdministrator:
+		return "", b.pick([]string{"S.E., M.M.", "S.H., M.H.", "S.T., M.T.", "S.Sos., M.Si.", "S.Pd., M.Pd.", "S.IP., M.AP."})
+	case p.Kind == model.PositionPengawas, p.Jenjang == "ahli_pertama", p.Jenjang == "ahli_muda":
+		return "", b.pick([]string{"S.E.", "S.H.", "S.T.", "S.Sos.", "S.Kom.", "S.IP.", "S.Ak."})
+	case p.Jenjang == "terampil":
+		return "", "A.Md."
+	}
+	if b.rng.IntN(100) < 40 {
+		return "", b.pick([]string{"S.E.", "A.Md.", "S.Sos."})
+	}
+	return "", ""
+}
+
+// write stores the planned city in one transaction.
+func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash string) error {
+	for _, u := range b.units {
+		u.InstansiID = instansiID
+		if u.parent != nil {
+			u.ParentID = u.parent.ID
+		}
+		made, err := tx.CreateUnit(ctx, u.Unit)
+		if err != nil {
+			return err
+		}
+		u.Unit = made
+	}
+	for _, p := range b.pos {
+		p.InstansiID, p.UnitID = instansiID, p.unit.ID
+		if p.superior != nil {
+			p.SuperiorPositionID = p.superior.ID
+		}
+		made, err := tx.CreatePosition(ctx, p.Position, p.head)
+		if err != nil {
+			return err
+		}
+		p.Position = made
+	}
+	var sekdaPos string
+	for _, p := range b.pos {
+		if p.Code == "SETDA-SEKDA" {
+			sekdaPos = p.ID
+		}
+	}
+	if err := tx.SetSekdaPosition(ctx, instansiID, sekdaPos, model.JPTRaterKepalaDaerah); err != nil {
+		return err
+	}
+	holders := map[*posPlan]*person{}
+	for i, s := range b.staff {
+		s.InstansiID = instansiID
+		e, err := tx.CreateEmployee(ctx, s.Employee)
+		if err != nil {
+			return fmt.Errorf("employee %s: %w", s.NIP, err)
+		}
+		s.Employee = e
+		start := "2024-01-02"
+		if s.Status == model.StatusPPPK {
+			start = "2025-01-02"
+		}
+		if _, err := tx.Place(ctx, model.Placement{EmployeeID: e.ID, PositionID: s.pos.ID, Kind: model.PlacementDefinitif,
+			Start: model.Date(start), Decree: fmt.Sprintf("800/%04d/BKPSDM-SWL/2024", i+1)}); err != nil {
+			return err
+		}
+		if s.pos.head {
+			holders[s.pos] = s
+		}
+		username, display := e.NIP, e.FullName()
+		if s.user != "" {
+			username = s.user
+		}
+		u, err := tx.CreateUser(ctx, model.User{InstansiID: instansiID, Username: username, DisplayName: display,
+			EmployeeID: e.ID, PasswordHash: hash})
+		if err != nil {
+			return err
+		}
+		if s.pos.Kind == model.PositionKepalaDaerah || s.pos.Code == "SETDA-SEKDA" {
+			if err := tx.Grant(ctx, u.ID, model.RoleGrant{Role: model.RoleLeader}); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range b.pos {
+		if p.vacant && p.actingBy != nil && holders[p.actingBy] != nil {
+			if _, err := tx.Place(ctx, model.Placement{EmployeeID: holders[p.actingBy].ID, PositionID: p.ID,
+				Kind: model.PlacementPlt, Start: "2026-07-01", Decree: "821/77/BKPSDM-SWL/2026"}); err != nil {
+				return err
+			}
+		}
+	}
+	var kominfo string
+	for _, u := range b.units {
+		if u.Code == codeKominfo {
+			kominfo = u.ID
+		}
+	}
+	for _, s := range []struct {
+		username, name string
+		grants         []model.RoleGrant
+	}{
+		{"admin", "Admin BKPSDM", []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}, {Role: model.RoleSystemAdmin}}},
+		{"admin.kominfo", "Admin Dinas Komunikasi dan Informatika", []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: kominfo}}},
+		{"auditor", "Auditor Inspektorat", []model.RoleGrant{{Role: model.RoleAuditor}}},
+	} {
+		u, err := tx.CreateUser(ctx, model.User{InstansiID: instansiID, Username: s.username, DisplayName: s.name, PasswordHash: hash})
+		if err != nil {
+			return err
+		}
+		for _, g := range s.grants {
+			if err := tx.Grant(ctx, u.ID, g); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Accounts lists the accounts worth signing in as in an existing demo city.
 func Accounts(ctx context.Context, a *app.App) ([]Account, error) {
-	return nil, nil
+	out := []Account{
+		{"admin", "Admin BKPSDM (seluruh kota)", "Admin BKPSDM"},
+		{"admin.kominfo", "Admin OPD (Diskominfo)", "Admin Dinas Komunikasi dan Informatika"},
+		{"auditor", "Auditor (Inspektorat)", "Auditor Inspektorat"},
+	}
+	all, err := a.Store.AllInstansi(ctx)
+	if err != nil || len(all) == 0 {
+		return out, err
+	}
+	in := all[0]
+	chart, err := a.OrgChart(ctx, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	if wali, err := a.Store.UserByUsername(ctx, "walikota"); err == nil {
+		out = append(out, Account{"walikota", "Wali Kota (pimpinan)", wali.DisplayName})
+	}
+	pos, err := a.Store.PositionByCode(ctx, in.ID, codeSupervisorPosition)
+	if err != nil {
+		return out, nil // not the demo city
+	}
+	boss := chart.Holder(pos.ID)
+	team := chart.Team(boss)
+	people, err := a.Store.EmployeesByID(ctx, append([]string{boss}, team...))
+	if err != nil {
+		return nil, err
+	}
+	if e, ok := people[boss]; ok {
+		out = append(out, Account{e.NIP, "Kepala bidang (atasan langsung)", e.FullName()})
+	}
+	var staff []model.Employee
+	for _, id := range team {
+		if e, ok := people[id]; ok {
+			staff = append(staff, e)
+		}
+	}
+	slices.SortFunc(staff, func(x, y model.Employee) int { return strings.Compare(x.NIP, y.NIP) })
+	if len(staff) > 0 {
+		out = append(out, Account{staff[0].NIP, "Staf (ASN)", staff[0].FullName()})
+	}
+	return out, nil
 }
