@@ -83,7 +83,10 @@ func (c conn) AuditEntries(ctx context.Context, f AuditFilter) ([]model.AuditEnt
 		where = append(where, "id < ?")
 		args = append(args, f.Before)
 	}
-	limit := clampLimit(f.Limit)
+	limit := f.Limit
+	if limit <= 0 || limit > 1000 {
+		limit = 50
+	}
 	args = append(args, limit)
 	rows, err := c.query(ctx, `SELECT id, instansi_id, at, actor_id, actor_name, action, entity_type,
 		entity_id, before_json, after_json, ip FROM audit_log WHERE `+strings.Join(where, " AND ")+

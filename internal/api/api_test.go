@@ -1,0 +1,403 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/api"
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/server"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+type env struct {
+	url string
+	o   storetest.Org
+	s   *store.Store
+}
+
+func setup(t *testing.T, s *store.Store) env {
+	t.Helper()
+	o := storetest.SeedOrg(t, s)
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	sys := model.SystemActor(o.Instansi.ID, "test")
+	for _, n := range []app.NewUser{
+		{Username: "admin", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},
+		{Username: "auditor", Password: "rahasia-audit", Roles: []model.RoleGrant{{Role: model.RoleAuditor}}},
+		{EmployeeNIP: storetest.NIPStaff1, Password: "rahasia-staf1"},
+		{EmployeeNIP: storetest.NIPKabid, Password: "rahasia-kabid"},
+		{EmployeeNIP: storetest.NIPNurse, Password: "rahasia-nurse"},
+	} {
+		if _, err := a.CreateUser(context.Background(), sys, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := httptest.NewServer(server.New(a))
+	t.Cleanup(ts.Close)
+	return env{url: ts.URL, o: o, s: s}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (r response) json(t *testing.T) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(r.body, &m); err != nil {
+		t.Fatalf("response is not JSON (%d): %s", r.status, r.body)
+	}
+	return m
+}
+
+func (e env) do(t *testing.T, method, path, token, contentType string, body []byte) response {
+	t.Helper()
+	req, _ := http.NewRequest(method, e.url+path, bytes.NewReader(body))
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return response{resp.StatusCode, resp.Header, b}
+}
+
+func (e env) get(t *testing.T, path, token string) response { return e.do(t, "GET", path, token, "", nil) }
+
+func (e env) post(t *testing.T, path, token string, v any) response {
+	b, _ := json.Marshal(v)
+	return e.do(t, "POST", path, token, "application/json", b)
+}
+
+func (e env) login(t *testing.T, user, pw string) string {
+	t.Helper()
+	r := e.post(t, "/api/v1/auth/login", "", map[string]string{"username": user, "password": pw})
+	if r.status != 200 {
+		t.Fatalf("login %s: %d %s", user, r.status, r.body)
+	}
+	tok, _ := r.json(t)["token"].(string)
+	return tok
+}
+
+// problem checks that r is a problem document with status.
+func problem(t *testing.T, r response, status int) map[string]any {
+	t.Helper()
+	if r.status != status || r.header.Get("Content-Type") != "application/problem+json" {
+		t.Fatalf("got %d %s %s, want a %d problem", r.status, r.header.Get("Content-Type"), r.body, status)
+	}
+	p := r.json(t)
+	if p["title"] == "" || p["status"] != float64(status) || p["type"] == nil {
+		t.Errorf("problem = %v", p)
+	}
+	return p
+}
+
+func TestAuth(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		r := e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPKabid, "password": "rahasia-kabid"})
+		if r.status != 200 {
+			t.Fatalf("login: %d %s", r.status, r.body)
+		}
+		body := r.json(t)
+		user := body["user"].(map[string]any)
+		if body["token"] == "" || body["expires_at"] == nil || user["employee_id"] != e.o.Kabid.ID ||
+			!slices.Equal(toStrings(user["roles"]), []string{"asn", "supervisor"}) {
+			t.Errorf("login answer = %v", body)
+		}
+		tok := body["token"].(string)
+		me := e.get(t, "/api/v1/me", tok).json(t)
+		emp := me["employee"].(map[string]any)
+		if emp["nip"] != storetest.NIPKabid || emp["rater"].(map[string]any)["id"] != e.o.Kadis.ID || len(emp["team"].([]any)) != 2 {
+			t.Errorf("me = %v", me)
+		}
+
+		problem(t, e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPKabid, "password": "salah"}), 401)
+		p := problem(t, e.post(t, "/api/v1/auth/login", "", map[string]string{"username": ""}), 422)
+		if p["errors"] == nil {
+			t.Errorf("422 without field errors: %v", p)
+		}
+		r = e.get(t, "/api/v1/me", "")
+		problem(t, r, 401)
+		if !strings.HasPrefix(r.header.Get("WWW-Authenticate"), "Bearer") {
+			t.Error("401 without WWW-Authenticate")
+		}
+		problem(t, e.get(t, "/api/v1/me", "not-a-token"), 401)
+
+		// Sessions: list, revoke another of one's own, not someone else's.
+		tok2 := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		sessions := e.get(t, "/api/v1/sessions", tok).json(t)["items"].([]any)
+		if len(sessions) != 2 {
+			t.Fatalf("sessions = %v", sessions)
+		}
+		var other string
+		for _, s := range sessions {
+			m := s.(map[string]any)
+			if m["current"] == false {
+				other = m["id"].(string)
+			}
+		}
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		problem(t, e.do(t, "DELETE", "/api/v1/sessions/"+other, staff, "", nil), 404)
+		if r := e.do(t, "DELETE", "/api/v1/sessions/"+other, tok, "", nil); r.status != 204 {
+			t.Fatalf("revoke: %d %s", r.status, r.body)
+		}
+		problem(t, e.get(t, "/api/v1/me", tok2), 401)
+
+		// Language, password.
+		if r := e.do(t, "PATCH", "/api/v1/me", tok, "application/json", []byte(`{"locale":"en"}`)); r.status != 200 || r.json(t)["user"].(map[string]any)["locale"] != "en" {
+			t.Errorf("patch me: %d %s", r.status, r.body)
+		}
+		problem(t, e.do(t, "PATCH", "/api/v1/me", tok, "application/json", []byte(`{"locale":"fr"}`)), 422)
+		problem(t, e.post(t, "/api/v1/me/password", tok, map[string]string{"current_password": "salah", "new_password": "baru-sekali-1"}), 422)
+		if r := e.post(t, "/api/v1/me/password", tok, map[string]string{"current_password": "rahasia-kabid", "new_password": "baru-sekali-1"}); r.status != 204 {
+			t.Errorf("password change: %d %s", r.status, r.body)
+		}
+		e.login(t, storetest.NIPKabid, "baru-sekali-1")
+
+		// Logout revokes the token.
+		if r := e.post(t, "/api/v1/auth/logout", tok, nil); r.status != 204 {
+			t.Fatalf("logout: %d", r.status)
+		}
+		problem(t, e.get(t, "/api/v1/me", tok), 401)
+
+		// Five failures lock the account for a while.
+		for i := 0; i < 5; i++ {
+			e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPNurse, "password": "salah"})
+		}
+		r = e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPNurse, "password": "rahasia-nurse"})
+		problem(t, r, 429)
+		if r.header.Get("Retry-After") == "" {
+			t.Error("429 without Retry-After")
+		}
+	})
+}
+
+func toStrings(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+func TestDirectory(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		admin := e.login(t, "admin", "rahasia-admin")
+
+		var names []string
+		cursor := ""
+		for i := 0; i < 10; i++ {
+			path := "/api/v1/employees?limit=3"
+			if cursor != "" {
+				path += "&cursor=" + cursor
+			}
+			page := e.get(t, path, staff).json(t)
+			for _, it := range page["items"].([]any) {
+				names = append(names, it.(map[string]any)["name"].(string))
+			}
+			if page["next_cursor"] == nil {
+				break
+			}
+			cursor = page["next_cursor"].(string)
+		}
+		if len(names) != 8 || !slices.IsSorted(names) {
+			t.Errorf("paged directory = %v", names)
+		}
+		list := e.get(t, "/api/v1/employees?q=siti", staff).json(t)["items"].([]any)
+		if len(list) != 1 || list[0].(map[string]any)["supervisor_id"] != e.o.Kadis.ID || list[0].(map[string]any)["unit_id"] != e.o.Aplikasi.ID {
+			t.Errorf("search siti = %v", list)
+		}
+		if got := e.get(t, "/api/v1/employees?unit="+e.o.Dinkes.ID, staff).json(t)["items"].([]any); len(got) != 2 {
+			t.Errorf("Dinkes has %d employees, want 2", len(got))
+		}
+		for _, bad := range []string{"limit=0", "limit=201", "limit=x", "cursor=%21%21", "unit=nope"} {
+			problem(t, e.get(t, "/api/v1/employees?"+bad, staff), 422)
+		}
+
+		for _, c := range []struct {
+			name, token, id string
+			full            bool
+		}{
+			{"own record", staff, e.o.Staff1.ID, true},
+			{"a colleague", staff, e.o.Staff2.ID, false},
+			{"a team member", kabid, e.o.Staff1.ID, true},
+			{"outside the line", kabid, e.o.Nurse.ID, false},
+			{"the admin", admin, e.o.Nurse.ID, true},
+		} {
+			d := e.get(t, "/api/v1/employees/"+c.id, c.token).json(t)
+			_, hasBirth := d["birth_date"]
+			if d["full_record"] != c.full || hasBirth != c.full {
+				t.Errorf("%s: full_record=%v birth_date present=%v", c.name, d["full_record"], hasBirth)
+			}
+		}
+		problem(t, e.get(t, "/api/v1/employees/nope", staff), 404)
+
+		units := e.get(t, "/api/v1/units", staff).json(t)["items"].([]any)
+		if len(units) != 5 {
+			t.Fatalf("units = %d", len(units))
+		}
+		for _, u := range units {
+			m := u.(map[string]any)
+			if m["code"] == "KOMINFO" && m["head_employee_id"] != e.o.Kadis.ID {
+				t.Errorf("Kominfo's head = %v", m["head_employee_id"])
+			}
+			if m["code"] == "KOMINFO-SEK" && m["head_employee_id"] != nil {
+				t.Errorf("the vacant Sekretariat has a head: %v", m)
+			}
+		}
+		u := e.get(t, "/api/v1/units/"+e.o.Kominfo.ID, staff).json(t)
+		if len(u["child_ids"].([]any)) != 2 || u["employees"] != float64(1) {
+			t.Errorf("unit detail = %v", u)
+		}
+		problem(t, e.get(t, "/api/v1/units/nope", staff), 404)
+	})
+}
+
+func TestAudit(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		auditor := e.login(t, "auditor", "rahasia-audit")
+		problem(t, e.get(t, "/api/v1/audit", staff), 403)
+		page := e.get(t, "/api/v1/audit?entity_type=employee&entity_id="+e.o.Staff1.ID, auditor).json(t)
+		items := page["items"].([]any)
+		if len(items) != 1 {
+			t.Fatalf("audit of staff1 = %v", items)
+		}
+		first := items[0].(map[string]any)
+		if first["action"] != "employee.create" || first["before"] != nil || first["after"].(map[string]any)["Name"] != "Andi Pratama" {
+			t.Errorf("audit entry = %v", first)
+		}
+		// Paging through everything ends.
+		seen, cursor := 0, ""
+		for i := 0; i < 100; i++ {
+			p := e.get(t, "/api/v1/audit?limit=7&cursor="+cursor, auditor).json(t)
+			seen += len(p["items"].([]any))
+			if p["next_cursor"] == nil {
+				break
+			}
+			cursor = p["next_cursor"].(string)
+		}
+		if seen < 20 {
+			t.Errorf("paged %d audit entries", seen)
+		}
+	})
+}
+
+func TestMalformedRequests(t *testing.T) {
+	e := setup(t, storetest.Open(t, "sqlite"))
+	tok := e.login(t, "admin", "rahasia-admin")
+	cases := []struct {
+		name, method, path, ct string
+		body                   []byte
+		status                 int
+	}{
+		{"broken JSON", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":`), 400},
+		{"not an object", "POST", "/api/v1/auth/login", "application/json", []byte(`[1,2]`), 422},
+		{"unknown field", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":"a","password":"b","admin":true}`), 422},
+		{"two objects", "POST", "/api/v1/auth/login", "application/json", []byte(`{} {}`), 400},
+		{"empty body", "POST", "/api/v1/auth/login", "application/json", nil, 400},
+		{"wrong content type", "POST", "/api/v1/auth/login", "text/plain", []byte(`{}`), 415},
+		{"huge body", "POST", "/api/v1/auth/login", "application/json", append([]byte(`{"username":"`), bytes.Repeat([]byte("a"), 2<<20)...), 413},
+		{"unknown path", "GET", "/api/v1/nothing-here", "", nil, 404},
+		{"wrong method", "DELETE", "/api/v1/employees", "", nil, 405},
+		{"long query", "GET", "/api/v1/employees?q=" + strings.Repeat("x", 300), "", nil, 422},
+		{"bad audit cursor", "GET", "/api/v1/audit?cursor=%27%20OR%201%3D1", "", nil, 422},
+	}
+	for _, c := range cases {
+		r := e.do(t, c.method, c.path, tok, c.ct, c.body)
+		if r.status != c.status || r.header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s: %d %s %.200s; want a %d problem", c.name, r.status, r.header.Get("Content-Type"), r.body, c.status)
+		}
+	}
+	if r := e.do(t, "DELETE", "/api/v1/employees", tok, "", nil); !strings.Contains(r.header.Get("Allow"), "GET") {
+		t.Errorf("405 without Allow: %v", r.header)
+	}
+}
+
+func TestOpenAPIDescribesEveryRoute(t *testing.T) {
+	e := setup(t, storetest.Open(t, "sqlite"))
+	r := e.get(t, "/api/v1/openapi.json", "")
+	if r.status != 200 {
+		t.Fatalf("openapi: %d", r.status)
+	}
+	doc := r.json(t)
+	if doc["openapi"] != "3.1.0" {
+		t.Errorf("openapi version %v", doc["openapi"])
+	}
+	paths := doc["paths"].(map[string]any)
+	documented := map[string]bool{}
+	for p, ops := range paths {
+		for m := range ops.(map[string]any) {
+			documented[strings.ToUpper(m)+" "+p] = true
+		}
+	}
+	registered := map[string]bool{}
+	for _, rt := range api.RouteTable() {
+		registered[rt] = true
+		if !documented[rt] {
+			t.Errorf("route %s is not in the OpenAPI document", rt)
+		}
+	}
+	for d := range documented {
+		if !registered[d] {
+			t.Errorf("the OpenAPI document describes %s, which is not registered", d)
+		}
+	}
+	// Every registered route answers something other than the mux's 404.
+	for rt := range registered {
+		method, path, _ := strings.Cut(rt, " ")
+		path = strings.ReplaceAll(path, "{id}", "x")
+		resp := e.do(t, method, path, "", "", nil)
+		if resp.status == 404 && strings.Contains(string(resp.body), "Alamat API ini tidak ada") {
+			t.Errorf("%s is documented but not served", rt)
+		}
+	}
+	// Every schema referenced exists.
+	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	var refs []string
+	collectRefs(doc, &refs)
+	for _, ref := range refs {
+		name := strings.TrimPrefix(ref, "#/components/schemas/")
+		if _, ok := schemas[name]; !ok {
+			t.Errorf("dangling $ref %s", ref)
+		}
+	}
+}
+
+func collectRefs(v any, out *[]string) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, y := range x {
+			if k == "$ref" {
+				*out = append(*out, y.(string))
+			}
+			collectRefs(y, out)
+		}
+	case []any:
+		for _, y := range x {
+			collectRefs(y, out)
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package api
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// op holds what the OpenAPI document says about a route beyond its table
+// entry.
+type op struct {
+	tag      string
+	params   []string // path parameters
+	query    []string // query parameters
+	body     string   // request schema name
+	response string   // response schema name ("object" for any)
+	status   int      // success status; 200 when zero
+	errors   []int    // error statuses besides 401 and 500
+}
+
+func (h *handler) openAPI(w http.ResponseWriter, r *http.Request, _ model.Actor) error {
+	return writeJSON(w, http.StatusOK, openAPIDocument())
+}
+
+var queryDocs = map[string]string{
+	"unit":        "Only employees of this unit and the units below it",
+	"q":           "Words of a name or NIP",
+	"limit":       "Page size, 1 to 200 (50 by default)",
+	"cursor":      "The next_cursor of the previous page",
+	"user":        "Another user's id (account administrators only)",
+	"entity_type": "Entity type, e.g. employee, unit, user, session",
+	"entity_id":   "Entity id",
+	"actor":       "User id of the actor",
+}
+
+func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
+
+func str() map[string]any { return map[string]any{"type": "string"} }
+
+func nullable(t string) map[string]any { return map[string]any{"type": []string{t, "null"}} }
+
+func obj(required []string, props map[string]any) map[string]any {
+	o := map[string]any{"type": "object", "properties": props}
+	if len(required) > 0 {
+		o["required"] = required
+	}
+	return o
+}
+
+func listOf(item string) map[string]any {
+	return obj([]string{"items", "next_cursor"}, map[string]any{
+		"items":       map[string]any{"type": "array", "items": ref(item)},
+		"next_cursor": nullable("string"),
+	})
+}
+
+func enum(values ...string) map[string]any { return map[string]any{"type": "string", "enum": values} }
+
+func schemas() map[string]any {
+	roles := []string{"asn", "supervisor", "opd_admin", "bkpsdm_admin", "leader", "auditor", "system_admin"}
+	var unitKinds, posKinds []string
+	for _, k := range model.UnitKinds {
+		unitKinds = append(unitKinds, string(k))
+	}
+	for _, k := range model.PositionKinds {
+		posKinds = append(posKinds, string(k))
+	}
+	employee := map[string]any{
+		"id": str(), "nip": str(), "name": str(), "full_name": str(),
+		"status":   enum("pns", "cpns", "pppk", "pejabat_negara"),
+		"golongan": str(), "position": str(), "position_kind": enum(append(posKinds, "")...),
+		"unit_id": nullable("string"), "unit_name": str(), "supervisor_id": nullable("string"),
+	}
+	person := obj([]string{"id", "name", "nip"}, map[string]any{"id": str(), "name": str(), "nip": str()})
+	detail := map[string]any{}
+	for k, v := range employee {
+		detail[k] = v
+	}
+	for k, v := range map[string]any{
+		"front_title": str(), "back_title": str(), "pangkat": str(),
+		"rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
+		"upper_rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
+		"team":        map[string]any{"type": "array", "items": ref("PersonRef")},
+		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
+		"birth_date":  map[string]any{"type": "string", "format": "date"},
+		"gender":      enum("L", "P", ""), "email": str(), "phone": str(),
+		"placements": map[string]any{"type": "array", "items": obj(nil, map[string]any{
+			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
+			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str()})},
+	} {
+		detail[k] = v
+	}
+	user := obj([]string{"id", "name", "roles", "employee_id"}, map[string]any{
+		"id": str(), "username": str(), "name": str(), "locale": enum("id", "en"),
+		"roles": map[string]any{"type": "array", "items": enum(roles...)}, "employee_id": nullable("string")})
+	unit := map[string]any{"id": str(), "code": str(), "name": str(), "kind": enum(unitKinds...),
+		"parent_id": nullable("string"), "opd_id": nullable("string"), "head_employee_id": nullable("string"),
+		"work_days": map[string]any{"type": "integer", "enum": []int{5, 6}}}
+	unitDetail := map[string]any{"child_ids": map[string]any{"type": "array", "items": str()}, "employees": map[string]any{"type": "integer"}}
+	for k, v := range unit {
+		unitDetail[k] = v
+	}
+	return map[string]any{
+		"Problem": obj([]string{"type", "title", "status"}, map[string]any{
+			"type": str(), "title": str(), "status": map[string]any{"type": "integer"}, "detail": str(), "instance": str(),
+			"errors": map[string]any{"type": "object", "additionalProperties": str(), "description": "Field name → message"}}),
+		"LoginRequest": obj([]string{"username", "password"}, map[string]any{"username": map[string]any{"type": "string", "description": "NIP for an ASN"}, "password": str()}),
+		"LoginResponse": obj([]string{"token", "expires_at", "user"}, map[string]any{
+			"token": str(), "expires_at": map[string]any{"type": "string", "format": "date-time"}, "user": ref("User")}),
+		"User":           user,
+		"Me":             obj([]string{"user", "employee"}, map[string]any{"user": ref("User"), "employee": map[string]any{"oneOf": []any{ref("EmployeeDetail"), map[string]any{"type": "null"}}}}),
+		"MePatch":        obj([]string{"locale"}, map[string]any{"locale": enum("id", "en")}),
+		"PasswordChange": obj([]string{"current_password", "new_password"}, map[string]any{"current_password": str(), "new_password": map[string]any{"type": "string", "minLength": 8}}),
+		"Session": obj(nil, map[string]any{"id": str(), "kind": enum("web", "api"), "created_at": map[string]any{"type": "string", "format": "date-time"},
+			"last_seen_at": map[string]any{"type": "string", "format": "date-time"}, "expires_at": map[string]any{"type": "string", "format": "date-time"},
+			"ip": str(), "user_agent": str(), "current": map[string]any{"type": "boolean"}}),
+		"SessionList":    obj([]string{"items"}, map[string]any{"items": map[string]any{"type": "array", "items": ref("Session")}}),
+		"Unit":           obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
+		"UnitDetail":     obj([]string{"id", "name", "kind"}, unitDetail),
+		"UnitList":       listOf("Unit"),
+		"PersonRef":      person,
+		"Employee":       obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id"}, employee),
+		"EmployeeList":   listOf("Employee"),
+		"EmployeeDetail": obj([]string{"id", "nip", "name", "full_record"}, detail),
+		"AuditEntry": obj([]string{"at", "actor_id", "action", "entity_type", "entity_id", "before", "after"}, map[string]any{
+			"id": str(), "at": map[string]any{"type": "string", "format": "date-time"}, "actor_id": nullable("string"), "actor_name": str(),
+			"action": str(), "entity_type": str(), "entity_id": str(), "before": map[string]any{"description": "The record before the change (null when created)"},
+			"after": map[string]any{"description": "The record after the change (null when deleted)"}, "ip": str()}),
+		"AuditList": listOf("AuditEntry"),
+		"ImportRow": obj(nil, map[string]any{"row": map[string]any{"type": "integer"}, "nip": str(), "name": str(),
+			"action": enum("create", "update", "unchanged", "reject"), "reason": str(), "changes": map[string]any{"type": "array", "items": str()}}),
+		"ImportReport": obj([]string{"applied", "created", "updated", "rejected", "rows"}, map[string]any{
+			"file_name": str(), "applied": map[string]any{"type": "boolean"}, "total": map[string]any{"type": "integer"},
+			"created": map[string]any{"type": "integer"}, "updated": map[string]any{"type": "integer"},
+			"unchanged": map[string]any{"type": "integer"}, "rejected": map[string]any{"type": "integer"},
+			"rows": map[string]any{"type": "array", "items": ref("ImportRow")}}),
+		"ImportUpload": obj([]string{"file"}, map[string]any{"file": map[string]any{"type": "string", "format": "binary", "description": "CSV or XLSX"},
+			"apply": map[string]any{"type": "string", "enum": []string{"true", "false"}, "description": "true to apply; a dry run otherwise"}}),
+	}
+}
+
+var statusText = map[int]string{400: "Malformed request", 401: "Not signed in", 403: "Not allowed", 404: "Not found",
+	409: "Conflict", 413: "Too large", 415: "Unsupported content type", 422: "Invalid input", 429: "Too many attempts", 500: "Server error"}
+
+// openAPIDocument describes every route of the table.
+func openAPIDocument() map[string]any {
+	paths := map[string]map[string]any{}
+	for _, rt := range routes() {
+		o := map[string]any{"summary": rt.summary, "tags": []string{rt.doc.tag},
+			"operationId": operationID(rt.method, rt.path)}
+		var params []any
+		for _, p := range rt.doc.params {
+			params = append(params, map[string]any{"name": p, "in": "path", "required": true, "schema": str()})
+		}
+		for _, q := range rt.doc.query {
+			s := str()
+			if q == "limit" {
+				s = map[string]any{"type": "integer", "minimum": 1, "maximum": 200, "default": 50}
+			}
+			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": s, "description": queryDocs[q]})
+		}
+		if params != nil {
+			o["parameters"] = params
+		}
+		if rt.doc.body != "" {
+			ct := "application/json"
+			if rt.doc.body == "ImportUpload" {
+				ct = "multipart/form-data"
+			}
+			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{ct: map[string]any{"schema": ref(rt.doc.body)}}}
+		}
+		status := rt.doc.status
+		if status == 0 {
+			status = 200
+		}
+		responses := map[string]any{}
+		ok := map[string]any{"description": "Success"}
+		if rt.doc.response != "" && status != 204 {
+			schema := map[string]any{"type": "object"}
+			if rt.doc.response != "object" {
+				schema = ref(rt.doc.response)
+			}
+			ok["content"] = map[string]any{"application/json": map[string]any{"schema": schema}}
+		}
+		responses[strconv.Itoa(status)] = ok
+		errs := append([]int{500}, rt.doc.errors...)
+		if !rt.public {
+			errs = append(errs, 401)
+		}
+		if rt.doc.body != "" {
+			errs = append(errs, 400, 415)
+		}
+		sort.Ints(errs)
+		for _, e := range errs {
+			responses[strconv.Itoa(e)] = map[string]any{"description": statusText[e],
+				"content": map[string]any{"application/problem+json": map[string]any{"schema": ref("Problem")}}}
+		}
+		o["responses"] = responses
+		if rt.public {
+			o["security"] = []any{}
+		}
+		if paths[rt.path] == nil {
+			paths[rt.path] = map[string]any{}
+		}
+		paths[rt.path][strings.ToLower(rt.method)] = o
+	}
+	return map[string]any{
+		"openapi": "3.1.0",
+		"info": map[string]any{"title": "Kinerja API", "version": "1",
+			"description": "Performance management for Indonesian civil servants (PermenPANRB 6/2022). Errors are RFC 9457 problem documents; lists page with limit and cursor.",
+			"license":     map[string]any{"name": "MIT", "identifier": "MIT"}},
+		"servers":    []any{map[string]any{"url": "/"}},
+		"security":   []any{map[string]any{"bearerAuth": []string{}}},
+		"paths":      paths,
+		"components": map[string]any{"schemas": schemas(), "securitySchemes": map[string]any{"bearerAuth": map[string]any{"type": "http", "scheme": "bearer"}}},
+	}
+}
+
+func operationID(method, path string) string {
+	var b strings.Builder
+	b.WriteString(strings.ToLower(method))
+	for _, part := range strings.Split(strings.TrimPrefix(path, "/api/v1/"), "/") {
+		part = strings.Trim(part, "{}")
+		part = strings.NewReplacer(".", "_", "-", "_").Replace(part)
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}

@@ -1,0 +1,248 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/httpx"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// routes is the API's one route table.
+func routes() []route {
+	return []route{
+		{method: "GET", path: "/api/v1/openapi.json", summary: "This OpenAPI document", public: true, handle: (*handler).openAPI,
+			doc: op{tag: "meta", response: "object"}},
+		{method: "POST", path: "/api/v1/auth/login", summary: "Sign in and receive a bearer token", public: true, handle: (*handler).login,
+			doc: op{tag: "auth", body: "LoginRequest", response: "LoginResponse", errors: []int{401, 422, 429}}},
+		{method: "POST", path: "/api/v1/auth/logout", summary: "Revoke the token of this request", handle: (*handler).logout,
+			doc: op{tag: "auth", status: 204}},
+		{method: "GET", path: "/api/v1/me", summary: "The signed-in user", handle: (*handler).me,
+			doc: op{tag: "auth", response: "Me"}},
+		{method: "PATCH", path: "/api/v1/me", summary: "Change the user's language", handle: (*handler).patchMe,
+			doc: op{tag: "auth", body: "MePatch", response: "Me", errors: []int{422}}},
+		{method: "POST", path: "/api/v1/me/password", summary: "Change one's own password (other sessions are revoked)", handle: (*handler).changePassword,
+			doc: op{tag: "auth", body: "PasswordChange", status: 204, errors: []int{422}}},
+		{method: "GET", path: "/api/v1/sessions", summary: "Active sessions of the user (an account admin may pass ?user=)", handle: (*handler).sessions,
+			doc: op{tag: "auth", query: []string{"user"}, response: "SessionList", errors: []int{403, 404}}},
+		{method: "DELETE", path: "/api/v1/sessions/{id}", summary: "Revoke a session", handle: (*handler).revokeSession,
+			doc: op{tag: "auth", params: []string{"id"}, status: 204, errors: []int{404}}},
+		{method: "GET", path: "/api/v1/units", summary: "The unit tree of the instansi, flat", handle: (*handler).units,
+			doc: op{tag: "organisation", response: "UnitList"}},
+		{method: "GET", path: "/api/v1/units/{id}", summary: "One unit", handle: (*handler).unit,
+			doc: op{tag: "organisation", params: []string{"id"}, response: "Unit", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/employees", summary: "The employee directory, by name, a page at a time", handle: (*handler).employees,
+			doc: op{tag: "organisation", query: []string{"unit", "q", "limit", "cursor"}, response: "EmployeeList", errors: []int{422}}},
+		{method: "GET", path: "/api/v1/employees/{id}", summary: "One employee; personal data only for those who may read the full record", handle: (*handler).employee,
+			doc: op{tag: "organisation", params: []string{"id"}, response: "EmployeeDetail", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/audit", summary: "Audit log entries, newest first (administrators and auditors)", handle: (*handler).audit,
+			doc: op{tag: "audit", query: []string{"entity_type", "entity_id", "actor", "limit", "cursor"}, response: "AuditList", errors: []int{403, 422}}},
+	}
+}
+
+type loginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+func (h *handler) login(w http.ResponseWriter, r *http.Request, _ model.Actor) error {
+	var req loginRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	res, err := h.a.Login(r.Context(), app.LoginRequest{Username: req.Username, Password: req.Password, Kind: "api",
+		IP: httpx.ClientIP(r), UserAgent: r.UserAgent()})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"token": res.Token, "expires_at": res.Session.ExpiresAt.UTC(), "user": userOf(res.Actor)})
+}
+
+func (h *handler) logout(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if err := h.a.Logout(r.Context(), actor); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (h *handler) meJSON(r *http.Request, actor model.Actor) (map[string]any, error) {
+	out := map[string]any{"user": userOf(actor), "employee": nil}
+	if actor.EmployeeID != "" {
+		d, err := h.a.Employee(r.Context(), actor, actor.EmployeeID)
+		if err != nil {
+			return nil, err
+		}
+		out["employee"] = employeeDetailOf(d)
+	}
+	return out, nil
+}
+
+func (h *handler) me(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	out, err := h.meJSON(r, actor)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) patchMe(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Locale string `json:"locale"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if err := h.a.SetLocale(r.Context(), actor, req.Locale); err != nil {
+		return err
+	}
+	actor.Locale = req.Locale
+	return h.me(w, r, actor)
+}
+
+func (h *handler) changePassword(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Current string `json:"current_password"`
+		New     string `json:"new_password"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if err := h.a.ChangePassword(r.Context(), actor, req.Current, req.New); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (h *handler) sessions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	user := r.URL.Query().Get("user")
+	if user == "" {
+		user = actor.UserID
+	}
+	list, err := h.a.Sessions(r.Context(), actor, user)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Items []sessionJSON `json:"items"`
+	}{Items: []sessionJSON{}}
+	for _, s := range list {
+		out.Items = append(out.Items, sessionJSON{ID: s.ID, Kind: s.Kind, CreatedAt: s.CreatedAt, LastSeenAt: s.LastSeenAt,
+			ExpiresAt: s.ExpiresAt, IP: s.IP, UserAgent: s.UserAgent, Current: s.ID == actor.SessionID})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) revokeSession(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if err := h.a.RevokeSession(r.Context(), actor, r.PathValue("id")); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (h *handler) units(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	units, err := h.a.Units(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	chart, err := h.a.OrgChart(r.Context(), actor.InstansiID)
+	if err != nil {
+		return err
+	}
+	out := list[unitJSON]{Items: []unitJSON{}}
+	for _, u := range units {
+		out.Items = append(out.Items, unitOf(u, chart))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) unit(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	u, err := h.a.Unit(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	chart, err := h.a.OrgChart(r.Context(), actor.InstansiID)
+	if err != nil {
+		return err
+	}
+	units, err := h.a.Units(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	children := []string{}
+	for _, c := range units {
+		if c.ParentID == u.ID {
+			children = append(children, c.ID)
+		}
+	}
+	counts, err := h.a.Store.UnitEmployeeCounts(r.Context(), actor.InstansiID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, struct {
+		unitJSON
+		ChildIDs  []string `json:"child_ids"`
+		Employees int      `json:"employees"`
+	}{unitOf(u, chart), children, counts[u.ID]})
+}
+
+func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	q := r.URL.Query()
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
+	if len(q.Get("q")) > 200 {
+		return model.Invalid("q", "Kata pencarian terlalu panjang")
+	}
+	page, err := h.a.Directory(r.Context(), actor, store.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
+		Cursor: q.Get("cursor"), Limit: limit})
+	if err != nil {
+		return err
+	}
+	out := list[employeeJSON]{Items: []employeeJSON{}, NextCursor: ptr(page.NextCursor)}
+	for _, e := range page.Items {
+		out.Items = append(out.Items, employeeOf(e.Employee, e.RaterID))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) employee(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	d, err := h.a.Employee(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, employeeDetailOf(d))
+}
+
+func (h *handler) audit(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	q := r.URL.Query()
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
+	cursor := q.Get("cursor")
+	if strings.ContainsAny(cursor, "'\"\\") || len(cursor) > 64 {
+		return model.Invalid("cursor", "Kursor halaman tidak valid")
+	}
+	entries, err := h.a.Audit(r.Context(), actor, store.AuditFilter{EntityType: q.Get("entity_type"), EntityID: q.Get("entity_id"),
+		ActorID: q.Get("actor"), Before: cursor, Limit: limit + 1})
+	if err != nil {
+		return err
+	}
+	out := list[auditJSON]{Items: []auditJSON{}}
+	if len(entries) > limit {
+		entries = entries[:limit]
+		out.NextCursor = ptr(entries[limit-1].ID)
+	}
+	for _, e := range entries {
+		out.Items = append(out.Items, auditJSON{ID: e.ID, At: e.At, ActorID: ptr(e.ActorID), ActorName: e.ActorName,
+			Action: e.Action, EntityType: e.EntityType, EntityID: e.EntityID, Before: rawOrNull(e.Before),
+			After: rawOrNull(e.After), IP: e.IP})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
