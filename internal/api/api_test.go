@@ -79,7 +79,9 @@ func (e env) do(t *testing.T, method, path, token, contentType string, body []by
 	return response{resp.StatusCode, resp.Header, b}
 }
 
-func (e env) get(t *testing.T, path, token string) response { return e.do(t, "GET", path, token, "", nil) }
+func (e env) get(t *testing.T, path, token string) response {
+	return e.do(t, "GET", path, token, "", nil)
+}
 
 func (e env) post(t *testing.T, path, token string, v any) response {
 	b, _ := json.Marshal(v)

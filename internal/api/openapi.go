@@ -81,7 +81,7 @@ func schemas() map[string]any {
 	}
 	for k, v := range map[string]any{
 		"front_title": str(), "back_title": str(), "pangkat": str(),
-		"rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
+		"rater":       map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
 		"upper_rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
 		"team":        map[string]any{"type": "array", "items": ref("PersonRef")},
 		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
