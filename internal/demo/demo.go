@@ -25,7 +25,10 @@ const InstansiName = "Pemerintah Kota Sawahlunto"
 
 // Options tune Generate.
 type Options struct {
-	Employees int   // about 2,000 for the demo city
+	// Employees is the size of the city: about 2,000 for the demo. Every
+	// head post is filled, so a city never has fewer than about 200
+	// employees; larger sizes add schools, puskesmas and staff.
+	Employees int
 	Seed      int64 // the same seed gives the same city
 }
 
@@ -416,7 +419,8 @@ func (b *builder) person(p *posPlan) *person {
 	minAge, maxAge, gols := grade(p)
 	age := minAge + b.rng.IntN(maxAge-minAge+1)
 	birthYear := 2026 - age
-	birth := fmt.Sprintf("%04d%02d%02d", birthYear, 1+b.rng.IntN(12), 1+b.rng.IntN(28))
+	birthMonth, birthDay := 1+b.rng.IntN(12), 1+b.rng.IntN(28)
+	birth := fmt.Sprintf("%04d%02d%02d", birthYear, birthMonth, birthDay)
 
 	status := model.StatusPNS
 	pppkShare := map[string]int{"teacher": 35, "health": 35, "general": 15}[p.category]
@@ -426,15 +430,16 @@ func (b *builder) person(p *posPlan) *person {
 	var tmtYear int
 	var golongan string
 	if status == model.StatusPPPK {
-		tmtYear = 2021 + b.rng.IntN(4)
+		tmtYear = max(2021+b.rng.IntN(4), birthYear+20)
 		golongan = map[string]string{"ahli_pertama": "IX", "ahli_muda": "X", "terampil": "VII"}[p.Jenjang]
 		if golongan == "" {
 			golongan = "V"
 		}
 	} else {
 		tmtYear = birthYear + 22 + b.rng.IntN(7)
-		if tmtYear > 2025 {
-			tmtYear = 2025
+		// PNS posts are placed from January 2024: they started before.
+		if tmtYear > 2023 {
+			tmtYear = 2023
 		}
 		golongan = b.pick(gols)
 	}
@@ -449,7 +454,8 @@ func (b *builder) person(p *posPlan) *person {
 
 	front, back := titles(b, p, female)
 	return &person{Employee: model.Employee{NIP: nip, Name: name, FrontTitle: front, BackTitle: back, Gender: genderOf(female),
-		Status: status, Golongan: golongan, Pangkat: pangkat[golongan], Active: true,
+		BirthDate: model.Date(fmt.Sprintf("%04d-%02d-%02d", birthYear, birthMonth, birthDay)),
+		Status:    status, Golongan: golongan, Pangkat: pangkat[golongan], Active: true,
 		Email: strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "." + nip[14:] + "@sawahluntokota.go.id"}, pos: p}
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/demo"
@@ -21,6 +22,14 @@ func generate(t *testing.T, s *store.Store, n int, seed int64) (*app.App, demo.S
 		t.Fatalf("Generate: %v", err)
 	}
 	return a, sum
+}
+
+// golongan lists the PNS golongan that fit a structural position.
+var golongan = map[model.PositionKind][]string{
+	model.PositionJPTPratama:    {"IV/c", "IV/d"},
+	model.PositionAdministrator: {"IV/a", "IV/b"},
+	model.PositionPengawas:      {"III/c", "III/d", "IV/a"},
+	model.PositionPelaksana:     {"II/a", "II/b", "II/c", "II/d", "III/a", "III/b"},
 }
 
 func TestDemoCity(t *testing.T) {
@@ -83,6 +92,15 @@ func TestDemoCity(t *testing.T) {
 				if err != nil {
 					t.Errorf("%s: %v", e.NIP, err)
 				}
+				if string(e.BirthDate) != n.BirthDate.Format(time.DateOnly) {
+					t.Errorf("%s: birth date %s disagrees with the NIP", e.NIP, e.BirthDate)
+				}
+				if n.TMT.Year()-n.BirthDate.Year() < 18 {
+					t.Errorf("%s: TMT before the age of 18", e.NIP)
+				}
+				if want, ok := golongan[e.PositionKind]; ok && e.Status == model.StatusPNS && !slices.Contains(want, e.Golongan) {
+					t.Errorf("%s (%s): golongan %s, want one of %v", e.NIP, e.PositionKind, e.Golongan, want)
+				}
 				if n.Female != (e.Gender == "P") {
 					t.Errorf("%s: gender %s disagrees with the NIP", e.NIP, e.Gender)
 				}
@@ -132,17 +150,34 @@ func TestDemoCity(t *testing.T) {
 	})
 }
 
+// everyone lists every employee of the instansi, page by page.
+func everyone(t *testing.T, s *store.Store, instansiID string) []model.Employee {
+	t.Helper()
+	var out []model.Employee
+	f := store.EmployeeFilter{InstansiID: instansiID, Limit: 500}
+	for {
+		page, err := s.Employees(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, page.Items...)
+		if page.NextCursor == "" {
+			return out
+		}
+		f.Cursor = page.NextCursor
+	}
+}
+
 func TestDemoIsDeterministic(t *testing.T) {
 	list := func(seed int64) []string {
 		s := storetest.Open(t, "sqlite")
 		_, sum := generate(t, s, 300, seed)
-		page, err := s.Employees(context.Background(), store.EmployeeFilter{InstansiID: sum.InstansiID, Limit: 200})
-		if err != nil {
-			t.Fatal(err)
-		}
 		var out []string
-		for _, e := range page.Items {
+		for _, e := range everyone(t, s, sum.InstansiID) {
 			out = append(out, e.NIP+" "+e.FullName()+" "+e.PositionName)
+		}
+		if len(out) != 300 {
+			t.Fatalf("%d employees, want 300", len(out))
 		}
 		return out
 	}
@@ -152,5 +187,77 @@ func TestDemoIsDeterministic(t *testing.T) {
 	}
 	if slices.Equal(a, c) {
 		t.Error("different seeds gave the same city")
+	}
+}
+
+// TestDemoFullSize builds the city as serve --demo does, on SQLite.
+func TestDemoFullSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the full demo city in -short mode")
+	}
+	ctx := context.Background()
+	s := storetest.Open(t, "sqlite")
+	a, sum := generate(t, s, 2000, 1)
+	all := everyone(t, s, sum.InstansiID)
+	if len(all) != 2000 || sum.Employees != 2000 {
+		t.Fatalf("%d employees stored, %d reported, want 2000", len(all), sum.Employees)
+	}
+	chart, err := a.OrgChart(ctx, sum.InstansiID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nips := map[string]bool{}
+	for _, e := range all {
+		if e.Status == model.StatusPejabatNegara {
+			continue
+		}
+		if _, err := model.ParseNIP(e.NIP); err != nil || nips[e.NIP] {
+			t.Errorf("NIP %s: %v (or twice)", e.NIP, err)
+		}
+		nips[e.NIP] = true
+		if chart.Rater(e.ID) == "" || chart.UpperRater(e.ID) == "" {
+			t.Errorf("%s (%s) has no rater or atasan", e.FullName(), e.PositionName)
+		}
+	}
+
+	// The vacant head of the youth and sports division is led by a Plt,
+	// the Sekretaris of the dinas, who then rates the division's staff.
+	vacant, err := s.PositionByCode(ctx, sum.InstansiID, "DISPARPORA-BID3-KEPALA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sek, err := s.PositionByCode(ctx, sum.InstansiID, "DISPARPORA-SEKRETARIAT-KEPALA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plt := chart.Holder(vacant.ID)
+	if plt == "" || plt != chart.Holder(sek.ID) {
+		t.Errorf("the vacant bidang is held by %q, want the Sekretaris %q", plt, chart.Holder(sek.ID))
+	}
+	staff, err := s.PositionByCode(ctx, sum.InstansiID, "DISPARPORA-BID3-JF1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rated := 0
+	for _, e := range all {
+		if e.PositionID == staff.ID {
+			rated++
+			if chart.Rater(e.ID) != plt {
+				t.Errorf("%s is rated by %q, want the Plt %q", e.FullName(), chart.Rater(e.ID), plt)
+			}
+		}
+	}
+	if rated == 0 {
+		t.Error("nobody works in the division led by the Plt")
+	}
+
+	// Every printed account signs in with the demo password.
+	if len(sum.Accounts) != 6 {
+		t.Errorf("accounts = %+v", sum.Accounts)
+	}
+	for _, acc := range sum.Accounts {
+		if _, err := a.Login(ctx, app.LoginRequest{Username: acc.Username, Password: demo.Password}); err != nil {
+			t.Errorf("sign in as %s: %v", acc.Username, err)
+		}
 	}
 }
