@@ -379,7 +379,7 @@ func grade(p *posPlan) (minAge, maxAge int, gol []string) {
 	case model.PositionPengawas:
 		return 34, 54, []string{"III/c", "III/d", "IV/a"}
 	case model.PositionPelaksana:
-		return 23, 56, []string{"II/a", "II/b", "II/c", "II/d", "III/a", "III/b"}
+		return 23, 56, []string{"II/c", "II/d", "III/a", "III/b"}
 	}
 	switch p.Jenjang {
 	case "ahli_madya":
@@ -399,9 +399,13 @@ func (b *builder) person(p *posPlan) *person {
 	if p.category == "teacher" || p.category == "health" {
 		female = b.rng.IntN(100) < 68
 	}
-	given, second := b.pick(menNames), b.pick(menSecond)
+	givens, seconds := menNames, menSecond
 	if female {
-		given, second = b.pick(womenNames), b.pick(womenSecond)
+		givens, seconds = womenNames, womenSecond
+	}
+	given, second := b.pick(givens), b.pick(seconds)
+	for second == given { // no "Putri Putri"
+		second = b.pick(seconds)
 	}
 	name := given + " " + second
 	if b.rng.IntN(100) < 12 {
@@ -441,7 +445,9 @@ func (b *builder) person(p *posPlan) *person {
 		if tmtYear > 2023 {
 			tmtYear = 2023
 		}
-		golongan = b.pick(gols)
+		// The golongan rises with age within the post's range, give or take.
+		i := (age - minAge + b.rng.IntN(7) - 3) * len(gols) / (maxAge - minAge + 1)
+		golongan = gols[min(max(i, 0), len(gols)-1)]
 	}
 	tmt := fmt.Sprintf("%04d%02d", tmtYear, 1+b.rng.IntN(12))
 	g := "1"

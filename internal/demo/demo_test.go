@@ -29,7 +29,7 @@ var golongan = map[model.PositionKind][]string{
 	model.PositionJPTPratama:    {"IV/c", "IV/d"},
 	model.PositionAdministrator: {"IV/a", "IV/b"},
 	model.PositionPengawas:      {"III/c", "III/d", "IV/a"},
-	model.PositionPelaksana:     {"II/a", "II/b", "II/c", "II/d", "III/a", "III/b"},
+	model.PositionPelaksana:     {"II/c", "II/d", "III/a", "III/b"},
 }
 
 func TestDemoCity(t *testing.T) {
@@ -100,6 +100,9 @@ func TestDemoCity(t *testing.T) {
 				}
 				if want, ok := golongan[e.PositionKind]; ok && e.Status == model.StatusPNS && !slices.Contains(want, e.Golongan) {
 					t.Errorf("%s (%s): golongan %s, want one of %v", e.NIP, e.PositionKind, e.Golongan, want)
+				}
+				if first, rest, ok := strings.Cut(e.Name, " "); ok && first == rest {
+					t.Errorf("%s: name %q repeats itself", e.NIP, e.Name)
 				}
 				if n.Female != (e.Gender == "P") {
 					t.Errorf("%s: gender %s disagrees with the NIP", e.NIP, e.Gender)
