@@ -1,15 +1,280 @@
-// Package web serves Kinerja's server-rendered HTML pages.
+// Package web serves Kinerja's server-rendered pages. Every page works
+// without JavaScript; the one script only enhances. One route table lists
+// them all; one typed struct carries each page's data.
 package web
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
 	"net/http"
+	"net/url"
+	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/httpx"
+	"github.com/kinerja-id/kinerja/internal/locale"
+	"github.com/kinerja-id/kinerja/internal/model"
 )
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+// ui is the web UI: the application, the parsed pages and the static
+// files' versioned names.
+type ui struct {
+	a       *app.App
+	pages   map[string]*template.Template
+	version string // content hash of the static files, part of their URLs
+}
 
 // New returns the web UI handler.
 func New(a *app.App) http.Handler {
+	u := &ui{a: a, pages: map[string]*template.Template{}}
+	u.version = staticVersion()
+	u.parse()
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("Kinerja")) })
+	page := func(pattern string, h func(w http.ResponseWriter, r *http.Request, p base) error) {
+		mux.HandleFunc(pattern, u.signedIn(h))
+	}
+	mux.HandleFunc("GET /masuk", u.showLogin)
+	mux.HandleFunc("POST /masuk", u.login)
+	mux.HandleFunc("POST /keluar", u.logout)
+	mux.HandleFunc("POST /bahasa", u.chooseLanguage)
+	mux.Handle("GET /static/", http.StripPrefix("/static/", u.static()))
+	page("GET /{$}", u.showHome)
+	page("GET /profil", u.showProfile)
+	page("POST /profil/bahasa", u.saveLanguage)
+	page("POST /profil/sandi", u.changePassword)
+	page("GET /unit", u.showUnits)
+	page("GET /unit/{id}", u.showUnit)
+	page("GET /pegawai", u.showDirectory)
+	page("GET /pegawai/{id}", u.showEmployee)
+	page("GET /sesi", u.showSessions)
+	page("POST /sesi/{id}/akhiri", u.revokeSession)
+	page("GET /audit", u.showAudit)
+	u.importRoutes(page)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
+	})
 	return mux
+}
+
+var funcs = template.FuncMap{
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return "—"
+		}
+		return t.In(wib).Format("02-01-2006 15:04")
+	},
+	"day": func(d model.Date) string {
+		if d == "" {
+			return "—"
+		}
+		return d.Time().Format("02-01-2006")
+	},
+	"add":  func(a, b int) int { return a + b },
+	"list": func(v ...any) []any { return v },
+	"wrap": func(p translator, n *unitNode) nodeView { return nodeView{P: p, N: n} },
+}
+
+// translator is any page: it can translate.
+type translator interface {
+	T(key string, args ...any) string
+}
+
+// nodeView carries a tree node and the page into the recursive template.
+type nodeView struct {
+	P translator
+	N *unitNode
+}
+
+var wib = time.FixedZone("WIB", 7*3600)
+
+func (u *ui) parse() {
+	// Files whose names start with _ are partials shared by every page.
+	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/_*.html"))
+	entries, _ := fs.Glob(templateFiles, "templates/*.html")
+	for _, e := range entries {
+		name := strings.TrimSuffix(strings.TrimPrefix(e, "templates/"), ".html")
+		if name == "layout" || strings.HasPrefix(name, "_") {
+			continue
+		}
+		u.pages[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, e))
+	}
+}
+
+// base is what every page's data carries.
+type base struct {
+	Lang      string
+	Actor     *model.Actor
+	Title     string
+	Nav       string
+	Demo      bool
+	Version   string
+	Flash     string
+	CanImport bool
+	CanAudit  bool
+	Path      string
+}
+
+// T translates a message key into the page's language.
+func (b base) T(key string, args ...any) string { return locale.T(b.Lang, key, args...) }
+
+// Other is the language the page can switch to.
+func (b base) Other() string {
+	if b.Lang == "en" {
+		return "id"
+	}
+	return "en"
+}
+
+func (u *ui) baseFor(r *http.Request) base {
+	b := base{Lang: locale.Default, Demo: u.a.Demo, Version: u.version, Path: r.URL.Path}
+	if actor, ok := httpx.ActorFrom(r.Context()); ok {
+		b.Actor = &actor
+		b.Lang = locale.Normalize(actor.Locale)
+		b.CanImport = authz.Widest(actor, authz.ImportEmployees) >= authz.ScopeOPD
+		b.CanAudit = authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID})
+	} else if c, err := r.Cookie("lang"); err == nil {
+		b.Lang = locale.Normalize(c.Value)
+	}
+	if l := r.URL.Query().Get("lang"); l != "" {
+		b.Lang = locale.Normalize(l)
+	}
+	return b
+}
+
+// signedIn sends visitors without a session to the sign-in page, then back.
+func (u *ui) signedIn(h func(w http.ResponseWriter, r *http.Request, p base) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		b := u.baseFor(r)
+		if b.Actor == nil {
+			if r.Method != http.MethodGet {
+				http.Redirect(w, r, "/masuk", http.StatusSeeOther)
+				return
+			}
+			http.Redirect(w, r, "/masuk?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		if err := h(w, r, b); err != nil {
+			u.fail(w, r, b, err)
+		}
+	}
+}
+
+// fail shows the page that fits an error.
+func (u *ui) fail(w http.ResponseWriter, r *http.Request, b base, err error) {
+	status := httpx.Status(err)
+	if status == http.StatusUnauthorized {
+		http.Redirect(w, r, "/masuk", http.StatusSeeOther)
+		return
+	}
+	if status >= 500 || status == http.StatusOK {
+		u.a.Log.Error("web request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		status = http.StatusInternalServerError
+	}
+	if status == http.StatusUnprocessableEntity || status == http.StatusConflict {
+		status = http.StatusBadRequest
+	}
+	u.errorPage(w, r, b, status)
+}
+
+type errorPage struct {
+	base
+	Status      int
+	Heading     string
+	Explanation string
+}
+
+func (u *ui) errorPage(w http.ResponseWriter, r *http.Request, b base, status int) {
+	key := fmt.Sprint(status)
+	if status != 403 && status != 404 {
+		key = "500"
+	}
+	b.Title = b.T("err." + key + ".title")
+	p := errorPage{base: b, Status: status, Heading: b.Title, Explanation: b.T("err." + key + ".body")}
+	u.render(w, r, status, "error", p)
+}
+
+// render executes a page into a buffer and writes it only when complete.
+func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	t, ok := u.pages[name]
+	if !ok {
+		panic("web: no template " + name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
+		u.a.Log.Error("render page", "page", name, "err", err)
+		http.Error(w, "Terjadi kesalahan saat menampilkan halaman.", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+func staticVersion() string {
+	h := sha256.New()
+	_ = fs.WalkDir(staticFiles, "static", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := staticFiles.ReadFile(path)
+			h.Write([]byte(path))
+			h.Write(b)
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// static serves /static/<version>/<file> with a year-long cache: the
+// version changes whenever a file does.
+func (u *ui) static() http.Handler {
+	sub, _ := fs.Sub(staticFiles, "static")
+	files := http.FileServerFS(sub)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		version, rest, ok := strings.Cut(r.URL.Path, "/")
+		if !ok || rest == "" || strings.HasSuffix(rest, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		if version == u.version {
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			w.Header().Set("Cache-Control", "no-cache")
+		}
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = "/" + rest
+		files.ServeHTTP(w, r2)
+	})
+}
+
+// safeNext keeps a redirect target on this site: a local absolute path.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
+		strings.ContainsAny(next, "\r\n") {
+		return "/"
+	}
+	if u, err := url.Parse(next); err != nil || u.Host != "" || u.Scheme != "" {
+		return "/"
+	}
+	return next
+}
+
+func isValidation(err error) (*model.ValidationError, bool) {
+	var ve *model.ValidationError
+	ok := errors.As(err, &ve)
+	return ve, ok
 }

@@ -1,0 +1,148 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/importer"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// stagedImportTTL is how long a previewed file can still be applied.
+const stagedImportTTL = 2 * time.Hour
+
+// importScope returns the OPD check for the actor, nil for the whole
+// instansi, or an error when the actor may not import at all.
+func importScope(actor model.Actor) (importer.Scope, error) {
+	switch authz.Widest(actor, authz.ImportEmployees) {
+	case authz.ScopeInstansi:
+		return nil, nil
+	case authz.ScopeOPD:
+		opds := authz.OPDs(actor, authz.ImportEmployees)
+		return func(opd string) bool { return opd != "" && slices.Contains(opds, opd) }, nil
+	}
+	return nil, forbidden("import employees")
+}
+
+// ImportEmployees reads a SIASN-style CSV or XLSX file of employees. As a
+// dry run (apply false) it writes nothing and reports what would be
+// created, updated or rejected and why. Applied, it writes the valid rows
+// in one transaction, planned again inside it; rejected rows are skipped.
+func (a *App) ImportEmployees(ctx context.Context, actor model.Actor, filename string, data []byte, apply bool) (importer.Report, error) {
+	scope, err := importScope(actor)
+	if err != nil {
+		return importer.Report{}, err
+	}
+	rows, err := importer.Parse(data)
+	if err != nil {
+		return importer.Report{FileName: filename}, err
+	}
+	if !apply {
+		rep, _, err := importer.Plan(ctx, a.Store, actor.InstansiID, rows, scope, a.Today())
+		rep.FileName = filename
+		return rep, err
+	}
+	var rep importer.Report
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var plan []importer.Planned
+		var err error
+		rep, plan, err = importer.Plan(ctx, tx, actor.InstansiID, rows, scope, a.Today())
+		if err != nil {
+			return err
+		}
+		rep.FileName, rep.Applied = filename, true
+		if err := applyImport(ctx, tx, plan); err != nil {
+			return err
+		}
+		if rep.Created+rep.Updated == 0 {
+			return nil
+		}
+		return tx.Audit(ctx, "import.apply", "import", model.NewID(), nil, map[string]any{
+			"file_name": filename, "created": rep.Created, "updated": rep.Updated, "rejected": rep.Rejected})
+	})
+	return rep, err
+}
+
+func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) error {
+	made := map[string]string{} // unit + name of positions created in this import
+	for _, p := range plan {
+		pos := p.Position
+		if pos.ID == "" {
+			key := pos.UnitID + "\x00" + pos.Name
+			if id, ok := made[key]; ok {
+				pos.ID = id
+			} else {
+				if pos.Code == "" {
+					pos.Code = "IMP-" + model.NewID()[:16]
+				}
+				created, err := tx.CreatePosition(ctx, pos, false)
+				if err != nil {
+					return fmt.Errorf("row %d: %w", p.Row, err)
+				}
+				pos.ID = created.ID
+				made[key] = pos.ID
+			}
+		}
+		e := p.Employee
+		if p.Action == importer.ActionCreate {
+			created, err := tx.CreateEmployee(ctx, e)
+			if err != nil {
+				return fmt.Errorf("row %d: %w", p.Row, err)
+			}
+			e = created
+		} else if _, err := tx.UpdateEmployee(ctx, e); err != nil {
+			return fmt.Errorf("row %d: %w", p.Row, err)
+		}
+		if p.Move {
+			start := p.Start
+			if cur, err := tx.Placements(ctx, e.ID); err == nil {
+				for _, c := range cur {
+					if c.Kind == model.PlacementDefinitif && c.End == "" && c.Start >= start {
+						start = model.Date(c.Start.Time().AddDate(0, 0, 1).Format(time.DateOnly))
+					}
+				}
+			}
+			if _, err := tx.Place(ctx, model.Placement{EmployeeID: e.ID, PositionID: pos.ID, Kind: model.PlacementDefinitif,
+				Start: start, Decree: "Impor data pegawai"}); err != nil {
+				return fmt.Errorf("row %d: %w", p.Row, err)
+			}
+		}
+	}
+	return nil
+}
+
+// StageImport runs a dry run and keeps the file, so that the same file can
+// be applied after the preview; Report.UploadID names it.
+func (a *App) StageImport(ctx context.Context, actor model.Actor, filename string, data []byte) (importer.Report, error) {
+	rep, err := a.ImportEmployees(ctx, actor, filename, data, false)
+	if err != nil {
+		return rep, err
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		u, err := tx.StageImport(ctx, store.ImportUpload{InstansiID: actor.InstansiID, UserID: actor.UserID, FileName: filename, Content: data})
+		rep.UploadID = u.ID
+		return err
+	})
+	return rep, err
+}
+
+// ApplyStagedImport applies a file the same user previewed within the last
+// two hours.
+func (a *App) ApplyStagedImport(ctx context.Context, actor model.Actor, uploadID string) (importer.Report, error) {
+	u, err := a.Store.ImportUpload(ctx, uploadID)
+	if err != nil {
+		return importer.Report{}, err
+	}
+	if u.UserID != actor.UserID || u.InstansiID != actor.InstansiID || a.Now().Sub(u.CreatedAt) > stagedImportTTL {
+		return importer.Report{}, fmt.Errorf("import upload %s: %w", uploadID, model.ErrNotFound)
+	}
+	rep, err := a.ImportEmployees(ctx, actor, u.FileName, u.Content, true)
+	if err != nil {
+		return rep, err
+	}
+	return rep, a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeleteImportUpload(ctx, uploadID) })
+}

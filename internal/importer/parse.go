@@ -1,0 +1,264 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Limits on an import file.
+const (
+	MaxFileSize = 10 << 20
+	MaxRows     = 50000
+)
+
+// Column names after normalisation, and the header spellings that map to
+// them (compared lowercase without spaces, underscores, dots or dashes).
+var aliases = map[string][]string{
+	"nip":            {"nip", "nipbaru", "nip18"},
+	"nama":           {"nama", "namalengkap", "namapegawai"},
+	"gelar_depan":    {"gelardepan"},
+	"gelar_belakang": {"gelarbelakang"},
+	"jenis_kelamin":  {"jeniskelamin", "jk", "kelamin"},
+	"status":         {"status", "jenispegawai", "statuskepegawaian", "statuspegawai", "jenisasn"},
+	"golongan":       {"golongan", "gol", "golru", "golonganruang"},
+	"pangkat":        {"pangkat"},
+	"unit_code":      {"unorid", "kodeunit", "kodeunor", "idunor", "unitkode"},
+	"unit_name":      {"unornama", "namaunor", "namaunit", "unitkerja"},
+	"position_code":  {"jabatanid", "kodejabatan", "idjabatan"},
+	"position_name":  {"jabatannama", "namajabatan", "jabatan"},
+	"position_kind":  {"jenisjabatan"},
+	"jenjang":        {"jenjang", "jenjangjabatan"},
+	"tmt_jabatan":    {"tmtjabatan", "tmt"},
+	"email":          {"email", "surel"},
+	"phone":          {"nomorhp", "nohp", "hp", "telepon", "nomortelepon"},
+}
+
+// Columns lists the recognised columns in the order the web page shows
+// them, with whether each is required.
+var Columns = []struct {
+	Name     string
+	Required bool
+	Hint     string
+}{
+	{"NIP", true, "18 digit"},
+	{"NAMA", true, "tanpa gelar"},
+	{"UNOR_ID", true, "kode unit, seperti pada halaman Unit"},
+	{"JABATAN_NAMA", true, "atau JABATAN_ID bila jabatan sudah ada"},
+	{"JABATAN_ID", false, "kode jabatan"},
+	{"JENIS_JABATAN", false, "JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional"},
+	{"JENJANG", false, "untuk fungsional: Ahli Pertama, Terampil, ..."},
+	{"STATUS", false, "PNS, CPNS atau PPPK (bawaan PNS)"},
+	{"GOLONGAN", false, "III/a untuk PNS, IX untuk PPPK"},
+	{"PANGKAT", false, ""},
+	{"GELAR_DEPAN", false, ""},
+	{"GELAR_BELAKANG", false, ""},
+	{"JENIS_KELAMIN", false, "L atau P"},
+	{"TMT_JABATAN", false, "YYYY-MM-DD atau DD-MM-YYYY"},
+	{"EMAIL", false, ""},
+	{"NOMOR_HP", false, ""},
+}
+
+func normHeader(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var headerIndex = func() map[string]string {
+	m := map[string]string{}
+	for canon, list := range aliases {
+		for _, a := range list {
+			m[a] = canon
+		}
+	}
+	return m
+}()
+
+// Row is one data row of a file: the canonical column → trimmed value, and
+// its line in the file (the header is line 1).
+type Row struct {
+	Line   int
+	Values map[string]string
+}
+
+// Get returns a column's value.
+func (r Row) Get(col string) string { return r.Values[col] }
+
+func fileError(msg string) error { return model.Invalid("file", msg) }
+
+// Parse reads a CSV or XLSX file. The type is taken from the content: an
+// XLSX file is a ZIP archive. A file that cannot be read, has no header we
+// recognise or lacks a required column is refused as a whole.
+func Parse(data []byte) ([]Row, error) {
+	if len(data) == 0 {
+		return nil, fileError("Berkas kosong.")
+	}
+	if len(data) > MaxFileSize {
+		return nil, fileError(fmt.Sprintf("Berkas terlalu besar (%.1f MB); batasnya 10 MB.", float64(len(data))/(1<<20)))
+	}
+	var records [][]string
+	var err error
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		records, err = readXLSX(data)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, fileError("Berkas Excel lama (.xls) tidak didukung. Simpan ulang sebagai .xlsx atau .csv.")
+	default:
+		records, err = readCSV(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return toRows(records)
+}
+
+func readXLSX(data []byte) ([][]string, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fileError("Berkas XLSX tidak dapat dibaca. Pastikan berkas tidak rusak dan tidak dilindungi kata sandi.")
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, fileError("Berkas XLSX tidak memiliki lembar kerja.")
+	}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, fileError("Lembar pertama berkas XLSX tidak dapat dibaca.")
+	}
+	defer rows.Close()
+	var out [][]string
+	for rows.Next() {
+		cols, err := rows.Columns()
+		if err != nil {
+			return nil, fileError("Lembar pertama berkas XLSX tidak dapat dibaca.")
+		}
+		out = append(out, cols)
+		if len(out) > MaxRows+1 {
+			return nil, fileError(fmt.Sprintf("Berkas berisi lebih dari %d baris. Pecah menjadi beberapa berkas.", MaxRows))
+		}
+	}
+	return out, nil
+}
+
+func readCSV(data []byte) ([][]string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		// Excel on Windows saves CSV in Windows-1252; map it to UTF-8.
+		runes := make([]rune, len(data))
+		for i, c := range data {
+			runes[i] = rune(c)
+		}
+		data = []byte(string(runes))
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, fileError("Berkas bukan CSV atau XLSX.")
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = ','
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		r.Comma = ';'
+	} else if bytes.Count(first, []byte("\t")) > bytes.Count(first, []byte(",")) {
+		r.Comma = '\t'
+	}
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var out [][]string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fileError(fmt.Sprintf("Berkas CSV rusak di baris %d: %v.", pe.Line, pe.Err))
+			}
+			return nil, fileError("Berkas CSV tidak dapat dibaca.")
+		}
+		out = append(out, rec)
+		if len(out) > MaxRows+1 {
+			return nil, fileError(fmt.Sprintf("Berkas berisi lebih dari %d baris. Pecah menjadi beberapa berkas.", MaxRows))
+		}
+	}
+	return out, nil
+}
+
+func toRows(records [][]string) ([]Row, error) {
+	// The header is the first non-empty line.
+	start := 0
+	for start < len(records) && isBlank(records[start]) {
+		start++
+	}
+	if start == len(records) {
+		return nil, fileError("Berkas tidak berisi data.")
+	}
+	header := records[start]
+	cols := make([]string, len(header))
+	have := map[string]bool{}
+	for i, h := range header {
+		if c, ok := headerIndex[normHeader(h)]; ok && !have[c] {
+			cols[i] = c
+			have[c] = true
+		}
+	}
+	var missing []string
+	if !have["nip"] {
+		missing = append(missing, "NIP")
+	}
+	if !have["nama"] {
+		missing = append(missing, "NAMA")
+	}
+	if !have["unit_code"] {
+		missing = append(missing, "UNOR_ID")
+	}
+	if !have["position_code"] && !have["position_name"] {
+		missing = append(missing, "JABATAN_NAMA")
+	}
+	if len(missing) > 0 {
+		return nil, fileError("Kolom wajib tidak ditemukan: " + strings.Join(missing, ", ") +
+			". Baris pertama berkas harus berisi judul kolom seperti pada contoh di halaman impor.")
+	}
+	var rows []Row
+	for i := start + 1; i < len(records); i++ {
+		rec := records[i]
+		if isBlank(rec) {
+			continue
+		}
+		r := Row{Line: i + 1, Values: map[string]string{}}
+		for j, v := range rec {
+			if j < len(cols) && cols[j] != "" {
+				r.Values[cols[j]] = strings.TrimSpace(v)
+			}
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		return nil, fileError("Berkas hanya berisi judul kolom, tanpa baris data.")
+	}
+	return rows, nil
+}
+
+func isBlank(rec []string) bool {
+	for _, v := range rec {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,407 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Reader is what planning reads from the database; *store.Store and
+// *store.Tx both provide it.
+type Reader interface {
+	UnitByCode(ctx context.Context, instansiID, code string) (model.Unit, error)
+	PositionByCode(ctx context.Context, instansiID, code string) (model.Position, error)
+	Positions(ctx context.Context, instansiID, unitID string) ([]model.Position, error)
+	EmployeeByNIP(ctx context.Context, instansiID, nip string) (model.Employee, error)
+	Unit(ctx context.Context, id string) (model.Unit, error)
+}
+
+// Planned is a valid row turned into what to write.
+type Planned struct {
+	Row      int
+	Action   Action
+	Employee model.Employee // the record as it will be (ID set for updates)
+	// Position is the existing position to place the employee in; when its
+	// ID is empty a new position is to be created in Unit with Superior.
+	Position model.Position
+	Move     bool       // place the employee in Position
+	Start    model.Date // TMT of the placement
+}
+
+// Scope tells whether the importing user may touch a unit's OPD.
+type Scope func(opdID string) bool
+
+// Plan checks every row against the database and returns the report and
+// the rows to write. It writes nothing.
+func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope Scope, today model.Date) (Report, []Planned, error) {
+	var rep Report
+	var out []Planned
+	firstLine := map[string]int{}
+	for _, r := range rows {
+		if nip := r.Get("nip"); nip != "" {
+			if first, dup := firstLine[nip]; dup {
+				rep.add(RowResult{Row: r.Line, NIP: nip, Name: r.Get("nama"), Action: ActionReject,
+					Reason: fmt.Sprintf("NIP %s sudah ada di baris %d berkas ini", nip, first)})
+				continue
+			}
+			firstLine[nip] = r.Line
+		}
+		p, reason, err := planRow(ctx, db, instansiID, r, scope, today)
+		if err != nil {
+			return rep, nil, err
+		}
+		if reason != "" {
+			rep.add(RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject, Reason: reason})
+			continue
+		}
+		rep.add(p.result)
+		if p.Action != ActionUnchanged {
+			out = append(out, p.Planned)
+		}
+	}
+	rep.Total = len(rows)
+	return rep, out, nil
+}
+
+func (rep *Report) add(r RowResult) {
+	switch r.Action {
+	case ActionCreate:
+		rep.Created++
+	case ActionUpdate:
+		rep.Updated++
+	case ActionUnchanged:
+		rep.Unchanged++
+	case ActionReject:
+		rep.Rejected++
+	}
+	rep.Rows = append(rep.Rows, r)
+}
+
+type plannedRow struct {
+	Planned
+	result RowResult
+}
+
+var (
+	pnsGolongan  = regexp.MustCompile(`^(I|II|III|IV)\s*[/\-.]?\s*([a-eA-E])$`)
+	arabicGol    = regexp.MustCompile(`^([1-4])\s*[/\-.]?\s*([a-eA-E])$`)
+	pppkGolongan = map[string]bool{"I": true, "II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true,
+		"VIII": true, "IX": true, "X": true, "XI": true, "XII": true, "XIII": true, "XIV": true, "XV": true, "XVI": true, "XVII": true}
+)
+
+// normGolongan returns the golongan in the form "III/a" (PNS) or "IX"
+// (PPPK), or an error for a BKPSDM admin.
+func normGolongan(s string, status model.EmployeeStatus) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	if status == model.StatusPPPK {
+		u := strings.ToUpper(s)
+		if pppkGolongan[u] {
+			return u, nil
+		}
+		if n, err := strconv.Atoi(u); err == nil && n >= 1 && n <= 17 {
+			return []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"}[n-1], nil
+		}
+		return "", fmt.Errorf("golongan PPPK %q tidak valid (I sampai XVII)", s)
+	}
+	if m := pnsGolongan.FindStringSubmatch(strings.ToUpper(s[:len(s)-1]) + s[len(s)-1:]); m != nil {
+		return m[1] + "/" + strings.ToLower(m[2]), nil
+	}
+	if m := arabicGol.FindStringSubmatch(s); m != nil {
+		return []string{"I", "II", "III", "IV"}[m[1][0]-'1'] + "/" + strings.ToLower(m[2]), nil
+	}
+	return "", fmt.Errorf("golongan %q tidak valid (contoh: III/a)", s)
+}
+
+func normStatus(s string) (model.EmployeeStatus, error) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "", "PNS":
+		return model.StatusPNS, nil
+	case "CPNS":
+		return model.StatusCPNS, nil
+	case "PPPK", "P3K":
+		return model.StatusPPPK, nil
+	}
+	return "", fmt.Errorf("status kepegawaian %q tidak dikenal (PNS, CPNS atau PPPK)", s)
+}
+
+func normGender(s string) (string, error) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "":
+		return "", nil
+	case "L", "1", "LAKI-LAKI", "LAKI LAKI", "PRIA", "M":
+		return "L", nil
+	case "P", "2", "PEREMPUAN", "WANITA", "F":
+		return "P", nil
+	}
+	return "", fmt.Errorf("jenis kelamin %q tidak dikenal (L atau P)", s)
+}
+
+func normKind(s string) (model.PositionKind, error) {
+	k := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	switch k {
+	case "":
+		return "", nil
+	case "jpt madya", "pimpinan tinggi madya":
+		return model.PositionJPTMadya, nil
+	case "jpt pratama", "jpt", "pimpinan tinggi pratama", "struktural eselon ii":
+		return model.PositionJPTPratama, nil
+	case "administrator", "struktural eselon iii":
+		return model.PositionAdministrator, nil
+	case "pengawas", "struktural eselon iv":
+		return model.PositionPengawas, nil
+	case "pelaksana", "jfu", "jabatan fungsional umum", "jabatan pelaksana":
+		return model.PositionPelaksana, nil
+	case "fungsional", "jf", "jft", "jabatan fungsional", "jabatan fungsional tertentu":
+		return model.PositionFungsional, nil
+	}
+	return "", fmt.Errorf("jenis jabatan %q tidak dikenal (JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional)", s)
+}
+
+func normJenjang(s string) (string, error) {
+	j := strings.ReplaceAll(strings.ToLower(strings.Join(strings.Fields(s), " ")), " ", "_")
+	if j == "" {
+		return "", nil
+	}
+	if model.ValidJenjang(j) {
+		return j, nil
+	}
+	return "", fmt.Errorf("jenjang %q tidak dikenal (mis. Ahli Pertama, Terampil)", s)
+}
+
+// normDate reads YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY or an Excel serial.
+func normDate(s string) (model.Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	for _, layout := range []string{"2006-01-02", "02-01-2006", "02/01/2006", "2/1/2006", "01-02-06", "2006/01/02"} {
+		if t, err := time.Parse(layout, s); err == nil && t.Year() > 1900 {
+			return model.Date(t.Format(time.DateOnly)), nil
+		}
+	}
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 1 && n < 80000 {
+		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n))
+		return model.Date(t.Format(time.DateOnly)), nil
+	}
+	return "", fmt.Errorf("tanggal %q tidak valid (gunakan YYYY-MM-DD atau DD-MM-YYYY)", s)
+}
+
+func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Scope, today model.Date) (plannedRow, string, error) {
+	nip := r.Get("nip")
+	if _, err := model.ParseNIP(nip); err != nil {
+		return plannedRow{}, err.Error(), nil
+	}
+	name := strings.Join(strings.Fields(r.Get("nama")), " ")
+	if name == "" {
+		return plannedRow{}, "Nama kosong", nil
+	}
+	status, err := normStatus(r.Get("status"))
+	if err != nil {
+		return plannedRow{}, err.Error(), nil
+	}
+	gol, err := normGolongan(r.Get("golongan"), status)
+	if err != nil {
+		return plannedRow{}, err.Error(), nil
+	}
+	gender, err := normGender(r.Get("jenis_kelamin"))
+	if err != nil {
+		return plannedRow{}, err.Error(), nil
+	}
+	n, _ := model.ParseNIP(nip)
+	if gender == "" {
+		gender = map[bool]string{true: "P", false: "L"}[n.Female]
+	}
+	tmt, err := normDate(r.Get("tmt_jabatan"))
+	if err != nil {
+		return plannedRow{}, err.Error(), nil
+	}
+	if tmt == "" {
+		tmt = today
+	}
+	kind, err := normKind(r.Get("position_kind"))
+	if err != nil {
+		return plannedRow{}, err.Error(), nil
+	}
+	jenjang, err := normJenjang(r.Get("jenjang"))
+	if err != nil {
+		return plannedRow{}, err.Error(), nil
+	}
+	email := r.Get("email")
+	if email != "" && !strings.Contains(email, "@") {
+		return plannedRow{}, fmt.Sprintf("alamat e-mail %q tidak valid", email), nil
+	}
+
+	code := r.Get("unit_code")
+	if code == "" {
+		return plannedRow{}, "Kode unit (UNOR_ID) kosong", nil
+	}
+	unit, err := db.UnitByCode(ctx, instansiID, code)
+	if errors.Is(err, model.ErrNotFound) {
+		return plannedRow{}, fmt.Sprintf("Unit dengan kode %s tidak ada di instansi ini", code), nil
+	}
+	if err != nil {
+		return plannedRow{}, "", err
+	}
+	if scope != nil && !scope(unit.OPDID) {
+		return plannedRow{}, fmt.Sprintf("Unit %s berada di luar perangkat daerah yang Anda kelola", unit.Name), nil
+	}
+
+	pos, reason, err := resolvePosition(ctx, db, instansiID, unit, r, kind, jenjang)
+	if err != nil || reason != "" {
+		return plannedRow{}, reason, err
+	}
+
+	emp := model.Employee{InstansiID: instansiID, NIP: nip, Name: name, FrontTitle: r.Get("gelar_depan"),
+		BackTitle: r.Get("gelar_belakang"), Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
+		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: r.Get("phone"), Active: true}
+	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, Start: tmt}}
+	p.result = RowResult{Row: r.Line, NIP: nip, Name: name}
+
+	existing, err := db.EmployeeByNIP(ctx, instansiID, nip)
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+		p.Action, p.Move = ActionCreate, true
+	case err != nil:
+		return plannedRow{}, "", err
+	default:
+		if scope != nil && existing.UnitID != "" {
+			cur, err := db.Unit(ctx, existing.UnitID)
+			if err != nil {
+				return plannedRow{}, "", err
+			}
+			if !scope(cur.OPDID) {
+				return plannedRow{}, fmt.Sprintf("Pegawai ini sekarang berada di %s, di luar perangkat daerah yang Anda kelola", cur.Name), nil
+			}
+		}
+		emp.ID = existing.ID
+		// Columns absent from the file keep what is stored.
+		keep := func(col string, v *string, old string) {
+			if _, ok := r.Values[col]; !ok {
+				*v = old
+			}
+		}
+		keep("gelar_depan", &emp.FrontTitle, existing.FrontTitle)
+		keep("gelar_belakang", &emp.BackTitle, existing.BackTitle)
+		keep("golongan", &emp.Golongan, existing.Golongan)
+		keep("pangkat", &emp.Pangkat, existing.Pangkat)
+		keep("email", &emp.Email, existing.Email)
+		keep("phone", &emp.Phone, existing.Phone)
+		if _, ok := r.Values["status"]; !ok {
+			emp.Status = existing.Status
+		}
+		if existing.BirthDate != "" {
+			emp.BirthDate = existing.BirthDate
+		}
+		p.Employee = emp
+		p.result.Changes = changes(existing, emp)
+		p.Move = pos.ID == "" || pos.ID != existing.PositionID
+		if p.Move {
+			from := existing.PositionName
+			if from == "" {
+				from = "—"
+			}
+			p.result.Changes = append(p.result.Changes, fmt.Sprintf("Jabatan: %s → %s", from, pos.Name))
+		}
+		p.Action = ActionUpdate
+		if len(p.result.Changes) == 0 {
+			p.Action = ActionUnchanged
+		}
+	}
+	p.result.Action = p.Action
+	return p, "", nil
+}
+
+// resolvePosition finds the row's position by code, else by name in the
+// unit; a name not found yields a new position to create.
+func resolvePosition(ctx context.Context, db Reader, instansiID string, unit model.Unit, r Row, kind model.PositionKind, jenjang string) (model.Position, string, error) {
+	if code := r.Get("position_code"); code != "" {
+		p, err := db.PositionByCode(ctx, instansiID, code)
+		if err == nil {
+			if p.UnitID != unit.ID {
+				return model.Position{}, fmt.Sprintf("Jabatan %s tidak berada di unit %s", code, unit.Code), nil
+			}
+			return p, "", nil
+		}
+		if !errors.Is(err, model.ErrNotFound) {
+			return model.Position{}, "", err
+		}
+		if r.Get("position_name") == "" {
+			return model.Position{}, fmt.Sprintf("Jabatan dengan kode %s tidak ada dan nama jabatan tidak diisi", code), nil
+		}
+	}
+	name := strings.Join(strings.Fields(r.Get("position_name")), " ")
+	if name == "" {
+		return model.Position{}, "Nama jabatan (JABATAN_NAMA) kosong", nil
+	}
+	list, err := db.Positions(ctx, instansiID, unit.ID)
+	if err != nil {
+		return model.Position{}, "", err
+	}
+	var head model.Position
+	for _, p := range list {
+		if strings.EqualFold(p.Name, name) {
+			return p, "", nil
+		}
+		if p.ID == unit.HeadPositionID {
+			head = p
+		}
+	}
+	if kind == "" {
+		kind = model.PositionPelaksana
+		if jenjang != "" {
+			kind = model.PositionFungsional
+		}
+	}
+	if kind != model.PositionFungsional && jenjang != "" {
+		return model.Position{}, "Jenjang hanya untuk jabatan fungsional", nil
+	}
+	// A new post reports to the head of its unit, or of the unit above.
+	superior := head.ID
+	if superior == "" && unit.ParentID != "" {
+		parent, err := db.Unit(ctx, unit.ParentID)
+		if err != nil {
+			return model.Position{}, "", err
+		}
+		superior = parent.HeadPositionID
+	}
+	code := r.Get("position_code")
+	return model.Position{InstansiID: instansiID, UnitID: unit.ID, Code: code, Name: name, Kind: kind, Jenjang: jenjang,
+		SuperiorPositionID: superior}, "", nil
+}
+
+func changes(old, new model.Employee) []string {
+	var out []string
+	add := func(label, a, b string) {
+		if a != b {
+			if a == "" {
+				a = "—"
+			}
+			if b == "" {
+				b = "—"
+			}
+			out = append(out, fmt.Sprintf("%s: %s → %s", label, a, b))
+		}
+	}
+	add("Nama", old.Name, new.Name)
+	add("Gelar depan", old.FrontTitle, new.FrontTitle)
+	add("Gelar belakang", old.BackTitle, new.BackTitle)
+	add("Jenis kelamin", old.Gender, new.Gender)
+	add("Status", string(old.Status), string(new.Status))
+	add("Golongan", old.Golongan, new.Golongan)
+	add("Pangkat", old.Pangkat, new.Pangkat)
+	add("E-mail", old.Email, new.Email)
+	add("Telepon", old.Phone, new.Phone)
+	if !old.Active {
+		out = append(out, "Status aktif: tidak aktif → aktif")
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/httpx"
+	"github.com/kinerja-id/kinerja/internal/locale"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+type loginPage struct {
+	base
+	Username string
+	Next     string
+	Error    string
+}
+
+func (u *ui) showLogin(w http.ResponseWriter, r *http.Request) {
+	b := u.baseFor(r)
+	next := safeNext(r.URL.Query().Get("next"))
+	if b.Actor != nil {
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return
+	}
+	b.Title = b.T("login.title")
+	u.render(w, r, http.StatusOK, "login", loginPage{base: b, Next: next})
+}
+
+func (u *ui) login(w http.ResponseWriter, r *http.Request) {
+	b := u.baseFor(r)
+	b.Title = b.T("login.title")
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		u.errorPage(w, r, b, http.StatusBadRequest)
+		return
+	}
+	p := loginPage{base: b, Username: r.PostFormValue("username"), Next: safeNext(r.PostFormValue("next"))}
+	res, err := u.a.Login(r.Context(), app.LoginRequest{Username: p.Username, Password: r.PostFormValue("password"),
+		Kind: "web", IP: httpx.ClientIP(r), UserAgent: r.UserAgent()})
+	if err != nil {
+		var rl *app.RateLimitError
+		var ve *model.ValidationError
+		status := http.StatusUnauthorized
+		switch {
+		case errors.As(err, &rl):
+			p.Error = b.T("login.limited", int(rl.RetryAfter.Minutes())+1)
+			status = http.StatusTooManyRequests
+		case errors.As(err, &ve):
+			p.Error = b.T("login.empty")
+			status = http.StatusUnprocessableEntity
+		case errors.Is(err, model.ErrUnauthenticated):
+			p.Error = b.T("login.failed")
+		default:
+			u.fail(w, r, b, err)
+			return
+		}
+		u.render(w, r, status, "login", p)
+		return
+	}
+	httpx.SetSessionCookie(w, r, res.Token, int(app.WebSessionTTL.Seconds()))
+	http.Redirect(w, r, p.Next, http.StatusSeeOther)
+}
+
+func (u *ui) logout(w http.ResponseWriter, r *http.Request) {
+	if actor, ok := httpx.ActorFrom(r.Context()); ok {
+		if err := u.a.Logout(r.Context(), actor); err != nil {
+			u.fail(w, r, u.baseFor(r), err)
+			return
+		}
+	}
+	httpx.ClearSessionCookie(w, r)
+	http.Redirect(w, r, "/masuk", http.StatusSeeOther)
+}
+
+// chooseLanguage sets the language of the sign-in page for visitors.
+func (u *ui) chooseLanguage(w http.ResponseWriter, r *http.Request) {
+	lang := locale.Normalize(r.FormValue("lang"))
+	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	if actor, ok := httpx.ActorFrom(r.Context()); ok {
+		if err := u.a.SetLocale(r.Context(), actor, lang); err != nil {
+			u.fail(w, r, u.baseFor(r), err)
+			return
+		}
+	}
+	http.Redirect(w, r, safeNext(r.FormValue("next")), http.StatusSeeOther)
+}

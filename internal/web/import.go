@@ -1,0 +1,121 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/importer"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+func (u *ui) importRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
+	page("GET /impor", u.showImport)
+	page("POST /impor", u.previewImport)
+	page("POST /impor/terapkan", u.applyImport)
+}
+
+type importPage struct {
+	base
+	Columns   any
+	Error     string
+	Report    *importer.Report
+	Rejected  []importer.RowResult
+	Updates   []importer.RowResult
+	Creates   []importer.RowResult
+	Unchanged int
+}
+
+func (u *ui) importBase(b base) (importPage, error) {
+	if authz.Widest(*b.Actor, authz.ImportEmployees) < authz.ScopeOPD {
+		return importPage{}, model.ErrForbidden
+	}
+	b.Title, b.Nav = b.T("import.title"), "import"
+	return importPage{base: b, Columns: importer.Columns}, nil
+}
+
+func (u *ui) showImport(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.importBase(b)
+	if err != nil {
+		return err
+	}
+	if r.URL.Query().Get("expired") != "" {
+		p.Error = b.T("import.expired")
+	}
+	u.render(w, r, http.StatusOK, "import", p)
+	return nil
+}
+
+func (p *importPage) split(rep importer.Report) {
+	p.Report = &rep
+	for _, row := range rep.Rows {
+		switch row.Action {
+		case importer.ActionReject:
+			p.Rejected = append(p.Rejected, row)
+		case importer.ActionUpdate:
+			p.Updates = append(p.Updates, row)
+		case importer.ActionCreate:
+			p.Creates = append(p.Creates, row)
+		}
+	}
+}
+
+func (u *ui) previewImport(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.importBase(b)
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, importer.MaxFileSize+1<<20)
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			p.Error = "Berkas terlalu besar; batasnya 10 MB."
+		} else {
+			p.Error = "Pilih berkas CSV atau XLSX untuk diunggah."
+		}
+		u.render(w, r, http.StatusUnprocessableEntity, "import", p)
+		return nil
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, importer.MaxFileSize+1))
+	if err != nil {
+		return err
+	}
+	rep, err := u.a.StageImport(r.Context(), *b.Actor, header.Filename, data)
+	if ve, ok := isValidation(err); ok {
+		p.Error = ve.Fields["file"]
+		if p.Error == "" {
+			p.Error = b.T("form.invalid")
+		}
+		u.render(w, r, http.StatusUnprocessableEntity, "import", p)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	p.split(rep)
+	p.Title = b.T("import.preview")
+	u.render(w, r, http.StatusOK, "import_report", p)
+	return nil
+}
+
+func (u *ui) applyImport(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.importBase(b)
+	if err != nil {
+		return err
+	}
+	rep, err := u.a.ApplyStagedImport(r.Context(), *b.Actor, r.PostFormValue("upload_id"))
+	if errors.Is(err, model.ErrNotFound) {
+		http.Redirect(w, r, "/impor?expired=1", http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	p.split(rep)
+	p.Title = b.T("import.result")
+	u.render(w, r, http.StatusOK, "import_report", p)
+	return nil
+}

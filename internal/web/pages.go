@@ -1,0 +1,397 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+type homePage struct {
+	base
+	Detail    *app.EmployeeDetail
+	Team      []model.Employee
+	Admin     bool
+	Employees int
+	Units     int
+}
+
+func (u *ui) showHome(w http.ResponseWriter, r *http.Request, b base) error {
+	ctx := r.Context()
+	p := homePage{base: b}
+	p.Title, p.Nav = b.T("nav.home"), "home"
+	if b.Actor.EmployeeID != "" {
+		d, err := u.a.Employee(ctx, *b.Actor, b.Actor.EmployeeID)
+		if err != nil {
+			return err
+		}
+		p.Detail = &d
+		if p.Team, err = u.a.Team(ctx, *b.Actor); err != nil {
+			return err
+		}
+	}
+	if b.CanImport || b.CanAudit {
+		p.Admin = true
+		n, err := u.a.Store.CountEmployees(ctx, b.Actor.InstansiID)
+		if err != nil {
+			return err
+		}
+		units, err := u.a.Units(ctx, *b.Actor)
+		if err != nil {
+			return err
+		}
+		p.Employees, p.Units = n, len(units)
+	}
+	u.render(w, r, http.StatusOK, "home", p)
+	return nil
+}
+
+type profilePage struct {
+	base
+	Detail *app.EmployeeDetail
+	Errors map[string]string
+	Saved  string
+	Roles  []string
+}
+
+func (u *ui) profile(r *http.Request, b base) (profilePage, error) {
+	p := profilePage{base: b}
+	p.Title, p.Nav = b.T("profile.title"), "profile"
+	for _, g := range b.Actor.RoleNames() {
+		p.Roles = append(p.Roles, b.T("role."+g))
+	}
+	if b.Actor.EmployeeID != "" {
+		d, err := u.a.Employee(r.Context(), *b.Actor, b.Actor.EmployeeID)
+		if err != nil {
+			return p, err
+		}
+		p.Detail = &d
+	}
+	return p, nil
+}
+
+func (u *ui) showProfile(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.profile(r, b)
+	if err != nil {
+		return err
+	}
+	switch r.URL.Query().Get("ok") {
+	case "bahasa":
+		p.Saved = b.T("profile.saved.language")
+	case "sandi":
+		p.Saved = b.T("profile.saved.password")
+	}
+	u.render(w, r, http.StatusOK, "profile", p)
+	return nil
+}
+
+func (u *ui) saveLanguage(w http.ResponseWriter, r *http.Request, b base) error {
+	if err := u.a.SetLocale(r.Context(), *b.Actor, r.PostFormValue("lang")); err != nil {
+		if _, ok := isValidation(err); !ok {
+			return err
+		}
+	}
+	http.Redirect(w, r, "/profil?ok=bahasa", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) changePassword(w http.ResponseWriter, r *http.Request, b base) error {
+	err := u.a.ChangePassword(r.Context(), *b.Actor, r.PostFormValue("current_password"), r.PostFormValue("new_password"))
+	if ve, ok := isValidation(err); ok {
+		p, perr := u.profile(r, b)
+		if perr != nil {
+			return perr
+		}
+		p.Errors = ve.Fields
+		u.render(w, r, http.StatusUnprocessableEntity, "profile", p)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/profil?ok=sandi", http.StatusSeeOther)
+	return nil
+}
+
+// unitNode is a unit in the tree with its children.
+type unitNode struct {
+	model.Unit
+	Head      *model.Employee
+	Employees int
+	Children  []*unitNode
+}
+
+type unitsPage struct {
+	base
+	Roots []*unitNode
+}
+
+func (u *ui) unitTree(r *http.Request, b base) ([]*unitNode, map[string]*unitNode, error) {
+	ctx := r.Context()
+	units, err := u.a.Units(ctx, *b.Actor)
+	if err != nil {
+		return nil, nil, err
+	}
+	chart, err := u.a.OrgChart(ctx, b.Actor.InstansiID)
+	if err != nil {
+		return nil, nil, err
+	}
+	counts, err := u.a.Store.UnitEmployeeCounts(ctx, b.Actor.InstansiID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var headIDs []string
+	for _, un := range units {
+		if h := chart.Holder(un.HeadPositionID); h != "" {
+			headIDs = append(headIDs, h)
+		}
+	}
+	heads, err := u.a.Store.EmployeesByID(ctx, headIDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes := map[string]*unitNode{}
+	for _, un := range units {
+		n := &unitNode{Unit: un, Employees: counts[un.ID]}
+		if h, ok := heads[chart.Holder(un.HeadPositionID)]; ok {
+			n.Head = &h
+		}
+		nodes[un.ID] = n
+	}
+	var roots []*unitNode
+	for _, un := range units {
+		n := nodes[un.ID]
+		if p, ok := nodes[un.ParentID]; ok {
+			p.Children = append(p.Children, n)
+		} else {
+			roots = append(roots, n)
+		}
+	}
+	var total func(n *unitNode) int
+	total = func(n *unitNode) int {
+		for _, c := range n.Children {
+			n.Employees += total(c)
+		}
+		return n.Employees
+	}
+	for _, n := range roots {
+		total(n)
+	}
+	return roots, nodes, nil
+}
+
+func (u *ui) showUnits(w http.ResponseWriter, r *http.Request, b base) error {
+	roots, _, err := u.unitTree(r, b)
+	if err != nil {
+		return err
+	}
+	b.Title, b.Nav = b.T("units.title"), "units"
+	u.render(w, r, http.StatusOK, "units", unitsPage{base: b, Roots: roots})
+	return nil
+}
+
+type unitPage struct {
+	base
+	Unit   *unitNode
+	Parent *unitNode
+	People directoryList
+}
+
+func (u *ui) showUnit(w http.ResponseWriter, r *http.Request, b base) error {
+	_, nodes, err := u.unitTree(r, b)
+	if err != nil {
+		return err
+	}
+	n, ok := nodes[r.PathValue("id")]
+	if !ok {
+		return model.ErrNotFound
+	}
+	people, err := u.directory(r, b, store.EmployeeFilter{UnitID: n.ID, Cursor: r.URL.Query().Get("cursor"), Limit: 50})
+	if err != nil {
+		return err
+	}
+	b.Title, b.Nav = n.Name, "units"
+	u.render(w, r, http.StatusOK, "unit", unitPage{base: b, Unit: n, Parent: nodes[n.ParentID], People: people})
+	return nil
+}
+
+// directoryList is a page of people with the link to the next one.
+type directoryList struct {
+	Items    []app.DirectoryEntry
+	NextURL  string
+	FirstURL string
+}
+
+func (u *ui) directory(r *http.Request, b base, f store.EmployeeFilter) (directoryList, error) {
+	page, err := u.a.Directory(r.Context(), *b.Actor, f)
+	if err != nil {
+		if _, ok := isValidation(err); ok && f.Cursor != "" {
+			f.Cursor = "" // a stale or mangled cursor: start again
+			page, err = u.a.Directory(r.Context(), *b.Actor, f)
+		}
+		if err != nil {
+			return directoryList{}, err
+		}
+	}
+	l := directoryList{Items: page.Items}
+	q := r.URL.Query()
+	if page.NextCursor != "" {
+		q.Set("cursor", page.NextCursor)
+		l.NextURL = r.URL.Path + "?" + q.Encode()
+	}
+	if f.Cursor != "" {
+		q.Del("cursor")
+		l.FirstURL = r.URL.Path + "?" + q.Encode()
+	}
+	return l, nil
+}
+
+type directoryPage struct {
+	base
+	Query  string
+	UnitID string
+	OPDs   []model.Unit
+	People directoryList
+	Error  string
+}
+
+func (u *ui) showDirectory(w http.ResponseWriter, r *http.Request, b base) error {
+	q := r.URL.Query()
+	p := directoryPage{base: b, Query: strings.TrimSpace(q.Get("q")), UnitID: q.Get("unit")}
+	p.Title, p.Nav = b.T("dir.title"), "directory"
+	if len(p.Query) > 200 {
+		p.Query = p.Query[:200]
+	}
+	units, err := u.a.Units(r.Context(), *b.Actor)
+	if err != nil {
+		return err
+	}
+	known := false
+	for _, un := range units {
+		if un.OPDID == un.ID {
+			p.OPDs = append(p.OPDs, un)
+		}
+		known = known || un.ID == p.UnitID
+	}
+	slices.SortFunc(p.OPDs, func(a, z model.Unit) int { return strings.Compare(a.Name, z.Name) })
+	if !known {
+		p.UnitID = ""
+	}
+	p.People, err = u.directory(r, b, store.EmployeeFilter{InstansiID: b.Actor.InstansiID, Query: p.Query, UnitID: p.UnitID,
+		Cursor: q.Get("cursor"), Limit: 50})
+	if err != nil {
+		return err
+	}
+	u.render(w, r, http.StatusOK, "directory", p)
+	return nil
+}
+
+type employeePage struct {
+	base
+	D app.EmployeeDetail
+}
+
+func (u *ui) showEmployee(w http.ResponseWriter, r *http.Request, b base) error {
+	d, err := u.a.Employee(r.Context(), *b.Actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	b.Title, b.Nav = d.Employee.FullName(), "directory"
+	u.render(w, r, http.StatusOK, "employee", employeePage{base: b, D: d})
+	return nil
+}
+
+type sessionsPage struct {
+	base
+	Sessions []model.Session
+	Current  string
+	Saved    bool
+}
+
+func (u *ui) showSessions(w http.ResponseWriter, r *http.Request, b base) error {
+	list, err := u.a.Sessions(r.Context(), *b.Actor, b.Actor.UserID)
+	if err != nil {
+		return err
+	}
+	b.Title, b.Nav = b.T("sessions.title"), "profile"
+	u.render(w, r, http.StatusOK, "sessions", sessionsPage{base: b, Sessions: list, Current: b.Actor.SessionID,
+		Saved: r.URL.Query().Get("ok") != ""})
+	return nil
+}
+
+func (u *ui) revokeSession(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	if err := u.a.RevokeSession(r.Context(), *b.Actor, id); err != nil {
+		return err
+	}
+	if id == b.Actor.SessionID {
+		http.Redirect(w, r, "/masuk", http.StatusSeeOther)
+		return nil
+	}
+	http.Redirect(w, r, "/sesi?ok=1", http.StatusSeeOther)
+	return nil
+}
+
+type auditRow struct {
+	model.AuditEntry
+	BeforePretty, AfterPretty string
+}
+
+type auditPage struct {
+	base
+	EntityType, EntityID, ActorID string
+	Types                         []string
+	Rows                          []auditRow
+	OlderURL                      string
+}
+
+func pretty(s string) string {
+	if s == "" {
+		return ""
+	}
+	var v any
+	if json.Unmarshal([]byte(s), &v) != nil {
+		return s
+	}
+	b, _ := json.MarshalIndent(v, "", "  ")
+	return string(b)
+}
+
+func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
+	if !authz.Can(*b.Actor, authz.ReadAudit, authz.Target{InstansiID: b.Actor.InstansiID}) {
+		return model.ErrForbidden
+	}
+	q := r.URL.Query()
+	p := auditPage{base: b, EntityType: q.Get("entity_type"), EntityID: strings.TrimSpace(q.Get("entity_id")),
+		ActorID: strings.TrimSpace(q.Get("actor")),
+		Types:   []string{"employee", "unit", "position", "placement", "user", "session", "instansi", "import"}}
+	p.Title, p.Nav = b.T("audit.title"), "audit"
+	if !slices.Contains(p.Types, p.EntityType) {
+		p.EntityType = ""
+	}
+	before := q.Get("before")
+	if len(before) > 64 {
+		before = ""
+	}
+	const pageSize = 50
+	entries, err := u.a.Audit(r.Context(), *b.Actor, store.AuditFilter{EntityType: p.EntityType, EntityID: p.EntityID,
+		ActorID: p.ActorID, Before: before, Limit: pageSize + 1})
+	if err != nil {
+		return err
+	}
+	if len(entries) > pageSize {
+		entries = entries[:pageSize]
+		q.Set("before", entries[pageSize-1].ID)
+		p.OlderURL = "/audit?" + q.Encode()
+	}
+	for _, e := range entries {
+		p.Rows = append(p.Rows, auditRow{AuditEntry: e, BeforePretty: pretty(e.Before), AfterPretty: pretty(e.After)})
+	}
+	u.render(w, r, http.StatusOK, "audit", p)
+	return nil
+}
