@@ -142,3 +142,22 @@ var kecamatan = []struct {
 }
 
 var puskesmas = []string{"Silungkang", "Talawi", "Lunto", "Sungai Durian", "Kampung Teleng", "Kolok"}
+
+// UPT of the dinas: a unit with a kepala (pengawas) and its own staff.
+var upts = []struct {
+	opd, code, name string
+	posts           []jfSpec
+	workDays        int
+	weight          int
+}{
+	{"DISPARPORA", "MUSEUM", "UPT Museum dan Situs Warisan Tambang Batubara Ombilin",
+		[]jfSpec{jf("Pamong Budaya Ahli Pertama", "ahli_pertama"), pl("Pemandu Museum"), pl("Petugas Keamanan Situs")}, 6, 3},
+	{"DISPERKIMLH", "SAMPAH", "UPT Pengelolaan Sampah",
+		[]jfSpec{pl("Pengawas Lapangan Persampahan"), pl("Operator Alat Berat")}, 6, 3},
+	{"DISKOPUKMDAG", "PASAR", "UPT Pengelolaan Pasar",
+		[]jfSpec{pl("Pengelola Pasar"), pl("Penagih Retribusi")}, 6, 2},
+	{"DISTANPANGAN", "BPP", "UPT Balai Penyuluhan Pertanian",
+		[]jfSpec{jf("Penyuluh Pertanian Ahli Pertama", "ahli_pertama"), jf("Penyuluh Pertanian Terampil", "terampil")}, 5, 3},
+	{"DINKES", "LABKESDA", "UPT Laboratorium Kesehatan Daerah",
+		[]jfSpec{jf("Pranata Laboratorium Kesehatan Ahli Pertama", "ahli_pertama"), jf("Pranata Laboratorium Kesehatan Terampil", "terampil")}, 5, 2},
+}

@@ -49,6 +49,7 @@ type Account struct {
 const (
 	codeSupervisorPosition = "DISKOMINFO-BID1-KEPALA"
 	codeKominfo            = "DISKOMINFO"
+	codePltKecamatan       = "KEC-LEMBAHSEGAR"
 )
 
 // Generate fills an empty database with the city. It writes through the
@@ -182,8 +183,10 @@ func (b *builder) plan() {
 	var disdik, dinkes *posPlan
 	var disdikUnit, dinkesUnit *unitPlan
 	var bidSD, bidSMP *posPlan
+	opdUnit, opdHead := map[string]*unitPlan{}, map[string]*posPlan{}
 	for _, o := range opds {
 		ou := b.unit(root, o.code, o.name, o.kind, o.workDays)
+		opdUnit[o.code] = ou
 		sup := wali
 		if o.headKind != model.PositionJPTPratama {
 			sup = sekda
@@ -192,6 +195,7 @@ func (b *builder) plan() {
 		if o.head == "Inspektur" || o.head == "Sekretaris DPRD" {
 			h.Name = o.head
 		}
+		opdHead[o.code] = h
 		if o.secretary != "" {
 			sek := b.unit(ou, o.code+"-SEKRETARIAT", "Sekretariat", model.UnitBagian, 0)
 			sp := b.head(sek, h, "Sekretaris "+o.name, model.PositionAdministrator, "")
@@ -242,6 +246,17 @@ func (b *builder) plan() {
 				}
 			}
 		}
+	}
+
+	// UPT of the dinas, led by a pengawas under the head of the dinas.
+	for _, up := range upts {
+		u := b.unit(opdUnit[up.opd], up.opd+"-UPT-"+up.code, up.name, model.UnitUPT, up.workDays)
+		kepala := b.head(u, opdHead[up.opd], "Kepala "+up.name, model.PositionPengawas, "")
+		cat := "general"
+		if up.opd == "DINKES" {
+			cat = "health"
+		}
+		b.staffPosts(u, kepala, up.posts, up.weight, cat)
 	}
 
 	// Schools under the education dinas.
@@ -315,6 +330,11 @@ func (b *builder) plan() {
 		for j, kel := range k.kelurahan {
 			lu := b.unit(ku, fmt.Sprintf("%s-KEL%d", k.code, j+1), "Kelurahan "+kel, model.UnitKelurahan, 5)
 			lurah := b.head(lu, camat, "Lurah "+kel, model.PositionPengawas, "")
+			if k.code == codePltKecamatan && j == len(k.kelurahan)-1 {
+				// The last lurah of Lembah Segar has retired: the
+				// Sekretaris Kecamatan leads the kelurahan as Plt.
+				lurah.vacant, lurah.actingBy = true, sekcam
+			}
 			b.staffPosts(lu, lurah, []jfSpec{pl("Pengadministrasi Umum"), pl("Pengelola Pelayanan Masyarakat")}, 2, "general")
 		}
 	}
@@ -560,7 +580,7 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 			Start: model.Date(start), Decree: fmt.Sprintf("800/%04d/BKPSDM-SWL/2024", i+1)}); err != nil {
 			return err
 		}
-		if s.pos.head {
+		if s.pos.head || s.pos.weight == 0 {
 			holders[s.pos] = s
 		}
 		username, display := e.NIP, e.FullName()
@@ -578,10 +598,12 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 			}
 		}
 	}
+	plt := 0
 	for _, p := range b.pos {
 		if p.vacant && p.actingBy != nil && holders[p.actingBy] != nil {
+			plt++
 			if _, err := tx.Place(ctx, model.Placement{EmployeeID: holders[p.actingBy].ID, PositionID: p.ID,
-				Kind: model.PlacementPlt, Start: "2026-07-01", Decree: "821/77/BKPSDM-SWL/2026"}); err != nil {
+				Kind: model.PlacementPlt, Start: "2026-07-01", Decree: fmt.Sprintf("800.1.3.3/%d/BKPSDM-SWL/2026", 76+plt)}); err != nil {
 				return err
 			}
 		}

@@ -51,9 +51,9 @@ func TestDemoCity(t *testing.T) {
 		if want := []string{"Kecamatan Barangin", "Kecamatan Lembah Segar", "Kecamatan Silungkang", "Kecamatan Talawi"}; !slices.Equal(kinds[model.UnitKecamatan], want) {
 			t.Errorf("kecamatan = %v", kinds[model.UnitKecamatan])
 		}
-		if len(kinds[model.UnitKelurahan]) != 10 || len(kinds[model.UnitRSUD]) != 1 || len(kinds[model.UnitPuskesmas]) < 6 || len(kinds[model.UnitSekolah]) < 17 {
-			t.Errorf("unit kinds: %d kelurahan, %d RSUD, %d puskesmas, %d schools", len(kinds[model.UnitKelurahan]),
-				len(kinds[model.UnitRSUD]), len(kinds[model.UnitPuskesmas]), len(kinds[model.UnitSekolah]))
+		if len(kinds[model.UnitKelurahan]) != 10 || len(kinds[model.UnitRSUD]) != 1 || len(kinds[model.UnitPuskesmas]) < 6 || len(kinds[model.UnitSekolah]) < 17 || len(kinds[model.UnitUPT]) < 5 {
+			t.Errorf("unit kinds: %d kelurahan, %d RSUD, %d puskesmas, %d schools, %d UPT", len(kinds[model.UnitKelurahan]),
+				len(kinds[model.UnitRSUD]), len(kinds[model.UnitPuskesmas]), len(kinds[model.UnitSekolah]), len(kinds[model.UnitUPT]))
 		}
 		jpt := 0
 		positions, _ := s.Positions(ctx, sum.InstansiID, "")
@@ -223,35 +223,37 @@ func TestDemoFullSize(t *testing.T) {
 		}
 	}
 
-	// The vacant head of the youth and sports division is led by a Plt,
-	// the Sekretaris of the dinas, who then rates the division's staff.
-	vacant, err := s.PositionByCode(ctx, sum.InstansiID, "DISPARPORA-BID3-KEPALA")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sek, err := s.PositionByCode(ctx, sum.InstansiID, "DISPARPORA-SEKRETARIAT-KEPALA")
-	if err != nil {
-		t.Fatal(err)
-	}
-	plt := chart.Holder(vacant.ID)
-	if plt == "" || plt != chart.Holder(sek.ID) {
-		t.Errorf("the vacant bidang is held by %q, want the Sekretaris %q", plt, chart.Holder(sek.ID))
-	}
-	staff, err := s.PositionByCode(ctx, sum.InstansiID, "DISPARPORA-BID3-JF1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rated := 0
-	for _, e := range all {
-		if e.PositionID == staff.ID {
-			rated++
-			if chart.Rater(e.ID) != plt {
-				t.Errorf("%s is rated by %q, want the Plt %q", e.FullName(), chart.Rater(e.ID), plt)
+	// Vacant head posts are led by a Plt, who then rates their staff: the
+	// youth and sports bidang by the Sekretaris of the dinas, the kelurahan
+	// Tanah Lapang by the Sekretaris Kecamatan.
+	for _, c := range []struct{ vacant, acting, staff string }{
+		{"DISPARPORA-BID3-KEPALA", "DISPARPORA-SEKRETARIAT-KEPALA", "DISPARPORA-BID3-JF1"},
+		{"KEC-LEMBAHSEGAR-KEL6-KEPALA", "KEC-LEMBAHSEGAR-SEKCAM", "KEC-LEMBAHSEGAR-KEL6-JF1"},
+	} {
+		var ids [3]string
+		for i, code := range []string{c.vacant, c.acting, c.staff} {
+			p, err := s.PositionByCode(ctx, sum.InstansiID, code)
+			if err != nil {
+				t.Fatalf("position %s: %v", code, err)
+			}
+			ids[i] = p.ID
+		}
+		plt := chart.Holder(ids[0])
+		if plt == "" || plt != chart.Holder(ids[1]) {
+			t.Errorf("%s is held by %q, want the holder of %s %q", c.vacant, plt, c.acting, chart.Holder(ids[1]))
+		}
+		rated := 0
+		for _, e := range all {
+			if e.PositionID == ids[2] {
+				rated++
+				if chart.Rater(e.ID) != plt {
+					t.Errorf("%s is rated by %q, want the Plt %q", e.FullName(), chart.Rater(e.ID), plt)
+				}
 			}
 		}
-	}
-	if rated == 0 {
-		t.Error("nobody works in the division led by the Plt")
+		if rated == 0 {
+			t.Errorf("nobody works under the Plt of %s", c.vacant)
+		}
 	}
 
 	// Every printed account signs in with the demo password.
