@@ -52,8 +52,10 @@ const (
 	codePltKecamatan       = "KEC-LEMBAHSEGAR"
 )
 
-// Generate fills an empty database with the city. It writes through the
-// store, so the audit log records the city's creation by "Sistem (demo)".
+// Generate fills an empty database with the city in one transaction; a
+// database that already holds an instansi is refused with
+// model.ErrConflict. It writes through the store, so the audit log records
+// the city's creation by "Sistem (demo)".
 func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 	if opt.Employees < 50 {
 		opt.Employees = 50
@@ -63,29 +65,31 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 	b.people()
 
 	var sum Summary
-	actor := model.SystemActor("", "demo")
-	err := a.Store.Write(ctx, actor, func(tx *store.Tx) error {
-		in, err := tx.CreateInstansi(ctx, model.Instansi{Name: InstansiName})
-		if err != nil {
-			return err
-		}
-		sum.InstansiID = in.ID
-		return nil
-	})
-	if err != nil {
-		return sum, fmt.Errorf("create the instansi: %w", err)
-	}
-	actor = model.SystemActor(sum.InstansiID, "demo")
-	hash, err := a.HashPassword(Password)
+	all, err := a.Store.AllInstansi(ctx)
 	if err != nil {
 		return sum, err
+	}
+	if len(all) > 0 {
+		return sum, fmt.Errorf("the database already holds %s: the demo city needs an empty database: %w", all[0].Name, model.ErrConflict)
 	}
 	// Every demo account shares one hash of the demo password: hashing
 	// thousands of passwords one by one would take minutes. Real accounts
 	// each get their own salt.
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error { return b.write(ctx, tx, sum.InstansiID, hash) })
+	hash, err := a.HashPassword(Password)
 	if err != nil {
-		return sum, fmt.Errorf("build the demo city: %w", err)
+		return sum, err
+	}
+	// One transaction: a failure leaves the database empty.
+	sum.InstansiID = model.NewID()
+	actor := model.SystemActor(sum.InstansiID, "demo")
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: sum.InstansiID, Name: InstansiName}); err != nil {
+			return err
+		}
+		return b.write(ctx, tx, sum.InstansiID, hash)
+	})
+	if err != nil {
+		return Summary{}, fmt.Errorf("build the demo city: %w", err)
 	}
 	sum.Units = len(b.units)
 	sum.Employees = len(b.staff)

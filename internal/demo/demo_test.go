@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -149,6 +150,15 @@ func TestDemoCity(t *testing.T) {
 		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: sum.InstansiID, EntityType: "employee", Limit: 5})
 		if len(entries) == 0 || entries[0].ActorName != "Sistem (demo)" {
 			t.Errorf("the demo is not in the audit log: %+v", entries)
+		}
+
+		// A second city is refused and changes nothing.
+		if _, err := demo.Generate(ctx, a, demo.Options{Employees: 300, Seed: 2}); !errors.Is(err, model.ErrConflict) {
+			t.Errorf("second Generate: %v, want ErrConflict", err)
+		}
+		all, _ := s.AllInstansi(ctx)
+		if n, _ := s.CountEmployees(ctx, sum.InstansiID); len(all) != 1 || n != 600 {
+			t.Errorf("after the refused Generate: %d instansi, %d employees", len(all), n)
 		}
 	})
 }
