@@ -27,9 +27,15 @@ type App struct {
 
 	orgMu sync.Mutex
 	orgs  map[string]cachedChart
+	units map[string]cachedUnits
 
 	hashMu   sync.Mutex
 	hashCost PasswordParams
+}
+
+type cachedUnits struct {
+	version int64
+	units   []model.Unit
 }
 
 type cachedChart struct {
@@ -49,7 +55,7 @@ type Options struct {
 
 // New returns the application over s.
 func New(s *store.Store, log *slog.Logger, opt Options) *App {
-	a := &App{Store: s, Log: log, Demo: opt.Demo, now: opt.Now, orgs: map[string]cachedChart{}, hashCost: DefaultPasswordParams}
+	a := &App{Store: s, Log: log, Demo: opt.Demo, now: opt.Now, orgs: map[string]cachedChart{}, units: map[string]cachedUnits{}, hashCost: DefaultPasswordParams}
 	if a.Log == nil {
 		a.Log = slog.New(slog.DiscardHandler)
 	}

@@ -10,12 +10,30 @@ import (
 )
 
 // Units returns the unit tree of the actor's instansi, flat, in display
-// order; ParentID links it.
+// order; ParentID links it. The list is cached until the organisation
+// changes; callers must not modify it.
 func (a *App) Units(ctx context.Context, actor model.Actor) ([]model.Unit, error) {
 	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
 		return nil, forbidden("units")
 	}
-	return a.Store.Units(ctx, actor.InstansiID)
+	v, err := a.Store.OrgVersion(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	a.orgMu.Lock()
+	c, ok := a.units[actor.InstansiID]
+	a.orgMu.Unlock()
+	if ok && c.version == v {
+		return c.units, nil
+	}
+	units, err := a.Store.Units(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	a.orgMu.Lock()
+	a.units[actor.InstansiID] = cachedUnits{version: v, units: units}
+	a.orgMu.Unlock()
+	return units, nil
 }
 
 // Unit returns one unit of the actor's instansi.

@@ -171,6 +171,9 @@ func (tx *Tx) UpdateUnit(ctx context.Context, u model.Unit) (model.Unit, error) 
 		u.Name, string(u.Kind), u.WorkDays, formatTime(tx.now), u.ID); err != nil {
 		return u, fmt.Errorf("update unit %s: %w", u.Code, err)
 	}
+	if err := tx.bumpOrg(ctx, before.InstansiID); err != nil {
+		return u, err
+	}
 	after, err := tx.Unit(ctx, u.ID)
 	if err != nil {
 		return u, err
