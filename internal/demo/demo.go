@@ -7,6 +7,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -641,10 +642,24 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 
 // Accounts lists the accounts worth signing in as in an existing demo city.
 func Accounts(ctx context.Context, a *app.App) ([]Account, error) {
-	out := []Account{
-		{"admin", "Admin BKPSDM (seluruh kota)", "Admin BKPSDM"},
-		{"admin.kominfo", "Admin OPD (Diskominfo)", "Admin Dinas Komunikasi dan Informatika"},
-		{"auditor", "Auditor (Inspektorat)", "Auditor Inspektorat"},
+	// Only accounts that exist are listed: a database that is not the
+	// demo city may lack some of them.
+	var out []Account
+	for _, acc := range []Account{
+		{"admin", "Admin BKPSDM (seluruh kota)", ""},
+		{"admin.kominfo", "Admin OPD (Diskominfo)", ""},
+		{"auditor", "Auditor (Inspektorat)", ""},
+		{"walikota", "Wali Kota (pimpinan)", ""},
+	} {
+		u, err := a.Store.UserByUsername(ctx, acc.Username)
+		if errors.Is(err, model.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		acc.Name = u.DisplayName
+		out = append(out, acc)
 	}
 	all, err := a.Store.AllInstansi(ctx)
 	if err != nil || len(all) == 0 {
@@ -654,9 +669,6 @@ func Accounts(ctx context.Context, a *app.App) ([]Account, error) {
 	chart, err := a.OrgChart(ctx, in.ID)
 	if err != nil {
 		return nil, err
-	}
-	if wali, err := a.Store.UserByUsername(ctx, "walikota"); err == nil {
-		out = append(out, Account{"walikota", "Wali Kota (pimpinan)", wali.DisplayName})
 	}
 	pos, err := a.Store.PositionByCode(ctx, in.ID, codeSupervisorPosition)
 	if err != nil {

@@ -276,3 +276,19 @@ func TestDemoFullSize(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountsOutsideTheDemo lists only accounts that exist when the
+// database holds another organisation.
+func TestAccountsOutsideTheDemo(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		storetest.SeedOrg(t, s)
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		accounts, err := demo.Accounts(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(accounts) != 0 {
+			t.Errorf("accounts of a non-demo database: %+v, want none", accounts)
+		}
+	})
+}
