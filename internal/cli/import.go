@@ -3,8 +3,93 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/kinerja-id/kinerja/internal/importer"
+	"github.com/kinerja-id/kinerja/internal/model"
 )
 
 func runImport(ctx context.Context, args []string, env Env) error {
-	return fmt.Errorf("import: not built yet")
+	if len(args) == 0 || args[0] != "employees" {
+		return usageError{"usage: kinerja import employees FILE [--apply] [--instansi ID] [--db ...]"}
+	}
+	fs := newFlagSet("import employees", env)
+	db := dbFlag(fs, env)
+	apply := fs.Bool("apply", false, "write the valid rows (without it: a dry run that changes nothing)")
+	instansi := fs.String("instansi", "", "instansi id, when the database holds several")
+	// Flags may come before or after the file name.
+	var files []string
+	rest := args[1:]
+	for {
+		if err := parse(fs, rest); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		return usageError{"import employees needs exactly one FILE (CSV or XLSX)"}
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		return fmt.Errorf("read %s: %w", files[0], err)
+	}
+	a, err := openApp(ctx, *db, slog.New(slog.NewTextHandler(io.Discard, nil)), false)
+	if err != nil {
+		return err
+	}
+	defer a.Store.Close()
+	in, err := soleInstansi(ctx, a.Store, *instansi)
+	if err != nil {
+		return err
+	}
+	rep, err := a.ImportEmployees(ctx, model.SystemActor(in.ID, "import"), filepath.Base(files[0]), data, *apply)
+	if err != nil {
+		return err
+	}
+	printReport(env.Stdout, rep)
+	return nil
+}
+
+func printReport(w io.Writer, rep importer.Report) {
+	mode := "Dry run (nothing written)"
+	if rep.Applied {
+		mode = "Applied"
+	}
+	fmt.Fprintf(w, "%s: %s\n%d rows: %d created, %d updated, %d unchanged, %d rejected\n",
+		mode, rep.FileName, rep.Total, rep.Created, rep.Updated, rep.Unchanged, rep.Rejected)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	if rep.Rejected > 0 {
+		fmt.Fprintln(tw, "\nRejected rows:\nROW\tNIP\tREASON")
+		for _, r := range rep.Rows {
+			if r.Action == importer.ActionReject {
+				fmt.Fprintf(tw, "%d\t%s\t%s\n", r.Row, r.NIP, r.Reason)
+			}
+		}
+	}
+	if rep.Updated > 0 {
+		fmt.Fprintln(tw, "\nUpdated rows:\nROW\tNIP\tCHANGES")
+		for _, r := range rep.Rows {
+			if r.Action == importer.ActionUpdate {
+				for i, c := range r.Changes {
+					if i == 0 {
+						fmt.Fprintf(tw, "%d\t%s\t%s\n", r.Row, r.NIP, c)
+					} else {
+						fmt.Fprintf(tw, "\t\t%s\n", c)
+					}
+				}
+			}
+		}
+	}
+	tw.Flush()
+	if !rep.Applied && rep.Created+rep.Updated > 0 {
+		fmt.Fprintln(w, "\nRun again with --apply to write the created and updated rows.")
+	}
 }

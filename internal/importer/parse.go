@@ -168,7 +168,11 @@ func readCSV(data []byte) ([][]string, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, fileError("Berkas bukan CSV atau XLSX.")
 	}
-	first, _, _ := bytes.Cut(data, []byte("\n"))
+	// The delimiter is the one the header line uses most.
+	var first []byte
+	for rest := data; len(rest) > 0 && len(bytes.TrimSpace(first)) == 0; {
+		first, rest, _ = bytes.Cut(rest, []byte("\n"))
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = ','
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {

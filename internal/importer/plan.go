@@ -298,6 +298,9 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		if _, ok := r.Values["status"]; !ok {
 			emp.Status = existing.Status
 		}
+		if r.Get("jenis_kelamin") == "" {
+			emp.Gender = existing.Gender // not in the file: keep what is stored
+		}
 		if existing.BirthDate != "" {
 			emp.BirthDate = existing.BirthDate
 		}

@@ -1,0 +1,280 @@
+package importer_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/importer"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+func TestParseFormats(t *testing.T) {
+	want := map[string]string{"nip": "199501012022031001", "nama": "Budi", "unit_code": "KOMINFO", "position_name": "Staf"}
+	xlsx := func() []byte {
+		f := excelize.NewFile()
+		f.SetSheetRow("Sheet1", "A1", &[]any{"NIP", "Nama", "Unor ID", "Jabatan Nama"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"199501012022031001", "Budi", "KOMINFO", "Staf"})
+		var buf bytes.Buffer
+		if err := f.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	for name, data := range map[string][]byte{
+		"comma":          []byte("NIP,NAMA,UNOR_ID,JABATAN_NAMA\n199501012022031001,Budi,KOMINFO,Staf\n"),
+		"semicolon, BOM": []byte("\xef\xbb\xbfnip;nama;kode_unit;nama jabatan\r\n199501012022031001;Budi;KOMINFO;Staf\r\n"),
+		"tab, blank rows": []byte("\n\nNIP\tNAMA\tUNOR_ID\tJABATAN\n\n199501012022031001\tBudi\tKOMINFO\tStaf\n\n"),
+		"quoted":         []byte("\"NIP\",\"NAMA\",\"UNOR_ID\",\"JABATAN_NAMA\"\n\"199501012022031001\",\"Budi\",\"KOMINFO\",\"Staf\"\n"),
+		"xlsx":           xlsx(),
+	} {
+		rows, err := importer.Parse(data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(rows) != 1 {
+			t.Errorf("%s: %d rows", name, len(rows))
+			continue
+		}
+		for k, v := range want {
+			if rows[0].Get(k) != v {
+				t.Errorf("%s: %s = %q, want %q", name, k, rows[0].Get(k), v)
+			}
+		}
+	}
+}
+
+func TestParseRefusesBadFiles(t *testing.T) {
+	cases := map[string]struct {
+		data []byte
+		want string
+	}{
+		"empty":          {nil, "kosong"},
+		"header only":    {[]byte("NIP,NAMA,UNOR_ID,JABATAN_NAMA\n"), "tanpa baris data"},
+		"missing column": {[]byte("NIP,NAMA\n1,2\n"), "UNOR_ID, JABATAN_NAMA"},
+		"not a table":    {[]byte("hello world"), "Kolom wajib"},
+		"old excel":      {[]byte("\xD0\xCF\x11\xE0rest"), ".xls"},
+		"broken zip":     {[]byte("PK\x03\x04garbage"), "XLSX tidak dapat dibaca"},
+		"binary":         {[]byte("NIP,NAMA\x00\x01"), "bukan CSV"},
+		"too large":      {bytes.Repeat([]byte("a"), importer.MaxFileSize+1), "terlalu besar"},
+	}
+	for name, c := range cases {
+		_, err := importer.Parse(c.data)
+		var ve *model.ValidationError
+		if !errors.As(err, &ve) || !strings.Contains(ve.Fields["file"], c.want) {
+			t.Errorf("%s: err = %v, want a file error mentioning %q", name, err, c.want)
+		}
+	}
+}
+
+func TestParseNeverPanics(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	seeds := [][]byte{
+		[]byte("NIP;NAMA;UNOR_ID;JABATAN_NAMA\n199501012022031001;Budi;KOMINFO;Staf\n"),
+		[]byte("PK\x03\x04\x14\x00\x00\x00"),
+		[]byte("\"NIP\",\"NA"),
+	}
+	for i := 0; i < 500; i++ {
+		s := seeds[i%len(seeds)]
+		b := append([]byte(nil), s[:rng.IntN(len(s)+1)]...)
+		for j := 0; j < rng.IntN(8); j++ {
+			if len(b) > 0 {
+				b[rng.IntN(len(b))] = byte(rng.IntN(256))
+			}
+		}
+		_, _ = importer.Parse(b) // must return, never panic
+	}
+}
+
+type env struct {
+	a     *app.App
+	s     *store.Store
+	o     storetest.Org
+	admin model.Actor
+}
+
+func setup(t *testing.T, s *store.Store) env {
+	t.Helper()
+	o := storetest.SeedOrg(t, s)
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	return env{a: a, s: s, o: o, admin: model.Actor{UserID: "u-admin", Name: "Admin BKPSDM", InstansiID: o.Instansi.ID,
+		Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}}
+}
+
+func (e env) auditCount(t *testing.T) int {
+	t.Helper()
+	entries, err := e.s.AuditEntries(context.Background(), store.AuditFilter{InstansiID: e.o.Instansi.ID, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries)
+}
+
+const header = "NIP;NAMA;GELAR_BELAKANG;STATUS;GOLONGAN;UNOR_ID;JABATAN_NAMA;JENIS_JABATAN;JENJANG;TMT_JABATAN\n"
+
+func TestImportRows(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		file := header +
+			// 2: a new employee in a new functional post
+			"199501012022031001;Rahmat Hidayat;S.Kom.;PNS;3a;KOMINFO-APL;Pranata Komputer Ahli Muda;Fungsional;Ahli Muda;01-03-2026\n" +
+			// 3: an existing employee promoted to III/b
+			storetest.NIPStaff1 + ";Andi Pratama;;PNS;III/b;KOMINFO-APL;Pranata Komputer Ahli Pertama;;;\n" +
+			// 4: an existing employee moved to the Dinkes nurse post
+			storetest.NIPStaff2 + ";Dewi Lestari;;PPPK;IX;DINKES;Perawat Ahli Pertama;;;2026-02-01\n" +
+			// 5: unchanged
+			storetest.NIPStaff3 + ";Rudi Hartono;;PNS;III/a;KOMINFO-SEK;Pengadministrasi Perkantoran;;;\n" +
+			// 6..: rejections
+			"19950101202203100;Pendek;;PNS;III/a;KOMINFO;Staf;;;\n" +
+			"199501012022031001;Kembar;;PNS;III/a;KOMINFO;Staf;;;\n" +
+			"199601012022032002;Unit Salah;;PNS;III/a;NOPE;Staf;;;\n" +
+			"199601012022032003;Status Salah;;HONORER;III/a;KOMINFO;Staf;;;\n" +
+			"199601012022032004;Golongan Salah;;PNS;V/z;KOMINFO;Staf;;;\n" +
+			"199601012022032005;Tanggal Salah;;PNS;III/a;KOMINFO;Staf;;;31-02-2026\n" +
+			"199601012022032006;;;PNS;III/a;KOMINFO;Staf;;;\n"
+		before := e.auditCount(t)
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Applied || rep.Total != 11 || rep.Created != 1 || rep.Updated != 2 || rep.Unchanged != 1 || rep.Rejected != 7 {
+			t.Fatalf("dry run = %+v", rep)
+		}
+		if e.auditCount(t) != before {
+			t.Fatal("the dry run wrote to the database")
+		}
+		reasons := map[int]string{}
+		for _, r := range rep.Rows {
+			reasons[r.Row] = r.Reason + strings.Join(r.Changes, "|")
+		}
+		for row, want := range map[int]string{
+			3: "Golongan: III/a → III/b", 4: "Jabatan: Pranata Komputer Ahli Pertama → Perawat Ahli Pertama",
+			6: "18 digit", 7: "baris 2", 8: "kode NOPE tidak ada", 9: "HONORER", 10: "V/z", 11: "31-02-2026", 12: "Nama kosong",
+		} {
+			if !strings.Contains(reasons[row], want) {
+				t.Errorf("row %d: %q, want %q", row, reasons[row], want)
+			}
+		}
+
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !rep.Applied || rep.Created != 1 || rep.Updated != 2 {
+			t.Fatalf("apply = %+v", rep)
+		}
+		nw, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199501012022031001")
+		if err != nil || nw.Golongan != "III/a" || nw.BackTitle != "S.Kom." || nw.PositionName != "Pranata Komputer Ahli Muda" || nw.UnitID != e.o.Aplikasi.ID || nw.Gender != "L" {
+			t.Fatalf("new employee = %+v, %v", nw, err)
+		}
+		chart, _ := s.OrgChart(ctx, e.o.Instansi.ID, "2026-06-01")
+		if chart.Rater(nw.ID) != e.o.Kabid.ID {
+			t.Errorf("the new post reports to %s, want the unit head", chart.Rater(nw.ID))
+		}
+		if got, _ := s.Employee(ctx, e.o.Staff1.ID); got.Golongan != "III/b" {
+			t.Errorf("promotion not applied: %s", got.Golongan)
+		}
+		moved, _ := s.Employee(ctx, e.o.Staff2.ID)
+		hist, _ := s.Placements(ctx, e.o.Staff2.ID)
+		if moved.UnitID != e.o.Dinkes.ID || len(hist) != 2 || hist[0].Start != "2026-02-01" || hist[1].End != "2026-01-31" {
+			t.Errorf("move: unit %s, history %+v", moved.UnitID, hist)
+		}
+		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "import"})
+		if len(entries) != 1 || entries[0].Action != "import.apply" || entries[0].ActorName != "Admin BKPSDM" {
+			t.Errorf("import audit = %+v", entries)
+		}
+
+		// The same file again changes nothing and writes nothing.
+		mid := e.auditCount(t)
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Created != 0 || rep.Updated != 0 || rep.Unchanged != 4 {
+			t.Errorf("second apply = %+v", rep)
+		}
+		if e.auditCount(t) != mid {
+			t.Error("the second apply wrote audit entries")
+		}
+	})
+}
+
+func TestImportScopeAndAccess(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		opd := model.Actor{UserID: "u-opd", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: e.o.Kominfo.ID}}}
+		file := header +
+			"199501012022031001;Di Kominfo;;PNS;III/a;KOMINFO-APL;Staf Aplikasi;;;\n" +
+			"199601012022032002;Di Dinkes;;PNS;III/a;DINKES;Staf Kesehatan;;;\n" +
+			storetest.NIPNurse + ";Rina Marlina;;PPPK;IX;KOMINFO;Staf Kominfo;;;\n"
+		rep, err := e.a.ImportEmployees(ctx, opd, "f.csv", []byte(file), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Created != 1 || rep.Rejected != 2 || !strings.Contains(rep.Rows[1].Reason, "di luar perangkat daerah") ||
+			!strings.Contains(rep.Rows[2].Reason, "sekarang berada di Dinas Kesehatan") {
+			t.Errorf("OPD admin import = %+v", rep)
+		}
+		asn := model.Actor{UserID: "u-asn", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+		if _, err := e.a.ImportEmployees(ctx, asn, "f.csv", []byte(file), false); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("an ASN imported: %v", err)
+		}
+	})
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	s := storetest.Open(t, "sqlite")
+	e := setup(t, s)
+	ctx := context.Background()
+	// Two new rows that both name a new position code already taken by
+	// another unit's post: the second insert fails inside the transaction.
+	file := "NIP;NAMA;UNOR_ID;JABATAN_ID;JABATAN_NAMA\n" +
+		"199501012022031001;Satu;KOMINFO-APL;BARU-1;Jabatan Baru\n" +
+		"199601012022032002;Dua;KOMINFO;BARU-1;Jabatan Lain\n"
+	before := e.auditCount(t)
+	_, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(file), true)
+	if err == nil {
+		t.Fatal("a conflicting import succeeded")
+	}
+	if e.auditCount(t) != before {
+		t.Error("a failed import left changes behind")
+	}
+	if _, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199501012022031001"); err == nil {
+		t.Error("the first row of a failed import was kept")
+	}
+}
+
+func TestStagedImport(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		file := header + "199501012022031001;Baru;;PNS;III/a;KOMINFO-APL;Staf;;;\n"
+		rep, err := e.a.StageImport(ctx, e.admin, "f.csv", []byte(file))
+		if err != nil || rep.UploadID == "" || rep.Applied {
+			t.Fatalf("stage = %+v, %v", rep, err)
+		}
+		other := e.admin
+		other.UserID = "u-other"
+		if _, err := e.a.ApplyStagedImport(ctx, other, rep.UploadID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("another user applied the staged file: %v", err)
+		}
+		done, err := e.a.ApplyStagedImport(ctx, e.admin, rep.UploadID)
+		if err != nil || !done.Applied || done.Created != 1 {
+			t.Fatalf("apply staged = %+v, %v", done, err)
+		}
+		if _, err := e.a.ApplyStagedImport(ctx, e.admin, rep.UploadID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a staged file applied twice: %v", err)
+		}
+	})
+}
