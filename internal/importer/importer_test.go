@@ -30,11 +30,11 @@ func TestParseFormats(t *testing.T) {
 		return buf.Bytes()
 	}
 	for name, data := range map[string][]byte{
-		"comma":          []byte("NIP,NAMA,UNOR_ID,JABATAN_NAMA\n199501012022031001,Budi,KOMINFO,Staf\n"),
-		"semicolon, BOM": []byte("\xef\xbb\xbfnip;nama;kode_unit;nama jabatan\r\n199501012022031001;Budi;KOMINFO;Staf\r\n"),
+		"comma":           []byte("NIP,NAMA,UNOR_ID,JABATAN_NAMA\n199501012022031001,Budi,KOMINFO,Staf\n"),
+		"semicolon, BOM":  []byte("\xef\xbb\xbfnip;nama;kode_unit;nama jabatan\r\n199501012022031001;Budi;KOMINFO;Staf\r\n"),
 		"tab, blank rows": []byte("\n\nNIP\tNAMA\tUNOR_ID\tJABATAN\n\n199501012022031001\tBudi\tKOMINFO\tStaf\n\n"),
-		"quoted":         []byte("\"NIP\",\"NAMA\",\"UNOR_ID\",\"JABATAN_NAMA\"\n\"199501012022031001\",\"Budi\",\"KOMINFO\",\"Staf\"\n"),
-		"xlsx":           xlsx(),
+		"quoted":          []byte("\"NIP\",\"NAMA\",\"UNOR_ID\",\"JABATAN_NAMA\"\n\"199501012022031001\",\"Budi\",\"KOMINFO\",\"Staf\"\n"),
+		"xlsx":            xlsx(),
 	} {
 		rows, err := importer.Parse(data)
 		if err != nil {
