@@ -1,11 +1,14 @@
 package api
 
 import (
+	"errors"
+	"io"
 	"net/http"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/httpx"
+	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -37,6 +40,8 @@ func routes() []route {
 			doc: op{tag: "organisation", query: []string{"unit", "q", "limit", "cursor"}, response: "EmployeeList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/employees/{id}", summary: "One employee; personal data only for those who may read the full record", handle: (*handler).employee,
 			doc: op{tag: "organisation", params: []string{"id"}, response: "EmployeeDetail", errors: []int{404}}},
+		{method: "POST", path: "/api/v1/imports/employees", summary: "Import employees from a SIASN-style CSV or XLSX file: a dry run unless apply=true", handle: (*handler).importEmployees,
+			doc: op{tag: "organisation", body: "ImportUpload", response: "ImportReport", errors: []int{403, 413, 422}}},
 		{method: "GET", path: "/api/v1/audit", summary: "Audit log entries, newest first (administrators and auditors)", handle: (*handler).audit,
 			doc: op{tag: "audit", query: []string{"entity_type", "entity_id", "actor", "limit", "cursor"}, response: "AuditList", errors: []int{403, 422}}},
 	}
@@ -245,4 +250,41 @@ func (h *handler) audit(w http.ResponseWriter, r *http.Request, actor model.Acto
 			After: rawOrNull(e.After), IP: e.IP})
 	}
 	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	r.Body = http.MaxBytesReader(w, r.Body, importer.MaxFileSize+1<<20)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return bad(http.StatusRequestEntityTooLarge, "Berkas terlalu besar", "Berkas impor paling besar 10 MB.")
+		}
+		return model.Invalid("file", "Kirim berkas sebagai multipart/form-data dengan kolom file.")
+	}
+	defer r.MultipartForm.RemoveAll()
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		return model.Invalid("file", "Kolom file wajib berisi berkas CSV atau XLSX.")
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, importer.MaxFileSize+1))
+	if err != nil {
+		return err
+	}
+	apply := false
+	switch r.FormValue("apply") {
+	case "", "false", "0":
+	case "true", "1":
+		apply = true
+	default:
+		return model.Invalid("apply", "apply harus true atau false")
+	}
+	rep, err := h.a.ImportEmployees(r.Context(), actor, header.Filename, data, apply)
+	if err != nil {
+		return err
+	}
+	if rep.Rows == nil {
+		rep.Rows = []importer.RowResult{}
+	}
+	return writeJSON(w, http.StatusOK, rep)
 }
