@@ -197,9 +197,16 @@ func (u *ui) showUnits(w http.ResponseWriter, r *http.Request, b base) error {
 
 type unitPage struct {
 	base
-	Unit   *unitNode
-	Parent *unitNode
-	People directoryList
+	Unit      *unitNode
+	Parent    *unitNode
+	People    directoryList
+	Positions []positionView
+}
+
+// positionView is a position with its holder's name.
+type positionView struct {
+	model.Position
+	Holder string
 }
 
 func (u *ui) showUnit(w http.ResponseWriter, r *http.Request, b base) error {
@@ -215,8 +222,28 @@ func (u *ui) showUnit(w http.ResponseWriter, r *http.Request, b base) error {
 	if err != nil {
 		return err
 	}
-	b.Title, b.Nav = n.Name, "units"
-	u.render(w, r, http.StatusOK, "unit", unitPage{base: b, Unit: n, Parent: nodes[n.ParentID], People: people})
+	positions, err := u.a.Store.Positions(r.Context(), b.Actor.InstansiID, n.ID)
+	if err != nil {
+		return err
+	}
+	chart, err := u.a.OrgChart(r.Context(), b.Actor.InstansiID)
+	if err != nil {
+		return err
+	}
+	var holderIDs []string
+	for _, p := range positions {
+		holderIDs = append(holderIDs, chart.Holder(p.ID))
+	}
+	holders, err := u.a.Store.EmployeesByID(r.Context(), holderIDs)
+	if err != nil {
+		return err
+	}
+	p := unitPage{base: b, Unit: n, Parent: nodes[n.ParentID], People: people}
+	for _, pos := range positions {
+		p.Positions = append(p.Positions, positionView{Position: pos, Holder: holders[chart.Holder(pos.ID)].FullName()})
+	}
+	p.Title, p.Nav = n.Name, "units"
+	u.render(w, r, http.StatusOK, "unit", p)
 	return nil
 }
 
@@ -294,16 +321,11 @@ func (u *ui) showDirectory(w http.ResponseWriter, r *http.Request, b base) error
 type employeePage struct {
 	base
 	D app.EmployeeDetail
+	M *manageData // for administrators
 }
 
 func (u *ui) showEmployee(w http.ResponseWriter, r *http.Request, b base) error {
-	d, err := u.a.Employee(r.Context(), *b.Actor, r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	b.Title, b.Nav = d.Employee.FullName(), "directory"
-	u.render(w, r, http.StatusOK, "employee", employeePage{base: b, D: d})
-	return nil
+	return u.renderEmployee(w, r, b, r.PathValue("id"), http.StatusOK, nil, nil)
 }
 
 type sessionsPage struct {

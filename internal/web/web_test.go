@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/server"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -396,5 +397,109 @@ func TestStaticFilesAreVersionedAndCached(t *testing.T) {
 	}
 	if resp, _ := b.get("/static/abc/../../go.mod"); resp.StatusCode == 200 {
 		t.Error("a path outside the static files was served")
+	}
+}
+
+func TestAdminManagesPlacementsRatersAndSessions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		admin, staff := e.browser(t), e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		ctx := context.Background()
+
+		// The staff member sees no management forms, on their own page or another's.
+		for _, id := range []string{e.o.Staff1.ID, e.o.Staff3.ID} {
+			if _, body := staff.get("/pegawai/" + id); strings.Contains(body, "/penempatan") {
+				t.Error("an ASN sees the placement form")
+			}
+		}
+		if resp, _ := staff.post("/pegawai/"+e.o.Kabid.ID+"/penempatan", url.Values{"position_code": {"KOMINFO-SEKR"}, "kind": {"plt"}, "start": {"2026-01-05"}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("an ASN placed someone: %d", resp.StatusCode)
+		}
+
+		// Unknown code and bad date: the form comes back with the messages.
+		resp, body := admin.post("/pegawai/"+e.o.Kabid.ID+"/penempatan", url.Values{"position_code": {"NOPE"}, "kind": {"plt"}, "start": {"2026-01-05"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tidak ada jabatan dengan kode ini") || !strings.Contains(body, `value="NOPE"`) {
+			t.Errorf("unknown position: %d %s", resp.StatusCode, body[strings.Index(body, "<main"):])
+		}
+		resp, body = admin.post("/pegawai/"+e.o.Kabid.ID+"/penempatan", url.Values{"position_code": {"KOMINFO-SEKR"}, "kind": {"plt"}, "start": {"2026-13-45"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "tidak valid") {
+			t.Errorf("bad date: %d", resp.StatusCode)
+		}
+		// Kabid becomes Plt Sekretaris, so Staff3 is now rated by Kabid.
+		resp, _ = admin.post("/pegawai/"+e.o.Kabid.ID+"/penempatan", url.Values{"position_code": {"KOMINFO-SEKR"}, "kind": {"plt"}, "start": {"2026-01-05"}, "decree": {"821/5/2026"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("place: %d", resp.StatusCode)
+		}
+		if _, body := staff.get("/pegawai/" + e.o.Staff3.ID); !strings.Contains(body, "Siti Rahmawati") {
+			t.Error("Staff3's page does not show the Plt as rater")
+		}
+		// The unit page lists the position codes and holders.
+		if _, body := staff.get("/unit/" + e.o.Sekretariat.ID); !strings.Contains(body, "KOMINFO-SEKR") || !strings.Contains(body, "Siti Rahmawati") {
+			t.Error("the unit page lacks the position code or its Plt holder")
+		}
+
+		// A substitute rater, then its end.
+		resp, body = admin.post("/pegawai/"+e.o.Nurse.ID+"/penilai", url.Values{"rater_nip": {storetest.NIPKadis}, "start": {"2026-01-01"}, "reason": {""}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Alasan") {
+			t.Errorf("override without a reason: %d", resp.StatusCode)
+		}
+		resp, _ = admin.post("/pegawai/"+e.o.Nurse.ID+"/penilai", url.Values{"rater_nip": {storetest.NIPKadis}, "start": {"2026-01-01"}, "reason": {"Ditugaskan di Kominfo"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("override: %d", resp.StatusCode)
+		}
+		_, body = admin.get("/pegawai/" + e.o.Nurse.ID)
+		if !strings.Contains(body, "Ditugaskan di Kominfo") || !strings.Contains(body, "Budi Santoso") {
+			t.Error("the override is not listed")
+		}
+		m := regexp.MustCompile(`action="/pegawai/[0-9a-f]+/penilai/([0-9a-f]+)/akhiri"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatal("no end button for the override")
+		}
+		if resp, _ := admin.post("/pegawai/"+e.o.Nurse.ID+"/penilai/"+m[1]+"/akhiri", nil); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("end override: %d", resp.StatusCode)
+		}
+		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Nurse.ID})
+		if len(entries) < 3 || entries[0].Action != "rater_override.end" {
+			t.Errorf("override audit = %v", entries[0])
+		}
+
+		// The admin sees and ends the staff member's session.
+		_, body = admin.get("/pegawai/" + e.o.Staff1.ID)
+		m = regexp.MustCompile(`action="/pegawai/[0-9a-f]+/sesi/([0-9a-f]+)/akhiri"`).FindStringSubmatch(body)
+		if m == nil {
+			t.Fatal("the admin does not see the staff member's session")
+		}
+		admin.post("/pegawai/"+e.o.Staff1.ID+"/sesi/"+m[1]+"/akhiri", nil)
+		if resp, _ := staff.get("/"); resp.StatusCode != http.StatusSeeOther {
+			t.Error("the session ended by the admin still works")
+		}
+	})
+}
+
+func TestEveryMessageKeyExists(t *testing.T) {
+	known := map[string]bool{}
+	for _, k := range locale.Keys("id") {
+		known[k] = true
+	}
+	for _, k := range locale.Keys("en") {
+		if !known[k] {
+			t.Errorf("English key %q has no Indonesian text", k)
+		}
+	}
+	key := regexp.MustCompile(`(?:\.T|b\.T\(|T\() ?"([a-z0-9_.]+)"`)
+	files, _ := filepath.Glob("templates/*.html")
+	gofiles, _ := filepath.Glob("*.go")
+	for _, f := range append(files, gofiles...) {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, _ := os.ReadFile(f)
+		for _, m := range key.FindAllSubmatch(b, -1) {
+			if k := string(m[1]); !known[k] && !strings.HasSuffix(k, ".") {
+				t.Errorf("%s uses the unknown message key %q", f, k)
+			}
+		}
 	}
 }
