@@ -40,6 +40,16 @@ func routes() []route {
 			doc: op{tag: "organisation", query: []string{"unit", "q", "limit", "cursor"}, response: "EmployeeList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/employees/{id}", summary: "One employee; personal data only for those who may read the full record", handle: (*handler).employee,
 			doc: op{tag: "organisation", params: []string{"id"}, response: "EmployeeDetail", errors: []int{404}}},
+		{method: "POST", path: "/api/v1/employees/{id}/placements", summary: "Place an employee in a position: definitif (a transfer), Plt or Plh (administrators)", handle: (*handler).placeEmployee,
+			doc: op{tag: "organisation", params: []string{"id"}, body: "PlacementRequest", response: "Placement", status: 201, errors: []int{403, 404, 422}}},
+		{method: "POST", path: "/api/v1/employees/{id}/placements/{pid}/end", summary: "End a placement on a date", handle: (*handler).endPlacement,
+			doc: op{tag: "organisation", params: []string{"id", "pid"}, body: "EndRequest", status: 204, errors: []int{403, 404, 422}}},
+		{method: "GET", path: "/api/v1/employees/{id}/rater-overrides", summary: "Substitute raters of an employee (administrators)", handle: (*handler).raterOverrides,
+			doc: op{tag: "organisation", params: []string{"id"}, response: "RaterOverrideList", errors: []int{403, 404}}},
+		{method: "POST", path: "/api/v1/employees/{id}/rater-overrides", summary: "Name a substitute pejabat penilai (and atasan) from a date, with a reason", handle: (*handler).overrideRater,
+			doc: op{tag: "organisation", params: []string{"id"}, body: "RaterOverrideRequest", response: "RaterOverride", status: 201, errors: []int{403, 404, 422}}},
+		{method: "POST", path: "/api/v1/employees/{id}/rater-overrides/{oid}/end", summary: "End a substitute rater on a date", handle: (*handler).endOverride,
+			doc: op{tag: "organisation", params: []string{"id", "oid"}, body: "EndRequest", status: 204, errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/imports/employees", summary: "Import employees from a SIASN-style CSV or XLSX file: a dry run unless apply=true", handle: (*handler).importEmployees,
 			doc: op{tag: "organisation", body: "ImportUpload", response: "ImportReport", errors: []int{403, 413, 422}}},
 		{method: "GET", path: "/api/v1/audit", summary: "Audit log entries, newest first (administrators and auditors)", handle: (*handler).audit,
@@ -287,4 +297,113 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 		rep.Rows = []importer.RowResult{}
 	}
 	return writeJSON(w, http.StatusOK, rep)
+}
+
+func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		PositionID   string `json:"position_id"`
+		PositionCode string `json:"position_code"`
+		Kind         string `json:"kind"`
+		Start        string `json:"start"`
+		Decree       string `json:"decree"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if req.PositionID == "" && req.PositionCode != "" {
+		p, err := h.a.Store.PositionByCode(r.Context(), actor.InstansiID, req.PositionCode)
+		if err != nil {
+			return model.Invalid("position_code", "Tidak ada jabatan dengan kode ini")
+		}
+		req.PositionID = p.ID
+	}
+	if req.PositionID == "" {
+		return model.Invalid("position_id", "Isi position_id atau position_code")
+	}
+	pl, err := h.a.PlaceEmployee(r.Context(), actor, model.Placement{EmployeeID: r.PathValue("id"), PositionID: req.PositionID,
+		Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, placementJSON{ID: pl.ID, Position: pl.PositionName, Kind: string(pl.Kind),
+		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree})
+}
+
+type endRequest struct {
+	End string `json:"end"`
+}
+
+func (h *handler) endPlacement(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req endRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	pl, err := h.a.Store.PlacementByID(r.Context(), r.PathValue("pid"))
+	if err != nil || pl.EmployeeID != r.PathValue("id") {
+		return model.ErrNotFound
+	}
+	if err := h.a.EndPlacement(r.Context(), actor, pl.ID, model.Date(req.End)); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+type overrideJSON struct {
+	ID           string  `json:"id"`
+	EmployeeID   string  `json:"employee_id"`
+	RaterID      string  `json:"rater_id"`
+	UpperRaterID *string `json:"upper_rater_id"`
+	Start        string  `json:"start"`
+	End          *string `json:"end"`
+	Reason       string  `json:"reason"`
+}
+
+func overrideOf(o model.RaterOverride) overrideJSON {
+	return overrideJSON{ID: o.ID, EmployeeID: o.EmployeeID, RaterID: o.RaterID, UpperRaterID: ptr(o.UpperRaterID),
+		Start: string(o.Start), End: ptr(string(o.End)), Reason: o.Reason}
+}
+
+func (h *handler) raterOverrides(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	list, err := h.a.RaterOverrides(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Items []overrideJSON `json:"items"`
+	}{Items: []overrideJSON{}}
+	for _, o := range list {
+		out.Items = append(out.Items, overrideOf(o))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) overrideRater(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		RaterID      string `json:"rater_id"`
+		UpperRaterID string `json:"upper_rater_id"`
+		Start        string `json:"start"`
+		Reason       string `json:"reason"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	o, err := h.a.OverrideRater(r.Context(), actor, model.RaterOverride{EmployeeID: r.PathValue("id"), RaterID: req.RaterID,
+		UpperRaterID: req.UpperRaterID, Start: model.Date(req.Start), Reason: req.Reason})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, overrideOf(o))
+}
+
+func (h *handler) endOverride(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req endRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if err := h.a.EndRaterOverride(r.Context(), actor, r.PathValue("id"), r.PathValue("oid"), model.Date(req.End)); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
 }

@@ -1,0 +1,50 @@
+package api_test
+
+import (
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+func TestPlacementsAndOverrides(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		admin := e.login(t, "admin", "rahasia-admin")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+
+		problem(t, e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements", staff, map[string]string{"position_code": "KOMINFO-SEKR", "kind": "plt", "start": "2026-01-05"}), 403)
+		problem(t, e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements", admin, map[string]string{"position_code": "NOPE", "kind": "plt", "start": "2026-01-05"}), 422)
+		problem(t, e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements", admin, map[string]string{"position_code": "KOMINFO-SEKR", "kind": "boss", "start": "2026-01-05"}), 422)
+		problem(t, e.post(t, "/api/v1/employees/nope/placements", admin, map[string]string{"position_code": "KOMINFO-SEKR", "kind": "plt", "start": "2026-01-05"}), 404)
+		r := e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements", admin, map[string]string{"position_code": "KOMINFO-SEKR", "kind": "plt", "start": "2026-01-05"})
+		if r.status != 201 {
+			t.Fatalf("place: %d %s", r.status, r.body)
+		}
+		pid := r.json(t)["id"].(string)
+		if got := e.get(t, "/api/v1/employees/"+e.o.Staff3.ID, admin).json(t)["supervisor_id"]; got != e.o.Kabid.ID {
+			t.Errorf("after the Plt, Staff3's supervisor = %v", got)
+		}
+		problem(t, e.post(t, "/api/v1/employees/"+e.o.Staff1.ID+"/placements/"+pid+"/end", admin, map[string]string{"end": "2026-02-01"}), 404)
+		if r := e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements/"+pid+"/end", admin, map[string]string{"end": "2026-02-01"}); r.status != 204 {
+			t.Errorf("end placement: %d %s", r.status, r.body)
+		}
+
+		problem(t, e.post(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides", admin, map[string]string{"rater_id": e.o.Kadis.ID, "start": "2026-01-01"}), 422)
+		r = e.post(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides", admin, map[string]string{"rater_id": e.o.Kadis.ID, "start": "2026-01-01", "reason": "Penugasan"})
+		if r.status != 201 {
+			t.Fatalf("override: %d %s", r.status, r.body)
+		}
+		oid := r.json(t)["id"].(string)
+		if got := e.get(t, "/api/v1/employees/"+e.o.Nurse.ID, admin).json(t)["supervisor_id"]; got != e.o.Kadis.ID {
+			t.Errorf("with the override, supervisor = %v", got)
+		}
+		if items := e.get(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides", admin).json(t)["items"].([]any); len(items) != 1 {
+			t.Errorf("overrides = %v", items)
+		}
+		problem(t, e.get(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides", staff), 403)
+		if r := e.post(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides/"+oid+"/end", admin, map[string]string{"end": "2026-01-02"}); r.status != 204 {
+			t.Errorf("end override: %d %s", r.status, r.body)
+		}
+	})
+}
