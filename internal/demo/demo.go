@@ -475,6 +475,9 @@ func (b *builder) person(p *posPlan) *person {
 		golongan = gols[min(max(i, 0), len(gols)-1)]
 	}
 	tmt := fmt.Sprintf("%04d%02d", tmtYear, 1+b.rng.IntN(12))
+	if status == model.StatusPPPK {
+		tmt = fmt.Sprintf("%04d21", tmtYear) // an NI PPPK writes 21 for the month
+	}
 	g := "1"
 	if female {
 		g = "2"

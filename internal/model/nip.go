@@ -8,12 +8,14 @@ import (
 // NIP is the 18-digit Nomor Induk Pegawai of a PNS or PPPK. It is built as
 //
 //	YYYYMMDD  birth date
-//	YYYYMM    TMT (date of first appointment, month precision)
+//	YYYYMM    TMT (date of first appointment, month precision); a PPPK's
+//	          number (NI PPPK) writes 21 in place of the month
 //	G         gender: 1 male, 2 female
 //	NNN       sequence number
 type NIP struct {
 	BirthDate time.Time
-	TMT       time.Time // the first day of the TMT month
+	TMT       time.Time // the first day of the TMT month (January for a PPPK number)
+	PPPK      bool      // the number is an NI PPPK (month 21)
 	Female    bool
 	Sequence  string
 }
@@ -33,11 +35,16 @@ func ParseNIP(s string) (NIP, error) {
 	if err != nil || birth.Year() < 1900 {
 		return NIP{}, fmt.Errorf("tanggal lahir dalam NIP (%s) bukan tanggal yang valid", s[0:8])
 	}
-	tmt, err := time.Parse("200601", s[8:14])
+	pppk := s[12:14] == "21"
+	tmtText := s[8:14]
+	if pppk {
+		tmtText = s[8:12] + "01"
+	}
+	tmt, err := time.Parse("200601", tmtText)
 	if err != nil || tmt.Year() < 1900 {
 		return NIP{}, fmt.Errorf("TMT dalam NIP (%s) bukan bulan yang valid", s[8:14])
 	}
-	if !tmt.After(birth) {
+	if !tmt.After(birth) && !(pppk && tmt.Year() > birth.Year()) {
 		return NIP{}, fmt.Errorf("TMT dalam NIP (%s) tidak boleh sebelum tanggal lahir", s[8:14])
 	}
 	var female bool
@@ -48,7 +55,7 @@ func ParseNIP(s string) (NIP, error) {
 	default:
 		return NIP{}, fmt.Errorf("digit jenis kelamin dalam NIP (posisi 15) harus 1 atau 2, bukan %c", s[14])
 	}
-	return NIP{BirthDate: birth, TMT: tmt, Female: female, Sequence: s[15:18]}, nil
+	return NIP{BirthDate: birth, TMT: tmt, PPPK: pppk, Female: female, Sequence: s[15:18]}, nil
 }
 
 // String formats the parts back into the 18 digits.
@@ -57,5 +64,9 @@ func (n NIP) String() string {
 	if n.Female {
 		g = '2'
 	}
-	return fmt.Sprintf("%s%s%c%s", n.BirthDate.Format("20060102"), n.TMT.Format("200601"), g, n.Sequence)
+	tmt := n.TMT.Format("200601")
+	if n.PPPK {
+		tmt = n.TMT.Format("2006") + "21"
+	}
+	return fmt.Sprintf("%s%s%c%s", n.BirthDate.Format("20060102"), tmt, g, n.Sequence)
 }

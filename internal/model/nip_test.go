@@ -14,6 +14,7 @@ func TestParseNIP(t *testing.T) {
 		{"198503122010011001", "", false},
 		{"199002282019032002", "", true},
 		{"200002292022012003", "", true}, // 2000 was a leap year
+		{"199702142023212001", "", true}, // an NI PPPK: month 21
 		{"19850312201001100", "18 digit", false},
 		{"1985031220100110011", "18 digit", false},
 		{"19850312201001100A", "angka", false},
