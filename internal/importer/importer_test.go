@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -275,6 +276,154 @@ func TestStagedImport(t *testing.T) {
 		}
 		if _, err := e.a.ApplyStagedImport(ctx, e.admin, rep.UploadID); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("a staged file applied twice: %v", err)
+		}
+	})
+}
+
+func TestParseLineNumbers(t *testing.T) {
+	csvData := []byte("\nNIP,NAMA,UNOR_ID,JABATAN_NAMA\n" +
+		"199501012022031001,\"Budi\nSantoso\",KOMINFO,Staf\n" + // a quoted field over two lines
+		"\n" +
+		"19950101 202203 1 002,Ani,KOMINFO,Staf\n")
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"NIP", "NAMA", "UNOR_ID", "JABATAN_NAMA"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"199501012022031001", "Budi", "KOMINFO", "Staf"})
+	f.SetSheetRow("Sheet1", "A4", &[]any{"'199501012022031002", "Ani", "KOMINFO", "Staf"}) // row 3 empty
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"csv": csvData, "xlsx": buf.Bytes()} {
+		rows, err := importer.Parse(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := map[string][]int{"csv": {3, 6}, "xlsx": {2, 4}}[name]
+		if len(rows) != 2 || rows[0].Line != want[0] || rows[1].Line != want[1] {
+			t.Errorf("%s: rows %+v, want lines %v", name, rows, want)
+			continue
+		}
+		if rows[1].Get("nip") != "199501012022031002" {
+			t.Errorf("%s: NIP not cleaned: %q", name, rows[1].Get("nip"))
+		}
+	}
+}
+
+func TestImportXLSXWithDates(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		f := excelize.NewFile()
+		f.SetSheetRow("Sheet1", "A1", &[]any{"NIP Baru", "Nama", "Jenis Kelamin", "Jenis Pegawai", "Gol", "Kode Unit", "Kode Jabatan", "Nama Jabatan", "TMT Jabatan"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"199502022022032001", "Sari Wulandari", "Perempuan", "PPPK", "IX", "DINKES", "DINKES-PERAWAT", "", nil})
+		f.SetSheetRow("Sheet1", "A3", &[]any{storetest.NIPStaff3, "Rudi Hartono", "L", "PNS", "III/a", "KOMINFO-APL", "KOMINFO-PRAKOM", "", nil})
+		style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+		for _, cell := range []string{"I2", "I3"} {
+			f.SetCellValue("Sheet1", cell, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+			f.SetCellStyle("Sheet1", cell, cell, style)
+		}
+		var buf bytes.Buffer
+		if err := f.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "pegawai.xlsx", buf.Bytes(), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Created != 1 || rep.Updated != 1 || rep.Rejected != 0 {
+			t.Fatalf("xlsx import = %+v", rep)
+		}
+		nw, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199502022022032001")
+		if err != nil || nw.PositionID != e.o.PosNurse.ID || nw.Gender != "P" || nw.Status != model.StatusPPPK || nw.Golongan != "IX" {
+			t.Fatalf("new employee = %+v, %v", nw, err)
+		}
+		hist, _ := s.Placements(ctx, e.o.Staff3.ID)
+		if len(hist) != 2 || hist[0].Start != "2026-03-01" || hist[0].PositionID != e.o.PosStaff.ID {
+			t.Errorf("move by position code: %+v", hist)
+		}
+	})
+}
+
+func TestImportMoreRejections(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		file := "NIP;NAMA;JENIS_KELAMIN;UNOR_ID;JABATAN_ID;JABATAN_NAMA;JENIS_JABATAN;JENJANG;EMAIL\n" +
+			"1.99501E+17;Excel;;KOMINFO;;Staf;;;\n" +
+			"199601012022032002;Kode Jabatan Asing;;KOMINFO;TIDAK-ADA;;;;\n" +
+			"199601012022032003;Jabatan Unit Lain;;KOMINFO;DINKES-PERAWAT;;;;\n" +
+			"199601012022032004;Kelamin;X;KOMINFO;;Staf;;;\n" +
+			"199601012022032005;Jenis;;KOMINFO;;Staf;Eselon V;;\n" +
+			"199601012022032006;Jenjang;;KOMINFO;;Staf;;Ahli Super;\n" +
+			"199601012022032007;Jenjang Pelaksana;;KOMINFO;;Staf Baru;Pelaksana;Ahli Muda;\n" +
+			"199601012022032008;Surel;;KOMINFO;;Staf;;;bukan-surel\n" +
+			"199601012022032009;Tanpa Unit;;;;Staf;;;\n" +
+			"199601012022032010;Tanpa Jabatan;;KOMINFO;;;;;\n" +
+			"199601012022031011;NIP Perempuan;;KOMINFO;;Staf;;;\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(file), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[int]string{
+			2:  "terbaca sebagai angka",
+			3:  "Jabatan dengan kode TIDAK-ADA tidak ada dan nama jabatan tidak diisi",
+			4:  "Jabatan DINKES-PERAWAT tidak berada di unit KOMINFO",
+			5:  "jenis kelamin \"X\"",
+			6:  "jenis jabatan \"Eselon V\"",
+			7:  "jenjang \"Ahli Super\"",
+			8:  "Jenjang hanya untuk jabatan fungsional",
+			9:  "e-mail \"bukan-surel\"",
+			10: "Kode unit (UNOR_ID) kosong",
+			11: "Nama jabatan (JABATAN_NAMA) kosong",
+		}
+		if rep.Rejected != len(want) || rep.Created != 1 {
+			t.Errorf("report = %+v", rep)
+		}
+		for _, r := range rep.Rows {
+			if w, ok := want[r.Row]; ok && (r.Action != importer.ActionReject || !strings.Contains(r.Reason, w)) {
+				t.Errorf("row %d: %s %q, want a rejection with %q", r.Row, r.Action, r.Reason, w)
+			}
+		}
+	})
+}
+
+func TestStagedImportExpires(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		file := header + "199501012022031001;Baru;;PNS;III/a;KOMINFO-APL;Staf;;;\n"
+		rep, err := e.a.StageImport(ctx, e.admin, "f.csv", []byte(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		later := app.New(s, nil, app.Options{Now: func() time.Time { return time.Now().Add(3 * time.Hour) }})
+		if _, err := later.ApplyStagedImport(ctx, e.admin, rep.UploadID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("an expired staged file was applied: %v", err)
+		}
+		if _, err := e.a.ApplyStagedImport(ctx, e.admin, "no-such-upload"); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("unknown upload: %v", err)
+		}
+		if _, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199501012022031001"); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("staging or a refused apply wrote the employee: %v", err)
+		}
+	})
+}
+
+func TestRefusedFileWritesNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		before := e.auditCount(t)
+		for _, data := range []string{"NAMA;UNOR_ID\nBudi;KOMINFO\n", "", "PK\x03\x04broken"} {
+			if _, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(data), true); err == nil {
+				t.Errorf("%q: accepted", data)
+			}
+			if _, err := e.a.StageImport(ctx, e.admin, "f.csv", []byte(data)); err == nil {
+				t.Errorf("%q: staged", data)
+			}
+		}
+		if e.auditCount(t) != before {
+			t.Error("a refused file wrote to the database")
 		}
 	})
 }

@@ -89,7 +89,8 @@ var headerIndex = func() map[string]string {
 }()
 
 // Row is one data row of a file: the canonical column → trimmed value, and
-// its line in the file (the header is line 1).
+// its line in the file (counted from 1, blank lines included), as an
+// editor or Excel shows it.
 type Row struct {
 	Line   int
 	Values map[string]string
@@ -110,7 +111,7 @@ func Parse(data []byte) ([]Row, error) {
 	if len(data) > MaxFileSize {
 		return nil, fileError(fmt.Sprintf("Berkas terlalu besar (%.1f MB); batasnya 10 MB.", float64(len(data))/(1<<20)))
 	}
-	var records [][]string
+	var records []record
 	var err error
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
@@ -126,8 +127,18 @@ func Parse(data []byte) ([]Row, error) {
 	return toRows(records)
 }
 
-func readXLSX(data []byte) ([][]string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+// record is one line of the file as read, with its line (CSV) or row
+// (XLSX) number, which is what the admin sees in an editor or in Excel.
+type record struct {
+	line   int
+	fields []string
+}
+
+func readXLSX(data []byte) ([]record, error) {
+	// Limits keep a ZIP bomb from exhausting memory; raw values give dates
+	// as Excel serials, which normDate reads, instead of a locale format.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		RawCellValue: true, UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 32 << 20})
 	if err != nil {
 		return nil, fileError("Berkas XLSX tidak dapat dibaca. Pastikan berkas tidak rusak dan tidak dilindungi kata sandi.")
 	}
@@ -141,13 +152,13 @@ func readXLSX(data []byte) ([][]string, error) {
 		return nil, fileError("Lembar pertama berkas XLSX tidak dapat dibaca.")
 	}
 	defer rows.Close()
-	var out [][]string
-	for rows.Next() {
-		cols, err := rows.Columns()
+	var out []record
+	for n := 1; rows.Next(); n++ {
+		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fileError("Lembar pertama berkas XLSX tidak dapat dibaca.")
 		}
-		out = append(out, cols)
+		out = append(out, record{line: n, fields: cols})
 		if len(out) > MaxRows+1 {
 			return nil, fileError(fmt.Sprintf("Berkas berisi lebih dari %d baris. Pecah menjadi beberapa berkas.", MaxRows))
 		}
@@ -155,7 +166,7 @@ func readXLSX(data []byte) ([][]string, error) {
 	return out, nil
 }
 
-func readCSV(data []byte) ([][]string, error) {
+func readCSV(data []byte) ([]record, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		// Excel on Windows saves CSV in Windows-1252; map it to UTF-8.
@@ -182,7 +193,7 @@ func readCSV(data []byte) ([][]string, error) {
 	}
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	var out [][]string
+	var out []record
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -195,7 +206,8 @@ func readCSV(data []byte) ([][]string, error) {
 			}
 			return nil, fileError("Berkas CSV tidak dapat dibaca.")
 		}
-		out = append(out, rec)
+		line, _ := r.FieldPos(0)
+		out = append(out, record{line: line, fields: rec})
 		if len(out) > MaxRows+1 {
 			return nil, fileError(fmt.Sprintf("Berkas berisi lebih dari %d baris. Pecah menjadi beberapa berkas.", MaxRows))
 		}
@@ -203,16 +215,16 @@ func readCSV(data []byte) ([][]string, error) {
 	return out, nil
 }
 
-func toRows(records [][]string) ([]Row, error) {
+func toRows(records []record) ([]Row, error) {
 	// The header is the first non-empty line.
 	start := 0
-	for start < len(records) && isBlank(records[start]) {
+	for start < len(records) && isBlank(records[start].fields) {
 		start++
 	}
 	if start == len(records) {
 		return nil, fileError("Berkas tidak berisi data.")
 	}
-	header := records[start]
+	header := records[start].fields
 	cols := make([]string, len(header))
 	have := map[string]bool{}
 	for i, h := range header {
@@ -241,14 +253,19 @@ func toRows(records [][]string) ([]Row, error) {
 	var rows []Row
 	for i := start + 1; i < len(records); i++ {
 		rec := records[i]
-		if isBlank(rec) {
+		if isBlank(rec.fields) {
 			continue
 		}
-		r := Row{Line: i + 1, Values: map[string]string{}}
-		for j, v := range rec {
+		r := Row{Line: rec.line, Values: map[string]string{}}
+		for j, v := range rec.fields {
 			if j < len(cols) && cols[j] != "" {
 				r.Values[cols[j]] = strings.TrimSpace(v)
 			}
+		}
+		// SIASN prints NIPs grouped with spaces; Excel users force text
+		// with a leading apostrophe.
+		if nip, ok := r.Values["nip"]; ok {
+			r.Values["nip"] = strings.TrimPrefix(strings.Join(strings.Fields(nip), ""), "'")
 		}
 		rows = append(rows, r)
 	}

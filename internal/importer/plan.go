@@ -112,13 +112,17 @@ func normGolongan(s string, status model.EmployeeStatus) (string, error) {
 		}
 		return "", fmt.Errorf("golongan PPPK %q tidak valid (I sampai XVII)", s)
 	}
+	g := ""
 	if m := pnsGolongan.FindStringSubmatch(strings.ToUpper(s[:len(s)-1]) + s[len(s)-1:]); m != nil {
-		return m[1] + "/" + strings.ToLower(m[2]), nil
+		g = m[1] + "/" + strings.ToLower(m[2])
+	} else if m := arabicGol.FindStringSubmatch(s); m != nil {
+		g = []string{"I", "II", "III", "IV"}[m[1][0]-'1'] + "/" + strings.ToLower(m[2])
 	}
-	if m := arabicGol.FindStringSubmatch(s); m != nil {
-		return []string{"I", "II", "III", "IV"}[m[1][0]-'1'] + "/" + strings.ToLower(m[2]), nil
+	// Only golongan IV has ruang e.
+	if g == "" || (strings.HasSuffix(g, "/e") && g != "IV/e") {
+		return "", fmt.Errorf("golongan %q tidak valid (contoh: III/a)", s)
 	}
-	return "", fmt.Errorf("golongan %q tidak valid (contoh: III/a)", s)
+	return g, nil
 }
 
 func normStatus(s string) (model.EmployeeStatus, error) {
@@ -183,12 +187,13 @@ func normDate(s string) (model.Date, error) {
 	if s == "" {
 		return "", nil
 	}
-	for _, layout := range []string{"2006-01-02", "02-01-2006", "02/01/2006", "2/1/2006", "01-02-06", "2006/01/02"} {
+	for _, layout := range []string{"2006-01-02", "02-01-2006", "02/01/2006", "2/1/2006", "2-1-2006", "2006/01/02", "02.01.2006"} {
 		if t, err := time.Parse(layout, s); err == nil && t.Year() > 1900 {
 			return model.Date(t.Format(time.DateOnly)), nil
 		}
 	}
-	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 1 && n < 80000 {
+	// An Excel date serial (days since 1899-12-30), between 1950 and 2100.
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n >= 18264 && n < 73051 {
 		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n))
 		return model.Date(t.Format(time.DateOnly)), nil
 	}
@@ -197,6 +202,9 @@ func normDate(s string) (model.Date, error) {
 
 func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Scope, today model.Date) (plannedRow, string, error) {
 	nip := r.Get("nip")
+	if strings.ContainsAny(nip, "eE") && strings.ContainsAny(nip, "+.") {
+		return plannedRow{}, fmt.Sprintf("NIP %s terbaca sebagai angka oleh Excel sehingga digit terakhirnya hilang; format kolom NIP sebagai Teks lalu ketik ulang NIP", nip), nil
+	}
 	if _, err := model.ParseNIP(nip); err != nil {
 		return plannedRow{}, err.Error(), nil
 	}

@@ -16,7 +16,7 @@ const (
 
 // RowResult is the plan (or the outcome) for one row of the file.
 type RowResult struct {
-	Row     int      `json:"row"` // 1-based line of the file, the header being row 1
+	Row     int      `json:"row"` // 1-based line (CSV) or row (XLSX), as an editor or Excel shows it
 	NIP     string   `json:"nip"`
 	Name    string   `json:"name"`
 	Action  Action   `json:"action"`

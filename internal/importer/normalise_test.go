@@ -1,0 +1,103 @@
+package importer
+
+import (
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+func TestNormGolongan(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		status model.EmployeeStatus
+		want   string // "" with ok false: refused
+		ok     bool
+	}{
+		{"III/a", model.StatusPNS, "III/a", true},
+		{"iii/b", model.StatusPNS, "III/b", true},
+		{"III-a", model.StatusPNS, "III/a", true},
+		{"III a", model.StatusPNS, "III/a", true},
+		{"3a", model.StatusPNS, "III/a", true},
+		{"4/E", model.StatusCPNS, "IV/e", true},
+		{"IV/e", model.StatusPNS, "IV/e", true},
+		{"", model.StatusPNS, "", true},
+		{"III/e", model.StatusPNS, "", false},
+		{"V/a", model.StatusPNS, "", false},
+		{"5a", model.StatusPNS, "", false},
+		{"III", model.StatusPNS, "", false},
+		{"IX", model.StatusPPPK, "IX", true},
+		{"ix", model.StatusPPPK, "IX", true},
+		{"17", model.StatusPPPK, "XVII", true},
+		{"XVIII", model.StatusPPPK, "", false},
+		{"III/a", model.StatusPPPK, "", false},
+	} {
+		got, err := normGolongan(c.in, c.status)
+		if got != c.want || (err == nil) != c.ok {
+			t.Errorf("normGolongan(%q, %s) = %q, %v; want %q, ok %v", c.in, c.status, got, err, c.want, c.ok)
+		}
+	}
+}
+
+func TestNormDate(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want model.Date
+		ok   bool
+	}{
+		{"2026-03-01", "2026-03-01", true},
+		{"01-03-2026", "2026-03-01", true},
+		{"01/03/2026", "2026-03-01", true},
+		{"1/3/2026", "2026-03-01", true},
+		{"01.03.2026", "2026-03-01", true},
+		{"46082", "2026-03-01", true}, // Excel serial
+		{"", "", true},
+		{"31-02-2026", "", false},
+		{"2026", "", false}, // a year is not an Excel serial
+		{"besok", "", false},
+		{"03-01-26", "", false}, // two-digit years are ambiguous
+	} {
+		got, err := normDate(c.in)
+		if got != c.want || (err == nil) != c.ok {
+			t.Errorf("normDate(%q) = %q, %v; want %q, ok %v", c.in, got, err, c.want, c.ok)
+		}
+	}
+}
+
+func TestNormWords(t *testing.T) {
+	type fn func(string) (string, error)
+	kind := func(s string) (string, error) { k, err := normKind(s); return string(k), err }
+	status := func(s string) (string, error) { k, err := normStatus(s); return string(k), err }
+	for _, c := range []struct {
+		name string
+		f    fn
+		in   string
+		want string
+		ok   bool
+	}{
+		{"gender", normGender, "L", "L", true},
+		{"gender", normGender, "2", "P", true},
+		{"gender", normGender, "Laki-laki", "L", true},
+		{"gender", normGender, "perempuan", "P", true},
+		{"gender", normGender, "X", "", false},
+		{"status", status, "pns", string(model.StatusPNS), true},
+		{"status", status, "CPNS", string(model.StatusCPNS), true},
+		{"status", status, "P3K", string(model.StatusPPPK), true},
+		{"status", status, "", string(model.StatusPNS), true},
+		{"status", status, "Honorer", "", false},
+		{"kind", kind, "JPT Pratama", string(model.PositionJPTPratama), true},
+		{"kind", kind, "administrator", string(model.PositionAdministrator), true},
+		{"kind", kind, "Pengawas", string(model.PositionPengawas), true},
+		{"kind", kind, "JFU", string(model.PositionPelaksana), true},
+		{"kind", kind, "JF", string(model.PositionFungsional), true},
+		{"kind", kind, "  Jabatan   Fungsional ", string(model.PositionFungsional), true},
+		{"kind", kind, "Eselon V", "", false},
+		{"jenjang", normJenjang, "Ahli Pertama", "ahli_pertama", true},
+		{"jenjang", normJenjang, "TERAMPIL", "terampil", true},
+		{"jenjang", normJenjang, "Ahli Super", "", false},
+	} {
+		got, err := c.f(c.in)
+		if got != c.want || (err == nil) != c.ok {
+			t.Errorf("%s(%q) = %q, %v; want %q, ok %v", c.name, c.in, got, err, c.want, c.ok)
+		}
+	}
+}
