@@ -58,16 +58,18 @@ func runImport(ctx context.Context, args []string, env Env) error {
 	return nil
 }
 
+// printReport writes the report for the admin at the terminal, in
+// Bahasa Indonesia like the row reasons it lists.
 func printReport(w io.Writer, rep importer.Report) {
-	mode := "Dry run (nothing written)"
+	mode := "Pratinjau, belum ada yang disimpan"
 	if rep.Applied {
-		mode = "Applied"
+		mode = "Diterapkan"
 	}
-	fmt.Fprintf(w, "%s: %s\n%d rows: %d created, %d updated, %d unchanged, %d rejected\n",
+	fmt.Fprintf(w, "%s: %s\n%d baris: %d dibuat, %d diperbarui, %d tidak berubah, %d ditolak\n",
 		mode, rep.FileName, rep.Total, rep.Created, rep.Updated, rep.Unchanged, rep.Rejected)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	if rep.Rejected > 0 {
-		fmt.Fprintln(tw, "\nRejected rows:\nROW\tNIP\tREASON")
+		fmt.Fprintln(tw, "\nBaris yang ditolak:\nBARIS\tNIP\tALASAN")
 		for _, r := range rep.Rows {
 			if r.Action == importer.ActionReject {
 				fmt.Fprintf(tw, "%d\t%s\t%s\n", r.Row, r.NIP, r.Reason)
@@ -75,7 +77,7 @@ func printReport(w io.Writer, rep importer.Report) {
 		}
 	}
 	if rep.Updated > 0 {
-		fmt.Fprintln(tw, "\nUpdated rows:\nROW\tNIP\tCHANGES")
+		fmt.Fprintln(tw, "\nBaris yang diperbarui:\nBARIS\tNIP\tPERUBAHAN")
 		for _, r := range rep.Rows {
 			if r.Action == importer.ActionUpdate {
 				for i, c := range r.Changes {
@@ -89,7 +91,10 @@ func printReport(w io.Writer, rep importer.Report) {
 		}
 	}
 	tw.Flush()
-	if !rep.Applied && rep.Created+rep.Updated > 0 {
-		fmt.Fprintln(w, "\nRun again with --apply to write the created and updated rows.")
+	switch {
+	case !rep.Applied && rep.Created+rep.Updated > 0:
+		fmt.Fprintln(w, "\nJalankan lagi dengan --apply untuk menyimpan baris yang dibuat dan diperbarui.")
+	case rep.Created+rep.Updated == 0:
+		fmt.Fprintln(w, "\nTidak ada perubahan untuk disimpan.")
 	}
 }

@@ -35,16 +35,16 @@ func TestImportCommand(t *testing.T) {
 			os.WriteFile(bad, []byte("a,b\n1,2\n"), 0o644)
 
 			code, out, errOut := run(t, "", "import", "employees", good, "--db", dsn)
-			if code != 0 || !strings.Contains(out, "Dry run") || !strings.Contains(out, "1 created, 1 updated, 0 unchanged, 1 rejected") ||
+			if code != 0 || !strings.Contains(out, "Pratinjau") || !strings.Contains(out, "3 baris: 1 dibuat, 1 diperbarui, 0 tidak berubah, 1 ditolak") ||
 				!strings.Contains(out, "18 digit") || !strings.Contains(out, "Golongan: III/a → III/b") || !strings.Contains(out, "--apply") {
 				t.Fatalf("dry run: %d\n%s\n%s", code, out, errOut)
 			}
 			code, out, errOut = run(t, "", "import", "employees", "--db", dsn, good, "--apply")
-			if code != 0 || !strings.Contains(out, "Applied") || !strings.Contains(out, "1 created, 1 updated") {
+			if code != 0 || !strings.Contains(out, "Diterapkan") || !strings.Contains(out, "1 dibuat, 1 diperbarui") {
 				t.Fatalf("apply: %d\n%s\n%s", code, out, errOut)
 			}
 			code, out, _ = run(t, "", "import", "employees", good, "--apply", "--db", dsn)
-			if code != 0 || !strings.Contains(out, "0 created, 0 updated, 2 unchanged, 1 rejected") {
+			if code != 0 || !strings.Contains(out, "0 dibuat, 0 diperbarui, 2 tidak berubah, 1 ditolak") || !strings.Contains(out, "Tidak ada perubahan") {
 				t.Errorf("second apply: %d\n%s", code, out)
 			}
 			code, _, errOut = run(t, "", "import", "employees", bad, "--apply", "--db", dsn)
