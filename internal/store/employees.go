@@ -198,14 +198,10 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 
 // EndPlacement ends an acting (Plt/Plh) or definitive placement on a date.
 func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error {
-	var pl model.Placement
-	var kind, start, endOld string
-	err := tx.queryRow(ctx, `SELECT id, employee_id, position_id, kind, start_date, end_date, decree FROM placements WHERE id = ?`, id).
-		Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &endOld, &pl.Decree)
+	pl, err := tx.PlacementByID(ctx, id)
 	if err != nil {
-		return notFound(err, "placement "+id)
+		return err
 	}
-	pl.Kind, pl.Start, pl.End = model.PlacementKind(kind), model.Date(start), model.Date(endOld)
 	if end < pl.Start {
 		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum TMT")
 	}
@@ -289,26 +285,37 @@ func (tx *Tx) CreateRaterOverride(ctx context.Context, o model.RaterOverride) (m
 	return o, tx.audit(ctx, "rater_override.create", "employee", o.EmployeeID, nil, o)
 }
 
-func (c conn) raterOverridesInForce(ctx context.Context, instansiID string, date model.Date) ([]model.RaterOverride, error) {
-	rows, err := c.query(ctx, `SELECT o.id, o.employee_id, o.rater_id, o.upper_rater_id, o.start_date, o.end_date, o.reason
-		FROM rater_overrides o JOIN employees e ON e.id = o.employee_id
-		WHERE e.instansi_id = ? AND o.start_date <= ? AND (o.end_date = '' OR o.end_date >= ?)
-		ORDER BY o.start_date, o.id`, instansiID, string(date), string(date))
+const overrideColumns = `o.id, o.employee_id, o.rater_id, o.upper_rater_id, o.start_date, o.end_date, o.reason`
+
+func scanOverride(sc interface{ Scan(...any) error }) (model.RaterOverride, error) {
+	var o model.RaterOverride
+	var start, end string
+	err := sc.Scan(&o.ID, &o.EmployeeID, &o.RaterID, nullString{&o.UpperRaterID}, &start, &end, &o.Reason)
+	o.Start, o.End = model.Date(start), model.Date(end)
+	return o, err
+}
+
+func (c conn) overrides(ctx context.Context, query string, args ...any) ([]model.RaterOverride, error) {
+	rows, err := c.query(ctx, `SELECT `+overrideColumns+` FROM rater_overrides o `+query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load rater overrides: %w", err)
 	}
 	defer rows.Close()
 	var out []model.RaterOverride
 	for rows.Next() {
-		var o model.RaterOverride
-		var start, end string
-		if err := rows.Scan(&o.ID, &o.EmployeeID, &o.RaterID, nullString{&o.UpperRaterID}, &start, &end, &o.Reason); err != nil {
+		o, err := scanOverride(rows)
+		if err != nil {
 			return nil, err
 		}
-		o.Start, o.End = model.Date(start), model.Date(end)
 		out = append(out, o)
 	}
 	return out, rows.Err()
+}
+
+func (c conn) raterOverridesInForce(ctx context.Context, instansiID string, date model.Date) ([]model.RaterOverride, error) {
+	return c.overrides(ctx, `JOIN employees e ON e.id = o.employee_id
+		WHERE e.instansi_id = ? AND o.start_date <= ? AND (o.end_date = '' OR o.end_date >= ?)
+		ORDER BY o.start_date, o.id`, instansiID, string(date), string(date))
 }
 
 // Employee returns one employee with their position and unit.
@@ -468,35 +475,15 @@ func decodeCursor(c string) (string, string, bool) {
 
 // RaterOverrides lists an employee's overrides, newest first.
 func (c conn) RaterOverrides(ctx context.Context, employeeID string) ([]model.RaterOverride, error) {
-	rows, err := c.query(ctx, `SELECT id, employee_id, rater_id, upper_rater_id, start_date, end_date, reason
-		FROM rater_overrides WHERE employee_id = ? ORDER BY start_date DESC, id DESC`, employeeID)
-	if err != nil {
-		return nil, fmt.Errorf("list rater overrides: %w", err)
-	}
-	defer rows.Close()
-	var out []model.RaterOverride
-	for rows.Next() {
-		var o model.RaterOverride
-		var start, end string
-		if err := rows.Scan(&o.ID, &o.EmployeeID, &o.RaterID, nullString{&o.UpperRaterID}, &start, &end, &o.Reason); err != nil {
-			return nil, err
-		}
-		o.Start, o.End = model.Date(start), model.Date(end)
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return c.overrides(ctx, `WHERE o.employee_id = ? ORDER BY o.start_date DESC, o.id DESC`, employeeID)
 }
 
 // EndRaterOverride ends an override on a date.
 func (tx *Tx) EndRaterOverride(ctx context.Context, id string, end model.Date) error {
-	var o model.RaterOverride
-	var start, endOld string
-	err := tx.queryRow(ctx, `SELECT id, employee_id, rater_id, upper_rater_id, start_date, end_date, reason
-		FROM rater_overrides WHERE id = ?`, id).Scan(&o.ID, &o.EmployeeID, &o.RaterID, nullString{&o.UpperRaterID}, &start, &endOld, &o.Reason)
+	o, err := scanOverride(tx.queryRow(ctx, `SELECT `+overrideColumns+` FROM rater_overrides o WHERE o.id = ?`, id))
 	if err != nil {
 		return notFound(err, "rater override "+id)
 	}
-	o.Start, o.End = model.Date(start), model.Date(endOld)
 	if end < o.Start {
 		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum tanggal mulai")
 	}
