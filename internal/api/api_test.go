@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -307,35 +308,90 @@ func TestAudit(t *testing.T) {
 	})
 }
 
+// TestMalformedRequests sends what a careless or hostile client might: each
+// must get a problem document with a clear status, never a 500, on both
+// databases (PostgreSQL refuses NUL and bytes that are not UTF-8).
 func TestMalformedRequests(t *testing.T) {
-	e := setup(t, storetest.Open(t, "sqlite"))
-	tok := e.login(t, "admin", "rahasia-admin")
-	cases := []struct {
-		name, method, path, ct string
-		body                   []byte
-		status                 int
-	}{
-		{"broken JSON", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":`), 400},
-		{"not an object", "POST", "/api/v1/auth/login", "application/json", []byte(`[1,2]`), 422},
-		{"unknown field", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":"a","password":"b","admin":true}`), 422},
-		{"two objects", "POST", "/api/v1/auth/login", "application/json", []byte(`{} {}`), 400},
-		{"empty body", "POST", "/api/v1/auth/login", "application/json", nil, 400},
-		{"wrong content type", "POST", "/api/v1/auth/login", "text/plain", []byte(`{}`), 415},
-		{"huge body", "POST", "/api/v1/auth/login", "application/json", append([]byte(`{"username":"`), bytes.Repeat([]byte("a"), 2<<20)...), 413},
-		{"unknown path", "GET", "/api/v1/nothing-here", "", nil, 404},
-		{"wrong method", "DELETE", "/api/v1/employees", "", nil, 405},
-		{"long query", "GET", "/api/v1/employees?q=" + strings.Repeat("x", 300), "", nil, 422},
-		{"bad audit cursor", "GET", "/api/v1/audit?cursor=%27%20OR%201%3D1", "", nil, 422},
-	}
-	for _, c := range cases {
-		r := e.do(t, c.method, c.path, tok, c.ct, c.body)
-		if r.status != c.status || r.header.Get("Content-Type") != "application/problem+json" {
-			t.Errorf("%s: %d %s %.200s; want a %d problem", c.name, r.status, r.header.Get("Content-Type"), r.body, c.status)
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		tok := e.login(t, "admin", "rahasia-admin")
+		nulCursor := base64.RawURLEncoding.EncodeToString([]byte("a\x00b\x00c"))
+		binCursor := base64.RawURLEncoding.EncodeToString([]byte("\xff\xfe\x00x"))
+		cases := []struct {
+			name, method, path, ct string
+			body                   []byte
+			status                 int
+			slug                   string
+		}{
+			{"broken JSON", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":`), 400, "malformed-json"},
+			{"syntax error", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username" "a"}`), 400, "malformed-json"},
+			{"not an object", "POST", "/api/v1/auth/login", "application/json", []byte(`[1,2]`), 400, "malformed-json"},
+			{"wrong value type", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":1,"password":"b"}`), 422, "validation"},
+			{"unknown field", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":"a","password":"b","admin":true}`), 422, "validation"},
+			{"two objects", "POST", "/api/v1/auth/login", "application/json", []byte(`{} {}`), 400, "malformed-json"},
+			{"trailing garbage", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":"a","password":"b"} x`), 400, "malformed-json"},
+			{"empty body", "POST", "/api/v1/auth/login", "application/json", nil, 400, "malformed-json"},
+			{"NUL in a JSON string", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":"a\u0000","password":"x"}`), 422, "validation"},
+			{"NUL in the locale", "PATCH", "/api/v1/me", "application/json", []byte(`{"locale":"\u0000"}`), 422, "validation"},
+			{"no content type", "POST", "/api/v1/auth/login", "", []byte(`{}`), 415, "unsupported-media-type"},
+			{"wrong content type", "POST", "/api/v1/auth/login", "text/plain", []byte(`{}`), 415, "unsupported-media-type"},
+			{"form instead of JSON", "POST", "/api/v1/me/password", "application/x-www-form-urlencoded", []byte(`current_password=a`), 415, "unsupported-media-type"},
+			{"huge body", "POST", "/api/v1/auth/login", "application/json", append([]byte(`{"username":"`), bytes.Repeat([]byte("a"), 2<<20)...), 413, "too-large"},
+			{"unknown path", "GET", "/api/v1/nothing-here", "", nil, 404, "not-found"},
+			{"trailing slash", "GET", "/api/v1/employees/", "", nil, 404, "not-found"},
+			{"outside v1", "GET", "/api/v2/employees", "", nil, 404, "not-found"},
+			{"wrong method", "DELETE", "/api/v1/employees", "", nil, 405, "method-not-allowed"},
+			{"long query", "GET", "/api/v1/employees?q=" + strings.Repeat("x", 300), "", nil, 422, "validation"},
+			{"NUL in the search", "GET", "/api/v1/employees?q=%00", "", nil, 422, "validation"},
+			{"not UTF-8 in the search", "GET", "/api/v1/employees?q=%ff%fe", "", nil, 422, "validation"},
+			{"NUL in a unit filter", "GET", "/api/v1/employees?unit=%00", "", nil, 422, "validation"},
+			{"unknown unit filter", "GET", "/api/v1/employees?unit=nope", "", nil, 422, "validation"},
+			{"bad directory cursor", "GET", "/api/v1/employees?cursor=%21%21", "", nil, 422, "validation"},
+			{"forged directory cursor", "GET", "/api/v1/employees?cursor=" + nulCursor, "", nil, 422, "validation"},
+			{"binary directory cursor", "GET", "/api/v1/employees?cursor=" + binCursor, "", nil, 422, "validation"},
+			{"limit zero", "GET", "/api/v1/employees?limit=0", "", nil, 422, "validation"},
+			{"limit too big", "GET", "/api/v1/employees?limit=201", "", nil, 422, "validation"},
+			{"limit not a number", "GET", "/api/v1/audit?limit=x", "", nil, 422, "validation"},
+			{"bad audit cursor", "GET", "/api/v1/audit?cursor=%27%20OR%201%3D1", "", nil, 422, "validation"},
+			{"NUL in an audit filter", "GET", "/api/v1/audit?entity_id=%00", "", nil, 422, "validation"},
+			{"not UTF-8 in an audit filter", "GET", "/api/v1/audit?entity_type=%ff", "", nil, 422, "validation"},
+			{"NUL in a session user", "GET", "/api/v1/sessions?user=%00", "", nil, 422, "validation"},
+			{"NUL in an employee id", "GET", "/api/v1/employees/%00", "", nil, 404, "not-found"},
+			{"not UTF-8 in an employee id", "GET", "/api/v1/employees/%ff", "", nil, 404, "not-found"},
+			{"not UTF-8 in a unit id", "GET", "/api/v1/units/%ff", "", nil, 404, "not-found"},
+			{"NUL in a session id", "DELETE", "/api/v1/sessions/%00", "", nil, 404, "not-found"},
+			{"not UTF-8 in a nested id", "GET", "/api/v1/employees/%ff/rater-overrides", "", nil, 404, "not-found"},
 		}
-	}
-	if r := e.do(t, "DELETE", "/api/v1/employees", tok, "", nil); !strings.Contains(r.header.Get("Allow"), "GET") {
-		t.Errorf("405 without Allow: %v", r.header)
-	}
+		for _, c := range cases {
+			r := e.do(t, c.method, c.path, tok, c.ct, c.body)
+			if r.status != c.status || r.header.Get("Content-Type") != "application/problem+json" {
+				t.Errorf("%s: %d %s %.200s; want a %d problem", c.name, r.status, r.header.Get("Content-Type"), r.body, c.status)
+				continue
+			}
+			if p := r.json(t); p["type"] != "https://kinerja.id/problems/"+c.slug || p["detail"] == "" {
+				t.Errorf("%s: problem %v, want type %s with a detail", c.name, p, c.slug)
+			}
+		}
+		r := e.do(t, "DELETE", "/api/v1/employees", tok, "", nil)
+		if !strings.Contains(r.header.Get("Allow"), "GET") {
+			t.Errorf("405 without Allow: %v", r.header)
+		}
+		// The session still works after all that, and a strange User-Agent is stored as text.
+		req, _ := http.NewRequest("POST", e.url+"/api/v1/auth/login", strings.NewReader(`{"username":"admin","password":"rahasia-admin"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("User-Agent", "klien\xff\xfe/"+strings.Repeat("x", 1000))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("login with a binary User-Agent: %d", resp.StatusCode)
+		}
+		if r := e.get(t, "/api/v1/sessions", tok); r.status != 200 {
+			t.Errorf("sessions after the malformed requests: %d %s", r.status, r.body)
+		}
+	})
 }
 
 func TestOpenAPIDescribesEveryRoute(t *testing.T) {

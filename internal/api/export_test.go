@@ -8,3 +8,13 @@ func RouteTable() []string {
 	}
 	return out
 }
+
+// PublicRoutes tells, for every "METHOD /path" of the table, whether it is
+// reachable without signing in.
+func PublicRoutes() map[string]bool {
+	out := map[string]bool{}
+	for _, rt := range routes() {
+		out[rt.method+" "+rt.path] = rt.public
+	}
+	return out
+}

@@ -1,10 +1,13 @@
 package api
 
 import (
+	"bytes"
+	"encoding/base64"
 	"errors"
 	"io"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/httpx"
@@ -67,12 +70,32 @@ func (h *handler) login(w http.ResponseWriter, r *http.Request, _ model.Actor) e
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
+	fields := map[string]string{}
+	if strings.TrimSpace(req.Username) == "" {
+		fields["username"] = "Isi nama pengguna (NIP untuk ASN)"
+	}
+	if req.Password == "" {
+		fields["password"] = "Isi kata sandi"
+	}
+	if len(fields) > 0 {
+		return &model.ValidationError{Fields: fields}
+	}
 	res, err := h.a.Login(r.Context(), app.LoginRequest{Username: req.Username, Password: req.Password, Kind: "api",
-		IP: httpx.ClientIP(r), UserAgent: r.UserAgent()})
+		IP: httpx.ClientIP(r), UserAgent: userAgent(r)})
 	if err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"token": res.Token, "expires_at": res.Session.ExpiresAt.UTC(), "user": userOf(res.Actor)})
+}
+
+// userAgent is the request's User-Agent as text fit to store: valid UTF-8,
+// at most 300 bytes.
+func userAgent(r *http.Request) string {
+	ua := strings.ToValidUTF8(strings.ReplaceAll(r.UserAgent(), "\x00", ""), "?")
+	if len(ua) > 300 {
+		ua = strings.ToValidUTF8(ua[:300], "")
+	}
+	return ua
 }
 
 func (h *handler) logout(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -214,6 +237,9 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 	if len(q.Get("q")) > 200 {
 		return model.Invalid("q", "Kata pencarian terlalu panjang")
 	}
+	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
+		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+	}
 	page, err := h.a.Directory(r.Context(), actor, store.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
 		Cursor: q.Get("cursor"), Limit: limit})
 	if err != nil {
@@ -224,6 +250,27 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 		out.Items = append(out.Items, employeeOf(e.Employee, e.RaterID))
 	}
 	return writeJSON(w, http.StatusOK, out)
+}
+
+// directoryCursor reports whether c can be a next_cursor of the directory:
+// base64url of a name and an id separated by one NUL.
+func directoryCursor(c string) bool {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	return err == nil && utf8.Valid(b) && bytes.Count(b, []byte{0}) == 1
+}
+
+// isID reports whether s has the shape of an identifier: at most 64
+// letters and digits.
+func isID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func (h *handler) employee(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -241,8 +288,8 @@ func (h *handler) audit(w http.ResponseWriter, r *http.Request, actor model.Acto
 		return err
 	}
 	cursor := q.Get("cursor")
-	if strings.ContainsAny(cursor, "'\"\\") || len(cursor) > 64 {
-		return model.Invalid("cursor", "Kursor halaman tidak valid")
+	if cursor != "" && !isID(cursor) {
+		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
 	}
 	entries, err := h.a.Audit(r.Context(), actor, store.AuditFilter{EntityType: q.Get("entity_type"), EntityID: q.Get("entity_id"),
 		ActorID: q.Get("actor"), Before: cursor, Limit: limit + 1})
@@ -267,7 +314,7 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return bad(http.StatusRequestEntityTooLarge, "Berkas terlalu besar", "Berkas impor paling besar 10 MB.")
+			return model.ErrTooLarge
 		}
 		return model.Invalid("file", "Kirim berkas sebagai multipart/form-data dengan kolom file.")
 	}
@@ -281,6 +328,13 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 	if err != nil {
 		return err
 	}
+	if len(data) > importer.MaxFileSize {
+		return model.ErrTooLarge
+	}
+	filename := header.Filename
+	if !cleanText(filename) {
+		filename = strings.ToValidUTF8(strings.ReplaceAll(filename, "\x00", ""), "?")
+	}
 	apply := false
 	switch r.FormValue("apply") {
 	case "", "false", "0":
@@ -289,7 +343,7 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 	default:
 		return model.Invalid("apply", "apply harus true atau false")
 	}
-	rep, err := h.a.ImportEmployees(r.Context(), actor, header.Filename, data, apply)
+	rep, err := h.a.ImportEmployees(r.Context(), actor, filename, data, apply)
 	if err != nil {
 		return err
 	}

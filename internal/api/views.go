@@ -16,7 +16,7 @@ type userJSON struct {
 	Name       string   `json:"name"`
 	Roles      []string `json:"roles"`
 	EmployeeID *string  `json:"employee_id"`
-	Locale     string   `json:"locale,omitempty"`
+	Locale     string   `json:"locale"`
 }
 
 func userOf(a model.Actor) userJSON {
