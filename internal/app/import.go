@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
@@ -72,14 +73,14 @@ func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) err
 	for _, p := range plan {
 		pos := p.Position
 		if pos.ID == "" {
-			key := pos.UnitID + "\x00" + pos.Name
+			key := pos.UnitID + "\x00" + strings.ToLower(pos.Name) // names match case-insensitively
 			if id, ok := made[key]; ok {
 				pos.ID = id
 			} else {
 				if pos.Code == "" {
 					pos.Code = "IMP-" + model.NewID()[:16]
 				}
-				created, err := tx.CreatePosition(ctx, pos, false)
+				created, err := tx.CreatePosition(ctx, pos, p.NewHead)
 				if err != nil {
 					return fmt.Errorf("row %d: %w", p.Row, err)
 				}

@@ -235,25 +235,119 @@ func TestImportScopeAndAccess(t *testing.T) {
 }
 
 func TestImportIsAllOrNothing(t *testing.T) {
-	s := storetest.Open(t, "sqlite")
-	e := setup(t, s)
-	ctx := context.Background()
-	// Two new rows that both name a new position code already taken by
-	// another unit's post: the second insert fails inside the transaction.
-	file := "NIP;NAMA;UNOR_ID;JABATAN_ID;JABATAN_NAMA\n" +
-		"199501012022031001;Satu;KOMINFO-APL;BARU-1;Jabatan Baru\n" +
-		"199601012022032002;Dua;KOMINFO;BARU-1;Jabatan Lain\n"
-	before := e.auditCount(t)
-	_, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(file), true)
-	if err == nil {
-		t.Fatal("a conflicting import succeeded")
-	}
-	if e.auditCount(t) != before {
-		t.Error("a failed import left changes behind")
-	}
-	if _, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199501012022031001"); err == nil {
-		t.Error("the first row of a failed import was kept")
-	}
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		// A trigger makes the database refuse the third row's insert, after
+		// the first two rows were written inside the transaction.
+		stmts := map[string][]string{
+			"sqlite": {`CREATE TRIGGER refuse_gagal BEFORE INSERT ON employees WHEN NEW.name = 'Gagal'
+				BEGIN SELECT RAISE(ABORT, 'refused by test'); END`},
+			"postgres": {`CREATE FUNCTION refuse_gagal() RETURNS trigger AS $$
+				BEGIN IF NEW.name = 'Gagal' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+				`CREATE TRIGGER refuse_gagal BEFORE INSERT ON employees FOR EACH ROW EXECUTE FUNCTION refuse_gagal()`},
+		}[s.Engine()]
+		for _, q := range stmts {
+			if _, err := s.DB().ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		file := header +
+			"199501012022031001;Satu;;PNS;III/a;KOMINFO-APL;Jabatan Baru;;;\n" +
+			storetest.NIPStaff1 + ";Andi Pratama;;PNS;III/b;KOMINFO-APL;Pranata Komputer Ahli Pertama;;;\n" +
+			"199601012022032002;Gagal;;PNS;III/a;KOMINFO;Staf;;;\n"
+		before := e.auditCount(t)
+		if _, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(file), true); err == nil {
+			t.Fatal("an import the database refused succeeded")
+		}
+		if e.auditCount(t) != before {
+			t.Error("a failed import left audit entries behind")
+		}
+		if _, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199501012022031001"); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("the first row of a failed import was kept: %v", err)
+		}
+		if got, _ := s.Employee(ctx, e.o.Staff1.ID); got.Golongan != "III/a" {
+			t.Errorf("the update of a failed import was kept: %s", got.Golongan)
+		}
+		positions, _ := s.Positions(ctx, e.o.Instansi.ID, e.o.Aplikasi.ID)
+		for _, p := range positions {
+			if p.Name == "Jabatan Baru" {
+				t.Error("the new position of a failed import was kept")
+			}
+		}
+	})
+}
+
+func TestImportNewPositions(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		file := "NIP;NAMA;UNOR_ID;JABATAN_ID;JABATAN_NAMA;JENIS_JABATAN\n" +
+			"199501012022031001;Satu;KOMINFO-APL;BARU-1;Analis Data;\n" +
+			"199601012022032002;Dua;KOMINFO-SEK;BARU-1;Jabatan Lain;\n" + // same new code, another post
+			"199601012022032003;Tiga;KOMINFO-APL;;analis data;\n" + // the same new post, other case
+			"199601012022032004;Empat;KOMINFO-SEK;;Kepala Subbagian Umum;Pengawas\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(file), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Created != 3 || rep.Rejected != 1 || !strings.Contains(rep.Rows[1].Reason, "BARU-1 sudah dipakai di baris 2") {
+			t.Fatalf("report = %+v", rep)
+		}
+		one, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199501012022031001")
+		three, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199601012022032003")
+		if one.PositionID == "" || one.PositionID != three.PositionID {
+			t.Errorf("rows 2 and 4 should share one new post: %q, %q", one.PositionID, three.PositionID)
+		}
+		pos, err := s.PositionByCode(ctx, e.o.Instansi.ID, "BARU-1")
+		if err != nil || pos.Kind != model.PositionPelaksana || pos.SuperiorPositionID != e.o.PosKabid.ID {
+			t.Errorf("new post = %+v, %v", pos, err)
+		}
+		// In a unit whose head post is vacant the new post still reports
+		// to that head post (Sekretaris) and does not become a second head.
+		four, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199601012022032004")
+		sek, _ := s.Unit(ctx, e.o.Sekretariat.ID)
+		positions, _ := s.Positions(ctx, e.o.Instansi.ID, e.o.Sekretariat.ID)
+		for _, p := range positions {
+			if p.ID == four.PositionID && (p.Kind != model.PositionPengawas || p.SuperiorPositionID != e.o.PosSekr.ID) {
+				t.Errorf("new pengawas post = %+v", p)
+			}
+		}
+		if sek.HeadPositionID != e.o.PosSekr.ID {
+			t.Errorf("the Sekretariat head changed to %s", sek.HeadPositionID)
+		}
+
+		// A unit without any head post: the first structural post the file
+		// creates there becomes its head; every new post reports to the
+		// head of the unit above.
+		var seksi model.Unit
+		err = s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			seksi, err = tx.CreateUnit(ctx, model.Unit{InstansiID: e.o.Instansi.ID, ParentID: e.o.Aplikasi.ID,
+				Code: "KOMINFO-DATA", Name: "Seksi Data", Kind: model.UnitSeksi})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		file = "NIP;NAMA;UNOR_ID;JABATAN_NAMA;JENIS_JABATAN\n" +
+			"199701012022031001;Staf Data;KOMINFO-DATA;Pengelola Data;\n" +
+			"199701012022031002;Kasi Data;KOMINFO-DATA;Kepala Seksi Data;Pengawas\n" +
+			"199701012022031003;Kasi Lain;KOMINFO-DATA;Kepala Seksi Lain;Pengawas\n"
+		if rep, err = e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(file), true); err != nil || rep.Created != 3 {
+			t.Fatalf("import into a headless unit = %+v, %v", rep, err)
+		}
+		seksi, _ = s.Unit(ctx, seksi.ID)
+		kasi, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199701012022031002")
+		if seksi.HeadPositionID == "" || seksi.HeadPositionID != kasi.PositionID {
+			t.Errorf("head of the new seksi = %q, want the Kepala Seksi post %q", seksi.HeadPositionID, kasi.PositionID)
+		}
+		positions, _ = s.Positions(ctx, e.o.Instansi.ID, seksi.ID)
+		for _, p := range positions {
+			if p.SuperiorPositionID != e.o.PosKabid.ID {
+				t.Errorf("%s reports to %q, want the Kabid post", p.Name, p.SuperiorPositionID)
+			}
+		}
+	})
 }
 
 func TestStagedImport(t *testing.T) {
@@ -359,7 +453,8 @@ func TestImportMoreRejections(t *testing.T) {
 			"199601012022032008;Surel;;KOMINFO;;Staf;;;bukan-surel\n" +
 			"199601012022032009;Tanpa Unit;;;;Staf;;;\n" +
 			"199601012022032010;Tanpa Jabatan;;KOMINFO;;;;;\n" +
-			"199601012022031011;NIP Perempuan;;KOMINFO;;Staf;;;\n"
+			"199601012022031011;NIP Perempuan;;KOMINFO;;Staf;;;\n" +
+			"199601012022032012;" + strings.Repeat("Panjang ", 50) + ";;KOMINFO;;Staf;;;\n"
 		rep, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(file), false)
 		if err != nil {
 			t.Fatal(err)
@@ -375,6 +470,7 @@ func TestImportMoreRejections(t *testing.T) {
 			9:  "e-mail \"bukan-surel\"",
 			10: "Kode unit (UNOR_ID) kosong",
 			11: "Nama jabatan (JABATAN_NAMA) kosong",
+			13: "Isi kolom NAMA terlalu panjang",
 		}
 		if rep.Rejected != len(want) || rep.Created != 1 {
 			t.Errorf("report = %+v", rep)

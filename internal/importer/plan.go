@@ -30,8 +30,11 @@ type Planned struct {
 	// Position is the existing position to place the employee in; when its
 	// ID is empty a new position is to be created in Unit with Superior.
 	Position model.Position
-	Move     bool       // place the employee in Position
-	Start    model.Date // TMT of the placement
+	// NewHead makes a new structural Position the head of its unit, when
+	// the unit has none yet.
+	NewHead bool
+	Move    bool       // place the employee in Position
+	Start   model.Date // TMT of the placement
 }
 
 // Scope tells whether the importing user may touch a unit's OPD.
@@ -43,6 +46,8 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 	var rep Report
 	var out []Planned
 	firstLine := map[string]int{}
+	newCodes := map[string]newPost{} // codes of positions this file creates
+	newHeads := map[string]string{}  // unit → name of the head post this file creates
 	for _, r := range rows {
 		if nip := r.Get("nip"); nip != "" {
 			if first, dup := firstLine[nip]; dup {
@@ -59,6 +64,24 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 		if reason != "" {
 			rep.add(RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject, Reason: reason})
 			continue
+		}
+		if pos := p.Position; pos.ID == "" && pos.Code != "" {
+			post := newPost{unitID: pos.UnitID, name: strings.ToLower(pos.Name), line: r.Line}
+			if other, ok := newCodes[pos.Code]; ok && (other.unitID != post.unitID || other.name != post.name) {
+				rep.add(RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject,
+					Reason: fmt.Sprintf("Kode jabatan %s sudah dipakai di baris %d untuk jabatan lain", pos.Code, other.line)})
+				continue
+			} else if !ok {
+				newCodes[pos.Code] = post
+			}
+		}
+		if p.NewHead {
+			name := strings.ToLower(p.Position.Name)
+			if other, ok := newHeads[p.Position.UnitID]; ok && other != name {
+				p.NewHead = false // the unit got its head from an earlier row
+			} else {
+				newHeads[p.Position.UnitID] = name
+			}
 		}
 		rep.add(p.result)
 		if p.Action != ActionUnchanged {
@@ -81,6 +104,16 @@ func (rep *Report) add(r RowResult) {
 		rep.Rejected++
 	}
 	rep.Rows = append(rep.Rows, r)
+}
+
+// maxValueLen bounds one cell: longer text is a pasting mistake, not data.
+const maxValueLen = 300
+
+// newPost is a position the file creates, to catch one new code given
+// to two different posts.
+type newPost struct {
+	unitID, name string
+	line         int
 }
 
 type plannedRow struct {
@@ -201,6 +234,11 @@ func normDate(s string) (model.Date, error) {
 }
 
 func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Scope, today model.Date) (plannedRow, string, error) {
+	for col, v := range r.Values {
+		if len(v) > maxValueLen {
+			return plannedRow{}, fmt.Sprintf("Isi kolom %s terlalu panjang (lebih dari %d karakter)", strings.ToUpper(col), maxValueLen), nil
+		}
+	}
 	nip := r.Get("nip")
 	if strings.ContainsAny(nip, "eE") && strings.ContainsAny(nip, "+.") {
 		return plannedRow{}, fmt.Sprintf("NIP %s terbaca sebagai angka oleh Excel sehingga digit terakhirnya hilang; format kolom NIP sebagai Teks lalu ketik ulang NIP", nip), nil
@@ -267,11 +305,14 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if err != nil || reason != "" {
 		return plannedRow{}, reason, err
 	}
+	// A structural post created in a unit without a head becomes its head.
+	newHead := pos.ID == "" && unit.HeadPositionID == "" &&
+		(pos.Kind.IsJPT() || pos.Kind == model.PositionAdministrator || pos.Kind == model.PositionPengawas)
 
 	emp := model.Employee{InstansiID: instansiID, NIP: nip, Name: name, FrontTitle: r.Get("gelar_depan"),
 		BackTitle: r.Get("gelar_belakang"), Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
 		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: r.Get("phone"), Active: true}
-	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, Start: tmt}}
+	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, NewHead: newHead, Start: tmt}}
 	p.result = RowResult{Row: r.Line, NIP: nip, Name: name}
 
 	existing, err := db.EmployeeByNIP(ctx, instansiID, nip)
