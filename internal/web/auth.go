@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/httpx"
@@ -47,6 +48,7 @@ func (u *ui) login(w http.ResponseWriter, r *http.Request) {
 		case errors.As(err, &rl):
 			p.Error = b.T("login.limited", int(rl.RetryAfter.Minutes())+1)
 			status = http.StatusTooManyRequests
+			w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds())+1))
 		case errors.As(err, &ve):
 			p.Error = b.T("login.empty")
 			status = http.StatusUnprocessableEntity

@@ -71,9 +71,9 @@ func (u *ui) previewImport(w http.ResponseWriter, r *http.Request, b base) error
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			p.Error = "Berkas terlalu besar; batasnya 10 MB."
+			p.Error = b.T("import.toobig", importer.MaxFileSize>>20)
 		} else {
-			p.Error = "Pilih berkas CSV atau XLSX untuk diunggah."
+			p.Error = b.T("import.nofile")
 		}
 		u.render(w, r, http.StatusUnprocessableEntity, "import", p)
 		return nil

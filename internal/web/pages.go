@@ -359,9 +359,13 @@ func (u *ui) revokeSession(w http.ResponseWriter, r *http.Request, b base) error
 	return nil
 }
 
+// auditRow is an audit entry as the page shows it: the changed fields of
+// an update, and the whole record before and after, indented.
 type auditRow struct {
 	model.AuditEntry
 	BeforePretty, AfterPretty string
+	Changes                   []fieldChange
+	IsUpdate                  bool // both sides are records: Changes is meaningful
 }
 
 type auditPage struct {
@@ -412,7 +416,9 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 		p.OlderURL = "/audit?" + q.Encode()
 	}
 	for _, e := range entries {
-		p.Rows = append(p.Rows, auditRow{AuditEntry: e, BeforePretty: pretty(e.Before), AfterPretty: pretty(e.After)})
+		row := auditRow{AuditEntry: e, BeforePretty: pretty(e.Before), AfterPretty: pretty(e.After)}
+		row.Changes, row.IsUpdate = diffJSON(e.Before, e.After)
+		p.Rows = append(p.Rows, row)
 	}
 	u.render(w, r, http.StatusOK, "audit", p)
 	return nil

@@ -1,0 +1,252 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// addStaff places n more Pranata Komputer in Bidang Aplikasi, named
+// "Pegawai Uji 001" and so on, so that the directory has several pages.
+func addStaff(t *testing.T, s *store.Store, o storetest.Org, n int) {
+	t.Helper()
+	ctx := context.Background()
+	err := s.Write(ctx, model.SystemActor(o.Instansi.ID, "test"), func(tx *store.Tx) error {
+		for i := 1; i <= n; i++ {
+			e, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: o.Instansi.ID, NIP: fmt.Sprintf("19950101202001%04d", 1000+i),
+				Name: fmt.Sprintf("Pegawai Uji %03d", i), Status: model.StatusPNS, Golongan: "III/a", Active: true})
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Place(ctx, model.Placement{EmployeeID: e.ID, PositionID: o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var nextLink = regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+
+func TestDirectoryPaging(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		addStaff(t, s, e.o, 60) // 68 people with the fixture
+		b := e.browser(t)
+		b.signIn(storetest.NIPStaff1, "rahasia-staf1")
+
+		seen := map[string]bool{}
+		rows := regexp.MustCompile(`<a href="/pegawai/([0-9a-f]+)">`)
+		path, pages := "/pegawai?q=pegawai+uji", 0
+		for path != "" {
+			pages++
+			if pages > 3 {
+				t.Fatal("paging does not end")
+			}
+			resp, body := b.get(path)
+			if resp.StatusCode != 200 {
+				t.Fatalf("%s: %d", path, resp.StatusCode)
+			}
+			for _, m := range rows.FindAllStringSubmatch(body, -1) {
+				if seen[m[1]] {
+					t.Errorf("%s repeats on page %d", m[1], pages)
+				}
+				seen[m[1]] = true
+			}
+			if pages == 1 {
+				if n := len(rows.FindAllString(body, -1)); n != 50 {
+					t.Errorf("first page has %d people, want 50", n)
+				}
+				if strings.Contains(body, "Halaman pertama") {
+					t.Error("the first page links to the first page")
+				}
+			} else if !strings.Contains(html.UnescapeString(body), `href="/pegawai?q=pegawai+uji"`) {
+				t.Errorf("page %d has no link back to the first page", pages)
+			}
+			path = ""
+			if m := nextLink.FindStringSubmatch(body); m != nil {
+				path = html.UnescapeString(m[1])
+				if !strings.Contains(path, "q=pegawai+uji") || !strings.Contains(path, "cursor=") {
+					t.Errorf("next link %q loses the search", path)
+				}
+			}
+		}
+		if pages != 2 || len(seen) != 60 {
+			t.Errorf("%d pages, %d people; want 2 pages, 60 people", pages, len(seen))
+		}
+
+		// The unit page pages its people the same way.
+		_, body := b.get("/unit/" + e.o.Aplikasi.ID)
+		m := nextLink.FindStringSubmatch(body)
+		if m == nil || !strings.HasPrefix(m[1], "/unit/"+e.o.Aplikasi.ID+"?cursor=") {
+			t.Fatalf("unit page next link = %v", m)
+		}
+		if resp, body := b.get(html.UnescapeString(m[1])); resp.StatusCode != 200 || !strings.Contains(body, "Pegawai Uji 060") {
+			t.Errorf("unit page two: %d", resp.StatusCode)
+		}
+	})
+}
+
+func TestLayoutHeadersAndRibbon(t *testing.T) {
+	for _, demo := range []bool{false, true} {
+		e := setup(t, storetest.Open(t, "sqlite"), demo)
+		b := e.browser(t)
+		b.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		for _, path := range []string{"/masuk", "/", "/pegawai", "/unit", "/profil", "/sesi", "/pegawai/nope"} {
+			if path == "/masuk" {
+				b2 := e.browser(t)
+				resp, body := b2.get(path)
+				checkLayout(t, path, resp, body, demo, false)
+				continue
+			}
+			resp, body := b.get(path)
+			checkLayout(t, path, resp, body, demo, true)
+			// An ASN's menu offers nothing they cannot open.
+			for _, link := range []string{`href="/impor"`, `href="/audit"`} {
+				if strings.Contains(body, link) {
+					t.Errorf("%s: ASN menu shows %s", path, link)
+				}
+			}
+		}
+	}
+}
+
+func checkLayout(t *testing.T, path string, resp *http.Response, body string, demo, signedIn bool) {
+	t.Helper()
+	csp := resp.Header.Get("Content-Security-Policy")
+	if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("%s: Content-Security-Policy = %q", path, csp)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+		t.Errorf("%s: Content-Type = %q", path, ct)
+	}
+	want := []string{`<html lang="id">`, `<a class="skip" href="#isi">`, `<header`, `<main id="isi"`, `<footer`}
+	if signedIn {
+		want = append(want, `<nav aria-label="Menu utama">`, `action="/keluar"`, "Andi Pratama")
+	}
+	for _, w := range want {
+		if !strings.Contains(body, w) {
+			t.Errorf("%s: page lacks %q", path, w)
+		}
+	}
+	if got := strings.Contains(body, "Data fiktif untuk demonstrasi"); got != demo {
+		t.Errorf("%s: demo ribbon shown = %v in demo mode %v", path, got, demo)
+	}
+	// Every visible input on the rendered page has a label pointing at it.
+	for _, m := range regexp.MustCompile(`<(?:input|select)([^>]*)>`).FindAllStringSubmatch(body, -1) {
+		if strings.Contains(m[1], `type="hidden"`) {
+			continue
+		}
+		id := regexp.MustCompile(`\sid="([^"]+)"`).FindStringSubmatch(m[1])
+		if id == nil || !strings.Contains(body, `<label for="`+id[1]+`"`) {
+			t.Errorf("%s: input without a label: %s", path, m[0])
+		}
+	}
+}
+
+func TestAnonymousLanguage(t *testing.T) {
+	e := setup(t, storetest.Open(t, "sqlite"), false)
+	b := e.browser(t)
+	if _, body := b.get("/masuk?lang=en"); !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "Sign in") {
+		t.Error("?lang=en does not show the sign-in page in English")
+	}
+	if _, body := b.get("/masuk"); !strings.Contains(body, `<html lang="id">`) {
+		t.Error("the sign-in page is not in Indonesian by default")
+	}
+	resp, _ := b.post("/bahasa", url.Values{"lang": {"en"}, "next": {"/masuk"}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/masuk" {
+		t.Fatalf("choose language: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if _, body := b.get("/masuk"); !strings.Contains(body, `<html lang="en">`) {
+		t.Error("the language cookie is not used")
+	}
+	// A bad language falls back to Indonesian; an outside next stays here.
+	resp, _ = b.post("/bahasa", url.Values{"lang": {"xx"}, "next": {"https://evil.example/"}})
+	if resp.Header.Get("Location") != "/" {
+		t.Errorf("language switch redirected to %q", resp.Header.Get("Location"))
+	}
+	if _, body := b.get("/masuk"); !strings.Contains(body, `<html lang="id">`) {
+		t.Error("an unknown language did not fall back to Indonesian")
+	}
+}
+
+func TestSignInRateLimited(t *testing.T) {
+	e := setup(t, storetest.Open(t, "sqlite"), false)
+	b := e.browser(t)
+	var resp *http.Response
+	var body string
+	for i := 0; i < 8; i++ {
+		resp, body = b.post("/masuk", url.Values{"username": {"admin"}, "password": {"salah"}})
+		if resp.StatusCode == http.StatusTooManyRequests {
+			break
+		}
+	}
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Terlalu banyak percobaan") ||
+		!regexp.MustCompile(`Coba lagi dalam \d+ menit`).MatchString(body) {
+		t.Fatalf("after repeated failures: %d", resp.StatusCode)
+	}
+	if resp.Header.Get("Retry-After") == "" || len(resp.Cookies()) != 0 {
+		t.Errorf("Retry-After %q, cookies %v", resp.Header.Get("Retry-After"), resp.Cookies())
+	}
+	// Even the right password waits.
+	if resp, _ := b.post("/masuk", url.Values{"username": {"admin"}, "password": {"rahasia-admin"}}); resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("right password while limited: %d", resp.StatusCode)
+	}
+}
+
+func TestUnitsSessionsAndAuditReadably(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		admin := e.browser(t)
+		req, _ := http.NewRequest("POST", e.url+"/masuk", strings.NewReader(url.Values{"username": {"admin"}, "password": {"rahasia-admin"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("User-Agent", "Mozilla/5.0 (Linux; Android 14; SM-A146P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36")
+		resp, err := admin.c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("sign in: %d", resp.StatusCode)
+		}
+		if _, body := admin.get("/sesi"); !strings.Contains(body, "Chrome di Android") || strings.Contains(body, ">Mozilla/5.0") {
+			t.Error("the sessions page does not name the device shortly")
+		}
+
+		_, body := admin.get("/unit")
+		for _, w := range []string{"Perangkat daerah", "Bidang", "Subbagian", "Kepala: Budi Santoso"} {
+			if !strings.Contains(body, w) {
+				t.Errorf("unit tree lacks %q", w)
+			}
+		}
+		if _, body := admin.get("/unit/" + e.o.Aplikasi.ID); !strings.Contains(body, "Jenis unit") || !strings.Contains(body, "Siti Rahmawati") {
+			t.Error("unit page lacks its kind or head")
+		}
+
+		// A changed language shows in the audit log as a changed field.
+		admin.post("/profil/bahasa", url.Values{"lang": {"en"}})
+		admin.post("/profil/bahasa", url.Values{"lang": {"id"}})
+		_, body = admin.get("/audit?entity_type=user")
+		if !strings.Contains(body, "<del>en</del>") || !strings.Contains(body, "<ins>id</ins>") || !strings.Contains(body, "user.update") {
+			t.Errorf("the audit log does not show the changed field: %s", body[strings.Index(body, "<main"):])
+		}
+		// Filters that match nothing, or nonsense, answer an empty list, not an error.
+		for _, q := range []string{"?entity_id=nope", "?entity_type=%3Cscript%3E", "?before=zzz", "?actor=" + strings.Repeat("x", 500)} {
+			if resp, _ := admin.get("/audit" + q); resp.StatusCode != 200 {
+				t.Errorf("audit %s: %d", q, resp.StatusCode)
+			}
+		}
+	})
+}
