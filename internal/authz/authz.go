@@ -18,6 +18,9 @@ const (
 	ReadAudit          Action = "audit.read"
 	ManageUsers        Action = "user.manage" // accounts, roles, passwords, others' sessions
 	ManageUnits        Action = "unit.manage"
+	ManagePeriods      Action = "period.manage" // open a performance year, adjust, close and lock periods
+	ReadSKP            Action = "skp.read"      // an SKP: the owner's, their line's, an admin's
+	MonitorSKP         Action = "skp.monitor"   // the filling dashboard
 )
 
 // Scope tells how far a role's permission reaches.
@@ -37,16 +40,20 @@ var table = map[model.Role]map[Action]Scope{
 	model.RoleASN: {
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeSelf,
+		ReadSKP:            ScopeSelf,
 	},
 	model.RoleSupervisor: {
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeTeam,
+		ReadSKP:            ScopeTeam,
 	},
 	model.RoleOPDAdmin: {
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeOPD,
 		ManageEmployees:    ScopeOPD,
 		ImportEmployees:    ScopeOPD,
+		ReadSKP:            ScopeOPD,
+		MonitorSKP:         ScopeOPD,
 	},
 	model.RoleBKPSDMAdmin: {
 		ReadDirectory:      ScopeInstansi,
@@ -56,15 +63,21 @@ var table = map[model.Role]map[Action]Scope{
 		ReadAudit:          ScopeInstansi,
 		ManageUsers:        ScopeInstansi,
 		ManageUnits:        ScopeInstansi,
+		ManagePeriods:      ScopeInstansi,
+		ReadSKP:            ScopeInstansi,
+		MonitorSKP:         ScopeInstansi,
 	},
 	model.RoleLeader: {
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeInstansi,
+		ReadSKP:            ScopeInstansi,
+		MonitorSKP:         ScopeInstansi,
 	},
 	model.RoleAuditor: {
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeInstansi,
 		ReadAudit:          ScopeInstansi,
+		ReadSKP:            ScopeInstansi,
 	},
 	model.RoleSystemAdmin: {
 		ReadDirectory:      ScopeInstansi,
@@ -74,6 +87,9 @@ var table = map[model.Role]map[Action]Scope{
 		ReadAudit:          ScopeInstansi,
 		ManageUsers:        ScopeInstansi,
 		ManageUnits:        ScopeInstansi,
+		ManagePeriods:      ScopeInstansi,
+		ReadSKP:            ScopeInstansi,
+		MonitorSKP:         ScopeInstansi,
 	},
 }
 

@@ -1,0 +1,440 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// OpenYear opens a performance year for the actor's instansi with monthly
+// or quarterly periods plus the annual evaluation, reports due reportDays
+// after each period ends. BKPSDM only.
+func (a *App) OpenYear(ctx context.Context, actor model.Actor, year int, kind model.PeriodKind, reportDays int) ([]model.Period, error) {
+	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
+		return nil, forbidden("open a performance year")
+	}
+	periods, err := model.GeneratePeriods(year, kind, reportDays)
+	if err != nil {
+		return nil, model.Invalid("year", err.Error())
+	}
+	if _, open, err := a.Store.YearOpen(ctx, actor.InstansiID, year); err != nil {
+		return nil, err
+	} else if open {
+		return nil, model.Invalid("year", fmt.Sprintf("Tahun kinerja %d sudah dibuka", year))
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		return tx.CreateYear(ctx, actor.InstansiID, year, kind, periods)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a.Store.Periods(ctx, actor.InstansiID, year)
+}
+
+// Periods lists a year's periods; everyone signed in may read them.
+func (a *App) Periods(ctx context.Context, actor model.Actor, year int) ([]model.Period, error) {
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return nil, forbidden("periods")
+	}
+	return a.Store.Periods(ctx, actor.InstansiID, year)
+}
+
+// MovePeriod adjusts a period's dates and moves its status (open, close,
+// lock, or unlock with a reason). BKPSDM only.
+func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period, reason string) error {
+	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
+		return forbidden("change a period")
+	}
+	cur, err := a.Store.Period(ctx, p.ID)
+	if err != nil || cur.InstansiID != actor.InstansiID {
+		return fmt.Errorf("period %s: %w", p.ID, model.ErrNotFound)
+	}
+	if err := model.ValidatePeriod(p); err != nil {
+		return err
+	}
+	if cur.Status == model.PeriodLocked && p.Status == model.PeriodLocked && (p.Start != cur.Start || p.End != cur.End || p.ReportDeadline != cur.ReportDeadline) {
+		return fmt.Errorf("a locked period changes only after an unlock: %w", model.ErrInvalidTransition)
+	}
+	if p.Status != cur.Status && !model.CanMovePeriod(cur.Status, p.Status) {
+		return fmt.Errorf("period %s to %s: %w", cur.Status, p.Status, model.ErrInvalidTransition)
+	}
+	if cur.Status == model.PeriodLocked && p.Status != model.PeriodLocked && strings.TrimSpace(reason) == "" {
+		return model.Invalid("reason", "Membuka kunci periode memerlukan alasan tertulis")
+	}
+	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.UpdatePeriod(ctx, p, reason) })
+}
+
+// CreateSKP starts the draft SKP of an employee for a year on their current
+// position, with snapshots of them and their raters as they are today and
+// the seven core values. The employee does it, or a BKPSDM admin for them.
+func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID string, year int, approach model.Approach) (model.SKP, error) {
+	e, err := a.Store.Employee(ctx, employeeID)
+	if err != nil || e.InstansiID != actor.InstansiID {
+		return model.SKP{}, fmt.Errorf("employee %s: %w", employeeID, model.ErrNotFound)
+	}
+	if actor.EmployeeID != employeeID && !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: e.InstansiID}) {
+		return model.SKP{}, forbidden("create another employee's SKP")
+	}
+	var v model.ValidationError
+	if approach != model.ApproachKuantitatif && approach != model.ApproachKualitatif {
+		v.Add("approach", "Pendekatan harus kuantitatif atau kualitatif")
+	}
+	if e.PositionID == "" {
+		v.Add("employee_id", "Pegawai belum memiliki jabatan; hubungi admin kepegawaian")
+	}
+	if e.Status == model.StatusPejabatNegara {
+		v.Add("employee_id", "Pejabat negara tidak menyusun SKP")
+	}
+	if _, open, err := a.Store.YearOpen(ctx, e.InstansiID, year); err != nil {
+		return model.SKP{}, err
+	} else if !open {
+		v.Add("year", fmt.Sprintf("Tahun kinerja %d belum dibuka oleh BKPSDM", year))
+	}
+	if err := v.Err(); err != nil {
+		return model.SKP{}, err
+	}
+	existing, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}, Year: year})
+	if err != nil {
+		return model.SKP{}, err
+	}
+	for _, s := range existing {
+		if s.Status != model.SKPClosed {
+			return model.SKP{}, fmt.Errorf("an SKP for %d exists already (%s): %w", year, s.ID, model.ErrConflict)
+		}
+	}
+	chart, err := a.OrgChart(ctx, e.InstansiID)
+	if err != nil {
+		return model.SKP{}, err
+	}
+	people, err := a.Store.EmployeesByID(ctx, []string{chart.Rater(e.ID), chart.UpperRater(e.ID)})
+	if err != nil {
+		return model.SKP{}, err
+	}
+	s := model.SKP{InstansiID: e.InstansiID, EmployeeID: e.ID, Year: year, Approach: approach, Format: model.FormatFor(e.PositionKind),
+		PeriodStart: model.Date(fmt.Sprintf("%d-01-01", year)), PeriodEnd: model.Date(fmt.Sprintf("%d-12-31", year)),
+		Employee: model.SnapshotOf(e), Lampiran: model.Lampiran{DukunganSumberDaya: []string{}, SkemaPertanggungjawaban: []string{}, Konsekuensi: []string{}}}
+	if r, ok := people[chart.Rater(e.ID)]; ok {
+		s.Rater = model.SnapshotOf(r)
+	}
+	if r, ok := people[chart.UpperRater(e.ID)]; ok {
+		s.UpperRater = model.SnapshotOf(r)
+	}
+	// After a transfer the new SKP starts on the day of the new position.
+	for _, s0 := range existing {
+		if s0.Status == model.SKPClosed && s0.PeriodEnd >= s.PeriodStart {
+			s.PeriodStart = model.Date(s0.PeriodEnd.Time().AddDate(0, 0, 1).Format(time.DateOnly))
+		}
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		s, err = tx.CreateSKP(ctx, s, e.PositionID)
+		return err
+	})
+	return s, err
+}
+
+// SKP returns an SKP to those who may read it: the owner, anyone above them
+// in their line, and administrators.
+func (a *App) SKP(ctx context.Context, actor model.Actor, id string) (model.SKP, error) {
+	s, err := a.Store.SKP(ctx, id)
+	if err != nil {
+		return s, err
+	}
+	if err := a.canReadSKP(ctx, actor, s); err != nil {
+		return model.SKP{}, err
+	}
+	return s, nil
+}
+
+func (a *App) canReadSKP(ctx context.Context, actor model.Actor, s model.SKP) error {
+	hidden := fmt.Errorf("SKP %s: %w", s.ID, model.ErrNotFound)
+	if s.InstansiID != actor.InstansiID {
+		return hidden
+	}
+	if actor.EmployeeID != "" && (s.EmployeeID == actor.EmployeeID || s.Rater.EmployeeID == actor.EmployeeID || s.UpperRater.EmployeeID == actor.EmployeeID) {
+		return nil
+	}
+	e, err := a.Store.Employee(ctx, s.EmployeeID)
+	if err != nil {
+		return err
+	}
+	chart, err := a.OrgChart(ctx, s.InstansiID)
+	if err != nil {
+		return err
+	}
+	t, err := a.employeeTarget(ctx, actor, chart, e)
+	if err != nil {
+		return err
+	}
+	if !authz.Can(actor, authz.ReadSKP, t) {
+		return hidden
+	}
+	return nil
+}
+
+// editable loads an SKP that its owner may change now.
+func (a *App) editable(ctx context.Context, actor model.Actor, skpID string) (model.SKP, error) {
+	s, err := a.SKP(ctx, actor, skpID)
+	if err != nil {
+		return s, err
+	}
+	if s.EmployeeID != actor.EmployeeID {
+		return s, forbidden("change another employee's SKP")
+	}
+	if s.Status != model.SKPDraft && s.Status != model.SKPReturned {
+		return s, fmt.Errorf("SKP is %s; changes need a new revision: %w", s.Status, model.ErrInvalidTransition)
+	}
+	return s, nil
+}
+
+// SupervisorSKP returns the approved SKP of the employee's pejabat penilai
+// for the year, the one whose RHK a JA/JF SKP intervenes.
+func (a *App) SupervisorSKP(ctx context.Context, s model.SKP) (model.SKP, bool, error) {
+	if s.Rater.EmployeeID == "" {
+		return model.SKP{}, false, nil
+	}
+	list, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.Rater.EmployeeID}, Year: s.Year})
+	if err != nil {
+		return model.SKP{}, false, err
+	}
+	for _, sup := range list {
+		if sup.Status == model.SKPApproved {
+			full, err := a.Store.SKP(ctx, sup.ID)
+			return full, err == nil, err
+		}
+	}
+	return model.SKP{}, false, nil
+}
+
+// SaveRHK adds (or, with an ID, changes) a Rencana Hasil Kerja on the
+// owner's draft SKP read at version.
+func (a *App) SaveRHK(ctx context.Context, actor model.Actor, version int, r model.RHK) (model.RHK, error) {
+	s, err := a.editable(ctx, actor, r.SKPID)
+	if err != nil {
+		return r, err
+	}
+	var v model.ValidationError
+	r.Description = strings.TrimSpace(r.Description)
+	if r.Kind != model.RHKUtama && r.Kind != model.RHKTambahan {
+		v.Add("kind", "Jenis RHK harus utama atau tambahan")
+	}
+	if r.Description == "" || len(r.Description) > 2000 {
+		v.Add("description", "Uraian RHK wajib diisi (paling banyak 2.000 karakter)")
+	}
+	r.ParentText = strings.TrimSpace(r.ParentText)
+	if r.ParentText != "" && s.Format == model.FormatJAJF && s.Rater.NIP != "" {
+		v.Add("parent_text", "Pilih RHK atasan dari SKP atasan langsung; teks bebas hanya bila atasan adalah kepala daerah")
+	}
+	if r.ParentRHKID != "" {
+		if s.Format != model.FormatJAJF {
+			v.Add("parent_rhk_id", "RHK JPT tidak mengintervensi RHK atasan; isi penugasan dari")
+		} else {
+			sup, ok, err := a.SupervisorSKP(ctx, s)
+			if err != nil {
+				return r, err
+			}
+			found := false
+			for _, pr := range sup.RHK {
+				found = found || pr.ID == r.ParentRHKID
+			}
+			if !ok || !found {
+				v.Add("parent_rhk_id", "RHK atasan yang diintervensi harus berasal dari SKP atasan langsung yang sudah disetujui")
+			}
+		}
+	}
+	if r.ID != "" {
+		found := false
+		for _, x := range s.RHK {
+			found = found || x.ID == r.ID
+		}
+		if !found {
+			return r, fmt.Errorf("RHK %s: %w", r.ID, model.ErrNotFound)
+		}
+	}
+	if err := v.Err(); err != nil {
+		return r, err
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		r, err = tx.SaveRHK(ctx, version, r)
+		return err
+	})
+	return r, err
+}
+
+// AddIndicator adds an indicator (IKI) with its target to an RHK.
+func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, in model.Indicator) (model.Indicator, error) {
+	r, err := a.Store.RHKByID(ctx, in.RHKID)
+	if err != nil {
+		return in, err
+	}
+	s, err := a.editable(ctx, actor, r.SKPID)
+	if err != nil {
+		return in, err
+	}
+	var v model.ValidationError
+	if !in.Aspect.Valid() {
+		v.Add("aspect", "Aspek harus kuantitas, kualitas, waktu atau biaya")
+	}
+	in.Description, in.Target, in.Unit = strings.TrimSpace(in.Description), strings.TrimSpace(in.Target), strings.TrimSpace(in.Unit)
+	if in.Description == "" {
+		v.Add("description", "Indikator wajib diisi")
+	}
+	if in.Target == "" {
+		v.Add("target", "Target wajib diisi")
+	}
+	if s.Approach == model.ApproachKuantitatif && in.Unit == "" {
+		v.Add("unit", "Satuan target wajib diisi untuk pendekatan kuantitatif")
+	}
+	if err := v.Err(); err != nil {
+		return in, err
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		in, err = tx.SaveIndicator(ctx, version, s.ID, in)
+		return err
+	})
+	return in, err
+}
+
+// SubmitSKP sends a draft or returned SKP to the pejabat penilai, once the
+// rules' guards hold.
+func (a *App) SubmitSKP(ctx context.Context, actor model.Actor, id string, version int) (model.SKP, error) {
+	s, err := a.editable(ctx, actor, id)
+	if err != nil {
+		return s, err
+	}
+	_, supApproved, err := a.SupervisorSKP(ctx, s)
+	if err != nil {
+		return s, err
+	}
+	if p := model.SubmitProblems(s, supApproved); p != nil {
+		return s, p
+	}
+	if s.Rater.EmployeeID == "" {
+		return s, model.Invalid("rater", "Belum ada pejabat penilai; hubungi admin kepegawaian")
+	}
+	return a.move(ctx, actor, s, version, model.ActSubmit, "")
+}
+
+// ApproveSKP approves a submitted SKP: only its pejabat penilai may, never
+// its owner. The approved document is kept as a version.
+func (a *App) ApproveSKP(ctx context.Context, actor model.Actor, id string, version int) (model.SKP, error) {
+	s, err := a.reviewable(ctx, actor, id)
+	if err != nil {
+		return s, err
+	}
+	return a.move(ctx, actor, s, version, model.ActApprove, "")
+}
+
+// ReturnSKP sends a submitted SKP back to its owner with a required note.
+func (a *App) ReturnSKP(ctx context.Context, actor model.Actor, id string, version int, note string) (model.SKP, error) {
+	s, err := a.reviewable(ctx, actor, id)
+	if err != nil {
+		return s, err
+	}
+	if strings.TrimSpace(note) == "" {
+		return s, model.Invalid("note", "Catatan pengembalian wajib diisi agar pegawai tahu apa yang harus diperbaiki")
+	}
+	return a.move(ctx, actor, s, version, model.ActReturn, strings.TrimSpace(note))
+}
+
+// ReviseSKP starts a change to an approved SKP: a new revision in draft
+// that the pejabat penilai approves again; the approved versions stay.
+func (a *App) ReviseSKP(ctx context.Context, actor model.Actor, id string, version int) (model.SKP, error) {
+	s, err := a.SKP(ctx, actor, id)
+	if err != nil {
+		return s, err
+	}
+	if s.EmployeeID != actor.EmployeeID {
+		return s, forbidden("revise another employee's SKP")
+	}
+	return a.move(ctx, actor, s, version, model.ActRevise, "")
+}
+
+func (a *App) reviewable(ctx context.Context, actor model.Actor, id string) (model.SKP, error) {
+	s, err := a.SKP(ctx, actor, id)
+	if err != nil {
+		return s, err
+	}
+	if s.EmployeeID == actor.EmployeeID {
+		return s, forbidden("approve one's own SKP")
+	}
+	if actor.EmployeeID == "" || s.Rater.EmployeeID != actor.EmployeeID {
+		return s, forbidden("review an SKP one does not rate")
+	}
+	return s, nil
+}
+
+// move applies a workflow action, writes it with its version check and
+// notifies the other party.
+func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version int, act model.SKPAction, note string) (model.SKP, error) {
+	next, err := model.NextSKPStatus(s.Status, act)
+	if err != nil {
+		return s, err
+	}
+	now := a.Now()
+	s.Status = next
+	var notify, title string
+	switch act {
+	case model.ActSubmit:
+		s.SubmittedAt, s.ReturnNote = now, ""
+		notify, title = s.Rater.EmployeeID, fmt.Sprintf("%s mengajukan SKP %d untuk disetujui", s.Employee.Name, s.Year)
+	case model.ActApprove:
+		s.ApprovedAt, s.ApprovedBy = now, actor.EmployeeID
+		notify, title = s.EmployeeID, fmt.Sprintf("SKP %d Anda disetujui", s.Year)
+	case model.ActReturn:
+		s.ReturnNote = note
+		notify, title = s.EmployeeID, fmt.Sprintf("SKP %d Anda dikembalikan untuk diperbaiki", s.Year)
+	case model.ActRevise:
+		s.Revision++
+		notify, title = s.Rater.EmployeeID, fmt.Sprintf("%s mengubah SKP %d yang telah disetujui", s.Employee.Name, s.Year)
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		if err := tx.SetSKPStatus(ctx, version, s, act); err != nil {
+			return err
+		}
+		if act == model.ActApprove {
+			if err := tx.SaveSKPVersion(ctx, s); err != nil {
+				return err
+			}
+		}
+		return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: notify, Kind: "skp." + string(act),
+			Title: title, Body: note, Link: "/skp/" + s.ID})
+	})
+	if err != nil {
+		if errors.Is(err, model.ErrConflict) {
+			return s, err
+		}
+		return s, err
+	}
+	return a.Store.SKP(ctx, s.ID)
+}
+
+// SetExpectation lets the pejabat penilai write the ekspektasi khusus
+// pimpinan for one core value, while the SKP is not yet approved.
+func (a *App) SetExpectation(ctx context.Context, actor model.Actor, id string, version int, value model.CoreValue, text string) error {
+	s, err := a.SKP(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	if actor.EmployeeID == "" || s.Rater.EmployeeID != actor.EmployeeID {
+		return forbidden("write expectations on an SKP one does not rate")
+	}
+	if s.Status == model.SKPApproved || s.Status == model.SKPClosed {
+		return fmt.Errorf("SKP is %s: %w", s.Status, model.ErrInvalidTransition)
+	}
+	if len(text) > 2000 {
+		return model.Invalid("expectation", "Ekspektasi paling banyak 2.000 karakter")
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		return tx.SetExpectation(ctx, version, s.ID, value, strings.TrimSpace(text))
+	})
+}
