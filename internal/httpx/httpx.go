@@ -72,7 +72,11 @@ func Authenticate(a *app.App, next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(WithActor(r.Context(), actor)))
+		r2 := r.WithContext(WithActor(r.Context(), actor))
+		next.ServeHTTP(w, r2)
+		// The mux below records the matched route on the copy; hand it back
+		// to the middleware above, which labels metrics and logs with it.
+		r.Pattern = r2.Pattern
 	})
 }
 
