@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -106,8 +108,10 @@ func problem(t *testing.T, r response, status int) map[string]any {
 		t.Fatalf("got %d %s %s, want a %d problem", r.status, r.header.Get("Content-Type"), r.body, status)
 	}
 	p := r.json(t)
-	if p["title"] == "" || p["status"] != float64(status) || p["type"] == nil {
-		t.Errorf("problem = %v", p)
+	typ, _ := p["type"].(string)
+	if p["title"] == "" || p["status"] != float64(status) || !strings.HasPrefix(typ, "https://kinerja.id/problems/") ||
+		p["detail"] == "" || r.header.Get("Cache-Control") != "no-store" {
+		t.Errorf("problem = %v (Cache-Control %q)", p, r.header.Get("Cache-Control"))
 	}
 	return p
 }
@@ -132,10 +136,35 @@ func TestAuth(t *testing.T) {
 			t.Errorf("me = %v", me)
 		}
 
-		problem(t, e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPKabid, "password": "salah"}), 401)
+		if r.header.Get("Content-Type") != "application/json; charset=utf-8" || r.header.Get("Cache-Control") != "no-store" {
+			t.Errorf("login answer headers: %v", r.header)
+		}
+		if me := e.get(t, "/api/v1/me", tok).json(t)["user"].(map[string]any); me["username"] != storetest.NIPKabid || me["locale"] != "id" {
+			t.Errorf("me.user = %v", me)
+		}
+
+		// A wrong password and an unknown user read the same.
+		wrong := problem(t, e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPKabid, "password": "salah"}), 401)
+		unknown := problem(t, e.post(t, "/api/v1/auth/login", "", map[string]string{"username": "199901012020011999", "password": "salah"}), 401)
+		if wrong["detail"] != unknown["detail"] || wrong["title"] != unknown["title"] {
+			t.Errorf("unknown user %v differs from wrong password %v", unknown, wrong)
+		}
 		p := problem(t, e.post(t, "/api/v1/auth/login", "", map[string]string{"username": ""}), 422)
-		if p["errors"] == nil {
-			t.Errorf("422 without field errors: %v", p)
+		if errs, _ := p["errors"].(map[string]any); errs["username"] == nil || errs["password"] == nil {
+			t.Errorf("422 should name both missing fields: %v", p)
+		}
+		p = problem(t, e.post(t, "/api/v1/auth/login", "", map[string]string{"username": "admin"}), 422)
+		if errs, _ := p["errors"].(map[string]any); errs["password"] == nil || errs["username"] != nil {
+			t.Errorf("422 should name only the password: %v", p)
+		}
+
+		// The web session cookie is accepted too.
+		req, _ := http.NewRequest("GET", e.url+"/api/v1/me", nil)
+		req.AddCookie(&http.Cookie{Name: "kinerja_session", Value: tok})
+		if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
+			t.Errorf("me with a session cookie: %v %v", resp.StatusCode, err)
+		} else {
+			resp.Body.Close()
 		}
 		r = e.get(t, "/api/v1/me", "")
 		problem(t, r, 401)
@@ -159,6 +188,19 @@ func TestAuth(t *testing.T) {
 		}
 		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
 		problem(t, e.do(t, "DELETE", "/api/v1/sessions/"+other, staff, "", nil), 404)
+		problem(t, e.do(t, "DELETE", "/api/v1/sessions/nope", tok, "", nil), 404)
+
+		// An account administrator lists another user's sessions; an ASN may not.
+		kabidID := user["id"].(string)
+		admin := e.login(t, "admin", "rahasia-admin")
+		if got := e.get(t, "/api/v1/sessions?user="+kabidID, admin).json(t)["items"].([]any); len(got) != 2 {
+			t.Errorf("admin sees %d of Kabid's sessions, want 2", len(got))
+		} else if got[0].(map[string]any)["current"] != false || got[0].(map[string]any)["kind"] != "api" {
+			t.Errorf("admin's view of Kabid's session = %v", got[0])
+		}
+		if r := e.get(t, "/api/v1/sessions?user="+kabidID, staff); r.status != 403 && r.status != 404 {
+			t.Errorf("an ASN listing someone else's sessions: %d %s", r.status, r.body)
+		}
 		if r := e.do(t, "DELETE", "/api/v1/sessions/"+other, tok, "", nil); r.status != 204 {
 			t.Fatalf("revoke: %d %s", r.status, r.body)
 		}
@@ -249,9 +291,18 @@ func TestDirectory(t *testing.T) {
 			{"the admin", admin, e.o.Nurse.ID, true},
 		} {
 			d := e.get(t, "/api/v1/employees/"+c.id, c.token).json(t)
-			_, hasBirth := d["birth_date"]
-			if d["full_record"] != c.full || hasBirth != c.full {
-				t.Errorf("%s: full_record=%v birth_date present=%v", c.name, d["full_record"], hasBirth)
+			if d["full_record"] != c.full || d["id"] != c.id || d["nip"] == "" || d["position"] == "" {
+				t.Errorf("%s: %v", c.name, d)
+			}
+			for _, field := range []string{"birth_date", "gender", "email", "phone", "placements"} {
+				if _, present := d[field]; present != c.full {
+					t.Errorf("%s: %s present=%v, want %v", c.name, field, present, c.full)
+				}
+			}
+			if c.full {
+				if pl := d["placements"].([]any); len(pl) == 0 || pl[0].(map[string]any)["position"] == "" {
+					t.Errorf("%s: placements = %v", c.name, pl)
+				}
 			}
 		}
 		problem(t, e.get(t, "/api/v1/employees/nope", staff), 404)
@@ -283,6 +334,32 @@ func TestAudit(t *testing.T) {
 		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
 		auditor := e.login(t, "auditor", "rahasia-audit")
 		problem(t, e.get(t, "/api/v1/audit", staff), 403)
+		problem(t, e.get(t, "/api/v1/audit", ""), 401)
+
+		// A change made through the API is in the log, under its actor.
+		kabid := e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPKabid, "password": "rahasia-kabid"}).json(t)
+		kabidUser := kabid["user"].(map[string]any)["id"].(string)
+		if r := e.do(t, "PATCH", "/api/v1/me", kabid["token"].(string), "application/json", []byte(`{"locale":"en"}`)); r.status != 200 {
+			t.Fatalf("patch me: %d %s", r.status, r.body)
+		}
+		admin := e.login(t, "admin", "rahasia-admin")
+		byKabid := e.get(t, "/api/v1/audit?actor="+kabidUser, admin).json(t)["items"].([]any)
+		if len(byKabid) == 0 {
+			t.Fatal("no audit entries by Kabid")
+		}
+		var sawLocale bool
+		for _, it := range byKabid {
+			m := it.(map[string]any)
+			if m["actor_id"] != kabidUser {
+				t.Errorf("actor filter let through %v", m)
+			}
+			if after, ok := m["after"].(map[string]any); ok && m["entity_id"] == kabidUser && strings.Contains(fmt.Sprint(after), "en") {
+				sawLocale = true
+			}
+		}
+		if !sawLocale {
+			t.Errorf("the locale change is not in Kabid's audit entries: %v", byKabid)
+		}
 		page := e.get(t, "/api/v1/audit?entity_type=employee&entity_id="+e.o.Staff1.ID, auditor).json(t)
 		items := page["items"].([]any)
 		if len(items) != 1 {
@@ -423,13 +500,67 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 			t.Errorf("the OpenAPI document describes %s, which is not registered", d)
 		}
 	}
-	// Every registered route answers something other than the mux's 404.
+	// Every registered route is served, and asks for a session unless public.
+	public := api.PublicRoutes()
 	for rt := range registered {
 		method, path, _ := strings.Cut(rt, " ")
-		path = strings.ReplaceAll(path, "{id}", "x")
+		path = regexp.MustCompile(`\{[a-z_]+\}`).ReplaceAllString(path, "x")
 		resp := e.do(t, method, path, "", "", nil)
 		if resp.status == 404 && strings.Contains(string(resp.body), "Alamat API ini tidak ada") {
 			t.Errorf("%s is documented but not served", rt)
+		}
+		if !public[rt] && (resp.status != 401 || !strings.HasPrefix(resp.header.Get("WWW-Authenticate"), "Bearer")) {
+			t.Errorf("%s without a session: %d, want 401 with WWW-Authenticate", rt, resp.status)
+		}
+	}
+	// Each operation declares its path parameters, a success response with
+	// its schema, problem responses, and (unless public) the bearer scheme.
+	if doc["components"].(map[string]any)["securitySchemes"].(map[string]any)["bearerAuth"].(map[string]any)["scheme"] != "bearer" {
+		t.Error("no bearerAuth security scheme")
+	}
+	for p, ops := range paths {
+		want := regexp.MustCompile(`\{([a-z_]+)\}`).FindAllStringSubmatch(p, -1)
+		for m, o := range ops.(map[string]any) {
+			o := o.(map[string]any)
+			declared := map[string]bool{}
+			params, _ := o["parameters"].([]any)
+			for _, prm := range params {
+				prm := prm.(map[string]any)
+				if prm["in"] == "path" {
+					declared[prm["name"].(string)] = true
+				}
+			}
+			for _, w := range want {
+				if !declared[w[1]] {
+					t.Errorf("%s %s does not declare the path parameter %s", m, p, w[1])
+				}
+			}
+			if len(declared) != len(want) {
+				t.Errorf("%s %s declares path parameters %v, the path has %v", m, p, declared, want)
+			}
+			responses := o["responses"].(map[string]any)
+			var success bool
+			for code, resp := range responses {
+				if code[0] == '2' {
+					success = true
+					if code != "204" && resp.(map[string]any)["content"] == nil {
+						t.Errorf("%s %s: the %s response has no content schema", m, p, code)
+					}
+				}
+				if code[0] >= '4' && !strings.Contains(fmt.Sprint(resp), "#/components/schemas/Problem") {
+					t.Errorf("%s %s: the %s response is not a Problem", m, p, code)
+				}
+			}
+			if !success || responses["500"] == nil {
+				t.Errorf("%s %s: responses %v", m, p, responses)
+			}
+			sec, hasSec := o["security"]
+			if isPublic := public[strings.ToUpper(m)+" "+p]; isPublic != (hasSec && len(sec.([]any)) == 0) {
+				t.Errorf("%s %s: public=%v but security=%v", m, p, isPublic, sec)
+			}
+			if !isPublicOr401(public[strings.ToUpper(m)+" "+p], responses) {
+				t.Errorf("%s %s does not document its 401", m, p)
+			}
 		}
 	}
 	// Every schema referenced exists.
@@ -442,6 +573,10 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 			t.Errorf("dangling $ref %s", ref)
 		}
 	}
+}
+
+func isPublicOr401(public bool, responses map[string]any) bool {
+	return public || responses["401"] != nil
 }
 
 func collectRefs(v any, out *[]string) {
