@@ -25,6 +25,9 @@ func (u *ui) showLogin(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, next, http.StatusSeeOther)
 		return
 	}
+	if r.URL.Query().Has("lang") {
+		setLangCookie(w, r, b.Lang)
+	}
 	b.Title = b.T("login.title")
 	u.render(w, r, http.StatusOK, "login", loginPage{base: b, Next: next})
 }
@@ -79,8 +82,7 @@ func (u *ui) logout(w http.ResponseWriter, r *http.Request) {
 // chooseLanguage sets the language of the sign-in page for visitors.
 func (u *ui) chooseLanguage(w http.ResponseWriter, r *http.Request) {
 	lang := locale.Normalize(r.FormValue("lang"))
-	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	setLangCookie(w, r, lang)
 	if actor, ok := httpx.ActorFrom(r.Context()); ok {
 		if err := u.a.SetLocale(r.Context(), actor, lang); err != nil {
 			u.fail(w, r, u.baseFor(r), err)
@@ -88,4 +90,10 @@ func (u *ui) chooseLanguage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	http.Redirect(w, r, safeNext(r.FormValue("next")), http.StatusSeeOther)
+}
+
+// setLangCookie remembers a visitor's language for a year.
+func setLangCookie(w http.ResponseWriter, r *http.Request, lang string) {
+	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
 }

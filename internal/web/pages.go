@@ -91,10 +91,18 @@ func (u *ui) showProfile(w http.ResponseWriter, r *http.Request, b base) error {
 }
 
 func (u *ui) saveLanguage(w http.ResponseWriter, r *http.Request, b base) error {
-	if err := u.a.SetLocale(r.Context(), *b.Actor, r.PostFormValue("lang")); err != nil {
-		if _, ok := isValidation(err); !ok {
-			return err
+	err := u.a.SetLocale(r.Context(), *b.Actor, r.PostFormValue("lang"))
+	if ve, ok := isValidation(err); ok {
+		p, perr := u.profile(r, b)
+		if perr != nil {
+			return perr
 		}
+		p.Errors = ve.Fields
+		u.render(w, r, http.StatusUnprocessableEntity, "profile", p)
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 	http.Redirect(w, r, "/profil?ok=bahasa", http.StatusSeeOther)
 	return nil
@@ -404,9 +412,19 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 	if len(before) > 64 {
 		before = ""
 	}
+	if len(p.ActorID) > 64 {
+		p.ActorID = p.ActorID[:64]
+	}
+	actorID := p.ActorID
+	if actorID != "" {
+		// People know a username or a NIP, not a user id: accept either.
+		if usr, err := u.a.Store.UserByUsername(r.Context(), actorID); err == nil && usr.InstansiID == b.Actor.InstansiID {
+			actorID = usr.ID
+		}
+	}
 	const pageSize = 50
 	entries, err := u.a.Audit(r.Context(), *b.Actor, store.AuditFilter{EntityType: p.EntityType, EntityID: p.EntityID,
-		ActorID: p.ActorID, Before: before, Limit: pageSize + 1})
+		ActorID: actorID, Before: before, Limit: pageSize + 1})
 	if err != nil {
 		return err
 	}

@@ -162,9 +162,10 @@ func TestAnonymousLanguage(t *testing.T) {
 	if _, body := b.get("/masuk?lang=en"); !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "Sign in") {
 		t.Error("?lang=en does not show the sign-in page in English")
 	}
-	if _, body := b.get("/masuk"); !strings.Contains(body, `<html lang="id">`) {
+	if _, body := e.browser(t).get("/masuk"); !strings.Contains(body, `<html lang="id">`) {
 		t.Error("the sign-in page is not in Indonesian by default")
 	}
+	b = e.browser(t)
 	resp, _ := b.post("/bahasa", url.Values{"lang": {"en"}, "next": {"/masuk"}})
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/masuk" {
 		t.Fatalf("choose language: %d %s", resp.StatusCode, resp.Header.Get("Location"))
@@ -242,6 +243,17 @@ func TestUnitsSessionsAndAuditReadably(t *testing.T) {
 		if !strings.Contains(body, "<del>en</del>") || !strings.Contains(body, "<ins>id</ins>") || !strings.Contains(body, "user.update") {
 			t.Errorf("the audit log does not show the changed field: %s", body[strings.Index(body, "<main"):])
 		}
+		// The actor filter takes a username as well as a user id, and an
+		// employee's entry links to their page.
+		if _, body := admin.get("/audit?actor=admin"); !strings.Contains(body, "user.update") {
+			t.Error("filtering the audit log by username finds nothing")
+		}
+		if _, body := admin.get("/audit?actor=" + storetest.NIPKabid); strings.Contains(body, "user.update") {
+			t.Error("filtering by another person's NIP shows the admin's entries")
+		}
+		if _, body := admin.get("/audit?entity_type=employee&entity_id=" + e.o.Staff1.ID); !strings.Contains(body, `href="/pegawai/`+e.o.Staff1.ID+`"`) {
+			t.Error("an employee's audit entry does not link to their page")
+		}
 		// Filters that match nothing, or nonsense, answer an empty list, not an error.
 		for _, q := range []string{"?entity_id=nope", "?entity_type=%3Cscript%3E", "?before=zzz", "?actor=" + strings.Repeat("x", 500)} {
 			if resp, _ := admin.get("/audit" + q); resp.StatusCode != 200 {
@@ -249,4 +261,39 @@ func TestUnitsSessionsAndAuditReadably(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestSmallRoutes(t *testing.T) {
+	e := setup(t, storetest.Open(t, "sqlite"), false)
+	b := e.browser(t)
+	b.signIn(storetest.NIPStaff1, "rahasia-staf1")
+
+	// Typing /keluar does not sign out and does not show an error.
+	if resp, _ := b.get("/keluar"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+		t.Errorf("GET /keluar: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if resp, _ := b.get("/"); resp.StatusCode != 200 {
+		t.Error("GET /keluar signed out")
+	}
+
+	// An unknown language is refused with a message and changes nothing.
+	resp, body := b.post("/profil/bahasa", url.Values{"lang": {"fr"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `class="field-error"`) {
+		t.Errorf("unknown language: %d", resp.StatusCode)
+	}
+	if _, body := b.get("/"); !strings.Contains(body, `<html lang="id">`) {
+		t.Error("an unknown language changed the page language")
+	}
+
+	// The sign-in page's language switch returns to the same address,
+	// keeping where the visitor wanted to go.
+	anon := e.browser(t)
+	_, body = anon.get("/masuk?next=%2Fpegawai&lang=en")
+	if !strings.Contains(body, `name="next" value="/masuk?next=%2Fpegawai"`) {
+		t.Errorf("the language switch does not return to the same page: %s", body)
+	}
+	// ?lang= sticks: the form posted next answers in English too.
+	if _, body := anon.post("/masuk", url.Values{"username": {"x"}, "password": {"y"}}); !strings.Contains(body, `<html lang="en">`) {
+		t.Error("the sign-in error is not in the chosen language")
+	}
 }

@@ -50,6 +50,11 @@ func New(a *app.App) http.Handler {
 	mux.HandleFunc("GET /masuk", u.showLogin)
 	mux.HandleFunc("POST /masuk", u.login)
 	mux.HandleFunc("POST /keluar", u.logout)
+	mux.HandleFunc("GET /keluar", func(w http.ResponseWriter, r *http.Request) {
+		// Signing out changes state, so only the header's button (a POST)
+		// does it; a typed or bookmarked address just goes home.
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+	})
 	mux.HandleFunc("POST /bahasa", u.chooseLanguage)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", u.static()))
 	page("GET /{$}", u.showHome)
@@ -130,7 +135,7 @@ type base struct {
 	Flash     string
 	CanImport bool
 	CanAudit  bool
-	Path      string
+	Here      string // this page's local address without ?lang, to come back to
 }
 
 // T translates a message key into the page's language.
@@ -145,7 +150,7 @@ func (b base) Other() string {
 }
 
 func (u *ui) baseFor(r *http.Request) base {
-	b := base{Lang: locale.Default, Demo: u.a.Demo, Version: u.version, Path: r.URL.Path}
+	b := base{Lang: locale.Default, Demo: u.a.Demo, Version: u.version, Here: here(r)}
 	if actor, ok := httpx.ActorFrom(r.Context()); ok {
 		b.Actor = &actor
 		b.Lang = locale.Normalize(actor.Locale)
@@ -276,6 +281,19 @@ func safeNext(next string) string {
 		return "/"
 	}
 	return next
+}
+
+// here is the request's local address without the lang parameter.
+func here(r *http.Request) string {
+	q := r.URL.Query()
+	if !q.Has("lang") {
+		return r.URL.RequestURI()
+	}
+	q.Del("lang")
+	if len(q) == 0 {
+		return r.URL.Path
+	}
+	return r.URL.Path + "?" + q.Encode()
 }
 
 func isValidation(err error) (*model.ValidationError, bool) {
