@@ -38,7 +38,7 @@ func routes() []route {
 		{method: "GET", path: "/api/v1/units", summary: "The unit tree of the instansi, flat", handle: (*handler).units,
 			doc: op{tag: "organisation", response: "UnitList"}},
 		{method: "GET", path: "/api/v1/units/{id}", summary: "One unit", handle: (*handler).unit,
-			doc: op{tag: "organisation", params: []string{"id"}, response: "Unit", errors: []int{404}}},
+			doc: op{tag: "organisation", params: []string{"id"}, response: "UnitDetail", errors: []int{404}}},
 		{method: "GET", path: "/api/v1/employees", summary: "The employee directory, by name, a page at a time", handle: (*handler).employees,
 			doc: op{tag: "organisation", query: []string{"unit", "q", "limit", "cursor"}, response: "EmployeeList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/employees/{id}", summary: "One employee; personal data only for those who may read the full record", handle: (*handler).employee,
