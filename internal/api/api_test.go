@@ -36,6 +36,7 @@ func setup(t *testing.T, s *store.Store) env {
 	for _, n := range []app.NewUser{
 		{Username: "admin", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},
 		{Username: "auditor", Password: "rahasia-audit", Roles: []model.RoleGrant{{Role: model.RoleAuditor}}},
+		{Username: "opd-kominfo", Password: "rahasia-opd", Roles: []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: o.Kominfo.ID}}},
 		{EmployeeNIP: storetest.NIPStaff1, Password: "rahasia-staf1"},
 		{EmployeeNIP: storetest.NIPKabid, Password: "rahasia-kabid"},
 		{EmployeeNIP: storetest.NIPNurse, Password: "rahasia-nurse"},
@@ -249,6 +250,7 @@ func TestDirectory(t *testing.T) {
 		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
 		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
 		admin := e.login(t, "admin", "rahasia-admin")
+		opd := e.login(t, "opd-kominfo", "rahasia-opd")
 
 		var names []string
 		cursor := ""
@@ -289,6 +291,9 @@ func TestDirectory(t *testing.T) {
 			{"a team member", kabid, e.o.Staff1.ID, true},
 			{"outside the line", kabid, e.o.Nurse.ID, false},
 			{"the admin", admin, e.o.Nurse.ID, true},
+			{"Kominfo's admin, in Kominfo", opd, e.o.Staff3.ID, true},
+			{"Kominfo's admin, in Dinkes", opd, e.o.Nurse.ID, false},
+			{"a supervisor, above his line", kabid, e.o.Kadis.ID, false},
 		} {
 			d := e.get(t, "/api/v1/employees/"+c.id, c.token).json(t)
 			if d["full_record"] != c.full || d["id"] != c.id || d["nip"] == "" || d["position"] == "" {
@@ -334,6 +339,7 @@ func TestAudit(t *testing.T) {
 		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
 		auditor := e.login(t, "auditor", "rahasia-audit")
 		problem(t, e.get(t, "/api/v1/audit", staff), 403)
+		problem(t, e.get(t, "/api/v1/audit", e.login(t, "opd-kominfo", "rahasia-opd")), 403)
 		problem(t, e.get(t, "/api/v1/audit", ""), 401)
 
 		// A change made through the API is in the log, under its actor.

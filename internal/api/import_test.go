@@ -5,6 +5,7 @@ import (
 	"mime/multipart"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -53,6 +54,20 @@ func TestImportEndpoint(t *testing.T) {
 		}
 
 		problem(t, upload(t, e, staff, "p.csv", file, nil), 403)
+
+		// An OPD admin imports into their OPD only.
+		opd := e.login(t, "opd-kominfo", "rahasia-opd")
+		mixed := "NIP,NAMA,UNOR_ID,JABATAN_NAMA\n199601012022031001,Staf Kominfo,KOMINFO-APL,Staf Aplikasi\n199701012022032001,Staf Dinkes,DINKES,Perawat\n"
+		r = upload(t, e, opd, "campur.csv", mixed, nil)
+		if rep := r.json(t); r.status != 200 || rep["created"] != float64(1) || rep["rejected"] != float64(1) {
+			t.Errorf("OPD admin's dry run: %d %s", r.status, r.body)
+		}
+
+		// A file name that is not UTF-8 is reported as text.
+		r = upload(t, e, admin, "daftar\xff.csv", file, nil)
+		if name, _ := r.json(t)["file_name"].(string); r.status != 200 || !utf8.ValidString(name) || !strings.HasPrefix(name, "daftar") {
+			t.Errorf("odd file name: %d %s", r.status, r.body)
+		}
 		problem(t, upload(t, e, admin, "", "", nil), 422)
 		problem(t, upload(t, e, admin, "p.csv", "a,b\n1,2\n", nil), 422)
 		problem(t, upload(t, e, admin, "p.csv", file, map[string]string{"apply": "maybe"}), 422)
