@@ -117,7 +117,7 @@ func schemas() map[string]any {
 		"Session": obj(nil, map[string]any{"id": str(), "kind": enum("web", "api"), "created_at": map[string]any{"type": "string", "format": "date-time"},
 			"last_seen_at": map[string]any{"type": "string", "format": "date-time"}, "expires_at": map[string]any{"type": "string", "format": "date-time"},
 			"ip": str(), "user_agent": str(), "current": map[string]any{"type": "boolean"}}),
-		"SessionList":    obj([]string{"items"}, map[string]any{"items": map[string]any{"type": "array", "items": ref("Session")}}),
+		"SessionList":    listOf("Session"),
 		"Unit":           obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
 		"UnitDetail":     obj([]string{"id", "name", "kind"}, unitDetail),
 		"UnitList":       listOf("Unit"),
@@ -147,7 +147,7 @@ func schemas() map[string]any {
 			"start": map[string]any{"type": "string", "format": "date"}, "reason": str()}),
 		"RaterOverride": obj(nil, map[string]any{"id": str(), "employee_id": str(), "rater_id": str(), "upper_rater_id": nullable("string"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "reason": str()}),
-		"RaterOverrideList": obj([]string{"items"}, map[string]any{"items": map[string]any{"type": "array", "items": ref("RaterOverride")}}),
+		"RaterOverrideList": listOf("RaterOverride"),
 		"ImportUpload": obj([]string{"file"}, map[string]any{"file": map[string]any{"type": "string", "format": "binary", "description": "CSV or XLSX"},
 			"apply": map[string]any{"type": "string", "enum": []string{"true", "false"}, "description": "true to apply; a dry run otherwise"}}),
 	}

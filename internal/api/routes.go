@@ -160,14 +160,12 @@ func (h *handler) sessions(w http.ResponseWriter, r *http.Request, actor model.A
 	if user == "" {
 		user = actor.UserID
 	}
-	list, err := h.a.Sessions(r.Context(), actor, user)
+	sessions, err := h.a.Sessions(r.Context(), actor, user)
 	if err != nil {
 		return err
 	}
-	out := struct {
-		Items []sessionJSON `json:"items"`
-	}{Items: []sessionJSON{}}
-	for _, s := range list {
+	out := list[sessionJSON]{Items: []sessionJSON{}}
+	for _, s := range sessions {
 		out.Items = append(out.Items, sessionJSON{ID: s.ID, Kind: s.Kind, CreatedAt: s.CreatedAt, LastSeenAt: s.LastSeenAt,
 			ExpiresAt: s.ExpiresAt, IP: s.IP, UserAgent: s.UserAgent, Current: s.ID == actor.SessionID})
 	}
@@ -419,14 +417,12 @@ func overrideOf(o model.RaterOverride) overrideJSON {
 }
 
 func (h *handler) raterOverrides(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	list, err := h.a.RaterOverrides(r.Context(), actor, r.PathValue("id"))
+	overrides, err := h.a.RaterOverrides(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	out := struct {
-		Items []overrideJSON `json:"items"`
-	}{Items: []overrideJSON{}}
-	for _, o := range list {
+	out := list[overrideJSON]{Items: []overrideJSON{}}
+	for _, o := range overrides {
 		out.Items = append(out.Items, overrideOf(o))
 	}
 	return writeJSON(w, http.StatusOK, out)
