@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -32,7 +33,13 @@ type route struct {
 }
 
 // handler carries the application to every API handler.
-type handler struct{ a *app.App }
+type handler struct {
+	a *app.App
+
+	docOnce sync.Once // the OpenAPI document, marshalled on first request
+	doc     []byte
+	docErr  error
+}
 
 // New returns the API handler; it expects full paths (/api/v1/...).
 func New(a *app.App) http.Handler {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"sort"
 	"strconv"
@@ -22,7 +23,15 @@ type op struct {
 }
 
 func (h *handler) openAPI(w http.ResponseWriter, r *http.Request, _ model.Actor) error {
-	return writeJSON(w, http.StatusOK, openAPIDocument())
+	h.docOnce.Do(func() {
+		h.doc, h.docErr = json.Marshal(openAPIDocument())
+	})
+	if h.docErr != nil {
+		return h.docErr
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, err := w.Write(h.doc)
+	return err
 }
 
 var queryDocs = map[string]string{
@@ -159,6 +168,7 @@ var statusText = map[int]string{400: "Malformed request", 401: "Not signed in", 
 // openAPIDocument describes every route of the table.
 func openAPIDocument() map[string]any {
 	paths := map[string]map[string]any{}
+	components := schemas()
 	for _, rt := range routes() {
 		o := map[string]any{"summary": rt.summary, "tags": []string{rt.doc.tag},
 			"operationId": operationID(rt.method, rt.path)}
@@ -182,6 +192,10 @@ func openAPIDocument() map[string]any {
 				ct = "multipart/form-data"
 			}
 			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{ct: map[string]any{"schema": ref(rt.doc.body)}}}
+			if ct == "application/json" {
+				// decode refuses unknown fields.
+				components[rt.doc.body].(map[string]any)["additionalProperties"] = false
+			}
 		}
 		status := rt.doc.status
 		if status == 0 {
@@ -226,7 +240,7 @@ func openAPIDocument() map[string]any {
 		"servers":    []any{map[string]any{"url": "/"}},
 		"security":   []any{map[string]any{"bearerAuth": []string{}}},
 		"paths":      paths,
-		"components": map[string]any{"schemas": schemas(), "securitySchemes": map[string]any{"bearerAuth": map[string]any{"type": "http", "scheme": "bearer"}}},
+		"components": map[string]any{"schemas": components, "securitySchemes": map[string]any{"bearerAuth": map[string]any{"type": "http", "scheme": "bearer"}}},
 	}
 }
 

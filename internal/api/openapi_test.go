@@ -40,6 +40,35 @@ func TestResponsesMatchTheDocument(t *testing.T) {
 			}
 		}
 
+		// The bodies clients send, as the server accepts them, fit the
+		// documented request schemas.
+		for _, c := range []struct {
+			method, pattern, body string
+		}{
+			{"POST", "/api/v1/auth/login", `{"username":"199001012020011001","password":"rahasia"}`},
+			{"PATCH", "/api/v1/me", `{"locale":"en"}`},
+			{"POST", "/api/v1/me/password", `{"current_password":"lama-sekali","new_password":"baru-sekali"}`},
+			{"POST", "/api/v1/employees/{id}/placements", `{"position_code":"KOMINFO-SEKR","kind":"plt","start":"2026-01-05","decree":"800/1/2026"}`},
+			{"POST", "/api/v1/employees/{id}/placements/{pid}/end", `{"end":"2026-02-01"}`},
+			{"POST", "/api/v1/employees/{id}/rater-overrides", `{"rater_id":"x","upper_rater_id":"y","start":"2026-01-01","reason":"Penugasan"}`},
+		} {
+			schema, _ := dig(doc, "paths", c.pattern, strings.ToLower(c.method), "requestBody", "content", "application/json", "schema").(map[string]any)
+			if schema == nil {
+				t.Errorf("%s %s: no JSON request schema", c.method, c.pattern)
+				continue
+			}
+			var v any
+			json.Unmarshal([]byte(c.body), &v)
+			for _, problem := range conform(doc, schema, v, "$") {
+				t.Errorf("request %s %s: %s", c.method, c.pattern, problem)
+			}
+			// Unknown fields are documented as refused, as they are.
+			resolved := dig(doc, strings.Split(strings.TrimPrefix(schema["$ref"].(string), "#/"), "/")...).(map[string]any)
+			if resolved["additionalProperties"] != false {
+				t.Errorf("request %s %s: the schema allows unknown fields, the server does not", c.method, c.pattern)
+			}
+		}
+
 		login := e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPKabid, "password": "rahasia-kabid"})
 		check("POST", "/api/v1/auth/login", login)
 		kabid := login.json(t)["token"].(string)
