@@ -11,6 +11,8 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
+	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,6 +57,14 @@ func New(a *app.App) http.Handler {
 // handler and turns its error into a problem response.
 func (h *handler) wrap(rt route) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				h.fail(w, r, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
+			}
+		}()
 		w.Header().Set("Cache-Control", "no-store")
 		actor, ok := httpx.ActorFrom(r.Context())
 		if !rt.public && !ok {
@@ -99,7 +109,7 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &be):
 		writeProblem(w, r, be.status, be.slug, be.title, be.detail, nil)
 	case errors.As(err, &ve):
-		writeProblem(w, r, http.StatusUnprocessableEntity, "validation", "Data tidak valid", "Periksa kembali isian yang ditandai.", ve.Fields)
+		writeProblem(w, r, http.StatusUnprocessableEntity, "validation", "Data tidak valid", validationDetail(ve.Fields), ve.Fields)
 	case errors.As(err, &rl):
 		w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds())+1))
 		writeProblem(w, r, http.StatusTooManyRequests, "rate-limited", "Terlalu banyak percobaan",
@@ -129,6 +139,23 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 			writeProblem(w, r, http.StatusInternalServerError, "server-error", "Kesalahan server", "Terjadi kesalahan pada server. Silakan coba lagi; jika berulang, hubungi admin.", nil)
 		}
 	}
+}
+
+// validationDetail sums field errors up in one sentence, fields in order.
+func validationDetail(fields map[string]string) string {
+	if len(fields) == 0 {
+		return "Periksa kembali isian Anda."
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + ": " + fields[k]
+	}
+	return "Periksa kembali isian berikut. " + strings.Join(parts, "; ") + "."
 }
 
 // badRequest is a malformed request: its status and words are given.
