@@ -94,7 +94,7 @@ func schemas() map[string]any {
 		"upper_rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
 		"team":        map[string]any{"type": "array", "items": ref("PersonRef")},
 		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
-		"birth_date":  map[string]any{"type": "string", "format": "date"},
+		"birth_date":  map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "null when unknown"},
 		"gender":      enum("L", "P", ""), "email": str(), "phone": str(),
 		"placements": map[string]any{"type": "array", "items": obj(nil, map[string]any{
 			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),

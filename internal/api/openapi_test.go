@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -86,7 +87,7 @@ func TestResponsesMatchTheDocument(t *testing.T) {
 		check("GET", "/api/v1/units/{id}", e.get(t, "/api/v1/units/nope", staff))
 		check("GET", "/api/v1/employees", e.get(t, "/api/v1/employees?limit=3", staff))
 		check("GET", "/api/v1/employees", e.get(t, "/api/v1/employees?limit=500", staff))
-		for _, id := range []string{e.o.Staff1.ID, e.o.Staff2.ID, e.o.Kadis.ID, e.o.Nurse.ID} {
+		for _, id := range []string{e.o.Staff1.ID, e.o.Staff2.ID, e.o.Kadis.ID, e.o.Nurse.ID, e.o.WaliKota.ID} {
 			check("GET", "/api/v1/employees/{id}", e.get(t, "/api/v1/employees/"+id, staff))
 			check("GET", "/api/v1/employees/{id}", e.get(t, "/api/v1/employees/"+id, admin))
 		}
@@ -167,6 +168,18 @@ func conform(doc, schema map[string]any, v any, at string) []string {
 	}
 	if enum, ok := schema["enum"].([]any); ok && !slices.ContainsFunc(enum, func(x any) bool { return fmt.Sprint(x) == fmt.Sprint(v) }) {
 		out = append(out, fmt.Sprintf("%s: %v is not one of %v", at, v, enum))
+	}
+	if str, ok := v.(string); ok {
+		switch schema["format"] {
+		case "date-time":
+			if ts, err := time.Parse(time.RFC3339Nano, str); err != nil || !strings.HasSuffix(str, "Z") || ts.IsZero() {
+				out = append(out, fmt.Sprintf("%s: %q is not an RFC 3339 time in UTC", at, str))
+			}
+		case "date":
+			if _, err := time.Parse(time.DateOnly, str); err != nil {
+				out = append(out, fmt.Sprintf("%s: %q is not a YYYY-MM-DD date", at, str))
+			}
+		}
 	}
 	switch x := v.(type) {
 	case map[string]any:

@@ -110,7 +110,7 @@ type employeeDetailJSON struct {
 	UpperRater *personRef      `json:"upper_rater"`
 	Team       []personRef     `json:"team"`
 	Full       bool            `json:"full_record"`
-	BirthDate  *string         `json:"birth_date,omitempty"`
+	BirthDate  *nullableText   `json:"birth_date,omitempty"`
 	Gender     *string         `json:"gender,omitempty"`
 	Email      *string         `json:"email,omitempty"`
 	Phone      *string         `json:"phone,omitempty"`
@@ -129,7 +129,7 @@ func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
 		j.Team = append(j.Team, *refOf(&d.Team[i]))
 	}
 	if d.Full {
-		birth, gender, email, phone := string(e.BirthDate), e.Gender, e.Email, e.Phone
+		birth, gender, email, phone := nullableText(e.BirthDate), e.Gender, e.Email, e.Phone
 		j.BirthDate, j.Gender, j.Email, j.Phone = &birth, &gender, &email, &phone
 		j.Placements = []placementJSON{}
 		for _, p := range d.Placements {
@@ -138,6 +138,18 @@ func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
 		}
 	}
 	return j
+}
+
+// nullableText is a string that reads as JSON null when empty: a field of
+// the full record that is present but unknown.
+type nullableText string
+
+// MarshalJSON writes the text, or null when it is empty.
+func (t nullableText) MarshalJSON() ([]byte, error) {
+	if t == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(t))
 }
 
 type sessionJSON struct {
