@@ -87,7 +87,10 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 		if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: sum.InstansiID, Name: InstansiName}); err != nil {
 			return err
 		}
-		return b.write(ctx, tx, sum.InstansiID, hash)
+		if err := b.write(ctx, tx, sum.InstansiID, hash); err != nil {
+			return err
+		}
+		return planYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)

@@ -42,20 +42,60 @@ type querier interface {
 type conn struct {
 	q querier
 	d dialect
+	// stmts caches prepared statements inside a transaction, where bulk
+	// writes (an import, the demo city) run the same statements thousands
+	// of times; they close with the transaction.
+	stmts *stmtCache
+}
+
+type stmtCache struct {
+	tx *sql.Tx
+	m  map[string]*sql.Stmt
+}
+
+// prepared returns the transaction's prepared statement for query, or nil
+// outside a transaction.
+func (c conn) prepared(ctx context.Context, query string) *sql.Stmt {
+	if c.stmts == nil {
+		return nil
+	}
+	if st, ok := c.stmts.m[query]; ok {
+		return st
+	}
+	st, err := c.stmts.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil // fall back to an unprepared call, which reports the error
+	}
+	c.stmts.m[query] = st
+	return st
 }
 
 func (c conn) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	res, err := c.q.ExecContext(ctx, c.d.rebind(query), args...)
+	query = c.d.rebind(query)
+	if st := c.prepared(ctx, query); st != nil {
+		res, err := st.ExecContext(ctx, args...)
+		return res, mapError(err)
+	}
+	res, err := c.q.ExecContext(ctx, query, args...)
 	return res, mapError(err)
 }
 
 func (c conn) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	rows, err := c.q.QueryContext(ctx, c.d.rebind(query), args...)
+	query = c.d.rebind(query)
+	if st := c.prepared(ctx, query); st != nil {
+		rows, err := st.QueryContext(ctx, args...)
+		return rows, mapError(err)
+	}
+	rows, err := c.q.QueryContext(ctx, query, args...)
 	return rows, mapError(err)
 }
 
 func (c conn) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return c.q.QueryRowContext(ctx, c.d.rebind(query), args...)
+	query = c.d.rebind(query)
+	if st := c.prepared(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return c.q.QueryRowContext(ctx, query, args...)
 }
 
 // Store is the database.
@@ -271,7 +311,7 @@ func (s *Store) inTx(ctx context.Context, fn func(c conn) error) error {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", mapError(err))
 	}
-	if err := fn(conn{q: tx, d: s.d}); err != nil {
+	if err := fn(conn{q: tx, d: s.d, stmts: &stmtCache{tx: tx, m: map[string]*sql.Stmt{}}}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

@@ -1,0 +1,230 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// The demo year: the current performance year is open with monthly
+// periods, and planning is mostly complete. Leaders' SKP are approved so
+// that their staff can cascade; a few ASN are still in draft, waiting for
+// approval, returned with a note, or have not started, so that every
+// planning screen shows real content.
+
+// Shares of employees (in percent) by the state of their SKP; the rest
+// are approved.
+const (
+	shareNotStarted = 6
+	shareDraft      = 5
+	shareSubmitted  = 5
+	shareReturned   = 3
+)
+
+func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+	year := today.Time().Year()
+	periods, err := model.GeneratePeriods(year, model.PeriodMonthly, model.DefaultReportDays)
+	if err != nil {
+		return err
+	}
+	for i := range periods {
+		p := &periods[i]
+		switch {
+		case p.Kind == model.PeriodAnnual:
+		case p.End < today:
+			p.Status = model.PeriodClosed
+		case p.Start <= today:
+			p.Status = model.PeriodOpen
+		}
+	}
+	if err := tx.CreateYear(ctx, instansiID, year, model.PeriodMonthly, periods); err != nil {
+		return err
+	}
+
+	chart, err := tx.OrgChart(ctx, instansiID, today)
+	if err != nil {
+		return err
+	}
+	page, err := tx.Employees(ctx, store.EmployeeFilter{InstansiID: instansiID, Limit: 200})
+	if err != nil {
+		return err
+	}
+	var people []model.Employee
+	for {
+		people = append(people, page.Items...)
+		if page.NextCursor == "" {
+			break
+		}
+		if page, err = tx.Employees(ctx, store.EmployeeFilter{InstansiID: instansiID, Limit: 200, Cursor: page.NextCursor}); err != nil {
+			return err
+		}
+	}
+	byID := map[string]model.Employee{}
+	for _, e := range people {
+		byID[e.ID] = e
+	}
+	// Plan from the top down, so that a supervisor's approved SKP exists
+	// before their staff intervene it.
+	depth := func(id string) int {
+		n := 0
+		for r := chart.Rater(id); r != "" && n < 20; r = chart.Rater(r) {
+			n++
+		}
+		return n
+	}
+	slices.SortStableFunc(people, func(a, b model.Employee) int {
+		if d := depth(a.ID) - depth(b.ID); d != 0 {
+			return d
+		}
+		return strings.Compare(a.NIP, b.NIP)
+	})
+
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x736b70))
+	approved := map[string]model.SKP{} // employee -> approved SKP
+	jan := time.Date(year, 1, 20, 2, 0, 0, 0, time.UTC)
+	for _, e := range people {
+		if e.Status == model.StatusPejabatNegara || e.PositionID == "" {
+			continue
+		}
+		leader := len(chart.Team(e.ID)) > 0
+		roll := rng.IntN(100)
+		if !leader && roll < shareNotStarted {
+			continue
+		}
+		rater, upper := byID[chart.Rater(e.ID)], byID[chart.UpperRater(e.ID)]
+		s := model.SKP{InstansiID: instansiID, EmployeeID: e.ID, Year: year, Approach: model.ApproachKuantitatif,
+			Format: model.FormatFor(e.PositionKind), PeriodStart: model.Date(fmt.Sprintf("%d-01-01", year)),
+			PeriodEnd: model.Date(fmt.Sprintf("%d-12-31", year)), Employee: model.SnapshotOf(e),
+			Lampiran: model.Lampiran{DukunganSumberDaya: []string{"Anggaran kegiatan pada DPA " + e.UnitName},
+				SkemaPertanggungjawaban: []string{"Laporan bulanan kepada pejabat penilai kinerja"},
+				Konsekuensi:             []string{"Realisasi di bawah target dibahas dalam dialog kinerja"}}}
+		if rater.ID != "" {
+			s.Rater = model.SnapshotOf(rater)
+		}
+		if upper.ID != "" {
+			s.UpperRater = model.SnapshotOf(upper)
+		}
+		s, err := tx.CreateSKP(ctx, s, e.PositionID)
+		if err != nil {
+			return err
+		}
+		version := s.Version
+		parent, parentOK := approved[rater.ID]
+		for i, text := range resultsFor(e) {
+			r := model.RHK{SKPID: s.ID, Kind: model.RHKUtama, Description: text}
+			if s.Format == model.FormatJPT {
+				r.PenugasanDari, r.Perspektif = "Wali Kota Sawahlunto", []string{"Penerima Layanan", "Proses Bisnis", "Penguatan Internal"}[i%3]
+			} else if parentOK && len(parent.RHK) > 0 {
+				r.ParentRHKID = parent.RHK[i%len(parent.RHK)].ID
+			}
+			if r, err = tx.SaveRHK(ctx, version, r); err != nil {
+				return err
+			}
+			version++
+			s.RHK = append(s.RHK, r)
+			for _, in := range indicatorsFor(rng, text) {
+				in.RHKID = r.ID
+				if _, err := tx.SaveIndicator(ctx, version, s.ID, in); err != nil {
+					return err
+				}
+				version++
+			}
+		}
+		if rng.IntN(3) == 0 {
+			r, err := tx.SaveRHK(ctx, version, model.RHK{SKPID: s.ID, Kind: model.RHKTambahan,
+				Description: "Menjadi anggota tim penyusun laporan kinerja " + e.UnitName})
+			if err != nil {
+				return err
+			}
+			version++
+			if _, err := tx.SaveIndicator(ctx, version, s.ID, model.Indicator{RHKID: r.ID, Aspect: model.AspectKuantitas,
+				Description: "Jumlah laporan kinerja yang disusun bersama tim", Target: "1", Unit: "laporan"}); err != nil {
+				return err
+			}
+			version++
+		}
+		if rater.ID != "" && rng.IntN(2) == 0 {
+			if err := tx.SetExpectation(ctx, version, s.ID, model.Kolaboratif, "Aktif berbagi informasi dan membantu rekan di "+e.UnitName); err != nil {
+				return err
+			}
+			version++
+		}
+
+		// States: leaders are approved when their own rater's plan allows.
+		canApprove := s.Format == model.FormatJPT || parentOK
+		state := model.SKPApproved
+		switch {
+		case !canApprove || (!leader && roll < shareNotStarted+shareDraft):
+			state = model.SKPDraft
+		case !leader && roll < shareNotStarted+shareDraft+shareSubmitted:
+			state = model.SKPSubmitted
+		case !leader && roll < shareNotStarted+shareDraft+shareSubmitted+shareReturned:
+			state = model.SKPReturned
+		}
+		if state == model.SKPDraft {
+			continue
+		}
+		day := jan.AddDate(0, 0, rng.IntN(10))
+		s.Status, s.SubmittedAt = model.SKPSubmitted, day
+		if err := tx.SetSKPStatus(ctx, version, s, model.ActSubmit); err != nil {
+			return err
+		}
+		version++
+		switch state {
+		case model.SKPReturned:
+			s.Status, s.ReturnNote = model.SKPReturned, "Lengkapi indikator kualitas dan waktu pada setiap RHK utama."
+			if err := tx.SetSKPStatus(ctx, version, s, model.ActReturn); err != nil {
+				return err
+			}
+		case model.SKPApproved:
+			s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, day.AddDate(0, 0, 1+rng.IntN(5)), rater.ID
+			if err := tx.SetSKPStatus(ctx, version, s, model.ActApprove); err != nil {
+				return err
+			}
+			full, err := tx.SKP(ctx, s.ID)
+			if err != nil {
+				return err
+			}
+			if err := tx.SaveSKPVersion(ctx, full); err != nil {
+				return err
+			}
+			approved[e.ID] = full
+		}
+	}
+	return nil
+}
+
+// resultsFor writes two RHK utama that fit the employee's position.
+func resultsFor(e model.Employee) []string {
+	unit := e.UnitName
+	pos := strings.ToLower(e.PositionName)
+	switch {
+	case e.PositionKind.IsJPT():
+		return []string{"Meningkatnya kinerja dan kualitas layanan " + unit,
+			"Terwujudnya tata kelola " + unit + " yang akuntabel"}
+	case e.PositionKind == model.PositionAdministrator:
+		return []string{"Terlaksananya program " + unit + " sesuai rencana kerja tahunan",
+			"Meningkatnya kualitas layanan " + unit}
+	case e.PositionKind == model.PositionPengawas:
+		return []string{"Terkelolanya kegiatan " + unit + " tepat waktu", "Tersusunnya laporan kinerja " + unit}
+	case strings.Contains(pos, "guru"), strings.Contains(pos, "kepala sd"), strings.Contains(pos, "kepala smp"):
+		return []string{"Terlaksananya pembelajaran yang berkualitas di " + unit, "Meningkatnya hasil belajar peserta didik"}
+	case strings.Contains(pos, "perawat"), strings.Contains(pos, "bidan"), strings.Contains(pos, "dokter"):
+		return []string{"Terlaksananya pelayanan kesehatan pasien sesuai standar", "Tersusunnya dokumentasi pelayanan kesehatan"}
+	}
+	return []string{"Terselesaikannya tugas " + e.PositionName + " sesuai standar", "Tersusunnya laporan hasil kerja " + e.PositionName}
+}
+
+func indicatorsFor(rng *rand.Rand, rhk string) []model.Indicator {
+	n := 4 + rng.IntN(9)
+	return []model.Indicator{
+		{Aspect: model.AspectKuantitas, Description: "Jumlah keluaran: " + strings.ToLower(rhk), Target: fmt.Sprint(n), Unit: "dokumen"},
+		{Aspect: model.AspectKualitas, Description: "Persentase keluaran yang diterima tanpa perbaikan", Target: "90", Unit: "%"},
+	}
+}
