@@ -27,10 +27,12 @@ func headless(t *testing.T) context.Context {
 		t.Skip("browser test SKIPPED: no Chromium (apt-get install chromium)")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
-		chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(360, 740))
+		chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, cancelB := chromedp.NewContext(actx)
-	if err := chromedp.Do(bctx); err != nil { // starts the browser; no timeout here
+	// Starting the browser must not carry a timeout. Headless windows are
+	// at least 500 px wide, so the phone's 360 px is emulated.
+	if err := chromedp.Do(bctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile)); err != nil {
 		cancelB()
 		cancelA()
 		t.Fatalf("start Chromium: %v", err)
@@ -64,11 +66,14 @@ func TestSearchAsYouTypeAndNoHorizontalScroll(t *testing.T) {
 		chromedp.Evaluate[chromedp.Void](`window.kinerjaSamePage = true`),
 	)
 	// At 360 px nothing is wider than the screen.
-	for _, path := range []string{"/pegawai", "/"} {
+	if w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.innerWidth`)); err != nil || w != 360 {
+		t.Fatalf("the page is %d px wide, want 360 (err %v)", w, err)
+	}
+	for _, path := range []string{"/pegawai", "/", "/unit", "/unit/" + e.o.Aplikasi.ID, "/pegawai/" + e.o.Staff1.ID, "/profil", "/sesi", "/pegawai/nope"} {
 		if path != "/pegawai" {
 			must("open "+path, chromedp.Navigate(e.url+path), chromedp.WaitVisible(chromedp.CSS(`main`)))
 		}
-		wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > 360 || window.innerWidth > 360`))
 		if err != nil || wide {
 			t.Errorf("%s scrolls sideways at 360 px (err %v)", path, err)
 		}
@@ -92,5 +97,41 @@ func TestSearchAsYouTypeAndNoHorizontalScroll(t *testing.T) {
 	status, _ := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(`#hasil-status`)))
 	if !strings.Contains(status, "Menampilkan 1 pegawai") {
 		t.Errorf("screen readers are told %q", status)
+	}
+	checkNoSidewaysScroll(t, ctx, e.url, "admin", "rahasia-admin", "/audit", "/impor", "/pegawai/"+e.o.Nurse.ID, "/")
+}
+
+// checkNoSidewaysScroll signs out, signs in as username and opens each
+// path at 360 px, failing when a page is wider than the screen.
+func checkNoSidewaysScroll(t *testing.T, ctx context.Context, base, username, password string, paths ...string) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.Click(chromedp.CSS(`form[action="/keluar"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#username`)),
+		chromedp.SendKeys(chromedp.CSS(`#username`), username),
+		chromedp.SendKeys(chromedp.CSS(`#password`), password),
+		chromedp.Click(chromedp.CSS(`form[action="/masuk"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/keluar"]`)),
+	)
+	if err != nil {
+		t.Fatalf("sign in as %s: %v", username, err)
+	}
+	for _, path := range paths {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.CSS(`main`))); err != nil {
+			t.Fatalf("open %s: %v", path, err)
+		}
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
+			var w = 360, out = [];
+			if (document.documentElement.scrollWidth <= w && window.innerWidth <= w) { return ""; }
+			document.querySelectorAll("main *").forEach(function (el) {
+				var r = el.getBoundingClientRect();
+				if (r.right > w + 1 && out.length < 3) { out.push(el.tagName + "." + el.className + " " + Math.round(r.right)); }
+			});
+			return "too wide: " + out.join(", ");
+		})()`))
+		if err != nil || wide != "" {
+			t.Errorf("%s as %s at 360 px: %s (err %v)", path, username, wide, err)
+		}
 	}
 }
