@@ -34,6 +34,12 @@ func importScope(actor model.Actor) (importer.Scope, error) {
 // created, updated or rejected and why. Applied, it writes the valid rows
 // in one transaction, planned again inside it; rejected rows are skipped.
 func (a *App) ImportEmployees(ctx context.Context, actor model.Actor, filename string, data []byte, apply bool) (importer.Report, error) {
+	return a.importEmployees(ctx, actor, filename, data, apply, nil)
+}
+
+// importEmployees is ImportEmployees; when applying, also runs in the same
+// transaction after the rows are written.
+func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename string, data []byte, apply bool, also func(*store.Tx) error) (importer.Report, error) {
 	scope, err := importScope(actor)
 	if err != nil {
 		return importer.Report{}, err
@@ -58,6 +64,11 @@ func (a *App) ImportEmployees(ctx context.Context, actor model.Actor, filename s
 		rep.FileName, rep.Applied = filename, true
 		if err := applyImport(ctx, tx, plan); err != nil {
 			return err
+		}
+		if also != nil {
+			if err := also(tx); err != nil {
+				return err
+			}
 		}
 		if rep.Created+rep.Updated == 0 {
 			return nil
@@ -132,7 +143,8 @@ func (a *App) StageImport(ctx context.Context, actor model.Actor, filename strin
 }
 
 // ApplyStagedImport applies a file the same user previewed within the last
-// two hours.
+// two hours; a file of another user, expired or already applied is
+// model.ErrNotFound.
 func (a *App) ApplyStagedImport(ctx context.Context, actor model.Actor, uploadID string) (importer.Report, error) {
 	u, err := a.Store.ImportUpload(ctx, uploadID)
 	if err != nil {
@@ -141,9 +153,9 @@ func (a *App) ApplyStagedImport(ctx context.Context, actor model.Actor, uploadID
 	if u.UserID != actor.UserID || u.InstansiID != actor.InstansiID || a.Now().Sub(u.CreatedAt) > stagedImportTTL {
 		return importer.Report{}, fmt.Errorf("import upload %s: %w", uploadID, model.ErrNotFound)
 	}
-	rep, err := a.ImportEmployees(ctx, actor, u.FileName, u.Content, true)
-	if err != nil {
-		return rep, err
-	}
-	return rep, a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeleteImportUpload(ctx, uploadID) })
+	// The staged file is removed in the applying transaction, so that it
+	// is applied at most once.
+	return a.importEmployees(ctx, actor, u.FileName, u.Content, true, func(tx *store.Tx) error {
+		return tx.DeleteImportUpload(ctx, uploadID)
+	})
 }

@@ -67,6 +67,8 @@ func TestParseRefusesBadFiles(t *testing.T) {
 		"broken zip":     {[]byte("PK\x03\x04garbage"), "XLSX tidak dapat dibaca"},
 		"binary":         {[]byte("NIP,NAMA\x00\x01"), "bukan CSV"},
 		"too large":      {bytes.Repeat([]byte("a"), importer.MaxFileSize+1), "terlalu besar"},
+		"too many rows": {append([]byte("NIP;NAMA;UNOR_ID;JABATAN_NAMA\n"),
+			bytes.Repeat([]byte("1;2;3;4\n"), importer.MaxRows+1)...), "lebih dari 50000 baris"},
 	}
 	for name, c := range cases {
 		_, err := importer.Parse(c.data)
@@ -77,14 +79,43 @@ func TestParseRefusesBadFiles(t *testing.T) {
 	}
 }
 
-func TestParseNeverPanics(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	seeds := [][]byte{
+// parseSeeds are valid and broken files the random tests start from.
+func parseSeeds(t testing.TB) [][]byte {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"NIP", "NAMA", "UNOR_ID", "JABATAN_NAMA", "TMT_JABATAN"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"199501012022031001", "Budi", "KOMINFO", "Staf", 46082})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return [][]byte{
 		[]byte("NIP;NAMA;UNOR_ID;JABATAN_NAMA\n199501012022031001;Budi;KOMINFO;Staf\n"),
 		[]byte("PK\x03\x04\x14\x00\x00\x00"),
 		[]byte("\"NIP\",\"NA"),
+		buf.Bytes(),
 	}
-	for i := 0; i < 500; i++ {
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range parseSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := importer.Parse(data)
+		var ve *model.ValidationError
+		if err != nil && !errors.As(err, &ve) {
+			t.Errorf("Parse error is not a file error: %v", err)
+		}
+		if err == nil && len(rows) == 0 {
+			t.Error("Parse accepted a file without rows")
+		}
+	})
+}
+
+func TestParseNeverPanics(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	seeds := parseSeeds(t)
+	for i := 0; i < 800; i++ {
 		s := seeds[i%len(seeds)]
 		b := append([]byte(nil), s[:rng.IntN(len(s)+1)]...)
 		for j := 0; j < rng.IntN(8); j++ {
@@ -92,7 +123,12 @@ func TestParseNeverPanics(t *testing.T) {
 				b[rng.IntN(len(b))] = byte(rng.IntN(256))
 			}
 		}
-		_, _ = importer.Parse(b) // must return, never panic
+		// Must return a file error or rows, never panic.
+		rows, err := importer.Parse(b)
+		var ve *model.ValidationError
+		if (err != nil && !errors.As(err, &ve)) || (err == nil && len(rows) == 0) {
+			t.Fatalf("Parse(%q) = %d rows, %v", b, len(rows), err)
+		}
 	}
 }
 

@@ -134,7 +134,14 @@ type record struct {
 	fields []string
 }
 
-func readXLSX(data []byte) ([]record, error) {
+func readXLSX(data []byte) (out []record, err error) {
+	// A damaged archive must not take the server down, whatever the
+	// library does with it.
+	defer func() {
+		if recover() != nil {
+			out, err = nil, fileError("Berkas XLSX tidak dapat dibaca. Pastikan berkas tidak rusak dan tidak dilindungi kata sandi.")
+		}
+	}()
 	// Limits keep a ZIP bomb from exhausting memory; raw values give dates
 	// as Excel serials, which normDate reads, instead of a locale format.
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -152,7 +159,6 @@ func readXLSX(data []byte) ([]record, error) {
 		return nil, fileError("Lembar pertama berkas XLSX tidak dapat dibaca.")
 	}
 	defer rows.Close()
-	var out []record
 	for n := 1; rows.Next(); n++ {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {

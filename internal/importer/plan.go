@@ -43,6 +43,7 @@ type Scope func(opdID string) bool
 // Plan checks every row against the database and returns the report and
 // the rows to write. It writes nothing.
 func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope Scope, today model.Date) (Report, []Planned, error) {
+	db = newCachedReader(db)
 	var rep Report
 	var out []Planned
 	firstLine := map[string]int{}
@@ -456,4 +457,57 @@ func changes(old, new model.Employee) []string {
 		out = append(out, "Status aktif: tidak aktif → aktif")
 	}
 	return out
+}
+
+// cachedReader remembers units and positions while one file is planned:
+// thousands of rows name the same few hundred units, and nothing changes
+// them during planning. Employees are read once per row anyway.
+type cachedReader struct {
+	Reader
+	unitsByCode map[string]unitResult
+	units       map[string]unitResult
+	positions   map[string][]model.Position
+}
+
+type unitResult struct {
+	unit model.Unit
+	err  error
+}
+
+func newCachedReader(db Reader) *cachedReader {
+	return &cachedReader{Reader: db, unitsByCode: map[string]unitResult{}, units: map[string]unitResult{},
+		positions: map[string][]model.Position{}}
+}
+
+func (c *cachedReader) UnitByCode(ctx context.Context, instansiID, code string) (model.Unit, error) {
+	if r, ok := c.unitsByCode[code]; ok {
+		return r.unit, r.err
+	}
+	u, err := c.Reader.UnitByCode(ctx, instansiID, code)
+	if err == nil || errors.Is(err, model.ErrNotFound) {
+		c.unitsByCode[code] = unitResult{u, err}
+	}
+	return u, err
+}
+
+func (c *cachedReader) Unit(ctx context.Context, id string) (model.Unit, error) {
+	if r, ok := c.units[id]; ok {
+		return r.unit, r.err
+	}
+	u, err := c.Reader.Unit(ctx, id)
+	if err == nil {
+		c.units[id] = unitResult{u, nil}
+	}
+	return u, err
+}
+
+func (c *cachedReader) Positions(ctx context.Context, instansiID, unitID string) ([]model.Position, error) {
+	if list, ok := c.positions[unitID]; ok {
+		return list, nil
+	}
+	list, err := c.Reader.Positions(ctx, instansiID, unitID)
+	if err == nil {
+		c.positions[unitID] = list
+	}
+	return list, err
 }

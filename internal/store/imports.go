@@ -32,10 +32,18 @@ func (tx *Tx) StageImport(ctx context.Context, u ImportUpload) (ImportUpload, er
 	return u, tx.audit(ctx, "import.stage", "import", u.ID, nil, map[string]any{"file_name": u.FileName, "bytes": len(u.Content)})
 }
 
-// DeleteImportUpload removes a staged file once applied.
+// DeleteImportUpload removes a staged file once applied; a file already
+// removed (applied by a concurrent request) is model.ErrNotFound, so that
+// the transaction applying it again rolls back.
 func (tx *Tx) DeleteImportUpload(ctx context.Context, id string) error {
-	_, err := tx.exec(ctx, `DELETE FROM import_uploads WHERE id = ?`, id)
-	return err
+	res, err := tx.exec(ctx, `DELETE FROM import_uploads WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete import upload %s: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("import upload %s: %w", id, model.ErrNotFound)
+	}
+	return nil
 }
 
 // ImportUpload returns a staged file.
