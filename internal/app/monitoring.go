@@ -1,0 +1,185 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// FillingCounts counts employees by the state of their SKP, as e-Kinerja's
+// monitoring dashboard does.
+type FillingCounts struct {
+	NotStarted, Draft, Submitted, Returned, Approved, Total int
+}
+
+func (c *FillingCounts) add(s model.SKPStatus) {
+	c.Total++
+	switch s {
+	case "":
+		c.NotStarted++
+	case model.SKPDraft:
+		c.Draft++
+	case model.SKPSubmitted:
+		c.Submitted++
+	case model.SKPReturned:
+		c.Returned++
+	case model.SKPApproved:
+		c.Approved++
+	}
+}
+
+// Behind is how many have not yet an approved SKP.
+func (c FillingCounts) Behind() int { return c.Total - c.Approved }
+
+// FillingLine is one OPD (or unit) of the dashboard.
+type FillingLine struct {
+	Unit   model.Unit
+	Counts FillingCounts
+}
+
+// Filling is the planning progress of a year.
+type Filling struct {
+	Year  int
+	Total FillingCounts
+	Lines []FillingLine // per OPD, or per unit when an OPD is chosen
+}
+
+// SKPFilling reports, per OPD (or per unit of one OPD), how many employees
+// have not started their SKP, have a draft, wait for approval, were
+// returned, or are approved. BKPSDM and leaders see every OPD, an OPD
+// admin their own.
+func (a *App) SKPFilling(ctx context.Context, actor model.Actor, year int, opdID string) (Filling, error) {
+	scope := authz.Widest(actor, authz.MonitorSKP)
+	if scope < authz.ScopeOPD {
+		return Filling{}, forbidden("SKP monitoring")
+	}
+	allowed := authz.OPDs(actor, authz.MonitorSKP)
+	if scope == authz.ScopeOPD {
+		if opdID == "" && len(allowed) == 1 {
+			opdID = allowed[0]
+		}
+		if !slices.Contains(allowed, opdID) {
+			return Filling{}, forbidden("SKP monitoring of another OPD")
+		}
+	}
+	units, err := a.Units(ctx, actor)
+	if err != nil {
+		return Filling{}, err
+	}
+	byID := map[string]model.Unit{}
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	if opdID != "" {
+		if u, ok := byID[opdID]; !ok || u.OPDID != u.ID {
+			return Filling{}, model.Invalid("opd", "Perangkat daerah tidak ditemukan")
+		}
+	}
+	rows, err := a.Store.Filling(ctx, actor.InstansiID, year)
+	if err != nil {
+		return Filling{}, err
+	}
+	f := Filling{Year: year}
+	lines := map[string]*FillingLine{}
+	for _, r := range rows {
+		key := r.OPDID
+		if opdID != "" {
+			if r.OPDID != opdID {
+				continue
+			}
+			key = r.UnitID
+		}
+		if key == "" {
+			key = r.UnitID // a unit directly under the pemda root
+		}
+		l := lines[key]
+		if l == nil {
+			l = &FillingLine{Unit: byID[key]}
+			lines[key] = l
+		}
+		l.Counts.add(r.Status)
+		f.Total.add(r.Status)
+	}
+	for _, l := range lines {
+		f.Lines = append(f.Lines, *l)
+	}
+	// Those furthest behind first, then by name.
+	slices.SortFunc(f.Lines, func(x, y FillingLine) int {
+		bx, by := float64(x.Counts.Behind())/float64(x.Counts.Total), float64(y.Counts.Behind())/float64(y.Counts.Total)
+		if bx != by {
+			if bx > by {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.Unit.Name, y.Unit.Name)
+	})
+	return f, nil
+}
+
+// BehindInUnit lists the employees of a unit (and below) whose SKP is not
+// approved yet, with its status ("" when not started), for the drill-down.
+func (a *App) BehindInUnit(ctx context.Context, actor model.Actor, year int, unitID string) ([]model.Employee, map[string]model.SKPStatus, error) {
+	u, err := a.Unit(ctx, actor, unitID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !authz.Can(actor, authz.MonitorSKP, authz.Target{InstansiID: actor.InstansiID, OPDID: u.OPDID}) {
+		return nil, nil, forbidden("SKP monitoring of another OPD")
+	}
+	rows, err := a.Store.Filling(ctx, actor.InstansiID, year)
+	if err != nil {
+		return nil, nil, err
+	}
+	page, err := a.Store.Employees(ctx, store.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, Limit: 200, ActiveOnly: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	inUnit := map[string]bool{}
+	for _, e := range page.Items {
+		inUnit[e.ID] = true
+	}
+	status := map[string]model.SKPStatus{}
+	for _, r := range rows {
+		if inUnit[r.EmployeeID] && r.Status != model.SKPApproved {
+			status[r.EmployeeID] = r.Status
+		}
+	}
+	var out []model.Employee
+	for _, e := range page.Items {
+		if _, behind := status[e.ID]; behind {
+			out = append(out, e)
+		}
+	}
+	return out, status, nil
+}
+
+// RemindBehind sends an in-app reminder to every employee of a unit (and
+// below) whose SKP for the year is not approved; it returns how many.
+func (a *App) RemindBehind(ctx context.Context, actor model.Actor, year int, unitID string) (int, error) {
+	people, status, err := a.BehindInUnit(ctx, actor, year, unitID)
+	if err != nil {
+		return 0, err
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		for _, e := range people {
+			text := map[model.SKPStatus]string{
+				"":                 "Anda belum menyusun SKP tahun %d. Susun dan ajukan kepada pejabat penilai Anda.",
+				model.SKPDraft:     "SKP tahun %d Anda masih konsep. Lengkapi dan ajukan kepada pejabat penilai Anda.",
+				model.SKPReturned:  "SKP tahun %d Anda dikembalikan. Perbaiki sesuai catatan lalu ajukan kembali.",
+				model.SKPSubmitted: "SKP tahun %d Anda menunggu persetujuan pejabat penilai.",
+			}[status[e.ID]]
+			if err := tx.Notify(ctx, store.Notification{InstansiID: actor.InstansiID, EmployeeID: e.ID, Kind: "skp.reminder",
+				Title: fmt.Sprintf("Pengingat SKP %d", year), Body: fmt.Sprintf(text, year), Link: "/skp"}); err != nil {
+				return err
+			}
+		}
+		return tx.Audit(ctx, "skp.remind", "unit", unitID, nil, map[string]any{"year": year, "employees": len(people)})
+	})
+	return len(people), err
+}
