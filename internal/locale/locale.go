@@ -52,3 +52,14 @@ func Keys(lang string) []string {
 	}
 	return out
 }
+
+// Lookup returns the message key in language lang (falling back to
+// Indonesian) and whether any catalog has it, for text that is optional:
+// a page shows a raw code when no friendlier name exists.
+func Lookup(lang, key string) (string, bool) {
+	if msg, ok := catalogs[lang][key]; ok {
+		return msg, true
+	}
+	msg, ok := catalogs[Default][key]
+	return msg, ok
+}

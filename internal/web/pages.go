@@ -403,7 +403,7 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 	q := r.URL.Query()
 	p := auditPage{base: b, EntityType: q.Get("entity_type"), EntityID: strings.TrimSpace(q.Get("entity_id")),
 		ActorID: strings.TrimSpace(q.Get("actor")),
-		Types:   []string{"employee", "unit", "position", "placement", "user", "session", "instansi", "import"}}
+		Types:   []string{"employee", "unit", "position", "placement", "user", "session", "instansi", "import", "skp", "year", "period"}}
 	p.Title, p.Nav = b.T("audit.title"), "audit"
 	if !slices.Contains(p.Types, p.EntityType) {
 		p.EntityType = ""

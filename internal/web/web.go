@@ -141,6 +141,15 @@ type base struct {
 // T translates a message key into the page's language.
 func (b base) T(key string, args ...any) string { return locale.T(b.Lang, key, args...) }
 
+// Named gives the catalog's name for a code under prefix (an audit action,
+// a record type), or the code itself when the catalog has none.
+func (b base) Named(prefix, code string) string {
+	if msg, ok := locale.Lookup(b.Lang, prefix+code); ok {
+		return msg
+	}
+	return code
+}
+
 // Other is the language the page can switch to.
 func (b base) Other() string {
 	if b.Lang == "en" {

@@ -1,0 +1,56 @@
+package locale
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "id", "id": "id", "en": "en", "EN": "en", " en-US ": "en", "en_GB": "en", "id-ID": "id", "fr": "id", "-en": "id",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLookups(t *testing.T) {
+	if got := T("en", "home.greeting", "Andi"); got != "Welcome, Andi" {
+		t.Errorf("English greeting = %q", got)
+	}
+	if got := T("id", "home.greeting", "Andi"); got != "Selamat datang, Andi" {
+		t.Errorf("Indonesian greeting = %q", got)
+	}
+	// A word the same in both languages lives only in the Indonesian catalog.
+	if got := T("en", "emp.nip"); got != "NIP" {
+		t.Errorf("fallback to Indonesian = %q", got)
+	}
+	if got := T("en", "no.such.key"); got != "no.such.key" {
+		t.Errorf("a missing key shows as %q", got)
+	}
+	if _, ok := Lookup("en", "no.such.key"); ok {
+		t.Error("Lookup found a missing key")
+	}
+	if got, ok := Lookup("en", "action.user.update"); !ok || got != "Account changed" {
+		t.Errorf("Lookup(action.user.update) = %q, %v", got, ok)
+	}
+}
+
+func TestCatalogsAgree(t *testing.T) {
+	for key, en := range catalogs["en"] {
+		id, ok := catalogs["id"][key]
+		if !ok {
+			t.Errorf("%q has English text but no Indonesian", key)
+			continue
+		}
+		if strings.Count(id, "%") != strings.Count(en, "%") {
+			t.Errorf("%q: the two languages take different arguments: %q / %q", key, id, en)
+		}
+	}
+	for key, msg := range catalogs["id"] {
+		if strings.TrimSpace(msg) == "" {
+			t.Errorf("%q is empty", key)
+		}
+	}
+}
