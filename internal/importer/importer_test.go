@@ -559,3 +559,25 @@ func TestRefusedFileWritesNothing(t *testing.T) {
 		}
 	})
 }
+
+func TestImportBlankCellsKeepData(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		// Dewi is PPPK with golongan III/a in the fixture: blank STATUS and
+		// GOLONGAN cells keep both, and a PPPK golongan is checked as PPPK.
+		file := header +
+			storetest.NIPStaff2 + ";Dewi Lestari;;;;KOMINFO-APL;Pranata Komputer Ahli Pertama;;;\n" +
+			storetest.NIPNurse + ";Rina Marlina;;;XI;DINKES;Perawat Ahli Pertama;;;\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(file), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Unchanged != 1 || rep.Updated != 1 || len(rep.Rows[1].Changes) != 1 || rep.Rows[1].Changes[0] != "Golongan: III/a → XI" {
+			t.Fatalf("report = %+v", rep)
+		}
+		if got, _ := s.Employee(ctx, e.o.Staff2.ID); got.Status != model.StatusPPPK || got.Golongan != "III/a" {
+			t.Errorf("blank cells changed Dewi: %s %s", got.Status, got.Golongan)
+		}
+	})
+}

@@ -251,9 +251,17 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if name == "" {
 		return plannedRow{}, "Nama kosong", nil
 	}
+	existing, err := db.EmployeeByNIP(ctx, instansiID, nip)
+	found := err == nil
+	if err != nil && !errors.Is(err, model.ErrNotFound) {
+		return plannedRow{}, "", err
+	}
 	status, err := normStatus(r.Get("status"))
 	if err != nil {
 		return plannedRow{}, err.Error(), nil
+	}
+	if found && r.Get("status") == "" {
+		status = existing.Status // an empty cell keeps what is stored
 	}
 	gol, err := normGolongan(r.Get("golongan"), status)
 	if err != nil {
@@ -316,13 +324,9 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, NewHead: newHead, Start: tmt}}
 	p.result = RowResult{Row: r.Line, NIP: nip, Name: name}
 
-	existing, err := db.EmployeeByNIP(ctx, instansiID, nip)
-	switch {
-	case errors.Is(err, model.ErrNotFound):
+	if !found {
 		p.Action, p.Move = ActionCreate, true
-	case err != nil:
-		return plannedRow{}, "", err
-	default:
+	} else {
 		if scope != nil && existing.UnitID != "" {
 			cur, err := db.Unit(ctx, existing.UnitID)
 			if err != nil {
@@ -333,9 +337,10 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 			}
 		}
 		emp.ID = existing.ID
-		// Columns absent from the file keep what is stored.
+		// Columns absent from the file, or empty cells, keep what is
+		// stored: a blank never erases data.
 		keep := func(col string, v *string, old string) {
-			if _, ok := r.Values[col]; !ok {
+			if r.Get(col) == "" {
 				*v = old
 			}
 		}
@@ -345,9 +350,6 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		keep("pangkat", &emp.Pangkat, existing.Pangkat)
 		keep("email", &emp.Email, existing.Email)
 		keep("phone", &emp.Phone, existing.Phone)
-		if _, ok := r.Values["status"]; !ok {
-			emp.Status = existing.Status
-		}
 		if r.Get("jenis_kelamin") == "" {
 			emp.Gender = existing.Gender // not in the file: keep what is stored
 		}
