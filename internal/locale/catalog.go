@@ -254,6 +254,8 @@ var catalogs = map[string]map[string]string{
 		"entity.skp":                   "SKP",
 		"entity.year":                  "Tahun kinerja",
 		"entity.period":                "Periode",
+		"nav.crumbs":                   "Jejak navigasi",
+		"nav.pages":                    "Halaman hasil",
 	},
 	"en": {
 		"app.tagline":                  "Civil service performance management",
@@ -496,5 +498,7 @@ var catalogs = map[string]map[string]string{
 		"entity.skp":                   "SKP",
 		"entity.year":                  "Performance year",
 		"entity.period":                "Period",
+		"nav.crumbs":                   "Breadcrumb",
+		"nav.pages":                    "Result pages",
 	},
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"slices"
 	"strings"
@@ -265,8 +266,10 @@ type directoryList struct {
 func (u *ui) directory(r *http.Request, b base, f store.EmployeeFilter) (directoryList, error) {
 	page, err := u.a.Directory(r.Context(), *b.Actor, f)
 	if err != nil {
-		if _, ok := isValidation(err); ok && f.Cursor != "" {
-			f.Cursor = "" // a stale or mangled cursor: start again
+		if f.Cursor != "" && !errors.Is(err, model.ErrForbidden) {
+			// A stale or mangled cursor (the address was edited or cut):
+			// start again from the first page rather than fail.
+			f.Cursor = ""
 			page, err = u.a.Directory(r.Context(), *b.Actor, f)
 		}
 		if err != nil {
@@ -297,11 +300,8 @@ type directoryPage struct {
 
 func (u *ui) showDirectory(w http.ResponseWriter, r *http.Request, b base) error {
 	q := r.URL.Query()
-	p := directoryPage{base: b, Query: strings.TrimSpace(q.Get("q")), UnitID: q.Get("unit")}
+	p := directoryPage{base: b, Query: cleanParam(q.Get("q"), 200), UnitID: q.Get("unit")}
 	p.Title, p.Nav = b.T("dir.title"), "directory"
-	if len(p.Query) > 200 {
-		p.Query = p.Query[:200]
-	}
 	units, err := u.a.Units(r.Context(), *b.Actor)
 	if err != nil {
 		return err
@@ -401,20 +401,14 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 		return model.ErrForbidden
 	}
 	q := r.URL.Query()
-	p := auditPage{base: b, EntityType: q.Get("entity_type"), EntityID: strings.TrimSpace(q.Get("entity_id")),
-		ActorID: strings.TrimSpace(q.Get("actor")),
+	p := auditPage{base: b, EntityType: q.Get("entity_type"), EntityID: cleanParam(q.Get("entity_id"), 64),
+		ActorID: cleanParam(q.Get("actor"), 64),
 		Types:   []string{"employee", "unit", "position", "placement", "user", "session", "instansi", "import", "skp", "year", "period"}}
 	p.Title, p.Nav = b.T("audit.title"), "audit"
 	if !slices.Contains(p.Types, p.EntityType) {
 		p.EntityType = ""
 	}
-	before := q.Get("before")
-	if len(before) > 64 {
-		before = ""
-	}
-	if len(p.ActorID) > 64 {
-		p.ActorID = p.ActorID[:64]
-	}
+	before := cleanParam(q.Get("before"), 64)
 	actorID := p.ActorID
 	if actorID != "" {
 		// People know a username or a NIP, not a user id: accept either.

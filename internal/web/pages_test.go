@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"html"
 	"net/http"
@@ -255,8 +256,17 @@ func TestUnitsSessionsAndAuditReadably(t *testing.T) {
 		if _, body := admin.get("/audit?entity_type=employee&entity_id=" + e.o.Staff1.ID); !strings.Contains(body, `href="/pegawai/`+e.o.Staff1.ID+`"`) {
 			t.Error("an employee's audit entry does not link to their page")
 		}
+		// Odd addresses answer a page, not a server error, on both engines.
+		for _, path := range []string{"/pegawai/%FF%FE", "/pegawai/%00", "/unit/%FF", "/pegawai?q=%FF%FE", "/pegawai?q=%00andi",
+			"/pegawai?cursor=" + base64.RawURLEncoding.EncodeToString([]byte("\xff\x00abc")),
+			"/pegawai?cursor=" + base64.StdEncoding.EncodeToString([]byte("\xff\x00abc")),
+			"/unit/" + e.o.Aplikasi.ID + "?cursor=%FF"} {
+			if resp, _ := admin.get(path); resp.StatusCode >= 500 {
+				t.Errorf("%s: %d", path, resp.StatusCode)
+			}
+		}
 		// Filters that match nothing, or nonsense, answer an empty list, not an error.
-		for _, q := range []string{"?entity_id=nope", "?entity_type=%3Cscript%3E", "?before=zzz", "?actor=" + strings.Repeat("x", 500)} {
+		for _, q := range []string{"?entity_id=nope", "?entity_id=%FF%FE", "?actor=%00", "?entity_type=%3Cscript%3E", "?before=zzz", "?actor=" + strings.Repeat("x", 500)} {
 			if resp, _ := admin.get("/audit" + q); resp.StatusCode != 200 {
 				t.Errorf("audit %s: %d", q, resp.StatusCode)
 			}
@@ -268,6 +278,13 @@ func TestSmallRoutes(t *testing.T) {
 	e := setup(t, storetest.Open(t, "sqlite"), false)
 	b := e.browser(t)
 	b.signIn(storetest.NIPStaff1, "rahasia-staf1")
+
+	// Odd searches answer a page, never an error: long, invalid UTF-8, control characters.
+	for _, q := range []string{strings.Repeat("é", 300), "%FF%FE", "%00andi", "%27%3B--"} {
+		if resp, _ := b.get("/pegawai?q=" + q); resp.StatusCode != 200 {
+			t.Errorf("search %.20s: %d", q, resp.StatusCode)
+		}
+	}
 
 	// Typing /keluar does not sign out and does not show an error.
 	if resp, _ := b.get("/keluar"); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {

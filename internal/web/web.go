@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/authz"
@@ -186,6 +187,12 @@ func (u *ui) signedIn(h func(w http.ResponseWriter, r *http.Request, p base) err
 			http.Redirect(w, r, "/masuk?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}
+		if cleanParam(r.URL.Path, len(r.URL.Path)) != r.URL.Path {
+			// No page or record has a name with control characters or
+			// broken UTF-8; say so before a database is asked.
+			u.errorPage(w, r, b, http.StatusNotFound)
+			return
+		}
 		if err := h(w, r, b); err != nil {
 			u.fail(w, r, b, err)
 		}
@@ -290,6 +297,23 @@ func safeNext(next string) string {
 		return "/"
 	}
 	return next
+}
+
+// cleanParam makes a query parameter safe to search with: valid UTF-8
+// without control characters (PostgreSQL refuses both), trimmed, and at
+// most max characters long.
+func cleanParam(s string, max int) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max])
+	}
+	return s
 }
 
 // here is the request's local address without the lang parameter.
