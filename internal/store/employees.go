@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -470,6 +471,9 @@ func decodeCursor(c string) (string, string, bool) {
 		return "", "", false
 	}
 	a, z, ok := strings.Cut(string(b), "\x00")
+	if !ok || strings.IndexByte(z, 0) >= 0 || !utf8.ValidString(a) || !utf8.ValidString(z) {
+		return "", "", false
+	}
 	return a, z, ok
 }
 

@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -70,7 +71,23 @@ func (c conn) prepared(ctx context.Context, query string) *sql.Stmt {
 	return st
 }
 
+// errBadText refuses text that no engine can store alike: a NUL byte or
+// bytes that are not UTF-8 (PostgreSQL rejects both, SQLite keeps them).
+var errBadText = model.Invalid("input", "Teks berisi karakter yang tidak sah (NUL atau bukan UTF-8)")
+
+func badText(args []any) bool {
+	for _, a := range args {
+		if s, ok := a.(string); ok && (strings.IndexByte(s, 0) >= 0 || !utf8.ValidString(s)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c conn) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if badText(args) {
+		return nil, errBadText
+	}
 	query = c.d.rebind(query)
 	if st := c.prepared(ctx, query); st != nil {
 		res, err := st.ExecContext(ctx, args...)
@@ -81,6 +98,9 @@ func (c conn) exec(ctx context.Context, query string, args ...any) (sql.Result, 
 }
 
 func (c conn) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if badText(args) {
+		return nil, errBadText
+	}
 	query = c.d.rebind(query)
 	if st := c.prepared(ctx, query); st != nil {
 		rows, err := st.QueryContext(ctx, args...)
@@ -90,7 +110,20 @@ func (c conn) query(ctx context.Context, query string, args ...any) (*sql.Rows, 
 	return rows, mapError(err)
 }
 
+// queryRow looks one row up. Text that cannot be stored cannot match a
+// stored row either: it is replaced, so the lookup finds nothing alike on
+// both engines instead of failing on one.
 func (c conn) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if badText(args) {
+		clean := make([]any, len(args))
+		for i, a := range args {
+			if s, ok := a.(string); ok {
+				a = strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", "\uFFFD"), "\uFFFD")
+			}
+			clean[i] = a
+		}
+		args = clean
+	}
 	query = c.d.rebind(query)
 	if st := c.prepared(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)

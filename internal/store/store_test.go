@@ -309,3 +309,35 @@ func TestMovingEndsThePreviousPlacement(t *testing.T) {
 		}
 	})
 }
+
+func TestTextNoEngineCanStoreIsRefusedAlike(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		o := storetest.SeedOrg(t, s)
+		for _, bad := range []string{"a\x00b", "\xff\xfe"} {
+			if _, err := s.Employee(ctx, bad); !errors.Is(err, model.ErrNotFound) {
+				t.Errorf("lookup %q: %v, want not found", bad, err)
+			}
+			var v *model.ValidationError
+			if page, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, Query: bad}); !errors.As(err, &v) && (err != nil || len(page.Items) != 0) {
+				t.Errorf("search %q: %d found, %v; want nothing or a validation error", bad, len(page.Items), err)
+			}
+			err := s.Write(ctx, model.SystemActor(o.Instansi.ID, "test"), func(tx *store.Tx) error {
+				e := o.Staff1
+				e.Name = "Andi" + bad
+				_, err := tx.UpdateEmployee(ctx, e)
+				return err
+			})
+			if !errors.As(err, &v) {
+				t.Errorf("write %q: %v, want a validation error", bad, err)
+			}
+		}
+		// A forged cursor with a second NUL or bad bytes is refused.
+		for _, c := range []string{"YQBiAGM", "_w"} {
+			var v *model.ValidationError
+			if _, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, Cursor: c}); !errors.As(err, &v) {
+				t.Errorf("cursor %q: %v", c, err)
+			}
+		}
+	})
+}
