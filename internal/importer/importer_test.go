@@ -581,3 +581,38 @@ func TestImportBlankCellsKeepData(t *testing.T) {
 		}
 	})
 }
+
+func TestImportOneHeadPerUnit(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		const cols = "NIP;NAMA;UNOR_ID;JABATAN_ID\n"
+		// The Kadis post is held by Budi Santoso.
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(cols+
+			storetest.NIPStaff1+";Andi Pratama;KOMINFO;KOMINFO-KADIS\n"+
+			// the vacant Sekretaris post, claimed twice
+			storetest.NIPStaff2+";Dewi Lestari;KOMINFO-SEK;KOMINFO-SEKR\n"+
+			storetest.NIPStaff3+";Rudi Hartono;KOMINFO-SEK;KOMINFO-SEKR\n"), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Rejected != 2 || rep.Updated != 1 ||
+			!strings.Contains(rep.Rows[0].Reason, "masih dijabat oleh Budi Santoso") ||
+			rep.Rows[1].Action != importer.ActionUpdate ||
+			!strings.Contains(rep.Rows[2].Reason, "juga diisi oleh baris 3") {
+			t.Fatalf("report = %+v", rep)
+		}
+		// A file that moves the holder away frees the post, whatever the
+		// order of the rows.
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "f.csv", []byte(cols+
+			storetest.NIPStaff1+";Andi Pratama;KOMINFO;KOMINFO-KADIS\n"+
+			storetest.NIPKadis+";Budi Santoso;DINKES;DINKES-PERAWAT\n"), true)
+		if err != nil || rep.Updated != 2 || rep.Rejected != 0 {
+			t.Fatalf("handover = %+v, %v", rep, err)
+		}
+		holders, err := s.PositionHolders(ctx, e.o.PosKadis.ID)
+		if err != nil || len(holders) != 1 || holders[0].ID != e.o.Staff1.ID {
+			t.Errorf("Kadis post holders = %+v, %v", holders, err)
+		}
+	})
+}

@@ -20,6 +20,7 @@ type Reader interface {
 	Positions(ctx context.Context, instansiID, unitID string) ([]model.Position, error)
 	EmployeeByNIP(ctx context.Context, instansiID, nip string) (model.Employee, error)
 	Unit(ctx context.Context, id string) (model.Unit, error)
+	PositionHolders(ctx context.Context, positionID string) ([]model.Employee, error)
 }
 
 // Planned is a valid row turned into what to write.
@@ -44,33 +45,35 @@ type Scope func(opdID string) bool
 // the rows to write. It writes nothing.
 func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope Scope, today model.Date) (Report, []Planned, error) {
 	db = newCachedReader(db)
-	var rep Report
-	var out []Planned
+	results := make([]RowResult, 0, len(rows))
+	plans := make([]*plannedRow, 0, len(rows)) // nil for a rejected row
+	reject := func(r Row, reason string) {
+		results = append(results, RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject, Reason: reason})
+		plans = append(plans, nil)
+	}
 	firstLine := map[string]int{}
 	newCodes := map[string]newPost{} // codes of positions this file creates
 	newHeads := map[string]string{}  // unit → name of the head post this file creates
 	for _, r := range rows {
 		if nip := r.Get("nip"); nip != "" {
 			if first, dup := firstLine[nip]; dup {
-				rep.add(RowResult{Row: r.Line, NIP: nip, Name: r.Get("nama"), Action: ActionReject,
-					Reason: fmt.Sprintf("NIP %s sudah ada di baris %d berkas ini", nip, first)})
+				reject(r, fmt.Sprintf("NIP %s sudah ada di baris %d berkas ini", nip, first))
 				continue
 			}
 			firstLine[nip] = r.Line
 		}
 		p, reason, err := planRow(ctx, db, instansiID, r, scope, today)
 		if err != nil {
-			return rep, nil, err
+			return Report{}, nil, err
 		}
 		if reason != "" {
-			rep.add(RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject, Reason: reason})
+			reject(r, reason)
 			continue
 		}
 		if pos := p.Position; pos.ID == "" && pos.Code != "" {
 			post := newPost{unitID: pos.UnitID, name: strings.ToLower(pos.Name), line: r.Line}
 			if other, ok := newCodes[pos.Code]; ok && (other.unitID != post.unitID || other.name != post.name) {
-				rep.add(RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject,
-					Reason: fmt.Sprintf("Kode jabatan %s sudah dipakai di baris %d untuk jabatan lain", pos.Code, other.line)})
+				reject(r, fmt.Sprintf("Kode jabatan %s sudah dipakai di baris %d untuk jabatan lain", pos.Code, other.line))
 				continue
 			} else if !ok {
 				newCodes[pos.Code] = post
@@ -84,13 +87,67 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 				newHeads[p.Position.UnitID] = name
 			}
 		}
-		rep.add(p.result)
-		if p.Action != ActionUnchanged {
+		results = append(results, p.result)
+		plans = append(plans, &p)
+	}
+	if err := checkHeads(ctx, db, results, plans); err != nil {
+		return Report{}, nil, err
+	}
+	var rep Report
+	var out []Planned
+	for i, res := range results {
+		rep.add(res)
+		if p := plans[i]; p != nil && p.Action != ActionUnchanged {
 			out = append(out, p.Planned)
 		}
 	}
 	rep.Total = len(rows)
 	return rep, out, nil
+}
+
+// checkHeads rejects a row that moves someone into a unit's head post
+// while another person holds it and the file does not move that person
+// elsewhere, and a second row moving into the same head post: a unit has
+// one definitive head.
+func checkHeads(ctx context.Context, db Reader, results []RowResult, plans []*plannedRow) error {
+	goesTo := map[string]string{} // NIP → position after this file
+	for _, p := range plans {
+		if p != nil {
+			goesTo[p.Employee.NIP] = p.Position.ID
+		}
+	}
+	claimed := map[string]int{} // head post → row moving into it
+	for i, p := range plans {
+		if p == nil || !p.intoHead {
+			continue
+		}
+		reason := ""
+		if line, ok := claimed[p.Position.ID]; ok {
+			reason = fmt.Sprintf("Jabatan %s juga diisi oleh baris %d berkas ini; sebuah unit hanya punya satu kepala definitif", p.Position.Name, line)
+		} else {
+			holders, err := db.PositionHolders(ctx, p.Position.ID)
+			if err != nil {
+				return err
+			}
+			for _, h := range holders {
+				if h.ID == p.Employee.ID {
+					continue
+				}
+				if to, moved := goesTo[h.NIP]; h.NIP != "" && moved && to != p.Position.ID {
+					continue // the holder moves elsewhere in this file
+				}
+				reason = fmt.Sprintf("Jabatan %s masih dijabat oleh %s; pindahkan pejabat tersebut dalam berkas yang sama, atau gunakan penempatan Plt", p.Position.Name, h.Name)
+				break
+			}
+		}
+		if reason != "" {
+			results[i] = RowResult{Row: p.Row, NIP: p.Employee.NIP, Name: p.Employee.Name, Action: ActionReject, Reason: reason}
+			plans[i] = nil
+			continue
+		}
+		claimed[p.Position.ID] = p.Row
+	}
+	return nil
 }
 
 func (rep *Report) add(r RowResult) {
@@ -119,7 +176,8 @@ type newPost struct {
 
 type plannedRow struct {
 	Planned
-	result RowResult
+	result   RowResult
+	intoHead bool // moves the employee into an existing head post
 }
 
 var (
@@ -372,6 +430,7 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		}
 	}
 	p.result.Action = p.Action
+	p.intoHead = p.Move && pos.ID != "" && pos.ID == unit.HeadPositionID
 	return p, "", nil
 }
 

@@ -59,3 +59,22 @@ func (c conn) ImportUpload(ctx context.Context, id string) (ImportUpload, error)
 	u.Content, err = base64.StdEncoding.DecodeString(content)
 	return u, err
 }
+
+// PositionHolders returns the active employees whose definitive position
+// is positionID (the import checks that a head post has one holder).
+func (c conn) PositionHolders(ctx context.Context, positionID string) ([]model.Employee, error) {
+	rows, err := c.query(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.position_id = ? AND e.active = TRUE ORDER BY e.id`, positionID)
+	if err != nil {
+		return nil, fmt.Errorf("holders of position %s: %w", positionID, err)
+	}
+	defer rows.Close()
+	var out []model.Employee
+	for rows.Next() {
+		e, err := scanEmployee(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
