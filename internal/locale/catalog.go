@@ -256,6 +256,10 @@ var catalogs = map[string]map[string]string{
 		"entity.period":                "Periode",
 		"nav.crumbs":                   "Jejak navigasi",
 		"nav.pages":                    "Halaman hasil",
+		"err.400.title":                "Isian tidak dapat diproses",
+		"err.400.body":                 "Data yang dikirim tidak dapat diproses, misalnya berisi karakter yang tidak sah. Kembali ke halaman sebelumnya, periksa isian, lalu coba lagi. Tidak ada data yang diubah.",
+		"err.413.title":                "Kiriman terlalu besar",
+		"err.413.body":                 "Data atau berkas yang dikirim melebihi batas. Tidak ada data yang diubah.",
 	},
 	"en": {
 		"app.tagline":                  "Civil service performance management",
@@ -500,5 +504,9 @@ var catalogs = map[string]map[string]string{
 		"entity.period":                "Period",
 		"nav.crumbs":                   "Breadcrumb",
 		"nav.pages":                    "Result pages",
+		"err.400.title":                "Input cannot be processed",
+		"err.400.body":                 "What was sent cannot be processed, for example because it holds invalid characters. Go back, check the form and try again. Nothing was changed.",
+		"err.413.title":                "Too large",
+		"err.413.body":                 "The data or file sent is over the limit. Nothing was changed.",
 	},
 }

@@ -35,9 +35,8 @@ func (u *ui) showLogin(w http.ResponseWriter, r *http.Request) {
 func (u *ui) login(w http.ResponseWriter, r *http.Request) {
 	b := u.baseFor(r)
 	b.Title = b.T("login.title")
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		u.errorPage(w, r, b, http.StatusBadRequest)
+	if status := formProblem(w, r); status != 0 {
+		u.errorPage(w, r, b, status)
 		return
 	}
 	p := loginPage{base: b, Username: r.PostFormValue("username"), Next: safeNext(r.PostFormValue("next"))}

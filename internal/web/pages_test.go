@@ -315,3 +315,42 @@ func TestSmallRoutes(t *testing.T) {
 		t.Error("the sign-in error is not in the chosen language")
 	}
 }
+
+func TestFormsWithBrokenText(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		anon := e.browser(t)
+		for _, user := range []string{"adm\x00in", "\xff\xfe", strings.Repeat("x", 5000)} {
+			resp, _ := anon.post("/masuk", url.Values{"username": {user}, "password": {"p\x00w"}})
+			if resp.StatusCode >= 500 || len(resp.Cookies()) != 0 {
+				t.Errorf("sign in as %.10q: %d", user, resp.StatusCode)
+			}
+		}
+		if resp, body := anon.post("/masuk", url.Values{"username": {strings.Repeat("x", 100<<10)}, "password": {"x"}}); resp.StatusCode != http.StatusRequestEntityTooLarge ||
+			!strings.Contains(body, "Kiriman terlalu besar") {
+			t.Errorf("a 100 KB sign-in form: %d", resp.StatusCode)
+		}
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		before, _ := s.AuditEntries(context.Background(), store.AuditFilter{InstansiID: e.o.Instansi.ID})
+		for _, f := range []url.Values{
+			{"position_code": {"KOMINFO-SEKR\x00"}, "kind": {"plt"}, "start": {"2026-01-05"}},
+			{"position_code": {"KOMINFO-SEKR"}, "kind": {"plt"}, "start": {"2026-01-05"}, "decree": {"821\xff"}},
+		} {
+			resp, body := admin.post("/pegawai/"+e.o.Kabid.ID+"/penempatan", f)
+			if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "Tidak ada data yang diubah") {
+				t.Errorf("placement with broken text %q: %d", f, resp.StatusCode)
+			}
+		}
+		if resp, _ := admin.post("/pegawai/"+e.o.Nurse.ID+"/penilai", url.Values{"rater_nip": {storetest.NIPKadis}, "start": {"2026-01-01"}, "reason": {"a\x00b"}}); resp.StatusCode >= 500 || resp.StatusCode == http.StatusSeeOther {
+			t.Errorf("override with a NUL in the reason: %d", resp.StatusCode)
+		}
+		if resp, _ := admin.post("/profil/sandi", url.Values{"current_password": {"rahasia-admin"}, "new_password": {"baru\x00sekali"}}); resp.StatusCode >= 500 {
+			t.Errorf("new password with a NUL: %d", resp.StatusCode)
+		}
+		after, _ := s.AuditEntries(context.Background(), store.AuditFilter{InstansiID: e.o.Instansi.ID})
+		if len(after) != len(before) {
+			t.Errorf("broken input changed something: %d audit entries, then %d", len(before), len(after))
+		}
+	})
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/httpx"
+	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -187,6 +188,10 @@ func (u *ui) signedIn(h func(w http.ResponseWriter, r *http.Request, p base) err
 			http.Redirect(w, r, "/masuk?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}
+		if status := formProblem(w, r); status != 0 {
+			u.errorPage(w, r, b, status)
+			return
+		}
 		if cleanParam(r.URL.Path, len(r.URL.Path)) != r.URL.Path {
 			// No page or record has a name with control characters or
 			// broken UTF-8; say so before a database is asked.
@@ -213,6 +218,9 @@ func (u *ui) fail(w http.ResponseWriter, r *http.Request, b base, err error) {
 	if status == http.StatusUnprocessableEntity || status == http.StatusConflict {
 		status = http.StatusBadRequest
 	}
+	if status == http.StatusTooManyRequests {
+		status = http.StatusBadRequest
+	}
 	u.errorPage(w, r, b, status)
 }
 
@@ -225,7 +233,7 @@ type errorPage struct {
 
 func (u *ui) errorPage(w http.ResponseWriter, r *http.Request, b base, status int) {
 	key := fmt.Sprint(status)
-	if status != 403 && status != 404 {
+	if _, ok := locale.Lookup(b.Lang, "err."+key+".title"); !ok {
 		key = "500"
 	}
 	b.Title = b.T("err." + key + ".title")
@@ -314,6 +322,44 @@ func cleanParam(s string, max int) string {
 		s = string(r[:max])
 	}
 	return s
+}
+
+// formProblem checks a posted form before any handler sees it and
+// answers the status to refuse it with, or 0 when it is fine: 413 for a
+// body over the limit, 400 for a body that cannot be parsed or text no
+// record can keep (a NUL or other control character, tab and line breaks
+// aside, or invalid UTF-8). A refused request changes nothing.
+func formProblem(w http.ResponseWriter, r *http.Request) int {
+	if r.Method != http.MethodPost {
+		return 0
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody(r))
+	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return http.StatusRequestEntityTooLarge
+		}
+		return http.StatusBadRequest
+	}
+	for _, vs := range r.PostForm {
+		for _, v := range vs {
+			if !utf8.ValidString(v) || strings.ContainsFunc(v, func(c rune) bool {
+				return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
+			}) {
+				return http.StatusBadRequest
+			}
+		}
+	}
+	return 0
+}
+
+// maxFormBody is the largest body a form may send: an import file, or a
+// small form.
+func maxFormBody(r *http.Request) int64 {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return importer.MaxFileSize + 1<<20
+	}
+	return 64 << 10
 }
 
 // here is the request's local address without the lang parameter.
