@@ -43,6 +43,9 @@ var queryDocs = map[string]string{
 	"entity_type": "Entity type, e.g. employee, unit, user, session",
 	"entity_id":   "Entity id",
 	"actor":       "User id of the actor",
+	"employee":    "Only this employee's",
+	"year":        "Performance year, e.g. 2026",
+	"status":      "draft, submitted, returned, approved or closed",
 }
 
 func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
@@ -169,6 +172,9 @@ var statusText = map[int]string{400: "Malformed request", 401: "Not signed in", 
 func openAPIDocument() map[string]any {
 	paths := map[string]map[string]any{}
 	components := schemas()
+	for k, v := range planningSchemas() {
+		components[k] = v
+	}
 	for _, rt := range routes() {
 		o := map[string]any{"summary": rt.summary, "tags": []string{rt.doc.tag},
 			"operationId": operationID(rt.method, rt.path)}
@@ -203,7 +209,9 @@ func openAPIDocument() map[string]any {
 		}
 		responses := map[string]any{}
 		ok := map[string]any{"description": "Success"}
-		if rt.doc.response != "" && status != 204 {
+		if rt.doc.response == "pdf" {
+			ok["content"] = map[string]any{"application/pdf": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}
+		} else if rt.doc.response != "" && status != 204 {
 			schema := map[string]any{"type": "object"}
 			if rt.doc.response != "object" {
 				schema = ref(rt.doc.response)

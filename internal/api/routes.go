@@ -17,7 +17,10 @@ import (
 )
 
 // routes is the API's one route table.
-func routes() []route {
+func routes() []route { return append(coreRoutes(), planningRoutes()...) }
+
+// coreRoutes are the organisation, people, access and audit routes.
+func coreRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/openapi.json", summary: "This OpenAPI document", public: true, handle: (*handler).openAPI,
 			doc: op{tag: "meta", response: "object"}},

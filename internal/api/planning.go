@@ -1,0 +1,391 @@
+package api
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// planningRoutes are the routes of perencanaan kinerja: years and periods,
+// the SKP and its workflow, the document, and the filling dashboard.
+func planningRoutes() []route {
+	return []route{
+		{method: "POST", path: "/api/v1/years", summary: "Open a performance year with its periods (BKPSDM)", handle: (*handler).openYear,
+			doc: op{tag: "planning", body: "YearRequest", response: "PeriodList", status: 201, errors: []int{403, 422}}},
+		{method: "GET", path: "/api/v1/years/{year}/periods", summary: "The periods of a year", handle: (*handler).periods,
+			doc: op{tag: "planning", params: []string{"year"}, response: "PeriodList", errors: []int{404}}},
+		{method: "POST", path: "/api/v1/skps", summary: "Start the draft SKP of an employee for a year, with the seven core values", handle: (*handler).createSKP,
+			doc: op{tag: "planning", body: "SKPRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "GET", path: "/api/v1/skps", summary: "SKPs the actor may read: of one employee, their own and their team's, or all (administrators)", handle: (*handler).skps,
+			doc: op{tag: "planning", query: []string{"employee", "year", "status"}, response: "SKPList", errors: []int{422}}},
+		{method: "GET", path: "/api/v1/skps/{id}", summary: "One SKP with its RHK, indicators, behaviours and snapshots", handle: (*handler).skp,
+			doc: op{tag: "planning", params: []string{"id"}, response: "SKP", errors: []int{404}}},
+		{method: "POST", path: "/api/v1/skps/{id}/rhk", summary: "Add a Rencana Hasil Kerja; parent_rhk_id is an RHK of the supervisor's approved SKP", handle: (*handler).addRHK,
+			doc: op{tag: "planning", params: []string{"id"}, body: "RHKRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/rhk/{id}/indicators", summary: "Add an indicator (IKI) with its target to an RHK", handle: (*handler).addIndicator,
+			doc: op{tag: "planning", params: []string{"id"}, body: "IndicatorRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/skps/{id}/expectations", summary: "The pejabat penilai writes the ekspektasi khusus for a core value", handle: (*handler).setExpectation,
+			doc: op{tag: "planning", params: []string{"id"}, body: "ExpectationRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/skps/{id}/submit", summary: "Submit the SKP to the pejabat penilai", handle: (*handler).submitSKP,
+			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/skps/{id}/approve", summary: "Approve a submitted SKP (its pejabat penilai only)", handle: (*handler).approveSKP,
+			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409}}},
+		{method: "POST", path: "/api/v1/skps/{id}/return", summary: "Return a submitted SKP with a required note", handle: (*handler).returnSKP,
+			doc: op{tag: "planning", params: []string{"id"}, body: "ReturnRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/skps/{id}/revise", summary: "Start a change to an approved SKP: a new revision to approve again", handle: (*handler).reviseSKP,
+			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409}}},
+		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out", handle: (*handler).skpDocument,
+			doc: op{tag: "planning", params: []string{"id"}, response: "pdf", errors: []int{404}}},
+	}
+}
+
+type periodJSON struct {
+	ID             string `json:"id"`
+	Kind           string `json:"kind"`
+	Number         int    `json:"number"`
+	Name           string `json:"name"`
+	Start          string `json:"start"`
+	End            string `json:"end"`
+	ReportDeadline string `json:"report_deadline"`
+	Status         string `json:"status"`
+}
+
+func periodsJSON(ps []model.Period) list[periodJSON] {
+	out := list[periodJSON]{Items: []periodJSON{}}
+	for _, p := range ps {
+		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: p.Name(),
+			Start: string(p.Start), End: string(p.End), ReportDeadline: string(p.ReportDeadline), Status: string(p.Status)})
+	}
+	return out
+}
+
+func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Year       int    `json:"year"`
+		PeriodKind string `json:"period_kind"`
+		ReportDays *int   `json:"report_days"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	days := model.DefaultReportDays
+	if req.ReportDays != nil {
+		days = *req.ReportDays
+	}
+	kind := model.PeriodKind(req.PeriodKind)
+	if kind == "" {
+		kind = model.PeriodMonthly
+	}
+	ps, err := h.a.OpenYear(r.Context(), actor, req.Year, kind, days)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, periodsJSON(ps))
+}
+
+func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	year, err := strconv.Atoi(r.PathValue("year"))
+	if err != nil {
+		return model.ErrNotFound
+	}
+	ps, err := h.a.Periods(r.Context(), actor, year)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, periodsJSON(ps))
+}
+
+type indicatorJSON struct {
+	ID          string `json:"id"`
+	Aspect      string `json:"aspect"`
+	Description string `json:"description"`
+	Target      string `json:"target"`
+	Unit        string `json:"unit"`
+}
+
+type rhkJSON struct {
+	ID            string          `json:"id"`
+	Kind          string          `json:"kind"`
+	Description   string          `json:"description"`
+	ParentRHKID   *string         `json:"parent_rhk_id"`
+	ParentText    string          `json:"parent_text"`
+	PenugasanDari string          `json:"penugasan_dari"`
+	Perspektif    string          `json:"perspektif"`
+	Indicators    []indicatorJSON `json:"indicators"`
+}
+
+type behaviourJSON struct {
+	CoreValue   string   `json:"core_value"`
+	Guides      []string `json:"guides"`
+	Expectation string   `json:"expectation"`
+}
+
+type skpJSON struct {
+	ID          string               `json:"id"`
+	EmployeeID  string               `json:"employee_id"`
+	Year        int                  `json:"year"`
+	PeriodStart string               `json:"period_start"`
+	PeriodEnd   string               `json:"period_end"`
+	Approach    string               `json:"approach"`
+	Format      string               `json:"format"`
+	Status      string               `json:"status"`
+	Version     int                  `json:"version"`
+	Revision    int                  `json:"revision"`
+	ReturnNote  string               `json:"return_note"`
+	SubmittedAt *time.Time           `json:"submitted_at"`
+	ApprovedAt  *time.Time           `json:"approved_at"`
+	Employee    model.PersonSnapshot `json:"employee"`
+	Rater       model.PersonSnapshot `json:"rater"`
+	UpperRater  model.PersonSnapshot `json:"upper_rater"`
+	Lampiran    model.Lampiran       `json:"lampiran"`
+	RHK         []rhkJSON            `json:"rhk"`
+	Behaviours  []behaviourJSON      `json:"behaviours"`
+}
+
+func skpOf(s model.SKP) skpJSON {
+	j := skpJSON{ID: s.ID, EmployeeID: s.EmployeeID, Year: s.Year, PeriodStart: string(s.PeriodStart), PeriodEnd: string(s.PeriodEnd),
+		Approach: string(s.Approach), Format: string(s.Format), Status: string(s.Status), Version: s.Version, Revision: s.Revision,
+		ReturnNote: s.ReturnNote, SubmittedAt: timeOrNil(s.SubmittedAt), ApprovedAt: timeOrNil(s.ApprovedAt),
+		Employee: s.Employee, Rater: s.Rater, UpperRater: s.UpperRater, Lampiran: s.Lampiran, RHK: []rhkJSON{}, Behaviours: []behaviourJSON{}}
+	for _, l := range []*[]string{&j.Lampiran.DukunganSumberDaya, &j.Lampiran.SkemaPertanggungjawaban, &j.Lampiran.Konsekuensi} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+	for _, r := range s.RHK {
+		rj := rhkJSON{ID: r.ID, Kind: string(r.Kind), Description: r.Description, ParentRHKID: ptr(r.ParentRHKID), ParentText: r.ParentText,
+			PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, Indicators: []indicatorJSON{}}
+		for _, in := range r.Indicators {
+			rj.Indicators = append(rj.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
+		}
+		j.RHK = append(j.RHK, rj)
+	}
+	for _, b := range s.Behaviours {
+		j.Behaviours = append(j.Behaviours, behaviourJSON{CoreValue: string(b.Value), Guides: b.Guides[:], Expectation: b.Expectation})
+	}
+	return j
+}
+
+func (h *handler) writeSKP(w http.ResponseWriter, r *http.Request, actor model.Actor, id string, status int) error {
+	s, err := h.a.SKP(r.Context(), actor, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, status, skpOf(s))
+}
+
+func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		EmployeeID string `json:"employee_id"`
+		Year       int    `json:"year"`
+		Approach   string `json:"approach"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if req.EmployeeID == "" {
+		req.EmployeeID = actor.EmployeeID
+	}
+	s, err := h.a.CreateSKP(r.Context(), actor, req.EmployeeID, req.Year, model.Approach(req.Approach))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, skpOf(s))
+}
+
+func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	q := r.URL.Query()
+	year := 0
+	if y := q.Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 2000 || n > 2100 {
+			return model.Invalid("year", "Tahun tidak valid")
+		}
+		year = n
+	}
+	status := model.SKPStatus(q.Get("status"))
+	switch status {
+	case "", model.SKPDraft, model.SKPSubmitted, model.SKPReturned, model.SKPApproved, model.SKPClosed:
+	default:
+		return model.Invalid("status", "Status SKP tidak dikenal")
+	}
+	list, err := h.a.SKPList(r.Context(), actor, q.Get("employee"), year, status)
+	if err != nil {
+		return err
+	}
+	out := listOfSKP{Items: []skpJSON{}}
+	for _, s := range list {
+		out.Items = append(out.Items, skpOf(s))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+type listOfSKP = list[skpJSON]
+
+func (h *handler) skp(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	return h.writeSKP(w, r, actor, r.PathValue("id"), http.StatusOK)
+}
+
+func (h *handler) addRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version       int    `json:"version"`
+		Kind          string `json:"kind"`
+		Description   string `json:"description"`
+		ParentRHKID   string `json:"parent_rhk_id"`
+		ParentText    string `json:"parent_text"`
+		PenugasanDari string `json:"penugasan_dari"`
+		Perspektif    string `json:"perspektif"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	id := r.PathValue("id")
+	_, err := h.a.SaveRHK(r.Context(), actor, req.Version, model.RHK{SKPID: id, Kind: model.RHKKind(req.Kind), Description: req.Description,
+		ParentRHKID: req.ParentRHKID, ParentText: req.ParentText, PenugasanDari: req.PenugasanDari, Perspektif: req.Perspektif})
+	if err != nil {
+		return err
+	}
+	return h.writeSKP(w, r, actor, id, http.StatusCreated)
+}
+
+func (h *handler) addIndicator(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version     int    `json:"version"`
+		Aspect      string `json:"aspect"`
+		Description string `json:"description"`
+		Target      string `json:"target"`
+		Unit        string `json:"unit"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	rhk, err := h.a.Store.RHKByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	if _, err := h.a.AddIndicator(r.Context(), actor, req.Version, model.Indicator{RHKID: rhk.ID, Aspect: model.Aspect(req.Aspect),
+		Description: req.Description, Target: req.Target, Unit: req.Unit}); err != nil {
+		return err
+	}
+	return h.writeSKP(w, r, actor, rhk.SKPID, http.StatusCreated)
+}
+
+func (h *handler) setExpectation(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version     int    `json:"version"`
+		CoreValue   string `json:"core_value"`
+		Expectation string `json:"expectation"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if err := h.a.SetExpectation(r.Context(), actor, r.PathValue("id"), req.Version, model.CoreValue(req.CoreValue), req.Expectation); err != nil {
+		return err
+	}
+	return h.writeSKP(w, r, actor, r.PathValue("id"), http.StatusOK)
+}
+
+type versionRequest struct {
+	Version int `json:"version"`
+}
+
+func (h *handler) transition(w http.ResponseWriter, r *http.Request, actor model.Actor,
+	do func(id string, version int) (model.SKP, error)) error {
+	var req versionRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	s, err := do(r.PathValue("id"), req.Version)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, skpOf(s))
+}
+
+func (h *handler) submitSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	return h.transition(w, r, actor, func(id string, v int) (model.SKP, error) { return h.a.SubmitSKP(r.Context(), actor, id, v) })
+}
+
+func (h *handler) approveSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	return h.transition(w, r, actor, func(id string, v int) (model.SKP, error) { return h.a.ApproveSKP(r.Context(), actor, id, v) })
+}
+
+func (h *handler) reviseSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	return h.transition(w, r, actor, func(id string, v int) (model.SKP, error) { return h.a.ReviseSKP(r.Context(), actor, id, v) })
+}
+
+func (h *handler) returnSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version int    `json:"version"`
+		Note    string `json:"note"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	s, err := h.a.ReturnSKP(r.Context(), actor, r.PathValue("id"), req.Version, req.Note)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, skpOf(s))
+}
+
+func (h *handler) skpDocument(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var buf bytes.Buffer
+	if err := h.a.WriteSKPDocument(r.Context(), actor, r.PathValue("id"), &buf); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="skp-`+r.PathValue("id")+`.pdf"`)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func planningSchemas() map[string]any {
+	date := map[string]any{"type": "string", "format": "date"}
+	dateTime := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
+	person := obj([]string{"name", "nip"}, map[string]any{"employee_id": str(), "name": str(), "nip": str(), "golongan": str(),
+		"pangkat": str(), "position": str(), "unit": str()})
+	var values []string
+	for _, cv := range model.CoreValues {
+		values = append(values, string(cv.Value))
+	}
+	return map[string]any{
+		"YearRequest": obj([]string{"year"}, map[string]any{"year": map[string]any{"type": "integer"},
+			"period_kind": enum("monthly", "quarterly"), "report_days": map[string]any{"type": "integer", "minimum": 0, "maximum": 60}}),
+		"Period": obj([]string{"id", "kind", "number", "start", "end", "status"}, map[string]any{"id": str(),
+			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
+			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked")}),
+		"PeriodList":     listOf("Period"),
+		"PersonSnapshot": person,
+		"SKPRequest": obj([]string{"year", "approach"}, map[string]any{"employee_id": map[string]any{"type": "string", "description": "The actor's own employee when empty"},
+			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif")}),
+		"Indicator": obj([]string{"id", "aspect", "description", "target", "unit"}, map[string]any{"id": str(),
+			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
+		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
+			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
+			"indicators": map[string]any{"type": "array", "items": ref("Indicator")}}),
+		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
+			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
+		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater"}, map[string]any{
+			"id": str(), "employee_id": str(), "year": map[string]any{"type": "integer"}, "period_start": date, "period_end": date,
+			"approach": enum("kuantitatif", "kualitatif"), "format": enum("jpt", "ja_jf"),
+			"status": enum("draft", "submitted", "returned", "approved", "closed"), "version": map[string]any{"type": "integer"},
+			"revision": map[string]any{"type": "integer"}, "return_note": str(), "submitted_at": dateTime, "approved_at": dateTime,
+			"employee": ref("PersonSnapshot"), "rater": ref("PersonSnapshot"), "upper_rater": ref("PersonSnapshot"),
+			"lampiran": obj(nil, map[string]any{"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()},
+				"skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()}, "konsekuensi": map[string]any{"type": "array", "items": str()}}),
+			"rhk": map[string]any{"type": "array", "items": ref("RHK")}, "behaviours": map[string]any{"type": "array", "items": ref("Behaviour")}}),
+		"SKPList": listOf("SKP"),
+		"RHKRequest": obj([]string{"version", "kind", "description"}, map[string]any{"version": map[string]any{"type": "integer"},
+			"kind": enum("utama", "tambahan"), "description": str(), "parent_rhk_id": str(), "parent_text": str(), "penugasan_dari": str(), "perspektif": str()}),
+		"IndicatorRequest": obj([]string{"version", "aspect", "description", "target"}, map[string]any{"version": map[string]any{"type": "integer"},
+			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
+		"ExpectationRequest": obj([]string{"version", "core_value", "expectation"}, map[string]any{"version": map[string]any{"type": "integer"},
+			"core_value": enum(values...), "expectation": str()}),
+		"VersionRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The version the client read; a stale one is a 409"}}),
+		"ReturnRequest":  obj([]string{"version", "note"}, map[string]any{"version": map[string]any{"type": "integer"}, "note": str()}),
+	}
+}

@@ -1,0 +1,69 @@
+package app
+
+import (
+	"context"
+	"io"
+
+	"github.com/kinerja-id/kinerja/internal/export"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// WriteSKPDocument renders the SKP document (PDF) for those who may read
+// the SKP.
+func (a *App) WriteSKPDocument(ctx context.Context, actor model.Actor, id string, w io.Writer) error {
+	s, err := a.SKP(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	in, err := a.Store.Instansi(ctx, s.InstansiID)
+	if err != nil {
+		return err
+	}
+	parents := map[string]string{}
+	for _, r := range s.RHK {
+		if r.ParentRHKID == "" {
+			continue
+		}
+		if p, err := a.Store.RHKByID(ctx, r.ParentRHKID); err == nil {
+			parents[r.ParentRHKID] = p.Description
+		}
+	}
+	date := a.Today()
+	if !s.ApprovedAt.IsZero() {
+		date = model.Date(s.ApprovedAt.In(wib).Format("2006-01-02"))
+	}
+	place := "Sawahlunto"
+	if in.Name != "Pemerintah Kota Sawahlunto" {
+		place = ""
+	}
+	return export.WriteSKP(w, export.SKPDocument{SKP: s, InstansiName: in.Name, ParentRHK: parents, Place: place, Date: date})
+}
+
+// SKPList lists SKPs the actor may read: of one employee, or else their
+// own and those they rate, or for administrators every SKP of the year.
+func (a *App) SKPList(ctx context.Context, actor model.Actor, employeeID string, year int, status model.SKPStatus) ([]model.SKP, error) {
+	f := store.SKPFilter{InstansiID: actor.InstansiID, Year: year, Status: status}
+	switch {
+	case employeeID != "":
+		f.EmployeeIDs = []string{employeeID}
+	case actor.EmployeeID != "" && !actor.Has(model.RoleBKPSDMAdmin) && !actor.Has(model.RoleSystemAdmin) &&
+		!actor.Has(model.RoleLeader) && !actor.Has(model.RoleAuditor) && !actor.Has(model.RoleOPDAdmin):
+		chart, err := a.OrgChart(ctx, actor.InstansiID)
+		if err != nil {
+			return nil, err
+		}
+		f.EmployeeIDs = append([]string{actor.EmployeeID}, chart.Team(actor.EmployeeID)...)
+	}
+	list, err := a.Store.SKPs(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out := list[:0]
+	for _, s := range list {
+		if a.canReadSKP(ctx, actor, s) == nil {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
