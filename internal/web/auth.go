@@ -78,8 +78,13 @@ func (u *ui) logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/masuk", http.StatusSeeOther)
 }
 
-// chooseLanguage sets the language of the sign-in page for visitors.
+// chooseLanguage switches the language from the header: for a visitor in
+// a cookie, for a signed-in user also in their account.
 func (u *ui) chooseLanguage(w http.ResponseWriter, r *http.Request) {
+	if status := formProblem(w, r); status != 0 {
+		u.errorPage(w, r, u.baseFor(r), status)
+		return
+	}
 	lang := locale.Normalize(r.FormValue("lang"))
 	setLangCookie(w, r, lang)
 	if actor, ok := httpx.ActorFrom(r.Context()); ok {

@@ -1,10 +1,17 @@
 package web
 
 import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
 
 func TestDevice(t *testing.T) {
@@ -53,5 +60,41 @@ func TestDiffJSON(t *testing.T) {
 		if ok != c.ok || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: diffJSON = %v, %v; want %v, %v", c.name, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+func TestErrorPages(t *testing.T) {
+	u := newUI(app.New(storetest.Open(t, "sqlite"), nil, app.Options{}))
+	cases := []struct {
+		err    error
+		status int
+		want   string
+	}{
+		{errors.New("pq: connection refused at 10.0.0.5"), 500, "Terjadi kesalahan"},
+		{fmt.Errorf("load: %w", model.ErrNotFound), 404, "tidak ditemukan"},
+		{fmt.Errorf("edit: %w", model.ErrForbidden), 403, "Tidak diizinkan"},
+		{model.Invalid("x", "xyzzy-detail"), 400, "tidak dapat diproses"},
+		{model.ErrConflict, 400, "tidak dapat diproses"},
+	}
+	for _, c := range cases {
+		w := httptest.NewRecorder()
+		r := httptest.NewRequest("GET", "/pegawai", nil)
+		u.fail(w, r, base{Lang: "id"}, c.err)
+		body := w.Body.String()
+		if w.Code != c.status || !strings.Contains(body, c.want) || !strings.Contains(body, "<main") {
+			t.Errorf("%v: %d, want %d with %q", c.err, w.Code, c.status, c.want)
+		}
+		if strings.Contains(body, "10.0.0.5") || strings.Contains(body, "xyzzy") {
+			t.Errorf("%v: the page shows internal details", c.err)
+		}
+		if ct := w.Header().Get("Content-Type"); ct != "text/html; charset=utf-8" {
+			t.Errorf("%v: Content-Type %q", c.err, ct)
+		}
+	}
+	// Unauthenticated goes to the sign-in page instead.
+	w := httptest.NewRecorder()
+	u.fail(w, httptest.NewRequest("GET", "/", nil), base{Lang: "id"}, model.ErrUnauthenticated)
+	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/masuk" {
+		t.Errorf("unauthenticated: %d %s", w.Code, w.Header().Get("Location"))
 	}
 }

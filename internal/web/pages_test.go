@@ -354,3 +354,23 @@ func TestFormsWithBrokenText(t *testing.T) {
 		}
 	})
 }
+
+func TestHeaderLanguageSwitchIsRemembered(t *testing.T) {
+	e := setup(t, storetest.Open(t, "sqlite"), false)
+	b := e.browser(t)
+	b.signIn(storetest.NIPStaff1, "rahasia-staf1")
+	_, body := b.get("/pegawai?q=andi")
+	if !strings.Contains(body, `action="/bahasa"`) || !strings.Contains(body, `name="next" value="/pegawai?q=andi"`) {
+		t.Fatal("the header has no language switch back to this page")
+	}
+	resp, _ := b.post("/bahasa", url.Values{"lang": {"en"}, "next": {"/pegawai?q=andi"}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/pegawai?q=andi" {
+		t.Fatalf("switch: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	// Stored in the account: another device signs in to English pages.
+	other := e.browser(t)
+	other.signIn(storetest.NIPStaff1, "rahasia-staf1")
+	if _, body := other.get("/"); !strings.Contains(body, "Welcome, Andi Pratama") || !strings.Contains(body, `lang="id">Bahasa Indonesia</button>`) {
+		t.Error("the chosen language is not kept in the account")
+	}
+}

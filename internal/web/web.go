@@ -42,9 +42,7 @@ type ui struct {
 
 // New returns the web UI handler.
 func New(a *app.App) http.Handler {
-	u := &ui{a: a, pages: map[string]*template.Template{}}
-	u.version = staticVersion()
-	u.parse()
+	u := newUI(a)
 	mux := http.NewServeMux()
 	page := func(pattern string, h func(w http.ResponseWriter, r *http.Request, p base) error) {
 		mux.HandleFunc(pattern, u.signedIn(h))
@@ -80,6 +78,13 @@ func New(a *app.App) http.Handler {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
 	return mux
+}
+
+func newUI(a *app.App) *ui {
+	u := &ui{a: a, pages: map[string]*template.Template{}}
+	u.version = staticVersion()
+	u.parse()
+	return u
 }
 
 var funcs = template.FuncMap{
