@@ -143,7 +143,10 @@ func schemas() map[string]any {
 			"after": map[string]any{"description": "The record after the change (null when deleted)"}, "ip": str()}),
 		"AuditList": listOf("AuditEntry"),
 		"ImportRow": obj(nil, map[string]any{"row": map[string]any{"type": "integer"}, "nip": str(), "name": str(),
-			"action": enum("create", "update", "unchanged", "reject"), "reason": str(), "changes": map[string]any{"type": "array", "items": str()}}),
+			"action": enum("create", "update", "unchanged", "reject"), "reason": str(), "changes": map[string]any{"type": "array", "items": str()},
+			"unit":         map[string]any{"type": "string", "description": "Code of the unit the row places the employee in"},
+			"position":     map[string]any{"type": "string", "description": "Name of the position the row places the employee in"},
+			"new_position": map[string]any{"type": "boolean", "description": "The import creates this position"}}),
 		"ImportReport": obj([]string{"applied", "created", "updated", "rejected", "rows"}, map[string]any{
 			"file_name": str(), "applied": map[string]any{"type": "boolean"}, "total": map[string]any{"type": "integer"},
 			"created": map[string]any{"type": "integer"}, "updated": map[string]any{"type": "integer"},

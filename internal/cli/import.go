@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/kinerja-id/kinerja/internal/importer"
@@ -88,6 +89,29 @@ func printReport(w io.Writer, rep importer.Report) {
 					}
 				}
 			}
+		}
+	}
+	// New posts are listed once each, so that a misspelt position name is
+	// seen before it becomes a post of its own.
+	var posts []string
+	rowsOf := map[string][]string{}
+	for _, r := range rep.Rows {
+		if r.NewPosition && r.Action != importer.ActionReject {
+			key := r.Unit + "\t" + r.Position
+			if rowsOf[key] == nil {
+				posts = append(posts, key)
+			}
+			rowsOf[key] = append(rowsOf[key], fmt.Sprint(r.Row))
+		}
+	}
+	if len(posts) > 0 {
+		verb := "akan dibuat"
+		if rep.Applied {
+			verb = "dibuat"
+		}
+		fmt.Fprintf(tw, "\nJabatan baru yang %s:\nUNIT\tJABATAN\tBARIS\n", verb)
+		for _, key := range posts {
+			fmt.Fprintf(tw, "%s\t%s\n", key, strings.Join(rowsOf[key], ", "))
 		}
 	}
 	tw.Flush()

@@ -36,7 +36,8 @@ func TestImportCommand(t *testing.T) {
 
 			code, out, errOut := run(t, "", "import", "employees", good, "--db", dsn)
 			if code != 0 || !strings.Contains(out, "Pratinjau") || !strings.Contains(out, "3 baris: 1 dibuat, 1 diperbarui, 0 tidak berubah, 1 ditolak") ||
-				!strings.Contains(out, "18 digit") || !strings.Contains(out, "Golongan: III/a → III/b") || !strings.Contains(out, "--apply") {
+				!strings.Contains(out, "18 digit") || !strings.Contains(out, "Golongan: III/a → III/b") || !strings.Contains(out, "--apply") ||
+				!strings.Contains(out, "Jabatan baru yang akan dibuat") || !strings.Contains(out, "KOMINFO-APL  Staf Aplikasi  2") {
 				t.Fatalf("dry run: %d\n%s\n%s", code, out, errOut)
 			}
 			code, out, errOut = run(t, "", "import", "employees", "--db", dsn, good, "--apply")

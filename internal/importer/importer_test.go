@@ -327,7 +327,8 @@ func TestImportNewPositions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rep.Created != 3 || rep.Rejected != 1 || !strings.Contains(rep.Rows[1].Reason, "BARU-1 sudah dipakai di baris 2") {
+		if rep.Created != 3 || rep.Rejected != 1 || !strings.Contains(rep.Rows[1].Reason, "BARU-1 sudah dipakai di baris 2") ||
+			!rep.Rows[0].NewPosition || rep.Rows[0].Position != "Analis Data" || rep.Rows[0].Unit != "KOMINFO-APL" {
 			t.Fatalf("report = %+v", rep)
 		}
 		one, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199501012022031001")

@@ -380,7 +380,7 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		BackTitle: r.Get("gelar_belakang"), Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
 		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: r.Get("phone"), Active: true}
 	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, NewHead: newHead, Start: tmt}}
-	p.result = RowResult{Row: r.Line, NIP: nip, Name: name}
+	p.result = RowResult{Row: r.Line, NIP: nip, Name: name, Unit: unit.Code, Position: pos.Name, NewPosition: pos.ID == ""}
 
 	if !found {
 		p.Action, p.Move = ActionCreate, true
@@ -422,7 +422,11 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 			if from == "" {
 				from = "—"
 			}
-			p.result.Changes = append(p.result.Changes, fmt.Sprintf("Jabatan: %s → %s", from, pos.Name))
+			to := pos.Name
+			if pos.ID == "" {
+				to += " (jabatan baru)"
+			}
+			p.result.Changes = append(p.result.Changes, fmt.Sprintf("Jabatan: %s → %s", from, to))
 		}
 		p.Action = ActionUpdate
 		if len(p.result.Changes) == 0 {

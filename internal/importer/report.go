@@ -22,6 +22,13 @@ type RowResult struct {
 	Action  Action   `json:"action"`
 	Reason  string   `json:"reason,omitempty"`  // why a row is rejected
 	Changes []string `json:"changes,omitempty"` // for updates: "Golongan: III/a → III/b"
+	// Unit (its code) and Position (its name) where the row places the
+	// employee, for rows not rejected; NewPosition tells that the import
+	// creates that position, so that a typo in JABATAN_NAMA shows in the
+	// preview before it becomes a new post.
+	Unit        string `json:"unit,omitempty"`
+	Position    string `json:"position,omitempty"`
+	NewPosition bool   `json:"new_position,omitempty"`
 }
 
 // Report is the answer to an import, dry run or applied.
