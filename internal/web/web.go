@@ -74,6 +74,7 @@ func New(a *app.App) http.Handler {
 	page("POST /sesi/{id}/akhiri", u.revokeSession)
 	page("GET /audit", u.showAudit)
 	u.importRoutes(page)
+	u.skpRoutes(page)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})

@@ -1,0 +1,252 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// The planning pages: the ASN's SKP, its RHK and indicators, the workflow
+// with the pejabat penilai, and the team's SKP for supervisors.
+
+func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
+	page("GET /skp", u.showSKPs)
+	page("POST /skp", u.createSKP)
+	page("GET /skp/{id}", u.showSKP)
+	page("GET /skp/{id}/dokumen.pdf", u.skpDocument)
+	page("POST /skp/{id}/rhk", u.addRHK)
+	page("POST /skp/{id}/indikator", u.addIndicator)
+	page("POST /skp/{id}/ekspektasi", u.setExpectation)
+	page("POST /skp/{id}/{action}", u.moveSKP)
+}
+
+type skpsPage struct {
+	base
+	Year      int
+	YearOpen  bool
+	Mine      []model.SKP
+	Team      []model.SKP
+	TeamTodo  int
+	CanCreate bool
+	Error     string
+}
+
+func (u *ui) showSKPs(w http.ResponseWriter, r *http.Request, b base) error {
+	ctx := r.Context()
+	p := skpsPage{base: b, Year: u.a.Today().Time().Year()}
+	p.Title, p.Nav = b.T("skp.title"), "skp"
+	_, open, err := u.a.Store.YearOpen(ctx, b.Actor.InstansiID, p.Year)
+	if err != nil {
+		return err
+	}
+	p.YearOpen = open
+	if b.Actor.EmployeeID != "" {
+		all, err := u.a.SKPList(ctx, *b.Actor, "", 0, "")
+		if err != nil {
+			return err
+		}
+		hasCurrent := false
+		for _, s := range all {
+			if s.EmployeeID == b.Actor.EmployeeID {
+				p.Mine = append(p.Mine, s)
+				hasCurrent = hasCurrent || (s.Year == p.Year && s.Status != model.SKPClosed)
+			} else {
+				p.Team = append(p.Team, s)
+				if s.Status == model.SKPSubmitted && s.Rater.EmployeeID == b.Actor.EmployeeID {
+					p.TeamTodo++
+				}
+			}
+		}
+		p.CanCreate = open && !hasCurrent
+	}
+	p.Error = r.URL.Query().Get("galat")
+	u.render(w, r, http.StatusOK, "skps", p)
+	return nil
+}
+
+func (u *ui) createSKP(w http.ResponseWriter, r *http.Request, b base) error {
+	year, _ := strconv.Atoi(r.PostFormValue("year"))
+	s, err := u.a.CreateSKP(r.Context(), *b.Actor, b.Actor.EmployeeID, year, model.Approach(r.PostFormValue("approach")))
+	if ve, ok := isValidation(err); ok {
+		var msgs []string
+		for _, m := range ve.Fields {
+			msgs = append(msgs, m)
+		}
+		http.Redirect(w, r, "/skp?galat="+url.QueryEscape(strings.Join(msgs, " ")), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/skp/"+s.ID, http.StatusSeeOther)
+	return nil
+}
+
+type skpPage struct {
+	base
+	S          model.SKP
+	Owner      bool
+	Editable   bool
+	Reviewer   bool // the pejabat penilai, while it waits for approval
+	Expecting  bool // the pejabat penilai may still write expectations
+	Parents    []model.RHK
+	ParentText map[string]string
+	Names      map[model.CoreValue]string
+	Errors     map[string]string
+	Message    string
+}
+
+func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
+	ctx := r.Context()
+	s, err := u.a.SKP(ctx, *b.Actor, id)
+	if err != nil {
+		return skpPage{}, err
+	}
+	p := skpPage{base: b, S: s, ParentText: map[string]string{}, Names: map[model.CoreValue]string{}}
+	p.Title, p.Nav = b.T("skp.title")+" "+strconv.Itoa(s.Year), "skp"
+	p.Owner = s.EmployeeID == b.Actor.EmployeeID
+	p.Editable = p.Owner && (s.Status == model.SKPDraft || s.Status == model.SKPReturned)
+	isRater := b.Actor.EmployeeID != "" && s.Rater.EmployeeID == b.Actor.EmployeeID
+	p.Reviewer = isRater && s.Status == model.SKPSubmitted
+	p.Expecting = isRater && s.Status != model.SKPApproved && s.Status != model.SKPClosed
+	for _, cv := range model.CoreValues {
+		p.Names[cv.Value] = cv.Name
+	}
+	if sup, ok, err := u.a.SupervisorSKP(ctx, s); err != nil {
+		return p, err
+	} else if ok {
+		p.Parents = sup.RHK
+	}
+	for _, r := range s.RHK {
+		if r.ParentRHKID != "" {
+			if pr, err := u.a.Store.RHKByID(ctx, r.ParentRHKID); err == nil {
+				p.ParentText[r.ParentRHKID] = pr.Description
+			}
+		}
+	}
+	switch r.URL.Query().Get("ok") {
+	case "submit":
+		p.Message = b.T("skp.ok.submit")
+	case "approve":
+		p.Message = b.T("skp.ok.approve")
+	case "return":
+		p.Message = b.T("skp.ok.return")
+	case "revise":
+		p.Message = b.T("skp.ok.revise")
+	}
+	return p, nil
+}
+
+func (u *ui) showSKP(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.skpPage(r, b, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	u.render(w, r, http.StatusOK, "skp", p)
+	return nil
+}
+
+// skpFormError shows the SKP page again with what went wrong: field
+// messages, a stale version, or a step not allowed now.
+func (u *ui) skpFormError(w http.ResponseWriter, r *http.Request, b base, id string, err error) error {
+	p, perr := u.skpPage(r, b, id)
+	if perr != nil {
+		return perr
+	}
+	switch ve, ok := isValidation(err); {
+	case ok:
+		p.Errors = ve.Fields
+	case errors.Is(err, model.ErrConflict):
+		p.Errors = map[string]string{"version": b.T("skp.err.stale")}
+	case errors.Is(err, model.ErrInvalidTransition):
+		p.Errors = map[string]string{"status": b.T("skp.err.state")}
+	default:
+		return err
+	}
+	u.render(w, r, http.StatusUnprocessableEntity, "skp", p)
+	return nil
+}
+
+func version(r *http.Request) int {
+	v, _ := strconv.Atoi(r.PostFormValue("version"))
+	return v
+}
+
+func (u *ui) addRHK(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	_, err := u.a.SaveRHK(r.Context(), *b.Actor, version(r), model.RHK{SKPID: id, Kind: model.RHKKind(r.PostFormValue("kind")),
+		Description: r.PostFormValue("description"), ParentRHKID: r.PostFormValue("parent_rhk_id"),
+		PenugasanDari: r.PostFormValue("penugasan_dari"), Perspektif: r.PostFormValue("perspektif")})
+	if err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#rhk", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) addIndicator(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	rhk, err := u.a.Store.RHKByID(r.Context(), r.PostFormValue("rhk_id"))
+	if err != nil || rhk.SKPID != id {
+		return u.skpFormError(w, r, b, id, model.Invalid("rhk_id", b.T("skp.err.rhk")))
+	}
+	_, err = u.a.AddIndicator(r.Context(), *b.Actor, version(r), model.Indicator{RHKID: rhk.ID, Aspect: model.Aspect(r.PostFormValue("aspect")),
+		Description: r.PostFormValue("description"), Target: r.PostFormValue("target"), Unit: r.PostFormValue("unit")})
+	if err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#rhk-"+rhk.ID, http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) setExpectation(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	err := u.a.SetExpectation(r.Context(), *b.Actor, id, version(r), model.CoreValue(r.PostFormValue("core_value")), r.PostFormValue("expectation"))
+	if err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#perilaku", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) moveSKP(w http.ResponseWriter, r *http.Request, b base) error {
+	id, ctx := r.PathValue("id"), r.Context()
+	var err error
+	action := r.PathValue("action")
+	switch action {
+	case "ajukan":
+		_, err = u.a.SubmitSKP(ctx, *b.Actor, id, version(r))
+		action = "submit"
+	case "setujui":
+		_, err = u.a.ApproveSKP(ctx, *b.Actor, id, version(r))
+		action = "approve"
+	case "kembalikan":
+		_, err = u.a.ReturnSKP(ctx, *b.Actor, id, version(r), r.PostFormValue("note"))
+		action = "return"
+	case "revisi":
+		_, err = u.a.ReviseSKP(ctx, *b.Actor, id, version(r))
+		action = "revise"
+	default:
+		return model.ErrNotFound
+	}
+	if err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"?ok="+action, http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) skpDocument(w http.ResponseWriter, r *http.Request, b base) error {
+	var buf strings.Builder
+	if err := u.a.WriteSKPDocument(r.Context(), *b.Actor, r.PathValue("id"), &buf); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="skp.pdf"`)
+	_, err := w.Write([]byte(buf.String()))
+	return err
+}

@@ -1,0 +1,144 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// approvedBossSKP gives the Kadis an account and an approved SKP for the
+// current year, so that the Kabid can cascade from it.
+func approvedBossSKP(t *testing.T, e env) {
+	t.Helper()
+	ctx := context.Background()
+	a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	sys := model.SystemActor(e.o.Instansi.ID, "test")
+	if _, err := a.CreateUser(ctx, sys, app.NewUser{EmployeeNIP: storetest.NIPKadis, Password: "rahasia-kadis"}); err != nil {
+		t.Fatal(err)
+	}
+	year := a.Today().Time().Year()
+	admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
+	if _, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5); err != nil {
+		t.Fatal(err)
+	}
+	kadis := model.Actor{UserID: "k", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kadis.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+	s, err := a.CreateSKP(ctx, kadis, e.o.Kadis.ID, year, model.ApproachKuantitatif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.SaveRHK(ctx, kadis, s.Version, model.RHK{SKPID: s.ID, Kind: model.RHKUtama, Description: "Meningkatnya layanan digital kota", PenugasanDari: "Wali Kota"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddIndicator(ctx, kadis, s.Version+1, model.Indicator{RHKID: r.ID, Aspect: model.AspectKuantitas, Description: "Layanan daring", Target: "12", Unit: "layanan"}); err != nil {
+		t.Fatal(err)
+	}
+	// The Wali Kota has no account here: record the approval directly.
+	full, _ := e.s.SKP(ctx, s.ID)
+	full.Status = model.SKPApproved
+	if err := e.s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func field(t *testing.T, body, re string) string {
+	t.Helper()
+	m := regexp.MustCompile(re).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no %s on the page", re)
+	}
+	return m[1]
+}
+
+func TestSKPPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		approvedBossSKP(t, e)
+		kabid, kadis, staff := e.browser(t), e.browser(t), e.browser(t)
+		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+		kadis.signIn(storetest.NIPKadis, "rahasia-kadis")
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+
+		_, body := kabid.get("/skp")
+		year := field(t, body, `name="year" value="(\d+)"`)
+		resp, _ := kabid.post("/skp", url.Values{"year": {year}, "approach": {"kuantitatif"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create: %d", resp.StatusCode)
+		}
+		skp := resp.Header.Get("Location")
+		_, body = kabid.get(skp)
+		if !strings.Contains(body, "Meningkatnya layanan digital kota") || !strings.Contains(body, "Berorientasi Pelayanan") {
+			t.Fatalf("the SKP page lacks the boss's RHK choice or the core values")
+		}
+		ver := field(t, body, `name="version" value="(\d+)"`)
+		parent := field(t, body, `<option value="([0-9a-f]+)">Meningkatnya layanan digital kota`)
+		kabid.post(skp+"/rhk", url.Values{"version": {ver}, "kind": {"utama"}, "description": {"Tersedianya aplikasi layanan"}, "parent_rhk_id": {parent}})
+		_, body = kabid.get(skp)
+		// Submitting without an indicator says why and changes nothing.
+		resp, body2 := kabid.post(skp+"/ajukan", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body2, "belum memiliki indikator") {
+			t.Errorf("submit without indicator: %d", resp.StatusCode)
+		}
+		// A stale version is refused with an explanation.
+		resp, body2 = kabid.post(skp+"/rhk", url.Values{"version": {ver}, "kind": {"tambahan"}, "description": {"Lain"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body2, "telah diubah") {
+			t.Errorf("stale version: %d", resp.StatusCode)
+		}
+		rhk := field(t, body, `name="rhk_id" value="([0-9a-f]+)"`)
+		kabid.post(skp+"/indikator", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}, "rhk_id": {rhk},
+			"aspect": {"kuantitas"}, "description": {"Modul aplikasi"}, "target": {"4"}, "unit": {"modul"}})
+		_, body = kabid.get(skp)
+		resp, _ = kabid.post(skp+"/ajukan", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("submit: %d", resp.StatusCode)
+		}
+
+		// The Kadis sees it waiting, returns it with a note.
+		if _, body := kadis.get("/skp"); !strings.Contains(body, "1 SKP menunggu persetujuan Anda") {
+			t.Error("the supervisor is not told an SKP waits")
+		}
+		_, body = kadis.get(skp)
+		if !strings.Contains(body, "data-skp-approve") {
+			t.Fatal("the supervisor has no approval form")
+		}
+		v := field(t, body, `name="version" value="(\d+)"`)
+		resp, _ = kadis.post(skp+"/kembalikan", url.Values{"version": {v}, "note": {"Tambahkan indikator kualitas"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("return: %d", resp.StatusCode)
+		}
+		if _, body := kabid.get(skp); !strings.Contains(body, "Tambahkan indikator kualitas") {
+			t.Error("the employee does not see the return note")
+		}
+		// Others cannot see it.
+		if resp, _ := staff.get(skp); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("a subordinate opened the boss's SKP: %d", resp.StatusCode)
+		}
+		_, body = kabid.get(skp)
+		kabid.post(skp+"/indikator", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}, "rhk_id": {rhk},
+			"aspect": {"kualitas"}, "description": {"Lolos uji keamanan"}, "target": {"100"}, "unit": {"%"}})
+		_, body = kabid.get(skp)
+		kabid.post(skp+"/ajukan", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}})
+		_, body = kadis.get(skp)
+		resp, _ = kadis.post(skp+"/setujui", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("approve: %d", resp.StatusCode)
+		}
+		if _, body := kabid.get(skp); !strings.Contains(body, "Disetujui") {
+			t.Error("the SKP is not shown approved")
+		}
+		for _, b := range []*browser{kabid, kadis} {
+			resp, pdf := b.get(skp + "/dokumen.pdf")
+			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(pdf, "%PDF-") {
+				t.Errorf("document: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+			}
+		}
+	})
+}
