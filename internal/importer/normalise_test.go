@@ -101,3 +101,18 @@ func TestNormWords(t *testing.T) {
 		}
 	}
 }
+
+func TestNormPhone(t *testing.T) {
+	for in, want := range map[string]string{
+		"81234567890":    "081234567890",
+		"081234567890":   "081234567890",
+		"+6281234567890": "+6281234567890",
+		"0754-61234":     "0754-61234",
+		"812":            "812",
+		"":               "",
+	} {
+		if got := normPhone(in); got != want {
+			t.Errorf("normPhone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -273,6 +273,15 @@ func normJenjang(s string) (string, error) {
 	return "", fmt.Errorf("jenjang %q tidak dikenal (mis. Ahli Pertama, Terampil)", s)
 }
 
+// normPhone puts back the leading zero of an Indonesian mobile number
+// that Excel stored as a number (81234567890 → 081234567890).
+func normPhone(s string) string {
+	if len(s) >= 9 && len(s) <= 13 && s[0] == '8' && strings.Trim(s, "0123456789") == "" {
+		return "0" + s
+	}
+	return s
+}
+
 // normDate reads YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY or an Excel serial.
 func normDate(s string) (model.Date, error) {
 	s = strings.TrimSpace(s)
@@ -378,7 +387,7 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 
 	emp := model.Employee{InstansiID: instansiID, NIP: nip, Name: name, FrontTitle: r.Get("gelar_depan"),
 		BackTitle: r.Get("gelar_belakang"), Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
-		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: r.Get("phone"), Active: true}
+		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: normPhone(r.Get("phone")), Active: true}
 	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, NewHead: newHead, Start: tmt}}
 	p.result = RowResult{Row: r.Line, NIP: nip, Name: name, Unit: unit.Code, Position: pos.Name, NewPosition: pos.ID == ""}
 
