@@ -67,3 +67,24 @@ func readable(v string) string {
 	}
 	return v
 }
+
+// summaryKeys are the fields that name a record, most telling first.
+var summaryKeys = []string{"Name", "name", "display_name", "DisplayName", "username", "Username", "Code", "code", "file_name", "FileName"}
+
+// summaryOf names the record an audit entry is about, from its after (or,
+// for a deletion, its before) side: an employee's name, a unit's code.
+func summaryOf(before, after string) string {
+	for _, side := range []string{after, before} {
+		var m map[string]json.RawMessage
+		if side == "" || json.Unmarshal([]byte(side), &m) != nil {
+			continue
+		}
+		for _, k := range summaryKeys {
+			var s string
+			if json.Unmarshal(m[k], &s) == nil && s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}

@@ -98,3 +98,18 @@ func TestErrorPages(t *testing.T) {
 		t.Errorf("unauthenticated: %d %s", w.Code, w.Header().Get("Location"))
 	}
 }
+
+func TestSummaryOf(t *testing.T) {
+	cases := []struct{ before, after, want string }{
+		{"", `{"ID":"1","NIP":"1990","Name":"Andi Pratama"}`, "Andi Pratama"},
+		{`{"username":"admin","display_name":"Admin BKPSDM"}`, `{"username":"admin","display_name":"Admin"}`, "Admin"},
+		{`{"Code":"KOMINFO","Name":""}`, "", "KOMINFO"},
+		{"", `{"count":3}`, ""},
+		{"", "not json", ""},
+	}
+	for _, c := range cases {
+		if got := summaryOf(c.before, c.after); got != c.want {
+			t.Errorf("summaryOf(%q, %q) = %q, want %q", c.before, c.after, got, c.want)
+		}
+	}
+}

@@ -373,7 +373,8 @@ type auditRow struct {
 	model.AuditEntry
 	BeforePretty, AfterPretty string
 	Changes                   []fieldChange
-	IsUpdate                  bool // both sides are records: Changes is meaningful
+	IsUpdate                  bool   // both sides are records: Changes is meaningful
+	Summary                   string // the record's name, when it has one
 }
 
 type auditPage struct {
@@ -430,6 +431,7 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 	for _, e := range entries {
 		row := auditRow{AuditEntry: e, BeforePretty: pretty(e.Before), AfterPretty: pretty(e.After)}
 		row.Changes, row.IsUpdate = diffJSON(e.Before, e.After)
+		row.Summary = summaryOf(e.Before, e.After)
 		p.Rows = append(p.Rows, row)
 	}
 	u.render(w, r, http.StatusOK, "audit", p)

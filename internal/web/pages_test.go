@@ -253,7 +253,8 @@ func TestUnitsSessionsAndAuditReadably(t *testing.T) {
 		if _, body := admin.get("/audit?actor=" + storetest.NIPKabid); strings.Contains(body, "user.update") {
 			t.Error("filtering by another person's NIP shows the admin's entries")
 		}
-		if _, body := admin.get("/audit?entity_type=employee&entity_id=" + e.o.Staff1.ID); !strings.Contains(body, `href="/pegawai/`+e.o.Staff1.ID+`"`) {
+		if _, body := admin.get("/audit?entity_type=employee&entity_id=" + e.o.Staff1.ID); !strings.Contains(body, `href="/pegawai/`+e.o.Staff1.ID+`"`) ||
+			!strings.Contains(body, "Pegawai ditambahkan</strong> · Andi Pratama") {
 			t.Error("an employee's audit entry does not link to their page")
 		}
 		// Odd addresses answer a page, not a server error, on both engines.
