@@ -1,0 +1,131 @@
+package e2e
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// notStarted finds a demo ASN who has not started this year's SKP and
+// whose pejabat penilai has an approved one to cascade from.
+func notStarted(t *testing.T) (asn, rater model.Employee) {
+	t.Helper()
+	ctx := context.Background()
+	a := server.App
+	in := mustInstansi(t)
+	year := a.Today().Time().Year()
+	chart, err := a.OrgChart(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := a.Store.Filling(ctx, in, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.Status != "" {
+			continue
+		}
+		boss := chart.Rater(r.EmployeeID)
+		list, _ := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: in, EmployeeIDs: []string{boss}, Year: year, Status: model.SKPApproved})
+		if len(list) == 0 || list[0].Format != model.FormatJAJF && list[0].Format != model.FormatJPT {
+			continue
+		}
+		e, _ := a.Store.Employee(ctx, r.EmployeeID)
+		b, _ := a.Store.Employee(ctx, boss)
+		if e.PositionKind == model.PositionJPTPratama || b.NIP == "" {
+			continue
+		}
+		return e, b
+	}
+	t.Fatal("the demo has no ASN without an SKP under an approved supervisor")
+	return
+}
+
+// TestSKPJourneyOnAPhone: an ASN drafts an SKP whose RHK intervenes the
+// supervisor's, submits it; the supervisor returns it with a note; the ASN
+// fixes and resubmits; the supervisor approves; both can fetch the PDF.
+// Two browsers at 390×844.
+func TestSKPJourneyOnAPhone(t *testing.T) {
+	asnCtx := browser(t)
+	asn, boss := notStarted(t)
+	bossCtx := browser(t)
+
+	signIn(t, asnCtx, asn.NIP)
+	do(t, asnCtx, "create the SKP",
+		chromedp.Navigate(server.URL+"/skp"),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/skp"] button[type="submit"]`)),
+		chromedp.Click(chromedp.CSS(`form[action="/skp"] button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#rhk-h`)),
+	)
+	loc, _ := chromedp.Run(asnCtx, chromedp.Location())
+	if _, err := chromedp.Run(asnCtx, chromedp.Evaluate[int](`document.querySelector('#parent_rhk_id').selectedIndex = 1`)); err != nil {
+		fail(t, asnCtx, "choose the supervisor's RHK", err)
+	}
+	do(t, asnCtx, "add an RHK that intervenes the supervisor's",
+		chromedp.SendKeys(chromedp.CSS(`#description`), "Tersusunnya laporan layanan bulanan"),
+		chromedp.Click(chromedp.CSS(`form[action$="/rhk"] button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/indikator"]`), chromedp.NodeReady),
+	)
+	addIndicator := func(what, target string) {
+		do(t, asnCtx, "add an indicator",
+			chromedp.Navigate(loc),
+			chromedp.Click(chromedp.CSS(`#rhk details summary`)),
+			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="description"]`), what),
+			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="target"]`), target),
+			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="unit"]`), "laporan"),
+			chromedp.Click(chromedp.CSS(`form[action$="/indikator"] button[type="submit"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#rhk-h`)),
+		)
+	}
+	addIndicator("Jumlah laporan layanan", "12")
+	submit := func() {
+		do(t, asnCtx, "submit",
+			chromedp.Navigate(loc),
+			chromedp.Click(chromedp.CSS(`[data-skp-submit] button`)),
+			chromedp.WaitVisible(chromedp.CSS(`.alert.ok`)),
+		)
+	}
+	submit()
+
+	signIn(t, bossCtx, boss.NIP)
+	do(t, bossCtx, "return with a note",
+		chromedp.Navigate(loc),
+		chromedp.WaitVisible(chromedp.CSS(`[data-skp-return]`)),
+		chromedp.SendKeys(chromedp.CSS(`#note`), "Tambahkan indikator kualitas"),
+		chromedp.Click(chromedp.CSS(`[data-skp-return] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.alert.ok`)),
+	)
+	do(t, asnCtx, "see the note", chromedp.Navigate(loc), chromedp.WaitVisible(chromedp.CSS(`.alert.error`)))
+	if got := text(t, asnCtx, ".alert.error"); !strings.Contains(got, "Tambahkan indikator kualitas") {
+		t.Fatalf("the ASN does not see the note: %q", got)
+	}
+	addIndicator("Persentase laporan tepat waktu", "100")
+	submit()
+	do(t, bossCtx, "approve",
+		chromedp.Navigate(loc),
+		chromedp.Click(chromedp.CSS(`[data-skp-approve] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.alert.ok`)),
+	)
+	if got := text(t, asnCtx, "h1"); !strings.Contains(got, "SKP") {
+		t.Errorf("heading = %q", got)
+	}
+	for _, ctx := range []context.Context{asnCtx, bossCtx} {
+		ct, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+			`fetch(document.querySelector('a[href$="dokumen.pdf"]').href).then(r => r.status + " " + r.headers.get("content-type"))`,
+			chromedp.EvalAwaitPromise))
+		if err != nil || ct != "200 application/pdf" {
+			t.Errorf("PDF: %q, %v", ct, err)
+		}
+	}
+	s, err := server.App.Store.SKPs(context.Background(), store.SKPFilter{InstansiID: mustInstansi(t), EmployeeIDs: []string{asn.ID}})
+	if err != nil || len(s) != 1 || s[0].Status != model.SKPApproved {
+		t.Errorf("stored SKP = %+v, %v", s, err)
+	}
+}
+
