@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -367,6 +368,19 @@ func TestHeaderLanguageSwitchIsRemembered(t *testing.T) {
 	resp, _ := b.post("/bahasa", url.Values{"lang": {"en"}, "next": {"/pegawai?q=andi"}})
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/pegawai?q=andi" {
 		t.Fatalf("switch: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	// A page shown in answer to a form returns to the page of the form.
+	req, _ := http.NewRequest("POST", e.url+"/profil/bahasa", strings.NewReader("lang=fr"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Referer", e.url+"/profil")
+	resp, err := b.c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), `name="next" value="/profil"`) {
+		t.Error("the language switch on a re-rendered form does not return to the form's page")
 	}
 	// Stored in the account: another device signs in to English pages.
 	other := e.browser(t)

@@ -368,8 +368,16 @@ func maxFormBody(r *http.Request) int64 {
 	return 64 << 10
 }
 
-// here is the request's local address without the lang parameter.
+// here is the request's local address without the lang parameter. A page
+// rendered in answer to a form (a POST) has no address of its own to
+// return to: the page the form was on is used instead.
 func here(r *http.Request) string {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host {
+			return safeNext(ref.RequestURI())
+		}
+		return "/"
+	}
 	q := r.URL.Query()
 	if !q.Has("lang") {
 		return r.URL.RequestURI()
