@@ -15,6 +15,10 @@ import (
 
 type homePage struct {
 	base
+	YearOpen   bool
+	Year       int
+	MySKP      *model.SKP
+	WaitingSKP int
 	Detail    *app.EmployeeDetail
 	Team      []model.Employee
 	Admin     bool
@@ -34,6 +38,22 @@ func (u *ui) showHome(w http.ResponseWriter, r *http.Request, b base) error {
 		p.Detail = &d
 		if p.Team, err = u.a.Team(ctx, *b.Actor); err != nil {
 			return err
+		}
+		p.Year = u.a.Today().Time().Year()
+		if _, p.YearOpen, err = u.a.Store.YearOpen(ctx, b.Actor.InstansiID, p.Year); err != nil {
+			return err
+		}
+		skps, err := u.a.SKPList(ctx, *b.Actor, "", p.Year, "")
+		if err != nil {
+			return err
+		}
+		for i, s := range skps {
+			switch {
+			case s.EmployeeID == b.Actor.EmployeeID && s.Status != model.SKPClosed:
+				p.MySKP = &skps[i]
+			case s.Status == model.SKPSubmitted && s.Rater.EmployeeID == b.Actor.EmployeeID:
+				p.WaitingSKP++
+			}
 		}
 	}
 	if b.CanImport || b.CanAudit {

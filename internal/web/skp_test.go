@@ -101,6 +101,13 @@ func TestSKPPages(t *testing.T) {
 			t.Fatalf("submit: %d", resp.StatusCode)
 		}
 
+		// Beranda tells both what to do next.
+		if _, body := kabid.get("/"); !strings.Contains(body, "SKP "+year+": Menunggu persetujuan") {
+			t.Error("the employee's beranda does not show the SKP waiting")
+		}
+		if _, body := kadis.get("/"); !strings.Contains(body, "1 SKP menunggu persetujuan Anda") || !strings.Contains(body, `href="/skp"`) {
+			t.Error("the supervisor's beranda does not show the SKP to approve")
+		}
 		// The Kadis sees it waiting, returns it with a note.
 		if _, body := kadis.get("/skp"); !strings.Contains(body, "1 SKP menunggu persetujuan Anda") {
 			t.Error("the supervisor is not told an SKP waits")
