@@ -19,11 +19,11 @@ type homePage struct {
 	Year       int
 	MySKP      *model.SKP
 	WaitingSKP int
-	Detail    *app.EmployeeDetail
-	Team      []model.Employee
-	Admin     bool
-	Employees int
-	Units     int
+	Detail     *app.EmployeeDetail
+	Team       []model.Employee
+	Admin      bool
+	Employees  int
+	Units      int
 }
 
 func (u *ui) showHome(w http.ResponseWriter, r *http.Request, b base) error {
