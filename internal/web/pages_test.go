@@ -89,6 +89,32 @@ func TestDirectoryPaging(t *testing.T) {
 			t.Errorf("%d pages, %d people; want 2 pages, 60 people", pages, len(seen))
 		}
 
+		// The audit log pages too: older entries follow without overlap.
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		entry := regexp.MustCompile(`<li class="card">\s*<p><strong>[^<]*</strong>[^<]*<code class="muted">[^<]*</code></p>\s*<p><a href="/audit\?entity_type=[a-z_]+&amp;entity_id=([0-9a-f]+)"`)
+		_, page1 := admin.get("/audit?entity_type=placement")
+		first := entry.FindAllStringSubmatch(page1, -1)
+		older := nextLink.FindStringSubmatch(page1)
+		if len(first) != 50 || older == nil {
+			t.Fatalf("audit page one: %d entries, older link %v", len(first), older)
+		}
+		_, page2 := admin.get(html.UnescapeString(older[1]))
+		second := entry.FindAllStringSubmatch(page2, -1)
+		if len(second) != 18 { // 60 added + 8 in the fixture = 68 placements
+			t.Errorf("audit page two: %d entries, want 18", len(second))
+		}
+		for _, a := range first {
+			for _, z := range second {
+				if a[1] == z[1] {
+					t.Errorf("placement %s on both audit pages", a[1])
+				}
+			}
+		}
+		if nextLink.MatchString(page2) {
+			t.Error("the last audit page links to an older one")
+		}
+
 		// The unit page pages its people the same way.
 		_, body := b.get("/unit/" + e.o.Aplikasi.ID)
 		m := nextLink.FindStringSubmatch(body)
