@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -48,6 +50,10 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 	results := make([]RowResult, 0, len(rows))
 	plans := make([]*plannedRow, 0, len(rows)) // nil for a rejected row
 	reject := func(r Row, reason string) {
+		// Reasons come from several checks; each reads as a sentence.
+		if first, size := utf8.DecodeRuneInString(reason); first != utf8.RuneError {
+			reason = string(unicode.ToUpper(first)) + reason[size:]
+		}
 		results = append(results, RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject, Reason: reason})
 		plans = append(plans, nil)
 	}
@@ -308,6 +314,9 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		}
 	}
 	nip := r.Get("nip")
+	if nip == "" {
+		return plannedRow{}, "NIP kosong", nil
+	}
 	if strings.ContainsAny(nip, "eE") && strings.ContainsAny(nip, "+.") {
 		return plannedRow{}, fmt.Sprintf("NIP %s terbaca sebagai angka oleh Excel sehingga digit terakhirnya hilang; format kolom NIP sebagai Teks lalu ketik ulang NIP", nip), nil
 	}
