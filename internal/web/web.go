@@ -75,6 +75,7 @@ func New(a *app.App) http.Handler {
 	page("GET /audit", u.showAudit)
 	u.importRoutes(page)
 	u.skpRoutes(page)
+	u.monitoringRoutes(page)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
@@ -134,16 +135,17 @@ func (u *ui) parse() {
 
 // base is what every page's data carries.
 type base struct {
-	Lang      string
-	Actor     *model.Actor
-	Title     string
-	Nav       string
-	Demo      bool
-	Version   string
-	Flash     string
-	CanImport bool
-	CanAudit  bool
-	Here      string // this page's local address without ?lang, to come back to
+	Lang       string
+	Actor      *model.Actor
+	Title      string
+	Nav        string
+	Demo       bool
+	Version    string
+	Flash      string
+	CanImport  bool
+	CanAudit   bool
+	CanMonitor bool
+	Here       string // this page's local address without ?lang, to come back to
 }
 
 // T translates a message key into the page's language.
@@ -173,6 +175,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.Lang = locale.Normalize(actor.Locale)
 		b.CanImport = authz.Widest(actor, authz.ImportEmployees) >= authz.ScopeOPD
 		b.CanAudit = authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID})
+		b.CanMonitor = authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD
 	} else if c, err := r.Cookie("lang"); err == nil {
 		b.Lang = locale.Normalize(c.Value)
 	}
