@@ -122,6 +122,11 @@ func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) err
 				Start: start, Decree: "Impor data pegawai"}); err != nil {
 				return fmt.Errorf("row %d: %w", p.Row, err)
 			}
+			if p.Action == importer.ActionUpdate {
+				if err := closeSKPsOnTransfer(ctx, tx, e, start); err != nil {
+					return fmt.Errorf("row %d: %w", p.Row, err)
+				}
+			}
 		}
 	}
 	return nil

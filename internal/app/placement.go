@@ -46,10 +46,45 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
-		pl, err = tx.Place(ctx, pl)
-		return err
+		if pl, err = tx.Place(ctx, pl); err != nil {
+			return err
+		}
+		if pl.Kind == model.PlacementDefinitif && pos.ID != e.PositionID {
+			return closeSKPsOnTransfer(ctx, tx, e, pl.Start)
+		}
+		return nil
 	})
 	return pl, err
+}
+
+// closeSKPsOnTransfer ends, the day before a transfer, every open SKP of the
+// employee that began before it (decision 10): the employee then starts a
+// new SKP for the new position, from the transfer date.
+func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, start model.Date) error {
+	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
+	if err != nil {
+		return err
+	}
+	end := model.Date(start.Time().AddDate(0, 0, -1).Format("2006-01-02"))
+	for _, s := range list {
+		if s.Status == model.SKPClosed || s.PeriodStart > end || s.PeriodEnd < start {
+			continue
+		}
+		next, err := model.NextSKPStatus(s.Status, model.ActClose)
+		if err != nil {
+			continue
+		}
+		s.Status, s.PeriodEnd = next, end
+		if err := tx.SetSKPStatus(ctx, s.Version, s, model.ActClose); err != nil {
+			return err
+		}
+		if err := tx.Notify(ctx, store.Notification{InstansiID: e.InstansiID, EmployeeID: e.ID, Kind: "skp.close",
+			Title: fmt.Sprintf("SKP %d ditutup karena mutasi jabatan", s.Year),
+			Body:  "Susun SKP baru untuk jabatan Anda yang baru, mulai " + string(start) + ".", Link: "/skp"}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EndPlacement ends a Plt/Plh (or definitive) placement on a date.

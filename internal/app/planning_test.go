@@ -255,3 +255,34 @@ func TestCreateSKPGuards(t *testing.T) {
 		}
 	})
 }
+
+func TestTransferClosesTheSKP(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		old, err := e.a.CreateSKP(ctx, who["staff2"], e.o.Staff2.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Staff2 moves to the Sekretariat on 1 July.
+		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff2.ID, PositionID: e.o.PosAdm.ID,
+			Kind: model.PlacementDefinitif, Start: "2026-07-01"}); err != nil {
+			t.Fatal(err)
+		}
+		closed, _ := s.SKP(ctx, old.ID)
+		if closed.Status != model.SKPClosed || closed.PeriodEnd != "2026-06-30" {
+			t.Fatalf("after the transfer the SKP is %s until %s", closed.Status, closed.PeriodEnd)
+		}
+		fresh, err := e.a.CreateSKP(ctx, who["staff2"], e.o.Staff2.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fresh.PeriodStart != "2026-07-01" || fresh.Employee.Position != "Pengadministrasi Perkantoran" {
+			t.Errorf("the new SKP starts %s on %q", fresh.PeriodStart, fresh.Employee.Position)
+		}
+		notes, _ := s.Notifications(ctx, e.o.Staff2.ID, 5)
+		if len(notes) == 0 || notes[0].Kind != "skp.close" {
+			t.Errorf("no notice of the closed SKP: %+v", notes)
+		}
+	})
+}
