@@ -76,6 +76,7 @@ func New(a *app.App) http.Handler {
 	u.importRoutes(page)
 	u.skpRoutes(page)
 	u.monitoringRoutes(page)
+	u.yearRoutes(page)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
@@ -145,6 +146,7 @@ type base struct {
 	CanImport  bool
 	CanAudit   bool
 	CanMonitor bool
+	CanYear    bool
 	Here       string // this page's local address without ?lang, to come back to
 }
 
@@ -176,6 +178,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.CanImport = authz.Widest(actor, authz.ImportEmployees) >= authz.ScopeOPD
 		b.CanAudit = authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID})
 		b.CanMonitor = authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD
+		b.CanYear = authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
 	} else if c, err := r.Cookie("lang"); err == nil {
 		b.Lang = locale.Normalize(c.Value)
 	}

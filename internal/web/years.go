@@ -1,0 +1,118 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// The performance year for BKPSDM: open it with its periods, then open,
+// close, lock and (with a reason) unlock each period.
+
+type yearPage struct {
+	base
+	Year    int
+	Open    bool
+	Periods []model.Period
+	Error   string
+	Saved   bool
+}
+
+func (u *ui) yearRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
+	page("GET /tahun", u.showYear)
+	page("POST /tahun", u.openYear)
+	page("POST /tahun/periode/{id}", u.movePeriod)
+}
+
+func (u *ui) yearPage(r *http.Request, b base) (yearPage, error) {
+	if !authz.Can(*b.Actor, authz.ManagePeriods, authz.Target{InstansiID: b.Actor.InstansiID}) {
+		return yearPage{}, model.ErrForbidden
+	}
+	p := yearPage{base: b, Year: u.a.Today().Time().Year()}
+	if y, err := strconv.Atoi(r.URL.Query().Get("tahun")); err == nil && y >= 2022 && y <= 2100 {
+		p.Year = y
+	}
+	p.Title, p.Nav = b.T("year.title"), "year"
+	_, open, err := u.a.Store.YearOpen(r.Context(), b.Actor.InstansiID, p.Year)
+	if err != nil {
+		return p, err
+	}
+	p.Open = open
+	if open {
+		if p.Periods, err = u.a.Periods(r.Context(), *b.Actor, p.Year); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+func (u *ui) showYear(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.yearPage(r, b)
+	if err != nil {
+		return err
+	}
+	p.Saved = r.URL.Query().Get("ok") != ""
+	u.render(w, r, http.StatusOK, "year", p)
+	return nil
+}
+
+func (u *ui) openYear(w http.ResponseWriter, r *http.Request, b base) error {
+	year, _ := strconv.Atoi(r.PostFormValue("year"))
+	days, err := strconv.Atoi(r.PostFormValue("report_days"))
+	if err != nil {
+		days = -1
+	}
+	if _, err := u.a.OpenYear(r.Context(), *b.Actor, year, model.PeriodKind(r.PostFormValue("period_kind")), days); err != nil {
+		ve, ok := isValidation(err)
+		if !ok {
+			return err
+		}
+		p, perr := u.yearPage(r, b)
+		if perr != nil {
+			return perr
+		}
+		for _, m := range ve.Fields {
+			p.Error = m
+		}
+		u.render(w, r, http.StatusUnprocessableEntity, "year", p)
+		return nil
+	}
+	http.Redirect(w, r, "/tahun?tahun="+strconv.Itoa(year)+"&ok=1", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) movePeriod(w http.ResponseWriter, r *http.Request, b base) error {
+	cur, err := u.a.Store.Period(r.Context(), r.PathValue("id"))
+	if err != nil || cur.InstansiID != b.Actor.InstansiID {
+		return model.ErrNotFound
+	}
+	next := cur
+	next.Status = model.PeriodStatus(r.PostFormValue("status"))
+	if d := r.PostFormValue("report_deadline"); d != "" {
+		next.ReportDeadline = model.Date(d)
+	}
+	back := "/tahun?tahun=" + strconv.Itoa(cur.Year)
+	if err := u.a.MovePeriod(r.Context(), *b.Actor, next, r.PostFormValue("reason")); err != nil {
+		p, perr := u.yearPage(r, b)
+		if perr != nil {
+			return perr
+		}
+		p.Year = cur.Year
+		if p.Periods, perr = u.a.Periods(r.Context(), *b.Actor, cur.Year); perr != nil {
+			return perr
+		}
+		if ve, ok := isValidation(err); ok {
+			for _, m := range ve.Fields {
+				p.Error = m
+			}
+		} else {
+			p.Error = b.T("skp.err.state")
+		}
+		u.render(w, r, http.StatusUnprocessableEntity, "year", p)
+		return nil
+	}
+	http.Redirect(w, r, back+"&ok=1", http.StatusSeeOther)
+	return nil
+}
