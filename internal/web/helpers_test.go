@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
@@ -110,6 +111,21 @@ func TestSummaryOf(t *testing.T) {
 	for _, c := range cases {
 		if got := summaryOf(c.before, c.after); got != c.want {
 			t.Errorf("summaryOf(%q, %q) = %q, want %q", c.before, c.after, got, c.want)
+		}
+	}
+}
+
+func TestEveryImportColumnNoteIsTranslated(t *testing.T) {
+	id, en := importPage{base: base{Lang: "id"}}, importPage{base: base{Lang: "en"}}
+	for _, c := range importer.Columns {
+		if c.Hint == "" {
+			continue
+		}
+		if got := id.Note(c.Name, c.Hint); got != c.Hint {
+			t.Errorf("%s in Indonesian = %q, want the importer's %q", c.Name, got, c.Hint)
+		}
+		if got := en.Note(c.Name, c.Hint); got == c.Hint {
+			t.Errorf("%s has no English note", c.Name)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/importer"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -25,6 +26,18 @@ type importPage struct {
 	Updates   []importer.RowResult
 	Creates   []importer.RowResult
 	Unchanged int
+}
+
+// Note gives a column's note in the page's language: the importer's own
+// (Indonesian) note unless the catalog has a translation.
+func (p importPage) Note(column, hint string) string {
+	if hint == "" {
+		return ""
+	}
+	if msg, ok := locale.Lookup(p.Lang, "import.col."+column); ok {
+		return msg
+	}
+	return hint
 }
 
 func (u *ui) importBase(b base) (importPage, error) {

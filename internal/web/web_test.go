@@ -484,7 +484,7 @@ func TestEveryMessageKeyExists(t *testing.T) {
 		known[k] = true
 	}
 	for _, k := range locale.Keys("en") {
-		if !known[k] {
+		if !known[k] && !strings.HasPrefix(k, "import.col.") { // Indonesian: importer.Columns
 			t.Errorf("English key %q has no Indonesian text", k)
 		}
 	}
