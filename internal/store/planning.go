@@ -230,8 +230,14 @@ type SKPFilter struct {
 
 // SKPs lists SKPs, newest first, without RHK (use SKP for the whole).
 func (c conn) SKPs(ctx context.Context, f SKPFilter) ([]model.SKP, error) {
-	where := []string{"instansi_id = ?"}
-	args := []any{f.InstansiID}
+	// With employees or a rater given, their own indexes are far narrower
+	// than the instansi's; the instansi is then checked on the rows read.
+	where := []string{"1 = 1"}
+	var args []any
+	if f.EmployeeIDs == nil && f.RaterID == "" {
+		where = append(where, "instansi_id = ?")
+		args = append(args, f.InstansiID)
+	}
 	if f.EmployeeIDs != nil {
 		if len(f.EmployeeIDs) == 0 {
 			return nil, nil
@@ -264,7 +270,9 @@ func (c conn) SKPs(ctx context.Context, f SKPFilter) ([]model.SKP, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		if s.InstansiID == f.InstansiID {
+			out = append(out, s)
+		}
 	}
 	return out, rows.Err()
 }
