@@ -86,7 +86,9 @@ func supervisorBench(b *testing.B) (http.Handler, string, string) {
 	h.ServeHTTP(rec, req)
 	var out struct {
 		Token string
-		User  struct{ EmployeeID string `json:"employee_id"` }
+		User  struct {
+			EmployeeID string `json:"employee_id"`
+		}
 	}
 	json.Unmarshal(rec.Body.Bytes(), &out)
 	rec = httptest.NewRecorder()
