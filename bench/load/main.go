@@ -25,6 +25,8 @@ import (
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/cli"
+	"github.com/kinerja-id/kinerja/internal/demo"
+	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 func main() {
@@ -63,21 +65,57 @@ func run(duration time.Duration, clients int, db string) error {
 	if err != nil {
 		return err
 	}
+	boss, bossSKP, err := supervisor(ctx, srv)
+	if err != nil {
+		return err
+	}
 	targets := []target{
 		{"trivial handler (GET /healthz)", "/healthz", ""},
 		{"directory page (GET /pegawai)", "/pegawai", "cookie"},
 		{"directory search (GET /pegawai?q=siti)", "/pegawai?q=siti", "cookie"},
 		{"employees API (GET /api/v1/employees)", "/api/v1/employees", "bearer"},
 		{"employees API, 200 per page", "/api/v1/employees?limit=200", "bearer"},
+		{"supervisor's SKP page (GET /skp/{id})", "/skp/" + bossSKP, "boss"},
+		{"supervisor's team SKP list (GET /skp)", "/skp", "boss"},
 	}
 	fmt.Printf("Kinerja load run: %s, %d CPU, %s, engine %s, %d clients, %s per target\n\n",
 		time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), runtime.Version(), srv.App.Store.Engine(), clients, duration)
 	fmt.Printf("| target | requests/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n")
 	for _, t := range targets {
-		r := load(srv.URL, t, token, clients, duration)
+		tok := token
+		if t.auth == "boss" {
+			tok, t.auth = boss, "cookie"
+		}
+		r := load(srv.URL, t, tok, clients, duration)
 		fmt.Printf("| %s | %.0f | %.2f | %.2f | %d |\n", t.name, r.rps, ms(r.p50), ms(r.p99), r.errors)
 	}
 	return nil
+}
+
+// supervisor signs in the demo's kepala bidang and finds their SKP.
+func supervisor(ctx context.Context, srv *cli.Server) (token, skpID string, err error) {
+	accounts, err := demo.Accounts(ctx, srv.App)
+	if err != nil {
+		return "", "", err
+	}
+	for _, a := range accounts {
+		if a.Role != "Kepala bidang (atasan langsung)" {
+			continue
+		}
+		if token, err = login(srv.URL, a.Username, demo.Password); err != nil {
+			return "", "", err
+		}
+		e, err := srv.App.Store.EmployeeByNIP(ctx, instansiOf(ctx, srv), a.Username)
+		if err != nil {
+			return "", "", err
+		}
+		list, err := srv.App.Store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
+		if err != nil || len(list) == 0 {
+			return "", "", fmt.Errorf("the supervisor has no SKP: %v", err)
+		}
+		return token, list[0].ID, nil
+	}
+	return "", "", fmt.Errorf("no supervisor among the demo accounts")
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -155,4 +193,12 @@ func load(base string, t target, token string, clients int, duration time.Durati
 		return lat[min(len(lat)-1, int(float64(len(lat))*p))]
 	}
 	return result{rps: float64(len(lat)) / elapsed.Seconds(), p50: pct(0.50), p99: pct(0.99), errors: errs}
+}
+
+func instansiOf(ctx context.Context, srv *cli.Server) string {
+	all, err := srv.App.Store.AllInstansi(ctx)
+	if err != nil || len(all) == 0 {
+		return ""
+	}
+	return all[0].ID
 }
