@@ -128,4 +128,3 @@ func TestSKPJourneyOnAPhone(t *testing.T) {
 		t.Errorf("stored SKP = %+v, %v", s, err)
 	}
 }
-
