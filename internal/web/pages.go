@@ -112,26 +112,18 @@ func (u *ui) showProfile(w http.ResponseWriter, r *http.Request, b base) error {
 }
 
 func (u *ui) saveLanguage(w http.ResponseWriter, r *http.Request, b base) error {
-	err := u.a.SetLocale(r.Context(), *b.Actor, r.PostFormValue("lang"))
-	if ve, ok := isValidation(err); ok {
-		p, perr := u.profile(r, b)
-		if perr != nil {
-			return perr
-		}
-		p.Errors = ve.Fields
-		u.render(w, r, http.StatusUnprocessableEntity, "profile", p)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/profil?ok=bahasa", http.StatusSeeOther)
-	return nil
+	return u.profileResult(w, r, b, u.a.SetLocale(r.Context(), *b.Actor, r.PostFormValue("lang")), "bahasa")
 }
 
 func (u *ui) changePassword(w http.ResponseWriter, r *http.Request, b base) error {
 	err := u.a.ChangePassword(r.Context(), *b.Actor, r.PostFormValue("current_password"), r.PostFormValue("new_password"))
-	if ve, ok := isValidation(err); ok {
+	return u.profileResult(w, r, b, err, "sandi")
+}
+
+// profileResult answers a profile form: the page again with the messages
+// beside the fields, or back to the profile with a confirmation.
+func (u *ui) profileResult(w http.ResponseWriter, r *http.Request, b base, err error, ok string) error {
+	if ve, isV := isValidation(err); isV {
 		p, perr := u.profile(r, b)
 		if perr != nil {
 			return perr
@@ -143,7 +135,7 @@ func (u *ui) changePassword(w http.ResponseWriter, r *http.Request, b base) erro
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/profil?ok=sandi", http.StatusSeeOther)
+	http.Redirect(w, r, "/profil?ok="+ok, http.StatusSeeOther)
 	return nil
 }
 
