@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -550,4 +551,18 @@ func (c conn) Filling(ctx context.Context, instansiID string, year int) ([]Filli
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// UnreadNotifications counts an employee's unread notifications.
+func (c conn) UnreadNotifications(ctx context.Context, employeeID string) (int, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND read_at = ''`, employeeID).Scan(&n)
+	return n, err
+}
+
+// MarkNotificationsRead marks every notification of an employee read. It
+// records that they were seen, not a change worth an audit entry.
+func (s *Store) MarkNotificationsRead(ctx context.Context, employeeID string, at time.Time) error {
+	_, err := s.exec(ctx, `UPDATE notifications SET read_at = ? WHERE employee_id = ? AND read_at = ''`, formatTime(at), employeeID)
+	return err
 }

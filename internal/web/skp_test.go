@@ -124,6 +124,16 @@ func TestSKPPages(t *testing.T) {
 		if _, body := kabid.get(skp); !strings.Contains(body, "Tambahkan indikator kualitas") {
 			t.Error("the employee does not see the return note")
 		}
+		// The return reached the employee's notifications, counted in the header until read.
+		if _, body := kabid.get("/"); !strings.Contains(body, `class="badge">1<`) {
+			t.Error("no unread notification badge after the return")
+		}
+		if _, body := kabid.get("/notifikasi"); !strings.Contains(body, "dikembalikan untuk diperbaiki") || !strings.Contains(body, skp) {
+			t.Error("the notifications page lacks the return")
+		}
+		if _, body := kabid.get("/"); strings.Contains(body, `class="badge"`) {
+			t.Error("the badge stays after reading")
+		}
 		// Others cannot see it.
 		if resp, _ := staff.get(skp); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("a subordinate opened the boss's SKP: %d", resp.StatusCode)

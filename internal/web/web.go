@@ -77,6 +77,7 @@ func New(a *app.App) http.Handler {
 	u.skpRoutes(page)
 	u.monitoringRoutes(page)
 	u.yearRoutes(page)
+	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
@@ -147,6 +148,7 @@ type base struct {
 	CanAudit   bool
 	CanMonitor bool
 	CanYear    bool
+	Unread     int    // unread notifications
 	Here       string // this page's local address without ?lang, to come back to
 }
 
@@ -179,6 +181,9 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.CanAudit = authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID})
 		b.CanMonitor = authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD
 		b.CanYear = authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
+		if n, err := u.a.UnreadNotifications(r.Context(), actor); err == nil {
+			b.Unread = n
+		}
 	} else if c, err := r.Cookie("lang"); err == nil {
 		b.Lang = locale.Normalize(c.Value)
 	}
