@@ -37,6 +37,10 @@ func planningRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, body: "ReturnRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps/{id}/revise", summary: "Start a change to an approved SKP: a new revision to approve again", handle: (*handler).reviseSKP,
 			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409}}},
+		{method: "GET", path: "/api/v1/skps/{id}/dialogues", summary: "The dialog kinerja recorded on an SKP", handle: (*handler).dialogues,
+			doc: op{tag: "planning", params: []string{"id"}, response: "DialogueList", errors: []int{404}}},
+		{method: "POST", path: "/api/v1/skps/{id}/dialogues", summary: "Record a dialog kinerja (the ASN or the pejabat penilai)", handle: (*handler).addDialogue,
+			doc: op{tag: "planning", params: []string{"id"}, body: "DialogueRequest", response: "Dialogue", status: 201, errors: []int{403, 404, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out", handle: (*handler).skpDocument,
 			doc: op{tag: "planning", params: []string{"id"}, response: "pdf", errors: []int{404}}},
 	}
@@ -343,6 +347,42 @@ func (h *handler) skpDocument(w http.ResponseWriter, r *http.Request, actor mode
 	return err
 }
 
+type dialogueJSON struct {
+	ID           string `json:"id"`
+	HeldOn       string `json:"held_on"`
+	Notes        string `json:"notes"`
+	Expectations string `json:"expectations"`
+	AuthorID     string `json:"author_id"`
+}
+
+func (h *handler) dialogues(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	ds, err := h.a.Dialogues(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	out := list[dialogueJSON]{Items: []dialogueJSON{}}
+	for _, d := range ds {
+		out.Items = append(out.Items, dialogueJSON{ID: d.ID, HeldOn: string(d.HeldOn), Notes: d.Notes, Expectations: d.Expectations, AuthorID: d.AuthorID})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) addDialogue(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		HeldOn       string `json:"held_on"`
+		Notes        string `json:"notes"`
+		Expectations string `json:"expectations"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	d, err := h.a.AddDialogue(r.Context(), actor, r.PathValue("id"), model.Date(req.HeldOn), req.Notes, req.Expectations)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, dialogueJSON{ID: d.ID, HeldOn: string(d.HeldOn), Notes: d.Notes, Expectations: d.Expectations, AuthorID: d.AuthorID})
+}
+
 func planningSchemas() map[string]any {
 	date := map[string]any{"type": "string", "format": "date"}
 	dateTime := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
@@ -385,7 +425,11 @@ func planningSchemas() map[string]any {
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
 		"ExpectationRequest": obj([]string{"version", "core_value", "expectation"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"core_value": enum(values...), "expectation": str()}),
-		"VersionRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The version the client read; a stale one is a 409"}}),
-		"ReturnRequest":  obj([]string{"version", "note"}, map[string]any{"version": map[string]any{"type": "integer"}, "note": str()}),
+		"Dialogue": obj([]string{"id", "held_on", "notes", "expectations", "author_id"}, map[string]any{"id": str(), "held_on": date,
+			"notes": str(), "expectations": str(), "author_id": str()}),
+		"DialogueList":    listOf("Dialogue"),
+		"DialogueRequest": obj([]string{"held_on", "notes"}, map[string]any{"held_on": date, "notes": str(), "expectations": str()}),
+		"VersionRequest":  obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The version the client read; a stale one is a 409"}}),
+		"ReturnRequest":   obj([]string{"version", "note"}, map[string]any{"version": map[string]any{"type": "integer"}, "note": str()}),
 	}
 }

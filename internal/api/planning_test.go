@@ -119,6 +119,13 @@ func TestSKPJourney(t *testing.T) {
 			t.Fatalf("approve kabid: %v", kb)
 		}
 
+		problem(t, e.post(t, "/api/v1/skps/"+kbID+"/dialogues", kadis, map[string]any{"held_on": "2026-01-10", "notes": ""}), 422)
+		check("POST", "/api/v1/skps/{id}/dialogues", e.post(t, "/api/v1/skps/"+kbID+"/dialogues", kadis,
+			map[string]any{"held_on": "2026-01-10", "notes": "Membahas modul prioritas", "expectations": "Modul perizinan lebih dulu"}))
+		if d := check("GET", "/api/v1/skps/{id}/dialogues", e.get(t, "/api/v1/skps/"+kbID+"/dialogues", kabid))["items"].([]any); len(d) != 1 {
+			t.Errorf("dialogues = %v", d)
+		}
+		problem(t, e.get(t, "/api/v1/skps/"+kbID+"/dialogues", staff), 404)
 		list := check("GET", "/api/v1/skps", e.get(t, "/api/v1/skps?year=2026", kadis))
 		if n := len(list["items"].([]any)); n != 2 {
 			t.Errorf("the Kadis lists %d SKPs, want their own and the Kabid's", n)

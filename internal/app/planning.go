@@ -438,3 +438,54 @@ func (a *App) SetExpectation(ctx context.Context, actor model.Actor, id string, 
 		return tx.SetExpectation(ctx, version, s.ID, value, strings.TrimSpace(text))
 	})
 }
+
+// AddDialogue records a dialog kinerja on an SKP: the planning
+// conversation between the ASN and the pejabat penilai, with what they
+// agreed. Either of them may record it; both see it.
+func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, heldOn model.Date, notes, agreed string) (store.Dialogue, error) {
+	s, err := a.SKP(ctx, actor, skpID)
+	if err != nil {
+		return store.Dialogue{}, err
+	}
+	if actor.EmployeeID == "" || (actor.EmployeeID != s.EmployeeID && actor.EmployeeID != s.Rater.EmployeeID) {
+		return store.Dialogue{}, forbidden("record a dialogue on an SKP one neither owns nor rates")
+	}
+	var v model.ValidationError
+	if _, err := model.ParseDate(string(heldOn)); err != nil {
+		v.Add("held_on", err.Error())
+	} else if heldOn > a.Today() {
+		v.Add("held_on", "Tanggal dialog tidak boleh di masa depan")
+	}
+	notes, agreed = strings.TrimSpace(notes), strings.TrimSpace(agreed)
+	if notes == "" || len(notes) > 4000 {
+		v.Add("notes", "Catatan dialog wajib diisi (paling banyak 4.000 karakter)")
+	}
+	if len(agreed) > 4000 {
+		v.Add("expectations", "Ekspektasi yang disepakati paling banyak 4.000 karakter")
+	}
+	if err := v.Err(); err != nil {
+		return store.Dialogue{}, err
+	}
+	var d store.Dialogue
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if d, err = tx.AddDialogue(ctx, store.Dialogue{SKPID: s.ID, HeldOn: heldOn, Notes: notes, Expectations: agreed, AuthorID: actor.EmployeeID}); err != nil {
+			return err
+		}
+		other := s.Rater.EmployeeID
+		if actor.EmployeeID == s.Rater.EmployeeID {
+			other = s.EmployeeID
+		}
+		return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: other, Kind: "skp.dialogue",
+			Title: fmt.Sprintf("Dialog kinerja SKP %d dicatat oleh %s", s.Year, actor.Name), Body: notes, Link: "/skp/" + s.ID})
+	})
+	return d, err
+}
+
+// Dialogues lists the dialogues of an SKP the actor may read.
+func (a *App) Dialogues(ctx context.Context, actor model.Actor, skpID string) ([]store.Dialogue, error) {
+	if _, err := a.SKP(ctx, actor, skpID); err != nil {
+		return nil, err
+	}
+	return a.Store.Dialogues(ctx, skpID)
+}

@@ -286,3 +286,36 @@ func TestTransferClosesTheSKP(t *testing.T) {
 		}
 	})
 }
+
+func TestDialogues(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp, err := e.a.CreateSKP(ctx, who["staff1"], e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		today := e.a.Today()
+		var v *model.ValidationError
+		if _, err := e.a.AddDialogue(ctx, who["kabid"], skp.ID, today, " ", ""); !errors.As(err, &v) {
+			t.Errorf("a dialogue without notes: %v", err)
+		}
+		if _, err := e.a.AddDialogue(ctx, who["kabid"], skp.ID, "2999-01-01", "Catatan", ""); !errors.As(err, &v) {
+			t.Errorf("a dialogue in the future: %v", err)
+		}
+		if _, err := e.a.AddDialogue(ctx, who["staff2"], skp.ID, today, "Catatan", ""); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a colleague recorded a dialogue: %v", err)
+		}
+		if _, err := e.a.AddDialogue(ctx, who["kabid"], skp.ID, today, "Membahas target layanan daring", "Target 12 layanan"); err != nil {
+			t.Fatal(err)
+		}
+		list, err := e.a.Dialogues(ctx, who["staff1"], skp.ID)
+		if err != nil || len(list) != 1 || list[0].Expectations != "Target 12 layanan" || list[0].AuthorID != e.o.Kabid.ID {
+			t.Fatalf("dialogues = %+v, %v", list, err)
+		}
+		notes, _ := s.Notifications(ctx, e.o.Staff1.ID, 5)
+		if len(notes) == 0 || notes[0].Kind != "skp.dialogue" {
+			t.Errorf("the ASN was not told of the dialogue: %+v", notes)
+		}
+	})
+}

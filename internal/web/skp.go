@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // The planning pages: the ASN's SKP, its RHK and indicators, the workflow
@@ -21,6 +22,7 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("POST /skp/{id}/rhk", u.addRHK)
 	page("POST /skp/{id}/indikator", u.addIndicator)
 	page("POST /skp/{id}/ekspektasi", u.setExpectation)
+	page("POST /skp/{id}/dialog", u.addDialogue)
 	page("POST /skp/{id}/{action}", u.moveSKP)
 }
 
@@ -98,6 +100,9 @@ type skpPage struct {
 	Names      map[model.CoreValue]string
 	Errors     map[string]string
 	Message    string
+	Dialogues  []store.Dialogue
+	CanDialog  bool
+	Today      model.Date
 }
 
 func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
@@ -128,7 +133,14 @@ func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
 			}
 		}
 	}
+	if p.Dialogues, err = u.a.Store.Dialogues(ctx, s.ID); err != nil {
+		return p, err
+	}
+	p.CanDialog = p.Owner || isRater
+	p.Today = u.a.Today()
 	switch r.URL.Query().Get("ok") {
+	case "dialog":
+		p.Message = b.T("skp.ok.dialog")
 	case "submit":
 		p.Message = b.T("skp.ok.submit")
 	case "approve":
@@ -168,6 +180,16 @@ func (u *ui) skpFormError(w http.ResponseWriter, r *http.Request, b base, id str
 		return err
 	}
 	u.render(w, r, http.StatusUnprocessableEntity, "skp", p)
+	return nil
+}
+
+func (u *ui) addDialogue(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	_, err := u.a.AddDialogue(r.Context(), *b.Actor, id, model.Date(r.PostFormValue("held_on")), r.PostFormValue("notes"), r.PostFormValue("expectations"))
+	if err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"?ok=dialog#dialog", http.StatusSeeOther)
 	return nil
 }
 

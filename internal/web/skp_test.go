@@ -134,6 +134,16 @@ func TestSKPPages(t *testing.T) {
 		if _, body := kabid.get("/"); strings.Contains(body, `class="badge"`) {
 			t.Error("the badge stays after reading")
 		}
+		// The supervisor records the planning dialogue; the employee reads it.
+		if resp, _ := kadis.post(skp+"/dialog", url.Values{"held_on": {"2000-01-01"}, "notes": {""}}); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("an empty dialogue: %d", resp.StatusCode)
+		}
+		if resp, _ := kadis.post(skp+"/dialog", url.Values{"held_on": {"2000-01-01"}, "notes": {"Membahas modul prioritas"}, "expectations": {"Modul perizinan lebih dulu"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("dialogue: %d", resp.StatusCode)
+		}
+		if _, body := kabid.get(skp); !strings.Contains(body, "Modul perizinan lebih dulu") {
+			t.Error("the employee does not see the dialogue")
+		}
 		// Others cannot see it.
 		if resp, _ := staff.get(skp); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("a subordinate opened the boss's SKP: %d", resp.StatusCode)
