@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -18,6 +19,7 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("GET /skp", u.showSKPs)
 	page("POST /skp", u.createSKP)
 	page("GET /skp/{id}", u.showSKP)
+	page("GET /skp/matriks", u.showMatrix)
 	page("GET /skp/{id}/dokumen.pdf", u.skpDocument)
 	page("POST /skp/{id}/rhk", u.addRHK)
 	page("POST /skp/{id}/indikator", u.addIndicator)
@@ -271,4 +273,22 @@ func (u *ui) skpDocument(w http.ResponseWriter, r *http.Request, b base) error {
 	w.Header().Set("Content-Disposition", `inline; filename="skp.pdf"`)
 	_, err := w.Write([]byte(buf.String()))
 	return err
+}
+
+type matrixPage struct {
+	base
+	M app.Matrix
+}
+
+func (u *ui) showMatrix(w http.ResponseWriter, r *http.Request, b base) error {
+	if b.Actor.EmployeeID == "" {
+		return model.ErrForbidden
+	}
+	m, err := u.a.ResultMatrix(r.Context(), *b.Actor, u.a.Today().Time().Year())
+	if err != nil {
+		return err
+	}
+	b.Title, b.Nav = b.T("matrix.title"), "skp"
+	u.render(w, r, http.StatusOK, "matrix", matrixPage{base: b, M: m})
+	return nil
 }

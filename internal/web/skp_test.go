@@ -161,6 +161,11 @@ func TestSKPPages(t *testing.T) {
 		if _, body := kabid.get(skp); !strings.Contains(body, "Disetujui") {
 			t.Error("the SKP is not shown approved")
 		}
+		// The Kadis's matrix shows the Kabid's RHK under the Kadis's.
+		_, body = kadis.get("/skp/matriks")
+		if !strings.Contains(body, "Meningkatnya layanan digital kota") || !strings.Contains(body, "Tersedianya aplikasi layanan") {
+			t.Error("the result matrix lacks the supervisor's RHK or the linked one")
+		}
 		for _, b := range []*browser{kabid, kadis} {
 			resp, pdf := b.get(skp + "/dokumen.pdf")
 			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(pdf, "%PDF-") {
