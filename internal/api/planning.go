@@ -37,6 +37,8 @@ func planningRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, body: "ReturnRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps/{id}/revise", summary: "Start a change to an approved SKP: a new revision to approve again", handle: (*handler).reviseSKP,
 			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409}}},
+		{method: "PUT", path: "/api/v1/skps/{id}/lampiran", summary: "Replace the lampiran of a draft SKP", handle: (*handler).setLampiran,
+			doc: op{tag: "planning", params: []string{"id"}, body: "LampiranRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/dialogues", summary: "The dialog kinerja recorded on an SKP", handle: (*handler).dialogues,
 			doc: op{tag: "planning", params: []string{"id"}, response: "DialogueList", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/skps/{id}/dialogues", summary: "Record a dialog kinerja (the ASN or the pejabat penilai)", handle: (*handler).addDialogue,
@@ -347,6 +349,24 @@ func (h *handler) skpDocument(w http.ResponseWriter, r *http.Request, actor mode
 	return err
 }
 
+func (h *handler) setLampiran(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version                 int      `json:"version"`
+		DukunganSumberDaya      []string `json:"dukungan_sumber_daya"`
+		SkemaPertanggungjawaban []string `json:"skema_pertanggungjawaban"`
+		Konsekuensi             []string `json:"konsekuensi"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	err := h.a.SetLampiran(r.Context(), actor, r.PathValue("id"), req.Version, model.Lampiran{DukunganSumberDaya: req.DukunganSumberDaya,
+		SkemaPertanggungjawaban: req.SkemaPertanggungjawaban, Konsekuensi: req.Konsekuensi})
+	if err != nil {
+		return err
+	}
+	return h.writeSKP(w, r, actor, r.PathValue("id"), http.StatusOK)
+}
+
 type dialogueJSON struct {
 	ID           string `json:"id"`
 	HeldOn       string `json:"held_on"`
@@ -429,7 +449,10 @@ func planningSchemas() map[string]any {
 			"notes": str(), "expectations": str(), "author_id": str()}),
 		"DialogueList":    listOf("Dialogue"),
 		"DialogueRequest": obj([]string{"held_on", "notes"}, map[string]any{"held_on": date, "notes": str(), "expectations": str()}),
-		"VersionRequest":  obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The version the client read; a stale one is a 409"}}),
-		"ReturnRequest":   obj([]string{"version", "note"}, map[string]any{"version": map[string]any{"type": "integer"}, "note": str()}),
+		"LampiranRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer"},
+			"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()}, "skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()},
+			"konsekuensi": map[string]any{"type": "array", "items": str()}}),
+		"VersionRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The version the client read; a stale one is a 409"}}),
+		"ReturnRequest":  obj([]string{"version", "note"}, map[string]any{"version": map[string]any{"type": "integer"}, "note": str()}),
 	}
 }

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -99,6 +100,12 @@ func TestSKPJourney(t *testing.T) {
 		kb = check("POST", "/api/v1/skps/{id}/rhk", e.post(t, "/api/v1/skps/"+kbID+"/rhk", kabid, map[string]any{"version": kb["version"],
 			"kind": "utama", "description": "Tersedianya aplikasi layanan", "parent_rhk_id": rhkID}))
 		kbRHK := kb["rhk"].([]any)[0].(map[string]any)["id"].(string)
+		r = e.do(t, "PUT", "/api/v1/skps/"+kbID+"/lampiran", kabid, "application/json",
+			[]byte(`{"version":`+strconv.Itoa(int(kb["version"].(float64)))+`,"dukungan_sumber_daya":["Server aplikasi"," "],"konsekuensi":["Dibahas dalam dialog"]}`))
+		kb = check("PUT", "/api/v1/skps/{id}/lampiran", r)
+		if l := kb["lampiran"].(map[string]any); len(l["dukungan_sumber_daya"].([]any)) != 1 || len(l["skema_pertanggungjawaban"].([]any)) != 0 {
+			t.Errorf("lampiran = %v", l)
+		}
 		problem(t, e.post(t, "/api/v1/skps/"+kbID+"/submit", kabid, map[string]any{"version": kb["version"]}), 422)
 		kb = check("POST", "/api/v1/rhk/{id}/indicators", e.post(t, "/api/v1/rhk/"+kbRHK+"/indicators", kabid, map[string]any{"version": kb["version"],
 			"aspect": "kuantitas", "description": "Modul aplikasi", "target": "4", "unit": "modul"}))

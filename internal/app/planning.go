@@ -489,3 +489,36 @@ func (a *App) Dialogues(ctx context.Context, actor model.Actor, skpID string) ([
 	}
 	return a.Store.Dialogues(ctx, skpID)
 }
+
+// SetLampiran replaces the lampiran of the owner's draft SKP: the
+// resources the plan needs, how results are accounted for, and the
+// consequences agreed. Empty lines are dropped.
+func (a *App) SetLampiran(ctx context.Context, actor model.Actor, id string, version int, l model.Lampiran) error {
+	s, err := a.editable(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	clean := func(field string, items []string, v *model.ValidationError) []string {
+		out := []string{}
+		for _, it := range items {
+			if it = strings.TrimSpace(it); it != "" {
+				if len(it) > 1000 {
+					v.Add(field, "Setiap butir paling banyak 1.000 karakter")
+				}
+				out = append(out, it)
+			}
+		}
+		if len(out) > 20 {
+			v.Add(field, "Paling banyak 20 butir")
+		}
+		return out
+	}
+	var v model.ValidationError
+	l.DukunganSumberDaya = clean("dukungan_sumber_daya", l.DukunganSumberDaya, &v)
+	l.SkemaPertanggungjawaban = clean("skema_pertanggungjawaban", l.SkemaPertanggungjawaban, &v)
+	l.Konsekuensi = clean("konsekuensi", l.Konsekuensi, &v)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetLampiran(ctx, version, s.ID, l) })
+}

@@ -25,6 +25,7 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("POST /skp/{id}/indikator", u.addIndicator)
 	page("POST /skp/{id}/ekspektasi", u.setExpectation)
 	page("POST /skp/{id}/dialog", u.addDialogue)
+	page("POST /skp/{id}/lampiran", u.setLampiran)
 	page("POST /skp/{id}/{action}", u.moveSKP)
 }
 
@@ -192,6 +193,19 @@ func (u *ui) addDialogue(w http.ResponseWriter, r *http.Request, b base) error {
 		return u.skpFormError(w, r, b, id, err)
 	}
 	http.Redirect(w, r, "/skp/"+id+"?ok=dialog#dialog", http.StatusSeeOther)
+	return nil
+}
+
+func lines(s string) []string { return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") }
+
+func (u *ui) setLampiran(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	err := u.a.SetLampiran(r.Context(), *b.Actor, id, version(r), model.Lampiran{DukunganSumberDaya: lines(r.PostFormValue("dukungan_sumber_daya")),
+		SkemaPertanggungjawaban: lines(r.PostFormValue("skema_pertanggungjawaban")), Konsekuensi: lines(r.PostFormValue("konsekuensi"))})
+	if err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#lampiran", http.StatusSeeOther)
 	return nil
 }
 

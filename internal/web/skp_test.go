@@ -92,6 +92,15 @@ func TestSKPPages(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body2, "telah diubah") {
 			t.Errorf("stale version: %d", resp.StatusCode)
 		}
+		resp, _ = kabid.post(skp+"/lampiran", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)},
+			"dukungan_sumber_daya": {"Server aplikasi\r\n\r\nAkses internet"}, "konsekuensi": {"Dibahas dalam dialog kinerja"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("lampiran: %d", resp.StatusCode)
+		}
+		_, body = kabid.get(skp)
+		if !strings.Contains(body, "Server aplikasi<br>Akses internet<br>") {
+			t.Error("the lampiran was not saved line by line")
+		}
 		rhk := field(t, body, `name="rhk_id" value="([0-9a-f]+)"`)
 		kabid.post(skp+"/indikator", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}, "rhk_id": {rhk},
 			"aspect": {"kuantitas"}, "description": {"Modul aplikasi"}, "target": {"4"}, "unit": {"modul"}})
