@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -100,4 +101,70 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 		slices.SortFunc(m.Rows[i].Links, func(x, y MatrixLink) int { return strings.Compare(x.Employee.Name, y.Employee.Name) })
 	}
 	return m, nil
+}
+
+// ProposeRHK lets a supervisor propose, from one of their own RHK, an RHK
+// to a subordinate they rate; the subordinate is notified and may accept
+// it into their draft SKP.
+func (a *App) ProposeRHK(ctx context.Context, actor model.Actor, toEmployeeID, parentRHKID, description string) (store.Proposal, error) {
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return store.Proposal{}, err
+	}
+	if actor.EmployeeID == "" || chart.Rater(toEmployeeID) != actor.EmployeeID {
+		return store.Proposal{}, forbidden("propose an RHK to someone one does not rate")
+	}
+	parent, err := a.Store.RHKByID(ctx, parentRHKID)
+	if err != nil {
+		return store.Proposal{}, model.Invalid("parent_rhk_id", "RHK Anda tidak ditemukan")
+	}
+	own, err := a.Store.SKP(ctx, parent.SKPID)
+	if err != nil || own.EmployeeID != actor.EmployeeID {
+		return store.Proposal{}, model.Invalid("parent_rhk_id", "Usulan harus berasal dari RHK Anda sendiri")
+	}
+	description = strings.TrimSpace(description)
+	if description == "" || len(description) > 2000 {
+		return store.Proposal{}, model.Invalid("description", "Uraian RHK yang diusulkan wajib diisi (paling banyak 2.000 karakter)")
+	}
+	var p store.Proposal
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if p, err = tx.CreateProposal(ctx, store.Proposal{InstansiID: actor.InstansiID, FromEmployeeID: actor.EmployeeID,
+			ToEmployeeID: toEmployeeID, Year: own.Year, ParentRHKID: parent.ID, Description: description}); err != nil {
+			return err
+		}
+		return tx.Notify(ctx, store.Notification{InstansiID: actor.InstansiID, EmployeeID: toEmployeeID, Kind: "rhk.proposal",
+			Title: actor.Name + " mengusulkan RHK untuk SKP Anda", Body: description, Link: "/skp"})
+	})
+	return p, err
+}
+
+// Proposals lists the open RHK proposals to the actor for a year.
+func (a *App) Proposals(ctx context.Context, actor model.Actor, year int) ([]store.Proposal, error) {
+	if actor.EmployeeID == "" {
+		return nil, nil
+	}
+	return a.Store.Proposals(ctx, actor.EmployeeID, year)
+}
+
+// AcceptProposal adds a proposed RHK (utama, intervening the proposing
+// supervisor's RHK) to the actor's draft SKP read at version.
+func (a *App) AcceptProposal(ctx context.Context, actor model.Actor, proposalID, skpID string, version int) (model.RHK, error) {
+	p, err := a.Store.ProposalByID(ctx, proposalID)
+	if err != nil || p.ToEmployeeID != actor.EmployeeID {
+		return model.RHK{}, fmt.Errorf("proposal %s: %w", proposalID, model.ErrNotFound)
+	}
+	r, err := a.checkRHK(ctx, actor, model.RHK{SKPID: skpID, Kind: model.RHKUtama, Description: p.Description, ParentRHKID: p.ParentRHKID})
+	if err != nil {
+		return r, err
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		if err := tx.DecideProposal(ctx, p.ID, store.ProposalAccepted); err != nil {
+			return err
+		}
+		var err error
+		r, err = tx.SaveRHK(ctx, version, r)
+		return err
+	})
+	return r, err
 }

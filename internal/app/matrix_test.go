@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -43,6 +44,52 @@ func TestResultMatrix(t *testing.T) {
 		}
 		if len(m.Unlinked) != 1 || m.Unlinked[0].ID != e.o.Staff2.ID || m.TeamStatus[e.o.Staff2.ID] != "" {
 			t.Errorf("unlinked = %+v", m.Unlinked)
+		}
+	})
+}
+
+func TestProposeRHK(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		kb, _ := e.a.CreateSKP(ctx, who["kabid"], e.o.Kabid.ID, 2026, model.ApproachKuantitatif)
+		r1, err := e.a.SaveRHK(ctx, who["kabid"], kb.Version, model.RHK{SKPID: kb.ID, Kind: model.RHKUtama, Description: "Aplikasi layanan"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		full, _ := s.SKP(ctx, kb.ID)
+		full.Status = model.SKPApproved
+		s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) })
+
+		if _, err := e.a.ProposeRHK(ctx, who["kabid"], e.o.Nurse.ID, r1.ID, "Di luar tim"); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("a proposal outside the team: %v", err)
+		}
+		if _, err := e.a.ProposeRHK(ctx, who["staff2"], e.o.Staff1.ID, r1.ID, "Dari rekan"); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("a colleague proposed: %v", err)
+		}
+		p, err := e.a.ProposeRHK(ctx, who["kabid"], e.o.Staff1.ID, r1.ID, "Tersusunnya modul perizinan daring")
+		if err != nil {
+			t.Fatal(err)
+		}
+		open, _ := e.a.Proposals(ctx, who["staff1"], 2026)
+		if len(open) != 1 {
+			t.Fatalf("open proposals = %+v", open)
+		}
+		st, _ := e.a.CreateSKP(ctx, who["staff1"], e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
+		if _, err := e.a.AcceptProposal(ctx, who["staff2"], p.ID, st.ID, st.Version); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("someone else accepted the proposal: %v", err)
+		}
+		r, err := e.a.AcceptProposal(ctx, who["staff1"], p.ID, st.ID, st.Version)
+		if err != nil || r.ParentRHKID != r1.ID || r.Kind != model.RHKUtama {
+			t.Fatalf("accepted RHK = %+v, %v", r, err)
+		}
+		if _, err := e.a.AcceptProposal(ctx, who["staff1"], p.ID, st.ID, st.Version+1); !errors.Is(err, model.ErrConflict) {
+			t.Errorf("a proposal accepted twice: %v", err)
+		}
+		got, _ := s.SKP(ctx, st.ID)
+		if len(got.RHK) != 1 {
+			t.Errorf("the SKP has %d RHK after accepting once", len(got.RHK))
 		}
 	})
 }

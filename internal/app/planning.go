@@ -216,6 +216,20 @@ func (a *App) SupervisorSKP(ctx context.Context, s model.SKP) (model.SKP, bool, 
 // SaveRHK adds (or, with an ID, changes) a Rencana Hasil Kerja on the
 // owner's draft SKP read at version.
 func (a *App) SaveRHK(ctx context.Context, actor model.Actor, version int, r model.RHK) (model.RHK, error) {
+	r, err := a.checkRHK(ctx, actor, r)
+	if err != nil {
+		return r, err
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		r, err = tx.SaveRHK(ctx, version, r)
+		return err
+	})
+	return r, err
+}
+
+// checkRHK validates an RHK for the owner's editable SKP.
+func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (model.RHK, error) {
 	s, err := a.editable(ctx, actor, r.SKPID)
 	if err != nil {
 		return r, err
@@ -258,15 +272,7 @@ func (a *App) SaveRHK(ctx context.Context, actor model.Actor, version int, r mod
 			return r, fmt.Errorf("RHK %s: %w", r.ID, model.ErrNotFound)
 		}
 	}
-	if err := v.Err(); err != nil {
-		return r, err
-	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
-		var err error
-		r, err = tx.SaveRHK(ctx, version, r)
-		return err
-	})
-	return r, err
+	return r, v.Err()
 }
 
 // AddIndicator adds an indicator (IKI) with its target to an RHK.

@@ -20,6 +20,8 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("POST /skp", u.createSKP)
 	page("GET /skp/{id}", u.showSKP)
 	page("GET /skp/matriks", u.showMatrix)
+	page("POST /skp/matriks/usul", u.proposeRHK)
+	page("POST /skp/{id}/usulan/{pid}", u.acceptProposal)
 	page("GET /skp/{id}/dokumen.pdf", u.skpDocument)
 	page("POST /skp/{id}/rhk", u.addRHK)
 	page("POST /skp/{id}/indikator", u.addIndicator)
@@ -104,6 +106,7 @@ type skpPage struct {
 	Errors     map[string]string
 	Message    string
 	Dialogues  []store.Dialogue
+	Proposals  []store.Proposal
 	CanDialog  bool
 	Today      model.Date
 }
@@ -140,6 +143,11 @@ func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
 		return p, err
 	}
 	p.CanDialog = p.Owner || isRater
+	if p.Editable {
+		if p.Proposals, err = u.a.Proposals(ctx, *b.Actor, s.Year); err != nil {
+			return p, err
+		}
+	}
 	p.Today = u.a.Today()
 	switch r.URL.Query().Get("ok") {
 	case "dialog":
@@ -291,7 +299,10 @@ func (u *ui) skpDocument(w http.ResponseWriter, r *http.Request, b base) error {
 
 type matrixPage struct {
 	base
-	M app.Matrix
+	M     app.Matrix
+	Team  []model.Employee
+	Error string
+	Saved bool
 }
 
 func (u *ui) showMatrix(w http.ResponseWriter, r *http.Request, b base) error {
@@ -302,7 +313,38 @@ func (u *ui) showMatrix(w http.ResponseWriter, r *http.Request, b base) error {
 	if err != nil {
 		return err
 	}
+	team, err := u.a.Team(r.Context(), *b.Actor)
+	if err != nil {
+		return err
+	}
 	b.Title, b.Nav = b.T("matrix.title"), "skp"
-	u.render(w, r, http.StatusOK, "matrix", matrixPage{base: b, M: m})
+	u.render(w, r, http.StatusOK, "matrix", matrixPage{base: b, M: m, Team: team, Error: r.URL.Query().Get("galat"),
+		Saved: r.URL.Query().Get("ok") != ""})
+	return nil
+}
+
+func (u *ui) proposeRHK(w http.ResponseWriter, r *http.Request, b base) error {
+	_, err := u.a.ProposeRHK(r.Context(), *b.Actor, r.PostFormValue("to"), r.PostFormValue("parent_rhk_id"), r.PostFormValue("description"))
+	if ve, ok := isValidation(err); ok {
+		var msgs []string
+		for _, m := range ve.Fields {
+			msgs = append(msgs, m)
+		}
+		http.Redirect(w, r, "/skp/matriks?galat="+url.QueryEscape(strings.Join(msgs, " ")), http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/skp/matriks?ok=1", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) acceptProposal(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	if _, err := u.a.AcceptProposal(r.Context(), *b.Actor, r.PathValue("pid"), id, version(r)); err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#rhk", http.StatusSeeOther)
 	return nil
 }

@@ -170,6 +170,25 @@ func TestSKPPages(t *testing.T) {
 		if _, body := kabid.get(skp); !strings.Contains(body, "Disetujui") {
 			t.Error("the SKP is not shown approved")
 		}
+		// The Kabid proposes an RHK to Staff1 from the matrix; Staff1 accepts it.
+		_, body = kabid.get("/skp/matriks")
+		parentRHK := field(t, body, `name="parent_rhk_id" value="([0-9a-f]+)"`)
+		resp, _ = kabid.post("/skp/matriks/usul", url.Values{"parent_rhk_id": {parentRHK}, "to": {e.o.Staff1.ID}, "description": {"Tersusunnya modul perizinan"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("propose: %d", resp.StatusCode)
+		}
+		staff.post("/skp", url.Values{"year": {year}, "approach": {"kuantitatif"}})
+		_, list := staff.get("/skp")
+		staffSKP := "/skp/" + field(t, list, `href="/skp/([0-9a-f]+)">SKP `)
+		_, body = staff.get(staffSKP)
+		action := field(t, body, `action="(/skp/[0-9a-f]+/usulan/[0-9a-f]+)"`)
+		resp, _ = staff.post(action, url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("accept: %d", resp.StatusCode)
+		}
+		if _, body := staff.get(staffSKP); !strings.Contains(body, "Tersusunnya modul perizinan") || strings.Contains(body, "/usulan/") {
+			t.Error("the accepted RHK is missing or the proposal is still offered")
+		}
 		// The Kadis's matrix shows the Kabid's RHK under the Kadis's.
 		_, body = kadis.get("/skp/matriks")
 		if !strings.Contains(body, "Meningkatnya layanan digital kota") || !strings.Contains(body, "Tersedianya aplikasi layanan") {
