@@ -46,6 +46,7 @@ var queryDocs = map[string]string{
 	"employee":    "Only this employee's",
 	"year":        "Performance year, e.g. 2026",
 	"status":      "draft, submitted, returned, approved or closed",
+	"opd":         "One OPD: its units instead of every OPD",
 }
 
 func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }

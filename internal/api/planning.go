@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -43,6 +44,8 @@ func planningRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, response: "DialogueList", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/skps/{id}/dialogues", summary: "Record a dialog kinerja (the ASN or the pejabat penilai)", handle: (*handler).addDialogue,
 			doc: op{tag: "planning", params: []string{"id"}, body: "DialogueRequest", response: "Dialogue", status: 201, errors: []int{403, 404, 422}}},
+		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
+			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out", handle: (*handler).skpDocument,
 			doc: op{tag: "planning", params: []string{"id"}, response: "pdf", errors: []int{404}}},
 	}
@@ -367,6 +370,48 @@ func (h *handler) setLampiran(w http.ResponseWriter, r *http.Request, actor mode
 	return h.writeSKP(w, r, actor, r.PathValue("id"), http.StatusOK)
 }
 
+type fillingCounts struct {
+	NotStarted int `json:"not_started"`
+	Draft      int `json:"draft"`
+	Submitted  int `json:"submitted"`
+	Returned   int `json:"returned"`
+	Approved   int `json:"approved"`
+	Total      int `json:"total"`
+}
+
+func countsOf(c app.FillingCounts) fillingCounts {
+	return fillingCounts{c.NotStarted, c.Draft, c.Submitted, c.Returned, c.Approved, c.Total}
+}
+
+func (h *handler) filling(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	year := h.a.Today().Time().Year()
+	if y := r.URL.Query().Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 2000 || n > 2100 {
+			return model.Invalid("year", "Tahun tidak valid")
+		}
+		year = n
+	}
+	f, err := h.a.SKPFilling(r.Context(), actor, year, r.URL.Query().Get("opd"))
+	if err != nil {
+		return err
+	}
+	type line struct {
+		UnitID   string        `json:"unit_id"`
+		UnitName string        `json:"unit_name"`
+		Counts   fillingCounts `json:"counts"`
+	}
+	out := struct {
+		Year  int           `json:"year"`
+		Total fillingCounts `json:"total"`
+		Items []line        `json:"items"`
+	}{Year: f.Year, Total: countsOf(f.Total), Items: []line{}}
+	for _, l := range f.Lines {
+		out.Items = append(out.Items, line{UnitID: l.Unit.ID, UnitName: l.Unit.Name, Counts: countsOf(l.Counts)})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
 type dialogueJSON struct {
 	ID           string `json:"id"`
 	HeldOn       string `json:"held_on"`
@@ -452,6 +497,12 @@ func planningSchemas() map[string]any {
 		"LampiranRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()}, "skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()},
 			"konsekuensi": map[string]any{"type": "array", "items": str()}}),
+		"FillingCounts": obj([]string{"not_started", "draft", "submitted", "returned", "approved", "total"}, map[string]any{
+			"not_started": map[string]any{"type": "integer"}, "draft": map[string]any{"type": "integer"}, "submitted": map[string]any{"type": "integer"},
+			"returned": map[string]any{"type": "integer"}, "approved": map[string]any{"type": "integer"}, "total": map[string]any{"type": "integer"}}),
+		"Filling": obj([]string{"year", "total", "items"}, map[string]any{"year": map[string]any{"type": "integer"}, "total": ref("FillingCounts"),
+			"items": map[string]any{"type": "array", "items": obj([]string{"unit_id", "unit_name", "counts"}, map[string]any{
+				"unit_id": str(), "unit_name": str(), "counts": ref("FillingCounts")})}}),
 		"VersionRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The version the client read; a stale one is a 409"}}),
 		"ReturnRequest":  obj([]string{"version", "note"}, map[string]any{"version": map[string]any{"type": "integer"}, "note": str()}),
 	}

@@ -142,6 +142,12 @@ func TestSKPJourney(t *testing.T) {
 		}
 		problem(t, e.get(t, "/api/v1/skps?status=lost", admin), 422)
 
+		fl := check("GET", "/api/v1/monitoring/skps", e.get(t, "/api/v1/monitoring/skps?year=2026", admin))
+		if tot := fl["total"].(map[string]any); tot["approved"] != float64(2) || tot["total"] != float64(7) {
+			t.Errorf("filling total = %v", tot)
+		}
+		problem(t, e.get(t, "/api/v1/monitoring/skps", staff), 403)
+		problem(t, e.get(t, "/api/v1/monitoring/skps?year=x", admin), 422)
 		for _, tok := range []string{kabid, kadis} {
 			r := e.get(t, "/api/v1/skps/"+kbID+"/document.pdf", tok)
 			if r.status != 200 || r.header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(r.body), "%PDF-") {
