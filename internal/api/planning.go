@@ -18,6 +18,8 @@ func planningRoutes() []route {
 			doc: op{tag: "planning", body: "YearRequest", response: "PeriodList", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/years/{year}/periods", summary: "The periods of a year", handle: (*handler).periods,
 			doc: op{tag: "planning", params: []string{"year"}, response: "PeriodList", errors: []int{404}}},
+		{method: "PATCH", path: "/api/v1/periods/{id}", summary: "Adjust a period's dates or move its status (BKPSDM); unlocking needs a reason", handle: (*handler).patchPeriod,
+			doc: op{tag: "planning", params: []string{"id"}, body: "PeriodPatch", response: "Period", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps", summary: "Start the draft SKP of an employee for a year, with the seven core values", handle: (*handler).createSKP,
 			doc: op{tag: "planning", body: "SKPRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/skps", summary: "SKPs the actor may read: of one employee, their own and their team's, or all (administrators)", handle: (*handler).skps,
@@ -105,6 +107,42 @@ func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Ac
 		return err
 	}
 	return writeJSON(w, http.StatusOK, periodsJSON(ps))
+}
+
+func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Start          string `json:"start"`
+		End            string `json:"end"`
+		ReportDeadline string `json:"report_deadline"`
+		Status         string `json:"status"`
+		Reason         string `json:"reason"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	p, err := h.a.Store.Period(r.Context(), r.PathValue("id"))
+	if err != nil || p.InstansiID != actor.InstansiID {
+		return model.ErrNotFound
+	}
+	for _, f := range []struct {
+		v   string
+		dst *model.Date
+	}{{req.Start, &p.Start}, {req.End, &p.End}, {req.ReportDeadline, &p.ReportDeadline}} {
+		if f.v != "" {
+			*f.dst = model.Date(f.v)
+		}
+	}
+	if req.Status != "" {
+		p.Status = model.PeriodStatus(req.Status)
+	}
+	if err := h.a.MovePeriod(r.Context(), actor, p, req.Reason); err != nil {
+		return err
+	}
+	p, err = h.a.Store.Period(r.Context(), p.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, periodsJSON([]model.Period{p}).Items[0])
 }
 
 type indicatorJSON struct {
@@ -463,6 +501,8 @@ func planningSchemas() map[string]any {
 		"Period": obj([]string{"id", "kind", "number", "start", "end", "status"}, map[string]any{"id": str(),
 			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
 			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked")}),
+		"PeriodPatch": obj(nil, map[string]any{"start": date, "end": date, "report_deadline": date,
+			"status": enum("draft", "open", "closed", "locked"), "reason": map[string]any{"type": "string", "description": "Required to unlock"}}),
 		"PeriodList":     listOf("Period"),
 		"PersonSnapshot": person,
 		"SKPRequest": obj([]string{"year", "approach"}, map[string]any{"employee_id": map[string]any{"type": "string", "description": "The actor's own employee when empty"},

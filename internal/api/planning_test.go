@@ -68,6 +68,13 @@ func TestSKPJourney(t *testing.T) {
 			t.Errorf("first period = %v", first)
 		}
 		problem(t, e.get(t, "/api/v1/years/abc/periods", staff), 404)
+		firstID := periods["items"].([]any)[0].(map[string]any)["id"].(string)
+		r = e.do(t, "PATCH", "/api/v1/periods/"+firstID, admin, "application/json", []byte(`{"report_deadline":"2026-04-10","status":"open"}`))
+		if p := check("PATCH", "/api/v1/periods/{id}", r); p["report_deadline"] != "2026-04-10" || p["status"] != "open" {
+			t.Errorf("patched period = %v", p)
+		}
+		problem(t, e.do(t, "PATCH", "/api/v1/periods/"+firstID, admin, "application/json", []byte(`{"status":"locked"}`)), 409)
+		problem(t, e.do(t, "PATCH", "/api/v1/periods/"+firstID, staff, "application/json", []byte(`{"status":"closed"}`)), 403)
 
 		// The Kadis plans; the Wali Kota approves.
 		r = e.post(t, "/api/v1/skps", kadis, map[string]any{"year": 2026, "approach": "kuantitatif"})

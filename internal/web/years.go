@@ -93,6 +93,12 @@ func (u *ui) movePeriod(w http.ResponseWriter, r *http.Request, b base) error {
 	if d := r.PostFormValue("report_deadline"); d != "" {
 		next.ReportDeadline = model.Date(d)
 	}
+	if d := r.PostFormValue("start"); d != "" {
+		next.Start = model.Date(d)
+	}
+	if d := r.PostFormValue("end"); d != "" {
+		next.End = model.Date(d)
+	}
 	back := "/tahun?tahun=" + strconv.Itoa(cur.Year)
 	if err := u.a.MovePeriod(r.Context(), *b.Actor, next, r.PostFormValue("reason")); err != nil {
 		p, perr := u.yearPage(r, b)

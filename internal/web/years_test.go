@@ -33,6 +33,16 @@ func TestPerformanceYearPage(t *testing.T) {
 			t.Fatalf("the periods are not listed")
 		}
 		id := regexp.MustCompile(`action="/tahun/periode/([0-9a-f]+)"`).FindStringSubmatch(body)[1]
+		// Adjust the first quarter's report deadline, then a bad one.
+		if resp, _ := admin.post("/tahun/periode/"+id, url.Values{"status": {"draft"}, "start": {"2031-01-01"}, "end": {"2031-03-31"}, "report_deadline": {"2031-04-15"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("adjust dates: %d", resp.StatusCode)
+		}
+		if _, body := admin.get("/tahun?tahun=2031"); !strings.Contains(body, "15-04-2031") {
+			t.Error("the new deadline is not shown")
+		}
+		if resp, body := admin.post("/tahun/periode/"+id, url.Values{"status": {"draft"}, "start": {"2031-01-01"}, "end": {"2031-03-31"}, "report_deadline": {"2031-03-01"}}); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Batas pelaporan") {
+			t.Errorf("a deadline before the end: %d", resp.StatusCode)
+		}
 		for _, st := range []string{"open", "closed", "locked"} {
 			if resp, _ := admin.post("/tahun/periode/"+id, url.Values{"status": {st}}); resp.StatusCode != http.StatusSeeOther {
 				t.Fatalf("move to %s: %d", st, resp.StatusCode)
