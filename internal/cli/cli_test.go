@@ -184,3 +184,11 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		t.Errorf("after restart: pending %d, %v", n, err)
 	}
 }
+
+func TestBadSMTPIsOneClearLine(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "k.db")
+	code, _, stderr := run(t, "", "serve", "--db", dsn, "--addr", "127.0.0.1:0", "--smtp", "mail.example.go.id")
+	if code != 1 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "smtp://") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

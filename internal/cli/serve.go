@@ -8,10 +8,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/demo"
+	"github.com/kinerja-id/kinerja/internal/notify"
 	"github.com/kinerja-id/kinerja/internal/server"
 )
 
@@ -25,6 +27,11 @@ type ServerConfig struct {
 	Log       io.Writer
 	// Password replaces the hashing cost (tests).
 	Password *app.PasswordParams
+	// SMTP, when set, e-mails notifications left unread in the app
+	// (smtp://[user:password@]host:port?from=address).
+	SMTP string
+	// PublicURL is the address users reach Kinerja at, for links in e-mail.
+	PublicURL string
 }
 
 // Server is a running Kinerja server; tests start one on a random port.
@@ -34,12 +41,20 @@ type Server struct {
 	http *http.Server
 	ln   net.Listener
 	done chan error
+	stop context.CancelFunc // ends background jobs
 }
 
 // Start opens the database, fills the demo city when asked and the database
 // is empty, and starts serving in the background.
 func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	log := newLogger(cfg.Log, cfg.LogFormat)
+	var mailer *notify.SMTP
+	if cfg.SMTP != "" {
+		var err error
+		if mailer, err = notify.ParseSMTP(cfg.SMTP); err != nil {
+			return nil, err
+		}
+	}
 	a, err := openApp(ctx, cfg.DB, log, cfg.Demo)
 	if err != nil {
 		return nil, err
@@ -66,8 +81,16 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	s := &Server{App: a, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1)}
+	jobs, stop := context.WithCancel(context.WithoutCancel(ctx))
+	s := &Server{App: a, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1), stop: stop}
 	go func() { s.done <- srv.Serve(ln) }()
+	if mailer != nil {
+		public := cfg.PublicURL
+		if public == "" {
+			public = s.URL
+		}
+		go emailLoop(jobs, a, mailer, public, log)
+	}
 	log.Info("serving", "url", s.URL, "engine", a.Store.Engine(), "db", a.Store.Where(), "demo", cfg.Demo)
 	return s, nil
 }
@@ -75,6 +98,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 // Close stops accepting requests, lets those in flight finish (up to 20
 // seconds), and closes the database.
 func (s *Server) Close() error {
+	s.stop()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	err := s.http.Shutdown(ctx)
@@ -97,6 +121,8 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	db := dbFlag(fs, env)
 	demoFlag := fs.Bool("demo", false, "fill an empty database with the demo city (Pemerintah Kota Sawahlunto)")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
+	smtpURL := fs.String("smtp", env.Getenv("KINERJA_SMTP"), "e-mail notifications unread in the app through smtp://[user:password@]host:port?from=address (env KINERJA_SMTP)")
+	publicURL := fs.String("public-url", env.Getenv("KINERJA_PUBLIC_URL"), "the address users reach Kinerja at, for links in e-mail (env KINERJA_PUBLIC_URL)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -109,7 +135,8 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return usageError{fmt.Sprintf("--addr %q is not host:port", *addr)}
 	}
-	s, err := Start(ctx, ServerConfig{Addr: *addr, DB: *db, Demo: *demoFlag, LogFormat: *logFormat, Out: env.Stdout, Log: env.Stderr})
+	s, err := Start(ctx, ServerConfig{Addr: *addr, DB: *db, Demo: *demoFlag, LogFormat: *logFormat, Out: env.Stdout, Log: env.Stderr,
+		SMTP: *smtpURL, PublicURL: strings.TrimRight(*publicURL, "/")})
 	if err != nil {
 		return err
 	}
@@ -121,6 +148,25 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	case err := <-s.done:
 		s.App.Store.Close()
 		return err
+	}
+}
+
+// emailLoop sends, every half minute, the notifications left unread in
+// the app for EmailDelay, until ctx ends.
+func emailLoop(ctx context.Context, a *app.App, m *notify.SMTP, public string, log *slog.Logger) {
+	t := time.NewTicker(30 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := a.SendPendingEmails(ctx, m, app.EmailDelay, public); err != nil {
+				log.Warn("e-mail notifications", "err", err, "sent", n)
+			} else if n > 0 {
+				log.Info("e-mail notifications", "sent", n)
+			}
+		}
 	}
 }
 

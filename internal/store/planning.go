@@ -566,3 +566,37 @@ func (s *Store) MarkNotificationsRead(ctx context.Context, employeeID string, at
 	_, err := s.exec(ctx, `UPDATE notifications SET read_at = ? WHERE employee_id = ? AND read_at = ''`, formatTime(at), employeeID)
 	return err
 }
+
+// PendingEmail is a notification to send by e-mail to its employee.
+type PendingEmail struct {
+	Notification
+	Email, Name string
+}
+
+// PendingEmails lists notifications created before cutoff that are
+// neither read in the app nor e-mailed yet, to employees with an address.
+func (c conn) PendingEmails(ctx context.Context, cutoff time.Time, limit int) ([]PendingEmail, error) {
+	rows, err := c.query(ctx, `SELECT n.id, n.instansi_id, n.employee_id, n.kind, n.title, n.body, n.link, n.created_at, e.email, e.name
+		FROM notifications n JOIN employees e ON e.id = n.employee_id
+		WHERE n.read_at = '' AND n.emailed_at = '' AND n.created_at < ? AND e.email <> '' ORDER BY n.id LIMIT ?`,
+		formatTime(cutoff), clampLimit(limit))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PendingEmail
+	for rows.Next() {
+		var p PendingEmail
+		if err := rows.Scan(&p.ID, &p.InstansiID, &p.EmployeeID, &p.Kind, &p.Title, &p.Body, &p.Link, &p.CreatedAt, &p.Email, &p.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// MarkEmailed records that a notification was e-mailed.
+func (s *Store) MarkEmailed(ctx context.Context, id string, at time.Time) error {
+	_, err := s.exec(ctx, `UPDATE notifications SET emailed_at = ? WHERE id = ?`, formatTime(at), id)
+	return err
+}

@@ -1,0 +1,153 @@
+package app_test
+
+import (
+	"bufio"
+	"context"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/notify"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// fakeSMTP is a minimal SMTP server on loopback that keeps what it gets.
+type fakeSMTP struct {
+	ln   net.Listener
+	mu   sync.Mutex
+	msgs []string
+}
+
+func startSMTP(t *testing.T) *fakeSMTP {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeSMTP{ln: ln}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go f.serve(c)
+		}
+	}()
+	t.Cleanup(func() { ln.Close() })
+	return f
+}
+
+func (f *fakeSMTP) serve(c net.Conn) {
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	r := bufio.NewReader(c)
+	say := func(s string) { c.Write([]byte(s + "\r\n")) }
+	say("220 fake ESMTP")
+	var data strings.Builder
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return
+		}
+		cmd := strings.ToUpper(strings.TrimSpace(line))
+		switch {
+		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
+			say("250 fake")
+		case strings.HasPrefix(cmd, "MAIL"), strings.HasPrefix(cmd, "RCPT"):
+			say("250 ok")
+			data.WriteString(strings.TrimSpace(line) + "\n")
+		case cmd == "DATA":
+			say("354 go on")
+			for {
+				l, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				if l == ".\r\n" {
+					break
+				}
+				data.WriteString(l)
+			}
+			f.mu.Lock()
+			f.msgs = append(f.msgs, data.String())
+			f.mu.Unlock()
+			data.Reset()
+			say("250 queued")
+		case cmd == "QUIT":
+			say("221 bye")
+			return
+		default:
+			say("250 ok")
+		}
+	}
+}
+
+func (f *fakeSMTP) messages() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.msgs...)
+}
+
+func TestUnreadNotificationsAreEmailed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		srv := startSMTP(t)
+		mailer, err := notify.ParseSMTP("smtp://" + srv.ln.Addr().String() + "?from=kinerja@uji.go.id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Give the Kabid an address; the Kadis has none.
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+			k := e.o.Kabid
+			k.Email = "siti@uji.go.id"
+			_, err := tx.UpdateEmployee(ctx, k)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		// A return notifies the Kabid; a submit notifies the Kadis.
+		kb, _ := e.a.CreateSKP(ctx, who["kabid"], e.o.Kabid.ID, 2026, model.ApproachKuantitatif)
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+			return tx.Notify(ctx, store.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "skp.return",
+				Title: "SKP 2026 Anda dikembalikan untuk diperbaiki", Body: "Tambahkan indikator kualitas", Link: "/skp/" + kb.ID})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := e.a.SendPendingEmails(ctx, mailer, app.EmailDelay, "https://kinerja.example"); err != nil || n != 0 {
+			t.Fatalf("before the delay: sent %d, %v", n, err)
+		}
+		// The store stamps rows with the wall clock; move the app's past it.
+		e.clock.add(time.Since(e.clock.now()) + app.EmailDelay + time.Minute)
+		n, err := e.a.SendPendingEmails(ctx, mailer, app.EmailDelay, "https://kinerja.example")
+		if err != nil || n != 1 {
+			t.Fatalf("after the delay: sent %d, %v", n, err)
+		}
+		msgs := srv.messages()
+		if len(msgs) != 1 || !strings.Contains(msgs[0], "RCPT TO:<siti@uji.go.id>") || !strings.Contains(msgs[0], "Subject: [Kinerja] SKP 2026 Anda dikembalikan") ||
+			!strings.Contains(msgs[0], "Tambahkan indikator kualitas") || !strings.Contains(msgs[0], "https://kinerja.example/skp/"+kb.ID) {
+			t.Fatalf("messages = %q", msgs)
+		}
+		if n, _ := e.a.SendPendingEmails(ctx, mailer, app.EmailDelay, "https://kinerja.example"); n != 0 {
+			t.Errorf("a notification was e-mailed twice")
+		}
+		// One read in the app is not e-mailed.
+		s.Write(ctx, sys, func(tx *store.Tx) error {
+			return tx.Notify(ctx, store.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "skp.approve", Title: "SKP disetujui"})
+		})
+		if _, err := e.a.Notifications(ctx, who["kabid"]); err != nil {
+			t.Fatal(err)
+		}
+		e.clock.add(app.EmailDelay + time.Minute)
+		if n, _ := e.a.SendPendingEmails(ctx, mailer, app.EmailDelay, "https://kinerja.example"); n != 0 {
+			t.Errorf("a notification read in the app was e-mailed")
+		}
+	})
+}
