@@ -48,6 +48,8 @@ func planningRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, body: "DialogueRequest", response: "Dialogue", status: 201, errors: []int{403, 404, 422}}},
 		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
 			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
+		{method: "GET", path: "/api/v1/skps/{id}/versions", summary: "Every approved revision of an SKP, as it was approved", handle: (*handler).skpVersions,
+			doc: op{tag: "planning", params: []string{"id"}, response: "SKPList", errors: []int{404}}},
 		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out", handle: (*handler).skpDocument,
 			doc: op{tag: "planning", params: []string{"id"}, response: "pdf", errors: []int{404}}},
 	}
@@ -446,6 +448,18 @@ func (h *handler) filling(w http.ResponseWriter, r *http.Request, actor model.Ac
 	}{Year: f.Year, Total: countsOf(f.Total), Items: []line{}}
 	for _, l := range f.Lines {
 		out.Items = append(out.Items, line{UnitID: l.Unit.ID, UnitName: l.Unit.Name, Counts: countsOf(l.Counts)})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) skpVersions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	versions, err := h.a.SKPVersions(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	out := listOfSKP{Items: []skpJSON{}}
+	for _, v := range versions {
+		out.Items = append(out.Items, skpOf(v))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -140,6 +140,11 @@ func TestSKPJourney(t *testing.T) {
 			t.Errorf("dialogues = %v", d)
 		}
 		problem(t, e.get(t, "/api/v1/skps/"+kbID+"/dialogues", staff), 404)
+		if v := check("GET", "/api/v1/skps/{id}/versions", e.get(t, "/api/v1/skps/"+kbID+"/versions", kabid))["items"].([]any); len(v) != 1 ||
+			v[0].(map[string]any)["status"] != "approved" || len(v[0].(map[string]any)["rhk"].([]any)[0].(map[string]any)["indicators"].([]any)) != 2 {
+			t.Errorf("versions = %v", v)
+		}
+		problem(t, e.get(t, "/api/v1/skps/"+kbID+"/versions", staff), 404)
 		list := check("GET", "/api/v1/skps", e.get(t, "/api/v1/skps?year=2026", kadis))
 		if n := len(list["items"].([]any)); n != 2 {
 			t.Errorf("the Kadis lists %d SKPs, want their own and the Kabid's", n)

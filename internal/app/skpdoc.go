@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"io"
 
 	"github.com/kinerja-id/kinerja/internal/export"
@@ -66,4 +67,39 @@ func (a *App) SKPList(ctx context.Context, actor model.Actor, employeeID string,
 		}
 	}
 	return out, nil
+}
+
+// SKPVersions returns the approved revisions of an SKP, oldest first, to
+// those who may read it.
+func (a *App) SKPVersions(ctx context.Context, actor model.Actor, id string) ([]model.SKP, error) {
+	if _, err := a.SKP(ctx, actor, id); err != nil {
+		return nil, err
+	}
+	return a.Store.SKPVersions(ctx, id)
+}
+
+// WriteSKPVersionDocument renders an approved revision as it was approved.
+func (a *App) WriteSKPVersionDocument(ctx context.Context, actor model.Actor, id string, revision int, w io.Writer) error {
+	versions, err := a.SKPVersions(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	for _, v := range versions {
+		if v.Revision != revision {
+			continue
+		}
+		in, err := a.Store.Instansi(ctx, v.InstansiID)
+		if err != nil {
+			return err
+		}
+		parents := map[string]string{}
+		for _, r := range v.RHK {
+			if p, err := a.Store.RHKByID(ctx, r.ParentRHKID); err == nil && r.ParentRHKID != "" {
+				parents[r.ParentRHKID] = p.Description
+			}
+		}
+		return export.WriteSKP(w, export.SKPDocument{SKP: v, InstansiName: in.Name, ParentRHK: parents,
+			Date: model.Date(v.ApprovedAt.In(wib).Format("2006-01-02"))})
+	}
+	return fmt.Errorf("SKP %s revision %d: %w", id, revision, model.ErrNotFound)
 }

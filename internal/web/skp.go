@@ -23,6 +23,7 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("POST /skp/matriks/usul", u.proposeRHK)
 	page("POST /skp/{id}/usulan/{pid}", u.acceptProposal)
 	page("GET /skp/{id}/dokumen.pdf", u.skpDocument)
+	page("GET /skp/{id}/versi/{rev}", u.skpVersionDocument)
 	page("POST /skp/{id}/rhk", u.addRHK)
 	page("POST /skp/{id}/indikator", u.addIndicator)
 	page("POST /skp/{id}/ekspektasi", u.setExpectation)
@@ -106,6 +107,7 @@ type skpPage struct {
 	Errors     map[string]string
 	Message    string
 	Dialogues  []store.Dialogue
+	Versions   []model.SKP
 	Proposals  []store.Proposal
 	CanDialog  bool
 	Today      model.Date
@@ -143,6 +145,9 @@ func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
 		return p, err
 	}
 	p.CanDialog = p.Owner || isRater
+	if p.Versions, err = u.a.Store.SKPVersions(ctx, s.ID); err != nil {
+		return p, err
+	}
 	if p.Editable {
 		if p.Proposals, err = u.a.Proposals(ctx, *b.Actor, s.Year); err != nil {
 			return p, err
@@ -284,6 +289,21 @@ func (u *ui) moveSKP(w http.ResponseWriter, r *http.Request, b base) error {
 	}
 	http.Redirect(w, r, "/skp/"+id+"?ok="+action, http.StatusSeeOther)
 	return nil
+}
+
+func (u *ui) skpVersionDocument(w http.ResponseWriter, r *http.Request, b base) error {
+	rev, err := strconv.Atoi(strings.TrimSuffix(r.PathValue("rev"), ".pdf"))
+	if err != nil {
+		return model.ErrNotFound
+	}
+	var buf strings.Builder
+	if err := u.a.WriteSKPVersionDocument(r.Context(), *b.Actor, r.PathValue("id"), rev, &buf); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Disposition", `inline; filename="skp-versi.pdf"`)
+	_, err = w.Write([]byte(buf.String()))
+	return err
 }
 
 func (u *ui) skpDocument(w http.ResponseWriter, r *http.Request, b base) error {

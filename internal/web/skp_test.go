@@ -194,6 +194,15 @@ func TestSKPPages(t *testing.T) {
 		if !strings.Contains(body, "Meningkatnya layanan digital kota") || !strings.Contains(body, "Tersedianya aplikasi layanan") {
 			t.Error("the result matrix lacks the supervisor's RHK or the linked one")
 		}
+		// The approved version stays readable as it was approved.
+		_, body = kabid.get(skp)
+		vlink := field(t, body, `href="(/skp/[0-9a-f]+/versi/1\.pdf)"`)
+		if resp, pdf := kabid.get(vlink); resp.StatusCode != 200 || !strings.HasPrefix(pdf, "%PDF-") {
+			t.Errorf("version document: %d", resp.StatusCode)
+		}
+		if resp, _ := kabid.get(skp + "/versi/9.pdf"); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("an unknown version: %d", resp.StatusCode)
+		}
 		for _, b := range []*browser{kabid, kadis} {
 			resp, pdf := b.get(skp + "/dokumen.pdf")
 			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(pdf, "%PDF-") {
