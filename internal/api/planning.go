@@ -23,7 +23,7 @@ func planningRoutes() []route {
 		{method: "POST", path: "/api/v1/skps", summary: "Start the draft SKP of an employee for a year, with the seven core values", handle: (*handler).createSKP,
 			doc: op{tag: "planning", body: "SKPRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/skps", summary: "SKPs the actor may read: of one employee, their own and their team's, or all (administrators)", handle: (*handler).skps,
-			doc: op{tag: "planning", query: []string{"employee", "year", "status"}, response: "SKPList", errors: []int{422}}},
+			doc: op{tag: "planning", query: []string{"employee", "year", "status", "limit", "cursor"}, response: "SKPList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/skps/{id}", summary: "One SKP with its RHK, indicators, behaviours and snapshots", handle: (*handler).skp,
 			doc: op{tag: "planning", params: []string{"id"}, response: "SKP", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/skps/{id}/rhk", summary: "Add a Rencana Hasil Kerja; parent_rhk_id is an RHK of the supervisor's approved SKP", handle: (*handler).addRHK,
@@ -261,11 +261,32 @@ func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor
 	default:
 		return model.Invalid("status", "Status SKP tidak dikenal")
 	}
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
 	list, err := h.a.SKPList(r.Context(), actor, q.Get("employee"), year, status)
 	if err != nil {
 		return err
 	}
+	// The list is newest first; a cursor is the id of the last SKP sent.
+	if c := q.Get("cursor"); c != "" {
+		at := -1
+		for i, s := range list {
+			if s.ID == c {
+				at = i
+			}
+		}
+		if at < 0 {
+			return model.Invalid("cursor", "Kursor halaman tidak valid")
+		}
+		list = list[at+1:]
+	}
 	out := listOfSKP{Items: []skpJSON{}}
+	if len(list) > limit {
+		list = list[:limit]
+		out.NextCursor = ptr(list[limit-1].ID)
+	}
 	for _, s := range list {
 		out.Items = append(out.Items, skpOf(s))
 	}

@@ -153,6 +153,18 @@ func TestSKPJourney(t *testing.T) {
 			t.Errorf("the admin lists %d approved SKPs", n)
 		}
 		problem(t, e.get(t, "/api/v1/skps?status=lost", admin), 422)
+		// Paging: one at a time through both SKP, then a bad cursor.
+		first := check("GET", "/api/v1/skps", e.get(t, "/api/v1/skps?year=2026&limit=1", admin))
+		if len(first["items"].([]any)) != 1 || first["next_cursor"] == nil {
+			t.Fatalf("first page = %v", first)
+		}
+		second := check("GET", "/api/v1/skps", e.get(t, "/api/v1/skps?year=2026&limit=1&cursor="+first["next_cursor"].(string), admin))
+		if len(second["items"].([]any)) != 1 || second["next_cursor"] != nil ||
+			second["items"].([]any)[0].(map[string]any)["id"] == first["items"].([]any)[0].(map[string]any)["id"] {
+			t.Errorf("second page = %v", second)
+		}
+		problem(t, e.get(t, "/api/v1/skps?cursor=nope", admin), 422)
+		problem(t, e.get(t, "/api/v1/skps?limit=0", admin), 422)
 
 		fl := check("GET", "/api/v1/monitoring/skps", e.get(t, "/api/v1/monitoring/skps?year=2026", admin))
 		if tot := fl["total"].(map[string]any); tot["approved"] != float64(2) || tot["total"] != float64(7) {

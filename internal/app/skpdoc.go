@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/export"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -48,8 +49,7 @@ func (a *App) SKPList(ctx context.Context, actor model.Actor, employeeID string,
 	switch {
 	case employeeID != "":
 		f.EmployeeIDs = []string{employeeID}
-	case actor.EmployeeID != "" && !actor.Has(model.RoleBKPSDMAdmin) && !actor.Has(model.RoleSystemAdmin) &&
-		!actor.Has(model.RoleLeader) && !actor.Has(model.RoleAuditor) && !actor.Has(model.RoleOPDAdmin):
+	case actor.EmployeeID != "" && authz.Widest(actor, authz.ReadSKP) < authz.ScopeOPD:
 		chart, err := a.OrgChart(ctx, actor.InstansiID)
 		if err != nil {
 			return nil, err
