@@ -220,12 +220,50 @@ func (a *App) SaveRHK(ctx context.Context, actor model.Actor, version int, r mod
 	if err != nil {
 		return r, err
 	}
+	var fromPK *model.PKSasaran
+	if r.ID == "" && r.PKSasaranID != "" {
+		s, err := a.Store.SKP(ctx, r.SKPID)
+		if err != nil {
+			return r, err
+		}
+		if s.Approach == model.ApproachKuantitatif {
+			if fromPK, err = a.pkSasaranOf(ctx, s, r.PKSasaranID); err != nil {
+				return r, err
+			}
+		}
+	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
-		r, err = tx.SaveRHK(ctx, version, r)
-		return err
+		if r, err = tx.SaveRHK(ctx, version, r); err != nil || fromPK == nil {
+			return err
+		}
+		// A new RHK taken from the PK starts with the PK's indicators and
+		// targets, which the JPT may then refine.
+		for i, pi := range fromPK.Indicators {
+			in := model.Indicator{RHKID: r.ID, Aspect: model.AspectKuantitas, Description: pi.Description, Target: pi.Target, Unit: pi.Unit}
+			if in, err = tx.SaveIndicator(ctx, version+1+i, r.SKPID, in); err != nil {
+				return err
+			}
+			r.Indicators = append(r.Indicators, in)
+		}
+		return nil
 	})
 	return r, err
+}
+
+// pkSasaranOf returns the sasaran id of the PK a JPT SKP takes its RHK
+// from, or nil when that PK has no such sasaran.
+func (a *App) pkSasaranOf(ctx context.Context, s model.SKP, id string) (*model.PKSasaran, error) {
+	pk, err := a.SKPPerjanjianKinerja(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	for i := range pk {
+		if pk[i].ID == id {
+			return &pk[i], nil
+		}
+	}
+	return nil, nil
 }
 
 // checkRHK validates an RHK for the owner's editable SKP.
@@ -236,6 +274,22 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 	}
 	var v model.ValidationError
 	r.Description = strings.TrimSpace(r.Description)
+	if r.PKSasaranID != "" {
+		sasaran, err := a.pkSasaranOf(ctx, s, r.PKSasaranID)
+		if err != nil {
+			return r, err
+		}
+		if sasaran == nil {
+			v.Add("pk_sasaran_id", "Sasaran harus berasal dari Perjanjian Kinerja unit jabatan ini untuk tahun SKP")
+		} else {
+			if r.Description == "" {
+				r.Description = sasaran.Description
+			}
+			if strings.TrimSpace(r.PenugasanDari) == "" {
+				r.PenugasanDari = "Kepala Daerah"
+			}
+		}
+	}
 	if r.Kind != model.RHKUtama && r.Kind != model.RHKTambahan {
 		v.Add("kind", "Jenis RHK harus utama atau tambahan")
 	}
@@ -321,7 +375,22 @@ func (a *App) SubmitSKP(ctx context.Context, actor model.Actor, id string, versi
 	if err != nil {
 		return s, err
 	}
-	if p := model.SubmitProblems(s, supApproved); p != nil {
+	p := model.SubmitProblems(s, supApproved)
+	if s.Format == model.FormatJPT {
+		pk, err := a.SKPPerjanjianKinerja(ctx, s)
+		if err != nil {
+			return s, err
+		}
+		for i, r := range s.RHK {
+			if len(pk) > 0 && r.Kind == model.RHKUtama && r.PKSasaranID == "" {
+				if p == nil {
+					p = &model.ValidationError{}
+				}
+				p.Add(fmt.Sprintf("rhk[%d]", i), fmt.Sprintf("RHK utama %q belum diambil dari sasaran Perjanjian Kinerja unit", r.Description))
+			}
+		}
+	}
+	if p != nil {
 		return s, p
 	}
 	if s.Rater.EmployeeID == "" {

@@ -21,6 +21,7 @@ const (
 	ManagePeriods      Action = "period.manage" // open a performance year, adjust, close and lock periods
 	ReadSKP            Action = "skp.read"      // an SKP: the owner's, their line's, an admin's
 	MonitorSKP         Action = "skp.monitor"   // the filling dashboard
+	ManagePK           Action = "pk.manage"     // a unit's Perjanjian Kinerja (its head may too)
 )
 
 // Scope tells how far a role's permission reaches.
@@ -54,6 +55,7 @@ var table = map[model.Role]map[Action]Scope{
 		ImportEmployees:    ScopeOPD,
 		ReadSKP:            ScopeOPD,
 		MonitorSKP:         ScopeOPD,
+		ManagePK:           ScopeOPD,
 	},
 	model.RoleBKPSDMAdmin: {
 		ReadDirectory:      ScopeInstansi,
@@ -66,6 +68,7 @@ var table = map[model.Role]map[Action]Scope{
 		ManagePeriods:      ScopeInstansi,
 		ReadSKP:            ScopeInstansi,
 		MonitorSKP:         ScopeInstansi,
+		ManagePK:           ScopeInstansi,
 	},
 	model.RoleLeader: {
 		ReadDirectory:      ScopeInstansi,
@@ -90,6 +93,7 @@ var table = map[model.Role]map[Action]Scope{
 		ManagePeriods:      ScopeInstansi,
 		ReadSKP:            ScopeInstansi,
 		MonitorSKP:         ScopeInstansi,
+		ManagePK:           ScopeInstansi,
 	},
 }
 

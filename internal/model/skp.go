@@ -15,6 +15,7 @@ type SKP struct {
 	ID          string
 	InstansiID  string
 	EmployeeID  string
+	PositionID  string // the position the SKP was made for
 	Year        int
 	PeriodStart Date
 	PeriodEnd   Date
@@ -121,8 +122,11 @@ type RHK struct {
 	ParentText    string
 	PenugasanDari string // JPT: who assigned it, e.g. "Wali Kota"
 	Perspektif    string // JPT kuantitatif
-	Position      int    // order within its kind
-	Indicators    []Indicator
+	// PKSasaranID is the sasaran of the unit's Perjanjian Kinerja a JPT RHK
+	// is taken from.
+	PKSasaranID string
+	Position    int // order within its kind
+	Indicators  []Indicator
 }
 
 // Aspect of an indicator.

@@ -103,6 +103,7 @@ func scanSKP(sc interface{ Scan(...any) error }) (model.SKP, error) {
 	if err != nil {
 		return s, err
 	}
+	s.PositionID = pos
 	s.PeriodStart, s.PeriodEnd = model.Date(start), model.Date(end)
 	s.Approach, s.Format, s.Status = model.Approach(approach), model.SKPFormat(format), model.SKPStatus(status)
 	s.SubmittedAt, s.ApprovedAt = parseTime(submitted), parseTime(approved)
@@ -158,7 +159,7 @@ func (c conn) SKP(ctx context.Context, id string) (model.SKP, error) {
 }
 
 func (c conn) loadSKPParts(ctx context.Context, s *model.SKP) error {
-	rows, err := c.query(ctx, `SELECT id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, position
+	rows, err := c.query(ctx, `SELECT id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, pk_sasaran_id, position
 		FROM rhk WHERE skp_id = ? ORDER BY CASE WHEN kind = 'utama' THEN 0 ELSE 1 END, position, id`, s.ID)
 	if err != nil {
 		return err
@@ -168,7 +169,7 @@ func (c conn) loadSKPParts(ctx context.Context, s *model.SKP) error {
 	for rows.Next() {
 		var r model.RHK
 		var kind string
-		if err := rows.Scan(&r.ID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText, &r.PenugasanDari, &r.Perspektif, &r.Position); err != nil {
+		if err := rows.Scan(&r.ID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText, &r.PenugasanDari, &r.Perspektif, nullString{&r.PKSasaranID}, &r.Position); err != nil {
 			rows.Close()
 			return err
 		}
@@ -304,16 +305,16 @@ func (tx *Tx) SaveRHK(ctx context.Context, version int, r model.RHK) (model.RHK,
 		}
 		r.Position = n + 1
 		_, err := tx.exec(ctx, `INSERT INTO rhk (id, skp_id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif,
-			position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.SKPID, string(r.Kind), r.Description,
-			nullable(r.ParentRHKID), r.ParentText, r.PenugasanDari, r.Perspektif, r.Position, formatTime(tx.now))
+			pk_sasaran_id, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.SKPID, string(r.Kind), r.Description,
+			nullable(r.ParentRHKID), r.ParentText, r.PenugasanDari, r.Perspektif, nullable(r.PKSasaranID), r.Position, formatTime(tx.now))
 		if err != nil {
 			return r, fmt.Errorf("create RHK: %w", err)
 		}
 		return r, tx.audit(ctx, "rhk.create", "skp", r.SKPID, nil, r)
 	}
 	_, err := tx.exec(ctx, `UPDATE rhk SET kind = ?, description = ?, parent_rhk_id = ?, parent_text = ?, penugasan_dari = ?,
-		perspektif = ? WHERE id = ? AND skp_id = ?`, string(r.Kind), r.Description, nullable(r.ParentRHKID), r.ParentText,
-		r.PenugasanDari, r.Perspektif, r.ID, r.SKPID)
+		perspektif = ?, pk_sasaran_id = ? WHERE id = ? AND skp_id = ?`, string(r.Kind), r.Description, nullable(r.ParentRHKID), r.ParentText,
+		r.PenugasanDari, r.Perspektif, nullable(r.PKSasaranID), r.ID, r.SKPID)
 	if err != nil {
 		return r, fmt.Errorf("update RHK: %w", err)
 	}
@@ -437,9 +438,9 @@ func (c conn) SKPVersions(ctx context.Context, skpID string) ([]model.SKP, error
 func (c conn) RHKByID(ctx context.Context, id string) (model.RHK, error) {
 	var r model.RHK
 	var kind string
-	err := c.queryRow(ctx, `SELECT id, skp_id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, position
-		FROM rhk WHERE id = ?`, id).Scan(&r.ID, &r.SKPID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText,
-		&r.PenugasanDari, &r.Perspektif, &r.Position)
+	err := c.queryRow(ctx, `SELECT id, skp_id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, pk_sasaran_id,
+		position FROM rhk WHERE id = ?`, id).Scan(&r.ID, &r.SKPID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText,
+		&r.PenugasanDari, &r.Perspektif, nullString{&r.PKSasaranID}, &r.Position)
 	r.Kind = model.RHKKind(kind)
 	if err != nil {
 		return r, notFound(err, "RHK "+id)
