@@ -179,6 +179,9 @@ func openAPIDocument() map[string]any {
 	for k, v := range planningSchemas() {
 		components[k] = v
 	}
+	for k, v := range pkSchemas() {
+		components[k] = v
+	}
 	for _, rt := range routes() {
 		o := map[string]any{"summary": rt.summary, "tags": []string{rt.doc.tag},
 			"operationId": operationID(rt.method, rt.path)}

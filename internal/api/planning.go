@@ -163,6 +163,7 @@ type rhkJSON struct {
 	ParentText    string          `json:"parent_text"`
 	PenugasanDari string          `json:"penugasan_dari"`
 	Perspektif    string          `json:"perspektif"`
+	PKSasaranID   *string         `json:"pk_sasaran_id"`
 	Indicators    []indicatorJSON `json:"indicators"`
 }
 
@@ -206,7 +207,7 @@ func skpOf(s model.SKP) skpJSON {
 	}
 	for _, r := range s.RHK {
 		rj := rhkJSON{ID: r.ID, Kind: string(r.Kind), Description: r.Description, ParentRHKID: ptr(r.ParentRHKID), ParentText: r.ParentText,
-			PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, Indicators: []indicatorJSON{}}
+			PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, PKSasaranID: ptr(r.PKSasaranID), Indicators: []indicatorJSON{}}
 		for _, in := range r.Indicators {
 			rj.Indicators = append(rj.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
 		}
@@ -308,13 +309,14 @@ func (h *handler) addRHK(w http.ResponseWriter, r *http.Request, actor model.Act
 		ParentText    string `json:"parent_text"`
 		PenugasanDari string `json:"penugasan_dari"`
 		Perspektif    string `json:"perspektif"`
+		PKSasaranID   string `json:"pk_sasaran_id"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
 	id := r.PathValue("id")
 	_, err := h.a.SaveRHK(r.Context(), actor, req.Version, model.RHK{SKPID: id, Kind: model.RHKKind(req.Kind), Description: req.Description,
-		ParentRHKID: req.ParentRHKID, ParentText: req.ParentText, PenugasanDari: req.PenugasanDari, Perspektif: req.Perspektif})
+		ParentRHKID: req.ParentRHKID, ParentText: req.ParentText, PenugasanDari: req.PenugasanDari, Perspektif: req.Perspektif, PKSasaranID: req.PKSasaranID})
 	if err != nil {
 		return err
 	}
@@ -546,7 +548,7 @@ func planningSchemas() map[string]any {
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
 		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
 			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
-			"indicators": map[string]any{"type": "array", "items": ref("Indicator")}}),
+			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")}}),
 		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
 		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater"}, map[string]any{
@@ -559,8 +561,10 @@ func planningSchemas() map[string]any {
 				"skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()}, "konsekuensi": map[string]any{"type": "array", "items": str()}}),
 			"rhk": map[string]any{"type": "array", "items": ref("RHK")}, "behaviours": map[string]any{"type": "array", "items": ref("Behaviour")}}),
 		"SKPList": listOf("SKP"),
-		"RHKRequest": obj([]string{"version", "kind", "description"}, map[string]any{"version": map[string]any{"type": "integer"},
-			"kind": enum("utama", "tambahan"), "description": str(), "parent_rhk_id": str(), "parent_text": str(), "penugasan_dari": str(), "perspektif": str()}),
+		"RHKRequest": obj([]string{"version", "kind"}, map[string]any{"version": map[string]any{"type": "integer"},
+			"kind": enum("utama", "tambahan"), "description": map[string]any{"type": "string", "description": "Taken from the PK sasaran when empty"},
+			"parent_rhk_id": str(), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
+			"pk_sasaran_id": map[string]any{"type": "string", "description": "JPT: the sasaran of the unit's Perjanjian Kinerja this RHK is taken from; its indicators are copied"}}),
 		"IndicatorRequest": obj([]string{"version", "aspect", "description", "target"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
 		"ExpectationRequest": obj([]string{"version", "core_value", "expectation"}, map[string]any{"version": map[string]any{"type": "integer"},

@@ -83,9 +83,28 @@ func TestSKPJourney(t *testing.T) {
 			t.Fatalf("create: %d %s", r.status, r.body)
 		}
 		kadisID := sk["id"].(string)
+		// The Kadis' RHK comes from the Perjanjian Kinerja of the dinas.
+		pkPath := "/api/v1/units/" + e.o.Kominfo.ID + "/pk"
+		sasaran := map[string]any{"year": 2026, "description": "Meningkatnya layanan digital",
+			"indicators": []map[string]any{{"description": "Layanan publik daring", "target": "40", "unit": "layanan"}}}
+		problem(t, e.post(t, pkPath, staff, sasaran), 403)
+		problem(t, e.post(t, pkPath, kadis, map[string]any{"year": 2026, "description": "Tanpa indikator"}), 422)
+		r = e.post(t, pkPath, kadis, sasaran)
+		if ps := check("POST", "/api/v1/units/{id}/pk", r); r.status != 201 || len(ps["indicators"].([]any)) != 1 {
+			t.Fatalf("add PK sasaran: %d %s", r.status, r.body)
+		}
+		pk := check("GET", "/api/v1/units/{id}/pk", e.get(t, pkPath+"?year=2026", staff))
+		sasaranID := pk["sasaran"].([]any)[0].(map[string]any)["id"].(string)
+		problem(t, e.get(t, pkPath+"?year=dua", staff), 422)
 		sk = check("POST", "/api/v1/skps/{id}/rhk", e.post(t, "/api/v1/skps/"+kadisID+"/rhk", kadis, map[string]any{"version": sk["version"],
-			"kind": "utama", "description": "Meningkatnya layanan digital", "penugasan_dari": "Wali Kota", "perspektif": "Penerima Layanan"}))
-		rhkID := sk["rhk"].([]any)[0].(map[string]any)["id"].(string)
+			"kind": "utama", "pk_sasaran_id": sasaranID, "penugasan_dari": "Wali Kota", "perspektif": "Penerima Layanan"}))
+		fromPK := sk["rhk"].([]any)[0].(map[string]any)
+		if fromPK["description"] != "Meningkatnya layanan digital" || fromPK["pk_sasaran_id"] != sasaranID || len(fromPK["indicators"].([]any)) != 1 {
+			t.Errorf("RHK from the PK = %v", fromPK)
+		}
+		problem(t, e.do(t, "DELETE", "/api/v1/pk/"+sasaranID, "admin-less", "", nil), 401)
+		problem(t, e.do(t, "DELETE", "/api/v1/pk/"+sasaranID, admin, "", nil), 409)
+		rhkID := fromPK["id"].(string)
 		sk = check("POST", "/api/v1/rhk/{id}/indicators", e.post(t, "/api/v1/rhk/"+rhkID+"/indicators", kadis, map[string]any{"version": sk["version"],
 			"aspect": "kuantitas", "description": "Layanan daring", "target": "12", "unit": "layanan"}))
 		sk = check("POST", "/api/v1/skps/{id}/submit", e.post(t, "/api/v1/skps/"+kadisID+"/submit", kadis, map[string]any{"version": sk["version"]}))

@@ -17,7 +17,7 @@ import (
 )
 
 // routes is the API's one route table.
-func routes() []route { return append(coreRoutes(), planningRoutes()...) }
+func routes() []route { return append(append(coreRoutes(), planningRoutes()...), pkRoutes()...) }
 
 // coreRoutes are the organisation, people, access and audit routes.
 func coreRoutes() []route {
