@@ -222,6 +222,7 @@ type unitPage struct {
 	Parent    *unitNode
 	People    directoryList
 	Positions []positionView
+	PK        pkView
 }
 
 // positionView is a position with its holder's name.
@@ -231,11 +232,17 @@ type positionView struct {
 }
 
 func (u *ui) showUnit(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.renderUnit(w, r, b, r.PathValue("id"), http.StatusOK, nil)
+}
+
+// renderUnit shows the unit page; edit adjusts its PK section (a form
+// shown again with its errors).
+func (u *ui) renderUnit(w http.ResponseWriter, r *http.Request, b base, id string, status int, edit func(*pkView)) error {
 	_, nodes, err := u.unitTree(r, b)
 	if err != nil {
 		return err
 	}
-	n, ok := nodes[r.PathValue("id")]
+	n, ok := nodes[id]
 	if !ok {
 		return model.ErrNotFound
 	}
@@ -263,8 +270,14 @@ func (u *ui) showUnit(w http.ResponseWriter, r *http.Request, b base) error {
 	for _, pos := range positions {
 		p.Positions = append(p.Positions, positionView{Position: pos, Holder: holders[chart.Holder(pos.ID)].FullName()})
 	}
+	if p.PK, err = u.unitPK(r, b, n.ID); err != nil {
+		return err
+	}
+	if edit != nil {
+		edit(&p.PK)
+	}
 	p.Title, p.Nav = n.Name, "units"
-	u.render(w, r, http.StatusOK, "unit", p)
+	u.render(w, r, status, "unit", p)
 	return nil
 }
 

@@ -102,6 +102,7 @@ type skpPage struct {
 	Reviewer   bool // the pejabat penilai, while it waits for approval
 	Expecting  bool // the pejabat penilai may still write expectations
 	Parents    []model.RHK
+	PK         []model.PKSasaran // a JPT's unit's Perjanjian Kinerja
 	ParentText map[string]string
 	Names      map[model.CoreValue]string
 	Errors     map[string]string
@@ -133,6 +134,11 @@ func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
 		return p, err
 	} else if ok {
 		p.Parents = sup.RHK
+	}
+	if p.Editable {
+		if p.PK, err = u.a.SKPPerjanjianKinerja(ctx, s); err != nil {
+			return p, err
+		}
 	}
 	for _, r := range s.RHK {
 		if r.ParentRHKID != "" {
@@ -231,7 +237,7 @@ func (u *ui) addRHK(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
 	_, err := u.a.SaveRHK(r.Context(), *b.Actor, version(r), model.RHK{SKPID: id, Kind: model.RHKKind(r.PostFormValue("kind")),
 		Description: r.PostFormValue("description"), ParentRHKID: r.PostFormValue("parent_rhk_id"),
-		PenugasanDari: r.PostFormValue("penugasan_dari"), Perspektif: r.PostFormValue("perspektif")})
+		PenugasanDari: r.PostFormValue("penugasan_dari"), Perspektif: r.PostFormValue("perspektif"), PKSasaranID: r.PostFormValue("pk_sasaran_id")})
 	if err != nil {
 		return u.skpFormError(w, r, b, id, err)
 	}

@@ -63,6 +63,8 @@ func New(a *app.App) http.Handler {
 	page("POST /profil/sandi", u.changePassword)
 	page("GET /unit", u.showUnits)
 	page("GET /unit/{id}", u.showUnit)
+	page("POST /unit/{id}/pk", u.addPKSasaran)
+	page("POST /unit/{id}/pk/{sid}/hapus", u.deletePKSasaran)
 	page("GET /pegawai", u.showDirectory)
 	page("GET /pegawai/{id}", u.showEmployee)
 	page("POST /pegawai/{id}/penempatan", u.placeEmployee)
