@@ -118,7 +118,18 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		parent, parentOK := approved[rater.ID]
 		for i, text := range resultsFor(e) {
 			r := model.RHK{SKPID: s.ID, Kind: model.RHKUtama, Description: text}
+			indicators := indicatorsFor(rng, text)
 			if s.Format == model.FormatJPT {
+				// The head's RHK come from the unit's Perjanjian Kinerja,
+				// signed with the Wali Kota at the start of the year.
+				pk := model.PKSasaran{InstansiID: instansiID, UnitID: e.UnitID, Year: year, Description: text}
+				for _, in := range indicators {
+					pk.Indicators = append(pk.Indicators, model.PKIndicator{Description: in.Description, Target: in.Target, Unit: in.Unit})
+				}
+				if pk, err = tx.CreatePKSasaran(ctx, pk); err != nil {
+					return err
+				}
+				r.PKSasaranID = pk.ID
 				r.PenugasanDari, r.Perspektif = "Wali Kota Sawahlunto", []string{"Penerima Layanan", "Proses Bisnis", "Penguatan Internal"}[i%3]
 			} else if parentOK && len(parent.RHK) > 0 {
 				r.ParentRHKID = parent.RHK[i%len(parent.RHK)].ID
@@ -128,7 +139,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 			}
 			version++
 			s.RHK = append(s.RHK, r)
-			for _, in := range indicatorsFor(rng, text) {
+			for _, in := range indicators {
 				in.RHKID = r.ID
 				if _, err := tx.SaveIndicator(ctx, version, s.ID, in); err != nil {
 					return err

@@ -71,5 +71,30 @@ func TestDemoYearIsPlanned(t *testing.T) {
 		if checked == 0 {
 			t.Error("no approved JA/JF SKP to check")
 		}
+		// A JPT's RHK utama come from the Perjanjian Kinerja of their unit.
+		jpt := 0
+		for _, k := range skps {
+			if k.Format != model.FormatJPT {
+				continue
+			}
+			full, _ := s.SKP(ctx, k.ID)
+			pk, err := a.SKPPerjanjianKinerja(ctx, full)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string]bool{}
+			for _, ps := range pk {
+				ids[ps.ID] = true
+			}
+			for _, r := range full.RHK {
+				if r.Kind == model.RHKUtama && !ids[r.PKSasaranID] {
+					t.Errorf("JPT SKP %s: RHK %q is not from the unit's PK", k.ID, r.Description)
+				}
+			}
+			jpt++
+		}
+		if jpt == 0 {
+			t.Error("no JPT SKP in the demo")
+		}
 	})
 }
