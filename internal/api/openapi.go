@@ -176,11 +176,10 @@ var statusText = map[int]string{400: "Malformed request", 401: "Not signed in", 
 func openAPIDocument() map[string]any {
 	paths := map[string]map[string]any{}
 	components := schemas()
-	for k, v := range planningSchemas() {
-		components[k] = v
-	}
-	for k, v := range pkSchemas() {
-		components[k] = v
+	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), coachingSchemas(), needsSchemas()} {
+		for k, v := range part {
+			components[k] = v
+		}
 	}
 	for _, rt := range routes() {
 		o := map[string]any{"summary": rt.summary, "tags": []string{rt.doc.tag},

@@ -17,7 +17,13 @@ import (
 )
 
 // routes is the API's one route table.
-func routes() []route { return append(append(coreRoutes(), planningRoutes()...), pkRoutes()...) }
+func routes() []route {
+	var all []route
+	for _, part := range [][]route{coreRoutes(), planningRoutes(), pkRoutes(), coachingRoutes(), needsRoutes()} {
+		all = append(all, part...)
+	}
+	return all
+}
 
 // coreRoutes are the organisation, people, access and audit routes.
 func coreRoutes() []route {

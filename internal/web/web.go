@@ -79,6 +79,8 @@ func New(a *app.App) http.Handler {
 	u.skpRoutes(page)
 	u.monitoringRoutes(page)
 	u.yearRoutes(page)
+	u.coachingRoutes(page)
+	u.needsRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
