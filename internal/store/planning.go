@@ -499,9 +499,14 @@ func (tx *Tx) Notify(ctx context.Context, n Notification) error {
 	if n.EmployeeID == "" {
 		return nil
 	}
+	n.ID = model.NewID()
 	_, err := tx.exec(ctx, `INSERT INTO notifications (id, instansi_id, employee_id, kind, title, body, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		model.NewID(), n.InstansiID, n.EmployeeID, n.Kind, n.Title, n.Body, n.Link, formatTime(tx.now))
-	return err
+		n.ID, n.InstansiID, n.EmployeeID, n.Kind, n.Title, n.Body, n.Link, formatTime(tx.now))
+	if err != nil {
+		return err
+	}
+	// The bell on the person's open pages counts it at once.
+	return tx.Emit(ctx, n.EmployeeID, "notification", map[string]string{"id": n.ID, "kind": n.Kind, "title": n.Title, "body": n.Body, "link": n.Link})
 }
 
 // Notifications lists an employee's newest notifications.

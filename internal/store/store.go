@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -137,7 +138,14 @@ type Store struct {
 	db     *sql.DB
 	engine string
 	where  string // the file or the host, for logs
+
+	// onEvents is told, after a commit, whose event log grew.
+	onEvents atomic.Pointer[func(employeeIDs []string)]
 }
+
+// OnEvents sets the function told, after each commit that emitted events,
+// the people whose event log grew (the live broker wakes their streams).
+func (s *Store) OnEvents(fn func(employeeIDs []string)) { s.onEvents.Store(&fn) }
 
 // Options tune Open.
 type Options struct {
@@ -361,6 +369,7 @@ type Tx struct {
 	actor    model.Actor
 	now      time.Time
 	instansi string
+	woken    []string // people with new events, told after commit
 }
 
 // Actor returns who acts in this transaction.
@@ -372,9 +381,17 @@ func (tx *Tx) Now() time.Time { return tx.now }
 // Write runs fn in one transaction on behalf of actor. When fn returns an
 // error nothing is written, neither the changes nor their audit entries.
 func (s *Store) Write(ctx context.Context, actor model.Actor, fn func(tx *Tx) error) error {
-	return s.inTx(ctx, func(c conn) error {
-		return fn(&Tx{conn: c, actor: actor, now: time.Now().UTC(), instansi: actor.InstansiID})
+	var tx *Tx
+	err := s.inTx(ctx, func(c conn) error {
+		tx = &Tx{conn: c, actor: actor, now: time.Now().UTC(), instansi: actor.InstansiID}
+		return fn(tx)
 	})
+	if err == nil && len(tx.woken) > 0 {
+		if hook := s.onEvents.Load(); hook != nil {
+			(*hook)(tx.woken)
+		}
+	}
+	return err
 }
 
 // ErrNoRows reports whether err means "no row".
