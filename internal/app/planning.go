@@ -481,6 +481,13 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 				return err
 			}
 		}
+		event := "skp.reviewed"
+		if act == model.ActSubmit || act == model.ActRevise {
+			event = "skp.submitted"
+		}
+		if err := tx.Emit(ctx, notify, event, map[string]any{"skp_id": s.ID, "status": s.Status, "employee_id": s.EmployeeID, "title": title}); err != nil {
+			return err
+		}
 		return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: notify, Kind: "skp." + string(act),
 			Title: title, Body: note, Link: "/skp/" + s.ID})
 	})

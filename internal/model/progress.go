@@ -1,0 +1,170 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// WIB is Western Indonesian Time, the clock of the working day in the
+// pemda this product was first built for.
+var WIB = time.FixedZone("WIB", 7*3600)
+
+// ProgressStatus is where a daily progress entry is in its review.
+type ProgressStatus string
+
+// Progress statuses: an entry is sent to the supervisor when saved, who
+// approves it or returns it with a note; a returned entry is fixed and sent
+// again.
+const (
+	ProgressSubmitted ProgressStatus = "submitted"
+	ProgressApproved  ProgressStatus = "approved"
+	ProgressReturned  ProgressStatus = "returned"
+)
+
+// Progress is one entry of progres harian: what an ASN did on a working
+// day, for which RHK (or other duties when RHKID is empty), how much and
+// for how long.
+type Progress struct {
+	ID           string
+	InstansiID   string
+	EmployeeID   string
+	RaterID      string // the pejabat penilai when it was sent
+	SKPID        string
+	RHKID        string // empty: other duties (tugas lain)
+	WorkDate     Date
+	Description  string
+	OutputAmount int64 // in hundredths: 150 is 1,5
+	OutputUnit   string
+	Minutes      int
+	Status       ProgressStatus
+	Late         bool // sent after the next working day ended
+	ReviewNote   string
+	ReviewedBy   string
+	ReviewedAt   time.Time
+	SubmittedAt  time.Time
+	Version      int
+	CreatedAt    time.Time
+}
+
+// Output is the amount and unit as people write it: "1,5 jam", "3 dokumen".
+func (p Progress) Output() string {
+	if p.OutputAmount == 0 && p.OutputUnit == "" {
+		return ""
+	}
+	return strings.TrimSpace(FormatAmount(p.OutputAmount) + " " + p.OutputUnit)
+}
+
+// FormatAmount writes hundredths with a decimal comma and no trailing
+// zeros: 150 → "1,5", 300 → "3".
+func FormatAmount(h int64) string {
+	sign := ""
+	if h < 0 {
+		sign, h = "-", -h
+	}
+	s := strconv.FormatInt(h/100, 10)
+	if frac := h % 100; frac != 0 {
+		f := fmt.Sprintf("%02d", frac)
+		s += "," + strings.TrimRight(f, "0")
+	}
+	return sign + s
+}
+
+// ParseAmount reads an amount written with a decimal comma or point, to
+// hundredths: "1,5" → 150. Thousands separators are not accepted.
+func ParseAmount(s string) (int64, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, ",", "."))
+	if s == "" {
+		return 0, nil
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > 2 || whole == "" && frac == "" {
+		return 0, fmt.Errorf("amount %q: at most two decimals", s)
+	}
+	w, err := strconv.ParseInt(whole+"0", 10, 64) // "" → 0
+	if err != nil || w < 0 || w > 1e10 {
+		return 0, fmt.Errorf("amount %q: not a number", s)
+	}
+	w /= 10
+	f := int64(0)
+	if frac != "" {
+		for len(frac) < 2 {
+			frac += "0"
+		}
+		if f, err = strconv.ParseInt(frac, 10, 64); err != nil || f < 0 {
+			return 0, fmt.Errorf("amount %q: not a number", s)
+		}
+	}
+	return w*100 + f, nil
+}
+
+// SplitOutput reads an output as people type it, "3 dokumen" or "1,5 jam",
+// into an amount in hundredths and a unit. Text without a leading number is
+// all unit with amount 0.
+func SplitOutput(s string) (int64, string, error) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == ',' || r == '.') })
+	if i < 0 {
+		i = len(s)
+	}
+	if i == 0 {
+		return 0, s, nil
+	}
+	n, err := ParseAmount(s[:i])
+	return n, strings.TrimSpace(s[i:]), err
+}
+
+// IsWorkday reports whether d is a working day in a unit that works
+// workDays days a week (5: Monday to Friday; 6: Monday to Saturday).
+func IsWorkday(d time.Time, workDays int) bool {
+	switch d.Weekday() {
+	case time.Sunday:
+		return false
+	case time.Saturday:
+		return workDays == 6
+	}
+	return true
+}
+
+// ReportDeadline is the end (in WIB) of the working day after work: an
+// entry sent later is late.
+func ReportDeadline(work Date, workDays int) time.Time {
+	d := work.Time()
+	next := d.AddDate(0, 0, 1)
+	for !IsWorkday(next, workDays) {
+		next = next.AddDate(0, 0, 1)
+	}
+	return time.Date(next.Year(), next.Month(), next.Day(), 23, 59, 59, 0, WIB)
+}
+
+// ProgressLate reports whether an entry for work sent at sent is late.
+func ProgressLate(work Date, sent time.Time, workDays int) bool {
+	return sent.After(ReportDeadline(work, workDays))
+}
+
+// Validate checks an entry as its author sends it; today is the author's
+// date (an entry for a day still to come is refused).
+func (p Progress) Validate(today Date) error {
+	var v ValidationError
+	if _, err := time.Parse(time.DateOnly, string(p.WorkDate)); err != nil {
+		v.Add("date", "Tanggal tidak valid (TTTT-BB-HH)")
+	} else if p.WorkDate > today {
+		v.Add("date", "Progres tidak dapat dicatat untuk tanggal yang belum tiba")
+	} else if p.WorkDate.Time().Before(today.Time().AddDate(0, 0, -62)) {
+		v.Add("date", "Progres lebih dari dua bulan lalu tidak dapat dicatat lagi")
+	}
+	if d := strings.TrimSpace(p.Description); d == "" || len(d) > 2000 {
+		v.Add("description", "Uraian kegiatan wajib diisi (paling banyak 2.000 karakter)")
+	}
+	if p.Minutes <= 0 || p.Minutes > 24*60 {
+		v.Add("minutes", "Waktu yang digunakan harus antara 1 menit dan 24 jam")
+	}
+	if p.OutputAmount < 0 {
+		v.Add("output", "Jumlah keluaran tidak boleh negatif")
+	}
+	if len(p.OutputUnit) > 100 {
+		v.Add("output", "Satuan keluaran paling banyak 100 karakter")
+	}
+	return v.Err()
+}

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+const progressColumns = `id, instansi_id, employee_id, rater_id, skp_id, rhk_id, work_date, description, output_amount, output_unit,
+	minutes, status, late, review_note, reviewed_by, reviewed_at, submitted_at, version, created_at`
+
+func scanProgress(sc interface{ Scan(...any) error }) (model.Progress, error) {
+	var p model.Progress
+	var date, status, reviewed, submitted, created string
+	var late int
+	err := sc.Scan(&p.ID, &p.InstansiID, &p.EmployeeID, nullString{&p.RaterID}, nullString{&p.SKPID}, nullString{&p.RHKID}, &date,
+		&p.Description, &p.OutputAmount, &p.OutputUnit, &p.Minutes, &status, &late, &p.ReviewNote, &p.ReviewedBy, &reviewed,
+		&submitted, &p.Version, &created)
+	p.WorkDate, p.Status, p.Late = model.Date(date), model.ProgressStatus(status), late != 0
+	p.ReviewedAt, p.SubmittedAt, p.CreatedAt = parseTime(reviewed), parseTime(submitted), parseTime(created)
+	return p, err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// CreateProgress stores a progress entry as sent to the supervisor.
+func (tx *Tx) CreateProgress(ctx context.Context, p model.Progress) (model.Progress, error) {
+	p.ID, p.Status, p.Version = model.NewID(), model.ProgressSubmitted, 1
+	p.SubmittedAt, p.CreatedAt = tx.now, tx.now
+	_, err := tx.exec(ctx, `INSERT INTO progress_entries (id, instansi_id, employee_id, rater_id, skp_id, rhk_id, work_date, description,
+		output_amount, output_unit, minutes, status, late, submitted_at, version, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.InstansiID, p.EmployeeID, nullable(p.RaterID),
+		nullable(p.SKPID), nullable(p.RHKID), string(p.WorkDate), p.Description, p.OutputAmount, p.OutputUnit, p.Minutes,
+		string(p.Status), boolInt(p.Late), formatTime(tx.now), p.Version, formatTime(tx.now), formatTime(tx.now))
+	if err != nil {
+		return p, fmt.Errorf("create progress: %w", err)
+	}
+	return p, tx.audit(ctx, "progress.create", "progress", p.ID, nil, p)
+}
+
+// ResubmitProgress replaces a returned entry's content and sends it again,
+// if it is still at version.
+func (tx *Tx) ResubmitProgress(ctx context.Context, version int, p model.Progress) (model.Progress, error) {
+	before, err := tx.Progress(ctx, p.ID)
+	if err != nil {
+		return p, err
+	}
+	res, err := tx.exec(ctx, `UPDATE progress_entries SET rhk_id = ?, work_date = ?, description = ?, output_amount = ?, output_unit = ?,
+		minutes = ?, status = ?, late = ?, submitted_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+		nullable(p.RHKID), string(p.WorkDate), p.Description, p.OutputAmount, p.OutputUnit, p.Minutes, string(model.ProgressSubmitted),
+		boolInt(p.Late), formatTime(tx.now), formatTime(tx.now), p.ID, version)
+	if err != nil {
+		return p, fmt.Errorf("resubmit progress: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return p, fmt.Errorf("progress %s changed since version %d: %w", p.ID, version, model.ErrConflict)
+	}
+	after, err := tx.Progress(ctx, p.ID)
+	if err != nil {
+		return p, err
+	}
+	return after, tx.audit(ctx, "progress.resubmit", "progress", p.ID, before, after)
+}
+
+// ReviewProgress records the supervisor's decision on an entry still at
+// version: approved, or returned with a note.
+func (tx *Tx) ReviewProgress(ctx context.Context, id string, version int, status model.ProgressStatus, note, reviewer string) (model.Progress, error) {
+	res, err := tx.exec(ctx, `UPDATE progress_entries SET status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?,
+		version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND status = ?`, string(status), note, reviewer,
+		formatTime(tx.now), formatTime(tx.now), id, version, string(model.ProgressSubmitted))
+	if err != nil {
+		return model.Progress{}, fmt.Errorf("review progress: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return model.Progress{}, fmt.Errorf("progress %s is not waiting at version %d: %w", id, version, model.ErrConflict)
+	}
+	p, err := tx.Progress(ctx, id)
+	if err != nil {
+		return p, err
+	}
+	return p, tx.audit(ctx, "progress."+string(status), "progress", id, map[string]any{"status": model.ProgressSubmitted, "version": version},
+		map[string]any{"status": status, "note": note, "version": p.Version})
+}
+
+// Progress returns one entry.
+func (c conn) Progress(ctx context.Context, id string) (model.Progress, error) {
+	p, err := scanProgress(c.queryRow(ctx, `SELECT `+progressColumns+` FROM progress_entries WHERE id = ?`, id))
+	if err != nil {
+		return p, notFound(err, "progress "+id)
+	}
+	return p, nil
+}
+
+// ProgressFilter selects progress entries. EmployeeIDs or RaterID bound
+// the search; the caller has checked access.
+type ProgressFilter struct {
+	InstansiID  string
+	EmployeeIDs []string
+	RaterID     string
+	RHKIDs      []string
+	Status      model.ProgressStatus
+	From, To    model.Date // inclusive
+	// Cursor continues after the entry with this id, newest first.
+	Cursor string
+	Limit  int
+}
+
+// ProgressList returns entries newest first (by date, then by creation).
+func (c conn) ProgressList(ctx context.Context, f ProgressFilter) ([]model.Progress, error) {
+	var where []string
+	var args []any
+	where, args = append(where, "instansi_id = ?"), append(args, f.InstansiID)
+	if f.EmployeeIDs != nil {
+		if len(f.EmployeeIDs) == 0 {
+			return nil, nil
+		}
+		where = append(where, "employee_id IN ("+placeholders(len(f.EmployeeIDs))+")")
+		for _, id := range f.EmployeeIDs {
+			args = append(args, id)
+		}
+	}
+	if f.RaterID != "" {
+		where, args = append(where, "rater_id = ?"), append(args, f.RaterID)
+	}
+	if f.RHKIDs != nil {
+		if len(f.RHKIDs) == 0 {
+			return nil, nil
+		}
+		where = append(where, "rhk_id IN ("+placeholders(len(f.RHKIDs))+")")
+		for _, id := range f.RHKIDs {
+			args = append(args, id)
+		}
+	}
+	if f.Status != "" {
+		where, args = append(where, "status = ?"), append(args, string(f.Status))
+	}
+	if f.From != "" {
+		where, args = append(where, "work_date >= ?"), append(args, string(f.From))
+	}
+	if f.To != "" {
+		where, args = append(where, "work_date <= ?"), append(args, string(f.To))
+	}
+	if f.Cursor != "" {
+		cur, err := c.Progress(ctx, f.Cursor)
+		if err != nil {
+			return nil, fmt.Errorf("cursor: %w", model.ErrNotFound)
+		}
+		where = append(where, "(work_date < ? OR (work_date = ? AND id < ?))")
+		args = append(args, string(cur.WorkDate), string(cur.WorkDate), cur.ID)
+	}
+	args = append(args, clampLimit(f.Limit))
+	rows, err := c.query(ctx, `SELECT `+progressColumns+` FROM progress_entries WHERE `+strings.Join(where, " AND ")+`
+		ORDER BY work_date DESC, id DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Progress
+	for rows.Next() {
+		p, err := scanProgress(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// LastReported returns, for each of the people, the latest date they
+// reported progress for on or before to ('' when never).
+func (c conn) LastReported(ctx context.Context, employeeIDs []string, to model.Date) (map[string]model.Date, error) {
+	out := map[string]model.Date{}
+	if len(employeeIDs) == 0 {
+		return out, nil
+	}
+	args := []any{}
+	for _, id := range employeeIDs {
+		args = append(args, id)
+	}
+	args = append(args, string(to))
+	rows, err := c.query(ctx, `SELECT employee_id, MAX(work_date) FROM progress_entries WHERE employee_id IN (`+
+		placeholders(len(employeeIDs))+`) AND work_date <= ? GROUP BY employee_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, d string
+		if err := rows.Scan(&id, &d); err != nil {
+			return nil, err
+		}
+		out[id] = model.Date(d)
+	}
+	return out, rows.Err()
+}
+
+// ProgressTotals sums, per RHK, the approved and waiting output and the
+// number of entries of some RHK between two dates.
+type ProgressTotal struct {
+	RHKID   string
+	Entries int
+	Minutes int
+	Output  int64 // hundredths, approved and waiting
+}
+
+// ProgressTotals returns the totals per RHK of the given RHK.
+func (c conn) ProgressTotals(ctx context.Context, rhkIDs []string, from, to model.Date) (map[string]ProgressTotal, error) {
+	out := map[string]ProgressTotal{}
+	if len(rhkIDs) == 0 {
+		return out, nil
+	}
+	args := []any{}
+	for _, id := range rhkIDs {
+		args = append(args, id)
+	}
+	args = append(args, string(from), string(to), string(model.ProgressReturned))
+	rows, err := c.query(ctx, `SELECT rhk_id, COUNT(*), SUM(minutes), SUM(output_amount) FROM progress_entries
+		WHERE rhk_id IN (`+placeholders(len(rhkIDs))+`) AND work_date >= ? AND work_date <= ? AND status <> ? GROUP BY rhk_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t ProgressTotal
+		if err := rows.Scan(&t.RHKID, &t.Entries, &t.Minutes, &t.Output); err != nil {
+			return nil, err
+		}
+		out[t.RHKID] = t
+	}
+	return out, rows.Err()
+}
