@@ -174,7 +174,7 @@ func (c conn) ProgressList(ctx context.Context, f ProgressFilter) ([]model.Progr
 }
 
 // LastReported returns, for each of the people, the latest date they
-// reported progress for on or before to ('' when never).
+// reported progress for, on or before to; people who never did are absent.
 func (c conn) LastReported(ctx context.Context, employeeIDs []string, to model.Date) (map[string]model.Date, error) {
 	out := map[string]model.Date{}
 	if len(employeeIDs) == 0 {
