@@ -1,0 +1,175 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Feedback targets: the records of someone's work a thread can hang on.
+const (
+	TargetSKP       = "skp"
+	TargetRHK       = "rhk"
+	TargetProgress  = "progress"
+	TargetRealisasi = "realisasi"
+)
+
+// workTarget is a record of someone's work: whose, and where it is shown.
+type workTarget struct {
+	InstansiID string
+	OwnerID    string
+	Link       string
+	Label      string
+}
+
+// target resolves a target type and id to the work record it names.
+func (a *App) target(ctx context.Context, typ, id string) (workTarget, error) {
+	missing := fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
+	switch typ {
+	case TargetSKP:
+		s, err := a.Store.SKP(ctx, id)
+		if err != nil {
+			return workTarget{}, missing
+		}
+		return workTarget{s.InstansiID, s.EmployeeID, "/skp/" + s.ID + "#umpan-balik", fmt.Sprintf("SKP %d", s.Year)}, nil
+	case TargetRHK:
+		r, err := a.Store.RHKByID(ctx, id)
+		if err != nil {
+			return workTarget{}, missing
+		}
+		s, err := a.Store.SKP(ctx, r.SKPID)
+		if err != nil {
+			return workTarget{}, missing
+		}
+		return workTarget{s.InstansiID, s.EmployeeID, "/skp/" + s.ID + "#rhk-" + r.ID, "RHK " + short(r.Description, 60)}, nil
+	case TargetProgress:
+		p, err := a.Store.Progress(ctx, id)
+		if err != nil {
+			return workTarget{}, missing
+		}
+		return workTarget{p.InstansiID, p.EmployeeID, "/progres/" + p.ID, "progres " + string(p.WorkDate)}, nil
+	case TargetRealisasi:
+		r, err := a.Store.RealisasiByID(ctx, id)
+		if err != nil {
+			return workTarget{}, missing
+		}
+		s, err := a.Store.SKP(ctx, r.SKPID)
+		if err != nil {
+			return workTarget{}, missing
+		}
+		return workTarget{s.InstansiID, s.EmployeeID, "/realisasi/" + s.ID + "?periode=" + r.PeriodID, "realisasi"}, nil
+	}
+	return workTarget{}, model.Invalid("target_type", "Sasaran umpan balik harus skp, rhk, progress atau realisasi")
+}
+
+// FeedbackThread returns the messages on a target the actor may see.
+func (a *App) FeedbackThread(ctx context.Context, actor model.Actor, typ, id string) ([]store.Feedback, error) {
+	t, err := a.target(ctx, typ, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
+	}
+	return a.Store.FeedbackOn(ctx, typ, id)
+}
+
+var mentionNIP = regexp.MustCompile(`@(\d{18})\b`)
+
+// AddFeedback adds a message to the thread on a target. The other party
+// (the owner, or the owner's pejabat penilai when the owner writes), the
+// thread's earlier authors and anyone mentioned (@NIP or @Name, among the
+// people who may see the target) are told at once.
+func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body string) (store.Feedback, error) {
+	t, err := a.target(ctx, typ, id)
+	if err != nil {
+		return store.Feedback{}, err
+	}
+	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
+		return store.Feedback{}, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
+	}
+	if actor.EmployeeID == "" {
+		return store.Feedback{}, forbidden("give feedback without an employee record")
+	}
+	body = strings.TrimSpace(body)
+	if body == "" || len(body) > 4000 {
+		return store.Feedback{}, model.Invalid("body", "Umpan balik wajib diisi (paling banyak 4.000 karakter)")
+	}
+	chart, err := a.OrgChart(ctx, t.InstansiID)
+	if err != nil {
+		return store.Feedback{}, err
+	}
+	// Who is told: the other party, earlier authors, mentions among the
+	// owner's line (the only people besides admins who see the target).
+	var told []string
+	add := func(id string) {
+		if id != "" && id != actor.EmployeeID && !slices.Contains(told, id) {
+			told = append(told, id)
+		}
+	}
+	if actor.EmployeeID == t.OwnerID {
+		add(chart.Rater(t.OwnerID))
+	} else {
+		add(t.OwnerID)
+	}
+	thread, err := a.Store.FeedbackOn(ctx, typ, id)
+	if err != nil {
+		return store.Feedback{}, err
+	}
+	for _, f := range thread {
+		add(f.AuthorID)
+	}
+	line := []string{t.OwnerID}
+	for up, i := chart.Rater(t.OwnerID), 0; up != "" && i < 8; up, i = chart.Rater(up), i+1 {
+		line = append(line, up)
+	}
+	people, err := a.Store.EmployeesByID(ctx, line)
+	if err != nil {
+		return store.Feedback{}, err
+	}
+	lower := strings.ToLower(body)
+	nips := mentionNIP.FindAllStringSubmatch(body, -1)
+	for _, id := range line {
+		e, ok := people[id]
+		if !ok {
+			continue
+		}
+		byName := e.Name != "" && strings.Contains(lower, "@"+strings.ToLower(e.Name))
+		byNIP := slices.ContainsFunc(nips, func(m []string) bool { return m[1] == e.NIP })
+		if byName || byNIP {
+			add(id)
+		}
+	}
+	author := people[actor.EmployeeID]
+	if author.ID == "" {
+		if author, err = a.Store.Employee(ctx, actor.EmployeeID); err != nil {
+			return store.Feedback{}, err
+		}
+	}
+	f := store.Feedback{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id, AuthorID: actor.EmployeeID, Body: body}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if f, err = tx.CreateFeedback(ctx, f); err != nil {
+			return err
+		}
+		f.AuthorName = author.FullName()
+		event := map[string]any{"id": f.ID, "target_type": typ, "target_id": id, "author_id": f.AuthorID, "author_name": f.AuthorName,
+			"body": body, "created_at": f.CreatedAt, "link": t.Link}
+		for _, who := range told {
+			if err := tx.Emit(ctx, who, "feedback.created", event); err != nil {
+				return err
+			}
+			if err := tx.Notify(ctx, store.Notification{InstansiID: t.InstansiID, EmployeeID: who, Kind: "feedback",
+				Title: fmt.Sprintf("%s memberi umpan balik pada %s", f.AuthorName, t.Label), Body: short(body, 200), Link: t.Link}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return f, err
+}

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Feedback is one message of umpan balik on a record of someone's work.
+type Feedback struct {
+	ID         string
+	InstansiID string
+	OwnerID    string // whose work the target is
+	TargetType string // skp, rhk, progress, realisasi, assessment
+	TargetID   string
+	AuthorID   string
+	AuthorName string
+	Body       string
+	CreatedAt  string
+}
+
+// CreateFeedback stores a message.
+func (tx *Tx) CreateFeedback(ctx context.Context, f Feedback) (Feedback, error) {
+	f.ID, f.CreatedAt = model.NewID(), formatTime(tx.now)
+	if _, err := tx.exec(ctx, `INSERT INTO feedback (id, instansi_id, owner_id, target_type, target_id, author_id, body, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, f.InstansiID, f.OwnerID, f.TargetType, f.TargetID, f.AuthorID, f.Body, f.CreatedAt); err != nil {
+		return f, fmt.Errorf("create feedback: %w", err)
+	}
+	return f, tx.audit(ctx, "feedback.create", f.TargetType, f.TargetID, nil, f)
+}
+
+const feedbackColumns = `f.id, f.instansi_id, f.owner_id, f.target_type, f.target_id, f.author_id, e.name, f.body, f.created_at`
+
+func (c conn) feedbackRows(ctx context.Context, query string, args ...any) ([]Feedback, error) {
+	rows, err := c.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Feedback
+	for rows.Next() {
+		var f Feedback
+		if err := rows.Scan(&f.ID, &f.InstansiID, &f.OwnerID, &f.TargetType, &f.TargetID, &f.AuthorID, &f.AuthorName, &f.Body, &f.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// FeedbackOn returns the thread on one target, oldest first.
+func (c conn) FeedbackOn(ctx context.Context, targetType, targetID string) ([]Feedback, error) {
+	return c.feedbackRows(ctx, `SELECT `+feedbackColumns+` FROM feedback f JOIN employees e ON e.id = f.author_id
+		WHERE f.target_type = ? AND f.target_id = ? ORDER BY f.id LIMIT 500`, targetType, targetID)
+}
+
+// FeedbackOnMany returns the threads on several targets of one type,
+// oldest first, keyed by target.
+func (c conn) FeedbackOnMany(ctx context.Context, targetType string, targetIDs []string) (map[string][]Feedback, error) {
+	out := map[string][]Feedback{}
+	if len(targetIDs) == 0 {
+		return out, nil
+	}
+	args := []any{targetType}
+	for _, id := range targetIDs {
+		args = append(args, id)
+	}
+	list, err := c.feedbackRows(ctx, `SELECT `+feedbackColumns+` FROM feedback f JOIN employees e ON e.id = f.author_id
+		WHERE f.target_type = ? AND f.target_id IN (`+placeholders(len(targetIDs))+`) ORDER BY f.id`, args...)
+	for _, f := range list {
+		out[f.TargetID] = append(out[f.TargetID], f)
+	}
+	return out, err
+}
+
+// RecentFeedback returns the newest messages on the work of some people.
+func (c conn) RecentFeedback(ctx context.Context, ownerIDs []string, limit int) ([]Feedback, error) {
+	if len(ownerIDs) == 0 {
+		return nil, nil
+	}
+	args := []any{}
+	for _, id := range ownerIDs {
+		args = append(args, id)
+	}
+	args = append(args, clampLimit(limit))
+	return c.feedbackRows(ctx, `SELECT `+feedbackColumns+` FROM feedback f JOIN employees e ON e.id = f.author_id
+		WHERE f.owner_id IN (`+placeholders(len(ownerIDs))+`) ORDER BY f.id DESC LIMIT ?`, args...)
+}

@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Realisasi is what an indicator reached in one period, with its basis
+// (dasar realisasi). Every change is in the audit log, which is its
+// history.
+type Realisasi struct {
+	ID          string
+	SKPID       string
+	PeriodID    string
+	IndicatorID string
+	Value       string
+	Basis       string
+	Version     int
+	UpdatedBy   string
+	UpdatedAt   string
+}
+
+const realisasiColumns = `id, skp_id, period_id, indicator_id, value, basis, version, updated_by, updated_at`
+
+func scanRealisasi(sc interface{ Scan(...any) error }) (Realisasi, error) {
+	var r Realisasi
+	err := sc.Scan(&r.ID, &r.SKPID, &r.PeriodID, &r.IndicatorID, &r.Value, &r.Basis, &r.Version, &r.UpdatedBy, &r.UpdatedAt)
+	return r, err
+}
+
+// SaveRealisasi creates the realisasi of an indicator in a period (version
+// 0: none read yet) or changes it if it is still at version.
+func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r Realisasi) (Realisasi, error) {
+	before, err := scanRealisasi(tx.queryRow(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE period_id = ? AND indicator_id = ?`,
+		r.PeriodID, r.IndicatorID))
+	exists := err == nil
+	if err != nil && !isNoRows(err) {
+		return r, err
+	}
+	if (exists && before.Version != version) || (!exists && version != 0) {
+		return r, fmt.Errorf("realisasi changed since version %d: %w", version, model.ErrConflict)
+	}
+	r.UpdatedBy, r.UpdatedAt = tx.actor.EmployeeID, formatTime(tx.now)
+	if !exists {
+		r.ID, r.Version = model.NewID(), 1
+		if _, err := tx.exec(ctx, `INSERT INTO realisasi (id, skp_id, period_id, indicator_id, value, basis, version, updated_by, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.SKPID, r.PeriodID, r.IndicatorID, r.Value, r.Basis, r.Version, r.UpdatedBy,
+			r.UpdatedAt, r.UpdatedAt); err != nil {
+			return r, fmt.Errorf("create realisasi: %w", err)
+		}
+		return r, tx.audit(ctx, "realisasi.create", "realisasi", r.ID, nil, r)
+	}
+	r.ID, r.Version = before.ID, before.Version+1
+	res, err := tx.exec(ctx, `UPDATE realisasi SET value = ?, basis = ?, version = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
+		r.Value, r.Basis, r.Version, r.UpdatedBy, r.UpdatedAt, r.ID, version)
+	if err != nil {
+		return r, fmt.Errorf("update realisasi: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return r, fmt.Errorf("realisasi changed since version %d: %w", version, model.ErrConflict)
+	}
+	return r, tx.audit(ctx, "realisasi.update", "realisasi", r.ID, before, r)
+}
+
+// RealisasiByID returns one realisasi.
+func (c conn) RealisasiByID(ctx context.Context, id string) (Realisasi, error) {
+	r, err := scanRealisasi(c.queryRow(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE id = ?`, id))
+	if err != nil {
+		return r, notFound(err, "realisasi "+id)
+	}
+	return r, nil
+}
+
+// RealisasiOf returns the realisasi of an SKP in a period, by indicator.
+func (c conn) RealisasiOf(ctx context.Context, skpID, periodID string) (map[string]Realisasi, error) {
+	rows, err := c.query(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE skp_id = ? AND period_id = ?`, skpID, periodID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]Realisasi{}
+	for rows.Next() {
+		r, err := scanRealisasi(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[r.IndicatorID] = r
+	}
+	return out, rows.Err()
+}
