@@ -68,7 +68,7 @@ type RealisasiPeriod struct {
 	SKP       model.SKP
 	Period    model.Period
 	Periods   []model.Period
-	Realisasi map[string]store.Realisasi // by indicator
+	Realisasi map[string]store.Realisasi  // by indicator
 	Progress  map[string][]model.Progress // by RHK ("" for other duties)
 }
 
