@@ -45,8 +45,15 @@ var queryDocs = map[string]string{
 	"actor":       "User id of the actor",
 	"employee":    "Only this employee's",
 	"year":        "Performance year, e.g. 2026",
-	"status":      "draft, submitted, returned, approved or closed",
+	"status":      "Only this status (SKP: draft, submitted, returned, approved, closed; progress: submitted, approved, returned)",
 	"opd":         "One OPD: its units instead of every OPD",
+	"team":        "1: the entries of the people the actor rates",
+	"from":        "From this date (YYYY-MM-DD), inclusive",
+	"to":          "To this date (YYYY-MM-DD), inclusive",
+	"rhk":         "Only entries for this RHK",
+	"period":      "A period id; the open one by default",
+	"target_type": "skp, rhk, progress or realisasi",
+	"target_id":   "The id of the target",
 }
 
 func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
@@ -176,7 +183,7 @@ var statusText = map[int]string{400: "Malformed request", 401: "Not signed in", 
 func openAPIDocument() map[string]any {
 	paths := map[string]map[string]any{}
 	components := schemas()
-	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), coachingSchemas(), needsSchemas()} {
+	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), workSchemas(), coachingSchemas(), needsSchemas()} {
 		for k, v := range part {
 			components[k] = v
 		}
@@ -200,7 +207,7 @@ func openAPIDocument() map[string]any {
 		}
 		if rt.doc.body != "" {
 			ct := "application/json"
-			if rt.doc.body == "ImportUpload" {
+			if strings.HasSuffix(rt.doc.body, "Upload") {
 				ct = "multipart/form-data"
 			}
 			o["requestBody"] = map[string]any{"required": true, "content": map[string]any{ct: map[string]any{"schema": ref(rt.doc.body)}}}
@@ -215,14 +222,24 @@ func openAPIDocument() map[string]any {
 		}
 		responses := map[string]any{}
 		ok := map[string]any{"description": "Success"}
-		if rt.doc.response == "pdf" {
+		switch rt.doc.response {
+		case "":
+		case "pdf":
 			ok["content"] = map[string]any{"application/pdf": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}
-		} else if rt.doc.response != "" && status != 204 {
-			schema := map[string]any{"type": "object"}
-			if rt.doc.response != "object" {
-				schema = ref(rt.doc.response)
+		case "file":
+			ok["content"] = map[string]any{"application/octet-stream": map[string]any{"schema": map[string]any{"type": "string", "format": "binary",
+				"description": "The file, with the type detected from its content when it was stored (PDF, images, office documents)"}}}
+		case "sse":
+			ok["content"] = map[string]any{"text/event-stream": map[string]any{"schema": map[string]any{"type": "string",
+				"description": "Server-Sent Events: each has an id (resume with the Last-Event-ID header), an event type and JSON data"}}}
+		default:
+			if status != 204 {
+				schema := map[string]any{"type": "object"}
+				if rt.doc.response != "object" {
+					schema = ref(rt.doc.response)
+				}
+				ok["content"] = map[string]any{"application/json": map[string]any{"schema": schema}}
 			}
-			ok["content"] = map[string]any{"application/json": map[string]any{"schema": schema}}
 		}
 		responses[strconv.Itoa(status)] = ok
 		errs := append([]int{500}, rt.doc.errors...)

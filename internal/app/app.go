@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kinerja-id/kinerja/internal/live"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -21,6 +22,8 @@ type App struct {
 	Store *store.Store
 	Log   *slog.Logger
 	Demo  bool
+	// Live wakes the event streams of the people whose event log grew.
+	Live *live.Hub
 
 	now     func() time.Time
 	limiter *limiter
@@ -66,6 +69,8 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 		a.hashCost = *opt.Password
 	}
 	a.limiter = newLimiter(a.now)
+	a.Live = live.NewHub()
+	s.OnEvents(func(ids []string) { a.Live.Notify(ids...) })
 	return a
 }
 

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -139,13 +140,23 @@ type Store struct {
 	engine string
 	where  string // the file or the host, for logs
 
-	// onEvents is told, after a commit, whose event log grew.
-	onEvents atomic.Pointer[func(employeeIDs []string)]
+	// onEvents are told, after a commit, whose event log grew.
+	onEvents atomic.Pointer[[]func(employeeIDs []string)]
+	hooksMu  sync.Mutex
 }
 
-// OnEvents sets the function told, after each commit that emitted events,
+// OnEvents adds a function told, after each commit that emitted events,
 // the people whose event log grew (the live broker wakes their streams).
-func (s *Store) OnEvents(fn func(employeeIDs []string)) { s.onEvents.Store(&fn) }
+func (s *Store) OnEvents(fn func(employeeIDs []string)) {
+	s.hooksMu.Lock()
+	defer s.hooksMu.Unlock()
+	var hooks []func([]string)
+	if old := s.onEvents.Load(); old != nil {
+		hooks = append(hooks, *old...)
+	}
+	hooks = append(hooks, fn)
+	s.onEvents.Store(&hooks)
+}
 
 // Options tune Open.
 type Options struct {
@@ -387,8 +398,10 @@ func (s *Store) Write(ctx context.Context, actor model.Actor, fn func(tx *Tx) er
 		return fn(tx)
 	})
 	if err == nil && len(tx.woken) > 0 {
-		if hook := s.onEvents.Load(); hook != nil {
-			(*hook)(tx.woken)
+		if hooks := s.onEvents.Load(); hooks != nil {
+			for _, hook := range *hooks {
+				hook(tx.woken)
+			}
 		}
 	}
 	return err

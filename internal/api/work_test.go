@@ -1,0 +1,208 @@
+package api_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+type sse struct {
+	ID, Type string
+	Data     map[string]any
+}
+
+// stream opens GET /api/v1/events and sends each event it reads.
+func (e env) stream(t *testing.T, token, lastID string) <-chan sse {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, "GET", e.url+"/api/v1/events", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	if lastID != "" {
+		req.Header.Set("Last-Event-ID", lastID)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		t.Fatalf("events: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	out := make(chan sse, 32)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var ev sse
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "id: "):
+				ev.ID = line[4:]
+			case strings.HasPrefix(line, "event: "):
+				ev.Type = line[7:]
+			case strings.HasPrefix(line, "data: "):
+				json.Unmarshal([]byte(line[6:]), &ev.Data)
+			case line == "" && ev.Type != "":
+				out <- ev
+				ev = sse{}
+			}
+		}
+	}()
+	return out
+}
+
+// next waits (generously) for the next event of a type, skipping others.
+func next(t *testing.T, events <-chan sse, typ string) sse {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case ev := <-events:
+			if ev.Type == typ {
+				return ev
+			}
+		case <-timeout:
+			t.Fatalf("no %s event", typ)
+		}
+	}
+}
+
+func TestWorkThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		today := a.Today()
+		year := today.Time().Year()
+		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
+		periods, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		month := periods[today.Time().Month()-1]
+		month.Status = model.PeriodOpen
+		if err := a.MovePeriod(ctx, admin, month, ""); err != nil {
+			t.Fatal(err)
+		}
+		staffActor := model.Actor{UserID: "s", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+		skp, _ := a.CreateSKP(ctx, staffActor, e.o.Staff1.ID, year, model.ApproachKuantitatif)
+		rhk, _ := a.SaveRHK(ctx, staffActor, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan"})
+		in, _ := a.AddIndicator(ctx, staffActor, skp.Version+1, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas, Description: "Laporan", Target: "12", Unit: "laporan"})
+		full, _ := s.SKP(ctx, skp.ID)
+		full.Status = model.SKPApproved
+		if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "t"), func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
+			t.Fatal(err)
+		}
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+		check := func(method, pattern string, r response) map[string]any {
+			t.Helper()
+			schema, err := responseSchema(doc, method, pattern, r)
+			if err != nil {
+				t.Fatalf("%s %s: %v", method, pattern, err)
+			}
+			var v any
+			json.Unmarshal(r.body, &v)
+			for _, p := range conform(doc, schema, v, "$") {
+				t.Errorf("%s %s (%d): %s", method, pattern, r.status, p)
+			}
+			m, _ := v.(map[string]any)
+			return m
+		}
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+		admin2 := e.login(t, "admin", "rahasia-admin")
+		problem(t, e.get(t, "/api/v1/events", admin2), 403)
+		desk := e.stream(t, kabid, "")
+
+		// The ASN sends the day's work; the supervisor's stream has it.
+		r := e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "rhk_id": rhk.ID, "description": "Menyusun laporan bulanan",
+			"output": "1,5 dokumen", "minutes": 45})
+		p := check("POST", "/api/v1/progress", r)
+		if r.status != 201 || p["output_amount"] != 1.5 || p["output_unit"] != "dokumen" || p["status"] != "submitted" {
+			t.Fatalf("progress: %d %s", r.status, r.body)
+		}
+		id := p["id"].(string)
+		ev := next(t, desk, "progress.submitted")
+		if ev.Data["id"] != id || ev.Data["employee_name"] == "" {
+			t.Errorf("event = %+v", ev)
+		}
+		problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": "2099-01-01", "description": "x", "minutes": 5}), 422)
+		problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "description": "x", "minutes": 5, "output": true}), 422)
+		problem(t, e.get(t, "/api/v1/progress/"+id, nurse), 404)
+		problem(t, e.get(t, "/api/v1/progress?employee="+e.o.Staff1.ID, nurse), 404)
+
+		// Returned, fixed, approved in a batch; the author's stream follows.
+		mine := e.stream(t, staff, "")
+		problem(t, e.post(t, "/api/v1/progress/"+id+"/return", kabid, map[string]any{"version": p["version"], "note": ""}), 422)
+		r = e.post(t, "/api/v1/progress/"+id+"/return", kabid, map[string]any{"version": p["version"], "note": "Lampirkan drafnya"})
+		p = check("POST", "/api/v1/progress/{id}/return", r)
+		if p["status"] != "returned" || next(t, mine, "progress.reviewed").Data["status"] != "returned" {
+			t.Errorf("return: %s", r.body)
+		}
+		r = e.do(t, "PUT", "/api/v1/progress/"+id, staff, "application/json", []byte(`{"date":"`+string(today)+`","rhk_id":"`+rhk.ID+
+			`","description":"Menyusun laporan bulanan (draf terlampir)","output":2,"output_unit":"dokumen","minutes":50,"version":`+jsonNumber(p["version"])+`}`))
+		p = check("PUT", "/api/v1/progress/{id}", r)
+		if p["status"] != "submitted" || p["output"] != "2 dokumen" {
+			t.Errorf("resubmit: %s", r.body)
+		}
+		r = e.post(t, "/api/v1/progress/approve", kabid, map[string]any{"ids": []string{id, "bukan-id"}})
+		if b := check("POST", "/api/v1/progress/approve", r); b["approved"] != 1.0 || b["skipped"] != 1.0 {
+			t.Errorf("batch: %s", r.body)
+		}
+		list := check("GET", "/api/v1/progress", e.get(t, "/api/v1/progress?team=1&status=approved", kabid))
+		if items := list["items"].([]any); len(items) != 1 {
+			t.Errorf("team's approved entries = %v", items)
+		}
+
+		// Feedback arrives live; strangers cannot read the thread.
+		r = e.post(t, "/api/v1/feedback", kabid, map[string]any{"target_type": "progress", "target_id": id, "body": "Terima kasih, rapi."})
+		if f := check("POST", "/api/v1/feedback", r); r.status != 201 || f["author_name"] == "" {
+			t.Fatalf("feedback: %d %s", r.status, r.body)
+		}
+		fe := next(t, mine, "feedback.created")
+		if fe.Data["body"] != "Terima kasih, rapi." {
+			t.Errorf("feedback event = %+v", fe)
+		}
+		thread := check("GET", "/api/v1/feedback", e.get(t, "/api/v1/feedback?target_type=progress&target_id="+id, staff))
+		if len(thread["items"].([]any)) != 1 {
+			t.Errorf("thread = %v", thread)
+		}
+		problem(t, e.get(t, "/api/v1/feedback?target_type=progress&target_id="+id, nurse), 404)
+		problem(t, e.get(t, "/api/v1/feedback?target_type=progress", staff), 422)
+
+		// Reconnecting after an id replays what came after it.
+		replay := e.stream(t, staff, fe.ID)
+		r = e.post(t, "/api/v1/feedback", kabid, map[string]any{"target_type": "rhk", "target_id": rhk.ID, "body": "Perhatikan target bulan ini"})
+		if r.status != 201 {
+			t.Fatalf("feedback on RHK: %d %s", r.status, r.body)
+		}
+		if ev := next(t, replay, "feedback.created"); ev.Data["target_type"] != "rhk" || ev.ID <= fe.ID && len(ev.ID) == len(fe.ID) {
+			t.Errorf("replayed = %+v after %s", ev, fe.ID)
+		}
+
+		// Realisasi with its version.
+		r = e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
+			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"1","note":"Satu laporan terbit","version":0}`))
+		if re := check("PUT", "/api/v1/skps/{id}/realisasi", r); r.status != 200 || re["version"] != 1.0 {
+			t.Fatalf("realisasi: %d %s", r.status, r.body)
+		}
+		problem(t, e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
+			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","version":0}`)), 409)
+		rl := check("GET", "/api/v1/skps/{id}/realisasi", e.get(t, "/api/v1/skps/"+skp.ID+"/realisasi", kabid))
+		if rl["period_id"] != month.ID || len(rl["items"].([]any)) != 1 {
+			t.Errorf("realisasi list = %v", rl)
+		}
+	})
+}
+
+func jsonNumber(v any) string { b, _ := json.Marshal(v); return string(b) }
