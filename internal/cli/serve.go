@@ -81,6 +81,9 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	// Event streams never end by themselves: end them when shutting down,
+	// or Shutdown would wait for them.
+	srv.RegisterOnShutdown(a.Live.Close)
 	jobs, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Server{App: a, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1), stop: stop}
 	go func() { s.done <- srv.Serve(ln) }()
