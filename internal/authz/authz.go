@@ -22,6 +22,8 @@ const (
 	ReadSKP            Action = "skp.read"      // an SKP: the owner's, their line's, an admin's
 	MonitorSKP         Action = "skp.monitor"   // the filling dashboard
 	ManagePK           Action = "pk.manage"     // a unit's Perjanjian Kinerja (its head may too)
+	ReadNeeds          Action = "need.read"     // development needs and resource constraints, and their counts
+	AddressNeeds       Action = "need.address"  // record what was done about a confirmed need
 )
 
 // Scope tells how far a role's permission reaches.
@@ -42,11 +44,13 @@ var table = map[model.Role]map[Action]Scope{
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeSelf,
 		ReadSKP:            ScopeSelf,
+		ReadNeeds:          ScopeSelf,
 	},
 	model.RoleSupervisor: {
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeTeam,
 		ReadSKP:            ScopeTeam,
+		ReadNeeds:          ScopeTeam,
 	},
 	model.RoleOPDAdmin: {
 		ReadDirectory:      ScopeInstansi,
@@ -56,6 +60,8 @@ var table = map[model.Role]map[Action]Scope{
 		ReadSKP:            ScopeOPD,
 		MonitorSKP:         ScopeOPD,
 		ManagePK:           ScopeOPD,
+		ReadNeeds:          ScopeOPD,
+		AddressNeeds:       ScopeOPD,
 	},
 	model.RoleBKPSDMAdmin: {
 		ReadDirectory:      ScopeInstansi,
@@ -69,18 +75,23 @@ var table = map[model.Role]map[Action]Scope{
 		ReadSKP:            ScopeInstansi,
 		MonitorSKP:         ScopeInstansi,
 		ManagePK:           ScopeInstansi,
+		ReadNeeds:          ScopeInstansi,
+		AddressNeeds:       ScopeInstansi,
 	},
 	model.RoleLeader: {
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeInstansi,
 		ReadSKP:            ScopeInstansi,
 		MonitorSKP:         ScopeInstansi,
+		ReadNeeds:          ScopeInstansi,
+		AddressNeeds:       ScopeInstansi,
 	},
 	model.RoleAuditor: {
 		ReadDirectory:      ScopeInstansi,
 		ReadEmployeeRecord: ScopeInstansi,
 		ReadAudit:          ScopeInstansi,
 		ReadSKP:            ScopeInstansi,
+		ReadNeeds:          ScopeInstansi,
 	},
 	model.RoleSystemAdmin: {
 		ReadDirectory:      ScopeInstansi,
@@ -94,6 +105,7 @@ var table = map[model.Role]map[Action]Scope{
 		ReadSKP:            ScopeInstansi,
 		MonitorSKP:         ScopeInstansi,
 		ManagePK:           ScopeInstansi,
+		ReadNeeds:          ScopeInstansi,
 	},
 }
 

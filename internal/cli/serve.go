@@ -87,6 +87,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	jobs, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Server{App: a, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1), stop: stop}
 	go func() { s.done <- srv.Serve(ln) }()
+	go reminderLoop(jobs, a, log)
 	if mailer != nil {
 		public := cfg.PublicURL
 		if public == "" {

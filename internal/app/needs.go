@@ -1,0 +1,553 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Development needs and resource constraints (domain decision 12). An ASN
+// records what holds their own work back; a supervisor records it for
+// someone in their line, and confirms or closes what their line records.
+// OPD admins see and address their OPD's confirmed needs, BKPSDM and
+// leaders the whole instansi's, and all of them see the counts by OPD and
+// kind.
+
+// NeedRights tells what the actor may do with one need now.
+type NeedRights struct {
+	Confirm, Close, Address bool
+}
+
+// Any reports whether the actor may take any step.
+func (r NeedRights) Any() bool { return r.Confirm || r.Close || r.Address }
+
+// needTarget gathers the facts authz needs about a need: whose it is, its
+// OPD as recorded, and whether that person is in the actor's line.
+func needTarget(actor model.Actor, chart *model.OrgChart, n model.Need) authz.Target {
+	t := authz.Target{InstansiID: n.InstansiID, EmployeeID: n.EmployeeID, OPDID: n.OPDID}
+	if actor.EmployeeID != "" {
+		t.InTeam = chart.InLine(actor.EmployeeID, n.EmployeeID)
+	}
+	return t
+}
+
+// mayStep reports whether actor may take step act on needs like n at
+// all, whatever their status: those above the employee in the line
+// confirm and close; admins and leaders whose scope holds the need's OPD
+// address.
+func mayStep(actor model.Actor, chart *model.OrgChart, n model.Need, act model.NeedAction) bool {
+	if n.InstansiID != actor.InstansiID {
+		return false
+	}
+	if act == model.NeedAddress {
+		return authz.Can(actor, authz.AddressNeeds, authz.Target{InstansiID: n.InstansiID, OPDID: n.OPDID})
+	}
+	return actor.EmployeeID != "" && chart.InLine(actor.EmployeeID, n.EmployeeID)
+}
+
+// needRights tells what actor may do with n in its present status.
+func needRights(actor model.Actor, chart *model.OrgChart, n model.Need) NeedRights {
+	may := func(act model.NeedAction) bool {
+		_, err := model.NextNeedStatus(n.Status, act)
+		return err == nil && mayStep(actor, chart, n, act)
+	}
+	return NeedRights{Confirm: may(model.NeedConfirm), Close: may(model.NeedClose), Address: may(model.NeedAddress)}
+}
+
+// CanRecordNeed reports whether actor may record a need for employeeID:
+// their own, or that of someone in their line.
+func (a *App) CanRecordNeed(ctx context.Context, actor model.Actor, employeeID string) (bool, error) {
+	if actor.EmployeeID == "" || employeeID == "" {
+		return false, nil
+	}
+	if employeeID == actor.EmployeeID {
+		return true, nil
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return false, err
+	}
+	return chart.InLine(actor.EmployeeID, employeeID), nil
+}
+
+// RecordNeed records a need for n.EmployeeID (the actor's own when
+// empty). One the ASN records is open and waits for their supervisor;
+// one a supervisor records for their line is confirmed at once. The RHK,
+// when named, must be of the employee's own SKP. The supervisor, or the
+// employee, is told.
+func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (model.Need, error) {
+	if n.EmployeeID == "" {
+		n.EmployeeID = actor.EmployeeID
+	}
+	if n.EmployeeID == "" {
+		return n, model.Invalid("employee_id", "Pilih pegawai yang pekerjaannya terhambat")
+	}
+	e, err := a.Store.Employee(ctx, n.EmployeeID)
+	if err != nil || e.InstansiID != actor.InstansiID {
+		return n, fmt.Errorf("employee %s: %w", n.EmployeeID, model.ErrNotFound)
+	}
+	ok, err := a.CanRecordNeed(ctx, actor, e.ID)
+	if err != nil {
+		return n, err
+	}
+	if !ok {
+		return n, forbidden("record a need for someone outside one's line")
+	}
+	n.InstansiID, n.Year, n.ReportedBy, n.Status = e.InstansiID, a.Today().Time().Year(), actor.UserID, model.NeedOpen
+	n.ConfirmedBy, n.ClosedBy, n.AddressedBy, n.ClosedNote, n.ActionNote = "", "", "", "", ""
+	var v model.ValidationError
+	if err := n.Validate(); err != nil {
+		v = *err.(*model.ValidationError)
+	}
+	if e.UnitID == "" {
+		v.Add("employee_id", "Pegawai belum memiliki jabatan; hubungi admin kepegawaian")
+	} else {
+		u, err := a.Store.Unit(ctx, e.UnitID)
+		if err != nil {
+			return n, err
+		}
+		n.UnitID, n.OPDID = u.ID, u.OPDID
+	}
+	if n.RHKID != "" {
+		if err := a.checkNeedRHK(ctx, e.ID, n.RHKID); err != nil {
+			v.Add("rhk_id", err.Error())
+		}
+	}
+	if err := v.Err(); err != nil {
+		return n, err
+	}
+	chart, err := a.OrgChart(ctx, e.InstansiID)
+	if err != nil {
+		return n, err
+	}
+	if e.ID != actor.EmployeeID {
+		n.Status, n.ConfirmedBy = model.NeedConfirmed, actor.UserID
+	}
+	what := needWords(n.Category)
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if n, err = tx.CreateNeed(ctx, n); err != nil {
+			return err
+		}
+		note := store.Notification{InstansiID: n.InstansiID, Kind: "need.recorded", Body: n.Description, Link: "/kebutuhan/" + n.ID}
+		if n.Status == model.NeedOpen {
+			note.EmployeeID = chart.Rater(e.ID)
+			note.Title = fmt.Sprintf("%s mencatat %s: %s. Konfirmasi atau tutup.", e.FullName(), what, n.Title)
+		} else {
+			note.EmployeeID = e.ID
+			note.Title = fmt.Sprintf("%s mencatat %s untuk pekerjaan Anda: %s", actor.Name, what, n.Title)
+		}
+		return tx.Notify(ctx, note)
+	})
+	return n, err
+}
+
+// needWords names a category in the words of a notification.
+func needWords(c model.NeedCategory) string {
+	if c == model.NeedCategoryNeed {
+		return "kebutuhan pengembangan"
+	}
+	return "kendala sumber daya"
+}
+
+// checkNeedRHK checks that rhkID is an RHK of one of the employee's SKP.
+func (a *App) checkNeedRHK(ctx context.Context, employeeID, rhkID string) error {
+	r, err := a.Store.RHKByID(ctx, rhkID)
+	if err != nil {
+		return fmt.Errorf("RHK tidak ditemukan")
+	}
+	s, err := a.Store.SKP(ctx, r.SKPID)
+	if err != nil || s.EmployeeID != employeeID {
+		return fmt.Errorf("RHK harus berasal dari SKP pegawai yang pekerjaannya terhambat")
+	}
+	return nil
+}
+
+// NeedRHKOptions returns the RHK of the employee's SKP for the current
+// year, which a need may name; the employee themselves or someone above
+// them in the line may ask.
+func (a *App) NeedRHKOptions(ctx context.Context, actor model.Actor, employeeID string) ([]model.RHK, error) {
+	ok, err := a.CanRecordNeed(ctx, actor, employeeID)
+	if err != nil || !ok {
+		return nil, err
+	}
+	skps, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: []string{employeeID}, Year: a.Today().Time().Year()})
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range skps {
+		if s.Status == model.SKPClosed {
+			continue
+		}
+		full, err := a.Store.SKP(ctx, s.ID)
+		if err != nil {
+			return nil, err
+		}
+		return full.RHK, nil
+	}
+	return nil, nil
+}
+
+// Need returns one need, with what the actor may do with it, to those who
+// may read it: the employee, those above them in the line, and the admins
+// and leaders whose scope holds its OPD.
+func (a *App) Need(ctx context.Context, actor model.Actor, id string) (model.Need, NeedRights, error) {
+	n, chart, err := a.need(ctx, actor, id)
+	if err != nil {
+		return n, NeedRights{}, err
+	}
+	return n, needRights(actor, chart, n), nil
+}
+
+func (a *App) need(ctx context.Context, actor model.Actor, id string) (model.Need, *model.OrgChart, error) {
+	n, err := a.Store.Need(ctx, id)
+	if err != nil {
+		return n, nil, err
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return n, nil, err
+	}
+	if n.InstansiID != actor.InstansiID || !authz.Can(actor, authz.ReadNeeds, needTarget(actor, chart, n)) {
+		return model.Need{}, nil, fmt.Errorf("need %s: %w", id, model.ErrNotFound)
+	}
+	return n, chart, nil
+}
+
+// ConfirmNeed confirms an open need read at version: the actor is above
+// the employee in the line. The employee is told.
+func (a *App) ConfirmNeed(ctx context.Context, actor model.Actor, id string, version int) (model.Need, error) {
+	return a.moveNeed(ctx, actor, id, version, model.NeedConfirm, "")
+}
+
+// CloseNeed closes an open or confirmed need with the reason why: the
+// actor is above the employee in the line. The employee is told.
+func (a *App) CloseNeed(ctx context.Context, actor model.Actor, id string, version int, note string) (model.Need, error) {
+	note, err := model.CheckNeedNote("note", note)
+	if err != nil {
+		return model.Need{}, err
+	}
+	return a.moveNeed(ctx, actor, id, version, model.NeedClose, note)
+}
+
+// AddressNeed records what was done about a confirmed need: the actor may
+// address the needs of its OPD. The employee and their supervisor are
+// told.
+func (a *App) AddressNeed(ctx context.Context, actor model.Actor, id string, version int, action string) (model.Need, error) {
+	action, err := model.CheckNeedNote("action", action)
+	if err != nil {
+		return model.Need{}, err
+	}
+	return a.moveNeed(ctx, actor, id, version, model.NeedAddress, action)
+}
+
+// moveNeed takes one step. Who may not take it at all is refused; a stale
+// version or a step the status does not allow is the store's conflict.
+func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, version int, act model.NeedAction, note string) (model.Need, error) {
+	n, chart, err := a.need(ctx, actor, id)
+	if err != nil {
+		return n, err
+	}
+	if !mayStep(actor, chart, n, act) {
+		return n, forbidden(fmt.Sprintf("%s need %s", act, id))
+	}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if n, err = tx.MoveNeed(ctx, n.ID, version, act, actor.UserID, note); err != nil {
+			return err
+		}
+		title := map[model.NeedAction]string{
+			model.NeedConfirm: "%s mengonfirmasi %s Anda: %s",
+			model.NeedClose:   "%s menutup %s Anda: %s",
+			model.NeedAddress: "%s menindaklanjuti %s Anda: %s",
+		}[act]
+		msg := store.Notification{InstansiID: n.InstansiID, EmployeeID: n.EmployeeID, Kind: "need." + string(act),
+			Title: fmt.Sprintf(title, actor.Name, needWords(n.Category), n.Title), Body: note, Link: "/kebutuhan/" + n.ID}
+		if n.EmployeeID != actor.EmployeeID {
+			if err := tx.Notify(ctx, msg); err != nil {
+				return err
+			}
+		}
+		// What was done is news to the supervisor who confirmed it too.
+		if rater := chart.Rater(n.EmployeeID); act == model.NeedAddress && rater != "" && rater != actor.EmployeeID {
+			msg.EmployeeID = rater
+			msg.Title = fmt.Sprintf("%s menindaklanjuti %s %s: %s", actor.Name, needWords(n.Category), n.EmployeeName, n.Title)
+			return tx.Notify(ctx, msg)
+		}
+		return nil
+	})
+	return n, err
+}
+
+// NeedQuery selects needs to list.
+type NeedQuery struct {
+	Year       int // 0: every year
+	OPDID      string
+	UnitID     string // this unit and the units below it
+	EmployeeID string
+	Category   model.NeedCategory
+	Kind       model.NeedKind
+	Statuses   []model.NeedStatus
+	Cursor     string
+	Limit      int
+	// Outstanding first: open, then confirmed, then the rest, newest first
+	// within each; one page only.
+	Ranked bool
+}
+
+// Needs lists the needs the actor may read that q selects, newest first:
+// their own and their line's, their OPD's for an OPD admin, every one for
+// BKPSDM, leaders and auditors.
+func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (store.NeedPage, error) {
+	scope, err := a.needScope(ctx, actor)
+	if err != nil {
+		return store.NeedPage{}, err
+	}
+	var v model.ValidationError
+	if q.Kind != "" && !q.Kind.Valid() {
+		v.Add("kind", "Jenis kebutuhan tidak dikenal")
+	}
+	if q.Category != "" && !q.Category.Valid() {
+		v.Add("category", "Kategori tidak dikenal")
+	}
+	for _, s := range q.Statuses {
+		if !s.Valid() {
+			v.Add("status", "Status tidak dikenal")
+		}
+	}
+	f := store.NeedFilter{InstansiID: actor.InstansiID, Scope: scope, Year: q.Year, OPDID: q.OPDID, EmployeeID: q.EmployeeID,
+		Category: q.Category, Kind: q.Kind, Statuses: q.Statuses, Cursor: q.Cursor, Limit: q.Limit, OrderByRank: q.Ranked}
+	if q.UnitID != "" || q.OPDID != "" {
+		units, err := a.Units(ctx, actor)
+		if err != nil {
+			return store.NeedPage{}, err
+		}
+		if q.OPDID != "" && !slices.ContainsFunc(units, func(u model.Unit) bool { return u.ID == q.OPDID }) {
+			v.Add("opd", "Perangkat daerah tidak ditemukan")
+		}
+		if q.UnitID != "" {
+			if f.UnitIDs = subtree(units, q.UnitID); f.UnitIDs == nil {
+				v.Add("unit", "Unit tidak ditemukan")
+			}
+		}
+	}
+	if err := v.Err(); err != nil {
+		return store.NeedPage{}, err
+	}
+	return a.Store.Needs(ctx, f)
+}
+
+// needScope is what the actor may read: nil for the whole instansi, else
+// their own, their line's and their OPDs' needs.
+func (a *App) needScope(ctx context.Context, actor model.Actor) (*store.NeedScope, error) {
+	if authz.Widest(actor, authz.ReadNeeds) == authz.ScopeInstansi {
+		return nil, nil
+	}
+	scope := &store.NeedScope{OPDIDs: authz.OPDs(actor, authz.ReadNeeds)}
+	if actor.EmployeeID != "" {
+		chart, err := a.OrgChart(ctx, actor.InstansiID)
+		if err != nil {
+			return nil, err
+		}
+		scope.EmployeeIDs = append([]string{actor.EmployeeID}, lineBelow(chart, actor.EmployeeID)...)
+	}
+	return scope, nil
+}
+
+// lineBelow returns everyone rated by boss, by those they rate, and so on.
+func lineBelow(chart *model.OrgChart, boss string) []string {
+	var out []string
+	seen := map[string]bool{boss: true}
+	queue := []string{boss}
+	for len(queue) > 0 {
+		next := queue[0]
+		queue = queue[1:]
+		for _, e := range chart.Team(next) {
+			if !seen[e] {
+				seen[e] = true
+				out = append(out, e)
+				queue = append(queue, e)
+			}
+		}
+	}
+	return out
+}
+
+// subtree returns the id of unit id and of every unit below it, or nil
+// when there is no such unit.
+func subtree(units []model.Unit, id string) []string {
+	children := map[string][]string{}
+	found := false
+	for _, u := range units {
+		children[u.ParentID] = append(children[u.ParentID], u.ID)
+		found = found || u.ID == id
+	}
+	if !found {
+		return nil
+	}
+	out := []string{id}
+	for i := 0; i < len(out); i++ {
+		out = append(out, children[out[i]]...)
+	}
+	return out
+}
+
+// NeedCounts counts needs by status.
+type NeedCounts struct {
+	Open, Confirmed, Addressed, Closed int
+}
+
+func (c *NeedCounts) add(s model.NeedStatus, n int) {
+	switch s {
+	case model.NeedOpen:
+		c.Open += n
+	case model.NeedConfirmed:
+		c.Confirmed += n
+	case model.NeedAddressed:
+		c.Addressed += n
+	case model.NeedClosed:
+		c.Closed += n
+	}
+}
+
+// Outstanding is how many still wait for something to be done: open or
+// confirmed.
+func (c NeedCounts) Outstanding() int { return c.Open + c.Confirmed }
+
+// Total counts every status.
+func (c NeedCounts) Total() int { return c.Open + c.Confirmed + c.Addressed + c.Closed }
+
+// Of returns the count of one status, or of "outstanding" or "all".
+func (c NeedCounts) Of(status string) int {
+	switch status {
+	case string(model.NeedOpen):
+		return c.Open
+	case string(model.NeedConfirmed):
+		return c.Confirmed
+	case string(model.NeedAddressed):
+		return c.Addressed
+	case string(model.NeedClosed):
+		return c.Closed
+	case "all":
+		return c.Total()
+	}
+	return c.Outstanding()
+}
+
+// NeedLine is one OPD (or one unit of an OPD) of the summary.
+type NeedLine struct {
+	Unit   model.Unit // zero for the total
+	Counts NeedCounts
+	ByKind map[model.NeedKind]NeedCounts
+}
+
+func (l *NeedLine) add(k model.NeedKind, s model.NeedStatus, n int) {
+	if l.ByKind == nil {
+		l.ByKind = map[model.NeedKind]NeedCounts{}
+	}
+	c := l.ByKind[k]
+	c.add(s, n)
+	l.ByKind[k] = c
+	l.Counts.add(s, n)
+}
+
+// Kind returns the counts of one kind (zero when there are none).
+func (l NeedLine) Kind(k model.NeedKind) NeedCounts { return l.ByKind[k] }
+
+// NeedSummary counts a year's needs by OPD and kind, or by unit and kind
+// within one OPD.
+type NeedSummary struct {
+	Year     int
+	OPD      *model.Unit // set when the lines are the units of one OPD
+	Category model.NeedCategory
+	Kinds    []model.NeedKind // the kinds counted, in display order
+	Total    NeedLine
+	Lines    []NeedLine // most outstanding first
+}
+
+// NeedSummary counts the needs recorded in year by OPD and kind (of one
+// category when given), each by status, or by unit within one OPD. BKPSDM,
+// leaders and auditors see every OPD; an OPD admin their own.
+func (a *App) NeedSummary(ctx context.Context, actor model.Actor, year int, opdID string, category model.NeedCategory) (NeedSummary, error) {
+	scope := authz.Widest(actor, authz.ReadNeeds)
+	if scope < authz.ScopeOPD {
+		return NeedSummary{}, forbidden("the summary of needs")
+	}
+	if scope == authz.ScopeOPD {
+		allowed := authz.OPDs(actor, authz.ReadNeeds)
+		if opdID == "" && len(allowed) == 1 {
+			opdID = allowed[0]
+		}
+		if !slices.Contains(allowed, opdID) {
+			return NeedSummary{}, forbidden("the summary of needs of another OPD")
+		}
+	}
+	var v model.ValidationError
+	if category != "" && !category.Valid() {
+		v.Add("category", "Kategori tidak dikenal")
+	}
+	if year < 2000 || year > 2100 {
+		v.Add("year", "Tahun tidak valid")
+	}
+	units, err := a.Units(ctx, actor)
+	if err != nil {
+		return NeedSummary{}, err
+	}
+	byID := map[string]model.Unit{}
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	sum := NeedSummary{Year: year, Category: category, Kinds: model.NeedKinds}
+	if category != "" {
+		sum.Kinds = category.Kinds()
+	}
+	if opdID != "" {
+		u, ok := byID[opdID]
+		if !ok || u.OPDID != u.ID {
+			v.Add("opd", "Perangkat daerah tidak ditemukan")
+		}
+		sum.OPD = &u
+	}
+	if err := v.Err(); err != nil {
+		return NeedSummary{}, err
+	}
+	rows, err := a.Store.NeedCounts(ctx, store.NeedFilter{InstansiID: actor.InstansiID, Year: year, OPDID: opdID, Category: category})
+	if err != nil {
+		return NeedSummary{}, err
+	}
+	lines := map[string]*NeedLine{}
+	for _, r := range rows {
+		key := r.OPDID
+		if opdID != "" || key == "" {
+			key = r.UnitID // units of the OPD, or a unit directly under the pemda root
+		}
+		l := lines[key]
+		if l == nil {
+			l = &NeedLine{Unit: byID[key]}
+			if l.Unit.ID == "" {
+				l.Unit = model.Unit{ID: key, Name: "—"}
+			}
+			lines[key] = l
+		}
+		l.add(r.Kind, r.Status, r.N)
+		sum.Total.add(r.Kind, r.Status, r.N)
+	}
+	for _, l := range lines {
+		sum.Lines = append(sum.Lines, *l)
+	}
+	slices.SortFunc(sum.Lines, func(x, y NeedLine) int {
+		if d := y.Counts.Outstanding() - x.Counts.Outstanding(); d != 0 {
+			return d
+		}
+		if d := y.Counts.Total() - x.Counts.Total(); d != 0 {
+			return d
+		}
+		return strings.Compare(x.Unit.Name, y.Unit.Name)
+	})
+	return sum, nil
+}
