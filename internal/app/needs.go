@@ -204,6 +204,16 @@ func (a *App) Need(ctx context.Context, actor model.Actor, id string) (model.Nee
 	return n, needRights(actor, chart, n), nil
 }
 
+// NeedRights tells what the actor may do now with a need they have read,
+// as a list shows it.
+func (a *App) NeedRights(ctx context.Context, actor model.Actor, n model.Need) (NeedRights, error) {
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return NeedRights{}, err
+	}
+	return needRights(actor, chart, n), nil
+}
+
 func (a *App) need(ctx context.Context, actor model.Actor, id string) (model.Need, *model.OrgChart, error) {
 	n, err := a.Store.Need(ctx, id)
 	if err != nil {
