@@ -90,7 +90,10 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 		if err := b.write(ctx, tx, sum.InstansiID, hash); err != nil {
 			return err
 		}
-		return planYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed)
+		if err := planYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
+			return err
+		}
+		return coachTeams(ctx, tx, sum.InstansiID, a.Today(), opt.Seed)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)
