@@ -281,18 +281,18 @@ func (h *handler) realisasiList(w http.ResponseWriter, r *http.Request, actor mo
 }
 
 type feedbackJSON struct {
-	ID         string `json:"id"`
-	TargetType string `json:"target_type"`
-	TargetID   string `json:"target_id"`
-	AuthorID   string `json:"author_id"`
-	AuthorName string `json:"author_name"`
-	Body       string `json:"body"`
-	CreatedAt  string `json:"created_at"`
+	ID         string    `json:"id"`
+	TargetType string    `json:"target_type"`
+	TargetID   string    `json:"target_id"`
+	AuthorID   string    `json:"author_id"`
+	AuthorName string    `json:"author_name"`
+	Body       string    `json:"body"`
+	CreatedAt  time.Time `json:"created_at"`
 }
 
 func feedbackOf(f store.Feedback) feedbackJSON {
 	return feedbackJSON{ID: f.ID, TargetType: f.TargetType, TargetID: f.TargetID, AuthorID: f.AuthorID, AuthorName: f.AuthorName,
-		Body: f.Body, CreatedAt: f.CreatedAt}
+		Body: f.Body, CreatedAt: f.CreatedAt.UTC()}
 }
 
 func (h *handler) addFeedback(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -368,7 +368,7 @@ func workSchemas() map[string]any {
 			"value": str(), "note": str(), "version": map[string]any{"type": "integer", "description": "The version read; 0 when there was none"}}),
 		"Feedback": obj([]string{"id", "target_type", "target_id", "author_id", "author_name", "body", "created_at"}, map[string]any{"id": str(),
 			"target_type": enum(app.TargetSKP, app.TargetRHK, app.TargetProgress, app.TargetRealisasi), "target_id": str(), "author_id": str(),
-			"author_name": str(), "body": str(), "created_at": str()}),
+			"author_name": str(), "body": str(), "created_at": map[string]any{"type": "string", "format": "date-time"}}),
 		"FeedbackList": listOf("Feedback"),
 		"FeedbackRequest": obj([]string{"target_type", "target_id", "body"}, map[string]any{
 			"target_type": enum(app.TargetSKP, app.TargetRHK, app.TargetProgress, app.TargetRealisasi), "target_id": str(), "body": str()}),

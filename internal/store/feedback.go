@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -17,14 +18,14 @@ type Feedback struct {
 	AuthorID   string
 	AuthorName string
 	Body       string
-	CreatedAt  string
+	CreatedAt  time.Time
 }
 
 // CreateFeedback stores a message.
 func (tx *Tx) CreateFeedback(ctx context.Context, f Feedback) (Feedback, error) {
-	f.ID, f.CreatedAt = model.NewID(), formatTime(tx.now)
+	f.ID, f.CreatedAt = model.NewID(), tx.now
 	if _, err := tx.exec(ctx, `INSERT INTO feedback (id, instansi_id, owner_id, target_type, target_id, author_id, body, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, f.InstansiID, f.OwnerID, f.TargetType, f.TargetID, f.AuthorID, f.Body, f.CreatedAt); err != nil {
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, f.InstansiID, f.OwnerID, f.TargetType, f.TargetID, f.AuthorID, f.Body, formatTime(tx.now)); err != nil {
 		return f, fmt.Errorf("create feedback: %w", err)
 	}
 	return f, tx.audit(ctx, "feedback.create", f.TargetType, f.TargetID, nil, f)
@@ -41,9 +42,11 @@ func (c conn) feedbackRows(ctx context.Context, query string, args ...any) ([]Fe
 	var out []Feedback
 	for rows.Next() {
 		var f Feedback
-		if err := rows.Scan(&f.ID, &f.InstansiID, &f.OwnerID, &f.TargetType, &f.TargetID, &f.AuthorID, &f.AuthorName, &f.Body, &f.CreatedAt); err != nil {
+		var created string
+		if err := rows.Scan(&f.ID, &f.InstansiID, &f.OwnerID, &f.TargetType, &f.TargetID, &f.AuthorID, &f.AuthorName, &f.Body, &created); err != nil {
 			return nil, err
 		}
+		f.CreatedAt = parseTime(created)
 		out = append(out, f)
 	}
 	return out, rows.Err()

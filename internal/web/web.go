@@ -79,6 +79,7 @@ func New(a *app.App) http.Handler {
 	u.skpRoutes(page)
 	u.monitoringRoutes(page)
 	u.yearRoutes(page)
+	u.progressRoutes(page)
 	u.coachingRoutes(page)
 	u.needsRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
@@ -108,7 +109,16 @@ var funcs = template.FuncMap{
 		}
 		return d.Time().Format("02-01-2006")
 	},
-	"add":  func(a, b int) int { return a + b },
+	"add": func(a, b int) int { return a + b },
+	// hm writes minutes as hours and minutes: 90 → "1:30".
+	"hm": func(m int) string { return fmt.Sprintf("%d:%02d", m/60, m%60) },
+	"dict": func(kv ...any) map[string]any {
+		m := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	},
 	"list": func(v ...any) []any { return v },
 	"wrap": func(p translator, n *unitNode) nodeView { return nodeView{P: p, N: n} },
 }
@@ -152,6 +162,7 @@ type base struct {
 	CanAudit   bool
 	CanMonitor bool
 	CanYear    bool
+	IsRater    bool   // rates someone: has the supervisor's desk
 	Unread     int    // unread notifications
 	Here       string // this page's local address without ?lang, to come back to
 }
@@ -185,6 +196,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.CanAudit = authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID})
 		b.CanMonitor = authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD
 		b.CanYear = authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
+		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if n, err := u.a.UnreadNotifications(r.Context(), actor); err == nil {
 			b.Unread = n
 		}
@@ -278,6 +290,21 @@ func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name str
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// renderFragment writes one named template of a page without the layout,
+// for a script to insert into the page it is on.
+func (u *ui) renderFragment(w http.ResponseWriter, page, name string, data any) {
+	var buf bytes.Buffer
+	if err := u.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
+		u.a.Log.Error("render fragment", "page", page, "fragment", name, "err", err)
+		http.Error(w, "Terjadi kesalahan saat menampilkan halaman.", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
 	_, _ = w.Write(buf.Bytes())
 }
 

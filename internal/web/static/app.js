@@ -54,4 +54,95 @@
       form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.disabled = true; });
     });
   });
+  // A progress form keeps what was typed on this device until it is sent,
+  // so that a dropped connection or a closed tab loses nothing.
+  document.querySelectorAll("form[data-draft]").forEach(function (form) {
+    var key = "kinerja-draft-" + form.getAttribute("data-draft");
+    var note = form.querySelector("[data-draft-note]");
+    var fields = ["rhk_id", "description", "output", "minutes"];
+    var store;
+    try { store = window.localStorage; } catch (e) { return; }
+    if (!store) { return; }
+    if (/[?&]ok=1/.test(location.search)) { store.removeItem(key); }
+    var saved = null;
+    try { saved = JSON.parse(store.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved && form.elements.description && !form.elements.description.value) {
+      fields.forEach(function (f) { if (form.elements[f] && saved[f] != null) { form.elements[f].value = saved[f]; } });
+      if (note && saved.description) { note.hidden = false; }
+    }
+    form.addEventListener("input", function () {
+      var v = {};
+      fields.forEach(function (f) { if (form.elements[f]) { v[f] = form.elements[f].value; } });
+      store.setItem(key, JSON.stringify(v));
+    });
+  });
+  // Live updates: the server pushes events for the signed-in person; the
+  // open page shows them without a reload. EventSource reconnects by itself
+  // and sends the last event id, so nothing is missed.
+  if (document.body.hasAttribute("data-live") && window.EventSource && window.fetch) {
+    var es = new EventSource("/api/v1/events");
+    var on = function (type, fn) {
+      es.addEventListener(type, function (e) {
+        var d;
+        try { d = JSON.parse(e.data); } catch (err) { return; }
+        fn(d);
+      });
+    };
+    on("notification", function () {
+      var bell = document.querySelector("[data-bell]"), count = document.querySelector("[data-bell-count]");
+      if (!bell || !count) { return; }
+      count.textContent = String((parseInt(count.textContent, 10) || 0) + 1);
+      bell.hidden = false;
+    });
+    // The desk: a new or resent entry joins the waiting list.
+    on("progress.submitted", function (d) {
+      var list = document.querySelector("[data-live-desk]");
+      if (!list) { return; }
+      fetch("/fragmen/progres/" + encodeURIComponent(d.id), { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error("status " + r.status); }
+        return r.text();
+      }).then(function (html) {
+        var old = document.getElementById("progress-" + d.id);
+        if (old) { old.remove(); }
+        list.insertAdjacentHTML("beforeend", html);
+        var item = document.getElementById("progress-" + d.id);
+        if (item) { item.classList.add("fresh"); }
+        var empty = document.querySelector("[data-empty]");
+        if (empty) { empty.hidden = true; }
+        var n = document.querySelector("[data-waiting-count]");
+        if (n) { n.textContent = String(list.children.length); }
+      }).catch(function () { /* the entry shows on the next load */ });
+    });
+    // The author's page: an approval or a return changes the entry's status.
+    on("progress.reviewed", function (d) {
+      document.querySelectorAll('[data-progress="' + d.id + '"]').forEach(function (item) {
+        var st = item.querySelector("[data-status]");
+        if (st) {
+          st.textContent = st.getAttribute("data-label-" + d.status) || d.status;
+          st.className = "status status-" + d.status;
+        }
+        var note = item.querySelector("[data-note]");
+        if (note && d.review_note) { note.textContent = d.review_note; note.hidden = false; }
+        item.classList.add("fresh");
+      });
+    });
+    // A thread on the page gets the new message.
+    on("feedback.created", function (d) {
+      var thread = document.querySelector('[data-thread="' + d.target_type + ":" + d.target_id + '"] .messages');
+      if (!thread || document.getElementById("fb-msg-" + d.id)) { return; }
+      var li = document.createElement("li");
+      li.id = "fb-msg-" + d.id;
+      li.className = "fresh";
+      var who = document.createElement("strong");
+      who.textContent = d.author_name;
+      var when = document.createElement("span");
+      when.className = "muted";
+      when.textContent = " " + new Date(d.created_at).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "id-ID");
+      li.appendChild(who);
+      li.appendChild(when);
+      li.appendChild(document.createElement("br"));
+      li.appendChild(document.createTextNode(d.body));
+      thread.appendChild(li);
+    });
+  }
 })();

@@ -1,0 +1,131 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Desk is a supervisor's day on one screen: the entries waiting for review,
+// who has not reported, each person's progress on each RHK this month, and
+// the latest feedback on the team's work.
+type Desk struct {
+	Today    model.Date
+	Workday  bool
+	Waiting  []model.Progress
+	People   []DeskPerson
+	Feedback []store.Feedback
+	Names    map[string]string // employee id → name, for the lists
+}
+
+// DeskPerson is one member of the team on the desk.
+type DeskPerson struct {
+	Employee     model.Employee
+	LastReported model.Date // "" when never
+	NotToday     bool       // no entry for today (a working day)
+	NotThisWeek  bool       // no entry since Monday
+	RHK          []DeskRHK
+}
+
+// DeskRHK is a person's progress on one RHK this month.
+type DeskRHK struct {
+	RHK     model.RHK
+	Entries int
+	Minutes int
+	Output  string // the summed output with the unit of the latest entry
+}
+
+// SupervisorDesk builds the desk of the actor's team. Someone who rates
+// nobody has an empty desk.
+func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, error) {
+	d := Desk{Today: a.Today(), Names: map[string]string{}}
+	if actor.EmployeeID == "" {
+		return d, nil
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return d, err
+	}
+	team := append([]string{}, chart.Team(actor.EmployeeID)...)
+	if len(team) == 0 {
+		return d, nil
+	}
+	people, err := a.Store.EmployeesByID(ctx, team)
+	if err != nil {
+		return d, err
+	}
+	if d.Waiting, err = a.Store.ProgressList(ctx, store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team,
+		Status: model.ProgressSubmitted, Limit: 200}); err != nil {
+		return d, err
+	}
+	// Oldest first: the entries waiting longest come first.
+	slices.Reverse(d.Waiting)
+	last, err := a.Store.LastReported(ctx, team, d.Today)
+	if err != nil {
+		return d, err
+	}
+	today := d.Today.Time()
+	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
+	monthStart := model.Date(time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
+	d.Workday = model.IsWorkday(today, 5)
+	var rhkIDs []string
+	for _, id := range team {
+		e, ok := people[id]
+		if !ok {
+			continue
+		}
+		d.Names[id] = e.FullName()
+		p := DeskPerson{Employee: e, LastReported: last[id]}
+		p.NotToday = model.IsWorkday(today, a.workDays(ctx, e)) && p.LastReported != d.Today
+		p.NotThisWeek = p.LastReported < model.Date(monday.Format(time.DateOnly))
+		if s, ok, err := a.currentSKP(ctx, e, d.Today); err != nil {
+			return d, err
+		} else if ok {
+			for _, r := range s.RHK {
+				p.RHK = append(p.RHK, DeskRHK{RHK: r})
+				rhkIDs = append(rhkIDs, r.ID)
+			}
+		}
+		d.People = append(d.People, p)
+	}
+	totals, err := a.Store.ProgressTotals(ctx, rhkIDs, monthStart, d.Today)
+	if err != nil {
+		return d, err
+	}
+	for i := range d.People {
+		for j := range d.People[i].RHK {
+			r := &d.People[i].RHK[j]
+			t := totals[r.RHK.ID]
+			r.Entries, r.Minutes = t.Entries, t.Minutes
+			if t.Output > 0 {
+				r.Output = model.FormatAmount(t.Output)
+			}
+		}
+	}
+	slices.SortFunc(d.People, func(x, y DeskPerson) int {
+		if x.NotToday != y.NotToday {
+			if x.NotToday {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.Employee.Name, y.Employee.Name)
+	})
+	if d.Feedback, err = a.Store.RecentFeedback(ctx, team, 10); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// IsRater reports whether the actor rates anyone (and so has a desk).
+func (a *App) IsRater(ctx context.Context, actor model.Actor) bool {
+	if actor.EmployeeID == "" {
+		return false
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	return err == nil && chart.IsRater(actor.EmployeeID)
+}

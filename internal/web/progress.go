@@ -1,0 +1,344 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+func (u *ui) progressRoutes(page func(string, func(w http.ResponseWriter, r *http.Request, b base) error)) {
+	page("GET /progres", u.showProgress)
+	page("POST /progres", u.submitProgress)
+	page("GET /progres/{id}", u.showProgressEntry)
+	page("POST /progres/{id}/ulang", u.resubmitProgress)
+	page("POST /progres/{id}/setujui", u.approveProgress)
+	page("POST /progres/{id}/kembalikan", u.returnProgress)
+	page("POST /umpan-balik", u.addFeedback)
+	page("GET /meja", u.showDesk)
+	page("POST /meja/setujui", u.approveSelected)
+	page("GET /fragmen/progres/{id}", u.progressFragment)
+}
+
+// progressForm is the entry form as typed, kept when it comes back with
+// errors.
+type progressForm struct {
+	ID          string
+	Version     int
+	Date        string
+	RHKID       string
+	Description string
+	Output      string
+	Minutes     string
+}
+
+// progressPage is the ASN's day: its entries, the quick form, and entries
+// returned for a fix on any day.
+type progressPage struct {
+	base
+	Date       model.Date
+	Prev, Next model.Date
+	Today      model.Date
+	Entries    []model.Progress
+	Returned   []model.Progress
+	RHK        []model.RHK
+	RHKText    map[string]string
+	Form       progressForm
+	Errors     map[string]string
+	Message    string
+	NoSKP      bool
+	Threads    map[string][]store.Feedback
+	Evidence   bool // files can be attached
+	MaxMB      int64
+}
+
+func (u *ui) showProgress(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.renderProgress(w, r, b, http.StatusOK, nil, nil)
+}
+
+func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, status int, form *progressForm, errs map[string]string) error {
+	ctx := r.Context()
+	if b.Actor.EmployeeID == "" {
+		return model.ErrNotFound
+	}
+	today := u.a.Today()
+	date := today
+	if d, err := model.ParseDate(r.FormValue("tanggal")); err == nil && d <= today {
+		date = d
+	}
+	p := progressPage{base: b, Date: date, Today: today, RHKText: map[string]string{}, Errors: errs}
+	p.Title, p.Nav = b.T("progress.title"), "progress"
+	p.Prev = model.Date(date.Time().AddDate(0, 0, -1).Format(time.DateOnly))
+	if date < today {
+		p.Next = model.Date(date.Time().AddDate(0, 0, 1).Format(time.DateOnly))
+	}
+	skp, err := u.a.WorkRHK(ctx, *b.Actor, date)
+	if err != nil {
+		return err
+	}
+	p.RHK, p.NoSKP = skp.RHK, skp.ID == ""
+	for _, rhk := range skp.RHK {
+		p.RHKText[rhk.ID] = rhk.Description
+	}
+	if p.Entries, err = u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{From: date, To: date, Limit: 200}); err != nil {
+		return err
+	}
+	if p.Returned, err = u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{Status: model.ProgressReturned, Limit: 50}); err != nil {
+		return err
+	}
+	ids := []string{}
+	for _, e := range append(append([]model.Progress{}, p.Entries...), p.Returned...) {
+		ids = append(ids, e.ID)
+		if _, ok := p.RHKText[e.RHKID]; !ok && e.RHKID != "" {
+			if rhk, err := u.a.Store.RHKByID(ctx, e.RHKID); err == nil {
+				p.RHKText[e.RHKID] = rhk.Description
+			}
+		}
+	}
+	if p.Threads, err = u.a.Store.FeedbackOnMany(ctx, app.TargetProgress, ids); err != nil {
+		return err
+	}
+	if form != nil {
+		p.Form = *form
+	} else {
+		// Yesterday's RHK is remembered: most days continue the same work.
+		p.Form = progressForm{Date: string(date)}
+		if recent, err := u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{Limit: 1}); err == nil && len(recent) > 0 {
+			if _, ok := p.RHKText[recent[0].RHKID]; ok {
+				p.Form.RHKID = recent[0].RHKID
+			}
+		}
+	}
+	if r.URL.Query().Get("ok") == "1" {
+		p.Message = b.T("progress.ok")
+	}
+	u.render(w, r, status, "progress", p)
+	return nil
+}
+
+// formEntry reads an entry from the form: output as typed ("3 dokumen"),
+// time as minutes or hours:minutes.
+func formEntry(r *http.Request) (model.Progress, progressForm, error) {
+	f := progressForm{Date: r.PostFormValue("date"), RHKID: r.PostFormValue("rhk_id"), Description: r.PostFormValue("description"),
+		Output: r.PostFormValue("output"), Minutes: r.PostFormValue("minutes")}
+	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))
+	p := model.Progress{WorkDate: model.Date(f.Date), RHKID: f.RHKID, Description: f.Description}
+	var v model.ValidationError
+	n, unit, err := model.SplitOutput(f.Output)
+	if err != nil {
+		v.Add("output", "Keluaran ditulis sebagai jumlah dan satuan, misalnya \"3 dokumen\" atau \"1,5 jam\"")
+	}
+	p.OutputAmount, p.OutputUnit = n, unit
+	p.Minutes, err = parseMinutes(f.Minutes)
+	if err != nil {
+		v.Add("minutes", "Waktu ditulis dalam menit (90) atau jam:menit (1:30)")
+	}
+	return p, f, v.Err()
+}
+
+func parseMinutes(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if h, m, ok := strings.Cut(s, ":"); ok {
+		hh, err1 := strconv.Atoi(h)
+		mm, err2 := strconv.Atoi(m)
+		if err1 != nil || err2 != nil || hh < 0 || mm < 0 || mm > 59 {
+			return 0, errors.New("bad time")
+		}
+		return hh*60 + mm, nil
+	}
+	return strconv.Atoi(s)
+}
+
+func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) error {
+	p, form, err := formEntry(r)
+	if err == nil {
+		p, err = u.a.SubmitProgress(r.Context(), *b.Actor, p)
+	}
+	if ve, ok := isValidation(err); ok {
+		return u.renderProgress(w, r, b, http.StatusUnprocessableEntity, &form, ve.Fields)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/progres?tanggal="+string(p.WorkDate)+"&ok=1#progress-"+p.ID, http.StatusSeeOther)
+	return nil
+}
+
+// entryPage is one progress entry with its feedback thread.
+type entryPage struct {
+	base
+	P        model.Progress
+	Author   string
+	RHKText  string
+	Thread   []store.Feedback
+	Reviewer bool
+	Owner    bool
+	RHK      []model.RHK
+	Form     progressForm
+	Errors   map[string]string
+}
+
+func (u *ui) showProgressEntry(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.renderEntry(w, r, b, http.StatusOK, nil, nil)
+}
+
+func (u *ui) renderEntry(w http.ResponseWriter, r *http.Request, b base, status int, form *progressForm, errs map[string]string) error {
+	ctx := r.Context()
+	p, err := u.a.ProgressEntry(ctx, *b.Actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	pg := entryPage{base: b, P: p, Errors: errs, Owner: p.EmployeeID == b.Actor.EmployeeID}
+	pg.Title, pg.Nav = b.T("progress.entry"), "progress"
+	if e, err := u.a.Store.Employee(ctx, p.EmployeeID); err == nil {
+		pg.Author = e.FullName()
+	}
+	if p.RHKID != "" {
+		if rhk, err := u.a.Store.RHKByID(ctx, p.RHKID); err == nil {
+			pg.RHKText = rhk.Description
+		}
+	}
+	if pg.Thread, err = u.a.FeedbackThread(ctx, *b.Actor, app.TargetProgress, p.ID); err != nil {
+		return err
+	}
+	pg.Reviewer = p.Status == model.ProgressSubmitted && !pg.Owner && u.a.IsRater(ctx, *b.Actor)
+	if pg.Owner && p.Status == model.ProgressReturned {
+		skp, err := u.a.WorkRHK(ctx, *b.Actor, p.WorkDate)
+		if err != nil {
+			return err
+		}
+		pg.RHK = skp.RHK
+		pg.Form = progressForm{ID: p.ID, Version: p.Version, Date: string(p.WorkDate), RHKID: p.RHKID, Description: p.Description,
+			Output: p.Output(), Minutes: strconv.Itoa(p.Minutes)}
+		if form != nil {
+			pg.Form = *form
+		}
+	}
+	u.render(w, r, status, "progress_entry", pg)
+	return nil
+}
+
+func (u *ui) resubmitProgress(w http.ResponseWriter, r *http.Request, b base) error {
+	p, form, err := formEntry(r)
+	p.ID, form.ID = r.PathValue("id"), r.PathValue("id")
+	if err == nil {
+		_, err = u.a.ResubmitProgress(r.Context(), *b.Actor, form.Version, p)
+	}
+	switch ve, ok := isValidation(err); {
+	case ok:
+		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, &form, ve.Fields)
+	case errors.Is(err, model.ErrConflict):
+		return u.renderEntry(w, r, b, http.StatusConflict, nil, map[string]string{"version": b.T("progress.err.stale")})
+	case err != nil:
+		return err
+	}
+	http.Redirect(w, r, "/progres/"+p.ID, http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) review(w http.ResponseWriter, r *http.Request, b base, approve bool) error {
+	id := r.PathValue("id")
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	_, err := u.a.ReviewProgress(r.Context(), *b.Actor, id, version, approve, r.PostFormValue("note"))
+	switch ve, ok := isValidation(err); {
+	case ok:
+		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, nil, ve.Fields)
+	case errors.Is(err, model.ErrConflict):
+		return u.renderEntry(w, r, b, http.StatusConflict, nil, map[string]string{"version": b.T("progress.err.reviewed")})
+	case err != nil:
+		return err
+	}
+	back := safeNext(r.PostFormValue("back"))
+	if back == "/" {
+		back = "/progres/" + id
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) approveProgress(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.review(w, r, b, true)
+}
+
+func (u *ui) returnProgress(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.review(w, r, b, false)
+}
+
+// addFeedback adds a message to a thread and goes back to the page it was
+// written on.
+func (u *ui) addFeedback(w http.ResponseWriter, r *http.Request, b base) error {
+	typ, id := r.PostFormValue("target_type"), r.PostFormValue("target_id")
+	_, err := u.a.AddFeedback(r.Context(), *b.Actor, typ, id, r.PostFormValue("body"))
+	back := safeNext(r.PostFormValue("back"))
+	if _, ok := isValidation(err); ok {
+		// The form asks for a message before it is sent; an empty one
+		// sent anyway changes nothing and returns to the thread.
+		http.Redirect(w, r, back, http.StatusSeeOther)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+// deskPage is the supervisor's desk.
+type deskPage struct {
+	base
+	D       app.Desk
+	Message string
+	MaxMin  int
+}
+
+func (u *ui) showDesk(w http.ResponseWriter, r *http.Request, b base) error {
+	d, err := u.a.SupervisorDesk(r.Context(), *b.Actor)
+	if err != nil {
+		return err
+	}
+	p := deskPage{base: b, D: d, MaxMin: 1}
+	p.Title, p.Nav = b.T("desk.title"), "desk"
+	for _, person := range d.People {
+		for _, rhk := range person.RHK {
+			p.MaxMin = max(p.MaxMin, rhk.Minutes)
+		}
+	}
+	if n := r.URL.Query().Get("disetujui"); n != "" {
+		p.Message = b.T("desk.approved", n)
+	}
+	u.render(w, r, http.StatusOK, "desk", p)
+	return nil
+}
+
+func (u *ui) approveSelected(w http.ResponseWriter, r *http.Request, b base) error {
+	ids := r.PostForm["id"]
+	if len(ids) > 200 {
+		ids = ids[:200]
+	}
+	n, err := u.a.ApproveProgress(r.Context(), *b.Actor, ids)
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/meja?disetujui="+strconv.Itoa(n), http.StatusSeeOther)
+	return nil
+}
+
+// progressFragment renders one waiting entry as the desk lists it, for the
+// desk's live update to insert.
+func (u *ui) progressFragment(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.a.ProgressEntry(r.Context(), *b.Actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	d := deskPage{base: b, D: app.Desk{Names: map[string]string{}}}
+	if e, err := u.a.Store.Employee(r.Context(), p.EmployeeID); err == nil {
+		d.D.Names[e.ID] = e.FullName()
+	}
+	u.renderFragment(w, "desk", "desk-entry", map[string]any{"P": p, "Page": d})
+	return nil
+}

@@ -1,0 +1,117 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// staffSKP gives Staff1 an SKP for the current year with one RHK.
+func staffSKP(t *testing.T, e env) (model.SKP, model.RHK) {
+	t.Helper()
+	ctx := context.Background()
+	approvedBossSKP(t, e)
+	a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	staff := model.Actor{UserID: "s", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+	s, err := a.CreateSKP(ctx, staff, e.o.Staff1.ID, a.Today().Time().Year(), model.ApproachKuantitatif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.SaveRHK(ctx, staff, s.Version, model.RHK{SKPID: s.ID, Kind: model.RHKUtama, Description: "Terpeliharanya aplikasi layanan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, r
+}
+
+func TestProgressPagesAndDesk(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		_, rhk := staffSKP(t, e)
+		staff, kabid := e.browser(t), e.browser(t)
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+
+		_, body := staff.get("/progres")
+		today := field(t, body, `name="date" type="date" value="([0-9-]+)"`)
+		if !strings.Contains(body, `<option value="`+rhk.ID+`"`) || !strings.Contains(body, `data-draft=`) {
+			t.Fatal("the progress form does not offer the RHK of the SKP or keep drafts")
+		}
+		// A time that is not a time comes back with the reason and the text kept.
+		resp, body := staff.post("/progres", url.Values{"date": {today}, "rhk_id": {rhk.ID}, "description": {"Memperbarui modul antrean"},
+			"output": {"2 modul"}, "minutes": {"sejam"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "jam:menit") || !strings.Contains(body, "Memperbarui modul antrean</textarea>") {
+			t.Fatalf("bad time: %d", resp.StatusCode)
+		}
+		resp, _ = staff.post("/progres", url.Values{"date": {today}, "rhk_id": {rhk.ID}, "description": {"Memperbarui modul antrean"},
+			"output": {"2 modul"}, "minutes": {"1:30"}})
+		loc := resp.Header.Get("Location")
+		if resp.StatusCode != http.StatusSeeOther || !strings.Contains(loc, "ok=1#progress-") {
+			t.Fatalf("submit: %d %s", resp.StatusCode, loc)
+		}
+		id := loc[strings.Index(loc, "#progress-")+len("#progress-"):]
+		_, body = staff.get("/progres?tanggal=" + today + "&ok=1")
+		if !strings.Contains(body, "Menunggu tanggapan") || !strings.Contains(body, "1:30 · 2 modul") || !strings.Contains(body, "Progres terkirim") {
+			t.Error("the day does not list the entry as sent")
+		}
+
+		// The supervisor's desk lists it; the fragment for live insertion matches.
+		_, body = kabid.get("/meja")
+		if !strings.Contains(body, "Memperbarui modul antrean") || !strings.Contains(body, `name="id" value="`+id+`" form="batch"`) {
+			t.Fatal("the desk does not list the waiting entry")
+		}
+		if !strings.Contains(body, "Terpeliharanya aplikasi layanan") || !strings.Contains(body, "<meter") {
+			t.Error("the desk lacks the progress per RHK")
+		}
+		resp, body = kabid.get("/fragmen/progres/" + id)
+		if resp.StatusCode != 200 || !strings.HasPrefix(strings.TrimSpace(body), `<li id="progress-`+id+`"`) || strings.Contains(body, "<html") {
+			t.Errorf("fragment: %d %.200s", resp.StatusCode, body)
+		}
+		other := e.browser(t)
+		other.signIn("admin", "rahasia-admin")
+		if resp, _ := staff.get("/meja"); resp.StatusCode != 200 {
+			t.Errorf("an ASN's desk: %d", resp.StatusCode)
+		}
+
+		// Returned with a note, fixed and sent again, approved from the desk.
+		_, body = kabid.get("/progres/" + id)
+		ver := field(t, body, `name="version" value="(\d+)"`)
+		if resp, _ := kabid.post("/progres/"+id+"/kembalikan", url.Values{"version": {ver}, "note": {"Sebutkan nama modulnya"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("return: %d", resp.StatusCode)
+		}
+		_, body = staff.get("/progres/" + id)
+		if !strings.Contains(body, "Sebutkan nama modulnya") || !strings.Contains(body, `action="/progres/`+id+`/ulang"`) {
+			t.Fatal("the author cannot fix the returned entry")
+		}
+		resp, _ = staff.post("/progres/"+id+"/ulang", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}, "date": {today},
+			"rhk_id": {rhk.ID}, "description": {"Memperbarui modul antrean dan notifikasi"}, "output": {"2 modul"}, "minutes": {"95"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("resubmit: %d", resp.StatusCode)
+		}
+		resp, _ = kabid.post("/meja/setujui", url.Values{"id": {id}})
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/meja?disetujui=1" {
+			t.Fatalf("batch approve: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+
+		// Feedback on the entry reaches the author's page; strangers see nothing.
+		resp, _ = kabid.post("/umpan-balik", url.Values{"target_type": {"progress"}, "target_id": {id}, "body": {"Mantap, terima kasih"},
+			"back": {"/progres/" + id}})
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/progres/"+id {
+			t.Fatalf("feedback: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		_, body = staff.get("/progres/" + id)
+		if !strings.Contains(body, "Mantap, terima kasih") || !strings.Contains(body, "Disetujui") {
+			t.Error("the author does not see the approval and the feedback")
+		}
+		if resp, _ := other.get("/progres/" + id); resp.StatusCode != http.StatusOK {
+			t.Errorf("the BKPSDM admin cannot see the entry: %d", resp.StatusCode)
+		}
+	})
+}
