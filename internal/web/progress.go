@@ -124,6 +124,13 @@ func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, stat
 // formEntry reads an entry from the form: output as typed ("3 dokumen"),
 // time as minutes or hours:minutes.
 func formEntry(r *http.Request) (model.Progress, progressForm, error) {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		// The body's size was capped before; files beyond 8 MB in memory
+		// go to temporary files.
+		if err := r.ParseMultipartForm(8 << 20); err != nil {
+			return model.Progress{}, progressForm{}, model.Invalid("file", "Formulir tidak dapat dibaca; coba kirim lagi")
+		}
+	}
 	f := progressForm{Date: r.PostFormValue("date"), RHKID: r.PostFormValue("rhk_id"), Description: r.PostFormValue("description"),
 		Output: r.PostFormValue("output"), Minutes: r.PostFormValue("minutes")}
 	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))

@@ -1,7 +1,10 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -50,8 +53,9 @@ func TestProgressPagesAndDesk(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "jam:menit") || !strings.Contains(body, "Memperbarui modul antrean</textarea>") {
 			t.Fatalf("bad time: %d", resp.StatusCode)
 		}
-		resp, _ = staff.post("/progres", url.Values{"date": {today}, "rhk_id": {rhk.ID}, "description": {"Memperbarui modul antrean"},
-			"output": {"2 modul"}, "minutes": {"1:30"}})
+		// The page's form is multipart (it can carry a file).
+		resp, _ = staff.postMultipart("/progres", map[string]string{"date": today, "rhk_id": rhk.ID, "description": "Memperbarui modul antrean",
+			"output": "2 modul", "minutes": "1:30"}, "", nil)
 		loc := resp.Header.Get("Location")
 		if resp.StatusCode != http.StatusSeeOther || !strings.Contains(loc, "ok=1#progress-") {
 			t.Fatalf("submit: %d %s", resp.StatusCode, loc)
@@ -114,4 +118,30 @@ func TestProgressPagesAndDesk(t *testing.T) {
 			t.Errorf("the BKPSDM admin cannot see the entry: %d", resp.StatusCode)
 		}
 	})
+}
+
+// postMultipart posts a multipart form as the browser sends the progress
+// form, with a file when name is not empty.
+func (b *browser) postMultipart(path string, fields map[string]string, name string, content []byte) (*http.Response, string) {
+	b.t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		w.WriteField(k, v)
+	}
+	if name != "" {
+		f, _ := w.CreateFormFile("file", name)
+		f.Write(content)
+	}
+	w.Close()
+	req, _ := http.NewRequest("POST", b.e.url+path, &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	req.Header.Set("Origin", b.e.url)
+	resp, err := b.c.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
 }

@@ -163,6 +163,7 @@ type base struct {
 	CanMonitor bool
 	CanYear    bool
 	IsRater    bool   // rates someone: has the supervisor's desk
+	LiveFrom   int64  // the newest event when the page was made: the live stream resumes after it
 	Unread     int    // unread notifications
 	Here       string // this page's local address without ?lang, to come back to
 }
@@ -197,6 +198,9 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.CanMonitor = authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD
 		b.CanYear = authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
 		b.IsRater = u.a.IsRater(r.Context(), actor)
+		if actor.EmployeeID != "" {
+			b.LiveFrom, _ = u.a.Store.LastEvent(r.Context(), actor.EmployeeID)
+		}
 		if n, err := u.a.UnreadNotifications(r.Context(), actor); err == nil {
 			b.Unread = n
 		}

@@ -80,7 +80,9 @@
   // open page shows them without a reload. EventSource reconnects by itself
   // and sends the last event id, so nothing is missed.
   if (document.body.hasAttribute("data-live") && window.EventSource && window.fetch) {
-    var es = new EventSource("/api/v1/events");
+    // Resume after the newest event the page was made with, so that
+    // nothing between the page and the stream is missed.
+    var es = new EventSource("/api/v1/events?lastEventId=" + encodeURIComponent(document.body.getAttribute("data-live") || "0"));
     var on = function (type, fn) {
       es.addEventListener(type, function (e) {
         var d;
