@@ -299,6 +299,7 @@ type NeedQuery struct {
 	Year       int // 0: every year
 	OPDID      string
 	UnitID     string // this unit and the units below it
+	UnitOnly   bool   // only UnitID itself
 	EmployeeID string
 	Category   model.NeedCategory
 	Kind       model.NeedKind
@@ -343,6 +344,8 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (store.
 		if q.UnitID != "" {
 			if f.UnitIDs = subtree(units, q.UnitID); f.UnitIDs == nil {
 				v.Add("unit", "Unit tidak ditemukan")
+			} else if q.UnitOnly {
+				f.UnitIDs = f.UnitIDs[:1]
 			}
 		}
 	}
@@ -350,6 +353,26 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (store.
 		return store.NeedPage{}, err
 	}
 	return a.Store.Needs(ctx, f)
+}
+
+// LineNeeds lists the needs of those below the actor in the line (not the
+// actor's own), open first, then confirmed, then the rest, newest first
+// within each: the supervisor's worklist.
+func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int) ([]model.Need, error) {
+	if actor.EmployeeID == "" {
+		return nil, nil
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	line := lineBelow(chart, actor.EmployeeID)
+	if len(line) == 0 {
+		return nil, nil
+	}
+	page, err := a.Store.Needs(ctx, store.NeedFilter{InstansiID: actor.InstansiID, Scope: &store.NeedScope{EmployeeIDs: line},
+		Year: year, Limit: limit, OrderByRank: true})
+	return page.Items, err
 }
 
 // needScope is what the actor may read: nil for the whole instansi, else
