@@ -93,6 +93,9 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 		if err := planYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
 			return err
 		}
+		if err := workYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
+			return err
+		}
 		return coachTeams(ctx, tx, sum.InstansiID, a.Today(), opt.Seed)
 	})
 	if err != nil {

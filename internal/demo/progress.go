@@ -1,0 +1,199 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// The year's work in the demo city: everyone with an approved SKP reported
+// progress on most working days of the last two weeks, and one in six for
+// the last two months; older entries are approved (a few were returned
+// and fixed), the latest wait for the supervisor. Some entries carry a
+// short feedback thread, and last month's realisasi is filled.
+
+// activity is a kind of daily work with its output unit.
+type activity struct {
+	what string
+	unit string
+	min  int // amount range
+	max  int
+}
+
+var activities = map[string][]activity{
+	"teach": {{"Mengajar dan membimbing peserta didik", "jam pelajaran", 2, 6}, {"Menyusun modul ajar dan asesmen", "dokumen", 1, 2},
+		{"Memeriksa tugas dan hasil ulangan peserta didik", "berkas", 10, 35}},
+	"health": {{"Melayani pemeriksaan pasien", "pasien", 5, 25}, {"Melakukan kunjungan rumah dan penyuluhan kesehatan", "kunjungan", 1, 5},
+		{"Mencatat rekam medis dan laporan harian", "dokumen", 2, 10}},
+	"report": {{"Menghimpun dan memverifikasi data capaian", "berkas", 2, 12}, {"Menyusun draf laporan", "dokumen", 1, 2},
+		{"Rapat koordinasi penyusunan laporan", "kegiatan", 1, 1}},
+	"lead": {{"Memimpin rapat koordinasi bidang", "kegiatan", 1, 2}, {"Memeriksa dan menandatangani naskah dinas", "naskah", 3, 15},
+		{"Memantau pelaksanaan kegiatan di lapangan", "kegiatan", 1, 2}},
+	"general": {{"Melayani permohonan masyarakat", "permohonan", 3, 15}, {"Mengolah dan mengarsipkan naskah dinas", "naskah", 5, 20},
+		{"Menyelesaikan tugas teknis jabatan", "kegiatan", 1, 3}},
+}
+
+func activityKind(e model.Employee, rhk string) string {
+	r, pos := strings.ToLower(rhk), strings.ToLower(e.PositionName)
+	switch {
+	case strings.Contains(r, "pembelajaran") || strings.Contains(r, "belajar") || strings.Contains(pos, "guru"):
+		return "teach"
+	case strings.Contains(r, "kesehatan") || strings.Contains(pos, "perawat") || strings.Contains(pos, "bidan"):
+		return "health"
+	case strings.Contains(r, "laporan") || strings.Contains(r, "dokumentasi"):
+		return "report"
+	case e.PositionKind == model.PositionAdministrator || e.PositionKind == model.PositionPengawas || e.PositionKind.IsJPT():
+		return "lead"
+	}
+	return "general"
+}
+
+var demoPraise = []string{"Bagus, lanjutkan.", "Terima kasih, sudah sesuai rencana.", "Rapi dan tepat waktu. Pertahankan.",
+	"Mohon lampirkan bukti dukungnya pada laporan berikutnya.", "Koordinasikan juga dengan rekan di seksi sebelah."}
+
+var demoReplies = []string{"Siap, terima kasih.", "Baik, akan saya lengkapi.", "Siap, sudah saya koordinasikan."}
+
+var demoReturns = []string{"Uraian terlalu umum; sebutkan keluaran yang dihasilkan.", "Waktu yang dicatat belum sesuai dengan keluaran.",
+	"Kegiatan ini termasuk RHK yang lain; mohon diperbaiki."}
+
+// workYear writes the demo progress, feedback and realisasi.
+func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x70726f67))
+	year := today.Time().Year()
+	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, Year: year, Status: model.SKPApproved})
+	if err != nil {
+		return err
+	}
+	periods, err := tx.Periods(ctx, instansiID, year)
+	if err != nil {
+		return err
+	}
+	var lastMonth *model.Period
+	for i, p := range periods {
+		if p.Kind == model.PeriodMonthly && p.Status == model.PeriodClosed {
+			lastMonth = &periods[i]
+		}
+	}
+	ids := make([]string, 0, len(list))
+	for _, s := range list {
+		ids = append(ids, s.EmployeeID)
+	}
+	people, err := tx.EmployeesByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	// Working days back from today (today itself included when it is one).
+	var days []model.Date
+	for d := today.Time(); len(days) < 45; d = d.AddDate(0, 0, -1) {
+		if model.IsWorkday(d, 5) && d.Year() == year {
+			days = append(days, model.Date(d.Format(time.DateOnly)))
+		}
+		if d.Year() < year {
+			break
+		}
+	}
+	var entries []model.Progress
+	type thread struct{ entry, owner, rater string }
+	var threads []thread
+	for n, s0 := range list {
+		e, ok := people[s0.EmployeeID]
+		if !ok {
+			continue
+		}
+		s, err := tx.SKP(ctx, s0.ID)
+		if err != nil {
+			return err
+		}
+		if len(s.RHK) == 0 {
+			continue
+		}
+		span := 10
+		if n%6 == 0 {
+			span = len(days)
+		}
+		for i, day := range days[:min(span, len(days))] {
+			if rng.IntN(100) < 12 { // leave, training, or simply not reported
+				continue
+			}
+			for k := range 1 + rng.IntN(2) {
+				r := s.RHK[rng.IntN(len(s.RHK))]
+				acts := activities[activityKind(e, r.Description)]
+				act := acts[rng.IntN(len(acts))]
+				p := model.Progress{ID: model.NewID(), InstansiID: instansiID, EmployeeID: e.ID, RaterID: s.Rater.EmployeeID,
+					SKPID: s.ID, RHKID: r.ID, WorkDate: day, Description: act.what, OutputUnit: act.unit,
+					OutputAmount: int64(act.min+rng.IntN(act.max-act.min+1)) * 100, Minutes: 30 * (1 + rng.IntN(8)),
+					Status: model.ProgressSubmitted, Version: 1}
+				if k == 1 && rng.IntN(4) == 0 {
+					p.RHKID, p.Description, p.OutputUnit, p.OutputAmount = "", "Mengikuti apel dan kegiatan kedinasan", "kegiatan", 100
+				}
+				sent := day.Time().Add(time.Duration(9+rng.IntN(8))*time.Hour - 7*time.Hour) // 09:00–16:00 WIB
+				if rng.IntN(20) == 0 {
+					sent = sent.AddDate(0, 0, 3)
+					p.Late = true
+				}
+				p.SubmittedAt = sent
+				if i >= 2 { // reviewed by now
+					p.Status, p.ReviewedBy, p.ReviewedAt, p.Version = model.ProgressApproved, s.Rater.EmployeeID, sent.Add(20*time.Hour), 2
+					if rng.IntN(30) == 0 {
+						p.Status, p.ReviewNote, p.Version = model.ProgressReturned, demoReturns[rng.IntN(len(demoReturns))], 2
+					}
+				}
+				if p.ReviewedAt.After(time.Now()) {
+					p.Status, p.ReviewedBy, p.ReviewedAt, p.ReviewNote, p.Version = model.ProgressSubmitted, "", time.Time{}, "", 1
+				}
+				entries = append(entries, p)
+				if s.Rater.EmployeeID != "" && rng.IntN(25) == 0 {
+					threads = append(threads, thread{p.ID, e.ID, s.Rater.EmployeeID})
+				}
+			}
+		}
+	}
+	if err := tx.SeedProgress(ctx, entries); err != nil {
+		return err
+	}
+	for i, th := range threads {
+		if _, err := tx.CreateFeedback(ctx, store.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
+			TargetID: th.entry, AuthorID: th.rater, Body: demoPraise[i%len(demoPraise)]}); err != nil {
+			return err
+		}
+		if i%2 == 0 {
+			if _, err := tx.CreateFeedback(ctx, store.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
+				TargetID: th.entry, AuthorID: th.owner, Body: demoReplies[i%len(demoReplies)]}); err != nil {
+				return err
+			}
+		}
+	}
+	if lastMonth == nil {
+		return nil
+	}
+	// Last month's realisasi, near the targets (a twelfth of the yearly
+	// target for counts, the target itself for percentages).
+	for _, s0 := range list {
+		s, err := tx.SKP(ctx, s0.ID)
+		if err != nil {
+			return err
+		}
+		if s.PeriodStart > lastMonth.End {
+			continue
+		}
+		for _, r := range s.RHK {
+			for _, in := range r.Indicators {
+				value := in.Target
+				var t int
+				if _, err := fmt.Sscan(in.Target, &t); err == nil && in.Unit != "%" {
+					value = fmt.Sprint(max(1, (t+rng.IntN(3))/12+rng.IntN(2)))
+				}
+				if _, err := tx.SaveRealisasi(ctx, 0, store.Realisasi{SKPID: s.ID, PeriodID: lastMonth.ID, IndicatorID: in.ID,
+					Value: value, Basis: "Laporan bulanan " + lastMonth.Name() + " dan progres harian"}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,71 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/demo"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+func TestDemoYearHasWork(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		a, _ := generate(t, s, 1200, 5)
+		accounts, err := demo.Accounts(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var boss, staff model.Actor
+		for _, acc := range accounts {
+			u, err := s.UserByUsername(ctx, acc.Username)
+			if err != nil {
+				t.Fatal(err)
+			}
+			actor := model.Actor{UserID: u.ID, InstansiID: u.InstansiID, EmployeeID: u.EmployeeID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+			switch acc.Role {
+			case "Kepala bidang (atasan langsung)":
+				boss = actor
+			case "Staf (ASN)":
+				staff = actor
+			}
+		}
+		if boss.EmployeeID == "" || staff.EmployeeID == "" {
+			t.Fatalf("demo accounts = %+v", accounts)
+		}
+		d, err := a.SupervisorDesk(ctx, boss)
+		if err != nil {
+			t.Fatal(err)
+		}
+		approved, err := a.ProgressList(ctx, boss, app.ProgressQuery{Team: true, Status: model.ProgressApproved, Limit: 200})
+		if err != nil || len(approved) < 10 {
+			t.Errorf("the demo supervisor's team has %d approved entries, %v", len(approved), err)
+		}
+		reported := 0
+		for _, p := range d.People {
+			if p.LastReported != "" {
+				reported++
+			}
+		}
+		if reported == 0 || len(d.Feedback) == 0 && len(approved) > 200 {
+			t.Errorf("desk: %d of %d reported, %d feedback", reported, len(d.People), len(d.Feedback))
+		}
+		// Last month's realisasi is filled for the staff account.
+		year := a.Today().Time().Year()
+		skps, _ := s.SKPs(ctx, store.SKPFilter{InstansiID: staff.InstansiID, EmployeeIDs: []string{staff.EmployeeID}, Year: year})
+		if len(skps) == 0 {
+			t.Fatal("the demo staff has no SKP")
+		}
+		if a.Today().Time().Month() > 1 && skps[0].Status == model.SKPApproved {
+			periods, _ := s.Periods(ctx, staff.InstansiID, year)
+			last := periods[a.Today().Time().Month()-2]
+			view, err := a.Realisasi(ctx, staff, skps[0].ID, last.ID)
+			if err != nil || len(view.Realisasi) == 0 {
+				t.Errorf("last month's realisasi = %d, %v", len(view.Realisasi), err)
+			}
+		}
+	})
+}
