@@ -67,6 +67,21 @@ var workID = map[string]string{
 	"desk.feedback.none":        "Belum ada umpan balik.",
 	"live.new":                  "Progres baru dari tim",
 	"evidence.help":             "Foto, PDF atau dokumen kantor, paling besar %d MB.",
+	"realisasi.title":           "Realisasi",
+	"realisasi.lead":            "Isi capaian setiap indikator pada periode ini beserta dasarnya; progres harian periode ini tampil di bawah setiap RHK sebagai pendukung.",
+	"realisasi.ok":              "Realisasi disimpan.",
+	"realisasi.noperiods":       "Tahun kinerja ini belum memiliki periode.",
+	"realisasi.period":          "Periode",
+	"realisasi.closed":          "Periode ini tidak terbuka; realisasi hanya dapat dibaca.",
+	"realisasi.readonly":        "Realisasi diisi oleh pemilik SKP setelah SKP disetujui.",
+	"realisasi.value":           "Realisasi",
+	"realisasi.basis":           "Dasar realisasi",
+	"realisasi.save":            "Simpan realisasi",
+	"realisasi.history":         "Riwayat perubahan (%d)",
+	"realisasi.progress":        "Progres harian periode ini (%d)",
+	"realisasi.noprogress":      "Belum ada progres harian untuk RHK ini pada periode ini.",
+	"realisasi.err.stale":       "Realisasi ini telah diubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.",
+	"realisasi.open":            "Isi realisasi",
 }
 
 var workEN = map[string]string{
@@ -134,6 +149,21 @@ var workEN = map[string]string{
 	"desk.feedback.none":        "No feedback yet.",
 	"live.new":                  "New progress from your team",
 	"evidence.help":             "A photo, PDF or office document, at most %d MB.",
+	"realisasi.title":           "Realisation",
+	"realisasi.lead":            "Fill what each indicator reached in this period and its basis; the period's daily progress shows under each RHK as support.",
+	"realisasi.ok":              "Realisation saved.",
+	"realisasi.noperiods":       "This performance year has no periods yet.",
+	"realisasi.period":          "Period",
+	"realisasi.closed":          "This period is not open; the realisation can only be read.",
+	"realisasi.readonly":        "The realisation is filled by the SKP's owner once the SKP is approved.",
+	"realisasi.value":           "Realisation",
+	"realisasi.basis":           "Basis",
+	"realisasi.save":            "Save realisation",
+	"realisasi.history":         "Change history (%d)",
+	"realisasi.progress":        "Daily progress in this period (%d)",
+	"realisasi.noprogress":      "No daily progress for this RHK in this period yet.",
+	"realisasi.err.stale":       "This realisation changed since you opened it. Reload the page and try again.",
+	"realisasi.open":            "Fill realisation",
 }
 
 func init() {

@@ -23,6 +23,7 @@ func (u *ui) progressRoutes(page func(string, func(w http.ResponseWriter, r *htt
 	page("GET /meja", u.showDesk)
 	page("POST /meja/setujui", u.approveSelected)
 	page("GET /fragmen/progres/{id}", u.progressFragment)
+	u.realisasiRoutes(page)
 }
 
 // progressForm is the entry form as typed, kept when it comes back with

@@ -134,13 +134,13 @@ func TestSKPPages(t *testing.T) {
 			t.Error("the employee does not see the return note")
 		}
 		// The return reached the employee's notifications, counted in the header until read.
-		if _, body := kabid.get("/"); !strings.Contains(body, `class="badge">1<`) {
+		if _, body := kabid.get("/"); !strings.Contains(body, `<span class="badge" data-bell><span data-bell-count>1</span>`) {
 			t.Error("no unread notification badge after the return")
 		}
 		if _, body := kabid.get("/notifikasi"); !strings.Contains(body, "dikembalikan untuk diperbaiki") || !strings.Contains(body, skp) {
 			t.Error("the notifications page lacks the return")
 		}
-		if _, body := kabid.get("/"); strings.Contains(body, `class="badge"`) {
+		if _, body := kabid.get("/"); !strings.Contains(body, `<span class="badge" data-bell hidden>`) {
 			t.Error("the badge stays after reading")
 		}
 		// The supervisor records the planning dialogue; the employee reads it.
