@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/live"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -24,6 +25,9 @@ type App struct {
 	Demo  bool
 	// Live wakes the event streams of the people whose event log grew.
 	Live *live.Hub
+	// Blobs holds the evidence files; nil when the installation keeps
+	// none (uploads are then refused with a clear message).
+	Blobs *blob.Store
 
 	now     func() time.Time
 	limiter *limiter
@@ -54,6 +58,8 @@ type Options struct {
 	Now func() time.Time
 	// Password replaces the password hashing cost (tests use a cheap one).
 	Password *PasswordParams
+	// Blobs is where evidence files are kept.
+	Blobs *blob.Store
 }
 
 // New returns the application over s.
@@ -69,6 +75,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 		a.hashCost = *opt.Password
 	}
 	a.limiter = newLimiter(a.now)
+	a.Blobs = opt.Blobs
 	a.Live = live.NewHub()
 	s.OnEvents(func(ids []string) { a.Live.Notify(ids...) })
 	return a

@@ -70,7 +70,10 @@ func (a *App) WorkRHK(ctx context.Context, actor model.Actor, date model.Date) (
 
 // SubmitProgress records the actor's own progress entry for a working day
 // and sends it to their pejabat penilai, who sees it at once.
-func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Progress) (model.Progress, error) {
+//
+// Evidence files already stored (StoreUpload) are attached in the same
+// transaction.
+func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Progress, uploads ...Upload) (model.Progress, error) {
 	if actor.EmployeeID == "" {
 		return p, forbidden("record progress without an employee record")
 	}
@@ -94,6 +97,10 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if p, err = tx.CreateProgress(ctx, p); err != nil {
+			return err
+		}
+		t := workTarget{InstansiID: p.InstansiID, OwnerID: p.EmployeeID}
+		if _, err := attach(ctx, tx, actor, t, TargetProgress, p.ID, uploads); err != nil {
 			return err
 		}
 		return a.progressSent(ctx, tx, e, p)

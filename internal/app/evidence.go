@@ -1,0 +1,232 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/blob"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// TooLargeError refuses an evidence file over the instansi's limit.
+type TooLargeError struct{ Max int64 }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("evidence file over %d bytes", e.Max)
+}
+
+// Unwrap makes a TooLargeError a model.ErrTooLarge.
+func (e *TooLargeError) Unwrap() error { return model.ErrTooLarge }
+
+// Upload is an evidence file stored and checked, waiting to be attached.
+type Upload struct {
+	Blob blob.Blob
+	Name string // the file's name as sent, for downloads
+}
+
+// EvidenceLimit is the instansi's size limit for one evidence file.
+func (a *App) EvidenceLimit(ctx context.Context, instansiID string) int64 {
+	n, err := a.Store.EvidenceMaxBytes(ctx, instansiID)
+	if err != nil || n <= 0 {
+		return 10 << 20
+	}
+	return n
+}
+
+// StoreUpload checks and stores an evidence file the actor sends: within
+// the instansi's size limit and of a kind accepted, told from its content.
+// The file is attached by SubmitProgress or AddEvidence.
+func (a *App) StoreUpload(ctx context.Context, actor model.Actor, name string, r io.Reader) (Upload, error) {
+	if a.Blobs == nil {
+		return Upload{}, model.Invalid("file", "Penyimpanan bukti dukung belum disiapkan pada server ini")
+	}
+	max := a.EvidenceLimit(ctx, actor.InstansiID)
+	b, err := a.Blobs.Put(ctx, r, max)
+	var te *blob.TypeError
+	switch {
+	case errors.As(err, &te):
+		return Upload{}, model.Invalid("file", fmt.Sprintf("Jenis berkas tidak diterima sebagai bukti dukung (%s). Yang diterima: %s.", te.Detected, blob.Allowed()))
+	case errors.Is(err, model.ErrTooLarge):
+		return Upload{}, &TooLargeError{Max: max}
+	case err != nil:
+		return Upload{}, err
+	}
+	return Upload{Blob: b, Name: cleanFileName(name, b.Ext)}, nil
+}
+
+// cleanFileName keeps a sent file name readable and harmless: no path, no
+// control characters, at most 120 characters, with the extension of the
+// detected type.
+func cleanFileName(name, ext string) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`"/\:*?<>|`, r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(name, ""))
+	name = strings.TrimSuffix(strings.TrimSpace(name), filepath.Ext(name))
+	if name == "" || name == "." {
+		name = "bukti-dukung"
+	}
+	for utf8.RuneCountInString(name) > 120 {
+		name = string([]rune(name)[:120])
+	}
+	return name + ext
+}
+
+// attach records uploads on a target in tx.
+func attach(ctx context.Context, tx *store.Tx, actor model.Actor, t workTarget, typ, id string, uploads []Upload) ([]store.Evidence, error) {
+	var out []store.Evidence
+	for _, u := range uploads {
+		e, err := tx.CreateEvidence(ctx, store.Evidence{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id,
+			Kind: "file", SHA256: u.Blob.SHA256, Size: u.Blob.Size, ContentType: u.Blob.ContentType, FileName: u.Name, CreatedBy: actor.EmployeeID})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// evidenceTarget resolves a target the actor may attach evidence to: only
+// the owner of the work attaches evidence to it.
+func (a *App) evidenceTarget(ctx context.Context, actor model.Actor, typ, id string) (workTarget, error) {
+	switch typ {
+	case TargetProgress, TargetRealisasi, TargetSKP, TargetRHK:
+	default:
+		return workTarget{}, model.Invalid("target_type", "Bukti dukung dilampirkan pada progress, realisasi, skp atau rhk")
+	}
+	t, err := a.target(ctx, typ, id)
+	if err != nil {
+		return t, err
+	}
+	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
+		return t, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
+	}
+	if t.OwnerID != actor.EmployeeID {
+		return t, forbidden("attach evidence to another employee's work")
+	}
+	return t, nil
+}
+
+// AddEvidence attaches a stored upload to a record of the actor's work.
+func (a *App) AddEvidence(ctx context.Context, actor model.Actor, typ, id string, u Upload) (store.Evidence, error) {
+	t, err := a.evidenceTarget(ctx, actor, typ, id)
+	if err != nil {
+		return store.Evidence{}, err
+	}
+	var out []store.Evidence
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		out, err = attach(ctx, tx, actor, t, typ, id, []Upload{u})
+		return err
+	})
+	if err != nil {
+		return store.Evidence{}, err
+	}
+	return out[0], nil
+}
+
+// AddEvidenceLink attaches a link (a shared drive, a published page) as
+// evidence to a record of the actor's work.
+func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, link, title string) (store.Evidence, error) {
+	t, err := a.evidenceTarget(ctx, actor, typ, id)
+	if err != nil {
+		return store.Evidence{}, err
+	}
+	u, err := url.Parse(strings.TrimSpace(link))
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(link) > 2000 {
+		return store.Evidence{}, model.Invalid("url", "Tautan harus alamat web lengkap yang diawali https://")
+	}
+	title = strings.TrimSpace(title)
+	if title == "" {
+		title = u.Host
+	}
+	var e store.Evidence
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		e, err = tx.CreateEvidence(ctx, store.Evidence{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id,
+			Kind: "link", URL: u.String(), FileName: short(title, 120), CreatedBy: actor.EmployeeID})
+		return err
+	})
+	return e, err
+}
+
+// EvidenceOf lists the evidence on a target the actor may see.
+func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string) ([]store.Evidence, error) {
+	t, err := a.target(ctx, typ, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
+		return nil, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
+	}
+	m, err := a.Store.EvidenceOn(ctx, typ, []string{id})
+	return m[id], err
+}
+
+// EvidenceFile opens an evidence file for someone who may see its target:
+// the owner, their line, administrators. Others are told it does not exist.
+func (a *App) EvidenceFile(ctx context.Context, actor model.Actor, id string) (store.Evidence, *os.File, error) {
+	e, err := a.Store.EvidenceByID(ctx, id)
+	if err != nil {
+		return e, nil, err
+	}
+	if err := a.canSeeWorkOf(ctx, actor, e.InstansiID, e.OwnerID); err != nil {
+		return store.Evidence{}, nil, fmt.Errorf("evidence %s: %w", id, model.ErrNotFound)
+	}
+	if e.Kind != "file" || a.Blobs == nil {
+		return e, nil, fmt.Errorf("evidence %s has no file: %w", id, model.ErrNotFound)
+	}
+	f, err := a.Blobs.Open(e.SHA256)
+	return e, f, err
+}
+
+// DeleteEvidence removes an attachment from the actor's own work; its file
+// is deleted only when no other record uses it.
+func (a *App) DeleteEvidence(ctx context.Context, actor model.Actor, id string) error {
+	e, err := a.Store.EvidenceByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := a.canSeeWorkOf(ctx, actor, e.InstansiID, e.OwnerID); err != nil {
+		return fmt.Errorf("evidence %s: %w", id, model.ErrNotFound)
+	}
+	if e.OwnerID != actor.EmployeeID {
+		return forbidden("remove evidence from another employee's work")
+	}
+	var used bool
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		_, used, err = tx.DeleteEvidence(ctx, id)
+		return err
+	})
+	if err != nil || used || e.SHA256 == "" || a.Blobs == nil {
+		return err
+	}
+	return a.Blobs.Remove(e.SHA256)
+}
+
+// SetEvidenceLimit changes the instansi's size limit for evidence files
+// (BKPSDM), between 1 and 100 MB.
+func (a *App) SetEvidenceLimit(ctx context.Context, actor model.Actor, mb int) error {
+	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
+		return forbidden("set the evidence size limit")
+	}
+	if mb < 1 || mb > 100 {
+		return model.Invalid("evidence_max_mb", "Batas ukuran bukti dukung antara 1 dan 100 MB")
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		return tx.SetEvidenceMaxBytes(ctx, actor.InstansiID, int64(mb)<<20)
+	})
+}
