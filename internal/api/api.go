@@ -105,11 +105,15 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var ve *model.ValidationError
 	var rl *app.RateLimitError
 	var be *badRequest
+	var tl *app.TooLargeError
 	switch {
 	case errors.As(err, &be):
 		writeProblem(w, r, be.status, be.slug, be.title, be.detail, nil)
 	case errors.As(err, &ve):
 		writeProblem(w, r, http.StatusUnprocessableEntity, "validation", "Data tidak valid", validationDetail(ve.Fields), ve.Fields)
+	case errors.As(err, &tl):
+		writeProblem(w, r, http.StatusRequestEntityTooLarge, "too-large", "Berkas terlalu besar",
+			fmt.Sprintf("Bukti dukung paling besar %d MB per berkas. Perkecil berkasnya (misalnya foto dengan resolusi lebih rendah) lalu kirim lagi.", tl.Max>>20), nil)
 	case errors.As(err, &rl):
 		w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds())+1))
 		writeProblem(w, r, http.StatusTooManyRequests, "rate-limited", "Terlalu banyak percobaan",

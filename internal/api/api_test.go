@@ -16,6 +16,7 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/api"
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/server"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -31,7 +32,11 @@ type env struct {
 func setup(t *testing.T, s *store.Store) env {
 	t.Helper()
 	o := storetest.SeedOrg(t, s)
-	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	blobs, err := blob.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs})
 	sys := model.SystemActor(o.Instansi.ID, "test")
 	for _, n := range []app.NewUser{
 		{Username: "admin", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},

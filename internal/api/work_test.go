@@ -2,14 +2,17 @@ package api_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
+	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -206,3 +209,87 @@ func TestWorkThroughTheAPI(t *testing.T) {
 }
 
 func jsonNumber(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+// uploadEvidence posts a multipart evidence upload.
+func (e env) uploadEvidence(t *testing.T, token, targetType, targetID, name string, content []byte) response {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	w.WriteField("target_type", targetType)
+	w.WriteField("target_id", targetID)
+	f, _ := w.CreateFormFile("file", name)
+	f.Write(content)
+	w.Close()
+	return e.do(t, "POST", "/api/v1/evidence", token, w.FormDataContentType(), buf.Bytes())
+}
+
+func TestEvidenceThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		year := a.Today().Time().Year()
+		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
+		if _, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5); err != nil {
+			t.Fatal(err)
+		}
+		staffActor := model.Actor{UserID: "s", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+		p, err := a.SubmitProgress(ctx, staffActor, model.Progress{WorkDate: a.Today(), Description: "Pendataan aset", Minutes: 60})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+
+		photo := blob.SampleJPEG(64, 48, 3)
+		r := e.uploadEvidence(t, staff, "progress", p.ID, "IMG_0001.JPG", photo)
+		schema, err := responseSchema(doc, "POST", "/api/v1/evidence", r)
+		if err != nil || r.status != 201 {
+			t.Fatalf("upload: %d %s %v", r.status, r.body, err)
+		}
+		var v any
+		json.Unmarshal(r.body, &v)
+		for _, p := range conform(doc, schema, v, "$") {
+			t.Error(p)
+		}
+		ev := r.json(t)
+		if ev["content_type"] != "image/jpeg" || ev["size"] != float64(len(photo)) || len(ev["sha256"].(string)) != 64 {
+			t.Errorf("evidence = %v", ev)
+		}
+		id := ev["id"].(string)
+		got := e.get(t, "/api/v1/evidence/"+id, kabid)
+		if got.status != 200 || !bytes.Equal(got.body, photo) || got.header.Get("Content-Type") != "image/jpeg" ||
+			got.header.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(got.header.Get("Content-Security-Policy"), "sandbox") {
+			t.Errorf("download: %d %v", got.status, got.header)
+		}
+		problem(t, e.get(t, "/api/v1/evidence/"+id, nurse), 404)
+		list := e.get(t, "/api/v1/evidence?target_type=progress&target_id="+p.ID, kabid).json(t)
+		if len(list["items"].([]any)) != 1 {
+			t.Errorf("list = %v", list)
+		}
+
+		// An executable renamed .pdf is refused with a clear message; a
+		// file over the limit is a 413 that says the limit.
+		exe := append([]byte("MZ\x90\x00\x03\x00\x00\x00"), bytes.Repeat([]byte{0}, 2000)...)
+		pr := problem(t, e.uploadEvidence(t, staff, "progress", p.ID, "laporan.pdf", exe), 422)
+		if msg := pr["errors"].(map[string]any)["file"].(string); !strings.Contains(msg, "program Windows") {
+			t.Errorf("exe message = %q", msg)
+		}
+		if err := a.SetEvidenceLimit(ctx, admin, 1); err != nil {
+			t.Fatal(err)
+		}
+		big := blob.SamplePDF("Besar", strings.Repeat("data ", 300_000))
+		pr = problem(t, e.uploadEvidence(t, staff, "progress", p.ID, "besar.pdf", big), 413)
+		if !strings.Contains(pr["detail"].(string), "1 MB") {
+			t.Errorf("413 detail = %v", pr["detail"])
+		}
+		problem(t, e.uploadEvidence(t, kabid, "progress", p.ID, "foto.jpg", photo), 403)
+		problem(t, e.uploadEvidence(t, nurse, "progress", p.ID, "foto.jpg", photo), 404)
+		if r := e.do(t, "DELETE", "/api/v1/evidence/"+id, staff, "", nil); r.status != 204 {
+			t.Errorf("delete: %d", r.status)
+		}
+		problem(t, e.get(t, "/api/v1/evidence/"+id, staff), 404)
+	})
+}

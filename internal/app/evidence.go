@@ -119,6 +119,13 @@ func (a *App) evidenceTarget(ctx context.Context, actor model.Actor, typ, id str
 	return t, nil
 }
 
+// MayAttach tells whether the actor may attach evidence to a target, so
+// that a refused upload is not stored at all.
+func (a *App) MayAttach(ctx context.Context, actor model.Actor, typ, id string) error {
+	_, err := a.evidenceTarget(ctx, actor, typ, id)
+	return err
+}
+
 // AddEvidence attaches a stored upload to a record of the actor's work.
 func (a *App) AddEvidence(ctx context.Context, actor model.Actor, typ, id string, u Upload) (store.Evidence, error) {
 	t, err := a.evidenceTarget(ctx, actor, typ, id)

@@ -8,13 +8,16 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/demo"
 	"github.com/kinerja-id/kinerja/internal/notify"
 	"github.com/kinerja-id/kinerja/internal/server"
+	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // ServerConfig is what serve needs.
@@ -32,6 +35,9 @@ type ServerConfig struct {
 	SMTP string
 	// PublicURL is the address users reach Kinerja at, for links in e-mail.
 	PublicURL string
+	// DataDir keeps the evidence files (under bukti/); by default the
+	// SQLite file's folder, or ./kinerja-data with PostgreSQL.
+	DataDir string
 }
 
 // Server is a running Kinerja server; tests start one on a random port.
@@ -59,9 +65,12 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Password != nil {
-		a = app.New(a.Store, log, app.Options{Demo: cfg.Demo, Password: cfg.Password})
+	blobs, err := blob.Open(filepath.Join(dataDir(cfg), "bukti"))
+	if err != nil {
+		a.Store.Close()
+		return nil, err
 	}
+	a = app.New(a.Store, log, app.Options{Demo: cfg.Demo, Password: cfg.Password, Blobs: blobs})
 	if cfg.Demo {
 		if err := ensureDemo(ctx, a, cfg.Out); err != nil {
 			a.Store.Close()
@@ -99,6 +108,19 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	return s, nil
 }
 
+// dataDir is where the server keeps files beside its database.
+func dataDir(cfg ServerConfig) string {
+	switch {
+	case cfg.DataDir != "":
+		return cfg.DataDir
+	case strings.HasPrefix(cfg.DB, "postgres://"), strings.HasPrefix(cfg.DB, "postgresql://"):
+		return "kinerja-data"
+	case cfg.DB == "":
+		return filepath.Dir(store.DefaultSQLitePath)
+	}
+	return filepath.Dir(cfg.DB)
+}
+
 // Close stops accepting requests, lets those in flight finish (up to 20
 // seconds), and closes the database.
 func (s *Server) Close() error {
@@ -127,6 +149,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	smtpURL := fs.String("smtp", env.Getenv("KINERJA_SMTP"), "e-mail notifications unread in the app through smtp://[user:password@]host:port?from=address (env KINERJA_SMTP)")
 	publicURL := fs.String("public-url", env.Getenv("KINERJA_PUBLIC_URL"), "the address users reach Kinerja at, for links in e-mail (env KINERJA_PUBLIC_URL)")
+	dataFlag := fs.String("data", env.Getenv("KINERJA_DATA"), "folder for evidence files; default: the SQLite file's folder, or ./kinerja-data with PostgreSQL (env KINERJA_DATA)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -140,7 +163,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		return usageError{fmt.Sprintf("--addr %q is not host:port", *addr)}
 	}
 	s, err := Start(ctx, ServerConfig{Addr: *addr, DB: *db, Demo: *demoFlag, LogFormat: *logFormat, Out: env.Stdout, Log: env.Stderr,
-		SMTP: *smtpURL, PublicURL: strings.TrimRight(*publicURL, "/")})
+		SMTP: *smtpURL, PublicURL: strings.TrimRight(*publicURL, "/"), DataDir: *dataFlag})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,155 @@
+package api
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// evidenceRoutes are the routes of bukti dukung.
+func evidenceRoutes() []route {
+	return []route{
+		{method: "POST", path: "/api/v1/evidence", summary: "Attach evidence to a record of the actor's work: multipart file (type checked from the content, size within the instansi's limit), or url for a link", handle: (*handler).addEvidence,
+			doc: op{tag: "work", body: "EvidenceUpload", response: "Evidence", status: 201, errors: []int{403, 404, 413, 422}}},
+		{method: "GET", path: "/api/v1/evidence", summary: "The evidence on a target", handle: (*handler).evidenceList,
+			doc: op{tag: "work", query: []string{"target_type", "target_id"}, response: "EvidenceList", errors: []int{404, 422}}},
+		{method: "GET", path: "/api/v1/evidence/{id}", summary: "The evidence file, to those who may see its target", handle: (*handler).evidenceFile,
+			doc: op{tag: "work", params: []string{"id"}, response: "file", errors: []int{404}}},
+		{method: "DELETE", path: "/api/v1/evidence/{id}", summary: "Remove evidence from the actor's work; the file goes when no other record uses it", handle: (*handler).deleteEvidence,
+			doc: op{tag: "work", params: []string{"id"}, status: 204, errors: []int{403, 404}}},
+	}
+}
+
+type evidenceJSON struct {
+	ID          string    `json:"id"`
+	TargetType  string    `json:"target_type"`
+	TargetID    string    `json:"target_id"`
+	Kind        string    `json:"kind"`
+	SHA256      string    `json:"sha256"`
+	Size        int64     `json:"size"`
+	ContentType string    `json:"content_type"`
+	FileName    string    `json:"file_name"`
+	URL         string    `json:"url"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+func evidenceOf(e store.Evidence) evidenceJSON {
+	return evidenceJSON{ID: e.ID, TargetType: e.TargetType, TargetID: e.TargetID, Kind: e.Kind, SHA256: e.SHA256, Size: e.Size,
+		ContentType: e.ContentType, FileName: e.FileName, URL: e.URL, CreatedAt: e.CreatedAt.UTC()}
+}
+
+// maxUpload caps any evidence request body; the instansi's own limit is
+// checked while the file is stored.
+const maxUpload = 101 << 20
+
+func (h *handler) addEvidence(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return &app.TooLargeError{Max: h.a.EvidenceLimit(r.Context(), actor.InstansiID)}
+		}
+		return model.Invalid("file", "Kirim sebagai multipart/form-data dengan kolom target_type, target_id, dan file atau url.")
+	}
+	defer r.MultipartForm.RemoveAll()
+	typ, id := r.FormValue("target_type"), r.FormValue("target_id")
+	if link := r.FormValue("url"); link != "" {
+		e, err := h.a.AddEvidenceLink(r.Context(), actor, typ, id, link, r.FormValue("title"))
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, http.StatusCreated, evidenceOf(e))
+	}
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		return model.Invalid("file", "Kolom file wajib berisi berkas bukti dukung (atau isi url untuk tautan).")
+	}
+	defer file.Close()
+	// Check the target before storing anything.
+	if err := h.a.MayAttach(r.Context(), actor, typ, id); err != nil {
+		return err
+	}
+	up, err := h.a.StoreUpload(r.Context(), actor, header.Filename, file)
+	if err != nil {
+		return err
+	}
+	e, err := h.a.AddEvidence(r.Context(), actor, typ, id, up)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, evidenceOf(e))
+}
+
+func (h *handler) evidenceList(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	q := r.URL.Query()
+	if q.Get("target_type") == "" || q.Get("target_id") == "" {
+		return model.Invalid("target_type", "Sebutkan target_type dan target_id")
+	}
+	items, err := h.a.EvidenceOf(r.Context(), actor, q.Get("target_type"), q.Get("target_id"))
+	if err != nil {
+		return err
+	}
+	out := list[evidenceJSON]{Items: []evidenceJSON{}}
+	for _, e := range items {
+		out.Items = append(out.Items, evidenceOf(e))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) evidenceFile(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	e, f, err := h.a.EvidenceFile(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	ServeEvidence(w, r, e, f)
+	return nil
+}
+
+// ServeEvidence writes an evidence file with headers that keep a
+// browser from running anything in it: its detected type, no sniffing, a
+// sandbox, and a download unless it is an image or a PDF.
+func ServeEvidence(w http.ResponseWriter, r *http.Request, e store.Evidence, f io.ReadSeeker) {
+	h := w.Header()
+	h.Set("Content-Type", e.ContentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+	h.Set("Cache-Control", "private, max-age=3600")
+	disposition := "attachment"
+	if strings.HasPrefix(e.ContentType, "image/") || e.ContentType == "application/pdf" {
+		disposition = "inline"
+	}
+	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": e.FileName}))
+	h.Set("ETag", strconv.Quote(e.SHA256))
+	http.ServeContent(w, r, "", e.CreatedAt, f)
+}
+
+func (h *handler) deleteEvidence(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if err := h.a.DeleteEvidence(r.Context(), actor, r.PathValue("id")); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func evidenceSchemas() map[string]any {
+	targets := enum(app.TargetProgress, app.TargetRealisasi, app.TargetSKP, app.TargetRHK)
+	return map[string]any{
+		"Evidence": obj([]string{"id", "target_type", "target_id", "kind", "sha256", "size", "content_type"}, map[string]any{"id": str(),
+			"target_type": targets, "target_id": str(), "kind": enum("file", "link"), "sha256": str(),
+			"size": map[string]any{"type": "integer"}, "content_type": str(), "file_name": str(), "url": str(),
+			"created_at": map[string]any{"type": "string", "format": "date-time"}}),
+		"EvidenceList": listOf("Evidence"),
+		"EvidenceUpload": obj([]string{"target_type", "target_id"}, map[string]any{"target_type": targets, "target_id": str(),
+			"file": map[string]any{"type": "string", "format": "binary", "description": "PDF, image (JPEG, PNG, HEIC, WebP, GIF), office document or text"},
+			"url":  map[string]any{"type": "string", "description": "Instead of a file: a link (https://)"}, "title": str()}),
+	}
+}
