@@ -96,7 +96,10 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 		if err := workYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
 			return err
 		}
-		return coachTeams(ctx, tx, sum.InstansiID, a.Today(), opt.Seed)
+		if err := coachTeams(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
+			return err
+		}
+		return recordNeeds(ctx, tx, sum.InstansiID, a.Today(), opt.Seed)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)
