@@ -2,14 +2,11 @@ package api
 
 import (
 	"errors"
-	"io"
-	"mime"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -110,26 +107,8 @@ func (h *handler) evidenceFile(w http.ResponseWriter, r *http.Request, actor mod
 		return err
 	}
 	defer f.Close()
-	ServeEvidence(w, r, e, f)
+	httpx.ServeFile(w, r, e.ContentType, e.FileName, e.SHA256, e.CreatedAt, f)
 	return nil
-}
-
-// ServeEvidence writes an evidence file with headers that keep a
-// browser from running anything in it: its detected type, no sniffing, a
-// sandbox, and a download unless it is an image or a PDF.
-func ServeEvidence(w http.ResponseWriter, r *http.Request, e store.Evidence, f io.ReadSeeker) {
-	h := w.Header()
-	h.Set("Content-Type", e.ContentType)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-	h.Set("Cache-Control", "private, max-age=3600")
-	disposition := "attachment"
-	if strings.HasPrefix(e.ContentType, "image/") || e.ContentType == "application/pdf" {
-		disposition = "inline"
-	}
-	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": e.FileName}))
-	h.Set("ETag", strconv.Quote(e.SHA256))
-	http.ServeContent(w, r, "", e.CreatedAt, f)
 }
 
 func (h *handler) deleteEvidence(w http.ResponseWriter, r *http.Request, actor model.Actor) error {

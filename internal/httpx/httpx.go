@@ -6,9 +6,13 @@ package httpx
 import (
 	"context"
 	"errors"
+	"io"
+	"mime"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -116,4 +120,22 @@ func SetSessionCookie(w http.ResponseWriter, r *http.Request, token string, maxA
 // ClearSessionCookie removes the session cookie.
 func ClearSessionCookie(w http.ResponseWriter, r *http.Request) {
 	SetSessionCookie(w, r, "", -1)
+}
+
+// ServeFile writes a stored user file (evidence) with headers that keep a
+// browser from running anything in it: its detected type, no sniffing, a
+// sandbox, and a download unless it is an image or a PDF.
+func ServeFile(w http.ResponseWriter, r *http.Request, contentType, name, sha string, modified time.Time, f io.ReadSeeker) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+	h.Set("Cache-Control", "private, max-age=3600")
+	disposition := "attachment"
+	if strings.HasPrefix(contentType, "image/") || contentType == "application/pdf" {
+		disposition = "inline"
+	}
+	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": name}))
+	h.Set("ETag", strconv.Quote(sha))
+	http.ServeContent(w, r, "", modified, f)
 }

@@ -82,6 +82,9 @@ var workID = map[string]string{
 	"realisasi.noprogress":      "Belum ada progres harian untuk RHK ini pada periode ini.",
 	"realisasi.err.stale":       "Realisasi ini telah diubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.",
 	"realisasi.open":            "Isi realisasi",
+	"evidence.title":            "Bukti dukung",
+	"evidence.delete":           "Hapus",
+	"evidence.err.large":        "Berkas terlalu besar: paling besar %d MB. Perkecil berkasnya (misalnya foto beresolusi lebih rendah) lalu kirim lagi.",
 }
 
 var workEN = map[string]string{
@@ -164,6 +167,9 @@ var workEN = map[string]string{
 	"realisasi.noprogress":      "No daily progress for this RHK in this period yet.",
 	"realisasi.err.stale":       "This realisation changed since you opened it. Reload the page and try again.",
 	"realisasi.open":            "Fill realisation",
+	"evidence.title":            "Evidence",
+	"evidence.delete":           "Remove",
+	"evidence.err.large":        "The file is too large: at most %d MB. Make it smaller (for example a lower-resolution photo) and send it again.",
 }
 
 func init() {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -23,6 +24,8 @@ func (u *ui) progressRoutes(page func(string, func(w http.ResponseWriter, r *htt
 	page("GET /meja", u.showDesk)
 	page("POST /meja/setujui", u.approveSelected)
 	page("GET /fragmen/progres/{id}", u.progressFragment)
+	page("GET /bukti/{id}", u.downloadEvidence)
+	page("POST /bukti/{id}/hapus", u.deleteEvidence)
 	u.realisasiRoutes(page)
 }
 
@@ -54,6 +57,7 @@ type progressPage struct {
 	Message    string
 	NoSKP      bool
 	Threads    map[string][]store.Feedback
+	Files      map[string][]store.Evidence
 	Evidence   bool // files can be attached
 	MaxMB      int64
 }
@@ -104,6 +108,10 @@ func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, stat
 	if p.Threads, err = u.a.Store.FeedbackOnMany(ctx, app.TargetProgress, ids); err != nil {
 		return err
 	}
+	if p.Files, err = u.a.Store.EvidenceOn(ctx, app.TargetProgress, ids); err != nil {
+		return err
+	}
+	p.Evidence, p.MaxMB = u.a.Blobs != nil, u.a.EvidenceLimit(ctx, b.Actor.InstansiID)>>20
 	if form != nil {
 		p.Form = *form
 	} else {
@@ -164,8 +172,24 @@ func parseMinutes(s string) (int, error) {
 
 func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) error {
 	p, form, err := formEntry(r)
+	var uploads []app.Upload
+	if err == nil && r.MultipartForm != nil {
+		defer r.MultipartForm.RemoveAll()
+		if file, header, ferr := r.FormFile("file"); ferr == nil && header.Size > 0 {
+			// The file is checked and stored first: a refused file keeps
+			// the entry from being sent, and the form comes back.
+			var up app.Upload
+			up, err = u.a.StoreUpload(r.Context(), *b.Actor, header.Filename, file)
+			file.Close()
+			uploads = append(uploads, up)
+		}
+	}
 	if err == nil {
-		p, err = u.a.SubmitProgress(r.Context(), *b.Actor, p)
+		p, err = u.a.SubmitProgress(r.Context(), *b.Actor, p, uploads...)
+	}
+	var tl *app.TooLargeError
+	if errors.As(err, &tl) {
+		return u.renderProgress(w, r, b, http.StatusRequestEntityTooLarge, &form, map[string]string{"file": b.T("evidence.err.large", tl.Max>>20)})
 	}
 	if ve, ok := isValidation(err); ok {
 		return u.renderProgress(w, r, b, http.StatusUnprocessableEntity, &form, ve.Fields)
@@ -184,6 +208,7 @@ type entryPage struct {
 	Author   string
 	RHKText  string
 	Thread   []store.Feedback
+	Files    []store.Evidence
 	Reviewer bool
 	Owner    bool
 	RHK      []model.RHK
@@ -212,6 +237,9 @@ func (u *ui) renderEntry(w http.ResponseWriter, r *http.Request, b base, status 
 		}
 	}
 	if pg.Thread, err = u.a.FeedbackThread(ctx, *b.Actor, app.TargetProgress, p.ID); err != nil {
+		return err
+	}
+	if pg.Files, err = u.a.EvidenceOf(ctx, *b.Actor, app.TargetProgress, p.ID); err != nil {
 		return err
 	}
 	pg.Reviewer = p.Status == model.ProgressSubmitted && !pg.Owner && u.a.IsRater(ctx, *b.Actor)
@@ -348,5 +376,25 @@ func (u *ui) progressFragment(w http.ResponseWriter, r *http.Request, b base) er
 		d.D.Names[e.ID] = e.FullName()
 	}
 	u.renderFragment(w, "desk", "desk-entry", map[string]any{"P": p, "Page": d})
+	return nil
+}
+
+// downloadEvidence sends an evidence file to someone who may see it.
+func (u *ui) downloadEvidence(w http.ResponseWriter, r *http.Request, b base) error {
+	e, f, err := u.a.EvidenceFile(r.Context(), *b.Actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	httpx.ServeFile(w, r, e.ContentType, e.FileName, e.SHA256, e.CreatedAt, f)
+	return nil
+}
+
+// deleteEvidence removes evidence from the actor's own record.
+func (u *ui) deleteEvidence(w http.ResponseWriter, r *http.Request, b base) error {
+	if err := u.a.DeleteEvidence(r.Context(), *b.Actor, r.PathValue("id")); err != nil {
+		return err
+	}
+	http.Redirect(w, r, safeNext(r.PostFormValue("back")), http.StatusSeeOther)
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -64,6 +65,28 @@ func TestProgressPagesAndDesk(t *testing.T) {
 		_, body = staff.get("/progres?tanggal=" + today + "&ok=1")
 		if !strings.Contains(body, "Menunggu tanggapan") || !strings.Contains(body, "1:30 · 2 modul") || !strings.Contains(body, "Progres terkirim") {
 			t.Error("the day does not list the entry as sent")
+		}
+
+		// A photo goes with an entry; a program named .pdf is refused and
+		// the entry is not sent.
+		photo := blob.SampleJPEG(48, 36, 9)
+		resp, _ = staff.postMultipart("/progres", map[string]string{"date": today, "rhk_id": rhk.ID, "description": "Dokumentasi uji coba",
+			"minutes": "30"}, "IMG_2041.JPG", photo)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("entry with a photo: %d", resp.StatusCode)
+		}
+		_, body = staff.get("/progres?tanggal=" + today)
+		link := field(t, body, `<a href="(/bukti/[0-9a-f]+)">IMG_2041.jpg</a>`)
+		if resp, got := kabid.get(link); resp.StatusCode != 200 || got != string(photo) || resp.Header.Get("Content-Type") != "image/jpeg" {
+			t.Errorf("the supervisor's download: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		exe := append([]byte("MZ\x90\x00\x03"), bytes.Repeat([]byte{0}, 3000)...)
+		resp, body = staff.postMultipart("/progres", map[string]string{"date": today, "description": "Kiriman lain", "minutes": "10"}, "laporan.pdf", exe)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "program Windows") || !strings.Contains(body, "Kiriman lain</textarea>") {
+			t.Errorf("a program named .pdf: %d", resp.StatusCode)
+		}
+		if _, body := staff.get("/progres?tanggal=" + today); strings.Count(body, `class="entry"`) != 2 {
+			t.Errorf("entries after the refused upload = %d, want 2", strings.Count(body, `class="entry"`))
 		}
 
 		// The supervisor's desk lists it; the fragment for live insertion matches.

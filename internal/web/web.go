@@ -109,7 +109,15 @@ var funcs = template.FuncMap{
 		}
 		return d.Time().Format("02-01-2006")
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":       func(a, b int) int { return a + b },
+	"hasPrefix": strings.HasPrefix,
+	// kb writes a file size for people: "340 KB", "2,4 MB".
+	"kb": func(n int64) string {
+		if n < 1<<20 {
+			return fmt.Sprintf("%d KB", (n+1023)/1024)
+		}
+		return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
+	},
 	// hm writes minutes as hours and minutes: 90 → "1:30".
 	"hm": func(m int) string { return fmt.Sprintf("%d:%02d", m/60, m%60) },
 	"dict": func(kv ...any) map[string]any {

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/server"
@@ -31,7 +32,11 @@ type env struct {
 func setup(t *testing.T, s *store.Store, demo bool) env {
 	t.Helper()
 	o := storetest.SeedOrg(t, s)
-	a := app.New(s, nil, app.Options{Demo: demo, Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	blobs, err := blob.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(s, nil, app.Options{Demo: demo, Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs})
 	sys := model.SystemActor(o.Instansi.ID, "test")
 	for _, n := range []app.NewUser{
 		{Username: "admin", DisplayName: "Admin BKPSDM", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},
