@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"image/png"
 	"math/rand/v2"
 
 	"github.com/go-pdf/fpdf"
@@ -31,8 +32,28 @@ func SamplePDF(title string, lines ...string) []byte {
 }
 
 // SampleJPEG is a small photo-like JPEG (soft colour bands with noise),
-// different for each seed, for demo data and tests.
+// the same for the same seed and different for each, for demo data and
+// tests.
 func SampleJPEG(w, h int, seed uint64) []byte {
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, samplePicture(w, h, seed), &jpeg.Options{Quality: 70}); err != nil {
+		panic(err) // encoding to memory fails only on a bad image
+	}
+	return buf.Bytes()
+}
+
+// SamplePNG is a small picture like SampleJPEG's, as a PNG (a screenshot
+// stands in for one), the same for the same seed.
+func SamplePNG(w, h int, seed uint64) []byte {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, samplePicture(w, h, seed)); err != nil {
+		panic(err) // encoding to memory fails only on a bad image
+	}
+	return buf.Bytes()
+}
+
+// samplePicture draws soft colour bands with noise, determined by seed.
+func samplePicture(w, h int, seed uint64) image.Image {
 	rng := rand.New(rand.NewPCG(seed, 0x6a706567))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	base := color.RGBA{uint8(90 + rng.IntN(120)), uint8(90 + rng.IntN(120)), uint8(90 + rng.IntN(120)), 255}
@@ -42,9 +63,5 @@ func SampleJPEG(w, h int, seed uint64) []byte {
 			img.Set(x, y, color.RGBA{base.R + n - uint8(y*40/h), base.G + n, base.B + uint8(x*30/w), 255})
 		}
 	}
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 70}); err != nil {
-		panic(err)
-	}
-	return buf.Bytes()
+	return img
 }

@@ -16,8 +16,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -40,14 +43,28 @@ type TypeError struct {
 	Detected string // what the content looks like, e.g. "program Windows"
 }
 
+// Error tells that the file was refused and what it looks like.
 func (e *TypeError) Error() string {
 	return fmt.Sprintf("file type not accepted as evidence (%s)", e.Detected)
 }
 
-// Open returns the store kept in dir, creating the directory if needed.
+// staleUpload is how old a temporary file must be before Open removes it:
+// far longer than any upload takes, so only leftovers of a crash go.
+const staleUpload = 24 * time.Hour
+
+// Open returns the store kept in dir, creating the directory (mode 0o750)
+// if needed, and removes temporary files left by uploads a crash cut short.
 func Open(dir string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Join(dir, "tmp"), 0o750); err != nil {
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.MkdirAll(tmp, 0o750); err != nil {
 		return nil, fmt.Errorf("evidence store %s: %w", dir, err)
+	}
+	if entries, err := os.ReadDir(tmp); err == nil {
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleUpload {
+				os.Remove(filepath.Join(tmp, e.Name()))
+			}
+		}
 	}
 	return &Store{dir: dir}, nil
 }
@@ -55,29 +72,21 @@ func Open(dir string) (*Store, error) {
 // Dir is the directory the store keeps its files in.
 func (s *Store) Dir() string { return s.dir }
 
+// path is where the file of a hash lives. Only 64 lowercase hex digits are
+// a hash, so no name can reach outside the store.
 func (s *Store) path(sum string) (string, error) {
-	if len(sum) != 64 {
-		return "", fmt.Errorf("blob %q: %w", sum, model.ErrNotFound)
-	}
-	if _, err := hex.DecodeString(sum); err != nil || sum != lower(sum) {
+	if len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
 		return "", fmt.Errorf("blob %q: %w", sum, model.ErrNotFound)
 	}
 	return filepath.Join(s.dir, sum[:2], sum[2:4], sum), nil
 }
 
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// Put stores the content read from r, at most maxBytes of it. A larger
+// Put stores the content read from r, at most maxBytes of it. The content
+// streams to a temporary file in the store while it is hashed, its type is
+// told from the content, and it is synced and renamed into place. A larger
 // file is refused with an error wrapping model.ErrTooLarge, content of a
-// kind not accepted with a *TypeError; either way nothing is kept.
+// kind not accepted with a *TypeError; either way nothing is kept. Content
+// stored already is reported as it is and not written again.
 func (s *Store) Put(ctx context.Context, r io.Reader, maxBytes int64) (Blob, error) {
 	tmp, err := os.CreateTemp(filepath.Join(s.dir, "tmp"), "upload-*")
 	if err != nil {
@@ -91,7 +100,12 @@ func (s *Store) Put(ctx context.Context, r io.Reader, maxBytes int64) (Blob, err
 		}
 	}()
 	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(tmp, h), io.LimitReader(readerCtx{ctx, r}, maxBytes+1))
+	var text textScan
+	limit := maxBytes
+	if limit < math.MaxInt64 {
+		limit++ // one byte more than allowed tells a file that is too large
+	}
+	n, err := io.Copy(io.MultiWriter(tmp, h, &text), io.LimitReader(readerCtx{ctx, r}, limit))
 	if err != nil {
 		return Blob{}, fmt.Errorf("evidence upload: %w", err)
 	}
@@ -104,6 +118,10 @@ func (s *Store) Put(ctx context.Context, r io.Reader, maxBytes int64) (Blob, err
 	ct, ext, err := detectFile(tmp, n)
 	if err != nil {
 		return Blob{}, err
+	}
+	if ct == textPlain && !text.valid() {
+		// The start read as text, but further on there is binary content.
+		return Blob{}, &TypeError{Detected: "berkas biner"}
 	}
 	if err := tmp.Sync(); err != nil {
 		return Blob{}, err
@@ -119,14 +137,27 @@ func (s *Store) Put(ctx context.Context, r io.Reader, maxBytes int64) (Blob, err
 	if err := os.MkdirAll(filepath.Dir(final), 0o750); err != nil {
 		return Blob{}, err
 	}
+	// Two uploads of the same content may both get here: the later rename
+	// replaces the file with identical bytes, so either way one file stays.
 	if err := os.Rename(tmp.Name(), final); err != nil {
 		return Blob{}, fmt.Errorf("evidence store: %w", err)
 	}
 	keep = true
+	syncDir(filepath.Dir(final))
 	return b, nil
 }
 
-// Open opens a stored file for reading.
+// syncDir makes a rename in dir durable. It is best effort: the file is in
+// place already, and some systems cannot sync a directory.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// Open opens a stored file for reading. A hash that is not 64 lowercase hex
+// digits, or that no file has, gives an error wrapping model.ErrNotFound.
 func (s *Store) Open(sum string) (*os.File, error) {
 	p, err := s.path(sum)
 	if err != nil {
@@ -150,6 +181,7 @@ func (s *Store) Exists(sum string) bool {
 }
 
 // Remove deletes a stored file; the caller decides that no record uses it.
+// Removing a file that is not there is not an error.
 func (s *Store) Remove(sum string) error {
 	p, err := s.path(sum)
 	if err != nil {
