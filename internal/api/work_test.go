@@ -293,3 +293,53 @@ func TestEvidenceThroughTheAPI(t *testing.T) {
 		problem(t, e.get(t, "/api/v1/evidence/"+id, staff), 404)
 	})
 }
+
+func TestTeamsThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+		check := func(method, pattern string, r response) map[string]any {
+			t.Helper()
+			schema, err := responseSchema(doc, method, pattern, r)
+			if err != nil {
+				t.Fatalf("%s %s: %v", method, pattern, err)
+			}
+			var v any
+			json.Unmarshal(r.body, &v)
+			for _, p := range conform(doc, schema, v, "$") {
+				t.Errorf("%s %s (%d): %s", method, pattern, r.status, p)
+			}
+			m, _ := v.(map[string]any)
+			return m
+		}
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+		problem(t, e.post(t, "/api/v1/teams", staff, map[string]any{"name": "Tim A", "goal": "B"}), 403)
+		problem(t, e.post(t, "/api/v1/teams", kabid, map[string]any{"name": "", "goal": ""}), 422)
+		r := e.post(t, "/api/v1/teams", kabid, map[string]any{"name": "Tim Layanan Terpadu", "goal": "Antrean layanan di bawah 15 menit"})
+		tm := check("POST", "/api/v1/teams", r)
+		if r.status != 201 || len(tm["members"].([]any)) != 1 {
+			t.Fatalf("create team: %d %s", r.status, r.body)
+		}
+		id := tm["id"].(string)
+		problem(t, e.get(t, "/api/v1/teams/"+id, nurse), 404)
+		for _, who := range []string{e.o.Staff1.ID, e.o.Nurse.ID} {
+			check("POST", "/api/v1/teams/{id}/members", e.post(t, "/api/v1/teams/"+id+"/members", kabid, map[string]any{"employee_id": who}))
+		}
+		problem(t, e.post(t, "/api/v1/teams/"+id+"/members", kabid, map[string]any{"employee_id": e.o.Nurse.ID}), 422)
+		problem(t, e.do(t, "PUT", "/api/v1/teams/"+id+"/link", staff, "application/json", []byte(`{"rhk_id":"bukan-rhk"}`)), 422)
+		r = e.post(t, "/api/v1/teams/"+id+"/kudos", nurse, map[string]any{"to_id": e.o.Staff1.ID, "kind": "help", "body": "Saya bisa bantu uji antrean"})
+		if k := check("POST", "/api/v1/teams/{id}/kudos", r); r.status != 201 || k["kind"] != "help" {
+			t.Errorf("kudos: %d %s", r.status, r.body)
+		}
+		tm = check("GET", "/api/v1/teams/{id}", e.get(t, "/api/v1/teams/"+id, staff))
+		if len(tm["members"].([]any)) != 3 || len(tm["kudos"].([]any)) != 1 {
+			t.Errorf("team = %v", tm)
+		}
+		list := check("GET", "/api/v1/teams", e.get(t, "/api/v1/teams", nurse))
+		if len(list["items"].([]any)) != 1 {
+			t.Errorf("the nurse's teams = %v", list)
+		}
+	})
+}

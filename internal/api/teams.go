@@ -1,0 +1,185 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// teamRoutes are the routes of tim kerja.
+func teamRoutes() []route {
+	return []route{
+		{method: "GET", path: "/api/v1/teams", summary: "The teams the actor is in (administrators: every team of the year)", handle: (*handler).teams,
+			doc: op{tag: "work", query: []string{"year"}, response: "TeamList", errors: []int{422}}},
+		{method: "POST", path: "/api/v1/teams", summary: "Start a team sharing a result (a supervisor leads it; BKPSDM may name a lead)", handle: (*handler).createTeam,
+			doc: op{tag: "work", body: "TeamRequest", response: "Team", status: 201, errors: []int{403, 422}}},
+		{method: "GET", path: "/api/v1/teams/{id}", summary: "A team: members with their linked RHK and progress this month, thanks and offers of help", handle: (*handler).team,
+			doc: op{tag: "work", params: []string{"id"}, response: "Team", errors: []int{404}}},
+		{method: "POST", path: "/api/v1/teams/{id}/members", summary: "Add a member from any unit (the lead)", handle: (*handler).addTeamMember,
+			doc: op{tag: "work", params: []string{"id"}, body: "TeamMemberRequest", response: "Team", status: 201, errors: []int{403, 404, 422}}},
+		{method: "PUT", path: "/api/v1/teams/{id}/link", summary: "Link an RHK of the actor's own SKP to the team's result (empty rhk_id unlinks)", handle: (*handler).linkTeamRHK,
+			doc: op{tag: "work", params: []string{"id"}, body: "TeamLinkRequest", response: "Team", errors: []int{403, 404, 422}}},
+		{method: "POST", path: "/api/v1/teams/{id}/kudos", summary: "Thank or offer help to another member", handle: (*handler).giveKudos,
+			doc: op{tag: "work", params: []string{"id"}, body: "KudosRequest", response: "Kudos", status: 201, errors: []int{403, 404, 422}}},
+	}
+}
+
+type teamMemberJSON struct {
+	EmployeeID string  `json:"employee_id"`
+	Name       string  `json:"name"`
+	Position   string  `json:"position"`
+	Unit       string  `json:"unit"`
+	RHKID      *string `json:"rhk_id"`
+	RHK        string  `json:"rhk"`
+	Entries    int     `json:"entries_this_month"`
+	Minutes    int     `json:"minutes_this_month"`
+}
+
+type kudosJSON struct {
+	ID        string    `json:"id"`
+	FromID    string    `json:"from_id"`
+	FromName  string    `json:"from_name"`
+	ToID      string    `json:"to_id"`
+	ToName    string    `json:"to_name"`
+	Kind      string    `json:"kind"`
+	Body      string    `json:"body"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+type teamJSON struct {
+	ID      string           `json:"id"`
+	Year    int              `json:"year"`
+	Name    string           `json:"name"`
+	Goal    string           `json:"goal"`
+	LeadID  string           `json:"lead_id"`
+	Members []teamMemberJSON `json:"members"`
+	Kudos   []kudosJSON      `json:"kudos"`
+}
+
+func kudosOf(k store.Kudos) kudosJSON {
+	return kudosJSON{ID: k.ID, FromID: k.FromID, FromName: k.FromName, ToID: k.ToID, ToName: k.ToName, Kind: k.Kind, Body: k.Body, CreatedAt: k.CreatedAt.UTC()}
+}
+
+func teamOf(t store.Team, progress map[string]store.ProgressTotal, kudos []store.Kudos) teamJSON {
+	j := teamJSON{ID: t.ID, Year: t.Year, Name: t.Name, Goal: t.Goal, LeadID: t.LeadID, Members: []teamMemberJSON{}, Kudos: []kudosJSON{}}
+	for _, m := range t.Members {
+		p := progress[m.RHKID]
+		j.Members = append(j.Members, teamMemberJSON{EmployeeID: m.EmployeeID, Name: m.Name, Position: m.Position, Unit: m.Unit,
+			RHKID: ptr(m.RHKID), RHK: m.RHKText, Entries: p.Entries, Minutes: p.Minutes})
+	}
+	for _, k := range kudos {
+		j.Kudos = append(j.Kudos, kudosOf(k))
+	}
+	return j
+}
+
+func (h *handler) writeTeam(w http.ResponseWriter, r *http.Request, actor model.Actor, id string, status int) error {
+	v, err := h.a.WorkTeam(r.Context(), actor, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, status, teamOf(v.Team, v.Progress, v.Kudos))
+}
+
+func (h *handler) teams(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	year, err := h.yearParam(r)
+	if err != nil {
+		return err
+	}
+	ts, err := h.a.WorkTeams(r.Context(), actor, year)
+	if err != nil {
+		return err
+	}
+	out := list[teamJSON]{Items: []teamJSON{}}
+	for _, t := range ts {
+		out.Items = append(out.Items, teamOf(t, nil, nil))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) createTeam(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Name   string `json:"name"`
+		Goal   string `json:"goal"`
+		LeadID string `json:"lead_id"`
+		Year   int    `json:"year"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	t, err := h.a.CreateTeam(r.Context(), actor, store.Team{Name: req.Name, Goal: req.Goal, LeadID: req.LeadID, Year: req.Year})
+	if err != nil {
+		return err
+	}
+	return h.writeTeam(w, r, actor, t.ID, http.StatusCreated)
+}
+
+func (h *handler) team(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	return h.writeTeam(w, r, actor, r.PathValue("id"), http.StatusOK)
+}
+
+func (h *handler) addTeamMember(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		EmployeeID string `json:"employee_id"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if err := h.a.AddTeamMember(r.Context(), actor, r.PathValue("id"), req.EmployeeID); err != nil {
+		return err
+	}
+	return h.writeTeam(w, r, actor, r.PathValue("id"), http.StatusCreated)
+}
+
+func (h *handler) linkTeamRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		RHKID string `json:"rhk_id"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if err := h.a.LinkTeamRHK(r.Context(), actor, r.PathValue("id"), req.RHKID); err != nil {
+		return err
+	}
+	return h.writeTeam(w, r, actor, r.PathValue("id"), http.StatusOK)
+}
+
+func (h *handler) giveKudos(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		ToID string `json:"to_id"`
+		Kind string `json:"kind"`
+		Body string `json:"body"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	k, err := h.a.GiveKudos(r.Context(), actor, r.PathValue("id"), req.ToID, req.Kind, req.Body)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, kudosOf(k))
+}
+
+func teamSchemas() map[string]any {
+	integer := map[string]any{"type": "integer"}
+	kudos := obj([]string{"id", "from_id", "to_id", "kind", "body", "created_at"}, map[string]any{"id": str(), "from_id": str(),
+		"from_name": str(), "to_id": str(), "to_name": str(), "kind": enum(app.KudosThanks, app.KudosHelp), "body": str(),
+		"created_at": map[string]any{"type": "string", "format": "date-time"}})
+	return map[string]any{
+		"Kudos": kudos,
+		"Team": obj([]string{"id", "year", "name", "goal", "lead_id", "members", "kudos"}, map[string]any{"id": str(), "year": integer,
+			"name": str(), "goal": map[string]any{"type": "string", "description": "The result the team shares"}, "lead_id": str(),
+			"members": map[string]any{"type": "array", "items": obj([]string{"employee_id", "name", "rhk_id"}, map[string]any{
+				"employee_id": str(), "name": str(), "position": str(), "unit": str(), "rhk_id": nullable("string"), "rhk": str(),
+				"entries_this_month": integer, "minutes_this_month": integer})},
+			"kudos": map[string]any{"type": "array", "items": ref("Kudos")}}),
+		"TeamList":          listOf("Team"),
+		"TeamRequest":       obj([]string{"name", "goal"}, map[string]any{"name": str(), "goal": str(), "lead_id": str(), "year": integer}),
+		"TeamMemberRequest": obj([]string{"employee_id"}, map[string]any{"employee_id": str()}),
+		"TeamLinkRequest":   obj([]string{"rhk_id"}, map[string]any{"rhk_id": str()}),
+		"KudosRequest":      obj([]string{"to_id", "kind", "body"}, map[string]any{"to_id": str(), "kind": enum(app.KudosThanks, app.KudosHelp), "body": str()}),
+	}
+}

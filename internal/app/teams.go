@@ -1,0 +1,250 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Kudos kinds: a thank-you, or an offer of help.
+const (
+	KudosThanks = "thanks"
+	KudosHelp   = "help"
+)
+
+// CreateTeam starts a tim kerja led by the actor, a supervisor or an
+// administrator naming a lead. Members from any unit of the instansi are
+// added after.
+func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t store.Team) (store.Team, error) {
+	if t.LeadID == "" {
+		t.LeadID = actor.EmployeeID
+	}
+	admin := authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
+	if !admin && (actor.EmployeeID == "" || t.LeadID != actor.EmployeeID || !a.IsRater(ctx, actor)) {
+		return t, forbidden("start a team (supervisors lead their own; BKPSDM names a lead)")
+	}
+	lead, err := a.Store.Employee(ctx, t.LeadID)
+	if err != nil || lead.InstansiID != actor.InstansiID {
+		return t, model.Invalid("lead_id", "Ketua tim harus pegawai instansi ini")
+	}
+	var v model.ValidationError
+	t.Name, t.Goal = strings.TrimSpace(t.Name), strings.TrimSpace(t.Goal)
+	if t.Name == "" || len(t.Name) > 200 {
+		v.Add("name", "Nama tim wajib diisi (paling banyak 200 karakter)")
+	}
+	if t.Goal == "" || len(t.Goal) > 2000 {
+		v.Add("goal", "Hasil kerja bersama tim wajib diisi")
+	}
+	if t.Year == 0 {
+		t.Year = a.Today().Time().Year()
+	}
+	if err := v.Err(); err != nil {
+		return t, err
+	}
+	t.InstansiID = actor.InstansiID
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		t, err = tx.CreateTeam(ctx, t)
+		return err
+	})
+	if err != nil {
+		return t, err
+	}
+	return a.Store.Team(ctx, t.ID)
+}
+
+// TeamView is a team as its page shows it: each member's linked RHK with
+// their progress on it this month and the latest entries, and the thanks
+// and offers of help.
+type TeamView struct {
+	Team     store.Team
+	Progress map[string]store.ProgressTotal // by RHK
+	Recent   []model.Progress               // latest entries on the members' linked RHK
+	Kudos    []store.Kudos
+	Member   bool // the actor is a member
+	Lead     bool // the actor leads it (or administers)
+	MyRHK    []model.RHK
+}
+
+// canSeeTeam: members, anyone above a member in their line (the
+// supervisors' team view), administrators who may read SKPs.
+func (a *App) canSeeTeam(ctx context.Context, actor model.Actor, t store.Team) (member bool, err error) {
+	hidden := fmt.Errorf("team %s: %w", t.ID, model.ErrNotFound)
+	if t.InstansiID != actor.InstansiID {
+		return false, hidden
+	}
+	for _, m := range t.Members {
+		if m.EmployeeID == actor.EmployeeID && actor.EmployeeID != "" {
+			return true, nil
+		}
+	}
+	if authz.Widest(actor, authz.ReadSKP) >= authz.ScopeOPD {
+		return false, nil
+	}
+	chart, err := a.OrgChart(ctx, t.InstansiID)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range t.Members {
+		if actor.EmployeeID != "" && chart.InLine(actor.EmployeeID, m.EmployeeID) {
+			return false, nil
+		}
+	}
+	return false, hidden
+}
+
+// WorkTeam returns a tim kerja as its page shows it, to those who may see it.
+func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamView, error) {
+	t, err := a.Store.Team(ctx, id)
+	if err != nil {
+		return TeamView{}, err
+	}
+	member, err := a.canSeeTeam(ctx, actor, t)
+	if err != nil {
+		return TeamView{}, err
+	}
+	v := TeamView{Team: t, Member: member}
+	v.Lead = actor.EmployeeID == t.LeadID || authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
+	var rhk, people []string
+	for _, m := range t.Members {
+		people = append(people, m.EmployeeID)
+		if m.RHKID != "" {
+			rhk = append(rhk, m.RHKID)
+		}
+	}
+	today := a.Today().Time()
+	month := model.Date(time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
+	if v.Progress, err = a.Store.ProgressTotals(ctx, rhk, month, a.Today()); err != nil {
+		return v, err
+	}
+	if len(rhk) > 0 {
+		if v.Recent, err = a.Store.ProgressList(ctx, store.ProgressFilter{InstansiID: t.InstansiID, EmployeeIDs: people, RHKIDs: rhk, Limit: 20}); err != nil {
+			return v, err
+		}
+	}
+	if v.Kudos, err = a.Store.TeamKudos(ctx, t.ID, 30); err != nil {
+		return v, err
+	}
+	if member {
+		e, err := a.Store.Employee(ctx, actor.EmployeeID)
+		if err != nil {
+			return v, err
+		}
+		if s, ok, err := a.currentSKP(ctx, e, a.Today()); err != nil {
+			return v, err
+		} else if ok {
+			v.MyRHK = s.RHK
+		}
+	}
+	return v, nil
+}
+
+// WorkTeams lists the teams the actor is in, or, for administrators, every
+// team of the year.
+func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]store.Team, error) {
+	if authz.Widest(actor, authz.ReadSKP) >= authz.ScopeOPD {
+		return a.Store.Teams(ctx, actor.InstansiID, year, "")
+	}
+	if actor.EmployeeID == "" {
+		return nil, nil
+	}
+	return a.Store.Teams(ctx, actor.InstansiID, year, actor.EmployeeID)
+}
+
+// AddTeamMember adds someone of the instansi to a team: the lead (or an
+// administrator) does.
+func (a *App) AddTeamMember(ctx context.Context, actor model.Actor, teamID, employeeID string) error {
+	v, err := a.WorkTeam(ctx, actor, teamID)
+	if err != nil {
+		return err
+	}
+	if !v.Lead {
+		return forbidden("add members to a team one does not lead")
+	}
+	e, err := a.Store.Employee(ctx, employeeID)
+	if err != nil || e.InstansiID != actor.InstansiID {
+		return model.Invalid("employee_id", "Pegawai tidak ditemukan di instansi ini")
+	}
+	if slices.ContainsFunc(v.Team.Members, func(m store.TeamMember) bool { return m.EmployeeID == employeeID }) {
+		return model.Invalid("employee_id", e.FullName()+" sudah menjadi anggota tim")
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		if err := tx.AddTeamMember(ctx, teamID, employeeID); err != nil {
+			return err
+		}
+		return tx.Notify(ctx, store.Notification{InstansiID: actor.InstansiID, EmployeeID: employeeID, Kind: "team.member",
+			Title: "Anda menjadi anggota tim " + v.Team.Name, Body: "Kaitkan RHK Anda dengan hasil kerja tim: " + short(v.Team.Goal, 140),
+			Link: "/tim/" + teamID})
+	})
+}
+
+// LinkTeamRHK links (or, with "", unlinks) an RHK of the actor's current
+// SKP to the team's shared result.
+func (a *App) LinkTeamRHK(ctx context.Context, actor model.Actor, teamID, rhkID string) error {
+	v, err := a.WorkTeam(ctx, actor, teamID)
+	if err != nil {
+		return err
+	}
+	if !v.Member {
+		return forbidden("link an RHK to a team one is not in")
+	}
+	if rhkID != "" && !slices.ContainsFunc(v.MyRHK, func(r model.RHK) bool { return r.ID == rhkID }) {
+		return model.Invalid("rhk_id", "Pilih RHK dari SKP Anda yang berlaku")
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.LinkTeamRHK(ctx, teamID, actor.EmployeeID, rhkID) })
+}
+
+// GiveKudos sends a thank-you or an offer of help to another member.
+func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, kind, body string) (store.Kudos, error) {
+	v, err := a.WorkTeam(ctx, actor, teamID)
+	if err != nil {
+		return store.Kudos{}, err
+	}
+	if !v.Member {
+		return store.Kudos{}, forbidden("thank members of a team one is not in")
+	}
+	var to *store.TeamMember
+	for i, m := range v.Team.Members {
+		if m.EmployeeID == toID && toID != actor.EmployeeID {
+			to = &v.Team.Members[i]
+		}
+	}
+	var val model.ValidationError
+	if to == nil {
+		val.Add("to_id", "Pilih anggota tim lain")
+	}
+	if kind != KudosThanks && kind != KudosHelp {
+		val.Add("kind", "Jenis harus terima kasih atau tawaran bantuan")
+	}
+	body = strings.TrimSpace(body)
+	if body == "" || len(body) > 1000 {
+		val.Add("body", "Pesan wajib diisi (paling banyak 1.000 karakter)")
+	}
+	if err := val.Err(); err != nil {
+		return store.Kudos{}, err
+	}
+	from, err := a.Store.Employee(ctx, actor.EmployeeID)
+	if err != nil {
+		return store.Kudos{}, err
+	}
+	k := store.Kudos{TeamID: teamID, FromID: actor.EmployeeID, FromName: from.Name, ToID: toID, ToName: to.Name, Kind: kind, Body: body}
+	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if k, err = tx.CreateKudos(ctx, k); err != nil {
+			return err
+		}
+		title := fmt.Sprintf("%s berterima kasih kepada Anda di tim %s", from.FullName(), v.Team.Name)
+		if kind == KudosHelp {
+			title = fmt.Sprintf("%s menawarkan bantuan di tim %s", from.FullName(), v.Team.Name)
+		}
+		return tx.Notify(ctx, store.Notification{InstansiID: actor.InstansiID, EmployeeID: toID, Kind: "team." + kind, Title: title,
+			Body: short(body, 200), Link: "/tim/" + teamID})
+	})
+	return k, err
+}

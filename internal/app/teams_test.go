@@ -1,0 +1,86 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+func TestTeamsShareAResult(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp := approvedStaffSKP(t, e, s, who["staff1"])
+		team := store.Team{Name: "Tim Percepatan SPBE", Goal: "Seluruh layanan perizinan dapat diajukan daring"}
+		if _, err := e.a.CreateTeam(ctx, who["staff1"], team); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("an ASN who rates nobody started a team: %v", err)
+		}
+		var v *model.ValidationError
+		if _, err := e.a.CreateTeam(ctx, who["kabid"], store.Team{Name: "Tanpa tujuan"}); !errors.As(err, &v) || v.Fields["goal"] == "" {
+			t.Errorf("a team without a goal: %v", err)
+		}
+		tm, err := e.a.CreateTeam(ctx, who["kabid"], team)
+		if err != nil || len(tm.Members) != 1 || tm.Members[0].EmployeeID != e.o.Kabid.ID {
+			t.Fatalf("team = %+v, %v", tm, err)
+		}
+		// Members from several units: a staff member and a nurse of another OPD.
+		for _, id := range []string{e.o.Staff1.ID, e.o.Nurse.ID} {
+			if err := e.a.AddTeamMember(ctx, who["kabid"], tm.ID, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := e.a.AddTeamMember(ctx, who["kabid"], tm.ID, e.o.Staff1.ID); !errors.As(err, &v) {
+			t.Errorf("a member added twice: %v", err)
+		}
+		if err := e.a.AddTeamMember(ctx, who["staff1"], tm.ID, e.o.Staff2.ID); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("a member who does not lead added someone: %v", err)
+		}
+		// Each links an RHK of their own.
+		if err := e.a.LinkTeamRHK(ctx, who["nurse"], tm.ID, skp.RHK[0].ID); !errors.As(err, &v) {
+			t.Errorf("a member linked someone else's RHK: %v", err)
+		}
+		if err := e.a.LinkTeamRHK(ctx, who["staff1"], tm.ID, skp.RHK[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.SubmitProgress(ctx, who["staff1"], model.Progress{WorkDate: "2026-03-02", RHKID: skp.RHK[0].ID,
+			Description: "Migrasi formulir izin usaha", Minutes: 120}); err != nil {
+			t.Fatal(err)
+		}
+		view, err := e.a.WorkTeam(ctx, who["nurse"], tm.ID)
+		if err != nil || !view.Member || len(view.Team.Members) != 3 || len(view.Recent) != 1 || view.Progress[skp.RHK[0].ID].Minutes != 120 {
+			t.Fatalf("the team as a member sees it = %+v, %v", view, err)
+		}
+		// Who sees the team: members, their supervisors up the line, admins; not others.
+		if _, err := e.a.WorkTeam(ctx, who["staff2"], tm.ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a colleague outside the team saw it: %v", err)
+		}
+		if view, err := e.a.WorkTeam(ctx, who["kadis"], tm.ID); err != nil || view.Member {
+			t.Errorf("the supervisors' view: %+v, %v", view.Member, err)
+		}
+		if list, err := e.a.WorkTeams(ctx, e.admin, 2026); err != nil || len(list) != 1 {
+			t.Errorf("the admin's list = %d, %v", len(list), err)
+		}
+		// Thanks and offers of help reach the other member.
+		before, _ := s.LastEvent(ctx, e.o.Staff1.ID)
+		if _, err := e.a.GiveKudos(ctx, who["nurse"], tm.ID, e.o.Staff1.ID, app.KudosThanks, "Terima kasih, formulirnya sangat membantu"); err != nil {
+			t.Fatal(err)
+		}
+		if evs, _ := s.Events(ctx, e.o.Staff1.ID, before, 10); len(evs) != 1 || evs[0].Type != "notification" {
+			t.Errorf("the thanked member's events = %+v", evs)
+		}
+		if _, err := e.a.GiveKudos(ctx, who["nurse"], tm.ID, e.o.Nurse.ID, app.KudosHelp, "Saya bantu"); !errors.As(err, &v) {
+			t.Errorf("kudos to oneself: %v", err)
+		}
+		if _, err := e.a.GiveKudos(ctx, who["staff2"], tm.ID, e.o.Staff1.ID, app.KudosThanks, "Hai"); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("an outsider thanked a member: %v", err)
+		}
+		if view, _ := e.a.WorkTeam(ctx, who["staff1"], tm.ID); len(view.Kudos) != 1 || view.Kudos[0].Kind != app.KudosThanks {
+			t.Errorf("kudos on the page = %+v", view.Kudos)
+		}
+	})
+}
