@@ -80,6 +80,7 @@ func New(a *app.App) http.Handler {
 	u.monitoringRoutes(page)
 	u.yearRoutes(page)
 	u.progressRoutes(page)
+	u.teamRoutes(page)
 	u.coachingRoutes(page)
 	u.needsRoutes(page)
 	page("GET /notifikasi", u.showNotifications)

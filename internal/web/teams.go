@@ -1,0 +1,126 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+func (u *ui) teamRoutes(page func(string, func(w http.ResponseWriter, r *http.Request, b base) error)) {
+	page("GET /tim", u.showTeams)
+	page("POST /tim", u.createTeam)
+	page("GET /tim/{id}", u.showTeam)
+	page("POST /tim/{id}/anggota", u.addTeamMember)
+	page("POST /tim/{id}/rhk", u.linkTeamRHK)
+	page("POST /tim/{id}/apresiasi", u.giveKudos)
+}
+
+// teamsPage lists the actor's teams with the form to start one.
+type teamsPage struct {
+	base
+	Teams    []store.Team
+	CanStart bool
+	Form     store.Team
+	Errors   map[string]string
+}
+
+func (u *ui) showTeams(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.renderTeams(w, r, b, http.StatusOK, store.Team{}, nil)
+}
+
+func (u *ui) renderTeams(w http.ResponseWriter, r *http.Request, b base, status int, form store.Team, errs map[string]string) error {
+	list, err := u.a.WorkTeams(r.Context(), *b.Actor, u.a.Today().Time().Year())
+	if err != nil {
+		return err
+	}
+	p := teamsPage{base: b, Teams: list, CanStart: b.IsRater, Form: form, Errors: errs}
+	p.Title, p.Nav = b.T("team.title"), "team"
+	u.render(w, r, status, "teams", p)
+	return nil
+}
+
+func (u *ui) createTeam(w http.ResponseWriter, r *http.Request, b base) error {
+	form := store.Team{Name: r.PostFormValue("name"), Goal: r.PostFormValue("goal")}
+	t, err := u.a.CreateTeam(r.Context(), *b.Actor, form)
+	if ve, ok := isValidation(err); ok {
+		return u.renderTeams(w, r, b, http.StatusUnprocessableEntity, form, ve.Fields)
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/tim/"+t.ID, http.StatusSeeOther)
+	return nil
+}
+
+// teamPage is one team.
+type teamPage struct {
+	base
+	V      app.TeamView
+	Errors map[string]string
+	MaxMin int
+	Names  map[string]string
+}
+
+func (u *ui) showTeam(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.renderTeam(w, r, b, http.StatusOK, nil)
+}
+
+func (u *ui) renderTeam(w http.ResponseWriter, r *http.Request, b base, status int, errs map[string]string) error {
+	v, err := u.a.WorkTeam(r.Context(), *b.Actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := teamPage{base: b, V: v, Errors: errs, MaxMin: 1, Names: map[string]string{}}
+	for _, m := range v.Team.Members {
+		p.Names[m.EmployeeID] = m.Name
+	}
+	for _, t := range v.Progress {
+		p.MaxMin = max(p.MaxMin, t.Minutes)
+	}
+	p.Title, p.Nav = v.Team.Name, "team"
+	u.render(w, r, status, "team", p)
+	return nil
+}
+
+// teamAction runs a change from the team page and shows the page again.
+func (u *ui) teamAction(w http.ResponseWriter, r *http.Request, b base, do func() error) error {
+	err := do()
+	if ve, ok := isValidation(err); ok {
+		return u.renderTeam(w, r, b, http.StatusUnprocessableEntity, ve.Fields)
+	}
+	if errors.Is(err, model.ErrForbidden) {
+		return u.renderTeam(w, r, b, http.StatusForbidden, map[string]string{"team": b.T("team.err.forbidden")})
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/tim/"+r.PathValue("id"), http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) addTeamMember(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.teamAction(w, r, b, func() error {
+		nip := r.PostFormValue("nip")
+		e, err := u.a.Store.EmployeeByNIP(r.Context(), b.Actor.InstansiID, nip)
+		if err != nil {
+			return model.Invalid("nip", b.T("team.err.nip"))
+		}
+		return u.a.AddTeamMember(r.Context(), *b.Actor, r.PathValue("id"), e.ID)
+	})
+}
+
+func (u *ui) linkTeamRHK(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.teamAction(w, r, b, func() error {
+		return u.a.LinkTeamRHK(r.Context(), *b.Actor, r.PathValue("id"), r.PostFormValue("rhk_id"))
+	})
+}
+
+func (u *ui) giveKudos(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.teamAction(w, r, b, func() error {
+		_, err := u.a.GiveKudos(r.Context(), *b.Actor, r.PathValue("id"), r.PostFormValue("to_id"), r.PostFormValue("kind"), r.PostFormValue("body"))
+		return err
+	})
+}
