@@ -171,6 +171,11 @@ func TestNeedPages(t *testing.T) {
 		if !strings.Contains(body, "Diganti dari inventaris dinas") || !strings.Contains(body, "Ditutup") {
 			t.Error("the closed constraint does not show why")
 		}
+		_, body = bkpsdm.get("/audit?entity_type=need")
+		if !strings.Contains(body, "Tindak lanjut kebutuhan atau kendala dicatat") || !strings.Contains(body, "Kebutuhan atau kendala ditutup") ||
+			!strings.Contains(body, `<option value="need" selected>`) {
+			t.Error("the audit log does not name the steps on needs, or cannot be filtered by them")
+		}
 		_, body = bkpsdm.get("/kebutuhan?lang=en")
 		if !strings.Contains(body, "Needs and constraints") || !strings.Contains(body, "Training") {
 			t.Error("the summary is not in English")

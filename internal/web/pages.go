@@ -429,7 +429,7 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 	q := r.URL.Query()
 	p := auditPage{base: b, EntityType: q.Get("entity_type"), EntityID: cleanParam(q.Get("entity_id"), 64),
 		ActorID: cleanParam(q.Get("actor"), 64),
-		Types:   []string{"employee", "unit", "position", "placement", "user", "session", "instansi", "import", "skp", "year", "period"}}
+		Types:   []string{"employee", "unit", "position", "placement", "user", "session", "instansi", "import", "skp", "year", "period", "need"}}
 	p.Title, p.Nav = b.T("audit.title"), "audit"
 	if !slices.Contains(p.Types, p.EntityType) {
 		p.EntityType = ""
