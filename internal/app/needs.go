@@ -513,8 +513,8 @@ func (a *App) NeedSummary(ctx context.Context, actor model.Actor, year int, opdI
 	}
 	if scope == authz.ScopeOPD {
 		allowed := authz.OPDs(actor, authz.ReadNeeds)
-		if opdID == "" && len(allowed) == 1 {
-			opdID = allowed[0]
+		if opdID == "" && len(allowed) > 0 {
+			opdID = allowed[0] // an OPD admin sees the units of their OPD
 		}
 		if !slices.Contains(allowed, opdID) {
 			return NeedSummary{}, forbidden("the summary of needs of another OPD")
