@@ -81,15 +81,24 @@
   // and sends the last event id, so nothing is missed.
   if (document.body.hasAttribute("data-live") && window.EventSource && window.fetch) {
     // Resume after the newest event the page was made with, so that
-    // nothing between the page and the stream is missed.
-    var es = new EventSource("/api/v1/events?lastEventId=" + encodeURIComponent(document.body.getAttribute("data-live") || "0"));
-    var on = function (type, fn) {
-      es.addEventListener(type, function (e) {
-        var d;
-        try { d = JSON.parse(e.data); } catch (err) { return; }
-        fn(d);
+    // nothing between the page and the stream is missed. The stream is
+    // closed when the page is left (a browser allows only a few open
+    // connections to one site) and resumed if the page comes back.
+    var last = document.body.getAttribute("data-live") || "0", es = null, handlers = [];
+    var on = function (type, fn) { handlers.push([type, fn]); };
+    var connect = function () {
+      es = new EventSource("/api/v1/events?lastEventId=" + encodeURIComponent(last));
+      handlers.forEach(function (h) {
+        es.addEventListener(h[0], function (e) {
+          if (e.lastEventId) { last = e.lastEventId; }
+          var d;
+          try { d = JSON.parse(e.data); } catch (err) { return; }
+          h[1](d);
+        });
       });
     };
+    window.addEventListener("pagehide", function () { if (es) { es.close(); es = null; } });
+    window.addEventListener("pageshow", function (e) { if (e.persisted && !es) { connect(); } });
     on("notification", function () {
       var bell = document.querySelector("[data-bell]"), count = document.querySelector("[data-bell-count]");
       if (!bell || !count) { return; }
@@ -146,5 +155,6 @@
       li.appendChild(document.createTextNode(d.body));
       thread.appendChild(li);
     });
+    connect();
   }
 })();
