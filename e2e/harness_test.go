@@ -74,7 +74,7 @@ func startServer() error {
 			return err
 		}
 	}
-	server, err = cli.Start(context.Background(), cli.ServerConfig{Addr: "127.0.0.1:0", DB: dsn, Demo: true,
+	server, err = cli.Start(context.Background(), cli.ServerConfig{Addr: "127.0.0.1:0", DB: dsn, Demo: true, DataDir: serverDir,
 		Out: io.Discard, Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
 	return err
 }

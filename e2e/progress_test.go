@@ -2,12 +2,15 @@ package e2e
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -43,7 +46,7 @@ func reporting(t *testing.T) (asn, rater model.Employee) {
 }
 
 // TestProgressReachesTheDeskLive: with both pages open, the ASN's progress
-// entry appears on the supervisor's desk without a reload, and the
+// entry with a photo appears on the supervisor's desk without a reload, and the
 // supervisor's comment appears on the ASN's page without a reload. The
 // time each took is logged (a measurement, not a pass mark).
 func TestProgressReachesTheDeskLive(t *testing.T) {
@@ -64,10 +67,15 @@ func TestProgressReachesTheDeskLive(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`form[action="/progres"] textarea[name="description"]`)),
 	)
 	what := "Memverifikasi berkas usulan kenaikan pangkat " + time.Now().Format("150405")
-	do(t, asnCtx, "send an entry",
+	photo := filepath.Join(t.TempDir(), "IMG_20261129_0815.jpg")
+	if err := os.WriteFile(photo, blob.SampleJPEG(640, 480, 11), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do(t, asnCtx, "send an entry with a photo",
 		chromedp.SendKeys(chromedp.CSS(`#description`), what),
 		chromedp.SendKeys(chromedp.CSS(`#output`), "4 berkas"),
 		chromedp.SendKeys(chromedp.CSS(`#minutes`), "1:15"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{photo}),
 		chromedp.Click(chromedp.CSS(`form[action="/progres"] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.alert.ok`)),
 	)
@@ -78,6 +86,10 @@ func TestProgressReachesTheDeskLive(t *testing.T) {
 		fail(t, bossCtx, "the entry on the open desk", err)
 	}
 	t.Logf("entry on the supervisor's desk %v after the ASN's page confirmed it", time.Since(sent).Round(time.Millisecond))
+	// The photo went with it: the entry lists it and it downloads.
+	if n, err := chromedp.Run(asnCtx, chromedp.Evaluate[int](`document.querySelectorAll('.files a[href^="/bukti/"]').length`)); err != nil || n == 0 {
+		fail(t, asnCtx, "the photo on the ASN's entry", err)
+	}
 	if reloaded, _ := chromedp.Run(bossCtx, chromedp.Evaluate[bool](`window.kinerjaMarker !== true`)); reloaded {
 		t.Fatal("the desk reloaded instead of updating")
 	}

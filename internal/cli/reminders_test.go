@@ -37,7 +37,7 @@ func TestServeRemindsOfCoachingReviews(t *testing.T) {
 			}
 
 			var logs syncBuffer
-			srv, err := cli.Start(ctx, cli.ServerConfig{Addr: "127.0.0.1:0", DB: dsn, Log: &logs})
+			srv, err := cli.Start(ctx, cli.ServerConfig{Addr: "127.0.0.1:0", DB: dsn, Log: &logs, DataDir: t.TempDir()})
 			if err != nil {
 				t.Fatal(err)
 			}
