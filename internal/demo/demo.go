@@ -80,6 +80,10 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	files, err := demoFiles(ctx, a)
+	if err != nil {
+		return sum, err
+	}
 	// One transaction: a failure leaves the database empty.
 	sum.InstansiID = model.NewID()
 	actor := model.SystemActor(sum.InstansiID, "demo")
@@ -93,7 +97,10 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 		if err := planYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
 			return err
 		}
-		if err := workYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
+		if err := workYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed, files); err != nil {
+			return err
+		}
+		if err := formTeams(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
 			return err
 		}
 		if err := coachTeams(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {

@@ -1,12 +1,15 @@
 package demo
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"time"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -62,7 +65,7 @@ var demoReturns = []string{"Uraian terlalu umum; sebutkan keluaran yang dihasilk
 	"Kegiatan ini termasuk RHK yang lain; mohon diperbaiki."}
 
 // workYear writes the demo progress, feedback and realisasi.
-func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64, files []app.Upload) error {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x70726f67))
 	year := today.Time().Year()
 	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, Year: year, Status: model.SKPApproved})
@@ -156,6 +159,9 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	if err := tx.SeedProgress(ctx, entries); err != nil {
 		return err
 	}
+	if err := attachDemoEvidence(ctx, tx, entries, files, rng); err != nil {
+		return err
+	}
 	for i, th := range threads {
 		if _, err := tx.CreateFeedback(ctx, store.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
 			TargetID: th.entry, AuthorID: th.rater, Body: demoPraise[i%len(demoPraise)]}); err != nil {
@@ -193,6 +199,28 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 					return err
 				}
 			}
+		}
+	}
+	return nil
+}
+
+func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
+
+// attachDemoEvidence puts a sample photo or document on some of the
+// latest entries.
+func attachDemoEvidence(ctx context.Context, tx *store.Tx, entries []model.Progress, files []app.Upload, rng *rand.Rand) error {
+	if len(files) == 0 {
+		return nil
+	}
+	for _, p := range entries {
+		if rng.IntN(12) != 0 {
+			continue
+		}
+		f := files[rng.IntN(len(files))]
+		if _, err := tx.CreateEvidence(ctx, store.Evidence{InstansiID: p.InstansiID, OwnerID: p.EmployeeID, TargetType: "progress",
+			TargetID: p.ID, Kind: "file", SHA256: f.Blob.SHA256, Size: f.Blob.Size, ContentType: f.Blob.ContentType,
+			FileName: f.Name, CreatedBy: p.EmployeeID}); err != nil {
+			return err
 		}
 	}
 	return nil

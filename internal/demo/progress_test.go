@@ -53,6 +53,15 @@ func TestDemoYearHasWork(t *testing.T) {
 		if reported == 0 || len(d.Feedback) == 0 && len(approved) > 200 {
 			t.Errorf("desk: %d of %d reported, %d feedback", reported, len(d.People), len(d.Feedback))
 		}
+		// The demo staff is in the demo supervisor's team, which has linked RHK.
+		teams, err := a.WorkTeams(ctx, staff, a.Today().Time().Year())
+		if err != nil || len(teams) == 0 {
+			t.Fatalf("the demo staff's teams = %d, %v", len(teams), err)
+		}
+		view, err := a.WorkTeam(ctx, staff, teams[0].ID)
+		if err != nil || view.Team.LeadID != boss.EmployeeID || len(view.Team.Members) < 3 {
+			t.Errorf("the first team = %+v, %v", view.Team, err)
+		}
 		// Last month's realisasi is filled for the staff account.
 		year := a.Today().Time().Year()
 		skps, _ := s.SKPs(ctx, store.SKPFilter{InstansiID: staff.InstansiID, EmployeeIDs: []string{staff.EmployeeID}, Year: year})
