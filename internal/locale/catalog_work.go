@@ -115,6 +115,16 @@ var workID = map[string]string{
 	"team.kind.help":            "Tawaran bantuan",
 	"team.err.forbidden":        "Hanya ketua tim yang dapat menambah anggota; hanya anggota yang dapat mengaitkan RHK dan mengirim pesan.",
 	"team.err.nip":              "NIP tidak ditemukan di instansi ini.",
+	"evidence.limit.title":      "Bukti dukung",
+	"evidence.limit.label":      "Ukuran terbesar satu berkas (MB)",
+	"evidence.limit.help":       "Berlaku untuk unggahan berikutnya di seluruh instansi; 1 sampai 100 MB. Foto dari ponsel umumnya 2 sampai 5 MB.",
+	"evidence.limit.save":       "Simpan batas",
+	"evidence.refused":          "Berkas tidak dilampirkan",
+	"evidence.back":             "Kembali",
+	"evidence.err.form":         "Formulir unggahan tidak dapat dibaca; coba kirim lagi.",
+	"evidence.attach":           "Lampirkan bukti dukung",
+	"evidence.attach.save":      "Lampirkan",
+	"skp.feedback.none":         "Belum ada umpan balik pada SKP ini. Tulis di sini; pejabat penilai atau pemilik SKP langsung melihatnya.",
 }
 
 var workEN = map[string]string{
@@ -230,6 +240,16 @@ var workEN = map[string]string{
 	"team.kind.help":            "Offer of help",
 	"team.err.forbidden":        "Only the lead adds members; only members link an RHK and send messages.",
 	"team.err.nip":              "No employee with this NIP in this instansi.",
+	"evidence.limit.title":      "Evidence",
+	"evidence.limit.label":      "Largest size of one file (MB)",
+	"evidence.limit.help":       "Applies to the next uploads across the instansi; 1 to 100 MB. Phone photos are usually 2 to 5 MB.",
+	"evidence.limit.save":       "Save limit",
+	"evidence.refused":          "The file was not attached",
+	"evidence.back":             "Back",
+	"evidence.err.form":         "The upload form could not be read; try sending it again.",
+	"evidence.attach":           "Attach evidence",
+	"evidence.attach.save":      "Attach",
+	"skp.feedback.none":         "No feedback on this SKP yet. Write here; the rater or the owner sees it at once.",
 }
 
 func init() {

@@ -26,6 +26,7 @@ func (u *ui) progressRoutes(page func(string, func(w http.ResponseWriter, r *htt
 	page("GET /fragmen/progres/{id}", u.progressFragment)
 	page("GET /bukti/{id}", u.downloadEvidence)
 	page("POST /bukti/{id}/hapus", u.deleteEvidence)
+	page("POST /bukti", u.attachEvidence)
 	u.realisasiRoutes(page)
 }
 
@@ -397,4 +398,48 @@ func (u *ui) deleteEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 	}
 	http.Redirect(w, r, safeNext(r.PostFormValue("back")), http.StatusSeeOther)
 	return nil
+}
+
+// attachEvidence attaches a file from a form to a record of the actor's
+// work (a realisasi, an SKP) and goes back to the page it was sent from.
+func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) error {
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		return model.Invalid("file", b.T("evidence.err.form"))
+	}
+	defer r.MultipartForm.RemoveAll()
+	typ, id, back := r.PostFormValue("target_type"), r.PostFormValue("target_id"), safeNext(r.PostFormValue("back"))
+	if err := u.a.MayAttach(r.Context(), *b.Actor, typ, id); err != nil {
+		return err
+	}
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		http.Redirect(w, r, back, http.StatusSeeOther)
+		return nil
+	}
+	defer file.Close()
+	up, err := u.a.StoreUpload(r.Context(), *b.Actor, header.Filename, file)
+	var tl *app.TooLargeError
+	switch ve, ok := isValidation(err); {
+	case errors.As(err, &tl):
+		b.Flash = b.T("evidence.err.large", tl.Max>>20)
+	case ok:
+		b.Flash = ve.Fields["file"]
+	case err != nil:
+		return err
+	}
+	if b.Flash != "" {
+		u.render(w, r, http.StatusUnprocessableEntity, "evidence_refused", evidenceRefused{base: b, Back: back})
+		return nil
+	}
+	if _, err := u.a.AddEvidence(r.Context(), *b.Actor, typ, id, up); err != nil {
+		return err
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+// evidenceRefused tells why a file was not attached, with the way back.
+type evidenceRefused struct {
+	base
+	Back string
 }

@@ -23,6 +23,7 @@ type realisasiPage struct {
 	Editable bool
 	History  map[string][]model.AuditEntry // by realisasi id
 	Threads  map[string][]store.Feedback   // by realisasi id
+	Files    map[string][]store.Evidence   // by realisasi id
 	Errors   map[string]string
 	Saved    bool
 	Form     map[string]string // indicator id → value typed, when sent back
@@ -50,6 +51,9 @@ func (u *ui) renderRealisasi(w http.ResponseWriter, r *http.Request, b base, sta
 		}
 	}
 	if p.Threads, err = u.a.Store.FeedbackOnMany(ctx, app.TargetRealisasi, ids); err != nil {
+		return err
+	}
+	if p.Files, err = u.a.Store.EvidenceOn(ctx, app.TargetRealisasi, ids); err != nil {
 		return err
 	}
 	u.render(w, r, status, "realisasi", p)

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"net/url"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -69,6 +71,45 @@ func TestRealisasiPage(t *testing.T) {
 		}
 		if !strings.Contains(body, `data-thread="realisasi:`) {
 			t.Error("no feedback thread on the realisasi")
+		}
+		// Evidence on the realisasi: a document goes, a program does not.
+		_, body = staff.get(page)
+		re := field(t, body, `name="target_id" value="([0-9a-f]+)"`)
+		back := page + "?periode=" + month.ID
+		fields := map[string]string{"target_type": "realisasi", "target_id": re, "back": back}
+		resp, _ = staff.postMultipart("/bukti", fields, "rekap modul.pdf", blob.SamplePDF("Rekap modul"))
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != back {
+			t.Fatalf("attach: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		resp, body = staff.postMultipart("/bukti", fields, "rekap.pdf", append([]byte("MZ\x90\x00"), bytes.Repeat([]byte{0}, 999)...))
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "program Windows") {
+			t.Errorf("a program as evidence: %d", resp.StatusCode)
+		}
+		if resp, _ := kabid.postMultipart("/bukti", fields, "x.pdf", blob.SamplePDF("x")); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("the supervisor attached to the owner's realisasi: %d", resp.StatusCode)
+		}
+		if _, body := kabid.get(back); !strings.Contains(body, "rekap modul.pdf") {
+			t.Error("the supervisor does not see the realisasi's evidence")
+		}
+
+		// The SKP itself carries a feedback thread.
+		kabid.post("/umpan-balik", url.Values{"target_type": {"skp"}, "target_id": {skp.ID}, "body": {"Target modul sudah realistis"}, "back": {"/skp/" + skp.ID}})
+		if _, body := staff.get("/skp/" + skp.ID); !strings.Contains(body, `data-thread="skp:`+skp.ID+`"`) || !strings.Contains(body, "Target modul sudah realistis") {
+			t.Error("the SKP page lacks its feedback thread")
+		}
+
+		// BKPSDM sets the size limit on the year page.
+		admin2 := e.browser(t)
+		admin2.signIn("admin", "rahasia-admin")
+		if resp, body := admin2.post("/tahun/bukti", url.Values{"max_mb": {"0"}}); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "antara 1 dan 100 MB") {
+			t.Errorf("a zero limit: %d", resp.StatusCode)
+		}
+		admin2.post("/tahun/bukti", url.Values{"max_mb": {"4"}})
+		if _, body := admin2.get("/tahun"); !strings.Contains(body, `name="max_mb" type="number" min="1" max="100" value="4"`) {
+			t.Error("the new limit is not shown")
+		}
+		if resp, _ := staff.post("/tahun/bukti", url.Values{"max_mb": {"90"}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("an ASN set the limit: %d", resp.StatusCode)
 		}
 	})
 }

@@ -112,6 +112,7 @@ type skpPage struct {
 	Proposals  []store.Proposal
 	CanDialog  bool
 	Today      model.Date
+	Thread     []store.Feedback // umpan balik on the SKP as a whole
 }
 
 func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
@@ -160,6 +161,9 @@ func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
 		}
 	}
 	p.Today = u.a.Today()
+	if p.Thread, err = u.a.FeedbackThread(ctx, *b.Actor, app.TargetSKP, s.ID); err != nil {
+		return p, err
+	}
 	switch r.URL.Query().Get("ok") {
 	case "dialog":
 		p.Message = b.T("skp.ok.dialog")

@@ -18,12 +18,34 @@ type yearPage struct {
 	Periods []model.Period
 	Error   string
 	Saved   bool
+	MaxMB   int64 // the size limit of one evidence file
 }
 
 func (u *ui) yearRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
 	page("GET /tahun", u.showYear)
 	page("POST /tahun", u.openYear)
 	page("POST /tahun/periode/{id}", u.movePeriod)
+	page("POST /tahun/bukti", u.setEvidenceLimit)
+}
+
+// setEvidenceLimit changes the size limit of evidence files.
+func (u *ui) setEvidenceLimit(w http.ResponseWriter, r *http.Request, b base) error {
+	mb, _ := strconv.Atoi(r.PostFormValue("max_mb"))
+	err := u.a.SetEvidenceLimit(r.Context(), *b.Actor, mb)
+	if ve, ok := isValidation(err); ok {
+		p, perr := u.yearPage(r, b)
+		if perr != nil {
+			return perr
+		}
+		p.Error = ve.Fields["evidence_max_mb"]
+		u.render(w, r, http.StatusUnprocessableEntity, "year", p)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/tahun?ok=bukti", http.StatusSeeOther)
+	return nil
 }
 
 func (u *ui) yearPage(r *http.Request, b base) (yearPage, error) {
@@ -35,6 +57,7 @@ func (u *ui) yearPage(r *http.Request, b base) (yearPage, error) {
 		p.Year = y
 	}
 	p.Title, p.Nav = b.T("year.title"), "year"
+	p.MaxMB = u.a.EvidenceLimit(r.Context(), b.Actor.InstansiID) >> 20
 	_, open, err := u.a.Store.YearOpen(r.Context(), b.Actor.InstansiID, p.Year)
 	if err != nil {
 		return p, err
