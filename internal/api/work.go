@@ -248,12 +248,18 @@ func (h *handler) saveRealisasi(w http.ResponseWriter, r *http.Request, actor mo
 		IndicatorID string `json:"indicator_id"`
 		Value       string `json:"value"`
 		Note        string `json:"note"`
-		Version     int    `json:"version"`
+		Version     *int   `json:"version"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	re, err := h.a.SaveRealisasi(r.Context(), actor, r.PathValue("id"), req.Version, store.Realisasi{PeriodID: req.PeriodID,
+	// Without a version the realisasi is written as sent; with one, a
+	// stale version is a conflict.
+	version := store.AnyVersion
+	if req.Version != nil {
+		version = *req.Version
+	}
+	re, err := h.a.SaveRealisasi(r.Context(), actor, r.PathValue("id"), version, store.Realisasi{PeriodID: req.PeriodID,
 		IndicatorID: req.IndicatorID, Value: req.Value, Basis: req.Note})
 	if err != nil {
 		return err
@@ -365,7 +371,7 @@ func workSchemas() map[string]any {
 			"version": integer, "updated_by": str(), "updated_at": str()}),
 		"RealisasiList": obj([]string{"period_id", "items"}, map[string]any{"period_id": str(), "items": map[string]any{"type": "array", "items": ref("Realisasi")}}),
 		"RealisasiRequest": obj([]string{"period_id", "indicator_id", "value"}, map[string]any{"period_id": str(), "indicator_id": str(),
-			"value": str(), "note": str(), "version": map[string]any{"type": "integer", "description": "The version read; 0 when there was none"}}),
+			"value": str(), "note": str(), "version": map[string]any{"type": "integer", "description": "The version read (0 when there was none): a stale one is a 409. Without it the realisasi is written as sent"}}),
 		"Feedback": obj([]string{"id", "target_type", "target_id", "author_id", "author_name", "body", "created_at"}, map[string]any{"id": str(),
 			"target_type": enum(app.TargetSKP, app.TargetRHK, app.TargetProgress, app.TargetRealisasi), "target_id": str(), "author_id": str(),
 			"author_name": str(), "body": str(), "created_at": map[string]any{"type": "string", "format": "date-time"}}),

@@ -201,6 +201,11 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		}
 		problem(t, e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
 			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","version":0}`)), 409)
+		r = e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
+			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","note":"Dua laporan"}`))
+		if re := check("PUT", "/api/v1/skps/{id}/realisasi", r); r.status != 200 || re["version"] != 2.0 || re["value"] != "2" {
+			t.Errorf("realisasi without a version: %d %s", r.status, r.body)
+		}
 		rl := check("GET", "/api/v1/skps/{id}/realisasi", e.get(t, "/api/v1/skps/"+skp.ID+"/realisasi", kabid))
 		if rl["period_id"] != month.ID || len(rl["items"].([]any)) != 1 {
 			t.Errorf("realisasi list = %v", rl)

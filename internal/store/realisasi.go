@@ -7,6 +7,9 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
+// AnyVersion tells SaveRealisasi to write without checking the version.
+const AnyVersion = -1
+
 // Realisasi is what an indicator reached in one period, with its basis
 // (dasar realisasi). Every change is in the audit log, which is its
 // history.
@@ -31,7 +34,8 @@ func scanRealisasi(sc interface{ Scan(...any) error }) (Realisasi, error) {
 }
 
 // SaveRealisasi creates the realisasi of an indicator in a period (version
-// 0: none read yet) or changes it if it is still at version.
+// 0: none read yet) or changes it if it is still at version. AnyVersion
+// writes whatever is there (a client that did not read it first).
 func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r Realisasi) (Realisasi, error) {
 	before, err := scanRealisasi(tx.queryRow(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE period_id = ? AND indicator_id = ?`,
 		r.PeriodID, r.IndicatorID))
@@ -39,7 +43,10 @@ func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r Realisasi) (Real
 	if err != nil && !isNoRows(err) {
 		return r, err
 	}
-	if (exists && before.Version != version) || (!exists && version != 0) {
+	if version == AnyVersion && exists {
+		version = before.Version
+	}
+	if version != AnyVersion && ((exists && before.Version != version) || (!exists && version != 0)) {
 		return r, fmt.Errorf("realisasi changed since version %d: %w", version, model.ErrConflict)
 	}
 	r.UpdatedBy, r.UpdatedAt = tx.actor.EmployeeID, formatTime(tx.now)
