@@ -158,22 +158,11 @@ func (a *App) canReadSKP(ctx context.Context, actor model.Actor, s model.SKP) er
 	if s.InstansiID != actor.InstansiID {
 		return hidden
 	}
-	if actor.EmployeeID != "" && (s.EmployeeID == actor.EmployeeID || s.Rater.EmployeeID == actor.EmployeeID || s.UpperRater.EmployeeID == actor.EmployeeID) {
+	// The raters named on the SKP keep reading it after a reorganisation.
+	if actor.EmployeeID != "" && (s.Rater.EmployeeID == actor.EmployeeID || s.UpperRater.EmployeeID == actor.EmployeeID) {
 		return nil
 	}
-	e, err := a.Store.Employee(ctx, s.EmployeeID)
-	if err != nil {
-		return err
-	}
-	chart, err := a.OrgChart(ctx, s.InstansiID)
-	if err != nil {
-		return err
-	}
-	t, err := a.employeeTarget(ctx, actor, chart, e)
-	if err != nil {
-		return err
-	}
-	if !authz.Can(actor, authz.ReadSKP, t) {
+	if err := a.canSeeWorkOf(ctx, actor, s.InstansiID, s.EmployeeID); err != nil {
 		return hidden
 	}
 	return nil

@@ -77,15 +77,8 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 	if actor.EmployeeID == "" {
 		return p, forbidden("record progress without an employee record")
 	}
-	e, err := a.Store.Employee(ctx, actor.EmployeeID)
+	e, err := a.prepareEntry(ctx, actor, &p)
 	if err != nil {
-		return p, err
-	}
-	p.Description, p.OutputUnit = strings.TrimSpace(p.Description), strings.TrimSpace(p.OutputUnit)
-	if err := p.Validate(a.Today()); err != nil {
-		return p, err
-	}
-	if err := a.checkProgressRHK(ctx, e, &p); err != nil {
 		return p, err
 	}
 	chart, err := a.OrgChart(ctx, e.InstansiID)
@@ -93,7 +86,6 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 		return p, err
 	}
 	p.InstansiID, p.EmployeeID, p.RaterID = e.InstansiID, e.ID, chart.Rater(e.ID)
-	p.Late = model.ProgressLate(p.WorkDate, a.Now(), a.workDays(ctx, e))
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if p, err = tx.CreateProgress(ctx, p); err != nil {
@@ -106,6 +98,25 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 		return a.progressSent(ctx, tx, e, p)
 	})
 	return p, err
+}
+
+// prepareEntry checks an entry its author sends (its text, its date, the
+// RHK it serves) and sets what follows from them: the SKP in force and
+// whether it is late by the unit's working week.
+func (a *App) prepareEntry(ctx context.Context, actor model.Actor, p *model.Progress) (model.Employee, error) {
+	e, err := a.Store.Employee(ctx, actor.EmployeeID)
+	if err != nil {
+		return e, err
+	}
+	p.Description, p.OutputUnit = strings.TrimSpace(p.Description), strings.TrimSpace(p.OutputUnit)
+	if err := p.Validate(a.Today()); err != nil {
+		return e, err
+	}
+	if err := a.checkProgressRHK(ctx, e, p); err != nil {
+		return e, err
+	}
+	p.Late = model.ProgressLate(p.WorkDate, a.Now(), a.workDays(ctx, e))
+	return e, nil
 }
 
 // progressSent tells the pejabat penilai an entry waits for them.
@@ -177,18 +188,10 @@ func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version i
 	if cur.Status != model.ProgressReturned {
 		return p, fmt.Errorf("progress is %s: %w", cur.Status, model.ErrInvalidTransition)
 	}
-	e, err := a.Store.Employee(ctx, actor.EmployeeID)
+	e, err := a.prepareEntry(ctx, actor, &p)
 	if err != nil {
 		return p, err
 	}
-	p.Description, p.OutputUnit = strings.TrimSpace(p.Description), strings.TrimSpace(p.OutputUnit)
-	if err := p.Validate(a.Today()); err != nil {
-		return p, err
-	}
-	if err := a.checkProgressRHK(ctx, e, &p); err != nil {
-		return p, err
-	}
-	p.Late = model.ProgressLate(p.WorkDate, a.Now(), a.workDays(ctx, e))
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if p, err = tx.ResubmitProgress(ctx, version, p); err != nil {
