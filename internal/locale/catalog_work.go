@@ -125,6 +125,7 @@ var workID = map[string]string{
 	"evidence.attach":           "Lampirkan bukti dukung",
 	"evidence.attach.save":      "Lampirkan",
 	"skp.feedback.none":         "Belum ada umpan balik pada SKP ini. Tulis di sini; pejabat penilai atau pemilik SKP langsung melihatnya.",
+	"nav.needs":                 "Kebutuhan",
 }
 
 var workEN = map[string]string{
@@ -250,6 +251,7 @@ var workEN = map[string]string{
 	"evidence.attach":           "Attach evidence",
 	"evidence.attach.save":      "Attach",
 	"skp.feedback.none":         "No feedback on this SKP yet. Write here; the rater or the owner sees it at once.",
+	"nav.needs":                 "Needs",
 }
 
 func init() {

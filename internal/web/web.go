@@ -172,6 +172,7 @@ type base struct {
 	CanMonitor bool
 	CanYear    bool
 	IsRater    bool   // rates someone: has the supervisor's desk
+	CanNeeds   bool   // sees the needs and constraints of an OPD or more
 	LiveFrom   int64  // the newest event when the page was made: the live stream resumes after it
 	Unread     int    // unread notifications
 	Here       string // this page's local address without ?lang, to come back to
@@ -206,6 +207,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.CanAudit = authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID})
 		b.CanMonitor = authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD
 		b.CanYear = authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
+		b.CanNeeds = authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD
 		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if actor.EmployeeID != "" {
 			b.LiveFrom, _ = u.a.Store.LastEvent(r.Context(), actor.EmployeeID)
