@@ -215,6 +215,13 @@ func Serve(w http.ResponseWriter, r *http.Request, opts StreamOptions) error {
 	// at all while it is still possible to answer with an error.
 	err := rc.SetWriteDeadline(time.Time{})
 	if err == nil || errors.Is(err, http.ErrNotSupported) {
+		// A server's ReadTimeout would otherwise fire while the stream is
+		// open and cancel it; a client that leaves is still noticed.
+		if rerr := rc.SetReadDeadline(time.Time{}); rerr != nil && !errors.Is(rerr, http.ErrNotSupported) {
+			err = rerr
+		}
+	}
+	if err == nil || errors.Is(err, http.ErrNotSupported) {
 		err = rc.Flush()
 	}
 	if err != nil {

@@ -374,6 +374,28 @@ func TestStreamOutlivesWriteTimeout(t *testing.T) {
 	c.expectNext(h.log.add("ani", "a", `1`))
 }
 
+// A server's ReadTimeout counts from the start of the request too; it must
+// not cancel an open stream.
+func TestStreamOutlivesReadTimeout(t *testing.T) {
+	const readTimeout = 50 * time.Millisecond
+	h := newHarness(t, StreamOptions{Heartbeat: 10 * time.Millisecond}, func(s *http.Server) {
+		s.ReadTimeout = readTimeout
+	})
+	start := time.Now()
+	c := h.connect(t, "ani", "", "")
+	deadline := time.After(waitTimeout)
+	for time.Since(start) < 4*readTimeout {
+		select {
+		case <-c.items:
+		case err := <-c.done:
+			t.Fatalf("stream ended after %v: %v", time.Since(start), err)
+		case <-deadline:
+			t.Fatal("stream stalled")
+		}
+	}
+	c.expectNext(h.log.add("ani", "a", `1`))
+}
+
 func TestCloseEndsStream(t *testing.T) {
 	h := newHarness(t, StreamOptions{}, nil)
 	c := h.connect(t, "ani", "", "")
