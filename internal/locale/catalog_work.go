@@ -126,6 +126,12 @@ var workID = map[string]string{
 	"evidence.attach.save":      "Lampirkan",
 	"skp.feedback.none":         "Belum ada umpan balik pada SKP ini. Tulis di sini; pejabat penilai atau pemilik SKP langsung melihatnya.",
 	"nav.needs":                 "Kebutuhan",
+	"progress.person":           "Progres %s",
+	"progress.weeks":            "Minggu",
+	"progress.week.prev":        "Minggu sebelumnya",
+	"progress.week.next":        "Minggu berikutnya",
+	"progress.person.none":      "Tidak ada progres dalam tujuh hari ini.",
+	"desk.person.progress":      "Lihat progres",
 }
 
 var workEN = map[string]string{
@@ -252,6 +258,12 @@ var workEN = map[string]string{
 	"evidence.attach.save":      "Attach",
 	"skp.feedback.none":         "No feedback on this SKP yet. Write here; the rater or the owner sees it at once.",
 	"nav.needs":                 "Needs",
+	"progress.person":           "Progress of %s",
+	"progress.weeks":            "Weeks",
+	"progress.week.prev":        "Previous week",
+	"progress.week.next":        "Next week",
+	"progress.person.none":      "No progress in these seven days.",
+	"desk.person.progress":      "See progress",
 }
 
 func init() {

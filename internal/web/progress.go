@@ -17,6 +17,7 @@ func (u *ui) progressRoutes(page func(string, func(w http.ResponseWriter, r *htt
 	page("GET /progres", u.showProgress)
 	page("POST /progres", u.submitProgress)
 	page("GET /progres/{id}", u.showProgressEntry)
+	page("GET /progres/pegawai/{id}", u.showPersonProgress)
 	page("POST /progres/{id}/ulang", u.resubmitProgress)
 	page("POST /progres/{id}/setujui", u.approveProgress)
 	page("POST /progres/{id}/kembalikan", u.returnProgress)
@@ -442,4 +443,57 @@ func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 type evidenceRefused struct {
 	base
 	Back string
+}
+
+// personPage is one employee's entries of a week, for their supervisor (and
+// anyone who may see their work).
+type personPage struct {
+	base
+	Person     model.Employee
+	From, To   model.Date
+	Prev, Next model.Date
+	Entries    []model.Progress
+	RHKText    map[string]string
+	Threads    map[string][]store.Feedback
+	Files      map[string][]store.Evidence
+}
+
+func (u *ui) showPersonProgress(w http.ResponseWriter, r *http.Request, b base) error {
+	ctx := r.Context()
+	today := u.a.Today()
+	to := today
+	if d, err := model.ParseDate(r.FormValue("tanggal")); err == nil && d <= today {
+		to = d
+	}
+	p := personPage{base: b, To: to, RHKText: map[string]string{}}
+	p.From = model.Date(to.Time().AddDate(0, 0, -6).Format(time.DateOnly))
+	p.Prev = model.Date(to.Time().AddDate(0, 0, -7).Format(time.DateOnly))
+	if to < today {
+		p.Next = model.Date(min(string(today), to.Time().AddDate(0, 0, 7).Format(time.DateOnly)))
+	}
+	var err error
+	if p.Entries, err = u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{EmployeeID: r.PathValue("id"), From: p.From, To: p.To, Limit: 200}); err != nil {
+		return err
+	}
+	if p.Person, err = u.a.Store.Employee(ctx, r.PathValue("id")); err != nil {
+		return err
+	}
+	var ids []string
+	for _, e := range p.Entries {
+		ids = append(ids, e.ID)
+		if _, ok := p.RHKText[e.RHKID]; !ok && e.RHKID != "" {
+			if rhk, err := u.a.Store.RHKByID(ctx, e.RHKID); err == nil {
+				p.RHKText[e.RHKID] = rhk.Description
+			}
+		}
+	}
+	if p.Threads, err = u.a.Store.FeedbackOnMany(ctx, app.TargetProgress, ids); err != nil {
+		return err
+	}
+	if p.Files, err = u.a.Store.EvidenceOn(ctx, app.TargetProgress, ids); err != nil {
+		return err
+	}
+	p.Title, p.Nav = b.T("progress.person", p.Person.FullName()), "desk"
+	u.render(w, r, http.StatusOK, "progress_person", p)
+	return nil
 }

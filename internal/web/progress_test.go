@@ -101,6 +101,13 @@ func TestProgressPagesAndDesk(t *testing.T) {
 		if resp.StatusCode != 200 || !strings.HasPrefix(strings.TrimSpace(body), `<li id="progress-`+id+`"`) || strings.Contains(body, "<html") {
 			t.Errorf("fragment: %d %.200s", resp.StatusCode, body)
 		}
+		// The supervisor opens a person's week; the person cannot open the supervisor's.
+		if resp, body := kabid.get("/progres/pegawai/" + e.o.Staff1.ID); resp.StatusCode != 200 || !strings.Contains(body, "Memperbarui modul antrean") {
+			t.Errorf("the supervisor's view of the person's week: %d", resp.StatusCode)
+		}
+		if resp, _ := staff.get("/progres/pegawai/" + e.o.Kabid.ID); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("an ASN opened the supervisor's progress: %d", resp.StatusCode)
+		}
 		other := e.browser(t)
 		other.signIn("admin", "rahasia-admin")
 		if resp, _ := staff.get("/meja"); resp.StatusCode != 200 {
