@@ -34,10 +34,14 @@ Usage:
   kinerja user grant|revoke --username NAME --role ROLE [--unit CODE]
   kinerja user list
   kinerja seed --employees N [--seed S] [--db ...]
+  kinerja backup FILE.tar.gz [--db ...] [--data DIR]     the database and the evidence files, while serving
+  kinerja restore FILE.tar.gz --db NEW.db [--data DIR]    into a new database file, never over one
   kinerja version
 
 Every command takes --db (or KINERJA_DB): a SQLite file, by default
 kinerja-data/kinerja.db, or a postgres:// URL. serve also reads KINERJA_ADDR.
+Evidence files are kept in the data folder (--data or KINERJA_DATA; by default
+the SQLite file's folder, or ./kinerja-data with PostgreSQL).
 `
 
 // Main runs one command and returns the process exit code.
@@ -59,6 +63,10 @@ func Main(ctx context.Context, args []string, env Env) int {
 		err = runImport(ctx, args[1:], env)
 	case "user":
 		err = runUser(ctx, args[1:], env)
+	case "backup":
+		err = runBackup(ctx, args[1:], env)
+	case "restore":
+		err = runRestore(ctx, args[1:], env)
 	case "seed":
 		err = runSeed(ctx, args[1:], env)
 	case "version":
@@ -127,6 +135,22 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return usageError{err.Error()}
 	}
 	return nil
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments, which it returns.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 // openApp opens and migrates the database and returns the application.

@@ -22,18 +22,9 @@ func runImport(ctx context.Context, args []string, env Env) error {
 	db := dbFlag(fs, env)
 	apply := fs.Bool("apply", false, "write the valid rows (without it: a dry run that changes nothing)")
 	instansi := fs.String("instansi", "", "instansi id, when the database holds several")
-	// Flags may come before or after the file name.
-	var files []string
-	rest := args[1:]
-	for {
-		if err := parse(fs, rest); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		rest = fs.Args()[1:]
+	files, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		return usageError{"import employees needs exactly one FILE (CSV or XLSX)"}

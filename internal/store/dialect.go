@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -86,4 +87,15 @@ func (d dialect) tableColumnsQuery() string {
 	}
 	return `SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
 		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.name`
+}
+
+// BackupTo writes a consistent copy of an SQLite database to path (which
+// must not exist), while the database stays in use. PostgreSQL is backed up
+// with its own tools (pg_dump).
+func (s *Store) BackupTo(ctx context.Context, path string) error {
+	if s.d != dialectSQLite {
+		return errors.New("backup of a PostgreSQL database: use pg_dump")
+	}
+	_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path)
+	return err
 }
