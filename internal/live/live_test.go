@@ -352,48 +352,31 @@ func TestHeartbeat(t *testing.T) {
 	}
 }
 
-// A server's WriteTimeout counts from the start of the request; a stream
-// that outlives it must still be written to.
-func TestStreamOutlivesWriteTimeout(t *testing.T) {
-	const writeTimeout = 50 * time.Millisecond
-	h := newHarness(t, StreamOptions{Heartbeat: 10 * time.Millisecond}, func(s *http.Server) {
-		s.WriteTimeout = writeTimeout
-	})
-	start := time.Now()
-	c := h.connect(t, "ani", "", "")
-	deadline := time.After(waitTimeout)
-	for time.Since(start) < 4*writeTimeout {
-		select {
-		case <-c.items:
-		case err := <-c.done:
-			t.Fatalf("stream ended after %v: %v", time.Since(start), err)
-		case <-deadline:
-			t.Fatal("stream stalled")
-		}
+// A server's WriteTimeout and ReadTimeout count from the start of the
+// request; a stream that outlives them must stay open and written to.
+func TestStreamOutlivesServerTimeouts(t *testing.T) {
+	const timeout = 50 * time.Millisecond
+	for name, set := range map[string]func(*http.Server){
+		"WriteTimeout": func(s *http.Server) { s.WriteTimeout = timeout },
+		"ReadTimeout":  func(s *http.Server) { s.ReadTimeout = timeout },
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, StreamOptions{Heartbeat: 10 * time.Millisecond}, set)
+			start := time.Now()
+			c := h.connect(t, "ani", "", "")
+			deadline := time.After(waitTimeout)
+			for time.Since(start) < 4*timeout {
+				select {
+				case <-c.items:
+				case err := <-c.done:
+					t.Fatalf("stream ended after %v: %v", time.Since(start), err)
+				case <-deadline:
+					t.Fatal("stream stalled")
+				}
+			}
+			c.expectNext(h.log.add("ani", "a", `1`))
+		})
 	}
-	c.expectNext(h.log.add("ani", "a", `1`))
-}
-
-// A server's ReadTimeout counts from the start of the request too; it must
-// not cancel an open stream.
-func TestStreamOutlivesReadTimeout(t *testing.T) {
-	const readTimeout = 50 * time.Millisecond
-	h := newHarness(t, StreamOptions{Heartbeat: 10 * time.Millisecond}, func(s *http.Server) {
-		s.ReadTimeout = readTimeout
-	})
-	start := time.Now()
-	c := h.connect(t, "ani", "", "")
-	deadline := time.After(waitTimeout)
-	for time.Since(start) < 4*readTimeout {
-		select {
-		case <-c.items:
-		case err := <-c.done:
-			t.Fatalf("stream ended after %v: %v", time.Since(start), err)
-		case <-deadline:
-			t.Fatal("stream stalled")
-		}
-	}
-	c.expectNext(h.log.add("ani", "a", `1`))
 }
 
 func TestCloseEndsStream(t *testing.T) {
