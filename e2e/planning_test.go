@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -79,9 +80,14 @@ func TestSKPJourneyOnAPhone(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="description"]`), what),
 			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="target"]`), target),
 			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="unit"]`), "laporan"),
-			chromedp.Click(chromedp.CSS(`form[action$="/indikator"] button[type="submit"]`)),
-			chromedp.WaitVisible(chromedp.CSS(`#rhk-h`)),
 		)
+		// Wait for the page the form leads to, not for an element the old
+		// page has too, so that the next step does not cut the form's
+		// navigation short.
+		clickToNewPage(t, asnCtx, `form[action$="/indikator"] button[type="submit"]`)
+		if n, err := chromedp.Run(asnCtx, chromedp.Evaluate[bool](`[...document.querySelectorAll('#rhk .changes li')].some(li => li.textContent.includes(`+jsString(what)+`))`)); err != nil || !n {
+			fail(t, asnCtx, "the indicator on the page", err)
+		}
 	}
 	addIndicator("Jumlah laporan layanan", "12")
 	submit := func() {
@@ -127,4 +133,21 @@ func TestSKPJourneyOnAPhone(t *testing.T) {
 	if err != nil || len(s) != 1 || s[0].Status != model.SKPApproved {
 		t.Errorf("stored SKP = %+v, %v", s, err)
 	}
+}
+
+// clickToNewPage clicks what leads to another page (a form's button) and
+// waits until that page has loaded.
+func clickToNewPage(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	mark(t, ctx)
+	do(t, ctx, "click "+sel, chromedp.Click(chromedp.CSS(sel)))
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		// Evaluating while the page changes fails; try again.
+		if fresh, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.kinerjaMarker !== true && document.readyState === "complete"`)); err == nil && fresh {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	fail(t, ctx, "the page after "+sel, context.DeadlineExceeded)
 }
