@@ -13,7 +13,7 @@ import (
 func teamRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/teams", summary: "The teams the actor is in (administrators: every team of the year)", handle: (*handler).teams,
-			doc: op{tag: "work", query: []string{"year"}, response: "TeamList", errors: []int{422}}},
+			doc: op{tag: "work", query: []string{"year", "limit", "cursor"}, response: "TeamList", errors: []int{422}}},
 		{method: "POST", path: "/api/v1/teams", summary: "Start a team sharing a result (a supervisor leads it; BKPSDM may name a lead)", handle: (*handler).createTeam,
 			doc: op{tag: "work", body: "TeamRequest", response: "Team", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/teams/{id}", summary: "A team: members with their linked RHK and progress this month, thanks and offers of help", handle: (*handler).team,
@@ -93,9 +93,13 @@ func (h *handler) teams(w http.ResponseWriter, r *http.Request, actor model.Acto
 	if err != nil {
 		return err
 	}
-	out := list[teamJSON]{Items: []teamJSON{}}
+	items := make([]teamJSON, 0, len(ts))
 	for _, t := range ts {
-		out.Items = append(out.Items, teamOf(t, nil, nil))
+		items = append(items, teamOf(t, nil, nil))
+	}
+	out, err := pageOf(items, func(t teamJSON) string { return t.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"net/http"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -186,4 +187,30 @@ func rawOrNull(s string) json.RawMessage {
 type list[T any] struct {
 	Items      []T     `json:"items"`
 	NextCursor *string `json:"next_cursor"`
+}
+
+// pageOf pages a list that is read whole (a thread, a record's evidence, a
+// person's teams): the items after the one named by cursor, at most limit
+// of them, with the cursor of the next page when there is one. An unknown
+// cursor starts from the beginning.
+func pageOf[T any](items []T, id func(T) string, r *http.Request) (list[T], error) {
+	limit, err := limitParam(r)
+	if err != nil {
+		return list[T]{}, err
+	}
+	start := 0
+	if c := r.URL.Query().Get("cursor"); c != "" {
+		for i, it := range items {
+			if id(it) == c {
+				start = i + 1
+			}
+		}
+	}
+	out := list[T]{Items: []T{}}
+	end := min(len(items), start+limit)
+	out.Items = append(out.Items, items[start:end]...)
+	if end < len(items) {
+		out.NextCursor = ptr(id(items[end-1]))
+	}
+	return out, nil
 }

@@ -36,7 +36,7 @@ func workRoutes() []route {
 		{method: "POST", path: "/api/v1/feedback", summary: "Add umpan balik to a thread; the other party, earlier authors and people mentioned (@NIP, @Name) are told at once", handle: (*handler).addFeedback,
 			doc: op{tag: "work", body: "FeedbackRequest", response: "Feedback", status: 201, errors: []int{403, 404, 422}}},
 		{method: "GET", path: "/api/v1/feedback", summary: "The thread on a target, oldest first", handle: (*handler).feedbackThread,
-			doc: op{tag: "work", query: []string{"target_type", "target_id"}, response: "FeedbackList", errors: []int{404, 422}}},
+			doc: op{tag: "work", query: []string{"target_type", "target_id", "limit", "cursor"}, response: "FeedbackList", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/events", summary: "The actor's live events as Server-Sent Events (feedback.created, progress.submitted, progress.reviewed, skp.submitted, skp.reviewed, notification); reconnect with Last-Event-ID to miss nothing", handle: (*handler).events,
 			doc: op{tag: "work", response: "sse", errors: []int{403}}},
 	}
@@ -326,9 +326,13 @@ func (h *handler) feedbackThread(w http.ResponseWriter, r *http.Request, actor m
 	if err != nil {
 		return err
 	}
-	out := list[feedbackJSON]{Items: []feedbackJSON{}}
+	items := make([]feedbackJSON, 0, len(thread))
 	for _, f := range thread {
-		out.Items = append(out.Items, feedbackOf(f))
+		items = append(items, feedbackOf(f))
+	}
+	out, err := pageOf(items, func(f feedbackJSON) string { return f.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -166,6 +166,12 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		if len(thread["items"].([]any)) != 1 {
 			t.Errorf("thread = %v", thread)
 		}
+		// Threads page like every list.
+		first := check("GET", "/api/v1/feedback", e.get(t, "/api/v1/feedback?limit=1&target_type=progress&target_id="+id, staff))
+		if len(first["items"].([]any)) != 1 || first["next_cursor"] != nil {
+			t.Errorf("one-item page of a one-message thread = %v", first)
+		}
+		problem(t, e.get(t, "/api/v1/feedback?limit=0&target_type=progress&target_id="+id, staff), 422)
 		problem(t, e.get(t, "/api/v1/feedback?target_type=progress&target_id="+id, nurse), 404)
 		problem(t, e.get(t, "/api/v1/feedback?target_type=progress", staff), 422)
 
@@ -311,6 +317,17 @@ func TestTeamsThroughTheAPI(t *testing.T) {
 		list := check("GET", "/api/v1/teams", e.get(t, "/api/v1/teams", nurse))
 		if len(list["items"].([]any)) != 1 {
 			t.Errorf("the nurse's teams = %v", list)
+		}
+		// A second team: the list pages with limit and cursor.
+		check("POST", "/api/v1/teams", e.post(t, "/api/v1/teams", kabid, map[string]any{"name": "Tim Arsip Digital", "goal": "Arsip dinas terdigitalisasi"}))
+		page := check("GET", "/api/v1/teams", e.get(t, "/api/v1/teams?limit=1", kabid))
+		cursor, _ := page["next_cursor"].(string)
+		if len(page["items"].([]any)) != 1 || cursor == "" {
+			t.Fatalf("first page = %v", page)
+		}
+		page = check("GET", "/api/v1/teams", e.get(t, "/api/v1/teams?limit=1&cursor="+cursor, kabid))
+		if len(page["items"].([]any)) != 1 || page["next_cursor"] != nil || page["items"].([]any)[0].(map[string]any)["id"] == cursor {
+			t.Errorf("second page = %v", page)
 		}
 	})
 }
