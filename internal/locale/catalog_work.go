@@ -81,7 +81,7 @@ var workID = map[string]string{
 	"realisasi.progress":        "Progres harian periode ini (%d)",
 	"realisasi.noprogress":      "Belum ada progres harian untuk RHK ini pada periode ini.",
 	"realisasi.err.stale":       "Realisasi ini telah diubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.",
-	"realisasi.open":            "Isi realisasi",
+	"realisasi.open":            "Realisasi",
 	"evidence.title":            "Bukti dukung",
 	"evidence.delete":           "Hapus",
 	"evidence.err.large":        "Berkas terlalu besar: paling besar %d MB. Perkecil berkasnya (misalnya foto beresolusi lebih rendah) lalu kirim lagi.",
@@ -132,6 +132,9 @@ var workID = map[string]string{
 	"progress.week.next":        "Minggu berikutnya",
 	"progress.person.none":      "Tidak ada progres dalam tujuh hari ini.",
 	"desk.person.progress":      "Lihat progres",
+	"home.progress.todo":        "Catat progres hari ini",
+	"home.progress.done":        "Progres hari ini: %d tercatat; tambah lagi",
+	"home.progress.waiting":     "%d progres tim menunggu tanggapan Anda",
 }
 
 var workEN = map[string]string{
@@ -213,7 +216,7 @@ var workEN = map[string]string{
 	"realisasi.progress":        "Daily progress in this period (%d)",
 	"realisasi.noprogress":      "No daily progress for this RHK in this period yet.",
 	"realisasi.err.stale":       "This realisation changed since you opened it. Reload the page and try again.",
-	"realisasi.open":            "Fill realisation",
+	"realisasi.open":            "Realisation",
 	"evidence.title":            "Evidence",
 	"evidence.delete":           "Remove",
 	"evidence.err.large":        "The file is too large: at most %d MB. Make it smaller (for example a lower-resolution photo) and send it again.",
@@ -264,6 +267,9 @@ var workEN = map[string]string{
 	"progress.week.next":        "Next week",
 	"progress.person.none":      "No progress in these seven days.",
 	"desk.person.progress":      "See progress",
+	"home.progress.todo":        "Record today's progress",
+	"home.progress.done":        "Today's progress: %d recorded; add more",
+	"home.progress.waiting":     "%d entries from your team wait for you",
 }
 
 func init() {

@@ -24,6 +24,10 @@ type homePage struct {
 	Admin      bool
 	Employees  int
 	Units      int
+	// The day's work: the actor's entries today, and the team's entries
+	// waiting for the actor.
+	ReportedToday   int
+	WaitingProgress int
 }
 
 func (u *ui) showHome(w http.ResponseWriter, r *http.Request, b base) error {
@@ -54,6 +58,19 @@ func (u *ui) showHome(w http.ResponseWriter, r *http.Request, b base) error {
 			case s.Status == model.SKPSubmitted && s.Rater.EmployeeID == b.Actor.EmployeeID:
 				p.WaitingSKP++
 			}
+		}
+		today := u.a.Today()
+		mine, err := u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{From: today, To: today, Limit: 200})
+		if err != nil {
+			return err
+		}
+		p.ReportedToday = len(mine)
+		if b.IsRater {
+			waiting, err := u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{Team: true, Status: model.ProgressSubmitted, Limit: 200})
+			if err != nil {
+				return err
+			}
+			p.WaitingProgress = len(waiting)
 		}
 	}
 	if b.CanImport || b.CanAudit {

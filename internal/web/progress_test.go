@@ -89,6 +89,14 @@ func TestProgressPagesAndDesk(t *testing.T) {
 			t.Errorf("entries after the refused upload = %d, want 2", strings.Count(body, `class="entry"`))
 		}
 
+		// Beranda tells both what the day holds.
+		if _, body := staff.get("/"); !strings.Contains(body, "Progres hari ini: 2 tercatat") {
+			t.Error("the ASN's beranda does not count today's entries")
+		}
+		if _, body := kabid.get("/"); !strings.Contains(body, "2 progres tim menunggu tanggapan Anda") {
+			t.Error("the supervisor's beranda does not show the entries waiting")
+		}
+
 		// The supervisor's desk lists it; the fragment for live insertion matches.
 		_, body = kabid.get("/meja")
 		if !strings.Contains(body, "Memperbarui modul antrean") || !strings.Contains(body, `name="id" value="`+id+`" form="batch"`) {
