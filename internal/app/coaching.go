@@ -173,7 +173,7 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 	case authz.Widest(actor, authz.ReadSKP) >= authz.ScopeOPD:
 		// everything, filtered below
 	case actor.EmployeeID != "":
-		if line := below(chart, actor.EmployeeID); len(line) < lineCap {
+		if line := chart.Below(actor.EmployeeID); len(line) < lineCap {
 			f.EmployeeIDs, f.PersonID = append(line, actor.EmployeeID), actor.EmployeeID
 		}
 	default:
@@ -204,25 +204,6 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 		next = out[limit-1].ID
 	}
 	return out, next, nil
-}
-
-// below returns everyone under employee id in the reporting line.
-func below(chart *model.OrgChart, id string) []string {
-	var out []string
-	seen := map[string]bool{id: true}
-	queue := []string{id}
-	for len(queue) > 0 && len(out) <= lineCap {
-		next := queue[0]
-		queue = queue[1:]
-		for _, e := range chart.Team(next) {
-			if !seen[e] {
-				seen[e] = true
-				out = append(out, e)
-				queue = append(queue, e)
-			}
-		}
-	}
-	return out
 }
 
 // isID reports whether s looks like an id NewID made.

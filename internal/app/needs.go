@@ -366,7 +366,7 @@ func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int)
 	if err != nil {
 		return nil, err
 	}
-	line := lineBelow(chart, actor.EmployeeID)
+	line := chart.Below(actor.EmployeeID)
 	if len(line) == 0 {
 		return nil, nil
 	}
@@ -387,28 +387,9 @@ func (a *App) needScope(ctx context.Context, actor model.Actor) (*store.NeedScop
 		if err != nil {
 			return nil, err
 		}
-		scope.EmployeeIDs = append([]string{actor.EmployeeID}, lineBelow(chart, actor.EmployeeID)...)
+		scope.EmployeeIDs = append([]string{actor.EmployeeID}, chart.Below(actor.EmployeeID)...)
 	}
 	return scope, nil
-}
-
-// lineBelow returns everyone rated by boss, by those they rate, and so on.
-func lineBelow(chart *model.OrgChart, boss string) []string {
-	var out []string
-	seen := map[string]bool{boss: true}
-	queue := []string{boss}
-	for len(queue) > 0 {
-		next := queue[0]
-		queue = queue[1:]
-		for _, e := range chart.Team(next) {
-			if !seen[e] {
-				seen[e] = true
-				out = append(out, e)
-				queue = append(queue, e)
-			}
-		}
-	}
-	return out
 }
 
 // subtree returns the id of unit id and of every unit below it, or nil

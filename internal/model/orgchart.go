@@ -155,3 +155,20 @@ func (c *OrgChart) InLine(boss, target string) bool {
 	}
 	return false
 }
+
+// Below returns everyone under boss in the reporting line: the people boss
+// rates, the people they rate, and so on, nearest first.
+func (c *OrgChart) Below(boss string) []string {
+	var out []string
+	seen := map[string]bool{boss: true}
+	for queue := []string{boss}; len(queue) > 0; queue = queue[1:] {
+		for _, e := range c.teams[queue[0]] {
+			if !seen[e] {
+				seen[e] = true
+				out = append(out, e)
+				queue = append(queue, e)
+			}
+		}
+	}
+	return out
+}

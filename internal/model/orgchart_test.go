@@ -72,6 +72,19 @@ func TestOrgChartRaters(t *testing.T) {
 	if !c.IsRater("P") || c.IsRater("A") {
 		t.Error("IsRater is wrong")
 	}
+	below := c.Below("K")
+	slices.Sort(below)
+	if !slices.Equal(below, []string{"A", "B", "C", "P"}) {
+		t.Errorf("Below(K) = %v, want everyone under the kadis", below)
+	}
+	if got := c.Below("A"); len(got) != 0 {
+		t.Errorf("Below(A) = %v, want nobody", got)
+	}
+	for _, e := range c.Below("W") {
+		if !c.InLine("W", e) {
+			t.Errorf("Below(W) holds %s, who is not in the wali kota's line", e)
+		}
+	}
 }
 
 func TestOrgChartSekdaRatesJPT(t *testing.T) {
