@@ -262,34 +262,18 @@ func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor
 	default:
 		return model.Invalid("status", "Status SKP tidak dikenal")
 	}
-	limit, err := limitParam(r)
-	if err != nil {
-		return err
-	}
-	list, err := h.a.SKPList(r.Context(), actor, q.Get("employee"), year, status)
+	skps, err := h.a.SKPList(r.Context(), actor, q.Get("employee"), year, status)
 	if err != nil {
 		return err
 	}
 	// The list is newest first; a cursor is the id of the last SKP sent.
-	if c := q.Get("cursor"); c != "" {
-		at := -1
-		for i, s := range list {
-			if s.ID == c {
-				at = i
-			}
-		}
-		if at < 0 {
-			return model.Invalid("cursor", "Kursor halaman tidak valid")
-		}
-		list = list[at+1:]
+	items := make([]skpJSON, 0, len(skps))
+	for _, s := range skps {
+		items = append(items, skpOf(s))
 	}
-	out := listOfSKP{Items: []skpJSON{}}
-	if len(list) > limit {
-		list = list[:limit]
-		out.NextCursor = ptr(list[limit-1].ID)
-	}
-	for _, s := range list {
-		out.Items = append(out.Items, skpOf(s))
+	out, err := pageOf(items, func(s skpJSON) string { return s.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -189,10 +189,10 @@ type list[T any] struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
-// pageOf pages a list that is read whole (a thread, a record's evidence, a
-// person's teams): the items after the one named by cursor, at most limit
-// of them, with the cursor of the next page when there is one. An unknown
-// cursor starts from the beginning.
+// pageOf pages a list that is read whole (SKPs, a thread, a record's
+// evidence, a person's teams): the items after the one named by cursor, at
+// most limit of them, with the cursor of the next page when there is one.
+// A cursor that names no item is refused.
 func pageOf[T any](items []T, id func(T) string, r *http.Request) (list[T], error) {
 	limit, err := limitParam(r)
 	if err != nil {
@@ -200,10 +200,14 @@ func pageOf[T any](items []T, id func(T) string, r *http.Request) (list[T], erro
 	}
 	start := 0
 	if c := r.URL.Query().Get("cursor"); c != "" {
+		start = -1
 		for i, it := range items {
 			if id(it) == c {
 				start = i + 1
 			}
+		}
+		if start < 0 {
+			return list[T]{}, model.Invalid("cursor", "Kursor halaman tidak valid; mulai lagi dari halaman pertama")
 		}
 	}
 	out := list[T]{Items: []T{}}

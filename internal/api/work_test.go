@@ -152,6 +152,21 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		if items := list["items"].([]any); len(items) != 1 {
 			t.Errorf("team's approved entries = %v", items)
 		}
+		// Pages of the largest size still say whether another follows.
+		for range 200 {
+			if r := e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "description": "Entri uji halaman", "minutes": 1}); r.status != 201 {
+				t.Fatalf("entry: %d %s", r.status, r.body)
+			}
+		}
+		page := check("GET", "/api/v1/progress", e.get(t, "/api/v1/progress?limit=200", staff))
+		cursor, _ := page["next_cursor"].(string)
+		if len(page["items"].([]any)) != 200 || cursor == "" {
+			t.Fatalf("a full page of 200 = %d items, cursor %q", len(page["items"].([]any)), cursor)
+		}
+		page = check("GET", "/api/v1/progress", e.get(t, "/api/v1/progress?limit=200&cursor="+cursor, staff))
+		if len(page["items"].([]any)) != 1 || page["next_cursor"] != nil {
+			t.Errorf("the last page = %d items, cursor %v", len(page["items"].([]any)), page["next_cursor"])
+		}
 
 		// Feedback arrives live; strangers cannot read the thread.
 		r = e.post(t, "/api/v1/feedback", kabid, map[string]any{"target_type": "progress", "target_id": id, "body": "Terima kasih, rapi."})

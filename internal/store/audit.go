@@ -109,13 +109,16 @@ func (c conn) AuditEntries(ctx context.Context, f AuditFilter) ([]model.AuditEnt
 	return out, rows.Err()
 }
 
-// clampLimit keeps a page size within 1..200, 50 by default.
+// maxPage is the most rows a list answers at once.
+const maxPage = 200
+
+// clampLimit keeps a page size within 1..maxPage, 50 by default.
 func clampLimit(n int) int {
 	switch {
 	case n <= 0:
 		return 50
-	case n > 200:
-		return 200
+	case n > maxPage:
+		return maxPage
 	}
 	return n
 }

@@ -155,7 +155,13 @@ func (c conn) ProgressList(ctx context.Context, f ProgressFilter) ([]model.Progr
 		where = append(where, "(work_date < ? OR (work_date = ? AND id < ?))")
 		args = append(args, string(cur.WorkDate), string(cur.WorkDate), cur.ID)
 	}
-	args = append(args, clampLimit(f.Limit))
+	// One more than the largest page, so that a caller can tell whether
+	// another page follows.
+	limit := min(f.Limit, maxPage+1)
+	if limit <= 0 {
+		limit = clampLimit(0)
+	}
+	args = append(args, limit)
 	rows, err := c.query(ctx, `SELECT `+progressColumns+` FROM progress_entries WHERE `+strings.Join(where, " AND ")+`
 		ORDER BY work_date DESC, id DESC LIMIT ?`, args...)
 	if err != nil {
