@@ -98,19 +98,7 @@ func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, stat
 	if p.Returned, err = u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{Status: model.ProgressReturned, Limit: 50}); err != nil {
 		return err
 	}
-	ids := []string{}
-	for _, e := range append(append([]model.Progress{}, p.Entries...), p.Returned...) {
-		ids = append(ids, e.ID)
-		if _, ok := p.RHKText[e.RHKID]; !ok && e.RHKID != "" {
-			if rhk, err := u.a.Store.RHKByID(ctx, e.RHKID); err == nil {
-				p.RHKText[e.RHKID] = rhk.Description
-			}
-		}
-	}
-	if p.Threads, err = u.a.Store.FeedbackOnMany(ctx, app.TargetProgress, ids); err != nil {
-		return err
-	}
-	if p.Files, err = u.a.Store.EvidenceOn(ctx, app.TargetProgress, ids); err != nil {
+	if p.Threads, p.Files, err = u.entryExtras(r, append(append([]model.Progress{}, p.Entries...), p.Returned...), p.RHKText); err != nil {
 		return err
 	}
 	p.Evidence, p.MaxMB = u.a.Blobs != nil, u.a.EvidenceLimit(ctx, b.Actor.InstansiID)>>20
@@ -312,17 +300,12 @@ func (u *ui) returnProgress(w http.ResponseWriter, r *http.Request, b base) erro
 func (u *ui) addFeedback(w http.ResponseWriter, r *http.Request, b base) error {
 	typ, id := r.PostFormValue("target_type"), r.PostFormValue("target_id")
 	_, err := u.a.AddFeedback(r.Context(), *b.Actor, typ, id, r.PostFormValue("body"))
-	back := safeNext(r.PostFormValue("back"))
-	if _, ok := isValidation(err); ok {
-		// The form asks for a message before it is sent; an empty one
-		// sent anyway changes nothing and returns to the thread.
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
-	}
-	if err != nil {
+	// The form asks for a message before it is sent; an empty one sent
+	// anyway changes nothing and returns to the thread.
+	if _, empty := isValidation(err); err != nil && !empty {
 		return err
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	http.Redirect(w, r, safeNext(r.PostFormValue("back")), http.StatusSeeOther)
 	return nil
 }
 
@@ -478,22 +461,31 @@ func (u *ui) showPersonProgress(w http.ResponseWriter, r *http.Request, b base) 
 	if p.Person, err = u.a.Store.Employee(ctx, r.PathValue("id")); err != nil {
 		return err
 	}
-	var ids []string
-	for _, e := range p.Entries {
-		ids = append(ids, e.ID)
-		if _, ok := p.RHKText[e.RHKID]; !ok && e.RHKID != "" {
-			if rhk, err := u.a.Store.RHKByID(ctx, e.RHKID); err == nil {
-				p.RHKText[e.RHKID] = rhk.Description
-			}
-		}
-	}
-	if p.Threads, err = u.a.Store.FeedbackOnMany(ctx, app.TargetProgress, ids); err != nil {
-		return err
-	}
-	if p.Files, err = u.a.Store.EvidenceOn(ctx, app.TargetProgress, ids); err != nil {
+	if p.Threads, p.Files, err = u.entryExtras(r, p.Entries, p.RHKText); err != nil {
 		return err
 	}
 	p.Title, p.Nav = b.T("progress.person", p.Person.FullName()), "desk"
 	u.render(w, r, http.StatusOK, "progress_person", p)
 	return nil
+}
+
+// entryExtras loads what a list of entries shows beside each: the text of
+// its RHK (added to rhkText), its feedback thread and its evidence.
+func (u *ui) entryExtras(r *http.Request, entries []model.Progress, rhkText map[string]string) (map[string][]store.Feedback, map[string][]store.Evidence, error) {
+	ctx := r.Context()
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		ids = append(ids, e.ID)
+		if _, ok := rhkText[e.RHKID]; !ok && e.RHKID != "" {
+			if rhk, err := u.a.Store.RHKByID(ctx, e.RHKID); err == nil {
+				rhkText[e.RHKID] = rhk.Description
+			}
+		}
+	}
+	threads, err := u.a.Store.FeedbackOnMany(ctx, app.TargetProgress, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := u.a.Store.EvidenceOn(ctx, app.TargetProgress, ids)
+	return threads, files, err
 }
