@@ -72,31 +72,24 @@ type TeamView struct {
 	MyRHK    []model.RHK
 }
 
-// canSeeTeam: members, anyone above a member in their line (the
-// supervisors' team view), administrators who may read SKPs.
+// canSeeTeam: its members, and whoever may see the work of one of them
+// (their supervisors up the line, the admins of their OPD or instansi) —
+// the supervisors' team view.
 func (a *App) canSeeTeam(ctx context.Context, actor model.Actor, t store.Team) (member bool, err error) {
-	hidden := fmt.Errorf("team %s: %w", t.ID, model.ErrNotFound)
 	if t.InstansiID != actor.InstansiID {
-		return false, hidden
+		return false, fmt.Errorf("team %s: %w", t.ID, model.ErrNotFound)
 	}
 	for _, m := range t.Members {
 		if m.EmployeeID == actor.EmployeeID && actor.EmployeeID != "" {
 			return true, nil
 		}
 	}
-	if authz.Widest(actor, authz.ReadSKP) >= authz.ScopeOPD {
-		return false, nil
-	}
-	chart, err := a.OrgChart(ctx, t.InstansiID)
-	if err != nil {
-		return false, err
-	}
 	for _, m := range t.Members {
-		if actor.EmployeeID != "" && chart.InLine(actor.EmployeeID, m.EmployeeID) {
+		if a.canSeeWorkOf(ctx, actor, t.InstansiID, m.EmployeeID) == nil {
 			return false, nil
 		}
 	}
-	return false, hidden
+	return false, fmt.Errorf("team %s: %w", t.ID, model.ErrNotFound)
 }
 
 // WorkTeam returns a tim kerja as its page shows it, to those who may see it.
@@ -145,11 +138,29 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 	return v, nil
 }
 
-// WorkTeams lists the teams the actor is in, or, for administrators, every
-// team of the year.
+// WorkTeams lists the teams the actor is in, or, for administrators, the
+// teams of the year they may see.
 func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]store.Team, error) {
-	if authz.Widest(actor, authz.ReadSKP) >= authz.ScopeOPD {
+	switch authz.Widest(actor, authz.ReadSKP) {
+	case authz.ScopeInstansi:
 		return a.Store.Teams(ctx, actor.InstansiID, year, "")
+	case authz.ScopeOPD:
+		// An OPD admin sees the teams with someone of their OPD.
+		all, err := a.Store.Teams(ctx, actor.InstansiID, year, "")
+		if err != nil {
+			return nil, err
+		}
+		var out []store.Team
+		for _, t := range all {
+			full, err := a.Store.Team(ctx, t.ID)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := a.canSeeTeam(ctx, actor, full); err == nil {
+				out = append(out, t)
+			}
+		}
+		return out, nil
 	}
 	if actor.EmployeeID == "" {
 		return nil, nil

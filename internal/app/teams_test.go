@@ -28,6 +28,19 @@ func TestTeamsShareAResult(t *testing.T) {
 		if err != nil || len(tm.Members) != 1 || tm.Members[0].EmployeeID != e.o.Kabid.ID {
 			t.Fatalf("team = %+v, %v", tm, err)
 		}
+		// The admin of another OPD sees the team once someone of their OPD is in it.
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		if _, err := e.a.CreateUser(ctx, sys, app.NewUser{Username: "opd-dinkes", Password: "rahasia-dinkes",
+			Roles: []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: e.o.Dinkes.ID}}}); err != nil {
+			t.Fatal(err)
+		}
+		dinkes := e.login(t, "opd-dinkes", "rahasia-dinkes")
+		if _, err := e.a.WorkTeam(ctx, dinkes, tm.ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("another OPD's admin saw a team without their people: %v", err)
+		}
+		if list, _ := e.a.WorkTeams(ctx, dinkes, 2026); len(list) != 0 {
+			t.Errorf("another OPD's admin lists %d teams", len(list))
+		}
 		// Members from several units: a staff member and a nurse of another OPD.
 		for _, id := range []string{e.o.Staff1.ID, e.o.Nurse.ID} {
 			if err := e.a.AddTeamMember(ctx, who["kabid"], tm.ID, id); err != nil {
@@ -64,6 +77,9 @@ func TestTeamsShareAResult(t *testing.T) {
 		}
 		if list, err := e.a.WorkTeams(ctx, e.admin, 2026); err != nil || len(list) != 1 {
 			t.Errorf("the admin's list = %d, %v", len(list), err)
+		}
+		if list, err := e.a.WorkTeams(ctx, dinkes, 2026); err != nil || len(list) != 1 {
+			t.Errorf("the Dinkes admin's list, the nurse now in the team = %d, %v", len(list), err)
 		}
 		// Thanks and offers of help reach the other member.
 		before, _ := s.LastEvent(ctx, e.o.Staff1.ID)
