@@ -85,10 +85,7 @@ func (c conn) EvidenceOn(ctx context.Context, targetType string, targetIDs []str
 	if len(targetIDs) == 0 {
 		return out, nil
 	}
-	args := []any{targetType}
-	for _, id := range targetIDs {
-		args = append(args, id)
-	}
+	args := append([]any{targetType}, anys(targetIDs)...)
 	rows, err := c.query(ctx, `SELECT `+evidenceColumns+` FROM evidence WHERE target_type = ? AND target_id IN (`+
 		placeholders(len(targetIDs))+`) ORDER BY id`, args...)
 	if err != nil {

@@ -65,10 +65,7 @@ func (c conn) FeedbackOnMany(ctx context.Context, targetType string, targetIDs [
 	if len(targetIDs) == 0 {
 		return out, nil
 	}
-	args := []any{targetType}
-	for _, id := range targetIDs {
-		args = append(args, id)
-	}
+	args := append([]any{targetType}, anys(targetIDs)...)
 	list, err := c.feedbackRows(ctx, `SELECT `+feedbackColumns+` FROM feedback f JOIN employees e ON e.id = f.author_id
 		WHERE f.target_type = ? AND f.target_id IN (`+placeholders(len(targetIDs))+`) ORDER BY f.id`, args...)
 	for _, f := range list {
@@ -82,10 +79,7 @@ func (c conn) RecentFeedback(ctx context.Context, ownerIDs []string, limit int) 
 	if len(ownerIDs) == 0 {
 		return nil, nil
 	}
-	args := []any{}
-	for _, id := range ownerIDs {
-		args = append(args, id)
-	}
+	args := anys(ownerIDs)
 	args = append(args, clampLimit(limit))
 	return c.feedbackRows(ctx, `SELECT `+feedbackColumns+` FROM feedback f JOIN employees e ON e.id = f.author_id
 		WHERE f.owner_id IN (`+placeholders(len(ownerIDs))+`) ORDER BY f.id DESC LIMIT ?`, args...)

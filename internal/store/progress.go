@@ -122,9 +122,7 @@ func (c conn) ProgressList(ctx context.Context, f ProgressFilter) ([]model.Progr
 			return nil, nil
 		}
 		where = append(where, "employee_id IN ("+placeholders(len(f.EmployeeIDs))+")")
-		for _, id := range f.EmployeeIDs {
-			args = append(args, id)
-		}
+		args = append(args, anys(f.EmployeeIDs)...)
 	}
 	if f.RaterID != "" {
 		where, args = append(where, "rater_id = ?"), append(args, f.RaterID)
@@ -134,9 +132,7 @@ func (c conn) ProgressList(ctx context.Context, f ProgressFilter) ([]model.Progr
 			return nil, nil
 		}
 		where = append(where, "rhk_id IN ("+placeholders(len(f.RHKIDs))+")")
-		for _, id := range f.RHKIDs {
-			args = append(args, id)
-		}
+		args = append(args, anys(f.RHKIDs)...)
 	}
 	if f.Status != "" {
 		where, args = append(where, "status = ?"), append(args, string(f.Status))
@@ -186,10 +182,7 @@ func (c conn) LastReported(ctx context.Context, employeeIDs []string, to model.D
 	if len(employeeIDs) == 0 {
 		return out, nil
 	}
-	args := []any{}
-	for _, id := range employeeIDs {
-		args = append(args, id)
-	}
+	args := anys(employeeIDs)
 	args = append(args, string(to))
 	rows, err := c.query(ctx, `SELECT employee_id, MAX(work_date) FROM progress_entries WHERE employee_id IN (`+
 		placeholders(len(employeeIDs))+`) AND work_date <= ? GROUP BY employee_id`, args...)
@@ -222,10 +215,7 @@ func (c conn) ProgressTotals(ctx context.Context, rhkIDs []string, from, to mode
 	if len(rhkIDs) == 0 {
 		return out, nil
 	}
-	args := []any{}
-	for _, id := range rhkIDs {
-		args = append(args, id)
-	}
+	args := anys(rhkIDs)
 	args = append(args, string(from), string(to), string(model.ProgressReturned))
 	rows, err := c.query(ctx, `SELECT rhk_id, COUNT(*), SUM(minutes), SUM(output_amount) FROM progress_entries
 		WHERE rhk_id IN (`+placeholders(len(rhkIDs))+`) AND work_date >= ? AND work_date <= ? AND status <> ? GROUP BY rhk_id`, args...)

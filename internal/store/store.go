@@ -466,6 +466,15 @@ func (n nullString) Scan(v any) error {
 }
 
 // placeholders returns "?, ?, ?" for n values.
+// anys passes ids as query arguments, for an IN (placeholders(n)) list.
+func anys(ids []string) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
 func placeholders(n int) string {
 	if n <= 0 {
 		return ""
