@@ -11,7 +11,6 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/demo"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // account returns a demo account whose role description contains role.
@@ -133,7 +132,7 @@ func TestAdminImportsWithARejectedRow(t *testing.T) {
 	if _, err := server.App.Store.EmployeeByNIP(context.Background(), mustInstansi(t), "12345"); err == nil {
 		t.Error("the rejected row was imported")
 	}
-	entries, _ := server.App.Store.AuditEntries(context.Background(), store.AuditFilter{InstansiID: mustInstansi(t), EntityType: "employee", EntityID: e.ID})
+	entries, _ := server.App.Store.AuditEntries(context.Background(), model.AuditFilter{InstansiID: mustInstansi(t), EntityType: "employee", EntityID: e.ID})
 	if len(entries) == 0 || entries[len(entries)-1].ActorName == "" {
 		t.Errorf("the import is not in the audit log with its actor: %+v", entries)
 	}

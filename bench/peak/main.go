@@ -290,7 +290,7 @@ func people(ctx context.Context, srv *cli.Server, nASN, nSup int) (asns, sups []
 	var cursor string
 	var everyone []model.Employee
 	for {
-		page, err := a.Store.Employees(ctx, store.EmployeeFilter{InstansiID: in, Cursor: cursor, Limit: 200})
+		page, err := a.Store.Employees(ctx, model.EmployeeFilter{InstansiID: in, Cursor: cursor, Limit: 200})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -8,7 +8,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // evidenceRoutes are the routes of bukti dukung.
@@ -38,7 +37,7 @@ type evidenceJSON struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
-func evidenceOf(e store.Evidence) evidenceJSON {
+func evidenceOf(e model.Evidence) evidenceJSON {
 	return evidenceJSON{ID: e.ID, TargetType: e.TargetType, TargetID: e.TargetID, Kind: e.Kind, SHA256: e.SHA256, Size: e.Size,
 		ContentType: e.ContentType, FileName: e.FileName, URL: e.URL, CreatedAt: e.CreatedAt.UTC()}
 }

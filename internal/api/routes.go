@@ -13,7 +13,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // routes is the API's one route table.
@@ -247,7 +246,7 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
 		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
 	}
-	page, err := h.a.Directory(r.Context(), actor, store.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
+	page, err := h.a.Directory(r.Context(), actor, model.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
 		Cursor: q.Get("cursor"), Limit: limit})
 	if err != nil {
 		return err
@@ -298,7 +297,7 @@ func (h *handler) audit(w http.ResponseWriter, r *http.Request, actor model.Acto
 	if cursor != "" && !isID(cursor) {
 		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
 	}
-	entries, err := h.a.Audit(r.Context(), actor, store.AuditFilter{EntityType: q.Get("entity_type"), EntityID: q.Get("entity_id"),
+	entries, err := h.a.Audit(r.Context(), actor, model.AuditFilter{EntityType: q.Get("entity_type"), EntityID: q.Get("entity_id"),
 		ActorID: q.Get("actor"), Before: cursor, Limit: limit + 1})
 	if err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // teamRoutes are the routes of tim kerja.
@@ -59,11 +58,11 @@ type teamJSON struct {
 	Kudos   []kudosJSON      `json:"kudos"`
 }
 
-func kudosOf(k store.Kudos) kudosJSON {
+func kudosOf(k model.Kudos) kudosJSON {
 	return kudosJSON{ID: k.ID, FromID: k.FromID, FromName: k.FromName, ToID: k.ToID, ToName: k.ToName, Kind: k.Kind, Body: k.Body, CreatedAt: k.CreatedAt.UTC()}
 }
 
-func teamOf(t store.Team, progress map[string]store.ProgressTotal, kudos []store.Kudos) teamJSON {
+func teamOf(t model.Team, progress map[string]model.ProgressTotal, kudos []model.Kudos) teamJSON {
 	j := teamJSON{ID: t.ID, Year: t.Year, Name: t.Name, Goal: t.Goal, LeadID: t.LeadID, Members: []teamMemberJSON{}, Kudos: []kudosJSON{}}
 	for _, m := range t.Members {
 		p := progress[m.RHKID]
@@ -114,7 +113,7 @@ func (h *handler) createTeam(w http.ResponseWriter, r *http.Request, actor model
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	t, err := h.a.CreateTeam(r.Context(), actor, store.Team{Name: req.Name, Goal: req.Goal, LeadID: req.LeadID, Year: req.Year})
+	t, err := h.a.CreateTeam(r.Context(), actor, model.Team{Name: req.Name, Goal: req.Goal, LeadID: req.LeadID, Year: req.Year})
 	if err != nil {
 		return err
 	}

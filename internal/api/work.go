@@ -237,7 +237,7 @@ type realisasiJSON struct {
 	UpdatedAt   string `json:"updated_at"`
 }
 
-func realisasiOf(r store.Realisasi) realisasiJSON {
+func realisasiOf(r model.Realisasi) realisasiJSON {
 	return realisasiJSON{ID: r.ID, SKPID: r.SKPID, PeriodID: r.PeriodID, IndicatorID: r.IndicatorID, Value: r.Value, Note: r.Basis,
 		Version: r.Version, UpdatedBy: r.UpdatedBy, UpdatedAt: r.UpdatedAt}
 }
@@ -259,7 +259,7 @@ func (h *handler) saveRealisasi(w http.ResponseWriter, r *http.Request, actor mo
 	if req.Version != nil {
 		version = *req.Version
 	}
-	re, err := h.a.SaveRealisasi(r.Context(), actor, r.PathValue("id"), version, store.Realisasi{PeriodID: req.PeriodID,
+	re, err := h.a.SaveRealisasi(r.Context(), actor, r.PathValue("id"), version, model.Realisasi{PeriodID: req.PeriodID,
 		IndicatorID: req.IndicatorID, Value: req.Value, Basis: req.Note})
 	if err != nil {
 		return err
@@ -296,7 +296,7 @@ type feedbackJSON struct {
 	CreatedAt  time.Time `json:"created_at"`
 }
 
-func feedbackOf(f store.Feedback) feedbackJSON {
+func feedbackOf(f model.Feedback) feedbackJSON {
 	return feedbackJSON{ID: f.ID, TargetType: f.TargetType, TargetID: f.TargetID, AuthorID: f.AuthorID, AuthorName: f.AuthorName,
 		Body: f.Body, CreatedAt: f.CreatedAt.UTC()}
 }

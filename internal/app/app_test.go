@@ -192,7 +192,7 @@ func TestSessionsRevokeAndExpire(t *testing.T) {
 		if _, err := e.a.Authenticate(ctx, "garbage", ""); !errors.Is(err, model.ErrUnauthenticated) {
 			t.Errorf("garbage token: %v", err)
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "session", EntityID: first.Session.ID})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "session", EntityID: first.Session.ID})
 		if len(entries) != 2 || entries[0].Action != "session.revoke" {
 			t.Errorf("session audit = %+v", entries)
 		}
@@ -293,10 +293,10 @@ func TestEmployeeRecordAccess(t *testing.T) {
 		if len(team) != 2 {
 			t.Errorf("kabid's team = %d people, want 2", len(team))
 		}
-		if _, err := e.a.Audit(ctx, staff1, store.AuditFilter{}); !errors.Is(err, model.ErrForbidden) {
+		if _, err := e.a.Audit(ctx, staff1, model.AuditFilter{}); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("an ASN read the audit log: %v", err)
 		}
-		if got, err := e.a.Audit(ctx, e.admin, store.AuditFilter{EntityType: "employee"}); err != nil || len(got) < 7 {
+		if got, err := e.a.Audit(ctx, e.admin, model.AuditFilter{EntityType: "employee"}); err != nil || len(got) < 7 {
 			t.Errorf("admin audit = %d entries, %v", len(got), err)
 		}
 	})

@@ -5,12 +5,11 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // Audit lists audit entries of the actor's instansi, newest first, for
 // administrators and auditors.
-func (a *App) Audit(ctx context.Context, actor model.Actor, f store.AuditFilter) ([]model.AuditEntry, error) {
+func (a *App) Audit(ctx context.Context, actor model.Actor, f model.AuditFilter) ([]model.AuditEntry, error) {
 	if !authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID}) {
 		return nil, forbidden("audit log")
 	}

@@ -82,7 +82,7 @@ func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.Coa
 		if s, err = tx.CreateCoachingSession(ctx, s); err != nil {
 			return err
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.recorded",
+		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.recorded",
 			Title: fmt.Sprintf("%s mencatat bimbingan kinerja: %s. Isi umpan balik (B.1.8).", actor.Name, s.Topic),
 			Body:  s.Actions, Link: "/bimbingan/" + s.ID})
 	})
@@ -241,7 +241,7 @@ func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id 
 		if s, err = tx.AnswerCoachingFeedback(ctx, id, f); err != nil {
 			return err
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.feedback",
+		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.feedback",
 			Title: fmt.Sprintf("%s mengisi umpan balik bimbingan kinerja (B.1.8): %s", actor.Name, s.Topic),
 			Body:  f.Comment, Link: "/bimbingan/" + s.ID})
 	})
@@ -274,7 +274,7 @@ func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id stri
 		if s, err = tx.SetCoachingCompetence(ctx, id, kept); err != nil {
 			return err
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.competence",
+		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.competence",
 			Title: fmt.Sprintf("%s mengisi evaluasi kompetensi (B.1.9) atas bimbingan: %s", actor.Name, s.Topic), Link: "/bimbingan/" + s.ID})
 	})
 	return s, err
@@ -307,12 +307,12 @@ func (a *App) RemindCoachingReviews(ctx context.Context) (int, error) {
 				if s.NextReview < today {
 					when = "sejak " + s.NextReview.Time().Format("02-01-2006")
 				}
-				if err := tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.review",
+				if err := tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.review",
 					Title: fmt.Sprintf("Evaluasi tindak lanjut bimbingan kinerja bersama %s jatuh tempo %s: %s", coach.FullName(), when, s.Topic),
 					Body:  s.Actions, Link: "/bimbingan/" + s.ID}); err != nil {
 					return err
 				}
-				return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.review",
+				return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.review",
 					Title: fmt.Sprintf("Evaluasi tindak lanjut bimbingan kinerja %s jatuh tempo %s: %s", asn.FullName(), when, s.Topic),
 					Body:  s.Actions, Link: "/bimbingan/" + s.ID})
 			})

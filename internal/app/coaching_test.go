@@ -14,7 +14,7 @@ import (
 
 func answers(v int) []int { return []int{v, v, v, v, v, v, v, v, v} }
 
-func kinds(notes []store.Notification) map[string]int {
+func kinds(notes []model.Notification) map[string]int {
 	out := map[string]int{}
 	for _, n := range notes {
 		out[n.Kind]++
@@ -187,7 +187,7 @@ func TestCoachingSessions(t *testing.T) {
 			t.Errorf("the Kadis' review reminders = %v", k)
 		}
 
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "coaching", EntityID: first.ID})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "coaching", EntityID: first.ID})
 		actions := map[string]int{}
 		for _, en := range entries {
 			actions[en.Action]++

@@ -18,7 +18,7 @@ type Desk struct {
 	Workday  bool
 	Waiting  []model.Progress
 	People   []DeskPerson
-	Feedback []store.Feedback
+	Feedback []model.Feedback
 	Names    map[string]string // employee id → name, for the lists
 }
 

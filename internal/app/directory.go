@@ -6,7 +6,6 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // Units returns the unit tree of the actor's instansi, flat, in display
@@ -63,7 +62,7 @@ type DirectoryPage struct {
 
 // Directory lists employees of the actor's instansi by name. Everyone signed
 // in may read names, positions and units.
-func (a *App) Directory(ctx context.Context, actor model.Actor, f store.EmployeeFilter) (DirectoryPage, error) {
+func (a *App) Directory(ctx context.Context, actor model.Actor, f model.EmployeeFilter) (DirectoryPage, error) {
 	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
 		return DirectoryPage{}, forbidden("directory")
 	}
@@ -101,7 +100,7 @@ func (a *App) Team(ctx context.Context, actor model.Actor) ([]model.Employee, er
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	page, err := a.Store.Employees(ctx, store.EmployeeFilter{InstansiID: actor.InstansiID, IDs: ids, Limit: 200})
+	page, err := a.Store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, IDs: ids, Limit: 200})
 	return page.Items, err
 }
 
@@ -157,7 +156,7 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 		d.UpperRater = &r
 	}
 	if team := chart.Team(e.ID); len(team) > 0 {
-		page, err := a.Store.Employees(ctx, store.EmployeeFilter{InstansiID: e.InstansiID, IDs: team, Limit: 200})
+		page, err := a.Store.Employees(ctx, model.EmployeeFilter{InstansiID: e.InstansiID, IDs: team, Limit: 200})
 		if err != nil {
 			return d, err
 		}

@@ -116,7 +116,7 @@ func TestUnreadNotificationsAreEmailed(t *testing.T) {
 		// A return notifies the Kabid; a submit notifies the Kadis.
 		kb, _ := e.a.CreateSKP(ctx, who["kabid"], e.o.Kabid.ID, 2026, model.ApproachKuantitatif)
 		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
-			return tx.Notify(ctx, store.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "skp.return",
+			return tx.Notify(ctx, model.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "skp.return",
 				Title: "SKP 2026 Anda dikembalikan untuk diperbaiki", Body: "Tambahkan indikator kualitas", Link: "/skp/" + kb.ID})
 		}); err != nil {
 			t.Fatal(err)
@@ -140,7 +140,7 @@ func TestUnreadNotificationsAreEmailed(t *testing.T) {
 		}
 		// One read in the app is not e-mailed.
 		s.Write(ctx, sys, func(tx *store.Tx) error {
-			return tx.Notify(ctx, store.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "skp.approve", Title: "SKP disetujui"})
+			return tx.Notify(ctx, model.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "skp.approve", Title: "SKP disetujui"})
 		})
 		if _, err := e.a.Notifications(ctx, who["kabid"]); err != nil {
 			t.Fatal(err)

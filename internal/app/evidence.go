@@ -85,10 +85,10 @@ func cleanFileName(name, ext string) string {
 }
 
 // attach records uploads on a target in tx.
-func attach(ctx context.Context, tx *store.Tx, actor model.Actor, t workTarget, typ, id string, uploads []Upload) ([]store.Evidence, error) {
-	var out []store.Evidence
+func attach(ctx context.Context, tx *store.Tx, actor model.Actor, t workTarget, typ, id string, uploads []Upload) ([]model.Evidence, error) {
+	var out []model.Evidence
 	for _, u := range uploads {
-		e, err := tx.CreateEvidence(ctx, store.Evidence{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id,
+		e, err := tx.CreateEvidence(ctx, model.Evidence{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id,
 			Kind: "file", SHA256: u.Blob.SHA256, Size: u.Blob.Size, ContentType: u.Blob.ContentType, FileName: u.Name, CreatedBy: actor.EmployeeID})
 		if err != nil {
 			return nil, err
@@ -127,42 +127,42 @@ func (a *App) MayAttach(ctx context.Context, actor model.Actor, typ, id string) 
 }
 
 // AddEvidence attaches a stored upload to a record of the actor's work.
-func (a *App) AddEvidence(ctx context.Context, actor model.Actor, typ, id string, u Upload) (store.Evidence, error) {
+func (a *App) AddEvidence(ctx context.Context, actor model.Actor, typ, id string, u Upload) (model.Evidence, error) {
 	t, err := a.evidenceTarget(ctx, actor, typ, id)
 	if err != nil {
-		return store.Evidence{}, err
+		return model.Evidence{}, err
 	}
-	var out []store.Evidence
+	var out []model.Evidence
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		out, err = attach(ctx, tx, actor, t, typ, id, []Upload{u})
 		return err
 	})
 	if err != nil {
-		return store.Evidence{}, err
+		return model.Evidence{}, err
 	}
 	return out[0], nil
 }
 
 // AddEvidenceLink attaches a link (a shared drive, a published page) as
 // evidence to a record of the actor's work.
-func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, link, title string) (store.Evidence, error) {
+func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, link, title string) (model.Evidence, error) {
 	t, err := a.evidenceTarget(ctx, actor, typ, id)
 	if err != nil {
-		return store.Evidence{}, err
+		return model.Evidence{}, err
 	}
 	u, err := url.Parse(strings.TrimSpace(link))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(link) > 2000 {
-		return store.Evidence{}, model.Invalid("url", "Tautan harus alamat web lengkap yang diawali https://")
+		return model.Evidence{}, model.Invalid("url", "Tautan harus alamat web lengkap yang diawali https://")
 	}
 	title = strings.TrimSpace(title)
 	if title == "" {
 		title = u.Host
 	}
-	var e store.Evidence
+	var e model.Evidence
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
-		e, err = tx.CreateEvidence(ctx, store.Evidence{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id,
+		e, err = tx.CreateEvidence(ctx, model.Evidence{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id,
 			Kind: "link", URL: u.String(), FileName: short(title, 120), CreatedBy: actor.EmployeeID})
 		return err
 	})
@@ -170,7 +170,7 @@ func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, l
 }
 
 // EvidenceOf lists the evidence on a target the actor may see.
-func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string) ([]store.Evidence, error) {
+func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string) ([]model.Evidence, error) {
 	t, err := a.target(ctx, typ, id)
 	if err != nil {
 		return nil, err
@@ -184,13 +184,13 @@ func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string)
 
 // EvidenceFile opens an evidence file for someone who may see its target:
 // the owner, their line, administrators. Others are told it does not exist.
-func (a *App) EvidenceFile(ctx context.Context, actor model.Actor, id string) (store.Evidence, *os.File, error) {
+func (a *App) EvidenceFile(ctx context.Context, actor model.Actor, id string) (model.Evidence, *os.File, error) {
 	e, err := a.Store.EvidenceByID(ctx, id)
 	if err != nil {
 		return e, nil, err
 	}
 	if err := a.canSeeWorkOf(ctx, actor, e.InstansiID, e.OwnerID); err != nil {
-		return store.Evidence{}, nil, fmt.Errorf("evidence %s: %w", id, model.ErrNotFound)
+		return model.Evidence{}, nil, fmt.Errorf("evidence %s: %w", id, model.ErrNotFound)
 	}
 	if e.Kind != "file" || a.Blobs == nil {
 		return e, nil, fmt.Errorf("evidence %s has no file: %w", id, model.ErrNotFound)

@@ -68,7 +68,7 @@ func (a *App) target(ctx context.Context, typ, id string) (workTarget, error) {
 }
 
 // FeedbackThread returns the messages on a target the actor may see.
-func (a *App) FeedbackThread(ctx context.Context, actor model.Actor, typ, id string) ([]store.Feedback, error) {
+func (a *App) FeedbackThread(ctx context.Context, actor model.Actor, typ, id string) ([]model.Feedback, error) {
 	t, err := a.target(ctx, typ, id)
 	if err != nil {
 		return nil, err
@@ -85,24 +85,24 @@ var mentionNIP = regexp.MustCompile(`@(\d{18})\b`)
 // (the owner, or the owner's pejabat penilai when the owner writes), the
 // thread's earlier authors and anyone mentioned (@NIP or @Name, among the
 // people who may see the target) are told at once.
-func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body string) (store.Feedback, error) {
+func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body string) (model.Feedback, error) {
 	t, err := a.target(ctx, typ, id)
 	if err != nil {
-		return store.Feedback{}, err
+		return model.Feedback{}, err
 	}
 	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
-		return store.Feedback{}, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
+		return model.Feedback{}, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	}
 	if actor.EmployeeID == "" {
-		return store.Feedback{}, forbidden("give feedback without an employee record")
+		return model.Feedback{}, forbidden("give feedback without an employee record")
 	}
 	body = strings.TrimSpace(body)
 	if body == "" || len(body) > 4000 {
-		return store.Feedback{}, model.Invalid("body", "Umpan balik wajib diisi (paling banyak 4.000 karakter)")
+		return model.Feedback{}, model.Invalid("body", "Umpan balik wajib diisi (paling banyak 4.000 karakter)")
 	}
 	chart, err := a.OrgChart(ctx, t.InstansiID)
 	if err != nil {
-		return store.Feedback{}, err
+		return model.Feedback{}, err
 	}
 	// Who is told: the other party, earlier authors, mentions among the
 	// owner's line (the only people besides admins who see the target).
@@ -119,7 +119,7 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 	}
 	thread, err := a.Store.FeedbackOn(ctx, typ, id)
 	if err != nil {
-		return store.Feedback{}, err
+		return model.Feedback{}, err
 	}
 	for _, f := range thread {
 		add(f.AuthorID)
@@ -130,7 +130,7 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 	}
 	people, err := a.Store.EmployeesByID(ctx, line)
 	if err != nil {
-		return store.Feedback{}, err
+		return model.Feedback{}, err
 	}
 	lower := strings.ToLower(body)
 	nips := mentionNIP.FindAllStringSubmatch(body, -1)
@@ -148,10 +148,10 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 	author := people[actor.EmployeeID]
 	if author.ID == "" {
 		if author, err = a.Store.Employee(ctx, actor.EmployeeID); err != nil {
-			return store.Feedback{}, err
+			return model.Feedback{}, err
 		}
 	}
-	f := store.Feedback{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id, AuthorID: actor.EmployeeID, Body: body}
+	f := model.Feedback{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id, AuthorID: actor.EmployeeID, Body: body}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if f, err = tx.CreateFeedback(ctx, f); err != nil {
@@ -164,7 +164,7 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 			if err := tx.Emit(ctx, who, "feedback.created", event); err != nil {
 				return err
 			}
-			if err := tx.Notify(ctx, store.Notification{InstansiID: t.InstansiID, EmployeeID: who, Kind: "feedback",
+			if err := tx.Notify(ctx, model.Notification{InstansiID: t.InstansiID, EmployeeID: who, Kind: "feedback",
 				Title: fmt.Sprintf("%s memberi umpan balik pada %s", f.AuthorName, t.Label), Body: short(body, 200), Link: t.Link}); err != nil {
 				return err
 			}

@@ -103,24 +103,24 @@ func TestRealisasi(t *testing.T) {
 		mar := periods[2]
 		in := skp.RHK[0].Indicators[0]
 		var v *model.ValidationError
-		if _, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 0, store.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "3"}); !errors.As(err, &v) || v.Fields["period_id"] == "" {
+		if _, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 0, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "3"}); !errors.As(err, &v) || v.Fields["period_id"] == "" {
 			t.Errorf("realisasi in a period not open: %v", err)
 		}
 		mar.Status = model.PeriodOpen
 		if err := e.a.MovePeriod(ctx, e.admin, mar, ""); err != nil {
 			t.Fatal(err)
 		}
-		r, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 0, store.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "3", Basis: "Tiga layanan terbit"})
+		r, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 0, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "3", Basis: "Tiga layanan terbit"})
 		if err != nil || r.Version != 1 {
 			t.Fatalf("realisasi = %+v, %v", r, err)
 		}
-		if _, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 0, store.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "4"}); !errors.Is(err, model.ErrConflict) {
+		if _, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 0, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "4"}); !errors.Is(err, model.ErrConflict) {
 			t.Errorf("a second first realisasi: %v", err)
 		}
-		if _, err := e.a.SaveRealisasi(ctx, who["kabid"], skp.ID, 1, store.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "9"}); !errors.Is(err, model.ErrForbidden) {
+		if _, err := e.a.SaveRealisasi(ctx, who["kabid"], skp.ID, 1, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "9"}); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("the supervisor filled the realisasi: %v", err)
 		}
-		if _, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 1, store.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "4", Basis: "Empat layanan"}); err != nil {
+		if _, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 1, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "4", Basis: "Empat layanan"}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := e.a.SubmitProgress(ctx, who["staff1"], model.Progress{WorkDate: "2026-03-02", RHKID: skp.RHK[0].ID, Description: "Uji layanan", Minutes: 30}); err != nil {

@@ -106,41 +106,41 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 // ProposeRHK lets a supervisor propose, from one of their own RHK, an RHK
 // to a subordinate they rate; the subordinate is notified and may accept
 // it into their draft SKP.
-func (a *App) ProposeRHK(ctx context.Context, actor model.Actor, toEmployeeID, parentRHKID, description string) (store.Proposal, error) {
+func (a *App) ProposeRHK(ctx context.Context, actor model.Actor, toEmployeeID, parentRHKID, description string) (model.Proposal, error) {
 	chart, err := a.OrgChart(ctx, actor.InstansiID)
 	if err != nil {
-		return store.Proposal{}, err
+		return model.Proposal{}, err
 	}
 	if actor.EmployeeID == "" || chart.Rater(toEmployeeID) != actor.EmployeeID {
-		return store.Proposal{}, forbidden("propose an RHK to someone one does not rate")
+		return model.Proposal{}, forbidden("propose an RHK to someone one does not rate")
 	}
 	parent, err := a.Store.RHKByID(ctx, parentRHKID)
 	if err != nil {
-		return store.Proposal{}, model.Invalid("parent_rhk_id", "RHK Anda tidak ditemukan")
+		return model.Proposal{}, model.Invalid("parent_rhk_id", "RHK Anda tidak ditemukan")
 	}
 	own, err := a.Store.SKP(ctx, parent.SKPID)
 	if err != nil || own.EmployeeID != actor.EmployeeID {
-		return store.Proposal{}, model.Invalid("parent_rhk_id", "Usulan harus berasal dari RHK Anda sendiri")
+		return model.Proposal{}, model.Invalid("parent_rhk_id", "Usulan harus berasal dari RHK Anda sendiri")
 	}
 	description = strings.TrimSpace(description)
 	if description == "" || len(description) > 2000 {
-		return store.Proposal{}, model.Invalid("description", "Uraian RHK yang diusulkan wajib diisi (paling banyak 2.000 karakter)")
+		return model.Proposal{}, model.Invalid("description", "Uraian RHK yang diusulkan wajib diisi (paling banyak 2.000 karakter)")
 	}
-	var p store.Proposal
+	var p model.Proposal
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
-		if p, err = tx.CreateProposal(ctx, store.Proposal{InstansiID: actor.InstansiID, FromEmployeeID: actor.EmployeeID,
+		if p, err = tx.CreateProposal(ctx, model.Proposal{InstansiID: actor.InstansiID, FromEmployeeID: actor.EmployeeID,
 			ToEmployeeID: toEmployeeID, Year: own.Year, ParentRHKID: parent.ID, Description: description}); err != nil {
 			return err
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: actor.InstansiID, EmployeeID: toEmployeeID, Kind: "rhk.proposal",
+		return tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: toEmployeeID, Kind: "rhk.proposal",
 			Title: actor.Name + " mengusulkan RHK untuk SKP Anda", Body: description, Link: "/skp"})
 	})
 	return p, err
 }
 
 // Proposals lists the open RHK proposals to the actor for a year.
-func (a *App) Proposals(ctx context.Context, actor model.Actor, year int) ([]store.Proposal, error) {
+func (a *App) Proposals(ctx context.Context, actor model.Actor, year int) ([]model.Proposal, error) {
 	if actor.EmployeeID == "" {
 		return nil, nil
 	}

@@ -136,7 +136,7 @@ func (a *App) BehindInUnit(ctx context.Context, actor model.Actor, year int, uni
 	if err != nil {
 		return nil, nil, err
 	}
-	page, err := a.Store.Employees(ctx, store.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, Limit: 200, ActiveOnly: true})
+	page, err := a.Store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, Limit: 200, ActiveOnly: true})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -174,7 +174,7 @@ func (a *App) RemindBehind(ctx context.Context, actor model.Actor, year int, uni
 				model.SKPReturned:  "SKP tahun %d Anda dikembalikan. Perbaiki sesuai catatan lalu ajukan kembali.",
 				model.SKPSubmitted: "SKP tahun %d Anda menunggu persetujuan pejabat penilai.",
 			}[status[e.ID]]
-			if err := tx.Notify(ctx, store.Notification{InstansiID: actor.InstansiID, EmployeeID: e.ID, Kind: "skp.reminder",
+			if err := tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: e.ID, Kind: "skp.reminder",
 				Title: fmt.Sprintf("Pengingat SKP %d", year), Body: fmt.Sprintf(text, year), Link: "/skp"}); err != nil {
 				return err
 			}

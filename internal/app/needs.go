@@ -134,7 +134,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 		if n, err = tx.CreateNeed(ctx, n); err != nil {
 			return err
 		}
-		note := store.Notification{InstansiID: n.InstansiID, Kind: "need.recorded", Body: n.Description, Link: "/kebutuhan/" + n.ID}
+		note := model.Notification{InstansiID: n.InstansiID, Kind: "need.recorded", Body: n.Description, Link: "/kebutuhan/" + n.ID}
 		if n.Status == model.NeedOpen {
 			note.EmployeeID = chart.Rater(e.ID)
 			note.Title = fmt.Sprintf("%s mencatat %s: %s. Konfirmasi atau tutup.", e.FullName(), what, n.Title)
@@ -276,7 +276,7 @@ func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, versio
 			model.NeedClose:   "%s menutup %s Anda: %s",
 			model.NeedAddress: "%s menindaklanjuti %s Anda: %s",
 		}[act]
-		msg := store.Notification{InstansiID: n.InstansiID, EmployeeID: n.EmployeeID, Kind: "need." + string(act),
+		msg := model.Notification{InstansiID: n.InstansiID, EmployeeID: n.EmployeeID, Kind: "need." + string(act),
 			Title: fmt.Sprintf(title, actor.Name, needWords(n.Category), n.Title), Body: note, Link: "/kebutuhan/" + n.ID}
 		if n.EmployeeID != actor.EmployeeID {
 			if err := tx.Notify(ctx, msg); err != nil {
@@ -314,10 +314,10 @@ type NeedQuery struct {
 // Needs lists the needs the actor may read that q selects, newest first:
 // their own and their line's, their OPD's for an OPD admin, every one for
 // BKPSDM, leaders and auditors.
-func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (store.NeedPage, error) {
+func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (model.NeedPage, error) {
 	scope, err := a.needScope(ctx, actor)
 	if err != nil {
-		return store.NeedPage{}, err
+		return model.NeedPage{}, err
 	}
 	var v model.ValidationError
 	if q.Kind != "" && !q.Kind.Valid() {
@@ -336,7 +336,7 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (store.
 	if q.UnitID != "" || q.OPDID != "" {
 		units, err := a.Units(ctx, actor)
 		if err != nil {
-			return store.NeedPage{}, err
+			return model.NeedPage{}, err
 		}
 		if q.OPDID != "" && !slices.ContainsFunc(units, func(u model.Unit) bool { return u.ID == q.OPDID }) {
 			v.Add("opd", "Perangkat daerah tidak ditemukan")
@@ -350,7 +350,7 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (store.
 		}
 	}
 	if err := v.Err(); err != nil {
-		return store.NeedPage{}, err
+		return model.NeedPage{}, err
 	}
 	return a.Store.Needs(ctx, f)
 }

@@ -162,7 +162,7 @@ func TestNeedWorkflow(t *testing.T) {
 			t.Fatalf("closed = %+v, %v", m, err)
 		}
 
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "need", Limit: 50})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "need", Limit: 50})
 		actions := map[string]int{}
 		for _, en := range entries {
 			actions[en.Action]++

@@ -4,12 +4,11 @@ import (
 	"context"
 
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // Notifications returns the actor's newest in-app notifications and marks
 // them read.
-func (a *App) Notifications(ctx context.Context, actor model.Actor) ([]store.Notification, error) {
+func (a *App) Notifications(ctx context.Context, actor model.Actor) ([]model.Notification, error) {
 	if actor.EmployeeID == "" {
 		return nil, nil
 	}

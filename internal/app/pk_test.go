@@ -97,7 +97,7 @@ func TestJPTTakesRHKFromThePerjanjianKinerja(t *testing.T) {
 		if err := e.a.DeletePKSasaran(ctx, e.admin, pk[1].ID); err != nil {
 			t.Fatal(err)
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "unit", EntityID: e.o.Kominfo.ID})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "unit", EntityID: e.o.Kominfo.ID})
 		pkEntries := 0
 		for _, en := range entries {
 			if en.Action == "pk.sasaran.create" || en.Action == "pk.sasaran.delete" {

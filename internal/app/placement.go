@@ -78,7 +78,7 @@ func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, st
 		if err := tx.SetSKPStatus(ctx, s.Version, s, model.ActClose); err != nil {
 			return err
 		}
-		if err := tx.Notify(ctx, store.Notification{InstansiID: e.InstansiID, EmployeeID: e.ID, Kind: "skp.close",
+		if err := tx.Notify(ctx, model.Notification{InstansiID: e.InstansiID, EmployeeID: e.ID, Kind: "skp.close",
 			Title: fmt.Sprintf("SKP %d ditutup karena mutasi jabatan", s.Year),
 			Body:  "Susun SKP baru untuk jabatan Anda yang baru, mulai " + string(start) + ".", Link: "/skp"}); err != nil {
 			return err

@@ -83,7 +83,7 @@ func TestPlacementsAndOverrides(t *testing.T) {
 		if chart.Rater(e.o.Nurse.ID) != e.o.Kadinkes.ID {
 			t.Errorf("after the override ended, rater = %s", chart.Rater(e.o.Nurse.ID))
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Nurse.ID})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Nurse.ID})
 		if len(entries) < 3 || entries[0].Action != "rater_override.end" || entries[0].ActorName != "Admin BKPSDM" {
 			t.Errorf("audit = %+v", entries[0])
 		}

@@ -477,7 +477,7 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 		if err := tx.Emit(ctx, notify, event, map[string]any{"skp_id": s.ID, "status": s.Status, "employee_id": s.EmployeeID, "title": title}); err != nil {
 			return err
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: notify, Kind: "skp." + string(act),
+		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: notify, Kind: "skp." + string(act),
 			Title: title, Body: note, Link: "/skp/" + s.ID})
 	})
 	if err != nil {
@@ -513,13 +513,13 @@ func (a *App) SetExpectation(ctx context.Context, actor model.Actor, id string, 
 // AddDialogue records a dialog kinerja on an SKP: the planning
 // conversation between the ASN and the pejabat penilai, with what they
 // agreed. Either of them may record it; both see it.
-func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, heldOn model.Date, notes, agreed string) (store.Dialogue, error) {
+func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, heldOn model.Date, notes, agreed string) (model.Dialogue, error) {
 	s, err := a.SKP(ctx, actor, skpID)
 	if err != nil {
-		return store.Dialogue{}, err
+		return model.Dialogue{}, err
 	}
 	if actor.EmployeeID == "" || (actor.EmployeeID != s.EmployeeID && actor.EmployeeID != s.Rater.EmployeeID) {
-		return store.Dialogue{}, forbidden("record a dialogue on an SKP one neither owns nor rates")
+		return model.Dialogue{}, forbidden("record a dialogue on an SKP one neither owns nor rates")
 	}
 	var v model.ValidationError
 	if _, err := model.ParseDate(string(heldOn)); err != nil {
@@ -535,26 +535,26 @@ func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, 
 		v.Add("expectations", "Ekspektasi yang disepakati paling banyak 4.000 karakter")
 	}
 	if err := v.Err(); err != nil {
-		return store.Dialogue{}, err
+		return model.Dialogue{}, err
 	}
-	var d store.Dialogue
+	var d model.Dialogue
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
-		if d, err = tx.AddDialogue(ctx, store.Dialogue{SKPID: s.ID, HeldOn: heldOn, Notes: notes, Expectations: agreed, AuthorID: actor.EmployeeID}); err != nil {
+		if d, err = tx.AddDialogue(ctx, model.Dialogue{SKPID: s.ID, HeldOn: heldOn, Notes: notes, Expectations: agreed, AuthorID: actor.EmployeeID}); err != nil {
 			return err
 		}
 		other := s.Rater.EmployeeID
 		if actor.EmployeeID == s.Rater.EmployeeID {
 			other = s.EmployeeID
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: s.InstansiID, EmployeeID: other, Kind: "skp.dialogue",
+		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: other, Kind: "skp.dialogue",
 			Title: fmt.Sprintf("Dialog kinerja SKP %d dicatat oleh %s", s.Year, actor.Name), Body: notes, Link: "/skp/" + s.ID})
 	})
 	return d, err
 }
 
 // Dialogues lists the dialogues of an SKP the actor may read.
-func (a *App) Dialogues(ctx context.Context, actor model.Actor, skpID string) ([]store.Dialogue, error) {
+func (a *App) Dialogues(ctx context.Context, actor model.Actor, skpID string) ([]model.Dialogue, error) {
 	if _, err := a.SKP(ctx, actor, skpID); err != nil {
 		return nil, err
 	}

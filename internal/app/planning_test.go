@@ -49,7 +49,7 @@ func TestOpenYear(t *testing.T) {
 		if err := e.a.MovePeriod(ctx, e.admin, jan, "Koreksi penilaian atas keberatan"); err != nil {
 			t.Fatal(err)
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "period", EntityID: jan.ID})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "period", EntityID: jan.ID})
 		if len(entries) != 4 {
 			t.Errorf("period audit entries = %d, want 4", len(entries))
 		}
@@ -218,7 +218,7 @@ func TestSKPWorkflow(t *testing.T) {
 		if err != nil || len(versions) != 1 || versions[0].Revision != 1 || len(versions[0].RHK[0].Indicators) != 2 {
 			t.Errorf("approved versions = %+v, %v", versions, err)
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "skp", EntityID: kabidSKP.ID, Limit: 100})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "skp", EntityID: kabidSKP.ID, Limit: 100})
 		actions := map[string]int{}
 		for _, en := range entries {
 			actions[en.Action]++

@@ -127,7 +127,7 @@ func (a *App) progressSent(ctx context.Context, tx *store.Tx, e model.Employee, 
 	if err := tx.Emit(ctx, p.RaterID, "progress.submitted", progressEvent(e, p)); err != nil {
 		return err
 	}
-	return tx.Notify(ctx, store.Notification{InstansiID: p.InstansiID, EmployeeID: p.RaterID, Kind: "progress.submitted",
+	return tx.Notify(ctx, model.Notification{InstansiID: p.InstansiID, EmployeeID: p.RaterID, Kind: "progress.submitted",
 		Title: fmt.Sprintf("%s melaporkan progres %s", e.FullName(), p.WorkDate), Body: short(p.Description, 140), Link: "/meja#progress-" + p.ID})
 }
 
@@ -252,7 +252,7 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 		if !approve {
 			title = fmt.Sprintf("Progres %s Anda dikembalikan untuk diperbaiki", p.WorkDate)
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: p.InstansiID, EmployeeID: p.EmployeeID, Kind: "progress." + string(status),
+		return tx.Notify(ctx, model.Notification{InstansiID: p.InstansiID, EmployeeID: p.EmployeeID, Kind: "progress." + string(status),
 			Title: title, Body: note, Link: "/progres?tanggal=" + string(p.WorkDate) + "#progress-" + p.ID})
 	})
 	return p, err

@@ -104,7 +104,7 @@ func TestProgressReportAndReview(t *testing.T) {
 		if err != nil || len(team) != 2 || team[0].WorkDate != "2026-03-02" {
 			t.Errorf("the team's approved entries = %+v, %v", team, err)
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "progress", EntityID: p.ID})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "progress", EntityID: p.ID})
 		if len(entries) != 4 {
 			t.Errorf("audit entries of the entry = %d, want 4 (create, return, resubmit, approve)", len(entries))
 		}

@@ -13,7 +13,7 @@ import (
 // period, with its basis, while the period is open. version is the
 // realisasi's version read (0 when there was none); a stale one is a
 // conflict.
-func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string, version int, r store.Realisasi) (store.Realisasi, error) {
+func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string, version int, r model.Realisasi) (model.Realisasi, error) {
 	s, err := a.SKP(ctx, actor, skpID)
 	if err != nil {
 		return r, err
@@ -68,7 +68,7 @@ type RealisasiPeriod struct {
 	SKP       model.SKP
 	Period    model.Period
 	Periods   []model.Period
-	Realisasi map[string]store.Realisasi  // by indicator
+	Realisasi map[string]model.Realisasi  // by indicator
 	Progress  map[string][]model.Progress // by RHK ("" for other duties)
 }
 
@@ -129,5 +129,5 @@ func (a *App) RealisasiHistory(ctx context.Context, actor model.Actor, id string
 	if err != nil {
 		return nil, err
 	}
-	return a.Store.AuditEntries(ctx, store.AuditFilter{InstansiID: s.InstansiID, EntityType: "realisasi", EntityID: id})
+	return a.Store.AuditEntries(ctx, model.AuditFilter{InstansiID: s.InstansiID, EntityType: "realisasi", EntityID: id})
 }

@@ -21,7 +21,7 @@ const (
 // CreateTeam starts a tim kerja led by the actor, a supervisor or an
 // administrator naming a lead. Members from any unit of the instansi are
 // added after.
-func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t store.Team) (store.Team, error) {
+func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t model.Team) (model.Team, error) {
 	if t.LeadID == "" {
 		t.LeadID = actor.EmployeeID
 	}
@@ -63,10 +63,10 @@ func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t store.Team) (
 // their progress on it this month and the latest entries, and the thanks
 // and offers of help.
 type TeamView struct {
-	Team     store.Team
-	Progress map[string]store.ProgressTotal // by RHK
+	Team     model.Team
+	Progress map[string]model.ProgressTotal // by RHK
 	Recent   []model.Progress               // latest entries on the members' linked RHK
-	Kudos    []store.Kudos
+	Kudos    []model.Kudos
 	Member   bool // the actor is a member
 	Lead     bool // the actor leads it (or administers)
 	MyRHK    []model.RHK
@@ -75,7 +75,7 @@ type TeamView struct {
 // canSeeTeam: its members, and whoever may see the work of one of them
 // (their supervisors up the line, the admins of their OPD or instansi) —
 // the supervisors' team view.
-func (a *App) canSeeTeam(ctx context.Context, actor model.Actor, t store.Team) (member bool, err error) {
+func (a *App) canSeeTeam(ctx context.Context, actor model.Actor, t model.Team) (member bool, err error) {
 	if t.InstansiID != actor.InstansiID {
 		return false, fmt.Errorf("team %s: %w", t.ID, model.ErrNotFound)
 	}
@@ -140,7 +140,7 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 
 // WorkTeams lists the teams the actor is in, or, for administrators, the
 // teams of the year they may see.
-func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]store.Team, error) {
+func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]model.Team, error) {
 	switch authz.Widest(actor, authz.ReadSKP) {
 	case authz.ScopeInstansi:
 		return a.Store.Teams(ctx, actor.InstansiID, year, "")
@@ -150,7 +150,7 @@ func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]sto
 		if err != nil {
 			return nil, err
 		}
-		var out []store.Team
+		var out []model.Team
 		for _, t := range all {
 			full, err := a.Store.Team(ctx, t.ID)
 			if err != nil {
@@ -182,14 +182,14 @@ func (a *App) AddTeamMember(ctx context.Context, actor model.Actor, teamID, empl
 	if err != nil || e.InstansiID != actor.InstansiID {
 		return model.Invalid("employee_id", "Pegawai tidak ditemukan di instansi ini")
 	}
-	if slices.ContainsFunc(v.Team.Members, func(m store.TeamMember) bool { return m.EmployeeID == employeeID }) {
+	if slices.ContainsFunc(v.Team.Members, func(m model.TeamMember) bool { return m.EmployeeID == employeeID }) {
 		return model.Invalid("employee_id", e.FullName()+" sudah menjadi anggota tim")
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.AddTeamMember(ctx, teamID, employeeID); err != nil {
 			return err
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: actor.InstansiID, EmployeeID: employeeID, Kind: "team.member",
+		return tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: employeeID, Kind: "team.member",
 			Title: "Anda menjadi anggota tim " + v.Team.Name, Body: "Kaitkan RHK Anda dengan hasil kerja tim: " + short(v.Team.Goal, 140),
 			Link: "/tim/" + teamID})
 	})
@@ -212,15 +212,15 @@ func (a *App) LinkTeamRHK(ctx context.Context, actor model.Actor, teamID, rhkID 
 }
 
 // GiveKudos sends a thank-you or an offer of help to another member.
-func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, kind, body string) (store.Kudos, error) {
+func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, kind, body string) (model.Kudos, error) {
 	v, err := a.WorkTeam(ctx, actor, teamID)
 	if err != nil {
-		return store.Kudos{}, err
+		return model.Kudos{}, err
 	}
 	if !v.Member {
-		return store.Kudos{}, forbidden("thank members of a team one is not in")
+		return model.Kudos{}, forbidden("thank members of a team one is not in")
 	}
-	var to *store.TeamMember
+	var to *model.TeamMember
 	for i, m := range v.Team.Members {
 		if m.EmployeeID == toID && toID != actor.EmployeeID {
 			to = &v.Team.Members[i]
@@ -238,13 +238,13 @@ func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, ki
 		val.Add("body", "Pesan wajib diisi (paling banyak 1.000 karakter)")
 	}
 	if err := val.Err(); err != nil {
-		return store.Kudos{}, err
+		return model.Kudos{}, err
 	}
 	from, err := a.Store.Employee(ctx, actor.EmployeeID)
 	if err != nil {
-		return store.Kudos{}, err
+		return model.Kudos{}, err
 	}
-	k := store.Kudos{TeamID: teamID, FromID: actor.EmployeeID, FromName: from.Name, ToID: toID, ToName: to.Name, Kind: kind, Body: body}
+	k := model.Kudos{TeamID: teamID, FromID: actor.EmployeeID, FromName: from.Name, ToID: toID, ToName: to.Name, Kind: kind, Body: body}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if k, err = tx.CreateKudos(ctx, k); err != nil {
@@ -254,7 +254,7 @@ func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, ki
 		if kind == KudosHelp {
 			title = fmt.Sprintf("%s menawarkan bantuan di tim %s", from.FullName(), v.Team.Name)
 		}
-		return tx.Notify(ctx, store.Notification{InstansiID: actor.InstansiID, EmployeeID: toID, Kind: "team." + kind, Title: title,
+		return tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: toID, Kind: "team." + kind, Title: title,
 			Body: short(body, 200), Link: "/tim/" + teamID})
 	})
 	return k, err

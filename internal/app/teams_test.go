@@ -16,12 +16,12 @@ func TestTeamsShareAResult(t *testing.T) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
 		skp := approvedStaffSKP(t, e, s, who["staff1"])
-		team := store.Team{Name: "Tim Percepatan SPBE", Goal: "Seluruh layanan perizinan dapat diajukan daring"}
+		team := model.Team{Name: "Tim Percepatan SPBE", Goal: "Seluruh layanan perizinan dapat diajukan daring"}
 		if _, err := e.a.CreateTeam(ctx, who["staff1"], team); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("an ASN who rates nobody started a team: %v", err)
 		}
 		var v *model.ValidationError
-		if _, err := e.a.CreateTeam(ctx, who["kabid"], store.Team{Name: "Tanpa tujuan"}); !errors.As(err, &v) || v.Fields["goal"] == "" {
+		if _, err := e.a.CreateTeam(ctx, who["kabid"], model.Team{Name: "Tanpa tujuan"}); !errors.As(err, &v) || v.Fields["goal"] == "" {
 			t.Errorf("a team without a goal: %v", err)
 		}
 		tm, err := e.a.CreateTeam(ctx, who["kabid"], team)

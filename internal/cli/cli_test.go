@@ -14,6 +14,7 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/cli"
+	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
@@ -120,7 +121,7 @@ func TestMigrateAndUsers(t *testing.T) {
 				t.Fatalf("sign in with the reset password: %v", err)
 			}
 			in, _ := s.AllInstansi(context.Background())
-			entries, _ := s.AuditEntries(context.Background(), store.AuditFilter{InstansiID: in[0].ID, EntityType: "user"})
+			entries, _ := s.AuditEntries(context.Background(), model.AuditFilter{InstansiID: in[0].ID, EntityType: "user"})
 			var actions []string
 			for _, e := range entries {
 				if e.ActorName == "Sistem (cli)" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
@@ -67,7 +68,7 @@ func TestImportCommand(t *testing.T) {
 			if err != nil || e.PositionName != "Staf Aplikasi" {
 				t.Errorf("imported employee = %+v, %v", e, err)
 			}
-			entries, _ := s.AuditEntries(context.Background(), store.AuditFilter{InstansiID: o.Instansi.ID, EntityType: "import"})
+			entries, _ := s.AuditEntries(context.Background(), model.AuditFilter{InstansiID: o.Instansi.ID, EntityType: "import"})
 			if len(entries) != 1 || entries[0].ActorName != "Sistem (import)" {
 				t.Errorf("import audit = %+v", entries)
 			}

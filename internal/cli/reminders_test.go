@@ -42,7 +42,7 @@ func TestServeRemindsOfCoachingReviews(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer srv.Close()
-			var got []store.Notification
+			var got []model.Notification
 			for i := 0; i < 500; i++ {
 				if got, _ = srv.App.Store.Notifications(ctx, o.Kabid.ID, 10); len(got) > 0 {
 					break

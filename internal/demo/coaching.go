@@ -44,7 +44,7 @@ func coachTeams(ctx context.Context, tx *store.Tx, instansiID string, today mode
 	}
 	var leaders []model.Employee
 	for cursor := "first"; cursor != ""; {
-		f := store.EmployeeFilter{InstansiID: instansiID, Limit: 200}
+		f := model.EmployeeFilter{InstansiID: instansiID, Limit: 200}
 		if cursor != "first" {
 			f.Cursor = cursor
 		}
@@ -92,7 +92,7 @@ func coachTeams(ctx context.Context, tx *store.Tx, instansiID string, today mode
 			if _, err := tx.AnswerCoachingFeedback(ctx, s.ID, f); err != nil {
 				return err
 			}
-		} else if err := tx.Notify(ctx, store.Notification{InstansiID: instansiID, EmployeeID: s.EmployeeID, Kind: "coaching.recorded",
+		} else if err := tx.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: s.EmployeeID, Kind: "coaching.recorded",
 			Title: fmt.Sprintf("Bimbingan kinerja dicatat: %s. Isi umpan balik (B.1.8).", s.Topic), Body: s.Actions, Link: "/bimbingan/" + s.ID}); err != nil {
 			return err
 		}

@@ -71,7 +71,7 @@ func TestDemoCity(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		page, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: sum.InstansiID, Limit: 200})
+		page, err := s.Employees(ctx, model.EmployeeFilter{InstansiID: sum.InstansiID, Limit: 200})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,7 +122,7 @@ func TestDemoCity(t *testing.T) {
 			if page.NextCursor == "" {
 				break
 			}
-			page, _ = s.Employees(ctx, store.EmployeeFilter{InstansiID: sum.InstansiID, Limit: 200, Cursor: page.NextCursor})
+			page, _ = s.Employees(ctx, model.EmployeeFilter{InstansiID: sum.InstansiID, Limit: 200, Cursor: page.NextCursor})
 		}
 		if walis != 1 || len(seen) != 599 || pppk < 30 {
 			t.Errorf("%d Wali Kota, %d with NIP, %d PPPK", walis, len(seen), pppk)
@@ -147,7 +147,7 @@ func TestDemoCity(t *testing.T) {
 				t.Errorf("%s has roles %v, want %s", role, roles[role], want)
 			}
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: sum.InstansiID, EntityType: "employee", Limit: 5})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: sum.InstansiID, EntityType: "employee", Limit: 5})
 		if len(entries) == 0 || entries[0].ActorName != "Sistem (demo)" {
 			t.Errorf("the demo is not in the audit log: %+v", entries)
 		}
@@ -167,7 +167,7 @@ func TestDemoCity(t *testing.T) {
 func everyone(t *testing.T, s *store.Store, instansiID string) []model.Employee {
 	t.Helper()
 	var out []model.Employee
-	f := store.EmployeeFilter{InstansiID: instansiID, Limit: 500}
+	f := model.EmployeeFilter{InstansiID: instansiID, Limit: 500}
 	for {
 		page, err := s.Employees(context.Background(), f)
 		if err != nil {

@@ -187,7 +187,7 @@ func recordNeeds(ctx context.Context, tx *store.Tx, instansiID string, today mod
 	}
 	var people []model.Employee
 	for cursor := "first"; cursor != ""; {
-		f := store.EmployeeFilter{InstansiID: instansiID, Limit: 200}
+		f := model.EmployeeFilter{InstansiID: instansiID, Limit: 200}
 		if cursor != "first" {
 			f.Cursor = cursor
 		}
@@ -293,7 +293,7 @@ func recordNeed(ctx context.Context, tx *store.Tx, spec needSpec, who model.Empl
 		return err
 	}
 	tell := func(employee, kind, title string) error {
-		return tx.Notify(ctx, store.Notification{InstansiID: n.InstansiID, EmployeeID: employee, Kind: kind, Title: title,
+		return tx.Notify(ctx, model.Notification{InstansiID: n.InstansiID, EmployeeID: employee, Kind: kind, Title: title,
 			Body: n.Description, Link: "/kebutuhan/" + n.ID})
 	}
 	if spec.status == model.NeedOpen {

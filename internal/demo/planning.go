@@ -51,7 +51,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	if err != nil {
 		return err
 	}
-	page, err := tx.Employees(ctx, store.EmployeeFilter{InstansiID: instansiID, Limit: 200})
+	page, err := tx.Employees(ctx, model.EmployeeFilter{InstansiID: instansiID, Limit: 200})
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		if page.NextCursor == "" {
 			break
 		}
-		if page, err = tx.Employees(ctx, store.EmployeeFilter{InstansiID: instansiID, Limit: 200, Cursor: page.NextCursor}); err != nil {
+		if page, err = tx.Employees(ctx, model.EmployeeFilter{InstansiID: instansiID, Limit: 200, Cursor: page.NextCursor}); err != nil {
 			return err
 		}
 	}

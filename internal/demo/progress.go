@@ -163,12 +163,12 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		return err
 	}
 	for i, th := range threads {
-		if _, err := tx.CreateFeedback(ctx, store.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
+		if _, err := tx.CreateFeedback(ctx, model.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
 			TargetID: th.entry, AuthorID: th.rater, Body: demoPraise[i%len(demoPraise)]}); err != nil {
 			return err
 		}
 		if i%2 == 0 {
-			if _, err := tx.CreateFeedback(ctx, store.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
+			if _, err := tx.CreateFeedback(ctx, model.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
 				TargetID: th.entry, AuthorID: th.owner, Body: demoReplies[i%len(demoReplies)]}); err != nil {
 				return err
 			}
@@ -194,7 +194,7 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 				if _, err := fmt.Sscan(in.Target, &t); err == nil && in.Unit != "%" {
 					value = fmt.Sprint(max(1, (t+rng.IntN(3))/12+rng.IntN(2)))
 				}
-				if _, err := tx.SaveRealisasi(ctx, 0, store.Realisasi{SKPID: s.ID, PeriodID: lastMonth.ID, IndicatorID: in.ID,
+				if _, err := tx.SaveRealisasi(ctx, 0, model.Realisasi{SKPID: s.ID, PeriodID: lastMonth.ID, IndicatorID: in.ID,
 					Value: value, Basis: "Laporan bulanan " + lastMonth.Name() + " dan progres harian"}); err != nil {
 					return err
 				}
@@ -217,7 +217,7 @@ func attachDemoEvidence(ctx context.Context, tx *store.Tx, entries []model.Progr
 			continue
 		}
 		f := files[rng.IntN(len(files))]
-		if _, err := tx.CreateEvidence(ctx, store.Evidence{InstansiID: p.InstansiID, OwnerID: p.EmployeeID, TargetType: "progress",
+		if _, err := tx.CreateEvidence(ctx, model.Evidence{InstansiID: p.InstansiID, OwnerID: p.EmployeeID, TargetType: "progress",
 			TargetID: p.ID, Kind: "file", SHA256: f.Blob.SHA256, Size: f.Blob.Size, ContentType: f.Blob.ContentType,
 			FileName: f.Name, CreatedBy: p.EmployeeID}); err != nil {
 			return err

@@ -67,7 +67,7 @@ func formTeams(ctx context.Context, tx *store.Tx, instansiID string, today model
 		if i > 0 {
 			lead = leads[rng.IntN(len(leads))]
 		}
-		t, err := tx.CreateTeam(ctx, store.Team{InstansiID: instansiID, Year: year, Name: spec.name, Goal: spec.goal, LeadID: lead.EmployeeID})
+		t, err := tx.CreateTeam(ctx, model.Team{InstansiID: instansiID, Year: year, Name: spec.name, Goal: spec.goal, LeadID: lead.EmployeeID})
 		if err != nil {
 			return err
 		}
@@ -105,7 +105,7 @@ func formTeams(ctx context.Context, tx *store.Tx, instansiID string, today model
 				continue
 			}
 			k := demoKudos[(i+n)%len(demoKudos)]
-			if _, err := tx.CreateKudos(ctx, store.Kudos{TeamID: t.ID, FromID: from, ToID: to, Kind: k.kind, Body: k.body}); err != nil {
+			if _, err := tx.CreateKudos(ctx, model.Kudos{TeamID: t.ID, FromID: from, ToID: to, Kind: k.kind, Body: k.body}); err != nil {
 				return err
 			}
 		}

@@ -149,7 +149,7 @@ func setup(t *testing.T, s *store.Store) env {
 
 func (e env) auditCount(t *testing.T) int {
 	t.Helper()
-	entries, err := e.s.AuditEntries(context.Background(), store.AuditFilter{InstansiID: e.o.Instansi.ID, Limit: 1000})
+	entries, err := e.s.AuditEntries(context.Background(), model.AuditFilter{InstansiID: e.o.Instansi.ID, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func TestImportRows(t *testing.T) {
 		if moved.UnitID != e.o.Dinkes.ID || len(hist) != 2 || hist[0].Start != "2026-02-01" || hist[1].End != "2026-01-31" {
 			t.Errorf("move: unit %s, history %+v", moved.UnitID, hist)
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "import"})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "import"})
 		if len(entries) != 1 || entries[0].Action != "import.apply" || entries[0].ActorName != "Admin BKPSDM" {
 			t.Errorf("import audit = %+v", entries)
 		}

@@ -221,3 +221,17 @@ func CheckNeedNote(field, note string) (string, error) {
 	}
 	return note, nil
 }
+
+// NeedPage is a page of needs.
+type NeedPage struct {
+	Items      []Need
+	NextCursor string // empty on the last page
+}
+
+// NeedCount is how many needs of one kind and status a unit has.
+type NeedCount struct {
+	OPDID, UnitID string
+	Kind          NeedKind
+	Status        NeedStatus
+	N             int
+}

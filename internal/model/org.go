@@ -224,3 +224,20 @@ type RaterOverride struct {
 	End          Date
 	Reason       string
 }
+
+// EmployeeFilter selects employees for the directory.
+type EmployeeFilter struct {
+	InstansiID string
+	UnitID     string   // the unit and everything below it
+	Query      string   // part of a name or NIP
+	IDs        []string // restrict to these (a supervisor's team)
+	Cursor     string   // from the previous page's NextCursor
+	Limit      int      // 1..200, 50 by default
+	ActiveOnly bool
+}
+
+// EmployeePage is one page of the directory.
+type EmployeePage struct {
+	Items      []Employee
+	NextCursor string // empty on the last page
+}

@@ -168,3 +168,12 @@ func (p Progress) Validate(today Date) error {
 	}
 	return v.Err()
 }
+
+// ProgressTotals sums, per RHK, the approved and waiting output and the
+// number of entries of some RHK between two dates.
+type ProgressTotal struct {
+	RHKID   string
+	Entries int
+	Minutes int
+	Output  int64 // hundredths, approved and waiting
+}

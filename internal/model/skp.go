@@ -310,3 +310,11 @@ func short(s string) string {
 	}
 	return s
 }
+
+// Dialogue is a planning conversation recorded on an SKP.
+type Dialogue struct {
+	ID, SKPID, AuthorID string
+	HeldOn              Date
+	Notes, Expectations string
+	CreatedAt           string
+}

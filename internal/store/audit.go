@@ -51,18 +51,8 @@ func auditJSON(v any) (string, error) {
 	return string(b), nil
 }
 
-// AuditFilter selects audit entries.
-type AuditFilter struct {
-	InstansiID string
-	EntityType string
-	EntityID   string
-	ActorID    string
-	Before     string // cursor: entries with a smaller id (older)
-	Limit      int
-}
-
 // AuditEntries lists entries newest first.
-func (c conn) AuditEntries(ctx context.Context, f AuditFilter) ([]model.AuditEntry, error) {
+func (c conn) AuditEntries(ctx context.Context, f model.AuditFilter) ([]model.AuditEntry, error) {
 	var where []string
 	var args []any
 	where = append(where, "instansi_id = ?")

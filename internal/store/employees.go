@@ -366,25 +366,8 @@ func (c conn) EmployeesByID(ctx context.Context, ids []string) (map[string]model
 	return out, nil
 }
 
-// EmployeeFilter selects employees for the directory.
-type EmployeeFilter struct {
-	InstansiID string
-	UnitID     string   // the unit and everything below it
-	Query      string   // part of a name or NIP
-	IDs        []string // restrict to these (a supervisor's team)
-	Cursor     string   // from the previous page's NextCursor
-	Limit      int      // 1..200, 50 by default
-	ActiveOnly bool
-}
-
-// EmployeePage is one page of the directory.
-type EmployeePage struct {
-	Items      []model.Employee
-	NextCursor string // empty on the last page
-}
-
 // Employees lists employees by name, a page at a time.
-func (c conn) Employees(ctx context.Context, f EmployeeFilter) (EmployeePage, error) {
+func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.EmployeePage, error) {
 	var where []string
 	var args []any
 	prefix := ""
@@ -404,7 +387,7 @@ func (c conn) Employees(ctx context.Context, f EmployeeFilter) (EmployeePage, er
 	}
 	if f.IDs != nil {
 		if len(f.IDs) == 0 {
-			return EmployeePage{}, nil
+			return model.EmployeePage{}, nil
 		}
 		where = append(where, "e.id IN ("+placeholders(len(f.IDs))+")")
 		for _, id := range f.IDs {
@@ -417,7 +400,7 @@ func (c conn) Employees(ctx context.Context, f EmployeeFilter) (EmployeePage, er
 	if f.Cursor != "" {
 		name, id, ok := decodeCursor(f.Cursor)
 		if !ok {
-			return EmployeePage{}, model.Invalid("cursor", "Kursor halaman tidak valid")
+			return model.EmployeePage{}, model.Invalid("cursor", "Kursor halaman tidak valid")
 		}
 		where = append(where, "(e.name > ? OR (e.name = ? AND e.id > ?))")
 		args = append(args, name, name, id)
@@ -427,10 +410,10 @@ func (c conn) Employees(ctx context.Context, f EmployeeFilter) (EmployeePage, er
 	rows, err := c.query(ctx, prefix+`SELECT `+employeeColumns+employeeFrom+` WHERE `+strings.Join(where, " AND ")+
 		` ORDER BY e.name, e.id LIMIT ?`, args...)
 	if err != nil {
-		return EmployeePage{}, fmt.Errorf("list employees: %w", err)
+		return model.EmployeePage{}, fmt.Errorf("list employees: %w", err)
 	}
 	defer rows.Close()
-	var page EmployeePage
+	var page model.EmployeePage
 	for rows.Next() {
 		e, err := scanEmployee(rows)
 		if err != nil {

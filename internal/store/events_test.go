@@ -77,7 +77,7 @@ func TestEventsAreNumberedInCommitOrder(t *testing.T) {
 		mu.Unlock()
 		// A notification is an event too.
 		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
-			return tx.Notify(ctx, store.Notification{InstansiID: o.Instansi.ID, EmployeeID: o.Staff2.ID, Kind: "skp.returned", Title: "SKP dikembalikan"})
+			return tx.Notify(ctx, model.Notification{InstansiID: o.Instansi.ID, EmployeeID: o.Staff2.ID, Kind: "skp.returned", Title: "SKP dikembalikan"})
 		}); err != nil {
 			t.Fatal(err)
 		}

@@ -3,33 +3,14 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// Evidence is a file or a link attached as bukti dukung to a record of
-// someone's work.
-type Evidence struct {
-	ID          string
-	InstansiID  string
-	OwnerID     string // whose work the target is
-	TargetType  string
-	TargetID    string
-	Kind        string // "file" or "link"
-	SHA256      string
-	Size        int64
-	ContentType string
-	FileName    string
-	URL         string
-	CreatedBy   string
-	CreatedAt   time.Time
-}
-
 const evidenceColumns = `id, instansi_id, owner_id, target_type, target_id, kind, sha256, size, content_type, file_name, url, created_by, created_at`
 
-func scanEvidence(sc interface{ Scan(...any) error }) (Evidence, error) {
-	var e Evidence
+func scanEvidence(sc interface{ Scan(...any) error }) (model.Evidence, error) {
+	var e model.Evidence
 	var created string
 	err := sc.Scan(&e.ID, &e.InstansiID, &e.OwnerID, &e.TargetType, &e.TargetID, &e.Kind, &e.SHA256, &e.Size, &e.ContentType,
 		&e.FileName, &e.URL, &e.CreatedBy, &created)
@@ -38,7 +19,7 @@ func scanEvidence(sc interface{ Scan(...any) error }) (Evidence, error) {
 }
 
 // CreateEvidence records an attachment.
-func (tx *Tx) CreateEvidence(ctx context.Context, e Evidence) (Evidence, error) {
+func (tx *Tx) CreateEvidence(ctx context.Context, e model.Evidence) (model.Evidence, error) {
 	e.ID, e.CreatedAt = model.NewID(), tx.now
 	if _, err := tx.exec(ctx, `INSERT INTO evidence (`+evidenceColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.InstansiID, e.OwnerID, e.TargetType, e.TargetID, e.Kind, e.SHA256, e.Size, e.ContentType, e.FileName, e.URL,
@@ -50,7 +31,7 @@ func (tx *Tx) CreateEvidence(ctx context.Context, e Evidence) (Evidence, error) 
 
 // DeleteEvidence removes an attachment and reports whether its file is
 // still used by another attachment (and so must be kept).
-func (tx *Tx) DeleteEvidence(ctx context.Context, id string) (Evidence, bool, error) {
+func (tx *Tx) DeleteEvidence(ctx context.Context, id string) (model.Evidence, bool, error) {
 	e, err := tx.EvidenceByID(ctx, id)
 	if err != nil {
 		return e, false, err
@@ -70,7 +51,7 @@ func (tx *Tx) DeleteEvidence(ctx context.Context, id string) (Evidence, bool, er
 }
 
 // EvidenceByID returns one attachment.
-func (c conn) EvidenceByID(ctx context.Context, id string) (Evidence, error) {
+func (c conn) EvidenceByID(ctx context.Context, id string) (model.Evidence, error) {
 	e, err := scanEvidence(c.queryRow(ctx, `SELECT `+evidenceColumns+` FROM evidence WHERE id = ?`, id))
 	if err != nil {
 		return e, notFound(err, "evidence "+id)
@@ -80,8 +61,8 @@ func (c conn) EvidenceByID(ctx context.Context, id string) (Evidence, error) {
 
 // EvidenceOn returns the attachments of several targets of one type,
 // oldest first, by target.
-func (c conn) EvidenceOn(ctx context.Context, targetType string, targetIDs []string) (map[string][]Evidence, error) {
-	out := map[string][]Evidence{}
+func (c conn) EvidenceOn(ctx context.Context, targetType string, targetIDs []string) (map[string][]model.Evidence, error) {
+	out := map[string][]model.Evidence{}
 	if len(targetIDs) == 0 {
 		return out, nil
 	}

@@ -3,26 +3,12 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// Feedback is one message of umpan balik on a record of someone's work.
-type Feedback struct {
-	ID         string
-	InstansiID string
-	OwnerID    string // whose work the target is
-	TargetType string // skp, rhk, progress, realisasi, assessment
-	TargetID   string
-	AuthorID   string
-	AuthorName string
-	Body       string
-	CreatedAt  time.Time
-}
-
 // CreateFeedback stores a message.
-func (tx *Tx) CreateFeedback(ctx context.Context, f Feedback) (Feedback, error) {
+func (tx *Tx) CreateFeedback(ctx context.Context, f model.Feedback) (model.Feedback, error) {
 	f.ID, f.CreatedAt = model.NewID(), tx.now
 	if _, err := tx.exec(ctx, `INSERT INTO feedback (id, instansi_id, owner_id, target_type, target_id, author_id, body, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, f.InstansiID, f.OwnerID, f.TargetType, f.TargetID, f.AuthorID, f.Body, formatTime(tx.now)); err != nil {
@@ -33,15 +19,15 @@ func (tx *Tx) CreateFeedback(ctx context.Context, f Feedback) (Feedback, error) 
 
 const feedbackColumns = `f.id, f.instansi_id, f.owner_id, f.target_type, f.target_id, f.author_id, e.name, f.body, f.created_at`
 
-func (c conn) feedbackRows(ctx context.Context, query string, args ...any) ([]Feedback, error) {
+func (c conn) feedbackRows(ctx context.Context, query string, args ...any) ([]model.Feedback, error) {
 	rows, err := c.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Feedback
+	var out []model.Feedback
 	for rows.Next() {
-		var f Feedback
+		var f model.Feedback
 		var created string
 		if err := rows.Scan(&f.ID, &f.InstansiID, &f.OwnerID, &f.TargetType, &f.TargetID, &f.AuthorID, &f.AuthorName, &f.Body, &created); err != nil {
 			return nil, err
@@ -53,15 +39,15 @@ func (c conn) feedbackRows(ctx context.Context, query string, args ...any) ([]Fe
 }
 
 // FeedbackOn returns the thread on one target, oldest first.
-func (c conn) FeedbackOn(ctx context.Context, targetType, targetID string) ([]Feedback, error) {
+func (c conn) FeedbackOn(ctx context.Context, targetType, targetID string) ([]model.Feedback, error) {
 	return c.feedbackRows(ctx, `SELECT `+feedbackColumns+` FROM feedback f JOIN employees e ON e.id = f.author_id
 		WHERE f.target_type = ? AND f.target_id = ? ORDER BY f.id LIMIT 500`, targetType, targetID)
 }
 
 // FeedbackOnMany returns the threads on several targets of one type,
 // oldest first, keyed by target.
-func (c conn) FeedbackOnMany(ctx context.Context, targetType string, targetIDs []string) (map[string][]Feedback, error) {
-	out := map[string][]Feedback{}
+func (c conn) FeedbackOnMany(ctx context.Context, targetType string, targetIDs []string) (map[string][]model.Feedback, error) {
+	out := map[string][]model.Feedback{}
 	if len(targetIDs) == 0 {
 		return out, nil
 	}
@@ -75,7 +61,7 @@ func (c conn) FeedbackOnMany(ctx context.Context, targetType string, targetIDs [
 }
 
 // RecentFeedback returns the newest messages on the work of some people.
-func (c conn) RecentFeedback(ctx context.Context, ownerIDs []string, limit int) ([]Feedback, error) {
+func (c conn) RecentFeedback(ctx context.Context, ownerIDs []string, limit int) ([]model.Feedback, error) {
 	if len(ownerIDs) == 0 {
 		return nil, nil
 	}

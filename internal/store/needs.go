@@ -210,14 +210,8 @@ func (f NeedFilter) where() (string, []any) {
 	return strings.Join(where, " AND "), args
 }
 
-// NeedPage is a page of needs.
-type NeedPage struct {
-	Items      []model.Need
-	NextCursor string // empty on the last page
-}
-
 // Needs lists needs newest first, a page at a time.
-func (c conn) Needs(ctx context.Context, f NeedFilter) (NeedPage, error) {
+func (c conn) Needs(ctx context.Context, f NeedFilter) (model.NeedPage, error) {
 	where, args := f.where()
 	if f.Cursor != "" {
 		where += " AND n.id < ?"
@@ -230,10 +224,10 @@ func (c conn) Needs(ctx context.Context, f NeedFilter) (NeedPage, error) {
 	}
 	rows, err := c.query(ctx, `SELECT `+needColumns+needFrom+` WHERE `+where+order+` LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
-		return NeedPage{}, fmt.Errorf("list needs: %w", err)
+		return model.NeedPage{}, fmt.Errorf("list needs: %w", err)
 	}
 	defer rows.Close()
-	var page NeedPage
+	var page model.NeedPage
 	for rows.Next() {
 		n, err := scanNeed(rows)
 		if err != nil {
@@ -253,17 +247,9 @@ func (c conn) Needs(ctx context.Context, f NeedFilter) (NeedPage, error) {
 	return page, nil
 }
 
-// NeedCount is how many needs of one kind and status a unit has.
-type NeedCount struct {
-	OPDID, UnitID string
-	Kind          model.NeedKind
-	Status        model.NeedStatus
-	N             int
-}
-
 // NeedCounts counts the needs the filter selects by OPD, unit, kind and
 // status (Cursor and Limit are ignored).
-func (c conn) NeedCounts(ctx context.Context, f NeedFilter) ([]NeedCount, error) {
+func (c conn) NeedCounts(ctx context.Context, f NeedFilter) ([]model.NeedCount, error) {
 	where, args := f.where()
 	rows, err := c.query(ctx, `SELECT n.opd_id, n.unit_id, n.kind, n.status, COUNT(*) FROM needs n WHERE `+where+`
 		GROUP BY n.opd_id, n.unit_id, n.kind, n.status`, args...)
@@ -271,9 +257,9 @@ func (c conn) NeedCounts(ctx context.Context, f NeedFilter) ([]NeedCount, error)
 		return nil, fmt.Errorf("count needs: %w", err)
 	}
 	defer rows.Close()
-	var out []NeedCount
+	var out []model.NeedCount
 	for rows.Next() {
-		var nc NeedCount
+		var nc model.NeedCount
 		var kind, status string
 		if err := rows.Scan(&nc.OPDID, &nc.UnitID, &kind, &status, &nc.N); err != nil {
 			return nil, err

@@ -448,16 +448,8 @@ func (c conn) RHKByID(ctx context.Context, id string) (model.RHK, error) {
 	return r, nil
 }
 
-// Dialogue is a planning conversation recorded on an SKP.
-type Dialogue struct {
-	ID, SKPID, AuthorID string
-	HeldOn              model.Date
-	Notes, Expectations string
-	CreatedAt           string
-}
-
 // AddDialogue records a dialog kinerja.
-func (tx *Tx) AddDialogue(ctx context.Context, d Dialogue) (Dialogue, error) {
+func (tx *Tx) AddDialogue(ctx context.Context, d model.Dialogue) (model.Dialogue, error) {
 	d.ID, d.CreatedAt = model.NewID(), formatTime(tx.now)
 	if _, err := tx.exec(ctx, `INSERT INTO skp_dialogues (id, skp_id, held_on, notes, expectations, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		d.ID, d.SKPID, string(d.HeldOn), d.Notes, d.Expectations, d.AuthorID, d.CreatedAt); err != nil {
@@ -467,16 +459,16 @@ func (tx *Tx) AddDialogue(ctx context.Context, d Dialogue) (Dialogue, error) {
 }
 
 // Dialogues lists an SKP's dialogues, oldest first.
-func (c conn) Dialogues(ctx context.Context, skpID string) ([]Dialogue, error) {
+func (c conn) Dialogues(ctx context.Context, skpID string) ([]model.Dialogue, error) {
 	rows, err := c.query(ctx, `SELECT id, skp_id, held_on, notes, expectations, author_id, created_at FROM skp_dialogues
 		WHERE skp_id = ? ORDER BY held_on, id`, skpID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Dialogue
+	var out []model.Dialogue
 	for rows.Next() {
-		var d Dialogue
+		var d model.Dialogue
 		var held string
 		if err := rows.Scan(&d.ID, &d.SKPID, &held, &d.Notes, &d.Expectations, &d.AuthorID, &d.CreatedAt); err != nil {
 			return nil, err
@@ -487,15 +479,9 @@ func (c conn) Dialogues(ctx context.Context, skpID string) ([]Dialogue, error) {
 	return out, rows.Err()
 }
 
-// Notification is an in-app message for an employee.
-type Notification struct {
-	ID, InstansiID, EmployeeID, Kind, Title, Body, Link string
-	CreatedAt, ReadAt                                   string
-}
-
 // Notify stores a notification (not audited: it records no change of
 // state of its own, the action that caused it is).
-func (tx *Tx) Notify(ctx context.Context, n Notification) error {
+func (tx *Tx) Notify(ctx context.Context, n model.Notification) error {
 	if n.EmployeeID == "" {
 		return nil
 	}
@@ -510,16 +496,16 @@ func (tx *Tx) Notify(ctx context.Context, n Notification) error {
 }
 
 // Notifications lists an employee's newest notifications.
-func (c conn) Notifications(ctx context.Context, employeeID string, limit int) ([]Notification, error) {
+func (c conn) Notifications(ctx context.Context, employeeID string, limit int) ([]model.Notification, error) {
 	rows, err := c.query(ctx, `SELECT id, instansi_id, employee_id, kind, title, body, link, created_at, read_at FROM notifications
 		WHERE employee_id = ? ORDER BY id DESC LIMIT ?`, employeeID, clampLimit(limit))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Notification
+	var out []model.Notification
 	for rows.Next() {
-		var n Notification
+		var n model.Notification
 		if err := rows.Scan(&n.ID, &n.InstansiID, &n.EmployeeID, &n.Kind, &n.Title, &n.Body, &n.Link, &n.CreatedAt, &n.ReadAt); err != nil {
 			return nil, err
 		}
@@ -575,7 +561,7 @@ func (s *Store) MarkNotificationsRead(ctx context.Context, employeeID string, at
 
 // PendingEmail is a notification to send by e-mail to its employee.
 type PendingEmail struct {
-	Notification
+	model.Notification
 	Email, Name string
 }
 

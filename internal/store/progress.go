@@ -200,18 +200,9 @@ func (c conn) LastReported(ctx context.Context, employeeIDs []string, to model.D
 	return out, rows.Err()
 }
 
-// ProgressTotals sums, per RHK, the approved and waiting output and the
-// number of entries of some RHK between two dates.
-type ProgressTotal struct {
-	RHKID   string
-	Entries int
-	Minutes int
-	Output  int64 // hundredths, approved and waiting
-}
-
 // ProgressTotals returns the totals per RHK of the given RHK.
-func (c conn) ProgressTotals(ctx context.Context, rhkIDs []string, from, to model.Date) (map[string]ProgressTotal, error) {
-	out := map[string]ProgressTotal{}
+func (c conn) ProgressTotals(ctx context.Context, rhkIDs []string, from, to model.Date) (map[string]model.ProgressTotal, error) {
+	out := map[string]model.ProgressTotal{}
 	if len(rhkIDs) == 0 {
 		return out, nil
 	}
@@ -224,7 +215,7 @@ func (c conn) ProgressTotals(ctx context.Context, rhkIDs []string, from, to mode
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var t ProgressTotal
+		var t model.ProgressTotal
 		if err := rows.Scan(&t.RHKID, &t.Entries, &t.Minutes, &t.Output); err != nil {
 			return nil, err
 		}

@@ -7,13 +7,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// Proposal is an RHK a supervisor proposes to a subordinate.
-type Proposal struct {
-	ID, InstansiID, FromEmployeeID, ToEmployeeID, ParentRHKID, Description, Status string
-	Year                                                                           int
-	CreatedAt                                                                      string
-}
-
 // Proposal statuses.
 const (
 	ProposalOpen     = "open"
@@ -22,7 +15,7 @@ const (
 )
 
 // CreateProposal stores an open proposal.
-func (tx *Tx) CreateProposal(ctx context.Context, p Proposal) (Proposal, error) {
+func (tx *Tx) CreateProposal(ctx context.Context, p model.Proposal) (model.Proposal, error) {
 	p.ID, p.Status, p.CreatedAt = model.NewID(), ProposalOpen, formatTime(tx.now)
 	_, err := tx.exec(ctx, `INSERT INTO rhk_proposals (id, instansi_id, from_employee_id, to_employee_id, year, parent_rhk_id,
 		description, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.InstansiID, p.FromEmployeeID, p.ToEmployeeID,
@@ -47,16 +40,16 @@ func (tx *Tx) DecideProposal(ctx context.Context, id, status string) error {
 }
 
 // Proposals lists the open proposals to an employee for a year.
-func (c conn) Proposals(ctx context.Context, toEmployeeID string, year int) ([]Proposal, error) {
+func (c conn) Proposals(ctx context.Context, toEmployeeID string, year int) ([]model.Proposal, error) {
 	rows, err := c.query(ctx, `SELECT id, instansi_id, from_employee_id, to_employee_id, year, parent_rhk_id, description, status, created_at
 		FROM rhk_proposals WHERE to_employee_id = ? AND year = ? AND status = ? ORDER BY id`, toEmployeeID, year, ProposalOpen)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Proposal
+	var out []model.Proposal
 	for rows.Next() {
-		var p Proposal
+		var p model.Proposal
 		if err := rows.Scan(&p.ID, &p.InstansiID, &p.FromEmployeeID, &p.ToEmployeeID, &p.Year, &p.ParentRHKID, &p.Description, &p.Status, &p.CreatedAt); err != nil {
 			return nil, err
 		}
@@ -66,8 +59,8 @@ func (c conn) Proposals(ctx context.Context, toEmployeeID string, year int) ([]P
 }
 
 // ProposalByID returns one proposal.
-func (c conn) ProposalByID(ctx context.Context, id string) (Proposal, error) {
-	var p Proposal
+func (c conn) ProposalByID(ctx context.Context, id string) (model.Proposal, error) {
+	var p model.Proposal
 	err := c.queryRow(ctx, `SELECT id, instansi_id, from_employee_id, to_employee_id, year, parent_rhk_id, description, status, created_at
 		FROM rhk_proposals WHERE id = ?`, id).Scan(&p.ID, &p.InstansiID, &p.FromEmployeeID, &p.ToEmployeeID, &p.Year, &p.ParentRHKID,
 		&p.Description, &p.Status, &p.CreatedAt)

@@ -10,25 +10,10 @@ import (
 // AnyVersion tells SaveRealisasi to write without checking the version.
 const AnyVersion = -1
 
-// Realisasi is what an indicator reached in one period, with its basis
-// (dasar realisasi). Every change is in the audit log, which is its
-// history.
-type Realisasi struct {
-	ID          string
-	SKPID       string
-	PeriodID    string
-	IndicatorID string
-	Value       string
-	Basis       string
-	Version     int
-	UpdatedBy   string
-	UpdatedAt   string
-}
-
 const realisasiColumns = `id, skp_id, period_id, indicator_id, value, basis, version, updated_by, updated_at`
 
-func scanRealisasi(sc interface{ Scan(...any) error }) (Realisasi, error) {
-	var r Realisasi
+func scanRealisasi(sc interface{ Scan(...any) error }) (model.Realisasi, error) {
+	var r model.Realisasi
 	err := sc.Scan(&r.ID, &r.SKPID, &r.PeriodID, &r.IndicatorID, &r.Value, &r.Basis, &r.Version, &r.UpdatedBy, &r.UpdatedAt)
 	return r, err
 }
@@ -36,7 +21,7 @@ func scanRealisasi(sc interface{ Scan(...any) error }) (Realisasi, error) {
 // SaveRealisasi creates the realisasi of an indicator in a period (version
 // 0: none read yet) or changes it if it is still at version. AnyVersion
 // writes whatever is there (a client that did not read it first).
-func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r Realisasi) (Realisasi, error) {
+func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r model.Realisasi) (model.Realisasi, error) {
 	before, err := scanRealisasi(tx.queryRow(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE period_id = ? AND indicator_id = ?`,
 		r.PeriodID, r.IndicatorID))
 	exists := err == nil
@@ -72,7 +57,7 @@ func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r Realisasi) (Real
 }
 
 // RealisasiByID returns one realisasi.
-func (c conn) RealisasiByID(ctx context.Context, id string) (Realisasi, error) {
+func (c conn) RealisasiByID(ctx context.Context, id string) (model.Realisasi, error) {
 	r, err := scanRealisasi(c.queryRow(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE id = ?`, id))
 	if err != nil {
 		return r, notFound(err, "realisasi "+id)
@@ -81,13 +66,13 @@ func (c conn) RealisasiByID(ctx context.Context, id string) (Realisasi, error) {
 }
 
 // RealisasiOf returns the realisasi of an SKP in a period, by indicator.
-func (c conn) RealisasiOf(ctx context.Context, skpID, periodID string) (map[string]Realisasi, error) {
+func (c conn) RealisasiOf(ctx context.Context, skpID, periodID string) (map[string]model.Realisasi, error) {
 	rows, err := c.query(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE skp_id = ? AND period_id = ?`, skpID, periodID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string]Realisasi{}
+	out := map[string]model.Realisasi{}
 	for rows.Next() {
 		r, err := scanRealisasi(rows)
 		if err != nil {

@@ -68,7 +68,7 @@ func TestEmployeesDirectory(t *testing.T) {
 		ctx := context.Background()
 		o := storetest.SeedOrg(t, s)
 
-		all, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, Limit: 3})
+		all, err := s.Employees(ctx, model.EmployeeFilter{InstansiID: o.Instansi.ID, Limit: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,7 +81,7 @@ func TestEmployeesDirectory(t *testing.T) {
 			if page.NextCursor == "" {
 				break
 			}
-			page, err = s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, Limit: 3, Cursor: page.NextCursor})
+			page, err = s.Employees(ctx, model.EmployeeFilter{InstansiID: o.Instansi.ID, Limit: 3, Cursor: page.NextCursor})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,7 +92,7 @@ func TestEmployeesDirectory(t *testing.T) {
 			t.Errorf("paged names = %v, want %v", names, want)
 		}
 
-		byUnit, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, UnitID: o.Kominfo.ID})
+		byUnit, err := s.Employees(ctx, model.EmployeeFilter{InstansiID: o.Instansi.ID, UnitID: o.Kominfo.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -101,7 +101,7 @@ func TestEmployeesDirectory(t *testing.T) {
 		}
 
 		for q, want := range map[string]int{"siti": 1, "SITI rahma": 1, NIPStaff1Part: 1, "dinas": 0, "%": 0, "a_": 0} {
-			got, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, Query: q})
+			got, err := s.Employees(ctx, model.EmployeeFilter{InstansiID: o.Instansi.ID, Query: q})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,7 +120,7 @@ func TestEmployeesDirectory(t *testing.T) {
 		if _, err := s.Employee(ctx, "nope"); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("missing employee: err = %v, want ErrNotFound", err)
 		}
-		if _, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, Cursor: "!!"}); err == nil {
+		if _, err := s.Employees(ctx, model.EmployeeFilter{InstansiID: o.Instansi.ID, Cursor: "!!"}); err == nil {
 			t.Error("a garbage cursor was accepted")
 		}
 	})
@@ -150,7 +150,7 @@ func TestWriteIsAtomicWithItsAudit(t *testing.T) {
 		if e.Name != "Andi Pratama" {
 			t.Errorf("a failed Write changed the name to %q", e.Name)
 		}
-		entries, err := s.AuditEntries(ctx, store.AuditFilter{InstansiID: o.Instansi.ID, EntityType: "employee", EntityID: o.Staff1.ID})
+		entries, err := s.AuditEntries(ctx, model.AuditFilter{InstansiID: o.Instansi.ID, EntityType: "employee", EntityID: o.Staff1.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,7 +170,7 @@ func TestWriteIsAtomicWithItsAudit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		entries, _ = s.AuditEntries(ctx, store.AuditFilter{InstansiID: o.Instansi.ID, EntityType: "employee", EntityID: o.Staff1.ID})
+		entries, _ = s.AuditEntries(ctx, model.AuditFilter{InstansiID: o.Instansi.ID, EntityType: "employee", EntityID: o.Staff1.ID})
 		if len(entries) != 2 {
 			t.Fatalf("audit entries = %d, want 2", len(entries))
 		}
@@ -179,7 +179,7 @@ func TestWriteIsAtomicWithItsAudit(t *testing.T) {
 			!strings.Contains(got.Before, `"Andi Pratama"`) || !strings.Contains(got.After, `"Andi Pratama Putra"`) || got.At.IsZero() {
 			t.Errorf("audit entry = %+v", got)
 		}
-		byActor, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: o.Instansi.ID, ActorID: "u1"})
+		byActor, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: o.Instansi.ID, ActorID: "u1"})
 		if len(byActor) != 1 {
 			t.Errorf("entries by actor u1 = %d, want 1", len(byActor))
 		}
@@ -319,7 +319,7 @@ func TestTextNoEngineCanStoreIsRefusedAlike(t *testing.T) {
 				t.Errorf("lookup %q: %v, want not found", bad, err)
 			}
 			var v *model.ValidationError
-			if page, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, Query: bad}); !errors.As(err, &v) && (err != nil || len(page.Items) != 0) {
+			if page, err := s.Employees(ctx, model.EmployeeFilter{InstansiID: o.Instansi.ID, Query: bad}); !errors.As(err, &v) && (err != nil || len(page.Items) != 0) {
 				t.Errorf("search %q: %d found, %v; want nothing or a validation error", bad, len(page.Items), err)
 			}
 			err := s.Write(ctx, model.SystemActor(o.Instansi.ID, "test"), func(tx *store.Tx) error {
@@ -335,7 +335,7 @@ func TestTextNoEngineCanStoreIsRefusedAlike(t *testing.T) {
 		// A forged cursor with a second NUL or bad bytes is refused.
 		for _, c := range []string{"YQBiAGM", "_w"} {
 			var v *model.ValidationError
-			if _, err := s.Employees(ctx, store.EmployeeFilter{InstansiID: o.Instansi.ID, Cursor: c}); !errors.As(err, &v) {
+			if _, err := s.Employees(ctx, model.EmployeeFilter{InstansiID: o.Instansi.ID, Cursor: c}); !errors.As(err, &v) {
 				t.Errorf("cursor %q: %v", c, err)
 			}
 		}

@@ -3,50 +3,12 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// Team is a tim kerja: people who share a result for a year.
-type Team struct {
-	ID         string
-	InstansiID string
-	Year       int
-	Name       string
-	Goal       string // the shared result
-	LeadID     string
-	CreatedAt  time.Time
-	Members    []TeamMember
-}
-
-// TeamMember is a member with the RHK of their own SKP linked to the
-// team's result (empty until they link one).
-type TeamMember struct {
-	EmployeeID string
-	Name       string
-	Position   string
-	Unit       string
-	RHKID      string
-	RHKText    string
-	JoinedAt   time.Time
-}
-
-// Kudos is a thank-you or an offer of help from one member to another.
-type Kudos struct {
-	ID        string
-	TeamID    string
-	FromID    string
-	FromName  string
-	ToID      string
-	ToName    string
-	Kind      string // "thanks" or "help"
-	Body      string
-	CreatedAt time.Time
-}
-
 // CreateTeam stores a team with its lead as the first member.
-func (tx *Tx) CreateTeam(ctx context.Context, t Team) (Team, error) {
+func (tx *Tx) CreateTeam(ctx context.Context, t model.Team) (model.Team, error) {
 	t.ID, t.CreatedAt = model.NewID(), tx.now
 	if _, err := tx.exec(ctx, `INSERT INTO teams (id, instansi_id, year, name, goal, lead_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		t.ID, t.InstansiID, t.Year, t.Name, t.Goal, t.LeadID, tx.actor.UserID, formatTime(tx.now)); err != nil {
@@ -93,7 +55,7 @@ func (tx *Tx) LinkTeamRHK(ctx context.Context, teamID, employeeID, rhkID string)
 }
 
 // CreateKudos stores a thank-you or an offer of help.
-func (tx *Tx) CreateKudos(ctx context.Context, k Kudos) (Kudos, error) {
+func (tx *Tx) CreateKudos(ctx context.Context, k model.Kudos) (model.Kudos, error) {
 	k.ID, k.CreatedAt = model.NewID(), tx.now
 	if _, err := tx.exec(ctx, `INSERT INTO team_kudos (id, team_id, from_id, to_id, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		k.ID, k.TeamID, k.FromID, k.ToID, k.Kind, k.Body, formatTime(tx.now)); err != nil {
@@ -103,8 +65,8 @@ func (tx *Tx) CreateKudos(ctx context.Context, k Kudos) (Kudos, error) {
 }
 
 // Team returns a team with its members.
-func (c conn) Team(ctx context.Context, id string) (Team, error) {
-	var t Team
+func (c conn) Team(ctx context.Context, id string) (model.Team, error) {
+	var t model.Team
 	var created string
 	err := c.queryRow(ctx, `SELECT id, instansi_id, year, name, goal, lead_id, created_at FROM teams WHERE id = ?`, id).
 		Scan(&t.ID, &t.InstansiID, &t.Year, &t.Name, &t.Goal, &t.LeadID, &created)
@@ -122,7 +84,7 @@ func (c conn) Team(ctx context.Context, id string) (Team, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var m TeamMember
+		var m model.TeamMember
 		var joined string
 		if err := rows.Scan(&m.EmployeeID, &m.Name, &m.Position, &m.Unit, nullString{&m.RHKID}, &m.RHKText, &joined); err != nil {
 			return t, err
@@ -135,7 +97,7 @@ func (c conn) Team(ctx context.Context, id string) (Team, error) {
 
 // Teams lists the teams of an instansi and year, or those one employee is
 // in when employeeID is given, by name.
-func (c conn) Teams(ctx context.Context, instansiID string, year int, employeeID string) ([]Team, error) {
+func (c conn) Teams(ctx context.Context, instansiID string, year int, employeeID string) ([]model.Team, error) {
 	q := `SELECT t.id, t.instansi_id, t.year, t.name, t.goal, t.lead_id, t.created_at FROM teams t WHERE t.instansi_id = ? AND t.year = ?`
 	args := []any{instansiID, year}
 	if employeeID != "" {
@@ -147,9 +109,9 @@ func (c conn) Teams(ctx context.Context, instansiID string, year int, employeeID
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Team
+	var out []model.Team
 	for rows.Next() {
-		var t Team
+		var t model.Team
 		var created string
 		if err := rows.Scan(&t.ID, &t.InstansiID, &t.Year, &t.Name, &t.Goal, &t.LeadID, &created); err != nil {
 			return nil, err
@@ -161,7 +123,7 @@ func (c conn) Teams(ctx context.Context, instansiID string, year int, employeeID
 }
 
 // TeamKudos returns a team's newest thanks and offers of help.
-func (c conn) TeamKudos(ctx context.Context, teamID string, limit int) ([]Kudos, error) {
+func (c conn) TeamKudos(ctx context.Context, teamID string, limit int) ([]model.Kudos, error) {
 	rows, err := c.query(ctx, `SELECT k.id, k.team_id, k.from_id, f.name, k.to_id, t.name, k.kind, k.body, k.created_at
 		FROM team_kudos k JOIN employees f ON f.id = k.from_id JOIN employees t ON t.id = k.to_id
 		WHERE k.team_id = ? ORDER BY k.id DESC LIMIT ?`, teamID, clampLimit(limit))
@@ -169,9 +131,9 @@ func (c conn) TeamKudos(ctx context.Context, teamID string, limit int) ([]Kudos,
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Kudos
+	var out []model.Kudos
 	for rows.Next() {
-		var k Kudos
+		var k model.Kudos
 		var created string
 		if err := rows.Scan(&k.ID, &k.TeamID, &k.FromID, &k.FromName, &k.ToID, &k.ToName, &k.Kind, &k.Body, &created); err != nil {
 			return nil, err

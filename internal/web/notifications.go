@@ -3,12 +3,12 @@ package web
 import (
 	"net/http"
 
-	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/model"
 )
 
 type notificationsPage struct {
 	base
-	Items []store.Notification
+	Items []model.Notification
 }
 
 func (u *ui) showNotifications(w http.ResponseWriter, r *http.Request, b base) error {

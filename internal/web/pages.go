@@ -10,7 +10,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 type homePage struct {
@@ -263,7 +262,7 @@ func (u *ui) renderUnit(w http.ResponseWriter, r *http.Request, b base, id strin
 	if !ok {
 		return model.ErrNotFound
 	}
-	people, err := u.directory(r, b, store.EmployeeFilter{UnitID: n.ID, Cursor: r.URL.Query().Get("cursor"), Limit: 50})
+	people, err := u.directory(r, b, model.EmployeeFilter{UnitID: n.ID, Cursor: r.URL.Query().Get("cursor"), Limit: 50})
 	if err != nil {
 		return err
 	}
@@ -305,7 +304,7 @@ type directoryList struct {
 	FirstURL string
 }
 
-func (u *ui) directory(r *http.Request, b base, f store.EmployeeFilter) (directoryList, error) {
+func (u *ui) directory(r *http.Request, b base, f model.EmployeeFilter) (directoryList, error) {
 	page, err := u.a.Directory(r.Context(), *b.Actor, f)
 	if err != nil {
 		if f.Cursor != "" && !errors.Is(err, model.ErrForbidden) {
@@ -359,7 +358,7 @@ func (u *ui) showDirectory(w http.ResponseWriter, r *http.Request, b base) error
 	if !known {
 		p.UnitID = ""
 	}
-	p.People, err = u.directory(r, b, store.EmployeeFilter{InstansiID: b.Actor.InstansiID, Query: p.Query, UnitID: p.UnitID,
+	p.People, err = u.directory(r, b, model.EmployeeFilter{InstansiID: b.Actor.InstansiID, Query: p.Query, UnitID: p.UnitID,
 		Cursor: q.Get("cursor"), Limit: 50})
 	if err != nil {
 		return err
@@ -460,7 +459,7 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 		}
 	}
 	const pageSize = 50
-	entries, err := u.a.Audit(r.Context(), *b.Actor, store.AuditFilter{EntityType: p.EntityType, EntityID: p.EntityID,
+	entries, err := u.a.Audit(r.Context(), *b.Actor, model.AuditFilter{EntityType: p.EntityType, EntityID: p.EntityID,
 		ActorID: actorID, Before: before, Limit: pageSize + 1})
 	if err != nil {
 		return err

@@ -360,7 +360,7 @@ func TestFormsWithBrokenText(t *testing.T) {
 		}
 		admin := e.browser(t)
 		admin.signIn("admin", "rahasia-admin")
-		before, _ := s.AuditEntries(context.Background(), store.AuditFilter{InstansiID: e.o.Instansi.ID})
+		before, _ := s.AuditEntries(context.Background(), model.AuditFilter{InstansiID: e.o.Instansi.ID})
 		for _, f := range []url.Values{
 			{"position_code": {"KOMINFO-SEKR\x00"}, "kind": {"plt"}, "start": {"2026-01-05"}},
 			{"position_code": {"KOMINFO-SEKR"}, "kind": {"plt"}, "start": {"2026-01-05"}, "decree": {"821\xff"}},
@@ -376,7 +376,7 @@ func TestFormsWithBrokenText(t *testing.T) {
 		if resp, _ := admin.post("/profil/sandi", url.Values{"current_password": {"rahasia-admin"}, "new_password": {"baru\x00sekali"}}); resp.StatusCode >= 500 {
 			t.Errorf("new password with a NUL: %d", resp.StatusCode)
 		}
-		after, _ := s.AuditEntries(context.Background(), store.AuditFilter{InstansiID: e.o.Instansi.ID})
+		after, _ := s.AuditEntries(context.Background(), model.AuditFilter{InstansiID: e.o.Instansi.ID})
 		if len(after) != len(before) {
 			t.Errorf("broken input changed something: %d audit entries, then %d", len(before), len(after))
 		}

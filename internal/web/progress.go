@@ -10,7 +10,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 func (u *ui) progressRoutes(page func(string, func(w http.ResponseWriter, r *http.Request, b base) error)) {
@@ -58,8 +57,8 @@ type progressPage struct {
 	Errors     map[string]string
 	Message    string
 	NoSKP      bool
-	Threads    map[string][]store.Feedback
-	Files      map[string][]store.Evidence
+	Threads    map[string][]model.Feedback
+	Files      map[string][]model.Evidence
 	Evidence   bool // files can be attached
 	MaxMB      int64
 }
@@ -197,8 +196,8 @@ type entryPage struct {
 	P        model.Progress
 	Author   string
 	RHKText  string
-	Thread   []store.Feedback
-	Files    []store.Evidence
+	Thread   []model.Feedback
+	Files    []model.Evidence
 	Reviewer bool
 	Owner    bool
 	RHK      []model.RHK
@@ -437,8 +436,8 @@ type personPage struct {
 	Prev, Next model.Date
 	Entries    []model.Progress
 	RHKText    map[string]string
-	Threads    map[string][]store.Feedback
-	Files      map[string][]store.Evidence
+	Threads    map[string][]model.Feedback
+	Files      map[string][]model.Evidence
 }
 
 func (u *ui) showPersonProgress(w http.ResponseWriter, r *http.Request, b base) error {
@@ -471,7 +470,7 @@ func (u *ui) showPersonProgress(w http.ResponseWriter, r *http.Request, b base) 
 
 // entryExtras loads what a list of entries shows beside each: the text of
 // its RHK (added to rhkText), its feedback thread and its evidence.
-func (u *ui) entryExtras(r *http.Request, entries []model.Progress, rhkText map[string]string) (map[string][]store.Feedback, map[string][]store.Evidence, error) {
+func (u *ui) entryExtras(r *http.Request, entries []model.Progress, rhkText map[string]string) (map[string][]model.Feedback, map[string][]model.Evidence, error) {
 	ctx := r.Context()
 	ids := make([]string, 0, len(entries))
 	for _, e := range entries {

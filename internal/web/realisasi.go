@@ -7,7 +7,6 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 func (u *ui) realisasiRoutes(page func(string, func(w http.ResponseWriter, r *http.Request, b base) error)) {
@@ -22,8 +21,8 @@ type realisasiPage struct {
 	V        app.RealisasiPeriod
 	Editable bool
 	History  map[string][]model.AuditEntry // by realisasi id
-	Threads  map[string][]store.Feedback   // by realisasi id
-	Files    map[string][]store.Evidence   // by realisasi id
+	Threads  map[string][]model.Feedback   // by realisasi id
+	Files    map[string][]model.Evidence   // by realisasi id
 	Errors   map[string]string
 	Saved    bool
 	Form     map[string]string // indicator id → value typed, when sent back
@@ -65,7 +64,7 @@ func (u *ui) saveRealisasi(w http.ResponseWriter, r *http.Request, b base) error
 	id := r.PathValue("id")
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	period, indicator := r.PostFormValue("periode"), r.PostFormValue("indicator_id")
-	_, err := u.a.SaveRealisasi(r.Context(), *b.Actor, id, version, store.Realisasi{PeriodID: period, IndicatorID: indicator,
+	_, err := u.a.SaveRealisasi(r.Context(), *b.Actor, id, version, model.Realisasi{PeriodID: period, IndicatorID: indicator,
 		Value: r.PostFormValue("value"), Basis: r.PostFormValue("basis")})
 	switch ve, ok := isValidation(err); {
 	case ok:

@@ -9,7 +9,6 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // The planning pages: the ASN's SKP, its RHK and indicators, the workflow
@@ -107,12 +106,12 @@ type skpPage struct {
 	Names      map[model.CoreValue]string
 	Errors     map[string]string
 	Message    string
-	Dialogues  []store.Dialogue
+	Dialogues  []model.Dialogue
 	Versions   []model.SKP
-	Proposals  []store.Proposal
+	Proposals  []model.Proposal
 	CanDialog  bool
 	Today      model.Date
-	Thread     []store.Feedback // umpan balik on the SKP as a whole
+	Thread     []model.Feedback // umpan balik on the SKP as a whole
 }
 
 func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {

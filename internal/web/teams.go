@@ -6,7 +6,6 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 func (u *ui) teamRoutes(page func(string, func(w http.ResponseWriter, r *http.Request, b base) error)) {
@@ -21,17 +20,17 @@ func (u *ui) teamRoutes(page func(string, func(w http.ResponseWriter, r *http.Re
 // teamsPage lists the actor's teams with the form to start one.
 type teamsPage struct {
 	base
-	Teams    []store.Team
+	Teams    []model.Team
 	CanStart bool
-	Form     store.Team
+	Form     model.Team
 	Errors   map[string]string
 }
 
 func (u *ui) showTeams(w http.ResponseWriter, r *http.Request, b base) error {
-	return u.renderTeams(w, r, b, http.StatusOK, store.Team{}, nil)
+	return u.renderTeams(w, r, b, http.StatusOK, model.Team{}, nil)
 }
 
-func (u *ui) renderTeams(w http.ResponseWriter, r *http.Request, b base, status int, form store.Team, errs map[string]string) error {
+func (u *ui) renderTeams(w http.ResponseWriter, r *http.Request, b base, status int, form model.Team, errs map[string]string) error {
 	list, err := u.a.WorkTeams(r.Context(), *b.Actor, u.a.Today().Time().Year())
 	if err != nil {
 		return err
@@ -43,7 +42,7 @@ func (u *ui) renderTeams(w http.ResponseWriter, r *http.Request, b base, status 
 }
 
 func (u *ui) createTeam(w http.ResponseWriter, r *http.Request, b base) error {
-	form := store.Team{Name: r.PostFormValue("name"), Goal: r.PostFormValue("goal")}
+	form := model.Team{Name: r.PostFormValue("name"), Goal: r.PostFormValue("goal")}
 	t, err := u.a.CreateTeam(r.Context(), *b.Actor, form)
 	if ve, ok := isValidation(err); ok {
 		return u.renderTeams(w, r, b, http.StatusUnprocessableEntity, form, ve.Fields)

@@ -465,7 +465,7 @@ func TestAdminManagesPlacementsRatersAndSessions(t *testing.T) {
 		if resp, _ := admin.post("/pegawai/"+e.o.Nurse.ID+"/penilai/"+m[1]+"/akhiri", nil); resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("end override: %d", resp.StatusCode)
 		}
-		entries, _ := s.AuditEntries(ctx, store.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Nurse.ID})
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Nurse.ID})
 		if len(entries) < 3 || entries[0].Action != "rater_override.end" {
 			t.Errorf("override audit = %v", entries[0])
 		}
