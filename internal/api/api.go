@@ -214,7 +214,14 @@ const maxJSONBody = 1 << 20
 
 // decode reads a JSON body into v: the content type must be JSON, the body
 // at most 1 MB, unknown fields are refused, and no text may hold a NUL.
+//
+// A request with no body at all (Content-Length 0, no Content-Type) reads
+// as an empty object, so an action such as POST /skps/{id}/revise can be
+// sent bare.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	if r.ContentLength == 0 && r.Header.Get("Content-Type") == "" {
+		return nil
+	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if ct != "application/json" {
 		return bad(http.StatusUnsupportedMediaType, "unsupported-media-type", "Jenis isi tidak didukung",
@@ -382,4 +389,15 @@ func limitParam(r *http.Request) (int, error) {
 		return 0, model.Invalid("limit", "limit harus bilangan 1 sampai 200")
 	}
 	return n, nil
+}
+
+// requiredVersion returns the version a write was sent with. Every write to
+// a versioned record names the version it read: a missing one is a 422
+// field error on "version", never a conflict (a stale one is the store's
+// 409).
+func requiredVersion(v *int) (int, error) {
+	if v == nil {
+		return 0, model.Invalid("version", "version.required")
+	}
+	return *v, nil
 }

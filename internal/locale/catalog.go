@@ -4,6 +4,7 @@ var catalogs = map[string]map[string]string{
 	"id": {
 		"app.name":                     "Kinerja",
 		"app.tagline":                  "Pengelolaan kinerja ASN",
+		"version.required":             "Sertakan versi data yang Anda baca (version)",
 		"skip":                         "Langsung ke isi",
 		"demo.ribbon":                  "DEMO",
 		"demo.note":                    "Data fiktif untuk demonstrasi",
@@ -413,6 +414,7 @@ var catalogs = map[string]map[string]string{
 	},
 	"en": {
 		"app.tagline":                  "Civil service performance management",
+		"version.required":             "Send the version of the record you read (version)",
 		"skip":                         "Skip to content",
 		"demo.note":                    "Fictional data for demonstration",
 		"nav.home":                     "Home",
