@@ -36,7 +36,6 @@ type App struct {
 	orgs  map[string]cachedChart
 	units map[string]cachedUnits
 
-	hashMu   sync.Mutex
 	hashCost PasswordParams
 }
 
@@ -75,6 +74,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 		a.hashCost = *opt.Password
 	}
 	a.limiter = newLimiter(a.now)
+	s.UseClock(a.now)
 	a.Blobs = opt.Blobs
 	a.Live = live.NewHub()
 	s.OnEvents(func(ids []string) { a.Live.Notify(ids...) })

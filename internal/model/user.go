@@ -113,18 +113,3 @@ func (a Actor) RoleNames() []string {
 func SystemActor(instansiID, what string) Actor {
 	return Actor{UserID: "", Username: "system:" + what, Name: "Sistem (" + what + ")", InstansiID: instansiID, System: true}
 }
-
-// AuditEntry records one state change: who, when, what, before and after.
-type AuditEntry struct {
-	ID         string
-	InstansiID string
-	At         time.Time
-	ActorID    string // user id; empty for the system
-	ActorName  string
-	Action     string // e.g. "employee.update"
-	EntityType string
-	EntityID   string
-	Before     string // JSON, empty when created
-	After      string // JSON, empty when deleted
-	IP         string
-}

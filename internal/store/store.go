@@ -143,6 +143,26 @@ type Store struct {
 	// onEvents are told, after a commit, whose event log grew.
 	onEvents atomic.Pointer[[]func(employeeIDs []string)]
 	hooksMu  sync.Mutex
+
+	// clock is the time every write transaction takes once (see UseClock).
+	clock atomic.Pointer[func() time.Time]
+}
+
+// UseClock makes now the clock of every later write transaction: the rows,
+// audit entries and events a transaction writes all carry the one time it
+// read from now when it began. The application passes its own clock, so
+// tests that fix the time see it in the audit log too. The default is the
+// system clock.
+func (s *Store) UseClock(now func() time.Time) {
+	s.clock.Store(&now)
+}
+
+// now reads the store's clock in UTC.
+func (s *Store) now() time.Time {
+	if c := s.clock.Load(); c != nil {
+		return (*c)().UTC()
+	}
+	return time.Now().UTC()
 }
 
 // OnEvents adds a function told, after each commit that emitted events,
@@ -394,7 +414,7 @@ func (tx *Tx) Now() time.Time { return tx.now }
 func (s *Store) Write(ctx context.Context, actor model.Actor, fn func(tx *Tx) error) error {
 	var tx *Tx
 	err := s.inTx(ctx, func(c conn) error {
-		tx = &Tx{conn: c, actor: actor, now: time.Now().UTC(), instansi: actor.InstansiID}
+		tx = &Tx{conn: c, actor: actor, now: s.now(), instansi: actor.InstansiID}
 		return fn(tx)
 	})
 	if err == nil && len(tx.woken) > 0 {
