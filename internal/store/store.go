@@ -49,6 +49,9 @@ type conn struct {
 	// writes (an import, the demo city) run the same statements thousands
 	// of times; they close with the transaction.
 	stmts *stmtCache
+	// statements counts every statement sent, for the operations metrics
+	// and the load runs (queries per request).
+	statements *atomic.Uint64
 }
 
 type stmtCache struct {
@@ -91,6 +94,7 @@ func (c conn) exec(ctx context.Context, query string, args ...any) (sql.Result, 
 		return nil, errBadText
 	}
 	query = c.d.rebind(query)
+	c.statements.Add(1)
 	if st := c.prepared(ctx, query); st != nil {
 		res, err := st.ExecContext(ctx, args...)
 		return res, mapError(err)
@@ -104,6 +108,7 @@ func (c conn) query(ctx context.Context, query string, args ...any) (*sql.Rows, 
 		return nil, errBadText
 	}
 	query = c.d.rebind(query)
+	c.statements.Add(1)
 	if st := c.prepared(ctx, query); st != nil {
 		rows, err := st.QueryContext(ctx, args...)
 		return rows, mapError(err)
@@ -127,6 +132,7 @@ func (c conn) queryRow(ctx context.Context, query string, args ...any) *sql.Row 
 		args = clean
 	}
 	query = c.d.rebind(query)
+	c.statements.Add(1)
 	if st := c.prepared(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
@@ -147,6 +153,10 @@ type Store struct {
 	// clock is the time every write transaction takes once (see UseClock).
 	clock atomic.Pointer[func() time.Time]
 }
+
+// Statements returns how many SQL statements the store has sent since it
+// was opened (queries and writes alike).
+func (s *Store) Statements() uint64 { return s.statements.Load() }
 
 // UseClock makes now the clock of every later write transaction: the rows,
 // audit entries and events a transaction writes all carry the one time it
@@ -223,7 +233,7 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open SQLite %s: %w", path, err)
 	}
-	return &Store{conn: conn{q: db, d: dialectSQLite}, db: db, engine: "sqlite", where: path}, nil
+	return &Store{conn: conn{q: db, d: dialectSQLite, statements: new(atomic.Uint64)}, db: db, engine: "sqlite", where: path}, nil
 }
 
 func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) {
@@ -243,7 +253,7 @@ func openPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 		return nil, fmt.Errorf("connect to PostgreSQL at %s: %w", redact(dsn), err)
 	}
 	where := cfg.Host + "/" + cfg.Database
-	return &Store{conn: conn{q: db, d: dialectPostgres}, db: db, engine: "postgres", where: where}, nil
+	return &Store{conn: conn{q: db, d: dialectPostgres, statements: new(atomic.Uint64)}, db: db, engine: "postgres", where: where}, nil
 }
 
 // redact hides a password in a URL for messages.
@@ -383,7 +393,7 @@ func (s *Store) inTx(ctx context.Context, fn func(c conn) error) error {
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", mapError(err))
 	}
-	if err := fn(conn{q: tx, d: s.d, stmts: &stmtCache{tx: tx, m: map[string]*sql.Stmt{}}}); err != nil {
+	if err := fn(conn{q: tx, d: s.d, statements: s.statements, stmts: &stmtCache{tx: tx, m: map[string]*sql.Stmt{}}}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

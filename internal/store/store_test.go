@@ -341,3 +341,27 @@ func TestTextNoEngineCanStoreIsRefusedAlike(t *testing.T) {
 		}
 	})
 }
+
+// Every statement is counted, inside a transaction or not.
+func TestStatementsCounted(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		before := s.Statements()
+		if _, err := s.AllInstansi(ctx); err != nil {
+			t.Fatal(err)
+		}
+		afterRead := s.Statements()
+		if afterRead <= before {
+			t.Fatalf("a read sent no counted statement: %d then %d", before, afterRead)
+		}
+		if err := s.Write(ctx, model.SystemActor("", "test"), func(tx *store.Tx) error {
+			_, err := tx.AllInstansi(ctx)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if s.Statements() <= afterRead {
+			t.Fatalf("a transaction's statements were not counted: %d then %d", afterRead, s.Statements())
+		}
+	})
+}
