@@ -3,8 +3,11 @@
 // It starts a server in this process on a fresh SQLite database (or the
 // database given with -db), builds the demo city, signs in, and then runs a
 // fixed number of concurrent clients against each target for a fixed time:
-// a trivial handler (/healthz) as the baseline, the directory page, and the
-// employees API. It prints requests per second, p50/p99 latency and errors.
+// a trivial handler (/healthz) as the baseline, the directory page, the
+// employees API, a supervisor's SKP page, team list and desk. It prints
+// requests per second, p50/p99 latency, errors, and the SQL statements one
+// request costs (the store's count over the target's run, divided by its
+// requests).
 //
 //	go run ./bench/load -duration 10s -clients 16
 package main
@@ -26,7 +29,6 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/cli"
 	"github.com/kinerja-id/kinerja/internal/demo"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 func main() {
@@ -77,22 +79,26 @@ func run(duration time.Duration, clients int, db string) error {
 		{"employees API, 200 per page", "/api/v1/employees?limit=200", "bearer"},
 		{"supervisor's SKP page (GET /skp/{id})", "/skp/" + bossSKP, "boss"},
 		{"supervisor's team SKP list (GET /skp)", "/skp", "boss"},
+		{"supervisor's desk (GET /meja)", "/meja", "boss"},
 	}
 	fmt.Printf("Kinerja load run: %s, %d CPU, %s, engine %s, %d clients, %s per target\n\n",
-		time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), runtime.Version(), srv.App.Store.Engine(), clients, duration)
-	fmt.Printf("| target | requests/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n")
+		time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), runtime.Version(), srv.App.Engine(), clients, duration)
+	fmt.Printf("| target | requests/s | p50 ms | p99 ms | errors | SQL statements per request |\n|---|---:|---:|---:|---:|---:|\n")
 	for _, t := range targets {
 		tok := token
 		if t.auth == "boss" {
 			tok, t.auth = boss, "cookie"
 		}
+		before := srv.App.Statements()
 		r := load(srv.URL, t, tok, clients, duration)
-		fmt.Printf("| %s | %.0f | %.2f | %.2f | %d |\n", t.name, r.rps, ms(r.p50), ms(r.p99), r.errors)
+		perRequest := float64(srv.App.Statements()-before) / float64(max(r.n, 1))
+		fmt.Printf("| %s | %.0f | %.2f | %.2f | %d | %.1f |\n", t.name, r.rps, ms(r.p50), ms(r.p99), r.errors, perRequest)
 	}
 	return nil
 }
 
-// supervisor signs in the demo's kepala bidang and finds their SKP.
+// supervisor signs in the demo's kepala bidang and finds their SKP through
+// the API, as a client would.
 func supervisor(ctx context.Context, srv *cli.Server) (token, skpID string, err error) {
 	accounts, err := demo.Accounts(ctx, srv.App)
 	if err != nil {
@@ -105,17 +111,43 @@ func supervisor(ctx context.Context, srv *cli.Server) (token, skpID string, err 
 		if token, err = login(srv.URL, a.Username, demo.Password); err != nil {
 			return "", "", err
 		}
-		e, err := srv.App.Store.EmployeeByNIP(ctx, instansiOf(ctx, srv), a.Username)
-		if err != nil {
+		var me struct {
+			Employee struct {
+				ID string `json:"id"`
+			} `json:"employee"`
+		}
+		if err := getJSON(srv.URL+"/api/v1/me", token, &me); err != nil {
 			return "", "", err
 		}
-		list, err := srv.App.Store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
-		if err != nil || len(list) == 0 {
-			return "", "", fmt.Errorf("the supervisor has no SKP: %v", err)
+		var list struct {
+			Items []struct {
+				ID string `json:"id"`
+			} `json:"items"`
 		}
-		return token, list[0].ID, nil
+		if err := getJSON(srv.URL+"/api/v1/skps?employee="+me.Employee.ID, token, &list); err != nil {
+			return "", "", err
+		}
+		if len(list.Items) == 0 {
+			return "", "", fmt.Errorf("the supervisor has no SKP")
+		}
+		return token, list.Items[0].ID, nil
 	}
 	return "", "", fmt.Errorf("no supervisor among the demo accounts")
+}
+
+// getJSON reads a JSON answer with a bearer token.
+func getJSON(url, token string, v any) error {
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: status %d", url, resp.StatusCode)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -135,6 +167,7 @@ func login(base, user, pw string) (string, error) {
 }
 
 type result struct {
+	n        int // requests answered
 	rps      float64
 	p50, p99 time.Duration
 	errors   int
@@ -192,13 +225,5 @@ func load(base string, t target, token string, clients int, duration time.Durati
 		}
 		return lat[min(len(lat)-1, int(float64(len(lat))*p))]
 	}
-	return result{rps: float64(len(lat)) / elapsed.Seconds(), p50: pct(0.50), p99: pct(0.99), errors: errs}
-}
-
-func instansiOf(ctx context.Context, srv *cli.Server) string {
-	all, err := srv.App.Store.AllInstansi(ctx)
-	if err != nil || len(all) == 0 {
-		return ""
-	}
-	return all[0].ID
+	return result{n: len(lat), rps: float64(len(lat)) / elapsed.Seconds(), p50: pct(0.50), p99: pct(0.99), errors: errs}
 }

@@ -121,3 +121,10 @@ func forbidden(what string) error { return fmt.Errorf("%s: %w", what, model.ErrF
 
 // IsNotFound reports whether err is a not-found error.
 func IsNotFound(err error) bool { return errors.Is(err, model.ErrNotFound) }
+
+// Engine names the database engine: "sqlite" or "postgres".
+func (a *App) Engine() string { return a.Store.Engine() }
+
+// Statements tells how many SQL statements the application has sent to the
+// database since it started (for the load runs and the metrics).
+func (a *App) Statements() uint64 { return a.Store.Statements() }
