@@ -82,20 +82,20 @@ func TestNeedWorkflow(t *testing.T) {
 		// Who may read it: Staff1, the Kabid and the Kadis above, Kominfo's
 		// admin, BKPSDM; not a colleague, nor another OPD.
 		for _, name := range []string{"staff2", "nurse", "opd-dinkes"} {
-			if _, _, err := e.a.Need(ctx, who[name], n.ID); !errors.Is(err, model.ErrNotFound) {
+			if _, err := e.a.Need(ctx, who[name], n.ID); !errors.Is(err, model.ErrNotFound) {
 				t.Errorf("%s read Staff1's need: %v", name, err)
 			}
 		}
 		for _, name := range []string{"staff1", "kabid", "kadis", "opd-kominfo", "leader"} {
-			if _, _, err := e.a.Need(ctx, who[name], n.ID); err != nil {
+			if _, err := e.a.Need(ctx, who[name], n.ID); err != nil {
 				t.Errorf("%s cannot read Staff1's need: %v", name, err)
 			}
 		}
-		if _, rights, _ := e.a.Need(ctx, who["kabid"], n.ID); !rights.Confirm || !rights.Close || rights.Address {
-			t.Errorf("the Kabid's rights on an open need = %+v", rights)
+		if got, _ := e.a.Need(ctx, who["kabid"], n.ID); !got.Can.Confirm || !got.Can.Close || got.Can.Address {
+			t.Errorf("the Kabid's rights on an open need = %+v", got.Can)
 		}
-		if _, rights, _ := e.a.Need(ctx, e.admin, n.ID); rights.Any() {
-			t.Errorf("the admin's rights on an open need = %+v", rights)
+		if got, _ := e.a.Need(ctx, e.admin, n.ID); got.Can.Any() {
+			t.Errorf("the admin's rights on an open need = %+v", got.Can)
 		}
 
 		// Only those above confirm; a stale version is refused.
@@ -177,7 +177,7 @@ func TestNeedListsAndSummary(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who, _ := needsEnv(t, s)
 		ctx := context.Background()
-		record := func(actor model.Actor, employee string, kind model.NeedKind, title string) model.Need {
+		record := func(actor model.Actor, employee string, kind model.NeedKind, title string) app.NeedView {
 			t.Helper()
 			n, err := e.a.RecordNeed(ctx, actor, model.Need{EmployeeID: employee, Kind: kind, Title: title})
 			if err != nil {
