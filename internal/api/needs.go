@@ -331,8 +331,10 @@ func needsSchemas() map[string]any {
 				"action_note":  map[string]any{"type": "string", "description": "What was done about it"},
 				"addressed_by": user, "addressed_at": at,
 				"created_at": map[string]any{"type": "string", "format": "date-time"}, "updated_at": map[string]any{"type": "string", "format": "date-time"},
-				"can": obj([]string{"confirm", "close", "address"}, map[string]any{"confirm": map[string]any{"type": "boolean"},
-					"close": map[string]any{"type": "boolean"}, "address": map[string]any{"type": "boolean"}})}),
+				"can": canSchemaOf("The steps the signed-in user may take on the need now", map[string]string{
+					"confirm": "Confirm an open need (those above the employee in the line)",
+					"close":   "Close an open or confirmed need (those above the employee in the line)",
+					"address": "Record what was done about a confirmed need (admins whose scope holds its OPD, BKPSDM, leaders)"})}),
 		"NeedList": listOf("Need"),
 		"NeedRequest": obj([]string{"kind", "title"}, map[string]any{
 			"employee_id": map[string]any{"type": "string", "description": "Whose work it holds back: the actor's own when absent, or someone in the actor's line"},
