@@ -18,6 +18,66 @@ import (
 // review is due. Readers are the two of them, everyone above the ASN in
 // the line, and administrators who may read the ASN's SKP.
 
+// CoachingRights tells what the actor may do with a session now.
+type CoachingRights struct {
+	Feedback   bool // answer the session feedback (B.1.8): the ASN, once
+	Competence bool // fill or replace the competence evaluation (B.1.9): the coach
+}
+
+// CoachingView is a session as the actor reads it: with the ASN and the
+// coach, and what the actor may do with it.
+type CoachingView struct {
+	model.CoachingSession
+	Employee model.Employee // the ASN coached
+	Coach    model.Employee
+	Can      CoachingRights
+}
+
+// mayAnswerCoaching reports whether actor is the ASN of the session, who
+// answers its feedback (B.1.8).
+func mayAnswerCoaching(actor model.Actor, s model.CoachingSession) bool {
+	return actor.EmployeeID != "" && actor.EmployeeID == s.EmployeeID
+}
+
+// mayEvaluateCompetence reports whether actor coached the session, and so
+// evaluates the ASN's competence (B.1.9).
+func mayEvaluateCompetence(actor model.Actor, s model.CoachingSession) bool {
+	return actor.EmployeeID != "" && actor.EmployeeID == s.CoachID
+}
+
+// coachingRights is what actor may do with s now; AnswerCoachingFeedback
+// and EvaluateCompetence check the same.
+func coachingRights(actor model.Actor, s model.CoachingSession) CoachingRights {
+	return CoachingRights{Feedback: mayAnswerCoaching(actor, s) && s.Feedback == nil, Competence: mayEvaluateCompetence(actor, s)}
+}
+
+// coachingViews names the people of each session, loading them in one
+// query, and gives each what the actor may do with it.
+func (a *App) coachingViews(ctx context.Context, actor model.Actor, list ...model.CoachingSession) ([]CoachingView, error) {
+	ids := make([]string, 0, 2*len(list))
+	for _, s := range list {
+		ids = append(ids, s.EmployeeID, s.CoachID)
+	}
+	people, err := a.Store.EmployeesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CoachingView, 0, len(list))
+	for _, s := range list {
+		out = append(out, CoachingView{CoachingSession: s, Employee: people[s.EmployeeID], Coach: people[s.CoachID], Can: coachingRights(actor, s)})
+	}
+	return out, nil
+}
+
+// coachingView is coachingViews of one session.
+func (a *App) coachingView(ctx context.Context, actor model.Actor, s model.CoachingSession) (CoachingView, error) {
+	v, err := a.coachingViews(ctx, actor, s)
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return v[0], nil
+}
+
 // CanCoach reports whether actor may record a session for employee: they
 // are the employee's pejabat penilai or above them in the line.
 func (a *App) CanCoach(ctx context.Context, actor model.Actor, employeeID string) (bool, error) {
@@ -56,26 +116,26 @@ func (a *App) CoachingTeam(ctx context.Context, actor model.Actor) ([]model.Empl
 // RecordCoaching records a session the actor held with s.EmployeeID; the
 // actor is the coach. The ASN is notified and asked for the B.1.8
 // feedback.
-func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.CoachingSession) (model.CoachingSession, error) {
+func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.CoachingSession) (CoachingView, error) {
 	e, err := a.Store.Employee(ctx, s.EmployeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
 		if s.EmployeeID == "" {
-			return s, model.Invalid("employee_id", "Pilih pegawai yang dibimbing")
+			return CoachingView{}, model.Invalid("employee_id", "Pilih pegawai yang dibimbing")
 		}
-		return s, fmt.Errorf("employee %s: %w", s.EmployeeID, model.ErrNotFound)
+		return CoachingView{}, fmt.Errorf("employee %s: %w", s.EmployeeID, model.ErrNotFound)
 	}
 	ok, err := a.CanCoach(ctx, actor, e.ID)
 	if err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
 	if !ok {
-		return s, forbidden("record a coaching session for someone outside one's line")
+		return CoachingView{}, forbidden("record a coaching session for someone outside one's line")
 	}
 	s.InstansiID, s.CoachID = e.InstansiID, actor.EmployeeID
 	s.Topic, s.Notes, s.Actions = strings.TrimSpace(s.Topic), strings.TrimSpace(s.Notes), strings.TrimSpace(s.Actions)
 	s.HeldOn, s.NextReview = model.Date(strings.TrimSpace(string(s.HeldOn))), model.Date(strings.TrimSpace(string(s.NextReview)))
 	if err := s.Validate(a.Today()); err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -86,11 +146,24 @@ func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.Coa
 			Title: fmt.Sprintf("%s mencatat bimbingan kinerja: %s. Isi umpan balik (B.1.8).", actor.Name, s.Topic),
 			Body:  s.Actions, Link: "/bimbingan/" + s.ID})
 	})
-	return s, err
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return a.coachingView(ctx, actor, s)
 }
 
-// CoachingSession returns a session to those who may read it.
-func (a *App) CoachingSession(ctx context.Context, actor model.Actor, id string) (model.CoachingSession, error) {
+// CoachingSession returns a session, with its people and what the actor
+// may do with it, to those who may read it.
+func (a *App) CoachingSession(ctx context.Context, actor model.Actor, id string) (CoachingView, error) {
+	s, err := a.coachingSession(ctx, actor, id)
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return a.coachingView(ctx, actor, s)
+}
+
+// coachingSession reads a session the actor may read.
+func (a *App) coachingSession(ctx context.Context, actor model.Actor, id string) (model.CoachingSession, error) {
 	s, err := a.Store.CoachingSession(ctx, id)
 	if err != nil {
 		return s, err
@@ -151,7 +224,7 @@ const lineCap = 500
 // actor's own, those they gave and those of their line (everything they
 // may read, for administrators). It answers the page and the cursor of
 // the next one ("" at the end).
-func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q CoachingQuery) ([]model.CoachingSession, string, error) {
+func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q CoachingQuery) ([]CoachingView, string, error) {
 	limit := q.Limit
 	if limit == 0 {
 		limit = 50
@@ -203,7 +276,8 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 		out = out[:limit]
 		next = out[limit-1].ID
 	}
-	return out, next, nil
+	views, err := a.coachingViews(ctx, actor, out...)
+	return views, next, err
 }
 
 // isID reports whether s looks like an id NewID made.
@@ -221,20 +295,20 @@ func isID(s string) bool {
 
 // AnswerCoachingFeedback records the ASN's B.1.8 feedback on their own
 // session, once, and tells the coach.
-func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id string, f model.CoachingFeedback) (model.CoachingSession, error) {
-	s, err := a.CoachingSession(ctx, actor, id)
+func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id string, f model.CoachingFeedback) (CoachingView, error) {
+	s, err := a.coachingSession(ctx, actor, id)
 	if err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
-	if actor.EmployeeID == "" || actor.EmployeeID != s.EmployeeID {
-		return s, forbidden("answer the feedback of another employee's coaching session")
+	if !mayAnswerCoaching(actor, s) {
+		return CoachingView{}, forbidden("answer the feedback of another employee's coaching session")
 	}
 	if s.Feedback != nil {
-		return s, fmt.Errorf("coaching session %s was answered already: %w", id, model.ErrConflict)
+		return CoachingView{}, fmt.Errorf("coaching session %s was answered already: %w", id, model.ErrConflict)
 	}
 	f.Comment = strings.TrimSpace(f.Comment)
 	if err := f.Validate(); err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -245,18 +319,21 @@ func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id 
 			Title: fmt.Sprintf("%s mengisi umpan balik bimbingan kinerja (B.1.8): %s", actor.Name, s.Topic),
 			Body:  f.Comment, Link: "/bimbingan/" + s.ID})
 	})
-	return s, err
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return a.coachingView(ctx, actor, s)
 }
 
 // EvaluateCompetence records the coach's B.1.9 competence evaluation of
 // the ASN after a session; a later one replaces it. The ASN is told.
-func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id string, list []model.CompetenceScore) (model.CoachingSession, error) {
-	s, err := a.CoachingSession(ctx, actor, id)
+func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id string, list []model.CompetenceScore) (CoachingView, error) {
+	s, err := a.coachingSession(ctx, actor, id)
 	if err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
-	if actor.EmployeeID == "" || actor.EmployeeID != s.CoachID {
-		return s, forbidden("evaluate competence in a session one did not lead")
+	if !mayEvaluateCompetence(actor, s) {
+		return CoachingView{}, forbidden("evaluate competence in a session one did not lead")
 	}
 	kept := []model.CompetenceScore{}
 	for _, c := range list {
@@ -267,7 +344,7 @@ func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id stri
 		kept = append(kept, c)
 	}
 	if err := model.ValidateCompetence(kept); err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -277,7 +354,10 @@ func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id stri
 		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.competence",
 			Title: fmt.Sprintf("%s mengisi evaluasi kompetensi (B.1.9) atas bimbingan: %s", actor.Name, s.Topic), Link: "/bimbingan/" + s.ID})
 	})
-	return s, err
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return a.coachingView(ctx, actor, s)
 }
 
 // RemindCoachingReviews tells the ASN and the coach of every session
