@@ -168,44 +168,69 @@ func (a *App) coachingSession(ctx context.Context, actor model.Actor, id string)
 	if err != nil {
 		return s, err
 	}
-	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	c, err := a.coachingReader(ctx, actor)
 	if err != nil {
 		return s, err
 	}
-	if err := a.canReadCoaching(ctx, actor, chart, s, nil); err != nil {
-		return model.CoachingSession{}, err
+	ok, err := c.readsAll(ctx, a, []model.CoachingSession{s})
+	if err != nil {
+		return s, err
+	}
+	if !ok[0] {
+		return model.CoachingSession{}, fmt.Errorf("coaching session %s: %w", id, model.ErrNotFound)
 	}
 	return s, nil
 }
 
-// canReadCoaching allows the ASN, the coach, those above the ASN in the
-// line, and whoever may read the ASN's SKP. targets caches the authz
-// target of each employee across a list.
-func (a *App) canReadCoaching(ctx context.Context, actor model.Actor, chart *model.OrgChart, s model.CoachingSession, targets map[string]authz.Target) error {
-	hidden := fmt.Errorf("coaching session %s: %w", s.ID, model.ErrNotFound)
-	if s.InstansiID != actor.InstansiID {
-		return hidden
+// coachingReader tells which sessions an actor may read: the ASN, the
+// coach, those above the ASN in the line, and whoever reaches the ASN's
+// work (the admins of their OPD or instansi).
+type coachingReader struct {
+	actor model.Actor
+	reach Reach
+	opdOf map[string]string // unit → its OPD, when the reach names OPDs
+}
+
+func (a *App) coachingReader(ctx context.Context, actor model.Actor) (coachingReader, error) {
+	c := coachingReader{actor: actor}
+	var err error
+	if c.reach, err = a.Reach(ctx, actor, authz.ReadSKP); err != nil {
+		return c, err
 	}
-	if me := actor.EmployeeID; me != "" && (me == s.EmployeeID || me == s.CoachID || chart.InLine(me, s.EmployeeID)) {
-		return nil
-	}
-	t, ok := targets[s.EmployeeID]
-	if !ok {
-		e, err := a.Store.Employee(ctx, s.EmployeeID)
+	if c.reach.Kind == ReachOPD {
+		units, err := a.Units(ctx, actor)
 		if err != nil {
-			return err
+			return c, err
 		}
-		if t, err = a.employeeTarget(ctx, actor, chart, e); err != nil {
-			return err
-		}
-		if targets != nil {
-			targets[s.EmployeeID] = t
+		c.opdOf = make(map[string]string, len(units))
+		for _, u := range units {
+			c.opdOf[u.ID] = u.OPDID
 		}
 	}
-	if !authz.Can(actor, authz.ReadSKP, t) {
-		return hidden
+	return c, nil
+}
+
+// readsAll tells, for each session, whether the actor may read it; where
+// an OPD decides, the ASNs' units are loaded in one query.
+func (c coachingReader) readsAll(ctx context.Context, a *App, list []model.CoachingSession) ([]bool, error) {
+	var people map[string]model.Employee
+	if c.opdOf != nil {
+		ids := make([]string, 0, len(list))
+		for _, s := range list {
+			ids = append(ids, s.EmployeeID)
+		}
+		var err error
+		if people, err = a.Store.EmployeesByID(ctx, ids); err != nil {
+			return nil, err
+		}
 	}
-	return nil
+	me := c.actor.EmployeeID
+	out := make([]bool, len(list))
+	for i, s := range list {
+		out[i] = s.InstansiID == c.actor.InstansiID && ((me != "" && (me == s.EmployeeID || me == s.CoachID)) ||
+			c.reach.HasEmployee(s.EmployeeID, c.opdOf[people[s.EmployeeID].UnitID]))
+	}
+	return out, nil
 }
 
 // CoachingQuery selects a page of sessions.
@@ -235,7 +260,7 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 	if q.Cursor != "" && !isID(q.Cursor) {
 		return nil, "", model.Invalid("cursor", "Kursor halaman tidak valid")
 	}
-	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	c, err := a.coachingReader(ctx, actor)
 	if err != nil {
 		return nil, "", err
 	}
@@ -243,27 +268,29 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 	switch {
 	case q.EmployeeID != "":
 		f.EmployeeIDs = []string{q.EmployeeID}
-	case authz.Widest(actor, authz.ReadSKP) >= authz.ScopeOPD:
+	case c.reach.Kind >= ReachOPD:
 		// everything, filtered below
 	case actor.EmployeeID != "":
-		if line := chart.Below(actor.EmployeeID); len(line) < lineCap {
-			f.EmployeeIDs, f.PersonID = append(line, actor.EmployeeID), actor.EmployeeID
+		// Their own, their line's (the reach) and those they gave.
+		if line := c.reach.EmployeeIDs; len(line) <= lineCap {
+			f.EmployeeIDs, f.PersonID = line, actor.EmployeeID
 		}
 	default:
 		return nil, "", nil
 	}
-	targets := map[string]authz.Target{}
 	var out []model.CoachingSession
 	for len(out) <= limit {
 		batch, err := a.Store.CoachingSessions(ctx, f)
 		if err != nil {
 			return nil, "", err
 		}
-		for _, s := range batch {
-			if err := a.canReadCoaching(ctx, actor, chart, s, targets); err == nil {
+		ok, err := c.readsAll(ctx, a, batch)
+		if err != nil {
+			return nil, "", err
+		}
+		for i, s := range batch {
+			if ok[i] {
 				out = append(out, s)
-			} else if !IsNotFound(err) {
-				return nil, "", err
 			}
 		}
 		if len(batch) < f.Limit {
