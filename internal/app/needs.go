@@ -59,7 +59,10 @@ func (a *App) NeedsAccess(ctx context.Context, actor model.Actor) (NeedsAccess, 
 	if err != nil {
 		return NeedsAccess{}, err
 	}
-	out := NeedsAccess{Can: NeedsRights{Record: actor.EmployeeID != "", Summary: maySummariseNeeds(reach), AllOPDs: reach.Whole()}}
+	out := NeedsAccess{Can: NeedsRights{Summary: maySummariseNeeds(reach), AllOPDs: reach.Whole()}}
+	if out.Can.Record, err = a.CanRecordNeed(ctx, actor, actor.EmployeeID); err != nil {
+		return out, err
+	}
 	if out.Team, err = a.Team(ctx, actor); err != nil {
 		return out, err
 	}

@@ -289,3 +289,36 @@ func TestNeedListsAndSummary(t *testing.T) {
 		}
 	})
 }
+
+// TestNeedsAccess: what the needs pages offer follows the actor's reach.
+func TestNeedsAccess(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who, _ := needsEnv(t, s)
+		ctx := context.Background()
+		access := func(name string) app.NeedsAccess {
+			t.Helper()
+			got, err := e.a.NeedsAccess(ctx, who[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		if got := access("staff1"); got.Can != (app.NeedsRights{Record: true}) || len(got.Team) != 0 || len(got.OPDs) != 0 {
+			t.Errorf("an ASN is offered %+v", got)
+		}
+		if got := access("kabid"); !got.Can.Record || !got.Can.RecordLine || got.Can.Summary || len(got.Team) != 2 {
+			t.Errorf("a supervisor is offered %+v", got.Can)
+		}
+		if got := access("opd-kominfo"); got.Can != (app.NeedsRights{Summary: true}) || len(got.OPDs) != 1 || got.OPDs[0].ID != e.o.Kominfo.ID {
+			t.Errorf("an OPD admin is offered %+v, OPDs %+v", got.Can, got.OPDs)
+		}
+		got := access("leader")
+		if !got.Can.Summary || !got.Can.AllOPDs || len(got.OPDs) < 2 {
+			t.Errorf("a leader is offered %+v, OPDs %+v", got.Can, got.OPDs)
+		}
+		// The summary refuses whom the access does not offer it.
+		if _, err := e.a.NeedSummary(ctx, who["kabid"], 2026, "", ""); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("a supervisor's summary: %v", err)
+		}
+	})
+}
