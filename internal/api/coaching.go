@@ -58,19 +58,27 @@ type coachingJSON struct {
 	RemindedAt *time.Time              `json:"reminded_at"`
 	CreatedAt  time.Time               `json:"created_at"`
 	UpdatedAt  time.Time               `json:"updated_at"`
+	Can        coachingRightsJSON      `json:"can"`
 }
 
-// coachingOf renders a session; people holds the ASN and the coach.
-func coachingOf(s model.CoachingSession, people map[string]model.Employee) coachingJSON {
+type coachingRightsJSON struct {
+	Feedback   bool `json:"feedback"`
+	Competence bool `json:"competence"`
+}
+
+// coachingOf renders a session with its people and what the actor may do.
+func coachingOf(v app.CoachingView) coachingJSON {
+	s := v.CoachingSession
 	j := coachingJSON{ID: s.ID, Kind: string(s.Kind), HeldOn: string(s.HeldOn), Topic: s.Topic, Notes: s.Notes, Actions: s.Actions,
-		NextReview: ptr(string(s.NextReview)), RemindedAt: timeOrNil(s.RemindedAt), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC()}
-	person := func(id string) *personRef {
-		if e, ok := people[id]; ok {
+		NextReview: ptr(string(s.NextReview)), RemindedAt: timeOrNil(s.RemindedAt), CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC(),
+		Can: coachingRightsJSON{Feedback: v.Can.Feedback, Competence: v.Can.Competence}}
+	person := func(id string, e model.Employee) *personRef {
+		if e.ID != "" {
 			return refOf(&e)
 		}
 		return &personRef{ID: id}
 	}
-	j.Employee, j.Coach = person(s.EmployeeID), person(s.CoachID)
+	j.Employee, j.Coach = person(s.EmployeeID, v.Employee), person(s.CoachID, v.Coach)
 	if s.Feedback != nil {
 		j.Feedback = &coachingFeedbackJSON{Answers: s.Feedback.Answers, Comment: s.Feedback.Comment, AnsweredAt: s.FeedbackAt.UTC()}
 	}
@@ -83,23 +91,6 @@ func coachingOf(s model.CoachingSession, people map[string]model.Employee) coach
 	return j
 }
 
-// coachingPeople loads the ASN and the coach of every session.
-func (h *handler) coachingPeople(r *http.Request, list ...model.CoachingSession) (map[string]model.Employee, error) {
-	var ids []string
-	for _, s := range list {
-		ids = append(ids, s.EmployeeID, s.CoachID)
-	}
-	return h.a.Store.EmployeesByID(r.Context(), ids)
-}
-
-func (h *handler) writeCoaching(w http.ResponseWriter, r *http.Request, status int, s model.CoachingSession) error {
-	people, err := h.coachingPeople(r, s)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, status, coachingOf(s, people))
-}
-
 func (h *handler) coachingSessions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	limit, err := limitParam(r)
 	if err != nil {
@@ -110,13 +101,9 @@ func (h *handler) coachingSessions(w http.ResponseWriter, r *http.Request, actor
 	if err != nil {
 		return err
 	}
-	people, err := h.coachingPeople(r, sessions...)
-	if err != nil {
-		return err
-	}
 	out := list[coachingJSON]{Items: []coachingJSON{}, NextCursor: ptr(next)}
 	for _, s := range sessions {
-		out.Items = append(out.Items, coachingOf(s, people))
+		out.Items = append(out.Items, coachingOf(s))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -139,7 +126,7 @@ func (h *handler) recordCoaching(w http.ResponseWriter, r *http.Request, actor m
 	if err != nil {
 		return err
 	}
-	return h.writeCoaching(w, r, http.StatusCreated, s)
+	return writeJSON(w, http.StatusCreated, coachingOf(s))
 }
 
 func (h *handler) coachingSession(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -147,7 +134,7 @@ func (h *handler) coachingSession(w http.ResponseWriter, r *http.Request, actor 
 	if err != nil {
 		return err
 	}
-	return h.writeCoaching(w, r, http.StatusOK, s)
+	return writeJSON(w, http.StatusOK, coachingOf(s))
 }
 
 func (h *handler) answerCoachingFeedback(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -162,7 +149,7 @@ func (h *handler) answerCoachingFeedback(w http.ResponseWriter, r *http.Request,
 	if err != nil {
 		return err
 	}
-	return h.writeCoaching(w, r, http.StatusOK, s)
+	return writeJSON(w, http.StatusOK, coachingOf(s))
 }
 
 func (h *handler) evaluateCompetence(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -180,7 +167,7 @@ func (h *handler) evaluateCompetence(w http.ResponseWriter, r *http.Request, act
 	if err != nil {
 		return err
 	}
-	return h.writeCoaching(w, r, http.StatusOK, s)
+	return writeJSON(w, http.StatusOK, coachingOf(s))
 }
 
 func coachingSchemas() map[string]any {
@@ -201,7 +188,7 @@ func coachingSchemas() map[string]any {
 	competence := obj([]string{"competence", "score", "reason"}, map[string]any{"competence": str(),
 		"score": map[string]any{"type": "integer", "minimum": 1, "maximum": 5}, "reason": str()})
 	return map[string]any{
-		"CoachingSession": obj([]string{"id", "employee", "coach", "kind", "held_on", "topic", "notes", "actions", "next_review", "feedback", "competence"},
+		"CoachingSession": obj([]string{"id", "employee", "coach", "kind", "held_on", "topic", "notes", "actions", "next_review", "feedback", "competence", "can"},
 			map[string]any{"id": str(), "employee": ref("PersonRef"), "coach": ref("PersonRef"), "kind": enum(kinds...), "held_on": date,
 				"topic": str(), "notes": str(), "actions": map[string]any{"type": "string", "description": "The actions agreed"},
 				"next_review": map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "When the actions are reviewed; both are reminded that day"},
@@ -211,7 +198,10 @@ func coachingSchemas() map[string]any {
 					"items": map[string]any{"type": "array", "items": competence}, "evaluated_at": dateTime}), map[string]any{"type": "null"}},
 					"description": "The coach's B.1.9 evaluation; null until filled"},
 				"reminded_at": map[string]any{"type": []string{"string", "null"}, "format": "date-time"},
-				"created_at":  dateTime, "updated_at": dateTime}),
+				"created_at":  dateTime, "updated_at": dateTime,
+				"can": canSchemaOf("What the signed-in user may do with the session now", map[string]string{
+					"feedback":   "Answer the session feedback (B.1.8): the ASN, until answered",
+					"competence": "Fill or replace the competence evaluation (B.1.9): the coach"})}),
 		"CoachingList": listOf("CoachingSession"),
 		"CoachingRequest": obj([]string{"employee_id", "kind", "held_on", "topic"}, map[string]any{
 			"employee_id": map[string]any{"type": "string", "description": "The ASN coached: someone the actor rates, or below in their line"},

@@ -94,6 +94,22 @@ func TestCoachingAPI(t *testing.T) {
 		check("GET", "/api/v1/coaching/{id}", r)
 		problem(t, r, 404)
 
+		// What each may do: the ASN answers B.1.8, the coach fills B.1.9,
+		// readers from afar only read.
+		can := func(tok string) map[string]any {
+			t.Helper()
+			c, _ := check("GET", "/api/v1/coaching/{id}", e.get(t, path, tok))["can"].(map[string]any)
+			return c
+		}
+		for name, c := range map[string]struct {
+			tok                  string
+			feedback, competence bool
+		}{"ASN": {staff, true, false}, "coach": {kabid, false, true}, "OPD admin": {opd, false, false}, "auditor": {auditor, false, false}} {
+			if got := can(c.tok); got["feedback"] != c.feedback || got["competence"] != c.competence {
+				t.Errorf("%s: can = %v", name, got)
+			}
+		}
+
 		// B.1.8 by the ASN, once.
 		nine := []int{4, 4, 3, 4, 3, 4, 4, 4, 3}
 		r = e.put(t, path+"/feedback", kabid, map[string]any{"answers": nine})
@@ -116,6 +132,9 @@ func TestCoachingAPI(t *testing.T) {
 		r = e.put(t, path+"/feedback", staff, map[string]any{"answers": nine})
 		check("PUT", "/api/v1/coaching/{id}/feedback", r)
 		problem(t, r, 409)
+		if got := can(staff); got["feedback"] != false {
+			t.Errorf("the ASN may still answer an answered session: %v", got)
+		}
 
 		// B.1.9 by the coach.
 		scores := map[string]any{"competences": []map[string]any{{"competence": "Manajemen waktu", "score": 3, "reason": "Perlu jadwal tertulis"}}}

@@ -89,7 +89,8 @@ type needJSON struct {
 	Can         needRightsJSON `json:"can"`
 }
 
-func needOf(n model.Need, can app.NeedRights) needJSON {
+func needOf(v app.NeedView) needJSON {
+	n, can := v.Need, v.Can
 	return needJSON{ID: n.ID, EmployeeID: n.EmployeeID, Employee: personRef{ID: n.EmployeeID, Name: n.EmployeeName, NIP: n.EmployeeNIP},
 		OPDID: ptr(n.OPDID), OPDName: n.OPDName, UnitID: ptr(n.UnitID), UnitName: n.UnitName, RHKID: ptr(n.RHKID), RHK: n.RHKText,
 		Year: n.Year, Category: string(n.Category), Kind: string(n.Kind), Title: n.Title, Description: n.Description,
@@ -99,15 +100,6 @@ func needOf(n model.Need, can app.NeedRights) needJSON {
 		ActionNote: n.ActionNote, AddressedBy: userRefOf(n.AddressedBy, n.AddresserName), AddressedAt: timeOrNil(n.AddressedAt),
 		CreatedAt: n.CreatedAt.UTC(), UpdatedAt: n.UpdatedAt.UTC(),
 		Can: needRightsJSON{Confirm: can.Confirm, Close: can.Close, Address: can.Address}}
-}
-
-// writeNeed answers a need with what the actor may now do with it.
-func (h *handler) writeNeed(w http.ResponseWriter, r *http.Request, actor model.Actor, status int, n model.Need) error {
-	can, err := h.a.NeedRights(r.Context(), actor, n)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, status, needOf(n, can))
 }
 
 func (h *handler) recordNeed(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -127,7 +119,7 @@ func (h *handler) recordNeed(w http.ResponseWriter, r *http.Request, actor model
 	if err != nil {
 		return err
 	}
-	return h.writeNeed(w, r, actor, http.StatusCreated, n)
+	return writeJSON(w, http.StatusCreated, needOf(n))
 }
 
 // needYear reads ?year= when given: 0 means every year.
@@ -183,29 +175,17 @@ func (h *handler) needs(w http.ResponseWriter, r *http.Request, actor model.Acto
 	}
 	out := list[needJSON]{Items: []needJSON{}, NextCursor: ptr(page.NextCursor)}
 	for _, n := range page.Items {
-		can, err := h.a.NeedRights(r.Context(), actor, n)
-		if err != nil {
-			return err
-		}
-		out.Items = append(out.Items, needOf(n, can))
+		out.Items = append(out.Items, needOf(n))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) need(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	n, can, err := h.a.Need(r.Context(), actor, r.PathValue("id"))
+	n, err := h.a.Need(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, needOf(n, can))
-}
-
-// versionOf checks that a step's body gave the version it read.
-func versionOf(v *int) (int, error) {
-	if v == nil {
-		return 0, model.Invalid("version", "Kirim version yang terakhir dibaca")
-	}
-	return *v, nil
+	return writeJSON(w, http.StatusOK, needOf(n))
 }
 
 func (h *handler) confirmNeed(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -215,7 +195,7 @@ func (h *handler) confirmNeed(w http.ResponseWriter, r *http.Request, actor mode
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	version, err := versionOf(req.Version)
+	version, err := requiredVersion(req.Version)
 	if err != nil {
 		return err
 	}
@@ -223,7 +203,7 @@ func (h *handler) confirmNeed(w http.ResponseWriter, r *http.Request, actor mode
 	if err != nil {
 		return err
 	}
-	return h.writeNeed(w, r, actor, http.StatusOK, n)
+	return writeJSON(w, http.StatusOK, needOf(n))
 }
 
 func (h *handler) closeNeed(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -234,7 +214,7 @@ func (h *handler) closeNeed(w http.ResponseWriter, r *http.Request, actor model.
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	version, err := versionOf(req.Version)
+	version, err := requiredVersion(req.Version)
 	if err != nil {
 		return err
 	}
@@ -242,7 +222,7 @@ func (h *handler) closeNeed(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	return h.writeNeed(w, r, actor, http.StatusOK, n)
+	return writeJSON(w, http.StatusOK, needOf(n))
 }
 
 func (h *handler) addressNeed(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -253,7 +233,7 @@ func (h *handler) addressNeed(w http.ResponseWriter, r *http.Request, actor mode
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	version, err := versionOf(req.Version)
+	version, err := requiredVersion(req.Version)
 	if err != nil {
 		return err
 	}
@@ -261,7 +241,7 @@ func (h *handler) addressNeed(w http.ResponseWriter, r *http.Request, actor mode
 	if err != nil {
 		return err
 	}
-	return h.writeNeed(w, r, actor, http.StatusOK, n)
+	return writeJSON(w, http.StatusOK, needOf(n))
 }
 
 type needCountsJSON struct {
@@ -351,8 +331,10 @@ func needsSchemas() map[string]any {
 				"action_note":  map[string]any{"type": "string", "description": "What was done about it"},
 				"addressed_by": user, "addressed_at": at,
 				"created_at": map[string]any{"type": "string", "format": "date-time"}, "updated_at": map[string]any{"type": "string", "format": "date-time"},
-				"can": obj([]string{"confirm", "close", "address"}, map[string]any{"confirm": map[string]any{"type": "boolean"},
-					"close": map[string]any{"type": "boolean"}, "address": map[string]any{"type": "boolean"}})}),
+				"can": canSchemaOf("The steps the signed-in user may take on the need now", map[string]string{
+					"confirm": "Confirm an open need (those above the employee in the line)",
+					"close":   "Close an open or confirmed need (those above the employee in the line)",
+					"address": "Record what was done about a confirmed need (admins whose scope holds its OPD, BKPSDM, leaders)"})}),
 		"NeedList": listOf("Need"),
 		"NeedRequest": obj([]string{"kind", "title"}, map[string]any{
 			"employee_id": map[string]any{"type": "string", "description": "Whose work it holds back: the actor's own when absent, or someone in the actor's line"},

@@ -105,7 +105,24 @@ func TestNeedsJourney(t *testing.T) {
 		}
 		problem(t, e.get(t, "/api/v1/needs/"+id, nurse), 404)
 		check("GET", "/api/v1/needs/{id}", e.get(t, "/api/v1/needs/"+id, nurse), 404)
-		problem(t, e.post(t, "/api/v1/needs/"+id+"/confirm", kabid, map[string]any{}), 422)
+		// Every step names the version it read: missing is a field error on
+		// version (a body-less POST too), stale a conflict.
+		for path, body := range map[string][]byte{"/confirm": []byte(`{}`), "/confirm ": nil,
+			"/close": []byte(`{"note":"Sudah ada jadwal"}`), "/address": []byte(`{"action":"Sudah"}`)} {
+			who := kabid
+			if path == "/address" {
+				who = opd
+			}
+			ct := "application/json"
+			if body == nil {
+				ct = ""
+			}
+			p := problem(t, e.do(t, "POST", "/api/v1/needs/"+id+strings.TrimSpace(path), who, ct, body), 422)
+			if errs, _ := p["errors"].(map[string]any); errs["version"] == nil {
+				t.Errorf("%s without a version: %v", path, p)
+			}
+		}
+		problem(t, e.post(t, "/api/v1/needs/"+id+"/close", kabid, map[string]any{"version": 9, "note": "Sudah ada jadwal"}), 409)
 		problem(t, e.post(t, "/api/v1/needs/"+id+"/confirm", kabid, map[string]any{"version": 7}), 409)
 		problem(t, e.post(t, "/api/v1/needs/"+id+"/confirm", staff, map[string]any{"version": 1}), 403)
 		problem(t, e.post(t, "/api/v1/needs/"+id+"/address", admin, map[string]any{"version": 1, "action": "Terlalu dini"}), 409)

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -48,6 +49,12 @@ type kudosJSON struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
+type teamRightsJSON struct {
+	AddMember bool `json:"add_member"`
+	Link      bool `json:"link"`
+	Kudos     bool `json:"kudos"`
+}
+
 type teamJSON struct {
 	ID      string           `json:"id"`
 	Year    int              `json:"year"`
@@ -56,14 +63,16 @@ type teamJSON struct {
 	LeadID  string           `json:"lead_id"`
 	Members []teamMemberJSON `json:"members"`
 	Kudos   []kudosJSON      `json:"kudos"`
+	Can     teamRightsJSON   `json:"can"`
 }
 
 func kudosOf(k model.Kudos) kudosJSON {
 	return kudosJSON{ID: k.ID, FromID: k.FromID, FromName: k.FromName, ToID: k.ToID, ToName: k.ToName, Kind: k.Kind, Body: k.Body, CreatedAt: k.CreatedAt.UTC()}
 }
 
-func teamOf(t model.Team, progress map[string]model.ProgressTotal, kudos []model.Kudos) teamJSON {
-	j := teamJSON{ID: t.ID, Year: t.Year, Name: t.Name, Goal: t.Goal, LeadID: t.LeadID, Members: []teamMemberJSON{}, Kudos: []kudosJSON{}}
+func teamOf(t model.Team, can app.TeamRights, progress map[string]model.ProgressTotal, kudos []model.Kudos) teamJSON {
+	j := teamJSON{ID: t.ID, Year: t.Year, Name: t.Name, Goal: t.Goal, LeadID: t.LeadID, Members: []teamMemberJSON{}, Kudos: []kudosJSON{},
+		Can: teamRightsJSON{AddMember: can.AddMember, Link: can.Link, Kudos: can.Kudos}}
 	for _, m := range t.Members {
 		p := progress[m.RHKID]
 		j.Members = append(j.Members, teamMemberJSON{EmployeeID: m.EmployeeID, Name: m.Name, Position: m.Position, Unit: m.Unit,
@@ -80,7 +89,7 @@ func (h *handler) writeTeam(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, status, teamOf(v.Team, v.Progress, v.Kudos))
+	return writeJSON(w, status, teamOf(v.Team, v.Can, v.Progress, v.Kudos))
 }
 
 func (h *handler) teams(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -94,7 +103,7 @@ func (h *handler) teams(w http.ResponseWriter, r *http.Request, actor model.Acto
 	}
 	items := make([]teamJSON, 0, len(ts))
 	for _, t := range ts {
-		items = append(items, teamOf(t, nil, nil))
+		items = append(items, teamOf(t.Team, t.Can, nil, nil))
 	}
 	out, err := pageOf(items, func(t teamJSON) string { return t.ID }, r)
 	if err != nil {
@@ -173,16 +182,34 @@ func teamSchemas() map[string]any {
 		"created_at": map[string]any{"type": "string", "format": "date-time"}})
 	return map[string]any{
 		"Kudos": kudos,
-		"Team": obj([]string{"id", "year", "name", "goal", "lead_id", "members", "kudos"}, map[string]any{"id": str(), "year": integer,
+		"Team": obj([]string{"id", "year", "name", "goal", "lead_id", "members", "kudos", "can"}, map[string]any{"id": str(), "year": integer,
 			"name": str(), "goal": map[string]any{"type": "string", "description": "The result the team shares"}, "lead_id": str(),
 			"members": map[string]any{"type": "array", "items": obj([]string{"employee_id", "name", "rhk_id"}, map[string]any{
 				"employee_id": str(), "name": str(), "position": str(), "unit": str(), "rhk_id": nullable("string"), "rhk": str(),
 				"entries_this_month": integer, "minutes_this_month": integer})},
-			"kudos": map[string]any{"type": "array", "items": ref("Kudos")}}),
+			"kudos": map[string]any{"type": "array", "items": ref("Kudos")},
+			"can": canSchemaOf("What the signed-in user may do with the team now", map[string]string{
+				"add_member": "Add a member (the lead, or BKPSDM)", "link": "Link an RHK of their own SKP (members)",
+				"kudos": "Thank or offer help to another member (members)"})}),
 		"TeamList":          listOf("Team"),
 		"TeamRequest":       obj([]string{"name", "goal"}, map[string]any{"name": str(), "goal": str(), "lead_id": str(), "year": integer}),
 		"TeamMemberRequest": obj([]string{"employee_id"}, map[string]any{"employee_id": str()}),
 		"TeamLinkRequest":   obj([]string{"rhk_id"}, map[string]any{"rhk_id": str()}),
 		"KudosRequest":      obj([]string{"to_id", "kind", "body"}, map[string]any{"to_id": str(), "kind": enum(app.KudosThanks, app.KudosHelp), "body": str()}),
 	}
+}
+
+// canSchemaOf describes the "can" object of a resource: one boolean per
+// action, always present, each described.
+func canSchemaOf(description string, actions map[string]string) map[string]any {
+	keys := make([]string, 0, len(actions))
+	props := map[string]any{}
+	for k, d := range actions {
+		keys = append(keys, k)
+		props[k] = map[string]any{"type": "boolean", "description": d}
+	}
+	slices.Sort(keys)
+	o := obj(keys, props)
+	o["description"] = description
+	return o
 }

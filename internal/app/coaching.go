@@ -18,6 +18,66 @@ import (
 // review is due. Readers are the two of them, everyone above the ASN in
 // the line, and administrators who may read the ASN's SKP.
 
+// CoachingRights tells what the actor may do with a session now.
+type CoachingRights struct {
+	Feedback   bool // answer the session feedback (B.1.8): the ASN, once
+	Competence bool // fill or replace the competence evaluation (B.1.9): the coach
+}
+
+// CoachingView is a session as the actor reads it: with the ASN and the
+// coach, and what the actor may do with it.
+type CoachingView struct {
+	model.CoachingSession
+	Employee model.Employee // the ASN coached
+	Coach    model.Employee
+	Can      CoachingRights
+}
+
+// mayAnswerCoaching reports whether actor is the ASN of the session, who
+// answers its feedback (B.1.8).
+func mayAnswerCoaching(actor model.Actor, s model.CoachingSession) bool {
+	return actor.EmployeeID != "" && actor.EmployeeID == s.EmployeeID
+}
+
+// mayEvaluateCompetence reports whether actor coached the session, and so
+// evaluates the ASN's competence (B.1.9).
+func mayEvaluateCompetence(actor model.Actor, s model.CoachingSession) bool {
+	return actor.EmployeeID != "" && actor.EmployeeID == s.CoachID
+}
+
+// coachingRights is what actor may do with s now; AnswerCoachingFeedback
+// and EvaluateCompetence check the same.
+func coachingRights(actor model.Actor, s model.CoachingSession) CoachingRights {
+	return CoachingRights{Feedback: mayAnswerCoaching(actor, s) && s.Feedback == nil, Competence: mayEvaluateCompetence(actor, s)}
+}
+
+// coachingViews names the people of each session, loading them in one
+// query, and gives each what the actor may do with it.
+func (a *App) coachingViews(ctx context.Context, actor model.Actor, list ...model.CoachingSession) ([]CoachingView, error) {
+	ids := make([]string, 0, 2*len(list))
+	for _, s := range list {
+		ids = append(ids, s.EmployeeID, s.CoachID)
+	}
+	people, err := a.Store.EmployeesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CoachingView, 0, len(list))
+	for _, s := range list {
+		out = append(out, CoachingView{CoachingSession: s, Employee: people[s.EmployeeID], Coach: people[s.CoachID], Can: coachingRights(actor, s)})
+	}
+	return out, nil
+}
+
+// coachingView is coachingViews of one session.
+func (a *App) coachingView(ctx context.Context, actor model.Actor, s model.CoachingSession) (CoachingView, error) {
+	v, err := a.coachingViews(ctx, actor, s)
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return v[0], nil
+}
+
 // CanCoach reports whether actor may record a session for employee: they
 // are the employee's pejabat penilai or above them in the line.
 func (a *App) CanCoach(ctx context.Context, actor model.Actor, employeeID string) (bool, error) {
@@ -56,26 +116,26 @@ func (a *App) CoachingTeam(ctx context.Context, actor model.Actor) ([]model.Empl
 // RecordCoaching records a session the actor held with s.EmployeeID; the
 // actor is the coach. The ASN is notified and asked for the B.1.8
 // feedback.
-func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.CoachingSession) (model.CoachingSession, error) {
+func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.CoachingSession) (CoachingView, error) {
 	e, err := a.Store.Employee(ctx, s.EmployeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
 		if s.EmployeeID == "" {
-			return s, model.Invalid("employee_id", "Pilih pegawai yang dibimbing")
+			return CoachingView{}, model.Invalid("employee_id", "Pilih pegawai yang dibimbing")
 		}
-		return s, fmt.Errorf("employee %s: %w", s.EmployeeID, model.ErrNotFound)
+		return CoachingView{}, fmt.Errorf("employee %s: %w", s.EmployeeID, model.ErrNotFound)
 	}
 	ok, err := a.CanCoach(ctx, actor, e.ID)
 	if err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
 	if !ok {
-		return s, forbidden("record a coaching session for someone outside one's line")
+		return CoachingView{}, forbidden("record a coaching session for someone outside one's line")
 	}
 	s.InstansiID, s.CoachID = e.InstansiID, actor.EmployeeID
 	s.Topic, s.Notes, s.Actions = strings.TrimSpace(s.Topic), strings.TrimSpace(s.Notes), strings.TrimSpace(s.Actions)
 	s.HeldOn, s.NextReview = model.Date(strings.TrimSpace(string(s.HeldOn))), model.Date(strings.TrimSpace(string(s.NextReview)))
 	if err := s.Validate(a.Today()); err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -86,53 +146,91 @@ func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.Coa
 			Title: fmt.Sprintf("%s mencatat bimbingan kinerja: %s. Isi umpan balik (B.1.8).", actor.Name, s.Topic),
 			Body:  s.Actions, Link: "/bimbingan/" + s.ID})
 	})
-	return s, err
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return a.coachingView(ctx, actor, s)
 }
 
-// CoachingSession returns a session to those who may read it.
-func (a *App) CoachingSession(ctx context.Context, actor model.Actor, id string) (model.CoachingSession, error) {
+// CoachingSession returns a session, with its people and what the actor
+// may do with it, to those who may read it.
+func (a *App) CoachingSession(ctx context.Context, actor model.Actor, id string) (CoachingView, error) {
+	s, err := a.coachingSession(ctx, actor, id)
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return a.coachingView(ctx, actor, s)
+}
+
+// coachingSession reads a session the actor may read.
+func (a *App) coachingSession(ctx context.Context, actor model.Actor, id string) (model.CoachingSession, error) {
 	s, err := a.Store.CoachingSession(ctx, id)
 	if err != nil {
 		return s, err
 	}
-	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	c, err := a.coachingReader(ctx, actor)
 	if err != nil {
 		return s, err
 	}
-	if err := a.canReadCoaching(ctx, actor, chart, s, nil); err != nil {
-		return model.CoachingSession{}, err
+	ok, err := c.readsAll(ctx, a, []model.CoachingSession{s})
+	if err != nil {
+		return s, err
+	}
+	if !ok[0] {
+		return model.CoachingSession{}, fmt.Errorf("coaching session %s: %w", id, model.ErrNotFound)
 	}
 	return s, nil
 }
 
-// canReadCoaching allows the ASN, the coach, those above the ASN in the
-// line, and whoever may read the ASN's SKP. targets caches the authz
-// target of each employee across a list.
-func (a *App) canReadCoaching(ctx context.Context, actor model.Actor, chart *model.OrgChart, s model.CoachingSession, targets map[string]authz.Target) error {
-	hidden := fmt.Errorf("coaching session %s: %w", s.ID, model.ErrNotFound)
-	if s.InstansiID != actor.InstansiID {
-		return hidden
+// coachingReader tells which sessions an actor may read: the ASN, the
+// coach, those above the ASN in the line, and whoever reaches the ASN's
+// work (the admins of their OPD or instansi).
+type coachingReader struct {
+	actor model.Actor
+	reach Reach
+	opdOf map[string]string // unit → its OPD, when the reach names OPDs
+}
+
+func (a *App) coachingReader(ctx context.Context, actor model.Actor) (coachingReader, error) {
+	c := coachingReader{actor: actor}
+	var err error
+	if c.reach, err = a.Reach(ctx, actor, authz.ReadSKP); err != nil {
+		return c, err
 	}
-	if me := actor.EmployeeID; me != "" && (me == s.EmployeeID || me == s.CoachID || chart.InLine(me, s.EmployeeID)) {
-		return nil
-	}
-	t, ok := targets[s.EmployeeID]
-	if !ok {
-		e, err := a.Store.Employee(ctx, s.EmployeeID)
+	if c.reach.Kind == ReachOPD {
+		units, err := a.Units(ctx, actor)
 		if err != nil {
-			return err
+			return c, err
 		}
-		if t, err = a.employeeTarget(ctx, actor, chart, e); err != nil {
-			return err
-		}
-		if targets != nil {
-			targets[s.EmployeeID] = t
+		c.opdOf = make(map[string]string, len(units))
+		for _, u := range units {
+			c.opdOf[u.ID] = u.OPDID
 		}
 	}
-	if !authz.Can(actor, authz.ReadSKP, t) {
-		return hidden
+	return c, nil
+}
+
+// readsAll tells, for each session, whether the actor may read it; where
+// an OPD decides, the ASNs' units are loaded in one query.
+func (c coachingReader) readsAll(ctx context.Context, a *App, list []model.CoachingSession) ([]bool, error) {
+	var people map[string]model.Employee
+	if c.opdOf != nil {
+		ids := make([]string, 0, len(list))
+		for _, s := range list {
+			ids = append(ids, s.EmployeeID)
+		}
+		var err error
+		if people, err = a.Store.EmployeesByID(ctx, ids); err != nil {
+			return nil, err
+		}
 	}
-	return nil
+	me := c.actor.EmployeeID
+	out := make([]bool, len(list))
+	for i, s := range list {
+		out[i] = s.InstansiID == c.actor.InstansiID && ((me != "" && (me == s.EmployeeID || me == s.CoachID)) ||
+			c.reach.HasEmployee(s.EmployeeID, c.opdOf[people[s.EmployeeID].UnitID]))
+	}
+	return out, nil
 }
 
 // CoachingQuery selects a page of sessions.
@@ -151,7 +249,7 @@ const lineCap = 500
 // actor's own, those they gave and those of their line (everything they
 // may read, for administrators). It answers the page and the cursor of
 // the next one ("" at the end).
-func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q CoachingQuery) ([]model.CoachingSession, string, error) {
+func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q CoachingQuery) ([]CoachingView, string, error) {
 	limit := q.Limit
 	if limit == 0 {
 		limit = 50
@@ -162,7 +260,7 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 	if q.Cursor != "" && !isID(q.Cursor) {
 		return nil, "", model.Invalid("cursor", "Kursor halaman tidak valid")
 	}
-	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	c, err := a.coachingReader(ctx, actor)
 	if err != nil {
 		return nil, "", err
 	}
@@ -170,27 +268,29 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 	switch {
 	case q.EmployeeID != "":
 		f.EmployeeIDs = []string{q.EmployeeID}
-	case authz.Widest(actor, authz.ReadSKP) >= authz.ScopeOPD:
+	case c.reach.Kind >= ReachOPD:
 		// everything, filtered below
 	case actor.EmployeeID != "":
-		if line := chart.Below(actor.EmployeeID); len(line) < lineCap {
-			f.EmployeeIDs, f.PersonID = append(line, actor.EmployeeID), actor.EmployeeID
+		// Their own, their line's (the reach) and those they gave.
+		if line := c.reach.EmployeeIDs; len(line) <= lineCap {
+			f.EmployeeIDs, f.PersonID = line, actor.EmployeeID
 		}
 	default:
 		return nil, "", nil
 	}
-	targets := map[string]authz.Target{}
 	var out []model.CoachingSession
 	for len(out) <= limit {
 		batch, err := a.Store.CoachingSessions(ctx, f)
 		if err != nil {
 			return nil, "", err
 		}
-		for _, s := range batch {
-			if err := a.canReadCoaching(ctx, actor, chart, s, targets); err == nil {
+		ok, err := c.readsAll(ctx, a, batch)
+		if err != nil {
+			return nil, "", err
+		}
+		for i, s := range batch {
+			if ok[i] {
 				out = append(out, s)
-			} else if !IsNotFound(err) {
-				return nil, "", err
 			}
 		}
 		if len(batch) < f.Limit {
@@ -203,7 +303,8 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 		out = out[:limit]
 		next = out[limit-1].ID
 	}
-	return out, next, nil
+	views, err := a.coachingViews(ctx, actor, out...)
+	return views, next, err
 }
 
 // isID reports whether s looks like an id NewID made.
@@ -221,20 +322,20 @@ func isID(s string) bool {
 
 // AnswerCoachingFeedback records the ASN's B.1.8 feedback on their own
 // session, once, and tells the coach.
-func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id string, f model.CoachingFeedback) (model.CoachingSession, error) {
-	s, err := a.CoachingSession(ctx, actor, id)
+func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id string, f model.CoachingFeedback) (CoachingView, error) {
+	s, err := a.coachingSession(ctx, actor, id)
 	if err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
-	if actor.EmployeeID == "" || actor.EmployeeID != s.EmployeeID {
-		return s, forbidden("answer the feedback of another employee's coaching session")
+	if !mayAnswerCoaching(actor, s) {
+		return CoachingView{}, forbidden("answer the feedback of another employee's coaching session")
 	}
 	if s.Feedback != nil {
-		return s, fmt.Errorf("coaching session %s was answered already: %w", id, model.ErrConflict)
+		return CoachingView{}, fmt.Errorf("coaching session %s was answered already: %w", id, model.ErrConflict)
 	}
 	f.Comment = strings.TrimSpace(f.Comment)
 	if err := f.Validate(); err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -245,18 +346,21 @@ func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id 
 			Title: fmt.Sprintf("%s mengisi umpan balik bimbingan kinerja (B.1.8): %s", actor.Name, s.Topic),
 			Body:  f.Comment, Link: "/bimbingan/" + s.ID})
 	})
-	return s, err
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return a.coachingView(ctx, actor, s)
 }
 
 // EvaluateCompetence records the coach's B.1.9 competence evaluation of
 // the ASN after a session; a later one replaces it. The ASN is told.
-func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id string, list []model.CompetenceScore) (model.CoachingSession, error) {
-	s, err := a.CoachingSession(ctx, actor, id)
+func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id string, list []model.CompetenceScore) (CoachingView, error) {
+	s, err := a.coachingSession(ctx, actor, id)
 	if err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
-	if actor.EmployeeID == "" || actor.EmployeeID != s.CoachID {
-		return s, forbidden("evaluate competence in a session one did not lead")
+	if !mayEvaluateCompetence(actor, s) {
+		return CoachingView{}, forbidden("evaluate competence in a session one did not lead")
 	}
 	kept := []model.CompetenceScore{}
 	for _, c := range list {
@@ -267,7 +371,7 @@ func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id stri
 		kept = append(kept, c)
 	}
 	if err := model.ValidateCompetence(kept); err != nil {
-		return s, err
+		return CoachingView{}, err
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -277,7 +381,10 @@ func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id stri
 		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.competence",
 			Title: fmt.Sprintf("%s mengisi evaluasi kompetensi (B.1.9) atas bimbingan: %s", actor.Name, s.Topic), Link: "/bimbingan/" + s.ID})
 	})
-	return s, err
+	if err != nil {
+		return CoachingView{}, err
+	}
+	return a.coachingView(ctx, actor, s)
 }
 
 // RemindCoachingReviews tells the ASN and the coach of every session

@@ -85,8 +85,15 @@ func TestCoachingSessions(t *testing.T) {
 				t.Errorf("%s read a session outside their line: %v", name, err)
 			}
 		}
-		if _, err := e.a.CoachingSession(ctx, e.admin, first.ID); err != nil {
-			t.Errorf("the BKPSDM admin: %v", err)
+		if got, err := e.a.CoachingSession(ctx, e.admin, first.ID); err != nil || got.Can != (app.CoachingRights{}) {
+			t.Errorf("the BKPSDM admin: %+v, %v", got.Can, err)
+		}
+		// The session comes with its people and what each may do.
+		for name, want := range map[string]app.CoachingRights{"staff1": {Feedback: true}, "kabid": {Competence: true}, "kadis": {}} {
+			got, _ := e.a.CoachingSession(ctx, who[name], first.ID)
+			if got.Can != want || got.Employee.ID != e.o.Staff1.ID || got.Coach.ID != e.o.Kabid.ID || got.Coach.Name == "" {
+				t.Errorf("%s reads %+v with %s coached by %s", name, got.Can, got.Employee.ID, got.Coach.Name)
+			}
 		}
 
 		// B.1.8: the ASN, once, with nine answers on the scale.
@@ -135,6 +142,9 @@ func TestCoachingSessions(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, _ = e.a.CoachingSession(ctx, who["staff1"], first.ID)
+		if got.Can.Feedback {
+			t.Error("the ASN may answer an answered session again")
+		}
 		if len(got.Competence) != 2 || got.Competence[1].Competence != "Penguasaan aplikasi" || got.Competence[1].Score != 4 || got.Feedback.Answers[8] != 4 {
 			t.Errorf("read back = %+v / %+v", got.Competence, got.Feedback)
 		}

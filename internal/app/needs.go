@@ -23,18 +23,72 @@ type NeedRights struct {
 	Confirm, Close, Address bool
 }
 
+// NeedView is a need as the actor reads it, with the steps they may take
+// on it now.
+type NeedView struct {
+	model.Need
+	Can NeedRights
+}
+
+// NeedList is a page of needs as the actor reads them.
+type NeedList struct {
+	Items      []NeedView
+	NextCursor string // empty on the last page
+}
+
+// NeedsRights tells what the pages of needs offer the actor.
+type NeedsRights struct {
+	Record     bool // record a need of their own (they have an employee record)
+	RecordLine bool // record one for someone they rate
+	Summary    bool // the counts by OPD and kind
+	AllOPDs    bool // the summary of every OPD, not only their own
+}
+
+// NeedsAccess is what the pages of needs offer the actor, from their
+// reach: the rights, the people they may record for and the OPDs a list
+// may be filtered by.
+type NeedsAccess struct {
+	Can  NeedsRights
+	Team []model.Employee // whom they rate, by name: the form for their line offers them
+	OPDs []model.Unit     // the OPDs within reach, by name
+}
+
+// NeedsAccess answers what the pages of needs offer the actor.
+func (a *App) NeedsAccess(ctx context.Context, actor model.Actor) (NeedsAccess, error) {
+	reach, err := a.Reach(ctx, actor, authz.ReadNeeds)
+	if err != nil {
+		return NeedsAccess{}, err
+	}
+	out := NeedsAccess{Can: NeedsRights{Summary: maySummariseNeeds(reach), AllOPDs: reach.Whole()}}
+	if out.Can.Record, err = a.CanRecordNeed(ctx, actor, actor.EmployeeID); err != nil {
+		return out, err
+	}
+	if out.Team, err = a.Team(ctx, actor); err != nil {
+		return out, err
+	}
+	slices.SortFunc(out.Team, func(x, y model.Employee) int { return strings.Compare(x.Name, y.Name) })
+	out.Can.RecordLine = len(out.Team) > 0
+	if reach.Kind >= ReachOPD {
+		units, err := a.Units(ctx, actor)
+		if err != nil {
+			return out, err
+		}
+		for _, u := range units {
+			if u.OPDID == u.ID && reach.HasOPD(u.ID) {
+				out.OPDs = append(out.OPDs, u)
+			}
+		}
+		slices.SortFunc(out.OPDs, func(x, y model.Unit) int { return strings.Compare(x.Name, y.Name) })
+	}
+	return out, nil
+}
+
+// maySummariseNeeds reports whether a reach sees the counts by OPD: an
+// OPD's or the instansi's.
+func maySummariseNeeds(r Reach) bool { return r.Kind >= ReachOPD }
+
 // Any reports whether the actor may take any step.
 func (r NeedRights) Any() bool { return r.Confirm || r.Close || r.Address }
-
-// needTarget gathers the facts authz needs about a need: whose it is, its
-// OPD as recorded, and whether that person is in the actor's line.
-func needTarget(actor model.Actor, chart *model.OrgChart, n model.Need) authz.Target {
-	t := authz.Target{InstansiID: n.InstansiID, EmployeeID: n.EmployeeID, OPDID: n.OPDID}
-	if actor.EmployeeID != "" {
-		t.InTeam = chart.InLine(actor.EmployeeID, n.EmployeeID)
-	}
-	return t
-}
 
 // mayStep reports whether actor may take step act on needs like n at
 // all, whatever their status: those above the employee in the line
@@ -76,27 +130,28 @@ func (a *App) CanRecordNeed(ctx context.Context, actor model.Actor, employeeID s
 }
 
 // RecordNeed records a need for n.EmployeeID (the actor's own when
-// empty). One the ASN records is open and waits for their supervisor;
-// one a supervisor records for their line is confirmed at once. The RHK,
+// empty) and answers it with what the actor may do next. One the ASN
+// records is open and waits for their supervisor; one a supervisor
+// records for their line is confirmed at once. The RHK,
 // when named, must be of the employee's own SKP. The supervisor, or the
 // employee, is told.
-func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (model.Need, error) {
+func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (NeedView, error) {
 	if n.EmployeeID == "" {
 		n.EmployeeID = actor.EmployeeID
 	}
 	if n.EmployeeID == "" {
-		return n, model.Invalid("employee_id", "Pilih pegawai yang pekerjaannya terhambat")
+		return NeedView{Need: n}, model.Invalid("employee_id", "Pilih pegawai yang pekerjaannya terhambat")
 	}
 	e, err := a.Store.Employee(ctx, n.EmployeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
-		return n, fmt.Errorf("employee %s: %w", n.EmployeeID, model.ErrNotFound)
+		return NeedView{Need: n}, fmt.Errorf("employee %s: %w", n.EmployeeID, model.ErrNotFound)
 	}
 	ok, err := a.CanRecordNeed(ctx, actor, e.ID)
 	if err != nil {
-		return n, err
+		return NeedView{Need: n}, err
 	}
 	if !ok {
-		return n, forbidden("record a need for someone outside one's line")
+		return NeedView{Need: n}, forbidden("record a need for someone outside one's line")
 	}
 	n.InstansiID, n.Year, n.ReportedBy, n.Status = e.InstansiID, a.Today().Time().Year(), actor.UserID, model.NeedOpen
 	n.ConfirmedBy, n.ClosedBy, n.AddressedBy, n.ClosedNote, n.ActionNote = "", "", "", "", ""
@@ -109,7 +164,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 	} else {
 		u, err := a.Store.Unit(ctx, e.UnitID)
 		if err != nil {
-			return n, err
+			return NeedView{Need: n}, err
 		}
 		n.UnitID, n.OPDID = u.ID, u.OPDID
 	}
@@ -119,11 +174,11 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 		}
 	}
 	if err := v.Err(); err != nil {
-		return n, err
+		return NeedView{Need: n}, err
 	}
 	chart, err := a.OrgChart(ctx, e.InstansiID)
 	if err != nil {
-		return n, err
+		return NeedView{Need: n}, err
 	}
 	if e.ID != actor.EmployeeID {
 		n.Status, n.ConfirmedBy = model.NeedConfirmed, actor.UserID
@@ -144,7 +199,10 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 		}
 		return tx.Notify(ctx, note)
 	})
-	return n, err
+	if err != nil {
+		return NeedView{}, err
+	}
+	return NeedView{Need: n, Can: needRights(actor, chart, n)}, nil
 }
 
 // needWords names a category in the words of a notification.
@@ -196,51 +254,63 @@ func (a *App) NeedRHKOptions(ctx context.Context, actor model.Actor, employeeID 
 // Need returns one need, with what the actor may do with it, to those who
 // may read it: the employee, those above them in the line, and the admins
 // and leaders whose scope holds its OPD.
-func (a *App) Need(ctx context.Context, actor model.Actor, id string) (model.Need, NeedRights, error) {
+func (a *App) Need(ctx context.Context, actor model.Actor, id string) (NeedView, error) {
 	n, chart, err := a.need(ctx, actor, id)
 	if err != nil {
-		return n, NeedRights{}, err
+		return NeedView{}, err
 	}
-	return n, needRights(actor, chart, n), nil
+	return NeedView{Need: n, Can: needRights(actor, chart, n)}, nil
 }
 
-// NeedRights tells what the actor may do now with a need they have read,
-// as a list shows it.
-func (a *App) NeedRights(ctx context.Context, actor model.Actor, n model.Need) (NeedRights, error) {
+// needViews gives each need of a list what the actor may do with it.
+func (a *App) needViews(ctx context.Context, actor model.Actor, list []model.Need) ([]NeedView, error) {
+	out := make([]NeedView, 0, len(list))
+	if len(list) == 0 {
+		return out, nil
+	}
 	chart, err := a.OrgChart(ctx, actor.InstansiID)
 	if err != nil {
-		return NeedRights{}, err
+		return nil, err
 	}
-	return needRights(actor, chart, n), nil
+	for _, n := range list {
+		out = append(out, NeedView{Need: n, Can: needRights(actor, chart, n)})
+	}
+	return out, nil
 }
 
+// need reads a need the actor's reach holds; others are told it does not
+// exist.
 func (a *App) need(ctx context.Context, actor model.Actor, id string) (model.Need, *model.OrgChart, error) {
 	n, err := a.Store.Need(ctx, id)
 	if err != nil {
 		return n, nil, err
 	}
-	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	reach, err := a.Reach(ctx, actor, authz.ReadNeeds)
 	if err != nil {
 		return n, nil, err
 	}
-	if n.InstansiID != actor.InstansiID || !authz.Can(actor, authz.ReadNeeds, needTarget(actor, chart, n)) {
+	if n.InstansiID != actor.InstansiID || !reach.HasEmployee(n.EmployeeID, n.OPDID) {
 		return model.Need{}, nil, fmt.Errorf("need %s: %w", id, model.ErrNotFound)
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return n, nil, err
 	}
 	return n, chart, nil
 }
 
 // ConfirmNeed confirms an open need read at version: the actor is above
 // the employee in the line. The employee is told.
-func (a *App) ConfirmNeed(ctx context.Context, actor model.Actor, id string, version int) (model.Need, error) {
+func (a *App) ConfirmNeed(ctx context.Context, actor model.Actor, id string, version int) (NeedView, error) {
 	return a.moveNeed(ctx, actor, id, version, model.NeedConfirm, "")
 }
 
 // CloseNeed closes an open or confirmed need with the reason why: the
 // actor is above the employee in the line. The employee is told.
-func (a *App) CloseNeed(ctx context.Context, actor model.Actor, id string, version int, note string) (model.Need, error) {
+func (a *App) CloseNeed(ctx context.Context, actor model.Actor, id string, version int, note string) (NeedView, error) {
 	note, err := model.CheckNeedNote("note", note)
 	if err != nil {
-		return model.Need{}, err
+		return NeedView{}, err
 	}
 	return a.moveNeed(ctx, actor, id, version, model.NeedClose, note)
 }
@@ -248,23 +318,24 @@ func (a *App) CloseNeed(ctx context.Context, actor model.Actor, id string, versi
 // AddressNeed records what was done about a confirmed need: the actor may
 // address the needs of its OPD. The employee and their supervisor are
 // told.
-func (a *App) AddressNeed(ctx context.Context, actor model.Actor, id string, version int, action string) (model.Need, error) {
+func (a *App) AddressNeed(ctx context.Context, actor model.Actor, id string, version int, action string) (NeedView, error) {
 	action, err := model.CheckNeedNote("action", action)
 	if err != nil {
-		return model.Need{}, err
+		return NeedView{}, err
 	}
 	return a.moveNeed(ctx, actor, id, version, model.NeedAddress, action)
 }
 
-// moveNeed takes one step. Who may not take it at all is refused; a stale
-// version or a step the status does not allow is the store's conflict.
-func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, version int, act model.NeedAction, note string) (model.Need, error) {
+// moveNeed takes one step and answers the need with what the actor may
+// do next. Who may not take it at all is refused; a stale version or a
+// step the status does not allow is the store's conflict.
+func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, version int, act model.NeedAction, note string) (NeedView, error) {
 	n, chart, err := a.need(ctx, actor, id)
 	if err != nil {
-		return n, err
+		return NeedView{}, err
 	}
 	if !mayStep(actor, chart, n, act) {
-		return n, forbidden(fmt.Sprintf("%s need %s", act, id))
+		return NeedView{}, forbidden(fmt.Sprintf("%s need %s", act, id))
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -291,7 +362,10 @@ func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, versio
 		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return NeedView{}, err
+	}
+	return NeedView{Need: n, Can: needRights(actor, chart, n)}, nil
 }
 
 // NeedQuery selects needs to list.
@@ -314,10 +388,10 @@ type NeedQuery struct {
 // Needs lists the needs the actor may read that q selects, newest first:
 // their own and their line's, their OPD's for an OPD admin, every one for
 // BKPSDM, leaders and auditors.
-func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (model.NeedPage, error) {
-	scope, err := a.needScope(ctx, actor)
+func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (NeedList, error) {
+	reach, err := a.Reach(ctx, actor, authz.ReadNeeds)
 	if err != nil {
-		return model.NeedPage{}, err
+		return NeedList{}, err
 	}
 	var v model.ValidationError
 	if q.Kind != "" && !q.Kind.Valid() {
@@ -331,12 +405,12 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (model.
 			v.Add("status", "Status tidak dikenal")
 		}
 	}
-	f := store.NeedFilter{InstansiID: actor.InstansiID, Scope: scope, Year: q.Year, OPDID: q.OPDID, EmployeeID: q.EmployeeID,
+	f := store.NeedFilter{InstansiID: actor.InstansiID, Scope: needScope(reach), Year: q.Year, OPDID: q.OPDID, EmployeeID: q.EmployeeID,
 		Category: q.Category, Kind: q.Kind, Statuses: q.Statuses, Cursor: q.Cursor, Limit: q.Limit, OrderByRank: q.Ranked}
 	if q.UnitID != "" || q.OPDID != "" {
 		units, err := a.Units(ctx, actor)
 		if err != nil {
-			return model.NeedPage{}, err
+			return NeedList{}, err
 		}
 		if q.OPDID != "" && !slices.ContainsFunc(units, func(u model.Unit) bool { return u.ID == q.OPDID }) {
 			v.Add("opd", "Perangkat daerah tidak ditemukan")
@@ -350,15 +424,20 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (model.
 		}
 	}
 	if err := v.Err(); err != nil {
-		return model.NeedPage{}, err
+		return NeedList{}, err
 	}
-	return a.Store.Needs(ctx, f)
+	page, err := a.Store.Needs(ctx, f)
+	if err != nil {
+		return NeedList{}, err
+	}
+	items, err := a.needViews(ctx, actor, page.Items)
+	return NeedList{Items: items, NextCursor: page.NextCursor}, err
 }
 
 // LineNeeds lists the needs of those below the actor in the line (not the
 // actor's own), open first, then confirmed, then the rest, newest first
 // within each: the supervisor's worklist.
-func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int) ([]model.Need, error) {
+func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int) ([]NeedView, error) {
 	if actor.EmployeeID == "" {
 		return nil, nil
 	}
@@ -372,24 +451,19 @@ func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int)
 	}
 	page, err := a.Store.Needs(ctx, store.NeedFilter{InstansiID: actor.InstansiID, Scope: &store.NeedScope{EmployeeIDs: line},
 		Year: year, Limit: limit, OrderByRank: true})
-	return page.Items, err
+	if err != nil {
+		return nil, err
+	}
+	return a.needViews(ctx, actor, page.Items)
 }
 
-// needScope is what the actor may read: nil for the whole instansi, else
-// their own, their line's and their OPDs' needs.
-func (a *App) needScope(ctx context.Context, actor model.Actor) (*store.NeedScope, error) {
-	if authz.Widest(actor, authz.ReadNeeds) == authz.ScopeInstansi {
-		return nil, nil
+// needScope turns a reach into the store's filter: nil for the whole
+// instansi, else the needs of the reach's employees and OPDs.
+func needScope(r Reach) *store.NeedScope {
+	if r.Whole() {
+		return nil
 	}
-	scope := &store.NeedScope{OPDIDs: authz.OPDs(actor, authz.ReadNeeds)}
-	if actor.EmployeeID != "" {
-		chart, err := a.OrgChart(ctx, actor.InstansiID)
-		if err != nil {
-			return nil, err
-		}
-		scope.EmployeeIDs = append([]string{actor.EmployeeID}, chart.Below(actor.EmployeeID)...)
-	}
-	return scope, nil
+	return &store.NeedScope{EmployeeIDs: r.EmployeeIDs, OPDIDs: r.OPDIDs}
 }
 
 // subtree returns the id of unit id and of every unit below it, or nil
@@ -488,16 +562,18 @@ type NeedSummary struct {
 // category when given), each by status, or by unit within one OPD. BKPSDM,
 // leaders and auditors see every OPD; an OPD admin their own.
 func (a *App) NeedSummary(ctx context.Context, actor model.Actor, year int, opdID string, category model.NeedCategory) (NeedSummary, error) {
-	scope := authz.Widest(actor, authz.ReadNeeds)
-	if scope < authz.ScopeOPD {
+	reach, err := a.Reach(ctx, actor, authz.ReadNeeds)
+	if err != nil {
+		return NeedSummary{}, err
+	}
+	if !maySummariseNeeds(reach) {
 		return NeedSummary{}, forbidden("the summary of needs")
 	}
-	if scope == authz.ScopeOPD {
-		allowed := authz.OPDs(actor, authz.ReadNeeds)
-		if opdID == "" && len(allowed) > 0 {
-			opdID = allowed[0] // an OPD admin sees the units of their OPD
+	if !reach.Whole() {
+		if opdID == "" && len(reach.OPDIDs) > 0 {
+			opdID = reach.OPDIDs[0] // an OPD admin sees the units of their OPD
 		}
-		if !slices.Contains(allowed, opdID) {
+		if !reach.HasOPD(opdID) {
 			return NeedSummary{}, forbidden("the summary of needs of another OPD")
 		}
 	}

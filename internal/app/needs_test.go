@@ -82,20 +82,20 @@ func TestNeedWorkflow(t *testing.T) {
 		// Who may read it: Staff1, the Kabid and the Kadis above, Kominfo's
 		// admin, BKPSDM; not a colleague, nor another OPD.
 		for _, name := range []string{"staff2", "nurse", "opd-dinkes"} {
-			if _, _, err := e.a.Need(ctx, who[name], n.ID); !errors.Is(err, model.ErrNotFound) {
+			if _, err := e.a.Need(ctx, who[name], n.ID); !errors.Is(err, model.ErrNotFound) {
 				t.Errorf("%s read Staff1's need: %v", name, err)
 			}
 		}
 		for _, name := range []string{"staff1", "kabid", "kadis", "opd-kominfo", "leader"} {
-			if _, _, err := e.a.Need(ctx, who[name], n.ID); err != nil {
+			if _, err := e.a.Need(ctx, who[name], n.ID); err != nil {
 				t.Errorf("%s cannot read Staff1's need: %v", name, err)
 			}
 		}
-		if _, rights, _ := e.a.Need(ctx, who["kabid"], n.ID); !rights.Confirm || !rights.Close || rights.Address {
-			t.Errorf("the Kabid's rights on an open need = %+v", rights)
+		if got, _ := e.a.Need(ctx, who["kabid"], n.ID); !got.Can.Confirm || !got.Can.Close || got.Can.Address {
+			t.Errorf("the Kabid's rights on an open need = %+v", got.Can)
 		}
-		if _, rights, _ := e.a.Need(ctx, e.admin, n.ID); rights.Any() {
-			t.Errorf("the admin's rights on an open need = %+v", rights)
+		if got, _ := e.a.Need(ctx, e.admin, n.ID); got.Can.Any() {
+			t.Errorf("the admin's rights on an open need = %+v", got.Can)
 		}
 
 		// Only those above confirm; a stale version is refused.
@@ -177,7 +177,7 @@ func TestNeedListsAndSummary(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who, _ := needsEnv(t, s)
 		ctx := context.Background()
-		record := func(actor model.Actor, employee string, kind model.NeedKind, title string) model.Need {
+		record := func(actor model.Actor, employee string, kind model.NeedKind, title string) app.NeedView {
 			t.Helper()
 			n, err := e.a.RecordNeed(ctx, actor, model.Need{EmployeeID: employee, Kind: kind, Title: title})
 			if err != nil {
@@ -286,6 +286,39 @@ func TestNeedListsAndSummary(t *testing.T) {
 		}
 		if sum, err := e.a.NeedSummary(ctx, e.admin, 2025, "", ""); err != nil || len(sum.Lines) != 0 {
 			t.Errorf("2025 = %+v, %v", sum, err)
+		}
+	})
+}
+
+// TestNeedsAccess: what the needs pages offer follows the actor's reach.
+func TestNeedsAccess(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who, _ := needsEnv(t, s)
+		ctx := context.Background()
+		access := func(name string) app.NeedsAccess {
+			t.Helper()
+			got, err := e.a.NeedsAccess(ctx, who[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		if got := access("staff1"); got.Can != (app.NeedsRights{Record: true}) || len(got.Team) != 0 || len(got.OPDs) != 0 {
+			t.Errorf("an ASN is offered %+v", got)
+		}
+		if got := access("kabid"); !got.Can.Record || !got.Can.RecordLine || got.Can.Summary || len(got.Team) != 2 {
+			t.Errorf("a supervisor is offered %+v", got.Can)
+		}
+		if got := access("opd-kominfo"); got.Can != (app.NeedsRights{Summary: true}) || len(got.OPDs) != 1 || got.OPDs[0].ID != e.o.Kominfo.ID {
+			t.Errorf("an OPD admin is offered %+v, OPDs %+v", got.Can, got.OPDs)
+		}
+		got := access("leader")
+		if !got.Can.Summary || !got.Can.AllOPDs || len(got.OPDs) < 2 {
+			t.Errorf("a leader is offered %+v, OPDs %+v", got.Can, got.OPDs)
+		}
+		// The summary refuses whom the access does not offer it.
+		if _, err := e.a.NeedSummary(ctx, who["kabid"], 2026, "", ""); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("a supervisor's summary: %v", err)
 		}
 	})
 }

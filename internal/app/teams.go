@@ -25,8 +25,7 @@ func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t model.Team) (
 	if t.LeadID == "" {
 		t.LeadID = actor.EmployeeID
 	}
-	admin := authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
-	if !admin && (actor.EmployeeID == "" || t.LeadID != actor.EmployeeID || !a.IsRater(ctx, actor)) {
+	if !a.mayStartTeam(ctx, actor, t.LeadID) {
 		return t, forbidden("start a team (supervisors lead their own; BKPSDM names a lead)")
 	}
 	lead, err := a.Store.Employee(ctx, t.LeadID)
@@ -59,37 +58,81 @@ func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t model.Team) (
 	return a.Store.Team(ctx, t.ID)
 }
 
+// teamAdmin reports whether actor administers the instansi's teams: they
+// start teams naming any lead and add members to any team.
+func teamAdmin(actor model.Actor) bool {
+	return authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
+}
+
+// mayStartTeam reports whether actor may start a team led by leadID: an
+// administrator names anyone; a supervisor leads their own.
+func (a *App) mayStartTeam(ctx context.Context, actor model.Actor, leadID string) bool {
+	if teamAdmin(actor) {
+		return true
+	}
+	return actor.EmployeeID != "" && leadID == actor.EmployeeID && a.IsRater(ctx, actor)
+}
+
+// CanStartTeam reports whether actor may start a team they lead
+// themselves, as the form of the teams page offers.
+func (a *App) CanStartTeam(ctx context.Context, actor model.Actor) bool {
+	return actor.EmployeeID != "" && a.mayStartTeam(ctx, actor, actor.EmployeeID)
+}
+
+// TeamRights tells what the actor may do with a team now.
+type TeamRights struct {
+	AddMember bool // the lead, or an administrator
+	Link      bool // link an RHK of their own: members
+	Kudos     bool // thank or offer help to another member: members
+}
+
+// teamRights is what actor may do with t, member telling whether they are
+// in it. AddTeamMember, LinkTeamRHK and GiveKudos check these.
+func teamRights(actor model.Actor, t model.Team, member bool) TeamRights {
+	return TeamRights{AddMember: (actor.EmployeeID != "" && actor.EmployeeID == t.LeadID) || teamAdmin(actor), Link: member, Kudos: member}
+}
+
 // TeamView is a team as its page shows it: each member's linked RHK with
-// their progress on it this month and the latest entries, and the thanks
-// and offers of help.
+// their progress on it this month and the latest entries, the thanks and
+// offers of help, and what the actor may do.
 type TeamView struct {
 	Team     model.Team
 	Progress map[string]model.ProgressTotal // by RHK
 	Recent   []model.Progress               // latest entries on the members' linked RHK
 	Kudos    []model.Kudos
-	Member   bool // the actor is a member
-	Lead     bool // the actor leads it (or administers)
-	MyRHK    []model.RHK
+	Member   bool        // the actor is a member
+	MyRHK    []model.RHK // the RHK of the actor's current SKP, for a member to link
+	Can      TeamRights
 }
 
-// canSeeTeam: its members, and whoever may see the work of one of them
-// (their supervisors up the line, the admins of their OPD or instansi) —
-// the supervisors' team view.
-func (a *App) canSeeTeam(ctx context.Context, actor model.Actor, t model.Team) (member bool, err error) {
-	if t.InstansiID != actor.InstansiID {
-		return false, fmt.Errorf("team %s: %w", t.ID, model.ErrNotFound)
-	}
-	for _, m := range t.Members {
-		if m.EmployeeID == actor.EmployeeID && actor.EmployeeID != "" {
-			return true, nil
+// Name is the name of a member ("" for someone else).
+func (v TeamView) Name(employeeID string) string {
+	for _, m := range v.Team.Members {
+		if m.EmployeeID == employeeID {
+			return m.Name
 		}
 	}
-	for _, m := range t.Members {
-		if a.canSeeWorkOf(ctx, actor, t.InstansiID, m.EmployeeID) == nil {
-			return false, nil
+	return ""
+}
+
+// TeamItem is a team of a list, without its members, with what the actor
+// may do with it.
+type TeamItem struct {
+	model.Team
+	Can TeamRights
+}
+
+// seesTeam tells whether the actor is a member of a team and whether they
+// may see it: its members, and whoever reaches the work of one of them
+// (their supervisors up the line, the admins of their OPD or instansi).
+func seesTeam(actor model.Actor, reach Reach, members []store.TeamMembership) (member, visible bool) {
+	for _, m := range members {
+		if actor.EmployeeID != "" && m.EmployeeID == actor.EmployeeID {
+			return true, true
 		}
+		visible = visible || reach.HasEmployee(m.EmployeeID, m.OPDID)
 	}
-	return false, fmt.Errorf("team %s: %w", t.ID, model.ErrNotFound)
+	return false, visible
 }
 
 // WorkTeam returns a tim kerja as its page shows it, to those who may see it.
@@ -98,12 +141,23 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 	if err != nil {
 		return TeamView{}, err
 	}
-	member, err := a.canSeeTeam(ctx, actor, t)
+	hidden := fmt.Errorf("team %s: %w", id, model.ErrNotFound)
+	if t.InstansiID != actor.InstansiID {
+		return TeamView{}, hidden
+	}
+	members, err := a.Store.TeamMemberships(ctx, t.InstansiID, 0, t.ID)
 	if err != nil {
 		return TeamView{}, err
 	}
-	v := TeamView{Team: t, Member: member}
-	v.Lead = actor.EmployeeID == t.LeadID || authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
+	reach, err := a.Reach(ctx, actor, authz.ReadSKP)
+	if err != nil {
+		return TeamView{}, err
+	}
+	member, visible := seesTeam(actor, reach, members)
+	if !visible {
+		return TeamView{}, hidden
+	}
+	v := TeamView{Team: t, Member: member, Can: teamRights(actor, t, member)}
 	var rhk, people []string
 	for _, m := range t.Members {
 		people = append(people, m.EmployeeID)
@@ -138,34 +192,62 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 	return v, nil
 }
 
-// WorkTeams lists the teams the actor is in, or, for administrators, the
-// teams of the year they may see.
-func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]model.Team, error) {
-	switch authz.Widest(actor, authz.ReadSKP) {
-	case authz.ScopeInstansi:
-		return a.Store.Teams(ctx, actor.InstansiID, year, "")
-	case authz.ScopeOPD:
-		// An OPD admin sees the teams with someone of their OPD.
-		all, err := a.Store.Teams(ctx, actor.InstansiID, year, "")
+// WorkTeams lists the teams of a year the actor is in, or, for
+// administrators, those they may see: every team for BKPSDM and leaders,
+// the teams with someone of their OPD for an OPD admin.
+func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]TeamItem, error) {
+	reach, err := a.Reach(ctx, actor, authz.ReadSKP)
+	if err != nil {
+		return nil, err
+	}
+	var teams []model.Team
+	member := map[string]bool{}
+	if reach.Kind >= ReachOPD {
+		if teams, err = a.Store.Teams(ctx, actor.InstansiID, year, ""); err != nil {
+			return nil, err
+		}
+		all, err := a.Store.TeamMemberships(ctx, actor.InstansiID, year, "")
 		if err != nil {
 			return nil, err
 		}
-		var out []model.Team
-		for _, t := range all {
-			full, err := a.Store.Team(ctx, t.ID)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := a.canSeeTeam(ctx, actor, full); err == nil {
-				out = append(out, t)
+		byTeam := map[string][]store.TeamMembership{}
+		for _, m := range all {
+			byTeam[m.TeamID] = append(byTeam[m.TeamID], m)
+		}
+		seen := teams[:0]
+		for _, t := range teams {
+			in, visible := seesTeam(actor, reach, byTeam[t.ID])
+			if visible {
+				seen, member[t.ID] = append(seen, t), in
 			}
 		}
-		return out, nil
+		teams = seen
+	} else if actor.EmployeeID != "" {
+		if teams, err = a.Store.Teams(ctx, actor.InstansiID, year, actor.EmployeeID); err != nil {
+			return nil, err
+		}
+		for _, t := range teams {
+			member[t.ID] = true
+		}
 	}
-	if actor.EmployeeID == "" {
-		return nil, nil
+	out := make([]TeamItem, 0, len(teams))
+	for _, t := range teams {
+		out = append(out, TeamItem{Team: t, Can: teamRights(actor, t, member[t.ID])})
 	}
-	return a.Store.Teams(ctx, actor.InstansiID, year, actor.EmployeeID)
+	return out, nil
+}
+
+// AddTeamMemberByNIP adds the employee with a NIP to a team, as the team
+// page's form names them.
+func (a *App) AddTeamMemberByNIP(ctx context.Context, actor model.Actor, teamID, nip string) error {
+	e, err := a.Store.EmployeeByNIP(ctx, actor.InstansiID, strings.TrimSpace(nip))
+	if IsNotFound(err) {
+		return model.Invalid("nip", "team.err.nip")
+	}
+	if err != nil {
+		return err
+	}
+	return a.AddTeamMember(ctx, actor, teamID, e.ID)
 }
 
 // AddTeamMember adds someone of the instansi to a team: the lead (or an
@@ -175,7 +257,7 @@ func (a *App) AddTeamMember(ctx context.Context, actor model.Actor, teamID, empl
 	if err != nil {
 		return err
 	}
-	if !v.Lead {
+	if !v.Can.AddMember {
 		return forbidden("add members to a team one does not lead")
 	}
 	e, err := a.Store.Employee(ctx, employeeID)
@@ -202,7 +284,7 @@ func (a *App) LinkTeamRHK(ctx context.Context, actor model.Actor, teamID, rhkID 
 	if err != nil {
 		return err
 	}
-	if !v.Member {
+	if !v.Can.Link {
 		return forbidden("link an RHK to a team one is not in")
 	}
 	if rhkID != "" && !slices.ContainsFunc(v.MyRHK, func(r model.RHK) bool { return r.ID == rhkID }) {
@@ -217,7 +299,7 @@ func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, ki
 	if err != nil {
 		return model.Kudos{}, err
 	}
-	if !v.Member {
+	if !v.Can.Kudos {
 		return model.Kudos{}, forbidden("thank members of a team one is not in")
 	}
 	var to *model.TeamMember

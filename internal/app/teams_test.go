@@ -98,5 +98,39 @@ func TestTeamsShareAResult(t *testing.T) {
 		if view, _ := e.a.WorkTeam(ctx, who["staff1"], tm.ID); len(view.Kudos) != 1 || view.Kudos[0].Kind != app.KudosThanks {
 			t.Errorf("kudos on the page = %+v", view.Kudos)
 		}
+
+		// The rights travel with the team: the lead adds members, members
+		// link and thank, the supervisors above only look.
+		rights := map[string]app.TeamRights{
+			"kabid":  {AddMember: true, Link: true, Kudos: true},
+			"staff1": {Link: true, Kudos: true},
+			"kadis":  {},
+		}
+		for name, want := range rights {
+			if view, err := e.a.WorkTeam(ctx, who[name], tm.ID); err != nil || view.Can != want {
+				t.Errorf("%s's rights on the team = %+v, %v; want %+v", name, view.Can, err, want)
+			}
+		}
+		if view, _ := e.a.WorkTeam(ctx, e.admin, tm.ID); !view.Can.AddMember || view.Can.Link {
+			t.Errorf("BKPSDM's rights on the team = %+v", view.Can)
+		}
+		if list, _ := e.a.WorkTeams(ctx, who["staff1"], 2026); len(list) != 1 || list[0].Can != rights["staff1"] {
+			t.Errorf("the member's list = %+v", list)
+		}
+		if list, _ := e.a.WorkTeams(ctx, dinkes, 2026); len(list) != 1 || list[0].Can != (app.TeamRights{}) {
+			t.Errorf("the Dinkes admin's list = %+v", list)
+		}
+		if name := (app.TeamView{Team: tm}).Name(e.o.Kabid.ID); name == "" {
+			t.Error("the team view does not name its lead")
+		}
+		if !e.a.CanStartTeam(ctx, who["kabid"]) || e.a.CanStartTeam(ctx, who["staff1"]) {
+			t.Error("who may start a team is wrong")
+		}
+		if err := e.a.AddTeamMemberByNIP(ctx, who["kabid"], tm.ID, "199901012020011999"); !errors.As(err, &v) || v.Fields["nip"] == "" {
+			t.Errorf("an unknown NIP: %v", err)
+		}
+		if err := e.a.AddTeamMemberByNIP(ctx, who["kabid"], tm.ID, " "+storetest.NIPStaff2+" "); err != nil {
+			t.Errorf("a member by NIP: %v", err)
+		}
 	})
 }

@@ -72,8 +72,8 @@ func TestDemoNeeds(t *testing.T) {
 		if err != nil || len(line) < 2 || line[0].Status != model.NeedOpen || line[0].EmployeeID != staff.EmployeeID {
 			t.Fatalf("the demo Kabid's worklist = %+v, %v", line, err)
 		}
-		if _, rights, err := a.Need(ctx, kabid, line[0].ID); err != nil || !rights.Confirm {
-			t.Errorf("the demo Kabid cannot confirm the staff's need: %+v, %v", rights, err)
+		if n, err := a.Need(ctx, kabid, line[0].ID); err != nil || !n.Can.Confirm {
+			t.Errorf("the demo Kabid cannot confirm the staff's need: %+v, %v", n.Can, err)
 		}
 		notes, _ := s.Notifications(ctx, kabid.EmployeeID, 50)
 		told := false

@@ -143,3 +143,40 @@ func (c conn) TeamKudos(ctx context.Context, teamID string, limit int) ([]model.
 	}
 	return out, rows.Err()
 }
+
+// TeamMembership is one member of a team with the OPD of the unit they
+// work in now ("" when none), which tells who may see the team.
+type TeamMembership struct {
+	TeamID, EmployeeID, OPDID string
+}
+
+// TeamMemberships lists the members of one team (teamID), or of every
+// team of an instansi's year (teamID ""), with their OPDs, in one query.
+func (c conn) TeamMemberships(ctx context.Context, instansiID string, year int, teamID string) ([]TeamMembership, error) {
+	q := `SELECT m.team_id, m.employee_id, COALESCE(u.opd_id, '')
+		FROM team_members m JOIN teams t ON t.id = m.team_id JOIN employees e ON e.id = m.employee_id
+		LEFT JOIN positions p ON p.id = e.position_id LEFT JOIN units u ON u.id = p.unit_id
+		WHERE t.instansi_id = ?`
+	args := []any{instansiID}
+	if teamID != "" {
+		q += ` AND m.team_id = ?`
+		args = append(args, teamID)
+	} else {
+		q += ` AND t.year = ?`
+		args = append(args, year)
+	}
+	rows, err := c.query(ctx, q+` ORDER BY m.team_id, m.employee_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("team members: %w", err)
+	}
+	defer rows.Close()
+	var out []TeamMembership
+	for rows.Next() {
+		var m TeamMembership
+		if err := rows.Scan(&m.TeamID, &m.EmployeeID, &m.OPDID); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

@@ -27,12 +27,11 @@ func (u *ui) coachingRoutes(page func(string, func(w http.ResponseWriter, r *htt
 // competenceRows is how many rows the B.1.9 form offers at least.
 const competenceRows = 3
 
-// coachingRow is a session in a list, with the names of its people and,
-// for the ASN's unanswered ones, the B.1.8 form.
+// coachingRow is a session in a list with, when the reader may answer
+// it, the B.1.8 form.
 type coachingRow struct {
-	model.CoachingSession
-	EmployeeName, CoachName string
-	FeedbackForm            *feedbackForm
+	app.CoachingView
+	FeedbackForm *feedbackForm
 }
 
 // feedbackForm is the B.1.8 form of one session (the _coaching_feedback
@@ -120,11 +119,7 @@ func (u *ui) renderCoaching(w http.ResponseWriter, r *http.Request, b base, stat
 	if next != "" {
 		p.Next = "/bimbingan?kursor=" + url.QueryEscape(next)
 	}
-	rows, err := u.coachingRows(r, b, list)
-	if err != nil {
-		return err
-	}
-	for _, row := range rows {
+	for _, row := range coachingRows(b, list) {
 		if row.EmployeeID == b.Actor.EmployeeID {
 			p.Mine = append(p.Mine, row)
 		} else {
@@ -138,27 +133,17 @@ func (u *ui) renderCoaching(w http.ResponseWriter, r *http.Request, b base, stat
 	return nil
 }
 
-// coachingRows names the people of each session and gives the ASN the
-// B.1.8 form of those they have not answered.
-func (u *ui) coachingRows(r *http.Request, b base, list []model.CoachingSession) ([]coachingRow, error) {
-	var ids []string
-	for _, s := range list {
-		ids = append(ids, s.EmployeeID, s.CoachID)
-	}
-	people, err := u.a.Store.EmployeesByID(r.Context(), ids)
-	if err != nil {
-		return nil, err
-	}
+// coachingRows gives the B.1.8 form to the sessions the reader may answer.
+func coachingRows(b base, list []app.CoachingView) []coachingRow {
 	rows := make([]coachingRow, 0, len(list))
 	for _, s := range list {
-		e, c := people[s.EmployeeID], people[s.CoachID]
-		row := coachingRow{CoachingSession: s, EmployeeName: e.FullName(), CoachName: c.FullName()}
-		if s.Feedback == nil && s.EmployeeID == b.Actor.EmployeeID {
+		row := coachingRow{CoachingView: s}
+		if s.Can.Feedback {
 			row.FeedbackForm = newFeedbackForm(b, s.ID, nil)
 		}
 		rows = append(rows, row)
 	}
-	return rows, nil
+	return rows
 }
 
 // recordCoaching records a session from the form on the list page.
@@ -186,12 +171,9 @@ type answerView struct {
 
 type coachingPage struct {
 	base
-	S              model.CoachingSession
-	Employee       model.Employee
-	Coach          model.Employee
-	Answers        []answerView  // the B.1.8 answers given
-	Feedback       *feedbackForm // the B.1.8 form, for the ASN until answered
-	IsCoach        bool
+	S              app.CoachingView
+	Answers        []answerView            // the B.1.8 answers given
+	Feedback       *feedbackForm           // the B.1.8 form, for the ASN until answered
 	CompetenceForm []model.CompetenceScore // rows of the B.1.9 form, for the coach
 	Errors         map[string]string
 	Message        string
@@ -209,22 +191,16 @@ func (u *ui) renderCoachingSession(w http.ResponseWriter, r *http.Request, b bas
 	if err != nil {
 		return err
 	}
-	people, err := u.a.Store.EmployeesByID(ctx, []string{s.EmployeeID, s.CoachID})
-	if err != nil {
-		return err
-	}
-	p := coachingPage{base: b, S: s, Employee: people[s.EmployeeID], Coach: people[s.CoachID]}
-	p.Title, p.Nav = b.T("coaching.title")+" · "+p.Employee.FullName(), "coaching"
-	me := b.Actor.EmployeeID
+	p := coachingPage{base: b, S: s}
+	p.Title, p.Nav = b.T("coaching.title")+" · "+s.Employee.FullName(), "coaching"
 	if s.Feedback != nil {
 		for i, a := range s.Feedback.Answers {
 			p.Answers = append(p.Answers, answerView{N: i + 1, Text: statement(b, i), Label: b.T(fmt.Sprintf("coaching.scale.%d", a))})
 		}
-	} else if me != "" && me == s.EmployeeID {
+	} else if s.Can.Feedback {
 		p.Feedback = newFeedbackForm(b, s.ID, nil)
 	}
-	p.IsCoach = me != "" && me == s.CoachID
-	if p.IsCoach {
+	if s.Can.Competence {
 		p.CompetenceForm = append(p.CompetenceForm, s.Competence...)
 		for len(p.CompetenceForm) < max(competenceRows, len(s.Competence)+1) && len(p.CompetenceForm) < model.MaxCompetences {
 			p.CompetenceForm = append(p.CompetenceForm, model.CompetenceScore{})

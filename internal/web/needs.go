@@ -6,10 +6,8 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -27,12 +25,6 @@ func (u *ui) needsRoutes(page func(string, func(w http.ResponseWriter, r *http.R
 	page("POST /kebutuhan/{id}/konfirmasi", u.confirmNeed)
 	page("POST /kebutuhan/{id}/tutup", u.closeNeed)
 	page("POST /kebutuhan/{id}/tindak-lanjut", u.addressNeed)
-}
-
-// needView is a need with the steps the reader may take on it.
-type needView struct {
-	model.Need
-	Can app.NeedRights
 }
 
 // needGroup is a category with its kinds, for a form's choices.
@@ -54,20 +46,20 @@ var needShows = []string{"outstanding", "open", "confirmed", "addressed", "close
 
 type needsPage struct {
 	base
+	Can        app.NeedsRights
 	Year       int
 	Years      []int
 	Groups     []needGroup
-	Mine       []needView
+	Mine       []app.NeedView
 	RHK        []model.RHK
 	Team       []model.Employee
-	TeamNeeds  []needView
+	TeamNeeds  []app.NeedView
 	Form       model.Need // the own form, filled again after an error
 	TeamForm   model.Need // the form for a team member
 	Errors     map[string]string
 	TeamErrors map[string]string
 	OK         string
 	Summary    *app.NeedSummary
-	Wide       bool   // the reader sees every OPD
 	Show       string // which count the summary's cells give
 	Shows      []string
 }
@@ -138,31 +130,25 @@ func (u *ui) needsPage(r *http.Request, b base) (needsPage, error) {
 	p.Year, p.Years = u.needYear(r)
 	q := r.URL.Query()
 	p.OK = needOK(b, q.Get("ok"))
-	p.Wide = authz.Widest(actor, authz.ReadNeeds) == authz.ScopeInstansi
-	if actor.EmployeeID != "" {
+	access, err := u.a.NeedsAccess(ctx, actor)
+	if err != nil {
+		return p, err
+	}
+	p.Can, p.Team = access.Can, access.Team
+	if p.Can.Record {
 		page, err := u.a.Needs(ctx, actor, app.NeedQuery{EmployeeID: actor.EmployeeID, Limit: 100})
 		if err != nil {
 			return p, err
 		}
-		if p.Mine, err = u.needViews(r, b, page.Items); err != nil {
-			return p, err
-		}
+		p.Mine = page.Items
 		if p.RHK, err = u.a.NeedRHKOptions(ctx, actor, actor.EmployeeID); err != nil {
 			return p, err
 		}
-		if p.Team, err = u.a.Team(ctx, actor); err != nil {
-			return p, err
-		}
-		slices.SortFunc(p.Team, func(x, y model.Employee) int { return strings.Compare(x.Name, y.Name) })
-		line, err := u.a.LineNeeds(ctx, actor, 0, 100)
-		if err != nil {
-			return p, err
-		}
-		if p.TeamNeeds, err = u.needViews(r, b, line); err != nil {
+		if p.TeamNeeds, err = u.a.LineNeeds(ctx, actor, 0, 100); err != nil {
 			return p, err
 		}
 	}
-	if authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD {
+	if p.Can.Summary {
 		if s := q.Get("tampil"); slices.Contains(needShows, s) {
 			p.Show = s
 		}
@@ -179,18 +165,6 @@ func (u *ui) needsPage(r *http.Request, b base) (needsPage, error) {
 		}
 	}
 	return p, nil
-}
-
-func (u *ui) needViews(r *http.Request, b base, list []model.Need) ([]needView, error) {
-	out := make([]needView, 0, len(list))
-	for _, n := range list {
-		can, err := u.a.NeedRights(r.Context(), *b.Actor, n)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, needView{Need: n, Can: can})
-	}
-	return out, nil
 }
 
 func (u *ui) showNeeds(w http.ResponseWriter, r *http.Request, b base) error {
@@ -242,7 +216,7 @@ type needListPage struct {
 	Category  model.NeedCategory
 	Status    string // a status, "outstanding", or "" for all
 	Statuses  []string
-	Items     []needView
+	Items     []app.NeedView
 	NextURL   string
 	FirstURL  string
 	OK        string
@@ -257,13 +231,15 @@ func (u *ui) showNeedList(w http.ResponseWriter, r *http.Request, b base) error 
 	p.Title, p.Nav = b.T("need.list"), "needs"
 	p.Year, p.Years = u.needYear(r)
 	p.OK = needOK(b, q.Get("ok"))
-	p.Summaries = authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD
+	access, err := u.a.NeedsAccess(ctx, actor)
+	if err != nil {
+		return err
+	}
+	p.Summaries, p.OPDs = access.Can.Summary, access.OPDs
 	units, err := u.a.Units(ctx, actor)
 	if err != nil {
 		return err
 	}
-	allowed := authz.OPDs(actor, authz.ReadNeeds)
-	wide := authz.Widest(actor, authz.ReadNeeds) == authz.ScopeInstansi
 	for i, un := range units {
 		if un.ID == q.Get("opd") && un.OPDID == un.ID {
 			p.OPD = &units[i]
@@ -271,11 +247,7 @@ func (u *ui) showNeedList(w http.ResponseWriter, r *http.Request, b base) error 
 		if un.ID == q.Get("unit") {
 			p.Unit = &units[i]
 		}
-		if un.OPDID == un.ID && (wide || slices.Contains(allowed, un.ID)) {
-			p.OPDs = append(p.OPDs, un)
-		}
 	}
-	slices.SortFunc(p.OPDs, func(x, y model.Unit) int { return strings.Compare(x.Name, y.Name) })
 	if k := model.NeedKind(q.Get("jenis")); k.Valid() {
 		p.Kind = k
 	}
@@ -306,9 +278,7 @@ func (u *ui) showNeedList(w http.ResponseWriter, r *http.Request, b base) error 
 	if err != nil {
 		return err
 	}
-	if p.Items, err = u.needViews(r, b, page.Items); err != nil {
-		return err
-	}
+	p.Items = page.Items
 	if page.NextCursor != "" {
 		q.Set("kursor", page.NextCursor)
 		q.Del("ok")
@@ -325,7 +295,7 @@ func (u *ui) showNeedList(w http.ResponseWriter, r *http.Request, b base) error 
 
 type needPage struct {
 	base
-	N      needView
+	N      app.NeedView
 	Errors map[string]string
 	OK     string
 }
@@ -335,11 +305,11 @@ func (u *ui) showNeed(w http.ResponseWriter, r *http.Request, b base) error {
 }
 
 func (u *ui) renderNeed(w http.ResponseWriter, r *http.Request, b base, status int, errs map[string]string) error {
-	n, can, err := u.a.Need(r.Context(), *b.Actor, r.PathValue("id"))
+	n, err := u.a.Need(r.Context(), *b.Actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	p := needPage{base: b, N: needView{Need: n, Can: can}, Errors: errs, OK: needOK(b, r.URL.Query().Get("ok"))}
+	p := needPage{base: b, N: n, Errors: errs, OK: needOK(b, r.URL.Query().Get("ok"))}
 	p.Title, p.Nav = n.Title, "needs"
 	u.render(w, r, status, "need", p)
 	return nil

@@ -20,7 +20,7 @@ func (u *ui) teamRoutes(page func(string, func(w http.ResponseWriter, r *http.Re
 // teamsPage lists the actor's teams with the form to start one.
 type teamsPage struct {
 	base
-	Teams    []model.Team
+	Teams    []app.TeamItem
 	CanStart bool
 	Form     model.Team
 	Errors   map[string]string
@@ -35,7 +35,7 @@ func (u *ui) renderTeams(w http.ResponseWriter, r *http.Request, b base, status 
 	if err != nil {
 		return err
 	}
-	p := teamsPage{base: b, Teams: list, CanStart: b.IsRater, Form: form, Errors: errs}
+	p := teamsPage{base: b, Teams: list, CanStart: u.a.CanStartTeam(r.Context(), *b.Actor), Form: form, Errors: errs}
 	p.Title, p.Nav = b.T("team.title"), "team"
 	u.render(w, r, status, "teams", p)
 	return nil
@@ -60,7 +60,6 @@ type teamPage struct {
 	V      app.TeamView
 	Errors map[string]string
 	MaxMin int
-	Names  map[string]string
 }
 
 func (u *ui) showTeam(w http.ResponseWriter, r *http.Request, b base) error {
@@ -72,10 +71,7 @@ func (u *ui) renderTeam(w http.ResponseWriter, r *http.Request, b base, status i
 	if err != nil {
 		return err
 	}
-	p := teamPage{base: b, V: v, Errors: errs, MaxMin: 1, Names: map[string]string{}}
-	for _, m := range v.Team.Members {
-		p.Names[m.EmployeeID] = m.Name
-	}
+	p := teamPage{base: b, V: v, Errors: errs, MaxMin: 1}
 	for _, t := range v.Progress {
 		p.MaxMin = max(p.MaxMin, t.Minutes)
 	}
@@ -88,7 +84,11 @@ func (u *ui) renderTeam(w http.ResponseWriter, r *http.Request, b base, status i
 func (u *ui) teamAction(w http.ResponseWriter, r *http.Request, b base, do func() error) error {
 	err := do()
 	if ve, ok := isValidation(err); ok {
-		return u.renderTeam(w, r, b, http.StatusUnprocessableEntity, ve.Fields)
+		errs := map[string]string{}
+		for k, msg := range ve.Fields {
+			errs[k] = b.T(msg) // a catalog key, or words already written
+		}
+		return u.renderTeam(w, r, b, http.StatusUnprocessableEntity, errs)
 	}
 	if errors.Is(err, model.ErrForbidden) {
 		return u.renderTeam(w, r, b, http.StatusForbidden, map[string]string{"team": b.T("team.err.forbidden")})
@@ -102,12 +102,7 @@ func (u *ui) teamAction(w http.ResponseWriter, r *http.Request, b base, do func(
 
 func (u *ui) addTeamMember(w http.ResponseWriter, r *http.Request, b base) error {
 	return u.teamAction(w, r, b, func() error {
-		nip := r.PostFormValue("nip")
-		e, err := u.a.Store.EmployeeByNIP(r.Context(), b.Actor.InstansiID, nip)
-		if err != nil {
-			return model.Invalid("nip", b.T("team.err.nip"))
-		}
-		return u.a.AddTeamMember(r.Context(), *b.Actor, r.PathValue("id"), e.ID)
+		return u.a.AddTeamMemberByNIP(r.Context(), *b.Actor, r.PathValue("id"), r.PostFormValue("nip"))
 	})
 }
 

@@ -40,6 +40,12 @@ func TestTeamPages(t *testing.T) {
 		if !strings.Contains(body, `<option value="`+rhk.ID+`">`) {
 			t.Fatal("the member cannot link their RHK")
 		}
+		if strings.Contains(body, `action="`+team+`/anggota"`) {
+			t.Error("a member who does not lead is offered to add members")
+		}
+		if _, body := kabid.get(team); !strings.Contains(body, `action="`+team+`/anggota"`) {
+			t.Error("the lead is not offered to add members")
+		}
 		staff.post(team+"/rhk", url.Values{"rhk_id": {rhk.ID}})
 		if resp, _ := staff.post(team+"/apresiasi", url.Values{"to_id": {e.o.Kabid.ID}, "kind": {"thanks"}, "body": {"Terima kasih arahannya"}}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("kudos: %d", resp.StatusCode)
