@@ -103,9 +103,9 @@ func notificationSchemas() map[string]any {
 			"variant": map[string]any{"type": "string", "description": "Which wording of the kind (e.g. late, coach), or empty"},
 			"args": map[string]any{"type": "array", "items": str(),
 				"description": "The values the message is made of, in the order of the catalog key notif.<kind>[.<variant>]; empty for a notification stored as text before they had arguments"},
-			"title": map[string]any{"type": "string", "description": "Rendered in the signed-in person's language"},
-			"body":  map[string]any{"type": "string", "description": "Rendered in the signed-in person's language; may be empty"},
-			"link":  map[string]any{"type": "string", "description": "The web page it is about, relative to the site"},
+			"title":      map[string]any{"type": "string", "description": "Rendered in the signed-in person's language"},
+			"body":       map[string]any{"type": "string", "description": "Rendered in the signed-in person's language; may be empty"},
+			"link":       map[string]any{"type": "string", "description": "The web page it is about, relative to the site"},
 			"created_at": dateTime, "read_at": map[string]any{"type": []string{"string", "null"}, "format": "date-time"},
 			"can": obj([]string{"mark_read"}, map[string]any{"mark_read": map[string]any{"type": "boolean"}})}),
 		"NotificationList": obj([]string{"items", "next_cursor", "unread_count"}, map[string]any{
