@@ -115,10 +115,10 @@ func (a *App) ListNotifications(ctx context.Context, actor model.Actor, q Notifi
 		limit = 50
 	}
 	if limit < 1 || limit > 200 {
-		return out, model.Invalid("limit", "limit harus bilangan 1 sampai 200")
+		return out, model.Invalid("limit", "notif.err.limit")
 	}
 	if q.Cursor != "" && !isID(q.Cursor) {
-		return out, model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+		return out, model.Invalid("cursor", "notif.err.cursor")
 	}
 	if actor.EmployeeID == "" {
 		return out, nil
@@ -154,7 +154,7 @@ func (a *App) MarkNotificationsRead(ctx context.Context, actor model.Actor, ids 
 		return 0, forbidden("read notifications without an employee record")
 	}
 	if len(ids) > 200 {
-		return 0, model.Invalid("ids", "Paling banyak 200 notifikasi sekaligus")
+		return 0, model.Invalid("ids", "notif.err.ids")
 	}
 	for _, id := range ids {
 		if !isID(id) {

@@ -86,7 +86,9 @@ var notificationsID = map[string]string{
 	"notif.email.greeting": "Yth. %s,",
 	"notif.email.open":     "Buka: %s",
 	"notif.email.why":      "Pesan ini dikirim oleh Kinerja karena notifikasi di atas belum dibaca di aplikasi.",
-	"notif.read":           "Tandai sudah dibaca",
+	"notif.err.limit":      "limit harus bilangan 1 sampai 200",
+	"notif.err.cursor":     "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya",
+	"notif.err.ids":        "Paling banyak 200 notifikasi sekaligus",
 }
 
 var notificationsEN = map[string]string{
@@ -169,7 +171,9 @@ var notificationsEN = map[string]string{
 	"notif.email.greeting": "Dear %s,",
 	"notif.email.open":     "Open: %s",
 	"notif.email.why":      "Kinerja sent this message because the notification above has not been read in the app.",
-	"notif.read":           "Mark as read",
+	"notif.err.limit":      "limit must be a whole number from 1 to 200",
+	"notif.err.cursor":     "Invalid page cursor; use the next_cursor of the previous page",
+	"notif.err.ids":        "At most 200 notifications at once",
 }
 
 func init() {
