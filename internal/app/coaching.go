@@ -303,16 +303,16 @@ func (a *App) RemindCoachingReviews(ctx context.Context) (int, error) {
 				if marked, err = tx.MarkCoachingReminded(ctx, s.ID); err != nil || !marked {
 					return err
 				}
-				late, since := "", s.NextReview.Time().Format("02-01-2006")
+				toASN, toCoach, since := "", "coach", s.NextReview.Time().Format("02-01-2006")
 				if s.NextReview < today {
-					late = "late"
+					toASN, toCoach = "late", "coach.late"
 				}
-				if err := tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.review", Variant: late,
+				if err := tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.review", Variant: toASN,
 					Args: []string{coach.FullName(), s.Topic, s.Actions, since},
 					Link: "/bimbingan/" + s.ID}); err != nil {
 					return err
 				}
-				return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.review", Variant: strings.TrimSuffix("coach."+late, "."),
+				return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.review", Variant: toCoach,
 					Args: []string{asn.FullName(), s.Topic, s.Actions, since},
 					Link: "/bimbingan/" + s.ID})
 			})
