@@ -18,7 +18,7 @@ import (
 // routes is the API's one route table.
 func routes() []route {
 	var all []route
-	for _, part := range [][]route{coreRoutes(), planningRoutes(), pkRoutes(), workRoutes(), evidenceRoutes(), teamRoutes(), coachingRoutes(), needsRoutes()} {
+	for _, part := range [][]route{coreRoutes(), planningRoutes(), pkRoutes(), workRoutes(), evidenceRoutes(), teamRoutes(), coachingRoutes(), needsRoutes(), notificationRoutes()} {
 		all = append(all, part...)
 	}
 	return all

@@ -143,8 +143,8 @@ func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.Coa
 			return err
 		}
 		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.recorded",
-			Title: fmt.Sprintf("%s mencatat bimbingan kinerja: %s. Isi umpan balik (B.1.8).", actor.Name, s.Topic),
-			Body:  s.Actions, Link: "/bimbingan/" + s.ID})
+			Args: []string{actor.Name, s.Topic, s.Actions},
+			Link: "/bimbingan/" + s.ID})
 	})
 	if err != nil {
 		return CoachingView{}, err
@@ -343,8 +343,8 @@ func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id 
 			return err
 		}
 		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.feedback",
-			Title: fmt.Sprintf("%s mengisi umpan balik bimbingan kinerja (B.1.8): %s", actor.Name, s.Topic),
-			Body:  f.Comment, Link: "/bimbingan/" + s.ID})
+			Args: []string{actor.Name, s.Topic, f.Comment},
+			Link: "/bimbingan/" + s.ID})
 	})
 	if err != nil {
 		return CoachingView{}, err
@@ -379,7 +379,7 @@ func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id stri
 			return err
 		}
 		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.competence",
-			Title: fmt.Sprintf("%s mengisi evaluasi kompetensi (B.1.9) atas bimbingan: %s", actor.Name, s.Topic), Link: "/bimbingan/" + s.ID})
+			Args: []string{actor.Name, s.Topic}, Link: "/bimbingan/" + s.ID})
 	})
 	if err != nil {
 		return CoachingView{}, err
@@ -410,18 +410,18 @@ func (a *App) RemindCoachingReviews(ctx context.Context) (int, error) {
 				if marked, err = tx.MarkCoachingReminded(ctx, s.ID); err != nil || !marked {
 					return err
 				}
-				when := "hari ini"
+				toASN, toCoach, since := "", "coach", s.NextReview.Time().Format("02-01-2006")
 				if s.NextReview < today {
-					when = "sejak " + s.NextReview.Time().Format("02-01-2006")
+					toASN, toCoach = "late", "coach.late"
 				}
-				if err := tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.review",
-					Title: fmt.Sprintf("Evaluasi tindak lanjut bimbingan kinerja bersama %s jatuh tempo %s: %s", coach.FullName(), when, s.Topic),
-					Body:  s.Actions, Link: "/bimbingan/" + s.ID}); err != nil {
+				if err := tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.review", Variant: toASN,
+					Args: []string{coach.FullName(), s.Topic, s.Actions, since},
+					Link: "/bimbingan/" + s.ID}); err != nil {
 					return err
 				}
-				return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.review",
-					Title: fmt.Sprintf("Evaluasi tindak lanjut bimbingan kinerja %s jatuh tempo %s: %s", asn.FullName(), when, s.Topic),
-					Body:  s.Actions, Link: "/bimbingan/" + s.ID})
+				return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.CoachID, Kind: "coaching.review", Variant: toCoach,
+					Args: []string{asn.FullName(), s.Topic, s.Actions, since},
+					Link: "/bimbingan/" + s.ID})
 			})
 			if err != nil {
 				return sent, fmt.Errorf("remind coaching review %s: %w", s.ID, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/notify"
 )
 
@@ -13,8 +14,9 @@ import (
 const EmailDelay = 5 * time.Minute
 
 // SendPendingEmails e-mails the notifications that stayed unread in the app
-// for longer than delay, to employees with an address, and returns how many
-// it sent. baseURL makes their links absolute.
+// for longer than delay, to employees with an address, each in the language
+// of the recipient's account, and returns how many it sent. baseURL makes
+// their links absolute. It stops when ctx ends.
 func (a *App) SendPendingEmails(ctx context.Context, m notify.Mailer, delay time.Duration, baseURL string) (int, error) {
 	pending, err := a.Store.PendingEmails(ctx, a.Now().Add(-delay), 100)
 	if err != nil {
@@ -22,15 +24,17 @@ func (a *App) SendPendingEmails(ctx context.Context, m notify.Mailer, delay time
 	}
 	sent := 0
 	for _, p := range pending {
-		body := fmt.Sprintf("Yth. %s,\n\n%s\n", p.Name, p.Title)
-		if p.Body != "" {
-			body += "\n" + p.Body + "\n"
+		lang := locale.Normalize(p.Locale)
+		title, text := RenderNotification(lang, p.Notification)
+		body := locale.T(lang, "notif.email.greeting", p.Name) + "\n\n" + title + "\n"
+		if text != "" {
+			body += "\n" + text + "\n"
 		}
 		if p.Link != "" {
-			body += "\nBuka: " + baseURL + p.Link + "\n"
+			body += "\n" + locale.T(lang, "notif.email.open", baseURL+p.Link) + "\n"
 		}
-		body += "\nPesan ini dikirim oleh Kinerja karena notifikasi di atas belum dibaca di aplikasi.\n"
-		if err := m.Send(p.Email, "[Kinerja] "+p.Title, body); err != nil {
+		body += "\n" + locale.T(lang, "notif.email.why") + "\n"
+		if err := m.Send(ctx, p.Email, "[Kinerja] "+title, body); err != nil {
 			return sent, fmt.Errorf("e-mail notification %s: %w", p.ID, err)
 		}
 		if err := a.Store.MarkEmailed(ctx, p.ID, a.Now()); err != nil {

@@ -151,3 +151,52 @@ func TestUnreadNotificationsAreEmailed(t *testing.T) {
 		}
 	})
 }
+
+// TestEmailsGiveUpOnASilentServer: a mail server that accepts and never
+// answers costs one timeout, and the notification stays queued.
+func TestEmailsGiveUpOnASilentServer(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		go func() {
+			for {
+				c, err := ln.Accept()
+				if err != nil {
+					return
+				}
+				defer c.Close() // held open, silent, until the test ends
+			}
+		}()
+		mailer, err := notify.ParseSMTP("smtp://" + ln.Addr().String() + "?from=kinerja@uji.go.id&timeout=300ms")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+			k := e.o.Kabid
+			k.Email = "siti@uji.go.id"
+			if _, err := tx.UpdateEmployee(ctx, k); err != nil {
+				return err
+			}
+			return tx.Notify(ctx, model.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: k.ID, Kind: "skp.approve", Args: []string{k.Name, "2026", ""}})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		e.clock.add(time.Since(e.clock.now()) + app.EmailDelay + time.Minute)
+		start := time.Now()
+		if n, err := e.a.SendPendingEmails(ctx, mailer, app.EmailDelay, "https://kinerja.example"); err == nil || n != 0 {
+			t.Errorf("a silent server: sent %d, %v", n, err)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("sending took %v", took)
+		}
+		if pending, _ := s.PendingEmails(ctx, e.clock.now(), 10); len(pending) != 1 {
+			t.Errorf("the notification left the queue: %+v", pending)
+		}
+	})
+}

@@ -32,6 +32,9 @@ func (a *App) EventStream(ctx context.Context, actor model.Actor) (live.StreamOp
 		out := make([]live.Event, len(evs))
 		for i, e := range evs {
 			out[i] = live.Event{ID: e.Seq, Type: e.Type, Data: e.Data}
+			if e.Type == "notification" {
+				out[i].Data = localizeEvent(actor.Locale, e.Data)
+			}
 		}
 		return out, nil
 	}

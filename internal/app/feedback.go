@@ -24,7 +24,7 @@ type workTarget struct {
 	InstansiID string
 	OwnerID    string
 	Link       string
-	Label      string
+	Label      string // what tells it apart in a notification: a year, an RHK, a date
 }
 
 // target resolves a target type and id to the work record it names.
@@ -36,7 +36,7 @@ func (a *App) target(ctx context.Context, typ, id string) (workTarget, error) {
 		if err != nil {
 			return workTarget{}, missing
 		}
-		return workTarget{s.InstansiID, s.EmployeeID, "/skp/" + s.ID + "#umpan-balik", fmt.Sprintf("SKP %d", s.Year)}, nil
+		return workTarget{s.InstansiID, s.EmployeeID, "/skp/" + s.ID + "#umpan-balik", fmt.Sprint(s.Year)}, nil
 	case TargetRHK:
 		r, err := a.Store.RHKByID(ctx, id)
 		if err != nil {
@@ -46,13 +46,13 @@ func (a *App) target(ctx context.Context, typ, id string) (workTarget, error) {
 		if err != nil {
 			return workTarget{}, missing
 		}
-		return workTarget{s.InstansiID, s.EmployeeID, "/skp/" + s.ID + "#rhk-" + r.ID, "RHK " + short(r.Description, 60)}, nil
+		return workTarget{s.InstansiID, s.EmployeeID, "/skp/" + s.ID + "#rhk-" + r.ID, short(r.Description, 60)}, nil
 	case TargetProgress:
 		p, err := a.Store.Progress(ctx, id)
 		if err != nil {
 			return workTarget{}, missing
 		}
-		return workTarget{p.InstansiID, p.EmployeeID, "/progres/" + p.ID, "progres " + string(p.WorkDate)}, nil
+		return workTarget{p.InstansiID, p.EmployeeID, "/progres/" + p.ID, string(p.WorkDate)}, nil
 	case TargetRealisasi:
 		r, err := a.Store.RealisasiByID(ctx, id)
 		if err != nil {
@@ -62,7 +62,7 @@ func (a *App) target(ctx context.Context, typ, id string) (workTarget, error) {
 		if err != nil {
 			return workTarget{}, missing
 		}
-		return workTarget{s.InstansiID, s.EmployeeID, "/realisasi/" + s.ID + "?periode=" + r.PeriodID, "realisasi"}, nil
+		return workTarget{s.InstansiID, s.EmployeeID, "/realisasi/" + s.ID + "?periode=" + r.PeriodID, fmt.Sprint(s.Year)}, nil
 	}
 	return workTarget{}, model.Invalid("target_type", "Sasaran umpan balik harus skp, rhk, progress atau realisasi")
 }
@@ -164,8 +164,8 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 			if err := tx.Emit(ctx, who, "feedback.created", event); err != nil {
 				return err
 			}
-			if err := tx.Notify(ctx, model.Notification{InstansiID: t.InstansiID, EmployeeID: who, Kind: "feedback",
-				Title: fmt.Sprintf("%s memberi umpan balik pada %s", f.AuthorName, t.Label), Body: short(body, 200), Link: t.Link}); err != nil {
+			if err := tx.Notify(ctx, model.Notification{InstansiID: t.InstansiID, EmployeeID: who, Kind: "feedback", Variant: typ,
+				Args: []string{f.AuthorName, t.Label, short(body, 200)}, Link: t.Link}); err != nil {
 				return err
 			}
 		}

@@ -134,7 +134,7 @@ func (a *App) ProposeRHK(ctx context.Context, actor model.Actor, toEmployeeID, p
 			return err
 		}
 		return tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: toEmployeeID, Kind: "rhk.proposal",
-			Title: actor.Name + " mengusulkan RHK untuk SKP Anda", Body: description, Link: "/skp"})
+			Args: []string{actor.Name, description}, Link: "/skp"})
 	})
 	return p, err
 }

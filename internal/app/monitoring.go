@@ -168,14 +168,12 @@ func (a *App) RemindBehind(ctx context.Context, actor model.Actor, year int, uni
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		for _, e := range people {
-			text := map[model.SKPStatus]string{
-				"":                 "Anda belum menyusun SKP tahun %d. Susun dan ajukan kepada pejabat penilai Anda.",
-				model.SKPDraft:     "SKP tahun %d Anda masih konsep. Lengkapi dan ajukan kepada pejabat penilai Anda.",
-				model.SKPReturned:  "SKP tahun %d Anda dikembalikan. Perbaiki sesuai catatan lalu ajukan kembali.",
-				model.SKPSubmitted: "SKP tahun %d Anda menunggu persetujuan pejabat penilai.",
-			}[status[e.ID]]
-			if err := tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: e.ID, Kind: "skp.reminder",
-				Title: fmt.Sprintf("Pengingat SKP %d", year), Body: fmt.Sprintf(text, year), Link: "/skp"}); err != nil {
+			state := string(status[e.ID])
+			if state == "" {
+				state = "none"
+			}
+			if err := tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: e.ID, Kind: "skp.reminder", Variant: state,
+				Args: []string{fmt.Sprint(year)}, Link: "/skp"}); err != nil {
 				return err
 			}
 		}

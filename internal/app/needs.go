@@ -189,13 +189,13 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 		if n, err = tx.CreateNeed(ctx, n); err != nil {
 			return err
 		}
-		note := model.Notification{InstansiID: n.InstansiID, Kind: "need.recorded", Body: n.Description, Link: "/kebutuhan/" + n.ID}
+		note := model.Notification{InstansiID: n.InstansiID, Kind: "need.recorded", Link: "/kebutuhan/" + n.ID}
 		if n.Status == model.NeedOpen {
 			note.EmployeeID = chart.Rater(e.ID)
-			note.Title = fmt.Sprintf("%s mencatat %s: %s. Konfirmasi atau tutup.", e.FullName(), what, n.Title)
+			note.Args = []string{e.FullName(), what, n.Title, n.Description}
 		} else {
-			note.EmployeeID = e.ID
-			note.Title = fmt.Sprintf("%s mencatat %s untuk pekerjaan Anda: %s", actor.Name, what, n.Title)
+			note.EmployeeID, note.Variant = e.ID, "yours"
+			note.Args = []string{actor.Name, what, n.Title, n.Description}
 		}
 		return tx.Notify(ctx, note)
 	})
@@ -205,12 +205,13 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 	return NeedView{Need: n, Can: needRights(actor, chart, n)}, nil
 }
 
-// needWords names a category in the words of a notification.
+// needWords names a category in the words of a notification: a catalog
+// key the notification translates.
 func needWords(c model.NeedCategory) string {
 	if c == model.NeedCategoryNeed {
-		return "kebutuhan pengembangan"
+		return "notif.word.need"
 	}
-	return "kendala sumber daya"
+	return "notif.word.constraint"
 }
 
 // checkNeedRHK checks that rhkID is an RHK of one of the employee's SKP.
@@ -342,13 +343,8 @@ func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, versio
 		if n, err = tx.MoveNeed(ctx, n.ID, version, act, actor.UserID, note); err != nil {
 			return err
 		}
-		title := map[model.NeedAction]string{
-			model.NeedConfirm: "%s mengonfirmasi %s Anda: %s",
-			model.NeedClose:   "%s menutup %s Anda: %s",
-			model.NeedAddress: "%s menindaklanjuti %s Anda: %s",
-		}[act]
 		msg := model.Notification{InstansiID: n.InstansiID, EmployeeID: n.EmployeeID, Kind: "need." + string(act),
-			Title: fmt.Sprintf(title, actor.Name, needWords(n.Category), n.Title), Body: note, Link: "/kebutuhan/" + n.ID}
+			Args: []string{actor.Name, needWords(n.Category), n.Title, note}, Link: "/kebutuhan/" + n.ID}
 		if n.EmployeeID != actor.EmployeeID {
 			if err := tx.Notify(ctx, msg); err != nil {
 				return err
@@ -356,8 +352,8 @@ func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, versio
 		}
 		// What was done is news to the supervisor who confirmed it too.
 		if rater := chart.Rater(n.EmployeeID); act == model.NeedAddress && rater != "" && rater != actor.EmployeeID {
-			msg.EmployeeID = rater
-			msg.Title = fmt.Sprintf("%s menindaklanjuti %s %s: %s", actor.Name, needWords(n.Category), n.EmployeeName, n.Title)
+			msg.EmployeeID, msg.Variant = rater, "rater"
+			msg.Args = []string{actor.Name, needWords(n.Category), n.EmployeeName, n.Title, note}
 			return tx.Notify(ctx, msg)
 		}
 		return nil

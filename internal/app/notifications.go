@@ -2,13 +2,95 @@ package app
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
 
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// Notifications returns the actor's newest in-app notifications and marks
-// them read.
-func (a *App) Notifications(ctx context.Context, actor model.Actor) ([]model.Notification, error) {
+// NotificationView is a notification as its reader sees it: its title and
+// body rendered in the reader's language, with what they may do with it.
+type NotificationView struct {
+	ID, Kind    string
+	Variant     string
+	Args        []string // nil for a notification stored as text
+	Title, Body string
+	Link        string
+	CreatedAt   time.Time
+	ReadAt      time.Time // zero while unread
+	Can         NotificationRights
+}
+
+// NotificationRights says what the reader may do with a notification now.
+type NotificationRights struct {
+	MarkRead bool // it is theirs and unread
+}
+
+// NotificationList is a page of the actor's notifications, newest first,
+// with how many are unread in all and the cursor of the next page ("" on
+// the last).
+type NotificationList struct {
+	Items      []NotificationView
+	Unread     int
+	NextCursor string
+}
+
+// NotificationQuery pages the actor's notifications: at most Limit (50
+// when 0, at most 200) older than the one named by Cursor.
+type NotificationQuery struct {
+	Cursor string
+	Limit  int
+}
+
+// RenderNotification renders a notification's title and body in language
+// lang: from its message key's .title and .body with its arguments
+// (a kind without a body key has no body), or as stored when it was kept
+// as text.
+func RenderNotification(lang string, n model.Notification) (title, body string) {
+	if n.Args == nil {
+		return n.Title, n.Body
+	}
+	lang = locale.Normalize(lang)
+	args := make([]any, len(n.Args))
+	for i, a := range n.Args {
+		args[i] = a
+		if strings.HasPrefix(a, "notif.word.") {
+			if w, ok := locale.Lookup(lang, a); ok {
+				args[i] = w
+			}
+		}
+	}
+	key := n.MessageKey()
+	title = locale.T(lang, key+".title", args...)
+	if _, ok := locale.Lookup(lang, key+".body"); ok {
+		body = locale.T(lang, key+".body", args...)
+	}
+	return title, body
+}
+
+// notificationView renders n for a reader in language lang.
+func notificationView(lang string, n model.Notification) NotificationView {
+	v := NotificationView{ID: n.ID, Kind: n.Kind, Variant: n.Variant, Args: n.Args, Link: n.Link, CreatedAt: parseStamp(n.CreatedAt), ReadAt: parseStamp(n.ReadAt)}
+	v.Title, v.Body = RenderNotification(lang, n)
+	v.Can.MarkRead = n.ReadAt == ""
+	return v
+}
+
+// parseStamp reads a time as the store keeps it (zero for "").
+func parseStamp(s string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// Notifications returns the actor's newest in-app notifications in their
+// language and marks them read: the notifications page.
+func (a *App) Notifications(ctx context.Context, actor model.Actor) ([]NotificationView, error) {
 	if actor.EmployeeID == "" {
 		return nil, nil
 	}
@@ -16,7 +98,44 @@ func (a *App) Notifications(ctx context.Context, actor model.Actor) ([]model.Not
 	if err != nil {
 		return nil, err
 	}
-	return list, a.Store.MarkNotificationsRead(ctx, actor.EmployeeID, a.Now())
+	out := make([]NotificationView, len(list))
+	for i, n := range list {
+		out[i] = notificationView(actor.Locale, n)
+	}
+	_, err = a.Store.MarkNotificationsRead(ctx, actor.EmployeeID, nil, a.Now())
+	return out, err
+}
+
+// ListNotifications pages the actor's notifications, newest first, in
+// their language, with the unread count; it marks nothing read.
+func (a *App) ListNotifications(ctx context.Context, actor model.Actor, q NotificationQuery) (NotificationList, error) {
+	out := NotificationList{Items: []NotificationView{}}
+	limit := q.Limit
+	if limit == 0 {
+		limit = 50
+	}
+	if limit < 1 || limit > 200 {
+		return out, model.Invalid("limit", "notif.err.limit")
+	}
+	if q.Cursor != "" && !isID(q.Cursor) {
+		return out, model.Invalid("cursor", "notif.err.cursor")
+	}
+	if actor.EmployeeID == "" {
+		return out, nil
+	}
+	list, err := a.Store.NotificationsBefore(ctx, actor.EmployeeID, q.Cursor, limit+1)
+	if err != nil {
+		return out, err
+	}
+	if len(list) > limit {
+		list = list[:limit]
+		out.NextCursor = list[limit-1].ID
+	}
+	for _, n := range list {
+		out.Items = append(out.Items, notificationView(actor.Locale, n))
+	}
+	out.Unread, err = a.Store.UnreadNotifications(ctx, actor.EmployeeID)
+	return out, err
 }
 
 // UnreadNotifications counts the actor's unread notifications.
@@ -25,4 +144,57 @@ func (a *App) UnreadNotifications(ctx context.Context, actor model.Actor) (int, 
 		return 0, nil
 	}
 	return a.Store.UnreadNotifications(ctx, actor.EmployeeID)
+}
+
+// MarkNotificationsRead marks the actor's notifications named by ids read,
+// or all of them when ids is empty, and answers how many unread remain.
+// An id that is not one of the actor's notifications is not found.
+func (a *App) MarkNotificationsRead(ctx context.Context, actor model.Actor, ids []string) (int, error) {
+	if actor.EmployeeID == "" {
+		return 0, forbidden("read notifications without an employee record")
+	}
+	if len(ids) > 200 {
+		return 0, model.Invalid("ids", "notif.err.ids")
+	}
+	for _, id := range ids {
+		if !isID(id) {
+			return 0, fmt.Errorf("notification %q: %w", id, model.ErrNotFound)
+		}
+	}
+	if len(ids) > 0 {
+		mine, err := a.Store.NotificationsOf(ctx, actor.EmployeeID, ids)
+		if err != nil {
+			return 0, err
+		}
+		for _, id := range ids {
+			if !mine[id] {
+				return 0, fmt.Errorf("notification %s: %w", id, model.ErrNotFound)
+			}
+		}
+	}
+	if _, err := a.Store.MarkNotificationsRead(ctx, actor.EmployeeID, ids, a.Now()); err != nil {
+		return 0, err
+	}
+	return a.Store.UnreadNotifications(ctx, actor.EmployeeID)
+}
+
+// localizeEvent adds to a notification event, as its reader's stream sends
+// it, the title and body rendered in their language.
+func localizeEvent(lang string, data json.RawMessage) json.RawMessage {
+	var ev struct {
+		ID      string   `json:"id"`
+		Kind    string   `json:"kind"`
+		Variant string   `json:"variant"`
+		Args    []string `json:"args"`
+		Link    string   `json:"link"`
+	}
+	if err := json.Unmarshal(data, &ev); err != nil || ev.Args == nil {
+		return data // stored as text: it carries its title already
+	}
+	title, body := RenderNotification(lang, model.Notification{Kind: ev.Kind, Variant: ev.Variant, Args: ev.Args})
+	out, err := json.Marshal(map[string]any{"id": ev.ID, "kind": ev.Kind, "variant": ev.Variant, "args": ev.Args, "link": ev.Link, "title": title, "body": body})
+	if err != nil {
+		return data
+	}
+	return out
 }

@@ -79,8 +79,8 @@ func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, st
 			return err
 		}
 		if err := tx.Notify(ctx, model.Notification{InstansiID: e.InstansiID, EmployeeID: e.ID, Kind: "skp.close",
-			Title: fmt.Sprintf("SKP %d ditutup karena mutasi jabatan", s.Year),
-			Body:  "Susun SKP baru untuk jabatan Anda yang baru, mulai " + string(start) + ".", Link: "/skp"}); err != nil {
+			Args: []string{fmt.Sprint(s.Year), string(start)},
+			Link: "/skp"}); err != nil {
 			return err
 		}
 	}

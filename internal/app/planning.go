@@ -478,7 +478,7 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 			return err
 		}
 		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: notify, Kind: "skp." + string(act),
-			Title: title, Body: note, Link: "/skp/" + s.ID})
+			Args: []string{s.Employee.Name, fmt.Sprint(s.Year), note}, Link: "/skp/" + s.ID})
 	})
 	if err != nil {
 		if errors.Is(err, model.ErrConflict) {
@@ -548,7 +548,7 @@ func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, 
 			other = s.EmployeeID
 		}
 		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: other, Kind: "skp.dialogue",
-			Title: fmt.Sprintf("Dialog kinerja SKP %d dicatat oleh %s", s.Year, actor.Name), Body: notes, Link: "/skp/" + s.ID})
+			Args: []string{fmt.Sprint(s.Year), actor.Name, notes}, Link: "/skp/" + s.ID})
 	})
 	return d, err
 }

@@ -128,7 +128,7 @@ func (a *App) progressSent(ctx context.Context, tx *store.Tx, e model.Employee, 
 		return err
 	}
 	return tx.Notify(ctx, model.Notification{InstansiID: p.InstansiID, EmployeeID: p.RaterID, Kind: "progress.submitted",
-		Title: fmt.Sprintf("%s melaporkan progres %s", e.FullName(), p.WorkDate), Body: short(p.Description, 140), Link: "/meja#progress-" + p.ID})
+		Args: []string{e.FullName(), string(p.WorkDate), short(p.Description, 140)}, Link: "/meja#progress-" + p.ID})
 }
 
 func progressEvent(e model.Employee, p model.Progress) map[string]any {
@@ -248,12 +248,8 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 		if err := tx.Emit(ctx, p.EmployeeID, "progress.reviewed", progressEvent(e, p)); err != nil {
 			return err
 		}
-		title := fmt.Sprintf("Progres %s Anda disetujui", p.WorkDate)
-		if !approve {
-			title = fmt.Sprintf("Progres %s Anda dikembalikan untuk diperbaiki", p.WorkDate)
-		}
 		return tx.Notify(ctx, model.Notification{InstansiID: p.InstansiID, EmployeeID: p.EmployeeID, Kind: "progress." + string(status),
-			Title: title, Body: note, Link: "/progres?tanggal=" + string(p.WorkDate) + "#progress-" + p.ID})
+			Args: []string{string(p.WorkDate), note}, Link: "/progres?tanggal=" + string(p.WorkDate) + "#progress-" + p.ID})
 	})
 	return p, err
 }

@@ -272,7 +272,7 @@ func (a *App) AddTeamMember(ctx context.Context, actor model.Actor, teamID, empl
 			return err
 		}
 		return tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: employeeID, Kind: "team.member",
-			Title: "Anda menjadi anggota tim " + v.Team.Name, Body: "Kaitkan RHK Anda dengan hasil kerja tim: " + short(v.Team.Goal, 140),
+			Args: []string{v.Team.Name, short(v.Team.Goal, 140)},
 			Link: "/tim/" + teamID})
 	})
 }
@@ -332,12 +332,8 @@ func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, ki
 		if k, err = tx.CreateKudos(ctx, k); err != nil {
 			return err
 		}
-		title := fmt.Sprintf("%s berterima kasih kepada Anda di tim %s", from.FullName(), v.Team.Name)
-		if kind == KudosHelp {
-			title = fmt.Sprintf("%s menawarkan bantuan di tim %s", from.FullName(), v.Team.Name)
-		}
-		return tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: toID, Kind: "team." + kind, Title: title,
-			Body: short(body, 200), Link: "/tim/" + teamID})
+		return tx.Notify(ctx, model.Notification{InstansiID: actor.InstansiID, EmployeeID: toID, Kind: "team." + kind,
+			Args: []string{from.FullName(), v.Team.Name, short(body, 200)}, Link: "/tim/" + teamID})
 	})
 	return k, err
 }

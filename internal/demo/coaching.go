@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -78,6 +77,12 @@ func coachTeams(ctx context.Context, tx *store.Tx, instansiID string, today mode
 	day := func(offset int) model.Date {
 		return model.Date(today.Time().AddDate(0, 0, offset).Format(time.DateOnly))
 	}
+	coachName := func(id string) string {
+		if c, err := tx.Employee(ctx, id); err == nil {
+			return c.FullName()
+		}
+		return ""
+	}
 	record := func(s model.CoachingSession, answered, evaluated bool) error {
 		s.InstansiID = instansiID
 		s, err := tx.CreateCoachingSession(ctx, s)
@@ -93,7 +98,7 @@ func coachTeams(ctx context.Context, tx *store.Tx, instansiID string, today mode
 				return err
 			}
 		} else if err := tx.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: s.EmployeeID, Kind: "coaching.recorded",
-			Title: fmt.Sprintf("Bimbingan kinerja dicatat: %s. Isi umpan balik (B.1.8).", s.Topic), Body: s.Actions, Link: "/bimbingan/" + s.ID}); err != nil {
+			Args: []string{coachName(s.CoachID), s.Topic, s.Actions}, Link: "/bimbingan/" + s.ID}); err != nil {
 			return err
 		}
 		if evaluated {

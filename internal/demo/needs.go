@@ -292,12 +292,21 @@ func recordNeed(ctx context.Context, tx *store.Tx, spec needSpec, who model.Empl
 	if err != nil {
 		return err
 	}
-	tell := func(employee, kind, title string) error {
-		return tx.Notify(ctx, model.Notification{InstansiID: n.InstansiID, EmployeeID: employee, Kind: kind, Title: title,
-			Body: n.Description, Link: "/kebutuhan/" + n.ID})
+	// Told as the application tells it: the kind, who did it and what.
+	word := "notif.word.constraint"
+	if n.Kind.Category() == model.NeedCategoryNeed {
+		word = "notif.word.need"
+	}
+	tell := func(employee, kind, byUser, note string) error {
+		by := n.EmployeeName
+		if u, err := tx.User(ctx, byUser); err == nil {
+			by = u.DisplayName
+		}
+		return tx.Notify(ctx, model.Notification{InstansiID: n.InstansiID, EmployeeID: employee, Kind: kind,
+			Args: []string{by, word, n.Title, note}, Link: "/kebutuhan/" + n.ID})
 	}
 	if spec.status == model.NeedOpen {
-		return tell(rater, "need.recorded", n.EmployeeName+" mencatat kebutuhan atau kendala: "+n.Title+". Konfirmasi atau tutup.")
+		return tell(rater, "need.recorded", n.ReportedBy, n.Description)
 	}
 	if n.Status == model.NeedOpen && spec.status != model.NeedClosed {
 		if n, err = tx.MoveNeed(ctx, n.ID, n.Version, model.NeedConfirm, boss, ""); err != nil {
@@ -309,7 +318,7 @@ func recordNeed(ctx context.Context, tx *store.Tx, spec needSpec, who model.Empl
 		if n, err = tx.MoveNeed(ctx, n.ID, n.Version, model.NeedClose, boss, spec.note); err != nil {
 			return err
 		}
-		return tell(who.ID, "need.close", "Kebutuhan atau kendala Anda ditutup: "+n.Title)
+		return tell(who.ID, "need.close", boss, spec.note)
 	case model.NeedAddressed:
 		by := addresser[spec.by]
 		if by == "" {
@@ -318,7 +327,7 @@ func recordNeed(ctx context.Context, tx *store.Tx, spec needSpec, who model.Empl
 		if n, err = tx.MoveNeed(ctx, n.ID, n.Version, model.NeedAddress, by, spec.note); err != nil {
 			return err
 		}
-		return tell(who.ID, "need.address", "Kebutuhan atau kendala Anda ditindaklanjuti: "+n.Title)
+		return tell(who.ID, "need.address", by, spec.note)
 	}
-	return tell(who.ID, "need.confirm", "Kebutuhan atau kendala Anda dikonfirmasi atasan: "+n.Title)
+	return tell(who.ID, "need.confirm", boss, "")
 }

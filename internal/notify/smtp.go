@@ -3,6 +3,9 @@
 package notify
 
 import (
+	"context"
+	"crypto/tls"
+	"errors"
 	"fmt"
 	"mime"
 	"net"
@@ -13,21 +16,31 @@ import (
 	"time"
 )
 
-// Mailer sends one plain-text message.
+// Mailer sends one plain-text message. It gives up when ctx ends.
 type Mailer interface {
-	Send(to, subject, body string) error
+	Send(ctx context.Context, to, subject, body string) error
 }
+
+// DefaultTimeout bounds one message's whole conversation with the server
+// when SMTP.Timeout is not set.
+const DefaultTimeout = 30 * time.Second
 
 // SMTP is a mail server, configured by a URL:
 //
-//	smtp://user:password@mail.example.go.id:587?from=kinerja@example.go.id
+//	smtp://user:password@mail.example.go.id:587?from=kinerja@example.go.id&timeout=20s
 //
+// timeout (optional, a Go duration) bounds each message; DefaultTimeout
+// otherwise.
 // net/smtp upgrades to TLS with STARTTLS when the server offers it, and
 // refuses to send a password over a plain connection except to localhost.
 type SMTP struct {
 	Addr string
 	From string
 	Auth smtp.Auth
+	// Timeout bounds one message from dialling to QUIT (DefaultTimeout
+	// when zero), so a server that accepts and never answers cannot hold
+	// the sender forever.
+	Timeout time.Duration
 }
 
 // ParseSMTP reads an smtp:// URL.
@@ -45,6 +58,11 @@ func ParseSMTP(raw string) (*SMTP, error) {
 		host, port = u.Host, "25"
 	}
 	s := &SMTP{Addr: net.JoinHostPort(host, port), From: from}
+	if t := u.Query().Get("timeout"); t != "" {
+		if s.Timeout, err = time.ParseDuration(t); err != nil || s.Timeout <= 0 {
+			return nil, fmt.Errorf("SMTP server: timeout=%q is not a duration such as 20s", t)
+		}
+	}
 	if u.User != nil {
 		pw, _ := u.User.Password()
 		s.Auth = smtp.PlainAuth("", u.User.Username(), pw, host)
@@ -52,8 +70,9 @@ func ParseSMTP(raw string) (*SMTP, error) {
 	return s, nil
 }
 
-// Send sends a plain-text message in UTF-8.
-func (s *SMTP) Send(to, subject, body string) error {
+// Send sends a plain-text message in UTF-8. It gives up when ctx ends or
+// the timeout passes, whichever comes first.
+func (s *SMTP) Send(ctx context.Context, to, subject, body string) error {
 	if strings.ContainsAny(to, "\r\n") {
 		return fmt.Errorf("invalid recipient %q", to)
 	}
@@ -65,5 +84,81 @@ func (s *SMTP) Send(to, subject, body string) error {
 		"Content-Type: text/plain; charset=utf-8\r\n" +
 		"Content-Transfer-Encoding: 8bit\r\n\r\n" +
 		strings.ReplaceAll(body, "\n", "\r\n") + "\r\n"
-	return smtp.SendMail(s.Addr, s.Auth, s.From, []string{to}, []byte(msg))
+	timeout := s.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	err := s.send(ctx, to, []byte(msg))
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		// The connection's deadlines are ctx's: it ends at the same time.
+		<-ctx.Done()
+	}
+	if err != nil && ctx.Err() != nil {
+		err = fmt.Errorf("%w (%w)", err, ctx.Err())
+	}
+	if err != nil {
+		return fmt.Errorf("SMTP %s: %w", s.Addr, err)
+	}
+	return nil
+}
+
+// send holds the conversation of smtp.SendMail on a connection whose
+// deadline is ctx's and which is cut when ctx is cancelled.
+func (s *SMTP) send(ctx context.Context, to string, msg []byte) error {
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "tcp", s.Addr)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if deadline, ok := ctx.Deadline(); ok {
+		if err := conn.SetDeadline(deadline); err != nil {
+			return err
+		}
+	}
+	// A cancelled context unblocks a read or write in progress.
+	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
+	defer stop()
+	host, _, err := net.SplitHostPort(s.Addr)
+	if err != nil {
+		return err
+	}
+	c, err := smtp.NewClient(conn, host)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if ok, _ := c.Extension("STARTTLS"); ok {
+		if err := c.StartTLS(&tls.Config{ServerName: host}); err != nil {
+			return err
+		}
+	}
+	if s.Auth != nil {
+		if ok, _ := c.Extension("AUTH"); !ok {
+			return errors.New("the server does not offer AUTH")
+		}
+		if err := c.Auth(s.Auth); err != nil {
+			return err
+		}
+	}
+	if err := c.Mail(s.From); err != nil {
+		return err
+	}
+	if err := c.Rcpt(to); err != nil {
+		return err
+	}
+	w, err := c.Data()
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(msg); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return c.Quit()
 }

@@ -41,7 +41,7 @@ func TestFillingDashboard(t *testing.T) {
 			t.Fatalf("remind: %d", resp.StatusCode)
 		}
 		notes, _ := s.Notifications(context.Background(), e.o.Staff1.ID, 5)
-		if len(notes) != 1 || !strings.Contains(notes[0].Body, "belum menyusun SKP") {
+		if len(notes) != 1 || !strings.Contains(notificationBody(notes[0]), "belum menyusun SKP") {
 			t.Errorf("notifications = %+v", notes)
 		}
 	})

@@ -3,14 +3,16 @@ package web
 import (
 	"net/http"
 
-	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/app"
 )
 
 type notificationsPage struct {
 	base
-	Items []model.Notification
+	Items []app.NotificationView
 }
 
+// showNotifications lists the person's newest notifications in their
+// language; opening the page marks them read.
 func (u *ui) showNotifications(w http.ResponseWriter, r *http.Request, b base) error {
 	items, err := u.a.Notifications(r.Context(), *b.Actor)
 	if err != nil {

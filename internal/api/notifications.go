@@ -1,0 +1,119 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// notificationRoutes are the routes of the bell.
+func notificationRoutes() []route {
+	return []route{
+		{method: "GET", path: "/api/v1/notifications", summary: "The signed-in person's notifications, newest first, rendered in their language, with how many are unread", handle: (*handler).notifications,
+			doc: op{tag: "notifications", query: []string{"limit", "cursor"}, response: "NotificationList", errors: []int{422}}},
+		{method: "POST", path: "/api/v1/notifications/read", summary: "Mark notifications read: those named by ids, or all of them when ids is left out", handle: (*handler).readNotifications,
+			doc: op{tag: "notifications", body: "NotificationsRead", response: "UnreadCount", errors: []int{403, 404, 422}}},
+		{method: "POST", path: "/api/v1/notifications/{id}/read", summary: "Mark one notification read", handle: (*handler).readNotification,
+			doc: op{tag: "notifications", params: []string{"id"}, response: "UnreadCount", errors: []int{403, 404}}},
+	}
+}
+
+type notificationRightsJSON struct {
+	MarkRead bool `json:"mark_read"`
+}
+
+type notificationJSON struct {
+	ID        string                 `json:"id"`
+	Kind      string                 `json:"kind"`
+	Variant   string                 `json:"variant"`
+	Args      []string               `json:"args"`
+	Title     string                 `json:"title"`
+	Body      string                 `json:"body"`
+	Link      string                 `json:"link"`
+	CreatedAt time.Time              `json:"created_at"`
+	ReadAt    *time.Time             `json:"read_at"`
+	Can       notificationRightsJSON `json:"can"`
+}
+
+type notificationListJSON struct {
+	list[notificationJSON]
+	UnreadCount int `json:"unread_count"`
+}
+
+type unreadJSON struct {
+	UnreadCount int `json:"unread_count"`
+}
+
+func notificationOf(v app.NotificationView) notificationJSON {
+	args := v.Args
+	if args == nil {
+		args = []string{}
+	}
+	return notificationJSON{ID: v.ID, Kind: v.Kind, Variant: v.Variant, Args: args, Title: v.Title, Body: v.Body, Link: v.Link,
+		CreatedAt: v.CreatedAt, ReadAt: timeOrNil(v.ReadAt), Can: notificationRightsJSON{MarkRead: v.Can.MarkRead}}
+}
+
+func (h *handler) notifications(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
+	page, err := h.a.ListNotifications(r.Context(), actor, app.NotificationQuery{Cursor: r.URL.Query().Get("cursor"), Limit: limit})
+	if err != nil {
+		return err
+	}
+	out := notificationListJSON{list: list[notificationJSON]{Items: []notificationJSON{}, NextCursor: ptr(page.NextCursor)}, UnreadCount: page.Unread}
+	for _, n := range page.Items {
+		out.Items = append(out.Items, notificationOf(n))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) readNotifications(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		IDs []string `json:"ids"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	n, err := h.a.MarkNotificationsRead(r.Context(), actor, req.IDs)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, unreadJSON{UnreadCount: n})
+}
+
+func (h *handler) readNotification(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	n, err := h.a.MarkNotificationsRead(r.Context(), actor, []string{r.PathValue("id")})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, unreadJSON{UnreadCount: n})
+}
+
+func notificationSchemas() map[string]any {
+	dateTime := map[string]any{"type": "string", "format": "date-time"}
+	unread := map[string]any{"type": "integer", "minimum": 0, "description": "How many of the person's notifications are unread"}
+	return map[string]any{
+		"Notification": obj([]string{"id", "kind", "variant", "args", "title", "body", "link", "created_at", "read_at", "can"}, map[string]any{
+			"id":      str(),
+			"kind":    map[string]any{"type": "string", "description": "What happened, e.g. skp.return, progress.submitted, feedback, need.recorded"},
+			"variant": map[string]any{"type": "string", "description": "Which wording of the kind (e.g. late, coach), or empty"},
+			"args": map[string]any{"type": "array", "items": str(),
+				"description": "The values the message is made of, in the order of the catalog key notif.<kind>[.<variant>]; empty for a notification stored as text before they had arguments"},
+			"title":      map[string]any{"type": "string", "description": "Rendered in the signed-in person's language"},
+			"body":       map[string]any{"type": "string", "description": "Rendered in the signed-in person's language; may be empty"},
+			"link":       map[string]any{"type": "string", "description": "The web page it is about, relative to the site"},
+			"created_at": dateTime, "read_at": map[string]any{"type": []string{"string", "null"}, "format": "date-time"},
+			"can": obj([]string{"mark_read"}, map[string]any{"mark_read": map[string]any{"type": "boolean"}})}),
+		"NotificationList": obj([]string{"items", "next_cursor", "unread_count"}, map[string]any{
+			"items":        map[string]any{"type": "array", "items": ref("Notification")},
+			"next_cursor":  nullable("string"),
+			"unread_count": unread}),
+		"NotificationsRead": obj(nil, map[string]any{"ids": map[string]any{"type": "array", "items": str(), "maxItems": 200,
+			"description": "The notifications to mark read; all of the person's when left out or empty"}}),
+		"UnreadCount": obj([]string{"unread_count"}, map[string]any{"unread_count": unread}),
+	}
+}

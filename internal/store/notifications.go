@@ -1,0 +1,186 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Notify stores a notification (not audited: it records no change of
+// state of its own, the action that caused it is). Its arguments are kept
+// as a JSON array; a notification given only a title (as before they had
+// arguments) keeps it.
+func (tx *Tx) Notify(ctx context.Context, n model.Notification) error {
+	if n.EmployeeID == "" {
+		return nil
+	}
+	n.ID = model.NewID()
+	args := ""
+	if n.Args != nil || n.Title == "" {
+		if n.Args == nil {
+			n.Args = []string{}
+		}
+		b, err := json.Marshal(n.Args)
+		if err != nil {
+			return fmt.Errorf("notification arguments: %w", err)
+		}
+		args = string(b)
+	}
+	_, err := tx.exec(ctx, `INSERT INTO notifications (id, instansi_id, employee_id, kind, variant, args, title, body, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		n.ID, n.InstansiID, n.EmployeeID, n.Kind, n.Variant, args, n.Title, n.Body, n.Link, formatTime(tx.now))
+	if err != nil {
+		return err
+	}
+	// The bell on the person's open pages counts it at once. The event
+	// carries the kind and arguments; the stream renders them in the
+	// reader's language when it sends them.
+	event := map[string]any{"id": n.ID, "kind": n.Kind, "variant": n.Variant, "args": n.Args, "link": n.Link}
+	if n.Args == nil {
+		event["title"], event["body"] = n.Title, n.Body
+	}
+	return tx.Emit(ctx, n.EmployeeID, "notification", event)
+}
+
+const notificationColumns = `n.id, n.instansi_id, n.employee_id, n.kind, n.variant, n.args, n.title, n.body, n.link, n.created_at, n.read_at`
+
+// scanNotification reads the notificationColumns, then the extra
+// destinations.
+func scanNotification(row interface{ Scan(...any) error }, n *model.Notification, extra ...any) error {
+	var args string
+	dest := append([]any{&n.ID, &n.InstansiID, &n.EmployeeID, &n.Kind, &n.Variant, &args, &n.Title, &n.Body, &n.Link, &n.CreatedAt, &n.ReadAt}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return err
+	}
+	if args != "" {
+		if err := json.Unmarshal([]byte(args), &n.Args); err != nil {
+			return fmt.Errorf("notification %s arguments: %w", n.ID, err)
+		}
+		if n.Args == nil {
+			n.Args = []string{}
+		}
+	}
+	return nil
+}
+
+// Notifications lists an employee's newest notifications.
+func (c conn) Notifications(ctx context.Context, employeeID string, limit int) ([]model.Notification, error) {
+	return c.NotificationsBefore(ctx, employeeID, "", limit)
+}
+
+// NotificationsBefore lists an employee's notifications, newest first:
+// those older than the one named by before (all when it is ""), at most
+// limit (up to one more than a page, to tell whether another follows).
+func (c conn) NotificationsBefore(ctx context.Context, employeeID, before string, limit int) ([]model.Notification, error) {
+	q := `SELECT ` + notificationColumns + ` FROM notifications n WHERE n.employee_id = ?`
+	args := []any{employeeID}
+	if before != "" {
+		q += ` AND n.id < ?`
+		args = append(args, before)
+	}
+	rows, err := c.query(ctx, q+` ORDER BY n.id DESC LIMIT ?`, append(args, max(1, min(limit, maxPage+1)))...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Notification
+	for rows.Next() {
+		var n model.Notification
+		if err := scanNotification(rows, &n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// UnreadNotifications counts an employee's unread notifications.
+func (c conn) UnreadNotifications(ctx context.Context, employeeID string) (int, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT COUNT(*) FROM notifications WHERE employee_id = ? AND read_at = ''`, employeeID).Scan(&n)
+	return n, err
+}
+
+// MarkNotificationsRead marks notifications of an employee read: the ones
+// named by ids, or every one when ids is empty. It answers how many were
+// unread. It records that they were seen, not a change worth an audit
+// entry.
+func (s *Store) MarkNotificationsRead(ctx context.Context, employeeID string, ids []string, at time.Time) (int, error) {
+	q := `UPDATE notifications SET read_at = ? WHERE employee_id = ? AND read_at = ''`
+	args := []any{formatTime(at), employeeID}
+	if len(ids) > 0 {
+		q += ` AND id IN (?` + strings.Repeat(`, ?`, len(ids)-1) + `)`
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	res, err := s.exec(ctx, q, args...)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// NotificationsOf returns which of ids are notifications of the employee.
+func (c conn) NotificationsOf(ctx context.Context, employeeID string, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := []any{employeeID}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := c.query(ctx, `SELECT id FROM notifications WHERE employee_id = ? AND id IN (?`+strings.Repeat(`, ?`, len(ids)-1)+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// PendingEmail is a notification to send by e-mail to its employee, in
+// the language of their account (Indonesian when they have none).
+type PendingEmail struct {
+	model.Notification
+	Email, Name, Locale string
+}
+
+// PendingEmails lists notifications created before cutoff that are
+// neither read in the app nor e-mailed yet, to employees with an address.
+func (c conn) PendingEmails(ctx context.Context, cutoff time.Time, limit int) ([]PendingEmail, error) {
+	rows, err := c.query(ctx, `SELECT `+notificationColumns+`, e.email, e.name, COALESCE(u.locale, '')
+		FROM notifications n JOIN employees e ON e.id = n.employee_id LEFT JOIN users u ON u.employee_id = n.employee_id
+		WHERE n.read_at = '' AND n.emailed_at = '' AND n.created_at < ? AND e.email <> '' ORDER BY n.id LIMIT ?`,
+		formatTime(cutoff), clampLimit(limit))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []PendingEmail
+	for rows.Next() {
+		var p PendingEmail
+		if err := scanNotification(rows, &p.Notification, &p.Email, &p.Name, &p.Locale); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// MarkEmailed records that a notification was e-mailed.
+func (s *Store) MarkEmailed(ctx context.Context, id string, at time.Time) error {
+	_, err := s.exec(ctx, `UPDATE notifications SET emailed_at = ? WHERE id = ?`, formatTime(at), id)
+	return err
+}
