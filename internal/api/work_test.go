@@ -208,14 +208,21 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		}
 		problem(t, e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
 			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","version":0}`)), 409)
+		// Without a version nothing is written: a 422 naming version.
+		pr := problem(t, e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
+			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","note":"Dua laporan"}`)), 422)
+		if _, ok := pr["errors"].(map[string]any)["version"]; !ok {
+			t.Errorf("realisasi without a version: %v", pr)
+		}
 		r = e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
-			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","note":"Dua laporan"}`))
-		if re := check("PUT", "/api/v1/skps/{id}/realisasi", r); r.status != 200 || re["version"] != 2.0 || re["value"] != "2" {
-			t.Errorf("realisasi without a version: %d %s", r.status, r.body)
+			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","note":"Dua laporan","version":1}`))
+		if re := check("PUT", "/api/v1/skps/{id}/realisasi", r); r.status != 200 || re["version"] != 2.0 || re["value"] != "2" ||
+			re["can"].(map[string]any)["edit"] != true {
+			t.Errorf("realisasi at its version: %d %s", r.status, r.body)
 		}
 		rl := check("GET", "/api/v1/skps/{id}/realisasi", e.get(t, "/api/v1/skps/"+skp.ID+"/realisasi", kabid))
-		if rl["period_id"] != month.ID || len(rl["items"].([]any)) != 1 {
-			t.Errorf("realisasi list = %v", rl)
+		if rl["period_id"] != month.ID || len(rl["items"].([]any)) != 1 || rl["can"].(map[string]any)["edit"] != false {
+			t.Errorf("realisasi list seen by the supervisor = %v", rl)
 		}
 	})
 }
