@@ -115,11 +115,11 @@ type RealisasiPeriod struct {
 	SKP       model.SKP
 	Period    model.Period
 	Periods   []model.Period
-	Realisasi map[string]model.Realisasi  // by indicator
-	Progress  map[string][]model.Progress // by RHK ("" for other duties)
-	Threads   map[string]Thread               // by realisasi id
-	Files     map[string][]EvidenceView       // by realisasi id
-	History   map[string][]model.AuditEntry   // by realisasi id, newest first
+	Realisasi map[string]model.Realisasi    // by indicator
+	Progress  map[string][]model.Progress   // by RHK ("" for other duties)
+	Threads   map[string]Thread             // by realisasi id
+	Files     map[string][]EvidenceView     // by realisasi id
+	History   map[string][]model.AuditEntry // by realisasi id, newest first
 	Can       RealisasiRights
 }
 
