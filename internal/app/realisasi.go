@@ -162,9 +162,9 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 	var ids []string
 	for _, re := range out.Realisasi {
 		ids = append(ids, re.ID)
-		if out.History[re.ID], err = a.Store.AuditEntries(ctx, model.AuditFilter{InstansiID: s.InstansiID, EntityType: "realisasi", EntityID: re.ID}); err != nil {
-			return out, err
-		}
+	}
+	if out.History, err = a.Store.RealisasiHistory(ctx, s.InstansiID, ids); err != nil {
+		return out, err
 	}
 	threads, err := a.Store.FeedbackOnMany(ctx, TargetRealisasi, ids)
 	if err != nil {
