@@ -24,22 +24,27 @@ func evidenceRoutes() []route {
 	}
 }
 
-type evidenceJSON struct {
-	ID          string    `json:"id"`
-	TargetType  string    `json:"target_type"`
-	TargetID    string    `json:"target_id"`
-	Kind        string    `json:"kind"`
-	SHA256      string    `json:"sha256"`
-	Size        int64     `json:"size"`
-	ContentType string    `json:"content_type"`
-	FileName    string    `json:"file_name"`
-	URL         string    `json:"url"`
-	CreatedAt   time.Time `json:"created_at"`
+type evidenceCanJSON struct {
+	Delete bool `json:"delete"`
 }
 
-func evidenceOf(e model.Evidence) evidenceJSON {
+type evidenceJSON struct {
+	ID          string          `json:"id"`
+	TargetType  string          `json:"target_type"`
+	TargetID    string          `json:"target_id"`
+	Kind        string          `json:"kind"`
+	SHA256      string          `json:"sha256"`
+	Size        int64           `json:"size"`
+	ContentType string          `json:"content_type"`
+	FileName    string          `json:"file_name"`
+	URL         string          `json:"url"`
+	CreatedAt   time.Time       `json:"created_at"`
+	Can         evidenceCanJSON `json:"can"`
+}
+
+func evidenceOf(e app.EvidenceView) evidenceJSON {
 	return evidenceJSON{ID: e.ID, TargetType: e.TargetType, TargetID: e.TargetID, Kind: e.Kind, SHA256: e.SHA256, Size: e.Size,
-		ContentType: e.ContentType, FileName: e.FileName, URL: e.URL, CreatedAt: e.CreatedAt.UTC()}
+		ContentType: e.ContentType, FileName: e.FileName, URL: e.URL, CreatedAt: e.CreatedAt.UTC(), Can: evidenceCanJSON{Delete: e.Can.Delete}}
 }
 
 // maxUpload caps any evidence request body; the instansi's own limit is
@@ -69,15 +74,7 @@ func (h *handler) addEvidence(w http.ResponseWriter, r *http.Request, actor mode
 		return model.Invalid("file", "Kolom file wajib berisi berkas bukti dukung (atau isi url untuk tautan).")
 	}
 	defer file.Close()
-	// Check the target before storing anything.
-	if err := h.a.MayAttach(r.Context(), actor, typ, id); err != nil {
-		return err
-	}
-	up, err := h.a.StoreUpload(r.Context(), actor, header.Filename, file)
-	if err != nil {
-		return err
-	}
-	e, err := h.a.AddEvidence(r.Context(), actor, typ, id, up)
+	e, err := h.a.AttachFile(r.Context(), actor, typ, id, header.Filename, file)
 	if err != nil {
 		return err
 	}
@@ -125,10 +122,11 @@ func (h *handler) deleteEvidence(w http.ResponseWriter, r *http.Request, actor m
 func evidenceSchemas() map[string]any {
 	targets := enum(app.TargetProgress, app.TargetRealisasi, app.TargetSKP, app.TargetRHK)
 	return map[string]any{
-		"Evidence": obj([]string{"id", "target_type", "target_id", "kind", "sha256", "size", "content_type"}, map[string]any{"id": str(),
+		"Evidence": obj([]string{"id", "target_type", "target_id", "kind", "sha256", "size", "content_type", "can"}, map[string]any{"id": str(),
 			"target_type": targets, "target_id": str(), "kind": enum("file", "link"), "sha256": str(),
 			"size": map[string]any{"type": "integer"}, "content_type": str(), "file_name": str(), "url": str(),
-			"created_at": map[string]any{"type": "string", "format": "date-time"}}),
+			"created_at": map[string]any{"type": "string", "format": "date-time"},
+			"can":        obj([]string{"delete"}, map[string]any{"delete": map[string]any{"type": "boolean", "description": "Remove it from the record (the owner of the work)"}})}),
 		"EvidenceList": listOf("Evidence"),
 		"EvidenceUpload": obj([]string{"target_type", "target_id"}, map[string]any{"target_type": targets, "target_id": str(),
 			"file": map[string]any{"type": "string", "format": "binary", "description": "PDF, image (JPEG, PNG, HEIC, WebP, GIF), office document or text"},

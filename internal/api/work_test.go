@@ -125,6 +125,32 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		if ev.Data["id"] != id || ev.Data["employee_name"] == "" {
 			t.Errorf("event = %+v", ev)
 		}
+		if can := p["can"].(map[string]any); can["edit"] != false || can["approve"] != false || can["return"] != false {
+			t.Errorf("the author's rights on a waiting entry = %v", can)
+		}
+		seen := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+id, kabid))
+		if can := seen["can"].(map[string]any); can["edit"] != false || can["approve"] != true || can["return"] != true || seen["rhk_text"] != "Tersusunnya laporan" {
+			t.Errorf("the supervisor's view of a waiting entry = %v", seen)
+		}
+		// The desk, as the web shows it: what waits, who has not reported,
+		// time per RHK this month.
+		d := check("GET", "/api/v1/desk", e.get(t, "/api/v1/desk", kabid))
+		if w := d["waiting"].([]any); len(w) != 1 || w[0].(map[string]any)["id"] != id || w[0].(map[string]any)["can"].(map[string]any)["approve"] != true {
+			t.Errorf("desk waiting = %v", d["waiting"])
+		}
+		var staffOnDesk map[string]any
+		for _, person := range d["people"].([]any) {
+			if person := person.(map[string]any); person["employee_id"] == e.o.Staff1.ID {
+				staffOnDesk = person
+			}
+		}
+		if staffOnDesk == nil || staffOnDesk["not_today"] != false || staffOnDesk["last_reported"] != string(today) ||
+			len(staffOnDesk["rhk"].([]any)) != 1 || staffOnDesk["rhk"].([]any)[0].(map[string]any)["minutes"] != 45.0 {
+			t.Errorf("the staff member on the desk = %v", staffOnDesk)
+		}
+		if d := check("GET", "/api/v1/desk", e.get(t, "/api/v1/desk", staff)); len(d["waiting"].([]any)) != 0 || len(d["people"].([]any)) != 0 {
+			t.Errorf("the desk of someone who rates nobody = %v", d)
+		}
 		problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": "2099-01-01", "description": "x", "minutes": 5}), 422)
 		problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "description": "x", "minutes": 5, "output": true}), 422)
 		problem(t, e.get(t, "/api/v1/progress/"+id, nurse), 404)
@@ -132,14 +158,36 @@ func TestWorkThroughTheAPI(t *testing.T) {
 
 		// Returned, fixed, approved in a batch; the author's stream follows.
 		mine := e.stream(t, staff, "")
+		// Reviews name the version read: missing is a 422 on version,
+		// stale a 409, and neither changes the entry.
+		for path, body := range map[string]map[string]any{"/approve": {}, "/return": {"note": "x"}} {
+			pr := problem(t, e.post(t, "/api/v1/progress/"+id+path, kabid, body), 422)
+			if pr["errors"].(map[string]any)["version"] == nil {
+				t.Errorf("%s without a version = %v", path, pr)
+			}
+			body["version"] = 99
+			problem(t, e.post(t, "/api/v1/progress/"+id+path, kabid, body), 409)
+		}
+		problem(t, e.do(t, "POST", "/api/v1/progress/"+id+"/approve", kabid, "", nil), 422)
 		problem(t, e.post(t, "/api/v1/progress/"+id+"/return", kabid, map[string]any{"version": p["version"], "note": ""}), 422)
 		r = e.post(t, "/api/v1/progress/"+id+"/return", kabid, map[string]any{"version": p["version"], "note": "Lampirkan drafnya"})
 		p = check("POST", "/api/v1/progress/{id}/return", r)
 		if p["status"] != "returned" || next(t, mine, "progress.reviewed").Data["status"] != "returned" {
 			t.Errorf("return: %s", r.body)
 		}
-		r = e.do(t, "PUT", "/api/v1/progress/"+id, staff, "application/json", []byte(`{"date":"`+string(today)+`","rhk_id":"`+rhk.ID+
-			`","description":"Menyusun laporan bulanan (draf terlampir)","output":2,"output_unit":"dokumen","minutes":50,"version":`+jsonNumber(p["version"])+`}`))
+		if can := p["can"].(map[string]any); can["approve"] != false {
+			t.Errorf("the supervisor's rights on a returned entry = %v", can)
+		}
+		if mineNow := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+id, staff)); mineNow["can"].(map[string]any)["edit"] != true {
+			t.Errorf("the author's rights on a returned entry = %v", mineNow["can"])
+		}
+		fix := `{"date":"` + string(today) + `","rhk_id":"` + rhk.ID + `","description":"Menyusun laporan bulanan (draf terlampir)","output":2,"output_unit":"dokumen","minutes":50`
+		pr := problem(t, e.do(t, "PUT", "/api/v1/progress/"+id, staff, "application/json", []byte(fix+`}`)), 422)
+		if pr["errors"].(map[string]any)["version"] == nil {
+			t.Errorf("resubmit without a version = %v", pr)
+		}
+		problem(t, e.do(t, "PUT", "/api/v1/progress/"+id, staff, "application/json", []byte(fix+`,"version":1}`)), 409)
+		r = e.do(t, "PUT", "/api/v1/progress/"+id, staff, "application/json", []byte(fix+`,"version":`+jsonNumber(p["version"])+`}`))
 		p = check("PUT", "/api/v1/progress/{id}", r)
 		if p["status"] != "submitted" || p["output"] != "2 dokumen" {
 			t.Errorf("resubmit: %s", r.body)
@@ -178,7 +226,7 @@ func TestWorkThroughTheAPI(t *testing.T) {
 			t.Errorf("feedback event = %+v", fe)
 		}
 		thread := check("GET", "/api/v1/feedback", e.get(t, "/api/v1/feedback?target_type=progress&target_id="+id, staff))
-		if len(thread["items"].([]any)) != 1 {
+		if len(thread["items"].([]any)) != 1 || thread["can"].(map[string]any)["post"] != true {
 			t.Errorf("thread = %v", thread)
 		}
 		// Threads page like every list.
@@ -208,15 +256,36 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		}
 		problem(t, e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
 			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","version":0}`)), 409)
+		// Without a version nothing is written: a 422 naming version.
+		pr = problem(t, e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
+			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","note":"Dua laporan"}`)), 422)
+		if _, ok := pr["errors"].(map[string]any)["version"]; !ok {
+			t.Errorf("realisasi without a version: %v", pr)
+		}
 		r = e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
-			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","note":"Dua laporan"}`))
-		if re := check("PUT", "/api/v1/skps/{id}/realisasi", r); r.status != 200 || re["version"] != 2.0 || re["value"] != "2" {
-			t.Errorf("realisasi without a version: %d %s", r.status, r.body)
+			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"2","note":"Dua laporan","version":1}`))
+		if re := check("PUT", "/api/v1/skps/{id}/realisasi", r); r.status != 200 || re["version"] != 2.0 || re["value"] != "2" ||
+			re["can"].(map[string]any)["edit"] != true {
+			t.Errorf("realisasi at its version: %d %s", r.status, r.body)
 		}
 		rl := check("GET", "/api/v1/skps/{id}/realisasi", e.get(t, "/api/v1/skps/"+skp.ID+"/realisasi", kabid))
-		if rl["period_id"] != month.ID || len(rl["items"].([]any)) != 1 {
-			t.Errorf("realisasi list = %v", rl)
+		if rl["period_id"] != month.ID || len(rl["items"].([]any)) != 1 || rl["can"].(map[string]any)["edit"] != false {
+			t.Errorf("realisasi list seen by the supervisor = %v", rl)
 		}
+
+		// Time and output as people type them, read as the web form reads them.
+		typed := check("POST", "/api/v1/progress", e.post(t, "/api/v1/progress", staff, map[string]any{"date": today,
+			"description": "Rapat koordinasi", "output": "draf SOP", "minutes": "1 jam 30 menit"}))
+		if typed["output"] != "draf SOP" || typed["output_amount"] != 0.0 || typed["minutes"] != 90.0 {
+			t.Errorf("typed entry = %v", typed)
+		}
+		pr = problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "description": "x", "minutes": "307445734561825861:00"}), 422)
+		if pr["errors"].(map[string]any)["minutes"] == nil {
+			t.Errorf("absurd time = %v", pr)
+		}
+		problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "description": "x", "minutes": 1e20}), 422)
+		problem(t, e.do(t, "POST", "/api/v1/progress", staff, "application/json",
+			[]byte(`{"date":"`+string(today)+`","description":"x","minutes":5,"output":1e3}`)), 422)
 	})
 }
 
@@ -271,9 +340,16 @@ func TestEvidenceThroughTheAPI(t *testing.T) {
 			t.Errorf("download: %d %v", got.status, got.header)
 		}
 		problem(t, e.get(t, "/api/v1/evidence/"+id, nurse), 404)
-		list := e.get(t, "/api/v1/evidence?target_type=progress&target_id="+p.ID, kabid).json(t)
-		if len(list["items"].([]any)) != 1 {
-			t.Errorf("list = %v", list)
+		if ev["can"].(map[string]any)["delete"] != true {
+			t.Errorf("the owner's rights on their evidence = %v", ev["can"])
+		}
+		list := check("GET", "/api/v1/evidence", e.get(t, "/api/v1/evidence?target_type=progress&target_id="+p.ID, kabid))
+		if items := list["items"].([]any); len(items) != 1 || items[0].(map[string]any)["can"].(map[string]any)["delete"] != false {
+			t.Errorf("list seen by the supervisor = %v", list)
+		}
+		admin2 := e.login(t, "admin", "rahasia-admin")
+		if th := check("GET", "/api/v1/feedback", e.get(t, "/api/v1/feedback?target_type=progress&target_id="+p.ID, admin2)); th["can"].(map[string]any)["post"] != false {
+			t.Errorf("an administrator without an employee record may post: %v", th)
 		}
 
 		// An executable renamed .pdf is refused with a clear message; a

@@ -16,7 +16,7 @@ import (
 type Desk struct {
 	Today    model.Date
 	Workday  bool
-	Waiting  []model.Progress
+	Waiting  []ProgressView // oldest first, each with what the actor may do
 	People   []DeskPerson
 	Feedback []model.Feedback
 	Names    map[string]string // employee id → name, for the lists
@@ -58,12 +58,16 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	if err != nil {
 		return d, err
 	}
-	if d.Waiting, err = a.Store.ProgressList(ctx, store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team,
-		Status: model.ProgressSubmitted, Limit: 200}); err != nil {
+	waiting, err := a.Store.ProgressList(ctx, store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team,
+		Status: model.ProgressSubmitted, Limit: 200})
+	if err != nil {
 		return d, err
 	}
 	// Oldest first: the entries waiting longest come first.
-	slices.Reverse(d.Waiting)
+	slices.Reverse(waiting)
+	if d.Waiting, err = a.progressViews(ctx, actor, waiting); err != nil {
+		return d, err
+	}
 	last, err := a.Store.LastReported(ctx, team, d.Today)
 	if err != nil {
 		return d, err
@@ -72,6 +76,32 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
 	monthStart := model.Date(time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
 	d.Workday = model.IsWorkday(today, 5)
+	// Every person's SKP of today, their RHK and their unit's working
+	// week, each in one query for the whole team.
+	skps, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: team, Year: today.Year()})
+	if err != nil {
+		return d, err
+	}
+	current := map[string]string{} // employee → SKP of today
+	var skpIDs []string
+	for _, s := range skps {
+		if _, ok := current[s.EmployeeID]; !ok && s.PeriodStart <= d.Today && d.Today <= s.PeriodEnd {
+			current[s.EmployeeID] = s.ID
+			skpIDs = append(skpIDs, s.ID)
+		}
+	}
+	rhkOf, err := a.Store.RHKOfSKPs(ctx, skpIDs)
+	if err != nil {
+		return d, err
+	}
+	units, err := a.Store.Units(ctx, actor.InstansiID)
+	if err != nil {
+		return d, err
+	}
+	sixDays := map[string]bool{}
+	for _, u := range units {
+		sixDays[u.ID] = u.WorkDays == 6
+	}
 	var rhkIDs []string
 	for _, id := range team {
 		e, ok := people[id]
@@ -80,15 +110,15 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 		}
 		d.Names[id] = e.FullName()
 		p := DeskPerson{Employee: e, LastReported: last[id]}
-		p.NotToday = model.IsWorkday(today, a.workDays(ctx, e)) && p.LastReported != d.Today
+		workDays := 5
+		if sixDays[e.UnitID] {
+			workDays = 6
+		}
+		p.NotToday = model.IsWorkday(today, workDays) && p.LastReported != d.Today
 		p.NotThisWeek = p.LastReported < model.Date(monday.Format(time.DateOnly))
-		if s, ok, err := a.currentSKP(ctx, e, d.Today); err != nil {
-			return d, err
-		} else if ok {
-			for _, r := range s.RHK {
-				p.RHK = append(p.RHK, DeskRHK{RHK: r})
-				rhkIDs = append(rhkIDs, r.ID)
-			}
+		for _, r := range rhkOf[current[id]] {
+			p.RHK = append(p.RHK, DeskRHK{RHK: r})
+			rhkIDs = append(rhkIDs, r.ID)
 		}
 		d.People = append(d.People, p)
 	}

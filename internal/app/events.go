@@ -2,16 +2,17 @@ package app
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/kinerja-id/kinerja/internal/live"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// EventStream prepares the live stream of the actor's events: where a new
+// eventStream prepares the live stream of the actor's events: where a new
 // stream starts (after the newest event, so a fresh page does not replay
 // history; a reconnecting one names its own start), the wake-up channel
 // and its release, and how to read events.
-func (a *App) EventStream(ctx context.Context, actor model.Actor) (live.StreamOptions, func(), error) {
+func (a *App) eventStream(ctx context.Context, actor model.Actor) (live.StreamOptions, func(), error) {
 	if actor.EmployeeID == "" {
 		return live.StreamOptions{}, nil, forbidden("events without an employee record")
 	}
@@ -39,4 +40,33 @@ func (a *App) EventStream(ctx context.Context, actor model.Actor) (live.StreamOp
 		return out, nil
 	}
 	return live.StreamOptions{Wake: wake, Fetch: fetch, After: last}, cancel, nil
+}
+
+// ServeEvents streams the actor's events to w as Server-Sent Events until
+// the client goes away. It answers an error (and writes nothing) when the
+// actor has no events; once the stream has started, trouble ends it and is
+// logged.
+func (a *App) ServeEvents(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	opts, release, err := a.eventStream(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	defer release()
+	if err := live.Serve(w, r, opts); err != nil {
+		a.Log.Warn("event stream ended", "err", err)
+	}
+	return nil
+}
+
+// LiveFrom returns the number of the actor's newest event, where a page
+// rendered now starts its live stream (0 for someone without events).
+func (a *App) LiveFrom(ctx context.Context, actor model.Actor) int64 {
+	if actor.EmployeeID == "" {
+		return 0
+	}
+	n, err := a.Store.LastEvent(ctx, actor.EmployeeID)
+	if err != nil {
+		return 0
+	}
+	return n
 }

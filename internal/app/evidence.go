@@ -127,10 +127,10 @@ func (a *App) MayAttach(ctx context.Context, actor model.Actor, typ, id string) 
 }
 
 // AddEvidence attaches a stored upload to a record of the actor's work.
-func (a *App) AddEvidence(ctx context.Context, actor model.Actor, typ, id string, u Upload) (model.Evidence, error) {
+func (a *App) AddEvidence(ctx context.Context, actor model.Actor, typ, id string, u Upload) (EvidenceView, error) {
 	t, err := a.evidenceTarget(ctx, actor, typ, id)
 	if err != nil {
-		return model.Evidence{}, err
+		return EvidenceView{}, err
 	}
 	var out []model.Evidence
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
@@ -139,21 +139,35 @@ func (a *App) AddEvidence(ctx context.Context, actor model.Actor, typ, id string
 		return err
 	})
 	if err != nil {
-		return model.Evidence{}, err
+		return EvidenceView{}, err
 	}
-	return out[0], nil
+	return evidenceView(actor, out[0]), nil
+}
+
+// AttachFile checks, stores and attaches a file the actor sends to a
+// record of their own work, in that order: a refused target stores
+// nothing, a refused file attaches nothing.
+func (a *App) AttachFile(ctx context.Context, actor model.Actor, typ, id, name string, r io.Reader) (EvidenceView, error) {
+	if err := a.MayAttach(ctx, actor, typ, id); err != nil {
+		return EvidenceView{}, err
+	}
+	up, err := a.StoreUpload(ctx, actor, name, r)
+	if err != nil {
+		return EvidenceView{}, err
+	}
+	return a.AddEvidence(ctx, actor, typ, id, up)
 }
 
 // AddEvidenceLink attaches a link (a shared drive, a published page) as
 // evidence to a record of the actor's work.
-func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, link, title string) (model.Evidence, error) {
+func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, link, title string) (EvidenceView, error) {
 	t, err := a.evidenceTarget(ctx, actor, typ, id)
 	if err != nil {
-		return model.Evidence{}, err
+		return EvidenceView{}, err
 	}
 	u, err := url.Parse(strings.TrimSpace(link))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(link) > 2000 {
-		return model.Evidence{}, model.Invalid("url", "Tautan harus alamat web lengkap yang diawali https://")
+		return EvidenceView{}, model.Invalid("url", "Tautan harus alamat web lengkap yang diawali https://")
 	}
 	title = strings.TrimSpace(title)
 	if title == "" {
@@ -166,11 +180,44 @@ func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, l
 			Kind: "link", URL: u.String(), FileName: short(title, 120), CreatedBy: actor.EmployeeID})
 		return err
 	})
-	return e, err
+	return evidenceView(actor, e), err
+}
+
+// EvidenceView is an evidence item with what the actor may do with it.
+type EvidenceView struct {
+	model.Evidence
+	Can EvidenceRights
+}
+
+// EvidenceRights are what the actor may do with an evidence item.
+type EvidenceRights struct {
+	Delete bool // remove it from the record (the owner of the work)
+}
+
+// mayDeleteEvidence is the rule for removing evidence the actor sees: only
+// the owner of the work it supports. DeleteEvidence enforces it;
+// EvidenceRights.Delete shows it.
+func mayDeleteEvidence(actor model.Actor, e model.Evidence) error {
+	if actor.EmployeeID == "" || e.OwnerID != actor.EmployeeID {
+		return forbidden("remove evidence from another employee's work")
+	}
+	return nil
+}
+
+func evidenceView(actor model.Actor, e model.Evidence) EvidenceView {
+	return EvidenceView{Evidence: e, Can: EvidenceRights{Delete: mayDeleteEvidence(actor, e) == nil}}
+}
+
+func evidenceViews(actor model.Actor, list []model.Evidence) []EvidenceView {
+	out := make([]EvidenceView, len(list))
+	for i, e := range list {
+		out[i] = evidenceView(actor, e)
+	}
+	return out
 }
 
 // EvidenceOf lists the evidence on a target the actor may see.
-func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string) ([]model.Evidence, error) {
+func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string) ([]EvidenceView, error) {
 	t, err := a.target(ctx, typ, id)
 	if err != nil {
 		return nil, err
@@ -179,7 +226,7 @@ func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string)
 		return nil, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	}
 	m, err := a.Store.EvidenceOn(ctx, typ, []string{id})
-	return m[id], err
+	return evidenceViews(actor, m[id]), err
 }
 
 // EvidenceFile opens an evidence file for someone who may see its target:
@@ -209,8 +256,8 @@ func (a *App) DeleteEvidence(ctx context.Context, actor model.Actor, id string) 
 	if err := a.canSeeWorkOf(ctx, actor, e.InstansiID, e.OwnerID); err != nil {
 		return fmt.Errorf("evidence %s: %w", id, model.ErrNotFound)
 	}
-	if e.OwnerID != actor.EmployeeID {
-		return forbidden("remove evidence from another employee's work")
+	if err := mayDeleteEvidence(actor, e); err != nil {
+		return err
 	}
 	var used bool
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {

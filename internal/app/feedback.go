@@ -69,14 +69,51 @@ func (a *App) target(ctx context.Context, typ, id string) (workTarget, error) {
 
 // FeedbackThread returns the messages on a target the actor may see.
 func (a *App) FeedbackThread(ctx context.Context, actor model.Actor, typ, id string) ([]model.Feedback, error) {
+	t, err := a.Thread(ctx, actor, typ, id)
+	return t.Items, err
+}
+
+// Thread is the umpan balik on one target with what the actor may do there.
+type Thread struct {
+	TargetType, TargetID string
+	Items                []model.Feedback // oldest first
+	Can                  ThreadRights
+}
+
+// ThreadRights are what the actor may do in a thread.
+type ThreadRights struct {
+	Post bool // add a message
+}
+
+// mayPost is the rule for writing in a thread the actor sees: messages have
+// an author, so only people with an employee record write. AddFeedback
+// enforces it; ThreadRights.Post shows it.
+func mayPost(actor model.Actor) error {
+	if actor.EmployeeID == "" {
+		return forbidden("give feedback without an employee record")
+	}
+	return nil
+}
+
+func threadOf(actor model.Actor, typ, id string, items []model.Feedback) Thread {
+	return Thread{TargetType: typ, TargetID: id, Items: items, Can: ThreadRights{Post: mayPost(actor) == nil}}
+}
+
+// Thread returns the thread on a target the actor may see, with whether
+// they may write in it.
+func (a *App) Thread(ctx context.Context, actor model.Actor, typ, id string) (Thread, error) {
 	t, err := a.target(ctx, typ, id)
 	if err != nil {
-		return nil, err
+		return Thread{}, err
 	}
 	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
-		return nil, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
+		return Thread{}, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	}
-	return a.Store.FeedbackOn(ctx, typ, id)
+	items, err := a.Store.FeedbackOn(ctx, typ, id)
+	if err != nil {
+		return Thread{}, err
+	}
+	return threadOf(actor, typ, id, items), nil
 }
 
 var mentionNIP = regexp.MustCompile(`@(\d{18})\b`)
@@ -93,8 +130,8 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
 		return model.Feedback{}, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	}
-	if actor.EmployeeID == "" {
-		return model.Feedback{}, forbidden("give feedback without an employee record")
+	if err := mayPost(actor); err != nil {
+		return model.Feedback{}, err
 	}
 	body = strings.TrimSpace(body)
 	if body == "" || len(body) > 4000 {

@@ -130,6 +130,25 @@ func TestRealisasi(t *testing.T) {
 		if err != nil || view.Period.ID != mar.ID || view.Realisasi[in.ID].Value != "4" || len(view.Progress[skp.RHK[0].ID]) != 1 {
 			t.Fatalf("realisasi view = %+v, %v", view, err)
 		}
+		// The period's view carries each realisasi's history, thread and
+		// files, and what the reader may do: the owner fills, the
+		// supervisor reads.
+		if view.Can.Edit || len(view.History[r.ID]) != 2 || view.Threads[r.ID].TargetID != r.ID || !view.Threads[r.ID].Can.Post {
+			t.Errorf("the supervisor's view = %+v", view)
+		}
+		if mine, err := e.a.Realisasi(ctx, who["staff1"], skp.ID, mar.ID); err != nil || !mine.Can.Edit {
+			t.Errorf("the owner's view: %+v, %v", mine.Can, err)
+		}
+		if one, err := e.a.RealisasiOne(ctx, who["staff1"], r.ID); err != nil || !one.Can.Edit || one.Value != "4" {
+			t.Errorf("one realisasi = %+v, %v", one, err)
+		}
+		mar.Status = model.PeriodClosed
+		if err := e.a.MovePeriod(ctx, e.admin, mar, ""); err != nil {
+			t.Fatal(err)
+		}
+		if mine, _ := e.a.Realisasi(ctx, who["staff1"], skp.ID, mar.ID); mine.Can.Edit {
+			t.Error("the owner may edit the realisasi of a closed period")
+		}
 		hist, err := e.a.RealisasiHistory(ctx, who["staff1"], r.ID)
 		if err != nil || len(hist) != 2 {
 			t.Errorf("history = %d entries, %v", len(hist), err)

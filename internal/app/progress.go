@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -182,11 +185,8 @@ func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version i
 	if err != nil {
 		return p, err
 	}
-	if cur.EmployeeID != actor.EmployeeID {
-		return p, forbidden("change another employee's progress")
-	}
-	if cur.Status != model.ProgressReturned {
-		return p, fmt.Errorf("progress is %s: %w", cur.Status, model.ErrInvalidTransition)
+	if err := mayResubmit(actor, cur); err != nil {
+		return p, err
 	}
 	e, err := a.prepareEntry(ctx, actor, &p)
 	if err != nil {
@@ -222,7 +222,11 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 	if err != nil {
 		return p, err
 	}
-	if err := a.mayReview(ctx, actor, p); err != nil {
+	chart, err := a.OrgChart(ctx, p.InstansiID)
+	if err != nil {
+		return p, err
+	}
+	if err := mayReview(actor, chart, p); err != nil {
 		return p, err
 	}
 	note = strings.TrimSpace(note)
@@ -254,16 +258,32 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 	return p, err
 }
 
-func (a *App) mayReview(ctx context.Context, actor model.Actor, p model.Progress) error {
+// mayResubmit is the rule for fixing an entry: only its author, and only
+// once it was returned. ResubmitProgress enforces it; ProgressRights.Edit
+// shows it.
+func mayResubmit(actor model.Actor, p model.Progress) error {
+	if actor.EmployeeID == "" || p.EmployeeID != actor.EmployeeID {
+		return forbidden("change another employee's progress")
+	}
+	if p.Status != model.ProgressReturned {
+		return fmt.Errorf("progress is %s: %w", p.Status, model.ErrInvalidTransition)
+	}
+	return nil
+}
+
+// mayReview is the rule for approving or returning an entry: it waits, and
+// the actor is the author's pejabat penilai (then or now) or above them in
+// the line, never the author. ReviewProgress enforces it;
+// ProgressRights.Approve and Return show it.
+func mayReview(actor model.Actor, chart *model.OrgChart, p model.Progress) error {
 	if actor.EmployeeID == "" || actor.EmployeeID == p.EmployeeID {
 		return forbidden("review one's own progress")
 	}
-	chart, err := a.OrgChart(ctx, p.InstansiID)
-	if err != nil {
-		return err
-	}
 	if actor.EmployeeID != p.RaterID && actor.EmployeeID != chart.Rater(p.EmployeeID) && !chart.InLine(actor.EmployeeID, p.EmployeeID) {
 		return forbidden("review progress outside one's line")
+	}
+	if p.Status != model.ProgressSubmitted {
+		return fmt.Errorf("progress %s is %s, not waiting: %w", p.ID, p.Status, model.ErrConflict)
 	}
 	return nil
 }
@@ -272,9 +292,13 @@ func (a *App) mayReview(ctx context.Context, actor model.Actor, p model.Progress
 // "approve selected"); entries already reviewed or not the actor's to
 // review are skipped and counted out.
 func (a *App) ApproveProgress(ctx context.Context, actor model.Actor, ids []string) (approved int, err error) {
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return 0, err
+	}
 	for _, id := range ids {
 		p, err := a.ProgressEntry(ctx, actor, id)
-		if err != nil || p.Status != model.ProgressSubmitted || a.mayReview(ctx, actor, p) != nil {
+		if err != nil || mayReview(actor, chart, p) != nil {
 			continue
 		}
 		if _, err := a.ReviewProgress(ctx, actor, id, p.Version, true, ""); err != nil {
@@ -332,4 +356,334 @@ func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQue
 		}
 	}
 	return a.Store.ProgressList(ctx, f)
+}
+
+// ParseOutput reads a progress output as people type it: an amount and a
+// unit ("3 dokumen", "1,5 jam"), a bare amount ("3"), or text without a
+// number ("draf SOP"), which is kept as typed with no amount. The amount is
+// in hundredths.
+func ParseOutput(s string) (amount int64, unit string, err error) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == ',' || r == '.') })
+	if i < 0 {
+		i = len(s)
+	}
+	if i == 0 {
+		return 0, s, nil
+	}
+	if amount, err = model.ParseAmount(s[:i]); err != nil {
+		return 0, "", model.Invalid("output", "progress.err.output.amount")
+	}
+	return amount, strings.TrimSpace(s[i:]), nil
+}
+
+// maxDigits bounds the numbers of a time typed, so that no value can
+// overflow on its way to the range check.
+const maxDigits = 5
+
+var (
+	hoursWords   = []string{"jam", "j", "hours", "hour", "hrs", "hr", "h"}
+	minutesWords = []string{"menit", "mnt", "minutes", "minute", "mins", "min", "m"}
+)
+
+// ParseMinutes reads the time spent on an entry as people type it: minutes
+// ("90"), hours and minutes ("1:30"), or words ("2 jam", "1,5 jam",
+// "1 jam 30 menit", "45 menit"). At most 24 hours; anything else is a field
+// error on "minutes".
+func ParseMinutes(s string) (int, error) {
+	bad := model.Invalid("minutes", "progress.err.minutes")
+	tooLong := model.Invalid("minutes", "progress.err.minutes.range")
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return 0, bad
+	}
+	number := func(d string) (int, error) {
+		if d == "" || strings.TrimLeft(d, "0123456789") != "" {
+			return 0, bad
+		}
+		if d = strings.TrimLeft(d, "0"); len(d) > maxDigits {
+			return 0, tooLong
+		}
+		if d == "" {
+			return 0, nil
+		}
+		n, err := strconv.Atoi(d)
+		if err != nil {
+			return 0, bad
+		}
+		return n, nil
+	}
+	total := 0
+	if h, m, ok := strings.Cut(s, ":"); ok {
+		hh, err := number(strings.TrimSpace(h))
+		if err != nil {
+			return 0, err
+		}
+		mm, err := number(strings.TrimSpace(m))
+		if err != nil {
+			return 0, err
+		}
+		if mm > 59 || len(strings.TrimSpace(m)) != 2 {
+			return 0, bad
+		}
+		total = hh*60 + mm
+	} else if strings.TrimLeft(s, "0123456789") == "" {
+		n, err := number(s)
+		if err != nil {
+			return 0, err
+		}
+		total = n
+	} else {
+		var err error
+		if total, err = minutesInWords(s, number); err != nil {
+			return 0, err
+		}
+	}
+	if total > 24*60 {
+		return 0, tooLong
+	}
+	return total, nil
+}
+
+// minutesInWords reads "2 jam", "1,5 jam", "1 jam 30 menit", "45 menit".
+func minutesInWords(s string, number func(string) (int, error)) (int, error) {
+	bad := model.Invalid("minutes", "progress.err.minutes")
+	fields := strings.Fields(s)
+	// "2jam" and "30menit" are split into number and word.
+	var parts []string
+	for _, f := range fields {
+		i := strings.IndexFunc(f, func(r rune) bool { return !(r >= '0' && r <= '9' || r == ',' || r == '.') })
+		if i > 0 {
+			parts = append(parts, f[:i], f[i:])
+		} else {
+			parts = append(parts, f)
+		}
+	}
+	if len(parts) != 2 && len(parts) != 4 {
+		return 0, bad
+	}
+	total, seenHours, seenMinutes := 0, false, false
+	for i := 0; i < len(parts); i += 2 {
+		amount, word := parts[i], parts[i+1]
+		switch {
+		case slices.Contains(hoursWords, word) && !seenHours && !seenMinutes:
+			seenHours = true
+			whole, frac, _ := strings.Cut(strings.ReplaceAll(amount, ",", "."), ".")
+			h, err := number(whole)
+			if err != nil {
+				return 0, err
+			}
+			total += h * 60
+			if frac != "" {
+				if len(frac) > 2 {
+					return 0, bad
+				}
+				f, err := number(frac)
+				if err != nil {
+					return 0, err
+				}
+				if len(frac) == 1 {
+					f *= 10
+				}
+				total += f * 60 / 100
+			}
+		case slices.Contains(minutesWords, word) && !seenMinutes:
+			seenMinutes = true
+			m, err := number(amount)
+			if err != nil {
+				return 0, err
+			}
+			total += m
+		default:
+			return 0, bad
+		}
+	}
+	return total, nil
+}
+
+// ProgressRights are what the actor may do with a progress entry now,
+// computed by the rules the actions enforce.
+type ProgressRights struct {
+	Edit    bool // fix the returned entry and send it again (its author)
+	Approve bool // approve the waiting entry (the pejabat penilai or above)
+	Return  bool // return the waiting entry with a note
+}
+
+func progressRights(actor model.Actor, chart *model.OrgChart, p model.Progress) ProgressRights {
+	review := chart != nil && mayReview(actor, chart, p) == nil
+	return ProgressRights{Edit: mayResubmit(actor, p) == nil, Approve: review, Return: review}
+}
+
+// ProgressView is a progress entry as pages and the API show it: with its
+// author's name, the text of its RHK, its feedback thread, its evidence and
+// what the actor may do with it.
+type ProgressView struct {
+	model.Progress
+	Author  string
+	RHKText string // "" for other duties
+	Thread  Thread
+	Files   []EvidenceView
+	Can     ProgressRights
+}
+
+// progressViews loads what entries show beside them in a fixed number of
+// queries, whatever their number: authors, RHK texts, threads, evidence.
+func (a *App) progressViews(ctx context.Context, actor model.Actor, entries []model.Progress) ([]ProgressView, error) {
+	out := make([]ProgressView, len(entries))
+	if len(entries) == 0 {
+		return out, nil
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(entries))
+	var people, rhkIDs []string
+	for _, p := range entries {
+		ids = append(ids, p.ID)
+		if !slices.Contains(people, p.EmployeeID) {
+			people = append(people, p.EmployeeID)
+		}
+		if p.RHKID != "" && !slices.Contains(rhkIDs, p.RHKID) {
+			rhkIDs = append(rhkIDs, p.RHKID)
+		}
+	}
+	authors, err := a.Store.EmployeesByID(ctx, people)
+	if err != nil {
+		return nil, err
+	}
+	rhkText, err := a.Store.RHKDescriptions(ctx, rhkIDs)
+	if err != nil {
+		return nil, err
+	}
+	threads, err := a.Store.FeedbackOnMany(ctx, TargetProgress, ids)
+	if err != nil {
+		return nil, err
+	}
+	files, err := a.Store.EvidenceOn(ctx, TargetProgress, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range entries {
+		out[i] = ProgressView{Progress: p, Author: authors[p.EmployeeID].FullName(), RHKText: rhkText[p.RHKID],
+			Thread: threadOf(actor, TargetProgress, p.ID, threads[p.ID]), Files: evidenceViews(actor, files[p.ID]),
+			Can: progressRights(actor, chart, p)}
+	}
+	return out, nil
+}
+
+// ProgressOne returns one entry with its thread, evidence and rights to
+// those who may see its author's work.
+func (a *App) ProgressOne(ctx context.Context, actor model.Actor, id string) (ProgressView, error) {
+	p, err := a.ProgressEntry(ctx, actor, id)
+	if err != nil {
+		return ProgressView{}, err
+	}
+	v, err := a.progressViews(ctx, actor, []model.Progress{p})
+	if err != nil {
+		return ProgressView{}, err
+	}
+	return v[0], nil
+}
+
+// ProgressViews returns the entries ProgressList selects, each with its
+// thread, evidence and rights.
+func (a *App) ProgressViews(ctx context.Context, actor model.Actor, q ProgressQuery) ([]ProgressView, error) {
+	entries, err := a.ProgressList(ctx, actor, q)
+	if err != nil {
+		return nil, err
+	}
+	return a.progressViews(ctx, actor, entries)
+}
+
+// ProgressDay is an ASN's working day: its entries, the entries returned
+// for a fix on any day, and what the form offers.
+type ProgressDay struct {
+	Date, Today model.Date
+	Prev, Next  model.Date // Next is "" on today
+	RHK         []model.RHK
+	NoSKP       bool // no SKP in force on the date: entries are other duties
+	LastRHK     string
+	Entries     []ProgressView
+	Returned    []ProgressView
+	Evidence    bool  // files can be attached on this server
+	MaxBytes    int64 // the instansi's limit for one file
+}
+
+// ParseDay reads a day asked for in a page's address: today when it is
+// empty, not a date, or still to come.
+func (a *App) ParseDay(s string) model.Date {
+	today := a.Today()
+	if d, err := model.ParseDate(s); err == nil && d <= today {
+		return d
+	}
+	return today
+}
+
+// ProgressDayOf returns the actor's own day of progress (day as in
+// ParseDay). Someone without an employee record has none.
+func (a *App) ProgressDayOf(ctx context.Context, actor model.Actor, day string) (ProgressDay, error) {
+	if actor.EmployeeID == "" {
+		return ProgressDay{}, fmt.Errorf("progress without an employee record: %w", model.ErrNotFound)
+	}
+	d := ProgressDay{Today: a.Today(), Date: a.ParseDay(day)}
+	d.Prev = model.Date(d.Date.Time().AddDate(0, 0, -1).Format(time.DateOnly))
+	if d.Date < d.Today {
+		d.Next = model.Date(d.Date.Time().AddDate(0, 0, 1).Format(time.DateOnly))
+	}
+	skp, err := a.WorkRHK(ctx, actor, d.Date)
+	if err != nil {
+		return d, err
+	}
+	d.RHK, d.NoSKP = skp.RHK, skp.ID == ""
+	entries, err := a.ProgressList(ctx, actor, ProgressQuery{From: d.Date, To: d.Date, Limit: 200})
+	if err != nil {
+		return d, err
+	}
+	returned, err := a.ProgressList(ctx, actor, ProgressQuery{Status: model.ProgressReturned, Limit: 50})
+	if err != nil {
+		return d, err
+	}
+	all, err := a.progressViews(ctx, actor, append(entries, returned...))
+	if err != nil {
+		return d, err
+	}
+	d.Entries, d.Returned = all[:len(entries)], all[len(entries):]
+	// Yesterday's RHK is remembered: most days continue the same work.
+	if recent, err := a.ProgressList(ctx, actor, ProgressQuery{Limit: 1}); err == nil && len(recent) > 0 {
+		if slices.ContainsFunc(d.RHK, func(r model.RHK) bool { return r.ID == recent[0].RHKID }) {
+			d.LastRHK = recent[0].RHKID
+		}
+	}
+	d.Evidence, d.MaxBytes = a.Blobs != nil, a.EvidenceLimit(ctx, actor.InstansiID)
+	return d, nil
+}
+
+// PersonWeek is one employee's entries of seven days, for their
+// supervisors and anyone who may see their work.
+type PersonWeek struct {
+	Person     model.Employee
+	From, To   model.Date
+	Prev, Next model.Date // Next is "" when To is today
+	Entries    []ProgressView
+}
+
+// PersonProgress returns the seven days of an employee's progress that end
+// on day (as in ParseDay).
+func (a *App) PersonProgress(ctx context.Context, actor model.Actor, employeeID, day string) (PersonWeek, error) {
+	today := a.Today()
+	w := PersonWeek{To: a.ParseDay(day)}
+	w.From = model.Date(w.To.Time().AddDate(0, 0, -6).Format(time.DateOnly))
+	w.Prev = model.Date(w.To.Time().AddDate(0, 0, -7).Format(time.DateOnly))
+	if w.To < today {
+		w.Next = model.Date(min(string(today), w.To.Time().AddDate(0, 0, 7).Format(time.DateOnly)))
+	}
+	var err error
+	if w.Entries, err = a.ProgressViews(ctx, actor, ProgressQuery{EmployeeID: employeeID, From: w.From, To: w.To, Limit: 200}); err != nil {
+		return w, err
+	}
+	if w.Person, err = a.Store.Employee(ctx, employeeID); err != nil {
+		return w, err
+	}
+	return w, nil
 }

@@ -71,6 +71,27 @@ func TestProgressReportAndReview(t *testing.T) {
 			t.Errorf("a colleague listed the entries: %v", err)
 		}
 
+		// The read model says what each may do, by the rules the actions
+		// enforce: the supervisor may approve or return a waiting entry,
+		// the author may not, and nobody edits an entry that waits.
+		rights := func(actor model.Actor, id string) app.ProgressRights {
+			t.Helper()
+			v, err := e.a.ProgressOne(ctx, actor, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v.Can
+		}
+		if got := rights(kabid, p.ID); got != (app.ProgressRights{Approve: true, Return: true}) {
+			t.Errorf("the supervisor's rights on a waiting entry = %+v", got)
+		}
+		if got := rights(staff, p.ID); got != (app.ProgressRights{}) {
+			t.Errorf("the author's rights on a waiting entry = %+v", got)
+		}
+		if v, _ := e.a.ProgressOne(ctx, kabid, p.ID); v.RHKText != rhk.Description || v.Author == "" || !v.Thread.Can.Post {
+			t.Errorf("the entry's view = %+v", v)
+		}
+
 		// Returned with a note, fixed, sent again.
 		if _, err := e.a.ReviewProgress(ctx, kabid, p.ID, p.Version, false, " "); !errors.As(err, &v) || v.Fields["note"] == "" {
 			t.Errorf("a return without a note: %v", err)
@@ -85,6 +106,12 @@ func TestProgressReportAndReview(t *testing.T) {
 		if evs, _ := s.Events(ctx, e.o.Staff1.ID, 0, 10); len(evs) != 2 || evs[0].Type != "progress.reviewed" {
 			t.Errorf("the author's events = %+v", evs)
 		}
+		if got := rights(staff, p.ID); got != (app.ProgressRights{Edit: true}) {
+			t.Errorf("the author's rights on a returned entry = %+v", got)
+		}
+		if got := rights(kabid, p.ID); got != (app.ProgressRights{}) {
+			t.Errorf("the supervisor's rights on a returned entry = %+v", got)
+		}
 		fixed := entry
 		fixed.ID, fixed.Description = p.ID, "Menyusun draf laporan (terlampir)"
 		if _, err := e.a.ResubmitProgress(ctx, staff, p.Version, fixed); !errors.Is(err, model.ErrConflict) {
@@ -93,6 +120,21 @@ func TestProgressReportAndReview(t *testing.T) {
 		again, err := e.a.ResubmitProgress(ctx, staff, returned.Version, fixed)
 		if err != nil || again.Status != model.ProgressSubmitted || again.Description != fixed.Description {
 			t.Fatalf("resubmit = %+v, %v", again, err)
+		}
+
+		// The desk lists what waits, oldest first, with the rights of each.
+		desk, err := e.a.SupervisorDesk(ctx, kabid)
+		if err != nil || len(desk.Waiting) != 2 || desk.Waiting[0].ID != late.ID || !desk.Waiting[0].Can.Approve || desk.Waiting[0].Author == "" {
+			t.Errorf("the desk's waiting entries = %+v, %v", desk.Waiting, err)
+		}
+		var rhkOnDesk bool
+		for _, person := range desk.People {
+			for _, r := range person.RHK {
+				rhkOnDesk = rhkOnDesk || r.RHK.ID == rhk.ID && r.Entries == 1 && r.Minutes == 90
+			}
+		}
+		if !rhkOnDesk {
+			t.Errorf("the desk's people = %+v", desk.People)
 		}
 
 		// The desk approves several at once; a stranger's id is skipped.
@@ -109,4 +151,91 @@ func TestProgressReportAndReview(t *testing.T) {
 			t.Errorf("audit entries of the entry = %d, want 4 (create, return, resubmit, approve)", len(entries))
 		}
 	})
+}
+
+func TestParseOutput(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		amount int64
+		unit   string
+		bad    bool
+	}{
+		{"3 dokumen", 300, "dokumen", false},
+		{"1,5 jam", 150, "jam", false},
+		{"1.5 jam", 150, "jam", false},
+		{"3", 300, "", false},
+		{"  2 laporan  ", 200, "laporan", false},
+		{"draf SOP", 0, "draf SOP", false},
+		{"", 0, "", false},
+		{"2dokumen", 200, "dokumen", false},
+		{"1,555 dokumen", 0, "", true},
+		{"3.000 dokumen", 0, "", true},
+		{"1.2.3 dokumen", 0, "", true},
+		{"99999999999999 dokumen", 0, "", true},
+		{",,", 0, "", true},
+	} {
+		amount, unit, err := app.ParseOutput(c.in)
+		var v *model.ValidationError
+		switch {
+		case c.bad && (!errors.As(err, &v) || v.Fields["output"] == ""):
+			t.Errorf("ParseOutput(%q) = %d %q, %v; want a field error on output", c.in, amount, unit, err)
+		case !c.bad && (err != nil || amount != c.amount || unit != c.unit):
+			t.Errorf("ParseOutput(%q) = %d %q, %v; want %d %q", c.in, amount, unit, err, c.amount, c.unit)
+		}
+	}
+	// Text without a number is shown as typed, not as "0 draf SOP".
+	amount, unit, _ := app.ParseOutput("draf SOP")
+	if got := (model.Progress{OutputAmount: amount, OutputUnit: unit}).Output(); got != "draf SOP" {
+		t.Errorf("output shown = %q", got)
+	}
+}
+
+func TestParseMinutes(t *testing.T) {
+	const format, tooLong = "progress.err.minutes", "progress.err.minutes.range"
+	for _, c := range []struct {
+		in   string
+		want int
+		err  string
+	}{
+		{"90", 90, ""},
+		{"1:30", 90, ""},
+		{"0:45", 45, ""},
+		{" 2 jam ", 120, ""},
+		{"2jam", 120, ""},
+		{"1 jam 30 menit", 90, ""},
+		{"1jam 30mnt", 90, ""},
+		{"1,5 jam", 90, ""},
+		{"45 menit", 45, ""},
+		{"2 Jam", 120, ""},
+		{"2 h", 120, ""},
+		{"30 min", 30, ""},
+		{"24:00", 1440, ""},
+		{"1440", 1440, ""},
+		{"0", 0, ""},
+		{"", 0, format},
+		{"satu jam", 0, format},
+		{"1:5", 0, format},
+		{"1:60", 0, format},
+		{"-5", 0, format},
+		{"1,5", 0, format},
+		{"30 menit 1 jam", 0, format},
+		{"2 jam 2 jam", 0, format},
+		{"1,555 jam", 0, format},
+		{"1:30:00", 0, format},
+		{"24:01", 0, tooLong},
+		{"1441", 0, tooLong},
+		{"25 jam", 0, tooLong},
+		{"307445734561825861:00", 0, tooLong},
+		{"99999999999999999999999", 0, tooLong},
+		{"9223372036854775807 menit", 0, tooLong},
+	} {
+		got, err := app.ParseMinutes(c.in)
+		var v *model.ValidationError
+		switch {
+		case c.err != "" && (!errors.As(err, &v) || v.Fields["minutes"] != c.err):
+			t.Errorf("ParseMinutes(%q) = %d, %v; want the field error %s", c.in, got, err, c.err)
+		case c.err == "" && (err != nil || got != c.want):
+			t.Errorf("ParseMinutes(%q) = %d, %v; want %d", c.in, got, err, c.want)
+		}
+	}
 }

@@ -18,11 +18,8 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 	if err != nil {
 		return r, err
 	}
-	if s.EmployeeID != actor.EmployeeID {
-		return r, forbidden("fill another employee's realisasi")
-	}
-	if s.Status != model.SKPApproved && s.Status != model.SKPClosed {
-		return r, model.Invalid("skp", "Realisasi diisi setelah SKP disetujui pejabat penilai")
+	if err := mayFillRealisasi(actor, s); err != nil {
+		return r, err
 	}
 	var v model.ValidationError
 	found := false
@@ -38,7 +35,7 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 	switch {
 	case err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year:
 		v.Add("period_id", "Periode harus berasal dari tahun SKP ini")
-	case p.Status != model.PeriodOpen:
+	case !periodTakesRealisasi(p):
 		v.Add("period_id", fmt.Sprintf("Periode %s tidak terbuka untuk pengisian realisasi", p.Name()))
 	case p.End < s.PeriodStart || p.Start > s.PeriodEnd:
 		v.Add("period_id", "Periode berada di luar masa berlaku SKP ini")
@@ -62,14 +59,68 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 	return r, err
 }
 
+// mayFillRealisasi is the rule for writing the realisasi of an SKP: its
+// owner, once the SKP is approved. SaveRealisasi enforces it (with
+// periodTakesRealisasi); RealisasiRights.Edit shows it.
+func mayFillRealisasi(actor model.Actor, s model.SKP) error {
+	if actor.EmployeeID == "" || s.EmployeeID != actor.EmployeeID {
+		return forbidden("fill another employee's realisasi")
+	}
+	if s.Status != model.SKPApproved && s.Status != model.SKPClosed {
+		return model.Invalid("skp", "Realisasi diisi setelah SKP disetujui pejabat penilai")
+	}
+	return nil
+}
+
+// periodTakesRealisasi reports whether realisasi may be written in a period
+// now: while it is open.
+func periodTakesRealisasi(p model.Period) bool { return p.Status == model.PeriodOpen }
+
+// RealisasiRights are what the actor may do with the realisasi of an SKP in
+// a period.
+type RealisasiRights struct {
+	Edit bool // fill or change it, attach evidence (the owner, in an open period)
+}
+
+func realisasiRights(actor model.Actor, s model.SKP, p model.Period) RealisasiRights {
+	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, s) == nil && periodTakesRealisasi(p)}
+}
+
+// RealisasiItem is one realisasi with what the actor may do with it.
+type RealisasiItem struct {
+	model.Realisasi
+	Can RealisasiRights
+}
+
+// RealisasiOne returns one realisasi to those who may see its SKP.
+func (a *App) RealisasiOne(ctx context.Context, actor model.Actor, id string) (RealisasiItem, error) {
+	r, err := a.Store.RealisasiByID(ctx, id)
+	if err != nil {
+		return RealisasiItem{}, err
+	}
+	s, err := a.SKP(ctx, actor, r.SKPID)
+	if err != nil {
+		return RealisasiItem{}, err
+	}
+	p, err := a.Store.Period(ctx, r.PeriodID)
+	if err != nil {
+		return RealisasiItem{}, err
+	}
+	return RealisasiItem{Realisasi: r, Can: realisasiRights(actor, s, p)}, nil
+}
+
 // RealisasiPeriod is an SKP's realisasi in one period with the period's
 // progress entries beside each RHK, as the ASN and the supervisor see it.
 type RealisasiPeriod struct {
 	SKP       model.SKP
 	Period    model.Period
 	Periods   []model.Period
-	Realisasi map[string]model.Realisasi  // by indicator
-	Progress  map[string][]model.Progress // by RHK ("" for other duties)
+	Realisasi map[string]model.Realisasi    // by indicator
+	Progress  map[string][]model.Progress   // by RHK ("" for other duties)
+	Threads   map[string]Thread             // by realisasi id
+	Files     map[string][]EvidenceView     // by realisasi id
+	History   map[string][]model.AuditEntry // by realisasi id, newest first
+	Can       RealisasiRights
 }
 
 // Realisasi returns the realisasi of an SKP in a period (the first open one
@@ -79,7 +130,8 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 	if err != nil {
 		return RealisasiPeriod{}, err
 	}
-	out := RealisasiPeriod{SKP: s, Progress: map[string][]model.Progress{}}
+	out := RealisasiPeriod{SKP: s, Progress: map[string][]model.Progress{}, Threads: map[string]Thread{},
+		Files: map[string][]EvidenceView{}, History: map[string][]model.AuditEntry{}}
 	all, err := a.Store.Periods(ctx, s.InstansiID, s.Year)
 	if err != nil {
 		return out, err
@@ -103,8 +155,28 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		}
 		out.Period = out.Periods[0]
 	}
+	out.Can = realisasiRights(actor, s, out.Period)
 	if out.Realisasi, err = a.Store.RealisasiOf(ctx, s.ID, out.Period.ID); err != nil {
 		return out, err
+	}
+	var ids []string
+	for _, re := range out.Realisasi {
+		ids = append(ids, re.ID)
+	}
+	if out.History, err = a.Store.RealisasiHistory(ctx, s.InstansiID, ids); err != nil {
+		return out, err
+	}
+	threads, err := a.Store.FeedbackOnMany(ctx, TargetRealisasi, ids)
+	if err != nil {
+		return out, err
+	}
+	files, err := a.Store.EvidenceOn(ctx, TargetRealisasi, ids)
+	if err != nil {
+		return out, err
+	}
+	for _, id := range ids {
+		out.Threads[id] = threadOf(actor, TargetRealisasi, id, threads[id])
+		out.Files[id] = evidenceViews(actor, files[id])
 	}
 	entries, err := a.Store.ProgressList(ctx, store.ProgressFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.EmployeeID},
 		From: out.Period.Start, To: out.Period.End, Limit: 200})

@@ -49,9 +49,10 @@ type Progress struct {
 }
 
 // Output is the amount and unit as people write it: "1,5 jam", "3 dokumen".
+// An output written without a number ("draf SOP") is shown as written.
 func (p Progress) Output() string {
-	if p.OutputAmount == 0 && p.OutputUnit == "" {
-		return ""
+	if p.OutputAmount == 0 {
+		return p.OutputUnit
 	}
 	return strings.TrimSpace(FormatAmount(p.OutputAmount) + " " + p.OutputUnit)
 }

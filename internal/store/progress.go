@@ -255,3 +255,50 @@ func (tx *Tx) SeedProgress(ctx context.Context, entries []model.Progress) error 
 	}
 	return tx.audit(ctx, "progress.seed", "instansi", tx.instansi, nil, map[string]int{"entries": len(entries)})
 }
+
+// RHKDescriptions returns the text of several RHK by id, for lists of
+// progress entries that show the RHK each serves.
+func (c conn) RHKDescriptions(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := c.query(ctx, `SELECT id, description FROM rhk WHERE id IN (`+placeholders(len(ids))+`)`, anys(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, err
+		}
+		out[id] = text
+	}
+	return out, rows.Err()
+}
+
+// RHKOfSKPs returns the RHK (without indicators) of several SKPs, in the
+// order an SKP lists them, keyed by SKP: the desk shows every person's.
+func (c conn) RHKOfSKPs(ctx context.Context, skpIDs []string) (map[string][]model.RHK, error) {
+	out := map[string][]model.RHK{}
+	if len(skpIDs) == 0 {
+		return out, nil
+	}
+	rows, err := c.query(ctx, `SELECT id, skp_id, kind, description FROM rhk WHERE skp_id IN (`+placeholders(len(skpIDs))+`)
+		ORDER BY skp_id, CASE WHEN kind = 'utama' THEN 0 ELSE 1 END, position, id`, anys(skpIDs)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r model.RHK
+		var kind string
+		if err := rows.Scan(&r.ID, &r.SKPID, &kind, &r.Description); err != nil {
+			return nil, err
+		}
+		r.Kind = model.RHKKind(kind)
+		out[r.SKPID] = append(out[r.SKPID], r)
+	}
+	return out, rows.Err()
+}

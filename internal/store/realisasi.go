@@ -7,9 +7,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// AnyVersion tells SaveRealisasi to write without checking the version.
-const AnyVersion = -1
-
 const realisasiColumns = `id, skp_id, period_id, indicator_id, value, basis, version, updated_by, updated_at`
 
 func scanRealisasi(sc interface{ Scan(...any) error }) (model.Realisasi, error) {
@@ -19,8 +16,7 @@ func scanRealisasi(sc interface{ Scan(...any) error }) (model.Realisasi, error) 
 }
 
 // SaveRealisasi creates the realisasi of an indicator in a period (version
-// 0: none read yet) or changes it if it is still at version. AnyVersion
-// writes whatever is there (a client that did not read it first).
+// 0: none read yet) or changes it if it is still at version.
 func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r model.Realisasi) (model.Realisasi, error) {
 	before, err := scanRealisasi(tx.queryRow(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE period_id = ? AND indicator_id = ?`,
 		r.PeriodID, r.IndicatorID))
@@ -28,10 +24,7 @@ func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r model.Realisasi)
 	if err != nil && !isNoRows(err) {
 		return r, err
 	}
-	if version == AnyVersion && exists {
-		version = before.Version
-	}
-	if version != AnyVersion && ((exists && before.Version != version) || (!exists && version != 0)) {
+	if (exists && before.Version != version) || (!exists && version != 0) {
 		return r, fmt.Errorf("realisasi changed since version %d: %w", version, model.ErrConflict)
 	}
 	r.UpdatedBy, r.UpdatedAt = tx.actor.EmployeeID, formatTime(tx.now)
@@ -79,6 +72,35 @@ func (c conn) RealisasiOf(ctx context.Context, skpID, periodID string) (map[stri
 			return nil, err
 		}
 		out[r.IndicatorID] = r
+	}
+	return out, rows.Err()
+}
+
+// RealisasiHistory returns the audit entries of several realisasi, newest
+// first, keyed by realisasi: a period's page shows each one's changes.
+func (c conn) RealisasiHistory(ctx context.Context, instansiID string, ids []string) (map[string][]model.AuditEntry, error) {
+	out := map[string][]model.AuditEntry{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := append([]any{instansiID}, anys(ids)...)
+	args = append(args, 50*len(ids))
+	rows, err := c.query(ctx, `SELECT id, instansi_id, at, actor_id, actor_name, action, entity_type,
+		entity_id, before_json, after_json, ip FROM audit_log WHERE instansi_id = ? AND entity_type = 'realisasi'
+		AND entity_id IN (`+placeholders(len(ids))+`) ORDER BY id DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("realisasi history: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e model.AuditEntry
+		var at string
+		if err := rows.Scan(&e.ID, &e.InstansiID, &at, &e.ActorID, &e.ActorName, &e.Action,
+			&e.EntityType, &e.EntityID, &e.Before, &e.After, &e.IP); err != nil {
+			return nil, err
+		}
+		e.At = parseTime(at)
+		out[e.EntityID] = append(out[e.EntityID], e)
 	}
 	return out, rows.Err()
 }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/httpx"
@@ -46,21 +45,11 @@ type progressForm struct {
 // returned for a fix on any day.
 type progressPage struct {
 	base
-	Date       model.Date
-	Prev, Next model.Date
-	Today      model.Date
-	Entries    []model.Progress
-	Returned   []model.Progress
-	RHK        []model.RHK
-	RHKText    map[string]string
-	Form       progressForm
-	Errors     map[string]string
-	Message    string
-	NoSKP      bool
-	Threads    map[string][]model.Feedback
-	Files      map[string][]model.Evidence
-	Evidence   bool // files can be attached
-	MaxMB      int64
+	D       app.ProgressDay
+	Form    progressForm
+	Errors  map[string]string
+	Message string
+	MaxMB   int64
 }
 
 func (u *ui) showProgress(w http.ResponseWriter, r *http.Request, b base) error {
@@ -68,49 +57,16 @@ func (u *ui) showProgress(w http.ResponseWriter, r *http.Request, b base) error 
 }
 
 func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, status int, form *progressForm, errs map[string]string) error {
-	ctx := r.Context()
-	if b.Actor.EmployeeID == "" {
-		return model.ErrNotFound
-	}
-	today := u.a.Today()
-	date := today
-	if d, err := model.ParseDate(r.FormValue("tanggal")); err == nil && d <= today {
-		date = d
-	}
-	p := progressPage{base: b, Date: date, Today: today, RHKText: map[string]string{}, Errors: errs}
-	p.Title, p.Nav = b.T("progress.title"), "progress"
-	p.Prev = model.Date(date.Time().AddDate(0, 0, -1).Format(time.DateOnly))
-	if date < today {
-		p.Next = model.Date(date.Time().AddDate(0, 0, 1).Format(time.DateOnly))
-	}
-	skp, err := u.a.WorkRHK(ctx, *b.Actor, date)
+	d, err := u.a.ProgressDayOf(r.Context(), *b.Actor, r.FormValue("tanggal"))
 	if err != nil {
 		return err
 	}
-	p.RHK, p.NoSKP = skp.RHK, skp.ID == ""
-	for _, rhk := range skp.RHK {
-		p.RHKText[rhk.ID] = rhk.Description
-	}
-	if p.Entries, err = u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{From: date, To: date, Limit: 200}); err != nil {
-		return err
-	}
-	if p.Returned, err = u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{Status: model.ProgressReturned, Limit: 50}); err != nil {
-		return err
-	}
-	if p.Threads, p.Files, err = u.entryExtras(r, append(append([]model.Progress{}, p.Entries...), p.Returned...), p.RHKText); err != nil {
-		return err
-	}
-	p.Evidence, p.MaxMB = u.a.Blobs != nil, u.a.EvidenceLimit(ctx, b.Actor.InstansiID)>>20
+	p := progressPage{base: b, D: d, Errors: errs, MaxMB: d.MaxBytes >> 20}
+	p.Title, p.Nav = b.T("progress.title"), "progress"
 	if form != nil {
 		p.Form = *form
 	} else {
-		// Yesterday's RHK is remembered: most days continue the same work.
-		p.Form = progressForm{Date: string(date)}
-		if recent, err := u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{Limit: 1}); err == nil && len(recent) > 0 {
-			if _, ok := p.RHKText[recent[0].RHKID]; ok {
-				p.Form.RHKID = recent[0].RHKID
-			}
-		}
+		p.Form = progressForm{Date: string(d.Date), RHKID: d.LastRHK}
 	}
 	if r.URL.Query().Get("ok") == "1" {
 		p.Message = b.T("progress.ok")
@@ -119,8 +75,8 @@ func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, stat
 	return nil
 }
 
-// formEntry reads an entry from the form: output as typed ("3 dokumen"),
-// time as minutes or hours:minutes.
+// formEntry reads an entry from the form: output and time as typed, read by
+// the parsers the API uses too.
 func formEntry(r *http.Request) (model.Progress, progressForm, error) {
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		// The body's size was capped before; files beyond 8 MB in memory
@@ -134,29 +90,17 @@ func formEntry(r *http.Request) (model.Progress, progressForm, error) {
 	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))
 	p := model.Progress{WorkDate: model.Date(f.Date), RHKID: f.RHKID, Description: f.Description}
 	var v model.ValidationError
-	n, unit, err := model.SplitOutput(f.Output)
-	if err != nil {
-		v.Add("output", "Keluaran ditulis sebagai jumlah dan satuan, misalnya \"3 dokumen\" atau \"1,5 jam\"")
-	}
-	p.OutputAmount, p.OutputUnit = n, unit
-	p.Minutes, err = parseMinutes(f.Minutes)
-	if err != nil {
-		v.Add("minutes", "Waktu ditulis dalam menit (90) atau jam:menit (1:30)")
+	var outErr, minErr error
+	p.OutputAmount, p.OutputUnit, outErr = app.ParseOutput(f.Output)
+	p.Minutes, minErr = app.ParseMinutes(f.Minutes)
+	for _, err := range []error{outErr, minErr} {
+		if ve, ok := isValidation(err); ok {
+			for field, msg := range ve.Fields {
+				v.Add(field, msg)
+			}
+		}
 	}
 	return p, f, v.Err()
-}
-
-func parseMinutes(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if h, m, ok := strings.Cut(s, ":"); ok {
-		hh, err1 := strconv.Atoi(h)
-		mm, err2 := strconv.Atoi(m)
-		if err1 != nil || err2 != nil || hh < 0 || mm < 0 || mm > 59 {
-			return 0, errors.New("bad time")
-		}
-		return hh*60 + mm, nil
-	}
-	return strconv.Atoi(s)
 }
 
 func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) error {
@@ -193,16 +137,11 @@ func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) erro
 // entryPage is one progress entry with its feedback thread.
 type entryPage struct {
 	base
-	P        model.Progress
-	Author   string
-	RHKText  string
-	Thread   []model.Feedback
-	Files    []model.Evidence
-	Reviewer bool
-	Owner    bool
-	RHK      []model.RHK
-	Form     progressForm
-	Errors   map[string]string
+	P      app.ProgressView
+	Owner  bool
+	RHK    []model.RHK
+	Form   progressForm
+	Errors map[string]string
 }
 
 func (u *ui) showProgressEntry(w http.ResponseWriter, r *http.Request, b base) error {
@@ -211,28 +150,13 @@ func (u *ui) showProgressEntry(w http.ResponseWriter, r *http.Request, b base) e
 
 func (u *ui) renderEntry(w http.ResponseWriter, r *http.Request, b base, status int, form *progressForm, errs map[string]string) error {
 	ctx := r.Context()
-	p, err := u.a.ProgressEntry(ctx, *b.Actor, r.PathValue("id"))
+	p, err := u.a.ProgressOne(ctx, *b.Actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	pg := entryPage{base: b, P: p, Errors: errs, Owner: p.EmployeeID == b.Actor.EmployeeID}
 	pg.Title, pg.Nav = b.T("progress.entry"), "progress"
-	if e, err := u.a.Store.Employee(ctx, p.EmployeeID); err == nil {
-		pg.Author = e.FullName()
-	}
-	if p.RHKID != "" {
-		if rhk, err := u.a.Store.RHKByID(ctx, p.RHKID); err == nil {
-			pg.RHKText = rhk.Description
-		}
-	}
-	if pg.Thread, err = u.a.FeedbackThread(ctx, *b.Actor, app.TargetProgress, p.ID); err != nil {
-		return err
-	}
-	if pg.Files, err = u.a.EvidenceOf(ctx, *b.Actor, app.TargetProgress, p.ID); err != nil {
-		return err
-	}
-	pg.Reviewer = p.Status == model.ProgressSubmitted && !pg.Owner && u.a.IsRater(ctx, *b.Actor)
-	if pg.Owner && p.Status == model.ProgressReturned {
+	if p.Can.Edit {
 		skp, err := u.a.WorkRHK(ctx, *b.Actor, p.WorkDate)
 		if err != nil {
 			return err
@@ -351,14 +275,11 @@ func (u *ui) approveSelected(w http.ResponseWriter, r *http.Request, b base) err
 // progressFragment renders one waiting entry as the desk lists it, for the
 // desk's live update to insert.
 func (u *ui) progressFragment(w http.ResponseWriter, r *http.Request, b base) error {
-	p, err := u.a.ProgressEntry(r.Context(), *b.Actor, r.PathValue("id"))
+	p, err := u.a.ProgressOne(r.Context(), *b.Actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	d := deskPage{base: b, D: app.Desk{Names: map[string]string{}}}
-	if e, err := u.a.Store.Employee(r.Context(), p.EmployeeID); err == nil {
-		d.D.Names[e.ID] = e.FullName()
-	}
+	d := deskPage{base: b}
 	u.renderFragment(w, "desk", "desk-entry", map[string]any{"P": p, "Page": d})
 	return nil
 }
@@ -391,21 +312,23 @@ func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 	}
 	defer r.MultipartForm.RemoveAll()
 	typ, id, back := r.PostFormValue("target_type"), r.PostFormValue("target_id"), safeNext(r.PostFormValue("back"))
-	if err := u.a.MayAttach(r.Context(), *b.Actor, typ, id); err != nil {
-		return err
-	}
 	file, header, err := r.FormFile("file")
 	if err != nil {
+		// No file chosen: nothing to attach, but a target the actor may
+		// not attach to is still refused.
+		if err := u.a.MayAttach(r.Context(), *b.Actor, typ, id); err != nil {
+			return err
+		}
 		http.Redirect(w, r, back, http.StatusSeeOther)
 		return nil
 	}
 	defer file.Close()
-	up, err := u.a.StoreUpload(r.Context(), *b.Actor, header.Filename, file)
+	_, err = u.a.AttachFile(r.Context(), *b.Actor, typ, id, header.Filename, file)
 	var tl *app.TooLargeError
 	switch ve, ok := isValidation(err); {
 	case errors.As(err, &tl):
 		b.Flash = b.T("evidence.err.large", tl.Max>>20)
-	case ok:
+	case ok && ve.Fields["file"] != "":
 		b.Flash = ve.Fields["file"]
 	case err != nil:
 		return err
@@ -413,9 +336,6 @@ func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 	if b.Flash != "" {
 		u.render(w, r, http.StatusUnprocessableEntity, "evidence_refused", evidenceRefused{base: b, Back: back})
 		return nil
-	}
-	if _, err := u.a.AddEvidence(r.Context(), *b.Actor, typ, id, up); err != nil {
-		return err
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
 	return nil
@@ -431,60 +351,16 @@ type evidenceRefused struct {
 // anyone who may see their work).
 type personPage struct {
 	base
-	Person     model.Employee
-	From, To   model.Date
-	Prev, Next model.Date
-	Entries    []model.Progress
-	RHKText    map[string]string
-	Threads    map[string][]model.Feedback
-	Files      map[string][]model.Evidence
+	W app.PersonWeek
 }
 
 func (u *ui) showPersonProgress(w http.ResponseWriter, r *http.Request, b base) error {
-	ctx := r.Context()
-	today := u.a.Today()
-	to := today
-	if d, err := model.ParseDate(r.FormValue("tanggal")); err == nil && d <= today {
-		to = d
-	}
-	p := personPage{base: b, To: to, RHKText: map[string]string{}}
-	p.From = model.Date(to.Time().AddDate(0, 0, -6).Format(time.DateOnly))
-	p.Prev = model.Date(to.Time().AddDate(0, 0, -7).Format(time.DateOnly))
-	if to < today {
-		p.Next = model.Date(min(string(today), to.Time().AddDate(0, 0, 7).Format(time.DateOnly)))
-	}
-	var err error
-	if p.Entries, err = u.a.ProgressList(ctx, *b.Actor, app.ProgressQuery{EmployeeID: r.PathValue("id"), From: p.From, To: p.To, Limit: 200}); err != nil {
+	week, err := u.a.PersonProgress(r.Context(), *b.Actor, r.PathValue("id"), r.FormValue("tanggal"))
+	if err != nil {
 		return err
 	}
-	if p.Person, err = u.a.Store.Employee(ctx, r.PathValue("id")); err != nil {
-		return err
-	}
-	if p.Threads, p.Files, err = u.entryExtras(r, p.Entries, p.RHKText); err != nil {
-		return err
-	}
-	p.Title, p.Nav = b.T("progress.person", p.Person.FullName()), "desk"
+	p := personPage{base: b, W: week}
+	p.Title, p.Nav = b.T("progress.person", week.Person.FullName()), "desk"
 	u.render(w, r, http.StatusOK, "progress_person", p)
 	return nil
-}
-
-// entryExtras loads what a list of entries shows beside each: the text of
-// its RHK (added to rhkText), its feedback thread and its evidence.
-func (u *ui) entryExtras(r *http.Request, entries []model.Progress, rhkText map[string]string) (map[string][]model.Feedback, map[string][]model.Evidence, error) {
-	ctx := r.Context()
-	ids := make([]string, 0, len(entries))
-	for _, e := range entries {
-		ids = append(ids, e.ID)
-		if _, ok := rhkText[e.RHKID]; !ok && e.RHKID != "" {
-			if rhk, err := u.a.Store.RHKByID(ctx, e.RHKID); err == nil {
-				rhkText[e.RHKID] = rhk.Description
-			}
-		}
-	}
-	threads, err := u.a.Store.FeedbackOnMany(ctx, app.TargetProgress, ids)
-	if err != nil {
-		return nil, nil, err
-	}
-	files, err := u.a.Store.EvidenceOn(ctx, app.TargetProgress, ids)
-	return threads, files, err
 }

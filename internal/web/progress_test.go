@@ -54,6 +54,11 @@ func TestProgressPagesAndDesk(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "jam:menit") || !strings.Contains(body, "Memperbarui modul antrean</textarea>") {
 			t.Fatalf("bad time: %d", resp.StatusCode)
 		}
+		// An absurd time is refused with a clear message, not an overflow.
+		resp, body = staff.post("/progres", url.Values{"date": {today}, "description": {"Rapat"}, "minutes": {"307445734561825861:00"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "paling lama 24 jam") || strings.Contains(body, "progress.err.") {
+			t.Errorf("an absurd time: %d", resp.StatusCode)
+		}
 		// The page's form is multipart (it can carry a file).
 		resp, _ = staff.postMultipart("/progres", map[string]string{"date": today, "rhk_id": rhk.ID, "description": "Memperbarui modul antrean",
 			"output": "2 modul", "minutes": "1:30"}, "", nil)
@@ -65,6 +70,11 @@ func TestProgressPagesAndDesk(t *testing.T) {
 		_, body = staff.get("/progres?tanggal=" + today + "&ok=1")
 		if !strings.Contains(body, "Menunggu tanggapan") || !strings.Contains(body, "1:30 · 2 modul") || !strings.Contains(body, "Progres terkirim") {
 			t.Error("the day does not list the entry as sent")
+		}
+
+		// The author cannot review their own waiting entry.
+		if _, body := staff.get("/progres/" + id); strings.Contains(body, "/setujui") || strings.Contains(body, "/kembalikan") {
+			t.Error("the author is offered to review their own entry")
 		}
 
 		// A photo goes with an entry; a program named .pdf is refused and
@@ -88,13 +98,21 @@ func TestProgressPagesAndDesk(t *testing.T) {
 		if _, body := staff.get("/progres?tanggal=" + today); strings.Count(body, `class="entry"`) != 2 {
 			t.Errorf("entries after the refused upload = %d, want 2", strings.Count(body, `class="entry"`))
 		}
-
 		// Beranda tells both what the day holds.
 		if _, body := staff.get("/"); !strings.Contains(body, "Progres hari ini: 2 tercatat") {
 			t.Error("the ASN's beranda does not count today's entries")
 		}
 		if _, body := kabid.get("/"); !strings.Contains(body, "2 progres tim menunggu tanggapan Anda") {
 			t.Error("the supervisor's beranda does not show the entries waiting")
+		}
+
+		// An output without a number is kept as typed; time in words is read.
+		resp, _ = staff.post("/progres", url.Values{"date": {today}, "description": {"Menyusun SOP layanan"}, "output": {"draf SOP"}, "minutes": {"1 jam 15 menit"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("entry in words: %d", resp.StatusCode)
+		}
+		if _, body := staff.get("/progres?tanggal=" + today); !strings.Contains(body, "1:15 · draf SOP") || strings.Contains(body, "0 draf SOP") {
+			t.Error("the entry in words is not shown as typed")
 		}
 
 		// The supervisor's desk lists it; the fragment for live insertion matches.
@@ -152,8 +170,13 @@ func TestProgressPagesAndDesk(t *testing.T) {
 		if !strings.Contains(body, "Mantap, terima kasih") || !strings.Contains(body, "Disetujui") {
 			t.Error("the author does not see the approval and the feedback")
 		}
-		if resp, _ := other.get("/progres/" + id); resp.StatusCode != http.StatusOK {
+		resp, body = other.get("/progres/" + id)
+		if resp.StatusCode != http.StatusOK {
 			t.Errorf("the BKPSDM admin cannot see the entry: %d", resp.StatusCode)
+		}
+		// Without an employee record there is nobody to sign a message.
+		if strings.Contains(body, `action="/umpan-balik"`) || !strings.Contains(body, "Mantap, terima kasih") {
+			t.Error("the BKPSDM admin without an employee record is offered to write feedback")
 		}
 	})
 }

@@ -18,14 +18,10 @@ func (u *ui) realisasiRoutes(page func(string, func(w http.ResponseWriter, r *ht
 // indicator, with the period's progress beside each RHK.
 type realisasiPage struct {
 	base
-	V        app.RealisasiPeriod
-	Editable bool
-	History  map[string][]model.AuditEntry // by realisasi id
-	Threads  map[string][]model.Feedback   // by realisasi id
-	Files    map[string][]model.Evidence   // by realisasi id
-	Errors   map[string]string
-	Saved    bool
-	Form     map[string]string // indicator id → value typed, when sent back
+	V      app.RealisasiPeriod
+	Errors map[string]string
+	Saved  bool
+	Form   map[string]string // indicator id → value typed, when sent back
 }
 
 func (u *ui) showRealisasi(w http.ResponseWriter, r *http.Request, b base) error {
@@ -33,28 +29,12 @@ func (u *ui) showRealisasi(w http.ResponseWriter, r *http.Request, b base) error
 }
 
 func (u *ui) renderRealisasi(w http.ResponseWriter, r *http.Request, b base, status int, errs, form map[string]string) error {
-	ctx := r.Context()
-	v, err := u.a.Realisasi(ctx, *b.Actor, r.PathValue("id"), r.FormValue("periode"))
+	v, err := u.a.Realisasi(r.Context(), *b.Actor, r.PathValue("id"), r.FormValue("periode"))
 	if err != nil {
 		return err
 	}
-	p := realisasiPage{base: b, V: v, Errors: errs, Form: form, History: map[string][]model.AuditEntry{}, Saved: r.URL.Query().Get("ok") == "1"}
+	p := realisasiPage{base: b, V: v, Errors: errs, Form: form, Saved: r.URL.Query().Get("ok") == "1"}
 	p.Title, p.Nav = b.T("realisasi.title"), "skp"
-	p.Editable = v.SKP.EmployeeID == b.Actor.EmployeeID && v.Period.Status == model.PeriodOpen &&
-		(v.SKP.Status == model.SKPApproved || v.SKP.Status == model.SKPClosed)
-	var ids []string
-	for _, re := range v.Realisasi {
-		ids = append(ids, re.ID)
-		if p.History[re.ID], err = u.a.RealisasiHistory(ctx, *b.Actor, re.ID); err != nil {
-			return err
-		}
-	}
-	if p.Threads, err = u.a.Store.FeedbackOnMany(ctx, app.TargetRealisasi, ids); err != nil {
-		return err
-	}
-	if p.Files, err = u.a.Store.EvidenceOn(ctx, app.TargetRealisasi, ids); err != nil {
-		return err
-	}
 	u.render(w, r, status, "realisasi", p)
 	return nil
 }

@@ -210,7 +210,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.CanNeeds = authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD
 		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if actor.EmployeeID != "" {
-			b.LiveFrom, _ = u.a.Store.LastEvent(r.Context(), actor.EmployeeID)
+			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)
 		}
 		if n, err := u.a.UnreadNotifications(r.Context(), actor); err == nil {
 			b.Unread = n

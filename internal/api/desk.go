@@ -1,0 +1,90 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+func deskRoutes() []route {
+	return []route{
+		{method: "GET", path: "/api/v1/desk", summary: "The supervisor's desk: the team's entries waiting for review (oldest first), who has not reported today or this week, each person's time per RHK this month, and the latest feedback on the team's work", handle: (*handler).desk,
+			doc: op{tag: "work", response: "Desk"}},
+	}
+}
+
+type deskRHKJSON struct {
+	RHKID       string `json:"rhk_id"`
+	Description string `json:"description"`
+	Entries     int    `json:"entries"`
+	Minutes     int    `json:"minutes"`
+	Output      string `json:"output"`
+}
+
+type deskPersonJSON struct {
+	EmployeeID   string        `json:"employee_id"`
+	Name         string        `json:"name"`
+	LastReported *string       `json:"last_reported"`
+	NotToday     bool          `json:"not_today"`
+	NotThisWeek  bool          `json:"not_this_week"`
+	RHK          []deskRHKJSON `json:"rhk"`
+}
+
+type deskJSON struct {
+	Today    string           `json:"today"`
+	Workday  bool             `json:"workday"`
+	Waiting  []progressJSON   `json:"waiting"`
+	People   []deskPersonJSON `json:"people"`
+	Feedback []feedbackJSON   `json:"feedback"`
+}
+
+func deskOf(d app.Desk) deskJSON {
+	out := deskJSON{Today: string(d.Today), Workday: d.Workday, Waiting: []progressJSON{}, People: []deskPersonJSON{}, Feedback: []feedbackJSON{}}
+	for _, p := range d.Waiting {
+		out.Waiting = append(out.Waiting, progressOf(p))
+	}
+	for _, p := range d.People {
+		person := deskPersonJSON{EmployeeID: p.Employee.ID, Name: p.Employee.FullName(), LastReported: ptr(string(p.LastReported)),
+			NotToday: p.NotToday, NotThisWeek: p.NotThisWeek, RHK: []deskRHKJSON{}}
+		for _, r := range p.RHK {
+			person.RHK = append(person.RHK, deskRHKJSON{RHKID: r.RHK.ID, Description: r.RHK.Description, Entries: r.Entries, Minutes: r.Minutes, Output: r.Output})
+		}
+		out.People = append(out.People, person)
+	}
+	for _, f := range d.Feedback {
+		out.Feedback = append(out.Feedback, feedbackOf(f))
+	}
+	return out
+}
+
+func (h *handler) desk(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	d, err := h.a.SupervisorDesk(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, deskOf(d))
+}
+
+func deskSchemas() map[string]any {
+	integer := map[string]any{"type": "integer"}
+	date := map[string]any{"type": "string", "format": "date"}
+	return map[string]any{
+		"Desk": obj([]string{"today", "workday", "waiting", "people", "feedback"}, map[string]any{
+			"today":   date,
+			"workday": map[string]any{"type": "boolean", "description": "Whether today is a working day (Monday to Friday)"},
+			"waiting": map[string]any{"type": "array", "items": ref("Progress"), "description": "Entries of the people the actor rates that wait for review, oldest first"},
+			"people": map[string]any{"type": "array", "description": "The people the actor rates, those who have not reported today first", "items": obj(
+				[]string{"employee_id", "name", "last_reported", "not_today", "not_this_week", "rhk"}, map[string]any{
+					"employee_id": str(), "name": str(),
+					"last_reported": map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "The latest day they reported; null when never"},
+					"not_today":     map[string]any{"type": "boolean", "description": "No entry for today, a working day of their unit"},
+					"not_this_week": map[string]any{"type": "boolean", "description": "No entry since Monday"},
+					"rhk": map[string]any{"type": "array", "description": "Their progress on each RHK of today's SKP this month", "items": obj(
+						[]string{"rhk_id", "description", "entries", "minutes", "output"}, map[string]any{"rhk_id": str(), "description": str(),
+							"entries": integer, "minutes": integer, "output": map[string]any{"type": "string", "description": "The summed output; empty when none"}})},
+				})},
+			"feedback": map[string]any{"type": "array", "items": ref("Feedback"), "description": "The newest messages on the team's work"},
+		}),
+	}
+}
