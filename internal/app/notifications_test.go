@@ -60,7 +60,7 @@ func TestNotificationsInTheReadersLanguage(t *testing.T) {
 		read(dewi, "Pengingat SKP 2026", "Anda belum menyusun SKP tahun 2026. Susun dan ajukan kepada pejabat penilai Anda.")
 
 		// The live stream renders it for its reader.
-		opts, cancel, err := e.a.EventStream(ctx, andi)
+		opts, cancel, err := app.EventStream(e.a, ctx, andi)
 		if err != nil {
 			t.Fatal(err)
 		}
