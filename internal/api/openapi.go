@@ -105,8 +105,12 @@ func schemas() map[string]any {
 		"upper_rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
 		"team":        map[string]any{"type": "array", "items": ref("PersonRef")},
 		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
-		"birth_date":  map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "null when unknown"},
-		"gender":      enum("L", "P", ""), "email": str(), "phone": str(),
+		"can": obj([]string{"place", "override_rater", "manage_account"}, map[string]any{
+			"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
+			"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"},
+			"manage_account": map[string]any{"type": "boolean", "description": "See and revoke the sessions of the employee's account"}}),
+		"birth_date": map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "null when unknown"},
+		"gender":     enum("L", "P", ""), "email": str(), "phone": str(),
 		"placements": map[string]any{"type": "array", "items": obj(nil, map[string]any{
 			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str()})},
@@ -144,7 +148,7 @@ func schemas() map[string]any {
 		"PersonRef":      person,
 		"Employee":       obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id"}, employee),
 		"EmployeeList":   listOf("Employee"),
-		"EmployeeDetail": obj([]string{"id", "nip", "name", "full_record"}, detail),
+		"EmployeeDetail": obj([]string{"id", "nip", "name", "full_record", "can"}, detail),
 		"AuditEntry": obj([]string{"at", "actor_id", "action", "entity_type", "entity_id", "before", "after"}, map[string]any{
 			"id": str(), "at": map[string]any{"type": "string", "format": "date-time"}, "actor_id": nullable("string"), "actor_name": str(),
 			"action": str(), "entity_type": str(), "entity_id": str(), "before": map[string]any{"description": "The record before the change (null when created)"},

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -23,10 +24,38 @@ func (a *App) canManage(ctx context.Context, actor model.Actor, e model.Employee
 	if err != nil {
 		return err
 	}
-	if !authz.Can(actor, authz.ManageEmployees, t) {
+	if !mayManage(actor, t) {
 		return forbidden("manage employee " + e.Name)
 	}
 	return nil
+}
+
+// mayManage is the rule behind canManage and the employee's rights to be
+// placed and to have a substitute rater: administrators of the employee's
+// OPD or of the instansi.
+func mayManage(actor model.Actor, t authz.Target) bool {
+	if t.InstansiID != actor.InstansiID && !actor.System {
+		return false
+	}
+	return authz.Can(actor, authz.ManageEmployees, t)
+}
+
+// PlacementPosition finds the position an administrator names by its code
+// in the actor's instansi.
+func (a *App) PlacementPosition(ctx context.Context, actor model.Actor, code string) (model.Position, error) {
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return model.Position{}, forbidden("positions")
+	}
+	return a.Store.PositionByCode(ctx, actor.InstansiID, strings.TrimSpace(code))
+}
+
+// RaterByNIP finds the employee an administrator names by NIP as a
+// substitute rater, in the actor's instansi.
+func (a *App) RaterByNIP(ctx context.Context, actor model.Actor, nip string) (model.Employee, error) {
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return model.Employee{}, forbidden("employees")
+	}
+	return a.Store.EmployeeByNIP(ctx, actor.InstansiID, strings.TrimSpace(nip))
 }
 
 // PlaceEmployee puts an employee in a position: definitively (a transfer or
@@ -87,11 +116,15 @@ func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, st
 	return nil
 }
 
-// EndPlacement ends a Plt/Plh (or definitive) placement on a date.
-func (a *App) EndPlacement(ctx context.Context, actor model.Actor, placementID string, end model.Date) error {
+// EndPlacement ends a Plt/Plh (or definitive) placement of an employee on
+// a date. A placement of someone else reads as not found.
+func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string, end model.Date) error {
 	pl, err := a.Store.PlacementByID(ctx, placementID)
 	if err != nil {
 		return err
+	}
+	if pl.EmployeeID != employeeID {
+		return fmt.Errorf("placement %s: %w", placementID, model.ErrNotFound)
 	}
 	e, err := a.Store.Employee(ctx, pl.EmployeeID)
 	if err != nil {

@@ -36,7 +36,7 @@ func TestPlacementsAndOverrides(t *testing.T) {
 		if chart.Rater(e.o.Staff3.ID) != e.o.Kabid.ID {
 			t.Errorf("after the Plt, Staff3's rater = %s", chart.Rater(e.o.Staff3.ID))
 		}
-		if err := e.a.EndPlacement(ctx, opd, placed.ID, "2026-02-28"); err != nil {
+		if err := e.a.EndPlacement(ctx, opd, placed.EmployeeID, placed.ID, "2026-02-28"); err != nil {
 			t.Fatal(err)
 		}
 		chart, _ = e.a.OrgChart(ctx, e.o.Instansi.ID) // today is 2026-03-02

@@ -129,7 +129,7 @@ var funcs = template.FuncMap{
 		return m
 	},
 	"list": func(v ...any) []any { return v },
-	"wrap": func(p translator, n *unitNode) nodeView { return nodeView{P: p, N: n} },
+	"wrap": func(p translator, n *app.UnitNode) nodeView { return nodeView{P: p, N: n} },
 }
 
 // translator is any page: it can translate.
@@ -140,7 +140,7 @@ type translator interface {
 // nodeView carries a tree node and the page into the recursive template.
 type nodeView struct {
 	P translator
-	N *unitNode
+	N *app.UnitNode
 }
 
 var wib = time.FixedZone("WIB", 7*3600)
