@@ -10,7 +10,7 @@ import (
 // Audit lists audit entries of the actor's instansi, newest first, for
 // administrators and auditors.
 func (a *App) Audit(ctx context.Context, actor model.Actor, f model.AuditFilter) ([]model.AuditEntry, error) {
-	if !authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID}) {
+	if !mayReadAudit(actor) {
 		return nil, forbidden("audit log")
 	}
 	f.InstansiID = actor.InstansiID
@@ -28,7 +28,7 @@ type AuditPage struct {
 // older than the entry f.Before. f.ActorID may also name the actor by
 // username (an ASN's is their NIP), as people know them.
 func (a *App) AuditLog(ctx context.Context, actor model.Actor, f model.AuditFilter) (AuditPage, error) {
-	if !authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID}) {
+	if !mayReadAudit(actor) {
 		return AuditPage{}, forbidden("audit log")
 	}
 	if f.ActorID != "" {
@@ -51,4 +51,10 @@ func (a *App) AuditLog(ctx context.Context, actor model.Actor, f model.AuditFilt
 		page.NextCursor = entries[limit-1].ID
 	}
 	return page, nil
+}
+
+// mayReadAudit is the rule for the audit log: administrators and auditors
+// of the instansi.
+func mayReadAudit(actor model.Actor) bool {
+	return authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID})
 }

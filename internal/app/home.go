@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 
-	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -76,8 +75,7 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 			h.WaitingProgress = len(waiting)
 		}
 	}
-	if authz.Widest(actor, authz.ImportEmployees) >= authz.ScopeOPD ||
-		authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID}) {
+	if m := a.Menu(actor); m.Import || m.Audit {
 		h.Admin = true
 		n, err := a.Store.CountEmployees(ctx, actor.InstansiID)
 		if err != nil {
