@@ -42,7 +42,7 @@ var queryDocs = map[string]string{
 	"user":        "Another user's id (account administrators only)",
 	"entity_type": "Entity type, e.g. employee, unit, user, session",
 	"entity_id":   "Entity id",
-	"actor":       "User id of the actor",
+	"actor":       "The actor: a user id, or a username (an ASN's is their NIP)",
 	"employee":    "Only this employee's",
 	"year":        "Performance year, e.g. 2026",
 	"status":      "Only this status (SKP: draft, submitted, returned, approved, closed; progress: submitted, approved, returned)",
