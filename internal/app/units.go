@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -82,24 +83,31 @@ func (a *App) UnitTree(ctx context.Context, actor model.Actor) (UnitTree, error)
 	if err != nil {
 		return UnitTree{}, err
 	}
-	counts, err := a.Store.UnitEmployeeCounts(ctx, actor.InstansiID)
+	t, _, err := a.unitTree(ctx, actor.InstansiID, units, chart, nil)
+	return t, err
+}
+
+// unitTree builds the tree of units; the employees named by more are
+// loaded with the heads and returned too.
+func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Unit, chart *model.OrgChart, more []string) (UnitTree, map[string]model.Employee, error) {
+	counts, err := a.Store.UnitEmployeeCounts(ctx, instansiID)
 	if err != nil {
-		return UnitTree{}, err
+		return UnitTree{}, nil, err
 	}
-	var headIDs []string
+	ids := more
 	for _, un := range units {
 		if h := chart.Holder(un.HeadPositionID); h != "" {
-			headIDs = append(headIDs, h)
+			ids = append(ids, h)
 		}
 	}
-	heads, err := a.Store.EmployeesByID(ctx, headIDs)
+	people, err := a.Store.EmployeesByID(ctx, ids)
 	if err != nil {
-		return UnitTree{}, err
+		return UnitTree{}, nil, err
 	}
 	t := UnitTree{ByID: make(map[string]*UnitNode, len(units)), All: make([]*UnitNode, 0, len(units))}
 	for _, un := range units {
 		n := &UnitNode{Unit: un, HeadID: chart.Holder(un.HeadPositionID), Own: counts[un.ID], Employees: counts[un.ID]}
-		if h, ok := heads[n.HeadID]; ok && n.HeadID != "" {
+		if h, ok := people[n.HeadID]; ok && n.HeadID != "" {
 			n.Head = &h
 		}
 		t.ByID[un.ID] = n
@@ -123,7 +131,7 @@ func (a *App) UnitTree(ctx context.Context, actor model.Actor) (UnitTree, error)
 	for _, n := range t.Roots {
 		total(n)
 	}
-	return t, nil
+	return t, people, nil
 }
 
 // PositionHolder is a position of a unit with the employee holding it
@@ -143,15 +151,14 @@ type UnitDetail struct {
 
 // UnitDetail returns one unit of the actor's instansi as its page shows it.
 func (a *App) UnitDetail(ctx context.Context, actor model.Actor, id string) (UnitDetail, error) {
-	tree, err := a.UnitTree(ctx, actor)
+	units, err := a.Units(ctx, actor)
 	if err != nil {
 		return UnitDetail{}, err
 	}
-	n, ok := tree.ByID[id]
-	if !ok {
+	if !slices.ContainsFunc(units, func(u model.Unit) bool { return u.ID == id }) {
 		return UnitDetail{}, fmt.Errorf("unit %s: %w", id, model.ErrNotFound)
 	}
-	positions, err := a.Store.Positions(ctx, actor.InstansiID, n.ID)
+	positions, err := a.Store.Positions(ctx, actor.InstansiID, id)
 	if err != nil {
 		return UnitDetail{}, err
 	}
@@ -165,15 +172,15 @@ func (a *App) UnitDetail(ctx context.Context, actor model.Actor, id string) (Uni
 			holderIDs = append(holderIDs, h)
 		}
 	}
-	holders, err := a.Store.EmployeesByID(ctx, holderIDs)
+	tree, people, err := a.unitTree(ctx, actor.InstansiID, units, chart, holderIDs)
 	if err != nil {
 		return UnitDetail{}, err
 	}
-	d := UnitDetail{UnitNode: n, Positions: make([]PositionHolder, 0, len(positions))}
+	d := UnitDetail{UnitNode: tree.ByID[id], Positions: make([]PositionHolder, 0, len(positions))}
 	for _, p := range positions {
 		h := chart.Holder(p.ID)
 		ph := PositionHolder{Position: p, HolderID: h}
-		if e, ok := holders[h]; ok && h != "" {
+		if e, ok := people[h]; ok && h != "" {
 			ph.Holder = e.FullName()
 		}
 		d.Positions = append(d.Positions, ph)
