@@ -19,16 +19,6 @@ func (h *handler) login(w http.ResponseWriter, r *http.Request, _ model.Actor) e
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	fields := map[string]string{}
-	if strings.TrimSpace(req.Username) == "" {
-		fields["username"] = "Isi nama pengguna (NIP untuk ASN)"
-	}
-	if req.Password == "" {
-		fields["password"] = "Isi kata sandi"
-	}
-	if len(fields) > 0 {
-		return &model.ValidationError{Fields: fields}
-	}
 	res, err := h.a.Login(r.Context(), app.LoginRequest{Username: req.Username, Password: req.Password, Kind: "api",
 		IP: httpx.ClientIP(r), UserAgent: userAgent(r)})
 	if err != nil {

@@ -57,8 +57,15 @@ var dummyHash, _ = HashPassword("kinerja-dummy-password", DefaultPasswordParams)
 // RateLimitError without checking the password.
 func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	username := strings.TrimSpace(r.Username)
-	if username == "" || r.Password == "" {
-		return LoginResult{}, model.Invalid("username", "Isi nama pengguna (NIP) dan kata sandi")
+	var missing model.ValidationError
+	if username == "" {
+		missing.Add("username", "Isi nama pengguna (NIP untuk ASN)")
+	}
+	if r.Password == "" {
+		missing.Add("password", "Isi kata sandi")
+	}
+	if err := missing.Err(); err != nil {
+		return LoginResult{}, err
 	}
 	acctKey, ipKey := "u:"+strings.ToLower(username), "ip:"+r.IP
 	if blocked, wait := a.limiter.blocked(acctKey, failuresPerAccount); blocked {
