@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -17,18 +18,8 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if req.PositionID == "" && req.PositionCode != "" {
-		p, err := h.a.PlacementPosition(r.Context(), actor, req.PositionCode)
-		if err != nil {
-			return model.Invalid("position_code", "Tidak ada jabatan dengan kode ini")
-		}
-		req.PositionID = p.ID
-	}
-	if req.PositionID == "" {
-		return model.Invalid("position_id", "Isi position_id atau position_code")
-	}
-	pl, err := h.a.PlaceEmployee(r.Context(), actor, model.Placement{EmployeeID: r.PathValue("id"), PositionID: req.PositionID,
-		Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree})
+	pl, err := h.a.Place(r.Context(), actor, app.PlacementRequest{EmployeeID: r.PathValue("id"), PositionID: req.PositionID,
+		PositionCode: req.PositionCode, Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree})
 	if err != nil {
 		return err
 	}
@@ -89,7 +80,7 @@ func (h *handler) overrideRater(w http.ResponseWriter, r *http.Request, actor mo
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	o, err := h.a.OverrideRater(r.Context(), actor, model.RaterOverride{EmployeeID: r.PathValue("id"), RaterID: req.RaterID,
+	o, err := h.a.SubstituteRater(r.Context(), actor, app.RaterOverrideRequest{EmployeeID: r.PathValue("id"), RaterID: req.RaterID,
 		UpperRaterID: req.UpperRaterID, Start: model.Date(req.Start), Reason: req.Reason})
 	if err != nil {
 		return err

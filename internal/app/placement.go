@@ -40,22 +40,64 @@ func mayManage(actor model.Actor, t authz.Target) bool {
 	return authz.Can(actor, authz.ManageEmployees, t)
 }
 
-// PlacementPosition finds the position an administrator names by its code
-// in the actor's instansi.
-func (a *App) PlacementPosition(ctx context.Context, actor model.Actor, code string) (model.Position, error) {
-	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
-		return model.Position{}, forbidden("positions")
-	}
-	return a.Store.PositionByCode(ctx, actor.InstansiID, strings.TrimSpace(code))
+// PlacementRequest is a placement as an administrator asks for it: the
+// position by id, or by the code people read on the unit page.
+type PlacementRequest struct {
+	EmployeeID   string
+	PositionID   string
+	PositionCode string
+	Kind         model.PlacementKind
+	Start        model.Date
+	Decree       string
 }
 
-// RaterByNIP finds the employee an administrator names by NIP as a
-// substitute rater, in the actor's instansi.
-func (a *App) RaterByNIP(ctx context.Context, actor model.Actor, nip string) (model.Employee, error) {
-	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
-		return model.Employee{}, forbidden("employees")
+// Place resolves the position of a request and places the employee (see
+// PlaceEmployee).
+func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) (model.Placement, error) {
+	if code := strings.TrimSpace(r.PositionCode); r.PositionID == "" && code != "" {
+		p, err := a.Store.PositionByCode(ctx, actor.InstansiID, code)
+		if err != nil {
+			return model.Placement{}, model.Invalid("position_code", "manage.position.unknown")
+		}
+		r.PositionID = p.ID
 	}
-	return a.Store.EmployeeByNIP(ctx, actor.InstansiID, strings.TrimSpace(nip))
+	if r.PositionID == "" {
+		return model.Placement{}, model.Invalid("position_id", "Isi position_id atau position_code")
+	}
+	return a.PlaceEmployee(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
+		Start: r.Start, Decree: strings.TrimSpace(r.Decree)})
+}
+
+// RaterOverrideRequest is a substitute rater as an administrator names
+// them: each person by id or by NIP.
+type RaterOverrideRequest struct {
+	EmployeeID   string
+	RaterID      string
+	RaterNIP     string
+	UpperRaterID string
+	UpperNIP     string
+	Start        model.Date
+	Reason       string
+}
+
+// SubstituteRater resolves the people of a request and names them the
+// employee's raters (see OverrideRater).
+func (a *App) SubstituteRater(ctx context.Context, actor model.Actor, r RaterOverrideRequest) (model.RaterOverride, error) {
+	o := model.RaterOverride{EmployeeID: r.EmployeeID, RaterID: r.RaterID, UpperRaterID: r.UpperRaterID, Start: r.Start,
+		Reason: strings.TrimSpace(r.Reason)}
+	for _, p := range []struct {
+		nip, field string
+		id         *string
+	}{{r.RaterNIP, "rater_id", &o.RaterID}, {r.UpperNIP, "upper_rater_id", &o.UpperRaterID}} {
+		if nip := strings.TrimSpace(p.nip); *p.id == "" && nip != "" {
+			e, err := a.Store.EmployeeByNIP(ctx, actor.InstansiID, nip)
+			if err != nil {
+				return o, model.Invalid(p.field, "manage.nip.unknown")
+			}
+			*p.id = e.ID
+		}
+	}
+	return a.OverrideRater(ctx, actor, o)
 }
 
 // PlaceEmployee puts an employee in a position: definitively (a transfer or

@@ -118,7 +118,12 @@ func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id s
 			p.M.Saved = b.T("sessions.revoked")
 		}
 		if errs != nil {
-			p.M.Errors = errs
+			// A message is a catalog key or, until every message is one,
+			// text already written out.
+			p.M.Errors = map[string]string{}
+			for k, v := range errs {
+				p.M.Errors[k] = b.T(v)
+			}
 			for k, v := range form {
 				p.M.Form[k] = v
 			}

@@ -2,8 +2,8 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -12,16 +12,11 @@ import (
 
 func (u *ui) placeEmployee(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	fields := []string{"position_code", "kind", "start", "decree"}
-	pos, err := u.a.PlacementPosition(r.Context(), *b.Actor, r.PostFormValue("position_code"))
-	if err != nil {
-		return u.formError(w, r, b, id, model.Invalid("position_code", b.T("manage.position.unknown")), fields...)
-	}
-	_, err = u.a.PlaceEmployee(r.Context(), *b.Actor, model.Placement{EmployeeID: id, PositionID: pos.ID,
+	_, err := u.a.Place(r.Context(), *b.Actor, app.PlacementRequest{EmployeeID: id, PositionCode: r.PostFormValue("position_code"),
 		Kind: model.PlacementKind(r.PostFormValue("kind")), Start: model.Date(r.PostFormValue("start")),
-		Decree: strings.TrimSpace(r.PostFormValue("decree"))})
+		Decree: r.PostFormValue("decree")})
 	if err != nil {
-		return u.formError(w, r, b, id, err, fields...)
+		return u.formError(w, r, b, id, err, "position_code", "kind", "start", "decree")
 	}
 	http.Redirect(w, r, "/pegawai/"+id+"?ok=penempatan", http.StatusSeeOther)
 	return nil
@@ -42,25 +37,11 @@ func (u *ui) endPlacement(w http.ResponseWriter, r *http.Request, b base) error 
 
 func (u *ui) overrideRater(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	fields := []string{"rater_nip", "upper_nip", "start", "reason"}
-	ctx := r.Context()
-	o := model.RaterOverride{EmployeeID: id, Start: model.Date(r.PostFormValue("start")), Reason: strings.TrimSpace(r.PostFormValue("reason"))}
-	if nip := strings.TrimSpace(r.PostFormValue("rater_nip")); nip != "" {
-		e, err := u.a.RaterByNIP(ctx, *b.Actor, nip)
-		if err != nil {
-			return u.formError(w, r, b, id, model.Invalid("rater_id", b.T("manage.nip.unknown")), fields...)
-		}
-		o.RaterID = e.ID
-	}
-	if nip := strings.TrimSpace(r.PostFormValue("upper_nip")); nip != "" {
-		e, err := u.a.RaterByNIP(ctx, *b.Actor, nip)
-		if err != nil {
-			return u.formError(w, r, b, id, model.Invalid("upper_rater_id", b.T("manage.nip.unknown")), fields...)
-		}
-		o.UpperRaterID = e.ID
-	}
-	if _, err := u.a.OverrideRater(ctx, *b.Actor, o); err != nil {
-		return u.formError(w, r, b, id, err, fields...)
+	_, err := u.a.SubstituteRater(r.Context(), *b.Actor, app.RaterOverrideRequest{EmployeeID: id,
+		RaterNIP: r.PostFormValue("rater_nip"), UpperNIP: r.PostFormValue("upper_nip"),
+		Start: model.Date(r.PostFormValue("start")), Reason: r.PostFormValue("reason")})
+	if err != nil {
+		return u.formError(w, r, b, id, err, "rater_nip", "upper_nip", "start", "reason")
 	}
 	http.Redirect(w, r, "/pegawai/"+id+"?ok=penilai", http.StatusSeeOther)
 	return nil
