@@ -28,9 +28,10 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	out := list[employeeJSON]{Items: []employeeJSON{}, NextCursor: ptr(page.NextCursor)}
+	out := list[directoryEntryJSON]{Items: []directoryEntryJSON{}, NextCursor: ptr(page.NextCursor)}
 	for _, e := range page.Items {
-		out.Items = append(out.Items, employeeOf(e.Employee, e.RaterID))
+		out.Items = append(out.Items, directoryEntryJSON{employeeJSON: employeeOf(e.Employee, e.RaterID),
+			Can: directoryCan{Place: e.Can.Place, OverrideRater: e.Can.OverrideRater}})
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -138,4 +139,17 @@ type employeeCan struct {
 	Place         bool `json:"place"`
 	OverrideRater bool `json:"override_rater"`
 	ManageAccount bool `json:"manage_account"`
+}
+
+// directoryEntryJSON is an employee in the directory, with what the
+// signed-in user may do with them from the list.
+type directoryEntryJSON struct {
+	employeeJSON
+	Can directoryCan `json:"can"`
+}
+
+// directoryCan is the part of employeeCan a list knows.
+type directoryCan struct {
+	Place         bool `json:"place"`
+	OverrideRater bool `json:"override_rater"`
 }

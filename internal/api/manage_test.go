@@ -79,6 +79,17 @@ func TestEmployeeCan(t *testing.T) {
 		if fmt.Sprint(me["can"]) != fmt.Sprint(none) {
 			t.Errorf("me: can = %v", me["can"])
 		}
+		// The directory's items carry what a list knows.
+		for token, want := range map[string]bool{admin: true, staff: false} {
+			items := e.get(t, "/api/v1/employees?q=Andi", token).json(t)["items"].([]any)
+			if len(items) == 0 {
+				t.Fatal("the directory does not find Andi")
+			}
+			c, _ := items[0].(map[string]any)["can"].(map[string]any)
+			if c["place"] != want || c["override_rater"] != want {
+				t.Errorf("directory item can = %v, want place %v", c, want)
+			}
+		}
 		// What can says is what the routes allow.
 		problem(t, e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/rater-overrides", staff), 403)
 		if r := e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/rater-overrides", admin); r.status != 200 {

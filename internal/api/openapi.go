@@ -77,6 +77,15 @@ func listOf(item string) map[string]any {
 	})
 }
 
+// withCan is props with a "can" object beside them.
+func withCan(props map[string]any, can map[string]any) map[string]any {
+	out := map[string]any{"can": can}
+	for k, v := range props {
+		out[k] = v
+	}
+	return out
+}
+
 func enum(values ...string) map[string]any { return map[string]any{"type": "string", "enum": values} }
 
 func schemas() map[string]any {
@@ -141,12 +150,15 @@ func schemas() map[string]any {
 		"Session": obj(nil, map[string]any{"id": str(), "kind": enum("web", "api"), "created_at": map[string]any{"type": "string", "format": "date-time"},
 			"last_seen_at": map[string]any{"type": "string", "format": "date-time"}, "expires_at": map[string]any{"type": "string", "format": "date-time"},
 			"ip": str(), "user_agent": str(), "current": map[string]any{"type": "boolean"}}),
-		"SessionList":    listOf("Session"),
-		"Unit":           obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
-		"UnitDetail":     obj([]string{"id", "name", "kind"}, unitDetail),
-		"UnitList":       listOf("Unit"),
-		"PersonRef":      person,
-		"Employee":       obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id"}, employee),
+		"SessionList": listOf("Session"),
+		"Unit":        obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
+		"UnitDetail":  obj([]string{"id", "name", "kind"}, unitDetail),
+		"UnitList":    listOf("Unit"),
+		"PersonRef":   person,
+		"Employee": obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id", "can"},
+			withCan(employee, obj([]string{"place", "override_rater"}, map[string]any{
+				"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
+				"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"}}))),
 		"EmployeeList":   listOf("Employee"),
 		"EmployeeDetail": obj([]string{"id", "nip", "name", "full_record", "can"}, detail),
 		"AuditEntry": obj([]string{"at", "actor_id", "action", "entity_type", "entity_id", "before", "after"}, map[string]any{

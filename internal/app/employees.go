@@ -13,6 +13,10 @@ import (
 type DirectoryEntry struct {
 	model.Employee
 	RaterID string
+	// Can holds what the actor may do with the employee from a list:
+	// place them and name a substitute rater (ManageAccount is known
+	// only on the employee's own record).
+	Can EmployeeRights
 }
 
 // DirectoryPage is a page of the directory.
@@ -41,9 +45,21 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 	if err != nil {
 		return DirectoryPage{}, err
 	}
+	var opdOf map[string]string // the OPD of each unit, for those who manage any employee
+	if authz.Widest(actor, authz.ManageEmployees) > authz.ScopeNone {
+		units, err := a.Units(ctx, actor)
+		if err != nil {
+			return DirectoryPage{}, err
+		}
+		opdOf = make(map[string]string, len(units))
+		for _, u := range units {
+			opdOf[u.ID] = u.OPDID
+		}
+	}
 	out := DirectoryPage{NextCursor: page.NextCursor, Items: make([]DirectoryEntry, len(page.Items))}
 	for i, e := range page.Items {
-		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID)}
+		manage := opdOf != nil && mayManage(actor, targetOf(actor, chart, e, opdOf[e.UnitID]))
+		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID), Can: EmployeeRights{Place: manage, OverrideRater: manage}}
 	}
 	return out, nil
 }
@@ -202,16 +218,22 @@ func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) 
 
 // employeeTarget gathers the facts authz needs about an employee.
 func (a *App) employeeTarget(ctx context.Context, actor model.Actor, chart *model.OrgChart, e model.Employee) (authz.Target, error) {
-	t := authz.Target{InstansiID: e.InstansiID, EmployeeID: e.ID}
-	if actor.EmployeeID != "" {
-		t.InTeam = chart.InLine(actor.EmployeeID, e.ID)
-	}
+	opd := ""
 	if e.UnitID != "" {
 		u, err := a.Store.Unit(ctx, e.UnitID)
 		if err != nil {
-			return t, err
+			return authz.Target{}, err
 		}
-		t.OPDID = u.OPDID
+		opd = u.OPDID
 	}
-	return t, nil
+	return targetOf(actor, chart, e, opd), nil
+}
+
+// targetOf is the authz target of an employee whose unit belongs to opd.
+func targetOf(actor model.Actor, chart *model.OrgChart, e model.Employee, opd string) authz.Target {
+	t := authz.Target{InstansiID: e.InstansiID, EmployeeID: e.ID, OPDID: opd}
+	if actor.EmployeeID != "" {
+		t.InTeam = chart.InLine(actor.EmployeeID, e.ID)
+	}
+	return t
 }

@@ -55,6 +55,22 @@ func TestEmployeeRightsAgreeWithTheActions(t *testing.T) {
 				}
 			}
 		}
+		// The directory's rights are the record's.
+		for name, actor := range readers {
+			page, err := e.a.Directory(ctx, actor, model.EmployeeFilter{Limit: 200})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range page.Items {
+				rec, err := e.a.EmployeeRecord(ctx, actor, it.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if it.Can.Place != rec.Can.Place || it.Can.OverrideRater != rec.Can.OverrideRater {
+					t.Errorf("%s on %s: directory can %+v, record can %+v", name, it.Name, it.Can, rec.Can)
+				}
+			}
+		}
 		// The OPD admin manages Kominfo only; the BKPSDM admin everyone.
 		if opd, _ := e.a.EmployeeRecord(ctx, readers["opd"], e.o.Nurse.ID); opd.Can.Place {
 			t.Error("the Kominfo admin may place a nurse")
