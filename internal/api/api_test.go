@@ -358,6 +358,11 @@ func TestAudit(t *testing.T) {
 		if len(byKabid) == 0 {
 			t.Fatal("no audit entries by Kabid")
 		}
+		// People know a NIP, not a user id: the actor may be named by it.
+		byNIP := e.get(t, "/api/v1/audit?actor="+storetest.NIPKabid, admin).json(t)["items"].([]any)
+		if len(byNIP) != len(byKabid) {
+			t.Errorf("by NIP %d entries, by user id %d", len(byNIP), len(byKabid))
+		}
 		var sawLocale bool
 		for _, it := range byKabid {
 			m := it.(map[string]any)

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -45,6 +46,54 @@ func TestPlacementsAndOverrides(t *testing.T) {
 		problem(t, e.get(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides", staff), 403)
 		if r := e.post(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides/"+oid+"/end", admin, map[string]string{"end": "2026-01-02"}); r.status != 204 {
 			t.Errorf("end override: %d %s", r.status, r.body)
+		}
+	})
+}
+
+// TestEmployeeCan checks that an employee carries what the reader may do
+// with them, and that the rights agree with what the routes allow.
+func TestEmployeeCan(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		admin := e.login(t, "admin", "rahasia-admin")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		can := func(token, id string) map[string]any {
+			t.Helper()
+			c, ok := e.get(t, "/api/v1/employees/"+id, token).json(t)["can"].(map[string]any)
+			if !ok {
+				t.Fatalf("employee %s has no can", id)
+			}
+			return c
+		}
+		want := map[string]any{"place": true, "override_rater": true, "manage_account": true}
+		if got := can(admin, e.o.Staff1.ID); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("admin on staff1: can = %v, want %v", got, want)
+		}
+		none := map[string]any{"place": false, "override_rater": false, "manage_account": false}
+		for _, id := range []string{e.o.Staff1.ID, e.o.Kabid.ID} {
+			if got := can(staff, id); fmt.Sprint(got) != fmt.Sprint(none) {
+				t.Errorf("staff1 on %s: can = %v, want %v", id, got, none)
+			}
+		}
+		me := e.get(t, "/api/v1/me", staff).json(t)["employee"].(map[string]any)
+		if fmt.Sprint(me["can"]) != fmt.Sprint(none) {
+			t.Errorf("me: can = %v", me["can"])
+		}
+		// The directory's items carry what a list knows.
+		for token, want := range map[string]bool{admin: true, staff: false} {
+			items := e.get(t, "/api/v1/employees?q=Andi", token).json(t)["items"].([]any)
+			if len(items) == 0 {
+				t.Fatal("the directory does not find Andi")
+			}
+			c, _ := items[0].(map[string]any)["can"].(map[string]any)
+			if c["place"] != want || c["override_rater"] != want {
+				t.Errorf("directory item can = %v, want place %v", c, want)
+			}
+		}
+		// What can says is what the routes allow.
+		problem(t, e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/rater-overrides", staff), 403)
+		if r := e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/rater-overrides", admin); r.status != 200 {
+			t.Errorf("admin reads overrides: %d %s", r.status, r.body)
 		}
 	})
 }

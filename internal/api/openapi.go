@@ -42,7 +42,7 @@ var queryDocs = map[string]string{
 	"user":        "Another user's id (account administrators only)",
 	"entity_type": "Entity type, e.g. employee, unit, user, session",
 	"entity_id":   "Entity id",
-	"actor":       "User id of the actor",
+	"actor":       "The actor: a user id, or a username (an ASN's is their NIP)",
 	"employee":    "Only this employee's",
 	"year":        "Performance year, e.g. 2026",
 	"status":      "Only this status (SKP: draft, submitted, returned, approved, closed; progress: submitted, approved, returned)",
@@ -77,6 +77,15 @@ func listOf(item string) map[string]any {
 	})
 }
 
+// withCan is props with a "can" object beside them.
+func withCan(props map[string]any, can map[string]any) map[string]any {
+	out := map[string]any{"can": can}
+	for k, v := range props {
+		out[k] = v
+	}
+	return out
+}
+
 func enum(values ...string) map[string]any { return map[string]any{"type": "string", "enum": values} }
 
 func schemas() map[string]any {
@@ -105,8 +114,12 @@ func schemas() map[string]any {
 		"upper_rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
 		"team":        map[string]any{"type": "array", "items": ref("PersonRef")},
 		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
-		"birth_date":  map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "null when unknown"},
-		"gender":      enum("L", "P", ""), "email": str(), "phone": str(),
+		"can": obj([]string{"place", "override_rater", "manage_account"}, map[string]any{
+			"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
+			"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"},
+			"manage_account": map[string]any{"type": "boolean", "description": "See and revoke the sessions of the employee's account"}}),
+		"birth_date": map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "null when unknown"},
+		"gender":     enum("L", "P", ""), "email": str(), "phone": str(),
 		"placements": map[string]any{"type": "array", "items": obj(nil, map[string]any{
 			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str()})},
@@ -137,14 +150,17 @@ func schemas() map[string]any {
 		"Session": obj(nil, map[string]any{"id": str(), "kind": enum("web", "api"), "created_at": map[string]any{"type": "string", "format": "date-time"},
 			"last_seen_at": map[string]any{"type": "string", "format": "date-time"}, "expires_at": map[string]any{"type": "string", "format": "date-time"},
 			"ip": str(), "user_agent": str(), "current": map[string]any{"type": "boolean"}}),
-		"SessionList":    listOf("Session"),
-		"Unit":           obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
-		"UnitDetail":     obj([]string{"id", "name", "kind"}, unitDetail),
-		"UnitList":       listOf("Unit"),
-		"PersonRef":      person,
-		"Employee":       obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id"}, employee),
+		"SessionList": listOf("Session"),
+		"Unit":        obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
+		"UnitDetail":  obj([]string{"id", "name", "kind"}, unitDetail),
+		"UnitList":    listOf("Unit"),
+		"PersonRef":   person,
+		"Employee": obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id", "can"},
+			withCan(employee, obj([]string{"place", "override_rater"}, map[string]any{
+				"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
+				"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"}}))),
 		"EmployeeList":   listOf("Employee"),
-		"EmployeeDetail": obj([]string{"id", "nip", "name", "full_record"}, detail),
+		"EmployeeDetail": obj([]string{"id", "nip", "name", "full_record", "can"}, detail),
 		"AuditEntry": obj([]string{"at", "actor_id", "action", "entity_type", "entity_id", "before", "after"}, map[string]any{
 			"id": str(), "at": map[string]any{"type": "string", "format": "date-time"}, "actor_id": nullable("string"), "actor_name": str(),
 			"action": str(), "entity_type": str(), "entity_id": str(), "before": map[string]any{"description": "The record before the change (null when created)"},

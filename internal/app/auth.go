@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -58,8 +57,15 @@ var dummyHash, _ = HashPassword("kinerja-dummy-password", DefaultPasswordParams)
 // RateLimitError without checking the password.
 func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	username := strings.TrimSpace(r.Username)
-	if username == "" || r.Password == "" {
-		return LoginResult{}, model.Invalid("username", "Isi nama pengguna (NIP) dan kata sandi")
+	var missing model.ValidationError
+	if username == "" {
+		missing.Add("username", "Isi nama pengguna (NIP untuk ASN)")
+	}
+	if r.Password == "" {
+		missing.Add("password", "Isi kata sandi")
+	}
+	if err := missing.Err(); err != nil {
+		return LoginResult{}, err
 	}
 	acctKey, ipKey := "u:"+strings.ToLower(username), "ip:"+r.IP
 	if blocked, wait := a.limiter.blocked(acctKey, failuresPerAccount); blocked {
@@ -196,67 +202,4 @@ func (a *App) Logout(ctx context.Context, actor model.Actor) error {
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.RevokeSession(ctx, actor.SessionID)
 	})
-}
-
-// Sessions lists the active sessions of a user: the actor's own, or any
-// user's for an administrator of accounts.
-func (a *App) Sessions(ctx context.Context, actor model.Actor, userID string) ([]model.Session, error) {
-	if err := a.canManageSessionsOf(ctx, actor, userID); err != nil {
-		return nil, err
-	}
-	return a.Store.ActiveSessions(ctx, userID, a.Now())
-}
-
-// RevokeSession ends a session of the actor's own, or of any user of the
-// instansi for an administrator of accounts.
-func (a *App) RevokeSession(ctx context.Context, actor model.Actor, sessionID string) error {
-	s, err := a.Store.Session(ctx, sessionID)
-	if err != nil {
-		return err
-	}
-	if err := a.canManageSessionsOf(ctx, actor, s.UserID); err != nil {
-		return fmt.Errorf("session %s: %w", sessionID, model.ErrNotFound)
-	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.RevokeSession(ctx, sessionID) })
-}
-
-func (a *App) canManageSessionsOf(ctx context.Context, actor model.Actor, userID string) error {
-	if userID == actor.UserID {
-		return nil
-	}
-	u, err := a.Store.User(ctx, userID)
-	if err != nil {
-		return err
-	}
-	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: u.InstansiID}) {
-		return forbidden("sessions of another user")
-	}
-	return nil
-}
-
-// ChangePassword lets a user replace their own password; every session
-// but the current one is revoked.
-func (a *App) ChangePassword(ctx context.Context, actor model.Actor, current, next string) error {
-	u, err := a.Store.User(ctx, actor.UserID)
-	if err != nil {
-		return err
-	}
-	if !CheckPassword(current, u.PasswordHash) {
-		return model.Invalid("current_password", "Kata sandi sekarang salah")
-	}
-	if err := ValidatePassword(next); err != nil {
-		return model.Invalid("new_password", err.Error())
-	}
-	hash, err := HashPassword(next, a.hashCost)
-	if err != nil {
-		return err
-	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
-		return tx.SetPassword(ctx, u.ID, hash, actor.SessionID)
-	})
-}
-
-// SetLocale changes the actor's language.
-func (a *App) SetLocale(ctx context.Context, actor model.Actor, locale string) error {
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetLocale(ctx, actor.UserID, locale) })
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -23,10 +24,80 @@ func (a *App) canManage(ctx context.Context, actor model.Actor, e model.Employee
 	if err != nil {
 		return err
 	}
-	if !authz.Can(actor, authz.ManageEmployees, t) {
+	if !mayManage(actor, t) {
 		return forbidden("manage employee " + e.Name)
 	}
 	return nil
+}
+
+// mayManage is the rule behind canManage and the employee's rights to be
+// placed and to have a substitute rater: administrators of the employee's
+// OPD or of the instansi.
+func mayManage(actor model.Actor, t authz.Target) bool {
+	if t.InstansiID != actor.InstansiID && !actor.System {
+		return false
+	}
+	return authz.Can(actor, authz.ManageEmployees, t)
+}
+
+// PlacementRequest is a placement as an administrator asks for it: the
+// position by id, or by the code people read on the unit page.
+type PlacementRequest struct {
+	EmployeeID   string
+	PositionID   string
+	PositionCode string
+	Kind         model.PlacementKind
+	Start        model.Date
+	Decree       string
+}
+
+// Place resolves the position of a request and places the employee (see
+// PlaceEmployee).
+func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) (model.Placement, error) {
+	if code := strings.TrimSpace(r.PositionCode); r.PositionID == "" && code != "" {
+		p, err := a.Store.PositionByCode(ctx, actor.InstansiID, code)
+		if err != nil {
+			return model.Placement{}, model.Invalid("position_code", "manage.position.unknown")
+		}
+		r.PositionID = p.ID
+	}
+	if r.PositionID == "" {
+		return model.Placement{}, model.Invalid("position_id", "Isi position_id atau position_code")
+	}
+	return a.PlaceEmployee(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
+		Start: r.Start, Decree: strings.TrimSpace(r.Decree)})
+}
+
+// RaterOverrideRequest is a substitute rater as an administrator names
+// them: each person by id or by NIP.
+type RaterOverrideRequest struct {
+	EmployeeID   string
+	RaterID      string
+	RaterNIP     string
+	UpperRaterID string
+	UpperNIP     string
+	Start        model.Date
+	Reason       string
+}
+
+// SubstituteRater resolves the people of a request and names them the
+// employee's raters (see OverrideRater).
+func (a *App) SubstituteRater(ctx context.Context, actor model.Actor, r RaterOverrideRequest) (model.RaterOverride, error) {
+	o := model.RaterOverride{EmployeeID: r.EmployeeID, RaterID: r.RaterID, UpperRaterID: r.UpperRaterID, Start: r.Start,
+		Reason: strings.TrimSpace(r.Reason)}
+	for _, p := range []struct {
+		nip, field string
+		id         *string
+	}{{r.RaterNIP, "rater_id", &o.RaterID}, {r.UpperNIP, "upper_rater_id", &o.UpperRaterID}} {
+		if nip := strings.TrimSpace(p.nip); *p.id == "" && nip != "" {
+			e, err := a.Store.EmployeeByNIP(ctx, actor.InstansiID, nip)
+			if err != nil {
+				return o, model.Invalid(p.field, "manage.nip.unknown")
+			}
+			*p.id = e.ID
+		}
+	}
+	return a.OverrideRater(ctx, actor, o)
 }
 
 // PlaceEmployee puts an employee in a position: definitively (a transfer or
@@ -87,11 +158,15 @@ func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, st
 	return nil
 }
 
-// EndPlacement ends a Plt/Plh (or definitive) placement on a date.
-func (a *App) EndPlacement(ctx context.Context, actor model.Actor, placementID string, end model.Date) error {
+// EndPlacement ends a Plt/Plh (or definitive) placement of an employee on
+// a date. A placement of someone else reads as not found.
+func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string, end model.Date) error {
 	pl, err := a.Store.PlacementByID(ctx, placementID)
 	if err != nil {
 		return err
+	}
+	if pl.EmployeeID != employeeID {
+		return fmt.Errorf("placement %s: %w", placementID, model.ErrNotFound)
 	}
 	e, err := a.Store.Employee(ctx, pl.EmployeeID)
 	if err != nil {

@@ -36,7 +36,7 @@ func TestPlacementsAndOverrides(t *testing.T) {
 		if chart.Rater(e.o.Staff3.ID) != e.o.Kabid.ID {
 			t.Errorf("after the Plt, Staff3's rater = %s", chart.Rater(e.o.Staff3.ID))
 		}
-		if err := e.a.EndPlacement(ctx, opd, placed.ID, "2026-02-28"); err != nil {
+		if err := e.a.EndPlacement(ctx, opd, placed.EmployeeID, placed.ID, "2026-02-28"); err != nil {
 			t.Fatal(err)
 		}
 		chart, _ = e.a.OrgChart(ctx, e.o.Instansi.ID) // today is 2026-03-02
@@ -97,4 +97,34 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestPlacementAndOverrideByCode checks the requests people make with a
+// position's code and a rater's NIP, as the web form and the API send them.
+func TestPlacementAndOverrideByCode(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		var v *model.ValidationError
+		if _, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionCode: "NOPE", Kind: model.PlacementPlt, Start: "2026-02-01"}); !errors.As(err, &v) || v.Fields["position_code"] == "" {
+			t.Errorf("unknown code: %v", err)
+		}
+		if _, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, Kind: model.PlacementPlt, Start: "2026-02-01"}); !errors.As(err, &v) || v.Fields["position_id"] == "" {
+			t.Errorf("no position: %v", err)
+		}
+		pl, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionCode: " KOMINFO-SEKR ", Kind: model.PlacementPlt, Start: "2026-02-01", Decree: " 821/1 "})
+		if err != nil || pl.PositionID != e.o.PosSekr.ID || pl.Decree != "821/1" {
+			t.Fatalf("place by code: %+v, %v", pl, err)
+		}
+		if _, err := e.a.SubstituteRater(ctx, e.admin, app.RaterOverrideRequest{EmployeeID: e.o.Nurse.ID, RaterNIP: "199901012020011999", Start: "2026-01-01", Reason: "x"}); !errors.As(err, &v) || v.Fields["rater_id"] == "" {
+			t.Errorf("unknown NIP: %v", err)
+		}
+		o, err := e.a.SubstituteRater(ctx, e.admin, app.RaterOverrideRequest{EmployeeID: e.o.Nurse.ID, RaterNIP: storetest.NIPKadis, Start: "2026-01-01", Reason: " Penugasan "})
+		if err != nil || o.RaterID != e.o.Kadis.ID || o.Reason != "Penugasan" {
+			t.Fatalf("override by NIP: %+v, %v", o, err)
+		}
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Staff1.ID, pl.ID, "2026-03-01"); !app.IsNotFound(err) {
+			t.Errorf("ending Kabid's placement as Staff1's: %v", err)
+		}
+	})
 }

@@ -19,6 +19,9 @@ type NewUser struct {
 	EmployeeNIP string
 	Password    string
 	Roles       []model.RoleGrant
+	// UnitCode names, by its code, the OPD of the roles that have none
+	// (an opd_admin's).
+	UnitCode string
 }
 
 // HashPassword hashes with the application's cost.
@@ -34,6 +37,17 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 	}
 	if err := ValidatePassword(n.Password); err != nil {
 		return model.User{}, model.Invalid("password", err.Error())
+	}
+	if n.UnitCode != "" {
+		unitID, err := a.opdByCode(ctx, n.InstansiID, n.UnitCode)
+		if err != nil {
+			return model.User{}, err
+		}
+		for i := range n.Roles {
+			if n.Roles[i].UnitID == "" {
+				n.Roles[i].UnitID = unitID
+			}
+		}
 	}
 	hash, err := a.HashPassword(n.Password)
 	if err != nil {
@@ -105,14 +119,9 @@ func (a *App) changeRole(ctx context.Context, actor model.Actor, username string
 	}
 	g := model.RoleGrant{Role: role}
 	if unitCode != "" {
-		unit, err := a.Store.UnitByCode(ctx, u.InstansiID, unitCode)
-		if err != nil {
-			return model.Invalid("unit", fmt.Sprintf("Tidak ada unit dengan kode %q", unitCode))
+		if g.UnitID, err = a.opdByCode(ctx, u.InstansiID, unitCode); err != nil {
+			return err
 		}
-		if unit.OPDID != unit.ID {
-			return model.Invalid("unit", fmt.Sprintf("Unit %q bukan perangkat daerah", unit.Name))
-		}
-		g.UnitID = unit.ID
 	}
 	actor.InstansiID = u.InstansiID
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
@@ -129,4 +138,16 @@ func (a *App) StaffUsers(ctx context.Context, actor model.Actor) ([]model.User, 
 		return nil, forbidden("users")
 	}
 	return a.Store.StaffUsers(ctx, actor.InstansiID)
+}
+
+// opdByCode finds the perangkat daerah of an instansi by its unit code.
+func (a *App) opdByCode(ctx context.Context, instansiID, code string) (string, error) {
+	unit, err := a.Store.UnitByCode(ctx, instansiID, code)
+	if err != nil {
+		return "", model.Invalid("unit", fmt.Sprintf("Tidak ada unit dengan kode %q", code))
+	}
+	if unit.OPDID != unit.ID {
+		return "", model.Invalid("unit", fmt.Sprintf("Unit %q bukan perangkat daerah", unit.Name))
+	}
+	return unit.ID, nil
 }

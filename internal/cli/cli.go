@@ -153,8 +153,8 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// openApp opens and migrates the database and returns the application.
-func openApp(ctx context.Context, dsn string, log *slog.Logger, demo bool) (*app.App, error) {
+// openStore opens and migrates the database.
+func openStore(ctx context.Context, dsn string, log *slog.Logger) (*store.Store, error) {
 	s, err := store.Open(ctx, dsn, store.Options{})
 	if err != nil {
 		return nil, err
@@ -166,6 +166,15 @@ func openApp(ctx context.Context, dsn string, log *slog.Logger, demo bool) (*app
 	}
 	if n > 0 {
 		log.Info("database migrated", "engine", s.Engine(), "applied", n)
+	}
+	return s, nil
+}
+
+// openApp opens and migrates the database and returns the application.
+func openApp(ctx context.Context, dsn string, log *slog.Logger, demo bool) (*app.App, error) {
+	s, err := openStore(ctx, dsn, log)
+	if err != nil {
+		return nil, err
 	}
 	return app.New(s, log, app.Options{Demo: demo}), nil
 }
@@ -187,31 +196,4 @@ func runMigrate(ctx context.Context, args []string, env Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "%s database %s: %d migration(s) applied, schema up to date\n", s.Engine(), s.Where(), n)
 	return nil
-}
-
-// soleInstansi returns the only instansi of the database, or the one named.
-func soleInstansi(ctx context.Context, s *store.Store, id string) (model.Instansi, error) {
-	all, err := s.AllInstansi(ctx)
-	if err != nil {
-		return model.Instansi{}, err
-	}
-	if id != "" {
-		for _, in := range all {
-			if in.ID == id {
-				return in, nil
-			}
-		}
-		return model.Instansi{}, fmt.Errorf("no instansi with id %s", id)
-	}
-	switch len(all) {
-	case 0:
-		return model.Instansi{}, errors.New("the database has no instansi yet: run 'kinerja serve --demo' or 'kinerja seed' first, or import into an existing one")
-	case 1:
-		return all[0], nil
-	}
-	var names []string
-	for _, in := range all {
-		names = append(names, in.ID+" ("+in.Name+")")
-	}
-	return model.Instansi{}, fmt.Errorf("the database holds several instansi; choose one with --instansi: %s", strings.Join(names, ", "))
 }

@@ -96,6 +96,8 @@ func TestMigrateAndUsers(t *testing.T) {
 				{"pw-staff-123\n", []string{"user", "create", "--nip", storetest.NIPStaff1, "--password-stdin"}, 0, "created user " + storetest.NIPStaff1},
 				{"pw-staff-123\n", []string{"user", "create", "--nip", "199912312020121999", "--password-stdin"}, 1, "Tidak ada pegawai"},
 				{"", []string{"user", "grant", "--username", storetest.NIPStaff1, "--role", "opd_admin", "--unit", "KOMINFO"}, 0, "granted opd_admin"},
+				{"pw-opd-12345\n", []string{"user", "create", "--username", "opd-kominfo", "--role", "opd_admin", "--unit", "KOMINFO", "--password-stdin"}, 0, "created user opd-kominfo"},
+				{"pw-opd-12345\n", []string{"user", "create", "--username", "opd-nope", "--role", "opd_admin", "--unit", "NOPE", "--password-stdin"}, 1, "NOPE"},
 				{"", []string{"user", "grant", "--username", storetest.NIPStaff1, "--role", "emperor"}, 1, "tidak dapat diberikan"},
 				{"", []string{"user", "list"}, 0, "opd_admin"},
 				{"", []string{"user", "revoke", "--username", storetest.NIPStaff1, "--role", "opd_admin"}, 0, "revoked opd_admin"},

@@ -37,8 +37,8 @@ func runImport(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	defer a.Store.Close()
-	in, err := soleInstansi(ctx, a.Store, *instansi)
+	defer a.Close()
+	in, err := a.SoleInstansi(ctx, *instansi)
 	if err != nil {
 		return err
 	}

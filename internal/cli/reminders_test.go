@@ -42,9 +42,16 @@ func TestServeRemindsOfCoachingReviews(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer srv.Close()
+			// The server's notifications are read as any program would: through
+			// a connection of our own.
+			s, err = store.Open(ctx, dsn, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
 			var got []model.Notification
 			for i := 0; i < 500; i++ {
-				if got, _ = srv.App.Store.Notifications(ctx, o.Kabid.ID, 10); len(got) > 0 {
+				if got, _ = s.Notifications(ctx, o.Kabid.ID, 10); len(got) > 0 {
 					break
 				}
 				time.Sleep(10 * time.Millisecond)
@@ -52,7 +59,7 @@ func TestServeRemindsOfCoachingReviews(t *testing.T) {
 			if len(got) != 1 || got[0].Kind != "coaching.review" {
 				t.Fatalf("the coach's notifications = %+v (log %s)", got, logs.String())
 			}
-			staff, _ := srv.App.Store.Notifications(ctx, o.Staff1.ID, 10)
+			staff, _ := s.Notifications(ctx, o.Staff1.ID, 10)
 			if len(staff) != 1 || staff[0].Kind != "coaching.review" {
 				t.Errorf("the ASN's notifications = %+v", staff)
 			}

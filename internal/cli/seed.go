@@ -25,12 +25,12 @@ func runSeed(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	defer a.Store.Close()
-	all, err := a.Store.AllInstansi(ctx)
+	defer a.Close()
+	empty, err := a.IsEmpty(ctx)
 	if err != nil {
 		return err
 	}
-	if len(all) > 0 {
+	if !empty {
 		return fmt.Errorf("the database already holds data; seed an empty database")
 	}
 	start := time.Now()

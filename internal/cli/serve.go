@@ -61,25 +61,25 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 			return nil, err
 		}
 	}
-	a, err := openApp(ctx, cfg.DB, log, cfg.Demo)
+	db, err := openStore(ctx, cfg.DB, log)
 	if err != nil {
 		return nil, err
 	}
 	blobs, err := blob.Open(filepath.Join(dataDir(cfg), "bukti"))
 	if err != nil {
-		a.Store.Close()
+		db.Close()
 		return nil, err
 	}
-	a = app.New(a.Store, log, app.Options{Demo: cfg.Demo, Password: cfg.Password, Blobs: blobs})
+	a := app.New(db, log, app.Options{Demo: cfg.Demo, Password: cfg.Password, Blobs: blobs})
 	if cfg.Demo {
 		if err := ensureDemo(ctx, a, cfg.Out); err != nil {
-			a.Store.Close()
+			a.Close()
 			return nil, err
 		}
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
-		a.Store.Close()
+		a.Close()
 		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
@@ -92,7 +92,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	}
 	// Event streams never end by themselves: end them when shutting down,
 	// or Shutdown would wait for them.
-	srv.RegisterOnShutdown(a.Live.Close)
+	srv.RegisterOnShutdown(a.EndStreams)
 	jobs, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Server{App: a, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1), stop: stop}
 	go func() { s.done <- srv.Serve(ln) }()
@@ -104,7 +104,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		}
 		go emailLoop(jobs, a, mailer, public, log)
 	}
-	log.Info("serving", "url", s.URL, "engine", a.Store.Engine(), "db", a.Store.Where(), "demo", cfg.Demo)
+	log.Info("serving", "url", s.URL, "engine", db.Engine(), "db", db.Where(), "demo", cfg.Demo)
 	return s, nil
 }
 
@@ -128,7 +128,7 @@ func (s *Server) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	err := s.http.Shutdown(ctx)
-	if cerr := s.App.Store.Close(); err == nil {
+	if cerr := s.App.Close(); err == nil {
 		err = cerr
 	}
 	if serr := <-s.done; err == nil && !errors.Is(serr, http.ErrServerClosed) {
@@ -173,7 +173,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		fmt.Fprintln(env.Stdout, "Berhenti: menyelesaikan permintaan yang sedang berjalan...")
 		return s.Close()
 	case err := <-s.done:
-		s.App.Store.Close()
+		s.App.Close()
 		return err
 	}
 }
@@ -213,11 +213,11 @@ func ensureDemo(ctx context.Context, a *app.App, out io.Writer) error {
 	if out == nil {
 		out = io.Discard
 	}
-	all, err := a.Store.AllInstansi(ctx)
+	empty, err := a.IsEmpty(ctx)
 	if err != nil {
 		return err
 	}
-	if len(all) == 0 {
+	if empty {
 		fmt.Fprintln(out, "Membuat kota demo Pemerintah Kota Sawahlunto (sekali saja, beberapa detik)...")
 		start := time.Now()
 		sum, err := demo.Generate(ctx, a, demo.Options{Employees: 2000, Seed: 1})

@@ -43,8 +43,8 @@ func runUser(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	defer a.Store.Close()
-	in, err := soleInstansi(ctx, a.Store, *instansi)
+	defer a.Close()
+	in, err := a.SoleInstansi(ctx, *instansi)
 	if err != nil {
 		return err
 	}
@@ -70,13 +70,7 @@ func runUser(ctx context.Context, args []string, env Env) error {
 		n := app.NewUser{InstansiID: in.ID, Username: *username, DisplayName: *name, EmployeeNIP: *nip, Password: pw}
 		if *role != "" {
 			n.Roles = []model.RoleGrant{{Role: model.Role(*role)}}
-		}
-		if *role != "" && *unit != "" {
-			u, err := a.Store.UnitByCode(ctx, in.ID, *unit)
-			if err != nil {
-				return fmt.Errorf("no unit with code %q", *unit)
-			}
-			n.Roles[0].UnitID = u.ID
+			n.UnitCode = *unit
 		}
 		u, err := a.CreateUser(ctx, actor, n)
 		if err != nil {

@@ -30,13 +30,13 @@ type histogram struct {
 // writes them, with the database pool and Go runtime figures, in the
 // Prometheus text format.
 type metrics struct {
-	db    *sql.DB
+	db    func() sql.DBStats // the database pool's figures
 	start time.Time
 	mu    sync.Mutex
 	reqs  map[routeKey]*histogram
 }
 
-func newMetrics(db *sql.DB) *metrics {
+func newMetrics(db func() sql.DBStats) *metrics {
 	return &metrics{db: db, start: time.Now(), reqs: map[routeKey]*histogram{}}
 }
 
@@ -90,7 +90,7 @@ func (m *metrics) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	m.mu.Unlock()
 
-	st := m.db.Stats()
+	st := m.db()
 	gauge(&b, "kinerja_db_open_connections", "Open database connections.", float64(st.OpenConnections))
 	gauge(&b, "kinerja_db_in_use_connections", "Database connections in use.", float64(st.InUse))
 	gauge(&b, "kinerja_db_idle_connections", "Idle database connections.", float64(st.Idle))

@@ -13,7 +13,7 @@ import (
 func TestPanicsBecomeA500AndALogLine(t *testing.T) {
 	var logs bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&logs, nil))
-	m := newMetrics(&sql.DB{})
+	m := newMetrics(func() sql.DBStats { return sql.DBStats{} })
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /boom", func(http.ResponseWriter, *http.Request) { panic("kaboom") })
 	h := observe(log, m, mux)

@@ -6,6 +6,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -20,7 +21,7 @@ import (
 
 // New returns the whole HTTP handler of Kinerja.
 func New(a *app.App) http.Handler {
-	m := newMetrics(a.Store.DB())
+	m := newMetrics(a.DBStats)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -44,18 +45,17 @@ func ready(a *app.App, w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if err := a.Store.Ping(ctx); err != nil {
+	var nr *app.NotReadyError
+	switch err := a.Ready(ctx); {
+	case err == nil:
+		fmt.Fprintln(w, "ready")
+	case errors.As(err, &nr) && !nr.Unreachable:
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "migrations pending: %d\n", nr.Pending)
+	default:
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintln(w, "database unreachable")
-		return
 	}
-	pending, err := a.Store.PendingMigrations(ctx)
-	if err != nil || pending > 0 {
-		w.WriteHeader(http.StatusServiceUnavailable)
-		fmt.Fprintf(w, "migrations pending: %d\n", pending)
-		return
-	}
-	fmt.Fprintln(w, "ready")
 }
 
 // ContentSecurityPolicy allows only the server's own scripts and styles: no

@@ -1,9 +1,11 @@
 package server_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,8 +65,8 @@ func TestReadyzFailsWhenTheDatabaseIsGone(t *testing.T) {
 	s := storetest.Open(t, "sqlite")
 	ts := newServer(t, s)
 	s.Close()
-	if resp, _ := get(t, ts.URL+"/readyz"); resp.StatusCode != http.StatusServiceUnavailable {
-		t.Errorf("readyz with a closed database: %d", resp.StatusCode)
+	if resp, body := get(t, ts.URL+"/readyz"); resp.StatusCode != http.StatusServiceUnavailable || strings.TrimSpace(body) != "database unreachable" {
+		t.Errorf("readyz with a closed database: %d %q", resp.StatusCode, body)
 	}
 	if resp, _ := get(t, ts.URL+"/healthz"); resp.StatusCode != 200 {
 		t.Errorf("healthz must not depend on the database: %d", resp.StatusCode)
@@ -119,5 +121,24 @@ func TestCrossOriginPostsAreRefused(t *testing.T) {
 		if refused := resp.StatusCode == http.StatusForbidden; refused != c.refused {
 			t.Errorf("%s: status %d, refused=%v want %v", c.name, resp.StatusCode, refused, c.refused)
 		}
+	}
+}
+
+func TestReadyzWaitsForMigrations(t *testing.T) {
+	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "kinerja.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ts := newServer(t, s)
+	resp, body := get(t, ts.URL+"/readyz")
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.HasPrefix(body, "migrations pending: ") || strings.HasPrefix(body, "migrations pending: 0") {
+		t.Errorf("readyz before migrating: %d %q", resp.StatusCode, body)
+	}
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if resp, body := get(t, ts.URL+"/readyz"); resp.StatusCode != 200 || strings.TrimSpace(body) != "ready" {
+		t.Errorf("readyz after migrating: %d %q", resp.StatusCode, body)
 	}
 }

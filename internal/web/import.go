@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 
-	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -41,7 +40,7 @@ func (p importPage) Note(column, hint string) string {
 }
 
 func (u *ui) importBase(b base) (importPage, error) {
-	if authz.Widest(*b.Actor, authz.ImportEmployees) < authz.ScopeOPD {
+	if !b.CanImport {
 		return importPage{}, model.ErrForbidden
 	}
 	b.Title, b.Nav = b.T("import.title"), "import"

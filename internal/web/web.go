@@ -19,7 +19,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/locale"
@@ -129,7 +128,7 @@ var funcs = template.FuncMap{
 		return m
 	},
 	"list": func(v ...any) []any { return v },
-	"wrap": func(p translator, n *unitNode) nodeView { return nodeView{P: p, N: n} },
+	"wrap": func(p translator, n *app.UnitNode) nodeView { return nodeView{P: p, N: n} },
 }
 
 // translator is any page: it can translate.
@@ -140,7 +139,7 @@ type translator interface {
 // nodeView carries a tree node and the page into the recursive template.
 type nodeView struct {
 	P translator
-	N *unitNode
+	N *app.UnitNode
 }
 
 var wib = time.FixedZone("WIB", 7*3600)
@@ -203,11 +202,8 @@ func (u *ui) baseFor(r *http.Request) base {
 	if actor, ok := httpx.ActorFrom(r.Context()); ok {
 		b.Actor = &actor
 		b.Lang = locale.Normalize(actor.Locale)
-		b.CanImport = authz.Widest(actor, authz.ImportEmployees) >= authz.ScopeOPD
-		b.CanAudit = authz.Can(actor, authz.ReadAudit, authz.Target{InstansiID: actor.InstansiID})
-		b.CanMonitor = authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD
-		b.CanYear = authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID})
-		b.CanNeeds = authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD
+		m := u.a.Menu(actor)
+		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
 		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if actor.EmployeeID != "" {
 			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)

@@ -415,8 +415,11 @@ func TestAdminManagesPlacementsRatersAndSessions(t *testing.T) {
 
 		// The staff member sees no management forms, on their own page or another's.
 		for _, id := range []string{e.o.Staff1.ID, e.o.Staff3.ID} {
-			if _, body := staff.get("/pegawai/" + id); strings.Contains(body, "/penempatan") {
-				t.Error("an ASN sees the placement form")
+			_, body := staff.get("/pegawai/" + id)
+			for _, form := range []string{"/penempatan", "/penilai", "/sesi/"} {
+				if strings.Contains(body, form) {
+					t.Errorf("an ASN sees the %s form on %s", form, id)
+				}
 			}
 		}
 		if resp, _ := staff.post("/pegawai/"+e.o.Kabid.ID+"/penempatan", url.Values{"position_code": {"KOMINFO-SEKR"}, "kind": {"plt"}, "start": {"2026-01-05"}}); resp.StatusCode != http.StatusForbidden {
@@ -443,6 +446,19 @@ func TestAdminManagesPlacementsRatersAndSessions(t *testing.T) {
 		// The unit page lists the position codes and holders.
 		if _, body := staff.get("/unit/" + e.o.Sekretariat.ID); !strings.Contains(body, "KOMINFO-SEKR") || !strings.Contains(body, "Siti Rahmawati") {
 			t.Error("the unit page lacks the position code or its Plt holder")
+		}
+
+		// A placement is ended from its own employee's page only.
+		_, body = admin.get("/pegawai/" + e.o.Kabid.ID)
+		pm := regexp.MustCompile(`action="/pegawai/[0-9a-f]+/penempatan/([0-9a-f]+)/akhiri"`).FindStringSubmatch(body)
+		if pm == nil {
+			t.Fatal("no end button for the Plt")
+		}
+		if resp, _ := admin.post("/pegawai/"+e.o.Staff1.ID+"/penempatan/"+pm[1]+"/akhiri", url.Values{"end": {"2026-03-01"}}); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("ending Kabid's Plt from Staff1's page: %d, want 404", resp.StatusCode)
+		}
+		if _, body := staff.get("/pegawai/" + e.o.Staff3.ID); !strings.Contains(body, "Siti Rahmawati") {
+			t.Error("the Plt ended through another employee's address")
 		}
 
 		// A substitute rater, then its end.

@@ -8,50 +8,15 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// Units returns the unit tree of the actor's instansi, flat, in display
-// order; ParentID links it. The list is cached until the organisation
-// changes; callers must not modify it.
-func (a *App) Units(ctx context.Context, actor model.Actor) ([]model.Unit, error) {
-	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
-		return nil, forbidden("units")
-	}
-	v, err := a.Store.OrgVersion(ctx, actor.InstansiID)
-	if err != nil {
-		return nil, err
-	}
-	a.orgMu.Lock()
-	c, ok := a.units[actor.InstansiID]
-	a.orgMu.Unlock()
-	if ok && c.version == v {
-		return c.units, nil
-	}
-	units, err := a.Store.Units(ctx, actor.InstansiID)
-	if err != nil {
-		return nil, err
-	}
-	a.orgMu.Lock()
-	a.units[actor.InstansiID] = cachedUnits{version: v, units: units}
-	a.orgMu.Unlock()
-	return units, nil
-}
-
-// Unit returns one unit of the actor's instansi.
-func (a *App) Unit(ctx context.Context, actor model.Actor, id string) (model.Unit, error) {
-	u, err := a.Store.Unit(ctx, id)
-	if err != nil {
-		return u, err
-	}
-	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: u.InstansiID}) {
-		return model.Unit{}, fmt.Errorf("unit %s: %w", id, model.ErrNotFound)
-	}
-	return u, nil
-}
-
 // DirectoryEntry is an employee as the directory shows them, with their
 // derived pejabat penilai.
 type DirectoryEntry struct {
 	model.Employee
 	RaterID string
+	// Can holds what the actor may do with the employee from a list:
+	// place them and name a substitute rater (ManageAccount is known
+	// only on the employee's own record).
+	Can EmployeeRights
 }
 
 // DirectoryPage is a page of the directory.
@@ -80,9 +45,21 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 	if err != nil {
 		return DirectoryPage{}, err
 	}
+	var opdOf map[string]string // the OPD of each unit, for those who manage any employee
+	if authz.Widest(actor, authz.ManageEmployees) > authz.ScopeNone {
+		units, err := a.Units(ctx, actor)
+		if err != nil {
+			return DirectoryPage{}, err
+		}
+		opdOf = make(map[string]string, len(units))
+		for _, u := range units {
+			opdOf[u.ID] = u.OPDID
+		}
+	}
 	out := DirectoryPage{NextCursor: page.NextCursor, Items: make([]DirectoryEntry, len(page.Items))}
 	for i, e := range page.Items {
-		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID)}
+		manage := opdOf != nil && mayManage(actor, targetOf(actor, chart, e, opdOf[e.UnitID]))
+		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID), Can: EmployeeRights{Place: manage, OverrideRater: manage}}
 	}
 	return out, nil
 }
@@ -106,11 +83,12 @@ func (a *App) Team(ctx context.Context, actor model.Actor) ([]model.Employee, er
 
 // EmployeeDetail is one employee's page. Full is true when the actor may
 // read the whole record (their own, their team's, or as an admin); otherwise
-// the personal fields are blanked and Placements is empty.
+// the personal fields are blanked and Placements is empty. Can says what the
+// actor may do with the employee now.
 type EmployeeDetail struct {
 	Employee   model.Employee
 	Full       bool
-	CanManage  bool
+	Can        EmployeeRights
 	Rater      *model.Employee
 	UpperRater *model.Employee
 	Placements []model.Placement
@@ -137,7 +115,8 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 	}
 	d := EmployeeDetail{Employee: e}
 	d.Full = authz.Can(actor, authz.ReadEmployeeRecord, target)
-	d.CanManage = authz.Can(actor, authz.ManageEmployees, target)
+	manage := mayManage(actor, target)
+	d.Can.Place, d.Can.OverrideRater = manage, manage
 	ids := []string{}
 	if r := chart.Rater(e.ID); r != "" {
 		ids = append(ids, r)
@@ -168,6 +147,7 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 		}
 		if u, err := a.Store.UserByEmployee(ctx, e.ID); err == nil {
 			d.Account = &u
+			d.Can.ManageAccount = mayManageAccount(actor, u)
 		}
 	} else {
 		d.Employee.BirthDate, d.Employee.Email, d.Employee.Phone, d.Employee.Gender = "", "", "", ""
@@ -175,18 +155,85 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 	return d, nil
 }
 
+// EmployeeRights are what an actor may do with an employee now: place them
+// in a position (or end a placement), name a substitute pejabat penilai,
+// and run their account (see and end its sessions).
+type EmployeeRights struct {
+	Place         bool
+	OverrideRater bool
+	ManageAccount bool
+}
+
+// OverrideView is a substitute rater with the names of the people named.
+type OverrideView struct {
+	model.RaterOverride
+	Rater, Upper string
+}
+
+// EmployeeRecord is the employee page of someone who may manage the
+// employee: the detail, the substitute raters (when Can.OverrideRater) and
+// the account's active sessions (when Can.ManageAccount).
+type EmployeeRecord struct {
+	EmployeeDetail
+	Overrides []OverrideView
+	Sessions  []model.Session
+}
+
+// EmployeeRecord returns one employee as their page shows them to the
+// actor, with what an administrator manages there.
+func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) (EmployeeRecord, error) {
+	d, err := a.Employee(ctx, actor, id)
+	if err != nil {
+		return EmployeeRecord{}, err
+	}
+	rec := EmployeeRecord{EmployeeDetail: d}
+	if d.Can.OverrideRater {
+		list, err := a.Store.RaterOverrides(ctx, d.Employee.ID)
+		if err != nil {
+			return rec, err
+		}
+		var ids []string
+		for _, o := range list {
+			ids = append(ids, o.RaterID)
+			if o.UpperRaterID != "" {
+				ids = append(ids, o.UpperRaterID)
+			}
+		}
+		people, err := a.Store.EmployeesByID(ctx, ids)
+		if err != nil {
+			return rec, err
+		}
+		for _, o := range list {
+			rec.Overrides = append(rec.Overrides, OverrideView{RaterOverride: o, Rater: people[o.RaterID].FullName(),
+				Upper: people[o.UpperRaterID].FullName()})
+		}
+	}
+	if d.Can.ManageAccount {
+		if rec.Sessions, err = a.Store.ActiveSessions(ctx, d.Account.ID, a.Now()); err != nil {
+			return rec, err
+		}
+	}
+	return rec, nil
+}
+
 // employeeTarget gathers the facts authz needs about an employee.
 func (a *App) employeeTarget(ctx context.Context, actor model.Actor, chart *model.OrgChart, e model.Employee) (authz.Target, error) {
-	t := authz.Target{InstansiID: e.InstansiID, EmployeeID: e.ID}
-	if actor.EmployeeID != "" {
-		t.InTeam = chart.InLine(actor.EmployeeID, e.ID)
-	}
+	opd := ""
 	if e.UnitID != "" {
 		u, err := a.Store.Unit(ctx, e.UnitID)
 		if err != nil {
-			return t, err
+			return authz.Target{}, err
 		}
-		t.OPDID = u.OPDID
+		opd = u.OPDID
 	}
-	return t, nil
+	return targetOf(actor, chart, e, opd), nil
+}
+
+// targetOf is the authz target of an employee whose unit belongs to opd.
+func targetOf(actor model.Actor, chart *model.OrgChart, e model.Employee, opd string) authz.Target {
+	t := authz.Target{InstansiID: e.InstansiID, EmployeeID: e.ID, OPDID: opd}
+	if actor.EmployeeID != "" {
+		t.InTeam = chart.InLine(actor.EmployeeID, e.ID)
+	}
+	return t
 }

@@ -1,0 +1,155 @@
+package api
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	q := r.URL.Query()
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
+	if len(q.Get("q")) > 200 {
+		return model.Invalid("q", "Kata pencarian terlalu panjang")
+	}
+	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
+		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+	}
+	page, err := h.a.Directory(r.Context(), actor, model.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
+		Cursor: q.Get("cursor"), Limit: limit})
+	if err != nil {
+		return err
+	}
+	out := list[directoryEntryJSON]{Items: []directoryEntryJSON{}, NextCursor: ptr(page.NextCursor)}
+	for _, e := range page.Items {
+		out.Items = append(out.Items, directoryEntryJSON{employeeJSON: employeeOf(e.Employee, e.RaterID),
+			Can: directoryCan{Place: e.Can.Place, OverrideRater: e.Can.OverrideRater}})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+// directoryCursor reports whether c can be a next_cursor of the directory:
+// base64url of a name and an id separated by one NUL.
+func directoryCursor(c string) bool {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	return err == nil && utf8.Valid(b) && bytes.Count(b, []byte{0}) == 1
+}
+
+func (h *handler) employee(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	d, err := h.a.Employee(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, employeeDetailOf(d))
+}
+
+type employeeJSON struct {
+	ID           string  `json:"id"`
+	NIP          string  `json:"nip"`
+	Name         string  `json:"name"`
+	FullName     string  `json:"full_name"`
+	Status       string  `json:"status"`
+	Golongan     string  `json:"golongan"`
+	Position     string  `json:"position"`
+	PositionKind string  `json:"position_kind"`
+	UnitID       *string `json:"unit_id"`
+	UnitName     string  `json:"unit_name"`
+	SupervisorID *string `json:"supervisor_id"`
+}
+
+func employeeOf(e model.Employee, supervisor string) employeeJSON {
+	return employeeJSON{ID: e.ID, NIP: e.NIP, Name: e.Name, FullName: e.FullName(), Status: string(e.Status),
+		Golongan: e.Golongan, Position: e.PositionName, PositionKind: string(e.PositionKind), UnitID: ptr(e.UnitID),
+		UnitName: e.UnitName, SupervisorID: ptr(supervisor)}
+}
+
+type placementJSON struct {
+	ID       string  `json:"id"`
+	Position string  `json:"position"`
+	Unit     string  `json:"unit"`
+	Kind     string  `json:"kind"`
+	Start    string  `json:"start"`
+	End      *string `json:"end"`
+	Decree   string  `json:"decree"`
+}
+
+type employeeDetailJSON struct {
+	employeeJSON
+	FrontTitle string          `json:"front_title"`
+	BackTitle  string          `json:"back_title"`
+	Pangkat    string          `json:"pangkat"`
+	Rater      *personRef      `json:"rater"`
+	UpperRater *personRef      `json:"upper_rater"`
+	Team       []personRef     `json:"team"`
+	Full       bool            `json:"full_record"`
+	Can        employeeCan     `json:"can"`
+	BirthDate  *nullableText   `json:"birth_date,omitempty"`
+	Gender     *string         `json:"gender,omitempty"`
+	Email      *string         `json:"email,omitempty"`
+	Phone      *string         `json:"phone,omitempty"`
+	Placements []placementJSON `json:"placements,omitempty"`
+}
+
+func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
+	e := d.Employee
+	sup := ""
+	if d.Rater != nil {
+		sup = d.Rater.ID
+	}
+	j := employeeDetailJSON{employeeJSON: employeeOf(e, sup), FrontTitle: e.FrontTitle, BackTitle: e.BackTitle,
+		Pangkat: e.Pangkat, Rater: refOf(d.Rater), UpperRater: refOf(d.UpperRater), Full: d.Full, Team: []personRef{},
+		Can: employeeCan{Place: d.Can.Place, OverrideRater: d.Can.OverrideRater, ManageAccount: d.Can.ManageAccount}}
+	for i := range d.Team {
+		j.Team = append(j.Team, *refOf(&d.Team[i]))
+	}
+	if d.Full {
+		birth, gender, email, phone := nullableText(e.BirthDate), e.Gender, e.Email, e.Phone
+		j.BirthDate, j.Gender, j.Email, j.Phone = &birth, &gender, &email, &phone
+		j.Placements = []placementJSON{}
+		for _, p := range d.Placements {
+			j.Placements = append(j.Placements, placementJSON{ID: p.ID, Position: p.PositionName, Unit: p.UnitName,
+				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree})
+		}
+	}
+	return j
+}
+
+// nullableText is a string that reads as JSON null when empty: a field of
+// the full record that is present but unknown.
+type nullableText string
+
+// MarshalJSON writes the text, or null when it is empty.
+func (t nullableText) MarshalJSON() ([]byte, error) {
+	if t == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(t))
+}
+
+// employeeCan is what the signed-in user may do with an employee now.
+type employeeCan struct {
+	Place         bool `json:"place"`
+	OverrideRater bool `json:"override_rater"`
+	ManageAccount bool `json:"manage_account"`
+}
+
+// directoryEntryJSON is an employee in the directory, with what the
+// signed-in user may do with them from the list.
+type directoryEntryJSON struct {
+	employeeJSON
+	Can directoryCan `json:"can"`
+}
+
+// directoryCan is the part of employeeCan a list knows.
+type directoryCan struct {
+	Place         bool `json:"place"`
+	OverrideRater bool `json:"override_rater"`
+}

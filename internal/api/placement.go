@@ -1,0 +1,101 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		PositionID   string `json:"position_id"`
+		PositionCode string `json:"position_code"`
+		Kind         string `json:"kind"`
+		Start        string `json:"start"`
+		Decree       string `json:"decree"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	pl, err := h.a.Place(r.Context(), actor, app.PlacementRequest{EmployeeID: r.PathValue("id"), PositionID: req.PositionID,
+		PositionCode: req.PositionCode, Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, placementJSON{ID: pl.ID, Position: pl.PositionName, Kind: string(pl.Kind),
+		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree})
+}
+
+type endRequest struct {
+	End string `json:"end"`
+}
+
+func (h *handler) endPlacement(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req endRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if err := h.a.EndPlacement(r.Context(), actor, r.PathValue("id"), r.PathValue("pid"), model.Date(req.End)); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+type overrideJSON struct {
+	ID           string  `json:"id"`
+	EmployeeID   string  `json:"employee_id"`
+	RaterID      string  `json:"rater_id"`
+	UpperRaterID *string `json:"upper_rater_id"`
+	Start        string  `json:"start"`
+	End          *string `json:"end"`
+	Reason       string  `json:"reason"`
+}
+
+func overrideOf(o model.RaterOverride) overrideJSON {
+	return overrideJSON{ID: o.ID, EmployeeID: o.EmployeeID, RaterID: o.RaterID, UpperRaterID: ptr(o.UpperRaterID),
+		Start: string(o.Start), End: ptr(string(o.End)), Reason: o.Reason}
+}
+
+func (h *handler) raterOverrides(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	overrides, err := h.a.RaterOverrides(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	out := list[overrideJSON]{Items: []overrideJSON{}}
+	for _, o := range overrides {
+		out.Items = append(out.Items, overrideOf(o))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) overrideRater(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		RaterID      string `json:"rater_id"`
+		UpperRaterID string `json:"upper_rater_id"`
+		Start        string `json:"start"`
+		Reason       string `json:"reason"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	o, err := h.a.SubstituteRater(r.Context(), actor, app.RaterOverrideRequest{EmployeeID: r.PathValue("id"), RaterID: req.RaterID,
+		UpperRaterID: req.UpperRaterID, Start: model.Date(req.Start), Reason: req.Reason})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, overrideOf(o))
+}
+
+func (h *handler) endOverride(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req endRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if err := h.a.EndRaterOverride(r.Context(), actor, r.PathValue("id"), r.PathValue("oid"), model.Date(req.End)); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

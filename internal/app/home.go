@@ -1,0 +1,91 @@
+package app
+
+import (
+	"context"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Home is the beranda: the signed-in person's own work for the year and
+// the day, who rates them and whom they rate, and for administrators the
+// size of the instansi.
+type Home struct {
+	// Detail is the actor's own employee record; nil for an account
+	// without one (a staff account).
+	Detail *EmployeeDetail
+	Team   []model.Employee
+	Year   int
+	// YearOpen tells whether the year has been opened, so an SKP can be
+	// drafted for it.
+	YearOpen bool
+	// MySKP is the actor's SKP of the year that is not closed.
+	MySKP *model.SKP
+	// WaitingSKP counts the submitted SKPs the actor rates.
+	WaitingSKP int
+	// ReportedToday counts the actor's progress entries of today;
+	// WaitingProgress the team's entries waiting for the actor (a rater).
+	ReportedToday   int
+	WaitingProgress int
+	// Admin is true for those who import employees or read the audit log:
+	// they see how many employees and units the instansi has.
+	Admin     bool
+	Employees int
+	Units     int
+}
+
+// Home returns the actor's beranda.
+func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
+	var h Home
+	if actor.EmployeeID != "" {
+		d, err := a.Employee(ctx, actor, actor.EmployeeID)
+		if err != nil {
+			return h, err
+		}
+		h.Detail = &d
+		if h.Team, err = a.Team(ctx, actor); err != nil {
+			return h, err
+		}
+		today := a.Today()
+		h.Year = today.Time().Year()
+		if _, h.YearOpen, err = a.Store.YearOpen(ctx, actor.InstansiID, h.Year); err != nil {
+			return h, err
+		}
+		skps, err := a.SKPList(ctx, actor, "", h.Year, "")
+		if err != nil {
+			return h, err
+		}
+		for i, s := range skps {
+			switch {
+			case s.EmployeeID == actor.EmployeeID && s.Status != model.SKPClosed:
+				h.MySKP = &skps[i]
+			case s.Status == model.SKPSubmitted && s.Rater.EmployeeID == actor.EmployeeID:
+				h.WaitingSKP++
+			}
+		}
+		mine, err := a.ProgressList(ctx, actor, ProgressQuery{From: today, To: today, Limit: 200})
+		if err != nil {
+			return h, err
+		}
+		h.ReportedToday = len(mine)
+		if a.IsRater(ctx, actor) {
+			waiting, err := a.ProgressList(ctx, actor, ProgressQuery{Team: true, Status: model.ProgressSubmitted, Limit: 200})
+			if err != nil {
+				return h, err
+			}
+			h.WaitingProgress = len(waiting)
+		}
+	}
+	if m := a.Menu(actor); m.Import || m.Audit {
+		h.Admin = true
+		n, err := a.Store.CountEmployees(ctx, actor.InstansiID)
+		if err != nil {
+			return h, err
+		}
+		units, err := a.Units(ctx, actor)
+		if err != nil {
+			return h, err
+		}
+		h.Employees, h.Units = n, len(units)
+	}
+	return h, nil
+}

@@ -1,0 +1,52 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Sessions lists the active sessions of a user: the actor's own, or any
+// user's for an administrator of accounts.
+func (a *App) Sessions(ctx context.Context, actor model.Actor, userID string) ([]model.Session, error) {
+	if err := a.canManageSessionsOf(ctx, actor, userID); err != nil {
+		return nil, err
+	}
+	return a.Store.ActiveSessions(ctx, userID, a.Now())
+}
+
+// RevokeSession ends a session of the actor's own, or of any user of the
+// instansi for an administrator of accounts.
+func (a *App) RevokeSession(ctx context.Context, actor model.Actor, sessionID string) error {
+	s, err := a.Store.Session(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	if err := a.canManageSessionsOf(ctx, actor, s.UserID); err != nil {
+		return fmt.Errorf("session %s: %w", sessionID, model.ErrNotFound)
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.RevokeSession(ctx, sessionID) })
+}
+
+func (a *App) canManageSessionsOf(ctx context.Context, actor model.Actor, userID string) error {
+	if userID == actor.UserID {
+		return nil
+	}
+	u, err := a.Store.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if !mayManageAccount(actor, u) {
+		return forbidden("sessions of another user")
+	}
+	return nil
+}
+
+// mayManageAccount is the rule for running another person's account (its
+// sessions among others): administrators of accounts of its instansi.
+func mayManageAccount(actor model.Actor, u model.User) bool {
+	return authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: u.InstansiID})
+}

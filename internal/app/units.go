@@ -1,0 +1,189 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Units returns the unit tree of the actor's instansi, flat, in display
+// order; ParentID links it. The list is cached until the organisation
+// changes; callers must not modify it.
+func (a *App) Units(ctx context.Context, actor model.Actor) ([]model.Unit, error) {
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return nil, forbidden("units")
+	}
+	v, err := a.Store.OrgVersion(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	a.orgMu.Lock()
+	c, ok := a.units[actor.InstansiID]
+	a.orgMu.Unlock()
+	if ok && c.version == v {
+		return c.units, nil
+	}
+	units, err := a.Store.Units(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	a.orgMu.Lock()
+	a.units[actor.InstansiID] = cachedUnits{version: v, units: units}
+	a.orgMu.Unlock()
+	return units, nil
+}
+
+// Unit returns one unit of the actor's instansi.
+func (a *App) Unit(ctx context.Context, actor model.Actor, id string) (model.Unit, error) {
+	u, err := a.Store.Unit(ctx, id)
+	if err != nil {
+		return u, err
+	}
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: u.InstansiID}) {
+		return model.Unit{}, fmt.Errorf("unit %s: %w", id, model.ErrNotFound)
+	}
+	return u, nil
+}
+
+// UnitNode is a unit in the tree with what the unit pages show beside it:
+// its head, its people and its sub-units.
+type UnitNode struct {
+	model.Unit
+	// HeadID is the employee holding the unit's head position today ("" when
+	// vacant); Head is that employee.
+	HeadID string
+	Head   *model.Employee
+	// Own counts the active employees placed in the unit itself; Employees
+	// adds those of every sub-unit.
+	Own       int
+	Employees int
+	Parent    *UnitNode
+	Children  []*UnitNode
+}
+
+// UnitTree is the unit tree of an instansi: the roots, every unit in
+// display order, and each unit by id.
+type UnitTree struct {
+	Roots []*UnitNode
+	All   []*UnitNode
+	ByID  map[string]*UnitNode
+}
+
+// UnitTree returns the actor's instansi's unit tree with the heads' names
+// and the employee counts, loaded together.
+func (a *App) UnitTree(ctx context.Context, actor model.Actor) (UnitTree, error) {
+	units, err := a.Units(ctx, actor)
+	if err != nil {
+		return UnitTree{}, err
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return UnitTree{}, err
+	}
+	t, _, err := a.unitTree(ctx, actor.InstansiID, units, chart, nil)
+	return t, err
+}
+
+// unitTree builds the tree of units; the employees named by more are
+// loaded with the heads and returned too.
+func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Unit, chart *model.OrgChart, more []string) (UnitTree, map[string]model.Employee, error) {
+	counts, err := a.Store.UnitEmployeeCounts(ctx, instansiID)
+	if err != nil {
+		return UnitTree{}, nil, err
+	}
+	ids := more
+	for _, un := range units {
+		if h := chart.Holder(un.HeadPositionID); h != "" {
+			ids = append(ids, h)
+		}
+	}
+	people, err := a.Store.EmployeesByID(ctx, ids)
+	if err != nil {
+		return UnitTree{}, nil, err
+	}
+	t := UnitTree{ByID: make(map[string]*UnitNode, len(units)), All: make([]*UnitNode, 0, len(units))}
+	for _, un := range units {
+		n := &UnitNode{Unit: un, HeadID: chart.Holder(un.HeadPositionID), Own: counts[un.ID], Employees: counts[un.ID]}
+		if h, ok := people[n.HeadID]; ok && n.HeadID != "" {
+			n.Head = &h
+		}
+		t.ByID[un.ID] = n
+		t.All = append(t.All, n)
+	}
+	for _, n := range t.All {
+		if p, ok := t.ByID[n.ParentID]; ok {
+			n.Parent = p
+			p.Children = append(p.Children, n)
+		} else {
+			t.Roots = append(t.Roots, n)
+		}
+	}
+	var total func(n *UnitNode) int
+	total = func(n *UnitNode) int {
+		for _, c := range n.Children {
+			n.Employees += total(c)
+		}
+		return n.Employees
+	}
+	for _, n := range t.Roots {
+		total(n)
+	}
+	return t, people, nil
+}
+
+// PositionHolder is a position of a unit with the employee holding it
+// today, if any.
+type PositionHolder struct {
+	model.Position
+	HolderID string
+	Holder   string // the holder's full name
+}
+
+// UnitDetail is one unit's page: the unit in its tree and its positions
+// with their holders.
+type UnitDetail struct {
+	*UnitNode
+	Positions []PositionHolder
+}
+
+// UnitDetail returns one unit of the actor's instansi as its page shows it.
+func (a *App) UnitDetail(ctx context.Context, actor model.Actor, id string) (UnitDetail, error) {
+	units, err := a.Units(ctx, actor)
+	if err != nil {
+		return UnitDetail{}, err
+	}
+	if !slices.ContainsFunc(units, func(u model.Unit) bool { return u.ID == id }) {
+		return UnitDetail{}, fmt.Errorf("unit %s: %w", id, model.ErrNotFound)
+	}
+	positions, err := a.Store.Positions(ctx, actor.InstansiID, id)
+	if err != nil {
+		return UnitDetail{}, err
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return UnitDetail{}, err
+	}
+	var holderIDs []string
+	for _, p := range positions {
+		if h := chart.Holder(p.ID); h != "" {
+			holderIDs = append(holderIDs, h)
+		}
+	}
+	tree, people, err := a.unitTree(ctx, actor.InstansiID, units, chart, holderIDs)
+	if err != nil {
+		return UnitDetail{}, err
+	}
+	d := UnitDetail{UnitNode: tree.ByID[id], Positions: make([]PositionHolder, 0, len(positions))}
+	for _, p := range positions {
+		h := chart.Holder(p.ID)
+		ph := PositionHolder{Position: p, HolderID: h}
+		if e, ok := people[h]; ok && h != "" {
+			ph.Holder = e.FullName()
+		}
+		d.Positions = append(d.Positions, ph)
+	}
+	return d, nil
+}

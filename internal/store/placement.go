@@ -1,0 +1,240 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Place puts an employee in a position from a date. A definitive placement
+// ends the current definitive one the day before and becomes the
+// employee's position; Plt and Plh are added beside it.
+func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, error) {
+	if pl.ID == "" {
+		pl.ID = model.NewID()
+	}
+	var v model.ValidationError
+	if !pl.Kind.Valid() {
+		v.Add("kind", fmt.Sprintf("Jenis penempatan %q tidak dikenal (definitif, plt, plh)", pl.Kind))
+	}
+	if _, err := model.ParseDate(string(pl.Start)); err != nil {
+		v.Add("start", "TMT jabatan: "+err.Error())
+	}
+	if err := v.Err(); err != nil {
+		return pl, err
+	}
+	emp, err := tx.Employee(ctx, pl.EmployeeID)
+	if err != nil {
+		return pl, err
+	}
+	pos, err := tx.Position(ctx, pl.PositionID)
+	if err != nil {
+		return pl, err
+	}
+	if pos.InstansiID != emp.InstansiID {
+		return pl, model.Invalid("position_id", "Jabatan berada di instansi lain")
+	}
+	if pl.Kind == model.PlacementDefinitif {
+		current, err := tx.Placements(ctx, pl.EmployeeID)
+		if err != nil {
+			return pl, err
+		}
+		end := string(model.Date(pl.Start).Time().AddDate(0, 0, -1).Format("2006-01-02"))
+		for _, c := range current {
+			if c.Kind == model.PlacementDefinitif && c.End == "" {
+				if c.Start > pl.Start {
+					return pl, model.Invalid("start", "TMT jabatan baru tidak boleh sebelum TMT jabatan sekarang ("+string(c.Start)+")")
+				}
+				if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, end, c.ID); err != nil {
+					return pl, fmt.Errorf("end placement: %w", err)
+				}
+				before := c
+				c.End = model.Date(end)
+				if err := tx.audit(ctx, "placement.end", "placement", c.ID, before, c); err != nil {
+					return pl, err
+				}
+			}
+		}
+		if _, err := tx.exec(ctx, `UPDATE employees SET position_id = ?, updated_at = ? WHERE id = ?`,
+			pl.PositionID, formatTime(tx.now), pl.EmployeeID); err != nil {
+			return pl, fmt.Errorf("set position: %w", err)
+		}
+	}
+	_, err = tx.exec(ctx, `INSERT INTO placements (id, employee_id, position_id, kind, start_date, end_date, decree, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, pl.ID, pl.EmployeeID, pl.PositionID, string(pl.Kind), string(pl.Start),
+		string(pl.End), pl.Decree, formatTime(tx.now))
+	if err != nil {
+		return pl, fmt.Errorf("create placement: %w", err)
+	}
+	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
+		return pl, err
+	}
+	pl.PositionName = pos.Name
+	return pl, tx.audit(ctx, "placement.create", "placement", pl.ID, nil, pl)
+}
+
+// EndPlacement ends an acting (Plt/Plh) or definitive placement on a date.
+func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error {
+	pl, err := tx.PlacementByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	if end < pl.Start {
+		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum TMT")
+	}
+	before := pl
+	pl.End = end
+	if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, string(end), id); err != nil {
+		return err
+	}
+	if pl.Kind == model.PlacementDefinitif {
+		if _, err := tx.exec(ctx, `UPDATE employees SET position_id = NULL, updated_at = ? WHERE id = ? AND position_id = ?`,
+			formatTime(tx.now), pl.EmployeeID, pl.PositionID); err != nil {
+			return err
+		}
+	}
+	emp, err := tx.Employee(ctx, pl.EmployeeID)
+	if err != nil {
+		return err
+	}
+	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "placement.end", "placement", id, before, pl)
+}
+
+// Placements returns an employee's placement history, newest first.
+func (c conn) Placements(ctx context.Context, employeeID string) ([]model.Placement, error) {
+	rows, err := c.query(ctx, `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree,
+		p.name, u.name FROM placements pl JOIN positions p ON p.id = pl.position_id JOIN units u ON u.id = p.unit_id
+		WHERE pl.employee_id = ? ORDER BY pl.start_date DESC, pl.id DESC`, employeeID)
+	if err != nil {
+		return nil, fmt.Errorf("list placements: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Placement
+	for rows.Next() {
+		var pl model.Placement
+		var kind, start, end string
+		if err := rows.Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree, &pl.PositionName, &pl.UnitName); err != nil {
+			return nil, err
+		}
+		pl.Kind, pl.Start, pl.End = model.PlacementKind(kind), model.Date(start), model.Date(end)
+		out = append(out, pl)
+	}
+	return out, rows.Err()
+}
+
+// CreateRaterOverride stores a per-employee pejabat penilai override.
+func (tx *Tx) CreateRaterOverride(ctx context.Context, o model.RaterOverride) (model.RaterOverride, error) {
+	if o.ID == "" {
+		o.ID = model.NewID()
+	}
+	var v model.ValidationError
+	if o.RaterID == "" {
+		v.Add("rater_id", "Pejabat penilai wajib dipilih")
+	}
+	if o.RaterID == o.EmployeeID {
+		v.Add("rater_id", "Pegawai tidak dapat menilai dirinya sendiri")
+	}
+	if _, err := model.ParseDate(string(o.Start)); err != nil {
+		v.Add("start", err.Error())
+	}
+	if strings.TrimSpace(o.Reason) == "" {
+		v.Add("reason", "Alasan penggantian pejabat penilai wajib diisi")
+	}
+	if err := v.Err(); err != nil {
+		return o, err
+	}
+	emp, err := tx.Employee(ctx, o.EmployeeID)
+	if err != nil {
+		return o, err
+	}
+	_, err = tx.exec(ctx, `INSERT INTO rater_overrides (id, employee_id, rater_id, upper_rater_id, start_date, end_date, reason, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, o.ID, o.EmployeeID, o.RaterID, nullable(o.UpperRaterID), string(o.Start),
+		string(o.End), o.Reason, formatTime(tx.now))
+	if err != nil {
+		return o, fmt.Errorf("create rater override: %w", err)
+	}
+	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
+		return o, err
+	}
+	return o, tx.audit(ctx, "rater_override.create", "employee", o.EmployeeID, nil, o)
+}
+
+func scanOverride(sc interface{ Scan(...any) error }) (model.RaterOverride, error) {
+	var o model.RaterOverride
+	var start, end string
+	err := sc.Scan(&o.ID, &o.EmployeeID, &o.RaterID, nullString{&o.UpperRaterID}, &start, &end, &o.Reason)
+	o.Start, o.End = model.Date(start), model.Date(end)
+	return o, err
+}
+
+func (c conn) overrides(ctx context.Context, query string, args ...any) ([]model.RaterOverride, error) {
+	rows, err := c.query(ctx, `SELECT `+overrideColumns+` FROM rater_overrides o `+query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load rater overrides: %w", err)
+	}
+	defer rows.Close()
+	var out []model.RaterOverride
+	for rows.Next() {
+		o, err := scanOverride(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+func (c conn) raterOverridesInForce(ctx context.Context, instansiID string, date model.Date) ([]model.RaterOverride, error) {
+	return c.overrides(ctx, `JOIN employees e ON e.id = o.employee_id
+		WHERE e.instansi_id = ? AND o.start_date <= ? AND (o.end_date = '' OR o.end_date >= ?)
+		ORDER BY o.start_date, o.id`, instansiID, string(date), string(date))
+}
+
+// RaterOverrides lists an employee's overrides, newest first.
+func (c conn) RaterOverrides(ctx context.Context, employeeID string) ([]model.RaterOverride, error) {
+	return c.overrides(ctx, `WHERE o.employee_id = ? ORDER BY o.start_date DESC, o.id DESC`, employeeID)
+}
+
+// EndRaterOverride ends an override on a date.
+func (tx *Tx) EndRaterOverride(ctx context.Context, id string, end model.Date) error {
+	o, err := scanOverride(tx.queryRow(ctx, `SELECT `+overrideColumns+` FROM rater_overrides o WHERE o.id = ?`, id))
+	if err != nil {
+		return notFound(err, "rater override "+id)
+	}
+	if end < o.Start {
+		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum tanggal mulai")
+	}
+	before := o
+	o.End = end
+	if _, err := tx.exec(ctx, `UPDATE rater_overrides SET end_date = ? WHERE id = ?`, string(end), id); err != nil {
+		return err
+	}
+	emp, err := tx.Employee(ctx, o.EmployeeID)
+	if err != nil {
+		return err
+	}
+	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "rater_override.end", "employee", o.EmployeeID, before, o)
+}
+
+// PlacementByID returns one placement.
+func (c conn) PlacementByID(ctx context.Context, id string) (model.Placement, error) {
+	var pl model.Placement
+	var kind, start, end string
+	err := c.queryRow(ctx, `SELECT id, employee_id, position_id, kind, start_date, end_date, decree FROM placements WHERE id = ?`, id).
+		Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree)
+	if err != nil {
+		return pl, notFound(err, "placement "+id)
+	}
+	pl.Kind, pl.Start, pl.End = model.PlacementKind(kind), model.Date(start), model.Date(end)
+	return pl, nil
+}
+
+const overrideColumns = `o.id, o.employee_id, o.rater_id, o.upper_rater_id, o.start_date, o.end_date, o.reason`

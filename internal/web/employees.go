@@ -1,0 +1,146 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// directoryList is a page of people with the link to the next one.
+type directoryList struct {
+	Items    []app.DirectoryEntry
+	NextURL  string
+	FirstURL string
+}
+
+func (u *ui) directory(r *http.Request, b base, f model.EmployeeFilter) (directoryList, error) {
+	page, err := u.a.Directory(r.Context(), *b.Actor, f)
+	if err != nil {
+		if f.Cursor != "" && !errors.Is(err, model.ErrForbidden) {
+			// A stale or mangled cursor (the address was edited or cut):
+			// start again from the first page rather than fail.
+			f.Cursor = ""
+			page, err = u.a.Directory(r.Context(), *b.Actor, f)
+		}
+		if err != nil {
+			return directoryList{}, err
+		}
+	}
+	l := directoryList{Items: page.Items}
+	q := r.URL.Query()
+	if page.NextCursor != "" {
+		q.Set("cursor", page.NextCursor)
+		l.NextURL = r.URL.Path + "?" + q.Encode()
+	}
+	if f.Cursor != "" {
+		q.Del("cursor")
+		l.FirstURL = r.URL.Path + "?" + q.Encode()
+	}
+	return l, nil
+}
+
+type directoryPage struct {
+	base
+	Query  string
+	UnitID string
+	OPDs   []model.Unit
+	People directoryList
+	Error  string
+}
+
+func (u *ui) showDirectory(w http.ResponseWriter, r *http.Request, b base) error {
+	q := r.URL.Query()
+	p := directoryPage{base: b, Query: cleanParam(q.Get("q"), 200), UnitID: q.Get("unit")}
+	p.Title, p.Nav = b.T("dir.title"), "directory"
+	units, err := u.a.Units(r.Context(), *b.Actor)
+	if err != nil {
+		return err
+	}
+	known := false
+	for _, un := range units {
+		if un.OPDID == un.ID {
+			p.OPDs = append(p.OPDs, un)
+		}
+		known = known || un.ID == p.UnitID
+	}
+	slices.SortFunc(p.OPDs, func(a, z model.Unit) int { return strings.Compare(a.Name, z.Name) })
+	if !known {
+		p.UnitID = ""
+	}
+	p.People, err = u.directory(r, b, model.EmployeeFilter{InstansiID: b.Actor.InstansiID, Query: p.Query, UnitID: p.UnitID,
+		Cursor: q.Get("cursor"), Limit: 50})
+	if err != nil {
+		return err
+	}
+	u.render(w, r, http.StatusOK, "directory", p)
+	return nil
+}
+
+type employeePage struct {
+	base
+	D app.EmployeeRecord
+	M *manageData // the administrators' forms
+}
+
+func (u *ui) showEmployee(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.renderEmployee(w, r, b, r.PathValue("id"), http.StatusOK, nil, nil)
+}
+
+// manageData is the state of the administrators' forms on the employee
+// page: what was typed, the messages beside the fields, and what was just
+// saved.
+type manageData struct {
+	Errors map[string]string
+	Form   map[string]string
+	Saved  string
+}
+
+// renderEmployee shows the employee page, with form errors when given.
+func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id string, status int, errs map[string]string, form map[string]string) error {
+	d, err := u.a.EmployeeRecord(r.Context(), *b.Actor, id)
+	if err != nil {
+		return err
+	}
+	p := employeePage{base: b, D: d}
+	p.Title, p.Nav = d.Employee.FullName(), "directory"
+	if d.Can.Place || d.Can.OverrideRater || d.Can.ManageAccount {
+		p.M = &manageData{Form: map[string]string{"start": string(u.a.Today()), "kind": "plt"}}
+		switch r.URL.Query().Get("ok") {
+		case "penempatan":
+			p.M.Saved = b.T("manage.saved.placement")
+		case "penilai":
+			p.M.Saved = b.T("manage.saved.override")
+		case "sesi":
+			p.M.Saved = b.T("sessions.revoked")
+		}
+		if errs != nil {
+			// A message is a catalog key or, until every message is one,
+			// text already written out.
+			p.M.Errors = map[string]string{}
+			for k, v := range errs {
+				p.M.Errors[k] = b.T(v)
+			}
+			for k, v := range form {
+				p.M.Form[k] = v
+			}
+		}
+	}
+	u.render(w, r, status, "employee", p)
+	return nil
+}
+
+func (u *ui) formError(w http.ResponseWriter, r *http.Request, b base, id string, err error, fields ...string) error {
+	ve, ok := isValidation(err)
+	if !ok {
+		return err
+	}
+	form := map[string]string{}
+	for _, f := range fields {
+		form[f] = r.PostFormValue(f)
+	}
+	return u.renderEmployee(w, r, b, id, http.StatusUnprocessableEntity, ve.Fields, form)
+}

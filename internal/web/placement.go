@@ -1,0 +1,57 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Administrators manage an employee from the employee's page: acting
+// placements (Plt/Plh) and transfers, and a different pejabat penilai.
+
+func (u *ui) placeEmployee(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	_, err := u.a.Place(r.Context(), *b.Actor, app.PlacementRequest{EmployeeID: id, PositionCode: r.PostFormValue("position_code"),
+		Kind: model.PlacementKind(r.PostFormValue("kind")), Start: model.Date(r.PostFormValue("start")),
+		Decree: r.PostFormValue("decree")})
+	if err != nil {
+		return u.formError(w, r, b, id, err, "position_code", "kind", "start", "decree")
+	}
+	http.Redirect(w, r, "/pegawai/"+id+"?ok=penempatan", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) endPlacement(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	end := r.PostFormValue("end")
+	if end == "" {
+		end = string(u.a.Today())
+	}
+	if err := u.a.EndPlacement(r.Context(), *b.Actor, id, r.PathValue("pid"), model.Date(end)); err != nil {
+		return u.formError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/pegawai/"+id+"?ok=penempatan", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) overrideRater(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	_, err := u.a.SubstituteRater(r.Context(), *b.Actor, app.RaterOverrideRequest{EmployeeID: id,
+		RaterNIP: r.PostFormValue("rater_nip"), UpperNIP: r.PostFormValue("upper_nip"),
+		Start: model.Date(r.PostFormValue("start")), Reason: r.PostFormValue("reason")})
+	if err != nil {
+		return u.formError(w, r, b, id, err, "rater_nip", "upper_nip", "start", "reason")
+	}
+	http.Redirect(w, r, "/pegawai/"+id+"?ok=penilai", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) endOverride(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	if err := u.a.EndRaterOverride(r.Context(), *b.Actor, id, r.PathValue("oid"), u.a.Today()); err != nil {
+		return u.formError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/pegawai/"+id+"?ok=penilai", http.StatusSeeOther)
+	return nil
+}

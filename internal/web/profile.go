@@ -1,0 +1,74 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+)
+
+type profilePage struct {
+	base
+	Detail *app.EmployeeDetail
+	Errors map[string]string
+	Saved  string
+	Roles  []string
+}
+
+func (u *ui) profile(r *http.Request, b base) (profilePage, error) {
+	p := profilePage{base: b}
+	p.Title, p.Nav = b.T("profile.title"), "profile"
+	for _, g := range b.Actor.RoleNames() {
+		p.Roles = append(p.Roles, b.T("role."+g))
+	}
+	if b.Actor.EmployeeID != "" {
+		d, err := u.a.Employee(r.Context(), *b.Actor, b.Actor.EmployeeID)
+		if err != nil {
+			return p, err
+		}
+		p.Detail = &d
+	}
+	return p, nil
+}
+
+func (u *ui) showProfile(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.profile(r, b)
+	if err != nil {
+		return err
+	}
+	switch r.URL.Query().Get("ok") {
+	case "bahasa":
+		p.Saved = b.T("profile.saved.language")
+	case "sandi":
+		p.Saved = b.T("profile.saved.password")
+	}
+	u.render(w, r, http.StatusOK, "profile", p)
+	return nil
+}
+
+func (u *ui) saveLanguage(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.profileResult(w, r, b, u.a.SetLocale(r.Context(), *b.Actor, r.PostFormValue("lang")), "bahasa")
+}
+
+func (u *ui) changePassword(w http.ResponseWriter, r *http.Request, b base) error {
+	err := u.a.ChangePassword(r.Context(), *b.Actor, r.PostFormValue("current_password"), r.PostFormValue("new_password"))
+	return u.profileResult(w, r, b, err, "sandi")
+}
+
+// profileResult answers a profile form: the page again with the messages
+// beside the fields, or back to the profile with a confirmation.
+func (u *ui) profileResult(w http.ResponseWriter, r *http.Request, b base, err error, ok string) error {
+	if ve, isV := isValidation(err); isV {
+		p, perr := u.profile(r, b)
+		if perr != nil {
+			return perr
+		}
+		p.Errors = ve.Fields
+		u.render(w, r, http.StatusUnprocessableEntity, "profile", p)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/profil?ok="+ok, http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,59 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+type unitsPage struct {
+	base
+	Roots []*app.UnitNode
+}
+
+func (u *ui) showUnits(w http.ResponseWriter, r *http.Request, b base) error {
+	tree, err := u.a.UnitTree(r.Context(), *b.Actor)
+	if err != nil {
+		return err
+	}
+	b.Title, b.Nav = b.T("units.title"), "units"
+	u.render(w, r, http.StatusOK, "units", unitsPage{base: b, Roots: tree.Roots})
+	return nil
+}
+
+type unitPage struct {
+	base
+	Unit      *app.UnitNode
+	Parent    *app.UnitNode
+	People    directoryList
+	Positions []app.PositionHolder
+	PK        pkView
+}
+
+func (u *ui) showUnit(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.renderUnit(w, r, b, r.PathValue("id"), http.StatusOK, nil)
+}
+
+// renderUnit shows the unit page; edit adjusts its PK section (a form
+// shown again with its errors).
+func (u *ui) renderUnit(w http.ResponseWriter, r *http.Request, b base, id string, status int, edit func(*pkView)) error {
+	d, err := u.a.UnitDetail(r.Context(), *b.Actor, id)
+	if err != nil {
+		return err
+	}
+	people, err := u.directory(r, b, model.EmployeeFilter{UnitID: d.ID, Cursor: r.URL.Query().Get("cursor"), Limit: 50})
+	if err != nil {
+		return err
+	}
+	p := unitPage{base: b, Unit: d.UnitNode, Parent: d.Parent, People: people, Positions: d.Positions}
+	if p.PK, err = u.unitPK(r, b, d.ID); err != nil {
+		return err
+	}
+	if edit != nil {
+		edit(&p.PK)
+	}
+	p.Title, p.Nav = d.Name, "units"
+	u.render(w, r, status, "unit", p)
+	return nil
+}
