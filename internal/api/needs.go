@@ -138,7 +138,7 @@ func needYear(r *http.Request) (int, error) {
 	}
 	n, err := strconv.Atoi(y)
 	if err != nil || n < 2000 || n > 2100 {
-		return 0, model.Invalid("year", "Tahun tidak valid")
+		return 0, model.Invalid("year", "invalid.field.year")
 	}
 	return n, nil
 }
@@ -154,7 +154,7 @@ func needStatuses(s string) ([]model.NeedStatus, error) {
 	case st.Valid():
 		return []model.NeedStatus{st}, nil
 	}
-	return nil, model.Invalid("status", "Status harus open, confirmed, addressed, closed atau outstanding")
+	return nil, model.Invalid("status", "invalid.need.status")
 }
 
 func (h *handler) needs(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -173,7 +173,7 @@ func (h *handler) needs(w http.ResponseWriter, r *http.Request, actor model.Acto
 	}
 	cursor := q.Get("cursor")
 	if cursor != "" && !isID(cursor) {
-		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+		return model.Invalid("cursor", "invalid.cursor.next")
 	}
 	page, err := h.a.Needs(r.Context(), actor, app.NeedQuery{Year: year, OPDID: q.Get("opd"), UnitID: q.Get("unit"),
 		EmployeeID: q.Get("employee"), Category: model.NeedCategory(q.Get("category")), Kind: model.NeedKind(q.Get("kind")),
@@ -203,7 +203,7 @@ func (h *handler) need(w http.ResponseWriter, r *http.Request, actor model.Actor
 // versionOf checks that a step's body gave the version it read.
 func versionOf(v *int) (int, error) {
 	if v == nil {
-		return 0, model.Invalid("version", "Kirim version yang terakhir dibaca")
+		return 0, model.Invalid("version", "invalid.version.send")
 	}
 	return *v, nil
 }

@@ -241,10 +241,10 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 		return err
 	}
 	if len(q.Get("q")) > 200 {
-		return model.Invalid("q", "Kata pencarian terlalu panjang")
+		return model.Invalid("q", "invalid.search.long")
 	}
 	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
-		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+		return model.Invalid("cursor", "invalid.cursor.next")
 	}
 	page, err := h.a.Directory(r.Context(), actor, model.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
 		Cursor: q.Get("cursor"), Limit: limit})
@@ -295,7 +295,7 @@ func (h *handler) audit(w http.ResponseWriter, r *http.Request, actor model.Acto
 	}
 	cursor := q.Get("cursor")
 	if cursor != "" && !isID(cursor) {
-		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+		return model.Invalid("cursor", "invalid.cursor.next")
 	}
 	entries, err := h.a.Audit(r.Context(), actor, model.AuditFilter{EntityType: q.Get("entity_type"), EntityID: q.Get("entity_id"),
 		ActorID: q.Get("actor"), Before: cursor, Limit: limit + 1})
@@ -322,12 +322,12 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 		if errors.As(err, &tooBig) {
 			return model.ErrTooLarge
 		}
-		return model.Invalid("file", "Kirim berkas sebagai multipart/form-data dengan kolom file.")
+		return model.Invalid("file", "invalid.import.multipart")
 	}
 	defer r.MultipartForm.RemoveAll()
 	file, header, err := r.FormFile("file")
 	if err != nil {
-		return model.Invalid("file", "Kolom file wajib berisi berkas CSV atau XLSX.")
+		return model.Invalid("file", "invalid.import.file")
 	}
 	defer file.Close()
 	data, err := io.ReadAll(io.LimitReader(file, importer.MaxFileSize+1))
@@ -347,12 +347,13 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 	case "true", "1":
 		apply = true
 	default:
-		return model.Invalid("apply", "apply harus true atau false")
+		return model.Invalid("apply", "invalid.import.apply")
 	}
 	rep, err := h.a.ImportEmployees(r.Context(), actor, filename, data, apply)
 	if err != nil {
 		return err
 	}
+	rep = rep.In(readerLang(r))
 	if rep.Rows == nil {
 		rep.Rows = []importer.RowResult{}
 	}
@@ -373,12 +374,12 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 	if req.PositionID == "" && req.PositionCode != "" {
 		p, err := h.a.Store.PositionByCode(r.Context(), actor.InstansiID, req.PositionCode)
 		if err != nil {
-			return model.Invalid("position_code", "Tidak ada jabatan dengan kode ini")
+			return model.Invalid("position_code", "invalid.position.code.unknown")
 		}
 		req.PositionID = p.ID
 	}
 	if req.PositionID == "" {
-		return model.Invalid("position_id", "Isi position_id atau position_code")
+		return model.Invalid("position_id", "invalid.position.required")
 	}
 	pl, err := h.a.PlaceEmployee(r.Context(), actor, model.Placement{EmployeeID: r.PathValue("id"), PositionID: req.PositionID,
 		Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree})

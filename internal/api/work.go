@@ -91,7 +91,7 @@ func (req progressRequest) entry() (model.Progress, error) {
 	if err := json.Unmarshal(req.Output, &text); err == nil {
 		n, unit, err := model.SplitOutput(text)
 		if err != nil {
-			return p, model.Invalid("output", "Keluaran ditulis sebagai jumlah dan satuan, misalnya \"3 dokumen\" atau \"1,5 jam\"")
+			return p, model.Invalid("output", "invalid.progress.output")
 		}
 		p.OutputAmount = n
 		if unit != "" {
@@ -101,11 +101,11 @@ func (req progressRequest) entry() (model.Progress, error) {
 	}
 	var num json.Number
 	if err := json.Unmarshal(req.Output, &num); err != nil {
-		return p, model.Invalid("output", "Keluaran harus berupa teks atau angka")
+		return p, model.Invalid("output", "invalid.progress.output.kind")
 	}
 	n, err := model.ParseAmount(num.String())
 	if err != nil {
-		return p, model.Invalid("output", "Jumlah keluaran paling banyak dua angka desimal")
+		return p, model.Invalid("output", "invalid.progress.output.decimals")
 	}
 	p.OutputAmount = n
 	return p, nil
@@ -162,7 +162,7 @@ func (h *handler) progressList(w http.ResponseWriter, r *http.Request, actor mod
 	switch query.Status {
 	case "", model.ProgressSubmitted, model.ProgressApproved, model.ProgressReturned:
 	default:
-		return model.Invalid("status", "Status harus submitted, approved atau returned")
+		return model.Invalid("status", "invalid.progress.status")
 	}
 	entries, err := h.a.ProgressList(r.Context(), actor, query)
 	if err != nil {
@@ -216,7 +216,7 @@ func (h *handler) approveProgressBatch(w http.ResponseWriter, r *http.Request, a
 		return err
 	}
 	if len(req.IDs) == 0 || len(req.IDs) > 200 {
-		return model.Invalid("ids", "Pilih 1 sampai 200 progres")
+		return model.Invalid("ids", "invalid.progress.ids")
 	}
 	n, err := h.a.ApproveProgress(r.Context(), actor, req.IDs)
 	if err != nil {
@@ -320,7 +320,7 @@ func (h *handler) addFeedback(w http.ResponseWriter, r *http.Request, actor mode
 func (h *handler) feedbackThread(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	q := r.URL.Query()
 	if q.Get("target_type") == "" || q.Get("target_id") == "" {
-		return model.Invalid("target_type", "Sebutkan target_type dan target_id")
+		return model.Invalid("target_type", "invalid.target.required")
 	}
 	thread, err := h.a.FeedbackThread(r.Context(), actor, q.Get("target_type"), q.Get("target_id"))
 	if err != nil {

@@ -59,7 +59,7 @@ var dummyHash, _ = HashPassword("kinerja-dummy-password", DefaultPasswordParams)
 func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	username := strings.TrimSpace(r.Username)
 	if username == "" || r.Password == "" {
-		return LoginResult{}, model.Invalid("username", "Isi nama pengguna (NIP) dan kata sandi")
+		return LoginResult{}, model.Invalid("username", "invalid.auth.empty")
 	}
 	acctKey, ipKey := "u:"+strings.ToLower(username), "ip:"+r.IP
 	if blocked, wait := a.limiter.blocked(acctKey, failuresPerAccount); blocked {
@@ -242,10 +242,10 @@ func (a *App) ChangePassword(ctx context.Context, actor model.Actor, current, ne
 		return err
 	}
 	if !CheckPassword(current, u.PasswordHash) {
-		return model.Invalid("current_password", "Kata sandi sekarang salah")
+		return model.Invalid("current_password", "invalid.auth.password.wrong")
 	}
 	if err := ValidatePassword(next); err != nil {
-		return model.Invalid("new_password", err.Error())
+		return model.InvalidErr("new_password", err)
 	}
 	hash, err := HashPassword(next, a.hashCost)
 	if err != nil {

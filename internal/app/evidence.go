@@ -47,14 +47,14 @@ func (a *App) EvidenceLimit(ctx context.Context, instansiID string) int64 {
 // The file is attached by SubmitProgress or AddEvidence.
 func (a *App) StoreUpload(ctx context.Context, actor model.Actor, name string, r io.Reader) (Upload, error) {
 	if a.Blobs == nil {
-		return Upload{}, model.Invalid("file", "Penyimpanan bukti dukung belum disiapkan pada server ini")
+		return Upload{}, model.Invalid("file", "invalid.evidence.unconfigured")
 	}
 	max := a.EvidenceLimit(ctx, actor.InstansiID)
 	b, err := a.Blobs.Put(ctx, r, max)
 	var te *blob.TypeError
 	switch {
 	case errors.As(err, &te):
-		return Upload{}, model.Invalid("file", fmt.Sprintf("Jenis berkas tidak diterima sebagai bukti dukung (%s). Yang diterima: %s.", te.Detected, blob.Allowed()))
+		return Upload{}, model.Invalid("file", "invalid.evidence.type", detectedKind(te.Detected), model.Msg("invalid.evidence.allowed"))
 	case errors.Is(err, model.ErrTooLarge):
 		return Upload{}, &TooLargeError{Max: max}
 	case err != nil:
@@ -104,7 +104,7 @@ func (a *App) evidenceTarget(ctx context.Context, actor model.Actor, typ, id str
 	switch typ {
 	case TargetProgress, TargetRealisasi, TargetSKP, TargetRHK:
 	default:
-		return workTarget{}, model.Invalid("target_type", "Bukti dukung dilampirkan pada progress, realisasi, skp atau rhk")
+		return workTarget{}, model.Invalid("target_type", "invalid.evidence.target")
 	}
 	t, err := a.target(ctx, typ, id)
 	if err != nil {
@@ -153,7 +153,7 @@ func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, l
 	}
 	u, err := url.Parse(strings.TrimSpace(link))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(link) > 2000 {
-		return model.Evidence{}, model.Invalid("url", "Tautan harus alamat web lengkap yang diawali https://")
+		return model.Evidence{}, model.Invalid("url", "invalid.evidence.link")
 	}
 	title = strings.TrimSpace(title)
 	if title == "" {
@@ -231,9 +231,35 @@ func (a *App) SetEvidenceLimit(ctx context.Context, actor model.Actor, mb int) e
 		return forbidden("set the evidence size limit")
 	}
 	if mb < 1 || mb > 100 {
-		return model.Invalid("evidence_max_mb", "Batas ukuran bukti dukung antara 1 dan 100 MB")
+		return model.Invalid("evidence_max_mb", "invalid.evidence.maxmb")
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.SetEvidenceMaxBytes(ctx, actor.InstansiID, int64(mb)<<20)
 	})
+}
+
+// detectedKinds gives the message key of each kind of file the blob store
+// refuses, by the words it names it with.
+var detectedKinds = map[string]string{
+	"berkas kosong":           "invalid.evidence.kind.empty",
+	"video atau media lain":   "invalid.evidence.kind.media",
+	"program Windows":         "invalid.evidence.kind.windows",
+	"program Linux":           "invalid.evidence.kind.linux",
+	"program macOS atau Java": "invalid.evidence.kind.macos",
+	"skrip":                   "invalid.evidence.kind.script",
+	"arsip zip":               "invalid.evidence.kind.zip",
+	"jenis tidak dikenal":     "invalid.evidence.kind.unknown",
+	"halaman web atau XML":    "invalid.evidence.kind.markup",
+	"arsip rusak":             "invalid.evidence.kind.broken",
+	"dokumen Office bermakro": "invalid.evidence.kind.macro",
+	"penginstal Windows":      "invalid.evidence.kind.installer",
+}
+
+// detectedKind names a refused kind of file as a message; a kind without
+// a key is named as the blob store names it.
+func detectedKind(detected string) any {
+	if key, ok := detectedKinds[detected]; ok {
+		return model.Msg(key)
+	}
+	return detected
 }

@@ -42,7 +42,7 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	}
 	pos, err := a.Store.Position(ctx, pl.PositionID)
 	if err != nil || pos.InstansiID != e.InstansiID {
-		return pl, model.Invalid("position_id", "Jabatan tidak ditemukan")
+		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -101,7 +101,7 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, placementID s
 		return err
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
-		return model.Invalid("end", err.Error())
+		return model.InvalidErr("end", err)
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndPlacement(ctx, placementID, end) })
 }
@@ -123,7 +123,7 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 		}
 		r, err := a.Store.Employee(ctx, id)
 		if err != nil || r.InstansiID != e.InstansiID || !r.Active {
-			return o, model.Invalid(field, "Pegawai yang dipilih tidak ditemukan atau tidak aktif")
+			return o, model.Invalid(field, "invalid.placement.rater.inactive")
 		}
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
@@ -156,7 +156,7 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 		return fmt.Errorf("rater override %s: %w", overrideID, model.ErrNotFound)
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
-		return model.Invalid("end", err.Error())
+		return model.InvalidErr("end", err)
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndRaterOverride(ctx, overrideID, end) })
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
@@ -33,7 +32,7 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 		return model.User{}, forbidden("create user")
 	}
 	if err := ValidatePassword(n.Password); err != nil {
-		return model.User{}, model.Invalid("password", err.Error())
+		return model.User{}, model.InvalidErr("password", err)
 	}
 	hash, err := a.HashPassword(n.Password)
 	if err != nil {
@@ -45,7 +44,7 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 		if n.EmployeeNIP != "" {
 			e, err := tx.EmployeeByNIP(ctx, n.InstansiID, n.EmployeeNIP)
 			if err != nil {
-				return model.Invalid("nip", "Tidak ada pegawai dengan NIP "+n.EmployeeNIP)
+				return model.Invalid("nip", "invalid.user.nip.unknown", n.EmployeeNIP)
 			}
 			u.EmployeeID, u.Username, u.DisplayName = e.ID, e.NIP, e.FullName()
 		}
@@ -76,7 +75,7 @@ func (a *App) ResetPassword(ctx context.Context, actor model.Actor, username, pa
 		return forbidden("reset password")
 	}
 	if err := ValidatePassword(password); err != nil {
-		return model.Invalid("password", err.Error())
+		return model.InvalidErr("password", err)
 	}
 	hash, err := a.HashPassword(password)
 	if err != nil {
@@ -107,10 +106,10 @@ func (a *App) changeRole(ctx context.Context, actor model.Actor, username string
 	if unitCode != "" {
 		unit, err := a.Store.UnitByCode(ctx, u.InstansiID, unitCode)
 		if err != nil {
-			return model.Invalid("unit", fmt.Sprintf("Tidak ada unit dengan kode %q", unitCode))
+			return model.Invalid("unit", "invalid.user.unit.unknown", unitCode)
 		}
 		if unit.OPDID != unit.ID {
-			return model.Invalid("unit", fmt.Sprintf("Unit %q bukan perangkat daerah", unit.Name))
+			return model.Invalid("unit", "invalid.user.unit.notopd", unit.Name)
 		}
 		g.UnitID = unit.ID
 	}

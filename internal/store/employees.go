@@ -51,26 +51,26 @@ func searchKey(e model.Employee) string {
 func ValidateEmployee(e model.Employee) error {
 	var v model.ValidationError
 	if strings.TrimSpace(e.Name) == "" {
-		v.Add("name", "Nama wajib diisi")
+		v.Add("name", "invalid.employee.name.required")
 	}
 	if !e.Status.Valid() {
-		v.Add("status", fmt.Sprintf("Status kepegawaian %q tidak dikenal (pns, cpns, pppk)", e.Status))
+		v.Add("status", "invalid.employee.status.unknown", e.Status)
 	}
 	if e.Status != model.StatusPejabatNegara {
 		if _, err := model.ParseNIP(e.NIP); err != nil {
-			v.Add("nip", err.Error())
+			v.AddErr("nip", err)
 		}
 	}
 	if e.Gender != "" && e.Gender != "L" && e.Gender != "P" {
-		v.Add("gender", "Jenis kelamin harus L atau P")
+		v.Add("gender", "invalid.employee.sex")
 	}
 	if e.BirthDate != "" {
 		if _, err := model.ParseDate(string(e.BirthDate)); err != nil {
-			v.Add("birth_date", err.Error())
+			v.AddErr("birth_date", err)
 		}
 	}
 	if e.Email != "" && !strings.Contains(e.Email, "@") {
-		v.Add("email", "Alamat e-mail tidak valid")
+		v.Add("email", "invalid.employee.email")
 	}
 	return v.Err()
 }
@@ -139,10 +139,10 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 	}
 	var v model.ValidationError
 	if !pl.Kind.Valid() {
-		v.Add("kind", fmt.Sprintf("Jenis penempatan %q tidak dikenal (definitif, plt, plh)", pl.Kind))
+		v.Add("kind", "invalid.placement.kind.unknown", pl.Kind)
 	}
 	if _, err := model.ParseDate(string(pl.Start)); err != nil {
-		v.Add("start", "TMT jabatan: "+err.Error())
+		v.Add("start", "invalid.placement.start.invalid", pl.Start)
 	}
 	if err := v.Err(); err != nil {
 		return pl, err
@@ -156,7 +156,7 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 		return pl, err
 	}
 	if pos.InstansiID != emp.InstansiID {
-		return pl, model.Invalid("position_id", "Jabatan berada di instansi lain")
+		return pl, model.Invalid("position_id", "invalid.placement.instansi")
 	}
 	if pl.Kind == model.PlacementDefinitif {
 		current, err := tx.Placements(ctx, pl.EmployeeID)
@@ -167,7 +167,7 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 		for _, c := range current {
 			if c.Kind == model.PlacementDefinitif && c.End == "" {
 				if c.Start > pl.Start {
-					return pl, model.Invalid("start", "TMT jabatan baru tidak boleh sebelum TMT jabatan sekarang ("+string(c.Start)+")")
+					return pl, model.Invalid("start", "invalid.placement.start.before", c.Start)
 				}
 				if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, end, c.ID); err != nil {
 					return pl, fmt.Errorf("end placement: %w", err)
@@ -204,7 +204,7 @@ func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error
 		return err
 	}
 	if end < pl.Start {
-		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum TMT")
+		return model.Invalid("end", "invalid.placement.end.before")
 	}
 	before := pl
 	pl.End = end
@@ -256,16 +256,16 @@ func (tx *Tx) CreateRaterOverride(ctx context.Context, o model.RaterOverride) (m
 	}
 	var v model.ValidationError
 	if o.RaterID == "" {
-		v.Add("rater_id", "Pejabat penilai wajib dipilih")
+		v.Add("rater_id", "invalid.rater.required")
 	}
 	if o.RaterID == o.EmployeeID {
-		v.Add("rater_id", "Pegawai tidak dapat menilai dirinya sendiri")
+		v.Add("rater_id", "invalid.rater.self")
 	}
 	if _, err := model.ParseDate(string(o.Start)); err != nil {
-		v.Add("start", err.Error())
+		v.AddErr("start", err)
 	}
 	if strings.TrimSpace(o.Reason) == "" {
-		v.Add("reason", "Alasan penggantian pejabat penilai wajib diisi")
+		v.Add("reason", "invalid.rater.reason")
 	}
 	if err := v.Err(); err != nil {
 		return o, err
@@ -400,7 +400,7 @@ func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.Empl
 	if f.Cursor != "" {
 		name, id, ok := decodeCursor(f.Cursor)
 		if !ok {
-			return model.EmployeePage{}, model.Invalid("cursor", "Kursor halaman tidak valid")
+			return model.EmployeePage{}, model.Invalid("cursor", "invalid.field.cursor")
 		}
 		where = append(where, "(e.name > ? OR (e.name = ? AND e.id > ?))")
 		args = append(args, name, name, id)
@@ -472,7 +472,7 @@ func (tx *Tx) EndRaterOverride(ctx context.Context, id string, end model.Date) e
 		return notFound(err, "rater override "+id)
 	}
 	if end < o.Start {
-		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum tanggal mulai")
+		return model.Invalid("end", "invalid.range.end.before")
 	}
 	before := o
 	o.End = end

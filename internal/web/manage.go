@@ -99,7 +99,7 @@ func (u *ui) formError(w http.ResponseWriter, r *http.Request, b base, id string
 	for _, f := range fields {
 		form[f] = r.PostFormValue(f)
 	}
-	return u.renderEmployee(w, r, b, id, http.StatusUnprocessableEntity, ve.Fields, form)
+	return u.renderEmployee(w, r, b, id, http.StatusUnprocessableEntity, b.Errs(ve), form)
 }
 
 func (u *ui) placeEmployee(w http.ResponseWriter, r *http.Request, b base) error {
@@ -107,7 +107,7 @@ func (u *ui) placeEmployee(w http.ResponseWriter, r *http.Request, b base) error
 	fields := []string{"position_code", "kind", "start", "decree"}
 	pos, err := u.a.Store.PositionByCode(r.Context(), b.Actor.InstansiID, strings.TrimSpace(r.PostFormValue("position_code")))
 	if err != nil {
-		return u.formError(w, r, b, id, model.Invalid("position_code", b.T("manage.position.unknown")), fields...)
+		return u.formError(w, r, b, id, model.Invalid("position_code", "manage.position.unknown"), fields...)
 	}
 	_, err = u.a.PlaceEmployee(r.Context(), *b.Actor, model.Placement{EmployeeID: id, PositionID: pos.ID,
 		Kind: model.PlacementKind(r.PostFormValue("kind")), Start: model.Date(r.PostFormValue("start")),
@@ -140,14 +140,14 @@ func (u *ui) overrideRater(w http.ResponseWriter, r *http.Request, b base) error
 	if nip := strings.TrimSpace(r.PostFormValue("rater_nip")); nip != "" {
 		e, err := u.a.Store.EmployeeByNIP(ctx, b.Actor.InstansiID, nip)
 		if err != nil {
-			return u.formError(w, r, b, id, model.Invalid("rater_id", b.T("manage.nip.unknown")), fields...)
+			return u.formError(w, r, b, id, model.Invalid("rater_id", "manage.nip.unknown"), fields...)
 		}
 		o.RaterID = e.ID
 	}
 	if nip := strings.TrimSpace(r.PostFormValue("upper_nip")); nip != "" {
 		e, err := u.a.Store.EmployeeByNIP(ctx, b.Actor.InstansiID, nip)
 		if err != nil {
-			return u.formError(w, r, b, id, model.Invalid("upper_rater_id", b.T("manage.nip.unknown")), fields...)
+			return u.formError(w, r, b, id, model.Invalid("upper_rater_id", "manage.nip.unknown"), fields...)
 		}
 		o.UpperRaterID = e.ID
 	}

@@ -126,7 +126,7 @@ func formEntry(r *http.Request) (model.Progress, progressForm, error) {
 		// The body's size was capped before; files beyond 8 MB in memory
 		// go to temporary files.
 		if err := r.ParseMultipartForm(8 << 20); err != nil {
-			return model.Progress{}, progressForm{}, model.Invalid("file", "Formulir tidak dapat dibaca; coba kirim lagi")
+			return model.Progress{}, progressForm{}, model.Invalid("file", "invalid.form.unreadable")
 		}
 	}
 	f := progressForm{Date: r.PostFormValue("date"), RHKID: r.PostFormValue("rhk_id"), Description: r.PostFormValue("description"),
@@ -136,12 +136,12 @@ func formEntry(r *http.Request) (model.Progress, progressForm, error) {
 	var v model.ValidationError
 	n, unit, err := model.SplitOutput(f.Output)
 	if err != nil {
-		v.Add("output", "Keluaran ditulis sebagai jumlah dan satuan, misalnya \"3 dokumen\" atau \"1,5 jam\"")
+		v.Add("output", "invalid.progress.output")
 	}
 	p.OutputAmount, p.OutputUnit = n, unit
 	p.Minutes, err = parseMinutes(f.Minutes)
 	if err != nil {
-		v.Add("minutes", "Waktu ditulis dalam menit (90) atau jam:menit (1:30)")
+		v.Add("minutes", "invalid.progress.minutes")
 	}
 	return p, f, v.Err()
 }
@@ -181,7 +181,7 @@ func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) erro
 		return u.renderProgress(w, r, b, http.StatusRequestEntityTooLarge, &form, map[string]string{"file": b.T("evidence.err.large", tl.Max>>20)})
 	}
 	if ve, ok := isValidation(err); ok {
-		return u.renderProgress(w, r, b, http.StatusUnprocessableEntity, &form, ve.Fields)
+		return u.renderProgress(w, r, b, http.StatusUnprocessableEntity, &form, b.Errs(ve))
 	}
 	if err != nil {
 		return err
@@ -256,7 +256,7 @@ func (u *ui) resubmitProgress(w http.ResponseWriter, r *http.Request, b base) er
 	}
 	switch ve, ok := isValidation(err); {
 	case ok:
-		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, &form, ve.Fields)
+		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, &form, b.Errs(ve))
 	case errors.Is(err, model.ErrConflict):
 		return u.renderEntry(w, r, b, http.StatusConflict, nil, map[string]string{"version": b.T("progress.err.stale")})
 	case err != nil:
@@ -272,7 +272,7 @@ func (u *ui) review(w http.ResponseWriter, r *http.Request, b base, approve bool
 	_, err := u.a.ReviewProgress(r.Context(), *b.Actor, id, version, approve, r.PostFormValue("note"))
 	switch ve, ok := isValidation(err); {
 	case ok:
-		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, nil, ve.Fields)
+		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, nil, b.Errs(ve))
 	case errors.Is(err, model.ErrConflict):
 		return u.renderEntry(w, r, b, http.StatusConflict, nil, map[string]string{"version": b.T("progress.err.reviewed")})
 	case err != nil:
@@ -387,7 +387,7 @@ func (u *ui) deleteEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 // work (a realisasi, an SKP) and goes back to the page it was sent from.
 func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) error {
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		return model.Invalid("file", b.T("evidence.err.form"))
+		return model.Invalid("file", "evidence.err.form")
 	}
 	defer r.MultipartForm.RemoveAll()
 	typ, id, back := r.PostFormValue("target_type"), r.PostFormValue("target_id"), safeNext(r.PostFormValue("back"))
@@ -406,7 +406,7 @@ func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 	case errors.As(err, &tl):
 		b.Flash = b.T("evidence.err.large", tl.Max>>20)
 	case ok:
-		b.Flash = ve.Fields["file"]
+		b.Flash = b.Errs(ve)["file"]
 	case err != nil:
 		return err
 	}

@@ -45,7 +45,7 @@ func (u *ui) createTeam(w http.ResponseWriter, r *http.Request, b base) error {
 	form := model.Team{Name: r.PostFormValue("name"), Goal: r.PostFormValue("goal")}
 	t, err := u.a.CreateTeam(r.Context(), *b.Actor, form)
 	if ve, ok := isValidation(err); ok {
-		return u.renderTeams(w, r, b, http.StatusUnprocessableEntity, form, ve.Fields)
+		return u.renderTeams(w, r, b, http.StatusUnprocessableEntity, form, b.Errs(ve))
 	}
 	if err != nil {
 		return err
@@ -88,7 +88,7 @@ func (u *ui) renderTeam(w http.ResponseWriter, r *http.Request, b base, status i
 func (u *ui) teamAction(w http.ResponseWriter, r *http.Request, b base, do func() error) error {
 	err := do()
 	if ve, ok := isValidation(err); ok {
-		return u.renderTeam(w, r, b, http.StatusUnprocessableEntity, ve.Fields)
+		return u.renderTeam(w, r, b, http.StatusUnprocessableEntity, b.Errs(ve))
 	}
 	if errors.Is(err, model.ErrForbidden) {
 		return u.renderTeam(w, r, b, http.StatusForbidden, map[string]string{"team": b.T("team.err.forbidden")})
@@ -105,7 +105,7 @@ func (u *ui) addTeamMember(w http.ResponseWriter, r *http.Request, b base) error
 		nip := r.PostFormValue("nip")
 		e, err := u.a.Store.EmployeeByNIP(r.Context(), b.Actor.InstansiID, nip)
 		if err != nil {
-			return model.Invalid("nip", b.T("team.err.nip"))
+			return model.Invalid("nip", "team.err.nip")
 		}
 		return u.a.AddTeamMember(r.Context(), *b.Actor, r.PathValue("id"), e.ID)
 	})
