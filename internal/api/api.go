@@ -191,7 +191,7 @@ func validationDetail(lang string, fields map[string]string) model.Message {
 	sort.Strings(keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = k + ": " + fields[k]
+		parts[i] = k + ": " + strings.TrimRight(fields[k], ".")
 	}
 	return model.Msg("problem.validation.detail", strings.Join(parts, "; "))
 }
