@@ -182,7 +182,7 @@ type base struct {
 func (b base) T(key string, args ...any) string { return locale.T(b.Lang, key, args...) }
 
 // Errs renders the field messages of a validation error in the page's
-// language: field name -> text. Pages show these, never ve.Fields (which
+// language: field name -> text. Pages show these, never the Fields (which
 // holds message keys).
 func (b base) Errs(ve *model.ValidationError) map[string]string {
 	out := make(map[string]string, len(ve.Fields))
