@@ -78,15 +78,15 @@ func (h *handler) login(w http.ResponseWriter, r *http.Request, _ model.Actor) e
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	fields := map[string]string{}
+	var v model.ValidationError
 	if strings.TrimSpace(req.Username) == "" {
-		fields["username"] = "Isi nama pengguna (NIP untuk ASN)"
+		v.Add("username", "invalid.login.username")
 	}
 	if req.Password == "" {
-		fields["password"] = "Isi kata sandi"
+		v.Add("password", "invalid.login.password")
 	}
-	if len(fields) > 0 {
-		return &model.ValidationError{Fields: fields}
+	if err := v.Err(); err != nil {
+		return err
 	}
 	res, err := h.a.Login(r.Context(), app.LoginRequest{Username: req.Username, Password: req.Password, Kind: "api",
 		IP: httpx.ClientIP(r), UserAgent: userAgent(r)})

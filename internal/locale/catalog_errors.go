@@ -252,6 +252,8 @@ var errorsID = map[string]string{
 	"import.field.email":                    "E-mail",
 	"import.field.phone":                    "Telepon",
 	"import.field.position":                 "Jabatan",
+	"invalid.login.username":                "Isi nama pengguna (NIP untuk ASN)",
+	"invalid.login.password":                "Isi kata sandi",
 }
 
 var errorsEN = map[string]string{
@@ -503,6 +505,8 @@ var errorsEN = map[string]string{
 	"import.field.email":                    "E-mail",
 	"import.field.phone":                    "Phone",
 	"import.field.position":                 "Position",
+	"invalid.login.username":                "Enter the username (the NIP for an ASN)",
+	"invalid.login.password":                "Enter the password",
 }
 
 func init() {
