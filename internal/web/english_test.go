@@ -1,14 +1,17 @@
 package web_test
 
 import (
+	"context"
 	"html"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
@@ -137,6 +140,85 @@ func TestPagesRenderFieldErrors(t *testing.T) {
 		for i, line := range strings.Split(string(b), "\n") {
 			if fields.MatchString(line) && !allowed.MatchString(line) && !strings.Contains(line, "strings.Fields") {
 				t.Errorf("%s:%d shows message keys: render ve through b.Errs(ve) (web) or fail (API): %s", f, i+1, strings.TrimSpace(line))
+			}
+		}
+	}
+}
+
+// TestMainPagesInEnglish walks the main pages as people who chose English
+// and finds no Indonesian word outside the data the pages show (names of
+// people, units, positions and the RHK typed in Indonesian), and no raw
+// message key. The panduan perilaku of the BerAKHLAK values, which the
+// regulation words and each SKP keeps, are data too.
+func TestMainPagesInEnglish(t *testing.T) {
+	e := setup(t, storetest.Open(t, "sqlite"), false)
+	skp, _ := staffSKP(t, e)
+	ctx := context.Background()
+	// The data of the fixture, longest first, is removed from the pages'
+	// text before the words are looked at.
+	data := []string{"Terpeliharanya aplikasi layanan", "Pemerintah Kota Uji"}
+	// The panduan perilaku of the BerAKHLAK values are the regulation's
+	// own sentences (SE MenPANRB 20/2021), copied into each SKP.
+	for _, cv := range model.CoreValues {
+		data = append(data, cv.Guides[:]...)
+	}
+	units, err := e.s.Units(ctx, e.o.Instansi.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range units {
+		data = append(data, u.Name)
+		positions, err := e.s.Positions(ctx, e.o.Instansi.ID, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range positions {
+			data = append(data, p.Name)
+		}
+	}
+	people, err := e.s.Employees(ctx, model.EmployeeFilter{InstansiID: e.o.Instansi.ID, Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range people.Items {
+		data = append(data, p.FullName(), p.Name)
+	}
+	sort.Slice(data, func(i, j int) bool { return len(data[i]) > len(data[j]) })
+
+	script := regexp.MustCompile(`(?s)<(script|style)[^>]*>.*?</(script|style)>`)
+	text := func(body string) string {
+		s := html.UnescapeString(tags.ReplaceAllString(script.ReplaceAllString(body, " "), " "))
+		for _, d := range data {
+			s = strings.ReplaceAll(s, d, " ")
+		}
+		return s
+	}
+	staff, kabid, admin := e.browser(t), e.browser(t), e.browser(t)
+	staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+	kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+	admin.signIn("admin", "rahasia-admin")
+	pages := map[*browser][]string{
+		staff: {"/", "/progres", "/skp", "/skp/" + skp.ID, "/profil", "/sesi", "/kebutuhan", "/tim", "/bimbingan", "/notifikasi", "/pegawai/" + e.o.Staff1.ID},
+		kabid: {"/", "/meja", "/skp/matriks", "/tim", "/bimbingan"},
+		admin: {"/", "/pegawai", "/unit", "/unit/" + e.o.Kominfo.ID, "/impor", "/audit", "/tahun", "/skp/pantau"},
+	}
+	for b, paths := range pages {
+		if resp, _ := b.post("/profil/bahasa", url.Values{"lang": {"en"}}); resp.StatusCode != 303 {
+			t.Fatalf("choose English: %d", resp.StatusCode)
+		}
+		for _, path := range paths {
+			resp, body := b.get(path)
+			if resp.StatusCode != 200 {
+				t.Errorf("%s: %d", path, resp.StatusCode)
+				continue
+			}
+			s := text(body)
+			for _, w := range indonesian.FindAllString(s, -1) {
+				i := strings.Index(s, w)
+				t.Errorf("%s: Indonesian word %q in %q", path, w, s[max(0, i-60):min(len(s), i+60)])
+			}
+			if k := rawKey.FindString(s); k != "" {
+				t.Errorf("%s: raw message key %q", path, k)
 			}
 		}
 	}
