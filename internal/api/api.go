@@ -22,6 +22,7 @@ import (
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/importer"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -82,7 +83,7 @@ func (h *handler) wrap(rt route) http.HandlerFunc {
 		for k, vs := range r.URL.Query() {
 			for _, v := range vs {
 				if !cleanText(k) || !cleanText(v) {
-					h.fail(w, r, model.Invalid(strings.ToValidUTF8(k, "?"), "Berisi karakter yang tidak valid"))
+					h.fail(w, r, model.Invalid(strings.ToValidUTF8(k, "?"), "invalid.field.badtext"))
 					return
 				}
 			}
@@ -98,57 +99,90 @@ func cleanText(s string) bool {
 	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
 }
 
-// fail writes err as a problem: validation errors with their fields, the
-// model's sentinel errors with their statuses, anything else as a 500 that
-// is logged and not shown.
+// fail writes err as a problem in the reader's language (see readerLang):
+// validation errors with their fields, the model's sentinel errors with
+// their statuses, anything else as a 500 that is logged and not shown.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	lang := readerLang(r)
 	var ve *model.ValidationError
 	var rl *app.RateLimitError
 	var be *badRequest
 	var tl *app.TooLargeError
 	switch {
 	case errors.As(err, &be):
-		writeProblem(w, r, be.status, be.slug, be.title, be.detail, nil)
+		writeProblem(w, r, lang, be.status, be.slug, be.title, be.detail)
 	case errors.As(err, &ve):
-		writeProblem(w, r, http.StatusUnprocessableEntity, "validation", "Data tidak valid", validationDetail(ve.Fields), ve.Fields)
+		fields, codes := fieldMessages(lang, ve)
+		p := newProblem(r, lang, http.StatusUnprocessableEntity, "validation", model.Msg("problem.validation.title"), validationDetail(lang, fields))
+		p.Errors, p.Codes = fields, codes
+		p.write(w)
 	case errors.As(err, &tl):
-		writeProblem(w, r, http.StatusRequestEntityTooLarge, "too-large", "Berkas terlalu besar",
-			fmt.Sprintf("Bukti dukung paling besar %d MB per berkas. Perkecil berkasnya (misalnya foto dengan resolusi lebih rendah) lalu kirim lagi.", tl.Max>>20), nil)
+		writeProblem(w, r, lang, http.StatusRequestEntityTooLarge, "too-large", model.Msg("problem.too-large.title"),
+			model.Msg("problem.too-large.evidence", tl.Max>>20))
 	case errors.As(err, &rl):
 		w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds())+1))
-		writeProblem(w, r, http.StatusTooManyRequests, "rate-limited", "Terlalu banyak percobaan",
-			fmt.Sprintf("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %d menit.", int(rl.RetryAfter.Minutes())+1), nil)
+		writeProblem(w, r, lang, http.StatusTooManyRequests, "rate-limited", model.Msg("problem.rate-limited.login.title"),
+			model.Msg("problem.rate-limited.login", int(rl.RetryAfter.Minutes())+1))
 	default:
 		status := httpx.Status(err)
 		switch status {
 		case http.StatusUnauthorized:
 			w.Header().Set("WWW-Authenticate", `Bearer realm="kinerja"`)
-			detail := "Silakan masuk dahulu melalui POST /api/v1/auth/login, lalu kirim token sebagai Authorization: Bearer <token>. Sesi yang sudah keluar atau kedaluwarsa tidak berlaku lagi."
+			detail := model.Msg("problem.unauthenticated.detail")
 			if r.URL.Path == "/api/v1/auth/login" {
-				detail = "Nama pengguna atau kata sandi salah."
+				detail = model.Msg("problem.unauthenticated.login")
 			}
-			writeProblem(w, r, status, "unauthenticated", "Belum masuk", detail, nil)
+			writeProblem(w, r, lang, status, "unauthenticated", model.Msg("problem.unauthenticated.title"), detail)
 		case http.StatusForbidden:
-			writeProblem(w, r, status, "forbidden", "Tidak diizinkan", "Akun Anda tidak memiliki hak untuk tindakan ini.", nil)
+			writeProblem(w, r, lang, status, "forbidden", model.Msg("problem.forbidden.title"), model.Msg("problem.forbidden.detail"))
 		case http.StatusNotFound:
-			writeProblem(w, r, status, "not-found", "Tidak ditemukan", "Data yang diminta tidak ada atau tidak dapat Anda lihat.", nil)
+			writeProblem(w, r, lang, status, "not-found", model.Msg("problem.not-found.title"), model.Msg("problem.not-found.detail"))
 		case http.StatusConflict:
-			writeProblem(w, r, status, "conflict", "Konflik", "Data telah berubah atau tindakan ini tidak dapat dilakukan sekarang. Muat ulang lalu coba lagi.", nil)
+			// A stale version and an action the record's state does not
+			// allow now are both conflicts; the detail says which.
+			detail := model.Msg("problem.conflict.state")
+			if errors.Is(err, model.ErrConflict) {
+				detail = model.Msg("problem.conflict.stale")
+			}
+			writeProblem(w, r, lang, status, "conflict", model.Msg("problem.conflict.title"), detail)
 		case http.StatusRequestEntityTooLarge:
-			writeProblem(w, r, status, "too-large", "Berkas terlalu besar", fmt.Sprintf("Berkas impor paling besar %d MB.", importer.MaxFileSize>>20), nil)
+			writeProblem(w, r, lang, status, "too-large", model.Msg("problem.too-large.title"), model.Msg("problem.too-large.import", importer.MaxFileSize>>20))
 		case http.StatusTooManyRequests:
-			writeProblem(w, r, status, "rate-limited", "Terlalu banyak permintaan", "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.", nil)
+			writeProblem(w, r, lang, status, "rate-limited", model.Msg("problem.rate-limited.title"), model.Msg("problem.rate-limited.detail"))
 		default:
 			h.a.Log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-			writeProblem(w, r, http.StatusInternalServerError, "server-error", "Kesalahan server", "Terjadi kesalahan pada server. Silakan coba lagi; jika berulang, hubungi admin.", nil)
+			writeProblem(w, r, lang, http.StatusInternalServerError, "server-error", model.Msg("problem.server-error.title"), model.Msg("problem.server-error.detail"))
 		}
 	}
 }
 
-// validationDetail sums field errors up in one sentence, fields in order.
-func validationDetail(fields map[string]string) string {
+// readerLang is the language a problem is written in: the signed-in
+// actor's account language, else the request's Accept-Language, else
+// Indonesian.
+func readerLang(r *http.Request) string {
+	if actor, ok := httpx.ActorFrom(r.Context()); ok && actor.Locale != "" {
+		return locale.Normalize(actor.Locale)
+	}
+	return locale.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+}
+
+// fieldMessages renders the field messages of ve in lang and lists the
+// message key of each field, for clients that translate themselves.
+func fieldMessages(lang string, ve *model.ValidationError) (fields, codes map[string]string) {
+	fields = make(map[string]string, len(ve.Fields))
+	codes = make(map[string]string, len(ve.Fields))
+	for f, key := range ve.Fields {
+		fields[f] = locale.T(lang, key, ve.Args[f]...)
+		codes[f] = key
+	}
+	return fields, codes
+}
+
+// validationDetail sums rendered field errors up in one sentence, fields
+// in order.
+func validationDetail(lang string, fields map[string]string) model.Message {
 	if len(fields) == 0 {
-		return "Periksa kembali isian Anda."
+		return model.Msg("problem.validation.empty")
 	}
 	keys := make([]string, 0, len(fields))
 	for k := range fields {
@@ -157,25 +191,29 @@ func validationDetail(fields map[string]string) string {
 	sort.Strings(keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = k + ": " + fields[k]
+		parts[i] = k + ": " + strings.TrimRight(fields[k], ".")
 	}
-	return "Periksa kembali isian berikut. " + strings.Join(parts, "; ") + "."
+	return model.Msg("problem.validation.detail", strings.Join(parts, "; "))
 }
 
-// badRequest is a malformed request: its status and words are given.
+// badRequest is a malformed request: its status and messages are given.
 type badRequest struct {
-	status              int
-	slug, title, detail string
+	status        int
+	slug          string
+	title, detail model.Message
 }
 
-func (e *badRequest) Error() string { return e.detail }
+func (e *badRequest) Error() string { return e.detail.Error() }
 
-// bad returns a malformed-request error; slug names its problem type.
-func bad(status int, slug, title, detail string) error {
-	return &badRequest{status: status, slug: slug, title: title, detail: detail}
+// bad returns a malformed-request error; slug names its problem type, and
+// the title and detail are message keys (detail with its arguments).
+func bad(status int, slug, titleKey, detailKey string, args ...any) error {
+	return &badRequest{status: status, slug: slug, title: model.Msg(titleKey), detail: model.Msg(detailKey, args...)}
 }
 
-// problem is an RFC 9457 problem document.
+// problem is an RFC 9457 problem document. Errors holds each invalid
+// field's message in the reader's language; Codes holds the message key
+// of each, stable across languages, for clients that translate.
 type problem struct {
 	Type     string            `json:"type"`
 	Title    string            `json:"title"`
@@ -183,19 +221,30 @@ type problem struct {
 	Detail   string            `json:"detail,omitempty"`
 	Instance string            `json:"instance,omitempty"`
 	Errors   map[string]string `json:"errors,omitempty"`
+	Codes    map[string]string `json:"codes,omitempty"`
 }
 
 // problemBase prefixes the slug of every problem type.
 const problemBase = "https://kinerja.id/problems/"
 
-// writeProblem answers a problem document of type problemBase+slug.
-func writeProblem(w http.ResponseWriter, r *http.Request, status int, slug, title, detail string, fields map[string]string) {
-	p := problem{Type: problemBase + slug, Title: title, Status: status, Detail: detail,
-		Instance: strings.ToValidUTF8(r.URL.Path, "\uFFFD"), Errors: fields}
+// newProblem renders a problem document of type problemBase+slug in lang.
+func newProblem(r *http.Request, lang string, status int, slug string, title, detail model.Message) problem {
+	return problem{Type: problemBase + slug, Title: locale.T(lang, title.Key, title.Args...), Status: status,
+		Detail: locale.T(lang, detail.Key, detail.Args...), Instance: strings.ToValidUTF8(r.URL.Path, "\uFFFD")}
+}
+
+// write answers the problem.
+func (p problem) write(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
+	w.WriteHeader(p.Status)
 	_ = json.NewEncoder(w).Encode(p)
+}
+
+// writeProblem answers a problem document of type problemBase+slug, its
+// title and detail rendered in lang.
+func writeProblem(w http.ResponseWriter, r *http.Request, lang string, status int, slug string, title, detail model.Message) {
+	newProblem(r, lang, status, slug, title, detail).write(w)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) error {
@@ -224,8 +273,7 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if ct != "application/json" {
-		return bad(http.StatusUnsupportedMediaType, "unsupported-media-type", "Jenis isi tidak didukung",
-			"Kirim isi permintaan sebagai JSON dengan header Content-Type: application/json.")
+		return bad(http.StatusUnsupportedMediaType, "unsupported-media-type", "problem.unsupported-media-type.title", "problem.unsupported-media-type.detail")
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
 	dec.DisallowUnknownFields()
@@ -235,48 +283,48 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):
-			return bad(http.StatusRequestEntityTooLarge, "too-large", "Permintaan terlalu besar", "Isi permintaan melebihi batas 1 MB.")
+			return bad(http.StatusRequestEntityTooLarge, "too-large", "problem.body-too-large.title", "problem.body-too-large.detail", maxJSONBody>>20)
 		case errors.As(err, &syn):
-			return bad(http.StatusBadRequest, "malformed-json", "JSON tidak valid",
-				fmt.Sprintf("Isi permintaan bukan JSON yang valid (kesalahan pada byte ke-%d).", syn.Offset))
+			return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.syntax", syn.Offset)
 		case errors.Is(err, io.ErrUnexpectedEOF):
-			return bad(http.StatusBadRequest, "malformed-json", "JSON tidak valid", "Isi permintaan terpotong: JSON tidak lengkap.")
+			return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.truncated")
 		case errors.As(err, &typ):
 			if typ.Field == "" {
-				return bad(http.StatusBadRequest, "malformed-json", "JSON tidak valid", "Isi permintaan harus berupa satu objek JSON.")
+				return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.object")
 			}
-			return model.Invalid(typ.Field, "Jenis nilai tidak sesuai; seharusnya "+jsonKind(typ.Type.Kind()))
+			return model.Invalid(typ.Field, jsonKind(typ.Type.Kind()))
 		case errors.Is(err, io.EOF):
-			return bad(http.StatusBadRequest, "malformed-json", "Isi kosong", "Isi permintaan kosong; kirim satu objek JSON.")
+			return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.empty.title", "problem.malformed-json.empty")
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-			return model.Invalid(field, "Kolom ini tidak dikenal")
+			return model.Invalid(field, "invalid.field.unknown")
 		}
-		return bad(http.StatusBadRequest, "malformed-json", "JSON tidak valid", "Isi permintaan tidak dapat dibaca sebagai JSON.")
+		return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.unreadable")
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return bad(http.StatusBadRequest, "malformed-json", "JSON tidak valid", "Isi permintaan harus berupa satu objek JSON saja.")
+		return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.single")
 	}
 	if field := nulField(reflect.ValueOf(v), ""); field != "" {
-		return model.Invalid(field, "Berisi karakter yang tidak valid")
+		return model.Invalid(field, "invalid.field.badtext")
 	}
 	return nil
 }
 
-// jsonKind names a Go kind as JSON calls it, in the user's words.
+// jsonKind gives the message key saying which kind of JSON value a field
+// of Go kind k takes.
 func jsonKind(k reflect.Kind) string {
 	switch k {
 	case reflect.String:
-		return "teks"
+		return "invalid.field.type.text"
 	case reflect.Bool:
-		return "true atau false"
+		return "invalid.field.type.bool"
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
 		reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
-		return "angka"
+		return "invalid.field.type.number"
 	case reflect.Slice, reflect.Array:
-		return "daftar"
+		return "invalid.field.type.list"
 	}
-	return "objek"
+	return "invalid.field.type.object"
 }
 
 // nulField returns the JSON name of the first string in v that holds a NUL
@@ -354,10 +402,11 @@ func (p *problemRecorder) WriteHeader(code int) {
 	switch code {
 	case http.StatusNotFound:
 		p.replaced = true
-		writeProblem(p.ResponseWriter, p.r, code, "not-found", "Tidak ditemukan", "Alamat API ini tidak ada. Lihat /api/v1/openapi.json untuk daftar alamat.", nil)
+		writeProblem(p.ResponseWriter, p.r, readerLang(p.r), code, "not-found", model.Msg("problem.not-found.title"), model.Msg("problem.not-found.route"))
 	case http.StatusMethodNotAllowed:
 		p.replaced = true
-		writeProblem(p.ResponseWriter, p.r, code, "method-not-allowed", "Metode tidak diizinkan", "Gunakan salah satu metode: "+p.ResponseWriter.Header().Get("Allow")+".", nil)
+		writeProblem(p.ResponseWriter, p.r, readerLang(p.r), code, "method-not-allowed", model.Msg("problem.method-not-allowed.title"),
+			model.Msg("problem.method-not-allowed.detail", p.ResponseWriter.Header().Get("Allow")))
 	default:
 		p.ResponseWriter.WriteHeader(code)
 	}
@@ -386,7 +435,7 @@ func limitParam(r *http.Request) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > 200 {
-		return 0, model.Invalid("limit", "limit harus bilangan 1 sampai 200")
+		return 0, model.Invalid("limit", "invalid.field.limit")
 	}
 	return n, nil
 }

@@ -16,7 +16,7 @@ func (h *handler) audit(w http.ResponseWriter, r *http.Request, actor model.Acto
 	}
 	cursor := q.Get("cursor")
 	if cursor != "" && !isID(cursor) {
-		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+		return model.Invalid("cursor", "invalid.cursor.next")
 	}
 	page, err := h.a.AuditLog(r.Context(), actor, model.AuditFilter{EntityType: q.Get("entity_type"), EntityID: q.Get("entity_id"),
 		ActorID: q.Get("actor"), Before: cursor, Limit: limit})

@@ -18,10 +18,10 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 		return err
 	}
 	if len(q.Get("q")) > 200 {
-		return model.Invalid("q", "Kata pencarian terlalu panjang")
+		return model.Invalid("q", "invalid.search.long")
 	}
 	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
-		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+		return model.Invalid("cursor", "invalid.cursor.next")
 	}
 	page, err := h.a.Directory(r.Context(), actor, model.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
 		Cursor: q.Get("cursor"), Limit: limit})

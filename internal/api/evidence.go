@@ -58,7 +58,7 @@ func (h *handler) addEvidence(w http.ResponseWriter, r *http.Request, actor mode
 		if errors.As(err, &tooBig) {
 			return &app.TooLargeError{Max: h.a.EvidenceLimit(r.Context(), actor.InstansiID)}
 		}
-		return model.Invalid("file", "Kirim sebagai multipart/form-data dengan kolom target_type, target_id, dan file atau url.")
+		return model.Invalid("file", "invalid.evidence.multipart")
 	}
 	defer r.MultipartForm.RemoveAll()
 	typ, id := r.FormValue("target_type"), r.FormValue("target_id")
@@ -71,7 +71,7 @@ func (h *handler) addEvidence(w http.ResponseWriter, r *http.Request, actor mode
 	}
 	file, header, err := r.FormFile("file")
 	if err != nil {
-		return model.Invalid("file", "Kolom file wajib berisi berkas bukti dukung (atau isi url untuk tautan).")
+		return model.Invalid("file", "invalid.evidence.file")
 	}
 	defer file.Close()
 	e, err := h.a.AttachFile(r.Context(), actor, typ, id, header.Filename, file)
@@ -84,7 +84,7 @@ func (h *handler) addEvidence(w http.ResponseWriter, r *http.Request, actor mode
 func (h *handler) evidenceList(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	q := r.URL.Query()
 	if q.Get("target_type") == "" || q.Get("target_id") == "" {
-		return model.Invalid("target_type", "Sebutkan target_type dan target_id")
+		return model.Invalid("target_type", "invalid.target.required")
 	}
 	items, err := h.a.EvidenceOf(r.Context(), actor, q.Get("target_type"), q.Get("target_id"))
 	if err != nil {

@@ -55,7 +55,7 @@ type threadCanJSON struct {
 func (h *handler) feedbackThread(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	q := r.URL.Query()
 	if q.Get("target_type") == "" || q.Get("target_id") == "" {
-		return model.Invalid("target_type", "Sebutkan target_type dan target_id")
+		return model.Invalid("target_type", "invalid.target.required")
 	}
 	thread, err := h.a.Thread(r.Context(), actor, q.Get("target_type"), q.Get("target_id"))
 	if err != nil {

@@ -17,12 +17,12 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 		if errors.As(err, &tooBig) {
 			return model.ErrTooLarge
 		}
-		return model.Invalid("file", "Kirim berkas sebagai multipart/form-data dengan kolom file.")
+		return model.Invalid("file", "invalid.import.multipart")
 	}
 	defer r.MultipartForm.RemoveAll()
 	file, header, err := r.FormFile("file")
 	if err != nil {
-		return model.Invalid("file", "Kolom file wajib berisi berkas CSV atau XLSX.")
+		return model.Invalid("file", "invalid.import.file")
 	}
 	defer file.Close()
 	data, err := io.ReadAll(io.LimitReader(file, importer.MaxFileSize+1))
@@ -42,7 +42,7 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 	case "true", "1":
 		apply = true
 	default:
-		return model.Invalid("apply", "apply harus true atau false")
+		return model.Invalid("apply", "invalid.import.apply")
 	}
 	rep, err := h.a.ImportEmployees(r.Context(), actor, filename, data, apply)
 	if err != nil {

@@ -130,7 +130,7 @@ func needYear(r *http.Request) (int, error) {
 	}
 	n, err := strconv.Atoi(y)
 	if err != nil || n < 2000 || n > 2100 {
-		return 0, model.Invalid("year", "Tahun tidak valid")
+		return 0, model.Invalid("year", "invalid.field.year")
 	}
 	return n, nil
 }
@@ -146,7 +146,7 @@ func needStatuses(s string) ([]model.NeedStatus, error) {
 	case st.Valid():
 		return []model.NeedStatus{st}, nil
 	}
-	return nil, model.Invalid("status", "Status harus open, confirmed, addressed, closed atau outstanding")
+	return nil, model.Invalid("status", "invalid.need.status")
 }
 
 func (h *handler) needs(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -165,7 +165,7 @@ func (h *handler) needs(w http.ResponseWriter, r *http.Request, actor model.Acto
 	}
 	cursor := q.Get("cursor")
 	if cursor != "" && !isID(cursor) {
-		return model.Invalid("cursor", "Kursor halaman tidak valid; gunakan next_cursor dari halaman sebelumnya")
+		return model.Invalid("cursor", "invalid.cursor.next")
 	}
 	page, err := h.a.Needs(r.Context(), actor, app.NeedQuery{Year: year, OPDID: q.Get("opd"), UnitID: q.Get("unit"),
 		EmployeeID: q.Get("employee"), Category: model.NeedCategory(q.Get("category")), Kind: model.NeedKind(q.Get("kind")),

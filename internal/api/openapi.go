@@ -139,7 +139,10 @@ func schemas() map[string]any {
 	return map[string]any{
 		"Problem": obj([]string{"type", "title", "status"}, map[string]any{
 			"type": str(), "title": str(), "status": map[string]any{"type": "integer"}, "detail": str(), "instance": str(),
-			"errors": map[string]any{"type": "object", "additionalProperties": str(), "description": "Field name → message"}}),
+			"errors": map[string]any{"type": "object", "additionalProperties": str(),
+				"description": "Field name → message, in the reader's language (the account's language when signed in, else Accept-Language, else Indonesian), as are title and detail"},
+			"codes": map[string]any{"type": "object", "additionalProperties": str(),
+				"description": "Field name → message key of the same message, stable across languages, for clients that translate themselves"}}),
 		"LoginRequest": obj([]string{"username", "password"}, map[string]any{"username": map[string]any{"type": "string", "description": "NIP for an ASN"}, "password": str()}),
 		"LoginResponse": obj([]string{"token", "expires_at", "user"}, map[string]any{
 			"token": str(), "expires_at": map[string]any{"type": "string", "format": "date-time"}, "user": ref("User")}),

@@ -50,7 +50,7 @@ func (h *handler) yearParam(r *http.Request) (int, error) {
 	}
 	n, err := strconv.Atoi(y)
 	if err != nil || n < 2000 || n > 2100 {
-		return 0, model.Invalid("year", "Tahun tidak valid")
+		return 0, model.Invalid("year", "invalid.field.year")
 	}
 	return n, nil
 }

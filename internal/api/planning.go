@@ -252,7 +252,7 @@ func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor
 	if y := q.Get("year"); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 2000 || n > 2100 {
-			return model.Invalid("year", "Tahun tidak valid")
+			return model.Invalid("year", "invalid.field.year")
 		}
 		year = n
 	}
@@ -260,7 +260,7 @@ func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor
 	switch status {
 	case "", model.SKPDraft, model.SKPSubmitted, model.SKPReturned, model.SKPApproved, model.SKPClosed:
 	default:
-		return model.Invalid("status", "Status SKP tidak dikenal")
+		return model.Invalid("status", "invalid.skp.status")
 	}
 	skps, err := h.a.SKPList(r.Context(), actor, q.Get("employee"), year, status)
 	if err != nil {
@@ -435,7 +435,7 @@ func (h *handler) filling(w http.ResponseWriter, r *http.Request, actor model.Ac
 	if y := r.URL.Query().Get("year"); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 2000 || n > 2100 {
-			return model.Invalid("year", "Tahun tidak valid")
+			return model.Invalid("year", "invalid.field.year")
 		}
 		year = n
 	}

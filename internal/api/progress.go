@@ -106,12 +106,10 @@ func (req progressRequest) entry() (model.Progress, error) {
 	var v model.ValidationError
 	add := func(err error) {
 		if ve, ok := err.(*model.ValidationError); ok {
-			for f, m := range ve.Fields {
-				v.Add(f, m)
-			}
+			v.Merge(ve)
 		}
 	}
-	if text, num, err := textOrNumber(req.Output, model.Invalid("output", "Keluaran harus berupa teks atau angka")); err != nil {
+	if text, num, err := textOrNumber(req.Output, model.Invalid("output", "invalid.progress.output.kind")); err != nil {
 		add(err)
 	} else if text != nil || num != "" {
 		s := num
@@ -222,7 +220,7 @@ func (h *handler) progressList(w http.ResponseWriter, r *http.Request, actor mod
 	switch query.Status {
 	case "", model.ProgressSubmitted, model.ProgressApproved, model.ProgressReturned:
 	default:
-		return model.Invalid("status", "Status harus submitted, approved atau returned")
+		return model.Invalid("status", "invalid.progress.status")
 	}
 	entries, err := h.a.ProgressViews(r.Context(), actor, query)
 	if err != nil {
@@ -281,7 +279,7 @@ func (h *handler) approveProgressBatch(w http.ResponseWriter, r *http.Request, a
 		return err
 	}
 	if len(req.IDs) == 0 || len(req.IDs) > 200 {
-		return model.Invalid("ids", "Pilih 1 sampai 200 progres")
+		return model.Invalid("ids", "invalid.progress.ids")
 	}
 	n, err := h.a.ApproveProgress(r.Context(), actor, req.IDs)
 	if err != nil {

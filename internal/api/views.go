@@ -72,7 +72,7 @@ func pageOf[T any](items []T, id func(T) string, r *http.Request) (list[T], erro
 			}
 		}
 		if start < 0 {
-			return list[T]{}, model.Invalid("cursor", "Kursor halaman tidak valid; mulai lagi dari halaman pertama")
+			return list[T]{}, model.Invalid("cursor", "invalid.cursor.restart")
 		}
 	}
 	out := list[T]{Items: []T{}}

@@ -59,10 +59,10 @@ func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	username := strings.TrimSpace(r.Username)
 	var missing model.ValidationError
 	if username == "" {
-		missing.Add("username", "Isi nama pengguna (NIP untuk ASN)")
+		missing.Add("username", "invalid.login.username")
 	}
 	if r.Password == "" {
-		missing.Add("password", "Isi kata sandi")
+		missing.Add("password", "invalid.login.password")
 	}
 	if err := missing.Err(); err != nil {
 		return LoginResult{}, err

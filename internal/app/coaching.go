@@ -120,7 +120,7 @@ func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.Coa
 	e, err := a.Store.Employee(ctx, s.EmployeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
 		if s.EmployeeID == "" {
-			return CoachingView{}, model.Invalid("employee_id", "Pilih pegawai yang dibimbing")
+			return CoachingView{}, model.Invalid("employee_id", "invalid.coaching.employee.pick")
 		}
 		return CoachingView{}, fmt.Errorf("employee %s: %w", s.EmployeeID, model.ErrNotFound)
 	}
@@ -255,10 +255,10 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 		limit = 50
 	}
 	if limit < 1 || limit > 200 {
-		return nil, "", model.Invalid("limit", "limit harus bilangan 1 sampai 200")
+		return nil, "", model.Invalid("limit", "invalid.field.limit")
 	}
 	if q.Cursor != "" && !isID(q.Cursor) {
-		return nil, "", model.Invalid("cursor", "Kursor halaman tidak valid")
+		return nil, "", model.Invalid("cursor", "invalid.field.cursor")
 	}
 	c, err := a.coachingReader(ctx, actor)
 	if err != nil {

@@ -34,7 +34,7 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 	f.InstansiID = actor.InstansiID
 	if f.UnitID != "" {
 		if _, err := a.Unit(ctx, actor, f.UnitID); err != nil {
-			return DirectoryPage{}, model.Invalid("unit", "Unit tidak ditemukan")
+			return DirectoryPage{}, model.Invalid("unit", "invalid.field.unit.notfound")
 		}
 	}
 	page, err := a.Store.Employees(ctx, f)

@@ -47,7 +47,7 @@ func (a *App) EvidenceLimit(ctx context.Context, instansiID string) int64 {
 // The file is attached by SubmitProgress or AddEvidence.
 func (a *App) StoreUpload(ctx context.Context, actor model.Actor, name string, r io.Reader) (Upload, error) {
 	if a.Blobs == nil {
-		return Upload{}, model.Invalid("file", "Penyimpanan bukti dukung belum disiapkan pada server ini")
+		return Upload{}, model.Invalid("file", "invalid.evidence.unconfigured")
 	}
 	max := a.EvidenceLimit(ctx, actor.InstansiID)
 	b, err := a.Blobs.Put(ctx, r, max)
@@ -104,7 +104,7 @@ func (a *App) evidenceTarget(ctx context.Context, actor model.Actor, typ, id str
 	switch typ {
 	case TargetProgress, TargetRealisasi, TargetSKP, TargetRHK:
 	default:
-		return workTarget{}, model.Invalid("target_type", "Bukti dukung dilampirkan pada progress, realisasi, skp atau rhk")
+		return workTarget{}, model.Invalid("target_type", "invalid.evidence.target")
 	}
 	t, err := a.target(ctx, typ, id)
 	if err != nil {
@@ -167,7 +167,7 @@ func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, l
 	}
 	u, err := url.Parse(strings.TrimSpace(link))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(link) > 2000 {
-		return EvidenceView{}, model.Invalid("url", "Tautan harus alamat web lengkap yang diawali https://")
+		return EvidenceView{}, model.Invalid("url", "invalid.evidence.link")
 	}
 	title = strings.TrimSpace(title)
 	if title == "" {
@@ -278,7 +278,7 @@ func (a *App) SetEvidenceLimit(ctx context.Context, actor model.Actor, mb int) e
 		return forbidden("set the evidence size limit")
 	}
 	if mb < 1 || mb > 100 {
-		return model.Invalid("evidence_max_mb", "Batas ukuran bukti dukung antara 1 dan 100 MB")
+		return model.Invalid("evidence_max_mb", "invalid.evidence.maxmb")
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.SetEvidenceMaxBytes(ctx, actor.InstansiID, int64(mb)<<20)

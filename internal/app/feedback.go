@@ -64,7 +64,7 @@ func (a *App) target(ctx context.Context, typ, id string) (workTarget, error) {
 		}
 		return workTarget{s.InstansiID, s.EmployeeID, "/realisasi/" + s.ID + "?periode=" + r.PeriodID, fmt.Sprint(s.Year)}, nil
 	}
-	return workTarget{}, model.Invalid("target_type", "Sasaran umpan balik harus skp, rhk, progress atau realisasi")
+	return workTarget{}, model.Invalid("target_type", "invalid.feedback.target")
 }
 
 // FeedbackThread returns the messages on a target the actor may see.
@@ -135,7 +135,7 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 	}
 	body = strings.TrimSpace(body)
 	if body == "" || len(body) > 4000 {
-		return model.Feedback{}, model.Invalid("body", "Umpan balik wajib diisi (paling banyak 4.000 karakter)")
+		return model.Feedback{}, model.Invalid("body", "invalid.feedback.body")
 	}
 	chart, err := a.OrgChart(ctx, t.InstansiID)
 	if err != nil {

@@ -116,15 +116,15 @@ func (a *App) ProposeRHK(ctx context.Context, actor model.Actor, toEmployeeID, p
 	}
 	parent, err := a.Store.RHKByID(ctx, parentRHKID)
 	if err != nil {
-		return model.Proposal{}, model.Invalid("parent_rhk_id", "RHK Anda tidak ditemukan")
+		return model.Proposal{}, model.Invalid("parent_rhk_id", "invalid.matrix.rhk.notfound")
 	}
 	own, err := a.Store.SKP(ctx, parent.SKPID)
 	if err != nil || own.EmployeeID != actor.EmployeeID {
-		return model.Proposal{}, model.Invalid("parent_rhk_id", "Usulan harus berasal dari RHK Anda sendiri")
+		return model.Proposal{}, model.Invalid("parent_rhk_id", "invalid.matrix.rhk.own")
 	}
 	description = strings.TrimSpace(description)
 	if description == "" || len(description) > 2000 {
-		return model.Proposal{}, model.Invalid("description", "Uraian RHK yang diusulkan wajib diisi (paling banyak 2.000 karakter)")
+		return model.Proposal{}, model.Invalid("description", "invalid.matrix.text")
 	}
 	var p model.Proposal
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {

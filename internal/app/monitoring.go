@@ -77,7 +77,7 @@ func (a *App) SKPFilling(ctx context.Context, actor model.Actor, year int, opdID
 	}
 	if opdID != "" {
 		if u, ok := byID[opdID]; !ok || u.OPDID != u.ID {
-			return Filling{}, model.Invalid("opd", "Perangkat daerah tidak ditemukan")
+			return Filling{}, model.Invalid("opd", "invalid.field.opd.notfound")
 		}
 	}
 	rows, err := a.Store.Filling(ctx, actor.InstansiID, year)

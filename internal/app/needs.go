@@ -140,7 +140,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 		n.EmployeeID = actor.EmployeeID
 	}
 	if n.EmployeeID == "" {
-		return NeedView{Need: n}, model.Invalid("employee_id", "Pilih pegawai yang pekerjaannya terhambat")
+		return NeedView{Need: n}, model.Invalid("employee_id", "invalid.need.employee.pick")
 	}
 	e, err := a.Store.Employee(ctx, n.EmployeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
@@ -160,7 +160,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 		v = *err.(*model.ValidationError)
 	}
 	if e.UnitID == "" {
-		v.Add("employee_id", "Pegawai belum memiliki jabatan; hubungi admin kepegawaian")
+		v.Add("employee_id", "invalid.field.employee.noposition")
 	} else {
 		u, err := a.Store.Unit(ctx, e.UnitID)
 		if err != nil {
@@ -218,11 +218,11 @@ func needWords(c model.NeedCategory) string {
 func (a *App) checkNeedRHK(ctx context.Context, employeeID, rhkID string) error {
 	r, err := a.Store.RHKByID(ctx, rhkID)
 	if err != nil {
-		return fmt.Errorf("RHK tidak ditemukan")
+		return model.Msg("invalid.field.rhk.notfound")
 	}
 	s, err := a.Store.SKP(ctx, r.SKPID)
 	if err != nil || s.EmployeeID != employeeID {
-		return fmt.Errorf("RHK harus berasal dari SKP pegawai yang pekerjaannya terhambat")
+		return model.Msg("invalid.need.rhk.foreign")
 	}
 	return nil
 }
@@ -391,14 +391,14 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (NeedLi
 	}
 	var v model.ValidationError
 	if q.Kind != "" && !q.Kind.Valid() {
-		v.Add("kind", "Jenis kebutuhan tidak dikenal")
+		v.Add("kind", "invalid.need.kind.unknown")
 	}
 	if q.Category != "" && !q.Category.Valid() {
-		v.Add("category", "Kategori tidak dikenal")
+		v.Add("category", "invalid.field.category")
 	}
 	for _, s := range q.Statuses {
 		if !s.Valid() {
-			v.Add("status", "Status tidak dikenal")
+			v.Add("status", "invalid.field.status")
 		}
 	}
 	f := store.NeedFilter{InstansiID: actor.InstansiID, Scope: needScope(reach), Year: q.Year, OPDID: q.OPDID, EmployeeID: q.EmployeeID,
@@ -409,11 +409,11 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (NeedLi
 			return NeedList{}, err
 		}
 		if q.OPDID != "" && !slices.ContainsFunc(units, func(u model.Unit) bool { return u.ID == q.OPDID }) {
-			v.Add("opd", "Perangkat daerah tidak ditemukan")
+			v.Add("opd", "invalid.field.opd.notfound")
 		}
 		if q.UnitID != "" {
 			if f.UnitIDs = subtree(units, q.UnitID); f.UnitIDs == nil {
-				v.Add("unit", "Unit tidak ditemukan")
+				v.Add("unit", "invalid.field.unit.notfound")
 			} else if q.UnitOnly {
 				f.UnitIDs = f.UnitIDs[:1]
 			}
@@ -575,10 +575,10 @@ func (a *App) NeedSummary(ctx context.Context, actor model.Actor, year int, opdI
 	}
 	var v model.ValidationError
 	if category != "" && !category.Valid() {
-		v.Add("category", "Kategori tidak dikenal")
+		v.Add("category", "invalid.field.category")
 	}
 	if year < 2000 || year > 2100 {
-		v.Add("year", "Tahun tidak valid")
+		v.Add("year", "invalid.field.year")
 	}
 	units, err := a.Units(ctx, actor)
 	if err != nil {
@@ -595,7 +595,7 @@ func (a *App) NeedSummary(ctx context.Context, actor model.Actor, year int, opdI
 	if opdID != "" {
 		u, ok := byID[opdID]
 		if !ok || u.OPDID != u.ID {
-			v.Add("opd", "Perangkat daerah tidak ditemukan")
+			v.Add("opd", "invalid.field.opd.notfound")
 		}
 		sum.OPD = &u
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kinerja-id/kinerja/internal/model"
 	"golang.org/x/crypto/argon2"
 )
 
@@ -60,7 +61,7 @@ func CheckPassword(password, hash string) bool {
 // ValidatePassword checks a new password's strength.
 func ValidatePassword(pw string) error {
 	if len([]rune(pw)) < MinPasswordLength {
-		return fmt.Errorf("kata sandi minimal %d karakter", MinPasswordLength)
+		return model.Msg("invalid.password.short", MinPasswordLength)
 	}
 	return nil
 }

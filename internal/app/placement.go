@@ -62,7 +62,7 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 		r.PositionID = p.ID
 	}
 	if r.PositionID == "" {
-		return model.Placement{}, model.Invalid("position_id", "Isi position_id atau position_code")
+		return model.Placement{}, model.Invalid("position_id", "invalid.position.required")
 	}
 	return a.PlaceEmployee(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
 		Start: r.Start, Decree: strings.TrimSpace(r.Decree)})
@@ -113,7 +113,7 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	}
 	pos, err := a.Store.Position(ctx, pl.PositionID)
 	if err != nil || pos.InstansiID != e.InstansiID {
-		return pl, model.Invalid("position_id", "Jabatan tidak ditemukan")
+		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
@@ -176,7 +176,7 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		return err
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
-		return model.Invalid("end", err.Error())
+		return model.InvalidErr("end", err)
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndPlacement(ctx, placementID, end) })
 }
@@ -198,7 +198,7 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 		}
 		r, err := a.Store.Employee(ctx, id)
 		if err != nil || r.InstansiID != e.InstansiID || !r.Active {
-			return o, model.Invalid(field, "Pegawai yang dipilih tidak ditemukan atau tidak aktif")
+			return o, model.Invalid(field, "invalid.placement.rater.inactive")
 		}
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
@@ -231,7 +231,7 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 		return fmt.Errorf("rater override %s: %w", overrideID, model.ErrNotFound)
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
-		return model.Invalid("end", err.Error())
+		return model.InvalidErr("end", err)
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndRaterOverride(ctx, overrideID, end) })
 }

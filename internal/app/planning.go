@@ -21,12 +21,12 @@ func (a *App) OpenYear(ctx context.Context, actor model.Actor, year int, kind mo
 	}
 	periods, err := model.GeneratePeriods(year, kind, reportDays)
 	if err != nil {
-		return nil, model.Invalid("year", err.Error())
+		return nil, model.InvalidErr("year", err)
 	}
 	if _, open, err := a.Store.YearOpen(ctx, actor.InstansiID, year); err != nil {
 		return nil, err
 	} else if open {
-		return nil, model.Invalid("year", fmt.Sprintf("Tahun kinerja %d sudah dibuka", year))
+		return nil, model.Invalid("year", "invalid.year.open.already", year)
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.CreateYear(ctx, actor.InstansiID, year, kind, periods)
@@ -65,7 +65,7 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 		return fmt.Errorf("period %s to %s: %w", cur.Status, p.Status, model.ErrInvalidTransition)
 	}
 	if cur.Status == model.PeriodLocked && p.Status != model.PeriodLocked && strings.TrimSpace(reason) == "" {
-		return model.Invalid("reason", "Membuka kunci periode memerlukan alasan tertulis")
+		return model.Invalid("reason", "invalid.period.unlock.reason")
 	}
 	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.UpdatePeriod(ctx, p, reason) })
@@ -84,18 +84,18 @@ func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID strin
 	}
 	var v model.ValidationError
 	if approach != model.ApproachKuantitatif && approach != model.ApproachKualitatif {
-		v.Add("approach", "Pendekatan harus kuantitatif atau kualitatif")
+		v.Add("approach", "invalid.skp.approach")
 	}
 	if e.PositionID == "" {
-		v.Add("employee_id", "Pegawai belum memiliki jabatan; hubungi admin kepegawaian")
+		v.Add("employee_id", "invalid.field.employee.noposition")
 	}
 	if e.Status == model.StatusPejabatNegara {
-		v.Add("employee_id", "Pejabat negara tidak menyusun SKP")
+		v.Add("employee_id", "invalid.skp.pejabat.negara")
 	}
 	if _, open, err := a.Store.YearOpen(ctx, e.InstansiID, year); err != nil {
 		return model.SKP{}, err
 	} else if !open {
-		v.Add("year", fmt.Sprintf("Tahun kinerja %d belum dibuka oleh BKPSDM", year))
+		v.Add("year", "invalid.skp.year.closed", year)
 	}
 	if err := v.Err(); err != nil {
 		return model.SKP{}, err
@@ -269,7 +269,7 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 			return r, err
 		}
 		if sasaran == nil {
-			v.Add("pk_sasaran_id", "Sasaran harus berasal dari Perjanjian Kinerja unit jabatan ini untuk tahun SKP")
+			v.Add("pk_sasaran_id", "invalid.rhk.pk.sasaran")
 		} else {
 			if r.Description == "" {
 				r.Description = sasaran.Description
@@ -280,18 +280,18 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 		}
 	}
 	if r.Kind != model.RHKUtama && r.Kind != model.RHKTambahan {
-		v.Add("kind", "Jenis RHK harus utama atau tambahan")
+		v.Add("kind", "invalid.rhk.kind")
 	}
 	if r.Description == "" || len(r.Description) > 2000 {
-		v.Add("description", "Uraian RHK wajib diisi (paling banyak 2.000 karakter)")
+		v.Add("description", "invalid.rhk.description")
 	}
 	r.ParentText = strings.TrimSpace(r.ParentText)
 	if r.ParentText != "" && s.Format == model.FormatJAJF && s.Rater.NIP != "" {
-		v.Add("parent_text", "Pilih RHK atasan dari SKP atasan langsung; teks bebas hanya bila atasan adalah kepala daerah")
+		v.Add("parent_text", "invalid.rhk.parent.pick")
 	}
 	if r.ParentRHKID != "" {
 		if s.Format != model.FormatJAJF {
-			v.Add("parent_rhk_id", "RHK JPT tidak mengintervensi RHK atasan; isi penugasan dari")
+			v.Add("parent_rhk_id", "invalid.rhk.parent.jpt")
 		} else {
 			sup, ok, err := a.SupervisorSKP(ctx, s)
 			if err != nil {
@@ -302,7 +302,7 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 				found = found || pr.ID == r.ParentRHKID
 			}
 			if !ok || !found {
-				v.Add("parent_rhk_id", "RHK atasan yang diintervensi harus berasal dari SKP atasan langsung yang sudah disetujui")
+				v.Add("parent_rhk_id", "invalid.rhk.parent.approved")
 			}
 		}
 	}
@@ -330,17 +330,17 @@ func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, 
 	}
 	var v model.ValidationError
 	if !in.Aspect.Valid() {
-		v.Add("aspect", "Aspek harus kuantitas, kualitas, waktu atau biaya")
+		v.Add("aspect", "invalid.indicator.aspect")
 	}
 	in.Description, in.Target, in.Unit = strings.TrimSpace(in.Description), strings.TrimSpace(in.Target), strings.TrimSpace(in.Unit)
 	if in.Description == "" {
-		v.Add("description", "Indikator wajib diisi")
+		v.Add("description", "invalid.indicator.description")
 	}
 	if in.Target == "" {
-		v.Add("target", "Target wajib diisi")
+		v.Add("target", "invalid.indicator.target")
 	}
 	if s.Approach == model.ApproachKuantitatif && in.Unit == "" {
-		v.Add("unit", "Satuan target wajib diisi untuk pendekatan kuantitatif")
+		v.Add("unit", "invalid.indicator.unit")
 	}
 	if err := v.Err(); err != nil {
 		return in, err
@@ -375,7 +375,7 @@ func (a *App) SubmitSKP(ctx context.Context, actor model.Actor, id string, versi
 				if p == nil {
 					p = &model.ValidationError{}
 				}
-				p.Add(fmt.Sprintf("rhk[%d]", i), fmt.Sprintf("RHK utama %q belum diambil dari sasaran Perjanjian Kinerja unit", r.Description))
+				p.Add(fmt.Sprintf("rhk[%d]", i), "invalid.rhk.pk.missing", r.Description)
 			}
 		}
 	}
@@ -383,7 +383,7 @@ func (a *App) SubmitSKP(ctx context.Context, actor model.Actor, id string, versi
 		return s, p
 	}
 	if s.Rater.EmployeeID == "" {
-		return s, model.Invalid("rater", "Belum ada pejabat penilai; hubungi admin kepegawaian")
+		return s, model.Invalid("rater", "invalid.skp.rater.none")
 	}
 	return a.move(ctx, actor, s, version, model.ActSubmit, "")
 }
@@ -405,7 +405,7 @@ func (a *App) ReturnSKP(ctx context.Context, actor model.Actor, id string, versi
 		return s, err
 	}
 	if strings.TrimSpace(note) == "" {
-		return s, model.Invalid("note", "Catatan pengembalian wajib diisi agar pegawai tahu apa yang harus diperbaiki")
+		return s, model.Invalid("note", "invalid.review.note.required")
 	}
 	return a.move(ctx, actor, s, version, model.ActReturn, strings.TrimSpace(note))
 }
@@ -503,7 +503,7 @@ func (a *App) SetExpectation(ctx context.Context, actor model.Actor, id string, 
 		return fmt.Errorf("SKP is %s: %w", s.Status, model.ErrInvalidTransition)
 	}
 	if len(text) > 2000 {
-		return model.Invalid("expectation", "Ekspektasi paling banyak 2.000 karakter")
+		return model.Invalid("expectation", "invalid.skp.expectation.long")
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.SetExpectation(ctx, version, s.ID, value, strings.TrimSpace(text))
@@ -523,16 +523,16 @@ func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, 
 	}
 	var v model.ValidationError
 	if _, err := model.ParseDate(string(heldOn)); err != nil {
-		v.Add("held_on", err.Error())
+		v.AddErr("held_on", err)
 	} else if heldOn > a.Today() {
-		v.Add("held_on", "Tanggal dialog tidak boleh di masa depan")
+		v.Add("held_on", "invalid.dialog.future")
 	}
 	notes, agreed = strings.TrimSpace(notes), strings.TrimSpace(agreed)
 	if notes == "" || len(notes) > 4000 {
-		v.Add("notes", "Catatan dialog wajib diisi (paling banyak 4.000 karakter)")
+		v.Add("notes", "invalid.dialog.notes")
 	}
 	if len(agreed) > 4000 {
-		v.Add("expectations", "Ekspektasi yang disepakati paling banyak 4.000 karakter")
+		v.Add("expectations", "invalid.dialog.agreed.long")
 	}
 	if err := v.Err(); err != nil {
 		return model.Dialogue{}, err
@@ -574,13 +574,13 @@ func (a *App) SetLampiran(ctx context.Context, actor model.Actor, id string, ver
 		for _, it := range items {
 			if it = strings.TrimSpace(it); it != "" {
 				if len(it) > 1000 {
-					v.Add(field, "Setiap butir paling banyak 1.000 karakter")
+					v.Add(field, "invalid.list.item.long")
 				}
 				out = append(out, it)
 			}
 		}
 		if len(out) > 20 {
-			v.Add(field, "Paling banyak 20 butir")
+			v.Add(field, "invalid.list.many")
 		}
 		return out
 	}

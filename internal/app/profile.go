@@ -15,7 +15,7 @@ func (a *App) ChangePassword(ctx context.Context, actor model.Actor, current, ne
 		return err
 	}
 	if !CheckPassword(current, u.PasswordHash) {
-		return model.Invalid("current_password", "Kata sandi sekarang salah")
+		return model.Invalid("current_password", "invalid.auth.password.wrong")
 	}
 	if err := ValidatePassword(next); err != nil {
 		return model.Invalid("new_password", err.Error())

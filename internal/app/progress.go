@@ -176,7 +176,7 @@ func (a *App) checkProgressRHK(ctx context.Context, e model.Employee, p *model.P
 			return nil
 		}
 	}
-	return model.Invalid("rhk_id", "RHK harus berasal dari SKP Anda yang berlaku pada tanggal tersebut")
+	return model.Invalid("rhk_id", "invalid.progress.rhk.foreign")
 }
 
 // ResubmitProgress lets the author fix a returned entry and send it again.
@@ -234,11 +234,11 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 	if !approve {
 		status = model.ProgressReturned
 		if note == "" {
-			return p, model.Invalid("note", "Catatan pengembalian wajib diisi agar pegawai tahu apa yang harus diperbaiki")
+			return p, model.Invalid("note", "invalid.review.note.required")
 		}
 	}
 	if len(note) > 2000 {
-		return p, model.Invalid("note", "Catatan paling banyak 2.000 karakter")
+		return p, model.Invalid("note", "invalid.progress.note.long")
 	}
 	e, err := a.Store.Employee(ctx, p.EmployeeID)
 	if err != nil {
@@ -343,7 +343,7 @@ func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQue
 		f.EmployeeIDs = []string{q.EmployeeID}
 	default:
 		if actor.EmployeeID == "" {
-			return nil, model.Invalid("employee", "Pilih pegawai")
+			return nil, model.Invalid("employee", "invalid.field.employee.pick")
 		}
 		f.EmployeeIDs = []string{actor.EmployeeID}
 	}
@@ -352,7 +352,7 @@ func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQue
 	}
 	for _, d := range []model.Date{q.From, q.To} {
 		if _, err := model.ParseDate(string(d)); d != "" && err != nil {
-			return nil, model.Invalid("date", "Tanggal tidak valid (TTTT-BB-HH)")
+			return nil, model.Invalid("date", "invalid.date.format")
 		}
 	}
 	return a.Store.ProgressList(ctx, f)

@@ -29,23 +29,23 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 		}
 	}
 	if !found {
-		v.Add("indicator_id", "Indikator harus berasal dari SKP ini")
+		v.Add("indicator_id", "invalid.realisasi.indicator.foreign")
 	}
 	p, err := a.Store.Period(ctx, r.PeriodID)
 	switch {
 	case err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year:
-		v.Add("period_id", "Periode harus berasal dari tahun SKP ini")
+		v.Add("period_id", "invalid.realisasi.period.year")
 	case !periodTakesRealisasi(p):
-		v.Add("period_id", fmt.Sprintf("Periode %s tidak terbuka untuk pengisian realisasi", p.Name()))
+		v.Add("period_id", "invalid.realisasi.period.closed", p.Name())
 	case p.End < s.PeriodStart || p.Start > s.PeriodEnd:
-		v.Add("period_id", "Periode berada di luar masa berlaku SKP ini")
+		v.Add("period_id", "invalid.realisasi.period.outside")
 	}
 	r.Value, r.Basis = strings.TrimSpace(r.Value), strings.TrimSpace(r.Basis)
 	if r.Value == "" || len(r.Value) > 200 {
-		v.Add("value", "Realisasi wajib diisi (paling banyak 200 karakter)")
+		v.Add("value", "invalid.realisasi.value")
 	}
 	if len(r.Basis) > 4000 {
-		v.Add("note", "Dasar realisasi paling banyak 4.000 karakter")
+		v.Add("note", "invalid.realisasi.note.long")
 	}
 	if err := v.Err(); err != nil {
 		return r, err
@@ -67,7 +67,7 @@ func mayFillRealisasi(actor model.Actor, s model.SKP) error {
 		return forbidden("fill another employee's realisasi")
 	}
 	if s.Status != model.SKPApproved && s.Status != model.SKPClosed {
-		return model.Invalid("skp", "Realisasi diisi setelah SKP disetujui pejabat penilai")
+		return model.Invalid("skp", "invalid.realisasi.skp.approved")
 	}
 	return nil
 }

@@ -30,15 +30,15 @@ func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t model.Team) (
 	}
 	lead, err := a.Store.Employee(ctx, t.LeadID)
 	if err != nil || lead.InstansiID != actor.InstansiID {
-		return t, model.Invalid("lead_id", "Ketua tim harus pegawai instansi ini")
+		return t, model.Invalid("lead_id", "invalid.team.lead.foreign")
 	}
 	var v model.ValidationError
 	t.Name, t.Goal = strings.TrimSpace(t.Name), strings.TrimSpace(t.Goal)
 	if t.Name == "" || len(t.Name) > 200 {
-		v.Add("name", "Nama tim wajib diisi (paling banyak 200 karakter)")
+		v.Add("name", "invalid.team.name")
 	}
 	if t.Goal == "" || len(t.Goal) > 2000 {
-		v.Add("goal", "Hasil kerja bersama tim wajib diisi")
+		v.Add("goal", "invalid.team.goal")
 	}
 	if t.Year == 0 {
 		t.Year = a.Today().Time().Year()
@@ -262,10 +262,10 @@ func (a *App) AddTeamMember(ctx context.Context, actor model.Actor, teamID, empl
 	}
 	e, err := a.Store.Employee(ctx, employeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
-		return model.Invalid("employee_id", "Pegawai tidak ditemukan di instansi ini")
+		return model.Invalid("employee_id", "invalid.field.employee.notininstansi")
 	}
 	if slices.ContainsFunc(v.Team.Members, func(m model.TeamMember) bool { return m.EmployeeID == employeeID }) {
-		return model.Invalid("employee_id", e.FullName()+" sudah menjadi anggota tim")
+		return model.Invalid("employee_id", "invalid.team.member.already", e.FullName())
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.AddTeamMember(ctx, teamID, employeeID); err != nil {
@@ -288,7 +288,7 @@ func (a *App) LinkTeamRHK(ctx context.Context, actor model.Actor, teamID, rhkID 
 		return forbidden("link an RHK to a team one is not in")
 	}
 	if rhkID != "" && !slices.ContainsFunc(v.MyRHK, func(r model.RHK) bool { return r.ID == rhkID }) {
-		return model.Invalid("rhk_id", "Pilih RHK dari SKP Anda yang berlaku")
+		return model.Invalid("rhk_id", "invalid.team.rhk.pick")
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.LinkTeamRHK(ctx, teamID, actor.EmployeeID, rhkID) })
 }
@@ -310,14 +310,14 @@ func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, ki
 	}
 	var val model.ValidationError
 	if to == nil {
-		val.Add("to_id", "Pilih anggota tim lain")
+		val.Add("to_id", "invalid.team.kudos.to")
 	}
 	if kind != KudosThanks && kind != KudosHelp {
-		val.Add("kind", "Jenis harus terima kasih atau tawaran bantuan")
+		val.Add("kind", "invalid.team.kudos.kind")
 	}
 	body = strings.TrimSpace(body)
 	if body == "" || len(body) > 1000 {
-		val.Add("body", "Pesan wajib diisi (paling banyak 1.000 karakter)")
+		val.Add("body", "invalid.team.kudos.body")
 	}
 	if err := val.Err(); err != nil {
 		return model.Kudos{}, err

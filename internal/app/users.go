@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
@@ -59,7 +58,7 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 		if n.EmployeeNIP != "" {
 			e, err := tx.EmployeeByNIP(ctx, n.InstansiID, n.EmployeeNIP)
 			if err != nil {
-				return model.Invalid("nip", "Tidak ada pegawai dengan NIP "+n.EmployeeNIP)
+				return model.Invalid("nip", "invalid.user.nip.unknown", n.EmployeeNIP)
 			}
 			u.EmployeeID, u.Username, u.DisplayName = e.ID, e.NIP, e.FullName()
 		}
@@ -144,10 +143,10 @@ func (a *App) StaffUsers(ctx context.Context, actor model.Actor) ([]model.User, 
 func (a *App) opdByCode(ctx context.Context, instansiID, code string) (string, error) {
 	unit, err := a.Store.UnitByCode(ctx, instansiID, code)
 	if err != nil {
-		return "", model.Invalid("unit", fmt.Sprintf("Tidak ada unit dengan kode %q", code))
+		return "", model.Invalid("unit", "invalid.user.unit.unknown", code)
 	}
 	if unit.OPDID != unit.ID {
-		return "", model.Invalid("unit", fmt.Sprintf("Unit %q bukan perangkat daerah", unit.Name))
+		return "", model.Invalid("unit", "invalid.user.unit.notopd", unit.Name)
 	}
 	return unit.ID, nil
 }

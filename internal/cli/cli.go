@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -104,8 +105,10 @@ func oneLine(err error) string {
 	var ve *model.ValidationError
 	if errors.As(err, &ve) {
 		var parts []string
-		for k, v := range ve.Fields {
-			parts = append(parts, k+": "+v)
+		for k, key := range ve.Fields {
+			// The import report the terminal shows is Indonesian: so are
+			// the messages of what it refuses.
+			parts = append(parts, k+": "+locale.T(locale.Default, key, ve.Args[k]...))
 		}
 		return strings.Join(parts, "; ")
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/importer"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -73,7 +74,7 @@ func TestParseRefusesBadFiles(t *testing.T) {
 	for name, c := range cases {
 		_, err := importer.Parse(c.data)
 		var ve *model.ValidationError
-		if !errors.As(err, &ve) || !strings.Contains(ve.Fields["file"], c.want) {
+		if !errors.As(err, &ve) || !strings.Contains(locale.T("id", ve.Fields["file"], ve.Args["file"]...), c.want) {
 			t.Errorf("%s: err = %v, want a file error mentioning %q", name, err, c.want)
 		}
 	}

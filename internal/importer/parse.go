@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode"
@@ -99,17 +98,18 @@ type Row struct {
 // Get returns a column's value.
 func (r Row) Get(col string) string { return r.Values[col] }
 
-func fileError(msg string) error { return model.Invalid("file", msg) }
+// fileError refuses a whole file with the message key and its arguments.
+func fileError(key string, args ...any) error { return model.Invalid("file", key, args...) }
 
 // Parse reads a CSV or XLSX file. The type is taken from the content: an
 // XLSX file is a ZIP archive. A file that cannot be read, has no header we
 // recognise or lacks a required column is refused as a whole.
 func Parse(data []byte) ([]Row, error) {
 	if len(data) == 0 {
-		return nil, fileError("Berkas kosong.")
+		return nil, fileError("import.file.empty")
 	}
 	if len(data) > MaxFileSize {
-		return nil, fileError(fmt.Sprintf("Berkas terlalu besar (%.1f MB); batasnya 10 MB.", float64(len(data))/(1<<20)))
+		return nil, fileError("import.file.toobig", float64(len(data))/(1<<20))
 	}
 	var records []record
 	var err error
@@ -117,7 +117,7 @@ func Parse(data []byte) ([]Row, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		records, err = readXLSX(data)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return nil, fileError("Berkas Excel lama (.xls) tidak didukung. Simpan ulang sebagai .xlsx atau .csv.")
+		return nil, fileError("import.file.xls")
 	default:
 		records, err = readCSV(data)
 	}
@@ -139,7 +139,7 @@ func readXLSX(data []byte) (out []record, err error) {
 	// library does with it.
 	defer func() {
 		if recover() != nil {
-			out, err = nil, fileError("Berkas XLSX tidak dapat dibaca. Pastikan berkas tidak rusak dan tidak dilindungi kata sandi.")
+			out, err = nil, fileError("import.file.xlsx")
 		}
 	}()
 	// Limits keep a ZIP bomb from exhausting memory; raw values give dates
@@ -147,26 +147,26 @@ func readXLSX(data []byte) (out []record, err error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue: true, UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 32 << 20})
 	if err != nil {
-		return nil, fileError("Berkas XLSX tidak dapat dibaca. Pastikan berkas tidak rusak dan tidak dilindungi kata sandi.")
+		return nil, fileError("import.file.xlsx")
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, fileError("Berkas XLSX tidak memiliki lembar kerja.")
+		return nil, fileError("import.file.nosheet")
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, fileError("Lembar pertama berkas XLSX tidak dapat dibaca.")
+		return nil, fileError("import.file.sheet")
 	}
 	defer rows.Close()
 	for n := 1; rows.Next(); n++ {
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fileError("Lembar pertama berkas XLSX tidak dapat dibaca.")
+			return nil, fileError("import.file.sheet")
 		}
 		out = append(out, record{line: n, fields: cols})
 		if len(out) > MaxRows+1 {
-			return nil, fileError(fmt.Sprintf("Berkas berisi lebih dari %d baris. Pecah menjadi beberapa berkas.", MaxRows))
+			return nil, fileError("import.file.rows", MaxRows)
 		}
 	}
 	return out, nil
@@ -183,7 +183,7 @@ func readCSV(data []byte) ([]record, error) {
 		data = []byte(string(runes))
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, fileError("Berkas bukan CSV atau XLSX.")
+		return nil, fileError("import.file.kind")
 	}
 	// The delimiter is the one the header line uses most.
 	var first []byte
@@ -208,14 +208,14 @@ func readCSV(data []byte) ([]record, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fileError(fmt.Sprintf("Berkas CSV rusak di baris %d: %v.", pe.Line, pe.Err))
+				return nil, fileError("import.file.csv.line", pe.Line, pe.Err.Error())
 			}
-			return nil, fileError("Berkas CSV tidak dapat dibaca.")
+			return nil, fileError("import.file.csv")
 		}
 		line, _ := r.FieldPos(0)
 		out = append(out, record{line: line, fields: rec})
 		if len(out) > MaxRows+1 {
-			return nil, fileError(fmt.Sprintf("Berkas berisi lebih dari %d baris. Pecah menjadi beberapa berkas.", MaxRows))
+			return nil, fileError("import.file.rows", MaxRows)
 		}
 	}
 	return out, nil
@@ -228,7 +228,7 @@ func toRows(records []record) ([]Row, error) {
 		start++
 	}
 	if start == len(records) {
-		return nil, fileError("Berkas tidak berisi data.")
+		return nil, fileError("import.file.nodata")
 	}
 	header := records[start].fields
 	cols := make([]string, len(header))
@@ -253,8 +253,7 @@ func toRows(records []record) ([]Row, error) {
 		missing = append(missing, "JABATAN_NAMA")
 	}
 	if len(missing) > 0 {
-		return nil, fileError("Kolom wajib tidak ditemukan: " + strings.Join(missing, ", ") +
-			". Baris pertama berkas harus berisi judul kolom seperti pada contoh di halaman impor.")
+		return nil, fileError("import.file.columns", strings.Join(missing, ", "))
 	}
 	var rows []Row
 	for i := start + 1; i < len(records); i++ {
@@ -276,7 +275,7 @@ func toRows(records []record) ([]Row, error) {
 		rows = append(rows, r)
 	}
 	if len(rows) == 0 {
-		return nil, fileError("Berkas hanya berisi judul kolom, tanpa baris data.")
+		return nil, fileError("import.file.headeronly")
 	}
 	return rows, nil
 }

@@ -3,14 +3,12 @@ package importer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -49,12 +47,8 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 	db = newCachedReader(db)
 	results := make([]RowResult, 0, len(rows))
 	plans := make([]*plannedRow, 0, len(rows)) // nil for a rejected row
-	reject := func(r Row, reason string) {
-		// Reasons come from several checks; each reads as a sentence.
-		if first, size := utf8.DecodeRuneInString(reason); first != utf8.RuneError {
-			reason = string(unicode.ToUpper(first)) + reason[size:]
-		}
-		results = append(results, RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject, Reason: reason})
+	reject := func(r Row, reason model.Message) {
+		results = append(results, RowResult{Row: r.Line, NIP: r.Get("nip"), Name: r.Get("nama"), Action: ActionReject, Why: reason})
 		plans = append(plans, nil)
 	}
 	firstLine := map[string]int{}
@@ -63,7 +57,7 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 	for _, r := range rows {
 		if nip := r.Get("nip"); nip != "" {
 			if first, dup := firstLine[nip]; dup {
-				reject(r, fmt.Sprintf("NIP %s sudah ada di baris %d berkas ini", nip, first))
+				reject(r, model.Msg("import.reject.nip.dup", nip, first))
 				continue
 			}
 			firstLine[nip] = r.Line
@@ -72,14 +66,14 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 		if err != nil {
 			return Report{}, nil, err
 		}
-		if reason != "" {
+		if reason.Key != "" {
 			reject(r, reason)
 			continue
 		}
 		if pos := p.Position; pos.ID == "" && pos.Code != "" {
 			post := newPost{unitID: pos.UnitID, name: strings.ToLower(pos.Name), line: r.Line}
 			if other, ok := newCodes[pos.Code]; ok && (other.unitID != post.unitID || other.name != post.name) {
-				reject(r, fmt.Sprintf("Kode jabatan %s sudah dipakai di baris %d untuk jabatan lain", pos.Code, other.line))
+				reject(r, model.Msg("import.reject.code.dup", pos.Code, other.line))
 				continue
 			} else if !ok {
 				newCodes[pos.Code] = post
@@ -108,7 +102,7 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 		}
 	}
 	rep.Total = len(rows)
-	return rep, out, nil
+	return rep.In(locale.Default), out, nil
 }
 
 // checkHeads rejects a row that moves someone into a unit's head post
@@ -127,9 +121,9 @@ func checkHeads(ctx context.Context, db Reader, results []RowResult, plans []*pl
 		if p == nil || !p.intoHead {
 			continue
 		}
-		reason := ""
+		var reason model.Message
 		if line, ok := claimed[p.Position.ID]; ok {
-			reason = fmt.Sprintf("Jabatan %s juga diisi oleh baris %d berkas ini; sebuah unit hanya punya satu kepala definitif", p.Position.Name, line)
+			reason = model.Msg("import.reject.head.dup", p.Position.Name, line)
 		} else {
 			holders, err := db.PositionHolders(ctx, p.Position.ID)
 			if err != nil {
@@ -142,12 +136,12 @@ func checkHeads(ctx context.Context, db Reader, results []RowResult, plans []*pl
 				if to, moved := goesTo[h.NIP]; h.NIP != "" && moved && to != p.Position.ID {
 					continue // the holder moves elsewhere in this file
 				}
-				reason = fmt.Sprintf("Jabatan %s masih dijabat oleh %s; pindahkan pejabat tersebut dalam berkas yang sama, atau gunakan penempatan Plt", p.Position.Name, h.Name)
+				reason = model.Msg("import.reject.head.held", p.Position.Name, h.Name)
 				break
 			}
 		}
-		if reason != "" {
-			results[i] = RowResult{Row: p.Row, NIP: p.Employee.NIP, Name: p.Employee.Name, Action: ActionReject, Reason: reason}
+		if reason.Key != "" {
+			results[i] = RowResult{Row: p.Row, NIP: p.Employee.NIP, Name: p.Employee.Name, Action: ActionReject, Why: reason}
 			plans[i] = nil
 			continue
 		}
@@ -208,7 +202,7 @@ func normGolongan(s string, status model.EmployeeStatus) (string, error) {
 		if n, err := strconv.Atoi(u); err == nil && n >= 1 && n <= 17 {
 			return []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"}[n-1], nil
 		}
-		return "", fmt.Errorf("golongan PPPK %q tidak valid (I sampai XVII)", s)
+		return "", model.Msg("import.reject.golongan.pppk", s)
 	}
 	g := ""
 	if m := pnsGolongan.FindStringSubmatch(strings.ToUpper(s[:len(s)-1]) + s[len(s)-1:]); m != nil {
@@ -218,7 +212,7 @@ func normGolongan(s string, status model.EmployeeStatus) (string, error) {
 	}
 	// Only golongan IV has ruang e.
 	if g == "" || (strings.HasSuffix(g, "/e") && g != "IV/e") {
-		return "", fmt.Errorf("golongan %q tidak valid (contoh: III/a)", s)
+		return "", model.Msg("import.reject.golongan", s)
 	}
 	return g, nil
 }
@@ -232,7 +226,7 @@ func normStatus(s string) (model.EmployeeStatus, error) {
 	case "PPPK", "P3K":
 		return model.StatusPPPK, nil
 	}
-	return "", fmt.Errorf("status kepegawaian %q tidak dikenal (PNS, CPNS atau PPPK)", s)
+	return "", model.Msg("import.reject.status", s)
 }
 
 func normGender(s string) (string, error) {
@@ -244,7 +238,7 @@ func normGender(s string) (string, error) {
 	case "P", "2", "PEREMPUAN", "WANITA", "F":
 		return "P", nil
 	}
-	return "", fmt.Errorf("jenis kelamin %q tidak dikenal (L atau P)", s)
+	return "", model.Msg("import.reject.gender", s)
 }
 
 func normKind(s string) (model.PositionKind, error) {
@@ -265,7 +259,7 @@ func normKind(s string) (model.PositionKind, error) {
 	case "fungsional", "jf", "jft", "jabatan fungsional", "jabatan fungsional tertentu":
 		return model.PositionFungsional, nil
 	}
-	return "", fmt.Errorf("jenis jabatan %q tidak dikenal (JPT Pratama, Administrator, Pengawas, Pelaksana, Fungsional)", s)
+	return "", model.Msg("import.reject.kind", s)
 }
 
 func normJenjang(s string) (string, error) {
@@ -276,7 +270,7 @@ func normJenjang(s string) (string, error) {
 	if model.ValidJenjang(j) {
 		return j, nil
 	}
-	return "", fmt.Errorf("jenjang %q tidak dikenal (mis. Ahli Pertama, Terampil)", s)
+	return "", model.Msg("import.reject.jenjang", s)
 }
 
 // normPhone puts back the leading zero of an Indonesian mobile number
@@ -304,48 +298,49 @@ func normDate(s string) (model.Date, error) {
 		t := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(n))
 		return model.Date(t.Format(time.DateOnly)), nil
 	}
-	return "", fmt.Errorf("tanggal %q tidak valid (gunakan YYYY-MM-DD atau DD-MM-YYYY)", s)
+	return "", model.Msg("import.reject.date", s)
 }
 
-func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Scope, today model.Date) (plannedRow, string, error) {
+// planRow plans one row, or gives the reason (a message) it is rejected.
+func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Scope, today model.Date) (plannedRow, model.Message, error) {
 	for col, v := range r.Values {
 		if len(v) > maxValueLen {
-			return plannedRow{}, fmt.Sprintf("Isi kolom %s terlalu panjang (lebih dari %d karakter)", strings.ToUpper(col), maxValueLen), nil
+			return plannedRow{}, model.Msg("import.reject.long", strings.ToUpper(col), maxValueLen), nil
 		}
 	}
 	nip := r.Get("nip")
 	if nip == "" {
-		return plannedRow{}, "NIP kosong", nil
+		return plannedRow{}, model.Msg("import.reject.nip.empty"), nil
 	}
 	if strings.ContainsAny(nip, "eE") && strings.ContainsAny(nip, "+.") {
-		return plannedRow{}, fmt.Sprintf("NIP %s terbaca sebagai angka oleh Excel sehingga digit terakhirnya hilang; format kolom NIP sebagai Teks lalu ketik ulang NIP", nip), nil
+		return plannedRow{}, model.Msg("import.reject.nip.excel", nip), nil
 	}
 	if _, err := model.ParseNIP(nip); err != nil {
-		return plannedRow{}, err.Error(), nil
+		return plannedRow{}, reasonOf(err), nil
 	}
 	name := strings.Join(strings.Fields(r.Get("nama")), " ")
 	if name == "" {
-		return plannedRow{}, "Nama kosong", nil
+		return plannedRow{}, model.Msg("import.reject.name.empty"), nil
 	}
 	existing, err := db.EmployeeByNIP(ctx, instansiID, nip)
 	found := err == nil
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
-		return plannedRow{}, "", err
+		return plannedRow{}, model.Message{}, err
 	}
 	status, err := normStatus(r.Get("status"))
 	if err != nil {
-		return plannedRow{}, err.Error(), nil
+		return plannedRow{}, reasonOf(err), nil
 	}
 	if found && r.Get("status") == "" {
 		status = existing.Status // an empty cell keeps what is stored
 	}
 	gol, err := normGolongan(r.Get("golongan"), status)
 	if err != nil {
-		return plannedRow{}, err.Error(), nil
+		return plannedRow{}, reasonOf(err), nil
 	}
 	gender, err := normGender(r.Get("jenis_kelamin"))
 	if err != nil {
-		return plannedRow{}, err.Error(), nil
+		return plannedRow{}, reasonOf(err), nil
 	}
 	n, _ := model.ParseNIP(nip)
 	if gender == "" {
@@ -353,41 +348,41 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	}
 	tmt, err := normDate(r.Get("tmt_jabatan"))
 	if err != nil {
-		return plannedRow{}, err.Error(), nil
+		return plannedRow{}, reasonOf(err), nil
 	}
 	if tmt == "" {
 		tmt = today
 	}
 	kind, err := normKind(r.Get("position_kind"))
 	if err != nil {
-		return plannedRow{}, err.Error(), nil
+		return plannedRow{}, reasonOf(err), nil
 	}
 	jenjang, err := normJenjang(r.Get("jenjang"))
 	if err != nil {
-		return plannedRow{}, err.Error(), nil
+		return plannedRow{}, reasonOf(err), nil
 	}
 	email := r.Get("email")
 	if email != "" && !strings.Contains(email, "@") {
-		return plannedRow{}, fmt.Sprintf("alamat e-mail %q tidak valid", email), nil
+		return plannedRow{}, model.Msg("import.reject.email", email), nil
 	}
 
 	code := r.Get("unit_code")
 	if code == "" {
-		return plannedRow{}, "Kode unit (UNOR_ID) kosong", nil
+		return plannedRow{}, model.Msg("import.reject.unit.empty"), nil
 	}
 	unit, err := db.UnitByCode(ctx, instansiID, code)
 	if errors.Is(err, model.ErrNotFound) {
-		return plannedRow{}, fmt.Sprintf("Unit dengan kode %s tidak ada di instansi ini", code), nil
+		return plannedRow{}, model.Msg("import.reject.unit.unknown", code), nil
 	}
 	if err != nil {
-		return plannedRow{}, "", err
+		return plannedRow{}, model.Message{}, err
 	}
 	if scope != nil && !scope(unit.OPDID) {
-		return plannedRow{}, fmt.Sprintf("Unit %s berada di luar perangkat daerah yang Anda kelola", unit.Name), nil
+		return plannedRow{}, model.Msg("import.reject.unit.scope", unit.Name), nil
 	}
 
 	pos, reason, err := resolvePosition(ctx, db, instansiID, unit, r, kind, jenjang)
-	if err != nil || reason != "" {
+	if err != nil || reason.Key != "" {
 		return plannedRow{}, reason, err
 	}
 	// A structural post created in a unit without a head becomes its head.
@@ -406,10 +401,10 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		if scope != nil && existing.UnitID != "" {
 			cur, err := db.Unit(ctx, existing.UnitID)
 			if err != nil {
-				return plannedRow{}, "", err
+				return plannedRow{}, model.Message{}, err
 			}
 			if !scope(cur.OPDID) {
-				return plannedRow{}, fmt.Sprintf("Pegawai ini sekarang berada di %s, di luar perangkat daerah yang Anda kelola", cur.Name), nil
+				return plannedRow{}, model.Msg("import.reject.employee.scope", cur.Name), nil
 			}
 		}
 		emp.ID = existing.ID
@@ -433,59 +428,60 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 			emp.BirthDate = existing.BirthDate
 		}
 		p.Employee = emp
-		p.result.Changes = changes(existing, emp)
+		p.result.What = changes(existing, emp)
 		p.Move = pos.ID == "" || pos.ID != existing.PositionID
 		if p.Move {
 			from := existing.PositionName
 			if from == "" {
 				from = "—"
 			}
-			to := pos.Name
+			var to any = pos.Name
 			if pos.ID == "" {
-				to += " (jabatan baru)"
+				to = model.Msg("import.change.newposition", pos.Name)
 			}
-			p.result.Changes = append(p.result.Changes, fmt.Sprintf("Jabatan: %s → %s", from, to))
+			p.result.What = append(p.result.What, model.Msg("import.change", model.Msg("import.field.position"), from, to))
 		}
 		p.Action = ActionUpdate
-		if len(p.result.Changes) == 0 {
+		if len(p.result.What) == 0 {
 			p.Action = ActionUnchanged
 		}
 	}
 	p.result.Action = p.Action
 	p.intoHead = p.Move && pos.ID != "" && pos.ID == unit.HeadPositionID
-	return p, "", nil
+	return p, model.Message{}, nil
 }
 
 // resolvePosition finds the row's position by code, else by name in the
-// unit; a name not found yields a new position to create.
-func resolvePosition(ctx context.Context, db Reader, instansiID string, unit model.Unit, r Row, kind model.PositionKind, jenjang string) (model.Position, string, error) {
+// unit; a name not found yields a new position to create. A row whose
+// position cannot be had gets the reason.
+func resolvePosition(ctx context.Context, db Reader, instansiID string, unit model.Unit, r Row, kind model.PositionKind, jenjang string) (model.Position, model.Message, error) {
 	if code := r.Get("position_code"); code != "" {
 		p, err := db.PositionByCode(ctx, instansiID, code)
 		if err == nil {
 			if p.UnitID != unit.ID {
-				return model.Position{}, fmt.Sprintf("Jabatan %s tidak berada di unit %s", code, unit.Code), nil
+				return model.Position{}, model.Msg("import.reject.position.unit", code, unit.Code), nil
 			}
-			return p, "", nil
+			return p, model.Message{}, nil
 		}
 		if !errors.Is(err, model.ErrNotFound) {
-			return model.Position{}, "", err
+			return model.Position{}, model.Message{}, err
 		}
 		if r.Get("position_name") == "" {
-			return model.Position{}, fmt.Sprintf("Jabatan dengan kode %s tidak ada dan nama jabatan tidak diisi", code), nil
+			return model.Position{}, model.Msg("import.reject.position.unknown", code), nil
 		}
 	}
 	name := strings.Join(strings.Fields(r.Get("position_name")), " ")
 	if name == "" {
-		return model.Position{}, "Nama jabatan (JABATAN_NAMA) kosong", nil
+		return model.Position{}, model.Msg("import.reject.position.name"), nil
 	}
 	list, err := db.Positions(ctx, instansiID, unit.ID)
 	if err != nil {
-		return model.Position{}, "", err
+		return model.Position{}, model.Message{}, err
 	}
 	var head model.Position
 	for _, p := range list {
 		if strings.EqualFold(p.Name, name) {
-			return p, "", nil
+			return p, model.Message{}, nil
 		}
 		if p.ID == unit.HeadPositionID {
 			head = p
@@ -498,24 +494,25 @@ func resolvePosition(ctx context.Context, db Reader, instansiID string, unit mod
 		}
 	}
 	if kind != model.PositionFungsional && jenjang != "" {
-		return model.Position{}, "Jenjang hanya untuk jabatan fungsional", nil
+		return model.Position{}, model.Msg("invalid.position.level.functional"), nil
 	}
 	// A new post reports to the head of its unit, or of the unit above.
 	superior := head.ID
 	if superior == "" && unit.ParentID != "" {
 		parent, err := db.Unit(ctx, unit.ParentID)
 		if err != nil {
-			return model.Position{}, "", err
+			return model.Position{}, model.Message{}, err
 		}
 		superior = parent.HeadPositionID
 	}
 	code := r.Get("position_code")
 	return model.Position{InstansiID: instansiID, UnitID: unit.ID, Code: code, Name: name, Kind: kind, Jenjang: jenjang,
-		SuperiorPositionID: superior}, "", nil
+		SuperiorPositionID: superior}, model.Message{}, nil
 }
 
-func changes(old, new model.Employee) []string {
-	var out []string
+// changes lists what an update changes, field by field, as messages.
+func changes(old, new model.Employee) []model.Message {
+	var out []model.Message
 	add := func(label, a, b string) {
 		if a != b {
 			if a == "" {
@@ -524,20 +521,20 @@ func changes(old, new model.Employee) []string {
 			if b == "" {
 				b = "—"
 			}
-			out = append(out, fmt.Sprintf("%s: %s → %s", label, a, b))
+			out = append(out, model.Msg("import.change", model.Msg(label), a, b))
 		}
 	}
-	add("Nama", old.Name, new.Name)
-	add("Gelar depan", old.FrontTitle, new.FrontTitle)
-	add("Gelar belakang", old.BackTitle, new.BackTitle)
-	add("Jenis kelamin", old.Gender, new.Gender)
-	add("Status", string(old.Status), string(new.Status))
-	add("Golongan", old.Golongan, new.Golongan)
-	add("Pangkat", old.Pangkat, new.Pangkat)
-	add("E-mail", old.Email, new.Email)
-	add("Telepon", old.Phone, new.Phone)
+	add("import.field.name", old.Name, new.Name)
+	add("import.field.fronttitle", old.FrontTitle, new.FrontTitle)
+	add("import.field.backtitle", old.BackTitle, new.BackTitle)
+	add("import.field.gender", old.Gender, new.Gender)
+	add("import.field.status", string(old.Status), string(new.Status))
+	add("import.field.golongan", old.Golongan, new.Golongan)
+	add("import.field.pangkat", old.Pangkat, new.Pangkat)
+	add("import.field.email", old.Email, new.Email)
+	add("import.field.phone", old.Phone, new.Phone)
 	if !old.Active {
-		out = append(out, "Status aktif: tidak aktif → aktif")
+		out = append(out, model.Msg("import.change.active"))
 	}
 	return out
 }
@@ -593,4 +590,13 @@ func (c *cachedReader) Positions(ctx context.Context, instansiID, unitID string)
 		c.positions[unitID] = list
 	}
 	return list, err
+}
+
+// reasonOf is the message of a check's error.
+func reasonOf(err error) model.Message {
+	var m model.Message
+	if errors.As(err, &m) {
+		return m
+	}
+	return model.Msg(err.Error())
 }

@@ -3,6 +3,11 @@
 // which are rejected and why, in words a BKPSDM admin understands.
 package importer
 
+import (
+	"github.com/kinerja-id/kinerja/internal/locale"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
 // Action is what an import does with one row.
 type Action string
 
@@ -22,6 +27,10 @@ type RowResult struct {
 	Action  Action   `json:"action"`
 	Reason  string   `json:"reason,omitempty"`  // why a row is rejected
 	Changes []string `json:"changes,omitempty"` // for updates: "Golongan: III/a → III/b"
+	// Why and What are Reason and Changes as messages; Report.In renders
+	// them in a reader's language.
+	Why  model.Message   `json:"-"`
+	What []model.Message `json:"-"`
 	// Unit (its code) and Position (its name) where the row places the
 	// employee, for rows not rejected; NewPosition tells that the import
 	// creates that position, so that a typo in JABATAN_NAMA shows in the
@@ -44,4 +53,28 @@ type Report struct {
 	// UploadID names the staged file of a dry run, so that the same file can
 	// be applied without uploading it again (the web page does this).
 	UploadID string `json:"upload_id,omitempty"`
+}
+
+// In returns the report with the reason and the changes of every row
+// rendered in lang. Plan answers it in Indonesian; an edge that knows its
+// reader's language renders it again.
+func (rep Report) In(lang string) Report {
+	rows := make([]RowResult, len(rep.Rows))
+	for i, r := range rep.Rows {
+		if r.Why.Key != "" {
+			r.Reason = locale.T(lang, r.Why.Key, r.Why.Args...)
+		}
+		if len(r.What) > 0 {
+			r.Changes = make([]string, len(r.What))
+			for j, m := range r.What {
+				r.Changes[j] = locale.T(lang, m.Key, m.Args...)
+			}
+		}
+		rows[i] = r
+	}
+	if rep.Rows == nil {
+		rows = nil
+	}
+	rep.Rows = rows
+	return rep
 }

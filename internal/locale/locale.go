@@ -4,6 +4,8 @@ package locale
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -39,9 +41,59 @@ func T(lang, key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 {
-		return fmt.Sprintf(msg, args...)
+		return fmt.Sprintf(msg, render(lang, args)...)
 	}
 	return msg
+}
+
+// keyed is a message given as an argument of another (model.Message): it
+// is rendered in the same language before it is put in its place.
+type keyed interface {
+	MessageKey() (string, []any)
+}
+
+// render returns args with every keyed message rendered in lang.
+func render(lang string, args []any) []any {
+	var out []any // a copy, made only when an argument is rendered
+	for i, a := range args {
+		if m, ok := a.(keyed); ok {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			key, margs := m.MessageKey()
+			out[i] = T(lang, key, margs...)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// FromAcceptLanguage picks the supported language a request's
+// Accept-Language header prefers most (by its q weights, then by order),
+// or Default when it names none.
+func FromAcceptLanguage(header string) string {
+	best, bestQ := Default, 0.0
+	for _, part := range strings.Split(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				continue
+			}
+			q = f
+		}
+		tag = strings.ToLower(strings.TrimSpace(tag))
+		if i := strings.IndexAny(tag, "-_"); i > 0 {
+			tag = tag[:i]
+		}
+		if q > bestQ && slices.Contains(Supported, tag) {
+			best, bestQ = tag, q
+		}
+	}
+	return best
 }
 
 // Keys lists every key of a language's catalog (for tests).

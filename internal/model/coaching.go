@@ -117,27 +117,27 @@ const (
 func (s CoachingSession) Validate(today Date) error {
 	var v ValidationError
 	if !s.Kind.Valid() {
-		v.Add("kind", "Jenis bimbingan harus dialog kinerja, coaching, mentoring atau konseling")
+		v.Add("kind", "invalid.coaching.kind.invalid")
 	}
 	if _, err := ParseDate(string(s.HeldOn)); err != nil {
-		v.Add("held_on", err.Error())
+		v.AddErr("held_on", err)
 	} else if s.HeldOn > today {
-		v.Add("held_on", "Tanggal bimbingan tidak boleh di masa depan")
+		v.Add("held_on", "invalid.coaching.held.future")
 	}
 	if t := strings.TrimSpace(s.Topic); t == "" || utf8.RuneCountInString(t) > maxTopic {
-		v.Add("topic", "Topik wajib diisi (paling banyak 500 karakter)")
+		v.Add("topic", "invalid.coaching.topic.required")
 	}
 	if utf8.RuneCountInString(s.Notes) > maxCoachingText {
-		v.Add("notes", "Catatan paling banyak 4.000 karakter")
+		v.Add("notes", "invalid.coaching.notes.long")
 	}
 	if utf8.RuneCountInString(s.Actions) > maxCoachingText {
-		v.Add("actions", "Tindak lanjut paling banyak 4.000 karakter")
+		v.Add("actions", "invalid.coaching.followup.long")
 	}
 	if s.NextReview != "" {
 		if _, err := ParseDate(string(s.NextReview)); err != nil {
-			v.Add("next_review", err.Error())
+			v.AddErr("next_review", err)
 		} else if s.NextReview < s.HeldOn {
-			v.Add("next_review", "Tanggal evaluasi berikutnya tidak boleh sebelum tanggal bimbingan")
+			v.Add("next_review", "invalid.coaching.review.before")
 		}
 	}
 	return v.Err()
@@ -152,11 +152,11 @@ func (f CoachingFeedback) Validate() error {
 	}
 	for i, a := range f.Answers {
 		if a < FeedbackScaleMin || a > FeedbackScaleMax {
-			v.Add(fmt.Sprintf("answers[%d]", i), fmt.Sprintf("Pilih jawaban %d sampai %d", FeedbackScaleMin, FeedbackScaleMax))
+			v.Add(fmt.Sprintf("answers[%d]", i), "invalid.coaching.answer.range", FeedbackScaleMin, FeedbackScaleMax)
 		}
 	}
 	if utf8.RuneCountInString(f.Comment) > maxFeedbackNote {
-		v.Add("comment", "Komentar paling banyak 2.000 karakter")
+		v.Add("comment", "invalid.coaching.comment.long")
 	}
 	return v.Err()
 }
@@ -166,21 +166,21 @@ func (f CoachingFeedback) Validate() error {
 func ValidateCompetence(list []CompetenceScore) error {
 	var v ValidationError
 	if len(list) == 0 {
-		v.Add("competences", "Isi sekurang-kurangnya satu kompetensi")
+		v.Add("competences", "invalid.coaching.competence.required")
 	}
 	if len(list) > MaxCompetences {
-		v.Add("competences", "Paling banyak 10 kompetensi")
+		v.Add("competences", "invalid.coaching.competence.many")
 	}
 	for i, c := range list {
 		field := fmt.Sprintf("competences[%d]", i)
 		if n := strings.TrimSpace(c.Competence); n == "" || utf8.RuneCountInString(n) > maxCompetenceName {
-			v.Add(field, "Nama kompetensi wajib diisi (paling banyak 200 karakter)")
+			v.Add(field, "invalid.coaching.competence.name")
 		}
 		if c.Score < 1 || c.Score > 5 {
-			v.Add(field, "Nilai kompetensi 1 sampai 5")
+			v.Add(field, "invalid.coaching.competence.score")
 		}
 		if r := strings.TrimSpace(c.Reason); r == "" || utf8.RuneCountInString(r) > maxCompetenceWhy {
-			v.Add(field, "Alasan penilaian wajib diisi (paling banyak 1.000 karakter)")
+			v.Add(field, "invalid.coaching.competence.reason")
 		}
 	}
 	return v.Err()

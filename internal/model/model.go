@@ -22,6 +22,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -39,29 +40,91 @@ var (
 	ErrTooLarge          = errors.New("too large")
 )
 
-// ValidationError reports invalid input, field by field. Messages are
-// message ids of the locale catalogs (or plain Indonesian text when no id
-// fits) so that the web UI and the API can show them in the user's language.
+// Message is a text for a person: a key of the locale catalogs and the
+// arguments its text takes. It is rendered in the reader's language only
+// where it is shown (a page, a problem document, a notification), never
+// composed into prose below that edge. A Message is also an error, so a
+// rule that fails can say why without choosing a language.
+type Message struct {
+	Key  string
+	Args []any
+}
+
+// Msg returns the message key with its arguments.
+func Msg(key string, args ...any) Message { return Message{Key: key, Args: args} }
+
+// MessageKey returns the key and arguments, so that a Message given as an
+// argument of another is rendered in the same language.
+func (m Message) MessageKey() (string, []any) { return m.Key, m.Args }
+
+// Error implements error with the key and its arguments, for logs.
+func (m Message) Error() string {
+	if len(m.Args) == 0 {
+		return m.Key
+	}
+	return m.Key + fmt.Sprint(m.Args)
+}
+
+// ValidationError reports invalid input, field by field. Each field holds
+// a message key of the locale catalogs and, in Args, the arguments of its
+// text, so that the web UI and the API render it in the reader's language.
 type ValidationError struct {
-	Fields map[string]string
+	Fields map[string]string // field -> message key
+	Args   map[string][]any  // field -> the arguments of its message, if any
 }
 
 // Error implements error.
 func (e *ValidationError) Error() string {
 	parts := make([]string, 0, len(e.Fields))
-	for k, v := range e.Fields {
-		parts = append(parts, k+": "+v)
+	for k := range e.Fields {
+		parts = append(parts, k+": "+e.Message(k).Error())
 	}
+	sort.Strings(parts)
 	return "invalid input: " + strings.Join(parts, "; ")
 }
 
-// Add records a message for field, keeping the first one given.
-func (e *ValidationError) Add(field, msg string) {
+// Add records the message key (with its arguments) for field, keeping the
+// first one given.
+func (e *ValidationError) Add(field, key string, args ...any) {
 	if e.Fields == nil {
 		e.Fields = map[string]string{}
 	}
-	if _, ok := e.Fields[field]; !ok {
-		e.Fields[field] = msg
+	if _, ok := e.Fields[field]; ok {
+		return
+	}
+	e.Fields[field] = key
+	if len(args) > 0 {
+		if e.Args == nil {
+			e.Args = map[string][]any{}
+		}
+		e.Args[field] = args
+	}
+}
+
+// AddErr records err for field: a Message (or an error wrapping one)
+// keeps its key and arguments; any other error gives its text.
+func (e *ValidationError) AddErr(field string, err error) {
+	var m Message
+	if errors.As(err, &m) {
+		e.Add(field, m.Key, m.Args...)
+		return
+	}
+	e.Add(field, err.Error())
+}
+
+// Message returns the message of field.
+func (e *ValidationError) Message(field string) Message {
+	return Message{Key: e.Fields[field], Args: e.Args[field]}
+}
+
+// Merge adds other's field messages, with their arguments, to e, keeping
+// a field's first message. other may be nil.
+func (e *ValidationError) Merge(other *ValidationError) {
+	if other == nil {
+		return
+	}
+	for f, key := range other.Fields {
+		e.Add(f, key, other.Args[f]...)
 	}
 }
 
@@ -73,9 +136,19 @@ func (e *ValidationError) Err() error {
 	return e
 }
 
-// Invalid is a shorthand for a ValidationError with one field.
-func Invalid(field, msg string) error {
-	return &ValidationError{Fields: map[string]string{field: msg}}
+// Invalid is a shorthand for a ValidationError with one field, its message
+// key and the key's arguments.
+func Invalid(field, key string, args ...any) error {
+	var v ValidationError
+	v.Add(field, key, args...)
+	return &v
+}
+
+// InvalidErr is Invalid with the message of err (see AddErr).
+func InvalidErr(field string, err error) error {
+	var v ValidationError
+	v.AddErr(field, err)
+	return &v
 }
 
 var idState struct {
@@ -125,7 +198,7 @@ type Date string
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return "", fmt.Errorf("tanggal %q tidak valid (format YYYY-MM-DD)", s)
+		return "", Msg("invalid.date", s)
 	}
 	return Date(t.Format(time.DateOnly)), nil
 }

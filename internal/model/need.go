@@ -187,22 +187,22 @@ func (n *Need) Validate() error {
 	var v ValidationError
 	n.Title, n.Description = strings.TrimSpace(n.Title), strings.TrimSpace(n.Description)
 	if !n.Kind.Valid() {
-		v.Add("kind", "Pilih jenis kebutuhan atau kendala")
+		v.Add("kind", "invalid.need.kind.pick")
 	} else if n.Category == "" {
 		n.Category = n.Kind.Category()
 	} else if n.Category != n.Kind.Category() {
-		v.Add("category", fmt.Sprintf("Jenis %q tidak termasuk kategori %q", n.Kind, n.Category))
+		v.Add("category", "invalid.need.kind.category", n.Kind, n.Category)
 	}
 	if n.Title == "" {
-		v.Add("title", "Judul wajib diisi")
+		v.Add("title", "invalid.need.title.required")
 	} else if utf8.RuneCountInString(n.Title) > NeedTitleMax {
-		v.Add("title", fmt.Sprintf("Judul paling banyak %d karakter", NeedTitleMax))
+		v.Add("title", "invalid.need.title.long", NeedTitleMax)
 	}
 	if utf8.RuneCountInString(n.Description) > NeedDescriptionMax {
-		v.Add("description", fmt.Sprintf("Uraian paling banyak %d karakter", NeedDescriptionMax))
+		v.Add("description", "invalid.need.body.long", NeedDescriptionMax)
 	}
 	if n.EmployeeID == "" {
-		v.Add("employee_id", "Pilih pegawai yang pekerjaannya terhambat")
+		v.Add("employee_id", "invalid.need.employee.pick")
 	}
 	return v.Err()
 }
@@ -213,11 +213,11 @@ func CheckNeedNote(field, note string) (string, error) {
 	note = strings.TrimSpace(note)
 	switch {
 	case note == "" && field == "note":
-		return note, Invalid(field, "Tuliskan alasan penutupan")
+		return note, Invalid(field, "invalid.need.close.reason")
 	case note == "":
-		return note, Invalid(field, "Tuliskan tindak lanjut yang dilakukan")
+		return note, Invalid(field, "invalid.need.action.required")
 	case utf8.RuneCountInString(note) > NeedNoteMax:
-		return note, Invalid(field, fmt.Sprintf("Catatan paling banyak %d karakter", NeedNoteMax))
+		return note, Invalid(field, "invalid.need.note.long", NeedNoteMax)
 	}
 	return note, nil
 }

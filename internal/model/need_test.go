@@ -115,10 +115,10 @@ func TestNeedValidate(t *testing.T) {
 }
 
 func TestCheckNeedNote(t *testing.T) {
-	if _, err := CheckNeedNote("note", "  "); err == nil || !strings.Contains(err.Error(), "alasan") {
+	if _, err := CheckNeedNote("note", "  "); err == nil || !strings.Contains(err.Error(), "invalid.need.close.reason") {
 		t.Errorf("an empty closing note: %v", err)
 	}
-	if _, err := CheckNeedNote("action", ""); err == nil || !strings.Contains(err.Error(), "tindak lanjut") {
+	if _, err := CheckNeedNote("action", ""); err == nil || !strings.Contains(err.Error(), "invalid.need.action.required") {
 		t.Errorf("an empty action: %v", err)
 	}
 	if _, err := CheckNeedNote("action", strings.Repeat("x", NeedNoteMax+1)); err == nil {

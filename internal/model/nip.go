@@ -24,16 +24,16 @@ type NIP struct {
 // written for a BKPSDM admin reading an import report.
 func ParseNIP(s string) (NIP, error) {
 	if len(s) != 18 {
-		return NIP{}, fmt.Errorf("NIP harus 18 digit, bukan %d karakter", len([]rune(s)))
+		return NIP{}, Msg("invalid.nip.length", len([]rune(s)))
 	}
 	for _, r := range s {
 		if r < '0' || r > '9' {
-			return NIP{}, fmt.Errorf("NIP hanya boleh berisi angka")
+			return NIP{}, Msg("invalid.nip.digits")
 		}
 	}
 	birth, err := time.Parse("20060102", s[0:8])
 	if err != nil || birth.Year() < 1900 {
-		return NIP{}, fmt.Errorf("tanggal lahir dalam NIP (%s) bukan tanggal yang valid", s[0:8])
+		return NIP{}, Msg("invalid.nip.birth", s[0:8])
 	}
 	pppk := s[12:14] == "21"
 	tmtText := s[8:14]
@@ -42,10 +42,10 @@ func ParseNIP(s string) (NIP, error) {
 	}
 	tmt, err := time.Parse("200601", tmtText)
 	if err != nil || tmt.Year() < 1900 {
-		return NIP{}, fmt.Errorf("TMT dalam NIP (%s) bukan bulan yang valid", s[8:14])
+		return NIP{}, Msg("invalid.nip.tmt", s[8:14])
 	}
 	if !tmt.After(birth) && !(pppk && tmt.Year() > birth.Year()) {
-		return NIP{}, fmt.Errorf("TMT dalam NIP (%s) tidak boleh sebelum tanggal lahir", s[8:14])
+		return NIP{}, Msg("invalid.nip.tmt.birth", s[8:14])
 	}
 	var female bool
 	switch s[14] {
@@ -53,7 +53,7 @@ func ParseNIP(s string) (NIP, error) {
 	case '2':
 		female = true
 	default:
-		return NIP{}, fmt.Errorf("digit jenis kelamin dalam NIP (posisi 15) harus 1 atau 2, bukan %c", s[14])
+		return NIP{}, Msg("invalid.nip.sex", s[14])
 	}
 	return NIP{BirthDate: birth, TMT: tmt, PPPK: pppk, Female: female, Sequence: s[15:18]}, nil
 }

@@ -15,16 +15,17 @@ func TestParseNIP(t *testing.T) {
 		{"199002282019032002", "", true},
 		{"200002292022012003", "", true}, // 2000 was a leap year
 		{"199702142023212001", "", true}, // an NI PPPK: month 21
-		{"19850312201001100", "18 digit", false},
-		{"1985031220100110011", "18 digit", false},
-		{"19850312201001100A", "angka", false},
-		{"198513122010011001", "tanggal lahir", false},
-		{"190102292010011001", "tanggal lahir", false}, // 1901 was not a leap year
-		{"198503122010131001", "TMT", false},
-		{"198503121980011001", "sebelum tanggal lahir", false},
-		{"198503122010013001", "jenis kelamin", false},
-		{"", "18 digit", false},
+		{"19850312201001100", "invalid.nip.length[", false},
+		{"1985031220100110011", "invalid.nip.length[", false},
+		{"19850312201001100A", "invalid.nip.digits", false},
+		{"198513122010011001", "invalid.nip.birth[", false},
+		{"190102292010011001", "invalid.nip.birth[", false}, // 1901 was not a leap year
+		{"198503122010131001", "invalid.nip.tmt[", false},
+		{"198503121980011001", "invalid.nip.tmt.birth[", false},
+		{"198503122010013001", "invalid.nip.sex[", false},
+		{"", "invalid.nip.length[", false},
 	}
+	// The errors are message keys (rendered where a reader sees them).
 	for _, c := range cases {
 		n, err := ParseNIP(c.nip)
 		if c.wantErr == "" {

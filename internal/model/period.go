@@ -65,10 +65,10 @@ const DefaultReportDays = 5
 // The annual evaluation is due at the end of January of the next year.
 func GeneratePeriods(year int, kind PeriodKind, reportDays int) ([]Period, error) {
 	if year < 2022 || year > 2100 {
-		return nil, fmt.Errorf("tahun %d di luar rentang (2022–2100)", year)
+		return nil, Msg("invalid.year.range", year)
 	}
 	if reportDays < 0 || reportDays > 60 {
-		return nil, fmt.Errorf("batas pelaporan %d hari di luar rentang (0–60)", reportDays)
+		return nil, Msg("invalid.year.reportdays", reportDays)
 	}
 	months := 0
 	switch kind {
@@ -77,7 +77,7 @@ func GeneratePeriods(year int, kind PeriodKind, reportDays int) ([]Period, error
 	case PeriodQuarterly:
 		months = 3
 	default:
-		return nil, fmt.Errorf("jenis periode %q tidak dikenal (monthly atau quarterly)", kind)
+		return nil, Msg("invalid.year.kind", kind)
 	}
 	var out []Period
 	for i := 0; i < 12/months; i++ {
@@ -97,20 +97,20 @@ func GeneratePeriods(year int, kind PeriodKind, reportDays int) ([]Period, error
 func ValidatePeriod(p Period) error {
 	var v ValidationError
 	if _, err := ParseDate(string(p.Start)); err != nil {
-		v.Add("start", err.Error())
+		v.AddErr("start", err)
 	}
 	if _, err := ParseDate(string(p.End)); err != nil {
-		v.Add("end", err.Error())
+		v.AddErr("end", err)
 	}
 	if _, err := ParseDate(string(p.ReportDeadline)); err != nil {
-		v.Add("report_deadline", err.Error())
+		v.AddErr("report_deadline", err)
 	}
 	if v.Err() == nil {
 		if p.End < p.Start {
-			v.Add("end", "Tanggal akhir periode tidak boleh sebelum tanggal mulai")
+			v.Add("end", "invalid.period.end.before")
 		}
 		if p.ReportDeadline < p.End {
-			v.Add("report_deadline", "Batas pelaporan tidak boleh sebelum akhir periode")
+			v.Add("report_deadline", "invalid.period.deadline.before")
 		}
 	}
 	return v.Err()

@@ -35,27 +35,27 @@ type PKIndicator struct {
 func (s PKSasaran) Validate() error {
 	var v ValidationError
 	if d := strings.TrimSpace(s.Description); d == "" || len(d) > 2000 {
-		v.Add("description", "Sasaran wajib diisi (paling banyak 2.000 karakter)")
+		v.Add("description", "invalid.pk.sasaran.required")
 	}
 	if s.Year < 2000 || s.Year > 2100 {
-		v.Add("year", "Tahun tidak sah")
+		v.Add("year", "invalid.field.year.bad")
 	}
 	if len(s.Indicators) == 0 {
-		v.Add("indicators", "Sasaran memerlukan sekurang-kurangnya satu indikator dengan target")
+		v.Add("indicators", "invalid.pk.indicators.required")
 	}
 	if len(s.Indicators) > 20 {
-		v.Add("indicators", "Paling banyak 20 indikator per sasaran")
+		v.Add("indicators", "invalid.pk.indicators.many")
 	}
 	for i, in := range s.Indicators {
 		field := fmt.Sprintf("indicators[%d]", i)
 		if strings.TrimSpace(in.Description) == "" || len(in.Description) > 1000 {
-			v.Add(field, "Indikator wajib diisi (paling banyak 1.000 karakter)")
+			v.Add(field, "invalid.pk.indicator.required")
 		}
 		if strings.TrimSpace(in.Target) == "" || len(in.Target) > 200 {
-			v.Add(field, "Target indikator wajib diisi")
+			v.Add(field, "invalid.pk.target.required")
 		}
 		if len(in.Unit) > 100 {
-			v.Add(field, "Satuan paling banyak 100 karakter")
+			v.Add(field, "invalid.pk.unit.long")
 		}
 	}
 	return v.Err()

@@ -149,23 +149,23 @@ func ProgressLate(work Date, sent time.Time, workDays int) bool {
 func (p Progress) Validate(today Date) error {
 	var v ValidationError
 	if _, err := time.Parse(time.DateOnly, string(p.WorkDate)); err != nil {
-		v.Add("date", "Tanggal tidak valid (TTTT-BB-HH)")
+		v.Add("date", "invalid.date.format")
 	} else if p.WorkDate > today {
-		v.Add("date", "Progres tidak dapat dicatat untuk tanggal yang belum tiba")
+		v.Add("date", "invalid.progress.date.future")
 	} else if p.WorkDate.Time().Before(today.Time().AddDate(0, 0, -62)) {
-		v.Add("date", "Progres lebih dari dua bulan lalu tidak dapat dicatat lagi")
+		v.Add("date", "invalid.progress.date.old")
 	}
 	if d := strings.TrimSpace(p.Description); d == "" || len(d) > 2000 {
-		v.Add("description", "Uraian kegiatan wajib diisi (paling banyak 2.000 karakter)")
+		v.Add("description", "invalid.progress.description.required")
 	}
 	if p.Minutes <= 0 || p.Minutes > 24*60 {
-		v.Add("minutes", "Waktu yang digunakan harus antara 1 menit dan 24 jam")
+		v.Add("minutes", "invalid.progress.minutes.range")
 	}
 	if p.OutputAmount < 0 {
-		v.Add("output", "Jumlah keluaran tidak boleh negatif")
+		v.Add("output", "invalid.progress.output.negative")
 	}
 	if len(p.OutputUnit) > 100 {
-		v.Add("output", "Satuan keluaran paling banyak 100 karakter")
+		v.Add("output", "invalid.progress.output.unit")
 	}
 	return v.Err()
 }

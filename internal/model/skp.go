@@ -264,29 +264,29 @@ func SubmitProblems(s SKP, supervisorApproved bool) *ValidationError {
 	for i, r := range s.RHK {
 		field := fmt.Sprintf("rhk[%d]", i)
 		if strings.TrimSpace(r.Description) == "" {
-			v.Add(field, "Rencana hasil kerja belum diisi")
+			v.Add(field, "invalid.skp.rhk.empty")
 		}
 		if len(r.Indicators) == 0 {
-			v.Add(field, fmt.Sprintf("RHK %q belum memiliki indikator kinerja individu", short(r.Description)))
+			v.Add(field, "invalid.skp.rhk.indicators", short(r.Description))
 		}
 		if r.Kind == RHKUtama {
 			utama++
 			if s.Format == FormatJAJF && r.ParentRHKID == "" && strings.TrimSpace(r.ParentText) == "" {
-				v.Add(field, fmt.Sprintf("RHK utama %q belum dikaitkan dengan RHK atasan yang diintervensi", short(r.Description)))
+				v.Add(field, "invalid.skp.rhk.parent", short(r.Description))
 			}
 		}
 		if s.Format == FormatJPT && strings.TrimSpace(r.PenugasanDari) == "" && r.Kind == RHKUtama {
-			v.Add(field, fmt.Sprintf("RHK %q belum mencantumkan penugasan dari", short(r.Description)))
+			v.Add(field, "invalid.skp.rhk.penugasan", short(r.Description))
 		}
 	}
 	if utama == 0 {
-		v.Add("rhk", "SKP harus memiliki sekurang-kurangnya satu RHK utama")
+		v.Add("rhk", "invalid.skp.rhk.utama")
 	}
 	if s.Format == FormatJAJF && !supervisorApproved && hasParentRHK(s) {
-		v.Add("rhk", "SKP atasan langsung belum disetujui; tunggu sampai SKP atasan disetujui sebelum mengajukan")
+		v.Add("rhk", "invalid.skp.supervisor.pending")
 	}
 	if len(s.Behaviours) != len(CoreValues) {
-		v.Add("behaviours", "Perilaku kerja harus memuat ketujuh nilai BerAKHLAK")
+		v.Add("behaviours", "invalid.skp.behaviours")
 	}
 	if v.Err() == nil {
 		return nil

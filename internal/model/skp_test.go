@@ -59,16 +59,16 @@ func TestSubmitProblems(t *testing.T) {
 		sup  bool
 		want string
 	}{
-		{"supervisor not approved", func(s SKP) SKP { return s }, false, "atasan langsung belum disetujui"},
-		{"no parent", func(s SKP) SKP { s.RHK = []RHK{{Kind: RHKUtama, Description: "X", Indicators: ind}}; return s }, true, "belum dikaitkan"},
-		{"no indicator", func(s SKP) SKP { s.RHK = []RHK{{Kind: RHKUtama, Description: "X", ParentRHKID: "p"}}; return s }, true, "indikator"},
-		{"no utama", func(s SKP) SKP { s.RHK = s.RHK[1:]; return s }, true, "RHK utama"},
-		{"missing core values", func(s SKP) SKP { s.Behaviours = s.Behaviours[:6]; return s }, true, "BerAKHLAK"},
+		{"supervisor not approved", func(s SKP) SKP { return s }, false, "invalid.skp.supervisor.pending"},
+		{"no parent", func(s SKP) SKP { s.RHK = []RHK{{Kind: RHKUtama, Description: "X", Indicators: ind}}; return s }, true, "invalid.skp.rhk.parent"},
+		{"no indicator", func(s SKP) SKP { s.RHK = []RHK{{Kind: RHKUtama, Description: "X", ParentRHKID: "p"}}; return s }, true, "invalid.skp.rhk.indicators"},
+		{"no utama", func(s SKP) SKP { s.RHK = s.RHK[1:]; return s }, true, "invalid.skp.rhk.utama"},
+		{"missing core values", func(s SKP) SKP { s.Behaviours = s.Behaviours[:6]; return s }, true, "invalid.skp.behaviours"},
 		{"jpt without penugasan", func(s SKP) SKP {
 			s.Format = FormatJPT
 			s.RHK = []RHK{{Kind: RHKUtama, Description: "Meningkatnya layanan", Indicators: ind}}
 			return s
-		}, true, "penugasan dari"},
+		}, true, "invalid.skp.rhk.penugasan"},
 	}
 	for _, c := range cases {
 		s := good

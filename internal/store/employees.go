@@ -51,10 +51,10 @@ func searchKey(e model.Employee) string {
 func ValidateEmployee(e model.Employee) error {
 	var v model.ValidationError
 	if strings.TrimSpace(e.Name) == "" {
-		v.Add("name", "Nama wajib diisi")
+		v.Add("name", "invalid.employee.name.required")
 	}
 	if !e.Status.Valid() {
-		v.Add("status", fmt.Sprintf("Status kepegawaian %q tidak dikenal (pns, cpns, pppk)", e.Status))
+		v.Add("status", "invalid.employee.status.unknown", e.Status)
 	}
 	if e.Status != model.StatusPejabatNegara {
 		if _, err := model.ParseNIP(e.NIP); err != nil {
@@ -62,7 +62,7 @@ func ValidateEmployee(e model.Employee) error {
 		}
 	}
 	if e.Gender != "" && e.Gender != "L" && e.Gender != "P" {
-		v.Add("gender", "Jenis kelamin harus L atau P")
+		v.Add("gender", "invalid.employee.sex")
 	}
 	if e.BirthDate != "" {
 		if _, err := model.ParseDate(string(e.BirthDate)); err != nil {
@@ -70,7 +70,7 @@ func ValidateEmployee(e model.Employee) error {
 		}
 	}
 	if e.Email != "" && !strings.Contains(e.Email, "@") {
-		v.Add("email", "Alamat e-mail tidak valid")
+		v.Add("email", "invalid.employee.email")
 	}
 	return v.Err()
 }
@@ -211,7 +211,7 @@ func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.Empl
 	if f.Cursor != "" {
 		name, id, ok := decodeCursor(f.Cursor)
 		if !ok {
-			return model.EmployeePage{}, model.Invalid("cursor", "Kursor halaman tidak valid")
+			return model.EmployeePage{}, model.Invalid("cursor", "invalid.field.cursor")
 		}
 		where = append(where, "(e.name > ? OR (e.name = ? AND e.id > ?))")
 		args = append(args, name, name, id)

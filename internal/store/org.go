@@ -184,16 +184,16 @@ func (tx *Tx) UpdateUnit(ctx context.Context, u model.Unit) (model.Unit, error) 
 func validateUnit(u model.Unit) error {
 	var v model.ValidationError
 	if u.Name == "" {
-		v.Add("name", "Nama unit wajib diisi")
+		v.Add("name", "invalid.unit.name.required")
 	}
 	if u.Code == "" {
-		v.Add("code", "Kode unit wajib diisi")
+		v.Add("code", "invalid.unit.code.required")
 	}
 	if !u.Kind.Valid() {
-		v.Add("kind", fmt.Sprintf("Jenis unit %q tidak dikenal", u.Kind))
+		v.Add("kind", "invalid.unit.kind.unknown", u.Kind)
 	}
 	if u.WorkDays != 5 && u.WorkDays != 6 {
-		v.Add("work_days", "Hari kerja harus 5 atau 6")
+		v.Add("work_days", "invalid.unit.workdays")
 	}
 	return v.Err()
 }
@@ -302,7 +302,7 @@ func (tx *Tx) UpdatePosition(ctx context.Context, p model.Position) (model.Posit
 		return p, err
 	}
 	if p.SuperiorPositionID == p.ID {
-		return p, model.Invalid("superior_position_id", "Jabatan tidak boleh menjadi atasan dirinya sendiri")
+		return p, model.Invalid("superior_position_id", "invalid.position.self")
 	}
 	if _, err := tx.exec(ctx, `UPDATE positions SET unit_id = ?, name = ?, kind = ?, jenjang = ?, superior_position_id = ?,
 		updated_at = ? WHERE id = ?`, p.UnitID, p.Name, string(p.Kind), p.Jenjang, nullable(p.SuperiorPositionID),
@@ -322,22 +322,22 @@ func (tx *Tx) UpdatePosition(ctx context.Context, p model.Position) (model.Posit
 func validatePosition(p model.Position) error {
 	var v model.ValidationError
 	if p.Name == "" {
-		v.Add("name", "Nama jabatan wajib diisi")
+		v.Add("name", "invalid.position.name.required")
 	}
 	if p.Code == "" {
-		v.Add("code", "Kode jabatan wajib diisi")
+		v.Add("code", "invalid.position.code.required")
 	}
 	if p.UnitID == "" {
-		v.Add("unit_id", "Unit jabatan wajib diisi")
+		v.Add("unit_id", "invalid.position.unit.required")
 	}
 	if !p.Kind.Valid() {
-		v.Add("kind", fmt.Sprintf("Jenis jabatan %q tidak dikenal", p.Kind))
+		v.Add("kind", "invalid.position.kind.unknown", p.Kind)
 	}
 	if p.Kind == model.PositionFungsional && p.Jenjang != "" && !model.ValidJenjang(p.Jenjang) {
-		v.Add("jenjang", fmt.Sprintf("Jenjang %q tidak dikenal", p.Jenjang))
+		v.Add("jenjang", "invalid.position.level.unknown", p.Jenjang)
 	}
 	if p.Kind != model.PositionFungsional && p.Jenjang != "" {
-		v.Add("jenjang", "Jenjang hanya untuk jabatan fungsional")
+		v.Add("jenjang", "invalid.position.level.functional")
 	}
 	return v.Err()
 }

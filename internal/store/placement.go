@@ -17,10 +17,10 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 	}
 	var v model.ValidationError
 	if !pl.Kind.Valid() {
-		v.Add("kind", fmt.Sprintf("Jenis penempatan %q tidak dikenal (definitif, plt, plh)", pl.Kind))
+		v.Add("kind", "invalid.placement.kind.unknown", pl.Kind)
 	}
 	if _, err := model.ParseDate(string(pl.Start)); err != nil {
-		v.Add("start", "TMT jabatan: "+err.Error())
+		v.Add("start", "invalid.placement.start.invalid", pl.Start)
 	}
 	if err := v.Err(); err != nil {
 		return pl, err
@@ -34,7 +34,7 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 		return pl, err
 	}
 	if pos.InstansiID != emp.InstansiID {
-		return pl, model.Invalid("position_id", "Jabatan berada di instansi lain")
+		return pl, model.Invalid("position_id", "invalid.placement.instansi")
 	}
 	if pl.Kind == model.PlacementDefinitif {
 		current, err := tx.Placements(ctx, pl.EmployeeID)
@@ -82,7 +82,7 @@ func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error
 		return err
 	}
 	if end < pl.Start {
-		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum TMT")
+		return model.Invalid("end", "invalid.placement.end.before")
 	}
 	before := pl
 	pl.End = end
@@ -134,16 +134,16 @@ func (tx *Tx) CreateRaterOverride(ctx context.Context, o model.RaterOverride) (m
 	}
 	var v model.ValidationError
 	if o.RaterID == "" {
-		v.Add("rater_id", "Pejabat penilai wajib dipilih")
+		v.Add("rater_id", "invalid.rater.required")
 	}
 	if o.RaterID == o.EmployeeID {
-		v.Add("rater_id", "Pegawai tidak dapat menilai dirinya sendiri")
+		v.Add("rater_id", "invalid.rater.self")
 	}
 	if _, err := model.ParseDate(string(o.Start)); err != nil {
 		v.Add("start", err.Error())
 	}
 	if strings.TrimSpace(o.Reason) == "" {
-		v.Add("reason", "Alasan penggantian pejabat penilai wajib diisi")
+		v.Add("reason", "invalid.rater.reason")
 	}
 	if err := v.Err(); err != nil {
 		return o, err
@@ -207,7 +207,7 @@ func (tx *Tx) EndRaterOverride(ctx context.Context, id string, end model.Date) e
 		return notFound(err, "rater override "+id)
 	}
 	if end < o.Start {
-		return model.Invalid("end", "Tanggal selesai tidak boleh sebelum tanggal mulai")
+		return model.Invalid("end", "invalid.range.end.before")
 	}
 	before := o
 	o.End = end

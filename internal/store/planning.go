@@ -373,7 +373,7 @@ func (tx *Tx) SetExpectation(ctx context.Context, version int, skpID string, val
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return model.Invalid("core_value", "Nilai BerAKHLAK tidak dikenal")
+		return model.Invalid("core_value", "invalid.skp.behaviour.unknown")
 	}
 	return tx.audit(ctx, "skp.expectation", "skp", skpID, nil, map[string]string{"core_value": string(value), "expectation": text})
 }

@@ -78,7 +78,7 @@ func (c conn) prepared(ctx context.Context, query string) *sql.Stmt {
 
 // errBadText refuses text that no engine can store alike: a NUL byte or
 // bytes that are not UTF-8 (PostgreSQL rejects both, SQLite keeps them).
-var errBadText = model.Invalid("input", "Teks berisi karakter yang tidak sah (NUL atau bukan UTF-8)")
+var errBadText = model.Invalid("input", "invalid.field.badtext.store")
 
 func badText(args []any) bool {
 	for _, a := range args {

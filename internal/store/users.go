@@ -37,7 +37,7 @@ func (tx *Tx) CreateUser(ctx context.Context, u model.User) (model.User, error) 
 		u.Locale = "id"
 	}
 	if u.Username == "" {
-		return u, model.Invalid("username", "Nama pengguna wajib diisi")
+		return u, model.Invalid("username", "invalid.user.username.required")
 	}
 	u.CreatedAt = tx.now
 	_, err := tx.exec(ctx, `INSERT INTO users (id, instansi_id, username, display_name, employee_id, password_hash,
@@ -66,7 +66,7 @@ func (tx *Tx) SetPassword(ctx context.Context, userID, hash, keep string) error 
 // SetLocale changes the user's language ("id" or "en").
 func (tx *Tx) SetLocale(ctx context.Context, userID, locale string) error {
 	if locale != "id" && locale != "en" {
-		return model.Invalid("locale", "Bahasa harus id atau en")
+		return model.Invalid("locale", "invalid.user.locale")
 	}
 	before, err := tx.User(ctx, userID)
 	if err != nil {
@@ -105,10 +105,10 @@ func (tx *Tx) SetDisabled(ctx context.Context, userID string, disabled bool) err
 // Grant gives a role to a user; unitID scopes opd_admin to one OPD.
 func (tx *Tx) Grant(ctx context.Context, userID string, g model.RoleGrant) error {
 	if !g.Role.Grantable() {
-		return model.Invalid("role", fmt.Sprintf("Peran %q tidak dapat diberikan (pilih: opd_admin, bkpsdm_admin, leader, auditor, system_admin)", g.Role))
+		return model.Invalid("role", "invalid.user.role.grantable", g.Role)
 	}
 	if g.Role == model.RoleOPDAdmin && g.UnitID == "" {
-		return model.Invalid("unit_id", "Admin OPD harus dikaitkan dengan satu perangkat daerah")
+		return model.Invalid("unit_id", "invalid.user.role.opd")
 	}
 	if g.Role != model.RoleOPDAdmin {
 		g.UnitID = ""

@@ -154,7 +154,7 @@ func (u *ui) recordCoaching(w http.ResponseWriter, r *http.Request, b base) erro
 	got, err := u.a.RecordCoaching(r.Context(), *b.Actor, s)
 	if ve, ok := isValidation(err); ok {
 		return u.renderCoaching(w, r, b, http.StatusUnprocessableEntity, func(p *coachingListPage) {
-			p.Form, p.Errors = s, ve.Fields
+			p.Form, p.Errors = s, b.Errs(ve)
 		})
 	}
 	if err != nil {
@@ -234,10 +234,10 @@ func (u *ui) answerCoachingFeedback(w http.ResponseWriter, r *http.Request, b ba
 	_, err := u.a.AnswerCoachingFeedback(r.Context(), *b.Actor, id, f)
 	if ve, ok := isValidation(err); ok {
 		return u.renderCoachingSession(w, r, b, id, http.StatusUnprocessableEntity, func(p *coachingPage) {
-			p.Errors = ve.Fields
+			p.Errors = b.Errs(ve)
 			if p.Feedback != nil {
 				p.Feedback = newFeedbackForm(b, id, &f)
-				p.Feedback.Errors = ve.Fields
+				p.Feedback.Errors = b.Errs(ve)
 			}
 		})
 	}
@@ -269,7 +269,7 @@ func (u *ui) evaluateCompetence(w http.ResponseWriter, r *http.Request, b base) 
 	_, err := u.a.EvaluateCompetence(r.Context(), *b.Actor, id, list)
 	if ve, ok := isValidation(err); ok {
 		return u.renderCoachingSession(w, r, b, id, http.StatusUnprocessableEntity, func(p *coachingPage) {
-			p.Errors, p.CompetenceForm = ve.Fields, list
+			p.Errors, p.CompetenceForm = b.Errs(ve), list
 			for len(p.CompetenceForm) < competenceRows {
 				p.CompetenceForm = append(p.CompetenceForm, model.CompetenceScore{})
 			}

@@ -142,5 +142,5 @@ func (u *ui) formError(w http.ResponseWriter, r *http.Request, b base, id string
 	for _, f := range fields {
 		form[f] = r.PostFormValue(f)
 	}
-	return u.renderEmployee(w, r, b, id, http.StatusUnprocessableEntity, ve.Fields, form)
+	return u.renderEmployee(w, r, b, id, http.StatusUnprocessableEntity, b.Errs(ve), form)
 }

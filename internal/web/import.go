@@ -97,7 +97,7 @@ func (u *ui) previewImport(w http.ResponseWriter, r *http.Request, b base) error
 	}
 	rep, err := u.a.StageImport(r.Context(), *b.Actor, header.Filename, data)
 	if ve, ok := isValidation(err); ok {
-		p.Error = ve.Fields["file"]
+		p.Error = b.Errs(ve)["file"]
 		if p.Error == "" {
 			p.Error = b.T("form.invalid")
 		}
@@ -107,7 +107,7 @@ func (u *ui) previewImport(w http.ResponseWriter, r *http.Request, b base) error
 	if err != nil {
 		return err
 	}
-	p.split(rep)
+	p.split(rep.In(b.Lang))
 	p.Title = b.T("import.preview")
 	u.render(w, r, http.StatusOK, "import_report", p)
 	return nil
@@ -126,7 +126,7 @@ func (u *ui) applyImport(w http.ResponseWriter, r *http.Request, b base) error {
 	if err != nil {
 		return err
 	}
-	p.split(rep)
+	p.split(rep.In(b.Lang))
 	p.Title = b.T("import.result")
 	u.render(w, r, http.StatusOK, "import_report", p)
 	return nil

@@ -189,9 +189,9 @@ func (u *ui) recordNeed(w http.ResponseWriter, r *http.Request, b base) error {
 			return perr
 		}
 		if team {
-			p.TeamForm, p.TeamErrors = n, ve.Fields
+			p.TeamForm, p.TeamErrors = n, b.Errs(ve)
 		} else {
-			p.Form, p.Errors = n, ve.Fields
+			p.Form, p.Errors = n, b.Errs(ve)
 		}
 		u.render(w, r, http.StatusUnprocessableEntity, "needs", p)
 		return nil
@@ -349,7 +349,7 @@ func (u *ui) afterNeedStep(w http.ResponseWriter, r *http.Request, b base, step 
 		http.Redirect(w, r, next.String(), http.StatusSeeOther)
 		return nil
 	case ok:
-		errs, status = ve.Fields, http.StatusUnprocessableEntity
+		errs, status = b.Errs(ve), http.StatusUnprocessableEntity
 	case errors.Is(err, model.ErrConflict):
 		errs = map[string]string{"version": b.T("need.err.stale")}
 	case errors.Is(err, model.ErrInvalidTransition):

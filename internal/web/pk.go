@@ -53,7 +53,7 @@ func (u *ui) addPKSasaran(w http.ResponseWriter, r *http.Request, b base) error 
 			return err
 		}
 		return u.renderUnit(w, r, b, id, http.StatusUnprocessableEntity, func(v *pkView) {
-			v.Errors, v.Form = ve.Fields, form
+			v.Errors, v.Form = b.Errs(ve), form
 			for len(v.Form.Indicators) < 3 {
 				v.Form.Indicators = append(v.Form.Indicators, model.PKIndicator{})
 			}

@@ -62,7 +62,7 @@ func (u *ui) profileResult(w http.ResponseWriter, r *http.Request, b base, err e
 		if perr != nil {
 			return perr
 		}
-		p.Errors = ve.Fields
+		p.Errors = b.Errs(ve)
 		u.render(w, r, http.StatusUnprocessableEntity, "profile", p)
 		return nil
 	}

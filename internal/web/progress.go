@@ -82,7 +82,7 @@ func formEntry(r *http.Request) (model.Progress, progressForm, error) {
 		// The body's size was capped before; files beyond 8 MB in memory
 		// go to temporary files.
 		if err := r.ParseMultipartForm(8 << 20); err != nil {
-			return model.Progress{}, progressForm{}, model.Invalid("file", "Formulir tidak dapat dibaca; coba kirim lagi")
+			return model.Progress{}, progressForm{}, model.Invalid("file", "invalid.form.unreadable")
 		}
 	}
 	f := progressForm{Date: r.PostFormValue("date"), RHKID: r.PostFormValue("rhk_id"), Description: r.PostFormValue("description"),
@@ -95,9 +95,7 @@ func formEntry(r *http.Request) (model.Progress, progressForm, error) {
 	p.Minutes, minErr = app.ParseMinutes(f.Minutes)
 	for _, err := range []error{outErr, minErr} {
 		if ve, ok := isValidation(err); ok {
-			for field, msg := range ve.Fields {
-				v.Add(field, msg)
-			}
+			v.Merge(ve)
 		}
 	}
 	return p, f, v.Err()
@@ -125,7 +123,7 @@ func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) erro
 		return u.renderProgress(w, r, b, http.StatusRequestEntityTooLarge, &form, map[string]string{"file": b.T("evidence.err.large", tl.Max>>20)})
 	}
 	if ve, ok := isValidation(err); ok {
-		return u.renderProgress(w, r, b, http.StatusUnprocessableEntity, &form, ve.Fields)
+		return u.renderProgress(w, r, b, http.StatusUnprocessableEntity, &form, b.Errs(ve))
 	}
 	if err != nil {
 		return err
@@ -180,7 +178,7 @@ func (u *ui) resubmitProgress(w http.ResponseWriter, r *http.Request, b base) er
 	}
 	switch ve, ok := isValidation(err); {
 	case ok:
-		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, &form, ve.Fields)
+		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, &form, b.Errs(ve))
 	case errors.Is(err, model.ErrConflict):
 		return u.renderEntry(w, r, b, http.StatusConflict, nil, map[string]string{"version": b.T("progress.err.stale")})
 	case err != nil:
@@ -196,7 +194,7 @@ func (u *ui) review(w http.ResponseWriter, r *http.Request, b base, approve bool
 	_, err := u.a.ReviewProgress(r.Context(), *b.Actor, id, version, approve, r.PostFormValue("note"))
 	switch ve, ok := isValidation(err); {
 	case ok:
-		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, nil, ve.Fields)
+		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, nil, b.Errs(ve))
 	case errors.Is(err, model.ErrConflict):
 		return u.renderEntry(w, r, b, http.StatusConflict, nil, map[string]string{"version": b.T("progress.err.reviewed")})
 	case err != nil:
@@ -328,8 +326,8 @@ func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 	switch ve, ok := isValidation(err); {
 	case errors.As(err, &tl):
 		b.Flash = b.T("evidence.err.large", tl.Max>>20)
-	case ok && ve.Fields["file"] != "":
-		b.Flash = ve.Fields["file"]
+	case ok && b.Errs(ve)["file"] != "":
+		b.Flash = b.Errs(ve)["file"]
 	case err != nil:
 		return err
 	}

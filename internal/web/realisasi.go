@@ -48,7 +48,7 @@ func (u *ui) saveRealisasi(w http.ResponseWriter, r *http.Request, b base) error
 		Value: r.PostFormValue("value"), Basis: r.PostFormValue("basis")})
 	switch ve, ok := isValidation(err); {
 	case ok:
-		return u.renderRealisasi(w, r, b, http.StatusUnprocessableEntity, ve.Fields, map[string]string{indicator: r.PostFormValue("value")})
+		return u.renderRealisasi(w, r, b, http.StatusUnprocessableEntity, b.Errs(ve), map[string]string{indicator: r.PostFormValue("value")})
 	case errors.Is(err, model.ErrConflict):
 		return u.renderRealisasi(w, r, b, http.StatusConflict, map[string]string{"version": b.T("realisasi.err.stale")}, nil)
 	case err != nil:

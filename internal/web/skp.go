@@ -80,7 +80,7 @@ func (u *ui) createSKP(w http.ResponseWriter, r *http.Request, b base) error {
 	s, err := u.a.CreateSKP(r.Context(), *b.Actor, b.Actor.EmployeeID, year, model.Approach(r.PostFormValue("approach")))
 	if ve, ok := isValidation(err); ok {
 		var msgs []string
-		for _, m := range ve.Fields {
+		for _, m := range b.Errs(ve) {
 			msgs = append(msgs, m)
 		}
 		http.Redirect(w, r, "/skp?galat="+url.QueryEscape(strings.Join(msgs, " ")), http.StatusSeeOther)
@@ -196,7 +196,7 @@ func (u *ui) skpFormError(w http.ResponseWriter, r *http.Request, b base, id str
 	}
 	switch ve, ok := isValidation(err); {
 	case ok:
-		p.Errors = ve.Fields
+		p.Errors = b.Errs(ve)
 	case errors.Is(err, model.ErrConflict):
 		p.Errors = map[string]string{"version": b.T("skp.err.stale")}
 	case errors.Is(err, model.ErrInvalidTransition):
@@ -252,7 +252,7 @@ func (u *ui) addIndicator(w http.ResponseWriter, r *http.Request, b base) error 
 	id := r.PathValue("id")
 	rhk, err := u.a.Store.RHKByID(r.Context(), r.PostFormValue("rhk_id"))
 	if err != nil || rhk.SKPID != id {
-		return u.skpFormError(w, r, b, id, model.Invalid("rhk_id", b.T("skp.err.rhk")))
+		return u.skpFormError(w, r, b, id, model.Invalid("rhk_id", "skp.err.rhk"))
 	}
 	_, err = u.a.AddIndicator(r.Context(), *b.Actor, version(r), model.Indicator{RHKID: rhk.ID, Aspect: model.Aspect(r.PostFormValue("aspect")),
 		Description: r.PostFormValue("description"), Target: r.PostFormValue("target"), Unit: r.PostFormValue("unit")})
@@ -356,7 +356,7 @@ func (u *ui) proposeRHK(w http.ResponseWriter, r *http.Request, b base) error {
 	_, err := u.a.ProposeRHK(r.Context(), *b.Actor, r.PostFormValue("to"), r.PostFormValue("parent_rhk_id"), r.PostFormValue("description"))
 	if ve, ok := isValidation(err); ok {
 		var msgs []string
-		for _, m := range ve.Fields {
+		for _, m := range b.Errs(ve) {
 			msgs = append(msgs, m)
 		}
 		http.Redirect(w, r, "/skp/matriks?galat="+url.QueryEscape(strings.Join(msgs, " ")), http.StatusSeeOther)

@@ -45,7 +45,7 @@ func (u *ui) createTeam(w http.ResponseWriter, r *http.Request, b base) error {
 	form := model.Team{Name: r.PostFormValue("name"), Goal: r.PostFormValue("goal")}
 	t, err := u.a.CreateTeam(r.Context(), *b.Actor, form)
 	if ve, ok := isValidation(err); ok {
-		return u.renderTeams(w, r, b, http.StatusUnprocessableEntity, form, ve.Fields)
+		return u.renderTeams(w, r, b, http.StatusUnprocessableEntity, form, b.Errs(ve))
 	}
 	if err != nil {
 		return err
@@ -84,11 +84,7 @@ func (u *ui) renderTeam(w http.ResponseWriter, r *http.Request, b base, status i
 func (u *ui) teamAction(w http.ResponseWriter, r *http.Request, b base, do func() error) error {
 	err := do()
 	if ve, ok := isValidation(err); ok {
-		errs := map[string]string{}
-		for k, msg := range ve.Fields {
-			errs[k] = b.T(msg) // a catalog key, or words already written
-		}
-		return u.renderTeam(w, r, b, http.StatusUnprocessableEntity, errs)
+		return u.renderTeam(w, r, b, http.StatusUnprocessableEntity, b.Errs(ve))
 	}
 	if errors.Is(err, model.ErrForbidden) {
 		return u.renderTeam(w, r, b, http.StatusForbidden, map[string]string{"team": b.T("team.err.forbidden")})

@@ -180,6 +180,17 @@ type base struct {
 // T translates a message key into the page's language.
 func (b base) T(key string, args ...any) string { return locale.T(b.Lang, key, args...) }
 
+// Errs renders the field messages of a validation error in the page's
+// language: field name -> text. Pages show these, never the Fields (which
+// holds message keys).
+func (b base) Errs(ve *model.ValidationError) map[string]string {
+	out := make(map[string]string, len(ve.Fields))
+	for f, key := range ve.Fields {
+		out[f] = locale.T(b.Lang, key, ve.Args[f]...)
+	}
+	return out
+}
+
 // Named gives the catalog's name for a code under prefix (an audit action,
 // a record type), or the code itself when the catalog has none.
 func (b base) Named(prefix, code string) string {

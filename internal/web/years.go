@@ -37,7 +37,7 @@ func (u *ui) setEvidenceLimit(w http.ResponseWriter, r *http.Request, b base) er
 		if perr != nil {
 			return perr
 		}
-		p.Error = ve.Fields["evidence_max_mb"]
+		p.Error = b.Errs(ve)["evidence_max_mb"]
 		u.render(w, r, http.StatusUnprocessableEntity, "year", p)
 		return nil
 	}
@@ -96,7 +96,7 @@ func (u *ui) openYear(w http.ResponseWriter, r *http.Request, b base) error {
 		if perr != nil {
 			return perr
 		}
-		for _, m := range ve.Fields {
+		for _, m := range b.Errs(ve) {
 			p.Error = m
 		}
 		u.render(w, r, http.StatusUnprocessableEntity, "year", p)
@@ -133,7 +133,7 @@ func (u *ui) movePeriod(w http.ResponseWriter, r *http.Request, b base) error {
 			return perr
 		}
 		if ve, ok := isValidation(err); ok {
-			for _, m := range ve.Fields {
+			for _, m := range b.Errs(ve) {
 				p.Error = m
 			}
 		} else {
