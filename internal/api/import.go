@@ -48,6 +48,7 @@ func (h *handler) importEmployees(w http.ResponseWriter, r *http.Request, actor 
 	if err != nil {
 		return err
 	}
+	rep = rep.In(readerLang(r))
 	if rep.Rows == nil {
 		rep.Rows = []importer.RowResult{}
 	}

@@ -54,7 +54,7 @@ func (a *App) StoreUpload(ctx context.Context, actor model.Actor, name string, r
 	var te *blob.TypeError
 	switch {
 	case errors.As(err, &te):
-		return Upload{}, model.Invalid("file", fmt.Sprintf("Jenis berkas tidak diterima sebagai bukti dukung (%s). Yang diterima: %s.", te.Detected, blob.Allowed()))
+		return Upload{}, model.Invalid("file", "invalid.evidence.type", detectedKind(te.Detected), model.Msg("invalid.evidence.allowed"))
 	case errors.Is(err, model.ErrTooLarge):
 		return Upload{}, &TooLargeError{Max: max}
 	case err != nil:
@@ -283,4 +283,30 @@ func (a *App) SetEvidenceLimit(ctx context.Context, actor model.Actor, mb int) e
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.SetEvidenceMaxBytes(ctx, actor.InstansiID, int64(mb)<<20)
 	})
+}
+
+// detectedKinds gives the message key of each kind of file the blob store
+// refuses, by the words it names it with.
+var detectedKinds = map[string]string{
+	"berkas kosong":           "invalid.evidence.kind.empty",
+	"video atau media lain":   "invalid.evidence.kind.media",
+	"program Windows":         "invalid.evidence.kind.windows",
+	"program Linux":           "invalid.evidence.kind.linux",
+	"program macOS atau Java": "invalid.evidence.kind.macos",
+	"skrip":                   "invalid.evidence.kind.script",
+	"arsip zip":               "invalid.evidence.kind.zip",
+	"jenis tidak dikenal":     "invalid.evidence.kind.unknown",
+	"halaman web atau XML":    "invalid.evidence.kind.markup",
+	"arsip rusak":             "invalid.evidence.kind.broken",
+	"dokumen Office bermakro": "invalid.evidence.kind.macro",
+	"penginstal Windows":      "invalid.evidence.kind.installer",
+}
+
+// detectedKind names a refused kind of file as a message; a kind without
+// a key is named as the blob store names it.
+func detectedKind(detected string) any {
+	if key, ok := detectedKinds[detected]; ok {
+		return model.Msg(key)
+	}
+	return detected
 }

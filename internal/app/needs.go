@@ -170,7 +170,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 	}
 	if n.RHKID != "" {
 		if err := a.checkNeedRHK(ctx, e.ID, n.RHKID); err != nil {
-			v.Add("rhk_id", err.Error())
+			v.AddErr("rhk_id", err)
 		}
 	}
 	if err := v.Err(); err != nil {

@@ -18,7 +18,7 @@ func (a *App) ChangePassword(ctx context.Context, actor model.Actor, current, ne
 		return model.Invalid("current_password", "invalid.auth.password.wrong")
 	}
 	if err := ValidatePassword(next); err != nil {
-		return model.Invalid("new_password", err.Error())
+		return model.InvalidErr("new_password", err)
 	}
 	hash, err := HashPassword(next, a.hashCost)
 	if err != nil {

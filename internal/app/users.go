@@ -35,7 +35,7 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 		return model.User{}, forbidden("create user")
 	}
 	if err := ValidatePassword(n.Password); err != nil {
-		return model.User{}, model.Invalid("password", err.Error())
+		return model.User{}, model.InvalidErr("password", err)
 	}
 	if n.UnitCode != "" {
 		unitID, err := a.opdByCode(ctx, n.InstansiID, n.UnitCode)
@@ -89,7 +89,7 @@ func (a *App) ResetPassword(ctx context.Context, actor model.Actor, username, pa
 		return forbidden("reset password")
 	}
 	if err := ValidatePassword(password); err != nil {
-		return model.Invalid("password", err.Error())
+		return model.InvalidErr("password", err)
 	}
 	hash, err := a.HashPassword(password)
 	if err != nil {

@@ -112,6 +112,15 @@ func oneLine(err error) string {
 		}
 		return strings.Join(parts, "; ")
 	}
+	var m model.Message
+	if errors.As(err, &m) {
+		// What the message wraps says where it came from ("password: ...").
+		text := locale.T(locale.Default, m.Key, m.Args...)
+		if full, key := err.Error(), m.Error(); strings.HasSuffix(full, key) {
+			return strings.ReplaceAll(strings.TrimSuffix(full, key)+text, "\n", " ")
+		}
+		return text
+	}
 	return strings.ReplaceAll(err.Error(), "\n", " ")
 }
 

@@ -40,6 +40,7 @@ var dynamicPrefixes = []string{
 	"coaching.kind.",   // templates: printf "coaching.kind.%s"
 	"gender.",          // templates: printf "gender.%s"
 	"period.",          // templates: printf "period.%s" (a period's status)
+	"notif.",           // app.RenderNotification: "notif." + kind [+ "." + variant] + ".title" / ".body"
 }
 
 // root is the module's root directory.
@@ -208,28 +209,27 @@ func callKeys(fset *token.FileSet, c *ast.CallExpr) []keyCall {
 	return []keyCall{{pos: fset.Position(c.Pos()).String(), key: key, args: len(c.Args) - at - 1}}
 }
 
-// verbs counts the formatting verbs of a catalog text.
+// verbs counts the arguments a catalog text takes: the highest argument a
+// verb refers to, sequentially or by an explicit index such as %[2]s (a
+// notification's wording may skip an argument it does not need).
 func verbs(msg string) int {
 	n := 0
-	for i := 0; i < len(msg); i++ {
-		if msg[i] != '%' {
-			continue
-		}
-		i++
-		if i < len(msg) && msg[i] == '%' {
-			continue
-		}
-		for i < len(msg) && !unicode.IsLetter(rune(msg[i])) {
-			i++
-		}
-		n++
+	for _, v := range parseVerbs(msg) {
+		n = max(n, v.arg)
 	}
 	return n
 }
 
-// sample returns an argument that fits verb v.
-func sample(msg string) []any {
-	var out []any
+// verb is one formatting verb: the argument it takes (1-based) and its letter.
+type verb struct {
+	arg    int
+	letter byte
+}
+
+// parseVerbs lists the verbs of a catalog text as fmt reads them.
+func parseVerbs(msg string) []verb {
+	var out []verb
+	next := 1
 	for i := 0; i < len(msg); i++ {
 		if msg[i] != '%' {
 			continue
@@ -238,19 +238,42 @@ func sample(msg string) []any {
 		if i < len(msg) && msg[i] == '%' {
 			continue
 		}
+		arg := next
 		for i < len(msg) && !unicode.IsLetter(rune(msg[i])) {
+			if msg[i] == '[' {
+				end := strings.IndexByte(msg[i:], ']')
+				if end < 0 {
+					break
+				}
+				if n, err := strconv.Atoi(msg[i+1 : i+end]); err == nil {
+					arg = n
+				}
+				i += end
+			}
 			i++
 		}
 		if i >= len(msg) {
 			break
 		}
-		switch msg[i] {
+		out = append(out, verb{arg: arg, letter: msg[i]})
+		next = arg + 1
+	}
+	return out
+}
+
+// sample returns arguments that fit the verbs of msg.
+func sample(msg string) []any {
+	vs := parseVerbs(msg)
+	out := make([]any, verbs(msg))
+	for i := range out {
+		out[i] = "x"
+	}
+	for _, v := range vs {
+		switch v.letter {
 		case 'd', 'c':
-			out = append(out, 7)
+			out[v.arg-1] = 7
 		case 'f':
-			out = append(out, 1.5)
-		default:
-			out = append(out, "x")
+			out[v.arg-1] = 1.5
 		}
 	}
 	return out

@@ -148,7 +148,7 @@ func (s CoachingSession) Validate(today Date) error {
 func (f CoachingFeedback) Validate() error {
 	var v ValidationError
 	if len(f.Answers) != len(FeedbackStatements) {
-		v.Add("answers", fmt.Sprintf("Jawab kesembilan pernyataan (diterima %d)", len(f.Answers)))
+		v.Add("answers", "invalid.coaching.answers.count", len(f.Answers))
 	}
 	for i, a := range f.Answers {
 		if a < FeedbackScaleMin || a > FeedbackScaleMax {

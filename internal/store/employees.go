@@ -58,7 +58,7 @@ func ValidateEmployee(e model.Employee) error {
 	}
 	if e.Status != model.StatusPejabatNegara {
 		if _, err := model.ParseNIP(e.NIP); err != nil {
-			v.Add("nip", err.Error())
+			v.AddErr("nip", err)
 		}
 	}
 	if e.Gender != "" && e.Gender != "L" && e.Gender != "P" {
@@ -66,7 +66,7 @@ func ValidateEmployee(e model.Employee) error {
 	}
 	if e.BirthDate != "" {
 		if _, err := model.ParseDate(string(e.BirthDate)); err != nil {
-			v.Add("birth_date", err.Error())
+			v.AddErr("birth_date", err)
 		}
 	}
 	if e.Email != "" && !strings.Contains(e.Email, "@") {

@@ -45,7 +45,7 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 		for _, c := range current {
 			if c.Kind == model.PlacementDefinitif && c.End == "" {
 				if c.Start > pl.Start {
-					return pl, model.Invalid("start", "TMT jabatan baru tidak boleh sebelum TMT jabatan sekarang ("+string(c.Start)+")")
+					return pl, model.Invalid("start", "invalid.placement.start.before", c.Start)
 				}
 				if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, end, c.ID); err != nil {
 					return pl, fmt.Errorf("end placement: %w", err)
@@ -140,7 +140,7 @@ func (tx *Tx) CreateRaterOverride(ctx context.Context, o model.RaterOverride) (m
 		v.Add("rater_id", "invalid.rater.self")
 	}
 	if _, err := model.ParseDate(string(o.Start)); err != nil {
-		v.Add("start", err.Error())
+		v.AddErr("start", err)
 	}
 	if strings.TrimSpace(o.Reason) == "" {
 		v.Add("reason", "invalid.rater.reason")

@@ -306,7 +306,7 @@ func (u *ui) deleteEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 // work (a realisasi, an SKP) and goes back to the page it was sent from.
 func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) error {
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		return model.Invalid("file", b.T("evidence.err.form"))
+		return model.Invalid("file", "evidence.err.form")
 	}
 	defer r.MultipartForm.RemoveAll()
 	typ, id, back := r.PostFormValue("target_type"), r.PostFormValue("target_id"), safeNext(r.PostFormValue("back"))
