@@ -12,65 +12,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/store"
 )
 
-// OpenYear opens a performance year for the actor's instansi with monthly
-// or quarterly periods plus the annual evaluation, reports due reportDays
-// after each period ends. BKPSDM only.
-func (a *App) OpenYear(ctx context.Context, actor model.Actor, year int, kind model.PeriodKind, reportDays int) ([]model.Period, error) {
-	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
-		return nil, forbidden("open a performance year")
-	}
-	periods, err := model.GeneratePeriods(year, kind, reportDays)
-	if err != nil {
-		return nil, model.Invalid("year", err.Error())
-	}
-	if _, open, err := a.Store.YearOpen(ctx, actor.InstansiID, year); err != nil {
-		return nil, err
-	} else if open {
-		return nil, model.Invalid("year", fmt.Sprintf("Tahun kinerja %d sudah dibuka", year))
-	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
-		return tx.CreateYear(ctx, actor.InstansiID, year, kind, periods)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return a.Store.Periods(ctx, actor.InstansiID, year)
-}
-
-// Periods lists a year's periods; everyone signed in may read them.
-func (a *App) Periods(ctx context.Context, actor model.Actor, year int) ([]model.Period, error) {
-	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
-		return nil, forbidden("periods")
-	}
-	return a.Store.Periods(ctx, actor.InstansiID, year)
-}
-
-// MovePeriod adjusts a period's dates and moves its status (open, close,
-// lock, or unlock with a reason). BKPSDM only.
-func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period, reason string) error {
-	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
-		return forbidden("change a period")
-	}
-	cur, err := a.Store.Period(ctx, p.ID)
-	if err != nil || cur.InstansiID != actor.InstansiID {
-		return fmt.Errorf("period %s: %w", p.ID, model.ErrNotFound)
-	}
-	if err := model.ValidatePeriod(p); err != nil {
-		return err
-	}
-	if cur.Status == model.PeriodLocked && p.Status == model.PeriodLocked && (p.Start != cur.Start || p.End != cur.End || p.ReportDeadline != cur.ReportDeadline) {
-		return fmt.Errorf("a locked period changes only after an unlock: %w", model.ErrInvalidTransition)
-	}
-	if p.Status != cur.Status && !model.CanMovePeriod(cur.Status, p.Status) {
-		return fmt.Errorf("period %s to %s: %w", cur.Status, p.Status, model.ErrInvalidTransition)
-	}
-	if cur.Status == model.PeriodLocked && p.Status != model.PeriodLocked && strings.TrimSpace(reason) == "" {
-		return model.Invalid("reason", "Membuka kunci periode memerlukan alasan tertulis")
-	}
-	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.UpdatePeriod(ctx, p, reason) })
-}
-
 // CreateSKP starts the draft SKP of an employee for a year on their current
 // position, with snapshots of them and their raters as they are today and
 // the seven core values. The employee does it, or a BKPSDM admin for them.

@@ -1,0 +1,397 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+const skpColumns = `id, instansi_id, employee_id, position_id, year, period_start, period_end, approach, format, status, version,
+	revision, return_note, submitted_at, approved_at, approved_by, employee_snapshot, rater_snapshot, upper_snapshot, lampiran`
+
+func scanSKP(sc interface{ Scan(...any) error }) (model.SKP, error) {
+	var s model.SKP
+	var pos, approach, format, status, submitted, approved, emp, rater, upper, lampiran, start, end string
+	err := sc.Scan(&s.ID, &s.InstansiID, &s.EmployeeID, nullString{&pos}, &s.Year, &start, &end, &approach, &format, &status,
+		&s.Version, &s.Revision, &s.ReturnNote, &submitted, &approved, &s.ApprovedBy, &emp, &rater, &upper, &lampiran)
+	if err != nil {
+		return s, err
+	}
+	s.PositionID = pos
+	s.PeriodStart, s.PeriodEnd = model.Date(start), model.Date(end)
+	s.Approach, s.Format, s.Status = model.Approach(approach), model.SKPFormat(format), model.SKPStatus(status)
+	s.SubmittedAt, s.ApprovedAt = parseTime(submitted), parseTime(approved)
+	_ = json.Unmarshal([]byte(emp), &s.Employee)
+	_ = json.Unmarshal([]byte(rater), &s.Rater)
+	_ = json.Unmarshal([]byte(upper), &s.UpperRater)
+	_ = json.Unmarshal([]byte(lampiran), &s.Lampiran)
+	return s, nil
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// CreateSKP stores a new draft SKP with the seven core values.
+func (tx *Tx) CreateSKP(ctx context.Context, s model.SKP, positionID string) (model.SKP, error) {
+	s.ID = model.NewID()
+	s.Status, s.Version, s.Revision = model.SKPDraft, 1, 1
+	_, err := tx.exec(ctx, `INSERT INTO skps (id, instansi_id, employee_id, position_id, year, period_start, period_end, approach,
+		format, status, version, revision, rater_id, upper_rater_id, employee_snapshot, rater_snapshot, upper_snapshot, lampiran,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.ID, s.InstansiID, s.EmployeeID, nullable(positionID), s.Year, string(s.PeriodStart), string(s.PeriodEnd),
+		string(s.Approach), string(s.Format), string(s.Status), s.Version, s.Revision, nullable(s.Rater.EmployeeID),
+		nullable(s.UpperRater.EmployeeID), mustJSON(s.Employee), mustJSON(s.Rater), mustJSON(s.UpperRater), mustJSON(s.Lampiran),
+		formatTime(tx.now), formatTime(tx.now))
+	if err != nil {
+		return s, fmt.Errorf("create SKP: %w", err)
+	}
+	s.Behaviours = nil
+	for i, cv := range model.CoreValues {
+		b := model.Behaviour{ID: model.NewID(), SKPID: s.ID, Value: cv.Value, Guides: cv.Guides}
+		if _, err := tx.exec(ctx, `INSERT INTO skp_behaviours (id, skp_id, core_value, guides, expectation, position) VALUES (?, ?, ?, ?, ?, ?)`,
+			b.ID, s.ID, string(b.Value), mustJSON(b.Guides), "", i+1); err != nil {
+			return s, fmt.Errorf("create SKP behaviour: %w", err)
+		}
+		s.Behaviours = append(s.Behaviours, b)
+	}
+	return s, tx.audit(ctx, "skp.create", "skp", s.ID, nil, map[string]any{"employee_id": s.EmployeeID, "year": s.Year,
+		"approach": s.Approach, "format": s.Format})
+}
+
+// SKP returns one SKP with its RHK, indicators and behaviours.
+func (c conn) SKP(ctx context.Context, id string) (model.SKP, error) {
+	s, err := scanSKP(c.queryRow(ctx, `SELECT `+skpColumns+` FROM skps WHERE id = ?`, id))
+	if err != nil {
+		return s, notFound(err, "SKP "+id)
+	}
+	return s, c.loadSKPParts(ctx, &s)
+}
+
+func (c conn) loadSKPParts(ctx context.Context, s *model.SKP) error {
+	rows, err := c.query(ctx, `SELECT id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, pk_sasaran_id, position
+		FROM rhk WHERE skp_id = ? ORDER BY CASE WHEN kind = 'utama' THEN 0 ELSE 1 END, position, id`, s.ID)
+	if err != nil {
+		return err
+	}
+	idx := map[string]int{}
+	s.RHK = nil
+	for rows.Next() {
+		var r model.RHK
+		var kind string
+		if err := rows.Scan(&r.ID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText, &r.PenugasanDari, &r.Perspektif, nullString{&r.PKSasaranID}, &r.Position); err != nil {
+			rows.Close()
+			return err
+		}
+		r.SKPID, r.Kind = s.ID, model.RHKKind(kind)
+		idx[r.ID] = len(s.RHK)
+		s.RHK = append(s.RHK, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = c.query(ctx, `SELECT i.id, i.rhk_id, i.aspect, i.description, i.target, i.unit, i.position FROM indicators i
+		JOIN rhk r ON r.id = i.rhk_id WHERE r.skp_id = ? ORDER BY i.position, i.id`, s.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var in model.Indicator
+		var aspect string
+		if err := rows.Scan(&in.ID, &in.RHKID, &aspect, &in.Description, &in.Target, &in.Unit, &in.Position); err != nil {
+			rows.Close()
+			return err
+		}
+		in.Aspect = model.Aspect(aspect)
+		if i, ok := idx[in.RHKID]; ok {
+			s.RHK[i].Indicators = append(s.RHK[i].Indicators, in)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = c.query(ctx, `SELECT id, core_value, guides, expectation FROM skp_behaviours WHERE skp_id = ? ORDER BY position`, s.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	s.Behaviours = nil
+	for rows.Next() {
+		var b model.Behaviour
+		var value, guides string
+		if err := rows.Scan(&b.ID, &value, &guides, &b.Expectation); err != nil {
+			return err
+		}
+		b.SKPID, b.Value = s.ID, model.CoreValue(value)
+		_ = json.Unmarshal([]byte(guides), &b.Guides)
+		s.Behaviours = append(s.Behaviours, b)
+	}
+	return rows.Err()
+}
+
+// SKPFilter selects SKPs (without their parts).
+type SKPFilter struct {
+	InstansiID  string
+	EmployeeIDs []string
+	RaterID     string
+	Year        int
+	Status      model.SKPStatus
+}
+
+// SKPs lists SKPs, newest first, without RHK (use SKP for the whole).
+func (c conn) SKPs(ctx context.Context, f SKPFilter) ([]model.SKP, error) {
+	// With employees or a rater given, their own indexes are far narrower
+	// than the instansi's; the instansi is then checked on the rows read.
+	where := []string{"1 = 1"}
+	var args []any
+	if f.EmployeeIDs == nil && f.RaterID == "" {
+		where = append(where, "instansi_id = ?")
+		args = append(args, f.InstansiID)
+	}
+	if f.EmployeeIDs != nil {
+		if len(f.EmployeeIDs) == 0 {
+			return nil, nil
+		}
+		where = append(where, "employee_id IN ("+placeholders(len(f.EmployeeIDs))+")")
+		for _, id := range f.EmployeeIDs {
+			args = append(args, id)
+		}
+	}
+	if f.RaterID != "" {
+		where = append(where, "rater_id = ?")
+		args = append(args, f.RaterID)
+	}
+	if f.Year != 0 {
+		where = append(where, "year = ?")
+		args = append(args, f.Year)
+	}
+	if f.Status != "" {
+		where = append(where, "status = ?")
+		args = append(args, string(f.Status))
+	}
+	rows, err := c.query(ctx, `SELECT `+skpColumns+` FROM skps WHERE `+strings.Join(where, " AND ")+` ORDER BY year DESC, id DESC LIMIT 5000`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list SKPs: %w", err)
+	}
+	defer rows.Close()
+	var out []model.SKP
+	for rows.Next() {
+		s, err := scanSKP(rows)
+		if err != nil {
+			return nil, err
+		}
+		if s.InstansiID == f.InstansiID {
+			out = append(out, s)
+		}
+	}
+	return out, rows.Err()
+}
+
+// touchSKP bumps an SKP's version if it is still at version; a stale
+// version is a conflict, so two people never overwrite each other.
+func (tx *Tx) touchSKP(ctx context.Context, id string, version int) error {
+	res, err := tx.exec(ctx, `UPDATE skps SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?`, formatTime(tx.now), id, version)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("SKP %s changed since version %d: %w", id, version, model.ErrConflict)
+	}
+	return nil
+}
+
+// SaveRHK creates or updates an RHK of an SKP read at version.
+func (tx *Tx) SaveRHK(ctx context.Context, version int, r model.RHK) (model.RHK, error) {
+	if err := tx.touchSKP(ctx, r.SKPID, version); err != nil {
+		return r, err
+	}
+	if r.ID == "" {
+		r.ID = model.NewID()
+		var n int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM rhk WHERE skp_id = ?`, r.SKPID).Scan(&n); err != nil {
+			return r, err
+		}
+		r.Position = n + 1
+		_, err := tx.exec(ctx, `INSERT INTO rhk (id, skp_id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif,
+			pk_sasaran_id, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.SKPID, string(r.Kind), r.Description,
+			nullable(r.ParentRHKID), r.ParentText, r.PenugasanDari, r.Perspektif, nullable(r.PKSasaranID), r.Position, formatTime(tx.now))
+		if err != nil {
+			return r, fmt.Errorf("create RHK: %w", err)
+		}
+		return r, tx.audit(ctx, "rhk.create", "skp", r.SKPID, nil, r)
+	}
+	_, err := tx.exec(ctx, `UPDATE rhk SET kind = ?, description = ?, parent_rhk_id = ?, parent_text = ?, penugasan_dari = ?,
+		perspektif = ?, pk_sasaran_id = ? WHERE id = ? AND skp_id = ?`, string(r.Kind), r.Description, nullable(r.ParentRHKID), r.ParentText,
+		r.PenugasanDari, r.Perspektif, nullable(r.PKSasaranID), r.ID, r.SKPID)
+	if err != nil {
+		return r, fmt.Errorf("update RHK: %w", err)
+	}
+	return r, tx.audit(ctx, "rhk.update", "skp", r.SKPID, nil, r)
+}
+
+// DeleteRHK removes an RHK and its indicators.
+func (tx *Tx) DeleteRHK(ctx context.Context, version int, skpID, rhkID string) error {
+	if err := tx.touchSKP(ctx, skpID, version); err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM indicators WHERE rhk_id = ?`, rhkID); err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM rhk WHERE id = ? AND skp_id = ?`, rhkID, skpID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "rhk.delete", "skp", skpID, map[string]string{"rhk_id": rhkID}, nil)
+}
+
+// SaveIndicator adds an indicator to an RHK of an SKP read at version.
+func (tx *Tx) SaveIndicator(ctx context.Context, version int, skpID string, in model.Indicator) (model.Indicator, error) {
+	if err := tx.touchSKP(ctx, skpID, version); err != nil {
+		return in, err
+	}
+	in.ID = model.NewID()
+	var n int
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM indicators WHERE rhk_id = ?`, in.RHKID).Scan(&n); err != nil {
+		return in, err
+	}
+	in.Position = n + 1
+	if _, err := tx.exec(ctx, `INSERT INTO indicators (id, rhk_id, aspect, description, target, unit, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		in.ID, in.RHKID, string(in.Aspect), in.Description, in.Target, in.Unit, in.Position); err != nil {
+		return in, fmt.Errorf("create indicator: %w", err)
+	}
+	return in, tx.audit(ctx, "indicator.create", "skp", skpID, nil, in)
+}
+
+// DeleteIndicator removes an indicator.
+func (tx *Tx) DeleteIndicator(ctx context.Context, version int, skpID, indicatorID string) error {
+	if err := tx.touchSKP(ctx, skpID, version); err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM indicators WHERE id = ? AND rhk_id IN (SELECT id FROM rhk WHERE skp_id = ?)`, indicatorID, skpID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "indicator.delete", "skp", skpID, map[string]string{"indicator_id": indicatorID}, nil)
+}
+
+// SetExpectation writes the supervisor's ekspektasi khusus for a value.
+func (tx *Tx) SetExpectation(ctx context.Context, version int, skpID string, value model.CoreValue, text string) error {
+	if err := tx.touchSKP(ctx, skpID, version); err != nil {
+		return err
+	}
+	res, err := tx.exec(ctx, `UPDATE skp_behaviours SET expectation = ? WHERE skp_id = ? AND core_value = ?`, text, skpID, string(value))
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return model.Invalid("core_value", "Nilai BerAKHLAK tidak dikenal")
+	}
+	return tx.audit(ctx, "skp.expectation", "skp", skpID, nil, map[string]string{"core_value": string(value), "expectation": text})
+}
+
+// SetLampiran replaces the SKP's lampiran.
+func (tx *Tx) SetLampiran(ctx context.Context, version int, skpID string, l model.Lampiran) error {
+	if err := tx.touchSKP(ctx, skpID, version); err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE skps SET lampiran = ? WHERE id = ?`, mustJSON(l), skpID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "skp.lampiran", "skp", skpID, nil, l)
+}
+
+// SetSKPStatus records a workflow step on an SKP read at version.
+func (tx *Tx) SetSKPStatus(ctx context.Context, version int, s model.SKP, action model.SKPAction) error {
+	if err := tx.touchSKP(ctx, s.ID, version); err != nil {
+		return err
+	}
+	_, err := tx.exec(ctx, `UPDATE skps SET status = ?, revision = ?, return_note = ?, submitted_at = ?, approved_at = ?,
+		approved_by = ?, period_end = ? WHERE id = ?`, string(s.Status), s.Revision, s.ReturnNote, formatTime(s.SubmittedAt),
+		formatTime(s.ApprovedAt), s.ApprovedBy, string(s.PeriodEnd), s.ID)
+	if err != nil {
+		return fmt.Errorf("SKP %s: %w", action, err)
+	}
+	return tx.audit(ctx, "skp."+string(action), "skp", s.ID, nil, map[string]any{"status": s.Status, "revision": s.Revision,
+		"note": s.ReturnNote})
+}
+
+// SaveSKPVersion keeps the approved document of a revision.
+func (tx *Tx) SaveSKPVersion(ctx context.Context, s model.SKP) error {
+	_, err := tx.exec(ctx, `INSERT INTO skp_versions (skp_id, revision, document, approved_at, approved_by) VALUES (?, ?, ?, ?, ?)`,
+		s.ID, s.Revision, mustJSON(s), formatTime(s.ApprovedAt), s.ApprovedBy)
+	return err
+}
+
+// SKPVersions returns every approved revision of an SKP, oldest first.
+func (c conn) SKPVersions(ctx context.Context, skpID string) ([]model.SKP, error) {
+	rows, err := c.query(ctx, `SELECT document FROM skp_versions WHERE skp_id = ? ORDER BY revision`, skpID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.SKP
+	for rows.Next() {
+		var doc string
+		if err := rows.Scan(&doc); err != nil {
+			return nil, err
+		}
+		var s model.SKP
+		if err := json.Unmarshal([]byte(doc), &s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// RHKByID returns one RHK (without indicators) and its SKP's id.
+func (c conn) RHKByID(ctx context.Context, id string) (model.RHK, error) {
+	var r model.RHK
+	var kind string
+	err := c.queryRow(ctx, `SELECT id, skp_id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, pk_sasaran_id,
+		position FROM rhk WHERE id = ?`, id).Scan(&r.ID, &r.SKPID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText,
+		&r.PenugasanDari, &r.Perspektif, nullString{&r.PKSasaranID}, &r.Position)
+	r.Kind = model.RHKKind(kind)
+	if err != nil {
+		return r, notFound(err, "RHK "+id)
+	}
+	return r, nil
+}
+
+// AddDialogue records a dialog kinerja.
+func (tx *Tx) AddDialogue(ctx context.Context, d model.Dialogue) (model.Dialogue, error) {
+	d.ID, d.CreatedAt = model.NewID(), formatTime(tx.now)
+	if _, err := tx.exec(ctx, `INSERT INTO skp_dialogues (id, skp_id, held_on, notes, expectations, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		d.ID, d.SKPID, string(d.HeldOn), d.Notes, d.Expectations, d.AuthorID, d.CreatedAt); err != nil {
+		return d, err
+	}
+	return d, tx.audit(ctx, "skp.dialogue", "skp", d.SKPID, nil, d)
+}
+
+// Dialogues lists an SKP's dialogues, oldest first.
+func (c conn) Dialogues(ctx context.Context, skpID string) ([]model.Dialogue, error) {
+	rows, err := c.query(ctx, `SELECT id, skp_id, held_on, notes, expectations, author_id, created_at FROM skp_dialogues
+		WHERE skp_id = ? ORDER BY held_on, id`, skpID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Dialogue
+	for rows.Next() {
+		var d model.Dialogue
+		var held string
+		if err := rows.Scan(&d.ID, &d.SKPID, &held, &d.Notes, &d.Expectations, &d.AuthorID, &d.CreatedAt); err != nil {
+			return nil, err
+		}
+		d.HeldOn = model.Date(held)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
