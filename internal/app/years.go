@@ -68,3 +68,13 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.UpdatePeriod(ctx, p, reason) })
 }
+
+// YearOpen reports whether the actor's instansi has opened a performance
+// year; everyone signed in may know.
+func (a *App) YearOpen(ctx context.Context, actor model.Actor, year int) (bool, error) {
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return false, forbidden("performance years")
+	}
+	_, open, err := a.Store.YearOpen(ctx, actor.InstansiID, year)
+	return open, err
+}

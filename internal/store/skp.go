@@ -395,3 +395,51 @@ func (c conn) Dialogues(ctx context.Context, skpID string) ([]model.Dialogue, er
 	}
 	return out, rows.Err()
 }
+
+// RHKTexts returns the description of each RHK named, by id, in one query;
+// ids that name no RHK are left out.
+func (c conn) RHKTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := c.query(ctx, `SELECT id, description FROM rhk WHERE id IN (`+placeholders(len(ids))+`)`, anys(ids)...)
+	if err != nil {
+		return nil, fmt.Errorf("RHK texts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return nil, err
+		}
+		out[id] = text
+	}
+	return out, rows.Err()
+}
+
+// RHKOfSKPs returns the RHK (without indicators) of several SKPs in one
+// query, by SKP id, each SKP's in its order.
+func (c conn) RHKOfSKPs(ctx context.Context, skpIDs []string) (map[string][]model.RHK, error) {
+	out := map[string][]model.RHK{}
+	if len(skpIDs) == 0 {
+		return out, nil
+	}
+	rows, err := c.query(ctx, `SELECT id, skp_id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, pk_sasaran_id, position
+		FROM rhk WHERE skp_id IN (`+placeholders(len(skpIDs))+`) ORDER BY skp_id, CASE WHEN kind = 'utama' THEN 0 ELSE 1 END, position, id`, anys(skpIDs)...)
+	if err != nil {
+		return nil, fmt.Errorf("RHK of SKPs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r model.RHK
+		var kind string
+		if err := rows.Scan(&r.ID, &r.SKPID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText, &r.PenugasanDari, &r.Perspektif,
+			nullString{&r.PKSasaranID}, &r.Position); err != nil {
+			return nil, err
+		}
+		r.Kind = model.RHKKind(kind)
+		out[r.SKPID] = append(out[r.SKPID], r)
+	}
+	return out, rows.Err()
+}

@@ -12,7 +12,6 @@ import (
 type matrixPage struct {
 	base
 	M     app.Matrix
-	Team  []model.Employee
 	Error string
 	Saved bool
 }
@@ -25,12 +24,8 @@ func (u *ui) showMatrix(w http.ResponseWriter, r *http.Request, b base) error {
 	if err != nil {
 		return err
 	}
-	team, err := u.a.Team(r.Context(), *b.Actor)
-	if err != nil {
-		return err
-	}
 	b.Title, b.Nav = b.T("matrix.title"), "skp"
-	u.render(w, r, http.StatusOK, "matrix", matrixPage{base: b, M: m, Team: team, Error: r.URL.Query().Get("galat"),
+	u.render(w, r, http.StatusOK, "matrix", matrixPage{base: b, M: m, Error: r.URL.Query().Get("galat"),
 		Saved: r.URL.Query().Get("ok") != ""})
 	return nil
 }
@@ -58,5 +53,14 @@ func (u *ui) acceptProposal(w http.ResponseWriter, r *http.Request, b base) erro
 		return u.skpFormError(w, r, b, id, err)
 	}
 	http.Redirect(w, r, "/skp/"+id+"#rhk", http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) declineProposal(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	if err := u.a.DeclineProposal(r.Context(), *b.Actor, r.PathValue("pid")); err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"?ok=declined#rhk", http.StatusSeeOther)
 	return nil
 }
