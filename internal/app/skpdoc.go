@@ -22,14 +22,9 @@ func (a *App) WriteSKPDocument(ctx context.Context, actor model.Actor, id string
 	if err != nil {
 		return err
 	}
-	parents := map[string]string{}
-	for _, r := range s.RHK {
-		if r.ParentRHKID == "" {
-			continue
-		}
-		if p, err := a.Store.RHKByID(ctx, r.ParentRHKID); err == nil {
-			parents[r.ParentRHKID] = p.Description
-		}
+	parents, err := a.parentTexts(ctx, s.RHK)
+	if err != nil {
+		return err
 	}
 	date := a.Today()
 	if !s.ApprovedAt.IsZero() {
@@ -92,11 +87,9 @@ func (a *App) WriteSKPVersionDocument(ctx context.Context, actor model.Actor, id
 		if err != nil {
 			return err
 		}
-		parents := map[string]string{}
-		for _, r := range v.RHK {
-			if p, err := a.Store.RHKByID(ctx, r.ParentRHKID); err == nil && r.ParentRHKID != "" {
-				parents[r.ParentRHKID] = p.Description
-			}
+		parents, err := a.parentTexts(ctx, v.RHK)
+		if err != nil {
+			return err
 		}
 		return export.WriteSKP(w, export.SKPDocument{SKP: v, InstansiName: in.Name, ParentRHK: parents,
 			Date: model.Date(v.ApprovedAt.In(wib).Format("2006-01-02"))})

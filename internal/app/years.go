@@ -14,8 +14,8 @@ import (
 // or quarterly periods plus the annual evaluation, reports due reportDays
 // after each period ends. BKPSDM only.
 func (a *App) OpenYear(ctx context.Context, actor model.Actor, year int, kind model.PeriodKind, reportDays int) ([]model.Period, error) {
-	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
-		return nil, forbidden("open a performance year")
+	if err := canManageYears(actor); err != nil {
+		return nil, err
 	}
 	periods, err := model.GeneratePeriods(year, kind, reportDays)
 	if err != nil {
@@ -46,8 +46,8 @@ func (a *App) Periods(ctx context.Context, actor model.Actor, year int) ([]model
 // MovePeriod adjusts a period's dates and moves its status (open, close,
 // lock, or unlock with a reason). BKPSDM only.
 func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period, reason string) error {
-	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
-		return forbidden("change a period")
+	if err := canManageYears(actor); err != nil {
+		return err
 	}
 	cur, err := a.Store.Period(ctx, p.ID)
 	if err != nil || cur.InstansiID != actor.InstansiID {
@@ -77,4 +77,81 @@ func (a *App) YearOpen(ctx context.Context, actor model.Actor, year int) (bool, 
 	}
 	_, open, err := a.Store.YearOpen(ctx, actor.InstansiID, year)
 	return open, err
+}
+
+// canManageYears reports whether actor runs the performance years of
+// their instansi (BKPSDM): opens a year, moves its periods and sets the
+// instansi's settings.
+func canManageYears(actor model.Actor) error {
+	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
+		return forbidden("manage the performance years")
+	}
+	return nil
+}
+
+// Period returns one period of the actor's instansi.
+func (a *App) Period(ctx context.Context, actor model.Actor, id string) (model.Period, error) {
+	p, err := a.Store.Period(ctx, id)
+	if err != nil || p.InstansiID != actor.InstansiID || !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: p.InstansiID}) {
+		return model.Period{}, fmt.Errorf("period %s: %w", id, model.ErrNotFound)
+	}
+	return p, nil
+}
+
+// YearView is the performance year page: whether the year is open, its
+// periods, the instansi's settings, and what the actor may do there.
+type YearView struct {
+	Year     int
+	Open     bool
+	Kind     model.PeriodKind // monthly or quarterly, once open
+	Periods  []model.Period
+	Settings InstansiSettings
+	Can      YearRights
+}
+
+// YearRights is what the actor may do with the performance year.
+type YearRights struct {
+	Manage bool // open the year, move its periods, change the settings (BKPSDM)
+}
+
+// YearView loads a performance year for anyone signed in; only BKPSDM
+// may act on it.
+func (a *App) YearView(ctx context.Context, actor model.Actor, year int) (YearView, error) {
+	v := YearView{Year: year, Can: YearRights{Manage: canManageYears(actor) == nil}}
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return v, forbidden("performance years")
+	}
+	var err error
+	if v.Kind, v.Open, err = a.Store.YearOpen(ctx, actor.InstansiID, year); err != nil {
+		return v, err
+	}
+	if v.Open {
+		if v.Periods, err = a.Store.Periods(ctx, actor.InstansiID, year); err != nil {
+			return v, err
+		}
+	}
+	v.Settings, err = a.InstansiSettings(ctx, actor)
+	return v, err
+}
+
+// InstansiSettings are the settings of an instansi that BKPSDM keeps on
+// the year page.
+type InstansiSettings struct {
+	EvidenceMaxMB int64 // the size limit of one evidence file
+	Can           SettingsRights
+}
+
+// SettingsRights is what the actor may do with the instansi's settings.
+type SettingsRights struct {
+	Edit bool
+}
+
+// InstansiSettings returns the actor's instansi's settings; everyone
+// signed in may read them (an upload must know its limit).
+func (a *App) InstansiSettings(ctx context.Context, actor model.Actor) (InstansiSettings, error) {
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return InstansiSettings{}, forbidden("the instansi's settings")
+	}
+	return InstansiSettings{EvidenceMaxMB: a.EvidenceLimit(ctx, actor.InstansiID) >> 20,
+		Can: SettingsRights{Edit: canManageYears(actor) == nil}}, nil
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -28,9 +27,6 @@ func (u *ui) monitoringRoutes(page func(string, func(http.ResponseWriter, *http.
 }
 
 func (u *ui) showFilling(w http.ResponseWriter, r *http.Request, b base) error {
-	if authz.Widest(*b.Actor, authz.MonitorSKP) < authz.ScopeOPD {
-		return model.ErrForbidden
-	}
 	ctx, q := r.Context(), r.URL.Query()
 	year := u.a.Today().Time().Year()
 	p := monitoringPage{base: b}
