@@ -8,6 +8,14 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
+// monitoringRoutes are the routes of the filling dashboard.
+func monitoringRoutes() []route {
+	return []route{
+		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
+			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
+	}
+}
+
 type fillingCounts struct {
 	NotStarted int `json:"not_started"`
 	Draft      int `json:"draft"`
@@ -48,4 +56,15 @@ func (h *handler) filling(w http.ResponseWriter, r *http.Request, actor model.Ac
 		out.Items = append(out.Items, line{UnitID: l.Unit.ID, UnitName: l.Unit.Name, Counts: countsOf(l.Counts)})
 	}
 	return writeJSON(w, http.StatusOK, out)
+}
+
+func monitoringSchemas() map[string]any {
+	return map[string]any{
+		"FillingCounts": obj([]string{"not_started", "draft", "submitted", "returned", "approved", "total"}, map[string]any{
+			"not_started": map[string]any{"type": "integer"}, "draft": map[string]any{"type": "integer"}, "submitted": map[string]any{"type": "integer"},
+			"returned": map[string]any{"type": "integer"}, "approved": map[string]any{"type": "integer"}, "total": map[string]any{"type": "integer"}}),
+		"Filling": obj([]string{"year", "total", "items"}, map[string]any{"year": map[string]any{"type": "integer"}, "total": ref("FillingCounts"),
+			"items": map[string]any{"type": "array", "items": obj([]string{"unit_id", "unit_name", "counts"}, map[string]any{
+				"unit_id": str(), "unit_name": str(), "counts": ref("FillingCounts")})}}),
+	}
 }

@@ -188,10 +188,15 @@ func (a *App) Proposals(ctx context.Context, actor model.Actor, year int) ([]Pro
 	}
 	out := make([]ProposalView, len(list))
 	for i, p := range list {
-		ok := proposalAllows(actor, p) == nil
-		out[i] = ProposalView{Proposal: p, Can: ProposalRights{Accept: ok, Decline: ok}}
+		out[i] = ProposalView{Proposal: p, Can: ProposalRightsOf(actor, p)}
 	}
 	return out, nil
+}
+
+// ProposalRightsOf is what actor may do with p now.
+func ProposalRightsOf(actor model.Actor, p model.Proposal) ProposalRights {
+	ok := proposalAllows(actor, p) == nil
+	return ProposalRights{Accept: ok, Decline: ok}
 }
 
 // AcceptProposal adds a proposed RHK (utama, intervening the proposing
