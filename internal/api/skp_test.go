@@ -200,3 +200,314 @@ func TestSKPJourney(t *testing.T) {
 		problem(t, e.get(t, "/api/v1/skps/"+kbID+"/document.pdf", staff), 404)
 	})
 }
+
+// approvedKabidSKP gives the Kabid an approved SKP for 2026 with one RHK
+// and returns that RHK.
+func approvedKabidSKP(t *testing.T, e env, kabid string) (skpID string, rhk map[string]any) {
+	t.Helper()
+	ctx := context.Background()
+	sk := e.post(t, "/api/v1/skps", kabid, map[string]any{"year": 2026, "approach": "kuantitatif"}).json(t)
+	sk = e.post(t, "/api/v1/skps/"+sk["id"].(string)+"/rhk", kabid, map[string]any{"version": sk["version"], "kind": "utama",
+		"description": "Tersedianya aplikasi layanan perizinan"}).json(t)
+	full, err := e.s.SKP(ctx, sk["id"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.Status = model.SKPApproved
+	if err := e.s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+		return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return full.ID, sk["rhk"].([]any)[0].(map[string]any)
+}
+
+func rightsOf(m map[string]any) map[string]bool {
+	out := map[string]bool{}
+	for k, v := range m["can"].(map[string]any) {
+		out[k] = v.(bool)
+	}
+	return out
+}
+
+// TestInterventionThroughTheAPI: an ASN with a draft SKP reads, through the
+// API alone, the supervisor's approved RHK and adds an RHK that intervenes
+// one of them; the SKP carries what each may do with it.
+func TestInterventionThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		check := documented(t, e)
+		admin := e.login(t, "admin", "rahasia-admin")
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+		if r := e.post(t, "/api/v1/years", admin, map[string]any{"year": 2026}); r.status != 201 {
+			t.Fatalf("open year: %d %s", r.status, r.body)
+		}
+		kabidSKP, kabidRHK := approvedKabidSKP(t, e, kabid)
+
+		r := e.post(t, "/api/v1/skps", staff, map[string]any{"year": 2026, "approach": "kuantitatif"})
+		sk := check("POST", "/api/v1/skps", r)
+		id := sk["id"].(string)
+		if got := rightsOf(sk); !got["edit"] || !got["submit"] || got["approve"] || got["return"] || got["revise"] || got["expect"] || !got["dialogue"] {
+			t.Errorf("the owner's rights on a draft = %v", got)
+		}
+
+		// What the RHK may intervene: the Kabid's approved RHK.
+		opts := check("GET", "/api/v1/skps/{id}/intervention-options", e.get(t, "/api/v1/skps/"+id+"/intervention-options", staff))
+		if opts["format"] != "ja_jf" || opts["supervisor_skp_id"] != kabidSKP || len(opts["rhk"].([]any)) != 1 || len(opts["pk_sasaran"].([]any)) != 0 {
+			t.Fatalf("intervention options = %v", opts)
+		}
+		parent := opts["rhk"].([]any)[0].(map[string]any)
+		if parent["id"] != kabidRHK["id"] || parent["description"] != "Tersedianya aplikasi layanan perizinan" || rightsOf(parent)["edit"] {
+			t.Errorf("the supervisor's RHK as an option = %v", parent)
+		}
+		problem(t, e.get(t, "/api/v1/skps/"+id+"/intervention-options", nurse), 404)
+		problem(t, e.get(t, "/api/v1/skps/nope/intervention-options", staff), 404)
+
+		r = e.post(t, "/api/v1/skps/"+id+"/rhk", staff, map[string]any{"version": sk["version"], "kind": "utama",
+			"description": "Tersusunnya modul perizinan daring", "parent_rhk_id": parent["id"]})
+		if r.status != 201 {
+			t.Fatalf("add an intervening RHK: %d %s", r.status, r.body)
+		}
+		check("POST", "/api/v1/skps/{id}/rhk", r)
+		sk = check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+id, staff))
+		rhk := sk["rhk"].([]any)[0].(map[string]any)
+		if rhk["parent_rhk_id"] != parent["id"] || rhk["parent_rhk_text"] != "Tersedianya aplikasi layanan perizinan" || !rightsOf(rhk)["edit"] {
+			t.Errorf("the intervening RHK = %v", rhk)
+		}
+
+		// The pejabat penilai reads the draft: they may write expectations
+		// and record a dialogue, not change or approve it yet.
+		asRater := check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+id, kabid))
+		if got := rightsOf(asRater); got["edit"] || got["submit"] || got["approve"] || got["return"] || !got["expect"] || !got["dialogue"] {
+			t.Errorf("the rater's rights on a draft = %v", got)
+		}
+		if rightsOf(asRater["rhk"].([]any)[0].(map[string]any))["edit"] {
+			t.Error("the rater may edit the subordinate's RHK")
+		}
+		sk = check("POST", "/api/v1/rhk/{id}/indicators", e.post(t, "/api/v1/rhk/"+rhk["id"].(string)+"/indicators", staff,
+			map[string]any{"version": sk["version"], "aspect": "kuantitas", "description": "Modul selesai", "target": "3", "unit": "modul"}))
+		sk = check("POST", "/api/v1/skps/{id}/submit", e.post(t, "/api/v1/skps/"+id+"/submit", staff, map[string]any{"version": sk["version"]}))
+		if got := rightsOf(sk); got["edit"] || got["submit"] || got["revise"] {
+			t.Errorf("the owner's rights once submitted = %v", got)
+		}
+		asRater = check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+id, kabid))
+		if got := rightsOf(asRater); !got["approve"] || !got["return"] || !got["expect"] {
+			t.Errorf("the rater's rights once submitted = %v", got)
+		}
+		list := check("GET", "/api/v1/skps", e.get(t, "/api/v1/skps?year=2026", kabid))
+		for _, it := range list["items"].([]any) {
+			it := it.(map[string]any)
+			if want := it["id"] == id; rightsOf(it)["approve"] != want {
+				t.Errorf("listed SKP %v: can.approve = %v", it["id"], rightsOf(it)["approve"])
+			}
+		}
+		sk = check("POST", "/api/v1/skps/{id}/approve", e.post(t, "/api/v1/skps/"+id+"/approve", kabid, map[string]any{"version": sk["version"]}))
+		if got := rightsOf(sk); got["approve"] || got["expect"] || got["revise"] {
+			t.Errorf("the rater's rights once approved = %v", got)
+		}
+		if got := rightsOf(check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+id, staff))); !got["revise"] || got["edit"] {
+			t.Errorf("the owner's rights once approved = %v", got)
+		}
+		versions := check("GET", "/api/v1/skps/{id}/versions", e.get(t, "/api/v1/skps/"+id+"/versions", staff))
+		if got := rightsOf(versions["items"].([]any)[0].(map[string]any)); got["revise"] || got["edit"] {
+			t.Errorf("an approved version offers %v", got)
+		}
+	})
+}
+
+// TestPlanningWritesNeedTheirVersion: every write to an SKP names the
+// version it read. A missing one is a 422 naming version (even for an
+// action sent without a body, which is not a 415), a stale one a 409.
+func TestPlanningWritesNeedTheirVersion(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		admin := e.login(t, "admin", "rahasia-admin")
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		e.post(t, "/api/v1/years", admin, map[string]any{"year": 2026})
+		_, parent := approvedKabidSKP(t, e, kabid)
+		sk := e.post(t, "/api/v1/skps", staff, map[string]any{"year": 2026, "approach": "kuantitatif"}).json(t)
+		id := sk["id"].(string)
+		v := int(sk["version"].(float64))
+		sk = e.post(t, "/api/v1/skps/"+id+"/rhk", staff, map[string]any{"version": v, "kind": "utama", "description": "Modul", "parent_rhk_id": parent["id"]}).json(t)
+		rhkID := sk["rhk"].([]any)[0].(map[string]any)["id"].(string)
+		v = int(sk["version"].(float64))
+
+		missing := func(who, method, path string, body []byte) {
+			t.Helper()
+			ct := "application/json"
+			if body == nil {
+				ct = ""
+			}
+			p := problem(t, e.do(t, method, path, who, ct, body), 422)
+			if errs, _ := p["errors"].(map[string]any); errs["version"] == nil {
+				t.Errorf("%s %s without a version: errors %v", method, path, p["errors"])
+			}
+		}
+		missing(staff, "POST", "/api/v1/skps/"+id+"/rhk", []byte(`{"kind":"utama","description":"Lain"}`))
+		missing(staff, "POST", "/api/v1/rhk/"+rhkID+"/indicators", []byte(`{"aspect":"kuantitas","description":"x","target":"1","unit":"x"}`))
+		missing(staff, "PUT", "/api/v1/skps/"+id+"/lampiran", []byte(`{"konsekuensi":["x"]}`))
+		missing(kabid, "POST", "/api/v1/skps/"+id+"/expectations", []byte(`{"core_value":"adaptif","expectation":"x"}`))
+		missing(kabid, "POST", "/api/v1/skps/"+id+"/return", []byte(`{"note":"x"}`))
+		for _, action := range []string{"submit", "approve", "revise"} {
+			missing(staff, "POST", "/api/v1/skps/"+id+"/"+action, nil)
+			missing(staff, "POST", "/api/v1/skps/"+id+"/"+action, []byte(`{}`))
+		}
+		stale := func(who, method, path string, body map[string]any) {
+			t.Helper()
+			b, _ := json.Marshal(body)
+			problem(t, e.do(t, method, path, who, "application/json", b), 409)
+		}
+		stale(staff, "POST", "/api/v1/skps/"+id+"/rhk", map[string]any{"version": v - 1, "kind": "utama", "description": "Lain"})
+		stale(staff, "POST", "/api/v1/rhk/"+rhkID+"/indicators", map[string]any{"version": v - 1, "aspect": "kuantitas", "description": "x", "target": "1", "unit": "x"})
+		stale(staff, "PUT", "/api/v1/skps/"+id+"/lampiran", map[string]any{"version": v - 1, "konsekuensi": []string{"x"}})
+		stale(kabid, "POST", "/api/v1/skps/"+id+"/expectations", map[string]any{"version": v - 1, "core_value": "adaptif", "expectation": "x"})
+		e.post(t, "/api/v1/rhk/"+rhkID+"/indicators", staff, map[string]any{"version": v, "aspect": "kuantitas", "description": "x", "target": "1", "unit": "x"})
+		v++
+		stale(staff, "POST", "/api/v1/skps/"+id+"/submit", map[string]any{"version": v - 1})
+		if r := e.post(t, "/api/v1/skps/"+id+"/submit", staff, map[string]any{"version": v}); r.status != 200 {
+			t.Fatalf("submit: %d %s", r.status, r.body)
+		}
+		v++
+		stale(kabid, "POST", "/api/v1/skps/"+id+"/return", map[string]any{"version": v - 1, "note": "Perbaiki"})
+		stale(kabid, "POST", "/api/v1/skps/"+id+"/approve", map[string]any{"version": v - 1})
+		if r := e.post(t, "/api/v1/skps/"+id+"/approve", kabid, map[string]any{"version": v}); r.status != 200 {
+			t.Fatalf("approve: %d %s", r.status, r.body)
+		}
+		v++
+		stale(staff, "POST", "/api/v1/skps/"+id+"/revise", map[string]any{"version": v - 1})
+		if r := e.post(t, "/api/v1/skps/"+id+"/revise", staff, map[string]any{"version": v}); r.status != 200 {
+			t.Fatalf("revise: %d %s", r.status, r.body)
+		}
+	})
+}
+
+// TestMatrixAndProposalsThroughTheAPI mirrors /skp/matriks: the supervisor
+// reads the matriks peran hasil and proposes RHK; the subordinate lists
+// them, accepts one into their draft SKP and declines another.
+func TestMatrixAndProposalsThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		check := documented(t, e)
+		admin := e.login(t, "admin", "rahasia-admin")
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+		e.post(t, "/api/v1/years", admin, map[string]any{"year": 2026})
+		kabidSKP, parent := approvedKabidSKP(t, e, kabid)
+		sk := e.post(t, "/api/v1/skps", staff, map[string]any{"year": 2026, "approach": "kuantitatif"}).json(t)
+		id := sk["id"].(string)
+
+		m := check("GET", "/api/v1/matrix", e.get(t, "/api/v1/matrix?year=2026", kabid))
+		if m["skp_id"] != kabidSKP || len(m["rows"].([]any)) != 1 || !rightsOf(m)["propose"] {
+			t.Fatalf("matrix = %v", m)
+		}
+		team := map[string]map[string]any{}
+		for _, p := range m["team"].([]any) {
+			p := p.(map[string]any)
+			team[p["id"].(string)] = p
+		}
+		if st := team[e.o.Staff1.ID]; st == nil || st["skp_status"] != "draft" || st["linked"] != false {
+			t.Errorf("Staff1 in the matrix = %v", st)
+		}
+		if st := team[e.o.Staff2.ID]; st == nil || st["skp_status"] != nil {
+			t.Errorf("Staff2 in the matrix = %v", st)
+		}
+		if m := check("GET", "/api/v1/matrix", e.get(t, "/api/v1/matrix", staff)); len(m["rows"].([]any)) != 0 || rightsOf(m)["propose"] {
+			t.Errorf("an ASN's matrix = %v", m)
+		}
+		problem(t, e.get(t, "/api/v1/matrix?year=dua", kabid), 422)
+		problem(t, e.get(t, "/api/v1/matrix", admin), 403)
+
+		propose := map[string]any{"to_employee_id": e.o.Staff1.ID, "parent_rhk_id": parent["id"], "description": "Tersusunnya modul perizinan daring"}
+		problem(t, e.post(t, "/api/v1/proposals", nurse, propose), 403)
+		problem(t, e.post(t, "/api/v1/proposals", kabid, map[string]any{"to_employee_id": e.o.Staff1.ID, "parent_rhk_id": parent["id"], "description": " "}), 422)
+		r := e.post(t, "/api/v1/proposals", kabid, propose)
+		if p := check("POST", "/api/v1/proposals", r); r.status != 201 || p["status"] != "open" || rightsOf(p)["accept"] {
+			t.Fatalf("propose: %d %s", r.status, r.body)
+		}
+		propose["description"] = "Terlaksananya uji keamanan aplikasi"
+		check("POST", "/api/v1/proposals", e.post(t, "/api/v1/proposals", kabid, propose))
+
+		ps := check("GET", "/api/v1/proposals", e.get(t, "/api/v1/proposals?year=2026", staff))["items"].([]any)
+		if len(ps) != 2 || !rightsOf(ps[0].(map[string]any))["accept"] || !rightsOf(ps[0].(map[string]any))["decline"] {
+			t.Fatalf("proposals to Staff1 = %v", ps)
+		}
+		first, second := ps[0].(map[string]any)["id"].(string), ps[1].(map[string]any)["id"].(string)
+		if n := len(check("GET", "/api/v1/proposals", e.get(t, "/api/v1/proposals?year=2026", kabid))["items"].([]any)); n != 0 {
+			t.Errorf("the proposer lists %d proposals to themself", n)
+		}
+		p := problem(t, e.post(t, "/api/v1/proposals/"+first+"/accept", staff, map[string]any{"skp_id": id}), 422)
+		if p["errors"].(map[string]any)["version"] == nil {
+			t.Errorf("accept without a version: %v", p["errors"])
+		}
+		problem(t, e.post(t, "/api/v1/proposals/"+first+"/accept", staff, map[string]any{"version": sk["version"]}), 422)
+		problem(t, e.post(t, "/api/v1/proposals/"+first+"/accept", nurse, map[string]any{"skp_id": id, "version": sk["version"]}), 404)
+		r = e.post(t, "/api/v1/proposals/"+first+"/accept", staff, map[string]any{"skp_id": id, "version": sk["version"]})
+		sk = check("POST", "/api/v1/proposals/{id}/accept", r)
+		if r.status != 201 || len(sk["rhk"].([]any)) != 1 || sk["rhk"].([]any)[0].(map[string]any)["parent_rhk_id"] != parent["id"] {
+			t.Fatalf("accept: %d %s", r.status, r.body)
+		}
+		problem(t, e.post(t, "/api/v1/proposals/"+first+"/accept", staff, map[string]any{"skp_id": id, "version": sk["version"]}), 409)
+		problem(t, e.do(t, "POST", "/api/v1/proposals/"+second+"/decline", nurse, "", nil), 404)
+		if r := e.do(t, "POST", "/api/v1/proposals/"+second+"/decline", staff, "", nil); r.status != 204 {
+			t.Fatalf("decline: %d %s", r.status, r.body)
+		}
+		problem(t, e.do(t, "POST", "/api/v1/proposals/"+second+"/decline", staff, "", nil), 409)
+		if ps := check("GET", "/api/v1/proposals", e.get(t, "/api/v1/proposals", staff))["items"].([]any); len(ps) != 0 {
+			t.Errorf("open proposals after deciding both = %v", ps)
+		}
+		m = check("GET", "/api/v1/matrix", e.get(t, "/api/v1/matrix?year=2026", kabid))
+		links := m["rows"].([]any)[0].(map[string]any)["links"].([]any)
+		if len(links) != 1 || links[0].(map[string]any)["skp_id"] != id {
+			t.Errorf("the matrix after accepting: %v", links)
+		}
+	})
+}
+
+// TestInstansiSettingsThroughTheAPI: the settings of the year page are
+// read by everyone signed in and changed by BKPSDM.
+func TestInstansiSettingsThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		check := documented(t, e)
+		admin := e.login(t, "admin", "rahasia-admin")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		st := check("GET", "/api/v1/settings", e.get(t, "/api/v1/settings", staff))
+		if st["evidence_max_mb"] != float64(10) || rightsOf(st)["edit"] {
+			t.Errorf("settings for an ASN = %v", st)
+		}
+		if st := check("GET", "/api/v1/settings", e.get(t, "/api/v1/settings", admin)); !rightsOf(st)["edit"] {
+			t.Errorf("settings for BKPSDM = %v", st)
+		}
+		patch := func(tok, body string) response {
+			return e.do(t, "PATCH", "/api/v1/settings", tok, "application/json", []byte(body))
+		}
+		problem(t, patch(staff, `{"evidence_max_mb":20}`), 403)
+		for _, body := range []string{`{"evidence_max_mb":0}`, `{"evidence_max_mb":101}`, `{}`} {
+			if p := problem(t, patch(admin, body), 422); p["errors"].(map[string]any)["evidence_max_mb"] == nil {
+				t.Errorf("%s: errors %v", body, p["errors"])
+			}
+		}
+		r := patch(admin, `{"evidence_max_mb":20}`)
+		if st := check("PATCH", "/api/v1/settings", r); r.status != 200 || st["evidence_max_mb"] != float64(20) {
+			t.Fatalf("patch settings: %d %s", r.status, r.body)
+		}
+		if st := e.get(t, "/api/v1/settings", staff).json(t); st["evidence_max_mb"] != float64(20) {
+			t.Errorf("the new limit is not read back: %v", st)
+		}
+		periods := check("GET", "/api/v1/years/{year}/periods", e.get(t, "/api/v1/years/2026/periods", staff))
+		if len(periods["items"].([]any)) != 0 {
+			t.Errorf("periods of a year not opened = %v", periods)
+		}
+		e.post(t, "/api/v1/years", admin, map[string]any{"year": 2026})
+		for tok, want := range map[string]bool{staff: false, admin: true} {
+			first := e.get(t, "/api/v1/years/2026/periods", tok).json(t)["items"].([]any)[0].(map[string]any)
+			if rightsOf(first)["edit"] != want {
+				t.Errorf("period can = %v, want edit %v", first["can"], want)
+			}
+		}
+	})
+}
