@@ -6,18 +6,14 @@ package locale
 var planningID = map[string]string{
 	"skp.proposal.decline":  "Tolak",
 	"skp.proposal.declined": "Usulan RHK ditolak.",
-	"matrix.err.year":       "Tahun tidak valid",
 	"skp.err.skp_id":        "Sebutkan SKP yang menerima RHK ini (skp_id)",
-	"settings.err.evidence": "Batas ukuran bukti dukung antara 1 dan 100 MB",
 	"settings.err.empty":    "Sebutkan pengaturan yang diubah",
 }
 
 var planningEN = map[string]string{
 	"skp.proposal.decline":  "Decline",
 	"skp.proposal.declined": "The proposed RHK was declined.",
-	"matrix.err.year":       "Invalid year",
 	"skp.err.skp_id":        "Name the SKP that takes this RHK (skp_id)",
-	"settings.err.evidence": "The evidence size limit is between 1 and 100 MB",
 	"settings.err.empty":    "Name a setting to change",
 }
 
