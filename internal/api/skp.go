@@ -275,7 +275,7 @@ func (h *handler) interventionOptions(w http.ResponseWriter, r *http.Request, ac
 		out.RHK = append(out.RHK, rhkOf(rhk, app.SKPRights{}))
 	}
 	for _, ps := range o.PerjanjianKinerja {
-		out.PKSasaran = append(out.PKSasaran, pkSasaranOf(ps))
+		out.PKSasaran = append(out.PKSasaran, pkSasaranOf(ps, nil))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -102,6 +102,13 @@ func TestSKPJourney(t *testing.T) {
 		if fromPK["description"] != "Meningkatnya layanan digital" || fromPK["pk_sasaran_id"] != sasaranID || len(fromPK["indicators"].([]any)) != 1 {
 			t.Errorf("RHK from the PK = %v", fromPK)
 		}
+		if pk := check("GET", "/api/v1/units/{id}/pk", e.get(t, pkPath+"?year=2026", admin)); !rightsOf(pk)["manage"] ||
+			rightsOf(pk["sasaran"].([]any)[0].(map[string]any))["delete"] {
+			t.Errorf("the admin's rights on a PK whose sasaran an RHK is taken from: %v", pk)
+		}
+		if pk := check("GET", "/api/v1/units/{id}/pk", e.get(t, pkPath+"?year=2026", staff)); rightsOf(pk)["manage"] {
+			t.Errorf("an ASN may manage the PK: %v", pk["can"])
+		}
 		problem(t, e.do(t, "DELETE", "/api/v1/pk/"+sasaranID, "admin-less", "", nil), 401)
 		problem(t, e.do(t, "DELETE", "/api/v1/pk/"+sasaranID, admin, "", nil), 409)
 		rhkID := fromPK["id"].(string)
