@@ -197,6 +197,17 @@ func TestSKPJourney(t *testing.T) {
 			t.Errorf("filling total = %v", tot)
 		}
 		problem(t, e.get(t, "/api/v1/monitoring/skps", staff), 403)
+		behind := check("GET", "/api/v1/monitoring/skps/units/{id}", e.get(t, "/api/v1/monitoring/skps/units/"+e.o.Aplikasi.ID+"?year=2026", admin))
+		if items := behind["items"].([]any); len(items) != 2 || !rightsOf(behind)["remind"] {
+			t.Errorf("behind in the Bidang Aplikasi = %v", behind)
+		}
+		problem(t, e.get(t, "/api/v1/monitoring/skps/units/"+e.o.Aplikasi.ID, staff), 403)
+		problem(t, e.get(t, "/api/v1/monitoring/skps/units/nope", admin), 404)
+		problem(t, e.post(t, "/api/v1/monitoring/skps/units/"+e.o.Aplikasi.ID+"/remind", staff, map[string]any{"year": 2026}), 403)
+		if n := check("POST", "/api/v1/monitoring/skps/units/{id}/remind", e.do(t, "POST", "/api/v1/monitoring/skps/units/"+e.o.Aplikasi.ID+"/remind",
+			admin, "application/json", []byte(`{"year":2026}`))); n["reminded"] != float64(2) {
+			t.Errorf("reminded = %v", n)
+		}
 		problem(t, e.get(t, "/api/v1/monitoring/skps?year=x", admin), 422)
 		for _, tok := range []string{kabid, kadis} {
 			r := e.get(t, "/api/v1/skps/"+kbID+"/document.pdf", tok)

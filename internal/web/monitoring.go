@@ -15,9 +15,7 @@ type monitoringPage struct {
 	base
 	F        app.Filling
 	OPD      *model.Unit
-	Unit     *model.Unit
-	Behind   []model.Employee
-	Status   map[string]model.SKPStatus
+	Behind   *app.BehindView // the drill-down into one unit
 	Reminded int
 }
 
@@ -32,18 +30,15 @@ func (u *ui) showFilling(w http.ResponseWriter, r *http.Request, b base) error {
 	p := monitoringPage{base: b}
 	p.Title, p.Nav = b.T("monitor.title"), "monitor"
 	if unitID := q.Get("unit"); unitID != "" {
-		un, err := u.a.Unit(ctx, *b.Actor, unitID)
+		v, err := u.a.Behind(ctx, *b.Actor, year, unitID)
 		if err != nil {
 			return err
 		}
-		p.Unit = &un
-		if p.Behind, p.Status, err = u.a.BehindInUnit(ctx, *b.Actor, year, unitID); err != nil {
-			return err
-		}
+		p.Behind = &v
 	}
 	opd := q.Get("opd")
-	if p.Unit != nil && opd == "" {
-		opd = p.Unit.OPDID
+	if p.Behind != nil && opd == "" {
+		opd = p.Behind.Unit.OPDID
 	}
 	f, err := u.a.SKPFilling(ctx, *b.Actor, year, opd)
 	if err != nil {
