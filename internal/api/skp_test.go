@@ -523,8 +523,8 @@ func TestInstansiSettingsThroughTheAPI(t *testing.T) {
 		e.post(t, "/api/v1/years", admin, map[string]any{"year": 2026})
 		for tok, want := range map[string]bool{staff: false, admin: true} {
 			first := e.get(t, "/api/v1/years/2026/periods", tok).json(t)["items"].([]any)[0].(map[string]any)
-			if rightsOf(first)["edit"] != want {
-				t.Errorf("period can = %v, want edit %v", first["can"], want)
+			if got := rightsOf(first); got["edit"] != want || got["open"] != want || got["close"] || got["lock"] || got["unlock"] {
+				t.Errorf("a draft period's can = %v, want edit and open %v", first["can"], want)
 			}
 		}
 	})

@@ -37,9 +37,14 @@ type periodJSON struct {
 	Can            periodCan `json:"can"`
 }
 
-// periodCan is what the actor may do with a period now.
+// periodCan is what the actor may do with a period now (app.PeriodRights).
 type periodCan struct {
-	Edit bool `json:"edit"` // adjust its dates, move its status (BKPSDM)
+	Edit   bool `json:"edit"`
+	Open   bool `json:"open"`
+	Reopen bool `json:"reopen"`
+	Close  bool `json:"close"`
+	Lock   bool `json:"lock"`
+	Unlock bool `json:"unlock"`
 }
 
 func periodsJSON(v app.YearView) list[periodJSON] {
@@ -47,7 +52,7 @@ func periodsJSON(v app.YearView) list[periodJSON] {
 	for _, p := range v.Periods {
 		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: p.Name(),
 			Start: string(p.Start), End: string(p.End), ReportDeadline: string(p.ReportDeadline), Status: string(p.Status),
-			Can: periodCan{Edit: v.Can.Manage}})
+			Can: periodCan{Edit: p.Can.Edit, Open: p.Can.Open, Reopen: p.Can.Reopen, Close: p.Can.Close, Lock: p.Can.Lock, Unlock: p.Can.Unlock}})
 	}
 	return out
 }
@@ -177,7 +182,10 @@ func yearSchemas() map[string]any {
 		"Period": obj([]string{"id", "kind", "number", "start", "end", "status"}, map[string]any{"id": str(),
 			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
 			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked"),
-			"can": obj([]string{"edit"}, map[string]any{"edit": canField("Adjust its dates or move its status (BKPSDM)")})}),
+			"can": obj([]string{"edit", "open", "reopen", "close", "lock", "unlock"}, map[string]any{
+				"edit": canField("Adjust its dates (BKPSDM; not while locked)"), "open": canField("Open a draft period"),
+				"reopen": canField("Open a closed period again"), "close": canField("Close an open period"),
+				"lock": canField("Lock a closed period"), "unlock": canField("Unlock a locked period, with a reason")})}),
 		"PeriodPatch": obj(nil, map[string]any{"start": date, "end": date, "report_deadline": date,
 			"status": enum("draft", "open", "closed", "locked"), "reason": map[string]any{"type": "string", "description": "Required to unlock"}}),
 		"PeriodList": listOf("Period"),

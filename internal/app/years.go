@@ -59,7 +59,7 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 	if cur.Status == model.PeriodLocked && p.Status == model.PeriodLocked && (p.Start != cur.Start || p.End != cur.End || p.ReportDeadline != cur.ReportDeadline) {
 		return fmt.Errorf("a locked period changes only after an unlock: %w", model.ErrInvalidTransition)
 	}
-	if p.Status != cur.Status && !model.CanMovePeriod(cur.Status, p.Status) {
+	if p.Status != cur.Status && !canMovePeriod(cur, p.Status) {
 		return fmt.Errorf("period %s to %s: %w", cur.Status, p.Status, model.ErrInvalidTransition)
 	}
 	if cur.Status == model.PeriodLocked && p.Status != model.PeriodLocked && strings.TrimSpace(reason) == "" {
@@ -104,9 +104,43 @@ type YearView struct {
 	Year     int
 	Open     bool
 	Kind     model.PeriodKind // monthly or quarterly, once open
-	Periods  []model.Period
+	Periods  []PeriodItem
 	Settings InstansiSettings
 	Can      YearRights
+}
+
+// PeriodItem is a period with what the actor may do with it now.
+type PeriodItem struct {
+	model.Period
+	Can PeriodRights
+}
+
+// PeriodRights is what the actor may do with a period now; MovePeriod
+// checks the same moves.
+type PeriodRights struct {
+	Edit   bool // adjust its dates (not while locked)
+	Open   bool // open a draft period
+	Reopen bool // open a closed period again
+	Close  bool // close an open period
+	Lock   bool // lock a closed period
+	Unlock bool // unlock a locked period, with a written reason
+}
+
+// canMovePeriod reports whether a period may move to status next.
+func canMovePeriod(p model.Period, next model.PeriodStatus) bool {
+	return model.CanMovePeriod(p.Status, next)
+}
+
+func periodRights(manage bool, p model.Period) PeriodRights {
+	if !manage {
+		return PeriodRights{}
+	}
+	return PeriodRights{Edit: p.Status != model.PeriodLocked,
+		Open:   p.Status == model.PeriodDraft && canMovePeriod(p, model.PeriodOpen),
+		Reopen: p.Status == model.PeriodClosed && canMovePeriod(p, model.PeriodOpen),
+		Close:  p.Status == model.PeriodOpen && canMovePeriod(p, model.PeriodClosed),
+		Lock:   canMovePeriod(p, model.PeriodLocked),
+		Unlock: p.Status == model.PeriodLocked && canMovePeriod(p, model.PeriodClosed)}
 }
 
 // YearRights is what the actor may do with the performance year.
@@ -126,8 +160,12 @@ func (a *App) YearView(ctx context.Context, actor model.Actor, year int) (YearVi
 		return v, err
 	}
 	if v.Open {
-		if v.Periods, err = a.Store.Periods(ctx, actor.InstansiID, year); err != nil {
+		ps, err := a.Store.Periods(ctx, actor.InstansiID, year)
+		if err != nil {
 			return v, err
+		}
+		for _, p := range ps {
+			v.Periods = append(v.Periods, PeriodItem{Period: p, Can: periodRights(v.Can.Manage, p)})
 		}
 	}
 	v.Settings, err = a.InstansiSettings(ctx, actor)
