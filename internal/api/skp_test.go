@@ -96,6 +96,12 @@ func TestSKPJourney(t *testing.T) {
 		pk := check("GET", "/api/v1/units/{id}/pk", e.get(t, pkPath+"?year=2026", staff))
 		sasaranID := pk["sasaran"].([]any)[0].(map[string]any)["id"].(string)
 		problem(t, e.get(t, pkPath+"?year=dua", staff), 422)
+		// A JPT intervenes nothing above: its options are the unit's PK sasaran.
+		opts := check("GET", "/api/v1/skps/{id}/intervention-options", e.get(t, "/api/v1/skps/"+kadisID+"/intervention-options", kadis))
+		if opts["format"] != "jpt" || opts["supervisor_skp_id"] != nil || len(opts["rhk"].([]any)) != 0 ||
+			len(opts["pk_sasaran"].([]any)) != 1 || opts["pk_sasaran"].([]any)[0].(map[string]any)["id"] != sasaranID {
+			t.Errorf("a JPT's intervention options = %v", opts)
+		}
 		sk = check("POST", "/api/v1/skps/{id}/rhk", e.post(t, "/api/v1/skps/"+kadisID+"/rhk", kadis, map[string]any{"version": sk["version"],
 			"kind": "utama", "pk_sasaran_id": sasaranID, "penugasan_dari": "Wali Kota", "perspektif": "Penerima Layanan"}))
 		fromPK := sk["rhk"].([]any)[0].(map[string]any)
