@@ -46,6 +46,8 @@ func skpRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, response: "InterventionOptions", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/skps/{id}/rhk", summary: "Add a Rencana Hasil Kerja; parent_rhk_id is an RHK of the supervisor's approved SKP", handle: (*handler).addRHK,
 			doc: op{tag: "planning", params: []string{"id"}, body: "RHKRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "DELETE", path: "/api/v1/rhk/{id}", summary: "Remove an RHK and its indicators from a draft SKP; one that other records depend on is a 409", handle: (*handler).deleteRHK,
+			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/rhk/{id}/indicators", summary: "Add an indicator (IKI) with its target to an RHK", handle: (*handler).addIndicator,
 			doc: op{tag: "planning", params: []string{"id"}, body: "IndicatorRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps/{id}/expectations", summary: "The pejabat penilai writes the ekspektasi khusus for a core value", handle: (*handler).setExpectation,
@@ -93,10 +95,11 @@ type rhkJSON struct {
 	Can           rhkCan          `json:"can"`
 }
 
-// rhkCan is what the actor may do with an RHK now: change it and add its
-// indicators, as long as they may edit its SKP.
+// rhkCan is what the actor may do with an RHK now: change it, add its
+// indicators or remove it, as long as they may edit its SKP.
 type rhkCan struct {
-	Edit bool `json:"edit"`
+	Edit   bool `json:"edit"`
+	Delete bool `json:"delete"`
 }
 
 // skpCan is what the actor may do with an SKP now (app.SKPRights).
@@ -164,7 +167,7 @@ func skpOf(s model.SKP, can app.SKPRights) skpJSON {
 func rhkOf(r model.RHK, can app.SKPRights) rhkJSON {
 	j := rhkJSON{ID: r.ID, Kind: string(r.Kind), Description: r.Description, ParentRHKID: ptr(r.ParentRHKID), ParentText: r.ParentText,
 		PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, PKSasaranID: ptr(r.PKSasaranID), Indicators: []indicatorJSON{},
-		Can: rhkCan{Edit: can.Edit}}
+		Can: rhkCan{Edit: can.Edit, Delete: can.Edit}}
 	for _, in := range r.Indicators {
 		j.Indicators = append(j.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
 	}
@@ -331,6 +334,22 @@ func (h *handler) addIndicator(w http.ResponseWriter, r *http.Request, actor mod
 		return err
 	}
 	return h.writeSKP(w, r, actor, rhk.SKPID, http.StatusCreated)
+}
+
+func (h *handler) deleteRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req versionRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	version, err := requiredVersion(req.Version)
+	if err != nil {
+		return err
+	}
+	s, err := h.a.DeleteRHK(r.Context(), actor, version, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
 }
 
 func (h *handler) setExpectation(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -504,7 +523,8 @@ func skpSchemas() map[string]any {
 			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
 			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")},
 			"parent_rhk_text": map[string]any{"type": "string", "description": "The text of the RHK intervened (GET /skps/{id} only)"},
-			"can":             obj([]string{"edit"}, map[string]any{"edit": canField("Change the RHK and add its indicators")})}),
+			"can": obj([]string{"edit", "delete"}, map[string]any{"edit": canField("Change the RHK and add its indicators"),
+				"delete": canField("Remove it (DELETE /rhk/{id}); one that other records depend on answers 409")})}),
 		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
 		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater"}, map[string]any{

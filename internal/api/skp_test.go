@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -307,9 +308,10 @@ func TestInterventionThroughTheAPI(t *testing.T) {
 		if got := rightsOf(asRater); got["edit"] || got["submit"] || got["approve"] || got["return"] || !got["expect"] || !got["dialogue"] {
 			t.Errorf("the rater's rights on a draft = %v", got)
 		}
-		if rightsOf(asRater["rhk"].([]any)[0].(map[string]any))["edit"] {
-			t.Error("the rater may edit the subordinate's RHK")
+		if got := rightsOf(asRater["rhk"].([]any)[0].(map[string]any)); got["edit"] || got["delete"] {
+			t.Errorf("the rater may change the subordinate's RHK: %v", got)
 		}
+		problem(t, e.do(t, "DELETE", "/api/v1/rhk/"+rhk["id"].(string), kabid, "application/json", []byte(fmt.Sprintf(`{"version":%v}`, sk["version"]))), 403)
 		sk = check("POST", "/api/v1/rhk/{id}/indicators", e.post(t, "/api/v1/rhk/"+rhk["id"].(string)+"/indicators", staff,
 			map[string]any{"version": sk["version"], "aspect": "kuantitas", "description": "Modul selesai", "target": "3", "unit": "modul"}))
 		sk = check("POST", "/api/v1/skps/{id}/submit", e.post(t, "/api/v1/skps/"+id+"/submit", staff, map[string]any{"version": sk["version"]}))
@@ -334,6 +336,21 @@ func TestInterventionThroughTheAPI(t *testing.T) {
 		if got := rightsOf(check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+id, staff))); !got["revise"] || got["edit"] {
 			t.Errorf("the owner's rights once approved = %v", got)
 		}
+		// The Kabid revises: their RHK that Staff1's intervenes cannot be
+		// removed; an RHK nothing depends on can.
+		ks := check("POST", "/api/v1/skps/{id}/revise", e.post(t, "/api/v1/skps/"+kabidSKP+"/revise", kabid, map[string]any{"version": 3}))
+		if !rightsOf(ks["rhk"].([]any)[0].(map[string]any))["delete"] {
+			t.Errorf("a draft's RHK cannot be removed: %v", ks["rhk"])
+		}
+		problem(t, e.do(t, "DELETE", "/api/v1/rhk/"+parent["id"].(string), staff, "application/json", []byte(fmt.Sprintf(`{"version":%v}`, ks["version"]))), 404)
+		problem(t, e.do(t, "DELETE", "/api/v1/rhk/"+parent["id"].(string), kabid, "application/json", []byte(fmt.Sprintf(`{"version":%v}`, ks["version"]))), 409)
+		ks = check("POST", "/api/v1/skps/{id}/rhk", e.post(t, "/api/v1/skps/"+kabidSKP+"/rhk", kabid, map[string]any{"version": ks["version"], "kind": "tambahan", "description": "Sementara"}))
+		extra := ks["rhk"].([]any)[1].(map[string]any)["id"].(string)
+		r = e.do(t, "DELETE", "/api/v1/rhk/"+extra, kabid, "application/json", []byte(fmt.Sprintf(`{"version":%v}`, ks["version"])))
+		if ks = check("DELETE", "/api/v1/rhk/{id}", r); r.status != 200 || len(ks["rhk"].([]any)) != 1 {
+			t.Errorf("remove an RHK: %d %s", r.status, r.body)
+		}
+		problem(t, e.do(t, "DELETE", "/api/v1/rhk/"+extra, kabid, "application/json", []byte(fmt.Sprintf(`{"version":%v}`, ks["version"]))), 404)
 		versions := check("GET", "/api/v1/skps/{id}/versions", e.get(t, "/api/v1/skps/"+id+"/versions", staff))
 		if got := rightsOf(versions["items"].([]any)[0].(map[string]any)); got["revise"] || got["edit"] {
 			t.Errorf("an approved version offers %v", got)
@@ -375,6 +392,7 @@ func TestPlanningWritesNeedTheirVersion(t *testing.T) {
 		missing(staff, "PUT", "/api/v1/skps/"+id+"/lampiran", []byte(`{"konsekuensi":["x"]}`))
 		missing(kabid, "POST", "/api/v1/skps/"+id+"/expectations", []byte(`{"core_value":"adaptif","expectation":"x"}`))
 		missing(kabid, "POST", "/api/v1/skps/"+id+"/return", []byte(`{"note":"x"}`))
+		missing(staff, "DELETE", "/api/v1/rhk/"+rhkID, nil)
 		for _, action := range []string{"submit", "approve", "revise"} {
 			missing(staff, "POST", "/api/v1/skps/"+id+"/"+action, nil)
 			missing(staff, "POST", "/api/v1/skps/"+id+"/"+action, []byte(`{}`))
@@ -388,6 +406,7 @@ func TestPlanningWritesNeedTheirVersion(t *testing.T) {
 		stale(staff, "POST", "/api/v1/rhk/"+rhkID+"/indicators", map[string]any{"version": v - 1, "aspect": "kuantitas", "description": "x", "target": "1", "unit": "x"})
 		stale(staff, "PUT", "/api/v1/skps/"+id+"/lampiran", map[string]any{"version": v - 1, "konsekuensi": []string{"x"}})
 		stale(kabid, "POST", "/api/v1/skps/"+id+"/expectations", map[string]any{"version": v - 1, "core_value": "adaptif", "expectation": "x"})
+		stale(staff, "DELETE", "/api/v1/rhk/"+rhkID, map[string]any{"version": v - 1})
 		e.post(t, "/api/v1/rhk/"+rhkID+"/indicators", staff, map[string]any{"version": v, "aspect": "kuantitas", "description": "x", "target": "1", "unit": "x"})
 		v++
 		stale(staff, "POST", "/api/v1/skps/"+id+"/submit", map[string]any{"version": v - 1})

@@ -503,6 +503,24 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 	return r, v.Err()
 }
 
+// DeleteRHK removes an RHK, with its indicators, from the owner's draft
+// SKP read at version. One that other records depend on (an RHK that
+// intervenes it, progress, realisasi) stays: that is a conflict.
+func (a *App) DeleteRHK(ctx context.Context, actor model.Actor, version int, rhkID string) (model.SKP, error) {
+	r, err := a.RHK(ctx, actor, rhkID)
+	if err != nil {
+		return model.SKP{}, err
+	}
+	s, err := a.editable(ctx, actor, r.SKPID)
+	if err != nil {
+		return s, err
+	}
+	if err := a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeleteRHK(ctx, version, s.ID, r.ID) }); err != nil {
+		return s, err
+	}
+	return a.Store.SKP(ctx, s.ID)
+}
+
 // AddIndicator adds an indicator (IKI) with its target to an RHK.
 func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, in model.Indicator) (model.Indicator, error) {
 	r, err := a.Store.RHKByID(ctx, in.RHKID)
