@@ -171,7 +171,7 @@ func proposalAllows(actor model.Actor, p model.Proposal) error {
 	if actor.EmployeeID == "" || p.ToEmployeeID != actor.EmployeeID {
 		return fmt.Errorf("proposal %s: %w", p.ID, model.ErrNotFound)
 	}
-	if p.Status != store.ProposalOpen {
+	if p.Status != model.ProposalOpen {
 		return fmt.Errorf("proposal %s is no longer open (%s): %w", p.ID, p.Status, model.ErrConflict)
 	}
 	return nil
@@ -214,7 +214,7 @@ func (a *App) AcceptProposal(ctx context.Context, actor model.Actor, proposalID,
 		return r, err
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
-		if err := tx.DecideProposal(ctx, p.ID, store.ProposalAccepted); err != nil {
+		if err := tx.DecideProposal(ctx, p.ID, model.ProposalAccepted); err != nil {
 			return err
 		}
 		var err error
@@ -234,5 +234,5 @@ func (a *App) DeclineProposal(ctx context.Context, actor model.Actor, proposalID
 	if err := proposalAllows(actor, p); err != nil {
 		return err
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DecideProposal(ctx, p.ID, store.ProposalDeclined) })
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DecideProposal(ctx, p.ID, model.ProposalDeclined) })
 }
