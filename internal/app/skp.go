@@ -192,7 +192,9 @@ func (a *App) SKPView(ctx context.Context, actor model.Actor, id string) (SKPVie
 	if v.Versions, err = a.Store.SKPVersions(ctx, s.ID); err != nil {
 		return v, err
 	}
-	if v.Thread, err = a.FeedbackThread(ctx, actor, TargetSKP, s.ID); err != nil {
+	// A rater named on the SKP keeps reading it after a reorganisation,
+	// though the feedback, like the owner's other work, may be out of reach.
+	if v.Thread, err = a.FeedbackThread(ctx, actor, TargetSKP, s.ID); err != nil && !errors.Is(err, model.ErrNotFound) {
 		return v, err
 	}
 	return v, nil

@@ -148,3 +148,25 @@ func approvedKabidSKP(t *testing.T, e env, s *store.Store, who map[string]model.
 	}
 	return r
 }
+
+// TestSKPViewForAFormerRater: the pejabat penilai named on an SKP keeps
+// reading it after the line changes, though its feedback thread, like the
+// owner's other work, is out of their reach now.
+func TestSKPViewForAFormerRater(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		st, err := e.a.CreateSKP(ctx, who["staff1"], e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
+		if err != nil || st.Rater.EmployeeID != e.o.Kabid.ID {
+			t.Fatalf("SKP = %+v, %v", st, err)
+		}
+		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff1.ID, RaterID: e.o.Kadis.ID,
+			Start: "2026-01-01", Reason: "Penugasan langsung kepada Kepala Dinas"}); err != nil {
+			t.Fatal(err)
+		}
+		v, err := e.a.SKPView(ctx, who["kabid"], st.ID)
+		if err != nil || v.SKP.ID != st.ID || v.Thread != nil {
+			t.Errorf("the former rater's view: %+v, %v", v.Thread, err)
+		}
+	})
+}
