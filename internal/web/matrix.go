@@ -8,6 +8,16 @@ import (
 	"github.com/kinerja-id/kinerja/internal/app"
 )
 
+// The matriks peran hasil: the supervisor's RHK with the subordinates'
+// RHK that support them, and the RHK proposed down the line.
+
+func (u *ui) matrixRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
+	page("GET /skp/matriks", u.showMatrix)
+	page("POST /skp/matriks/usul", u.proposeRHK)
+	page("POST /skp/{id}/usulan/{pid}", u.acceptProposal)
+	page("POST /skp/{id}/usulan/{pid}/tolak", u.declineProposal)
+}
+
 type matrixPage struct {
 	base
 	M     app.Matrix

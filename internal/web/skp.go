@@ -18,10 +18,6 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("GET /skp", u.showSKPs)
 	page("POST /skp", u.createSKP)
 	page("GET /skp/{id}", u.showSKP)
-	page("GET /skp/matriks", u.showMatrix)
-	page("POST /skp/matriks/usul", u.proposeRHK)
-	page("POST /skp/{id}/usulan/{pid}", u.acceptProposal)
-	page("POST /skp/{id}/usulan/{pid}/tolak", u.declineProposal)
 	page("GET /skp/{id}/dokumen.pdf", u.skpDocument)
 	page("GET /skp/{id}/versi/{rev}", u.skpVersionDocument)
 	page("POST /skp/{id}/rhk", u.addRHK)
@@ -30,6 +26,7 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("POST /skp/{id}/dialog", u.addDialogue)
 	page("POST /skp/{id}/lampiran", u.setLampiran)
 	page("POST /skp/{id}/{action}", u.moveSKP)
+	u.matrixRoutes(page)
 }
 
 type skpsPage struct {
