@@ -239,7 +239,7 @@ func (a *App) interventionOptions(ctx context.Context, s model.SKP) (Interventio
 		o.PerjanjianKinerja = pk
 		return o, err
 	}
-	sup, ok, err := a.SupervisorSKP(ctx, s)
+	sup, ok, err := a.supervisorSKP(ctx, s)
 	if err != nil || !ok {
 		return o, err
 	}
@@ -370,9 +370,9 @@ func (a *App) editable(ctx context.Context, actor model.Actor, skpID string) (mo
 	return a.skpFor(ctx, actor, skpID, stepEdit)
 }
 
-// SupervisorSKP returns the approved SKP of the employee's pejabat penilai
+// supervisorSKP returns the approved SKP of the employee's pejabat penilai
 // for the year, the one whose RHK a JA/JF SKP intervenes.
-func (a *App) SupervisorSKP(ctx context.Context, s model.SKP) (model.SKP, bool, error) {
+func (a *App) supervisorSKP(ctx context.Context, s model.SKP) (model.SKP, bool, error) {
 	if s.Rater.EmployeeID == "" {
 		return model.SKP{}, false, nil
 	}
@@ -480,7 +480,7 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 		if s.Format != model.FormatJAJF {
 			v.Add("parent_rhk_id", "RHK JPT tidak mengintervensi RHK atasan; isi penugasan dari")
 		} else {
-			sup, ok, err := a.SupervisorSKP(ctx, s)
+			sup, ok, err := a.supervisorSKP(ctx, s)
 			if err != nil {
 				return r, err
 			}
@@ -565,7 +565,7 @@ func (a *App) SubmitSKP(ctx context.Context, actor model.Actor, id string, versi
 	if err != nil {
 		return s, err
 	}
-	_, supApproved, err := a.SupervisorSKP(ctx, s)
+	_, supApproved, err := a.supervisorSKP(ctx, s)
 	if err != nil {
 		return s, err
 	}
