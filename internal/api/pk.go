@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -32,10 +33,21 @@ type pkSasaranJSON struct {
 	Year        int               `json:"year"`
 	Description string            `json:"description"`
 	Indicators  []pkIndicatorJSON `json:"indicators"`
+	Can         *pkSasaranCan     `json:"can,omitempty"`
 }
 
-func pkSasaranOf(s model.PKSasaran) pkSasaranJSON {
+// pkSasaranCan is what the actor may do with a sasaran of a PK now.
+type pkSasaranCan struct {
+	Delete bool `json:"delete"`
+}
+
+// pkSasaranOf is a sasaran as the API shows it; can is given where the
+// sasaran is shown as part of its PK.
+func pkSasaranOf(s model.PKSasaran, can *app.PKSasaranRights) pkSasaranJSON {
 	j := pkSasaranJSON{ID: s.ID, UnitID: s.UnitID, Year: s.Year, Description: s.Description, Indicators: []pkIndicatorJSON{}}
+	if can != nil {
+		j.Can = &pkSasaranCan{Delete: can.Delete}
+	}
 	for _, in := range s.Indicators {
 		j.Indicators = append(j.Indicators, pkIndicatorJSON{ID: in.ID, Description: in.Description, Target: in.Target, Unit: in.Unit})
 	}
@@ -60,7 +72,7 @@ func (h *handler) perjanjianKinerja(w http.ResponseWriter, r *http.Request, acto
 	if err != nil {
 		return err
 	}
-	u, list, err := h.a.PerjanjianKinerja(r.Context(), actor, r.PathValue("id"), year)
+	pk, err := h.a.PerjanjianKinerja(r.Context(), actor, r.PathValue("id"), year)
 	if err != nil {
 		return err
 	}
@@ -69,9 +81,13 @@ func (h *handler) perjanjianKinerja(w http.ResponseWriter, r *http.Request, acto
 		UnitName string          `json:"unit_name"`
 		Year     int             `json:"year"`
 		Sasaran  []pkSasaranJSON `json:"sasaran"`
-	}{UnitID: u.ID, UnitName: u.Name, Year: year, Sasaran: []pkSasaranJSON{}}
-	for _, s := range list {
-		out.Sasaran = append(out.Sasaran, pkSasaranOf(s))
+		Can      struct {
+			Manage bool `json:"manage"`
+		} `json:"can"`
+	}{UnitID: pk.Unit.ID, UnitName: pk.Unit.Name, Year: year, Sasaran: []pkSasaranJSON{}}
+	out.Can.Manage = pk.Can.Manage
+	for _, s := range pk.Sasaran {
+		out.Sasaran = append(out.Sasaran, pkSasaranOf(s.PKSasaran, &s.Can))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -97,7 +113,7 @@ func (h *handler) addPKSasaran(w http.ResponseWriter, r *http.Request, actor mod
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, pkSasaranOf(s))
+	return writeJSON(w, http.StatusCreated, pkSasaranOf(s, nil))
 }
 
 func (h *handler) deletePKSasaran(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -112,9 +128,11 @@ func pkSchemas() map[string]any {
 	indicator := obj([]string{"description", "target", "unit"}, map[string]any{"id": str(), "description": str(), "target": str(), "unit": str()})
 	return map[string]any{
 		"PKSasaran": obj([]string{"id", "unit_id", "year", "description", "indicators"}, map[string]any{"id": str(), "unit_id": str(),
-			"year": map[string]any{"type": "integer"}, "description": str(), "indicators": map[string]any{"type": "array", "items": indicator}}),
-		"PerjanjianKinerja": obj([]string{"unit_id", "unit_name", "year", "sasaran"}, map[string]any{"unit_id": str(), "unit_name": str(),
-			"year": map[string]any{"type": "integer"}, "sasaran": map[string]any{"type": "array", "items": ref("PKSasaran")}}),
+			"year": map[string]any{"type": "integer"}, "description": str(), "indicators": map[string]any{"type": "array", "items": indicator},
+			"can": obj([]string{"delete"}, map[string]any{"delete": canField("Remove it: those who manage the PK, while no RHK is taken from it (in GET /units/{id}/pk)")})}),
+		"PerjanjianKinerja": obj([]string{"unit_id", "unit_name", "year", "sasaran", "can"}, map[string]any{"unit_id": str(), "unit_name": str(),
+			"year": map[string]any{"type": "integer"}, "sasaran": map[string]any{"type": "array", "items": ref("PKSasaran")},
+			"can": obj([]string{"manage"}, map[string]any{"manage": canField("Add and remove sasaran: the head of the unit or an admin")})}),
 		"PKSasaranRequest": obj([]string{"year", "description", "indicators"}, map[string]any{"year": map[string]any{"type": "integer"},
 			"description": str(), "indicators": map[string]any{"type": "array", "minItems": 1, "items": obj([]string{"description", "target"},
 				map[string]any{"description": str(), "target": str(), "unit": str()})}}),

@@ -32,8 +32,15 @@ type Matrix struct {
 	Year       int
 	SKP        *model.SKP
 	Rows       []MatrixRow
+	Team       []model.Employee           // those the actor rates, to whom they may propose an RHK
 	Unlinked   []model.Employee           // team members without an RHK linked to the supervisor's
 	TeamStatus map[string]model.SKPStatus // team member -> SKP status ("" when none)
+	Can        MatrixRights
+}
+
+// MatrixRights is what the supervisor may do on their matrix now.
+type MatrixRights struct {
+	Propose bool // propose an RHK, from one of theirs, to someone they rate
 }
 
 // ResultMatrix builds the actor's matriks peran hasil for a year.
@@ -75,23 +82,29 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 			rowOf[r.ID] = i
 		}
 	}
-	linked := map[string]bool{}
+	var open []model.SKP
+	var openIDs []string
 	for _, s := range skps {
-		if s.Status == model.SKPClosed {
-			continue
+		if s.Status != model.SKPClosed {
+			open, openIDs = append(open, s), append(openIDs, s.ID)
 		}
+	}
+	rhk, err := a.Store.RHKOfSKPs(ctx, openIDs)
+	if err != nil {
+		return m, err
+	}
+	linked := map[string]bool{}
+	for _, s := range open {
 		m.TeamStatus[s.EmployeeID] = s.Status
-		full, err := a.Store.SKP(ctx, s.ID)
-		if err != nil {
-			return m, err
-		}
-		for _, r := range full.RHK {
+		for _, r := range rhk[s.ID] {
 			if i, ok := rowOf[r.ParentRHKID]; ok {
-				m.Rows[i].Links = append(m.Rows[i].Links, MatrixLink{Employee: full.Employee, SKPID: full.ID, Status: full.Status, RHK: r})
+				m.Rows[i].Links = append(m.Rows[i].Links, MatrixLink{Employee: s.Employee, SKPID: s.ID, Status: s.Status, RHK: r})
 				linked[s.EmployeeID] = true
 			}
 		}
 	}
+	m.Team = team
+	m.Can.Propose = len(team) > 0 && len(m.Rows) > 0
 	for _, e := range team {
 		if !linked[e.ID] {
 			m.Unlinked = append(m.Unlinked, e)
@@ -139,27 +152,69 @@ func (a *App) ProposeRHK(ctx context.Context, actor model.Actor, toEmployeeID, p
 	return p, err
 }
 
+// ProposalView is an RHK proposed to the actor, with what they may do
+// with it now.
+type ProposalView struct {
+	model.Proposal
+	Can ProposalRights
+}
+
+// ProposalRights is what the actor may do with a proposal now.
+type ProposalRights struct {
+	Accept  bool // take it into their draft SKP
+	Decline bool
+}
+
+// proposalAllows reports whether actor may decide (accept or decline) p
+// now: only the employee it was made to, while it is open.
+func proposalAllows(actor model.Actor, p model.Proposal) error {
+	if actor.EmployeeID == "" || p.ToEmployeeID != actor.EmployeeID {
+		return fmt.Errorf("proposal %s: %w", p.ID, model.ErrNotFound)
+	}
+	if p.Status != model.ProposalOpen {
+		return fmt.Errorf("proposal %s is no longer open (%s): %w", p.ID, p.Status, model.ErrConflict)
+	}
+	return nil
+}
+
 // Proposals lists the open RHK proposals to the actor for a year.
-func (a *App) Proposals(ctx context.Context, actor model.Actor, year int) ([]model.Proposal, error) {
+func (a *App) Proposals(ctx context.Context, actor model.Actor, year int) ([]ProposalView, error) {
 	if actor.EmployeeID == "" {
 		return nil, nil
 	}
-	return a.Store.Proposals(ctx, actor.EmployeeID, year)
+	list, err := a.Store.Proposals(ctx, actor.EmployeeID, year)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ProposalView, len(list))
+	for i, p := range list {
+		out[i] = ProposalView{Proposal: p, Can: ProposalRightsOf(actor, p)}
+	}
+	return out, nil
+}
+
+// ProposalRightsOf is what actor may do with p now.
+func ProposalRightsOf(actor model.Actor, p model.Proposal) ProposalRights {
+	ok := proposalAllows(actor, p) == nil
+	return ProposalRights{Accept: ok, Decline: ok}
 }
 
 // AcceptProposal adds a proposed RHK (utama, intervening the proposing
 // supervisor's RHK) to the actor's draft SKP read at version.
 func (a *App) AcceptProposal(ctx context.Context, actor model.Actor, proposalID, skpID string, version int) (model.RHK, error) {
 	p, err := a.Store.ProposalByID(ctx, proposalID)
-	if err != nil || p.ToEmployeeID != actor.EmployeeID {
+	if err != nil {
 		return model.RHK{}, fmt.Errorf("proposal %s: %w", proposalID, model.ErrNotFound)
+	}
+	if err := proposalAllows(actor, p); err != nil {
+		return model.RHK{}, err
 	}
 	r, err := a.checkRHK(ctx, actor, model.RHK{SKPID: skpID, Kind: model.RHKUtama, Description: p.Description, ParentRHKID: p.ParentRHKID})
 	if err != nil {
 		return r, err
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
-		if err := tx.DecideProposal(ctx, p.ID, store.ProposalAccepted); err != nil {
+		if err := tx.DecideProposal(ctx, p.ID, model.ProposalAccepted); err != nil {
 			return err
 		}
 		var err error
@@ -167,4 +222,17 @@ func (a *App) AcceptProposal(ctx context.Context, actor model.Actor, proposalID,
 		return err
 	})
 	return r, err
+}
+
+// DeclineProposal lets the employee an RHK was proposed to set it aside;
+// it no longer shows on their SKP.
+func (a *App) DeclineProposal(ctx context.Context, actor model.Actor, proposalID string) error {
+	p, err := a.Store.ProposalByID(ctx, proposalID)
+	if err != nil {
+		return fmt.Errorf("proposal %s: %w", proposalID, model.ErrNotFound)
+	}
+	if err := proposalAllows(actor, p); err != nil {
+		return err
+	}
+	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DecideProposal(ctx, p.ID, model.ProposalDeclined) })
 }

@@ -181,3 +181,43 @@ func (a *App) RemindBehind(ctx context.Context, actor model.Actor, year int, uni
 	})
 	return len(people), err
 }
+
+// BehindView is the drill-down of the filling dashboard: the employees of
+// a unit (and below) whose SKP for the year is not approved, and whether
+// the actor may remind them.
+type BehindView struct {
+	Unit   model.Unit
+	Year   int
+	People []BehindItem
+	Can    BehindRights
+}
+
+// BehindItem is one employee behind, with the status of their SKP (""
+// when they have not started one).
+type BehindItem struct {
+	Employee model.Employee
+	Status   model.SKPStatus
+}
+
+// BehindRights is what the actor may do for those behind.
+type BehindRights struct {
+	Remind bool // send each an in-app reminder (RemindBehind)
+}
+
+// Behind loads the drill-down for a unit; those who may read it may also
+// remind the people in it, as RemindBehind checks the same way.
+func (a *App) Behind(ctx context.Context, actor model.Actor, year int, unitID string) (BehindView, error) {
+	people, status, err := a.BehindInUnit(ctx, actor, year, unitID)
+	if err != nil {
+		return BehindView{}, err
+	}
+	u, err := a.Unit(ctx, actor, unitID)
+	if err != nil {
+		return BehindView{}, err
+	}
+	v := BehindView{Unit: u, Year: year, Can: BehindRights{Remind: len(people) > 0}}
+	for _, e := range people {
+		v.People = append(v.People, BehindItem{Employee: e, Status: status[e.ID]})
+	}
+	return v, nil
+}

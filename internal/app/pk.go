@@ -10,21 +10,63 @@ import (
 	"github.com/kinerja-id/kinerja/internal/store"
 )
 
+// PKView is a unit's Perjanjian Kinerja for a year, with what the actor
+// may do with it.
+type PKView struct {
+	Unit    model.Unit
+	Year    int
+	Sasaran []PKSasaranItem
+	Can     PKRights
+}
+
+// PKRights is what the actor may do with a unit's PK.
+type PKRights struct {
+	Manage bool // add and remove sasaran: the head of the unit or an admin
+}
+
+// PKSasaranItem is a sasaran of a PK with what the actor may do with it.
+type PKSasaranItem struct {
+	model.PKSasaran
+	Can PKSasaranRights
+}
+
+// PKSasaranRights is what the actor may do with one sasaran.
+type PKSasaranRights struct {
+	Delete bool // those who manage the PK, while no RHK is taken from it
+}
+
 // PerjanjianKinerja returns the sasaran of a unit's Perjanjian Kinerja for
 // a year. The PK is a public commitment of the unit: everyone in the
 // instansi may read it.
-func (a *App) PerjanjianKinerja(ctx context.Context, actor model.Actor, unitID string, year int) (model.Unit, []model.PKSasaran, error) {
+func (a *App) PerjanjianKinerja(ctx context.Context, actor model.Actor, unitID string, year int) (PKView, error) {
 	u, err := a.Store.Unit(ctx, unitID)
 	if err != nil || u.InstansiID != actor.InstansiID || !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: u.InstansiID}) {
-		return model.Unit{}, nil, fmt.Errorf("unit %s: %w", unitID, model.ErrNotFound)
+		return PKView{}, fmt.Errorf("unit %s: %w", unitID, model.ErrNotFound)
 	}
+	v := PKView{Unit: u, Year: year, Can: PKRights{Manage: a.canManagePK(ctx, actor, u)}}
 	list, err := a.Store.PerjanjianKinerja(ctx, u.ID, year)
-	return u, list, err
+	if err != nil {
+		return v, err
+	}
+	ids := make([]string, len(list))
+	for i, s := range list {
+		ids[i] = s.ID
+	}
+	used := map[string]bool{}
+	if v.Can.Manage {
+		if used, err = a.Store.PKSasaranInUse(ctx, ids); err != nil {
+			return v, err
+		}
+	}
+	for _, s := range list {
+		v.Sasaran = append(v.Sasaran, PKSasaranItem{PKSasaran: s, Can: PKSasaranRights{Delete: v.Can.Manage && !used[s.ID]}})
+	}
+	return v, nil
 }
 
-// CanManagePK reports whether actor may write the PK of unit: an admin of
+// canManagePK reports whether actor may write the PK of unit: an admin of
 // its OPD or of the instansi, or the holder of the unit's head position.
-func (a *App) CanManagePK(ctx context.Context, actor model.Actor, u model.Unit) bool {
+func (a *App) canManagePK(ctx context.Context, actor model.Actor, u model.Unit) bool {
 	if u.InstansiID != actor.InstansiID {
 		return false
 	}
@@ -45,7 +87,7 @@ func (a *App) AddPKSasaran(ctx context.Context, actor model.Actor, s model.PKSas
 	if err != nil || u.InstansiID != actor.InstansiID {
 		return s, fmt.Errorf("unit %s: %w", s.UnitID, model.ErrNotFound)
 	}
-	if !a.CanManagePK(ctx, actor, u) {
+	if !a.canManagePK(ctx, actor, u) {
 		return s, forbidden("write the Perjanjian Kinerja of " + u.Name)
 	}
 	s.InstansiID = u.InstansiID
@@ -80,7 +122,7 @@ func (a *App) DeletePKSasaran(ctx context.Context, actor model.Actor, id string)
 	if err != nil {
 		return err
 	}
-	if !a.CanManagePK(ctx, actor, u) {
+	if !a.canManagePK(ctx, actor, u) {
 		return forbidden("change the Perjanjian Kinerja of " + u.Name)
 	}
 	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeletePKSasaran(ctx, id) })

@@ -37,9 +37,10 @@ func TestJPTTakesRHKFromThePerjanjianKinerja(t *testing.T) {
 			Indicators: []model.PKIndicator{{Description: "Insiden tertangani", Target: "100", Unit: "%"}}}); err != nil {
 			t.Fatal(err)
 		}
-		_, pk, err := e.a.PerjanjianKinerja(ctx, who["staff1"], e.o.Kominfo.ID, 2026)
-		if err != nil || len(pk) != 2 || pk[1].Position != 2 || len(pk[0].Indicators) != 2 {
-			t.Fatalf("PK read by staff = %+v, %v", pk, err)
+		view, err := e.a.PerjanjianKinerja(ctx, who["staff1"], e.o.Kominfo.ID, 2026)
+		pk := view.Sasaran
+		if err != nil || len(pk) != 2 || pk[1].Position != 2 || len(pk[0].Indicators) != 2 || view.Can.Manage || pk[0].Can.Delete {
+			t.Fatalf("PK read by staff = %+v, %v", view, err)
 		}
 
 		// The Kadis takes an RHK from a sasaran: description and indicators follow.

@@ -22,14 +22,9 @@ func (a *App) WriteSKPDocument(ctx context.Context, actor model.Actor, id string
 	if err != nil {
 		return err
 	}
-	parents := map[string]string{}
-	for _, r := range s.RHK {
-		if r.ParentRHKID == "" {
-			continue
-		}
-		if p, err := a.Store.RHKByID(ctx, r.ParentRHKID); err == nil {
-			parents[r.ParentRHKID] = p.Description
-		}
+	parents, err := a.parentTexts(ctx, s.RHK)
+	if err != nil {
+		return err
 	}
 	date := a.Today()
 	if !s.ApprovedAt.IsZero() {
@@ -59,6 +54,11 @@ func (a *App) SKPList(ctx context.Context, actor model.Actor, employeeID string,
 	list, err := a.Store.SKPs(ctx, f)
 	if err != nil {
 		return nil, err
+	}
+	// Those who read every SKP of the instansi need no check per SKP (the
+	// store returns the instansi's only): it would load each employee.
+	if authz.Widest(actor, authz.ReadSKP) == authz.ScopeInstansi {
+		return list, nil
 	}
 	out := list[:0]
 	for _, s := range list {
@@ -92,11 +92,9 @@ func (a *App) WriteSKPVersionDocument(ctx context.Context, actor model.Actor, id
 		if err != nil {
 			return err
 		}
-		parents := map[string]string{}
-		for _, r := range v.RHK {
-			if p, err := a.Store.RHKByID(ctx, r.ParentRHKID); err == nil && r.ParentRHKID != "" {
-				parents[r.ParentRHKID] = p.Description
-			}
+		parents, err := a.parentTexts(ctx, v.RHK)
+		if err != nil {
+			return err
 		}
 		return export.WriteSKP(w, export.SKPDocument{SKP: v, InstansiName: in.Name, ParentRHK: parents,
 			Date: model.Date(v.ApprovedAt.In(wib).Format("2006-01-02"))})

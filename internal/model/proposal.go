@@ -6,3 +6,11 @@ type Proposal struct {
 	Year                                                                           int
 	CreatedAt                                                                      string
 }
+
+// Proposal statuses: open until the employee it was made to accepts it
+// into their SKP or declines it.
+const (
+	ProposalOpen     = "open"
+	ProposalAccepted = "accepted"
+	ProposalDeclined = "declined"
+)

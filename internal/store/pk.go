@@ -117,3 +117,25 @@ func (c conn) loadPKIndicators(ctx context.Context, list []model.PKSasaran) erro
 	}
 	return rows.Err()
 }
+
+// PKSasaranInUse reports which of the sasaran named an RHK is taken from,
+// in one query.
+func (c conn) PKSasaranInUse(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := c.query(ctx, `SELECT DISTINCT pk_sasaran_id FROM rhk WHERE pk_sasaran_id IN (`+placeholders(len(ids))+`)`, anys(ids)...)
+	if err != nil {
+		return nil, fmt.Errorf("PK sasaran in use: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}

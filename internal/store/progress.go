@@ -277,28 +277,3 @@ func (c conn) RHKDescriptions(ctx context.Context, ids []string) (map[string]str
 	}
 	return out, rows.Err()
 }
-
-// RHKOfSKPs returns the RHK (without indicators) of several SKPs, in the
-// order an SKP lists them, keyed by SKP: the desk shows every person's.
-func (c conn) RHKOfSKPs(ctx context.Context, skpIDs []string) (map[string][]model.RHK, error) {
-	out := map[string][]model.RHK{}
-	if len(skpIDs) == 0 {
-		return out, nil
-	}
-	rows, err := c.query(ctx, `SELECT id, skp_id, kind, description FROM rhk WHERE skp_id IN (`+placeholders(len(skpIDs))+`)
-		ORDER BY skp_id, CASE WHEN kind = 'utama' THEN 0 ELSE 1 END, position, id`, anys(skpIDs)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r model.RHK
-		var kind string
-		if err := rows.Scan(&r.ID, &r.SKPID, &kind, &r.Description); err != nil {
-			return nil, err
-		}
-		r.Kind = model.RHKKind(kind)
-		out[r.SKPID] = append(out[r.SKPID], r)
-	}
-	return out, rows.Err()
-}

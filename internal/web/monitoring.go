@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -16,9 +15,7 @@ type monitoringPage struct {
 	base
 	F        app.Filling
 	OPD      *model.Unit
-	Unit     *model.Unit
-	Behind   []model.Employee
-	Status   map[string]model.SKPStatus
+	Behind   *app.BehindView // the drill-down into one unit
 	Reminded int
 }
 
@@ -28,26 +25,20 @@ func (u *ui) monitoringRoutes(page func(string, func(http.ResponseWriter, *http.
 }
 
 func (u *ui) showFilling(w http.ResponseWriter, r *http.Request, b base) error {
-	if authz.Widest(*b.Actor, authz.MonitorSKP) < authz.ScopeOPD {
-		return model.ErrForbidden
-	}
 	ctx, q := r.Context(), r.URL.Query()
 	year := u.a.Today().Time().Year()
 	p := monitoringPage{base: b}
 	p.Title, p.Nav = b.T("monitor.title"), "monitor"
 	if unitID := q.Get("unit"); unitID != "" {
-		un, err := u.a.Unit(ctx, *b.Actor, unitID)
+		v, err := u.a.Behind(ctx, *b.Actor, year, unitID)
 		if err != nil {
 			return err
 		}
-		p.Unit = &un
-		if p.Behind, p.Status, err = u.a.BehindInUnit(ctx, *b.Actor, year, unitID); err != nil {
-			return err
-		}
+		p.Behind = &v
 	}
 	opd := q.Get("opd")
-	if p.Unit != nil && opd == "" {
-		opd = p.Unit.OPDID
+	if p.Behind != nil && opd == "" {
+		opd = p.Behind.Unit.OPDID
 	}
 	f, err := u.a.SKPFilling(ctx, *b.Actor, year, opd)
 	if err != nil {

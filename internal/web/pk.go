@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -12,7 +13,7 @@ import (
 type pkView struct {
 	Year      int
 	Years     []int
-	Sasaran   []model.PKSasaran
+	Sasaran   []app.PKSasaranItem
 	CanManage bool
 	Errors    map[string]string
 	Form      model.PKSasaran
@@ -26,11 +27,11 @@ func (u *ui) unitPK(r *http.Request, b base, unitID string) (pkView, error) {
 	if y, err := strconv.Atoi(r.FormValue("tahun")); err == nil && y >= 2000 && y <= 2100 {
 		v.Year = y
 	}
-	unit, list, err := u.a.PerjanjianKinerja(r.Context(), *b.Actor, unitID, v.Year)
+	pk, err := u.a.PerjanjianKinerja(r.Context(), *b.Actor, unitID, v.Year)
 	if err != nil {
 		return v, err
 	}
-	v.Sasaran, v.CanManage = list, u.a.CanManagePK(r.Context(), *b.Actor, unit)
+	v.Sasaran, v.CanManage = pk.Sasaran, pk.Can.Manage
 	v.Saved = r.URL.Query().Get("ok") == "pk"
 	v.Form.Indicators = make([]model.PKIndicator, 3)
 	return v, nil

@@ -18,9 +18,6 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("GET /skp", u.showSKPs)
 	page("POST /skp", u.createSKP)
 	page("GET /skp/{id}", u.showSKP)
-	page("GET /skp/matriks", u.showMatrix)
-	page("POST /skp/matriks/usul", u.proposeRHK)
-	page("POST /skp/{id}/usulan/{pid}", u.acceptProposal)
 	page("GET /skp/{id}/dokumen.pdf", u.skpDocument)
 	page("GET /skp/{id}/versi/{rev}", u.skpVersionDocument)
 	page("POST /skp/{id}/rhk", u.addRHK)
@@ -29,48 +26,22 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("POST /skp/{id}/dialog", u.addDialogue)
 	page("POST /skp/{id}/lampiran", u.setLampiran)
 	page("POST /skp/{id}/{action}", u.moveSKP)
+	u.matrixRoutes(page)
 }
 
 type skpsPage struct {
 	base
-	Year      int
-	YearOpen  bool
-	Mine      []model.SKP
-	Team      []model.SKP
-	TeamTodo  int
-	CanCreate bool
-	Error     string
+	app.SKPsView
+	Error string
 }
 
 func (u *ui) showSKPs(w http.ResponseWriter, r *http.Request, b base) error {
-	ctx := r.Context()
-	p := skpsPage{base: b, Year: u.a.Today().Time().Year()}
-	p.Title, p.Nav = b.T("skp.title"), "skp"
-	_, open, err := u.a.Store.YearOpen(ctx, b.Actor.InstansiID, p.Year)
+	v, err := u.a.SKPsView(r.Context(), *b.Actor, u.a.Today().Time().Year())
 	if err != nil {
 		return err
 	}
-	p.YearOpen = open
-	if b.Actor.EmployeeID != "" {
-		all, err := u.a.SKPList(ctx, *b.Actor, "", 0, "")
-		if err != nil {
-			return err
-		}
-		hasCurrent := false
-		for _, s := range all {
-			if s.EmployeeID == b.Actor.EmployeeID {
-				p.Mine = append(p.Mine, s)
-				hasCurrent = hasCurrent || (s.Year == p.Year && s.Status != model.SKPClosed)
-			} else {
-				p.Team = append(p.Team, s)
-				if s.Status == model.SKPSubmitted && s.Rater.EmployeeID == b.Actor.EmployeeID {
-					p.TeamTodo++
-				}
-			}
-		}
-		p.CanCreate = open && !hasCurrent
-	}
-	p.Error = r.URL.Query().Get("galat")
+	p := skpsPage{base: b, SKPsView: v, Error: r.URL.Query().Get("galat")}
+	p.Title, p.Nav = b.T("skp.title"), "skp"
 	u.render(w, r, http.StatusOK, "skps", p)
 	return nil
 }
@@ -93,75 +64,27 @@ func (u *ui) createSKP(w http.ResponseWriter, r *http.Request, b base) error {
 	return nil
 }
 
+// skpPage shows an SKP from its read model: what is shown and offered
+// follows the view's rights (.Can), never the page's own reading of
+// status and ids.
 type skpPage struct {
 	base
-	S          model.SKP
-	Owner      bool
-	Editable   bool
-	Reviewer   bool // the pejabat penilai, while it waits for approval
-	Expecting  bool // the pejabat penilai may still write expectations
-	Parents    []model.RHK
-	PK         []model.PKSasaran // a JPT's unit's Perjanjian Kinerja
-	ParentText map[string]string
-	Names      map[model.CoreValue]string
-	Errors     map[string]string
-	Message    string
-	Dialogues  []model.Dialogue
-	Versions   []model.SKP
-	Proposals  []model.Proposal
-	CanDialog  bool
-	Today      model.Date
-	Thread     []model.Feedback // umpan balik on the SKP as a whole
+	app.SKPView
+	Names   map[model.CoreValue]string
+	Errors  map[string]string
+	Message string
+	Today   model.Date
 }
 
 func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
-	ctx := r.Context()
-	s, err := u.a.SKP(ctx, *b.Actor, id)
+	v, err := u.a.SKPView(r.Context(), *b.Actor, id)
 	if err != nil {
 		return skpPage{}, err
 	}
-	p := skpPage{base: b, S: s, ParentText: map[string]string{}, Names: map[model.CoreValue]string{}}
-	p.Title, p.Nav = b.T("skp.title")+" "+strconv.Itoa(s.Year), "skp"
-	p.Owner = s.EmployeeID == b.Actor.EmployeeID
-	p.Editable = p.Owner && (s.Status == model.SKPDraft || s.Status == model.SKPReturned)
-	isRater := b.Actor.EmployeeID != "" && s.Rater.EmployeeID == b.Actor.EmployeeID
-	p.Reviewer = isRater && s.Status == model.SKPSubmitted
-	p.Expecting = isRater && s.Status != model.SKPApproved && s.Status != model.SKPClosed
+	p := skpPage{base: b, SKPView: v, Names: map[model.CoreValue]string{}, Today: u.a.Today()}
+	p.Title, p.Nav = b.T("skp.title")+" "+strconv.Itoa(v.SKP.Year), "skp"
 	for _, cv := range model.CoreValues {
 		p.Names[cv.Value] = cv.Name
-	}
-	if sup, ok, err := u.a.SupervisorSKP(ctx, s); err != nil {
-		return p, err
-	} else if ok {
-		p.Parents = sup.RHK
-	}
-	if p.Editable {
-		if p.PK, err = u.a.SKPPerjanjianKinerja(ctx, s); err != nil {
-			return p, err
-		}
-	}
-	for _, r := range s.RHK {
-		if r.ParentRHKID != "" {
-			if pr, err := u.a.Store.RHKByID(ctx, r.ParentRHKID); err == nil {
-				p.ParentText[r.ParentRHKID] = pr.Description
-			}
-		}
-	}
-	if p.Dialogues, err = u.a.Store.Dialogues(ctx, s.ID); err != nil {
-		return p, err
-	}
-	p.CanDialog = p.Owner || isRater
-	if p.Versions, err = u.a.Store.SKPVersions(ctx, s.ID); err != nil {
-		return p, err
-	}
-	if p.Editable {
-		if p.Proposals, err = u.a.Proposals(ctx, *b.Actor, s.Year); err != nil {
-			return p, err
-		}
-	}
-	p.Today = u.a.Today()
-	if p.Thread, err = u.a.FeedbackThread(ctx, *b.Actor, app.TargetSKP, s.ID); err != nil {
-		return p, err
 	}
 	switch r.URL.Query().Get("ok") {
 	case "dialog":
@@ -174,6 +97,8 @@ func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
 		p.Message = b.T("skp.ok.return")
 	case "revise":
 		p.Message = b.T("skp.ok.revise")
+	case "declined":
+		p.Message = b.T("skp.proposal.declined")
 	}
 	return p, nil
 }
@@ -250,7 +175,7 @@ func (u *ui) addRHK(w http.ResponseWriter, r *http.Request, b base) error {
 
 func (u *ui) addIndicator(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	rhk, err := u.a.Store.RHKByID(r.Context(), r.PostFormValue("rhk_id"))
+	rhk, err := u.a.RHK(r.Context(), *b.Actor, r.PostFormValue("rhk_id"))
 	if err != nil || rhk.SKPID != id {
 		return u.skpFormError(w, r, b, id, model.Invalid("rhk_id", "skp.err.rhk"))
 	}
@@ -324,56 +249,4 @@ func (u *ui) skpDocument(w http.ResponseWriter, r *http.Request, b base) error {
 	w.Header().Set("Content-Disposition", `inline; filename="skp.pdf"`)
 	_, err := w.Write([]byte(buf.String()))
 	return err
-}
-
-type matrixPage struct {
-	base
-	M     app.Matrix
-	Team  []model.Employee
-	Error string
-	Saved bool
-}
-
-func (u *ui) showMatrix(w http.ResponseWriter, r *http.Request, b base) error {
-	if b.Actor.EmployeeID == "" {
-		return model.ErrForbidden
-	}
-	m, err := u.a.ResultMatrix(r.Context(), *b.Actor, u.a.Today().Time().Year())
-	if err != nil {
-		return err
-	}
-	team, err := u.a.Team(r.Context(), *b.Actor)
-	if err != nil {
-		return err
-	}
-	b.Title, b.Nav = b.T("matrix.title"), "skp"
-	u.render(w, r, http.StatusOK, "matrix", matrixPage{base: b, M: m, Team: team, Error: r.URL.Query().Get("galat"),
-		Saved: r.URL.Query().Get("ok") != ""})
-	return nil
-}
-
-func (u *ui) proposeRHK(w http.ResponseWriter, r *http.Request, b base) error {
-	_, err := u.a.ProposeRHK(r.Context(), *b.Actor, r.PostFormValue("to"), r.PostFormValue("parent_rhk_id"), r.PostFormValue("description"))
-	if ve, ok := isValidation(err); ok {
-		var msgs []string
-		for _, m := range b.Errs(ve) {
-			msgs = append(msgs, m)
-		}
-		http.Redirect(w, r, "/skp/matriks?galat="+url.QueryEscape(strings.Join(msgs, " ")), http.StatusSeeOther)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/skp/matriks?ok=1", http.StatusSeeOther)
-	return nil
-}
-
-func (u *ui) acceptProposal(w http.ResponseWriter, r *http.Request, b base) error {
-	id := r.PathValue("id")
-	if _, err := u.a.AcceptProposal(r.Context(), *b.Actor, r.PathValue("pid"), id, version(r)); err != nil {
-		return u.skpFormError(w, r, b, id, err)
-	}
-	http.Redirect(w, r, "/skp/"+id+"#rhk", http.StatusSeeOther)
-	return nil
 }

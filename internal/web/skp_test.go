@@ -110,6 +110,9 @@ func TestSKPPages(t *testing.T) {
 			t.Fatalf("submit: %d", resp.StatusCode)
 		}
 
+		if _, body := kabid.get(skp); strings.Contains(body, "data-skp-submit") || strings.Contains(body, `action="`+skp+`/rhk"`) {
+			t.Error("a submitted SKP still offers its owner to change or submit it")
+		}
 		// Beranda tells both what to do next.
 		if _, body := kabid.get("/"); !strings.Contains(body, "SKP "+year+": Menunggu persetujuan") {
 			t.Error("the employee's beranda does not show the SKP waiting")
@@ -177,6 +180,10 @@ func TestSKPPages(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("propose: %d", resp.StatusCode)
 		}
+		resp, _ = kabid.post("/skp/matriks/usul", url.Values{"parent_rhk_id": {parentRHK}, "to": {e.o.Staff1.ID}, "description": {"Terlaksananya uji beban"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("propose a second: %d", resp.StatusCode)
+		}
 		staff.post("/skp", url.Values{"year": {year}, "approach": {"kuantitatif"}})
 		_, list := staff.get("/skp")
 		staffSKP := "/skp/" + field(t, list, `href="/skp/([0-9a-f]+)">SKP `)
@@ -186,7 +193,19 @@ func TestSKPPages(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("accept: %d", resp.StatusCode)
 		}
-		if _, body := staff.get(staffSKP); !strings.Contains(body, "Tersusunnya modul perizinan") || strings.Contains(body, "/usulan/") {
+		// The second proposal is declined: it is no longer offered.
+		_, body = staff.get(staffSKP)
+		decline := field(t, body, `action="(/skp/[0-9a-f]+/usulan/[0-9a-f]+/tolak)"`)
+		if resp, _ := kabid.post(decline, nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("the proposer declined for the subordinate: %d", resp.StatusCode)
+		}
+		if resp, _ := staff.post(decline, nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("decline: %d", resp.StatusCode)
+		}
+		if resp, _ := staff.post(decline, nil); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("declining twice: %d", resp.StatusCode)
+		}
+		if _, body := staff.get(staffSKP); !strings.Contains(body, "Tersusunnya modul perizinan") || strings.Contains(body, "/usulan/") || strings.Contains(body, "Terlaksananya uji beban") {
 			t.Error("the accepted RHK is missing or the proposal is still offered")
 		}
 		// The Kadis's matrix shows the Kabid's RHK under the Kadis's.

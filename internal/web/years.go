@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -13,12 +13,9 @@ import (
 
 type yearPage struct {
 	base
-	Year    int
-	Open    bool
-	Periods []model.Period
-	Error   string
-	Saved   bool
-	MaxMB   int64 // the size limit of one evidence file
+	app.YearView
+	Error string
+	Saved bool
 }
 
 func (u *ui) yearRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
@@ -49,25 +46,23 @@ func (u *ui) setEvidenceLimit(w http.ResponseWriter, r *http.Request, b base) er
 }
 
 func (u *ui) yearPage(r *http.Request, b base) (yearPage, error) {
-	if !authz.Can(*b.Actor, authz.ManagePeriods, authz.Target{InstansiID: b.Actor.InstansiID}) {
+	return u.yearPageOf(r, b, u.a.Today().Time().Year())
+}
+
+// yearPageOf loads the page of a year, or of the year asked (?tahun=).
+func (u *ui) yearPageOf(r *http.Request, b base, year int) (yearPage, error) {
+	if y, err := strconv.Atoi(r.URL.Query().Get("tahun")); err == nil && y >= 2022 && y <= 2100 {
+		year = y
+	}
+	v, err := u.a.YearView(r.Context(), *b.Actor, year)
+	if err != nil {
+		return yearPage{}, err
+	}
+	if !v.Can.Manage {
 		return yearPage{}, model.ErrForbidden
 	}
-	p := yearPage{base: b, Year: u.a.Today().Time().Year()}
-	if y, err := strconv.Atoi(r.URL.Query().Get("tahun")); err == nil && y >= 2022 && y <= 2100 {
-		p.Year = y
-	}
+	p := yearPage{base: b, YearView: v}
 	p.Title, p.Nav = b.T("year.title"), "year"
-	p.MaxMB = u.a.EvidenceLimit(r.Context(), b.Actor.InstansiID) >> 20
-	_, open, err := u.a.Store.YearOpen(r.Context(), b.Actor.InstansiID, p.Year)
-	if err != nil {
-		return p, err
-	}
-	p.Open = open
-	if open {
-		if p.Periods, err = u.a.Periods(r.Context(), *b.Actor, p.Year); err != nil {
-			return p, err
-		}
-	}
 	return p, nil
 }
 
@@ -107,9 +102,9 @@ func (u *ui) openYear(w http.ResponseWriter, r *http.Request, b base) error {
 }
 
 func (u *ui) movePeriod(w http.ResponseWriter, r *http.Request, b base) error {
-	cur, err := u.a.Store.Period(r.Context(), r.PathValue("id"))
-	if err != nil || cur.InstansiID != b.Actor.InstansiID {
-		return model.ErrNotFound
+	cur, err := u.a.Period(r.Context(), *b.Actor, r.PathValue("id"))
+	if err != nil {
+		return err
 	}
 	next := cur
 	next.Status = model.PeriodStatus(r.PostFormValue("status"))
@@ -124,12 +119,8 @@ func (u *ui) movePeriod(w http.ResponseWriter, r *http.Request, b base) error {
 	}
 	back := "/tahun?tahun=" + strconv.Itoa(cur.Year)
 	if err := u.a.MovePeriod(r.Context(), *b.Actor, next, r.PostFormValue("reason")); err != nil {
-		p, perr := u.yearPage(r, b)
+		p, perr := u.yearPageOf(r, b, cur.Year)
 		if perr != nil {
-			return perr
-		}
-		p.Year = cur.Year
-		if p.Periods, perr = u.a.Periods(r.Context(), *b.Actor, cur.Year); perr != nil {
 			return perr
 		}
 		if ve, ok := isValidation(err); ok {

@@ -7,16 +7,9 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// Proposal statuses.
-const (
-	ProposalOpen     = "open"
-	ProposalAccepted = "accepted"
-	ProposalDeclined = "declined"
-)
-
 // CreateProposal stores an open proposal.
 func (tx *Tx) CreateProposal(ctx context.Context, p model.Proposal) (model.Proposal, error) {
-	p.ID, p.Status, p.CreatedAt = model.NewID(), ProposalOpen, formatTime(tx.now)
+	p.ID, p.Status, p.CreatedAt = model.NewID(), model.ProposalOpen, formatTime(tx.now)
 	_, err := tx.exec(ctx, `INSERT INTO rhk_proposals (id, instansi_id, from_employee_id, to_employee_id, year, parent_rhk_id,
 		description, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.InstansiID, p.FromEmployeeID, p.ToEmployeeID,
 		p.Year, p.ParentRHKID, p.Description, p.Status, p.CreatedAt)
@@ -29,7 +22,7 @@ func (tx *Tx) CreateProposal(ctx context.Context, p model.Proposal) (model.Propo
 // DecideProposal marks an open proposal accepted or declined.
 func (tx *Tx) DecideProposal(ctx context.Context, id, status string) error {
 	res, err := tx.exec(ctx, `UPDATE rhk_proposals SET status = ?, decided_at = ? WHERE id = ? AND status = ?`,
-		status, formatTime(tx.now), id, ProposalOpen)
+		status, formatTime(tx.now), id, model.ProposalOpen)
 	if err != nil {
 		return err
 	}
@@ -42,7 +35,7 @@ func (tx *Tx) DecideProposal(ctx context.Context, id, status string) error {
 // Proposals lists the open proposals to an employee for a year.
 func (c conn) Proposals(ctx context.Context, toEmployeeID string, year int) ([]model.Proposal, error) {
 	rows, err := c.query(ctx, `SELECT id, instansi_id, from_employee_id, to_employee_id, year, parent_rhk_id, description, status, created_at
-		FROM rhk_proposals WHERE to_employee_id = ? AND year = ? AND status = ? ORDER BY id`, toEmployeeID, year, ProposalOpen)
+		FROM rhk_proposals WHERE to_employee_id = ? AND year = ? AND status = ? ORDER BY id`, toEmployeeID, year, model.ProposalOpen)
 	if err != nil {
 		return nil, err
 	}

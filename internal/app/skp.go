@@ -12,65 +12,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/store"
 )
 
-// OpenYear opens a performance year for the actor's instansi with monthly
-// or quarterly periods plus the annual evaluation, reports due reportDays
-// after each period ends. BKPSDM only.
-func (a *App) OpenYear(ctx context.Context, actor model.Actor, year int, kind model.PeriodKind, reportDays int) ([]model.Period, error) {
-	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
-		return nil, forbidden("open a performance year")
-	}
-	periods, err := model.GeneratePeriods(year, kind, reportDays)
-	if err != nil {
-		return nil, model.InvalidErr("year", err)
-	}
-	if _, open, err := a.Store.YearOpen(ctx, actor.InstansiID, year); err != nil {
-		return nil, err
-	} else if open {
-		return nil, model.Invalid("year", "invalid.year.open.already", year)
-	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
-		return tx.CreateYear(ctx, actor.InstansiID, year, kind, periods)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return a.Store.Periods(ctx, actor.InstansiID, year)
-}
-
-// Periods lists a year's periods; everyone signed in may read them.
-func (a *App) Periods(ctx context.Context, actor model.Actor, year int) ([]model.Period, error) {
-	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
-		return nil, forbidden("periods")
-	}
-	return a.Store.Periods(ctx, actor.InstansiID, year)
-}
-
-// MovePeriod adjusts a period's dates and moves its status (open, close,
-// lock, or unlock with a reason). BKPSDM only.
-func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period, reason string) error {
-	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
-		return forbidden("change a period")
-	}
-	cur, err := a.Store.Period(ctx, p.ID)
-	if err != nil || cur.InstansiID != actor.InstansiID {
-		return fmt.Errorf("period %s: %w", p.ID, model.ErrNotFound)
-	}
-	if err := model.ValidatePeriod(p); err != nil {
-		return err
-	}
-	if cur.Status == model.PeriodLocked && p.Status == model.PeriodLocked && (p.Start != cur.Start || p.End != cur.End || p.ReportDeadline != cur.ReportDeadline) {
-		return fmt.Errorf("a locked period changes only after an unlock: %w", model.ErrInvalidTransition)
-	}
-	if p.Status != cur.Status && !model.CanMovePeriod(cur.Status, p.Status) {
-		return fmt.Errorf("period %s to %s: %w", cur.Status, p.Status, model.ErrInvalidTransition)
-	}
-	if cur.Status == model.PeriodLocked && p.Status != model.PeriodLocked && strings.TrimSpace(reason) == "" {
-		return model.Invalid("reason", "invalid.period.unlock.reason")
-	}
-	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.UpdatePeriod(ctx, p, reason) })
-}
-
 // CreateSKP starts the draft SKP of an employee for a year on their current
 // position, with snapshots of them and their raters as they are today and
 // the seven core values. The employee does it, or a BKPSDM admin for them.
@@ -153,6 +94,171 @@ func (a *App) SKP(ctx context.Context, actor model.Actor, id string) (model.SKP,
 	return s, nil
 }
 
+// SKPItem is an SKP in a list with what the actor may do with it now.
+type SKPItem struct {
+	SKP model.SKP
+	Can SKPRights
+}
+
+// SKPsView is the actor's list of SKP: their own, those of the people
+// they may read, how many wait for the actor's approval, and whether they
+// may start their SKP for year.
+type SKPsView struct {
+	Year     int
+	YearOpen bool
+	Mine     []SKPItem // newest first
+	Current  *SKPItem  // the actor's SKP for year that is not closed
+	Team     []SKPItem
+	Waiting  int // SKPs in Team the actor may approve now
+	Can      SKPsRights
+}
+
+// SKPsRights is what the actor may do on their list of SKP.
+type SKPsRights struct {
+	Create bool // start their own SKP for the year: it is open and they have none yet
+}
+
+// SKPsView lists the SKPs of every year the actor may read as an
+// employee: their own and their team's.
+func (a *App) SKPsView(ctx context.Context, actor model.Actor, year int) (SKPsView, error) {
+	v := SKPsView{Year: year}
+	var err error
+	if v.YearOpen, err = a.YearOpen(ctx, actor, year); err != nil {
+		return v, err
+	}
+	if actor.EmployeeID == "" {
+		return v, nil
+	}
+	all, err := a.SKPList(ctx, actor, "", 0, "")
+	if err != nil {
+		return v, err
+	}
+	for _, s := range all {
+		it := SKPItem{SKP: s, Can: SKPRightsOf(actor, s)}
+		if s.EmployeeID != actor.EmployeeID {
+			v.Team = append(v.Team, it)
+			if it.Can.Approve {
+				v.Waiting++
+			}
+			continue
+		}
+		if s.Year == year && s.Status != model.SKPClosed && v.Current == nil {
+			cur := it
+			v.Current = &cur
+		}
+		v.Mine = append(v.Mine, it)
+	}
+	v.Can.Create = v.YearOpen && v.Current == nil
+	return v, nil
+}
+
+// SKPView is the SKP page and the API's SKP: the SKP with what the actor
+// may do with it now, the text of every RHK its RHK intervene, and around
+// it the dialogues, the approved versions and the feedback thread. While
+// the actor may edit it, it also holds what a new RHK may intervene and
+// the RHK proposed to them.
+type SKPView struct {
+	SKP        model.SKP
+	Can        SKPRights
+	ParentText map[string]string // intervened RHK id -> its text
+	Options    InterventionOptions
+	Dialogues  []model.Dialogue
+	Versions   []model.SKP // approved revisions, oldest first
+	Proposals  []ProposalView
+	Thread     []model.Feedback // umpan balik on the SKP as a whole
+}
+
+// SKPView loads the SKP page for those who may read the SKP.
+func (a *App) SKPView(ctx context.Context, actor model.Actor, id string) (SKPView, error) {
+	s, err := a.SKP(ctx, actor, id)
+	if err != nil {
+		return SKPView{}, err
+	}
+	v := SKPView{SKP: s, Can: SKPRightsOf(actor, s)}
+	if v.ParentText, err = a.parentTexts(ctx, s.RHK); err != nil {
+		return v, err
+	}
+	if v.Can.Edit {
+		if v.Options, err = a.interventionOptions(ctx, s); err != nil {
+			return v, err
+		}
+		if v.Proposals, err = a.Proposals(ctx, actor, s.Year); err != nil {
+			return v, err
+		}
+	}
+	if v.Dialogues, err = a.Store.Dialogues(ctx, s.ID); err != nil {
+		return v, err
+	}
+	if v.Versions, err = a.Store.SKPVersions(ctx, s.ID); err != nil {
+		return v, err
+	}
+	// A rater named on the SKP keeps reading it after a reorganisation,
+	// though the feedback, like the owner's other work, may be out of reach.
+	if v.Thread, err = a.FeedbackThread(ctx, actor, TargetSKP, s.ID); err != nil && !errors.Is(err, model.ErrNotFound) {
+		return v, err
+	}
+	return v, nil
+}
+
+// parentTexts returns the text of every RHK that one of rhk intervenes,
+// in one query.
+func (a *App) parentTexts(ctx context.Context, rhk []model.RHK) (map[string]string, error) {
+	var ids []string
+	for _, r := range rhk {
+		if r.ParentRHKID != "" {
+			ids = append(ids, r.ParentRHKID)
+		}
+	}
+	return a.Store.RHKTexts(ctx, ids)
+}
+
+// InterventionOptions is what an RHK of an SKP may intervene: for a JA/JF
+// SKP the RHK of the pejabat penilai's approved SKP, for a JPT the sasaran
+// of the Perjanjian Kinerja of the unit the position leads.
+type InterventionOptions struct {
+	Format            model.SKPFormat
+	SupervisorSKPID   string // the pejabat penilai's approved SKP ("" when none yet)
+	SupervisorRHK     []model.RHK
+	PerjanjianKinerja []model.PKSasaran
+}
+
+// InterventionOptions returns what the RHK of an SKP may intervene, to
+// those who may read the SKP.
+func (a *App) InterventionOptions(ctx context.Context, actor model.Actor, skpID string) (InterventionOptions, error) {
+	s, err := a.SKP(ctx, actor, skpID)
+	if err != nil {
+		return InterventionOptions{}, err
+	}
+	return a.interventionOptions(ctx, s)
+}
+
+func (a *App) interventionOptions(ctx context.Context, s model.SKP) (InterventionOptions, error) {
+	o := InterventionOptions{Format: s.Format}
+	if s.Format == model.FormatJPT {
+		pk, err := a.SKPPerjanjianKinerja(ctx, s)
+		o.PerjanjianKinerja = pk
+		return o, err
+	}
+	sup, ok, err := a.supervisorSKP(ctx, s)
+	if err != nil || !ok {
+		return o, err
+	}
+	o.SupervisorSKPID, o.SupervisorRHK = sup.ID, sup.RHK
+	return o, nil
+}
+
+// RHK returns one RHK (without indicators) to those who may read its SKP.
+func (a *App) RHK(ctx context.Context, actor model.Actor, id string) (model.RHK, error) {
+	r, err := a.Store.RHKByID(ctx, id)
+	if err != nil {
+		return r, err
+	}
+	if _, err := a.SKP(ctx, actor, r.SKPID); err != nil {
+		return model.RHK{}, fmt.Errorf("RHK %s: %w", id, model.ErrNotFound)
+	}
+	return r, nil
+}
+
 func (a *App) canReadSKP(ctx context.Context, actor model.Actor, s model.SKP) error {
 	hidden := fmt.Errorf("SKP %s: %w", s.ID, model.ErrNotFound)
 	if s.InstansiID != actor.InstansiID {
@@ -168,24 +274,105 @@ func (a *App) canReadSKP(ctx context.Context, actor model.Actor, s model.SKP) er
 	return nil
 }
 
-// editable loads an SKP that its owner may change now.
-func (a *App) editable(ctx context.Context, actor model.Actor, skpID string) (model.SKP, error) {
-	s, err := a.SKP(ctx, actor, skpID)
+// SKPRights is what an actor may do with an SKP now. The actions ask the
+// same function (skpAllows) before they act, so a page or an API answer
+// never offers what the action would refuse.
+type SKPRights struct {
+	Edit     bool // change RHK, indicators and lampiran: the owner, while draft or returned
+	Submit   bool // send to the pejabat penilai: the owner, while draft or returned
+	Approve  bool // the pejabat penilai, while submitted
+	Return   bool // the pejabat penilai, while submitted
+	Revise   bool // start a new revision: the owner, once approved
+	Expect   bool // write the ekspektasi khusus: the pejabat penilai, until approved
+	Dialogue bool // record a dialog kinerja: the owner or the pejabat penilai
+}
+
+// skpStep names what an actor may do with an SKP: the workflow actions
+// of model.SKPAction and the changes that are not a workflow step.
+type skpStep string
+
+const (
+	stepEdit     skpStep = "edit"
+	stepSubmit           = skpStep(model.ActSubmit)
+	stepApprove          = skpStep(model.ActApprove)
+	stepReturn           = skpStep(model.ActReturn)
+	stepRevise           = skpStep(model.ActRevise)
+	stepExpect   skpStep = "expect"
+	stepDialogue skpStep = "dialogue"
+)
+
+// skpAllows reports whether actor may take step on s (an SKP they may
+// read) now: nil, an ErrForbidden when it is not theirs to take, or an
+// ErrInvalidTransition when the SKP's status does not allow it.
+func skpAllows(actor model.Actor, s model.SKP, step skpStep) error {
+	owner := actor.EmployeeID != "" && s.EmployeeID == actor.EmployeeID
+	rater := actor.EmployeeID != "" && s.Rater.EmployeeID == actor.EmployeeID
+	switch step {
+	case stepEdit, stepSubmit:
+		if !owner {
+			return forbidden("change another employee's SKP")
+		}
+		if s.Status != model.SKPDraft && s.Status != model.SKPReturned {
+			return fmt.Errorf("SKP is %s; changes need a new revision: %w", s.Status, model.ErrInvalidTransition)
+		}
+		return nil
+	case stepApprove, stepReturn:
+		if owner {
+			return forbidden("approve one's own SKP")
+		}
+		if !rater {
+			return forbidden("review an SKP one does not rate")
+		}
+		_, err := model.NextSKPStatus(s.Status, model.SKPAction(step))
+		return err
+	case stepRevise:
+		if !owner {
+			return forbidden("revise another employee's SKP")
+		}
+		_, err := model.NextSKPStatus(s.Status, model.ActRevise)
+		return err
+	case stepExpect:
+		if !rater {
+			return forbidden("write expectations on an SKP one does not rate")
+		}
+		if s.Status == model.SKPApproved || s.Status == model.SKPClosed {
+			return fmt.Errorf("SKP is %s: %w", s.Status, model.ErrInvalidTransition)
+		}
+		return nil
+	case stepDialogue:
+		if !owner && !rater {
+			return forbidden("record a dialogue on an SKP one neither owns nor rates")
+		}
+		return nil
+	}
+	return fmt.Errorf("SKP step %q: %w", step, model.ErrForbidden)
+}
+
+// SKPRightsOf is what actor may do now with s, an SKP they may read (one
+// that SKP, SKPList or SKPView returned to them).
+func SKPRightsOf(actor model.Actor, s model.SKP) SKPRights {
+	ok := func(step skpStep) bool { return skpAllows(actor, s, step) == nil }
+	return SKPRights{Edit: ok(stepEdit), Submit: ok(stepSubmit), Approve: ok(stepApprove), Return: ok(stepReturn),
+		Revise: ok(stepRevise), Expect: ok(stepExpect), Dialogue: ok(stepDialogue)}
+}
+
+// skpFor loads an SKP the actor may read and may take step on now.
+func (a *App) skpFor(ctx context.Context, actor model.Actor, id string, step skpStep) (model.SKP, error) {
+	s, err := a.SKP(ctx, actor, id)
 	if err != nil {
 		return s, err
 	}
-	if s.EmployeeID != actor.EmployeeID {
-		return s, forbidden("change another employee's SKP")
-	}
-	if s.Status != model.SKPDraft && s.Status != model.SKPReturned {
-		return s, fmt.Errorf("SKP is %s; changes need a new revision: %w", s.Status, model.ErrInvalidTransition)
-	}
-	return s, nil
+	return s, skpAllows(actor, s, step)
 }
 
-// SupervisorSKP returns the approved SKP of the employee's pejabat penilai
+// editable loads an SKP that its owner may change now.
+func (a *App) editable(ctx context.Context, actor model.Actor, skpID string) (model.SKP, error) {
+	return a.skpFor(ctx, actor, skpID, stepEdit)
+}
+
+// supervisorSKP returns the approved SKP of the employee's pejabat penilai
 // for the year, the one whose RHK a JA/JF SKP intervenes.
-func (a *App) SupervisorSKP(ctx context.Context, s model.SKP) (model.SKP, bool, error) {
+func (a *App) supervisorSKP(ctx context.Context, s model.SKP) (model.SKP, bool, error) {
 	if s.Rater.EmployeeID == "" {
 		return model.SKP{}, false, nil
 	}
@@ -293,7 +480,7 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 		if s.Format != model.FormatJAJF {
 			v.Add("parent_rhk_id", "invalid.rhk.parent.jpt")
 		} else {
-			sup, ok, err := a.SupervisorSKP(ctx, s)
+			sup, ok, err := a.supervisorSKP(ctx, s)
 			if err != nil {
 				return r, err
 			}
@@ -316,6 +503,24 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 		}
 	}
 	return r, v.Err()
+}
+
+// DeleteRHK removes an RHK, with its indicators, from the owner's draft
+// SKP read at version. One that other records depend on (an RHK that
+// intervenes it, progress, realisasi) stays: that is a conflict.
+func (a *App) DeleteRHK(ctx context.Context, actor model.Actor, version int, rhkID string) (model.SKP, error) {
+	r, err := a.RHK(ctx, actor, rhkID)
+	if err != nil {
+		return model.SKP{}, err
+	}
+	s, err := a.editable(ctx, actor, r.SKPID)
+	if err != nil {
+		return s, err
+	}
+	if err := a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeleteRHK(ctx, version, s.ID, r.ID) }); err != nil {
+		return s, err
+	}
+	return a.Store.SKP(ctx, s.ID)
 }
 
 // AddIndicator adds an indicator (IKI) with its target to an RHK.
@@ -356,11 +561,11 @@ func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, 
 // SubmitSKP sends a draft or returned SKP to the pejabat penilai, once the
 // rules' guards hold.
 func (a *App) SubmitSKP(ctx context.Context, actor model.Actor, id string, version int) (model.SKP, error) {
-	s, err := a.editable(ctx, actor, id)
+	s, err := a.skpFor(ctx, actor, id, stepSubmit)
 	if err != nil {
 		return s, err
 	}
-	_, supApproved, err := a.SupervisorSKP(ctx, s)
+	_, supApproved, err := a.supervisorSKP(ctx, s)
 	if err != nil {
 		return s, err
 	}
@@ -391,7 +596,7 @@ func (a *App) SubmitSKP(ctx context.Context, actor model.Actor, id string, versi
 // ApproveSKP approves a submitted SKP: only its pejabat penilai may, never
 // its owner. The approved document is kept as a version.
 func (a *App) ApproveSKP(ctx context.Context, actor model.Actor, id string, version int) (model.SKP, error) {
-	s, err := a.reviewable(ctx, actor, id)
+	s, err := a.skpFor(ctx, actor, id, stepApprove)
 	if err != nil {
 		return s, err
 	}
@@ -400,7 +605,7 @@ func (a *App) ApproveSKP(ctx context.Context, actor model.Actor, id string, vers
 
 // ReturnSKP sends a submitted SKP back to its owner with a required note.
 func (a *App) ReturnSKP(ctx context.Context, actor model.Actor, id string, version int, note string) (model.SKP, error) {
-	s, err := a.reviewable(ctx, actor, id)
+	s, err := a.skpFor(ctx, actor, id, stepReturn)
 	if err != nil {
 		return s, err
 	}
@@ -413,28 +618,11 @@ func (a *App) ReturnSKP(ctx context.Context, actor model.Actor, id string, versi
 // ReviseSKP starts a change to an approved SKP: a new revision in draft
 // that the pejabat penilai approves again; the approved versions stay.
 func (a *App) ReviseSKP(ctx context.Context, actor model.Actor, id string, version int) (model.SKP, error) {
-	s, err := a.SKP(ctx, actor, id)
+	s, err := a.skpFor(ctx, actor, id, stepRevise)
 	if err != nil {
 		return s, err
-	}
-	if s.EmployeeID != actor.EmployeeID {
-		return s, forbidden("revise another employee's SKP")
 	}
 	return a.move(ctx, actor, s, version, model.ActRevise, "")
-}
-
-func (a *App) reviewable(ctx context.Context, actor model.Actor, id string) (model.SKP, error) {
-	s, err := a.SKP(ctx, actor, id)
-	if err != nil {
-		return s, err
-	}
-	if s.EmployeeID == actor.EmployeeID {
-		return s, forbidden("approve one's own SKP")
-	}
-	if actor.EmployeeID == "" || s.Rater.EmployeeID != actor.EmployeeID {
-		return s, forbidden("review an SKP one does not rate")
-	}
-	return s, nil
 }
 
 // move applies a workflow action, writes it with its version check and
@@ -446,20 +634,20 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 	}
 	now := a.Now()
 	s.Status = next
-	var notify, title string
+	var notify string
 	switch act {
 	case model.ActSubmit:
 		s.SubmittedAt, s.ReturnNote = now, ""
-		notify, title = s.Rater.EmployeeID, fmt.Sprintf("%s mengajukan SKP %d untuk disetujui", s.Employee.Name, s.Year)
+		notify = s.Rater.EmployeeID
 	case model.ActApprove:
 		s.ApprovedAt, s.ApprovedBy = now, actor.EmployeeID
-		notify, title = s.EmployeeID, fmt.Sprintf("SKP %d Anda disetujui", s.Year)
+		notify = s.EmployeeID
 	case model.ActReturn:
 		s.ReturnNote = note
-		notify, title = s.EmployeeID, fmt.Sprintf("SKP %d Anda dikembalikan untuk diperbaiki", s.Year)
+		notify = s.EmployeeID
 	case model.ActRevise:
 		s.Revision++
-		notify, title = s.Rater.EmployeeID, fmt.Sprintf("%s mengubah SKP %d yang telah disetujui", s.Employee.Name, s.Year)
+		notify = s.Rater.EmployeeID
 	}
 	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.SetSKPStatus(ctx, version, s, act); err != nil {
@@ -474,7 +662,7 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 		if act == model.ActSubmit || act == model.ActRevise {
 			event = "skp.submitted"
 		}
-		if err := tx.Emit(ctx, notify, event, map[string]any{"skp_id": s.ID, "status": s.Status, "employee_id": s.EmployeeID, "title": title}); err != nil {
+		if err := tx.Emit(ctx, notify, event, map[string]any{"skp_id": s.ID, "status": s.Status, "employee_id": s.EmployeeID}); err != nil {
 			return err
 		}
 		return tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: notify, Kind: "skp." + string(act),
@@ -492,15 +680,9 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 // SetExpectation lets the pejabat penilai write the ekspektasi khusus
 // pimpinan for one core value, while the SKP is not yet approved.
 func (a *App) SetExpectation(ctx context.Context, actor model.Actor, id string, version int, value model.CoreValue, text string) error {
-	s, err := a.SKP(ctx, actor, id)
+	s, err := a.skpFor(ctx, actor, id, stepExpect)
 	if err != nil {
 		return err
-	}
-	if actor.EmployeeID == "" || s.Rater.EmployeeID != actor.EmployeeID {
-		return forbidden("write expectations on an SKP one does not rate")
-	}
-	if s.Status == model.SKPApproved || s.Status == model.SKPClosed {
-		return fmt.Errorf("SKP is %s: %w", s.Status, model.ErrInvalidTransition)
 	}
 	if len(text) > 2000 {
 		return model.Invalid("expectation", "invalid.skp.expectation.long")
@@ -514,12 +696,9 @@ func (a *App) SetExpectation(ctx context.Context, actor model.Actor, id string, 
 // conversation between the ASN and the pejabat penilai, with what they
 // agreed. Either of them may record it; both see it.
 func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, heldOn model.Date, notes, agreed string) (model.Dialogue, error) {
-	s, err := a.SKP(ctx, actor, skpID)
+	s, err := a.skpFor(ctx, actor, skpID, stepDialogue)
 	if err != nil {
 		return model.Dialogue{}, err
-	}
-	if actor.EmployeeID == "" || (actor.EmployeeID != s.EmployeeID && actor.EmployeeID != s.Rater.EmployeeID) {
-		return model.Dialogue{}, forbidden("record a dialogue on an SKP one neither owns nor rates")
 	}
 	var v model.ValidationError
 	if _, err := model.ParseDate(string(heldOn)); err != nil {

@@ -96,11 +96,24 @@ func TestSKPJourney(t *testing.T) {
 		pk := check("GET", "/api/v1/units/{id}/pk", e.get(t, pkPath+"?year=2026", staff))
 		sasaranID := pk["sasaran"].([]any)[0].(map[string]any)["id"].(string)
 		problem(t, e.get(t, pkPath+"?year=dua", staff), 422)
+		// A JPT intervenes nothing above: its options are the unit's PK sasaran.
+		opts := check("GET", "/api/v1/skps/{id}/intervention-options", e.get(t, "/api/v1/skps/"+kadisID+"/intervention-options", kadis))
+		if opts["format"] != "jpt" || opts["supervisor_skp_id"] != nil || len(opts["rhk"].([]any)) != 0 ||
+			len(opts["pk_sasaran"].([]any)) != 1 || opts["pk_sasaran"].([]any)[0].(map[string]any)["id"] != sasaranID {
+			t.Errorf("a JPT's intervention options = %v", opts)
+		}
 		sk = check("POST", "/api/v1/skps/{id}/rhk", e.post(t, "/api/v1/skps/"+kadisID+"/rhk", kadis, map[string]any{"version": sk["version"],
 			"kind": "utama", "pk_sasaran_id": sasaranID, "penugasan_dari": "Wali Kota", "perspektif": "Penerima Layanan"}))
 		fromPK := sk["rhk"].([]any)[0].(map[string]any)
 		if fromPK["description"] != "Meningkatnya layanan digital" || fromPK["pk_sasaran_id"] != sasaranID || len(fromPK["indicators"].([]any)) != 1 {
 			t.Errorf("RHK from the PK = %v", fromPK)
+		}
+		if pk := check("GET", "/api/v1/units/{id}/pk", e.get(t, pkPath+"?year=2026", admin)); !rightsOf(pk)["manage"] ||
+			rightsOf(pk["sasaran"].([]any)[0].(map[string]any))["delete"] {
+			t.Errorf("the admin's rights on a PK whose sasaran an RHK is taken from: %v", pk)
+		}
+		if pk := check("GET", "/api/v1/units/{id}/pk", e.get(t, pkPath+"?year=2026", staff)); rightsOf(pk)["manage"] {
+			t.Errorf("an ASN may manage the PK: %v", pk["can"])
 		}
 		problem(t, e.do(t, "DELETE", "/api/v1/pk/"+sasaranID, "admin-less", "", nil), 401)
 		problem(t, e.do(t, "DELETE", "/api/v1/pk/"+sasaranID, admin, "", nil), 409)
@@ -190,6 +203,17 @@ func TestSKPJourney(t *testing.T) {
 			t.Errorf("filling total = %v", tot)
 		}
 		problem(t, e.get(t, "/api/v1/monitoring/skps", staff), 403)
+		behind := check("GET", "/api/v1/monitoring/skps/units/{id}", e.get(t, "/api/v1/monitoring/skps/units/"+e.o.Aplikasi.ID+"?year=2026", admin))
+		if items := behind["items"].([]any); len(items) != 2 || !rightsOf(behind)["remind"] {
+			t.Errorf("behind in the Bidang Aplikasi = %v", behind)
+		}
+		problem(t, e.get(t, "/api/v1/monitoring/skps/units/"+e.o.Aplikasi.ID, staff), 403)
+		problem(t, e.get(t, "/api/v1/monitoring/skps/units/nope", admin), 404)
+		problem(t, e.post(t, "/api/v1/monitoring/skps/units/"+e.o.Aplikasi.ID+"/remind", staff, map[string]any{"year": 2026}), 403)
+		if n := check("POST", "/api/v1/monitoring/skps/units/{id}/remind", e.do(t, "POST", "/api/v1/monitoring/skps/units/"+e.o.Aplikasi.ID+"/remind",
+			admin, "application/json", []byte(`{"year":2026}`))); n["reminded"] != float64(2) {
+			t.Errorf("reminded = %v", n)
+		}
 		problem(t, e.get(t, "/api/v1/monitoring/skps?year=x", admin), 422)
 		for _, tok := range []string{kabid, kadis} {
 			r := e.get(t, "/api/v1/skps/"+kbID+"/document.pdf", tok)

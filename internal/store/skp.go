@@ -9,88 +9,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// CreateYear opens a performance year with its periods.
-func (tx *Tx) CreateYear(ctx context.Context, instansiID string, year int, kind model.PeriodKind, periods []model.Period) error {
-	_, err := tx.exec(ctx, `INSERT INTO performance_years (id, instansi_id, year, period_kind, created_at) VALUES (?, ?, ?, ?, ?)`,
-		model.NewID(), instansiID, year, string(kind), formatTime(tx.now))
-	if err != nil {
-		return fmt.Errorf("open year %d: %w", year, err)
-	}
-	for _, p := range periods {
-		p.ID, p.InstansiID = model.NewID(), instansiID
-		if _, err := tx.exec(ctx, `INSERT INTO periods (id, instansi_id, year, kind, number, start_date, end_date, report_deadline,
-			status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, instansiID, p.Year, string(p.Kind), p.Number,
-			string(p.Start), string(p.End), string(p.ReportDeadline), string(p.Status), formatTime(tx.now)); err != nil {
-			return fmt.Errorf("create period: %w", err)
-		}
-	}
-	return tx.audit(ctx, "year.open", "year", fmt.Sprint(year), nil, map[string]any{"year": year, "period_kind": kind, "periods": len(periods)})
-}
-
-// YearOpen reports whether a performance year exists, and its period kind.
-func (c conn) YearOpen(ctx context.Context, instansiID string, year int) (model.PeriodKind, bool, error) {
-	var kind string
-	err := c.queryRow(ctx, `SELECT period_kind FROM performance_years WHERE instansi_id = ? AND year = ?`, instansiID, year).Scan(&kind)
-	if isNoRows(err) {
-		return "", false, nil
-	}
-	return model.PeriodKind(kind), err == nil, err
-}
-
-const periodColumns = `id, instansi_id, year, kind, number, start_date, end_date, report_deadline, status`
-
-func scanPeriod(sc interface{ Scan(...any) error }) (model.Period, error) {
-	var p model.Period
-	var kind, start, end, due, status string
-	err := sc.Scan(&p.ID, &p.InstansiID, &p.Year, &kind, &p.Number, &start, &end, &due, &status)
-	p.Kind, p.Start, p.End, p.ReportDeadline, p.Status = model.PeriodKind(kind), model.Date(start), model.Date(end), model.Date(due), model.PeriodStatus(status)
-	return p, err
-}
-
-// Periods lists a year's periods: the periodic ones in order, then the
-// annual one.
-func (c conn) Periods(ctx context.Context, instansiID string, year int) ([]model.Period, error) {
-	rows, err := c.query(ctx, `SELECT `+periodColumns+` FROM periods WHERE instansi_id = ? AND year = ?
-		ORDER BY CASE WHEN kind = 'annual' THEN 1 ELSE 0 END, number`, instansiID, year)
-	if err != nil {
-		return nil, fmt.Errorf("list periods: %w", err)
-	}
-	defer rows.Close()
-	var out []model.Period
-	for rows.Next() {
-		p, err := scanPeriod(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
-}
-
-// Period returns one period.
-func (c conn) Period(ctx context.Context, id string) (model.Period, error) {
-	p, err := scanPeriod(c.queryRow(ctx, `SELECT `+periodColumns+` FROM periods WHERE id = ?`, id))
-	if err != nil {
-		return p, notFound(err, "period "+id)
-	}
-	return p, nil
-}
-
-// UpdatePeriod changes a period's dates and status; reason is kept in the
-// audit log (required by callers for an unlock).
-func (tx *Tx) UpdatePeriod(ctx context.Context, p model.Period, reason string) error {
-	before, err := tx.Period(ctx, p.ID)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.exec(ctx, `UPDATE periods SET start_date = ?, end_date = ?, report_deadline = ?, status = ?, updated_at = ? WHERE id = ?`,
-		string(p.Start), string(p.End), string(p.ReportDeadline), string(p.Status), formatTime(tx.now), p.ID); err != nil {
-		return fmt.Errorf("update period: %w", err)
-	}
-	after := p
-	return tx.audit(ctx, "period.update", "period", p.ID, before, map[string]any{"period": after, "reason": reason})
-}
-
 const skpColumns = `id, instansi_id, employee_id, position_id, year, period_start, period_end, approach, format, status, version,
 	revision, return_note, submitted_at, approved_at, approved_by, employee_snapshot, rater_snapshot, upper_snapshot, lampiran`
 
@@ -478,33 +396,50 @@ func (c conn) Dialogues(ctx context.Context, skpID string) ([]model.Dialogue, er
 	return out, rows.Err()
 }
 
-// FillingRow is one active employee with the status of their SKP for a
-// year ("" when they have not started one).
-type FillingRow struct {
-	EmployeeID, UnitID, OPDID string
-	Status                    model.SKPStatus
-}
-
-// Filling lists every active employee who plans an SKP (pejabat negara
-// do not) with the status of their current SKP for the year.
-func (c conn) Filling(ctx context.Context, instansiID string, year int) ([]FillingRow, error) {
-	rows, err := c.query(ctx, `SELECT e.id, p.unit_id, u.opd_id,
-		(SELECT s.status FROM skps s WHERE s.employee_id = e.id AND s.year = ? AND s.status <> 'closed' ORDER BY s.id DESC LIMIT 1)
-		FROM employees e JOIN positions p ON p.id = e.position_id JOIN units u ON u.id = p.unit_id
-		WHERE e.instansi_id = ? AND e.active = TRUE AND e.status <> 'pejabat_negara'`, year, instansiID)
+// RHKTexts returns the description of each RHK named, by id, in one query;
+// ids that name no RHK are left out.
+func (c conn) RHKTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := c.query(ctx, `SELECT id, description FROM rhk WHERE id IN (`+placeholders(len(ids))+`)`, anys(ids)...)
 	if err != nil {
-		return nil, fmt.Errorf("SKP filling: %w", err)
+		return nil, fmt.Errorf("RHK texts: %w", err)
 	}
 	defer rows.Close()
-	var out []FillingRow
 	for rows.Next() {
-		var r FillingRow
-		var status string
-		if err := rows.Scan(&r.EmployeeID, &r.UnitID, nullString{&r.OPDID}, nullString{&status}); err != nil {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
 			return nil, err
 		}
-		r.Status = model.SKPStatus(status)
-		out = append(out, r)
+		out[id] = text
+	}
+	return out, rows.Err()
+}
+
+// RHKOfSKPs returns the RHK (without indicators) of several SKPs in one
+// query, by SKP id, each SKP's in its order.
+func (c conn) RHKOfSKPs(ctx context.Context, skpIDs []string) (map[string][]model.RHK, error) {
+	out := map[string][]model.RHK{}
+	if len(skpIDs) == 0 {
+		return out, nil
+	}
+	rows, err := c.query(ctx, `SELECT id, skp_id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, pk_sasaran_id, position
+		FROM rhk WHERE skp_id IN (`+placeholders(len(skpIDs))+`) ORDER BY skp_id, CASE WHEN kind = 'utama' THEN 0 ELSE 1 END, position, id`, anys(skpIDs)...)
+	if err != nil {
+		return nil, fmt.Errorf("RHK of SKPs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r model.RHK
+		var kind string
+		if err := rows.Scan(&r.ID, &r.SKPID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText, &r.PenugasanDari, &r.Perspektif,
+			nullString{&r.PKSasaranID}, &r.Position); err != nil {
+			return nil, err
+		}
+		r.Kind = model.RHKKind(kind)
+		out[r.SKPID] = append(out[r.SKPID], r)
 	}
 	return out, rows.Err()
 }

@@ -10,24 +10,44 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// planningRoutes are the routes of perencanaan kinerja: years and periods,
-// the SKP and its workflow, the document, and the filling dashboard.
+// planningRoutes are the routes of perencanaan kinerja: years, periods and
+// the instansi's settings, the SKP and its workflow, the matriks peran
+// hasil with its proposals, and the filling dashboard.
 func planningRoutes() []route {
+	var all []route
+	for _, part := range [][]route{yearRoutes(), skpRoutes(), matrixRoutes(), monitoringRoutes()} {
+		all = append(all, part...)
+	}
+	return all
+}
+
+// planningSchemas are the schemas of the planning routes.
+func planningSchemas() map[string]any {
+	all := map[string]any{}
+	for _, part := range []map[string]any{yearSchemas(), skpSchemas(), matrixSchemas(), monitoringSchemas()} {
+		for k, v := range part {
+			all[k] = v
+		}
+	}
+	return all
+}
+
+// skpRoutes are the routes of the SKP: its RHK and indicators, the
+// workflow, the dialogues, the versions and the document.
+func skpRoutes() []route {
 	return []route{
-		{method: "POST", path: "/api/v1/years", summary: "Open a performance year with its periods (BKPSDM)", handle: (*handler).openYear,
-			doc: op{tag: "planning", body: "YearRequest", response: "PeriodList", status: 201, errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/years/{year}/periods", summary: "The periods of a year", handle: (*handler).periods,
-			doc: op{tag: "planning", params: []string{"year"}, response: "PeriodList", errors: []int{404}}},
-		{method: "PATCH", path: "/api/v1/periods/{id}", summary: "Adjust a period's dates or move its status (BKPSDM); unlocking needs a reason", handle: (*handler).patchPeriod,
-			doc: op{tag: "planning", params: []string{"id"}, body: "PeriodPatch", response: "Period", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps", summary: "Start the draft SKP of an employee for a year, with the seven core values", handle: (*handler).createSKP,
 			doc: op{tag: "planning", body: "SKPRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/skps", summary: "SKPs the actor may read: of one employee, their own and their team's, or all (administrators)", handle: (*handler).skps,
 			doc: op{tag: "planning", query: []string{"employee", "year", "status", "limit", "cursor"}, response: "SKPList", errors: []int{422}}},
-		{method: "GET", path: "/api/v1/skps/{id}", summary: "One SKP with its RHK, indicators, behaviours and snapshots", handle: (*handler).skp,
+		{method: "GET", path: "/api/v1/skps/{id}", summary: "One SKP with its RHK, indicators, behaviours and snapshots, and what the actor may do with it (can)", handle: (*handler).skp,
 			doc: op{tag: "planning", params: []string{"id"}, response: "SKP", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/skps/{id}/intervention-options", summary: "What this SKP's RHK may intervene: the approved RHK of the pejabat penilai (JA/JF) or the unit's PK sasaran (JPT)", handle: (*handler).interventionOptions,
+			doc: op{tag: "planning", params: []string{"id"}, response: "InterventionOptions", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/skps/{id}/rhk", summary: "Add a Rencana Hasil Kerja; parent_rhk_id is an RHK of the supervisor's approved SKP", handle: (*handler).addRHK,
 			doc: op{tag: "planning", params: []string{"id"}, body: "RHKRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "DELETE", path: "/api/v1/rhk/{id}", summary: "Remove an RHK and its indicators from a draft SKP; one that other records depend on is a 409", handle: (*handler).deleteRHK,
+			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/rhk/{id}/indicators", summary: "Add an indicator (IKI) with its target to an RHK", handle: (*handler).addIndicator,
 			doc: op{tag: "planning", params: []string{"id"}, body: "IndicatorRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps/{id}/expectations", summary: "The pejabat penilai writes the ekspektasi khusus for a core value", handle: (*handler).setExpectation,
@@ -35,116 +55,22 @@ func planningRoutes() []route {
 		{method: "POST", path: "/api/v1/skps/{id}/submit", summary: "Submit the SKP to the pejabat penilai", handle: (*handler).submitSKP,
 			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps/{id}/approve", summary: "Approve a submitted SKP (its pejabat penilai only)", handle: (*handler).approveSKP,
-			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409}}},
+			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps/{id}/return", summary: "Return a submitted SKP with a required note", handle: (*handler).returnSKP,
 			doc: op{tag: "planning", params: []string{"id"}, body: "ReturnRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/skps/{id}/revise", summary: "Start a change to an approved SKP: a new revision to approve again", handle: (*handler).reviseSKP,
-			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409}}},
+			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "PUT", path: "/api/v1/skps/{id}/lampiran", summary: "Replace the lampiran of a draft SKP", handle: (*handler).setLampiran,
 			doc: op{tag: "planning", params: []string{"id"}, body: "LampiranRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/dialogues", summary: "The dialog kinerja recorded on an SKP", handle: (*handler).dialogues,
 			doc: op{tag: "planning", params: []string{"id"}, response: "DialogueList", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/skps/{id}/dialogues", summary: "Record a dialog kinerja (the ASN or the pejabat penilai)", handle: (*handler).addDialogue,
 			doc: op{tag: "planning", params: []string{"id"}, body: "DialogueRequest", response: "Dialogue", status: 201, errors: []int{403, 404, 422}}},
-		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
-			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/versions", summary: "Every approved revision of an SKP, as it was approved", handle: (*handler).skpVersions,
 			doc: op{tag: "planning", params: []string{"id"}, response: "SKPList", errors: []int{404}}},
 		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out", handle: (*handler).skpDocument,
 			doc: op{tag: "planning", params: []string{"id"}, response: "pdf", errors: []int{404}}},
 	}
-}
-
-type periodJSON struct {
-	ID             string `json:"id"`
-	Kind           string `json:"kind"`
-	Number         int    `json:"number"`
-	Name           string `json:"name"`
-	Start          string `json:"start"`
-	End            string `json:"end"`
-	ReportDeadline string `json:"report_deadline"`
-	Status         string `json:"status"`
-}
-
-func periodsJSON(ps []model.Period) list[periodJSON] {
-	out := list[periodJSON]{Items: []periodJSON{}}
-	for _, p := range ps {
-		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: p.Name(),
-			Start: string(p.Start), End: string(p.End), ReportDeadline: string(p.ReportDeadline), Status: string(p.Status)})
-	}
-	return out
-}
-
-func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	var req struct {
-		Year       int    `json:"year"`
-		PeriodKind string `json:"period_kind"`
-		ReportDays *int   `json:"report_days"`
-	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	days := model.DefaultReportDays
-	if req.ReportDays != nil {
-		days = *req.ReportDays
-	}
-	kind := model.PeriodKind(req.PeriodKind)
-	if kind == "" {
-		kind = model.PeriodMonthly
-	}
-	ps, err := h.a.OpenYear(r.Context(), actor, req.Year, kind, days)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusCreated, periodsJSON(ps))
-}
-
-func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	year, err := strconv.Atoi(r.PathValue("year"))
-	if err != nil {
-		return model.ErrNotFound
-	}
-	ps, err := h.a.Periods(r.Context(), actor, year)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, periodsJSON(ps))
-}
-
-func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	var req struct {
-		Start          string `json:"start"`
-		End            string `json:"end"`
-		ReportDeadline string `json:"report_deadline"`
-		Status         string `json:"status"`
-		Reason         string `json:"reason"`
-	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	p, err := h.a.Store.Period(r.Context(), r.PathValue("id"))
-	if err != nil || p.InstansiID != actor.InstansiID {
-		return model.ErrNotFound
-	}
-	for _, f := range []struct {
-		v   string
-		dst *model.Date
-	}{{req.Start, &p.Start}, {req.End, &p.End}, {req.ReportDeadline, &p.ReportDeadline}} {
-		if f.v != "" {
-			*f.dst = model.Date(f.v)
-		}
-	}
-	if req.Status != "" {
-		p.Status = model.PeriodStatus(req.Status)
-	}
-	if err := h.a.MovePeriod(r.Context(), actor, p, req.Reason); err != nil {
-		return err
-	}
-	p, err = h.a.Store.Period(r.Context(), p.ID)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, periodsJSON([]model.Period{p}).Items[0])
 }
 
 type indicatorJSON struct {
@@ -160,11 +86,31 @@ type rhkJSON struct {
 	Kind          string          `json:"kind"`
 	Description   string          `json:"description"`
 	ParentRHKID   *string         `json:"parent_rhk_id"`
+	ParentRHKText *string         `json:"parent_rhk_text,omitempty"`
 	ParentText    string          `json:"parent_text"`
 	PenugasanDari string          `json:"penugasan_dari"`
 	Perspektif    string          `json:"perspektif"`
 	PKSasaranID   *string         `json:"pk_sasaran_id"`
 	Indicators    []indicatorJSON `json:"indicators"`
+	Can           rhkCan          `json:"can"`
+}
+
+// rhkCan is what the actor may do with an RHK now: change it, add its
+// indicators or remove it, as long as they may edit its SKP.
+type rhkCan struct {
+	Edit   bool `json:"edit"`
+	Delete bool `json:"delete"`
+}
+
+// skpCan is what the actor may do with an SKP now (app.SKPRights).
+type skpCan struct {
+	Edit     bool `json:"edit"`
+	Submit   bool `json:"submit"`
+	Approve  bool `json:"approve"`
+	Return   bool `json:"return"`
+	Revise   bool `json:"revise"`
+	Expect   bool `json:"expect"`
+	Dialogue bool `json:"dialogue"`
 }
 
 type behaviourJSON struct {
@@ -193,25 +139,24 @@ type skpJSON struct {
 	Lampiran    model.Lampiran       `json:"lampiran"`
 	RHK         []rhkJSON            `json:"rhk"`
 	Behaviours  []behaviourJSON      `json:"behaviours"`
+	Can         skpCan               `json:"can"`
 }
 
-func skpOf(s model.SKP) skpJSON {
+// skpOf is an SKP as the API shows it, with the actor's rights on it. An
+// approved version is shown with no rights: it is history.
+func skpOf(s model.SKP, can app.SKPRights) skpJSON {
 	j := skpJSON{ID: s.ID, EmployeeID: s.EmployeeID, Year: s.Year, PeriodStart: string(s.PeriodStart), PeriodEnd: string(s.PeriodEnd),
 		Approach: string(s.Approach), Format: string(s.Format), Status: string(s.Status), Version: s.Version, Revision: s.Revision,
 		ReturnNote: s.ReturnNote, SubmittedAt: timeOrNil(s.SubmittedAt), ApprovedAt: timeOrNil(s.ApprovedAt),
-		Employee: s.Employee, Rater: s.Rater, UpperRater: s.UpperRater, Lampiran: s.Lampiran, RHK: []rhkJSON{}, Behaviours: []behaviourJSON{}}
+		Employee: s.Employee, Rater: s.Rater, UpperRater: s.UpperRater, Lampiran: s.Lampiran, RHK: []rhkJSON{}, Behaviours: []behaviourJSON{},
+		Can: skpCan{Edit: can.Edit, Submit: can.Submit, Approve: can.Approve, Return: can.Return, Revise: can.Revise, Expect: can.Expect, Dialogue: can.Dialogue}}
 	for _, l := range []*[]string{&j.Lampiran.DukunganSumberDaya, &j.Lampiran.SkemaPertanggungjawaban, &j.Lampiran.Konsekuensi} {
 		if *l == nil {
 			*l = []string{}
 		}
 	}
 	for _, r := range s.RHK {
-		rj := rhkJSON{ID: r.ID, Kind: string(r.Kind), Description: r.Description, ParentRHKID: ptr(r.ParentRHKID), ParentText: r.ParentText,
-			PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, PKSasaranID: ptr(r.PKSasaranID), Indicators: []indicatorJSON{}}
-		for _, in := range r.Indicators {
-			rj.Indicators = append(rj.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
-		}
-		j.RHK = append(j.RHK, rj)
+		j.RHK = append(j.RHK, rhkOf(r, can))
 	}
 	for _, b := range s.Behaviours {
 		j.Behaviours = append(j.Behaviours, behaviourJSON{CoreValue: string(b.Value), Guides: b.Guides[:], Expectation: b.Expectation})
@@ -219,12 +164,37 @@ func skpOf(s model.SKP) skpJSON {
 	return j
 }
 
+func rhkOf(r model.RHK, can app.SKPRights) rhkJSON {
+	j := rhkJSON{ID: r.ID, Kind: string(r.Kind), Description: r.Description, ParentRHKID: ptr(r.ParentRHKID), ParentText: r.ParentText,
+		PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, PKSasaranID: ptr(r.PKSasaranID), Indicators: []indicatorJSON{},
+		Can: rhkCan{Edit: can.Edit, Delete: can.Edit}}
+	for _, in := range r.Indicators {
+		j.Indicators = append(j.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
+	}
+	return j
+}
+
+// skpViewOf is the whole SKP as GET /skps/{id} answers it: with the text
+// of every RHK its RHK intervene.
+func skpViewOf(v app.SKPView) skpJSON {
+	j := skpOf(v.SKP, v.Can)
+	for i := range j.RHK {
+		if id := j.RHK[i].ParentRHKID; id != nil {
+			if text, ok := v.ParentText[*id]; ok {
+				j.RHK[i].ParentRHKText = &text
+			}
+		}
+	}
+	return j
+}
+
+// writeSKP answers the SKP as the actor may now see it, after a change.
 func (h *handler) writeSKP(w http.ResponseWriter, r *http.Request, actor model.Actor, id string, status int) error {
 	s, err := h.a.SKP(r.Context(), actor, id)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, status, skpOf(s))
+	return writeJSON(w, status, skpOf(s, app.SKPRightsOf(actor, s)))
 }
 
 func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -243,7 +213,7 @@ func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, skpOf(s))
+	return writeJSON(w, http.StatusCreated, skpOf(s, app.SKPRightsOf(actor, s)))
 }
 
 func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -269,7 +239,7 @@ func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor
 	// The list is newest first; a cursor is the id of the last SKP sent.
 	items := make([]skpJSON, 0, len(skps))
 	for _, s := range skps {
-		items = append(items, skpOf(s))
+		items = append(items, skpOf(s, app.SKPRightsOf(actor, s)))
 	}
 	out, err := pageOf(items, func(s skpJSON) string { return s.ID }, r)
 	if err != nil {
@@ -281,12 +251,41 @@ func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor
 type listOfSKP = list[skpJSON]
 
 func (h *handler) skp(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	return h.writeSKP(w, r, actor, r.PathValue("id"), http.StatusOK)
+	v, err := h.a.SKPView(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, skpViewOf(v))
+}
+
+type interventionOptionsJSON struct {
+	SKPID           string          `json:"skp_id"`
+	Format          string          `json:"format"`
+	SupervisorSKPID *string         `json:"supervisor_skp_id"`
+	RHK             []rhkJSON       `json:"rhk"`
+	PKSasaran       []pkSasaranJSON `json:"pk_sasaran"`
+}
+
+func (h *handler) interventionOptions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	o, err := h.a.InterventionOptions(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	out := interventionOptionsJSON{SKPID: r.PathValue("id"), Format: string(o.Format), SupervisorSKPID: ptr(o.SupervisorSKPID),
+		RHK: []rhkJSON{}, PKSasaran: []pkSasaranJSON{}}
+	// The supervisor's RHK are read here, not acted on.
+	for _, rhk := range o.SupervisorRHK {
+		out.RHK = append(out.RHK, rhkOf(rhk, app.SKPRights{}))
+	}
+	for _, ps := range o.PerjanjianKinerja {
+		out.PKSasaran = append(out.PKSasaran, pkSasaranOf(ps, nil))
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) addRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Version       int    `json:"version"`
+		Version       *int   `json:"version"`
 		Kind          string `json:"kind"`
 		Description   string `json:"description"`
 		ParentRHKID   string `json:"parent_rhk_id"`
@@ -298,8 +297,12 @@ func (h *handler) addRHK(w http.ResponseWriter, r *http.Request, actor model.Act
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
+	version, err := requiredVersion(req.Version)
+	if err != nil {
+		return err
+	}
 	id := r.PathValue("id")
-	_, err := h.a.SaveRHK(r.Context(), actor, req.Version, model.RHK{SKPID: id, Kind: model.RHKKind(req.Kind), Description: req.Description,
+	_, err = h.a.SaveRHK(r.Context(), actor, version, model.RHK{SKPID: id, Kind: model.RHKKind(req.Kind), Description: req.Description,
 		ParentRHKID: req.ParentRHKID, ParentText: req.ParentText, PenugasanDari: req.PenugasanDari, Perspektif: req.Perspektif, PKSasaranID: req.PKSasaranID})
 	if err != nil {
 		return err
@@ -309,7 +312,7 @@ func (h *handler) addRHK(w http.ResponseWriter, r *http.Request, actor model.Act
 
 func (h *handler) addIndicator(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Version     int    `json:"version"`
+		Version     *int   `json:"version"`
 		Aspect      string `json:"aspect"`
 		Description string `json:"description"`
 		Target      string `json:"target"`
@@ -318,34 +321,58 @@ func (h *handler) addIndicator(w http.ResponseWriter, r *http.Request, actor mod
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	rhk, err := h.a.Store.RHKByID(r.Context(), r.PathValue("id"))
+	rhk, err := h.a.RHK(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	if _, err := h.a.AddIndicator(r.Context(), actor, req.Version, model.Indicator{RHKID: rhk.ID, Aspect: model.Aspect(req.Aspect),
+	version, err := requiredVersion(req.Version)
+	if err != nil {
+		return err
+	}
+	if _, err := h.a.AddIndicator(r.Context(), actor, version, model.Indicator{RHKID: rhk.ID, Aspect: model.Aspect(req.Aspect),
 		Description: req.Description, Target: req.Target, Unit: req.Unit}); err != nil {
 		return err
 	}
 	return h.writeSKP(w, r, actor, rhk.SKPID, http.StatusCreated)
 }
 
+func (h *handler) deleteRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req versionRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	version, err := requiredVersion(req.Version)
+	if err != nil {
+		return err
+	}
+	s, err := h.a.DeleteRHK(r.Context(), actor, version, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
+}
+
 func (h *handler) setExpectation(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Version     int    `json:"version"`
+		Version     *int   `json:"version"`
 		CoreValue   string `json:"core_value"`
 		Expectation string `json:"expectation"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if err := h.a.SetExpectation(r.Context(), actor, r.PathValue("id"), req.Version, model.CoreValue(req.CoreValue), req.Expectation); err != nil {
+	version, err := requiredVersion(req.Version)
+	if err != nil {
+		return err
+	}
+	if err := h.a.SetExpectation(r.Context(), actor, r.PathValue("id"), version, model.CoreValue(req.CoreValue), req.Expectation); err != nil {
 		return err
 	}
 	return h.writeSKP(w, r, actor, r.PathValue("id"), http.StatusOK)
 }
 
 type versionRequest struct {
-	Version int `json:"version"`
+	Version *int `json:"version"`
 }
 
 func (h *handler) transition(w http.ResponseWriter, r *http.Request, actor model.Actor,
@@ -354,11 +381,15 @@ func (h *handler) transition(w http.ResponseWriter, r *http.Request, actor model
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	s, err := do(r.PathValue("id"), req.Version)
+	version, err := requiredVersion(req.Version)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, skpOf(s))
+	s, err := do(r.PathValue("id"), version)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
 }
 
 func (h *handler) submitSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -375,17 +406,21 @@ func (h *handler) reviseSKP(w http.ResponseWriter, r *http.Request, actor model.
 
 func (h *handler) returnSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Version int    `json:"version"`
+		Version *int   `json:"version"`
 		Note    string `json:"note"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	s, err := h.a.ReturnSKP(r.Context(), actor, r.PathValue("id"), req.Version, req.Note)
+	version, err := requiredVersion(req.Version)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, skpOf(s))
+	s, err := h.a.ReturnSKP(r.Context(), actor, r.PathValue("id"), version, req.Note)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
 }
 
 func (h *handler) skpDocument(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -401,7 +436,7 @@ func (h *handler) skpDocument(w http.ResponseWriter, r *http.Request, actor mode
 
 func (h *handler) setLampiran(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Version                 int      `json:"version"`
+		Version                 *int     `json:"version"`
 		DukunganSumberDaya      []string `json:"dukungan_sumber_daya"`
 		SkemaPertanggungjawaban []string `json:"skema_pertanggungjawaban"`
 		Konsekuensi             []string `json:"konsekuensi"`
@@ -409,54 +444,16 @@ func (h *handler) setLampiran(w http.ResponseWriter, r *http.Request, actor mode
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	err := h.a.SetLampiran(r.Context(), actor, r.PathValue("id"), req.Version, model.Lampiran{DukunganSumberDaya: req.DukunganSumberDaya,
+	version, err := requiredVersion(req.Version)
+	if err != nil {
+		return err
+	}
+	err = h.a.SetLampiran(r.Context(), actor, r.PathValue("id"), version, model.Lampiran{DukunganSumberDaya: req.DukunganSumberDaya,
 		SkemaPertanggungjawaban: req.SkemaPertanggungjawaban, Konsekuensi: req.Konsekuensi})
 	if err != nil {
 		return err
 	}
 	return h.writeSKP(w, r, actor, r.PathValue("id"), http.StatusOK)
-}
-
-type fillingCounts struct {
-	NotStarted int `json:"not_started"`
-	Draft      int `json:"draft"`
-	Submitted  int `json:"submitted"`
-	Returned   int `json:"returned"`
-	Approved   int `json:"approved"`
-	Total      int `json:"total"`
-}
-
-func countsOf(c app.FillingCounts) fillingCounts {
-	return fillingCounts{c.NotStarted, c.Draft, c.Submitted, c.Returned, c.Approved, c.Total}
-}
-
-func (h *handler) filling(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	year := h.a.Today().Time().Year()
-	if y := r.URL.Query().Get("year"); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 2000 || n > 2100 {
-			return model.Invalid("year", "invalid.field.year")
-		}
-		year = n
-	}
-	f, err := h.a.SKPFilling(r.Context(), actor, year, r.URL.Query().Get("opd"))
-	if err != nil {
-		return err
-	}
-	type line struct {
-		UnitID   string        `json:"unit_id"`
-		UnitName string        `json:"unit_name"`
-		Counts   fillingCounts `json:"counts"`
-	}
-	out := struct {
-		Year  int           `json:"year"`
-		Total fillingCounts `json:"total"`
-		Items []line        `json:"items"`
-	}{Year: f.Year, Total: countsOf(f.Total), Items: []line{}}
-	for _, l := range f.Lines {
-		out.Items = append(out.Items, line{UnitID: l.Unit.ID, UnitName: l.Unit.Name, Counts: countsOf(l.Counts)})
-	}
-	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) skpVersions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -466,7 +463,7 @@ func (h *handler) skpVersions(w http.ResponseWriter, r *http.Request, actor mode
 	}
 	out := listOfSKP{Items: []skpJSON{}}
 	for _, v := range versions {
-		out.Items = append(out.Items, skpOf(v))
+		out.Items = append(out.Items, skpOf(v, app.SKPRights{}))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -507,7 +504,7 @@ func (h *handler) addDialogue(w http.ResponseWriter, r *http.Request, actor mode
 	return writeJSON(w, http.StatusCreated, dialogueJSON{ID: d.ID, HeldOn: string(d.HeldOn), Notes: d.Notes, Expectations: d.Expectations, AuthorID: d.AuthorID})
 }
 
-func planningSchemas() map[string]any {
+func skpSchemas() map[string]any {
 	date := map[string]any{"type": "string", "format": "date"}
 	dateTime := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
 	person := obj([]string{"name", "nip"}, map[string]any{"employee_id": str(), "name": str(), "nip": str(), "golongan": str(),
@@ -517,14 +514,6 @@ func planningSchemas() map[string]any {
 		values = append(values, string(cv.Value))
 	}
 	return map[string]any{
-		"YearRequest": obj([]string{"year"}, map[string]any{"year": map[string]any{"type": "integer"},
-			"period_kind": enum("monthly", "quarterly"), "report_days": map[string]any{"type": "integer", "minimum": 0, "maximum": 60}}),
-		"Period": obj([]string{"id", "kind", "number", "start", "end", "status"}, map[string]any{"id": str(),
-			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
-			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked")}),
-		"PeriodPatch": obj(nil, map[string]any{"start": date, "end": date, "report_deadline": date,
-			"status": enum("draft", "open", "closed", "locked"), "reason": map[string]any{"type": "string", "description": "Required to unlock"}}),
-		"PeriodList":     listOf("Period"),
 		"PersonSnapshot": person,
 		"SKPRequest": obj([]string{"year", "approach"}, map[string]any{"employee_id": map[string]any{"type": "string", "description": "The actor's own employee when empty"},
 			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif")}),
@@ -532,7 +521,10 @@ func planningSchemas() map[string]any {
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
 		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
 			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
-			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")}}),
+			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")},
+			"parent_rhk_text": map[string]any{"type": "string", "description": "The text of the RHK intervened (GET /skps/{id} only)"},
+			"can": obj([]string{"edit", "delete"}, map[string]any{"edit": canField("Change the RHK and add its indicators"),
+				"delete": canField("Remove it (DELETE /rhk/{id}); one that other records depend on answers 409")})}),
 		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
 		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater"}, map[string]any{
@@ -543,7 +535,17 @@ func planningSchemas() map[string]any {
 			"employee": ref("PersonSnapshot"), "rater": ref("PersonSnapshot"), "upper_rater": ref("PersonSnapshot"),
 			"lampiran": obj(nil, map[string]any{"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()},
 				"skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()}, "konsekuensi": map[string]any{"type": "array", "items": str()}}),
-			"rhk": map[string]any{"type": "array", "items": ref("RHK")}, "behaviours": map[string]any{"type": "array", "items": ref("Behaviour")}}),
+			"rhk": map[string]any{"type": "array", "items": ref("RHK")}, "behaviours": map[string]any{"type": "array", "items": ref("Behaviour")},
+			"can": ref("SKPRights")}),
+		"SKPRights": obj([]string{"edit", "submit", "approve", "return", "revise", "expect", "dialogue"}, map[string]any{
+			"edit":   canField("Change RHK, indicators and lampiran (the owner, while draft or returned)"),
+			"submit": canField("Submit to the pejabat penilai"), "approve": canField("Approve (the pejabat penilai, while submitted)"),
+			"return": canField("Return with a note (the pejabat penilai, while submitted)"), "revise": canField("Start a new revision (the owner, once approved)"),
+			"expect": canField("Write the ekspektasi khusus (the pejabat penilai, until approved)"), "dialogue": canField("Record a dialog kinerja")}),
+		"InterventionOptions": obj([]string{"skp_id", "format", "supervisor_skp_id", "rhk", "pk_sasaran"}, map[string]any{"skp_id": str(),
+			"format": enum("jpt", "ja_jf"), "supervisor_skp_id": nullable("string"),
+			"rhk":        map[string]any{"type": "array", "items": ref("RHK"), "description": "JA/JF: the RHK of the pejabat penilai's approved SKP, to name as parent_rhk_id"},
+			"pk_sasaran": map[string]any{"type": "array", "items": ref("PKSasaran"), "description": "JPT: the sasaran of the unit's Perjanjian Kinerja, to name as pk_sasaran_id"}}),
 		"SKPList": listOf("SKP"),
 		"RHKRequest": obj([]string{"version", "kind"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"kind": enum("utama", "tambahan"), "description": map[string]any{"type": "string", "description": "Taken from the PK sasaran when empty"},
@@ -560,13 +562,13 @@ func planningSchemas() map[string]any {
 		"LampiranRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()}, "skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()},
 			"konsekuensi": map[string]any{"type": "array", "items": str()}}),
-		"FillingCounts": obj([]string{"not_started", "draft", "submitted", "returned", "approved", "total"}, map[string]any{
-			"not_started": map[string]any{"type": "integer"}, "draft": map[string]any{"type": "integer"}, "submitted": map[string]any{"type": "integer"},
-			"returned": map[string]any{"type": "integer"}, "approved": map[string]any{"type": "integer"}, "total": map[string]any{"type": "integer"}}),
-		"Filling": obj([]string{"year", "total", "items"}, map[string]any{"year": map[string]any{"type": "integer"}, "total": ref("FillingCounts"),
-			"items": map[string]any{"type": "array", "items": obj([]string{"unit_id", "unit_name", "counts"}, map[string]any{
-				"unit_id": str(), "unit_name": str(), "counts": ref("FillingCounts")})}}),
 		"VersionRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The version the client read; a stale one is a 409"}}),
 		"ReturnRequest":  obj([]string{"version", "note"}, map[string]any{"version": map[string]any{"type": "integer"}, "note": str()}),
 	}
+}
+
+// canField documents one right of a "can" object: always present, true
+// when the actor may take that action now.
+func canField(description string) map[string]any {
+	return map[string]any{"type": "boolean", "description": description}
 }

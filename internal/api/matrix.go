@@ -1,0 +1,201 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// matrixRoutes are the routes of the matriks peran hasil: the
+// supervisor's RHK with the subordinates' RHK that support them, and the
+// RHK a supervisor proposes to a subordinate, who accepts or declines it.
+func matrixRoutes() []route {
+	return []route{
+		{method: "GET", path: "/api/v1/matrix", summary: "The signed-in supervisor's matriks peran hasil for a year", handle: (*handler).matrix,
+			doc: op{tag: "planning", query: []string{"year"}, response: "Matrix", errors: []int{403, 422}}},
+		{method: "POST", path: "/api/v1/proposals", summary: "Propose, from one of the actor's RHK, an RHK to someone they rate", handle: (*handler).proposeRHK,
+			doc: op{tag: "planning", body: "ProposalRequest", response: "Proposal", status: 201, errors: []int{403, 422}}},
+		{method: "GET", path: "/api/v1/proposals", summary: "The open RHK proposals to the signed-in employee for a year", handle: (*handler).proposals,
+			doc: op{tag: "planning", query: []string{"year"}, response: "ProposalList", errors: []int{422}}},
+		{method: "POST", path: "/api/v1/proposals/{id}/accept", summary: "Take a proposed RHK into one's draft SKP, as an RHK utama intervening the supervisor's", handle: (*handler).acceptProposal,
+			doc: op{tag: "planning", params: []string{"id"}, body: "ProposalAccept", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/proposals/{id}/decline", summary: "Set a proposed RHK aside", handle: (*handler).declineProposal,
+			doc: op{tag: "planning", params: []string{"id"}, status: 204, errors: []int{404, 409}}},
+	}
+}
+
+type matrixLinkJSON struct {
+	Employee model.PersonSnapshot `json:"employee"`
+	SKPID    string               `json:"skp_id"`
+	Status   string               `json:"status"`
+	RHK      rhkJSON              `json:"rhk"`
+}
+
+type matrixRowJSON struct {
+	RHK   rhkJSON          `json:"rhk"`
+	Links []matrixLinkJSON `json:"links"`
+}
+
+type matrixMemberJSON struct {
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	NIP       string  `json:"nip"`
+	SKPStatus *string `json:"skp_status"`
+	Linked    bool    `json:"linked"`
+}
+
+type matrixJSON struct {
+	Year  int                `json:"year"`
+	SKPID *string            `json:"skp_id"`
+	Rows  []matrixRowJSON    `json:"rows"`
+	Team  []matrixMemberJSON `json:"team"`
+	Can   struct {
+		Propose bool `json:"propose"`
+	} `json:"can"`
+}
+
+func (h *handler) matrix(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	year, err := h.yearParam(r)
+	if err != nil {
+		return err
+	}
+	m, err := h.a.ResultMatrix(r.Context(), actor, year)
+	if err != nil {
+		return err
+	}
+	out := matrixJSON{Year: m.Year, Rows: []matrixRowJSON{}, Team: []matrixMemberJSON{}}
+	out.Can.Propose = m.Can.Propose
+	var own app.SKPRights
+	if m.SKP != nil {
+		out.SKPID, own = &m.SKP.ID, app.SKPRightsOf(actor, *m.SKP)
+	}
+	for _, row := range m.Rows {
+		rj := matrixRowJSON{RHK: rhkOf(row.RHK, own), Links: []matrixLinkJSON{}}
+		for _, l := range row.Links {
+			// The subordinate's RHK is read here; it is acted on in their SKP.
+			rj.Links = append(rj.Links, matrixLinkJSON{Employee: l.Employee, SKPID: l.SKPID, Status: string(l.Status), RHK: rhkOf(l.RHK, app.SKPRights{})})
+		}
+		out.Rows = append(out.Rows, rj)
+	}
+	unlinked := map[string]bool{}
+	for _, e := range m.Unlinked {
+		unlinked[e.ID] = true
+	}
+	for _, e := range m.Team {
+		out.Team = append(out.Team, matrixMemberJSON{ID: e.ID, Name: e.FullName(), NIP: e.NIP, SKPStatus: ptr(string(m.TeamStatus[e.ID])), Linked: !unlinked[e.ID]})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+type proposalJSON struct {
+	ID             string `json:"id"`
+	FromEmployeeID string `json:"from_employee_id"`
+	ToEmployeeID   string `json:"to_employee_id"`
+	Year           int    `json:"year"`
+	ParentRHKID    string `json:"parent_rhk_id"`
+	Description    string `json:"description"`
+	Status         string `json:"status"`
+	CreatedAt      string `json:"created_at"`
+	Can            struct {
+		Accept  bool `json:"accept"`
+		Decline bool `json:"decline"`
+	} `json:"can"`
+}
+
+func proposalOf(p model.Proposal, can app.ProposalRights) proposalJSON {
+	j := proposalJSON{ID: p.ID, FromEmployeeID: p.FromEmployeeID, ToEmployeeID: p.ToEmployeeID, Year: p.Year, ParentRHKID: p.ParentRHKID,
+		Description: p.Description, Status: p.Status, CreatedAt: p.CreatedAt}
+	j.Can.Accept, j.Can.Decline = can.Accept, can.Decline
+	return j
+}
+
+func (h *handler) proposeRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		ToEmployeeID string `json:"to_employee_id"`
+		ParentRHKID  string `json:"parent_rhk_id"`
+		Description  string `json:"description"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	p, err := h.a.ProposeRHK(r.Context(), actor, req.ToEmployeeID, req.ParentRHKID, req.Description)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, proposalOf(p, app.ProposalRightsOf(actor, p)))
+}
+
+func (h *handler) proposals(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	year, err := h.yearParam(r)
+	if err != nil {
+		return err
+	}
+	ps, err := h.a.Proposals(r.Context(), actor, year)
+	if err != nil {
+		return err
+	}
+	out := list[proposalJSON]{Items: []proposalJSON{}}
+	for _, p := range ps {
+		out.Items = append(out.Items, proposalOf(p.Proposal, p.Can))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) acceptProposal(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		SKPID   string `json:"skp_id"`
+		Version *int   `json:"version"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if req.SKPID == "" {
+		return model.Invalid("skp_id", "skp.err.skp_id")
+	}
+	version, err := requiredVersion(req.Version)
+	if err != nil {
+		return err
+	}
+	if _, err := h.a.AcceptProposal(r.Context(), actor, r.PathValue("id"), req.SKPID, version); err != nil {
+		return err
+	}
+	return h.writeSKP(w, r, actor, req.SKPID, http.StatusCreated)
+}
+
+func (h *handler) declineProposal(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if err := h.a.DeclineProposal(r.Context(), actor, r.PathValue("id")); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func matrixSchemas() map[string]any {
+	dateTime := map[string]any{"type": "string", "format": "date-time"}
+	status := enum("draft", "submitted", "returned", "approved", "closed")
+	return map[string]any{
+		"Matrix": obj([]string{"year", "skp_id", "rows", "team", "can"}, map[string]any{"year": map[string]any{"type": "integer"},
+			"skp_id": nullable("string"),
+			"rows": map[string]any{"type": "array", "description": "The supervisor's RHK, each with the subordinates' RHK that intervene it",
+				"items": obj([]string{"rhk", "links"}, map[string]any{"rhk": ref("RHK"), "links": map[string]any{"type": "array",
+					"items": obj([]string{"employee", "skp_id", "status", "rhk"}, map[string]any{"employee": ref("PersonSnapshot"),
+						"skp_id": str(), "status": status, "rhk": ref("RHK")})}})},
+			"team": map[string]any{"type": "array", "description": "Those the supervisor rates, with the status of their SKP and whether an RHK of theirs intervenes one of the supervisor's",
+				"items": obj([]string{"id", "name", "nip", "skp_status", "linked"}, map[string]any{"id": str(), "name": str(), "nip": str(),
+					"skp_status": map[string]any{"type": []string{"string", "null"}, "enum": []any{"draft", "submitted", "returned", "approved", "closed", nil}},
+					"linked":     map[string]any{"type": "boolean"}})},
+			"can": obj([]string{"propose"}, map[string]any{"propose": canField("Propose an RHK to someone one rates")})}),
+		"Proposal": obj([]string{"id", "from_employee_id", "to_employee_id", "year", "parent_rhk_id", "description", "status", "created_at", "can"}, map[string]any{
+			"id": str(), "from_employee_id": str(), "to_employee_id": str(), "year": map[string]any{"type": "integer"},
+			"parent_rhk_id": map[string]any{"type": "string", "description": "The proposing supervisor's RHK that the new RHK intervenes"},
+			"description":   str(), "status": enum("open", "accepted", "declined"), "created_at": dateTime,
+			"can": obj([]string{"accept", "decline"}, map[string]any{"accept": canField("Take it into one's draft SKP"), "decline": canField("Set it aside")})}),
+		"ProposalList": listOf("Proposal"),
+		"ProposalRequest": obj([]string{"to_employee_id", "parent_rhk_id", "description"}, map[string]any{
+			"to_employee_id": map[string]any{"type": "string", "description": "Someone the actor rates"},
+			"parent_rhk_id":  map[string]any{"type": "string", "description": "One of the actor's own RHK"}, "description": str()}),
+		"ProposalAccept": obj([]string{"skp_id", "version"}, map[string]any{"skp_id": map[string]any{"type": "string", "description": "The actor's draft SKP"},
+			"version": map[string]any{"type": "integer", "description": "The SKP's version the client read; a stale one is a 409"}}),
+	}
+}

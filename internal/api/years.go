@@ -1,0 +1,197 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// yearRoutes are the routes of the performance year: its periods and the
+// instansi's settings kept on the year page.
+func yearRoutes() []route {
+	return []route{
+		{method: "POST", path: "/api/v1/years", summary: "Open a performance year with its periods (BKPSDM)", handle: (*handler).openYear,
+			doc: op{tag: "planning", body: "YearRequest", response: "PeriodList", status: 201, errors: []int{403, 422}}},
+		{method: "GET", path: "/api/v1/years/{year}/periods", summary: "The periods of a year", handle: (*handler).periods,
+			doc: op{tag: "planning", params: []string{"year"}, response: "PeriodList", errors: []int{404}}},
+		{method: "PATCH", path: "/api/v1/periods/{id}", summary: "Adjust a period's dates or move its status (BKPSDM); unlocking needs a reason", handle: (*handler).patchPeriod,
+			doc: op{tag: "planning", params: []string{"id"}, body: "PeriodPatch", response: "Period", errors: []int{403, 404, 409, 422}}},
+		{method: "GET", path: "/api/v1/settings", summary: "The instansi's settings (the evidence size limit); everyone signed in reads them", handle: (*handler).settings,
+			doc: op{tag: "planning", response: "Settings"}},
+		{method: "PATCH", path: "/api/v1/settings", summary: "Change the instansi's settings (BKPSDM); written as sent, without a version", handle: (*handler).patchSettings,
+			doc: op{tag: "planning", body: "SettingsPatch", response: "Settings", errors: []int{403, 422}}},
+	}
+}
+
+type periodJSON struct {
+	ID             string    `json:"id"`
+	Kind           string    `json:"kind"`
+	Number         int       `json:"number"`
+	Name           string    `json:"name"`
+	Start          string    `json:"start"`
+	End            string    `json:"end"`
+	ReportDeadline string    `json:"report_deadline"`
+	Status         string    `json:"status"`
+	Can            periodCan `json:"can"`
+}
+
+// periodCan is what the actor may do with a period now (app.PeriodRights).
+type periodCan struct {
+	Edit   bool `json:"edit"`
+	Open   bool `json:"open"`
+	Reopen bool `json:"reopen"`
+	Close  bool `json:"close"`
+	Lock   bool `json:"lock"`
+	Unlock bool `json:"unlock"`
+}
+
+func periodsJSON(v app.YearView) list[periodJSON] {
+	out := list[periodJSON]{Items: []periodJSON{}}
+	for _, p := range v.Periods {
+		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: p.Name(),
+			Start: string(p.Start), End: string(p.End), ReportDeadline: string(p.ReportDeadline), Status: string(p.Status),
+			Can: periodCan{Edit: p.Can.Edit, Open: p.Can.Open, Reopen: p.Can.Reopen, Close: p.Can.Close, Lock: p.Can.Lock, Unlock: p.Can.Unlock}})
+	}
+	return out
+}
+
+func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Year       int    `json:"year"`
+		PeriodKind string `json:"period_kind"`
+		ReportDays *int   `json:"report_days"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	days := model.DefaultReportDays
+	if req.ReportDays != nil {
+		days = *req.ReportDays
+	}
+	kind := model.PeriodKind(req.PeriodKind)
+	if kind == "" {
+		kind = model.PeriodMonthly
+	}
+	if _, err := h.a.OpenYear(r.Context(), actor, req.Year, kind, days); err != nil {
+		return err
+	}
+	v, err := h.a.YearView(r.Context(), actor, req.Year)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, periodsJSON(v))
+}
+
+func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	year, err := strconv.Atoi(r.PathValue("year"))
+	if err != nil {
+		return model.ErrNotFound
+	}
+	v, err := h.a.YearView(r.Context(), actor, year)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, periodsJSON(v))
+}
+
+func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Start          string `json:"start"`
+		End            string `json:"end"`
+		ReportDeadline string `json:"report_deadline"`
+		Status         string `json:"status"`
+		Reason         string `json:"reason"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	p, err := h.a.Period(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		v   string
+		dst *model.Date
+	}{{req.Start, &p.Start}, {req.End, &p.End}, {req.ReportDeadline, &p.ReportDeadline}} {
+		if f.v != "" {
+			*f.dst = model.Date(f.v)
+		}
+	}
+	if req.Status != "" {
+		p.Status = model.PeriodStatus(req.Status)
+	}
+	if err := h.a.MovePeriod(r.Context(), actor, p, req.Reason); err != nil {
+		return err
+	}
+	v, err := h.a.YearView(r.Context(), actor, p.Year)
+	if err != nil {
+		return err
+	}
+	for _, pj := range periodsJSON(v).Items {
+		if pj.ID == p.ID {
+			return writeJSON(w, http.StatusOK, pj)
+		}
+	}
+	return model.ErrNotFound
+}
+
+type settingsJSON struct {
+	EvidenceMaxMB int64       `json:"evidence_max_mb"`
+	Can           settingsCan `json:"can"`
+}
+
+type settingsCan struct {
+	Edit bool `json:"edit"`
+}
+
+func (h *handler) writeSettings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	s, err := h.a.InstansiSettings(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, settingsJSON{EvidenceMaxMB: s.EvidenceMaxMB, Can: settingsCan{Edit: s.Can.Edit}})
+}
+
+func (h *handler) settings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	return h.writeSettings(w, r, actor)
+}
+
+func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		EvidenceMaxMB *int `json:"evidence_max_mb"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if req.EvidenceMaxMB == nil {
+		return model.Invalid("evidence_max_mb", "settings.err.empty")
+	}
+	if err := h.a.SetEvidenceLimit(r.Context(), actor, *req.EvidenceMaxMB); err != nil {
+		return err
+	}
+	return h.writeSettings(w, r, actor)
+}
+
+func yearSchemas() map[string]any {
+	date := map[string]any{"type": "string", "format": "date"}
+	return map[string]any{
+		"YearRequest": obj([]string{"year"}, map[string]any{"year": map[string]any{"type": "integer"},
+			"period_kind": enum("monthly", "quarterly"), "report_days": map[string]any{"type": "integer", "minimum": 0, "maximum": 60}}),
+		"Period": obj([]string{"id", "kind", "number", "start", "end", "status"}, map[string]any{"id": str(),
+			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
+			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked"),
+			"can": obj([]string{"edit", "open", "reopen", "close", "lock", "unlock"}, map[string]any{
+				"edit": canField("Adjust its dates (BKPSDM; not while locked)"), "open": canField("Open a draft period"),
+				"reopen": canField("Open a closed period again"), "close": canField("Close an open period"),
+				"lock": canField("Lock a closed period"), "unlock": canField("Unlock a locked period, with a reason")})}),
+		"PeriodPatch": obj(nil, map[string]any{"start": date, "end": date, "report_deadline": date,
+			"status": enum("draft", "open", "closed", "locked"), "reason": map[string]any{"type": "string", "description": "Required to unlock"}}),
+		"PeriodList": listOf("Period"),
+		"Settings": obj([]string{"evidence_max_mb", "can"}, map[string]any{
+			"evidence_max_mb": map[string]any{"type": "integer", "description": "The size limit of one evidence file, in MB"},
+			"can":             obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),
+		"SettingsPatch": obj(nil, map[string]any{"evidence_max_mb": map[string]any{"type": "integer", "minimum": 1, "maximum": 100}}),
+	}
+}

@@ -1,0 +1,56 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+func TestOpenYear(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		if _, err := e.a.OpenYear(ctx, staff, 2026, model.PeriodMonthly, 5); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("an ASN opened a year: %v", err)
+		}
+		periods, err := e.a.OpenYear(ctx, e.admin, 2026, model.PeriodMonthly, 5)
+		if err != nil || len(periods) != 13 || periods[0].Name() != "Januari 2026" || periods[12].Kind != model.PeriodAnnual {
+			t.Fatalf("open 2026 = %d periods, %v", len(periods), err)
+		}
+		var v *model.ValidationError
+		if _, err := e.a.OpenYear(ctx, e.admin, 2026, model.PeriodQuarterly, 5); !errors.As(err, &v) {
+			t.Errorf("opening a year twice: %v", err)
+		}
+		jan := periods[0]
+		jan.Status = model.PeriodOpen
+		if err := e.a.MovePeriod(ctx, e.admin, jan, ""); err != nil {
+			t.Fatal(err)
+		}
+		jan.Status = model.PeriodLocked
+		if err := e.a.MovePeriod(ctx, e.admin, jan, ""); !errors.Is(err, model.ErrInvalidTransition) {
+			t.Errorf("open → locked: %v", err)
+		}
+		jan.Status = model.PeriodClosed
+		e.a.MovePeriod(ctx, e.admin, jan, "")
+		jan.Status = model.PeriodLocked
+		if err := e.a.MovePeriod(ctx, e.admin, jan, ""); err != nil {
+			t.Fatal(err)
+		}
+		jan.Status = model.PeriodClosed
+		if err := e.a.MovePeriod(ctx, e.admin, jan, " "); !errors.As(err, &v) {
+			t.Errorf("an unlock without a reason: %v", err)
+		}
+		if err := e.a.MovePeriod(ctx, e.admin, jan, "Koreksi penilaian atas keberatan"); err != nil {
+			t.Fatal(err)
+		}
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "period", EntityID: jan.ID})
+		if len(entries) != 4 {
+			t.Errorf("period audit entries = %d, want 4", len(entries))
+		}
+	})
+}

@@ -1,0 +1,27 @@
+package locale
+
+// The messages of planning that came with the API's parity with the web:
+// declining a proposed RHK, and the field errors of the new planning
+// routes.
+var planningID = map[string]string{
+	"skp.proposal.decline":  "Tolak",
+	"skp.proposal.declined": "Usulan RHK ditolak.",
+	"skp.err.skp_id":        "Sebutkan SKP yang menerima RHK ini (skp_id)",
+	"settings.err.empty":    "Sebutkan pengaturan yang diubah",
+}
+
+var planningEN = map[string]string{
+	"skp.proposal.decline":  "Decline",
+	"skp.proposal.declined": "The proposed RHK was declined.",
+	"skp.err.skp_id":        "Name the SKP that takes this RHK (skp_id)",
+	"settings.err.empty":    "Name a setting to change",
+}
+
+func init() {
+	for k, v := range planningID {
+		catalogs["id"][k] = v
+	}
+	for k, v := range planningEN {
+		catalogs["en"][k] = v
+	}
+}
