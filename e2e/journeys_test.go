@@ -16,7 +16,7 @@ import (
 // account returns a demo account whose role description contains role.
 func account(t *testing.T, role string) demo.Account {
 	t.Helper()
-	accounts, err := demo.Accounts(context.Background(), server.App)
+	accounts, err := demo.Accounts(context.Background(), server.Store, server.App)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestASNSignsInFindsAColleagueAndSignsOut(t *testing.T) {
 
 func TestAdminImportsWithARejectedRow(t *testing.T) {
 	ctx := browser(t)
-	units, err := server.App.Store.Units(context.Background(), mustInstansi(t))
+	units, err := server.Store.Units(context.Background(), mustInstansi(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,21 +118,21 @@ func TestAdminImportsWithARejectedRow(t *testing.T) {
 			t.Errorf("the preview lacks %q:\n%s", want, preview)
 		}
 	}
-	if _, err := server.App.Store.EmployeeByNIP(context.Background(), mustInstansi(t), newNIP); err == nil {
+	if _, err := server.Store.EmployeeByNIP(context.Background(), mustInstansi(t), newNIP); err == nil {
 		t.Fatal("the dry run created the employee")
 	}
 	do(t, ctx, "apply the import",
 		chromedp.Click(chromedp.CSS(`[data-import-apply] button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-import-result]`)),
 	)
-	e, err := server.App.Store.EmployeeByNIP(context.Background(), mustInstansi(t), newNIP)
+	e, err := server.Store.EmployeeByNIP(context.Background(), mustInstansi(t), newNIP)
 	if err != nil || e.Name != "Rahmat Hidayat Uji" {
 		t.Fatalf("after applying: %+v, %v", e, err)
 	}
-	if _, err := server.App.Store.EmployeeByNIP(context.Background(), mustInstansi(t), "12345"); err == nil {
+	if _, err := server.Store.EmployeeByNIP(context.Background(), mustInstansi(t), "12345"); err == nil {
 		t.Error("the rejected row was imported")
 	}
-	entries, _ := server.App.Store.AuditEntries(context.Background(), model.AuditFilter{InstansiID: mustInstansi(t), EntityType: "employee", EntityID: e.ID})
+	entries, _ := server.Store.AuditEntries(context.Background(), model.AuditFilter{InstansiID: mustInstansi(t), EntityType: "employee", EntityID: e.ID})
 	if len(entries) == 0 || entries[len(entries)-1].ActorName == "" {
 		t.Errorf("the import is not in the audit log with its actor: %+v", entries)
 	}
@@ -140,7 +140,7 @@ func TestAdminImportsWithARejectedRow(t *testing.T) {
 
 func mustInstansi(t *testing.T) string {
 	t.Helper()
-	all, err := server.App.Store.AllInstansi(context.Background())
+	all, err := server.Store.AllInstansi(context.Background())
 	if err != nil || len(all) != 1 {
 		t.Fatalf("instansi: %v, %v", all, err)
 	}

@@ -17,14 +17,14 @@ import (
 func notStarted(t *testing.T) (asn, rater model.Employee) {
 	t.Helper()
 	ctx := context.Background()
-	a := server.App
+	a, db := server.App, server.Store
 	in := mustInstansi(t)
 	year := a.Today().Time().Year()
 	chart, err := a.OrgChart(ctx, in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := a.Store.Filling(ctx, in, year)
+	rows, err := db.Filling(ctx, in, year)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,12 +33,12 @@ func notStarted(t *testing.T) (asn, rater model.Employee) {
 			continue
 		}
 		boss := chart.Rater(r.EmployeeID)
-		list, _ := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: in, EmployeeIDs: []string{boss}, Year: year, Status: model.SKPApproved})
+		list, _ := db.SKPs(ctx, store.SKPFilter{InstansiID: in, EmployeeIDs: []string{boss}, Year: year, Status: model.SKPApproved})
 		if len(list) == 0 || list[0].Format != model.FormatJAJF && list[0].Format != model.FormatJPT {
 			continue
 		}
-		e, _ := a.Store.Employee(ctx, r.EmployeeID)
-		b, _ := a.Store.Employee(ctx, boss)
+		e, _ := db.Employee(ctx, r.EmployeeID)
+		b, _ := db.Employee(ctx, boss)
 		if e.PositionKind == model.PositionJPTPratama || b.NIP == "" {
 			continue
 		}
@@ -129,7 +129,7 @@ func TestSKPJourneyOnAPhone(t *testing.T) {
 			t.Errorf("PDF: %q, %v", ct, err)
 		}
 	}
-	s, err := server.App.Store.SKPs(context.Background(), store.SKPFilter{InstansiID: mustInstansi(t), EmployeeIDs: []string{asn.ID}})
+	s, err := server.Store.SKPs(context.Background(), store.SKPFilter{InstansiID: mustInstansi(t), EmployeeIDs: []string{asn.ID}})
 	if err != nil || len(s) != 1 || s[0].Status != model.SKPApproved {
 		t.Errorf("stored SKP = %+v, %v", s, err)
 	}

@@ -21,13 +21,13 @@ import (
 func reporting(t *testing.T) (asn, rater model.Employee) {
 	t.Helper()
 	ctx := context.Background()
-	a := server.App
+	a, db := server.App, server.Store
 	in := mustInstansi(t)
 	chart, err := a.OrgChart(ctx, in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: in, Year: a.Today().Time().Year(), Status: model.SKPApproved})
+	list, err := db.SKPs(ctx, store.SKPFilter{InstansiID: in, Year: a.Today().Time().Year(), Status: model.SKPApproved})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,8 +35,8 @@ func reporting(t *testing.T) (asn, rater model.Employee) {
 		if s.Format != model.FormatJAJF || chart.IsRater(s.EmployeeID) || chart.Rater(s.EmployeeID) == "" {
 			continue
 		}
-		e, _ := a.Store.Employee(ctx, s.EmployeeID)
-		b, _ := a.Store.Employee(ctx, chart.Rater(s.EmployeeID))
+		e, _ := db.Employee(ctx, s.EmployeeID)
+		b, _ := db.Employee(ctx, chart.Rater(s.EmployeeID))
 		if b.NIP != "" && e.NIP != "" {
 			return e, b
 		}

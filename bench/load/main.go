@@ -100,7 +100,7 @@ func run(duration time.Duration, clients int, db string) error {
 // supervisor signs in the demo's kepala bidang and finds their SKP through
 // the API, as a client would.
 func supervisor(ctx context.Context, srv *cli.Server) (token, skpID string, err error) {
-	accounts, err := demo.Accounts(ctx, srv.App)
+	accounts, err := demo.Accounts(ctx, srv.Store, srv.App)
 	if err != nil {
 		return "", "", err
 	}

@@ -194,7 +194,7 @@ func run(nASN, nSup int, window time.Duration, db string) error {
 	slices.Sort(delivered)
 	dmu.Unlock()
 	fmt.Printf("Kinerja morning peak: %s, %d CPU, %s, engine %s\n", time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(),
-		runtime.Version(), srv.App.Store.Engine())
+		runtime.Version(), srv.Store.Engine())
 	fmt.Printf("%d ASN (%d supervisors among them) each send POST /api/v1/progress then POST /api/v1/evidence (a %d-byte JPEG) at a random moment of %s;\n",
 		len(senders), len(sups), len(photo), window)
 	fmt.Printf("%d supervisors hold GET /api/v1/events open (%d streams failed).\n\n", len(sups), streamErrs.Load())
@@ -205,7 +205,7 @@ func run(nASN, nSup int, window time.Duration, db string) error {
 	fmt.Printf("| errors | %d |\n", errs.Load())
 	fmt.Printf("| entries seen on a supervisor's open stream | %d of %d |\n", len(delivered), len(senders))
 	fmt.Printf("| delivery to the stream p50 / p99 / max | %s / %s / %s |\n", pct(delivered, .5), pct(delivered, .99), pct(delivered, 1))
-	return commitRate(ctx, srv.App.Store)
+	return commitRate(ctx, srv.Store)
 }
 
 // commitRate measures, on the same database, how many single-row
@@ -263,8 +263,8 @@ func do(c *http.Client, req *http.Request, into any) (int, error) {
 // people picks the ASN (with the RHK of their approved SKP when they have
 // one) and the supervisors of the demo city.
 func people(ctx context.Context, srv *cli.Server, nASN, nSup int) (asns, sups []*person, err error) {
-	a := srv.App
-	all, err := a.Store.AllInstansi(ctx)
+	a, db := srv.App, srv.Store
+	all, err := db.AllInstansi(ctx)
 	if err != nil || len(all) == 0 {
 		return nil, nil, fmt.Errorf("no demo city: %v", err)
 	}
@@ -273,13 +273,13 @@ func people(ctx context.Context, srv *cli.Server, nASN, nSup int) (asns, sups []
 	if err != nil {
 		return nil, nil, err
 	}
-	skps, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: in, Year: a.Today().Time().Year(), Status: model.SKPApproved})
+	skps, err := db.SKPs(ctx, store.SKPFilter{InstansiID: in, Year: a.Today().Time().Year(), Status: model.SKPApproved})
 	if err != nil {
 		return nil, nil, err
 	}
 	rhkOf := map[string]string{}
 	for _, s := range skps {
-		full, err := a.Store.SKP(ctx, s.ID)
+		full, err := db.SKP(ctx, s.ID)
 		if err == nil && len(full.RHK) > 0 {
 			rhkOf[s.EmployeeID] = full.RHK[0].ID
 		}
@@ -290,7 +290,7 @@ func people(ctx context.Context, srv *cli.Server, nASN, nSup int) (asns, sups []
 	var cursor string
 	var everyone []model.Employee
 	for {
-		page, err := a.Store.Employees(ctx, model.EmployeeFilter{InstansiID: in, Cursor: cursor, Limit: 200})
+		page, err := db.Employees(ctx, model.EmployeeFilter{InstansiID: in, Cursor: cursor, Limit: 200})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -150,7 +150,7 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		case http.StatusTooManyRequests:
 			writeProblem(w, r, lang, status, "rate-limited", model.Msg("problem.rate-limited.title"), model.Msg("problem.rate-limited.detail"))
 		default:
-			h.a.Log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+			h.a.Logger().Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			writeProblem(w, r, lang, http.StatusInternalServerError, "server-error", model.Msg("problem.server-error.title"), model.Msg("problem.server-error.detail"))
 		}
 	}

@@ -18,16 +18,19 @@ import (
 )
 
 // App is the application: the store plus the state that lives in memory
-// (the org chart cache and the sign-in limiter).
+// (the org chart cache and the sign-in limiter). It is the only door to
+// the data: the web UI, the API and the command line call its methods,
+// which check the actor's rights and answer with read models; none of
+// them reaches the store, the evidence files or the event hub itself.
 type App struct {
-	Store *store.Store
-	Log   *slog.Logger
-	Demo  bool
-	// Live wakes the event streams of the people whose event log grew.
-	Live *live.Hub
-	// Blobs holds the evidence files; nil when the installation keeps
+	store *store.Store
+	log   *slog.Logger
+	demo  bool
+	// live wakes the event streams of the people whose event log grew.
+	live *live.Hub
+	// blobs holds the evidence files; nil when the installation keeps
 	// none (uploads are then refused with a clear message).
-	Blobs *blob.Store
+	blobs *blob.Store
 
 	now     func() time.Time
 	limiter *limiter
@@ -63,9 +66,9 @@ type Options struct {
 
 // New returns the application over s.
 func New(s *store.Store, log *slog.Logger, opt Options) *App {
-	a := &App{Store: s, Log: log, Demo: opt.Demo, now: opt.Now, orgs: map[string]cachedChart{}, units: map[string]cachedUnits{}, hashCost: DefaultPasswordParams}
-	if a.Log == nil {
-		a.Log = slog.New(slog.DiscardHandler)
+	a := &App{store: s, log: log, demo: opt.Demo, now: opt.Now, orgs: map[string]cachedChart{}, units: map[string]cachedUnits{}, hashCost: DefaultPasswordParams}
+	if a.log == nil {
+		a.log = slog.New(slog.DiscardHandler)
 	}
 	if a.now == nil {
 		a.now = time.Now
@@ -75,9 +78,9 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 	}
 	a.limiter = newLimiter(a.now)
 	s.UseClock(a.now)
-	a.Blobs = opt.Blobs
-	a.Live = live.NewHub()
-	s.OnEvents(func(ids []string) { a.Live.Notify(ids...) })
+	a.blobs = opt.Blobs
+	a.live = live.NewHub()
+	s.OnEvents(func(ids []string) { a.live.Notify(ids...) })
 	return a
 }
 
@@ -95,7 +98,7 @@ var wib = time.FixedZone("WIB", 7*3600)
 // OrgChart returns the instansi's org chart as of today, rebuilt only when
 // the organisation changed since it was last built.
 func (a *App) OrgChart(ctx context.Context, instansiID string) (*model.OrgChart, error) {
-	v, err := a.Store.OrgVersion(ctx, instansiID)
+	v, err := a.store.OrgVersion(ctx, instansiID)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +109,7 @@ func (a *App) OrgChart(ctx context.Context, instansiID string) (*model.OrgChart,
 	if ok && c.version == v && c.date == today {
 		return c.chart, nil
 	}
-	chart, err := a.Store.OrgChart(ctx, instansiID, today)
+	chart, err := a.store.OrgChart(ctx, instansiID, today)
 	if err != nil {
 		return nil, fmt.Errorf("build org chart: %w", err)
 	}
@@ -122,9 +125,17 @@ func forbidden(what string) error { return fmt.Errorf("%s: %w", what, model.ErrF
 // IsNotFound reports whether err is a not-found error.
 func IsNotFound(err error) bool { return errors.Is(err, model.ErrNotFound) }
 
+// Logger is where the application logs; the web UI and the API log the
+// errors they answer with a 500 there too.
+func (a *App) Logger() *slog.Logger { return a.log }
+
+// IsDemo reports whether this installation serves the demo city (pages
+// then show the DEMO ribbon).
+func (a *App) IsDemo() bool { return a.demo }
+
 // Engine names the database engine: "sqlite" or "postgres".
-func (a *App) Engine() string { return a.Store.Engine() }
+func (a *App) Engine() string { return a.store.Engine() }
 
 // Statements tells how many SQL statements the application has sent to the
 // database since it started (for the load runs and the metrics).
-func (a *App) Statements() uint64 { return a.Store.Statements() }
+func (a *App) Statements() uint64 { return a.store.Statements() }

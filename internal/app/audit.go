@@ -14,7 +14,7 @@ func (a *App) Audit(ctx context.Context, actor model.Actor, f model.AuditFilter)
 		return nil, forbidden("audit log")
 	}
 	f.InstansiID = actor.InstansiID
-	return a.Store.AuditEntries(ctx, f)
+	return a.store.AuditEntries(ctx, f)
 }
 
 // AuditPage is a page of the audit log, newest first, with the cursor of
@@ -32,7 +32,7 @@ func (a *App) AuditLog(ctx context.Context, actor model.Actor, f model.AuditFilt
 		return AuditPage{}, forbidden("audit log")
 	}
 	if f.ActorID != "" {
-		if u, err := a.Store.UserByUsername(ctx, f.ActorID); err == nil && u.InstansiID == actor.InstansiID {
+		if u, err := a.store.UserByUsername(ctx, f.ActorID); err == nil && u.InstansiID == actor.InstansiID {
 			f.ActorID = u.ID
 		}
 	}

@@ -74,7 +74,7 @@ func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	if blocked, wait := a.limiter.blocked(ipKey, failuresPerAddress); blocked {
 		return LoginResult{}, &RateLimitError{RetryAfter: wait}
 	}
-	u, err := a.Store.UserByUsername(ctx, username)
+	u, err := a.store.UserByUsername(ctx, username)
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return LoginResult{}, err
 	}
@@ -85,7 +85,7 @@ func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	if !CheckPassword(r.Password, hash) || err != nil || u.Disabled {
 		a.limiter.fail(acctKey)
 		a.limiter.fail(ipKey)
-		a.Log.Warn("sign-in failed", "username", username, "ip", r.IP)
+		a.log.Warn("sign-in failed", "username", username, "ip", r.IP)
 		return LoginResult{}, fmt.Errorf("sign-in: %w", model.ErrUnauthenticated)
 	}
 	a.limiter.reset(acctKey)
@@ -101,7 +101,7 @@ func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	}
 	actor.IP = r.IP
 	var sess model.Session
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		sess, err = tx.CreateSession(ctx, model.Session{UserID: u.ID, TokenHash: tokenHash, Kind: kind,
 			ExpiresAt: a.Now().Add(ttl), IP: r.IP, UserAgent: truncate(r.UserAgent, 300)})
@@ -144,7 +144,7 @@ func (a *App) Authenticate(ctx context.Context, token, ip string) (model.Actor, 
 	if token == "" || len(token) > 200 {
 		return model.Actor{}, model.ErrUnauthenticated
 	}
-	s, err := a.Store.SessionByTokenHash(ctx, TokenHash(token))
+	s, err := a.store.SessionByTokenHash(ctx, TokenHash(token))
 	if errors.Is(err, model.ErrNotFound) {
 		return model.Actor{}, model.ErrUnauthenticated
 	}
@@ -155,7 +155,7 @@ func (a *App) Authenticate(ctx context.Context, token, ip string) (model.Actor, 
 	if !s.Active(now) {
 		return model.Actor{}, model.ErrUnauthenticated
 	}
-	u, err := a.Store.User(ctx, s.UserID)
+	u, err := a.store.User(ctx, s.UserID)
 	if err != nil {
 		return model.Actor{}, err
 	}
@@ -168,8 +168,8 @@ func (a *App) Authenticate(ctx context.Context, token, ip string) (model.Actor, 
 	}
 	actor.IP, actor.SessionID = ip, s.ID
 	if now.Sub(s.LastSeenAt) > touchEvery {
-		if err := a.Store.TouchSession(ctx, s.ID, now); err != nil {
-			a.Log.Warn("touch session", "err", err)
+		if err := a.store.TouchSession(ctx, s.ID, now); err != nil {
+			a.log.Warn("touch session", "err", err)
 		}
 	}
 	return actor, nil
@@ -199,7 +199,7 @@ func (a *App) Logout(ctx context.Context, actor model.Actor) error {
 	if actor.SessionID == "" {
 		return nil
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.RevokeSession(ctx, actor.SessionID)
 	})
 }

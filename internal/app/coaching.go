@@ -58,7 +58,7 @@ func (a *App) coachingViews(ctx context.Context, actor model.Actor, list ...mode
 	for _, s := range list {
 		ids = append(ids, s.EmployeeID, s.CoachID)
 	}
-	people, err := a.Store.EmployeesByID(ctx, ids)
+	people, err := a.store.EmployeesByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ func (a *App) CoachingTeam(ctx context.Context, actor model.Actor) ([]model.Empl
 	if err != nil {
 		return nil, err
 	}
-	people, err := a.Store.EmployeesByID(ctx, chart.Team(actor.EmployeeID))
+	people, err := a.store.EmployeesByID(ctx, chart.Team(actor.EmployeeID))
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func (a *App) CoachingTeam(ctx context.Context, actor model.Actor) ([]model.Empl
 // actor is the coach. The ASN is notified and asked for the B.1.8
 // feedback.
 func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.CoachingSession) (CoachingView, error) {
-	e, err := a.Store.Employee(ctx, s.EmployeeID)
+	e, err := a.store.Employee(ctx, s.EmployeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
 		if s.EmployeeID == "" {
 			return CoachingView{}, model.Invalid("employee_id", "invalid.coaching.employee.pick")
@@ -137,7 +137,7 @@ func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.Coa
 	if err := s.Validate(a.Today()); err != nil {
 		return CoachingView{}, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if s, err = tx.CreateCoachingSession(ctx, s); err != nil {
 			return err
@@ -164,7 +164,7 @@ func (a *App) CoachingSession(ctx context.Context, actor model.Actor, id string)
 
 // coachingSession reads a session the actor may read.
 func (a *App) coachingSession(ctx context.Context, actor model.Actor, id string) (model.CoachingSession, error) {
-	s, err := a.Store.CoachingSession(ctx, id)
+	s, err := a.store.CoachingSession(ctx, id)
 	if err != nil {
 		return s, err
 	}
@@ -220,7 +220,7 @@ func (c coachingReader) readsAll(ctx context.Context, a *App, list []model.Coach
 			ids = append(ids, s.EmployeeID)
 		}
 		var err error
-		if people, err = a.Store.EmployeesByID(ctx, ids); err != nil {
+		if people, err = a.store.EmployeesByID(ctx, ids); err != nil {
 			return nil, err
 		}
 	}
@@ -280,7 +280,7 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 	}
 	var out []model.CoachingSession
 	for len(out) <= limit {
-		batch, err := a.Store.CoachingSessions(ctx, f)
+		batch, err := a.store.CoachingSessions(ctx, f)
 		if err != nil {
 			return nil, "", err
 		}
@@ -337,7 +337,7 @@ func (a *App) AnswerCoachingFeedback(ctx context.Context, actor model.Actor, id 
 	if err := f.Validate(); err != nil {
 		return CoachingView{}, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if s, err = tx.AnswerCoachingFeedback(ctx, id, f); err != nil {
 			return err
@@ -373,7 +373,7 @@ func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id stri
 	if err := model.ValidateCompetence(kept); err != nil {
 		return CoachingView{}, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if s, err = tx.SetCoachingCompetence(ctx, id, kept); err != nil {
 			return err
@@ -394,18 +394,18 @@ func (a *App) RemindCoachingReviews(ctx context.Context) (int, error) {
 	today := a.Today()
 	sent := 0
 	for {
-		due, err := a.Store.CoachingReviewsDue(ctx, today, 100)
+		due, err := a.store.CoachingReviewsDue(ctx, today, 100)
 		if err != nil {
 			return sent, err
 		}
 		for _, s := range due {
-			people, err := a.Store.EmployeesByID(ctx, []string{s.EmployeeID, s.CoachID})
+			people, err := a.store.EmployeesByID(ctx, []string{s.EmployeeID, s.CoachID})
 			if err != nil {
 				return sent, err
 			}
 			asn, coach := people[s.EmployeeID], people[s.CoachID]
 			marked := false
-			err = a.Store.Write(ctx, model.SystemActor(s.InstansiID, "pengingat"), func(tx *store.Tx) error {
+			err = a.store.Write(ctx, model.SystemActor(s.InstansiID, "pengingat"), func(tx *store.Tx) error {
 				var err error
 				if marked, err = tx.MarkCoachingReminded(ctx, s.ID); err != nil || !marked {
 					return err

@@ -54,11 +54,11 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	if len(team) == 0 {
 		return d, nil
 	}
-	people, err := a.Store.EmployeesByID(ctx, team)
+	people, err := a.store.EmployeesByID(ctx, team)
 	if err != nil {
 		return d, err
 	}
-	waiting, err := a.Store.ProgressList(ctx, store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team,
+	waiting, err := a.store.ProgressList(ctx, store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team,
 		Status: model.ProgressSubmitted, Limit: 200})
 	if err != nil {
 		return d, err
@@ -68,7 +68,7 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	if d.Waiting, err = a.progressViews(ctx, actor, waiting); err != nil {
 		return d, err
 	}
-	last, err := a.Store.LastReported(ctx, team, d.Today)
+	last, err := a.store.LastReported(ctx, team, d.Today)
 	if err != nil {
 		return d, err
 	}
@@ -78,7 +78,7 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	d.Workday = model.IsWorkday(today, 5)
 	// Every person's SKP of today, their RHK and their unit's working
 	// week, each in one query for the whole team.
-	skps, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: team, Year: today.Year()})
+	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: team, Year: today.Year()})
 	if err != nil {
 		return d, err
 	}
@@ -90,11 +90,11 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 			skpIDs = append(skpIDs, s.ID)
 		}
 	}
-	rhkOf, err := a.Store.RHKOfSKPs(ctx, skpIDs)
+	rhkOf, err := a.store.RHKOfSKPs(ctx, skpIDs)
 	if err != nil {
 		return d, err
 	}
-	units, err := a.Store.Units(ctx, actor.InstansiID)
+	units, err := a.store.Units(ctx, actor.InstansiID)
 	if err != nil {
 		return d, err
 	}
@@ -122,7 +122,7 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 		}
 		d.People = append(d.People, p)
 	}
-	totals, err := a.Store.ProgressTotals(ctx, rhkIDs, monthStart, d.Today)
+	totals, err := a.store.ProgressTotals(ctx, rhkIDs, monthStart, d.Today)
 	if err != nil {
 		return d, err
 	}
@@ -145,7 +145,7 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 		}
 		return strings.Compare(x.Employee.Name, y.Employee.Name)
 	})
-	if d.Feedback, err = a.Store.RecentFeedback(ctx, team, 10); err != nil {
+	if d.Feedback, err = a.store.RecentFeedback(ctx, team, 10); err != nil {
 		return d, err
 	}
 	return d, nil

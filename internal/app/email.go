@@ -18,7 +18,7 @@ const EmailDelay = 5 * time.Minute
 // of the recipient's account, and returns how many it sent. baseURL makes
 // their links absolute. It stops when ctx ends.
 func (a *App) SendPendingEmails(ctx context.Context, m notify.Mailer, delay time.Duration, baseURL string) (int, error) {
-	pending, err := a.Store.PendingEmails(ctx, a.Now().Add(-delay), 100)
+	pending, err := a.store.PendingEmails(ctx, a.Now().Add(-delay), 100)
 	if err != nil {
 		return 0, err
 	}
@@ -37,7 +37,7 @@ func (a *App) SendPendingEmails(ctx context.Context, m notify.Mailer, delay time
 		if err := m.Send(ctx, p.Email, "[Kinerja] "+title, body); err != nil {
 			return sent, fmt.Errorf("e-mail notification %s: %w", p.ID, err)
 		}
-		if err := a.Store.MarkEmailed(ctx, p.ID, a.Now()); err != nil {
+		if err := a.store.MarkEmailed(ctx, p.ID, a.Now()); err != nil {
 			return sent, err
 		}
 		sent++

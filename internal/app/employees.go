@@ -37,7 +37,7 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 			return DirectoryPage{}, model.Invalid("unit", "invalid.field.unit.notfound")
 		}
 	}
-	page, err := a.Store.Employees(ctx, f)
+	page, err := a.store.Employees(ctx, f)
 	if err != nil {
 		return DirectoryPage{}, err
 	}
@@ -77,7 +77,7 @@ func (a *App) Team(ctx context.Context, actor model.Actor) ([]model.Employee, er
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	page, err := a.Store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, IDs: ids, Limit: 200})
+	page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, IDs: ids, Limit: 200})
 	return page.Items, err
 }
 
@@ -98,7 +98,7 @@ type EmployeeDetail struct {
 
 // Employee returns one employee as the actor may see them.
 func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (EmployeeDetail, error) {
-	e, err := a.Store.Employee(ctx, id)
+	e, err := a.store.Employee(ctx, id)
 	if err != nil {
 		return EmployeeDetail{}, err
 	}
@@ -124,7 +124,7 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 	if r := chart.UpperRater(e.ID); r != "" {
 		ids = append(ids, r)
 	}
-	people, err := a.Store.EmployeesByID(ctx, ids)
+	people, err := a.store.EmployeesByID(ctx, ids)
 	if err != nil {
 		return d, err
 	}
@@ -135,17 +135,17 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 		d.UpperRater = &r
 	}
 	if team := chart.Team(e.ID); len(team) > 0 {
-		page, err := a.Store.Employees(ctx, model.EmployeeFilter{InstansiID: e.InstansiID, IDs: team, Limit: 200})
+		page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: e.InstansiID, IDs: team, Limit: 200})
 		if err != nil {
 			return d, err
 		}
 		d.Team = page.Items
 	}
 	if d.Full {
-		if d.Placements, err = a.Store.Placements(ctx, e.ID); err != nil {
+		if d.Placements, err = a.store.Placements(ctx, e.ID); err != nil {
 			return d, err
 		}
-		if u, err := a.Store.UserByEmployee(ctx, e.ID); err == nil {
+		if u, err := a.store.UserByEmployee(ctx, e.ID); err == nil {
 			d.Account = &u
 			d.Can.ManageAccount = mayManageAccount(actor, u)
 		}
@@ -188,7 +188,7 @@ func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) 
 	}
 	rec := EmployeeRecord{EmployeeDetail: d}
 	if d.Can.OverrideRater {
-		list, err := a.Store.RaterOverrides(ctx, d.Employee.ID)
+		list, err := a.store.RaterOverrides(ctx, d.Employee.ID)
 		if err != nil {
 			return rec, err
 		}
@@ -199,7 +199,7 @@ func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) 
 				ids = append(ids, o.UpperRaterID)
 			}
 		}
-		people, err := a.Store.EmployeesByID(ctx, ids)
+		people, err := a.store.EmployeesByID(ctx, ids)
 		if err != nil {
 			return rec, err
 		}
@@ -209,7 +209,7 @@ func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) 
 		}
 	}
 	if d.Can.ManageAccount {
-		if rec.Sessions, err = a.Store.ActiveSessions(ctx, d.Account.ID, a.Now()); err != nil {
+		if rec.Sessions, err = a.store.ActiveSessions(ctx, d.Account.ID, a.Now()); err != nil {
 			return rec, err
 		}
 	}
@@ -220,7 +220,7 @@ func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) 
 func (a *App) employeeTarget(ctx context.Context, actor model.Actor, chart *model.OrgChart, e model.Employee) (authz.Target, error) {
 	opd := ""
 	if e.UnitID != "" {
-		u, err := a.Store.Unit(ctx, e.UnitID)
+		u, err := a.store.Unit(ctx, e.UnitID)
 		if err != nil {
 			return authz.Target{}, err
 		}

@@ -19,14 +19,14 @@ func (a *App) eventStream(ctx context.Context, actor model.Actor) (live.StreamOp
 	who := actor.EmployeeID
 	// Subscribe before reading the position, so nothing committed in
 	// between is missed.
-	wake, cancel := a.Live.Subscribe(who)
-	last, err := a.Store.LastEvent(ctx, who)
+	wake, cancel := a.live.Subscribe(who)
+	last, err := a.store.LastEvent(ctx, who)
 	if err != nil {
 		cancel()
 		return live.StreamOptions{}, nil, err
 	}
 	fetch := func(ctx context.Context, after int64) ([]live.Event, error) {
-		evs, err := a.Store.Events(ctx, who, after, 100)
+		evs, err := a.store.Events(ctx, who, after, 100)
 		if err != nil {
 			return nil, err
 		}
@@ -53,7 +53,7 @@ func (a *App) ServeEvents(w http.ResponseWriter, r *http.Request, actor model.Ac
 	}
 	defer release()
 	if err := live.Serve(w, r, opts); err != nil {
-		a.Log.Warn("event stream ended", "err", err)
+		a.log.Warn("event stream ended", "err", err)
 	}
 	return nil
 }
@@ -64,7 +64,7 @@ func (a *App) LiveFrom(ctx context.Context, actor model.Actor) int64 {
 	if actor.EmployeeID == "" {
 		return 0
 	}
-	n, err := a.Store.LastEvent(ctx, actor.EmployeeID)
+	n, err := a.store.LastEvent(ctx, actor.EmployeeID)
 	if err != nil {
 		return 0
 	}

@@ -35,7 +35,7 @@ type Upload struct {
 
 // EvidenceLimit is the instansi's size limit for one evidence file.
 func (a *App) EvidenceLimit(ctx context.Context, instansiID string) int64 {
-	n, err := a.Store.EvidenceMaxBytes(ctx, instansiID)
+	n, err := a.store.EvidenceMaxBytes(ctx, instansiID)
 	if err != nil || n <= 0 {
 		return 10 << 20
 	}
@@ -46,11 +46,11 @@ func (a *App) EvidenceLimit(ctx context.Context, instansiID string) int64 {
 // the instansi's size limit and of a kind accepted, told from its content.
 // The file is attached by SubmitProgress or AddEvidence.
 func (a *App) StoreUpload(ctx context.Context, actor model.Actor, name string, r io.Reader) (Upload, error) {
-	if a.Blobs == nil {
+	if a.blobs == nil {
 		return Upload{}, model.Invalid("file", "invalid.evidence.unconfigured")
 	}
 	max := a.EvidenceLimit(ctx, actor.InstansiID)
-	b, err := a.Blobs.Put(ctx, r, max)
+	b, err := a.blobs.Put(ctx, r, max)
 	var te *blob.TypeError
 	switch {
 	case errors.As(err, &te):
@@ -133,7 +133,7 @@ func (a *App) AddEvidence(ctx context.Context, actor model.Actor, typ, id string
 		return EvidenceView{}, err
 	}
 	var out []model.Evidence
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		out, err = attach(ctx, tx, actor, t, typ, id, []Upload{u})
 		return err
@@ -174,7 +174,7 @@ func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, l
 		title = u.Host
 	}
 	var e model.Evidence
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		e, err = tx.CreateEvidence(ctx, model.Evidence{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id,
 			Kind: "link", URL: u.String(), FileName: short(title, 120), CreatedBy: actor.EmployeeID})
@@ -225,31 +225,31 @@ func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string)
 	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
 		return nil, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	}
-	m, err := a.Store.EvidenceOn(ctx, typ, []string{id})
+	m, err := a.store.EvidenceOn(ctx, typ, []string{id})
 	return evidenceViews(actor, m[id]), err
 }
 
 // EvidenceFile opens an evidence file for someone who may see its target:
 // the owner, their line, administrators. Others are told it does not exist.
 func (a *App) EvidenceFile(ctx context.Context, actor model.Actor, id string) (model.Evidence, *os.File, error) {
-	e, err := a.Store.EvidenceByID(ctx, id)
+	e, err := a.store.EvidenceByID(ctx, id)
 	if err != nil {
 		return e, nil, err
 	}
 	if err := a.canSeeWorkOf(ctx, actor, e.InstansiID, e.OwnerID); err != nil {
 		return model.Evidence{}, nil, fmt.Errorf("evidence %s: %w", id, model.ErrNotFound)
 	}
-	if e.Kind != "file" || a.Blobs == nil {
+	if e.Kind != "file" || a.blobs == nil {
 		return e, nil, fmt.Errorf("evidence %s has no file: %w", id, model.ErrNotFound)
 	}
-	f, err := a.Blobs.Open(e.SHA256)
+	f, err := a.blobs.Open(e.SHA256)
 	return e, f, err
 }
 
 // DeleteEvidence removes an attachment from the actor's own work; its file
 // is deleted only when no other record uses it.
 func (a *App) DeleteEvidence(ctx context.Context, actor model.Actor, id string) error {
-	e, err := a.Store.EvidenceByID(ctx, id)
+	e, err := a.store.EvidenceByID(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -260,15 +260,15 @@ func (a *App) DeleteEvidence(ctx context.Context, actor model.Actor, id string) 
 		return err
 	}
 	var used bool
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		_, used, err = tx.DeleteEvidence(ctx, id)
 		return err
 	})
-	if err != nil || used || e.SHA256 == "" || a.Blobs == nil {
+	if err != nil || used || e.SHA256 == "" || a.blobs == nil {
 		return err
 	}
-	return a.Blobs.Remove(e.SHA256)
+	return a.blobs.Remove(e.SHA256)
 }
 
 // SetEvidenceLimit changes the instansi's size limit for evidence files
@@ -280,7 +280,7 @@ func (a *App) SetEvidenceLimit(ctx context.Context, actor model.Actor, mb int) e
 	if mb < 1 || mb > 100 {
 		return model.Invalid("evidence_max_mb", "invalid.evidence.maxmb")
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.SetEvidenceMaxBytes(ctx, actor.InstansiID, int64(mb)<<20)
 	})
 }

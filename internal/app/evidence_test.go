@@ -22,7 +22,7 @@ func TestEvidence(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e.a.Blobs = blobs
+		e.a.UseBlobs(blobs)
 		skp := approvedStaffSKP(t, e, s, who["staff1"])
 		staff := who["staff1"]
 		report := blob.SamplePDF("Laporan harian", "Tiga layanan diuji")

@@ -32,33 +32,33 @@ func (a *App) target(ctx context.Context, typ, id string) (workTarget, error) {
 	missing := fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	switch typ {
 	case TargetSKP:
-		s, err := a.Store.SKP(ctx, id)
+		s, err := a.store.SKP(ctx, id)
 		if err != nil {
 			return workTarget{}, missing
 		}
 		return workTarget{s.InstansiID, s.EmployeeID, "/skp/" + s.ID + "#umpan-balik", fmt.Sprint(s.Year)}, nil
 	case TargetRHK:
-		r, err := a.Store.RHKByID(ctx, id)
+		r, err := a.store.RHKByID(ctx, id)
 		if err != nil {
 			return workTarget{}, missing
 		}
-		s, err := a.Store.SKP(ctx, r.SKPID)
+		s, err := a.store.SKP(ctx, r.SKPID)
 		if err != nil {
 			return workTarget{}, missing
 		}
 		return workTarget{s.InstansiID, s.EmployeeID, "/skp/" + s.ID + "#rhk-" + r.ID, short(r.Description, 60)}, nil
 	case TargetProgress:
-		p, err := a.Store.Progress(ctx, id)
+		p, err := a.store.Progress(ctx, id)
 		if err != nil {
 			return workTarget{}, missing
 		}
 		return workTarget{p.InstansiID, p.EmployeeID, "/progres/" + p.ID, string(p.WorkDate)}, nil
 	case TargetRealisasi:
-		r, err := a.Store.RealisasiByID(ctx, id)
+		r, err := a.store.RealisasiByID(ctx, id)
 		if err != nil {
 			return workTarget{}, missing
 		}
-		s, err := a.Store.SKP(ctx, r.SKPID)
+		s, err := a.store.SKP(ctx, r.SKPID)
 		if err != nil {
 			return workTarget{}, missing
 		}
@@ -109,7 +109,7 @@ func (a *App) Thread(ctx context.Context, actor model.Actor, typ, id string) (Th
 	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
 		return Thread{}, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	}
-	items, err := a.Store.FeedbackOn(ctx, typ, id)
+	items, err := a.store.FeedbackOn(ctx, typ, id)
 	if err != nil {
 		return Thread{}, err
 	}
@@ -154,7 +154,7 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 	} else {
 		add(t.OwnerID)
 	}
-	thread, err := a.Store.FeedbackOn(ctx, typ, id)
+	thread, err := a.store.FeedbackOn(ctx, typ, id)
 	if err != nil {
 		return model.Feedback{}, err
 	}
@@ -165,7 +165,7 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 	for up, i := chart.Rater(t.OwnerID), 0; up != "" && i < 8; up, i = chart.Rater(up), i+1 {
 		line = append(line, up)
 	}
-	people, err := a.Store.EmployeesByID(ctx, line)
+	people, err := a.store.EmployeesByID(ctx, line)
 	if err != nil {
 		return model.Feedback{}, err
 	}
@@ -184,12 +184,12 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 	}
 	author := people[actor.EmployeeID]
 	if author.ID == "" {
-		if author, err = a.Store.Employee(ctx, actor.EmployeeID); err != nil {
+		if author, err = a.store.Employee(ctx, actor.EmployeeID); err != nil {
 			return model.Feedback{}, err
 		}
 	}
 	f := model.Feedback{InstansiID: t.InstansiID, OwnerID: t.OwnerID, TargetType: typ, TargetID: id, AuthorID: actor.EmployeeID, Body: body}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if f, err = tx.CreateFeedback(ctx, f); err != nil {
 			return err

@@ -47,7 +47,7 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 		}
 		today := a.Today()
 		h.Year = today.Time().Year()
-		if _, h.YearOpen, err = a.Store.YearOpen(ctx, actor.InstansiID, h.Year); err != nil {
+		if _, h.YearOpen, err = a.store.YearOpen(ctx, actor.InstansiID, h.Year); err != nil {
 			return h, err
 		}
 		skps, err := a.SKPList(ctx, actor, "", h.Year, "")
@@ -77,7 +77,7 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 	}
 	if m := a.Menu(actor); m.Import || m.Audit {
 		h.Admin = true
-		n, err := a.Store.CountEmployees(ctx, actor.InstansiID)
+		n, err := a.store.CountEmployees(ctx, actor.InstansiID)
 		if err != nil {
 			return h, err
 		}

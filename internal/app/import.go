@@ -49,12 +49,12 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		return importer.Report{FileName: filename}, err
 	}
 	if !apply {
-		rep, _, err := importer.Plan(ctx, a.Store, actor.InstansiID, rows, scope, a.Today())
+		rep, _, err := importer.Plan(ctx, a.store, actor.InstansiID, rows, scope, a.Today())
 		rep.FileName = filename
 		return rep, err
 	}
 	var rep importer.Report
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var plan []importer.Planned
 		var err error
 		rep, plan, err = importer.Plan(ctx, tx, actor.InstansiID, rows, scope, a.Today())
@@ -139,7 +139,7 @@ func (a *App) StageImport(ctx context.Context, actor model.Actor, filename strin
 	if err != nil {
 		return rep, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		u, err := tx.StageImport(ctx, store.ImportUpload{InstansiID: actor.InstansiID, UserID: actor.UserID, FileName: filename, Content: data})
 		rep.UploadID = u.ID
 		return err
@@ -151,7 +151,7 @@ func (a *App) StageImport(ctx context.Context, actor model.Actor, filename strin
 // two hours; a file of another user, expired or already applied is
 // model.ErrNotFound.
 func (a *App) ApplyStagedImport(ctx context.Context, actor model.Actor, uploadID string) (importer.Report, error) {
-	u, err := a.Store.ImportUpload(ctx, uploadID)
+	u, err := a.store.ImportUpload(ctx, uploadID)
 	if err != nil {
 		return importer.Report{}, err
 	}

@@ -49,13 +49,13 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 	if actor.EmployeeID == "" {
 		return m, forbidden("the result matrix needs an employee")
 	}
-	own, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: []string{actor.EmployeeID}, Year: year})
+	own, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: []string{actor.EmployeeID}, Year: year})
 	if err != nil {
 		return m, err
 	}
 	for _, s := range own {
 		if s.Status != model.SKPClosed {
-			full, err := a.Store.SKP(ctx, s.ID)
+			full, err := a.store.SKP(ctx, s.ID)
 			if err != nil {
 				return m, err
 			}
@@ -71,7 +71,7 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 	for i, e := range team {
 		ids[i] = e.ID
 	}
-	skps, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: ids, Year: year})
+	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: ids, Year: year})
 	if err != nil {
 		return m, err
 	}
@@ -89,7 +89,7 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 			open, openIDs = append(open, s), append(openIDs, s.ID)
 		}
 	}
-	rhk, err := a.Store.RHKOfSKPs(ctx, openIDs)
+	rhk, err := a.store.RHKOfSKPs(ctx, openIDs)
 	if err != nil {
 		return m, err
 	}
@@ -127,11 +127,11 @@ func (a *App) ProposeRHK(ctx context.Context, actor model.Actor, toEmployeeID, p
 	if actor.EmployeeID == "" || chart.Rater(toEmployeeID) != actor.EmployeeID {
 		return model.Proposal{}, forbidden("propose an RHK to someone one does not rate")
 	}
-	parent, err := a.Store.RHKByID(ctx, parentRHKID)
+	parent, err := a.store.RHKByID(ctx, parentRHKID)
 	if err != nil {
 		return model.Proposal{}, model.Invalid("parent_rhk_id", "invalid.matrix.rhk.notfound")
 	}
-	own, err := a.Store.SKP(ctx, parent.SKPID)
+	own, err := a.store.SKP(ctx, parent.SKPID)
 	if err != nil || own.EmployeeID != actor.EmployeeID {
 		return model.Proposal{}, model.Invalid("parent_rhk_id", "invalid.matrix.rhk.own")
 	}
@@ -140,7 +140,7 @@ func (a *App) ProposeRHK(ctx context.Context, actor model.Actor, toEmployeeID, p
 		return model.Proposal{}, model.Invalid("description", "invalid.matrix.text")
 	}
 	var p model.Proposal
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if p, err = tx.CreateProposal(ctx, model.Proposal{InstansiID: actor.InstansiID, FromEmployeeID: actor.EmployeeID,
 			ToEmployeeID: toEmployeeID, Year: own.Year, ParentRHKID: parent.ID, Description: description}); err != nil {
@@ -182,7 +182,7 @@ func (a *App) Proposals(ctx context.Context, actor model.Actor, year int) ([]Pro
 	if actor.EmployeeID == "" {
 		return nil, nil
 	}
-	list, err := a.Store.Proposals(ctx, actor.EmployeeID, year)
+	list, err := a.store.Proposals(ctx, actor.EmployeeID, year)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +202,7 @@ func ProposalRightsOf(actor model.Actor, p model.Proposal) ProposalRights {
 // AcceptProposal adds a proposed RHK (utama, intervening the proposing
 // supervisor's RHK) to the actor's draft SKP read at version.
 func (a *App) AcceptProposal(ctx context.Context, actor model.Actor, proposalID, skpID string, version int) (model.RHK, error) {
-	p, err := a.Store.ProposalByID(ctx, proposalID)
+	p, err := a.store.ProposalByID(ctx, proposalID)
 	if err != nil {
 		return model.RHK{}, fmt.Errorf("proposal %s: %w", proposalID, model.ErrNotFound)
 	}
@@ -213,7 +213,7 @@ func (a *App) AcceptProposal(ctx context.Context, actor model.Actor, proposalID,
 	if err != nil {
 		return r, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.DecideProposal(ctx, p.ID, model.ProposalAccepted); err != nil {
 			return err
 		}
@@ -227,12 +227,12 @@ func (a *App) AcceptProposal(ctx context.Context, actor model.Actor, proposalID,
 // DeclineProposal lets the employee an RHK was proposed to set it aside;
 // it no longer shows on their SKP.
 func (a *App) DeclineProposal(ctx context.Context, actor model.Actor, proposalID string) error {
-	p, err := a.Store.ProposalByID(ctx, proposalID)
+	p, err := a.store.ProposalByID(ctx, proposalID)
 	if err != nil {
 		return fmt.Errorf("proposal %s: %w", proposalID, model.ErrNotFound)
 	}
 	if err := proposalAllows(actor, p); err != nil {
 		return err
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DecideProposal(ctx, p.ID, model.ProposalDeclined) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DecideProposal(ctx, p.ID, model.ProposalDeclined) })
 }

@@ -80,7 +80,7 @@ func (a *App) SKPFilling(ctx context.Context, actor model.Actor, year int, opdID
 			return Filling{}, model.Invalid("opd", "invalid.field.opd.notfound")
 		}
 	}
-	rows, err := a.Store.Filling(ctx, actor.InstansiID, year)
+	rows, err := a.store.Filling(ctx, actor.InstansiID, year)
 	if err != nil {
 		return Filling{}, err
 	}
@@ -132,11 +132,11 @@ func (a *App) BehindInUnit(ctx context.Context, actor model.Actor, year int, uni
 	if !authz.Can(actor, authz.MonitorSKP, authz.Target{InstansiID: actor.InstansiID, OPDID: u.OPDID}) {
 		return nil, nil, forbidden("SKP monitoring of another OPD")
 	}
-	rows, err := a.Store.Filling(ctx, actor.InstansiID, year)
+	rows, err := a.store.Filling(ctx, actor.InstansiID, year)
 	if err != nil {
 		return nil, nil, err
 	}
-	page, err := a.Store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, Limit: 200, ActiveOnly: true})
+	page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, Limit: 200, ActiveOnly: true})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -166,7 +166,7 @@ func (a *App) RemindBehind(ctx context.Context, actor model.Actor, year int, uni
 	if err != nil {
 		return 0, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		for _, e := range people {
 			state := string(status[e.ID])
 			if state == "" {

@@ -142,7 +142,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 	if n.EmployeeID == "" {
 		return NeedView{Need: n}, model.Invalid("employee_id", "invalid.need.employee.pick")
 	}
-	e, err := a.Store.Employee(ctx, n.EmployeeID)
+	e, err := a.store.Employee(ctx, n.EmployeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
 		return NeedView{Need: n}, fmt.Errorf("employee %s: %w", n.EmployeeID, model.ErrNotFound)
 	}
@@ -162,7 +162,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 	if e.UnitID == "" {
 		v.Add("employee_id", "invalid.field.employee.noposition")
 	} else {
-		u, err := a.Store.Unit(ctx, e.UnitID)
+		u, err := a.store.Unit(ctx, e.UnitID)
 		if err != nil {
 			return NeedView{Need: n}, err
 		}
@@ -184,7 +184,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 		n.Status, n.ConfirmedBy = model.NeedConfirmed, actor.UserID
 	}
 	what := needWords(n.Category)
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if n, err = tx.CreateNeed(ctx, n); err != nil {
 			return err
@@ -216,11 +216,11 @@ func needWords(c model.NeedCategory) string {
 
 // checkNeedRHK checks that rhkID is an RHK of one of the employee's SKP.
 func (a *App) checkNeedRHK(ctx context.Context, employeeID, rhkID string) error {
-	r, err := a.Store.RHKByID(ctx, rhkID)
+	r, err := a.store.RHKByID(ctx, rhkID)
 	if err != nil {
 		return model.Msg("invalid.field.rhk.notfound")
 	}
-	s, err := a.Store.SKP(ctx, r.SKPID)
+	s, err := a.store.SKP(ctx, r.SKPID)
 	if err != nil || s.EmployeeID != employeeID {
 		return model.Msg("invalid.need.rhk.foreign")
 	}
@@ -235,7 +235,7 @@ func (a *App) NeedRHKOptions(ctx context.Context, actor model.Actor, employeeID 
 	if err != nil || !ok {
 		return nil, err
 	}
-	skps, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: []string{employeeID}, Year: a.Today().Time().Year()})
+	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: []string{employeeID}, Year: a.Today().Time().Year()})
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +243,7 @@ func (a *App) NeedRHKOptions(ctx context.Context, actor model.Actor, employeeID 
 		if s.Status == model.SKPClosed {
 			continue
 		}
-		full, err := a.Store.SKP(ctx, s.ID)
+		full, err := a.store.SKP(ctx, s.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -282,7 +282,7 @@ func (a *App) needViews(ctx context.Context, actor model.Actor, list []model.Nee
 // need reads a need the actor's reach holds; others are told it does not
 // exist.
 func (a *App) need(ctx context.Context, actor model.Actor, id string) (model.Need, *model.OrgChart, error) {
-	n, err := a.Store.Need(ctx, id)
+	n, err := a.store.Need(ctx, id)
 	if err != nil {
 		return n, nil, err
 	}
@@ -338,7 +338,7 @@ func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, versio
 	if !mayStep(actor, chart, n, act) {
 		return NeedView{}, forbidden(fmt.Sprintf("%s need %s", act, id))
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if n, err = tx.MoveNeed(ctx, n.ID, version, act, actor.UserID, note); err != nil {
 			return err
@@ -422,7 +422,7 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (NeedLi
 	if err := v.Err(); err != nil {
 		return NeedList{}, err
 	}
-	page, err := a.Store.Needs(ctx, f)
+	page, err := a.store.Needs(ctx, f)
 	if err != nil {
 		return NeedList{}, err
 	}
@@ -445,7 +445,7 @@ func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int)
 	if len(line) == 0 {
 		return nil, nil
 	}
-	page, err := a.Store.Needs(ctx, store.NeedFilter{InstansiID: actor.InstansiID, Scope: &store.NeedScope{EmployeeIDs: line},
+	page, err := a.store.Needs(ctx, store.NeedFilter{InstansiID: actor.InstansiID, Scope: &store.NeedScope{EmployeeIDs: line},
 		Year: year, Limit: limit, OrderByRank: true})
 	if err != nil {
 		return nil, err
@@ -602,7 +602,7 @@ func (a *App) NeedSummary(ctx context.Context, actor model.Actor, year int, opdI
 	if err := v.Err(); err != nil {
 		return NeedSummary{}, err
 	}
-	rows, err := a.Store.NeedCounts(ctx, store.NeedFilter{InstansiID: actor.InstansiID, Year: year, OPDID: opdID, Category: category})
+	rows, err := a.store.NeedCounts(ctx, store.NeedFilter{InstansiID: actor.InstansiID, Year: year, OPDID: opdID, Category: category})
 	if err != nil {
 		return NeedSummary{}, err
 	}

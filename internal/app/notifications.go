@@ -94,7 +94,7 @@ func (a *App) Notifications(ctx context.Context, actor model.Actor) ([]Notificat
 	if actor.EmployeeID == "" {
 		return nil, nil
 	}
-	list, err := a.Store.Notifications(ctx, actor.EmployeeID, 50)
+	list, err := a.store.Notifications(ctx, actor.EmployeeID, 50)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func (a *App) Notifications(ctx context.Context, actor model.Actor) ([]Notificat
 	for i, n := range list {
 		out[i] = notificationView(actor.Locale, n)
 	}
-	_, err = a.Store.MarkNotificationsRead(ctx, actor.EmployeeID, nil, a.Now())
+	_, err = a.store.MarkNotificationsRead(ctx, actor.EmployeeID, nil, a.Now())
 	return out, err
 }
 
@@ -123,7 +123,7 @@ func (a *App) ListNotifications(ctx context.Context, actor model.Actor, q Notifi
 	if actor.EmployeeID == "" {
 		return out, nil
 	}
-	list, err := a.Store.NotificationsBefore(ctx, actor.EmployeeID, q.Cursor, limit+1)
+	list, err := a.store.NotificationsBefore(ctx, actor.EmployeeID, q.Cursor, limit+1)
 	if err != nil {
 		return out, err
 	}
@@ -134,7 +134,7 @@ func (a *App) ListNotifications(ctx context.Context, actor model.Actor, q Notifi
 	for _, n := range list {
 		out.Items = append(out.Items, notificationView(actor.Locale, n))
 	}
-	out.Unread, err = a.Store.UnreadNotifications(ctx, actor.EmployeeID)
+	out.Unread, err = a.store.UnreadNotifications(ctx, actor.EmployeeID)
 	return out, err
 }
 
@@ -143,7 +143,7 @@ func (a *App) UnreadNotifications(ctx context.Context, actor model.Actor) (int, 
 	if actor.EmployeeID == "" {
 		return 0, nil
 	}
-	return a.Store.UnreadNotifications(ctx, actor.EmployeeID)
+	return a.store.UnreadNotifications(ctx, actor.EmployeeID)
 }
 
 // MarkNotificationsRead marks the actor's notifications named by ids read,
@@ -162,7 +162,7 @@ func (a *App) MarkNotificationsRead(ctx context.Context, actor model.Actor, ids 
 		}
 	}
 	if len(ids) > 0 {
-		mine, err := a.Store.NotificationsOf(ctx, actor.EmployeeID, ids)
+		mine, err := a.store.NotificationsOf(ctx, actor.EmployeeID, ids)
 		if err != nil {
 			return 0, err
 		}
@@ -172,10 +172,10 @@ func (a *App) MarkNotificationsRead(ctx context.Context, actor model.Actor, ids 
 			}
 		}
 	}
-	if _, err := a.Store.MarkNotificationsRead(ctx, actor.EmployeeID, ids, a.Now()); err != nil {
+	if _, err := a.store.MarkNotificationsRead(ctx, actor.EmployeeID, ids, a.Now()); err != nil {
 		return 0, err
 	}
-	return a.Store.UnreadNotifications(ctx, actor.EmployeeID)
+	return a.store.UnreadNotifications(ctx, actor.EmployeeID)
 }
 
 // localizeEvent adds to a notification event, as its reader's stream sends

@@ -39,12 +39,12 @@ type PKSasaranRights struct {
 // a year. The PK is a public commitment of the unit: everyone in the
 // instansi may read it.
 func (a *App) PerjanjianKinerja(ctx context.Context, actor model.Actor, unitID string, year int) (PKView, error) {
-	u, err := a.Store.Unit(ctx, unitID)
+	u, err := a.store.Unit(ctx, unitID)
 	if err != nil || u.InstansiID != actor.InstansiID || !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: u.InstansiID}) {
 		return PKView{}, fmt.Errorf("unit %s: %w", unitID, model.ErrNotFound)
 	}
 	v := PKView{Unit: u, Year: year, Can: PKRights{Manage: a.canManagePK(ctx, actor, u)}}
-	list, err := a.Store.PerjanjianKinerja(ctx, u.ID, year)
+	list, err := a.store.PerjanjianKinerja(ctx, u.ID, year)
 	if err != nil {
 		return v, err
 	}
@@ -54,7 +54,7 @@ func (a *App) PerjanjianKinerja(ctx context.Context, actor model.Actor, unitID s
 	}
 	used := map[string]bool{}
 	if v.Can.Manage {
-		if used, err = a.Store.PKSasaranInUse(ctx, ids); err != nil {
+		if used, err = a.store.PKSasaranInUse(ctx, ids); err != nil {
 			return v, err
 		}
 	}
@@ -83,7 +83,7 @@ func (a *App) canManagePK(ctx context.Context, actor model.Actor, u model.Unit) 
 // AddPKSasaran adds a sasaran with its indicators to a unit's Perjanjian
 // Kinerja for a year.
 func (a *App) AddPKSasaran(ctx context.Context, actor model.Actor, s model.PKSasaran) (model.PKSasaran, error) {
-	u, err := a.Store.Unit(ctx, s.UnitID)
+	u, err := a.store.Unit(ctx, s.UnitID)
 	if err != nil || u.InstansiID != actor.InstansiID {
 		return s, fmt.Errorf("unit %s: %w", s.UnitID, model.ErrNotFound)
 	}
@@ -104,7 +104,7 @@ func (a *App) AddPKSasaran(ctx context.Context, actor model.Actor, s model.PKSas
 	if err := s.Validate(); err != nil {
 		return s, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		s, err = tx.CreatePKSasaran(ctx, s)
 		return err
@@ -114,18 +114,18 @@ func (a *App) AddPKSasaran(ctx context.Context, actor model.Actor, s model.PKSas
 
 // DeletePKSasaran removes a sasaran that no RHK is taken from.
 func (a *App) DeletePKSasaran(ctx context.Context, actor model.Actor, id string) error {
-	s, err := a.Store.PKSasaranByID(ctx, id)
+	s, err := a.store.PKSasaranByID(ctx, id)
 	if err != nil || s.InstansiID != actor.InstansiID {
 		return fmt.Errorf("PK sasaran %s: %w", id, model.ErrNotFound)
 	}
-	u, err := a.Store.Unit(ctx, s.UnitID)
+	u, err := a.store.Unit(ctx, s.UnitID)
 	if err != nil {
 		return err
 	}
 	if !a.canManagePK(ctx, actor, u) {
 		return forbidden("change the Perjanjian Kinerja of " + u.Name)
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeletePKSasaran(ctx, id) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeletePKSasaran(ctx, id) })
 }
 
 // SKPPerjanjianKinerja returns the PK a JPT SKP takes its RHK from: that of
@@ -135,9 +135,9 @@ func (a *App) SKPPerjanjianKinerja(ctx context.Context, s model.SKP) ([]model.PK
 	if s.Format != model.FormatJPT || s.PositionID == "" {
 		return nil, nil
 	}
-	p, err := a.Store.Position(ctx, s.PositionID)
+	p, err := a.store.Position(ctx, s.PositionID)
 	if err != nil {
 		return nil, err
 	}
-	return a.Store.PerjanjianKinerja(ctx, p.UnitID, s.Year)
+	return a.store.PerjanjianKinerja(ctx, p.UnitID, s.Year)
 }

@@ -55,7 +55,7 @@ type PlacementRequest struct {
 // PlaceEmployee).
 func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) (model.Placement, error) {
 	if code := strings.TrimSpace(r.PositionCode); r.PositionID == "" && code != "" {
-		p, err := a.Store.PositionByCode(ctx, actor.InstansiID, code)
+		p, err := a.store.PositionByCode(ctx, actor.InstansiID, code)
 		if err != nil {
 			return model.Placement{}, model.Invalid("position_code", "manage.position.unknown")
 		}
@@ -90,7 +90,7 @@ func (a *App) SubstituteRater(ctx context.Context, actor model.Actor, r RaterOve
 		id         *string
 	}{{r.RaterNIP, "rater_id", &o.RaterID}, {r.UpperNIP, "upper_rater_id", &o.UpperRaterID}} {
 		if nip := strings.TrimSpace(p.nip); *p.id == "" && nip != "" {
-			e, err := a.Store.EmployeeByNIP(ctx, actor.InstansiID, nip)
+			e, err := a.store.EmployeeByNIP(ctx, actor.InstansiID, nip)
 			if err != nil {
 				return o, model.Invalid(p.field, "manage.nip.unknown")
 			}
@@ -104,18 +104,18 @@ func (a *App) SubstituteRater(ctx context.Context, actor model.Actor, r RaterOve
 // promotion, ending the previous definitive placement) or as Plt/Plh beside
 // it. Administrators of the employee's OPD or of the instansi only.
 func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Placement) (model.Placement, error) {
-	e, err := a.Store.Employee(ctx, pl.EmployeeID)
+	e, err := a.store.Employee(ctx, pl.EmployeeID)
 	if err != nil {
 		return pl, err
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return pl, err
 	}
-	pos, err := a.Store.Position(ctx, pl.PositionID)
+	pos, err := a.store.Position(ctx, pl.PositionID)
 	if err != nil || pos.InstansiID != e.InstansiID {
 		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if pl, err = tx.Place(ctx, pl); err != nil {
 			return err
@@ -161,14 +161,14 @@ func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, st
 // EndPlacement ends a Plt/Plh (or definitive) placement of an employee on
 // a date. A placement of someone else reads as not found.
 func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string, end model.Date) error {
-	pl, err := a.Store.PlacementByID(ctx, placementID)
+	pl, err := a.store.PlacementByID(ctx, placementID)
 	if err != nil {
 		return err
 	}
 	if pl.EmployeeID != employeeID {
 		return fmt.Errorf("placement %s: %w", placementID, model.ErrNotFound)
 	}
-	e, err := a.Store.Employee(ctx, pl.EmployeeID)
+	e, err := a.store.Employee(ctx, pl.EmployeeID)
 	if err != nil {
 		return err
 	}
@@ -178,14 +178,14 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndPlacement(ctx, placementID, end) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndPlacement(ctx, placementID, end) })
 }
 
 // OverrideRater names a different pejabat penilai (and optionally atasan)
 // for an employee from a date, with a reason: a JF placed directly under a
 // JPT, an assignment across units.
 func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.RaterOverride) (model.RaterOverride, error) {
-	e, err := a.Store.Employee(ctx, o.EmployeeID)
+	e, err := a.store.Employee(ctx, o.EmployeeID)
 	if err != nil {
 		return o, err
 	}
@@ -196,12 +196,12 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 		if id == "" {
 			continue
 		}
-		r, err := a.Store.Employee(ctx, id)
+		r, err := a.store.Employee(ctx, id)
 		if err != nil || r.InstansiID != e.InstansiID || !r.Active {
 			return o, model.Invalid(field, "invalid.placement.rater.inactive")
 		}
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		o, err = tx.CreateRaterOverride(ctx, o)
 		return err
@@ -212,14 +212,14 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 // EndRaterOverride ends an override on a date; the derived raters apply
 // again from the next day.
 func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeID, overrideID string, end model.Date) error {
-	e, err := a.Store.Employee(ctx, employeeID)
+	e, err := a.store.Employee(ctx, employeeID)
 	if err != nil {
 		return err
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return err
 	}
-	list, err := a.Store.RaterOverrides(ctx, employeeID)
+	list, err := a.store.RaterOverrides(ctx, employeeID)
 	if err != nil {
 		return err
 	}
@@ -233,17 +233,17 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndRaterOverride(ctx, overrideID, end) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndRaterOverride(ctx, overrideID, end) })
 }
 
 // RaterOverrides lists an employee's overrides for those who may manage them.
 func (a *App) RaterOverrides(ctx context.Context, actor model.Actor, employeeID string) ([]model.RaterOverride, error) {
-	e, err := a.Store.Employee(ctx, employeeID)
+	e, err := a.store.Employee(ctx, employeeID)
 	if err != nil {
 		return nil, err
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return nil, err
 	}
-	return a.Store.RaterOverrides(ctx, employeeID)
+	return a.store.RaterOverrides(ctx, employeeID)
 }

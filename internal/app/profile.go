@@ -10,7 +10,7 @@ import (
 // ChangePassword lets a user replace their own password; every session
 // but the current one is revoked.
 func (a *App) ChangePassword(ctx context.Context, actor model.Actor, current, next string) error {
-	u, err := a.Store.User(ctx, actor.UserID)
+	u, err := a.store.User(ctx, actor.UserID)
 	if err != nil {
 		return err
 	}
@@ -24,12 +24,12 @@ func (a *App) ChangePassword(ctx context.Context, actor model.Actor, current, ne
 	if err != nil {
 		return err
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.SetPassword(ctx, u.ID, hash, actor.SessionID)
 	})
 }
 
 // SetLocale changes the actor's language.
 func (a *App) SetLocale(ctx context.Context, actor model.Actor, locale string) error {
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetLocale(ctx, actor.UserID, locale) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetLocale(ctx, actor.UserID, locale) })
 }

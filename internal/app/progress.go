@@ -26,7 +26,7 @@ func (a *App) canSeeWorkOf(ctx context.Context, actor model.Actor, instansiID, e
 	if actor.EmployeeID != "" && actor.EmployeeID == employeeID {
 		return nil
 	}
-	e, err := a.Store.Employee(ctx, employeeID)
+	e, err := a.store.Employee(ctx, employeeID)
 	if err != nil {
 		return hidden
 	}
@@ -47,13 +47,13 @@ func (a *App) canSeeWorkOf(ctx context.Context, actor model.Actor, instansiID, e
 // currentSKP returns the SKP an employee works on at date: the one of that
 // year whose period covers it and that is not a closed earlier one.
 func (a *App) currentSKP(ctx context.Context, e model.Employee, date model.Date) (model.SKP, bool, error) {
-	list, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}, Year: date.Time().Year()})
+	list, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}, Year: date.Time().Year()})
 	if err != nil {
 		return model.SKP{}, false, err
 	}
 	for _, s := range list {
 		if s.PeriodStart <= date && date <= s.PeriodEnd {
-			full, err := a.Store.SKP(ctx, s.ID)
+			full, err := a.store.SKP(ctx, s.ID)
 			return full, err == nil, err
 		}
 	}
@@ -63,7 +63,7 @@ func (a *App) currentSKP(ctx context.Context, e model.Employee, date model.Date)
 // WorkRHK returns the RHK an employee can report progress against on a
 // date, from the SKP of that date (none when there is no SKP yet).
 func (a *App) WorkRHK(ctx context.Context, actor model.Actor, date model.Date) (model.SKP, error) {
-	e, err := a.Store.Employee(ctx, actor.EmployeeID)
+	e, err := a.store.Employee(ctx, actor.EmployeeID)
 	if err != nil {
 		return model.SKP{}, err
 	}
@@ -89,7 +89,7 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 		return p, err
 	}
 	p.InstansiID, p.EmployeeID, p.RaterID = e.InstansiID, e.ID, chart.Rater(e.ID)
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if p, err = tx.CreateProgress(ctx, p); err != nil {
 			return err
@@ -107,7 +107,7 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 // RHK it serves) and sets what follows from them: the SKP in force and
 // whether it is late by the unit's working week.
 func (a *App) prepareEntry(ctx context.Context, actor model.Actor, p *model.Progress) (model.Employee, error) {
-	e, err := a.Store.Employee(ctx, actor.EmployeeID)
+	e, err := a.store.Employee(ctx, actor.EmployeeID)
 	if err != nil {
 		return e, err
 	}
@@ -150,7 +150,7 @@ func short(s string, n int) string {
 // workDays is the working week of an employee's unit (5 when unknown).
 func (a *App) workDays(ctx context.Context, e model.Employee) int {
 	if e.UnitID != "" {
-		if u, err := a.Store.Unit(ctx, e.UnitID); err == nil && u.WorkDays == 6 {
+		if u, err := a.store.Unit(ctx, e.UnitID); err == nil && u.WorkDays == 6 {
 			return 6
 		}
 	}
@@ -192,7 +192,7 @@ func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version i
 	if err != nil {
 		return p, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if p, err = tx.ResubmitProgress(ctx, version, p); err != nil {
 			return err
@@ -204,7 +204,7 @@ func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version i
 
 // ProgressEntry returns one entry to those who may see its author's work.
 func (a *App) ProgressEntry(ctx context.Context, actor model.Actor, id string) (model.Progress, error) {
-	p, err := a.Store.Progress(ctx, id)
+	p, err := a.store.Progress(ctx, id)
 	if err != nil {
 		return p, err
 	}
@@ -240,11 +240,11 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 	if len(note) > 2000 {
 		return p, model.Invalid("note", "invalid.progress.note.long")
 	}
-	e, err := a.Store.Employee(ctx, p.EmployeeID)
+	e, err := a.store.Employee(ctx, p.EmployeeID)
 	if err != nil {
 		return p, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if p, err = tx.ReviewProgress(ctx, id, version, status, note, actor.EmployeeID); err != nil {
 			return err
@@ -355,7 +355,7 @@ func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQue
 			return nil, model.Invalid("date", "invalid.date.format")
 		}
 	}
-	return a.Store.ProgressList(ctx, f)
+	return a.store.ProgressList(ctx, f)
 }
 
 // ParseOutput reads a progress output as people type it: an amount and a
@@ -548,19 +548,19 @@ func (a *App) progressViews(ctx context.Context, actor model.Actor, entries []mo
 			rhkIDs = append(rhkIDs, p.RHKID)
 		}
 	}
-	authors, err := a.Store.EmployeesByID(ctx, people)
+	authors, err := a.store.EmployeesByID(ctx, people)
 	if err != nil {
 		return nil, err
 	}
-	rhkText, err := a.Store.RHKDescriptions(ctx, rhkIDs)
+	rhkText, err := a.store.RHKDescriptions(ctx, rhkIDs)
 	if err != nil {
 		return nil, err
 	}
-	threads, err := a.Store.FeedbackOnMany(ctx, TargetProgress, ids)
+	threads, err := a.store.FeedbackOnMany(ctx, TargetProgress, ids)
 	if err != nil {
 		return nil, err
 	}
-	files, err := a.Store.EvidenceOn(ctx, TargetProgress, ids)
+	files, err := a.store.EvidenceOn(ctx, TargetProgress, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -655,7 +655,7 @@ func (a *App) ProgressDayOf(ctx context.Context, actor model.Actor, day string) 
 			d.LastRHK = recent[0].RHKID
 		}
 	}
-	d.Evidence, d.MaxBytes = a.Blobs != nil, a.EvidenceLimit(ctx, actor.InstansiID)
+	d.Evidence, d.MaxBytes = a.blobs != nil, a.EvidenceLimit(ctx, actor.InstansiID)
 	return d, nil
 }
 
@@ -682,7 +682,7 @@ func (a *App) PersonProgress(ctx context.Context, actor model.Actor, employeeID,
 	if w.Entries, err = a.ProgressViews(ctx, actor, ProgressQuery{EmployeeID: employeeID, From: w.From, To: w.To, Limit: 200}); err != nil {
 		return w, err
 	}
-	if w.Person, err = a.Store.Employee(ctx, employeeID); err != nil {
+	if w.Person, err = a.store.Employee(ctx, employeeID); err != nil {
 		return w, err
 	}
 	return w, nil

@@ -31,7 +31,7 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 	if !found {
 		v.Add("indicator_id", "invalid.realisasi.indicator.foreign")
 	}
-	p, err := a.Store.Period(ctx, r.PeriodID)
+	p, err := a.store.Period(ctx, r.PeriodID)
 	switch {
 	case err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year:
 		v.Add("period_id", "invalid.realisasi.period.year")
@@ -51,7 +51,7 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 		return r, err
 	}
 	r.SKPID = s.ID
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		r, err = tx.SaveRealisasi(ctx, version, r)
 		return err
@@ -94,7 +94,7 @@ type RealisasiItem struct {
 
 // RealisasiOne returns one realisasi to those who may see its SKP.
 func (a *App) RealisasiOne(ctx context.Context, actor model.Actor, id string) (RealisasiItem, error) {
-	r, err := a.Store.RealisasiByID(ctx, id)
+	r, err := a.store.RealisasiByID(ctx, id)
 	if err != nil {
 		return RealisasiItem{}, err
 	}
@@ -102,7 +102,7 @@ func (a *App) RealisasiOne(ctx context.Context, actor model.Actor, id string) (R
 	if err != nil {
 		return RealisasiItem{}, err
 	}
-	p, err := a.Store.Period(ctx, r.PeriodID)
+	p, err := a.store.Period(ctx, r.PeriodID)
 	if err != nil {
 		return RealisasiItem{}, err
 	}
@@ -132,7 +132,7 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 	}
 	out := RealisasiPeriod{SKP: s, Progress: map[string][]model.Progress{}, Threads: map[string]Thread{},
 		Files: map[string][]EvidenceView{}, History: map[string][]model.AuditEntry{}}
-	all, err := a.Store.Periods(ctx, s.InstansiID, s.Year)
+	all, err := a.store.Periods(ctx, s.InstansiID, s.Year)
 	if err != nil {
 		return out, err
 	}
@@ -156,21 +156,21 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		out.Period = out.Periods[0]
 	}
 	out.Can = realisasiRights(actor, s, out.Period)
-	if out.Realisasi, err = a.Store.RealisasiOf(ctx, s.ID, out.Period.ID); err != nil {
+	if out.Realisasi, err = a.store.RealisasiOf(ctx, s.ID, out.Period.ID); err != nil {
 		return out, err
 	}
 	var ids []string
 	for _, re := range out.Realisasi {
 		ids = append(ids, re.ID)
 	}
-	if out.History, err = a.Store.RealisasiHistory(ctx, s.InstansiID, ids); err != nil {
+	if out.History, err = a.store.RealisasiHistory(ctx, s.InstansiID, ids); err != nil {
 		return out, err
 	}
-	threads, err := a.Store.FeedbackOnMany(ctx, TargetRealisasi, ids)
+	threads, err := a.store.FeedbackOnMany(ctx, TargetRealisasi, ids)
 	if err != nil {
 		return out, err
 	}
-	files, err := a.Store.EvidenceOn(ctx, TargetRealisasi, ids)
+	files, err := a.store.EvidenceOn(ctx, TargetRealisasi, ids)
 	if err != nil {
 		return out, err
 	}
@@ -178,7 +178,7 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		out.Threads[id] = threadOf(actor, TargetRealisasi, id, threads[id])
 		out.Files[id] = evidenceViews(actor, files[id])
 	}
-	entries, err := a.Store.ProgressList(ctx, store.ProgressFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.EmployeeID},
+	entries, err := a.store.ProgressList(ctx, store.ProgressFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.EmployeeID},
 		From: out.Period.Start, To: out.Period.End, Limit: 200})
 	if err != nil {
 		return out, err
@@ -193,7 +193,7 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 
 // RealisasiHistory returns every change of a realisasi, newest first.
 func (a *App) RealisasiHistory(ctx context.Context, actor model.Actor, id string) ([]model.AuditEntry, error) {
-	r, err := a.Store.RealisasiByID(ctx, id)
+	r, err := a.store.RealisasiByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -201,5 +201,5 @@ func (a *App) RealisasiHistory(ctx context.Context, actor model.Actor, id string
 	if err != nil {
 		return nil, err
 	}
-	return a.Store.AuditEntries(ctx, model.AuditFilter{InstansiID: s.InstansiID, EntityType: "realisasi", EntityID: id})
+	return a.store.AuditEntries(ctx, model.AuditFilter{InstansiID: s.InstansiID, EntityType: "realisasi", EntityID: id})
 }

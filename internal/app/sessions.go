@@ -15,27 +15,27 @@ func (a *App) Sessions(ctx context.Context, actor model.Actor, userID string) ([
 	if err := a.canManageSessionsOf(ctx, actor, userID); err != nil {
 		return nil, err
 	}
-	return a.Store.ActiveSessions(ctx, userID, a.Now())
+	return a.store.ActiveSessions(ctx, userID, a.Now())
 }
 
 // RevokeSession ends a session of the actor's own, or of any user of the
 // instansi for an administrator of accounts.
 func (a *App) RevokeSession(ctx context.Context, actor model.Actor, sessionID string) error {
-	s, err := a.Store.Session(ctx, sessionID)
+	s, err := a.store.Session(ctx, sessionID)
 	if err != nil {
 		return err
 	}
 	if err := a.canManageSessionsOf(ctx, actor, s.UserID); err != nil {
 		return fmt.Errorf("session %s: %w", sessionID, model.ErrNotFound)
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.RevokeSession(ctx, sessionID) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.RevokeSession(ctx, sessionID) })
 }
 
 func (a *App) canManageSessionsOf(ctx context.Context, actor model.Actor, userID string) error {
 	if userID == actor.UserID {
 		return nil
 	}
-	u, err := a.Store.User(ctx, userID)
+	u, err := a.store.User(ctx, userID)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 // position, with snapshots of them and their raters as they are today and
 // the seven core values. The employee does it, or a BKPSDM admin for them.
 func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID string, year int, approach model.Approach) (model.SKP, error) {
-	e, err := a.Store.Employee(ctx, employeeID)
+	e, err := a.store.Employee(ctx, employeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
 		return model.SKP{}, fmt.Errorf("employee %s: %w", employeeID, model.ErrNotFound)
 	}
@@ -33,7 +33,7 @@ func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID strin
 	if e.Status == model.StatusPejabatNegara {
 		v.Add("employee_id", "invalid.skp.pejabat.negara")
 	}
-	if _, open, err := a.Store.YearOpen(ctx, e.InstansiID, year); err != nil {
+	if _, open, err := a.store.YearOpen(ctx, e.InstansiID, year); err != nil {
 		return model.SKP{}, err
 	} else if !open {
 		v.Add("year", "invalid.skp.year.closed", year)
@@ -41,7 +41,7 @@ func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID strin
 	if err := v.Err(); err != nil {
 		return model.SKP{}, err
 	}
-	existing, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}, Year: year})
+	existing, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}, Year: year})
 	if err != nil {
 		return model.SKP{}, err
 	}
@@ -54,7 +54,7 @@ func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID strin
 	if err != nil {
 		return model.SKP{}, err
 	}
-	people, err := a.Store.EmployeesByID(ctx, []string{chart.Rater(e.ID), chart.UpperRater(e.ID)})
+	people, err := a.store.EmployeesByID(ctx, []string{chart.Rater(e.ID), chart.UpperRater(e.ID)})
 	if err != nil {
 		return model.SKP{}, err
 	}
@@ -73,7 +73,7 @@ func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID strin
 			s.PeriodStart = model.Date(s0.PeriodEnd.Time().AddDate(0, 0, 1).Format(time.DateOnly))
 		}
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		s, err = tx.CreateSKP(ctx, s, e.PositionID)
 		return err
@@ -84,7 +84,7 @@ func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID strin
 // SKP returns an SKP to those who may read it: the owner, anyone above them
 // in their line, and administrators.
 func (a *App) SKP(ctx context.Context, actor model.Actor, id string) (model.SKP, error) {
-	s, err := a.Store.SKP(ctx, id)
+	s, err := a.store.SKP(ctx, id)
 	if err != nil {
 		return s, err
 	}
@@ -186,10 +186,10 @@ func (a *App) SKPView(ctx context.Context, actor model.Actor, id string) (SKPVie
 			return v, err
 		}
 	}
-	if v.Dialogues, err = a.Store.Dialogues(ctx, s.ID); err != nil {
+	if v.Dialogues, err = a.store.Dialogues(ctx, s.ID); err != nil {
 		return v, err
 	}
-	if v.Versions, err = a.Store.SKPVersions(ctx, s.ID); err != nil {
+	if v.Versions, err = a.store.SKPVersions(ctx, s.ID); err != nil {
 		return v, err
 	}
 	// A rater named on the SKP keeps reading it after a reorganisation,
@@ -209,7 +209,7 @@ func (a *App) parentTexts(ctx context.Context, rhk []model.RHK) (map[string]stri
 			ids = append(ids, r.ParentRHKID)
 		}
 	}
-	return a.Store.RHKTexts(ctx, ids)
+	return a.store.RHKTexts(ctx, ids)
 }
 
 // InterventionOptions is what an RHK of an SKP may intervene: for a JA/JF
@@ -249,7 +249,7 @@ func (a *App) interventionOptions(ctx context.Context, s model.SKP) (Interventio
 
 // RHK returns one RHK (without indicators) to those who may read its SKP.
 func (a *App) RHK(ctx context.Context, actor model.Actor, id string) (model.RHK, error) {
-	r, err := a.Store.RHKByID(ctx, id)
+	r, err := a.store.RHKByID(ctx, id)
 	if err != nil {
 		return r, err
 	}
@@ -376,13 +376,13 @@ func (a *App) supervisorSKP(ctx context.Context, s model.SKP) (model.SKP, bool, 
 	if s.Rater.EmployeeID == "" {
 		return model.SKP{}, false, nil
 	}
-	list, err := a.Store.SKPs(ctx, store.SKPFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.Rater.EmployeeID}, Year: s.Year})
+	list, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.Rater.EmployeeID}, Year: s.Year})
 	if err != nil {
 		return model.SKP{}, false, err
 	}
 	for _, sup := range list {
 		if sup.Status == model.SKPApproved {
-			full, err := a.Store.SKP(ctx, sup.ID)
+			full, err := a.store.SKP(ctx, sup.ID)
 			return full, err == nil, err
 		}
 	}
@@ -398,7 +398,7 @@ func (a *App) SaveRHK(ctx context.Context, actor model.Actor, version int, r mod
 	}
 	var fromPK *model.PKSasaran
 	if r.ID == "" && r.PKSasaranID != "" {
-		s, err := a.Store.SKP(ctx, r.SKPID)
+		s, err := a.store.SKP(ctx, r.SKPID)
 		if err != nil {
 			return r, err
 		}
@@ -408,7 +408,7 @@ func (a *App) SaveRHK(ctx context.Context, actor model.Actor, version int, r mod
 			}
 		}
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if r, err = tx.SaveRHK(ctx, version, r); err != nil || fromPK == nil {
 			return err
@@ -517,15 +517,15 @@ func (a *App) DeleteRHK(ctx context.Context, actor model.Actor, version int, rhk
 	if err != nil {
 		return s, err
 	}
-	if err := a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeleteRHK(ctx, version, s.ID, r.ID) }); err != nil {
+	if err := a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeleteRHK(ctx, version, s.ID, r.ID) }); err != nil {
 		return s, err
 	}
-	return a.Store.SKP(ctx, s.ID)
+	return a.store.SKP(ctx, s.ID)
 }
 
 // AddIndicator adds an indicator (IKI) with its target to an RHK.
 func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, in model.Indicator) (model.Indicator, error) {
-	r, err := a.Store.RHKByID(ctx, in.RHKID)
+	r, err := a.store.RHKByID(ctx, in.RHKID)
 	if err != nil {
 		return in, err
 	}
@@ -550,7 +550,7 @@ func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, 
 	if err := v.Err(); err != nil {
 		return in, err
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		in, err = tx.SaveIndicator(ctx, version, s.ID, in)
 		return err
@@ -649,7 +649,7 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 		s.Revision++
 		notify = s.Rater.EmployeeID
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.SetSKPStatus(ctx, version, s, act); err != nil {
 			return err
 		}
@@ -674,7 +674,7 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 		}
 		return s, err
 	}
-	return a.Store.SKP(ctx, s.ID)
+	return a.store.SKP(ctx, s.ID)
 }
 
 // SetExpectation lets the pejabat penilai write the ekspektasi khusus
@@ -687,7 +687,7 @@ func (a *App) SetExpectation(ctx context.Context, actor model.Actor, id string, 
 	if len(text) > 2000 {
 		return model.Invalid("expectation", "invalid.skp.expectation.long")
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.SetExpectation(ctx, version, s.ID, value, strings.TrimSpace(text))
 	})
 }
@@ -717,7 +717,7 @@ func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, 
 		return model.Dialogue{}, err
 	}
 	var d model.Dialogue
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if d, err = tx.AddDialogue(ctx, model.Dialogue{SKPID: s.ID, HeldOn: heldOn, Notes: notes, Expectations: agreed, AuthorID: actor.EmployeeID}); err != nil {
 			return err
@@ -737,7 +737,7 @@ func (a *App) Dialogues(ctx context.Context, actor model.Actor, skpID string) ([
 	if _, err := a.SKP(ctx, actor, skpID); err != nil {
 		return nil, err
 	}
-	return a.Store.Dialogues(ctx, skpID)
+	return a.store.Dialogues(ctx, skpID)
 }
 
 // SetLampiran replaces the lampiran of the owner's draft SKP: the
@@ -770,5 +770,5 @@ func (a *App) SetLampiran(ctx context.Context, actor model.Actor, id string, ver
 	if err := v.Err(); err != nil {
 		return err
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetLampiran(ctx, version, s.ID, l) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetLampiran(ctx, version, s.ID, l) })
 }

@@ -18,7 +18,7 @@ func (a *App) WriteSKPDocument(ctx context.Context, actor model.Actor, id string
 	if err != nil {
 		return err
 	}
-	in, err := a.Store.Instansi(ctx, s.InstansiID)
+	in, err := a.store.Instansi(ctx, s.InstansiID)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (a *App) SKPList(ctx context.Context, actor model.Actor, employeeID string,
 		}
 		f.EmployeeIDs = append([]string{actor.EmployeeID}, chart.Team(actor.EmployeeID)...)
 	}
-	list, err := a.Store.SKPs(ctx, f)
+	list, err := a.store.SKPs(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (a *App) SKPVersions(ctx context.Context, actor model.Actor, id string) ([]
 	if _, err := a.SKP(ctx, actor, id); err != nil {
 		return nil, err
 	}
-	return a.Store.SKPVersions(ctx, id)
+	return a.store.SKPVersions(ctx, id)
 }
 
 // WriteSKPVersionDocument renders an approved revision as it was approved.
@@ -88,7 +88,7 @@ func (a *App) WriteSKPVersionDocument(ctx context.Context, actor model.Actor, id
 		if v.Revision != revision {
 			continue
 		}
-		in, err := a.Store.Instansi(ctx, v.InstansiID)
+		in, err := a.store.Instansi(ctx, v.InstansiID)
 		if err != nil {
 			return err
 		}

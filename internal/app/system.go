@@ -38,10 +38,10 @@ func (e *NotReadyError) Unwrap() error { return e.Err }
 // Ready reports whether the application can serve: the database answers
 // and its schema is current. It answers nil or a *NotReadyError.
 func (a *App) Ready(ctx context.Context) error {
-	if err := a.Store.Ping(ctx); err != nil {
+	if err := a.store.Ping(ctx); err != nil {
 		return &NotReadyError{Unreachable: true, Err: err}
 	}
-	pending, err := a.Store.PendingMigrations(ctx)
+	pending, err := a.store.PendingMigrations(ctx)
 	if err != nil || pending > 0 {
 		return &NotReadyError{Pending: pending, Err: err}
 	}
@@ -49,25 +49,25 @@ func (a *App) Ready(ctx context.Context) error {
 }
 
 // DBStats returns the database connection pool's figures, for metrics.
-func (a *App) DBStats() sql.DBStats { return a.Store.DB().Stats() }
+func (a *App) DBStats() sql.DBStats { return a.store.DB().Stats() }
 
 // EndStreams ends every open event stream, so that a server shutting down
 // need not wait for them.
-func (a *App) EndStreams() { a.Live.Close() }
+func (a *App) EndStreams() { a.live.Close() }
 
 // Close closes the database. The application is unusable afterwards.
-func (a *App) Close() error { return a.Store.Close() }
+func (a *App) Close() error { return a.store.Close() }
 
 // IsEmpty reports whether the database holds no instansi yet.
 func (a *App) IsEmpty(ctx context.Context) (bool, error) {
-	all, err := a.Store.AllInstansi(ctx)
+	all, err := a.store.AllInstansi(ctx)
 	return len(all) == 0, err
 }
 
 // SoleInstansi returns the instansi a command works on: the one named by
 // id, or the only one the database holds.
 func (a *App) SoleInstansi(ctx context.Context, id string) (model.Instansi, error) {
-	all, err := a.Store.AllInstansi(ctx)
+	all, err := a.store.AllInstansi(ctx)
 	if err != nil {
 		return model.Instansi{}, err
 	}

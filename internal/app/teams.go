@@ -28,7 +28,7 @@ func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t model.Team) (
 	if !a.mayStartTeam(ctx, actor, t.LeadID) {
 		return t, forbidden("start a team (supervisors lead their own; BKPSDM names a lead)")
 	}
-	lead, err := a.Store.Employee(ctx, t.LeadID)
+	lead, err := a.store.Employee(ctx, t.LeadID)
 	if err != nil || lead.InstansiID != actor.InstansiID {
 		return t, model.Invalid("lead_id", "invalid.team.lead.foreign")
 	}
@@ -47,7 +47,7 @@ func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t model.Team) (
 		return t, err
 	}
 	t.InstansiID = actor.InstansiID
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		t, err = tx.CreateTeam(ctx, t)
 		return err
@@ -55,7 +55,7 @@ func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t model.Team) (
 	if err != nil {
 		return t, err
 	}
-	return a.Store.Team(ctx, t.ID)
+	return a.store.Team(ctx, t.ID)
 }
 
 // teamAdmin reports whether actor administers the instansi's teams: they
@@ -137,7 +137,7 @@ func seesTeam(actor model.Actor, reach Reach, members []store.TeamMembership) (m
 
 // WorkTeam returns a tim kerja as its page shows it, to those who may see it.
 func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamView, error) {
-	t, err := a.Store.Team(ctx, id)
+	t, err := a.store.Team(ctx, id)
 	if err != nil {
 		return TeamView{}, err
 	}
@@ -145,7 +145,7 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 	if t.InstansiID != actor.InstansiID {
 		return TeamView{}, hidden
 	}
-	members, err := a.Store.TeamMemberships(ctx, t.InstansiID, 0, t.ID)
+	members, err := a.store.TeamMemberships(ctx, t.InstansiID, 0, t.ID)
 	if err != nil {
 		return TeamView{}, err
 	}
@@ -167,19 +167,19 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 	}
 	today := a.Today().Time()
 	month := model.Date(time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
-	if v.Progress, err = a.Store.ProgressTotals(ctx, rhk, month, a.Today()); err != nil {
+	if v.Progress, err = a.store.ProgressTotals(ctx, rhk, month, a.Today()); err != nil {
 		return v, err
 	}
 	if len(rhk) > 0 {
-		if v.Recent, err = a.Store.ProgressList(ctx, store.ProgressFilter{InstansiID: t.InstansiID, EmployeeIDs: people, RHKIDs: rhk, Limit: 20}); err != nil {
+		if v.Recent, err = a.store.ProgressList(ctx, store.ProgressFilter{InstansiID: t.InstansiID, EmployeeIDs: people, RHKIDs: rhk, Limit: 20}); err != nil {
 			return v, err
 		}
 	}
-	if v.Kudos, err = a.Store.TeamKudos(ctx, t.ID, 30); err != nil {
+	if v.Kudos, err = a.store.TeamKudos(ctx, t.ID, 30); err != nil {
 		return v, err
 	}
 	if member {
-		e, err := a.Store.Employee(ctx, actor.EmployeeID)
+		e, err := a.store.Employee(ctx, actor.EmployeeID)
 		if err != nil {
 			return v, err
 		}
@@ -203,10 +203,10 @@ func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]Tea
 	var teams []model.Team
 	member := map[string]bool{}
 	if reach.Kind >= ReachOPD {
-		if teams, err = a.Store.Teams(ctx, actor.InstansiID, year, ""); err != nil {
+		if teams, err = a.store.Teams(ctx, actor.InstansiID, year, ""); err != nil {
 			return nil, err
 		}
-		all, err := a.Store.TeamMemberships(ctx, actor.InstansiID, year, "")
+		all, err := a.store.TeamMemberships(ctx, actor.InstansiID, year, "")
 		if err != nil {
 			return nil, err
 		}
@@ -223,7 +223,7 @@ func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]Tea
 		}
 		teams = seen
 	} else if actor.EmployeeID != "" {
-		if teams, err = a.Store.Teams(ctx, actor.InstansiID, year, actor.EmployeeID); err != nil {
+		if teams, err = a.store.Teams(ctx, actor.InstansiID, year, actor.EmployeeID); err != nil {
 			return nil, err
 		}
 		for _, t := range teams {
@@ -240,7 +240,7 @@ func (a *App) WorkTeams(ctx context.Context, actor model.Actor, year int) ([]Tea
 // AddTeamMemberByNIP adds the employee with a NIP to a team, as the team
 // page's form names them.
 func (a *App) AddTeamMemberByNIP(ctx context.Context, actor model.Actor, teamID, nip string) error {
-	e, err := a.Store.EmployeeByNIP(ctx, actor.InstansiID, strings.TrimSpace(nip))
+	e, err := a.store.EmployeeByNIP(ctx, actor.InstansiID, strings.TrimSpace(nip))
 	if IsNotFound(err) {
 		return model.Invalid("nip", "team.err.nip")
 	}
@@ -260,14 +260,14 @@ func (a *App) AddTeamMember(ctx context.Context, actor model.Actor, teamID, empl
 	if !v.Can.AddMember {
 		return forbidden("add members to a team one does not lead")
 	}
-	e, err := a.Store.Employee(ctx, employeeID)
+	e, err := a.store.Employee(ctx, employeeID)
 	if err != nil || e.InstansiID != actor.InstansiID {
 		return model.Invalid("employee_id", "invalid.field.employee.notininstansi")
 	}
 	if slices.ContainsFunc(v.Team.Members, func(m model.TeamMember) bool { return m.EmployeeID == employeeID }) {
 		return model.Invalid("employee_id", "invalid.team.member.already", e.FullName())
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.AddTeamMember(ctx, teamID, employeeID); err != nil {
 			return err
 		}
@@ -290,7 +290,7 @@ func (a *App) LinkTeamRHK(ctx context.Context, actor model.Actor, teamID, rhkID 
 	if rhkID != "" && !slices.ContainsFunc(v.MyRHK, func(r model.RHK) bool { return r.ID == rhkID }) {
 		return model.Invalid("rhk_id", "invalid.team.rhk.pick")
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.LinkTeamRHK(ctx, teamID, actor.EmployeeID, rhkID) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.LinkTeamRHK(ctx, teamID, actor.EmployeeID, rhkID) })
 }
 
 // GiveKudos sends a thank-you or an offer of help to another member.
@@ -322,12 +322,12 @@ func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, ki
 	if err := val.Err(); err != nil {
 		return model.Kudos{}, err
 	}
-	from, err := a.Store.Employee(ctx, actor.EmployeeID)
+	from, err := a.store.Employee(ctx, actor.EmployeeID)
 	if err != nil {
 		return model.Kudos{}, err
 	}
 	k := model.Kudos{TeamID: teamID, FromID: actor.EmployeeID, FromName: from.Name, ToID: toID, ToName: to.Name, Kind: kind, Body: body}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		if k, err = tx.CreateKudos(ctx, k); err != nil {
 			return err

@@ -16,7 +16,7 @@ func (a *App) Units(ctx context.Context, actor model.Actor) ([]model.Unit, error
 	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
 		return nil, forbidden("units")
 	}
-	v, err := a.Store.OrgVersion(ctx, actor.InstansiID)
+	v, err := a.store.OrgVersion(ctx, actor.InstansiID)
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func (a *App) Units(ctx context.Context, actor model.Actor) ([]model.Unit, error
 	if ok && c.version == v {
 		return c.units, nil
 	}
-	units, err := a.Store.Units(ctx, actor.InstansiID)
+	units, err := a.store.Units(ctx, actor.InstansiID)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +38,7 @@ func (a *App) Units(ctx context.Context, actor model.Actor) ([]model.Unit, error
 
 // Unit returns one unit of the actor's instansi.
 func (a *App) Unit(ctx context.Context, actor model.Actor, id string) (model.Unit, error) {
-	u, err := a.Store.Unit(ctx, id)
+	u, err := a.store.Unit(ctx, id)
 	if err != nil {
 		return u, err
 	}
@@ -90,7 +90,7 @@ func (a *App) UnitTree(ctx context.Context, actor model.Actor) (UnitTree, error)
 // unitTree builds the tree of units; the employees named by more are
 // loaded with the heads and returned too.
 func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Unit, chart *model.OrgChart, more []string) (UnitTree, map[string]model.Employee, error) {
-	counts, err := a.Store.UnitEmployeeCounts(ctx, instansiID)
+	counts, err := a.store.UnitEmployeeCounts(ctx, instansiID)
 	if err != nil {
 		return UnitTree{}, nil, err
 	}
@@ -100,7 +100,7 @@ func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Uni
 			ids = append(ids, h)
 		}
 	}
-	people, err := a.Store.EmployeesByID(ctx, ids)
+	people, err := a.store.EmployeesByID(ctx, ids)
 	if err != nil {
 		return UnitTree{}, nil, err
 	}
@@ -158,7 +158,7 @@ func (a *App) UnitDetail(ctx context.Context, actor model.Actor, id string) (Uni
 	if !slices.ContainsFunc(units, func(u model.Unit) bool { return u.ID == id }) {
 		return UnitDetail{}, fmt.Errorf("unit %s: %w", id, model.ErrNotFound)
 	}
-	positions, err := a.Store.Positions(ctx, actor.InstansiID, id)
+	positions, err := a.store.Positions(ctx, actor.InstansiID, id)
 	if err != nil {
 		return UnitDetail{}, err
 	}

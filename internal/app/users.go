@@ -53,7 +53,7 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 		return model.User{}, err
 	}
 	var u model.User
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		u = model.User{InstansiID: n.InstansiID, Username: strings.TrimSpace(n.Username), DisplayName: n.DisplayName, PasswordHash: hash}
 		if n.EmployeeNIP != "" {
 			e, err := tx.EmployeeByNIP(ctx, n.InstansiID, n.EmployeeNIP)
@@ -81,7 +81,7 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 
 // ResetPassword sets a new password for username and revokes their sessions.
 func (a *App) ResetPassword(ctx context.Context, actor model.Actor, username, password string) error {
-	u, err := a.Store.UserByUsername(ctx, username)
+	u, err := a.store.UserByUsername(ctx, username)
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func (a *App) ResetPassword(ctx context.Context, actor model.Actor, username, pa
 	if err != nil {
 		return err
 	}
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetPassword(ctx, u.ID, hash, "") })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetPassword(ctx, u.ID, hash, "") })
 }
 
 // GrantRole gives username a role; unitCode names the OPD of an opd_admin.
@@ -109,7 +109,7 @@ func (a *App) RevokeRole(ctx context.Context, actor model.Actor, username string
 }
 
 func (a *App) changeRole(ctx context.Context, actor model.Actor, username string, role model.Role, unitCode string, grant bool) error {
-	u, err := a.Store.UserByUsername(ctx, username)
+	u, err := a.store.UserByUsername(ctx, username)
 	if err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func (a *App) changeRole(ctx context.Context, actor model.Actor, username string
 		}
 	}
 	actor.InstansiID = u.InstansiID
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		if grant {
 			return tx.Grant(ctx, u.ID, g)
 		}
@@ -136,12 +136,12 @@ func (a *App) StaffUsers(ctx context.Context, actor model.Actor) ([]model.User, 
 	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: actor.InstansiID}) {
 		return nil, forbidden("users")
 	}
-	return a.Store.StaffUsers(ctx, actor.InstansiID)
+	return a.store.StaffUsers(ctx, actor.InstansiID)
 }
 
 // opdByCode finds the perangkat daerah of an instansi by its unit code.
 func (a *App) opdByCode(ctx context.Context, instansiID, code string) (string, error) {
-	unit, err := a.Store.UnitByCode(ctx, instansiID, code)
+	unit, err := a.store.UnitByCode(ctx, instansiID, code)
 	if err != nil {
 		return "", model.Invalid("unit", "invalid.user.unit.unknown", code)
 	}

@@ -21,18 +21,18 @@ func (a *App) OpenYear(ctx context.Context, actor model.Actor, year int, kind mo
 	if err != nil {
 		return nil, model.InvalidErr("year", err)
 	}
-	if _, open, err := a.Store.YearOpen(ctx, actor.InstansiID, year); err != nil {
+	if _, open, err := a.store.YearOpen(ctx, actor.InstansiID, year); err != nil {
 		return nil, err
 	} else if open {
 		return nil, model.Invalid("year", "invalid.year.open.already", year)
 	}
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.CreateYear(ctx, actor.InstansiID, year, kind, periods)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return a.Store.Periods(ctx, actor.InstansiID, year)
+	return a.store.Periods(ctx, actor.InstansiID, year)
 }
 
 // Periods lists a year's periods; everyone signed in may read them.
@@ -40,7 +40,7 @@ func (a *App) Periods(ctx context.Context, actor model.Actor, year int) ([]model
 	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
 		return nil, forbidden("periods")
 	}
-	return a.Store.Periods(ctx, actor.InstansiID, year)
+	return a.store.Periods(ctx, actor.InstansiID, year)
 }
 
 // MovePeriod adjusts a period's dates and moves its status (open, close,
@@ -49,7 +49,7 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 	if err := canManageYears(actor); err != nil {
 		return err
 	}
-	cur, err := a.Store.Period(ctx, p.ID)
+	cur, err := a.store.Period(ctx, p.ID)
 	if err != nil || cur.InstansiID != actor.InstansiID {
 		return fmt.Errorf("period %s: %w", p.ID, model.ErrNotFound)
 	}
@@ -66,7 +66,7 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 		return model.Invalid("reason", "invalid.period.unlock.reason")
 	}
 	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
-	return a.Store.Write(ctx, actor, func(tx *store.Tx) error { return tx.UpdatePeriod(ctx, p, reason) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.UpdatePeriod(ctx, p, reason) })
 }
 
 // YearOpen reports whether the actor's instansi has opened a performance
@@ -75,7 +75,7 @@ func (a *App) YearOpen(ctx context.Context, actor model.Actor, year int) (bool, 
 	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
 		return false, forbidden("performance years")
 	}
-	_, open, err := a.Store.YearOpen(ctx, actor.InstansiID, year)
+	_, open, err := a.store.YearOpen(ctx, actor.InstansiID, year)
 	return open, err
 }
 
@@ -91,7 +91,7 @@ func canManageYears(actor model.Actor) error {
 
 // Period returns one period of the actor's instansi.
 func (a *App) Period(ctx context.Context, actor model.Actor, id string) (model.Period, error) {
-	p, err := a.Store.Period(ctx, id)
+	p, err := a.store.Period(ctx, id)
 	if err != nil || p.InstansiID != actor.InstansiID || !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: p.InstansiID}) {
 		return model.Period{}, fmt.Errorf("period %s: %w", id, model.ErrNotFound)
 	}
@@ -156,11 +156,11 @@ func (a *App) YearView(ctx context.Context, actor model.Actor, year int) (YearVi
 		return v, forbidden("performance years")
 	}
 	var err error
-	if v.Kind, v.Open, err = a.Store.YearOpen(ctx, actor.InstansiID, year); err != nil {
+	if v.Kind, v.Open, err = a.store.YearOpen(ctx, actor.InstansiID, year); err != nil {
 		return v, err
 	}
 	if v.Open {
-		ps, err := a.Store.Periods(ctx, actor.InstansiID, year)
+		ps, err := a.store.Periods(ctx, actor.InstansiID, year)
 		if err != nil {
 			return v, err
 		}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/demo"
 )
 
@@ -21,10 +22,12 @@ func runSeed(ctx context.Context, args []string, env Env) error {
 	if *n < 50 || *n > 200000 {
 		return usageError{fmt.Sprintf("--employees must be between 50 and 200000, not %d", *n)}
 	}
-	a, err := openApp(ctx, *db, slog.New(slog.NewTextHandler(io.Discard, nil)), true)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	s, err := openStore(ctx, *db, log)
 	if err != nil {
 		return err
 	}
+	a := app.New(s, log, app.Options{Demo: true})
 	defer a.Close()
 	empty, err := a.IsEmpty(ctx)
 	if err != nil {
@@ -34,7 +37,7 @@ func runSeed(ctx context.Context, args []string, env Env) error {
 		return fmt.Errorf("the database already holds data; seed an empty database")
 	}
 	start := time.Now()
-	sum, err := demo.Generate(ctx, a, demo.Options{Employees: *n, Seed: *seed})
+	sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: *n, Seed: *seed})
 	if err != nil {
 		return err
 	}

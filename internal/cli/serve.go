@@ -42,12 +42,16 @@ type ServerConfig struct {
 
 // Server is a running Kinerja server; tests start one on a random port.
 type Server struct {
-	App  *app.App
-	URL  string
-	http *http.Server
-	ln   net.Listener
-	done chan error
-	stop context.CancelFunc // ends background jobs
+	App *app.App
+	// Store is the database App serves from. Only the wiring reaches it:
+	// the demo city is written through it, and tests and load runs read
+	// fixtures from it.
+	Store *store.Store
+	URL   string
+	http  *http.Server
+	ln    net.Listener
+	done  chan error
+	stop  context.CancelFunc // ends background jobs
 }
 
 // Start opens the database, fills the demo city when asked and the database
@@ -72,7 +76,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	}
 	a := app.New(db, log, app.Options{Demo: cfg.Demo, Password: cfg.Password, Blobs: blobs})
 	if cfg.Demo {
-		if err := ensureDemo(ctx, a, cfg.Out); err != nil {
+		if err := ensureDemo(ctx, db, blobs, a, cfg.Out); err != nil {
 			a.Close()
 			return nil, err
 		}
@@ -94,7 +98,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	// or Shutdown would wait for them.
 	srv.RegisterOnShutdown(a.EndStreams)
 	jobs, stop := context.WithCancel(context.WithoutCancel(ctx))
-	s := &Server{App: a, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1), stop: stop}
+	s := &Server{App: a, Store: db, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1), stop: stop}
 	go func() { s.done <- srv.Serve(ln) }()
 	go reminderLoop(jobs, a, log)
 	if mailer != nil {
@@ -209,7 +213,7 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 
 // ensureDemo builds the demo city when the database has no instansi yet and
 // prints how to sign in.
-func ensureDemo(ctx context.Context, a *app.App, out io.Writer) error {
+func ensureDemo(ctx context.Context, db *store.Store, blobs *blob.Store, a *app.App, out io.Writer) error {
 	if out == nil {
 		out = io.Discard
 	}
@@ -220,7 +224,7 @@ func ensureDemo(ctx context.Context, a *app.App, out io.Writer) error {
 	if empty {
 		fmt.Fprintln(out, "Membuat kota demo Pemerintah Kota Sawahlunto (sekali saja, beberapa detik)...")
 		start := time.Now()
-		sum, err := demo.Generate(ctx, a, demo.Options{Employees: 2000, Seed: 1})
+		sum, err := demo.Generate(ctx, db, a, demo.Options{Employees: 2000, Seed: 1, Blobs: blobs})
 		if err != nil {
 			return fmt.Errorf("build the demo city: %w", err)
 		}
@@ -228,7 +232,7 @@ func ensureDemo(ctx context.Context, a *app.App, out io.Writer) error {
 		printDemoAccounts(out, sum.Accounts)
 		return nil
 	}
-	accounts, err := demo.Accounts(ctx, a)
+	accounts, err := demo.Accounts(ctx, db, a)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -31,6 +32,9 @@ type Options struct {
 	// employees; larger sizes add schools, puskesmas and staff.
 	Employees int
 	Seed      int64 // the same seed gives the same city
+	// Blobs keeps the sample photos and documents the demo's entries carry
+	// as evidence; without it the entries carry none.
+	Blobs *blob.Store
 }
 
 // Summary tells what Generate made.
@@ -55,9 +59,11 @@ const (
 
 // Generate fills an empty database with the city in one transaction; a
 // database that already holds an instansi is refused with
-// model.ErrConflict. It writes through the store, so the audit log records
-// the city's creation by "Sistem (demo)".
-func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
+// model.ErrConflict. Like the import of a city's data it is wiring, not a
+// use case: it writes through s, the store a was made over, in bulk, so the
+// audit log records the city's creation by "Sistem (demo)"; a gives the
+// clock, the org chart and the password hash.
+func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Summary, error) {
 	if opt.Employees < 50 {
 		opt.Employees = 50
 	}
@@ -66,7 +72,7 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 	b.people()
 
 	var sum Summary
-	all, err := a.Store.AllInstansi(ctx)
+	all, err := s.AllInstansi(ctx)
 	if err != nil {
 		return sum, err
 	}
@@ -80,14 +86,14 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	files, err := demoFiles(ctx, a)
+	files, err := demoFiles(ctx, opt.Blobs)
 	if err != nil {
 		return sum, err
 	}
 	// One transaction: a failure leaves the database empty.
 	sum.InstansiID = model.NewID()
 	actor := model.SystemActor(sum.InstansiID, "demo")
-	err = a.Store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = s.Write(ctx, actor, func(tx *store.Tx) error {
 		if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: sum.InstansiID, Name: InstansiName}); err != nil {
 			return err
 		}
@@ -113,7 +119,7 @@ func Generate(ctx context.Context, a *app.App, opt Options) (Summary, error) {
 	}
 	sum.Units = len(b.units)
 	sum.Employees = len(b.staff)
-	sum.Accounts, err = Accounts(ctx, a)
+	sum.Accounts, err = Accounts(ctx, s, a)
 	return sum, err
 }
 
@@ -662,8 +668,9 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 	return nil
 }
 
-// Accounts lists the accounts worth signing in as in an existing demo city.
-func Accounts(ctx context.Context, a *app.App) ([]Account, error) {
+// Accounts lists the accounts worth signing in as in an existing demo city,
+// read from s, the store a was made over.
+func Accounts(ctx context.Context, s *store.Store, a *app.App) ([]Account, error) {
 	// Only accounts that exist are listed: a database that is not the
 	// demo city may lack some of them.
 	var out []Account
@@ -673,7 +680,7 @@ func Accounts(ctx context.Context, a *app.App) ([]Account, error) {
 		{"auditor", "Auditor (Inspektorat)", ""},
 		{"walikota", "Wali Kota (pimpinan)", ""},
 	} {
-		u, err := a.Store.UserByUsername(ctx, acc.Username)
+		u, err := s.UserByUsername(ctx, acc.Username)
 		if errors.Is(err, model.ErrNotFound) {
 			continue
 		}
@@ -683,7 +690,7 @@ func Accounts(ctx context.Context, a *app.App) ([]Account, error) {
 		acc.Name = u.DisplayName
 		out = append(out, acc)
 	}
-	all, err := a.Store.AllInstansi(ctx)
+	all, err := s.AllInstansi(ctx)
 	if err != nil || len(all) == 0 {
 		return out, err
 	}
@@ -692,13 +699,13 @@ func Accounts(ctx context.Context, a *app.App) ([]Account, error) {
 	if err != nil {
 		return nil, err
 	}
-	pos, err := a.Store.PositionByCode(ctx, in.ID, codeSupervisorPosition)
+	pos, err := s.PositionByCode(ctx, in.ID, codeSupervisorPosition)
 	if err != nil {
 		return out, nil // not the demo city
 	}
 	boss := chart.Holder(pos.ID)
 	team := chart.Team(boss)
-	people, err := a.Store.EmployeesByID(ctx, append([]string{boss}, team...))
+	people, err := s.EmployeesByID(ctx, append([]string{boss}, team...))
 	if err != nil {
 		return nil, err
 	}

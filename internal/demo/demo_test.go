@@ -18,7 +18,7 @@ import (
 func generate(t *testing.T, s *store.Store, n int, seed int64) (*app.App, demo.Summary) {
 	t.Helper()
 	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-	sum, err := demo.Generate(context.Background(), a, demo.Options{Employees: n, Seed: seed})
+	sum, err := demo.Generate(context.Background(), s, a, demo.Options{Employees: n, Seed: seed})
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}
@@ -153,7 +153,7 @@ func TestDemoCity(t *testing.T) {
 		}
 
 		// A second city is refused and changes nothing.
-		if _, err := demo.Generate(ctx, a, demo.Options{Employees: 300, Seed: 2}); !errors.Is(err, model.ErrConflict) {
+		if _, err := demo.Generate(ctx, s, a, demo.Options{Employees: 300, Seed: 2}); !errors.Is(err, model.ErrConflict) {
 			t.Errorf("second Generate: %v, want ErrConflict", err)
 		}
 		all, _ := s.AllInstansi(ctx)
@@ -283,7 +283,7 @@ func TestAccountsOutsideTheDemo(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		storetest.SeedOrg(t, s)
 		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		accounts, err := demo.Accounts(context.Background(), a)
+		accounts, err := demo.Accounts(context.Background(), s, a)
 		if err != nil {
 			t.Fatal(err)
 		}

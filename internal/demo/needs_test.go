@@ -62,7 +62,7 @@ func TestDemoNeeds(t *testing.T) {
 		}
 
 		// The demo Kepala Bidang has the staff account's need to confirm.
-		accounts, err := demoAccounts(ctx, a)
+		accounts, err := demoAccounts(ctx, s, a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,8 +93,8 @@ func TestDemoNeeds(t *testing.T) {
 	})
 }
 
-func demoAccounts(ctx context.Context, a *app.App) (map[string]string, error) {
-	list, err := demo.Accounts(ctx, a)
+func demoAccounts(ctx context.Context, s *store.Store, a *app.App) (map[string]string, error) {
+	list, err := demo.Accounts(ctx, s, a)
 	out := map[string]string{}
 	for _, acc := range list {
 		out[acc.Role] = acc.Username

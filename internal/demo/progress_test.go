@@ -15,7 +15,7 @@ func TestDemoYearHasWork(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		a, _ := generate(t, s, 1200, 5)
-		accounts, err := demo.Accounts(ctx, a)
+		accounts, err := demo.Accounts(ctx, s, a)
 		if err != nil {
 			t.Fatal(err)
 		}

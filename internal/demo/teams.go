@@ -115,20 +115,20 @@ func formTeams(ctx context.Context, tx *store.Tx, instansiID string, today model
 
 // demoFiles stores the few sample photos and documents the demo's entries
 // carry as evidence (the same file on many entries is stored once).
-func demoFiles(ctx context.Context, a *app.App) ([]app.Upload, error) {
-	if a.Blobs == nil {
+func demoFiles(ctx context.Context, blobs *blob.Store) ([]app.Upload, error) {
+	if blobs == nil {
 		return nil, nil
 	}
 	var out []app.Upload
 	for i := range 6 {
-		b, err := a.Blobs.Put(ctx, bytesReader(blob.SampleJPEG(480, 360, uint64(100+i))), 10<<20)
+		b, err := blobs.Put(ctx, bytesReader(blob.SampleJPEG(480, 360, uint64(100+i))), 10<<20)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, app.Upload{Blob: b, Name: fmt.Sprintf("foto-kegiatan-%d.jpg", i+1)})
 	}
 	for i, title := range []string{"Daftar hadir rapat koordinasi", "Notulen rapat", "Laporan singkat kegiatan"} {
-		b, err := a.Blobs.Put(ctx, bytesReader(blob.SamplePDF(title, "Pemerintah Kota Sawahlunto", "Dokumen contoh untuk demonstrasi.")), 10<<20)
+		b, err := blobs.Put(ctx, bytesReader(blob.SamplePDF(title, "Pemerintah Kota Sawahlunto", "Dokumen contoh untuk demonstrasi.")), 10<<20)
 		if err != nil {
 			return nil, err
 		}

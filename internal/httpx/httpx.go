@@ -71,7 +71,7 @@ func Authenticate(a *app.App, next http.Handler) http.Handler {
 		actor, err := a.Authenticate(r.Context(), tok, ClientIP(r))
 		if err != nil {
 			if !errors.Is(err, model.ErrUnauthenticated) {
-				a.Log.Error("authenticate", "err", err)
+				a.Logger().Error("authenticate", "err", err)
 			}
 			next.ServeHTTP(w, r)
 			return

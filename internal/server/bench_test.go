@@ -11,11 +11,15 @@ import (
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/demo"
 	"github.com/kinerja-id/kinerja/internal/server"
+	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
 
 // benchApp is the application of the latest benchServer.
-var benchApp *app.App
+var (
+	benchApp   *app.App
+	benchStore *store.Store
+)
 
 // benchServer serves the 2,000-employee demo city on SQLite and returns a
 // signed-in admin's token.
@@ -23,8 +27,8 @@ func benchServer(b *testing.B) (http.Handler, string) {
 	b.Helper()
 	s := storetest.Open(b, "sqlite")
 	a := app.New(s, nil, app.Options{Demo: true, Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-	benchApp = a
-	if _, err := demo.Generate(context.Background(), a, demo.Options{Employees: 2000, Seed: 1}); err != nil {
+	benchApp, benchStore = a, s
+	if _, err := demo.Generate(context.Background(), s, a, demo.Options{Employees: 2000, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	h := server.New(a)
@@ -73,7 +77,7 @@ func BenchmarkEmployeesAPI(b *testing.B) { benchGet(b, "/api/v1/employees") }
 func supervisorBench(b *testing.B) (http.Handler, string, string) {
 	h, _ := benchServer(b)
 	var boss string
-	accounts, _ := demo.Accounts(context.Background(), benchApp)
+	accounts, _ := demo.Accounts(context.Background(), benchStore, benchApp)
 	for _, a := range accounts {
 		if a.Role == "Kepala bidang (atasan langsung)" {
 			boss = a.Username

@@ -209,7 +209,7 @@ func (b base) Other() string {
 }
 
 func (u *ui) baseFor(r *http.Request) base {
-	b := base{Lang: locale.Default, Demo: u.a.Demo, Version: u.version, Here: here(r)}
+	b := base{Lang: locale.Default, Demo: u.a.IsDemo(), Version: u.version, Here: here(r)}
 	if actor, ok := httpx.ActorFrom(r.Context()); ok {
 		b.Actor = &actor
 		b.Lang = locale.Normalize(actor.Locale)
@@ -267,7 +267,7 @@ func (u *ui) fail(w http.ResponseWriter, r *http.Request, b base, err error) {
 		return
 	}
 	if status >= 500 || status == http.StatusOK {
-		u.a.Log.Error("web request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		u.a.Logger().Error("web request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		status = http.StatusInternalServerError
 	}
 	if status == http.StatusUnprocessableEntity || status == http.StatusConflict {
@@ -304,7 +304,7 @@ func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name str
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", data); err != nil {
-		u.a.Log.Error("render page", "page", name, "err", err)
+		u.a.Logger().Error("render page", "page", name, "err", err)
 		http.Error(w, "Terjadi kesalahan saat menampilkan halaman.", http.StatusInternalServerError)
 		return
 	}
@@ -320,7 +320,7 @@ func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name str
 func (u *ui) renderFragment(w http.ResponseWriter, page, name string, data any) {
 	var buf bytes.Buffer
 	if err := u.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
-		u.a.Log.Error("render fragment", "page", page, "fragment", name, "err", err)
+		u.a.Logger().Error("render fragment", "page", page, "fragment", name, "err", err)
 		http.Error(w, "Terjadi kesalahan saat menampilkan halaman.", http.StatusInternalServerError)
 		return
 	}
