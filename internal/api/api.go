@@ -450,3 +450,17 @@ func requiredVersion(v *int) (int, error) {
 	}
 	return *v, nil
 }
+
+// isID reports whether s has the shape of an identifier: at most 64
+// letters and digits.
+func isID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}

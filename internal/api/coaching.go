@@ -10,22 +10,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// coachingRoutes are the routes of bimbingan kinerja.
-func coachingRoutes() []route {
-	return []route{
-		{method: "GET", path: "/api/v1/coaching", summary: "Coaching sessions the actor may read: of one employee, or their own, those they gave and their line's (all, for administrators), newest first", handle: (*handler).coachingSessions,
-			doc: op{tag: "coaching", query: []string{"employee", "limit", "cursor"}, response: "CoachingList", errors: []int{422}}},
-		{method: "POST", path: "/api/v1/coaching", summary: "Record a coaching, mentoring or counselling session or a dialog kinerja (the pejabat penilai or someone above in the line)", handle: (*handler).recordCoaching,
-			doc: op{tag: "coaching", body: "CoachingRequest", response: "CoachingSession", status: 201, errors: []int{403, 404, 422}}},
-		{method: "GET", path: "/api/v1/coaching/{id}", summary: "One coaching session with its feedback (B.1.8) and competence evaluation (B.1.9)", handle: (*handler).coachingSession,
-			doc: op{tag: "coaching", params: []string{"id"}, response: "CoachingSession", errors: []int{404}}},
-		{method: "PUT", path: "/api/v1/coaching/{id}/feedback", summary: "The ASN answers the session feedback of format B.1.8, once", handle: (*handler).answerCoachingFeedback,
-			doc: op{tag: "coaching", params: []string{"id"}, body: "CoachingFeedbackRequest", response: "CoachingSession", errors: []int{403, 404, 409, 422}}},
-		{method: "PUT", path: "/api/v1/coaching/{id}/competence", summary: "The coach fills the competence evaluation of format B.1.9 (a later one replaces it)", handle: (*handler).evaluateCompetence,
-			doc: op{tag: "coaching", params: []string{"id"}, body: "CompetenceRequest", response: "CoachingSession", errors: []int{403, 404, 422}}},
-	}
-}
-
 type coachingFeedbackJSON struct {
 	Answers    []int     `json:"answers"`
 	Comment    string    `json:"comment"`

@@ -7,13 +7,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-func deskRoutes() []route {
-	return []route{
-		{method: "GET", path: "/api/v1/desk", summary: "The supervisor's desk: the team's entries waiting for review (oldest first), who has not reported today or this week, each person's time per RHK this month, and the latest feedback on the team's work", handle: (*handler).desk,
-			doc: op{tag: "work", response: "Desk"}},
-	}
-}
-
 type deskRHKJSON struct {
 	RHKID       string `json:"rhk_id"`
 	Description string `json:"description"`

@@ -8,15 +8,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-func feedbackRoutes() []route {
-	return []route{
-		{method: "POST", path: "/api/v1/feedback", summary: "Add umpan balik to a thread; the other party, earlier authors and people mentioned (@NIP, @Name) are told at once", handle: (*handler).addFeedback,
-			doc: op{tag: "work", body: "FeedbackRequest", response: "Feedback", status: 201, errors: []int{403, 404, 422}}},
-		{method: "GET", path: "/api/v1/feedback", summary: "The thread on a target, oldest first, with whether the actor may write in it", handle: (*handler).feedbackThread,
-			doc: op{tag: "work", query: []string{"target_type", "target_id", "limit", "cursor"}, response: "FeedbackList", errors: []int{404, 422}}},
-	}
-}
-
 type feedbackJSON struct {
 	ID         string    `json:"id"`
 	TargetType string    `json:"target_type"`

@@ -7,24 +7,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// matrixRoutes are the routes of the matriks peran hasil: the
-// supervisor's RHK with the subordinates' RHK that support them, and the
-// RHK a supervisor proposes to a subordinate, who accepts or declines it.
-func matrixRoutes() []route {
-	return []route{
-		{method: "GET", path: "/api/v1/matrix", summary: "The signed-in supervisor's matriks peran hasil for a year", handle: (*handler).matrix,
-			doc: op{tag: "planning", query: []string{"year"}, response: "Matrix", errors: []int{403, 422}}},
-		{method: "POST", path: "/api/v1/proposals", summary: "Propose, from one of the actor's RHK, an RHK to someone they rate", handle: (*handler).proposeRHK,
-			doc: op{tag: "planning", body: "ProposalRequest", response: "Proposal", status: 201, errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/proposals", summary: "The open RHK proposals to the signed-in employee for a year", handle: (*handler).proposals,
-			doc: op{tag: "planning", query: []string{"year"}, response: "ProposalList", errors: []int{422}}},
-		{method: "POST", path: "/api/v1/proposals/{id}/accept", summary: "Take a proposed RHK into one's draft SKP, as an RHK utama intervening the supervisor's", handle: (*handler).acceptProposal,
-			doc: op{tag: "planning", params: []string{"id"}, body: "ProposalAccept", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/proposals/{id}/decline", summary: "Set a proposed RHK aside", handle: (*handler).declineProposal,
-			doc: op{tag: "planning", params: []string{"id"}, status: 204, errors: []int{404, 409}}},
-	}
-}
-
 type matrixLinkJSON struct {
 	Employee model.PersonSnapshot `json:"employee"`
 	SKPID    string               `json:"skp_id"`

@@ -8,18 +8,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// monitoringRoutes are the routes of the filling dashboard.
-func monitoringRoutes() []route {
-	return []route{
-		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
-			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/monitoring/skps/units/{id}", summary: "The employees of a unit (and below) whose SKP for the year is not approved", handle: (*handler).behind,
-			doc: op{tag: "planning", params: []string{"id"}, query: []string{"year"}, response: "Behind", errors: []int{403, 404, 422}}},
-		{method: "POST", path: "/api/v1/monitoring/skps/units/{id}/remind", summary: "Remind every employee of a unit (and below) whose SKP for the year is not approved", handle: (*handler).remindBehind,
-			doc: op{tag: "planning", params: []string{"id"}, body: "RemindRequest", response: "Reminded", errors: []int{403, 404, 422}}},
-	}
-}
-
 type fillingCounts struct {
 	NotStarted int `json:"not_started"`
 	Draft      int `json:"draft"`

@@ -9,26 +9,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// needsRoutes are the routes of development needs and resource constraints.
-func needsRoutes() []route {
-	return []route{
-		{method: "POST", path: "/api/v1/needs", summary: "Record a development need or a resource constraint that holds back an employee's work: one's own (open, for the supervisor), or for someone in one's line (confirmed at once)", handle: (*handler).recordNeed,
-			doc: op{tag: "needs", body: "NeedRequest", response: "Need", status: 201, errors: []int{403, 404, 422}}},
-		{method: "GET", path: "/api/v1/needs", summary: "Needs the actor may read, newest first: their own and their line's, their OPD's (OPD admins), all (BKPSDM, leaders, auditors). status is open, confirmed, addressed, closed or outstanding (open and confirmed)", handle: (*handler).needs,
-			doc: op{tag: "needs", query: []string{"year", "opd", "unit", "employee", "category", "kind", "status", "limit", "cursor"}, response: "NeedList", errors: []int{422}}},
-		{method: "GET", path: "/api/v1/needs/summary", summary: "A year's needs counted by OPD and kind, each by status (or by unit within one OPD); OPD admins see their own OPD", handle: (*handler).needSummary,
-			doc: op{tag: "needs", query: []string{"year", "opd", "category"}, response: "NeedSummary", errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/needs/{id}", summary: "One need, with the steps the actor may take on it", handle: (*handler).need,
-			doc: op{tag: "needs", params: []string{"id"}, response: "Need", errors: []int{404}}},
-		{method: "POST", path: "/api/v1/needs/{id}/confirm", summary: "Confirm an open need (those above the employee in the line)", handle: (*handler).confirmNeed,
-			doc: op{tag: "needs", params: []string{"id"}, body: "NeedVersionRequest", response: "Need", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/needs/{id}/close", summary: "Close an open or confirmed need with the reason (those above the employee in the line)", handle: (*handler).closeNeed,
-			doc: op{tag: "needs", params: []string{"id"}, body: "NeedCloseRequest", response: "Need", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/needs/{id}/address", summary: "Record what was done about a confirmed need (OPD admins for their OPD, BKPSDM, leaders)", handle: (*handler).addressNeed,
-			doc: op{tag: "needs", params: []string{"id"}, body: "NeedAddressRequest", response: "Need", errors: []int{403, 404, 409, 422}}},
-	}
-}
-
 func init() {
 	for k, v := range map[string]string{
 		"kind":     "One kind: training, mentoring, certification, equipment, facility, budget, staffing or other",

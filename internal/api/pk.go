@@ -8,18 +8,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// pkRoutes are the routes of a unit's Perjanjian Kinerja.
-func pkRoutes() []route {
-	return []route{
-		{method: "GET", path: "/api/v1/units/{id}/pk", summary: "The Perjanjian Kinerja of a unit for a year: its sasaran with indicators and targets", handle: (*handler).perjanjianKinerja,
-			doc: op{tag: "planning", params: []string{"id"}, query: []string{"year"}, response: "PerjanjianKinerja", errors: []int{404, 422}}},
-		{method: "POST", path: "/api/v1/units/{id}/pk", summary: "Add a sasaran to a unit's Perjanjian Kinerja (the head of the unit or an admin)", handle: (*handler).addPKSasaran,
-			doc: op{tag: "planning", params: []string{"id"}, body: "PKSasaranRequest", response: "PKSasaran", status: 201, errors: []int{403, 404, 422}}},
-		{method: "DELETE", path: "/api/v1/pk/{id}", summary: "Remove a sasaran no RHK is taken from", handle: (*handler).deletePKSasaran,
-			doc: op{tag: "planning", params: []string{"id"}, status: 204, errors: []int{403, 404, 409}}},
-	}
-}
-
 type pkIndicatorJSON struct {
 	ID          string `json:"id"`
 	Description string `json:"description"`

@@ -9,16 +9,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// workRoutes are the routes of the year's work: daily progress, the
-// supervisor's desk, realisasi, feedback and the live event stream.
-func workRoutes() []route {
-	var out []route
-	for _, part := range [][]route{progressRoutes(), deskRoutes(), realisasiRoutes(), feedbackRoutes(), eventRoutes()} {
-		out = append(out, part...)
-	}
-	return out
-}
-
 // workSchemas are the schemas of the year's work.
 func workSchemas() map[string]any {
 	out := map[string]any{}
@@ -28,25 +18,6 @@ func workSchemas() map[string]any {
 		}
 	}
 	return out
-}
-
-func progressRoutes() []route {
-	return []route{
-		{method: "POST", path: "/api/v1/progress", summary: "Record the actor's progress of a working day; it goes to the pejabat penilai at once", handle: (*handler).submitProgress,
-			doc: op{tag: "work", body: "ProgressRequest", response: "Progress", status: 201, errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/progress", summary: "Progress entries: the actor's own, one employee's (their line and admins), or the actor's team (team=1)", handle: (*handler).progressList,
-			doc: op{tag: "work", query: []string{"employee", "team", "status", "from", "to", "rhk", "limit", "cursor"}, response: "ProgressList", errors: []int{404, 422}}},
-		{method: "GET", path: "/api/v1/progress/{id}", summary: "One progress entry", handle: (*handler).progressEntry,
-			doc: op{tag: "work", params: []string{"id"}, response: "Progress", errors: []int{404}}},
-		{method: "PUT", path: "/api/v1/progress/{id}", summary: "Fix a returned entry and send it again, with the version read", handle: (*handler).resubmitProgress,
-			doc: op{tag: "work", params: []string{"id"}, body: "ProgressRequest", response: "Progress", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/progress/{id}/approve", summary: "Approve a waiting entry (the pejabat penilai or above), with the version read", handle: (*handler).approveProgress,
-			doc: op{tag: "work", params: []string{"id"}, body: "VersionRequest", response: "Progress", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/progress/{id}/return", summary: "Return a waiting entry with a required note, with the version read", handle: (*handler).returnProgress,
-			doc: op{tag: "work", params: []string{"id"}, body: "ReturnRequest", response: "Progress", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/progress/approve", summary: "Approve several waiting entries at once; those not waiting or not the actor's to review are skipped", handle: (*handler).approveProgressBatch,
-			doc: op{tag: "work", body: "ProgressBatch", response: "ProgressBatchResult", errors: []int{422}}},
-	}
 }
 
 type progressCanJSON struct {

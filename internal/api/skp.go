@@ -10,17 +10,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// planningRoutes are the routes of perencanaan kinerja: years, periods and
-// the instansi's settings, the SKP and its workflow, the matriks peran
-// hasil with its proposals, and the filling dashboard.
-func planningRoutes() []route {
-	var all []route
-	for _, part := range [][]route{yearRoutes(), skpRoutes(), matrixRoutes(), monitoringRoutes()} {
-		all = append(all, part...)
-	}
-	return all
-}
-
 // planningSchemas are the schemas of the planning routes.
 func planningSchemas() map[string]any {
 	all := map[string]any{}
@@ -30,47 +19,6 @@ func planningSchemas() map[string]any {
 		}
 	}
 	return all
-}
-
-// skpRoutes are the routes of the SKP: its RHK and indicators, the
-// workflow, the dialogues, the versions and the document.
-func skpRoutes() []route {
-	return []route{
-		{method: "POST", path: "/api/v1/skps", summary: "Start the draft SKP of an employee for a year, with the seven core values", handle: (*handler).createSKP,
-			doc: op{tag: "planning", body: "SKPRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/skps", summary: "SKPs the actor may read: of one employee, their own and their team's, or all (administrators)", handle: (*handler).skps,
-			doc: op{tag: "planning", query: []string{"employee", "year", "status", "limit", "cursor"}, response: "SKPList", errors: []int{422}}},
-		{method: "GET", path: "/api/v1/skps/{id}", summary: "One SKP with its RHK, indicators, behaviours and snapshots, and what the actor may do with it (can)", handle: (*handler).skp,
-			doc: op{tag: "planning", params: []string{"id"}, response: "SKP", errors: []int{404}}},
-		{method: "GET", path: "/api/v1/skps/{id}/intervention-options", summary: "What this SKP's RHK may intervene: the approved RHK of the pejabat penilai (JA/JF) or the unit's PK sasaran (JPT)", handle: (*handler).interventionOptions,
-			doc: op{tag: "planning", params: []string{"id"}, response: "InterventionOptions", errors: []int{404}}},
-		{method: "POST", path: "/api/v1/skps/{id}/rhk", summary: "Add a Rencana Hasil Kerja; parent_rhk_id is an RHK of the supervisor's approved SKP", handle: (*handler).addRHK,
-			doc: op{tag: "planning", params: []string{"id"}, body: "RHKRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
-		{method: "DELETE", path: "/api/v1/rhk/{id}", summary: "Remove an RHK and its indicators from a draft SKP; one that other records depend on is a 409", handle: (*handler).deleteRHK,
-			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/rhk/{id}/indicators", summary: "Add an indicator (IKI) with its target to an RHK", handle: (*handler).addIndicator,
-			doc: op{tag: "planning", params: []string{"id"}, body: "IndicatorRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/skps/{id}/expectations", summary: "The pejabat penilai writes the ekspektasi khusus for a core value", handle: (*handler).setExpectation,
-			doc: op{tag: "planning", params: []string{"id"}, body: "ExpectationRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/skps/{id}/submit", summary: "Submit the SKP to the pejabat penilai", handle: (*handler).submitSKP,
-			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/skps/{id}/approve", summary: "Approve a submitted SKP (its pejabat penilai only)", handle: (*handler).approveSKP,
-			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/skps/{id}/return", summary: "Return a submitted SKP with a required note", handle: (*handler).returnSKP,
-			doc: op{tag: "planning", params: []string{"id"}, body: "ReturnRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/skps/{id}/revise", summary: "Start a change to an approved SKP: a new revision to approve again", handle: (*handler).reviseSKP,
-			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
-		{method: "PUT", path: "/api/v1/skps/{id}/lampiran", summary: "Replace the lampiran of a draft SKP", handle: (*handler).setLampiran,
-			doc: op{tag: "planning", params: []string{"id"}, body: "LampiranRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/skps/{id}/dialogues", summary: "The dialog kinerja recorded on an SKP", handle: (*handler).dialogues,
-			doc: op{tag: "planning", params: []string{"id"}, response: "DialogueList", errors: []int{404}}},
-		{method: "POST", path: "/api/v1/skps/{id}/dialogues", summary: "Record a dialog kinerja (the ASN or the pejabat penilai)", handle: (*handler).addDialogue,
-			doc: op{tag: "planning", params: []string{"id"}, body: "DialogueRequest", response: "Dialogue", status: 201, errors: []int{403, 404, 422}}},
-		{method: "GET", path: "/api/v1/skps/{id}/versions", summary: "Every approved revision of an SKP, as it was approved", handle: (*handler).skpVersions,
-			doc: op{tag: "planning", params: []string{"id"}, response: "SKPList", errors: []int{404}}},
-		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out", handle: (*handler).skpDocument,
-			doc: op{tag: "planning", params: []string{"id"}, response: "pdf", errors: []int{404}}},
-	}
 }
 
 type indicatorJSON struct {

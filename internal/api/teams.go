@@ -9,24 +9,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// teamRoutes are the routes of tim kerja.
-func teamRoutes() []route {
-	return []route{
-		{method: "GET", path: "/api/v1/teams", summary: "The teams the actor is in (administrators: every team of the year)", handle: (*handler).teams,
-			doc: op{tag: "work", query: []string{"year", "limit", "cursor"}, response: "TeamList", errors: []int{422}}},
-		{method: "POST", path: "/api/v1/teams", summary: "Start a team sharing a result (a supervisor leads it; BKPSDM may name a lead)", handle: (*handler).createTeam,
-			doc: op{tag: "work", body: "TeamRequest", response: "Team", status: 201, errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/teams/{id}", summary: "A team: members with their linked RHK and progress this month, thanks and offers of help", handle: (*handler).team,
-			doc: op{tag: "work", params: []string{"id"}, response: "Team", errors: []int{404}}},
-		{method: "POST", path: "/api/v1/teams/{id}/members", summary: "Add a member from any unit (the lead)", handle: (*handler).addTeamMember,
-			doc: op{tag: "work", params: []string{"id"}, body: "TeamMemberRequest", response: "Team", status: 201, errors: []int{403, 404, 422}}},
-		{method: "PUT", path: "/api/v1/teams/{id}/link", summary: "Link an RHK of the actor's own SKP to the team's result (empty rhk_id unlinks)", handle: (*handler).linkTeamRHK,
-			doc: op{tag: "work", params: []string{"id"}, body: "TeamLinkRequest", response: "Team", errors: []int{403, 404, 422}}},
-		{method: "POST", path: "/api/v1/teams/{id}/kudos", summary: "Thank or offer help to another member", handle: (*handler).giveKudos,
-			doc: op{tag: "work", params: []string{"id"}, body: "KudosRequest", response: "Kudos", status: 201, errors: []int{403, 404, 422}}},
-	}
-}
-
 type teamMemberJSON struct {
 	EmployeeID string  `json:"employee_id"`
 	Name       string  `json:"name"`

@@ -8,23 +8,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-// yearRoutes are the routes of the performance year: its periods and the
-// instansi's settings kept on the year page.
-func yearRoutes() []route {
-	return []route{
-		{method: "POST", path: "/api/v1/years", summary: "Open a performance year with its periods (BKPSDM)", handle: (*handler).openYear,
-			doc: op{tag: "planning", body: "YearRequest", response: "PeriodList", status: 201, errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/years/{year}/periods", summary: "The periods of a year", handle: (*handler).periods,
-			doc: op{tag: "planning", params: []string{"year"}, response: "PeriodList", errors: []int{404}}},
-		{method: "PATCH", path: "/api/v1/periods/{id}", summary: "Adjust a period's dates or move its status (BKPSDM); unlocking needs a reason", handle: (*handler).patchPeriod,
-			doc: op{tag: "planning", params: []string{"id"}, body: "PeriodPatch", response: "Period", errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/settings", summary: "The instansi's settings (the evidence size limit); everyone signed in reads them", handle: (*handler).settings,
-			doc: op{tag: "planning", response: "Settings"}},
-		{method: "PATCH", path: "/api/v1/settings", summary: "Change the instansi's settings (BKPSDM); written as sent, without a version", handle: (*handler).patchSettings,
-			doc: op{tag: "planning", body: "SettingsPatch", response: "Settings", errors: []int{403, 422}}},
-	}
-}
-
 type periodJSON struct {
 	ID             string    `json:"id"`
 	Kind           string    `json:"kind"`
