@@ -54,16 +54,18 @@ type Filling struct {
 // returned, or are approved. BKPSDM and leaders see every OPD, an OPD
 // admin their own.
 func (a *App) SKPFilling(ctx context.Context, actor model.Actor, year int, opdID string) (Filling, error) {
-	scope := authz.Widest(actor, authz.MonitorSKP)
-	if scope < authz.ScopeOPD {
+	reach, err := a.Reach(ctx, actor, authz.MonitorSKP)
+	if err != nil {
+		return Filling{}, err
+	}
+	if reach.Kind < ReachOPD {
 		return Filling{}, forbidden("SKP monitoring")
 	}
-	allowed := authz.OPDs(actor, authz.MonitorSKP)
-	if scope == authz.ScopeOPD {
-		if opdID == "" && len(allowed) == 1 {
-			opdID = allowed[0]
+	if !reach.Whole() {
+		if opdID == "" && len(reach.OPDIDs) == 1 {
+			opdID = reach.OPDIDs[0]
 		}
-		if !slices.Contains(allowed, opdID) {
+		if !reach.HasOPD(opdID) {
 			return Filling{}, forbidden("SKP monitoring of another OPD")
 		}
 	}
@@ -129,19 +131,32 @@ func (a *App) BehindInUnit(ctx context.Context, actor model.Actor, year int, uni
 	if err != nil {
 		return nil, nil, err
 	}
-	if !authz.Can(actor, authz.MonitorSKP, authz.Target{InstansiID: actor.InstansiID, OPDID: u.OPDID}) {
+	reach, err := a.Reach(ctx, actor, authz.MonitorSKP)
+	if err != nil {
+		return nil, nil, err
+	}
+	if reach.Kind < ReachOPD || !reach.HasOPD(u.OPDID) {
 		return nil, nil, forbidden("SKP monitoring of another OPD")
 	}
 	rows, err := a.store.Filling(ctx, actor.InstansiID, year)
 	if err != nil {
 		return nil, nil, err
 	}
-	page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, Limit: 200, ActiveOnly: true})
-	if err != nil {
-		return nil, nil, err
+	// Every page of the unit's people: a school office or a puskesmas
+	// may hold more than one page.
+	var people []model.Employee
+	for cursor := ""; ; {
+		page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, Limit: 200, Cursor: cursor, ActiveOnly: true})
+		if err != nil {
+			return nil, nil, err
+		}
+		people = append(people, page.Items...)
+		if cursor = page.NextCursor; cursor == "" {
+			break
+		}
 	}
 	inUnit := map[string]bool{}
-	for _, e := range page.Items {
+	for _, e := range people {
 		inUnit[e.ID] = true
 	}
 	status := map[string]model.SKPStatus{}
@@ -151,7 +166,7 @@ func (a *App) BehindInUnit(ctx context.Context, actor model.Actor, year int, uni
 		}
 	}
 	var out []model.Employee
-	for _, e := range page.Items {
+	for _, e := range people {
 		if _, behind := status[e.ID]; behind {
 			out = append(out, e)
 		}

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -61,6 +62,50 @@ func TestSKPFillingAndReminders(t *testing.T) {
 		}
 		if _, err := e.a.RemindBehind(ctx, opd, 2026, e.o.Aplikasi.ID); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("an OPD admin reminded another OPD: %v", err)
+		}
+	})
+}
+
+// The drill-down lists everyone behind in a unit, however many pages of
+// people the unit holds (a school office or a puskesmas may hold
+// hundreds), and agrees with the dashboard's count.
+func TestBehindInALargeUnit(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		const extra = 230
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+			for i := range extra {
+				emp, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: fmt.Sprintf("198001012005011%03d", i+1),
+					Name: fmt.Sprintf("Perawat %03d", i+1), Status: model.StatusPNS, Golongan: "III/a", Active: true})
+				if err != nil {
+					return err
+				}
+				if _, err := tx.Place(ctx, model.Placement{EmployeeID: emp.ID, PositionID: e.o.PosNurse.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		f, err := e.a.SKPFilling(ctx, e.admin, 2026, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dinkes app.FillingCounts
+		for _, l := range f.Lines {
+			if l.Unit.ID == e.o.Dinkes.ID {
+				dinkes = l.Counts
+			}
+		}
+		people, _, err := e.a.BehindInUnit(ctx, e.admin, 2026, e.o.Dinkes.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dinkes.Behind() < extra || len(people) != dinkes.Behind() {
+			t.Errorf("the drill-down lists %d people behind, the dashboard counts %d (of %d)", len(people), dinkes.Behind(), dinkes.Total)
 		}
 	})
 }
