@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -22,13 +21,9 @@ func countsOf(c app.FillingCounts) fillingCounts {
 }
 
 func (h *handler) filling(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	year := h.a.Today().Time().Year()
-	if y := r.URL.Query().Get("year"); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 2000 || n > 2100 {
-			return model.Invalid("year", "invalid.field.year")
-		}
-		year = n
+	year, err := app.ParseYear(r.URL.Query().Get("year"), h.a.Today().Time().Year())
+	if err != nil {
+		return err
 	}
 	f, err := h.a.SKPFilling(r.Context(), actor, year, r.URL.Query().Get("opd"))
 	if err != nil {

@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -104,15 +103,7 @@ func (h *handler) recordNeed(w http.ResponseWriter, r *http.Request, actor model
 
 // needYear reads ?year= when given: 0 means every year.
 func needYear(r *http.Request) (int, error) {
-	y := r.URL.Query().Get("year")
-	if y == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(y)
-	if err != nil || n < 2000 || n > 2100 {
-		return 0, model.Invalid("year", "invalid.field.year")
-	}
-	return n, nil
+	return app.ParseYear(r.URL.Query().Get("year"), 0)
 }
 
 // needStatuses reads ?status=: one status, or outstanding (open and

@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -44,15 +43,7 @@ func pkSasaranOf(s model.PKSasaran, can *app.PKSasaranRights) pkSasaranJSON {
 
 // yearParam reads ?year=, defaulting to the current year.
 func (h *handler) yearParam(r *http.Request) (int, error) {
-	y := r.URL.Query().Get("year")
-	if y == "" {
-		return h.a.Today().Time().Year(), nil
-	}
-	n, err := strconv.Atoi(y)
-	if err != nil || n < 2000 || n > 2100 {
-		return 0, model.Invalid("year", "invalid.field.year")
-	}
-	return n, nil
+	return app.ParseYear(r.URL.Query().Get("year"), h.a.Today().Time().Year())
 }
 
 func (h *handler) perjanjianKinerja(w http.ResponseWriter, r *http.Request, actor model.Actor) error {

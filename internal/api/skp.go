@@ -3,7 +3,6 @@ package api
 import (
 	"bytes"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -166,13 +165,9 @@ func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.
 
 func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	q := r.URL.Query()
-	year := 0
-	if y := q.Get("year"); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 2000 || n > 2100 {
-			return model.Invalid("year", "invalid.field.year")
-		}
-		year = n
+	year, err := app.ParseYear(q.Get("year"), 0)
+	if err != nil {
+		return err
 	}
 	status := model.SKPStatus(q.Get("status"))
 	switch status {

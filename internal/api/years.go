@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -68,8 +67,8 @@ func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.A
 }
 
 func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	year, err := strconv.Atoi(r.PathValue("year"))
-	if err != nil {
+	year, err := app.ParseYear(r.PathValue("year"), 0)
+	if err != nil || year == 0 {
 		return model.ErrNotFound
 	}
 	v, err := h.a.YearView(r.Context(), actor, year)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
@@ -192,4 +193,20 @@ func (a *App) InstansiSettings(ctx context.Context, actor model.Actor) (Instansi
 	}
 	return InstansiSettings{EvidenceMaxMB: a.EvidenceLimit(ctx, actor.InstansiID) >> 20,
 		Can: SettingsRights{Edit: canManageYears(actor) == nil}}, nil
+}
+
+// ParseYear reads a performance year as people and clients send it (in a
+// form, a query or a path): "" gives otherwise, a whole number from 2000
+// to 2100 gives that year, and anything else is a field error on "year".
+// Web and API both read years through it.
+func ParseYear(s string, otherwise int) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return otherwise, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 2000 || n > 2100 {
+		return 0, model.Invalid("year", "invalid.field.year")
+	}
+	return n, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -53,4 +54,36 @@ func TestOpenYear(t *testing.T) {
 			t.Errorf("period audit entries = %d, want 4", len(entries))
 		}
 	})
+}
+
+func TestParseYear(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"", 2026, true},
+		{"  ", 2026, true},
+		{"2025", 2025, true},
+		{" 2027 ", 2027, true},
+		{"2000", 2000, true},
+		{"2100", 2100, true},
+		{"1999", 0, false},
+		{"2101", 0, false},
+		{"2147483653", 0, false},
+		{"-2026", 0, false},
+		{"2026.0", 0, false},
+		{"dua ribu", 0, false},
+		{"２０２６", 0, false},
+	}
+	for _, c := range cases {
+		got, err := app.ParseYear(c.in, 2026)
+		var ve *model.ValidationError
+		switch {
+		case c.ok && (err != nil || got != c.want):
+			t.Errorf("ParseYear(%q) = %d, %v; want %d", c.in, got, err, c.want)
+		case !c.ok && (!errors.As(err, &ve) || ve.Fields["year"] != "invalid.field.year"):
+			t.Errorf("ParseYear(%q) = %d, %v; want a field error on year", c.in, got, err)
+		}
+	}
 }

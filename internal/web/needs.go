@@ -116,9 +116,9 @@ func needOK(b base, step string) string {
 // offers.
 func (u *ui) needYear(r *http.Request) (int, []int) {
 	now := u.a.Today().Time().Year()
-	year := now
-	if y, err := strconv.Atoi(r.URL.Query().Get("tahun")); err == nil && y >= 2000 && y <= 2100 {
-		year = y
+	year, err := app.ParseYear(r.URL.Query().Get("tahun"), now)
+	if err != nil {
+		year = now // a page asked for a year that is none shows this one
 	}
 	return year, []int{now - 2, now - 1, now}
 }

@@ -24,7 +24,7 @@ type pkView struct {
 func (u *ui) unitPK(r *http.Request, b base, unitID string) (pkView, error) {
 	today := u.a.Today().Time().Year()
 	v := pkView{Year: today, Years: []int{today - 1, today, today + 1}}
-	if y, err := strconv.Atoi(r.FormValue("tahun")); err == nil && y >= 2000 && y <= 2100 {
+	if y, err := app.ParseYear(r.FormValue("tahun"), today); err == nil {
 		v.Year = y
 	}
 	pk, err := u.a.PerjanjianKinerja(r.Context(), *b.Actor, unitID, v.Year)
@@ -40,7 +40,7 @@ func (u *ui) unitPK(r *http.Request, b base, unitID string) (pkView, error) {
 // addPKSasaran adds a sasaran with up to three indicators from the form.
 func (u *ui) addPKSasaran(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	year, _ := strconv.Atoi(r.PostFormValue("tahun"))
+	year, _ := app.ParseYear(r.PostFormValue("tahun"), 0) // an unreadable year is 0, which the use case refuses with its message
 	s := model.PKSasaran{UnitID: id, Year: year, Description: r.PostFormValue("description")}
 	for i := range 3 {
 		n := strconv.Itoa(i)

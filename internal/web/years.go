@@ -51,7 +51,7 @@ func (u *ui) yearPage(r *http.Request, b base) (yearPage, error) {
 
 // yearPageOf loads the page of a year, or of the year asked (?tahun=).
 func (u *ui) yearPageOf(r *http.Request, b base, year int) (yearPage, error) {
-	if y, err := strconv.Atoi(r.URL.Query().Get("tahun")); err == nil && y >= 2022 && y <= 2100 {
+	if y, err := app.ParseYear(r.URL.Query().Get("tahun"), year); err == nil {
 		year = y
 	}
 	v, err := u.a.YearView(r.Context(), *b.Actor, year)
@@ -77,7 +77,7 @@ func (u *ui) showYear(w http.ResponseWriter, r *http.Request, b base) error {
 }
 
 func (u *ui) openYear(w http.ResponseWriter, r *http.Request, b base) error {
-	year, _ := strconv.Atoi(r.PostFormValue("year"))
+	year, _ := app.ParseYear(r.PostFormValue("year"), 0) // an unreadable year is 0, which the use case refuses with its message
 	days, err := strconv.Atoi(r.PostFormValue("report_days"))
 	if err != nil {
 		days = -1
