@@ -94,7 +94,7 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	if err != nil {
 		return d, err
 	}
-	units, err := a.store.Units(ctx, actor.InstansiID)
+	units, err := a.unitsOf(ctx, actor.InstansiID)
 	if err != nil {
 		return d, err
 	}

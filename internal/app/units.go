@@ -16,22 +16,28 @@ func (a *App) Units(ctx context.Context, actor model.Actor) ([]model.Unit, error
 	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
 		return nil, forbidden("units")
 	}
-	v, err := a.store.OrgVersion(ctx, actor.InstansiID)
+	return a.unitsOf(ctx, actor.InstansiID)
+}
+
+// unitsOf returns an instansi's units from the cache, reading them again
+// only when the organisation changed (one small query to learn that).
+func (a *App) unitsOf(ctx context.Context, instansiID string) ([]model.Unit, error) {
+	v, err := a.store.OrgVersion(ctx, instansiID)
 	if err != nil {
 		return nil, err
 	}
 	a.orgMu.Lock()
-	c, ok := a.units[actor.InstansiID]
+	c, ok := a.units[instansiID]
 	a.orgMu.Unlock()
 	if ok && c.version == v {
 		return c.units, nil
 	}
-	units, err := a.store.Units(ctx, actor.InstansiID)
+	units, err := a.store.Units(ctx, instansiID)
 	if err != nil {
 		return nil, err
 	}
 	a.orgMu.Lock()
-	a.units[actor.InstansiID] = cachedUnits{version: v, units: units}
+	a.units[instansiID] = cachedUnits{version: v, units: units}
 	a.orgMu.Unlock()
 	return units, nil
 }

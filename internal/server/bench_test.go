@@ -116,3 +116,8 @@ func BenchmarkTeamSKPList(b *testing.B) {
 	h, token, _ := supervisorBench(b)
 	benchRun(b, h, token, "/skp")
 }
+
+func BenchmarkDesk(b *testing.B) {
+	h, token, _ := supervisorBench(b)
+	benchRun(b, h, token, "/meja")
+}
