@@ -102,6 +102,27 @@ func (a *App) OrgChart(ctx context.Context, instansiID string) (*model.OrgChart,
 	if err != nil {
 		return nil, err
 	}
+	return a.chartAt(ctx, instansiID, v)
+}
+
+// org returns the instansi's org chart as of today and its units, asking
+// the database once whether the organisation changed.
+func (a *App) org(ctx context.Context, instansiID string) (*model.OrgChart, []model.Unit, error) {
+	v, err := a.store.OrgVersion(ctx, instansiID)
+	if err != nil {
+		return nil, nil, err
+	}
+	chart, err := a.chartAt(ctx, instansiID, v)
+	if err != nil {
+		return nil, nil, err
+	}
+	units, err := a.unitsAt(ctx, instansiID, v)
+	return chart, units, err
+}
+
+// chartAt returns the org chart of the organisation at version v, from
+// the cache when it holds that version for today.
+func (a *App) chartAt(ctx context.Context, instansiID string, v int64) (*model.OrgChart, error) {
 	today := a.Today()
 	a.orgMu.Lock()
 	c, ok := a.orgs[instansiID]

@@ -46,7 +46,7 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	if actor.EmployeeID == "" {
 		return d, nil
 	}
-	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	chart, units, err := a.org(ctx, actor.InstansiID)
 	if err != nil {
 		return d, err
 	}
@@ -91,10 +91,6 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 		}
 	}
 	rhkOf, err := a.store.RHKOfSKPs(ctx, skpIDs)
-	if err != nil {
-		return d, err
-	}
-	units, err := a.unitsOf(ctx, actor.InstansiID)
 	if err != nil {
 		return d, err
 	}

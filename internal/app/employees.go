@@ -41,16 +41,12 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 	if err != nil {
 		return DirectoryPage{}, err
 	}
-	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	chart, units, err := a.org(ctx, actor.InstansiID)
 	if err != nil {
 		return DirectoryPage{}, err
 	}
 	var opdOf map[string]string // the OPD of each unit, for those who manage any employee
 	if authz.Widest(actor, authz.ManageEmployees) > authz.ScopeNone {
-		units, err := a.Units(ctx, actor)
-		if err != nil {
-			return DirectoryPage{}, err
-		}
 		opdOf = make(map[string]string, len(units))
 		for _, u := range units {
 			opdOf[u.ID] = u.OPDID

@@ -26,6 +26,12 @@ func (a *App) unitsOf(ctx context.Context, instansiID string) ([]model.Unit, err
 	if err != nil {
 		return nil, err
 	}
+	return a.unitsAt(ctx, instansiID, v)
+}
+
+// unitsAt returns the units of the organisation at version v, from the
+// cache when it holds that version.
+func (a *App) unitsAt(ctx context.Context, instansiID string, v int64) ([]model.Unit, error) {
 	a.orgMu.Lock()
 	c, ok := a.units[instansiID]
 	a.orgMu.Unlock()
