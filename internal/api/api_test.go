@@ -188,6 +188,9 @@ func TestAuth(t *testing.T) {
 		var other string
 		for _, s := range sessions {
 			m := s.(map[string]any)
+			if m["can"].(map[string]any)["revoke"] != true {
+				t.Errorf("one's own session cannot be revoked: %v", m)
+			}
 			if m["current"] == false {
 				other = m["id"].(string)
 			}
@@ -310,8 +313,14 @@ func TestDirectory(t *testing.T) {
 				}
 			}
 			if c.full {
-				if pl := d["placements"].([]any); len(pl) == 0 || pl[0].(map[string]any)["position"] == "" {
-					t.Errorf("%s: placements = %v", c.name, pl)
+				pl := d["placements"].([]any)
+				if len(pl) == 0 || pl[0].(map[string]any)["position"] == "" {
+					t.Fatalf("%s: placements = %v", c.name, pl)
+				}
+				// A placement may be ended by whoever may place the employee.
+				place := d["can"].(map[string]any)["place"]
+				if end := pl[0].(map[string]any)["can"].(map[string]any)["end"]; end != place {
+					t.Errorf("%s: placement can.end = %v, employee can.place = %v", c.name, end, place)
 				}
 			}
 		}

@@ -79,6 +79,13 @@ type placementJSON struct {
 	Start    string  `json:"start"`
 	End      *string `json:"end"`
 	Decree   string  `json:"decree"`
+	Can      endCan  `json:"can"`
+}
+
+// endCan is what the actor may do with a placement or a substitute
+// rater: end it.
+type endCan struct {
+	End bool `json:"end"`
 }
 
 type employeeDetailJSON struct {
@@ -116,7 +123,7 @@ func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
 		j.Placements = []placementJSON{}
 		for _, p := range d.Placements {
 			j.Placements = append(j.Placements, placementJSON{ID: p.ID, Position: p.PositionName, Unit: p.UnitName,
-				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree})
+				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree, Can: endCan{End: d.Can.Place}})
 		}
 	}
 	return j

@@ -40,7 +40,8 @@ func TestPlacementsAndOverrides(t *testing.T) {
 		if got := e.get(t, "/api/v1/employees/"+e.o.Nurse.ID, admin).json(t)["supervisor_id"]; got != e.o.Kadis.ID {
 			t.Errorf("with the override, supervisor = %v", got)
 		}
-		if items := e.get(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides", admin).json(t)["items"].([]any); len(items) != 1 {
+		if items := e.get(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides", admin).json(t)["items"].([]any); len(items) != 1 ||
+			items[0].(map[string]any)["can"].(map[string]any)["end"] != true {
 			t.Errorf("overrides = %v", items)
 		}
 		problem(t, e.get(t, "/api/v1/employees/"+e.o.Nurse.ID+"/rater-overrides", staff), 403)

@@ -122,7 +122,8 @@ func schemas() map[string]any {
 		"gender":     enum("L", "P", ""), "email": str(), "phone": str(),
 		"placements": map[string]any{"type": "array", "items": obj(nil, map[string]any{
 			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
-			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str()})},
+			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
+			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"})})},
 	} {
 		detail[k] = v
 	}
@@ -152,7 +153,8 @@ func schemas() map[string]any {
 		"PasswordChange": obj([]string{"current_password", "new_password"}, map[string]any{"current_password": str(), "new_password": map[string]any{"type": "string", "minLength": 8}}),
 		"Session": obj(nil, map[string]any{"id": str(), "kind": enum("web", "api"), "created_at": map[string]any{"type": "string", "format": "date-time"},
 			"last_seen_at": map[string]any{"type": "string", "format": "date-time"}, "expires_at": map[string]any{"type": "string", "format": "date-time"},
-			"ip": str(), "user_agent": str(), "current": map[string]any{"type": "boolean"}}),
+			"ip": str(), "user_agent": str(), "current": map[string]any{"type": "boolean"},
+			"can": canSchemaOf("What the signed-in user may do with this session now", map[string]string{"revoke": "end it, signing that device out"})}),
 		"SessionList": listOf("Session"),
 		"Unit":        obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
 		"UnitDetail":  obj([]string{"id", "name", "kind"}, unitDetail),
@@ -183,12 +185,14 @@ func schemas() map[string]any {
 		"PlacementRequest": obj([]string{"kind", "start"}, map[string]any{"position_id": str(), "position_code": map[string]any{"type": "string", "description": "Instead of position_id"},
 			"kind": enum("definitif", "plt", "plh"), "start": map[string]any{"type": "string", "format": "date"}, "decree": str()}),
 		"Placement": obj(nil, map[string]any{"id": str(), "position": str(), "kind": enum("definitif", "plt", "plh"),
-			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str()}),
+			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
+			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"})}),
 		"EndRequest": obj([]string{"end"}, map[string]any{"end": map[string]any{"type": "string", "format": "date"}}),
 		"RaterOverrideRequest": obj([]string{"rater_id", "start", "reason"}, map[string]any{"rater_id": str(), "upper_rater_id": str(),
 			"start": map[string]any{"type": "string", "format": "date"}, "reason": str()}),
 		"RaterOverride": obj(nil, map[string]any{"id": str(), "employee_id": str(), "rater_id": str(), "upper_rater_id": nullable("string"),
-			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "reason": str()}),
+			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "reason": str(),
+			"can": canSchemaOf("What the signed-in user may do with this substitute rater now", map[string]string{"end": "end it on a date"})}),
 		"RaterOverrideList": listOf("RaterOverride"),
 		"ImportUpload": obj([]string{"file"}, map[string]any{"file": map[string]any{"type": "string", "format": "binary", "description": "CSV or XLSX"},
 			"apply": map[string]any{"type": "string", "enum": []string{"true", "false"}, "description": "true to apply; a dry run otherwise"}}),

@@ -24,7 +24,7 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, placementJSON{ID: pl.ID, Position: pl.PositionName, Kind: string(pl.Kind),
-		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree})
+		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree, Can: endCan{End: true}})
 }
 
 type endRequest struct {
@@ -51,11 +51,14 @@ type overrideJSON struct {
 	Start        string  `json:"start"`
 	End          *string `json:"end"`
 	Reason       string  `json:"reason"`
+	// Can: only those who manage the employee list or make substitute
+	// raters, and they may end each (EndOverride asks the same).
+	Can endCan `json:"can"`
 }
 
 func overrideOf(o model.RaterOverride) overrideJSON {
 	return overrideJSON{ID: o.ID, EmployeeID: o.EmployeeID, RaterID: o.RaterID, UpperRaterID: ptr(o.UpperRaterID),
-		Start: string(o.Start), End: ptr(string(o.End)), Reason: o.Reason}
+		Start: string(o.Start), End: ptr(string(o.End)), Reason: o.Reason, Can: endCan{End: true}}
 }
 
 func (h *handler) raterOverrides(w http.ResponseWriter, r *http.Request, actor model.Actor) error {

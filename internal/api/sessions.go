@@ -19,7 +19,7 @@ func (h *handler) sessions(w http.ResponseWriter, r *http.Request, actor model.A
 	out := list[sessionJSON]{Items: []sessionJSON{}}
 	for _, s := range sessions {
 		out.Items = append(out.Items, sessionJSON{ID: s.ID, Kind: s.Kind, CreatedAt: s.CreatedAt, LastSeenAt: s.LastSeenAt,
-			ExpiresAt: s.ExpiresAt, IP: s.IP, UserAgent: s.UserAgent, Current: s.ID == actor.SessionID})
+			ExpiresAt: s.ExpiresAt, IP: s.IP, UserAgent: s.UserAgent, Current: s.Current, Can: sessionCanJSON{Revoke: s.Can.Revoke}})
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -33,12 +33,18 @@ func (h *handler) revokeSession(w http.ResponseWriter, r *http.Request, actor mo
 }
 
 type sessionJSON struct {
-	ID         string    `json:"id"`
-	Kind       string    `json:"kind"`
-	CreatedAt  time.Time `json:"created_at"`
-	LastSeenAt time.Time `json:"last_seen_at"`
-	ExpiresAt  time.Time `json:"expires_at"`
-	IP         string    `json:"ip"`
-	UserAgent  string    `json:"user_agent"`
-	Current    bool      `json:"current"`
+	ID         string         `json:"id"`
+	Kind       string         `json:"kind"`
+	CreatedAt  time.Time      `json:"created_at"`
+	LastSeenAt time.Time      `json:"last_seen_at"`
+	ExpiresAt  time.Time      `json:"expires_at"`
+	IP         string         `json:"ip"`
+	UserAgent  string         `json:"user_agent"`
+	Current    bool           `json:"current"`
+	Can        sessionCanJSON `json:"can"`
+}
+
+// sessionCanJSON is what the actor may do with a session.
+type sessionCanJSON struct {
+	Revoke bool `json:"revoke"`
 }

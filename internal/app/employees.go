@@ -172,7 +172,7 @@ type OverrideView struct {
 type EmployeeRecord struct {
 	EmployeeDetail
 	Overrides []OverrideView
-	Sessions  []model.Session
+	Sessions  []SessionView
 }
 
 // EmployeeRecord returns one employee as their page shows them to the
@@ -205,7 +205,7 @@ func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) 
 		}
 	}
 	if d.Can.ManageAccount {
-		if rec.Sessions, err = a.store.ActiveSessions(ctx, d.Account.ID, a.Now()); err != nil {
+		if rec.Sessions, err = a.Sessions(ctx, actor, d.Account.ID); err != nil {
 			return rec, err
 		}
 	}

@@ -11,11 +11,34 @@ import (
 
 // Sessions lists the active sessions of a user: the actor's own, or any
 // user's for an administrator of accounts.
-func (a *App) Sessions(ctx context.Context, actor model.Actor, userID string) ([]model.Session, error) {
+func (a *App) Sessions(ctx context.Context, actor model.Actor, userID string) ([]SessionView, error) {
 	if err := a.canManageSessionsOf(ctx, actor, userID); err != nil {
 		return nil, err
 	}
-	return a.store.ActiveSessions(ctx, userID, a.Now())
+	list, err := a.store.ActiveSessions(ctx, userID, a.Now())
+	if err != nil {
+		return nil, err
+	}
+	// Whoever may list a user's sessions may end each of them
+	// (RevokeSession asks canManageSessionsOf too).
+	out := make([]SessionView, len(list))
+	for i, s := range list {
+		out[i] = SessionView{Session: s, Current: s.ID == actor.SessionID, Can: SessionRights{Revoke: true}}
+	}
+	return out, nil
+}
+
+// SessionView is an active session with whether it is the one the actor
+// uses now and what the actor may do with it.
+type SessionView struct {
+	model.Session
+	Current bool
+	Can     SessionRights
+}
+
+// SessionRights is what the actor may do with a session.
+type SessionRights struct {
+	Revoke bool // end it (signing that device out)
 }
 
 // RevokeSession ends a session of the actor's own, or of any user of the

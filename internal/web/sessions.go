@@ -3,13 +3,12 @@ package web
 import (
 	"net/http"
 
-	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/app"
 )
 
 type sessionsPage struct {
 	base
-	Sessions []model.Session
-	Current  string
+	Sessions []app.SessionView
 	Saved    bool
 }
 
@@ -19,7 +18,7 @@ func (u *ui) showSessions(w http.ResponseWriter, r *http.Request, b base) error 
 		return err
 	}
 	b.Title, b.Nav = b.T("sessions.title"), "profile"
-	u.render(w, r, http.StatusOK, "sessions", sessionsPage{base: b, Sessions: list, Current: b.Actor.SessionID,
+	u.render(w, r, http.StatusOK, "sessions", sessionsPage{base: b, Sessions: list,
 		Saved: r.URL.Query().Get("ok") != ""})
 	return nil
 }
