@@ -141,7 +141,7 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 			// A stale version and an action the record's state does not
 			// allow now are both conflicts; the detail says which.
 			detail := model.Msg("problem.conflict.state")
-			if errors.Is(err, model.ErrConflict) {
+			if errors.Is(err, model.ErrStale) {
 				detail = model.Msg("problem.conflict.stale")
 			}
 			writeProblem(w, r, lang, status, "conflict", model.Msg("problem.conflict.title"), detail)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -185,7 +186,9 @@ func TestPlanningWritesNeedTheirVersion(t *testing.T) {
 		stale := func(who, method, path string, body map[string]any) {
 			t.Helper()
 			b, _ := json.Marshal(body)
-			problem(t, e.do(t, method, path, who, "application/json", b), 409)
+			if p := problem(t, e.do(t, method, path, who, "application/json", b), 409); !strings.Contains(p["detail"].(string), "telah berubah") {
+				t.Errorf("%s %s with a stale version: %v, want the detail to say the record changed", method, path, p["detail"])
+			}
 		}
 		stale(staff, "POST", "/api/v1/skps/"+id+"/rhk", map[string]any{"version": v - 1, "kind": "utama", "description": "Lain"})
 		stale(staff, "POST", "/api/v1/rhk/"+rhkID+"/indicators", map[string]any{"version": v - 1, "aspect": "kuantitas", "description": "x", "target": "1", "unit": "x"})
@@ -205,6 +208,11 @@ func TestPlanningWritesNeedTheirVersion(t *testing.T) {
 			t.Fatalf("approve: %d %s", r.status, r.body)
 		}
 		v++
+		// Approving again with the current version is no stale read: the
+		// SKP is simply approved already.
+		if p := problem(t, e.post(t, "/api/v1/skps/"+id+"/approve", kabid, map[string]any{"version": v}), 409); strings.Contains(p["detail"].(string), "berubah") {
+			t.Errorf("a second approval with the current version says the record changed: %v", p["detail"])
+		}
 		stale(staff, "POST", "/api/v1/skps/"+id+"/revise", map[string]any{"version": v - 1})
 		if r := e.post(t, "/api/v1/skps/"+id+"/revise", staff, map[string]any{"version": v}); r.status != 200 {
 			t.Fatalf("revise: %d %s", r.status, r.body)

@@ -178,6 +178,14 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		if can := p["can"].(map[string]any); can["approve"] != false {
 			t.Errorf("the supervisor's rights on a returned entry = %v", can)
 		}
+		// Approving it now, with the version just read, is refused for its
+		// state, not as a stale read; a stale version says it changed.
+		if pr := problem(t, e.post(t, "/api/v1/progress/"+id+"/approve", kabid, map[string]any{"version": p["version"]}), 409); strings.Contains(pr["detail"].(string), "berubah") {
+			t.Errorf("approving a returned entry with its current version says it changed: %v", pr["detail"])
+		}
+		if pr := problem(t, e.post(t, "/api/v1/progress/"+id+"/approve", kabid, map[string]any{"version": 1}), 409); !strings.Contains(pr["detail"].(string), "telah berubah") {
+			t.Errorf("approving with a stale version: %v", pr["detail"])
+		}
 		if mineNow := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+id, staff)); mineNow["can"].(map[string]any)["edit"] != true {
 			t.Errorf("the author's rights on a returned entry = %v", mineNow["can"])
 		}

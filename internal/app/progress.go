@@ -226,7 +226,13 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 	if err != nil {
 		return p, err
 	}
-	if err := mayReview(actor, chart, p); err != nil {
+	// Who may review comes first; then a version the entry has moved past
+	// is a stale read, whatever its status became.
+	if err := mayReview(actor, chart, p); errors.Is(err, model.ErrForbidden) {
+		return p, err
+	} else if p.Version != version {
+		return p, fmt.Errorf("progress %s changed since version %d: %w", p.ID, version, model.ErrStale)
+	} else if err != nil {
 		return p, err
 	}
 	note = strings.TrimSpace(note)

@@ -31,10 +31,14 @@ import (
 // Sentinel errors shared by every layer. Handlers translate them to a page or
 // a problem+json response once, at the edge.
 var (
-	ErrNotFound          = errors.New("not found")
-	ErrForbidden         = errors.New("forbidden")
-	ErrUnauthenticated   = errors.New("unauthenticated")
-	ErrConflict          = errors.New("conflict")
+	ErrNotFound        = errors.New("not found")
+	ErrForbidden       = errors.New("forbidden")
+	ErrUnauthenticated = errors.New("unauthenticated")
+	ErrConflict        = errors.New("conflict")
+	// ErrStale is the conflict of a write sent with a version older than
+	// the record's: someone changed it since it was read. It wraps
+	// ErrConflict, so both answer 409; only this one says "changed".
+	ErrStale             = fmt.Errorf("changed since it was read: %w", ErrConflict)
 	ErrInvalidTransition = errors.New("invalid transition")
 	ErrRateLimited       = errors.New("rate limited")
 	ErrTooLarge          = errors.New("too large")

@@ -87,7 +87,7 @@ func (tx *Tx) MoveNeed(ctx context.Context, id string, version int, act model.Ne
 		return before, err
 	}
 	if before.Version != version {
-		return before, fmt.Errorf("need %s changed since version %d: %w", id, version, model.ErrConflict)
+		return before, fmt.Errorf("need %s changed since version %d: %w", id, version, model.ErrStale)
 	}
 	next, err := model.NextNeedStatus(before.Status, act)
 	if err != nil {
@@ -111,7 +111,7 @@ func (tx *Tx) MoveNeed(ctx context.Context, id string, version int, act model.Ne
 		return before, fmt.Errorf("%s need: %w", act, err)
 	}
 	if k, _ := res.RowsAffected(); k == 0 {
-		return before, fmt.Errorf("need %s changed since version %d: %w", id, version, model.ErrConflict)
+		return before, fmt.Errorf("need %s changed since version %d: %w", id, version, model.ErrStale)
 	}
 	if err := tx.audit(ctx, "need."+string(act), "need", id, needRecord(before), needRecord(n)); err != nil {
 		return before, err

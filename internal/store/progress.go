@@ -60,7 +60,7 @@ func (tx *Tx) ResubmitProgress(ctx context.Context, version int, p model.Progres
 		return p, fmt.Errorf("resubmit progress: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return p, fmt.Errorf("progress %s changed since version %d: %w", p.ID, version, model.ErrConflict)
+		return p, fmt.Errorf("progress %s changed since version %d: %w", p.ID, version, model.ErrStale)
 	}
 	after, err := tx.Progress(ctx, p.ID)
 	if err != nil {
@@ -79,7 +79,15 @@ func (tx *Tx) ReviewProgress(ctx context.Context, id string, version int, status
 		return model.Progress{}, fmt.Errorf("review progress: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return model.Progress{}, fmt.Errorf("progress %s is not waiting at version %d: %w", id, version, model.ErrConflict)
+		// Tell a stale version from an entry no longer waiting.
+		cur, err := tx.Progress(ctx, id)
+		if err != nil {
+			return model.Progress{}, err
+		}
+		if cur.Version != version {
+			return model.Progress{}, fmt.Errorf("progress %s changed since version %d: %w", id, version, model.ErrStale)
+		}
+		return model.Progress{}, fmt.Errorf("progress %s is %s, not waiting: %w", id, cur.Status, model.ErrConflict)
 	}
 	p, err := tx.Progress(ctx, id)
 	if err != nil {

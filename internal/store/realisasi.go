@@ -25,7 +25,7 @@ func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r model.Realisasi)
 		return r, err
 	}
 	if (exists && before.Version != version) || (!exists && version != 0) {
-		return r, fmt.Errorf("realisasi changed since version %d: %w", version, model.ErrConflict)
+		return r, fmt.Errorf("realisasi changed since version %d: %w", version, model.ErrStale)
 	}
 	r.UpdatedBy, r.UpdatedAt = tx.actor.EmployeeID, formatTime(tx.now)
 	if !exists {
@@ -44,7 +44,7 @@ func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r model.Realisasi)
 		return r, fmt.Errorf("update realisasi: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return r, fmt.Errorf("realisasi changed since version %d: %w", version, model.ErrConflict)
+		return r, fmt.Errorf("realisasi changed since version %d: %w", version, model.ErrStale)
 	}
 	return r, tx.audit(ctx, "realisasi.update", "realisasi", r.ID, before, r)
 }

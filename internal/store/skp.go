@@ -204,7 +204,7 @@ func (tx *Tx) touchSKP(ctx context.Context, id string, version int) error {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("SKP %s changed since version %d: %w", id, version, model.ErrConflict)
+		return fmt.Errorf("SKP %s changed since version %d: %w", id, version, model.ErrStale)
 	}
 	return nil
 }

@@ -350,9 +350,9 @@ func (u *ui) afterNeedStep(w http.ResponseWriter, r *http.Request, b base, step 
 		return nil
 	case ok:
 		errs, status = b.Errs(ve), http.StatusUnprocessableEntity
-	case errors.Is(err, model.ErrConflict):
+	case errors.Is(err, model.ErrStale):
 		errs = map[string]string{"version": b.T("need.err.stale")}
-	case errors.Is(err, model.ErrInvalidTransition):
+	case errors.Is(err, model.ErrConflict), errors.Is(err, model.ErrInvalidTransition):
 		errs = map[string]string{"status": b.T("need.err.state")}
 	default:
 		return err

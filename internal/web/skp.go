@@ -122,9 +122,9 @@ func (u *ui) skpFormError(w http.ResponseWriter, r *http.Request, b base, id str
 	switch ve, ok := isValidation(err); {
 	case ok:
 		p.Errors = b.Errs(ve)
-	case errors.Is(err, model.ErrConflict):
+	case errors.Is(err, model.ErrStale):
 		p.Errors = map[string]string{"version": b.T("skp.err.stale")}
-	case errors.Is(err, model.ErrInvalidTransition):
+	case errors.Is(err, model.ErrConflict), errors.Is(err, model.ErrInvalidTransition):
 		p.Errors = map[string]string{"status": b.T("skp.err.state")}
 	default:
 		return err
