@@ -122,6 +122,33 @@ func (a *App) prepareEntry(ctx context.Context, actor model.Actor, p *model.Prog
 	return e, nil
 }
 
+// CheckProgress gives every field's error of an entry as its author typed
+// it at once: parsed is what reading the typed fields gave (a
+// ValidationError naming the fields that did not parse, such as the time
+// spent or the output), and the fields that did parse are checked by the
+// rules SubmitProgress applies, so a wrong time does not hide a date to
+// come or an empty description. A field keeps its parse error. Any other
+// error in parsed is returned as it is; nil when the entry is valid.
+func (a *App) CheckProgress(p model.Progress, parsed error) error {
+	var v model.ValidationError
+	if parsed != nil {
+		pv, ok := parsed.(*model.ValidationError)
+		if !ok {
+			return parsed
+		}
+		v.Merge(pv)
+	}
+	if err := p.Validate(a.Today()); err != nil {
+		pv, ok := err.(*model.ValidationError)
+		if !ok {
+			return err
+		}
+		v.Merge(pv) // a field that did not parse keeps its parse error
+
+	}
+	return v.Err()
+}
+
 // progressSent tells the pejabat penilai an entry waits for them.
 func (a *App) progressSent(ctx context.Context, tx *store.Tx, e model.Employee, p model.Progress) error {
 	if p.RaterID == "" {

@@ -76,8 +76,8 @@ func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, stat
 }
 
 // formEntry reads an entry from the form: output and time as typed, read by
-// the parsers the API uses too.
-func formEntry(r *http.Request) (model.Progress, progressForm, error) {
+// the parsers the API uses too, and checks it as the API does.
+func (u *ui) formEntry(r *http.Request) (model.Progress, progressForm, error) {
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		// The body's size was capped before; files beyond 8 MB in memory
 		// go to temporary files.
@@ -98,11 +98,13 @@ func formEntry(r *http.Request) (model.Progress, progressForm, error) {
 			v.Merge(ve)
 		}
 	}
-	return p, f, v.Err()
+	// The fields that parsed are checked at once too: every field's error
+	// shows together.
+	return p, f, u.a.CheckProgress(p, v.Err())
 }
 
 func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) error {
-	p, form, err := formEntry(r)
+	p, form, err := u.formEntry(r)
 	var uploads []app.Upload
 	if err == nil && r.MultipartForm != nil {
 		defer r.MultipartForm.RemoveAll()
@@ -171,7 +173,7 @@ func (u *ui) renderEntry(w http.ResponseWriter, r *http.Request, b base, status 
 }
 
 func (u *ui) resubmitProgress(w http.ResponseWriter, r *http.Request, b base) error {
-	p, form, err := formEntry(r)
+	p, form, err := u.formEntry(r)
 	p.ID, form.ID = r.PathValue("id"), r.PathValue("id")
 	if err == nil {
 		_, err = u.a.ResubmitProgress(r.Context(), *b.Actor, form.Version, p)

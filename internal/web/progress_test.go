@@ -206,3 +206,27 @@ func (b *browser) postMultipart(path string, fields map[string]string, name stri
 	body, _ := io.ReadAll(resp.Body)
 	return resp, string(body)
 }
+
+// TestProgressFormShowsEveryError checks a form with several faults comes
+// back with all of them at once: a time that does not parse does not hide a
+// day still to come or an empty description.
+func TestProgressFormShowsEveryError(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		staffSKP(t, e)
+		staff := e.browser(t)
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		resp, body := staff.post("/progres", url.Values{"date": {"2999-01-01"}, "description": {"  "}, "minutes": {"sejam"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+		for _, want := range []string{"jam:menit", "tanggal yang belum tiba", "Uraian kegiatan wajib diisi"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the form does not say %q", want)
+			}
+		}
+		if strings.Contains(body, "antara 1 menit dan 24 jam") {
+			t.Error("a time that did not parse also shows the range error")
+		}
+	})
+}
