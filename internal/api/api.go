@@ -54,6 +54,14 @@ func New(a *app.App) http.Handler {
 	return unmatched(mux)
 }
 
+// CrossOriginDenied answers a request a browser sent from a page of another
+// site with a problem in the reader's language.
+func CrossOriginDenied(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	writeProblem(w, r, readerLang(r), http.StatusForbidden, "cross-origin", model.Msg("problem.crossorigin.title"),
+		model.Msg("problem.crossorigin.detail"))
+}
+
 // wrap checks the session and the text of the path and query, runs the
 // handler and turns its error into a problem response.
 func (h *handler) wrap(rt route) http.HandlerFunc {

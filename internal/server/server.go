@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/api"
@@ -30,9 +31,19 @@ func New(a *app.App) http.Handler {
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) { ready(a, w, r) })
 	mux.Handle("GET /metrics", m)
 	mux.Handle("/api/", api.New(a))
-	mux.Handle("/", web.New(a))
+	ui := web.New(a)
+	mux.Handle("/", ui)
 
+	// A request a browser sends from another site is refused with a page
+	// (or, under /api/, a problem) in the reader's language.
 	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(httpx.Authenticate(a, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			api.CrossOriginDenied(w, r)
+			return
+		}
+		ui.CrossOriginDenied(w, r)
+	})))
 	var h http.Handler = mux
 	h = httpx.Authenticate(a, h)
 	h = cop.Handler(h)

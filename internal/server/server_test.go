@@ -124,6 +124,42 @@ func TestCrossOriginPostsAreRefused(t *testing.T) {
 	}
 }
 
+// TestCrossOriginRefusalSpeaksTheReadersLanguage checks a refused
+// cross-site request gets a page (or, under /api/, a problem) in the
+// reader's language, not Go's plain English text.
+func TestCrossOriginRefusalSpeaksTheReadersLanguage(t *testing.T) {
+	ts := newServer(t, storetest.Open(t, "sqlite"))
+	for _, c := range []struct {
+		path, body, lang, cookie, ctype, want string
+	}{
+		{"/bahasa", "lang=id", "", "", "text/html", "Permintaan ditolak"},
+		{"/bahasa", "lang=id", "", "en", "text/html", "Request refused"},
+		{"/api/v1/auth/login", `{"username":"x","password":"y"}`, "en", "", "application/problem+json", "Cross-site request refused"},
+		{"/api/v1/auth/login", `{"username":"x","password":"y"}`, "id", "", "application/problem+json", "Permintaan lintas situs ditolak"},
+	} {
+		req, _ := http.NewRequest("POST", ts.URL+c.path, strings.NewReader(c.body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		if c.lang != "" {
+			req.Header.Set("Accept-Language", c.lang)
+		}
+		if c.cookie != "" {
+			req.AddCookie(&http.Cookie{Name: "lang", Value: c.cookie})
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		body := string(b)
+		if resp.StatusCode != http.StatusForbidden || !strings.HasPrefix(resp.Header.Get("Content-Type"), c.ctype) ||
+			!strings.Contains(body, c.want) || strings.Contains(body, "cross-origin request detected") {
+			t.Errorf("POST %s (%s%s): %d %s %q", c.path, c.lang, c.cookie, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+		}
+	}
+}
+
 func TestReadyzWaitsForMigrations(t *testing.T) {
 	s, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "kinerja.db"), store.Options{})
 	if err != nil {

@@ -39,8 +39,24 @@ type ui struct {
 	version string // content hash of the static files, part of their URLs
 }
 
+// Handler is the web UI.
+type Handler struct {
+	http.Handler
+	u *ui
+}
+
+// CrossOriginDenied answers a form sent from another site: an error page in
+// the reader's language, where Go's protection would write plain English
+// text.
+func (h *Handler) CrossOriginDenied(w http.ResponseWriter, r *http.Request) {
+	b := h.u.baseFor(r)
+	b.Title = b.T("err.crossorigin.title")
+	p := errorPage{base: b, Status: http.StatusForbidden, Heading: b.Title, Explanation: b.T("err.crossorigin.body")}
+	h.u.render(w, r, http.StatusForbidden, "error", p)
+}
+
 // New returns the web UI handler.
-func New(a *app.App) http.Handler {
+func New(a *app.App) *Handler {
 	u := newUI(a)
 	mux := http.NewServeMux()
 	page := func(pattern string, h func(w http.ResponseWriter, r *http.Request, p base) error) {
@@ -86,7 +102,7 @@ func New(a *app.App) http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
-	return mux
+	return &Handler{Handler: mux, u: u}
 }
 
 func newUI(a *app.App) *ui {
