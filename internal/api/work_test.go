@@ -292,6 +292,13 @@ func TestWorkThroughTheAPI(t *testing.T) {
 			t.Errorf("absurd time = %v", pr)
 		}
 		problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "description": "x", "minutes": 1e20}), 422)
+		// A time that does not parse does not hide the other fields' errors.
+		pr = problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": "2099-01-01", "description": " ", "minutes": "sejam"}), 422)
+		for _, f := range []string{"date", "description", "minutes"} {
+			if pr["errors"].(map[string]any)[f] == nil {
+				t.Errorf("no %s error in %v", f, pr)
+			}
+		}
 		problem(t, e.do(t, "POST", "/api/v1/progress", staff, "application/json",
 			[]byte(`{"date":"`+string(today)+`","description":"x","minutes":5,"output":1e3}`)), 422)
 	})
