@@ -221,7 +221,7 @@ func (h *handler) interventionOptions(w http.ResponseWriter, r *http.Request, ac
 		out.RHK = append(out.RHK, rhkOf(rhk, app.SKPRights{}))
 	}
 	for _, ps := range o.PerjanjianKinerja {
-		out.PKSasaran = append(out.PKSasaran, pkSasaranOf(ps, nil))
+		out.PKSasaran = append(out.PKSasaran, pkSasaranOf(ps, app.PKSasaranRights{}))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -462,7 +462,7 @@ func skpSchemas() map[string]any {
 			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif")}),
 		"Indicator": obj([]string{"id", "aspect", "description", "target", "unit"}, map[string]any{"id": str(),
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
-		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
+		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators", "can"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
 			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
 			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")},
 			"parent_rhk_text": map[string]any{"type": "string", "description": "The text of the RHK intervened (GET /skps/{id} only)"},
@@ -470,7 +470,7 @@ func skpSchemas() map[string]any {
 				"delete": canField("Remove it (DELETE /rhk/{id}); one that other records depend on answers 409")})}),
 		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
-		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater"}, map[string]any{
+		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater", "can"}, map[string]any{
 			"id": str(), "employee_id": str(), "year": map[string]any{"type": "integer"}, "period_start": date, "period_end": date,
 			"approach": enum("kuantitatif", "kualitatif"), "format": enum("jpt", "ja_jf"),
 			"status": enum("draft", "submitted", "returned", "approved", "closed"), "version": map[string]any{"type": "integer"},

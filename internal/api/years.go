@@ -161,7 +161,7 @@ func yearSchemas() map[string]any {
 	return map[string]any{
 		"YearRequest": obj([]string{"year"}, map[string]any{"year": map[string]any{"type": "integer"},
 			"period_kind": enum("monthly", "quarterly"), "report_days": map[string]any{"type": "integer", "minimum": 0, "maximum": 60}}),
-		"Period": obj([]string{"id", "kind", "number", "start", "end", "status"}, map[string]any{"id": str(),
+		"Period": obj([]string{"id", "kind", "number", "start", "end", "status", "can"}, map[string]any{"id": str(),
 			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
 			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked"),
 			"can": obj([]string{"edit", "open", "reopen", "close", "lock", "unlock"}, map[string]any{
