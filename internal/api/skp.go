@@ -42,11 +42,11 @@ type rhkJSON struct {
 	Can           rhkCan          `json:"can"`
 }
 
-// rhkCan is what the actor may do with an RHK now: change it, add its
-// indicators or remove it, as long as they may edit its SKP.
+// rhkCan is what the actor may do with an RHK now (app.RHKRights): add
+// an indicator (POST /rhk/{id}/indicators) or remove it (DELETE /rhk/{id}).
 type rhkCan struct {
-	Edit   bool `json:"edit"`
-	Delete bool `json:"delete"`
+	AddIndicator bool `json:"add_indicator"`
+	Delete       bool `json:"delete"`
 }
 
 // skpCan is what the actor may do with an SKP now (app.SKPRights).
@@ -114,7 +114,7 @@ func skpOf(s model.SKP, can app.SKPRights) skpJSON {
 func rhkOf(r model.RHK, can app.SKPRights) rhkJSON {
 	j := rhkJSON{ID: r.ID, Kind: string(r.Kind), Description: r.Description, ParentRHKID: ptr(r.ParentRHKID), ParentText: r.ParentText,
 		PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, PKSasaranID: ptr(r.PKSasaranID), Indicators: []indicatorJSON{},
-		Can: rhkCan{Edit: can.Edit, Delete: can.Edit}}
+		Can: rhkCan{AddIndicator: can.RHK().AddIndicator, Delete: can.RHK().Delete}}
 	for _, in := range r.Indicators {
 		j.Indicators = append(j.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
 	}
@@ -466,7 +466,7 @@ func skpSchemas() map[string]any {
 			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
 			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")},
 			"parent_rhk_text": map[string]any{"type": "string", "description": "The text of the RHK intervened (GET /skps/{id} only)"},
-			"can": obj([]string{"edit", "delete"}, map[string]any{"edit": canField("Change the RHK and add its indicators"),
+			"can": obj([]string{"add_indicator", "delete"}, map[string]any{"add_indicator": canField("Add an indicator (POST /rhk/{id}/indicators)"),
 				"delete": canField("Remove it (DELETE /rhk/{id}); one that other records depend on answers 409")})}),
 		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),

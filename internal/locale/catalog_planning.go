@@ -8,6 +8,7 @@ var planningID = map[string]string{
 	"skp.proposal.declined": "Usulan RHK ditolak.",
 	"skp.err.skp_id":        "Sebutkan SKP yang menerima RHK ini (skp_id)",
 	"settings.err.empty":    "Sebutkan pengaturan yang diubah",
+	"skp.rhk.delete":        "Hapus RHK",
 }
 
 var planningEN = map[string]string{
@@ -15,6 +16,7 @@ var planningEN = map[string]string{
 	"skp.proposal.declined": "The proposed RHK was declined.",
 	"skp.err.skp_id":        "Name the SKP that takes this RHK (skp_id)",
 	"settings.err.empty":    "Name a setting to change",
+	"skp.rhk.delete":        "Delete RHK",
 }
 
 func init() {
