@@ -54,6 +54,7 @@ var queryDocs = map[string]string{
 	"period":      "A period id; the open one by default",
 	"target_type": "skp, rhk, progress or realisasi",
 	"target_id":   "The id of the target",
+	"revision":    "An approved revision (the revision of an item of GET /skps/{id}/versions); the SKP as it is now when absent",
 }
 
 func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
@@ -222,6 +223,9 @@ func openAPIDocument() map[string]any {
 			s := str()
 			if q == "limit" {
 				s = map[string]any{"type": "integer", "minimum": 1, "maximum": 200, "default": 50}
+			}
+			if q == "revision" {
+				s = map[string]any{"type": "integer", "minimum": 1}
 			}
 			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": s, "description": queryDocs[q]})
 		}

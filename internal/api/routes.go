@@ -179,8 +179,8 @@ func skpRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, body: "DialogueRequest", response: "Dialogue", status: 201, errors: []int{403, 404, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/versions", summary: "Every approved revision of an SKP, as it was approved", handle: (*handler).skpVersions,
 			doc: op{tag: "planning", params: []string{"id"}, response: "SKPList", errors: []int{404}}},
-		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out", handle: (*handler).skpDocument,
-			doc: op{tag: "planning", params: []string{"id"}, response: "pdf", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out; with revision, an approved revision as it was approved", handle: (*handler).skpDocument,
+			doc: op{tag: "planning", params: []string{"id"}, query: []string{"revision"}, response: "pdf", errors: []int{404, 422}}},
 	}
 }
 

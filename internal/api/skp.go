@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -366,13 +367,26 @@ func (h *handler) returnSKP(w http.ResponseWriter, r *http.Request, actor model.
 	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
 }
 
+// skpDocument answers the SKP document: the SKP as it is now, or with
+// ?revision=N an approved revision as it was approved (the web's
+// /skp/{id}/versi/{rev}); a revision that does not exist is a 404.
 func (h *handler) skpDocument(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var buf bytes.Buffer
-	if err := h.a.WriteSKPDocument(r.Context(), actor, r.PathValue("id"), &buf); err != nil {
+	id, name := r.PathValue("id"), "skp-"+r.PathValue("id")
+	if q := r.URL.Query().Get("revision"); q != "" {
+		rev, err := strconv.Atoi(q)
+		if err != nil {
+			return model.Invalid("revision", "invalid.skp.revision")
+		}
+		if err := h.a.WriteSKPVersionDocument(r.Context(), actor, id, rev, &buf); err != nil {
+			return err
+		}
+		name += "-revision-" + strconv.Itoa(rev)
+	} else if err := h.a.WriteSKPDocument(r.Context(), actor, id, &buf); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="skp-`+r.PathValue("id")+`.pdf"`)
+	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
 	_, err := w.Write(buf.Bytes())
 	return err
 }

@@ -142,6 +142,18 @@ func TestInterventionThroughTheAPI(t *testing.T) {
 		if got := rightsOf(versions["items"].([]any)[0].(map[string]any)); got["revise"] || got["edit"] {
 			t.Errorf("an approved version offers %v", got)
 		}
+		// Each approved revision's document, as the web serves it at
+		// /skp/{id}/versi/{rev}, to those who may read the SKP.
+		rev := jsonNumber(versions["items"].([]any)[0].(map[string]any)["revision"])
+		r = e.get(t, "/api/v1/skps/"+id+"/document.pdf?revision="+rev, staff)
+		if r.status != 200 || r.header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(r.body), "%PDF-") {
+			t.Errorf("document of revision %s: %d %s", rev, r.status, r.header.Get("Content-Type"))
+		}
+		problem(t, e.get(t, "/api/v1/skps/"+id+"/document.pdf?revision=99", staff), 404)
+		problem(t, e.get(t, "/api/v1/skps/"+id+"/document.pdf?revision="+rev, nurse), 404)
+		if pr := problem(t, e.get(t, "/api/v1/skps/"+id+"/document.pdf?revision=satu", staff), 422); pr["errors"].(map[string]any)["revision"] == nil {
+			t.Errorf("an unreadable revision: %v", pr)
+		}
 	})
 }
 

@@ -9,6 +9,7 @@ var planningID = map[string]string{
 	"skp.err.skp_id":        "Sebutkan SKP yang menerima RHK ini (skp_id)",
 	"settings.err.empty":    "Sebutkan pengaturan yang diubah",
 	"skp.rhk.delete":        "Hapus RHK",
+	"invalid.skp.revision":  "Revisi ditulis sebagai bilangan bulat, misalnya 1",
 }
 
 var planningEN = map[string]string{
@@ -17,6 +18,7 @@ var planningEN = map[string]string{
 	"skp.err.skp_id":        "Name the SKP that takes this RHK (skp_id)",
 	"settings.err.empty":    "Name a setting to change",
 	"skp.rhk.delete":        "Delete RHK",
+	"invalid.skp.revision":  "The revision is a whole number, e.g. 1",
 }
 
 func init() {
