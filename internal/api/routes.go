@@ -130,6 +130,8 @@ func evidenceRoutes() []route {
 // instansi's settings kept on the year page.
 func yearRoutes() []route {
 	return []route{
+		{method: "GET", path: "/api/v1/years", summary: "The instansi's performance years, newest first: every year opened (with its period kind) and the current year while it is not", handle: (*handler).years,
+			doc: op{tag: "planning", query: []string{"limit", "cursor"}, response: "YearList", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/years", summary: "Open a performance year with its periods (BKPSDM)", handle: (*handler).openYear,
 			doc: op{tag: "planning", body: "YearRequest", response: "PeriodList", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/years/{year}/periods", summary: "The periods of a year", handle: (*handler).periods,
