@@ -54,6 +54,7 @@ var queryDocs = map[string]string{
 	"period":      "A period id; the open one by default",
 	"target_type": "skp, rhk, progress or realisasi",
 	"target_id":   "The id of the target",
+	"revision":    "An approved revision (the revision of an item of GET /skps/{id}/versions); the SKP as it is now when absent",
 }
 
 func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
@@ -120,7 +121,7 @@ func schemas() map[string]any {
 			"manage_account": map[string]any{"type": "boolean", "description": "See and revoke the sessions of the employee's account"}}),
 		"birth_date": map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "null when unknown"},
 		"gender":     enum("L", "P", ""), "email": str(), "phone": str(),
-		"placements": map[string]any{"type": "array", "items": obj(nil, map[string]any{
+		"placements": map[string]any{"type": "array", "items": obj([]string{"can"}, map[string]any{
 			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
 			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"})})},
@@ -151,7 +152,7 @@ func schemas() map[string]any {
 		"Me":             obj([]string{"user", "employee"}, map[string]any{"user": ref("User"), "employee": map[string]any{"oneOf": []any{ref("EmployeeDetail"), map[string]any{"type": "null"}}}}),
 		"MePatch":        obj([]string{"locale"}, map[string]any{"locale": enum("id", "en")}),
 		"PasswordChange": obj([]string{"current_password", "new_password"}, map[string]any{"current_password": str(), "new_password": map[string]any{"type": "string", "minLength": 8}}),
-		"Session": obj(nil, map[string]any{"id": str(), "kind": enum("web", "api"), "created_at": map[string]any{"type": "string", "format": "date-time"},
+		"Session": obj([]string{"can"}, map[string]any{"id": str(), "kind": enum("web", "api"), "created_at": map[string]any{"type": "string", "format": "date-time"},
 			"last_seen_at": map[string]any{"type": "string", "format": "date-time"}, "expires_at": map[string]any{"type": "string", "format": "date-time"},
 			"ip": str(), "user_agent": str(), "current": map[string]any{"type": "boolean"},
 			"can": canSchemaOf("What the signed-in user may do with this session now", map[string]string{"revoke": "end it, signing that device out"})}),
@@ -184,13 +185,13 @@ func schemas() map[string]any {
 			"upload_id": map[string]any{"type": "string", "description": "The staged file of a dry run (web UI)"}}),
 		"PlacementRequest": obj([]string{"kind", "start"}, map[string]any{"position_id": str(), "position_code": map[string]any{"type": "string", "description": "Instead of position_id"},
 			"kind": enum("definitif", "plt", "plh"), "start": map[string]any{"type": "string", "format": "date"}, "decree": str()}),
-		"Placement": obj(nil, map[string]any{"id": str(), "position": str(), "kind": enum("definitif", "plt", "plh"),
+		"Placement": obj([]string{"can"}, map[string]any{"id": str(), "position": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
 			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"})}),
 		"EndRequest": obj([]string{"end"}, map[string]any{"end": map[string]any{"type": "string", "format": "date"}}),
 		"RaterOverrideRequest": obj([]string{"rater_id", "start", "reason"}, map[string]any{"rater_id": str(), "upper_rater_id": str(),
 			"start": map[string]any{"type": "string", "format": "date"}, "reason": str()}),
-		"RaterOverride": obj(nil, map[string]any{"id": str(), "employee_id": str(), "rater_id": str(), "upper_rater_id": nullable("string"),
+		"RaterOverride": obj([]string{"can"}, map[string]any{"id": str(), "employee_id": str(), "rater_id": str(), "upper_rater_id": nullable("string"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "reason": str(),
 			"can": canSchemaOf("What the signed-in user may do with this substitute rater now", map[string]string{"end": "end it on a date"})}),
 		"RaterOverrideList": listOf("RaterOverride"),
@@ -222,6 +223,9 @@ func openAPIDocument() map[string]any {
 			s := str()
 			if q == "limit" {
 				s = map[string]any{"type": "integer", "minimum": 1, "maximum": 200, "default": 50}
+			}
+			if q == "revision" {
+				s = map[string]any{"type": "integer", "minimum": 1}
 			}
 			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": s, "description": queryDocs[q]})
 		}

@@ -245,3 +245,41 @@ func jsonType(v any) string {
 	}
 	return "object"
 }
+
+// TestCanIsAlwaysRequired: every object a client can act on carries its
+// "can" rights in every answer, so wherever the OpenAPI document gives an
+// object a "can" property it lists it as required, and every right in a
+// "can" object is required too.
+func TestCanIsAlwaysRequired(t *testing.T) {
+	e := setup(t, storetest.Open(t, "sqlite"))
+	doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+	var walk func(v any, at string)
+	walk = func(v any, at string) {
+		switch v := v.(type) {
+		case map[string]any:
+			if props, ok := v["properties"].(map[string]any); ok {
+				if can, ok := props["can"].(map[string]any); ok && !strings.HasSuffix(at, ".properties") {
+					if !slices.Contains(asStrings(v["required"]), "can") {
+						t.Errorf("%s: can is not required", at)
+					}
+					if cp, ok := can["properties"].(map[string]any); ok {
+						for k := range cp {
+							if !slices.Contains(asStrings(can["required"]), k) {
+								t.Errorf("%s: can.%s is not required", at, k)
+							}
+						}
+					}
+				}
+			}
+			for k, c := range v {
+				walk(c, at+"."+k)
+			}
+		case []any:
+			for i, c := range v {
+				walk(c, fmt.Sprintf("%s[%d]", at, i))
+			}
+		}
+	}
+	walk(doc["components"], "components")
+	walk(doc["paths"], "paths")
+}

@@ -20,7 +20,7 @@ type pkSasaranJSON struct {
 	Year        int               `json:"year"`
 	Description string            `json:"description"`
 	Indicators  []pkIndicatorJSON `json:"indicators"`
-	Can         *pkSasaranCan     `json:"can,omitempty"`
+	Can         pkSasaranCan      `json:"can"`
 }
 
 // pkSasaranCan is what the actor may do with a sasaran of a PK now.
@@ -28,13 +28,11 @@ type pkSasaranCan struct {
 	Delete bool `json:"delete"`
 }
 
-// pkSasaranOf is a sasaran as the API shows it; can is given where the
-// sasaran is shown as part of its PK.
-func pkSasaranOf(s model.PKSasaran, can *app.PKSasaranRights) pkSasaranJSON {
-	j := pkSasaranJSON{ID: s.ID, UnitID: s.UnitID, Year: s.Year, Description: s.Description, Indicators: []pkIndicatorJSON{}}
-	if can != nil {
-		j.Can = &pkSasaranCan{Delete: can.Delete}
-	}
+// pkSasaranOf is a sasaran as the API shows it, with what the actor may
+// do with it now (nothing, where it is shown to be read).
+func pkSasaranOf(s model.PKSasaran, can app.PKSasaranRights) pkSasaranJSON {
+	j := pkSasaranJSON{ID: s.ID, UnitID: s.UnitID, Year: s.Year, Description: s.Description, Indicators: []pkIndicatorJSON{},
+		Can: pkSasaranCan{Delete: can.Delete}}
 	for _, in := range s.Indicators {
 		j.Indicators = append(j.Indicators, pkIndicatorJSON{ID: in.ID, Description: in.Description, Target: in.Target, Unit: in.Unit})
 	}
@@ -66,7 +64,7 @@ func (h *handler) perjanjianKinerja(w http.ResponseWriter, r *http.Request, acto
 	}{UnitID: pk.Unit.ID, UnitName: pk.Unit.Name, Year: year, Sasaran: []pkSasaranJSON{}}
 	out.Can.Manage = pk.Can.Manage
 	for _, s := range pk.Sasaran {
-		out.Sasaran = append(out.Sasaran, pkSasaranOf(s.PKSasaran, &s.Can))
+		out.Sasaran = append(out.Sasaran, pkSasaranOf(s.PKSasaran, s.Can))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -92,7 +90,17 @@ func (h *handler) addPKSasaran(w http.ResponseWriter, r *http.Request, actor mod
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, pkSasaranOf(s, nil))
+	// The new sasaran as its PK now shows it, with the actor's rights.
+	pk, err := h.a.PerjanjianKinerja(r.Context(), actor, s.UnitID, s.Year)
+	if err != nil {
+		return err
+	}
+	for _, it := range pk.Sasaran {
+		if it.ID == s.ID {
+			return writeJSON(w, http.StatusCreated, pkSasaranOf(it.PKSasaran, it.Can))
+		}
+	}
+	return writeJSON(w, http.StatusCreated, pkSasaranOf(s, app.PKSasaranRights{}))
 }
 
 func (h *handler) deletePKSasaran(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -106,9 +114,9 @@ func (h *handler) deletePKSasaran(w http.ResponseWriter, r *http.Request, actor 
 func pkSchemas() map[string]any {
 	indicator := obj([]string{"description", "target", "unit"}, map[string]any{"id": str(), "description": str(), "target": str(), "unit": str()})
 	return map[string]any{
-		"PKSasaran": obj([]string{"id", "unit_id", "year", "description", "indicators"}, map[string]any{"id": str(), "unit_id": str(),
+		"PKSasaran": obj([]string{"id", "unit_id", "year", "description", "indicators", "can"}, map[string]any{"id": str(), "unit_id": str(),
 			"year": map[string]any{"type": "integer"}, "description": str(), "indicators": map[string]any{"type": "array", "items": indicator},
-			"can": obj([]string{"delete"}, map[string]any{"delete": canField("Remove it: those who manage the PK, while no RHK is taken from it (in GET /units/{id}/pk)")})}),
+			"can": obj([]string{"delete"}, map[string]any{"delete": canField("Remove it (DELETE /pk/{id}): those who manage the PK, while no RHK is taken from it; false where a sasaran is shown to be read")})}),
 		"PerjanjianKinerja": obj([]string{"unit_id", "unit_name", "year", "sasaran", "can"}, map[string]any{"unit_id": str(), "unit_name": str(),
 			"year": map[string]any{"type": "integer"}, "sasaran": map[string]any{"type": "array", "items": ref("PKSasaran")},
 			"can": obj([]string{"manage"}, map[string]any{"manage": canField("Add and remove sasaran: the head of the unit or an admin")})}),

@@ -130,6 +130,8 @@ func evidenceRoutes() []route {
 // instansi's settings kept on the year page.
 func yearRoutes() []route {
 	return []route{
+		{method: "GET", path: "/api/v1/years", summary: "The instansi's performance years, newest first: every year opened (with its period kind) and the current year while it is not", handle: (*handler).years,
+			doc: op{tag: "planning", query: []string{"limit", "cursor"}, response: "YearList", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/years", summary: "Open a performance year with its periods (BKPSDM)", handle: (*handler).openYear,
 			doc: op{tag: "planning", body: "YearRequest", response: "PeriodList", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/years/{year}/periods", summary: "The periods of a year", handle: (*handler).periods,
@@ -179,8 +181,8 @@ func skpRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, body: "DialogueRequest", response: "Dialogue", status: 201, errors: []int{403, 404, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/versions", summary: "Every approved revision of an SKP, as it was approved", handle: (*handler).skpVersions,
 			doc: op{tag: "planning", params: []string{"id"}, response: "SKPList", errors: []int{404}}},
-		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out", handle: (*handler).skpDocument,
-			doc: op{tag: "planning", params: []string{"id"}, response: "pdf", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out; with revision, an approved revision as it was approved", handle: (*handler).skpDocument,
+			doc: op{tag: "planning", params: []string{"id"}, query: []string{"revision"}, response: "pdf", errors: []int{404, 422}}},
 	}
 }
 

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -42,11 +43,11 @@ type rhkJSON struct {
 	Can           rhkCan          `json:"can"`
 }
 
-// rhkCan is what the actor may do with an RHK now: change it, add its
-// indicators or remove it, as long as they may edit its SKP.
+// rhkCan is what the actor may do with an RHK now (app.RHKRights): add
+// an indicator (POST /rhk/{id}/indicators) or remove it (DELETE /rhk/{id}).
 type rhkCan struct {
-	Edit   bool `json:"edit"`
-	Delete bool `json:"delete"`
+	AddIndicator bool `json:"add_indicator"`
+	Delete       bool `json:"delete"`
 }
 
 // skpCan is what the actor may do with an SKP now (app.SKPRights).
@@ -114,7 +115,7 @@ func skpOf(s model.SKP, can app.SKPRights) skpJSON {
 func rhkOf(r model.RHK, can app.SKPRights) rhkJSON {
 	j := rhkJSON{ID: r.ID, Kind: string(r.Kind), Description: r.Description, ParentRHKID: ptr(r.ParentRHKID), ParentText: r.ParentText,
 		PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, PKSasaranID: ptr(r.PKSasaranID), Indicators: []indicatorJSON{},
-		Can: rhkCan{Edit: can.Edit, Delete: can.Edit}}
+		Can: rhkCan{AddIndicator: can.RHK().AddIndicator, Delete: can.RHK().Delete}}
 	for _, in := range r.Indicators {
 		j.Indicators = append(j.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
 	}
@@ -221,7 +222,7 @@ func (h *handler) interventionOptions(w http.ResponseWriter, r *http.Request, ac
 		out.RHK = append(out.RHK, rhkOf(rhk, app.SKPRights{}))
 	}
 	for _, ps := range o.PerjanjianKinerja {
-		out.PKSasaran = append(out.PKSasaran, pkSasaranOf(ps, nil))
+		out.PKSasaran = append(out.PKSasaran, pkSasaranOf(ps, app.PKSasaranRights{}))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -366,13 +367,26 @@ func (h *handler) returnSKP(w http.ResponseWriter, r *http.Request, actor model.
 	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
 }
 
+// skpDocument answers the SKP document: the SKP as it is now, or with
+// ?revision=N an approved revision as it was approved (the web's
+// /skp/{id}/versi/{rev}); a revision that does not exist is a 404.
 func (h *handler) skpDocument(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var buf bytes.Buffer
-	if err := h.a.WriteSKPDocument(r.Context(), actor, r.PathValue("id"), &buf); err != nil {
+	id, name := r.PathValue("id"), "skp-"+r.PathValue("id")
+	if q := r.URL.Query().Get("revision"); q != "" {
+		rev, err := strconv.Atoi(q)
+		if err != nil {
+			return model.Invalid("revision", "invalid.skp.revision")
+		}
+		if err := h.a.WriteSKPVersionDocument(r.Context(), actor, id, rev, &buf); err != nil {
+			return err
+		}
+		name += "-revision-" + strconv.Itoa(rev)
+	} else if err := h.a.WriteSKPDocument(r.Context(), actor, id, &buf); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `inline; filename="skp-`+r.PathValue("id")+`.pdf"`)
+	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.pdf"`)
 	_, err := w.Write(buf.Bytes())
 	return err
 }
@@ -462,15 +476,15 @@ func skpSchemas() map[string]any {
 			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif")}),
 		"Indicator": obj([]string{"id", "aspect", "description", "target", "unit"}, map[string]any{"id": str(),
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
-		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
+		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators", "can"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
 			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
 			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")},
 			"parent_rhk_text": map[string]any{"type": "string", "description": "The text of the RHK intervened (GET /skps/{id} only)"},
-			"can": obj([]string{"edit", "delete"}, map[string]any{"edit": canField("Change the RHK and add its indicators"),
+			"can": obj([]string{"add_indicator", "delete"}, map[string]any{"add_indicator": canField("Add an indicator (POST /rhk/{id}/indicators)"),
 				"delete": canField("Remove it (DELETE /rhk/{id}); one that other records depend on answers 409")})}),
 		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
-		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater"}, map[string]any{
+		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater", "can"}, map[string]any{
 			"id": str(), "employee_id": str(), "year": map[string]any{"type": "integer"}, "period_start": date, "period_end": date,
 			"approach": enum("kuantitatif", "kualitatif"), "format": enum("jpt", "ja_jf"),
 			"status": enum("draft", "submitted", "returned", "approved", "closed"), "version": map[string]any{"type": "integer"},

@@ -70,7 +70,7 @@ func TestInterventionThroughTheAPI(t *testing.T) {
 			t.Fatalf("intervention options = %v", opts)
 		}
 		parent := opts["rhk"].([]any)[0].(map[string]any)
-		if parent["id"] != kabidRHK["id"] || parent["description"] != "Tersedianya aplikasi layanan perizinan" || rightsOf(parent)["edit"] {
+		if parent["id"] != kabidRHK["id"] || parent["description"] != "Tersedianya aplikasi layanan perizinan" || rightsOf(parent)["add_indicator"] || rightsOf(parent)["delete"] {
 			t.Errorf("the supervisor's RHK as an option = %v", parent)
 		}
 		problem(t, e.get(t, "/api/v1/skps/"+id+"/intervention-options", nurse), 404)
@@ -84,7 +84,8 @@ func TestInterventionThroughTheAPI(t *testing.T) {
 		check("POST", "/api/v1/skps/{id}/rhk", r)
 		sk = check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+id, staff))
 		rhk := sk["rhk"].([]any)[0].(map[string]any)
-		if rhk["parent_rhk_id"] != parent["id"] || rhk["parent_rhk_text"] != "Tersedianya aplikasi layanan perizinan" || !rightsOf(rhk)["edit"] {
+		if rhk["parent_rhk_id"] != parent["id"] || rhk["parent_rhk_text"] != "Tersedianya aplikasi layanan perizinan" ||
+			!rightsOf(rhk)["add_indicator"] || !rightsOf(rhk)["delete"] {
 			t.Errorf("the intervening RHK = %v", rhk)
 		}
 
@@ -94,7 +95,7 @@ func TestInterventionThroughTheAPI(t *testing.T) {
 		if got := rightsOf(asRater); got["edit"] || got["submit"] || got["approve"] || got["return"] || !got["expect"] || !got["dialogue"] {
 			t.Errorf("the rater's rights on a draft = %v", got)
 		}
-		if got := rightsOf(asRater["rhk"].([]any)[0].(map[string]any)); got["edit"] || got["delete"] {
+		if got := rightsOf(asRater["rhk"].([]any)[0].(map[string]any)); got["add_indicator"] || got["delete"] {
 			t.Errorf("the rater may change the subordinate's RHK: %v", got)
 		}
 		problem(t, e.do(t, "DELETE", "/api/v1/rhk/"+rhk["id"].(string), kabid, "application/json", []byte(fmt.Sprintf(`{"version":%v}`, sk["version"]))), 403)
@@ -140,6 +141,18 @@ func TestInterventionThroughTheAPI(t *testing.T) {
 		versions := check("GET", "/api/v1/skps/{id}/versions", e.get(t, "/api/v1/skps/"+id+"/versions", staff))
 		if got := rightsOf(versions["items"].([]any)[0].(map[string]any)); got["revise"] || got["edit"] {
 			t.Errorf("an approved version offers %v", got)
+		}
+		// Each approved revision's document, as the web serves it at
+		// /skp/{id}/versi/{rev}, to those who may read the SKP.
+		rev := jsonNumber(versions["items"].([]any)[0].(map[string]any)["revision"])
+		r = e.get(t, "/api/v1/skps/"+id+"/document.pdf?revision="+rev, staff)
+		if r.status != 200 || r.header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(string(r.body), "%PDF-") {
+			t.Errorf("document of revision %s: %d %s", rev, r.status, r.header.Get("Content-Type"))
+		}
+		problem(t, e.get(t, "/api/v1/skps/"+id+"/document.pdf?revision=99", staff), 404)
+		problem(t, e.get(t, "/api/v1/skps/"+id+"/document.pdf?revision="+rev, nurse), 404)
+		if pr := problem(t, e.get(t, "/api/v1/skps/"+id+"/document.pdf?revision=satu", staff), 422); pr["errors"].(map[string]any)["revision"] == nil {
+			t.Errorf("an unreadable revision: %v", pr)
 		}
 	})
 }

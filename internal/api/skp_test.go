@@ -90,7 +90,7 @@ func TestSKPJourney(t *testing.T) {
 		problem(t, e.post(t, pkPath, staff, sasaran), 403)
 		problem(t, e.post(t, pkPath, kadis, map[string]any{"year": 2026, "description": "Tanpa indikator"}), 422)
 		r = e.post(t, pkPath, kadis, sasaran)
-		if ps := check("POST", "/api/v1/units/{id}/pk", r); r.status != 201 || len(ps["indicators"].([]any)) != 1 {
+		if ps := check("POST", "/api/v1/units/{id}/pk", r); r.status != 201 || len(ps["indicators"].([]any)) != 1 || !rightsOf(ps)["delete"] {
 			t.Fatalf("add PK sasaran: %d %s", r.status, r.body)
 		}
 		pk := check("GET", "/api/v1/units/{id}/pk", e.get(t, pkPath+"?year=2026", staff))

@@ -301,6 +301,19 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		}
 		problem(t, e.do(t, "POST", "/api/v1/progress", staff, "application/json",
 			[]byte(`{"date":"`+string(today)+`","description":"x","minutes":5,"output":1e3}`)), 422)
+		// A negative amount is refused on output, typed or as a number; a
+		// number glued to letters is text kept as typed.
+		for _, out := range []any{"-5 dokumen", -5, "\u22125"} {
+			pr = problem(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "description": "x", "minutes": 5, "output": out}), 422)
+			if pr["errors"].(map[string]any)["output"] == nil {
+				t.Errorf("output %v: %v", out, pr)
+			}
+		}
+		glued := check("POST", "/api/v1/progress", e.post(t, "/api/v1/progress", staff, map[string]any{"date": today,
+			"description": "Rapat", "output": "1e400 dokumen", "minutes": "2 hours"}))
+		if glued["output"] != "1e400 dokumen" || glued["output_amount"] != 0.0 || glued["minutes"] != 120.0 {
+			t.Errorf("glued output = %v", glued)
+		}
 	})
 }
 

@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -37,6 +38,37 @@ func periodsJSON(v app.YearView) list[periodJSON] {
 			Can: periodCan{Edit: p.Can.Edit, Open: p.Can.Open, Reopen: p.Can.Reopen, Close: p.Can.Close, Lock: p.Can.Lock, Unlock: p.Can.Unlock}})
 	}
 	return out
+}
+
+type yearJSON struct {
+	Year       int     `json:"year"`
+	PeriodKind *string `json:"period_kind"`
+	Open       bool    `json:"open"`
+	Can        yearCan `json:"can"`
+}
+
+// yearCan is what the actor may do with a performance year now
+// (app.YearItemRights).
+type yearCan struct {
+	Open bool `json:"open"`
+}
+
+// years lists the instansi's performance years, as the year page offers
+// them.
+func (h *handler) years(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	ys, err := h.a.Years(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	items := make([]yearJSON, 0, len(ys))
+	for _, y := range ys {
+		items = append(items, yearJSON{Year: y.Year, PeriodKind: ptr(string(y.Kind)), Open: y.Open, Can: yearCan{Open: y.Can.Open}})
+	}
+	out, err := pageOf(items, func(y yearJSON) string { return strconv.Itoa(y.Year) }, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -161,7 +193,7 @@ func yearSchemas() map[string]any {
 	return map[string]any{
 		"YearRequest": obj([]string{"year"}, map[string]any{"year": map[string]any{"type": "integer"},
 			"period_kind": enum("monthly", "quarterly"), "report_days": map[string]any{"type": "integer", "minimum": 0, "maximum": 60}}),
-		"Period": obj([]string{"id", "kind", "number", "start", "end", "status"}, map[string]any{"id": str(),
+		"Period": obj([]string{"id", "kind", "number", "start", "end", "status", "can"}, map[string]any{"id": str(),
 			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
 			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked"),
 			"can": obj([]string{"edit", "open", "reopen", "close", "lock", "unlock"}, map[string]any{
@@ -171,6 +203,11 @@ func yearSchemas() map[string]any {
 		"PeriodPatch": obj(nil, map[string]any{"start": date, "end": date, "report_deadline": date,
 			"status": enum("draft", "open", "closed", "locked"), "reason": map[string]any{"type": "string", "description": "Required to unlock"}}),
 		"PeriodList": listOf("Period"),
+		"Year": obj([]string{"year", "period_kind", "open", "can"}, map[string]any{"year": map[string]any{"type": "integer"},
+			"period_kind": map[string]any{"type": []string{"string", "null"}, "enum": []any{"monthly", "quarterly", nil}, "description": "null while the year is not opened"},
+			"open":        map[string]any{"type": "boolean", "description": "Whether the year has been opened with its periods (POST /years)"},
+			"can":         obj([]string{"open"}, map[string]any{"open": canField("Open it with its periods (BKPSDM, while not opened)")})}),
+		"YearList": listOf("Year"),
 		"Settings": obj([]string{"evidence_max_mb", "can"}, map[string]any{
 			"evidence_max_mb": map[string]any{"type": "integer", "description": "The size limit of one evidence file, in MB"},
 			"can":             obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),

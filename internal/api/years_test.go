@@ -51,3 +51,58 @@ func TestInstansiSettingsThroughTheAPI(t *testing.T) {
 		}
 	})
 }
+
+// TestYearsThroughTheAPI: GET /api/v1/years lists the instansi's
+// performance years as the year page offers them: each year opened with
+// its period kind, newest first, and the current year while it is not
+// opened, which BKPSDM may open.
+func TestYearsThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		check := documented(t, e)
+		admin := e.login(t, "admin", "rahasia-admin")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		items := func(tok string) []map[string]any {
+			t.Helper()
+			var out []map[string]any
+			for _, it := range check("GET", "/api/v1/years", e.get(t, "/api/v1/years", tok))["items"].([]any) {
+				out = append(out, it.(map[string]any))
+			}
+			return out
+		}
+		none := items(staff)
+		if len(none) != 1 || none[0]["open"] != false || none[0]["period_kind"] != nil || rightsOf(none[0])["open"] {
+			t.Fatalf("years before any is opened, for an ASN = %v", none)
+		}
+		now := none[0]["year"].(float64)
+		if got := items(admin); len(got) != 1 || !rightsOf(got[0])["open"] {
+			t.Errorf("years before any is opened, for BKPSDM = %v", got)
+		}
+		for _, y := range []map[string]any{{"year": now - 1}, {"year": now + 1, "period_kind": "quarterly"}} {
+			if r := e.post(t, "/api/v1/years", admin, y); r.status != 201 {
+				t.Fatalf("open %v: %d %s", y, r.status, r.body)
+			}
+		}
+		got := items(admin)
+		want := []struct {
+			year float64
+			kind any
+			open bool
+		}{{now + 1, "quarterly", true}, {now, nil, false}, {now - 1, "monthly", true}}
+		if len(got) != len(want) {
+			t.Fatalf("years = %v", got)
+		}
+		for i, w := range want {
+			if got[i]["year"] != w.year || got[i]["period_kind"] != w.kind || got[i]["open"] != w.open || rightsOf(got[i])["open"] != !w.open {
+				t.Errorf("year %d = %v, want %v", i, got[i], w)
+			}
+		}
+		page := check("GET", "/api/v1/years", e.get(t, "/api/v1/years?limit=1", staff))
+		if len(page["items"].([]any)) != 1 || page["next_cursor"] != jsonNumber(now+1) {
+			t.Errorf("first page of years = %v", page)
+		}
+		if r := e.get(t, "/api/v1/years", ""); r.status != 401 {
+			t.Errorf("years without a token: %d", r.status)
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -391,24 +392,44 @@ func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQue
 	return a.store.ProgressList(ctx, f)
 }
 
-// ParseOutput reads a progress output as people type it: an amount and a
-// unit ("3 dokumen", "1,5 jam"), a bare amount ("3"), or text without a
-// number ("draf SOP"), which is kept as typed with no amount. The amount is
-// in hundredths.
+// ParseOutput reads a progress output as people type it. Output that
+// starts with a number, followed by a space or nothing, is that amount and
+// the unit after it ("3 dokumen", "1,5 jam", "3"). A negative amount
+// ("-5 dokumen", "−5") is refused with a field error on "output". Anything
+// else is text kept as typed, with no amount: words ("draf SOP",
+// "NaN dokumen") and a number with other characters glued to it ("3x
+// rapat", "2dokumen", "1e400 dokumen"), which is not an amount with a unit
+// but something the person wrote as a whole. The amount is in hundredths.
 func ParseOutput(s string) (amount int64, unit string, err error) {
 	s = strings.TrimSpace(s)
-	i := strings.IndexFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == ',' || r == '.') })
-	if i < 0 {
-		i = len(s)
+	if rest, ok := cutMinus(s); ok && rest != "" && isDigit(rest[0]) {
+		return 0, "", model.Invalid("output", "progress.err.output.negative")
 	}
-	if i == 0 {
+	number, rest := s, ""
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		number, rest = s[:i], s[i:]
+	}
+	if number == "" || strings.Trim(number, "0123456789,.") != "" {
 		return 0, s, nil
 	}
-	if amount, err = model.ParseAmount(s[:i]); err != nil {
+	if amount, err = model.ParseAmount(number); err != nil {
 		return 0, "", model.Invalid("output", "progress.err.output.amount")
 	}
-	return amount, strings.TrimSpace(s[i:]), nil
+	return amount, strings.TrimSpace(rest), nil
 }
+
+// cutMinus returns s without a leading minus sign (the hyphen-minus or
+// the minus sign U+2212) and any space after it, and whether it had one.
+func cutMinus(s string) (string, bool) {
+	for _, minus := range []string{"-", "\u2212"} {
+		if rest, ok := strings.CutPrefix(s, minus); ok {
+			return strings.TrimLeftFunc(rest, unicode.IsSpace), true
+		}
+	}
+	return s, false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // maxDigits bounds the numbers of a time typed, so that no value can
 // overflow on its way to the range check.

@@ -3,9 +3,11 @@ package app_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -167,7 +169,24 @@ func TestParseOutput(t *testing.T) {
 		{"  2 laporan  ", 200, "laporan", false},
 		{"draf SOP", 0, "draf SOP", false},
 		{"", 0, "", false},
-		{"2dokumen", 200, "dokumen", false},
+		// A number glued to other characters is not an amount: the text is
+		// kept as typed.
+		{"2dokumen", 0, "2dokumen", false},
+		{"3x", 0, "3x", false},
+		{"3x rapat koordinasi", 0, "3x rapat koordinasi", false},
+		{"1e400 dokumen", 0, "1e400 dokumen", false},
+		{"1e3", 0, "1e3", false},
+		// Words are text, whatever they spell.
+		{"NaN dokumen", 0, "NaN dokumen", false},
+		{"Inf", 0, "Inf", false},
+		{"- draf SOP", 0, "- draf SOP", false},
+		{"3\tdokumen", 300, "dokumen", false},
+		// A negative amount is refused.
+		{"-5 dokumen", 0, "", true},
+		{"-5", 0, "", true},
+		{"- 5 dokumen", 0, "", true},
+		{"\u22125 dokumen", 0, "", true},
+		{"-1,5 jam", 0, "", true},
 		{"1,555 dokumen", 0, "", true},
 		{"3.000 dokumen", 0, "", true},
 		{"1.2.3 dokumen", 0, "", true},
@@ -181,6 +200,13 @@ func TestParseOutput(t *testing.T) {
 			t.Errorf("ParseOutput(%q) = %d %q, %v; want a field error on output", c.in, amount, unit, err)
 		case !c.bad && (err != nil || amount != c.amount || unit != c.unit):
 			t.Errorf("ParseOutput(%q) = %d %q, %v; want %d %q", c.in, amount, unit, err, c.amount, c.unit)
+		}
+	}
+	// A negative amount says so.
+	for _, in := range []string{"-5 dokumen", "\u22125"} {
+		var v *model.ValidationError
+		if _, _, err := app.ParseOutput(in); !errors.As(err, &v) || v.Fields["output"] != "progress.err.output.negative" {
+			t.Errorf("ParseOutput(%q) = %v; want progress.err.output.negative on output", in, err)
 		}
 	}
 	// Text without a number is shown as typed, not as "0 draf SOP".
@@ -236,6 +262,36 @@ func TestParseMinutes(t *testing.T) {
 			t.Errorf("ParseMinutes(%q) = %d, %v; want the field error %s", c.in, got, err, c.err)
 		case c.err == "" && (err != nil || got != c.want):
 			t.Errorf("ParseMinutes(%q) = %d, %v; want %d", c.in, got, err, c.want)
+		}
+	}
+}
+
+// TestMinutesHintExamplesParse: the examples the time hint gives in each
+// language are in that language and are read by ParseMinutes, so the
+// hint never shows a form the parser refuses or words the reader does not
+// use.
+func TestMinutesHintExamplesParse(t *testing.T) {
+	foreign := map[string][]string{"id": {"hour", "minute"}, "en": {"jam", "menit"}}
+	for _, lang := range []string{"id", "en"} {
+		hint := locale.T(lang, "progress.err.minutes")
+		open := strings.LastIndex(hint, "(")
+		if open < 0 || !strings.HasSuffix(hint, ")") {
+			t.Fatalf("%s hint %q gives no examples in words", lang, hint)
+		}
+		for _, ex := range strings.Split(hint[open+1:len(hint)-1], ", ") {
+			if _, err := app.ParseMinutes(ex); err != nil {
+				t.Errorf("%s hint example %q: %v", lang, ex, err)
+			}
+			for _, w := range foreign[lang] {
+				if strings.Contains(ex, w) {
+					t.Errorf("%s hint example %q is not in the reader's language", lang, ex)
+				}
+			}
+		}
+	}
+	for in, want := range map[string]int{"2 hours": 120, "1 hour 30 minutes": 90, "1 hour": 60, "45 minutes": 45} {
+		if got, err := app.ParseMinutes(in); got != want || err != nil {
+			t.Errorf("ParseMinutes(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
 }

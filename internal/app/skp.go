@@ -287,6 +287,20 @@ type SKPRights struct {
 	Dialogue bool // record a dialog kinerja: the owner or the pejabat penilai
 }
 
+// RHKRights is what an actor may do with one RHK of an SKP now: add an
+// indicator to it (AddIndicator) or remove it (DeleteRHK). Both actions
+// check that the actor may edit the SKP, so both rights follow Edit.
+type RHKRights struct {
+	AddIndicator bool
+	Delete       bool
+}
+
+// RHK is what the actor may do with each RHK of the SKP these rights are
+// on.
+func (c SKPRights) RHK() RHKRights {
+	return RHKRights{AddIndicator: c.Edit, Delete: c.Edit}
+}
+
 // skpStep names what an actor may do with an SKP: the workflow actions
 // of model.SKPAction and the changes that are not a workflow step.
 type skpStep string

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -171,6 +172,46 @@ func (a *App) YearView(ctx context.Context, actor model.Actor, year int) (YearVi
 	}
 	v.Settings, err = a.InstansiSettings(ctx, actor)
 	return v, err
+}
+
+// YearItem is one performance year of the actor's instansi, as the year
+// page offers it: opened, with its period kind, or (the current year
+// only) not opened yet.
+type YearItem struct {
+	Year int
+	Open bool
+	Kind model.PeriodKind // monthly or quarterly, once open
+	Can  YearItemRights
+}
+
+// YearItemRights is what the actor may do with a performance year now.
+type YearItemRights struct {
+	Open bool // open it with its periods (BKPSDM, while not opened): OpenYear
+}
+
+// Years lists the performance years of the actor's instansi, newest
+// first: every year opened, and the current year while it is not, so
+// that the list always holds the year people work in. Everyone signed in
+// may read it, as they may read a year's periods.
+func (a *App) Years(ctx context.Context, actor model.Actor) ([]YearItem, error) {
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return nil, forbidden("performance years")
+	}
+	opened, err := a.store.Years(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	manage := canManageYears(actor) == nil
+	now := a.Today().Time().Year()
+	out := []YearItem{}
+	for _, y := range opened {
+		out = append(out, YearItem{Year: y.Year, Open: true, Kind: y.Kind})
+	}
+	if !slices.ContainsFunc(out, func(y YearItem) bool { return y.Year == now }) {
+		out = append(out, YearItem{Year: now, Can: YearItemRights{Open: manage}})
+		slices.SortFunc(out, func(x, y YearItem) int { return y.Year - x.Year })
+	}
+	return out, nil
 }
 
 // InstansiSettings are the settings of an instansi that BKPSDM keeps on

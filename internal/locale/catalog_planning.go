@@ -8,6 +8,8 @@ var planningID = map[string]string{
 	"skp.proposal.declined": "Usulan RHK ditolak.",
 	"skp.err.skp_id":        "Sebutkan SKP yang menerima RHK ini (skp_id)",
 	"settings.err.empty":    "Sebutkan pengaturan yang diubah",
+	"skp.rhk.delete":        "Hapus RHK",
+	"invalid.skp.revision":  "Revisi ditulis sebagai bilangan bulat, misalnya 1",
 }
 
 var planningEN = map[string]string{
@@ -15,6 +17,8 @@ var planningEN = map[string]string{
 	"skp.proposal.declined": "The proposed RHK was declined.",
 	"skp.err.skp_id":        "Name the SKP that takes this RHK (skp_id)",
 	"settings.err.empty":    "Name a setting to change",
+	"skp.rhk.delete":        "Delete RHK",
+	"invalid.skp.revision":  "The revision is a whole number, e.g. 1",
 }
 
 func init() {

@@ -35,6 +35,32 @@ func (c conn) YearOpen(ctx context.Context, instansiID string, year int) (model.
 	return model.PeriodKind(kind), err == nil, err
 }
 
+// PerformanceYear is a performance year an instansi has opened.
+type PerformanceYear struct {
+	Year int
+	Kind model.PeriodKind // monthly or quarterly
+}
+
+// Years lists the performance years an instansi has opened, newest first.
+func (c conn) Years(ctx context.Context, instansiID string) ([]PerformanceYear, error) {
+	rows, err := c.query(ctx, `SELECT year, period_kind FROM performance_years WHERE instansi_id = ? ORDER BY year DESC`, instansiID)
+	if err != nil {
+		return nil, fmt.Errorf("list years: %w", err)
+	}
+	defer rows.Close()
+	var out []PerformanceYear
+	for rows.Next() {
+		var y PerformanceYear
+		var kind string
+		if err := rows.Scan(&y.Year, &kind); err != nil {
+			return nil, fmt.Errorf("list years: %w", err)
+		}
+		y.Kind = model.PeriodKind(kind)
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}
+
 const periodColumns = `id, instansi_id, year, kind, number, start_date, end_date, report_deadline, status`
 
 func scanPeriod(sc interface{ Scan(...any) error }) (model.Period, error) {

@@ -21,6 +21,7 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("GET /skp/{id}/dokumen.pdf", u.skpDocument)
 	page("GET /skp/{id}/versi/{rev}", u.skpVersionDocument)
 	page("POST /skp/{id}/rhk", u.addRHK)
+	page("POST /skp/{id}/rhk/{rhk}/hapus", u.deleteRHK)
 	page("POST /skp/{id}/indikator", u.addIndicator)
 	page("POST /skp/{id}/ekspektasi", u.setExpectation)
 	page("POST /skp/{id}/dialog", u.addDialogue)
@@ -167,6 +168,21 @@ func (u *ui) addRHK(w http.ResponseWriter, r *http.Request, b base) error {
 		Description: r.PostFormValue("description"), ParentRHKID: r.PostFormValue("parent_rhk_id"),
 		PenugasanDari: r.PostFormValue("penugasan_dari"), Perspektif: r.PostFormValue("perspektif"), PKSasaranID: r.PostFormValue("pk_sasaran_id")})
 	if err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#rhk", http.StatusSeeOther)
+	return nil
+}
+
+// deleteRHK removes an RHK, with its indicators, from the SKP: the same
+// action as DELETE /api/v1/rhk/{id}.
+func (u *ui) deleteRHK(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	rhk, err := u.a.RHK(r.Context(), *b.Actor, r.PathValue("rhk"))
+	if err != nil || rhk.SKPID != id {
+		return u.skpFormError(w, r, b, id, model.Invalid("rhk_id", "skp.err.rhk"))
+	}
+	if _, err := u.a.DeleteRHK(r.Context(), *b.Actor, version(r), rhk.ID); err != nil {
 		return u.skpFormError(w, r, b, id, err)
 	}
 	http.Redirect(w, r, "/skp/"+id+"#rhk", http.StatusSeeOther)

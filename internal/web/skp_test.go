@@ -230,3 +230,43 @@ func TestSKPPages(t *testing.T) {
 		}
 	})
 }
+
+// TestDeleteRHKFromTheSKPPage: the owner of a draft SKP removes an RHK
+// from the page, as DELETE /api/v1/rhk/{id} does; the form carries the
+// version read, and only those who may remove it are offered it.
+func TestDeleteRHKFromTheSKPPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		approvedBossSKP(t, e)
+		kabid, kadis := e.browser(t), e.browser(t)
+		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+		kadis.signIn(storetest.NIPKadis, "rahasia-kadis")
+		_, body := kabid.get("/skp")
+		resp, _ := kabid.post("/skp", url.Values{"year": {field(t, body, `name="year" value="(\d+)"`)}, "approach": {"kuantitatif"}})
+		skp := resp.Header.Get("Location")
+		_, body = kabid.get(skp)
+		kabid.post(skp+"/rhk", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)}, "kind": {"tambahan"}, "description": {"Menyusun laporan bulanan"}})
+		_, body = kabid.get(skp)
+		rhk := field(t, body, `name="rhk_id" value="([0-9a-f]+)"`)
+		action := `action="` + skp + `/rhk/` + rhk + `/hapus"`
+		if !strings.Contains(body, action) || !strings.Contains(body, "Hapus RHK") {
+			t.Fatal("the owner of a draft SKP is not offered to delete its RHK")
+		}
+		ver := field(t, body, `name="version" value="(\d+)"`)
+		if _, body := kadis.get(skp); strings.Contains(body, "data-rhk-delete") {
+			t.Error("the pejabat penilai is offered to delete the employee's RHK")
+		}
+		if resp, _ := kadis.post(skp+"/rhk/"+rhk+"/hapus", url.Values{"version": {ver}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("the pejabat penilai deletes an RHK: %d", resp.StatusCode)
+		}
+		if resp, body := kabid.post(skp+"/rhk/"+rhk+"/hapus", url.Values{"version": {"1"}}); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "telah diubah") {
+			t.Errorf("delete with a stale version: %d", resp.StatusCode)
+		}
+		if resp, _ := kabid.post(skp+"/rhk/"+rhk+"/hapus", url.Values{"version": {ver}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("delete: %d", resp.StatusCode)
+		}
+		if _, body := kabid.get(skp); strings.Contains(body, "Menyusun laporan bulanan") || strings.Contains(body, "data-rhk-delete") {
+			t.Error("the RHK is still on the page after its deletion")
+		}
+	})
+}
