@@ -285,7 +285,7 @@ func notificationRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/notifications", summary: "The signed-in person's notifications, newest first, rendered in their language, with how many are unread", handle: (*handler).notifications,
 			doc: op{tag: "notifications", query: []string{"limit", "cursor"}, response: "NotificationList", errors: []int{422}}},
-		{method: "POST", path: "/api/v1/notifications/read", summary: "Mark notifications read: those named by ids, or all of them when ids is left out", handle: (*handler).readNotifications,
+		{method: "POST", path: "/api/v1/notifications/read", summary: "Mark notifications read: those named by ids, or all of them when ids is left out; an empty list marks none and answers the unread count", handle: (*handler).readNotifications,
 			doc: op{tag: "notifications", body: "NotificationsRead", response: "UnreadCount", errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/notifications/{id}/read", summary: "Mark one notification read", handle: (*handler).readNotification,
 			doc: op{tag: "notifications", params: []string{"id"}, response: "UnreadCount", errors: []int{403, 404}}},
