@@ -407,6 +407,14 @@ func TestAudit(t *testing.T) {
 		if seen < 20 {
 			t.Errorf("paged %d audit entries", seen)
 		}
+		// A cursor that names no entry of the log is refused, not taken
+		// for the first page again: made up, or the id of something else.
+		for _, c := range []string{"zzz", "ffffffffffffffffffffffffffffffff", e.o.Staff1.ID} {
+			p := problem(t, e.get(t, "/api/v1/audit?cursor="+c, auditor), 422)
+			if codes, _ := p["codes"].(map[string]any); codes["cursor"] != "invalid.cursor.next" {
+				t.Errorf("audit cursor %q: %v", c, p)
+			}
+		}
 	})
 }
 
