@@ -4,6 +4,7 @@
 package api
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -272,18 +273,32 @@ const maxJSONBody = 1 << 20
 // decode reads a JSON body into v: the content type must be JSON, the body
 // at most 1 MB, unknown fields are refused, and no text may hold a NUL.
 //
-// A request with no body at all (Content-Length 0, no Content-Type) reads
-// as an empty object, so an action such as POST /skps/{id}/revise can be
-// sent bare.
+// An empty body (no bytes, or only white space) reads as an empty object
+// whatever the content type says, so an action such as POST
+// /skps/{id}/revise can be sent bare.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	if r.ContentLength == 0 && r.Header.Get("Content-Type") == "" {
+	if r.Body == nil {
 		return nil
+	}
+	body := bufio.NewReader(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	for {
+		c, err := body.ReadByte()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return readError(err)
+		}
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			_ = body.UnreadByte()
+			break
+		}
 	}
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if ct != "application/json" {
 		return bad(http.StatusUnsupportedMediaType, "unsupported-media-type", "problem.unsupported-media-type.title", "problem.unsupported-media-type.detail")
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	dec := json.NewDecoder(body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var syn *json.SyntaxError
@@ -301,8 +316,6 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 				return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.object")
 			}
 			return model.Invalid(typ.Field, jsonKind(typ.Type.Kind()))
-		case errors.Is(err, io.EOF):
-			return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.empty.title", "problem.malformed-json.empty")
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 			return model.Invalid(field, "invalid.field.unknown")
@@ -316,6 +329,16 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		return model.Invalid(field, "invalid.field.badtext")
 	}
 	return nil
+}
+
+// readError is the problem of a body that could not be read: too large,
+// or cut off.
+func readError(err error) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return bad(http.StatusRequestEntityTooLarge, "too-large", "problem.body-too-large.title", "problem.body-too-large.detail", maxJSONBody>>20)
+	}
+	return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.unreadable")
 }
 
 // jsonKind gives the message key saying which kind of JSON value a field

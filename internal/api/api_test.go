@@ -407,6 +407,14 @@ func TestAudit(t *testing.T) {
 		if seen < 20 {
 			t.Errorf("paged %d audit entries", seen)
 		}
+		// A cursor that names no entry of the log is refused, not taken
+		// for the first page again: made up, or the id of something else.
+		for _, c := range []string{"zzz", "ffffffffffffffffffffffffffffffff", e.o.Staff1.ID} {
+			p := problem(t, e.get(t, "/api/v1/audit?cursor="+c, auditor), 422)
+			if codes, _ := p["codes"].(map[string]any); codes["cursor"] != "invalid.cursor.next" {
+				t.Errorf("audit cursor %q: %v", c, p)
+			}
+		}
 	})
 }
 
@@ -432,7 +440,7 @@ func TestMalformedRequests(t *testing.T) {
 			{"unknown field", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":"a","password":"b","admin":true}`), 422, "validation"},
 			{"two objects", "POST", "/api/v1/auth/login", "application/json", []byte(`{} {}`), 400, "malformed-json"},
 			{"trailing garbage", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":"a","password":"b"} x`), 400, "malformed-json"},
-			{"empty body", "POST", "/api/v1/auth/login", "application/json", nil, 400, "malformed-json"},
+			{"empty body", "POST", "/api/v1/auth/login", "application/json", nil, 422, "validation"},
 			{"NUL in a JSON string", "POST", "/api/v1/auth/login", "application/json", []byte(`{"username":"a\u0000","password":"x"}`), 422, "validation"},
 			{"NUL in the locale", "PATCH", "/api/v1/me", "application/json", []byte(`{"locale":"\u0000"}`), 422, "validation"},
 			{"no content type", "POST", "/api/v1/auth/login", "", []byte(`{}`), 415, "unsupported-media-type"},

@@ -71,7 +71,7 @@ func TestProblemsInTheReadersLanguage(t *testing.T) {
 			{"syntax error", "POST", "/api/v1/feedback", staff, "application/json", []byte(`{"body" "a"}`), 400},
 			{"not an object", "POST", "/api/v1/feedback", staff, "application/json", []byte(`[1]`), 400},
 			{"two objects", "POST", "/api/v1/feedback", staff, "application/json", []byte(`{} {}`), 400},
-			{"empty body", "POST", "/api/v1/feedback", staff, "application/json", nil, 400},
+			{"empty body", "POST", "/api/v1/feedback", staff, "application/json", nil, 422},
 			{"wrong content type", "POST", "/api/v1/feedback", staff, "text/plain", []byte(`{}`), 415},
 			{"forbidden", "GET", "/api/v1/audit", staff, "", nil, 403},
 			{"not found", "GET", "/api/v1/employees/nope", staff, "", nil, 404},

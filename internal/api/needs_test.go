@@ -155,7 +155,7 @@ func TestNeedsJourney(t *testing.T) {
 		if c["status"] != "closed" || c["closed_note"] != "Masuk anggaran perubahan" {
 			t.Errorf("closed = %v", c)
 		}
-		check("POST", "/api/v1/needs", e.post(t, "/api/v1/needs", nurse, map[string]any{"kind": "facility", "title": "Ruang tindakan bocor"}), 201)
+		dinkesNeed := check("POST", "/api/v1/needs", e.post(t, "/api/v1/needs", nurse, map[string]any{"kind": "facility", "title": "Ruang tindakan bocor"}), 201)
 
 		// Lists: by scope, filters and pages.
 		if got := items(check("GET", "/api/v1/needs", e.get(t, "/api/v1/needs", staff), 200)); len(got) != 2 {
@@ -181,6 +181,18 @@ func TestNeedsJourney(t *testing.T) {
 		for _, q := range []string{"status=done", "kind=laptop", "unit=nope", "cursor=%21%21", "year=20x6", "limit=0"} {
 			check("GET", "/api/v1/needs", e.get(t, "/api/v1/needs?"+q, admin), 422)
 		}
+		// A cursor that names no need is refused, not taken for the first
+		// page again: made up, or the id of something else.
+		for _, c := range []string{"zzz", "ffffffffffffffffffffffffffffffff", sk["id"].(string)} {
+			p := problem(t, e.get(t, "/api/v1/needs?cursor="+c, admin), 422)
+			if codes, _ := p["codes"].(map[string]any); codes["cursor"] != "invalid.cursor.next" {
+				t.Errorf("needs cursor %q: %v", c, p)
+			}
+		}
+		// Nor is a need the reader may not read: the nurse's is no page of
+		// Staff1's list.
+		problem(t, e.get(t, "/api/v1/needs?cursor="+dinkesNeed["id"].(string), staff), 422)
+		check("GET", "/api/v1/needs", e.get(t, "/api/v1/needs?cursor="+dinkesNeed["id"].(string), admin), 200)
 
 		// The summary: Dinkes has the outstanding need, Kominfo none.
 		sum := check("GET", "/api/v1/needs/summary", e.get(t, "/api/v1/needs/summary", admin), 200)

@@ -66,7 +66,15 @@ func (h *handler) readNotifications(w http.ResponseWriter, r *http.Request, acto
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	n, err := h.a.MarkNotificationsRead(r.Context(), actor, req.IDs)
+	// Left out (or null), ids means every notification; an empty list
+	// names none.
+	var n int
+	var err error
+	if req.IDs == nil {
+		n, err = h.a.MarkAllNotificationsRead(r.Context(), actor)
+	} else {
+		n, err = h.a.MarkNotificationsRead(r.Context(), actor, req.IDs)
+	}
 	if err != nil {
 		return err
 	}
@@ -101,7 +109,7 @@ func notificationSchemas() map[string]any {
 			"next_cursor":  nullable("string"),
 			"unread_count": unread}),
 		"NotificationsRead": obj(nil, map[string]any{"ids": map[string]any{"type": "array", "items": str(), "maxItems": 200,
-			"description": "The notifications to mark read; all of the person's when left out or empty"}}),
+			"description": "The notifications to mark read; all of the person's when left out (or null); an empty list marks none"}}),
 		"UnreadCount": obj([]string{"unread_count"}, map[string]any{"unread_count": unread}),
 	}
 }

@@ -101,6 +101,14 @@ func TestNotificationsAPI(t *testing.T) {
 		if o := list["items"].([]any)[1].(map[string]any); o["read_at"] == nil || o["can"].(map[string]any)["mark_read"] != false || list["unread_count"] != 1.0 {
 			t.Errorf("after one was read: %v", list)
 		}
+		// An empty list marks nothing: it is not "all".
+		r = e.post(t, "/api/v1/notifications/read", staff, map[string]any{"ids": []string{}})
+		if got := check("POST", "/api/v1/notifications/read", r); r.status != 200 || got["unread_count"] != 1.0 {
+			t.Errorf("mark an empty list read: %d %s", r.status, r.body)
+		}
+		if got := check("GET", "/api/v1/notifications", e.get(t, "/api/v1/notifications", staff)); got["unread_count"] != 1.0 {
+			t.Errorf("after an empty list: %v", got)
+		}
 		r = e.do(t, "POST", "/api/v1/notifications/read", staff, "", nil)
 		if got := check("POST", "/api/v1/notifications/read", r); r.status != 200 || got["unread_count"] != 0.0 {
 			t.Errorf("mark all read: %d %s", r.status, r.body)

@@ -136,7 +136,7 @@ func yearRoutes() []route {
 			doc: op{tag: "planning", body: "YearRequest", response: "PeriodList", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/years/{year}/periods", summary: "The periods of a year", handle: (*handler).periods,
 			doc: op{tag: "planning", params: []string{"year"}, response: "PeriodList", errors: []int{404}}},
-		{method: "PATCH", path: "/api/v1/periods/{id}", summary: "Adjust a period's dates or move its status (BKPSDM); unlocking needs a reason", handle: (*handler).patchPeriod,
+		{method: "PATCH", path: "/api/v1/periods/{id}", summary: "Adjust a period's dates or move its status (BKPSDM); unlocking needs a reason. A period has no version: it is written as sent, without a version, and the last write wins", handle: (*handler).patchPeriod,
 			doc: op{tag: "planning", params: []string{"id"}, body: "PeriodPatch", response: "Period", errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/settings", summary: "The instansi's settings (the evidence size limit); everyone signed in reads them", handle: (*handler).settings,
 			doc: op{tag: "planning", response: "Settings"}},
@@ -151,8 +151,8 @@ func skpRoutes() []route {
 	return []route{
 		{method: "POST", path: "/api/v1/skps", summary: "Start the draft SKP of an employee for a year, with the seven core values", handle: (*handler).createSKP,
 			doc: op{tag: "planning", body: "SKPRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/skps", summary: "SKPs the actor may read: of one employee, their own and their team's, or all (administrators)", handle: (*handler).skps,
-			doc: op{tag: "planning", query: []string{"employee", "year", "status", "limit", "cursor"}, response: "SKPList", errors: []int{422}}},
+		{method: "GET", path: "/api/v1/skps", summary: "SKPs the actor may read: of one employee, their own and their team's, or all (administrators); each without its RHK and behaviours, with how many RHK it has (GET /skps/{id} gives the whole SKP)", handle: (*handler).skps,
+			doc: op{tag: "planning", query: []string{"employee", "year", "status", "limit", "cursor"}, response: "SKPSummaryList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/skps/{id}", summary: "One SKP with its RHK, indicators, behaviours and snapshots, and what the actor may do with it (can)", handle: (*handler).skp,
 			doc: op{tag: "planning", params: []string{"id"}, response: "SKP", errors: []int{404}}},
 		{method: "GET", path: "/api/v1/skps/{id}/intervention-options", summary: "What this SKP's RHK may intervene: the approved RHK of the pejabat penilai (JA/JF) or the unit's PK sasaran (JPT)", handle: (*handler).interventionOptions,
@@ -287,7 +287,7 @@ func notificationRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/notifications", summary: "The signed-in person's notifications, newest first, rendered in their language, with how many are unread", handle: (*handler).notifications,
 			doc: op{tag: "notifications", query: []string{"limit", "cursor"}, response: "NotificationList", errors: []int{422}}},
-		{method: "POST", path: "/api/v1/notifications/read", summary: "Mark notifications read: those named by ids, or all of them when ids is left out", handle: (*handler).readNotifications,
+		{method: "POST", path: "/api/v1/notifications/read", summary: "Mark notifications read: those named by ids, or all of them when ids is left out; an empty list marks none and answers the unread count", handle: (*handler).readNotifications,
 			doc: op{tag: "notifications", body: "NotificationsRead", response: "UnreadCount", errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/notifications/{id}/read", summary: "Mark one notification read", handle: (*handler).readNotification,
 			doc: op{tag: "notifications", params: []string{"id"}, response: "UnreadCount", errors: []int{403, 404}}},

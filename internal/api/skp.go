@@ -67,7 +67,9 @@ type behaviourJSON struct {
 	Expectation string   `json:"expectation"`
 }
 
-type skpJSON struct {
+// skpHeadJSON is what every answer about an SKP shows: the SKP without
+// its RHK and behaviours, with the actor's rights on it.
+type skpHeadJSON struct {
 	ID          string               `json:"id"`
 	EmployeeID  string               `json:"employee_id"`
 	Year        int                  `json:"year"`
@@ -85,24 +87,43 @@ type skpJSON struct {
 	Rater       model.PersonSnapshot `json:"rater"`
 	UpperRater  model.PersonSnapshot `json:"upper_rater"`
 	Lampiran    model.Lampiran       `json:"lampiran"`
-	RHK         []rhkJSON            `json:"rhk"`
-	Behaviours  []behaviourJSON      `json:"behaviours"`
 	Can         skpCan               `json:"can"`
 }
 
-// skpOf is an SKP as the API shows it, with the actor's rights on it. An
-// approved version is shown with no rights: it is history.
-func skpOf(s model.SKP, can app.SKPRights) skpJSON {
-	j := skpJSON{ID: s.ID, EmployeeID: s.EmployeeID, Year: s.Year, PeriodStart: string(s.PeriodStart), PeriodEnd: string(s.PeriodEnd),
+// skpJSON is the whole SKP, with its RHK and behaviours.
+type skpJSON struct {
+	skpHeadJSON
+	RHK        []rhkJSON       `json:"rhk"`
+	Behaviours []behaviourJSON `json:"behaviours"`
+}
+
+// skpSummaryJSON is an SKP as the list of SKPs shows it: without its RHK
+// and behaviours, with how many RHK it has.
+type skpSummaryJSON struct {
+	skpHeadJSON
+	RHKCount int `json:"rhk_count"`
+}
+
+// skpHeadOf is an SKP's head as the API shows it, with the actor's rights
+// on it.
+func skpHeadOf(s model.SKP, can app.SKPRights) skpHeadJSON {
+	j := skpHeadJSON{ID: s.ID, EmployeeID: s.EmployeeID, Year: s.Year, PeriodStart: string(s.PeriodStart), PeriodEnd: string(s.PeriodEnd),
 		Approach: string(s.Approach), Format: string(s.Format), Status: string(s.Status), Version: s.Version, Revision: s.Revision,
 		ReturnNote: s.ReturnNote, SubmittedAt: timeOrNil(s.SubmittedAt), ApprovedAt: timeOrNil(s.ApprovedAt),
-		Employee: s.Employee, Rater: s.Rater, UpperRater: s.UpperRater, Lampiran: s.Lampiran, RHK: []rhkJSON{}, Behaviours: []behaviourJSON{},
+		Employee: s.Employee, Rater: s.Rater, UpperRater: s.UpperRater, Lampiran: s.Lampiran,
 		Can: skpCan{Edit: can.Edit, Submit: can.Submit, Approve: can.Approve, Return: can.Return, Revise: can.Revise, Expect: can.Expect, Dialogue: can.Dialogue}}
 	for _, l := range []*[]string{&j.Lampiran.DukunganSumberDaya, &j.Lampiran.SkemaPertanggungjawaban, &j.Lampiran.Konsekuensi} {
 		if *l == nil {
 			*l = []string{}
 		}
 	}
+	return j
+}
+
+// skpOf is an SKP as the API shows it, with the actor's rights on it. An
+// approved version is shown with no rights: it is history.
+func skpOf(s model.SKP, can app.SKPRights) skpJSON {
+	j := skpJSON{skpHeadJSON: skpHeadOf(s, can), RHK: []rhkJSON{}, Behaviours: []behaviourJSON{}}
 	for _, r := range s.RHK {
 		j.RHK = append(j.RHK, rhkOf(r, can))
 	}
@@ -176,16 +197,17 @@ func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor
 	default:
 		return model.Invalid("status", "invalid.skp.status")
 	}
-	skps, err := h.a.SKPList(r.Context(), actor, q.Get("employee"), year, status)
+	skps, err := h.a.SKPSummaries(r.Context(), actor, q.Get("employee"), year, status)
 	if err != nil {
 		return err
 	}
 	// The list is newest first; a cursor is the id of the last SKP sent.
-	items := make([]skpJSON, 0, len(skps))
+	// Each SKP comes without its RHK and behaviours (GET /skps/{id}).
+	items := make([]skpSummaryJSON, 0, len(skps))
 	for _, s := range skps {
-		items = append(items, skpOf(s, app.SKPRightsOf(actor, s)))
+		items = append(items, skpSummaryJSON{skpHeadJSON: skpHeadOf(s.SKP, s.Can), RHKCount: s.RHKCount})
 	}
-	out, err := pageOf(items, func(s skpJSON) string { return s.ID }, r)
+	out, err := pageOf(items, func(s skpSummaryJSON) string { return s.ID }, r)
 	if err != nil {
 		return err
 	}
@@ -463,7 +485,6 @@ func (h *handler) addDialogue(w http.ResponseWriter, r *http.Request, actor mode
 
 func skpSchemas() map[string]any {
 	date := map[string]any{"type": "string", "format": "date"}
-	dateTime := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
 	person := obj([]string{"name", "nip"}, map[string]any{"employee_id": str(), "name": str(), "nip": str(), "golongan": str(),
 		"pangkat": str(), "position": str(), "unit": str()})
 	var values []string
@@ -484,16 +505,12 @@ func skpSchemas() map[string]any {
 				"delete": canField("Remove it (DELETE /rhk/{id}); one that other records depend on answers 409")})}),
 		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
-		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater", "can"}, map[string]any{
-			"id": str(), "employee_id": str(), "year": map[string]any{"type": "integer"}, "period_start": date, "period_end": date,
-			"approach": enum("kuantitatif", "kualitatif"), "format": enum("jpt", "ja_jf"),
-			"status": enum("draft", "submitted", "returned", "approved", "closed"), "version": map[string]any{"type": "integer"},
-			"revision": map[string]any{"type": "integer"}, "return_note": str(), "submitted_at": dateTime, "approved_at": dateTime,
-			"employee": ref("PersonSnapshot"), "rater": ref("PersonSnapshot"), "upper_rater": ref("PersonSnapshot"),
-			"lampiran": obj(nil, map[string]any{"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()},
-				"skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()}, "konsekuensi": map[string]any{"type": "array", "items": str()}}),
-			"rhk": map[string]any{"type": "array", "items": ref("RHK")}, "behaviours": map[string]any{"type": "array", "items": ref("Behaviour")},
-			"can": ref("SKPRights")}),
+		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater", "can"},
+			skpProps(map[string]any{"rhk": map[string]any{"type": "array", "items": ref("RHK")},
+				"behaviours": map[string]any{"type": "array", "items": ref("Behaviour")}})),
+		"SKPSummary": obj([]string{"id", "employee_id", "year", "status", "version", "rhk_count", "employee", "rater", "upper_rater", "can"},
+			skpProps(map[string]any{"rhk_count": map[string]any{"type": "integer", "minimum": 0,
+				"description": "How many RHK the SKP has; GET /skps/{id} gives them, with the behaviours"}})),
 		"SKPRights": obj([]string{"edit", "submit", "approve", "return", "revise", "expect", "dialogue"}, map[string]any{
 			"edit":   canField("Change RHK, indicators and lampiran (the owner, while draft or returned)"),
 			"submit": canField("Submit to the pejabat penilai"), "approve": canField("Approve (the pejabat penilai, while submitted)"),
@@ -504,6 +521,9 @@ func skpSchemas() map[string]any {
 			"rhk":        map[string]any{"type": "array", "items": ref("RHK"), "description": "JA/JF: the RHK of the pejabat penilai's approved SKP, to name as parent_rhk_id"},
 			"pk_sasaran": map[string]any{"type": "array", "items": ref("PKSasaran"), "description": "JPT: the sasaran of the unit's Perjanjian Kinerja, to name as pk_sasaran_id"}}),
 		"SKPList": listOf("SKP"),
+		"SKPSummaryList": obj([]string{"items", "next_cursor"}, map[string]any{
+			"items":       map[string]any{"type": "array", "items": ref("SKPSummary"), "description": "Each SKP without its RHK and behaviours"},
+			"next_cursor": nullable("string")}),
 		"RHKRequest": obj([]string{"version", "kind"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"kind": enum("utama", "tambahan"), "description": map[string]any{"type": "string", "description": "Taken from the PK sasaran when empty"},
 			"parent_rhk_id": str(), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
@@ -522,6 +542,26 @@ func skpSchemas() map[string]any {
 		"VersionRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The version the client read; a stale one is a 409"}}),
 		"ReturnRequest":  obj([]string{"version", "note"}, map[string]any{"version": map[string]any{"type": "integer"}, "note": str()}),
 	}
+}
+
+// skpProps are the properties of an SKP that every schema of it has, with
+// more added.
+func skpProps(more map[string]any) map[string]any {
+	date := map[string]any{"type": "string", "format": "date"}
+	dateTime := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
+	props := map[string]any{
+		"id": str(), "employee_id": str(), "year": map[string]any{"type": "integer"}, "period_start": date, "period_end": date,
+		"approach": enum("kuantitatif", "kualitatif"), "format": enum("jpt", "ja_jf"),
+		"status": enum("draft", "submitted", "returned", "approved", "closed"), "version": map[string]any{"type": "integer"},
+		"revision": map[string]any{"type": "integer"}, "return_note": str(), "submitted_at": dateTime, "approved_at": dateTime,
+		"employee": ref("PersonSnapshot"), "rater": ref("PersonSnapshot"), "upper_rater": ref("PersonSnapshot"),
+		"lampiran": obj(nil, map[string]any{"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()},
+			"skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()}, "konsekuensi": map[string]any{"type": "array", "items": str()}}),
+		"can": ref("SKPRights")}
+	for k, v := range more {
+		props[k] = v
+	}
+	return props
 }
 
 // canField documents one right of a "can" object: always present, true

@@ -116,6 +116,18 @@ func TestInterventionThroughTheAPI(t *testing.T) {
 				t.Errorf("listed SKP %v: can.approve = %v", it["id"], rightsOf(it)["approve"])
 			}
 		}
+		// The list sums each SKP up: how many RHK, not the RHK themselves
+		// (an empty list there would say it has none).
+		mine := check("GET", "/api/v1/skps", e.get(t, "/api/v1/skps?employee="+e.o.Staff1.ID, staff))["items"].([]any)
+		if len(mine) != 1 {
+			t.Fatalf("Staff1's SKPs = %v", mine)
+		}
+		if it := mine[0].(map[string]any); it["id"] != id || it["rhk_count"] != 1.0 || it["rhk"] != nil || it["behaviours"] != nil {
+			t.Errorf("Staff1's SKP in the list = %v", it)
+		}
+		if it := list["items"].([]any); len(it) == 0 || it[0].(map[string]any)["rhk_count"] == nil {
+			t.Errorf("the Kabid's list = %v", it)
+		}
 		sk = check("POST", "/api/v1/skps/{id}/approve", e.post(t, "/api/v1/skps/"+id+"/approve", kabid, map[string]any{"version": sk["version"]}))
 		if got := rightsOf(sk); got["approve"] || got["expect"] || got["revise"] {
 			t.Errorf("the rater's rights once approved = %v", got)

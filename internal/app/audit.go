@@ -36,6 +36,17 @@ func (a *App) AuditLog(ctx context.Context, actor model.Actor, f model.AuditFilt
 			f.ActorID = u.ID
 		}
 	}
+	if f.Before != "" {
+		// A cursor is the id of an entry the log gave; any other would
+		// answer the first page again.
+		ok, err := a.store.AuditEntryExists(ctx, actor.InstansiID, f.Before)
+		if err != nil {
+			return AuditPage{}, err
+		}
+		if !ok {
+			return AuditPage{}, model.Invalid("cursor", "invalid.cursor.next")
+		}
+	}
 	if f.Limit <= 0 || f.Limit > 200 {
 		f.Limit = 200
 	}

@@ -40,9 +40,13 @@ type DeskRHK struct {
 }
 
 // SupervisorDesk builds the desk of the actor's team. Someone who rates
-// nobody has an empty desk.
+// nobody has an empty desk, which still says whether today is a working
+// day.
 func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, error) {
 	d := Desk{Today: a.Today(), Names: map[string]string{}}
+	today := d.Today.Time()
+	// Whether today is a working day does not depend on having a team.
+	d.Workday = model.IsWorkday(today, 5)
 	if actor.EmployeeID == "" {
 		return d, nil
 	}
@@ -72,10 +76,8 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	if err != nil {
 		return d, err
 	}
-	today := d.Today.Time()
 	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
 	monthStart := model.Date(time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
-	d.Workday = model.IsWorkday(today, 5)
 	// Every person's SKP of today, their RHK and their unit's working
 	// week, each in one query for the whole team.
 	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: team, Year: today.Year()})

@@ -419,6 +419,17 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (NeedLi
 			}
 		}
 	}
+	if q.Cursor != "" {
+		// A cursor is the id of a need the list gave; any other would
+		// answer the first page again.
+		ok, err := a.store.NeedInScope(ctx, f, q.Cursor)
+		if err != nil {
+			return NeedList{}, err
+		}
+		if !ok {
+			v.Add("cursor", "invalid.cursor.next")
+		}
+	}
 	if err := v.Err(); err != nil {
 		return NeedList{}, err
 	}

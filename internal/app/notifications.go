@@ -146,9 +146,9 @@ func (a *App) UnreadNotifications(ctx context.Context, actor model.Actor) (int, 
 	return a.store.UnreadNotifications(ctx, actor.EmployeeID)
 }
 
-// MarkNotificationsRead marks the actor's notifications named by ids read,
-// or all of them when ids is empty, and answers how many unread remain.
-// An id that is not one of the actor's notifications is not found.
+// MarkNotificationsRead marks the actor's notifications named by ids read
+// and answers how many unread remain; an empty list marks none. An id
+// that is not one of the actor's notifications is not found.
 func (a *App) MarkNotificationsRead(ctx context.Context, actor model.Actor, ids []string) (int, error) {
 	if actor.EmployeeID == "" {
 		return 0, forbidden("read notifications without an employee record")
@@ -161,18 +161,31 @@ func (a *App) MarkNotificationsRead(ctx context.Context, actor model.Actor, ids 
 			return 0, fmt.Errorf("notification %q: %w", id, model.ErrNotFound)
 		}
 	}
-	if len(ids) > 0 {
-		mine, err := a.store.NotificationsOf(ctx, actor.EmployeeID, ids)
-		if err != nil {
-			return 0, err
-		}
-		for _, id := range ids {
-			if !mine[id] {
-				return 0, fmt.Errorf("notification %s: %w", id, model.ErrNotFound)
-			}
+	if len(ids) == 0 {
+		return a.store.UnreadNotifications(ctx, actor.EmployeeID)
+	}
+	mine, err := a.store.NotificationsOf(ctx, actor.EmployeeID, ids)
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if !mine[id] {
+			return 0, fmt.Errorf("notification %s: %w", id, model.ErrNotFound)
 		}
 	}
 	if _, err := a.store.MarkNotificationsRead(ctx, actor.EmployeeID, ids, a.Now()); err != nil {
+		return 0, err
+	}
+	return a.store.UnreadNotifications(ctx, actor.EmployeeID)
+}
+
+// MarkAllNotificationsRead marks every notification of the actor read and
+// answers how many unread remain (none).
+func (a *App) MarkAllNotificationsRead(ctx context.Context, actor model.Actor) (int, error) {
+	if actor.EmployeeID == "" {
+		return 0, forbidden("read notifications without an employee record")
+	}
+	if _, err := a.store.MarkNotificationsRead(ctx, actor.EmployeeID, nil, a.Now()); err != nil {
 		return 0, err
 	}
 	return a.store.UnreadNotifications(ctx, actor.EmployeeID)

@@ -138,6 +138,12 @@ func TestProgressReportAndReview(t *testing.T) {
 		if !rhkOnDesk {
 			t.Errorf("the desk's people = %+v", desk.People)
 		}
+		// Monday is a working day on every desk, a team or none.
+		for name, actor := range map[string]model.Actor{"the Kabid": kabid, "the ASN": staff, "the administrator": e.admin} {
+			if d, err := e.a.SupervisorDesk(ctx, actor); err != nil || !d.Workday || d.Today != "2026-03-02" {
+				t.Errorf("the desk of %s: today %s, workday %v, %v", name, d.Today, d.Workday, err)
+			}
+		}
 
 		// The desk approves several at once; a stranger's id is skipped.
 		n, err := e.a.ApproveProgress(ctx, kabid, []string{again.ID, late.ID, "nothing"})

@@ -40,6 +40,12 @@ func (a *App) WriteSKPDocument(ctx context.Context, actor model.Actor, id string
 // SKPList lists SKPs the actor may read: of one employee, or else their
 // own and those they rate, or for administrators every SKP of the year.
 func (a *App) SKPList(ctx context.Context, actor model.Actor, employeeID string, year int, status model.SKPStatus) ([]model.SKP, error) {
+	list, _, err := a.skpList(ctx, actor, employeeID, year, status)
+	return list, err
+}
+
+// skpList is SKPList with the filter it read the SKPs by.
+func (a *App) skpList(ctx context.Context, actor model.Actor, employeeID string, year int, status model.SKPStatus) ([]model.SKP, store.SKPFilter, error) {
 	f := store.SKPFilter{InstansiID: actor.InstansiID, Year: year, Status: status}
 	switch {
 	case employeeID != "":
@@ -47,24 +53,50 @@ func (a *App) SKPList(ctx context.Context, actor model.Actor, employeeID string,
 	case actor.EmployeeID != "" && authz.Widest(actor, authz.ReadSKP) < authz.ScopeOPD:
 		chart, err := a.OrgChart(ctx, actor.InstansiID)
 		if err != nil {
-			return nil, err
+			return nil, f, err
 		}
 		f.EmployeeIDs = append([]string{actor.EmployeeID}, chart.Team(actor.EmployeeID)...)
 	}
 	list, err := a.store.SKPs(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, f, err
 	}
 	// Those who read every SKP of the instansi need no check per SKP (the
 	// store returns the instansi's only): it would load each employee.
 	if authz.Widest(actor, authz.ReadSKP) == authz.ScopeInstansi {
-		return list, nil
+		return list, f, nil
 	}
 	out := list[:0]
 	for _, s := range list {
 		if a.canReadSKP(ctx, actor, s) == nil {
 			out = append(out, s)
 		}
+	}
+	return out, f, nil
+}
+
+// SKPSummary is an SKP as a list of SKPs shows it: the SKP without its RHK
+// and behaviours, how many RHK it has, and what the actor may do with it.
+type SKPSummary struct {
+	SKP      model.SKP
+	RHKCount int
+	Can      SKPRights
+}
+
+// SKPSummaries is SKPList with each SKP's RHK counted (in one more query
+// for the whole list) and the actor's rights on it.
+func (a *App) SKPSummaries(ctx context.Context, actor model.Actor, employeeID string, year int, status model.SKPStatus) ([]SKPSummary, error) {
+	list, f, err := a.skpList(ctx, actor, employeeID, year, status)
+	if err != nil || len(list) == 0 {
+		return []SKPSummary{}, err
+	}
+	counts, err := a.store.RHKCounts(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SKPSummary, len(list))
+	for i, s := range list {
+		out[i] = SKPSummary{SKP: s, RHKCount: counts[s.ID], Can: SKPRightsOf(actor, s)}
 	}
 	return out, nil
 }

@@ -38,8 +38,6 @@ var problemsID = map[string]string{
 	"problem.malformed-json.object":         "Isi permintaan harus berupa satu objek JSON.",
 	"problem.malformed-json.single":         "Isi permintaan harus berupa satu objek JSON saja.",
 	"problem.malformed-json.unreadable":     "Isi permintaan tidak dapat dibaca sebagai JSON.",
-	"problem.malformed-json.empty.title":    "Isi kosong",
-	"problem.malformed-json.empty":          "Isi permintaan kosong; kirim satu objek JSON.",
 }
 
 var problemsEN = map[string]string{
@@ -78,8 +76,6 @@ var problemsEN = map[string]string{
 	"problem.malformed-json.object":         "The request body must be one JSON object.",
 	"problem.malformed-json.single":         "The request body must be a single JSON object only.",
 	"problem.malformed-json.unreadable":     "The request body cannot be read as JSON.",
-	"problem.malformed-json.empty.title":    "Empty body",
-	"problem.malformed-json.empty":          "The request body is empty; send one JSON object.",
 }
 
 func init() {

@@ -29,6 +29,15 @@ const (
 	PeriodLocked PeriodStatus = "locked"
 )
 
+// Valid reports whether s is one of the period statuses.
+func (s PeriodStatus) Valid() bool {
+	switch s {
+	case PeriodDraft, PeriodOpen, PeriodClosed, PeriodLocked:
+		return true
+	}
+	return false
+}
+
 // Period is one evaluation period of a performance year.
 type Period struct {
 	ID             string
@@ -93,9 +102,12 @@ func GeneratePeriods(year int, kind PeriodKind, reportDays int) ([]Period, error
 	return out, nil
 }
 
-// ValidatePeriod checks an adjusted period.
+// ValidatePeriod checks an adjusted period: its dates and its status.
 func ValidatePeriod(p Period) error {
 	var v ValidationError
+	if !p.Status.Valid() {
+		v.Add("status", "invalid.period.status")
+	}
 	if _, err := ParseDate(string(p.Start)); err != nil {
 		v.AddErr("start", err)
 	}

@@ -40,7 +40,7 @@ func TestGeneratePeriods(t *testing.T) {
 }
 
 func TestPeriodRules(t *testing.T) {
-	ok := Period{Start: "2027-01-01", End: "2027-01-31", ReportDeadline: "2027-02-05"}
+	ok := Period{Start: "2027-01-01", End: "2027-01-31", ReportDeadline: "2027-02-05", Status: PeriodOpen}
 	if err := ValidatePeriod(ok); err != nil {
 		t.Error(err)
 	}
@@ -48,6 +48,8 @@ func TestPeriodRules(t *testing.T) {
 		{Start: "2027-01-31", End: "2027-01-01", ReportDeadline: "2027-02-05"},
 		{Start: "2027-01-01", End: "2027-01-31", ReportDeadline: "2027-01-30"},
 		{Start: "2027-02-30", End: "2027-03-31", ReportDeadline: "2027-04-05"},
+		{Start: "2027-01-01", End: "2027-01-31", ReportDeadline: "2027-02-05", Status: "bogus"},
+		{Start: "2027-01-01", End: "2027-01-31", ReportDeadline: "2027-02-05"},
 	} {
 		if err := ValidatePeriod(p); err == nil {
 			t.Errorf("ValidatePeriod(%+v) accepted", p)

@@ -99,6 +99,17 @@ func (c conn) AuditEntries(ctx context.Context, f model.AuditFilter) ([]model.Au
 	return out, rows.Err()
 }
 
+// AuditEntryExists reports whether id names an audit entry of the
+// instansi: one a page of its audit log could have given as its next
+// cursor.
+func (c conn) AuditEntryExists(ctx context.Context, instansiID, id string) (bool, error) {
+	var n int
+	if err := c.queryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE instansi_id = ? AND id = ?`, instansiID, id).Scan(&n); err != nil {
+		return false, fmt.Errorf("audit cursor: %w", err)
+	}
+	return n > 0, nil
+}
+
 // maxPage is the most rows a list answers at once.
 const maxPage = 200
 

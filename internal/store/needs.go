@@ -247,6 +247,18 @@ func (c conn) Needs(ctx context.Context, f NeedFilter) (model.NeedPage, error) {
 	return page, nil
 }
 
+// NeedInScope reports whether id names a need of f's instansi within f's
+// scope (the other filters aside): one a page of needs could have given
+// as its next cursor.
+func (c conn) NeedInScope(ctx context.Context, f NeedFilter, id string) (bool, error) {
+	where, args := NeedFilter{InstansiID: f.InstansiID, Scope: f.Scope}.where()
+	var n int
+	if err := c.queryRow(ctx, `SELECT COUNT(*) FROM needs n WHERE `+where+` AND n.id = ?`, append(args, id)...).Scan(&n); err != nil {
+		return false, fmt.Errorf("need cursor: %w", err)
+	}
+	return n > 0, nil
+}
+
 // NeedCounts counts the needs the filter selects by OPD, unit, kind and
 // status (Cursor and Limit are ignored).
 func (c conn) NeedCounts(ctx context.Context, f NeedFilter) ([]model.NeedCount, error) {

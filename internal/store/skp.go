@@ -147,38 +147,47 @@ type SKPFilter struct {
 	Status      model.SKPStatus
 }
 
-// SKPs lists SKPs, newest first, without RHK (use SKP for the whole).
-func (c conn) SKPs(ctx context.Context, f SKPFilter) ([]model.SKP, error) {
+// where gives the condition on skps that f selects; none reports that it
+// selects nothing (an empty list of employees).
+func (f SKPFilter) where() (where string, args []any, none bool) {
 	// With employees or a rater given, their own indexes are far narrower
 	// than the instansi's; the instansi is then checked on the rows read.
-	where := []string{"1 = 1"}
-	var args []any
+	conds := []string{"1 = 1"}
 	if f.EmployeeIDs == nil && f.RaterID == "" {
-		where = append(where, "instansi_id = ?")
+		conds = append(conds, "instansi_id = ?")
 		args = append(args, f.InstansiID)
 	}
 	if f.EmployeeIDs != nil {
 		if len(f.EmployeeIDs) == 0 {
-			return nil, nil
+			return "", nil, true
 		}
-		where = append(where, "employee_id IN ("+placeholders(len(f.EmployeeIDs))+")")
+		conds = append(conds, "employee_id IN ("+placeholders(len(f.EmployeeIDs))+")")
 		for _, id := range f.EmployeeIDs {
 			args = append(args, id)
 		}
 	}
 	if f.RaterID != "" {
-		where = append(where, "rater_id = ?")
+		conds = append(conds, "rater_id = ?")
 		args = append(args, f.RaterID)
 	}
 	if f.Year != 0 {
-		where = append(where, "year = ?")
+		conds = append(conds, "year = ?")
 		args = append(args, f.Year)
 	}
 	if f.Status != "" {
-		where = append(where, "status = ?")
+		conds = append(conds, "status = ?")
 		args = append(args, string(f.Status))
 	}
-	rows, err := c.query(ctx, `SELECT `+skpColumns+` FROM skps WHERE `+strings.Join(where, " AND ")+` ORDER BY year DESC, id DESC LIMIT 5000`, args...)
+	return strings.Join(conds, " AND "), args, false
+}
+
+// SKPs lists SKPs, newest first, without RHK (use SKP for the whole).
+func (c conn) SKPs(ctx context.Context, f SKPFilter) ([]model.SKP, error) {
+	where, args, none := f.where()
+	if none {
+		return nil, nil
+	}
+	rows, err := c.query(ctx, `SELECT `+skpColumns+` FROM skps WHERE `+where+` ORDER BY year DESC, id DESC LIMIT 5000`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list SKPs: %w", err)
 	}
@@ -192,6 +201,30 @@ func (c conn) SKPs(ctx context.Context, f SKPFilter) ([]model.SKP, error) {
 		if s.InstansiID == f.InstansiID {
 			out = append(out, s)
 		}
+	}
+	return out, rows.Err()
+}
+
+// RHKCounts counts the RHK of each SKP f selects, in one query; an SKP
+// without RHK is left out.
+func (c conn) RHKCounts(ctx context.Context, f SKPFilter) (map[string]int, error) {
+	out := map[string]int{}
+	where, args, none := f.where()
+	if none {
+		return out, nil
+	}
+	rows, err := c.query(ctx, `SELECT skp_id, COUNT(*) FROM rhk WHERE skp_id IN (SELECT id FROM skps WHERE `+where+`) GROUP BY skp_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count RHK: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
 	}
 	return out, rows.Err()
 }

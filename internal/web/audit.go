@@ -47,8 +47,13 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 	if !slices.Contains(p.Types, p.EntityType) {
 		p.EntityType = ""
 	}
-	page, err := u.a.AuditLog(r.Context(), *b.Actor, model.AuditFilter{EntityType: p.EntityType, EntityID: p.EntityID,
-		ActorID: p.ActorID, Before: cleanParam(q.Get("before"), 64), Limit: 50})
+	f := model.AuditFilter{EntityType: p.EntityType, EntityID: p.EntityID, ActorID: p.ActorID, Before: cleanParam(q.Get("before"), 64), Limit: 50}
+	page, err := u.a.AuditLog(r.Context(), *b.Actor, f)
+	if _, bad := isValidation(err); bad && f.Before != "" {
+		// A mangled cursor: start from the newest entries.
+		f.Before = ""
+		page, err = u.a.AuditLog(r.Context(), *b.Actor, f)
+	}
 	if err != nil {
 		return err
 	}
