@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -30,10 +31,10 @@ type periodCan struct {
 	Unlock bool `json:"unlock"`
 }
 
-func periodsJSON(v app.YearView) list[periodJSON] {
+func periodsJSON(v app.YearView, lang string) list[periodJSON] {
 	out := list[periodJSON]{Items: []periodJSON{}}
 	for _, p := range v.Periods {
-		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: p.Name(),
+		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: locale.T(lang, p.Label().Key, p.Label().Args...),
 			Start: string(p.Start), End: string(p.End), ReportDeadline: string(p.ReportDeadline), Status: string(p.Status),
 			Can: periodCan{Edit: p.Can.Edit, Open: p.Can.Open, Reopen: p.Can.Reopen, Close: p.Can.Close, Lock: p.Can.Lock, Unlock: p.Can.Unlock}})
 	}
@@ -95,7 +96,7 @@ func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.A
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, periodsJSON(v))
+	return writeJSON(w, http.StatusCreated, periodsJSON(v, readerLang(r)))
 }
 
 func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -107,7 +108,7 @@ func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Ac
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, periodsJSON(v))
+	return writeJSON(w, http.StatusOK, periodsJSON(v, readerLang(r)))
 }
 
 func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -143,7 +144,7 @@ func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor mode
 	if err != nil {
 		return err
 	}
-	for _, pj := range periodsJSON(v).Items {
+	for _, pj := range periodsJSON(v, readerLang(r)).Items {
 		if pj.ID == p.ID {
 			return writeJSON(w, http.StatusOK, pj)
 		}

@@ -36,7 +36,7 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 	case err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year:
 		v.Add("period_id", "invalid.realisasi.period.year")
 	case !periodTakesRealisasi(p):
-		v.Add("period_id", "invalid.realisasi.period.closed", p.Name())
+		v.Add("period_id", "invalid.realisasi.period.closed", p.Label())
 	case p.End < s.PeriodStart || p.Start > s.PeriodEnd:
 		v.Add("period_id", "invalid.realisasi.period.outside")
 	}

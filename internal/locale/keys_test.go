@@ -40,6 +40,7 @@ var dynamicPrefixes = []string{
 	"coaching.kind.",   // templates: printf "coaching.kind.%s"
 	"gender.",          // templates: printf "gender.%s"
 	"period.",          // templates: printf "period.%s" (a period's status)
+	"month.",           // model.Period.Label: "month." + number
 	"notif.",           // app.RenderNotification: "notif." + kind [+ "." + variant] + ".title" / ".body"
 }
 

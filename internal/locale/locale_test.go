@@ -3,6 +3,8 @@ package locale
 import (
 	"strings"
 	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/model"
 )
 
 func TestNormalize(t *testing.T) {
@@ -54,6 +56,28 @@ func TestCatalogsAgree(t *testing.T) {
 	for key, msg := range catalogs["id"] {
 		if strings.TrimSpace(msg) == "" {
 			t.Errorf("%q is empty", key)
+		}
+	}
+}
+
+// A period's name is rendered in the reader's language.
+func TestPeriodNames(t *testing.T) {
+	cases := []struct {
+		p      model.Period
+		id, en string
+	}{
+		{model.Period{Kind: model.PeriodMonthly, Number: 1, Year: 2027}, "Januari 2027", "January 2027"},
+		{model.Period{Kind: model.PeriodMonthly, Number: 12, Year: 2026}, "Desember 2026", "December 2026"},
+		{model.Period{Kind: model.PeriodQuarterly, Number: 2, Year: 2027}, "Triwulan II 2027", "Quarter II 2027"},
+		{model.Period{Kind: model.PeriodAnnual, Year: 2027}, "Tahunan 2027", "Annual 2027"},
+	}
+	for _, c := range cases {
+		l := c.p.Label()
+		if got := T("id", l.Key, l.Args...); got != c.id || got != c.p.Name() {
+			t.Errorf("%+v in Indonesian = %q, want %q (Name %q)", c.p, got, c.id, c.p.Name())
+		}
+		if got := T("en", l.Key, l.Args...); got != c.en {
+			t.Errorf("%+v in English = %q, want %q", c.p, got, c.en)
 		}
 	}
 }

@@ -62,6 +62,19 @@ func (p Period) Name() string {
 	return fmt.Sprintf("Tahunan %d", p.Year)
 }
 
+// Label is the period's name as a message, rendered in the reader's
+// language where it is shown: "Januari 2027" / "January 2027",
+// "Triwulan II 2027" / "Quarter II 2027", "Tahunan 2027" / "Annual 2027".
+func (p Period) Label() Message {
+	switch p.Kind {
+	case PeriodMonthly:
+		return Msg("period.name.month", Msg(fmt.Sprintf("month.%d", p.Number)), p.Year)
+	case PeriodQuarterly:
+		return Msg("period.name.quarter", []string{"I", "II", "III", "IV"}[p.Number-1], p.Year)
+	}
+	return Msg("period.name.annual", p.Year)
+}
+
 // MonthNames are the months in Bahasa Indonesia.
 var MonthNames = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
 	"Agustus", "September", "Oktober", "November", "Desember"}

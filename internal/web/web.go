@@ -196,6 +196,9 @@ type base struct {
 // T translates a message key into the page's language.
 func (b base) T(key string, args ...any) string { return locale.T(b.Lang, key, args...) }
 
+// M renders a message (a key with its arguments) in the page's language.
+func (b base) M(m model.Message) string { return locale.T(b.Lang, m.Key, m.Args...) }
+
 // Errs renders the field messages of a validation error in the page's
 // language: field name -> text. Pages show these, never the Fields (which
 // holds message keys).
