@@ -606,7 +606,7 @@ func (a *App) progressViews(ctx context.Context, actor model.Actor, entries []mo
 	if err != nil {
 		return nil, err
 	}
-	rhkText, err := a.store.RHKDescriptions(ctx, rhkIDs)
+	rhkText, err := a.store.RHKTexts(ctx, rhkIDs)
 	if err != nil {
 		return nil, err
 	}

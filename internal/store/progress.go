@@ -263,25 +263,3 @@ func (tx *Tx) SeedProgress(ctx context.Context, entries []model.Progress) error 
 	}
 	return tx.audit(ctx, "progress.seed", "instansi", tx.instansi, nil, map[string]int{"entries": len(entries)})
 }
-
-// RHKDescriptions returns the text of several RHK by id, for lists of
-// progress entries that show the RHK each serves.
-func (c conn) RHKDescriptions(ctx context.Context, ids []string) (map[string]string, error) {
-	out := map[string]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := c.query(ctx, `SELECT id, description FROM rhk WHERE id IN (`+placeholders(len(ids))+`)`, anys(ids)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, text string
-		if err := rows.Scan(&id, &text); err != nil {
-			return nil, err
-		}
-		out[id] = text
-	}
-	return out, rows.Err()
-}
