@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // OrgChart is a read-only picture of who holds which position in one
 // instansi, from which the pejabat penilai and the atasan pejabat penilai of
 // everyone are derived (domain decision 3):
@@ -24,6 +26,12 @@ type OrgChart struct {
 	sekda     string              // employee id of the Sekda when JPT are rated by the Sekda
 	raters    map[string]string   // employee -> derived pejabat penilai
 	teams     map[string][]string // pejabat penilai -> employees rated
+
+	// what the chart was built from, so that a change can be tried on it
+	positions []Position
+	holdings  []OrgHolding
+	ovList    []RaterOverride
+	sekdaPos  string
 }
 
 // OrgHolding is one active placement, as NewOrgChart takes it.
@@ -44,6 +52,10 @@ func NewOrgChart(positions []Position, holdings []OrgHolding, overrides []RaterO
 		main:      make(map[string]string, len(holdings)),
 		held:      make(map[string][]string, len(holdings)),
 		overrides: make(map[string]RaterOverride, len(overrides)),
+		positions: positions,
+		holdings:  holdings,
+		ovList:    overrides,
+		sekdaPos:  sekdaPositionID,
 	}
 	for _, p := range positions {
 		c.superior[p.ID] = p.SuperiorPositionID
@@ -168,6 +180,76 @@ func (c *OrgChart) Below(boss string) []string {
 				out = append(out, e)
 				queue = append(queue, e)
 			}
+		}
+	}
+	return out
+}
+
+// WithOverride returns the chart as it would be with override o in force
+// besides (and for o's employee, instead of) the overrides it holds.
+func (c *OrgChart) WithOverride(o RaterOverride) *OrgChart {
+	ovs := append(slices.Clone(c.ovList), o) // the last one of an employee wins
+	return NewOrgChart(c.positions, c.holdings, ovs, c.sekdaPos)
+}
+
+// WithHolding returns the chart as it would be with placement h in force: a
+// definitive placement replaces the employee's definitive one, Plt and Plh
+// come beside it.
+func (c *OrgChart) WithHolding(h OrgHolding) *OrgChart {
+	hs := make([]OrgHolding, 0, len(c.holdings)+1)
+	for _, x := range c.holdings {
+		if h.Kind == PlacementDefinitif && x.Kind == PlacementDefinitif && x.EmployeeID == h.EmployeeID {
+			continue
+		}
+		hs = append(hs, x)
+	}
+	return NewOrgChart(c.positions, append(hs, h), c.ovList, c.sekdaPos)
+}
+
+// SelfRating is someone whom the chart makes assess themselves: nobody is
+// their own pejabat penilai or their own atasan pejabat penilai, at any
+// level (PermenPANRB 6/2022: the pejabat penilai is the superior).
+type SelfRating struct {
+	EmployeeID string
+	// Upper is false when the employee comes back in their own line of
+	// pejabat penilai (they rate themselves, or A rates B who rates A);
+	// true when their atasan pejabat penilai is themselves or someone they
+	// rate, directly or further down.
+	Upper bool
+}
+
+// SelfRatings lists everyone the chart makes assess themselves, by id.
+func (c *OrgChart) SelfRatings() []SelfRating {
+	people := make([]string, 0, len(c.raters))
+	for e := range c.raters {
+		people = append(people, e)
+	}
+	slices.Sort(people)
+	var out []SelfRating
+	for _, e := range people {
+		if c.InLine(e, e) {
+			out = append(out, SelfRating{EmployeeID: e})
+			continue
+		}
+		if up := c.UpperRater(e); up != "" && (up == e || c.InLine(e, up)) {
+			out = append(out, SelfRating{EmployeeID: e, Upper: true})
+		}
+	}
+	return out
+}
+
+// NewSelfRatings returns the self-ratings of after that before did not
+// have: what a change would bring, so that a fault already stored does not
+// block every other change of the organisation.
+func NewSelfRatings(before, after *OrgChart) []SelfRating {
+	had := map[SelfRating]bool{}
+	for _, s := range before.SelfRatings() {
+		had[s] = true
+	}
+	var out []SelfRating
+	for _, s := range after.SelfRatings() {
+		if !had[s] {
+			out = append(out, s)
 		}
 	}
 	return out

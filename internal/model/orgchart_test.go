@@ -117,3 +117,70 @@ func TestOrgChartSurvivesACycle(t *testing.T) {
 		t.Errorf("Rater in a vacant cycle = %q, want none", got)
 	}
 }
+
+// TestOrgChartSelfRatings tries overrides and placements on the chart and
+// checks that the model finds everyone who would assess themselves.
+func TestOrgChartSelfRatings(t *testing.T) {
+	plt := func(e, pos string) func(*OrgChart) *OrgChart {
+		return func(c *OrgChart) *OrgChart { return c.WithHolding(OrgHolding{e, pos, PlacementPlt}) }
+	}
+	override := func(e, rater, upper string) func(*OrgChart) *OrgChart {
+		return func(c *OrgChart) *OrgChart {
+			return c.WithOverride(RaterOverride{EmployeeID: e, RaterID: rater, UpperRaterID: upper})
+		}
+	}
+	// the same chart with the kadis post vacant (K transferred away)
+	noKadis := func(c *OrgChart) *OrgChart { return c.WithHolding(OrgHolding{"K", "sekda", PlacementDefinitif}) }
+	then := func(fs ...func(*OrgChart) *OrgChart) func(*OrgChart) *OrgChart {
+		return func(c *OrgChart) *OrgChart {
+			for _, f := range fs {
+				c = f(c)
+			}
+			return c
+		}
+	}
+	cases := []struct {
+		name   string
+		change func(*OrgChart) *OrgChart
+		want   []SelfRating
+	}{
+		{"a substitute rater from another unit", override("C", "S", "K"), nil},
+		{"a substitute atasan only", override("A", "P", "W"), nil},
+		{"own pejabat penilai", override("A", "A", ""), []SelfRating{{"A", false}}},
+		{"own atasan pejabat penilai", override("A", "P", "A"), []SelfRating{{"A", true}}},
+		{"an atasan whom one rates", override("K", "W", "C"), []SelfRating{{"K", true}}},
+		{"A rates B, B rates A", override("P", "A", ""), []SelfRating{{"A", false}, {"P", false}}},
+		{"a cycle of three", override("K", "A", "W"), []SelfRating{{"A", false}, {"K", false}, {"P", false}}},
+		{"a Plt of the post above", plt("A", "kabid"), nil},
+		{"a Plt of a vacant post elsewhere", plt("A", "kasubag"), nil},
+		{"a Plt two posts above becomes their own atasan", then(noKadis, plt("A", "kadis")),
+			[]SelfRating{{"A", false}, {"P", false}}},
+		{"a Plt of the vacant head post from outside", then(noKadis, plt("C", "kadis")), nil},
+		{"a transfer", func(c *OrgChart) *OrgChart { return c.WithHolding(OrgHolding{"C", "staf", PlacementDefinitif}) }, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := chart(false)
+			after := tc.change(before)
+			if got := NewSelfRatings(before, after); !slices.Equal(got, tc.want) {
+				t.Errorf("NewSelfRatings = %v, want %v", got, tc.want)
+			}
+			if got := before.SelfRatings(); len(got) != 0 {
+				t.Errorf("the chart changed under the try: %v", got)
+			}
+		})
+	}
+}
+
+// TestOrgChartOldSelfRatingDoesNotBlock checks that a fault already in the
+// chart is not counted against an unrelated change.
+func TestOrgChartOldSelfRatingDoesNotBlock(t *testing.T) {
+	before := chart(false, RaterOverride{EmployeeID: "A", RaterID: "P", UpperRaterID: "A"})
+	if got := before.SelfRatings(); !slices.Equal(got, []SelfRating{{"A", true}}) {
+		t.Fatalf("SelfRatings = %v", got)
+	}
+	after := before.WithHolding(OrgHolding{"B", "kasubag", PlacementPlt})
+	if got := NewSelfRatings(before, after); len(got) != 0 {
+		t.Errorf("an unrelated Plt is blamed for an old fault: %v", got)
+	}
+}
