@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -54,7 +55,9 @@ type PlacementRequest struct {
 // Place resolves the position of a request and places the employee (see
 // PlaceEmployee).
 func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) (model.Placement, error) {
-	if code := strings.TrimSpace(r.PositionCode); r.PositionID == "" && code != "" {
+	code := strings.TrimSpace(r.PositionCode)
+	byCode := r.PositionID == "" && code != ""
+	if byCode {
 		p, err := a.store.PositionByCode(ctx, actor.InstansiID, code)
 		if err != nil {
 			return model.Placement{}, model.Invalid("position_code", "manage.position.unknown")
@@ -64,8 +67,21 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 	if r.PositionID == "" {
 		return model.Placement{}, model.Invalid("position_id", "invalid.position.required")
 	}
-	return a.PlaceEmployee(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
+	pl, err := a.PlaceEmployee(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
 		Start: r.Start, Decree: strings.TrimSpace(r.Decree)})
+	var v *model.ValidationError
+	if byCode && errors.As(err, &v) && v.Fields["position_id"] != "" { // said of the field the request filled
+		var out model.ValidationError
+		for f, key := range v.Fields {
+			to := f
+			if f == "position_id" {
+				to = "position_code"
+			}
+			out.Add(to, key, v.Args[f]...)
+		}
+		return pl, &out
+	}
+	return pl, err
 }
 
 // RaterOverrideRequest is a substitute rater as an administrator names
@@ -116,6 +132,12 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		try := func(c *model.OrgChart) *model.OrgChart {
+			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
+		}
+		if err := a.refuseSelfRating(ctx, tx, e, pl.Start, try, "position_id", "position_id"); err != nil {
+			return err
+		}
 		var err error
 		if pl, err = tx.Place(ctx, pl); err != nil {
 			return err
@@ -202,6 +224,10 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 		}
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(o) }
+		if err := a.refuseSelfRating(ctx, tx, e, o.Start, try, "rater_id", "upper_rater_id"); err != nil {
+			return err
+		}
 		var err error
 		o, err = tx.CreateRaterOverride(ctx, o)
 		return err
@@ -246,4 +272,51 @@ func (a *App) RaterOverrides(ctx context.Context, actor model.Actor, employeeID 
 		return nil, err
 	}
 	return a.store.RaterOverrides(ctx, employeeID)
+}
+
+// refuseSelfRating refuses a change of the organisation (an override, a
+// placement) that would make anyone their own pejabat penilai or their own
+// atasan pejabat penilai, directly or through a cycle: the model is asked
+// with the change applied to the chart of the day it starts and, when that
+// day is past, of today. Nobody assesses themselves (PermenPANRB 6/2022:
+// the pejabat penilai is the superior). The refusal is a field error on
+// raterField when someone would come back in their own line of raters,
+// on upperField when only their atasan would be wrong. A fault already
+// stored is not blamed on the change.
+func (a *App) refuseSelfRating(ctx context.Context, tx *store.Tx, e model.Employee, start model.Date,
+	try func(*model.OrgChart) *model.OrgChart, raterField, upperField string) error {
+	if _, err := model.ParseDate(string(start)); err != nil {
+		return nil // the store refuses the date itself
+	}
+	dates := []model.Date{start}
+	if today := a.Today(); start < today {
+		dates = append(dates, today)
+	}
+	for _, d := range dates {
+		before, err := tx.OrgChart(ctx, e.InstansiID, d)
+		if err != nil {
+			return err
+		}
+		found := model.NewSelfRatings(before, try(before))
+		if len(found) == 0 {
+			continue
+		}
+		// name the person changed when they are among them
+		who := found[0]
+		for _, f := range found {
+			if f.EmployeeID == e.ID {
+				who = f
+			}
+		}
+		field, key := raterField, "invalid.rater.selfrating"
+		if who.Upper {
+			field, key = upperField, "invalid.rater.selfrating.upper"
+		}
+		name := who.EmployeeID
+		if p, err := tx.Employee(ctx, who.EmployeeID); err == nil {
+			name = p.Name
+		}
+		return model.Invalid(field, key, name)
+	}
+	return nil
 }

@@ -128,3 +128,84 @@ func TestPlacementAndOverrideByCode(t *testing.T) {
 		}
 	})
 }
+
+// TestNobodyRatesThemselves checks that no override and no placement makes
+// a person their own pejabat penilai or atasan pejabat penilai, directly or
+// through a cycle, and that ordinary ones still go through.
+func TestNobodyRatesThemselves(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		refused := func(what string, err error, field, key, name string) {
+			t.Helper()
+			var v *model.ValidationError
+			if !errors.As(err, &v) || v.Fields[field] != key {
+				t.Errorf("%s: %v, want %s on %s", what, err, key, field)
+				return
+			}
+			if m := v.Message(field); len(m.Args) != 1 || m.Args[0] != name {
+				t.Errorf("%s: message args %v, want %s", what, m.Args, name)
+			}
+		}
+		override := func(who, rater, upper string) (model.RaterOverride, error) {
+			return e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: who, RaterID: rater, UpperRaterID: upper,
+				Start: "2026-02-01", Reason: "Penugasan khusus"})
+		}
+
+		_, err := override(e.o.Staff1.ID, e.o.Kabid.ID, e.o.Staff1.ID)
+		refused("own atasan", err, "upper_rater_id", "invalid.rater.selfrating.upper", e.o.Staff1.Name)
+		_, err = override(e.o.Staff1.ID, e.o.Staff1.ID, "")
+		var v *model.ValidationError
+		if !errors.As(err, &v) || v.Fields["rater_id"] == "" {
+			t.Errorf("own rater: %v", err)
+		}
+		_, err = override(e.o.Kadis.ID, e.o.WaliKota.ID, e.o.Staff1.ID)
+		refused("an atasan whom one rates", err, "upper_rater_id", "invalid.rater.selfrating.upper", e.o.Kadis.Name)
+		_, err = override(e.o.Kabid.ID, e.o.Staff1.ID, "")
+		refused("a rater whom one rates", err, "rater_id", "invalid.rater.selfrating", e.o.Kabid.Name)
+
+		// A cycle of two through overrides: the nurse is rated by Staff3,
+		// then Staff3 would be rated by the nurse.
+		if _, err := override(e.o.Nurse.ID, e.o.Staff3.ID, ""); err != nil {
+			t.Fatalf("an ordinary override: %v", err)
+		}
+		_, err = override(e.o.Staff3.ID, e.o.Nurse.ID, e.o.Kadis.ID)
+		refused("a cycle of two", err, "rater_id", "invalid.rater.selfrating", e.o.Staff3.Name)
+		if list, _ := e.a.RaterOverrides(ctx, e.admin, e.o.Staff3.ID); len(list) != 0 {
+			t.Errorf("a refused override was stored: %v", list)
+		}
+
+		// A Plt of the vacant head post above their own bidang: Staff1 would
+		// rate the Kabid, who rates Staff1.
+		pls, err := s.Placements(ctx, e.o.Kadis.ID)
+		if err != nil || len(pls) != 1 {
+			t.Fatalf("Kadis's placements: %v, %v", pls, err)
+		}
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kadis.ID, pls[0].ID, "2026-01-31"); err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Staff1.ID, PositionID: e.o.PosKadis.ID,
+			Kind: model.PlacementPlt, Start: "2026-02-01"})
+		refused("a Plt two posts above", err, "position_id", "invalid.rater.selfrating", e.o.Staff1.Name)
+		_, err = e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Staff1.ID, PositionCode: "KOMINFO-KADIS",
+			Kind: model.PlacementPlh, Start: "2026-03-02"})
+		refused("a Plh by code", err, "position_code", "invalid.rater.selfrating", e.o.Staff1.Name)
+		if pls, _ := s.Placements(ctx, e.o.Staff1.ID); len(pls) != 1 {
+			t.Errorf("a refused placement was stored: %v", pls)
+		}
+
+		// The Kabid as Plt of the head post above her is ordinary.
+		if _, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosKadis.ID,
+			Kind: model.PlacementPlt, Start: "2026-02-01"}); err != nil {
+			t.Fatalf("an ordinary Plt: %v", err)
+		}
+		chart, _ := e.a.OrgChart(ctx, e.o.Instansi.ID)
+		if chart.Rater(e.o.Staff1.ID) != e.o.Kabid.ID || chart.Rater(e.o.Staff3.ID) != e.o.Kabid.ID || chart.UpperRater(e.o.Staff1.ID) != e.o.WaliKota.ID {
+			t.Errorf("after the Plt: Staff1 rated by %s (atasan %s), Staff3 by %s", chart.Rater(e.o.Staff1.ID),
+				chart.UpperRater(e.o.Staff1.ID), chart.Rater(e.o.Staff3.ID))
+		}
+		if len(chart.SelfRatings()) != 0 {
+			t.Errorf("the chart holds self-ratings: %v", chart.SelfRatings())
+		}
+	})
+}

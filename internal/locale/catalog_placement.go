@@ -1,0 +1,25 @@
+package locale
+
+// The messages of placements (definitif, Plt, Plh) and substitute raters.
+var placementID = map[string]string{
+	"invalid.rater.selfrating": "Dengan perubahan ini %s akan menilai dirinya sendiri, langsung atau melalui " +
+		"rantai penilai yang berputar. Pejabat penilai adalah atasan; tidak ada yang menilai dirinya sendiri.",
+	"invalid.rater.selfrating.upper": "Dengan perubahan ini atasan pejabat penilai %s adalah dirinya sendiri atau " +
+		"pegawai yang dinilainya. Tidak ada yang menilai dirinya sendiri.",
+}
+
+var placementEN = map[string]string{
+	"invalid.rater.selfrating": "With this change %s would assess themselves, directly or through a chain of raters " +
+		"that comes back to them. The pejabat penilai is the superior; nobody assesses themselves.",
+	"invalid.rater.selfrating.upper": "With this change the atasan pejabat penilai of %s would be themselves or " +
+		"someone they rate. Nobody assesses themselves.",
+}
+
+func init() {
+	for k, v := range placementID {
+		catalogs["id"][k] = v
+	}
+	for k, v := range placementEN {
+		catalogs["en"][k] = v
+	}
+}
