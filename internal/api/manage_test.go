@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -95,6 +96,50 @@ func TestEmployeeCan(t *testing.T) {
 		problem(t, e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/rater-overrides", staff), 403)
 		if r := e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/rater-overrides", admin); r.status != 200 {
 			t.Errorf("admin reads overrides: %d %s", r.status, r.body)
+		}
+	})
+}
+
+// TestNobodyRatesThemselves checks over HTTP that an override or a
+// placement that would make someone assess themselves is a 422 on the
+// field at fault, and that ordinary ones still go through.
+func TestNobodyRatesThemselves(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		admin := e.login(t, "admin", "rahasia-admin")
+		fieldError := func(what string, r response, field string) {
+			t.Helper()
+			if errs, _ := problem(t, r, 422)["errors"].(map[string]any); errs[field] == nil {
+				t.Errorf("%s: errors = %v, want one on %s", what, errs, field)
+			}
+		}
+		overrides := func(id string) string { return "/api/v1/employees/" + id + "/rater-overrides" }
+		override := func(rater, upper string) map[string]string {
+			return map[string]string{"rater_id": rater, "upper_rater_id": upper, "start": "2026-02-01", "reason": "Penugasan"}
+		}
+
+		fieldError("own atasan", e.post(t, overrides(e.o.Staff1.ID), admin, override(e.o.Kabid.ID, e.o.Staff1.ID)), "upper_rater_id")
+		fieldError("own rater", e.post(t, overrides(e.o.Staff1.ID), admin, override(e.o.Staff1.ID, "")), "rater_id")
+		if r := e.post(t, overrides(e.o.Nurse.ID), admin, override(e.o.Staff3.ID, "")); r.status != 201 {
+			t.Fatalf("an ordinary override: %d %s", r.status, r.body)
+		}
+		fieldError("a cycle of two", e.post(t, overrides(e.o.Staff3.ID), admin, override(e.o.Nurse.ID, "")), "rater_id")
+
+		// Staff1 as Plt of the vacant head post would rate the Kabid, who
+		// rates Staff1.
+		pls, err := s.Placements(context.Background(), e.o.Kadis.ID)
+		if err != nil || len(pls) != 1 {
+			t.Fatalf("Kadis's placements: %v, %v", pls, err)
+		}
+		if r := e.post(t, "/api/v1/employees/"+e.o.Kadis.ID+"/placements/"+pls[0].ID+"/end", admin, map[string]string{"end": "2026-01-31"}); r.status != 204 {
+			t.Fatalf("end placement: %d %s", r.status, r.body)
+		}
+		place := func(id string) response {
+			return e.post(t, "/api/v1/employees/"+id+"/placements", admin, map[string]string{"position_id": e.o.PosKadis.ID, "kind": "plt", "start": "2026-02-01"})
+		}
+		fieldError("a Plt two posts above", place(e.o.Staff1.ID), "position_id")
+		if r := place(e.o.Kabid.ID); r.status != 201 {
+			t.Errorf("an ordinary Plt: %d %s", r.status, r.body)
 		}
 	})
 }
