@@ -524,3 +524,23 @@ func TestEveryMessageKeyExists(t *testing.T) {
 		}
 	}
 }
+
+// TestNobodyRatesThemselvesForm checks that the substitute-rater form
+// refuses to make an employee their own atasan pejabat penilai, and says
+// why in the page.
+func TestNobodyRatesThemselvesForm(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		resp, body := admin.post("/pegawai/"+e.o.Staff1.ID+"/penilai", url.Values{"rater_nip": {storetest.NIPKabid},
+			"upper_nip": {storetest.NIPStaff1}, "start": {"2026-01-01"}, "reason": {"Penugasan"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "atasan pejabat penilai Andi Pratama adalah dirinya sendiri") {
+			t.Errorf("own atasan through the form: %d", resp.StatusCode)
+		}
+		list, err := s.RaterOverrides(context.Background(), e.o.Staff1.ID)
+		if err != nil || len(list) != 0 {
+			t.Errorf("the refused override was stored: %v, %v", list, err)
+		}
+	})
+}
