@@ -200,7 +200,15 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
 	}
-	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndPlacement(ctx, placementID, end) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		try := func(c *model.OrgChart) *model.OrgChart {
+			return c.WithoutHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
+		}
+		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), try, "end", "end"); err != nil {
+			return err
+		}
+		return tx.EndPlacement(ctx, placementID, end)
+	})
 }
 
 // OverrideRater names a different pejabat penilai (and optionally atasan)
@@ -259,7 +267,13 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
 	}
-	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.EndRaterOverride(ctx, overrideID, end) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutOverride(overrideID) }
+		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), try, "end", "end"); err != nil {
+			return err
+		}
+		return tx.EndRaterOverride(ctx, overrideID, end)
+	})
 }
 
 // RaterOverrides lists an employee's overrides for those who may manage them.
@@ -319,4 +333,10 @@ func (a *App) refuseSelfRating(ctx context.Context, tx *store.Tx, e model.Employ
 		return model.Invalid(field, key, name)
 	}
 	return nil
+}
+
+// dayAfter returns the day after d, the first day a placement or an
+// override ending on d is no longer in force.
+func dayAfter(d model.Date) model.Date {
+	return model.Date(d.Time().AddDate(0, 0, 1).Format("2006-01-02"))
 }

@@ -209,3 +209,52 @@ func TestNobodyRatesThemselves(t *testing.T) {
 		}
 	})
 }
+
+// TestEndingDoesNotCloseACycle checks that ending a placement or an
+// override is refused when the raters that apply again would make someone
+// assess themselves.
+func TestEndingDoesNotCloseACycle(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		override := func(who, rater, upper string) model.RaterOverride {
+			t.Helper()
+			o, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: who, RaterID: rater, UpperRaterID: upper,
+				Start: "2026-02-01", Reason: "Penugasan khusus"})
+			if err != nil {
+				t.Fatalf("override for %s: %v", who, err)
+			}
+			return o
+		}
+		// Kabid is Plt Sekretaris and rated by the wali kota; the Kadis is
+		// rated by Staff3 of the Sekretariat, so by way of the Kabid.
+		plt, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID,
+			Kind: model.PlacementPlt, Start: "2026-02-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		override(e.o.Kabid.ID, e.o.WaliKota.ID, "")
+		o := override(e.o.Kadis.ID, e.o.Staff3.ID, e.o.WaliKota.ID)
+
+		// Without the Plt, Staff3 would be rated by the Kadis, who is rated by Staff3.
+		err = e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, plt.ID, "2026-03-01")
+		var v *model.ValidationError
+		if !errors.As(err, &v) || v.Fields["end"] != "invalid.rater.selfrating" {
+			t.Fatalf("ending the Plt: %v", err)
+		}
+		chart, _ := e.a.OrgChart(ctx, e.o.Instansi.ID)
+		if chart.Rater(e.o.Staff3.ID) != e.o.Kabid.ID {
+			t.Errorf("the refused end was written: Staff3 rated by %s", chart.Rater(e.o.Staff3.ID))
+		}
+		if err := e.a.EndRaterOverride(ctx, e.admin, e.o.Kadis.ID, o.ID, "2026-03-01"); err != nil {
+			t.Fatalf("ending the Kadis's override: %v", err)
+		}
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, plt.ID, "2026-03-01"); err != nil {
+			t.Fatalf("ending the Plt once the override ended: %v", err)
+		}
+		chart, _ = e.a.OrgChart(ctx, e.o.Instansi.ID)
+		if chart.Rater(e.o.Staff3.ID) != e.o.Kadis.ID || len(chart.SelfRatings()) != 0 {
+			t.Errorf("after the ends: Staff3 rated by %s, self-ratings %v", chart.Rater(e.o.Staff3.ID), chart.SelfRatings())
+		}
+	})
+}

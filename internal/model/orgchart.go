@@ -206,6 +206,19 @@ func (c *OrgChart) WithHolding(h OrgHolding) *OrgChart {
 	return NewOrgChart(c.positions, append(hs, h), c.ovList, c.sekdaPos)
 }
 
+// WithoutHolding returns the chart as it would be once placement h ends.
+func (c *OrgChart) WithoutHolding(h OrgHolding) *OrgChart {
+	hs := slices.DeleteFunc(slices.Clone(c.holdings), func(x OrgHolding) bool { return x == h })
+	return NewOrgChart(c.positions, hs, c.ovList, c.sekdaPos)
+}
+
+// WithoutOverride returns the chart as it would be once the override with
+// id ends.
+func (c *OrgChart) WithoutOverride(id string) *OrgChart {
+	ovs := slices.DeleteFunc(slices.Clone(c.ovList), func(o RaterOverride) bool { return o.ID == id })
+	return NewOrgChart(c.positions, c.holdings, ovs, c.sekdaPos)
+}
+
 // SelfRating is someone whom the chart makes assess themselves: nobody is
 // their own pejabat penilai or their own atasan pejabat penilai, at any
 // level (PermenPANRB 6/2022: the pejabat penilai is the superior).

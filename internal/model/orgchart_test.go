@@ -170,6 +170,23 @@ func TestOrgChartSelfRatings(t *testing.T) {
 			}
 		})
 	}
+
+	// P's substitute rater is S and K's is A, who is rated by P as Plh of
+	// kabid. Ending the Plh lets A's line climb to K, who is rated by A.
+	before := chart(false, RaterOverride{ID: "p", EmployeeID: "P", RaterID: "S"}, RaterOverride{ID: "k", EmployeeID: "K", RaterID: "A", UpperRaterID: "W"})
+	if got := before.SelfRatings(); len(got) != 0 {
+		t.Fatalf("SelfRatings = %v", got)
+	}
+	after := before.WithoutHolding(OrgHolding{"P", "kabid", PlacementPlh})
+	if got, want := NewSelfRatings(before, after), []SelfRating{{"A", false}, {"K", false}}; !slices.Equal(got, want) {
+		t.Errorf("ending the Plh: %v, want %v", got, want)
+	}
+	if got := NewSelfRatings(before, before.WithoutOverride("k")); len(got) != 0 {
+		t.Errorf("ending K's override: %v", got)
+	}
+	if got := NewSelfRatings(after, after.WithoutOverride("k")); len(got) != 0 {
+		t.Errorf("ending K's override after the Plh: %v", got)
+	}
 }
 
 // TestOrgChartOldSelfRatingDoesNotBlock checks that a fault already in the
