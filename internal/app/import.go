@@ -56,13 +56,19 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 	var rep importer.Report
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var plan []importer.Planned
-		var err error
+		before, err := tx.OrgChart(ctx, actor.InstansiID, a.Today())
+		if err != nil {
+			return err
+		}
 		rep, plan, err = importer.Plan(ctx, tx, actor.InstansiID, rows, scope, a.Today())
 		if err != nil {
 			return err
 		}
 		rep.FileName, rep.Applied = filename, true
 		if err := applyImport(ctx, tx, plan); err != nil {
+			return err
+		}
+		if err := refuseNewSelfRating(ctx, tx, actor.InstansiID, before, a.Today(), "file"); err != nil {
 			return err
 		}
 		if also != nil {

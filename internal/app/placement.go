@@ -311,28 +311,45 @@ func (a *App) refuseSelfRating(ctx context.Context, tx *store.Tx, e model.Employ
 		if err != nil {
 			return err
 		}
-		found := model.NewSelfRatings(before, try(before))
-		if len(found) == 0 {
-			continue
+		if err := selfRatingError(ctx, tx, model.NewSelfRatings(before, try(before)), e.ID, raterField, upperField); err != nil {
+			return err
 		}
-		// name the person changed when they are among them
-		who := found[0]
-		for _, f := range found {
-			if f.EmployeeID == e.ID {
-				who = f
-			}
-		}
-		field, key := raterField, "invalid.rater.selfrating"
-		if who.Upper {
-			field, key = upperField, "invalid.rater.selfrating.upper"
-		}
-		name := who.EmployeeID
-		if p, err := tx.Employee(ctx, who.EmployeeID); err == nil {
-			name = p.Name
-		}
-		return model.Invalid(field, key, name)
 	}
 	return nil
+}
+
+// refuseNewSelfRating refuses, with a field error on field, what was
+// written in tx since the org chart of today was before when it makes
+// someone assess themselves (an import placing people).
+func refuseNewSelfRating(ctx context.Context, tx *store.Tx, instansiID string, before *model.OrgChart, today model.Date, field string) error {
+	after, err := tx.OrgChart(ctx, instansiID, today)
+	if err != nil {
+		return err
+	}
+	return selfRatingError(ctx, tx, model.NewSelfRatings(before, after), "", field, field)
+}
+
+// selfRatingError is the field error for the first of found, preferring
+// the employee changed, naming them; nil when found is empty.
+func selfRatingError(ctx context.Context, tx *store.Tx, found []model.SelfRating, changed, raterField, upperField string) error {
+	if len(found) == 0 {
+		return nil
+	}
+	who := found[0]
+	for _, f := range found {
+		if f.EmployeeID == changed {
+			who = f
+		}
+	}
+	field, key := raterField, "invalid.rater.selfrating"
+	if who.Upper {
+		field, key = upperField, "invalid.rater.selfrating.upper"
+	}
+	name := who.EmployeeID
+	if p, err := tx.Employee(ctx, who.EmployeeID); err == nil {
+		name = p.Name
+	}
+	return model.Invalid(field, key, name)
 }
 
 // dayAfter returns the day after d, the first day a placement or an

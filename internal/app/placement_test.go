@@ -258,3 +258,30 @@ func TestEndingDoesNotCloseACycle(t *testing.T) {
 		}
 	})
 }
+
+// TestImportDoesNotMakeSelfRating checks that an import moving someone is
+// refused when the move makes someone assess themselves.
+func TestImportDoesNotMakeSelfRating(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		// The Kabid is rated by the wali kota and the Kadis by Staff1, by way of the Kabid.
+		for _, o := range []model.RaterOverride{{EmployeeID: e.o.Kabid.ID, RaterID: e.o.WaliKota.ID},
+			{EmployeeID: e.o.Kadis.ID, RaterID: e.o.Staff1.ID, UpperRaterID: e.o.WaliKota.ID}} {
+			o.Start, o.Reason = "2026-02-01", "Penugasan khusus"
+			if _, err := e.a.OverrideRater(ctx, e.admin, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Moved under the vacant Sekretaris post, Staff1 would be rated by the Kadis.
+		file := "NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPStaff1 + ";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n"
+		_, err := e.a.ImportEmployees(ctx, e.admin, "pindah.csv", []byte(file), true)
+		var v *model.ValidationError
+		if !errors.As(err, &v) || v.Fields["file"] != "invalid.rater.selfrating" {
+			t.Fatalf("import: %v", err)
+		}
+		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != e.o.PosStaff.ID {
+			t.Errorf("the refused import moved Staff1 to %s", emp.PositionID)
+		}
+	})
+}

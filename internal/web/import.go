@@ -123,6 +123,14 @@ func (u *ui) applyImport(w http.ResponseWriter, r *http.Request, b base) error {
 		http.Redirect(w, r, "/impor?expired=1", http.StatusSeeOther)
 		return nil
 	}
+	if ve, ok := isValidation(err); ok { // the file as a whole is refused
+		p.Error = b.Errs(ve)["file"]
+		if p.Error == "" {
+			p.Error = b.T("form.invalid")
+		}
+		u.render(w, r, http.StatusUnprocessableEntity, "import", p)
+		return nil
+	}
 	if err != nil {
 		return err
 	}
