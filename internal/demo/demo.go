@@ -641,6 +641,15 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 			}
 		}
 	}
+	// Nobody in the city assesses themselves (see model.SelfRatings), on
+	// the day the Plt start.
+	chart, err := tx.OrgChart(ctx, instansiID, "2026-07-01")
+	if err != nil {
+		return err
+	}
+	if found := chart.SelfRatings(); len(found) > 0 {
+		return fmt.Errorf("demo city: %d people would assess themselves, first %s", len(found), found[0].EmployeeID)
+	}
 	var kominfo string
 	for _, u := range b.units {
 		if u.Code == codeKominfo {
