@@ -680,6 +680,25 @@ func TestImportStatusFromNumber(t *testing.T) {
 			t.Errorf("reason = %q", rep.Rows[0].Reason)
 		}
 
+		// A record stored as PNS under an NI PPPK (saved before the number
+		// was read) becomes PPPK; its PNS golongan must then be given anew.
+		if _, err := s.DB().ExecContext(ctx, `UPDATE employees SET status = 'pns', golongan = 'III/a' WHERE nip = '199702142023212001'`); err != nil {
+			t.Fatal(err)
+		}
+		file = "NIP;NAMA;UNOR_ID;JABATAN_NAMA\n199702142023212001;Tono Pppk;DINKES;Staf Gizi\n"
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
+		if err != nil || rep.Rejected != 1 || rep.Rows[0].Why.Key != "import.reject.golongan.pppk" {
+			t.Fatalf("stale golongan: %+v, %v", rep, err)
+		}
+		file = "NIP;NAMA;GOLONGAN;UNOR_ID;JABATAN_NAMA\n199702142023212001;Tono Pppk;X;DINKES;Staf Gizi\n"
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
+		if err != nil || rep.Updated != 1 || !strings.Contains(strings.Join(rep.Rows[0].Changes, "|"), "pns → pppk") {
+			t.Fatalf("status from the number: %+v, %v", rep, err)
+		}
+		if got, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199702142023212001"); got.Status != model.StatusPPPK || got.Golongan != "X" {
+			t.Errorf("stored %s %s", got.Status, got.Golongan)
+		}
+
 		// An empty STATUS keeps a stored status the number allows (CPNS).
 		file = "NIP;NAMA;UNOR_ID;JABATAN_NAMA\n198503122010011001;Budi Pns;KOMINFO;Staf Umum\n"
 		if _, err := e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true); err != nil {

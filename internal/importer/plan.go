@@ -407,6 +407,11 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		keep("gelar_depan", &emp.FrontTitle, existing.FrontTitle)
 		keep("gelar_belakang", &emp.BackTitle, existing.BackTitle)
 		keep("golongan", &emp.Golongan, existing.Golongan)
+		// A stored golongan kept under a status the number changed (a record
+		// saved as PNS before the number was read) must fit the new scale.
+		if _, err := model.NormGolongan(emp.Golongan, emp.Status); err != nil {
+			return plannedRow{}, reasonOf(err), nil
+		}
 		keep("pangkat", &emp.Pangkat, existing.Pangkat)
 		keep("email", &emp.Email, existing.Email)
 		keep("phone", &emp.Phone, existing.Phone)
