@@ -36,12 +36,10 @@ type NIP struct {
 	BirthDate time.Time
 	TMT       time.Time // the first day of the TMT month (January for a PPPK number)
 	Kind      NIPKind
+	PPPK      bool // the number is an NI PPPK (full-time or paruh waktu)
 	Female    bool
 	Sequence  string
 }
-
-// PPPK reports whether the number is an NI PPPK (full-time or paruh waktu).
-func (n NIP) PPPK() bool { return n.Kind != NIPPNS }
 
 // ParseNIP validates s as a NIP and returns its parts. Error messages are
 // written for a BKPSDM admin reading an import report.
@@ -81,7 +79,7 @@ func ParseNIP(s string) (NIP, error) {
 	default:
 		return NIP{}, Msg("invalid.nip.sex", s[14])
 	}
-	return NIP{BirthDate: birth, TMT: tmt, Kind: kind, Female: female, Sequence: s[15:18]}, nil
+	return NIP{BirthDate: birth, TMT: tmt, Kind: kind, PPPK: pppk, Female: female, Sequence: s[15:18]}, nil
 }
 
 // String formats the parts back into the 18 digits.
@@ -91,8 +89,12 @@ func (n NIP) String() string {
 		g = '2'
 	}
 	tmt := n.TMT.Format("200601")
+	kind := n.Kind
+	if n.PPPK && kind == NIPPNS {
+		kind = NIPPPPK
+	}
 	for code, k := range pppkCodes {
-		if k == n.Kind && n.Kind != NIPPNS {
+		if k == kind && kind != NIPPNS {
 			tmt = n.TMT.Format("2006") + code
 		}
 	}

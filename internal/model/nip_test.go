@@ -70,8 +70,8 @@ func TestNIPStatus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n.Status() != c.says || n.PPPK() != c.says.IsPPPK() {
-			t.Errorf("%s says %s (PPPK %v), want %s", c.nip, n.Status(), n.PPPK(), c.says)
+		if n.Status() != c.says || n.PPPK != c.says.IsPPPK() {
+			t.Errorf("%s says %s (PPPK %v), want %s", c.nip, n.Status(), n.PPPK, c.says)
 		}
 		for _, s := range c.fits {
 			if err := CheckStatusNIP(s, c.nip); err != nil {
