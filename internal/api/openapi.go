@@ -100,7 +100,7 @@ func schemas() map[string]any {
 	}
 	employee := map[string]any{
 		"id": str(), "nip": str(), "name": str(), "full_name": str(),
-		"status":   enum("pns", "cpns", "pppk", "pejabat_negara"),
+		"status":   enum("pns", "cpns", "pppk", "pppk_paruh_waktu", "pejabat_negara"),
 		"golongan": str(), "position": str(), "position_kind": enum(append(posKinds, "")...),
 		"unit_id": nullable("string"), "unit_name": str(), "supervisor_id": nullable("string"),
 	}

@@ -447,7 +447,7 @@ func TestImportXLSXWithDates(t *testing.T) {
 		ctx := context.Background()
 		f := excelize.NewFile()
 		f.SetSheetRow("Sheet1", "A1", &[]any{"NIP Baru", "Nama", "Jenis Kelamin", "Jenis Pegawai", "Gol", "Kode Unit", "Kode Jabatan", "Nama Jabatan", "TMT Jabatan"})
-		f.SetSheetRow("Sheet1", "A2", &[]any{"199502022022032001", "Sari Wulandari", "Perempuan", "PPPK", "IX", "DINKES", "DINKES-PERAWAT", "", nil})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"199502022022212001", "Sari Wulandari", "Perempuan", "PPPK", "IX", "DINKES", "DINKES-PERAWAT", "", nil})
 		f.SetSheetRow("Sheet1", "A3", &[]any{storetest.NIPStaff3, "Rudi Hartono", "L", "PNS", "III/a", "KOMINFO-APL", "KOMINFO-PRAKOM", "", nil})
 		style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
 		for _, cell := range []string{"I2", "I3"} {
@@ -465,7 +465,7 @@ func TestImportXLSXWithDates(t *testing.T) {
 		if rep.Created != 1 || rep.Updated != 1 || rep.Rejected != 0 {
 			t.Fatalf("xlsx import = %+v", rep)
 		}
-		nw, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199502022022032001")
+		nw, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199502022022212001")
 		if err != nil || nw.PositionID != e.o.PosNurse.ID || nw.Gender != "P" || nw.Status != model.StatusPPPK || nw.Golongan != "IX" {
 			t.Fatalf("new employee = %+v, %v", nw, err)
 		}
@@ -575,10 +575,10 @@ func TestImportBlankCellsKeepData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rep.Unchanged != 1 || rep.Updated != 1 || len(rep.Rows[1].Changes) != 1 || rep.Rows[1].Changes[0] != "Golongan: III/a → XI" {
+		if rep.Unchanged != 1 || rep.Updated != 1 || len(rep.Rows[1].Changes) != 1 || rep.Rows[1].Changes[0] != "Golongan: IX → XI" {
 			t.Fatalf("report = %+v", rep)
 		}
-		if got, _ := s.Employee(ctx, e.o.Staff2.ID); got.Status != model.StatusPPPK || got.Golongan != "III/a" {
+		if got, _ := s.Employee(ctx, e.o.Staff2.ID); got.Status != model.StatusPPPK || got.Golongan != "IX" {
 			t.Errorf("blank cells changed Dewi: %s %s", got.Status, got.Golongan)
 		}
 	})
@@ -615,6 +615,97 @@ func TestImportOneHeadPerUnit(t *testing.T) {
 		holders, err := s.PositionHolders(ctx, e.o.PosKadis.ID)
 		if err != nil || len(holders) != 1 || holders[0].ID != e.o.Staff1.ID {
 			t.Errorf("Kadis post holders = %+v, %v", holders, err)
+		}
+	})
+}
+
+// TestImportStatusFromNumber: the number tells PNS from PPPK and PPPK
+// paruh waktu; a file without STATUS takes the status from it, and a
+// STATUS that contradicts the number refuses the row.
+func TestImportStatusFromNumber(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		// No STATUS column.
+		file := "NIP;NAMA;GOLONGAN;UNOR_ID;JABATAN_NAMA\n" +
+			"199009132025242014;Sari Paruh Waktu;;DINKES;Staf Kesehatan\n" + // 2: NI PPPK paruh waktu (24)
+			"199702142023212001;Tono Pppk;X;DINKES;Staf Gizi\n" + // 3: NI PPPK (21)
+			"198503122010011001;Budi Pns;III/b;KOMINFO;Staf Umum\n" + // 4: NIP PNS
+			"199702142023131001;Kode Salah;;DINKES;Staf Kesehatan\n" + // 5: 13 is neither a month nor a code
+			"199009132025242015;Gol Salah;III/a;DINKES;Staf Kesehatan\n" // 6: a PNS golongan for a PPPK
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Created != 3 || rep.Rejected != 2 {
+			t.Fatalf("report = %+v", rep)
+		}
+		why := map[int]string{}
+		for _, r := range rep.Rows {
+			why[r.Row] = r.Why.Key
+		}
+		if why[5] != "invalid.nip.code" || why[6] != "import.reject.golongan.pppk" {
+			t.Errorf("rejections = %v", why)
+		}
+		for nip, want := range map[string]model.EmployeeStatus{
+			"199009132025242014": model.StatusPPPKParuhWaktu, "199702142023212001": model.StatusPPPK, "198503122010011001": model.StatusPNS,
+		} {
+			got, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, nip)
+			if err != nil || got.Status != want {
+				t.Errorf("%s: status %q (%v), want %q", nip, got.Status, err, want)
+			}
+		}
+
+		// A STATUS that contradicts the number refuses the row, with the reason.
+		file = header +
+			"199702142023211002;Pns Dengan Ni;;PNS;III/a;DINKES;Staf Kesehatan;;;\n" + // 2
+			"198503122010011003;Pppk Dengan Nip;;PPPK;IX;DINKES;Staf Kesehatan;;;\n" + // 3
+			"199009132025242016;Penuh Waktu Dengan Kode 24;;PPPK;IX;DINKES;Staf Kesehatan;;;\n" + // 4
+			"199702142023211003;Paruh Waktu Dengan Kode 21;;PPPK Paruh Waktu;;DINKES;Staf Kesehatan;;;\n" + // 5
+			"199009132025242017;Paruh Waktu;;PPPK Paruh Waktu;V;DINKES;Staf Kesehatan;;;\n" + // 6: agrees
+			"198503122010011001;Budi Pns;;CPNS;III/b;KOMINFO;Staf Umum;;;\n" // 7: CPNS holds a NIP too
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Rejected != 4 || rep.Created != 1 || rep.Updated != 1 {
+			t.Fatalf("report = %+v", rep)
+		}
+		for _, r := range rep.Rows[:4] {
+			if r.Action != importer.ActionReject || r.Why.Key != "invalid.nip.status" || !strings.Contains(r.Reason, r.NIP) {
+				t.Errorf("row %d: %+v, want refused as invalid.nip.status", r.Row, r)
+			}
+		}
+		if !strings.Contains(rep.Rows[0].Reason, "adalah nomor PPPK, sedangkan statusnya PNS") {
+			t.Errorf("reason = %q", rep.Rows[0].Reason)
+		}
+
+		// A record stored as PNS under an NI PPPK (saved before the number
+		// was read) becomes PPPK; its PNS golongan must then be given anew.
+		if _, err := s.DB().ExecContext(ctx, `UPDATE employees SET status = 'pns', golongan = 'III/a' WHERE nip = '199702142023212001'`); err != nil {
+			t.Fatal(err)
+		}
+		file = "NIP;NAMA;UNOR_ID;JABATAN_NAMA\n199702142023212001;Tono Pppk;DINKES;Staf Gizi\n"
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
+		if err != nil || rep.Rejected != 1 || rep.Rows[0].Why.Key != "import.reject.golongan.pppk" {
+			t.Fatalf("stale golongan: %+v, %v", rep, err)
+		}
+		file = "NIP;NAMA;GOLONGAN;UNOR_ID;JABATAN_NAMA\n199702142023212001;Tono Pppk;X;DINKES;Staf Gizi\n"
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
+		if err != nil || rep.Updated != 1 || !strings.Contains(strings.Join(rep.Rows[0].Changes, "|"), "pns → pppk") {
+			t.Fatalf("status from the number: %+v, %v", rep, err)
+		}
+		if got, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199702142023212001"); got.Status != model.StatusPPPK || got.Golongan != "X" {
+			t.Errorf("stored %s %s", got.Status, got.Golongan)
+		}
+
+		// An empty STATUS keeps a stored status the number allows (CPNS).
+		file = "NIP;NAMA;UNOR_ID;JABATAN_NAMA\n198503122010011001;Budi Pns;KOMINFO;Staf Umum\n"
+		if _, err := e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "198503122010011001"); got.Status != model.StatusCPNS {
+			t.Errorf("CPNS became %q", got.Status)
 		}
 	})
 }

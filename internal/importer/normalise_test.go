@@ -6,38 +6,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
-func TestNormGolongan(t *testing.T) {
-	for _, c := range []struct {
-		in     string
-		status model.EmployeeStatus
-		want   string // "" with ok false: refused
-		ok     bool
-	}{
-		{"III/a", model.StatusPNS, "III/a", true},
-		{"iii/b", model.StatusPNS, "III/b", true},
-		{"III-a", model.StatusPNS, "III/a", true},
-		{"III a", model.StatusPNS, "III/a", true},
-		{"3a", model.StatusPNS, "III/a", true},
-		{"4/E", model.StatusCPNS, "IV/e", true},
-		{"IV/e", model.StatusPNS, "IV/e", true},
-		{"", model.StatusPNS, "", true},
-		{"III/e", model.StatusPNS, "", false},
-		{"V/a", model.StatusPNS, "", false},
-		{"5a", model.StatusPNS, "", false},
-		{"III", model.StatusPNS, "", false},
-		{"IX", model.StatusPPPK, "IX", true},
-		{"ix", model.StatusPPPK, "IX", true},
-		{"17", model.StatusPPPK, "XVII", true},
-		{"XVIII", model.StatusPPPK, "", false},
-		{"III/a", model.StatusPPPK, "", false},
-	} {
-		got, err := normGolongan(c.in, c.status)
-		if got != c.want || (err == nil) != c.ok {
-			t.Errorf("normGolongan(%q, %s) = %q, %v; want %q, ok %v", c.in, c.status, got, err, c.want, c.ok)
-		}
-	}
-}
-
 func TestNormDate(t *testing.T) {
 	for _, c := range []struct {
 		in   string
@@ -82,7 +50,11 @@ func TestNormWords(t *testing.T) {
 		{"status", status, "pns", string(model.StatusPNS), true},
 		{"status", status, "CPNS", string(model.StatusCPNS), true},
 		{"status", status, "P3K", string(model.StatusPPPK), true},
-		{"status", status, "", string(model.StatusPNS), true},
+		{"status", status, "", "", true}, // the number says
+		{"status", status, "PPPK Paruh Waktu", string(model.StatusPPPKParuhWaktu), true},
+		{"status", status, "pppk_paruh_waktu", string(model.StatusPPPKParuhWaktu), true},
+		{"status", status, "P3K-PW", string(model.StatusPPPKParuhWaktu), true},
+		{"status", status, "PPPK Penuh Waktu", string(model.StatusPPPK), true},
 		{"status", status, "Honorer", "", false},
 		{"kind", kind, "JPT Pratama", string(model.PositionJPTPratama), true},
 		{"kind", kind, "administrator", string(model.PositionAdministrator), true},

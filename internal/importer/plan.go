@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -180,53 +179,38 @@ type plannedRow struct {
 	intoHead bool // moves the employee into an existing head post
 }
 
-var (
-	pnsGolongan  = regexp.MustCompile(`^(I|II|III|IV)\s*[/\-.]?\s*([a-eA-E])$`)
-	arabicGol    = regexp.MustCompile(`^([1-4])\s*[/\-.]?\s*([a-eA-E])$`)
-	pppkGolongan = map[string]bool{"I": true, "II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true,
-		"VIII": true, "IX": true, "X": true, "XI": true, "XII": true, "XIII": true, "XIV": true, "XV": true, "XVI": true, "XVII": true}
-)
-
-// normGolongan returns the golongan in the form "III/a" (PNS) or "IX"
-// (PPPK), or an error for a BKPSDM admin.
-func normGolongan(s string, status model.EmployeeStatus) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", nil
-	}
-	if status == model.StatusPPPK {
-		u := strings.ToUpper(s)
-		if pppkGolongan[u] {
-			return u, nil
-		}
-		if n, err := strconv.Atoi(u); err == nil && n >= 1 && n <= 17 {
-			return []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"}[n-1], nil
-		}
-		return "", model.Msg("import.reject.golongan.pppk", s)
-	}
-	g := ""
-	if m := pnsGolongan.FindStringSubmatch(strings.ToUpper(s[:len(s)-1]) + s[len(s)-1:]); m != nil {
-		g = m[1] + "/" + strings.ToLower(m[2])
-	} else if m := arabicGol.FindStringSubmatch(s); m != nil {
-		g = []string{"I", "II", "III", "IV"}[m[1][0]-'1'] + "/" + strings.ToLower(m[2])
-	}
-	// Only golongan IV has ruang e.
-	if g == "" || (strings.HasSuffix(g, "/e") && g != "IV/e") {
-		return "", model.Msg("import.reject.golongan", s)
-	}
-	return g, nil
-}
-
+// normStatus reads a STATUS cell; an empty cell gives "" (the number
+// then says the status).
 func normStatus(s string) (model.EmployeeStatus, error) {
-	switch strings.ToUpper(strings.TrimSpace(s)) {
-	case "", "PNS":
+	u := strings.Join(strings.FieldsFunc(strings.ToUpper(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '.'
+	}), " ")
+	switch u {
+	case "":
+		return "", nil
+	case "PNS":
 		return model.StatusPNS, nil
 	case "CPNS":
 		return model.StatusCPNS, nil
-	case "PPPK", "P3K":
+	case "PPPK", "P3K", "PPPK PENUH WAKTU", "P3K PENUH WAKTU":
 		return model.StatusPPPK, nil
+	case "PPPK PARUH WAKTU", "P3K PARUH WAKTU", "PARUH WAKTU", "PPPK PW", "P3K PW":
+		return model.StatusPPPKParuhWaktu, nil
 	}
 	return "", model.Msg("import.reject.status", s)
+}
+
+// statusOf is the row's status: the STATUS cell when given, which must
+// agree with the number; else what is stored when it agrees with the
+// number (a CPNS stays CPNS); else what the number says.
+func statusOf(cell model.EmployeeStatus, n model.NIP, nip string, stored *model.Employee) (model.EmployeeStatus, error) {
+	if cell != "" {
+		return cell, model.CheckStatusNIP(cell, nip)
+	}
+	if stored != nil && n.Fits(stored.Status) {
+		return stored.Status, nil
+	}
+	return n.Status(), nil
 }
 
 func normGender(s string) (string, error) {
@@ -315,7 +299,8 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if strings.ContainsAny(nip, "eE") && strings.ContainsAny(nip, "+.") {
 		return plannedRow{}, model.Msg("import.reject.nip.excel", nip), nil
 	}
-	if _, err := model.ParseNIP(nip); err != nil {
+	n, err := model.ParseNIP(nip)
+	if err != nil {
 		return plannedRow{}, reasonOf(err), nil
 	}
 	name := strings.Join(strings.Fields(r.Get("nama")), " ")
@@ -327,14 +312,19 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return plannedRow{}, model.Message{}, err
 	}
-	status, err := normStatus(r.Get("status"))
+	cell, err := normStatus(r.Get("status"))
 	if err != nil {
 		return plannedRow{}, reasonOf(err), nil
 	}
-	if found && r.Get("status") == "" {
-		status = existing.Status // an empty cell keeps what is stored
+	var stored *model.Employee
+	if found {
+		stored = &existing
 	}
-	gol, err := normGolongan(r.Get("golongan"), status)
+	status, err := statusOf(cell, n, nip, stored)
+	if err != nil {
+		return plannedRow{}, reasonOf(err), nil
+	}
+	gol, err := model.NormGolongan(r.Get("golongan"), status)
 	if err != nil {
 		return plannedRow{}, reasonOf(err), nil
 	}
@@ -342,7 +332,6 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if err != nil {
 		return plannedRow{}, reasonOf(err), nil
 	}
-	n, _ := model.ParseNIP(nip)
 	if gender == "" {
 		gender = map[bool]string{true: "P", false: "L"}[n.Female]
 	}
@@ -418,6 +407,11 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		keep("gelar_depan", &emp.FrontTitle, existing.FrontTitle)
 		keep("gelar_belakang", &emp.BackTitle, existing.BackTitle)
 		keep("golongan", &emp.Golongan, existing.Golongan)
+		// A stored golongan kept under a status the number changed (a record
+		// saved as PNS before the number was read) must fit the new scale.
+		if _, err := model.NormGolongan(emp.Golongan, emp.Status); err != nil {
+			return plannedRow{}, reasonOf(err), nil
+		}
 		keep("pangkat", &emp.Pangkat, existing.Pangkat)
 		keep("email", &emp.Email, existing.Email)
 		keep("phone", &emp.Phone, existing.Phone)

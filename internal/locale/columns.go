@@ -11,8 +11,8 @@ var importColumnsEN = map[string]string{
 	"import.col.JABATAN_ID":    "position code",
 	"import.col.JENIS_JABATAN": "kind of post: JPT Pratama, Administrator, Pengawas, Pelaksana or Fungsional",
 	"import.col.JENJANG":       "for functional posts: Ahli Pertama, Terampil, ...",
-	"import.col.STATUS":        "PNS, CPNS or PPPK (PNS when empty)",
-	"import.col.GOLONGAN":      "III/a for PNS, IX for PPPK",
+	"import.col.STATUS":        "PNS, CPNS, PPPK or PPPK Paruh Waktu (when empty: as the NIP says)",
+	"import.col.GOLONGAN":      "III/a for PNS, I to XVII for PPPK",
 	"import.col.JENIS_KELAMIN": "L (male) or P (female)",
 	"import.col.TMT_JABATAN":   "YYYY-MM-DD or DD-MM-YYYY",
 }

@@ -131,16 +131,23 @@ type EmployeeStatus string
 // Employment statuses. PejabatNegara is the elected head of the region, who
 // uses Kinerja but is not an ASN and has no NIP.
 const (
-	StatusPNS           EmployeeStatus = "pns"
-	StatusCPNS          EmployeeStatus = "cpns"
-	StatusPPPK          EmployeeStatus = "pppk"
-	StatusPejabatNegara EmployeeStatus = "pejabat_negara"
+	StatusPNS  EmployeeStatus = "pns"
+	StatusCPNS EmployeeStatus = "cpns"
+	StatusPPPK EmployeeStatus = "pppk"
+	// StatusPPPKParuhWaktu is a PPPK paruh waktu (part-time PPPK, appointed
+	// from 2025): an ASN whose NI PPPK carries its own code (see NIP).
+	StatusPPPKParuhWaktu EmployeeStatus = "pppk_paruh_waktu"
+	StatusPejabatNegara  EmployeeStatus = "pejabat_negara"
 )
+
+// IsPPPK reports whether s is a PPPK status, full-time or paruh waktu:
+// the golongan is then I to XVII and the number an NI PPPK.
+func (s EmployeeStatus) IsPPPK() bool { return s == StatusPPPK || s == StatusPPPKParuhWaktu }
 
 // Valid reports whether s is a known status.
 func (s EmployeeStatus) Valid() bool {
 	switch s {
-	case StatusPNS, StatusCPNS, StatusPPPK, StatusPejabatNegara:
+	case StatusPNS, StatusCPNS, StatusPPPK, StatusPPPKParuhWaktu, StatusPejabatNegara:
 		return true
 	}
 	return false
@@ -157,7 +164,7 @@ type Employee struct {
 	Gender     string // "L" or "P"
 	BirthDate  Date
 	Status     EmployeeStatus
-	Golongan   string // e.g. "III/a" for PNS, "IX" for PPPK
+	Golongan   string // e.g. "III/a" for PNS, "IX" for PPPK (see NormGolongan)
 	Pangkat    string // e.g. "Penata Muda"
 	Email      string
 	Phone      string

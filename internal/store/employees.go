@@ -59,6 +59,17 @@ func ValidateEmployee(e model.Employee) error {
 	if e.Status != model.StatusPejabatNegara {
 		if _, err := model.ParseNIP(e.NIP); err != nil {
 			v.AddErr("nip", err)
+		} else if e.Status.Valid() {
+			// The number says PNS or PPPK (and which PPPK): the status agrees.
+			if err := model.CheckStatusNIP(e.Status, e.NIP); err != nil {
+				v.AddErr("status", err)
+			}
+		}
+	}
+	if e.Status.Valid() && e.Status != model.StatusPejabatNegara {
+		// Stored as the rules write it: III/a for a PNS, IX for a PPPK.
+		if g, err := model.NormGolongan(e.Golongan, e.Status); err != nil || g != e.Golongan {
+			v.Add("golongan", "invalid.employee.golongan", e.Golongan, model.Msg("status."+string(e.Status)))
 		}
 	}
 	if e.Gender != "" && e.Gender != "L" && e.Gender != "P" {

@@ -365,3 +365,50 @@ func TestStatementsCounted(t *testing.T) {
 		}
 	})
 }
+
+// TestEmployeeStatusFollowsNumber: every write of an employee, not only the
+// import, refuses a status that contradicts the NIP and a golongan from the
+// other scale, and keeps a PPPK paruh waktu.
+func TestEmployeeStatusFollowsNumber(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		o := storetest.SeedOrg(t, s)
+		create := func(e model.Employee) (model.Employee, error) {
+			e.InstansiID, e.Active = o.Instansi.ID, true
+			var out model.Employee
+			err := s.Write(ctx, model.SystemActor(o.Instansi.ID, "test"), func(tx *store.Tx) error {
+				var err error
+				out, err = tx.CreateEmployee(ctx, e)
+				return err
+			})
+			return out, err
+		}
+		for _, c := range []struct {
+			e     model.Employee
+			field string // "" when accepted
+			key   string
+		}{
+			{model.Employee{NIP: "199009132025242014", Name: "Paruh Waktu", Status: model.StatusPPPKParuhWaktu, Golongan: "V"}, "", ""},
+			{model.Employee{NIP: "199702142023212001", Name: "Pppk", Status: model.StatusPPPK}, "", ""},
+			{model.Employee{NIP: "199702142023211002", Name: "Pns Dengan Ni", Status: model.StatusPNS}, "status", "invalid.nip.status"},
+			{model.Employee{NIP: "198503122010011001", Name: "Pppk Dengan Nip", Status: model.StatusPPPK}, "status", "invalid.nip.status"},
+			{model.Employee{NIP: "199009132025242015", Name: "Penuh Dengan 24", Status: model.StatusPPPK}, "status", "invalid.nip.status"},
+			{model.Employee{NIP: "198503122010011002", Name: "Gol Pppk", Status: model.StatusPNS, Golongan: "IX"}, "golongan", "invalid.employee.golongan"},
+			{model.Employee{NIP: "199702142023211003", Name: "Gol Pns", Status: model.StatusPPPK, Golongan: "III/a"}, "golongan", "invalid.employee.golongan"},
+			{model.Employee{NIP: "198503122010011003", Name: "Gol Tak Baku", Status: model.StatusPNS, Golongan: "3a"}, "golongan", "invalid.employee.golongan"},
+		} {
+			got, err := create(c.e)
+			var ve *model.ValidationError
+			switch {
+			case c.field == "" && err != nil:
+				t.Errorf("%s: %v", c.e.Name, err)
+			case c.field == "":
+				if back, err := s.Employee(ctx, got.ID); err != nil || back.Status != c.e.Status {
+					t.Errorf("%s: stored %q, %v", c.e.Name, back.Status, err)
+				}
+			case !errors.As(err, &ve) || ve.Fields[c.field] != c.key:
+				t.Errorf("%s: %v, want %s on %s", c.e.Name, err, c.key, c.field)
+			}
+		}
+	})
+}

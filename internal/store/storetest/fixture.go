@@ -32,10 +32,10 @@ const (
 	NIPKadis    = "197001012000031001"
 	NIPKabid    = "198002022005012002"
 	NIPStaff1   = "199003032015031003"
-	NIPStaff2   = "199104042016022004"
+	NIPStaff2   = "199104042021212004" // an NI PPPK
 	NIPStaff3   = "199205052017011005"
 	NIPKadinkes = "197106062001121006"
-	NIPNurse    = "199307072019032007"
+	NIPNurse    = "199307072022212007" // an NI PPPK
 )
 
 // SeedOrg writes the fixture organisation through s.Write and returns it.
@@ -67,8 +67,12 @@ func SeedOrg(t testing.TB, s *store.Store) Org {
 			return p
 		}
 		emp := func(nip, name string, status model.EmployeeStatus, p model.Position) model.Employee {
+			gol := "III/a"
+			if status.IsPPPK() {
+				gol = "IX"
+			}
 			e, er := tx.CreateEmployee(ctx, model.Employee{InstansiID: in, NIP: nip, Name: name, Status: status,
-				Golongan: "III/a", Active: true})
+				Golongan: gol, Active: true})
 			must(er)
 			if er == nil {
 				_, er = tx.Place(ctx, model.Placement{EmployeeID: e.ID, PositionID: p.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"})
