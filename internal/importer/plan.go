@@ -389,8 +389,15 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	newHead := pos.ID == "" && unit.HeadPositionID == "" &&
 		(pos.Kind.IsJPT() || pos.Kind == model.PositionAdministrator || pos.Kind == model.PositionPengawas)
 
-	emp := model.Employee{InstansiID: instansiID, NIP: nip, Name: name, FrontTitle: r.Get("gelar_depan"),
-		BackTitle: r.Get("gelar_belakang"), Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
+	// The name may carry the titles, beside the GELAR columns or instead
+	// of them: they are kept apart, and given once.
+	var stored model.Employee
+	if found {
+		stored = existing
+	}
+	name, front, back := splitName(name, r.Get("gelar_depan"), r.Get("gelar_belakang"), stored.FrontTitle, stored.BackTitle)
+	emp := model.Employee{InstansiID: instansiID, NIP: nip, Name: name, FrontTitle: front,
+		BackTitle: back, Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
 		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: normPhone(r.Get("phone")), Active: true}
 	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, NewHead: newHead, Start: tmt}}
 	p.result = RowResult{Row: r.Line, NIP: nip, Name: name, Unit: unit.Code, Position: pos.Name, NewPosition: pos.ID == ""}
@@ -415,8 +422,6 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 				*v = old
 			}
 		}
-		keep("gelar_depan", &emp.FrontTitle, existing.FrontTitle)
-		keep("gelar_belakang", &emp.BackTitle, existing.BackTitle)
 		keep("golongan", &emp.Golongan, existing.Golongan)
 		keep("pangkat", &emp.Pangkat, existing.Pangkat)
 		keep("email", &emp.Email, existing.Email)
