@@ -214,7 +214,7 @@ func splitName(name, front, back, storedFront, storedBack string) (n, f, b strin
 		}
 		var took []string
 		n, took = cutFront(n, ts)
-		f = pickTitle(strings.Join(took, " "), storedFront)
+		f = pickTitle(took, " ", storedFront, frontTokens(storedFront))
 	}
 	if back != "" {
 		n, _ = cutBack(n, back, nil)
@@ -228,7 +228,7 @@ func splitName(name, front, back, storedFront, storedBack string) (n, f, b strin
 		}
 		var took []string
 		n, took = cutBack(n, "", known)
-		b = pickTitle(strings.Join(took, ", "), storedBack)
+		b = pickTitle(took, ", ", storedBack, backParts(storedBack))
 	}
 	if strings.TrimSpace(n) == "" {
 		return name, front, back
@@ -239,11 +239,15 @@ func splitName(name, front, back, storedFront, storedBack string) (n, f, b strin
 // none tells a cell that says "no title" the way SIASN exports do: "-".
 func none(s string) bool { return s != "" && strings.Trim(s, "-") == "" }
 
-// pickTitle is the title found in the name, in the stored spelling when it
-// is the same title, or the stored one when the name held none.
-func pickTitle(found, stored string) string {
-	if found == "" || titleKey(found) == titleKey(stored) {
-		return stored
+// pickTitle is the titles found in the name, joined by sep; or the stored
+// title when the name held none, or only titles the stored one has (a
+// blank cell never takes a title away).
+func pickTitle(found []string, sep, stored string, storedParts []string) string {
+	have := keySet(storedParts...)
+	for _, t := range found {
+		if !have[titleKey(t)] {
+			return strings.Join(found, sep)
+		}
 	}
-	return found
+	return stored
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -77,6 +78,9 @@ func TestSplitName(t *testing.T) {
 		{why: "blank columns and stored titles in the name, in the stored spelling",
 			name: "DR. H. Zulkifli Rangkuti, S.H., M.H.", storedFront: "Dr. H.", storedBack: "S.H., M.H.",
 			wantName: "Zulkifli Rangkuti", wantFront: "Dr. H.", wantBack: "S.H., M.H."},
+		{why: "blank columns and only some stored titles in the name keep the stored titles",
+			name: "H. Zulkifli Rangkuti, M.H.", storedFront: "Dr. H.", storedBack: "S.H., M.H.",
+			wantName: "Zulkifli Rangkuti", wantFront: "Dr. H.", wantBack: "S.H., M.H."},
 		{why: "a stored title Kinerja does not know is still taken off",
 			name: "Kol. Budi Santoso, M.Han.", storedFront: "Kol.", storedBack: "M.Han.",
 			wantName: "Budi Santoso", wantFront: "Kol.", wantBack: "M.Han."},
@@ -99,4 +103,20 @@ func TestSplitName(t *testing.T) {
 			}
 		}
 	}
+}
+
+func FuzzSplitName(f *testing.F) {
+	f.Add("Dr. H. Zulkifli Rangkuti, S.H., M.H.", "Dr.H.", "S.H.,M.H.", "", "")
+	f.Add("H.", ".", ",", "-", "Dr. .")
+	f.Add("Siregar, , Budi,", "", ", ,", "H. H.", "S.E.,")
+	f.Fuzz(func(t *testing.T, name, front, back, storedFront, storedBack string) {
+		name = strings.Join(strings.Fields(name), " ")
+		n, _, _ := splitName(name, front, back, storedFront, storedBack)
+		if name != "" && strings.TrimSpace(n) == "" {
+			t.Errorf("splitName(%q, %q, %q) emptied the name", name, front, back)
+		}
+		if len(n) > len(name) {
+			t.Errorf("splitName(%q, %q, %q) = %q, longer than the name", name, front, back, n)
+		}
+	})
 }
