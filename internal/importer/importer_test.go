@@ -709,3 +709,70 @@ func TestImportStatusFromNumber(t *testing.T) {
 		}
 	})
 }
+
+func TestParseNameAndTitleSpellings(t *testing.T) {
+	for _, head := range []string{
+		"NIP_BARU;NAMA_LENGKAP;GELAR_DEPAN;GELAR_BELAKANG;UNOR_ID;JABATAN_NAMA",
+		"NIP;NAMA;GLR_DEPAN;GLR_BELAKANG;UNOR_ID;JABATAN_NAMA",
+		"nipBaru;nama;gelarDepan;gelarBelakang;unorId;jabatanNama",
+		"NIP;NAMA ASN;GELAR DPN;GELAR BLK;KODE UNIT;NAMA JABATAN",
+	} {
+		rows, err := importer.Parse([]byte(head + "\n199501012022031001;Budi;Dr.;S.T.;KOMINFO;Staf\n"))
+		if err != nil {
+			t.Errorf("%s: %v", head, err)
+			continue
+		}
+		for col, want := range map[string]string{"nama": "Budi", "gelar_depan": "Dr.", "gelar_belakang": "S.T."} {
+			if got := rows[0].Get(col); got != want {
+				t.Errorf("%s: %s = %q, want %q", head, col, got, want)
+			}
+		}
+	}
+}
+
+func TestImportNameWithTitles(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		file := "NIP;NAMA_LENGKAP;GELAR_DEPAN;GELAR_BELAKANG;UNOR_ID;JABATAN_NAMA\n" +
+			// the titles both in the name and in the GELAR columns
+			"196807172000031011;Dr. H. Zulkifli Rangkuti, S.H., M.H.;Dr. H.;S.H., M.H.;KOMINFO-APL;Analis Hukum\n" +
+			// the titles only in the name
+			"198208122006042012;Hj. Siti Aminah, S.Kep., Ns.;;;KOMINFO-APL;Analis Hukum\n" +
+			// a comma that is not a title
+			"198503032010011003;Siregar, Budi;;S.E.;KOMINFO-APL;Analis Hukum\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "siasn.csv", []byte(file), true)
+		if err != nil || rep.Created != 3 {
+			t.Fatalf("import = %+v, %v", rep, err)
+		}
+		for nip, want := range map[string][4]string{
+			"196807172000031011": {"Zulkifli Rangkuti", "Dr. H.", "S.H., M.H.", "Dr. H. Zulkifli Rangkuti, S.H., M.H."},
+			"198208122006042012": {"Siti Aminah", "Hj.", "S.Kep., Ns.", "Hj. Siti Aminah, S.Kep., Ns."},
+			"198503032010011003": {"Siregar, Budi", "", "S.E.", "Siregar, Budi, S.E."},
+		} {
+			got, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, nip)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if have := [4]string{got.Name, got.FrontTitle, got.BackTitle, got.FullName()}; have != want {
+				t.Errorf("%s saved as %q, want %q", nip, have, want)
+			}
+		}
+		// The same file again, and the name alone with blank GELAR
+		// cells, change nothing: the titles are not given twice.
+		again := file + "196807172000031011;DR. H. Zulkifli Rangkuti, S.H., M.H.;;;KOMINFO-APL;Analis Hukum\n"
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "siasn.csv", []byte(again), true)
+		if err != nil || rep.Unchanged != 3 || rep.Rejected != 1 {
+			t.Fatalf("second import = %+v, %v", rep, err)
+		}
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "siasn.csv", []byte(
+			"NIP;NAMA;UNOR_ID;JABATAN_NAMA\n196807172000031011;Dr. H. Zulkifli Rangkuti, S.H., M.H.;KOMINFO-APL;Analis Hukum\n"), true)
+		if err != nil || rep.Unchanged != 1 {
+			t.Fatalf("import of the name with titles = %+v, %v", rep, err)
+		}
+		got, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "196807172000031011")
+		if got.FullName() != "Dr. H. Zulkifli Rangkuti, S.H., M.H." {
+			t.Errorf("full name after the imports = %q", got.FullName())
+		}
+	})
+}

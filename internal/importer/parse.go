@@ -24,9 +24,9 @@ const (
 // them (compared lowercase without spaces, underscores, dots or dashes).
 var aliases = map[string][]string{
 	"nip":            {"nip", "nipbaru", "nip18"},
-	"nama":           {"nama", "namalengkap", "namapegawai"},
-	"gelar_depan":    {"gelardepan"},
-	"gelar_belakang": {"gelarbelakang"},
+	"nama":           {"nama", "namalengkap", "namapegawai", "namaasn"},
+	"gelar_depan":    {"gelardepan", "glrdepan", "gelardpn", "glrdpn"},
+	"gelar_belakang": {"gelarbelakang", "glrbelakang", "gelarblk", "glrblk", "gelarblkg", "glrblkg"},
 	"jenis_kelamin":  {"jeniskelamin", "jk", "kelamin", "jeniskelaminnama"},
 	"status":         {"status", "jenispegawai", "statuskepegawaian", "statuspegawai", "jenisasn", "jenispegawainama"},
 	"golongan":       {"golongan", "gol", "golru", "golonganruang", "golakhir", "golakhirnama"},
@@ -50,7 +50,7 @@ var Columns = []struct {
 	Hint     string
 }{
 	{"NIP", true, "18 digit"},
-	{"NAMA", true, "tanpa gelar"},
+	{"NAMA", true, "atau NAMA_LENGKAP; gelar di dalam nama dipisahkan"},
 	{"UNOR_ID", true, "kode unit, seperti pada halaman Unit"},
 	{"JABATAN_NAMA", true, "atau JABATAN_ID bila jabatan sudah ada"},
 	{"JABATAN_ID", false, "kode jabatan"},
@@ -59,8 +59,8 @@ var Columns = []struct {
 	{"STATUS", false, "PNS, CPNS, PPPK atau PPPK Paruh Waktu (bila kosong: menurut NIP)"},
 	{"GOLONGAN", false, "III/a untuk PNS, I sampai XVII untuk PPPK"},
 	{"PANGKAT", false, ""},
-	{"GELAR_DEPAN", false, ""},
-	{"GELAR_BELAKANG", false, ""},
+	{"GELAR_DEPAN", false, "gelar depan, atau GLR_DEPAN; mis. Dr. H."},
+	{"GELAR_BELAKANG", false, "gelar belakang, atau GLR_BELAKANG; mis. S.H., M.H."},
 	{"JENIS_KELAMIN", false, "L atau P"},
 	{"TMT_JABATAN", false, "YYYY-MM-DD atau DD-MM-YYYY"},
 	{"EMAIL", false, ""},

@@ -378,8 +378,15 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	newHead := pos.ID == "" && unit.HeadPositionID == "" &&
 		(pos.Kind.IsJPT() || pos.Kind == model.PositionAdministrator || pos.Kind == model.PositionPengawas)
 
-	emp := model.Employee{InstansiID: instansiID, NIP: nip, Name: name, FrontTitle: r.Get("gelar_depan"),
-		BackTitle: r.Get("gelar_belakang"), Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
+	// The name may carry the titles, beside the GELAR columns or instead
+	// of them: they are kept apart, and given once.
+	var storedFront, storedBack string
+	if found {
+		storedFront, storedBack = existing.FrontTitle, existing.BackTitle
+	}
+	name, front, back := splitName(name, r.Get("gelar_depan"), r.Get("gelar_belakang"), storedFront, storedBack)
+	emp := model.Employee{InstansiID: instansiID, NIP: nip, Name: name, FrontTitle: front,
+		BackTitle: back, Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
 		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: normPhone(r.Get("phone")), Active: true}
 	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, NewHead: newHead, Start: tmt}}
 	p.result = RowResult{Row: r.Line, NIP: nip, Name: name, Unit: unit.Code, Position: pos.Name, NewPosition: pos.ID == ""}
@@ -404,8 +411,6 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 				*v = old
 			}
 		}
-		keep("gelar_depan", &emp.FrontTitle, existing.FrontTitle)
-		keep("gelar_belakang", &emp.BackTitle, existing.BackTitle)
 		keep("golongan", &emp.Golongan, existing.Golongan)
 		// A stored golongan kept under a status the number changed (a record
 		// saved as PNS before the number was read) must fit the new scale.
