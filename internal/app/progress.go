@@ -45,31 +45,17 @@ func (a *App) canSeeWorkOf(ctx context.Context, actor model.Actor, instansiID, e
 	return nil
 }
 
-// currentSKP returns the SKP an employee works on at date: the one of that
-// year whose period covers it and that is not a closed earlier one.
-func (a *App) currentSKP(ctx context.Context, e model.Employee, date model.Date) (model.SKP, bool, error) {
-	list, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}, Year: date.Time().Year()})
-	if err != nil {
-		return model.SKP{}, false, err
-	}
-	for _, s := range list {
-		if s.PeriodStart <= date && date <= s.PeriodEnd {
-			full, err := a.store.SKP(ctx, s.ID)
-			return full, err == nil, err
-		}
-	}
-	return model.SKP{}, false, nil
-}
-
 // WorkRHK returns the RHK an employee can report progress against on a
-// date, from the SKP of that date (none when there is no SKP yet).
+// date: the SKP of that date with the RHK in force on it (its last
+// approved revision while a new one is drafted); none when there is no
+// SKP yet.
 func (a *App) WorkRHK(ctx context.Context, actor model.Actor, date model.Date) (model.SKP, error) {
 	e, err := a.store.Employee(ctx, actor.EmployeeID)
 	if err != nil {
 		return model.SKP{}, err
 	}
-	s, _, err := a.currentSKP(ctx, e, date)
-	return s, err
+	f, _, err := a.skpInForceOn(ctx, e.InstansiID, e.ID, date)
+	return f.withRHKInForce(), err
 }
 
 // SubmitProgress records the actor's own progress entry for a working day
@@ -185,24 +171,19 @@ func (a *App) workDays(ctx context.Context, e model.Employee) int {
 	return 5
 }
 
-// checkProgressRHK checks the RHK an entry serves belongs to the SKP of its
-// date, and records that SKP.
+// checkProgressRHK checks the RHK an entry serves is in force on the SKP of
+// its date (see skpInForceOn), and records that SKP.
 func (a *App) checkProgressRHK(ctx context.Context, e model.Employee, p *model.Progress) error {
-	s, ok, err := a.currentSKP(ctx, e, p.WorkDate)
+	f, ok, err := a.skpInForceOn(ctx, e.InstansiID, e.ID, p.WorkDate)
 	if err != nil {
 		return err
 	}
 	p.SKPID = ""
 	if ok {
-		p.SKPID = s.ID
+		p.SKPID = f.SKP.ID
 	}
-	if p.RHKID == "" {
+	if p.RHKID == "" || f.hasRHK(p.RHKID) {
 		return nil
-	}
-	for _, r := range s.RHK {
-		if r.ID == p.RHKID {
-			return nil
-		}
 	}
 	return model.Invalid("rhk_id", "invalid.progress.rhk.foreign")
 }

@@ -10,25 +10,21 @@ import (
 )
 
 // SaveRealisasi records what one indicator of the actor's SKP reached in a
-// period, with its basis, while the period is open. version is the
-// realisasi's version read (0 when there was none); a stale one is a
-// conflict.
+// period, with its basis, while the period is open. The indicator is one of
+// the revision in force: while a new revision is drafted, that of the last
+// approved one. version is the realisasi's version read (0 when there was
+// none); a stale one is a conflict.
 func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string, version int, r model.Realisasi) (model.Realisasi, error) {
-	s, err := a.SKP(ctx, actor, skpID)
+	f, err := a.skpInForce(ctx, actor, skpID)
 	if err != nil {
 		return r, err
 	}
-	if err := mayFillRealisasi(actor, s); err != nil {
+	s := f.SKP
+	if err := mayFillRealisasi(actor, f); err != nil {
 		return r, err
 	}
 	var v model.ValidationError
-	found := false
-	for _, rhk := range s.RHK {
-		for _, in := range rhk.Indicators {
-			found = found || in.ID == r.IndicatorID
-		}
-	}
-	if !found {
+	if !f.hasIndicator(r.IndicatorID) {
 		v.Add("indicator_id", "invalid.realisasi.indicator.foreign")
 	}
 	p, err := a.store.Period(ctx, r.PeriodID)
@@ -59,14 +55,26 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 	return r, err
 }
 
+// skpInForce loads an SKP the actor may read with the revision of it in
+// force.
+func (a *App) skpInForce(ctx context.Context, actor model.Actor, skpID string) (skpInForce, error) {
+	s, err := a.SKP(ctx, actor, skpID)
+	if err != nil {
+		return skpInForce{}, err
+	}
+	return a.inForce(ctx, s)
+}
+
 // mayFillRealisasi is the rule for writing the realisasi of an SKP: its
-// owner, once the SKP is approved. SaveRealisasi enforces it (with
-// periodTakesRealisasi); RealisasiRights.Edit shows it.
-func mayFillRealisasi(actor model.Actor, s model.SKP) error {
-	if actor.EmployeeID == "" || s.EmployeeID != actor.EmployeeID {
+// owner, once a revision of it is approved (a new revision in draft
+// leaves the approved one in force), or once a transfer closed it.
+// SaveRealisasi enforces it (with periodTakesRealisasi);
+// RealisasiRights.Edit shows it.
+func mayFillRealisasi(actor model.Actor, f skpInForce) error {
+	if actor.EmployeeID == "" || f.SKP.EmployeeID != actor.EmployeeID {
 		return forbidden("fill another employee's realisasi")
 	}
-	if s.Status != model.SKPApproved && s.Status != model.SKPClosed {
+	if !f.Approved && f.SKP.Status != model.SKPClosed {
 		return model.Invalid("skp", "invalid.realisasi.skp.approved")
 	}
 	return nil
@@ -82,8 +90,8 @@ type RealisasiRights struct {
 	Edit bool // fill or change it, attach evidence (the owner, in an open period)
 }
 
-func realisasiRights(actor model.Actor, s model.SKP, p model.Period) RealisasiRights {
-	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, s) == nil && periodTakesRealisasi(p)}
+func realisasiRights(actor model.Actor, f skpInForce, p model.Period) RealisasiRights {
+	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, f) == nil && periodTakesRealisasi(p)}
 }
 
 // RealisasiItem is one realisasi with what the actor may do with it.
@@ -98,7 +106,7 @@ func (a *App) RealisasiOne(ctx context.Context, actor model.Actor, id string) (R
 	if err != nil {
 		return RealisasiItem{}, err
 	}
-	s, err := a.SKP(ctx, actor, r.SKPID)
+	f, err := a.skpInForce(ctx, actor, r.SKPID)
 	if err != nil {
 		return RealisasiItem{}, err
 	}
@@ -106,13 +114,13 @@ func (a *App) RealisasiOne(ctx context.Context, actor model.Actor, id string) (R
 	if err != nil {
 		return RealisasiItem{}, err
 	}
-	return RealisasiItem{Realisasi: r, Can: realisasiRights(actor, s, p)}, nil
+	return RealisasiItem{Realisasi: r, Can: realisasiRights(actor, f, p)}, nil
 }
 
 // RealisasiPeriod is an SKP's realisasi in one period with the period's
 // progress entries beside each RHK, as the ASN and the supervisor see it.
 type RealisasiPeriod struct {
-	SKP       model.SKP
+	SKP       model.SKP // with the RHK in force: the last approved revision's while a new one is drafted
 	Period    model.Period
 	Periods   []model.Period
 	Realisasi map[string]model.Realisasi    // by indicator
@@ -126,11 +134,12 @@ type RealisasiPeriod struct {
 // Realisasi returns the realisasi of an SKP in a period (the first open one
 // when periodID is empty) to those who may see the SKP.
 func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID string) (RealisasiPeriod, error) {
-	s, err := a.SKP(ctx, actor, skpID)
+	f, err := a.skpInForce(ctx, actor, skpID)
 	if err != nil {
 		return RealisasiPeriod{}, err
 	}
-	out := RealisasiPeriod{SKP: s, Progress: map[string][]model.Progress{}, Threads: map[string]Thread{},
+	s := f.SKP
+	out := RealisasiPeriod{SKP: f.withRHKInForce(), Progress: map[string][]model.Progress{}, Threads: map[string]Thread{},
 		Files: map[string][]EvidenceView{}, History: map[string][]model.AuditEntry{}}
 	all, err := a.store.Periods(ctx, s.InstansiID, s.Year)
 	if err != nil {
@@ -155,7 +164,7 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		}
 		out.Period = out.Periods[0]
 	}
-	out.Can = realisasiRights(actor, s, out.Period)
+	out.Can = realisasiRights(actor, f, out.Period)
 	if out.Realisasi, err = a.store.RealisasiOf(ctx, s.ID, out.Period.ID); err != nil {
 		return out, err
 	}

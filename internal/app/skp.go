@@ -213,12 +213,13 @@ func (a *App) parentTexts(ctx context.Context, rhk []model.RHK) (map[string]stri
 }
 
 // InterventionOptions is what an RHK of an SKP may intervene: for a JA/JF
-// SKP the RHK of the pejabat penilai's approved SKP, for a JPT the sasaran
-// of the Perjanjian Kinerja of the unit the position leads.
+// SKP the RHK in force on the pejabat penilai's SKP (its last approved
+// revision, also while a new one is drafted), for a JPT the sasaran of the
+// Perjanjian Kinerja of the unit the position leads.
 type InterventionOptions struct {
 	Format            model.SKPFormat
-	SupervisorSKPID   string // the pejabat penilai's approved SKP ("" when none yet)
-	SupervisorRHK     []model.RHK
+	SupervisorSKPID   string      // the pejabat penilai's SKP ("" while no revision of it is approved)
+	SupervisorRHK     []model.RHK // the RHK of its approved revision in force
 	PerjanjianKinerja []model.PKSasaran
 }
 
@@ -243,7 +244,7 @@ func (a *App) interventionOptions(ctx context.Context, s model.SKP) (Interventio
 	if err != nil || !ok {
 		return o, err
 	}
-	o.SupervisorSKPID, o.SupervisorRHK = sup.ID, sup.RHK
+	o.SupervisorSKPID, o.SupervisorRHK = sup.SKP.ID, sup.RHK
 	return o, nil
 }
 
@@ -384,23 +385,23 @@ func (a *App) editable(ctx context.Context, actor model.Actor, skpID string) (mo
 	return a.skpFor(ctx, actor, skpID, stepEdit)
 }
 
-// supervisorSKP returns the approved SKP of the employee's pejabat penilai
-// for the year, the one whose RHK a JA/JF SKP intervenes.
-func (a *App) supervisorSKP(ctx context.Context, s model.SKP) (model.SKP, bool, error) {
+// supervisorSKP returns the SKP of the employee's pejabat penilai in force
+// for s, the one whose RHK a JA/JF SKP intervenes: the rater's SKP on the
+// day within s's period nearest to today, as its last approved revision
+// (see skpInForceOn). ok is false while no revision of it is approved.
+func (a *App) supervisorSKP(ctx context.Context, s model.SKP) (skpInForce, bool, error) {
 	if s.Rater.EmployeeID == "" {
-		return model.SKP{}, false, nil
+		return skpInForce{}, false, nil
 	}
-	list, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.Rater.EmployeeID}, Year: s.Year})
-	if err != nil {
-		return model.SKP{}, false, err
+	day := a.Today()
+	if day < s.PeriodStart {
+		day = s.PeriodStart
 	}
-	for _, sup := range list {
-		if sup.Status == model.SKPApproved {
-			full, err := a.store.SKP(ctx, sup.ID)
-			return full, err == nil, err
-		}
+	if day > s.PeriodEnd {
+		day = s.PeriodEnd
 	}
-	return model.SKP{}, false, nil
+	sup, ok, err := a.skpInForceOn(ctx, s.InstansiID, s.Rater.EmployeeID, day)
+	return sup, ok && sup.Approved, err
 }
 
 // SaveRHK adds (or, with an ID, changes) a Rencana Hasil Kerja on the
@@ -498,11 +499,7 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 			if err != nil {
 				return r, err
 			}
-			found := false
-			for _, pr := range sup.RHK {
-				found = found || pr.ID == r.ParentRHKID
-			}
-			if !ok || !found {
+			if !ok || !sup.hasRHK(r.ParentRHKID) {
 				v.Add("parent_rhk_id", "invalid.rhk.parent.approved")
 			}
 		}

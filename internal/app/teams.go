@@ -101,7 +101,7 @@ type TeamView struct {
 	Recent   []model.Progress               // latest entries on the members' linked RHK
 	Kudos    []model.Kudos
 	Member   bool        // the actor is a member
-	MyRHK    []model.RHK // the RHK of the actor's current SKP, for a member to link
+	MyRHK    []model.RHK // the RHK in force on the actor's current SKP, for a member to link
 	Can      TeamRights
 }
 
@@ -183,10 +183,10 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 		if err != nil {
 			return v, err
 		}
-		if s, ok, err := a.currentSKP(ctx, e, a.Today()); err != nil {
+		if f, ok, err := a.skpInForceOn(ctx, e.InstansiID, e.ID, a.Today()); err != nil {
 			return v, err
 		} else if ok {
-			v.MyRHK = s.RHK
+			v.MyRHK = f.RHK
 		}
 	}
 	return v, nil
