@@ -74,7 +74,7 @@ func mayFillRealisasi(actor model.Actor, f skpInForce) error {
 	if actor.EmployeeID == "" || f.SKP.EmployeeID != actor.EmployeeID {
 		return forbidden("fill another employee's realisasi")
 	}
-	if !f.Approved && f.SKP.Status != model.SKPClosed {
+	if !f.takesRealisasi() {
 		return model.Invalid("skp", "invalid.realisasi.skp.approved")
 	}
 	return nil

@@ -164,8 +164,15 @@ type SKPView struct {
 	Options    InterventionOptions
 	Dialogues  []model.Dialogue
 	Versions   []model.SKP // approved revisions, oldest first
-	Proposals  []ProposalView
-	Thread     []model.Feedback // umpan balik on the SKP as a whole
+	// InForce is the approved revision still in force while this one is
+	// drafted, submitted or returned (0 when the SKP is approved itself or
+	// was never approved).
+	InForce int
+	// Realisasi reports whether the SKP takes realisasi: a revision of it
+	// is approved, or a transfer closed it.
+	Realisasi bool
+	Proposals []ProposalView
+	Thread    []model.Feedback // umpan balik on the SKP as a whole
 }
 
 // SKPView loads the SKP page for those who may read the SKP.
@@ -191,6 +198,13 @@ func (a *App) SKPView(ctx context.Context, actor model.Actor, id string) (SKPVie
 	}
 	if v.Versions, err = a.store.SKPVersions(ctx, s.ID); err != nil {
 		return v, err
+	}
+	f, err := a.inForce(ctx, s)
+	if err != nil {
+		return v, err
+	}
+	if v.Realisasi = f.takesRealisasi(); f.Approved && s.Status != model.SKPApproved {
+		v.InForce = f.Revision
 	}
 	// A rater named on the SKP keeps reading it after a reorganisation,
 	// though the feedback, like the owner's other work, may be out of reach.

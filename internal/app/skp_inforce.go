@@ -32,6 +32,12 @@ func (f skpInForce) withRHKInForce() model.SKP {
 	return s
 }
 
+// takesRealisasi reports whether realisasi may be recorded on the SKP: a
+// revision of it is approved, or a transfer closed it.
+func (f skpInForce) takesRealisasi() bool {
+	return f.Approved || f.SKP.Status == model.SKPClosed
+}
+
 // hasRHK reports whether id is an RHK in force.
 func (f skpInForce) hasRHK(id string) bool {
 	for _, r := range f.RHK {

@@ -10,6 +10,7 @@ var planningID = map[string]string{
 	"settings.err.empty":    "Sebutkan pengaturan yang diubah",
 	"skp.rhk.delete":        "Hapus RHK",
 	"invalid.skp.revision":  "Revisi ditulis sebagai bilangan bulat, misalnya 1",
+	"skp.inforce":           "Revisi %d yang telah disetujui tetap berlaku sampai revisi ini disetujui: RHK-nya tetap dapat diintervensi, dan progres serta realisasi tetap dicatat atasnya.",
 }
 
 var planningEN = map[string]string{
@@ -19,6 +20,7 @@ var planningEN = map[string]string{
 	"settings.err.empty":    "Name a setting to change",
 	"skp.rhk.delete":        "Delete RHK",
 	"invalid.skp.revision":  "The revision is a whole number, e.g. 1",
+	"skp.inforce":           "Approved revision %d stays in force until this revision is approved: its RHK can still be intervened, and progress and realisasi are still recorded on it.",
 }
 
 func init() {
