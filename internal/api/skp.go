@@ -95,6 +95,9 @@ type skpJSON struct {
 	skpHeadJSON
 	RHK        []rhkJSON       `json:"rhk"`
 	Behaviours []behaviourJSON `json:"behaviours"`
+	// RevisionInForce is, on GET /skps/{id}, the approved revision that
+	// stays in force while this one is drafted, submitted or returned.
+	RevisionInForce *int `json:"revision_in_force,omitempty"`
 }
 
 // skpSummaryJSON is an SKP as the list of SKPs shows it: without its RHK
@@ -147,6 +150,9 @@ func rhkOf(r model.RHK, can app.SKPRights) rhkJSON {
 // of every RHK its RHK intervene.
 func skpViewOf(v app.SKPView) skpJSON {
 	j := skpOf(v.SKP, v.Can)
+	if v.InForce > 0 {
+		j.RevisionInForce = &v.InForce
+	}
 	for i := range j.RHK {
 		if id := j.RHK[i].ParentRHKID; id != nil {
 			if text, ok := v.ParentText[*id]; ok {
@@ -507,7 +513,9 @@ func skpSchemas() map[string]any {
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
 		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater", "can"},
 			skpProps(map[string]any{"rhk": map[string]any{"type": "array", "items": ref("RHK")},
-				"behaviours": map[string]any{"type": "array", "items": ref("Behaviour")}})),
+				"behaviours": map[string]any{"type": "array", "items": ref("Behaviour")},
+				"revision_in_force": map[string]any{"type": "integer", "minimum": 1, "description": "GET /skps/{id} only: the approved revision that stays in force " +
+					"(its RHK intervened, progress and realisasi recorded on it) while this one is drafted, submitted or returned; absent otherwise"}})),
 		"SKPSummary": obj([]string{"id", "employee_id", "year", "status", "version", "rhk_count", "employee", "rater", "upper_rater", "can"},
 			skpProps(map[string]any{"rhk_count": map[string]any{"type": "integer", "minimum": 0,
 				"description": "How many RHK the SKP has; GET /skps/{id} gives them, with the behaviours"}})),

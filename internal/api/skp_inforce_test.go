@@ -97,6 +97,12 @@ func TestRevisionInForceThroughTheAPI(t *testing.T) {
 		}
 		ks = addRHK(kabid, r.json(t), top, "Terintegrasinya data layanan")
 		added := rhkIDs(ks)[1]
+		if got := check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+kabidSKP, kabid)); got["revision_in_force"] != 1.0 {
+			t.Errorf("the SKP in revision names no revision in force: %v", got["revision_in_force"])
+		}
+		if ks["revision_in_force"] != nil {
+			t.Errorf("an answer other than GET /skps/{id} names a revision in force: %v", ks["revision_in_force"])
+		}
 
 		// Staff1 is offered the approved RHK still in the SKP.
 		sk := post(staff, "/api/v1/skps", map[string]any{"year": year, "approach": "kuantitatif"})
