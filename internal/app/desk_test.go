@@ -87,6 +87,13 @@ func TestDeskCountsAndPagesEveryWaitingEntry(t *testing.T) {
 			t.Errorf("the desk reached %d of 263 entries in %d pages", len(seen), pages)
 		}
 
+		if h, err := e.a.Home(ctx, kabid); err != nil || h.WaitingProgress != 263 {
+			t.Errorf("the beranda counts %d waiting, %v", h.WaitingProgress, err)
+		}
+		if h, err := e.a.Home(ctx, staff); err != nil || h.ReportedToday != 0 {
+			t.Errorf("the author's beranda counts %d today, %v", h.ReportedToday, err)
+		}
+
 		// A larger page, and approving some: the count follows.
 		d, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{Limit: 200})
 		if err != nil || len(d.Waiting) != 200 || d.NextCursor != d.Waiting[199].ID {

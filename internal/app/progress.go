@@ -359,25 +359,46 @@ type ProgressQuery struct {
 
 // ProgressList returns progress entries the actor may see, newest first.
 func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQuery) ([]model.Progress, error) {
+	f, ok, err := a.progressFilter(ctx, actor, q)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return a.store.ProgressList(ctx, f)
+}
+
+// ProgressCount counts every entry a query selects, on however many pages
+// (its cursor and limit do not count): the number a badge shows.
+func (a *App) ProgressCount(ctx context.Context, actor model.Actor, q ProgressQuery) (int, error) {
+	f, ok, err := a.progressFilter(ctx, actor, q)
+	if err != nil || !ok {
+		return 0, err
+	}
+	return a.store.CountProgress(ctx, f)
+}
+
+// progressFilter checks that the actor may see the progress a query asks
+// for and turns it into the store's filter; ok is false when it selects
+// nobody.
+func (a *App) progressFilter(ctx context.Context, actor model.Actor, q ProgressQuery) (store.ProgressFilter, bool, error) {
 	f := store.ProgressFilter{InstansiID: actor.InstansiID, Status: q.Status, From: q.From, To: q.To, Cursor: q.Cursor, Limit: q.Limit}
 	switch {
 	case q.Team:
 		if actor.EmployeeID == "" {
-			return nil, nil
+			return f, false, nil
 		}
 		chart, err := a.OrgChart(ctx, actor.InstansiID)
 		if err != nil {
-			return nil, err
+			return f, false, err
 		}
 		f.EmployeeIDs = append([]string{}, chart.Team(actor.EmployeeID)...)
 	case q.EmployeeID != "" && q.EmployeeID != actor.EmployeeID:
 		if err := a.canSeeWorkOf(ctx, actor, actor.InstansiID, q.EmployeeID); err != nil {
-			return nil, err
+			return f, false, err
 		}
 		f.EmployeeIDs = []string{q.EmployeeID}
 	default:
 		if actor.EmployeeID == "" {
-			return nil, model.Invalid("employee", "invalid.field.employee.pick")
+			return f, false, model.Invalid("employee", "invalid.field.employee.pick")
 		}
 		f.EmployeeIDs = []string{actor.EmployeeID}
 	}
@@ -386,10 +407,10 @@ func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQue
 	}
 	for _, d := range []model.Date{q.From, q.To} {
 		if _, err := model.ParseDate(string(d)); d != "" && err != nil {
-			return nil, model.Invalid("date", "invalid.date.format")
+			return f, false, model.Invalid("date", "invalid.date.format")
 		}
 	}
-	return a.store.ProgressList(ctx, f)
+	return f, true, nil
 }
 
 // ParseOutput reads a progress output as people type it. Output that

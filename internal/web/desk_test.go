@@ -36,8 +36,8 @@ func waitingFor(t *testing.T, e env, n int) {
 	}
 }
 
-// The desk's badge counts every waiting entry, not the ones on the page,
-// and the desk pages to the oldest; approving from a later page returns
+// The desk's badge and the beranda count every waiting entry, not the
+// ones on a page, and the desk pages to the oldest; approving from a later page returns
 // to it.
 func TestDeskPagesEveryWaitingEntry(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
@@ -45,6 +45,11 @@ func TestDeskPagesEveryWaitingEntry(t *testing.T) {
 		waitingFor(t, e, 263)
 		kabid := e.browser(t)
 		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+
+		// Beranda counts them all too.
+		if _, body := kabid.get("/"); !strings.Contains(body, "263 progres tim menunggu tanggapan Anda") {
+			t.Error("the beranda does not count 263 waiting entries")
+		}
 
 		pick := regexp.MustCompile(`name="id" value="([^"]+)" form="batch"`)
 		next := regexp.MustCompile(`href="(/meja\?kursor=[^"]+)" rel="next"`)
