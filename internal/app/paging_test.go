@@ -59,3 +59,47 @@ func TestTeamListsEveryoneRated(t *testing.T) {
 		}
 	})
 }
+
+// A day, a week, the entries returned for a fix and a period's realisasi
+// basis show every entry, not the first page of them.
+func TestProgressListsShowEveryEntry(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		staff, kabid := who["staff1"], who["kabid"]
+		skp := approvedStaffSKP(t, e, s, staff)
+		periods, _ := e.a.Periods(ctx, e.admin, 2026)
+		mar := periods[2]
+		rhk := skp.RHK[0].ID
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for i := range 230 {
+				p, err := tx.CreateProgress(ctx, model.Progress{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, RaterID: e.o.Kabid.ID,
+					SKPID: skp.ID, RHKID: rhk, WorkDate: "2026-03-02", Description: fmt.Sprintf("Pekerjaan %d", i), Minutes: 5})
+				if err != nil {
+					return err
+				}
+				if i < 60 {
+					if _, err := tx.ReviewProgress(ctx, p.ID, p.Version, model.ProgressReturned, "Lengkapi", e.o.Kabid.ID); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		day, err := e.a.ProgressDayOf(ctx, staff, "2026-03-02")
+		if err != nil || len(day.Entries) != 230 || len(day.Returned) != 60 {
+			t.Errorf("the day shows %d of 230 entries and %d of 60 returned, %v", len(day.Entries), len(day.Returned), err)
+		}
+		week, err := e.a.PersonProgress(ctx, kabid, e.o.Staff1.ID, "2026-03-02")
+		if err != nil || len(week.Entries) != 230 {
+			t.Errorf("the week shows %d of 230 entries, %v", len(week.Entries), err)
+		}
+		view, err := e.a.Realisasi(ctx, kabid, skp.ID, mar.ID)
+		if err != nil || len(view.Progress[rhk]) != 230 {
+			t.Errorf("the realisasi basis shows %d of 230 entries, %v", len(view.Progress[rhk]), err)
+		}
+	})
+}
