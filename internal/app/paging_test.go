@@ -103,3 +103,27 @@ func TestProgressListsShowEveryEntry(t *testing.T) {
 		}
 	})
 }
+
+// Every team of a year is listed, not the first 500 by name.
+func TestWorkTeamsListsEveryTeam(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for i := range 510 {
+				if _, err := tx.CreateTeam(ctx, model.Team{InstansiID: e.o.Instansi.ID, Year: 2026, Name: fmt.Sprintf("Tim %03d", i),
+					Goal: "Layanan", LeadID: e.o.Kabid.ID}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		teams, err := e.a.WorkTeams(ctx, e.admin, 2026)
+		if err != nil || len(teams) != 510 {
+			t.Errorf("the year's teams: %d of 510, %v", len(teams), err)
+		}
+	})
+}
