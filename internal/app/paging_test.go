@@ -127,3 +127,28 @@ func TestWorkTeamsListsEveryTeam(t *testing.T) {
 		}
 	})
 }
+
+// The SKP list of an administrator holds every SKP of the year, not the
+// first 5000.
+func TestSKPListHoldsEverySKP(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for range 5010 {
+				if _, err := tx.CreateSKP(ctx, model.SKP{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Year: 2026,
+					PeriodStart: "2026-01-01", PeriodEnd: "2026-12-31", Approach: model.ApproachKuantitatif, Format: model.FormatJAJF}, e.o.PosStaff.ID); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := e.a.SKPSummaries(ctx, e.admin, "", 2026, "")
+		if err != nil || len(list) != 5010 {
+			t.Errorf("the year's SKPs: %d of 5010, %v", len(list), err)
+		}
+	})
+}
