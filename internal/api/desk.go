@@ -25,15 +25,18 @@ type deskPersonJSON struct {
 }
 
 type deskJSON struct {
-	Today    string           `json:"today"`
-	Workday  bool             `json:"workday"`
-	Waiting  []progressJSON   `json:"waiting"`
-	People   []deskPersonJSON `json:"people"`
-	Feedback []feedbackJSON   `json:"feedback"`
+	Today        string           `json:"today"`
+	Workday      bool             `json:"workday"`
+	Waiting      []progressJSON   `json:"waiting"`
+	WaitingCount int              `json:"waiting_count"`
+	NextCursor   *string          `json:"next_cursor"`
+	People       []deskPersonJSON `json:"people"`
+	Feedback     []feedbackJSON   `json:"feedback"`
 }
 
 func deskOf(d app.Desk) deskJSON {
-	out := deskJSON{Today: string(d.Today), Workday: d.Workday, Waiting: []progressJSON{}, People: []deskPersonJSON{}, Feedback: []feedbackJSON{}}
+	out := deskJSON{Today: string(d.Today), Workday: d.Workday, Waiting: []progressJSON{}, WaitingCount: d.WaitingCount,
+		NextCursor: ptr(d.NextCursor), People: []deskPersonJSON{}, Feedback: []feedbackJSON{}}
 	for _, p := range d.Waiting {
 		out.Waiting = append(out.Waiting, progressOf(p))
 	}
@@ -52,7 +55,11 @@ func deskOf(d app.Desk) deskJSON {
 }
 
 func (h *handler) desk(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	d, err := h.a.SupervisorDesk(r.Context(), actor)
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
+	d, err := h.a.SupervisorDesk(r.Context(), actor, app.DeskQuery{Cursor: r.URL.Query().Get("cursor"), Limit: limit})
 	if err != nil {
 		return err
 	}
@@ -63,10 +70,12 @@ func deskSchemas() map[string]any {
 	integer := map[string]any{"type": "integer"}
 	date := map[string]any{"type": "string", "format": "date"}
 	return map[string]any{
-		"Desk": obj([]string{"today", "workday", "waiting", "people", "feedback"}, map[string]any{
-			"today":   date,
-			"workday": map[string]any{"type": "boolean", "description": "Whether today is a working day (Monday to Friday)"},
-			"waiting": map[string]any{"type": "array", "items": ref("Progress"), "description": "Entries of the people the actor rates that wait for review, oldest first"},
+		"Desk": obj([]string{"today", "workday", "waiting", "waiting_count", "next_cursor", "people", "feedback"}, map[string]any{
+			"today":         date,
+			"workday":       map[string]any{"type": "boolean", "description": "Whether today is a working day (Monday to Friday)"},
+			"waiting":       map[string]any{"type": "array", "items": ref("Progress"), "description": "One page (limit, default 50) of the entries of the people the actor rates that wait for review, oldest first"},
+			"waiting_count": map[string]any{"type": "integer", "description": "How many entries wait in all, on every page"},
+			"next_cursor":   map[string]any{"type": []string{"string", "null"}, "description": "Pass as cursor for the next page of waiting entries; null on the last page"},
 			"people": map[string]any{"type": "array", "description": "The people the actor rates, those who have not reported today first", "items": obj(
 				[]string{"employee_id", "name", "last_reported", "not_today", "not_this_week", "rhk"}, map[string]any{
 					"employee_id": str(), "name": str(),

@@ -82,8 +82,8 @@ func progressRoutes() []route {
 
 func deskRoutes() []route {
 	return []route{
-		{method: "GET", path: "/api/v1/desk", summary: "The supervisor's desk: the team's entries waiting for review (oldest first), who has not reported today or this week, each person's time per RHK this month, and the latest feedback on the team's work", handle: (*handler).desk,
-			doc: op{tag: "work", response: "Desk"}},
+		{method: "GET", path: "/api/v1/desk", summary: "The supervisor's desk: the team's entries waiting for review (oldest first, a page at a time with limit and cursor, and how many wait in all), who has not reported today or this week, each person's time per RHK this month, and the latest feedback on the team's work", handle: (*handler).desk,
+			doc: op{tag: "work", query: []string{"limit", "cursor"}, response: "Desk", errors: []int{422}}},
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -14,12 +15,17 @@ import (
 // who has not reported, each person's progress on each RHK this month, and
 // the latest feedback on the team's work.
 type Desk struct {
-	Today    model.Date
-	Workday  bool
-	Waiting  []ProgressView // oldest first, each with what the actor may do
-	People   []DeskPerson
-	Feedback []model.Feedback
-	Names    map[string]string // employee id → name, for the lists
+	Today   model.Date
+	Workday bool
+	// Waiting is one page of the entries waiting for review, oldest first,
+	// each with what the actor may do; WaitingCount counts them all, and
+	// NextCursor continues after this page ("" on the last one).
+	Waiting      []ProgressView
+	WaitingCount int
+	NextCursor   string
+	People       []DeskPerson
+	Feedback     []model.Feedback
+	Names        map[string]string // employee id → name, for the lists
 }
 
 // DeskPerson is one member of the team on the desk.
@@ -39,10 +45,21 @@ type DeskRHK struct {
 	Output  string // the summed output with the unit of the latest entry
 }
 
+// DeskQuery picks the page of waiting entries a desk shows: Limit entries
+// (DeskPageSize when 0, at most 200) after the entry named by Cursor.
+type DeskQuery struct {
+	Cursor string
+	Limit  int
+}
+
+// DeskPageSize is how many waiting entries a desk page shows by default.
+const DeskPageSize = 50
+
 // SupervisorDesk builds the desk of the actor's team. Someone who rates
 // nobody has an empty desk, which still says whether today is a working
-// day.
-func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, error) {
+// day. The waiting entries come a page at a time, oldest first, with the
+// count of all of them: none is out of reach, however many wait.
+func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery) (Desk, error) {
 	d := Desk{Today: a.Today(), Names: map[string]string{}}
 	today := d.Today.Time()
 	// Whether today is a working day does not depend on having a team.
@@ -62,13 +79,28 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor) (Desk, erro
 	if err != nil {
 		return d, err
 	}
-	waiting, err := a.store.ProgressList(ctx, store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team,
-		Status: model.ProgressSubmitted, Limit: 200})
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DeskPageSize
+	}
+	limit = min(limit, 200)
+	// Oldest first: the entries waiting longest come first.
+	f := store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team, Status: model.ProgressSubmitted,
+		Oldest: true, Cursor: q.Cursor, Limit: limit + 1}
+	waiting, err := a.store.ProgressList(ctx, f)
+	if errors.Is(err, model.ErrNotFound) && q.Cursor != "" {
+		return d, model.Invalid("cursor", "invalid.cursor.restart")
+	}
 	if err != nil {
 		return d, err
 	}
-	// Oldest first: the entries waiting longest come first.
-	slices.Reverse(waiting)
+	if len(waiting) > limit {
+		waiting = waiting[:limit]
+		d.NextCursor = waiting[limit-1].ID
+	}
+	if d.WaitingCount, err = a.store.CountProgress(ctx, f); err != nil {
+		return d, err
+	}
 	if d.Waiting, err = a.progressViews(ctx, actor, waiting); err != nil {
 		return d, err
 	}

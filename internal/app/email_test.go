@@ -142,7 +142,7 @@ func TestUnreadNotificationsAreEmailed(t *testing.T) {
 		s.Write(ctx, sys, func(tx *store.Tx) error {
 			return tx.Notify(ctx, model.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "skp.approve", Title: "SKP disetujui"})
 		})
-		if _, err := e.a.Notifications(ctx, who["kabid"]); err != nil {
+		if _, err := e.a.Notifications(ctx, who["kabid"], ""); err != nil {
 			t.Fatal(err)
 		}
 		e.clock.add(app.EmailDelay + time.Minute)

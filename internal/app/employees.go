@@ -73,8 +73,25 @@ func (a *App) Team(ctx context.Context, actor model.Actor) ([]model.Employee, er
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, IDs: ids, Limit: 200})
-	return page.Items, err
+	return a.allEmployees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, IDs: ids})
+}
+
+// allEmployees reads every page of the employees a filter selects, by
+// name: for lists shown whole (a supervisor's team), which must not stop
+// at one page.
+func (a *App) allEmployees(ctx context.Context, f model.EmployeeFilter) ([]model.Employee, error) {
+	var out []model.Employee
+	f.Limit = 200
+	for {
+		page, err := a.store.Employees(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page.Items...)
+		if f.Cursor = page.NextCursor; f.Cursor == "" {
+			return out, nil
+		}
+	}
 }
 
 // EmployeeDetail is one employee's page. Full is true when the actor may
@@ -131,11 +148,9 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 		d.UpperRater = &r
 	}
 	if team := chart.Team(e.ID); len(team) > 0 {
-		page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: e.InstansiID, IDs: team, Limit: 200})
-		if err != nil {
+		if d.Team, err = a.allEmployees(ctx, model.EmployeeFilter{InstansiID: e.InstansiID, IDs: team}); err != nil {
 			return d, err
 		}
-		d.Team = page.Items
 	}
 	if d.Full {
 		if d.Placements, err = a.store.Placements(ctx, e.ID); err != nil {

@@ -62,17 +62,14 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 				h.WaitingSKP++
 			}
 		}
-		mine, err := a.ProgressList(ctx, actor, ProgressQuery{From: today, To: today, Limit: 200})
-		if err != nil {
+		// Counted, not listed: a count of a capped list stops at the cap.
+		if h.ReportedToday, err = a.ProgressCount(ctx, actor, ProgressQuery{From: today, To: today}); err != nil {
 			return h, err
 		}
-		h.ReportedToday = len(mine)
 		if a.IsRater(ctx, actor) {
-			waiting, err := a.ProgressList(ctx, actor, ProgressQuery{Team: true, Status: model.ProgressSubmitted, Limit: 200})
-			if err != nil {
+			if h.WaitingProgress, err = a.ProgressCount(ctx, actor, ProgressQuery{Team: true, Status: model.ProgressSubmitted}); err != nil {
 				return h, err
 			}
-			h.WaitingProgress = len(waiting)
 		}
 	}
 	if m := a.Menu(actor); m.Import || m.Audit {

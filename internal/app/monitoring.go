@@ -144,16 +144,9 @@ func (a *App) BehindInUnit(ctx context.Context, actor model.Actor, year int, uni
 	}
 	// Every page of the unit's people: a school office or a puskesmas
 	// may hold more than one page.
-	var people []model.Employee
-	for cursor := ""; ; {
-		page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, Limit: 200, Cursor: cursor, ActiveOnly: true})
-		if err != nil {
-			return nil, nil, err
-		}
-		people = append(people, page.Items...)
-		if cursor = page.NextCursor; cursor == "" {
-			break
-		}
+	people, err := a.allEmployees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, ActiveOnly: true})
+	if err != nil {
+		return nil, nil, err
 	}
 	inUnit := map[string]bool{}
 	for _, e := range people {

@@ -88,19 +88,14 @@ func parseStamp(s string) time.Time {
 	return t.UTC()
 }
 
-// Notifications returns the actor's newest in-app notifications in their
-// language and marks them read: the notifications page.
-func (a *App) Notifications(ctx context.Context, actor model.Actor) ([]NotificationView, error) {
-	if actor.EmployeeID == "" {
-		return nil, nil
-	}
-	list, err := a.store.Notifications(ctx, actor.EmployeeID, 50)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]NotificationView, len(list))
-	for i, n := range list {
-		out[i] = notificationView(actor.Locale, n)
+// Notifications returns a page of the actor's in-app notifications in
+// their language, newest first (the page after cursor, "" for the
+// newest), with the cursor of the next page, and marks them all read: the
+// notifications page. No notification is out of reach, however many.
+func (a *App) Notifications(ctx context.Context, actor model.Actor, cursor string) (NotificationList, error) {
+	out, err := a.ListNotifications(ctx, actor, NotificationQuery{Cursor: cursor})
+	if err != nil || actor.EmployeeID == "" {
+		return out, err
 	}
 	_, err = a.store.MarkNotificationsRead(ctx, actor.EmployeeID, nil, a.Now())
 	return out, err

@@ -151,7 +151,7 @@ func TestNotificationsInTheReadersLanguage(t *testing.T) {
 			t.Errorf("the second page = %+v, %v", list, err)
 		}
 		// The notifications page marks everything read.
-		if _, err := e.a.Notifications(ctx, dewi); err != nil {
+		if _, err := e.a.Notifications(ctx, dewi, ""); err != nil {
 			t.Fatal(err)
 		}
 		if n, _ := e.a.UnreadNotifications(ctx, dewi); n != 0 {

@@ -340,25 +340,76 @@ type ProgressQuery struct {
 
 // ProgressList returns progress entries the actor may see, newest first.
 func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQuery) ([]model.Progress, error) {
+	f, ok, err := a.progressFilter(ctx, actor, q)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return a.store.ProgressList(ctx, f)
+}
+
+// allProgress reads every entry a query selects, page after page, newest
+// first: for lists a page shows whole (a day, a week, the entries returned
+// for a fix), which must not stop at one page.
+func (a *App) allProgress(ctx context.Context, actor model.Actor, q ProgressQuery) ([]model.Progress, error) {
+	f, ok, err := a.progressFilter(ctx, actor, q)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return a.storeProgressAll(ctx, f)
+}
+
+// storeProgressAll reads every entry of a filter the caller has checked,
+// a page at a time.
+func (a *App) storeProgressAll(ctx context.Context, f store.ProgressFilter) ([]model.Progress, error) {
+	var out []model.Progress
+	f.Cursor = ""
+	for {
+		f.Limit = 201
+		page, err := a.store.ProgressList(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		if len(page) <= 200 {
+			return append(out, page...), nil
+		}
+		out = append(out, page[:200]...)
+		f.Cursor = page[199].ID
+	}
+}
+
+// ProgressCount counts every entry a query selects, on however many pages
+// (its cursor and limit do not count): the number a badge shows.
+func (a *App) ProgressCount(ctx context.Context, actor model.Actor, q ProgressQuery) (int, error) {
+	f, ok, err := a.progressFilter(ctx, actor, q)
+	if err != nil || !ok {
+		return 0, err
+	}
+	return a.store.CountProgress(ctx, f)
+}
+
+// progressFilter checks that the actor may see the progress a query asks
+// for and turns it into the store's filter; ok is false when it selects
+// nobody.
+func (a *App) progressFilter(ctx context.Context, actor model.Actor, q ProgressQuery) (store.ProgressFilter, bool, error) {
 	f := store.ProgressFilter{InstansiID: actor.InstansiID, Status: q.Status, From: q.From, To: q.To, Cursor: q.Cursor, Limit: q.Limit}
 	switch {
 	case q.Team:
 		if actor.EmployeeID == "" {
-			return nil, nil
+			return f, false, nil
 		}
 		chart, err := a.OrgChart(ctx, actor.InstansiID)
 		if err != nil {
-			return nil, err
+			return f, false, err
 		}
 		f.EmployeeIDs = append([]string{}, chart.Team(actor.EmployeeID)...)
 	case q.EmployeeID != "" && q.EmployeeID != actor.EmployeeID:
 		if err := a.canSeeWorkOf(ctx, actor, actor.InstansiID, q.EmployeeID); err != nil {
-			return nil, err
+			return f, false, err
 		}
 		f.EmployeeIDs = []string{q.EmployeeID}
 	default:
 		if actor.EmployeeID == "" {
-			return nil, model.Invalid("employee", "invalid.field.employee.pick")
+			return f, false, model.Invalid("employee", "invalid.field.employee.pick")
 		}
 		f.EmployeeIDs = []string{actor.EmployeeID}
 	}
@@ -367,10 +418,10 @@ func (a *App) ProgressList(ctx context.Context, actor model.Actor, q ProgressQue
 	}
 	for _, d := range []model.Date{q.From, q.To} {
 		if _, err := model.ParseDate(string(d)); d != "" && err != nil {
-			return nil, model.Invalid("date", "invalid.date.format")
+			return f, false, model.Invalid("date", "invalid.date.format")
 		}
 	}
-	return a.store.ProgressList(ctx, f)
+	return f, true, nil
 }
 
 // ParseOutput reads a progress output as people type it. Output that
@@ -671,11 +722,11 @@ func (a *App) ProgressDayOf(ctx context.Context, actor model.Actor, day string) 
 		return d, err
 	}
 	d.RHK, d.NoSKP = skp.RHK, skp.ID == ""
-	entries, err := a.ProgressList(ctx, actor, ProgressQuery{From: d.Date, To: d.Date, Limit: 200})
+	entries, err := a.allProgress(ctx, actor, ProgressQuery{From: d.Date, To: d.Date})
 	if err != nil {
 		return d, err
 	}
-	returned, err := a.ProgressList(ctx, actor, ProgressQuery{Status: model.ProgressReturned, Limit: 50})
+	returned, err := a.allProgress(ctx, actor, ProgressQuery{Status: model.ProgressReturned})
 	if err != nil {
 		return d, err
 	}
@@ -714,7 +765,11 @@ func (a *App) PersonProgress(ctx context.Context, actor model.Actor, employeeID,
 		w.Next = model.Date(min(string(today), w.To.Time().AddDate(0, 0, 7).Format(time.DateOnly)))
 	}
 	var err error
-	if w.Entries, err = a.ProgressViews(ctx, actor, ProgressQuery{EmployeeID: employeeID, From: w.From, To: w.To, Limit: 200}); err != nil {
+	entries, err := a.allProgress(ctx, actor, ProgressQuery{EmployeeID: employeeID, From: w.From, To: w.To})
+	if err != nil {
+		return w, err
+	}
+	if w.Entries, err = a.progressViews(ctx, actor, entries); err != nil {
 		return w, err
 	}
 	if w.Person, err = a.store.Employee(ctx, employeeID); err != nil {

@@ -125,7 +125,7 @@ func TestProgressReportAndReview(t *testing.T) {
 		}
 
 		// The desk lists what waits, oldest first, with the rights of each.
-		desk, err := e.a.SupervisorDesk(ctx, kabid)
+		desk, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{})
 		if err != nil || len(desk.Waiting) != 2 || desk.Waiting[0].ID != late.ID || !desk.Waiting[0].Can.Approve || desk.Waiting[0].Author == "" {
 			t.Errorf("the desk's waiting entries = %+v, %v", desk.Waiting, err)
 		}
@@ -140,7 +140,7 @@ func TestProgressReportAndReview(t *testing.T) {
 		}
 		// Monday is a working day on every desk, a team or none.
 		for name, actor := range map[string]model.Actor{"the Kabid": kabid, "the ASN": staff, "the administrator": e.admin} {
-			if d, err := e.a.SupervisorDesk(ctx, actor); err != nil || !d.Workday || d.Today != "2026-03-02" {
+			if d, err := e.a.SupervisorDesk(ctx, actor, app.DeskQuery{}); err != nil || !d.Workday || d.Today != "2026-03-02" {
 				t.Errorf("the desk of %s: today %s, workday %v, %v", name, d.Today, d.Workday, err)
 			}
 		}

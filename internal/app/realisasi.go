@@ -187,8 +187,10 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		out.Threads[id] = threadOf(actor, TargetRealisasi, id, threads[id])
 		out.Files[id] = evidenceViews(actor, files[id])
 	}
-	entries, err := a.store.ProgressList(ctx, store.ProgressFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.EmployeeID},
-		From: out.Period.Start, To: out.Period.End, Limit: 200})
+	// Every entry of the period, however many: a quarter or a year holds
+	// far more than one page.
+	entries, err := a.storeProgressAll(ctx, store.ProgressFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.EmployeeID},
+		From: out.Period.Start, To: out.Period.End})
 	if err != nil {
 		return out, err
 	}

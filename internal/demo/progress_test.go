@@ -36,7 +36,7 @@ func TestDemoYearHasWork(t *testing.T) {
 		if boss.EmployeeID == "" || staff.EmployeeID == "" {
 			t.Fatalf("demo accounts = %+v", accounts)
 		}
-		d, err := a.SupervisorDesk(ctx, boss)
+		d, err := a.SupervisorDesk(ctx, boss, app.DeskQuery{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -38,10 +38,11 @@ func (c conn) feedbackRows(ctx context.Context, query string, args ...any) ([]mo
 	return out, rows.Err()
 }
 
-// FeedbackOn returns the thread on one target, oldest first.
+// FeedbackOn returns the whole thread on one target, oldest first: a
+// thread is shown whole, and an API client pages through it.
 func (c conn) FeedbackOn(ctx context.Context, targetType, targetID string) ([]model.Feedback, error) {
 	return c.feedbackRows(ctx, `SELECT `+feedbackColumns+` FROM feedback f JOIN employees e ON e.id = f.author_id
-		WHERE f.target_type = ? AND f.target_id = ? ORDER BY f.id LIMIT 500`, targetType, targetID)
+		WHERE f.target_type = ? AND f.target_id = ? ORDER BY f.id`, targetType, targetID)
 }
 
 // FeedbackOnMany returns the threads on several targets of one type,

@@ -115,49 +115,37 @@ type ProgressFilter struct {
 	RHKIDs      []string
 	Status      model.ProgressStatus
 	From, To    model.Date // inclusive
-	// Cursor continues after the entry with this id, newest first.
+	// Cursor continues after the entry with this id, newest first (or
+	// oldest first with Oldest).
 	Cursor string
 	Limit  int
+	// Oldest lists the entries oldest first: the ones waiting longest
+	// come first on a reviewer's desk.
+	Oldest bool
 }
 
-// ProgressList returns entries newest first (by date, then by creation).
+// ProgressList returns entries newest first (by date, then by creation),
+// or oldest first when the filter says so.
 func (c conn) ProgressList(ctx context.Context, f ProgressFilter) ([]model.Progress, error) {
-	var where []string
-	var args []any
-	where, args = append(where, "instansi_id = ?"), append(args, f.InstansiID)
-	if f.EmployeeIDs != nil {
-		if len(f.EmployeeIDs) == 0 {
-			return nil, nil
-		}
-		where = append(where, "employee_id IN ("+placeholders(len(f.EmployeeIDs))+")")
-		args = append(args, anys(f.EmployeeIDs)...)
+	where, args, ok := progressWhere(f)
+	if !ok {
+		return nil, nil
 	}
-	if f.RaterID != "" {
-		where, args = append(where, "rater_id = ?"), append(args, f.RaterID)
-	}
-	if f.RHKIDs != nil {
-		if len(f.RHKIDs) == 0 {
-			return nil, nil
-		}
-		where = append(where, "rhk_id IN ("+placeholders(len(f.RHKIDs))+")")
-		args = append(args, anys(f.RHKIDs)...)
-	}
-	if f.Status != "" {
-		where, args = append(where, "status = ?"), append(args, string(f.Status))
-	}
-	if f.From != "" {
-		where, args = append(where, "work_date >= ?"), append(args, string(f.From))
-	}
-	if f.To != "" {
-		where, args = append(where, "work_date <= ?"), append(args, string(f.To))
-	}
+	order := "work_date DESC, id DESC"
 	if f.Cursor != "" {
 		cur, err := c.Progress(ctx, f.Cursor)
-		if err != nil {
+		if err != nil || cur.InstansiID != f.InstansiID {
 			return nil, fmt.Errorf("cursor: %w", model.ErrNotFound)
 		}
-		where = append(where, "(work_date < ? OR (work_date = ? AND id < ?))")
+		if f.Oldest {
+			where = append(where, "(work_date > ? OR (work_date = ? AND id > ?))")
+		} else {
+			where = append(where, "(work_date < ? OR (work_date = ? AND id < ?))")
+		}
 		args = append(args, string(cur.WorkDate), string(cur.WorkDate), cur.ID)
+	}
+	if f.Oldest {
+		order = "work_date, id"
 	}
 	// One more than the largest page, so that a caller can tell whether
 	// another page follows.
@@ -167,7 +155,7 @@ func (c conn) ProgressList(ctx context.Context, f ProgressFilter) ([]model.Progr
 	}
 	args = append(args, limit)
 	rows, err := c.query(ctx, `SELECT `+progressColumns+` FROM progress_entries WHERE `+strings.Join(where, " AND ")+`
-		ORDER BY work_date DESC, id DESC LIMIT ?`, args...)
+		ORDER BY `+order+` LIMIT ?`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -181,6 +169,51 @@ func (c conn) ProgressList(ctx context.Context, f ProgressFilter) ([]model.Progr
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+// CountProgress counts every entry the filter selects, however many pages
+// they fill (its cursor and limit are ignored).
+func (c conn) CountProgress(ctx context.Context, f ProgressFilter) (int, error) {
+	where, args, ok := progressWhere(f)
+	if !ok {
+		return 0, nil
+	}
+	var n int
+	err := c.queryRow(ctx, `SELECT COUNT(*) FROM progress_entries WHERE `+strings.Join(where, " AND "), args...).Scan(&n)
+	return n, err
+}
+
+// progressWhere turns a filter, but its cursor, into conditions; ok is
+// false when it selects nothing (an empty list of people or RHK).
+func progressWhere(f ProgressFilter) (where []string, args []any, ok bool) {
+	where, args = append(where, "instansi_id = ?"), append(args, f.InstansiID)
+	if f.EmployeeIDs != nil {
+		if len(f.EmployeeIDs) == 0 {
+			return nil, nil, false
+		}
+		where = append(where, "employee_id IN ("+placeholders(len(f.EmployeeIDs))+")")
+		args = append(args, anys(f.EmployeeIDs)...)
+	}
+	if f.RaterID != "" {
+		where, args = append(where, "rater_id = ?"), append(args, f.RaterID)
+	}
+	if f.RHKIDs != nil {
+		if len(f.RHKIDs) == 0 {
+			return nil, nil, false
+		}
+		where = append(where, "rhk_id IN ("+placeholders(len(f.RHKIDs))+")")
+		args = append(args, anys(f.RHKIDs)...)
+	}
+	if f.Status != "" {
+		where, args = append(where, "status = ?"), append(args, string(f.Status))
+	}
+	if f.From != "" {
+		where, args = append(where, "work_date >= ?"), append(args, string(f.From))
+	}
+	if f.To != "" {
+		where, args = append(where, "work_date <= ?"), append(args, string(f.To))
+	}
+	return where, args, true
 }
 
 // LastReported returns, for each of the people, the latest date they

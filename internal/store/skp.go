@@ -181,13 +181,14 @@ func (f SKPFilter) where() (where string, args []any, none bool) {
 	return strings.Join(conds, " AND "), args, false
 }
 
-// SKPs lists SKPs, newest first, without RHK (use SKP for the whole).
+// SKPs lists every SKP the filter selects, newest first, without RHK (use
+// SKP for the whole): the lists built on it are shown whole.
 func (c conn) SKPs(ctx context.Context, f SKPFilter) ([]model.SKP, error) {
 	where, args, none := f.where()
 	if none {
 		return nil, nil
 	}
-	rows, err := c.query(ctx, `SELECT `+skpColumns+` FROM skps WHERE `+where+` ORDER BY year DESC, id DESC LIMIT 5000`, args...)
+	rows, err := c.query(ctx, `SELECT `+skpColumns+` FROM skps WHERE `+where+` ORDER BY year DESC, id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list SKPs: %w", err)
 	}

@@ -96,7 +96,8 @@ func (c conn) Team(ctx context.Context, id string) (model.Team, error) {
 }
 
 // Teams lists the teams of an instansi and year, or those one employee is
-// in when employeeID is given, by name.
+// in when employeeID is given, by name: all of them, since the list is
+// shown whole and an API client pages through it.
 func (c conn) Teams(ctx context.Context, instansiID string, year int, employeeID string) ([]model.Team, error) {
 	q := `SELECT t.id, t.instansi_id, t.year, t.name, t.goal, t.lead_id, t.created_at FROM teams t WHERE t.instansi_id = ? AND t.year = ?`
 	args := []any{instansiID, year}
@@ -104,7 +105,7 @@ func (c conn) Teams(ctx context.Context, instansiID string, year int, employeeID
 		q += ` AND t.id IN (SELECT team_id FROM team_members WHERE employee_id = ?)`
 		args = append(args, employeeID)
 	}
-	rows, err := c.query(ctx, q+` ORDER BY t.name, t.id LIMIT 500`, args...)
+	rows, err := c.query(ctx, q+` ORDER BY t.name, t.id`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,12 @@
 package web_test
 
 import (
+	"context"
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -64,6 +67,49 @@ func TestNotificationsPageInTheReadersLanguage(t *testing.T) {
 		}
 		if strings.Contains(body, "reminder") {
 			t.Error("the Indonesian page shows English")
+		}
+	})
+}
+
+// The notifications page pages to the oldest notification.
+func TestNotificationsPageToTheOldest(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		ctx := context.Background()
+		err := e.s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for i := range 65 {
+				if err := tx.Notify(ctx, model.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "test",
+					Title: fmt.Sprintf("Pemberitahuan nomor %d.", i), Link: "/"}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		kabid := e.browser(t)
+		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+		title := regexp.MustCompile(`Pemberitahuan nomor (\d+)\.`)
+		next := regexp.MustCompile(`href="(/notifikasi\?kursor=[^"]+)" rel="next"`)
+		seen := map[string]bool{}
+		path, pages := "/notifikasi", 0
+		for path != "" && pages < 5 {
+			resp, body := kabid.get(path)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("%s: %d", path, resp.StatusCode)
+			}
+			pages++
+			for _, m := range title.FindAllStringSubmatch(body, -1) {
+				seen[m[1]] = true
+			}
+			path = ""
+			if m := next.FindStringSubmatch(body); m != nil {
+				path = m[1]
+			}
+		}
+		if len(seen) != 65 || pages != 2 || !seen["0"] {
+			t.Errorf("the notifications page reached %d of 65 in %d pages", len(seen), pages)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -236,16 +237,18 @@ func (u *ui) addFeedback(w http.ResponseWriter, r *http.Request, b base) error {
 type deskPage struct {
 	base
 	D       app.Desk
+	Cursor  string // the page's cursor: "" on the first page
 	Message string
 	MaxMin  int
 }
 
 func (u *ui) showDesk(w http.ResponseWriter, r *http.Request, b base) error {
-	d, err := u.a.SupervisorDesk(r.Context(), *b.Actor)
+	cursor := cleanParam(r.URL.Query().Get("kursor"), 40)
+	d, err := u.a.SupervisorDesk(r.Context(), *b.Actor, app.DeskQuery{Cursor: cursor})
 	if err != nil {
 		return err
 	}
-	p := deskPage{base: b, D: d, MaxMin: 1}
+	p := deskPage{base: b, D: d, Cursor: cursor, MaxMin: 1}
 	p.Title, p.Nav = b.T("desk.title"), "desk"
 	for _, person := range d.People {
 		for _, rhk := range person.RHK {
@@ -268,7 +271,11 @@ func (u *ui) approveSelected(w http.ResponseWriter, r *http.Request, b base) err
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/meja?disetujui="+strconv.Itoa(n), http.StatusSeeOther)
+	back := "/meja?disetujui=" + strconv.Itoa(n)
+	if c := cleanParam(r.PostFormValue("kursor"), 40); c != "" {
+		back += "&kursor=" + url.QueryEscape(c)
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
 	return nil
 }
 

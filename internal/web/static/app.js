@@ -105,10 +105,16 @@
       count.textContent = String((parseInt(count.textContent, 10) || 0) + 1);
       bell.hidden = false;
     });
-    // The desk: a new or resent entry joins the waiting list.
+    // The desk: a new or resent entry joins the waiting list (the newest
+    // belong on its last page) and the count of all waiting grows.
     on("progress.submitted", function (d) {
       var list = document.querySelector("[data-live-desk]");
       if (!list) { return; }
+      var n = document.querySelector("[data-waiting-count]");
+      if (list.hasAttribute("data-more")) {
+        if (n && !document.getElementById("progress-" + d.id)) { n.textContent = String((parseInt(n.textContent, 10) || 0) + 1); }
+        return;
+      }
       fetch("/fragmen/progres/" + encodeURIComponent(d.id), { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) { throw new Error("status " + r.status); }
         return r.text();
@@ -120,8 +126,7 @@
         if (item) { item.classList.add("fresh"); }
         var empty = document.querySelector("[data-empty]");
         if (empty) { empty.hidden = true; }
-        var n = document.querySelector("[data-waiting-count]");
-        if (n) { n.textContent = String(list.children.length); }
+        if (n && !old) { n.textContent = String((parseInt(n.textContent, 10) || 0) + 1); }
       }).catch(function () { /* the entry shows on the next load */ });
     });
     // The author's page: an approval or a return changes the entry's status.

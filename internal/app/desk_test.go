@@ -1,0 +1,114 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// sendEntries sends n entries of the actor, eight a working day on the
+// days before Monday 2 March 2026 (the test clock's today), and returns
+// their ids.
+func sendEntries(t *testing.T, a *app.App, staff model.Actor, n int) map[string]bool {
+	t.Helper()
+	ctx := context.Background()
+	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	var days []model.Date
+	for len(days)*8 < n {
+		day = day.AddDate(0, 0, -1)
+		if model.IsWorkday(day, 5) {
+			days = append(days, model.Date(day.Format(time.DateOnly)))
+		}
+	}
+	ids := map[string]bool{}
+	for i := range n {
+		p, err := a.SubmitProgress(ctx, staff, model.Progress{WorkDate: days[i/8], Description: "Melayani pemohon",
+			OutputAmount: 100, OutputUnit: "berkas", Minutes: 30})
+		if err != nil {
+			t.Fatalf("entry %d: %v", i, err)
+		}
+		ids[p.ID] = true
+	}
+	return ids
+}
+
+// The desk says how many entries wait, however many there are, and pages
+// to every one of them, oldest first: 263 waiting entries are not shown
+// as 200 with the oldest out of reach.
+func TestDeskCountsAndPagesEveryWaitingEntry(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		staff, kabid := who["staff1"], who["kabid"]
+		if _, err := e.a.CreateSKP(ctx, staff, e.o.Staff1.ID, 2026, model.ApproachKuantitatif); err != nil {
+			t.Fatal(err)
+		}
+		sent := sendEntries(t, e.a, staff, 263)
+
+		seen := map[string]bool{}
+		var last model.Progress
+		cursor, pages := "", 0
+		for {
+			d, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{Cursor: cursor})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages++
+			if d.WaitingCount != 263 {
+				t.Errorf("page %d: the badge says %d, want 263", pages, d.WaitingCount)
+			}
+			if len(d.Waiting) > app.DeskPageSize || (d.NextCursor != "" && len(d.Waiting) != app.DeskPageSize) {
+				t.Errorf("page %d holds %d entries", pages, len(d.Waiting))
+			}
+			for _, p := range d.Waiting {
+				if seen[p.ID] || !sent[p.ID] {
+					t.Errorf("page %d: entry %s again or unknown", pages, p.ID)
+				}
+				if p.WorkDate < last.WorkDate || (p.WorkDate == last.WorkDate && p.ID < last.ID) {
+					t.Errorf("page %d: %s %s before %s %s, not oldest first", pages, p.WorkDate, p.ID, last.WorkDate, last.ID)
+				}
+				if !p.Can.Approve {
+					t.Errorf("entry %s: not approvable from the desk", p.ID)
+				}
+				seen[p.ID], last = true, p.Progress
+			}
+			if d.NextCursor == "" || pages > 10 {
+				break
+			}
+			cursor = d.NextCursor
+		}
+		if len(seen) != 263 || pages != 6 {
+			t.Errorf("the desk reached %d of 263 entries in %d pages", len(seen), pages)
+		}
+
+		if h, err := e.a.Home(ctx, kabid); err != nil || h.WaitingProgress != 263 {
+			t.Errorf("the beranda counts %d waiting, %v", h.WaitingProgress, err)
+		}
+		if h, err := e.a.Home(ctx, staff); err != nil || h.ReportedToday != 0 {
+			t.Errorf("the author's beranda counts %d today, %v", h.ReportedToday, err)
+		}
+
+		// A larger page, and approving some: the count follows.
+		d, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{Limit: 200})
+		if err != nil || len(d.Waiting) != 200 || d.NextCursor != d.Waiting[199].ID {
+			t.Fatalf("a page of 200: %d entries, next %q, %v", len(d.Waiting), d.NextCursor, err)
+		}
+		ids := []string{d.Waiting[0].ID, d.Waiting[1].ID, d.Waiting[2].ID}
+		if n, err := e.a.ApproveProgress(ctx, kabid, ids); err != nil || n != 3 {
+			t.Fatalf("approved %d, %v", n, err)
+		}
+		if d, err = e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{}); err != nil || d.WaitingCount != 260 || d.Waiting[0].ID == ids[0] {
+			t.Errorf("after approving 3: count %d, %v", d.WaitingCount, err)
+		}
+		var v *model.ValidationError
+		if _, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{Cursor: "nothing"}); !errors.As(err, &v) || v.Fields["cursor"] == "" {
+			t.Errorf("an unknown cursor: %v", err)
+		}
+	})
+}
