@@ -5,6 +5,7 @@ package api
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -298,7 +300,17 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	if ct != "application/json" {
 		return bad(http.StatusUnsupportedMediaType, "unsupported-media-type", "problem.unsupported-media-type.title", "problem.unsupported-media-type.detail")
 	}
-	dec := json.NewDecoder(body)
+	data, err := io.ReadAll(body)
+	if err != nil {
+		return readError(err)
+	}
+	// Go's decoder lets the last of two equal keys win, and matches keys
+	// without regard to case: {"username":"a","USERNAME":"b"} would be read
+	// as b by one reader and a by another. A key given twice is refused.
+	if key, ok := duplicateKey(data); ok {
+		return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.duplicate", key)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var syn *json.SyntaxError
@@ -329,6 +341,75 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		return model.Invalid(field, "invalid.field.badtext")
 	}
 	return nil
+}
+
+// duplicateKey reports the first key that an object of the JSON text data
+// holds twice, comparing keys as Go's decoder matches them to fields (by
+// Unicode simple case folding). Text that is not valid JSON reports none:
+// the decoder then says what is wrong with it.
+func duplicateKey(data []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	type level struct {
+		object bool
+		keys   map[string]bool
+		key    bool // the next token of this object is a key
+	}
+	var stack []*level
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		var top *level
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.object && top.key {
+			if k, ok := tok.(string); ok {
+				f := foldKey(k)
+				if top.keys[f] {
+					return k, true
+				}
+				top.keys[f] = true
+				top.key = false
+				continue
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			if top != nil && top.object {
+				top.key = true
+			}
+			stack = append(stack, &level{object: true, keys: map[string]bool{}, key: true})
+		case json.Delim('['):
+			if top != nil && top.object {
+				top.key = true
+			}
+			stack = append(stack, &level{})
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return "", false
+			}
+		default:
+			if top != nil && top.object {
+				top.key = true // a value was read: a key comes next
+			}
+		}
+	}
+}
+
+// foldKey maps a key to one form for all its case variants: each letter
+// becomes the smallest of the letters simple case folding equates with it
+// ("K", "k" and the Kelvin sign "K" alike).
+func foldKey(k string) string {
+	return strings.Map(func(r rune) rune {
+		low := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			low = min(low, f)
+		}
+		return low
+	}, k)
 }
 
 // readError is the problem of a body that could not be read: too large,

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -47,5 +48,42 @@ func TestEmptyBodyIsAnEmptyObject(t *testing.T) {
 			t.Errorf("mark all read with an empty JSON body: %d %s", r.status, r.body)
 		}
 		problem(t, e.do(t, "POST", "/api/v1/notifications/nope/read", staff, "application/json", nil), 404)
+	})
+}
+
+// TestDuplicateKeysAreRefused: a key given twice in one object, or in two
+// letter cases that the decoder would take for one field, is refused
+// before anything is read from the body; the sign-in that such a body
+// once turned into the admin's is refused and signs no one in.
+func TestDuplicateKeysAreRefused(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		admin := e.login(t, "admin", "rahasia-admin")
+		for _, body := range []string{
+			`{"username":"nobody","username":"admin","password":"rahasia-admin"}`,
+			`{"username":"nobody","USERNAME":"admin","password":"rahasia-admin"}`,
+			`{"username":"nobody","Username":"admin","password":"rahasia-admin"}`,
+			"{\"username\":\"admin\",\"password\":\"x\",\"pa\u017f\u017fword\":\"rahasia-admin\"}", // ſ (long s) folds to s
+		} {
+			r := e.do(t, "POST", "/api/v1/auth/login", "", "application/json", []byte(body))
+			p := problem(t, r, 400)
+			if p["type"] != "https://kinerja.id/problems/malformed-json" || !strings.Contains(p["detail"].(string), "lebih dari sekali") {
+				t.Errorf("%s: %v", body, p)
+			}
+		}
+		// Nested objects are checked too; the same key in two objects is fine.
+		r := e.do(t, "POST", "/api/v1/years", admin, "application/json", []byte(`{"year":2026,"year":2027}`))
+		problem(t, r, 400)
+		if r := e.do(t, "POST", "/api/v1/years", admin, "application/json", []byte(`{"year":2026}`)); r.status != 201 {
+			t.Errorf("a plain body: %d %s", r.status, r.body)
+		}
+		feedback := `{"target_type":"skp","target_id":"x","body":"a","nested":{"a":1,"b":{"a":2}},"list":[{"a":1},{"a":2}]}`
+		if r := e.do(t, "POST", "/api/v1/feedback", admin, "application/json", []byte(feedback)); r.status == 400 {
+			t.Errorf("the same key in sibling objects was refused as a duplicate: %s", r.body)
+		}
+		r = e.do(t, "POST", "/api/v1/feedback", admin, "application/json", []byte(`{"target_type":"skp","nested":{"a":1,"A":2}}`))
+		if p := problem(t, r, 400); !strings.Contains(p["detail"].(string), `"A"`) {
+			t.Errorf("a duplicate inside a nested object: %v", p)
+		}
 	})
 }

@@ -37,6 +37,7 @@ var problemsID = map[string]string{
 	"problem.malformed-json.truncated":      "Isi permintaan terpotong: JSON tidak lengkap.",
 	"problem.malformed-json.object":         "Isi permintaan harus berupa satu objek JSON.",
 	"problem.malformed-json.single":         "Isi permintaan harus berupa satu objek JSON saja.",
+	"problem.malformed-json.duplicate":      "Kolom %q muncul lebih dari sekali (huruf besar dan kecil tidak dibedakan); kirim setiap kolom sekali saja.",
 	"problem.malformed-json.unreadable":     "Isi permintaan tidak dapat dibaca sebagai JSON.",
 }
 
@@ -75,6 +76,7 @@ var problemsEN = map[string]string{
 	"problem.malformed-json.truncated":      "The request body is cut short: the JSON is incomplete.",
 	"problem.malformed-json.object":         "The request body must be one JSON object.",
 	"problem.malformed-json.single":         "The request body must be a single JSON object only.",
+	"problem.malformed-json.duplicate":      "The field %q appears more than once (letter case aside); send each field once.",
 	"problem.malformed-json.unreadable":     "The request body cannot be read as JSON.",
 }
 
