@@ -552,6 +552,16 @@ func limitParam(r *http.Request) (int, error) {
 	return n, nil
 }
 
+// decodeVersioned reads a JSON body into req (see decode) and returns the
+// version it names through version, a pointer to req's Version field:
+// every write to a versioned record must send one (see requiredVersion).
+func decodeVersioned(w http.ResponseWriter, r *http.Request, req any, version **int) (int, error) {
+	if err := decode(w, r, req); err != nil {
+		return 0, err
+	}
+	return requiredVersion(*version)
+}
+
 // requiredVersion returns the version a write was sent with. Every write to
 // a versioned record names the version it read: a missing one is a 422
 // field error on "version", never a conflict (a stale one is the store's

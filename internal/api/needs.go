@@ -163,10 +163,7 @@ func (h *handler) confirmNeed(w http.ResponseWriter, r *http.Request, actor mode
 	var req struct {
 		Version *int `json:"version"`
 	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
@@ -182,10 +179,7 @@ func (h *handler) closeNeed(w http.ResponseWriter, r *http.Request, actor model.
 		Version *int   `json:"version"`
 		Note    string `json:"note"`
 	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
@@ -201,10 +195,7 @@ func (h *handler) addressNeed(w http.ResponseWriter, r *http.Request, actor mode
 		Version *int   `json:"version"`
 		Action  string `json:"action"`
 	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}

@@ -157,10 +157,7 @@ func (h *handler) writeProgress(w http.ResponseWriter, r *http.Request, actor mo
 
 func (h *handler) resubmitProgress(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req progressRequest
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}

@@ -37,10 +37,7 @@ func (h *handler) saveRealisasi(w http.ResponseWriter, r *http.Request, actor mo
 		Note        string `json:"note"`
 		Version     *int   `json:"version"`
 	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}

@@ -266,10 +266,7 @@ func (h *handler) addRHK(w http.ResponseWriter, r *http.Request, actor model.Act
 		Perspektif    string `json:"perspektif"`
 		PKSasaranID   string `json:"pk_sasaran_id"`
 	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
@@ -310,10 +307,7 @@ func (h *handler) addIndicator(w http.ResponseWriter, r *http.Request, actor mod
 
 func (h *handler) deleteRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req versionRequest
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
@@ -330,10 +324,7 @@ func (h *handler) setExpectation(w http.ResponseWriter, r *http.Request, actor m
 		CoreValue   string `json:"core_value"`
 		Expectation string `json:"expectation"`
 	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
@@ -350,10 +341,7 @@ type versionRequest struct {
 func (h *handler) transition(w http.ResponseWriter, r *http.Request, actor model.Actor,
 	do func(id string, version int) (model.SKP, error)) error {
 	var req versionRequest
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
@@ -381,10 +369,7 @@ func (h *handler) returnSKP(w http.ResponseWriter, r *http.Request, actor model.
 		Version *int   `json:"version"`
 		Note    string `json:"note"`
 	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
@@ -426,10 +411,7 @@ func (h *handler) setLampiran(w http.ResponseWriter, r *http.Request, actor mode
 		SkemaPertanggungjawaban []string `json:"skema_pertanggungjawaban"`
 		Konsekuensi             []string `json:"konsekuensi"`
 	}
-	if err := decode(w, r, &req); err != nil {
-		return err
-	}
-	version, err := requiredVersion(req.Version)
+	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
