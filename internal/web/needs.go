@@ -51,6 +51,7 @@ type needsPage struct {
 	Years      []int
 	Groups     []needGroup
 	Mine       []app.NeedView
+	MineNext   string // the next page of Mine, when there is one
 	RHK        []model.RHK
 	Team       []model.Employee
 	TeamNeeds  []app.NeedView
@@ -136,11 +137,21 @@ func (u *ui) needsPage(r *http.Request, b base) (needsPage, error) {
 	}
 	p.Can, p.Team = access.Can, access.Team
 	if p.Can.Record {
-		page, err := u.a.Needs(ctx, actor, app.NeedQuery{EmployeeID: actor.EmployeeID, Limit: 100})
+		// One's own needs a page at a time (?kursor=), newest first; a
+		// cursor edited by hand starts again from the newest.
+		mine := app.NeedQuery{EmployeeID: actor.EmployeeID, Cursor: q.Get("kursor"), Limit: 100}
+		page, err := u.a.Needs(ctx, actor, mine)
+		if _, bad := isValidation(err); bad && mine.Cursor != "" {
+			mine.Cursor = ""
+			page, err = u.a.Needs(ctx, actor, mine)
+		}
 		if err != nil {
 			return p, err
 		}
 		p.Mine = page.Items
+		if page.NextCursor != "" {
+			p.MineNext = "/kebutuhan?kursor=" + url.QueryEscape(page.NextCursor) + "#saya"
+		}
 		if p.RHK, err = u.a.NeedRHKOptions(ctx, actor, actor.EmployeeID); err != nil {
 			return p, err
 		}

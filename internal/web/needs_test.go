@@ -230,3 +230,33 @@ func TestNeedWordsAndMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnNeedsPage: one's own needs on /kebutuhan are shown a page at a
+// time; past the first hundred a link leads to the rest, so none is cut off.
+func TestOwnNeedsPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		ctx := context.Background()
+		a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		staffActor := model.Actor{UserID: "y", EmployeeID: e.o.Staff1.ID, InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+		for i := range 103 {
+			if _, err := a.RecordNeed(ctx, staffActor, model.Need{Kind: model.NeedTraining, Title: "Kebutuhan " + strconv.Itoa(i+1)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		staff := e.browser(t)
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		_, body := staff.get("/kebutuhan")
+		next := regexp.MustCompile(`<a href="(/kebutuhan\?kursor=[^"#]+)#saya">`).FindStringSubmatch(body)
+		if next == nil || !strings.Contains(body, ">Kebutuhan 103<") || strings.Contains(body, ">Kebutuhan 1<") {
+			t.Fatalf("the first page of one's needs has no link to the rest (next %v)", next)
+		}
+		_, body = staff.get(html.UnescapeString(next[1]))
+		if !strings.Contains(body, ">Kebutuhan 1<") || !strings.Contains(body, ">Kebutuhan 3<") || strings.Contains(body, ">Kebutuhan 103<") {
+			t.Error("the second page does not hold the oldest needs")
+		}
+		if resp, _ := staff.get("/kebutuhan?kursor=bukan-kursor"); resp.StatusCode != http.StatusOK {
+			t.Errorf("a cursor edited by hand: %d", resp.StatusCode)
+		}
+	})
+}
