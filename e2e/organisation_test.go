@@ -3,9 +3,9 @@ package e2e
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"encoding/base64"
 	"fmt"
-	"context"
 	"io"
 	"regexp"
 	"strings"
