@@ -35,7 +35,8 @@ var staticFiles embed.FS
 // files' versioned names.
 type ui struct {
 	a       *app.App
-	pages   map[string]*template.Template
+	pages   map[string]*template.Template // in WIB; pagesFor gives the reader's zone
+	zoned   zonedPages
 	version string // content hash of the static files, part of their URLs
 }
 
@@ -117,7 +118,7 @@ var funcs = template.FuncMap{
 		if t.IsZero() {
 			return "—"
 		}
-		return t.In(wib).Format("02-01-2006 15:04")
+		return t.In(model.WIB).Format("02-01-2006 15:04 MST") // the zone's name: WIB, WITA or WIT
 	},
 	"day": func(d model.Date) string {
 		if d == "" {
@@ -158,19 +159,22 @@ type nodeView struct {
 	N *app.UnitNode
 }
 
-var wib = time.FixedZone("WIB", 7*3600)
+func (u *ui) parse() { u.pages = parsePages(funcs) }
 
-func (u *ui) parse() {
+// parsePages parses every page with the template functions fm.
+func parsePages(fm template.FuncMap) map[string]*template.Template {
+	pages := map[string]*template.Template{}
 	// Files whose names start with _ are partials shared by every page.
-	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/_*.html"))
+	layout := template.Must(template.New("layout.html").Funcs(fm).ParseFS(templateFiles, "templates/layout.html", "templates/_*.html"))
 	entries, _ := fs.Glob(templateFiles, "templates/*.html")
 	for _, e := range entries {
 		name := strings.TrimSuffix(strings.TrimPrefix(e, "templates/"), ".html")
 		if name == "layout" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		u.pages[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, e))
+		pages[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, e))
 	}
+	return pages
 }
 
 // base is what every page's data carries.
@@ -317,7 +321,7 @@ func (u *ui) errorPage(w http.ResponseWriter, r *http.Request, b base, status in
 
 // render executes a page into a buffer and writes it only when complete.
 func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	t, ok := u.pages[name]
+	t, ok := u.pagesFor(r)[name]
 	if !ok {
 		panic("web: no template " + name)
 	}
@@ -336,9 +340,9 @@ func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name str
 
 // renderFragment writes one named template of a page without the layout,
 // for a script to insert into the page it is on.
-func (u *ui) renderFragment(w http.ResponseWriter, page, name string, data any) {
+func (u *ui) renderFragment(w http.ResponseWriter, r *http.Request, page, name string, data any) {
 	var buf bytes.Buffer
-	if err := u.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := u.pagesFor(r)[page].ExecuteTemplate(&buf, name, data); err != nil {
 		u.a.Logger().Error("render fragment", "page", page, "fragment", name, "err", err)
 		http.Error(w, "Terjadi kesalahan saat menampilkan halaman.", http.StatusInternalServerError)
 		return
