@@ -54,5 +54,10 @@ func TestTimeZoneOnTheYearPage(t *testing.T) {
 		if !shown(staff, model.ZoneWIT) {
 			t.Error("the sessions page does not show the sign-in time in WIT with its name")
 		}
+		// The page tells its script the clock, for times it writes itself
+		// (a feedback message arriving live).
+		if _, body := staff.get("/"); !strings.Contains(body, `data-tz="Asia/Jayapura" data-tz-name="WIT"`) {
+			t.Error("the page does not carry the reader's clock")
+		}
 	})
 }

@@ -190,11 +190,12 @@ type base struct {
 	CanAudit   bool
 	CanMonitor bool
 	CanYear    bool
-	IsRater    bool   // rates someone: has the supervisor's desk
-	CanNeeds   bool   // sees the needs and constraints of an OPD or more
-	LiveFrom   int64  // the newest event when the page was made: the live stream resumes after it
-	Unread     int    // unread notifications
-	Here       string // this page's local address without ?lang, to come back to
+	IsRater    bool           // rates someone: has the supervisor's desk
+	CanNeeds   bool           // sees the needs and constraints of an OPD or more
+	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
+	Unread     int            // unread notifications
+	Here       string         // this page's local address without ?lang, to come back to
+	Zone       model.TimeZone // the clock of the reader's instansi ("" for a visitor)
 }
 
 // T translates a message key into the page's language.
@@ -236,6 +237,7 @@ func (u *ui) baseFor(r *http.Request) base {
 	if actor, ok := httpx.ActorFrom(r.Context()); ok {
 		b.Actor = &actor
 		b.Lang = locale.Normalize(actor.Locale)
+		b.Zone = u.a.TimeZone(r.Context(), actor.InstansiID)
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
 		b.IsRater = u.a.IsRater(r.Context(), actor)
