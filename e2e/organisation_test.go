@@ -59,7 +59,7 @@ func schoolWithTeacher(t *testing.T, nn string) school {
 		t.Fatalf("the head of SD %s: %v", nn, err)
 	}
 	for _, id := range chart.Team(sc.kepala.ID) {
-		list, err := db.SKPs(ctx, store.SKPFilter{InstansiID: in, EmployeeIDs: []string{id}, Year: a.Today().Time().Year(), Status: model.SKPApproved})
+		list, err := db.SKPs(ctx, store.SKPFilter{InstansiID: in, EmployeeIDs: []string{id}, Year: a.Today(ctx, in).Time().Year(), Status: model.SKPApproved})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -87,6 +87,7 @@ func TestPltTakesOverASchool(t *testing.T) {
 	adminCtx := browser(t)
 	ctx := context.Background()
 	a := server.App
+	in := mustInstansi(t)
 	left, other := schoolWithTeacher(t, "11"), schoolWithTeacher(t, "12")
 	plt := other.kepala
 
@@ -94,7 +95,7 @@ func TestPltTakesOverASchool(t *testing.T) {
 	// which wait for her head.
 	teacher := actorOf(t, left.teacher.NIP)
 	what := "Menyusun modul ajar kelas IV"
-	entry, err := a.SubmitProgress(ctx, teacher, model.Progress{WorkDate: a.Today(), RHKID: left.teacherSKP.RHK[0].ID,
+	entry, err := a.SubmitProgress(ctx, teacher, model.Progress{WorkDate: a.Today(ctx, in), RHKID: left.teacherSKP.RHK[0].ID,
 		Description: what, Minutes: 120})
 	if err != nil {
 		t.Fatal(err)
@@ -116,8 +117,8 @@ func TestPltTakesOverASchool(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(`#position_code`)),
 			chromedp.SendKeys(chromedp.CSS(`#position_code`), code),
 			chromedp.SetValue(chromedp.CSS(`#kind`), kind),
-			chromedp.SetValue(chromedp.CSS(`#start`), string(a.Today())),
-			chromedp.SendKeys(chromedp.CSS(`#decree`), "821.2/17/BKPSDM/"+string(a.Today()[:4])),
+			chromedp.SetValue(chromedp.CSS(`#start`), string(a.Today(ctx, in))),
+			chromedp.SendKeys(chromedp.CSS(`#decree`), "821.2/17/BKPSDM/"+string(a.Today(ctx, in)[:4])),
 		)
 		clickToNewPage(t, adminCtx, `form[action$="/penempatan"] button[type="submit"]`)
 		if got := text(t, adminCtx, "main"); !strings.Contains(got, "Penempatan disimpan") {

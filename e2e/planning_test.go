@@ -19,7 +19,7 @@ func notStarted(t *testing.T) (asn, rater model.Employee) {
 	ctx := context.Background()
 	a, db := server.App, server.Store
 	in := mustInstansi(t)
-	year := a.Today().Time().Year()
+	year := a.Today(ctx, in).Time().Year()
 	chart, err := a.OrgChart(ctx, in)
 	if err != nil {
 		t.Fatal(err)

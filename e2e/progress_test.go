@@ -27,7 +27,7 @@ func reporting(t *testing.T) (asn, rater model.Employee) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, err := db.SKPs(ctx, store.SKPFilter{InstansiID: in, Year: a.Today().Time().Year(), Status: model.SKPApproved})
+	list, err := db.SKPs(ctx, store.SKPFilter{InstansiID: in, Year: a.Today(ctx, in).Time().Year(), Status: model.SKPApproved})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -135,7 +135,8 @@ func run(nASN, nSup int, window time.Duration, db string) error {
 	time.Sleep(500 * time.Millisecond)
 
 	photo := blob.SampleJPEG(640, 480, 42) // a small photo, as a phone sends it after resizing
-	today := srv.App.Today()
+	// The demo city works by WIB.
+	today := model.DefaultTimeZone.Today(srv.App.Now())
 	rng := rand.New(rand.NewPCG(7, 7))
 	var lat []time.Duration
 	var lmu sync.Mutex
@@ -273,7 +274,7 @@ func people(ctx context.Context, srv *cli.Server, nASN, nSup int) (asns, sups []
 	if err != nil {
 		return nil, nil, err
 	}
-	skps, err := db.SKPs(ctx, store.SKPFilter{InstansiID: in, Year: a.Today().Time().Year(), Status: model.SKPApproved})
+	skps, err := db.SKPs(ctx, store.SKPFilter{InstansiID: in, Year: a.Today(ctx, in).Time().Year(), Status: model.SKPApproved})
 	if err != nil {
 		return nil, nil, err
 	}

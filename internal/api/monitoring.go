@@ -21,7 +21,7 @@ func countsOf(c app.FillingCounts) fillingCounts {
 }
 
 func (h *handler) filling(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	year, err := app.ParseYear(r.URL.Query().Get("year"), h.a.Today().Time().Year())
+	year, err := app.ParseYear(r.URL.Query().Get("year"), h.today(r).Time().Year())
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func (h *handler) remindBehind(w http.ResponseWriter, r *http.Request, actor mod
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	year := h.a.Today().Time().Year()
+	year := h.today(r).Time().Year()
 	if req.Year != nil {
 		year = *req.Year
 	}

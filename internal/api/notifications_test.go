@@ -22,7 +22,7 @@ func TestNotificationsAPI(t *testing.T) {
 		ctx := context.Background()
 		check := documented(t, e)
 		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		year := a.Today().Time().Year()
+		year := a.Today(context.Background(), e.o.Instansi.ID).Time().Year()
 		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		if _, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5); err != nil {
 			t.Fatal(err)

@@ -41,7 +41,7 @@ func pkSasaranOf(s model.PKSasaran, can app.PKSasaranRights) pkSasaranJSON {
 
 // yearParam reads ?year=, defaulting to the current year.
 func (h *handler) yearParam(r *http.Request) (int, error) {
-	return app.ParseYear(r.URL.Query().Get("year"), h.a.Today().Time().Year())
+	return app.ParseYear(r.URL.Query().Get("year"), h.today(r).Time().Year())
 }
 
 func (h *handler) perjanjianKinerja(w http.ResponseWriter, r *http.Request, actor model.Actor) error {

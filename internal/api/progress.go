@@ -137,7 +137,7 @@ func (h *handler) submitProgress(w http.ResponseWriter, r *http.Request, actor m
 		return err
 	}
 	p, err := req.entry()
-	if err = h.a.CheckProgress(p, err); err != nil {
+	if err = h.a.CheckProgress(r.Context(), actor, p, err); err != nil {
 		return err
 	}
 	if p, err = h.a.SubmitProgress(r.Context(), actor, p); err != nil {
@@ -162,7 +162,7 @@ func (h *handler) resubmitProgress(w http.ResponseWriter, r *http.Request, actor
 		return err
 	}
 	p, err := req.entry()
-	if err = h.a.CheckProgress(p, err); err != nil {
+	if err = h.a.CheckProgress(r.Context(), actor, p, err); err != nil {
 		return err
 	}
 	p.ID = r.PathValue("id")

@@ -138,7 +138,7 @@ func yearRoutes() []route {
 			doc: op{tag: "planning", params: []string{"year"}, response: "PeriodList", errors: []int{404}}},
 		{method: "PATCH", path: "/api/v1/periods/{id}", summary: "Adjust a period's dates or move its status (BKPSDM); unlocking needs a reason. A period has no version: it is written as sent, without a version, and the last write wins", handle: (*handler).patchPeriod,
 			doc: op{tag: "planning", params: []string{"id"}, body: "PeriodPatch", response: "Period", errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/settings", summary: "The instansi's settings (the evidence size limit); everyone signed in reads them", handle: (*handler).settings,
+		{method: "GET", path: "/api/v1/settings", summary: "The instansi's settings (the evidence size limit, the time zone); everyone signed in reads them", handle: (*handler).settings,
 			doc: op{tag: "planning", response: "Settings"}},
 		{method: "PATCH", path: "/api/v1/settings", summary: "Change the instansi's settings (BKPSDM); written as sent, without a version", handle: (*handler).patchSettings,
 			doc: op{tag: "planning", body: "SettingsPatch", response: "Settings", errors: []int{403, 422}}},

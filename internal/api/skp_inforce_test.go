@@ -22,7 +22,7 @@ func TestRevisionInForceThroughTheAPI(t *testing.T) {
 		if _, err := a.CreateUser(ctx, model.SystemActor(e.o.Instansi.ID, "test"), app.NewUser{EmployeeNIP: storetest.NIPKadis, Password: "rahasia-kadis"}); err != nil {
 			t.Fatal(err)
 		}
-		today := a.Today()
+		today := a.Today(context.Background(), e.o.Instansi.ID)
 		year := today.Time().Year()
 		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		periods, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5)

@@ -84,7 +84,7 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		e := setup(t, s)
 		ctx := context.Background()
 		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		today := a.Today()
+		today := a.Today(context.Background(), e.o.Instansi.ID)
 		year := today.Time().Year()
 		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		periods, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5)
@@ -337,13 +337,13 @@ func TestEvidenceThroughTheAPI(t *testing.T) {
 		e := setup(t, s)
 		ctx := context.Background()
 		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		year := a.Today().Time().Year()
+		year := a.Today(context.Background(), e.o.Instansi.ID).Time().Year()
 		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		if _, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5); err != nil {
 			t.Fatal(err)
 		}
 		staffActor := model.Actor{UserID: "s", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
-		p, err := a.SubmitProgress(ctx, staffActor, model.Progress{WorkDate: a.Today(), Description: "Pendataan aset", Minutes: 60})
+		p, err := a.SubmitProgress(ctx, staffActor, model.Progress{WorkDate: a.Today(context.Background(), e.o.Instansi.ID), Description: "Pendataan aset", Minutes: 60})
 		if err != nil {
 			t.Fatal(err)
 		}

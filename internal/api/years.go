@@ -19,6 +19,7 @@ type periodJSON struct {
 	ReportDeadline string    `json:"report_deadline"`
 	Status         string    `json:"status"`
 	Can            periodCan `json:"can"`
+	DeadlinePassed bool      `json:"deadline_passed"`
 }
 
 // periodCan is what the actor may do with a period now (app.PeriodRights).
@@ -36,7 +37,8 @@ func periodsJSON(v app.YearView, lang string) list[periodJSON] {
 	for _, p := range v.Periods {
 		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: locale.T(lang, p.Label().Key, p.Label().Args...),
 			Start: string(p.Start), End: string(p.End), ReportDeadline: string(p.ReportDeadline), Status: string(p.Status),
-			Can: periodCan{Edit: p.Can.Edit, Open: p.Can.Open, Reopen: p.Can.Reopen, Close: p.Can.Close, Lock: p.Can.Lock, Unlock: p.Can.Unlock}})
+			Can:            periodCan{Edit: p.Can.Edit, Open: p.Can.Open, Reopen: p.Can.Reopen, Close: p.Can.Close, Lock: p.Can.Lock, Unlock: p.Can.Unlock},
+			DeadlinePassed: p.DeadlinePassed})
 	}
 	return out
 }
@@ -154,6 +156,8 @@ func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor mode
 
 type settingsJSON struct {
 	EvidenceMaxMB int64       `json:"evidence_max_mb"`
+	TimeZone      string      `json:"time_zone"`
+	TimeZoneName  string      `json:"time_zone_name"`
 	Can           settingsCan `json:"can"`
 }
 
@@ -166,7 +170,8 @@ func (h *handler) writeSettings(w http.ResponseWriter, r *http.Request, actor mo
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, settingsJSON{EvidenceMaxMB: s.EvidenceMaxMB, Can: settingsCan{Edit: s.Can.Edit}})
+	return writeJSON(w, http.StatusOK, settingsJSON{EvidenceMaxMB: s.EvidenceMaxMB, Can: settingsCan{Edit: s.Can.Edit},
+		TimeZone: string(s.TimeZone), TimeZoneName: s.TimeZone.Abbrev()})
 }
 
 func (h *handler) settings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -175,16 +180,30 @@ func (h *handler) settings(w http.ResponseWriter, r *http.Request, actor model.A
 
 func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		EvidenceMaxMB *int `json:"evidence_max_mb"`
+		EvidenceMaxMB *int    `json:"evidence_max_mb"`
+		TimeZone      *string `json:"time_zone"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if req.EvidenceMaxMB == nil {
+	if req.EvidenceMaxMB == nil && req.TimeZone == nil {
 		return model.Invalid("evidence_max_mb", "settings.err.empty")
 	}
-	if err := h.a.SetEvidenceLimit(r.Context(), actor, *req.EvidenceMaxMB); err != nil {
-		return err
+	if req.TimeZone != nil {
+		// An unknown zone is refused before anything else is changed.
+		if _, err := model.ParseTimeZone(*req.TimeZone); err != nil {
+			return err
+		}
+	}
+	if req.EvidenceMaxMB != nil {
+		if err := h.a.SetEvidenceLimit(r.Context(), actor, *req.EvidenceMaxMB); err != nil {
+			return err
+		}
+	}
+	if req.TimeZone != nil {
+		if err := h.a.SetTimeZone(r.Context(), actor, *req.TimeZone); err != nil {
+			return err
+		}
 	}
 	return h.writeSettings(w, r, actor)
 }
@@ -197,6 +216,7 @@ func yearSchemas() map[string]any {
 		"Period": obj([]string{"id", "kind", "number", "start", "end", "status", "can"}, map[string]any{"id": str(),
 			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
 			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked"),
+			"deadline_passed": map[string]any{"type": "boolean", "description": "The report deadline has passed on the instansi's clock (reports are due by the end of that day)"},
 			"can": obj([]string{"edit", "open", "reopen", "close", "lock", "unlock"}, map[string]any{
 				"edit": canField("Adjust its dates (BKPSDM; not while locked)"), "open": canField("Open a draft period"),
 				"reopen": canField("Open a closed period again"), "close": canField("Close an open period"),
@@ -209,9 +229,13 @@ func yearSchemas() map[string]any {
 			"open":        map[string]any{"type": "boolean", "description": "Whether the year has been opened with its periods (POST /years)"},
 			"can":         obj([]string{"open"}, map[string]any{"open": canField("Open it with its periods (BKPSDM, while not opened)")})}),
 		"YearList": listOf("Year"),
-		"Settings": obj([]string{"evidence_max_mb", "can"}, map[string]any{
+		"Settings": obj([]string{"evidence_max_mb", "time_zone", "time_zone_name", "can"}, map[string]any{
 			"evidence_max_mb": map[string]any{"type": "integer", "description": "The size limit of one evidence file, in MB"},
-			"can":             obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),
-		"SettingsPatch": obj(nil, map[string]any{"evidence_max_mb": map[string]any{"type": "integer", "minimum": 1, "maximum": 100}}),
+			"time_zone": map[string]any{"type": "string", "enum": timeZoneNames(),
+				"description": "The clock the instansi works by: its today, late entries, dates still to come, report deadlines and reminders follow it"},
+			"time_zone_name": enum("WIB", "WITA", "WIT"),
+			"can":            obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),
+		"SettingsPatch": obj(nil, map[string]any{"evidence_max_mb": map[string]any{"type": "integer", "minimum": 1, "maximum": 100},
+			"time_zone": map[string]any{"type": "string", "enum": timeZoneNames(), "description": "BKPSDM: the instansi's time zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)"}}),
 	}
 }

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -103,6 +104,43 @@ func TestYearsThroughTheAPI(t *testing.T) {
 		}
 		if r := e.get(t, "/api/v1/years", ""); r.status != 401 {
 			t.Errorf("years without a token: %d", r.status)
+		}
+	})
+}
+
+// TestTimeZoneThroughTheAPI: BKPSDM sets the instansi's time zone with
+// PATCH /api/v1/settings; an unknown zone is a 422 that names the three,
+// and changes nothing else sent with it.
+func TestTimeZoneThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		check := documented(t, e)
+		admin := e.login(t, "admin", "rahasia-admin")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		if st := check("GET", "/api/v1/settings", e.get(t, "/api/v1/settings", staff)); st["time_zone"] != "Asia/Jakarta" || st["time_zone_name"] != "WIB" {
+			t.Errorf("a new instansi's zone = %v", st)
+		}
+		patch := func(tok, body string) response {
+			return e.do(t, "PATCH", "/api/v1/settings", tok, "application/json", []byte(body))
+		}
+		problem(t, patch(staff, `{"time_zone":"Asia/Jayapura"}`), 403)
+		p := problem(t, patch(admin, `{"time_zone":"Asia/Pontianak","evidence_max_mb":30}`), 422)
+		if msg, _ := p["errors"].(map[string]any)["time_zone"].(string); !strings.Contains(msg, "Asia/Pontianak") || !strings.Contains(msg, "Asia/Jayapura (WIT)") {
+			t.Errorf("an unknown zone: errors %v", p["errors"])
+		}
+		if st := e.get(t, "/api/v1/settings", admin).json(t); st["evidence_max_mb"] != float64(10) {
+			t.Errorf("a refused patch changed the evidence limit: %v", st)
+		}
+		r := patch(admin, `{"time_zone":"Asia/Jayapura"}`)
+		if st := check("PATCH", "/api/v1/settings", r); r.status != 200 || st["time_zone"] != "Asia/Jayapura" || st["time_zone_name"] != "WIT" {
+			t.Fatalf("patch the zone: %d %s", r.status, r.body)
+		}
+		if st := e.get(t, "/api/v1/settings", staff).json(t); st["time_zone_name"] != "WIT" {
+			t.Errorf("the zone is not read back: %v", st)
+		}
+		audit := e.get(t, "/api/v1/audit?entity_type=instansi", admin)
+		if audit.status != 200 || !strings.Contains(string(audit.body), "instansi.time_zone") {
+			t.Errorf("the change is not in the audit: %d %s", audit.status, audit.body)
 		}
 	})
 }

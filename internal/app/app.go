@@ -40,6 +40,8 @@ type App struct {
 	units map[string]cachedUnits
 
 	hashCost PasswordParams
+
+	zones zoneCache // each instansi's time zone (clock.go)
 }
 
 type cachedUnits struct {
@@ -87,14 +89,6 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 // Now returns the application clock.
 func (a *App) Now() time.Time { return a.now().UTC() }
 
-// Today returns the current date in Indonesia's western time zone (WIB),
-// which Sawahlunto uses.
-func (a *App) Today() model.Date {
-	return model.Date(a.now().In(wib).Format(time.DateOnly))
-}
-
-var wib = time.FixedZone("WIB", 7*3600)
-
 // OrgChart returns the instansi's org chart as of today, rebuilt only when
 // the organisation changed since it was last built.
 func (a *App) OrgChart(ctx context.Context, instansiID string) (*model.OrgChart, error) {
@@ -123,7 +117,7 @@ func (a *App) org(ctx context.Context, instansiID string) (*model.OrgChart, []mo
 // chartAt returns the org chart of the organisation at version v, from
 // the cache when it holds that version for today.
 func (a *App) chartAt(ctx context.Context, instansiID string, v int64) (*model.OrgChart, error) {
-	today := a.Today()
+	today := a.Today(ctx, instansiID)
 	a.orgMu.Lock()
 	c, ok := a.orgs[instansiID]
 	a.orgMu.Unlock()

@@ -134,7 +134,7 @@ func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.Coa
 	s.InstansiID, s.CoachID = e.InstansiID, actor.EmployeeID
 	s.Topic, s.Notes, s.Actions = strings.TrimSpace(s.Topic), strings.TrimSpace(s.Notes), strings.TrimSpace(s.Actions)
 	s.HeldOn, s.NextReview = model.Date(strings.TrimSpace(string(s.HeldOn))), model.Date(strings.TrimSpace(string(s.NextReview)))
-	if err := s.Validate(a.Today()); err != nil {
+	if err := s.Validate(a.Today(ctx, actor.InstansiID)); err != nil {
 		return CoachingView{}, err
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
@@ -391,10 +391,10 @@ func (a *App) EvaluateCompetence(ctx context.Context, actor model.Actor, id stri
 // whose next review is today or past, once per session, and answers how
 // many sessions it reminded of. Running it again reminds nobody twice.
 func (a *App) RemindCoachingReviews(ctx context.Context) (int, error) {
-	today := a.Today()
+	today := a.todayByZone()
 	sent := 0
 	for {
-		due, err := a.store.CoachingReviewsDue(ctx, today, 100)
+		due, err := a.store.CoachingReviewsDueOn(ctx, today, 100)
 		if err != nil {
 			return sent, err
 		}
@@ -411,7 +411,7 @@ func (a *App) RemindCoachingReviews(ctx context.Context) (int, error) {
 					return err
 				}
 				toASN, toCoach, since := "", "coach", s.NextReview.Time().Format("02-01-2006")
-				if s.NextReview < today {
+				if s.NextReview < a.Today(ctx, s.InstansiID) {
 					toASN, toCoach = "late", "coach.late"
 				}
 				if err := tx.Notify(ctx, model.Notification{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Kind: "coaching.review", Variant: toASN,

@@ -26,7 +26,7 @@ func TestCoachingSessions(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
-		today := e.a.Today() // 2026-03-02
+		today := e.a.Today(ctx, e.o.Instansi.ID) // 2026-03-02
 		session := model.CoachingSession{EmployeeID: e.o.Staff1.ID, Kind: model.CoachingCoaching, HeldOn: "2026-02-27",
 			Topic: "Penyelesaian laporan layanan daring", Notes: "Laporan Januari terlambat dua minggu",
 			Actions: "Menyusun jadwal mingguan; laporan Februari selesai tanggal 5", NextReview: today}

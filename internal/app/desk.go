@@ -60,7 +60,7 @@ const DeskPageSize = 50
 // day. The waiting entries come a page at a time, oldest first, with the
 // count of all of them: none is out of reach, however many wait.
 func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery) (Desk, error) {
-	d := Desk{Today: a.Today(), Names: map[string]string{}}
+	d := Desk{Today: a.Today(ctx, actor.InstansiID), Names: map[string]string{}}
 	today := d.Today.Time()
 	// Whether today is a working day does not depend on having a team.
 	d.Workday = model.IsWorkday(today, 5)

@@ -45,7 +45,7 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 		if h.Team, err = a.Team(ctx, actor); err != nil {
 			return h, err
 		}
-		today := a.Today()
+		today := a.Today(ctx, actor.InstansiID)
 		h.Year = today.Time().Year()
 		if _, h.YearOpen, err = a.store.YearOpen(ctx, actor.InstansiID, h.Year); err != nil {
 			return h, err

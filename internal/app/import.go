@@ -49,18 +49,18 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		return importer.Report{FileName: filename}, err
 	}
 	if !apply {
-		rep, _, err := importer.Plan(ctx, a.store, actor.InstansiID, rows, scope, a.Today())
+		rep, _, err := importer.Plan(ctx, a.store, actor.InstansiID, rows, scope, a.Today(ctx, actor.InstansiID))
 		rep.FileName = filename
 		return rep, err
 	}
 	var rep importer.Report
 	err = a.orgWrite(ctx, actor, actor.InstansiID, func(tx *store.Tx) error {
 		var plan []importer.Planned
-		before, err := tx.OrgChart(ctx, actor.InstansiID, a.Today())
+		before, err := tx.OrgChart(ctx, actor.InstansiID, a.Today(ctx, actor.InstansiID))
 		if err != nil {
 			return err
 		}
-		rep, plan, err = importer.Plan(ctx, tx, actor.InstansiID, rows, scope, a.Today())
+		rep, plan, err = importer.Plan(ctx, tx, actor.InstansiID, rows, scope, a.Today(ctx, actor.InstansiID))
 		if err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		if err := applyImport(ctx, tx, plan); err != nil {
 			return err
 		}
-		if err := refuseNewSelfRating(ctx, tx, actor.InstansiID, before, a.Today(), "file"); err != nil {
+		if err := refuseNewSelfRating(ctx, tx, actor.InstansiID, before, a.Today(ctx, actor.InstansiID), "file"); err != nil {
 			return err
 		}
 		if also != nil {

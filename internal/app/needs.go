@@ -153,7 +153,7 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 	if !ok {
 		return NeedView{Need: n}, forbidden("record a need for someone outside one's line")
 	}
-	n.InstansiID, n.Year, n.ReportedBy, n.Status = e.InstansiID, a.Today().Time().Year(), actor.UserID, model.NeedOpen
+	n.InstansiID, n.Year, n.ReportedBy, n.Status = e.InstansiID, a.Today(ctx, actor.InstansiID).Time().Year(), actor.UserID, model.NeedOpen
 	n.ConfirmedBy, n.ClosedBy, n.AddressedBy, n.ClosedNote, n.ActionNote = "", "", "", "", ""
 	var v model.ValidationError
 	if err := n.Validate(); err != nil {
@@ -235,7 +235,7 @@ func (a *App) NeedRHKOptions(ctx context.Context, actor model.Actor, employeeID 
 	if err != nil || !ok {
 		return nil, err
 	}
-	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: []string{employeeID}, Year: a.Today().Time().Year()})
+	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: []string{employeeID}, Year: a.Today(ctx, actor.InstansiID).Time().Year()})
 	if err != nil {
 		return nil, err
 	}

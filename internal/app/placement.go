@@ -303,7 +303,7 @@ func (a *App) refuseSelfRating(ctx context.Context, tx *store.Tx, e model.Employ
 		return nil // the store refuses the date itself
 	}
 	dates := []model.Date{start}
-	if today := a.Today(); start < today {
+	if today := a.Today(ctx, e.InstansiID); start < today {
 		dates = append(dates, today)
 	}
 	for _, d := range dates {

@@ -99,13 +99,13 @@ func (a *App) prepareEntry(ctx context.Context, actor model.Actor, p *model.Prog
 		return e, err
 	}
 	p.Description, p.OutputUnit = strings.TrimSpace(p.Description), strings.TrimSpace(p.OutputUnit)
-	if err := p.Validate(a.Today()); err != nil {
+	if err := p.Validate(a.Today(ctx, actor.InstansiID)); err != nil {
 		return e, err
 	}
 	if err := a.checkProgressRHK(ctx, e, p); err != nil {
 		return e, err
 	}
-	p.Late = model.ProgressLate(p.WorkDate, a.Now(), a.workDays(ctx, e))
+	p.Late = model.ProgressLate(p.WorkDate, a.Now(), a.workDays(ctx, e), a.TimeZone(ctx, e.InstansiID))
 	return e, nil
 }
 
@@ -116,7 +116,7 @@ func (a *App) prepareEntry(ctx context.Context, actor model.Actor, p *model.Prog
 // rules SubmitProgress applies, so a wrong time does not hide a date to
 // come or an empty description. A field keeps its parse error. Any other
 // error in parsed is returned as it is; nil when the entry is valid.
-func (a *App) CheckProgress(p model.Progress, parsed error) error {
+func (a *App) CheckProgress(ctx context.Context, actor model.Actor, p model.Progress, parsed error) error {
 	var v model.ValidationError
 	if parsed != nil {
 		pv, ok := parsed.(*model.ValidationError)
@@ -125,7 +125,7 @@ func (a *App) CheckProgress(p model.Progress, parsed error) error {
 		}
 		v.Merge(pv)
 	}
-	if err := p.Validate(a.Today()); err != nil {
+	if err := p.Validate(a.Today(ctx, actor.InstansiID)); err != nil {
 		pv, ok := err.(*model.ValidationError)
 		if !ok {
 			return err
@@ -700,8 +700,8 @@ type ProgressDay struct {
 
 // ParseDay reads a day asked for in a page's address: today when it is
 // empty, not a date, or still to come.
-func (a *App) ParseDay(s string) model.Date {
-	today := a.Today()
+func (a *App) ParseDay(ctx context.Context, actor model.Actor, s string) model.Date {
+	today := a.Today(ctx, actor.InstansiID)
 	if d, err := model.ParseDate(s); err == nil && d <= today {
 		return d
 	}
@@ -714,7 +714,7 @@ func (a *App) ProgressDayOf(ctx context.Context, actor model.Actor, day string) 
 	if actor.EmployeeID == "" {
 		return ProgressDay{}, fmt.Errorf("progress without an employee record: %w", model.ErrNotFound)
 	}
-	d := ProgressDay{Today: a.Today(), Date: a.ParseDay(day)}
+	d := ProgressDay{Today: a.Today(ctx, actor.InstansiID), Date: a.ParseDay(ctx, actor, day)}
 	d.Prev = model.Date(d.Date.Time().AddDate(0, 0, -1).Format(time.DateOnly))
 	if d.Date < d.Today {
 		d.Next = model.Date(d.Date.Time().AddDate(0, 0, 1).Format(time.DateOnly))
@@ -759,8 +759,8 @@ type PersonWeek struct {
 // PersonProgress returns the seven days of an employee's progress that end
 // on day (as in ParseDay).
 func (a *App) PersonProgress(ctx context.Context, actor model.Actor, employeeID, day string) (PersonWeek, error) {
-	today := a.Today()
-	w := PersonWeek{To: a.ParseDay(day)}
+	today := a.Today(ctx, actor.InstansiID)
+	w := PersonWeek{To: a.ParseDay(ctx, actor, day)}
 	w.From = model.Date(w.To.Time().AddDate(0, 0, -6).Format(time.DateOnly))
 	w.Prev = model.Date(w.To.Time().AddDate(0, 0, -7).Format(time.DateOnly))
 	if w.To < today {

@@ -452,7 +452,7 @@ func (a *App) supervisorSKP(ctx context.Context, s model.SKP) (skpInForce, bool,
 	if s.Rater.EmployeeID == "" {
 		return skpInForce{}, false, nil
 	}
-	day := a.Today()
+	day := a.Today(ctx, s.InstansiID)
 	if day < s.PeriodStart {
 		day = s.PeriodStart
 	}
@@ -773,7 +773,7 @@ func (a *App) AddDialogue(ctx context.Context, actor model.Actor, skpID string, 
 	var v model.ValidationError
 	if _, err := model.ParseDate(string(heldOn)); err != nil {
 		v.AddErr("held_on", err)
-	} else if heldOn > a.Today() {
+	} else if heldOn > a.Today(ctx, actor.InstansiID) {
 		v.Add("held_on", "invalid.dialog.future")
 	}
 	notes, agreed = strings.TrimSpace(notes), strings.TrimSpace(agreed)

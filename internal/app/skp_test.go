@@ -250,7 +250,7 @@ func TestDialogues(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		today := e.a.Today()
+		today := e.a.Today(ctx, e.o.Instansi.ID)
 		var v *model.ValidationError
 		if _, err := e.a.AddDialogue(ctx, who["kabid"], skp.ID, today, " ", ""); !errors.As(err, &v) {
 			t.Errorf("a dialogue without notes: %v", err)

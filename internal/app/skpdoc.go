@@ -26,15 +26,16 @@ func (a *App) WriteSKPDocument(ctx context.Context, actor model.Actor, id string
 	if err != nil {
 		return err
 	}
-	date := a.Today()
+	date := a.Today(ctx, s.InstansiID)
 	if !s.ApprovedAt.IsZero() {
-		date = model.Date(s.ApprovedAt.In(wib).Format("2006-01-02"))
+		date = model.Date(s.ApprovedAt.In(a.TimeZone(ctx, s.InstansiID).Location()).Format("2006-01-02"))
 	}
 	place := "Sawahlunto"
 	if in.Name != "Pemerintah Kota Sawahlunto" {
 		place = ""
 	}
-	return export.WriteSKP(w, export.SKPDocument{SKP: s, InstansiName: in.Name, ParentRHK: parents, Place: place, Date: date})
+	return export.WriteSKP(w, export.SKPDocument{SKP: s, InstansiName: in.Name, ParentRHK: parents, Place: place, Date: date,
+		Zone: a.TimeZone(ctx, s.InstansiID).Location()})
 }
 
 // SKPList lists SKPs the actor may read: of one employee, or else their
@@ -137,7 +138,7 @@ func (a *App) WriteSKPVersionDocument(ctx context.Context, actor model.Actor, id
 			return err
 		}
 		return export.WriteSKP(w, export.SKPDocument{SKP: v, InstansiName: in.Name, ParentRHK: parents,
-			Date: model.Date(v.ApprovedAt.In(wib).Format("2006-01-02"))})
+			Date: model.Date(v.ApprovedAt.In(a.TimeZone(ctx, v.InstansiID).Location()).Format("2006-01-02")), Zone: a.TimeZone(ctx, v.InstansiID).Location()})
 	}
 	return fmt.Errorf("SKP %s revision %d: %w", id, revision, model.ErrNotFound)
 }

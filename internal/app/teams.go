@@ -41,7 +41,7 @@ func (a *App) CreateTeam(ctx context.Context, actor model.Actor, t model.Team) (
 		v.Add("goal", "invalid.team.goal")
 	}
 	if t.Year == 0 {
-		t.Year = a.Today().Time().Year()
+		t.Year = a.Today(ctx, actor.InstansiID).Time().Year()
 	}
 	if err := v.Err(); err != nil {
 		return t, err
@@ -165,9 +165,9 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 			rhk = append(rhk, m.RHKID)
 		}
 	}
-	today := a.Today().Time()
+	today := a.Today(ctx, actor.InstansiID).Time()
 	month := model.Date(time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
-	if v.Progress, err = a.store.ProgressTotals(ctx, rhk, month, a.Today()); err != nil {
+	if v.Progress, err = a.store.ProgressTotals(ctx, rhk, month, a.Today(ctx, actor.InstansiID)); err != nil {
 		return v, err
 	}
 	if len(rhk) > 0 {
@@ -183,7 +183,7 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 		if err != nil {
 			return v, err
 		}
-		if f, ok, err := a.skpInForceOn(ctx, e.InstansiID, e.ID, a.Today()); err != nil {
+		if f, ok, err := a.skpInForceOn(ctx, e.InstansiID, e.ID, a.Today(ctx, e.InstansiID)); err != nil {
 			return v, err
 		} else if ok {
 			v.MyRHK = f.RHK

@@ -115,6 +115,9 @@ type YearView struct {
 type PeriodItem struct {
 	model.Period
 	Can PeriodRights
+	// DeadlinePassed: its report deadline has passed on the instansi's
+	// clock (reports are due by the end of that day).
+	DeadlinePassed bool
 }
 
 // PeriodRights is what the actor may do with a period now; MovePeriod
@@ -167,7 +170,7 @@ func (a *App) YearView(ctx context.Context, actor model.Actor, year int) (YearVi
 			return v, err
 		}
 		for _, p := range ps {
-			v.Periods = append(v.Periods, PeriodItem{Period: p, Can: periodRights(v.Can.Manage, p)})
+			v.Periods = append(v.Periods, PeriodItem{Period: p, Can: periodRights(v.Can.Manage, p), DeadlinePassed: a.deadlinePassed(ctx, p)})
 		}
 	}
 	v.Settings, err = a.InstansiSettings(ctx, actor)
@@ -202,7 +205,7 @@ func (a *App) Years(ctx context.Context, actor model.Actor) ([]YearItem, error) 
 		return nil, err
 	}
 	manage := canManageYears(actor) == nil
-	now := a.Today().Time().Year()
+	now := a.Today(ctx, actor.InstansiID).Time().Year()
 	out := []YearItem{}
 	for _, y := range opened {
 		out = append(out, YearItem{Year: y.Year, Open: true, Kind: y.Kind})
@@ -219,6 +222,10 @@ func (a *App) Years(ctx context.Context, actor model.Actor) ([]YearItem, error) 
 type InstansiSettings struct {
 	EvidenceMaxMB int64 // the size limit of one evidence file
 	Can           SettingsRights
+	// TimeZone is the clock the instansi works by (WIB, WITA or WIT);
+	// Zones are those it may choose from.
+	TimeZone model.TimeZone
+	Zones    []model.TimeZone
 }
 
 // SettingsRights is what the actor may do with the instansi's settings.
@@ -233,7 +240,8 @@ func (a *App) InstansiSettings(ctx context.Context, actor model.Actor) (Instansi
 		return InstansiSettings{}, forbidden("the instansi's settings")
 	}
 	return InstansiSettings{EvidenceMaxMB: a.EvidenceLimit(ctx, actor.InstansiID) >> 20,
-		Can: SettingsRights{Edit: canManageYears(actor) == nil}}, nil
+		Can:      SettingsRights{Edit: canManageYears(actor) == nil},
+		TimeZone: a.TimeZone(ctx, actor.InstansiID), Zones: model.TimeZones}, nil
 }
 
 // ParseYear reads a performance year as people and clients send it (in a

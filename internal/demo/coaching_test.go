@@ -19,7 +19,7 @@ func TestDemoCoaching(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		a, sum := generate(t, s, 600, 3)
-		today := a.Today()
+		today := a.Today(ctx, sum.InstansiID)
 		soon := model.Date(today.Time().AddDate(0, 0, 10).Format(time.DateOnly))
 		chart, err := a.OrgChart(ctx, sum.InstansiID)
 		if err != nil {

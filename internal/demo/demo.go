@@ -93,6 +93,7 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 	// One transaction: a failure leaves the database empty.
 	sum.InstansiID = model.NewID()
 	actor := model.SystemActor(sum.InstansiID, "demo")
+	today := model.DefaultTimeZone.Today(a.Now()) // the demo city works by WIB
 	err = s.Write(ctx, actor, func(tx *store.Tx) error {
 		if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: sum.InstansiID, Name: InstansiName}); err != nil {
 			return err
@@ -100,19 +101,19 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 		if err := b.write(ctx, tx, sum.InstansiID, hash); err != nil {
 			return err
 		}
-		if err := planYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
+		if err := planYear(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
 			return err
 		}
-		if err := workYear(ctx, tx, sum.InstansiID, a.Today(), opt.Seed, files); err != nil {
+		if err := workYear(ctx, tx, sum.InstansiID, today, opt.Seed, files); err != nil {
 			return err
 		}
-		if err := formTeams(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
+		if err := formTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
 			return err
 		}
-		if err := coachTeams(ctx, tx, sum.InstansiID, a.Today(), opt.Seed); err != nil {
+		if err := coachTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
 			return err
 		}
-		return recordNeeds(ctx, tx, sum.InstansiID, a.Today(), opt.Seed)
+		return recordNeeds(ctx, tx, sum.InstansiID, today, opt.Seed)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)

@@ -18,7 +18,7 @@ func TestDemoNeeds(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		a, sum := generate(t, s, 600, 5)
-		year := a.Today().Time().Year()
+		year := a.Today(ctx, sum.InstansiID).Time().Year()
 		page, err := s.Needs(ctx, store.NeedFilter{InstansiID: sum.InstansiID, Year: year, Limit: 200})
 		if err != nil {
 			t.Fatal(err)

@@ -13,7 +13,7 @@ func TestDemoYearIsPlanned(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		a, sum := generate(t, s, 400, 3)
-		year := a.Today().Time().Year()
+		year := a.Today(ctx, sum.InstansiID).Time().Year()
 		periods, err := s.Periods(ctx, sum.InstansiID, year)
 		if err != nil || len(periods) != 13 {
 			t.Fatalf("periods = %d, %v", len(periods), err)

@@ -54,7 +54,7 @@ func TestDemoYearHasWork(t *testing.T) {
 			t.Errorf("desk: %d of %d reported, %d feedback", reported, len(d.People), len(d.Feedback))
 		}
 		// The demo staff is in the demo supervisor's team, which has linked RHK.
-		teams, err := a.WorkTeams(ctx, staff, a.Today().Time().Year())
+		teams, err := a.WorkTeams(ctx, staff, a.Today(ctx, staff.InstansiID).Time().Year())
 		if err != nil || len(teams) == 0 {
 			t.Fatalf("the demo staff's teams = %d, %v", len(teams), err)
 		}
@@ -63,14 +63,14 @@ func TestDemoYearHasWork(t *testing.T) {
 			t.Errorf("the first team = %+v, %v", view.Team, err)
 		}
 		// Last month's realisasi is filled for the staff account.
-		year := a.Today().Time().Year()
+		year := a.Today(ctx, staff.InstansiID).Time().Year()
 		skps, _ := s.SKPs(ctx, store.SKPFilter{InstansiID: staff.InstansiID, EmployeeIDs: []string{staff.EmployeeID}, Year: year})
 		if len(skps) == 0 {
 			t.Fatal("the demo staff has no SKP")
 		}
-		if a.Today().Time().Month() > 1 && skps[0].Status == model.SKPApproved {
+		if a.Today(ctx, staff.InstansiID).Time().Month() > 1 && skps[0].Status == model.SKPApproved {
 			periods, _ := s.Periods(ctx, staff.InstansiID, year)
-			last := periods[a.Today().Time().Month()-2]
+			last := periods[a.Today(ctx, staff.InstansiID).Time().Month()-2]
 			view, err := a.Realisasi(ctx, staff, skps[0].ID, last.ID)
 			if err != nil || len(view.Realisasi) == 0 {
 				t.Errorf("last month's realisasi = %d, %v", len(view.Realisasi), err)

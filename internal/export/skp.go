@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 
@@ -20,6 +21,9 @@ type SKPDocument struct {
 	ParentRHK map[string]string
 	Place     string // where it is signed, e.g. "Sawahlunto"
 	Date      model.Date
+	// Zone is the instansi's clock, on which the approval time is
+	// written (named WIB, WITA or WIT); UTC when nil.
+	Zone *time.Location
 	// Uncompressed leaves the PDF's text streams readable (for tests).
 	Uncompressed bool
 }
@@ -241,7 +245,7 @@ func WriteSKP(w io.Writer, doc SKPDocument) error {
 	if !s.ApprovedAt.IsZero() {
 		d.SetFont("Helvetica", "I", 7)
 		d.CellFormat(95, 4, "", "", 0, "C", false, 0, "")
-		d.CellFormat(95, 4, d.tr("Disetujui secara elektronik "+s.ApprovedAt.Format("02-01-2006 15:04")+" UTC"), "", 1, "C", false, 0, "")
+		d.CellFormat(95, 4, d.tr("Disetujui secara elektronik "+approvedAt(s.ApprovedAt, doc.Zone)), "", 1, "C", false, 0, "")
 		d.SetFont("Helvetica", "", 8)
 	}
 	d.Ln(16)
@@ -285,4 +289,13 @@ func dayText(d model.Date) string {
 	}
 	t := d.Time()
 	return fmt.Sprintf("%d %s %d", t.Day(), model.MonthNames[t.Month()-1], t.Year())
+}
+
+// approvedAt writes the time of approval on the instansi's clock, with
+// the zone's name (UTC when the zone is not known).
+func approvedAt(t time.Time, zone *time.Location) string {
+	if zone == nil {
+		zone = time.UTC
+	}
+	return t.In(zone).Format("02-01-2006 15:04 MST")
 }

@@ -80,3 +80,17 @@ func TestLongSKPSpansPages(t *testing.T) {
 		t.Errorf("a long SKP has %d pages", n)
 	}
 }
+
+// The approval time is written on the instansi's clock with its zone's
+// name: 04:05 UTC is 13:05 WIT.
+func TestSKPDocumentApprovalTimeOnTheInstansiClock(t *testing.T) {
+	var buf bytes.Buffer
+	err := WriteSKP(&buf, SKPDocument{SKP: sampleSKP(), InstansiName: "Pemerintah Kota Jayapura", Date: "2026-02-03",
+		Zone: model.ZoneWIT.Location(), Uncompressed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pdf := buf.String(); !strings.Contains(pdf, "Disetujui secara elektronik 03-02-2026 13:05 WIT") {
+		t.Error("the approval time is not written in WIT")
+	}
+}

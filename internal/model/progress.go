@@ -7,10 +7,6 @@ import (
 	"time"
 )
 
-// WIB is Western Indonesian Time, the clock of the working day in the
-// pemda this product was first built for.
-var WIB = time.FixedZone("WIB", 7*3600)
-
 // ProgressStatus is where a daily progress entry is in its review.
 type ProgressStatus string
 
@@ -128,20 +124,21 @@ func IsWorkday(d time.Time, workDays int) bool {
 	return true
 }
 
-// ReportDeadline is the end (in WIB) of the working day after work: an
-// entry sent later is late.
-func ReportDeadline(work Date, workDays int) time.Time {
+// ReportDeadline is the end of the working day after work on the
+// instansi's clock (zone): an entry sent later is late.
+func ReportDeadline(work Date, workDays int, zone TimeZone) time.Time {
 	d := work.Time()
 	next := d.AddDate(0, 0, 1)
 	for !IsWorkday(next, workDays) {
 		next = next.AddDate(0, 0, 1)
 	}
-	return time.Date(next.Year(), next.Month(), next.Day(), 23, 59, 59, 0, WIB)
+	return zone.EndOfDay(Date(next.Format(time.DateOnly)))
 }
 
-// ProgressLate reports whether an entry for work sent at sent is late.
-func ProgressLate(work Date, sent time.Time, workDays int) bool {
-	return sent.After(ReportDeadline(work, workDays))
+// ProgressLate reports whether an entry for work sent at sent is late on
+// the instansi's clock (zone).
+func ProgressLate(work Date, sent time.Time, workDays int, zone TimeZone) bool {
+	return sent.After(ReportDeadline(work, workDays, zone))
 }
 
 // Validate checks an entry as its author sends it; today is the author's

@@ -46,7 +46,7 @@ func TestProgressLate(t *testing.T) {
 		{"2026-11-27", "2026-11-30 08:00", 6, true},
 		{"2026-11-27", "2026-12-01 00:30", 5, true},
 	} {
-		if got := ProgressLate(c.work, wib(c.sent), c.workDays); got != c.late {
+		if got := ProgressLate(c.work, wib(c.sent), c.workDays, ZoneWIB); got != c.late {
 			t.Errorf("work %s sent %s (%d days): late = %v, want %v", c.work, c.sent, c.workDays, got, c.late)
 		}
 	}

@@ -101,7 +101,7 @@ func (u *ui) showCoaching(w http.ResponseWriter, r *http.Request, b base) error 
 // shown again with its errors).
 func (u *ui) renderCoaching(w http.ResponseWriter, r *http.Request, b base, status int, edit func(*coachingListPage)) error {
 	ctx := r.Context()
-	p := coachingListPage{base: b, Kinds: model.CoachingKinds, Today: u.a.Today()}
+	p := coachingListPage{base: b, Kinds: model.CoachingKinds, Today: u.today(r)}
 	p.Title, p.Nav = b.T("coaching.title"), "coaching"
 	p.Form = model.CoachingSession{Kind: model.CoachingCoaching, HeldOn: p.Today}
 	var err error

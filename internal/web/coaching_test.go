@@ -38,7 +38,7 @@ func TestCoachingPages(t *testing.T) {
 		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
 		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
 		colleague.signIn(storetest.NIPStaff2, "rahasia-staf2")
-		today := a.Today()
+		today := a.Today(context.Background(), e.o.Instansi.ID)
 
 		// The Kabid's page offers the team in the form, every input labelled.
 		resp, body := kabid.get("/bimbingan")

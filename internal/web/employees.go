@@ -108,7 +108,7 @@ func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id s
 	p := employeePage{base: b, D: d}
 	p.Title, p.Nav = d.Employee.FullName(), "directory"
 	if d.Can.Place || d.Can.OverrideRater || d.Can.ManageAccount {
-		p.M = &manageData{Form: map[string]string{"start": string(u.a.Today()), "kind": "plt"}}
+		p.M = &manageData{Form: map[string]string{"start": string(u.today(r)), "kind": "plt"}}
 		switch r.URL.Query().Get("ok") {
 		case "penempatan":
 			p.M.Saved = b.T("manage.saved.placement")

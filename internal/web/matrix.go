@@ -26,7 +26,7 @@ type matrixPage struct {
 }
 
 func (u *ui) showMatrix(w http.ResponseWriter, r *http.Request, b base) error {
-	m, err := u.a.ResultMatrix(r.Context(), *b.Actor, u.a.Today().Time().Year())
+	m, err := u.a.ResultMatrix(r.Context(), *b.Actor, u.today(r).Time().Year())
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func (u *ui) monitoringRoutes(page func(string, func(http.ResponseWriter, *http.
 
 func (u *ui) showFilling(w http.ResponseWriter, r *http.Request, b base) error {
 	ctx, q := r.Context(), r.URL.Query()
-	year := u.a.Today().Time().Year()
+	year := u.today(r).Time().Year()
 	p := monitoringPage{base: b}
 	p.Title, p.Nav = b.T("monitor.title"), "monitor"
 	if unitID := q.Get("unit"); unitID != "" {
@@ -62,7 +62,7 @@ func (u *ui) showFilling(w http.ResponseWriter, r *http.Request, b base) error {
 
 func (u *ui) remindBehind(w http.ResponseWriter, r *http.Request, b base) error {
 	unit := r.PostFormValue("unit")
-	n, err := u.a.RemindBehind(r.Context(), *b.Actor, u.a.Today().Time().Year(), unit)
+	n, err := u.a.RemindBehind(r.Context(), *b.Actor, u.today(r).Time().Year(), unit)
 	if err != nil {
 		return err
 	}

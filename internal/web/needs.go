@@ -116,7 +116,7 @@ func needOK(b base, step string) string {
 // needYear reads ?tahun=, the current year by default, and the years a page
 // offers.
 func (u *ui) needYear(r *http.Request) (int, []int) {
-	now := u.a.Today().Time().Year()
+	now := u.today(r).Time().Year()
 	year, err := app.ParseYear(r.URL.Query().Get("tahun"), now)
 	if err != nil {
 		year = now // a page asked for a year that is none shows this one

@@ -31,7 +31,7 @@ func TestNeedPages(t *testing.T) {
 		if _, err := a.CreateUser(ctx, sys, app.NewUser{EmployeeNIP: storetest.NIPStaff2, Password: "rahasia-staf2"}); err != nil {
 			t.Fatal(err)
 		}
-		year := a.Today().Time().Year()
+		year := a.Today(context.Background(), e.o.Instansi.ID).Time().Year()
 		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		if _, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5); err != nil {
 			t.Fatal(err)

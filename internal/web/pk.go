@@ -22,7 +22,7 @@ type pkView struct {
 
 // unitPK loads the PK shown on the unit page for the year asked (?tahun=).
 func (u *ui) unitPK(r *http.Request, b base, unitID string) (pkView, error) {
-	today := u.a.Today().Time().Year()
+	today := u.today(r).Time().Year()
 	v := pkView{Year: today, Years: []int{today - 1, today, today + 1}}
 	if y, err := app.ParseYear(r.FormValue("tahun"), today); err == nil {
 		v.Year = y

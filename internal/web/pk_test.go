@@ -25,9 +25,9 @@ func TestPerjanjianKinerjaPages(t *testing.T) {
 		if _, err := a.CreateUser(ctx, sys, app.NewUser{EmployeeNIP: storetest.NIPKadis, Password: "rahasia-kadis"}); err != nil {
 			t.Fatal(err)
 		}
-		year := strconv.Itoa(a.Today().Time().Year())
+		year := strconv.Itoa(a.Today(context.Background(), e.o.Instansi.ID).Time().Year())
 		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
-		if _, err := a.OpenYear(ctx, admin, a.Today().Time().Year(), model.PeriodMonthly, 5); err != nil {
+		if _, err := a.OpenYear(ctx, admin, a.Today(context.Background(), e.o.Instansi.ID).Time().Year(), model.PeriodMonthly, 5); err != nil {
 			t.Fatal(err)
 		}
 		kadis, staff := e.browser(t), e.browser(t)

@@ -26,7 +26,7 @@ func (u *ui) endPlacement(w http.ResponseWriter, r *http.Request, b base) error 
 	id := r.PathValue("id")
 	end := r.PostFormValue("end")
 	if end == "" {
-		end = string(u.a.Today())
+		end = string(u.today(r))
 	}
 	if err := u.a.EndPlacement(r.Context(), *b.Actor, id, r.PathValue("pid"), model.Date(end)); err != nil {
 		return u.formError(w, r, b, id, err)
@@ -49,7 +49,7 @@ func (u *ui) overrideRater(w http.ResponseWriter, r *http.Request, b base) error
 
 func (u *ui) endOverride(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	if err := u.a.EndRaterOverride(r.Context(), *b.Actor, id, r.PathValue("oid"), u.a.Today()); err != nil {
+	if err := u.a.EndRaterOverride(r.Context(), *b.Actor, id, r.PathValue("oid"), u.today(r)); err != nil {
 		return u.formError(w, r, b, id, err)
 	}
 	http.Redirect(w, r, "/pegawai/"+id+"?ok=penilai", http.StatusSeeOther)

@@ -101,7 +101,7 @@ func (u *ui) formEntry(r *http.Request) (model.Progress, progressForm, error) {
 	}
 	// The fields that parsed are checked at once too: every field's error
 	// shows together.
-	return p, f, u.a.CheckProgress(p, v.Err())
+	return p, f, u.a.CheckProgress(r.Context(), actorOf(r), p, v.Err())
 }
 
 func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) error {
@@ -287,7 +287,7 @@ func (u *ui) progressFragment(w http.ResponseWriter, r *http.Request, b base) er
 		return err
 	}
 	d := deskPage{base: b}
-	u.renderFragment(w, "desk", "desk-entry", map[string]any{"P": p, "Page": d})
+	u.renderFragment(w, r, "desk", "desk-entry", map[string]any{"P": p, "Page": d})
 	return nil
 }
 

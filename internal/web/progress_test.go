@@ -24,7 +24,7 @@ func staffSKP(t *testing.T, e env) (model.SKP, model.RHK) {
 	approvedBossSKP(t, e)
 	a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
 	staff := model.Actor{UserID: "s", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
-	s, err := a.CreateSKP(ctx, staff, e.o.Staff1.ID, a.Today().Time().Year(), model.ApproachKuantitatif)
+	s, err := a.CreateSKP(ctx, staff, e.o.Staff1.ID, a.Today(context.Background(), e.o.Instansi.ID).Time().Year(), model.ApproachKuantitatif)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,8 +34,8 @@ func TestRealisasiPage(t *testing.T) {
 			t.Fatal(err)
 		}
 		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
-		periods, _ := a.Periods(ctx, admin, a.Today().Time().Year())
-		month := periods[a.Today().Time().Month()-1]
+		periods, _ := a.Periods(ctx, admin, a.Today(context.Background(), e.o.Instansi.ID).Time().Year())
+		month := periods[a.Today(context.Background(), e.o.Instansi.ID).Time().Month()-1]
 		month.Status = model.PeriodOpen
 		if err := a.MovePeriod(ctx, admin, month, ""); err != nil {
 			t.Fatal(err)

@@ -37,7 +37,7 @@ type skpsPage struct {
 }
 
 func (u *ui) showSKPs(w http.ResponseWriter, r *http.Request, b base) error {
-	v, err := u.a.SKPsView(r.Context(), *b.Actor, u.a.Today().Time().Year())
+	v, err := u.a.SKPsView(r.Context(), *b.Actor, u.today(r).Time().Year())
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
 	if err != nil {
 		return skpPage{}, err
 	}
-	p := skpPage{base: b, SKPView: v, Names: map[model.CoreValue]string{}, Today: u.a.Today()}
+	p := skpPage{base: b, SKPView: v, Names: map[model.CoreValue]string{}, Today: u.today(r)}
 	p.Title, p.Nav = b.T("skp.title")+" "+strconv.Itoa(v.SKP.Year), "skp"
 	for _, cv := range model.CoreValues {
 		p.Names[cv.Value] = cv.Name

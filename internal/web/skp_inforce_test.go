@@ -22,12 +22,12 @@ func TestRevisionKeepsTheTeamWorking(t *testing.T) {
 		approvedBossSKP(t, e)
 		ctx := context.Background()
 		a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		year := a.Today().Time().Year()
+		year := a.Today(context.Background(), e.o.Instansi.ID).Time().Year()
 		asn := func(id string) model.Actor {
 			return model.Actor{UserID: id, InstansiID: e.o.Instansi.ID, EmployeeID: id, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
 		}
 		kadisActor, kabidActor := asn(e.o.Kadis.ID), asn(e.o.Kabid.ID)
-		opts, err := a.WorkRHK(ctx, kadisActor, a.Today())
+		opts, err := a.WorkRHK(ctx, kadisActor, a.Today(context.Background(), e.o.Instansi.ID))
 		if err != nil || len(opts.RHK) != 1 {
 			t.Fatalf("the Kadis' RHK = %+v, %v", opts.RHK, err)
 		}

@@ -24,7 +24,7 @@ func approvedBossSKP(t *testing.T, e env) {
 	if _, err := a.CreateUser(ctx, sys, app.NewUser{EmployeeNIP: storetest.NIPKadis, Password: "rahasia-kadis"}); err != nil {
 		t.Fatal(err)
 	}
-	year := a.Today().Time().Year()
+	year := a.Today(context.Background(), e.o.Instansi.ID).Time().Year()
 	admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 	if _, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5); err != nil {
 		t.Fatal(err)

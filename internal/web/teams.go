@@ -31,7 +31,7 @@ func (u *ui) showTeams(w http.ResponseWriter, r *http.Request, b base) error {
 }
 
 func (u *ui) renderTeams(w http.ResponseWriter, r *http.Request, b base, status int, form model.Team, errs map[string]string) error {
-	list, err := u.a.WorkTeams(r.Context(), *b.Actor, u.a.Today().Time().Year())
+	list, err := u.a.WorkTeams(r.Context(), *b.Actor, u.today(r).Time().Year())
 	if err != nil {
 		return err
 	}

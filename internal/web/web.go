@@ -35,7 +35,8 @@ var staticFiles embed.FS
 // files' versioned names.
 type ui struct {
 	a       *app.App
-	pages   map[string]*template.Template
+	pages   map[string]*template.Template // in WIB; pagesFor gives the reader's zone
+	zoned   zonedPages
 	version string // content hash of the static files, part of their URLs
 }
 
@@ -117,7 +118,7 @@ var funcs = template.FuncMap{
 		if t.IsZero() {
 			return "—"
 		}
-		return t.In(wib).Format("02-01-2006 15:04")
+		return t.In(model.WIB).Format("02-01-2006 15:04 MST") // the zone's name: WIB, WITA or WIT
 	},
 	"day": func(d model.Date) string {
 		if d == "" {
@@ -158,19 +159,22 @@ type nodeView struct {
 	N *app.UnitNode
 }
 
-var wib = time.FixedZone("WIB", 7*3600)
+func (u *ui) parse() { u.pages = parsePages(funcs) }
 
-func (u *ui) parse() {
+// parsePages parses every page with the template functions fm.
+func parsePages(fm template.FuncMap) map[string]*template.Template {
+	pages := map[string]*template.Template{}
 	// Files whose names start with _ are partials shared by every page.
-	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/_*.html"))
+	layout := template.Must(template.New("layout.html").Funcs(fm).ParseFS(templateFiles, "templates/layout.html", "templates/_*.html"))
 	entries, _ := fs.Glob(templateFiles, "templates/*.html")
 	for _, e := range entries {
 		name := strings.TrimSuffix(strings.TrimPrefix(e, "templates/"), ".html")
 		if name == "layout" || strings.HasPrefix(name, "_") {
 			continue
 		}
-		u.pages[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, e))
+		pages[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, e))
 	}
+	return pages
 }
 
 // base is what every page's data carries.
@@ -186,11 +190,12 @@ type base struct {
 	CanAudit   bool
 	CanMonitor bool
 	CanYear    bool
-	IsRater    bool   // rates someone: has the supervisor's desk
-	CanNeeds   bool   // sees the needs and constraints of an OPD or more
-	LiveFrom   int64  // the newest event when the page was made: the live stream resumes after it
-	Unread     int    // unread notifications
-	Here       string // this page's local address without ?lang, to come back to
+	IsRater    bool           // rates someone: has the supervisor's desk
+	CanNeeds   bool           // sees the needs and constraints of an OPD or more
+	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
+	Unread     int            // unread notifications
+	Here       string         // this page's local address without ?lang, to come back to
+	Zone       model.TimeZone // the clock of the reader's instansi ("" for a visitor)
 }
 
 // T translates a message key into the page's language.
@@ -232,6 +237,7 @@ func (u *ui) baseFor(r *http.Request) base {
 	if actor, ok := httpx.ActorFrom(r.Context()); ok {
 		b.Actor = &actor
 		b.Lang = locale.Normalize(actor.Locale)
+		b.Zone = u.a.TimeZone(r.Context(), actor.InstansiID)
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
 		b.IsRater = u.a.IsRater(r.Context(), actor)
@@ -317,7 +323,7 @@ func (u *ui) errorPage(w http.ResponseWriter, r *http.Request, b base, status in
 
 // render executes a page into a buffer and writes it only when complete.
 func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	t, ok := u.pages[name]
+	t, ok := u.pagesFor(r)[name]
 	if !ok {
 		panic("web: no template " + name)
 	}
@@ -336,9 +342,9 @@ func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name str
 
 // renderFragment writes one named template of a page without the layout,
 // for a script to insert into the page it is on.
-func (u *ui) renderFragment(w http.ResponseWriter, page, name string, data any) {
+func (u *ui) renderFragment(w http.ResponseWriter, r *http.Request, page, name string, data any) {
 	var buf bytes.Buffer
-	if err := u.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := u.pagesFor(r)[page].ExecuteTemplate(&buf, name, data); err != nil {
 		u.a.Logger().Error("render fragment", "page", page, "fragment", name, "err", err)
 		http.Error(w, "Terjadi kesalahan saat menampilkan halaman.", http.StatusInternalServerError)
 		return

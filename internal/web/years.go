@@ -16,6 +16,7 @@ type yearPage struct {
 	app.YearView
 	Error string
 	Saved bool
+	Zones []zoneOption // the time zones the instansi may choose
 }
 
 func (u *ui) yearRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
@@ -23,6 +24,7 @@ func (u *ui) yearRoutes(page func(string, func(http.ResponseWriter, *http.Reques
 	page("POST /tahun", u.openYear)
 	page("POST /tahun/periode/{id}", u.movePeriod)
 	page("POST /tahun/bukti", u.setEvidenceLimit)
+	page("POST /tahun/zona", u.setTimeZone)
 }
 
 // setEvidenceLimit changes the size limit of evidence files.
@@ -46,7 +48,7 @@ func (u *ui) setEvidenceLimit(w http.ResponseWriter, r *http.Request, b base) er
 }
 
 func (u *ui) yearPage(r *http.Request, b base) (yearPage, error) {
-	return u.yearPageOf(r, b, u.a.Today().Time().Year())
+	return u.yearPageOf(r, b, u.today(r).Time().Year())
 }
 
 // yearPageOf loads the page of a year, or of the year asked (?tahun=).
@@ -61,7 +63,7 @@ func (u *ui) yearPageOf(r *http.Request, b base, year int) (yearPage, error) {
 	if !v.Can.Manage {
 		return yearPage{}, model.ErrForbidden
 	}
-	p := yearPage{base: b, YearView: v}
+	p := yearPage{base: b, YearView: v, Zones: zoneOptions(b, v.Settings)}
 	p.Title, p.Nav = b.T("year.title"), "year"
 	return p, nil
 }

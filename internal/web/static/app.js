@@ -1,6 +1,20 @@
 // Kinerja's small enhancements. Every page works without this file.
 (function () {
   "use strict";
+  // stamp writes a time as the server does, on the clock of the reader's
+  // instansi with the zone's name: "02-03-2026 01:15 WIT".
+  function stamp(iso) {
+    var root = document.body, tz = root.getAttribute("data-tz"), name = root.getAttribute("data-tz-name");
+    var opts = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+    if (tz) { opts.timeZone = tz; }
+    var p = {};
+    try {
+      new Intl.DateTimeFormat("en-GB", opts).formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
+    } catch (e) {
+      return new Date(iso).toLocaleString();
+    }
+    return p.day + "-" + p.month + "-" + p.year + " " + p.hour + ":" + p.minute + (tz && name ? " " + name : "");
+  }
   // A unit filter submits its form as soon as a unit is chosen.
   document.querySelectorAll("select[data-autosubmit]").forEach(function (sel) {
     sel.addEventListener("change", function () {
@@ -153,7 +167,7 @@
       who.textContent = d.author_name;
       var when = document.createElement("span");
       when.className = "muted";
-      when.textContent = " " + new Date(d.created_at).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "id-ID");
+      when.textContent = " " + stamp(d.created_at);
       li.appendChild(who);
       li.appendChild(when);
       li.appendChild(document.createElement("br"));
