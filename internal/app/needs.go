@@ -377,7 +377,7 @@ type NeedQuery struct {
 	Cursor     string
 	Limit      int
 	// Outstanding first: open, then confirmed, then the rest, newest first
-	// within each; one page only.
+	// within each.
 	Ranked bool
 }
 
@@ -443,25 +443,38 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (NeedLi
 
 // LineNeeds lists the needs of those below the actor in the line (not the
 // actor's own), open first, then confirmed, then the rest, newest first
-// within each: the supervisor's worklist.
-func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int) ([]NeedView, error) {
+// within each: the supervisor's worklist, limit needs after the one named
+// by cursor (the NextCursor of the page before; "" for the first page).
+// A cursor that names no need of the line is refused (field "cursor").
+func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int, cursor string) (NeedList, error) {
 	if actor.EmployeeID == "" {
-		return nil, nil
+		return NeedList{}, nil
 	}
 	chart, err := a.OrgChart(ctx, actor.InstansiID)
 	if err != nil {
-		return nil, err
+		return NeedList{}, err
 	}
 	line := chart.Below(actor.EmployeeID)
 	if len(line) == 0 {
-		return nil, nil
+		return NeedList{}, nil
 	}
-	page, err := a.store.Needs(ctx, store.NeedFilter{InstansiID: actor.InstansiID, Scope: &store.NeedScope{EmployeeIDs: line},
-		Year: year, Limit: limit, OrderByRank: true})
+	f := store.NeedFilter{InstansiID: actor.InstansiID, Scope: &store.NeedScope{EmployeeIDs: line},
+		Year: year, Limit: limit, OrderByRank: true, Cursor: cursor}
+	if cursor != "" {
+		ok, err := a.store.NeedInScope(ctx, f, cursor)
+		if err != nil {
+			return NeedList{}, err
+		}
+		if !ok {
+			return NeedList{}, model.Invalid("cursor", "invalid.cursor.next")
+		}
+	}
+	page, err := a.store.Needs(ctx, f)
 	if err != nil {
-		return nil, err
+		return NeedList{}, err
 	}
-	return a.needViews(ctx, actor, page.Items)
+	items, err := a.needViews(ctx, actor, page.Items)
+	return NeedList{Items: items, NextCursor: page.NextCursor}, err
 }
 
 // needScope turns a reach into the store's filter: nil for the whole

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -321,4 +322,64 @@ func TestNeedsAccess(t *testing.T) {
 			t.Errorf("a supervisor's summary: %v", err)
 		}
 	})
+}
+
+// The supervisor's worklist pages through the whole line, outstanding
+// first, with nothing left out or shown twice.
+func TestLineNeedsPageThroughEveryNeed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who, _ := needsEnv(t, s)
+		ctx := context.Background()
+		var confirmed []string
+		for i := range 7 {
+			n, err := e.a.RecordNeed(ctx, who["staff1"], model.Need{Kind: model.NeedTraining, Title: fmt.Sprintf("Pelatihan %d", i)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i%3 == 0 {
+				c, err := e.a.ConfirmNeed(ctx, who["kabid"], n.ID, n.Version)
+				if err != nil {
+					t.Fatal(err)
+				}
+				confirmed = append(confirmed, c.ID)
+			}
+		}
+		var seen []NeedRank
+		cursor := ""
+		for range 10 {
+			page, err := e.a.LineNeeds(ctx, who["kabid"], 0, 2, cursor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range page.Items {
+				seen = append(seen, NeedRank{n.ID, n.Status})
+			}
+			if cursor = page.NextCursor; cursor == "" {
+				break
+			}
+		}
+		if len(seen) != 7 {
+			t.Fatalf("paged through %d needs, want 7: %v", len(seen), seen)
+		}
+		ids := map[string]bool{}
+		for i, n := range seen {
+			ids[n.ID] = true
+			if open := i < 7-len(confirmed); open != (n.Status == model.NeedOpen) {
+				t.Errorf("need %d of the worklist is %s: %v", i, n.Status, seen)
+			}
+		}
+		if len(ids) != 7 {
+			t.Errorf("a need shown twice: %v", seen)
+		}
+		var v *model.ValidationError
+		if _, err := e.a.LineNeeds(ctx, who["kabid"], 0, 2, "not-a-need"); !errors.As(err, &v) || v.Fields["cursor"] == "" {
+			t.Errorf("a made-up cursor: %v", err)
+		}
+	})
+}
+
+// NeedRank is a need's id and status, as a worklist orders them.
+type NeedRank struct {
+	ID     string
+	Status model.NeedStatus
 }

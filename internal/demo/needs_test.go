@@ -68,7 +68,8 @@ func TestDemoNeeds(t *testing.T) {
 		}
 		kabid := signInDemo(t, a, accounts["Kepala bidang (atasan langsung)"])
 		staff := signInDemo(t, a, accounts["Staf (ASN)"])
-		line, err := a.LineNeeds(ctx, kabid, year, 50)
+		worklist, err := a.LineNeeds(ctx, kabid, year, 50, "")
+		line := worklist.Items
 		if err != nil || len(line) < 2 || line[0].Status != model.NeedOpen || line[0].EmployeeID != staff.EmployeeID {
 			t.Fatalf("the demo Kabid's worklist = %+v, %v", line, err)
 		}

@@ -148,7 +148,7 @@ type NeedFilter struct {
 	Statuses    []model.NeedStatus // any of these
 	Cursor      string             // needs older than this id
 	Limit       int
-	OrderByRank bool // outstanding first, then newest; no cursor
+	OrderByRank bool // outstanding first, then newest
 }
 
 func (f NeedFilter) where() (string, []any) {
@@ -213,14 +213,22 @@ func (f NeedFilter) where() (string, []any) {
 // Needs lists needs newest first, a page at a time.
 func (c conn) Needs(ctx context.Context, f NeedFilter) (model.NeedPage, error) {
 	where, args := f.where()
-	if f.Cursor != "" {
-		where += " AND n.id < ?"
-		args = append(args, f.Cursor)
-	}
 	limit := clampLimit(f.Limit)
 	order := " ORDER BY n.id DESC"
-	if f.OrderByRank {
-		order = " ORDER BY CASE n.status WHEN 'open' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END, n.id DESC"
+	switch {
+	case f.OrderByRank:
+		// The page after the cursor's need: a lower rank, or the same rank
+		// and older. The cursor's rank is its need's status now; a need
+		// whose status changed between two pages moves the seam with it.
+		if f.Cursor != "" {
+			cursorRank := `(SELECT ` + needRank("c") + ` FROM needs c WHERE c.id = ?)`
+			where += " AND (" + needRank("n") + " > " + cursorRank + " OR (" + needRank("n") + " = " + cursorRank + " AND n.id < ?))"
+			args = append(args, f.Cursor, f.Cursor, f.Cursor)
+		}
+		order = " ORDER BY " + needRank("n") + ", n.id DESC"
+	case f.Cursor != "":
+		where += " AND n.id < ?"
+		args = append(args, f.Cursor)
 	}
 	rows, err := c.query(ctx, `SELECT `+needColumns+needFrom+` WHERE `+where+order+` LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
@@ -240,11 +248,15 @@ func (c conn) Needs(ctx context.Context, f NeedFilter) (model.NeedPage, error) {
 	}
 	if len(page.Items) > limit {
 		page.Items = page.Items[:limit]
-		if !f.OrderByRank {
-			page.NextCursor = page.Items[limit-1].ID
-		}
+		page.NextCursor = page.Items[limit-1].ID
 	}
 	return page, nil
+}
+
+// needRank is the SQL rank of a need of table alias t in the outstanding-
+// first order: open, then confirmed, then the rest.
+func needRank(t string) string {
+	return "CASE " + t + ".status WHEN 'open' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END"
 }
 
 // NeedInScope reports whether id names a need of f's instansi within f's

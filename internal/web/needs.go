@@ -52,6 +52,7 @@ type needsPage struct {
 	Groups     []needGroup
 	Mine       []app.NeedView
 	MineNext   string // the next page of Mine, when there is one
+	TeamNext   string // the next page of TeamNeeds, when there is one
 	RHK        []model.RHK
 	Team       []model.Employee
 	TeamNeeds  []app.NeedView
@@ -155,8 +156,17 @@ func (u *ui) needsPage(r *http.Request, b base) (needsPage, error) {
 		if p.RHK, err = u.a.NeedRHKOptions(ctx, actor, actor.EmployeeID); err != nil {
 			return p, err
 		}
-		if p.TeamNeeds, err = u.a.LineNeeds(ctx, actor, 0, 100); err != nil {
+		// The line's needs a page at a time too (?tim=).
+		team, err := u.a.LineNeeds(ctx, actor, 0, 100, q.Get("tim"))
+		if _, bad := isValidation(err); bad {
+			team, err = u.a.LineNeeds(ctx, actor, 0, 100, "")
+		}
+		if err != nil {
 			return p, err
+		}
+		p.TeamNeeds = team.Items
+		if team.NextCursor != "" {
+			p.TeamNext = "/kebutuhan?tim=" + url.QueryEscape(team.NextCursor) + "#tim"
 		}
 	}
 	if p.Can.Summary {
