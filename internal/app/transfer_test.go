@@ -348,3 +348,88 @@ func TestFutureTransferMovesNothingUntilTheTMT(t *testing.T) {
 		}
 	})
 }
+
+// A TMT of 15 October splits October: the old SKP's October realisasi
+// stays with it (its first fortnight) and stays writable while October is
+// open; October is listed on both SKPs, each showing its own days'
+// entries. Taking the RHK over moves only the entries from the TMT on. A
+// returned entry sent again with another date goes to the SKP of that
+// date. A copy removed from the draft can be taken over again.
+func TestMonthSplitByTheTMTBelongsToBoth(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		staff := who["staff2"]
+		old := approvedStaff2SKP(t, e, who)
+		a, b := old.RHK[0], old.RHK[1]
+		setDay(t, e, "2026-10-28")
+		oct := openMonth(t, e, 10)
+		entry := func(day, rhk string) model.Progress {
+			t.Helper()
+			p, err := e.a.SubmitProgress(ctx, staff, model.Progress{WorkDate: model.Date(day), RHKID: rhk, Description: "Pemeliharaan " + day, Minutes: 60})
+			if err != nil {
+				t.Fatalf("progress of %s: %v", day, err)
+			}
+			return p
+		}
+		oct10, oct20 := entry("2026-10-10", a.ID), entry("2026-10-20", a.ID)
+		re, err := e.a.SaveRealisasi(ctx, staff, old.ID, 0, model.Realisasi{PeriodID: oct.ID, IndicatorID: a.Indicators[0].ID, Value: "4"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		returned, err := e.a.ReviewProgress(ctx, who["kabid"], oct20.ID, oct20.Version, false, "Lengkapi keterangan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff2.ID, PositionID: e.o.PosAdm.ID,
+			Kind: model.PlacementDefinitif, Start: "2026-10-15"}); err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := e.a.CreateSKP(ctx, staff, e.o.Staff2.ID, 2026, model.ApproachKuantitatif)
+		if err != nil || fresh.PeriodStart != "2026-10-15" {
+			t.Fatalf("the new SKP = %+v, %v", fresh, err)
+		}
+		page, err := e.a.Realisasi(ctx, staff, old.ID, oct.ID)
+		if err != nil || page.AfterTMT || !page.Can.Edit || page.Realisasi[a.Indicators[0].ID].ID != re.ID || len(page.Progress[a.ID]) != 2 ||
+			page.AfterTMTEntries[oct10.ID] || !page.AfterTMTEntries[oct20.ID] {
+			t.Fatalf("October on the closed SKP = after %v, edit %v, %+v, %+v, %v", page.AfterTMT, page.Can.Edit, page.Realisasi, page.AfterTMTEntries, err)
+		}
+		got, err := e.a.TakeOverRHK(ctx, staff, fresh.ID, fresh.Version, []string{a.ID, b.ID})
+		if err != nil || got.Progress != 1 || got.Realisasi != 0 || len(got.SKP.RHK) != 2 {
+			t.Fatalf("take-over = %+v, %v", got, err)
+		}
+		copyA := got.SKP.RHK[0]
+		if page, err := e.a.Realisasi(ctx, staff, old.ID, oct.ID); err != nil || page.Realisasi[a.Indicators[0].ID].Value != "4" ||
+			len(page.Progress[a.ID]) != 1 || page.Progress[a.ID][0].ID != oct10.ID {
+			t.Errorf("October on the closed SKP after the take-over = %+v, %+v, %v", page.Realisasi, page.Progress, err)
+		}
+		if page, err := e.a.Realisasi(ctx, staff, fresh.ID, oct.ID); err != nil || len(page.Realisasi) != 0 || len(page.Progress[copyA.ID]) != 1 ||
+			page.Progress[copyA.ID][0].ID != oct20.ID {
+			t.Errorf("October on the new SKP = %+v, %+v, %v", page.Realisasi, page.Progress, err)
+		}
+		if _, err := e.a.SaveRealisasi(ctx, staff, old.ID, re.Version, model.Realisasi{PeriodID: oct.ID, IndicatorID: a.Indicators[0].ID, Value: "5"}); err != nil {
+			t.Errorf("October's realisasi of the days before the TMT: %v", err)
+		}
+
+		// The returned entry, re-linked to the copy, is sent again dated
+		// before the TMT on the old RHK: it goes back to the old SKP.
+		returned, err = e.a.ProgressEntry(ctx, staff, returned.ID)
+		if err != nil || returned.SKPID != fresh.ID || returned.RHKID != copyA.ID {
+			t.Fatalf("the returned entry after the take-over = %+v, %v", returned, err)
+		}
+		back, err := e.a.ResubmitProgress(ctx, staff, returned.Version, model.Progress{ID: returned.ID, WorkDate: "2026-10-13", RHKID: a.ID,
+			Description: "Pemeliharaan server, dengan keterangan", Minutes: 60})
+		if err != nil || back.SKPID != old.ID || back.RHKID != a.ID {
+			t.Errorf("the entry sent again before the TMT = %+v, %v", back, err)
+		}
+
+		// Removing the copy of b (nothing depends on it) offers b again.
+		fresh = got.SKP
+		if fresh, err = e.a.DeleteRHK(ctx, staff, fresh.Version, got.SKP.RHK[1].ID); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := e.a.Transfer(ctx, staff, fresh.ID); err != nil || len(v.Offer) != 1 || v.Offer[0].ID != b.ID {
+			t.Errorf("after removing the copy the offer is %+v, %v", v.Offer, err)
+		}
+	})
+}
