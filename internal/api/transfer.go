@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"sort"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -68,6 +69,7 @@ func (h *handler) skpTransfer(w http.ResponseWriter, r *http.Request, actor mode
 	for to, from := range v.TakenFrom {
 		out.TakenOver = append(out.TakenOver, takenOverJSON{RHKID: to, FromRHKID: from})
 	}
+	sort.Slice(out.TakenOver, func(i, j int) bool { return out.TakenOver[i].RHKID < out.TakenOver[j].RHKID })
 	return writeJSON(w, http.StatusOK, out)
 }
 
