@@ -59,10 +59,15 @@ func (h *handler) realisasiList(w http.ResponseWriter, r *http.Request, actor mo
 		return err
 	}
 	out := struct {
-		PeriodID string           `json:"period_id"`
-		Items    []realisasiJSON  `json:"items"`
-		Can      realisasiCanJSON `json:"can"`
-	}{PeriodID: v.Period.ID, Items: []realisasiJSON{}, Can: realisasiCanJSON{Edit: v.Can.Edit}}
+		PeriodID  string           `json:"period_id"`
+		Items     []realisasiJSON  `json:"items"`
+		AfterTMT  bool             `json:"after_tmt"`
+		NextSKPID *string          `json:"next_skp_id"`
+		Can       realisasiCanJSON `json:"can"`
+	}{PeriodID: v.Period.ID, Items: []realisasiJSON{}, AfterTMT: v.AfterTMT, Can: realisasiCanJSON{Edit: v.Can.Edit}}
+	if v.Next != nil {
+		out.NextSKPID = &v.Next.ID
+	}
 	for _, rhk := range v.SKP.RHK {
 		for _, in := range rhk.Indicators {
 			if re, ok := v.Realisasi[in.ID]; ok {
@@ -81,7 +86,10 @@ func realisasiSchemas() map[string]any {
 			"period_id": str(), "indicator_id": str(), "value": str(), "note": map[string]any{"type": "string", "description": "Dasar realisasi"},
 			"version": integer, "updated_by": str(), "updated_at": str(), "can": can}),
 		"RealisasiList": obj([]string{"period_id", "items", "can"}, map[string]any{"period_id": str(),
-			"items": map[string]any{"type": "array", "items": ref("Realisasi")}, "can": can}),
+			"items": map[string]any{"type": "array", "items": ref("Realisasi")}, "can": can,
+			"after_tmt": map[string]any{"type": "boolean", "description": "The period begins after a transfer closed this SKP (setelah TMT mutasi): " +
+				"what it holds stays readable here, read only, until the next SKP takes its RHK over"},
+			"next_skp_id": map[string]any{"type": []string{"string", "null"}, "description": "On an SKP a transfer closed: the SKP begun after it"}}),
 		"RealisasiRequest": obj([]string{"period_id", "indicator_id", "value", "version"}, map[string]any{"period_id": str(), "indicator_id": str(),
 			"value": str(), "note": str(), "version": map[string]any{"type": "integer", "description": "Required: the version read, 0 when there was no realisasi yet. A stale one is a 409; a missing one a 422"}}),
 	}

@@ -150,36 +150,6 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	return pl, err
 }
 
-// closeSKPsOnTransfer ends, the day before a transfer, every open SKP of the
-// employee that began before it (decision 10): the employee then starts a
-// new SKP for the new position, from the transfer date.
-func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, start model.Date) error {
-	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
-	if err != nil {
-		return err
-	}
-	end := model.Date(start.Time().AddDate(0, 0, -1).Format("2006-01-02"))
-	for _, s := range list {
-		if s.Status == model.SKPClosed || s.PeriodStart > end || s.PeriodEnd < start {
-			continue
-		}
-		next, err := model.NextSKPStatus(s.Status, model.ActClose)
-		if err != nil {
-			continue
-		}
-		s.Status, s.PeriodEnd = next, end
-		if err := tx.SetSKPStatus(ctx, s.Version, s, model.ActClose); err != nil {
-			return err
-		}
-		if err := tx.Notify(ctx, model.Notification{InstansiID: e.InstansiID, EmployeeID: e.ID, Kind: "skp.close",
-			Args: []string{fmt.Sprint(s.Year), string(start)},
-			Link: "/skp"}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // EndPlacement ends a Plt/Plh (or definitive) placement of an employee on
 // a date. A placement of someone else reads as not found.
 func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string, end model.Date) error {

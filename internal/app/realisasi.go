@@ -33,7 +33,10 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 		v.Add("period_id", "invalid.realisasi.period.year")
 	case !periodTakesRealisasi(p):
 		v.Add("period_id", "invalid.realisasi.period.closed", p.Label())
-	case p.End < s.PeriodStart || p.Start > s.PeriodEnd:
+	case s.Status == model.SKPClosed && p.Start > s.PeriodEnd:
+		// After the TMT of a transfer: the SKP in force then takes it.
+		v.Add("period_id", "invalid.realisasi.period.aftertransfer", p.Label())
+	case outsideSKP(s, p):
 		v.Add("period_id", "invalid.realisasi.period.outside")
 	}
 	r.Value, r.Basis = strings.TrimSpace(r.Value), strings.TrimSpace(r.Basis)
@@ -91,7 +94,13 @@ type RealisasiRights struct {
 }
 
 func realisasiRights(actor model.Actor, f skpInForce, p model.Period) RealisasiRights {
-	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, f) == nil && periodTakesRealisasi(p)}
+	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, f) == nil && periodTakesRealisasi(p) && !outsideSKP(f.SKP, p)}
+}
+
+// outsideSKP reports whether a period lies wholly outside the period of an
+// SKP: before it began, or after a transfer closed it.
+func outsideSKP(s model.SKP, p model.Period) bool {
+	return p.End < s.PeriodStart || p.Start > s.PeriodEnd
 }
 
 // RealisasiItem is one realisasi with what the actor may do with it.
@@ -128,7 +137,17 @@ type RealisasiPeriod struct {
 	Threads   map[string]Thread             // by realisasi id
 	Files     map[string][]EvidenceView     // by realisasi id
 	History   map[string][]model.AuditEntry // by realisasi id, newest first
-	Can       RealisasiRights
+	// AfterTMT reports that the period begins after a transfer closed the
+	// SKP ("setelah TMT mutasi"): what it shows was recorded on this SKP
+	// before the transfer was, and belongs to the SKP in force then once
+	// that SKP takes its RHK over. Nothing is written here any more.
+	AfterTMT bool
+	// AfterTMTEntries marks, by id, the progress entries shown that are
+	// dated after the TMT (in a month the TMT splits).
+	AfterTMTEntries map[string]bool
+	// Next is the SKP begun after the transfer that closed this one.
+	Next *SKPLink
+	Can  RealisasiRights
 }
 
 // Realisasi returns the realisasi of an SKP in a period (the first open one
@@ -140,19 +159,40 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 	}
 	s := f.SKP
 	out := RealisasiPeriod{SKP: f.withRHKInForce(), Progress: map[string][]model.Progress{}, Threads: map[string]Thread{},
-		Files: map[string][]EvidenceView{}, History: map[string][]model.AuditEntry{}}
+		Files: map[string][]EvidenceView{}, History: map[string][]model.AuditEntry{}, AfterTMTEntries: map[string]bool{}}
 	all, err := a.store.Periods(ctx, s.InstansiID, s.Year)
 	if err != nil {
 		return out, err
 	}
+	// A closed SKP also lists the periods after its end that still hold
+	// its records (a back-dated transfer), and answers for any period of
+	// its year after its end, so that no page it led to becomes missing.
+	held, err := a.heldAfterEnd(ctx, s, all)
+	if err != nil {
+		return out, err
+	}
 	for _, p := range all {
-		if p.Kind != model.PeriodAnnual && p.End >= s.PeriodStart && p.Start <= s.PeriodEnd {
+		if p.Kind != model.PeriodAnnual && ((p.End >= s.PeriodStart && p.Start <= s.PeriodEnd) || held[p.ID]) {
 			out.Periods = append(out.Periods, p)
 		}
 	}
 	for _, p := range out.Periods {
 		if p.ID == periodID || (periodID == "" && p.Status == model.PeriodOpen && out.Period.ID == "") {
 			out.Period = p
+		}
+	}
+	for _, p := range all {
+		if out.Period.ID == "" && p.ID == periodID && p.Kind != model.PeriodAnnual && s.Status == model.SKPClosed && p.Start > s.PeriodEnd {
+			out.Period = p
+		}
+	}
+	if s.Status == model.SKPClosed {
+		list, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.EmployeeID}, Year: s.Year})
+		if err != nil {
+			return out, err
+		}
+		if _, next := neighbours(s, list); next != nil {
+			out.Next = linkTo(*next)
 		}
 	}
 	if out.Period.ID == "" {
@@ -165,6 +205,7 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		out.Period = out.Periods[0]
 	}
 	out.Can = realisasiRights(actor, f, out.Period)
+	out.AfterTMT = s.Status == model.SKPClosed && out.Period.Start > s.PeriodEnd
 	if out.Realisasi, err = a.store.RealisasiOf(ctx, s.ID, out.Period.ID); err != nil {
 		return out, err
 	}
@@ -195,8 +236,12 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		return out, err
 	}
 	for _, p := range entries {
-		if p.SKPID == s.ID || p.SKPID == "" {
+		within := s.PeriodStart <= p.WorkDate && p.WorkDate <= s.PeriodEnd
+		if p.SKPID == s.ID || (p.SKPID == "" && within) {
 			out.Progress[p.RHKID] = append(out.Progress[p.RHKID], p)
+			if !within && s.Status == model.SKPClosed && p.WorkDate > s.PeriodEnd {
+				out.AfterTMTEntries[p.ID] = true
+			}
 		}
 	}
 	return out, nil

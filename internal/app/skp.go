@@ -189,6 +189,9 @@ type SKPView struct {
 	// penilai it names: an approved SKP keeps the raters it was approved
 	// with, while its dialogues, progress and assessment go to today's.
 	RatedNow *model.PersonSnapshot
+	// Transfer links the SKP a transfer closed and the SKP after it, and
+	// offers the closed SKP's RHK to take over (see transfer.go).
+	Transfer TransferView
 }
 
 // SKPView loads the SKP page for those who may read the SKP.
@@ -237,6 +240,9 @@ func (a *App) SKPView(ctx context.Context, actor model.Actor, id string) (SKPVie
 	}
 	if v.Realisasi = f.takesRealisasi(); f.Approved && s.Status != model.SKPApproved {
 		v.InForce = f.Revision
+	}
+	if v.Transfer, err = a.transferOf(ctx, actor, s); err != nil {
+		return v, err
 	}
 	// A rater named on the SKP keeps reading it after a reorganisation,
 	// though the feedback, like the owner's other work, may be out of reach.

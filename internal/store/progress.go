@@ -45,16 +45,17 @@ func (tx *Tx) CreateProgress(ctx context.Context, p model.Progress) (model.Progr
 	return p, tx.audit(ctx, "progress.create", "progress", p.ID, nil, p)
 }
 
-// ResubmitProgress replaces a returned entry's content and sends it again,
-// if it is still at version.
+// ResubmitProgress replaces a returned entry's content (with the SKP in
+// force on its date, which a new date may change) and sends it again, if
+// it is still at version.
 func (tx *Tx) ResubmitProgress(ctx context.Context, version int, p model.Progress) (model.Progress, error) {
 	before, err := tx.Progress(ctx, p.ID)
 	if err != nil {
 		return p, err
 	}
-	res, err := tx.exec(ctx, `UPDATE progress_entries SET rhk_id = ?, work_date = ?, description = ?, output_amount = ?, output_unit = ?,
+	res, err := tx.exec(ctx, `UPDATE progress_entries SET skp_id = ?, rhk_id = ?, work_date = ?, description = ?, output_amount = ?, output_unit = ?,
 		minutes = ?, status = ?, late = ?, submitted_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
-		nullable(p.RHKID), string(p.WorkDate), p.Description, p.OutputAmount, p.OutputUnit, p.Minutes, string(model.ProgressSubmitted),
+		nullable(p.SKPID), nullable(p.RHKID), string(p.WorkDate), p.Description, p.OutputAmount, p.OutputUnit, p.Minutes, string(model.ProgressSubmitted),
 		boolInt(p.Late), formatTime(tx.now), formatTime(tx.now), p.ID, version)
 	if err != nil {
 		return p, fmt.Errorf("resubmit progress: %w", err)

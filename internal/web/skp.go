@@ -100,6 +100,8 @@ func (u *ui) skpPage(r *http.Request, b base, id string) (skpPage, error) {
 		p.Message = b.T("skp.ok.revise")
 	case "declined":
 		p.Message = b.T("skp.proposal.declined")
+	case "takeover":
+		p.Message = b.T("transfer.ok.takeover")
 	}
 	return p, nil
 }

@@ -99,6 +99,7 @@ func New(a *app.App) *Handler {
 	u.teamRoutes(page)
 	u.coachingRoutes(page)
 	u.needsRoutes(page)
+	u.transferRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)

@@ -1,0 +1,103 @@
+package api_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// TestTransferThroughTheAPI: Staff1 reports progress, then is transferred
+// with a TMT of today. The entry of today stays readable on the closed SKP
+// until the new SKP takes its RHK over (POST /skps/{id}/take-over); then
+// it belongs to the copy. Both SKPs lead to each other.
+func TestTransferThroughTheAPI(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		today := a.Today(ctx, e.o.Instansi.ID)
+		if today.Time().YearDay() < 3 {
+			t.Skip("the SKP before the transfer needs a day of the year before today's")
+		}
+		year := today.Time().Year()
+		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
+		if _, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5); err != nil {
+			t.Fatal(err)
+		}
+		check := documented(t, e)
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		adminToken := e.login(t, "admin", "rahasia-admin")
+		post := func(who, pattern, path string, body map[string]any) map[string]any {
+			t.Helper()
+			r := e.post(t, path, who, body)
+			if r.status != 200 && r.status != 201 {
+				t.Fatalf("POST %s: %d %s", path, r.status, r.body)
+			}
+			return check("POST", pattern, r)
+		}
+		old := post(staff, "/api/v1/skps", "/api/v1/skps", map[string]any{"year": year, "approach": "kuantitatif"})
+		oldID := old["id"].(string)
+		old = post(staff, "/api/v1/skps/{id}/rhk", "/api/v1/skps/"+oldID+"/rhk", map[string]any{"version": old["version"], "kind": "utama",
+			"description": "Terpeliharanya aplikasi layanan"})
+		rhk := old["rhk"].([]any)[0].(map[string]any)["id"].(string)
+		post(staff, "/api/v1/rhk/{id}/indicators", "/api/v1/rhk/"+rhk+"/indicators", map[string]any{"version": old["version"],
+			"aspect": "kuantitas", "description": "Jumlah pemeliharaan", "target": "12", "unit": "kali"})
+		entry := post(staff, "/api/v1/progress", "/api/v1/progress", map[string]any{"date": today, "rhk_id": rhk,
+			"description": "Pemeliharaan server", "minutes": 60})
+		if entry["skp_id"] != oldID {
+			t.Fatalf("the entry went to %v", entry["skp_id"])
+		}
+		if r := e.post(t, "/api/v1/employees/"+e.o.Staff1.ID+"/placements", adminToken,
+			map[string]any{"position_id": e.o.PosAdm.ID, "kind": "definitif", "start": today}); r.status != 201 {
+			t.Fatalf("placement: %d %s", r.status, r.body)
+		}
+
+		tr := check("GET", "/api/v1/skps/{id}/transfer", e.get(t, "/api/v1/skps/"+oldID+"/transfer", staff))
+		if tr["after_tmt"] != float64(1) || tr["next"] != nil || tr["can"].(map[string]any)["take_over"] != false {
+			t.Errorf("the closed SKP's transfer = %v", tr)
+		}
+		if p := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+entry["id"].(string), staff)); p["skp_id"] != oldID {
+			t.Errorf("the entry after the TMT = %v", p)
+		}
+
+		fresh := post(staff, "/api/v1/skps", "/api/v1/skps", map[string]any{"year": year, "approach": "kuantitatif"})
+		freshID := fresh["id"].(string)
+		if fresh["period_start"] != string(today) {
+			t.Errorf("the new SKP starts %v", fresh["period_start"])
+		}
+		tr = check("GET", "/api/v1/skps/{id}/transfer", e.get(t, "/api/v1/skps/"+freshID+"/transfer", staff))
+		prev, _ := tr["previous"].(map[string]any)
+		offer, _ := tr["offer"].([]any)
+		if prev == nil || prev["id"] != oldID || len(offer) != 1 || tr["can"].(map[string]any)["take_over"] != true {
+			t.Fatalf("the new SKP's transfer = %v", tr)
+		}
+		if r := e.post(t, "/api/v1/skps/"+freshID+"/take-over", staff, map[string]any{"rhk_ids": []string{rhk}}); r.status != 422 {
+			t.Errorf("a take-over without a version: %d %s", r.status, r.body)
+		}
+		problem(t, e.post(t, "/api/v1/skps/"+freshID+"/take-over", staff, map[string]any{"version": fresh["version"], "rhk_ids": []string{}}), 422)
+		problem(t, e.post(t, "/api/v1/skps/"+freshID+"/take-over", staff, map[string]any{"version": 99, "rhk_ids": []string{rhk}}), 409)
+		problem(t, e.post(t, "/api/v1/skps/"+oldID+"/take-over", staff, map[string]any{"version": 1, "rhk_ids": []string{rhk}}), 409)
+		got := post(staff, "/api/v1/skps/{id}/take-over", "/api/v1/skps/"+freshID+"/take-over", map[string]any{"version": fresh["version"],
+			"rhk_ids": []string{rhk}})
+		taken := got["taken_over"].([]any)
+		if len(taken) != 1 || got["progress_moved"] != float64(1) || taken[0].(map[string]any)["from_rhk_id"] != rhk {
+			t.Fatalf("take-over = %v", got)
+		}
+		copyID := taken[0].(map[string]any)["rhk_id"]
+		if p := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+entry["id"].(string), staff)); p["skp_id"] != freshID || p["rhk_id"] != copyID {
+			t.Errorf("the entry after the take-over = %v", p)
+		}
+		tr = check("GET", "/api/v1/skps/{id}/transfer", e.get(t, "/api/v1/skps/"+oldID+"/transfer", staff))
+		if next, _ := tr["next"].(map[string]any); next == nil || next["id"] != freshID || tr["after_tmt"] != float64(0) {
+			t.Errorf("the closed SKP after the take-over = %v", tr)
+		}
+		list := check("GET", "/api/v1/skps/{id}/realisasi", e.get(t, "/api/v1/skps/"+oldID+"/realisasi", staff))
+		if list["next_skp_id"] != freshID {
+			t.Errorf("the closed SKP's realisasi = %v", list)
+		}
+	})
+}
