@@ -241,7 +241,7 @@ func (a *App) InstansiSettings(ctx context.Context, actor model.Actor) (Instansi
 	}
 	return InstansiSettings{EvidenceMaxMB: a.EvidenceLimit(ctx, actor.InstansiID) >> 20,
 		Can:      SettingsRights{Edit: canManageYears(actor) == nil},
-		TimeZone: a.TimeZone(ctx, actor.InstansiID), Zones: model.TimeZones}, nil
+		TimeZone: a.TimeZone(ctx, actor.InstansiID), Zones: slices.Clone(model.TimeZones)}, nil
 }
 
 // ParseYear reads a performance year as people and clients send it (in a
