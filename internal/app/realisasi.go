@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -28,12 +29,11 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 		v.Add("indicator_id", "invalid.realisasi.indicator.foreign")
 	}
 	p, err := a.store.Period(ctx, r.PeriodID)
-	switch {
-	case err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year:
+	if err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year {
 		v.Add("period_id", "invalid.realisasi.period.year")
-	case !periodTakesRealisasi(p):
-		v.Add("period_id", "invalid.realisasi.period.closed", p.Label())
-	case p.End < s.PeriodStart || p.Start > s.PeriodEnd:
+	} else if err := a.realisasiOpen(ctx, p); err != nil {
+		v.AddErr("period_id", err)
+	} else if p.End < s.PeriodStart || p.Start > s.PeriodEnd {
 		v.Add("period_id", "invalid.realisasi.period.outside")
 	}
 	r.Value, r.Basis = strings.TrimSpace(r.Value), strings.TrimSpace(r.Basis)
@@ -68,7 +68,7 @@ func (a *App) skpInForce(ctx context.Context, actor model.Actor, skpID string) (
 // mayFillRealisasi is the rule for writing the realisasi of an SKP: its
 // owner, once a revision of it is approved (a new revision in draft
 // leaves the approved one in force), or once a transfer closed it.
-// SaveRealisasi enforces it (with periodTakesRealisasi);
+// SaveRealisasi enforces it (with the rule of the year, realisasiRefused);
 // RealisasiRights.Edit shows it.
 func mayFillRealisasi(actor model.Actor, f skpInForce) error {
 	if actor.EmployeeID == "" || f.SKP.EmployeeID != actor.EmployeeID {
@@ -80,18 +80,16 @@ func mayFillRealisasi(actor model.Actor, f skpInForce) error {
 	return nil
 }
 
-// periodTakesRealisasi reports whether realisasi may be written in a period
-// now: while it is open.
-func periodTakesRealisasi(p model.Period) bool { return p.Status == model.PeriodOpen }
-
 // RealisasiRights are what the actor may do with the realisasi of an SKP in
 // a period.
 type RealisasiRights struct {
 	Edit bool // fill or change it, attach evidence (the owner, in an open period)
 }
 
-func realisasiRights(actor model.Actor, f skpInForce, p model.Period) RealisasiRights {
-	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, f) == nil && periodTakesRealisasi(p)}
+// realisasiRights shows the rules SaveRealisasi enforces; year is p's
+// year's periods.
+func realisasiRights(actor model.Actor, f skpInForce, p model.Period, year []model.Period) RealisasiRights {
+	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, f) == nil && realisasiRefused(p, year) == nil}
 }
 
 // RealisasiItem is one realisasi with what the actor may do with it.
@@ -114,7 +112,11 @@ func (a *App) RealisasiOne(ctx context.Context, actor model.Actor, id string) (R
 	if err != nil {
 		return RealisasiItem{}, err
 	}
-	return RealisasiItem{Realisasi: r, Can: realisasiRights(actor, f, p)}, nil
+	year, err := a.store.Periods(ctx, p.InstansiID, p.Year)
+	if err != nil {
+		return RealisasiItem{}, err
+	}
+	return RealisasiItem{Realisasi: r, Can: realisasiRights(actor, f, p, year)}, nil
 }
 
 // RealisasiPeriod is an SKP's realisasi in one period with the period's
@@ -129,6 +131,9 @@ type RealisasiPeriod struct {
 	Files     map[string][]EvidenceView     // by realisasi id
 	History   map[string][]model.AuditEntry // by realisasi id, newest first
 	Can       RealisasiRights
+	// Refused says why the period takes no realisasi now (not opened yet,
+	// closed, locked); its Key is "" while it takes them.
+	Refused model.Message
 }
 
 // Realisasi returns the realisasi of an SKP in a period (the first open one
@@ -164,7 +169,10 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		}
 		out.Period = out.Periods[0]
 	}
-	out.Can = realisasiRights(actor, f, out.Period)
+	out.Can = realisasiRights(actor, f, out.Period, all)
+	if err := realisasiRefused(out.Period, all); err != nil {
+		errors.As(err, &out.Refused)
+	}
 	if out.Realisasi, err = a.store.RealisasiOf(ctx, s.ID, out.Period.ID); err != nil {
 		return out, err
 	}
@@ -185,7 +193,7 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 	}
 	for _, id := range ids {
 		out.Threads[id] = threadOf(actor, TargetRealisasi, id, threads[id])
-		out.Files[id] = evidenceViews(actor, files[id])
+		out.Files[id] = withoutDelete(evidenceViews(actor, files[id]), out.Refused.Key == "")
 	}
 	// Every entry of the period, however many: a quarter or a year holds
 	// far more than one page.
