@@ -209,9 +209,9 @@ func monitoringRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
 			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/monitoring/skps/units/{id}", summary: "The employees of a unit (and below) whose SKP for the year is not approved", handle: (*handler).behind,
+		{method: "GET", path: "/api/v1/monitoring/skps/units/{id}", summary: "The employees counted on a unit's line of its OPD's view (those placed in the unit itself) whose SKP for the year is not approved", handle: (*handler).behind,
 			doc: op{tag: "planning", params: []string{"id"}, query: []string{"year"}, response: "Behind", errors: []int{403, 404, 422}}},
-		{method: "POST", path: "/api/v1/monitoring/skps/units/{id}/remind", summary: "Remind every employee of a unit (and below) whose SKP for the year is not approved", handle: (*handler).remindBehind,
+		{method: "POST", path: "/api/v1/monitoring/skps/units/{id}/remind", summary: "Remind every employee counted on a unit's line (those placed in the unit itself) whose SKP for the year is not approved", handle: (*handler).remindBehind,
 			doc: op{tag: "planning", params: []string{"id"}, body: "RemindRequest", response: "Reminded", errors: []int{403, 404, 422}}},
 	}
 }

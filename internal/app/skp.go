@@ -133,13 +133,11 @@ func (a *App) SKPsView(ctx context.Context, actor model.Actor, year int) (SKPsVi
 	if err != nil {
 		return v, err
 	}
+	v.Waiting = waitingSKP(actor, all)
 	for _, s := range all {
 		it := SKPItem{SKP: s, Can: SKPRightsOf(actor, s)}
 		if s.EmployeeID != actor.EmployeeID {
 			v.Team = append(v.Team, it)
-			if it.Can.Approve {
-				v.Waiting++
-			}
 			continue
 		}
 		if s.Year == year && s.Status != model.SKPClosed && v.Current == nil {
@@ -150,6 +148,19 @@ func (a *App) SKPsView(ctx context.Context, actor model.Actor, year int) (SKPsVi
 	}
 	v.Can.Create = v.YearOpen && v.Current == nil
 	return v, nil
+}
+
+// waitingSKP counts the SKPs of list the actor may approve now, of every
+// year: the number the SKP page shows above the team's list and the
+// beranda links to it with.
+func waitingSKP(actor model.Actor, list []model.SKP) int {
+	n := 0
+	for _, s := range list {
+		if s.EmployeeID != actor.EmployeeID && SKPRightsOf(actor, s).Approve {
+			n++
+		}
+	}
+	return n
 }
 
 // SKPView is the SKP page and the API's SKP: the SKP with what the actor

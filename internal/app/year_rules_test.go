@@ -257,3 +257,130 @@ func approvedStaffSKPFrom(t *testing.T, e env, s *store.Store, id string) model.
 	full, _ = s.SKP(ctx, id)
 	return full
 }
+
+// Every line of the filling dashboard counts the people its drill-down
+// lists: an OPD's own unit (not the units below it), a unit with a
+// transferred employee, employees without an SKP, and not an inactive one.
+func TestFillingCountsAgreeWithTheirDrillDown(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		// An inactive employee still placed in Aplikasi counts nowhere.
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+			emp, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: "198501012010011099",
+				Name: "Pensiunan Uji", Status: model.StatusPNS, Golongan: "III/a", Active: false})
+			if err != nil {
+				return err
+			}
+			_, err = tx.Place(ctx, model.Placement{EmployeeID: emp.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		// Staff2 is approved; Staff1 had an approved SKP and moved to the
+		// Sekretariat, which closed it: not started on the new post.
+		approvedStaffSKP(t, e, s, who["staff1"])
+		if _, err := e.a.CreateSKP(ctx, who["staff2"], e.o.Staff2.ID, 2026, model.ApproachKuantitatif); err != nil {
+			t.Fatal(err)
+		}
+		var staff2SKP model.SKP
+		list, _ := e.a.SKPList(ctx, who["staff2"], e.o.Staff2.ID, 2026, "")
+		staff2SKP = approvedStaffSKPFrom(t, e, s, list[0].ID)
+		if staff2SKP.Status != model.SKPApproved {
+			t.Fatalf("staff2's SKP = %s", staff2SKP.Status)
+		}
+		if _, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Staff1.ID, PositionID: e.o.PosAdm.ID,
+			Kind: model.PlacementDefinitif, Start: "2026-03-01"}); err != nil {
+			t.Fatal(err)
+		}
+
+		want := map[string]int{e.o.Kominfo.ID: 1, e.o.Aplikasi.ID: 1, e.o.Sekretariat.ID: 2}
+		for _, opd := range []string{e.o.Kominfo.ID, e.o.Dinkes.ID} {
+			f, err := e.a.SKPFilling(ctx, e.admin, 2026, opd)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := 0
+			for _, l := range f.Lines {
+				people, status, err := e.a.BehindInUnit(ctx, e.admin, 2026, l.Unit.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(people) != l.Counts.Behind() || len(status) != len(people) {
+					t.Errorf("%s: the line counts %d behind, the drill-down lists %d", l.Unit.Name, l.Counts.Behind(), len(people))
+				}
+				if n, ok := want[l.Unit.ID]; ok && len(people) != n {
+					t.Errorf("%s: %d behind, want %d", l.Unit.Name, len(people), n)
+				}
+				v, err := e.a.Behind(ctx, e.admin, 2026, l.Unit.ID)
+				if err != nil || len(v.People) != l.Counts.Behind() {
+					t.Errorf("%s: the drill-down page lists %d, the line counts %d, %v", l.Unit.Name, len(v.People), l.Counts.Behind(), err)
+				}
+				sum += l.Counts.Total
+			}
+			if sum != f.Total.Total {
+				t.Errorf("the lines of %s count %d people, the total %d", opd, sum, f.Total.Total)
+			}
+		}
+		// The transferred employee is behind in their new unit.
+		_, status, _ := e.a.BehindInUnit(ctx, e.admin, 2026, e.o.Sekretariat.ID)
+		if st, ok := status[e.o.Staff1.ID]; !ok || st != "" {
+			t.Errorf("the transferred employee in the Sekretariat: %q, %v", st, ok)
+		}
+		// Reminding reaches as many as the line counts.
+		if n, err := e.a.RemindBehind(ctx, e.admin, 2026, e.o.Kominfo.ID); err != nil || n != 1 {
+			t.Errorf("reminded %d in the Kominfo's own unit, %v", n, err)
+		}
+	})
+}
+
+// The beranda counts the SKPs waiting for the actor as the SKP page does,
+// of every year.
+func TestHomeCountsWhatTheSKPPageLists(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		if _, err := e.a.OpenYear(ctx, e.admin, 2025, model.PeriodMonthly, 5); err != nil {
+			t.Fatal(err)
+		}
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		// Staff1's SKP of last year waits for the Kabid, as does Staff2's
+		// of this year.
+		for _, c := range []struct {
+			who  model.Actor
+			id   string
+			year int
+		}{{who["staff1"], e.o.Staff1.ID, 2025}, {who["staff2"], e.o.Staff2.ID, 2026}} {
+			skp, err := e.a.CreateSKP(ctx, c.who, c.id, c.year, model.ApproachKuantitatif)
+			if err != nil {
+				t.Fatal(err)
+			}
+			full, _ := s.SKP(ctx, skp.ID)
+			full.Status = model.SKPSubmitted
+			if err := s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActSubmit) }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h, err := e.a.Home(ctx, who["kabid"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := e.a.SKPsView(ctx, who["kabid"], 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		approvable := 0
+		for _, it := range v.Team {
+			if it.Can.Approve {
+				approvable++
+			}
+		}
+		if h.WaitingSKP != 2 || v.Waiting != 2 || approvable != 2 {
+			t.Errorf("the beranda counts %d waiting, the SKP page %d, its list holds %d to approve", h.WaitingSKP, v.Waiting, approvable)
+		}
+		if len(h.Team) != 2 {
+			t.Errorf("the Kabid's team on the beranda = %d people", len(h.Team))
+		}
+	})
+}
