@@ -41,6 +41,12 @@ func TestProgressAPIFollowsTheRulesOfTheYear(t *testing.T) {
 			t.Errorf("an RHK of a draft SKP: %v", p)
 		}
 
+		o := check("GET", "/api/v1/progress/options", e.get(t, "/api/v1/progress/options?date="+string(today), staff))
+		if rhks, _ := o["rhk"].([]any); len(rhks) != 0 || o["unapproved"] != true || o["no_skp"] != false || o["skp_id"] != skp.ID || o["refused"] != nil {
+			t.Errorf("the options with a draft SKP: %v", o)
+		}
+		problem(t, e.get(t, "/api/v1/progress/options?date=kemarin", staff), 422)
+
 		for _, st := range []string{"open", "closed"} {
 			r := e.do(t, "PATCH", "/api/v1/periods/"+month, admin, "application/json", []byte(fmt.Sprintf(`{"status":%q}`, st)))
 			if r.status != 200 {
@@ -53,6 +59,10 @@ func TestProgressAPIFollowsTheRulesOfTheYear(t *testing.T) {
 		errs, _ := p["errors"].(map[string]any)
 		if msg, _ := errs["date"].(string); codes["date"] != "invalid.report.period.closed" || !strings.Contains(msg, "sudah ditutup (batas pelaporan") {
 			t.Errorf("progress in a closed period: %v", p)
+		}
+		o = check("GET", "/api/v1/progress/options", e.get(t, "/api/v1/progress/options", staff))
+		if ref, _ := o["refused"].(map[string]any); ref["code"] != "invalid.report.period.closed" || !strings.Contains(fmt.Sprint(ref["message"]), "sudah ditutup") {
+			t.Errorf("the options of a closed day: %v", o)
 		}
 	})
 }

@@ -738,6 +738,54 @@ type ProgressDay struct {
 	MaxBytes int64 // the instansi's limit for one file
 }
 
+// ProgressOptions is what the progress form offers on a day, by the rules
+// SubmitProgress enforces: the RHK of the approved revision in force
+// (WorkRHK), and whether the day takes entries at all (mayReportOn).
+type ProgressOptions struct {
+	Date  model.Date
+	SKPID string // the SKP of the day; "" when there is none
+	RHK   []model.RHK
+	// NoSKP: no SKP covers the day; Unapproved: its SKP was never
+	// approved. Either way entries are other duties.
+	NoSKP, Unapproved bool
+	// Refused says why no entry can be recorded on the day (its period is
+	// closed or locked); its Key is "" while entries are taken.
+	Refused model.Message
+}
+
+// ProgressOptionsOn returns what the actor's progress form offers on day
+// (YYYY-MM-DD; today when empty).
+func (a *App) ProgressOptionsOn(ctx context.Context, actor model.Actor, day string) (ProgressOptions, error) {
+	if actor.EmployeeID == "" {
+		return ProgressOptions{}, fmt.Errorf("progress without an employee record: %w", model.ErrNotFound)
+	}
+	d := a.Today()
+	if day != "" {
+		var err error
+		if d, err = model.ParseDate(day); err != nil {
+			return ProgressOptions{}, model.Invalid("date", "invalid.date.format")
+		}
+	}
+	return a.progressOptions(ctx, actor, d)
+}
+
+func (a *App) progressOptions(ctx context.Context, actor model.Actor, day model.Date) (ProgressOptions, error) {
+	o := ProgressOptions{Date: day}
+	f, err := a.workSKP(ctx, actor, day)
+	if err != nil {
+		return o, err
+	}
+	o.SKPID, o.RHK, o.NoSKP, o.Unapproved = f.SKP.ID, f.progressRHK(), f.SKP.ID == "", f.SKP.ID != "" && !f.Approved
+	year, err := a.yearOf(ctx, actor.InstansiID, day)
+	if err != nil {
+		return o, err
+	}
+	if err := reportRefused(year, day, ""); err != nil {
+		errors.As(err, &o.Refused)
+	}
+	return o, nil
+}
+
 // ParseDay reads a day asked for in a page's address: today when it is
 // empty, not a date, or still to come.
 func (a *App) ParseDay(s string) model.Date {
@@ -759,18 +807,11 @@ func (a *App) ProgressDayOf(ctx context.Context, actor model.Actor, day string) 
 	if d.Date < d.Today {
 		d.Next = model.Date(d.Date.Time().AddDate(0, 0, 1).Format(time.DateOnly))
 	}
-	f, err := a.workSKP(ctx, actor, d.Date)
+	o, err := a.progressOptions(ctx, actor, d.Date)
 	if err != nil {
 		return d, err
 	}
-	d.RHK, d.NoSKP, d.Unapproved = f.progressRHK(), f.SKP.ID == "", f.SKP.ID != "" && !f.Approved
-	year, err := a.yearOf(ctx, actor.InstansiID, d.Date)
-	if err != nil {
-		return d, err
-	}
-	if err := reportRefused(year, d.Date, ""); err != nil {
-		errors.As(err, &d.Refused)
-	}
+	d.RHK, d.NoSKP, d.Unapproved, d.Refused = o.RHK, o.NoSKP, o.Unapproved, o.Refused
 	entries, err := a.allProgress(ctx, actor, ProgressQuery{From: d.Date, To: d.Date})
 	if err != nil {
 		return d, err
