@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -50,6 +51,37 @@ func TestProgressPageFollowsTheRulesOfTheYear(t *testing.T) {
 		resp, body := staff.post("/progres", url.Values{"date": {string(today)}, "description": {"Rapat"}, "minutes": {"30"}})
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "sudah ditutup (batas pelaporan") {
 			t.Errorf("an entry sent into a closed period: %d", resp.StatusCode)
+		}
+	})
+}
+
+// The unit page counts the people it lists: an employee no longer active,
+// still placed in the unit, is in neither.
+func TestUnitPageCountsThePeopleItLists(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		ctx := context.Background()
+		if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			emp, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: "198501012010011099",
+				Name: "Pensiunan Uji", Status: model.StatusPNS, Golongan: "III/a", Active: false})
+			if err != nil {
+				return err
+			}
+			_, err = tx.Place(ctx, model.Placement{EmployeeID: emp.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		for _, unit := range []string{e.o.Aplikasi.ID, e.o.Kominfo.ID} {
+			_, body := admin.get("/unit/" + unit)
+			count := field(t, body, `<dd>[^<]*· ([0-9]+) pegawai</dd>`)
+			people := body[strings.LastIndex(body, `<h2>Pegawai di unit ini`):]
+			listed := strings.Count(people, `<span class="muted nip">`)
+			if count != fmt.Sprint(listed) || strings.Contains(body, "Pensiunan Uji") {
+				t.Errorf("unit %s: counts %s, lists %d (the inactive employee listed: %v)", unit, count, listed, strings.Contains(body, "Pensiunan Uji"))
+			}
 		}
 	})
 }
