@@ -269,6 +269,9 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 	} else if err != nil {
 		return p, err
 	}
+	if err := a.mayReviewOn(ctx, p); err != nil {
+		return p, err
+	}
 	note = strings.TrimSpace(note)
 	status := model.ProgressApproved
 	if !approve {
@@ -342,7 +345,8 @@ func (a *App) ApproveProgress(ctx context.Context, actor model.Actor, ids []stri
 			continue
 		}
 		if _, err := a.ReviewProgress(ctx, actor, id, p.Version, true, ""); err != nil {
-			if errors.Is(err, model.ErrConflict) {
+			var locked *model.ValidationError // an entry of a locked period
+			if errors.Is(err, model.ErrConflict) || errors.As(err, &locked) {
 				continue
 			}
 			return approved, err
@@ -621,9 +625,10 @@ type ProgressRights struct {
 }
 
 // progressRights shows the rules the actions enforce; year is the
-// periods of the entry's year, for the rule of the year (reportRefused).
+// periods of the entry's year, for the rule of the year (reportRefused,
+// reviewRefused).
 func progressRights(actor model.Actor, chart *model.OrgChart, p model.Progress, year []model.Period) ProgressRights {
-	review := chart != nil && mayReview(actor, chart, p) == nil
+	review := chart != nil && mayReview(actor, chart, p) == nil && reviewRefused(year, p.WorkDate) == nil
 	return ProgressRights{Edit: mayResubmit(actor, p) == nil && reportRefused(year, p.WorkDate, p.WorkDate) == nil,
 		Approve: review, Return: review}
 }

@@ -75,6 +75,7 @@ func TestProgressInClosedOrLockedPeriodIsRefused(t *testing.T) {
 		// A draft period (February not opened yet) takes entries: daily
 		// work goes on before BKPSDM opens the month.
 		waiting := entry("2026-02-18")
+		unreviewed := entry("2026-02-13")
 		fix := giveBack(entry("2026-02-19"))
 		moved := giveBack(entry("2026-02-20"))
 		locked := giveBack(entry("2026-02-16"))
@@ -114,6 +115,14 @@ func TestProgressInClosedOrLockedPeriodIsRefused(t *testing.T) {
 			t.Errorf("evidence of a closed period offered for removal: %+v", one.Files)
 		}
 
+		// Assessment goes on in a closed period: the supervisor reviews.
+		if one, _ := e.a.ProgressOne(ctx, kabid, waiting.ID); !one.Can.Approve {
+			t.Error("an entry waiting in a closed period is not offered for review")
+		}
+		if _, err := e.a.ReviewProgress(ctx, kabid, waiting.ID, waiting.Version, true, ""); err != nil {
+			t.Errorf("reviewing an entry of a closed period: %v", err)
+		}
+
 		// A returned entry is still fixed in its closed period, evidence
 		// with it...
 		if one, _ := e.a.ProgressOne(ctx, staff, fix.ID); !one.Can.Edit {
@@ -145,6 +154,16 @@ func TestProgressInClosedOrLockedPeriodIsRefused(t *testing.T) {
 		refusedBy(t, "evidence on a returned entry of a locked period", err, "file", "invalid.report.period.locked")
 		_, err = e.a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-02-24", Description: "Rapat", Minutes: 30})
 		refusedBy(t, "an entry in a locked period", err, "date", "invalid.report.period.locked")
+		// Nor is an entry of an assessed period reviewed any more; the
+		// desk's "approve selected" skips it.
+		if one, _ := e.a.ProgressOne(ctx, kabid, unreviewed.ID); one.Can.Approve || one.Can.Return {
+			t.Errorf("an entry of a locked period offered for review: %+v", one.Can)
+		}
+		_, err = e.a.ReviewProgress(ctx, kabid, unreviewed.ID, unreviewed.Version, false, "Lengkapi")
+		refusedBy(t, "returning an entry of a locked period", err, "date", "invalid.report.period.locked")
+		if n, err := e.a.ApproveProgress(ctx, kabid, []string{unreviewed.ID}); err != nil || n != 0 {
+			t.Errorf("approve selected with an entry of a locked period: %d, %v", n, err)
+		}
 
 		// An entry in an open period is taken as always.
 		movePeriods(t, e, 3, model.PeriodMonthly, model.PeriodOpen)

@@ -327,3 +327,27 @@ func (a *App) realisasiOpen(ctx context.Context, p model.Period) error {
 	}
 	return realisasiRefused(p, year)
 }
+
+// reviewRefused is the rule of the year on reviewing an entry dated day:
+// a closed period is still reviewed (assessment goes on after the report
+// deadline, and a returned entry may still be fixed in it), a locked one
+// no longer is, since it was assessed; nil when the entry may be reviewed.
+func reviewRefused(year []model.Period, day model.Date) error {
+	if p, closed := model.ReportsClosedBy(year, day); closed && p.Status == model.PeriodLocked {
+		return model.ReportsRefused(p)
+	}
+	return nil
+}
+
+// mayReviewOn applies reviewRefused to an entry, as a field error on
+// "date".
+func (a *App) mayReviewOn(ctx context.Context, p model.Progress) error {
+	year, err := a.yearOf(ctx, p.InstansiID, p.WorkDate)
+	if err != nil {
+		return err
+	}
+	if err := reviewRefused(year, p.WorkDate); err != nil {
+		return model.InvalidErr("date", err)
+	}
+	return nil
+}
