@@ -54,6 +54,7 @@ var queryDocs = map[string]string{
 	"period":      "A period id; the open one by default",
 	"target_type": "skp, rhk, progress or realisasi",
 	"target_id":   "The id of the target",
+	"date":        "A date (YYYY-MM-DD); today by default",
 	"revision":    "An approved revision (the revision of an item of GET /skps/{id}/versions); the SKP as it is now when absent",
 }
 

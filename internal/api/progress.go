@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -283,7 +284,50 @@ func progressSchemas() map[string]any {
 			"output_unit": str(),
 			"minutes":     map[string]any{"type": []string{"integer", "string"}, "description": "Minutes (90), or time as typed: \"1:30\", \"2 jam\", \"1 jam 30 menit\"; at most 24 hours"},
 			"version":     map[string]any{"type": "integer", "description": "PUT only, and required there: the version read; a stale one is a 409"}}),
+		"ProgressOptions": obj([]string{"date", "skp_id", "rhk", "no_skp", "unapproved", "refused"}, map[string]any{"date": date,
+			"skp_id": nullable("string"),
+			"rhk": map[string]any{"type": "array", "description": "The RHK an entry may serve on the date; an entry may always be other duties (no rhk_id)",
+				"items": obj([]string{"id", "kind", "description"}, map[string]any{"id": str(), "kind": str(), "description": str()})},
+			"no_skp":     map[string]any{"type": "boolean", "description": "No SKP covers the date"},
+			"unapproved": map[string]any{"type": "boolean", "description": "The SKP of the date was never approved: no RHK yet"},
+			"refused": map[string]any{"type": []string{"object", "null"}, "description": "Why the date takes no entry (its period is closed or locked); null when it does",
+				"required": []string{"code", "message"}, "properties": map[string]any{"code": str(), "message": str()}}}),
 		"ProgressBatch":       obj([]string{"ids"}, map[string]any{"ids": map[string]any{"type": "array", "items": str(), "maxItems": 200}}),
 		"ProgressBatchResult": obj([]string{"approved", "skipped"}, map[string]any{"approved": integer, "skipped": integer}),
 	}
+}
+
+type progressOptionRHK struct {
+	ID          string `json:"id"`
+	Kind        string `json:"kind"`
+	Description string `json:"description"`
+}
+
+type refusalJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type progressOptionsJSON struct {
+	Date       string              `json:"date"`
+	SKPID      *string             `json:"skp_id"`
+	RHK        []progressOptionRHK `json:"rhk"`
+	NoSKP      bool                `json:"no_skp"`
+	Unapproved bool                `json:"unapproved"`
+	Refused    *refusalJSON        `json:"refused"`
+}
+
+func (h *handler) progressOptions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	o, err := h.a.ProgressOptionsOn(r.Context(), actor, r.URL.Query().Get("date"))
+	if err != nil {
+		return err
+	}
+	out := progressOptionsJSON{Date: string(o.Date), SKPID: ptr(o.SKPID), RHK: []progressOptionRHK{}, NoSKP: o.NoSKP, Unapproved: o.Unapproved}
+	for _, rhk := range o.RHK {
+		out.RHK = append(out.RHK, progressOptionRHK{ID: rhk.ID, Kind: string(rhk.Kind), Description: rhk.Description})
+	}
+	if o.Refused.Key != "" {
+		out.Refused = &refusalJSON{Code: o.Refused.Key, Message: locale.T(readerLang(r), o.Refused.Key, o.Refused.Args...)}
+	}
+	return writeJSON(w, http.StatusOK, out)
 }

@@ -68,6 +68,8 @@ func progressRoutes() []route {
 			doc: op{tag: "work", body: "ProgressRequest", response: "Progress", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/progress", summary: "Progress entries: the actor's own, one employee's (their line and admins), or the actor's team (team=1)", handle: (*handler).progressList,
 			doc: op{tag: "work", query: []string{"employee", "team", "status", "from", "to", "rhk", "limit", "cursor"}, response: "ProgressList", errors: []int{404, 422}}},
+		{method: "GET", path: "/api/v1/progress/options", summary: "What the actor's progress form offers on a date: the RHK of the approved SKP revision in force (none while the SKP was never approved), and why the date takes no entry when its period is closed or locked", handle: (*handler).progressOptions,
+			doc: op{tag: "work", query: []string{"date"}, response: "ProgressOptions", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/progress/{id}", summary: "One progress entry", handle: (*handler).progressEntry,
 			doc: op{tag: "work", params: []string{"id"}, response: "Progress", errors: []int{404}}},
 		{method: "PUT", path: "/api/v1/progress/{id}", summary: "Fix a returned entry and send it again, with the version read", handle: (*handler).resubmitProgress,
@@ -212,9 +214,9 @@ func monitoringRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
 			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
-		{method: "GET", path: "/api/v1/monitoring/skps/units/{id}", summary: "The employees of a unit (and below) whose SKP for the year is not approved", handle: (*handler).behind,
+		{method: "GET", path: "/api/v1/monitoring/skps/units/{id}", summary: "The employees counted on a unit's line of its OPD's view (those placed in the unit itself) whose SKP for the year is not approved", handle: (*handler).behind,
 			doc: op{tag: "planning", params: []string{"id"}, query: []string{"year"}, response: "Behind", errors: []int{403, 404, 422}}},
-		{method: "POST", path: "/api/v1/monitoring/skps/units/{id}/remind", summary: "Remind every employee of a unit (and below) whose SKP for the year is not approved", handle: (*handler).remindBehind,
+		{method: "POST", path: "/api/v1/monitoring/skps/units/{id}/remind", summary: "Remind every employee counted on a unit's line (those placed in the unit itself) whose SKP for the year is not approved", handle: (*handler).remindBehind,
 			doc: op{tag: "planning", params: []string{"id"}, body: "RemindRequest", response: "Reminded", errors: []int{403, 404, 422}}},
 	}
 }

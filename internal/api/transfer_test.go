@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -46,6 +47,21 @@ func TestTransferThroughTheAPI(t *testing.T) {
 		rhk := old["rhk"].([]any)[0].(map[string]any)["id"].(string)
 		post(staff, "/api/v1/rhk/{id}/indicators", "/api/v1/rhk/"+rhk+"/indicators", map[string]any{"version": old["version"],
 			"aspect": "kuantitas", "description": "Jumlah pemeliharaan", "target": "12", "unit": "kali"})
+		// Approved as its pejabat penilai would (their own SKP's chain is
+		// not what this test is about).
+		approved, err := s.SKP(ctx, oldID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		approved.Status, approved.ApprovedAt = model.SKPApproved, time.Now()
+		if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			if err := tx.SetSKPStatus(ctx, approved.Version, approved, model.ActApprove); err != nil {
+				return err
+			}
+			return tx.SaveSKPVersion(ctx, approved)
+		}); err != nil {
+			t.Fatal(err)
+		}
 		entry := post(staff, "/api/v1/progress", "/api/v1/progress", map[string]any{"date": today, "rhk_id": rhk,
 			"description": "Pemeliharaan server", "minutes": 60})
 		if entry["skp_id"] != oldID {

@@ -116,7 +116,57 @@ func (a *App) evidenceTarget(ctx context.Context, actor model.Actor, typ, id str
 	if t.OwnerID != actor.EmployeeID {
 		return t, forbidden("attach evidence to another employee's work")
 	}
-	return t, nil
+	return t, a.evidenceOpen(ctx, typ, id)
+}
+
+// evidenceOpen is the rule of the year for evidence on a progress entry or
+// a realisasi: it is attached or removed only while the entry (a returned
+// one as it is fixed, see mayReportOn) or the realisasi (see
+// realisasiRefused) may be changed; otherwise a field error on "file"
+// says why. Evidence on an SKP or an RHK belongs to the plan, not to a
+// period's report, and is not held by it.
+func (a *App) evidenceOpen(ctx context.Context, typ, id string) error {
+	switch typ {
+	case TargetProgress:
+		p, err := a.store.Progress(ctx, id)
+		if err != nil {
+			return err
+		}
+		return a.mayReportOn(ctx, p.InstansiID, "file", p.WorkDate, returnedDate(p))
+	case TargetRealisasi:
+		r, err := a.store.RealisasiByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		p, err := a.store.Period(ctx, r.PeriodID)
+		if err != nil {
+			return err
+		}
+		if err := a.realisasiOpen(ctx, p); err != nil {
+			return model.InvalidErr("file", err)
+		}
+	}
+	return nil
+}
+
+// returnedDate is the date of a returned entry, for the rule of the year
+// on fixing it; "" for an entry not returned.
+func returnedDate(p model.Progress) model.Date {
+	if p.Status == model.ProgressReturned {
+		return p.WorkDate
+	}
+	return ""
+}
+
+// withoutDelete takes the right to remove evidence away while its record
+// is closed by the rule of the year (evidenceOpen).
+func withoutDelete(list []EvidenceView, open bool) []EvidenceView {
+	if !open {
+		for i := range list {
+			list[i].Can.Delete = false
+		}
+	}
+	return list
 }
 
 // MayAttach tells whether the actor may attach evidence to a target, so
@@ -257,6 +307,9 @@ func (a *App) DeleteEvidence(ctx context.Context, actor model.Actor, id string) 
 		return fmt.Errorf("evidence %s: %w", id, model.ErrNotFound)
 	}
 	if err := mayDeleteEvidence(actor, e); err != nil {
+		return err
+	}
+	if err := a.evidenceOpen(ctx, e.TargetType, e.TargetID); err != nil {
 		return err
 	}
 	var used bool

@@ -20,7 +20,8 @@ type Home struct {
 	YearOpen bool
 	// MySKP is the actor's SKP of the year that is not closed.
 	MySKP *model.SKP
-	// WaitingSKP counts the submitted SKPs the actor rates.
+	// WaitingSKP counts the SKPs the actor may approve now, of every year:
+	// the count the SKP page shows (waitingSKP).
 	WaitingSKP int
 	// ReportedToday counts the actor's progress entries of today;
 	// WaitingProgress the team's entries waiting for the actor (a rater).
@@ -50,16 +51,20 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 		if _, h.YearOpen, err = a.store.YearOpen(ctx, actor.InstansiID, h.Year); err != nil {
 			return h, err
 		}
-		skps, err := a.SKPList(ctx, actor, "", h.Year, "")
+		// Every year's SKP, as the SKP page the beranda links to counts
+		// those waiting for the actor.
+		skps, err := a.SKPList(ctx, actor, "", 0, "")
 		if err != nil {
 			return h, err
 		}
+		chart, err := a.OrgChart(ctx, actor.InstansiID)
+		if err != nil {
+			return h, err
+		}
+		h.WaitingSKP = waitingSKP(actor, chart, skps)
 		for i, s := range skps {
-			switch {
-			case s.EmployeeID == actor.EmployeeID && s.Status != model.SKPClosed:
+			if s.EmployeeID == actor.EmployeeID && s.Year == h.Year && s.Status != model.SKPClosed && h.MySKP == nil {
 				h.MySKP = &skps[i]
-			case s.Status == model.SKPSubmitted && s.Rater.EmployeeID == actor.EmployeeID:
-				h.WaitingSKP++
 			}
 		}
 		// Counted, not listed: a count of a capped list stops at the cap.

@@ -89,16 +89,10 @@ func (a *App) SKPFilling(ctx context.Context, actor model.Actor, year int, opdID
 	f := Filling{Year: year}
 	lines := map[string]*FillingLine{}
 	for _, r := range rows {
-		key := r.OPDID
-		if opdID != "" {
-			if r.OPDID != opdID {
-				continue
-			}
-			key = r.UnitID
+		if opdID != "" && r.OPDID != opdID {
+			continue
 		}
-		if key == "" {
-			key = r.UnitID // a unit directly under the pemda root
-		}
+		key := fillingLine(r, opdID)
 		l := lines[key]
 		if l == nil {
 			l = &FillingLine{Unit: byID[key]}
@@ -124,8 +118,28 @@ func (a *App) SKPFilling(ctx context.Context, actor model.Actor, year int, opdID
 	return f, nil
 }
 
-// BehindInUnit lists the employees of a unit (and below) whose SKP is not
-// approved yet, with its status ("" when not started), for the drill-down.
+// fillingLine is the line of the dashboard an employee's row is counted
+// on: their OPD on the instansi's view (opdID ""), their own unit on an
+// OPD's view; a unit directly under the pemda root is its own line. The
+// drill-down (BehindInUnit) lists a line's people by the same rule, so
+// that a line's count and its list agree.
+func fillingLine(r store.FillingRow, opdID string) string {
+	key := r.OPDID
+	if opdID != "" {
+		key = r.UnitID
+	}
+	if key == "" {
+		key = r.UnitID // a unit directly under the pemda root
+	}
+	return key
+}
+
+// BehindInUnit lists the employees counted on a unit's line of the
+// filling dashboard as its OPD's view shows it (the people placed in that
+// unit itself, not in the units below), whose SKP is not approved yet, with
+// its status ("" when not started), for the drill-down. Those counted are
+// the active employees in a position, not pejabat negara (store.Filling),
+// each with the SKP of the year that a transfer has not closed.
 func (a *App) BehindInUnit(ctx context.Context, actor model.Actor, year int, unitID string) ([]model.Employee, map[string]model.SKPStatus, error) {
 	u, err := a.Unit(ctx, actor, unitID)
 	if err != nil {
@@ -142,33 +156,30 @@ func (a *App) BehindInUnit(ctx context.Context, actor model.Actor, year int, uni
 	if err != nil {
 		return nil, nil, err
 	}
-	// Every page of the unit's people: a school office or a puskesmas
-	// may hold more than one page.
-	people, err := a.allEmployees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: unitID, ActiveOnly: true})
-	if err != nil {
-		return nil, nil, err
-	}
-	inUnit := map[string]bool{}
-	for _, e := range people {
-		inUnit[e.ID] = true
-	}
+	// The line is the one on the unit's OPD's view, where the web links
+	// the drill-down from: an OPD's own line there is the people placed
+	// in the OPD's own unit, not in the units below it, which have lines
+	// of their own.
+	view := u.OPDID
 	status := map[string]model.SKPStatus{}
+	ids := []string{}
 	for _, r := range rows {
-		if inUnit[r.EmployeeID] && r.Status != model.SKPApproved {
+		if (view == "" || r.OPDID == view) && fillingLine(r, view) == unitID && r.Status != model.SKPApproved {
 			status[r.EmployeeID] = r.Status
+			ids = append(ids, r.EmployeeID)
 		}
 	}
-	var out []model.Employee
-	for _, e := range people {
-		if _, behind := status[e.ID]; behind {
-			out = append(out, e)
-		}
+	if len(ids) == 0 {
+		return nil, status, nil
 	}
-	return out, status, nil
+	// Every page of them, by name: a school office or a puskesmas may
+	// hold more than one page.
+	out, err := a.allEmployees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, IDs: ids})
+	return out, status, err
 }
 
-// RemindBehind sends an in-app reminder to every employee of a unit (and
-// below) whose SKP for the year is not approved; it returns how many.
+// RemindBehind sends an in-app reminder to every employee BehindInUnit
+// lists; it returns how many.
 func (a *App) RemindBehind(ctx context.Context, actor model.Actor, year int, unitID string) (int, error) {
 	people, status, err := a.BehindInUnit(ctx, actor, year, unitID)
 	if err != nil {
@@ -190,9 +201,9 @@ func (a *App) RemindBehind(ctx context.Context, actor model.Actor, year int, uni
 	return len(people), err
 }
 
-// BehindView is the drill-down of the filling dashboard: the employees of
-// a unit (and below) whose SKP for the year is not approved, and whether
-// the actor may remind them.
+// BehindView is the drill-down of the filling dashboard: the employees
+// counted on a unit's line whose SKP for the year is not approved
+// (BehindInUnit), and whether the actor may remind them.
 type BehindView struct {
 	Unit   model.Unit
 	Year   int

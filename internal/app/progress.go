@@ -46,16 +46,26 @@ func (a *App) canSeeWorkOf(ctx context.Context, actor model.Actor, instansiID, e
 }
 
 // WorkRHK returns the RHK an employee can report progress against on a
-// date: the SKP of that date with the RHK in force on it (its last
-// approved revision while a new one is drafted); none when there is no
-// SKP yet.
+// date: the SKP of that date with the RHK of its approved revision in
+// force on it (the last approved revision while a new one is drafted).
+// The SKP has no RHK offered while no revision of it was ever approved,
+// and its ID is "" when there is no SKP for the date at all.
+// checkProgressRHK accepts the same RHK.
 func (a *App) WorkRHK(ctx context.Context, actor model.Actor, date model.Date) (model.SKP, error) {
+	f, err := a.workSKP(ctx, actor, date)
+	s := f.withRHKInForce()
+	s.RHK = f.progressRHK()
+	return s, err
+}
+
+// workSKP is the actor's SKP in force on a date (none when f.SKP.ID is "").
+func (a *App) workSKP(ctx context.Context, actor model.Actor, date model.Date) (skpInForce, error) {
 	e, err := a.store.Employee(ctx, actor.EmployeeID)
 	if err != nil {
-		return model.SKP{}, err
+		return skpInForce{}, err
 	}
 	f, _, err := a.skpInForceOn(ctx, e.InstansiID, e.ID, date)
-	return f.withRHKInForce(), err
+	return f, err
 }
 
 // SubmitProgress records the actor's own progress entry for a working day
@@ -67,7 +77,7 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 	if actor.EmployeeID == "" {
 		return p, forbidden("record progress without an employee record")
 	}
-	e, err := a.prepareEntry(ctx, actor, &p)
+	e, err := a.prepareEntry(ctx, actor, &p, "")
 	if err != nil {
 		return p, err
 	}
@@ -90,16 +100,21 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 	return p, err
 }
 
-// prepareEntry checks an entry its author sends (its text, its date, the
-// RHK it serves) and sets what follows from them: the SKP in force and
-// whether it is late by the unit's working week.
-func (a *App) prepareEntry(ctx context.Context, actor model.Actor, p *model.Progress) (model.Employee, error) {
+// prepareEntry checks an entry its author sends (its text, its date and
+// the period of that date, the RHK it serves) and sets what follows from
+// them: the SKP in force and whether it is late by the unit's working
+// week. returned is the date of the returned entry being fixed ("" for a
+// new one), for the rule of the year (mayReportOn).
+func (a *App) prepareEntry(ctx context.Context, actor model.Actor, p *model.Progress, returned model.Date) (model.Employee, error) {
 	e, err := a.store.Employee(ctx, actor.EmployeeID)
 	if err != nil {
 		return e, err
 	}
 	p.Description, p.OutputUnit = strings.TrimSpace(p.Description), strings.TrimSpace(p.OutputUnit)
 	if err := p.Validate(a.Today(ctx, actor.InstansiID)); err != nil {
+		return e, err
+	}
+	if err := a.mayReportOn(ctx, e.InstansiID, "date", p.WorkDate, returned); err != nil {
 		return e, err
 	}
 	if err := a.checkProgressRHK(ctx, e, p); err != nil {
@@ -171,8 +186,10 @@ func (a *App) workDays(ctx context.Context, e model.Employee) int {
 	return 5
 }
 
-// checkProgressRHK checks the RHK an entry serves is in force on the SKP of
-// its date (see skpInForceOn), and records that SKP.
+// checkProgressRHK checks the RHK an entry serves is one WorkRHK offers
+// for its date: of the approved revision in force of the SKP of that date
+// (see skpInForceOn), never of an SKP not approved yet. It records that
+// SKP.
 func (a *App) checkProgressRHK(ctx context.Context, e model.Employee, p *model.Progress) error {
 	f, ok, err := a.skpInForceOn(ctx, e.InstansiID, e.ID, p.WorkDate)
 	if err != nil {
@@ -182,8 +199,11 @@ func (a *App) checkProgressRHK(ctx context.Context, e model.Employee, p *model.P
 	if ok {
 		p.SKPID = f.SKP.ID
 	}
-	if p.RHKID == "" || f.hasRHK(p.RHKID) {
+	if p.RHKID == "" || slices.ContainsFunc(f.progressRHK(), func(r model.RHK) bool { return r.ID == p.RHKID }) {
 		return nil
+	}
+	if !f.Approved && f.hasRHK(p.RHKID) {
+		return model.Invalid("rhk_id", "invalid.progress.rhk.unapproved")
 	}
 	return model.Invalid("rhk_id", "invalid.progress.rhk.foreign")
 }
@@ -197,7 +217,12 @@ func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version i
 	if err := mayResubmit(actor, cur); err != nil {
 		return p, err
 	}
-	e, err := a.prepareEntry(ctx, actor, &p)
+	// The entry as it was may not be in a locked period: fixing it would
+	// change an assessed period, wherever the fix moves it.
+	if err := a.mayReportOn(ctx, cur.InstansiID, "date", cur.WorkDate, cur.WorkDate); err != nil {
+		return p, err
+	}
+	e, err := a.prepareEntry(ctx, actor, &p, cur.WorkDate)
 	if err != nil {
 		return p, err
 	}
@@ -242,6 +267,9 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 	} else if p.Version != version {
 		return p, fmt.Errorf("progress %s changed since version %d: %w", p.ID, version, model.ErrStale)
 	} else if err != nil {
+		return p, err
+	}
+	if err := a.mayReviewOn(ctx, p); err != nil {
 		return p, err
 	}
 	note = strings.TrimSpace(note)
@@ -319,7 +347,8 @@ func (a *App) ApproveProgress(ctx context.Context, actor model.Actor, ids []stri
 			continue
 		}
 		if _, err := a.ReviewProgress(ctx, actor, id, p.Version, true, ""); err != nil {
-			if errors.Is(err, model.ErrConflict) {
+			var locked *model.ValidationError // an entry of a locked period
+			if errors.Is(err, model.ErrConflict) || errors.As(err, &locked) {
 				continue
 			}
 			return approved, err
@@ -597,9 +626,13 @@ type ProgressRights struct {
 	Return  bool // return the waiting entry with a note
 }
 
-func progressRights(actor model.Actor, chart *model.OrgChart, p model.Progress) ProgressRights {
-	review := chart != nil && mayReview(actor, chart, p) == nil
-	return ProgressRights{Edit: mayResubmit(actor, p) == nil, Approve: review, Return: review}
+// progressRights shows the rules the actions enforce; year is the
+// periods of the entry's year, for the rule of the year (reportRefused,
+// reviewRefused).
+func progressRights(actor model.Actor, chart *model.OrgChart, p model.Progress, year []model.Period) ProgressRights {
+	review := chart != nil && mayReview(actor, chart, p) == nil && reviewRefused(year, p.WorkDate) == nil
+	return ProgressRights{Edit: mayResubmit(actor, p) == nil && reportRefused(year, p.WorkDate, p.WorkDate) == nil,
+		Approve: review, Return: review}
 }
 
 // ProgressView is a progress entry as pages and the API show it: with its
@@ -652,10 +685,18 @@ func (a *App) progressViews(ctx context.Context, actor model.Actor, entries []mo
 	if err != nil {
 		return nil, err
 	}
+	years := map[int][]model.Period{} // the periods of each year the entries fall in
 	for i, p := range entries {
+		y := p.WorkDate.Time().Year()
+		if _, ok := years[y]; !ok {
+			if years[y], err = a.yearOf(ctx, p.InstansiID, p.WorkDate); err != nil {
+				return nil, err
+			}
+		}
+		open := reportRefused(years[y], p.WorkDate, returnedDate(p)) == nil
 		out[i] = ProgressView{Progress: p, Author: authors[p.EmployeeID].FullName(), RHKText: rhkText[p.RHKID],
-			Thread: threadOf(actor, TargetProgress, p.ID, threads[p.ID]), Files: evidenceViews(actor, files[p.ID]),
-			Can: progressRights(actor, chart, p)}
+			Thread: threadOf(actor, TargetProgress, p.ID, threads[p.ID]), Files: withoutDelete(evidenceViews(actor, files[p.ID]), open),
+			Can: progressRights(actor, chart, p, years[y])}
 	}
 	return out, nil
 }
@@ -691,11 +732,65 @@ type ProgressDay struct {
 	Prev, Next  model.Date // Next is "" on today
 	RHK         []model.RHK
 	NoSKP       bool // no SKP in force on the date: entries are other duties
-	LastRHK     string
-	Entries     []ProgressView
-	Returned    []ProgressView
-	Evidence    bool  // files can be attached on this server
-	MaxBytes    int64 // the instansi's limit for one file
+	// Unapproved: the SKP of the date was never approved, so no RHK is
+	// offered yet and entries are other duties until it is.
+	Unapproved bool
+	// Refused says why no entry can be recorded on the date (its period
+	// is closed or locked); its Key is "" while entries are taken.
+	Refused  model.Message
+	LastRHK  string
+	Entries  []ProgressView
+	Returned []ProgressView
+	Evidence bool  // files can be attached on this server
+	MaxBytes int64 // the instansi's limit for one file
+}
+
+// ProgressOptions is what the progress form offers on a day, by the rules
+// SubmitProgress enforces: the RHK of the approved revision in force
+// (WorkRHK), and whether the day takes entries at all (mayReportOn).
+type ProgressOptions struct {
+	Date  model.Date
+	SKPID string // the SKP of the day; "" when there is none
+	RHK   []model.RHK
+	// NoSKP: no SKP covers the day; Unapproved: its SKP was never
+	// approved. Either way entries are other duties.
+	NoSKP, Unapproved bool
+	// Refused says why no entry can be recorded on the day (its period is
+	// closed or locked); its Key is "" while entries are taken.
+	Refused model.Message
+}
+
+// ProgressOptionsOn returns what the actor's progress form offers on day
+// (YYYY-MM-DD; today when empty).
+func (a *App) ProgressOptionsOn(ctx context.Context, actor model.Actor, day string) (ProgressOptions, error) {
+	if actor.EmployeeID == "" {
+		return ProgressOptions{}, fmt.Errorf("progress without an employee record: %w", model.ErrNotFound)
+	}
+	d := a.Today(ctx, actor.InstansiID)
+	if day != "" {
+		var err error
+		if d, err = model.ParseDate(day); err != nil {
+			return ProgressOptions{}, model.Invalid("date", "invalid.date.format")
+		}
+	}
+	return a.progressOptions(ctx, actor, d)
+}
+
+func (a *App) progressOptions(ctx context.Context, actor model.Actor, day model.Date) (ProgressOptions, error) {
+	o := ProgressOptions{Date: day}
+	f, err := a.workSKP(ctx, actor, day)
+	if err != nil {
+		return o, err
+	}
+	o.SKPID, o.RHK, o.NoSKP, o.Unapproved = f.SKP.ID, f.progressRHK(), f.SKP.ID == "", f.SKP.ID != "" && !f.Approved
+	year, err := a.yearOf(ctx, actor.InstansiID, day)
+	if err != nil {
+		return o, err
+	}
+	if err := reportRefused(year, day, ""); err != nil {
+		errors.As(err, &o.Refused)
+	}
+	return o, nil
 }
 
 // ParseDay reads a day asked for in a page's address: today when it is
@@ -719,11 +814,11 @@ func (a *App) ProgressDayOf(ctx context.Context, actor model.Actor, day string) 
 	if d.Date < d.Today {
 		d.Next = model.Date(d.Date.Time().AddDate(0, 0, 1).Format(time.DateOnly))
 	}
-	skp, err := a.WorkRHK(ctx, actor, d.Date)
+	o, err := a.progressOptions(ctx, actor, d.Date)
 	if err != nil {
 		return d, err
 	}
-	d.RHK, d.NoSKP = skp.RHK, skp.ID == ""
+	d.RHK, d.NoSKP, d.Unapproved, d.Refused = o.RHK, o.NoSKP, o.Unapproved, o.Refused
 	entries, err := a.allProgress(ctx, actor, ProgressQuery{From: d.Date, To: d.Date})
 	if err != nil {
 		return d, err

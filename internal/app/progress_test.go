@@ -19,14 +19,9 @@ func TestProgressReportAndReview(t *testing.T) {
 		ctx := context.Background()
 		staff, kabid := who["staff1"], who["kabid"]
 		// The clock says Monday 2 March 2026, 08:00 WIB.
-		skp, err := e.a.CreateSKP(ctx, staff, e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rhk, err := e.a.SaveRHK(ctx, staff, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan layanan"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		// Progress serves the RHK of an approved SKP.
+		skp := approvedStaffSKP(t, e, s, staff)
+		rhk := skp.RHK[0]
 		entry := model.Progress{WorkDate: "2026-03-02", RHKID: rhk.ID, Description: "Menyusun draf laporan", OutputAmount: 100, OutputUnit: "draf", Minutes: 90}
 		p, err := e.a.SubmitProgress(ctx, staff, entry)
 		if err != nil {

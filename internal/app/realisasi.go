@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -31,13 +32,15 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 	switch {
 	case err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year:
 		v.Add("period_id", "invalid.realisasi.period.year")
-	case !periodTakesRealisasi(p):
-		v.Add("period_id", "invalid.realisasi.period.closed", p.Label())
 	case s.Status == model.SKPClosed && p.Start > s.PeriodEnd:
 		// After the TMT of a transfer: the SKP in force then takes it.
 		v.Add("period_id", "invalid.realisasi.period.aftertransfer", p.Label())
 	case outsideSKP(s, p):
 		v.Add("period_id", "invalid.realisasi.period.outside")
+	default:
+		if err := a.realisasiOpen(ctx, p); err != nil {
+			v.AddErr("period_id", err)
+		}
 	}
 	r.Value, r.Basis = strings.TrimSpace(r.Value), strings.TrimSpace(r.Basis)
 	if r.Value == "" || len(r.Value) > 200 {
@@ -71,7 +74,7 @@ func (a *App) skpInForce(ctx context.Context, actor model.Actor, skpID string) (
 // mayFillRealisasi is the rule for writing the realisasi of an SKP: its
 // owner, once a revision of it is approved (a new revision in draft
 // leaves the approved one in force), or once a transfer closed it.
-// SaveRealisasi enforces it (with periodTakesRealisasi);
+// SaveRealisasi enforces it (with the rule of the year, realisasiRefused);
 // RealisasiRights.Edit shows it.
 func mayFillRealisasi(actor model.Actor, f skpInForce) error {
 	if actor.EmployeeID == "" || f.SKP.EmployeeID != actor.EmployeeID {
@@ -83,18 +86,16 @@ func mayFillRealisasi(actor model.Actor, f skpInForce) error {
 	return nil
 }
 
-// periodTakesRealisasi reports whether realisasi may be written in a period
-// now: while it is open.
-func periodTakesRealisasi(p model.Period) bool { return p.Status == model.PeriodOpen }
-
 // RealisasiRights are what the actor may do with the realisasi of an SKP in
 // a period.
 type RealisasiRights struct {
 	Edit bool // fill or change it, attach evidence (the owner, in an open period)
 }
 
-func realisasiRights(actor model.Actor, f skpInForce, p model.Period) RealisasiRights {
-	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, f) == nil && periodTakesRealisasi(p) && !outsideSKP(f.SKP, p)}
+// realisasiRights shows the rules SaveRealisasi enforces; year is p's
+// year's periods.
+func realisasiRights(actor model.Actor, f skpInForce, p model.Period, year []model.Period) RealisasiRights {
+	return RealisasiRights{Edit: p.ID != "" && mayFillRealisasi(actor, f) == nil && realisasiRefused(p, year) == nil && !outsideSKP(f.SKP, p)}
 }
 
 // outsideSKP reports whether a period lies wholly outside the period of an
@@ -123,7 +124,11 @@ func (a *App) RealisasiOne(ctx context.Context, actor model.Actor, id string) (R
 	if err != nil {
 		return RealisasiItem{}, err
 	}
-	return RealisasiItem{Realisasi: r, Can: realisasiRights(actor, f, p)}, nil
+	year, err := a.store.Periods(ctx, p.InstansiID, p.Year)
+	if err != nil {
+		return RealisasiItem{}, err
+	}
+	return RealisasiItem{Realisasi: r, Can: realisasiRights(actor, f, p, year)}, nil
 }
 
 // RealisasiPeriod is an SKP's realisasi in one period with the period's
@@ -148,6 +153,9 @@ type RealisasiPeriod struct {
 	// Next is the SKP begun after the transfer that closed this one.
 	Next *SKPLink
 	Can  RealisasiRights
+	// Refused says why the period takes no realisasi now (not opened yet,
+	// closed, locked); its Key is "" while it takes them.
+	Refused model.Message
 }
 
 // Realisasi returns the realisasi of an SKP in a period (the first open one
@@ -204,8 +212,11 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		}
 		out.Period = out.Periods[0]
 	}
-	out.Can = realisasiRights(actor, f, out.Period)
+	out.Can = realisasiRights(actor, f, out.Period, all)
 	out.AfterTMT = s.Status == model.SKPClosed && out.Period.Start > s.PeriodEnd
+	if err := realisasiRefused(out.Period, all); err != nil && !out.AfterTMT {
+		errors.As(err, &out.Refused)
+	}
 	if out.Realisasi, err = a.store.RealisasiOf(ctx, s.ID, out.Period.ID); err != nil {
 		return out, err
 	}
@@ -226,7 +237,7 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 	}
 	for _, id := range ids {
 		out.Threads[id] = threadOf(actor, TargetRealisasi, id, threads[id])
-		out.Files[id] = evidenceViews(actor, files[id])
+		out.Files[id] = withoutDelete(evidenceViews(actor, files[id]), out.Refused.Key == "")
 	}
 	// Every entry of the period, however many: a quarter or a year holds
 	// far more than one page.

@@ -141,14 +141,12 @@ func (a *App) SKPsView(ctx context.Context, actor model.Actor, year int) (SKPsVi
 	if err != nil {
 		return v, err
 	}
+	v.Waiting = waitingSKP(actor, chart, all)
 	for _, s := range all {
 		r, _ := ratersOf(chart, s)
 		it := SKPItem{SKP: s, Can: skpRights(actor, s, r)}
 		if s.EmployeeID != actor.EmployeeID {
 			v.Team = append(v.Team, it)
-			if it.Can.Approve {
-				v.Waiting++
-			}
 			continue
 		}
 		if s.Year == year && s.Status != model.SKPClosed && v.Current == nil {
@@ -159,6 +157,20 @@ func (a *App) SKPsView(ctx context.Context, actor model.Actor, year int) (SKPsVi
 	}
 	v.Can.Create = v.YearOpen && v.Current == nil
 	return v, nil
+}
+
+// waitingSKP counts the SKPs of list the actor may approve now, of every
+// year: the number the SKP page shows above the team's list and the
+// beranda links to it with.
+func waitingSKP(actor model.Actor, chart *model.OrgChart, list []model.SKP) int {
+	n := 0
+	for _, s := range list {
+		r, _ := ratersOf(chart, s)
+		if s.EmployeeID != actor.EmployeeID && skpRights(actor, s, r).Approve {
+			n++
+		}
+	}
+	return n
 }
 
 // SKPView is the SKP page and the API's SKP: the SKP with what the actor

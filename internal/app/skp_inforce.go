@@ -38,6 +38,16 @@ func (f skpInForce) takesRealisasi() bool {
 	return f.Approved || f.SKP.Status == model.SKPClosed
 }
 
+// progressRHK are the RHK progress may serve: those in force once a
+// revision of the SKP has been approved; none while it never was (a
+// draft, submitted or returned first revision).
+func (f skpInForce) progressRHK() []model.RHK {
+	if !f.Approved {
+		return nil
+	}
+	return f.RHK
+}
+
 // hasRHK reports whether id is an RHK in force.
 func (f skpInForce) hasRHK(id string) bool {
 	for _, r := range f.RHK {

@@ -246,9 +246,11 @@ func TestBackdatedTransferKeepsEverythingReachable(t *testing.T) {
 			t.Errorf("taking the same RHK over twice: %v", err)
 		}
 
-		// New entries on the copy go to the new SKP; the old RHK is out.
-		if p := entry("2026-11-10", copyRHK.ID, "Uji aplikasi"); p.SKPID != fresh.ID {
-			t.Errorf("an entry on the copy goes to %q", p.SKPID)
+		// The copy takes entries once the new SKP is approved (until then
+		// they are other duties, which go to the new SKP); the old RHK is
+		// out.
+		if _, err := e.a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-11-10", RHKID: copyRHK.ID, Description: "Uji", Minutes: 30}); !errors.As(err, &v) || v.Fields["rhk_id"] == "" {
+			t.Errorf("an entry on the copy of a draft SKP: %v", err)
 		}
 		if _, err := e.a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-11-10", RHKID: a.ID, Description: "Uji", Minutes: 30}); !errors.As(err, &v) || v.Fields["rhk_id"] == "" {
 			t.Errorf("an entry after the TMT on the old RHK: %v", err)
@@ -282,18 +284,8 @@ func TestFutureTransferMovesNothingUntilTheTMT(t *testing.T) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
 		staff := who["staff2"]
-		old, err := e.a.CreateSKP(ctx, staff, e.o.Staff2.ID, 2026, model.ApproachKuantitatif)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := e.a.SaveRHK(ctx, staff, old.Version, model.RHK{SKPID: old.ID, Kind: model.RHKUtama, Description: "Terpeliharanya aplikasi"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ind, err := e.a.AddIndicator(ctx, staff, old.Version+1, indicator(a.ID))
-		if err != nil {
-			t.Fatal(err)
-		}
+		old := approvedStaff2SKP(t, e, who)
+		a, ind := old.RHK[0], old.RHK[0].Indicators[0]
 		setDay(t, e, "2026-11-10")
 		nov := openMonth(t, e, 11)
 		before, err := e.a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-11-05", RHKID: a.ID, Description: "Uji", Minutes: 30})
@@ -334,7 +326,9 @@ func TestFutureTransferMovesNothingUntilTheTMT(t *testing.T) {
 		}
 
 		setDay(t, e, "2026-12-02")
-		q, err := e.a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-12-02", RHKID: got.SKP.RHK[0].ID, Description: "Uji", Minutes: 30})
+		// The new SKP is a draft: an entry from the TMT is another duty,
+		// on the new SKP.
+		q, err := e.a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-12-02", Description: "Uji", Minutes: 30})
 		if err != nil || q.SKPID != fresh.ID {
 			t.Errorf("an entry from the TMT = %+v, %v", q, err)
 		}

@@ -259,3 +259,103 @@ func ParseYear(s string, otherwise int) (int, error) {
 	}
 	return n, nil
 }
+
+// The rule of the year on reports. Every path that records or changes
+// daily progress or realisasi, or the evidence on them, asks it:
+// SubmitProgress and ResubmitProgress (web and API alike), SaveRealisasi,
+// attaching and removing evidence, and the rights that pages and the API
+// show. A report dated in a closed period (past its report deadline) or a
+// locked one (assessed) is refused with a message that names the period
+// and why. A returned progress entry may still be fixed while its period
+// is closed, as long as it stays in that period; never once it is locked.
+
+// yearOf loads the periods of an instansi's year of day, the periods
+// every report dated that day is judged by.
+func (a *App) yearOf(ctx context.Context, instansiID string, day model.Date) ([]model.Period, error) {
+	return a.store.Periods(ctx, instansiID, day.Time().Year())
+}
+
+// mayReportOn is the rule for a progress entry dated day: nil when it may
+// be recorded or changed now, else a field error on field naming the
+// period that refuses it and why. returned is the date of the returned
+// entry being fixed ("" for a new entry or one not returned).
+func (a *App) mayReportOn(ctx context.Context, instansiID, field string, day, returned model.Date) error {
+	year, err := a.yearOf(ctx, instansiID, day)
+	if err != nil {
+		return err
+	}
+	if m := reportRefused(year, day, returned); m != nil {
+		return model.InvalidErr(field, m)
+	}
+	return nil
+}
+
+// reportRefused is mayReportOn on the periods of day's year, for rights
+// computed for many entries at once: nil when a report dated day may be
+// written now. A returned entry (returned is its date) may be fixed in
+// the closed period it was returned in, not in a locked one nor moved into
+// another closed period.
+func reportRefused(year []model.Period, day, returned model.Date) error {
+	p, closed := model.ReportsClosedBy(year, day)
+	if !closed {
+		return nil
+	}
+	if returned != "" && p.Status == model.PeriodClosed && p.Start <= returned && returned <= p.End {
+		return nil
+	}
+	return model.ReportsRefused(p)
+}
+
+// realisasiRefused is the rule for the realisasi of period p, given the
+// periods of its year: nil while p is open and no period covering it
+// (the annual evaluation) is closed or locked; otherwise why not. A period
+// not opened yet (draft) takes no realisasi either.
+func realisasiRefused(p model.Period, year []model.Period) error {
+	covering := []model.Period{p}
+	for _, q := range year {
+		if q.Kind == model.PeriodAnnual && q.ID != p.ID {
+			covering = append(covering, q)
+		}
+	}
+	if q, closed := model.ReportsClosedBy(covering, p.End); closed {
+		return model.ReportsRefused(q)
+	}
+	if p.Status != model.PeriodOpen {
+		return model.Msg("invalid.realisasi.period.closed", p.Label())
+	}
+	return nil
+}
+
+// realisasiOpen applies realisasiRefused to p, loading its year's
+// periods.
+func (a *App) realisasiOpen(ctx context.Context, p model.Period) error {
+	year, err := a.store.Periods(ctx, p.InstansiID, p.Year)
+	if err != nil {
+		return err
+	}
+	return realisasiRefused(p, year)
+}
+
+// reviewRefused is the rule of the year on reviewing an entry dated day:
+// a closed period is still reviewed (assessment goes on after the report
+// deadline, and a returned entry may still be fixed in it), a locked one
+// no longer is, since it was assessed; nil when the entry may be reviewed.
+func reviewRefused(year []model.Period, day model.Date) error {
+	if p, closed := model.ReportsClosedBy(year, day); closed && p.Status == model.PeriodLocked {
+		return model.ReportsRefused(p)
+	}
+	return nil
+}
+
+// mayReviewOn applies reviewRefused to an entry, as a field error on
+// "date".
+func (a *App) mayReviewOn(ctx context.Context, p model.Progress) error {
+	year, err := a.yearOf(ctx, p.InstansiID, p.WorkDate)
+	if err != nil {
+		return err
+	}
+	if err := reviewRefused(year, p.WorkDate); err != nil {
+		return model.InvalidErr("date", err)
+	}
+	return nil
+}

@@ -159,3 +159,51 @@ func CanMovePeriod(from, to PeriodStatus) bool {
 	}
 	return false
 }
+
+// ReportsClosedBy returns the period that refuses reports (daily progress,
+// realisasi, the evidence on them) dated on day, of the year's periods
+// given: of those covering the day, a locked one (assessed) before a
+// closed one (past its report deadline). ok is false when none covering
+// the day is closed or locked: an open period, one not opened yet
+// (draft), or none at all (a year not opened) does not refuse them.
+func ReportsClosedBy(periods []Period, day Date) (Period, bool) {
+	var closed *Period
+	for i, p := range periods {
+		if p.Start > day || day > p.End {
+			continue
+		}
+		switch p.Status {
+		case PeriodLocked:
+			return p, true
+		case PeriodClosed:
+			if closed == nil {
+				closed = &periods[i]
+			}
+		}
+	}
+	if closed == nil {
+		return Period{}, false
+	}
+	return *closed, true
+}
+
+// ReportsRefused is the message that refuses a report in p, a closed or
+// locked period: it names the period and why (closed after its report
+// deadline, locked after assessment).
+func ReportsRefused(p Period) Message {
+	if p.Status == PeriodLocked {
+		return Msg("invalid.report.period.locked", p.Label())
+	}
+	return Msg("invalid.report.period.closed", p.Label(), DateLabel(p.ReportDeadline))
+}
+
+// DateLabel is a date as a message, rendered in the reader's language:
+// "5 Februari 2027" / "5 February 2027". A date that does not parse is
+// given as it is.
+func DateLabel(d Date) any {
+	t, err := time.Parse(time.DateOnly, string(d))
+	if err != nil {
+		return string(d)
+	}
+	return Msg("date.long", t.Day(), Msg(fmt.Sprintf("month.%d", int(t.Month()))), t.Year())
+}

@@ -35,10 +35,32 @@ func staffSKP(t *testing.T, e env) (model.SKP, model.RHK) {
 	return s, r
 }
 
+// approveSKP gives an SKP's RHK an indicator and records its approval,
+// so that progress may serve its RHK.
+func approveSKP(t *testing.T, e env, id string, rhk model.RHK) {
+	t.Helper()
+	ctx := context.Background()
+	a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	s, _ := e.s.SKP(ctx, id)
+	owner := model.Actor{UserID: "o", InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+	if _, err := a.AddIndicator(ctx, owner, s.Version, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas,
+		Description: "Modul yang diperbarui", Target: "12", Unit: "modul"}); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := e.s.SKP(ctx, id)
+	full.Status = model.SKPApproved
+	if err := e.s.Write(ctx, model.SystemActor(s.InstansiID, "test"), func(tx *store.Tx) error {
+		return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove)
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestProgressPagesAndDesk(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s, false)
-		_, rhk := staffSKP(t, e)
+		skp, rhk := staffSKP(t, e)
+		approveSKP(t, e, skp.ID, rhk)
 		staff, kabid := e.browser(t), e.browser(t)
 		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
 		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")

@@ -42,7 +42,9 @@ func (u *ui) renderUnit(w http.ResponseWriter, r *http.Request, b base, id strin
 	if err != nil {
 		return err
 	}
-	people, err := u.directory(r, b, model.EmployeeFilter{UnitID: d.ID, Cursor: r.URL.Query().Get("cursor"), Limit: 50})
+	// The active employees, as the unit's count beside the list counts
+	// them (UnitNode.Employees): one not active is found in the directory.
+	people, err := u.directory(r, b, model.EmployeeFilter{UnitID: d.ID, ActiveOnly: true, Cursor: r.URL.Query().Get("cursor"), Limit: 50})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,68 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// Progress sent through the API into a closed period is refused with the
+// reason, as on the web; an RHK of a draft SKP is refused too.
+func TestProgressAPIFollowsTheRulesOfTheYear(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		check := documented(t, e)
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		today := a.Today(ctx, e.o.Instansi.ID)
+		admin := e.login(t, "admin", "rahasia-admin")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		r := e.post(t, "/api/v1/years", admin, map[string]any{"year": today.Time().Year(), "period_kind": "monthly"})
+		month := check("POST", "/api/v1/years", r)["items"].([]any)[today.Time().Month()-1].(map[string]any)["id"].(string)
+
+		staffActor := model.Actor{UserID: "s", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+		skp, err := a.CreateSKP(ctx, staffActor, e.o.Staff1.ID, today.Time().Year(), model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rhk, err := a.SaveRHK(ctx, staffActor, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := check("POST", "/api/v1/progress", problemOf(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today, "rhk_id": rhk.ID,
+			"description": "Menyusun laporan", "minutes": 30}), 422))
+		if codes, _ := p["codes"].(map[string]any); codes["rhk_id"] != "invalid.progress.rhk.unapproved" {
+			t.Errorf("an RHK of a draft SKP: %v", p)
+		}
+
+		o := check("GET", "/api/v1/progress/options", e.get(t, "/api/v1/progress/options?date="+string(today), staff))
+		if rhks, _ := o["rhk"].([]any); len(rhks) != 0 || o["unapproved"] != true || o["no_skp"] != false || o["skp_id"] != skp.ID || o["refused"] != nil {
+			t.Errorf("the options with a draft SKP: %v", o)
+		}
+		problem(t, e.get(t, "/api/v1/progress/options?date=kemarin", staff), 422)
+
+		for _, st := range []string{"open", "closed"} {
+			r := e.do(t, "PATCH", "/api/v1/periods/"+month, admin, "application/json", []byte(fmt.Sprintf(`{"status":%q}`, st)))
+			if r.status != 200 {
+				t.Fatalf("move the month to %s: %d %s", st, r.status, r.body)
+			}
+		}
+		p = check("POST", "/api/v1/progress", problemOf(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today,
+			"description": "Rapat", "minutes": 30}), 422))
+		codes, _ := p["codes"].(map[string]any)
+		errs, _ := p["errors"].(map[string]any)
+		if msg, _ := errs["date"].(string); codes["date"] != "invalid.report.period.closed" || !strings.Contains(msg, "sudah ditutup (batas pelaporan") {
+			t.Errorf("progress in a closed period: %v", p)
+		}
+		o = check("GET", "/api/v1/progress/options", e.get(t, "/api/v1/progress/options", staff))
+		if ref, _ := o["refused"].(map[string]any); ref["code"] != "invalid.report.period.closed" || !strings.Contains(fmt.Sprint(ref["message"]), "sudah ditutup") {
+			t.Errorf("the options of a closed day: %v", o)
+		}
+	})
+}
