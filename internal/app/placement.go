@@ -131,12 +131,27 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	if err != nil || pos.InstansiID != e.InstansiID {
 		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
 	}
+	scope, err := a.manageScope(ctx, actor)
+	if err != nil {
+		return pl, err
+	}
+	if err := scope.refusePositionOutside(pos, "position_id"); err != nil {
+		return pl, err
+	}
+	if model.EndsBeforeStart(pl.Start, pl.End) {
+		return pl, model.Invalid("end", "invalid.placement.end.before")
+	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
 		}
 		if err := a.refuseSelfRating(ctx, tx, e, pl.Start, try, "position_id", "position_id"); err != nil {
 			return err
+		}
+		if pl.Kind == model.PlacementDefinitif {
+			if err := refuseSecondHolder(ctx, tx, pos, pl.EmployeeID, pl.Start, "position_id"); err != nil {
+				return err
+			}
 		}
 		var err error
 		if pl, err = tx.Place(ctx, pl); err != nil {
@@ -197,8 +212,21 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return err
 	}
+	scope, err := a.manageScope(ctx, actor)
+	if err != nil {
+		return err
+	}
+	if can, err := a.placementRights(ctx, scope, []model.Placement{pl}); err != nil || !can[pl.ID] {
+		if err == nil {
+			err = forbidden("end a placement in another OPD")
+		}
+		return err
+	}
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
+	}
+	if model.EndsBeforeStart(pl.Start, end) {
+		return model.Invalid("end", "invalid.placement.end.before")
 	}
 	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
@@ -231,6 +259,18 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 			return o, model.Invalid(field, "invalid.placement.rater.inactive")
 		}
 	}
+	if field, who, err := a.overrideOutside(ctx, actor, o); err != nil || field != "" {
+		if err == nil {
+			err = model.Invalid(field, "invalid.rater.reach", who.FullName())
+		}
+		return o, err
+	}
+	if _, err := model.ParseDate(string(o.End)); o.End != "" && err != nil {
+		return o, model.InvalidErr("end", err)
+	}
+	if model.EndsBeforeStart(o.Start, o.End) {
+		return o, model.Invalid("end", "invalid.range.end.before")
+	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(o) }
 		if err := a.refuseSelfRating(ctx, tx, e, o.Start, try, "rater_id", "upper_rater_id"); err != nil {
@@ -257,15 +297,26 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	if err != nil {
 		return err
 	}
-	found := false
-	for _, o := range list {
-		found = found || o.ID == overrideID
+	var found *model.RaterOverride
+	for i := range list {
+		if list[i].ID == overrideID {
+			found = &list[i]
+		}
 	}
-	if !found {
+	if found == nil {
 		return fmt.Errorf("rater override %s: %w", overrideID, model.ErrNotFound)
+	}
+	if field, _, err := a.overrideOutside(ctx, actor, *found); err != nil || field != "" {
+		if err == nil {
+			err = forbidden("end a substitute rater from another OPD")
+		}
+		return err
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
+	}
+	if model.EndsBeforeStart(found.Start, end) {
+		return model.Invalid("end", "invalid.range.end.before")
 	}
 	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutOverride(overrideID) }
@@ -286,6 +337,16 @@ func (a *App) RaterOverrides(ctx context.Context, actor model.Actor, employeeID 
 		return nil, err
 	}
 	return a.store.RaterOverrides(ctx, employeeID)
+}
+
+// RaterOverrideList is RaterOverrides with the names of the people named
+// and what the actor may do with each override.
+func (a *App) RaterOverrideList(ctx context.Context, actor model.Actor, employeeID string) ([]OverrideView, error) {
+	list, err := a.RaterOverrides(ctx, actor, employeeID)
+	if err != nil {
+		return nil, err
+	}
+	return a.overrideViews(ctx, actor, list)
 }
 
 // refuseSelfRating refuses a change of the organisation (an override, a
