@@ -118,7 +118,10 @@ func (a *App) SubstituteRater(ctx context.Context, actor model.Actor, r RaterOve
 
 // PlaceEmployee puts an employee in a position: definitively (a transfer or
 // promotion, ending the previous definitive placement) or as Plt/Plh beside
-// it. Administrators of the employee's OPD or of the instansi only.
+// it. Administrators of the employee's OPD or of the instansi only, and
+// the position must be within their reach too. A post one person holds
+// (model.OneHolder) takes no second definitive holder: the current one's
+// placement is ended first.
 func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Placement) (model.Placement, error) {
 	e, err := a.store.Employee(ctx, pl.EmployeeID)
 	if err != nil {
@@ -137,6 +140,9 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	}
 	if err := scope.refusePositionOutside(pos, "position_id"); err != nil {
 		return pl, err
+	}
+	if _, err := model.ParseDate(string(pl.End)); pl.End != "" && err != nil {
+		return pl, model.InvalidErr("end", err)
 	}
 	if model.EndsBeforeStart(pl.Start, pl.End) {
 		return pl, model.Invalid("end", "invalid.placement.end.before")
@@ -241,7 +247,8 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 
 // OverrideRater names a different pejabat penilai (and optionally atasan)
 // for an employee from a date, with a reason: a JF placed directly under a
-// JPT, an assignment across units.
+// JPT, an assignment across units. An OPD admin names people of their OPD
+// (see raterOutside); a rater from another OPD is BKPSDM's to name.
 func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.RaterOverride) (model.RaterOverride, error) {
 	e, err := a.store.Employee(ctx, o.EmployeeID)
 	if err != nil {
