@@ -123,7 +123,7 @@ func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
 		j.Placements = []placementJSON{}
 		for _, p := range d.Placements {
 			j.Placements = append(j.Placements, placementJSON{ID: p.ID, Position: p.PositionName, Unit: p.UnitName,
-				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree, Can: endCan{End: d.Can.Place}})
+				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree, Can: endCan{End: d.CanEndPlacement[p.ID]}})
 		}
 	}
 	return j

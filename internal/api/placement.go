@@ -52,23 +52,24 @@ type overrideJSON struct {
 	End          *string `json:"end"`
 	Reason       string  `json:"reason"`
 	// Can: only those who manage the employee list or make substitute
-	// raters, and they may end each (EndOverride asks the same).
+	// raters; they may end those whose raters are within their reach
+	// (EndOverride asks the same).
 	Can endCan `json:"can"`
 }
 
-func overrideOf(o model.RaterOverride) overrideJSON {
+func overrideOf(o model.RaterOverride, canEnd bool) overrideJSON {
 	return overrideJSON{ID: o.ID, EmployeeID: o.EmployeeID, RaterID: o.RaterID, UpperRaterID: ptr(o.UpperRaterID),
-		Start: string(o.Start), End: ptr(string(o.End)), Reason: o.Reason, Can: endCan{End: true}}
+		Start: string(o.Start), End: ptr(string(o.End)), Reason: o.Reason, Can: endCan{End: canEnd}}
 }
 
 func (h *handler) raterOverrides(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	overrides, err := h.a.RaterOverrides(r.Context(), actor, r.PathValue("id"))
+	overrides, err := h.a.RaterOverrideList(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	out := list[overrideJSON]{Items: []overrideJSON{}}
 	for _, o := range overrides {
-		out.Items = append(out.Items, overrideOf(o))
+		out.Items = append(out.Items, overrideOf(o.RaterOverride, o.CanEnd))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -88,7 +89,7 @@ func (h *handler) overrideRater(w http.ResponseWriter, r *http.Request, actor mo
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, overrideOf(o))
+	return writeJSON(w, http.StatusCreated, overrideOf(o, true))
 }
 
 func (h *handler) endOverride(w http.ResponseWriter, r *http.Request, actor model.Actor) error {

@@ -105,8 +105,11 @@ type EmployeeDetail struct {
 	Rater      *model.Employee
 	UpperRater *model.Employee
 	Placements []model.Placement
-	Team       []model.Employee
-	Account    *model.User
+	// CanEndPlacement tells, by placement id, whether the actor may end
+	// it: they manage the employee and its post is within their reach.
+	CanEndPlacement map[string]bool
+	Team            []model.Employee
+	Account         *model.User
 }
 
 // Employee returns one employee as the actor may see them.
@@ -156,6 +159,15 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 		if d.Placements, err = a.store.Placements(ctx, e.ID); err != nil {
 			return d, err
 		}
+		if manage {
+			scope, err := a.manageScope(ctx, actor)
+			if err != nil {
+				return d, err
+			}
+			if d.CanEndPlacement, err = a.placementRights(ctx, scope, d.Placements); err != nil {
+				return d, err
+			}
+		}
 		if u, err := a.store.UserByEmployee(ctx, e.ID); err == nil {
 			d.Account = &u
 			d.Can.ManageAccount = mayManageAccount(actor, u)
@@ -179,6 +191,9 @@ type EmployeeRights struct {
 type OverrideView struct {
 	model.RaterOverride
 	Rater, Upper string
+	// CanEnd: the actor may end it (EndRaterOverride asks the same): its
+	// raters are within their reach.
+	CanEnd bool
 }
 
 // EmployeeRecord is the employee page of someone who may manage the
@@ -203,20 +218,8 @@ func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) 
 		if err != nil {
 			return rec, err
 		}
-		var ids []string
-		for _, o := range list {
-			ids = append(ids, o.RaterID)
-			if o.UpperRaterID != "" {
-				ids = append(ids, o.UpperRaterID)
-			}
-		}
-		people, err := a.store.EmployeesByID(ctx, ids)
-		if err != nil {
+		if rec.Overrides, err = a.overrideViews(ctx, actor, list); err != nil {
 			return rec, err
-		}
-		for _, o := range list {
-			rec.Overrides = append(rec.Overrides, OverrideView{RaterOverride: o, Rater: people[o.RaterID].FullName(),
-				Upper: people[o.UpperRaterID].FullName()})
 		}
 	}
 	if d.Can.ManageAccount {
@@ -225,6 +228,37 @@ func (a *App) EmployeeRecord(ctx context.Context, actor model.Actor, id string) 
 		}
 	}
 	return rec, nil
+}
+
+// overrideViews names the people of overrides the actor manages and says
+// which of them the actor may end.
+func (a *App) overrideViews(ctx context.Context, actor model.Actor, list []model.RaterOverride) ([]OverrideView, error) {
+	var ids []string
+	for _, o := range list {
+		ids = append(ids, o.RaterID)
+		if o.UpperRaterID != "" {
+			ids = append(ids, o.UpperRaterID)
+		}
+	}
+	people, err := a.store.EmployeesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	scope, err := a.manageScope(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	var out []OverrideView
+	for _, o := range list {
+		field, _ := scope.raterOutside(chart, people, o)
+		out = append(out, OverrideView{RaterOverride: o, Rater: people[o.RaterID].FullName(),
+			Upper: people[o.UpperRaterID].FullName(), CanEnd: field == ""})
+	}
+	return out, nil
 }
 
 // employeeTarget gathers the facts authz needs about an employee.

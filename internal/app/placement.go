@@ -118,7 +118,10 @@ func (a *App) SubstituteRater(ctx context.Context, actor model.Actor, r RaterOve
 
 // PlaceEmployee puts an employee in a position: definitively (a transfer or
 // promotion, ending the previous definitive placement) or as Plt/Plh beside
-// it. Administrators of the employee's OPD or of the instansi only.
+// it. Administrators of the employee's OPD or of the instansi only, and
+// the position must be within their reach too. A post one person holds
+// (model.OneHolder) takes no second definitive holder: the current one's
+// placement is ended first.
 func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Placement) (model.Placement, error) {
 	e, err := a.store.Employee(ctx, pl.EmployeeID)
 	if err != nil {
@@ -131,12 +134,30 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	if err != nil || pos.InstansiID != e.InstansiID {
 		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
 	}
+	scope, err := a.manageScope(ctx, actor)
+	if err != nil {
+		return pl, err
+	}
+	if err := scope.refusePositionOutside(pos, "position_id"); err != nil {
+		return pl, err
+	}
+	if _, err := model.ParseDate(string(pl.End)); pl.End != "" && err != nil {
+		return pl, model.InvalidErr("end", err)
+	}
+	if model.EndsBeforeStart(pl.Start, pl.End) {
+		return pl, model.Invalid("end", "invalid.placement.end.before")
+	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
 		}
 		if err := a.refuseSelfRating(ctx, tx, e, pl.Start, try, "position_id", "position_id"); err != nil {
 			return err
+		}
+		if pl.Kind == model.PlacementDefinitif {
+			if err := refuseSecondHolder(ctx, tx, pos, pl.EmployeeID, pl.Start, "position_id"); err != nil {
+				return err
+			}
 		}
 		var err error
 		if pl, err = tx.Place(ctx, pl); err != nil {
@@ -167,8 +188,21 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return err
 	}
+	scope, err := a.manageScope(ctx, actor)
+	if err != nil {
+		return err
+	}
+	if can, err := a.placementRights(ctx, scope, []model.Placement{pl}); err != nil || !can[pl.ID] {
+		if err == nil {
+			err = forbidden("end a placement in another OPD")
+		}
+		return err
+	}
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
+	}
+	if model.EndsBeforeStart(pl.Start, end) {
+		return model.Invalid("end", "invalid.placement.end.before")
 	}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
@@ -183,7 +217,8 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 
 // OverrideRater names a different pejabat penilai (and optionally atasan)
 // for an employee from a date, with a reason: a JF placed directly under a
-// JPT, an assignment across units.
+// JPT, an assignment across units. An OPD admin names people of their OPD
+// (see raterOutside); a rater from another OPD is BKPSDM's to name.
 func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.RaterOverride) (model.RaterOverride, error) {
 	e, err := a.store.Employee(ctx, o.EmployeeID)
 	if err != nil {
@@ -200,6 +235,18 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 		if err != nil || r.InstansiID != e.InstansiID || !r.Active {
 			return o, model.Invalid(field, "invalid.placement.rater.inactive")
 		}
+	}
+	if field, who, err := a.overrideOutside(ctx, actor, o); err != nil || field != "" {
+		if err == nil {
+			err = model.Invalid(field, "invalid.rater.reach", who.FullName())
+		}
+		return o, err
+	}
+	if _, err := model.ParseDate(string(o.End)); o.End != "" && err != nil {
+		return o, model.InvalidErr("end", err)
+	}
+	if model.EndsBeforeStart(o.Start, o.End) {
+		return o, model.Invalid("end", "invalid.range.end.before")
 	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(o) }
@@ -227,15 +274,26 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	if err != nil {
 		return err
 	}
-	found := false
-	for _, o := range list {
-		found = found || o.ID == overrideID
+	var found *model.RaterOverride
+	for i := range list {
+		if list[i].ID == overrideID {
+			found = &list[i]
+		}
 	}
-	if !found {
+	if found == nil {
 		return fmt.Errorf("rater override %s: %w", overrideID, model.ErrNotFound)
+	}
+	if field, _, err := a.overrideOutside(ctx, actor, *found); err != nil || field != "" {
+		if err == nil {
+			err = forbidden("end a substitute rater from another OPD")
+		}
+		return err
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
+	}
+	if model.EndsBeforeStart(found.Start, end) {
+		return model.Invalid("end", "invalid.range.end.before")
 	}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutOverride(overrideID) }
@@ -256,6 +314,16 @@ func (a *App) RaterOverrides(ctx context.Context, actor model.Actor, employeeID 
 		return nil, err
 	}
 	return a.store.RaterOverrides(ctx, employeeID)
+}
+
+// RaterOverrideList is RaterOverrides with the names of the people named
+// and what the actor may do with each override.
+func (a *App) RaterOverrideList(ctx context.Context, actor model.Actor, employeeID string) ([]OverrideView, error) {
+	list, err := a.RaterOverrides(ctx, actor, employeeID)
+	if err != nil {
+		return nil, err
+	}
+	return a.overrideViews(ctx, actor, list)
 }
 
 // refuseSelfRating refuses a change of the organisation (an override, a

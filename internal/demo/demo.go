@@ -642,6 +642,10 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 			}
 		}
 	}
+	// A post one person holds has one definitive holder (model.OneHolder).
+	if err := b.checkOneHolder(); err != nil {
+		return err
+	}
 	// Nobody in the city assesses themselves (see model.SelfRatings), on
 	// the day the Plt start.
 	chart, err := tx.OrgChart(ctx, instansiID, "2026-07-01")
@@ -733,4 +737,26 @@ func Accounts(ctx context.Context, s *store.Store, a *app.App) ([]Account, error
 		out = append(out, Account{staff[0].NIP, "Staf (ASN)", staff[0].FullName()})
 	}
 	return out, nil
+}
+
+// checkOneHolder refuses a city that gives a post one person holds (a
+// structural post, a unit's head, a post others report to) more than one
+// definitive holder, as every other path refuses it.
+func (b *builder) checkOneHolder() error {
+	leads := map[*posPlan]bool{}
+	for _, p := range b.pos {
+		if p.superior != nil {
+			leads[p.superior] = true
+		}
+	}
+	holders := map[*posPlan]int{}
+	for _, s := range b.staff {
+		holders[s.pos]++
+	}
+	for _, p := range b.pos {
+		if n := holders[p]; n > 1 && model.OneHolder(p.Position, p.head || leads[p]) {
+			return fmt.Errorf("demo city: %d definitive holders of %s", n, p.Code)
+		}
+	}
+	return nil
 }

@@ -67,6 +67,21 @@ func TestDemoCity(t *testing.T) {
 			t.Errorf("%d JPT Pratama posts, want about 16", jpt)
 		}
 
+		// A post one person holds has one definitive holder.
+		held := map[string]int{}
+		for _, e := range everyone(t, s, sum.InstansiID) {
+			held[e.PositionID]++
+		}
+		for _, p := range positions {
+			leads, err := s.PositionLeads(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if model.OneHolder(p, leads) && held[p.ID] > 1 {
+				t.Errorf("%s (%s) has %d definitive holders", p.Name, p.Code, held[p.ID])
+			}
+		}
+
 		chart, err := a.OrgChart(ctx, sum.InstansiID)
 		if err != nil {
 			t.Fatal(err)

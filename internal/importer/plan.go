@@ -20,6 +20,12 @@ type Reader interface {
 	EmployeeByNIP(ctx context.Context, instansiID, nip string) (model.Employee, error)
 	Unit(ctx context.Context, id string) (model.Unit, error)
 	PositionHolders(ctx context.Context, positionID string) ([]model.Employee, error)
+	// PositionLeads, DefinitiveHolders and Placements tell whether a post
+	// has one definitive holder at a time, who holds it, and since when an
+	// employee holds their post.
+	PositionLeads(ctx context.Context, positionID string) (bool, error)
+	DefinitiveHolders(ctx context.Context, positionID string, from model.Date, except string) ([]model.Employee, error)
+	Placements(ctx context.Context, employeeID string) ([]model.Placement, error)
 }
 
 // Planned is a valid row turned into what to write.
@@ -53,6 +59,7 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 	firstLine := map[string]int{}
 	newCodes := map[string]newPost{} // codes of positions this file creates
 	newHeads := map[string]string{}  // unit → name of the head post this file creates
+	newSeats := map[string]int{}     // unit + name of a one-holder post this file creates → its row
 	for _, r := range rows {
 		if nip := r.Get("nip"); nip != "" {
 			if first, dup := firstLine[nip]; dup {
@@ -86,6 +93,14 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 				newHeads[p.Position.UnitID] = name
 			}
 		}
+		if pos := p.Position; pos.ID == "" && model.OneHolder(pos, p.NewHead) {
+			key := pos.UnitID + "\x00" + strings.ToLower(pos.Name)
+			if line, ok := newSeats[key]; ok {
+				reject(r, model.Msg("import.reject.seat.dup", pos.Name, line))
+				continue
+			}
+			newSeats[key] = r.Line
+		}
 		results = append(results, p.result)
 		plans = append(plans, &p)
 	}
@@ -104,35 +119,41 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 	return rep.In(locale.Default), out, nil
 }
 
-// checkHeads rejects a row that moves someone into a unit's head post
+// checkHeads rejects a row that moves someone into a post one person holds
+// (a unit's head post, a structural or superior post: model.OneHolder)
 // while another person holds it and the file does not move that person
-// elsewhere, and a second row moving into the same head post: a unit has
-// one definitive head.
+// elsewhere by then, and a second row moving into the same post: such a
+// post has one definitive holder at a time.
 func checkHeads(ctx context.Context, db Reader, results []RowResult, plans []*plannedRow) error {
-	goesTo := map[string]string{} // NIP → position after this file
+	goesTo := map[string]*plannedRow{} // NIP → the row that places them
 	for _, p := range plans {
-		if p != nil {
-			goesTo[p.Employee.NIP] = p.Position.ID
+		if p != nil && p.Move {
+			goesTo[p.Employee.NIP] = p
 		}
 	}
-	claimed := map[string]int{} // head post → row moving into it
+	claimed := map[string]int{} // post → row moving into it
 	for i, p := range plans {
 		if p == nil || !p.intoHead {
 			continue
 		}
 		var reason model.Message
 		if line, ok := claimed[p.Position.ID]; ok {
-			reason = model.Msg("import.reject.head.dup", p.Position.Name, line)
+			key := "import.reject.seat.dup"
+			if p.head {
+				key = "import.reject.head.dup"
+			}
+			reason = model.Msg(key, p.Position.Name, line)
 		} else {
-			holders, err := db.PositionHolders(ctx, p.Position.ID)
+			holders, err := db.DefinitiveHolders(ctx, p.Position.ID, p.Start, p.Employee.ID)
 			if err != nil {
 				return err
 			}
 			for _, h := range holders {
-				if h.ID == p.Employee.ID {
-					continue
-				}
-				if to, moved := goesTo[h.NIP]; h.NIP != "" && moved && to != p.Position.ID {
+				if to, moved := goesTo[h.NIP]; h.NIP != "" && moved && to.Position.ID != p.Position.ID {
+					if to.Start > p.Start { // they leave only after this row arrives
+						reason = model.Msg("import.reject.seat.later", p.Position.Name, h.Name, to.Start, to.Row)
+						break
+					}
 					continue // the holder moves elsewhere in this file
 				}
 				reason = model.Msg("import.reject.head.held", p.Position.Name, h.Name)
@@ -176,7 +197,8 @@ type newPost struct {
 type plannedRow struct {
 	Planned
 	result   RowResult
-	intoHead bool // moves the employee into an existing head post
+	intoHead bool // moves the employee into an existing post one person holds
+	head     bool // that post leads its unit
 }
 
 // normStatus reads a STATUS cell; an empty cell gives "" (the number
@@ -403,6 +425,10 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 				return plannedRow{}, model.Msg("import.reject.employee.scope", cur.Name), nil
 			}
 		}
+		if scope != nil && existing.UnitID == "" {
+			// Without a post the employee is in no OPD: BKPSDM places them.
+			return plannedRow{}, model.Msg("import.reject.employee.unplaced"), nil
+		}
 		emp.ID = existing.ID
 		// Columns absent from the file, or empty cells, keep what is
 		// stored: a blank never erases data.
@@ -430,6 +456,14 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		p.result.What = changes(existing, emp)
 		p.Move = pos.ID == "" || pos.ID != existing.PositionID
 		if p.Move {
+			// The current post ends the day before the TMT: not before it began.
+			since, err := definitiveSince(ctx, db, existing.ID)
+			if err != nil {
+				return plannedRow{}, model.Message{}, err
+			}
+			if since != "" && tmt <= since {
+				return plannedRow{}, model.Msg("import.reject.tmt.before", tmt, since), nil
+			}
 			from := existing.PositionName
 			if from == "" {
 				from = "—"
@@ -446,8 +480,30 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		}
 	}
 	p.result.Action = p.Action
-	p.intoHead = p.Move && pos.ID != "" && pos.ID == unit.HeadPositionID
+	p.head = pos.ID != "" && pos.ID == unit.HeadPositionID
+	if p.Move && pos.ID != "" {
+		leads, err := db.PositionLeads(ctx, pos.ID)
+		if err != nil {
+			return plannedRow{}, model.Message{}, err
+		}
+		p.intoHead = p.head || model.OneHolder(pos, leads)
+	}
 	return p, model.Message{}, nil
+}
+
+// definitiveSince is the start of an employee's current definitive
+// placement, "" when they have none.
+func definitiveSince(ctx context.Context, db Reader, employeeID string) (model.Date, error) {
+	list, err := db.Placements(ctx, employeeID)
+	if err != nil {
+		return "", err
+	}
+	for _, pl := range list {
+		if pl.Kind == model.PlacementDefinitif && pl.End == "" {
+			return pl.Start, nil
+		}
+	}
+	return "", nil
 }
 
 // resolvePosition finds the row's position by code, else by name in the
@@ -546,6 +602,7 @@ type cachedReader struct {
 	unitsByCode map[string]unitResult
 	units       map[string]unitResult
 	positions   map[string][]model.Position
+	leads       map[string]bool
 }
 
 type unitResult struct {
@@ -555,7 +612,18 @@ type unitResult struct {
 
 func newCachedReader(db Reader) *cachedReader {
 	return &cachedReader{Reader: db, unitsByCode: map[string]unitResult{}, units: map[string]unitResult{},
-		positions: map[string][]model.Position{}}
+		positions: map[string][]model.Position{}, leads: map[string]bool{}}
+}
+
+func (c *cachedReader) PositionLeads(ctx context.Context, positionID string) (bool, error) {
+	if l, ok := c.leads[positionID]; ok {
+		return l, nil
+	}
+	l, err := c.Reader.PositionLeads(ctx, positionID)
+	if err == nil {
+		c.leads[positionID] = l
+	}
+	return l, err
 }
 
 func (c *cachedReader) UnitByCode(ctx context.Context, instansiID, code string) (model.Unit, error) {

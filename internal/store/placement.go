@@ -21,6 +21,8 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 	}
 	if _, err := model.ParseDate(string(pl.Start)); err != nil {
 		v.Add("start", "invalid.placement.start.invalid", pl.Start)
+	} else if model.EndsBeforeStart(pl.Start, pl.End) {
+		v.Add("end", "invalid.placement.end.before")
 	}
 	if err := v.Err(); err != nil {
 		return pl, err
@@ -141,6 +143,8 @@ func (tx *Tx) CreateRaterOverride(ctx context.Context, o model.RaterOverride) (m
 	}
 	if _, err := model.ParseDate(string(o.Start)); err != nil {
 		v.AddErr("start", err)
+	} else if model.EndsBeforeStart(o.Start, o.End) {
+		v.Add("end", "invalid.range.end.before")
 	}
 	if strings.TrimSpace(o.Reason) == "" {
 		v.Add("reason", "invalid.rater.reason")

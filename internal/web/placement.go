@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -41,7 +42,8 @@ func (u *ui) overrideRater(w http.ResponseWriter, r *http.Request, b base) error
 		RaterNIP: r.PostFormValue("rater_nip"), UpperNIP: r.PostFormValue("upper_nip"),
 		Start: model.Date(r.PostFormValue("start")), Reason: r.PostFormValue("reason")})
 	if err != nil {
-		return u.formError(w, r, b, id, err, "rater_nip", "upper_nip", "start", "reason")
+		// The placement form has a start too: say which one is wrong.
+		return u.formError(w, r, b, id, renameField(err, "start", "override_start"), "rater_nip", "upper_nip", "start", "reason")
 	}
 	http.Redirect(w, r, "/pegawai/"+id+"?ok=penilai", http.StatusSeeOther)
 	return nil
@@ -50,8 +52,27 @@ func (u *ui) overrideRater(w http.ResponseWriter, r *http.Request, b base) error
 func (u *ui) endOverride(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
 	if err := u.a.EndRaterOverride(r.Context(), *b.Actor, id, r.PathValue("oid"), u.today(r)); err != nil {
-		return u.formError(w, r, b, id, err)
+		return u.formError(w, r, b, id, renameField(err, "end", "override_end"))
 	}
 	http.Redirect(w, r, "/pegawai/"+id+"?ok=penilai", http.StatusSeeOther)
 	return nil
+}
+
+// renameField returns a validation error with the message of field from
+// said of field to instead (the field of the form that was sent); any
+// other error as it is.
+func renameField(err error, from, to string) error {
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) || ve.Message(from).Key == "" {
+		return err
+	}
+	var out model.ValidationError
+	for f := range ve.Fields {
+		m, name := ve.Message(f), f
+		if f == from {
+			name = to
+		}
+		out.Add(name, m.Key, m.Args...)
+	}
+	return &out
 }

@@ -1,0 +1,24 @@
+package model
+
+// OneHolder reports whether a position is held definitively by one person
+// at a time. A jabatan struktural (pimpinan tinggi, administrator,
+// pengawas) and the kepala daerah are one chair each; so is any post that
+// leads a unit or is the superior post of another, whatever its kind (a
+// kepala sekolah is a guru with an additional task), because the pejabat
+// penilai of everyone below it is its holder and a chair with two holders
+// would leave that undecided. A jabatan pelaksana or fungsional is a
+// formasi: several people hold it at once (twenty guru of one school hold
+// the same post).
+func OneHolder(p Position, leads bool) bool {
+	switch p.Kind {
+	case PositionKepalaDaerah, PositionJPTMadya, PositionJPTPratama, PositionAdministrator, PositionPengawas:
+		return true
+	}
+	return leads
+}
+
+// EndsBeforeStart reports whether end comes before start, both dates as Kinerja
+// stores them (YYYY-MM-DD); an empty end (still in force) never does.
+func EndsBeforeStart(start, end Date) bool {
+	return end != "" && end < start
+}
