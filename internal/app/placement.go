@@ -151,7 +151,7 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
 		}
-		if err := a.refuseSelfRating(ctx, tx, e, pl.Start, try, "position_id", "position_id"); err != nil {
+		if err := a.refuseSelfRating(ctx, tx, e, pl.Start, pl.End, try, "position_id", "position_id"); err != nil {
 			return err
 		}
 		if pl.Kind == model.PlacementDefinitif {
@@ -208,7 +208,7 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithoutHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
 		}
-		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), try, "end", "end"); err != nil {
+		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), "", try, "end", "end"); err != nil {
 			return err
 		}
 		return tx.EndPlacement(ctx, placementID, end)
@@ -250,7 +250,7 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(o) }
-		if err := a.refuseSelfRating(ctx, tx, e, o.Start, try, "rater_id", "upper_rater_id"); err != nil {
+		if err := a.refuseSelfRating(ctx, tx, e, o.Start, o.End, try, "rater_id", "upper_rater_id"); err != nil {
 			return err
 		}
 		var err error
@@ -297,7 +297,7 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutOverride(overrideID) }
-		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), try, "end", "end"); err != nil {
+		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), "", try, "end", "end"); err != nil {
 			return err
 		}
 		return tx.EndRaterOverride(ctx, overrideID, end)
@@ -335,14 +335,27 @@ func (a *App) RaterOverrideList(ctx context.Context, actor model.Actor, employee
 // raterField when someone would come back in their own line of raters,
 // on upperField when only their atasan would be wrong. A fault already
 // stored is not blamed on the change.
-func (a *App) refuseSelfRating(ctx context.Context, tx *store.Tx, e model.Employee, start model.Date,
+func (a *App) refuseSelfRating(ctx context.Context, tx *store.Tx, e model.Employee, start, until model.Date,
 	try func(*model.OrgChart) *model.OrgChart, raterField, upperField string) error {
 	if _, err := model.ParseDate(string(start)); err != nil {
 		return nil // the store refuses the date itself
 	}
+	// The chart changes on the first day, on today's when that is later,
+	// and on every later day something already written comes into force
+	// or ends, while the change is in force (until, "" for open-ended).
 	dates := []model.Date{start}
+	from := start
 	if today := a.Today(ctx, e.InstansiID); start < today {
-		dates = append(dates, today)
+		dates, from = append(dates, today), today
+	}
+	later, err := tx.OrgChangeDates(ctx, e.InstansiID, from)
+	if err != nil {
+		return err
+	}
+	for _, d := range later {
+		if until == "" || d <= until {
+			dates = append(dates, d)
+		}
 	}
 	for _, d := range dates {
 		before, err := tx.OrgChart(ctx, e.InstansiID, d)

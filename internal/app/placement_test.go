@@ -285,3 +285,32 @@ func TestImportDoesNotMakeSelfRating(t *testing.T) {
 		}
 	})
 }
+
+// A change checked on its first day is checked on every later day the
+// organisation changes while it is in force: a substitute rater from
+// April that is harmless alone and one from today that is harmless today
+// would together make the Kabid rate herself through two others in April.
+func TestNoSelfRatingThroughALaterChange(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Kabid.ID, RaterID: e.o.Staff3.ID,
+			Start: "2026-04-01", Reason: "Penugasan khusus"}); err != nil {
+			t.Fatal(err)
+		}
+		var v *model.ValidationError
+		_, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff3.ID, RaterID: e.o.Staff1.ID,
+			Start: "2026-03-02", Reason: "Pendampingan"})
+		if !errors.As(err, &v) || v.Fields["rater_id"] == "" {
+			t.Fatalf("a substitute rater that closes a cycle in April: %v", err)
+		}
+		if list, err := e.a.RaterOverrides(ctx, e.admin, e.o.Staff3.ID); err != nil || len(list) != 0 {
+			t.Errorf("the refused override was kept: %+v, %v", list, err)
+		}
+		// Ending before April, it never meets the other one.
+		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff3.ID, RaterID: e.o.Staff1.ID,
+			Start: "2026-03-02", End: "2026-03-31", Reason: "Pendampingan"}); err != nil {
+			t.Errorf("the same substitute until March: %v", err)
+		}
+	})
+}

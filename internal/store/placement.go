@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -242,3 +244,43 @@ func (c conn) PlacementByID(ctx context.Context, id string) (model.Placement, er
 }
 
 const overrideColumns = `o.id, o.employee_id, o.rater_id, o.upper_rater_id, o.start_date, o.end_date, o.reason`
+
+// OrgChangeDates returns, oldest first, every day after `after` on which
+// the organisation of the instansi changes by a placement or a substitute
+// rater already written: one starts, or one ended the day before. A change
+// checked on its first day is checked on these days too, since what comes
+// into force later may combine with it.
+func (c conn) OrgChangeDates(ctx context.Context, instansiID string, after model.Date) ([]model.Date, error) {
+	rows, err := c.query(ctx, `SELECT pl.start_date, pl.end_date FROM placements pl JOIN employees e ON e.id = pl.employee_id
+		WHERE e.instansi_id = ? AND (pl.start_date > ? OR pl.end_date >= ?)
+		UNION SELECT o.start_date, o.end_date FROM rater_overrides o JOIN employees e ON e.id = o.employee_id
+		WHERE e.instansi_id = ? AND (o.start_date > ? OR o.end_date >= ?)`,
+		instansiID, string(after), string(after), instansiID, string(after), string(after))
+	if err != nil {
+		return nil, fmt.Errorf("organisation change dates: %w", err)
+	}
+	defer rows.Close()
+	seen := map[model.Date]bool{}
+	for rows.Next() {
+		var start, end string
+		if err := rows.Scan(&start, &end); err != nil {
+			return nil, err
+		}
+		if d := model.Date(start); d > after {
+			seen[d] = true
+		}
+		if end != "" {
+			if t, err := model.ParseDate(end); err == nil {
+				if d := model.Date(t.Time().AddDate(0, 0, 1).Format(time.DateOnly)); d > after {
+					seen[d] = true
+				}
+			}
+		}
+	}
+	out := make([]model.Date, 0, len(seen))
+	for d := range seen {
+		out = append(out, d)
+	}
+	slices.Sort(out)
+	return out, rows.Err()
+}
