@@ -151,8 +151,9 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 }
 
 // closeSKPsOnTransfer ends, the day before a transfer, every open SKP of the
-// employee that began before it (decision 10): the employee then starts a
-// new SKP for the new position, from the transfer date.
+// employee's definitive position that began before it (decision 10): the
+// employee then starts a new SKP for the new position, from the transfer
+// date. The SKP of a post they act in runs on until that placement ends.
 func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, start model.Date) error {
 	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
 	if err != nil {
@@ -160,7 +161,7 @@ func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, st
 	}
 	end := model.Date(start.Time().AddDate(0, 0, -1).Format("2006-01-02"))
 	for _, s := range list {
-		if s.Status == model.SKPClosed || s.PeriodStart > end || s.PeriodEnd < start {
+		if s.Status == model.SKPClosed || s.Acting != "" || s.PeriodStart > end || s.PeriodEnd < start { // a Plt or Plh post stays
 			continue
 		}
 		next, err := model.NextSKPStatus(s.Status, model.ActClose)
@@ -207,7 +208,10 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), try, "end", "end"); err != nil {
 			return err
 		}
-		return tx.EndPlacement(ctx, placementID, end)
+		if err := tx.EndPlacement(ctx, placementID, end); err != nil || pl.Kind == model.PlacementDefinitif {
+			return err
+		}
+		return closeActingSKPs(ctx, tx, e, pl, end)
 	})
 }
 

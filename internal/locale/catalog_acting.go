@@ -1,0 +1,26 @@
+package locale
+
+// The messages of the SKP of a post held as Plt or Plh, an SKP of its own
+// beside the SKP of the definitive position.
+var actingID = map[string]string{
+	"invalid.skp.position": "Pilih jabatan definitif Anda atau jabatan Plt/Plh yang Anda jabat pada tahun ini " +
+		"dan belum berakhir masa SKP-nya",
+	"notif.skp.close.acting.title": "SKP %[1]s sebagai %[3]s ditutup karena penugasan berakhir",
+	"notif.skp.close.acting.body":  "Penugasan berakhir %[2]s. Realisasi SKP ini tetap dapat diisi sampai tanggal tersebut.",
+}
+
+var actingEN = map[string]string{
+	"invalid.skp.position": "Choose your definitive position or a Plt/Plh post you hold this year whose SKP " +
+		"period has not ended",
+	"notif.skp.close.acting.title": "SKP %[1]s as %[3]s closed because the assignment ended",
+	"notif.skp.close.acting.body":  "The assignment ended on %[2]s. Realisasi can still be filled in up to that day.",
+}
+
+func init() {
+	for k, v := range actingID {
+		catalogs["id"][k] = v
+	}
+	for k, v := range actingEN {
+		catalogs["en"][k] = v
+	}
+}
