@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -42,7 +43,8 @@ type SKPsView struct {
 	Year     int
 	YearOpen bool
 	Mine     []SKPItem // newest first
-	Current  *SKPItem  // the actor's SKP for year that is not closed
+	Current  *SKPItem  // the actor's SKP for year that is not closed (of the definitive post first)
+	Posts    []SKPPost // the posts the actor may plan for year: the definitive one, then each Plt or Plh
 	Team     []SKPItem
 	Waiting  int // SKPs in Team the actor may approve now
 	Can      SKPsRights
@@ -50,7 +52,7 @@ type SKPsView struct {
 
 // SKPsRights is what the actor may do on their list of SKP.
 type SKPsRights struct {
-	Create bool // start their own SKP for the year: it is open and they have none yet
+	Create bool // start their own SKP for the year: it is open and one of their Posts has none yet
 }
 
 // SKPsView lists the SKPs of every year the actor may read as an
@@ -77,13 +79,16 @@ func (a *App) SKPsView(ctx context.Context, actor model.Actor, year int) (SKPsVi
 			}
 			continue
 		}
-		if s.Year == year && s.Status != model.SKPClosed && v.Current == nil {
+		if s.Year == year && s.Status != model.SKPClosed && (v.Current == nil || v.Current.SKP.Acting != "" && s.Acting == "") {
 			cur := it
 			v.Current = &cur
 		}
 		v.Mine = append(v.Mine, it)
 	}
-	v.Can.Create = v.YearOpen && v.Current == nil
+	if v.Posts, err = a.ownPosts(ctx, actor, year, v.Mine); err != nil {
+		return v, err
+	}
+	v.Can.Create = v.YearOpen && slices.ContainsFunc(v.Posts, SKPPost.Plannable)
 	return v, nil
 }
 

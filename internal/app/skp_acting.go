@@ -96,6 +96,21 @@ func (a *App) SKPPosts(ctx context.Context, actor model.Actor, employeeID string
 	return a.skpPosts(ctx, e, year, skps)
 }
 
+// ownPosts is skpPosts for the actor's own SKP list (mine, every year).
+func (a *App) ownPosts(ctx context.Context, actor model.Actor, year int, mine []SKPItem) ([]SKPPost, error) {
+	e, err := a.store.Employee(ctx, actor.EmployeeID)
+	if err != nil {
+		return nil, err
+	}
+	var skps []model.SKP
+	for _, it := range mine {
+		if it.SKP.Year == year {
+			skps = append(skps, it.SKP)
+		}
+	}
+	return a.skpPosts(ctx, e, year, skps)
+}
+
 // skpPlanner loads the employee whose SKP actor starts: themselves, or
 // anyone for a BKPSDM admin.
 func (a *App) skpPlanner(ctx context.Context, actor model.Actor, employeeID string) (model.Employee, error) {

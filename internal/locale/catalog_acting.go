@@ -7,6 +7,10 @@ var actingID = map[string]string{
 		"dan belum berakhir masa SKP-nya",
 	"notif.skp.close.acting.title": "SKP %[1]s sebagai %[3]s ditutup karena penugasan berakhir",
 	"notif.skp.close.acting.body":  "Penugasan berakhir %[2]s. Realisasi SKP ini tetap dapat diisi sampai tanggal tersebut.",
+
+	"skp.post":        "Jabatan",
+	"skp.post.period": "%s (%s s.d. %s)",
+	"skp.acting.note": "SKP ini untuk tugas sebagai %s, terpisah dari SKP jabatan definitif, dan dinilai oleh atasan jabatan tersebut.",
 }
 
 var actingEN = map[string]string{
@@ -14,6 +18,10 @@ var actingEN = map[string]string{
 		"period has not ended",
 	"notif.skp.close.acting.title": "SKP %[1]s as %[3]s closed because the assignment ended",
 	"notif.skp.close.acting.body":  "The assignment ended on %[2]s. Realisasi can still be filled in up to that day.",
+
+	"skp.post":        "Position",
+	"skp.post.period": "%s (%s to %s)",
+	"skp.acting.note": "This SKP is for the duties as %s, separate from the SKP of the definitive position, and is rated by the superior of that post.",
 }
 
 func init() {
