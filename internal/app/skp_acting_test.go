@@ -149,6 +149,17 @@ func TestActingPostHasItsOwnSKP(t *testing.T) {
 					t.Errorf("staff1 is offered %+v, %v; want the home SKP %s", o, err, homeSKP.ID)
 				}
 
+				// The matrix of the Plt holds the RHK of both SKPs, staff3's
+				// under the acting one.
+				m, err := e.a.ResultMatrix(ctx, who["kabid"], 2026)
+				if err != nil || m.SKP == nil || m.SKP.ID != homeSKP.ID || len(m.Rows) != 2 {
+					t.Fatalf("matrix = %+v, %v", m, err)
+				}
+				if home, act := m.Rows[0], m.Rows[1]; home.Post != "" || home.SKP.ID != homeSKP.ID || act.Post != title ||
+					act.SKP.ID != acting.ID || len(act.Links) != 1 || act.Links[0].SKPID != s3.ID {
+					t.Errorf("matrix rows = %+v / %+v", home, act)
+				}
+
 				// The Plt's own work stays on the home SKP.
 				work, err := e.a.WorkRHK(ctx, who["kabid"], "2026-03-02")
 				if err != nil || work.ID != homeSKP.ID {

@@ -9,6 +9,7 @@ var actingID = map[string]string{
 	"notif.skp.close.acting.body":  "Penugasan berakhir %[2]s. Realisasi SKP ini tetap dapat diisi sampai tanggal tersebut.",
 
 	"skp.post":        "Jabatan",
+	"skp.acting.of":   "SKP sebagai %s",
 	"skp.post.period": "%s (%s s.d. %s)",
 	"skp.acting.note": "SKP ini untuk tugas sebagai %s, terpisah dari SKP jabatan definitif, dan dinilai oleh atasan jabatan tersebut.",
 }
@@ -20,6 +21,7 @@ var actingEN = map[string]string{
 	"notif.skp.close.acting.body":  "The assignment ended on %[2]s. Realisasi can still be filled in up to that day.",
 
 	"skp.post":        "Position",
+	"skp.acting.of":   "SKP as %s",
 	"skp.post.period": "%s (%s to %s)",
 	"skp.acting.note": "This SKP is for the duties as %s, separate from the SKP of the definitive position, and is rated by the superior of that post.",
 }
