@@ -218,3 +218,25 @@ func TestTransferKeepsTheActingSKP(t *testing.T) {
 		}
 	})
 }
+
+// Monitoring counts the SKP of the definitive post: a Plt's draft SKP of
+// the acting post does not hide that the home SKP is approved, nor stand
+// in for a home SKP not started.
+func TestMonitoringCountsTheDefinitiveSKP(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who, _, _, _ := actingEnv(t, s, model.PlacementPlt)
+		ctx := context.Background()
+		if _, err := e.a.CreateSKPOn(ctx, who["kabid"], e.o.Kabid.ID, e.o.PosSekr.ID, 2026, model.ApproachKuantitatif); err != nil {
+			t.Fatal(err)
+		}
+		people, status, err := e.a.BehindInUnit(ctx, e.admin, 2026, e.o.Aplikasi.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range people {
+			if p.ID == e.o.Kabid.ID {
+				t.Errorf("the Kabid, whose home SKP is approved, is behind with %q", status[p.ID])
+			}
+		}
+	})
+}
