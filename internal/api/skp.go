@@ -208,6 +208,47 @@ func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.
 	return writeJSON(w, http.StatusCreated, skpOf(s, app.SKPRightsOf(actor, s)))
 }
 
+// skpPostJSON is a post an employee may plan an SKP for (app.SKPPost).
+type skpPostJSON struct {
+	PositionID string  `json:"position_id"`
+	Title      string  `json:"title"`
+	Unit       string  `json:"unit"`
+	Acting     *string `json:"acting"`
+	Start      string  `json:"start"`
+	End        string  `json:"end"`
+	OpenSKPID  *string `json:"open_skp_id"`
+	Can        struct {
+		Create bool `json:"create"`
+	} `json:"can"`
+}
+
+// skpPosts answers GET /api/v1/skp-posts: the posts the employee (the
+// actor by default) may plan in the year.
+func (h *handler) skpPosts(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	year, err := h.yearParam(r)
+	if err != nil {
+		return err
+	}
+	employee := r.URL.Query().Get("employee")
+	if employee == "" {
+		employee = actor.EmployeeID
+	}
+	posts, err := h.a.SKPPosts(r.Context(), actor, employee, year)
+	if err != nil {
+		return err
+	}
+	items := make([]skpPostJSON, 0, len(posts))
+	for _, p := range posts {
+		j := skpPostJSON{PositionID: p.PositionID, Title: p.Title, Unit: p.Unit, Acting: ptr(string(p.Acting)), Start: string(p.Start), End: string(p.End)}
+		if p.Open != nil {
+			j.OpenSKPID = &p.Open.ID
+		}
+		j.Can.Create = p.Can.Create
+		items = append(items, j)
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"items": items})
+}
+
 func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	q := r.URL.Query()
 	year, err := app.ParseYear(q.Get("year"), 0)
@@ -498,6 +539,15 @@ func skpSchemas() map[string]any {
 	}
 	return map[string]any{
 		"PersonSnapshot": person,
+		"SKPPostList": obj([]string{"items"}, map[string]any{"items": map[string]any{"type": "array", "items": obj(
+			[]string{"position_id", "title", "unit", "acting", "start", "end", "open_skp_id", "can"}, map[string]any{
+				"position_id": map[string]any{"type": "string", "description": "To name as position_id in POST /skps"},
+				"title":       map[string]any{"type": "string", "description": "The post as documents name it (\"Plt. Kepala SD Negeri 05\")"},
+				"unit":        str(),
+				"acting":      map[string]any{"type": []string{"string", "null"}, "enum": []any{"plt", "plh", nil}, "description": "null for the definitive position"},
+				"start":       date, "end": map[string]any{"type": "string", "format": "date", "description": "Within the year; an acting post's placement end"},
+				"open_skp_id": map[string]any{"type": []string{"string", "null"}, "description": "The post's SKP of the year that is not closed"},
+				"can":         obj([]string{"create"}, map[string]any{"create": canField("Start its SKP (POST /skps with position_id): the year is open and the post has no open SKP")})})}}),
 		"SKPRequest": obj([]string{"year", "approach"}, map[string]any{"employee_id": map[string]any{"type": "string", "description": "The actor's own employee when empty"},
 			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif"),
 			"position_id": map[string]any{"type": "string", "description": "The post to plan: the employee's definitive position when empty, " +

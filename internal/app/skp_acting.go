@@ -29,6 +29,12 @@ type SKPPost struct {
 	// Open is the SKP of the post that is not closed, if any: a post has
 	// one open SKP at a time.
 	Open *model.SKP
+	Can  SKPPostRights // filled by SKPPosts
+}
+
+// SKPPostRights is what the actor may do with a post now.
+type SKPPostRights struct {
+	Create bool // start its SKP (CreateSKPOn): the year is open and the post has no open SKP
 }
 
 // Plannable reports whether a new SKP may be started for the post: it has
@@ -82,10 +88,15 @@ func (p SKPPost) holds(s model.SKP) bool {
 	return s.Acting != "" && s.PositionID == p.PositionID
 }
 
-// SKPPosts returns the posts an employee may plan an SKP for in year, to
-// the employee and to those who may start an SKP for them.
+// SKPPosts returns the posts an employee may plan an SKP for in year, with
+// what the actor may do with each, to the employee and to those who may
+// start an SKP for them.
 func (a *App) SKPPosts(ctx context.Context, actor model.Actor, employeeID string, year int) ([]SKPPost, error) {
 	e, err := a.skpPlanner(ctx, actor, employeeID)
+	if err != nil {
+		return nil, err
+	}
+	_, open, err := a.store.YearOpen(ctx, e.InstansiID, year)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +104,11 @@ func (a *App) SKPPosts(ctx context.Context, actor model.Actor, employeeID string
 	if err != nil {
 		return nil, err
 	}
-	return a.skpPosts(ctx, e, year, skps)
+	posts, err := a.skpPosts(ctx, e, year, skps)
+	for i := range posts {
+		posts[i].Can.Create = open && posts[i].Plannable()
+	}
+	return posts, err
 }
 
 // ownPosts is skpPosts for the actor's own SKP list (mine, every year).
