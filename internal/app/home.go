@@ -56,8 +56,8 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 		}
 		for i, s := range skps {
 			switch {
-			case s.EmployeeID == actor.EmployeeID && s.Status != model.SKPClosed:
-				h.MySKP = &skps[i]
+			case s.EmployeeID == actor.EmployeeID && s.Status != model.SKPClosed && (h.MySKP == nil || s.Acting == ""):
+				h.MySKP = &skps[i] // of the definitive post before one held as Plt or Plh
 			case s.Status == model.SKPSubmitted && s.Rater.EmployeeID == actor.EmployeeID:
 				h.WaitingSKP++
 			}

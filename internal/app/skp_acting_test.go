@@ -160,10 +160,30 @@ func TestActingPostHasItsOwnSKP(t *testing.T) {
 					t.Errorf("matrix rows = %+v / %+v", home, act)
 				}
 
-				// The Plt's own work stays on the home SKP.
+				// The Plt's own work stays on the home SKP: progress, the
+				// home page and the supervisor's desk.
 				work, err := e.a.WorkRHK(ctx, who["kabid"], "2026-03-02")
 				if err != nil || work.ID != homeSKP.ID {
 					t.Errorf("the Plt's work is on %s, %v; want the home SKP", work.ID, err)
+				}
+				if h, err := e.a.Home(ctx, who["kabid"]); err != nil || h.MySKP == nil || h.MySKP.ID != homeSKP.ID {
+					t.Errorf("the home page shows %+v, %v; want the home SKP", h.MySKP, err)
+				}
+				d, err := e.a.SupervisorDesk(ctx, who["kadis"], app.DeskQuery{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				found := false
+				for _, p := range d.People {
+					if p.Employee.ID == e.o.Kabid.ID {
+						found = true
+						if len(p.RHK) != 1 || p.RHK[0].RHK.ID != homeSKP.RHK[0].ID {
+							t.Errorf("the desk shows the Kabid's RHK %+v; want the home SKP's", p.RHK)
+						}
+					}
+				}
+				if !found {
+					t.Error("the Kabid is not on the Kadis's desk")
 				}
 			})
 		})
