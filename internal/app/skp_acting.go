@@ -25,7 +25,10 @@ type SKPPost struct {
 	Title      string // as documents name it: "Plt. Kepala SD Negeri 05"
 	Unit       string
 	Acting     model.PlacementKind // "" for the definitive position
-	Start, End model.Date          // within the year
+	// Start and End are the period a new SKP of the post would cover,
+	// within the year: from the day after the post's last closed SKP (a
+	// transfer, or an ended placement that came back).
+	Start, End model.Date
 	// Open is the SKP of the post that is not closed, if any: a post has
 	// one open SKP at a time.
 	Open *model.SKP
@@ -38,8 +41,8 @@ type SKPPostRights struct {
 }
 
 // Plannable reports whether a new SKP may be started for the post: it has
-// no open SKP.
-func (p SKPPost) Plannable() bool { return p.Open == nil }
+// no open SKP and some of its period is left.
+func (p SKPPost) Plannable() bool { return p.Open == nil && p.Start <= p.End }
 
 // skpPosts returns the posts e may plan for year: the definitive position
 // first, then each Plt or Plh placement in force during the year (the
@@ -70,8 +73,12 @@ func (a *App) skpPosts(ctx context.Context, e model.Employee, year int, skps []m
 	}
 	for i := range out {
 		for j := range skps {
-			if skps[j].Status != model.SKPClosed && out[i].holds(skps[j]) {
+			switch {
+			case !out[i].holds(skps[j]):
+			case skps[j].Status != model.SKPClosed:
 				out[i].Open = &skps[j]
+			case skps[j].PeriodEnd >= out[i].Start:
+				out[i].Start = dayAfter(skps[j].PeriodEnd)
 			}
 		}
 	}
@@ -188,19 +195,11 @@ func (a *App) CreateSKPOn(ctx context.Context, actor model.Actor, employeeID, po
 	if post.Open != nil {
 		return model.SKP{}, fmt.Errorf("an SKP for %d on position %s exists already (%s): %w", year, positionID, post.Open.ID, model.ErrConflict)
 	}
-	// After a transfer, or a placement that ended and came back, the new
-	// SKP starts the day after the closed one of the same post.
-	start := post.Start
-	for _, s0 := range existing {
-		if s0.Status == model.SKPClosed && post.holds(s0) && s0.PeriodEnd >= start {
-			start = dayAfter(s0.PeriodEnd)
-		}
-	}
-	if start > post.End {
+	if !post.Plannable() { // its period is over: the placement ended and its SKP was closed
 		return model.SKP{}, model.Invalid("position_id", "invalid.skp.position")
 	}
 	s := model.SKP{InstansiID: e.InstansiID, EmployeeID: e.ID, Year: year, Approach: approach, Format: model.FormatFor(e.PositionKind),
-		PeriodStart: start, PeriodEnd: post.End, Acting: post.Acting, Employee: model.SnapshotOf(e),
+		PeriodStart: post.Start, PeriodEnd: post.End, Acting: post.Acting, Employee: model.SnapshotOf(e),
 		Lampiran: model.Lampiran{DukunganSumberDaya: []string{}, SkemaPertanggungjawaban: []string{}, Konsekuensi: []string{}}}
 	if post.Acting != "" {
 		pos, err := a.store.Position(ctx, post.PositionID)

@@ -213,6 +213,10 @@ func TestActingSKPClosesWhenThePlacementEnds(t *testing.T) {
 		if len(notes) == 0 || notes[0].Kind != "skp.close.acting" {
 			t.Errorf("no notice of the closed acting SKP: %+v", notes)
 		}
+		posts, err := e.a.SKPPosts(ctx, who["kabid"], e.o.Kabid.ID, 2026)
+		if err != nil || len(posts) != 2 || posts[1].PositionID != e.o.PosSekr.ID || posts[1].Plannable() || posts[1].Can.Create {
+			t.Errorf("after the end the acting post is offered: %+v, %v", posts, err)
+		}
 		var v *model.ValidationError
 		if _, err := e.a.CreateSKPOn(ctx, who["kabid"], e.o.Kabid.ID, e.o.PosSekr.ID, 2026, model.ApproachKuantitatif); !errors.As(err, &v) || v.Fields["position_id"] == "" {
 			t.Errorf("a new SKP of the ended post: %v", err)
