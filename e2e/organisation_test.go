@@ -22,12 +22,10 @@ import (
 // school is a demo school: its head's post and holder, and a teacher with
 // an approved SKP.
 type school struct {
-	head        model.Position
-	kepala      model.Employee
-	teacher     model.Employee
-	teacherSKP  model.SKP
-	unitName    string
-	headAccount string
+	head       model.Position
+	kepala     model.Employee
+	teacher    model.Employee
+	teacherSKP model.SKP
 }
 
 // schoolWithTeacher finds the demo school whose head post has the code

@@ -17,6 +17,8 @@ type matrixLinkJSON struct {
 type matrixRowJSON struct {
 	RHK   rhkJSON          `json:"rhk"`
 	Links []matrixLinkJSON `json:"links"`
+	SKPID string           `json:"skp_id"`
+	Post  *string          `json:"post"`
 }
 
 type matrixMemberJSON struct {
@@ -56,7 +58,17 @@ func (h *handler) matrix(w http.ResponseWriter, r *http.Request, actor model.Act
 		}
 	}
 	for _, row := range m.Rows {
-		rj := matrixRowJSON{RHK: rhkOf(row.RHK, own), Links: []matrixLinkJSON{}}
+		rj := matrixRowJSON{RHK: rhkOf(row.RHK, own), Links: []matrixLinkJSON{}, Post: ptr(row.Post)}
+		if row.SKP != nil {
+			rj.SKPID = row.SKP.ID
+			if m.SKP == nil || row.SKP.ID != m.SKP.ID {
+				acting, err := h.a.SKPRights(r.Context(), actor, *row.SKP) // an RHK of the SKP of a post held as Plt or Plh
+				if err != nil {
+					return err
+				}
+				rj.RHK = rhkOf(row.RHK, acting)
+			}
+		}
 		for _, l := range row.Links {
 			// The subordinate's RHK is read here; it is acted on in their SKP.
 			rj.Links = append(rj.Links, matrixLinkJSON{Employee: l.Employee, SKPID: l.SKPID, Status: string(l.Status), RHK: rhkOf(l.RHK, app.SKPRights{})})
@@ -163,9 +175,11 @@ func matrixSchemas() map[string]any {
 		"Matrix": obj([]string{"year", "skp_id", "rows", "team", "can"}, map[string]any{"year": map[string]any{"type": "integer"},
 			"skp_id": nullable("string"),
 			"rows": map[string]any{"type": "array", "description": "The supervisor's RHK, each with the subordinates' RHK that intervene it",
-				"items": obj([]string{"rhk", "links"}, map[string]any{"rhk": ref("RHK"), "links": map[string]any{"type": "array",
+				"items": obj([]string{"rhk", "links", "skp_id", "post"}, map[string]any{"rhk": ref("RHK"), "links": map[string]any{"type": "array",
 					"items": obj([]string{"employee", "skp_id", "status", "rhk"}, map[string]any{"employee": ref("PersonSnapshot"),
-						"skp_id": str(), "status": status, "rhk": ref("RHK")})}})},
+						"skp_id": str(), "status": status, "rhk": ref("RHK")})},
+					"skp_id": map[string]any{"type": "string", "description": "The supervisor's SKP the RHK is on: of the definitive post, or of a post held as Plt or Plh"},
+					"post":   map[string]any{"type": []string{"string", "null"}, "description": "The post held as Plt or Plh whose SKP the RHK is on (\"Plt. Kepala SD Negeri 05\"); null for the definitive post"}})},
 			"team": map[string]any{"type": "array", "description": "Those the supervisor rates, with the status of their SKP and whether an RHK of theirs intervenes one of the supervisor's",
 				"items": obj([]string{"id", "name", "nip", "skp_status", "linked"}, map[string]any{"id": str(), "name": str(), "nip": str(),
 					"skp_status": map[string]any{"type": []string{"string", "null"}, "enum": []any{"draft", "submitted", "returned", "approved", "closed", nil}},

@@ -154,6 +154,8 @@ func skpRoutes() []route {
 	return []route{
 		{method: "POST", path: "/api/v1/skps", summary: "Start the draft SKP of an employee for a year, with the seven core values", handle: (*handler).createSKP,
 			doc: op{tag: "planning", body: "SKPRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "GET", path: "/api/v1/skp-posts", summary: "The posts an employee (the actor by default) may plan an SKP for in a year: their definitive position and each post held as Plt or Plh, with the SKP open on each", handle: (*handler).skpPosts,
+			doc: op{tag: "planning", query: []string{"employee", "year"}, response: "SKPPostList", errors: []int{403, 404, 422}}},
 		{method: "GET", path: "/api/v1/skps", summary: "SKPs the actor may read: of one employee, their own and their team's, or all (administrators); each without its RHK and behaviours, with how many RHK it has (GET /skps/{id} gives the whole SKP)", handle: (*handler).skps,
 			doc: op{tag: "planning", query: []string{"employee", "year", "status", "limit", "cursor"}, response: "SKPSummaryList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/skps/{id}", summary: "One SKP with its RHK, indicators, behaviours and snapshots, and what the actor may do with it (can)", handle: (*handler).skp,

@@ -87,7 +87,17 @@ type skpHeadJSON struct {
 	Rater       model.PersonSnapshot `json:"rater"`
 	UpperRater  model.PersonSnapshot `json:"upper_rater"`
 	Lampiran    model.Lampiran       `json:"lampiran"`
+	Position    *skpPositionJSON     `json:"position"`
+	Acting      *string              `json:"acting"`
 	Can         skpCan               `json:"can"`
+}
+
+// skpPositionJSON is the post an SKP plans: the definitive position, or
+// one held as Plt or Plh, named as the document names it.
+type skpPositionJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Unit  string `json:"unit"`
 }
 
 // skpJSON is the whole SKP, with its RHK and behaviours.
@@ -118,6 +128,12 @@ func skpHeadOf(s model.SKP, can app.SKPRights) skpHeadJSON {
 		ReturnNote: s.ReturnNote, SubmittedAt: timeOrNil(s.SubmittedAt), ApprovedAt: timeOrNil(s.ApprovedAt),
 		Employee: s.Employee, Rater: s.Rater, UpperRater: s.UpperRater, Lampiran: s.Lampiran,
 		Can: skpCan{Edit: can.Edit, Submit: can.Submit, Approve: can.Approve, Return: can.Return, Revise: can.Revise, Expect: can.Expect, Dialogue: can.Dialogue}}
+	if s.PositionID != "" {
+		j.Position = &skpPositionJSON{ID: s.PositionID, Title: s.Employee.Position, Unit: s.Employee.Unit}
+	}
+	if s.Acting != "" {
+		j.Acting = ptr(string(s.Acting))
+	}
 	for _, l := range []*[]string{&j.Lampiran.DukunganSumberDaya, &j.Lampiran.SkemaPertanggungjawaban, &j.Lampiran.Konsekuensi} {
 		if *l == nil {
 			*l = []string{}
@@ -188,6 +204,7 @@ func (h *handler) answerSKP(w http.ResponseWriter, r *http.Request, actor model.
 func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
 		EmployeeID string `json:"employee_id"`
+		PositionID string `json:"position_id"`
 		Year       int    `json:"year"`
 		Approach   string `json:"approach"`
 	}
@@ -197,11 +214,52 @@ func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.
 	if req.EmployeeID == "" {
 		req.EmployeeID = actor.EmployeeID
 	}
-	s, err := h.a.CreateSKP(r.Context(), actor, req.EmployeeID, req.Year, model.Approach(req.Approach))
+	s, err := h.a.CreateSKPOn(r.Context(), actor, req.EmployeeID, req.PositionID, req.Year, model.Approach(req.Approach))
 	if err != nil {
 		return err
 	}
 	return h.answerSKP(w, r, actor, s, http.StatusCreated)
+}
+
+// skpPostJSON is a post an employee may plan an SKP for (app.SKPPost).
+type skpPostJSON struct {
+	PositionID string  `json:"position_id"`
+	Title      string  `json:"title"`
+	Unit       string  `json:"unit"`
+	Acting     *string `json:"acting"`
+	Start      string  `json:"start"`
+	End        string  `json:"end"`
+	OpenSKPID  *string `json:"open_skp_id"`
+	Can        struct {
+		Create bool `json:"create"`
+	} `json:"can"`
+}
+
+// skpPosts answers GET /api/v1/skp-posts: the posts the employee (the
+// actor by default) may plan in the year.
+func (h *handler) skpPosts(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	year, err := h.yearParam(r)
+	if err != nil {
+		return err
+	}
+	employee := r.URL.Query().Get("employee")
+	if employee == "" {
+		employee = actor.EmployeeID
+	}
+	posts, err := h.a.SKPPosts(r.Context(), actor, employee, year)
+	if err != nil {
+		return err
+	}
+	items := make([]skpPostJSON, 0, len(posts))
+	for _, p := range posts {
+		j := skpPostJSON{PositionID: p.PositionID, Title: p.Title, Unit: p.Unit, Acting: ptr(string(p.Acting)), Start: string(p.Start), End: string(p.End)}
+		if p.Open != nil {
+			j.OpenSKPID = &p.Open.ID
+		}
+		j.Can.Create = p.Can.Create
+		items = append(items, j)
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"items": items})
 }
 
 func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -515,8 +573,20 @@ func skpSchemas() map[string]any {
 	}
 	return map[string]any{
 		"PersonSnapshot": person,
+		"SKPPostList": obj([]string{"items"}, map[string]any{"items": map[string]any{"type": "array", "items": obj(
+			[]string{"position_id", "title", "unit", "acting", "start", "end", "open_skp_id", "can"}, map[string]any{
+				"position_id": map[string]any{"type": "string", "description": "To name as position_id in POST /skps"},
+				"title":       map[string]any{"type": "string", "description": "The post as documents name it (\"Plt. Kepala SD Negeri 05\")"},
+				"unit":        str(),
+				"acting":      map[string]any{"type": []string{"string", "null"}, "enum": []any{"plt", "plh", nil}, "description": "null for the definitive position"},
+				"start":       date, "end": map[string]any{"type": "string", "format": "date", "description": "Within the year; an acting post's placement end"},
+				"open_skp_id": map[string]any{"type": []string{"string", "null"}, "description": "The post's SKP of the year that is not closed"},
+				"can":         obj([]string{"create"}, map[string]any{"create": canField("Start its SKP (POST /skps with position_id): the year is open and the post has no open SKP")})})}}),
 		"SKPRequest": obj([]string{"year", "approach"}, map[string]any{"employee_id": map[string]any{"type": "string", "description": "The actor's own employee when empty"},
-			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif")}),
+			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif"),
+			"position_id": map[string]any{"type": "string", "description": "The post to plan: the employee's definitive position when empty, " +
+				"or a post they hold as Plt or Plh in the year (an SKP of its own, from the placement's start to its end, rated by whoever rates that post); " +
+				"one open SKP per year and post, a second answers 409"}}),
 		"Indicator": obj([]string{"id", "aspect", "description", "target", "unit"}, map[string]any{"id": str(),
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
 		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators", "can"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
@@ -590,6 +660,11 @@ func skpProps(more map[string]any) map[string]any {
 		"employee": ref("PersonSnapshot"), "rater": ref("PersonSnapshot"), "upper_rater": ref("PersonSnapshot"),
 		"lampiran": obj(nil, map[string]any{"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()},
 			"skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()}, "konsekuensi": map[string]any{"type": "array", "items": str()}}),
+		"position": map[string]any{"type": []string{"object", "null"}, "required": []string{"id", "title", "unit"},
+			"description": "The post the SKP plans, as the document names it (\"Plt. Kepala SD Negeri 05\" for an acting post)",
+			"properties":  map[string]any{"id": str(), "title": str(), "unit": str()}},
+		"acting": map[string]any{"type": []string{"string", "null"}, "enum": []any{"plt", "plh", nil},
+			"description": "plt or plh for the SKP of a post held as Plt or Plh (beside the definitive one); null for the definitive position"},
 		"can": ref("SKPRights")}
 	for k, v := range more {
 		props[k] = v

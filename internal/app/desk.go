@@ -119,7 +119,9 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	current := map[string]string{} // employee → SKP of today
 	var skpIDs []string
 	for _, s := range skps {
-		if _, ok := current[s.EmployeeID]; !ok && s.PeriodStart <= d.Today && d.Today <= s.PeriodEnd {
+		// Progress is recorded on the SKP of the definitive post, not on
+		// that of a post held as Plt or Plh.
+		if _, ok := current[s.EmployeeID]; !ok && s.Acting == "" && s.PeriodStart <= d.Today && d.Today <= s.PeriodEnd {
 			current[s.EmployeeID] = s.ID
 			skpIDs = append(skpIDs, s.ID)
 		}

@@ -63,7 +63,8 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 		}
 		h.WaitingSKP = waitingSKP(actor, chart, skps)
 		for i, s := range skps {
-			if s.EmployeeID == actor.EmployeeID && s.Year == h.Year && s.Status != model.SKPClosed && h.MySKP == nil {
+			// Of the definitive post before one held as Plt or Plh.
+			if s.EmployeeID == actor.EmployeeID && s.Year == h.Year && s.Status != model.SKPClosed && (h.MySKP == nil || s.Acting == "") {
 				h.MySKP = &skps[i]
 			}
 		}

@@ -23,6 +23,11 @@ type MatrixLink struct {
 type MatrixRow struct {
 	RHK   model.RHK
 	Links []MatrixLink
+	// SKP is the supervisor's SKP the RHK is on: the one of their
+	// definitive post, or of a post they act in as Plt or Plh; Post then
+	// names that post ("Plt. Kepala SD Negeri 05"), empty otherwise.
+	SKP  *model.SKP
+	Post string
 }
 
 // Matrix is the matriks peran hasil of a supervisor for a year: their RHK
@@ -30,7 +35,7 @@ type MatrixRow struct {
 // have linked nothing yet.
 type Matrix struct {
 	Year       int
-	SKP        *model.SKP
+	SKP        *model.SKP // the supervisor's open SKP of the definitive post (else of an acting one)
 	Rows       []MatrixRow
 	Team       []model.Employee           // those the actor rates, to whom they may propose an RHK
 	Unlinked   []model.Employee           // team members without an RHK linked to the supervisor's
@@ -53,15 +58,21 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 	if err != nil {
 		return m, err
 	}
+	// A Plt or Plh has an open SKP of the acting post too: its RHK are
+	// rows of the matrix beside those of the definitive post.
+	var open []model.SKP
 	for _, s := range own {
 		if s.Status != model.SKPClosed {
 			full, err := a.store.SKP(ctx, s.ID)
 			if err != nil {
 				return m, err
 			}
-			m.SKP = &full
-			break
+			open = append(open, full)
 		}
+	}
+	slices.SortStableFunc(open, func(x, y model.SKP) int { return strings.Compare(string(x.Acting), string(y.Acting)) })
+	if len(open) > 0 {
+		m.SKP = &open[0]
 	}
 	team, err := a.Team(ctx, actor)
 	if err != nil {
@@ -76,17 +87,21 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 		return m, err
 	}
 	rowOf := map[string]int{}
-	if m.SKP != nil {
-		for i, r := range m.SKP.RHK {
-			m.Rows = append(m.Rows, MatrixRow{RHK: r})
-			rowOf[r.ID] = i
+	for i := range open {
+		post := ""
+		if open[i].Acting != "" {
+			post = open[i].Employee.Position
+		}
+		for _, r := range open[i].RHK {
+			rowOf[r.ID] = len(m.Rows)
+			m.Rows = append(m.Rows, MatrixRow{RHK: r, SKP: &open[i], Post: post})
 		}
 	}
-	var open []model.SKP
+	var teamOpen []model.SKP
 	var openIDs []string
 	for _, s := range skps {
 		if s.Status != model.SKPClosed {
-			open, openIDs = append(open, s), append(openIDs, s.ID)
+			teamOpen, openIDs = append(teamOpen, s), append(openIDs, s.ID)
 		}
 	}
 	rhk, err := a.store.RHKOfSKPs(ctx, openIDs)
@@ -94,7 +109,7 @@ func (a *App) ResultMatrix(ctx context.Context, actor model.Actor, year int) (Ma
 		return m, err
 	}
 	linked := map[string]bool{}
-	for _, s := range open {
+	for _, s := range teamOpen {
 		m.TeamStatus[s.EmployeeID] = s.Status
 		for _, r := range rhk[s.ID] {
 			if i, ok := rowOf[r.ParentRHKID]; ok {

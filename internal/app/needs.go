@@ -240,7 +240,7 @@ func (a *App) NeedRHKOptions(ctx context.Context, actor model.Actor, employeeID 
 		return nil, err
 	}
 	for _, s := range skps {
-		if s.Status == model.SKPClosed {
+		if s.Status == model.SKPClosed || s.Acting != "" { // the definitive post's, as progress
 			continue
 		}
 		full, err := a.store.SKP(ctx, s.ID)

@@ -211,7 +211,10 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), "", try, "end", "end"); err != nil {
 			return err
 		}
-		return tx.EndPlacement(ctx, placementID, end)
+		if err := tx.EndPlacement(ctx, placementID, end); err != nil || pl.Kind == model.PlacementDefinitif {
+			return err
+		}
+		return closeActingSKPs(ctx, tx, e, pl, end)
 	})
 }
 

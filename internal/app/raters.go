@@ -15,8 +15,12 @@ import (
 // returning an SKP, writing the ekspektasi, a dialogue, reviewing
 // progress, the desk), so that they agree with the employee page; a
 // transfer, a Plt or a substitute rater counts from its first day.
+//
+// The raters are those of the SKP's post: on the definitive post, the
+// employee's (substitute raters apply); on a post held as Plt or Plh, or
+// one left by a transfer, whoever rates that post today.
 func ratersOf(chart *model.OrgChart, s model.SKP) (rater, upper string) {
-	return chart.Rater(s.EmployeeID), chart.UpperRater(s.EmployeeID)
+	return chart.RaterOn(s.EmployeeID, s.PositionID), chart.UpperRaterOn(s.EmployeeID, s.PositionID)
 }
 
 // pendingApproval reports whether s is not yet approved: its raters then
@@ -65,28 +69,21 @@ func (a *App) currentRaters(ctx context.Context, actor model.Actor, list []model
 	if len(stale) == 0 {
 		return nil
 	}
-	var ids []string
+	// Named as they rate: a Plt with the post they act in.
+	snapshots := map[int][2]model.PersonSnapshot{}
 	for _, i := range stale {
-		r, u := ratersOf(chart, list[i])
-		ids = append(ids, r, u)
-	}
-	people, err := a.store.EmployeesByID(ctx, ids)
-	if err != nil {
-		return err
+		r, u, err := a.raterSnapshots(ctx, chart, list[i].EmployeeID, list[i].PositionID)
+		if err != nil {
+			return err
+		}
+		snapshots[i] = [2]model.PersonSnapshot{r, u}
 	}
 	updated := map[int]model.SKP{}
-	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	err := a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		for _, i := range stale {
 			was := list[i]
 			s := was
-			r, u := ratersOf(chart, s)
-			s.Rater, s.UpperRater = model.PersonSnapshot{}, model.PersonSnapshot{}
-			if p, ok := people[r]; ok {
-				s.Rater = model.SnapshotOf(p)
-			}
-			if p, ok := people[u]; ok {
-				s.UpperRater = model.SnapshotOf(p)
-			}
+			s.Rater, s.UpperRater = snapshots[i][0], snapshots[i][1]
 			changed, err := tx.SetSKPRaters(ctx, s, was)
 			if err != nil {
 				return err

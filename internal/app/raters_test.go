@@ -46,7 +46,7 @@ func TestRaterFollowsTheOrganisationOnTheDayOfTheAct(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who, skps, waiting := raterEnv(t, s)
 		ctx := context.Background()
-		kabid, plt := who["kabid"], who["kadinkes"]
+		kabid := who["kabid"]
 		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID,
 			Kind: model.PlacementDefinitif, Start: "2026-03-02", Decree: "800/12/BKPSDM/2026"}); err != nil {
 			t.Fatal(err)
@@ -56,7 +56,7 @@ func TestRaterFollowsTheOrganisationOnTheDayOfTheAct(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Each request builds the actor anew: the Plt is a supervisor now.
-		plt = e.login(t, storetest.NIPKadinkes, "rahasia-kadinkes")
+		plt := e.login(t, storetest.NIPKadinkes, "rahasia-kadinkes")
 
 		// The employee page, the Plt's list and the approval agree.
 		d, err := e.a.Employee(ctx, e.admin, e.o.Staff1.ID)
@@ -81,7 +81,8 @@ func TestRaterFollowsTheOrganisationOnTheDayOfTheAct(t *testing.T) {
 		if err != nil {
 			t.Fatalf("the Plt's approval: %v", err)
 		}
-		if approved.Rater.EmployeeID != e.o.Kadinkes.ID || approved.UpperRater.EmployeeID != e.o.WaliKota.ID {
+		if approved.Rater.EmployeeID != e.o.Kadinkes.ID || approved.Rater.Position != model.ActingTitle(model.PlacementPlt, e.o.PosKabid.Name) ||
+			approved.UpperRater.EmployeeID != e.o.WaliKota.ID {
 			t.Errorf("approved SKP names rater %+v, upper %+v", approved.Rater, approved.UpperRater)
 		}
 		versions, err := e.a.SKPVersions(ctx, plt, approved.ID)

@@ -4,81 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
-	"time"
 
-	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
 
-// CreateSKP starts the draft SKP of an employee for a year on their current
-// position, with snapshots of them and their raters as they are today and
-// the seven core values. The employee does it, or a BKPSDM admin for them.
+// CreateSKP starts the draft SKP of an employee for a year on their
+// definitive position (see CreateSKPOn for a post they act in).
 func (a *App) CreateSKP(ctx context.Context, actor model.Actor, employeeID string, year int, approach model.Approach) (model.SKP, error) {
-	e, err := a.store.Employee(ctx, employeeID)
-	if err != nil || e.InstansiID != actor.InstansiID {
-		return model.SKP{}, fmt.Errorf("employee %s: %w", employeeID, model.ErrNotFound)
-	}
-	if actor.EmployeeID != employeeID && !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: e.InstansiID}) {
-		return model.SKP{}, forbidden("create another employee's SKP")
-	}
-	var v model.ValidationError
-	if approach != model.ApproachKuantitatif && approach != model.ApproachKualitatif {
-		v.Add("approach", "invalid.skp.approach")
-	}
-	if e.PositionID == "" {
-		v.Add("employee_id", "invalid.field.employee.noposition")
-	}
-	if e.Status == model.StatusPejabatNegara {
-		v.Add("employee_id", "invalid.skp.pejabat.negara")
-	}
-	if _, open, err := a.store.YearOpen(ctx, e.InstansiID, year); err != nil {
-		return model.SKP{}, err
-	} else if !open {
-		v.Add("year", "invalid.skp.year.closed", year)
-	}
-	if err := v.Err(); err != nil {
-		return model.SKP{}, err
-	}
-	existing, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}, Year: year})
-	if err != nil {
-		return model.SKP{}, err
-	}
-	for _, s := range existing {
-		if s.Status != model.SKPClosed {
-			return model.SKP{}, fmt.Errorf("an SKP for %d exists already (%s): %w", year, s.ID, model.ErrConflict)
-		}
-	}
-	chart, err := a.OrgChart(ctx, e.InstansiID)
-	if err != nil {
-		return model.SKP{}, err
-	}
-	people, err := a.store.EmployeesByID(ctx, []string{chart.Rater(e.ID), chart.UpperRater(e.ID)})
-	if err != nil {
-		return model.SKP{}, err
-	}
-	s := model.SKP{InstansiID: e.InstansiID, EmployeeID: e.ID, Year: year, Approach: approach, Format: model.FormatFor(e.PositionKind),
-		PeriodStart: model.Date(fmt.Sprintf("%d-01-01", year)), PeriodEnd: model.Date(fmt.Sprintf("%d-12-31", year)),
-		Employee: model.SnapshotOf(e), Lampiran: model.Lampiran{DukunganSumberDaya: []string{}, SkemaPertanggungjawaban: []string{}, Konsekuensi: []string{}}}
-	if r, ok := people[chart.Rater(e.ID)]; ok {
-		s.Rater = model.SnapshotOf(r)
-	}
-	if r, ok := people[chart.UpperRater(e.ID)]; ok {
-		s.UpperRater = model.SnapshotOf(r)
-	}
-	// After a transfer the new SKP starts on the day of the new position.
-	for _, s0 := range existing {
-		if s0.Status == model.SKPClosed && s0.PeriodEnd >= s.PeriodStart {
-			s.PeriodStart = model.Date(s0.PeriodEnd.Time().AddDate(0, 0, 1).Format(time.DateOnly))
-		}
-	}
-	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		var err error
-		s, err = tx.CreateSKP(ctx, s, e.PositionID)
-		return err
-	})
-	return s, err
+	return a.CreateSKPOn(ctx, actor, employeeID, "", year, approach)
 }
 
 // SKP returns an SKP to those who may read it: the owner, anyone above them
@@ -111,7 +47,8 @@ type SKPsView struct {
 	Year     int
 	YearOpen bool
 	Mine     []SKPItem // newest first
-	Current  *SKPItem  // the actor's SKP for year that is not closed
+	Current  *SKPItem  // the actor's SKP for year that is not closed (of the definitive post first)
+	Posts    []SKPPost // the posts the actor may plan for year: the definitive one, then each Plt or Plh
 	Team     []SKPItem
 	Waiting  int // SKPs in Team the actor may approve now
 	Can      SKPsRights
@@ -119,7 +56,7 @@ type SKPsView struct {
 
 // SKPsRights is what the actor may do on their list of SKP.
 type SKPsRights struct {
-	Create bool // start their own SKP for the year: it is open and they have none yet
+	Create bool // start their own SKP for the year: it is open and one of their Posts has none yet
 }
 
 // SKPsView lists the SKPs of every year the actor may read as an
@@ -149,13 +86,16 @@ func (a *App) SKPsView(ctx context.Context, actor model.Actor, year int) (SKPsVi
 			v.Team = append(v.Team, it)
 			continue
 		}
-		if s.Year == year && s.Status != model.SKPClosed && v.Current == nil {
+		if s.Year == year && s.Status != model.SKPClosed && (v.Current == nil || v.Current.SKP.Acting != "" && s.Acting == "") {
 			cur := it
 			v.Current = &cur
 		}
 		v.Mine = append(v.Mine, it)
 	}
-	v.Can.Create = v.YearOpen && v.Current == nil
+	if v.Posts, err = a.ownPosts(ctx, actor, year, v.Mine); err != nil {
+		return v, err
+	}
+	v.Can.Create = v.YearOpen && slices.ContainsFunc(v.Posts, SKPPost.Plannable)
 	return v, nil
 }
 
@@ -464,8 +404,10 @@ func (a *App) editable(ctx context.Context, actor model.Actor, skpID string) (mo
 
 // supervisorSKP returns the SKP of the employee's pejabat penilai in force
 // for s, the one whose RHK a JA/JF SKP intervenes: the rater's SKP on the
-// day within s's period nearest to today, as its last approved revision
-// (see skpInForceOn). ok is false while no revision of it is approved.
+// position above s's (the SKP of the post a Plt or Plh acts in for its
+// staff), on the day within s's period nearest to today, as its last
+// approved revision (see raterSKPFor). ok is false while no revision of
+// it is approved.
 func (a *App) supervisorSKP(ctx context.Context, s model.SKP) (skpInForce, bool, error) {
 	if s.Rater.EmployeeID == "" {
 		return skpInForce{}, false, nil
@@ -477,7 +419,7 @@ func (a *App) supervisorSKP(ctx context.Context, s model.SKP) (skpInForce, bool,
 	if day > s.PeriodEnd {
 		day = s.PeriodEnd
 	}
-	sup, ok, err := a.skpInForceOn(ctx, s.InstansiID, s.Rater.EmployeeID, day)
+	sup, ok, err := a.raterSKPFor(ctx, s, day)
 	return sup, ok && sup.Approved, err
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/kinerja-id/kinerja/internal/model"
-	"github.com/kinerja-id/kinerja/internal/store"
 )
 
 // skpInForce is an SKP with the plan in force on it: the RHK, with their
@@ -125,30 +124,14 @@ func stillIn(approved, now []model.RHK) []model.RHK {
 
 // skpInForceOn returns the SKP of an employee in force on date: the SKP
 // of that year whose period covers the date (an open one before one a
-// transfer closed), with the revision of it in force. ok is false when
-// the employee has no SKP for that date.
+// transfer closed; the one of their definitive position before one of a
+// post they act in as Plt or Plh), with the revision of it in force. ok
+// is false when the employee has no SKP for that date.
 //
-// Intervening a supervisor's RHK, the check on submitting an SKP that
-// intervenes them, progress and realisasi all ask this function, so they
-// agree on which RHK are in force.
+// Intervening a supervisor's RHK (raterSKPFor, on the supervisor's post
+// above), the check on submitting an SKP that intervenes them, progress
+// and realisasi all ask skpInForceAmong, so they agree on which RHK are
+// in force.
 func (a *App) skpInForceOn(ctx context.Context, instansiID, employeeID string, date model.Date) (skpInForce, bool, error) {
-	list, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, EmployeeIDs: []string{employeeID}, Year: date.Time().Year()})
-	if err != nil {
-		return skpInForce{}, false, err
-	}
-	var found *model.SKP
-	for i, s := range list {
-		if s.PeriodStart <= date && date <= s.PeriodEnd && (found == nil || found.Status == model.SKPClosed) {
-			found = &list[i]
-		}
-	}
-	if found == nil {
-		return skpInForce{}, false, nil
-	}
-	full, err := a.store.SKP(ctx, found.ID)
-	if err != nil {
-		return skpInForce{}, false, err
-	}
-	f, err := a.inForce(ctx, full)
-	return f, err == nil, err
+	return a.skpInForceAmong(ctx, instansiID, employeeID, date, nil)
 }

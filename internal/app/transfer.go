@@ -17,8 +17,9 @@ import (
 // decisions.
 
 // closeSKPsOnTransfer ends, the day before a transfer, every open SKP of the
-// employee that began before it (decision 10): the employee then starts a
-// new SKP for the new position, from the transfer date. What was recorded
+// employee's definitive position that began before it (decision 10): the
+// employee then starts a new SKP for the new position, from the transfer
+// date. The SKP of a post they act in runs on until that placement ends. What was recorded
 // on it after the TMT stays on it, readable, until the new SKP takes over
 // the RHK it serves (TakeOverRHK).
 func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, start model.Date) error {
@@ -28,7 +29,7 @@ func closeSKPsOnTransfer(ctx context.Context, tx *store.Tx, e model.Employee, st
 	}
 	end := model.Date(start.Time().AddDate(0, 0, -1).Format("2006-01-02"))
 	for _, s := range list {
-		if s.Status == model.SKPClosed || s.PeriodStart > end || s.PeriodEnd < start {
+		if s.Status == model.SKPClosed || s.Acting != "" || s.PeriodStart > end || s.PeriodEnd < start { // a Plt or Plh post stays
 			continue
 		}
 		next, err := model.NextSKPStatus(s.Status, model.ActClose)

@@ -19,9 +19,10 @@ import "slices"
 type OrgChart struct {
 	superior  map[string]string // position -> superior position
 	kind      map[string]PositionKind
-	holder    map[string]string   // position -> employee
-	main      map[string]string   // employee -> main (definitive) position
-	held      map[string][]string // employee -> every position held (definitif, plt, plh)
+	holder    map[string]string           // position -> employee
+	main      map[string]string           // employee -> main (definitive) position
+	held      map[string][]string         // employee -> every position held (definitif, plt, plh)
+	holdKind  map[[2]string]PlacementKind // (employee, position) -> how it is held
 	overrides map[string]RaterOverride
 	sekda     string              // employee id of the Sekda when JPT are rated by the Sekda
 	raters    map[string]string   // employee -> derived pejabat penilai
@@ -51,6 +52,7 @@ func NewOrgChart(positions []Position, holdings []OrgHolding, overrides []RaterO
 		holder:    make(map[string]string, len(holdings)),
 		main:      make(map[string]string, len(holdings)),
 		held:      make(map[string][]string, len(holdings)),
+		holdKind:  make(map[[2]string]PlacementKind, len(holdings)),
 		overrides: make(map[string]RaterOverride, len(overrides)),
 		positions: positions,
 		holdings:  holdings,
@@ -69,6 +71,9 @@ func NewOrgChart(positions []Position, holdings []OrgHolding, overrides []RaterO
 			c.holder[h.PositionID] = h.EmployeeID
 		}
 		c.held[h.EmployeeID] = append(c.held[h.EmployeeID], h.PositionID)
+		if k := c.holdKind[[2]string{h.EmployeeID, h.PositionID}]; rank[h.Kind] > rank[k] {
+			c.holdKind[[2]string{h.EmployeeID, h.PositionID}] = h.Kind
+		}
 		if h.Kind == PlacementDefinitif {
 			c.main[h.EmployeeID] = h.PositionID
 		}
@@ -116,21 +121,103 @@ func (c *OrgChart) deriveRater(employeeID string) string {
 	if o, ok := c.overrides[employeeID]; ok && o.RaterID != "" {
 		return o.RaterID
 	}
-	pos := c.main[employeeID]
+	r, _ := c.raterThrough(employeeID, c.main[employeeID])
+	return r
+}
+
+// raterThrough returns who rates employeeID on position pos by the tree
+// (no override): the holder of the nearest superior position held by
+// someone else, and that position (the Sekda's when the Sekda rates a
+// JPT; "" when nobody does).
+func (c *OrgChart) raterThrough(employeeID, pos string) (rater, through string) {
 	if pos == "" {
-		return ""
+		return "", ""
 	}
 	if c.sekda != "" && c.kind[pos] == PositionJPTPratama && c.sekda != employeeID {
-		return c.sekda
+		return c.sekda, c.sekdaPos
 	}
 	seen := map[string]bool{pos: true}
 	for p := c.superior[pos]; p != "" && !seen[p]; p = c.superior[p] {
 		seen[p] = true
 		if h := c.holder[p]; h != "" && h != employeeID {
-			return h
+			return h, p
 		}
 	}
-	return ""
+	return "", ""
+}
+
+// isMain reports whether positionID is the position employeeID is rated
+// from (their definitive one), or names none.
+func (c *OrgChart) isMain(employeeID, positionID string) bool {
+	return positionID == "" || positionID == c.main[employeeID]
+}
+
+// RaterOn returns the pejabat penilai of employee id for the work of one
+// position they hold: for their definitive position, Rater (overrides
+// apply); for a position they act in as Plt or Plh, the holder of that
+// position's superior (the next one up when it is vacant), never the
+// person themselves. A Plt is rated on the acting post by whoever rates
+// that post.
+func (c *OrgChart) RaterOn(employeeID, positionID string) string {
+	if c.isMain(employeeID, positionID) {
+		return c.Rater(employeeID)
+	}
+	r, _ := c.raterThrough(employeeID, positionID)
+	return r
+}
+
+// UpperRaterOn returns the atasan pejabat penilai of employee id for the
+// work of position positionID: UpperRater on the definitive position; on
+// an acting one, the pejabat penilai of RaterOn for the post through which
+// they rate it (RaterOn itself at the top of the tree).
+func (c *OrgChart) UpperRaterOn(employeeID, positionID string) string {
+	if c.isMain(employeeID, positionID) {
+		return c.UpperRater(employeeID)
+	}
+	r, through := c.raterThrough(employeeID, positionID)
+	if r == "" {
+		return ""
+	}
+	up := c.RaterOn(r, through)
+	if up == "" {
+		return r
+	}
+	return up
+}
+
+// RaterPostOn returns the position through which RaterOn(employeeID,
+// positionID) rates them: the superior position they hold (definitively,
+// or as Plt or Plh), and how they hold it. It is "" when an override
+// names the rater, or nobody rates.
+func (c *OrgChart) RaterPostOn(employeeID, positionID string) (string, PlacementKind) {
+	if c.isMain(employeeID, positionID) {
+		if o, ok := c.overrides[employeeID]; ok && o.RaterID != "" {
+			return "", ""
+		}
+		positionID = c.main[employeeID]
+	}
+	r, through := c.raterThrough(employeeID, positionID)
+	if through == "" {
+		return "", ""
+	}
+	return through, c.holdKind[[2]string{r, through}]
+}
+
+// HeldAs returns how employee id holds position id (definitif, plt or
+// plh), or "" when they do not hold it.
+func (c *OrgChart) HeldAs(employeeID, positionID string) PlacementKind {
+	return c.holdKind[[2]string{employeeID, positionID}]
+}
+
+// Superiors returns the positions above position id, nearest first.
+func (c *OrgChart) Superiors(positionID string) []string {
+	var out []string
+	seen := map[string]bool{positionID: true}
+	for p := c.superior[positionID]; p != "" && !seen[p]; p = c.superior[p] {
+		seen[p] = true
+		out = append(out, p)
+	}
+	return out
 }
 
 // UpperRater returns the atasan pejabat penilai of employee id, or "".

@@ -201,3 +201,57 @@ func TestOrgChartOldSelfRatingDoesNotBlock(t *testing.T) {
 		t.Errorf("an unrelated Plt is blamed for an old fault: %v", got)
 	}
 }
+
+// A Plt or Plh is rated on the acting post by whoever rates that post, and
+// rates its staff through it; on their definitive post nothing changes.
+func TestOrgChartRatersOnAPost(t *testing.T) {
+	c := chart(false, RaterOverride{EmployeeID: "P", RaterID: "S"}).WithHolding(OrgHolding{"K", "kasubag", PlacementPlt})
+	cases := []struct{ who, post, rater, upper string }{
+		{"A", "staf", "P", "S"},      // the definitive post: Rater and UpperRater
+		{"A", "", "P", "S"},          // no post named: the definitive one
+		{"P", "other", "S", "W"},     // P's own post keeps the override
+		{"P", "kabid", "K", "W"},     // the acting post: the holder of its superior, no override
+		{"K", "kasubag", "W", "W"},   // acting below one's own post: never oneself, the next one up
+		{"C", "arsip", "K", "W"},     // the Plt of kasubag rates C
+		{"nobody", "staf", "P", "K"}, // the post decides, not the person
+		{"A", "wali", "", ""},        // the top of the tree
+	}
+	for _, tc := range cases {
+		if got := c.RaterOn(tc.who, tc.post); got != tc.rater {
+			t.Errorf("RaterOn(%s, %s) = %q, want %q", tc.who, tc.post, got, tc.rater)
+		}
+		if got := c.UpperRaterOn(tc.who, tc.post); got != tc.upper {
+			t.Errorf("UpperRaterOn(%s, %s) = %q, want %q", tc.who, tc.post, got, tc.upper)
+		}
+	}
+	if c.Rater("A") != "P" || c.Rater("P") != "S" {
+		t.Errorf("Rater changed: A by %q, P by %q", c.Rater("A"), c.Rater("P"))
+	}
+	posts := []struct {
+		who, post, through string
+		kind               PlacementKind
+	}{
+		{"A", "staf", "kabid", PlacementPlh},
+		{"C", "arsip", "kasubag", PlacementPlt},
+		{"P", "kabid", "kadis", PlacementDefinitif},
+		{"P", "other", "", ""}, // an override names the rater
+	}
+	for _, tc := range posts {
+		if through, kind := c.RaterPostOn(tc.who, tc.post); through != tc.through || kind != tc.kind {
+			t.Errorf("RaterPostOn(%s, %s) = %q %q, want %q %q", tc.who, tc.post, through, kind, tc.through, tc.kind)
+		}
+	}
+	if c.HeldAs("P", "kabid") != PlacementPlh || c.HeldAs("P", "other") != PlacementDefinitif || c.HeldAs("A", "kabid") != "" {
+		t.Error("HeldAs is wrong")
+	}
+	if got := c.Superiors("staf"); !slices.Equal(got, []string{"kabid", "kadis", "wali"}) {
+		t.Errorf("Superiors(staf) = %v", got)
+	}
+	s := chart(true)
+	if s.RaterOn("K", "kadis") != "S" || s.UpperRaterOn("K", "kadis") != "W" {
+		t.Errorf("with the Sekda option K is rated by %q, upper %q", s.RaterOn("K", "kadis"), s.UpperRaterOn("K", "kadis"))
+	}
+	if through, _ := s.RaterPostOn("K", "kadis"); through != "sekda" {
+		t.Errorf("the Sekda rates through %q", through)
+	}
+}

@@ -12,10 +12,14 @@ import (
 // behaviour (the seven BerAKHLAK core values), and a lampiran. A transfer
 // closes the SKP and a new one is made for the new position (decision 10).
 type SKP struct {
-	ID          string
-	InstansiID  string
-	EmployeeID  string
-	PositionID  string // the position the SKP was made for
+	ID         string
+	InstansiID string
+	EmployeeID string
+	PositionID string // the position the SKP was made for
+	// Acting is PlacementPlt or PlacementPlh for the SKP of a post the
+	// employee acts in (a separate SKP beside the definitive one), empty
+	// for the SKP of their definitive position.
+	Acting      PlacementKind
 	Year        int
 	PeriodStart Date
 	PeriodEnd   Date
@@ -90,6 +94,19 @@ type PersonSnapshot struct {
 func SnapshotOf(e Employee) PersonSnapshot {
 	return PersonSnapshot{EmployeeID: e.ID, Name: e.FullName(), NIP: e.NIP, Golongan: e.Golongan,
 		Pangkat: e.Pangkat, Position: e.PositionName, Unit: e.UnitName}
+}
+
+// ActingTitle is how a document names a post held as Plt or Plh, with the
+// abbreviation the regulation uses before the post's name ("Plt. Kepala
+// SD Negeri 05", "Plh. Kepala Dinas ..."); any other post is its name.
+func ActingTitle(kind PlacementKind, position string) string {
+	switch kind {
+	case PlacementPlt:
+		return "Plt. " + position
+	case PlacementPlh:
+		return "Plh. " + position
+	}
+	return position
 }
 
 // Lampiran lists the supports and consequences agreed with the plan.

@@ -15,10 +15,12 @@ type FillingRow struct {
 }
 
 // Filling lists every active employee who plans an SKP (pejabat negara
-// do not) with the status of their current SKP for the year.
+// do not) with the status of their current SKP for the year: the SKP of
+// their definitive position (one of a post they act in as Plt or Plh is
+// beside it, not instead of it).
 func (c conn) Filling(ctx context.Context, instansiID string, year int) ([]FillingRow, error) {
 	rows, err := c.query(ctx, `SELECT e.id, p.unit_id, u.opd_id,
-		(SELECT s.status FROM skps s WHERE s.employee_id = e.id AND s.year = ? AND s.status <> 'closed' ORDER BY s.id DESC LIMIT 1)
+		(SELECT s.status FROM skps s WHERE s.employee_id = e.id AND s.year = ? AND s.status <> 'closed' AND s.acting = '' ORDER BY s.id DESC LIMIT 1)
 		FROM employees e JOIN positions p ON p.id = e.position_id JOIN units u ON u.id = p.unit_id
 		WHERE e.instansi_id = ? AND e.active = TRUE AND e.status <> 'pejabat_negara'`, year, instansiID)
 	if err != nil {

@@ -10,17 +10,17 @@ import (
 )
 
 const skpColumns = `id, instansi_id, employee_id, position_id, year, period_start, period_end, approach, format, status, version,
-	revision, return_note, submitted_at, approved_at, approved_by, employee_snapshot, rater_snapshot, upper_snapshot, lampiran`
+	revision, return_note, submitted_at, approved_at, approved_by, employee_snapshot, rater_snapshot, upper_snapshot, lampiran, acting`
 
 func scanSKP(sc interface{ Scan(...any) error }) (model.SKP, error) {
 	var s model.SKP
-	var pos, approach, format, status, submitted, approved, emp, rater, upper, lampiran, start, end string
+	var pos, approach, format, status, submitted, approved, emp, rater, upper, lampiran, start, end, acting string
 	err := sc.Scan(&s.ID, &s.InstansiID, &s.EmployeeID, nullString{&pos}, &s.Year, &start, &end, &approach, &format, &status,
-		&s.Version, &s.Revision, &s.ReturnNote, &submitted, &approved, &s.ApprovedBy, &emp, &rater, &upper, &lampiran)
+		&s.Version, &s.Revision, &s.ReturnNote, &submitted, &approved, &s.ApprovedBy, &emp, &rater, &upper, &lampiran, &acting)
 	if err != nil {
 		return s, err
 	}
-	s.PositionID = pos
+	s.PositionID, s.Acting = pos, model.PlacementKind(acting)
 	s.PeriodStart, s.PeriodEnd = model.Date(start), model.Date(end)
 	s.Approach, s.Format, s.Status = model.Approach(approach), model.SKPFormat(format), model.SKPStatus(status)
 	s.SubmittedAt, s.ApprovedAt = parseTime(submitted), parseTime(approved)
@@ -42,14 +42,15 @@ func mustJSON(v any) string {
 // CreateSKP stores a new draft SKP with the seven core values.
 func (tx *Tx) CreateSKP(ctx context.Context, s model.SKP, positionID string) (model.SKP, error) {
 	s.ID = model.NewID()
+	s.PositionID = positionID
 	s.Status, s.Version, s.Revision = model.SKPDraft, 1, 1
 	_, err := tx.exec(ctx, `INSERT INTO skps (id, instansi_id, employee_id, position_id, year, period_start, period_end, approach,
 		format, status, version, revision, rater_id, upper_rater_id, employee_snapshot, rater_snapshot, upper_snapshot, lampiran,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		created_at, updated_at, acting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		s.ID, s.InstansiID, s.EmployeeID, nullable(positionID), s.Year, string(s.PeriodStart), string(s.PeriodEnd),
 		string(s.Approach), string(s.Format), string(s.Status), s.Version, s.Revision, nullable(s.Rater.EmployeeID),
 		nullable(s.UpperRater.EmployeeID), mustJSON(s.Employee), mustJSON(s.Rater), mustJSON(s.UpperRater), mustJSON(s.Lampiran),
-		formatTime(tx.now), formatTime(tx.now))
+		formatTime(tx.now), formatTime(tx.now), string(s.Acting))
 	if err != nil {
 		return s, fmt.Errorf("create SKP: %w", err)
 	}
@@ -63,7 +64,7 @@ func (tx *Tx) CreateSKP(ctx context.Context, s model.SKP, positionID string) (mo
 		s.Behaviours = append(s.Behaviours, b)
 	}
 	return s, tx.audit(ctx, "skp.create", "skp", s.ID, nil, map[string]any{"employee_id": s.EmployeeID, "year": s.Year,
-		"approach": s.Approach, "format": s.Format})
+		"approach": s.Approach, "format": s.Format, "position_id": positionID, "acting": s.Acting})
 }
 
 // SKP returns one SKP with its RHK, indicators and behaviours.

@@ -49,7 +49,7 @@ func (u *ui) showSKPs(w http.ResponseWriter, r *http.Request, b base) error {
 
 func (u *ui) createSKP(w http.ResponseWriter, r *http.Request, b base) error {
 	year, _ := app.ParseYear(r.PostFormValue("year"), 0) // an unreadable year is 0, which the use case refuses with its message
-	s, err := u.a.CreateSKP(r.Context(), *b.Actor, b.Actor.EmployeeID, year, model.Approach(r.PostFormValue("approach")))
+	s, err := u.a.CreateSKPOn(r.Context(), *b.Actor, b.Actor.EmployeeID, r.PostFormValue("position_id"), year, model.Approach(r.PostFormValue("approach")))
 	if ve, ok := isValidation(err); ok {
 		var msgs []string
 		for _, m := range b.Errs(ve) {
