@@ -236,16 +236,18 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 	})
 }
 
-// MergeRequest names the record to merge away (EmployeeID) and the record
-// to keep, by id or by NIP.
+// MergeRequest names two records of one person: EmployeeID and the other
+// one, by id or by NIP. The other record is kept, unless KeepThis keeps
+// EmployeeID and merges the other into it.
 type MergeRequest struct {
 	EmployeeID string
-	IntoID     string
-	IntoNIP    string
+	OtherID    string
+	OtherNIP   string
+	KeepThis   bool
 }
 
-// MergeEmployees merges two records of one person: the record EmployeeID
-// goes into the record kept, which receives its placements, SKPs and their
+// MergeEmployees merges two records of one person: the record merged goes
+// into the record kept, which receives its placements, SKPs and their
 // work (progress, realisasi, evidence, feedback), needs, coaching, teams
 // and notifications; one account is kept (the kept record's, else the
 // other's, renamed to the kept NIP) and the other disabled; the merged
@@ -255,19 +257,19 @@ type MergeRequest struct {
 // is named, to close first), or when both hold a definitive post today
 // and the posts differ (end one first).
 func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequest) (model.EmployeeMerge, error) {
-	from, err := a.store.Employee(ctx, r.EmployeeID)
+	this, err := a.store.Employee(ctx, r.EmployeeID)
 	if err != nil {
 		return model.EmployeeMerge{}, err
 	}
-	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: from.InstansiID}) {
-		return model.EmployeeMerge{}, fmt.Errorf("employee %s: %w", from.ID, model.ErrNotFound)
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: this.InstansiID}) {
+		return model.EmployeeMerge{}, fmt.Errorf("employee %s: %w", this.ID, model.ErrNotFound)
 	}
-	if !authz.Can(actor, authz.MergeEmployees, authz.Target{InstansiID: from.InstansiID}) {
+	if !authz.Can(actor, authz.MergeEmployees, authz.Target{InstansiID: this.InstansiID}) {
 		return model.EmployeeMerge{}, forbidden("merge employee records")
 	}
-	intoID := strings.TrimSpace(r.IntoID)
-	if nip := strings.TrimSpace(r.IntoNIP); intoID == "" && nip != "" {
-		e, err := a.store.EmployeeByNIP(ctx, from.InstansiID, nip)
+	intoID := strings.TrimSpace(r.OtherID)
+	if nip := strings.TrimSpace(r.OtherNIP); intoID == "" && nip != "" {
+		e, err := a.store.EmployeeByNIP(ctx, this.InstansiID, nip)
 		if err != nil {
 			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.unknown")
 		}
@@ -277,8 +279,12 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 		return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.required")
 	}
 	into, err := a.store.Employee(ctx, intoID)
-	if err != nil || into.InstansiID != from.InstansiID {
+	if err != nil || into.InstansiID != this.InstansiID {
 		return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.unknown")
+	}
+	from := this
+	if r.KeepThis {
+		from, into = into, this
 	}
 	if into.ID == from.ID {
 		return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.same")

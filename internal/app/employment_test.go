@@ -217,7 +217,8 @@ func TestMergeMovesEverythingAndIsAudited(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		req := app.MergeRequest{EmployeeID: e.o.Staff2.ID, IntoNIP: cpns}
+		// Asked from the page of the record kept.
+		req := app.MergeRequest{EmployeeID: dup.ID, OtherNIP: storetest.NIPStaff2, KeepThis: true}
 		if _, err := e.a.MergeEmployees(ctx, who["kabid"], req); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("a supervisor merged records: %v", err)
 		}
@@ -289,14 +290,14 @@ func TestMergeRefusals(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
-		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff1.ID, IntoID: e.o.Staff1.ID}); fieldKey(err, "into") != "invalid.merge.into.same" {
+		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff1.ID, OtherID: e.o.Staff1.ID}); fieldKey(err, "into") != "invalid.merge.into.same" {
 			t.Errorf("merged with itself: %v", err)
 		}
-		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff1.ID, IntoNIP: "199901012020011001"}); fieldKey(err, "into") != "invalid.merge.into.unknown" {
+		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff1.ID, OtherNIP: "199901012020011001"}); fieldKey(err, "into") != "invalid.merge.into.unknown" {
 			t.Errorf("merged with nobody: %v", err)
 		}
 		// Two definitive posts: end one first.
-		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, IntoID: e.o.Staff1.ID})
+		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, OtherID: e.o.Staff1.ID})
 		if fieldKey(err, "into") != "invalid.merge.posts" {
 			t.Errorf("two posts: %v", err)
 		}
@@ -306,7 +307,7 @@ func TestMergeRefusals(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		_, err = e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, IntoID: e.o.Staff1.ID})
+		_, err = e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID})
 		var v *model.ValidationError
 		if !errors.As(err, &v) || v.Fields["into"] != "invalid.merge.skp" || v.Args["into"][2] != storetest.NIPStaff2 {
 			t.Errorf("two SKPs: %v", err)

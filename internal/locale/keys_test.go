@@ -43,6 +43,7 @@ var dynamicPrefixes = []string{
 	"month.",           // model.Period.Label: "month." + number
 	"notif.",           // app.RenderNotification: "notif." + kind [+ "." + variant] + ".title" / ".body"
 	"employment.kind.", // templates: printf "employment.kind.%s" (why an employment ended)
+	"employment.nip.",  // templates: printf "employment.nip.%s" (why a NIP changed)
 }
 
 // root is the module's root directory.
