@@ -403,7 +403,19 @@ func mergeAccounts(ctx context.Context, tx *store.Tx, from, into model.Employee)
 	} else if !errors.Is(err, model.ErrNotFound) {
 		return err
 	}
-	return tx.MoveAccount(ctx, uf, into)
+	if err := tx.MoveAccount(ctx, uf, into); err != nil {
+		return err
+	}
+	// An account disabled by the end of the merged record's employment
+	// signs in again when it moves to a record still employed.
+	ends, err := tx.EmploymentEnds(ctx, from.ID)
+	if err != nil {
+		return err
+	}
+	if end := endInForce(from, ends); end != nil && end.AccountDisabled && into.Active && uf.Disabled {
+		return tx.SetDisabled(ctx, uf.ID, false)
+	}
+	return nil
 }
 
 // recordNIPChange keeps the previous NIP of an employee an import gave a

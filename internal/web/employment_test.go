@@ -68,5 +68,11 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		if _, body := admin.get(page); !strings.Contains(body, "sudah digabung ke catatan") || strings.Contains(body, "/gabungkan") {
 			t.Error("the merged record's page does not say where it went, or still offers a merge")
 		}
+		// The account moved to the record kept, which is employed: it signs in again, with that NIP.
+		again := e.browser(t)
+		again.signIn(storetest.NIPStaff3, "rahasia-staf1")
+		if resp, _ := again.get("/pegawai"); resp.StatusCode != http.StatusOK {
+			t.Errorf("the moved account's directory: %d", resp.StatusCode)
+		}
 	})
 }
