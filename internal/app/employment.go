@@ -162,7 +162,7 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 		if err := a.refuseSelfRating(ctx, tx, e, end.Date, try, "date", "date"); err != nil {
 			return err
 		}
-		if err := closeSKPsOnTransfer(ctx, tx, e, end.Date); err != nil {
+		if err := closeSKPsOnEnd(ctx, tx, e, end.Date); err != nil {
 			return err
 		}
 		u, err := tx.UserByEmployee(ctx, e.ID)
@@ -182,6 +182,32 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 		return leaveTeams(ctx, tx, e, end.Date.Time().Year(), a.Today().Time().Year())
 	})
 	return end, err
+}
+
+// closeSKPsOnEnd closes, the day before the TMT, every SKP of the
+// employee still open on the TMT, as a transfer does (closeSKPsOnTransfer),
+// but without asking them to draw up a new one: they no longer work here.
+// An SKP planned for a period after the TMT closes on its first day.
+func closeSKPsOnEnd(ctx context.Context, tx *store.Tx, e model.Employee, tmt model.Date) error {
+	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
+	if err != nil {
+		return err
+	}
+	last := model.Date(tmt.Time().AddDate(0, 0, -1).Format("2006-01-02"))
+	for _, s := range list {
+		if s.Status == model.SKPClosed || s.PeriodEnd < tmt { // closed, or over before the TMT: history as it is
+			continue
+		}
+		next, err := model.NextSKPStatus(s.Status, model.ActClose)
+		if err != nil {
+			continue
+		}
+		s.Status, s.PeriodEnd = next, max(last, s.PeriodStart)
+		if err := tx.SetSKPStatus(ctx, s.Version, s, model.ActClose); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // leaveTeams takes an employee out of the teams of the years from to to.

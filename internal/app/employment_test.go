@@ -91,6 +91,9 @@ func TestEndOfEmploymentTakesThePersonOut(t *testing.T) {
 		if closed.Status != model.SKPClosed || closed.PeriodEnd != "2026-02-28" {
 			t.Errorf("SKP = %s until %s", closed.Status, closed.PeriodEnd)
 		}
+		if notes, _ := s.Notifications(ctx, e.o.Staff1.ID, 10); len(notes) > 0 && notes[0].Kind == "skp.close" {
+			t.Error("someone who left is asked to draw up a new SKP")
+		}
 		// Lists drop them: the desk, monitoring, the team.
 		desk, err := e.a.SupervisorDesk(ctx, who["kabid"], app.DeskQuery{})
 		if err != nil {
