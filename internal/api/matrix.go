@@ -50,7 +50,10 @@ func (h *handler) matrix(w http.ResponseWriter, r *http.Request, actor model.Act
 	out.Can.Propose = m.Can.Propose
 	var own app.SKPRights
 	if m.SKP != nil {
-		out.SKPID, own = &m.SKP.ID, app.SKPRightsOf(actor, *m.SKP)
+		out.SKPID = &m.SKP.ID
+		if own, err = h.a.SKPRights(r.Context(), actor, *m.SKP); err != nil {
+			return err
+		}
 	}
 	for _, row := range m.Rows {
 		rj := matrixRowJSON{RHK: rhkOf(row.RHK, own), Links: []matrixLinkJSON{}}

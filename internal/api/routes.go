@@ -185,6 +185,8 @@ func skpRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, response: "DialogueList", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/skps/{id}/dialogues", summary: "Record a dialog kinerja (the ASN or the pejabat penilai)", handle: (*handler).addDialogue,
 			doc: op{tag: "planning", params: []string{"id"}, body: "DialogueRequest", response: "Dialogue", status: 201, errors: []int{403, 404, 422}}},
+		{method: "GET", path: "/api/v1/skps/{id}/history", summary: "The SKP's steps, oldest first: made, submitted, returned, approved, revised, handed to other raters by a change in the organisation, closed", handle: (*handler).skpHistory,
+			doc: op{tag: "planning", params: []string{"id"}, response: "SKPEventList", errors: []int{404}}},
 		{method: "GET", path: "/api/v1/skps/{id}/versions", summary: "Every approved revision of an SKP, as it was approved", handle: (*handler).skpVersions,
 			doc: op{tag: "planning", params: []string{"id"}, response: "SKPList", errors: []int{404}}},
 		{method: "GET", path: "/api/v1/skps/{id}/document.pdf", summary: "The SKP document as the regulation lays it out; with revision, an approved revision as it was approved", handle: (*handler).skpDocument,

@@ -98,6 +98,9 @@ type skpJSON struct {
 	// RevisionInForce is, on GET /skps/{id}, the approved revision that
 	// stays in force while this one is drafted, submitted or returned.
 	RevisionInForce *int `json:"revision_in_force,omitempty"`
+	// RatedNow is, on GET /skps/{id}, who rates the SKP today when that is
+	// not the rater it names (an approved SKP keeps its snapshot).
+	RatedNow *model.PersonSnapshot `json:"rated_now,omitempty"`
 }
 
 // skpSummaryJSON is an SKP as the list of SKPs shows it: without its RHK
@@ -153,6 +156,7 @@ func skpViewOf(v app.SKPView) skpJSON {
 	if v.InForce > 0 {
 		j.RevisionInForce = &v.InForce
 	}
+	j.RatedNow = v.RatedNow
 	for i := range j.RHK {
 		if id := j.RHK[i].ParentRHKID; id != nil {
 			if text, ok := v.ParentText[*id]; ok {
@@ -169,7 +173,16 @@ func (h *handler) writeSKP(w http.ResponseWriter, r *http.Request, actor model.A
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, status, skpOf(s, app.SKPRightsOf(actor, s)))
+	return h.answerSKP(w, r, actor, s, status)
+}
+
+// answerSKP answers s with what the actor may now do with it.
+func (h *handler) answerSKP(w http.ResponseWriter, r *http.Request, actor model.Actor, s model.SKP, status int) error {
+	can, err := h.a.SKPRights(r.Context(), actor, s)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, status, skpOf(s, can))
 }
 
 func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -188,7 +201,7 @@ func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, skpOf(s, app.SKPRightsOf(actor, s)))
+	return h.answerSKP(w, r, actor, s, http.StatusCreated)
 }
 
 func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -315,7 +328,7 @@ func (h *handler) deleteRHK(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
+	return h.answerSKP(w, r, actor, s, http.StatusOK)
 }
 
 func (h *handler) setExpectation(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -349,7 +362,7 @@ func (h *handler) transition(w http.ResponseWriter, r *http.Request, actor model
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
+	return h.answerSKP(w, r, actor, s, http.StatusOK)
 }
 
 func (h *handler) submitSKP(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -377,7 +390,7 @@ func (h *handler) returnSKP(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, skpOf(s, app.SKPRightsOf(actor, s)))
+	return h.answerSKP(w, r, actor, s, http.StatusOK)
 }
 
 // skpDocument answers the SKP document: the SKP as it is now, or with
@@ -443,6 +456,27 @@ type dialogueJSON struct {
 	AuthorID     string `json:"author_id"`
 }
 
+type skpEventJSON struct {
+	At     time.Time `json:"at"`
+	By     string    `json:"by"`
+	Action string    `json:"action"`
+	Note   string    `json:"note,omitempty"`
+	From   string    `json:"from,omitempty"`
+	To     string    `json:"to,omitempty"`
+}
+
+func (h *handler) skpHistory(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	events, err := h.a.SKPHistory(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	out := list[skpEventJSON]{Items: []skpEventJSON{}}
+	for _, e := range events {
+		out.Items = append(out.Items, skpEventJSON{At: e.At, By: e.By, Action: e.Action, Note: e.Note, From: e.From, To: e.To})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
 func (h *handler) dialogues(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	ds, err := h.a.Dialogues(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
@@ -496,6 +530,8 @@ func skpSchemas() map[string]any {
 		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater", "can"},
 			skpProps(map[string]any{"rhk": map[string]any{"type": "array", "items": ref("RHK")},
 				"behaviours": map[string]any{"type": "array", "items": ref("Behaviour")},
+				"rated_now": map[string]any{"allOf": []any{ref("PersonSnapshot")}, "description": "GET /skps/{id} only: who rates the SKP today, when that is not " +
+					"the rater it names (an approved SKP keeps the raters it was approved with; dialogues, progress and assessment go to today's); absent otherwise"},
 				"revision_in_force": map[string]any{"type": "integer", "minimum": 1, "description": "GET /skps/{id} only: the approved revision that stays in force " +
 					"(its RHK intervened, progress and realisasi recorded on it) while this one is drafted, submitted or returned; absent otherwise"}})),
 		"SKPSummary": obj([]string{"id", "employee_id", "year", "status", "version", "rhk_count", "employee", "rater", "upper_rater", "can"},
@@ -524,7 +560,14 @@ func skpSchemas() map[string]any {
 			"core_value": enum(values...), "expectation": str()}),
 		"Dialogue": obj([]string{"id", "held_on", "notes", "expectations", "author_id"}, map[string]any{"id": str(), "held_on": date,
 			"notes": str(), "expectations": str(), "author_id": str()}),
-		"DialogueList":    listOf("Dialogue"),
+		"DialogueList": listOf("Dialogue"),
+		"SKPEvent": obj([]string{"at", "by", "action"}, map[string]any{"at": map[string]any{"type": "string", "format": "date-time"},
+			"by":     map[string]any{"type": "string", "description": "Who took the step (for a change of the organisation: who made it, or Kinerja)"},
+			"action": enum("create", "submit", "approve", "return", "revise", "close", "raters"),
+			"note":   map[string]any{"type": "string", "description": "return: the note"},
+			"from":   map[string]any{"type": "string", "description": "raters: the pejabat penilai before"},
+			"to":     map[string]any{"type": "string", "description": "raters: the pejabat penilai after"}}),
+		"SKPEventList":    listOf("SKPEvent"),
 		"DialogueRequest": obj([]string{"held_on", "notes"}, map[string]any{"held_on": date, "notes": str(), "expectations": str()}),
 		"LampiranRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"dukungan_sumber_daya": map[string]any{"type": "array", "items": str()}, "skema_pertanggungjawaban": map[string]any{"type": "array", "items": str()},

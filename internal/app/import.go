@@ -54,7 +54,7 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		return rep, err
 	}
 	var rep importer.Report
-	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.orgWrite(ctx, actor, actor.InstansiID, func(tx *store.Tx) error {
 		var plan []importer.Planned
 		before, err := tx.OrgChart(ctx, actor.InstansiID, a.Today())
 		if err != nil {

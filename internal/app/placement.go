@@ -131,7 +131,7 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	if err != nil || pos.InstansiID != e.InstansiID {
 		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
 	}
-	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
 		}
@@ -200,7 +200,7 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
 	}
-	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithoutHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
 		}
@@ -231,7 +231,7 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 			return o, model.Invalid(field, "invalid.placement.rater.inactive")
 		}
 	}
-	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(o) }
 		if err := a.refuseSelfRating(ctx, tx, e, o.Start, try, "rater_id", "upper_rater_id"); err != nil {
 			return err
@@ -267,7 +267,7 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	if _, err := model.ParseDate(string(end)); err != nil {
 		return model.InvalidErr("end", err)
 	}
-	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutOverride(overrideID) }
 		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), try, "end", "end"); err != nil {
 			return err

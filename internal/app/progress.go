@@ -287,14 +287,16 @@ func mayResubmit(actor model.Actor, p model.Progress) error {
 }
 
 // mayReview is the rule for approving or returning an entry: it waits, and
-// the actor is the author's pejabat penilai (then or now) or above them in
-// the line, never the author. ReviewProgress enforces it;
+// the actor is the author's pejabat penilai today or above them in the
+// line, never the author. Who rated the author when the entry was sent
+// does not count: a head transferred away reviews nothing of the post
+// they left, and their Plt reviews what waits. ReviewProgress enforces it;
 // ProgressRights.Approve and Return show it.
 func mayReview(actor model.Actor, chart *model.OrgChart, p model.Progress) error {
 	if actor.EmployeeID == "" || actor.EmployeeID == p.EmployeeID {
 		return forbidden("review one's own progress")
 	}
-	if actor.EmployeeID != p.RaterID && actor.EmployeeID != chart.Rater(p.EmployeeID) && !chart.InLine(actor.EmployeeID, p.EmployeeID) {
+	if !chart.InLine(actor.EmployeeID, p.EmployeeID) {
 		return forbidden("review progress outside one's line")
 	}
 	if p.Status != model.ProgressSubmitted {

@@ -91,7 +91,11 @@ func (a *App) SKP(ctx context.Context, actor model.Actor, id string) (model.SKP,
 	if err := a.canReadSKP(ctx, actor, s); err != nil {
 		return model.SKP{}, err
 	}
-	return s, nil
+	one := []model.SKP{s}
+	if err := a.currentRaters(ctx, orgSync(s.InstansiID), one); err != nil {
+		return model.SKP{}, err
+	}
+	return one[0], nil
 }
 
 // SKPItem is an SKP in a list with what the actor may do with it now.
@@ -133,8 +137,13 @@ func (a *App) SKPsView(ctx context.Context, actor model.Actor, year int) (SKPsVi
 	if err != nil {
 		return v, err
 	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return v, err
+	}
 	for _, s := range all {
-		it := SKPItem{SKP: s, Can: SKPRightsOf(actor, s)}
+		r, _ := ratersOf(chart, s)
+		it := SKPItem{SKP: s, Can: skpRights(actor, s, r)}
 		if s.EmployeeID != actor.EmployeeID {
 			v.Team = append(v.Team, it)
 			if it.Can.Approve {
@@ -173,6 +182,13 @@ type SKPView struct {
 	Realisasi bool
 	Proposals []ProposalView
 	Thread    []model.Feedback // umpan balik on the SKP as a whole
+	// History is the SKP's steps, oldest first: made, submitted,
+	// returned, approved, revised, handed to other raters, closed.
+	History []SKPEvent
+	// RatedNow is who rates the SKP today when that is not the pejabat
+	// penilai it names: an approved SKP keeps the raters it was approved
+	// with, while its dialogues, progress and assessment go to today's.
+	RatedNow *model.PersonSnapshot
 }
 
 // SKPView loads the SKP page for those who may read the SKP.
@@ -181,7 +197,23 @@ func (a *App) SKPView(ctx context.Context, actor model.Actor, id string) (SKPVie
 	if err != nil {
 		return SKPView{}, err
 	}
-	v := SKPView{SKP: s, Can: SKPRightsOf(actor, s)}
+	v := SKPView{SKP: s}
+	raterID, err := a.raterToday(ctx, s)
+	if err != nil {
+		return v, err
+	}
+	v.Can = skpRights(actor, s, raterID)
+	if raterID != "" && raterID != s.Rater.EmployeeID {
+		r, err := a.store.Employee(ctx, raterID)
+		if err != nil {
+			return v, err
+		}
+		now := model.SnapshotOf(r)
+		v.RatedNow = &now
+	}
+	if v.History, err = a.skpHistory(ctx, s); err != nil {
+		return v, err
+	}
 	if v.ParentText, err = a.parentTexts(ctx, s.RHK); err != nil {
 		return v, err
 	}
@@ -331,11 +363,12 @@ const (
 )
 
 // skpAllows reports whether actor may take step on s (an SKP they may
-// read) now: nil, an ErrForbidden when it is not theirs to take, or an
-// ErrInvalidTransition when the SKP's status does not allow it.
-func skpAllows(actor model.Actor, s model.SKP, step skpStep) error {
+// read) now, raterID being who rates it today (ratersOf): nil, an
+// ErrForbidden when it is not theirs to take, or an ErrInvalidTransition
+// when the SKP's status does not allow it.
+func skpAllows(actor model.Actor, s model.SKP, raterID string, step skpStep) error {
 	owner := actor.EmployeeID != "" && s.EmployeeID == actor.EmployeeID
-	rater := actor.EmployeeID != "" && s.Rater.EmployeeID == actor.EmployeeID
+	rater := actor.EmployeeID != "" && raterID == actor.EmployeeID
 	switch step {
 	case stepEdit, stepSubmit:
 		if !owner {
@@ -377,12 +410,20 @@ func skpAllows(actor model.Actor, s model.SKP, step skpStep) error {
 	return fmt.Errorf("SKP step %q: %w", step, model.ErrForbidden)
 }
 
-// SKPRightsOf is what actor may do now with s, an SKP they may read (one
-// that SKP, SKPList or SKPView returned to them).
-func SKPRightsOf(actor model.Actor, s model.SKP) SKPRights {
-	ok := func(step skpStep) bool { return skpAllows(actor, s, step) == nil }
+// skpRights is what actor may do now with s, an SKP they may read, which
+// raterID rates today.
+func skpRights(actor model.Actor, s model.SKP, raterID string) SKPRights {
+	ok := func(step skpStep) bool { return skpAllows(actor, s, raterID, step) == nil }
 	return SKPRights{Edit: ok(stepEdit), Submit: ok(stepSubmit), Approve: ok(stepApprove), Return: ok(stepReturn),
 		Revise: ok(stepRevise), Expect: ok(stepExpect), Dialogue: ok(stepDialogue)}
+}
+
+// SKPRights is what actor may do now with s, an SKP they may read (one
+// that SKP, SKPList or SKPView returned to them), the organisation being
+// as it is today.
+func (a *App) SKPRights(ctx context.Context, actor model.Actor, s model.SKP) (SKPRights, error) {
+	r, err := a.raterToday(ctx, s)
+	return skpRights(actor, s, r), err
 }
 
 // skpFor loads an SKP the actor may read and may take step on now.
@@ -391,7 +432,11 @@ func (a *App) skpFor(ctx context.Context, actor model.Actor, id string, step skp
 	if err != nil {
 		return s, err
 	}
-	return s, skpAllows(actor, s, step)
+	r, err := a.raterToday(ctx, s)
+	if err != nil {
+		return s, err
+	}
+	return s, skpAllows(actor, s, r, step)
 }
 
 // editable loads an SKP that its owner may change now.

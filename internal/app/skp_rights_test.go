@@ -149,24 +149,37 @@ func approvedKabidSKP(t *testing.T, e env, s *store.Store, who map[string]model.
 	return r
 }
 
-// TestSKPViewForAFormerRater: the pejabat penilai named on an SKP keeps
-// reading it after the line changes, though its feedback thread, like the
-// owner's other work, is out of their reach now.
+// TestSKPViewForAFormerRater: the pejabat penilai named on an approved SKP
+// keeps reading it after the line changes, though its feedback thread,
+// like the owner's other work, is out of their reach now. An SKP not yet
+// approved changes hands instead: it names its new rater, and the former
+// one no longer reads it.
 func TestSKPViewForAFormerRater(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
-		st, err := e.a.CreateSKP(ctx, who["staff1"], e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
-		if err != nil || st.Rater.EmployeeID != e.o.Kabid.ID {
-			t.Fatalf("SKP = %+v, %v", st, err)
+		kadis := approve(t, e, who["wali"], submittedSKP(t, e, who["kadis"], "", "Meningkatnya layanan pemerintahan berbasis elektronik"))
+		kabid := approve(t, e, who["kadis"], submittedSKP(t, e, who["kabid"], kadis.RHK[0].ID, "Tersedianya aplikasi layanan"))
+		approved := approve(t, e, who["kabid"], submittedSKP(t, e, who["staff1"], kabid.RHK[0].ID, "Terbangunnya modul perizinan"))
+		draft, err := e.a.CreateSKP(ctx, who["staff2"], e.o.Staff2.ID, 2026, model.ApproachKuantitatif)
+		if err != nil || draft.Rater.EmployeeID != e.o.Kabid.ID {
+			t.Fatalf("SKP = %+v, %v", draft, err)
 		}
-		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff1.ID, RaterID: e.o.Kadis.ID,
-			Start: "2026-01-01", Reason: "Penugasan langsung kepada Kepala Dinas"}); err != nil {
-			t.Fatal(err)
+		for _, id := range []string{e.o.Staff1.ID, e.o.Staff2.ID} {
+			if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: id, RaterID: e.o.Kadis.ID,
+				Start: "2026-01-01", Reason: "Penugasan langsung kepada Kepala Dinas"}); err != nil {
+				t.Fatal(err)
+			}
 		}
-		v, err := e.a.SKPView(ctx, who["kabid"], st.ID)
-		if err != nil || v.SKP.ID != st.ID || v.Thread != nil {
-			t.Errorf("the former rater's view: %+v, %v", v.Thread, err)
+		v, err := e.a.SKPView(ctx, who["kabid"], approved.ID)
+		if err != nil || v.SKP.ID != approved.ID || v.SKP.Rater.EmployeeID != e.o.Kabid.ID || v.Thread != nil || v.Can.Dialogue {
+			t.Errorf("the former rater's view: %+v, %+v, %v", v.Thread, v.Can, err)
+		}
+		if _, err := e.a.SKPView(ctx, who["kabid"], draft.ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("the former rater of a draft that changed hands reads it: %v", err)
+		}
+		if got, err := e.a.SKP(ctx, who["staff2"], draft.ID); err != nil || got.Rater.EmployeeID != e.o.Kadis.ID {
+			t.Errorf("the draft names %+v, %v", got.Rater, err)
 		}
 	})
 }

@@ -61,6 +61,9 @@ func (a *App) skpList(ctx context.Context, actor model.Actor, employeeID string,
 	if err != nil {
 		return nil, f, err
 	}
+	if err := a.currentRaters(ctx, orgSync(actor.InstansiID), list); err != nil {
+		return nil, f, err
+	}
 	// Those who read every SKP of the instansi need no check per SKP (the
 	// store returns the instansi's only): it would load each employee.
 	if authz.Widest(actor, authz.ReadSKP) == authz.ScopeInstansi {
@@ -94,9 +97,14 @@ func (a *App) SKPSummaries(ctx context.Context, actor model.Actor, employeeID st
 	if err != nil {
 		return nil, err
 	}
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]SKPSummary, len(list))
 	for i, s := range list {
-		out[i] = SKPSummary{SKP: s, RHKCount: counts[s.ID], Can: SKPRightsOf(actor, s)}
+		r, _ := ratersOf(chart, s)
+		out[i] = SKPSummary{SKP: s, RHKCount: counts[s.ID], Can: skpRights(actor, s, r)}
 	}
 	return out, nil
 }

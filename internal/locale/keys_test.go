@@ -21,6 +21,7 @@ import (
 // code really composes the key (and say where).
 var dynamicPrefixes = []string{
 	"err.",             // web.errorPage: "err." + status + ".title" / ".body"
+	"skp.history.",     // templates: printf "skp.history.%s" (app.SKPEvent.Action)
 	"action.",          // audit actions, base.Named("action.", ...)
 	"entity.",          // audited record types, base.Named("entity.", ...)
 	"role.",            // "role." + role

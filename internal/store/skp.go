@@ -477,3 +477,29 @@ func (c conn) RHKOfSKPs(ctx context.Context, skpIDs []string) (map[string][]mode
 	}
 	return out, rows.Err()
 }
+
+// SetSKPRaters names anew the pejabat penilai and atasan pejabat penilai
+// of s, an SKP not yet approved whose raters the organisation changed
+// (decision 3), keeping what it named before in the audit log. It
+// reports false, and changes nothing, when the SKP no longer names was's
+// raters or is no longer pending: another request brought it up to date,
+// or it moved on. The SKP's version is not bumped: nobody's edit is
+// overtaken by a change of the organisation.
+func (tx *Tx) SetSKPRaters(ctx context.Context, s, was model.SKP) (bool, error) {
+	res, err := tx.exec(ctx, `UPDATE skps SET rater_id = ?, upper_rater_id = ?, rater_snapshot = ?, upper_snapshot = ?, updated_at = ?
+		WHERE id = ? AND COALESCE(rater_id, '') = ? AND COALESCE(upper_rater_id, '') = ? AND status IN (?, ?, ?)`,
+		nullable(s.Rater.EmployeeID), nullable(s.UpperRater.EmployeeID), mustJSON(s.Rater), mustJSON(s.UpperRater), formatTime(tx.now),
+		s.ID, was.Rater.EmployeeID, was.UpperRater.EmployeeID, string(model.SKPDraft), string(model.SKPSubmitted), string(model.SKPReturned))
+	if err != nil {
+		return false, fmt.Errorf("set SKP raters: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	person := func(p model.PersonSnapshot) map[string]any {
+		return map[string]any{"employee_id": p.EmployeeID, "name": p.Name, "nip": p.NIP, "position": p.Position}
+	}
+	return true, tx.audit(ctx, "skp.raters", "skp", s.ID,
+		map[string]any{"rater": person(was.Rater), "upper_rater": person(was.UpperRater)},
+		map[string]any{"rater": person(s.Rater), "upper_rater": person(s.UpperRater)})
+}
