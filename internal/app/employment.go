@@ -148,7 +148,7 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 		}
 		end.OPDID = u.OPDID
 	}
-	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		placements, err := tx.Placements(ctx, e.ID)
 		if err != nil {
 			return err
@@ -244,7 +244,7 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 		}
 		return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
 	}
-	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	return a.orgWrite(ctx, actor, d.Employee.InstansiID, func(tx *store.Tx) error {
 		if err := tx.CancelEmploymentEnd(ctx, *end); err != nil {
 			return err
 		}
@@ -325,7 +325,7 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 	}
 	var m model.EmployeeMerge
 	today := a.Today()
-	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	err = a.orgWrite(ctx, actor, from.InstansiID, func(tx *store.Tx) error {
 		before, err := tx.OrgChart(ctx, from.InstansiID, today)
 		if err != nil {
 			return err

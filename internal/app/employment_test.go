@@ -321,3 +321,34 @@ func TestMergeRefusals(t *testing.T) {
 		}
 	})
 }
+
+// The SKPs waiting for the approval of someone whose employment ends go
+// to whoever rates their owners next, as after any change of the
+// organisation.
+func TestEndOfEmploymentHandsWaitingSKPsOver(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp, err := e.a.CreateSKP(ctx, who["staff1"], e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, _ := s.SKP(ctx, skp.ID)
+		full.Status = model.SKPSubmitted
+		if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			return tx.SetSKPStatus(ctx, full.Version, full, model.ActSubmit)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.SKP(ctx, skp.ID); got.Rater.EmployeeID != e.o.Kabid.ID {
+			t.Fatalf("the SKP waits for %s, want the Kabid", got.Rater.EmployeeID)
+		}
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Kabid.ID, Kind: model.EndMeninggal,
+			Date: "2026-03-01", Decree: "SK-9"}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.SKP(ctx, skp.ID); got.Rater.EmployeeID != e.o.Kadis.ID {
+			t.Errorf("after the end the SKP waits for %s, want the Kadis", got.Rater.EmployeeID)
+		}
+	})
+}
