@@ -103,6 +103,8 @@ type employeeDetailJSON struct {
 	Email      *string         `json:"email,omitempty"`
 	Phone      *string         `json:"phone,omitempty"`
 	Placements []placementJSON `json:"placements,omitempty"`
+	Active     bool            `json:"active"`
+	Employment employmentJSON  `json:"employment"`
 }
 
 func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
@@ -113,7 +115,9 @@ func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
 	}
 	j := employeeDetailJSON{employeeJSON: employeeOf(e, sup), FrontTitle: e.FrontTitle, BackTitle: e.BackTitle,
 		Pangkat: e.Pangkat, Rater: refOf(d.Rater), UpperRater: refOf(d.UpperRater), Full: d.Full, Team: []personRef{},
-		Can: employeeCan{Place: d.Can.Place, OverrideRater: d.Can.OverrideRater, ManageAccount: d.Can.ManageAccount}}
+		Can: employeeCan{Place: d.Can.Place, OverrideRater: d.Can.OverrideRater, ManageAccount: d.Can.ManageAccount,
+			EndEmployment: d.Can.EndEmployment, CancelEnd: d.Can.CancelEnd, Merge: d.Can.Merge},
+		Active: e.Active, Employment: employmentOf(d.Employment)}
 	for i := range d.Team {
 		j.Team = append(j.Team, *refOf(&d.Team[i]))
 	}
@@ -146,6 +150,9 @@ type employeeCan struct {
 	Place         bool `json:"place"`
 	OverrideRater bool `json:"override_rater"`
 	ManageAccount bool `json:"manage_account"`
+	EndEmployment bool `json:"end_employment"`
+	CancelEnd     bool `json:"cancel_end"`
+	Merge         bool `json:"merge"`
 }
 
 // directoryEntryJSON is an employee in the directory, with what the

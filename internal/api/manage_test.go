@@ -67,11 +67,13 @@ func TestEmployeeCan(t *testing.T) {
 			}
 			return c
 		}
-		want := map[string]any{"place": true, "override_rater": true, "manage_account": true}
+		want := map[string]any{"place": true, "override_rater": true, "manage_account": true,
+			"end_employment": true, "cancel_end": false, "merge": true}
 		if got := can(admin, e.o.Staff1.ID); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("admin on staff1: can = %v, want %v", got, want)
 		}
-		none := map[string]any{"place": false, "override_rater": false, "manage_account": false}
+		none := map[string]any{"place": false, "override_rater": false, "manage_account": false,
+			"end_employment": false, "cancel_end": false, "merge": false}
 		for _, id := range []string{e.o.Staff1.ID, e.o.Kabid.ID} {
 			if got := can(staff, id); fmt.Sprint(got) != fmt.Sprint(none) {
 				t.Errorf("staff1 on %s: can = %v, want %v", id, got, none)

@@ -116,10 +116,15 @@ func schemas() map[string]any {
 		"upper_rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
 		"team":        map[string]any{"type": "array", "items": ref("PersonRef")},
 		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
-		"can": obj([]string{"place", "override_rater", "manage_account"}, map[string]any{
+		"can": obj([]string{"place", "override_rater", "manage_account", "end_employment", "cancel_end", "merge"}, map[string]any{
 			"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
 			"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"},
-			"manage_account": map[string]any{"type": "boolean", "description": "See and revoke the sessions of the employee's account"}}),
+			"manage_account": map[string]any{"type": "boolean", "description": "See and revoke the sessions of the employee's account"},
+			"end_employment": map[string]any{"type": "boolean", "description": "End the employment (POST /employees/{id}/end)"},
+			"cancel_end":     map[string]any{"type": "boolean", "description": "Cancel an end recorded by mistake (POST /employees/{id}/end/cancel)"},
+			"merge":          map[string]any{"type": "boolean", "description": "Merge with another record of the same person (POST /employees/{id}/merge)"}}),
+		"active":     map[string]any{"type": "boolean", "description": "false once the employment ended or the record was merged"},
+		"employment": ref("Employment"),
 		"birth_date": map[string]any{"type": []string{"string", "null"}, "format": "date", "description": "null when unknown"},
 		"gender":     enum("L", "P", ""), "email": str(), "phone": str(),
 		"placements": map[string]any{"type": "array", "items": obj([]string{"can"}, map[string]any{
@@ -208,7 +213,7 @@ var statusText = map[int]string{400: "Malformed request", 401: "Not signed in", 
 func openAPIDocument() map[string]any {
 	paths := map[string]map[string]any{}
 	components := schemas()
-	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), workSchemas(), evidenceSchemas(), teamSchemas(), coachingSchemas(), needsSchemas(), notificationSchemas(), transferSchemas()} {
+	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), workSchemas(), evidenceSchemas(), teamSchemas(), coachingSchemas(), needsSchemas(), notificationSchemas(), transferSchemas(), employmentSchemas()} {
 		for k, v := range part {
 			components[k] = v
 		}

@@ -110,6 +110,7 @@ type EmployeeDetail struct {
 	CanEndPlacement map[string]bool
 	Team            []model.Employee
 	Account         *model.User
+	Employment      EmploymentView // the end of employment, the NIP history, a merge
 }
 
 // Employee returns one employee as the actor may see them.
@@ -175,7 +176,7 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 	} else {
 		d.Employee.BirthDate, d.Employee.Email, d.Employee.Phone, d.Employee.Gender = "", "", "", ""
 	}
-	return d, nil
+	return d, a.employmentOf(ctx, actor, &d, target)
 }
 
 // EmployeeRights are what an actor may do with an employee now: place them
@@ -185,6 +186,10 @@ type EmployeeRights struct {
 	Place         bool
 	OverrideRater bool
 	ManageAccount bool
+	// EndEmployment, CancelEnd and Merge: see employmentOf.
+	EndEmployment bool
+	CancelEnd     bool
+	Merge         bool
 }
 
 // OverrideView is a substitute rater with the names of the people named.
@@ -270,6 +275,11 @@ func (a *App) employeeTarget(ctx context.Context, actor model.Actor, chart *mode
 			return authz.Target{}, err
 		}
 		opd = u.OPDID
+	} else if !e.Active {
+		var err error
+		if opd, err = a.formerOPD(ctx, e.ID); err != nil {
+			return authz.Target{}, err
+		}
 	}
 	return targetOf(actor, chart, e, opd), nil
 }

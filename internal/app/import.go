@@ -114,6 +114,10 @@ func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) err
 			e = created
 		} else if _, err := tx.UpdateEmployee(ctx, e); err != nil {
 			return fmt.Errorf("row %d: %w", p.Row, err)
+		} else if p.OldNIP != "" {
+			if err := recordNIPChange(ctx, tx, e, p.OldNIP); err != nil {
+				return fmt.Errorf("row %d: %w", p.Row, err)
+			}
 		}
 		if p.Move {
 			start := p.Start

@@ -26,6 +26,9 @@ const (
 	AddressNeeds       Action = "need.address"  // record what was done about a confirmed need
 )
 
+// MergeEmployees merges two records of one person into one: BKPSDM only.
+const MergeEmployees Action = "employee.merge"
+
 // Scope tells how far a role's permission reaches.
 type Scope int
 
@@ -77,6 +80,7 @@ var table = map[model.Role]map[Action]Scope{
 		ManagePK:           ScopeInstansi,
 		ReadNeeds:          ScopeInstansi,
 		AddressNeeds:       ScopeInstansi,
+		MergeEmployees:     ScopeInstansi,
 	},
 	model.RoleLeader: {
 		ReadDirectory:      ScopeInstansi,

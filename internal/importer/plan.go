@@ -26,6 +26,10 @@ type Reader interface {
 	PositionLeads(ctx context.Context, positionID string) (bool, error)
 	DefinitiveHolders(ctx context.Context, positionID string, from model.Date, except string) ([]model.Employee, error)
 	Placements(ctx context.Context, employeeID string) ([]model.Placement, error)
+	// ActivePeople and NIPReplaced find the record of a person whose NIP
+	// changed (see samePerson).
+	ActivePeople(ctx context.Context, instansiID string) ([]model.Employee, error)
+	NIPReplaced(ctx context.Context, instansiID, nip string) (model.NIPChange, error)
 }
 
 // Planned is a valid row turned into what to write.
@@ -41,6 +45,9 @@ type Planned struct {
 	NewHead bool
 	Move    bool       // place the employee in Position
 	Start   model.Date // TMT of the placement
+	// OldNIP is the number the employee had until this row gave them
+	// Employee.NIP (see samePerson); empty otherwise.
+	OldNIP string
 }
 
 // Scope tells whether the importing user may touch a unit's OPD.
@@ -104,6 +111,7 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 		results = append(results, p.result)
 		plans = append(plans, &p)
 	}
+	checkNIPChanges(rows, results, plans)
 	if err := checkHeads(ctx, db, results, plans); err != nil {
 		return Report{}, nil, err
 	}
@@ -334,6 +342,16 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return plannedRow{}, model.Message{}, err
 	}
+	var oldNIP string // the number of the same person's record, when it changes
+	if !found {
+		same, reason, err := samePerson(ctx, db, instansiID, r, n, nip, name)
+		if err != nil || reason.Key != "" {
+			return plannedRow{}, reason, err
+		}
+		if same != nil {
+			existing, found, oldNIP = *same, true, same.NIP
+		}
+	}
 	cell, err := normStatus(r.Get("status"))
 	if err != nil {
 		return plannedRow{}, reasonOf(err), nil
@@ -449,7 +467,7 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		if r.Get("jenis_kelamin") == "" {
 			emp.Gender = existing.Gender // not in the file: keep what is stored
 		}
-		if existing.BirthDate != "" {
+		if existing.BirthDate != "" && oldNIP == "" { // a new number says the birth date anew
 			emp.BirthDate = existing.BirthDate
 		}
 		p.Employee = emp
@@ -473,6 +491,10 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 				to = model.Msg("import.change.newposition", pos.Name)
 			}
 			p.result.What = append(p.result.What, model.Msg("import.change", model.Msg("import.field.position"), from, to))
+		}
+		if oldNIP != "" {
+			p.OldNIP, p.result.OldNIP = oldNIP, oldNIP
+			p.result.What = append([]model.Message{model.Msg("import.change.nip", oldNIP, nip)}, p.result.What...)
 		}
 		p.Action = ActionUpdate
 		if len(p.result.What) == 0 {
@@ -603,6 +625,8 @@ type cachedReader struct {
 	units       map[string]unitResult
 	positions   map[string][]model.Position
 	leads       map[string]bool
+	people      []model.Employee // ActivePeople, read once
+	peopleRead  bool
 }
 
 type unitResult struct {
@@ -655,6 +679,17 @@ func (c *cachedReader) Positions(ctx context.Context, instansiID, unitID string)
 	list, err := c.Reader.Positions(ctx, instansiID, unitID)
 	if err == nil {
 		c.positions[unitID] = list
+	}
+	return list, err
+}
+
+func (c *cachedReader) ActivePeople(ctx context.Context, instansiID string) ([]model.Employee, error) {
+	if c.peopleRead {
+		return c.people, nil
+	}
+	list, err := c.Reader.ActivePeople(ctx, instansiID)
+	if err == nil {
+		c.people, c.peopleRead = list, true
 	}
 	return list, err
 }

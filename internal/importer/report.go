@@ -38,6 +38,10 @@ type RowResult struct {
 	Unit        string `json:"unit,omitempty"`
 	Position    string `json:"position,omitempty"`
 	NewPosition bool   `json:"new_position,omitempty"`
+	// OldNIP is set when the row is a known person under a new NIP (a PPPK
+	// appointed CPNS, a correction by BKN): the update changes the NIP of
+	// their record from OldNIP to NIP ("NIP berubah").
+	OldNIP string `json:"old_nip,omitempty"`
 }
 
 // Report is the answer to an import, dry run or applied.

@@ -43,6 +43,8 @@ var dynamicPrefixes = []string{
 	"period.",          // templates: printf "period.%s" (a period's status)
 	"month.",           // model.Period.Label: "month." + number
 	"notif.",           // app.RenderNotification: "notif." + kind [+ "." + variant] + ".title" / ".body"
+	"employment.kind.", // templates: printf "employment.kind.%s" (why an employment ended)
+	"employment.nip.",  // templates: printf "employment.nip.%s" (why a NIP changed)
 }
 
 // root is the module's root directory.

@@ -97,6 +97,8 @@ type manageData struct {
 	Errors map[string]string
 	Form   map[string]string
 	Saved  string
+	// EndKinds are the reasons the end-of-employment form offers.
+	EndKinds []model.EndKind
 }
 
 // renderEmployee shows the employee page, with form errors when given.
@@ -107,8 +109,10 @@ func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id s
 	}
 	p := employeePage{base: b, D: d}
 	p.Title, p.Nav = d.Employee.FullName(), "directory"
-	if d.Can.Place || d.Can.OverrideRater || d.Can.ManageAccount {
-		p.M = &manageData{Form: map[string]string{"start": string(u.today(r)), "kind": "plt"}}
+	if d.Can.Place || d.Can.OverrideRater || d.Can.ManageAccount || d.Can.EndEmployment || d.Can.CancelEnd || d.Can.Merge {
+		today := string(u.today(r))
+		p.M = &manageData{Form: map[string]string{"start": today, "kind": "plt", "tmt": today, "keep": "other"},
+			EndKinds: model.EndKinds}
 		switch r.URL.Query().Get("ok") {
 		case "penempatan":
 			p.M.Saved = b.T("manage.saved.placement")
@@ -116,6 +120,12 @@ func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id s
 			p.M.Saved = b.T("manage.saved.override")
 		case "sesi":
 			p.M.Saved = b.T("sessions.revoked")
+		case "akhir":
+			p.M.Saved = b.T("employment.saved.end")
+		case "batal":
+			p.M.Saved = b.T("employment.saved.cancel")
+		case "gabung":
+			p.M.Saved = b.T("employment.saved.merge")
 		}
 		if errs != nil {
 			// A message is a catalog key or, until every message is one,

@@ -1,0 +1,56 @@
+package api_test
+
+import (
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// The end of employment and the merge through the API, each answering
+// the employee with its can flags.
+func TestEmploymentEndAndMergeRoutes(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		admin := e.login(t, "admin", "rahasia-admin")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		base := "/api/v1/employees/" + e.o.Staff3.ID
+		// Staff3 and Staff1 hold different posts: end one first.
+		if r := e.post(t, base+"/merge", admin, map[string]string{"into": e.o.Staff1.ID}); r.status != 422 {
+			t.Errorf("merge of two posts: %d %s", r.status, r.body)
+		}
+		if r := e.post(t, base+"/end", staff, map[string]string{"kind": "pensiun", "date": "2026-01-01", "decree": "SK-1"}); r.status != 403 {
+			t.Errorf("an ASN ended an employment: %d %s", r.status, r.body)
+		}
+		if r := e.post(t, base+"/end", admin, map[string]string{"kind": "cuti", "date": "2026-01-01", "decree": ""}); r.status != 422 {
+			t.Errorf("bad end: %d %s", r.status, r.body)
+		}
+		r := e.post(t, base+"/end", admin, map[string]string{"kind": "pensiun", "date": "2026-01-01", "decree": "800/1/BKPSDM/2026"})
+		if r.status != 200 {
+			t.Fatalf("end: %d %s", r.status, r.body)
+		}
+		j := r.json(t)
+		can := j["can"].(map[string]any)
+		end, _ := j["employment"].(map[string]any)["end"].(map[string]any)
+		if j["active"] != false || can["end_employment"] != false || can["cancel_end"] != true || end["kind"] != "pensiun" || end["date"] != "2026-01-01" {
+			t.Errorf("after the end: %s", r.body)
+		}
+		if r := e.post(t, base+"/end/cancel", admin, nil); r.status != 200 || r.json(t)["active"] != true {
+			t.Errorf("cancel: %d %s", r.status, r.body)
+		}
+		if r := e.post(t, base+"/merge", staff, map[string]string{"into": e.o.Staff1.ID}); r.status != 403 {
+			t.Errorf("an ASN merged: %d %s", r.status, r.body)
+		}
+		if r := e.post(t, base+"/end", admin, map[string]string{"kind": "pindah_instansi", "date": "2026-01-01", "decree": "SK-2"}); r.status != 200 {
+			t.Fatalf("end again: %d %s", r.status, r.body)
+		}
+		r = e.post(t, base+"/merge", admin, map[string]string{"into_nip": storetest.NIPStaff1})
+		if r.status != 200 || r.json(t)["id"] != e.o.Staff1.ID {
+			t.Fatalf("merge: %d %s", r.status, r.body)
+		}
+		merged := e.get(t, base, admin).json(t)
+		if merged["employment"].(map[string]any)["merged_into_id"] != e.o.Staff1.ID || merged["can"].(map[string]any)["merge"] != false {
+			t.Errorf("merged record: %v", merged)
+		}
+	})
+}

@@ -1,0 +1,453 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// One person, one record: the end of someone's employment (pemberhentian),
+// its cancellation when it was a mistake, the merge of two records of one
+// person, and the NIP history an import writes when BKN gives a person a
+// new number (see docs/organisasi-nip-dan-akhir-kerja.md).
+
+// EmploymentView is what the employee page shows of the record's life: the
+// end in force, every end recorded (cancelled ones too), the NIP history,
+// and the record it was merged into.
+type EmploymentView struct {
+	End        *model.EmploymentEnd
+	Ends       []model.EmploymentEnd
+	NIPHistory []model.NIPChange
+	MergedInto *model.Employee
+}
+
+// employmentOf fills the record's employment view and the rights that go
+// with it: end the employment (an active record, for the admins of its OPD
+// or the instansi), cancel an end (the same admins: an ended person stays
+// in the reach of the OPD they left, see employeeTarget), merge (BKPSDM).
+// A merged record offers nothing.
+func (a *App) employmentOf(ctx context.Context, actor model.Actor, d *EmployeeDetail, target authz.Target) error {
+	e := d.Employee
+	if m, err := a.store.MergedInto(ctx, e.ID); err == nil {
+		into, err := a.store.Employee(ctx, m.IntoID)
+		if err != nil {
+			return err
+		}
+		d.Employment.MergedInto = &into
+		d.Can = EmployeeRights{}
+	} else if !errors.Is(err, model.ErrNotFound) {
+		return err
+	}
+	ends, err := a.store.EmploymentEnds(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	if d.Full {
+		d.Employment.Ends = ends
+		if d.Employment.NIPHistory, err = a.store.NIPChanges(ctx, e.ID); err != nil {
+			return err
+		}
+	}
+	end := endInForce(e, ends)
+	if d.Full {
+		d.Employment.End = end
+	}
+	if d.Employment.MergedInto != nil {
+		return nil
+	}
+	d.Can.EndEmployment = e.Active && mayManage(actor, target)
+	d.Can.CancelEnd = end != nil && mayManage(actor, target)
+	d.Can.Merge = authz.Can(actor, authz.MergeEmployees, authz.Target{InstansiID: e.InstansiID}) && e.InstansiID == actor.InstansiID
+	return nil
+}
+
+// formerOPD is the OPD an ended employee left, whose admins still reach
+// their record; "" when no end is in force.
+func (a *App) formerOPD(ctx context.Context, employeeID string) (string, error) {
+	ends, err := a.store.EmploymentEnds(ctx, employeeID)
+	if err != nil {
+		return "", err
+	}
+	if end := endInForce(model.Employee{}, ends); end != nil {
+		return end.OPDID, nil
+	}
+	return "", nil
+}
+
+// endInForce is the end that keeps an inactive employee out, if any: the
+// newest one not cancelled.
+func endInForce(e model.Employee, ends []model.EmploymentEnd) *model.EmploymentEnd {
+	if e.Active {
+		return nil
+	}
+	for i := range ends {
+		if !ends[i].Cancelled() {
+			return &ends[i]
+		}
+	}
+	return nil
+}
+
+// EndEmploymentRequest is the end of someone's employment as the SK says
+// it: the kind, the TMT and the SK number.
+type EndEmploymentRequest struct {
+	EmployeeID string
+	Kind       model.EndKind
+	Date       model.Date
+	Decree     string
+}
+
+// EndEmployment records the end of an employee's employment from the TMT
+// of the SK (not later than today): their placements end the day before,
+// their open SKPs are closed on that day as in a transfer, they leave the
+// teams of that year on, their account is disabled and its sessions end;
+// they leave the org chart, the desks and monitoring from the TMT, while
+// everything they recorded stays readable. Administrators of the person's
+// OPD or of the instansi.
+func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploymentRequest) (model.EmploymentEnd, error) {
+	e, err := a.store.Employee(ctx, r.EmployeeID)
+	if err != nil {
+		return model.EmploymentEnd{}, err
+	}
+	if err := a.canManage(ctx, actor, e); err != nil {
+		return model.EmploymentEnd{}, err
+	}
+	if _, err := a.store.MergedInto(ctx, e.ID); err == nil {
+		return model.EmploymentEnd{}, model.Invalid("kind", "invalid.employment.merged")
+	}
+	end := model.EmploymentEnd{EmployeeID: e.ID, Kind: r.Kind, Date: r.Date, Decree: strings.TrimSpace(r.Decree)}
+	var v model.ValidationError
+	if !e.Active {
+		v.Add("date", "invalid.employment.ended")
+	}
+	if !r.Kind.Valid() {
+		v.Add("kind", "invalid.employment.kind")
+	}
+	if _, err := model.ParseDate(string(r.Date)); err != nil {
+		v.AddErr("date", err)
+	} else if r.Date > a.Today(ctx, e.InstansiID) {
+		v.Add("date", "invalid.employment.date.future")
+	}
+	if end.Decree == "" {
+		v.Add("decree", "invalid.employment.decree")
+	} else if len(end.Decree) > 100 {
+		v.Add("decree", "invalid.employment.decree.long", 100)
+	}
+	if err := v.Err(); err != nil {
+		return end, err
+	}
+	if e.UnitID != "" {
+		u, err := a.store.Unit(ctx, e.UnitID)
+		if err != nil {
+			return end, err
+		}
+		end.OPDID = u.OPDID
+	}
+	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		placements, err := tx.Placements(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		try := func(c *model.OrgChart) *model.OrgChart {
+			for _, pl := range placements {
+				c = c.WithoutHolding(model.OrgHolding{EmployeeID: e.ID, PositionID: pl.PositionID, Kind: pl.Kind})
+			}
+			return c
+		}
+		if err := a.refuseSelfRating(ctx, tx, e, end.Date, "", try, "date", "date"); err != nil {
+			return err
+		}
+		if err := closeSKPsOnEnd(ctx, tx, e, end.Date); err != nil {
+			return err
+		}
+		u, err := tx.UserByEmployee(ctx, e.ID)
+		hasAccount := err == nil
+		if err != nil && !errors.Is(err, model.ErrNotFound) {
+			return err
+		}
+		end.AccountDisabled = hasAccount && !u.Disabled
+		if end, err = tx.EndEmployment(ctx, end); err != nil {
+			return err
+		}
+		if end.AccountDisabled {
+			if err := tx.SetDisabled(ctx, u.ID, true); err != nil {
+				return err
+			}
+		}
+		return leaveTeams(ctx, tx, e, end.Date.Time().Year(), a.Today(ctx, e.InstansiID).Time().Year())
+	})
+	return end, err
+}
+
+// closeSKPsOnEnd closes, the day before the TMT, every SKP of the
+// employee still open on the TMT, as a transfer does (closeSKPsOnTransfer),
+// but without asking them to draw up a new one: they no longer work here.
+// An SKP planned for a period after the TMT closes on its first day.
+func closeSKPsOnEnd(ctx context.Context, tx *store.Tx, e model.Employee, tmt model.Date) error {
+	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
+	if err != nil {
+		return err
+	}
+	last := model.Date(tmt.Time().AddDate(0, 0, -1).Format("2006-01-02"))
+	for _, s := range list {
+		if s.Status == model.SKPClosed || s.PeriodEnd < tmt { // closed, or over before the TMT: history as it is
+			continue
+		}
+		next, err := model.NextSKPStatus(s.Status, model.ActClose)
+		if err != nil {
+			continue
+		}
+		s.Status, s.PeriodEnd = next, max(last, s.PeriodStart)
+		if err := tx.SetSKPStatus(ctx, s.Version, s, model.ActClose); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// leaveTeams takes an employee out of the teams of the years from to to.
+func leaveTeams(ctx context.Context, tx *store.Tx, e model.Employee, from, to int) error {
+	for year := from; year <= to; year++ {
+		teams, err := tx.Teams(ctx, e.InstansiID, year, e.ID)
+		if err != nil {
+			return err
+		}
+		for _, t := range teams {
+			if err := tx.RemoveTeamMember(ctx, t.ID, e.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// CancelEmploymentEnd cancels an end of employment recorded by mistake:
+// the person is active again and the account the end disabled signs in
+// again. Placements, SKPs and teams stay as the end left them: the admin
+// places the person again from the right date, and a new SKP starts from
+// there, as after a transfer. Administrators of the OPD the person left or
+// of the instansi.
+func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employeeID string) error {
+	d, err := a.Employee(ctx, actor, employeeID)
+	if err != nil {
+		return err
+	}
+	end := d.Employment.End
+	if end == nil || !d.Can.CancelEnd {
+		if d.Full && (end != nil || d.Employment.MergedInto != nil) {
+			return forbidden("cancel the end of employment of " + d.Employee.Name)
+		}
+		return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
+	}
+	return a.orgWrite(ctx, actor, d.Employee.InstansiID, func(tx *store.Tx) error {
+		if err := tx.CancelEmploymentEnd(ctx, *end); err != nil {
+			return err
+		}
+		if !end.AccountDisabled {
+			return nil
+		}
+		u, err := tx.UserByEmployee(ctx, employeeID)
+		if errors.Is(err, model.ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return tx.SetDisabled(ctx, u.ID, false)
+	})
+}
+
+// MergeRequest names two records of one person: EmployeeID and the other
+// one, by id or by NIP. The other record is kept, unless KeepThis keeps
+// EmployeeID and merges the other into it.
+type MergeRequest struct {
+	EmployeeID string
+	OtherID    string
+	OtherNIP   string
+	KeepThis   bool
+}
+
+// MergeEmployees merges two records of one person: the record merged goes
+// into the record kept, which receives its placements, SKPs and their
+// work (progress, realisasi, evidence, feedback), needs, coaching, teams
+// and notifications; one account is kept (the kept record's, else the
+// other's, renamed to the kept NIP) and the other disabled; the merged
+// record stays, inactive and marked merged, and its NIP goes into the kept
+// record's NIP history. BKPSDM administrators only. Refused when both
+// records have an SKP of one year that is not closed (the merged record's
+// is named, to close first), or when both hold a definitive post today
+// and the posts differ (end one first).
+func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequest) (model.EmployeeMerge, error) {
+	this, err := a.store.Employee(ctx, r.EmployeeID)
+	if err != nil {
+		return model.EmployeeMerge{}, err
+	}
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: this.InstansiID}) {
+		return model.EmployeeMerge{}, fmt.Errorf("employee %s: %w", this.ID, model.ErrNotFound)
+	}
+	if !authz.Can(actor, authz.MergeEmployees, authz.Target{InstansiID: this.InstansiID}) {
+		return model.EmployeeMerge{}, forbidden("merge employee records")
+	}
+	intoID := strings.TrimSpace(r.OtherID)
+	if nip := strings.TrimSpace(r.OtherNIP); intoID == "" && nip != "" {
+		e, err := a.store.EmployeeByNIP(ctx, this.InstansiID, nip)
+		if err != nil {
+			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.unknown")
+		}
+		intoID = e.ID
+	}
+	if intoID == "" {
+		return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.required")
+	}
+	into, err := a.store.Employee(ctx, intoID)
+	if err != nil || into.InstansiID != this.InstansiID {
+		return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.unknown")
+	}
+	from := this
+	if r.KeepThis {
+		from, into = into, this
+	}
+	if into.ID == from.ID {
+		return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.same")
+	}
+	for _, e := range []model.Employee{from, into} {
+		if _, err := a.store.MergedInto(ctx, e.ID); err == nil {
+			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.merged", e.Name)
+		}
+	}
+	if err := a.mergeConflicts(ctx, from, into); err != nil {
+		return model.EmployeeMerge{}, err
+	}
+	var m model.EmployeeMerge
+	today := a.Today(ctx, from.InstansiID)
+	err = a.orgWrite(ctx, actor, from.InstansiID, func(tx *store.Tx) error {
+		before, err := tx.OrgChart(ctx, from.InstansiID, today)
+		if err != nil {
+			return err
+		}
+		// Both in the same post: the merged record's placement ends the
+		// day before the kept one's began, the kept one goes on.
+		fromPl, intoPl, err := openDefinitive(ctx, tx, from.ID, into.ID, today)
+		if err != nil {
+			return err
+		}
+		if fromPl != nil && intoPl != nil {
+			end := max(fromPl.Start, model.Date(intoPl.Start.Time().AddDate(0, 0, -1).Format("2006-01-02")))
+			if err := tx.EndPlacement(ctx, fromPl.ID, end); err != nil {
+				return err
+			}
+		}
+		if err := mergeAccounts(ctx, tx, from, into); err != nil {
+			return err
+		}
+		if m, _, err = tx.MergeEmployee(ctx, from.ID, into.ID); err != nil {
+			return err
+		}
+		return refuseNewSelfRating(ctx, tx, from.InstansiID, before, today, "into")
+	})
+	return m, err
+}
+
+// mergeConflicts refuses a merge that would leave the kept record with
+// two SKPs of one year in progress, or two definitive posts.
+func (a *App) mergeConflicts(ctx context.Context, from, into model.Employee) error {
+	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: from.InstansiID, EmployeeIDs: []string{from.ID, into.ID}})
+	if err != nil {
+		return err
+	}
+	open := map[int]map[string]model.SKP{} // year → employee → an SKP not closed
+	for _, s := range skps {
+		if s.Status == model.SKPClosed {
+			continue
+		}
+		if open[s.Year] == nil {
+			open[s.Year] = map[string]model.SKP{}
+		}
+		open[s.Year][s.EmployeeID] = s
+	}
+	for year, by := range open {
+		if s, ok := by[from.ID]; ok && len(by) == 2 {
+			return model.Invalid("into", "invalid.merge.skp", year, from.Name, from.NIP, model.Msg("skp.status."+string(s.Status)))
+		}
+	}
+	fromPl, intoPl, err := openDefinitive(ctx, a.store, from.ID, into.ID, a.Today(ctx, from.InstansiID))
+	if err != nil {
+		return err
+	}
+	if fromPl != nil && intoPl != nil && fromPl.PositionID != intoPl.PositionID {
+		return model.Invalid("into", "invalid.merge.posts", from.Name, fromPl.PositionName, into.Name, intoPl.PositionName)
+	}
+	return nil
+}
+
+// placementReader is what openDefinitive reads: the store or a Tx.
+type placementReader interface {
+	Placements(ctx context.Context, employeeID string) ([]model.Placement, error)
+}
+
+// openDefinitive returns the definitive placement of each of two
+// employees in force on a day or later, nil when none.
+func openDefinitive(ctx context.Context, db placementReader, fromID, intoID string, day model.Date) (*model.Placement, *model.Placement, error) {
+	var out [2]*model.Placement
+	for i, id := range []string{fromID, intoID} {
+		list, err := db.Placements(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, pl := range list {
+			if pl.Kind == model.PlacementDefinitif && (pl.End == "" || pl.End >= day) {
+				pl := pl
+				out[i] = &pl
+				break
+			}
+		}
+	}
+	return out[0], out[1], nil
+}
+
+// mergeAccounts keeps one account for the merged person: the kept record's
+// when it has one (the other is disabled and its sessions end), else the
+// merged record's, moved to the kept record and renamed to its NIP.
+func mergeAccounts(ctx context.Context, tx *store.Tx, from, into model.Employee) error {
+	uf, err := tx.UserByEmployee(ctx, from.ID)
+	if errors.Is(err, model.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := tx.UserByEmployee(ctx, into.ID); err == nil {
+		if uf.Disabled {
+			return nil
+		}
+		return tx.SetDisabled(ctx, uf.ID, true)
+	} else if !errors.Is(err, model.ErrNotFound) {
+		return err
+	}
+	if err := tx.MoveAccount(ctx, uf, into); err != nil {
+		return err
+	}
+	// An account disabled by the end of the merged record's employment
+	// signs in again when it moves to a record still employed.
+	ends, err := tx.EmploymentEnds(ctx, from.ID)
+	if err != nil {
+		return err
+	}
+	if end := endInForce(from, ends); end != nil && end.AccountDisabled && into.Active && uf.Disabled {
+		return tx.SetDisabled(ctx, uf.ID, false)
+	}
+	return nil
+}
+
+// recordNIPChange keeps the previous NIP of an employee an import gave a
+// new number (see importer: a PPPK appointed CPNS, a correction by BKN).
+func recordNIPChange(ctx context.Context, tx *store.Tx, e model.Employee, oldNIP string) error {
+	_, err := tx.RecordNIPChange(ctx, model.NIPChange{InstansiID: e.InstansiID, EmployeeID: e.ID, OldNIP: oldNIP, NewNIP: e.NIP,
+		Reason: model.NIPChangeImport})
+	return err
+}

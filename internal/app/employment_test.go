@@ -1,0 +1,344 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+func TestEndOfEmploymentTakesThePersonOut(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp := approvedStaffSKP(t, e, s, who["staff1"])
+		p, err := e.a.SubmitProgress(ctx, who["staff1"], model.Progress{WorkDate: "2026-02-27", RHKID: skp.RHK[0].ID,
+			Description: "Menyusun laporan layanan", Minutes: 90})
+		if err != nil {
+			t.Fatal(err)
+		}
+		team, err := e.a.CreateTeam(ctx, who["kabid"], model.Team{Name: "Tim SPBE", Goal: "Layanan daring"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.a.AddTeamMember(ctx, who["kabid"], team.ID, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		}
+		filling, err := e.a.SKPFilling(ctx, e.admin, 2026, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		req := app.EndEmploymentRequest{EmployeeID: e.o.Staff1.ID, Kind: model.EndPensiun, Date: "2026-03-01", Decree: "800/17/BKPSDM/2026"}
+		for _, c := range []struct {
+			name, field, key string
+			change           func(r *app.EndEmploymentRequest)
+		}{
+			{"unknown kind", "kind", "invalid.employment.kind", func(r *app.EndEmploymentRequest) { r.Kind = "mutasi" }},
+			{"future TMT", "date", "invalid.employment.date.future", func(r *app.EndEmploymentRequest) { r.Date = "2026-04-01" }},
+			{"no SK", "decree", "invalid.employment.decree", func(r *app.EndEmploymentRequest) { r.Decree = "  " }},
+		} {
+			bad := req
+			c.change(&bad)
+			if _, err := e.a.EndEmployment(ctx, e.admin, bad); fieldKey(err, c.field) != c.key {
+				t.Errorf("%s: %v", c.name, err)
+			}
+		}
+		if _, err := e.a.EndEmployment(ctx, who["kabid"], req); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("the supervisor ended someone's employment: %v", err)
+		}
+		d, _ := e.a.EmployeeRecord(ctx, e.admin, e.o.Staff1.ID)
+		if !d.Can.EndEmployment || d.Can.CancelEnd || !d.Can.Merge {
+			t.Errorf("rights before the end = %+v", d.Can)
+		}
+
+		end, err := e.a.EndEmployment(ctx, e.admin, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !end.AccountDisabled || end.OPDID != e.o.Kominfo.ID {
+			t.Errorf("end = %+v", end)
+		}
+		// The account cannot sign in and its sessions are gone.
+		if _, err := e.a.Login(ctx, app.LoginRequest{Username: storetest.NIPStaff1, Password: "rahasia-staf1", Kind: "web"}); !errors.Is(err, model.ErrUnauthenticated) {
+			t.Errorf("an ended employee signed in: %v", err)
+		}
+		u, _ := s.UserByEmployee(ctx, e.o.Staff1.ID)
+		if sessions, _ := s.ActiveSessions(ctx, u.ID, e.a.Now()); len(sessions) != 0 {
+			t.Errorf("%d sessions still active", len(sessions))
+		}
+		// Placements end the day before the TMT; the SKP closes that day.
+		hist, _ := s.Placements(ctx, e.o.Staff1.ID)
+		if len(hist) != 1 || hist[0].End != "2026-02-28" {
+			t.Errorf("placements = %+v", hist)
+		}
+		closed, _ := s.SKP(ctx, skp.ID)
+		if closed.Status != model.SKPClosed || closed.PeriodEnd != "2026-02-28" {
+			t.Errorf("SKP = %s until %s", closed.Status, closed.PeriodEnd)
+		}
+		if notes, _ := s.Notifications(ctx, e.o.Staff1.ID, 10); len(notes) > 0 && notes[0].Kind == "skp.close" {
+			t.Error("someone who left is asked to draw up a new SKP")
+		}
+		// Lists drop them: the desk, monitoring, the team.
+		desk, err := e.a.SupervisorDesk(ctx, who["kabid"], app.DeskQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, person := range desk.People {
+			if person.Employee.ID == e.o.Staff1.ID {
+				t.Error("the ended employee is still on the desk")
+			}
+		}
+		after, _ := e.a.SKPFilling(ctx, e.admin, 2026, "")
+		if after.Total.Total != filling.Total.Total-1 {
+			t.Errorf("monitoring counts %d, was %d", after.Total.Total, filling.Total.Total)
+		}
+		tv, err := e.a.WorkTeam(ctx, e.admin, team.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range tv.Team.Members {
+			if m.EmployeeID == e.o.Staff1.ID {
+				t.Error("the ended employee is still in the team")
+			}
+		}
+		// Their records stay readable.
+		if v, err := e.a.SKPView(ctx, e.admin, skp.ID); err != nil || v.SKP.EmployeeID != e.o.Staff1.ID {
+			t.Errorf("the SKP of an ended employee: %v", err)
+		}
+		if got, err := e.a.ProgressEntry(ctx, e.admin, p.ID); err != nil || got.ID != p.ID {
+			t.Errorf("the progress of an ended employee: %v", err)
+		}
+		rec, err := e.a.EmployeeRecord(ctx, e.admin, e.o.Staff1.ID)
+		if err != nil || rec.Employment.End == nil || rec.Employment.End.Kind != model.EndPensiun || len(rec.Placements) != 1 {
+			t.Fatalf("record after the end = %+v, %v", rec.Employment, err)
+		}
+		if rec.Can.EndEmployment || !rec.Can.CancelEnd {
+			t.Errorf("rights after the end = %+v", rec.Can)
+		}
+		if _, err := e.a.EndEmployment(ctx, e.admin, req); fieldKey(err, "date") != "invalid.employment.ended" {
+			t.Errorf("ended twice: %v", err)
+		}
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Staff1.ID})
+		if len(entries) == 0 || entries[0].Action != "employment.end" || !strings.Contains(entries[0].After, "800/17/BKPSDM/2026") {
+			t.Errorf("audit = %+v", entries)
+		}
+
+		// A mistaken end is cancelled: the person and their account are back.
+		if err := e.a.CancelEmploymentEnd(ctx, who["kabid"], e.o.Staff1.ID); err == nil {
+			t.Error("the supervisor cancelled an end of employment")
+		}
+		if err := e.a.CancelEmploymentEnd(ctx, e.admin, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		}
+		if back, _ := s.Employee(ctx, e.o.Staff1.ID); !back.Active {
+			t.Error("still inactive after the cancellation")
+		}
+		if _, err := e.a.Login(ctx, app.LoginRequest{Username: storetest.NIPStaff1, Password: "rahasia-staf1", Kind: "web"}); err != nil {
+			t.Errorf("sign-in after the cancellation: %v", err)
+		}
+		rec, _ = e.a.EmployeeRecord(ctx, e.admin, e.o.Staff1.ID)
+		if rec.Employment.End != nil || len(rec.Employment.Ends) != 1 || !rec.Employment.Ends[0].Cancelled() || !rec.Can.EndEmployment {
+			t.Errorf("record after the cancellation = %+v, %+v", rec.Employment, rec.Can)
+		}
+	})
+}
+
+// An OPD admin ends the employment of their own OPD's people only, and
+// still reaches them afterwards to cancel it.
+func TestEndOfEmploymentFollowsReach(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		if _, err := e.a.CreateUser(ctx, sys, app.NewUser{Username: "admin.dinkes", Password: "rahasia-dinkes",
+			Roles: []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: e.o.Dinkes.ID}}}); err != nil {
+			t.Fatal(err)
+		}
+		opd := e.login(t, "admin.dinkes", "rahasia-dinkes")
+		req := app.EndEmploymentRequest{Kind: model.EndMeninggal, Date: "2026-02-15", Decree: "SK-1"}
+		req.EmployeeID = e.o.Staff1.ID
+		if _, err := e.a.EndEmployment(ctx, opd, req); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("an OPD admin ended someone of another OPD: %v", err)
+		}
+		req.EmployeeID = e.o.Nurse.ID
+		if _, err := e.a.EndEmployment(ctx, opd, req); err != nil {
+			t.Fatal(err)
+		}
+		d, err := e.a.EmployeeRecord(ctx, opd, e.o.Nurse.ID)
+		if err != nil || !d.Full || !d.Can.CancelEnd || d.Can.Merge {
+			t.Fatalf("the OPD admin's view after the end = %+v, %v", d.Can, err)
+		}
+		if err := e.a.CancelEmploymentEnd(ctx, opd, e.o.Nurse.ID); err != nil {
+			t.Errorf("the OPD admin cancels: %v", err)
+		}
+	})
+}
+
+func TestMergeMovesEverythingAndIsAudited(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		// The failing example, written before import knew better: Dewi,
+		// PPPK, and Dewi again under her CPNS NIP, both in one post.
+		const cpns = "199104042024122004"
+		var dup model.Employee
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			var err error
+			dup, err = tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: cpns, Name: "Dewi Lestari",
+				Status: model.StatusCPNS, Golongan: "III/a", Active: true})
+			if err != nil {
+				return err
+			}
+			_, err = tx.Place(ctx, model.Placement{EmployeeID: dup.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2026-01-02"})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		skp, err := e.a.CreateSKP(ctx, who["staff2"], e.o.Staff2.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fb, err := e.a.AddFeedback(ctx, who["kabid"], app.TargetSKP, skp.ID, "Lengkapi indikatornya")
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		// Asked from the page of the record kept.
+		req := app.MergeRequest{EmployeeID: dup.ID, OtherNIP: storetest.NIPStaff2, KeepThis: true}
+		if _, err := e.a.MergeEmployees(ctx, who["kabid"], req); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("a supervisor merged records: %v", err)
+		}
+		m, err := e.a.MergeEmployees(ctx, e.admin, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.MergedID != e.o.Staff2.ID || m.IntoID != dup.ID {
+			t.Errorf("merge = %+v", m)
+		}
+		// One person holds the post, with the whole history.
+		holders, _ := s.PositionHolders(ctx, e.o.PosStaff.ID)
+		for _, h := range holders {
+			if h.ID == e.o.Staff2.ID {
+				t.Error("the merged record still holds the post")
+			}
+		}
+		hist, _ := s.Placements(ctx, dup.ID)
+		if len(hist) != 2 || hist[0].End != "" || hist[1].End != "2026-01-01" {
+			t.Errorf("placements of the kept record = %+v", hist)
+		}
+		moved, _ := s.SKP(ctx, skp.ID)
+		if moved.EmployeeID != dup.ID {
+			t.Errorf("the SKP belongs to %s", moved.EmployeeID)
+		}
+		if v, err := e.a.SKPView(ctx, e.admin, skp.ID); err != nil || len(v.Thread) != 1 || v.Thread[0].ID != fb.ID {
+			t.Errorf("feedback after the merge: %+v, %v", v.Thread, err)
+		}
+		// One account, now under the kept NIP.
+		if _, err := e.a.Login(ctx, app.LoginRequest{Username: cpns, Password: "rahasia-staf2", Kind: "web"}); err != nil {
+			t.Errorf("sign-in with the kept NIP: %v", err)
+		}
+		// The merged record stays, marked, without a number.
+		gone, _ := s.Employee(ctx, e.o.Staff2.ID)
+		if gone.Active || gone.NIP != "" {
+			t.Errorf("merged record = %+v", gone)
+		}
+		rec, err := e.a.EmployeeRecord(ctx, e.admin, e.o.Staff2.ID)
+		if err != nil || rec.Employment.MergedInto == nil || rec.Employment.MergedInto.ID != dup.ID || rec.Can.Merge || rec.Can.EndEmployment {
+			t.Errorf("merged record's page = %+v, %+v, %v", rec.Employment, rec.Can, err)
+		}
+		kept, _ := e.a.EmployeeRecord(ctx, e.admin, dup.ID)
+		if len(kept.Employment.NIPHistory) != 1 || kept.Employment.NIPHistory[0].OldNIP != storetest.NIPStaff2 ||
+			kept.Employment.NIPHistory[0].Reason != model.NIPChangeMerge {
+			t.Errorf("NIP history = %+v", kept.Employment.NIPHistory)
+		}
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: dup.ID})
+		var audited bool
+		for _, a := range entries {
+			audited = audited || (a.Action == "employee.merge" && strings.Contains(a.Before, storetest.NIPStaff2) &&
+				strings.Contains(a.After, "skps.employee_id") && strings.Contains(a.After, "feedback.owner_id"))
+		}
+		if !audited {
+			t.Errorf("merge audit = %+v", entries)
+		}
+		if _, err := e.a.MergeEmployees(ctx, e.admin, req); err == nil {
+			t.Error("a merged record was merged again")
+		}
+		// The old number no longer imports as a new person.
+		file := "NIP;NAMA;STATUS;GOLONGAN;UNOR_ID;JABATAN_NAMA\n" + storetest.NIPStaff2 + ";Dewi Lestari;PPPK;IX;KOMINFO-APL;Pranata Komputer Ahli Pertama\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "lama.csv", []byte(file), false)
+		if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rows[0].Reason, cpns) {
+			t.Errorf("old NIP imported: %+v, %v", rep, err)
+		}
+	})
+}
+
+func TestMergeRefusals(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff1.ID, OtherID: e.o.Staff1.ID}); fieldKey(err, "into") != "invalid.merge.into.same" {
+			t.Errorf("merged with itself: %v", err)
+		}
+		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff1.ID, OtherNIP: "199901012020011001"}); fieldKey(err, "into") != "invalid.merge.into.unknown" {
+			t.Errorf("merged with nobody: %v", err)
+		}
+		// Two definitive posts: end one first.
+		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, OtherID: e.o.Staff1.ID})
+		if fieldKey(err, "into") != "invalid.merge.posts" {
+			t.Errorf("two posts: %v", err)
+		}
+		// Two SKPs of one year in progress: the merged record's is named.
+		for _, w := range []string{"staff1", "staff2"} {
+			if _, err := e.a.CreateSKP(ctx, who[w], who[w].EmployeeID, 2026, model.ApproachKuantitatif); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err = e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID})
+		var v *model.ValidationError
+		if !errors.As(err, &v) || v.Fields["into"] != "invalid.merge.skp" || v.Args["into"][2] != storetest.NIPStaff2 {
+			t.Errorf("two SKPs: %v", err)
+		}
+		// Nothing moved.
+		if got, _ := s.Employee(ctx, e.o.Staff2.ID); !got.Active || got.NIP != storetest.NIPStaff2 {
+			t.Errorf("a refused merge changed the record: %+v", got)
+		}
+	})
+}
+
+// The SKPs waiting for the approval of someone whose employment ends go
+// to whoever rates their owners next, as after any change of the
+// organisation.
+func TestEndOfEmploymentHandsWaitingSKPsOver(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp, err := e.a.CreateSKP(ctx, who["staff1"], e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, _ := s.SKP(ctx, skp.ID)
+		full.Status = model.SKPSubmitted
+		if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			return tx.SetSKPStatus(ctx, full.Version, full, model.ActSubmit)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.SKP(ctx, skp.ID); got.Rater.EmployeeID != e.o.Kabid.ID {
+			t.Fatalf("the SKP waits for %s, want the Kabid", got.Rater.EmployeeID)
+		}
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Kabid.ID, Kind: model.EndMeninggal,
+			Date: "2026-03-01", Decree: "SK-9"}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.SKP(ctx, skp.ID); got.Rater.EmployeeID != e.o.Kadis.ID {
+			t.Errorf("after the end the SKP waits for %s, want the Kadis", got.Rater.EmployeeID)
+		}
+	})
+}

@@ -1,0 +1,78 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		admin, staff := e.browser(t), e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		page := "/pegawai/" + e.o.Staff1.ID
+
+		if _, body := staff.get(page); strings.Contains(body, "/akhiri-kepegawaian") || strings.Contains(body, "/gabungkan") {
+			t.Error("an ASN sees the end or merge form")
+		}
+		if resp, _ := staff.post("/pegawai/"+e.o.Staff3.ID+"/akhiri-kepegawaian", url.Values{"confirm": {"1"}, "end_kind": {"pensiun"},
+			"tmt": {"2026-01-01"}, "end_decree": {"SK-1"}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("an ASN ended someone's employment: %d", resp.StatusCode)
+		}
+		_, body := admin.get(page)
+		for _, want := range []string{`action="/pegawai/` + e.o.Staff1.ID + `/akhiri-kepegawaian"`, `action="/pegawai/` + e.o.Staff1.ID + `/gabungkan"`,
+			"Meninggal dunia", "Gabungkan dengan…"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the admin's page lacks %q", want)
+			}
+		}
+		form := url.Values{"end_kind": {"pindah_instansi"}, "tmt": {"2026-01-01"}, "end_decree": {"800/9/BKPSDM/2026"}}
+		resp, body := admin.post(page+"/akhiri-kepegawaian", form)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Centang kotak ini") || !strings.Contains(body, "800/9/BKPSDM/2026") {
+			t.Errorf("without confirmation: %d", resp.StatusCode)
+		}
+		bad := url.Values{"confirm": {"1"}, "end_kind": {""}, "tmt": {"2026-01-01"}, "end_decree": {""}}
+		if resp, body := admin.post(page+"/akhiri-kepegawaian", bad); resp.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(body, "Pilih alasan") || !strings.Contains(body, "Isi nomor SK") {
+			t.Errorf("without a reason and SK: %d", resp.StatusCode)
+		}
+		form.Set("confirm", "1")
+		if resp, _ := admin.post(page+"/akhiri-kepegawaian", form); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("end: %d", resp.StatusCode)
+		}
+		_, body = admin.get(page + "?ok=akhir")
+		for _, want := range []string{"Kepegawaian diakhiri.", "Pindah ke instansi lain", "800/9/BKPSDM/2026", "/batal-akhiri"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the page after the end lacks %q", want)
+			}
+		}
+		if resp, _ := staff.get("/pegawai"); resp.StatusCode == http.StatusOK {
+			t.Error("the ended employee's session still works")
+		}
+
+		// Merge: the other record must exist, and the box be ticked.
+		resp, body = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {"199901012020011001"}, "keep": {"this"}, "confirm": {"1"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tidak ada pegawai dengan NIP itu") {
+			t.Errorf("merge with nobody: %d", resp.StatusCode)
+		}
+		resp, _ = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"}})
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/pegawai/"+e.o.Staff3.ID+"?ok=gabung" {
+			t.Fatalf("merge the ended record into Staff3: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		if _, body := admin.get(page); !strings.Contains(body, "sudah digabung ke catatan") || strings.Contains(body, "/gabungkan") {
+			t.Error("the merged record's page does not say where it went, or still offers a merge")
+		}
+		// The account moved to the record kept, which is employed: it signs in again, with that NIP.
+		again := e.browser(t)
+		again.signIn(storetest.NIPStaff3, "rahasia-staf1")
+		if resp, _ := again.get("/pegawai"); resp.StatusCode != http.StatusOK {
+			t.Errorf("the moved account's directory: %d", resp.StatusCode)
+		}
+	})
+}
