@@ -45,7 +45,10 @@ type teamJSON struct {
 	LeadID  string           `json:"lead_id"`
 	Members []teamMemberJSON `json:"members"`
 	Kudos   []kudosJSON      `json:"kudos"`
-	Can     teamRightsJSON   `json:"can"`
+	// KudosNext continues the kudos (GET /teams/{id}/kudos?cursor=);
+	// null when kudos holds them all.
+	KudosNext *string        `json:"kudos_next_cursor"`
+	Can       teamRightsJSON `json:"can"`
 }
 
 func kudosOf(k model.Kudos) kudosJSON {
@@ -71,7 +74,21 @@ func (h *handler) writeTeam(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, status, teamOf(v.Team, v.Can, v.Progress, v.Kudos))
+	j := teamOf(v.Team, v.Can, v.Progress, v.Kudos)
+	j.KudosNext = ptr(v.KudosNext)
+	return writeJSON(w, status, j)
+}
+
+func (h *handler) teamKudos(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	p, err := h.a.TeamKudos(r.Context(), actor, r.PathValue("id"), r.URL.Query().Get("cursor"))
+	if err != nil {
+		return err
+	}
+	out := list[kudosJSON]{Items: []kudosJSON{}, NextCursor: ptr(p.NextCursor)}
+	for _, k := range p.Items {
+		out.Items = append(out.Items, kudosOf(k))
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) teams(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -169,11 +186,14 @@ func teamSchemas() map[string]any {
 			"members": map[string]any{"type": "array", "items": obj([]string{"employee_id", "name", "rhk_id"}, map[string]any{
 				"employee_id": str(), "name": str(), "position": str(), "unit": str(), "rhk_id": nullable("string"), "rhk": str(),
 				"entries_this_month": integer, "minutes_this_month": integer})},
-			"kudos": map[string]any{"type": "array", "items": ref("Kudos")},
+			"kudos": map[string]any{"type": "array", "items": ref("Kudos"), "description": "The newest thanks and offers of help"},
+			"kudos_next_cursor": map[string]any{"type": []string{"string", "null"},
+				"description": "When there are more: the cursor of GET /teams/{id}/kudos for the older ones"},
 			"can": canSchemaOf("What the signed-in user may do with the team now", map[string]string{
 				"add_member": "Add a member (the lead, or BKPSDM)", "link": "Link an RHK of their own SKP (members)",
 				"kudos": "Thank or offer help to another member (members)"})}),
 		"TeamList":          listOf("Team"),
+		"KudosList":         listOf("Kudos"),
 		"TeamRequest":       obj([]string{"name", "goal"}, map[string]any{"name": str(), "goal": str(), "lead_id": str(), "year": integer}),
 		"TeamMemberRequest": obj([]string{"employee_id"}, map[string]any{"employee_id": str()}),
 		"TeamLinkRequest":   obj([]string{"rhk_id"}, map[string]any{"rhk_id": str()}),

@@ -60,5 +60,15 @@ func TestTeamRights(t *testing.T) {
 		// What can says the actor may not do, they may not.
 		problem(t, e.post(t, "/api/v1/teams/"+id+"/members", staff, map[string]any{"employee_id": e.o.Nurse.ID}), 403)
 		problem(t, e.post(t, "/api/v1/teams/"+id+"/kudos", admin, map[string]any{"to_id": e.o.Staff1.ID, "kind": "thanks", "body": "Terima kasih"}), 403)
+
+		// The kudos, a page at a time.
+		check("POST", "/api/v1/teams/{id}/kudos", e.post(t, "/api/v1/teams/"+id+"/kudos", staff, map[string]any{"to_id": e.o.Kabid.ID, "kind": "thanks", "body": "Terima kasih"}))
+		if tm := check("GET", "/api/v1/teams/{id}", e.get(t, "/api/v1/teams/"+id, kabid)); len(tm["kudos"].([]any)) != 1 || tm["kudos_next_cursor"] != nil {
+			t.Errorf("the team's kudos = %v, next %v", tm["kudos"], tm["kudos_next_cursor"])
+		}
+		if page := check("GET", "/api/v1/teams/{id}/kudos", e.get(t, "/api/v1/teams/"+id+"/kudos", kabid)); len(page["items"].([]any)) != 1 || page["next_cursor"] != nil {
+			t.Errorf("GET kudos = %v", page)
+		}
+		problem(t, e.get(t, "/api/v1/teams/"+id+"/kudos?cursor=nope", kabid), 422)
 	})
 }

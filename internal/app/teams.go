@@ -99,10 +99,13 @@ type TeamView struct {
 	Team     model.Team
 	Progress map[string]model.ProgressTotal // by RHK
 	Recent   []model.Progress               // latest entries on the members' linked RHK
-	Kudos    []model.Kudos
-	Member   bool        // the actor is a member
-	MyRHK    []model.RHK // the RHK in force on the actor's current SKP, for a member to link
-	Can      TeamRights
+	Kudos    []model.Kudos                  // the newest KudosPageSize
+	// KudosNext continues the kudos after Kudos (TeamKudos); "" when
+	// Kudos holds them all.
+	KudosNext string
+	Member    bool        // the actor is a member
+	MyRHK     []model.RHK // the RHK in force on the actor's current SKP, for a member to link
+	Can       TeamRights
 }
 
 // Name is the name of a member ("" for someone else).
@@ -175,7 +178,7 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 			return v, err
 		}
 	}
-	if v.Kudos, err = a.store.TeamKudos(ctx, t.ID, 30); err != nil {
+	if v.Kudos, v.KudosNext, err = a.kudosPage(ctx, t.ID, ""); err != nil {
 		return v, err
 	}
 	if member {
@@ -336,4 +339,46 @@ func (a *App) GiveKudos(ctx context.Context, actor model.Actor, teamID, toID, ki
 			Args: []string{from.FullName(), v.Team.Name, short(body, 200)}, Link: "/tim/" + teamID})
 	})
 	return k, err
+}
+
+// KudosPageSize is how many kudos a page of a team's kudos holds.
+const KudosPageSize = 30
+
+// KudosPage is one page of a team's kudos, newest first, and the cursor
+// of the next ("" on the last).
+type KudosPage struct {
+	Items      []model.Kudos
+	NextCursor string
+}
+
+// TeamKudos returns the page of a team's kudos after cursor (a NextCursor
+// of the page before) to those who may see the team; a cursor that names
+// no kudos of the team is refused (field "cursor").
+func (a *App) TeamKudos(ctx context.Context, actor model.Actor, teamID, cursor string) (KudosPage, error) {
+	if _, err := a.WorkTeam(ctx, actor, teamID); err != nil {
+		return KudosPage{}, err
+	}
+	if cursor != "" {
+		ok, err := a.store.KudosInTeam(ctx, teamID, cursor)
+		if err != nil {
+			return KudosPage{}, err
+		}
+		if !ok {
+			return KudosPage{}, model.Invalid("cursor", "invalid.cursor.next")
+		}
+	}
+	var p KudosPage
+	var err error
+	p.Items, p.NextCursor, err = a.kudosPage(ctx, teamID, cursor)
+	return p, err
+}
+
+// kudosPage reads a page of KudosPageSize kudos after cursor.
+func (a *App) kudosPage(ctx context.Context, teamID, cursor string) ([]model.Kudos, string, error) {
+	list, err := a.store.TeamKudos(ctx, teamID, KudosPageSize+1, cursor)
+	if err != nil || len(list) <= KudosPageSize {
+		return list, "", err
+	}
+	list = list[:KudosPageSize]
+	return list, list[KudosPageSize-1].ID, nil
 }

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -131,6 +132,59 @@ func TestTeamsShareAResult(t *testing.T) {
 		}
 		if err := e.a.AddTeamMemberByNIP(ctx, who["kabid"], tm.ID, " "+storetest.NIPStaff2+" "); err != nil {
 			t.Errorf("a member by NIP: %v", err)
+		}
+	})
+}
+
+// A team's kudos page past the newest: every message is reachable once,
+// newest first, and a made-up cursor is refused.
+func TestTeamKudosPageThroughEveryMessage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		tm, err := e.a.CreateTeam(ctx, who["kabid"], model.Team{Name: "Tim SPBE", Goal: "Layanan perizinan daring"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.a.AddTeamMember(ctx, who["kabid"], tm.ID, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		}
+		total := app.KudosPageSize*2 + 5
+		for i := range total {
+			if _, err := e.a.GiveKudos(ctx, who["staff1"], tm.ID, e.o.Kabid.ID, app.KudosThanks, fmt.Sprintf("Terima kasih %d", i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		view, err := e.a.WorkTeam(ctx, who["kabid"], tm.ID)
+		if err != nil || len(view.Kudos) != app.KudosPageSize || view.KudosNext == "" || view.Kudos[0].Body != fmt.Sprintf("Terima kasih %d", total-1) {
+			t.Fatalf("the team page's kudos: %d, next %q, %v", len(view.Kudos), view.KudosNext, err)
+		}
+		seen := map[string]bool{}
+		for _, k := range view.Kudos {
+			seen[k.ID] = true
+		}
+		for cursor := view.KudosNext; cursor != ""; {
+			page, err := e.a.TeamKudos(ctx, who["kabid"], tm.ID, cursor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range page.Items {
+				if seen[k.ID] {
+					t.Errorf("kudos %s shown twice", k.ID)
+				}
+				seen[k.ID] = true
+			}
+			cursor = page.NextCursor
+		}
+		if len(seen) != total {
+			t.Errorf("paged through %d kudos, want %d", len(seen), total)
+		}
+		var v *model.ValidationError
+		if _, err := e.a.TeamKudos(ctx, who["kabid"], tm.ID, "nope"); !errors.As(err, &v) || v.Fields["cursor"] == "" {
+			t.Errorf("a made-up cursor: %v", err)
+		}
+		if _, err := e.a.TeamKudos(ctx, who["staff2"], tm.ID, ""); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("someone outside the team read its kudos: %v", err)
 		}
 	})
 }

@@ -123,11 +123,17 @@ func (c conn) Teams(ctx context.Context, instansiID string, year int, employeeID
 	return out, rows.Err()
 }
 
-// TeamKudos returns a team's newest thanks and offers of help.
-func (c conn) TeamKudos(ctx context.Context, teamID string, limit int) ([]model.Kudos, error) {
+// TeamKudos returns a team's thanks and offers of help, newest first: at
+// most limit of them, older than the one with id before ("" for the
+// newest).
+func (c conn) TeamKudos(ctx context.Context, teamID string, limit int, before string) ([]model.Kudos, error) {
+	where, args := "k.team_id = ?", []any{teamID}
+	if before != "" {
+		where, args = where+" AND k.id < ?", append(args, before)
+	}
 	rows, err := c.query(ctx, `SELECT k.id, k.team_id, k.from_id, f.name, k.to_id, t.name, k.kind, k.body, k.created_at
 		FROM team_kudos k JOIN employees f ON f.id = k.from_id JOIN employees t ON t.id = k.to_id
-		WHERE k.team_id = ? ORDER BY k.id DESC LIMIT ?`, teamID, clampLimit(limit))
+		WHERE `+where+` ORDER BY k.id DESC LIMIT ?`, append(args, clampLimit(limit))...)
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +149,14 @@ func (c conn) TeamKudos(ctx context.Context, teamID string, limit int) ([]model.
 		out = append(out, k)
 	}
 	return out, rows.Err()
+}
+
+// KudosInTeam reports whether id names a kudos given in team teamID: one
+// a page of kudos could have given as its next cursor.
+func (c conn) KudosInTeam(ctx context.Context, teamID, id string) (bool, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT COUNT(*) FROM team_kudos WHERE team_id = ? AND id = ?`, teamID, id).Scan(&n)
+	return n > 0, err
 }
 
 // TeamMembership is one member of a team with the OPD of the unit they

@@ -71,6 +71,16 @@ func (u *ui) renderTeam(w http.ResponseWriter, r *http.Request, b base, status i
 	if err != nil {
 		return err
 	}
+	// Older kudos a page at a time (?apresiasi=); a cursor edited by hand
+	// shows the newest again.
+	if c := r.URL.Query().Get("apresiasi"); c != "" {
+		page, err := u.a.TeamKudos(r.Context(), *b.Actor, v.Team.ID, c)
+		if _, bad := isValidation(err); !bad && err != nil {
+			return err
+		} else if err == nil {
+			v.Kudos, v.KudosNext = page.Items, page.NextCursor
+		}
+	}
 	p := teamPage{base: b, V: v, Errors: errs, MaxMin: 1}
 	for _, t := range v.Progress {
 		p.MaxMin = max(p.MaxMin, t.Minutes)
