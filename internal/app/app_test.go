@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"slices"
@@ -328,6 +329,34 @@ func TestRoleGrants(t *testing.T) {
 		}
 		if again := e.login(t, storetest.NIPNurse, "rahasia-nurse"); again.Has(model.RoleOPDAdmin) {
 			t.Error("revoke did not take")
+		}
+	})
+}
+
+// Every active session of a user is listed, however many there are, so
+// that each can be ended: the list stopped at 200 once.
+func TestEverySessionIsListed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		const n = 205
+		var me model.Actor
+		for i := range n {
+			res, err := e.a.Login(ctx, app.LoginRequest{Username: storetest.NIPStaff1, Password: "rahasia-staf1", Kind: "api",
+				IP: fmt.Sprintf("198.51.100.%d", i%200)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				if me, err = e.a.Authenticate(ctx, res.Token, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			e.clock.add(time.Second)
+		}
+		list, err := e.a.Sessions(ctx, me, me.UserID)
+		if err != nil || len(list) != n {
+			t.Fatalf("%d sessions listed of %d, %v", len(list), n, err)
 		}
 	})
 }

@@ -62,10 +62,11 @@ func (c conn) Session(ctx context.Context, id string) (model.Session, error) {
 	return s, nil
 }
 
-// ActiveSessions lists a user's sessions still in force at now, newest first.
+// ActiveSessions lists every session of a user still in force at now,
+// newest first: none is left out, so that each can be seen and ended.
 func (c conn) ActiveSessions(ctx context.Context, userID string, now time.Time) ([]model.Session, error) {
 	rows, err := c.query(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE user_id = ? AND revoked_at = '' AND expires_at > ?
-		ORDER BY last_seen_at DESC, id DESC LIMIT 200`, userID, formatTime(now))
+		ORDER BY last_seen_at DESC, id DESC`, userID, formatTime(now))
 	if err != nil {
 		return nil, err
 	}
