@@ -132,6 +132,11 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 		v.AddErr("date", err)
 	} else if r.Date > a.Today(ctx, e.InstansiID) {
 		v.Add("date", "invalid.employment.date.future")
+	} else if start, err := a.lastPlacementStart(ctx, e.ID, r.Date); err != nil {
+		return model.EmploymentEnd{}, err
+	} else if start != "" {
+		// Placements end the day before the TMT: not before they began.
+		v.Add("date", "invalid.employment.date.beforeplacement", start)
 	}
 	if end.Decree == "" {
 		v.Add("decree", "invalid.employment.decree")
@@ -450,4 +455,22 @@ func recordNIPChange(ctx context.Context, tx *store.Tx, e model.Employee, oldNIP
 	_, err := tx.RecordNIPChange(ctx, model.NIPChange{InstansiID: e.InstansiID, EmployeeID: e.ID, OldNIP: oldNIP, NewNIP: e.NIP,
 		Reason: model.NIPChangeImport})
 	return err
+}
+
+// lastPlacementStart returns the latest start, on or after tmt, of the
+// employee's placements in force on the day before tmt or later: a TMT on
+// or before it would end a placement before it began. "" when there is
+// none.
+func (a *App) lastPlacementStart(ctx context.Context, employeeID string, tmt model.Date) (model.Date, error) {
+	list, err := a.store.Placements(ctx, employeeID)
+	if err != nil {
+		return "", err
+	}
+	var latest model.Date
+	for _, pl := range list {
+		if (pl.End == "" || pl.End >= tmt) && pl.Start >= tmt && pl.Start > latest {
+			latest = pl.Start
+		}
+	}
+	return latest, nil
 }

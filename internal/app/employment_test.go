@@ -342,3 +342,34 @@ func TestEndOfEmploymentHandsWaitingSKPsOver(t *testing.T) {
 		}
 	})
 }
+
+// An end of employment cannot end a placement before it began, and an
+// ended person is placed or given a substitute rater no more.
+func TestEndOfEmploymentDatesAndAfter(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		var v *model.ValidationError
+		for _, day := range []model.Date{"1900-01-01", "2024-01-01"} {
+			_, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff2.ID, Kind: model.EndPensiun, Date: day, Decree: "SK-9"})
+			if !errors.As(err, &v) || v.Fields["date"] != "invalid.employment.date.beforeplacement" {
+				t.Errorf("an end on %s, on or before the placement's start: %v", day, err)
+			}
+		}
+		if got, _ := s.Employee(ctx, e.o.Staff2.ID); !got.Active {
+			t.Fatal("a refused end ended the employment")
+		}
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff2.ID, Kind: model.EndPensiun,
+			Date: "2024-01-02", Decree: "SK-9"}); err != nil {
+			t.Fatalf("an end the day after the placement began: %v", err)
+		}
+		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff2.ID, PositionID: e.o.PosAdm.ID,
+			Kind: model.PlacementPlt, Start: "2026-03-02"}); !errors.As(err, &v) || v.Fields["employee_id"] != "invalid.employee.inactive" {
+			t.Errorf("placing an ended person: %v", err)
+		}
+		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff2.ID, RaterID: e.o.Kadis.ID,
+			Start: "2026-03-02", Reason: "Penugasan"}); !errors.As(err, &v) || v.Fields["employee_id"] != "invalid.employee.inactive" {
+			t.Errorf("a substitute rater for an ended person: %v", err)
+		}
+	})
+}

@@ -130,6 +130,9 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return pl, err
 	}
+	if !e.Active {
+		return pl, model.Invalid("employee_id", "invalid.employee.inactive", e.FullName())
+	}
 	pos, err := a.store.Position(ctx, pl.PositionID)
 	if err != nil || pos.InstansiID != e.InstansiID {
 		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
@@ -229,6 +232,9 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return o, err
+	}
+	if !e.Active {
+		return o, model.Invalid("employee_id", "invalid.employee.inactive", e.FullName())
 	}
 	for field, id := range map[string]string{"rater_id": o.RaterID, "upper_rater_id": o.UpperRaterID} {
 		if id == "" {

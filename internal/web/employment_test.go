@@ -55,6 +55,10 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		if resp, _ := staff.get("/pegawai"); resp.StatusCode == http.StatusOK {
 			t.Error("the ended employee's session still works")
 		}
+		// The directory still finds the person, marked as no longer active.
+		if _, body := admin.get("/pegawai?q=" + url.QueryEscape(storetest.NIPStaff1)); !strings.Contains(body, e.o.Staff1.NIP) || !strings.Contains(body, "Tidak aktif") {
+			t.Error("the directory does not mark the ended record as inactive")
+		}
 
 		// Merge: the other record must exist, and the box be ticked.
 		resp, body = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {"199901012020011001"}, "keep": {"this"}, "confirm": {"1"}})
