@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -140,14 +141,19 @@ func TestOPDAdminNamesRatersOfTheirOPD(t *testing.T) {
 		}
 		// BKPSDM names a rater from another OPD; the OPD admin may not end it
 		// and is not offered to.
+		// (For Staff1: Staff3 has a substitute over these dates already.)
+		if _, err := e.a.OverrideRater(ctx, e.admin, o); fieldKey(err, "start") != "invalid.rater.overlap" {
+			t.Errorf("a second substitute over the same dates: %v", err)
+		}
+		o.EmployeeID = e.o.Staff1.ID
 		made, err := e.a.OverrideRater(ctx, e.admin, o)
 		if err != nil {
 			t.Fatalf("BKPSDM's override across OPDs: %v", err)
 		}
-		if err := e.a.EndRaterOverride(ctx, opd, e.o.Staff3.ID, made.ID, "2026-03-01"); !errors.Is(err, model.ErrForbidden) {
+		if err := e.a.EndRaterOverride(ctx, opd, e.o.Staff1.ID, made.ID, "2026-03-01"); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("the OPD admin ended BKPSDM's override: %v", err)
 		}
-		rec, err := e.a.EmployeeRecord(ctx, opd, e.o.Staff3.ID)
+		rec, err := e.a.EmployeeRecord(ctx, opd, e.o.Staff1.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -156,8 +162,18 @@ func TestOPDAdminNamesRatersOfTheirOPD(t *testing.T) {
 				t.Errorf("can end override by %s = %v, want %v", v.Rater, v.CanEnd, want)
 			}
 		}
-		if err := e.a.EndRaterOverride(ctx, e.admin, e.o.Staff3.ID, made.ID, "2026-03-01"); err != nil {
+		if err := e.a.EndRaterOverride(ctx, e.admin, e.o.Staff1.ID, made.ID, "2026-03-01"); err != nil {
 			t.Errorf("BKPSDM ends its override: %v", err)
+		}
+		// Once ended, another substitute may follow it; with a reason of
+		// reasonable length.
+		o.Start, o.Reason = "2026-03-02", strings.Repeat("Diperbantukan. ", 40)
+		if _, err := e.a.OverrideRater(ctx, e.admin, o); fieldKey(err, "reason") != "invalid.rater.reason.long" {
+			t.Errorf("a 600-character reason: %v", err)
+		}
+		o.Reason = "Diperbantukan"
+		if _, err := e.a.OverrideRater(ctx, e.admin, o); err != nil {
+			t.Errorf("a substitute after the last one ended: %v", err)
 		}
 	})
 }

@@ -1,10 +1,12 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -257,6 +259,20 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 	if model.EndsBeforeStart(o.Start, o.End) {
 		return o, model.Invalid("end", "invalid.range.end.before")
 	}
+	if n := utf8.RuneCountInString(strings.TrimSpace(o.Reason)); n > maxOverrideReason {
+		return o, model.Invalid("reason", "invalid.rater.reason.long", maxOverrideReason)
+	}
+	// One substitute at a time: which of two overlapping ones would rate
+	// is nobody's decision.
+	existing, err := a.store.RaterOverrides(ctx, e.ID)
+	if err != nil {
+		return o, err
+	}
+	for _, x := range existing {
+		if overlaps(x.Start, x.End, o.Start, o.End) {
+			return o, model.Invalid("start", "invalid.rater.overlap", x.Start)
+		}
+	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(o) }
 		if err := a.refuseSelfRating(ctx, tx, e, o.Start, o.End, try, "rater_id", "upper_rater_id"); err != nil {
@@ -416,4 +432,15 @@ func selfRatingError(ctx context.Context, tx *store.Tx, found []model.SelfRating
 // override ending on d is no longer in force.
 func dayAfter(d model.Date) model.Date {
 	return model.Date(d.Time().AddDate(0, 0, 1).Format("2006-01-02"))
+}
+
+// maxOverrideReason is how long, in characters, the reason for a
+// substitute rater may be.
+const maxOverrideReason = 500
+
+// overlaps reports whether two date ranges share a day; an empty end is
+// open.
+func overlaps(start1, end1, start2, end2 model.Date) bool {
+	open := model.Date("9999-12-31")
+	return start1 <= cmp.Or(end2, open) && start2 <= cmp.Or(end1, open)
 }
