@@ -23,7 +23,11 @@ func TestPlacementsAndOverrides(t *testing.T) {
 		if r.status != 201 {
 			t.Fatalf("place: %d %s", r.status, r.body)
 		}
-		pid := r.json(t)["id"].(string)
+		placed := r.json(t)
+		pid := placed["id"].(string)
+		if placed["position"] != e.o.PosSekr.Name || placed["unit"] != e.o.Sekretariat.Name {
+			t.Errorf("the new placement reads %v", placed)
+		}
 		if got := e.get(t, "/api/v1/employees/"+e.o.Staff3.ID, admin).json(t)["supervisor_id"]; got != e.o.Kabid.ID {
 			t.Errorf("after the Plt, Staff3's supervisor = %v", got)
 		}

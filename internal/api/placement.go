@@ -23,7 +23,7 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, placementJSON{ID: pl.ID, Position: pl.PositionName, Kind: string(pl.Kind),
+	return writeJSON(w, http.StatusCreated, placementJSON{ID: pl.ID, Position: pl.PositionName, Unit: pl.UnitName, Kind: string(pl.Kind),
 		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree, Can: endCan{End: true}})
 }
 

@@ -273,3 +273,29 @@ func TestOneDefinitiveHolderPerPost(t *testing.T) {
 		}
 	})
 }
+
+// The same Plt entered twice over the same days is refused; a Plt of the
+// same post after the first ended is not.
+func TestSamePltTwiceIsRefused(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		first, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID,
+			Kind: model.PlacementPlt, Start: "2026-03-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID,
+			Kind: model.PlacementPlt, Start: "2026-03-02"})
+		if fieldKey(err, "position_id") != "invalid.placement.duplicate" {
+			t.Errorf("the same Plt twice: %v", err)
+		}
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, first.ID, "2026-03-10"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID,
+			Kind: model.PlacementPlt, Start: "2026-03-11"}); err != nil {
+			t.Errorf("a new Plt after the first ended: %v", err)
+		}
+	})
+}

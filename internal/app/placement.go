@@ -152,6 +152,18 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	if model.EndsBeforeStart(pl.Start, pl.End) {
 		return pl, model.Invalid("end", "invalid.placement.end.before")
 	}
+	// The same person on the same post in the same way twice over the
+	// same days is one placement entered twice (a Plh made definitive is
+	// not).
+	held, err := a.store.Placements(ctx, e.ID)
+	if err != nil {
+		return pl, err
+	}
+	for _, x := range held {
+		if x.PositionID == pl.PositionID && x.Kind == pl.Kind && overlaps(x.Start, x.End, pl.Start, pl.End) {
+			return pl, model.Invalid("position_id", "invalid.placement.duplicate", x.Start)
+		}
+	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})

@@ -76,6 +76,9 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 		return pl, err
 	}
 	pl.PositionName = pos.Name
+	if u, err := tx.Unit(ctx, pos.UnitID); err == nil {
+		pl.UnitName = u.Name // as the employee's placements list it
+	}
 	return pl, tx.audit(ctx, "placement.create", "placement", pl.ID, nil, pl)
 }
 
