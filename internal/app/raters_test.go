@@ -126,7 +126,8 @@ func TestRaterFollowsTheOrganisationOnTheDayOfTheAct(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v.SKP.Rater.EmployeeID != e.o.Kabid.ID || v.RatedNow == nil || v.RatedNow.EmployeeID != e.o.Kadinkes.ID || !v.Can.Dialogue {
+		if v.SKP.Rater.EmployeeID != e.o.Kabid.ID || v.RatedNow == nil || v.RatedNow.EmployeeID != e.o.Kadinkes.ID ||
+			v.RatedNow.Position != model.ActingTitle(model.PlacementPlt, e.o.PosKabid.Name) || !v.Can.Dialogue {
 			t.Errorf("approved SKP: rater %+v, rated now %+v, can %+v", v.SKP.Rater, v.RatedNow, v.Can)
 		}
 		if _, err := e.a.AddDialogue(ctx, kabid, skps["staff2"].ID, "2026-03-02", "Membahas target", ""); err == nil {

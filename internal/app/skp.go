@@ -159,11 +159,15 @@ func (a *App) SKPView(ctx context.Context, actor model.Actor, id string) (SKPVie
 	}
 	v.Can = skpRights(actor, s, raterID)
 	if raterID != "" && raterID != s.Rater.EmployeeID {
-		r, err := a.store.Employee(ctx, raterID)
+		chart, err := a.OrgChart(ctx, s.InstansiID)
 		if err != nil {
 			return v, err
 		}
-		now := model.SnapshotOf(r)
+		// Named as they rate: a Plt with the post they act in.
+		now, _, err := a.raterSnapshots(ctx, chart, s.EmployeeID, s.PositionID)
+		if err != nil {
+			return v, err
+		}
 		v.RatedNow = &now
 	}
 	if v.History, err = a.skpHistory(ctx, s); err != nil {
