@@ -19,7 +19,6 @@ type Reader interface {
 	Positions(ctx context.Context, instansiID, unitID string) ([]model.Position, error)
 	EmployeeByNIP(ctx context.Context, instansiID, nip string) (model.Employee, error)
 	Unit(ctx context.Context, id string) (model.Unit, error)
-	PositionHolders(ctx context.Context, positionID string) ([]model.Employee, error)
 	// PositionLeads, DefinitiveHolders and Placements tell whether a post
 	// has one definitive holder at a time, who holds it, and since when an
 	// employee holds their post.

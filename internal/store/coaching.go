@@ -169,23 +169,3 @@ func (c conn) CoachingSessions(ctx context.Context, f CoachingFilter) ([]model.C
 	}
 	return out, rows.Err()
 }
-
-// CoachingReviewsDue lists, across every instansi, sessions whose next
-// review is on or before today and whose people were not reminded yet.
-func (c conn) CoachingReviewsDue(ctx context.Context, today model.Date, limit int) ([]model.CoachingSession, error) {
-	rows, err := c.query(ctx, `SELECT `+coachingColumns+` FROM coaching_sessions
-		WHERE next_review <> '' AND next_review <= ? AND reminded_at = '' ORDER BY next_review, id LIMIT ?`, string(today), clampLimit(limit))
-	if err != nil {
-		return nil, fmt.Errorf("coaching reviews due: %w", err)
-	}
-	defer rows.Close()
-	var out []model.CoachingSession
-	for rows.Next() {
-		s, err := scanCoaching(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
-}
