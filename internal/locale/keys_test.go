@@ -45,6 +45,9 @@ var dynamicPrefixes = []string{
 	"notif.",           // app.RenderNotification: "notif." + kind [+ "." + variant] + ".title" / ".body"
 	"employment.kind.", // templates: printf "employment.kind.%s" (why an employment ended)
 	"employment.nip.",  // templates: printf "employment.nip.%s" (why a NIP changed)
+	"rating.",          // model.Rating.Label: "rating." + rating
+	"predikat.",        // model.Predikat.Label: "predikat." + predikat
+	"capaian.",         // model.Capaian.Label: "capaian." + capaian
 }
 
 // root is the module's root directory.

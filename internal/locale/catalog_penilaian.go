@@ -1,0 +1,80 @@
+package locale
+
+// The messages of penilaian: ratings, predikat, capaian organisasi, the
+// distribution curve and the suggested rating hasil kerja.
+var penilaianID = map[string]string{
+	"rating.di_atas":  "Di Atas Ekspektasi",
+	"rating.sesuai":   "Sesuai Ekspektasi",
+	"rating.di_bawah": "Di Bawah Ekspektasi",
+
+	"predikat.sangat_baik":     "Sangat Baik",
+	"predikat.baik":            "Baik",
+	"predikat.butuh_perbaikan": "Butuh Perbaikan",
+	"predikat.kurang":          "Kurang/Misconduct",
+	"predikat.sangat_kurang":   "Sangat Kurang",
+
+	"capaian.istimewa":        "Istimewa",
+	"capaian.baik":            "Baik",
+	"capaian.butuh_perbaikan": "Butuh Perbaikan",
+	"capaian.kurang":          "Kurang",
+	"capaian.sangat_kurang":   "Sangat Kurang",
+
+	"invalid.rating": "Pilih Di Atas, Sesuai, atau Di Bawah Ekspektasi.",
+
+	"curve.either": "%s atau %s",
+	"curve.max":    "%s paling banyak %d%% (%d pegawai); kini %d.",
+	"curve.min":    "%s sedikitnya %d%% (%d pegawai); kini %d.",
+	"curve.some":   "Harus ada pegawai dengan predikat %s; kini %d.",
+	"curve.none":   "Tidak boleh ada pegawai dengan predikat %s; kini %d.",
+
+	"suggest.counts":      "Dari %d hasil kerja yang dapat dibandingkan dengan targetnya: %d melampaui, %d mencapai, %d di bawah target.",
+	"suggest.unknown":     "%d hasil kerja tidak dapat dibandingkan (target naratif atau realisasi belum diisi); nilailah dari bukti dukungnya.",
+	"suggest.none":        "Tidak ada hasil kerja yang dapat dibandingkan dengan angka, jadi tidak ada saran rating.",
+	"suggest.most_below":  "Sebagian besar hasil kerja di bawah target.",
+	"suggest.most_above":  "Sebagian besar hasil kerja melampaui target dan tidak ada hasil kerja utama di bawah target.",
+	"suggest.utama_below": "Sebagian besar hasil kerja melampaui target, tetapi %d hasil kerja utama di bawah target.",
+	"suggest.most_meet":   "Sebagian besar hasil kerja mencapai target.",
+}
+
+var penilaianEN = map[string]string{
+	"rating.di_atas":  "Above expectations",
+	"rating.sesuai":   "Meets expectations",
+	"rating.di_bawah": "Below expectations",
+
+	"predikat.sangat_baik":     "Very good",
+	"predikat.baik":            "Good",
+	"predikat.butuh_perbaikan": "Needs improvement",
+	"predikat.kurang":          "Poor/Misconduct",
+	"predikat.sangat_kurang":   "Very poor",
+
+	"capaian.istimewa":        "Outstanding",
+	"capaian.baik":            "Good",
+	"capaian.butuh_perbaikan": "Needs improvement",
+	"capaian.kurang":          "Poor",
+	"capaian.sangat_kurang":   "Very poor",
+
+	"invalid.rating": "Choose above, meets or below expectations.",
+
+	"curve.either": "%s or %s",
+	"curve.max":    "%s at most %d%% (%d people); now %d.",
+	"curve.min":    "%s at least %d%% (%d people); now %d.",
+	"curve.some":   "There must be people rated %s; now %d.",
+	"curve.none":   "Nobody may be rated %s; now %d.",
+
+	"suggest.counts":      "Of %d results that can be compared with their targets: %d exceed, %d reach, %d fall short.",
+	"suggest.unknown":     "%d results cannot be compared (a narrative target or no realisasi yet); judge them from their evidence.",
+	"suggest.none":        "No result can be compared in numbers, so there is no suggested rating.",
+	"suggest.most_below":  "Most results fall short of their targets.",
+	"suggest.most_above":  "Most results exceed their targets and no main result falls short.",
+	"suggest.utama_below": "Most results exceed their targets, but %d main results fall short.",
+	"suggest.most_meet":   "Most results reach their targets.",
+}
+
+func init() {
+	for k, v := range penilaianID {
+		catalogs["id"][k] = v
+	}
+	for k, v := range penilaianEN {
+		catalogs["en"][k] = v
+	}
+}
