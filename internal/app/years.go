@@ -68,7 +68,16 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 		return model.Invalid("reason", "invalid.period.unlock.reason")
 	}
 	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
-	return a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.UpdatePeriod(ctx, p, reason) })
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		if err := tx.UpdatePeriod(ctx, p, reason); err != nil {
+			return err
+		}
+		if p.Status == model.PeriodClosed && cur.Status == model.PeriodOpen {
+			_, err := openAssessments(ctx, tx, p)
+			return err
+		}
+		return nil
+	})
 }
 
 // YearOpen reports whether the actor's instansi has opened a performance

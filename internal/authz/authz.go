@@ -26,6 +26,12 @@ const (
 	AddressNeeds       Action = "need.address"  // record what was done about a confirmed need
 )
 
+// CalibrateAssessments moves ratings on an OPD's calibration screen and
+// finalises an OPD's period, overriding a broken curve with a reason:
+// BKPSDM (the OPD's head may calibrate too, which app decides from the
+// org chart).
+const CalibrateAssessments Action = "assessment.calibrate"
+
 // MergeEmployees merges two records of one person into one: BKPSDM only.
 const MergeEmployees Action = "employee.merge"
 
@@ -67,20 +73,21 @@ var table = map[model.Role]map[Action]Scope{
 		AddressNeeds:       ScopeOPD,
 	},
 	model.RoleBKPSDMAdmin: {
-		ReadDirectory:      ScopeInstansi,
-		ReadEmployeeRecord: ScopeInstansi,
-		ManageEmployees:    ScopeInstansi,
-		ImportEmployees:    ScopeInstansi,
-		ReadAudit:          ScopeInstansi,
-		ManageUsers:        ScopeInstansi,
-		ManageUnits:        ScopeInstansi,
-		ManagePeriods:      ScopeInstansi,
-		ReadSKP:            ScopeInstansi,
-		MonitorSKP:         ScopeInstansi,
-		ManagePK:           ScopeInstansi,
-		ReadNeeds:          ScopeInstansi,
-		AddressNeeds:       ScopeInstansi,
-		MergeEmployees:     ScopeInstansi,
+		ReadDirectory:        ScopeInstansi,
+		ReadEmployeeRecord:   ScopeInstansi,
+		ManageEmployees:      ScopeInstansi,
+		ImportEmployees:      ScopeInstansi,
+		ReadAudit:            ScopeInstansi,
+		ManageUsers:          ScopeInstansi,
+		ManageUnits:          ScopeInstansi,
+		ManagePeriods:        ScopeInstansi,
+		ReadSKP:              ScopeInstansi,
+		MonitorSKP:           ScopeInstansi,
+		ManagePK:             ScopeInstansi,
+		ReadNeeds:            ScopeInstansi,
+		AddressNeeds:         ScopeInstansi,
+		MergeEmployees:       ScopeInstansi,
+		CalibrateAssessments: ScopeInstansi,
 	},
 	model.RoleLeader: {
 		ReadDirectory:      ScopeInstansi,

@@ -536,3 +536,50 @@ func SuggestHasilKerja(results []ResultStanding) Suggestion {
 	}
 	return s
 }
+
+// PeriodStanding compares what an indicator reached in a period with the
+// part of its yearly target due in that period. share is that part (the
+// period's days within the SKP over the SKP's days; 1 for the whole SKP).
+// A level — a percentage, or the quality aspect — is expected in every
+// period at its full target; a count is expected in proportion, rounded
+// up to a whole number when the target is whole (a yearly 12 is 1 a
+// month, a yearly 5 is also 1).
+func PeriodStanding(target, realisasi string, share float64, level bool) Standing {
+	if level || share >= 1 {
+		return IndicatorStanding(target, realisasi)
+	}
+	lo, hi, ok := parseTarget(target)
+	v, okv := parseAmount(realisasi)
+	if !ok || !okv || share <= 0 {
+		return StandingUnknown
+	}
+	part := func(x float64) float64 {
+		y := x * share
+		if x == math.Trunc(x) {
+			y = math.Ceil(y - 1e-9)
+		}
+		return y
+	}
+	lo, hi = part(lo), part(hi)
+	switch {
+	case v > hi:
+		return StandingAbove
+	case v >= lo:
+		return StandingMeets
+	}
+	return StandingBelow
+}
+
+// SumAmounts adds numbers as people type them, for the realisasi of a
+// year made of its periods; false when one is not a number.
+func SumAmounts(values []string) (string, bool) {
+	total := 0.0
+	for _, s := range values {
+		v, ok := parseAmount(s)
+		if !ok {
+			return "", false
+		}
+		total += v
+	}
+	return strings.Replace(strconv.FormatFloat(total, 'f', -1, 64), ".", ",", 1), true
+}

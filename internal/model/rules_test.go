@@ -298,3 +298,34 @@ func TestSuggestHasilKerja(t *testing.T) {
 		})
 	}
 }
+
+func TestPeriodStanding(t *testing.T) {
+	for _, c := range []struct {
+		target, realisasi string
+		share             float64
+		level             bool
+		want              Standing
+	}{
+		{"12", "1", 1.0 / 12, false, StandingMeets},
+		{"12", "2", 1.0 / 12, false, StandingAbove},
+		{"12", "0", 1.0 / 12, false, StandingBelow},
+		{"5", "1", 1.0 / 12, false, StandingMeets}, // 0.42 rounds up to 1
+		{"24", "5", 0.25, false, StandingBelow},    // a quarter of 24 is 6
+		{"24", "7", 0.25, false, StandingAbove},
+		{"90", "90", 1.0 / 12, true, StandingMeets},
+		{"90", "85", 1.0 / 12, true, StandingBelow},
+		{"12", "12", 1, false, StandingMeets},
+		{"12,5", "1,1", 1.0 / 12, false, StandingAbove}, // 1.04 is not rounded
+		{"12", "1", 0, false, StandingUnknown},
+	} {
+		if got := PeriodStanding(c.target, c.realisasi, c.share, c.level); got != c.want {
+			t.Errorf("PeriodStanding(%q, %q, %.3f, %v) = %s, want %s", c.target, c.realisasi, c.share, c.level, got, c.want)
+		}
+	}
+	if s, ok := SumAmounts([]string{"1", "2,5", "3"}); !ok || s != "6,5" {
+		t.Errorf("SumAmounts = %q, %v", s, ok)
+	}
+	if _, ok := SumAmounts([]string{"1", "banyak"}); ok {
+		t.Error("SumAmounts of a word")
+	}
+}

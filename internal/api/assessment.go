@@ -1,0 +1,324 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// assessmentRoutes are the routes of penilaian: assessments, their
+// ratings and finalisation, and the rules that give a predikat.
+func assessmentRoutes() []route {
+	return []route{
+		{method: "GET", path: "/api/v1/rules/predikat", summary: "The predikat a rating hasil kerja and a rating perilaku kerja give, by the rules in force (PermenPANRB 6/2022)", handle: (*handler).predikatRule,
+			doc: op{tag: "penilaian", query: []string{"hasil_kerja", "perilaku_kerja"}, response: "PredikatRule", errors: []int{422}}},
+		{method: "GET", path: "/api/v1/assessments", summary: "Assessments the actor may read: their own by default; mine=1 those they rate today; employee= one person's; unit= an OPD's (its head, BKPSDM, leaders, auditors, its admins)", handle: (*handler).assessments,
+			doc: op{tag: "penilaian", query: []string{"period", "unit", "employee", "mine", "status", "limit", "cursor"}, response: "AssessmentList", errors: []int{403, 404, 422}}},
+		{method: "GET", path: "/api/v1/assessments/{id}", summary: "One assessment with everything its rating rests on: per RHK and indicator the target, the realisasi and its basis, evidence, the period's progress and feedback; per core value the ekspektasi and umpan balik; the suggested rating hasil kerja with its reasons; calibration moves", handle: (*handler).assessment,
+			doc: op{tag: "penilaian", params: []string{"id"}, response: "AssessmentDetail", errors: []int{404}}},
+		{method: "PUT", path: "/api/v1/assessments/{id}", summary: "The pejabat penilai rates: the predikat is computed from the two ratings and never accepted; an OPD head's rating hasil kerja follows the capaian kinerja organisasi", handle: (*handler).rateAssessment,
+			doc: op{tag: "penilaian", params: []string{"id"}, body: "RateRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/assessments/{id}/finalize", summary: "Send the result to the employee; refused past a maximum of the OPD's distribution pattern", handle: (*handler).finalizeAssessment,
+			doc: op{tag: "penilaian", params: []string{"id"}, body: "VersionRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/assessments/{id}/acknowledge", summary: "The employee confirms receiving their result", handle: (*handler).acknowledgeAssessment,
+			doc: op{tag: "penilaian", params: []string{"id"}, response: "AssessmentDetail", errors: []int{403, 404, 409}}},
+	}
+}
+
+func init() {
+	for k, v := range map[string]string{
+		"hasil_kerja":    "Rating hasil kerja: di_atas, sesuai or di_bawah",
+		"perilaku_kerja": "Rating perilaku kerja: di_atas, sesuai or di_bawah",
+		"mine":           "1: the assessments the actor rates today",
+	} {
+		if _, ok := queryDocs[k]; !ok {
+			queryDocs[k] = v
+		}
+	}
+}
+
+func (h *handler) predikatRule(w http.ResponseWriter, r *http.Request, _ model.Actor) error {
+	q := r.URL.Query()
+	rules := model.CurrentRules()
+	p, err := rules.Predikat(model.Rating(q.Get("hasil_kerja")), model.Rating(q.Get("perilaku_kerja")))
+	if err != nil {
+		return err
+	}
+	lang := readerLang(r)
+	return writeJSON(w, http.StatusOK, map[string]string{"predikat": string(p), "label": locale.T(lang, p.Label().Key),
+		"regime": string(rules.Regime)})
+}
+
+type assessmentRightsJSON struct {
+	Rate        bool `json:"rate"`
+	Finalize    bool `json:"finalize"`
+	Acknowledge bool `json:"acknowledge"`
+	Calibrate   bool `json:"calibrate"`
+}
+
+type assessmentJSON struct {
+	ID             string                `json:"id"`
+	EmployeeID     string                `json:"employee_id"`
+	Employee       model.PersonSnapshot  `json:"employee"`
+	SKPID          string                `json:"skp_id"`
+	PeriodID       string                `json:"period_id"`
+	Period         string                `json:"period"`
+	OPDID          string                `json:"opd_id"`
+	Regime         string                `json:"regime"`
+	Leader         bool                  `json:"leader"`
+	HasilKerja     *string               `json:"hasil_kerja"`
+	PerilakuKerja  *string               `json:"perilaku_kerja"`
+	Predikat       *string               `json:"predikat"`
+	Note           string                `json:"note"`
+	Status         string                `json:"status"`
+	Rater          *model.PersonSnapshot `json:"rater"`
+	UpperRater     *model.PersonSnapshot `json:"upper_rater"`
+	RatedAt        *time.Time            `json:"rated_at"`
+	FinalizedAt    *time.Time            `json:"finalized_at"`
+	AcknowledgedAt *time.Time            `json:"acknowledged_at"`
+	Version        int                   `json:"version"`
+	Can            assessmentRightsJSON  `json:"can"`
+}
+
+func snapshotOrNil(s model.PersonSnapshot) *model.PersonSnapshot {
+	if s.Name == "" && s.EmployeeID == "" {
+		return nil
+	}
+	return &s
+}
+
+func assessmentOf(lang string, as model.Assessment, p model.Period, can app.AssessmentRights) assessmentJSON {
+	return assessmentJSON{ID: as.ID, EmployeeID: as.EmployeeID, Employee: as.Employee, SKPID: as.SKPID, PeriodID: as.PeriodID,
+		Period: locale.T(lang, p.Label().Key, p.Label().Args...), OPDID: as.OPDID, Regime: string(as.Regime), Leader: as.Leader,
+		HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat)),
+		Note: as.Note, Status: string(as.Status), Rater: snapshotOrNil(as.Rater), UpperRater: snapshotOrNil(as.UpperRater),
+		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
+		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate}}
+}
+
+func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	q := r.URL.Query()
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
+	cursor := q.Get("cursor")
+	if cursor != "" && !isID(cursor) {
+		return model.Invalid("cursor", "invalid.cursor.next")
+	}
+	status := model.AssessmentStatus(q.Get("status"))
+	switch status {
+	case "", model.AssessmentOpen, model.AssessmentRated, model.AssessmentFinal:
+	default:
+		return model.Invalid("status", "invalid.assessment.status")
+	}
+	page, err := h.a.Assessments(r.Context(), actor, app.AssessmentFilter{PeriodID: q.Get("period"), OPDID: q.Get("unit"),
+		Employee: q.Get("employee"), Mine: q.Get("mine") == "1", Status: status, Cursor: cursor, Limit: limit})
+	if err != nil {
+		return err
+	}
+	lang := readerLang(r)
+	out := list[assessmentJSON]{Items: []assessmentJSON{}, NextCursor: ptr(page.Next)}
+	for _, it := range page.Items {
+		out.Items = append(out.Items, assessmentOf(lang, it.Assessment, it.Period, it.Can))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+type assessmentIndicatorJSON struct {
+	ID          string   `json:"id"`
+	Aspect      string   `json:"aspect"`
+	Description string   `json:"description"`
+	Target      string   `json:"target"`
+	Unit        string   `json:"unit"`
+	Realisasi   string   `json:"realisasi"`
+	Basis       string   `json:"basis"`
+	Share       float64  `json:"share"`
+	Standing    string   `json:"standing"`
+	Evidence    []string `json:"evidence"`
+}
+
+type assessmentResultJSON struct {
+	RHKID            string                    `json:"rhk_id"`
+	Kind             string                    `json:"kind"`
+	Description      string                    `json:"description"`
+	Standing         string                    `json:"standing"`
+	Indicators       []assessmentIndicatorJSON `json:"indicators"`
+	ProgressEntries  int                       `json:"progress_entries"`
+	ProgressMinutes  int                       `json:"progress_minutes"`
+	ProgressEvidence int                       `json:"progress_evidence"`
+	FeedbackCount    int                       `json:"feedback_count"`
+	UmpanBalik       string                    `json:"umpan_balik"`
+}
+
+type assessmentBehaviourJSON struct {
+	CoreValue   string `json:"core_value"`
+	Expectation string `json:"expectation"`
+	UmpanBalik  string `json:"umpan_balik"`
+}
+
+type suggestionJSON struct {
+	Rating  *string  `json:"rating"`
+	Above   int      `json:"above"`
+	Meets   int      `json:"meets"`
+	Below   int      `json:"below"`
+	Unknown int      `json:"unknown"`
+	Reasons []string `json:"reasons"`
+}
+
+type moveJSON struct {
+	At     time.Time        `json:"at"`
+	By     userRef          `json:"by"`
+	Reason string           `json:"reason"`
+	From   model.RatingPair `json:"from"`
+	To     model.RatingPair `json:"to"`
+}
+
+type assessmentDetailJSON struct {
+	assessmentJSON
+	Capaian      *string                   `json:"capaian"`
+	LeaderRating *string                   `json:"leader_rating"`
+	RatedNow     model.PersonSnapshot      `json:"rated_now_by"`
+	Results      []assessmentResultJSON    `json:"results"`
+	Behaviours   []assessmentBehaviourJSON `json:"behaviours"`
+	Suggestion   suggestionJSON            `json:"suggestion"`
+	Moves        []moveJSON                `json:"moves"`
+}
+
+func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor model.Actor, id string) error {
+	v, err := h.a.AssessmentView(r.Context(), actor, id)
+	if err != nil {
+		return err
+	}
+	lang := readerLang(r)
+	out := assessmentDetailJSON{assessmentJSON: assessmentOf(lang, v.Assessment, v.Period, v.Can),
+		Capaian: ptr(string(v.Capaian)), LeaderRating: ptr(string(v.LeaderRating)), RatedNow: v.Rater,
+		Results: []assessmentResultJSON{}, Behaviours: []assessmentBehaviourJSON{}, Moves: []moveJSON{}}
+	for _, res := range v.Results {
+		rj := assessmentResultJSON{RHKID: res.RHK.ID, Kind: string(res.RHK.Kind), Description: res.RHK.Description,
+			Standing: string(res.Standing), Indicators: []assessmentIndicatorJSON{}, ProgressEntries: res.Progress.Entries,
+			ProgressMinutes: res.Progress.Minutes, ProgressEvidence: res.ProgressEvidence, FeedbackCount: len(res.Feedback), UmpanBalik: res.UmpanBalik}
+		for _, in := range res.Indicators {
+			ij := assessmentIndicatorJSON{ID: in.Indicator.ID, Aspect: string(in.Indicator.Aspect), Description: in.Indicator.Description,
+				Target: in.Indicator.Target, Unit: in.Indicator.Unit, Realisasi: in.Realisasi, Basis: in.Basis, Share: in.Share,
+				Standing: string(in.Standing), Evidence: []string{}}
+			for _, e := range in.Evidence {
+				ij.Evidence = append(ij.Evidence, e.ID)
+			}
+			rj.Indicators = append(rj.Indicators, ij)
+		}
+		out.Results = append(out.Results, rj)
+	}
+	for _, b := range v.Behaviours {
+		out.Behaviours = append(out.Behaviours, assessmentBehaviourJSON{CoreValue: string(b.Behaviour.Value), Expectation: b.Behaviour.Expectation, UmpanBalik: b.UmpanBalik})
+	}
+	s := v.Suggestion
+	out.Suggestion = suggestionJSON{Rating: ptr(string(s.Rating)), Above: s.Above, Meets: s.Meets, Below: s.Below, Unknown: s.Unknown, Reasons: []string{}}
+	for _, m := range s.Reasons {
+		out.Suggestion.Reasons = append(out.Suggestion.Reasons, locale.T(lang, m.Key, m.Args...))
+	}
+	for _, m := range v.Moves {
+		out.Moves = append(out.Moves, moveJSON{At: m.MovedAt, By: userRef{ID: m.MovedBy, Name: m.MovedByName}, Reason: m.Reason, From: m.From, To: m.To})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) assessment(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	return h.writeAssessment(w, r, actor, r.PathValue("id"))
+}
+
+func (h *handler) rateAssessment(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version       *int            `json:"version"`
+		HasilKerja    string          `json:"hasil_kerja"`
+		PerilakuKerja string          `json:"perilaku_kerja"`
+		Note          string          `json:"note"`
+		Predikat      json.RawMessage `json:"predikat"`
+		Feedback      struct {
+			RHK        map[string]string `json:"rhk"`
+			Behaviours map[string]string `json:"behaviours"`
+		} `json:"feedback"`
+	}
+	version, err := decodeVersioned(w, r, &req, &req.Version)
+	if err != nil {
+		return err
+	}
+	if req.Predikat != nil {
+		return model.Invalid("predikat", "invalid.assessment.predikat.computed")
+	}
+	fb := model.AssessmentFeedback{RHK: req.Feedback.RHK, Behaviours: map[model.CoreValue]string{}}
+	for k, v := range req.Feedback.Behaviours {
+		fb.Behaviours[model.CoreValue(k)] = v
+	}
+	id := r.PathValue("id")
+	if _, err := h.a.RateAssessment(r.Context(), actor, id, app.RateInput{HasilKerja: model.Rating(req.HasilKerja),
+		PerilakuKerja: model.Rating(req.PerilakuKerja), Note: req.Note, Feedback: fb, Version: version}); err != nil {
+		return err
+	}
+	return h.writeAssessment(w, r, actor, id)
+}
+
+func (h *handler) finalizeAssessment(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version *int `json:"version"`
+	}
+	version, err := decodeVersioned(w, r, &req, &req.Version)
+	if err != nil {
+		return err
+	}
+	id := r.PathValue("id")
+	if _, err := h.a.FinalizeAssessment(r.Context(), actor, id, version); err != nil {
+		return err
+	}
+	return h.writeAssessment(w, r, actor, id)
+}
+
+func (h *handler) acknowledgeAssessment(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	id := r.PathValue("id")
+	if _, err := h.a.AcknowledgeAssessment(r.Context(), actor, id); err != nil {
+		return err
+	}
+	return h.writeAssessment(w, r, actor, id)
+}
+
+func assessmentSchemas() map[string]any {
+	integer := map[string]any{"type": "integer"}
+	at := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
+	rating := map[string]any{"type": []string{"string", "null"}, "enum": []any{"di_atas", "sesuai", "di_bawah", nil}}
+	predikat := map[string]any{"type": []string{"string", "null"}, "enum": []any{"sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang", nil}}
+	person := map[string]any{"type": "object", "description": "A person as the document shows them: name, nip, golongan, pangkat, position, unit"}
+	version := map[string]any{"type": "integer", "description": "The version last read; a stale one is a 409"}
+	assessment := map[string]any{"id": str(), "employee_id": str(), "employee": person, "skp_id": str(), "period_id": str(),
+		"period": str(), "opd_id": str(), "regime": str(), "leader": map[string]any{"type": "boolean", "description": "The employee heads the OPD: rating hasil kerja follows the capaian kinerja organisasi"},
+		"hasil_kerja": rating, "perilaku_kerja": rating, "predikat": predikat, "note": str(),
+		"status": enum("open", "rated", "final"), "rater": person, "upper_rater": person,
+		"rated_at": at, "finalized_at": at, "acknowledged_at": at, "version": integer,
+		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
+			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee",
+			"acknowledge": "Confirm receiving the result (the employee)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)"})}
+	detail := map[string]any{}
+	for k, v := range assessment {
+		detail[k] = v
+	}
+	detail["capaian"] = map[string]any{"type": []string{"string", "null"}, "enum": []any{"istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang", nil}}
+	detail["leader_rating"] = rating
+	detail["rated_now_by"] = person
+	detail["results"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with its indicators (target, realisasi, basis, share of the target due, standing, evidence ids), the period's progress and feedback, and the umpan balik"}}
+	detail["behaviours"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A core value with its ekspektasi khusus and umpan balik"}}
+	detail["suggestion"] = map[string]any{"type": "object", "description": "The suggested rating hasil kerja with its reasons: advice, never the rating"}
+	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A calibration move: at, by, reason, from, to"}}
+	return map[string]any{
+		"Assessment":       obj([]string{"id", "employee_id", "period_id", "status", "version", "can"}, assessment),
+		"AssessmentList":   listOf("Assessment"),
+		"AssessmentDetail": obj([]string{"id", "employee_id", "period_id", "status", "version", "can", "results", "behaviours", "suggestion"}, detail),
+		"RateRequest": obj([]string{"version", "perilaku_kerja"}, map[string]any{"version": version,
+			"hasil_kerja":    map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "Required, except for an OPD head, whose rating follows the capaian"},
+			"perilaku_kerja": enum("di_atas", "sesuai", "di_bawah"), "note": map[string]any{"type": "string", "maxLength": 4000},
+			"feedback": map[string]any{"type": "object", "description": "Umpan balik: rhk (RHK id → text) and behaviours (core value → text), each at most 2000 characters"}}),
+		"PredikatRule":   obj([]string{"predikat", "label", "regime"}, map[string]any{"predikat": enum("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"), "label": str(), "regime": str()}),
+	}
+}

@@ -1,0 +1,799 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Penilaian kinerja: when a period closes, every SKP in force during it
+// gets an assessment (openAssessments). The pejabat penilai of the day
+// rates it with the evidence in view (AssessmentView, RateAssessment),
+// then sends it to the employee (FinalizeAssessment), who acknowledges it.
+// The predikat always follows from the two ratings by the rules of the
+// assessment's regime: no path takes a predikat as input.
+
+// openAssessments makes the assessments of a period that closes, in the
+// transaction that closes it: one for each SKP in force during the period
+// that has none yet (a period closed again after a reopening only adds
+// those of SKPs approved since).
+func openAssessments(ctx context.Context, tx *store.Tx, p model.Period) (int, error) {
+	list, err := tx.AssessmentCandidates(ctx, p)
+	if err != nil {
+		return 0, err
+	}
+	return tx.CreateAssessments(ctx, p, model.CurrentRegime, list)
+}
+
+// assessmentStep is an act on an assessment.
+type assessmentStep int
+
+const (
+	stepRate assessmentStep = iota
+	stepFinalize
+	stepAcknowledge
+	stepCalibrate
+)
+
+// assessmentFacts is what the rights on an assessment depend on, loaded
+// once per request.
+type assessmentFacts struct {
+	A           model.Assessment
+	SKP         model.SKP
+	Period      model.Period
+	Calibration model.Calibration
+	Rater       string // the pejabat penilai of the SKP's post today
+	Upper       string // the atasan pejabat penilai today
+	OPDHead     string // who heads the OPD today
+}
+
+// locked reports whether the assessment's ratings can no longer change:
+// its period is locked, or its OPD's calibration for the period is final.
+func (f assessmentFacts) locked() bool {
+	return f.Period.Status == model.PeriodLocked || f.Calibration.Status == model.CalibrationFinal
+}
+
+// mayCalibrate reports whether actor moves ratings on the OPD's
+// calibration: its head, or BKPSDM.
+func mayCalibrate(actor model.Actor, f assessmentFacts) bool {
+	if actor.EmployeeID != "" && actor.EmployeeID == f.OPDHead {
+		return true
+	}
+	return authz.Can(actor, authz.CalibrateAssessments, authz.Target{InstansiID: f.A.InstansiID})
+}
+
+// assessmentAllows is the rule for each act on an assessment; the actions
+// ask it before they act and AssessmentRights shows it, so that a page
+// never offers what the action refuses.
+func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep) error {
+	self := actor.EmployeeID != "" && actor.EmployeeID == f.A.EmployeeID
+	switch step {
+	case stepRate, stepFinalize:
+		if self {
+			return forbidden("rate oneself")
+		}
+		if actor.EmployeeID == "" || actor.EmployeeID != f.Rater {
+			return forbidden("rate an assessment one is not the pejabat penilai of")
+		}
+		if f.locked() {
+			return fmt.Errorf("the period is locked: %w", model.ErrInvalidTransition)
+		}
+		if f.A.Status == model.AssessmentFinal {
+			return fmt.Errorf("the assessment is final: %w", model.ErrInvalidTransition)
+		}
+		if step == stepFinalize && f.A.Status != model.AssessmentRated {
+			return model.Invalid("status", "invalid.assessment.notrated")
+		}
+		return nil
+	case stepAcknowledge:
+		if !self {
+			return forbidden("acknowledge another employee's result")
+		}
+		if f.A.Status != model.AssessmentFinal || !f.A.AcknowledgedAt.IsZero() {
+			return fmt.Errorf("nothing to acknowledge: %w", model.ErrInvalidTransition)
+		}
+		return nil
+	case stepCalibrate:
+		if self {
+			return forbidden("calibrate one's own rating")
+		}
+		if !mayCalibrate(actor, f) {
+			return forbidden("calibrate the OPD's ratings")
+		}
+		if f.locked() {
+			return fmt.Errorf("the period is locked: %w", model.ErrInvalidTransition)
+		}
+		if f.A.Status == model.AssessmentOpen {
+			return fmt.Errorf("the assessment is not rated yet: %w", model.ErrInvalidTransition)
+		}
+		return nil
+	}
+	return forbidden("unknown act")
+}
+
+// AssessmentRights is what the actor may do with an assessment now.
+type AssessmentRights struct {
+	Rate        bool // set or change the ratings: the pejabat penilai, until final
+	Finalize    bool // send the result to the employee: the pejabat penilai, once rated
+	Acknowledge bool // confirm receiving the result: the employee, once final
+	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
+}
+
+func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
+	ok := func(s assessmentStep) bool { return assessmentAllows(actor, f, s) == nil }
+	return AssessmentRights{Rate: ok(stepRate), Finalize: ok(stepFinalize), Acknowledge: ok(stepAcknowledge), Calibrate: ok(stepCalibrate)}
+}
+
+// assessmentFacts loads an assessment the actor may read with what its
+// rights depend on. An assessment the actor may not read is not found.
+func (a *App) assessmentFacts(ctx context.Context, actor model.Actor, id string) (assessmentFacts, error) {
+	hidden := fmt.Errorf("assessment %s: %w", id, model.ErrNotFound)
+	as, err := a.store.Assessment(ctx, id)
+	if err != nil || as.InstansiID != actor.InstansiID {
+		return assessmentFacts{}, hidden
+	}
+	return a.factsOf(ctx, actor, as)
+}
+
+func (a *App) factsOf(ctx context.Context, actor model.Actor, as model.Assessment) (assessmentFacts, error) {
+	hidden := fmt.Errorf("assessment %s: %w", as.ID, model.ErrNotFound)
+	f := assessmentFacts{A: as}
+	var err error
+	if f.SKP, err = a.store.SKP(ctx, as.SKPID); err != nil {
+		return f, err
+	}
+	chart, err := a.OrgChart(ctx, as.InstansiID)
+	if err != nil {
+		return f, err
+	}
+	f.Rater, f.Upper = ratersOf(chart, f.SKP)
+	if u, err := a.store.Unit(ctx, as.OPDID); err == nil && u.HeadPositionID != "" {
+		f.OPDHead = chart.Holder(u.HeadPositionID)
+	}
+	named := actor.EmployeeID != "" && (actor.EmployeeID == f.Rater || actor.EmployeeID == f.Upper ||
+		actor.EmployeeID == as.Rater.EmployeeID || actor.EmployeeID == f.OPDHead)
+	if !named && !mayCalibrate(actor, f) {
+		if err := a.canReadSKP(ctx, actor, f.SKP); err != nil {
+			return f, hidden
+		}
+	}
+	if f.Period, err = a.store.Period(ctx, as.PeriodID); err != nil {
+		return f, err
+	}
+	if f.Calibration, err = a.store.Calibration(ctx, as.InstansiID, as.OPDID, as.PeriodID); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+// AssessmentItem is an assessment in a list, with its period and what the
+// actor may do with it.
+type AssessmentItem struct {
+	model.Assessment
+	Period model.Period
+	Can    AssessmentRights
+}
+
+// AssessmentFilter selects assessments for the list.
+type AssessmentFilter struct {
+	PeriodID string
+	OPDID    string
+	Employee string // one employee's
+	Mine     bool   // those the actor rates today
+	Status   model.AssessmentStatus
+	Cursor   string
+	Limit    int
+}
+
+// AssessmentPage is one page of assessments and the cursor of the next.
+type AssessmentPage struct {
+	Items []AssessmentItem
+	Next  string
+}
+
+// Assessments lists the assessments the actor may read: with Mine, those
+// whose SKP they rate today; with Employee, one person's (their own, or
+// of someone they may see); with OPDID, an OPD's for those who calibrate
+// or read it (BKPSDM, leaders, auditors, the OPD's admins and head).
+func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFilter) (AssessmentPage, error) {
+	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, OPDID: f.OPDID, Status: f.Status, After: f.Cursor}
+	limit := f.Limit
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	sf.Limit = limit + 1
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return AssessmentPage{}, err
+	}
+	switch {
+	case f.Mine:
+		sf.Employees = chart.Team(actor.EmployeeID)
+		if sf.Employees == nil {
+			sf.Employees = []string{}
+		}
+	case f.Employee != "":
+		if err := a.canSeeWorkOf(ctx, actor, actor.InstansiID, f.Employee); err != nil {
+			return AssessmentPage{}, err
+		}
+		sf.Employees = []string{f.Employee}
+	case f.OPDID != "":
+		if err := a.mayReadCurve(ctx, actor, chart, f.OPDID); err != nil {
+			return AssessmentPage{}, err
+		}
+	default:
+		sf.Employees = []string{actor.EmployeeID}
+		if actor.EmployeeID == "" {
+			sf.Employees = []string{}
+		}
+	}
+	list, err := a.store.Assessments(ctx, sf)
+	if err != nil {
+		return AssessmentPage{}, err
+	}
+	var page AssessmentPage
+	if len(list) > limit {
+		list = list[:limit]
+		page.Next = list[limit-1].ID
+	}
+	for _, as := range list {
+		fs, err := a.factsOf(ctx, actor, as)
+		if err != nil {
+			if IsNotFound(err) {
+				continue
+			}
+			return page, err
+		}
+		if f.Mine && fs.Rater != actor.EmployeeID {
+			continue // in the team, but rated through another post
+		}
+		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: fs.Period, Can: assessmentRights(actor, fs)})
+	}
+	return page, nil
+}
+
+// mayReadCurve is the rule for reading an OPD's distribution and its
+// assessments as a whole: the OPD's head, those who calibrate (BKPSDM),
+// and those who may monitor the OPD's SKP (its admins, leaders) or read
+// every SKP (auditors).
+func (a *App) mayReadCurve(ctx context.Context, actor model.Actor, chart *model.OrgChart, opdID string) error {
+	u, err := a.store.Unit(ctx, opdID)
+	if err != nil || u.InstansiID != actor.InstansiID {
+		return fmt.Errorf("unit %s: %w", opdID, model.ErrNotFound)
+	}
+	if actor.EmployeeID != "" && u.HeadPositionID != "" && chart.Holder(u.HeadPositionID) == actor.EmployeeID {
+		return nil
+	}
+	t := authz.Target{InstansiID: u.InstansiID, OPDID: u.OPDID}
+	if authz.Can(actor, authz.CalibrateAssessments, t) || authz.Can(actor, authz.MonitorSKP, t) ||
+		authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: u.InstansiID, OPDID: u.OPDID, EmployeeID: "-"}) {
+		return nil
+	}
+	return forbidden("read the OPD's ratings")
+}
+
+// AssessmentView is the rating screen: the assessment with everything
+// its rating rests on, per RHK and indicator (target, realisasi with its
+// basis, evidence, the period's daily progress, the feedback given) and
+// per core value (the ekspektasi khusus and the umpan balik), the
+// suggested rating hasil kerja with its reasons, the calibration moves,
+// and what the actor may do.
+type AssessmentView struct {
+	Assessment model.Assessment
+	Period     model.Period
+	SKP        model.SKP
+	// Rater and UpperRater are who rate it today (the assessment's own
+	// snapshots keep who rated it).
+	Rater, UpperRater model.PersonSnapshot
+	// Capaian is the OPD's capaian kinerja organisasi for the period, ""
+	// until set; LeaderRating the rating hasil kerja it gives a leader.
+	Capaian      model.Capaian
+	LeaderRating model.Rating
+	Results      []AssessmentResult
+	Behaviours   []AssessmentBehaviour
+	Suggestion   model.Suggestion
+	Moves        []model.AssessmentMove
+	Can          AssessmentRights
+}
+
+// AssessmentResult is one RHK as the rater sees it.
+type AssessmentResult struct {
+	RHK        model.RHK
+	Standing   model.Standing
+	Indicators []AssessmentIndicator
+	// Progress sums the period's daily progress on the RHK (returned
+	// entries left out).
+	Progress model.ProgressTotal
+	// ProgressEvidence counts the evidence attached to those entries.
+	ProgressEvidence int
+	// Threads counts the feedback messages on the RHK and on its
+	// realisasi of the period.
+	Feedback []model.Feedback
+	// UmpanBalik is the rater's feedback on the result in this assessment.
+	UmpanBalik string
+}
+
+// AssessmentIndicator is an indicator with what was reached.
+type AssessmentIndicator struct {
+	Indicator model.Indicator
+	// Realisasi is what was reached in the period (for the annual
+	// assessment, the year's: its own record, or the periods' sum for a
+	// count and the last period's value for a level).
+	Realisasi string
+	Basis     string
+	// Expected is the part of the target due in the period, as a share
+	// (1 for the whole SKP).
+	Share    float64
+	Standing model.Standing
+	Evidence []model.Evidence
+}
+
+// AssessmentBehaviour is a core value as the rater sees it.
+type AssessmentBehaviour struct {
+	Behaviour  model.Behaviour
+	UmpanBalik string
+}
+
+// AssessmentView loads the rating screen of an assessment the actor may
+// read.
+func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) (AssessmentView, error) {
+	f, err := a.assessmentFacts(ctx, actor, id)
+	if err != nil {
+		return AssessmentView{}, err
+	}
+	v := AssessmentView{Assessment: f.A, Period: f.Period, SKP: f.SKP, Can: assessmentRights(actor, f)}
+	chart, err := a.OrgChart(ctx, f.A.InstansiID)
+	if err != nil {
+		return v, err
+	}
+	if v.Rater, v.UpperRater, err = a.raterSnapshots(ctx, chart, f.SKP.EmployeeID, f.SKP.PositionID); err != nil {
+		return v, err
+	}
+	if v.Capaian, err = a.capaianOf(ctx, f.A.OPDID, f.A.PeriodID); err != nil {
+		return v, err
+	}
+	if v.Capaian != "" {
+		rules, err := model.RulesOf(f.A.Regime)
+		if err != nil {
+			return v, err
+		}
+		v.LeaderRating = rules.LeaderRating(v.Capaian, nil)
+	}
+	if err := a.fillResults(ctx, &v); err != nil {
+		return v, err
+	}
+	for _, b := range f.SKP.Behaviours {
+		v.Behaviours = append(v.Behaviours, AssessmentBehaviour{Behaviour: b, UmpanBalik: f.A.Feedback.Behaviours[b.Value]})
+	}
+	if v.Moves, err = a.store.AssessmentMoves(ctx, f.A.ID); err != nil {
+		return v, err
+	}
+	return v, nil
+}
+
+// periodShare is the part of an SKP's days that fall in period p.
+func periodShare(s model.SKP, p model.Period) float64 {
+	start, end := maxDate(s.PeriodStart, p.Start), minDate(s.PeriodEnd, p.End)
+	total := daysBetween(s.PeriodStart, s.PeriodEnd)
+	if total <= 0 || end < start {
+		return 0
+	}
+	share := float64(daysBetween(start, end)) / float64(total)
+	return min(share, 1)
+}
+
+func maxDate(a, b model.Date) model.Date {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func minDate(a, b model.Date) model.Date {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// daysBetween counts the days from a to b, both included.
+func daysBetween(a, b model.Date) int {
+	ta, err1 := time.Parse(time.DateOnly, string(a))
+	tb, err2 := time.Parse(time.DateOnly, string(b))
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(tb.Sub(ta).Hours()/24) + 1
+}
+
+// levelIndicator reports whether an indicator is a level expected in
+// every period (a percentage, or the quality aspect) rather than a count
+// that adds up over the year.
+func levelIndicator(in model.Indicator) bool {
+	return in.Aspect == model.AspectKualitas || strings.TrimSpace(in.Unit) == "%"
+}
+
+// fillResults loads, per RHK, the realisasi of the period, its evidence,
+// the period's progress and feedback, and computes the suggestion.
+func (a *App) fillResults(ctx context.Context, v *AssessmentView) error {
+	s, p := v.SKP, v.Period
+	own, err := a.store.RealisasiOf(ctx, s.ID, p.ID)
+	if err != nil {
+		return err
+	}
+	// For the annual assessment, the periods' realisasi make the year's
+	// where it has no record of its own.
+	var periodic []map[string]model.Realisasi
+	if p.Kind == model.PeriodAnnual {
+		year, err := a.store.Periods(ctx, s.InstansiID, s.Year)
+		if err != nil {
+			return err
+		}
+		for _, q := range year {
+			if q.Kind == model.PeriodAnnual || q.Start > s.PeriodEnd || q.End < s.PeriodStart {
+				continue
+			}
+			r, err := a.store.RealisasiOf(ctx, s.ID, q.ID)
+			if err != nil {
+				return err
+			}
+			periodic = append(periodic, r)
+		}
+	}
+	var realisasiIDs, rhkIDs []string
+	for _, r := range own {
+		realisasiIDs = append(realisasiIDs, r.ID)
+	}
+	for _, r := range s.RHK {
+		rhkIDs = append(rhkIDs, r.ID)
+	}
+	files, err := a.store.EvidenceOn(ctx, TargetRealisasi, realisasiIDs)
+	if err != nil {
+		return err
+	}
+	from, to := maxDate(s.PeriodStart, p.Start), minDate(s.PeriodEnd, p.End)
+	totals, err := a.store.ProgressTotals(ctx, rhkIDs, from, to)
+	if err != nil {
+		return err
+	}
+	entries, err := a.store.ProgressList(ctx, store.ProgressFilter{InstansiID: s.InstansiID, EmployeeIDs: []string{s.EmployeeID},
+		RHKIDs: rhkIDs, From: from, To: to, Limit: 1000})
+	if err != nil {
+		return err
+	}
+	var entryIDs []string
+	rhkOf := map[string]string{}
+	for _, e := range entries {
+		entryIDs = append(entryIDs, e.ID)
+		rhkOf[e.ID] = e.RHKID
+	}
+	entryFiles, err := a.store.EvidenceOn(ctx, TargetProgress, entryIDs)
+	if err != nil {
+		return err
+	}
+	threads, err := a.store.FeedbackOnMany(ctx, TargetRHK, rhkIDs)
+	if err != nil {
+		return err
+	}
+	share := periodShare(s, p)
+	if p.Kind == model.PeriodAnnual {
+		share = 1
+	}
+	var standings []model.ResultStanding
+	for _, r := range s.RHK {
+		res := AssessmentResult{RHK: r, Progress: totals[r.ID], Feedback: threads[r.ID], UmpanBalik: v.Assessment.Feedback.RHK[r.ID]}
+		for id, files := range entryFiles {
+			if rhkOf[id] == r.ID {
+				res.ProgressEvidence += len(files)
+			}
+		}
+		rs := model.ResultStanding{RHKID: r.ID, Kind: r.Kind}
+		for _, in := range r.Indicators {
+			ai := AssessmentIndicator{Indicator: in, Share: share}
+			if got, ok := own[in.ID]; ok {
+				ai.Realisasi, ai.Basis, ai.Evidence = got.Value, got.Basis, files[got.ID]
+			} else if p.Kind == model.PeriodAnnual {
+				ai.Realisasi = yearRealisasi(in, periodic)
+			}
+			ai.Standing = model.PeriodStanding(in.Target, ai.Realisasi, share, levelIndicator(in))
+			rs.Indicators = append(rs.Indicators, ai.Standing)
+			res.Indicators = append(res.Indicators, ai)
+		}
+		res.Standing = rs.Standing()
+		standings = append(standings, rs)
+		v.Results = append(v.Results, res)
+	}
+	v.Suggestion = model.SuggestHasilKerja(standings)
+	return nil
+}
+
+// yearRealisasi makes an indicator's realisasi for the year from its
+// periods': the sum of a count, the last value of a level; "" when a
+// period's value is not a number or nothing was recorded.
+func yearRealisasi(in model.Indicator, periods []map[string]model.Realisasi) string {
+	var values []string
+	for _, m := range periods {
+		if r, ok := m[in.ID]; ok && strings.TrimSpace(r.Value) != "" {
+			values = append(values, r.Value)
+		}
+	}
+	if len(values) == 0 {
+		return ""
+	}
+	if levelIndicator(in) {
+		return values[len(values)-1]
+	}
+	sum, ok := model.SumAmounts(values)
+	if !ok {
+		return ""
+	}
+	return sum
+}
+
+// RateInput is what the pejabat penilai gives: the two ratings, the
+// catatan/rekomendasi, the umpan balik per RHK and per core value, and the
+// version read. There is no predikat in it: the predikat follows.
+type RateInput struct {
+	HasilKerja    model.Rating
+	PerilakuKerja model.Rating
+	Note          string
+	Feedback      model.AssessmentFeedback
+	Version       int
+}
+
+// Limits of the rater's texts, in characters.
+const (
+	assessmentNoteMax     = 4000
+	assessmentFeedbackMax = 2000
+)
+
+// RateAssessment sets the ratings of an assessment (its pejabat penilai
+// today, until it is final). A leader's rating hasil kerja is the OPD's
+// capaian kinerja organisasi: it is taken from there, and a different one
+// sent is refused. The predikat is computed by the rules of the
+// assessment's regime.
+func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, in RateInput) (model.Assessment, error) {
+	f, err := a.assessmentFacts(ctx, actor, id)
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	if err := assessmentAllows(actor, f, stepRate); err != nil {
+		return f.A, err
+	}
+	rules, err := model.RulesOf(f.A.Regime)
+	if err != nil {
+		return f.A, err
+	}
+	var v model.ValidationError
+	if f.A.Leader {
+		capaian, err := a.capaianOf(ctx, f.A.OPDID, f.A.PeriodID)
+		if err != nil {
+			return f.A, err
+		}
+		lr := rules.LeaderRating(capaian, nil)
+		switch {
+		case lr == "":
+			v.Add("hasil_kerja", "invalid.assessment.leader.nocapaian")
+		case in.HasilKerja != "" && in.HasilKerja != lr:
+			v.Add("hasil_kerja", "invalid.assessment.leader.hasilkerja", capaian.Label(), lr.Label())
+		default:
+			in.HasilKerja = lr
+		}
+	} else if !in.HasilKerja.Valid() {
+		v.Add("hasil_kerja", "invalid.rating")
+	}
+	if !in.PerilakuKerja.Valid() {
+		v.Add("perilaku_kerja", "invalid.rating")
+	}
+	in.Note = strings.TrimSpace(in.Note)
+	if utf8.RuneCountInString(in.Note) > assessmentNoteMax {
+		v.Add("note", "invalid.assessment.note.long", assessmentNoteMax)
+	}
+	fb, fbErr := cleanFeedback(f.SKP, in.Feedback)
+	if fbErr != nil {
+		v.Merge(fbErr)
+	}
+	if err := v.Err(); err != nil {
+		return f.A, err
+	}
+	predikat, err := rules.Predikat(in.HasilKerja, in.PerilakuKerja)
+	if err != nil {
+		return f.A, err
+	}
+	if in.Version != f.A.Version {
+		return f.A, fmt.Errorf("assessment %s: %w", id, model.ErrStale)
+	}
+	chart, err := a.OrgChart(ctx, f.A.InstansiID)
+	if err != nil {
+		return f.A, err
+	}
+	rater, upper, err := a.raterSnapshots(ctx, chart, f.SKP.EmployeeID, f.SKP.PositionID)
+	if err != nil {
+		return f.A, err
+	}
+	after := f.A
+	after.Status, after.HasilKerja, after.PerilakuKerja, after.Predikat = model.AssessmentRated, in.HasilKerja, in.PerilakuKerja, predikat
+	after.Note, after.Feedback, after.Rater, after.UpperRater = in.Note, fb, rater, upper
+	after.RatedBy, after.RatedAt = actor.EmployeeID, a.now().UTC()
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if after, err = tx.UpdateAssessment(ctx, "assessment.rate", f.A, after); err != nil {
+			return err
+		}
+		return emitCurve(ctx, tx, f, after)
+	})
+	return after, err
+}
+
+// cleanFeedback keeps the umpan balik on the SKP's own RHK and core
+// values, trimmed, and refuses texts too long or aimed elsewhere.
+func cleanFeedback(s model.SKP, in model.AssessmentFeedback) (model.AssessmentFeedback, *model.ValidationError) {
+	var v model.ValidationError
+	out := model.AssessmentFeedback{RHK: map[string]string{}, Behaviours: map[model.CoreValue]string{}}
+	rhk := map[string]bool{}
+	for _, r := range s.RHK {
+		rhk[r.ID] = true
+	}
+	for id, text := range in.RHK {
+		text = strings.TrimSpace(text)
+		switch {
+		case !rhk[id]:
+			v.Add("feedback.rhk", "invalid.assessment.feedback.rhk")
+		case utf8.RuneCountInString(text) > assessmentFeedbackMax:
+			v.Add("feedback.rhk."+id, "invalid.assessment.feedback.long", assessmentFeedbackMax)
+		case text != "":
+			out.RHK[id] = text
+		}
+	}
+	values := map[model.CoreValue]bool{}
+	for _, b := range s.Behaviours {
+		values[b.Value] = true
+	}
+	for cv, text := range in.Behaviours {
+		text = strings.TrimSpace(text)
+		switch {
+		case !values[cv]:
+			v.Add("feedback.behaviours", "invalid.assessment.feedback.value")
+		case utf8.RuneCountInString(text) > assessmentFeedbackMax:
+			v.Add("feedback.behaviours."+string(cv), "invalid.assessment.feedback.long", assessmentFeedbackMax)
+		case text != "":
+			out.Behaviours[cv] = text
+		}
+	}
+	if v.Err() != nil {
+		return out, &v
+	}
+	return out, nil
+}
+
+// emitCurve tells whoever watches the OPD's calibration that its curve
+// moved: the OPD head, live.
+func emitCurve(ctx context.Context, tx *store.Tx, f assessmentFacts, after model.Assessment) error {
+	if f.OPDHead == "" {
+		return nil
+	}
+	return tx.Emit(ctx, f.OPDHead, "curve.changed", map[string]any{"opd_id": after.OPDID, "period_id": after.PeriodID,
+		"assessment_id": after.ID, "predikat": after.Predikat, "status": after.Status})
+}
+
+// FinalizeAssessment sends a rated assessment to the employee. The OPD's
+// capaian kinerja organisasi for the period must be set (the curve comes
+// from it), and the result may not push the OPD past a maximum of its
+// pattern: the count and the write are one transaction, queued behind any
+// other finalisation in the OPD, so two raters at once cannot both take
+// the last place under a limit. An OPD of fewer rated people than the
+// rules' SmallOPD only warns.
+func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id string, version int) (model.Assessment, error) {
+	f, err := a.assessmentFacts(ctx, actor, id)
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	if err := assessmentAllows(actor, f, stepFinalize); err != nil {
+		return f.A, err
+	}
+	if version != f.A.Version {
+		return f.A, fmt.Errorf("assessment %s: %w", id, model.ErrStale)
+	}
+	capaian, err := a.capaianOf(ctx, f.A.OPDID, f.A.PeriodID)
+	if err != nil {
+		return f.A, err
+	}
+	if capaian == "" {
+		return f.A, model.Invalid("capaian", "invalid.assessment.nocapaian")
+	}
+	rules, err := model.RulesOf(f.A.Regime)
+	if err != nil {
+		return f.A, err
+	}
+	after := f.A
+	after.Status, after.FinalizedBy, after.FinalizedAt = model.AssessmentFinal, actor.EmployeeID, a.now().UTC()
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		cal, err := tx.LockCalibration(ctx, f.A.InstansiID, f.A.OPDID, f.A.PeriodID)
+		if err != nil {
+			return err
+		}
+		if cal.Status == model.CalibrationFinal {
+			return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+		}
+		counts, err := tx.CurveCounts(ctx, f.A.OPDID, f.A.PeriodID)
+		if err != nil {
+			return err
+		}
+		if err := curveRoom(rules, capaian, counts, after.Predikat); err != nil {
+			return err
+		}
+		if after, err = tx.UpdateAssessment(ctx, "assessment.finalize", f.A, after); err != nil {
+			return err
+		}
+		if err := tx.Emit(ctx, after.EmployeeID, "assessment.finalized", map[string]any{"assessment_id": after.ID,
+			"period_id": after.PeriodID, "predikat": after.Predikat, "hasil_kerja": after.HasilKerja, "perilaku_kerja": after.PerilakuKerja}); err != nil {
+			return err
+		}
+		if err := tx.Notify(ctx, model.Notification{InstansiID: after.InstansiID, EmployeeID: after.EmployeeID, Kind: "assessment.finalized",
+			Args: []string{f.Period.Name()}, Link: "/penilaian/" + after.ID}); err != nil {
+			return err
+		}
+		return emitCurve(ctx, tx, f, after)
+	})
+	return after, err
+}
+
+// curveRoom checks that one more final predikat p fits under every
+// maximum of the pattern, counted over every assessment of the OPD in the
+// period (the final ones, plus this one). Minimums are checked when the
+// OPD's period is finalised, once everyone is rated.
+func curveRoom(rules model.Rules, capaian model.Capaian, counts store.CurveCount, p model.Predikat) error {
+	if counts.Total < rules.SmallOPD {
+		return nil
+	}
+	for _, rule := range rules.Pattern(capaian) {
+		in := false
+		n := 0
+		for _, q := range rule.Predikats {
+			n += counts.Final[q]
+			in = in || q == p
+		}
+		if !in {
+			continue
+		}
+		_, highest := rule.Bounds(counts.Total)
+		if n+1 > highest {
+			return model.Invalid("predikat", "invalid.assessment.curve.full", p.Label(), rule.MaxPercent, highest, counts.Total)
+		}
+	}
+	return nil
+}
+
+// AcknowledgeAssessment records that the employee received their result.
+func (a *App) AcknowledgeAssessment(ctx context.Context, actor model.Actor, id string) (model.Assessment, error) {
+	f, err := a.assessmentFacts(ctx, actor, id)
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	if err := assessmentAllows(actor, f, stepAcknowledge); err != nil {
+		return f.A, err
+	}
+	after := f.A
+	after.AcknowledgedAt = a.now().UTC()
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		after, err = tx.UpdateAssessment(ctx, "assessment.acknowledge", f.A, after)
+		return err
+	})
+	return after, err
+}
+
+// Assessment returns one assessment the actor may read, with its rights.
+func (a *App) Assessment(ctx context.Context, actor model.Actor, id string) (AssessmentItem, error) {
+	f, err := a.assessmentFacts(ctx, actor, id)
+	if err != nil {
+		return AssessmentItem{}, err
+	}
+	return AssessmentItem{Assessment: f.A, Period: f.Period, Can: assessmentRights(actor, f)}, nil
+}

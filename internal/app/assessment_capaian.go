@@ -1,0 +1,13 @@
+package app
+
+import (
+	"context"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// capaianOf returns the capaian kinerja organisasi set for an OPD in a
+// period, "" while none is set.
+func (a *App) capaianOf(ctx context.Context, opdID, periodID string) (model.Capaian, error) {
+	return "", nil
+}

@@ -1,0 +1,112 @@
+package model
+
+import "time"
+
+// Assessment (penilaian kinerja) is the evaluation of one SKP for one
+// period: a periodic one (monthly or quarterly) or the annual one. It is
+// made when the period closes, for every SKP in force during it, so that
+// an employee transferred within the period has one per SKP. The pejabat
+// penilai of the day rates hasil kerja and perilaku kerja; the predikat
+// always follows from the two by the rules of the assessment's regime and
+// is never set by hand (decision 6).
+type Assessment struct {
+	ID         string
+	InstansiID string
+	SKPID      string
+	EmployeeID string
+	PeriodID   string
+	// OPDID is the perangkat daerah whose distribution curve the
+	// assessment counts in: the OPD of the SKP's post.
+	OPDID  string
+	Regime Regime
+	// Leader is true when the employee heads the OPD: their rating hasil
+	// kerja is the OPD's capaian kinerja organisasi (decision 6).
+	Leader        bool
+	Status        AssessmentStatus
+	HasilKerja    Rating
+	PerilakuKerja Rating
+	Predikat      Predikat
+	Note          string // catatan/rekomendasi of the pejabat penilai
+	Feedback      AssessmentFeedback
+	// Snapshots of the three people as they were when it was rated.
+	Employee, Rater, UpperRater PersonSnapshot
+	RatedBy                     string
+	RatedAt                     time.Time
+	FinalizedBy                 string
+	FinalizedAt                 time.Time // when the result was sent to the employee
+	AcknowledgedAt              time.Time // when the employee confirmed receiving it
+	Version                     int
+	CreatedAt, UpdatedAt        time.Time
+}
+
+// AssessmentStatus is where an assessment is: open (waiting for the
+// rater), rated (rated, still changeable by the rater), final (sent to the
+// employee; changed only by calibration or a keberatan decision).
+type AssessmentStatus string
+
+// Assessment statuses as the API names them.
+const (
+	AssessmentOpen  AssessmentStatus = "open"
+	AssessmentRated AssessmentStatus = "rated"
+	AssessmentFinal AssessmentStatus = "final"
+)
+
+// AssessmentFeedback is the umpan balik of an assessment: per RHK (by its
+// id) and per core value, as the Evaluasi Kinerja Pegawai format lays
+// them out beside each result and each value.
+type AssessmentFeedback struct {
+	RHK        map[string]string    `json:"rhk,omitempty"`
+	Behaviours map[CoreValue]string `json:"behaviours,omitempty"`
+}
+
+// AssessmentMove is a rating changed during calibration, with the reason
+// the rated person and the rater read.
+type AssessmentMove struct {
+	ID           string
+	AssessmentID string
+	MovedBy      string
+	MovedByName  string
+	MovedAt      time.Time
+	Reason       string
+	From, To     RatingPair
+}
+
+// RatingPair is a rating hasil kerja and a rating perilaku kerja with the
+// predikat they give.
+type RatingPair struct {
+	HasilKerja    Rating   `json:"hasil_kerja"`
+	PerilakuKerja Rating   `json:"perilaku_kerja"`
+	Predikat      Predikat `json:"predikat"`
+}
+
+// Calibration is the state of one OPD's assessments in one period: open
+// while ratings may change, final once the OPD's period is finalised,
+// which locks it.
+type Calibration struct {
+	OPDID          string
+	PeriodID       string
+	InstansiID     string
+	Status         CalibrationStatus
+	OverrideReason string // the BKPSDM administrator's reason to finalise a broken curve
+	OverriddenBy   string
+	FinalizedBy    string
+	FinalizedAt    time.Time
+	Version        int
+}
+
+// CalibrationStatus is open or final.
+type CalibrationStatus string
+
+// Calibration statuses.
+const (
+	CalibrationOpen  CalibrationStatus = "open"
+	CalibrationFinal CalibrationStatus = "final"
+)
+
+// AssessmentCandidate is an SKP in force during a period, for which the
+// period's closing makes an assessment.
+type AssessmentCandidate struct {
+	SKPID, EmployeeID, OPDID string
+	Leader                   bool
+	Employee                 PersonSnapshot
+}

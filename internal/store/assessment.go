@@ -1,0 +1,323 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Penilaian: assessments, their calibration moves and each OPD's
+// calibration state per period.
+
+const assessmentColumns = `id, instansi_id, skp_id, employee_id, period_id, opd_id, regime, leader, status,
+	hasil_kerja, perilaku_kerja, predikat, note, feedback, employee_snapshot, rater_snapshot, upper_snapshot,
+	rated_by, rated_at, finalized_by, finalized_at, acknowledged_at, version, created_at, updated_at`
+
+func scanAssessment(sc interface{ Scan(...any) error }) (model.Assessment, error) {
+	var a model.Assessment
+	var regime, status, hk, pk, pred, feedback, es, rs, us, ratedAt, finalAt, ackAt, created, updated string
+	err := sc.Scan(&a.ID, &a.InstansiID, &a.SKPID, &a.EmployeeID, &a.PeriodID, &a.OPDID, &regime, &a.Leader, &status,
+		&hk, &pk, &pred, &a.Note, &feedback, &es, &rs, &us, &a.RatedBy, &ratedAt, &a.FinalizedBy, &finalAt, &ackAt,
+		&a.Version, &created, &updated)
+	if err != nil {
+		return a, err
+	}
+	a.Regime, a.Status = model.Regime(regime), model.AssessmentStatus(status)
+	a.HasilKerja, a.PerilakuKerja, a.Predikat = model.Rating(hk), model.Rating(pk), model.Predikat(pred)
+	for _, doc := range []struct {
+		text string
+		into any
+	}{{feedback, &a.Feedback}, {es, &a.Employee}, {rs, &a.Rater}, {us, &a.UpperRater}} {
+		if doc.text == "" {
+			continue
+		}
+		if err := json.Unmarshal([]byte(doc.text), doc.into); err != nil {
+			return a, fmt.Errorf("assessment %s: %w", a.ID, err)
+		}
+	}
+	a.RatedAt, a.FinalizedAt, a.AcknowledgedAt = parseTime(ratedAt), parseTime(finalAt), parseTime(ackAt)
+	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
+	return a, nil
+}
+
+// AssessmentCandidates returns the SKPs in force during period p that have
+// no assessment for it yet: every SKP of the instansi's year that was
+// approved at least once (revision 1 or later, so an SKP under revision
+// counts with its approved plan, and one closed by a transfer counts for
+// the days it was in force) and whose days overlap the period's. Each
+// comes with the OPD of its post and whether the employee heads that OPD.
+func (c conn) AssessmentCandidates(ctx context.Context, p model.Period) ([]model.AssessmentCandidate, error) {
+	rows, err := c.query(ctx, `SELECT s.id, s.employee_id, COALESCE(u.opd_id, u.id), pos.is_head AND pos.unit_id = COALESCE(u.opd_id, u.id),
+		s.employee_snapshot
+		FROM skps s JOIN positions pos ON pos.id = s.position_id JOIN units u ON u.id = pos.unit_id
+		WHERE s.instansi_id = ? AND s.year = ? AND s.revision >= 1 AND s.period_start <= ? AND s.period_end >= ?
+		AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.skp_id = s.id AND a.period_id = ?)
+		ORDER BY s.id`, p.InstansiID, p.Year, string(p.End), string(p.Start), p.ID)
+	if err != nil {
+		return nil, fmt.Errorf("assessment candidates: %w", err)
+	}
+	defer rows.Close()
+	var out []model.AssessmentCandidate
+	for rows.Next() {
+		var cand model.AssessmentCandidate
+		var snap string
+		if err := rows.Scan(&cand.SKPID, &cand.EmployeeID, &cand.OPDID, &cand.Leader, &snap); err != nil {
+			return nil, err
+		}
+		if snap != "" {
+			if err := json.Unmarshal([]byte(snap), &cand.Employee); err != nil {
+				return nil, fmt.Errorf("SKP %s snapshot: %w", cand.SKPID, err)
+			}
+		}
+		out = append(out, cand)
+	}
+	return out, rows.Err()
+}
+
+// assessmentBatch is how many assessments one INSERT statement writes.
+const assessmentBatch = 200
+
+// CreateAssessments makes an open assessment under regime for each
+// candidate, in statements of a few hundred rows, and audits the period's
+// closing once with how many were made (each assessment's own changes are
+// audited from then on).
+func (tx *Tx) CreateAssessments(ctx context.Context, p model.Period, regime model.Regime, list []model.AssessmentCandidate) (int, error) {
+	now := formatTime(tx.now)
+	for start := 0; start < len(list); start += assessmentBatch {
+		end := min(start+assessmentBatch, len(list))
+		var sb strings.Builder
+		sb.WriteString(`INSERT INTO assessments (id, instansi_id, skp_id, employee_id, period_id, opd_id, regime, leader, status,
+			employee_snapshot, version, created_at, updated_at) VALUES `)
+		args := make([]any, 0, (end-start)*13)
+		for i, cand := range list[start:end] {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, model.NewID(), p.InstansiID, cand.SKPID, cand.EmployeeID, p.ID, cand.OPDID, string(regime),
+				cand.Leader, string(model.AssessmentOpen), mustJSON(cand.Employee), 1, now, now)
+		}
+		if _, err := tx.exec(ctx, sb.String(), args...); err != nil {
+			return start, fmt.Errorf("create assessments: %w", err)
+		}
+	}
+	if len(list) == 0 {
+		return 0, nil
+	}
+	return len(list), tx.audit(ctx, "assessment.open", "period", p.ID, nil, map[string]any{"assessments": len(list), "regime": regime})
+}
+
+// Assessment returns one assessment.
+func (c conn) Assessment(ctx context.Context, id string) (model.Assessment, error) {
+	a, err := scanAssessment(c.queryRow(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE id = ?`, id))
+	if err != nil {
+		return a, notFound(err, "assessment "+id)
+	}
+	return a, nil
+}
+
+// AssessmentFilter selects assessments of one instansi.
+type AssessmentFilter struct {
+	InstansiID string
+	PeriodID   string   // "" for every period
+	OPDID      string   // "" for every OPD
+	SKPID      string   // "" for every SKP
+	Employees  []string // nil for everyone; empty for no one
+	Status     model.AssessmentStatus
+	After      string // the id to continue after (the cursor)
+	Limit      int    // 0 for no limit
+}
+
+// Assessments returns the assessments the filter selects, by id.
+func (c conn) Assessments(ctx context.Context, f AssessmentFilter) ([]model.Assessment, error) {
+	if f.Employees != nil && len(f.Employees) == 0 {
+		return nil, nil
+	}
+	q := `SELECT ` + assessmentColumns + ` FROM assessments WHERE instansi_id = ?`
+	args := []any{f.InstansiID}
+	for _, w := range []struct{ col, v string }{{"period_id", f.PeriodID}, {"opd_id", f.OPDID}, {"skp_id", f.SKPID}, {"status", string(f.Status)}} {
+		if w.v != "" {
+			q += ` AND ` + w.col + ` = ?`
+			args = append(args, w.v)
+		}
+	}
+	if f.Employees != nil {
+		q += ` AND employee_id IN (` + placeholders(len(f.Employees)) + `)`
+		args = append(args, anys(f.Employees)...)
+	}
+	if f.After != "" {
+		q += ` AND id > ?`
+		args = append(args, f.After)
+	}
+	q += ` ORDER BY id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := c.query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("assessments: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Assessment
+	for rows.Next() {
+		a, err := scanAssessment(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// UpdateAssessment writes a changed assessment (a rating, a finalisation,
+// an acknowledgement, a calibration move) when it still has the version
+// before carries, bumping the version, and audits it as action. A stale
+// version is model.ErrStale.
+func (tx *Tx) UpdateAssessment(ctx context.Context, action string, before, after model.Assessment) (model.Assessment, error) {
+	after.Version, after.UpdatedAt = before.Version+1, tx.now
+	res, err := tx.exec(ctx, `UPDATE assessments SET status = ?, hasil_kerja = ?, perilaku_kerja = ?, predikat = ?, note = ?, feedback = ?,
+		rater_snapshot = ?, upper_snapshot = ?, rated_by = ?, rated_at = ?, finalized_by = ?, finalized_at = ?, acknowledged_at = ?,
+		version = ?, updated_at = ? WHERE id = ? AND version = ?`,
+		string(after.Status), string(after.HasilKerja), string(after.PerilakuKerja), string(after.Predikat), after.Note,
+		mustJSON(after.Feedback), mustJSON(after.Rater), mustJSON(after.UpperRater), after.RatedBy, formatTime(after.RatedAt),
+		after.FinalizedBy, formatTime(after.FinalizedAt), formatTime(after.AcknowledgedAt), after.Version, formatTime(tx.now),
+		before.ID, before.Version)
+	if err != nil {
+		return before, fmt.Errorf("update assessment: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return before, fmt.Errorf("assessment %s changed since version %d: %w", before.ID, before.Version, model.ErrStale)
+	}
+	return after, tx.audit(ctx, action, "assessment", before.ID, before, after)
+}
+
+// AddAssessmentMove records a calibration move (the assessment itself is
+// changed with UpdateAssessment in the same transaction).
+func (tx *Tx) AddAssessmentMove(ctx context.Context, m model.AssessmentMove) (model.AssessmentMove, error) {
+	m.ID, m.MovedAt = model.NewID(), tx.now
+	_, err := tx.exec(ctx, `INSERT INTO assessment_moves (id, assessment_id, moved_by, moved_at, reason, from_hasil_kerja,
+		from_perilaku_kerja, from_predikat, to_hasil_kerja, to_perilaku_kerja, to_predikat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, m.AssessmentID, m.MovedBy, formatTime(tx.now), m.Reason, string(m.From.HasilKerja), string(m.From.PerilakuKerja),
+		string(m.From.Predikat), string(m.To.HasilKerja), string(m.To.PerilakuKerja), string(m.To.Predikat))
+	if err != nil {
+		return m, fmt.Errorf("record calibration move: %w", err)
+	}
+	return m, nil
+}
+
+// AssessmentMoves returns the calibration moves of an assessment, oldest
+// first, with the name of who moved each.
+func (c conn) AssessmentMoves(ctx context.Context, assessmentID string) ([]model.AssessmentMove, error) {
+	rows, err := c.query(ctx, `SELECT m.id, m.assessment_id, m.moved_by, COALESCE(e.name, ''), m.moved_at, m.reason,
+		m.from_hasil_kerja, m.from_perilaku_kerja, m.from_predikat, m.to_hasil_kerja, m.to_perilaku_kerja, m.to_predikat
+		FROM assessment_moves m LEFT JOIN employees e ON e.id = m.moved_by WHERE m.assessment_id = ? ORDER BY m.moved_at, m.id`, assessmentID)
+	if err != nil {
+		return nil, fmt.Errorf("calibration moves: %w", err)
+	}
+	defer rows.Close()
+	var out []model.AssessmentMove
+	for rows.Next() {
+		var m model.AssessmentMove
+		var at, fh, fp, fpr, th, tp, tpr string
+		if err := rows.Scan(&m.ID, &m.AssessmentID, &m.MovedBy, &m.MovedByName, &at, &m.Reason, &fh, &fp, &fpr, &th, &tp, &tpr); err != nil {
+			return nil, err
+		}
+		m.MovedAt = parseTime(at)
+		m.From = model.RatingPair{HasilKerja: model.Rating(fh), PerilakuKerja: model.Rating(fp), Predikat: model.Predikat(fpr)}
+		m.To = model.RatingPair{HasilKerja: model.Rating(th), PerilakuKerja: model.Rating(tp), Predikat: model.Predikat(tpr)}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+const calibrationColumns = `opd_id, period_id, instansi_id, status, override_reason, overridden_by, finalized_by, finalized_at, version`
+
+func scanCalibration(sc interface{ Scan(...any) error }) (model.Calibration, error) {
+	var k model.Calibration
+	var status, at string
+	err := sc.Scan(&k.OPDID, &k.PeriodID, &k.InstansiID, &status, &k.OverrideReason, &k.OverriddenBy, &k.FinalizedBy, &at, &k.Version)
+	k.Status, k.FinalizedAt = model.CalibrationStatus(status), parseTime(at)
+	return k, err
+}
+
+// Calibration returns an OPD's calibration state for a period; one never
+// touched is open at version 0.
+func (c conn) Calibration(ctx context.Context, instansiID, opdID, periodID string) (model.Calibration, error) {
+	k, err := scanCalibration(c.queryRow(ctx, `SELECT `+calibrationColumns+` FROM calibrations WHERE opd_id = ? AND period_id = ?`, opdID, periodID))
+	if isNoRows(err) {
+		return model.Calibration{OPDID: opdID, PeriodID: periodID, InstansiID: instansiID, Status: model.CalibrationOpen}, nil
+	}
+	if err != nil {
+		return k, fmt.Errorf("calibration: %w", err)
+	}
+	return k, nil
+}
+
+// LockCalibration takes the OPD's calibration row for the period for the
+// rest of the transaction: it creates it when missing and bumps its
+// version, which holds a row lock on PostgreSQL (SQLite's write
+// transactions are serial already). Whoever counts the curve and writes a
+// predikat of the OPD in the period takes it first, so two raters
+// finalising at once are counted one after the other.
+func (tx *Tx) LockCalibration(ctx context.Context, instansiID, opdID, periodID string) (model.Calibration, error) {
+	if _, err := tx.exec(ctx, `INSERT INTO calibrations (opd_id, period_id, instansi_id, status, version) VALUES (?, ?, ?, ?, 0)
+		ON CONFLICT (opd_id, period_id) DO NOTHING`, opdID, periodID, instansiID, string(model.CalibrationOpen)); err != nil {
+		return model.Calibration{}, fmt.Errorf("lock calibration: %w", err)
+	}
+	if _, err := tx.exec(ctx, `UPDATE calibrations SET version = version + 1 WHERE opd_id = ? AND period_id = ?`, opdID, periodID); err != nil {
+		return model.Calibration{}, fmt.Errorf("lock calibration: %w", err)
+	}
+	return scanCalibration(tx.queryRow(ctx, `SELECT `+calibrationColumns+` FROM calibrations WHERE opd_id = ? AND period_id = ?`, opdID, periodID))
+}
+
+// SetCalibration writes an OPD's calibration state (finalised, with an
+// override, or unlocked) after LockCalibration in the same transaction,
+// and audits it as action with reason.
+func (tx *Tx) SetCalibration(ctx context.Context, action string, before, after model.Calibration) (model.Calibration, error) {
+	if _, err := tx.exec(ctx, `UPDATE calibrations SET status = ?, override_reason = ?, overridden_by = ?, finalized_by = ?, finalized_at = ?
+		WHERE opd_id = ? AND period_id = ?`, string(after.Status), after.OverrideReason, after.OverriddenBy, after.FinalizedBy,
+		formatTime(after.FinalizedAt), before.OPDID, before.PeriodID); err != nil {
+		return before, fmt.Errorf("set calibration: %w", err)
+	}
+	return after, tx.audit(ctx, action, "calibration", before.OPDID+"/"+before.PeriodID, before, after)
+}
+
+// CurveCount is an OPD's assessments in a period by status and predikat.
+type CurveCount struct {
+	Total  int                    // every assessment of the OPD in the period
+	Rated  map[model.Predikat]int // rated or final, by predikat
+	Final  map[model.Predikat]int // final only, by predikat
+	Status map[model.AssessmentStatus]int
+}
+
+// CurveCounts counts an OPD's assessments in a period: how many there are,
+// and the predikat of those rated and of those final.
+func (c conn) CurveCounts(ctx context.Context, opdID, periodID string) (CurveCount, error) {
+	out := CurveCount{Rated: map[model.Predikat]int{}, Final: map[model.Predikat]int{}, Status: map[model.AssessmentStatus]int{}}
+	rows, err := c.query(ctx, `SELECT status, predikat, COUNT(*) FROM assessments WHERE opd_id = ? AND period_id = ? GROUP BY status, predikat`,
+		opdID, periodID)
+	if err != nil {
+		return out, fmt.Errorf("count the curve: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var status, pred string
+		var n int
+		if err := rows.Scan(&status, &pred, &n); err != nil {
+			return out, err
+		}
+		out.Total += n
+		out.Status[model.AssessmentStatus(status)] += n
+		if pred == "" {
+			continue
+		}
+		out.Rated[model.Predikat(pred)] += n
+		if status == string(model.AssessmentFinal) {
+			out.Final[model.Predikat(pred)] += n
+		}
+	}
+	return out, rows.Err()
+}
