@@ -377,15 +377,16 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	return v, nil
 }
 
-// periodShare is the part of an SKP's days that fall in period p.
+// periodShare is the part of an SKP's time that falls in period p,
+// counted in months (a day is its month's fraction), so that January is
+// exactly a twelfth of a whole-year SKP.
 func periodShare(s model.SKP, p model.Period) float64 {
 	start, end := maxDate(s.PeriodStart, p.Start), minDate(s.PeriodEnd, p.End)
-	total := daysBetween(s.PeriodStart, s.PeriodEnd)
+	total := monthsBetween(s.PeriodStart, s.PeriodEnd)
 	if total <= 0 || end < start {
 		return 0
 	}
-	share := float64(daysBetween(start, end)) / float64(total)
-	return min(share, 1)
+	return min(monthsBetween(start, end)/total, 1)
 }
 
 func maxDate(a, b model.Date) model.Date {
@@ -402,14 +403,27 @@ func minDate(a, b model.Date) model.Date {
 	return b
 }
 
-// daysBetween counts the days from a to b, both included.
-func daysBetween(a, b model.Date) int {
-	ta, err1 := time.Parse(time.DateOnly, string(a))
-	tb, err2 := time.Parse(time.DateOnly, string(b))
-	if err1 != nil || err2 != nil {
+// monthsBetween measures the days from a to b, both included, in months:
+// each day counts as its month's fraction.
+func monthsBetween(a, b model.Date) float64 {
+	from, err1 := time.Parse(time.DateOnly, string(a))
+	to, err2 := time.Parse(time.DateOnly, string(b))
+	if err1 != nil || err2 != nil || to.Before(from) {
 		return 0
 	}
-	return int(tb.Sub(ta).Hours()/24) + 1
+	months := 0.0
+	for d := from; !d.After(to); {
+		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		next := first.AddDate(0, 1, 0)
+		last := next.AddDate(0, 0, -1)
+		if last.After(to) {
+			last = to
+		}
+		days := next.Sub(first).Hours() / 24
+		months += (last.Sub(d).Hours()/24 + 1) / days
+		d = next
+	}
+	return months
 }
 
 // levelIndicator reports whether an indicator is a level expected in

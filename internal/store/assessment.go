@@ -45,15 +45,15 @@ func scanAssessment(sc interface{ Scan(...any) error }) (model.Assessment, error
 
 // AssessmentCandidates returns the SKPs in force during period p that have
 // no assessment for it yet: every SKP of the instansi's year that was
-// approved at least once (revision 1 or later, so an SKP under revision
-// counts with its approved plan, and one closed by a transfer counts for
-// the days it was in force) and whose days overlap the period's. Each
+// approved at least once (approved now, or with an approval date: an SKP
+// under revision counts with its approved plan, and one closed by a
+// transfer counts for the days it was in force) and whose days overlap the period's. Each
 // comes with the OPD of its post and whether the employee heads that OPD.
 func (c conn) AssessmentCandidates(ctx context.Context, p model.Period) ([]model.AssessmentCandidate, error) {
 	rows, err := c.query(ctx, `SELECT s.id, s.employee_id, COALESCE(u.opd_id, u.id), pos.is_head AND pos.unit_id = COALESCE(u.opd_id, u.id),
 		s.employee_snapshot
 		FROM skps s JOIN positions pos ON pos.id = s.position_id JOIN units u ON u.id = pos.unit_id
-		WHERE s.instansi_id = ? AND s.year = ? AND s.revision >= 1 AND s.period_start <= ? AND s.period_end >= ?
+		WHERE s.instansi_id = ? AND s.year = ? AND (s.status = 'approved' OR s.approved_at <> '') AND s.period_start <= ? AND s.period_end >= ?
 		AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.skp_id = s.id AND a.period_id = ?)
 		ORDER BY s.id`, p.InstansiID, p.Year, string(p.End), string(p.Start), p.ID)
 	if err != nil {
