@@ -53,6 +53,20 @@ var penilaianID = map[string]string{
 
 	"notif.assessment.finalized.title": "Hasil penilaian %[1]s",
 	"notif.assessment.finalized.body":  "Predikat kinerja Anda untuk %[1]s telah dikirim. Bukalah untuk melihat bagaimana hasil itu dicapai.",
+	"invalid.calibration.reason":       "Tuliskan alasannya.",
+	"invalid.calibration.reason.long":  "Alasan paling banyak %d karakter.",
+	"invalid.calibration.same":         "Rating yang dipilih sama dengan rating sekarang.",
+	"invalid.calibration.pending":      "Masih ada %d penilaian yang belum dikirim kepada pegawai; periode OPD difinalkan setelah semuanya dikirim.",
+	"invalid.calibration.broken":       "Sebaran predikat melanggar %d batas pola distribusi. Perbaiki melalui kalibrasi, atau admin BKPSDM memfinalkan dengan alasan tertulis.",
+
+	"action.assessment.move":           "Rating diubah dalam kalibrasi",
+	"action.calibration.finalize":      "Periode OPD difinalkan",
+	"action.calibration.unlock":        "Periode OPD dibuka kembali",
+	"action.calibration.unlock.reason": "Alasan membuka kembali periode OPD",
+	"entity.calibration":               "Kalibrasi",
+
+	"notif.assessment.moved.title": "Rating %[1]s diubah dalam kalibrasi",
+	"notif.assessment.moved.body":  "Periode %[2]s. Alasan: %[3]s",
 }
 
 var penilaianEN = map[string]string{
@@ -106,6 +120,20 @@ var penilaianEN = map[string]string{
 
 	"notif.assessment.finalized.title": "Result of %[1]s",
 	"notif.assessment.finalized.body":  "Your performance predikat for %[1]s has been sent. Open it to see how it was reached.",
+	"invalid.calibration.reason":       "Write the reason.",
+	"invalid.calibration.reason.long":  "The reason may hold at most %d characters.",
+	"invalid.calibration.same":         "The ratings chosen are the current ones.",
+	"invalid.calibration.pending":      "%d assessments are not yet sent to their employees; the OPD's period is finalised once all are sent.",
+	"invalid.calibration.broken":       "The distribution breaks %d limits of the pattern. Fix it through calibration, or a BKPSDM administrator finalises it with a written reason.",
+
+	"action.assessment.move":           "Rating changed in calibration",
+	"action.calibration.finalize":      "OPD period finalised",
+	"action.calibration.unlock":        "OPD period reopened",
+	"action.calibration.unlock.reason": "Reason for reopening the OPD period",
+	"entity.calibration":               "Calibration",
+
+	"notif.assessment.moved.title": "The rating of %[1]s was changed in calibration",
+	"notif.assessment.moved.body":  "Period %[2]s. Reason: %[3]s",
 }
 
 func init() {

@@ -1,0 +1,369 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Calibration (kalibrasi) of an OPD's ratings in a period against the
+// distribution pattern its capaian kinerja organisasi allows (decision 7):
+// the OPD head and BKPSDM see the curve as ratings change, move a rating
+// with a written reason, and finalise the OPD's period, which locks it. A
+// distribution that breaks the curve is finalised only by BKPSDM with a
+// written reason.
+
+// reasonMax is the longest reason of a calibration move, an override or
+// an unlock, in characters.
+const reasonMax = 1000
+
+// CurveView is an OPD's distribution of predikat in a period: the check
+// against its pattern (over the ratings given so far, final or not), the
+// people rated, how each rater rates compared with the OPD, and what the
+// actor may do.
+type CurveView struct {
+	OPD         model.Unit
+	Period      model.Period
+	Capaian     model.Capaian // "" until set
+	Calibration model.Calibration
+	// Check counts every rated predikat (rated and final); Final counts
+	// the final ones only, which the OPD's finalisation checks.
+	Check, Final model.CurveCheck
+	Total        int // assessments of the OPD in the period
+	Open         int // not yet rated
+	Rated        int // rated, not yet sent
+	Items        []AssessmentItem
+	Raters       []RaterSpread
+	Can          CalibrationRights
+
+	head string // who heads the OPD today
+}
+
+// RaterSpread is how one pejabat penilai rated in the OPD: the share of
+// their ratings at the top (Sangat Baik) beside the OPD's, to spot a rater
+// noticeably more lenient or strict than their colleagues.
+type RaterSpread struct {
+	RaterID, Name string
+	Counts        map[model.Predikat]int
+	Total         int
+	TopPercent    int // Sangat Baik among their ratings, in percent
+	OPDTopPercent int // Sangat Baik in the whole OPD, in percent
+	// Lenient marks a rater whose top share exceeds the OPD's by 20
+	// points or more over at least three ratings.
+	Lenient bool
+}
+
+// CalibrationRights is what the actor may do on the calibration screen.
+type CalibrationRights struct {
+	Move     bool // move ratings (each item's Can.Calibrate says which)
+	Finalize bool // finalise the OPD's period: its head or BKPSDM, while open
+	Override bool // finalise a distribution that breaks the curve, with a reason: BKPSDM
+	Unlock   bool // reopen a final period, with a reason: BKPSDM
+}
+
+// Curve loads the calibration screen of an OPD for a period.
+func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID string) (CurveView, error) {
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
+	if err != nil {
+		return CurveView{}, err
+	}
+	if err := a.mayReadCurve(ctx, actor, chart, opdID); err != nil {
+		return CurveView{}, err
+	}
+	v := CurveView{}
+	if v.OPD, err = a.store.Unit(ctx, opdID); err != nil {
+		return v, err
+	}
+	if v.Period, err = a.Period(ctx, actor, periodID); err != nil {
+		return v, err
+	}
+	if v.Capaian, err = a.capaianOf(ctx, opdID, periodID); err != nil {
+		return v, err
+	}
+	if v.Calibration, err = a.store.Calibration(ctx, actor.InstansiID, opdID, periodID); err != nil {
+		return v, err
+	}
+	counts, err := a.store.CurveCounts(ctx, opdID, periodID)
+	if err != nil {
+		return v, err
+	}
+	rules := model.CurrentRules()
+	v.Check, v.Final = rules.Curve(v.Capaian, counts.Rated), rules.Curve(v.Capaian, counts.Final)
+	v.Total, v.Open, v.Rated = counts.Total, counts.Status[model.AssessmentOpen], counts.Status[model.AssessmentRated]
+	list, err := a.store.Assessments(ctx, store.AssessmentFilter{InstansiID: actor.InstansiID, OPDID: opdID, PeriodID: periodID})
+	if err != nil {
+		return v, err
+	}
+	head := ""
+	if v.OPD.HeadPositionID != "" {
+		head = chart.Holder(v.OPD.HeadPositionID)
+	}
+	v.head = head
+	facts := assessmentFacts{Period: v.Period, Calibration: v.Calibration, OPDHead: head}
+	spread := map[string]*RaterSpread{}
+	for _, as := range list {
+		f := facts
+		f.A = as
+		// The rater of the day decides Rate; on this screen only the
+		// calibration right matters, which does not depend on it.
+		v.Items = append(v.Items, AssessmentItem{Assessment: as, Period: v.Period, Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil}})
+		if as.Predikat == "" || as.RatedBy == "" {
+			continue
+		}
+		r := spread[as.RatedBy]
+		if r == nil {
+			r = &RaterSpread{RaterID: as.RatedBy, Name: as.Rater.Name, Counts: map[model.Predikat]int{}}
+			spread[as.RatedBy] = r
+		}
+		r.Counts[as.Predikat]++
+		r.Total++
+	}
+	sort.Slice(v.Items, func(i, j int) bool { return v.Items[i].Employee.Name < v.Items[j].Employee.Name })
+	opdTop := percentOf(v.Check.Counts[model.PredikatSangatBaik], v.Check.Total)
+	for _, r := range spread {
+		r.TopPercent, r.OPDTopPercent = percentOf(r.Counts[model.PredikatSangatBaik], r.Total), opdTop
+		r.Lenient = r.Total >= 3 && r.TopPercent-opdTop >= 20
+		v.Raters = append(v.Raters, *r)
+	}
+	sort.Slice(v.Raters, func(i, j int) bool { return v.Raters[i].TopPercent > v.Raters[j].TopPercent })
+	f := facts
+	f.A = model.Assessment{InstansiID: actor.InstansiID, Status: model.AssessmentRated}
+	v.Can = CalibrationRights{Move: assessmentAllows(actor, f, stepCalibrate) == nil,
+		Finalize: calibrationAllows(actor, v, false) == nil, Override: calibrationAllows(actor, v, true) == nil,
+		Unlock: unlockAllows(actor, v) == nil}
+	return v, nil
+}
+
+func percentOf(n, total int) int {
+	if total == 0 {
+		return 0
+	}
+	return n * 100 / total
+}
+
+// calibrationAllows is the rule for finalising an OPD's period: its head
+// or BKPSDM, while open; with override, BKPSDM only.
+func calibrationAllows(actor model.Actor, v CurveView, override bool) error {
+	bkpsdm := authz.Can(actor, authz.CalibrateAssessments, authz.Target{InstansiID: v.OPD.InstansiID})
+	if override && !bkpsdm {
+		return forbidden("override the curve")
+	}
+	if !bkpsdm && !v.isHead(actor) {
+		return forbidden("finalise the OPD's period")
+	}
+	if v.Calibration.Status == model.CalibrationFinal {
+		return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+	}
+	return nil
+}
+
+// unlockAllows is the rule for reopening a final OPD period: BKPSDM.
+func unlockAllows(actor model.Actor, v CurveView) error {
+	if !authz.Can(actor, authz.CalibrateAssessments, authz.Target{InstansiID: v.OPD.InstansiID}) {
+		return forbidden("unlock the OPD's period")
+	}
+	if v.Calibration.Status != model.CalibrationFinal {
+		return fmt.Errorf("the OPD's period is not final: %w", model.ErrInvalidTransition)
+	}
+	return nil
+}
+
+// isHead reports whether actor heads the OPD today.
+func (v CurveView) isHead(actor model.Actor) bool {
+	return actor.EmployeeID != "" && actor.EmployeeID == v.head
+}
+
+// cleanReason trims a reason and checks it is given and not too long.
+func cleanReason(field, reason string) (string, error) {
+	reason = strings.TrimSpace(reason)
+	switch {
+	case reason == "":
+		return "", model.Invalid(field, "invalid.calibration.reason")
+	case utf8.RuneCountInString(reason) > reasonMax:
+		return "", model.Invalid(field, "invalid.calibration.reason.long", reasonMax)
+	}
+	return reason, nil
+}
+
+// MoveAssessment changes the ratings of a rated or final assessment during
+// calibration (the OPD head or BKPSDM, until the OPD's period is final),
+// with a written reason that the rated person and the rater see: both are
+// told. The predikat follows from the ratings; a leader's rating hasil
+// kerja stays the capaian's.
+func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, version int, hk, pk model.Rating, reason string) (model.Assessment, error) {
+	f, err := a.assessmentFacts(ctx, actor, id)
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	if err := assessmentAllows(actor, f, stepCalibrate); err != nil {
+		return f.A, err
+	}
+	rules, err := model.RulesOf(f.A.Regime)
+	if err != nil {
+		return f.A, err
+	}
+	var v model.ValidationError
+	if f.A.Leader && hk != f.A.HasilKerja {
+		capaian, err := a.capaianOf(ctx, f.A.OPDID, f.A.PeriodID)
+		if err != nil {
+			return f.A, err
+		}
+		v.Add("hasil_kerja", "invalid.assessment.leader.hasilkerja", capaian.Label(), f.A.HasilKerja.Label())
+	} else if !hk.Valid() {
+		v.Add("hasil_kerja", "invalid.rating")
+	}
+	if !pk.Valid() {
+		v.Add("perilaku_kerja", "invalid.rating")
+	}
+	reason, rerr := cleanReason("reason", reason)
+	if rerr != nil {
+		v.AddErr("reason", rerr)
+	}
+	if err := v.Err(); err != nil {
+		return f.A, err
+	}
+	if hk == f.A.HasilKerja && pk == f.A.PerilakuKerja {
+		return f.A, model.Invalid("perilaku_kerja", "invalid.calibration.same")
+	}
+	predikat, err := rules.Predikat(hk, pk)
+	if err != nil {
+		return f.A, err
+	}
+	if version != f.A.Version {
+		return f.A, fmt.Errorf("assessment %s: %w", id, model.ErrStale)
+	}
+	after := f.A
+	after.HasilKerja, after.PerilakuKerja, after.Predikat = hk, pk, predikat
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		cal, err := tx.LockCalibration(ctx, f.A.InstansiID, f.A.OPDID, f.A.PeriodID)
+		if err != nil {
+			return err
+		}
+		if cal.Status == model.CalibrationFinal {
+			return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+		}
+		if after, err = tx.UpdateAssessment(ctx, "assessment.move", f.A, after); err != nil {
+			return err
+		}
+		if _, err := tx.AddAssessmentMove(ctx, model.AssessmentMove{AssessmentID: id, MovedBy: actor.EmployeeID, Reason: reason,
+			From: model.RatingPair{HasilKerja: f.A.HasilKerja, PerilakuKerja: f.A.PerilakuKerja, Predikat: f.A.Predikat},
+			To:   model.RatingPair{HasilKerja: hk, PerilakuKerja: pk, Predikat: predikat}}); err != nil {
+			return err
+		}
+		for _, who := range []string{f.A.EmployeeID, f.A.RatedBy} {
+			if who == "" || who == actor.EmployeeID {
+				continue
+			}
+			if err := tx.Notify(ctx, model.Notification{InstansiID: f.A.InstansiID, EmployeeID: who, Kind: "assessment.moved",
+				Args: []string{f.A.Employee.Name, f.Period.Name(), reason}, Link: "/penilaian/" + id}); err != nil {
+				return err
+			}
+		}
+		if f.A.Status == model.AssessmentFinal {
+			if err := tx.Emit(ctx, f.A.EmployeeID, "assessment.finalized", map[string]any{"assessment_id": id,
+				"period_id": f.A.PeriodID, "predikat": predikat, "hasil_kerja": hk, "perilaku_kerja": pk}); err != nil {
+				return err
+			}
+		}
+		return emitCurve(ctx, tx, f, after)
+	})
+	return after, err
+}
+
+// FinalizeCalibration finalises an OPD's period, which locks its ratings:
+// every assessment must be final and the capaian set. A distribution that
+// breaks the pattern (in an OPD that is not small) needs BKPSDM's
+// override with a written reason, which the audit log keeps.
+func (a *App) FinalizeCalibration(ctx context.Context, actor model.Actor, opdID, periodID, override string) (CurveView, error) {
+	v, err := a.Curve(ctx, actor, opdID, periodID)
+	if err != nil {
+		return v, err
+	}
+	if err := calibrationAllows(actor, v, false); err != nil {
+		return v, err
+	}
+	if v.Capaian == "" {
+		return v, model.Invalid("capaian", "invalid.assessment.nocapaian")
+	}
+	if v.Open+v.Rated > 0 {
+		return v, model.Invalid("assessments", "invalid.calibration.pending", v.Open+v.Rated)
+	}
+	override = strings.TrimSpace(override)
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		before, err := tx.LockCalibration(ctx, actor.InstansiID, opdID, periodID)
+		if err != nil {
+			return err
+		}
+		if before.Status == model.CalibrationFinal {
+			return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+		}
+		// Counted again under the lock: a rating moved since the
+		// screen was read counts.
+		counts, err := tx.CurveCounts(ctx, opdID, periodID)
+		if err != nil {
+			return err
+		}
+		if counts.Status[model.AssessmentOpen]+counts.Status[model.AssessmentRated] > 0 {
+			return model.Invalid("assessments", "invalid.calibration.pending", counts.Status[model.AssessmentOpen]+counts.Status[model.AssessmentRated])
+		}
+		check := model.CurrentRules().Curve(v.Capaian, counts.Final)
+		after := before
+		after.Status, after.FinalizedBy, after.FinalizedAt = model.CalibrationFinal, actor.EmployeeID, tx.Now()
+		if check.Breaks() {
+			if err := calibrationAllows(actor, v, true); err != nil {
+				return model.Invalid("override_reason", "invalid.calibration.broken", len(check.Violations))
+			}
+			reason, err := cleanReason("override_reason", override)
+			if err != nil {
+				return err
+			}
+			after.OverrideReason, after.OverriddenBy = reason, actor.UserID
+		}
+		_, err = tx.SetCalibration(ctx, "calibration.finalize", before, after)
+		return err
+	})
+	if err != nil {
+		return v, err
+	}
+	return a.Curve(ctx, actor, opdID, periodID)
+}
+
+// UnlockCalibration reopens a final OPD period (BKPSDM, with a written
+// reason kept in the audit log).
+func (a *App) UnlockCalibration(ctx context.Context, actor model.Actor, opdID, periodID, reason string) (CurveView, error) {
+	v, err := a.Curve(ctx, actor, opdID, periodID)
+	if err != nil {
+		return v, err
+	}
+	if err := unlockAllows(actor, v); err != nil {
+		return v, err
+	}
+	reason, err = cleanReason("reason", reason)
+	if err != nil {
+		return v, err
+	}
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		before, err := tx.LockCalibration(ctx, actor.InstansiID, opdID, periodID)
+		if err != nil {
+			return err
+		}
+		after := before
+		after.Status, after.OverrideReason, after.OverriddenBy, after.FinalizedBy = model.CalibrationOpen, "", "", ""
+		after.FinalizedAt = time.Time{}
+		if _, err := tx.SetCalibration(ctx, "calibration.unlock", before, after); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, "calibration.unlock.reason", "calibration", opdID+"/"+periodID, nil, map[string]string{"reason": reason})
+	})
+	if err != nil {
+		return v, err
+	}
+	return a.Curve(ctx, actor, opdID, periodID)
+}
