@@ -16,7 +16,7 @@ import (
 // Sekretariat Daerah led by the Sekda, BKPSDM, Bappeda and the
 // Inspektorat, each with a head who has an account.
 type perfOrg struct {
-	setda, bkpsdm, bappeda, inspektorat model.Unit
+	setda, bkpsdm, bappeda, inspektorat   model.Unit
 	sekda, kaBKPSDM, kaBappeda, inspektur model.Employee
 	jan, feb                              model.Period
 }
