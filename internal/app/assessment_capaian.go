@@ -9,5 +9,9 @@ import (
 // capaianOf returns the capaian kinerja organisasi set for an OPD in a
 // period, "" while none is set.
 func (a *App) capaianOf(ctx context.Context, opdID, periodID string) (model.Capaian, error) {
-	return "", nil
+	p, err := a.store.UnitPerformance(ctx, opdID, periodID)
+	if IsNotFound(err) {
+		return "", nil
+	}
+	return p.Capaian, err
 }

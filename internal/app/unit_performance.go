@@ -1,0 +1,601 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Capaian kinerja organisasi (SE MenPANRB 3/2023, the first step of
+// penilaian; domain decisions 6 and 7). Per OPD and period:
+//
+//   - the leader of the organisation above the OPD sets the capaian with
+//     its basis: the holder of the kepala daerah's post (the Wali Kota)
+//     by default, or the Sekda when the instansi says so. Nobody sets the
+//     capaian of the OPD they lead, since their own rating hasil kerja
+//     follows from it: the Sekretariat Daerah's is the Wali Kota's to set
+//     even when the Sekda sets the others'. A vacant Sekda post leaves it
+//     to the Wali Kota too. BKPSDM administrators do not set it on the
+//     leader's behalf: the regulation has it set and signed by the
+//     leader, and no rule lets an administrator record it for them.
+//   - BKPSDM, Bappeda and the Inspektorat recommend: the head of the unit
+//     the instansi names for each, or a BKPSDM administrator recording
+//     the recommendation for the source it names. Nobody recommends on the
+//     OPD they lead.
+//   - it is read by BKPSDM, leaders, auditors and system administrators
+//     (every OPD), OPD administrators (their OPD), the setter and the
+//     recommending heads (every OPD), and the OPD's head (their own).
+//
+// A locked period (assessed) takes no capaian and no recommendation.
+
+// UnitPerformanceRights is what the actor may do with the capaian of an
+// OPD in a period now; SetUnitPerformance and RecommendUnitPerformance
+// check the same.
+type UnitPerformanceRights struct {
+	Set       bool                         // set or change the capaian
+	Recommend bool                         // record a recommendation (from one of Sources)
+	Sources   []model.RecommendationSource // the sources the actor may recommend as
+}
+
+// UnitPerformanceView is the capaian kinerja organisasi of one OPD in one
+// period as the actor reads it.
+type UnitPerformanceView struct {
+	Unit   model.Unit
+	Period model.Period
+	// Head is the OPD's head today (nil while vacant): their rating hasil
+	// kerja follows from the capaian.
+	Head *model.Employee
+	// Setter is who sets the capaian now (nil when nobody can).
+	Setter *model.Employee
+	// Performance is the capaian set, nil until it is.
+	Performance *model.UnitPerformance
+	// Recommendations are those recorded, oldest first.
+	Recommendations []model.UnitRecommendation
+	// LeaderRating is the OPD head's rating hasil kerja the capaian
+	// implies (Rules.LeaderRating), "" until it is set.
+	LeaderRating model.Rating
+	// Version is what a form to set it sends: 0 until it is set.
+	Version int
+	Can     UnitPerformanceRights
+}
+
+// UnitPerformanceList is every OPD the actor may read with its capaian in
+// one period.
+type UnitPerformanceList struct {
+	Period  model.Period
+	Periods []model.Period // the periods of its year, to choose another
+	Items   []UnitPerformanceView
+	// Settings are the instansi's settings: who sets, which units
+	// recommend; Can.Settings says whether the actor may change them.
+	Settings model.UnitPerformanceSettings
+	OPDs     []model.Unit // every OPD of the instansi, for the settings form
+	Can      UnitPerformanceListRights
+}
+
+// UnitPerformanceListRights is what the actor may do on the list.
+type UnitPerformanceListRights struct {
+	Settings bool // change who sets the capaian and which units recommend (BKPSDM)
+}
+
+// UnitPerformanceRequest is what a setter sends: the capaian, its basis
+// and the version read (0 for the first).
+type UnitPerformanceRequest struct {
+	Capaian model.Capaian
+	Basis   string
+	Version int
+}
+
+// UnitRecommendationRequest is a recommendation as sent.
+type UnitRecommendationRequest struct {
+	Source  model.RecommendationSource
+	Capaian model.Capaian
+	Note    string
+}
+
+// perfOrg is what the rights on capaian kinerja organisasi follow from,
+// loaded once for a request.
+type perfOrg struct {
+	settings model.UnitPerformanceSettings
+	chart    *model.OrgChart
+	units    []model.Unit
+	byID     map[string]model.Unit
+	kepala   string // the employee holding the kepala daerah's post
+	sekda    string // the employee holding the Sekda's post
+}
+
+func (a *App) perfOrg(ctx context.Context, instansiID string) (perfOrg, error) {
+	var o perfOrg
+	var err error
+	if o.chart, o.units, err = a.org(ctx, instansiID); err != nil {
+		return o, err
+	}
+	if o.settings, err = a.store.UnitPerformanceSettings(ctx, instansiID); err != nil {
+		return o, err
+	}
+	o.byID = make(map[string]model.Unit, len(o.units))
+	for _, u := range o.units {
+		o.byID[u.ID] = u
+	}
+	posts, err := a.store.PositionsOfKind(ctx, instansiID, model.PositionKepalaDaerah)
+	if err != nil {
+		return o, err
+	}
+	for _, p := range posts {
+		if h := o.chart.Holder(p); h != "" {
+			o.kepala = h
+			break
+		}
+	}
+	sekda, err := a.store.SekdaPosition(ctx, instansiID)
+	if err != nil {
+		return o, err
+	}
+	if sekda != "" {
+		o.sekda = o.chart.Holder(sekda)
+	}
+	return o, nil
+}
+
+// isOPD reports whether u is a perangkat daerah (a top-level unit under
+// the pemda).
+func isOPD(u model.Unit) bool { return u.ID != "" && u.OPDID == u.ID }
+
+// opds returns the OPDs of the instansi in display order.
+func (o perfOrg) opds() []model.Unit {
+	var out []model.Unit
+	for _, u := range o.units {
+		if isOPD(u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// head returns the employee who leads unit u today, or "".
+func (o perfOrg) head(u model.Unit) string {
+	if u.HeadPositionID == "" {
+		return ""
+	}
+	return o.chart.Holder(u.HeadPositionID)
+}
+
+// setter returns who sets the capaian of OPD u: the Sekda when the
+// instansi says so and the post is held, the kepala daerah otherwise;
+// never the OPD's own head ("" then).
+func (o perfOrg) setter(u model.Unit) string {
+	s := o.kepala
+	if o.settings.Setter == model.CapaianSetterSekda && o.sekda != "" && o.sekda != o.head(u) {
+		s = o.sekda
+	}
+	if s == o.head(u) {
+		return ""
+	}
+	return s
+}
+
+// sourceHead reports whether employee e leads the unit the instansi names
+// for src.
+func (o perfOrg) sourceHead(e string, src model.RecommendationSource) bool {
+	u, ok := o.byID[o.settings.SourceUnit(src)]
+	return ok && e != "" && o.head(u) == e
+}
+
+// sources returns what the actor may recommend as on OPD u.
+func (o perfOrg) sources(actor model.Actor, u model.Unit) []model.RecommendationSource {
+	if actor.EmployeeID != "" && actor.EmployeeID == o.head(u) {
+		return nil
+	}
+	admin := authz.Can(actor, authz.RecommendUnitPerformance, authz.Target{InstansiID: u.InstansiID})
+	var out []model.RecommendationSource
+	for _, src := range model.RecommendationSources {
+		if admin || o.sourceHead(actor.EmployeeID, src) {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
+// readsAll reports whether the actor reads the capaian of every OPD: by
+// role, or as the one who sets it or a recommending head.
+func (o perfOrg) readsAll(actor model.Actor) bool {
+	if authz.Widest(actor, authz.ReadUnitPerformance) == authz.ScopeInstansi {
+		return true
+	}
+	e := actor.EmployeeID
+	if e == "" {
+		return false
+	}
+	if e == o.kepala || (o.settings.Setter == model.CapaianSetterSekda && e == o.sekda) {
+		return true
+	}
+	for _, src := range model.RecommendationSources {
+		if o.sourceHead(e, src) {
+			return true
+		}
+	}
+	return false
+}
+
+// reads reports whether the actor reads the capaian of OPD u.
+func (o perfOrg) reads(actor model.Actor, u model.Unit) bool {
+	return o.readsAll(actor) || authz.Can(actor, authz.ReadUnitPerformance, authz.Target{InstansiID: u.InstansiID, OPDID: u.ID}) ||
+		(actor.EmployeeID != "" && actor.EmployeeID == o.head(u))
+}
+
+// rights is what the actor may do with OPD u's capaian in period p.
+func (o perfOrg) rights(actor model.Actor, u model.Unit, p model.Period) UnitPerformanceRights {
+	if p.Status == model.PeriodLocked {
+		return UnitPerformanceRights{}
+	}
+	r := UnitPerformanceRights{Sources: o.sources(actor, u)}
+	r.Recommend = len(r.Sources) > 0
+	r.Set = actor.EmployeeID != "" && actor.EmployeeID == o.setter(u)
+	return r
+}
+
+// perfTarget loads the OPD and the period a capaian is about, both of the
+// actor's instansi: an unknown one is model.ErrNotFound, a unit that is no
+// OPD a field error on "unit_id".
+func (a *App) perfTarget(ctx context.Context, actor model.Actor, o perfOrg, unitID, periodID string) (model.Unit, model.Period, error) {
+	u, ok := o.byID[unitID]
+	if !ok || u.InstansiID != actor.InstansiID {
+		return u, model.Period{}, fmt.Errorf("unit %s: %w", unitID, model.ErrNotFound)
+	}
+	p, err := a.store.Period(ctx, periodID)
+	if err != nil || p.InstansiID != actor.InstansiID {
+		return u, p, fmt.Errorf("period %s: %w", periodID, model.ErrNotFound)
+	}
+	if !isOPD(u) {
+		return u, p, model.Invalid("unit_id", "invalid.unitperf.unit.opd", u.Name)
+	}
+	return u, p, nil
+}
+
+// periodOpenForCapaian is nil when period p may take a capaian or a
+// recommendation (a periodic or annual period that is not locked),
+// otherwise the message that says why not.
+func periodOpenForCapaian(p model.Period) error {
+	switch p.Kind {
+	case model.PeriodMonthly, model.PeriodQuarterly, model.PeriodAnnual:
+	default:
+		return model.Msg("invalid.unitperf.period.kind")
+	}
+	if p.Status == model.PeriodLocked {
+		return model.Msg("invalid.unitperf.period.locked", p.Label())
+	}
+	return nil
+}
+
+// UnitPerformanceView returns the capaian of OPD unitID in period
+// periodID with its recommendations and what the actor may do. Someone
+// who may not read it gets model.ErrNotFound.
+func (a *App) UnitPerformanceView(ctx context.Context, actor model.Actor, unitID, periodID string) (UnitPerformanceView, error) {
+	o, err := a.perfOrg(ctx, actor.InstansiID)
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	u, p, err := a.perfTarget(ctx, actor, o, unitID, periodID)
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	if !o.reads(actor, u) {
+		return UnitPerformanceView{}, fmt.Errorf("capaian of unit %s: %w", unitID, model.ErrNotFound)
+	}
+	views, err := a.perfViews(ctx, actor, o, p, []model.Unit{u})
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	return views[0], nil
+}
+
+// perfViews builds the views of OPDs units in period p in a fixed number
+// of queries: the capaian and recommendations of the period, and the
+// people named.
+func (a *App) perfViews(ctx context.Context, actor model.Actor, o perfOrg, p model.Period, units []model.Unit) ([]UnitPerformanceView, error) {
+	set, err := a.store.UnitPerformances(ctx, p.InstansiID, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := a.store.UnitRecommendations(ctx, p.InstansiID, p.ID, "")
+	if err != nil {
+		return nil, err
+	}
+	byUnit := make(map[string]model.UnitPerformance, len(set))
+	for _, s := range set {
+		byUnit[s.UnitID] = s
+	}
+	recsByUnit := map[string][]model.UnitRecommendation{}
+	for _, r := range recs {
+		recsByUnit[r.UnitID] = append(recsByUnit[r.UnitID], r)
+	}
+	var ids []string
+	for _, u := range units {
+		if h := o.head(u); h != "" {
+			ids = append(ids, h)
+		}
+		if s := o.setter(u); s != "" {
+			ids = append(ids, s)
+		}
+	}
+	people, err := a.store.EmployeesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	person := func(id string) *model.Employee {
+		if e, ok := people[id]; ok && id != "" {
+			return &e
+		}
+		return nil
+	}
+	rules := model.CurrentRules()
+	out := make([]UnitPerformanceView, 0, len(units))
+	for _, u := range units {
+		v := UnitPerformanceView{Unit: u, Period: p, Head: person(o.head(u)), Setter: person(o.setter(u)),
+			Recommendations: recsByUnit[u.ID], Can: o.rights(actor, u, p)}
+		if s, ok := byUnit[u.ID]; ok {
+			v.Performance, v.Version = &s, s.Version
+			v.LeaderRating = rules.LeaderRating(s.Capaian, nil)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// UnitPerformances lists every OPD the actor may read with its capaian in
+// period periodID; "" picks the latest period of this year that has begun
+// (its first when none has). Someone who reads no OPD's capaian is
+// refused.
+func (a *App) UnitPerformances(ctx context.Context, actor model.Actor, periodID string) (UnitPerformanceList, error) {
+	o, err := a.perfOrg(ctx, actor.InstansiID)
+	if err != nil {
+		return UnitPerformanceList{}, err
+	}
+	var units []model.Unit
+	for _, u := range o.opds() {
+		if o.reads(actor, u) {
+			units = append(units, u)
+		}
+	}
+	if len(units) == 0 {
+		return UnitPerformanceList{}, forbidden("read the capaian kinerja organisasi")
+	}
+	l := UnitPerformanceList{Settings: o.settings, OPDs: o.opds(), Can: UnitPerformanceListRights{Settings: canManageYears(actor) == nil}}
+	if periodID == "" {
+		if l.Period, err = a.defaultPerfPeriod(ctx, actor.InstansiID); err != nil {
+			return l, err
+		}
+	} else {
+		p, err := a.store.Period(ctx, periodID)
+		if err != nil || p.InstansiID != actor.InstansiID {
+			return l, model.Invalid("period", "invalid.unitperf.period.unknown")
+		}
+		l.Period = p
+	}
+	if l.Periods, err = a.store.Periods(ctx, actor.InstansiID, l.Period.Year); err != nil {
+		return l, err
+	}
+	l.Items, err = a.perfViews(ctx, actor, o, l.Period, units)
+	return l, err
+}
+
+// defaultPerfPeriod is the latest periodic period of this year that has
+// begun, else the year's first; a field error on "period" when the year
+// is not opened.
+func (a *App) defaultPerfPeriod(ctx context.Context, instansiID string) (model.Period, error) {
+	today := a.Today(ctx, instansiID)
+	ps, err := a.store.Periods(ctx, instansiID, today.Time().Year())
+	if err != nil {
+		return model.Period{}, err
+	}
+	if len(ps) == 0 {
+		return model.Period{}, model.Invalid("period", "invalid.unitperf.period.none")
+	}
+	pick := ps[0]
+	for _, p := range ps {
+		if p.Kind != model.PeriodAnnual && p.Start <= today && p.Start >= pick.Start {
+			pick = p
+		}
+	}
+	return pick, nil
+}
+
+// SetUnitPerformance sets or changes the capaian of OPD unitID in period
+// periodID: the setter only (see the top of this file), with one of the
+// five levels, a basis, and the version read (0 for the first; a stale
+// one is model.ErrStale). The change is audited with what it replaced and
+// the OPD's head is told.
+func (a *App) SetUnitPerformance(ctx context.Context, actor model.Actor, unitID, periodID string, req UnitPerformanceRequest) (UnitPerformanceView, error) {
+	o, err := a.perfOrg(ctx, actor.InstansiID)
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	u, p, err := a.perfTarget(ctx, actor, o, unitID, periodID)
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	if !o.reads(actor, u) && o.setter(u) != actor.EmployeeID {
+		return UnitPerformanceView{}, fmt.Errorf("capaian of unit %s: %w", unitID, model.ErrNotFound)
+	}
+	if actor.EmployeeID == "" || actor.EmployeeID != o.setter(u) {
+		return UnitPerformanceView{}, forbidden("set the capaian kinerja organisasi (the leader above the OPD sets it)")
+	}
+	perf := model.UnitPerformance{InstansiID: u.InstansiID, UnitID: u.ID, PeriodID: p.ID, Capaian: req.Capaian, Basis: req.Basis,
+		SetBy: actor.EmployeeID}
+	var v model.ValidationError
+	if err := model.ValidateUnitPerformance(&perf); err != nil {
+		v = *err.(*model.ValidationError)
+	}
+	if err := periodOpenForCapaian(p); err != nil {
+		v.AddErr("period_id", err)
+	}
+	if req.Version < 0 {
+		v.Add("version", "version.required")
+	}
+	if err := v.Err(); err != nil {
+		return UnitPerformanceView{}, err
+	}
+	head := o.head(u)
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		saved, err := tx.SetUnitPerformance(ctx, perf, req.Version)
+		if err != nil {
+			return err
+		}
+		if head == "" || head == actor.EmployeeID {
+			return nil
+		}
+		return tx.Notify(ctx, model.Notification{InstansiID: u.InstansiID, EmployeeID: head, Kind: "unit_performance.set",
+			Link: "/capaian-organisasi?periode=" + p.ID + "#opd-" + u.ID,
+			Args: []string{actor.Name, u.Name, p.Name(), "notif.word.capaian." + string(saved.Capaian), saved.Basis}})
+	})
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	views, err := a.perfViews(ctx, actor, o, p, []model.Unit{u})
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	return views[0], nil
+}
+
+// RecommendUnitPerformance records a recommendation on the capaian of OPD
+// unitID in period periodID from source (see the top of this file for
+// who may). It is audited.
+func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, unitID, periodID string, req UnitRecommendationRequest) (UnitPerformanceView, error) {
+	o, err := a.perfOrg(ctx, actor.InstansiID)
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	u, p, err := a.perfTarget(ctx, actor, o, unitID, periodID)
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	sources := o.sources(actor, u)
+	if !o.reads(actor, u) && len(sources) == 0 {
+		return UnitPerformanceView{}, fmt.Errorf("capaian of unit %s: %w", unitID, model.ErrNotFound)
+	}
+	if len(sources) == 0 {
+		return UnitPerformanceView{}, forbidden("recommend a capaian kinerja organisasi")
+	}
+	rec := model.UnitRecommendation{InstansiID: u.InstansiID, UnitID: u.ID, PeriodID: p.ID, Source: req.Source, Capaian: req.Capaian,
+		Note: req.Note, By: actor.UserID}
+	var v model.ValidationError
+	if err := model.ValidateUnitRecommendation(&rec); err != nil {
+		v = *err.(*model.ValidationError)
+	}
+	if rec.Source.Valid() && !containsSource(sources, rec.Source) {
+		return UnitPerformanceView{}, forbidden("recommend as " + string(rec.Source))
+	}
+	if err := periodOpenForCapaian(p); err != nil {
+		v.AddErr("period_id", err)
+	}
+	if err := v.Err(); err != nil {
+		return UnitPerformanceView{}, err
+	}
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		_, err := tx.AddUnitRecommendation(ctx, rec)
+		return err
+	})
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	views, err := a.perfViews(ctx, actor, o, p, []model.Unit{u})
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
+	return views[0], nil
+}
+
+func containsSource(list []model.RecommendationSource, s model.RecommendationSource) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// MayReadUnitPerformance reports whether the actor reads the capaian
+// kinerja organisasi of at least one OPD: the menu links the page for
+// them.
+func (a *App) MayReadUnitPerformance(ctx context.Context, actor model.Actor) bool {
+	if actor.InstansiID == "" {
+		return false
+	}
+	if authz.Widest(actor, authz.ReadUnitPerformance) >= authz.ScopeOPD {
+		return true
+	}
+	if actor.EmployeeID == "" {
+		return false
+	}
+	o, err := a.perfOrg(ctx, actor.InstansiID)
+	if err != nil {
+		return false
+	}
+	if o.readsAll(actor) {
+		return true
+	}
+	for _, u := range o.opds() {
+		if o.head(u) == actor.EmployeeID {
+			return true
+		}
+	}
+	return false
+}
+
+// UnitPerformanceSettings returns who sets the capaian kinerja organisasi
+// of the actor's instansi and which units recommend; everyone signed in
+// may read them.
+func (a *App) UnitPerformanceSettings(ctx context.Context, actor model.Actor) (model.UnitPerformanceSettings, error) {
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return model.UnitPerformanceSettings{}, forbidden("the instansi's settings")
+	}
+	return a.store.UnitPerformanceSettings(ctx, actor.InstansiID)
+}
+
+// SetUnitPerformanceSettings changes who sets the capaian kinerja
+// organisasi (kepala_daerah or sekda) and which OPDs recommend as BKPSDM,
+// Bappeda and the Inspektorat: each named by its id or its code, or ""
+// for none. BKPSDM only; audited.
+func (a *App) SetUnitPerformanceSettings(ctx context.Context, actor model.Actor, s model.UnitPerformanceSettings) (model.UnitPerformanceSettings, error) {
+	if err := canManageYears(actor); err != nil {
+		return s, err
+	}
+	units, err := a.unitsOf(ctx, actor.InstansiID)
+	if err != nil {
+		return s, err
+	}
+	var v model.ValidationError
+	if s.Setter != model.CapaianSetterKepalaDaerah && s.Setter != model.CapaianSetterSekda {
+		v.Add("capaian_setter", "invalid.unitperf.setter")
+	}
+	resolve := func(field string, ref *string) {
+		*ref = strings.TrimSpace(*ref)
+		if *ref == "" {
+			return
+		}
+		for _, u := range units {
+			if (u.ID == *ref || strings.EqualFold(u.Code, *ref)) && isOPD(u) {
+				*ref = u.ID
+				return
+			}
+		}
+		v.Add(field, "invalid.unitperf.source.unit", *ref)
+	}
+	resolve("bkpsdm_unit_id", &s.BKPSDMUnitID)
+	resolve("bappeda_unit_id", &s.BappedaUnitID)
+	resolve("inspektorat_unit_id", &s.InspektoratUnitID)
+	if err := v.Err(); err != nil {
+		return s, err
+	}
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		return tx.SetUnitPerformanceSettings(ctx, actor.InstansiID, s)
+	})
+	if err != nil {
+		return s, err
+	}
+	return a.store.UnitPerformanceSettings(ctx, actor.InstansiID)
+}
