@@ -222,9 +222,12 @@ func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, 
 	if !pk.Valid() {
 		v.Add("perilaku_kerja", "invalid.rating")
 	}
-	reason, rerr := cleanReason("reason", reason)
-	if rerr != nil {
-		v.AddErr("reason", rerr)
+	reason = strings.TrimSpace(reason)
+	switch {
+	case reason == "":
+		v.Add("reason", "invalid.calibration.reason")
+	case utf8.RuneCountInString(reason) > reasonMax:
+		v.Add("reason", "invalid.calibration.reason.long", reasonMax)
 	}
 	if err := v.Err(); err != nil {
 		return f.A, err
