@@ -319,6 +319,6 @@ func assessmentSchemas() map[string]any {
 			"hasil_kerja":    map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "Required, except for an OPD head, whose rating follows the capaian"},
 			"perilaku_kerja": enum("di_atas", "sesuai", "di_bawah"), "note": map[string]any{"type": "string", "maxLength": 4000},
 			"feedback": map[string]any{"type": "object", "description": "Umpan balik: rhk (RHK id → text) and behaviours (core value → text), each at most 2000 characters"}}),
-		"PredikatRule":   obj([]string{"predikat", "label", "regime"}, map[string]any{"predikat": enum("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"), "label": str(), "regime": str()}),
+		"PredikatRule": obj([]string{"predikat", "label", "regime"}, map[string]any{"predikat": enum("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"), "label": str(), "regime": str()}),
 	}
 }

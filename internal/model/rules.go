@@ -482,7 +482,7 @@ func (r ResultStanding) Standing() Standing {
 // Suggestion is a suggested rating hasil kerja with the reasons it rests
 // on. It is advice for the pejabat penilai, never the rating itself.
 type Suggestion struct {
-	Rating Rating // empty when no result could be compared
+	Rating                       Rating // empty when no result could be compared
 	Above, Meets, Below, Unknown int
 	UtamaBelow                   int
 	Reasons                      []Message
