@@ -267,6 +267,11 @@ func (a *App) mayReadCurve(ctx context.Context, actor model.Actor, chart *model.
 	if err != nil || u.InstansiID != actor.InstansiID {
 		return fmt.Errorf("unit %s: %w", opdID, model.ErrNotFound)
 	}
+	return mayReadCurveOf(actor, chart, u)
+}
+
+// mayReadCurveOf is mayReadCurve for a unit at hand.
+func mayReadCurveOf(actor model.Actor, chart *model.OrgChart, u model.Unit) error {
 	if actor.EmployeeID != "" && u.HeadPositionID != "" && chart.Holder(u.HeadPositionID) == actor.EmployeeID {
 		return nil
 	}

@@ -370,3 +370,24 @@ func (a *App) UnlockCalibration(ctx context.Context, actor model.Actor, opdID, p
 	}
 	return a.Curve(ctx, actor, opdID, periodID)
 }
+
+// CalibrationOPDs lists the OPDs whose calibration the actor may open:
+// every OPD for BKPSDM, leaders and auditors, an OPD admin's own, and the
+// OPD each head leads today.
+func (a *App) CalibrationOPDs(ctx context.Context, actor model.Actor) ([]model.Unit, error) {
+	chart, units, err := a.org(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Unit
+	for _, u := range units {
+		if u.Kind != model.UnitOPD {
+			continue
+		}
+		if u.InstansiID == actor.InstansiID && mayReadCurveOf(actor, chart, u) == nil {
+			out = append(out, u)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}

@@ -48,6 +48,7 @@ var dynamicPrefixes = []string{
 	"rating.",          // model.Rating.Label: "rating." + rating
 	"predikat.",        // model.Predikat.Label: "predikat." + predikat
 	"capaian.",         // model.Capaian.Label: "capaian." + capaian
+	"calib.",           // templates: printf "calib.short.%s", "calib.status.%s", "calib.astatus.%s"; web: "calib.ok." + step
 }
 
 // root is the module's root directory.

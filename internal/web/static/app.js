@@ -174,6 +174,20 @@
       li.appendChild(document.createTextNode(d.body));
       thread.appendChild(li);
     });
+    // The calibration screen: a rating of the OPD changed, so the curve
+    // and its limits are drawn again from the server.
+    on("curve.changed", function (d) {
+      var box = document.querySelector('[data-live-curve="' + d.opd_id + '"]');
+      if (!box || box.getAttribute("data-period") !== d.period_id) { return; }
+      fetch("/fragmen/kurva/" + encodeURIComponent(d.opd_id) + "?periode=" + encodeURIComponent(d.period_id), { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error("status " + r.status); }
+        return r.text();
+      }).then(function (html) {
+        box.outerHTML = html;
+        var fresh = document.querySelector('[data-live-curve="' + d.opd_id + '"]');
+        if (fresh) { fresh.classList.add("fresh-curve"); }
+      }).catch(function () { /* the curve shows on the next load */ });
+    });
     connect();
   }
 })();
