@@ -102,6 +102,7 @@ func New(a *app.App) *Handler {
 	u.teamRoutes(page)
 	u.coachingRoutes(page)
 	u.needsRoutes(page)
+	u.unitPerformanceRoutes(page)
 	u.transferRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -196,6 +197,7 @@ type base struct {
 	CanYear    bool
 	IsRater    bool           // rates someone: has the supervisor's desk
 	CanNeeds   bool           // sees the needs and constraints of an OPD or more
+	CanCapaian bool           // reads the capaian kinerja organisasi of an OPD or more
 	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
 	Unread     int            // unread notifications
 	Here       string         // this page's local address without ?lang, to come back to
@@ -245,6 +247,9 @@ func (u *ui) baseFor(r *http.Request) base {
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
 		b.IsRater = u.a.IsRater(r.Context(), actor)
+		// Those who set, recommend or lead an OPD rate someone; others
+		// read the capaian only by a role, which costs no query.
+		b.CanCapaian = m.UnitPerformance || (b.IsRater && u.a.MayReadUnitPerformance(r.Context(), actor))
 		if actor.EmployeeID != "" {
 			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)
 		}
