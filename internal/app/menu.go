@@ -13,6 +13,10 @@ type Menu struct {
 	Monitor bool // follow SKP progress across an OPD or more
 	Year    bool // open performance years and periods
 	Needs   bool // read the needs and constraints of an OPD or more
+	// UnitPerformance: read the capaian kinerja organisasi of an OPD or
+	// more by a role; those who set or recommend it by their post are
+	// told by MayReadUnitPerformance.
+	UnitPerformance bool
 }
 
 // Menu returns what the actor may enter, by the same rules the rooms
@@ -20,10 +24,11 @@ type Menu struct {
 func (a *App) Menu(actor model.Actor) Menu {
 	_, importErr := importScope(actor)
 	return Menu{
-		Import:  importErr == nil,
-		Audit:   mayReadAudit(actor),
-		Monitor: authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD,
-		Year:    authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}),
-		Needs:   authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD,
+		Import:          importErr == nil,
+		Audit:           mayReadAudit(actor),
+		Monitor:         authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD,
+		Year:            authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}),
+		Needs:           authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD,
+		UnitPerformance: authz.Widest(actor, authz.ReadUnitPerformance) >= authz.ScopeOPD,
 	}
 }

@@ -113,7 +113,10 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 		if err := coachTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
 			return err
 		}
-		return recordNeeds(ctx, tx, sum.InstansiID, today, opt.Seed)
+		if err := recordNeeds(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
+			return err
+		}
+		return setUnitPerformance(ctx, tx, sum.InstansiID, today, opt.Seed)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)

@@ -102,6 +102,7 @@ func New(a *app.App) *Handler {
 	u.teamRoutes(page)
 	u.coachingRoutes(page)
 	u.needsRoutes(page)
+	u.unitPerformanceRoutes(page)
 	u.transferRoutes(page)
 	u.calibrationRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
@@ -198,6 +199,7 @@ type base struct {
 	IsRater    bool           // rates someone: has the supervisor's desk
 	CanNeeds   bool           // sees the needs and constraints of an OPD or more
 	CanCalib   bool           // opens the calibration of an OPD or more
+	CanCapaian bool           // reads the capaian kinerja organisasi of an OPD or more
 	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
 	Unread     int            // unread notifications
 	Here       string         // this page's local address without ?lang, to come back to
@@ -250,6 +252,9 @@ func (u *ui) baseFor(r *http.Request) base {
 		if opds, err := u.a.CalibrationOPDs(r.Context(), actor); err == nil {
 			b.CanCalib = len(opds) > 0
 		}
+		// Those who set, recommend or lead an OPD rate someone; others
+		// read the capaian only by a role, which costs no query.
+		b.CanCapaian = m.UnitPerformance || (b.IsRater && u.a.MayReadUnitPerformance(r.Context(), actor))
 		if actor.EmployeeID != "" {
 			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)
 		}

@@ -1,0 +1,187 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Capaian kinerja organisasi of the demo city: BKPSDM, Bappeda and the
+// Inspektorat are named as the recommending OPDs, and for every period of
+// the year that has ended the Wali Kota has set the capaian of every OPD
+// on their recommendations. A few OPDs are Istimewa, most Baik and one
+// Butuh Perbaikan, the same all year, so that the curve of each tells a
+// steady story.
+
+// Demo OPDs whose capaian is Istimewa or Butuh Perbaikan; the rest are
+// Baik. Kominfo, the OPD of the demo accounts, is Istimewa.
+var (
+	demoIstimewa       = []string{codeKominfo, "BAPPEDA", "DINKES"}
+	demoButuhPerbaikan = "DISPERKIMLH"
+)
+
+// setUnitPerformance records the recommendations and the capaian of every
+// OPD for the periods that ended before today.
+func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+	chart, err := tx.OrgChart(ctx, instansiID, today)
+	if err != nil {
+		return err
+	}
+	units, err := tx.Units(ctx, instansiID)
+	if err != nil {
+		return err
+	}
+	var opds []model.Unit
+	byCode := map[string]model.Unit{}
+	for _, u := range units {
+		if u.OPDID == u.ID {
+			opds = append(opds, u)
+			byCode[u.Code] = u
+		}
+	}
+	slices.SortFunc(opds, func(a, b model.Unit) int { return strings.Compare(a.Code, b.Code) })
+	settings := model.UnitPerformanceSettings{Setter: model.CapaianSetterKepalaDaerah, BKPSDMUnitID: byCode["BKPSDM"].ID,
+		BappedaUnitID: byCode["BAPPEDA"].ID, InspektoratUnitID: byCode["INSPEKTORAT"].ID}
+	if err := tx.SetUnitPerformanceSettings(ctx, instansiID, settings); err != nil {
+		return err
+	}
+	posts, err := tx.PositionsOfKind(ctx, instansiID, model.PositionKepalaDaerah)
+	if err != nil || len(posts) == 0 {
+		return err
+	}
+	wali := chart.Holder(posts[0])
+	if wali == "" {
+		return nil
+	}
+	head := func(u model.Unit) string {
+		if u.HeadPositionID == "" {
+			return ""
+		}
+		return chart.Holder(u.HeadPositionID)
+	}
+	userOf := func(employeeID string) string {
+		if employeeID == "" {
+			return ""
+		}
+		u, err := tx.UserByEmployee(ctx, employeeID)
+		if err != nil {
+			return ""
+		}
+		return u.ID
+	}
+	admin := ""
+	if u, err := tx.UserByUsername(ctx, "admin"); err == nil {
+		admin = u.ID
+	}
+	// Who records each source's recommendation on an OPD: the source's
+	// head, or the BKPSDM admin for them (on the source's own OPD, whose
+	// head does not recommend on it).
+	recorder := map[model.RecommendationSource]string{
+		model.SourceBKPSDM: userOf(head(byCode["BKPSDM"])), model.SourceBappeda: userOf(head(byCode["BAPPEDA"])),
+		model.SourceInspektorat: userOf(head(byCode["INSPEKTORAT"])),
+	}
+	by := func(src model.RecommendationSource, u model.Unit) string {
+		if r := recorder[src]; r != "" && u.ID != settings.SourceUnit(src) {
+			return r
+		}
+		return admin
+	}
+
+	periods, err := tx.Periods(ctx, instansiID, today.Time().Year())
+	if err != nil {
+		return err
+	}
+	var past []model.Period
+	for _, p := range periods {
+		if p.Kind != model.PeriodAnnual && p.End < today {
+			past = append(past, p)
+		}
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x6361706169616e))
+	for i, p := range past {
+		last := i == len(past)-1
+		for _, u := range opds {
+			c := model.CapaianBaik
+			switch {
+			case slices.Contains(demoIstimewa, u.Code):
+				c = model.CapaianIstimewa
+			case u.Code == demoButuhPerbaikan:
+				c = model.CapaianButuhPerbaikan
+			}
+			done, total := demoRencanaAksi(c, rng)
+			for _, src := range model.RecommendationSources {
+				rec := c
+				note := demoRecNote(src, c, done, total)
+				// The Inspektorat is stricter now and then: one level lower.
+				if src == model.SourceInspektorat && c == model.CapaianBaik && rng.IntN(8) == 0 {
+					rec, note = model.CapaianButuhPerbaikan, "Terdapat temuan pemeriksaan yang belum ditindaklanjuti sampai akhir periode."
+				}
+				who := by(src, u)
+				if who == "" {
+					continue
+				}
+				if _, err := tx.AddUnitRecommendation(ctx, model.UnitRecommendation{InstansiID: instansiID, UnitID: u.ID, PeriodID: p.ID,
+					Source: src, Capaian: rec, Note: note, By: who}); err != nil {
+					return err
+				}
+			}
+			basis := fmt.Sprintf("Realisasi rencana aksi %s: %d dari %d kegiatan mencapai target periodik. %s", p.Name(), done, total, demoBasis[c])
+			saved, err := tx.SetUnitPerformance(ctx, model.UnitPerformance{InstansiID: instansiID, UnitID: u.ID, PeriodID: p.ID,
+				Capaian: c, Basis: basis, SetBy: wali}, 0)
+			if err != nil {
+				return fmt.Errorf("capaian of %s in %s: %w", u.Code, p.Name(), err)
+			}
+			// The heads are told of the latest period only, as they
+			// would have been when it was set.
+			if h := head(u); last && h != "" {
+				if err := tx.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: h, Kind: "unit_performance.set",
+					Link: "/capaian-organisasi?periode=" + p.ID + "#opd-" + u.ID,
+					Args: []string{"Wali Kota Sawahlunto", u.Name, p.Name(), "notif.word.capaian." + string(saved.Capaian), saved.Basis}}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// demoRencanaAksi is how many of an OPD's rencana aksi reached their
+// periodic target, fitting its capaian.
+func demoRencanaAksi(c model.Capaian, rng *rand.Rand) (done, total int) {
+	total = 8 + rng.IntN(8)
+	switch c {
+	case model.CapaianIstimewa:
+		return total, total
+	case model.CapaianButuhPerbaikan:
+		return total/2 + rng.IntN(2), total
+	}
+	return total - 1 - rng.IntN(2), total
+}
+
+var demoBasis = map[model.Capaian]string{
+	model.CapaianIstimewa:       "Seluruh rencana aksi tercapai dan sebagian melampaui target yang disepakati dengan Wali Kota.",
+	model.CapaianBaik:           "Sebagian besar rencana aksi tercapai; yang tertinggal dijadwalkan pada periode berikutnya.",
+	model.CapaianButuhPerbaikan: "Hampir separuh rencana aksi belum menunjukkan kemajuan yang cukup; perlu rencana perbaikan.",
+}
+
+// demoRecNote is a source's note on an OPD's period.
+func demoRecNote(src model.RecommendationSource, c model.Capaian, done, total int) string {
+	switch src {
+	case model.SourceBappeda:
+		return fmt.Sprintf("%d dari %d rencana aksi mencapai target periodik.", done, total)
+	case model.SourceInspektorat:
+		if c == model.CapaianButuhPerbaikan {
+			return "Tindak lanjut hasil pemeriksaan terlambat."
+		}
+		return "Tidak ada temuan pemeriksaan yang belum ditindaklanjuti."
+	}
+	if c == model.CapaianIstimewa {
+		return "Realisasi dan bukti dukung SKP pegawai lengkap dan tepat waktu."
+	}
+	return "Pengisian realisasi dan bukti dukung SKP pegawai umumnya tepat waktu."
+}

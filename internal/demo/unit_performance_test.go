@@ -1,0 +1,62 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// TestDemoUnitPerformance: for every period of the demo year that has
+// ended, every OPD has its capaian set by the Wali Kota with three
+// recommendations; a few are Istimewa, one Butuh Perbaikan, the rest Baik.
+func TestDemoUnitPerformance(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		a, sum := generate(t, s, 600, 7)
+		today := a.Today(ctx, sum.InstansiID)
+		periods, err := s.Periods(ctx, sum.InstansiID, today.Time().Year())
+		if err != nil {
+			t.Fatal(err)
+		}
+		bkpsdm := model.Actor{UserID: "x", InstansiID: sum.InstansiID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
+		past := 0
+		for _, p := range periods {
+			l, err := a.UnitPerformances(ctx, bkpsdm, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Kind == model.PeriodAnnual || p.End >= today {
+				for _, v := range l.Items {
+					if v.Performance != nil {
+						t.Errorf("%s has a capaian in %s, which has not ended", v.Unit.Code, p.Name())
+					}
+				}
+				continue
+			}
+			past++
+			counts := map[model.Capaian]int{}
+			for _, v := range l.Items {
+				if v.Performance == nil {
+					t.Errorf("%s has no capaian in %s", v.Unit.Code, p.Name())
+					continue
+				}
+				counts[v.Performance.Capaian]++
+				if v.Setter == nil || v.Performance.SetBy != v.Setter.ID || v.Performance.Basis == "" || v.LeaderRating == "" {
+					t.Errorf("%s in %s: %+v", v.Unit.Code, p.Name(), v.Performance)
+				}
+				if len(v.Recommendations) != 3 {
+					t.Errorf("%s in %s has %d recommendations", v.Unit.Code, p.Name(), len(v.Recommendations))
+				}
+			}
+			if counts[model.CapaianIstimewa] != 3 || counts[model.CapaianButuhPerbaikan] != 1 || counts[model.CapaianBaik] != len(l.Items)-4 {
+				t.Errorf("capaian in %s: %v of %d OPDs", p.Name(), counts, len(l.Items))
+			}
+		}
+		if want := int(today.Time().Month()) - 1; past != want {
+			t.Errorf("%d periods with capaian, want %d", past, want)
+		}
+	})
+}
