@@ -82,6 +82,11 @@ func TestUnitPerformancePage(t *testing.T) {
 			!strings.Contains(body, `aria-invalid="true"`) {
 			t.Errorf("an empty form (%d): %s", resp.StatusCode, body)
 		}
+		// In English, the same refusal reads in English.
+		_, body = wali.post(action+"?lang=en", url.Values{"capaian": {"baik"}, "basis": {""}, "version": {"0"}})
+		if !strings.Contains(html.UnescapeString(body), locale.T("en", "invalid.unitperf.basis.required")) || !strings.Contains(body, locale.T("en", "unitperf.title")) {
+			t.Errorf("the English page: %s", body)
+		}
 		// Set: back to the OPD on the page, with the rating it implies.
 		resp, _ = wali.post(action, url.Values{"capaian": {"baik"}, "basis": {"Capaian PK 93%, rencana aksi sesuai jadwal."}, "version": {"0"}})
 		if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(resp.Header.Get("Location"), "#opd-"+kominfo) {
