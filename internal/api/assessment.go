@@ -291,11 +291,12 @@ func assessmentSchemas() map[string]any {
 	rating := map[string]any{"type": []string{"string", "null"}, "enum": []any{"di_atas", "sesuai", "di_bawah", nil}}
 	predikat := map[string]any{"type": []string{"string", "null"}, "enum": []any{"sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang", nil}}
 	person := map[string]any{"type": "object", "description": "A person as the document shows them: name, nip, golongan, pangkat, position, unit"}
+	rater := map[string]any{"type": []string{"object", "null"}, "description": "Who rated it, as they were then (null until rated)"}
 	version := map[string]any{"type": "integer", "description": "The version last read; a stale one is a 409"}
 	assessment := map[string]any{"id": str(), "employee_id": str(), "employee": person, "skp_id": str(), "period_id": str(),
 		"period": str(), "opd_id": str(), "regime": str(), "leader": map[string]any{"type": "boolean", "description": "The employee heads the OPD: rating hasil kerja follows the capaian kinerja organisasi"},
 		"hasil_kerja": rating, "perilaku_kerja": rating, "predikat": predikat, "note": str(),
-		"status": enum("open", "rated", "final"), "rater": person, "upper_rater": person,
+		"status": enum("open", "rated", "final"), "rater": rater, "upper_rater": rater,
 		"rated_at": at, "finalized_at": at, "acknowledged_at": at, "version": integer,
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee",

@@ -1,0 +1,155 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// TestAssessmentJourney rates, calibrates, sends and acknowledges an
+// assessment over HTTP, refuses a predikat sent by hand, answers the
+// rules and the curve, and checks every answer against the OpenAPI
+// document.
+func TestAssessmentJourney(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+		check := func(method, pattern string, r response, status int) map[string]any {
+			t.Helper()
+			if r.status != status {
+				t.Fatalf("%s %s: %d %s, want %d", method, pattern, r.status, r.body, status)
+			}
+			schema, err := responseSchema(doc, method, pattern, r)
+			if err != nil {
+				t.Fatalf("%s %s: %v (%s)", method, pattern, err, r.body)
+			}
+			var v any
+			json.Unmarshal(r.body, &v)
+			if schema != nil {
+				for _, p := range conform(doc, schema, v, "$") {
+					t.Errorf("%s %s (%d): %s", method, pattern, r.status, p)
+				}
+			}
+			m, _ := v.(map[string]any)
+			return m
+		}
+		// The state: Staff1's approved SKP, January closed, the Dinas'
+		// capaian set by the Wali Kota.
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		in := e.o.Instansi.ID
+		admin := model.Actor{UserID: "x", InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
+		year := a.Today(ctx, in).Time().Year()
+		periods, err := a.OpenYear(ctx, admin, year, model.PeriodMonthly, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		staffActor := model.Actor{UserID: "y", EmployeeID: e.o.Staff1.ID, InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+		skp, err := a.CreateSKP(ctx, staffActor, e.o.Staff1.ID, year, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		skp.Status = model.SKPApproved
+		if err := s.Write(ctx, model.SystemActor(in, "test"), func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, skp.Version, skp, model.ActApprove) }); err != nil {
+			t.Fatal(err)
+		}
+		jan := periods[0]
+		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
+			jan.Status = st
+			if err := a.MovePeriod(ctx, admin, jan, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		wali := model.Actor{UserID: "w", EmployeeID: e.o.WaliKota.ID, InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleLeader}}}
+		if _, err := a.SetUnitPerformance(ctx, wali, e.o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: model.CapaianIstimewa, Basis: "PK Januari"}); err != nil {
+			t.Fatal(err)
+		}
+
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+		adminTok := e.login(t, "admin", "rahasia-admin")
+
+		// The rules answer the matrix; a rating that is none is a 422.
+		r := check("GET", "/api/v1/rules/predikat", e.get(t, "/api/v1/rules/predikat?hasil_kerja=di_atas&perilaku_kerja=di_bawah", kabid), 200)
+		if r["predikat"] != "kurang" || r["regime"] != string(model.CurrentRegime) {
+			t.Errorf("rules = %v", r)
+		}
+		check("GET", "/api/v1/rules/predikat", e.get(t, "/api/v1/rules/predikat?hasil_kerja=istimewa&perilaku_kerja=sesuai", kabid), 422)
+
+		list := check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments?mine=1&period="+url.QueryEscape(jan.ID), kabid), 200)
+		items, _ := list["items"].([]any)
+		if len(items) != 1 {
+			t.Fatalf("the rater's list = %s", list)
+		}
+		item := items[0].(map[string]any)
+		id := item["id"].(string)
+		if item["status"] != "open" || item["predikat"] != nil || item["can"].(map[string]any)["rate"] != true {
+			t.Errorf("listed = %v", item)
+		}
+		path := "/api/v1/assessments/" + id
+		detail := check("GET", "/api/v1/assessments/{id}", e.get(t, path, kabid), 200)
+		if detail["capaian"] != "istimewa" || len(detail["behaviours"].([]any)) != 7 || detail["suggestion"] == nil {
+			t.Errorf("detail = %v", detail)
+		}
+		// Not for a nurse of another OPD.
+		check("GET", "/api/v1/assessments/{id}", e.get(t, path, nurse), 404)
+
+		// A predikat cannot be sent: it follows from the ratings.
+		version := detail["version"]
+		r = check("PUT", "/api/v1/assessments/{id}", e.put(t, path, kabid, map[string]any{"version": version, "hasil_kerja": "di_atas",
+			"perilaku_kerja": "di_atas", "predikat": "sangat_baik"}), 422)
+		if errs, _ := r["errors"].(map[string]any); errs["predikat"] == nil {
+			t.Errorf("a predikat sent: %v", r)
+		}
+		check("PUT", "/api/v1/assessments/{id}", e.put(t, path, kabid, map[string]any{"hasil_kerja": "di_atas", "perilaku_kerja": "di_atas"}), 422)
+		check("PUT", "/api/v1/assessments/{id}", e.put(t, path, staff, map[string]any{"version": version, "hasil_kerja": "di_atas", "perilaku_kerja": "di_atas"}), 403)
+		rated := check("PUT", "/api/v1/assessments/{id}", e.put(t, path, kabid, map[string]any{"version": version, "hasil_kerja": "di_atas",
+			"perilaku_kerja": "sesuai", "note": "Pertahankan", "feedback": map[string]any{"behaviours": map[string]string{"kolaboratif": "Aktif membantu"}}}), 200)
+		if rated["predikat"] != "baik" || rated["status"] != "rated" {
+			t.Fatalf("rated = %v", rated)
+		}
+		// A stale version is a conflict.
+		check("PUT", "/api/v1/assessments/{id}", e.put(t, path, kabid, map[string]any{"version": version, "hasil_kerja": "sesuai", "perilaku_kerja": "sesuai"}), 409)
+
+		// BKPSDM reads the curve and moves the rating with a reason.
+		curve := check("GET", "/api/v1/units/{id}/curve", e.get(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve?period="+url.QueryEscape(jan.ID), adminTok), 200)
+		if curve["capaian"] != "istimewa" || curve["counts"].(map[string]any)["baik"] != float64(1) || curve["small"] != true {
+			t.Errorf("curve = %v", curve)
+		}
+		check("GET", "/api/v1/units/{id}/curve", e.get(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve?period="+url.QueryEscape(jan.ID), staff), 403)
+		moved := check("POST", "/api/v1/assessments/{id}/calibrate", e.post(t, path+"/calibrate", adminTok, map[string]any{"version": rated["version"],
+			"hasil_kerja": "di_atas", "perilaku_kerja": "di_atas", "reason": "Bukti dukung menunjukkan kolaborasi lintas bidang"}), 200)
+		if moved["predikat"] != "sangat_baik" || len(moved["moves"].([]any)) != 1 {
+			t.Errorf("moved = %v", moved)
+		}
+		// The rater sends it; the employee acknowledges.
+		final := check("POST", "/api/v1/assessments/{id}/finalize", e.post(t, path+"/finalize", kabid, map[string]any{"version": moved["version"]}), 200)
+		if final["status"] != "final" || final["finalized_at"] == nil {
+			t.Errorf("final = %v", final)
+		}
+		check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", kabid, nil), 403)
+		ack := check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", staff, nil), 200)
+		if ack["acknowledged_at"] == nil {
+			t.Errorf("acknowledged = %v", ack)
+		}
+		mine := check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments", staff), 200)
+		if its, _ := mine["items"].([]any); len(its) != 1 || its[0].(map[string]any)["predikat"] != "sangat_baik" {
+			t.Errorf("the employee's own = %v", mine)
+		}
+		// The OPD's period is finalised by BKPSDM (a small OPD only warns).
+		fin := check("POST", "/api/v1/units/{id}/curve/finalize", e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/finalize", adminTok,
+			map[string]any{"period_id": jan.ID}), 200)
+		if fin["status"] != "final" {
+			t.Errorf("finalised curve = %v", fin)
+		}
+		check("POST", "/api/v1/units/{id}/curve/unlock", e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/unlock", adminTok,
+			map[string]any{"period_id": jan.ID}), 422)
+	})
+}
