@@ -187,6 +187,17 @@ type assessmentDetailJSON struct {
 	Behaviours   []assessmentBehaviourJSON `json:"behaviours"`
 	Suggestion   suggestionJSON            `json:"suggestion"`
 	Moves        []moveJSON                `json:"moves"`
+	History      []historyJSON             `json:"history"`
+	Year         []assessmentJSON          `json:"year"`
+}
+
+type historyJSON struct {
+	At            time.Time `json:"at"`
+	By            string    `json:"by"`
+	Action        string    `json:"action"`
+	HasilKerja    *string   `json:"hasil_kerja"`
+	PerilakuKerja *string   `json:"perilaku_kerja"`
+	Predikat      *string   `json:"predikat"`
 }
 
 func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor model.Actor, id string) error {
@@ -197,7 +208,14 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 	lang := readerLang(r)
 	out := assessmentDetailJSON{assessmentJSON: assessmentOf(lang, v.Assessment, v.Period, v.Can),
 		Capaian: ptr(string(v.Capaian)), LeaderRating: ptr(string(v.LeaderRating)), RatedNow: v.Rater,
-		Results: []assessmentResultJSON{}, Behaviours: []assessmentBehaviourJSON{}, Moves: []moveJSON{}}
+		Results: []assessmentResultJSON{}, Behaviours: []assessmentBehaviourJSON{}, Moves: []moveJSON{}, History: []historyJSON{}, Year: []assessmentJSON{}}
+	for _, h := range v.History {
+		out.History = append(out.History, historyJSON{At: h.At, By: h.By, Action: h.Action, HasilKerja: ptr(string(h.HasilKerja)),
+			PerilakuKerja: ptr(string(h.PerilakuKerja)), Predikat: ptr(string(h.Predikat))})
+	}
+	for _, y := range v.Year {
+		out.Year = append(out.Year, assessmentOf(lang, y.Assessment, y.Period, y.Can))
+	}
 	for _, res := range v.Results {
 		rj := assessmentResultJSON{RHKID: res.RHK.ID, Kind: string(res.RHK.Kind), Description: res.RHK.Description,
 			Standing: string(res.Standing), Indicators: []assessmentIndicatorJSON{}, ProgressEntries: res.Progress.Entries,
@@ -312,6 +330,8 @@ func assessmentSchemas() map[string]any {
 	detail["behaviours"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A core value with its ekspektasi khusus and umpan balik"}}
 	detail["suggestion"] = map[string]any{"type": "object", "description": "The suggested rating hasil kerja with its reasons: advice, never the rating"}
 	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A calibration move: at, by, reason, from, to"}}
+	detail["history"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "How the result was reached: each rating, move, sending, acknowledgement and decision with at, by, and the ratings and predikat after it"}}
+	detail["year"] = map[string]any{"type": "array", "items": ref("Assessment"), "description": "The employee's other assessments of the year, periodic and annual, on every SKP of the year"}
 	return map[string]any{
 		"Assessment":       obj([]string{"id", "employee_id", "period_id", "status", "version", "can"}, assessment),
 		"AssessmentList":   listOf("Assessment"),

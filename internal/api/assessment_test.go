@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"testing"
 
@@ -138,6 +139,15 @@ func TestAssessmentJourney(t *testing.T) {
 		ack := check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", staff, nil), 200)
 		if ack["acknowledged_at"] == nil {
 			t.Errorf("acknowledged = %v", ack)
+		}
+		// How the result was reached, as the employee reads it.
+		story := check("GET", "/api/v1/assessments/{id}", e.get(t, path, staff), 200)
+		var steps []string
+		for _, h := range story["history"].([]any) {
+			steps = append(steps, h.(map[string]any)["action"].(string))
+		}
+		if fmt.Sprint(steps) != "[rate move finalize acknowledge]" {
+			t.Errorf("history = %v", steps)
 		}
 		mine := check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments", staff), 200)
 		if its, _ := mine["items"].([]any); len(its) != 1 || its[0].(map[string]any)["predikat"] != "sangat_baik" {

@@ -304,7 +304,13 @@ type AssessmentView struct {
 	Behaviours   []AssessmentBehaviour
 	Suggestion   model.Suggestion
 	Moves        []model.AssessmentMove
-	Can          AssessmentRights
+	// History is how the result was reached: every rating, move,
+	// sending and decision with who and when.
+	History []AssessmentEvent
+	// Year is the employee's other assessments of the year (periodic and
+	// annual, on every SKP of the year), which the annual rating rests on.
+	Year []AssessmentItem
+	Can  AssessmentRights
 }
 
 // AssessmentResult is one RHK as the rater sees it.
@@ -377,6 +383,12 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		v.Behaviours = append(v.Behaviours, AssessmentBehaviour{Behaviour: b, UmpanBalik: f.A.Feedback.Behaviours[b.Value]})
 	}
 	if v.Moves, err = a.store.AssessmentMoves(ctx, f.A.ID); err != nil {
+		return v, err
+	}
+	if v.History, err = a.assessmentHistory(ctx, f.A); err != nil {
+		return v, err
+	}
+	if v.Year, err = a.assessmentYear(ctx, f.A, f.Period); err != nil {
 		return v, err
 	}
 	return v, nil

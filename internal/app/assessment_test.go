@@ -184,3 +184,41 @@ func TestAnOPDHeadsHasilKerjaFollowsTheCapaian(t *testing.T) {
 		refusedBy(t, "leader without capaian", err, "hasil_kerja", "invalid.assessment.leader.nocapaian")
 	})
 }
+
+// The annual assessment rests on the year: the periods' realisasi add up
+// to the year's, and the periodic assessments are listed beside it.
+func TestAnnualAssessmentRestsOnTheYear(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		staff, kabid := who["staff1"], who["kabid"]
+		skp := approvedStaffSKP(t, e, s, staff) // target 12 layanan a year
+		in := skp.RHK[0].Indicators[0]
+		for n, value := range map[int]string{1: "1", 2: "2"} {
+			p := movePeriods(t, e, n, model.PeriodMonthly, model.PeriodOpen)
+			if _, err := e.a.SaveRealisasi(ctx, staff, skp.ID, 0, model.Realisasi{PeriodID: p.ID, IndicatorID: in.ID, Value: value, Basis: "Laporan"}); err != nil {
+				t.Fatal(err)
+			}
+			p.Status = model.PeriodClosed
+			if err := e.a.MovePeriod(ctx, e.admin, p, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		year := movePeriods(t, e, 1, model.PeriodAnnual, model.PeriodOpen, model.PeriodClosed)
+		item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: year.ID}, skp.ID)
+		v, err := e.a.AssessmentView(ctx, kabid, item.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ind := v.Results[0].Indicators[0]
+		if ind.Realisasi != "3" || ind.Share != 1 || ind.Standing != model.StandingBelow {
+			t.Errorf("the year's indicator = %+v", ind)
+		}
+		if v.Suggestion.Rating != model.RatingDiBawah {
+			t.Errorf("suggestion = %+v", v.Suggestion)
+		}
+		if len(v.Year) != 2 || v.Year[0].Period.Number != 1 || v.Year[1].Period.Number != 2 {
+			t.Errorf("the year's periodic assessments = %+v", v.Year)
+		}
+	})
+}
