@@ -58,6 +58,7 @@ type assessmentRightsJSON struct {
 	Finalize    bool `json:"finalize"`
 	Acknowledge bool `json:"acknowledge"`
 	Calibrate   bool `json:"calibrate"`
+	FollowUp    bool `json:"follow_up"`
 }
 
 type assessmentJSON struct {
@@ -97,7 +98,7 @@ func assessmentOf(lang string, as model.Assessment, p model.Period, can app.Asse
 		HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat)),
 		Note: as.Note, Status: string(as.Status), Rater: snapshotOrNil(as.Rater), UpperRater: snapshotOrNil(as.UpperRater),
 		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
-		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate}}
+		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate, FollowUp: can.FollowUp}}
 }
 
 func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -189,6 +190,8 @@ type assessmentDetailJSON struct {
 	Moves        []moveJSON                `json:"moves"`
 	History      []historyJSON             `json:"history"`
 	Year         []assessmentJSON          `json:"year"`
+	AngkaKredit  *creditJSON               `json:"angka_kredit"`
+	FollowUps    []followUpJSON            `json:"follow_ups"`
 }
 
 type historyJSON struct {
@@ -208,7 +211,11 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 	lang := readerLang(r)
 	out := assessmentDetailJSON{assessmentJSON: assessmentOf(lang, v.Assessment, v.Period, v.Can),
 		Capaian: ptr(string(v.Capaian)), LeaderRating: ptr(string(v.LeaderRating)), RatedNow: v.Rater,
-		Results: []assessmentResultJSON{}, Behaviours: []assessmentBehaviourJSON{}, Moves: []moveJSON{}, History: []historyJSON{}, Year: []assessmentJSON{}}
+		Results: []assessmentResultJSON{}, Behaviours: []assessmentBehaviourJSON{}, Moves: []moveJSON{}, History: []historyJSON{}, Year: []assessmentJSON{},
+		AngkaKredit: creditOf(v.Credit), FollowUps: []followUpJSON{}}
+	for _, f := range v.FollowUps {
+		out.FollowUps = append(out.FollowUps, followUpOf(f))
+	}
 	for _, h := range v.History {
 		out.History = append(out.History, historyJSON{At: h.At, By: h.By, Action: h.Action, HasilKerja: ptr(string(h.HasilKerja)),
 			PerilakuKerja: ptr(string(h.PerilakuKerja)), Predikat: ptr(string(h.Predikat))})
@@ -318,7 +325,8 @@ func assessmentSchemas() map[string]any {
 		"rated_at": at, "finalized_at": at, "acknowledged_at": at, "version": integer,
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee",
-			"acknowledge": "Confirm receiving the result (the employee)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)"})}
+			"acknowledge": "Confirm receiving the result (the employee)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
+			"follow_up": "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)"})}
 	detail := map[string]any{}
 	for k, v := range assessment {
 		detail[k] = v
@@ -331,6 +339,8 @@ func assessmentSchemas() map[string]any {
 	detail["suggestion"] = map[string]any{"type": "object", "description": "The suggested rating hasil kerja with its reasons: advice, never the rating"}
 	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A calibration move: at, by, reason, from, to"}}
 	detail["history"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "How the result was reached: each rating, move, sending, acknowledgement and decision with at, by, and the ratings and predikat after it"}}
+	detail["angka_kredit"] = map[string]any{"oneOf": []any{ref("AngkaKredit"), map[string]any{"type": "null"}}, "description": "The angka kredit a final annual result earns a functional employee"}
+	detail["follow_ups"] = map[string]any{"type": "array", "items": ref("FollowUp")}
 	detail["year"] = map[string]any{"type": "array", "items": ref("Assessment"), "description": "The employee's other assessments of the year, periodic and annual, on every SKP of the year"}
 	return map[string]any{
 		"Assessment":       obj([]string{"id", "employee_id", "period_id", "status", "version", "can"}, assessment),

@@ -123,6 +123,7 @@ type AssessmentRights struct {
 	Finalize    bool // send the result to the employee: the pejabat penilai, once rated
 	Acknowledge bool // confirm receiving the result: the employee, once final
 	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
+	FollowUp    bool // write a follow-up of a final annual result: the pejabat penilai or BKPSDM
 }
 
 func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
@@ -310,7 +311,11 @@ type AssessmentView struct {
 	// Year is the employee's other assessments of the year (periodic and
 	// annual, on every SKP of the year), which the annual rating rests on.
 	Year []AssessmentItem
-	Can  AssessmentRights
+	// Credit is the angka kredit a final annual result earns a
+	// functional employee, nil otherwise; FollowUps its tindak lanjut.
+	Credit    *model.CreditAward
+	FollowUps []FollowUpView
+	Can       AssessmentRights
 }
 
 // AssessmentResult is one RHK as the rater sees it.
@@ -391,6 +396,13 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	if v.Year, err = a.assessmentYear(ctx, f.A, f.Period); err != nil {
 		return v, err
 	}
+	if v.Credit, err = a.creditOf(ctx, f.A, f.Period, f.SKP); err != nil {
+		return v, err
+	}
+	if v.FollowUps, err = a.followUpsOf(ctx, actor, f); err != nil {
+		return v, err
+	}
+	v.Can.FollowUp = mayWriteFollowUp(actor, f) == nil
 	return v, nil
 }
 

@@ -1,0 +1,268 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Tindak lanjut of a final annual result (decision 11): angka kredit for
+// functional positions, computed from the predikat by the assessment's
+// rules; an improvement plan reviewed six months on for Butuh Perbaikan
+// and below; recommendations (training, reward, sanction). The pejabat
+// penilai of the day and BKPSDM write them; BKPSDM tracks them to the end.
+
+// creditOf is the angka kredit a final annual assessment earns, nil when
+// it earns none: not annual, not final, or not on a functional post with
+// a koefisien. The months are those of the year the SKP covered, rounded
+// to whole months.
+func (a *App) creditOf(ctx context.Context, as model.Assessment, p model.Period, s model.SKP) (*model.CreditAward, error) {
+	if p.Kind != model.PeriodAnnual || as.Status != model.AssessmentFinal || as.Predikat == "" || s.PositionID == "" {
+		return nil, nil
+	}
+	pos, err := a.store.Position(ctx, s.PositionID)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := model.RulesOf(as.Regime)
+	if err != nil {
+		return nil, err
+	}
+	k, ok := rules.Koefisien(pos.Jenjang)
+	if pos.Kind != model.PositionFungsional || !ok {
+		return nil, nil
+	}
+	months := int(math.Round(monthsBetween(maxDate(s.PeriodStart, p.Start), minDate(s.PeriodEnd, p.End))))
+	months = min(max(months, 1), 12)
+	value, ok := rules.AngkaKredit(as.Predikat, pos.Jenjang, months)
+	if !ok {
+		return nil, nil
+	}
+	return &model.CreditAward{Jenjang: pos.Jenjang, Months: months, Percent: rules.CreditPercent(as.Predikat), Koefisien: k, Value: value}, nil
+}
+
+// FollowUpView is a follow-up with what the actor may do with it.
+type FollowUpView struct {
+	model.FollowUp
+	Can FollowUpRights
+}
+
+// FollowUpRights are what the actor may do with a follow-up now.
+type FollowUpRights struct {
+	Progress bool // start it, record it done with its outcome, or cancel it
+}
+
+// mayWriteFollowUp is the rule for writing the follow-ups of an
+// assessment: its pejabat penilai of the day or BKPSDM, once the annual
+// result is final.
+func mayWriteFollowUp(actor model.Actor, f assessmentFacts) error {
+	rater := actor.EmployeeID != "" && actor.EmployeeID == f.Rater && actor.EmployeeID != f.A.EmployeeID
+	if !rater && !authz.Can(actor, authz.CalibrateAssessments, authz.Target{InstansiID: f.A.InstansiID}) {
+		return forbidden("write the follow-ups of an assessment")
+	}
+	if f.Period.Kind != model.PeriodAnnual || f.A.Status != model.AssessmentFinal {
+		return model.Invalid("kind", "invalid.followup.notfinal")
+	}
+	return nil
+}
+
+// FollowUpInput is a new follow-up: its kind, title and plan.
+type FollowUpInput struct {
+	Kind  model.FollowUpKind
+	Title string
+	Plan  string
+}
+
+// CreateFollowUp records a follow-up of a final annual result. An
+// improvement plan is for Butuh Perbaikan and below and is reviewed six
+// months after the result was received, in the instansi's calendar.
+func (a *App) CreateFollowUp(ctx context.Context, actor model.Actor, assessmentID string, in FollowUpInput) (FollowUpView, error) {
+	f, err := a.assessmentFacts(ctx, actor, assessmentID)
+	if err != nil {
+		return FollowUpView{}, err
+	}
+	if err := mayWriteFollowUp(actor, f); err != nil {
+		return FollowUpView{}, err
+	}
+	var v model.ValidationError
+	in.Title, in.Plan = strings.TrimSpace(in.Title), strings.TrimSpace(in.Plan)
+	switch {
+	case !in.Kind.Valid():
+		v.Add("kind", "invalid.followup.kind")
+	case in.Kind == model.FollowUpImprovement && !model.NeedsImprovementPlan(f.A.Predikat):
+		v.Add("kind", "invalid.followup.improvement", f.A.Predikat.Label())
+	}
+	if in.Title == "" || utf8.RuneCountInString(in.Title) > model.FollowUpTitleMax {
+		v.Add("title", "invalid.followup.title", model.FollowUpTitleMax)
+	}
+	if utf8.RuneCountInString(in.Plan) > model.FollowUpTextMax {
+		v.Add("plan", "invalid.followup.text", model.FollowUpTextMax)
+	}
+	if err := v.Err(); err != nil {
+		return FollowUpView{}, err
+	}
+	fu := model.FollowUp{InstansiID: f.A.InstansiID, AssessmentID: f.A.ID, EmployeeID: f.A.EmployeeID, Kind: in.Kind, Title: in.Title, Plan: in.Plan}
+	if in.Kind == model.FollowUpImprovement {
+		fu.ReviewDue = model.ImprovementReview(a.TimeZone(ctx, f.A.InstansiID).Today(f.A.FinalizedAt))
+	}
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if fu, err = tx.CreateFollowUp(ctx, fu); err != nil {
+			return err
+		}
+		return tx.Notify(ctx, model.Notification{InstansiID: fu.InstansiID, EmployeeID: fu.EmployeeID, Kind: "followup.created",
+			Args: []string{fu.Title}, Link: "/penilaian/" + f.A.ID})
+	})
+	fu.EmployeeName = f.A.Employee.Name
+	return FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: true}}, err
+}
+
+// followUpMoves lists the status changes a follow-up allows.
+var followUpMoves = map[model.FollowUpStatus][]model.FollowUpStatus{
+	model.FollowUpOpen:       {model.FollowUpInProgress, model.FollowUpDone, model.FollowUpCancelled},
+	model.FollowUpInProgress: {model.FollowUpDone, model.FollowUpCancelled},
+}
+
+// ProgressFollowUp moves a follow-up on: started, done with its outcome,
+// or cancelled with the reason (outcome). Those who may write the
+// assessment's follow-ups do; a closed one does not move again.
+func (a *App) ProgressFollowUp(ctx context.Context, actor model.Actor, id string, version int, status model.FollowUpStatus, outcome string) (FollowUpView, error) {
+	fu, err := a.store.FollowUp(ctx, id)
+	if err != nil || fu.InstansiID != actor.InstansiID {
+		return FollowUpView{}, fmt.Errorf("follow-up %s: %w", id, model.ErrNotFound)
+	}
+	f, err := a.assessmentFacts(ctx, actor, fu.AssessmentID)
+	if err != nil {
+		return FollowUpView{}, fmt.Errorf("follow-up %s: %w", id, model.ErrNotFound)
+	}
+	if err := mayWriteFollowUp(actor, f); err != nil {
+		return FollowUpView{}, err
+	}
+	allowed := false
+	for _, s := range followUpMoves[fu.Status] {
+		allowed = allowed || s == status
+	}
+	if !status.Valid() {
+		return FollowUpView{}, model.Invalid("status", "invalid.followup.status")
+	}
+	if !allowed {
+		return FollowUpView{}, fmt.Errorf("follow-up %s to %s: %w", fu.Status, status, model.ErrInvalidTransition)
+	}
+	outcome = strings.TrimSpace(outcome)
+	if status.Closed() && outcome == "" {
+		return FollowUpView{}, model.Invalid("outcome", "invalid.followup.outcome")
+	}
+	if utf8.RuneCountInString(outcome) > model.FollowUpTextMax {
+		return FollowUpView{}, model.Invalid("outcome", "invalid.followup.text", model.FollowUpTextMax)
+	}
+	if version != fu.Version {
+		return FollowUpView{}, fmt.Errorf("follow-up %s: %w", id, model.ErrStale)
+	}
+	after := fu
+	after.Status, after.Outcome = status, outcome
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		after, err = tx.UpdateFollowUp(ctx, fu, after)
+		return err
+	})
+	return FollowUpView{FollowUp: after, Can: FollowUpRights{Progress: !after.Status.Closed()}}, err
+}
+
+// followUpsOf lists an assessment's follow-ups with the actor's rights.
+func (a *App) followUpsOf(ctx context.Context, actor model.Actor, f assessmentFacts) ([]FollowUpView, error) {
+	list, err := a.store.FollowUps(ctx, store.FollowUpFilter{InstansiID: f.A.InstansiID, AssessmentID: f.A.ID})
+	if err != nil {
+		return nil, err
+	}
+	may := mayWriteFollowUp(actor, f) == nil
+	var out []FollowUpView
+	for _, fu := range list {
+		out = append(out, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may && !fu.Status.Closed()}})
+	}
+	return out, nil
+}
+
+// FollowUpBoard is BKPSDM's view of a year's follow-ups: every final
+// annual result's angka kredit, the results that still need an
+// improvement plan, and the follow-ups not yet closed.
+type FollowUpBoard struct {
+	Year         int
+	Credits      []CreditLine
+	PlansMissing []AssessmentItem
+	Open         []FollowUpView
+}
+
+// CreditLine is the angka kredit of one final annual result.
+type CreditLine struct {
+	Assessment model.Assessment
+	Credit     model.CreditAward
+}
+
+// FollowUpBoard loads the year's follow-ups for BKPSDM, leaders and
+// auditors.
+func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (FollowUpBoard, error) {
+	b := FollowUpBoard{Year: year}
+	t := authz.Target{InstansiID: actor.InstansiID}
+	if !authz.Can(actor, authz.CalibrateAssessments, t) && !authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: actor.InstansiID, EmployeeID: "-", OPDID: "-"}) {
+		return b, forbidden("read the follow-ups of the instansi")
+	}
+	periods, err := a.store.Periods(ctx, actor.InstansiID, year)
+	if err != nil {
+		return b, err
+	}
+	var annual model.Period
+	for _, p := range periods {
+		if p.Kind == model.PeriodAnnual {
+			annual = p
+		}
+	}
+	if annual.ID != "" {
+		list, err := a.store.Assessments(ctx, store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: annual.ID, Status: model.AssessmentFinal})
+		if err != nil {
+			return b, err
+		}
+		open, err := a.store.FollowUps(ctx, store.FollowUpFilter{InstansiID: actor.InstansiID})
+		if err != nil {
+			return b, err
+		}
+		planned := map[string]bool{}
+		for _, fu := range open {
+			if fu.Kind == model.FollowUpImprovement {
+				planned[fu.AssessmentID] = true
+			}
+		}
+		for _, as := range list {
+			if model.NeedsImprovementPlan(as.Predikat) && !planned[as.ID] {
+				b.PlansMissing = append(b.PlansMissing, AssessmentItem{Assessment: as, Period: annual})
+			}
+			s, err := a.store.SKP(ctx, as.SKPID)
+			if err != nil {
+				return b, err
+			}
+			c, err := a.creditOf(ctx, as, annual, s)
+			if err != nil {
+				return b, err
+			}
+			if c != nil {
+				b.Credits = append(b.Credits, CreditLine{Assessment: as, Credit: *c})
+			}
+		}
+	}
+	open, err := a.store.FollowUps(ctx, store.FollowUpFilter{InstansiID: actor.InstansiID, Open: true})
+	if err != nil {
+		return b, err
+	}
+	may := authz.Can(actor, authz.CalibrateAssessments, t)
+	for _, fu := range open {
+		b.Open = append(b.Open, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may}})
+	}
+	sort.Slice(b.Credits, func(i, j int) bool { return b.Credits[i].Assessment.Employee.Name < b.Credits[j].Assessment.Employee.Name })
+	return b, nil
+}

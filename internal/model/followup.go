@@ -1,0 +1,111 @@
+package model
+
+import "time"
+
+// Tindak lanjut: what follows a final annual predikat (decision 11). Angka
+// kredit is computed from the predikat by the rules and never stored; an
+// improvement plan (rencana perbaikan) with its review six months on, and
+// recommendations (training, reward, sanction) are records BKPSDM tracks
+// to completion.
+
+// FollowUpKind names a follow-up record.
+type FollowUpKind string
+
+// Follow-up kinds.
+const (
+	FollowUpImprovement FollowUpKind = "improvement_plan" // rencana perbaikan kinerja, reviewed after six months (PP 30/2019 Pasal 57)
+	FollowUpTraining    FollowUpKind = "training"         // pengembangan kompetensi
+	FollowUpReward      FollowUpKind = "reward"           // penghargaan
+	FollowUpSanction    FollowUpKind = "sanction"         // sanksi
+)
+
+// FollowUpKinds lists the kinds in the order forms offer them.
+var FollowUpKinds = []FollowUpKind{FollowUpImprovement, FollowUpTraining, FollowUpReward, FollowUpSanction}
+
+// Valid reports whether k is a follow-up kind.
+func (k FollowUpKind) Valid() bool {
+	for _, v := range FollowUpKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// FollowUpStatus is where a follow-up is.
+type FollowUpStatus string
+
+// Follow-up statuses: open until someone starts it, in progress, then done
+// (with its outcome) or cancelled (with the reason).
+const (
+	FollowUpOpen       FollowUpStatus = "open"
+	FollowUpInProgress FollowUpStatus = "in_progress"
+	FollowUpDone       FollowUpStatus = "done"
+	FollowUpCancelled  FollowUpStatus = "cancelled"
+)
+
+// Valid reports whether s is a follow-up status.
+func (s FollowUpStatus) Valid() bool {
+	switch s {
+	case FollowUpOpen, FollowUpInProgress, FollowUpDone, FollowUpCancelled:
+		return true
+	}
+	return false
+}
+
+// Closed reports whether the follow-up needs nothing more.
+func (s FollowUpStatus) Closed() bool { return s == FollowUpDone || s == FollowUpCancelled }
+
+// FollowUp is one follow-up of a final annual result.
+type FollowUp struct {
+	ID           string
+	InstansiID   string
+	AssessmentID string
+	EmployeeID   string
+	EmployeeName string
+	Kind         FollowUpKind
+	Title        string
+	Plan         string // what is to be done
+	ReviewDue    Date   // the improvement plan's review, six months after the result
+	Status       FollowUpStatus
+	Outcome      string // what was done, or why it was cancelled
+	CreatedBy    string
+	CreatedAt    time.Time
+	UpdatedBy    string
+	UpdatedAt    time.Time
+	Version      int
+}
+
+// Limits of a follow-up's texts, in characters.
+const (
+	FollowUpTitleMax = 200
+	FollowUpTextMax  = 4000
+)
+
+// NeedsImprovementPlan reports whether a final annual predikat calls for
+// an improvement plan: Butuh Perbaikan and below (decision 11).
+func NeedsImprovementPlan(p Predikat) bool {
+	return p == PredikatButuhPerbaikan || p == PredikatKurang || p == PredikatSangatKurang
+}
+
+// ImprovementReview is the review date of an improvement plan: six months
+// after the day the result was received (PP 30/2019 Pasal 57).
+func ImprovementReview(received Date) Date {
+	t := received.Time()
+	if t.IsZero() {
+		return ""
+	}
+	return Date(t.AddDate(0, 6, 0).Format(time.DateOnly))
+}
+
+// CreditAward is the angka kredit a final annual predikat earns a
+// functional employee: the jenjang's yearly koefisien, the predikat's
+// percentage and the months of the year the SKP covered (Peraturan BKN
+// 3/2023). Value is in hundredths.
+type CreditAward struct {
+	Jenjang   string
+	Months    int
+	Percent   int
+	Koefisien int // hundredths
+	Value     int // hundredths
+}
