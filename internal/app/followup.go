@@ -263,6 +263,8 @@ func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (F
 	for _, fu := range open {
 		b.Open = append(b.Open, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may}})
 	}
-	sort.Slice(b.Credits, func(i, j int) bool { return b.Credits[i].Assessment.Employee.Name < b.Credits[j].Assessment.Employee.Name })
+	sort.Slice(b.Credits, func(i, j int) bool {
+		return b.Credits[i].Assessment.Employee.Name < b.Credits[j].Assessment.Employee.Name
+	})
 	return b, nil
 }
