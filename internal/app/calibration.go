@@ -39,7 +39,6 @@ type CurveView struct {
 	Total        int // assessments of the OPD in the period
 	Open         int // not yet rated
 	Rated        int // rated, not yet sent
-	Items        []AssessmentItem
 	Raters       []RaterSpread
 	Can          CalibrationRights
 
@@ -97,42 +96,38 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	rules := model.CurrentRules()
 	v.Check, v.Final = rules.Curve(v.Capaian, counts.Rated), rules.Curve(v.Capaian, counts.Final)
 	v.Total, v.Open, v.Rated = counts.Total, counts.Status[model.AssessmentOpen], counts.Status[model.AssessmentRated]
-	list, err := a.store.Assessments(ctx, store.AssessmentFilter{InstansiID: actor.InstansiID, OPDID: opdID, PeriodID: periodID})
-	if err != nil {
-		return v, err
-	}
 	head := ""
 	if v.OPD.HeadPositionID != "" {
 		head = chart.Holder(v.OPD.HeadPositionID)
 	}
 	v.head = head
 	facts := assessmentFacts{Period: v.Period, Calibration: v.Calibration, OPDHead: head}
-	spread := map[string]*RaterSpread{}
-	for _, as := range list {
-		f := facts
-		f.A = as
-		// The rater of the day decides Rate; on this screen only the
-		// calibration right matters, which does not depend on it.
-		v.Items = append(v.Items, AssessmentItem{Assessment: as, Period: v.Period, Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil}})
-		if as.Predikat == "" || as.RatedBy == "" {
-			continue
-		}
-		r := spread[as.RatedBy]
-		if r == nil {
-			r = &RaterSpread{RaterID: as.RatedBy, Name: as.Rater.Name, Counts: map[model.Predikat]int{}}
-			spread[as.RatedBy] = r
-		}
-		r.Counts[as.Predikat]++
-		r.Total++
+	byRater, err := a.store.RaterCounts(ctx, opdID, periodID)
+	if err != nil {
+		return v, err
 	}
-	sort.Slice(v.Items, func(i, j int) bool { return v.Items[i].Employee.Name < v.Items[j].Employee.Name })
+	spread := map[string]*RaterSpread{}
+	for _, c := range byRater {
+		r := spread[c.RaterID]
+		if r == nil {
+			r = &RaterSpread{RaterID: c.RaterID, Name: c.Name, Counts: map[model.Predikat]int{}}
+			spread[c.RaterID] = r
+		}
+		r.Counts[c.Predikat] += c.N
+		r.Total += c.N
+	}
 	opdTop := percentOf(v.Check.Counts[model.PredikatSangatBaik], v.Check.Total)
 	for _, r := range spread {
 		r.TopPercent, r.OPDTopPercent = percentOf(r.Counts[model.PredikatSangatBaik], r.Total), opdTop
 		r.Lenient = r.Total >= 3 && r.TopPercent-opdTop >= 20
 		v.Raters = append(v.Raters, *r)
 	}
-	sort.Slice(v.Raters, func(i, j int) bool { return v.Raters[i].TopPercent > v.Raters[j].TopPercent })
+	sort.Slice(v.Raters, func(i, j int) bool {
+		if v.Raters[i].TopPercent != v.Raters[j].TopPercent {
+			return v.Raters[i].TopPercent > v.Raters[j].TopPercent
+		}
+		return v.Raters[i].Name < v.Raters[j].Name
+	})
 	f := facts
 	f.A = model.Assessment{InstansiID: actor.InstansiID, Status: model.AssessmentRated}
 	v.Can = CalibrationRights{Move: assessmentAllows(actor, f, stepCalibrate) == nil,
@@ -390,4 +385,41 @@ func (a *App) CalibrationOPDs(ctx context.Context, actor model.Actor) ([]model.U
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// CalibrationPage is a page of an OPD's people rated in a period, by name,
+// with what the actor may do with each on the calibration screen.
+type CalibrationPage struct {
+	Items []AssessmentItem
+	Next  string // the cursor of the next page, "" on the last
+}
+
+// CalibrationItems lists a page of the people of an OPD's calibration,
+// for those who may read its curve. after is the cursor of the previous
+// page; limit is at most 200.
+func (a *App) CalibrationItems(ctx context.Context, actor model.Actor, v CurveView, after string, limit int) (CalibrationPage, error) {
+	if limit <= 0 || limit > 200 {
+		limit = 100
+	}
+	list, err := a.store.Assessments(ctx, store.AssessmentFilter{InstansiID: actor.InstansiID, OPDID: v.OPD.ID, PeriodID: v.Period.ID,
+		After: after, Limit: limit + 1})
+	if err != nil {
+		return CalibrationPage{}, err
+	}
+	var page CalibrationPage
+	if len(list) > limit {
+		list = list[:limit]
+		page.Next = list[limit-1].ID
+	}
+	facts := assessmentFacts{Period: v.Period, Calibration: v.Calibration, OPDHead: v.head}
+	for _, as := range list {
+		f := facts
+		f.A = as
+		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: v.Period, Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil}})
+	}
+	if after == "" && page.Next == "" {
+		// One page holds everyone: by name reads best.
+		sort.SliceStable(page.Items, func(i, j int) bool { return page.Items[i].Employee.Name < page.Items[j].Employee.Name })
+	}
+	return page, nil
 }

@@ -321,3 +321,34 @@ func (c conn) CurveCounts(ctx context.Context, opdID, periodID string) (CurveCou
 	}
 	return out, rows.Err()
 }
+
+// RaterCount is how many predikat of one kind a rater gave in an OPD's
+// period.
+type RaterCount struct {
+	RaterID, Name string
+	Predikat      model.Predikat
+	N             int
+}
+
+// RaterCounts counts the predikat each rater gave in an OPD's period.
+func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterCount, error) {
+	rows, err := c.query(ctx, `SELECT a.rated_by, COALESCE(e.name, ''), a.predikat, COUNT(*) FROM assessments a
+		LEFT JOIN employees e ON e.id = a.rated_by
+		WHERE a.opd_id = ? AND a.period_id = ? AND a.predikat <> '' AND a.rated_by <> ''
+		GROUP BY a.rated_by, e.name, a.predikat`, opdID, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("count by rater: %w", err)
+	}
+	defer rows.Close()
+	var out []RaterCount
+	for rows.Next() {
+		var r RaterCount
+		var p string
+		if err := rows.Scan(&r.RaterID, &r.Name, &p, &r.N); err != nil {
+			return nil, err
+		}
+		r.Predikat = model.Predikat(p)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -124,6 +124,8 @@ func curveBars(c model.CurveCheck) []curveBar {
 type calibrationPage struct {
 	base
 	V       app.CurveView
+	Items   []app.AssessmentItem
+	NextURL string // the next page of the people, "" on the last
 	Bars    []curveBar
 	Ratings []model.Rating
 	Errors  map[string]string
@@ -146,6 +148,18 @@ func (u *ui) calibrationPage(r *http.Request, b base) (calibrationPage, error) {
 		return p, err
 	}
 	p.V, p.Bars = v, curveBars(v.Check)
+	people, err := u.a.CalibrationItems(r.Context(), *b.Actor, v, r.URL.Query().Get("kursor"), 100)
+	if _, bad := isValidation(err); bad {
+		people, err = u.a.CalibrationItems(r.Context(), *b.Actor, v, "", 100)
+	}
+	if err != nil {
+		return p, err
+	}
+	p.Items = people.Items
+	if people.Next != "" {
+		q := url.Values{"periode": {v.Period.ID}, "kursor": {people.Next}}
+		p.NextURL = "/kalibrasi/" + url.PathEscape(v.OPD.ID) + "?" + q.Encode() + "#people-h"
+	}
 	p.Title, p.Nav = b.T("calib.title")+" · "+v.OPD.Name, "calibration"
 	switch r.URL.Query().Get("ok") {
 	case "move", "final", "unlock":
