@@ -1,11 +1,14 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -161,5 +164,35 @@ func TestAssessmentJourney(t *testing.T) {
 		}
 		check("POST", "/api/v1/units/{id}/curve/unlock", e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/unlock", adminTok,
 			map[string]any{"period_id": jan.ID}), 422)
+
+		// The reconciliation reports, in e-Kinerja BKN's layout.
+		rep := e.get(t, fmt.Sprintf("/api/v1/reports/penilaian-skp.xlsx?year=%d", year), adminTok)
+		if rep.status != 200 || rep.header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
+			t.Fatalf("penilaian report: %d %s", rep.status, rep.header)
+		}
+		book, err := excelize.OpenReader(bytes.NewReader(rep.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := book.GetSheetList(); len(got) != 13 || got[0] != "jan" || got[12] != "tahunan" {
+			t.Errorf("sheets = %v", got)
+		}
+		janRows, _ := book.GetRows("jan")
+		febRows, _ := book.GetRows("feb")
+		if len(janRows) != 2 || janRows[0][10] != "hasil_akhir" || janRows[1][1] != storetest.NIPStaff1 || janRows[1][10] != "SANGAT BAIK" ||
+			len(febRows) != 2 || febRows[1][10] != "-" {
+			t.Errorf("jan = %q, feb = %q", janRows, febRows)
+		}
+		rep = e.get(t, fmt.Sprintf("/api/v1/reports/laporan-skp.xlsx?year=%d", year), adminTok)
+		book, err = excelize.OpenReader(bytes.NewReader(rep.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		skpRows, _ := book.GetRows("laporan_skp")
+		if len(skpRows) != 2 || skpRows[0][5] != "skp_status" || skpRows[1][5] != "persetujuan" || skpRows[1][6] != e.o.Kominfo.Name {
+			t.Errorf("laporan skp = %q", skpRows)
+		}
+		problem(t, e.get(t, fmt.Sprintf("/api/v1/reports/laporan-skp.xlsx?year=%d", year), staff), 403)
+		problem(t, e.get(t, "/api/v1/reports/tpp.xlsx", adminTok), 404)
 	})
 }

@@ -259,6 +259,8 @@ func openAPIDocument() map[string]any {
 		case "":
 		case "pdf":
 			ok["content"] = map[string]any{"application/pdf": map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}
+		case "xlsx":
+			ok["content"] = map[string]any{xlsxType: map[string]any{"schema": map[string]any{"type": "string", "format": "binary"}}}
 		case "file":
 			ok["content"] = map[string]any{"application/octet-stream": map[string]any{"schema": map[string]any{"type": "string", "format": "binary",
 				"description": "The file, with the type detected from its content when it was stored (PDF, images, office documents)"}}}

@@ -42,6 +42,8 @@ type App struct {
 	hashCost PasswordParams
 
 	zones zoneCache // each instansi's time zone (clock.go)
+
+	reports *reportJobs // report jobs started from the web (report.go), made on first use
 }
 
 type cachedUnits struct {

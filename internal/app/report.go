@@ -1,0 +1,221 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/export"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Reconciliation reports: the Laporan SKP and the Laporan Penilaian SKP
+// as XLSX in e-Kinerja BKN's column layout, for BKPSDM and leaders (the
+// whole instansi) and OPD admins (their OPD). The API writes a report as
+// it is asked; the web starts a report job and shows its progress, since
+// a large instansi's report takes more than a moment.
+
+// Report names.
+const (
+	ReportLaporanSKP = "laporan-skp"
+	ReportPenilaian  = "penilaian-skp"
+)
+
+// ReportRequest is a report to build: its name, year and OPD ("" for
+// every OPD the actor may see as a whole).
+type ReportRequest struct {
+	Name  string
+	Year  int
+	OPDID string
+}
+
+// FileName is the report's file name, e.g. "laporan-skp-2026.xlsx".
+func (r ReportRequest) FileName() string {
+	return fmt.Sprintf("%s-%d.xlsx", r.Name, r.Year)
+}
+
+// checkReport validates a report request and the actor's reach for it.
+func (a *App) checkReport(ctx context.Context, actor model.Actor, r ReportRequest) error {
+	if r.Name != ReportLaporanSKP && r.Name != ReportPenilaian {
+		return fmt.Errorf("report %q: %w", r.Name, model.ErrNotFound)
+	}
+	if r.Year < 2022 || r.Year > 2100 {
+		return model.Invalid("year", "invalid.year.range", r.Year)
+	}
+	reach, err := a.Reach(ctx, actor, authz.MonitorSKP)
+	if err != nil {
+		return err
+	}
+	if reach.Kind < ReachOPD {
+		return forbidden("reconciliation reports")
+	}
+	if !reach.Whole() && !reach.HasOPD(r.OPDID) {
+		return forbidden("reconciliation reports of another OPD")
+	}
+	return nil
+}
+
+// WriteReport builds a report and writes it to w, telling progress how far
+// it got.
+func (a *App) WriteReport(ctx context.Context, actor model.Actor, r ReportRequest, w io.Writer, progress export.Progress) error {
+	if err := a.checkReport(ctx, actor, r); err != nil {
+		return err
+	}
+	if r.OPDID == "" {
+		if reach, err := a.Reach(ctx, actor, authz.MonitorSKP); err == nil && !reach.Whole() && len(reach.OPDIDs) == 1 {
+			r.OPDID = reach.OPDIDs[0]
+		}
+	}
+	skps, err := a.store.ReportSKPs(ctx, actor.InstansiID, r.Year, r.OPDID)
+	if err != nil {
+		return err
+	}
+	if r.Name == ReportLaporanSKP {
+		return export.WriteLaporanSKP(w, skps, progress)
+	}
+	list, err := a.store.ReportAssessments(ctx, actor.InstansiID, r.Year, r.OPDID)
+	if err != nil {
+		return err
+	}
+	periods, err := a.store.Periods(ctx, actor.InstansiID, r.Year)
+	if err != nil {
+		return err
+	}
+	sheets := map[string]string{}
+	for _, p := range periods {
+		if name := export.SheetOfPeriod(p); name != "" {
+			sheets[name] = p.ID
+		}
+	}
+	return export.WriteLaporanPenilaian(w, skps, list, sheets, progress)
+}
+
+// reportJobs holds the report jobs started from the web, for an hour.
+type reportJobs struct {
+	mu   sync.Mutex
+	jobs map[string]*reportJob
+}
+
+type reportJob struct {
+	owner      string // the user who asked
+	req        ReportRequest
+	done       int
+	total      int
+	finished   bool
+	failed     bool
+	data       []byte
+	started    time.Time
+	finishedAt time.Time
+}
+
+// ReportJob is a report being built: how far it got and whether its file
+// is ready.
+type ReportJob struct {
+	ID          string
+	Request     ReportRequest
+	Done, Total int
+	Ready       bool
+	Failed      bool
+}
+
+// Percent is how far the report got, 0 to 100.
+func (j ReportJob) Percent() int {
+	if j.Ready {
+		return 100
+	}
+	if j.Total == 0 {
+		return 0
+	}
+	return min(99, j.Done*100/j.Total)
+}
+
+// reportKeep is how long a finished report's file is kept for download.
+const reportKeep = time.Hour
+
+func (a *App) reportStore() *reportJobs {
+	a.orgMu.Lock()
+	defer a.orgMu.Unlock()
+	if a.reports == nil {
+		a.reports = &reportJobs{jobs: map[string]*reportJob{}}
+	}
+	return a.reports
+}
+
+// StartReport starts building a report in the background and returns its
+// job id; ReportStatus tells its progress and ReportFile gives the file
+// once ready. A report is built for the actor who asked and only they see
+// it.
+func (a *App) StartReport(ctx context.Context, actor model.Actor, r ReportRequest) (string, error) {
+	if err := a.checkReport(ctx, actor, r); err != nil {
+		return "", err
+	}
+	rs := a.reportStore()
+	id := model.NewID()
+	job := &reportJob{owner: actor.UserID, req: r, started: a.now()}
+	rs.mu.Lock()
+	for k, j := range rs.jobs { // forget the old ones
+		if j.finished && a.now().Sub(j.finishedAt) > reportKeep {
+			delete(rs.jobs, k)
+		}
+	}
+	rs.jobs[id] = job
+	rs.mu.Unlock()
+	go func() {
+		var buf bytes.Buffer
+		err := a.WriteReport(context.Background(), actor, r, &buf, func(done, total int) {
+			rs.mu.Lock()
+			job.done, job.total = done, total
+			rs.mu.Unlock()
+		})
+		rs.mu.Lock()
+		defer rs.mu.Unlock()
+		job.finished, job.finishedAt = true, a.now()
+		if err != nil {
+			job.failed = true
+			a.log.Error("build report", "report", r.Name, "year", r.Year, "err", err)
+			return
+		}
+		job.data = buf.Bytes()
+	}()
+	return id, nil
+}
+
+func (a *App) reportJob(actor model.Actor, id string) (*reportJob, *reportJobs, error) {
+	rs := a.reportStore()
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	j, ok := rs.jobs[id]
+	if !ok || j.owner != actor.UserID {
+		return nil, rs, fmt.Errorf("report job %s: %w", id, model.ErrNotFound)
+	}
+	return j, rs, nil
+}
+
+// ReportStatus tells how far a report job got.
+func (a *App) ReportStatus(actor model.Actor, id string) (ReportJob, error) {
+	j, rs, err := a.reportJob(actor, id)
+	if err != nil {
+		return ReportJob{}, err
+	}
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return ReportJob{ID: id, Request: j.req, Done: j.done, Total: j.total, Ready: j.finished && !j.failed, Failed: j.failed}, nil
+}
+
+// ReportFile gives a finished report's file.
+func (a *App) ReportFile(actor model.Actor, id string) (ReportRequest, []byte, error) {
+	j, rs, err := a.reportJob(actor, id)
+	if err != nil {
+		return ReportRequest{}, nil, err
+	}
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if !j.finished || j.failed {
+		return j.req, nil, fmt.Errorf("report job %s is not ready: %w", id, model.ErrConflict)
+	}
+	return j.req, j.data, nil
+}

@@ -1,0 +1,59 @@
+package model
+
+// ReportSKP is one SKP as the reconciliation reports list it: the columns
+// of e-Kinerja BKN's Laporan SKP, and the key to its assessments.
+type ReportSKP struct {
+	SKPID     string
+	NIP, Name string
+	Acting    PlacementKind // Plt or Plh, "" on the definitive post
+	PeriodEnd Date
+	Status    SKPStatus
+	OPDName   string // skp_unor_induk
+	UnitID    string // skp_unor
+	UnitName  string // skp_unor_nama
+	Position  string // skp_jabatan
+}
+
+// ReportAssessment is an assessment as the Laporan Penilaian SKP lists it.
+type ReportAssessment struct {
+	SKPID, PeriodID string
+	HasilKerja      Rating
+	PerilakuKerja   Rating
+	Predikat        Predikat
+	Status          AssessmentStatus
+}
+
+// EKinerjaSKPStatus names an SKP status as e-Kinerja BKN's export writes
+// it ("persetujuan" for an approved SKP, the one value the published
+// exports show); the others follow its wording as closely as known.
+func EKinerjaSKPStatus(s SKPStatus) string {
+	switch s {
+	case SKPApproved:
+		return "persetujuan"
+	case SKPSubmitted:
+		return "pengajuan"
+	case SKPReturned:
+		return "dikembalikan"
+	case SKPClosed:
+		return "selesai"
+	}
+	return "draft"
+}
+
+// EKinerjaPredikat writes a predikat as the hasil_akhir column of the
+// Laporan Penilaian SKP: in capitals, "-" when there is none.
+func EKinerjaPredikat(p Predikat) string {
+	switch p {
+	case PredikatSangatBaik:
+		return "SANGAT BAIK"
+	case PredikatBaik:
+		return "BAIK"
+	case PredikatButuhPerbaikan:
+		return "BUTUH PERBAIKAN"
+	case PredikatKurang:
+		return "KURANG"
+	case PredikatSangatKurang:
+		return "SANGAT KURANG"
+	}
+	return "-"
+}
