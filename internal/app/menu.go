@@ -13,6 +13,9 @@ type Menu struct {
 	Monitor bool // follow SKP progress across an OPD or more
 	Year    bool // open performance years and periods
 	Needs   bool // read the needs and constraints of an OPD or more
+	// Penilaian: one's own results and, for a rater, the assessments
+	// they rate; anyone with an employee record.
+	Penilaian bool
 }
 
 // Menu returns what the actor may enter, by the same rules the rooms
@@ -25,5 +28,7 @@ func (a *App) Menu(actor model.Actor) Menu {
 		Monitor: authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD,
 		Year:    authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}),
 		Needs:   authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD,
+
+		Penilaian: actor.EmployeeID != "",
 	}
 }

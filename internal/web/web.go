@@ -103,6 +103,7 @@ func New(a *app.App) *Handler {
 	u.coachingRoutes(page)
 	u.needsRoutes(page)
 	u.transferRoutes(page)
+	u.assessmentRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
@@ -196,6 +197,7 @@ type base struct {
 	CanYear    bool
 	IsRater    bool           // rates someone: has the supervisor's desk
 	CanNeeds   bool           // sees the needs and constraints of an OPD or more
+	CanPenilai bool           // has penilaian: an employee record
 	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
 	Unread     int            // unread notifications
 	Here       string         // this page's local address without ?lang, to come back to
@@ -244,6 +246,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.Zone = u.a.TimeZone(r.Context(), actor.InstansiID)
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
+		b.CanPenilai = m.Penilaian
 		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if actor.EmployeeID != "" {
 			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)
