@@ -128,4 +128,51 @@ func TestSupervisorRatesWithTheEvidenceInView(t *testing.T) {
 	if wide, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)); wide {
 		t.Error("the rating screen scrolls sideways on a phone")
 	}
+
+	// The staff member's open page shows the result as soon as it is
+	// sent. Sending needs the capaian kinerja organisasi, set on another
+	// branch of the work: here the store sends it, with the event
+	// FinalizeAssessment emits.
+	staffCtx := browser(t)
+	signIn(t, staffCtx, staffAcc.Username)
+	do(t, staffCtx, "open one's own assessment",
+		chromedp.Navigate(server.URL+href),
+		chromedp.WaitVisible(chromedp.CSS(`[data-live-assessment]`), chromedp.NodeReady),
+	)
+	if got := text(t, staffCtx, `#hasil`); !strings.Contains(got, "Penilaian sedang berlangsung") {
+		t.Errorf("the employee sees the draft: %q", got)
+	}
+	id := strings.TrimPrefix(href, "/penilaian/")
+	rated, err := server.Store.Assessment(bg, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	final := rated
+	final.Status, final.FinalizedBy, final.FinalizedAt = model.AssessmentFinal, rated.RatedBy, time.Now().UTC()
+	if err := server.Store.Write(bg, model.SystemActor(staff.InstansiID, "test"), func(tx *store.Tx) error {
+		if _, err := tx.UpdateAssessment(bg, "assessment.finalize", rated, final); err != nil {
+			return err
+		}
+		return tx.Emit(bg, staff.EmployeeID, "assessment.finalized", map[string]any{"assessment_id": id, "predikat": final.Predikat})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// The page reloads itself: asking it while it does may fail, so ask
+	// again until the result shows.
+	sent := time.Now()
+	for {
+		shown, err := chromedp.Run(staffCtx, chromedp.Evaluate[bool](`(document.querySelector('[data-predikat]') || {}).textContent === 'Baik'`))
+		if err == nil && shown {
+			break
+		}
+		if time.Since(sent) > 15*time.Second {
+			fail(t, staffCtx, "the result on the employee's open page", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("the result on the employee's open page %v after it was sent", time.Since(sent).Round(time.Millisecond))
+	do(t, staffCtx, "acknowledge the result",
+		chromedp.Click(chromedp.CSS(`form[action$="/terima"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.alert.ok`)),
+	)
 }
