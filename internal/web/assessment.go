@@ -152,16 +152,41 @@ func (p assessmentPage) Due(ai app.AssessmentIndicator) string {
 	return p.T("penilaian.due", ai.Due, strings.TrimSpace(ai.Indicator.Target), ai.Indicator.Unit)
 }
 
-// ErrorList is the page's error messages in a stable order.
-func (p assessmentPage) ErrorList() []string {
+// pageError is one message of a refused act, with the field it is about
+// and where that field is on the page.
+type pageError struct {
+	Label, Text, Anchor string
+}
+
+// errorFields names the fields of the rating form and where they are.
+var errorFields = map[string][2]string{
+	"hasil_kerja":    {"penilaian.hasilkerja", "#f-hasil_kerja"},
+	"perilaku_kerja": {"penilaian.perilakukerja", "#f-perilaku_kerja"},
+	"note":           {"penilaian.note", "#note"},
+	"predikat":       {"penilaian.predikat", "#f-perilaku_kerja"},
+	"capaian":        {"penilaian.capaian", "#kirim"},
+}
+
+// ErrorList is the page's error messages in a stable order, each with
+// the field it is about.
+func (p assessmentPage) ErrorList() []pageError {
 	keys := make([]string, 0, len(p.Errors))
 	for k := range p.Errors {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	out := make([]string, 0, len(keys))
+	out := make([]pageError, 0, len(keys))
 	for _, k := range keys {
-		out = append(out, p.Errors[k])
+		e := pageError{Text: p.Errors[k]}
+		switch f, ok := errorFields[k]; {
+		case ok:
+			e.Label, e.Anchor = p.T(f[0]), f[1]
+		case strings.HasPrefix(k, "feedback.rhk."):
+			e.Label, e.Anchor = p.T("penilaian.umpan.rhk"), "#umpan-rhk-"+strings.TrimPrefix(k, "feedback.rhk.")
+		case strings.HasPrefix(k, "feedback.behaviours."):
+			e.Label, e.Anchor = p.T("penilaian.behaviours"), "#umpan-nilai-"+strings.TrimPrefix(k, "feedback.behaviours.")
+		}
+		out = append(out, e)
 	}
 	return out
 }

@@ -86,7 +86,7 @@ func TestRatingAnAssessment(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s, false)
 		ctx := context.Background()
-		skp, _ := assessedJanuary(t, e)
+		_, jan := assessedJanuary(t, e)
 		kabid, staff := e.browser(t), e.browser(t)
 		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
 		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
@@ -102,6 +102,10 @@ func TestRatingAnAssessment(t *testing.T) {
 			t.Error("the list lacks the period, the waiting count or the menu link")
 		}
 		page := "/penilaian/" + id
+		// The period filter keeps the period's assessments.
+		if _, body := kabid.get("/penilaian?periode=" + jan.ID); !strings.Contains(body, `value="`+jan.ID+`" selected`) || !strings.Contains(body, `href="`+"/penilaian/"+id+`"`) {
+			t.Error("the period filter lost the period or its assessment")
+		}
 
 		// The rating screen: the evidence, the part due, the standing, the
 		// progress, the feedback, the suggestion and the form.
@@ -239,7 +243,6 @@ func TestRatingAnAssessment(t *testing.T) {
 		if strings.Contains(body, id) {
 			t.Error("a colleague's list shows the assessment")
 		}
-		_ = skp
 	})
 }
 
