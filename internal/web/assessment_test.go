@@ -145,6 +145,18 @@ func TestRatingAnAssessment(t *testing.T) {
 			t.Errorf("a missing rating: %d", resp.StatusCode)
 		}
 
+		// In English the same refusal is in English.
+		resp, body = kabid.post(page+"?lang=en", url.Values{"version": {v0}, "hasil_kerja": {"di_atas"}, "predikat": {"baik"}})
+		if texts := errorTexts(body); resp.StatusCode != http.StatusUnprocessableEntity || len(texts) == 0 {
+			t.Errorf("English refusal: %d, %q", resp.StatusCode, texts)
+		} else {
+			for _, text := range texts {
+				if w := indonesian.FindString(text); w != "" || rawKey.MatchString(text) {
+					t.Errorf("English error %q has %q", text, w)
+				}
+			}
+		}
+
 		// Rated: the predikat follows from the two ratings.
 		resp, _ = kabid.post(page, url.Values{"version": {v0}, "hasil_kerja": {"di_atas"}, "perilaku_kerja": {"sesuai"},
 			"note": {"Pertahankan"}, rhkField: {"Tepat waktu"}, "umpan_nilai.kolaboratif": {"Aktif membantu rekan"}})
