@@ -200,7 +200,13 @@ func TestRatingAnAssessment(t *testing.T) {
 		final := rated
 		final.Status, final.FinalizedBy, final.FinalizedAt = model.AssessmentFinal, e.o.Kabid.ID, time.Now().UTC()
 		if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
-			_, err := tx.UpdateAssessment(ctx, "assessment.finalize", rated, final)
+			if _, err := tx.UpdateAssessment(ctx, "assessment.finalize", rated, final); err != nil {
+				return err
+			}
+			// A calibration move, as the calibration page records one.
+			_, err := tx.AddAssessmentMove(ctx, model.AssessmentMove{AssessmentID: id, MovedBy: e.o.Kadis.ID, Reason: "Sebaran OPD melebihi pola",
+				From: model.RatingPair{HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingDiAtas, Predikat: model.PredikatSangatBaik},
+				To:   model.RatingPair{HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingSesuai, Predikat: model.PredikatBaik}})
 			return err
 		}); err != nil {
 			t.Fatal(err)
@@ -211,7 +217,8 @@ func TestRatingAnAssessment(t *testing.T) {
 		}
 		_, body = staff.get(page)
 		for _, want := range []string{"Hasil penilaian Anda", "Di Atas Ekspektasi", "Sesuai Ekspektasi", `data-predikat>Baik<`, "Pertahankan",
-			"Tepat waktu", "Aktif membantu rekan", "Siti Rahmawati", "Tandai sudah diterima", `href="` + page + `/keberatan"`} {
+			"Tepat waktu", "Aktif membantu rekan", "Siti Rahmawati", "Tandai sudah diterima", `href="` + page + `/keberatan"`,
+			"Perubahan dalam kalibrasi", "Budi Santoso", "Sebaran OPD melebihi pola"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the employee's result lacks %q", want)
 			}
