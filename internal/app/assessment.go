@@ -345,7 +345,10 @@ type AssessmentIndicator struct {
 	Basis     string
 	// Expected is the part of the target due in the period, as a share
 	// (1 for the whole SKP).
-	Share    float64
+	Share float64
+	// Due is that part of the target as a number ("1" of a yearly "12"),
+	// "" when the target is not a number.
+	Due      string
 	Standing model.Standing
 	Evidence []model.Evidence
 }
@@ -544,6 +547,7 @@ func (a *App) fillResults(ctx context.Context, v *AssessmentView) error {
 			} else if p.Kind == model.PeriodAnnual {
 				ai.Realisasi = yearRealisasi(in, periodic)
 			}
+			ai.Due, _ = model.PeriodTarget(in.Target, share, levelIndicator(in))
 			ai.Standing = model.PeriodStanding(in.Target, ai.Realisasi, share, levelIndicator(in))
 			rs.Indicators = append(rs.Indicators, ai.Standing)
 			res.Indicators = append(res.Indicators, ai)

@@ -17,6 +17,9 @@ type Menu struct {
 	// more by a role; those who set or recommend it by their post are
 	// told by MayReadUnitPerformance.
 	UnitPerformance bool
+	// Penilaian: one's own results and, for a rater, the assessments
+	// they rate; anyone with an employee record.
+	Penilaian bool
 }
 
 // Menu returns what the actor may enter, by the same rules the rooms
@@ -30,5 +33,6 @@ func (a *App) Menu(actor model.Actor) Menu {
 		Year:            authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}),
 		Needs:           authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD,
 		UnitPerformance: authz.Widest(actor, authz.ReadUnitPerformance) >= authz.ScopeOPD,
+		Penilaian:       actor.EmployeeID != "",
 	}
 }

@@ -20,35 +20,37 @@ import (
 // used when it starts with one of these; add a prefix here only where the
 // code really composes the key (and say where).
 var dynamicPrefixes = []string{
-	"err.",             // web.errorPage: "err." + status + ".title" / ".body"
-	"skp.history.",     // templates: printf "skp.history.%s" (app.SKPEvent.Action)
-	"action.",          // audit actions, base.Named("action.", ...)
-	"entity.",          // audited record types, base.Named("entity.", ...)
-	"role.",            // "role." + role
-	"status.",          // templates: printf "status.%s" (employee status)
-	"lang.",            // templates: printf "lang.%s"
-	"unitkind.",        // templates: printf "unitkind.%s"
-	"skp.status.",      // templates: printf "skp.status.%s"
-	"skp.format.",      // templates: printf "skp.format.%s"
-	"progress.status.", // templates: printf "progress.status.%s"
-	"need.category.",   // templates: printf "need.category.%s"
-	"need.show.",       // templates: printf "need.show.%s"
-	"need.kind.",       // templates: printf "need.kind.%s"
-	"need.ok.",         // web: "need.ok." + step
-	"coaching.scale.",  // web: fmt.Sprintf("coaching.scale.%d", v)
-	"coaching.b18.q",   // web: fmt.Sprintf("coaching.b18.q%d", i+1)
-	"import.col.",      // web: "import.col." + column
-	"coaching.kind.",   // templates: printf "coaching.kind.%s"
-	"gender.",          // templates: printf "gender.%s"
-	"period.",          // templates: printf "period.%s" (a period's status)
-	"month.",           // model.Period.Label: "month." + number
-	"notif.",           // app.RenderNotification: "notif." + kind [+ "." + variant] + ".title" / ".body"
-	"employment.kind.", // templates: printf "employment.kind.%s" (why an employment ended)
-	"employment.nip.",  // templates: printf "employment.nip.%s" (why a NIP changed)
-	"rating.",          // model.Rating.Label: "rating." + rating
-	"predikat.",        // model.Predikat.Label: "predikat." + predikat
-	"capaian.",         // model.Capaian.Label: "capaian." + capaian
-	"calib.",           // templates: printf "calib.short.%s", "calib.status.%s", "calib.astatus.%s"; web: "calib.ok." + step
+	"err.",                // web.errorPage: "err." + status + ".title" / ".body"
+	"skp.history.",        // templates: printf "skp.history.%s" (app.SKPEvent.Action)
+	"action.",             // audit actions, base.Named("action.", ...)
+	"entity.",             // audited record types, base.Named("entity.", ...)
+	"role.",               // "role." + role
+	"status.",             // templates: printf "status.%s" (employee status)
+	"lang.",               // templates: printf "lang.%s"
+	"unitkind.",           // templates: printf "unitkind.%s"
+	"skp.status.",         // templates: printf "skp.status.%s"
+	"skp.format.",         // templates: printf "skp.format.%s"
+	"progress.status.",    // templates: printf "progress.status.%s"
+	"need.category.",      // templates: printf "need.category.%s"
+	"need.show.",          // templates: printf "need.show.%s"
+	"need.kind.",          // templates: printf "need.kind.%s"
+	"need.ok.",            // web: "need.ok." + step
+	"coaching.scale.",     // web: fmt.Sprintf("coaching.scale.%d", v)
+	"coaching.b18.q",      // web: fmt.Sprintf("coaching.b18.q%d", i+1)
+	"import.col.",         // web: "import.col." + column
+	"coaching.kind.",      // templates: printf "coaching.kind.%s"
+	"gender.",             // templates: printf "gender.%s"
+	"period.",             // templates: printf "period.%s" (a period's status)
+	"month.",              // model.Period.Label: "month." + number
+	"notif.",              // app.RenderNotification: "notif." + kind [+ "." + variant] + ".title" / ".body"
+	"employment.kind.",    // templates: printf "employment.kind.%s" (why an employment ended)
+	"employment.nip.",     // templates: printf "employment.nip.%s" (why a NIP changed)
+	"rating.",             // model.Rating.Label: "rating." + rating
+	"predikat.",           // model.Predikat.Label: "predikat." + predikat
+	"capaian.",            // model.Capaian.Label: "capaian." + capaian
+	"calib.",              // templates: printf "calib.short.%s", "calib.status.%s", "calib.astatus.%s"; web: "calib.ok." + step
+	"penilaian.status.",   // templates: printf "penilaian.status.%s" (an assessment's status)
+	"penilaian.standing.", // templates: printf "penilaian.standing.%s" (model.Standing)
 }
 
 // root is the module's root directory.

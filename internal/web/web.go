@@ -105,6 +105,7 @@ func New(a *app.App) *Handler {
 	u.unitPerformanceRoutes(page)
 	u.transferRoutes(page)
 	u.calibrationRoutes(page)
+	u.assessmentRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
@@ -200,6 +201,7 @@ type base struct {
 	CanNeeds   bool           // sees the needs and constraints of an OPD or more
 	CanCalib   bool           // opens the calibration of an OPD or more
 	CanCapaian bool           // reads the capaian kinerja organisasi of an OPD or more
+	CanPenilai bool           // has penilaian: an employee record
 	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
 	Unread     int            // unread notifications
 	Here       string         // this page's local address without ?lang, to come back to
@@ -248,6 +250,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.Zone = u.a.TimeZone(r.Context(), actor.InstansiID)
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
+		b.CanPenilai = m.Penilaian
 		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if opds, err := u.a.CalibrationOPDs(r.Context(), actor); err == nil {
 			b.CanCalib = len(opds) > 0

@@ -417,7 +417,8 @@ func TestAdminManagesPlacementsRatersAndSessions(t *testing.T) {
 		for _, id := range []string{e.o.Staff1.ID, e.o.Staff3.ID} {
 			_, body := staff.get("/pegawai/" + id)
 			for _, form := range []string{"/penempatan", "/penilai", "/sesi/"} {
-				if strings.Contains(body, form) {
+				// The menu's /penilaian is no management form.
+				if strings.Contains(strings.ReplaceAll(body, `"/penilaian"`, ""), form) {
 					t.Errorf("an ASN sees the %s form on %s", form, id)
 				}
 			}

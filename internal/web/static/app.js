@@ -90,6 +90,31 @@
       store.setItem(key, JSON.stringify(v));
     });
   });
+  // Ask before a step that cannot be taken back (sending a result).
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) { e.preventDefault(); }
+    });
+  });
+  // The rating form: the predikat the two chosen ratings give, by the
+  // matrix the page carries (the server computes the saved one).
+  document.querySelectorAll("form[data-predikat-matrix]").forEach(function (form) {
+    var matrix, box = form.querySelector("[data-predikat-preview]"), out = form.querySelector("[data-predikat-out]");
+    try { matrix = JSON.parse(form.getAttribute("data-predikat-matrix")); } catch (err) { return; }
+    if (!box || !out) { return; }
+    var none = out.textContent;
+    var picked = function (name) {
+      var el = form.querySelector('input[name="' + name + '"]:checked');
+      return el ? el.value : "";
+    };
+    var update = function () {
+      var h = form.getAttribute("data-fixed-hasil") || picked("hasil_kerja"), p = picked("perilaku_kerja");
+      out.textContent = (h && p && matrix[h + ":" + p]) || none;
+    };
+    form.addEventListener("change", update);
+    update();
+    box.hidden = false;
+  });
   // Live updates: the server pushes events for the signed-in person; the
   // open page shows them without a reload. EventSource reconnects by itself
   // and sends the last event id, so nothing is missed.
@@ -187,6 +212,12 @@
         var fresh = document.querySelector('[data-live-curve="' + d.opd_id + '"]');
         if (fresh) { fresh.classList.add("fresh-curve"); }
       }).catch(function () { /* the curve shows on the next load */ });
+    // The employee's own assessment: once the result is sent, show it.
+    on("assessment.finalized", function (d) {
+      var page = document.querySelector("[data-live-assessment]");
+      if ((page && page.getAttribute("data-live-assessment") === d.assessment_id) || document.querySelector("[data-live-assessments]")) {
+        window.location.reload();
+      }
     });
     connect();
   }
