@@ -105,6 +105,7 @@ func New(a *app.App) *Handler {
 	u.unitPerformanceRoutes(page)
 	u.transferRoutes(page)
 	u.calibrationRoutes(page)
+	u.reportRoutes(page)
 	u.assessmentRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -115,6 +115,23 @@
     update();
     box.hidden = false;
   });
+  // A report being built: its progress is asked for every second, and the
+  // page is loaded again once the file is ready.
+  var job = document.querySelector("[data-report-job]");
+  if (job && window.fetch) {
+    var bar = job.querySelector("progress"), pct = job.querySelector("[data-report-percent]");
+    var poll = function () {
+      fetch("/laporan/" + encodeURIComponent(job.getAttribute("data-report-job")) + "?format=json", { credentials: "same-origin" }).then(function (r) {
+        return r.json();
+      }).then(function (d) {
+        if (d.ready || d.failed) { window.location.reload(); return; }
+        if (bar) { bar.value = d.percent; }
+        if (pct) { pct.textContent = String(d.percent); }
+        setTimeout(poll, 1000);
+      }).catch(function () { setTimeout(poll, 3000); });
+    };
+    setTimeout(poll, 500);
+  }
   // Live updates: the server pushes events for the signed-in person; the
   // open page shows them without a reload. EventSource reconnects by itself
   // and sends the last event id, so nothing is missed.
