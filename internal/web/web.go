@@ -103,6 +103,7 @@ func New(a *app.App) *Handler {
 	u.coachingRoutes(page)
 	u.needsRoutes(page)
 	u.transferRoutes(page)
+	u.objectionRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
@@ -196,6 +197,7 @@ type base struct {
 	CanYear    bool
 	IsRater    bool           // rates someone: has the supervisor's desk
 	CanNeeds   bool           // sees the needs and constraints of an OPD or more
+	Objections bool           // has keberatan of their own or to act on
 	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
 	Unread     int            // unread notifications
 	Here       string         // this page's local address without ?lang, to come back to
@@ -245,6 +247,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
 		b.IsRater = u.a.IsRater(r.Context(), actor)
+		b.Objections = u.a.HasObjections(r.Context(), actor)
 		if actor.EmployeeID != "" {
 			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)
 		}
