@@ -64,6 +64,17 @@ func (f objectionFacts) deadline() model.Date {
 	return model.ObjectionDeadline(f.A.FinalizedAt, f.Zone)
 }
 
+// decider is who decides the objection: the atasan pejabat penilai of
+// the day; where the pejabat penilai has no atasan (the Wali Kota rating
+// an OPD head), the pejabat penilai, who as the top of the line decides
+// after explaining (docs/penilaian-keberatan.md).
+func (f objectionFacts) decider() string {
+	if f.Upper != "" {
+		return f.Upper
+	}
+	return f.Rater
+}
+
 // objectionAllows is the rule for each act on an objection; the actions
 // ask it before they act and ObjectionRights shows it.
 func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) error {
@@ -107,7 +118,7 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 		if self {
 			return forbidden("decide one's own objection")
 		}
-		if actor.EmployeeID == "" || actor.EmployeeID != f.Upper {
+		if actor.EmployeeID == "" || actor.EmployeeID != f.decider() {
 			return forbidden("decide an objection one is not the atasan pejabat penilai of")
 		}
 		switch {
@@ -233,8 +244,10 @@ type ObjectionView struct {
 	ObjectionPanel
 	Assessment model.Assessment
 	Period     model.Period
-	// Rater and UpperRater are who explain and decide today.
-	Rater, UpperRater model.PersonSnapshot
+	// Rater and UpperRater are the pejabat penilai and the atasan of the
+	// day; Rater explains, Decider (the atasan, or the pejabat penilai
+	// where there is no atasan) decides.
+	Rater, UpperRater, Decider model.PersonSnapshot
 	// ExplainedByName and DecidedByName name who did.
 	ExplainedByName, DecidedByName string
 	Evidence                       []EvidenceView
@@ -271,6 +284,10 @@ func (a *App) objectionView(ctx context.Context, actor model.Actor, f objectionF
 	}
 	if v.Rater, v.UpperRater, err = a.raterSnapshots(ctx, chart, f.SKP.EmployeeID, f.SKP.PositionID); err != nil {
 		return v, err
+	}
+	v.Decider = v.UpperRater
+	if f.Upper == "" {
+		v.Decider = v.Rater
 	}
 	if f.O.ID == "" {
 		return v, nil
@@ -342,9 +359,9 @@ func (a *App) SubmitObjection(ctx context.Context, actor model.Actor, assessment
 		}
 		link := "/keberatan/" + o.ID
 		args := []string{f.A.Employee.Name, f.Period.Name()}
-		for _, to := range []struct{ id, variant string }{{f.Rater, ""}, {f.Upper, "upper"}} {
-			if to.id == "" || to.id == f.A.EmployeeID {
-				continue
+		for i, to := range []struct{ id, variant string }{{f.Rater, ""}, {f.Upper, "upper"}} {
+			if to.id == "" || to.id == f.A.EmployeeID || (i == 1 && to.id == f.Rater) {
+				continue // nobody, the employee, or the rater told already
 			}
 			if err := tx.Notify(ctx, model.Notification{InstansiID: o.InstansiID, EmployeeID: to.id, Kind: "objection.submitted",
 				Variant: to.variant, Args: args, Link: link}); err != nil {
@@ -385,11 +402,13 @@ func (a *App) ExplainObjection(ctx context.Context, actor model.Actor, id, expla
 			return err
 		}
 		link := "/keberatan/" + after.ID
-		if err := tx.Notify(ctx, model.Notification{InstansiID: after.InstansiID, EmployeeID: f.Upper, Kind: "objection.explained",
-			Args: []string{f.A.Employee.Name, f.Period.Name()}, Link: link}); err != nil {
-			return err
+		if d := f.decider(); d != actor.EmployeeID {
+			if err := tx.Notify(ctx, model.Notification{InstansiID: after.InstansiID, EmployeeID: d, Kind: "objection.explained",
+				Args: []string{f.A.Employee.Name, f.Period.Name()}, Link: link}); err != nil {
+				return err
+			}
 		}
-		for _, to := range []string{f.Upper, f.A.EmployeeID} {
+		for _, to := range []string{f.decider(), f.A.EmployeeID} {
 			if err := tx.Emit(ctx, to, "objection.explained", objectionEvent(after)); err != nil {
 				return err
 			}

@@ -273,3 +273,64 @@ func TestObjectionDeadline(t *testing.T) {
 		t.Error("the first instant of day 15 is accepted")
 	}
 }
+
+// TestObjectionOfALeader: an OPD head's rating hasil kerja follows the
+// capaian, so a decision changes only their perilaku kerja; the Wali
+// Kota, their pejabat penilai with no atasan above, explains and decides.
+func TestObjectionOfALeader(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		kadis, wali := who["kadis"], who["wali"]
+		skp, err := e.a.CreateSKP(ctx, kadis, e.o.Kadis.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rhk, err := e.a.SaveRHK(ctx, kadis, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Meningkatnya layanan digital"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.AddIndicator(ctx, kadis, skp.Version+1, indicator(rhk.ID)); err != nil {
+			t.Fatal(err)
+		}
+		full, _ := s.SKP(ctx, skp.ID)
+		full.Status = model.SKPApproved
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
+			t.Fatal(err)
+		}
+		p := movePeriods(t, e, 1, model.PeriodAnnual, model.PeriodOpen, model.PeriodClosed)
+		page, err := e.a.Assessments(ctx, kadis, app.AssessmentFilter{PeriodID: p.ID})
+		if err != nil || len(page.Items) != 1 || !page.Items[0].Leader {
+			t.Fatalf("the leader's assessment: %+v, %v", page.Items, err)
+		}
+		// Rated from a capaian of Baik (sesuai) and final, through the store.
+		before := page.Items[0].Assessment
+		as := before
+		as.Status, as.HasilKerja, as.PerilakuKerja, as.Predikat = model.AssessmentFinal, model.RatingSesuai, model.RatingDiBawah, model.PredikatButuhPerbaikan
+		as.FinalizedBy, as.FinalizedAt = e.o.WaliKota.ID, e.clock.now()
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+			var err error
+			as, err = tx.UpdateAssessment(ctx, "assessment.finalize", before, as)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		o, err := e.a.SubmitObjection(ctx, kadis, as.ID, "Perilaku kerja saya sesuai ekspektasi.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		notified(t, e, wali, "objection.submitted", "", "/keberatan/"+o.ID)
+		if o, err = e.a.ExplainObjection(ctx, wali, o.ID, "Beberapa rapat koordinasi tidak dihadiri.", 0); err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.a.DecideObjection(ctx, wali, o.ID, app.DecideInput{Decision: model.DecisionChange, HasilKerja: model.RatingDiAtas,
+			PerilakuKerja: model.RatingSesuai, Note: "Diubah."})
+		refusedBy(t, "a leader's hasil kerja changed", err, "hasil_kerja", "invalid.objection.leader.hasilkerja")
+		o, err = e.a.DecideObjection(ctx, wali, o.ID, app.DecideInput{Decision: model.DecisionChange, PerilakuKerja: model.RatingSesuai, Note: "Diubah."})
+		if err != nil || o.To.HasilKerja != model.RatingSesuai || o.To.PerilakuKerja != model.RatingSesuai || o.To.Predikat != model.PredikatBaik {
+			t.Fatalf("the leader's decision = %+v, %v", o, err)
+		}
+		notified(t, e, kadis, "objection.decided", "change", "/keberatan/"+o.ID)
+	})
+}
