@@ -206,5 +206,15 @@ func TestObjectionFlow(t *testing.T) {
 		if !strings.Contains(string(e.get(t, "/api/v1/assessments/"+as.ID, staff).body), `"predikat":"baik"`) {
 			t.Error("the assessment's predikat")
 		}
+
+		// The setting of periodic objections, read by all, changed by BKPSDM.
+		admin := e.login(t, "admin", "rahasia-admin")
+		problem(t, e.do(t, "PATCH", "/api/v1/settings", staff, "application/json", []byte(`{"periodic_objections":true}`)), 403)
+		if r := e.do(t, "PATCH", "/api/v1/settings", admin, "application/json", []byte(`{"periodic_objections":true}`)); r.status != 200 || r.json(t)["periodic_objections"] != true {
+			t.Errorf("set periodic objections: %d %s", r.status, r.body)
+		}
+		if r := e.get(t, "/api/v1/settings", staff); r.json(t)["periodic_objections"] != true {
+			t.Errorf("settings = %s", r.body)
+		}
 	})
 }

@@ -187,5 +187,18 @@ func TestObjectionPages(t *testing.T) {
 		if resp.StatusCode == http.StatusSeeOther {
 			t.Error("a second decision was taken")
 		}
+
+		// BKPSDM lets periodic results be objected to on the year page.
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		if resp, _ := staff.post("/tahun/keberatan", url.Values{"periodic": {"1"}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("an ASN changed the setting: %d", resp.StatusCode)
+		}
+		if resp, _ := admin.post("/tahun/keberatan", url.Values{"periodic": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("set periodic objections: %d", resp.StatusCode)
+		}
+		if _, body := admin.get("/tahun"); !strings.Contains(body, `name="periodic" value="1" checked`) {
+			t.Error("the year page does not show the setting on")
+		}
 	})
 }
