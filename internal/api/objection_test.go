@@ -146,6 +146,13 @@ func TestObjectionFlow(t *testing.T) {
 		}
 		problem(t, e.post(t, create, staff, map[string]string{"reason": "Sekali lagi"}), 409)
 
+		// Evidence goes through the ordinary upload, by the employee only.
+		pdf := blob.SamplePDF("Bukti keberatan", "Laporan layanan")
+		problem(t, e.uploadEvidence(t, kabid, "objection", id, "bukti.pdf", pdf), 403)
+		if r := e.uploadEvidence(t, staff, "objection", id, "bukti.pdf", pdf); r.status != 201 {
+			t.Fatalf("evidence on the objection: %d %s", r.status, r.body)
+		}
+
 		// The rater's to-do; the employee's own.
 		r = e.get(t, "/api/v1/objections?todo=1", kabid)
 		documented("GET", "/api/v1/objections", r)
@@ -195,8 +202,12 @@ func TestObjectionFlow(t *testing.T) {
 			t.Errorf("the assessment = %+v", got)
 		}
 		problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Lagi"}), 409)
+		problem(t, e.uploadEvidence(t, staff, "objection", id, "lagi.pdf", pdf), 422)
 		r = e.get(t, base, staff)
 		documented("GET", "/api/v1/objections/{oid}", r)
+		if ev, _ := r.json(t)["evidence"].([]any); len(ev) != 1 {
+			t.Errorf("the objection's evidence = %v", ev)
+		}
 		if c := r.json(t)["can"].(map[string]any); c["explain"] != false || c["decide"] != false || c["attach"] != false {
 			t.Errorf("rights after the decision = %v", c)
 		}
