@@ -215,6 +215,10 @@ type ObjectionPanel struct {
 	Can     ObjectionRights
 }
 
+// DeadlineLabel is the last day to object as a message in the reader's
+// language ("17 Maret 2026").
+func (p ObjectionPanel) DeadlineLabel() any { return model.DateLabel(p.Deadline) }
+
 func panelOf(actor model.Actor, f objectionFacts) ObjectionPanel {
 	p := ObjectionPanel{HasObjection: f.O.ID != "", Objection: f.O, Deadline: f.deadline(), Zone: f.Zone,
 		Allowed: f.Period.Kind == model.PeriodAnnual || f.Periodic, Can: objectionRights(actor, f)}
