@@ -30,7 +30,6 @@ func objectionRoutes() []route {
 
 func init() {
 	for k, v := range map[string]string{
-		"oid":  "An objection's id",
 		"todo": "1: the objections waiting for the actor to explain or decide",
 	} {
 		if _, ok := queryDocs[k]; !ok {
