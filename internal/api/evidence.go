@@ -106,7 +106,7 @@ func (h *handler) deleteEvidence(w http.ResponseWriter, r *http.Request, actor m
 }
 
 func evidenceSchemas() map[string]any {
-	targets := enum(app.TargetProgress, app.TargetRealisasi, app.TargetSKP, app.TargetRHK)
+	targets := enum(app.TargetProgress, app.TargetRealisasi, app.TargetSKP, app.TargetRHK, app.TargetObjection)
 	return map[string]any{
 		"Evidence": obj([]string{"id", "target_type", "target_id", "kind", "sha256", "size", "content_type", "can"}, map[string]any{"id": str(),
 			"target_type": targets, "target_id": str(), "kind": enum("file", "link"), "sha256": str(),

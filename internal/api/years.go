@@ -155,10 +155,13 @@ func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor mode
 }
 
 type settingsJSON struct {
-	EvidenceMaxMB int64       `json:"evidence_max_mb"`
-	TimeZone      string      `json:"time_zone"`
-	TimeZoneName  string      `json:"time_zone_name"`
-	Can           settingsCan `json:"can"`
+	EvidenceMaxMB int64  `json:"evidence_max_mb"`
+	TimeZone      string `json:"time_zone"`
+	TimeZoneName  string `json:"time_zone_name"`
+	// PeriodicObjections: periodic results may be objected to, not only
+	// the annual one.
+	PeriodicObjections bool        `json:"periodic_objections"`
+	Can                settingsCan `json:"can"`
 }
 
 type settingsCan struct {
@@ -171,7 +174,7 @@ func (h *handler) writeSettings(w http.ResponseWriter, r *http.Request, actor mo
 		return err
 	}
 	return writeJSON(w, http.StatusOK, settingsJSON{EvidenceMaxMB: s.EvidenceMaxMB, Can: settingsCan{Edit: s.Can.Edit},
-		TimeZone: string(s.TimeZone), TimeZoneName: s.TimeZone.Abbrev()})
+		TimeZone: string(s.TimeZone), TimeZoneName: s.TimeZone.Abbrev(), PeriodicObjections: s.PeriodicObjections})
 }
 
 func (h *handler) settings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -182,11 +185,12 @@ func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor mo
 	var req struct {
 		EvidenceMaxMB *int    `json:"evidence_max_mb"`
 		TimeZone      *string `json:"time_zone"`
+		Periodic      *bool   `json:"periodic_objections"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if req.EvidenceMaxMB == nil && req.TimeZone == nil {
+	if req.EvidenceMaxMB == nil && req.TimeZone == nil && req.Periodic == nil {
 		return model.Invalid("evidence_max_mb", "settings.err.empty")
 	}
 	if req.TimeZone != nil {
@@ -202,6 +206,11 @@ func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor mo
 	}
 	if req.TimeZone != nil {
 		if err := h.a.SetTimeZone(r.Context(), actor, *req.TimeZone); err != nil {
+			return err
+		}
+	}
+	if req.Periodic != nil {
+		if err := h.a.SetPeriodicObjections(r.Context(), actor, *req.Periodic); err != nil {
 			return err
 		}
 	}
@@ -233,9 +242,11 @@ func yearSchemas() map[string]any {
 			"evidence_max_mb": map[string]any{"type": "integer", "description": "The size limit of one evidence file, in MB"},
 			"time_zone": map[string]any{"type": "string", "enum": timeZoneNames(),
 				"description": "The clock the instansi works by: its today, late entries, dates still to come, report deadlines and reminders follow it"},
-			"time_zone_name": enum("WIB", "WITA", "WIT"),
-			"can":            obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),
+			"time_zone_name":      enum("WIB", "WITA", "WIT"),
+			"periodic_objections": map[string]any{"type": "boolean", "description": "Periodic (monthly or quarterly) results may be objected to; the annual result always may be"},
+			"can":                 obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),
 		"SettingsPatch": obj(nil, map[string]any{"evidence_max_mb": map[string]any{"type": "integer", "minimum": 1, "maximum": 100},
-			"time_zone": map[string]any{"type": "string", "enum": timeZoneNames(), "description": "BKPSDM: the instansi's time zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)"}}),
+			"periodic_objections": map[string]any{"type": "boolean", "description": "BKPSDM: let periodic results be objected to"},
+			"time_zone":           map[string]any{"type": "string", "enum": timeZoneNames(), "description": "BKPSDM: the instansi's time zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)"}}),
 	}
 }

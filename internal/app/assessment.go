@@ -51,12 +51,14 @@ type assessmentFacts struct {
 	Rater       string // the pejabat penilai of the SKP's post today
 	Upper       string // the atasan pejabat penilai today
 	OPDHead     string // who heads the OPD today
+	decided     bool   // a keberatan on it was decided: its ratings are final (objection.go)
 }
 
 // locked reports whether the assessment's ratings can no longer change:
-// its period is locked, or its OPD's calibration for the period is final.
+// its period is locked, its OPD's calibration for the period is final,
+// or a keberatan on it was decided.
 func (f assessmentFacts) locked() bool {
-	return f.Period.Status == model.PeriodLocked || f.Calibration.Status == model.CalibrationFinal
+	return f.Period.Status == model.PeriodLocked || f.Calibration.Status == model.CalibrationFinal || f.decided
 }
 
 // mayCalibrate reports whether actor moves ratings on the OPD's
@@ -170,7 +172,8 @@ func (a *App) factsOf(ctx context.Context, actor model.Actor, as model.Assessmen
 	if f.Calibration, err = a.store.Calibration(ctx, as.InstansiID, as.OPDID, as.PeriodID); err != nil {
 		return f, err
 	}
-	return f, nil
+	f.decided, err = a.objectionDecided(ctx, as.ID)
+	return f, err
 }
 
 // AssessmentItem is an assessment in a list, with its period and what the

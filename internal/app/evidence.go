@@ -102,11 +102,11 @@ func attach(ctx context.Context, tx *store.Tx, actor model.Actor, t workTarget, 
 // the owner of the work attaches evidence to it.
 func (a *App) evidenceTarget(ctx context.Context, actor model.Actor, typ, id string) (workTarget, error) {
 	switch typ {
-	case TargetProgress, TargetRealisasi, TargetSKP, TargetRHK:
+	case TargetProgress, TargetRealisasi, TargetSKP, TargetRHK, TargetObjection:
 	default:
 		return workTarget{}, model.Invalid("target_type", "invalid.evidence.target")
 	}
-	t, err := a.target(ctx, typ, id)
+	t, err := a.evidenceOwner(ctx, typ, id)
 	if err != nil {
 		return t, err
 	}
@@ -127,6 +127,8 @@ func (a *App) evidenceTarget(ctx context.Context, actor model.Actor, typ, id str
 // period's report, and is not held by it.
 func (a *App) evidenceOpen(ctx context.Context, typ, id string) error {
 	switch typ {
+	case TargetObjection:
+		return a.objectionEvidenceOpen(ctx, id)
 	case TargetProgress:
 		p, err := a.store.Progress(ctx, id)
 		if err != nil {
@@ -147,6 +149,15 @@ func (a *App) evidenceOpen(ctx context.Context, typ, id string) error {
 		}
 	}
 	return nil
+}
+
+// evidenceOwner resolves an evidence target: a record of someone's work
+// (target), or an objection, whose evidence is not a feedback target.
+func (a *App) evidenceOwner(ctx context.Context, typ, id string) (workTarget, error) {
+	if typ == TargetObjection {
+		return a.objectionTarget(ctx, id)
+	}
+	return a.target(ctx, typ, id)
 }
 
 // returnedDate is the date of a returned entry, for the rule of the year
@@ -268,7 +279,7 @@ func evidenceViews(actor model.Actor, list []model.Evidence) []EvidenceView {
 
 // EvidenceOf lists the evidence on a target the actor may see.
 func (a *App) EvidenceOf(ctx context.Context, actor model.Actor, typ, id string) ([]EvidenceView, error) {
-	t, err := a.target(ctx, typ, id)
+	t, err := a.evidenceOwner(ctx, typ, id)
 	if err != nil {
 		return nil, err
 	}

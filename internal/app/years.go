@@ -235,6 +235,9 @@ type InstansiSettings struct {
 	// Zones are those it may choose from.
 	TimeZone model.TimeZone
 	Zones    []model.TimeZone
+	// PeriodicObjections: periodic (monthly or quarterly) results may be
+	// objected to, not only the annual one.
+	PeriodicObjections bool
 }
 
 // SettingsRights is what the actor may do with the instansi's settings.
@@ -248,9 +251,13 @@ func (a *App) InstansiSettings(ctx context.Context, actor model.Actor) (Instansi
 	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
 		return InstansiSettings{}, forbidden("the instansi's settings")
 	}
+	periodic, err := a.store.PeriodicObjections(ctx, actor.InstansiID)
+	if err != nil {
+		return InstansiSettings{}, err
+	}
 	return InstansiSettings{EvidenceMaxMB: a.EvidenceLimit(ctx, actor.InstansiID) >> 20,
 		Can:      SettingsRights{Edit: canManageYears(actor) == nil},
-		TimeZone: a.TimeZone(ctx, actor.InstansiID), Zones: slices.Clone(model.TimeZones)}, nil
+		TimeZone: a.TimeZone(ctx, actor.InstansiID), Zones: slices.Clone(model.TimeZones), PeriodicObjections: periodic}, nil
 }
 
 // ParseYear reads a performance year as people and clients send it (in a

@@ -107,6 +107,7 @@ func New(a *app.App) *Handler {
 	u.calibrationRoutes(page)
 	u.reportRoutes(page)
 	u.assessmentRoutes(page)
+	u.objectionRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
@@ -203,6 +204,7 @@ type base struct {
 	CanCalib   bool           // opens the calibration of an OPD or more
 	CanCapaian bool           // reads the capaian kinerja organisasi of an OPD or more
 	CanPenilai bool           // has penilaian: an employee record
+	Objections bool           // has keberatan of their own or to act on
 	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
 	Unread     int            // unread notifications
 	Here       string         // this page's local address without ?lang, to come back to
@@ -259,6 +261,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		// Those who set, recommend or lead an OPD rate someone; others
 		// read the capaian only by a role, which costs no query.
 		b.CanCapaian = m.UnitPerformance || (b.IsRater && u.a.MayReadUnitPerformance(r.Context(), actor))
+		b.Objections = u.a.HasObjections(r.Context(), actor)
 		if actor.EmployeeID != "" {
 			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)
 		}

@@ -1,0 +1,215 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// objectionRoutes are the routes of keberatan: the employee objects to a
+// final result, the pejabat penilai explains, the atasan pejabat penilai
+// decides.
+func objectionRoutes() []route {
+	return []route{
+		{method: "POST", path: "/api/v1/assessments/{id}/objections", summary: "The employee objects to their final result with a reason, within 14 calendar days of receiving it on the instansi's clock (periodic results only where the instansi allows)", handle: (*handler).submitObjection,
+			doc: op{tag: "penilaian", params: []string{"id"}, body: "ObjectionRequest", response: "Objection", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "GET", path: "/api/v1/objections", summary: "Objections: mine=1 the actor's own; todo=1 those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day); both without either", handle: (*handler).objections,
+			doc: op{tag: "penilaian", query: []string{"mine", "todo"}, response: "ObjectionList"}},
+		{method: "GET", path: "/api/v1/objections/{oid}", summary: "One objection: the reason, the explanation, the decision, the deadline", handle: (*handler).objection,
+			doc: op{tag: "penilaian", params: []string{"oid"}, response: "Objection", errors: []int{404}}},
+		{method: "POST", path: "/api/v1/objections/{oid}/explain", summary: "The pejabat penilai of the day explains the result objected to", handle: (*handler).explainObjection,
+			doc: op{tag: "penilaian", params: []string{"oid"}, body: "ExplainRequest", response: "Objection", errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/objections/{oid}/decide", summary: "The atasan pejabat penilai of the day decides, finally: keep the ratings, or change them (the predikat is computed, never accepted)", handle: (*handler).decideObjection,
+			doc: op{tag: "penilaian", params: []string{"oid"}, body: "DecideRequest", response: "Objection", errors: []int{403, 404, 409, 422}}},
+	}
+}
+
+func init() {
+	for k, v := range map[string]string{
+		"todo": "1: the objections waiting for the actor to explain or decide",
+	} {
+		if _, ok := queryDocs[k]; !ok {
+			queryDocs[k] = v
+		}
+	}
+}
+
+type objectionRightsJSON struct {
+	Explain bool `json:"explain"`
+	Decide  bool `json:"decide"`
+	Attach  bool `json:"attach"`
+}
+
+type objectionJSON struct {
+	ID           string               `json:"id"`
+	AssessmentID string               `json:"assessment_id"`
+	EmployeeID   string               `json:"employee_id"`
+	Employee     model.PersonSnapshot `json:"employee"`
+	PeriodID     string               `json:"period_id"`
+	Period       string               `json:"period"`
+	Status       string               `json:"status"`
+	Reason       string               `json:"reason"`
+	SubmittedAt  time.Time            `json:"submitted_at"`
+	Deadline     string               `json:"deadline"`
+	Explanation  *string              `json:"explanation"`
+	ExplainedBy  *userRef             `json:"explained_by"`
+	ExplainedAt  *time.Time           `json:"explained_at"`
+	Decision     *string              `json:"decision"`
+	Note         *string              `json:"note"`
+	From         *model.RatingPair    `json:"from"`
+	To           *model.RatingPair    `json:"to"`
+	DecidedBy    *userRef             `json:"decided_by"`
+	DecidedAt    *time.Time           `json:"decided_at"`
+	Evidence     []string             `json:"evidence"`
+	Version      int                  `json:"version"`
+	Can          objectionRightsJSON  `json:"can"`
+}
+
+func objectionOf(lang string, o model.Objection, as model.Assessment, p model.Period, can app.ObjectionRights) objectionJSON {
+	out := objectionJSON{ID: o.ID, AssessmentID: o.AssessmentID, EmployeeID: o.EmployeeID, Employee: as.Employee, PeriodID: p.ID,
+		Period: locale.T(lang, p.Label().Key, p.Label().Args...), Status: string(o.Status), Reason: o.Reason, SubmittedAt: o.SubmittedAt.UTC(),
+		Deadline: string(o.Deadline), Explanation: ptr(o.Explanation), ExplainedBy: userRefOf(o.ExplainedBy, ""), ExplainedAt: timeOrNil(o.ExplainedAt),
+		Decision: ptr(string(o.Decision)), Note: ptr(o.DecisionNote), DecidedBy: userRefOf(o.DecidedBy, ""), DecidedAt: timeOrNil(o.DecidedAt),
+		Evidence: []string{}, Version: o.Version, Can: objectionRightsJSON{Explain: can.Explain, Decide: can.Decide, Attach: can.Attach}}
+	if o.Status == model.ObjectionDecided {
+		from, to := o.From, o.To
+		out.From, out.To = &from, &to
+	}
+	return out
+}
+
+func (h *handler) writeObjection(w http.ResponseWriter, r *http.Request, actor model.Actor, id string, status int) error {
+	v, err := h.a.Objection(r.Context(), actor, id)
+	if err != nil {
+		return err
+	}
+	out := objectionOf(readerLang(r), v.Objection, v.Assessment, v.Period, v.Can)
+	if v.ExplainedByName != "" {
+		out.ExplainedBy.Name = v.ExplainedByName
+	}
+	if v.DecidedByName != "" {
+		out.DecidedBy.Name = v.DecidedByName
+	}
+	for _, e := range v.Evidence {
+		out.Evidence = append(out.Evidence, e.ID)
+	}
+	return writeJSON(w, status, out)
+}
+
+func (h *handler) objection(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	return h.writeObjection(w, r, actor, r.PathValue("oid"), http.StatusOK)
+}
+
+func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	q := r.URL.Query()
+	mine, todo := q.Get("mine") == "1", q.Get("todo") == "1"
+	if !mine && !todo {
+		mine, todo = true, true
+	}
+	l, err := h.a.Objections(r.Context(), actor)
+	if err != nil {
+		return err
+	}
+	lang := readerLang(r)
+	out := list[objectionJSON]{Items: []objectionJSON{}}
+	var items []app.ObjectionItem
+	if mine {
+		items = append(items, l.Mine...)
+	}
+	if todo {
+		items = append(items, l.Todo...)
+	}
+	for _, it := range items {
+		out.Items = append(out.Items, objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *handler) submitObjection(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Reason string `json:"reason"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	o, err := h.a.SubmitObjection(r.Context(), actor, r.PathValue("id"), req.Reason)
+	if err != nil {
+		return err
+	}
+	return h.writeObjection(w, r, actor, o.ID, http.StatusCreated)
+}
+
+func (h *handler) explainObjection(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Explanation string `json:"explanation"`
+		Version     int    `json:"version"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	id := r.PathValue("oid")
+	if _, err := h.a.ExplainObjection(r.Context(), actor, id, req.Explanation, req.Version); err != nil {
+		return err
+	}
+	return h.writeObjection(w, r, actor, id, http.StatusOK)
+}
+
+func (h *handler) decideObjection(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Decision      string          `json:"decision"`
+		HasilKerja    string          `json:"hasil_kerja"`
+		PerilakuKerja string          `json:"perilaku_kerja"`
+		Note          string          `json:"note"`
+		Version       int             `json:"version"`
+		Predikat      json.RawMessage `json:"predikat"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if req.Predikat != nil {
+		return model.Invalid("predikat", "invalid.assessment.predikat.computed")
+	}
+	id := r.PathValue("oid")
+	if _, err := h.a.DecideObjection(r.Context(), actor, id, app.DecideInput{Decision: model.ObjectionDecision(req.Decision),
+		HasilKerja: model.Rating(req.HasilKerja), PerilakuKerja: model.Rating(req.PerilakuKerja), Note: req.Note, Version: req.Version}); err != nil {
+		return err
+	}
+	return h.writeObjection(w, r, actor, id, http.StatusOK)
+}
+
+func objectionSchemas() map[string]any {
+	at := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
+	text := map[string]any{"type": []string{"string", "null"}}
+	person := map[string]any{"type": []string{"object", "null"}, "description": "id and name"}
+	pair := map[string]any{"type": []string{"object", "null"}, "description": "hasil_kerja, perilaku_kerja and the predikat they give; null until decided"}
+	texts := map[string]any{"type": "string", "maxLength": 4000}
+	objection := map[string]any{"id": str(), "assessment_id": str(), "employee_id": str(),
+		"employee":  map[string]any{"type": "object", "description": "The employee as the assessment shows them"},
+		"period_id": str(), "period": str(), "status": enum("submitted", "explained", "decided"), "reason": str(),
+		"submitted_at": map[string]any{"type": "string", "format": "date-time"},
+		"deadline":     map[string]any{"type": "string", "format": "date", "description": "The last day to object, on the instansi's clock (until the end of that day): the day the result was received plus 14 calendar days"},
+		"explanation":  text, "explained_by": person, "explained_at": at,
+		"decision": map[string]any{"type": []string{"string", "null"}, "enum": []any{"keep", "change", nil}}, "note": text,
+		"from": pair, "to": pair, "decided_by": person, "decided_at": at,
+		"evidence": map[string]any{"type": "array", "items": str(), "description": "Evidence ids (GET /api/v1/evidence/{id})"},
+		"version":  map[string]any{"type": "integer"},
+		"can": canSchemaOf("What the signed-in user may do with the objection now", map[string]string{
+			"explain": "Explain (the pejabat penilai of the day, once)", "decide": "Decide (the atasan pejabat penilai of the day, once explained)",
+			"attach": "Attach evidence (the employee, until it is explained): POST /api/v1/evidence with target_type objection"})}
+	return map[string]any{
+		"Objection":        obj([]string{"id", "assessment_id", "employee_id", "status", "reason", "deadline", "version", "can"}, objection),
+		"ObjectionList":    listOf("Objection"),
+		"ObjectionRequest": obj([]string{"reason"}, map[string]any{"reason": texts}),
+		"ExplainRequest": obj([]string{"explanation"}, map[string]any{"explanation": texts,
+			"version": map[string]any{"type": "integer", "description": "The objection's version read; a stale one is a 409 (optional)"}}),
+		"DecideRequest": obj([]string{"decision", "note"}, map[string]any{"decision": enum("keep", "change"),
+			"hasil_kerja":    map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "With change; an OPD head's follows the capaian kinerja organisasi and cannot change"},
+			"perilaku_kerja": map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "With change"},
+			"note":           texts,
+			"version":        map[string]any{"type": "integer", "description": "The objection's version read; a stale one is a 409 (optional)"}}),
+	}
+}

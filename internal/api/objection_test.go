@@ -1,0 +1,231 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/server"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// objectionSetup serves an instansi where Staff1's annual result for 2026
+// was rated by Kabid (sesuai/sesuai, Baik) and received today, with
+// accounts for Staff1, Kabid, Kadis and BKPSDM. It is made final through
+// the store: finalising through app needs the OPD's capaian kinerja
+// organisasi, which another part of penilaian records.
+func objectionSetup(t *testing.T, s *store.Store) (env, model.Assessment) {
+	t.Helper()
+	ctx := context.Background()
+	o := storetest.SeedOrg(t, s)
+	blobs, err := blob.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs})
+	sys := model.SystemActor(o.Instansi.ID, "test")
+	for _, n := range []app.NewUser{
+		{Username: "admin", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},
+		{EmployeeNIP: storetest.NIPStaff1, Password: "rahasia-staf1"},
+		{EmployeeNIP: storetest.NIPKabid, Password: "rahasia-kabid"},
+		{EmployeeNIP: storetest.NIPKadis, Password: "rahasia-kadis"},
+	} {
+		if _, err := a.CreateUser(ctx, sys, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	actor := func(user, pw string) model.Actor {
+		res, err := a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "api"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		act, err := a.Authenticate(ctx, res.Token, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return act
+	}
+	admin, staff, kabid := actor("admin", "rahasia-admin"), actor(storetest.NIPStaff1, "rahasia-staf1"), actor(storetest.NIPKabid, "rahasia-kabid")
+	if _, err := a.OpenYear(ctx, admin, 2026, model.PeriodMonthly, 5); err != nil {
+		t.Fatal(err)
+	}
+	skp, err := a.CreateSKP(ctx, staff, o.Staff1.ID, 2026, model.ApproachKuantitatif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rhk, err := a.SaveRHK(ctx, staff, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan layanan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddIndicator(ctx, staff, skp.Version+1, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas,
+		Description: "Jumlah layanan daring", Target: "12", Unit: "layanan"}); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := s.SKP(ctx, skp.ID)
+	full.Status = model.SKPApproved
+	if err := s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
+		t.Fatal(err)
+	}
+	periods, _ := a.Periods(ctx, admin, 2026)
+	for _, p := range periods {
+		if p.Kind != model.PeriodAnnual {
+			continue
+		}
+		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
+			p.Status = st
+			if err := a.MovePeriod(ctx, admin, p, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	page, err := a.Assessments(ctx, staff, app.AssessmentFilter{})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("assessments: %+v, %v", page.Items, err)
+	}
+	as, err := a.RateAssessment(ctx, kabid, page.Items[0].ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai,
+		Version: page.Items[0].Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := as
+	after.Status, after.FinalizedBy, after.FinalizedAt = model.AssessmentFinal, o.Kabid.ID, time.Now()
+	if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+		var err error
+		after, err = tx.UpdateAssessment(ctx, "assessment.finalize", as, after)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(server.New(a))
+	t.Cleanup(ts.Close)
+	return env{url: ts.URL, o: o, s: s}, after
+}
+
+func TestObjectionFlow(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, as := objectionSetup(t, s)
+		staff, kabid, kadis := e.login(t, storetest.NIPStaff1, "rahasia-staf1"), e.login(t, storetest.NIPKabid, "rahasia-kabid"),
+			e.login(t, storetest.NIPKadis, "rahasia-kadis")
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+		documented := func(method, pattern string, r response) {
+			t.Helper()
+			schema, err := responseSchema(doc, method, pattern, r)
+			if err != nil || schema == nil {
+				t.Errorf("%s %s: %d has no schema: %v", method, pattern, r.status, err)
+				return
+			}
+			var v any
+			_ = json.Unmarshal(r.body, &v)
+			for _, p := range conform(doc, schema, v, "$") {
+				t.Errorf("%s %s (%d): %s", method, pattern, r.status, p)
+			}
+		}
+		create := "/api/v1/assessments/" + as.ID + "/objections"
+		problem(t, e.post(t, create, kabid, map[string]string{"reason": "Atas nama staf"}), 403)
+		p := problem(t, e.post(t, create, staff, map[string]string{"reason": ""}), 422)
+		if errs, _ := p["errors"].(map[string]any); errs["reason"] == nil {
+			t.Errorf("an empty reason: %v", p)
+		}
+		r := e.post(t, create, staff, map[string]string{"reason": "Realisasi saya melampaui target."})
+		if r.status != 201 {
+			t.Fatalf("object: %d %s", r.status, r.body)
+		}
+		documented("POST", "/api/v1/assessments/{id}/objections", r)
+		o := r.json(t)
+		id, _ := o["id"].(string)
+		want := model.ObjectionDeadline(as.FinalizedAt, model.ZoneWIB)
+		if o["status"] != "submitted" || o["deadline"] != string(want) || o["can"] == nil {
+			t.Errorf("objection = %v", o)
+		}
+		problem(t, e.post(t, create, staff, map[string]string{"reason": "Sekali lagi"}), 409)
+
+		// Evidence goes through the ordinary upload, by the employee only.
+		pdf := blob.SamplePDF("Bukti keberatan", "Laporan layanan")
+		problem(t, e.uploadEvidence(t, kabid, "objection", id, "bukti.pdf", pdf), 403)
+		if r := e.uploadEvidence(t, staff, "objection", id, "bukti.pdf", pdf); r.status != 201 {
+			t.Fatalf("evidence on the objection: %d %s", r.status, r.body)
+		}
+
+		// The rater's to-do; the employee's own.
+		r = e.get(t, "/api/v1/objections?todo=1", kabid)
+		documented("GET", "/api/v1/objections", r)
+		items, _ := r.json(t)["items"].([]any)
+		if len(items) != 1 || items[0].(map[string]any)["id"] != id || items[0].(map[string]any)["can"].(map[string]any)["explain"] != true {
+			t.Errorf("the rater's to-do = %s", r.body)
+		}
+		if items, _ := e.get(t, "/api/v1/objections?mine=1", staff).json(t)["items"].([]any); len(items) != 1 {
+			t.Errorf("the employee's objections = %v", items)
+		}
+		if items, _ := e.get(t, "/api/v1/objections?todo=1", staff).json(t)["items"].([]any); len(items) != 0 {
+			t.Errorf("the employee's to-do = %v", items)
+		}
+
+		base := "/api/v1/objections/" + id
+		problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Tetap"}), 422)
+		problem(t, e.post(t, base+"/explain", staff, map[string]string{"explanation": "Saya"}), 403)
+		r = e.post(t, base+"/explain", kabid, map[string]string{"explanation": "Dua indikator belum didukung bukti."})
+		if r.status != 200 || r.json(t)["status"] != "explained" {
+			t.Fatalf("explain: %d %s", r.status, r.body)
+		}
+		documented("POST", "/api/v1/objections/{oid}/explain", r)
+
+		// A predikat is never taken; the atasan of the day decides.
+		p = problem(t, e.post(t, base+"/decide", kadis, map[string]any{"decision": "change", "hasil_kerja": "di_atas",
+			"perilaku_kerja": "sesuai", "note": "x", "predikat": "sangat_baik"}), 422)
+		if errs, _ := p["errors"].(map[string]any); errs["predikat"] == nil {
+			t.Errorf("a predikat sent: %v", p)
+		}
+		problem(t, e.post(t, base+"/decide", kabid, map[string]string{"decision": "keep", "note": "Tetap"}), 403)
+		r = e.post(t, base+"/decide", kadis, map[string]string{"decision": "change", "hasil_kerja": "di_atas", "perilaku_kerja": "sesuai",
+			"note": "Bukti mendukung capaian di atas target."})
+		if r.status != 200 {
+			t.Fatalf("decide: %d %s", r.status, r.body)
+		}
+		documented("POST", "/api/v1/objections/{oid}/decide", r)
+		d := r.json(t)
+		to, _ := d["to"].(map[string]any)
+		from, _ := d["from"].(map[string]any)
+		if d["status"] != "decided" || d["decision"] != "change" || to["predikat"] != "baik" || to["hasil_kerja"] != "di_atas" ||
+			from["predikat"] != "baik" || d["decided_by"].(map[string]any)["name"] != e.o.Kadis.Name {
+			t.Errorf("decided = %s", r.body)
+		}
+		// di_atas with sesuai is Baik (C1): the predikat follows, it is
+		// not the one sent before.
+		if got, _ := e.s.Assessment(context.Background(), as.ID); got.HasilKerja != model.RatingDiAtas || got.Predikat != model.PredikatBaik {
+			t.Errorf("the assessment = %+v", got)
+		}
+		problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Lagi"}), 409)
+		problem(t, e.uploadEvidence(t, staff, "objection", id, "lagi.pdf", pdf), 422)
+		r = e.get(t, base, staff)
+		documented("GET", "/api/v1/objections/{oid}", r)
+		if ev, _ := r.json(t)["evidence"].([]any); len(ev) != 1 {
+			t.Errorf("the objection's evidence = %v", ev)
+		}
+		if c := r.json(t)["can"].(map[string]any); c["explain"] != false || c["decide"] != false || c["attach"] != false {
+			t.Errorf("rights after the decision = %v", c)
+		}
+		if r := e.get(t, base, e.login(t, "admin", "rahasia-admin")); r.status != 200 {
+			t.Errorf("BKPSDM reads the objection: %d", r.status)
+		}
+		if !strings.Contains(string(e.get(t, "/api/v1/assessments/"+as.ID, staff).body), `"predikat":"baik"`) {
+			t.Error("the assessment's predikat")
+		}
+
+		// The setting of periodic objections, read by all, changed by BKPSDM.
+		admin := e.login(t, "admin", "rahasia-admin")
+		problem(t, e.do(t, "PATCH", "/api/v1/settings", staff, "application/json", []byte(`{"periodic_objections":true}`)), 403)
+		if r := e.do(t, "PATCH", "/api/v1/settings", admin, "application/json", []byte(`{"periodic_objections":true}`)); r.status != 200 || r.json(t)["periodic_objections"] != true {
+			t.Errorf("set periodic objections: %d %s", r.status, r.body)
+		}
+		if r := e.get(t, "/api/v1/settings", staff); r.json(t)["periodic_objections"] != true {
+			t.Errorf("settings = %s", r.body)
+		}
+	})
+}

@@ -1,0 +1,652 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Keberatan (decision 8; PP 30/2019 Pasal 59): the employee objects to a
+// final result with reasons, within model.ObjectionWindowDays calendar
+// days of receiving it on the instansi's clock; the pejabat penilai of the
+// day explains; the atasan pejabat penilai of the day decides to keep the
+// ratings or to change them. The decision is final: the assessment takes
+// the new ratings in the same transaction, its predikat computed by the
+// rules of its regime, and nothing about it changes afterwards. The
+// annual result may always be objected to; a periodic one only where the
+// instansi enables it.
+
+// TargetObjection is the evidence target of an objection: the employee
+// attaches evidence to their objection while it waits for the
+// explanation.
+const TargetObjection = "objection"
+
+// objectionTextMax is the limit of a reason, an explanation and a
+// decision's note, in characters.
+const objectionTextMax = 4000
+
+// objectionStep is an act on an objection.
+type objectionStep int
+
+const (
+	stepObject objectionStep = iota
+	stepExplain
+	stepDecide
+)
+
+// objectionFacts is what the rights on an objection depend on: the
+// assessment's facts, its objection (ID "" when none), the instansi's
+// clock and whether it takes objections to periodic results.
+type objectionFacts struct {
+	assessmentFacts
+	O        model.Objection
+	Zone     model.TimeZone
+	Periodic bool
+	Now      time.Time
+}
+
+// deadline is the last day to object to the result: "" until the result
+// is final.
+func (f objectionFacts) deadline() model.Date {
+	if f.O.ID != "" {
+		return f.O.Deadline
+	}
+	if f.A.Status != model.AssessmentFinal || f.A.FinalizedAt.IsZero() {
+		return ""
+	}
+	return model.ObjectionDeadline(f.A.FinalizedAt, f.Zone)
+}
+
+// decider is who decides the objection: the atasan pejabat penilai of
+// the day; where the pejabat penilai has no atasan (the Wali Kota rating
+// an OPD head), the pejabat penilai, who as the top of the line decides
+// after explaining (docs/penilaian-keberatan.md).
+func (f objectionFacts) decider() string {
+	if f.Upper != "" {
+		return f.Upper
+	}
+	return f.Rater
+}
+
+// objectionAllows is the rule for each act on an objection; the actions
+// ask it before they act and ObjectionRights shows it.
+func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) error {
+	self := actor.EmployeeID != "" && actor.EmployeeID == f.A.EmployeeID
+	switch step {
+	case stepObject:
+		if !self {
+			return forbidden("object to another employee's result")
+		}
+		if f.O.ID != "" {
+			return fmt.Errorf("the result was objected to already: %w", model.ErrConflict)
+		}
+		if f.A.Status != model.AssessmentFinal || f.A.FinalizedAt.IsZero() {
+			return fmt.Errorf("the result is not final: %w", model.ErrInvalidTransition)
+		}
+		if f.Period.Kind != model.PeriodAnnual && !f.Periodic {
+			return model.Invalid("assessment", "invalid.objection.periodic")
+		}
+		if d := f.deadline(); !model.ObjectionOpen(d, f.Zone, f.Now) {
+			return model.Invalid("deadline", "invalid.objection.late", model.DateLabel(d))
+		}
+		return nil
+	case stepExplain:
+		if f.O.ID == "" {
+			return fmt.Errorf("no objection: %w", model.ErrNotFound)
+		}
+		if self {
+			return forbidden("explain one's own objection")
+		}
+		if actor.EmployeeID == "" || actor.EmployeeID != f.Rater {
+			return forbidden("explain an objection one is not the pejabat penilai of")
+		}
+		if f.O.Status != model.ObjectionSubmitted {
+			return fmt.Errorf("the objection is %s: %w", f.O.Status, model.ErrInvalidTransition)
+		}
+		return nil
+	case stepDecide:
+		if f.O.ID == "" {
+			return fmt.Errorf("no objection: %w", model.ErrNotFound)
+		}
+		if self {
+			return forbidden("decide one's own objection")
+		}
+		if actor.EmployeeID == "" || actor.EmployeeID != f.decider() {
+			return forbidden("decide an objection one is not the atasan pejabat penilai of")
+		}
+		switch {
+		case f.O.Status == model.ObjectionExplained:
+		case f.O.Status == model.ObjectionSubmitted && f.Rater == "":
+			// No pejabat penilai holds the post today to explain: the
+			// atasan decides on the reason and the result as they are.
+		case f.O.Status == model.ObjectionSubmitted:
+			return model.Invalid("decision", "invalid.objection.unexplained")
+		default:
+			return fmt.Errorf("the objection is decided: %w", model.ErrInvalidTransition)
+		}
+		return nil
+	}
+	return forbidden("unknown act")
+}
+
+// ObjectionRights is what the actor may do about a result's objection now.
+type ObjectionRights struct {
+	Object  bool // object to the result: its employee, while the window is open
+	Explain bool // write the explanation: the pejabat penilai of the day
+	Decide  bool // keep or change the ratings: the atasan pejabat penilai of the day
+	Attach  bool // attach evidence to the objection: its employee, until it is explained
+}
+
+func objectionRights(actor model.Actor, f objectionFacts) ObjectionRights {
+	ok := func(s objectionStep) bool { return objectionAllows(actor, f, s) == nil }
+	return ObjectionRights{Object: ok(stepObject), Explain: ok(stepExplain), Decide: ok(stepDecide),
+		Attach: f.O.ID != "" && f.O.Status == model.ObjectionSubmitted && actor.EmployeeID != "" && actor.EmployeeID == f.O.EmployeeID}
+}
+
+// objectionFacts adds to an assessment's facts its objection and the
+// instansi's clock and choice.
+func (a *App) objectionFactsOf(ctx context.Context, f assessmentFacts) (objectionFacts, error) {
+	of := objectionFacts{assessmentFacts: f, Zone: a.TimeZone(ctx, f.A.InstansiID), Now: a.now()}
+	o, err := a.store.ObjectionOf(ctx, f.A.ID)
+	switch {
+	case err == nil:
+		of.O = o
+	case !errors.Is(err, model.ErrNotFound):
+		return of, err
+	}
+	if of.Periodic, err = a.store.PeriodicObjections(ctx, f.A.InstansiID); err != nil {
+		return of, err
+	}
+	return of, nil
+}
+
+// objectionFactsByID loads an objection the actor may read (one whose
+// assessment they may read) with its facts.
+func (a *App) objectionFactsByID(ctx context.Context, actor model.Actor, id string) (objectionFacts, error) {
+	hidden := fmt.Errorf("objection %s: %w", id, model.ErrNotFound)
+	o, err := a.store.Objection(ctx, id)
+	if err != nil || o.InstansiID != actor.InstansiID {
+		return objectionFacts{}, hidden
+	}
+	f, err := a.assessmentFacts(ctx, actor, o.AssessmentID)
+	if err != nil {
+		if IsNotFound(err) {
+			return objectionFacts{}, hidden
+		}
+		return objectionFacts{}, err
+	}
+	return a.objectionFactsOf(ctx, f)
+}
+
+// objectionDecided reports whether an assessment's objection was decided:
+// its ratings then never change again.
+func (a *App) objectionDecided(ctx context.Context, assessmentID string) (bool, error) {
+	o, err := a.store.ObjectionOf(ctx, assessmentID)
+	if errors.Is(err, model.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil && o.Status == model.ObjectionDecided, err
+}
+
+// ObjectionPanel is the keberatan part of an assessment's page: its
+// objection (HasObjection false when none), the last day to object and
+// whether that day has passed, whether the result may be objected to at
+// all, and what the actor may do.
+type ObjectionPanel struct {
+	HasObjection bool
+	Objection    model.Objection
+	// Deadline is the last day to object, on the instansi's clock ("" while
+	// the result is not final); the window closes at the end of that day.
+	Deadline model.Date
+	Zone     model.TimeZone
+	// Open: the window is open now (the result is final and its last day
+	// has not ended).
+	Open bool
+	// Allowed: this result may be objected to at all (an annual one, or a
+	// periodic one where the instansi enables it).
+	Allowed bool
+	Can     ObjectionRights
+}
+
+// DeadlineLabel is the last day to object as a message in the reader's
+// language ("17 Maret 2026").
+func (p ObjectionPanel) DeadlineLabel() any { return model.DateLabel(p.Deadline) }
+
+func panelOf(actor model.Actor, f objectionFacts) ObjectionPanel {
+	p := ObjectionPanel{HasObjection: f.O.ID != "", Objection: f.O, Deadline: f.deadline(), Zone: f.Zone,
+		Allowed: f.Period.Kind == model.PeriodAnnual || f.Periodic, Can: objectionRights(actor, f)}
+	p.Open = p.Deadline != "" && model.ObjectionOpen(p.Deadline, f.Zone, f.Now)
+	return p
+}
+
+// ObjectionPanel loads the keberatan part of the page of an assessment
+// the actor may read.
+func (a *App) ObjectionPanel(ctx context.Context, actor model.Actor, assessmentID string) (ObjectionPanel, error) {
+	f, err := a.assessmentFacts(ctx, actor, assessmentID)
+	if err != nil {
+		return ObjectionPanel{}, err
+	}
+	of, err := a.objectionFactsOf(ctx, f)
+	if err != nil {
+		return ObjectionPanel{}, err
+	}
+	return panelOf(actor, of), nil
+}
+
+// ObjectionView is the whole story of an objection: the result objected
+// to, the reason and its evidence, the explanation, the decision, the
+// deadline, who explains and who decides today, and what the actor may
+// do.
+type ObjectionView struct {
+	ObjectionPanel
+	Assessment model.Assessment
+	Period     model.Period
+	// Rater and UpperRater are the pejabat penilai and the atasan of the
+	// day; Rater explains, Decider (the atasan, or the pejabat penilai
+	// where there is no atasan) decides.
+	Rater, UpperRater, Decider model.PersonSnapshot
+	// ExplainedByName and DecidedByName name who did.
+	ExplainedByName, DecidedByName string
+	Evidence                       []EvidenceView
+}
+
+// Objection loads an objection the actor may read.
+func (a *App) Objection(ctx context.Context, actor model.Actor, id string) (ObjectionView, error) {
+	f, err := a.objectionFactsByID(ctx, actor, id)
+	if err != nil {
+		return ObjectionView{}, err
+	}
+	return a.objectionView(ctx, actor, f)
+}
+
+// ObjectionToAssessment loads the objection page of an assessment the
+// actor may read, with or without an objection yet (the form to object).
+func (a *App) ObjectionToAssessment(ctx context.Context, actor model.Actor, assessmentID string) (ObjectionView, error) {
+	f, err := a.assessmentFacts(ctx, actor, assessmentID)
+	if err != nil {
+		return ObjectionView{}, err
+	}
+	of, err := a.objectionFactsOf(ctx, f)
+	if err != nil {
+		return ObjectionView{}, err
+	}
+	return a.objectionView(ctx, actor, of)
+}
+
+func (a *App) objectionView(ctx context.Context, actor model.Actor, f objectionFacts) (ObjectionView, error) {
+	v := ObjectionView{ObjectionPanel: panelOf(actor, f), Assessment: f.A, Period: f.Period}
+	chart, err := a.OrgChart(ctx, f.A.InstansiID)
+	if err != nil {
+		return v, err
+	}
+	if v.Rater, v.UpperRater, err = a.raterSnapshots(ctx, chart, f.SKP.EmployeeID, f.SKP.PositionID); err != nil {
+		return v, err
+	}
+	v.Decider = v.UpperRater
+	if f.Upper == "" {
+		v.Decider = v.Rater
+	}
+	if f.O.ID == "" {
+		return v, nil
+	}
+	var ids []string
+	for _, id := range []string{f.O.ExplainedBy, f.O.DecidedBy} {
+		if id != "" {
+			ids = append(ids, id)
+		}
+	}
+	people, err := a.store.EmployeesByID(ctx, ids)
+	if err != nil {
+		return v, err
+	}
+	v.ExplainedByName, v.DecidedByName = people[f.O.ExplainedBy].Name, people[f.O.DecidedBy].Name
+	files, err := a.store.EvidenceOn(ctx, TargetObjection, []string{f.O.ID})
+	if err != nil {
+		return v, err
+	}
+	v.Evidence = withoutDelete(evidenceViews(actor, files[f.O.ID]), v.Can.Attach)
+	return v, nil
+}
+
+// cleanText trims a text and checks it is given (else the message
+// required) and not too long.
+func cleanText(v *model.ValidationError, field, required, text string) string {
+	text = strings.TrimSpace(text)
+	switch {
+	case text == "":
+		v.Add(field, required)
+	case utf8.RuneCountInString(text) > objectionTextMax:
+		v.Add(field, "invalid.objection.text.long", objectionTextMax)
+	}
+	return text
+}
+
+// objectionEvent is what the live events of an objection carry.
+func objectionEvent(o model.Objection) map[string]any {
+	return map[string]any{"id": o.ID, "assessment_id": o.AssessmentID, "status": o.Status, "deadline": o.Deadline,
+		"decision": o.Decision}
+}
+
+// SubmitObjection records the employee's objection to their final result
+// with a reason, within the window, and tells the pejabat penilai of the
+// day (who explains) and the atasan pejabat penilai (to whom it is
+// addressed).
+func (a *App) SubmitObjection(ctx context.Context, actor model.Actor, assessmentID, reason string) (model.Objection, error) {
+	f, err := a.assessmentFacts(ctx, actor, assessmentID)
+	if err != nil {
+		return model.Objection{}, err
+	}
+	of, err := a.objectionFactsOf(ctx, f)
+	if err != nil {
+		return model.Objection{}, err
+	}
+	if err := objectionAllows(actor, of, stepObject); err != nil {
+		return model.Objection{}, err
+	}
+	var v model.ValidationError
+	reason = cleanText(&v, "reason", "invalid.objection.reason.required", reason)
+	if err := v.Err(); err != nil {
+		return model.Objection{}, err
+	}
+	o := model.Objection{InstansiID: f.A.InstansiID, AssessmentID: f.A.ID, EmployeeID: f.A.EmployeeID, Reason: reason, Deadline: of.deadline()}
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if o, err = tx.CreateObjection(ctx, o); err != nil {
+			return err
+		}
+		link := "/keberatan/" + o.ID
+		args := []string{f.A.Employee.Name, f.Period.Name()}
+		for i, to := range []struct{ id, variant string }{{f.Rater, ""}, {f.Upper, "upper"}} {
+			if to.id == "" || to.id == f.A.EmployeeID || (i == 1 && to.id == f.Rater) {
+				continue // nobody, the employee, or the rater told already
+			}
+			if err := tx.Notify(ctx, model.Notification{InstansiID: o.InstansiID, EmployeeID: to.id, Kind: "objection.submitted",
+				Variant: to.variant, Args: args, Link: link}); err != nil {
+				return err
+			}
+			if err := tx.Emit(ctx, to.id, "objection.submitted", objectionEvent(o)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return o, err
+}
+
+// ExplainObjection records the pejabat penilai's explanation and tells
+// the atasan pejabat penilai, who decides next.
+func (a *App) ExplainObjection(ctx context.Context, actor model.Actor, id, explanation string, version int) (model.Objection, error) {
+	f, err := a.objectionFactsByID(ctx, actor, id)
+	if err != nil {
+		return model.Objection{}, err
+	}
+	if err := objectionAllows(actor, f, stepExplain); err != nil {
+		return f.O, err
+	}
+	var v model.ValidationError
+	explanation = cleanText(&v, "explanation", "invalid.objection.explanation.required", explanation)
+	if err := v.Err(); err != nil {
+		return f.O, err
+	}
+	if version != 0 && version != f.O.Version {
+		return f.O, fmt.Errorf("objection %s: %w", id, model.ErrStale)
+	}
+	after := f.O
+	after.Status, after.Explanation, after.ExplainedBy, after.ExplainedAt = model.ObjectionExplained, explanation, actor.EmployeeID, a.now().UTC()
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if after, err = tx.UpdateObjection(ctx, "objection.explain", f.O, after); err != nil {
+			return err
+		}
+		link := "/keberatan/" + after.ID
+		if d := f.decider(); d != actor.EmployeeID {
+			if err := tx.Notify(ctx, model.Notification{InstansiID: after.InstansiID, EmployeeID: d, Kind: "objection.explained",
+				Args: []string{f.A.Employee.Name, f.Period.Name()}, Link: link}); err != nil {
+				return err
+			}
+		}
+		for _, to := range []string{f.decider(), f.A.EmployeeID} {
+			if err := tx.Emit(ctx, to, "objection.explained", objectionEvent(after)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return after, err
+}
+
+// DecideInput is the atasan pejabat penilai's decision: keep the ratings,
+// or change them to the two ratings given. There is no predikat in it:
+// the predikat follows.
+type DecideInput struct {
+	Decision      model.ObjectionDecision
+	HasilKerja    model.Rating
+	PerilakuKerja model.Rating
+	Note          string
+	Version       int // the objection's version read; 0 for any
+}
+
+// DecideObjection records the atasan pejabat penilai's final decision.
+// On change the assessment takes the new ratings and the predikat they
+// give by its regime's rules, in the same transaction; a leader's rating
+// hasil kerja follows the capaian kinerja organisasi, so only their
+// perilaku kerja may change. The employee and the pejabat penilai are
+// told.
+func (a *App) DecideObjection(ctx context.Context, actor model.Actor, id string, in DecideInput) (model.Objection, error) {
+	f, err := a.objectionFactsByID(ctx, actor, id)
+	if err != nil {
+		return model.Objection{}, err
+	}
+	if err := objectionAllows(actor, f, stepDecide); err != nil {
+		return f.O, err
+	}
+	rules, err := model.RulesOf(f.A.Regime)
+	if err != nil {
+		return f.O, err
+	}
+	from := model.RatingPair{HasilKerja: f.A.HasilKerja, PerilakuKerja: f.A.PerilakuKerja, Predikat: f.A.Predikat}
+	to := from
+	var v model.ValidationError
+	in.Note = cleanText(&v, "note", "invalid.objection.note.required", in.Note)
+	switch in.Decision {
+	case model.DecisionKeep:
+	case model.DecisionChange:
+		if f.A.Leader {
+			switch {
+			case in.HasilKerja == "":
+				in.HasilKerja = f.A.HasilKerja
+			case in.HasilKerja != f.A.HasilKerja:
+				v.Add("hasil_kerja", "invalid.objection.leader.hasilkerja", f.A.HasilKerja.Label())
+			}
+		} else if !in.HasilKerja.Valid() {
+			v.Add("hasil_kerja", "invalid.rating")
+		}
+		if !in.PerilakuKerja.Valid() {
+			v.Add("perilaku_kerja", "invalid.rating")
+		}
+		to.HasilKerja, to.PerilakuKerja = in.HasilKerja, in.PerilakuKerja
+	default:
+		v.Add("decision", "invalid.objection.decision")
+	}
+	if err := v.Err(); err != nil {
+		return f.O, err
+	}
+	if in.Decision == model.DecisionChange {
+		if to.Predikat, err = rules.Predikat(to.HasilKerja, to.PerilakuKerja); err != nil {
+			return f.O, err
+		}
+		if to == from {
+			return f.O, model.Invalid("decision", "invalid.objection.nochange")
+		}
+	}
+	if in.Version != 0 && in.Version != f.O.Version {
+		return f.O, fmt.Errorf("objection %s: %w", id, model.ErrStale)
+	}
+	after := f.O
+	after.Status, after.Decision, after.DecisionNote, after.From, after.To = model.ObjectionDecided, in.Decision, in.Note, from, to
+	after.DecidedBy, after.DecidedAt = actor.EmployeeID, a.now().UTC()
+	assessed := f.A
+	assessed.HasilKerja, assessed.PerilakuKerja, assessed.Predikat = to.HasilKerja, to.PerilakuKerja, to.Predikat
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		if after, err = tx.UpdateObjection(ctx, "objection.decide", f.O, after); err != nil {
+			return err
+		}
+		if assessed, err = tx.UpdateAssessment(ctx, "assessment.decide", f.A, assessed); err != nil {
+			return err
+		}
+		link := "/keberatan/" + after.ID
+		label := "keep"
+		if after.Decision == model.DecisionChange {
+			label = "change"
+		}
+		args := []string{f.A.Employee.Name, f.Period.Name()}
+		for _, to := range []struct{ id, variant string }{{f.A.EmployeeID, label}, {f.Rater, "rater"}} {
+			if to.id == "" || to.id == actor.EmployeeID {
+				continue
+			}
+			if err := tx.Notify(ctx, model.Notification{InstansiID: after.InstansiID, EmployeeID: to.id, Kind: "objection.decided",
+				Variant: to.variant, Args: args, Link: link}); err != nil {
+				return err
+			}
+			if err := tx.Emit(ctx, to.id, "objection.decided", objectionEvent(after)); err != nil {
+				return err
+			}
+		}
+		if after.Decision == model.DecisionChange {
+			return emitCurve(ctx, tx, f.assessmentFacts, assessed)
+		}
+		return nil
+	})
+	return after, err
+}
+
+// ObjectionItem is an objection in a list with the result it concerns.
+type ObjectionItem struct {
+	Objection  model.Objection
+	Assessment model.Assessment
+	Period     model.Period
+	Can        ObjectionRights
+}
+
+// ObjectionList is the actor's keberatan: their own objections, and those
+// waiting for them to explain or decide.
+type ObjectionList struct {
+	Mine []ObjectionItem
+	Todo []ObjectionItem
+}
+
+// Objections lists the actor's own objections and those waiting for them
+// (as the pejabat penilai or the atasan of the day) to explain or decide.
+func (a *App) Objections(ctx context.Context, actor model.Actor) (ObjectionList, error) {
+	var out ObjectionList
+	if actor.EmployeeID == "" || !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
+		return out, nil
+	}
+	item := func(o model.Objection) (ObjectionItem, bool, error) {
+		f, err := a.assessmentFacts(ctx, actor, o.AssessmentID)
+		if err != nil {
+			return ObjectionItem{}, false, ignoreHidden(err)
+		}
+		of, err := a.objectionFactsOf(ctx, f)
+		if err != nil {
+			return ObjectionItem{}, false, err
+		}
+		return ObjectionItem{Objection: of.O, Assessment: f.A, Period: f.Period, Can: objectionRights(actor, of)}, true, nil
+	}
+	mine, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, EmployeeID: actor.EmployeeID})
+	if err != nil {
+		return out, err
+	}
+	for _, o := range mine {
+		it, ok, err := item(o)
+		if err != nil {
+			return out, err
+		}
+		if ok {
+			out.Mine = append(out.Mine, it)
+		}
+	}
+	open, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, Undecided: true})
+	if err != nil {
+		return out, err
+	}
+	for _, o := range open {
+		if o.EmployeeID == actor.EmployeeID {
+			continue
+		}
+		it, ok, err := item(o)
+		if err != nil {
+			return out, err
+		}
+		if ok && (it.Can.Explain || it.Can.Decide) {
+			out.Todo = append(out.Todo, it)
+		}
+	}
+	return out, nil
+}
+
+// ignoreHidden drops a not-found error: a record the actor may not read
+// is left out of a list.
+func ignoreHidden(err error) error {
+	if IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// HasObjections reports whether the keberatan page has something for the
+// actor: objections of their own, or open ones in the instansi while they
+// rate someone (the menu shows the page to them).
+func (a *App) HasObjections(ctx context.Context, actor model.Actor) bool {
+	if actor.EmployeeID == "" {
+		return false
+	}
+	mine, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, EmployeeID: actor.EmployeeID, Limit: 1})
+	if err == nil && len(mine) > 0 {
+		return true
+	}
+	open, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, Undecided: true, Limit: 1})
+	return err == nil && len(open) > 0 && a.IsRater(ctx, actor)
+}
+
+// objectionTarget is the work record an objection's evidence belongs to:
+// the objector's.
+func (a *App) objectionTarget(ctx context.Context, id string) (workTarget, error) {
+	o, err := a.store.Objection(ctx, id)
+	if err != nil {
+		return workTarget{}, fmt.Errorf("%s %s: %w", TargetObjection, id, model.ErrNotFound)
+	}
+	return workTarget{o.InstansiID, o.EmployeeID, "/keberatan/" + o.ID, string(o.Deadline)}, nil
+}
+
+// objectionEvidenceOpen is the rule for evidence on an objection: it is
+// attached or removed only until the pejabat penilai explains.
+func (a *App) objectionEvidenceOpen(ctx context.Context, id string) error {
+	o, err := a.store.Objection(ctx, id)
+	if err != nil {
+		return err
+	}
+	if o.Status != model.ObjectionSubmitted {
+		return model.Invalid("file", "invalid.objection.evidence.closed")
+	}
+	return nil
+}
+
+// SetPeriodicObjections chooses whether the instansi lets periodic results
+// be objected to (BKPSDM); the annual result always may be. Audited.
+func (a *App) SetPeriodicObjections(ctx context.Context, actor model.Actor, on bool) error {
+	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
+		return forbidden("set whether periodic results may be objected to")
+	}
+	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		return tx.SetPeriodicObjections(ctx, actor.InstansiID, on)
+	})
+}

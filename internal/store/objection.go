@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Keberatan: objections to final assessment results, and the instansi's
+// choice whether periodic results may be objected to.
+
+const objectionColumns = `id, instansi_id, assessment_id, employee_id, reason, submitted_at, deadline, status, explanation,
+	explained_by, explained_at, decision, decision_note, from_hasil_kerja, from_perilaku_kerja, from_predikat,
+	to_hasil_kerja, to_perilaku_kerja, to_predikat, decided_by, decided_at, version`
+
+func scanObjection(sc interface{ Scan(...any) error }) (model.Objection, error) {
+	var o model.Objection
+	var submitted, deadline, status, explained, decision, fh, fp, fpr, th, tp, tpr, decided string
+	err := sc.Scan(&o.ID, &o.InstansiID, &o.AssessmentID, &o.EmployeeID, &o.Reason, &submitted, &deadline, &status, &o.Explanation,
+		&o.ExplainedBy, &explained, &decision, &o.DecisionNote, &fh, &fp, &fpr, &th, &tp, &tpr, &o.DecidedBy, &decided, &o.Version)
+	if err != nil {
+		return o, err
+	}
+	o.SubmittedAt, o.ExplainedAt, o.DecidedAt = parseTime(submitted), parseTime(explained), parseTime(decided)
+	o.Deadline, o.Status, o.Decision = model.Date(deadline), model.ObjectionStatus(status), model.ObjectionDecision(decision)
+	o.From = model.RatingPair{HasilKerja: model.Rating(fh), PerilakuKerja: model.Rating(fp), Predikat: model.Predikat(fpr)}
+	o.To = model.RatingPair{HasilKerja: model.Rating(th), PerilakuKerja: model.Rating(tp), Predikat: model.Predikat(tpr)}
+	return o, nil
+}
+
+// CreateObjection records a submitted objection and audits it. A second
+// objection to the same assessment is model.ErrConflict.
+func (tx *Tx) CreateObjection(ctx context.Context, o model.Objection) (model.Objection, error) {
+	o.ID, o.SubmittedAt, o.Status, o.Version = model.NewID(), tx.now, model.ObjectionSubmitted, 1
+	_, err := tx.exec(ctx, `INSERT INTO objections (id, instansi_id, assessment_id, employee_id, reason, submitted_at, deadline, status, version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, o.ID, o.InstansiID, o.AssessmentID, o.EmployeeID, o.Reason, formatTime(tx.now),
+		string(o.Deadline), string(o.Status), o.Version)
+	if err != nil {
+		return o, fmt.Errorf("record objection: %w", mapError(err))
+	}
+	return o, tx.audit(ctx, "objection.submit", "objection", o.ID, nil, o)
+}
+
+// UpdateObjection writes a changed objection (explained, decided) when it
+// still has the version before carries, bumping the version, and audits
+// it as action. A stale version is model.ErrStale.
+func (tx *Tx) UpdateObjection(ctx context.Context, action string, before, after model.Objection) (model.Objection, error) {
+	after.Version = before.Version + 1
+	res, err := tx.exec(ctx, `UPDATE objections SET status = ?, explanation = ?, explained_by = ?, explained_at = ?, decision = ?,
+		decision_note = ?, from_hasil_kerja = ?, from_perilaku_kerja = ?, from_predikat = ?, to_hasil_kerja = ?, to_perilaku_kerja = ?,
+		to_predikat = ?, decided_by = ?, decided_at = ?, version = ? WHERE id = ? AND version = ?`,
+		string(after.Status), after.Explanation, after.ExplainedBy, formatTime(after.ExplainedAt), string(after.Decision),
+		after.DecisionNote, string(after.From.HasilKerja), string(after.From.PerilakuKerja), string(after.From.Predikat),
+		string(after.To.HasilKerja), string(after.To.PerilakuKerja), string(after.To.Predikat), after.DecidedBy,
+		formatTime(after.DecidedAt), after.Version, before.ID, before.Version)
+	if err != nil {
+		return before, fmt.Errorf("update objection: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return before, fmt.Errorf("objection %s changed since version %d: %w", before.ID, before.Version, model.ErrStale)
+	}
+	return after, tx.audit(ctx, action, "objection", before.ID, before, after)
+}
+
+// Objection returns one objection.
+func (c conn) Objection(ctx context.Context, id string) (model.Objection, error) {
+	o, err := scanObjection(c.queryRow(ctx, `SELECT `+objectionColumns+` FROM objections WHERE id = ?`, id))
+	if err != nil {
+		return o, notFound(err, "objection "+id)
+	}
+	return o, nil
+}
+
+// ObjectionOf returns the objection to an assessment; model.ErrNotFound
+// when there is none.
+func (c conn) ObjectionOf(ctx context.Context, assessmentID string) (model.Objection, error) {
+	o, err := scanObjection(c.queryRow(ctx, `SELECT `+objectionColumns+` FROM objections WHERE assessment_id = ?`, assessmentID))
+	if err != nil {
+		return o, notFound(err, "objection to assessment "+assessmentID)
+	}
+	return o, nil
+}
+
+// ObjectionFilter selects objections of one instansi.
+type ObjectionFilter struct {
+	InstansiID string
+	EmployeeID string // "" for everyone's
+	Undecided  bool   // only those still waiting for an explanation or a decision
+	Limit      int    // 0 for no limit
+}
+
+// Objections returns the objections the filter selects, the newest first.
+func (c conn) Objections(ctx context.Context, f ObjectionFilter) ([]model.Objection, error) {
+	q := `SELECT ` + objectionColumns + ` FROM objections WHERE instansi_id = ?`
+	args := []any{f.InstansiID}
+	if f.EmployeeID != "" {
+		q += ` AND employee_id = ?`
+		args = append(args, f.EmployeeID)
+	}
+	if f.Undecided {
+		q += ` AND status <> ?`
+		args = append(args, string(model.ObjectionDecided))
+	}
+	q += ` ORDER BY submitted_at DESC, id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
+	}
+	rows, err := c.query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("objections: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Objection
+	for rows.Next() {
+		o, err := scanObjection(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// PeriodicObjections reports whether the instansi lets periodic results
+// be objected to (the annual result always may be).
+func (c conn) PeriodicObjections(ctx context.Context, instansiID string) (bool, error) {
+	var on bool
+	if err := c.queryRow(ctx, `SELECT periodic_objections FROM instansi WHERE id = ?`, instansiID).Scan(&on); err != nil {
+		return false, notFound(err, "instansi "+instansiID)
+	}
+	return on, nil
+}
+
+// SetPeriodicObjections changes whether the instansi lets periodic
+// results be objected to, and audits it.
+func (tx *Tx) SetPeriodicObjections(ctx context.Context, instansiID string, on bool) error {
+	before, err := tx.PeriodicObjections(ctx, instansiID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE instansi SET periodic_objections = ? WHERE id = ?`, on, instansiID); err != nil {
+		return fmt.Errorf("set periodic objections: %w", err)
+	}
+	return tx.audit(ctx, "instansi.periodic_objections", "instansi", instansiID, map[string]bool{"periodic_objections": before},
+		map[string]bool{"periodic_objections": on})
+}

@@ -1,0 +1,173 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// Keberatan: the employee objects to a final result, the pejabat penilai
+// explains, the atasan pejabat penilai decides; /keberatan lists the
+// actor's own and those waiting for them.
+
+func (u *ui) objectionRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
+	page("GET /keberatan", u.showObjections)
+	page("GET /keberatan/{id}", u.showObjection)
+	page("POST /keberatan/{id}/penjelasan", u.explainObjection)
+	page("POST /keberatan/{id}/keputusan", u.decideObjection)
+	page("GET /penilaian/{id}/keberatan", u.showObjectionForm)
+	page("POST /penilaian/{id}/keberatan", u.submitObjection)
+	page("POST /tahun/keberatan", u.setPeriodicObjections)
+}
+
+// objectionText is the name of an objection's status for people.
+func objectionText(b base, s model.ObjectionStatus) string {
+	switch s {
+	case model.ObjectionSubmitted:
+		return b.T("objection.status.submitted")
+	case model.ObjectionExplained:
+		return b.T("objection.status.explained")
+	}
+	return b.T("objection.status.decided")
+}
+
+// objectionRow is an objection in the list.
+type objectionRow struct {
+	app.ObjectionItem
+	Status string
+}
+
+type objectionsPage struct {
+	base
+	Mine, Todo []objectionRow
+}
+
+func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) error {
+	l, err := u.a.Objections(r.Context(), *b.Actor)
+	if err != nil {
+		return err
+	}
+	p := objectionsPage{base: b}
+	for _, it := range l.Mine {
+		p.Mine = append(p.Mine, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
+	}
+	for _, it := range l.Todo {
+		p.Todo = append(p.Todo, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
+	}
+	p.Title, p.Nav = b.T("objection.title"), "objections"
+	u.render(w, r, http.StatusOK, "objections", p)
+	return nil
+}
+
+// objectionPage is the whole story of an objection, or the form to make
+// one when the assessment has none.
+type objectionPage struct {
+	base
+	V       app.ObjectionView
+	Status  string
+	Ratings []model.Rating
+	Errors  map[string]string
+	// Deadline says the last day to object (and that it passed, once it
+	// has); "" while the result is not final.
+	Deadline string
+	// Form keeps what was sent when a form is refused.
+	Form map[string]string
+}
+
+func (u *ui) renderObjection(w http.ResponseWriter, r *http.Request, b base, status int, v app.ObjectionView, errs map[string]string) {
+	p := objectionPage{base: b, V: v, Ratings: model.Ratings, Errors: errs, Form: map[string]string{}}
+	if v.HasObjection {
+		p.Status = objectionText(b, v.Objection.Status)
+	}
+	switch {
+	case v.Deadline == "":
+	case v.Open || v.HasObjection:
+		p.Deadline = b.T("objection.deadline", model.DateLabel(v.Deadline), v.Zone.Abbrev())
+	default:
+		p.Deadline = b.T("objection.deadline.passed", model.DateLabel(v.Deadline))
+	}
+	if r.Method == http.MethodPost {
+		for _, k := range []string{"reason", "explanation", "decision", "hasil_kerja", "perilaku_kerja", "note"} {
+			p.Form[k] = r.PostFormValue(k)
+		}
+	}
+	p.Title, p.Nav = b.T("objection.title"), "objections"
+	u.render(w, r, status, "objection", p)
+}
+
+func (u *ui) showObjection(w http.ResponseWriter, r *http.Request, b base) error {
+	v, err := u.a.Objection(r.Context(), *b.Actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	u.renderObjection(w, r, b, http.StatusOK, v, nil)
+	return nil
+}
+
+// showObjectionForm is the form to object to an assessment; once it has
+// an objection, its page.
+func (u *ui) showObjectionForm(w http.ResponseWriter, r *http.Request, b base) error {
+	v, err := u.a.ObjectionToAssessment(r.Context(), *b.Actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	if v.HasObjection {
+		http.Redirect(w, r, "/keberatan/"+v.Objection.ID, http.StatusSeeOther)
+		return nil
+	}
+	u.renderObjection(w, r, b, http.StatusOK, v, nil)
+	return nil
+}
+
+// afterObjectionStep shows the page again with the messages of a refused
+// step, or goes to the objection's page.
+func (u *ui) afterObjectionStep(w http.ResponseWriter, r *http.Request, b base, id string, err error, load func() (app.ObjectionView, error)) error {
+	if ve, ok := isValidation(err); ok {
+		v, lerr := load()
+		if lerr != nil {
+			return lerr
+		}
+		u.renderObjection(w, r, b, http.StatusUnprocessableEntity, v, b.Errs(ve))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/keberatan/"+id, http.StatusSeeOther)
+	return nil
+}
+
+func (u *ui) submitObjection(w http.ResponseWriter, r *http.Request, b base) error {
+	aid := r.PathValue("id")
+	o, err := u.a.SubmitObjection(r.Context(), *b.Actor, aid, r.PostFormValue("reason"))
+	return u.afterObjectionStep(w, r, b, o.ID, err, func() (app.ObjectionView, error) {
+		return u.a.ObjectionToAssessment(r.Context(), *b.Actor, aid)
+	})
+}
+
+func (u *ui) explainObjection(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	_, err := u.a.ExplainObjection(r.Context(), *b.Actor, id, r.PostFormValue("explanation"), version(r))
+	return u.afterObjectionStep(w, r, b, id, err, func() (app.ObjectionView, error) { return u.a.Objection(r.Context(), *b.Actor, id) })
+}
+
+func (u *ui) decideObjection(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	in := app.DecideInput{Decision: model.ObjectionDecision(r.PostFormValue("decision")), Note: r.PostFormValue("note"), Version: version(r)}
+	if in.Decision == model.DecisionChange {
+		in.HasilKerja, in.PerilakuKerja = model.Rating(r.PostFormValue("hasil_kerja")), model.Rating(r.PostFormValue("perilaku_kerja"))
+	}
+	_, err := u.a.DecideObjection(r.Context(), *b.Actor, id, in)
+	return u.afterObjectionStep(w, r, b, id, err, func() (app.ObjectionView, error) { return u.a.Objection(r.Context(), *b.Actor, id) })
+}
+
+// setPeriodicObjections chooses whether periodic results may be objected
+// to (the year page's settings).
+func (u *ui) setPeriodicObjections(w http.ResponseWriter, r *http.Request, b base) error {
+	if err := u.a.SetPeriodicObjections(r.Context(), *b.Actor, r.PostFormValue("periodic") == "1"); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/tahun?ok=keberatan", http.StatusSeeOther)
+	return nil
+}

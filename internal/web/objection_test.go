@@ -1,0 +1,204 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/blob"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/server"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// objectionSetup serves an instansi where Staff1's annual result for 2026
+// was rated by Kabid (sesuai/sesuai, Baik) and received today, with
+// accounts for Staff1, Kabid and Kadis. It is made final through the
+// store: finalising through app needs the OPD's capaian kinerja
+// organisasi, which another part of penilaian records.
+func objectionSetup(t *testing.T, s *store.Store) (env, model.Assessment) {
+	t.Helper()
+	ctx := context.Background()
+	o := storetest.SeedOrg(t, s)
+	blobs, err := blob.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs})
+	sys := model.SystemActor(o.Instansi.ID, "test")
+	for _, n := range []app.NewUser{
+		{Username: "admin", DisplayName: "Admin BKPSDM", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},
+		{EmployeeNIP: storetest.NIPStaff1, Password: "rahasia-staf1"},
+		{EmployeeNIP: storetest.NIPKabid, Password: "rahasia-kabid"},
+		{EmployeeNIP: storetest.NIPKadis, Password: "rahasia-kadis"},
+	} {
+		if _, err := a.CreateUser(ctx, sys, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	actor := func(user, pw string) model.Actor {
+		res, err := a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "web"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		act, err := a.Authenticate(ctx, res.Token, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return act
+	}
+	admin, staff, kabid := actor("admin", "rahasia-admin"), actor(storetest.NIPStaff1, "rahasia-staf1"), actor(storetest.NIPKabid, "rahasia-kabid")
+	if _, err := a.OpenYear(ctx, admin, 2026, model.PeriodMonthly, 5); err != nil {
+		t.Fatal(err)
+	}
+	skp, err := a.CreateSKP(ctx, staff, o.Staff1.ID, 2026, model.ApproachKuantitatif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rhk, err := a.SaveRHK(ctx, staff, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan layanan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddIndicator(ctx, staff, skp.Version+1, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas,
+		Description: "Jumlah layanan daring", Target: "12", Unit: "layanan"}); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := s.SKP(ctx, skp.ID)
+	full.Status = model.SKPApproved
+	if err := s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
+		t.Fatal(err)
+	}
+	periods, _ := a.Periods(ctx, admin, 2026)
+	for _, p := range periods {
+		if p.Kind != model.PeriodAnnual {
+			continue
+		}
+		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
+			p.Status = st
+			if err := a.MovePeriod(ctx, admin, p, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	page, err := a.Assessments(ctx, staff, app.AssessmentFilter{})
+	if err != nil || len(page.Items) != 1 {
+		t.Fatalf("assessments: %+v, %v", page.Items, err)
+	}
+	as, err := a.RateAssessment(ctx, kabid, page.Items[0].ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai,
+		Version: page.Items[0].Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := as
+	after.Status, after.FinalizedBy, after.FinalizedAt = model.AssessmentFinal, o.Kabid.ID, time.Now()
+	if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+		var err error
+		after, err = tx.UpdateAssessment(ctx, "assessment.finalize", as, after)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(server.New(a))
+	t.Cleanup(ts.Close)
+	return env{url: ts.URL, o: o, s: s}, after
+}
+
+func TestObjectionPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, as := objectionSetup(t, s)
+		staff, kabid, kadis := e.browser(t), e.browser(t), e.browser(t)
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+		kadis.signIn(storetest.NIPKadis, "rahasia-kadis")
+
+		form := "/penilaian/" + as.ID + "/keberatan"
+		resp, body := staff.get(form)
+		if resp.StatusCode != 200 || !strings.Contains(body, `name="reason"`) || !strings.Contains(body, "Batas akhir pengajuan keberatan") ||
+			strings.Contains(body, `<li><a href="/keberatan"`) {
+			t.Fatalf("the form: %d %s", resp.StatusCode, body)
+		}
+		if _, body := kabid.get(form); strings.Contains(body, `name="reason"`) {
+			t.Error("the rater is offered the form to object")
+		}
+		resp, body = staff.post(form, url.Values{"reason": {"  "}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tuliskan alasan keberatan") {
+			t.Errorf("an empty reason: %d", resp.StatusCode)
+		}
+		resp, _ = staff.post(form, url.Values{"reason": {"Realisasi saya melampaui target <b>dua</b> indikator."}})
+		loc := resp.Header.Get("Location")
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/keberatan/") {
+			t.Fatalf("object: %d %s", resp.StatusCode, loc)
+		}
+		resp, body = staff.get(loc)
+		if resp.StatusCode != 200 || !strings.Contains(body, "melampaui target &lt;b&gt;dua&lt;/b&gt;") || !strings.Contains(body, "Menunggu penjelasan dari Siti Rahmawati") ||
+			!strings.Contains(body, `name="target_type" value="objection"`) || !strings.Contains(body, `<li><a href="/keberatan"`) {
+			t.Errorf("the objection's page for its employee: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := staff.get(form); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != loc {
+			t.Errorf("the form once objected: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+
+		// The rater finds it on /keberatan and explains.
+		resp, body = kabid.get("/keberatan")
+		if resp.StatusCode != 200 || !strings.Contains(body, loc) || !strings.Contains(body, "Menunggu penjelasan pejabat penilai") {
+			t.Errorf("the rater's list: %d %s", resp.StatusCode, body)
+		}
+		if _, body := kadis.get(loc); strings.Contains(body, `name="decision"`) {
+			t.Error("the atasan is offered a decision before the explanation")
+		}
+		resp, _ = kabid.post(loc+"/penjelasan", url.Values{"explanation": {"Dua indikator belum didukung bukti."}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("explain: %d", resp.StatusCode)
+		}
+		resp, _ = staff.post(loc+"/penjelasan", url.Values{"explanation": {"Saya sendiri"}})
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("the employee explained: %d", resp.StatusCode)
+		}
+
+		// The atasan decides: a change to a predikat that follows.
+		resp, body = kadis.get(loc)
+		if resp.StatusCode != 200 || !strings.Contains(body, `name="decision"`) || !strings.Contains(body, "Dua indikator belum didukung bukti.") {
+			t.Fatalf("the atasan's page: %d %s", resp.StatusCode, body)
+		}
+		resp, body = kadis.post(loc+"/keputusan", url.Values{"decision": {"change"}, "hasil_kerja": {"di_atas"}, "perilaku_kerja": {"di_atas"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tuliskan catatan keputusan") {
+			t.Errorf("a decision without a note: %d", resp.StatusCode)
+		}
+		resp, _ = kadis.post(loc+"/keputusan", url.Values{"decision": {"change"}, "hasil_kerja": {"di_atas"}, "perilaku_kerja": {"di_atas"},
+			"note": {"Bukti mendukung."}, "predikat": {"kurang"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("decide: %d", resp.StatusCode)
+		}
+		resp, body = staff.get(loc)
+		if resp.StatusCode != 200 || !strings.Contains(body, "Hasil penilaian diubah") || !strings.Contains(body, "<strong>Sangat Baik</strong>") ||
+			strings.Contains(body, `name="decision"`) || strings.Contains(body, `type="file"`) {
+			t.Errorf("the page after the decision: %d %s", resp.StatusCode, body)
+		}
+		if got, _ := e.s.Assessment(context.Background(), as.ID); got.Predikat != model.PredikatSangatBaik {
+			t.Errorf("the assessment after the decision: %+v", got)
+		}
+		resp, _ = kadis.post(loc+"/keputusan", url.Values{"decision": {"keep"}, "note": {"Lagi"}})
+		if resp.StatusCode == http.StatusSeeOther {
+			t.Error("a second decision was taken")
+		}
+
+		// BKPSDM lets periodic results be objected to on the year page.
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		if resp, _ := staff.post("/tahun/keberatan", url.Values{"periodic": {"1"}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("an ASN changed the setting: %d", resp.StatusCode)
+		}
+		if resp, _ := admin.post("/tahun/keberatan", url.Values{"periodic": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("set periodic objections: %d", resp.StatusCode)
+		}
+		if _, body := admin.get("/tahun"); !strings.Contains(body, `name="periodic" value="1" checked`) {
+			t.Error("the year page does not show the setting on")
+		}
+	})
+}
