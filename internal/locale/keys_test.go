@@ -48,6 +48,8 @@ var dynamicPrefixes = []string{
 	"rating.",             // model.Rating.Label: "rating." + rating
 	"predikat.",           // model.Predikat.Label: "predikat." + predikat
 	"capaian.",            // model.Capaian.Label: "capaian." + capaian
+	"penilaian.step.",     // templates: printf "penilaian.step.%s" (app.AssessmentEvent.Action)
+	"followup.status.",    // templates: printf "followup.status.%s"
 	"report.name.",        // templates: printf "report.name.%s"
 	"calib.",              // templates: printf "calib.short.%s", "calib.status.%s", "calib.astatus.%s"; web: "calib.ok." + step
 	"penilaian.status.",   // templates: printf "penilaian.status.%s" (an assessment's status)

@@ -139,7 +139,12 @@ type assessmentPage struct {
 	Matrix     string
 	FixedHasil model.Rating
 	Ratings    []model.Rating
+	// Panel is the keberatan part of a final result.
+	Panel *app.ObjectionPanel
 }
+
+// Credit writes an angka kredit in hundredths the Indonesian way.
+func (p assessmentPage) Credit(v int) string { return model.FormatHundredths(v) }
 
 // Due says which part of an indicator's target is due in the period
 // ("target periode ini: 1 dari 12 modul"), or "" when it is the whole
@@ -228,6 +233,13 @@ func (u *ui) renderAssessment(w http.ResponseWriter, r *http.Request, b base, st
 	p.Hidden = p.Own && as.Status != model.AssessmentFinal
 	if as.Leader {
 		p.FixedHasil = v.LeaderRating
+	}
+	if as.Status == model.AssessmentFinal {
+		panel, err := u.a.ObjectionPanel(r.Context(), *b.Actor, as.ID)
+		if err != nil {
+			return err
+		}
+		p.Panel = &panel
 	}
 	if form != nil {
 		p.Form = *form
