@@ -229,6 +229,7 @@
         var fresh = document.querySelector('[data-live-curve="' + d.opd_id + '"]');
         if (fresh) { fresh.classList.add("fresh-curve"); }
       }).catch(function () { /* the curve shows on the next load */ });
+    });
     // The employee's own assessment: once the result is sent, show it.
     on("assessment.finalized", function (d) {
       var page = document.querySelector("[data-live-assessment]");
