@@ -72,8 +72,17 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 		return d, err
 	}
 	team := append([]string{}, chart.Team(actor.EmployeeID)...)
-	if len(team) == 0 {
+	// Whoever left with entries waiting for the actor's review: their
+	// entries wait on this desk, though they are no longer in the team.
+	former, err := a.formerTeam(ctx, actor)
+	if err != nil {
+		return d, err
+	}
+	if len(team) == 0 && len(former) == 0 {
 		return d, nil
+	}
+	for _, e := range former {
+		d.Names[e.ID] = e.FullName()
 	}
 	people, err := a.store.EmployeesByID(ctx, team)
 	if err != nil {
@@ -85,7 +94,11 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	}
 	limit = min(limit, 200)
 	// Oldest first: the entries waiting longest come first.
-	f := store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team, Status: model.ProgressSubmitted,
+	authors := slices.Clone(team)
+	for _, e := range former {
+		authors = append(authors, e.ID)
+	}
+	f := store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: authors, Status: model.ProgressSubmitted,
 		Oldest: true, Cursor: q.Cursor, Limit: limit + 1}
 	waiting, err := a.store.ProgressList(ctx, f)
 	if errors.Is(err, model.ErrNotFound) && q.Cursor != "" {
@@ -103,6 +116,9 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	}
 	if d.Waiting, err = a.progressViews(ctx, actor, waiting); err != nil {
 		return d, err
+	}
+	if len(team) == 0 {
+		return d, nil
 	}
 	last, err := a.store.LastReported(ctx, team, d.Today)
 	if err != nil {
@@ -181,6 +197,27 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 		return d, err
 	}
 	return d, nil
+}
+
+// formerTeam returns the people whose employment ended with progress
+// entries still waiting for review, whom the actor rated on their last
+// day of employment (or is above that rater in the line).
+func (a *App) formerTeam(ctx context.Context, actor model.Actor) ([]model.Employee, error) {
+	left, err := a.store.InactiveWithWaiting(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Employee
+	for _, e := range left {
+		ok, err := a.formerRater(ctx, actor, e)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // IsRater reports whether the actor rates anyone (and so has a desk).

@@ -373,3 +373,65 @@ func TestEndOfEmploymentDatesAndAfter(t *testing.T) {
 		}
 	})
 }
+
+// The entries someone left waiting when their employment ended are
+// reviewed by whoever rated them on the entry's date, from the entry and
+// from their desk; that rater keeps reading the closed SKP they rated.
+func TestEndedPersonsWaitingWorkStaysWithTheirRater(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp := approvedStaffSKP(t, e, s, who["staff1"])
+		var waiting []model.Progress
+		for _, day := range []model.Date{"2026-02-26", "2026-02-27"} {
+			p, err := e.a.SubmitProgress(ctx, who["staff1"], model.Progress{WorkDate: day, RHKID: skp.RHK[0].ID,
+				Description: "Menyusun laporan layanan", Minutes: 90})
+			if err != nil {
+				t.Fatal(err)
+			}
+			waiting = append(waiting, p)
+		}
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff1.ID, Kind: model.EndPensiun,
+			Date: "2026-03-01", Decree: "800/17/BKPSDM/2026"}); err != nil {
+			t.Fatal(err)
+		}
+		kabid := who["kabid"]
+		desk, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if desk.WaitingCount != 2 || len(desk.Waiting) != 2 || !desk.Waiting[0].Can.Approve || !desk.Waiting[1].Can.Return {
+			t.Fatalf("the desk after the end: %d waiting, %+v", desk.WaitingCount, desk.Waiting)
+		}
+		if n, err := e.a.ProgressCount(ctx, kabid, app.ProgressQuery{Team: true, Status: model.ProgressSubmitted}); err != nil || n != 2 {
+			t.Errorf("the waiting count = %d, %v", n, err)
+		}
+		// Someone outside the line still sees nothing.
+		if _, err := e.a.ProgressEntry(ctx, who["staff2"], waiting[0].ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a colleague read the entry: %v", err)
+		}
+		if _, err := e.a.ReviewProgress(ctx, who["staff2"], waiting[0].ID, waiting[0].Version, true, ""); err == nil {
+			t.Error("a colleague reviewed the entry")
+		}
+		if _, err := e.a.ReviewProgress(ctx, kabid, waiting[0].ID, waiting[0].Version, false, "Lampirkan laporannya"); err != nil {
+			t.Errorf("the rater returns an entry of someone who left: %v", err)
+		}
+		if n, err := e.a.ApproveProgress(ctx, kabid, []string{waiting[1].ID}); err != nil || n != 1 {
+			t.Errorf("the rater approves from the desk: %d, %v", n, err)
+		}
+		// The closed SKP and the work stay readable to the one who rated them.
+		if v, err := e.a.SKPView(ctx, kabid, skp.ID); err != nil || v.SKP.Status != model.SKPClosed {
+			t.Errorf("the rater reads the closed SKP: %v", err)
+		}
+		if list, err := e.a.ProgressList(ctx, kabid, app.ProgressQuery{EmployeeID: e.o.Staff1.ID}); err != nil || len(list) != 2 {
+			t.Errorf("the rater lists the work: %d, %v", len(list), err)
+		}
+		if _, err := e.a.SKPView(ctx, who["staff2"], skp.ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a colleague read the closed SKP: %v", err)
+		}
+		// Nothing waits any more: the desk is empty again.
+		if desk, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{}); err != nil || desk.WaitingCount != 0 {
+			t.Errorf("the desk after the review: %d, %v", desk.WaitingCount, err)
+		}
+	})
+}
