@@ -435,3 +435,80 @@ func TestEndedPersonsWaitingWorkStaysWithTheirRater(t *testing.T) {
 		}
 	})
 }
+
+// Cancelling a mistaken end puts back what it closed: the placement, the
+// SKP as it was, the team; when the post was given to someone since, the
+// cancellation is refused and changes nothing.
+func TestCancelledEndPutsBackWhatItClosed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp := approvedStaffSKP(t, e, s, who["staff1"])
+		team, err := e.a.CreateTeam(ctx, who["kabid"], model.Team{Name: "Tim SPBE", Goal: "Layanan daring"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.a.AddTeamMember(ctx, who["kabid"], team.ID, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		}
+		was, _ := s.SKP(ctx, skp.ID)
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff1.ID, Kind: model.EndPensiun,
+			Date: "2026-03-01", Decree: "SK-1"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.a.CancelEmploymentEnd(ctx, e.admin, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		}
+		if hist, _ := s.Placements(ctx, e.o.Staff1.ID); len(hist) != 1 || hist[0].End != "" {
+			t.Errorf("placements after the cancellation = %+v", hist)
+		}
+		if back, _ := s.Employee(ctx, e.o.Staff1.ID); back.PositionID != e.o.PosStaff.ID {
+			t.Errorf("position after the cancellation = %q", back.PositionID)
+		}
+		got, _ := s.SKP(ctx, skp.ID)
+		if got.Status != model.SKPApproved || got.PeriodEnd != was.PeriodEnd || got.Revision != was.Revision {
+			t.Errorf("SKP after the cancellation = %s until %s, revision %d", got.Status, got.PeriodEnd, got.Revision)
+		}
+		chart, _ := e.a.OrgChart(ctx, e.o.Instansi.ID)
+		if chart.Rater(e.o.Staff1.ID) != e.o.Kabid.ID {
+			t.Errorf("rater after the cancellation = %q", chart.Rater(e.o.Staff1.ID))
+		}
+		tv, err := e.a.WorkTeam(ctx, e.admin, team.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var member bool
+		for _, m := range tv.Team.Members {
+			member = member || m.EmployeeID == e.o.Staff1.ID
+		}
+		if !member {
+			t.Error("not back in the team")
+		}
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "skp", EntityID: skp.ID})
+		if len(entries) == 0 || entries[0].Action != "skp.reopen" {
+			t.Errorf("SKP audit = %+v", entries)
+		}
+
+		// The head's post is given to someone else after her end: her
+		// end can no longer be cancelled.
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Kabid.ID, Kind: model.EndPensiun,
+			Date: "2026-03-01", Decree: "SK-2"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: e.o.PosKabid.ID,
+			Kind: model.PlacementDefinitif, Start: "2026-03-02"}); err != nil {
+			t.Fatal(err)
+		}
+		err = e.a.CancelEmploymentEnd(ctx, e.admin, e.o.Kabid.ID)
+		var v *model.ValidationError
+		if !errors.As(err, &v) || v.Fields["end"] != "invalid.employment.cancel.post" || v.Args["end"][1] != e.o.Staff3.FullName() {
+			t.Errorf("cancelling after the post was given away: %v", err)
+		}
+		if got, _ := s.Employee(ctx, e.o.Kabid.ID); got.Active {
+			t.Error("a refused cancellation made the head active again")
+		}
+		if hist, _ := s.Placements(ctx, e.o.Kabid.ID); len(hist) == 0 || hist[0].End != "2026-02-28" {
+			t.Errorf("a refused cancellation changed the placements: %+v", hist)
+		}
+	})
+}
