@@ -95,11 +95,14 @@ func (h *handler) mergeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 	var req struct {
 		Into    string `json:"into"`
 		IntoNIP string `json:"into_nip"`
+		Unlike  bool   `json:"unlike"`
+		Reason  string `json:"reason"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	m, err := h.a.MergeEmployees(r.Context(), actor, app.MergeRequest{EmployeeID: r.PathValue("id"), OtherID: req.Into, OtherNIP: req.IntoNIP})
+	m, err := h.a.MergeEmployees(r.Context(), actor, app.MergeRequest{EmployeeID: r.PathValue("id"), OtherID: req.Into, OtherNIP: req.IntoNIP,
+		Unlike: req.Unlike, Reason: req.Reason})
 	if err != nil {
 		return err
 	}
@@ -121,7 +124,11 @@ func employmentSchemas() map[string]any {
 			"date": date, "decree": map[string]any{"type": "string", "maxLength": 100, "description": "Nomor SK"}}),
 		"MergeRequest": obj(nil, map[string]any{
 			"into":     map[string]any{"type": "string", "description": "The id of the record kept; this one is merged into it"},
-			"into_nip": map[string]any{"type": "string", "description": "Instead of into: the NIP of the record kept"}}),
+			"into_nip": map[string]any{"type": "string", "description": "Instead of into: the NIP of the record kept"},
+			"unlike": map[string]any{"type": "boolean",
+				"description": "Merge although the names (without titles) and the birth dates in the NIPs differ; needs reason"},
+			"reason": map[string]any{"type": "string", "maxLength": 500,
+				"description": "Why two records with different names and birth dates are one person (with unlike); kept in the audit log"}}),
 		"Employment": obj([]string{"end", "merged_into_id"}, map[string]any{
 			"end":            map[string]any{"oneOf": []any{end, map[string]any{"type": "null"}}, "description": "The end in force (full record only)"},
 			"merged_into_id": nullable("string"),

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -411,12 +412,37 @@ func reopenClosures(ctx context.Context, tx *store.Tx, employeeID string, closed
 
 // MergeRequest names two records of one person: EmployeeID and the other
 // one, by id or by NIP. The other record is kept, unless KeepThis keeps
-// EmployeeID and merges the other into it.
+// EmployeeID and merges the other into it. Two records whose names and
+// birth dates both differ merge only with Unlike and the Reason the admin
+// knows them to be one person (samePerson).
 type MergeRequest struct {
 	EmployeeID string
 	OtherID    string
 	OtherNIP   string
 	KeepThis   bool
+	Unlike     bool
+	Reason     string
+}
+
+// samePerson reports whether two records plausibly belong to one person:
+// the same name, titles, case, spaces and punctuation aside, or the same
+// birth date (digits 1–8 of a NIP and of an NI PPPK). A PPPK appointed
+// CPNS keeps both; a correction by BKN changes at most one of them.
+func samePerson(a, b model.Employee) bool {
+	name := func(e model.Employee) string { return model.SamePersonName(importer.BareName(e.Name)) }
+	if name(a) != "" && name(a) == name(b) {
+		return true
+	}
+	birth := func(e model.Employee) model.Date {
+		if e.BirthDate != "" {
+			return e.BirthDate
+		}
+		if n, err := model.ParseNIP(e.NIP); err == nil {
+			return model.Date(n.BirthDate.Format("2006-01-02"))
+		}
+		return ""
+	}
+	return birth(a) != "" && birth(a) == birth(b)
 }
 
 // MergeEmployees merges two records of one person: the record merged goes
@@ -467,6 +493,19 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.merged", e.Name)
 		}
 	}
+	reason := strings.TrimSpace(r.Reason)
+	if !samePerson(from, into) {
+		switch {
+		case !r.Unlike:
+			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.unlike", from.FullName(), from.NIP, into.FullName(), into.NIP)
+		case len([]rune(reason)) < 10:
+			return model.EmployeeMerge{}, model.Invalid("unlike_reason", "invalid.merge.reason", 10)
+		case len([]rune(reason)) > 500:
+			return model.EmployeeMerge{}, model.Invalid("unlike_reason", "invalid.merge.reason.long", 500)
+		}
+	} else {
+		reason = "" // only an unlike merge needs one
+	}
 	if err := a.mergeConflicts(ctx, from, into); err != nil {
 		return model.EmployeeMerge{}, err
 	}
@@ -492,7 +531,7 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 		if err := mergeAccounts(ctx, tx, from, into); err != nil {
 			return err
 		}
-		if m, _, err = tx.MergeEmployee(ctx, from.ID, into.ID); err != nil {
+		if m, _, err = tx.MergeEmployee(ctx, from.ID, into.ID, reason); err != nil {
 			return err
 		}
 		return refuseNewSelfRating(ctx, tx, from.InstansiID, before, today, "into")

@@ -289,8 +289,9 @@ func TestMergeRefusals(t *testing.T) {
 		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff1.ID, OtherNIP: "199901012020011001"}); fieldKey(err, "into") != "invalid.merge.into.unknown" {
 			t.Errorf("merged with nobody: %v", err)
 		}
+		const why = "Koreksi NIP oleh BKN, surat 123/BKN/2026"
 		// Two definitive posts: end one first.
-		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, OtherID: e.o.Staff1.ID})
+		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, OtherID: e.o.Staff1.ID, Unlike: true, Reason: why})
 		if fieldKey(err, "into") != "invalid.merge.posts" {
 			t.Errorf("two posts: %v", err)
 		}
@@ -300,7 +301,7 @@ func TestMergeRefusals(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		_, err = e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID})
+		_, err = e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID, Unlike: true, Reason: why})
 		var v *model.ValidationError
 		if !errors.As(err, &v) || v.Fields["into"] != "invalid.merge.skp" || v.Args["into"][2] != storetest.NIPStaff2 {
 			t.Errorf("two SKPs: %v", err)
@@ -509,6 +510,68 @@ func TestCancelledEndPutsBackWhatItClosed(t *testing.T) {
 		}
 		if hist, _ := s.Placements(ctx, e.o.Kabid.ID); len(hist) == 0 || hist[0].End != "2026-02-28" {
 			t.Errorf("a refused cancellation changed the placements: %+v", hist)
+		}
+	})
+}
+
+// Two records merge when they plausibly are one person: the same name,
+// titles and case aside, or the same birth date in the NIP. Else the
+// admin confirms it with a reason the audit keeps, and a refusal changes
+// nothing.
+func TestMergeNeedsOnePerson(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		records := map[string]model.Employee{}
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for nip, name := range map[string]string{
+				"198501012010012001": "Dra. DEWI  LESTARI, M.Si.", // the same name with titles, another birth date
+				"199104042024122004": "Dewi L.",                   // the same birth date, the name shortened
+				"198812122015011001": "Rahmat Hidayat",            // someone else
+			} {
+				r, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: nip, Name: name,
+					Status: model.StatusPNS, Golongan: "III/a", Active: true})
+				if err != nil {
+					return err
+				}
+				records[nip] = r
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := records["198812122015011001"]
+		req := app.MergeRequest{EmployeeID: other.ID, OtherID: e.o.Staff2.ID}
+		if _, err := e.a.MergeEmployees(ctx, e.admin, req); fieldKey(err, "into") != "invalid.merge.unlike" {
+			t.Errorf("someone else merged without a word: %v", err)
+		}
+		req.Unlike, req.Reason = true, "  sama  "
+		if _, err := e.a.MergeEmployees(ctx, e.admin, req); fieldKey(err, "unlike_reason") != "invalid.merge.reason" {
+			t.Errorf("merged with a reason too short: %v", err)
+		}
+		if got, _ := s.Employee(ctx, other.ID); !got.Active || got.NIP != other.NIP {
+			t.Errorf("a refused merge changed the record: %+v", got)
+		}
+		if _, err := s.MergedInto(ctx, other.ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a refused merge was recorded: %v", err)
+		}
+		for _, nip := range []string{"198501012010012001", "199104042024122004"} {
+			if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: records[nip].ID, OtherID: e.o.Staff2.ID}); err != nil {
+				t.Errorf("merge of %s (%s): %v", records[nip].Name, nip, err)
+			}
+		}
+		req.Reason = "Koreksi NIP oleh BKN, surat 123/BKN/2026"
+		if _, err := e.a.MergeEmployees(ctx, e.admin, req); err != nil {
+			t.Fatalf("a confirmed merge: %v", err)
+		}
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Staff2.ID})
+		var audited bool
+		for _, a := range entries {
+			audited = audited || (a.Action == "employee.merge" && strings.Contains(a.After, "123/BKN/2026"))
+		}
+		if !audited {
+			t.Error("the reason of the merge is not in the audit log")
 		}
 	})
 }

@@ -280,8 +280,10 @@ var mergeMoves = [][2]string{
 // and NIP history move to into; into takes merged's position when it has
 // none; merged keeps its row, inactive, without NIP (its number goes to
 // into's NIP history) and marked merged. Accounts and open placements are
-// the caller's to settle first. It answers how many rows moved per table.
-func (tx *Tx) MergeEmployee(ctx context.Context, mergedID, intoID string) (model.EmployeeMerge, map[string]int64, error) {
+// the caller's to settle first. reason, when given, is why the admin
+// merged two records whose names and birth dates differ; the audit keeps
+// it. It answers how many rows moved per table.
+func (tx *Tx) MergeEmployee(ctx context.Context, mergedID, intoID, reason string) (model.EmployeeMerge, map[string]int64, error) {
 	from, err := tx.Employee(ctx, mergedID)
 	if err != nil {
 		return model.EmployeeMerge{}, nil, err
@@ -343,6 +345,9 @@ func (tx *Tx) MergeEmployee(ctx context.Context, mergedID, intoID string) (model
 	intoAfter.Active, intoAfter.PositionID = true, position
 	before := map[string]any{"merged": recordOf(from), "merged_id": from.ID, "kept": recordOf(into), "kept_id": into.ID}
 	after := map[string]any{"merged": fromAfter, "merged_id": from.ID, "kept": intoAfter, "kept_id": into.ID, "moved": moved}
+	if reason != "" {
+		after["unlike_reason"] = reason
+	}
 	if err := tx.audit(ctx, "employee.merge", "employee", into.ID, before, after); err != nil {
 		return m, nil, err
 	}

@@ -65,7 +65,18 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tidak ada pegawai dengan NIP itu") {
 			t.Errorf("merge with nobody: %d", resp.StatusCode)
 		}
-		resp, _ = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"}})
+		// Rudi and Andi: neither name nor birth date alike, so a reason.
+		resp, body = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"}})
+		if resp.StatusCode != 422 || !strings.Contains(body, "tidak tampak sebagai orang yang sama") {
+			t.Errorf("merge of unlike records without a reason: %d", resp.StatusCode)
+		}
+		resp, body = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"},
+			"unlike": {"1"}, "unlike_reason": {"pendek"}})
+		if resp.StatusCode != 422 || !strings.Contains(body, "paling sedikit 10 karakter") {
+			t.Errorf("merge of unlike records with a short reason: %d", resp.StatusCode)
+		}
+		resp, _ = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"},
+			"unlike": {"1"}, "unlike_reason": {"Koreksi NIP oleh BKN, surat 123/BKN/2026"}})
 		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/pegawai/"+e.o.Staff3.ID+"?ok=gabung" {
 			t.Fatalf("merge the ended record into Staff3: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 		}
