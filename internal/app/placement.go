@@ -149,6 +149,13 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	if _, err := model.ParseDate(string(pl.End)); pl.End != "" && err != nil {
 		return pl, model.InvalidErr("end", err)
 	}
+	today := a.Today(ctx, e.InstansiID)
+	if err := model.CheckPlacementDate(pl.Start, today); err != nil {
+		return pl, model.InvalidErr("start", err)
+	}
+	if err := model.CheckPlacementDate(pl.End, today); pl.End != "" && err != nil {
+		return pl, model.InvalidErr("end", err)
+	}
 	if model.EndsBeforeStart(pl.Start, pl.End) {
 		return pl, model.Invalid("end", "invalid.placement.end.before")
 	}
@@ -216,6 +223,9 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		return err
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
+		return model.InvalidErr("end", err)
+	}
+	if err := model.CheckPlacementDate(end, a.Today(ctx, e.InstansiID)); err != nil {
 		return model.InvalidErr("end", err)
 	}
 	if model.EndsBeforeStart(pl.Start, end) {
