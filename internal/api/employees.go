@@ -23,8 +23,12 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
 		return model.Invalid("cursor", "invalid.cursor.next")
 	}
+	active, inactive, ok := model.ActiveFilter(q.Get("active"))
+	if !ok {
+		return model.Invalid("active", "invalid.field.active")
+	}
 	page, err := h.a.Directory(r.Context(), actor, model.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
-		Cursor: q.Get("cursor"), Limit: limit})
+		Cursor: q.Get("cursor"), Limit: limit, ActiveOnly: active, InactiveOnly: inactive})
 	if err != nil {
 		return err
 	}

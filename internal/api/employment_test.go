@@ -47,6 +47,19 @@ func TestEmploymentEndAndMergeRoutes(t *testing.T) {
 		if r := e.post(t, base+"/end", admin, map[string]string{"kind": "pindah_instansi", "date": "2026-01-01", "decree": "SK-2"}); r.status != 200 {
 			t.Fatalf("end again: %d %s", r.status, r.body)
 		}
+		// The directory lists the people who left apart.
+		left := e.get(t, "/api/v1/employees?active=false", admin).json(t)["items"].([]any)
+		if len(left) != 1 || left[0].(map[string]any)["id"] != e.o.Staff3.ID {
+			t.Errorf("active=false lists %v", left)
+		}
+		for _, it := range e.get(t, "/api/v1/employees?active=true", admin).json(t)["items"].([]any) {
+			if it.(map[string]any)["id"] == e.o.Staff3.ID {
+				t.Error("active=true lists someone who left")
+			}
+		}
+		if r := e.get(t, "/api/v1/employees?active=kadang", admin); r.status != 422 {
+			t.Errorf("active=kadang: %d", r.status)
+		}
 		if r := e.post(t, base+"/merge", admin, map[string]string{"into_nip": storetest.NIPStaff1}); r.status != 422 || !strings.Contains(string(r.body), "orang yang sama") {
 			t.Errorf("merge of two unlike records without a reason: %d %s", r.status, r.body)
 		}

@@ -91,3 +91,35 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		}
 	})
 }
+
+// The home page's count of active people leads to the active people
+// only; the directory marks someone whose employment ended, with no empty
+// cells.
+func TestDirectoryTellsActiveFromEnded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		if resp, _ := admin.post("/pegawai/"+e.o.Staff1.ID+"/akhiri-kepegawaian", url.Values{"confirm": {"1"}, "end_kind": {"pensiun"},
+			"tmt": {"2026-01-01"}, "end_decree": {"SK-1"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("end: %d", resp.StatusCode)
+		}
+		if _, body := admin.get("/"); !strings.Contains(body, `href="/pegawai?status=aktif"`) {
+			t.Error("the count of active people does not lead to them")
+		}
+		_, body := admin.get("/pegawai?status=aktif")
+		if strings.Contains(body, "Andi Pratama") || !strings.Contains(body, "Dewi Lestari") || !strings.Contains(body, `value="aktif" selected`) {
+			t.Error("the list of active people is not that")
+		}
+		_, body = admin.get("/pegawai?status=nonaktif")
+		if !strings.Contains(body, "Andi Pratama") || strings.Contains(body, "Dewi Lestari") {
+			t.Error("the list of people who left is not that")
+		}
+		i := strings.Index(body, "Andi Pratama")
+		row := body[i:]
+		row = row[:strings.Index(row, "</tr>")]
+		if !strings.Contains(row, "<td data-label=\"Jabatan\">—</td>") || strings.Count(row, "Tidak aktif") != 2 {
+			t.Errorf("the row of someone who left: %s", row)
+		}
+	})
+}
