@@ -132,17 +132,33 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	if err != nil {
 		return d, err
 	}
-	current := map[string]string{} // employee → SKP of today
-	var skpIDs []string
+	// Progress is recorded on the SKP of the definitive post, not on that
+	// of a post held as Plt or Plh; an open one comes before one a
+	// transfer closed (as skpInForceOn chooses).
+	ofToday := map[string]model.SKP{} // employee → SKP of today
 	for _, s := range skps {
-		// Progress is recorded on the SKP of the definitive post, not on
-		// that of a post held as Plt or Plh.
-		if _, ok := current[s.EmployeeID]; !ok && s.Acting == "" && s.PeriodStart <= d.Today && d.Today <= s.PeriodEnd {
-			current[s.EmployeeID] = s.ID
-			skpIDs = append(skpIDs, s.ID)
+		if s.Acting != "" || s.PeriodStart > d.Today || d.Today > s.PeriodEnd {
+			continue
+		}
+		if cur, ok := ofToday[s.EmployeeID]; !ok || cur.Status == model.SKPClosed && s.Status != model.SKPClosed {
+			ofToday[s.EmployeeID] = s
 		}
 	}
-	rhkOf, err := a.store.RHKOfSKPs(ctx, skpIDs)
+	current := map[string]string{} // employee → SKP of today
+	var skpIDs []string
+	var todays []model.SKP
+	for id, s := range ofToday {
+		current[id] = s.ID
+		skpIDs = append(skpIDs, s.ID)
+		todays = append(todays, s)
+	}
+	own, err := a.store.RHKOfSKPs(ctx, skpIDs)
+	if err != nil {
+		return d, err
+	}
+	// Only the RHK in force count: none of an SKP never approved, and
+	// those of the last approved revision while a new one is drafted.
+	rhkOf, err := a.rhkInForceOf(ctx, todays, own)
 	if err != nil {
 		return d, err
 	}
