@@ -26,6 +26,10 @@ type EmploymentView struct {
 	Ends       []model.EmploymentEnd
 	NIPHistory []model.NIPChange
 	MergedInto *model.Employee
+	// CancelRefused says why the end in force cannot be cancelled now
+	// (cancelRefusal), to those who could otherwise; its Key is "" when
+	// it can, or for anyone else.
+	CancelRefused model.Message
 }
 
 // employmentOf fills the record's employment view and the rights that go
@@ -64,6 +68,16 @@ func (a *App) employmentOf(ctx context.Context, actor model.Actor, d *EmployeeDe
 	}
 	d.Can.EndEmployment = e.Active && mayManage(actor, target)
 	d.Can.CancelEnd = end != nil && mayManage(actor, target)
+	if d.Can.CancelEnd {
+		closed, err := a.store.EndClosures(ctx, end.ID)
+		if err != nil {
+			return err
+		}
+		if d.Employment.CancelRefused, err = a.cancelRefusal(ctx, e, *end, closed); err != nil {
+			return err
+		}
+		d.Can.CancelEnd = d.Employment.CancelRefused.Key == ""
+	}
 	d.Can.Merge = authz.Can(actor, authz.MergeEmployees, authz.Target{InstansiID: e.InstansiID}) && e.InstansiID == actor.InstansiID
 	return nil
 }
@@ -270,6 +284,9 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 		return err
 	}
 	end := d.Employment.End
+	if r := d.Employment.CancelRefused; r.Key != "" {
+		return model.Invalid("end", r.Key, r.Args...)
+	}
 	if end == nil || !d.Can.CancelEnd {
 		if d.Full && (end != nil || d.Employment.MergedInto != nil) {
 			return forbidden("cancel the end of employment of " + d.Employee.Name)
@@ -278,9 +295,6 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 	}
 	closed, err := a.store.EndClosures(ctx, end.ID)
 	if err != nil {
-		return err
-	}
-	if err := a.cancelRefusal(ctx, d.Employee, *end, closed); err != nil {
 		return err
 	}
 	today := a.Today(ctx, d.Employee.InstansiID)
@@ -311,60 +325,62 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 
 // cancelRefusal says why what an end closed cannot be put back, from what
 // was recorded since: a post one person holds was given to someone else,
-// or the record got another SKP of the year in progress (a merge).
-func (a *App) cancelRefusal(ctx context.Context, e model.Employee, end model.EmploymentEnd, closed []model.EndClosure) error {
+// or the record got another SKP of the year in progress (a merge). Its
+// Key is "" when nothing stands in the way. The employee page offers the
+// cancellation, or shows this instead (EmploymentView.CancelRefused).
+func (a *App) cancelRefusal(ctx context.Context, e model.Employee, end model.EmploymentEnd, closed []model.EndClosure) (model.Message, error) {
 	var skps []model.SKP
 	for _, c := range closed {
 		switch c.Kind {
 		case model.ClosedPlacement:
 			pl, err := a.store.PlacementByID(ctx, c.RefID)
 			if err != nil {
-				return err
+				return model.Message{}, err
 			}
 			if pl.Kind != model.PlacementDefinitif {
 				continue
 			}
 			pos, err := a.store.Position(ctx, pl.PositionID)
 			if err != nil {
-				return err
+				return model.Message{}, err
 			}
 			leads, err := a.store.PositionLeads(ctx, pos.ID)
 			if err != nil {
-				return err
+				return model.Message{}, err
 			}
 			if !model.OneHolder(pos, leads) {
 				continue
 			}
 			holders, err := a.store.DefinitiveHolders(ctx, pos.ID, end.Date, e.ID)
 			if err != nil {
-				return err
+				return model.Message{}, err
 			}
 			if len(holders) > 0 {
-				return model.Invalid("end", "invalid.employment.cancel.post", pos.Name, holders[0].FullName())
+				return model.Msg("invalid.employment.cancel.post", pos.Name, holders[0].FullName()), nil
 			}
 		case model.ClosedSKP:
 			s, err := a.store.SKP(ctx, c.RefID)
 			if err != nil {
-				return err
+				return model.Message{}, err
 			}
 			skps = append(skps, s)
 		}
 	}
 	if len(skps) == 0 {
-		return nil
+		return model.Message{}, nil
 	}
 	all, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
 	if err != nil {
-		return err
+		return model.Message{}, err
 	}
 	for _, s := range skps {
 		for _, o := range all {
 			if o.ID != s.ID && o.Year == s.Year && o.Status != model.SKPClosed {
-				return model.Invalid("end", "invalid.employment.cancel.skp", s.Year, model.Msg("skp.status."+string(o.Status)))
+				return model.Msg("invalid.employment.cancel.skp", s.Year, model.Msg("skp.status."+string(o.Status))), nil
 			}
 		}
 	}
-	return nil
+	return model.Message{}, nil
 }
 
 // reopenClosures puts back what an end of employment closed, as it was.

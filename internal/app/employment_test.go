@@ -500,6 +500,11 @@ func TestCancelledEndPutsBackWhatItClosed(t *testing.T) {
 			Kind: model.PlacementDefinitif, Start: "2026-03-02"}); err != nil {
 			t.Fatal(err)
 		}
+		// The page says so instead of offering what would be refused.
+		rec, err := e.a.EmployeeRecord(ctx, e.admin, e.o.Kabid.ID)
+		if err != nil || rec.Can.CancelEnd || rec.Employment.CancelRefused.Key != "invalid.employment.cancel.post" {
+			t.Errorf("the page after the post was given away: %+v, %+v, %v", rec.Can, rec.Employment.CancelRefused, err)
+		}
 		err = e.a.CancelEmploymentEnd(ctx, e.admin, e.o.Kabid.ID)
 		var v *model.ValidationError
 		if !errors.As(err, &v) || v.Fields["end"] != "invalid.employment.cancel.post" || v.Args["end"][1] != e.o.Staff3.FullName() {

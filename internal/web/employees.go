@@ -92,6 +92,15 @@ type employeePage struct {
 	M *manageData // the administrators' forms
 }
 
+// CancelRefused is why the end in force cannot be cancelled now, in the
+// reader's language; "" when it can or is not the reader's to cancel.
+func (p employeePage) CancelRefused() string {
+	if r := p.D.Employment.CancelRefused; r.Key != "" {
+		return p.base.M(r)
+	}
+	return ""
+}
+
 func (u *ui) showEmployee(w http.ResponseWriter, r *http.Request, b base) error {
 	return u.renderEmployee(w, r, b, r.PathValue("id"), http.StatusOK, nil, nil)
 }

@@ -123,3 +123,29 @@ func TestDirectoryTellsActiveFromEnded(t *testing.T) {
 		}
 	})
 }
+
+// When the post of someone who left was given to another, their page
+// says why the end can no longer be cancelled instead of offering it.
+func TestEmployeePageSaysWhyAnEndStays(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		page := "/pegawai/" + e.o.Kabid.ID
+		if resp, _ := admin.post(page+"/akhiri-kepegawaian", url.Values{"confirm": {"1"}, "end_kind": {"pensiun"},
+			"tmt": {"2026-01-01"}, "end_decree": {"SK-1"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("end: %d", resp.StatusCode)
+		}
+		if _, body := admin.get(page); !strings.Contains(body, "/batal-akhiri") {
+			t.Fatal("the cancellation is not offered")
+		}
+		if resp, _ := admin.post("/pegawai/"+e.o.Staff3.ID+"/penempatan", url.Values{"position_code": {"KOMINFO-KABID"}, "kind": {"definitif"},
+			"start": {"2026-01-02"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("placing the new head: %d", resp.StatusCode)
+		}
+		_, body := admin.get(page)
+		if strings.Contains(body, "/batal-akhiri") || !strings.Contains(body, "data-cancel-refused") || !strings.Contains(body, "kini dijabat Rudi Hartono") {
+			t.Error("the page does not say why the end stays")
+		}
+	})
+}
