@@ -407,6 +407,9 @@ func TestEndedPersonsWaitingWorkStaysWithTheirRater(t *testing.T) {
 		if n, err := e.a.ProgressCount(ctx, kabid, app.ProgressQuery{Team: true, Status: model.ProgressSubmitted}); err != nil || n != 2 {
 			t.Errorf("the waiting count = %d, %v", n, err)
 		}
+		if h, err := e.a.Home(ctx, kabid); err != nil || h.WaitingProgress != 2 {
+			t.Errorf("the home page counts %d waiting, %v", h.WaitingProgress, err)
+		}
 		// Someone outside the line still sees nothing.
 		if _, err := e.a.ProgressEntry(ctx, who["staff2"], waiting[0].ID); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("a colleague read the entry: %v", err)
