@@ -23,8 +23,12 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
 		return model.Invalid("cursor", "invalid.cursor.next")
 	}
+	active, inactive, ok := model.ActiveFilter(q.Get("active"))
+	if !ok {
+		return model.Invalid("active", "invalid.field.active")
+	}
 	page, err := h.a.Directory(r.Context(), actor, model.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
-		Cursor: q.Get("cursor"), Limit: limit})
+		Cursor: q.Get("cursor"), Limit: limit, ActiveOnly: active, InactiveOnly: inactive})
 	if err != nil {
 		return err
 	}
@@ -48,7 +52,7 @@ func (h *handler) employee(w http.ResponseWriter, r *http.Request, actor model.A
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, employeeDetailOf(d))
+	return writeJSON(w, http.StatusOK, employeeDetailOf(d, readerLang(r)))
 }
 
 type employeeJSON struct {
@@ -107,7 +111,7 @@ type employeeDetailJSON struct {
 	Employment employmentJSON  `json:"employment"`
 }
 
-func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
+func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
 	e := d.Employee
 	sup := ""
 	if d.Rater != nil {
@@ -117,7 +121,7 @@ func employeeDetailOf(d app.EmployeeDetail) employeeDetailJSON {
 		Pangkat: e.Pangkat, Rater: refOf(d.Rater), UpperRater: refOf(d.UpperRater), Full: d.Full, Team: []personRef{},
 		Can: employeeCan{Place: d.Can.Place, OverrideRater: d.Can.OverrideRater, ManageAccount: d.Can.ManageAccount,
 			EndEmployment: d.Can.EndEmployment, CancelEnd: d.Can.CancelEnd, Merge: d.Can.Merge},
-		Active: e.Active, Employment: employmentOf(d.Employment)}
+		Active: e.Active, Employment: employmentOf(d.Employment, lang)}
 	for i := range d.Team {
 		j.Team = append(j.Team, *refOf(&d.Team[i]))
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -31,6 +32,9 @@ type employmentJSON struct {
 	End          *employmentEndJSON `json:"end"`
 	MergedIntoID *string            `json:"merged_into_id"`
 	NIPHistory   []nipChangeJSON    `json:"nip_history,omitempty"`
+	// CancelRefused says why the end cannot be cancelled now, to those
+	// who could otherwise (can.cancel_end is then false).
+	CancelRefused string `json:"cancel_refused,omitempty"`
 }
 
 func endOf(e model.EmploymentEnd) employmentEndJSON {
@@ -42,8 +46,11 @@ func endOf(e model.EmploymentEnd) employmentEndJSON {
 	return j
 }
 
-func employmentOf(v app.EmploymentView) employmentJSON {
+func employmentOf(v app.EmploymentView, lang string) employmentJSON {
 	var j employmentJSON
+	if r := v.CancelRefused; r.Key != "" {
+		j.CancelRefused = locale.T(lang, r.Key, r.Args...)
+	}
 	if v.End != nil {
 		end := endOf(*v.End)
 		j.End = &end
@@ -63,7 +70,7 @@ func (h *handler) employeeAfter(w http.ResponseWriter, r *http.Request, actor mo
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, employeeDetailOf(d))
+	return writeJSON(w, http.StatusOK, employeeDetailOf(d, readerLang(r)))
 }
 
 func (h *handler) endEmployment(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -95,11 +102,14 @@ func (h *handler) mergeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 	var req struct {
 		Into    string `json:"into"`
 		IntoNIP string `json:"into_nip"`
+		Unlike  bool   `json:"unlike"`
+		Reason  string `json:"reason"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	m, err := h.a.MergeEmployees(r.Context(), actor, app.MergeRequest{EmployeeID: r.PathValue("id"), OtherID: req.Into, OtherNIP: req.IntoNIP})
+	m, err := h.a.MergeEmployees(r.Context(), actor, app.MergeRequest{EmployeeID: r.PathValue("id"), OtherID: req.Into, OtherNIP: req.IntoNIP,
+		Unlike: req.Unlike, Reason: req.Reason})
 	if err != nil {
 		return err
 	}
@@ -121,10 +131,16 @@ func employmentSchemas() map[string]any {
 			"date": date, "decree": map[string]any{"type": "string", "maxLength": 100, "description": "Nomor SK"}}),
 		"MergeRequest": obj(nil, map[string]any{
 			"into":     map[string]any{"type": "string", "description": "The id of the record kept; this one is merged into it"},
-			"into_nip": map[string]any{"type": "string", "description": "Instead of into: the NIP of the record kept"}}),
+			"into_nip": map[string]any{"type": "string", "description": "Instead of into: the NIP of the record kept"},
+			"unlike": map[string]any{"type": "boolean",
+				"description": "Merge although the names (without titles) and the birth dates in the NIPs differ; needs reason"},
+			"reason": map[string]any{"type": "string", "maxLength": 500,
+				"description": "Why two records with different names and birth dates are one person (with unlike); kept in the audit log"}}),
 		"Employment": obj([]string{"end", "merged_into_id"}, map[string]any{
 			"end":            map[string]any{"oneOf": []any{end, map[string]any{"type": "null"}}, "description": "The end in force (full record only)"},
 			"merged_into_id": nullable("string"),
+			"cancel_refused": map[string]any{"type": "string",
+				"description": "Why the end cannot be cancelled now (the post was given to someone else, another SKP of the year is in progress); only to those who could otherwise"},
 			"nip_history": map[string]any{"type": "array", "items": obj([]string{"old_nip", "new_nip", "reason", "at"}, map[string]any{
 				"old_nip": str(), "new_nip": str(), "reason": enum(model.NIPChangeImport, model.NIPChangeMerge),
 				"at": map[string]any{"type": "string", "format": "date-time"}})}}),

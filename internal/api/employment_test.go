@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -16,7 +17,9 @@ func TestEmploymentEndAndMergeRoutes(t *testing.T) {
 		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
 		base := "/api/v1/employees/" + e.o.Staff3.ID
 		// Staff3 and Staff1 hold different posts: end one first.
-		if r := e.post(t, base+"/merge", admin, map[string]string{"into": e.o.Staff1.ID}); r.status != 422 {
+		// Rudi and Andi: neither name nor birth date alike.
+		unlike := map[string]any{"into": e.o.Staff1.ID, "unlike": true, "reason": "Koreksi NIP oleh BKN, surat 123/BKN/2026"}
+		if r := e.post(t, base+"/merge", admin, unlike); r.status != 422 || !strings.Contains(string(r.body), "masih menjabat") {
 			t.Errorf("merge of two posts: %d %s", r.status, r.body)
 		}
 		if r := e.post(t, base+"/end", staff, map[string]string{"kind": "pensiun", "date": "2026-01-01", "decree": "SK-1"}); r.status != 403 {
@@ -44,7 +47,25 @@ func TestEmploymentEndAndMergeRoutes(t *testing.T) {
 		if r := e.post(t, base+"/end", admin, map[string]string{"kind": "pindah_instansi", "date": "2026-01-01", "decree": "SK-2"}); r.status != 200 {
 			t.Fatalf("end again: %d %s", r.status, r.body)
 		}
-		r = e.post(t, base+"/merge", admin, map[string]string{"into_nip": storetest.NIPStaff1})
+		// The directory lists the people who left apart.
+		left := e.get(t, "/api/v1/employees?active=false", admin).json(t)["items"].([]any)
+		if len(left) != 1 || left[0].(map[string]any)["id"] != e.o.Staff3.ID {
+			t.Errorf("active=false lists %v", left)
+		}
+		for _, it := range e.get(t, "/api/v1/employees?active=true", admin).json(t)["items"].([]any) {
+			if it.(map[string]any)["id"] == e.o.Staff3.ID {
+				t.Error("active=true lists someone who left")
+			}
+		}
+		if r := e.get(t, "/api/v1/employees?active=kadang", admin); r.status != 422 {
+			t.Errorf("active=kadang: %d", r.status)
+		}
+		if r := e.post(t, base+"/merge", admin, map[string]string{"into_nip": storetest.NIPStaff1}); r.status != 422 || !strings.Contains(string(r.body), "orang yang sama") {
+			t.Errorf("merge of two unlike records without a reason: %d %s", r.status, r.body)
+		}
+		delete(unlike, "into")
+		unlike["into_nip"] = storetest.NIPStaff1
+		r = e.post(t, base+"/merge", admin, unlike)
 		if r.status != 200 || r.json(t)["id"] != e.o.Staff1.ID {
 			t.Fatalf("merge: %d %s", r.status, r.body)
 		}

@@ -19,6 +19,15 @@ func TestPlacementsAndOverrides(t *testing.T) {
 		problem(t, e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements", admin, map[string]string{"position_code": "NOPE", "kind": "plt", "start": "2026-01-05"}), 422)
 		problem(t, e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements", admin, map[string]string{"position_code": "KOMINFO-SEKR", "kind": "boss", "start": "2026-01-05"}), 422)
 		problem(t, e.post(t, "/api/v1/employees/nope/placements", admin, map[string]string{"position_code": "KOMINFO-SEKR", "kind": "plt", "start": "2026-01-05"}), 404)
+		// An empty request names every field it lacks, not only the first.
+		p := problem(t, e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements", admin, map[string]string{}), 422)
+		codes, _ := p["codes"].(map[string]any)
+		for field, key := range map[string]string{"position_id": "invalid.position.required", "kind": "invalid.placement.kind.required",
+			"start": "invalid.placement.start.required"} {
+			if codes[field] != key {
+				t.Errorf("{}: %s is %v, want %s (%v)", field, codes[field], key, codes)
+			}
+		}
 		r := e.post(t, "/api/v1/employees/"+e.o.Kabid.ID+"/placements", admin, map[string]string{"position_code": "KOMINFO-SEKR", "kind": "plt", "start": "2026-01-05"})
 		if r.status != 201 {
 			t.Fatalf("place: %d %s", r.status, r.body)

@@ -37,6 +37,7 @@ func (h *handler) openAPI(w http.ResponseWriter, r *http.Request, _ model.Actor)
 var queryDocs = map[string]string{
 	"unit":        "Only employees of this unit and the units below it",
 	"q":           "Words of a name or NIP",
+	"active":      "true: only the people employed today; false: only those whose employment ended; everyone when absent",
 	"limit":       "Page size, 1 to 200 (50 by default)",
 	"cursor":      "The next_cursor of the previous page",
 	"user":        "Another user's id (account administrators only)",

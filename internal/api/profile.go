@@ -13,7 +13,7 @@ func (h *handler) meJSON(r *http.Request, actor model.Actor) (map[string]any, er
 		if err != nil {
 			return nil, err
 		}
-		out["employee"] = employeeDetailOf(d)
+		out["employee"] = employeeDetailOf(d, readerLang(r))
 	}
 	return out, nil
 }

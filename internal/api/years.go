@@ -191,7 +191,8 @@ func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor mo
 		return err
 	}
 	if req.EvidenceMaxMB == nil && req.TimeZone == nil && req.Periodic == nil {
-		return model.Invalid("evidence_max_mb", "settings.err.empty")
+		// Nothing to change: no field is wrong, the request names none.
+		return bad(http.StatusUnprocessableEntity, "validation", "problem.validation.title", "settings.err.empty")
 	}
 	if req.TimeZone != nil {
 		// An unknown zone is refused before anything else is changed.

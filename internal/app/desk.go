@@ -72,8 +72,17 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 		return d, err
 	}
 	team := append([]string{}, chart.Team(actor.EmployeeID)...)
-	if len(team) == 0 {
+	// Whoever left with entries waiting for the actor's review: their
+	// entries wait on this desk, though they are no longer in the team.
+	former, err := a.formerTeam(ctx, actor)
+	if err != nil {
+		return d, err
+	}
+	if len(team) == 0 && len(former) == 0 {
 		return d, nil
+	}
+	for _, e := range former {
+		d.Names[e.ID] = e.FullName()
 	}
 	people, err := a.store.EmployeesByID(ctx, team)
 	if err != nil {
@@ -85,7 +94,11 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	}
 	limit = min(limit, 200)
 	// Oldest first: the entries waiting longest come first.
-	f := store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: team, Status: model.ProgressSubmitted,
+	authors := slices.Clone(team)
+	for _, e := range former {
+		authors = append(authors, e.ID)
+	}
+	f := store.ProgressFilter{InstansiID: actor.InstansiID, EmployeeIDs: authors, Status: model.ProgressSubmitted,
 		Oldest: true, Cursor: q.Cursor, Limit: limit + 1}
 	waiting, err := a.store.ProgressList(ctx, f)
 	if errors.Is(err, model.ErrNotFound) && q.Cursor != "" {
@@ -104,6 +117,9 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	if d.Waiting, err = a.progressViews(ctx, actor, waiting); err != nil {
 		return d, err
 	}
+	if len(team) == 0 {
+		return d, nil
+	}
 	last, err := a.store.LastReported(ctx, team, d.Today)
 	if err != nil {
 		return d, err
@@ -116,17 +132,33 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	if err != nil {
 		return d, err
 	}
-	current := map[string]string{} // employee → SKP of today
-	var skpIDs []string
+	// Progress is recorded on the SKP of the definitive post, not on that
+	// of a post held as Plt or Plh; an open one comes before one a
+	// transfer closed (as skpInForceOn chooses).
+	ofToday := map[string]model.SKP{} // employee → SKP of today
 	for _, s := range skps {
-		// Progress is recorded on the SKP of the definitive post, not on
-		// that of a post held as Plt or Plh.
-		if _, ok := current[s.EmployeeID]; !ok && s.Acting == "" && s.PeriodStart <= d.Today && d.Today <= s.PeriodEnd {
-			current[s.EmployeeID] = s.ID
-			skpIDs = append(skpIDs, s.ID)
+		if s.Acting != "" || s.PeriodStart > d.Today || d.Today > s.PeriodEnd {
+			continue
+		}
+		if cur, ok := ofToday[s.EmployeeID]; !ok || cur.Status == model.SKPClosed && s.Status != model.SKPClosed {
+			ofToday[s.EmployeeID] = s
 		}
 	}
-	rhkOf, err := a.store.RHKOfSKPs(ctx, skpIDs)
+	current := map[string]string{} // employee → SKP of today
+	var skpIDs []string
+	var todays []model.SKP
+	for id, s := range ofToday {
+		current[id] = s.ID
+		skpIDs = append(skpIDs, s.ID)
+		todays = append(todays, s)
+	}
+	own, err := a.store.RHKOfSKPs(ctx, skpIDs)
+	if err != nil {
+		return d, err
+	}
+	// Only the RHK in force count: none of an SKP never approved, and
+	// those of the last approved revision while a new one is drafted.
+	rhkOf, err := a.rhkInForceOf(ctx, todays, own)
 	if err != nil {
 		return d, err
 	}
@@ -181,6 +213,27 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 		return d, err
 	}
 	return d, nil
+}
+
+// formerTeam returns the people whose employment ended with progress
+// entries still waiting for review, whom the actor rated on their last
+// day of employment (or is above that rater in the line).
+func (a *App) formerTeam(ctx context.Context, actor model.Actor) ([]model.Employee, error) {
+	left, err := a.store.InactiveWithWaiting(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Employee
+	for _, e := range left {
+		ok, err := a.formerRater(ctx, actor, e)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // IsRater reports whether the actor rates anyone (and so has a desk).

@@ -112,3 +112,54 @@ func TestDeskCountsAndPagesEveryWaitingEntry(t *testing.T) {
 		}
 	})
 }
+
+// The desk's bars count the RHK of the SKP in force only: none of an SKP
+// never approved, and the approved revision's while a new one is drafted.
+func TestDeskBarsCountTheSKPInForce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		kadis, kabid, staff2 := who["kadis"], who["kabid"], who["staff2"]
+		draft, err := e.a.CreateSKP(ctx, staff2, e.o.Staff2.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.SaveRHK(ctx, staff2, draft.Version, model.RHK{SKPID: draft.ID, Kind: model.RHKUtama, Description: "Rencana yang belum disetujui"}); err != nil {
+			t.Fatal(err)
+		}
+		kadisSKP := approve(t, e, who["wali"], submittedSKP(t, e, kadis, "", "Meningkatnya layanan pemerintahan berbasis elektronik"))
+		kabidSKP := approve(t, e, kadis, submittedSKP(t, e, kabid, kadisSKP.RHK[0].ID, "Tersedianya aplikasi layanan"))
+		revised, err := e.a.ReviseSKP(ctx, kabid, kabidSKP.ID, kabidSKP.Version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.SaveRHK(ctx, kabid, revised.Version, model.RHK{SKPID: kabidSKP.ID, Kind: model.RHKUtama,
+			Description: "RHK revisi 2 yang masih draf", ParentRHKID: kadisSKP.RHK[0].ID}); err != nil {
+			t.Fatal(err)
+		}
+		bars := func(rater model.Actor, who string) []string {
+			t.Helper()
+			desk, err := e.a.SupervisorDesk(ctx, rater, app.DeskQuery{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range desk.People {
+				if p.Employee.ID == who {
+					texts := []string{}
+					for _, r := range p.RHK {
+						texts = append(texts, r.RHK.Description)
+					}
+					return texts
+				}
+			}
+			t.Fatalf("%s is not on the desk", who)
+			return nil
+		}
+		if got := bars(kabid, e.o.Staff2.ID); len(got) != 0 {
+			t.Errorf("the bars of a draft SKP: %v", got)
+		}
+		if got := bars(kadis, e.o.Kabid.ID); len(got) != 1 || got[0] != "Tersedianya aplikasi layanan" {
+			t.Errorf("the bars while revision 2 is drafted: %v", got)
+		}
+	})
+}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
+	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
@@ -24,6 +26,10 @@ type EmploymentView struct {
 	Ends       []model.EmploymentEnd
 	NIPHistory []model.NIPChange
 	MergedInto *model.Employee
+	// CancelRefused says why the end in force cannot be cancelled now
+	// (cancelRefusal), to those who could otherwise; its Key is "" when
+	// it can, or for anyone else.
+	CancelRefused model.Message
 }
 
 // employmentOf fills the record's employment view and the rights that go
@@ -62,6 +68,16 @@ func (a *App) employmentOf(ctx context.Context, actor model.Actor, d *EmployeeDe
 	}
 	d.Can.EndEmployment = e.Active && mayManage(actor, target)
 	d.Can.CancelEnd = end != nil && mayManage(actor, target)
+	if d.Can.CancelEnd {
+		closed, err := a.store.EndClosures(ctx, end.ID)
+		if err != nil {
+			return err
+		}
+		if d.Employment.CancelRefused, err = a.cancelRefusal(ctx, e, *end, closed); err != nil {
+			return err
+		}
+		d.Can.CancelEnd = d.Employment.CancelRefused.Key == ""
+	}
 	d.Can.Merge = authz.Can(actor, authz.MergeEmployees, authz.Target{InstansiID: e.InstansiID}) && e.InstansiID == actor.InstansiID
 	return nil
 }
@@ -167,7 +183,8 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 		if err := a.refuseSelfRating(ctx, tx, e, end.Date, "", try, "date", "date"); err != nil {
 			return err
 		}
-		if err := closeSKPsOnEnd(ctx, tx, e, end.Date); err != nil {
+		closed, err := closeSKPsOnEnd(ctx, tx, e, end.Date)
+		if err != nil {
 			return err
 		}
 		u, err := tx.UserByEmployee(ctx, e.ID)
@@ -184,7 +201,11 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 				return err
 			}
 		}
-		return leaveTeams(ctx, tx, e, end.Date.Time().Year(), a.Today(ctx, e.InstansiID).Time().Year())
+		left, err := leaveTeams(ctx, tx, e, end.Date.Time().Year(), a.Today(ctx, e.InstansiID).Time().Year())
+		if err != nil {
+			return err
+		}
+		return tx.RecordEndClosures(ctx, end.ID, append(closed, left...))
 	})
 	return end, err
 }
@@ -192,13 +213,15 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 // closeSKPsOnEnd closes, the day before the TMT, every SKP of the
 // employee still open on the TMT, as a transfer does (closeSKPsOnTransfer),
 // but without asking them to draw up a new one: they no longer work here.
-// An SKP planned for a period after the TMT closes on its first day.
-func closeSKPsOnEnd(ctx context.Context, tx *store.Tx, e model.Employee, tmt model.Date) error {
+// An SKP planned for a period after the TMT closes on its first day. It
+// returns what it closed, as it was, for a cancellation to put back.
+func closeSKPsOnEnd(ctx context.Context, tx *store.Tx, e model.Employee, tmt model.Date) ([]model.EndClosure, error) {
 	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	last := model.Date(tmt.Time().AddDate(0, 0, -1).Format("2006-01-02"))
+	var closed []model.EndClosure
 	for _, s := range list {
 		if s.Status == model.SKPClosed || s.PeriodEnd < tmt { // closed, or over before the TMT: history as it is
 			continue
@@ -207,74 +230,235 @@ func closeSKPsOnEnd(ctx context.Context, tx *store.Tx, e model.Employee, tmt mod
 		if err != nil {
 			continue
 		}
+		closed = append(closed, model.EndClosure{Kind: model.ClosedSKP, RefID: s.ID, Status: string(s.Status), End: s.PeriodEnd})
 		s.Status, s.PeriodEnd = next, max(last, s.PeriodStart)
 		if err := tx.SetSKPStatus(ctx, s.Version, s, model.ActClose); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return closed, nil
 }
 
-// leaveTeams takes an employee out of the teams of the years from to to.
-func leaveTeams(ctx context.Context, tx *store.Tx, e model.Employee, from, to int) error {
+// leaveTeams takes an employee out of the teams of the years from to to,
+// and returns the memberships it ended, with the RHK each linked.
+func leaveTeams(ctx context.Context, tx *store.Tx, e model.Employee, from, to int) ([]model.EndClosure, error) {
+	var left []model.EndClosure
 	for year := from; year <= to; year++ {
 		teams, err := tx.Teams(ctx, e.InstansiID, year, e.ID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, t := range teams {
-			if err := tx.RemoveTeamMember(ctx, t.ID, e.ID); err != nil {
-				return err
+			full, err := tx.Team(ctx, t.ID)
+			if err != nil {
+				return nil, err
 			}
+			rhk := ""
+			for _, m := range full.Members {
+				if m.EmployeeID == e.ID {
+					rhk = m.RHKID
+				}
+			}
+			if err := tx.RemoveTeamMember(ctx, t.ID, e.ID); err != nil {
+				return nil, err
+			}
+			left = append(left, model.EndClosure{Kind: model.ClosedTeam, RefID: t.ID, Status: rhk})
 		}
 	}
-	return nil
+	return left, nil
 }
 
 // CancelEmploymentEnd cancels an end of employment recorded by mistake:
-// the person is active again and the account the end disabled signs in
-// again. Placements, SKPs and teams stay as the end left them: the admin
-// places the person again from the right date, and a new SKP starts from
-// there, as after a transfer. Administrators of the OPD the person left or
-// of the instansi.
+// the person is active again, the account the end disabled signs in
+// again, and what the end closed is put back as it was: the placements it
+// ended, the SKPs it closed (with their status and period), the teams it
+// took the person out of. The SKPs the person rates go back to them
+// (orgWrite). The cancellation is refused, changing nothing, when what
+// was recorded since makes that unsafe (cancelRefusal): the post has
+// another definitive holder, the record has another SKP of the year in
+// progress, or someone would rate themselves. Administrators of the OPD
+// the person left or of the instansi.
 func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employeeID string) error {
 	d, err := a.Employee(ctx, actor, employeeID)
 	if err != nil {
 		return err
 	}
 	end := d.Employment.End
+	if r := d.Employment.CancelRefused; r.Key != "" {
+		return model.Invalid("end", r.Key, r.Args...)
+	}
 	if end == nil || !d.Can.CancelEnd {
 		if d.Full && (end != nil || d.Employment.MergedInto != nil) {
 			return forbidden("cancel the end of employment of " + d.Employee.Name)
 		}
 		return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
 	}
+	closed, err := a.store.EndClosures(ctx, end.ID)
+	if err != nil {
+		return err
+	}
+	today := a.Today(ctx, d.Employee.InstansiID)
 	return a.orgWrite(ctx, actor, d.Employee.InstansiID, func(tx *store.Tx) error {
-		if err := tx.CancelEmploymentEnd(ctx, *end); err != nil {
-			return err
-		}
-		if !end.AccountDisabled {
-			return nil
-		}
-		u, err := tx.UserByEmployee(ctx, employeeID)
-		if errors.Is(err, model.ErrNotFound) {
-			return nil
-		}
+		before, err := tx.OrgChart(ctx, d.Employee.InstansiID, today)
 		if err != nil {
 			return err
 		}
-		return tx.SetDisabled(ctx, u.ID, false)
+		if err := tx.CancelEmploymentEnd(ctx, *end); err != nil {
+			return err
+		}
+		if err := reopenClosures(ctx, tx, employeeID, closed); err != nil {
+			return err
+		}
+		if end.AccountDisabled {
+			u, err := tx.UserByEmployee(ctx, employeeID)
+			if err == nil {
+				if err := tx.SetDisabled(ctx, u.ID, false); err != nil {
+					return err
+				}
+			} else if !errors.Is(err, model.ErrNotFound) {
+				return err
+			}
+		}
+		return refuseNewSelfRating(ctx, tx, d.Employee.InstansiID, before, today, "end")
 	})
+}
+
+// cancelRefusal says why what an end closed cannot be put back, from what
+// was recorded since: a post one person holds was given to someone else,
+// or the record got another SKP of the year in progress (a merge). Its
+// Key is "" when nothing stands in the way. The employee page offers the
+// cancellation, or shows this instead (EmploymentView.CancelRefused).
+func (a *App) cancelRefusal(ctx context.Context, e model.Employee, end model.EmploymentEnd, closed []model.EndClosure) (model.Message, error) {
+	var skps []model.SKP
+	for _, c := range closed {
+		switch c.Kind {
+		case model.ClosedPlacement:
+			pl, err := a.store.PlacementByID(ctx, c.RefID)
+			if err != nil {
+				return model.Message{}, err
+			}
+			if pl.Kind != model.PlacementDefinitif {
+				continue
+			}
+			pos, err := a.store.Position(ctx, pl.PositionID)
+			if err != nil {
+				return model.Message{}, err
+			}
+			leads, err := a.store.PositionLeads(ctx, pos.ID)
+			if err != nil {
+				return model.Message{}, err
+			}
+			if !model.OneHolder(pos, leads) {
+				continue
+			}
+			holders, err := a.store.DefinitiveHolders(ctx, pos.ID, end.Date, e.ID)
+			if err != nil {
+				return model.Message{}, err
+			}
+			if len(holders) > 0 {
+				return model.Msg("invalid.employment.cancel.post", pos.Name, holders[0].FullName()), nil
+			}
+		case model.ClosedSKP:
+			s, err := a.store.SKP(ctx, c.RefID)
+			if err != nil {
+				return model.Message{}, err
+			}
+			skps = append(skps, s)
+		}
+	}
+	if len(skps) == 0 {
+		return model.Message{}, nil
+	}
+	all, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
+	if err != nil {
+		return model.Message{}, err
+	}
+	for _, s := range skps {
+		for _, o := range all {
+			if o.ID != s.ID && o.Year == s.Year && o.Status != model.SKPClosed {
+				return model.Msg("invalid.employment.cancel.skp", s.Year, model.Msg("skp.status."+string(o.Status))), nil
+			}
+		}
+	}
+	return model.Message{}, nil
+}
+
+// reopenClosures puts back what an end of employment closed, as it was.
+func reopenClosures(ctx context.Context, tx *store.Tx, employeeID string, closed []model.EndClosure) error {
+	for _, c := range closed {
+		switch c.Kind {
+		case model.ClosedPlacement:
+			if err := tx.ReopenPlacement(ctx, c.RefID, c.End); err != nil {
+				return err
+			}
+		case model.ClosedSKP:
+			s, err := tx.SKP(ctx, c.RefID)
+			if err != nil {
+				return err
+			}
+			if s.Status != model.SKPClosed {
+				continue
+			}
+			s.Status, s.PeriodEnd = model.SKPStatus(c.Status), c.End
+			if err := tx.SetSKPStatus(ctx, s.Version, s, model.ActReopen); err != nil {
+				return err
+			}
+		case model.ClosedTeam:
+			t, err := tx.Team(ctx, c.RefID)
+			if errors.Is(err, model.ErrNotFound) {
+				continue
+			} else if err != nil {
+				return err
+			}
+			if slices.ContainsFunc(t.Members, func(m model.TeamMember) bool { return m.EmployeeID == employeeID }) {
+				continue // back in the team already
+			}
+			if err := tx.AddTeamMember(ctx, c.RefID, employeeID); err != nil {
+				return err
+			}
+			if c.Status != "" {
+				if err := tx.LinkTeamRHK(ctx, c.RefID, employeeID, c.Status); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // MergeRequest names two records of one person: EmployeeID and the other
 // one, by id or by NIP. The other record is kept, unless KeepThis keeps
-// EmployeeID and merges the other into it.
+// EmployeeID and merges the other into it. Two records whose names and
+// birth dates both differ merge only with Unlike and the Reason the admin
+// knows them to be one person (samePerson).
 type MergeRequest struct {
 	EmployeeID string
 	OtherID    string
 	OtherNIP   string
 	KeepThis   bool
+	Unlike     bool
+	Reason     string
+}
+
+// samePerson reports whether two records plausibly belong to one person:
+// the same name, titles, case, spaces and punctuation aside, or the same
+// birth date (digits 1–8 of a NIP and of an NI PPPK). A PPPK appointed
+// CPNS keeps both; a correction by BKN changes at most one of them.
+func samePerson(a, b model.Employee) bool {
+	name := func(e model.Employee) string { return model.SamePersonName(importer.BareName(e.Name)) }
+	if name(a) != "" && name(a) == name(b) {
+		return true
+	}
+	birth := func(e model.Employee) model.Date {
+		if e.BirthDate != "" {
+			return e.BirthDate
+		}
+		if n, err := model.ParseNIP(e.NIP); err == nil {
+			return model.Date(n.BirthDate.Format("2006-01-02"))
+		}
+		return ""
+	}
+	return birth(a) != "" && birth(a) == birth(b)
 }
 
 // MergeEmployees merges two records of one person: the record merged goes
@@ -325,6 +509,19 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.merged", e.Name)
 		}
 	}
+	reason := strings.TrimSpace(r.Reason)
+	if !samePerson(from, into) {
+		switch {
+		case !r.Unlike:
+			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.unlike", from.FullName(), from.NIP, into.FullName(), into.NIP)
+		case len([]rune(reason)) < 10:
+			return model.EmployeeMerge{}, model.Invalid("unlike_reason", "invalid.merge.reason", 10)
+		case len([]rune(reason)) > 500:
+			return model.EmployeeMerge{}, model.Invalid("unlike_reason", "invalid.merge.reason.long", 500)
+		}
+	} else {
+		reason = "" // only an unlike merge needs one
+	}
 	if err := a.mergeConflicts(ctx, from, into); err != nil {
 		return model.EmployeeMerge{}, err
 	}
@@ -350,7 +547,7 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 		if err := mergeAccounts(ctx, tx, from, into); err != nil {
 			return err
 		}
-		if m, _, err = tx.MergeEmployee(ctx, from.ID, into.ID); err != nil {
+		if m, _, err = tx.MergeEmployee(ctx, from.ID, into.ID, reason); err != nil {
 			return err
 		}
 		return refuseNewSelfRating(ctx, tx, from.InstansiID, before, today, "into")

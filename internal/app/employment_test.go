@@ -289,8 +289,9 @@ func TestMergeRefusals(t *testing.T) {
 		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff1.ID, OtherNIP: "199901012020011001"}); fieldKey(err, "into") != "invalid.merge.into.unknown" {
 			t.Errorf("merged with nobody: %v", err)
 		}
+		const why = "Koreksi NIP oleh BKN, surat 123/BKN/2026"
 		// Two definitive posts: end one first.
-		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, OtherID: e.o.Staff1.ID})
+		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, OtherID: e.o.Staff1.ID, Unlike: true, Reason: why})
 		if fieldKey(err, "into") != "invalid.merge.posts" {
 			t.Errorf("two posts: %v", err)
 		}
@@ -300,7 +301,7 @@ func TestMergeRefusals(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		_, err = e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID})
+		_, err = e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID, Unlike: true, Reason: why})
 		var v *model.ValidationError
 		if !errors.As(err, &v) || v.Fields["into"] != "invalid.merge.skp" || v.Args["into"][2] != storetest.NIPStaff2 {
 			t.Errorf("two SKPs: %v", err)
@@ -370,6 +371,215 @@ func TestEndOfEmploymentDatesAndAfter(t *testing.T) {
 		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff2.ID, RaterID: e.o.Kadis.ID,
 			Start: "2026-03-02", Reason: "Penugasan"}); !errors.As(err, &v) || v.Fields["employee_id"] != "invalid.employee.inactive" {
 			t.Errorf("a substitute rater for an ended person: %v", err)
+		}
+	})
+}
+
+// The entries someone left waiting when their employment ended are
+// reviewed by whoever rated them on the entry's date, from the entry and
+// from their desk; that rater keeps reading the closed SKP they rated.
+func TestEndedPersonsWaitingWorkStaysWithTheirRater(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp := approvedStaffSKP(t, e, s, who["staff1"])
+		var waiting []model.Progress
+		for _, day := range []model.Date{"2026-02-26", "2026-02-27"} {
+			p, err := e.a.SubmitProgress(ctx, who["staff1"], model.Progress{WorkDate: day, RHKID: skp.RHK[0].ID,
+				Description: "Menyusun laporan layanan", Minutes: 90})
+			if err != nil {
+				t.Fatal(err)
+			}
+			waiting = append(waiting, p)
+		}
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff1.ID, Kind: model.EndPensiun,
+			Date: "2026-03-01", Decree: "800/17/BKPSDM/2026"}); err != nil {
+			t.Fatal(err)
+		}
+		kabid := who["kabid"]
+		desk, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if desk.WaitingCount != 2 || len(desk.Waiting) != 2 || !desk.Waiting[0].Can.Approve || !desk.Waiting[1].Can.Return {
+			t.Fatalf("the desk after the end: %d waiting, %+v", desk.WaitingCount, desk.Waiting)
+		}
+		if n, err := e.a.ProgressCount(ctx, kabid, app.ProgressQuery{Team: true, Status: model.ProgressSubmitted}); err != nil || n != 2 {
+			t.Errorf("the waiting count = %d, %v", n, err)
+		}
+		if h, err := e.a.Home(ctx, kabid); err != nil || h.WaitingProgress != 2 {
+			t.Errorf("the home page counts %d waiting, %v", h.WaitingProgress, err)
+		}
+		// Someone outside the line still sees nothing.
+		if _, err := e.a.ProgressEntry(ctx, who["staff2"], waiting[0].ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a colleague read the entry: %v", err)
+		}
+		if _, err := e.a.ReviewProgress(ctx, who["staff2"], waiting[0].ID, waiting[0].Version, true, ""); err == nil {
+			t.Error("a colleague reviewed the entry")
+		}
+		if _, err := e.a.ReviewProgress(ctx, kabid, waiting[0].ID, waiting[0].Version, false, "Lampirkan laporannya"); err != nil {
+			t.Errorf("the rater returns an entry of someone who left: %v", err)
+		}
+		if n, err := e.a.ApproveProgress(ctx, kabid, []string{waiting[1].ID}); err != nil || n != 1 {
+			t.Errorf("the rater approves from the desk: %d, %v", n, err)
+		}
+		// The closed SKP and the work stay readable to the one who rated them.
+		if v, err := e.a.SKPView(ctx, kabid, skp.ID); err != nil || v.SKP.Status != model.SKPClosed {
+			t.Errorf("the rater reads the closed SKP: %v", err)
+		}
+		if list, err := e.a.ProgressList(ctx, kabid, app.ProgressQuery{EmployeeID: e.o.Staff1.ID}); err != nil || len(list) != 2 {
+			t.Errorf("the rater lists the work: %d, %v", len(list), err)
+		}
+		if _, err := e.a.SKPView(ctx, who["staff2"], skp.ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a colleague read the closed SKP: %v", err)
+		}
+		// Nothing waits any more: the desk is empty again.
+		if desk, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{}); err != nil || desk.WaitingCount != 0 {
+			t.Errorf("the desk after the review: %d, %v", desk.WaitingCount, err)
+		}
+	})
+}
+
+// Cancelling a mistaken end puts back what it closed: the placement, the
+// SKP as it was, the team; when the post was given to someone since, the
+// cancellation is refused and changes nothing.
+func TestCancelledEndPutsBackWhatItClosed(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		skp := approvedStaffSKP(t, e, s, who["staff1"])
+		team, err := e.a.CreateTeam(ctx, who["kabid"], model.Team{Name: "Tim SPBE", Goal: "Layanan daring"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.a.AddTeamMember(ctx, who["kabid"], team.ID, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		}
+		was, _ := s.SKP(ctx, skp.ID)
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff1.ID, Kind: model.EndPensiun,
+			Date: "2026-03-01", Decree: "SK-1"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.a.CancelEmploymentEnd(ctx, e.admin, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		}
+		if hist, _ := s.Placements(ctx, e.o.Staff1.ID); len(hist) != 1 || hist[0].End != "" {
+			t.Errorf("placements after the cancellation = %+v", hist)
+		}
+		if back, _ := s.Employee(ctx, e.o.Staff1.ID); back.PositionID != e.o.PosStaff.ID {
+			t.Errorf("position after the cancellation = %q", back.PositionID)
+		}
+		got, _ := s.SKP(ctx, skp.ID)
+		if got.Status != model.SKPApproved || got.PeriodEnd != was.PeriodEnd || got.Revision != was.Revision {
+			t.Errorf("SKP after the cancellation = %s until %s, revision %d", got.Status, got.PeriodEnd, got.Revision)
+		}
+		chart, _ := e.a.OrgChart(ctx, e.o.Instansi.ID)
+		if chart.Rater(e.o.Staff1.ID) != e.o.Kabid.ID {
+			t.Errorf("rater after the cancellation = %q", chart.Rater(e.o.Staff1.ID))
+		}
+		tv, err := e.a.WorkTeam(ctx, e.admin, team.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var member bool
+		for _, m := range tv.Team.Members {
+			member = member || m.EmployeeID == e.o.Staff1.ID
+		}
+		if !member {
+			t.Error("not back in the team")
+		}
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "skp", EntityID: skp.ID})
+		if len(entries) == 0 || entries[0].Action != "skp.reopen" {
+			t.Errorf("SKP audit = %+v", entries)
+		}
+
+		// The head's post is given to someone else after her end: her
+		// end can no longer be cancelled.
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Kabid.ID, Kind: model.EndPensiun,
+			Date: "2026-03-01", Decree: "SK-2"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: e.o.PosKabid.ID,
+			Kind: model.PlacementDefinitif, Start: "2026-03-02"}); err != nil {
+			t.Fatal(err)
+		}
+		// The page says so instead of offering what would be refused.
+		rec, err := e.a.EmployeeRecord(ctx, e.admin, e.o.Kabid.ID)
+		if err != nil || rec.Can.CancelEnd || rec.Employment.CancelRefused.Key != "invalid.employment.cancel.post" {
+			t.Errorf("the page after the post was given away: %+v, %+v, %v", rec.Can, rec.Employment.CancelRefused, err)
+		}
+		err = e.a.CancelEmploymentEnd(ctx, e.admin, e.o.Kabid.ID)
+		var v *model.ValidationError
+		if !errors.As(err, &v) || v.Fields["end"] != "invalid.employment.cancel.post" || v.Args["end"][1] != e.o.Staff3.FullName() {
+			t.Errorf("cancelling after the post was given away: %v", err)
+		}
+		if got, _ := s.Employee(ctx, e.o.Kabid.ID); got.Active {
+			t.Error("a refused cancellation made the head active again")
+		}
+		if hist, _ := s.Placements(ctx, e.o.Kabid.ID); len(hist) == 0 || hist[0].End != "2026-02-28" {
+			t.Errorf("a refused cancellation changed the placements: %+v", hist)
+		}
+	})
+}
+
+// Two records merge when they plausibly are one person: the same name,
+// titles and case aside, or the same birth date in the NIP. Else the
+// admin confirms it with a reason the audit keeps, and a refusal changes
+// nothing.
+func TestMergeNeedsOnePerson(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		records := map[string]model.Employee{}
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for nip, name := range map[string]string{
+				"198501012010012001": "Dra. DEWI  LESTARI, M.Si.", // the same name with titles, another birth date
+				"199104042024122004": "Dewi L.",                   // the same birth date, the name shortened
+				"198812122015011001": "Rahmat Hidayat",            // someone else
+			} {
+				r, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: nip, Name: name,
+					Status: model.StatusPNS, Golongan: "III/a", Active: true})
+				if err != nil {
+					return err
+				}
+				records[nip] = r
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := records["198812122015011001"]
+		req := app.MergeRequest{EmployeeID: other.ID, OtherID: e.o.Staff2.ID}
+		if _, err := e.a.MergeEmployees(ctx, e.admin, req); fieldKey(err, "into") != "invalid.merge.unlike" {
+			t.Errorf("someone else merged without a word: %v", err)
+		}
+		req.Unlike, req.Reason = true, "  sama  "
+		if _, err := e.a.MergeEmployees(ctx, e.admin, req); fieldKey(err, "unlike_reason") != "invalid.merge.reason" {
+			t.Errorf("merged with a reason too short: %v", err)
+		}
+		if got, _ := s.Employee(ctx, other.ID); !got.Active || got.NIP != other.NIP {
+			t.Errorf("a refused merge changed the record: %+v", got)
+		}
+		if _, err := s.MergedInto(ctx, other.ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("a refused merge was recorded: %v", err)
+		}
+		for _, nip := range []string{"198501012010012001", "199104042024122004"} {
+			if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: records[nip].ID, OtherID: e.o.Staff2.ID}); err != nil {
+				t.Errorf("merge of %s (%s): %v", records[nip].Name, nip, err)
+			}
+		}
+		req.Reason = "Koreksi NIP oleh BKN, surat 123/BKN/2026"
+		if _, err := e.a.MergeEmployees(ctx, e.admin, req); err != nil {
+			t.Fatalf("a confirmed merge: %v", err)
+		}
+		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Staff2.ID})
+		var audited bool
+		for _, a := range entries {
+			audited = audited || (a.Action == "employee.merge" && strings.Contains(a.After, "123/BKN/2026"))
+		}
+		if !audited {
+			t.Error("the reason of the merge is not in the audit log")
 		}
 	})
 }

@@ -72,10 +72,10 @@ func (a *App) Home(ctx context.Context, actor model.Actor) (Home, error) {
 		if h.ReportedToday, err = a.ProgressCount(ctx, actor, ProgressQuery{From: today, To: today}); err != nil {
 			return h, err
 		}
-		if a.IsRater(ctx, actor) {
-			if h.WaitingProgress, err = a.ProgressCount(ctx, actor, ProgressQuery{Team: true, Status: model.ProgressSubmitted}); err != nil {
-				return h, err
-			}
+		// Raters, and whoever rated someone who left with entries waiting
+		// (formerTeam): the home page leads them to the desk.
+		if h.WaitingProgress, err = a.ProgressCount(ctx, actor, ProgressQuery{Team: true, Status: model.ProgressSubmitted}); err != nil {
+			return h, err
 		}
 	}
 	if m := a.Menu(actor); m.Import || m.Audit {

@@ -58,6 +58,27 @@ type PlacementRequest struct {
 // PlaceEmployee).
 func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) (model.Placement, error) {
 	code := strings.TrimSpace(r.PositionCode)
+	// Every field missing is named at once, before anything is looked up.
+	var v model.ValidationError
+	if strings.TrimSpace(r.EmployeeID) == "" {
+		v.Add("employee_id", "invalid.placement.employee.required")
+	}
+	if r.PositionID == "" && code == "" {
+		v.Add("position_id", "invalid.position.required")
+	}
+	if r.Kind == "" {
+		v.Add("kind", "invalid.placement.kind.required")
+	} else if !r.Kind.Valid() {
+		v.Add("kind", "invalid.placement.kind.unknown", r.Kind)
+	}
+	if r.Start == "" {
+		v.Add("start", "invalid.placement.start.required")
+	} else if _, err := model.ParseDate(string(r.Start)); err != nil {
+		v.Add("start", "invalid.placement.start.invalid", r.Start)
+	}
+	if err := v.Err(); err != nil {
+		return model.Placement{}, err
+	}
 	byCode := r.PositionID == "" && code != ""
 	if byCode {
 		p, err := a.store.PositionByCode(ctx, actor.InstansiID, code)
@@ -66,20 +87,17 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 		}
 		r.PositionID = p.ID
 	}
-	if r.PositionID == "" {
-		return model.Placement{}, model.Invalid("position_id", "invalid.position.required")
-	}
 	pl, err := a.PlaceEmployee(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
 		Start: r.Start, Decree: strings.TrimSpace(r.Decree)})
-	var v *model.ValidationError
-	if byCode && errors.As(err, &v) && v.Fields["position_id"] != "" { // said of the field the request filled
+	var ve *model.ValidationError
+	if byCode && errors.As(err, &ve) && ve.Fields["position_id"] != "" { // said of the field the request filled
 		var out model.ValidationError
-		for f, key := range v.Fields {
+		for f, key := range ve.Fields {
 			to := f
 			if f == "position_id" {
 				to = "position_code"
 			}
-			out.Add(to, key, v.Args[f]...)
+			out.Add(to, key, ve.Args[f]...)
 		}
 		return pl, &out
 	}
@@ -149,6 +167,13 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	if _, err := model.ParseDate(string(pl.End)); pl.End != "" && err != nil {
 		return pl, model.InvalidErr("end", err)
 	}
+	today := a.Today(ctx, e.InstansiID)
+	if err := model.CheckPlacementDate(pl.Start, today); err != nil {
+		return pl, model.InvalidErr("start", err)
+	}
+	if err := model.CheckPlacementDate(pl.End, today); pl.End != "" && err != nil {
+		return pl, model.InvalidErr("end", err)
+	}
 	if model.EndsBeforeStart(pl.Start, pl.End) {
 		return pl, model.Invalid("end", "invalid.placement.end.before")
 	}
@@ -216,6 +241,9 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		return err
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
+		return model.InvalidErr("end", err)
+	}
+	if err := model.CheckPlacementDate(end, a.Today(ctx, e.InstansiID)); err != nil {
 		return model.InvalidErr("end", err)
 	}
 	if model.EndsBeforeStart(pl.Start, end) {

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -311,6 +312,49 @@ func TestNoSelfRatingThroughALaterChange(t *testing.T) {
 		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff3.ID, RaterID: e.o.Staff1.ID,
 			Start: "2026-03-02", End: "2026-03-31", Reason: "Pendampingan"}); err != nil {
 			t.Errorf("the same substitute until March: %v", err)
+		}
+	})
+}
+
+// A placement date before 1950 or more than a year after the instansi's
+// today is a typo: refused on every path, naming the bounds.
+func TestPlacementDatesArePlausible(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		var v *model.ValidationError
+		for _, c := range []struct {
+			field      string
+			start, end model.Date
+		}{
+			{"start", "1949-12-31", ""},
+			{"start", "0202-03-01", ""},
+			{"start", "2027-03-03", ""},
+			{"end", "2026-03-02", "2207-03-01"},
+		} {
+			_, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: e.o.PosSekr.ID,
+				Kind: model.PlacementPlh, Start: c.start, End: c.end})
+			if !errors.As(err, &v) || v.Fields[c.field] != "invalid.placement.date.range" ||
+				v.Args[c.field][1] != model.EarliestPlacement || v.Args[c.field][2] != model.Date("2027-03-02") {
+				t.Errorf("a placement from %s to %q: %v", c.start, c.end, err)
+			}
+		}
+		if hist, _ := s.Placements(ctx, e.o.Staff3.ID); len(hist) != 1 {
+			t.Fatalf("a refused placement was written: %+v", hist)
+		}
+		pl, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: e.o.PosSekr.ID,
+			Kind: model.PlacementPlh, Start: "2027-03-02"})
+		if err != nil {
+			t.Fatalf("a Plh from a year after today: %v", err)
+		}
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Staff3.ID, pl.ID, "2207-03-31"); !errors.As(err, &v) || v.Fields["end"] != "invalid.placement.date.range" {
+			t.Errorf("ending a placement in 2207: %v", err)
+		}
+		file := "NIP;NAMA;STATUS;GOLONGAN;UNOR_ID;JABATAN_NAMA;TMT_JABATAN\n" + storetest.NIPStaff3 +
+			";Rudi Hartono;PNS;III/a;KOMINFO-APL;Pranata Komputer Ahli Pertama;30-06-1949\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "tmt.csv", []byte(file), false)
+		if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rows[0].Reason, "1950-01-01") {
+			t.Errorf("an import with TMT 1949: %+v, %v", rep, err)
 		}
 	})
 }

@@ -39,10 +39,14 @@ func (a *App) canSeeWorkOf(ctx context.Context, actor model.Actor, instansiID, e
 	if err != nil {
 		return err
 	}
-	if !authz.Can(actor, authz.ReadSKP, t) {
-		return hidden
+	if authz.Can(actor, authz.ReadSKP, t) {
+		return nil
 	}
-	return nil
+	// Whoever rated someone who left keeps reading the work they rated.
+	if former, err := a.formerRater(ctx, actor, e); err != nil || former {
+		return err
+	}
+	return hidden
 }
 
 // WorkRHK returns the RHK an employee can report progress against on a
@@ -243,7 +247,14 @@ func (a *App) ProgressEntry(ctx context.Context, actor model.Actor, id string) (
 		return p, err
 	}
 	if err := a.canSeeWorkOf(ctx, actor, p.InstansiID, p.EmployeeID); err != nil {
-		return model.Progress{}, fmt.Errorf("progress %s: %w", id, model.ErrNotFound)
+		// The rater of the entry's date of someone who left reviews it.
+		chart, cerr := a.reviewChart(ctx, p)
+		if cerr != nil {
+			return model.Progress{}, cerr
+		}
+		if actor.EmployeeID == "" || actor.InstansiID != p.InstansiID || !chart.InLine(actor.EmployeeID, p.EmployeeID) {
+			return model.Progress{}, fmt.Errorf("progress %s: %w", id, model.ErrNotFound)
+		}
 	}
 	return p, nil
 }
@@ -256,7 +267,7 @@ func (a *App) ReviewProgress(ctx context.Context, actor model.Actor, id string, 
 	if err != nil {
 		return p, err
 	}
-	chart, err := a.OrgChart(ctx, p.InstansiID)
+	chart, err := a.reviewChart(ctx, p)
 	if err != nil {
 		return p, err
 	}
@@ -318,8 +329,10 @@ func mayResubmit(actor model.Actor, p model.Progress) error {
 // the actor is the author's pejabat penilai today or above them in the
 // line, never the author. Who rated the author when the entry was sent
 // does not count: a head transferred away reviews nothing of the post
-// they left, and their Plt reviews what waits. ReviewProgress enforces it;
-// ProgressRights.Approve and Return show it.
+// they left, and their Plt reviews what waits. For an author whose
+// employment ended, chart is that of the entry's date (reviewers), so
+// what they left waiting is reviewed by whoever rated it. ReviewProgress
+// enforces it; ProgressRights.Approve and Return show it.
 func mayReview(actor model.Actor, chart *model.OrgChart, p model.Progress) error {
 	if actor.EmployeeID == "" || actor.EmployeeID == p.EmployeeID {
 		return forbidden("review one's own progress")
@@ -337,13 +350,16 @@ func mayReview(actor model.Actor, chart *model.OrgChart, p model.Progress) error
 // "approve selected"); entries already reviewed or not the actor's to
 // review are skipped and counted out.
 func (a *App) ApproveProgress(ctx context.Context, actor model.Actor, ids []string) (approved int, err error) {
-	chart, err := a.OrgChart(ctx, actor.InstansiID)
-	if err != nil {
-		return 0, err
-	}
 	for _, id := range ids {
 		p, err := a.ProgressEntry(ctx, actor, id)
-		if err != nil || mayReview(actor, chart, p) != nil {
+		if err != nil {
+			continue
+		}
+		chart, err := a.reviewChart(ctx, p)
+		if err != nil {
+			return approved, err
+		}
+		if mayReview(actor, chart, p) != nil {
 			continue
 		}
 		if _, err := a.ReviewProgress(ctx, actor, id, p.Version, true, ""); err != nil {
@@ -433,6 +449,14 @@ func (a *App) progressFilter(ctx context.Context, actor model.Actor, q ProgressQ
 			return f, false, err
 		}
 		f.EmployeeIDs = append([]string{}, chart.Team(actor.EmployeeID)...)
+		// and whoever left with entries waiting for them (formerTeam)
+		former, err := a.formerTeam(ctx, actor)
+		if err != nil {
+			return f, false, err
+		}
+		for _, e := range former {
+			f.EmployeeIDs = append(f.EmployeeIDs, e.ID)
+		}
 	case q.EmployeeID != "" && q.EmployeeID != actor.EmployeeID:
 		if err := a.canSeeWorkOf(ctx, actor, actor.InstansiID, q.EmployeeID); err != nil {
 			return f, false, err
@@ -685,8 +709,16 @@ func (a *App) progressViews(ctx context.Context, actor model.Actor, entries []mo
 	if err != nil {
 		return nil, err
 	}
+	charts, err := a.reviewersOf(ctx, chart, authors)
+	if err != nil {
+		return nil, err
+	}
 	years := map[int][]model.Period{} // the periods of each year the entries fall in
 	for i, p := range entries {
+		chart, err := charts.chartOf(ctx, p)
+		if err != nil {
+			return nil, err
+		}
 		y := p.WorkDate.Time().Year()
 		if _, ok := years[y]; !ok {
 			if years[y], err = a.yearOf(ctx, p.InstansiID, p.WorkDate); err != nil {

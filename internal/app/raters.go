@@ -161,3 +161,105 @@ func (a *App) orgWrite(ctx context.Context, actor model.Actor, instansiID string
 	a.orgChanged(ctx, actor, instansiID)
 	return nil
 }
+
+// lastDayOf returns the last day of employment of someone whose
+// employment ended (the day before the TMT of the end in force), and
+// false for anyone still employed or merged into another record.
+func (a *App) lastDayOf(ctx context.Context, e model.Employee) (model.Date, bool, error) {
+	if e.Active {
+		return "", false, nil
+	}
+	ends, err := a.store.EmploymentEnds(ctx, e.ID)
+	if err != nil {
+		return "", false, err
+	}
+	end := endInForce(e, ends)
+	if end == nil {
+		return "", false, nil
+	}
+	return model.Date(end.Date.Time().AddDate(0, 0, -1).Format("2006-01-02")), true, nil
+}
+
+// reviewers names the org chart that says who reviews a progress entry:
+// today's for an author still employed (mayReview: the author's pejabat
+// penilai today or above); for an author whose employment ended, the
+// chart of the entry's date, or of their last day of employment when the
+// entry is dated later (recorded before a back-dated end was). The work
+// someone left waiting is reviewed by whoever rated it, not dropped
+// because its author is no longer in today's chart. One value serves one
+// request and builds each chart once.
+type reviewers struct {
+	a       *App
+	today   *model.OrgChart
+	lastDay map[string]model.Date // ended author → last day of employment
+	charts  map[model.Date]*model.OrgChart
+}
+
+// reviewersOf prepares the charts for the entries of authors.
+func (a *App) reviewersOf(ctx context.Context, today *model.OrgChart, authors map[string]model.Employee) (*reviewers, error) {
+	r := &reviewers{a: a, today: today, lastDay: map[string]model.Date{}, charts: map[model.Date]*model.OrgChart{}}
+	for id, e := range authors {
+		last, ok, err := a.lastDayOf(ctx, e)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			r.lastDay[id] = last
+		}
+	}
+	return r, nil
+}
+
+// chartOf returns the chart that names who reviews p.
+func (r *reviewers) chartOf(ctx context.Context, p model.Progress) (*model.OrgChart, error) {
+	last, ended := r.lastDay[p.EmployeeID]
+	if !ended {
+		return r.today, nil
+	}
+	day := min(p.WorkDate, last)
+	if c, ok := r.charts[day]; ok {
+		return c, nil
+	}
+	c, err := r.a.store.PastOrgChart(ctx, p.InstansiID, day)
+	if err != nil {
+		return nil, fmt.Errorf("org chart of %s: %w", day, err)
+	}
+	r.charts[day] = c
+	return c, nil
+}
+
+// reviewChart is the chart that names who reviews one entry (reviewers).
+func (a *App) reviewChart(ctx context.Context, p model.Progress) (*model.OrgChart, error) {
+	today, err := a.OrgChart(ctx, p.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	author, err := a.store.Employee(ctx, p.EmployeeID)
+	if err != nil {
+		return nil, err
+	}
+	r, err := a.reviewersOf(ctx, today, map[string]model.Employee{author.ID: author})
+	if err != nil {
+		return nil, err
+	}
+	return r.chartOf(ctx, p)
+}
+
+// formerRater reports whether actor rated, on their last day of
+// employment, someone whose employment ended, or is above that rater in
+// the line: they keep reading the work they rated, and the desk keeps
+// the entries left waiting for them.
+func (a *App) formerRater(ctx context.Context, actor model.Actor, e model.Employee) (bool, error) {
+	if actor.EmployeeID == "" || actor.EmployeeID == e.ID {
+		return false, nil
+	}
+	last, ok, err := a.lastDayOf(ctx, e)
+	if err != nil || !ok {
+		return false, err
+	}
+	chart, err := a.store.PastOrgChart(ctx, e.InstansiID, last)
+	if err != nil {
+		return false, err
+	}
+	return chart.InLine(actor.EmployeeID, e.ID), nil
+}

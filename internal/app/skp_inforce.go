@@ -94,6 +94,23 @@ func (a *App) inForce(ctx context.Context, s model.SKP) (skpInForce, error) {
 	return f, nil
 }
 
+// rhkInForceOf returns, for each of skps, the RHK progress may serve on
+// it now (inForce, progressRHK), own holding each SKP's current RHK (one
+// query for all); an SKP's approved revisions are read only while a new
+// revision is in progress or after a transfer closed it.
+func (a *App) rhkInForceOf(ctx context.Context, skps []model.SKP, own map[string][]model.RHK) (map[string][]model.RHK, error) {
+	out := make(map[string][]model.RHK, len(skps))
+	for _, s := range skps {
+		s.RHK = own[s.ID]
+		f, err := a.inForce(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		out[s.ID] = f.progressRHK()
+	}
+	return out, nil
+}
+
 // stillIn returns the RHK of approved, with their indicators, that the SKP
 // still has (now holds its current RHK), as they were approved.
 func stillIn(approved, now []model.RHK) []model.RHK {

@@ -68,6 +68,15 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 		return model.Invalid("reason", "invalid.period.unlock.reason")
 	}
 	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
+	if p.Start != cur.Start || p.End != cur.End {
+		year, err := a.store.Periods(ctx, cur.InstansiID, cur.Year)
+		if err != nil {
+			return err
+		}
+		if err := model.CheckPeriodInYear(p, year); err != nil {
+			return err
+		}
+	}
 	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.UpdatePeriod(ctx, p, reason); err != nil {
 			return err

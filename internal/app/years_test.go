@@ -87,3 +87,51 @@ func TestParseYear(t *testing.T) {
 		}
 	}
 }
+
+// A period's dates stay in its year and never share a day with another
+// period of its kind; the refusal names the period overlapped and changes
+// nothing.
+func TestPeriodDatesDoNotOverlap(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		periods, err := e.a.OpenYear(ctx, e.admin, 2026, model.PeriodMonthly, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		jan, feb := periods[0], periods[1]
+		var v *model.ValidationError
+		for _, c := range []struct {
+			name, field, key string
+			p                model.Period
+		}{
+			{"January into February", "end", "invalid.period.overlap", func() model.Period { p := jan; p.End, p.ReportDeadline = "2026-02-10", "2026-02-15"; return p }()},
+			{"February into January", "start", "invalid.period.overlap", func() model.Period { p := feb; p.Start = "2026-01-20"; return p }()},
+			{"January from the year before", "start", "invalid.period.year", func() model.Period { p := jan; p.Start = "2025-12-01"; return p }()},
+		} {
+			err := e.a.MovePeriod(ctx, e.admin, c.p, "")
+			if !errors.As(err, &v) || v.Fields[c.field] != c.key {
+				t.Errorf("%s: %v", c.name, err)
+			}
+		}
+		if err := e.a.MovePeriod(ctx, e.admin, func() model.Period { p := jan; p.End, p.ReportDeadline = "2026-02-10", "2026-02-15"; return p }(), ""); !errors.As(err, &v) ||
+			v.Args["end"][0].(model.Message).Key != "period.name.month" || v.Args["end"][1] != feb.Start {
+			t.Errorf("the refusal names February: %v", err)
+		}
+		if got, _ := s.Period(ctx, jan.ID); got.End != jan.End {
+			t.Errorf("a refused move changed January: %+v", got)
+		}
+		// Moving a boundary: shrink one period, then extend the next (the
+		// annual evaluation covers both: another kind, no overlap).
+		short := feb
+		short.End, short.ReportDeadline = "2026-02-20", "2026-02-25"
+		if err := e.a.MovePeriod(ctx, e.admin, short, ""); err != nil {
+			t.Fatalf("shrinking February: %v", err)
+		}
+		mar := periods[2]
+		mar.Start = "2026-02-21"
+		if err := e.a.MovePeriod(ctx, e.admin, mar, ""); err != nil {
+			t.Errorf("extending March back to February's end: %v", err)
+		}
+	})
+}

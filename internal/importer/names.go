@@ -251,3 +251,11 @@ func pickTitle(found []string, sep, stored string, storedParts []string) string 
 	}
 	return stored
 }
+
+// BareName is a name without the academic and religious titles Kinerja
+// knows (Dr., H., S.H., M.Kom. ...), for comparing two records of one
+// person where one was typed with its titles and the other without.
+func BareName(name string) string {
+	n, _, _ := splitName(strings.Join(strings.Fields(name), " "), "", "", "", "")
+	return n
+}

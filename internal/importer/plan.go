@@ -380,6 +380,8 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	}
 	if tmt == "" {
 		tmt = today
+	} else if err := model.CheckPlacementDate(tmt, today); err != nil {
+		return plannedRow{}, reasonOf(err), nil
 	}
 	kind, err := normKind(r.Get("position_kind"))
 	if err != nil {

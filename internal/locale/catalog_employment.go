@@ -43,7 +43,7 @@ var employmentID = map[string]string{
 	"employment.end.confirm":                  "Saya sudah memeriksa SK-nya: akhiri kepegawaian %s",
 	"employment.end.submit":                   "Akhiri kepegawaian",
 	"employment.cancel.title":                 "Batalkan pemberhentian",
-	"employment.cancel.intro":                 "Hanya untuk pemberhentian yang salah catat. Pegawai aktif kembali dan akunnya dapat dipakai lagi; tempatkan lagi di jabatannya dan ia membuat SKP baru sejak tanggal penempatan.",
+	"employment.cancel.intro":                 "Hanya untuk pemberhentian yang salah catat. Pegawai aktif kembali, akunnya dapat dipakai lagi, dan yang ditutup oleh pemberhentian itu dikembalikan seperti semula: penempatan, SKP dan tim kerjanya. Pembatalan ditolak bila jabatannya kini dijabat orang lain atau catatannya kini punya SKP lain yang berjalan.",
 	"employment.cancel.confirm":               "Pemberhentian ini memang salah catat",
 	"employment.cancel.submit":                "Batalkan pemberhentian",
 	"employment.merge.title":                  "Gabungkan dengan…",
@@ -58,6 +58,15 @@ var employmentID = map[string]string{
 	"employment.saved.end":                    "Kepegawaian diakhiri.",
 	"employment.saved.cancel":                 "Pemberhentian dibatalkan.",
 	"employment.saved.merge":                  "Catatan digabung ke catatan ini.",
+	"invalid.merge.unlike":                    "%s (NIP %s) dan %s (NIP %s) tidak tampak sebagai orang yang sama: nama (tanpa gelar) dan tanggal lahir dalam NIP keduanya berbeda. Periksa NIP-nya. Bila Anda yakin keduanya satu orang, centang konfirmasinya dan tulis alasannya.",
+	"invalid.merge.reason":                    "Tulis alasan keduanya satu orang, paling sedikit %d karakter (misalnya nomor surat koreksi NIP dari BKN)",
+	"invalid.merge.reason.long":               "Alasan paling panjang %d karakter",
+	"employment.merge.unlike":                 "Nama dan tanggal lahirnya berbeda?",
+	"employment.merge.unlike.intro":           "Kinerja menggabungkan dua catatan bila namanya sama (tanpa gelar) atau tanggal lahir dalam NIP-nya sama. Bila keduanya berbeda tetapi Anda yakin satu orang, konfirmasikan dengan alasannya; alasan itu tercatat di log audit.",
+	"employment.merge.unlike.confirm":         "Saya yakin keduanya satu orang walaupun nama dan tanggal lahirnya berbeda",
+	"employment.merge.unlike.reason":          "Alasan",
+	"invalid.employment.cancel.post":          "Pemberhentian tidak dapat dibatalkan: jabatan %s kini dijabat %s. Akhiri dulu penempatan itu.",
+	"invalid.employment.cancel.skp":           "Pemberhentian tidak dapat dibatalkan: catatan ini kini punya SKP tahun %d lain yang belum ditutup (status %v). Tutup dulu SKP itu.",
 }
 
 var employmentEN = map[string]string{
@@ -101,7 +110,7 @@ var employmentEN = map[string]string{
 	"employment.end.confirm":                  "I have checked the SK: end the employment of %s",
 	"employment.end.submit":                   "End employment",
 	"employment.cancel.title":                 "Cancel the end of employment",
-	"employment.cancel.intro":                 "Only for an end recorded by mistake. The employee is active again and the account works again; place them in their post again and they start a new SKP from the placement date.",
+	"employment.cancel.intro":                 "Only for an end recorded by mistake. The employee is active again, the account works again, and what the end closed is put back as it was: placements, SKPs and teams. The cancellation is refused when the post is now held by someone else or the record now has another SKP in progress.",
 	"employment.cancel.confirm":               "This end was recorded by mistake",
 	"employment.cancel.submit":                "Cancel the end",
 	"employment.merge.title":                  "Merge with…",
@@ -116,6 +125,15 @@ var employmentEN = map[string]string{
 	"employment.saved.end":                    "Employment ended.",
 	"employment.saved.cancel":                 "End of employment cancelled.",
 	"employment.saved.merge":                  "The records were merged into this one.",
+	"invalid.merge.unlike":                    "%s (NIP %s) and %s (NIP %s) do not look like the same person: their names (without titles) and the birth dates in their NIPs differ. Check the NIPs. If you are sure they are one person, tick the confirmation and give the reason.",
+	"invalid.merge.reason":                    "Give the reason they are one person, at least %d characters (for example the number of BKN's NIP correction letter)",
+	"invalid.merge.reason.long":               "The reason is at most %d characters",
+	"employment.merge.unlike":                 "Different names and birth dates?",
+	"employment.merge.unlike.intro":           "Kinerja merges two records when their names (without titles) or the birth dates in their NIPs are the same. When both differ but you are sure they are one person, confirm it with the reason; the reason is kept in the audit log.",
+	"employment.merge.unlike.confirm":         "I am sure they are one person although their names and birth dates differ",
+	"employment.merge.unlike.reason":          "Reason",
+	"invalid.employment.cancel.post":          "The end cannot be cancelled: the post %s is now held by %s. End that placement first.",
+	"invalid.employment.cancel.skp":           "The end cannot be cancelled: this record now has another SKP for %d that is not closed (status %v). Close that SKP first.",
 }
 
 func init() {

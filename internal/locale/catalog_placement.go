@@ -6,6 +6,10 @@ var placementID = map[string]string{
 		"rantai penilai yang berputar. Pejabat penilai adalah atasan; tidak ada yang menilai dirinya sendiri.",
 	"invalid.rater.selfrating.upper": "Dengan perubahan ini atasan pejabat penilai %s adalah dirinya sendiri atau " +
 		"pegawai yang dinilainya. Tidak ada yang menilai dirinya sendiri.",
+	"invalid.placement.employee.required": "Sebutkan pegawai yang ditempatkan",
+	"invalid.placement.kind.required":     "Pilih jenis penempatan: definitif, plt atau plh",
+	"invalid.placement.start.required":    "Isi TMT penempatan (TTTT-BB-HH)",
+	"invalid.placement.date.range":        "Tanggal %s tidak masuk akal untuk penempatan: isi tanggal antara %s dan %s (paling lambat setahun sesudah hari ini)",
 }
 
 var placementEN = map[string]string{
@@ -13,6 +17,10 @@ var placementEN = map[string]string{
 		"that comes back to them. The pejabat penilai is the superior; nobody assesses themselves.",
 	"invalid.rater.selfrating.upper": "With this change the atasan pejabat penilai of %s would be themselves or " +
 		"someone they rate. Nobody assesses themselves.",
+	"invalid.placement.employee.required": "Name the employee to place",
+	"invalid.placement.kind.required":     "Choose the kind of placement: definitif, plt or plh",
+	"invalid.placement.start.required":    "Give the TMT (start date) of the placement (YYYY-MM-DD)",
+	"invalid.placement.date.range":        "%s is not a plausible placement date: give a date between %s and %s (at most a year after today)",
 }
 
 func init() {

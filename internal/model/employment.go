@@ -76,6 +76,31 @@ type EmploymentEnd struct {
 // Cancelled reports whether the end was cancelled.
 func (e EmploymentEnd) Cancelled() bool { return !e.CancelledAt.IsZero() }
 
+// EndClosureKind names what an end of employment closed.
+type EndClosureKind string
+
+// What an end of employment closes.
+const (
+	ClosedPlacement EndClosureKind = "placement" // a placement it ended
+	ClosedSKP       EndClosureKind = "skp"       // an SKP it closed
+	ClosedTeam      EndClosureKind = "team"      // a team it took the person out of
+)
+
+// EndClosure is one thing an end of employment closed, as it was before,
+// so that cancelling a mistaken end puts it back: a placement and its end
+// date, an SKP with its status and period end, a team membership with the
+// RHK the member worked on there.
+type EndClosure struct {
+	Kind  EndClosureKind
+	RefID string // the placement, SKP or team
+	// Status is an SKP's status before it was closed, or the RHK a
+	// member worked on in a team ("" for none).
+	Status string
+	// End is a placement's end date, or an SKP's period end, before ("" for
+	// a placement with no end).
+	End Date
+}
+
 // NIPChange is one change of an employee's NIP: a new number from BKN (a
 // PPPK appointed CPNS, a correction), or the number of a record merged
 // into this one. The old number never names anyone else again.

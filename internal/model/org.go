@@ -241,6 +241,24 @@ type EmployeeFilter struct {
 	Cursor     string   // from the previous page's NextCursor
 	Limit      int      // 1..200, 50 by default
 	ActiveOnly bool
+	// InactiveOnly lists only the people whose employment ended (or whose
+	// record was merged into another).
+	InactiveOnly bool
+}
+
+// ActiveFilter reads which people a directory lists from its parameter:
+// "" everyone, active ("aktif", "true") or inactive ("nonaktif",
+// "false"); ok is false for anything else.
+func ActiveFilter(s string) (activeOnly, inactiveOnly, ok bool) {
+	switch s {
+	case "":
+		return false, false, true
+	case "aktif", "true":
+		return true, false, true
+	case "nonaktif", "false":
+		return false, true, true
+	}
+	return false, false, false
 }
 
 // EmployeePage is one page of the directory.

@@ -141,6 +141,37 @@ func ValidatePeriod(p Period) error {
 	return v.Err()
 }
 
+// CheckPeriodInYear checks p's dates against the other periods of its
+// year: a period lies within its year (1 January to 31 December), and
+// periods of one kind never share a day (a day belongs to one month or
+// one quarter, whose status then decides what may be written on it). The
+// error names the period overlapped. A gap between two periods is left
+// to the administrator who moves their dates one at a time.
+func CheckPeriodInYear(p Period, year []Period) error {
+	first, last := Date(fmt.Sprintf("%04d-01-01", p.Year)), Date(fmt.Sprintf("%04d-12-31", p.Year))
+	var v ValidationError
+	if p.Start < first || p.Start > last {
+		v.Add("start", "invalid.period.year", p.Year, first, last)
+	}
+	if p.End < first || p.End > last {
+		v.Add("end", "invalid.period.year", p.Year, first, last)
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	for _, q := range year {
+		if q.ID == p.ID || q.Kind != p.Kind || q.End < p.Start || p.End < q.Start {
+			continue
+		}
+		field := "end"
+		if q.Start <= p.Start {
+			field = "start"
+		}
+		return Invalid(field, "invalid.period.overlap", q.Label(), q.Start, q.End)
+	}
+	return nil
+}
+
 // periodMoves lists the allowed period status changes. Unlocking a locked
 // period (locked → closed) is allowed but must be audited with a reason.
 var periodMoves = map[PeriodStatus][]PeriodStatus{

@@ -22,3 +22,24 @@ func OneHolder(p Position, leads bool) bool {
 func EndsBeforeStart(start, end Date) bool {
 	return end != "" && end < start
 }
+
+// EarliestPlacement is the earliest date a placement starts or ends on:
+// nobody serving today was placed before it, so an earlier date is a typo
+// (a year 0202 or 1900).
+const EarliestPlacement Date = "1950-01-01"
+
+// CheckPlacementDate refuses a placement date outside what can be meant:
+// before EarliestPlacement, or more than a year after today (the
+// instansi's today: an SK may be issued ahead of its TMT, not years
+// ahead). The message gives both bounds. A date that does not parse is
+// left to the parse check.
+func CheckPlacementDate(d, today Date) error {
+	if _, err := ParseDate(string(d)); err != nil {
+		return nil
+	}
+	last := Date(today.Time().AddDate(1, 0, 0).Format("2006-01-02"))
+	if d < EarliestPlacement || d > last {
+		return Msg("invalid.placement.date.range", d, EarliestPlacement, last)
+	}
+	return nil
+}

@@ -251,6 +251,9 @@ const (
 	ActReturn  SKPAction = "return"
 	ActRevise  SKPAction = "revise" // start a change after approval: a new revision in draft
 	ActClose   SKPAction = "close"  // a transfer ends the SKP
+	// ActReopen puts back an SKP a mistaken end of employment closed, as
+	// it was; it is not a workflow step anyone takes.
+	ActReopen SKPAction = "reopen"
 )
 
 // skpMoves is the SKP state machine (domain section b1).

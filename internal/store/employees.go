@@ -219,6 +219,9 @@ func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.Empl
 	if f.ActiveOnly {
 		where = append(where, "e.active = TRUE")
 	}
+	if f.InactiveOnly {
+		where = append(where, "e.active = FALSE")
+	}
 	if f.Cursor != "" {
 		name, id, ok := decodeCursor(f.Cursor)
 		if !ok {

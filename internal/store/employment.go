@@ -38,10 +38,12 @@ func (tx *Tx) EndEmployment(ctx context.Context, end model.EmploymentEnd) (model
 	if err != nil {
 		return end, err
 	}
+	var closed []model.EndClosure
 	for _, pl := range placements {
 		if pl.End != "" && pl.End <= last {
 			continue
 		}
+		closed = append(closed, model.EndClosure{Kind: model.ClosedPlacement, RefID: pl.ID, End: pl.End})
 		to := max(last, pl.Start)
 		if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, string(to), pl.ID); err != nil {
 			return end, fmt.Errorf("end placement: %w", err)
@@ -62,6 +64,9 @@ func (tx *Tx) EndEmployment(ctx context.Context, end model.EmploymentEnd) (model
 		end.CreatedBy, formatTime(tx.now)); err != nil {
 		return end, fmt.Errorf("record end of employment: %w", err)
 	}
+	if err := tx.RecordEndClosures(ctx, end.ID, closed); err != nil {
+		return end, err
+	}
 	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
 		return end, err
 	}
@@ -72,7 +77,8 @@ func (tx *Tx) EndEmployment(ctx context.Context, end model.EmploymentEnd) (model
 }
 
 // CancelEmploymentEnd cancels an end recorded by mistake: the employee is
-// active again. Placements and SKPs stay as the end left them.
+// active again. What the end closed is the caller's (app) to put back in
+// the same transaction (EndClosures, ReopenPlacement, SetSKPStatus).
 func (tx *Tx) CancelEmploymentEnd(ctx context.Context, end model.EmploymentEnd) error {
 	emp, err := tx.Employee(ctx, end.EmployeeID)
 	if err != nil {
@@ -92,6 +98,40 @@ func (tx *Tx) CancelEmploymentEnd(ctx context.Context, end model.EmploymentEnd) 
 	after.Active = true
 	return tx.audit(ctx, "employment.end.cancel", "employee", emp.ID, map[string]any{"employee": recordOf(emp),
 		"kind": end.Kind, "tmt": end.Date, "decree": end.Decree}, after)
+}
+
+// RecordEndClosures keeps what an end of employment closed, as it was
+// before, for a cancellation to put back.
+func (tx *Tx) RecordEndClosures(ctx context.Context, endID string, closed []model.EndClosure) error {
+	for _, c := range closed {
+		if _, err := tx.exec(ctx, `INSERT INTO employment_end_closures (end_id, kind, ref_id, status, end_date) VALUES (?, ?, ?, ?, ?)`,
+			endID, string(c.Kind), c.RefID, c.Status, string(c.End)); err != nil {
+			return fmt.Errorf("record what the end of employment closed: %w", err)
+		}
+	}
+	return nil
+}
+
+// EndClosures returns what an end of employment closed (RecordEndClosures),
+// placements first, then SKPs, then teams.
+func (c conn) EndClosures(ctx context.Context, endID string) ([]model.EndClosure, error) {
+	rows, err := c.query(ctx, `SELECT kind, ref_id, status, end_date FROM employment_end_closures WHERE end_id = ?
+		ORDER BY CASE kind WHEN 'placement' THEN 0 WHEN 'skp' THEN 1 ELSE 2 END, ref_id`, endID)
+	if err != nil {
+		return nil, fmt.Errorf("what the end of employment closed: %w", err)
+	}
+	defer rows.Close()
+	var out []model.EndClosure
+	for rows.Next() {
+		var cl model.EndClosure
+		var kind, end string
+		if err := rows.Scan(&kind, &cl.RefID, &cl.Status, &end); err != nil {
+			return nil, err
+		}
+		cl.Kind, cl.End = model.EndClosureKind(kind), model.Date(end)
+		out = append(out, cl)
+	}
+	return out, rows.Err()
 }
 
 // EmploymentEnds lists the ends recorded for an employee, newest first,
@@ -240,8 +280,10 @@ var mergeMoves = [][2]string{
 // and NIP history move to into; into takes merged's position when it has
 // none; merged keeps its row, inactive, without NIP (its number goes to
 // into's NIP history) and marked merged. Accounts and open placements are
-// the caller's to settle first. It answers how many rows moved per table.
-func (tx *Tx) MergeEmployee(ctx context.Context, mergedID, intoID string) (model.EmployeeMerge, map[string]int64, error) {
+// the caller's to settle first. reason, when given, is why the admin
+// merged two records whose names and birth dates differ; the audit keeps
+// it. It answers how many rows moved per table.
+func (tx *Tx) MergeEmployee(ctx context.Context, mergedID, intoID, reason string) (model.EmployeeMerge, map[string]int64, error) {
 	from, err := tx.Employee(ctx, mergedID)
 	if err != nil {
 		return model.EmployeeMerge{}, nil, err
@@ -303,6 +345,9 @@ func (tx *Tx) MergeEmployee(ctx context.Context, mergedID, intoID string) (model
 	intoAfter.Active, intoAfter.PositionID = true, position
 	before := map[string]any{"merged": recordOf(from), "merged_id": from.ID, "kept": recordOf(into), "kept_id": into.ID}
 	after := map[string]any{"merged": fromAfter, "merged_id": from.ID, "kept": intoAfter, "kept_id": into.ID, "moved": moved}
+	if reason != "" {
+		after["unlike_reason"] = reason
+	}
 	if err := tx.audit(ctx, "employee.merge", "employee", into.ID, before, after); err != nil {
 		return m, nil, err
 	}

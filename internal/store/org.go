@@ -387,13 +387,25 @@ func (c conn) Positions(ctx context.Context, instansiID, unitID string) ([]model
 // OrgChart loads the positions, the active placements and the overrides in
 // force on date (YYYY-MM-DD) of an instansi into a model.OrgChart.
 func (c conn) OrgChart(ctx context.Context, instansiID string, date model.Date) (*model.OrgChart, error) {
+	return c.orgChart(ctx, instansiID, date, "e.active = TRUE")
+}
+
+// PastOrgChart is the org chart as it stood on a past day, with the
+// people whose employment ended since: who rated someone who left, on a
+// day they still worked. Records merged into another are left out (their
+// placements went to the record kept).
+func (c conn) PastOrgChart(ctx context.Context, instansiID string, date model.Date) (*model.OrgChart, error) {
+	return c.orgChart(ctx, instansiID, date, "NOT EXISTS (SELECT 1 FROM employee_merges m WHERE m.merged_id = e.id)")
+}
+
+func (c conn) orgChart(ctx context.Context, instansiID string, date model.Date, who string) (*model.OrgChart, error) {
 	positions, err := c.Positions(ctx, instansiID, "")
 	if err != nil {
 		return nil, err
 	}
 	rows, err := c.query(ctx, `SELECT pl.employee_id, pl.position_id, pl.kind FROM placements pl
 		JOIN employees e ON e.id = pl.employee_id
-		WHERE e.instansi_id = ? AND e.active = TRUE AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?)`,
+		WHERE e.instansi_id = ? AND `+who+` AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?)`,
 		instansiID, string(date), string(date))
 	if err != nil {
 		return nil, fmt.Errorf("load placements: %w", err)

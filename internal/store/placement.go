@@ -112,6 +112,35 @@ func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error
 	return tx.audit(ctx, "placement.end", "placement", id, before, pl)
 }
 
+// ReopenPlacement gives a placement back the end it had ("" for none)
+// before a mistaken end of employment ended it; a definitive placement
+// with no end is the employee's position again.
+func (tx *Tx) ReopenPlacement(ctx context.Context, id string, end model.Date) error {
+	pl, err := tx.PlacementByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	before := pl
+	pl.End = end
+	if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, string(end), id); err != nil {
+		return fmt.Errorf("reopen placement: %w", err)
+	}
+	if pl.Kind == model.PlacementDefinitif && end == "" {
+		if _, err := tx.exec(ctx, `UPDATE employees SET position_id = ?, updated_at = ? WHERE id = ?`,
+			pl.PositionID, formatTime(tx.now), pl.EmployeeID); err != nil {
+			return fmt.Errorf("reopen placement: %w", err)
+		}
+	}
+	emp, err := tx.Employee(ctx, pl.EmployeeID)
+	if err != nil {
+		return err
+	}
+	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "placement.reopen", "placement", id, before, pl)
+}
+
 // Placements returns an employee's placement history, newest first.
 func (c conn) Placements(ctx context.Context, employeeID string) ([]model.Placement, error) {
 	rows, err := c.query(ctx, `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree,

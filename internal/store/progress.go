@@ -184,6 +184,44 @@ func (c conn) CountProgress(ctx context.Context, f ProgressFilter) (int, error) 
 	return n, err
 }
 
+// InactiveWithWaiting returns the employees of an instansi who are no
+// longer active and still have progress entries waiting for review: the
+// work someone left behind, which whoever rated it still reviews.
+func (c conn) InactiveWithWaiting(ctx context.Context, instansiID string) ([]model.Employee, error) {
+	rows, err := c.query(ctx, `SELECT DISTINCT p.employee_id FROM progress_entries p JOIN employees e ON e.id = p.employee_id
+		WHERE p.instansi_id = ? AND p.status = ? AND e.active = FALSE ORDER BY p.employee_id`, instansiID, string(model.ProgressSubmitted))
+	if err != nil {
+		return nil, fmt.Errorf("inactive employees with waiting progress: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	by, err := c.EmployeesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Employee, 0, len(ids))
+	for _, id := range ids {
+		if e, ok := by[id]; ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
 // progressWhere turns a filter, but its cursor, into conditions; ok is
 // false when it selects nothing (an empty list of people or RHK).
 func progressWhere(f ProgressFilter) (where []string, args []any, ok bool) {

@@ -47,6 +47,7 @@ type directoryPage struct {
 	base
 	Query  string
 	UnitID string
+	Status string // "", "aktif" or "nonaktif"
 	OPDs   []model.Unit
 	People directoryList
 	Error  string
@@ -71,8 +72,13 @@ func (u *ui) showDirectory(w http.ResponseWriter, r *http.Request, b base) error
 	if !known {
 		p.UnitID = ""
 	}
+	// A status the form does not offer lists everyone.
+	active, inactive, ok := model.ActiveFilter(q.Get("status"))
+	if ok {
+		p.Status = q.Get("status")
+	}
 	p.People, err = u.directory(r, b, model.EmployeeFilter{InstansiID: b.Actor.InstansiID, Query: p.Query, UnitID: p.UnitID,
-		Cursor: q.Get("cursor"), Limit: 50})
+		Cursor: q.Get("cursor"), Limit: 50, ActiveOnly: active, InactiveOnly: inactive})
 	if err != nil {
 		return err
 	}
@@ -84,6 +90,15 @@ type employeePage struct {
 	base
 	D app.EmployeeRecord
 	M *manageData // the administrators' forms
+}
+
+// CancelRefused is why the end in force cannot be cancelled now, in the
+// reader's language; "" when it can or is not the reader's to cancel.
+func (p employeePage) CancelRefused() string {
+	if r := p.D.Employment.CancelRefused; r.Key != "" {
+		return p.base.M(r)
+	}
+	return ""
 }
 
 func (u *ui) showEmployee(w http.ResponseWriter, r *http.Request, b base) error {

@@ -57,7 +57,16 @@ func (u *ui) cancelEmploymentEnd(w http.ResponseWriter, r *http.Request, b base)
 		return err
 	}
 	if err := u.a.CancelEmploymentEnd(r.Context(), *b.Actor, id); err != nil {
-		return err
+		if ve, ok := isValidation(err); ok {
+			// Shown under the cancel form, apart from the placement
+			// form's "end".
+			out := &model.ValidationError{}
+			for f, key := range ve.Fields {
+				out.Add("cancel_end", key, ve.Args[f]...)
+			}
+			err = out
+		}
+		return u.formError(w, r, b, id, err)
 	}
 	http.Redirect(w, r, "/pegawai/"+id+"?ok=batal", http.StatusSeeOther)
 	return nil
@@ -65,12 +74,12 @@ func (u *ui) cancelEmploymentEnd(w http.ResponseWriter, r *http.Request, b base)
 
 func (u *ui) mergeEmployee(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	fields := []string{"other_nip", "keep"}
+	fields := []string{"other_nip", "keep", "unlike_reason"}
 	if ok, err := u.confirmed(w, r, b, id, fields...); !ok {
 		return err
 	}
 	m, err := u.a.MergeEmployees(r.Context(), *b.Actor, app.MergeRequest{EmployeeID: id, OtherNIP: r.PostFormValue("other_nip"),
-		KeepThis: r.PostFormValue("keep") == "this"})
+		KeepThis: r.PostFormValue("keep") == "this", Unlike: r.PostFormValue("unlike") == "1", Reason: r.PostFormValue("unlike_reason")})
 	if err != nil {
 		return u.formError(w, r, b, id, err, fields...)
 	}

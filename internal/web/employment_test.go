@@ -65,7 +65,18 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tidak ada pegawai dengan NIP itu") {
 			t.Errorf("merge with nobody: %d", resp.StatusCode)
 		}
-		resp, _ = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"}})
+		// Rudi and Andi: neither name nor birth date alike, so a reason.
+		resp, body = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"}})
+		if resp.StatusCode != 422 || !strings.Contains(body, "tidak tampak sebagai orang yang sama") {
+			t.Errorf("merge of unlike records without a reason: %d", resp.StatusCode)
+		}
+		resp, body = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"},
+			"unlike": {"1"}, "unlike_reason": {"pendek"}})
+		if resp.StatusCode != 422 || !strings.Contains(body, "paling sedikit 10 karakter") {
+			t.Errorf("merge of unlike records with a short reason: %d", resp.StatusCode)
+		}
+		resp, _ = admin.post("/pegawai/"+e.o.Staff3.ID+"/gabungkan", url.Values{"other_nip": {storetest.NIPStaff1}, "keep": {"this"}, "confirm": {"1"},
+			"unlike": {"1"}, "unlike_reason": {"Koreksi NIP oleh BKN, surat 123/BKN/2026"}})
 		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/pegawai/"+e.o.Staff3.ID+"?ok=gabung" {
 			t.Fatalf("merge the ended record into Staff3: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 		}
@@ -77,6 +88,64 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		again.signIn(storetest.NIPStaff3, "rahasia-staf1")
 		if resp, _ := again.get("/pegawai"); resp.StatusCode != http.StatusOK {
 			t.Errorf("the moved account's directory: %d", resp.StatusCode)
+		}
+	})
+}
+
+// The home page's count of active people leads to the active people
+// only; the directory marks someone whose employment ended, with no empty
+// cells.
+func TestDirectoryTellsActiveFromEnded(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		if resp, _ := admin.post("/pegawai/"+e.o.Staff1.ID+"/akhiri-kepegawaian", url.Values{"confirm": {"1"}, "end_kind": {"pensiun"},
+			"tmt": {"2026-01-01"}, "end_decree": {"SK-1"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("end: %d", resp.StatusCode)
+		}
+		if _, body := admin.get("/"); !strings.Contains(body, `href="/pegawai?status=aktif"`) {
+			t.Error("the count of active people does not lead to them")
+		}
+		_, body := admin.get("/pegawai?status=aktif")
+		if strings.Contains(body, "Andi Pratama") || !strings.Contains(body, "Dewi Lestari") || !strings.Contains(body, `value="aktif" selected`) {
+			t.Error("the list of active people is not that")
+		}
+		_, body = admin.get("/pegawai?status=nonaktif")
+		if !strings.Contains(body, "Andi Pratama") || strings.Contains(body, "Dewi Lestari") {
+			t.Error("the list of people who left is not that")
+		}
+		i := strings.Index(body, "Andi Pratama")
+		row := body[i:]
+		row = row[:strings.Index(row, "</tr>")]
+		if !strings.Contains(row, "<td data-label=\"Jabatan\">—</td>") || strings.Count(row, "Tidak aktif") != 2 {
+			t.Errorf("the row of someone who left: %s", row)
+		}
+	})
+}
+
+// When the post of someone who left was given to another, their page
+// says why the end can no longer be cancelled instead of offering it.
+func TestEmployeePageSaysWhyAnEndStays(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		page := "/pegawai/" + e.o.Kabid.ID
+		if resp, _ := admin.post(page+"/akhiri-kepegawaian", url.Values{"confirm": {"1"}, "end_kind": {"pensiun"},
+			"tmt": {"2026-01-01"}, "end_decree": {"SK-1"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("end: %d", resp.StatusCode)
+		}
+		if _, body := admin.get(page); !strings.Contains(body, "/batal-akhiri") {
+			t.Fatal("the cancellation is not offered")
+		}
+		if resp, _ := admin.post("/pegawai/"+e.o.Staff3.ID+"/penempatan", url.Values{"position_code": {"KOMINFO-KABID"}, "kind": {"definitif"},
+			"start": {"2026-01-02"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("placing the new head: %d", resp.StatusCode)
+		}
+		_, body := admin.get(page)
+		if strings.Contains(body, "/batal-akhiri") || !strings.Contains(body, "data-cancel-refused") || !strings.Contains(body, "kini dijabat Rudi Hartono") {
+			t.Error("the page does not say why the end stays")
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -72,7 +73,8 @@ func TestManageFormsShowReachAndDateMessages(t *testing.T) {
 		// BKPSDM makes Staff1 Plh of the Dinkes head post from next month:
 		// the Kominfo admin is not offered to end it; ending it today, before
 		// it starts, says why it is refused.
-		if resp, _ := admin.post("/pegawai/"+e.o.Staff1.ID+"/penempatan", url.Values{"position_code": {"DINKES-KADIS"}, "kind": {"plh"}, "start": {"2099-01-01"}}); resp.StatusCode != http.StatusSeeOther {
+		if resp, _ := admin.post("/pegawai/"+e.o.Staff1.ID+"/penempatan", url.Values{"position_code": {"DINKES-KADIS"}, "kind": {"plh"},
+			"start": {time.Now().AddDate(0, 1, 0).Format("2006-01-02")}}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("BKPSDM's Plh: %d", resp.StatusCode)
 		}
 		end := regexp.MustCompile(`action="/pegawai/[0-9a-f]+/penempatan/([0-9a-f]+)/akhiri"`)

@@ -16,6 +16,18 @@ func (u *ui) placeEmployee(w http.ResponseWriter, r *http.Request, b base) error
 	_, err := u.a.Place(r.Context(), *b.Actor, app.PlacementRequest{EmployeeID: id, PositionCode: r.PostFormValue("position_code"),
 		Kind: model.PlacementKind(r.PostFormValue("kind")), Start: model.Date(r.PostFormValue("start")),
 		Decree: r.PostFormValue("decree")})
+	if ve, ok := isValidation(err); ok {
+		// The form names the position by its code.
+		out := &model.ValidationError{}
+		for f, key := range ve.Fields {
+			to := f
+			if f == "position_id" {
+				to = "position_code"
+			}
+			out.Add(to, key, ve.Args[f]...)
+		}
+		err = out
+	}
 	if err != nil {
 		return u.formError(w, r, b, id, err, "position_code", "kind", "start", "decree")
 	}
