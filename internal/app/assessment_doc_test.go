@@ -67,7 +67,10 @@ func TestAssessmentDocuments(t *testing.T) {
 		for _, doc := range []func(model.Actor) error{
 			func(a model.Actor) error { _, err := e.a.EvaluationDocument(ctx, a, it.ID); return err },
 			func(a model.Actor) error { _, err := e.a.AssessmentDocument(ctx, a, it.ID); return err },
-			func(a model.Actor) error { _, err := e.a.PerformanceDocument(ctx, a, e.o.Kominfo.ID, jan.ID); return err },
+			func(a model.Actor) error {
+				_, err := e.a.PerformanceDocument(ctx, a, e.o.Kominfo.ID, jan.ID)
+				return err
+			},
 		} {
 			if err := doc(who["staff2"]); !app.IsNotFound(err) {
 				t.Errorf("a colleague reads a document: %v", err)

@@ -93,7 +93,7 @@ func TestPerformanceDocument(t *testing.T) {
 		Capaian: model.CapaianBaik, Basis: "Capaian Perjanjian Kinerja triwulan 95%",
 		Recommendations: []Recommendation{{Source: "Bappeda", Capaian: model.CapaianIstimewa, Note: "Rencana aksi tercapai", By: "Kepala Bappeda", Date: "2026-02-02"}},
 		Distribution:    sampleDistribution(), Place: "Sawahlunto",
-		Setter: Signature{Role: "Wali Kota Sawahlunto", Person: model.PersonSnapshot{Name: "Deri Asta", Position: "Wali Kota"}, Date: "2026-02-04"},
+		Setter:       Signature{Role: "Wali Kota Sawahlunto", Person: model.PersonSnapshot{Name: "Deri Asta", Position: "Wali Kota"}, Date: "2026-02-04"},
 		Uncompressed: true}
 	var buf bytes.Buffer
 	if err := WritePerformanceDocument(&buf, doc); err != nil {
