@@ -381,13 +381,13 @@ func WriteEvaluation(w io.Writer, doc EvaluationDocument) error {
 	d.title("EVALUASI KINERJA PEGAWAI", ApproachHeading(doc.Approach), PeriodHeading(doc.Period))
 	d.SetFont("Helvetica", "", 8)
 	d.CellFormat(95, 5, d.tr(strings.ToUpper(doc.InstansiName)), "", 0, "L", false, 0, "")
-	d.CellFormat(95, 5, d.tr(fmt.Sprintf("PERIODE PENILAIAN: %s SD %s", dayText(doc.From), dayText(doc.To))), "", 1, "R", false, 0, "")
+	d.CellFormat(95, 5, d.tr("PERIODE PENILAIAN: "+dayText(doc.From)+" SD "+dayText(doc.To)), "", 1, "R", false, 0, "")
 	d.Ln(1)
 
 	iw := []float64{8, 40, 71, 71}
 	d.row(iw, []string{"No", "", "PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA"}, true, 4)
-	for i, f := range identityRows {
-		d.row(iw, []string{fmt.Sprint(i + 1), f.label, orDash(f.get(doc.Employee)), orDash(f.get(doc.Rater))}, false, 4)
+	for i, r := range doc.Identity() {
+		d.row(iw, append([]string{fmt.Sprint(i + 1), r.Label}, r.Values...), false, 4)
 	}
 
 	d.heading("CAPAIAN KINERJA ORGANISASI")
@@ -458,17 +458,14 @@ func WriteAssessmentDocument(w io.Writer, doc AssessmentDocument) error {
 	d.title("DOKUMEN EVALUASI KINERJA PEGAWAI", PeriodHeading(doc.Period))
 	d.SetFont("Helvetica", "", 8)
 	d.CellFormat(95, 5, d.tr(strings.ToUpper(doc.InstansiName)), "", 0, "L", false, 0, "")
-	d.CellFormat(95, 5, d.tr(fmt.Sprintf("PERIODE PENILAIAN: %s SD %s", dayText(doc.From), dayText(doc.To))), "", 1, "R", false, 0, "")
+	d.CellFormat(95, 5, d.tr("PERIODE PENILAIAN: "+dayText(doc.From)+" SD "+dayText(doc.To)), "", 1, "R", false, 0, "")
 	d.Ln(1)
 
 	pw := []float64{8, 8, 54, 120}
-	for i, p := range []struct {
-		title  string
-		person model.PersonSnapshot
-	}{{"PEGAWAI YANG DINILAI", doc.Employee}, {"PEJABAT PENILAI KINERJA", doc.Rater}, {"ATASAN PEJABAT PENILAI KINERJA", doc.UpperRater}} {
-		d.row([]float64{8, 182}, []string{fmt.Sprint(i + 1), p.title}, true, 4)
-		for j, f := range identityRows {
-			d.row(pw, []string{"", string(rune('a' + j)), f.label, orDash(f.get(p.person))}, false, 4)
+	for _, p := range doc.People() {
+		d.row([]float64{8, 182}, []string{fmt.Sprint(p.No), p.Title}, true, 4)
+		for j, r := range p.Rows {
+			d.row(pw, []string{"", string(rune('a' + j)), r.Label, r.Values[0]}, false, 4)
 		}
 	}
 	d.row([]float64{8, 182}, []string{"4", "EVALUASI KINERJA"}, true, 4)
@@ -505,7 +502,7 @@ func WritePerformanceDocument(w io.Writer, doc PerformanceDocument) error {
 	d.AddPage()
 	d.title("PENETAPAN PREDIKAT KINERJA ORGANISASI", strings.ToUpper(doc.InstansiName), PeriodHeading(doc.Period))
 	d.labelRow("PERANGKAT DAERAH", doc.UnitName)
-	d.labelRow("PERIODE", fmt.Sprintf("%s (%s sd %s)", doc.Period.Name(), dayText(doc.Period.Start), dayText(doc.Period.End)))
+	d.labelRow("PERIODE", doc.Period.Name()+" ("+doc.RangeText()+")")
 	d.heading("CAPAIAN KINERJA ORGANISASI")
 	d.capaianScale(doc.Capaian)
 	d.Ln(2)
@@ -545,22 +542,30 @@ func predikatText(p model.Predikat) string {
 	return strings.ToUpper(Label(p.Label()))
 }
 
-// Bar is one predikat of the pola distribusi as a page draws it.
+// Bar is one predikat of the pola distribusi as a page draws it, in a
+// drawing 300 wide and 190 high whose axis lies at y 150.
 type Bar struct {
 	Label   string
+	Lines   []string // the label on at most two lines, for the axis
 	Count   int
-	Percent int // the bar's height against the tallest, 0..100
+	X, Y, H int // the bar's left edge, top and height
+	Mid     int // the bar's centre, for its count and label
 }
 
 // Bars returns the distribution's bars in the curve's order.
 func (d Distribution) Bars() []Bar {
+	const height, base = 120, 150
 	most := 1
 	for _, p := range curveOrder {
 		most = max(most, d.Counts[p])
 	}
 	out := make([]Bar, 0, len(curveOrder))
-	for _, p := range curveOrder {
-		out = append(out, Bar{Label: Label(p.Label()), Count: d.Counts[p], Percent: d.Counts[p] * 100 / most})
+	for i, p := range curveOrder {
+		label := Label(p.Label())
+		lines := strings.SplitN(strings.Replace(label, "/", "/ ", 1), " ", 2)
+		b := Bar{Label: label, Lines: lines, Count: d.Counts[p], X: 14 + i*58, H: d.Counts[p] * height / most}
+		b.Y, b.Mid = base-b.H, b.X+22
+		out = append(out, b)
 	}
 	return out
 }
@@ -611,3 +616,72 @@ func capaianText(c model.Capaian) string {
 	}
 	return Label(c.Label())
 }
+
+// IdentityRow is one line of an identity table: its label and the value
+// for each person named.
+type IdentityRow struct {
+	Label  string
+	Values []string
+}
+
+// identity returns the identity table of people, one value per person.
+func identity(people ...model.PersonSnapshot) []IdentityRow {
+	out := make([]IdentityRow, 0, len(identityRows))
+	for _, f := range identityRows {
+		r := IdentityRow{Label: f.label}
+		for _, p := range people {
+			r.Values = append(r.Values, orDash(f.get(p)))
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// PersonBlock is a numbered person of the Dokumen Evaluasi: the title of
+// the section and the person's identity.
+type PersonBlock struct {
+	No    int
+	Title string
+	Rows  []IdentityRow
+}
+
+// Identity is the table of the pegawai and the pejabat penilai.
+func (d EvaluationDocument) Identity() []IdentityRow { return identity(d.Employee, d.Rater) }
+
+// PeriodHeading is the header's period line.
+func (d EvaluationDocument) PeriodHeading() string { return PeriodHeading(d.Period) }
+
+// ApproachHeading is the header's approach line.
+func (d EvaluationDocument) ApproachHeading() string { return ApproachHeading(d.Approach) }
+
+// RangeText is the days assessed: "1 Januari 2026 sd 31 Januari 2026".
+func (d EvaluationDocument) RangeText() string { return dayText(d.From) + " sd " + dayText(d.To) }
+
+// People are the three numbered people of the Dokumen Evaluasi.
+func (d AssessmentDocument) People() []PersonBlock {
+	return []PersonBlock{
+		{1, "PEGAWAI YANG DINILAI", identity(d.Employee)},
+		{2, "PEJABAT PENILAI KINERJA", identity(d.Rater)},
+		{3, "ATASAN PEJABAT PENILAI KINERJA", identity(d.UpperRater)},
+	}
+}
+
+// PeriodHeading is the header's period line.
+func (d AssessmentDocument) PeriodHeading() string { return PeriodHeading(d.Period) }
+
+// RangeText is the days assessed.
+func (d AssessmentDocument) RangeText() string { return dayText(d.From) + " sd " + dayText(d.To) }
+
+// PeriodHeading is the header's period line.
+func (d PerformanceDocument) PeriodHeading() string { return PeriodHeading(d.Period) }
+
+// RangeText is the period's days.
+func (d PerformanceDocument) RangeText() string {
+	return dayText(d.Period.Start) + " sd " + dayText(d.Period.End)
+}
+
+// Levels returns the five levels of capaian with the OPD's marked.
+func (d PerformanceDocument) Levels() []Level { return Levels(d.Capaian) }
+
+// DayText is a recommendation's date as the document writes it.
+func (r Recommendation) DayText() string { return dayText(r.Date) }

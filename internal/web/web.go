@@ -105,6 +105,7 @@ func New(a *app.App) *Handler {
 	u.unitPerformanceRoutes(page)
 	u.transferRoutes(page)
 	u.calibrationRoutes(page)
+	u.assessmentDocRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
