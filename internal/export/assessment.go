@@ -362,8 +362,10 @@ func (d *pdfDoc) signatures(place string, sigs []Signature) {
 		d.SetXY(x, y+30)
 		d.SetFont("Helvetica", "BU", 8)
 		d.CellFormat(w, 4, d.tr(orDash(s.Person.Name)), "", 2, "C", false, 0, "")
-		d.SetFont("Helvetica", "", 8)
-		d.CellFormat(w, 4, d.tr("NIP "+orDash(s.Person.NIP)), "", 2, "C", false, 0, "")
+		if s.Person.NIP != "" {
+			d.SetFont("Helvetica", "", 8)
+			d.CellFormat(w, 4, d.tr("NIP "+s.Person.NIP), "", 2, "C", false, 0, "")
+		}
 	}
 	d.SetXY(left, y+40)
 }

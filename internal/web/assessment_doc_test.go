@@ -158,6 +158,9 @@ func TestAssessmentDocumentPages(t *testing.T) {
 		if resp, _ := wali.get(pen + ".pdf"); resp.Header.Get("Content-Type") != "application/pdf" {
 			t.Errorf("penetapan PDF: %d", resp.StatusCode)
 		}
+		if _, list := wali.get("/capaian-organisasi?periode=" + jan); !strings.Contains(list, `href="`+pen+`"`) {
+			t.Error("the capaian page does not link the penetapan")
+		}
 		if resp, _ := colleague.get(pen); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("the penetapan for staff: %d", resp.StatusCode)
 		}
