@@ -179,6 +179,17 @@ func TestPenilaianFromRatingToDecision(t *testing.T) {
 	if wide, _ := chromedp.Run(staffCtx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)); wide {
 		t.Error("the result page scrolls sideways on a phone")
 	}
+	// The Dokumen Evaluasi Kinerja Pegawai holds the three people, the
+	// objection, the explanation and the decision.
+	pdf := fetchPDFText(t, staffCtx, page+"/dokumen.pdf")
+	for _, want := range []string{"PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA", "ATASAN PEJABAT PENILAI KINERJA",
+		"PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN", "KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN",
+		firstWords(staffAcc.Name, 1), firstWords(bossAcc.Name, 1), firstWords(headEmp.Name, 1),
+		"Dua laporan yang saya", "Kedua laporan diterima", "Laporan susulan terbukti", "Hasil penilaian diubah"} {
+		if !strings.Contains(pdf, want) {
+			t.Errorf("the Dokumen Evaluasi lacks %q", want)
+		}
+	}
 }
 
 // waitFor polls cond until it holds, failing after ten seconds.

@@ -11,7 +11,7 @@ func routes() []route {
 		yearRoutes(), skpRoutes(), matrixRoutes(), monitoringRoutes(), pkRoutes(),
 		progressRoutes(), deskRoutes(), realisasiRoutes(), feedbackRoutes(), evidenceRoutes(), eventRoutes(),
 		teamRoutes(), coachingRoutes(), needsRoutes(), notificationRoutes(),
-		transferRoutes(), assessmentRoutes(), calibrationRoutes(), followUpRoutes(), reportRoutes(), unitPerformanceRoutes(), objectionRoutes(),
+		transferRoutes(), assessmentRoutes(), calibrationRoutes(), followUpRoutes(), reportRoutes(), unitPerformanceRoutes(), objectionRoutes(), assessmentDocRoutes(),
 	} {
 		all = append(all, part...)
 	}

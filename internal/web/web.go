@@ -108,6 +108,7 @@ func New(a *app.App) *Handler {
 	u.reportRoutes(page)
 	u.assessmentRoutes(page)
 	u.objectionRoutes(page)
+	u.assessmentDocRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)

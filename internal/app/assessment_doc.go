@@ -1,0 +1,289 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/export"
+	"github.com/kinerja-id/kinerja/internal/model"
+)
+
+// The documents of penilaian (domain reference §6.2 to §6.4): the
+// Evaluasi Kinerja Pegawai and the Dokumen Evaluasi Kinerja Pegawai of an
+// assessment, for those who may read the assessment, and the Penetapan
+// Predikat Kinerja Organisasi of an OPD in a period, for those who may
+// read its capaian. Each is a read model (for the printable page) and a
+// PDF of the same data.
+
+// EvaluationDocument is the Evaluasi Kinerja Pegawai as pages and the
+// PDF show it.
+type EvaluationDocument = export.EvaluationDocument
+
+// AssessmentDocument is the Dokumen Evaluasi Kinerja Pegawai as pages and
+// the PDF show it.
+type AssessmentDocument = export.AssessmentDocument
+
+// PerformanceDocument is the Penetapan Predikat Kinerja Organisasi as
+// pages and the PDF show it.
+type PerformanceDocument = export.PerformanceDocument
+
+// docPlace is where an instansi's documents are signed: the name of the
+// city or regency ("Sawahlunto" for "Pemerintah Kota Sawahlunto"), or ""
+// (dots on the document) when the name does not say.
+func docPlace(instansiName string) string {
+	for _, prefix := range []string{"Pemerintah Kota ", "Pemerintah Kabupaten ", "Pemerintah Provinsi "} {
+		if rest, ok := strings.CutPrefix(instansiName, prefix); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return ""
+}
+
+// dayIn is the day of t on clock zone, "" for the zero time.
+func dayIn(t time.Time, zone *time.Location) model.Date {
+	if t.IsZero() {
+		return ""
+	}
+	return model.Date(t.In(zone).Format(time.DateOnly))
+}
+
+// distribution is the pola distribusi of an OPD in a period: the final
+// predikat counted, and the pattern of capaian c in words.
+func (a *App) distribution(ctx context.Context, regime model.Regime, opdID, periodID string, c model.Capaian) (export.Distribution, error) {
+	counts, err := a.store.CurveCounts(ctx, opdID, periodID)
+	if err != nil {
+		return export.Distribution{}, err
+	}
+	rules, err := model.RulesOf(regime)
+	if err != nil {
+		return export.Distribution{}, err
+	}
+	check := rules.Curve(c, counts.Final)
+	d := export.Distribution{Capaian: c, Counts: check.Counts, Total: check.Total}
+	for _, l := range check.Limits {
+		d.Limits = append(d.Limits, export.Label(l.Message))
+	}
+	return d, nil
+}
+
+// assessmentPeople are the three people of an assessment as its documents
+// name them: the snapshots taken when it was rated, or who rates it today
+// while it is not.
+func assessmentPeople(v AssessmentView) (employee, rater, upper model.PersonSnapshot) {
+	employee, rater, upper = v.Assessment.Employee, v.Assessment.Rater, v.Assessment.UpperRater
+	if employee.Name == "" {
+		employee = v.SKP.Employee
+	}
+	if rater.Name == "" {
+		rater = v.Rater
+	}
+	if upper.Name == "" {
+		upper = v.UpperRater
+	}
+	return employee, rater, upper
+}
+
+// EvaluationDocument loads the Evaluasi Kinerja Pegawai of an assessment
+// the actor may read (AssessmentView's rule; otherwise model.ErrNotFound).
+func (a *App) EvaluationDocument(ctx context.Context, actor model.Actor, id string) (EvaluationDocument, error) {
+	v, err := a.AssessmentView(ctx, actor, id)
+	if err != nil {
+		return EvaluationDocument{}, err
+	}
+	in, err := a.store.Instansi(ctx, v.Assessment.InstansiID)
+	if err != nil {
+		return EvaluationDocument{}, err
+	}
+	zone := a.TimeZone(ctx, in.ID).Location()
+	as := v.Assessment
+	employee, rater, _ := assessmentPeople(v)
+	doc := EvaluationDocument{InstansiName: in.Name, Approach: v.SKP.Approach, Period: v.Period,
+		From: maxDate(v.SKP.PeriodStart, v.Period.Start), To: minDate(v.SKP.PeriodEnd, v.Period.End),
+		Employee: employee, Rater: rater, HasilKerja: as.HasilKerja, Perilaku: as.PerilakuKerja, Predikat: as.Predikat,
+		Place: docPlace(in.Name)}
+	if doc.Distribution, err = a.distribution(ctx, as.Regime, as.OPDID, as.PeriodID, v.Capaian); err != nil {
+		return doc, err
+	}
+	for _, r := range v.Results {
+		res := export.EvaluationResult{Kind: r.RHK.Kind, Description: r.RHK.Description, UmpanBalik: r.UmpanBalik}
+		for _, ai := range r.Indicators {
+			in := ai.Indicator
+			ei := export.EvaluationIndicator{Description: in.Description, Target: strings.TrimSpace(in.Target + " " + in.Unit), Basis: ai.Basis}
+			if strings.TrimSpace(ai.Realisasi) != "" {
+				ei.Realisasi = strings.TrimSpace(ai.Realisasi + " " + in.Unit)
+			}
+			res.Indicators = append(res.Indicators, ei)
+		}
+		doc.Results = append(doc.Results, res)
+	}
+	names := map[model.CoreValue]string{}
+	for _, cv := range model.CoreValues {
+		names[cv.Value] = cv.Name
+	}
+	for _, b := range v.Behaviours {
+		doc.Behaviours = append(doc.Behaviours, export.EvaluationBehaviour{Name: names[b.Behaviour.Value], Guides: b.Behaviour.Guides[:],
+			Expectation: b.Behaviour.Expectation, UmpanBalik: b.UmpanBalik})
+	}
+	doc.Signatures = []export.Signature{
+		{Role: export.RoleEmployee, Person: employee, Date: dayIn(as.AcknowledgedAt, zone), Note: export.SignedNote(export.SignReceived, as.AcknowledgedAt, zone)},
+		{Role: export.RoleRater, Person: rater, Date: dayIn(as.FinalizedAt, zone), Note: export.SignedNote(export.SignSent, as.FinalizedAt, zone)},
+	}
+	return doc, nil
+}
+
+// WriteEvaluationDocument renders the Evaluasi Kinerja Pegawai of an
+// assessment as a PDF.
+func (a *App) WriteEvaluationDocument(ctx context.Context, actor model.Actor, id string, w io.Writer) error {
+	doc, err := a.EvaluationDocument(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	return export.WriteEvaluation(w, doc)
+}
+
+// AssessmentDocument loads the Dokumen Evaluasi Kinerja Pegawai of an
+// assessment the actor may read (AssessmentView's rule; otherwise
+// model.ErrNotFound).
+func (a *App) AssessmentDocument(ctx context.Context, actor model.Actor, id string) (AssessmentDocument, error) {
+	f, err := a.assessmentFacts(ctx, actor, id)
+	if err != nil {
+		return AssessmentDocument{}, err
+	}
+	as := f.A
+	in, err := a.store.Instansi(ctx, as.InstansiID)
+	if err != nil {
+		return AssessmentDocument{}, err
+	}
+	zone := a.TimeZone(ctx, in.ID).Location()
+	v := AssessmentView{Assessment: as, SKP: f.SKP}
+	if as.Rater.Name == "" || as.UpperRater.Name == "" {
+		chart, err := a.OrgChart(ctx, as.InstansiID)
+		if err != nil {
+			return AssessmentDocument{}, err
+		}
+		if v.Rater, v.UpperRater, err = a.raterSnapshots(ctx, chart, f.SKP.EmployeeID, f.SKP.PositionID); err != nil {
+			return AssessmentDocument{}, err
+		}
+	}
+	employee, rater, upper := assessmentPeople(v)
+	capaian, err := a.capaianOf(ctx, as.OPDID, as.PeriodID)
+	if err != nil {
+		return AssessmentDocument{}, err
+	}
+	objection, err := a.objectionForDocument(ctx, as)
+	if err != nil {
+		return AssessmentDocument{}, err
+	}
+	return AssessmentDocument{InstansiName: in.Name, Period: f.Period,
+		From: maxDate(f.SKP.PeriodStart, f.Period.Start), To: minDate(f.SKP.PeriodEnd, f.Period.End),
+		Employee: employee, Rater: rater, UpperRater: upper, Capaian: capaian, Predikat: as.Predikat, Note: as.Note,
+		Objection: objection, Place: docPlace(in.Name),
+		Signatures: []export.Signature{
+			{Role: export.RoleEmployee, Person: employee, Date: dayIn(as.AcknowledgedAt, zone), Note: export.SignedNote(export.SignReceived, as.AcknowledgedAt, zone)},
+			{Role: export.RoleRater, Person: rater, Date: dayIn(as.FinalizedAt, zone), Note: export.SignedNote(export.SignSent, as.FinalizedAt, zone)},
+			{Role: export.RoleUpperRater, Person: upper, Date: objection.DecisionDate},
+		}}, nil
+}
+
+// objectionForDocument is the keberatan of an assessment as the Dokumen
+// Evaluasi Kinerja Pegawai prints it (sections 6 to 8): the employee's
+// reason, the pejabat penilai's explanation and the atasan's decision
+// with their dates, each on the instansi's calendar; "-" for what is not
+// (yet) there.
+func (a *App) objectionForDocument(ctx context.Context, as model.Assessment) (export.ObjectionText, error) {
+	o, err := a.store.ObjectionOf(ctx, as.ID)
+	if IsNotFound(err) {
+		return export.ObjectionText{Reason: "-", Explanation: "-", Decision: "-"}, nil
+	}
+	if err != nil {
+		return export.ObjectionText{}, err
+	}
+	zone := a.TimeZone(ctx, as.InstansiID).Location()
+	t := export.ObjectionText{Reason: o.Reason, Explanation: cmpOr(o.Explanation, "-"), Decision: cmpOr(o.DecisionNote, "-"),
+		ReasonDate: dayIn(o.SubmittedAt, zone), ExplanationDate: dayIn(o.ExplainedAt, zone), DecisionDate: dayIn(o.DecidedAt, zone),
+		Outcome: o.Decision, To: o.To}
+	return t, nil
+}
+
+func cmpOr(s, otherwise string) string {
+	if s == "" {
+		return otherwise
+	}
+	return s
+}
+
+// WriteAssessmentDocument renders the Dokumen Evaluasi Kinerja Pegawai of
+// an assessment as a PDF.
+func (a *App) WriteAssessmentDocument(ctx context.Context, actor model.Actor, id string, w io.Writer) error {
+	doc, err := a.AssessmentDocument(ctx, actor, id)
+	if err != nil {
+		return err
+	}
+	return export.WriteAssessmentDocument(w, doc)
+}
+
+// PerformanceDocument loads the Penetapan Predikat Kinerja Organisasi of
+// OPD unitID in period periodID for those who may read its capaian
+// (UnitPerformanceView's rule; otherwise model.ErrNotFound). Before the
+// capaian is set it shows the levels unmarked and no signer's date.
+func (a *App) PerformanceDocument(ctx context.Context, actor model.Actor, unitID, periodID string) (PerformanceDocument, error) {
+	v, err := a.UnitPerformanceView(ctx, actor, unitID, periodID)
+	if err != nil {
+		return PerformanceDocument{}, err
+	}
+	in, err := a.store.Instansi(ctx, v.Unit.InstansiID)
+	if err != nil {
+		return PerformanceDocument{}, err
+	}
+	zone := a.TimeZone(ctx, in.ID).Location()
+	doc := PerformanceDocument{InstansiName: in.Name, UnitName: v.Unit.Name, Period: v.Period, Place: docPlace(in.Name),
+		Setter: export.Signature{Role: export.RoleSetter}}
+	var capaian model.Capaian
+	setter := ""
+	if v.Performance != nil {
+		capaian, doc.Basis, setter = v.Performance.Capaian, v.Performance.Basis, v.Performance.SetBy
+		doc.Setter.Date = dayIn(v.Performance.SetAt, zone)
+		doc.Setter.Note = export.SignedNote(export.SignSet, v.Performance.SetAt, zone)
+	} else if v.Setter != nil {
+		setter = v.Setter.ID
+	}
+	doc.Capaian = capaian
+	if setter != "" {
+		people, err := a.store.EmployeesByID(ctx, []string{setter})
+		if err != nil {
+			return doc, err
+		}
+		if e, ok := people[setter]; ok {
+			doc.Setter.Person = model.SnapshotOf(e)
+			if doc.Setter.Person.Position != "" {
+				doc.Setter.Role = doc.Setter.Person.Position
+			}
+		} else if v.Performance != nil {
+			doc.Setter.Person.Name = v.Performance.SetByName
+		}
+	}
+	for _, r := range v.Recommendations {
+		doc.Recommendations = append(doc.Recommendations, export.Recommendation{Source: export.Label(r.Source.Label()), Capaian: r.Capaian,
+			Note: r.Note, By: r.ByName, Date: dayIn(r.At, zone)})
+	}
+	if doc.Distribution, err = a.distribution(ctx, model.CurrentRegime, v.Unit.ID, v.Period.ID, capaian); err != nil {
+		return doc, err
+	}
+	return doc, nil
+}
+
+// WritePerformanceDocument renders the Penetapan Predikat Kinerja
+// Organisasi of an OPD in a period as a PDF.
+func (a *App) WritePerformanceDocument(ctx context.Context, actor model.Actor, unitID, periodID string, w io.Writer) error {
+	doc, err := a.PerformanceDocument(ctx, actor, unitID, periodID)
+	if err != nil {
+		return err
+	}
+	if err := export.WritePerformanceDocument(w, doc); err != nil {
+		return fmt.Errorf("penetapan of unit %s: %w", unitID, err)
+	}
+	return nil
+}
