@@ -71,7 +71,7 @@ type assessor struct {
 	rng        *rand.Rand
 	seed       int64
 	now        time.Time
-	skps       map[string]model.SKP // full SKP by id, loaded on first use
+	skps       map[string]model.SKP // by id, with their RHK and indicators
 	people     map[string]model.Employee
 	lenient    string // the lenient rater's employee id
 	supervisor string // the demo supervisor's employee id
@@ -123,10 +123,10 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 	if err != nil {
 		return err
 	}
-	skpOf := map[string]model.SKP{}
-	for _, s := range skps {
-		skpOf[s.ID] = s
+	if err := as.loadSKPs(ctx, skps); err != nil {
+		return err
 	}
+	skpOf := as.skps
 
 	var batch []model.Assessment
 	var moves []*rating
@@ -159,6 +159,12 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 		perf, err := tx.UnitPerformances(ctx, instansiID, p.ID)
 		if err != nil {
 			return err
+		}
+		var realisasi map[string]model.Realisasi
+		if latest {
+			if realisasi, err = tx.RealisasiOfPeriod(ctx, p.ID); err != nil {
+				return err
+			}
 		}
 		capaian := map[string]model.Capaian{}
 		for _, up := range perf {
@@ -193,9 +199,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 				r.merit = as.base(r.a.Employee.NIP) + 0.6*as.rng.NormFloat64()
 			}
 			if latest {
-				if err := as.suggest(ctx, p, rs); err != nil {
-					return err
-				}
+				as.suggest(realisasi, p, rs)
 			}
 			broken := override && opds[id].Code == demoOverrideOPD
 			if err := as.plan(c, rs, broken); err != nil {
@@ -212,7 +216,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 			}
 			final := true
 			for _, r := range rs {
-				if err := as.rate(ctx, r, p, chart, latest, i == len(past)-2); err != nil {
+				if err := as.rate(r, p, chart, latest, i == len(past)-2); err != nil {
 					return err
 				}
 				if r.status != model.AssessmentOpen {
@@ -295,55 +299,68 @@ func (as *assessor) base(nip string) float64 {
 	return rand.New(rand.NewPCG(uint64(as.seed), h.Sum64())).NormFloat64()
 }
 
-// skp returns an SKP with its RHK, indicators and core values.
-func (as *assessor) skp(ctx context.Context, id string) (model.SKP, error) {
-	if s, ok := as.skps[id]; ok {
-		return s, nil
+// loadSKPs keeps the year's SKPs with their RHK and indicators, read a
+// few hundred SKPs per query.
+func (as *assessor) loadSKPs(ctx context.Context, list []model.SKP) error {
+	ids := make([]string, 0, len(list))
+	for _, s := range list {
+		ids = append(ids, s.ID)
 	}
-	s, err := as.tx.SKP(ctx, id)
+	indicators, err := as.tx.IndicatorsOfSKPs(ctx, ids)
 	if err != nil {
-		return s, err
+		return err
 	}
-	as.skps[id] = s
-	return s, nil
+	rhk := map[string][]model.RHK{}
+	for start := 0; start < len(ids); start += 500 {
+		part, err := as.tx.RHKOfSKPs(ctx, ids[start:min(start+500, len(ids))])
+		if err != nil {
+			return err
+		}
+		for id, list := range part {
+			rhk[id] = list
+		}
+	}
+	for _, s := range list {
+		s.RHK = rhk[s.ID]
+		for i := range s.RHK {
+			s.RHK[i].Indicators = indicators[s.RHK[i].ID]
+		}
+		as.skps[s.ID] = s
+	}
+	return nil
 }
 
 // suggest compares each SKP's realisasi of period p with its targets, as
 // the rating screen does, and adds the merit of results above target.
-func (as *assessor) suggest(ctx context.Context, p model.Period, rs []*rating) error {
+func (as *assessor) suggest(got map[string]model.Realisasi, p model.Period, rs []*rating) {
 	for _, r := range rs {
-		s, err := as.skp(ctx, r.a.SKPID)
-		if err != nil {
-			return err
-		}
-		got, err := as.tx.RealisasiOf(ctx, s.ID, p.ID)
-		if err != nil {
-			return err
-		}
-		if len(got) == 0 {
-			continue
-		}
+		s := as.skps[r.a.SKPID]
 		share := float64(days(maxDate(s.PeriodStart, p.Start), minDate(s.PeriodEnd, p.End))) / float64(max(1, days(s.PeriodStart, s.PeriodEnd)))
 		var results []model.ResultStanding
-		r.stand = map[string]model.Standing{}
+		stand := map[string]model.Standing{}
+		known := false
 		for _, rhk := range s.RHK {
 			res := model.ResultStanding{RHKID: rhk.ID, Kind: rhk.Kind}
 			for _, in := range rhk.Indicators {
+				v, ok := got[in.ID]
+				known = known || ok
 				level := in.Aspect == model.AspectKualitas || strings.TrimSpace(in.Unit) == "%"
-				res.Indicators = append(res.Indicators, model.PeriodStanding(in.Target, got[in.ID].Value, share, level))
+				res.Indicators = append(res.Indicators, model.PeriodStanding(in.Target, v.Value, share, level))
 			}
-			r.stand[rhk.ID] = res.Standing()
+			stand[rhk.ID] = res.Standing()
 			results = append(results, res)
 		}
-		r.suggest = model.SuggestHasilKerja(results).Rating
+		if !known {
+			continue
+		}
+		r.stand, r.suggest = stand, model.SuggestHasilKerja(results).Rating
 		switch r.suggest {
 		case model.RatingDiAtas:
-			r.merit += 1
+			r.merit++
 		case model.RatingDiBawah:
-			r.merit -= 1
+			r.merit--
 		}
 	}
-	return nil
 }
 
 func days(from, to model.Date) int { return int(to.Time().Sub(from.Time()).Hours()/24) + 1 }
@@ -622,7 +639,7 @@ var (
 // Older periods are final, most acknowledged; in the latest one each
 // rater is done, half way or not started (the demo supervisor always half
 // way).
-func (as *assessor) rate(ctx context.Context, r *rating, p model.Period, chart *model.OrgChart, latest, previous bool) error {
+func (as *assessor) rate(r *rating, p model.Period, chart *model.OrgChart, latest, previous bool) error {
 	status := r.status
 	if status == model.AssessmentOpen {
 		return nil
@@ -635,10 +652,7 @@ func (as *assessor) rate(ctx context.Context, r *rating, p model.Period, chart *
 	if err != nil {
 		return err
 	}
-	s, err := as.skp(ctx, r.a.SKPID)
-	if err != nil {
-		return err
-	}
+	s := as.skps[r.a.SKPID]
 	a := &r.a
 	a.Status, a.HasilKerja, a.PerilakuKerja, a.Predikat = status, hk, pk, pred
 	a.Feedback = model.AssessmentFeedback{RHK: map[string]string{}}
@@ -652,16 +666,13 @@ func (as *assessor) rate(ctx context.Context, r *rating, p model.Period, chart *
 		}
 		a.Feedback.RHK[rhk.ID] = texts[as.rng.IntN(len(texts))]
 	}
+	// Every SKP carries the seven core values.
 	if text, ok := demoBehaviourFeedback[pk]; ok {
 		value := model.Kolaboratif
 		if pk == model.RatingDiBawah {
 			value = model.Akuntabel
 		}
-		for _, b := range s.Behaviours {
-			if b.Value == value {
-				a.Feedback.Behaviours = map[model.CoreValue]string{value: text}
-			}
-		}
+		a.Feedback.Behaviours = map[model.CoreValue]string{value: text}
 	}
 	if (pred != model.PredikatBaik && pred != model.PredikatSangatBaik) || as.rng.IntN(4) == 0 {
 		notes := demoNotes[pred]
