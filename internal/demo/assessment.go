@@ -469,7 +469,11 @@ func (as *assessor) plan(c model.Capaian, rs []*rating, broken bool) error {
 			rest = append(rest, r)
 		}
 	}
-	slices.SortStableFunc(rest, func(a, b *rating) int {
+	// Ranked by merit within each rater's people, then interleaved by
+	// that rank's place in the team (the top third of every team before
+	// the second third of any), so that each rater's spread follows the
+	// OPD's and only the lenient rater stands out.
+	byMerit := func(a, b *rating) int {
 		switch {
 		case a.merit > b.merit:
 			return -1
@@ -477,6 +481,26 @@ func (as *assessor) plan(c model.Capaian, rs []*rating, broken bool) error {
 			return 1
 		}
 		return 0
+	}
+	teams := map[string][]*rating{}
+	for _, r := range rest {
+		teams[r.rater] = append(teams[r.rater], r)
+	}
+	place := map[*rating]float64{}
+	for _, team := range teams {
+		slices.SortStableFunc(team, byMerit)
+		for i, r := range team {
+			place[r] = (float64(i) + 0.5) / float64(len(team))
+		}
+	}
+	slices.SortStableFunc(rest, func(a, b *rating) int {
+		switch {
+		case place[a] < place[b]:
+			return -1
+		case place[a] > place[b]:
+			return 1
+		}
+		return byMerit(a, b)
 	})
 	k := 0
 	for _, p := range model.Predikats {
@@ -754,11 +778,13 @@ func (as *assessor) clamp(t time.Time) time.Time {
 const demoMoves = 5
 
 // Reasons of the calibration moves, by the predikat the rating moves to.
-var demoMoveReasons = map[model.Predikat]string{
-	model.PredikatBaik: "Kedua RHK utama tercapai sesuai target, tidak melampauinya, dan perilaku kerja sesuai ekspektasi; " +
+var demoMoveReasons = map[model.Predikat][]string{
+	model.PredikatBaik: {"Kedua RHK utama tercapai sesuai target, tidak melampauinya, dan perilaku kerja sesuai ekspektasi; " +
 		"disamakan dengan ukuran yang dipakai pejabat penilai lain di OPD ini.",
-	model.PredikatSangatBaik: "Realisasi diverifikasi ulang bersama Bappeda: kedua RHK utama melampaui target bulanan, bukti " +
+		"Keluaran yang melampaui target berasal dari kegiatan tim, bukan dari RHK pegawai sendiri; dinilai sesuai ekspektasi."},
+	model.PredikatSangatBaik: {"Realisasi diverifikasi ulang bersama Bappeda: kedua RHK utama melampaui target bulanan, bukti " +
 		"dukungnya lengkap, dan pegawai menjadi rujukan rekan kerja.",
+		"Pegawai memimpin penyelesaian layanan yang tertunda di luar jam kerja; hasil kerjanya di atas ekspektasi."},
 }
 
 // pickMoves chooses, in some OPDs of the latest period, one rating that
@@ -784,7 +810,8 @@ func (as *assessor) pickMoves(opd model.Unit, c model.Capaian, rs []*rating, cha
 		default:
 			continue
 		}
-		r.mover, r.reason = mover, demoMoveReasons[r.pred]
+		reasons := demoMoveReasons[r.pred]
+		r.mover, r.reason = mover, reasons[made%len(reasons)]
 		return []*rating{r}
 	}
 	return nil
