@@ -128,13 +128,12 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 	}
 	skpOf := as.skps
 
-	var batch []model.Assessment
 	var moves []*rating
+	// An OPD's period to finalise, with when its last result was sent.
 	type opdPeriod struct {
 		opd      model.Unit
 		period   model.Period
-		capaian  model.Capaian
-		list     []*rating
+		last     time.Time
 		override bool
 	}
 	var calibrate []opdPeriod
@@ -183,6 +182,9 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 		if err := as.loadPeople(ctx, raterIDs); err != nil {
 			return err
 		}
+		// Each period's ratings are written before the next is drawn, so
+		// that a large synthetic city holds one period at a time.
+		var batch []model.Assessment
 		ids := make([]string, 0, len(byOPD))
 		for id := range byOPD {
 			ids = append(ids, id)
@@ -215,6 +217,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 				moves = append(moves, as.pickMoves(opds[id], c, rs, chartToday, len(moves))...)
 			}
 			final := true
+			var last time.Time
 			for _, r := range rs {
 				if err := as.rate(r, p, chart, latest, i == len(past)-2); err != nil {
 					return err
@@ -223,15 +226,18 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 					batch = append(batch, r.a)
 				}
 				final = final && r.status == model.AssessmentFinal
+				if r.a.FinalizedAt.After(last) {
+					last = r.a.FinalizedAt
+				}
 			}
 			if latest || !final {
 				continue
 			}
-			calibrate = append(calibrate, opdPeriod{opd: opds[id], period: p, capaian: c, list: rs, override: broken})
+			calibrate = append(calibrate, opdPeriod{opd: opds[id], period: p, last: last, override: broken})
 		}
-	}
-	if err := tx.SeedAssessments(ctx, batch); err != nil {
-		return err
+		if err := tx.SeedAssessments(ctx, batch); err != nil {
+			return err
+		}
 	}
 	if err := as.move(ctx, moves, past[len(past)-1]); err != nil {
 		return err
@@ -241,18 +247,12 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 		admin = u.ID
 	}
 	for _, op := range calibrate {
-		last := time.Time{}
-		for _, r := range op.list {
-			if r.a.FinalizedAt.After(last) {
-				last = r.a.FinalizedAt
-			}
-		}
 		before, err := tx.LockCalibration(ctx, instansiID, op.opd.ID, op.period.ID)
 		if err != nil {
 			return err
 		}
 		after := before
-		after.Status, after.FinalizedAt = model.CalibrationFinal, as.clamp(last.Add(time.Duration(20+as.rng.IntN(48))*time.Hour))
+		after.Status, after.FinalizedAt = model.CalibrationFinal, as.clamp(op.last.Add(time.Duration(20+as.rng.IntN(48))*time.Hour))
 		if op.opd.HeadPositionID != "" {
 			after.FinalizedBy = chartToday.Holder(op.opd.HeadPositionID)
 		}
