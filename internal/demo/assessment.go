@@ -276,8 +276,10 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 // loadPeople reads the raters not read yet.
 func (as *assessor) loadPeople(ctx context.Context, ids []string) error {
 	var missing []string
+	seen := map[string]bool{}
 	for _, id := range ids {
-		if _, ok := as.people[id]; !ok && id != "" && !slices.Contains(missing, id) {
+		if _, ok := as.people[id]; !ok && id != "" && !seen[id] {
+			seen[id] = true
 			missing = append(missing, id)
 		}
 	}
