@@ -233,3 +233,45 @@ func TestDemoAssessments(t *testing.T) {
 		}
 	})
 }
+
+// TestDemoAssessmentsRepeat: the same seed gives the same ratings.
+func TestDemoAssessmentsRepeat(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 5, 20, 3, 0, 0, 0, time.UTC)
+	ratings := func() map[string]string {
+		s := storetest.Open(t, "sqlite")
+		a := app.New(s, nil, app.Options{Now: func() time.Time { return now },
+			Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: 300, Seed: 11})
+		if err != nil {
+			t.Fatalf("Generate: %v", err)
+		}
+		periods, err := s.Periods(ctx, sum.InstansiID, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, p := range periods {
+			list, err := s.Assessments(ctx, store.AssessmentFilter{InstansiID: sum.InstansiID, PeriodID: p.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, as := range list {
+				out[p.Name()+" "+as.Employee.NIP] = string(as.Status) + " " + string(as.HasilKerja) + " " + string(as.PerilakuKerja) + " " + as.Note
+			}
+		}
+		return out
+	}
+	first, second := ratings(), ratings()
+	if len(first) == 0 {
+		t.Fatal("no assessments")
+	}
+	for k, v := range first {
+		if second[k] != v {
+			t.Errorf("%s: %q, then %q", k, v, second[k])
+		}
+	}
+	if len(first) != len(second) {
+		t.Errorf("%d assessments, then %d", len(first), len(second))
+	}
+}
