@@ -12,9 +12,9 @@ import (
 	"github.com/kinerja-id/kinerja/internal/store"
 )
 
-// TestSupervisorRatesWithTheEvidenceInView: September is reopened, the
-// demo staff member links a report to its realisasi, and September closes
-// again, which makes its assessments. On a phone the supervisor opens
+// TestSupervisorRatesWithTheEvidenceInView: in the month of today, the
+// demo staff member links a report to its realisasi, and the month closes
+// (it opens again afterwards), which makes its assessments. On a phone the supervisor opens
 // penilaian, opens the staff member's assessment, sees the evidence and
 // the suggested rating, rates, sees the predikat previewed, saves, and
 // sees it saved.
@@ -29,19 +29,23 @@ func TestSupervisorRatesWithTheEvidenceInView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The month of today is open; it closes here and opens again after.
+	today := a.Today(bg, staff.InstansiID)
 	var sep model.Period
 	for _, p := range periods {
-		if p.Kind == model.PeriodMonthly && p.Number == 9 {
+		if p.Kind == model.PeriodMonthly && p.Start <= today && today <= p.End {
 			sep = p
 		}
 	}
-	if sep.ID == "" {
-		t.Fatal("the demo year has no September")
+	if sep.ID == "" || sep.Status != model.PeriodOpen {
+		t.Fatalf("the month of %s is not open: %+v", today, sep)
 	}
-	sep.Status = model.PeriodOpen
-	if err := a.MovePeriod(bg, admin, sep, "Bukti dukung susulan"); err != nil {
-		t.Fatalf("reopen September: %v", err)
-	}
+	t.Cleanup(func() {
+		sep.Status = model.PeriodOpen
+		if err := a.MovePeriod(bg, admin, sep, ""); err != nil {
+			t.Errorf("open %s again: %v", sep.Name(), err)
+		}
+	})
 	skps, err := server.Store.SKPs(bg, store.SKPFilter{InstansiID: staff.InstansiID, Year: year, Status: model.SKPApproved})
 	if err != nil {
 		t.Fatal(err)
@@ -66,23 +70,23 @@ func TestSupervisorRatesWithTheEvidenceInView(t *testing.T) {
 		if realisasiID == "" && len(full.RHK) > 0 && len(full.RHK[0].Indicators) > 0 {
 			in := full.RHK[0].Indicators[0]
 			r, err := a.SaveRealisasi(bg, staff, s.ID, 0, model.Realisasi{PeriodID: sep.ID, IndicatorID: in.ID, Value: in.Target,
-				Basis: "Laporan bulanan September"})
+				Basis: "Laporan bulanan"})
 			if err != nil {
-				t.Fatalf("record September's realisasi: %v", err)
+				t.Fatalf("record the month's realisasi: %v", err)
 			}
 			realisasiID = r.ID
 		}
 	}
 	if realisasiID == "" {
-		t.Fatalf("the demo staff member has no realisasi for September (%d approved SKP in the city)", len(skps))
+		t.Fatalf("the demo staff member has no realisasi for the month (%d approved SKP in the city)", len(skps))
 	}
-	report := "Laporan kegiatan September " + time.Now().Format("150405")
+	report := "Laporan kegiatan " + time.Now().Format("150405")
 	if _, err := a.AddEvidenceLink(bg, staff, "realisasi", realisasiID, "https://drive.example.go.id/laporan-september", report); err != nil {
 		t.Fatalf("link the evidence: %v", err)
 	}
 	sep.Status = model.PeriodClosed
-	if err := a.MovePeriod(bg, admin, sep, "Bukti dukung susulan"); err != nil {
-		t.Fatalf("close September: %v", err)
+	if err := a.MovePeriod(bg, admin, sep, ""); err != nil {
+		t.Fatalf("close %s: %v", sep.Name(), err)
 	}
 
 	signIn(t, ctx, bossAcc.Username)
@@ -95,9 +99,9 @@ func TestSupervisorRatesWithTheEvidenceInView(t *testing.T) {
 	if n := text(t, ctx, `[data-waiting-count]`); strings.TrimSpace(n) == "0" || n == "" {
 		t.Errorf("waiting count %q", n)
 	}
-	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll('.assessments a')].find(a => a.textContent.includes(`+jsString(name)+`) && a.closest('.card').textContent.includes('September')).getAttribute('href')`))
+	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll('.assessments a')].find(a => a.textContent.includes(`+jsString(name)+`) && a.closest('.card').textContent.includes(`+jsString(sep.Name())+`)).getAttribute('href')`))
 	if err != nil || href == "" {
-		fail(t, ctx, "find "+name+"'s September assessment", err)
+		fail(t, ctx, "find "+name+"'s assessment of "+sep.Name(), err)
 	}
 	do(t, ctx, "open the assessment",
 		chromedp.Click(chromedp.CSS(`.assessments a[href="`+href+`"]`)),

@@ -24,10 +24,10 @@ import (
 func TestPenilaianFromRatingToDecision(t *testing.T) {
 	bg := context.Background()
 	a, s := server.App, server.Store
-	staffAcc, bossAcc := account(t, "staf"), account(t, "kepala bidang")
-	staff, boss, admin := actorOf(t, staffAcc.Username), actorOf(t, bossAcc.Username), actorOf(t, account(t, "admin bkpsdm").Username)
+	bossAcc, other := account(t, "kepala bidang"), account(t, "staf")
+	boss, admin := actorOf(t, bossAcc.Username), actorOf(t, account(t, "admin bkpsdm").Username)
 	wali := actorOf(t, account(t, "wali kota").Username)
-	in := staff.InstansiID
+	in := boss.InstansiID
 	today := a.Today(bg, in)
 	periods, err := a.Periods(bg, admin, today.Time().Year())
 	if err != nil {
@@ -58,24 +58,40 @@ func TestPenilaianFromRatingToDecision(t *testing.T) {
 	if err := a.SetPeriodicObjections(bg, admin, true); err != nil {
 		t.Fatal(err)
 	}
-	list, err := s.Assessments(bg, store.AssessmentFilter{InstansiID: in, PeriodID: month.ID, Employees: []string{staff.EmployeeID}})
-	if err != nil || len(list) == 0 {
-		t.Fatalf("the staff member's assessment of %s: %d, %v", month.Name(), len(list), err)
+	// A member of the Kepala Bidang's team other than the demo's staff
+	// account (another journey rates that one's).
+	chart, err := a.OrgChart(bg, in)
+	if err != nil {
+		t.Fatal(err)
 	}
-	as := list[0]
-	if as.Status != model.AssessmentOpen {
-		t.Fatalf("the assessment is %s", as.Status)
+	otherActor := actorOf(t, other.Username)
+	list, err := s.Assessments(bg, store.AssessmentFilter{InstansiID: in, PeriodID: month.ID, Employees: chart.Team(boss.EmployeeID),
+		Status: model.AssessmentOpen})
+	if err != nil {
+		t.Fatal(err)
 	}
+	var as model.Assessment
+	for _, x := range list {
+		if x.EmployeeID != otherActor.EmployeeID && chart.Rater(x.EmployeeID) == boss.EmployeeID {
+			as = x
+			break
+		}
+	}
+	if as.ID == "" {
+		t.Fatalf("no open assessment of %s in the Kepala Bidang's team (%d open)", month.Name(), len(list))
+	}
+	staffEmp, err := s.Employee(bg, as.EmployeeID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	staffAcc := struct{ Username, Name string }{staffEmp.NIP, staffEmp.FullName()}
+	staff := actorOf(t, staffAcc.Username)
 	if _, err := a.SetUnitPerformance(bg, wali, as.OPDID, month.ID, app.UnitPerformanceRequest{Capaian: model.CapaianBaik,
 		Basis: "Rencana aksi bulan ini tercapai"}); err != nil {
 		t.Fatalf("set the capaian: %v", err)
 	}
 	// The Kepala Dinas heads the OPD and is the atasan of the staff
 	// member's rater.
-	chart, err := a.OrgChart(bg, in)
-	if err != nil {
-		t.Fatal(err)
-	}
 	opd, err := s.Unit(bg, as.OPDID)
 	if err != nil {
 		t.Fatal(err)

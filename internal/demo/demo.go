@@ -116,7 +116,15 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 		if err := recordNeeds(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
 			return err
 		}
-		return setUnitPerformance(ctx, tx, sum.InstansiID, today, opt.Seed)
+		if err := setUnitPerformance(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
+			return err
+		}
+		// The past periods are assessed once SKPs are approved and the
+		// capaian of every OPD is set.
+		if err := assessPeriods(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
+			return err
+		}
+		return recordKeberatan(ctx, tx, sum.InstansiID, today, opt.Seed)
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)

@@ -352,3 +352,49 @@ func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterC
 	}
 	return out, rows.Err()
 }
+
+// SeedAssessments writes the ratings of many assessments at once, in
+// statements of a few hundred rows: for each, its status, ratings,
+// predikat, note, umpan balik, rater snapshots, who rated and finalised it
+// and when, when it was acknowledged, its version and when it last
+// changed (UpdatedAt, or now when zero). It is for the demo city and
+// load-test data only: it checks no rule and no version (the caller
+// computes every predikat by the rules of the assessment's regime), and it
+// audits the batch once, as "assessment.seed" with how many it wrote,
+// where a real rating is one audited UpdateAssessment each.
+func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment) error {
+	const cols = 16
+	for start := 0; start < len(list); start += assessmentBatch {
+		end := min(start+assessmentBatch, len(list))
+		var sb strings.Builder
+		// A VALUES list names its columns column1, column2... on both
+		// engines; every value travels as text.
+		sb.WriteString(`UPDATE assessments SET status = v.column2, hasil_kerja = v.column3, perilaku_kerja = v.column4,
+			predikat = v.column5, note = v.column6, feedback = v.column7, rater_snapshot = v.column8, upper_snapshot = v.column9,
+			rated_by = v.column10, rated_at = v.column11, finalized_by = v.column12, finalized_at = v.column13,
+			acknowledged_at = v.column14, version = CAST(v.column15 AS INTEGER), updated_at = v.column16
+			FROM (VALUES `)
+		args := make([]any, 0, (end-start)*cols)
+		for i, a := range list[start:end] {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			updated := a.UpdatedAt
+			if updated.IsZero() {
+				updated = tx.now
+			}
+			args = append(args, a.ID, string(a.Status), string(a.HasilKerja), string(a.PerilakuKerja), string(a.Predikat), a.Note,
+				mustJSON(a.Feedback), mustJSON(a.Rater), mustJSON(a.UpperRater), a.RatedBy, formatTime(a.RatedAt),
+				a.FinalizedBy, formatTime(a.FinalizedAt), formatTime(a.AcknowledgedAt), fmt.Sprint(a.Version), formatTime(updated))
+		}
+		sb.WriteString(`) AS v WHERE assessments.id = v.column1`)
+		if _, err := tx.exec(ctx, sb.String(), args...); err != nil {
+			return fmt.Errorf("seed assessments: %w", err)
+		}
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	return tx.audit(ctx, "assessment.seed", "instansi", tx.instansi, nil, map[string]int{"assessments": len(list)})
+}

@@ -76,6 +76,25 @@ func (c conn) RealisasiOf(ctx context.Context, skpID, periodID string) (map[stri
 	return out, rows.Err()
 }
 
+// RealisasiOfPeriod returns every realisasi recorded for period p, by
+// indicator (an indicator has at most one per period), in one query.
+func (c conn) RealisasiOfPeriod(ctx context.Context, periodID string) (map[string]model.Realisasi, error) {
+	rows, err := c.query(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE period_id = ?`, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("realisasi of the period: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]model.Realisasi{}
+	for rows.Next() {
+		r, err := scanRealisasi(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[r.IndicatorID] = r
+	}
+	return out, rows.Err()
+}
+
 // RealisasiHistory returns the audit entries of several realisasi, newest
 // first, keyed by realisasi: a period's page shows each one's changes.
 func (c conn) RealisasiHistory(ctx context.Context, instansiID string, ids []string) (map[string][]model.AuditEntry, error) {

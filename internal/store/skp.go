@@ -479,6 +479,35 @@ func (c conn) RHKOfSKPs(ctx context.Context, skpIDs []string) (map[string][]mode
 	return out, rows.Err()
 }
 
+// IndicatorsOfSKPs returns the indicators of several SKPs, by RHK id, each
+// RHK's in its order, in one query per few hundred SKPs.
+func (c conn) IndicatorsOfSKPs(ctx context.Context, skpIDs []string) (map[string][]model.Indicator, error) {
+	out := map[string][]model.Indicator{}
+	for start := 0; start < len(skpIDs); start += 500 {
+		chunk := skpIDs[start:min(start+500, len(skpIDs))]
+		rows, err := c.query(ctx, `SELECT i.id, i.rhk_id, i.aspect, i.description, i.target, i.unit, i.position FROM indicators i
+			JOIN rhk r ON r.id = i.rhk_id WHERE r.skp_id IN (`+placeholders(len(chunk))+`) ORDER BY i.rhk_id, i.position, i.id`, anys(chunk)...)
+		if err != nil {
+			return nil, fmt.Errorf("indicators of SKPs: %w", err)
+		}
+		for rows.Next() {
+			var in model.Indicator
+			var aspect string
+			if err := rows.Scan(&in.ID, &in.RHKID, &aspect, &in.Description, &in.Target, &in.Unit, &in.Position); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			in.Aspect = model.Aspect(aspect)
+			out[in.RHKID] = append(out[in.RHKID], in)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // SetSKPRaters names anew the pejabat penilai and atasan pejabat penilai
 // of s, an SKP not yet approved whose raters the organisation changed
 // (decision 3), keeping what it named before in the audit log. It

@@ -1,0 +1,850 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// Penilaian in the demo city: every monthly period of the year that has
+// ended is assessed. Each SKP in force gets its assessment, rated by the
+// pejabat penilai of the day with umpan balik on every RHK; the predikat
+// always follows from the two ratings by the current rules. Each OPD's
+// distribution fits the pattern of its capaian kinerja organisasi, except
+// one: BKPSDM finalised the Butuh Perbaikan OPD's curve of the month
+// before last with a written reason. The head of SMP Negeri 1 rates
+// noticeably more leniently than the rest of the education dinas. The
+// older periods are final and calibrated, most results acknowledged; the
+// latest one is under way: some raters are done, some have rated without
+// sending, some have not started (the demo supervisor among those with
+// ratings waiting), and a few ratings were moved on the calibration
+// screen with a reason.
+
+// Fixed codes of the penilaian story.
+const (
+	// codeLenientPosition is the post of the rater who gives far more
+	// Sangat Baik than their OPD.
+	codeLenientPosition = "DISDIKBUD-SMPN1-KEPALA"
+)
+
+// demoOverrideOPD is the OPD whose broken curve BKPSDM finalised with a
+// written reason, in the month before the latest.
+var demoOverrideOPD = demoButuhPerbaikan
+
+// demoOverrideReason is BKPSDM's reason to finalise the broken curve.
+const demoOverrideReason = "Capaian organisasi tertahan oleh penundaan dana alokasi khusus air minum dari pemerintah pusat, " +
+	"bukan oleh kinerja pegawai: seluruh bidang menuntaskan kegiatan yang menjadi kewenangannya. Disepakati dalam rapat " +
+	"kalibrasi bersama Sekretaris Daerah; distribusi periode berikutnya kembali mengikuti pola."
+
+// demoLenientShare is the part of their people the lenient rater rates
+// Sangat Baik, in percent.
+const demoLenientShare = 75
+
+// rating is one assessment being planned.
+type rating struct {
+	a       model.Assessment
+	rater   string
+	merit   float64
+	suggest model.Rating              // the suggestion from the realisasi, "" when none
+	stand   map[string]model.Standing // each RHK's standing from the realisasi
+	pred    model.Predikat
+	hk, pk  model.Rating // the ratings it ends with
+	status  model.AssessmentStatus
+	// from is the rating given before a calibration move to hk and pk,
+	// by mover with reason; nil when it was not moved.
+	from          *[2]model.Rating
+	mover, reason string
+}
+
+// assessor holds what assessPeriods reads once.
+type assessor struct {
+	tx         *store.Tx
+	instansiID string
+	rules      model.Rules
+	rng        *rand.Rand
+	seed       int64
+	now        time.Time
+	skps       map[string]model.SKP // by id, with their RHK and indicators
+	people     map[string]model.Employee
+	lenient    string // the lenient rater's employee id
+	supervisor string // the demo supervisor's employee id
+	// stages is how far each rater is with the latest period.
+	stages map[string]int
+}
+
+// assessPeriods makes, rates and calibrates the assessments of every
+// monthly period that ended before today.
+func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+	periods, err := tx.Periods(ctx, instansiID, today.Time().Year())
+	if err != nil {
+		return err
+	}
+	var past []model.Period
+	for _, p := range periods {
+		if p.Kind == model.PeriodMonthly && p.Status == model.PeriodClosed && p.End < today {
+			past = append(past, p)
+		}
+	}
+	if len(past) == 0 {
+		return nil
+	}
+	slices.SortFunc(past, func(a, b model.Period) int { return strings.Compare(string(a.Start), string(b.Start)) })
+	units, err := tx.Units(ctx, instansiID)
+	if err != nil {
+		return err
+	}
+	opds := map[string]model.Unit{}
+	for _, u := range units {
+		if u.OPDID == u.ID {
+			opds[u.ID] = u
+		}
+	}
+	as := &assessor{tx: tx, instansiID: instansiID, rules: model.CurrentRules(), seed: seed, now: tx.Now(),
+		rng: rand.New(rand.NewPCG(uint64(seed), 0x70656e696c6169)), skps: map[string]model.SKP{}, people: map[string]model.Employee{},
+		stages: map[string]int{}}
+	chartToday, err := tx.OrgChart(ctx, instansiID, today)
+	if err != nil {
+		return err
+	}
+	if pos, err := tx.PositionByCode(ctx, instansiID, codeLenientPosition); err == nil {
+		as.lenient = chartToday.Holder(pos.ID)
+	}
+	if pos, err := tx.PositionByCode(ctx, instansiID, codeSupervisorPosition); err == nil {
+		as.supervisor = chartToday.Holder(pos.ID)
+	}
+	skps, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, Year: today.Time().Year()})
+	if err != nil {
+		return err
+	}
+	if err := as.loadSKPs(ctx, skps); err != nil {
+		return err
+	}
+	skpOf := as.skps
+
+	var moves []*rating
+	// An OPD's period to finalise, with when its last result was sent.
+	type opdPeriod struct {
+		opd      model.Unit
+		period   model.Period
+		last     time.Time
+		override bool
+	}
+	var calibrate []opdPeriod
+	for i, p := range past {
+		latest := i == len(past)-1
+		override := len(past) >= 2 && i == len(past)-2
+		chart, err := tx.OrgChart(ctx, instansiID, p.End)
+		if err != nil {
+			return err
+		}
+		cands, err := tx.AssessmentCandidates(ctx, p)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.CreateAssessments(ctx, p, model.CurrentRegime, cands); err != nil {
+			return err
+		}
+		list, err := tx.Assessments(ctx, store.AssessmentFilter{InstansiID: instansiID, PeriodID: p.ID})
+		if err != nil {
+			return err
+		}
+		perf, err := tx.UnitPerformances(ctx, instansiID, p.ID)
+		if err != nil {
+			return err
+		}
+		var realisasi map[string]model.Realisasi
+		if latest {
+			if realisasi, err = tx.RealisasiOfPeriod(ctx, p.ID); err != nil {
+				return err
+			}
+		}
+		capaian := map[string]model.Capaian{}
+		for _, up := range perf {
+			capaian[up.UnitID] = up.Capaian
+		}
+		byOPD := map[string][]*rating{}
+		var raterIDs []string
+		for _, a := range list {
+			s := skpOf[a.SKPID]
+			r := &rating{a: a, rater: chart.RaterOn(a.EmployeeID, s.PositionID)}
+			if r.rater != "" {
+				raterIDs = append(raterIDs, r.rater, chart.UpperRaterOn(a.EmployeeID, s.PositionID))
+			}
+			byOPD[a.OPDID] = append(byOPD[a.OPDID], r)
+		}
+		if err := as.loadPeople(ctx, raterIDs); err != nil {
+			return err
+		}
+		// Each period's ratings are written before the next is drawn, so
+		// that a large synthetic city holds one period at a time.
+		var batch []model.Assessment
+		ids := make([]string, 0, len(byOPD))
+		for id := range byOPD {
+			ids = append(ids, id)
+		}
+		slices.SortFunc(ids, func(a, b string) int { return strings.Compare(opds[a].Code, opds[b].Code) })
+		for _, id := range ids {
+			rs := byOPD[id]
+			slices.SortFunc(rs, func(a, b *rating) int { return strings.Compare(a.a.Employee.NIP+a.a.SKPID, b.a.Employee.NIP+b.a.SKPID) })
+			c := capaian[id]
+			if c == "" {
+				continue // no capaian, no curve: left open
+			}
+			for _, r := range rs {
+				r.merit = as.base(r.a.Employee.NIP) + 0.6*as.rng.NormFloat64()
+			}
+			if latest {
+				as.suggest(realisasi, p, rs)
+			}
+			broken := override && opds[id].Code == demoOverrideOPD
+			if err := as.plan(c, rs, broken); err != nil {
+				return fmt.Errorf("penilaian of %s in %s: %w", opds[id].Code, p.Name(), err)
+			}
+			for _, r := range rs {
+				r.status = model.AssessmentFinal
+				if latest || r.rater == "" {
+					r.status = as.stage(r)
+				}
+			}
+			if latest {
+				moves = append(moves, as.pickMoves(opds[id], c, rs, chartToday, len(moves))...)
+			}
+			final := true
+			var last time.Time
+			for _, r := range rs {
+				if err := as.rate(r, p, chart, latest, i == len(past)-2); err != nil {
+					return err
+				}
+				if r.status != model.AssessmentOpen {
+					batch = append(batch, r.a)
+				}
+				final = final && r.status == model.AssessmentFinal
+				if r.a.FinalizedAt.After(last) {
+					last = r.a.FinalizedAt
+				}
+			}
+			if latest || !final {
+				continue
+			}
+			calibrate = append(calibrate, opdPeriod{opd: opds[id], period: p, last: last, override: broken})
+		}
+		if err := tx.SeedAssessments(ctx, batch); err != nil {
+			return err
+		}
+	}
+	if err := as.move(ctx, moves, past[len(past)-1]); err != nil {
+		return err
+	}
+	admin := ""
+	if u, err := tx.UserByUsername(ctx, "admin"); err == nil {
+		admin = u.ID
+	}
+	for _, op := range calibrate {
+		before, err := tx.LockCalibration(ctx, instansiID, op.opd.ID, op.period.ID)
+		if err != nil {
+			return err
+		}
+		after := before
+		after.Status, after.FinalizedAt = model.CalibrationFinal, as.clamp(op.last.Add(time.Duration(20+as.rng.IntN(48))*time.Hour))
+		if op.opd.HeadPositionID != "" {
+			after.FinalizedBy = chartToday.Holder(op.opd.HeadPositionID)
+		}
+		if op.override {
+			after.FinalizedBy, after.OverrideReason, after.OverriddenBy = "", demoOverrideReason, admin
+		}
+		if _, err := tx.SetCalibration(ctx, "calibration.finalize", before, after); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recordKeberatan is where the demo city's keberatan (an employee's
+// objection to a final predikat and the atasan's decision on it) will be
+// written, on the assessments assessPeriods made. It writes nothing yet.
+func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+	return nil
+}
+
+// loadPeople reads the raters not read yet.
+func (as *assessor) loadPeople(ctx context.Context, ids []string) error {
+	var missing []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := as.people[id]; !ok && id != "" && !seen[id] {
+			seen[id] = true
+			missing = append(missing, id)
+		}
+	}
+	found, err := as.tx.EmployeesByID(ctx, missing)
+	if err != nil {
+		return err
+	}
+	for id, e := range found {
+		as.people[id] = e
+	}
+	return nil
+}
+
+// base is a person's steady merit, the same every month: some people
+// are simply better at their work than others.
+func (as *assessor) base(nip string) float64 {
+	h := fnv.New64a()
+	h.Write([]byte(nip))
+	return rand.New(rand.NewPCG(uint64(as.seed), h.Sum64())).NormFloat64()
+}
+
+// loadSKPs keeps the year's SKPs with their RHK and indicators, read a
+// few hundred SKPs per query.
+func (as *assessor) loadSKPs(ctx context.Context, list []model.SKP) error {
+	ids := make([]string, 0, len(list))
+	for _, s := range list {
+		ids = append(ids, s.ID)
+	}
+	indicators, err := as.tx.IndicatorsOfSKPs(ctx, ids)
+	if err != nil {
+		return err
+	}
+	rhk := map[string][]model.RHK{}
+	for start := 0; start < len(ids); start += 500 {
+		part, err := as.tx.RHKOfSKPs(ctx, ids[start:min(start+500, len(ids))])
+		if err != nil {
+			return err
+		}
+		for id, list := range part {
+			rhk[id] = list
+		}
+	}
+	for _, s := range list {
+		s.RHK = rhk[s.ID]
+		for i := range s.RHK {
+			s.RHK[i].Indicators = indicators[s.RHK[i].ID]
+		}
+		as.skps[s.ID] = s
+	}
+	return nil
+}
+
+// suggest compares each SKP's realisasi of period p with its targets, as
+// the rating screen does, and adds the merit of results above target.
+func (as *assessor) suggest(got map[string]model.Realisasi, p model.Period, rs []*rating) {
+	for _, r := range rs {
+		s := as.skps[r.a.SKPID]
+		share := float64(days(maxDate(s.PeriodStart, p.Start), minDate(s.PeriodEnd, p.End))) / float64(max(1, days(s.PeriodStart, s.PeriodEnd)))
+		var results []model.ResultStanding
+		stand := map[string]model.Standing{}
+		known := false
+		for _, rhk := range s.RHK {
+			res := model.ResultStanding{RHKID: rhk.ID, Kind: rhk.Kind}
+			for _, in := range rhk.Indicators {
+				v, ok := got[in.ID]
+				known = known || ok
+				level := in.Aspect == model.AspectKualitas || strings.TrimSpace(in.Unit) == "%"
+				res.Indicators = append(res.Indicators, model.PeriodStanding(in.Target, v.Value, share, level))
+			}
+			stand[rhk.ID] = res.Standing()
+			results = append(results, res)
+		}
+		if !known {
+			continue
+		}
+		r.stand, r.suggest = stand, model.SuggestHasilKerja(results).Rating
+		switch r.suggest {
+		case model.RatingDiAtas:
+			r.merit++
+		case model.RatingDiBawah:
+			r.merit--
+		}
+	}
+}
+
+func days(from, to model.Date) int { return int(to.Time().Sub(from.Time()).Hours()/24) + 1 }
+
+func maxDate(a, b model.Date) model.Date { return max(a, b) }
+
+func minDate(a, b model.Date) model.Date { return min(a, b) }
+
+// cells returns the ratings (hasil kerja, perilaku kerja) that give
+// predikat p, with hasil kerja fixed to hk unless it is "".
+func (as *assessor) cells(p model.Predikat, hk model.Rating) [][2]model.Rating {
+	var out [][2]model.Rating
+	for _, h := range model.Ratings {
+		if hk != "" && h != hk {
+			continue
+		}
+		for _, k := range model.Ratings {
+			if got, _ := as.rules.Predikat(h, k); got == p {
+				out = append(out, [2]model.Rating{h, k})
+			}
+		}
+	}
+	return out
+}
+
+// plan gives each assessment of an OPD in a period its predikat and
+// ratings: the counts of each predikat are drawn to fit the pattern of
+// the OPD's capaian c (to break it when broken), the leader's hasil kerja
+// is the capaian's, the lenient rater's people take Sangat Baik first,
+// and the rest are ranked by merit.
+func (as *assessor) plan(c model.Capaian, rs []*rating, broken bool) error {
+	n := len(rs)
+	leaderHK := as.rules.LeaderRating(c, nil)
+	var leader *rating
+	lenientTeam := 0
+	for _, r := range rs {
+		if r.a.Leader {
+			leader = r
+		}
+		if r.rater != "" && r.rater == as.lenient {
+			lenientTeam++
+		}
+	}
+	minSB := 0
+	if lenientTeam > 0 {
+		minSB = (lenientTeam*demoLenientShare+99)/100 + (n-lenientTeam)/10
+	}
+	// Draw until the counts fit (or, when broken, break) the pattern;
+	// keep the closest draw should none.
+	var counts map[model.Predikat]int
+	var leaderPred model.Predikat
+	best := -1
+	for attempt := 0; attempt < 200; attempt++ {
+		draw := drawCounts(c, n, minSB, broken, as.rng)
+		pred := model.Predikat("")
+		if leader != nil {
+			for _, p := range leaderPrefs(c) {
+				if draw[p] > 0 && len(as.cells(p, leaderHK)) > 0 {
+					pred = p
+					break
+				}
+			}
+			if pred == "" { // the leader takes a place from the largest
+				pred = leaderPrefs(c)[0]
+				big := model.PredikatBaik
+				for _, p := range model.Predikats {
+					if draw[p] > draw[big] {
+						big = p
+					}
+				}
+				draw[big]--
+				draw[pred]++
+			}
+		}
+		miss := len(as.rules.Curve(c, draw).Violations)
+		if broken {
+			miss = 1 - min(miss, 1)
+		}
+		if best < 0 || miss < best {
+			best, counts, leaderPred = miss, draw, pred
+		}
+		if miss == 0 {
+			break
+		}
+	}
+	pool := counts
+	take := func(r *rating, p model.Predikat) {
+		r.pred = p
+		pool[p]--
+	}
+	if leader != nil {
+		take(leader, leaderPred)
+	}
+	var rest []*rating
+	if lenientTeam > 0 {
+		want := (lenientTeam*demoLenientShare + 99) / 100
+		for _, r := range rs {
+			if r.rater == as.lenient && r != leader && want > 0 && pool[model.PredikatSangatBaik] > 0 {
+				take(r, model.PredikatSangatBaik)
+				want--
+			}
+		}
+	}
+	for _, r := range rs {
+		if r.pred == "" {
+			rest = append(rest, r)
+		}
+	}
+	// Ranked by merit within each rater's people, then interleaved by
+	// that rank's place in the team (the top third of every team before
+	// the second third of any), so that each rater's spread follows the
+	// OPD's and only the lenient rater stands out.
+	byMerit := func(a, b *rating) int {
+		switch {
+		case a.merit > b.merit:
+			return -1
+		case a.merit < b.merit:
+			return 1
+		}
+		return 0
+	}
+	teams := map[string][]*rating{}
+	for _, r := range rest {
+		teams[r.rater] = append(teams[r.rater], r)
+	}
+	place := map[*rating]float64{}
+	for _, team := range teams {
+		slices.SortStableFunc(team, byMerit)
+		for i, r := range team {
+			place[r] = (float64(i) + 0.5) / float64(len(team))
+		}
+	}
+	slices.SortStableFunc(rest, func(a, b *rating) int {
+		switch {
+		case place[a] < place[b]:
+			return -1
+		case place[a] > place[b]:
+			return 1
+		}
+		return byMerit(a, b)
+	})
+	k := 0
+	for _, p := range model.Predikats {
+		for ; pool[p] > 0 && k < len(rest); k++ {
+			take(rest[k], p)
+		}
+	}
+	for _, r := range rs {
+		hk := model.Rating("")
+		if r.a.Leader {
+			hk = leaderHK
+		}
+		cells := as.cells(r.pred, hk)
+		if len(cells) == 0 {
+			return fmt.Errorf("no ratings give %s", r.pred)
+		}
+		weights := make([]int, len(cells))
+		total := 0
+		for i, cell := range cells {
+			w := 1
+			if cell[0] == model.RatingSesuai {
+				w += 4
+			}
+			if cell[1] == model.RatingSesuai {
+				w += 4
+			}
+			if r.suggest != "" && cell[0] == r.suggest {
+				w += 6
+			}
+			weights[i] = w
+			total += w
+		}
+		roll := as.rng.IntN(total)
+		for i, w := range weights {
+			if roll < w {
+				r.hk, r.pk = cells[i][0], cells[i][1]
+				break
+			}
+			roll -= w
+		}
+	}
+	return nil
+}
+
+// leaderPrefs is the order in which a leader's predikat is chosen: the
+// one that fits the capaian first.
+func leaderPrefs(c model.Capaian) []model.Predikat {
+	switch c {
+	case model.CapaianIstimewa:
+		return []model.Predikat{model.PredikatSangatBaik, model.PredikatBaik, model.PredikatKurang}
+	case model.CapaianBaik:
+		return []model.Predikat{model.PredikatBaik, model.PredikatKurang}
+	}
+	return []model.Predikat{model.PredikatButuhPerbaikan, model.PredikatSangatKurang, model.PredikatKurang, model.PredikatBaik}
+}
+
+// drawCounts draws how many of n people get each predikat in an OPD whose
+// capaian is c: shaped to its pattern, with at least minSB Sangat Baik,
+// or, when broken, with too few Butuh Perbaikan for a Butuh Perbaikan
+// OPD (too many Baik for any other).
+func drawCounts(c model.Capaian, n, minSB int, broken bool, rng *rand.Rand) map[model.Predikat]int {
+	pct := func(lo, hi int) int { return (n*(lo+rng.IntN(hi-lo+1)) + 50) / 100 }
+	counts := map[model.Predikat]int{}
+	switch {
+	case broken && c == model.CapaianButuhPerbaikan:
+		counts[model.PredikatButuhPerbaikan] = max(1, pct(35, 45))
+		counts[model.PredikatKurang] = min(1, n-counts[model.PredikatButuhPerbaikan])
+	case broken:
+		counts[model.PredikatSangatBaik] = pct(0, 5)
+	case c == model.CapaianIstimewa:
+		counts[model.PredikatSangatBaik] = min(pct(35, 55), n*70/100)
+		if n >= 8 && rng.IntN(2) == 0 {
+			counts[model.PredikatKurang] = 1
+		}
+		if n >= 12 && rng.IntN(2) == 0 {
+			counts[model.PredikatButuhPerbaikan] = 1
+		}
+	case c == model.CapaianBaik:
+		counts[model.PredikatSangatBaik] = pct(8, 18)
+		low := max(1, pct(8, 18))
+		counts[model.PredikatButuhPerbaikan] = (low*3 + 4) / 5
+		counts[model.PredikatKurang] = low - counts[model.PredikatButuhPerbaikan]
+		if low == 1 && rng.IntN(3) == 0 {
+			counts[model.PredikatButuhPerbaikan], counts[model.PredikatKurang] = 0, 1
+		}
+		if n >= 20 && rng.IntN(3) == 0 {
+			counts[model.PredikatSangatKurang] = 1
+		}
+	case c == model.CapaianButuhPerbaikan:
+		counts[model.PredikatButuhPerbaikan] = (n*60+99)/100 + pct(0, 10)
+		if rng.IntN(2) == 0 {
+			counts[model.PredikatSangatBaik] = n / 10
+		}
+		if n >= 8 {
+			counts[model.PredikatKurang] = 1
+		}
+		if n >= 10 && rng.IntN(2) == 0 {
+			counts[model.PredikatSangatKurang] = 1
+		}
+	default: // Kurang, Sangat Kurang: not in the demo; everyone Baik
+	}
+	counts[model.PredikatSangatBaik] = max(counts[model.PredikatSangatBaik], minSB)
+	// Baik takes the rest; too few people left takes from the largest.
+	for {
+		rest := n
+		for p, k := range counts {
+			if p != model.PredikatBaik {
+				rest -= k
+			}
+		}
+		if rest >= 0 {
+			counts[model.PredikatBaik] = rest
+			break
+		}
+		big := model.PredikatSangatBaik
+		for _, p := range model.Predikats {
+			if p != model.PredikatBaik && counts[p] > counts[big] {
+				big = p
+			}
+		}
+		counts[big]--
+	}
+	// A Baik OPD allows at most 70% Baik: the excess is Sangat Baik.
+	if c == model.CapaianBaik && !broken {
+		if over := counts[model.PredikatBaik] - n*70/100; over > 0 {
+			counts[model.PredikatBaik] -= over
+			counts[model.PredikatSangatBaik] += over
+		}
+	}
+	return counts
+}
+
+// Umpan balik and notes of the demo raters.
+var (
+	demoRHKFeedback = map[model.Rating][]string{
+		model.RatingDiAtas: {"Keluaran melampaui target periode ini dan diterima tanpa perbaikan. Pertahankan.",
+			"Hasil kerja lebih dari yang direncanakan; bagikan caranya kepada rekan satu tim.",
+			"Target periode ini terlampaui dengan bukti dukung yang lengkap."},
+		model.RatingSesuai: {"Keluaran sesuai target periode ini.", "Tercapai sesuai rencana; lampirkan bukti dukung tepat waktu.",
+			"Sesuai target. Perhatikan kerapian dokumen sebelum diajukan.", "Hasil kerja sesuai ekspektasi; pertahankan konsistensinya."},
+		model.RatingDiBawah: {"Keluaran belum mencapai target periode ini; susun rencana percepatan bersama atasan.",
+			"Beberapa keluaran terlambat dan perlu perbaikan berulang.", "Target belum tercapai; laporkan kendala lebih awal agar dapat dibantu."},
+	}
+	demoBehaviourFeedback = map[model.Rating]string{
+		model.RatingDiAtas:  "Menjadi teladan: sigap membantu rekan kerja dan aktif berbagi pengetahuan di unit.",
+		model.RatingDiBawah: "Beberapa kali terlambat menyampaikan laporan dan kurang berkoordinasi; perlu perbaikan pada periode berikutnya.",
+	}
+	demoNotes = map[model.Predikat][]string{
+		model.PredikatSangatBaik: {"Layak diusulkan mengikuti pelatihan kepemimpinan.", "Dapat menjadi mentor bagi pegawai baru di unit."},
+		model.PredikatBaik:       {"Tingkatkan inisiatif di luar tugas rutin.", "Ikuti bimbingan teknis sesuai bidang tugas."},
+		model.PredikatButuhPerbaikan: {"Disepakati rencana perbaikan dengan target bulanan yang dipantau dalam dialog kinerja.",
+			"Perlu pendampingan teknis dari rekan senior selama satu bulan."},
+		model.PredikatKurang:       {"Perlu pembinaan disiplin dan komunikasi dengan tim; dibahas dalam dialog kinerja."},
+		model.PredikatSangatKurang: {"Dijadwalkan dialog kinerja dan rencana perbaikan tertulis; dipantau setiap minggu."},
+	}
+)
+
+// rate writes a planned rating onto its assessment: the predikat by the
+// rules, the umpan balik, the rater's snapshots, the status and the days.
+// Older periods are final, most acknowledged; in the latest one each
+// rater is done, half way or not started (the demo supervisor always half
+// way).
+func (as *assessor) rate(r *rating, p model.Period, chart *model.OrgChart, latest, previous bool) error {
+	status := r.status
+	if status == model.AssessmentOpen {
+		return nil
+	}
+	hk, pk := r.hk, r.pk
+	if r.from != nil { // rated first as it was before the move
+		hk, pk = r.from[0], r.from[1]
+	}
+	pred, err := as.rules.Predikat(hk, pk)
+	if err != nil {
+		return err
+	}
+	s := as.skps[r.a.SKPID]
+	a := &r.a
+	a.Status, a.HasilKerja, a.PerilakuKerja, a.Predikat = status, hk, pk, pred
+	a.Feedback = model.AssessmentFeedback{RHK: map[string]string{}}
+	for _, rhk := range s.RHK {
+		texts := demoRHKFeedback[hk]
+		switch r.stand[rhk.ID] {
+		case model.StandingAbove:
+			texts = demoRHKFeedback[model.RatingDiAtas]
+		case model.StandingBelow:
+			texts = demoRHKFeedback[model.RatingDiBawah]
+		}
+		a.Feedback.RHK[rhk.ID] = texts[as.rng.IntN(len(texts))]
+	}
+	// Every SKP carries the seven core values.
+	if text, ok := demoBehaviourFeedback[pk]; ok {
+		value := model.Kolaboratif
+		if pk == model.RatingDiBawah {
+			value = model.Akuntabel
+		}
+		a.Feedback.Behaviours = map[model.CoreValue]string{value: text}
+	}
+	if (pred != model.PredikatBaik && pred != model.PredikatSangatBaik) || as.rng.IntN(4) == 0 {
+		notes := demoNotes[pred]
+		a.Note = notes[as.rng.IntN(len(notes))]
+	}
+	a.Rater = model.SnapshotOf(as.people[r.rater])
+	if up := chart.UpperRaterOn(a.EmployeeID, s.PositionID); up != "" {
+		a.UpperRater = model.SnapshotOf(as.people[up])
+	}
+	// Rated in the days after the period, sent a day or two later,
+	// acknowledged within the week; never after now.
+	start := p.End.Time().Add(24*time.Hour + time.Hour) // 08:00 WIB the next day
+	span := as.now.Sub(start)
+	if span <= 0 {
+		span = time.Hour
+	}
+	step := func(limit time.Duration) time.Duration {
+		return time.Duration(as.rng.Int64N(int64(min(limit, span/4)) + 1))
+	}
+	a.RatedBy, a.RatedAt, a.Version = r.rater, start.Add(step(5*24*time.Hour)), 2
+	a.UpdatedAt = a.RatedAt
+	if status == model.AssessmentFinal {
+		a.FinalizedBy, a.FinalizedAt, a.Version = r.rater, a.RatedAt.Add(step(3*24*time.Hour)), 3
+		a.UpdatedAt = a.FinalizedAt
+		ack := 80
+		switch {
+		case latest:
+			ack = 20
+		case previous:
+			ack = 45
+		}
+		if as.rng.IntN(100) < ack {
+			a.AcknowledgedAt, a.Version = a.FinalizedAt.Add(step(4*24*time.Hour)), 4
+			a.UpdatedAt = a.AcknowledgedAt
+		}
+	}
+	return nil
+}
+
+// stage is the status of an assessment of the latest period: each rater
+// has not started (open), rated without sending all (rated, some final),
+// or is done (final). The demo supervisor has rated half of their people
+// and not started on the other half. Without a rater it stays open.
+func (as *assessor) stage(r *rating) model.AssessmentStatus {
+	switch r.rater {
+	case "":
+		return model.AssessmentOpen
+	case as.supervisor:
+		as.stages[r.rater]++
+		if as.stages[r.rater]%2 == 0 {
+			return model.AssessmentRated
+		}
+		return model.AssessmentOpen
+	}
+	st, ok := as.stages[r.rater]
+	if !ok {
+		st = as.rng.IntN(10)
+		as.stages[r.rater] = st
+	}
+	switch {
+	case st < 3:
+		return model.AssessmentOpen
+	case st < 6 && as.rng.IntN(2) == 0:
+		return model.AssessmentRated
+	}
+	return model.AssessmentFinal
+}
+
+// clamp keeps a time before now.
+func (as *assessor) clamp(t time.Time) time.Time {
+	if t.After(as.now) {
+		return as.now.Add(-time.Minute)
+	}
+	return t
+}
+
+// demoMoves is how many ratings of the latest period are moved in
+// calibration, at most one per OPD.
+const demoMoves = 5
+
+// Reasons of the calibration moves, by the predikat the rating moves to.
+var demoMoveReasons = map[model.Predikat][]string{
+	model.PredikatBaik: {"Kedua RHK utama tercapai sesuai target, tidak melampauinya, dan perilaku kerja sesuai ekspektasi; " +
+		"disamakan dengan ukuran yang dipakai pejabat penilai lain di OPD ini.",
+		"Keluaran yang melampaui target berasal dari kegiatan tim, bukan dari RHK pegawai sendiri; dinilai sesuai ekspektasi."},
+	model.PredikatSangatBaik: {"Realisasi diverifikasi ulang bersama Bappeda: kedua RHK utama melampaui target bulanan, bukti " +
+		"dukungnya lengkap, dan pegawai menjadi rujukan rekan kerja.",
+		"Pegawai memimpin penyelesaian layanan yang tertunda di luar jam kerja; hasil kerjanya di atas ekspektasi."},
+}
+
+// pickMoves chooses, in some OPDs of the latest period, one rating that
+// the OPD head moved on the calibration screen: in a Baik OPD a Sangat
+// Baik brought back to Baik, in an Istimewa one a Baik raised to Sangat
+// Baik. The curve is drawn with the moved ratings, so it fits after the
+// moves. The lenient rater's ratings are left as they gave them.
+func (as *assessor) pickMoves(opd model.Unit, c model.Capaian, rs []*rating, chart *model.OrgChart, made int) []*rating {
+	if made >= demoMoves || opd.HeadPositionID == "" || as.rng.IntN(3) != 0 {
+		return nil
+	}
+	mover := chart.Holder(opd.HeadPositionID)
+	for _, r := range rs {
+		if r.status == model.AssessmentOpen || r.a.Leader || r.rater == "" || r.rater == as.lenient ||
+			mover == "" || mover == r.a.EmployeeID || mover == r.rater {
+			continue
+		}
+		switch {
+		case c == model.CapaianBaik && r.pred == model.PredikatBaik:
+			r.from = &[2]model.Rating{model.RatingDiAtas, model.RatingDiAtas}
+		case c == model.CapaianIstimewa && r.pred == model.PredikatSangatBaik:
+			r.from = &[2]model.Rating{model.RatingSesuai, model.RatingDiAtas}
+		default:
+			continue
+		}
+		reasons := demoMoveReasons[r.pred]
+		r.mover, r.reason = mover, reasons[made%len(reasons)]
+		return []*rating{r}
+	}
+	return nil
+}
+
+// move writes the calibration moves chosen by pickMoves as the app does:
+// the assessment changed, the move recorded with its reason, the rated
+// person and the rater told.
+func (as *assessor) move(ctx context.Context, moves []*rating, p model.Period) error {
+	for _, r := range moves {
+		before := r.a
+		after := before
+		pred, err := as.rules.Predikat(r.hk, r.pk)
+		if err != nil {
+			return err
+		}
+		after.HasilKerja, after.PerilakuKerja, after.Predikat = r.hk, r.pk, pred
+		if r.a, err = as.tx.UpdateAssessment(ctx, "assessment.move", before, after); err != nil {
+			return err
+		}
+		if _, err := as.tx.AddAssessmentMove(ctx, model.AssessmentMove{AssessmentID: before.ID, MovedBy: r.mover, Reason: r.reason,
+			From: model.RatingPair{HasilKerja: before.HasilKerja, PerilakuKerja: before.PerilakuKerja, Predikat: before.Predikat},
+			To:   model.RatingPair{HasilKerja: after.HasilKerja, PerilakuKerja: after.PerilakuKerja, Predikat: after.Predikat}}); err != nil {
+			return err
+		}
+		for _, who := range []string{before.EmployeeID, before.RatedBy} {
+			if err := as.tx.Notify(ctx, model.Notification{InstansiID: as.instansiID, EmployeeID: who, Kind: "assessment.moved",
+				Args: []string{before.Employee.Name, p.Name(), r.reason}, Link: "/penilaian/" + before.ID}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
