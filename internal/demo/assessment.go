@@ -270,6 +270,98 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 // objection to a final predikat and the atasan's decision on it) will be
 // written, on the assessments assessPeriods made. It writes nothing yet.
 func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+	// The city takes objections to monthly results, so that the demo
+	// shows them in every state on the latest month.
+	if err := tx.SetPeriodicObjections(ctx, instansiID, true); err != nil {
+		return err
+	}
+	periods, err := tx.Periods(ctx, instansiID, today.Time().Year())
+	if err != nil {
+		return err
+	}
+	var latest model.Period
+	for _, p := range periods {
+		if p.Kind == model.PeriodMonthly && p.End < today && p.End > latest.End {
+			latest = p
+		}
+	}
+	if latest.ID == "" {
+		return nil
+	}
+	list, err := tx.Assessments(ctx, store.AssessmentFilter{InstansiID: instansiID, PeriodID: latest.ID, Status: model.AssessmentFinal})
+	if err != nil {
+		return err
+	}
+	chart, err := tx.OrgChart(ctx, instansiID, today)
+	if err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x6b65626572617461))
+	rng.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })
+	rules := model.CurrentRules()
+	steps := []struct {
+		reason, explanation, note string
+		decision                  model.ObjectionDecision
+	}{
+		{"Laporan pelayanan minggu terakhir belum diperhitungkan dalam realisasi.", "", "", ""},
+		{"Target dokumen tercapai, bukti dukung sudah saya unggah pada progres harian.",
+			"Bukti dukung diterima setelah batas pengisian realisasi; sudah diperiksa ulang.", "", ""},
+		{"Rating perilaku kerja tidak sesuai dengan umpan balik selama bulan ini.",
+			"Umpan balik mencatat dua kali keterlambatan laporan tanpa pemberitahuan.",
+			"Penjelasan pejabat penilai didukung catatan umpan balik; hasil penilaian tetap.", model.DecisionKeep},
+		{"Kolaborasi lintas bidang yang saya pimpin tidak tercermin dalam rating perilaku kerja.",
+			"Kolaborasi itu memang terjadi; saya tidak mencatatnya sebagai umpan balik.",
+			"Bukti kolaborasi lintas bidang diterima; rating perilaku kerja dinaikkan.", model.DecisionChange},
+	}
+	next := 0
+	for _, a := range list {
+		if next == len(steps) {
+			break
+		}
+		rater, upper := chart.Rater(a.EmployeeID), chart.UpperRater(a.EmployeeID)
+		if a.Leader || a.HasilKerja != model.RatingSesuai || a.PerilakuKerja != model.RatingSesuai || rater == "" || upper == "" || upper == rater {
+			continue
+		}
+		step := steps[next]
+		next++
+		o, err := tx.CreateObjection(ctx, model.Objection{InstansiID: instansiID, AssessmentID: a.ID, EmployeeID: a.EmployeeID,
+			Reason: step.reason, Deadline: model.ObjectionDeadline(a.FinalizedAt, model.DefaultTimeZone)})
+		if err != nil {
+			return err
+		}
+		if step.explanation == "" {
+			continue
+		}
+		explained := o
+		explained.Status, explained.Explanation, explained.ExplainedBy, explained.ExplainedAt = model.ObjectionExplained, step.explanation, rater, tx.Now()
+		if o, err = tx.UpdateObjection(ctx, "objection.explain", o, explained); err != nil {
+			return err
+		}
+		if step.decision == "" {
+			continue
+		}
+		from := model.RatingPair{HasilKerja: a.HasilKerja, PerilakuKerja: a.PerilakuKerja, Predikat: a.Predikat}
+		to := from
+		if step.decision == model.DecisionChange {
+			to.PerilakuKerja = model.RatingDiAtas
+			if to.Predikat, err = rules.Predikat(to.HasilKerja, to.PerilakuKerja); err != nil {
+				return err
+			}
+		}
+		decided := o
+		decided.Status, decided.Decision, decided.DecisionNote = model.ObjectionDecided, step.decision, step.note
+		decided.From, decided.To, decided.DecidedBy, decided.DecidedAt = from, to, upper, tx.Now()
+		if _, err := tx.UpdateObjection(ctx, "objection.decide", o, decided); err != nil {
+			return err
+		}
+		if step.decision == model.DecisionChange {
+			after := a
+			after.PerilakuKerja, after.Predikat = to.PerilakuKerja, to.Predikat
+			if _, err := tx.UpdateAssessment(ctx, "assessment.decide", a, after); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

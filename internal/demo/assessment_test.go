@@ -231,6 +231,29 @@ func TestDemoAssessments(t *testing.T) {
 		if moved == 0 || moved > 5 {
 			t.Errorf("%d calibration moves, want a few", moved)
 		}
+		// Keberatan in every state: waiting for the explanation, waiting
+		// for the decision, kept, changed (the assessment follows).
+		objections, err := s.Objections(ctx, store.ObjectionFilter{InstansiID: sum.InstansiID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		states := map[string]int{}
+		for _, o := range objections {
+			key := string(o.Status)
+			if o.Status == model.ObjectionDecided {
+				key += "/" + string(o.Decision)
+				got, err := s.Assessment(ctx, o.AssessmentID)
+				if err != nil || got.Predikat != o.To.Predikat || got.PerilakuKerja != o.To.PerilakuKerja {
+					t.Errorf("decided %s: assessment %+v, %v", o.Decision, got, err)
+				}
+			}
+			states[key]++
+		}
+		for _, want := range []string{"submitted", "explained", "decided/keep", "decided/change"} {
+			if states[want] != 1 {
+				t.Errorf("keberatan %s: %d (%v)", want, states[want], states)
+			}
+		}
 	})
 }
 
