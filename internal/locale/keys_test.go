@@ -50,6 +50,7 @@ var dynamicPrefixes = []string{
 	"capaian.",            // model.Capaian.Label: "capaian." + capaian
 	"penilaian.step.",     // templates: printf "penilaian.step.%s" (app.AssessmentEvent.Action)
 	"followup.status.",    // templates: printf "followup.status.%s"
+	"followup.kind.",      // templates: printf "followup.kind.%s"
 	"report.name.",        // templates: printf "report.name.%s"
 	"calib.",              // templates: printf "calib.short.%s", "calib.status.%s", "calib.astatus.%s"; web: "calib.ok." + step
 	"penilaian.status.",   // templates: printf "penilaian.status.%s" (an assessment's status)

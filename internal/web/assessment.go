@@ -141,6 +141,8 @@ type assessmentPage struct {
 	Ratings    []model.Rating
 	// Panel is the keberatan part of a final result.
 	Panel *app.ObjectionPanel
+	// FollowUpKinds are the kinds a new follow-up may take.
+	FollowUpKinds []model.FollowUpKind
 }
 
 // Credit writes an angka kredit in hundredths the Indonesian way.
@@ -211,6 +213,8 @@ func (u *ui) showAssessment(w http.ResponseWriter, r *http.Request, b base) erro
 		msg = b.T("penilaian.ok.rate")
 	case "kirim":
 		msg = b.T("penilaian.ok.finalize")
+	case "tindak-lanjut":
+		msg = b.T("followup.ok")
 	case "terima":
 		msg = b.T("penilaian.ok.acknowledge")
 	}
@@ -223,7 +227,8 @@ func (u *ui) renderAssessment(w http.ResponseWriter, r *http.Request, b base, st
 		return err
 	}
 	as := v.Assessment
-	p := assessmentPage{base: b, V: v, Errors: errs, Message: msg, Names: map[model.CoreValue]string{}, Ratings: model.Ratings}
+	p := assessmentPage{base: b, V: v, Errors: errs, Message: msg, Names: map[model.CoreValue]string{}, Ratings: model.Ratings,
+		FollowUpKinds: model.FollowUpKinds}
 	p.Nav = "penilaian"
 	for _, cv := range model.CoreValues {
 		p.Names[cv.Value] = cv.Name

@@ -106,6 +106,7 @@ func New(a *app.App) *Handler {
 	u.transferRoutes(page)
 	u.calibrationRoutes(page)
 	u.reportRoutes(page)
+	u.followUpRoutes(page)
 	u.assessmentRoutes(page)
 	u.objectionRoutes(page)
 	u.assessmentDocRoutes(page)
