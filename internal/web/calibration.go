@@ -56,8 +56,9 @@ func (u *ui) showCalibrationChooser(w http.ResponseWriter, r *http.Request, b ba
 	if err != nil {
 		return err
 	}
-	for _, pe := range periods {
-		if pe.Status == model.PeriodClosed || pe.Status == model.PeriodLocked {
+	// The latest period first: the one most likely being calibrated.
+	for i := len(periods) - 1; i >= 0; i-- {
+		if pe := periods[i]; pe.Status == model.PeriodClosed || pe.Status == model.PeriodLocked {
 			p.Periods = append(p.Periods, pe)
 		}
 	}
