@@ -37,7 +37,10 @@ func runSeed(ctx context.Context, args []string, env Env) error {
 		return fmt.Errorf("the database already holds data; seed an empty database")
 	}
 	start := time.Now()
-	sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: *n, Seed: *seed})
+	// How far it is goes to stderr, so stdout keeps the one summary line.
+	prog := newProgress(env.Stderr)
+	sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: *n, Seed: *seed, Progress: prog.update})
+	prog.end()
 	if err != nil {
 		return err
 	}

@@ -106,7 +106,7 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 		if err := b.write(ctx, tx, sum.InstansiID, hash); err != nil {
 			return err
 		}
-		if err := planYear(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
+		if err := planYear(ctx, tx, sum.InstansiID, today, opt.Seed, b.progress); err != nil {
 			return err
 		}
 		if err := workYear(ctx, tx, sum.InstansiID, today, opt.Seed, files); err != nil {
