@@ -109,16 +109,22 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 		if err := planYear(ctx, tx, sum.InstansiID, today, opt.Seed, b.progress); err != nil {
 			return err
 		}
-		if err := workYear(ctx, tx, sum.InstansiID, today, opt.Seed, files); err != nil {
+		if err := workYear(ctx, tx, sum.InstansiID, today, opt.Seed, files, b.progress); err != nil {
 			return err
 		}
 		if err := formTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
 			return err
 		}
+		b.progress("teams", 1, 1)
 		if err := coachTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
 			return err
 		}
-		return recordNeeds(ctx, tx, sum.InstansiID, today, opt.Seed)
+		b.progress("coaching", 1, 1)
+		if err := recordNeeds(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
+			return err
+		}
+		b.progress("needs", 1, 1)
+		return nil
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)
@@ -128,6 +134,7 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 	if err := s.Analyze(ctx); err != nil {
 		return Summary{}, err
 	}
+	b.progress("statistics", 1, 1)
 	sum.Units = len(b.units)
 	sum.Employees = len(b.staff)
 	sum.Accounts, err = Accounts(ctx, s, a)
