@@ -100,31 +100,7 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 	actor := model.SystemActor(sum.InstansiID, "demo")
 	today := model.DefaultTimeZone.Today(a.Now()) // the demo city works by WIB
 	err = s.Write(ctx, actor, func(tx *store.Tx) error {
-		if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: sum.InstansiID, Name: InstansiName}); err != nil {
-			return err
-		}
-		if err := b.write(ctx, tx, sum.InstansiID, hash); err != nil {
-			return err
-		}
-		if err := planYear(ctx, tx, sum.InstansiID, today, opt.Seed, b.progress); err != nil {
-			return err
-		}
-		if err := workYear(ctx, tx, sum.InstansiID, today, opt.Seed, files, b.progress); err != nil {
-			return err
-		}
-		if err := formTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		b.progress("teams", 1, 1)
-		if err := coachTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		b.progress("coaching", 1, 1)
-		if err := recordNeeds(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		b.progress("needs", 1, 1)
-		return nil
+		return tx.BulkLoad(ctx, func() error { return b.fill(ctx, tx, sum.InstansiID, hash, today, files) })
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)
@@ -139,6 +115,36 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 	sum.Employees = len(b.staff)
 	sum.Accounts, err = Accounts(ctx, s, a)
 	return sum, err
+}
+
+// fill writes the whole city in tx.
+func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash string, today model.Date, files []app.Upload) error {
+	seed := b.opt.Seed
+	if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: instansiID, Name: InstansiName}); err != nil {
+		return err
+	}
+	if err := b.write(ctx, tx, instansiID, hash); err != nil {
+		return err
+	}
+	if err := planYear(ctx, tx, instansiID, today, seed, b.progress); err != nil {
+		return err
+	}
+	if err := workYear(ctx, tx, instansiID, today, seed, files, b.progress); err != nil {
+		return err
+	}
+	if err := formTeams(ctx, tx, instansiID, today, seed); err != nil {
+		return err
+	}
+	b.progress("teams", 1, 1)
+	if err := coachTeams(ctx, tx, instansiID, today, seed); err != nil {
+		return err
+	}
+	b.progress("coaching", 1, 1)
+	if err := recordNeeds(ctx, tx, instansiID, today, seed); err != nil {
+		return err
+	}
+	b.progress("needs", 1, 1)
+	return nil
 }
 
 // unitPlan and posPlan are the city before it is written.

@@ -206,3 +206,51 @@ func (s *Store) Analyze(ctx context.Context) error {
 	}
 	return nil
 }
+
+// BulkLoad runs fn, which fills tables in bulk, inside the transaction. On
+// PostgreSQL the schema's foreign keys are dropped for the while and added
+// back after fn, as pg_restore does: each row of a COPY would otherwise be
+// checked against its parents one lookup at a time, which costs more than
+// the COPY itself, while adding a key back checks every row in one join.
+// Nothing is committed unchecked: a row without its parent fails the
+// transaction when its key comes back. SQLite checks its keys in process,
+// cheaply, and runs fn as it is.
+func (tx *Tx) BulkLoad(ctx context.Context, fn func() error) error {
+	if tx.d != dialectPostgres {
+		return fn()
+	}
+	type foreignKey struct{ table, name, def string }
+	rows, err := tx.query(ctx, `SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
+		FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+		WHERE c.contype = 'f' AND n.nspname = current_schema() ORDER BY 1, 2`)
+	if err != nil {
+		return fmt.Errorf("list foreign keys: %w", err)
+	}
+	var keys []foreignKey
+	for rows.Next() {
+		var k foreignKey
+		if err := rows.Scan(&k.table, &k.name, &k.def); err != nil {
+			rows.Close()
+			return err
+		}
+		keys = append(keys, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if _, err := tx.exec(ctx, `ALTER TABLE `+k.table+` DROP CONSTRAINT `+pgx.Identifier{k.name}.Sanitize()); err != nil {
+			return fmt.Errorf("drop foreign key %s: %w", k.name, err)
+		}
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if _, err := tx.exec(ctx, `ALTER TABLE `+k.table+` ADD CONSTRAINT `+pgx.Identifier{k.name}.Sanitize()+` `+k.def); err != nil {
+			return fmt.Errorf("restore foreign key %s: %w", k.name, err)
+		}
+	}
+	return nil
+}
