@@ -123,13 +123,24 @@ func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash strin
 	if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: instansiID, Name: InstansiName}); err != nil {
 		return err
 	}
+	// Each stage reads what the ones before wrote: PostgreSQL gets to
+	// know how much there is before it plans those reads.
 	if err := b.write(ctx, tx, instansiID, hash); err != nil {
+		return err
+	}
+	if err := tx.Restat(ctx, "units", "positions", "employees", "placements", "users"); err != nil {
 		return err
 	}
 	if err := planYear(ctx, tx, instansiID, today, seed, b.progress); err != nil {
 		return err
 	}
+	if err := tx.Restat(ctx, "skps", "rhk", "indicators", "skp_behaviours"); err != nil {
+		return err
+	}
 	if err := workYear(ctx, tx, instansiID, today, seed, files, b.progress); err != nil {
+		return err
+	}
+	if err := tx.Restat(ctx, "progress_entries", "feedback"); err != nil {
 		return err
 	}
 	if err := formTeams(ctx, tx, instansiID, today, seed); err != nil {

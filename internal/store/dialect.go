@@ -207,6 +207,26 @@ func (s *Store) Analyze(ctx context.Context) error {
 	return nil
 }
 
+// Restat gathers PostgreSQL's planner statistics of tables inside the
+// transaction, which counts its own new rows: a bulk load that reads what
+// it wrote (the demo pages through the employees it just stored) would
+// otherwise have its queries planned for empty tables. Store.Analyze is
+// still due after the commit. SQLite plans well enough without, and does
+// nothing here.
+func (tx *Tx) Restat(ctx context.Context, tables ...string) error {
+	if tx.d != dialectPostgres || len(tables) == 0 {
+		return nil
+	}
+	names := make([]string, len(tables))
+	for i, t := range tables {
+		names[i] = pgx.Identifier{t}.Sanitize()
+	}
+	if _, err := tx.exec(ctx, "ANALYZE "+strings.Join(names, ", ")); err != nil {
+		return fmt.Errorf("analyze %s: %w", strings.Join(tables, ", "), err)
+	}
+	return nil
+}
+
 // BulkLoad runs fn, which fills tables in bulk, inside the transaction. On
 // PostgreSQL the schema's foreign keys are dropped for the while and added
 // back after fn, as pg_restore does: each row of a COPY would otherwise be
