@@ -67,7 +67,10 @@ const (
 // model.ErrConflict. Like the import of a city's data it is wiring, not a
 // use case: it writes through s, the store a was made over, in bulk, so the
 // audit log records the city's creation by "Sistem (demo)"; a gives the
-// clock, the org chart and the password hash.
+// clock, the org chart and the password hash. The rows go in a few
+// thousand at a time through the store's bulk writes (COPY on PostgreSQL),
+// each with the audit entry its one-row write would give it, and the
+// tables are analyzed once the city is committed.
 func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Summary, error) {
 	if opt.Employees < 50 {
 		opt.Employees = 50
