@@ -250,8 +250,11 @@ func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.Empl
 		if !ok {
 			return model.EmployeePage{}, model.Invalid("cursor", "invalid.field.cursor")
 		}
-		where = append(where, "(e.name > ? OR (e.name = ? AND e.id > ?))")
-		args = append(args, name, name, id)
+		// A row comparison, so both engines seek the (instansi_id, name,
+		// id) index to the cursor; the same condition spelled with OR was
+		// a filter, and every page read the instansi from its first name.
+		where = append(where, "(e.name, e.id) > (?, ?)")
+		args = append(args, name, id)
 	}
 	limit := clampLimit(f.Limit)
 	args = append(args, limit+1)

@@ -98,17 +98,28 @@ func (tx *Tx) PlaceNew(ctx context.Context, instansiID string, pls []model.Place
 	if err != nil {
 		return nil, err
 	}
-	units, err := tx.Units(ctx, instansiID)
-	if err != nil {
-		return nil, err
-	}
 	posByID := make(map[string]model.Position, len(positions))
 	for _, p := range positions {
 		posByID[p.ID] = p
 	}
-	unitName := make(map[string]string, len(units))
-	for _, u := range units {
-		unitName[u.ID] = u.Name
+	// Only the names: Units also counts each unit's heads, a query per
+	// unit that a bulk load cannot afford once per batch.
+	unitName := map[string]string{}
+	names, err := tx.query(ctx, `SELECT id, name FROM units WHERE instansi_id = ?`, instansiID)
+	if err != nil {
+		return nil, fmt.Errorf("list units: %w", err)
+	}
+	for names.Next() {
+		var id, name string
+		if err := names.Scan(&id, &name); err != nil {
+			names.Close()
+			return nil, err
+		}
+		unitName[id] = name
+	}
+	names.Close()
+	if err := names.Err(); err != nil {
+		return nil, err
 	}
 	out := make([]model.Placement, 0, len(pls))
 	rows := make([][]any, 0, len(pls))
