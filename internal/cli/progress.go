@@ -27,6 +27,9 @@ type progress struct {
 	now      func() time.Time
 }
 
+// lineWidth keeps the terminal line within an 80-column terminal.
+const lineWidth = 79
+
 func newProgress(w io.Writer) *progress {
 	return &progress{w: w, tty: isTerminal(w), counts: map[string][2]int{}, began: map[string]time.Time{},
 		finished: map[string]bool{}, last: time.Now(), now: time.Now}
@@ -68,6 +71,11 @@ func (p *progress) update(stage string, done, total int) {
 	for i, s := range p.stages {
 		c := p.counts[s]
 		parts[i] = fmt.Sprintf("%s %d/%d", s, c[0], c[1])
+	}
+	// A line wider than the terminal would wrap, and \r returns only to
+	// the start of its last row: the oldest stages give way first.
+	for len(parts) > 1 && len(strings.Join(parts, ", ")) > lineWidth {
+		parts = parts[1:]
 	}
 	line := strings.Join(parts, ", ")
 	pad := ""
