@@ -82,6 +82,15 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		return tx.Audit(ctx, "import.apply", "import", model.NewID(), nil, map[string]any{
 			"file_name": filename, "created": rep.Created, "updated": rep.Updated, "rejected": rep.Rejected})
 	})
+	if err == nil && rep.Created+rep.Updated > 0 {
+		// An import may have grown the tables many times over (a first
+		// import fills an empty instansi): the planner's statistics are
+		// refreshed so the next queries are planned for what is there.
+		// The import stands whether or not this succeeds.
+		if aerr := a.store.Analyze(ctx); aerr != nil {
+			a.log.Warn("analyze after import", "err", aerr)
+		}
+	}
 	return rep, err
 }
 

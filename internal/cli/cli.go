@@ -34,7 +34,7 @@ Usage:
   kinerja user reset-password --username NAME [--password-stdin]
   kinerja user grant|revoke --username NAME --role ROLE [--unit CODE]
   kinerja user list
-  kinerja seed --employees N [--seed S] [--db ...]
+  kinerja seed --employees N [--seed S] [--assessed] [--db ...]
   kinerja backup FILE.tar.gz [--db ...] [--data DIR]     the database and the evidence files, while serving
   kinerja restore FILE.tar.gz --db NEW.db [--data DIR]    into a new database file, never over one
   kinerja version

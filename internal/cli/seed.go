@@ -16,6 +16,7 @@ func runSeed(ctx context.Context, args []string, env Env) error {
 	db := dbFlag(fs, env)
 	n := fs.Int("employees", 2000, "number of employees of the synthetic city")
 	seed := fs.Int64("seed", 1, "random seed: the same seed gives the same city")
+	assessed := fs.Bool("assessed", false, "also assess the year's past periods as the demo city does (ratings, calibration, keberatan)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -37,7 +38,11 @@ func runSeed(ctx context.Context, args []string, env Env) error {
 		return fmt.Errorf("the database already holds data; seed an empty database")
 	}
 	start := time.Now()
-	sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: *n, Seed: *seed})
+	// How far it is goes to stderr, so stdout keeps the one summary line.
+	prog := newProgress(env.Stderr)
+	sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: *n, Seed: *seed, Progress: prog.update,
+		SkipAssessments: !*assessed})
+	prog.end()
 	if err != nil {
 		return err
 	}

@@ -45,6 +45,29 @@ func TestSeed(t *testing.T) {
 			if _, err := s.UserByUsername(ctx, "admin"); err != nil {
 				t.Errorf("no admin account after seed: %v", err)
 			}
+			// Every employee is stored, placed and has an account (besides
+			// the three admin accounts); each stage was reported on stderr.
+			for table, want := range map[string]int{"employees": 500, "users": 503} {
+				var n int
+				if err := s.DB().QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil || n != want {
+					t.Errorf("%s: %d rows, %v; want %d", table, n, err, want)
+				}
+			}
+			var unplaced int
+			if err := s.DB().QueryRow(`SELECT COUNT(*) FROM employees WHERE position_id IS NULL`).Scan(&unplaced); err != nil || unplaced != 0 {
+				t.Errorf("%d employees without a position, %v", unplaced, err)
+			}
+			for _, stage := range []string{"units " + m[1] + "/" + m[1], "employees 500/500", "skp 500/500", "statistics 1/1"} {
+				if !strings.Contains(stderr, stage) {
+					t.Errorf("stderr %q does not report %q", stderr, stage)
+				}
+			}
+			// The planner's statistics are fresh after the bulk load.
+			for _, table := range []string{"employees", "skps", "audit_log", "progress_entries"} {
+				if !storetest.Analyzed(t, s, table) {
+					t.Errorf("%s not analyzed after the seed", table)
+				}
+			}
 			s.Close()
 
 			// A second run refuses and leaves the city alone.

@@ -35,6 +35,15 @@ type Options struct {
 	// Blobs keeps the sample photos and documents the demo's entries carry
 	// as evidence; without it the entries carry none.
 	Blobs *blob.Store
+	// Progress, when set, is told how far each stage of the writing is:
+	// done of total items of the stage ("units", "positions",
+	// "employees", "skp", ...), in order, each stage ending with done ==
+	// total.
+	Progress func(stage string, done, total int)
+	// SkipAssessments leaves the year's past periods unassessed (no
+	// ratings, calibrations or keberatan): load data for measuring how a
+	// period's closing makes every assessment.
+	SkipAssessments bool
 }
 
 // Summary tells what Generate made.
@@ -62,7 +71,10 @@ const (
 // model.ErrConflict. Like the import of a city's data it is wiring, not a
 // use case: it writes through s, the store a was made over, in bulk, so the
 // audit log records the city's creation by "Sistem (demo)"; a gives the
-// clock, the org chart and the password hash.
+// clock, the org chart and the password hash. The rows go in a few
+// thousand at a time through the store's bulk writes (COPY on PostgreSQL),
+// each with the audit entry its one-row write would give it, and the
+// tables are analyzed once the city is committed.
 func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Summary, error) {
 	if opt.Employees < 50 {
 		opt.Employees = 50
@@ -95,44 +107,77 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 	actor := model.SystemActor(sum.InstansiID, "demo")
 	today := model.DefaultTimeZone.Today(a.Now()) // the demo city works by WIB
 	err = s.Write(ctx, actor, func(tx *store.Tx) error {
-		if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: sum.InstansiID, Name: InstansiName}); err != nil {
-			return err
-		}
-		if err := b.write(ctx, tx, sum.InstansiID, hash); err != nil {
-			return err
-		}
-		if err := planYear(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		if err := workYear(ctx, tx, sum.InstansiID, today, opt.Seed, files); err != nil {
-			return err
-		}
-		if err := formTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		if err := coachTeams(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		if err := recordNeeds(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		if err := setUnitPerformance(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		// The past periods are assessed once SKPs are approved and the
-		// capaian of every OPD is set.
-		if err := assessPeriods(ctx, tx, sum.InstansiID, today, opt.Seed); err != nil {
-			return err
-		}
-		return recordKeberatan(ctx, tx, sum.InstansiID, today, opt.Seed)
+		return tx.BulkLoad(ctx, func() error { return b.fill(ctx, tx, sum.InstansiID, hash, today, files) })
 	})
 	if err != nil {
 		return Summary{}, fmt.Errorf("build the demo city: %w", err)
 	}
+	// The tables went from empty to full in one transaction: the
+	// planner's statistics still say empty.
+	if err := s.Analyze(ctx); err != nil {
+		return Summary{}, err
+	}
+	b.progress("statistics", 1, 1)
 	sum.Units = len(b.units)
 	sum.Employees = len(b.staff)
 	sum.Accounts, err = Accounts(ctx, s, a)
 	return sum, err
+}
+
+// fill writes the whole city in tx.
+func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash string, today model.Date, files []app.Upload) error {
+	seed := b.opt.Seed
+	if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: instansiID, Name: InstansiName}); err != nil {
+		return err
+	}
+	// Each stage reads what the ones before wrote: PostgreSQL gets to
+	// know how much there is before it plans those reads.
+	if err := b.write(ctx, tx, instansiID, hash); err != nil {
+		return err
+	}
+	if err := tx.Restat(ctx, "units", "positions", "employees", "placements", "users"); err != nil {
+		return err
+	}
+	if err := planYear(ctx, tx, instansiID, today, seed, b.progress); err != nil {
+		return err
+	}
+	if err := tx.Restat(ctx, "skps", "rhk", "indicators", "skp_behaviours"); err != nil {
+		return err
+	}
+	if err := workYear(ctx, tx, instansiID, today, seed, files, b.progress); err != nil {
+		return err
+	}
+	if err := tx.Restat(ctx, "progress_entries", "feedback"); err != nil {
+		return err
+	}
+	if err := formTeams(ctx, tx, instansiID, today, seed); err != nil {
+		return err
+	}
+	b.progress("teams", 1, 1)
+	if err := coachTeams(ctx, tx, instansiID, today, seed); err != nil {
+		return err
+	}
+	b.progress("coaching", 1, 1)
+	if err := recordNeeds(ctx, tx, instansiID, today, seed); err != nil {
+		return err
+	}
+	b.progress("needs", 1, 1)
+	if err := setUnitPerformance(ctx, tx, instansiID, today, seed); err != nil {
+		return err
+	}
+	if b.opt.SkipAssessments {
+		return nil
+	}
+	// The past periods are assessed once SKPs are approved and the
+	// capaian of every OPD is set.
+	if err := tx.Restat(ctx, "unit_performance"); err != nil {
+		return err
+	}
+	if err := assessPeriods(ctx, tx, instansiID, today, seed); err != nil {
+		return err
+	}
+	b.progress("penilaian", 1, 1)
+	return recordKeberatan(ctx, tx, instansiID, today, seed)
 }
 
 // unitPlan and posPlan are the city before it is written.
@@ -165,6 +210,16 @@ type builder struct {
 	pos   []*posPlan
 	staff []*person
 	nips  map[string]int
+}
+
+// staffBatch is how many employees (with their placements and accounts)
+// are written at once.
+const staffBatch = 2000
+
+func (b *builder) progress(stage string, done, total int) {
+	if b.opt.Progress != nil {
+		b.opt.Progress(stage, done, total)
+	}
 }
 
 func newBuilder(opt Options) *builder {
@@ -578,28 +633,42 @@ func titles(b *builder, p *posPlan, female bool) (front, back string) {
 
 // write stores the planned city in one transaction.
 func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash string) error {
-	for _, u := range b.units {
+	units := make([]model.Unit, len(b.units))
+	for i, u := range b.units {
+		u.ID = model.NewID()
 		u.InstansiID = instansiID
 		if u.parent != nil {
 			u.ParentID = u.parent.ID
 		}
-		made, err := tx.CreateUnit(ctx, u.Unit)
-		if err != nil {
-			return err
-		}
-		u.Unit = made
+		units[i] = u.Unit
 	}
-	for _, p := range b.pos {
+	made, err := tx.CreateUnits(ctx, units)
+	if err != nil {
+		return err
+	}
+	for i, u := range b.units {
+		u.Unit = made[i]
+	}
+	b.progress("units", len(b.units), len(b.units))
+	positions, heads := make([]model.Position, len(b.pos)), make([]bool, len(b.pos))
+	for i, p := range b.pos {
+		p.ID = model.NewID()
 		p.InstansiID, p.UnitID = instansiID, p.unit.ID
-		if p.superior != nil {
-			p.SuperiorPositionID = p.superior.ID
-		}
-		made, err := tx.CreatePosition(ctx, p.Position, p.head)
-		if err != nil {
-			return err
-		}
-		p.Position = made
+		positions[i], heads[i] = p.Position, p.head
 	}
+	for i, p := range b.pos {
+		if p.superior != nil {
+			positions[i].SuperiorPositionID = p.superior.ID
+		}
+	}
+	madePos, err := tx.CreatePositions(ctx, positions, heads)
+	if err != nil {
+		return err
+	}
+	for i, p := range b.pos {
+		p.Position = madePos[i]
+	}
+	b.progress("positions", len(b.pos), len(b.pos))
 	var sekdaPos string
 	for _, p := range b.pos {
 		if p.Code == "SETDA-SEKDA" {
@@ -609,39 +678,55 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 	if err := tx.SetSekdaPosition(ctx, instansiID, sekdaPos, model.JPTRaterKepalaDaerah); err != nil {
 		return err
 	}
+	// The staff in batches: each batch's employees, their placements and
+	// their accounts, a few statements a batch.
 	holders := map[*posPlan]*person{}
-	for i, s := range b.staff {
-		s.InstansiID = instansiID
-		e, err := tx.CreateEmployee(ctx, s.Employee)
-		if err != nil {
-			return fmt.Errorf("employee %s: %w", s.NIP, err)
+	for from := 0; from < len(b.staff); from += staffBatch {
+		batch := b.staff[from:min(from+staffBatch, len(b.staff))]
+		employees := make([]model.Employee, len(batch))
+		for i, s := range batch {
+			s.InstansiID = instansiID
+			employees[i] = s.Employee
 		}
-		s.Employee = e
-		start := "2024-01-02"
-		if s.Status == model.StatusPPPK {
-			start = "2025-01-02"
-		}
-		if _, err := tx.Place(ctx, model.Placement{EmployeeID: e.ID, PositionID: s.pos.ID, Kind: model.PlacementDefinitif,
-			Start: model.Date(start), Decree: fmt.Sprintf("800/%04d/BKPSDM-SWL/2024", i+1)}); err != nil {
-			return err
-		}
-		if s.pos.head || s.pos.weight == 0 {
-			holders[s.pos] = s
-		}
-		username, display := e.NIP, e.FullName()
-		if s.user != "" {
-			username = s.user
-		}
-		u, err := tx.CreateUser(ctx, model.User{InstansiID: instansiID, Username: username, DisplayName: display,
-			EmployeeID: e.ID, PasswordHash: hash})
+		madeEmp, err := tx.CreateEmployees(ctx, employees)
 		if err != nil {
 			return err
 		}
-		if s.pos.Kind == model.PositionKepalaDaerah || s.pos.Code == "SETDA-SEKDA" {
-			if err := tx.Grant(ctx, u.ID, model.RoleGrant{Role: model.RoleLeader}); err != nil {
-				return err
+		pls := make([]model.Placement, len(batch))
+		users := make([]model.User, len(batch))
+		for i, s := range batch {
+			e := madeEmp[i]
+			s.Employee = e
+			begins := "2024-01-02"
+			if s.Status == model.StatusPPPK {
+				begins = "2025-01-02"
+			}
+			pls[i] = model.Placement{EmployeeID: e.ID, PositionID: s.pos.ID, Kind: model.PlacementDefinitif,
+				Start: model.Date(begins), Decree: fmt.Sprintf("800/%04d/BKPSDM-SWL/2024", from+i+1)}
+			if s.pos.head || s.pos.weight == 0 {
+				holders[s.pos] = s
+			}
+			username, display := e.NIP, e.FullName()
+			if s.user != "" {
+				username = s.user
+			}
+			users[i] = model.User{InstansiID: instansiID, Username: username, DisplayName: display, EmployeeID: e.ID, PasswordHash: hash}
+		}
+		if _, err := tx.PlaceNew(ctx, instansiID, pls); err != nil {
+			return err
+		}
+		madeUsers, err := tx.CreateUsers(ctx, users)
+		if err != nil {
+			return err
+		}
+		for i, s := range batch {
+			if s.pos.Kind == model.PositionKepalaDaerah || s.pos.Code == "SETDA-SEKDA" {
+				if err := tx.Grant(ctx, madeUsers[i].ID, model.RoleGrant{Role: model.RoleLeader}); err != nil {
+					return err
+				}
 			}
 		}
+		b.progress("employees", from+len(batch), len(b.staff))
 	}
 	plt := 0
 	for _, p := range b.pos {

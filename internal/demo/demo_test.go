@@ -40,6 +40,9 @@ func TestDemoCity(t *testing.T) {
 		if sum.Employees != 600 {
 			t.Errorf("employees = %d, want 600", sum.Employees)
 		}
+		if !storetest.Analyzed(t, s, "employees") || !storetest.Analyzed(t, s, "skps") {
+			t.Error("the tables were not analyzed after the city was written")
+		}
 		units, err := s.Units(ctx, sum.InstansiID)
 		if err != nil {
 			t.Fatal(err)

@@ -27,7 +27,7 @@ const (
 	shareReturned   = 3
 )
 
-func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64, progress func(string, int, int)) error {
 	year := today.Time().Year()
 	periods, err := model.GeneratePeriods(year, model.PeriodMonthly, model.DefaultReportDays)
 	if err != nil {
@@ -88,7 +88,15 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x736b70))
 	approved := map[string]model.SKP{} // employee -> approved SKP
 	jan := time.Date(year, 1, 20, 2, 0, 0, 0, time.UTC)
-	for _, e := range people {
+	// The SKPs are planned in memory and written a thousand at a time.
+	batch := tx.NewSKPBatch()
+	for n, e := range people {
+		if batch.Len() >= skpBatch {
+			if err := batch.Flush(ctx); err != nil {
+				return err
+			}
+			progress("skp", n, len(people))
+		}
 		if e.Status == model.StatusPejabatNegara || e.PositionID == "" {
 			continue
 		}
@@ -110,7 +118,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		if upper.ID != "" {
 			s.UpperRater = model.SnapshotOf(upper)
 		}
-		s, err := tx.CreateSKP(ctx, s, e.PositionID)
+		s, err := batch.CreateSKP(s, e.PositionID)
 		if err != nil {
 			return err
 		}
@@ -134,34 +142,34 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 			} else if parentOK && len(parent.RHK) > 0 {
 				r.ParentRHKID = parent.RHK[i%len(parent.RHK)].ID
 			}
-			if r, err = tx.SaveRHK(ctx, version, r); err != nil {
+			if r, err = batch.SaveRHK(version, r); err != nil {
 				return err
 			}
 			version++
 			s.RHK = append(s.RHK, r)
 			for _, in := range indicators {
 				in.RHKID = r.ID
-				if _, err := tx.SaveIndicator(ctx, version, s.ID, in); err != nil {
+				if _, err := batch.SaveIndicator(version, s.ID, in); err != nil {
 					return err
 				}
 				version++
 			}
 		}
 		if rng.IntN(3) == 0 {
-			r, err := tx.SaveRHK(ctx, version, model.RHK{SKPID: s.ID, Kind: model.RHKTambahan,
+			r, err := batch.SaveRHK(version, model.RHK{SKPID: s.ID, Kind: model.RHKTambahan,
 				Description: "Menjadi anggota tim penyusun laporan kinerja " + e.UnitName})
 			if err != nil {
 				return err
 			}
 			version++
-			if _, err := tx.SaveIndicator(ctx, version, s.ID, model.Indicator{RHKID: r.ID, Aspect: model.AspectKuantitas,
+			if _, err := batch.SaveIndicator(version, s.ID, model.Indicator{RHKID: r.ID, Aspect: model.AspectKuantitas,
 				Description: "Jumlah laporan kinerja yang disusun bersama tim", Target: "1", Unit: "laporan"}); err != nil {
 				return err
 			}
 			version++
 		}
 		if rater.ID != "" && rng.IntN(2) == 0 {
-			if err := tx.SetExpectation(ctx, version, s.ID, model.Kolaboratif, "Aktif berbagi informasi dan membantu rekan di "+e.UnitName); err != nil {
+			if err := batch.SetExpectation(version, s.ID, model.Kolaboratif, "Aktif berbagi informasi dan membantu rekan di "+e.UnitName); err != nil {
 				return err
 			}
 			version++
@@ -183,33 +191,40 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		}
 		day := jan.AddDate(0, 0, rng.IntN(10))
 		s.Status, s.SubmittedAt = model.SKPSubmitted, day
-		if err := tx.SetSKPStatus(ctx, version, s, model.ActSubmit); err != nil {
+		if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
 			return err
 		}
 		version++
 		switch state {
 		case model.SKPReturned:
 			s.Status, s.ReturnNote = model.SKPReturned, "Lengkapi indikator kualitas dan waktu pada setiap RHK utama."
-			if err := tx.SetSKPStatus(ctx, version, s, model.ActReturn); err != nil {
+			if err := batch.SetSKPStatus(version, s, model.ActReturn); err != nil {
 				return err
 			}
 		case model.SKPApproved:
 			s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, day.AddDate(0, 0, 1+rng.IntN(5)), rater.ID
-			if err := tx.SetSKPStatus(ctx, version, s, model.ActApprove); err != nil {
+			if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
 				return err
 			}
-			full, err := tx.SKP(ctx, s.ID)
+			full, err := batch.SKP(s.ID)
 			if err != nil {
 				return err
 			}
-			if err := tx.SaveSKPVersion(ctx, full); err != nil {
+			if err := batch.SaveSKPVersion(full); err != nil {
 				return err
 			}
 			approved[e.ID] = full
 		}
 	}
+	if err := batch.Flush(ctx); err != nil {
+		return err
+	}
+	progress("skp", len(people), len(people))
 	return nil
 }
+
+// skpBatch is how many SKPs are planned in memory before they are written.
+const skpBatch = 1000
 
 // resultsFor writes two RHK utama that fit the employee's position.
 func resultsFor(e model.Employee) []string {

@@ -65,7 +65,7 @@ var demoReturns = []string{"Uraian terlalu umum; sebutkan keluaran yang dihasilk
 	"Kegiatan ini termasuk RHK yang lain; mohon diperbaiki."}
 
 // workYear writes the demo progress, feedback and realisasi.
-func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64, files []app.Upload) error {
+func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64, files []app.Upload, progress func(string, int, int)) error {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x70726f67))
 	year := today.Time().Year()
 	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, Year: year, Status: model.SKPApproved})
@@ -90,6 +90,21 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	if err != nil {
 		return err
 	}
+	skpIDs := make([]string, len(list))
+	for i, s := range list {
+		skpIDs[i] = s.ID
+	}
+	whole, err := tx.SKPsWhole(ctx, skpIDs)
+	if err != nil {
+		return err
+	}
+	skpOf := func(id string) (model.SKP, error) {
+		s, ok := whole[id]
+		if !ok {
+			return s, fmt.Errorf("SKP %s: %w", id, model.ErrNotFound)
+		}
+		return s, nil
+	}
 	// Working days back from today (today itself included when it is one).
 	var days []model.Date
 	for d := today.Time(); len(days) < 45; d = d.AddDate(0, 0, -1) {
@@ -104,11 +119,12 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	type thread struct{ entry, owner, rater string }
 	var threads []thread
 	for n, s0 := range list {
+		progress("progress", n, len(list))
 		e, ok := people[s0.EmployeeID]
 		if !ok {
 			continue
 		}
-		s, err := tx.SKP(ctx, s0.ID)
+		s, err := skpOf(s0.ID)
 		if err != nil {
 			return err
 		}
@@ -159,28 +175,31 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	if err := tx.SeedProgress(ctx, entries); err != nil {
 		return err
 	}
+	progress("progress", len(list), len(list))
 	if err := attachDemoEvidence(ctx, tx, entries, files, rng); err != nil {
 		return err
 	}
+	var messages []model.Feedback
 	for i, th := range threads {
-		if _, err := tx.CreateFeedback(ctx, model.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
-			TargetID: th.entry, AuthorID: th.rater, Body: demoPraise[i%len(demoPraise)]}); err != nil {
-			return err
-		}
+		messages = append(messages, model.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
+			TargetID: th.entry, AuthorID: th.rater, Body: demoPraise[i%len(demoPraise)]})
 		if i%2 == 0 {
-			if _, err := tx.CreateFeedback(ctx, model.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
-				TargetID: th.entry, AuthorID: th.owner, Body: demoReplies[i%len(demoReplies)]}); err != nil {
-				return err
-			}
+			messages = append(messages, model.Feedback{InstansiID: instansiID, OwnerID: th.owner, TargetType: "progress",
+				TargetID: th.entry, AuthorID: th.owner, Body: demoReplies[i%len(demoReplies)]})
 		}
+	}
+	if _, err := tx.CreateFeedbacks(ctx, messages); err != nil {
+		return err
 	}
 	if lastMonth == nil {
 		return nil
 	}
 	// Last month's realisasi, near the targets (a twelfth of the yearly
 	// target for counts, the target itself for percentages).
-	for _, s0 := range list {
-		s, err := tx.SKP(ctx, s0.ID)
+	var realisasi []model.Realisasi
+	for n, s0 := range list {
+		progress("realisasi", n, len(list))
+		s, err := skpOf(s0.ID)
 		if err != nil {
 			return err
 		}
@@ -194,13 +213,15 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 				if _, err := fmt.Sscan(in.Target, &t); err == nil && in.Unit != "%" {
 					value = fmt.Sprint(max(1, (t+rng.IntN(3))/12+rng.IntN(2)))
 				}
-				if _, err := tx.SaveRealisasi(ctx, 0, model.Realisasi{SKPID: s.ID, PeriodID: lastMonth.ID, IndicatorID: in.ID,
-					Value: value, Basis: "Laporan bulanan " + lastMonth.Name() + " dan progres harian"}); err != nil {
-					return err
-				}
+				realisasi = append(realisasi, model.Realisasi{SKPID: s.ID, PeriodID: lastMonth.ID, IndicatorID: in.ID,
+					Value: value, Basis: "Laporan bulanan " + lastMonth.Name() + " dan progres harian"})
 			}
 		}
 	}
+	if _, err := tx.CreateRealisasi(ctx, realisasi); err != nil {
+		return err
+	}
+	progress("realisasi", len(list), len(list))
 	return nil
 }
 

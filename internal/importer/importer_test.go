@@ -204,12 +204,19 @@ func TestImportRows(t *testing.T) {
 			}
 		}
 
+		if storetest.Analyzed(t, s, "employees") {
+			t.Fatal("employees analyzed before any import was applied")
+		}
 		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !rep.Applied || rep.Created != 1 || rep.Updated != 2 {
 			t.Fatalf("apply = %+v", rep)
+		}
+		// An applied import refreshes the planner's statistics.
+		if !storetest.Analyzed(t, s, "employees") {
+			t.Error("no statistics of employees after the import was applied")
 		}
 		nw, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199501012022031001")
 		if err != nil || nw.Golongan != "III/a" || nw.BackTitle != "S.Kom." || nw.PositionName != "Pranata Komputer Ahli Muda" || nw.UnitID != e.o.Aplikasi.ID || nw.Gender != "L" {

@@ -12,26 +12,40 @@ import (
 // audit writes one audit entry in the transaction. before and after are
 // marshalled to JSON; nil means "did not exist".
 func (tx *Tx) audit(ctx context.Context, action, entityType, entityID string, before, after any) error {
-	b, err := auditJSON(before)
+	row, err := tx.auditRow(action, entityType, entityID, before, after)
 	if err != nil {
 		return err
 	}
+	_, err = tx.exec(ctx, auditInsert, row...)
+	if err != nil {
+		return fmt.Errorf("write audit entry %s: %w", action, err)
+	}
+	return nil
+}
+
+// auditColumns are the columns auditRow fills.
+var auditColumns = []string{"id", "instansi_id", "at", "actor_id", "actor_name", "action",
+	"entity_type", "entity_id", "before_json", "after_json", "ip"}
+
+var auditInsert = `INSERT INTO audit_log (` + strings.Join(auditColumns, ", ") + `) VALUES (` + placeholders(len(auditColumns)) + `)`
+
+// auditRow is the row audit writes, for the bulk writes that insert many
+// entries at once (see bulkInsert).
+func (tx *Tx) auditRow(action, entityType, entityID string, before, after any) ([]any, error) {
+	b, err := auditJSON(before)
+	if err != nil {
+		return nil, err
+	}
 	a, err := auditJSON(after)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	instansi := tx.instansi
 	if instansi == "" {
 		instansi = "-"
 	}
-	_, err = tx.exec(ctx, `INSERT INTO audit_log (id, instansi_id, at, actor_id, actor_name, action,
-		entity_type, entity_id, before_json, after_json, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		model.NewID(), instansi, formatTime(tx.now), tx.actor.UserID, tx.actor.Name, action,
-		entityType, entityID, b, a, tx.actor.IP)
-	if err != nil {
-		return fmt.Errorf("write audit entry %s: %w", action, err)
-	}
-	return nil
+	return []any{model.NewID(), instansi, formatTime(tx.now), tx.actor.UserID, tx.actor.Name, action,
+		entityType, entityID, b, a, tx.actor.IP}, nil
 }
 
 // Audit records an action that is not a row change of its own (a sign-in,

@@ -88,27 +88,53 @@ func ValidateEmployee(e model.Employee) error {
 
 // CreateEmployee stores a new employee (without placement: see Place).
 func (tx *Tx) CreateEmployee(ctx context.Context, e model.Employee) (model.Employee, error) {
-	if e.ID == "" {
-		e.ID = model.NewID()
-	}
-	if err := ValidateEmployee(e); err != nil {
+	made, err := tx.CreateEmployees(ctx, []model.Employee{e})
+	if err != nil {
 		return e, err
 	}
-	if e.NIP != "" && e.BirthDate == "" {
-		n, _ := model.ParseNIP(e.NIP)
-		e.BirthDate = model.Date(n.BirthDate.Format("2006-01-02"))
+	return made[0], nil
+}
+
+// employeeInsertColumns are the columns CreateEmployees fills.
+var employeeInsertColumns = []string{"id", "instansi_id", "nip", "name", "front_title", "back_title", "gender", "birth_date", "status",
+	"golongan", "pangkat", "email", "phone", "active", "position_id", "search_key", "created_at", "updated_at"}
+
+// CreateEmployees stores employees in bulk, each as CreateEmployee would,
+// with its audit entry.
+func (tx *Tx) CreateEmployees(ctx context.Context, employees []model.Employee) ([]model.Employee, error) {
+	out := make([]model.Employee, 0, len(employees))
+	rows := make([][]any, 0, len(employees))
+	audits := make([][]any, 0, len(employees))
+	for _, e := range employees {
+		if e.ID == "" {
+			e.ID = model.NewID()
+		}
+		if err := ValidateEmployee(e); err != nil {
+			return out, err
+		}
+		if e.NIP != "" && e.BirthDate == "" {
+			n, _ := model.ParseNIP(e.NIP)
+			e.BirthDate = model.Date(n.BirthDate.Format("2006-01-02"))
+		}
+		rows = append(rows, []any{e.ID, e.InstansiID, nullable(e.NIP), e.Name, e.FrontTitle, e.BackTitle, e.Gender, string(e.BirthDate),
+			string(e.Status), e.Golongan, e.Pangkat, e.Email, e.Phone, e.Active, nullable(e.PositionID), searchKey(e),
+			formatTime(tx.now), formatTime(tx.now)})
+		e.UpdatedAt = tx.now
+		a, err := tx.auditRow("employee.create", "employee", e.ID, nil, recordOf(e))
+		if err != nil {
+			return out, err
+		}
+		audits = append(audits, a)
+		out = append(out, e)
 	}
-	_, err := tx.exec(ctx, `INSERT INTO employees (id, instansi_id, nip, name, front_title, back_title, gender,
-		birth_date, status, golongan, pangkat, email, phone, active, position_id, search_key, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, e.InstansiID, nullable(e.NIP), e.Name, e.FrontTitle, e.BackTitle, e.Gender, string(e.BirthDate),
-		string(e.Status), e.Golongan, e.Pangkat, e.Email, e.Phone, e.Active, nullable(e.PositionID), searchKey(e),
-		formatTime(tx.now), formatTime(tx.now))
-	if err != nil {
-		return e, fmt.Errorf("create employee %s: %w", e.NIP, err)
+	if err := tx.insertRows(ctx, "employees", employeeInsertColumns, rows); err != nil {
+		what := "employees"
+		if len(out) == 1 {
+			what = "employee " + out[0].NIP
+		}
+		return out, fmt.Errorf("create %s: %w", what, err)
 	}
-	e.UpdatedAt = tx.now
-	return e, tx.audit(ctx, "employee.create", "employee", e.ID, nil, recordOf(e))
+	return out, tx.insertRows(ctx, "audit_log", auditColumns, audits)
 }
 
 // UpdateEmployee changes an employee's personal data (not the placement).
@@ -227,8 +253,11 @@ func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.Empl
 		if !ok {
 			return model.EmployeePage{}, model.Invalid("cursor", "invalid.field.cursor")
 		}
-		where = append(where, "(e.name > ? OR (e.name = ? AND e.id > ?))")
-		args = append(args, name, name, id)
+		// A row comparison, so both engines seek the (instansi_id, name,
+		// id) index to the cursor; the same condition spelled with OR was
+		// a filter, and every page read the instansi from its first name.
+		where = append(where, "(e.name, e.id) > (?, ?)")
+		args = append(args, name, id)
 	}
 	limit := clampLimit(f.Limit)
 	args = append(args, limit+1)

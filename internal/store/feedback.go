@@ -9,12 +9,34 @@ import (
 
 // CreateFeedback stores a message.
 func (tx *Tx) CreateFeedback(ctx context.Context, f model.Feedback) (model.Feedback, error) {
-	f.ID, f.CreatedAt = model.NewID(), tx.now
-	if _, err := tx.exec(ctx, `INSERT INTO feedback (id, instansi_id, owner_id, target_type, target_id, author_id, body, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, f.ID, f.InstansiID, f.OwnerID, f.TargetType, f.TargetID, f.AuthorID, f.Body, formatTime(tx.now)); err != nil {
-		return f, fmt.Errorf("create feedback: %w", err)
+	made, err := tx.CreateFeedbacks(ctx, []model.Feedback{f})
+	if err != nil {
+		return f, err
 	}
-	return f, tx.audit(ctx, "feedback.create", f.TargetType, f.TargetID, nil, f)
+	return made[0], nil
+}
+
+// CreateFeedbacks stores many messages in bulk, each as CreateFeedback
+// would, with its audit entry.
+func (tx *Tx) CreateFeedbacks(ctx context.Context, list []model.Feedback) ([]model.Feedback, error) {
+	out := make([]model.Feedback, 0, len(list))
+	rows := make([][]any, 0, len(list))
+	audits := make([][]any, 0, len(list))
+	for _, f := range list {
+		f.ID, f.CreatedAt = model.NewID(), tx.now
+		rows = append(rows, []any{f.ID, f.InstansiID, f.OwnerID, f.TargetType, f.TargetID, f.AuthorID, f.Body, formatTime(tx.now)})
+		a, err := tx.auditRow("feedback.create", f.TargetType, f.TargetID, nil, f)
+		if err != nil {
+			return out, err
+		}
+		audits = append(audits, a)
+		out = append(out, f)
+	}
+	if err := tx.insertRows(ctx, "feedback", []string{"id", "instansi_id", "owner_id", "target_type", "target_id", "author_id", "body",
+		"created_at"}, rows); err != nil {
+		return out, fmt.Errorf("create feedback: %w", err)
+	}
+	return out, tx.insertRows(ctx, "audit_log", auditColumns, audits)
 }
 
 const feedbackColumns = `f.id, f.instansi_id, f.owner_id, f.target_type, f.target_id, f.author_id, e.name, f.body, f.created_at`

@@ -46,7 +46,18 @@ func (tx *Tx) SetSekdaPosition(ctx context.Context, instansiID, positionID, jptR
 // bumpOrg marks the organisation of the transaction's instansi as changed,
 // so that cached org charts are rebuilt.
 func (tx *Tx) bumpOrg(ctx context.Context, instansiID string) error {
-	_, err := tx.exec(ctx, `UPDATE instansi SET org_version = org_version + 1 WHERE id = ?`, instansiID)
+	return tx.bumpOrgBy(ctx, instansiID, 1)
+}
+
+// bumpOrgBy counts n changes to the organisation at once, as n calls of
+// bumpOrg would: a bulk write updates the instansi's row once, not once a
+// row (on PostgreSQL, thousands of updates of one row in one transaction
+// each walk the versions the earlier ones left).
+func (tx *Tx) bumpOrgBy(ctx context.Context, instansiID string, n int) error {
+	if n == 0 {
+		return nil
+	}
+	_, err := tx.exec(ctx, `UPDATE instansi SET org_version = org_version + ? WHERE id = ?`, n, instansiID)
 	return err
 }
 
@@ -122,40 +133,77 @@ func scanUnit(sc interface{ Scan(...any) error }) (model.Unit, error) {
 // CreateUnit stores a new unit. OPDID is derived: the unit itself for an
 // OPD, the parent's OPD otherwise.
 func (tx *Tx) CreateUnit(ctx context.Context, u model.Unit) (model.Unit, error) {
-	if u.ID == "" {
-		u.ID = model.NewID()
-	}
-	if u.WorkDays == 0 {
-		u.WorkDays = 5
-	}
-	if err := validateUnit(u); err != nil {
-		return u, err
-	}
-	// A unit directly under the pemda is a perangkat daerah (a dinas, a
-	// kecamatan, the RSUD); everything below belongs to that one.
-	u.OPDID = ""
-	if u.ParentID != "" {
-		parent, err := tx.Unit(ctx, u.ParentID)
-		if err != nil {
-			return u, fmt.Errorf("parent of unit %s: %w", u.Code, err)
-		}
-		if parent.Kind == model.UnitPemda {
-			u.OPDID = u.ID
-		} else {
-			u.OPDID = parent.OPDID
-		}
-	}
-	_, err := tx.exec(ctx, `INSERT INTO units (id, instansi_id, parent_id, opd_id, code, name, kind, work_days,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		u.ID, u.InstansiID, nullable(u.ParentID), nullable(u.OPDID), u.Code, u.Name, string(u.Kind), u.WorkDays,
-		formatTime(tx.now), formatTime(tx.now))
+	made, err := tx.CreateUnits(ctx, []model.Unit{u})
 	if err != nil {
-		return u, fmt.Errorf("create unit %s: %w", u.Code, err)
-	}
-	if err := tx.bumpOrg(ctx, u.InstansiID); err != nil {
 		return u, err
 	}
-	return u, tx.audit(ctx, "unit.create", "unit", u.ID, nil, u)
+	return made[0], nil
+}
+
+// unitInsertColumns are the columns CreateUnits fills.
+var unitInsertColumns = []string{"id", "instansi_id", "parent_id", "opd_id", "code", "name", "kind", "work_days", "created_at", "updated_at"}
+
+// CreateUnits stores units in bulk, each as CreateUnit would, with its
+// audit entry; a unit's parent is stored already or comes earlier in
+// units. All units belong to one instansi.
+func (tx *Tx) CreateUnits(ctx context.Context, units []model.Unit) ([]model.Unit, error) {
+	out := make([]model.Unit, 0, len(units))
+	made := map[string]model.Unit{}
+	rows := make([][]any, 0, len(units))
+	audits := make([][]any, 0, len(units))
+	for _, u := range units {
+		if u.ID == "" {
+			u.ID = model.NewID()
+		}
+		if u.WorkDays == 0 {
+			u.WorkDays = 5
+		}
+		if err := validateUnit(u); err != nil {
+			return out, err
+		}
+		if len(out) > 0 && u.InstansiID != out[0].InstansiID {
+			return out, fmt.Errorf("create units: units of more than one instansi")
+		}
+		// A unit directly under the pemda is a perangkat daerah (a dinas, a
+		// kecamatan, the RSUD); everything below belongs to that one.
+		u.OPDID = ""
+		if u.ParentID != "" {
+			parent, ok := made[u.ParentID]
+			if !ok {
+				var err error
+				if parent, err = tx.Unit(ctx, u.ParentID); err != nil {
+					return out, fmt.Errorf("parent of unit %s: %w", u.Code, err)
+				}
+			}
+			if parent.Kind == model.UnitPemda {
+				u.OPDID = u.ID
+			} else {
+				u.OPDID = parent.OPDID
+			}
+		}
+		rows = append(rows, []any{u.ID, u.InstansiID, nullable(u.ParentID), nullable(u.OPDID), u.Code, u.Name, string(u.Kind), u.WorkDays,
+			formatTime(tx.now), formatTime(tx.now)})
+		a, err := tx.auditRow("unit.create", "unit", u.ID, nil, u)
+		if err != nil {
+			return out, err
+		}
+		audits = append(audits, a)
+		made[u.ID] = u
+		out = append(out, u)
+	}
+	if err := tx.insertRows(ctx, "units", unitInsertColumns, rows); err != nil {
+		what := "units"
+		if len(out) == 1 {
+			what = "unit " + out[0].Code
+		}
+		return out, fmt.Errorf("create %s: %w", what, err)
+	}
+	if len(out) > 0 {
+		if err := tx.bumpOrgBy(ctx, out[0].InstansiID, len(out)); err != nil {
+			return out, err
+		}
+	}
+	return out, tx.insertRows(ctx, "audit_log", auditColumns, audits)
 }
 
 // UpdateUnit changes a unit's name, kind and working days.
@@ -270,26 +318,63 @@ func scanPosition(sc interface{ Scan(...any) error }) (model.Position, error) {
 // CreatePosition stores a new position; isHead marks it as the head of its
 // unit.
 func (tx *Tx) CreatePosition(ctx context.Context, p model.Position, isHead bool) (model.Position, error) {
-	if p.ID == "" {
-		p.ID = model.NewID()
-	}
-	if err := validatePosition(p); err != nil {
-		return p, err
-	}
-	_, err := tx.exec(ctx, `INSERT INTO positions (id, instansi_id, unit_id, code, name, kind, jenjang,
-		superior_position_id, is_head, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.ID, p.InstansiID, p.UnitID, p.Code, p.Name, string(p.Kind), p.Jenjang, nullable(p.SuperiorPositionID),
-		isHead, formatTime(tx.now), formatTime(tx.now))
+	made, err := tx.CreatePositions(ctx, []model.Position{p}, []bool{isHead})
 	if err != nil {
-		return p, fmt.Errorf("create position %s: %w", p.Code, err)
-	}
-	if err := tx.bumpOrg(ctx, p.InstansiID); err != nil {
 		return p, err
 	}
-	return p, tx.audit(ctx, "position.create", "position", p.ID, nil, struct {
-		model.Position
-		IsHead bool
-	}{p, isHead})
+	return made[0], nil
+}
+
+// positionInsertColumns are the columns CreatePositions fills.
+var positionInsertColumns = []string{"id", "instansi_id", "unit_id", "code", "name", "kind", "jenjang", "superior_position_id", "is_head",
+	"created_at", "updated_at"}
+
+// CreatePositions stores positions in bulk, each as CreatePosition would,
+// with its audit entry; heads[i] tells whether positions[i] heads its
+// unit. A superior is stored already or comes earlier in positions. All
+// positions belong to one instansi.
+func (tx *Tx) CreatePositions(ctx context.Context, positions []model.Position, heads []bool) ([]model.Position, error) {
+	if len(heads) != len(positions) {
+		return nil, fmt.Errorf("create positions: %d positions, %d head flags", len(positions), len(heads))
+	}
+	out := make([]model.Position, 0, len(positions))
+	rows := make([][]any, 0, len(positions))
+	audits := make([][]any, 0, len(positions))
+	for i, p := range positions {
+		if p.ID == "" {
+			p.ID = model.NewID()
+		}
+		if err := validatePosition(p); err != nil {
+			return out, err
+		}
+		if len(out) > 0 && p.InstansiID != out[0].InstansiID {
+			return out, fmt.Errorf("create positions: positions of more than one instansi")
+		}
+		rows = append(rows, []any{p.ID, p.InstansiID, p.UnitID, p.Code, p.Name, string(p.Kind), p.Jenjang, nullable(p.SuperiorPositionID),
+			heads[i], formatTime(tx.now), formatTime(tx.now)})
+		a, err := tx.auditRow("position.create", "position", p.ID, nil, struct {
+			model.Position
+			IsHead bool
+		}{p, heads[i]})
+		if err != nil {
+			return out, err
+		}
+		audits = append(audits, a)
+		out = append(out, p)
+	}
+	if err := tx.insertRows(ctx, "positions", positionInsertColumns, rows); err != nil {
+		what := "positions"
+		if len(out) == 1 {
+			what = "position " + out[0].Code
+		}
+		return out, fmt.Errorf("create %s: %w", what, err)
+	}
+	if len(out) > 0 {
+		if err := tx.bumpOrgBy(ctx, out[0].InstansiID, len(out)); err != nil {
+			return out, err
+		}
+	}
+	return out, tx.insertRows(ctx, "audit_log", auditColumns, audits)
 }
 
 // UpdatePosition changes a position's name, kind, jenjang, unit and superior.

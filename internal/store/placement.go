@@ -82,6 +82,113 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 	return pl, tx.audit(ctx, "placement.create", "placement", pl.ID, nil, pl)
 }
 
+// placementInsertColumns are the columns PlaceNew fills.
+var placementInsertColumns = []string{"id", "employee_id", "position_id", "kind", "start_date", "end_date", "decree", "created_at"}
+
+// PlaceNew gives employees of instansiID created in this transaction, who
+// hold no placement yet, their first placements in bulk, each as Place
+// would (with its audit entry): nothing is ended, and a definitive
+// placement becomes the employee's position. An employee takes at most one
+// definitive placement here.
+func (tx *Tx) PlaceNew(ctx context.Context, instansiID string, pls []model.Placement) ([]model.Placement, error) {
+	if len(pls) == 0 {
+		return nil, nil
+	}
+	positions, err := tx.Positions(ctx, instansiID, "")
+	if err != nil {
+		return nil, err
+	}
+	posByID := make(map[string]model.Position, len(positions))
+	for _, p := range positions {
+		posByID[p.ID] = p
+	}
+	// Only the names: Units also counts each unit's heads, a query per
+	// unit that a bulk load cannot afford once per batch.
+	unitName := map[string]string{}
+	names, err := tx.query(ctx, `SELECT id, name FROM units WHERE instansi_id = ?`, instansiID)
+	if err != nil {
+		return nil, fmt.Errorf("list units: %w", err)
+	}
+	for names.Next() {
+		var id, name string
+		if err := names.Scan(&id, &name); err != nil {
+			names.Close()
+			return nil, err
+		}
+		unitName[id] = name
+	}
+	names.Close()
+	if err := names.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]model.Placement, 0, len(pls))
+	rows := make([][]any, 0, len(pls))
+	audits := make([][]any, 0, len(pls))
+	definitive := map[string]bool{} // employees placed definitively
+	for _, pl := range pls {
+		if pl.ID == "" {
+			pl.ID = model.NewID()
+		}
+		var v model.ValidationError
+		if !pl.Kind.Valid() {
+			v.Add("kind", "invalid.placement.kind.unknown", pl.Kind)
+		}
+		if _, err := model.ParseDate(string(pl.Start)); err != nil {
+			v.Add("start", "invalid.placement.start.invalid", pl.Start)
+		} else if model.EndsBeforeStart(pl.Start, pl.End) {
+			v.Add("end", "invalid.placement.end.before")
+		}
+		if err := v.Err(); err != nil {
+			return out, err
+		}
+		pos, ok := posByID[pl.PositionID]
+		if !ok {
+			return out, model.Invalid("position_id", "invalid.placement.instansi")
+		}
+		if pl.Kind == model.PlacementDefinitif {
+			if definitive[pl.EmployeeID] {
+				return out, fmt.Errorf("place employee %s: two definitive placements at once", pl.EmployeeID)
+			}
+			definitive[pl.EmployeeID] = true
+		}
+		rows = append(rows, []any{pl.ID, pl.EmployeeID, pl.PositionID, string(pl.Kind), string(pl.Start), string(pl.End), pl.Decree,
+			formatTime(tx.now)})
+		pl.PositionName, pl.UnitName = pos.Name, unitName[pos.UnitID] // as the employee's placements list it
+		a, err := tx.auditRow("placement.create", "placement", pl.ID, nil, pl)
+		if err != nil {
+			return out, err
+		}
+		audits = append(audits, a)
+		out = append(out, pl)
+	}
+	if err := tx.insertRows(ctx, "placements", placementInsertColumns, rows); err != nil {
+		return out, fmt.Errorf("create placements: %w", err)
+	}
+	// The employees placed definitively take the position, a thousand to
+	// a statement (by primary key, so the plan does not hang on
+	// statistics the transaction's own rows have not reached yet).
+	var ids []string
+	for _, pl := range out {
+		if pl.Kind == model.PlacementDefinitif {
+			ids = append(ids, pl.EmployeeID)
+		}
+	}
+	for start := 0; start < len(ids); start += 1000 {
+		chunk := ids[start:min(start+1000, len(ids))]
+		args := []any{formatTime(tx.now), string(model.PlacementDefinitif), formatTime(tx.now), instansiID}
+		args = append(args, anys(chunk)...)
+		if _, err := tx.exec(ctx, `UPDATE employees SET updated_at = ?, position_id = (SELECT p.position_id FROM placements p
+			WHERE p.employee_id = employees.id AND p.kind = ? AND p.created_at = ?)
+			WHERE instansi_id = ? AND position_id IS NULL AND id IN (`+placeholders(len(chunk))+`)`, args...); err != nil {
+			return out, fmt.Errorf("set positions: %w", err)
+		}
+	}
+	if err := tx.bumpOrgBy(ctx, instansiID, len(out)); err != nil {
+		return out, err
+	}
+	return out, tx.insertRows(ctx, "audit_log", auditColumns, audits)
+}
+
 // EndPlacement ends an acting (Plt/Plh) or definitive placement on a date.
 func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error {
 	pl, err := tx.PlacementByID(ctx, id)

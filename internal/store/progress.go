@@ -305,33 +305,23 @@ func (c conn) ProgressTotals(ctx context.Context, rhkIDs []string, from, to mode
 }
 
 // SeedProgress writes many entries as they are given (statuses, review and
-// times included), in multi-row inserts, with one audit entry for the
+// times included), in bulk (see bulkInsert), with one audit entry for the
 // batch. It is for building demo and load-test data, not for users' input.
 func (tx *Tx) SeedProgress(ctx context.Context, entries []model.Progress) error {
-	const per = 200
-	for start := 0; start < len(entries); start += per {
-		batch := entries[start:min(start+per, len(entries))]
-		var sb strings.Builder
-		args := make([]any, 0, len(batch)*19)
-		sb.WriteString(`INSERT INTO progress_entries (id, instansi_id, employee_id, rater_id, skp_id, rhk_id, work_date, description,
-			output_amount, output_unit, minutes, status, late, review_note, reviewed_by, reviewed_at, submitted_at, version,
-			created_at, updated_at) VALUES `)
-		for i, p := range batch {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			reviewed := ""
-			if !p.ReviewedAt.IsZero() {
-				reviewed = formatTime(p.ReviewedAt)
-			}
-			args = append(args, p.ID, p.InstansiID, p.EmployeeID, nullable(p.RaterID), nullable(p.SKPID), nullable(p.RHKID),
-				string(p.WorkDate), p.Description, p.OutputAmount, p.OutputUnit, p.Minutes, string(p.Status), boolInt(p.Late),
-				p.ReviewNote, p.ReviewedBy, reviewed, formatTime(p.SubmittedAt), p.Version, formatTime(p.SubmittedAt), formatTime(p.SubmittedAt))
+	rows := make([][]any, len(entries))
+	for i, p := range entries {
+		reviewed := ""
+		if !p.ReviewedAt.IsZero() {
+			reviewed = formatTime(p.ReviewedAt)
 		}
-		if _, err := tx.exec(ctx, sb.String(), args...); err != nil {
-			return fmt.Errorf("seed progress: %w", err)
-		}
+		rows[i] = []any{p.ID, p.InstansiID, p.EmployeeID, nullable(p.RaterID), nullable(p.SKPID), nullable(p.RHKID),
+			string(p.WorkDate), p.Description, p.OutputAmount, p.OutputUnit, p.Minutes, string(p.Status), boolInt(p.Late),
+			p.ReviewNote, p.ReviewedBy, reviewed, formatTime(p.SubmittedAt), p.Version, formatTime(p.SubmittedAt), formatTime(p.SubmittedAt)}
+	}
+	if err := tx.bulkInsert(ctx, "progress_entries", []string{"id", "instansi_id", "employee_id", "rater_id", "skp_id", "rhk_id",
+		"work_date", "description", "output_amount", "output_unit", "minutes", "status", "late", "review_note", "reviewed_by",
+		"reviewed_at", "submitted_at", "version", "created_at", "updated_at"}, rows); err != nil {
+		return fmt.Errorf("seed progress: %w", err)
 	}
 	return tx.audit(ctx, "progress.seed", "instansi", tx.instansi, nil, map[string]int{"entries": len(entries)})
 }

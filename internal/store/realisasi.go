@@ -49,6 +49,32 @@ func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r model.Realisasi)
 	return r, tx.audit(ctx, "realisasi.update", "realisasi", r.ID, before, r)
 }
 
+// CreateRealisasi stores the first realisasi of many indicators in bulk,
+// each as SaveRealisasi with version 0 would, with its audit entry; an
+// indicator that has one in the period already is a conflict (the table
+// keeps one per indicator and period), and nothing is written.
+func (tx *Tx) CreateRealisasi(ctx context.Context, list []model.Realisasi) ([]model.Realisasi, error) {
+	out := make([]model.Realisasi, 0, len(list))
+	rows := make([][]any, 0, len(list))
+	audits := make([][]any, 0, len(list))
+	for _, r := range list {
+		r.UpdatedBy, r.UpdatedAt = tx.actor.EmployeeID, formatTime(tx.now)
+		r.ID, r.Version = model.NewID(), 1
+		rows = append(rows, []any{r.ID, r.SKPID, r.PeriodID, r.IndicatorID, r.Value, r.Basis, r.Version, r.UpdatedBy, r.UpdatedAt, r.UpdatedAt})
+		a, err := tx.auditRow("realisasi.create", "realisasi", r.ID, nil, r)
+		if err != nil {
+			return out, err
+		}
+		audits = append(audits, a)
+		out = append(out, r)
+	}
+	if err := tx.insertRows(ctx, "realisasi", []string{"id", "skp_id", "period_id", "indicator_id", "value", "basis", "version",
+		"updated_by", "created_at", "updated_at"}, rows); err != nil {
+		return out, fmt.Errorf("create realisasi: %w", err)
+	}
+	return out, tx.insertRows(ctx, "audit_log", auditColumns, audits)
+}
+
 // RealisasiByID returns one realisasi.
 func (c conn) RealisasiByID(ctx context.Context, id string) (model.Realisasi, error) {
 	r, err := scanRealisasi(c.queryRow(ctx, `SELECT `+realisasiColumns+` FROM realisasi WHERE id = ?`, id))

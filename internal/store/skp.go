@@ -139,6 +139,108 @@ func (c conn) loadSKPParts(ctx context.Context, s *model.SKP) error {
 	return rows.Err()
 }
 
+// SKPsWhole returns the SKPs of ids, each as SKP returns it (with its RHK,
+// indicators and behaviours, in the same order), keyed by id, in a few
+// queries for every 500 SKPs; an id not found is left out.
+func (c conn) SKPsWhole(ctx context.Context, ids []string) (map[string]model.SKP, error) {
+	out := make(map[string]model.SKP, len(ids))
+	for start := 0; start < len(ids); start += 500 {
+		chunk := anys(ids[start:min(start+500, len(ids))])
+		in := placeholders(len(chunk))
+		rows, err := c.query(ctx, `SELECT `+skpColumns+` FROM skps WHERE id IN (`+in+`)`, chunk...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			s, err := scanSKP(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[s.ID] = s
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		rhk := map[string][]model.RHK{}
+		place := map[string]int{} // RHK id: its place in its SKP's list
+		rows, err = c.query(ctx, `SELECT id, skp_id, kind, description, parent_rhk_id, parent_text, penugasan_dari, perspektif, pk_sasaran_id,
+			position FROM rhk WHERE skp_id IN (`+in+`) ORDER BY skp_id, CASE WHEN kind = 'utama' THEN 0 ELSE 1 END, position, id`, chunk...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var r model.RHK
+			var kind string
+			if err := rows.Scan(&r.ID, &r.SKPID, &kind, &r.Description, nullString{&r.ParentRHKID}, &r.ParentText, &r.PenugasanDari,
+				&r.Perspektif, nullString{&r.PKSasaranID}, &r.Position); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			r.Kind = model.RHKKind(kind)
+			place[r.ID] = len(rhk[r.SKPID])
+			rhk[r.SKPID] = append(rhk[r.SKPID], r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		rows, err = c.query(ctx, `SELECT i.id, i.rhk_id, r.skp_id, i.aspect, i.description, i.target, i.unit, i.position FROM indicators i
+			JOIN rhk r ON r.id = i.rhk_id WHERE r.skp_id IN (`+in+`) ORDER BY i.position, i.id`, chunk...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var ind model.Indicator
+			var skpID, aspect string
+			if err := rows.Scan(&ind.ID, &ind.RHKID, &skpID, &aspect, &ind.Description, &ind.Target, &ind.Unit, &ind.Position); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ind.Aspect = model.Aspect(aspect)
+			if i, ok := place[ind.RHKID]; ok {
+				list := rhk[skpID]
+				list[i].Indicators = append(list[i].Indicators, ind)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		behaviours := map[string][]model.Behaviour{}
+		rows, err = c.query(ctx, `SELECT id, skp_id, core_value, guides, expectation FROM skp_behaviours WHERE skp_id IN (`+in+`)
+			ORDER BY skp_id, position`, chunk...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var b model.Behaviour
+			var value, guides string
+			if err := rows.Scan(&b.ID, &b.SKPID, &value, &guides, &b.Expectation); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			b.Value = model.CoreValue(value)
+			_ = json.Unmarshal([]byte(guides), &b.Guides)
+			behaviours[b.SKPID] = append(behaviours[b.SKPID], b)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		for _, id := range chunk {
+			s, ok := out[id.(string)]
+			if !ok {
+				continue
+			}
+			s.RHK, s.Behaviours = rhk[s.ID], behaviours[s.ID]
+			out[s.ID] = s
+		}
+	}
+	return out, nil
+}
+
 // SKPFilter selects SKPs (without their parts).
 type SKPFilter struct {
 	InstansiID  string

@@ -49,6 +49,9 @@ type conn struct {
 	// writes (an import, the demo city) run the same statements thousands
 	// of times; they close with the transaction.
 	stmts *stmtCache
+	// raw is the connection a transaction runs on (nil outside one), for
+	// what database/sql cannot say: PostgreSQL's COPY (see bulkInsert).
+	raw *sql.Conn
 	// statements counts every statement sent, for the operations metrics
 	// and the load runs (queries per request).
 	statements *atomic.Uint64
@@ -389,11 +392,18 @@ func (s *Store) TableColumns(ctx context.Context) ([]string, error) {
 }
 
 func (s *Store) inTx(ctx context.Context, fn func(c conn) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	// The transaction holds its own connection, so that a bulk load can
+	// reach the driver's connection inside it.
+	raw, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", mapError(err))
 	}
-	if err := fn(conn{q: tx, d: s.d, statements: s.statements, stmts: &stmtCache{tx: tx, m: map[string]*sql.Stmt{}}}); err != nil {
+	defer raw.Close()
+	tx, err := raw.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", mapError(err))
+	}
+	if err := fn(conn{q: tx, d: s.d, statements: s.statements, stmts: &stmtCache{tx: tx, m: map[string]*sql.Stmt{}}, raw: raw}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}

@@ -30,24 +30,51 @@ func userRecordOf(u model.User) userRecord {
 
 // CreateUser stores an account. PasswordHash must already be a hash.
 func (tx *Tx) CreateUser(ctx context.Context, u model.User) (model.User, error) {
-	if u.ID == "" {
-		u.ID = model.NewID()
-	}
-	if u.Locale == "" {
-		u.Locale = "id"
-	}
-	if u.Username == "" {
-		return u, model.Invalid("username", "invalid.user.username.required")
-	}
-	u.CreatedAt = tx.now
-	_, err := tx.exec(ctx, `INSERT INTO users (id, instansi_id, username, display_name, employee_id, password_hash,
-		locale, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		u.ID, u.InstansiID, u.Username, u.DisplayName, nullable(u.EmployeeID), u.PasswordHash, u.Locale, u.Disabled,
-		formatTime(tx.now), formatTime(tx.now))
+	made, err := tx.CreateUsers(ctx, []model.User{u})
 	if err != nil {
-		return u, fmt.Errorf("create user %s: %w", u.Username, err)
+		return u, err
 	}
-	return u, tx.audit(ctx, "user.create", "user", u.ID, nil, userRecordOf(u))
+	return made[0], nil
+}
+
+// userInsertColumns are the columns CreateUsers fills.
+var userInsertColumns = []string{"id", "instansi_id", "username", "display_name", "employee_id", "password_hash", "locale", "disabled",
+	"created_at", "updated_at"}
+
+// CreateUsers stores accounts in bulk, each as CreateUser would, with its
+// audit entry.
+func (tx *Tx) CreateUsers(ctx context.Context, users []model.User) ([]model.User, error) {
+	out := make([]model.User, 0, len(users))
+	rows := make([][]any, 0, len(users))
+	audits := make([][]any, 0, len(users))
+	for _, u := range users {
+		if u.ID == "" {
+			u.ID = model.NewID()
+		}
+		if u.Locale == "" {
+			u.Locale = "id"
+		}
+		if u.Username == "" {
+			return out, model.Invalid("username", "invalid.user.username.required")
+		}
+		u.CreatedAt = tx.now
+		rows = append(rows, []any{u.ID, u.InstansiID, u.Username, u.DisplayName, nullable(u.EmployeeID), u.PasswordHash, u.Locale, u.Disabled,
+			formatTime(tx.now), formatTime(tx.now)})
+		a, err := tx.auditRow("user.create", "user", u.ID, nil, userRecordOf(u))
+		if err != nil {
+			return out, err
+		}
+		audits = append(audits, a)
+		out = append(out, u)
+	}
+	if err := tx.insertRows(ctx, "users", userInsertColumns, rows); err != nil {
+		what := "users"
+		if len(out) == 1 {
+			what = "user " + out[0].Username
+		}
+		return out, fmt.Errorf("create %s: %w", what, err)
+	}
+	return out, tx.insertRows(ctx, "audit_log", auditColumns, audits)
 }
 
 // SetPassword replaces a user's password hash and revokes their sessions

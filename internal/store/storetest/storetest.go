@@ -133,3 +133,30 @@ func newSchema(t testing.TB, url string) string {
 	})
 	return schema
 }
+
+// Analyzed reports whether the planner's statistics of table were gathered
+// by ANALYZE: on SQLite, sqlite_stat1 holds rows for it; on PostgreSQL,
+// pg_stat_user_tables notes when it was last analyzed (by hand, not by
+// autovacuum).
+func Analyzed(t testing.TB, s *store.Store, table string) bool {
+	t.Helper()
+	var n int
+	var err error
+	if s.Engine() == "postgres" {
+		err = s.DB().QueryRow(`SELECT COUNT(*) FROM pg_stat_user_tables
+			WHERE schemaname = current_schema() AND relname = $1 AND last_analyze IS NOT NULL`, table).Scan(&n)
+	} else {
+		var exists int
+		if err := s.DB().QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'`).Scan(&exists); err != nil {
+			t.Fatalf("look for sqlite_stat1: %v", err)
+		}
+		if exists == 0 {
+			return false
+		}
+		err = s.DB().QueryRow(`SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = ?`, table).Scan(&n)
+	}
+	if err != nil {
+		t.Fatalf("statistics of %s: %v", table, err)
+	}
+	return n > 0
+}
