@@ -189,3 +189,41 @@ func TestRaterChangesOnTheDayASubstituteStarts(t *testing.T) {
 		}
 	})
 }
+
+// The Kabid stays in her post but is away: the Kepala Dinas Kesehatan is
+// made Plh of the post for two weeks. During them the Plh rates the
+// Kabid's staff (an acting placement outranks the definitive one while it
+// lasts); the Kabid does not.
+func TestPlhStandsInForAHolderAway(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who, skps, waiting := raterEnv(t, s)
+		ctx := context.Background()
+		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Kadinkes.ID, PositionID: e.o.PosKabid.ID,
+			Kind: model.PlacementPlh, Start: "2026-03-02", End: "2026-03-13", Decree: "800/14/BKPSDM/2026"}); err != nil {
+			t.Fatal(err)
+		}
+		plh := e.login(t, storetest.NIPKadinkes, "rahasia-kadinkes")
+		d, err := e.a.Employee(ctx, e.admin, e.o.Staff1.ID)
+		if err != nil || d.Rater == nil || d.Rater.ID != e.o.Kadinkes.ID {
+			t.Fatalf("during the Plh's term the employee page names %+v, %v", d.Rater, err)
+		}
+		if _, err := e.a.ApproveSKP(ctx, who["kabid"], skps["staff1"].ID, skps["staff1"].Version); !errors.Is(err, model.ErrForbidden) && !app.IsNotFound(err) {
+			t.Errorf("the Kabid away approves: %v", err)
+		}
+		if _, err := e.a.ReviewProgress(ctx, plh, waiting.ID, waiting.Version, true, ""); err != nil {
+			t.Errorf("the Plh reviews the staff's progress: %v", err)
+		}
+		approved, err := e.a.ApproveSKP(ctx, plh, skps["staff1"].ID, skps["staff1"].Version)
+		if err != nil {
+			t.Fatalf("the Plh approves: %v", err)
+		}
+		if approved.Rater.EmployeeID != e.o.Kadinkes.ID || approved.Rater.Position != model.ActingTitle(model.PlacementPlh, e.o.PosKabid.Name) {
+			t.Errorf("approved with rater %+v", approved.Rater)
+		}
+		// After the term, the Kabid rates again.
+		e.clock.add(14 * 24 * time.Hour)
+		if d, err := e.a.Employee(ctx, e.admin, e.o.Staff1.ID); err != nil || d.Rater == nil || d.Rater.ID != e.o.Kabid.ID {
+			t.Errorf("after the term the employee page names %+v, %v", d.Rater, err)
+		}
+	})
+}

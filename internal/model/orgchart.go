@@ -63,7 +63,12 @@ func NewOrgChart(positions []Position, holdings []OrgHolding, overrides []RaterO
 		c.superior[p.ID] = p.SuperiorPositionID
 		c.kind[p.ID] = p.Kind
 	}
-	rank := map[PlacementKind]int{PlacementDefinitif: 3, PlacementPlt: 2, PlacementPlh: 1}
+	// Who holds a post for its staff: a Plh (standing in while the
+	// definitive holder is away for a while) or a Plt (while the post has
+	// no holder able to act) does the post's work during their term, its
+	// staff's rating included (Surat Edaran Kepala BKN 1/2021), so an
+	// acting placement outranks the definitive one while it lasts.
+	rank := map[PlacementKind]int{PlacementPlh: 3, PlacementPlt: 2, PlacementDefinitif: 1}
 	best := map[string]int{}
 	for _, h := range holdings {
 		if r := rank[h.Kind]; r > best[h.PositionID] {
@@ -71,7 +76,7 @@ func NewOrgChart(positions []Position, holdings []OrgHolding, overrides []RaterO
 			c.holder[h.PositionID] = h.EmployeeID
 		}
 		c.held[h.EmployeeID] = append(c.held[h.EmployeeID], h.PositionID)
-		if k := c.holdKind[[2]string{h.EmployeeID, h.PositionID}]; rank[h.Kind] > rank[k] {
+		if k := c.holdKind[[2]string{h.EmployeeID, h.PositionID}]; k == "" || rank[h.Kind] < rank[k] {
 			c.holdKind[[2]string{h.EmployeeID, h.PositionID}] = h.Kind
 		}
 		if h.Kind == PlacementDefinitif {
