@@ -37,6 +37,11 @@ func notStarted(t *testing.T) (asn, rater model.Employee) {
 		if len(list) == 0 || list[0].Format != model.FormatJAJF && list[0].Format != model.FormatJPT {
 			continue
 		}
+		// Someone with no SKP at all this year: not one whose SKP a
+		// transfer closed (another journey transfers a school head).
+		if own, _ := db.SKPs(ctx, store.SKPFilter{InstansiID: in, EmployeeIDs: []string{r.EmployeeID}, Year: year}); len(own) > 0 {
+			continue
+		}
 		e, _ := db.Employee(ctx, r.EmployeeID)
 		b, _ := db.Employee(ctx, boss)
 		if e.PositionKind == model.PositionJPTPratama || b.NIP == "" {

@@ -254,6 +254,8 @@ func teamRoutes() []route {
 			doc: op{tag: "work", params: []string{"id"}, body: "TeamMemberRequest", response: "Team", status: 201, errors: []int{403, 404, 422}}},
 		{method: "PUT", path: "/api/v1/teams/{id}/link", summary: "Link an RHK of the actor's own SKP to the team's result (empty rhk_id unlinks)", handle: (*handler).linkTeamRHK,
 			doc: op{tag: "work", params: []string{"id"}, body: "TeamLinkRequest", response: "Team", errors: []int{403, 404, 422}}},
+		{method: "GET", path: "/api/v1/teams/{id}/progress", summary: "The latest entries on the members' linked RHK, newest first, a page at a time", handle: (*handler).teamProgress,
+			doc: op{tag: "work", params: []string{"id"}, query: []string{"cursor"}, response: "TeamProgressList", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/teams/{id}/kudos", summary: "A team's thanks and offers of help, newest first, a page at a time", handle: (*handler).teamKudos,
 			doc: op{tag: "work", params: []string{"id"}, query: []string{"cursor"}, response: "KudosList", errors: []int{404, 422}}},
 		{method: "POST", path: "/api/v1/teams/{id}/kudos", summary: "Thank or offer help to another member", handle: (*handler).giveKudos,

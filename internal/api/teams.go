@@ -91,6 +91,26 @@ func (h *handler) teamKudos(w http.ResponseWriter, r *http.Request, actor model.
 	return writeJSON(w, http.StatusOK, out)
 }
 
+type teamEntryJSON struct {
+	ID          string `json:"id"`
+	EmployeeID  string `json:"employee_id"`
+	WorkDate    string `json:"work_date"`
+	Description string `json:"description"`
+	Output      string `json:"output"`
+}
+
+func (h *handler) teamProgress(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	items, next, err := h.a.TeamRecent(r.Context(), actor, r.PathValue("id"), r.URL.Query().Get("cursor"))
+	if err != nil {
+		return err
+	}
+	out := list[teamEntryJSON]{Items: []teamEntryJSON{}, NextCursor: ptr(next)}
+	for _, p := range items {
+		out.Items = append(out.Items, teamEntryJSON{ID: p.ID, EmployeeID: p.EmployeeID, WorkDate: string(p.WorkDate), Description: p.Description, Output: p.Output()})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
 func (h *handler) teams(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	year, err := h.yearParam(r)
 	if err != nil {
@@ -192,8 +212,11 @@ func teamSchemas() map[string]any {
 			"can": canSchemaOf("What the signed-in user may do with the team now", map[string]string{
 				"add_member": "Add a member (the lead, or BKPSDM)", "link": "Link an RHK of their own SKP (members)",
 				"kudos": "Thank or offer help to another member (members)"})}),
-		"TeamList":          listOf("Team"),
-		"KudosList":         listOf("Kudos"),
+		"TeamList":  listOf("Team"),
+		"KudosList": listOf("Kudos"),
+		"TeamEntry": obj([]string{"id", "employee_id", "work_date", "description", "output"}, map[string]any{"id": str(), "employee_id": str(),
+			"work_date": map[string]any{"type": "string", "format": "date"}, "description": str(), "output": str()}),
+		"TeamProgressList":  listOf("TeamEntry"),
 		"TeamRequest":       obj([]string{"name", "goal"}, map[string]any{"name": str(), "goal": str(), "lead_id": str(), "year": integer}),
 		"TeamMemberRequest": obj([]string{"employee_id"}, map[string]any{"employee_id": str()}),
 		"TeamLinkRequest":   obj([]string{"rhk_id"}, map[string]any{"rhk_id": str()}),

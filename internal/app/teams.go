@@ -98,8 +98,11 @@ func teamRights(actor model.Actor, t model.Team, member bool) TeamRights {
 type TeamView struct {
 	Team     model.Team
 	Progress map[string]model.ProgressTotal // by RHK
-	Recent   []model.Progress               // latest entries on the members' linked RHK
-	Kudos    []model.Kudos                  // the newest KudosPageSize
+	Recent   []model.Progress               // latest entries on the members' linked RHK, RecentPageSize at most
+	// RecentNext continues the entries after Recent (TeamRecent); "" when
+	// Recent holds them all.
+	RecentNext string
+	Kudos      []model.Kudos // the newest KudosPageSize
 	// KudosNext continues the kudos after Kudos (TeamKudos); "" when
 	// Kudos holds them all.
 	KudosNext string
@@ -173,10 +176,8 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 	if v.Progress, err = a.store.ProgressTotals(ctx, rhk, month, a.Today(ctx, actor.InstansiID)); err != nil {
 		return v, err
 	}
-	if len(rhk) > 0 {
-		if v.Recent, err = a.store.ProgressList(ctx, store.ProgressFilter{InstansiID: t.InstansiID, EmployeeIDs: people, RHKIDs: rhk, Limit: 20}); err != nil {
-			return v, err
-		}
+	if v.Recent, v.RecentNext, err = a.recentPage(ctx, t, ""); err != nil {
+		return v, err
 	}
 	if v.Kudos, v.KudosNext, err = a.kudosPage(ctx, t.ID, ""); err != nil {
 		return v, err
@@ -371,6 +372,45 @@ func (a *App) TeamKudos(ctx context.Context, actor model.Actor, teamID, cursor s
 	var err error
 	p.Items, p.NextCursor, err = a.kudosPage(ctx, teamID, cursor)
 	return p, err
+}
+
+// RecentPageSize is how many of a team's latest entries a page shows.
+const RecentPageSize = 20
+
+// recentPage reads a page of the entries on the members' linked RHK,
+// newest first, after cursor.
+func (a *App) recentPage(ctx context.Context, t model.Team, cursor string) ([]model.Progress, string, error) {
+	var people, rhk []string
+	for _, m := range t.Members {
+		people = append(people, m.EmployeeID)
+		if m.RHKID != "" {
+			rhk = append(rhk, m.RHKID)
+		}
+	}
+	if len(rhk) == 0 {
+		return nil, "", nil
+	}
+	list, err := a.store.ProgressList(ctx, store.ProgressFilter{InstansiID: t.InstansiID, EmployeeIDs: people, RHKIDs: rhk,
+		Cursor: cursor, Limit: RecentPageSize + 1})
+	if err != nil || len(list) <= RecentPageSize {
+		return list, "", err
+	}
+	list = list[:RecentPageSize]
+	return list, list[RecentPageSize-1].ID, nil
+}
+
+// TeamRecent returns a page of a team's entries on its members' linked RHK
+// after cursor (the RecentNext of the page before), to those who may see
+// the team.
+func (a *App) TeamRecent(ctx context.Context, actor model.Actor, teamID, cursor string) ([]model.Progress, string, error) {
+	v, err := a.WorkTeam(ctx, actor, teamID)
+	if err != nil {
+		return nil, "", err
+	}
+	if cursor != "" && !isID(cursor) {
+		return nil, "", model.Invalid("cursor", "invalid.cursor.next")
+	}
+	return a.recentPage(ctx, v.Team, cursor)
 }
 
 // kudosPage reads a page of KudosPageSize kudos after cursor.

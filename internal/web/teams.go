@@ -81,6 +81,15 @@ func (u *ui) renderTeam(w http.ResponseWriter, r *http.Request, b base, status i
 			v.Kudos, v.KudosNext = page.Items, page.NextCursor
 		}
 	}
+	// Older entries a page at a time (?progres=), likewise.
+	if c := r.URL.Query().Get("progres"); c != "" {
+		items, next, err := u.a.TeamRecent(r.Context(), *b.Actor, v.Team.ID, c)
+		if _, bad := isValidation(err); !bad && err != nil {
+			return err
+		} else if err == nil {
+			v.Recent, v.RecentNext = items, next
+		}
+	}
 	p := teamPage{base: b, V: v, Errors: errs, MaxMin: 1}
 	for _, t := range v.Progress {
 		p.MaxMin = max(p.MaxMin, t.Minutes)
