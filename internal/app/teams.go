@@ -164,9 +164,8 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 		return TeamView{}, hidden
 	}
 	v := TeamView{Team: t, Member: member, Can: teamRights(actor, t, member)}
-	var rhk, people []string
+	var rhk []string
 	for _, m := range t.Members {
-		people = append(people, m.EmployeeID)
 		if m.RHKID != "" {
 			rhk = append(rhk, m.RHKID)
 		}
