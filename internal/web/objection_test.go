@@ -7,10 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/blob"
+	"github.com/kinerja-id/kinerja/internal/app/apptest"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/server"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -24,89 +22,10 @@ import (
 // organisasi, which another part of penilaian records.
 func objectionSetup(t *testing.T, s *store.Store) (env, model.Assessment) {
 	t.Helper()
-	ctx := context.Background()
-	o := storetest.SeedOrg(t, s)
-	blobs, err := blob.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs})
-	sys := model.SystemActor(o.Instansi.ID, "test")
-	for _, n := range []app.NewUser{
-		{Username: "admin", DisplayName: "Admin BKPSDM", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},
-		{EmployeeNIP: storetest.NIPStaff1, Password: "rahasia-staf1"},
-		{EmployeeNIP: storetest.NIPKabid, Password: "rahasia-kabid"},
-		{EmployeeNIP: storetest.NIPKadis, Password: "rahasia-kadis"},
-	} {
-		if _, err := a.CreateUser(ctx, sys, n); err != nil {
-			t.Fatal(err)
-		}
-	}
-	actor := func(user, pw string) model.Actor {
-		res, err := a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "web"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		act, err := a.Authenticate(ctx, res.Token, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return act
-	}
-	admin, staff, kabid := actor("admin", "rahasia-admin"), actor(storetest.NIPStaff1, "rahasia-staf1"), actor(storetest.NIPKabid, "rahasia-kabid")
-	if _, err := a.OpenYear(ctx, admin, 2026, model.PeriodMonthly, 5); err != nil {
-		t.Fatal(err)
-	}
-	skp, err := a.CreateSKP(ctx, staff, o.Staff1.ID, 2026, model.ApproachKuantitatif)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rhk, err := a.SaveRHK(ctx, staff, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan layanan"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.AddIndicator(ctx, staff, skp.Version+1, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas,
-		Description: "Jumlah layanan daring", Target: "12", Unit: "layanan"}); err != nil {
-		t.Fatal(err)
-	}
-	full, _ := s.SKP(ctx, skp.ID)
-	full.Status = model.SKPApproved
-	if err := s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
-		t.Fatal(err)
-	}
-	periods, _ := a.Periods(ctx, admin, 2026)
-	for _, p := range periods {
-		if p.Kind != model.PeriodAnnual {
-			continue
-		}
-		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
-			p.Status = st
-			if err := a.MovePeriod(ctx, admin, p, ""); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	page, err := a.Assessments(ctx, staff, app.AssessmentFilter{})
-	if err != nil || len(page.Items) != 1 {
-		t.Fatalf("assessments: %+v, %v", page.Items, err)
-	}
-	as, err := a.RateAssessment(ctx, kabid, page.Items[0].ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai,
-		Version: page.Items[0].Version})
-	if err != nil {
-		t.Fatal(err)
-	}
-	after := as
-	after.Status, after.FinalizedBy, after.FinalizedAt = model.AssessmentFinal, o.Kabid.ID, time.Now()
-	if err := s.Write(ctx, sys, func(tx *store.Tx) error {
-		var err error
-		after, err = tx.UpdateAssessment(ctx, "assessment.finalize", as, after)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	a, o, as := apptest.ReceivedAnnualResult(t, s)
 	ts := httptest.NewServer(server.New(a))
 	t.Cleanup(ts.Close)
-	return env{url: ts.URL, o: o, s: s}, after
+	return env{url: ts.URL, o: o, s: s}, as
 }
 
 func TestObjectionPages(t *testing.T) {
