@@ -2,11 +2,9 @@ package api_test
 
 import (
 	"bytes"
-	"context"
 	"testing"
 
-	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/app/apptest"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
@@ -17,88 +15,7 @@ import (
 // users "walikota" and Staff2 are made too.
 func finalAssessment(t *testing.T, e env) (assessmentID, periodID string) {
 	t.Helper()
-	ctx := context.Background()
-	a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-	sys := model.SystemActor(e.o.Instansi.ID, "test")
-	if _, err := a.CreateUser(ctx, sys, app.NewUser{EmployeeNIP: storetest.NIPStaff2, Password: "rahasia-staf2"}); err != nil {
-		t.Fatal(err)
-	}
-	hash, _ := a.HashPassword("rahasia-wali")
-	if err := e.s.Write(ctx, sys, func(tx *store.Tx) error {
-		_, err := tx.CreateUser(ctx, model.User{InstansiID: e.o.Instansi.ID, Username: "walikota", DisplayName: "Wali Kota",
-			EmployeeID: e.o.WaliKota.ID, PasswordHash: hash})
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	actor := func(user, pw string) model.Actor {
-		res, err := a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "api", IP: "198.51.100.7"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		act, err := a.Authenticate(ctx, res.Token, "198.51.100.7")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return act
-	}
-	admin, staff, kabid, wali := actor("admin", "rahasia-admin"), actor(storetest.NIPStaff1, "rahasia-staf1"),
-		actor(storetest.NIPKabid, "rahasia-kabid"), actor("walikota", "rahasia-wali")
-	periods, err := a.OpenYear(ctx, admin, 2026, model.PeriodMonthly, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	skp, err := a.CreateSKP(ctx, staff, e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rhk, err := a.SaveRHK(ctx, staff, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan layanan"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.AddIndicator(ctx, staff, skp.Version+1, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas,
-		Description: "Jumlah layanan daring", Target: "12", Unit: "layanan"}); err != nil {
-		t.Fatal(err)
-	}
-	full, _ := e.s.SKP(ctx, skp.ID)
-	full.Status = model.SKPApproved
-	if err := e.s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
-		t.Fatal(err)
-	}
-	var jan model.Period
-	for _, p := range periods {
-		if p.Kind == model.PeriodMonthly && p.Number == 1 {
-			jan = p
-		}
-	}
-	for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
-		jan.Status = st
-		if err := a.MovePeriod(ctx, admin, jan, "perbaikan data"); err != nil {
-			t.Fatalf("move January to %s: %v", st, err)
-		}
-	}
-	if _, err := a.SetUnitPerformance(ctx, wali, e.o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: model.CapaianBaik,
-		Basis: "Capaian Perjanjian Kinerja Januari"}); err != nil {
-		t.Fatal(err)
-	}
-	page, err := a.Assessments(ctx, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID})
-	if err != nil || len(page.Items) == 0 {
-		t.Fatalf("assessments of the Kepala Bidang: %v, %d", err, len(page.Items))
-	}
-	var it app.AssessmentItem
-	for _, x := range page.Items {
-		if x.SKPID == skp.ID {
-			it = x
-		}
-	}
-	rated, err := a.RateAssessment(ctx, kabid, it.ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai, Version: it.Version})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.FinalizeAssessment(ctx, kabid, rated.ID, rated.Version); err != nil {
-		t.Fatal(err)
-	}
-	return it.ID, jan.ID
+	return apptest.SentJanuaryResult(t, e.s, e.o, "")
 }
 
 // The three documents answer a PDF to those who may read them and a 404
