@@ -627,3 +627,17 @@ func collectRefs(v any, out *[]string) {
 		}
 	}
 }
+
+// checkStatus returns a check of an answer: that it has the status, and
+// that its body conforms to what the OpenAPI document says of the route
+// (method and pattern); it answers the body as a JSON object.
+func checkStatus(t *testing.T, e env) func(method, pattern string, r response, status int) map[string]any {
+	check := documented(t, e)
+	return func(method, pattern string, r response, status int) map[string]any {
+		t.Helper()
+		if r.status != status {
+			t.Fatalf("%s %s: %d %s, want %d", method, pattern, r.status, r.body, status)
+		}
+		return check(method, pattern, r)
+	}
+}

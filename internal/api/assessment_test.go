@@ -3,7 +3,6 @@ package api_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"testing"
@@ -24,26 +23,7 @@ func TestAssessmentJourney(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
 		ctx := context.Background()
-		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
-		check := func(method, pattern string, r response, status int) map[string]any {
-			t.Helper()
-			if r.status != status {
-				t.Fatalf("%s %s: %d %s, want %d", method, pattern, r.status, r.body, status)
-			}
-			schema, err := responseSchema(doc, method, pattern, r)
-			if err != nil {
-				t.Fatalf("%s %s: %v (%s)", method, pattern, err, r.body)
-			}
-			var v any
-			json.Unmarshal(r.body, &v)
-			if schema != nil {
-				for _, p := range conform(doc, schema, v, "$") {
-					t.Errorf("%s %s (%d): %s", method, pattern, r.status, p)
-				}
-			}
-			m, _ := v.(map[string]any)
-			return m
-		}
+		check := checkStatus(t, e)
 		// The state: Staff1's approved SKP, January closed, the Dinas'
 		// capaian set by the Wali Kota.
 		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})

@@ -17,25 +17,7 @@ func TestNeedsJourney(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
 		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
-		check := func(method, pattern string, r response, status int) map[string]any {
-			t.Helper()
-			if r.status != status {
-				t.Fatalf("%s %s: %d %s, want %d", method, pattern, r.status, r.body, status)
-			}
-			schema, err := responseSchema(doc, method, pattern, r)
-			if err != nil {
-				t.Fatalf("%s %s: %v (%s)", method, pattern, err, r.body)
-			}
-			var v any
-			json.Unmarshal(r.body, &v)
-			if schema != nil {
-				for _, p := range conform(doc, schema, v, "$") {
-					t.Errorf("%s %s (%d): %s", method, pattern, r.status, p)
-				}
-			}
-			m, _ := v.(map[string]any)
-			return m
-		}
+		check := checkStatus(t, e)
 		items := func(m map[string]any) []map[string]any {
 			var out []map[string]any
 			for _, it := range m["items"].([]any) {

@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -32,26 +31,7 @@ func TestUnitPerformanceJourney(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
-		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
-		check := func(method, pattern string, r response, status int) map[string]any {
-			t.Helper()
-			if r.status != status {
-				t.Fatalf("%s %s: %d %s, want %d", method, pattern, r.status, r.body, status)
-			}
-			schema, err := responseSchema(doc, method, pattern, r)
-			if err != nil {
-				t.Fatalf("%s %s: %v (%s)", method, pattern, err, r.body)
-			}
-			var v any
-			json.Unmarshal(r.body, &v)
-			if schema != nil {
-				for _, p := range conform(doc, schema, v, "$") {
-					t.Errorf("%s %s (%d): %s", method, pattern, r.status, p)
-				}
-			}
-			m, _ := v.(map[string]any)
-			return m
-		}
+		check := checkStatus(t, e)
 		admin := e.login(t, "admin", "rahasia-admin")
 		wali := e.login(t, "walikota", "rahasia-wali")
 		kadis := e.login(t, storetest.NIPKadis, "rahasia-kadis")
