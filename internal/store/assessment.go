@@ -332,25 +332,41 @@ type RaterCount struct {
 
 // RaterCounts counts the predikat each rater gave in an OPD's period.
 func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterCount, error) {
-	rows, err := c.query(ctx, `SELECT a.rated_by, COALESCE(e.name, ''), a.predikat, COUNT(*) FROM assessments a
-		LEFT JOIN employees e ON e.id = a.rated_by
-		WHERE a.opd_id = ? AND a.period_id = ? AND a.predikat <> '' AND a.rated_by <> ''
-		GROUP BY a.rated_by, e.name, a.predikat`, opdID, periodID)
+	rows, err := c.query(ctx, `SELECT rated_by, predikat, COUNT(*) FROM assessments
+		WHERE opd_id = ? AND period_id = ? AND rated_by <> '' AND predikat <> ''
+		GROUP BY rated_by, predikat`, opdID, periodID)
 	if err != nil {
 		return nil, fmt.Errorf("count by rater: %w", err)
 	}
-	defer rows.Close()
 	var out []RaterCount
+	var ids []string
+	seen := map[string]bool{}
 	for rows.Next() {
 		var r RaterCount
 		var p string
-		if err := rows.Scan(&r.RaterID, &r.Name, &p, &r.N); err != nil {
+		if err := rows.Scan(&r.RaterID, &p, &r.N); err != nil {
+			rows.Close()
 			return nil, err
 		}
 		r.Predikat = model.Predikat(p)
 		out = append(out, r)
+		if !seen[r.RaterID] {
+			seen[r.RaterID] = true
+			ids = append(ids, r.RaterID)
+		}
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	people, err := c.EmployeesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Name = people[out[i].RaterID].Name
+	}
+	return out, nil
 }
 
 // SeedAssessments writes the ratings of many assessments at once, in
