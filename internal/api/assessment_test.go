@@ -108,15 +108,19 @@ func TestAssessmentJourney(t *testing.T) {
 			t.Errorf("curve = %v", curve)
 		}
 		check("GET", "/api/v1/units/{id}/curve", e.get(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve?period="+url.QueryEscape(jan.ID), staff), 403)
-		moved := check("POST", "/api/v1/assessments/{id}/calibrate", e.post(t, path+"/calibrate", adminTok, map[string]any{"version": rated["version"],
-			"hasil_kerja": "di_atas", "perilaku_kerja": "di_atas", "reason": "Bukti dukung menunjukkan kolaborasi lintas bidang"}), 200)
-		if moved["predikat"] != "sangat_baik" || len(moved["moves"].([]any)) != 1 {
-			t.Errorf("moved = %v", moved)
-		}
-		// The rater sends it; the employee acknowledges.
-		final := check("POST", "/api/v1/assessments/{id}/finalize", e.post(t, path+"/finalize", kabid, map[string]any{"version": moved["version"]}), 200)
+		// The rater sends it; BKPSDM then moves it with a reason; the
+		// employee acknowledges.
+		final := check("POST", "/api/v1/assessments/{id}/finalize", e.post(t, path+"/finalize", kabid, map[string]any{"version": rated["version"]}), 200)
 		if final["status"] != "final" || final["finalized_at"] == nil {
 			t.Errorf("final = %v", final)
+		}
+		moved := check("POST", "/api/v1/assessments/{id}/calibrate", e.post(t, path+"/calibrate", adminTok, map[string]any{"version": final["version"],
+			"hasil_kerja": "di_atas", "perilaku_kerja": "di_atas", "reason": "Bukti dukung menunjukkan kolaborasi lintas bidang"}), 200)
+		if moved["predikat"] != "sangat_baik" || len(moved["moves"].([]any)) != 1 {
+			t.Fatalf("moved = %v", moved)
+		}
+		if by := moved["moves"].([]any)[0].(map[string]any)["by"].(map[string]any); by["name"] == "" || by["id"] == "" {
+			t.Errorf("the move names no one: %v", by)
 		}
 		check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", kabid, nil), 403)
 		ack := check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", staff, nil), 200)
@@ -129,7 +133,7 @@ func TestAssessmentJourney(t *testing.T) {
 		for _, h := range story["history"].([]any) {
 			steps = append(steps, h.(map[string]any)["action"].(string))
 		}
-		if fmt.Sprint(steps) != "[rate move finalize acknowledge]" {
+		if fmt.Sprint(steps) != "[rate finalize move acknowledge]" {
 			t.Errorf("history = %v", steps)
 		}
 		mine := check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments", staff), 200)

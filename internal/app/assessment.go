@@ -52,6 +52,7 @@ type assessmentFacts struct {
 	Upper       string // the atasan pejabat penilai today
 	OPDHead     string // who heads the OPD today
 	decided     bool   // a keberatan on it was decided: its ratings are final (objection.go)
+	objecting   bool   // a keberatan on it waits for the explanation or the decision
 }
 
 // locked reports whether the assessment's ratings can no longer change:
@@ -111,8 +112,13 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 		if f.locked() {
 			return fmt.Errorf("the period is locked: %w", model.ErrInvalidTransition)
 		}
-		if f.A.Status == model.AssessmentOpen {
-			return fmt.Errorf("the assessment is not rated yet: %w", model.ErrInvalidTransition)
+		// Calibration moves results sent to the employee: a rating not yet
+		// sent is still the rater's to change.
+		if f.A.Status != model.AssessmentFinal {
+			return fmt.Errorf("the result is not sent yet: %w", model.ErrInvalidTransition)
+		}
+		if f.objecting {
+			return fmt.Errorf("an objection to the result is open: %w", model.ErrInvalidTransition)
 		}
 		return nil
 	}
@@ -172,7 +178,7 @@ func (a *App) factsOf(ctx context.Context, actor model.Actor, as model.Assessmen
 	if f.Calibration, err = a.store.Calibration(ctx, as.InstansiID, as.OPDID, as.PeriodID); err != nil {
 		return f, err
 	}
-	f.decided, err = a.objectionDecided(ctx, as.ID)
+	f.decided, f.objecting, err = a.objectionState(ctx, as.ID)
 	return f, err
 }
 

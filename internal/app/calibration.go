@@ -129,7 +129,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 		return v.Raters[i].Name < v.Raters[j].Name
 	})
 	f := facts
-	f.A = model.Assessment{InstansiID: actor.InstansiID, Status: model.AssessmentRated}
+	f.A = model.Assessment{InstansiID: actor.InstansiID, Status: model.AssessmentFinal}
 	v.Can = CalibrationRights{Move: assessmentAllows(actor, f, stepCalibrate) == nil,
 		Finalize: calibrationAllows(actor, v, false) == nil, Override: calibrationAllows(actor, v, true) == nil,
 		Unlock: unlockAllows(actor, v) == nil}
@@ -250,7 +250,11 @@ func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, 
 		if after, err = tx.UpdateAssessment(ctx, "assessment.move", f.A, after); err != nil {
 			return err
 		}
-		if _, err := tx.AddAssessmentMove(ctx, model.AssessmentMove{AssessmentID: id, MovedBy: actor.EmployeeID, Reason: reason,
+		by := actor.EmployeeID
+		if by == "" {
+			by = actor.UserID // an administrator without an employee record
+		}
+		if _, err := tx.AddAssessmentMove(ctx, model.AssessmentMove{AssessmentID: id, MovedBy: by, Reason: reason,
 			From: model.RatingPair{HasilKerja: f.A.HasilKerja, PerilakuKerja: f.A.PerilakuKerja, Predikat: f.A.Predikat},
 			To:   model.RatingPair{HasilKerja: hk, PerilakuKerja: pk, Predikat: predikat}}); err != nil {
 			return err

@@ -185,14 +185,19 @@ func (a *App) objectionFactsByID(ctx context.Context, actor model.Actor, id stri
 	return a.objectionFactsOf(ctx, f)
 }
 
-// objectionDecided reports whether an assessment's objection was decided:
-// its ratings then never change again.
-func (a *App) objectionDecided(ctx context.Context, assessmentID string) (bool, error) {
+// objectionState reports whether an assessment's objection was decided
+// (its ratings then never change again) or is still open (waiting for the
+// explanation or the decision: calibration then waits, so that the atasan
+// decides on the result the employee objected to).
+func (a *App) objectionState(ctx context.Context, assessmentID string) (decided, open bool, err error) {
 	o, err := a.store.ObjectionOf(ctx, assessmentID)
 	if errors.Is(err, model.ErrNotFound) {
-		return false, nil
+		return false, false, nil
 	}
-	return err == nil && o.Status == model.ObjectionDecided, err
+	if err != nil {
+		return false, false, err
+	}
+	return o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided, nil
 }
 
 // ObjectionPanel is the keberatan part of an assessment's page: its

@@ -145,8 +145,13 @@ func TestObjectionWindowAndFlow(t *testing.T) {
 		_, err = e.a.DecideObjection(ctx, kadis, o.ID, app.DecideInput{Decision: model.DecisionChange, HasilKerja: model.RatingSesuai,
 			PerilakuKerja: model.RatingSesuai, Note: "x"})
 		refusedBy(t, "a change to the same ratings", err, "decision", "invalid.objection.nochange")
-		if can, _ := e.a.Assessment(ctx, e.admin, as.ID); !can.Can.Calibrate {
-			t.Errorf("BKPSDM may not calibrate before the decision: %+v", can.Can)
+		// While the objection is open the result stays as objected to:
+		// calibration waits for the decision.
+		if can, _ := e.a.Assessment(ctx, e.admin, as.ID); can.Can.Calibrate {
+			t.Errorf("BKPSDM may calibrate while the objection is open: %+v", can.Can)
+		}
+		if _, err := e.a.MoveAssessment(ctx, e.admin, as.ID, as.Version, model.RatingDiBawah, model.RatingDiBawah, "kalibrasi"); !errors.Is(err, model.ErrInvalidTransition) {
+			t.Errorf("a move while the objection is open: %v", err)
 		}
 		o, err = e.a.DecideObjection(ctx, kadis, o.ID, app.DecideInput{Decision: model.DecisionChange, HasilKerja: model.RatingDiAtas,
 			PerilakuKerja: model.RatingDiAtas, Note: "Bukti mendukung capaian di atas target.", Version: o.Version})

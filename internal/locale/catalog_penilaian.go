@@ -19,7 +19,9 @@ var penilaianID = map[string]string{
 	"capaian.kurang":          "Kurang",
 	"capaian.sangat_kurang":   "Sangat Kurang",
 
-	"invalid.rating": "Pilih Di Atas, Sesuai, atau Di Bawah Ekspektasi.",
+	"invalid.rating":            "Pilih Di Atas, Sesuai, atau Di Bawah Ekspektasi.",
+	"invalid.assessment.status": "Status penilaian: open, rated, atau final.",
+	"invalid.curve.period":      "Pilih periodenya.",
 
 	"curve.either": "%s atau %s",
 	"curve.max":    "%s paling banyak %d%% (%d pegawai); kini %d.",
@@ -86,7 +88,9 @@ var penilaianEN = map[string]string{
 	"capaian.kurang":          "Poor",
 	"capaian.sangat_kurang":   "Very poor",
 
-	"invalid.rating": "Choose above, meets or below expectations.",
+	"invalid.rating":            "Choose above, meets or below expectations.",
+	"invalid.assessment.status": "Assessment status: open, rated or final.",
+	"invalid.curve.period":      "Choose the period.",
 
 	"curve.either": "%s or %s",
 	"curve.max":    "%s at most %d%% (%d people); now %d.",

@@ -209,11 +209,13 @@ func (tx *Tx) AddAssessmentMove(ctx context.Context, m model.AssessmentMove) (mo
 }
 
 // AssessmentMoves returns the calibration moves of an assessment, oldest
-// first, with the name of who moved each.
+// first, with the name of who moved each (an employee, or an
+// administrator's account).
 func (c conn) AssessmentMoves(ctx context.Context, assessmentID string) ([]model.AssessmentMove, error) {
-	rows, err := c.query(ctx, `SELECT m.id, m.assessment_id, m.moved_by, COALESCE(e.name, ''), m.moved_at, m.reason,
+	rows, err := c.query(ctx, `SELECT m.id, m.assessment_id, m.moved_by, COALESCE(e.name, u.display_name, ''), m.moved_at, m.reason,
 		m.from_hasil_kerja, m.from_perilaku_kerja, m.from_predikat, m.to_hasil_kerja, m.to_perilaku_kerja, m.to_predikat
-		FROM assessment_moves m LEFT JOIN employees e ON e.id = m.moved_by WHERE m.assessment_id = ? ORDER BY m.moved_at, m.id`, assessmentID)
+		FROM assessment_moves m LEFT JOIN employees e ON e.id = m.moved_by LEFT JOIN users u ON u.id = m.moved_by
+		WHERE m.assessment_id = ? ORDER BY m.moved_at, m.id`, assessmentID)
 	if err != nil {
 		return nil, fmt.Errorf("calibration moves: %w", err)
 	}

@@ -63,6 +63,10 @@ func TestCalibrationPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Calibration moves results sent to the employee.
+		if rated, err = a.FinalizeAssessment(ctx, kabidActor, it.ID, rated.Version); err != nil {
+			t.Fatal(err)
+		}
 
 		kadis, staff := e.browser(t), e.browser(t)
 		kadis.signIn(storetest.NIPKadis, "rahasia-kadis")
