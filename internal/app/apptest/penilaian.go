@@ -42,38 +42,12 @@ func ReceivedAnnualResult(t *testing.T, s *store.Store) (*app.App, storetest.Org
 			t.Fatal(err)
 		}
 	}
-	actor := func(user, pw string) model.Actor {
-		res, err := a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "api"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		act, err := a.Authenticate(ctx, res.Token, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return act
-	}
+	actor := func(user, pw string) model.Actor { return signIn(t, a, user, pw) }
 	admin, staff, kabid := actor("admin", "rahasia-admin"), actor(storetest.NIPStaff1, "rahasia-staf1"), actor(storetest.NIPKabid, "rahasia-kabid")
 	if _, err := a.OpenYear(ctx, admin, 2026, model.PeriodMonthly, 5); err != nil {
 		t.Fatal(err)
 	}
-	skp, err := a.CreateSKP(ctx, staff, o.Staff1.ID, 2026, model.ApproachKuantitatif)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rhk, err := a.SaveRHK(ctx, staff, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan layanan"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.AddIndicator(ctx, staff, skp.Version+1, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas,
-		Description: "Jumlah layanan daring", Target: "12", Unit: "layanan"}); err != nil {
-		t.Fatal(err)
-	}
-	full, _ := s.SKP(ctx, skp.ID)
-	full.Status = model.SKPApproved
-	if err := s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
-		t.Fatal(err)
-	}
+	approvedSKP(t, a, s, staff, o.Staff1.ID)
 	periods, _ := a.Periods(ctx, admin, 2026)
 	for _, p := range periods {
 		if p.Kind != model.PeriodAnnual {
@@ -130,40 +104,14 @@ func SentJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note strin
 	}); err != nil {
 		t.Fatal(err)
 	}
-	actor := func(user, pw string) model.Actor {
-		res, err := a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "api", IP: "198.51.100.7"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		act, err := a.Authenticate(ctx, res.Token, "198.51.100.7")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return act
-	}
+	actor := func(user, pw string) model.Actor { return signIn(t, a, user, pw) }
 	admin, staff, kabid, wali := actor("admin", "rahasia-admin"), actor(storetest.NIPStaff1, "rahasia-staf1"),
 		actor(storetest.NIPKabid, "rahasia-kabid"), actor("walikota", "rahasia-wali")
 	periods, err := a.OpenYear(ctx, admin, 2026, model.PeriodMonthly, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	skp, err := a.CreateSKP(ctx, staff, o.Staff1.ID, 2026, model.ApproachKuantitatif)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rhk, err := a.SaveRHK(ctx, staff, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan layanan"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.AddIndicator(ctx, staff, skp.Version+1, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas,
-		Description: "Jumlah layanan daring", Target: "12", Unit: "layanan"}); err != nil {
-		t.Fatal(err)
-	}
-	full, _ := s.SKP(ctx, skp.ID)
-	full.Status = model.SKPApproved
-	if err := s.Write(ctx, sys, func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove) }); err != nil {
-		t.Fatal(err)
-	}
+	skp := approvedSKP(t, a, s, staff, o.Staff1.ID)
 	jan := periods[0]
 	for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 		jan.Status = st
@@ -195,4 +143,48 @@ func SentJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note strin
 	}
 	t.Fatal("no assessment for Staff1's SKP")
 	return "", ""
+}
+
+// approvedSKP gives an employee an SKP for 2026 with one RHK utama whose
+// indicator targets 12 layanan a year, drafted by staff and approved
+// through the store (the approval's own journey is tested elsewhere).
+func approvedSKP(t *testing.T, a *app.App, s *store.Store, staff model.Actor, employeeID string) model.SKP {
+	t.Helper()
+	ctx := context.Background()
+	skp, err := a.CreateSKP(ctx, staff, employeeID, 2026, model.ApproachKuantitatif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rhk, err := a.SaveRHK(ctx, staff, skp.Version, model.RHK{SKPID: skp.ID, Kind: model.RHKUtama, Description: "Tersusunnya laporan layanan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddIndicator(ctx, staff, skp.Version+1, model.Indicator{RHKID: rhk.ID, Aspect: model.AspectKuantitas,
+		Description: "Jumlah layanan daring", Target: "12", Unit: "layanan"}); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := s.SKP(ctx, skp.ID)
+	full.Status = model.SKPApproved
+	if err := s.Write(ctx, model.SystemActor(full.InstansiID, "test"), func(tx *store.Tx) error {
+		return tx.SetSKPStatus(ctx, full.Version, full, model.ActApprove)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	full, _ = s.SKP(ctx, skp.ID)
+	return full
+}
+
+// signIn returns the actor of a user signed in with a password.
+func signIn(t *testing.T, a *app.App, user, pw string) model.Actor {
+	t.Helper()
+	ctx := context.Background()
+	res, err := a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "api", IP: "198.51.100.7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	act, err := a.Authenticate(ctx, res.Token, "198.51.100.7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return act
 }
