@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/app/apptest"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -30,14 +31,7 @@ func TestFollowUpPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		staffActor := model.Actor{UserID: "y", EmployeeID: e.o.Staff1.ID, InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
-		skp, err := a.CreateSKP(ctx, staffActor, e.o.Staff1.ID, year, model.ApproachKuantitatif)
-		if err != nil {
-			t.Fatal(err)
-		}
-		skp.Status = model.SKPApproved
-		if err := s.Write(ctx, model.SystemActor(in, "test"), func(tx *store.Tx) error { return tx.SetSKPStatus(ctx, skp.Version, skp, model.ActApprove) }); err != nil {
-			t.Fatal(err)
-		}
+		apptest.ApprovedSKP(t, a, s, staffActor, e.o.Staff1.ID, year)
 		annual := periods[len(periods)-1]
 		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 			annual.Status = st

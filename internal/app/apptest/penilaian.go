@@ -47,7 +47,7 @@ func ReceivedAnnualResult(t *testing.T, s *store.Store) (*app.App, storetest.Org
 	if _, err := a.OpenYear(ctx, admin, 2026, model.PeriodMonthly, 5); err != nil {
 		t.Fatal(err)
 	}
-	approvedSKP(t, a, s, staff, o.Staff1.ID)
+	ApprovedSKP(t, a, s, staff, o.Staff1.ID, 2026)
 	periods, _ := a.Periods(ctx, admin, 2026)
 	for _, p := range periods {
 		if p.Kind != model.PeriodAnnual {
@@ -111,7 +111,7 @@ func SentJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	skp := approvedSKP(t, a, s, staff, o.Staff1.ID)
+	skp := ApprovedSKP(t, a, s, staff, o.Staff1.ID, 2026)
 	jan := periods[0]
 	for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 		jan.Status = st
@@ -145,13 +145,13 @@ func SentJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note strin
 	return "", ""
 }
 
-// approvedSKP gives an employee an SKP for 2026 with one RHK utama whose
+// ApprovedSKP gives an employee an SKP for year with one RHK utama whose
 // indicator targets 12 layanan a year, drafted by staff and approved
 // through the store (the approval's own journey is tested elsewhere).
-func approvedSKP(t *testing.T, a *app.App, s *store.Store, staff model.Actor, employeeID string) model.SKP {
+func ApprovedSKP(t *testing.T, a *app.App, s *store.Store, staff model.Actor, employeeID string, year int) model.SKP {
 	t.Helper()
 	ctx := context.Background()
-	skp, err := a.CreateSKP(ctx, staff, employeeID, 2026, model.ApproachKuantitatif)
+	skp, err := a.CreateSKP(ctx, staff, employeeID, year, model.ApproachKuantitatif)
 	if err != nil {
 		t.Fatal(err)
 	}
