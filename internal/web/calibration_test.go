@@ -62,7 +62,14 @@ func TestCalibrationPage(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		kadis, staff := e.browser(t), e.browser(t)
+		kadis, staff, kabid := e.browser(t), e.browser(t), e.browser(t)
+		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+		// Sending a result twice (a double tap) says the step no longer
+		// applies, not that the input was unreadable.
+		if resp, body := kabid.post("/penilaian/"+rated.ID+"/kirim", url.Values{"version": {strconv.Itoa(rated.Version)}}); resp.StatusCode != http.StatusConflict ||
+			!strings.Contains(body, "Muat ulang halaman") {
+			t.Errorf("sending again: %d %.300s", resp.StatusCode, body)
+		}
 		kadis.signIn(storetest.NIPKadis, "rahasia-kadis")
 		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
 		_, body := kadis.get("/kalibrasi")

@@ -75,7 +75,9 @@ func TestErrorPages(t *testing.T) {
 		{fmt.Errorf("load: %w", model.ErrNotFound), 404, "tidak ditemukan"},
 		{fmt.Errorf("edit: %w", model.ErrForbidden), 403, "Tidak diizinkan"},
 		{model.Invalid("x", "xyzzy-detail"), 400, "tidak dapat diproses"},
-		{model.ErrConflict, 400, "tidak dapat diproses"},
+		{model.ErrConflict, 409, "Muat ulang halaman"},
+		{fmt.Errorf("rate: %w", model.ErrStale), 409, "Muat ulang halaman"},
+		{fmt.Errorf("send: %w", model.ErrInvalidTransition), 409, "Muat ulang halaman"},
 	}
 	for _, c := range cases {
 		w := httptest.NewRecorder()

@@ -318,7 +318,10 @@ func (u *ui) fail(w http.ResponseWriter, r *http.Request, b base, err error) {
 		u.a.Logger().Error("web request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		status = http.StatusInternalServerError
 	}
-	if status == http.StatusUnprocessableEntity || status == http.StatusConflict {
+	// A conflict (the record changed, or the step no longer applies:
+	// already sent, period locked) has its own page; only unreadable
+	// input is the 400 page's "check what you typed".
+	if status == http.StatusUnprocessableEntity {
 		status = http.StatusBadRequest
 	}
 	if status == http.StatusTooManyRequests {
