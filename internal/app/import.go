@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -51,6 +52,10 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 	if !apply {
 		rep, _, err := importer.Plan(ctx, a.store, actor.InstansiID, rows, scope, a.Today(ctx, actor.InstansiID))
 		rep.FileName = filename
+		if err != nil || rep.Created+rep.Updated == 0 {
+			return rep, err
+		}
+		rep.Blocked, err = a.tryImport(ctx, actor, rows, scope)
 		return rep, err
 	}
 	var rep importer.Report
@@ -92,6 +97,43 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		}
 	}
 	return rep, err
+}
+
+// errTried ends the transaction of a tried import, so that nothing of it
+// is written.
+var errTried = errors.New("import tried")
+
+// tryImport applies the rows in a transaction that is then rolled back,
+// and answers why the import could not be applied as it stands (someone
+// would assess themselves, domain decision 3), or the zero Message. A
+// preview shows the refusal before the admin presses "Terapkan".
+func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.Row, scope importer.Scope) (model.Message, error) {
+	var blocked model.Message
+	err := a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		today := a.Today(ctx, actor.InstansiID)
+		before, err := tx.OrgChart(ctx, actor.InstansiID, today)
+		if err != nil {
+			return err
+		}
+		_, plan, err := importer.Plan(ctx, tx, actor.InstansiID, rows, scope, today)
+		if err != nil {
+			return err
+		}
+		if err := applyImport(ctx, tx, plan); err != nil {
+			return err
+		}
+		var v *model.ValidationError
+		if err := refuseNewSelfRating(ctx, tx, actor.InstansiID, before, today, "file"); errors.As(err, &v) {
+			blocked = v.Message("file")
+		} else if err != nil {
+			return err
+		}
+		return errTried
+	})
+	if errors.Is(err, errTried) {
+		err = nil
+	}
+	return blocked, err
 }
 
 func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) error {

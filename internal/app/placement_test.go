@@ -218,44 +218,39 @@ func TestEndingDoesNotCloseACycle(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
 		ctx := context.Background()
-		override := func(who, rater, upper string) model.RaterOverride {
-			t.Helper()
-			o, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: who, RaterID: rater, UpperRaterID: upper,
-				Start: "2026-02-01", Reason: "Penugasan khusus"})
-			if err != nil {
-				t.Fatalf("override for %s: %v", who, err)
-			}
-			return o
-		}
-		// Kabid is Plt Sekretaris and rated by the wali kota; the Kadis is
-		// rated by Staff3 of the Sekretariat, so by way of the Kabid.
-		plt, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID,
-			Kind: model.PlacementPlt, Start: "2026-02-01"})
+		// Staff3 stands in as Plh for the Kabid, who is away: Staff1 is
+		// rated by Staff3 for the term, with the Kadis as atasan. The
+		// Kabid, on a special assignment, is rated by Staff1.
+		plh, err := e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Staff3.ID, PositionID: e.o.PosKabid.ID,
+			Kind: model.PlacementPlh, Start: "2026-02-01"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		override(e.o.Kabid.ID, e.o.WaliKota.ID, "")
-		o := override(e.o.Kadis.ID, e.o.Staff3.ID, e.o.WaliKota.ID)
+		o, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Kabid.ID, RaterID: e.o.Staff1.ID,
+			UpperRaterID: e.o.WaliKota.ID, Start: "2026-02-01", Reason: "Penugasan khusus"})
+		if err != nil {
+			t.Fatalf("override for the Kabid: %v", err)
+		}
 
-		// Without the Plt, Staff3 would be rated by the Kadis, who is rated by Staff3.
-		err = e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, plt.ID, "2026-03-01")
+		// Without the Plh, Staff1 would be rated by the Kabid, who is rated by Staff1.
+		err = e.a.EndPlacement(ctx, e.admin, e.o.Staff3.ID, plh.ID, "2026-03-01")
 		var v *model.ValidationError
 		if !errors.As(err, &v) || v.Fields["end"] != "invalid.rater.selfrating" {
-			t.Fatalf("ending the Plt: %v", err)
+			t.Fatalf("ending the Plh: %v", err)
 		}
 		chart, _ := e.a.OrgChart(ctx, e.o.Instansi.ID)
-		if chart.Rater(e.o.Staff3.ID) != e.o.Kabid.ID {
-			t.Errorf("the refused end was written: Staff3 rated by %s", chart.Rater(e.o.Staff3.ID))
+		if chart.Rater(e.o.Staff1.ID) != e.o.Staff3.ID {
+			t.Errorf("the refused end was written: Staff1 rated by %s", chart.Rater(e.o.Staff1.ID))
 		}
-		if err := e.a.EndRaterOverride(ctx, e.admin, e.o.Kadis.ID, o.ID, "2026-03-01"); err != nil {
-			t.Fatalf("ending the Kadis's override: %v", err)
+		if err := e.a.EndRaterOverride(ctx, e.admin, e.o.Kabid.ID, o.ID, "2026-03-01"); err != nil {
+			t.Fatalf("ending the Kabid's override: %v", err)
 		}
-		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, plt.ID, "2026-03-01"); err != nil {
-			t.Fatalf("ending the Plt once the override ended: %v", err)
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Staff3.ID, plh.ID, "2026-03-01"); err != nil {
+			t.Fatalf("ending the Plh once the override ended: %v", err)
 		}
 		chart, _ = e.a.OrgChart(ctx, e.o.Instansi.ID)
-		if chart.Rater(e.o.Staff3.ID) != e.o.Kadis.ID || len(chart.SelfRatings()) != 0 {
-			t.Errorf("after the ends: Staff3 rated by %s, self-ratings %v", chart.Rater(e.o.Staff3.ID), chart.SelfRatings())
+		if chart.Rater(e.o.Staff1.ID) != e.o.Kabid.ID || len(chart.SelfRatings()) != 0 {
+			t.Errorf("after the ends: Staff1 rated by %s, self-ratings %v", chart.Rater(e.o.Staff1.ID), chart.SelfRatings())
 		}
 	})
 }
@@ -276,7 +271,15 @@ func TestImportDoesNotMakeSelfRating(t *testing.T) {
 		}
 		// Moved under the vacant Sekretaris post, Staff1 would be rated by the Kadis.
 		file := "NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPStaff1 + ";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n"
-		_, err := e.a.ImportEmployees(ctx, e.admin, "pindah.csv", []byte(file), true)
+		// The preview says so before the admin applies it, and writes nothing.
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "pindah.csv", []byte(file), false)
+		if err != nil || rep.Blocked.Key != "invalid.rater.selfrating" || rep.Updated != 1 {
+			t.Fatalf("preview: blocked %+v, updated %d, %v", rep.Blocked, rep.Updated, err)
+		}
+		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != e.o.PosStaff.ID {
+			t.Errorf("the preview moved Staff1 to %s", emp.PositionID)
+		}
+		_, err = e.a.ImportEmployees(ctx, e.admin, "pindah.csv", []byte(file), true)
 		var v *model.ValidationError
 		if !errors.As(err, &v) || v.Fields["file"] != "invalid.rater.selfrating" {
 			t.Fatalf("import: %v", err)

@@ -82,7 +82,7 @@ func TestRaterFollowsTheOrganisationOnTheDayOfTheAct(t *testing.T) {
 			t.Fatalf("the Plt's approval: %v", err)
 		}
 		if approved.Rater.EmployeeID != e.o.Kadinkes.ID || approved.Rater.Position != model.ActingTitle(model.PlacementPlt, e.o.PosKabid.Name) ||
-			approved.UpperRater.EmployeeID != e.o.WaliKota.ID {
+			approved.UpperRater.EmployeeID != e.o.Kadis.ID { // whoever rates the acting post, not the Plt's own rater
 			t.Errorf("approved SKP names rater %+v, upper %+v", approved.Rater, approved.UpperRater)
 		}
 		versions, err := e.a.SKPVersions(ctx, plt, approved.ID)

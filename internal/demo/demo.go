@@ -127,6 +127,7 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 // fill writes the whole city in tx.
 func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash string, today model.Date, files []app.Upload) error {
 	seed := b.opt.Seed
+	b.year = today.Time().Year()
 	if _, err := tx.CreateInstansi(ctx, model.Instansi{ID: instansiID, Name: InstansiName}); err != nil {
 		return err
 	}
@@ -210,7 +211,13 @@ type builder struct {
 	pos   []*posPlan
 	staff []*person
 	nips  map[string]int
+	year  int // the demo's performance year
 }
+
+// pltStart is when the demo's Plt took up their acting posts: the first
+// working day of the year, decreed at the end of the year before, so that
+// the year's SKPs are planned with them.
+func (b *builder) pltStart() model.Date { return model.Date(fmt.Sprintf("%d-01-02", b.year)) }
 
 // staffBatch is how many employees (with their placements and accounts)
 // are written at once.
@@ -733,7 +740,7 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 		if p.vacant && p.actingBy != nil && holders[p.actingBy] != nil {
 			plt++
 			if _, err := tx.Place(ctx, model.Placement{EmployeeID: holders[p.actingBy].ID, PositionID: p.ID,
-				Kind: model.PlacementPlt, Start: "2026-07-01", Decree: fmt.Sprintf("800.1.3.3/%d/BKPSDM-SWL/2026", 76+plt)}); err != nil {
+				Kind: model.PlacementPlt, Start: b.pltStart(), Decree: fmt.Sprintf("800.1.3.3/%d/BKPSDM-SWL/%d", 76+plt, b.year-1)}); err != nil {
 				return err
 			}
 		}
@@ -744,7 +751,7 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 	}
 	// Nobody in the city assesses themselves (see model.SelfRatings), on
 	// the day the Plt start.
-	chart, err := tx.OrgChart(ctx, instansiID, "2026-07-01")
+	chart, err := tx.OrgChart(ctx, instansiID, b.pltStart())
 	if err != nil {
 		return err
 	}

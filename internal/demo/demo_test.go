@@ -270,12 +270,52 @@ func TestDemoFullSize(t *testing.T) {
 		if plt == "" || plt != chart.Holder(ids[1]) {
 			t.Errorf("%s is held by %q, want the holder of %s %q", c.vacant, plt, c.acting, chart.Holder(ids[1]))
 		}
+		// The Plt has an approved SKP of the acting post, named as the
+		// documents name it, rated by whoever rates that post.
+		list, err := s.SKPs(ctx, store.SKPFilter{InstansiID: sum.InstansiID, EmployeeIDs: []string{plt}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var acting model.SKP
+		for _, sk := range list {
+			if sk.PositionID == ids[0] {
+				if acting, err = s.SKP(ctx, sk.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if acting.Status != model.SKPApproved || acting.Acting != model.PlacementPlt || !strings.HasPrefix(acting.Employee.Position, "Plt. ") ||
+			acting.Rater.EmployeeID != chart.RaterOn(plt, ids[0]) || len(acting.RHK) == 0 {
+			t.Errorf("the Plt's SKP of %s: %+v", c.vacant, acting)
+		}
+		actingRHK := map[string]bool{}
+		for _, r := range acting.RHK {
+			actingRHK[r.ID] = true
+		}
 		rated := 0
 		for _, e := range all {
 			if e.PositionID == ids[2] {
 				rated++
 				if chart.Rater(e.ID) != plt {
 					t.Errorf("%s is rated by %q, want the Plt %q", e.FullName(), chart.Rater(e.ID), plt)
+				}
+				if up := chart.UpperRater(e.ID); up != chart.RaterOn(plt, ids[0]) {
+					t.Errorf("%s has atasan %q, want whoever rates the acting post %q", e.FullName(), up, chart.RaterOn(plt, ids[0]))
+				}
+				// Their approved SKP intervenes the acting post's RHK.
+				own, err := s.SKPs(ctx, store.SKPFilter{InstansiID: sum.InstansiID, EmployeeIDs: []string{e.ID}, Status: model.SKPApproved})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, sk := range own {
+					if sk, err = s.SKP(ctx, sk.ID); err != nil {
+						t.Fatal(err)
+					}
+					for _, r := range sk.RHK {
+						if r.Kind == model.RHKUtama && !actingRHK[r.ParentRHKID] {
+							t.Errorf("%s's RHK %q intervenes %q, not an RHK of the Plt's acting SKP", e.FullName(), r.Description, r.ParentRHKID)
+						}
+					}
 				}
 			}
 		}

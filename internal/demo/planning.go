@@ -86,7 +86,21 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	})
 
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x736b70))
-	approved := map[string]model.SKP{} // employee -> approved SKP
+	approved := map[string]model.SKP{}       // employee -> approved SKP of their definitive post
+	actingApproved := map[string]model.SKP{} // post held as Plt or Plh -> its approved SKP
+	// parentOf is the approved SKP whose RHK the work of employee id on
+	// post (their definitive one when "") intervenes: the SKP of the post
+	// through which their pejabat penilai rates them, a Plt's SKP of the
+	// acting post when that is the way.
+	parentOf := func(id, post string) (model.SKP, bool) {
+		through, kind := chart.RaterPostOn(id, post)
+		if kind == model.PlacementPlt || kind == model.PlacementPlh {
+			s, ok := actingApproved[through]
+			return s, ok
+		}
+		s, ok := approved[chart.RaterOn(id, post)]
+		return s, ok
+	}
 	jan := time.Date(year, 1, 20, 2, 0, 0, 0, time.UTC)
 	// The SKPs are planned in memory and written a thousand at a time.
 	batch := tx.NewSKPBatch()
@@ -123,7 +137,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 			return err
 		}
 		version := s.Version
-		parent, parentOK := approved[rater.ID]
+		parent, parentOK := parentOf(e.ID, "")
 		for i, text := range resultsFor(e) {
 			r := model.RHK{SKPID: s.ID, Kind: model.RHKUtama, Description: text}
 			indicators := indicatorsFor(rng, text)
@@ -214,12 +228,94 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 				return err
 			}
 			approved[e.ID] = full
+			if leader {
+				if err := planActing(ctx, tx, batch, chart, year, e, byID, rng, parentOf, actingApproved); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	if err := batch.Flush(ctx); err != nil {
 		return err
 	}
 	progress("skp", len(people), len(people))
+	return nil
+}
+
+// planActing plans and approves, for a Plt or Plh, the SKP of each post
+// they act in this year (docs/organisasi-plt-plh.md): from the start of
+// the placement, rated by whoever rates the acting post, its RHK
+// intervening that rater's SKP; the acting post's staff then intervene it.
+func planActing(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, chart *model.OrgChart, year int, e model.Employee, byID map[string]model.Employee,
+	rng *rand.Rand, parentOf func(id, post string) (model.SKP, bool), actingApproved map[string]model.SKP) error {
+	placements, err := tx.Placements(ctx, e.ID)
+	if err != nil {
+		return err
+	}
+	for _, pl := range placements {
+		if pl.Kind != model.PlacementPlt && pl.Kind != model.PlacementPlh || pl.End != "" || chart.HeldAs(e.ID, pl.PositionID) != pl.Kind {
+			continue
+		}
+		pos, err := tx.Position(ctx, pl.PositionID)
+		if err != nil {
+			return err
+		}
+		s := model.SKP{InstansiID: e.InstansiID, EmployeeID: e.ID, Year: year, Approach: model.ApproachKuantitatif,
+			Format: model.FormatFor(pos.Kind), PeriodStart: max(pl.Start, model.Date(fmt.Sprintf("%d-01-01", year))), PeriodEnd: model.Date(fmt.Sprintf("%d-12-31", year)),
+			Acting: pl.Kind, Employee: model.SnapshotOf(e),
+			Lampiran: model.Lampiran{DukunganSumberDaya: []string{"Anggaran kegiatan pada DPA " + pl.UnitName},
+				SkemaPertanggungjawaban: []string{"Laporan bulanan kepada pejabat penilai kinerja"}, Konsekuensi: []string{}}}
+		s.Employee.Position, s.Employee.Unit = model.ActingTitle(pl.Kind, pos.Name), pl.UnitName
+		if r, ok := byID[chart.RaterOn(e.ID, pl.PositionID)]; ok {
+			s.Rater = model.SnapshotOf(r)
+		}
+		if u, ok := byID[chart.UpperRaterOn(e.ID, pl.PositionID)]; ok {
+			s.UpperRater = model.SnapshotOf(u)
+		}
+		if s, err = batch.CreateSKP(s, pl.PositionID); err != nil {
+			return err
+		}
+		version := s.Version
+		parent, parentOK := parentOf(e.ID, pl.PositionID)
+		acting := e
+		acting.PositionName, acting.PositionKind, acting.UnitName = pos.Name, pos.Kind, pl.UnitName
+		for i, text := range resultsFor(acting) {
+			r := model.RHK{SKPID: s.ID, Kind: model.RHKUtama, Description: text}
+			if parentOK && len(parent.RHK) > 0 {
+				r.ParentRHKID = parent.RHK[i%len(parent.RHK)].ID
+			}
+			if r, err = batch.SaveRHK(version, r); err != nil {
+				return err
+			}
+			version++
+			for _, in := range indicatorsFor(rng, text) {
+				in.RHKID = r.ID
+				if _, err := batch.SaveIndicator(version, s.ID, in); err != nil {
+					return err
+				}
+				version++
+			}
+		}
+		start := s.PeriodStart.Time()
+		day := time.Date(year, start.Month(), start.Day(), 2, 0, 0, 0, time.UTC).AddDate(0, 0, 1+rng.IntN(3))
+		s.Status, s.SubmittedAt = model.SKPSubmitted, day
+		if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
+			return err
+		}
+		version++
+		s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, day.AddDate(0, 0, 1), s.Rater.EmployeeID
+		if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
+			return err
+		}
+		full, err := batch.SKP(s.ID)
+		if err != nil {
+			return err
+		}
+		if err := batch.SaveSKPVersion(full); err != nil {
+			return err
+		}
+		actingApproved[pl.PositionID] = full
+	}
 	return nil
 }
 

@@ -57,6 +57,11 @@ type Report struct {
 	// UploadID names the staged file of a dry run, so that the same file can
 	// be applied without uploading it again (the web page does this).
 	UploadID string `json:"upload_id,omitempty"`
+	// Blocked tells, on a dry run, why the file cannot be applied as it
+	// stands although its rows are valid one by one (it would make someone
+	// assess themselves); BlockedText is it rendered by In.
+	Blocked     model.Message `json:"-"`
+	BlockedText string        `json:"blocked,omitempty"`
 }
 
 // In returns the report with the reason and the changes of every row
@@ -80,5 +85,8 @@ func (rep Report) In(lang string) Report {
 		rows = nil
 	}
 	rep.Rows = rows
+	if rep.Blocked.Key != "" {
+		rep.BlockedText = locale.T(lang, rep.Blocked.Key, rep.Blocked.Args...)
+	}
 	return rep
 }

@@ -225,7 +225,10 @@ func (c *OrgChart) Superiors(positionID string) []string {
 	return out
 }
 
-// UpperRater returns the atasan pejabat penilai of employee id, or "".
+// UpperRater returns the atasan pejabat penilai of employee id, or "": the
+// override's when one names it, else the pejabat penilai of their pejabat
+// penilai for the post through which that one rates them (so the staff of
+// a post held by a Plt have the acting post's superior as atasan).
 func (c *OrgChart) UpperRater(employeeID string) string {
 	if o, ok := c.overrides[employeeID]; ok && o.UpperRaterID != "" {
 		return o.UpperRaterID
@@ -234,7 +237,10 @@ func (c *OrgChart) UpperRater(employeeID string) string {
 	if r == "" {
 		return ""
 	}
-	up := c.Rater(r)
+	// The atasan is whoever rates the post through which r rates: for a
+	// Plt or Plh that is the acting post's superior, not their own.
+	through, _ := c.RaterPostOn(employeeID, "")
+	up := c.RaterOn(r, through)
 	if up == "" {
 		return r // the top of the tree rates and approves alone
 	}

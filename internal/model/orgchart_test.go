@@ -172,8 +172,10 @@ func TestOrgChartSelfRatings(t *testing.T) {
 	}
 
 	// P's substitute rater is S and K's is A, who is rated by P as Plh of
-	// kabid. Ending the Plh lets A's line climb to K, who is rated by A.
-	before := chart(false, RaterOverride{ID: "p", EmployeeID: "P", RaterID: "S"}, RaterOverride{ID: "k", EmployeeID: "K", RaterID: "A", UpperRaterID: "W"})
+	// kabid (A's atasan named W, since the kabid post's superior is K, whom
+	// A rates). Ending the Plh lets A's line climb to K, who is rated by A.
+	before := chart(false, RaterOverride{ID: "p", EmployeeID: "P", RaterID: "S"}, RaterOverride{ID: "k", EmployeeID: "K", RaterID: "A", UpperRaterID: "W"},
+		RaterOverride{ID: "a", EmployeeID: "A", UpperRaterID: "W"})
 	if got := before.SelfRatings(); len(got) != 0 {
 		t.Fatalf("SelfRatings = %v", got)
 	}
@@ -207,8 +209,8 @@ func TestOrgChartOldSelfRatingDoesNotBlock(t *testing.T) {
 func TestOrgChartRatersOnAPost(t *testing.T) {
 	c := chart(false, RaterOverride{EmployeeID: "P", RaterID: "S"}).WithHolding(OrgHolding{"K", "kasubag", PlacementPlt})
 	cases := []struct{ who, post, rater, upper string }{
-		{"A", "staf", "P", "S"},      // the definitive post: Rater and UpperRater
-		{"A", "", "P", "S"},          // no post named: the definitive one
+		{"A", "staf", "P", "K"},      // the definitive post: the Plh rates, whoever rates kabid is atasan (not P's own substitute rater)
+		{"A", "", "P", "K"},          // no post named: the definitive one
 		{"P", "other", "S", "W"},     // P's own post keeps the override
 		{"P", "kabid", "K", "W"},     // the acting post: the holder of its superior, no override
 		{"K", "kasubag", "W", "W"},   // acting below one's own post: never oneself, the next one up
@@ -253,5 +255,24 @@ func TestOrgChartRatersOnAPost(t *testing.T) {
 	}
 	if through, _ := s.RaterPostOn("K", "kadis"); through != "sekda" {
 		t.Errorf("the Sekda rates through %q", through)
+	}
+}
+
+// The staff of a post held by a Plt have as atasan pejabat penilai whoever
+// rates the acting post, not the Plt's own pejabat penilai: the Sekda acting
+// as kasubag under the kadis leaves the arsiparis with the kadis as atasan.
+func TestOrgChartAtasanOfAnActingPostsStaff(t *testing.T) {
+	c := chart(false).WithHolding(OrgHolding{"S", "kasubag", PlacementPlt})
+	if got := c.Rater("C"); got != "S" {
+		t.Fatalf("Rater(C) = %q, want the Plt S", got)
+	}
+	if got := c.UpperRater("C"); got != "K" {
+		t.Errorf("UpperRater(C) = %q, want K, who rates the kasubag post (S's own rater is W)", got)
+	}
+	if got := c.UpperRaterOn("C", "arsip"); got != "K" {
+		t.Errorf("UpperRaterOn(C, arsip) = %q, want K", got)
+	}
+	if got := c.UpperRater("S"); got != "W" {
+		t.Errorf("the Plt's own atasan changed: %q", got)
 	}
 }

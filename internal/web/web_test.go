@@ -27,6 +27,7 @@ type env struct {
 	url string
 	o   storetest.Org
 	s   *store.Store
+	a   *app.App // for arranging a test's organisation, not for acting
 }
 
 func setup(t *testing.T, s *store.Store, demo bool) env {
@@ -49,7 +50,7 @@ func setup(t *testing.T, s *store.Store, demo bool) env {
 	}
 	ts := httptest.NewServer(server.New(a))
 	t.Cleanup(ts.Close)
-	return env{url: ts.URL, o: o, s: s}
+	return env{url: ts.URL, o: o, s: s, a: a}
 }
 
 // browser is an HTTP client with cookies that does not follow redirects.
@@ -547,25 +548,12 @@ func TestNobodyRatesThemselvesForm(t *testing.T) {
 }
 
 // TestImportRefusedForSelfRating checks that applying an import that would
-// make someone assess themselves changes nothing and says why.
+// make someone assess themselves changes nothing and says why, also when
+// the organisation changed after the preview.
 func TestImportRefusedForSelfRating(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s, false)
 		ctx := context.Background()
-		// The Kabid is rated by the wali kota and the Kadis by Staff1, by way of the Kabid.
-		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
-			for _, o := range []model.RaterOverride{{EmployeeID: e.o.Kabid.ID, RaterID: e.o.WaliKota.ID},
-				{EmployeeID: e.o.Kadis.ID, RaterID: e.o.Staff1.ID, UpperRaterID: e.o.WaliKota.ID}} {
-				o.Start, o.Reason = "2026-02-01", "Penugasan khusus"
-				if _, err := tx.CreateRaterOverride(ctx, o); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
 		b := e.browser(t)
 		b.signIn("admin", "rahasia-admin")
 		// Moved under the vacant Sekretaris post, Staff1 would be rated by the Kadis.
@@ -582,12 +570,60 @@ func TestImportRefusedForSelfRating(t *testing.T) {
 		if id == nil {
 			t.Fatalf("no upload id in the preview: %d", resp.StatusCode)
 		}
+		// Between the preview and the apply, the Kabid comes to be rated by the wali kota and the Kadis by Staff1, by way of the Kabid.
+		err = s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for _, o := range []model.RaterOverride{{EmployeeID: e.o.Kabid.ID, RaterID: e.o.WaliKota.ID},
+				{EmployeeID: e.o.Kadis.ID, RaterID: e.o.Staff1.ID, UpperRaterID: e.o.WaliKota.ID}} {
+				o.Start, o.Reason = "2026-02-01", "Penugasan khusus"
+				if _, err := tx.CreateRaterOverride(ctx, o); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 		resp2, result := b.post("/impor/terapkan", url.Values{"upload_id": {id[1]}})
 		if resp2.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(result, "akan menilai dirinya sendiri") {
 			t.Errorf("apply: %d %s", resp2.StatusCode, result[strings.Index(result, "<main"):])
 		}
 		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != e.o.PosStaff.ID {
 			t.Errorf("the refused import moved Staff1 to %s", emp.PositionID)
+		}
+	})
+}
+
+// A file whose rows are each valid but that would make someone assess
+// themselves is refused in the preview, before the admin can apply it.
+func TestImportPreviewRefusesASelfRating(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		ctx := context.Background()
+		for _, o := range []model.RaterOverride{{EmployeeID: e.o.Kabid.ID, RaterID: e.o.WaliKota.ID},
+			{EmployeeID: e.o.Kadis.ID, RaterID: e.o.Staff1.ID, UpperRaterID: e.o.WaliKota.ID}} {
+			o.Start, o.Reason = "2026-02-01", "Penugasan khusus"
+			if _, err := e.a.OverrideRater(ctx, model.SystemActor(e.o.Instansi.ID, "test"), o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b := e.browser(t)
+		b.signIn("admin", "rahasia-admin")
+		// Moved under the vacant Sekretaris post, Staff1 would be rated by the Kadis, whom Staff1 rates.
+		body, ct := multipartFile(t, "pindah.csv", "NIP;NAMA;UNOR_ID;JABATAN_ID\n"+storetest.NIPStaff1+";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n")
+		req, _ := http.NewRequest("POST", e.url+"/impor", body)
+		req.Header.Set("Content-Type", ct)
+		resp, err := b.c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(page), "data-import-blocked") || !strings.Contains(string(page), "Andi Pratama") {
+			t.Fatalf("preview: %d %s", resp.StatusCode, page)
+		}
+		if strings.Contains(string(page), "data-import-apply") {
+			t.Error("the preview offers to apply a file that would be refused")
 		}
 	})
 }
