@@ -28,6 +28,8 @@ type App struct {
 	demo  bool
 	// live wakes the event streams of the people whose event log grew.
 	live *live.Hub
+	// streams are the open event streams, ended when their session ends.
+	streams streams
 	// blobs holds the evidence files; nil when the installation keeps
 	// none (uploads are then refused with a clear message).
 	blobs *blob.Store
@@ -85,6 +87,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 	a.blobs = opt.Blobs
 	a.live = live.NewHub()
 	s.OnEvents(func(ids []string) { a.live.Notify(ids...) })
+	s.OnSessionsEnded(func(ended store.SessionsEnded) { go a.endStreams(ended) })
 	return a
 }
 

@@ -164,6 +164,12 @@ type StreamOptions struct {
 	// Retry is the reconnection delay the browser is told once, at the
 	// start; 2 seconds when zero or less.
 	Retry time.Duration
+	// Until, when not zero, is when the stream ends whatever happens: a
+	// browser reconnects and is let in again only while its session holds.
+	Until time.Time
+	// Alive, when not nil, is asked at every heartbeat whether the stream
+	// may go on (its session is still in force); false ends it.
+	Alive func(ctx context.Context) bool
 }
 
 // Defaults for StreamOptions.
@@ -172,8 +178,9 @@ const (
 	DefaultRetry     = 2 * time.Second
 )
 
-// Serve writes an event stream to w until the request's context is done
-// or opts.Wake is closed; both end it with a nil error.
+// Serve writes an event stream to w until the request's context is done,
+// opts.Wake is closed, opts.Until passes or opts.Alive says no; each ends
+// it with a nil error.
 //
 // It first replays everything after the request's Last-Event-ID (see
 // ParseLastEventID), or after opts.After when there is none, so that a
@@ -243,9 +250,17 @@ func Serve(w http.ResponseWriter, r *http.Request, opts StreamOptions) error {
 
 	ticker := time.NewTicker(heartbeat)
 	defer ticker.Stop()
+	var deadline <-chan time.Time
+	if !opts.Until.IsZero() {
+		t := time.NewTimer(time.Until(opts.Until))
+		defer t.Stop()
+		deadline = t.C
+	}
 	for {
 		select {
 		case <-ctx.Done():
+			return nil
+		case <-deadline:
 			return nil
 		case _, ok := <-opts.Wake:
 			if !ok {
@@ -255,6 +270,9 @@ func Serve(w http.ResponseWriter, r *http.Request, opts StreamOptions) error {
 				return ended(ctx, err)
 			}
 		case <-ticker.C:
+			if opts.Alive != nil && !opts.Alive(ctx) {
+				return nil
+			}
 			s.buf.WriteString(": ping\n\n")
 			if err := s.write(); err != nil {
 				return ended(ctx, err)

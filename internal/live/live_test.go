@@ -742,3 +742,34 @@ func BenchmarkNotify(b *testing.B) {
 		})
 	})
 }
+
+// A stream ends at Until, and when Alive says no at a heartbeat, with
+// nothing sent after; without either it would wait for a wake-up forever.
+func TestServeEndsAtUntilAndWhenNotAlive(t *testing.T) {
+	none := func(context.Context, int64) ([]Event, error) { return nil, nil }
+	for _, tc := range []struct {
+		name string
+		opts StreamOptions
+	}{
+		{"until", StreamOptions{Fetch: none, Until: time.Now().Add(20 * time.Millisecond), Heartbeat: time.Hour}},
+		{"not alive", StreamOptions{Fetch: none, Heartbeat: 10 * time.Millisecond,
+			Alive: func(context.Context) bool { return false }}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			done := make(chan error, 1)
+			go func() { done <- Serve(rec, httptest.NewRequest(http.MethodGet, "/", nil), tc.opts) }()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("the stream did not end")
+			}
+			if got := rec.Body.String(); got != "retry: 2000\n\n" {
+				t.Errorf("stream = %q", got)
+			}
+		})
+	}
+}

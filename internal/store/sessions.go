@@ -41,6 +41,7 @@ func (tx *Tx) RevokeSession(ctx context.Context, id string) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil
 	}
+	tx.ended.SessionIDs = append(tx.ended.SessionIDs, id)
 	return tx.audit(ctx, "session.revoke", "session", id, nil, map[string]string{"revoked_at": formatTime(tx.now)})
 }
 

@@ -151,7 +151,10 @@ type Store struct {
 
 	// onEvents are told, after a commit, whose event log grew.
 	onEvents atomic.Pointer[[]func(employeeIDs []string)]
-	hooksMu  sync.Mutex
+	// onSessionsEnded is told, after a commit, which sessions it revoked
+	// (by id, or every session of a user but one).
+	onSessionsEnded atomic.Pointer[[]func(SessionsEnded)]
+	hooksMu         sync.Mutex
 
 	// clock is the time every write transaction takes once (see UseClock).
 	clock atomic.Pointer[func() time.Time]
@@ -189,6 +192,27 @@ func (s *Store) OnEvents(fn func(employeeIDs []string)) {
 	}
 	hooks = append(hooks, fn)
 	s.onEvents.Store(&hooks)
+}
+
+// SessionsEnded is what a transaction revoked: sessions by id, and every
+// session of some users (a new password keeps the one in use, which the
+// receiver tells apart by asking whether each is still in force).
+type SessionsEnded struct {
+	SessionIDs []string
+	UserIDs    []string
+}
+
+// OnSessionsEnded adds a function told, after each commit that revoked
+// sessions, which ones (the application ends their event streams).
+func (s *Store) OnSessionsEnded(fn func(SessionsEnded)) {
+	s.hooksMu.Lock()
+	defer s.hooksMu.Unlock()
+	var hooks []func(SessionsEnded)
+	if old := s.onSessionsEnded.Load(); old != nil {
+		hooks = append(hooks, *old...)
+	}
+	hooks = append(hooks, fn)
+	s.onSessionsEnded.Store(&hooks)
 }
 
 // Options tune Open.
@@ -420,7 +444,8 @@ type Tx struct {
 	actor    model.Actor
 	now      time.Time
 	instansi string
-	woken    []string // people with new events, told after commit
+	woken    []string      // people with new events, told after commit
+	ended    SessionsEnded // sessions revoked, told after commit
 }
 
 // Actor returns who acts in this transaction.
@@ -437,6 +462,13 @@ func (s *Store) Write(ctx context.Context, actor model.Actor, fn func(tx *Tx) er
 		tx = &Tx{conn: c, actor: actor, now: s.now(), instansi: actor.InstansiID}
 		return fn(tx)
 	})
+	if err == nil && len(tx.ended.SessionIDs)+len(tx.ended.UserIDs) > 0 {
+		if hooks := s.onSessionsEnded.Load(); hooks != nil {
+			for _, hook := range *hooks {
+				hook(tx.ended)
+			}
+		}
+	}
 	if err == nil && len(tx.woken) > 0 {
 		if hooks := s.onEvents.Load(); hooks != nil {
 			for _, hook := range *hooks {

@@ -87,6 +87,7 @@ func (tx *Tx) SetPassword(ctx context.Context, userID, hash, keep string) error 
 		formatTime(tx.now), userID, keep); err != nil {
 		return fmt.Errorf("revoke sessions: %w", err)
 	}
+	tx.ended.UserIDs = append(tx.ended.UserIDs, userID)
 	return tx.audit(ctx, "user.password_reset", "user", userID, nil, map[string]string{"password": "(diubah)"})
 }
 
@@ -123,6 +124,7 @@ func (tx *Tx) SetDisabled(ctx context.Context, userID string, disabled bool) err
 		if _, err := tx.exec(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at = ''`, formatTime(tx.now), userID); err != nil {
 			return err
 		}
+		tx.ended.UserIDs = append(tx.ended.UserIDs, userID)
 	}
 	after := before
 	after.Disabled = disabled
