@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +19,10 @@ func (tx *Tx) Notify(ctx context.Context, n model.Notification) error {
 	if n.EmployeeID == "" {
 		return nil
 	}
+	replaces, err := tx.groupNotification(ctx, &n)
+	if err != nil {
+		return err
+	}
 	n.ID = model.NewID()
 	args := ""
 	if n.Args != nil || n.Title == "" {
@@ -30,7 +35,7 @@ func (tx *Tx) Notify(ctx context.Context, n model.Notification) error {
 		}
 		args = string(b)
 	}
-	_, err := tx.exec(ctx, `INSERT INTO notifications (id, instansi_id, employee_id, kind, variant, args, title, body, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err = tx.exec(ctx, `INSERT INTO notifications (id, instansi_id, employee_id, kind, variant, args, title, body, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		n.ID, n.InstansiID, n.EmployeeID, n.Kind, n.Variant, args, n.Title, n.Body, n.Link, formatTime(tx.now))
 	if err != nil {
 		return err
@@ -39,10 +44,59 @@ func (tx *Tx) Notify(ctx context.Context, n model.Notification) error {
 	// carries the kind and arguments; the stream renders them in the
 	// reader's language when it sends them.
 	event := map[string]any{"id": n.ID, "kind": n.Kind, "variant": n.Variant, "args": n.Args, "link": n.Link}
+	if replaces != "" {
+		event["replaces"] = replaces // the bell's count stays
+	}
 	if n.Args == nil {
 		event["title"], event["body"] = n.Title, n.Body
 	}
 	return tx.Emit(ctx, n.EmployeeID, "notification", event)
+}
+
+// NotificationGroupWindow is how long after the newest unread one a
+// notification of a grouped kind joins it instead of standing alone.
+const NotificationGroupWindow = 2 * time.Hour
+
+// groupedNotifications are the kinds that come in numbers (every entry a
+// team sends, every entry a supervisor approves at once): while the
+// newest of a kind is unread, not yet e-mailed and less than
+// NotificationGroupWindow old, the next one replaces it with one that
+// counts them ("5 progres baru dari tim"). Its variant is "many", its
+// arguments the count followed by the newest one's, and its link the
+// place that lists them all.
+var groupedNotifications = map[string]string{
+	"progress.submitted": "/meja",
+	"progress.approved":  "/progres",
+	"progress.returned":  "/progres",
+}
+
+// groupNotification turns n into the grouped notification of its kind
+// when one is open (see groupedNotifications), deleting the one it
+// replaces, whose id it returns.
+func (tx *Tx) groupNotification(ctx context.Context, n *model.Notification) (string, error) {
+	link, ok := groupedNotifications[n.Kind]
+	if !ok || n.Args == nil {
+		return "", nil
+	}
+	var prev model.Notification
+	err := scanNotification(tx.queryRow(ctx, `SELECT `+notificationColumns+` FROM notifications n
+		WHERE n.employee_id = ? AND n.kind = ? AND n.read_at = '' AND n.emailed_at = '' AND n.created_at >= ?
+		ORDER BY n.id DESC LIMIT 1`, n.EmployeeID, n.Kind, formatTime(tx.now.Add(-NotificationGroupWindow))), &prev)
+	if isNoRows(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	count := 1
+	if prev.Variant == "many" && len(prev.Args) > 0 {
+		count, _ = strconv.Atoi(prev.Args[0])
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM notifications WHERE id = ?`, prev.ID); err != nil {
+		return "", err
+	}
+	n.Variant, n.Args, n.Link = "many", append([]string{strconv.Itoa(max(count, 1) + 1)}, n.Args...), link
+	return prev.ID, nil
 }
 
 const notificationColumns = `n.id, n.instansi_id, n.employee_id, n.kind, n.variant, n.args, n.title, n.body, n.link, n.created_at, n.read_at`

@@ -155,10 +155,11 @@
     };
     window.addEventListener("pagehide", function () { if (es) { es.close(); es = null; } });
     window.addEventListener("pageshow", function (e) { if (e.persisted && !es) { connect(); } });
-    on("notification", function () {
+    on("notification", function (d) {
       var bell = document.querySelector("[data-bell]"), count = document.querySelector("[data-bell-count]");
       if (!bell || !count) { return; }
-      count.textContent = String((parseInt(count.textContent, 10) || 0) + 1);
+      // A grouped notification replaces an unread one: the count stays.
+      if (!d.replaces) { count.textContent = String((parseInt(count.textContent, 10) || 0) + 1); }
       bell.hidden = false;
     });
     // The desk: a new or resent entry joins the waiting list (the newest
