@@ -7,7 +7,11 @@ import (
 )
 
 func (h *handler) meJSON(r *http.Request, actor model.Actor) (map[string]any, error) {
-	out := map[string]any{"user": userOf(actor), "employee": nil}
+	digest, err := h.a.EmailDigest(r.Context(), actor)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{"user": userOf(actor), "employee": nil, "email_digest": digest}
 	if actor.EmployeeID != "" {
 		d, err := h.a.Employee(r.Context(), actor, actor.EmployeeID)
 		if err != nil {
@@ -28,15 +32,26 @@ func (h *handler) me(w http.ResponseWriter, r *http.Request, actor model.Actor) 
 
 func (h *handler) patchMe(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Locale string `json:"locale"`
+		Locale      *string `json:"locale"`
+		EmailDigest *bool   `json:"email_digest"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if err := h.a.SetLocale(r.Context(), actor, req.Locale); err != nil {
-		return err
+	if req.Locale == nil && req.EmailDigest == nil {
+		return model.Invalid("locale", "invalid.user.locale")
 	}
-	actor.Locale = req.Locale
+	if req.Locale != nil {
+		if err := h.a.SetLocale(r.Context(), actor, *req.Locale); err != nil {
+			return err
+		}
+		actor.Locale = *req.Locale
+	}
+	if req.EmailDigest != nil {
+		if err := h.a.SetEmailDigest(r.Context(), actor, *req.EmailDigest); err != nil {
+			return err
+		}
+	}
 	return h.me(w, r, actor)
 }
 

@@ -29,7 +29,7 @@ func coreRoutes() []route {
 			doc: op{tag: "auth", status: 204}},
 		{method: "GET", path: "/api/v1/me", summary: "The signed-in user", handle: (*handler).me,
 			doc: op{tag: "auth", response: "Me"}},
-		{method: "PATCH", path: "/api/v1/me", summary: "Change the user's language", handle: (*handler).patchMe,
+		{method: "PATCH", path: "/api/v1/me", summary: "Change the user's language or how notifications reach them by e-mail (each field optional)", handle: (*handler).patchMe,
 			doc: op{tag: "auth", body: "MePatch", response: "Me", errors: []int{422}}},
 		{method: "POST", path: "/api/v1/me/password", summary: "Change one's own password (other sessions are revoked)", handle: (*handler).changePassword,
 			doc: op{tag: "auth", body: "PasswordChange", status: 204, errors: []int{422}}},

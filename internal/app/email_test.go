@@ -200,3 +200,74 @@ func TestEmailsGiveUpOnASilentServer(t *testing.T) {
 		}
 	})
 }
+
+// Someone who chose the daily digest gets no single e-mails but one
+// digest a day, from 07:00 on the instansi's clock, listing what they
+// have not read; nothing read or sent before is sent again.
+func TestDailyDigestReplacesSingleEmails(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		srv := startSMTP(t)
+		mailer, err := notify.ParseSMTP("smtp://" + srv.ln.Addr().String() + "?from=kinerja@uji.go.id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+			k := e.o.Kabid
+			k.Email = "siti@uji.go.id"
+			_, err := tx.UpdateEmployee(ctx, k)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.a.SetEmailDigest(ctx, who["kabid"], true); err != nil {
+			t.Fatal(err)
+		}
+		if on, err := e.a.EmailDigest(ctx, who["kabid"]); err != nil || !on {
+			t.Fatalf("the choice was not kept: %v, %v", on, err)
+		}
+		notify := func(title string) {
+			t.Helper()
+			if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+				return tx.Notify(ctx, model.Notification{InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Kabid.ID, Kind: "skp.return", Title: title, Link: "/skp"})
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		at := func(day, hour int) { // WIB, which the test instansi keeps
+			e.clock.add(time.Date(2027, 3, day, hour, 30, 0, 0, model.WIB).Sub(e.clock.now()))
+		}
+		notify("SKP pertama dikembalikan")
+		notify("SKP kedua dikembalikan")
+		at(1, 6)
+		if n, err := e.a.SendPendingEmails(ctx, mailer, app.EmailDelay, "https://kinerja.example"); err != nil || n != 0 {
+			t.Fatalf("single e-mails to someone who chose the digest: %d, %v", n, err)
+		}
+		if n, err := e.a.SendDigests(ctx, mailer, "https://kinerja.example"); err != nil || n != 0 {
+			t.Fatalf("a digest before 07:00: %d, %v", n, err)
+		}
+		at(1, 7)
+		if n, err := e.a.SendDigests(ctx, mailer, "https://kinerja.example"); err != nil || n != 1 {
+			t.Fatalf("the digest at 07:30: %d, %v", n, err)
+		}
+		msgs := srv.messages()
+		if len(msgs) != 1 || !strings.Contains(msgs[0], "RCPT TO:<siti@uji.go.id>") || !strings.Contains(msgs[0], "Ringkasan pemberitahuan 01-03-2027") ||
+			!strings.Contains(msgs[0], "SKP pertama dikembalikan") || !strings.Contains(msgs[0], "SKP kedua dikembalikan") {
+			t.Fatalf("messages = %q", msgs)
+		}
+		notify("SKP ketiga dikembalikan")
+		at(1, 9)
+		if n, _ := e.a.SendDigests(ctx, mailer, "https://kinerja.example"); n != 0 {
+			t.Errorf("a second digest the same day")
+		}
+		at(2, 7)
+		if n, _ := e.a.SendDigests(ctx, mailer, "https://kinerja.example"); n != 1 {
+			t.Fatalf("the next day's digest: %d", n)
+		}
+		if msgs := srv.messages(); len(msgs) != 2 || strings.Contains(msgs[1], "SKP pertama") || !strings.Contains(msgs[1], "SKP ketiga") {
+			t.Errorf("the second digest = %q", msgs[len(msgs)-1])
+		}
+	})
+}

@@ -197,6 +197,11 @@ func emailLoop(ctx context.Context, a *app.App, m *notify.SMTP, public string, l
 			} else if n > 0 {
 				log.Info("e-mail notifications", "sent", n)
 			}
+			if n, err := a.SendDigests(ctx, m, public); err != nil {
+				log.Warn("e-mail digests", "err", err, "sent", n)
+			} else if n > 0 {
+				log.Info("e-mail digests", "sent", n)
+			}
 		}
 	}
 }

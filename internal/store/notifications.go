@@ -212,12 +212,14 @@ type PendingEmail struct {
 }
 
 // PendingEmails lists notifications created before cutoff that are
-// neither read in the app nor e-mailed yet, to employees with an address.
+// neither read in the app nor e-mailed yet, to employees with an address
+// who did not choose the daily digest instead.
 func (c conn) PendingEmails(ctx context.Context, cutoff time.Time, limit int) ([]PendingEmail, error) {
 	rows, err := c.query(ctx, `SELECT `+notificationColumns+`, e.email, e.name, COALESCE(u.locale, '')
 		FROM notifications n JOIN employees e ON e.id = n.employee_id LEFT JOIN users u ON u.employee_id = n.employee_id
-		WHERE n.read_at = '' AND n.emailed_at = '' AND n.created_at < ? AND e.email <> '' ORDER BY n.id LIMIT ?`,
-		formatTime(cutoff), clampLimit(limit))
+		WHERE n.read_at = '' AND n.emailed_at = '' AND n.created_at < ? AND e.email <> ''
+		AND (u.id IS NULL OR u.email_digest = ?) ORDER BY n.id LIMIT ?`,
+		formatTime(cutoff), false, clampLimit(limit))
 	if err != nil {
 		return nil, err
 	}
@@ -237,4 +239,98 @@ func (c conn) PendingEmails(ctx context.Context, cutoff time.Time, limit int) ([
 func (s *Store) MarkEmailed(ctx context.Context, id string, at time.Time) error {
 	_, err := s.exec(ctx, `UPDATE notifications SET emailed_at = ? WHERE id = ?`, formatTime(at), id)
 	return err
+}
+
+// SetEmailDigest sets whether a user receives one digest a day by e-mail
+// instead of an e-mail per notification.
+func (tx *Tx) SetEmailDigest(ctx context.Context, userID string, on bool) error {
+	before, err := tx.EmailDigest(ctx, userID)
+	if err != nil || before == on {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE users SET email_digest = ?, updated_at = ? WHERE id = ?`, on, formatTime(tx.now), userID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, "user.update", "user", userID, map[string]bool{"email_digest": before}, map[string]bool{"email_digest": on})
+}
+
+// EmailDigest reports whether a user chose the daily digest.
+func (c conn) EmailDigest(ctx context.Context, userID string) (bool, error) {
+	var on bool
+	if err := c.queryRow(ctx, `SELECT email_digest FROM users WHERE id = ?`, userID).Scan(&on); err != nil {
+		return false, notFound(err, "user "+userID)
+	}
+	return on, nil
+}
+
+// DigestRecipient is someone due a daily digest, with the notifications
+// it lists (unread, not e-mailed, oldest first).
+type DigestRecipient struct {
+	UserID, Email, Name, Locale string
+	Notifications               []model.Notification
+}
+
+// DigestsDue lists the users of an instansi who chose the daily digest,
+// were last sent one before since, have an address and have unread
+// notifications not e-mailed yet; each with at most limit of them.
+func (c conn) DigestsDue(ctx context.Context, instansiID string, since time.Time, limit int) ([]DigestRecipient, error) {
+	rows, err := c.query(ctx, `SELECT u.id, u.employee_id, e.email, e.name, u.locale FROM users u JOIN employees e ON e.id = u.employee_id
+		WHERE u.instansi_id = ? AND u.email_digest = ? AND u.disabled = ? AND u.digest_sent_at < ? AND e.email <> ''
+		AND EXISTS (SELECT 1 FROM notifications n WHERE n.employee_id = u.employee_id AND n.read_at = '' AND n.emailed_at = '')
+		ORDER BY u.id`, instansiID, true, false, formatTime(since))
+	if err != nil {
+		return nil, err
+	}
+	var out []DigestRecipient
+	var employees []string
+	for rows.Next() {
+		var d DigestRecipient
+		var employee string
+		if err := rows.Scan(&d.UserID, &employee, &d.Email, &d.Name, &d.Locale); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, d)
+		employees = append(employees, employee)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i, employee := range employees {
+		ns, err := c.query(ctx, `SELECT `+notificationColumns+` FROM notifications n
+			WHERE n.employee_id = ? AND n.read_at = '' AND n.emailed_at = '' ORDER BY n.id LIMIT ?`, employee, clampLimit(limit))
+		if err != nil {
+			return nil, err
+		}
+		for ns.Next() {
+			var n model.Notification
+			if err := scanNotification(ns, &n); err != nil {
+				ns.Close()
+				return nil, err
+			}
+			out[i].Notifications = append(out[i].Notifications, n)
+		}
+		ns.Close()
+		if err := ns.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// MarkDigestSent records that a user's digest went out at with the
+// notifications ids, which count as e-mailed.
+func (s *Store) MarkDigestSent(ctx context.Context, userID string, ids []string, at time.Time) error {
+	return s.inTx(ctx, func(c conn) error {
+		if _, err := c.exec(ctx, `UPDATE users SET digest_sent_at = ? WHERE id = ?`, formatTime(at), userID); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := c.exec(ctx, `UPDATE notifications SET emailed_at = ? WHERE id = ?`, formatTime(at), id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -12,6 +12,7 @@ type profilePage struct {
 	Errors map[string]string
 	Saved  string
 	Roles  []string
+	Digest bool // a daily digest by e-mail instead of an e-mail per notification
 }
 
 func (u *ui) profile(r *http.Request, b base) (profilePage, error) {
@@ -20,6 +21,11 @@ func (u *ui) profile(r *http.Request, b base) (profilePage, error) {
 	for _, g := range b.Actor.RoleNames() {
 		p.Roles = append(p.Roles, b.T("role."+g))
 	}
+	digest, err := u.a.EmailDigest(r.Context(), *b.Actor)
+	if err != nil {
+		return p, err
+	}
+	p.Digest = digest
 	if b.Actor.EmployeeID != "" {
 		d, err := u.a.Employee(r.Context(), *b.Actor, b.Actor.EmployeeID)
 		if err != nil {
@@ -40,6 +46,8 @@ func (u *ui) showProfile(w http.ResponseWriter, r *http.Request, b base) error {
 		p.Saved = b.T("profile.saved.language")
 	case "sandi":
 		p.Saved = b.T("profile.saved.password")
+	case "email":
+		p.Saved = b.T("profile.saved.email")
 	}
 	u.render(w, r, http.StatusOK, "profile", p)
 	return nil
@@ -47,6 +55,10 @@ func (u *ui) showProfile(w http.ResponseWriter, r *http.Request, b base) error {
 
 func (u *ui) saveLanguage(w http.ResponseWriter, r *http.Request, b base) error {
 	return u.profileResult(w, r, b, u.a.SetLocale(r.Context(), *b.Actor, r.PostFormValue("lang")), "bahasa")
+}
+
+func (u *ui) saveEmailChoice(w http.ResponseWriter, r *http.Request, b base) error {
+	return u.profileResult(w, r, b, u.a.SetEmailDigest(r.Context(), *b.Actor, r.PostFormValue("email") == "daily"), "email")
 }
 
 func (u *ui) changePassword(w http.ResponseWriter, r *http.Request, b base) error {

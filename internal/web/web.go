@@ -76,6 +76,7 @@ func New(a *app.App) *Handler {
 	page("GET /{$}", u.showHome)
 	page("GET /profil", u.showProfile)
 	page("POST /profil/bahasa", u.saveLanguage)
+	page("POST /profil/email", u.saveEmailChoice)
 	page("POST /profil/sandi", u.changePassword)
 	page("GET /unit", u.showUnits)
 	page("GET /unit/{id}", u.showUnit)

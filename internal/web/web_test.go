@@ -627,3 +627,22 @@ func TestImportPreviewRefusesASelfRating(t *testing.T) {
 		}
 	})
 }
+
+// The profile offers the daily e-mail digest and keeps the choice.
+func TestProfileEmailChoice(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		b := e.browser(t)
+		b.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		_, page := b.get("/profil")
+		if !strings.Contains(page, `name="email" value="each" checked`) {
+			t.Fatalf("the profile does not offer the e-mail choice:\n%s", page)
+		}
+		if resp, _ := b.post("/profil/email", url.Values{"email": {"daily"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save: %d", resp.StatusCode)
+		}
+		if _, page = b.get("/profil?ok=email"); !strings.Contains(page, `name="email" value="daily" checked`) || !strings.Contains(page, "Pilihan e-mail pemberitahuan disimpan") {
+			t.Errorf("the choice was not kept:\n%s", page)
+		}
+	})
+}
