@@ -347,14 +347,29 @@ func (a *App) skpInForceAmong(ctx context.Context, instansiID, employeeID string
 // intervenes, in force on date: the rater's SKP on the position nearest
 // above s's (for the staff of a post someone acts in, the SKP of that
 // acting post, not their own definitive one), else their definitive SKP.
+//
+// When the pejabat penilai rates s's post as its Plt or Plh, only their
+// SKP of that post counts: without one, ok is false (the staff wait for
+// it), never their home post's SKP, whose results are not the acting
+// post's (docs/organisasi-plt-plh.md).
 func (a *App) raterSKPFor(ctx context.Context, s model.SKP, date model.Date) (skpInForce, bool, error) {
 	var above []string
+	acting := ""
 	if s.PositionID != "" {
 		chart, err := a.OrgChart(ctx, s.InstansiID)
 		if err != nil {
 			return skpInForce{}, false, err
 		}
 		above = chart.Superiors(s.PositionID)
+		if chart.RaterOn(s.EmployeeID, s.PositionID) == s.Rater.EmployeeID {
+			if through, kind := chart.RaterPostOn(s.EmployeeID, s.PositionID); kind == model.PlacementPlt || kind == model.PlacementPlh {
+				acting, above = through, []string{through}
+			}
+		}
 	}
-	return a.skpInForceAmong(ctx, s.InstansiID, s.Rater.EmployeeID, date, above)
+	f, ok, err := a.skpInForceAmong(ctx, s.InstansiID, s.Rater.EmployeeID, date, above)
+	if err != nil || !ok || acting == "" || f.SKP.PositionID == acting {
+		return f, ok, err
+	}
+	return skpInForce{}, false, nil
 }

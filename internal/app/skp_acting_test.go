@@ -264,3 +264,31 @@ func TestMonitoringCountsTheDefinitiveSKP(t *testing.T) {
 		}
 	})
 }
+
+// Until the Plt or Plh has an SKP of the acting post, its staff are
+// offered nothing to intervene (they wait for it), never the Plt's home
+// post's results, and cannot intervene those.
+func TestActingPostStaffWaitForItsSKP(t *testing.T) {
+	for _, kind := range []model.PlacementKind{model.PlacementPlt, model.PlacementPlh} {
+		t.Run(string(kind), func(t *testing.T) {
+			storetest.Each(t, func(t *testing.T, s *store.Store) {
+				e, who, _, homeSKP, _ := actingEnv(t, s, kind)
+				ctx := context.Background()
+				staff3 := who["staff3"]
+				s3, err := e.a.CreateSKP(ctx, staff3, e.o.Staff3.ID, 2026, model.ApproachKuantitatif)
+				if err != nil {
+					t.Fatal(err)
+				}
+				o, err := e.a.InterventionOptions(ctx, staff3, s3.ID)
+				if err != nil || o.SupervisorSKPID == homeSKP.ID || len(o.SupervisorRHK) != 0 {
+					t.Fatalf("staff3 is offered %+v, %v; want nothing until the acting SKP exists", o, err)
+				}
+				var v *model.ValidationError
+				if _, err := e.a.SaveRHK(ctx, staff3, s3.Version, model.RHK{SKPID: s3.ID, Kind: model.RHKUtama,
+					Description: "Terarsipnya surat", ParentRHKID: homeSKP.RHK[0].ID}); !errors.As(err, &v) || v.Fields["parent_rhk_id"] == "" {
+					t.Errorf("staff3 intervened the %s's home SKP: %v", kind, err)
+				}
+			})
+		})
+	}
+}
