@@ -188,6 +188,11 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 		if x.PositionID == pl.PositionID && x.Kind == pl.Kind && overlaps(x.Start, x.End, pl.Start, pl.End) {
 			return pl, model.Invalid("position_id", "invalid.placement.duplicate", x.Start)
 		}
+		// A Plt or Plh acts for someone else: never on one's own post.
+		if x.PositionID == pl.PositionID && x.Kind == model.PlacementDefinitif && pl.Kind != model.PlacementDefinitif &&
+			overlaps(x.Start, x.End, pl.Start, pl.End) {
+			return pl, model.Invalid("position_id", "invalid.placement.acting.own", pos.Name)
+		}
 	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
@@ -201,6 +206,9 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 				return err
 			}
 		}
+		if err := refuseSecondActing(ctx, tx, pos, pl); err != nil {
+			return err
+		}
 		var err error
 		if pl, err = tx.Place(ctx, pl); err != nil {
 			return err
@@ -211,6 +219,33 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 		return nil
 	})
 	return pl, err
+}
+
+// refuseSecondActing keeps one acting holder on a post at a time: a Plt
+// or Plh is refused while another acts on the post on any of its days,
+// and a definitive holder of a post one person holds (model.OneHolder)
+// while a Plt or Plh acts on it from the TMT: the acting placement ends
+// first, at the latest the day before, so that who rates the post's staff
+// is never in doubt.
+func refuseSecondActing(ctx context.Context, tx *store.Tx, pos model.Position, pl model.Placement) error {
+	except := ""
+	if pl.Kind == model.PlacementDefinitif {
+		leads, err := tx.PositionLeads(ctx, pos.ID)
+		if err != nil || !model.OneHolder(pos, leads) {
+			return err
+		}
+		except = pl.EmployeeID
+	}
+	acting, err := tx.ActingHoldings(ctx, pos.ID, pl.Start, pl.End, except)
+	if err != nil || len(acting) == 0 {
+		return err
+	}
+	x := acting[0]
+	kind := strings.TrimSuffix(model.ActingTitle(x.Kind, ""), ". ")
+	if pl.Kind == model.PlacementDefinitif {
+		return model.Invalid("position_id", "invalid.placement.acting.first", pos.Name, kind, x.Holder, x.Start)
+	}
+	return model.Invalid("position_id", "invalid.placement.acting.held", pos.Name, kind, x.Holder, x.Start)
 }
 
 // EndPlacement ends a Plt/Plh (or definitive) placement of an employee on

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -358,6 +359,55 @@ func TestPlacementDatesArePlausible(t *testing.T) {
 		rep, err := e.a.ImportEmployees(ctx, e.admin, "tmt.csv", []byte(file), false)
 		if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rows[0].Reason, "1950-01-01") {
 			t.Errorf("an import with TMT 1949: %+v, %v", rep, err)
+		}
+	})
+}
+
+// One acting holder on a post at a time, never on one's own post, and a
+// definitive holder of a head post only once its Plt has ended: who rates
+// the post's staff is never in doubt. The import refuses the same row.
+func TestOneActingHolderAtATime(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		place := func(who, pos string, kind model.PlacementKind, start model.Date) (model.Placement, error) {
+			return e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: who, PositionID: pos, Kind: kind, Start: start, Decree: "800/1/2026"})
+		}
+		key := func(err error) string {
+			var v *model.ValidationError
+			if !errors.As(err, &v) {
+				return fmt.Sprint(err)
+			}
+			return v.Fields["position_id"]
+		}
+		// The vacant Sekretaris post gets a Plt.
+		plt, err := place(e.o.Kabid.ID, e.o.PosSekr.ID, model.PlacementPlt, "2026-02-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := place(e.o.Kadinkes.ID, e.o.PosSekr.ID, model.PlacementPlt, "2026-03-01"); key(err) != "invalid.placement.acting.held" {
+			t.Errorf("a second Plt: %v", err)
+		}
+		if _, err := place(e.o.Staff3.ID, e.o.PosSekr.ID, model.PlacementPlh, "2026-03-01"); key(err) != "invalid.placement.acting.held" {
+			t.Errorf("a Plh beside the Plt: %v", err)
+		}
+		if _, err := place(e.o.Kadis.ID, e.o.PosKadis.ID, model.PlacementPlt, "2026-03-01"); key(err) != "invalid.placement.acting.own" {
+			t.Errorf("a Plt of one's own post: %v", err)
+		}
+		if _, err := place(e.o.Staff3.ID, e.o.PosSekr.ID, model.PlacementDefinitif, "2026-03-01"); key(err) != "invalid.placement.acting.first" {
+			t.Errorf("a definitive Sekretaris while the Plt acts: %v", err)
+		}
+		file := "NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPStaff3 + ";Staf Tiga;KOMINFO-SEK;KOMINFO-SEKR\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "sekretaris.csv", []byte(file), false)
+		if err != nil || rep.Rejected != 1 || rep.Rows[0].Why.Key != "invalid.placement.acting.first" {
+			t.Errorf("the import of a definitive Sekretaris while the Plt acts: %+v, %v", rep.Rows, err)
+		}
+		// Once the Plt has ended, the definitive holder and a new Plh after are fine.
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, plt.ID, "2026-02-28"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := place(e.o.Staff3.ID, e.o.PosSekr.ID, model.PlacementDefinitif, "2026-03-01"); err != nil {
+			t.Errorf("the definitive Sekretaris after the Plt ended: %v", err)
 		}
 	})
 }

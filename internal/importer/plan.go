@@ -24,6 +24,8 @@ type Reader interface {
 	// employee holds their post.
 	PositionLeads(ctx context.Context, positionID string) (bool, error)
 	DefinitiveHolders(ctx context.Context, positionID string, from model.Date, except string) ([]model.Employee, error)
+	// ActingHoldings tells who acts on a post as Plt or Plh from a date.
+	ActingHoldings(ctx context.Context, positionID string, from, to model.Date, except string) ([]model.ActingHolding, error)
 	Placements(ctx context.Context, employeeID string) ([]model.Placement, error)
 	// ActivePeople and NIPReplaced find the record of a person whose NIP
 	// changed (see samePerson).
@@ -165,6 +167,18 @@ func checkHeads(ctx context.Context, db Reader, results []RowResult, plans []*pl
 				}
 				reason = model.Msg("import.reject.head.held", p.Position.Name, h.Name)
 				break
+			}
+			if reason.Key == "" {
+				// A Plt or Plh acting on the post ends first (see
+				// app.refuseSecondActing).
+				acting, err := db.ActingHoldings(ctx, p.Position.ID, p.Start, "", p.Employee.ID)
+				if err != nil {
+					return err
+				}
+				if len(acting) > 0 {
+					x := acting[0]
+					reason = model.Msg("invalid.placement.acting.first", p.Position.Name, strings.TrimSuffix(model.ActingTitle(x.Kind, ""), ". "), x.Holder, x.Start)
+				}
 			}
 		}
 		if reason.Key != "" {

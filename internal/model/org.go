@@ -219,6 +219,12 @@ type Placement struct {
 	UnitName     string
 }
 
+// ActingHolding is a Plt or Plh placement with its holder's name.
+type ActingHolding struct {
+	Placement
+	Holder string // the employee's name with titles
+}
+
 // RaterOverride replaces the derived pejabat penilai (and optionally the
 // atasan pejabat penilai) of one employee from a date, e.g. for a JF placed
 // directly under a JPT.

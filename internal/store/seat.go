@@ -66,3 +66,34 @@ func (c conn) PositionUnits(ctx context.Context, ids []string) (map[string]strin
 	}
 	return out, rows.Err()
 }
+
+// ActingHoldings returns the Plt and Plh placements on a position, of
+// anyone but except, in force on some day from from to to (to "" for no
+// end), in the order they started.
+func (c conn) ActingHoldings(ctx context.Context, positionID string, from, to model.Date, except string) ([]model.ActingHolding, error) {
+	q := `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree, e.name, e.front_title, e.back_title
+		FROM placements pl JOIN employees e ON e.id = pl.employee_id
+		WHERE pl.position_id = ? AND pl.kind IN (?, ?) AND (pl.end_date = '' OR pl.end_date >= ?) AND e.id <> ? AND e.active = TRUE`
+	args := []any{positionID, string(model.PlacementPlt), string(model.PlacementPlh), string(from), except}
+	if to != "" {
+		q += ` AND pl.start_date <= ?`
+		args = append(args, string(to))
+	}
+	rows, err := c.query(ctx, q+` ORDER BY pl.start_date, pl.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("acting holders of position %s: %w", positionID, err)
+	}
+	defer rows.Close()
+	var out []model.ActingHolding
+	for rows.Next() {
+		var h model.ActingHolding
+		var kind, start, end string
+		var e model.Employee
+		if err := rows.Scan(&h.ID, &h.EmployeeID, &h.PositionID, &kind, &start, &end, &h.Decree, &e.Name, &e.FrontTitle, &e.BackTitle); err != nil {
+			return nil, err
+		}
+		h.Kind, h.Start, h.End, h.Holder = model.PlacementKind(kind), model.Date(start), model.Date(end), e.FullName()
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
