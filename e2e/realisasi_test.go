@@ -232,7 +232,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // setValue puts a value in a form field as a script would.
 func setValue(sel, value string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Evaluate[bool](`(document.querySelector(` + jsString(sel) + `).value = ` + jsString(value) + `) !== null`)(ctx, tg)
+		_, err := chromedp.Evaluate[bool](`(document.querySelector(`+jsString(sel)+`).value = `+jsString(value)+`) !== null`)(ctx, tg)
 		return err
 	})
 }
