@@ -35,18 +35,19 @@ type realisasiPage struct {
 }
 
 // TypedValue is the value to show in an indicator's input: as typed when the
-// form came back, else as stored.
+// form came back, else as stored (also for an indicator whose fields came
+// after a body cut off at its cap).
 func (p realisasiPage) TypedValue(id string) string {
-	if p.Sent != nil {
-		return p.Sent["value."+id]
+	if v, ok := p.Sent["value."+id]; ok {
+		return v
 	}
 	return p.V.Realisasi[id].Value
 }
 
 // TypedBasis is the basis to show in an indicator's input (see TypedValue).
 func (p realisasiPage) TypedBasis(id string) string {
-	if p.Sent != nil {
-		return p.Sent["basis."+id]
+	if v, ok := p.Sent["basis."+id]; ok {
+		return v
 	}
 	return p.V.Realisasi[id].Basis
 }
