@@ -54,17 +54,33 @@ func (h *handler) saveRealisasi(w http.ResponseWriter, r *http.Request, actor mo
 }
 
 func (h *handler) realisasiList(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	v, err := h.a.Realisasi(r.Context(), actor, r.PathValue("id"), r.URL.Query().Get("period"))
+	return h.writeRealisasiPeriod(w, r, actor, r.URL.Query().Get("period"))
+}
+
+// realisasiTotalJSON is an indicator's realisasi of the year so far.
+type realisasiTotalJSON struct {
+	IndicatorID string  `json:"indicator_id"`
+	Value       *string `json:"value"`
+	Level       bool    `json:"level"`
+	Periods     int     `json:"periods"`
+	Target      string  `json:"target"`
+	Unit        string  `json:"unit"`
+}
+
+// writeRealisasiPeriod answers the realisasi of an SKP in a period.
+func (h *handler) writeRealisasiPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor, periodID string) error {
+	v, err := h.a.Realisasi(r.Context(), actor, r.PathValue("id"), periodID)
 	if err != nil {
 		return err
 	}
 	out := struct {
-		PeriodID  string           `json:"period_id"`
-		Items     []realisasiJSON  `json:"items"`
-		AfterTMT  bool             `json:"after_tmt"`
-		NextSKPID *string          `json:"next_skp_id"`
-		Can       realisasiCanJSON `json:"can"`
-	}{PeriodID: v.Period.ID, Items: []realisasiJSON{}, AfterTMT: v.AfterTMT, Can: realisasiCanJSON{Edit: v.Can.Edit}}
+		PeriodID  string               `json:"period_id"`
+		Items     []realisasiJSON      `json:"items"`
+		Totals    []realisasiTotalJSON `json:"totals"`
+		AfterTMT  bool                 `json:"after_tmt"`
+		NextSKPID *string              `json:"next_skp_id"`
+		Can       realisasiCanJSON     `json:"can"`
+	}{PeriodID: v.Period.ID, Items: []realisasiJSON{}, Totals: []realisasiTotalJSON{}, AfterTMT: v.AfterTMT, Can: realisasiCanJSON{Edit: v.Can.Edit}}
 	if v.Next != nil {
 		out.NextSKPID = &v.Next.ID
 	}
@@ -73,9 +89,51 @@ func (h *handler) realisasiList(w http.ResponseWriter, r *http.Request, actor mo
 			if re, ok := v.Realisasi[in.ID]; ok {
 				out.Items = append(out.Items, realisasiOf(re, v.Can))
 			}
+			t := v.Totals[in.ID]
+			tj := realisasiTotalJSON{IndicatorID: in.ID, Level: t.Level, Periods: t.Periods, Target: in.Target, Unit: in.Unit}
+			if t.Value != "" {
+				tj.Value = &t.Value
+			}
+			out.Totals = append(out.Totals, tj)
 		}
 	}
 	return writeJSON(w, http.StatusOK, out)
+}
+
+// saveRealisasiPeriod saves the realisasi of many indicators of one period
+// at once, all or nothing, as the web's form does.
+func (h *handler) saveRealisasiPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Items []struct {
+			IndicatorID string `json:"indicator_id"`
+			Value       string `json:"value"`
+			Note        string `json:"note"`
+			Version     *int   `json:"version"`
+		} `json:"items"`
+	}
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	var v model.ValidationError
+	if len(req.Items) == 0 {
+		v.Add("items", "invalid.realisasi.items")
+	}
+	items := make([]app.RealisasiInput, 0, len(req.Items))
+	for _, it := range req.Items {
+		if it.Version == nil {
+			v.Add("version."+it.IndicatorID, "version.required")
+			continue
+		}
+		items = append(items, app.RealisasiInput{IndicatorID: it.IndicatorID, Value: it.Value, Note: it.Note, Version: *it.Version})
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	period := r.PathValue("pid")
+	if _, err := h.a.SaveRealisasiPeriod(r.Context(), actor, r.PathValue("id"), period, items); err != nil {
+		return err
+	}
+	return h.writeRealisasiPeriod(w, r, actor, period)
 }
 
 func realisasiSchemas() map[string]any {
@@ -85,8 +143,24 @@ func realisasiSchemas() map[string]any {
 		"Realisasi": obj([]string{"id", "skp_id", "period_id", "indicator_id", "value", "note", "version", "can"}, map[string]any{"id": str(), "skp_id": str(),
 			"period_id": str(), "indicator_id": str(), "value": str(), "note": map[string]any{"type": "string", "description": "Dasar realisasi"},
 			"version": integer, "updated_by": str(), "updated_at": str(), "can": can}),
-		"RealisasiList": obj([]string{"period_id", "items", "can"}, map[string]any{"period_id": str(),
+		"RealisasiTotal": obj([]string{"indicator_id", "value", "level", "periods", "target", "unit"}, map[string]any{"indicator_id": str(),
+			"value": map[string]any{"type": []string{"string", "null"}, "description": "The year's realisasi up to and including this period: " +
+				"the sum of the periods' values for a count, the latest value for a level; null when none is recorded or one is not a number"},
+			"level":   map[string]any{"type": "boolean", "description": "A level (a percentage, the quality aspect): value is the latest, not a sum"},
+			"periods": map[string]any{"type": "integer", "description": "How many periods up to this one hold a value"},
+			"target":  map[string]any{"type": "string", "description": "The yearly target"}, "unit": str()}),
+		"RealisasiPeriodRequest": obj([]string{"items"}, map[string]any{"items": map[string]any{"type": "array", "minItems": 1,
+			"description": "One item per indicator to save. An item with an empty value and no note for an indicator without a realisasi, " +
+				"or one equal to what is stored, is left as it is. Nothing is written when one is refused: each refusal is a field error " +
+				"named value.<indicator_id> (note.<indicator_id>, version.<indicator_id>)",
+			"items": obj([]string{"indicator_id", "value", "version"}, map[string]any{"indicator_id": str(),
+				"value": map[string]any{"type": "string", "description": "A percentage from 0 to 100; against a numeric target a non-negative number " +
+					"(\"12\", \"12,5\", \"1.250\"), whole when the target is whole, at most ten times the yearly target; any text against a narrative target"},
+				"note":    map[string]any{"type": "string", "description": "Dasar realisasi"},
+				"version": map[string]any{"type": "integer", "description": "The version read, 0 when there was no realisasi yet. A stale one is a 409"}})}}),
+		"RealisasiList": obj([]string{"period_id", "items", "totals", "can"}, map[string]any{"period_id": str(),
 			"items": map[string]any{"type": "array", "items": ref("Realisasi")}, "can": can,
+			"totals": map[string]any{"type": "array", "items": ref("RealisasiTotal"), "description": "Every indicator in force with the year so far"},
 			"after_tmt": map[string]any{"type": "boolean", "description": "The period begins after a transfer closed this SKP (setelah TMT mutasi): " +
 				"what it holds stays readable here, read only, until the next SKP takes its RHK over"},
 			"next_skp_id": map[string]any{"type": []string{"string", "null"}, "description": "On an SKP a transfer closed: the SKP begun after it"}}),

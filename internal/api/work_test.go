@@ -280,6 +280,34 @@ func TestWorkThroughTheAPI(t *testing.T) {
 		if rl["period_id"] != month.ID || len(rl["items"].([]any)) != 1 || rl["can"].(map[string]any)["edit"] != false {
 			t.Errorf("realisasi list seen by the supervisor = %v", rl)
 		}
+		// A value is checked against its unit on the single route too.
+		pr = problem(t, e.do(t, "PUT", "/api/v1/skps/"+skp.ID+"/realisasi", staff, "application/json",
+			[]byte(`{"period_id":"`+month.ID+`","indicator_id":"`+in.ID+`","value":"banyak","version":2}`)), 422)
+		if msg, _ := pr["errors"].(map[string]any)["value"].(string); !strings.Contains(msg, "Laporan: isi dengan angka") {
+			t.Errorf("\"banyak\" as a count = %v", pr)
+		}
+		// The whole period at once: nothing is written while one value is
+		// refused, each refusal named by its indicator.
+		batch := "/api/v1/skps/" + skp.ID + "/realisasi/" + month.ID
+		for _, v := range []string{"-5", "banyak", "1e9", "1000000000"} {
+			pr = problem(t, e.do(t, "PUT", batch, staff, "application/json",
+				[]byte(`{"items":[{"indicator_id":"`+in.ID+`","value":"`+v+`","version":2}]}`)), 422)
+			if pr["errors"].(map[string]any)["value."+in.ID] == nil {
+				t.Errorf("%q in a batch = %v", v, pr)
+			}
+		}
+		problem(t, e.do(t, "PUT", batch, staff, "application/json", []byte(`{"items":[{"indicator_id":"`+in.ID+`","value":"3"}]}`)), 422)
+		problem(t, e.do(t, "PUT", batch, staff, "application/json", []byte(`{"items":[{"indicator_id":"`+in.ID+`","value":"3","version":1}]}`)), 409)
+		problem(t, e.do(t, "PUT", batch, kabid, "application/json", []byte(`{"items":[{"indicator_id":"`+in.ID+`","value":"3","version":2}]}`)), 403)
+		rl = check("PUT", "/api/v1/skps/{id}/realisasi/{pid}", e.do(t, "PUT", batch, staff, "application/json",
+			[]byte(`{"items":[{"indicator_id":"`+in.ID+`","value":"3","note":"Tiga laporan","version":2}]}`)))
+		items, totals := rl["items"].([]any), rl["totals"].([]any)
+		if len(items) != 1 || items[0].(map[string]any)["value"] != "3" || items[0].(map[string]any)["version"] != 3.0 {
+			t.Errorf("batch answer = %v", rl)
+		}
+		if len(totals) == 0 || totals[0].(map[string]any)["value"] != "3" || totals[0].(map[string]any)["target"] != "12" {
+			t.Errorf("the year so far = %v", totals)
+		}
 
 		// Time and output as people type them, read as the web form reads them.
 		typed := check("POST", "/api/v1/progress", e.post(t, "/api/v1/progress", staff, map[string]any{"date": today,

@@ -471,7 +471,7 @@ func monthsBetween(a, b model.Date) float64 {
 // every period (a percentage, or the quality aspect) rather than a count
 // that adds up over the year.
 func levelIndicator(in model.Indicator) bool {
-	return in.Aspect == model.AspectKualitas || strings.TrimSpace(in.Unit) == "%"
+	return in.Aspect == model.AspectKualitas || model.IsPercentUnit(in.Unit)
 }
 
 // fillResults loads, per RHK, the realisasi of the period, its evidence,

@@ -14,7 +14,8 @@ import (
 // period, with its basis, while the period is open. The indicator is one of
 // the revision in force: while a new revision is drafted, that of the last
 // approved one. version is the realisasi's version read (0 when there was
-// none); a stale one is a conflict.
+// none); a stale one is a conflict. The value is checked against the
+// indicator's unit and target (model.CheckRealisasi).
 func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string, version int, r model.Realisasi) (model.Realisasi, error) {
 	f, err := a.skpInForce(ctx, actor, skpID)
 	if err != nil {
@@ -25,26 +26,20 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 		return r, err
 	}
 	var v model.ValidationError
-	if !f.hasIndicator(r.IndicatorID) {
+	in, ok := f.indicator(r.IndicatorID)
+	if !ok {
 		v.Add("indicator_id", "invalid.realisasi.indicator.foreign")
 	}
-	p, err := a.store.Period(ctx, r.PeriodID)
-	switch {
-	case err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year:
-		v.Add("period_id", "invalid.realisasi.period.year")
-	case s.Status == model.SKPClosed && p.Start > s.PeriodEnd:
-		// After the TMT of a transfer: the SKP in force then takes it.
-		v.Add("period_id", "invalid.realisasi.period.aftertransfer", p.Label())
-	case outsideSKP(s, p):
-		v.Add("period_id", "invalid.realisasi.period.outside")
-	default:
-		if err := a.realisasiOpen(ctx, p); err != nil {
-			v.AddErr("period_id", err)
-		}
+	if _, err := a.realisasiPeriodOf(ctx, s, r.PeriodID); err != nil {
+		v.AddErr("period_id", err)
 	}
 	r.Value, r.Basis = strings.TrimSpace(r.Value), strings.TrimSpace(r.Basis)
-	if r.Value == "" || len(r.Value) > 200 {
+	if r.Value == "" || len(r.Value) > model.RealisasiMaxLen {
 		v.Add("value", "invalid.realisasi.value")
+	} else if ok {
+		if err := model.CheckRealisasi(in, r.Value); err != nil {
+			v.AddErr("value", err)
+		}
 	}
 	if len(r.Basis) > 4000 {
 		v.Add("note", "invalid.realisasi.note.long")
@@ -59,6 +54,108 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 		return err
 	})
 	return r, err
+}
+
+// realisasiPeriodOf loads the period a realisasi of s is written in and
+// answers, as a message, why it takes none now.
+func (a *App) realisasiPeriodOf(ctx context.Context, s model.SKP, periodID string) (model.Period, error) {
+	p, err := a.store.Period(ctx, periodID)
+	switch {
+	case err != nil || p.InstansiID != s.InstansiID || p.Year != s.Year:
+		return p, model.Msg("invalid.realisasi.period.year")
+	case s.Status == model.SKPClosed && p.Start > s.PeriodEnd:
+		// After the TMT of a transfer: the SKP in force then takes it.
+		return p, model.Msg("invalid.realisasi.period.aftertransfer", p.Label())
+	case outsideSKP(s, p):
+		return p, model.Msg("invalid.realisasi.period.outside")
+	}
+	return p, a.realisasiOpen(ctx, p)
+}
+
+// RealisasiInput is one indicator's realisasi as typed in the form of a
+// period: the value, its basis, the version read (0 when there was none)
+// and files to attach to it.
+type RealisasiInput struct {
+	IndicatorID string
+	Value       string
+	Note        string
+	Version     int
+	Uploads     []Upload
+}
+
+// SaveRealisasiPeriod saves the realisasi of every indicator of a period
+// typed in one form, all or nothing: when one value is refused nothing is
+// written, and each refusal is a field error on "value.<indicator id>"
+// ("note.", "file." likewise), so that it shows beside its input. An
+// indicator left empty, or sent back as it is stored without files, is
+// left as it is; a value once recorded cannot be emptied. A stale version
+// of an indicator changed is a conflict. Files are attached to the
+// realisasi they were sent with, in the same transaction.
+func (a *App) SaveRealisasiPeriod(ctx context.Context, actor model.Actor, skpID, periodID string, items []RealisasiInput) ([]model.Realisasi, error) {
+	f, err := a.skpInForce(ctx, actor, skpID)
+	if err != nil {
+		return nil, err
+	}
+	s := f.SKP
+	if err := mayFillRealisasi(actor, f); err != nil {
+		return nil, err
+	}
+	var v model.ValidationError
+	if _, err := a.realisasiPeriodOf(ctx, s, periodID); err != nil {
+		v.AddErr("period_id", err)
+		return nil, v.Err()
+	}
+	stored, err := a.store.RealisasiOf(ctx, s.ID, periodID)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var writes []RealisasiInput
+	for _, it := range items {
+		id := it.IndicatorID
+		in, ok := f.indicator(id)
+		if !ok || seen[id] {
+			v.Add("value."+id, "invalid.realisasi.indicator.foreign")
+			continue
+		}
+		seen[id] = true
+		it.Value, it.Note = strings.TrimSpace(it.Value), strings.TrimSpace(it.Note)
+		old, exists := stored[id]
+		switch {
+		case it.Value == "" && !exists && it.Note == "" && len(it.Uploads) == 0:
+			continue // nothing typed
+		case exists && it.Value == old.Value && it.Note == old.Basis && len(it.Uploads) == 0:
+			continue // unchanged
+		}
+		if err := model.CheckRealisasi(in, it.Value); err != nil {
+			v.AddErr("value."+id, err)
+		}
+		if len(it.Note) > 4000 {
+			v.Add("note."+id, "invalid.realisasi.note.long")
+		}
+		writes = append(writes, it)
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	owner := workTarget{InstansiID: s.InstansiID, OwnerID: s.EmployeeID}
+	var out []model.Realisasi
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		for _, it := range writes {
+			r := model.Realisasi{SKPID: s.ID, PeriodID: periodID, IndicatorID: it.IndicatorID, Value: it.Value, Basis: it.Note}
+			if old, ok := stored[it.IndicatorID]; ok && old.Value == it.Value && old.Basis == it.Note {
+				r = old // only files are added
+			} else if r, err = tx.SaveRealisasi(ctx, it.Version, r); err != nil {
+				return err
+			}
+			if _, err := attach(ctx, tx, actor, owner, TargetRealisasi, r.ID, it.Uploads); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // skpInForce loads an SKP the actor may read with the revision of it in
@@ -152,7 +249,10 @@ type RealisasiPeriod struct {
 	AfterTMTEntries map[string]bool
 	// Next is the SKP begun after the transfer that closed this one.
 	Next *SKPLink
-	Can  RealisasiRights
+	// Totals is, by indicator, the year's realisasi up to and including
+	// this period, beside the yearly target.
+	Totals map[string]RealisasiTotal
+	Can    RealisasiRights
 	// Refused says why the period takes no realisasi now (not opened yet,
 	// closed, locked); its Key is "" while it takes them.
 	Refused model.Message
@@ -220,6 +320,9 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 	if out.Realisasi, err = a.store.RealisasiOf(ctx, s.ID, out.Period.ID); err != nil {
 		return out, err
 	}
+	if out.Totals, err = a.realisasiTotals(ctx, out.SKP, out.Period, out.Periods); err != nil {
+		return out, err
+	}
 	var ids []string
 	for _, re := range out.Realisasi {
 		ids = append(ids, re.ID)
@@ -269,4 +372,54 @@ func (a *App) RealisasiHistory(ctx context.Context, actor model.Actor, id string
 		return nil, err
 	}
 	return a.store.AuditEntries(ctx, model.AuditFilter{InstansiID: s.InstansiID, EntityType: "realisasi", EntityID: id})
+}
+
+// RealisasiTotal is an indicator's realisasi of the year so far against
+// its yearly target.
+type RealisasiTotal struct {
+	// Value is the sum of the periods' values for a count, the latest
+	// value for a level (a percentage, the quality aspect); "" when none
+	// is recorded or one is not a number.
+	Value string
+	// Level says Value is the latest value, not a sum.
+	Level bool
+	// Periods is how many periods up to this one hold a value.
+	Periods int
+	Target  string // the yearly target
+	Unit    string
+}
+
+// realisasiTotals adds up, for each indicator in force, the realisasi of
+// the periods of the kind of p that end no later than p, in one query.
+func (a *App) realisasiTotals(ctx context.Context, s model.SKP, p model.Period, periods []model.Period) (map[string]RealisasiTotal, error) {
+	all, err := a.store.RealisasiOfSKP(ctx, s.ID)
+	if err != nil {
+		return nil, err
+	}
+	byPeriod := map[string]map[string]model.Realisasi{}
+	for _, r := range all {
+		if byPeriod[r.PeriodID] == nil {
+			byPeriod[r.PeriodID] = map[string]model.Realisasi{}
+		}
+		byPeriod[r.PeriodID][r.IndicatorID] = r
+	}
+	var sofar []map[string]model.Realisasi
+	for _, q := range periods {
+		if q.Kind == p.Kind && q.End <= p.End && byPeriod[q.ID] != nil {
+			sofar = append(sofar, byPeriod[q.ID])
+		}
+	}
+	out := map[string]RealisasiTotal{}
+	for _, r := range s.RHK {
+		for _, in := range r.Indicators {
+			t := RealisasiTotal{Value: yearRealisasi(in, sofar), Level: levelIndicator(in), Target: in.Target, Unit: in.Unit}
+			for _, m := range sofar {
+				if _, ok := m[in.ID]; ok {
+					t.Periods++
+				}
+			}
+			out[in.ID] = t
+		}
+	}
+	return out, nil
 }

@@ -57,18 +57,6 @@ func (f skpInForce) hasRHK(id string) bool {
 	return false
 }
 
-// hasIndicator reports whether id is an indicator of an RHK in force.
-func (f skpInForce) hasIndicator(id string) bool {
-	for _, r := range f.RHK {
-		for _, in := range r.Indicators {
-			if in.ID == id {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // inForce returns s (loaded with its RHK) with the revision of it in force:
 // s itself once approved; while a new revision is drafted, submitted or
 // returned (or after a transfer closed the SKP), the newest approved
@@ -151,4 +139,16 @@ func stillIn(approved, now []model.RHK) []model.RHK {
 // in force.
 func (a *App) skpInForceOn(ctx context.Context, instansiID, employeeID string, date model.Date) (skpInForce, bool, error) {
 	return a.skpInForceAmong(ctx, instansiID, employeeID, date, nil)
+}
+
+// indicator returns the indicator in force with id.
+func (f skpInForce) indicator(id string) (model.Indicator, bool) {
+	for _, r := range f.RHK {
+		for _, in := range r.Indicators {
+			if in.ID == id {
+				return in, true
+			}
+		}
+	}
+	return model.Indicator{}, false
 }

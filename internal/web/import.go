@@ -25,6 +25,8 @@ type importPage struct {
 	Updates   []importer.RowResult
 	Creates   []importer.RowResult
 	Unchanged int
+	MaxBytes  int64 // the largest file an import takes
+	MaxMB     int64
 }
 
 // Note gives a column's note in the page's language: the importer's own
@@ -44,7 +46,7 @@ func (u *ui) importBase(b base) (importPage, error) {
 		return importPage{}, model.ErrForbidden
 	}
 	b.Title, b.Nav = b.T("import.title"), "import"
-	return importPage{base: b, Columns: importer.Columns}, nil
+	return importPage{base: b, Columns: importer.Columns, MaxBytes: importer.MaxFileSize, MaxMB: importer.MaxFileSize >> 20}, nil
 }
 
 func (u *ui) showImport(w http.ResponseWriter, r *http.Request, b base) error {

@@ -73,10 +73,16 @@ type objectionPage struct {
 	Deadline string
 	// Form keeps what was sent when a form is refused.
 	Form map[string]string
+	// MaxBytes is the instansi's evidence limit, which the browser checks
+	// before a document is sent.
+	MaxBytes int64
+	MaxMB    int64
 }
 
 func (u *ui) renderObjection(w http.ResponseWriter, r *http.Request, b base, status int, v app.ObjectionView, errs map[string]string) {
 	p := objectionPage{base: b, V: v, Ratings: model.Ratings, Errors: errs, Form: map[string]string{}}
+	p.MaxBytes = u.a.EvidenceLimit(r.Context(), b.Actor.InstansiID)
+	p.MaxMB = p.MaxBytes >> 20
 	if v.HasObjection {
 		p.Status = objectionText(b, v.Objection.Status)
 	}

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bufio"
 	"errors"
+	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -77,15 +80,9 @@ func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, stat
 }
 
 // formEntry reads an entry from the form: output and time as typed, read by
-// the parsers the API uses too, and checks it as the API does.
+// the parsers the API uses too, and checks it as the API does. A
+// multipart form has been read by readMultipart before.
 func (u *ui) formEntry(r *http.Request) (model.Progress, progressForm, error) {
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		// The body's size was capped before; files beyond 8 MB in memory
-		// go to temporary files.
-		if err := r.ParseMultipartForm(8 << 20); err != nil {
-			return model.Progress{}, progressForm{}, model.Invalid("file", "invalid.form.unreadable")
-		}
-	}
 	f := progressForm{Date: r.PostFormValue("date"), RHKID: r.PostFormValue("rhk_id"), Description: r.PostFormValue("description"),
 		Output: r.PostFormValue("output"), Minutes: r.PostFormValue("minutes")}
 	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))
@@ -104,29 +101,78 @@ func (u *ui) formEntry(r *http.Request) (model.Progress, progressForm, error) {
 	return p, f, u.a.CheckProgress(r.Context(), actorOf(r), p, v.Err())
 }
 
+// formUploads reads a form with files part by part (readMultipart) and
+// stores each non-empty file of the fields named as it arrives
+// (app.StoreUpload), by field, for the fields accept takes. A file refused (over the instansi's limit,
+// of a kind not accepted) is an error of its field, in the reader's
+// language, and the other fields are still read; a body over the cap of
+// every form is answered with the limit on the file field being read. An
+// error it returns is one no page can answer.
+func (u *ui) formUploads(r *http.Request, b base, accept func(field string) bool) (map[string][]app.Upload, map[string]string, int, error) {
+	uploads, errs, status := map[string][]app.Upload{}, map[string]string{}, 0
+	large := func(field string, max int64) {
+		errs[field], status = b.T("evidence.err.large", max>>20), http.StatusRequestEntityTooLarge
+	}
+	last := "file" // the file field being read when the body went over its cap
+	err := readMultipart(r, func(field, name string, part io.Reader) error {
+		if !accept(field) || errs[field] != "" {
+			return nil
+		}
+		last = field
+		body := bufio.NewReader(part)
+		if _, err := body.Peek(1); err != nil {
+			return nil // an empty file input
+		}
+		up, err := u.a.StoreUpload(r.Context(), *b.Actor, name, body)
+		var tl *app.TooLargeError
+		switch ve, ok := isValidation(err); {
+		case errors.As(err, &tl):
+			large(field, tl.Max)
+		case ok:
+			errs[field], status = b.Errs(ve)["file"], http.StatusUnprocessableEntity
+		case err != nil:
+			return err
+		default:
+			uploads[field] = append(uploads[field], up)
+		}
+		return nil
+	})
+	switch {
+	case errors.Is(err, errBodyTooLarge):
+		large(last, u.a.EvidenceLimit(r.Context(), b.Actor.InstansiID))
+	case errors.Is(err, errUnreadable):
+		errs[last], status = b.T("invalid.form.unreadable"), http.StatusBadRequest
+	case err != nil:
+		return nil, nil, 0, err
+	}
+	return uploads, errs, status, nil
+}
+
 func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) error {
-	p, form, err := u.formEntry(r)
-	var uploads []app.Upload
-	if err == nil && r.MultipartForm != nil {
-		defer r.MultipartForm.RemoveAll()
-		if file, header, ferr := r.FormFile("file"); ferr == nil && header.Size > 0 {
-			// The file is checked and stored first: a refused file keeps
-			// the entry from being sent, and the form comes back.
-			var up app.Upload
-			up, err = u.a.StoreUpload(r.Context(), *b.Actor, header.Filename, file)
-			file.Close()
-			uploads = append(uploads, up)
+	var uploads map[string][]app.Upload
+	fileErrs, status := map[string]string{}, 0
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		var err error
+		if uploads, fileErrs, status, err = u.formUploads(r, b, func(f string) bool { return f == "file" }); err != nil {
+			return err
 		}
 	}
-	if err == nil {
-		p, err = u.a.SubmitProgress(r.Context(), *b.Actor, p, uploads...)
+	p, form, err := u.formEntry(r)
+	if err == nil && status == 0 {
+		p, err = u.a.SubmitProgress(r.Context(), *b.Actor, p, uploads["file"]...)
 	}
-	var tl *app.TooLargeError
-	if errors.As(err, &tl) {
-		return u.renderProgress(w, r, b, http.StatusRequestEntityTooLarge, &form, map[string]string{"file": b.T("evidence.err.large", tl.Max>>20)})
-	}
-	if ve, ok := isValidation(err); ok {
-		return u.renderProgress(w, r, b, http.StatusUnprocessableEntity, &form, b.Errs(ve))
+	ve, invalid := isValidation(err)
+	if invalid || status != 0 {
+		// Every field's error shows at once, and what was typed stays.
+		errs := map[string]string{}
+		if invalid {
+			errs = b.Errs(ve)
+		}
+		maps.Copy(errs, fileErrs)
+		if status == 0 || status == http.StatusBadRequest {
+			status = http.StatusUnprocessableEntity
+		}
+		return u.renderProgress(w, r, b, status, &form, errs)
 	}
 	if err != nil {
 		return err
@@ -313,35 +359,45 @@ func (u *ui) deleteEvidence(w http.ResponseWriter, r *http.Request, b base) erro
 
 // attachEvidence attaches a file from a form to a record of the actor's
 // work (a realisasi, an SKP) and goes back to the page it was sent from.
+// The form is read as it arrives: the target's fields come before the
+// file, which streams to AttachFile under the instansi's limit.
 func (u *ui) attachEvidence(w http.ResponseWriter, r *http.Request, b base) error {
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		return model.Invalid("file", "evidence.err.form")
-	}
-	defer r.MultipartForm.RemoveAll()
+	sent := false
+	var fileErr error
+	err := readMultipart(r, func(field, name string, part io.Reader) error {
+		if field != "file" || sent {
+			return nil
+		}
+		sent = true
+		_, fileErr = u.a.AttachFile(r.Context(), *b.Actor, r.PostFormValue("target_type"), r.PostFormValue("target_id"), name, part)
+		return nil
+	})
 	typ, id, back := r.PostFormValue("target_type"), r.PostFormValue("target_id"), safeNext(r.PostFormValue("back"))
-	file, header, err := r.FormFile("file")
-	if err != nil {
+	var tl *app.TooLargeError
+	switch ve, ok := isValidation(fileErr); {
+	case errors.Is(err, errBodyTooLarge):
+		b.Flash = b.T("evidence.err.large", u.a.EvidenceLimit(r.Context(), b.Actor.InstansiID)>>20)
+	case err != nil:
+		b.Flash = b.T("evidence.err.form")
+	case errors.As(fileErr, &tl):
+		b.Flash = b.T("evidence.err.large", tl.Max>>20)
+	case ok && b.Errs(ve)["file"] != "":
+		b.Flash = b.Errs(ve)["file"]
+	case fileErr != nil:
+		return fileErr
+	case !sent:
 		// No file chosen: nothing to attach, but a target the actor may
 		// not attach to is still refused.
 		if err := u.a.MayAttach(r.Context(), *b.Actor, typ, id); err != nil {
 			return err
 		}
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return nil
-	}
-	defer file.Close()
-	_, err = u.a.AttachFile(r.Context(), *b.Actor, typ, id, header.Filename, file)
-	var tl *app.TooLargeError
-	switch ve, ok := isValidation(err); {
-	case errors.As(err, &tl):
-		b.Flash = b.T("evidence.err.large", tl.Max>>20)
-	case ok && b.Errs(ve)["file"] != "":
-		b.Flash = b.Errs(ve)["file"]
-	case err != nil:
-		return err
 	}
 	if b.Flash != "" {
-		u.render(w, r, http.StatusUnprocessableEntity, "evidence_refused", evidenceRefused{base: b, Back: back})
+		status := http.StatusUnprocessableEntity
+		if tl != nil || errors.Is(err, errBodyTooLarge) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		u.render(w, r, status, "evidence_refused", evidenceRefused{base: b, Back: back})
 		return nil
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)

@@ -252,3 +252,55 @@ func TestProgressFormShowsEveryError(t *testing.T) {
 		}
 	})
 }
+
+// TestUploadOverTheLimitKeepsTheForm checks that a file over the
+// instansi's limit is answered with the limit in MB, beside what was typed,
+// instead of "the form could not be read", on the progress form and on
+// /bukti; and that an output without a number and "2 jam" are kept as
+// typed.
+func TestUploadOverTheLimitKeepsTheForm(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		staffSKP(t, e)
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		if resp, _ := admin.post("/tahun/bukti", url.Values{"max_mb": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("set the limit: %d", resp.StatusCode)
+		}
+		staff := e.browser(t)
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		_, body := staff.get("/progres")
+		if !strings.Contains(body, `data-max-bytes="1048576"`) {
+			t.Error("the progress form does not tell the browser the limit")
+		}
+		today := field(t, body, `name="date" type="date" value="([0-9-]+)"`)
+		photo := append(blob.SampleJPEG(64, 64, 1), bytes.Repeat([]byte{0}, 1<<20+1)...)
+		fields := map[string]string{"date": today, "description": "Menyusun draf SOP layanan", "output": "draf SOP", "minutes": "2 jam"}
+		resp, body := staff.postMultipart("/progres", fields, "foto.jpg", photo)
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "paling besar 1 MB") {
+			t.Errorf("a photo over the limit: %d", resp.StatusCode)
+		}
+		for _, kept := range []string{"Menyusun draf SOP layanan</textarea>", `value="draf SOP"`, `value="2 jam"`} {
+			if !strings.Contains(body, kept) {
+				t.Errorf("the form lost %s", kept)
+			}
+		}
+		if strings.Contains(body, "tidak dapat dibaca") {
+			t.Error("an oversize file is still \"unreadable\"")
+		}
+		// The same entry without the photo is kept as typed.
+		resp, _ = staff.postMultipart("/progres", fields, "", nil)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("the entry without its photo: %d", resp.StatusCode)
+		}
+		loc := resp.Header.Get("Location")
+		if _, body := staff.get(loc); !strings.Contains(body, "2:00 · draf SOP") || strings.Contains(body, "0 draf SOP") {
+			t.Error("\"draf SOP\" and \"2 jam\" are not kept as typed")
+		}
+		_, id, _ := strings.Cut(loc, "#progress-")
+		resp, body = staff.postMultipart("/bukti", map[string]string{"target_type": "progress", "target_id": id, "back": "/progres/" + id}, "foto.jpg", photo)
+		if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, "paling besar 1 MB") || !strings.Contains(body, `href="/progres/`+id+`"`) {
+			t.Errorf("/bukti over the limit: %d", resp.StatusCode)
+		}
+	})
+}

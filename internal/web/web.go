@@ -20,7 +20,6 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/httpx"
-	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -465,9 +464,7 @@ func formProblem(w http.ResponseWriter, r *http.Request) int {
 	}
 	for _, vs := range r.PostForm {
 		for _, v := range vs {
-			if !utf8.ValidString(v) || strings.ContainsFunc(v, func(c rune) bool {
-				return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
-			}) {
+			if badText(v) {
 				return http.StatusBadRequest
 			}
 		}
@@ -475,14 +472,29 @@ func formProblem(w http.ResponseWriter, r *http.Request) int {
 	return 0
 }
 
-// maxFormBody is the largest body a form may send: an import file, or a
-// small form.
+// badText reports text no record can keep: invalid UTF-8, or a NUL or
+// other control character, tab and line breaks aside.
+func badText(v string) bool {
+	return !utf8.ValidString(v) || strings.ContainsFunc(v, func(c rune) bool {
+		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
+	})
+}
+
+// maxFormBody is the largest body a form may send: a small form, or one
+// with files. A file's own limit (the instansi's evidence limit, up to
+// 100 MB, or an import's) is checked while it is read, part by part
+// (readMultipart), so that a file over it is answered with the limit and
+// the rest of the form; beyond this cap the form's later fields are lost.
 func maxFormBody(r *http.Request) int64 {
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		return importer.MaxFileSize + 1<<20
+		return maxUploadBody
 	}
 	return 64 << 10
 }
+
+// maxUploadBody caps a form with files: the largest evidence limit an
+// instansi may set, and room for the form's other fields.
+const maxUploadBody = 101 << 20
 
 // here is the request's local address without the lang parameter. A page
 // rendered in answer to a form (a POST) has no address of its own to

@@ -62,10 +62,34 @@
       }
     });
   });
+  // A file over the limit the server states (data-max-bytes) is refused
+  // here, before a long upload the server would refuse anyway: the input
+  // is marked invalid, so the form is not sent, and the limit is said
+  // in the element data-error names (data-too-large).
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    var max = Number(input.getAttribute("data-max-bytes"));
+    var note = document.getElementById(input.getAttribute("data-error") || "");
+    function check() {
+      var big = false;
+      for (var i = 0; i < input.files.length; i++) { if (input.files[i].size > max) { big = true; } }
+      var msg = big ? input.getAttribute("data-too-large") : "";
+      input.setCustomValidity(msg);
+      if (big) { input.setAttribute("aria-invalid", "true"); } else { input.removeAttribute("aria-invalid"); }
+      if (note) { note.textContent = msg; note.hidden = !big; }
+      return !big;
+    }
+    input.addEventListener("change", check);
+    if (input.form) {
+      input.form.addEventListener("submit", function (e) {
+        if (!check()) { e.preventDefault(); e.stopImmediatePropagation(); input.focus(); }
+      });
+    }
+  });
   // Disable a submit button once pressed, so that a slow upload is not sent twice.
   document.querySelectorAll('form[enctype="multipart/form-data"], form[data-import-apply]').forEach(function (form) {
-    form.addEventListener("submit", function () {
-      form.querySelectorAll('button[type="submit"]').forEach(function (b) { b.disabled = true; });
+    form.addEventListener("submit", function (e) {
+      if (e.defaultPrevented) { return; }
+      Array.prototype.forEach.call(form.elements, function (b) { if (b.type === "submit") { b.disabled = true; } });
     });
   });
   // A progress form keeps what was typed on this device until it is sent,
