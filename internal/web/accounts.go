@@ -216,7 +216,7 @@ func (u *ui) activate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.SetSessionCookie(w, r, res.Token, int(app.WebSessionTTL.Seconds()))
-	http.Redirect(w, r, "/?ok=sandi", http.StatusSeeOther)
+	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
 // forgotPage is "Lupa kata sandi": a form that e-mails a reset link when
