@@ -202,11 +202,12 @@ func (u *ui) activate(w http.ResponseWriter, r *http.Request) {
 	if errors.As(err, &ve) {
 		p := activationPage{base: b, Token: token}
 		p.Title = b.T("account.activate.title")
-		if _, bad := ve.Fields["token"]; bad {
+		errs := b.Errs(ve)
+		if _, bad := errs["token"]; bad {
 			p.Invalid = true
 		} else {
 			p.Info, _ = u.a.AccountLink(r.Context(), token)
-			p.Error = b.Errs(ve)["password"]
+			p.Error = errs["password"]
 		}
 		u.render(w, r, http.StatusUnprocessableEntity, "activate", p)
 		return
