@@ -284,6 +284,11 @@ func TestForgottenPasswordByEmail(t *testing.T) {
 		}
 		m := &fakeMailer{sent: make(chan sentMail, 4)}
 		e.a.UseMailer(m, "https://kinerja.example.go.id/")
+		staff1, _ := s.UserByEmployee(ctx, staff.ID)
+		printed, err := e.a.IssueAccountLink(ctx, e.admin, staff1.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 
 		// An unknown account is answered the same, and nothing is sent.
 		if err := e.a.RequestPasswordReset(ctx, "199999999999999999", "203.0.113.9"); err != nil {
@@ -306,10 +311,17 @@ func TestForgottenPasswordByEmail(t *testing.T) {
 			t.Fatalf("the e-mail has no link:\n%s", mail.body)
 		}
 		token := strings.Fields(link)[0]
+		// Asking by e-mail does not void the slip an administrator printed.
+		if _, err := e.a.AccountLink(ctx, printed.Token); err != nil {
+			t.Errorf("the printed link after an e-mailed one: %v", err)
+		}
 		if _, err := e.a.ActivateAccount(ctx, app.ActivateRequest{Token: token, Password: "dari e-mail saja", Kind: "web"}); err != nil {
 			t.Fatal(err)
 		}
 		e.login(t, storetest.NIPStaff1, "dari e-mail saja")
+		if _, err := e.a.AccountLink(ctx, printed.Token); !invalidOn(err, "token") {
+			t.Errorf("the printed link after the password was set by e-mail: %v, want a field error on token", err)
+		}
 		select {
 		case extra := <-m.sent:
 			t.Errorf("an e-mail for the unknown account: %+v", extra)

@@ -28,14 +28,20 @@ type accountLinkRecord struct {
 }
 
 // IssueAccountLink stores a new one-time link for a user (its token's
-// hash only) and revokes the user's earlier links that were not used.
+// hash only) and revokes the user's earlier links that were not used. A
+// link the user asked for by e-mail (no CreatedBy) revokes only earlier
+// e-mailed ones: whoever knows a NIP could otherwise void the activation
+// slip an administrator printed.
 func (tx *Tx) IssueAccountLink(ctx context.Context, l model.AccountLink) (model.AccountLink, error) {
 	if l.ID == "" {
 		l.ID = model.NewID()
 	}
 	l.CreatedAt = tx.now
-	if _, err := tx.exec(ctx, `UPDATE account_links SET revoked_at = ? WHERE user_id = ? AND used_at = '' AND revoked_at = ''`,
-		formatTime(tx.now), l.UserID); err != nil {
+	revoke := `UPDATE account_links SET revoked_at = ? WHERE user_id = ? AND used_at = '' AND revoked_at = ''`
+	if l.CreatedBy == "" {
+		revoke += ` AND created_by = ''`
+	}
+	if _, err := tx.exec(ctx, revoke, formatTime(tx.now), l.UserID); err != nil {
 		return l, fmt.Errorf("revoke earlier links: %w", err)
 	}
 	if _, err := tx.exec(ctx, `INSERT INTO account_links (id, user_id, purpose, token_hash, created_by, created_at, expires_at)
@@ -47,7 +53,8 @@ func (tx *Tx) IssueAccountLink(ctx context.Context, l model.AccountLink) (model.
 		accountLinkRecord{Purpose: l.Purpose, ExpiresAt: formatTime(l.ExpiresAt), ByEmail: l.CreatedBy == ""})
 }
 
-// UseAccountLink marks a link used. A link already used or revoked, by
+// UseAccountLink marks a link used and revokes the account's other
+// links. A link already used or revoked, by
 // another request a moment earlier too, is a conflict: a link works once.
 func (tx *Tx) UseAccountLink(ctx context.Context, l model.AccountLink) error {
 	res, err := tx.exec(ctx, `UPDATE account_links SET used_at = ? WHERE id = ? AND used_at = '' AND revoked_at = ''`,
@@ -57,6 +64,11 @@ func (tx *Tx) UseAccountLink(ctx context.Context, l model.AccountLink) error {
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("account link already used: %w", model.ErrConflict)
+	}
+	// The password is set now: no other link of the account may set it again.
+	if _, err := tx.exec(ctx, `UPDATE account_links SET revoked_at = ? WHERE user_id = ? AND id <> ? AND used_at = '' AND revoked_at = ''`,
+		formatTime(tx.now), l.UserID, l.ID); err != nil {
+		return fmt.Errorf("revoke the other links: %w", err)
 	}
 	return tx.audit(ctx, "user.link_use", "user", l.UserID, nil, accountLinkRecord{Purpose: l.Purpose, ExpiresAt: formatTime(l.ExpiresAt)})
 }
