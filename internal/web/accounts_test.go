@@ -21,11 +21,11 @@ func TestAccountPages(t *testing.T) {
 		e := setup(t, s, false)
 		admin := e.browser(t)
 		admin.signIn("admin", "rahasia-admin")
-		resp, body := admin.get("/")
+		_, body := admin.get("/")
 		if !strings.Contains(body, `href="/akun"`) {
 			t.Error("BKPSDM's menu has no Akun")
 		}
-		resp, body = admin.get("/akun?q=" + storetest.NIPStaff3)
+		resp, body := admin.get("/akun?q=" + storetest.NIPStaff3)
 		if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Rudi Hartono") || !strings.Contains(body, `action="/akun/buat"`) {
 			t.Fatalf("the accounts page: %d\n%s", resp.StatusCode, body)
 		}
