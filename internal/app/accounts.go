@@ -72,6 +72,19 @@ const (
 	AccountDisabled AccountStatus = "disabled" // may not sign in
 )
 
+// Key is the message key that names the status.
+func (s AccountStatus) Key() string {
+	switch s {
+	case AccountPending:
+		return "account.status.pending"
+	case AccountActive:
+		return "account.status.active"
+	case AccountDisabled:
+		return "account.status.disabled"
+	}
+	return "account.status.none"
+}
+
 // AccountRights is what the actor may do with an employee's account now.
 type AccountRights struct {
 	Create    bool // create the account (the employee has none)
