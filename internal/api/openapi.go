@@ -217,7 +217,7 @@ var statusText = map[int]string{400: "Malformed request", 401: "Not signed in", 
 func openAPIDocument() map[string]any {
 	paths := map[string]map[string]any{}
 	components := schemas()
-	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), workSchemas(), evidenceSchemas(), teamSchemas(), coachingSchemas(), needsSchemas(), notificationSchemas(), transferSchemas(), employmentSchemas(), assessmentSchemas(), calibrationSchemas(), followUpSchemas(), unitPerformanceSchemas(), objectionSchemas()} {
+	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), workSchemas(), evidenceSchemas(), teamSchemas(), coachingSchemas(), needsSchemas(), notificationSchemas(), transferSchemas(), employmentSchemas(), assessmentSchemas(), calibrationSchemas(), followUpSchemas(), unitPerformanceSchemas(), objectionSchemas(), accountSchemas()} {
 		for k, v := range part {
 			components[k] = v
 		}

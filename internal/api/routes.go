@@ -7,7 +7,7 @@ package api
 func routes() []route {
 	var all []route
 	for _, part := range [][]route{
-		coreRoutes(),
+		coreRoutes(), accountRoutes(),
 		yearRoutes(), skpRoutes(), matrixRoutes(), monitoringRoutes(), pkRoutes(),
 		progressRoutes(), deskRoutes(), realisasiRoutes(), feedbackRoutes(), evidenceRoutes(), eventRoutes(),
 		teamRoutes(), coachingRoutes(), needsRoutes(), notificationRoutes(),

@@ -8,12 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/live"
 	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/notify"
 	"github.com/kinerja-id/kinerja/internal/store"
 )
 
@@ -46,6 +48,12 @@ type App struct {
 	zones zoneCache // each instansi's time zone (clock.go)
 
 	reports *reportJobs // report jobs started from the web (report.go), made on first use
+
+	// mailer sends password reset links when the server can send e-mail
+	// (UseMailer); baseURL makes their links absolute.
+	mailer    notify.Mailer
+	baseURL   string
+	publicURL string
 }
 
 type cachedUnits struct {
@@ -68,6 +76,9 @@ type Options struct {
 	Password *PasswordParams
 	// Blobs is where evidence files are kept.
 	Blobs *blob.Store
+	// PublicURL is the address users reach Kinerja at (--public-url), for
+	// the one-time links an administrator prints; empty when not set.
+	PublicURL string
 }
 
 // New returns the application over s.
@@ -85,6 +96,7 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 	a.limiter = newLimiter(a.now)
 	s.UseClock(a.now)
 	a.blobs = opt.Blobs
+	a.publicURL = strings.TrimRight(opt.PublicURL, "/")
 	a.live = live.NewHub()
 	s.OnEvents(func(ids []string) { a.live.Notify(ids...) })
 	s.OnSessionsEnded(func(ended store.SessionsEnded) { go a.endStreams(ended) })

@@ -17,13 +17,18 @@ const (
 	ImportEmployees    Action = "employee.import"
 	ReadAudit          Action = "audit.read"
 	ManageUsers        Action = "user.manage" // accounts, roles, passwords, others' sessions
-	ManageUnits        Action = "unit.manage"
-	ManagePeriods      Action = "period.manage" // open a performance year, adjust, close and lock periods
-	ReadSKP            Action = "skp.read"      // an SKP: the owner's, their line's, an admin's
-	MonitorSKP         Action = "skp.monitor"   // the filling dashboard
-	ManagePK           Action = "pk.manage"     // a unit's Perjanjian Kinerja (its head may too)
-	ReadNeeds          Action = "need.read"     // development needs and resource constraints, and their counts
-	AddressNeeds       Action = "need.address"  // record what was done about a confirmed need
+	// ManageAccounts runs the accounts of employees from the web and the
+	// API: create one, issue an activation or reset link, grant roles.
+	// An OPD admin does it for their OPD's employees; which roles each may
+	// grant is app's rule (app/accounts.go).
+	ManageAccounts Action = "account.manage"
+	ManageUnits    Action = "unit.manage"
+	ManagePeriods  Action = "period.manage" // open a performance year, adjust, close and lock periods
+	ReadSKP        Action = "skp.read"      // an SKP: the owner's, their line's, an admin's
+	MonitorSKP     Action = "skp.monitor"   // the filling dashboard
+	ManagePK       Action = "pk.manage"     // a unit's Perjanjian Kinerja (its head may too)
+	ReadNeeds      Action = "need.read"     // development needs and resource constraints, and their counts
+	AddressNeeds   Action = "need.address"  // record what was done about a confirmed need
 )
 
 // Capaian kinerja organisasi. Who sets it and which unit heads recommend
@@ -82,6 +87,7 @@ var table = map[model.Role]map[Action]Scope{
 		ReadNeeds:           ScopeOPD,
 		AddressNeeds:        ScopeOPD,
 		ReadUnitPerformance: ScopeOPD,
+		ManageAccounts:      ScopeOPD,
 	},
 	model.RoleBKPSDMAdmin: {
 		ReadDirectory:            ScopeInstansi,
@@ -90,6 +96,7 @@ var table = map[model.Role]map[Action]Scope{
 		ImportEmployees:          ScopeInstansi,
 		ReadAudit:                ScopeInstansi,
 		ManageUsers:              ScopeInstansi,
+		ManageAccounts:           ScopeInstansi,
 		ManageUnits:              ScopeInstansi,
 		ManagePeriods:            ScopeInstansi,
 		ReadSKP:                  ScopeInstansi,
@@ -126,6 +133,7 @@ var table = map[model.Role]map[Action]Scope{
 		ImportEmployees:     ScopeInstansi,
 		ReadAudit:           ScopeInstansi,
 		ManageUsers:         ScopeInstansi,
+		ManageAccounts:      ScopeInstansi,
 		ManageUnits:         ScopeInstansi,
 		ManagePeriods:       ScopeInstansi,
 		ReadSKP:             ScopeInstansi,

@@ -74,7 +74,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		db.Close()
 		return nil, err
 	}
-	a := app.New(db, log, app.Options{Demo: cfg.Demo, Password: cfg.Password, Blobs: blobs})
+	a := app.New(db, log, app.Options{Demo: cfg.Demo, Password: cfg.Password, Blobs: blobs, PublicURL: cfg.PublicURL})
 	if cfg.Demo {
 		if err := ensureDemo(ctx, db, blobs, a, cfg.Out); err != nil {
 			a.Close()
@@ -99,13 +99,16 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 	srv.RegisterOnShutdown(a.EndStreams)
 	jobs, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Server{App: a, Store: db, URL: "http://" + ln.Addr().String(), http: srv, ln: ln, done: make(chan error, 1), stop: stop}
+	public := cfg.PublicURL
+	if public == "" {
+		public = s.URL
+	}
+	if mailer != nil {
+		a.UseMailer(mailer, public)
+	}
 	go func() { s.done <- srv.Serve(ln) }()
 	go reminderLoop(jobs, a, log)
 	if mailer != nil {
-		public := cfg.PublicURL
-		if public == "" {
-			public = s.URL
-		}
 		go emailLoop(jobs, a, mailer, public, log)
 	}
 	log.Info("serving", "url", s.URL, "engine", db.Engine(), "db", db.Where(), "demo", cfg.Demo)

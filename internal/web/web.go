@@ -111,6 +111,7 @@ func New(a *app.App) *Handler {
 	u.objectionRoutes(page)
 	u.assessmentDocRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
+	u.accountRoutes(mux, page)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
@@ -206,6 +207,7 @@ type base struct {
 	CanCalib   bool           // opens the calibration of an OPD or more
 	CanCapaian bool           // reads the capaian kinerja organisasi of an OPD or more
 	CanPenilai bool           // has penilaian: an employee record
+	CanAccount bool           // runs the accounts of an OPD or more
 	Objections bool           // has keberatan of their own or to act on
 	LiveFrom   int64          // the newest event when the page was made: the live stream resumes after it
 	Unread     int            // unread notifications
@@ -255,7 +257,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.Zone = u.a.TimeZone(r.Context(), actor.InstansiID)
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
-		b.CanPenilai = m.Penilaian
+		b.CanPenilai, b.CanAccount = m.Penilaian, m.Accounts
 		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if opds, err := u.a.CalibrationOPDs(r.Context(), actor); err == nil {
 			b.CanCalib = len(opds) > 0

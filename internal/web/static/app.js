@@ -21,6 +21,12 @@
       if (sel.form) { sel.form.requestSubmit ? sel.form.requestSubmit() : sel.form.submit(); }
     });
   });
+  // A print button where the page is meant to be printed (the slip of a
+  // one-time link); without this script the browser's own print works.
+  document.querySelectorAll("button[data-print]").forEach(function (btn) {
+    btn.hidden = false;
+    btn.addEventListener("click", function () { window.print(); });
+  });
   // Search as you type: fetch the same page the form would open and swap
   // in its results. Without this script (or fetch), the form submits as usual.
   document.querySelectorAll("form[data-live-search]").forEach(function (form) {
