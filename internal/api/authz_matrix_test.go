@@ -178,7 +178,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			"skps": skp.ID, "rhk": skp.RHK[0].ID, "progress": progress.ID, "evidence": evidence.ID, "needs": need.ID,
 			"coaching": coaching.ID, "teams": team.ID, "employees": e.o.Staff1.ID, "placements": placements[0].ID,
 			"rater-overrides": override.ID, "assessments": assessmentID, "objections": objection.ID, "proposals": proposal.ID,
-			"notifications": notes[0].ID, "sessions": sessions[0].ID, "follow-ups": followUp, "units": e.o.Kominfo.ID,
+			"notifications": notes[0].ID, "sessions": sessions[0].ID, "users": staff.UserID, "follow-ups": followUp, "units": e.o.Kominfo.ID,
 			"performance": periods[0].ID, "realisasi": periods[0].ID, "years": "2026", "reports": "laporan-skp", "periods": periods[0].ID, "pk": pk.ID,
 		}
 		param := regexp.MustCompile(`\{[a-z_]+\}`)
