@@ -93,6 +93,7 @@ func TestSupervisorRatesWithTheEvidenceInView(t *testing.T) {
 	name := staffAcc.Name
 	do(t, ctx, "open penilaian from the menu",
 		chromedp.Navigate(server.URL+"/"),
+		chromedp.Click(chromedp.CSS(`.menu > summary`)),
 		chromedp.Click(chromedp.CSS(`nav a[href="/penilaian"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#rate-h`)),
 	)

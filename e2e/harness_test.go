@@ -79,8 +79,15 @@ func startServer() error {
 	return err
 }
 
-// browser opens a headless Chromium tab at a phone's size.
+// browser opens a headless Chromium tab at a phone's size, for a journey
+// of at most 90 seconds.
 func browser(t *testing.T) context.Context {
+	t.Helper()
+	return browserFor(t, 90*time.Second)
+}
+
+// browserFor is browser for a journey of at most limit.
+func browserFor(t *testing.T, limit time.Duration) context.Context {
 	t.Helper()
 	if chromium == "" {
 		t.Skip("browser test SKIPPED: no Chromium (apt-get install chromium)")
@@ -107,7 +114,7 @@ func browser(t *testing.T) context.Context {
 		cancelA()
 		t.Fatalf("start Chromium: %v", err)
 	}
-	ctx, cancelT := context.WithTimeout(bctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(bctx, limit)
 	t.Cleanup(func() { cancelT(); cancelB(); cancelA() })
 	return ctx
 }

@@ -34,3 +34,38 @@ func TestMainPagesFitAPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoneHeaderTakesAFifth checks the header (with the demo ribbon above
+// it) takes at most a fifth of a 390 x 844 phone, for the role with the
+// longest menu and in both languages: the menu folds behind one button and
+// opens over the page.
+func TestPhoneHeaderTakesAFifth(t *testing.T) {
+	ctx := browser(t)
+	do(t, ctx, "a phone 390 x 844", chromedp.EmulateViewport(390, 844))
+	signIn(t, ctx, account(t, "admin bkpsdm").Username)
+	defer signOut(t, ctx)
+	for range 2 { // Indonesian, then English
+		bottom, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("header.top").getBoundingClientRect().bottom`))
+		if err != nil {
+			fail(t, ctx, "measure the header", err)
+		}
+		if bottom > 844.0/5 {
+			t.Errorf("the header ends %.0f px down a 844 px screen, more than a fifth", bottom)
+		}
+		do(t, ctx, "open the menu",
+			chromedp.Click(chromedp.CSS(`.menu > summary`)),
+			chromedp.WaitVisible(chromedp.CSS(`.menu nav a[href="/audit"]`)),
+		)
+		after, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("header.top").getBoundingClientRect().bottom`))
+		if after != bottom {
+			t.Errorf("the open menu pushes the page down (%.0f px to %.0f px) instead of opening over it", bottom, after)
+		}
+		do(t, ctx, "switch language",
+			chromedp.Click(chromedp.CSS(`.who form[action="/bahasa"] button`)),
+			chromedp.WaitVisible(chromedp.CSS(`main`)),
+		)
+	}
+	if lang, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "id" {
+		t.Errorf("after two switches the page is in %q", lang)
+	}
+}

@@ -12,7 +12,12 @@ type Menu struct {
 	Audit   bool // read the audit log
 	Monitor bool // follow SKP progress across an OPD or more
 	Year    bool // open performance years and periods
-	Needs   bool // read the needs and constraints of an OPD or more
+	// Needs: record one's own needs and constraints (anyone with an
+	// employee record) or read those of an OPD or more.
+	Needs bool
+	// Coaching: one's own coaching sessions, those one holds for one's
+	// team, or those of an OPD or more one follows.
+	Coaching bool
 	// UnitPerformance: read the capaian kinerja organisasi of an OPD or
 	// more by a role; those who set or recommend it by their post are
 	// told by MayReadUnitPerformance.
@@ -34,7 +39,8 @@ func (a *App) Menu(actor model.Actor) Menu {
 		Audit:           mayReadAudit(actor),
 		Monitor:         authz.Widest(actor, authz.MonitorSKP) >= authz.ScopeOPD,
 		Year:            authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}),
-		Needs:           authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD,
+		Needs:           actor.EmployeeID != "" || authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD,
+		Coaching:        actor.EmployeeID != "" || authz.Widest(actor, authz.ReadSKP) >= authz.ScopeOPD,
 		UnitPerformance: authz.Widest(actor, authz.ReadUnitPerformance) >= authz.ScopeOPD,
 		Penilaian:       actor.EmployeeID != "",
 		Accounts:        authz.Widest(actor, authz.ManageAccounts) >= authz.ScopeOPD,

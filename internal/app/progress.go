@@ -757,8 +757,9 @@ func (a *App) ProgressViews(ctx context.Context, actor model.Actor, q ProgressQu
 	return a.progressViews(ctx, actor, entries)
 }
 
-// ProgressDay is an ASN's working day: its entries, the entries returned
-// for a fix on any day, and what the form offers.
+// ProgressDay is an ASN's working day: its entries, the entries of other
+// days returned for a fix (each entry is shown once), and what the form
+// offers.
 type ProgressDay struct {
 	Date, Today model.Date
 	Prev, Next  model.Date // Next is "" on today
@@ -859,6 +860,8 @@ func (a *App) ProgressDayOf(ctx context.Context, actor model.Actor, day string) 
 	if err != nil {
 		return d, err
 	}
+	// A returned entry of the day is shown once, in the day's list.
+	returned = slices.DeleteFunc(returned, func(p model.Progress) bool { return p.WorkDate == d.Date })
 	all, err := a.progressViews(ctx, actor, append(entries, returned...))
 	if err != nil {
 		return d, err

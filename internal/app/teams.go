@@ -108,6 +108,7 @@ type TeamView struct {
 	KudosNext string
 	Member    bool        // the actor is a member
 	MyRHK     []model.RHK // the RHK in force on the actor's current SKP, for a member to link
+	MyRHKID   string      // the RHK the actor has linked ("" for none), chosen in the form
 	Can       TeamRights
 }
 
@@ -168,6 +169,9 @@ func (a *App) WorkTeam(ctx context.Context, actor model.Actor, id string) (TeamV
 	for _, m := range t.Members {
 		if m.RHKID != "" {
 			rhk = append(rhk, m.RHKID)
+		}
+		if member && m.EmployeeID == actor.EmployeeID {
+			v.MyRHKID = m.RHKID
 		}
 	}
 	today := a.Today(ctx, actor.InstansiID).Time()

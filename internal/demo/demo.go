@@ -6,6 +6,8 @@
 package demo
 
 import (
+	"time"
+
 	"context"
 	"errors"
 	"fmt"
@@ -105,7 +107,8 @@ func Generate(ctx context.Context, s *store.Store, a *app.App, opt Options) (Sum
 	// One transaction: a failure leaves the database empty.
 	sum.InstansiID = model.NewID()
 	actor := model.SystemActor(sum.InstansiID, "demo")
-	today := model.DefaultTimeZone.Today(a.Now()) // the demo city works by WIB
+	b.now = a.Now()
+	today := model.DefaultTimeZone.Today(b.now) // the demo city works by WIB
 	err = s.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.BulkLoad(ctx, func() error { return b.fill(ctx, tx, sum.InstansiID, hash, today, files) })
 	})
@@ -145,7 +148,7 @@ func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash strin
 	if err := tx.Restat(ctx, "skps", "rhk", "indicators", "skp_behaviours"); err != nil {
 		return err
 	}
-	if err := workYear(ctx, tx, instansiID, today, seed, files, b.progress); err != nil {
+	if err := workYear(ctx, tx, instansiID, today, b.now, seed, files, b.progress); err != nil {
 		return err
 	}
 	if err := tx.Restat(ctx, "progress_entries", "feedback"); err != nil {
@@ -206,6 +209,7 @@ type person struct {
 
 type builder struct {
 	opt   Options
+	now   time.Time // the app's clock when the city is built: nothing is sent after it
 	rng   *rand.Rand
 	units []*unitPlan
 	pos   []*posPlan

@@ -64,8 +64,11 @@ var demoReplies = []string{"Siap, terima kasih.", "Baik, akan saya lengkapi.", "
 var demoReturns = []string{"Uraian terlalu umum; sebutkan keluaran yang dihasilkan.", "Waktu yang dicatat belum sesuai dengan keluaran.",
 	"Kegiatan ini termasuk RHK yang lain; mohon diperbaiki."}
 
-// workYear writes the demo progress, feedback and realisasi.
-func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64, files []app.Upload, progress func(string, int, int)) error {
+// workYear writes the demo progress, feedback and realisasi. Nothing is
+// sent or reviewed after now: an entry of today that would be sent later
+// in the day is not written yet, a late one is late only when its delay
+// has passed, and a review still to come leaves the entry waiting.
+func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, now time.Time, seed int64, files []app.Upload, progress func(string, int, int)) error {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x70726f67))
 	year := today.Time().Year()
 	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, Year: year, Status: model.SKPApproved})
@@ -151,9 +154,12 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 					p.RHKID, p.Description, p.OutputUnit, p.OutputAmount = "", "Mengikuti apel dan kegiatan kedinasan", "kegiatan", 100
 				}
 				sent := day.Time().Add(time.Duration(9+rng.IntN(8))*time.Hour - 7*time.Hour) // 09:00–16:00 WIB
-				if rng.IntN(20) == 0 {
+				if rng.IntN(20) == 0 && !sent.AddDate(0, 0, 3).After(now) {
 					sent = sent.AddDate(0, 0, 3)
 					p.Late = true
+				}
+				if sent.After(now) {
+					continue // later today: not sent yet
 				}
 				p.SubmittedAt = sent
 				if i >= 2 { // reviewed by now
@@ -162,7 +168,7 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 						p.Status, p.ReviewNote, p.Version = model.ProgressReturned, demoReturns[rng.IntN(len(demoReturns))], 2
 					}
 				}
-				if p.ReviewedAt.After(time.Now()) {
+				if p.ReviewedAt.After(now) {
 					p.Status, p.ReviewedBy, p.ReviewedAt, p.ReviewNote, p.Version = model.ProgressSubmitted, "", time.Time{}, "", 1
 				}
 				entries = append(entries, p)

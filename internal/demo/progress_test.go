@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/demo"
@@ -74,6 +75,46 @@ func TestDemoYearHasWork(t *testing.T) {
 			view, err := a.Realisasi(ctx, staff, skps[0].ID, last.ID)
 			if err != nil || len(view.Realisasi) == 0 {
 				t.Errorf("last month's realisasi = %d, %v", len(view.Realisasi), err)
+			}
+		}
+	})
+}
+
+// The demo city built early on a working morning holds no entry sent,
+// reviewed or dated after that moment: the work of the rest of the day
+// and the reviews still to come are not there yet.
+func TestDemoHoldsNothingAfterItsToday(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		// Wednesday 10:00 WIB: the demo sends entries between 09:00 and 16:00.
+		now := time.Date(2026, 3, 18, 3, 0, 0, 0, time.UTC)
+		a := app.New(s, nil, app.Options{Now: func() time.Time { return now },
+			Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		if _, err := demo.Generate(ctx, s, a, demo.Options{Employees: 300, Seed: 7}); err != nil {
+			t.Fatalf("Generate: %v", err)
+		}
+		var entries, today int
+		var lastDay, lastSent, lastReviewed string
+		row := s.DB().QueryRowContext(ctx, `SELECT COUNT(*), MAX(work_date), MAX(submitted_at), MAX(reviewed_at) FROM progress_entries`)
+		if err := row.Scan(&entries, &lastDay, &lastSent, &lastReviewed); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM progress_entries WHERE work_date = '2026-03-18'`).Scan(&today); err != nil {
+			t.Fatal(err)
+		}
+		if entries < 100 || today == 0 {
+			t.Fatalf("the demo holds %d entries, %d of them today's: too few to tell", entries, today)
+		}
+		if lastDay > "2026-03-18" {
+			t.Errorf("an entry is dated %s, after the demo's today", lastDay)
+		}
+		for what, at := range map[string]string{"sent": lastSent, "reviewed": lastReviewed} {
+			when, err := time.Parse(time.RFC3339Nano, at)
+			if err != nil {
+				t.Fatalf("%s at %q: %v", what, at, err)
+			}
+			if when.After(now) {
+				t.Errorf("an entry was %s at %s, after the demo's now %s", what, when, now)
 			}
 		}
 	})

@@ -48,6 +48,7 @@ func New(a *app.App) http.Handler {
 	h = httpx.Authenticate(a, h)
 	h = cop.Handler(h)
 	h = securityHeaders(h)
+	h = compress(h)
 	h = observe(a.Logger(), m, h)
 	return h
 }

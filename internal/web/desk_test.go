@@ -97,3 +97,48 @@ func TestDeskPagesEveryWaitingEntry(t *testing.T) {
 		}
 	})
 }
+
+// "Approve selected" with nothing ticked says so, and so does a choice
+// that approves nothing; each checkbox is named by the person and the
+// entry, not all alike.
+func TestDeskApproveSelectedSaysWhatHappened(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		waitingFor(t, e, 2)
+		kabid := e.browser(t)
+		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+
+		_, body := kabid.get("/meja")
+		pick := regexp.MustCompile(`<input type="checkbox" name="id" value="([^"]+)" form="batch" id="(pick-[^"]+)"([^>]*)>\s*<label for="([^"]+)">([^<]+)<span class="visually-hidden">, [^<]+: (Pekerjaan nomor \d)</span></label>`)
+		boxes := pick.FindAllStringSubmatch(body, -1)
+		if len(boxes) != 2 {
+			t.Fatalf("the desk offers %d named checkboxes, want 2", len(boxes))
+		}
+		for _, b := range boxes {
+			if b[2] != b[4] || strings.Contains(b[3], "aria-label") || b[5] != e.o.Staff1.FullName() {
+				t.Errorf("checkbox %s is not named by its person and entry: %q", b[1], b[0])
+			}
+		}
+		if boxes[0][6] == boxes[1][6] {
+			t.Error("two checkboxes have the same name")
+		}
+
+		resp, body := kabid.post("/meja/setujui", url.Values{})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Belum ada progres yang dipilih") || strings.Contains(body, "0 progres disetujui") {
+			t.Errorf("nothing selected: %d, the page does not say so", resp.StatusCode)
+		}
+		if !strings.Contains(body, `value="`+boxes[0][1]+`"`) {
+			t.Error("nothing selected: the desk is not shown again with its entries")
+		}
+
+		id := boxes[0][1]
+		if resp, _ := kabid.post("/meja/setujui", url.Values{"id": {id}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("approve one: %d", resp.StatusCode)
+		}
+		resp, _ = kabid.post("/meja/setujui", url.Values{"id": {id}}) // approved already: nothing to do
+		_, body = kabid.get(resp.Header.Get("Location"))
+		if !strings.Contains(body, "Tidak ada progres yang disetujui") || strings.Contains(body, "0 progres disetujui") {
+			t.Errorf("a choice that approves nothing: %s does not say so", resp.Header.Get("Location"))
+		}
+	})
+}

@@ -285,14 +285,30 @@ type deskPage struct {
 	D       app.Desk
 	Cursor  string // the page's cursor: "" on the first page
 	Message string
+	Problem string // why "approve selected" did nothing
 	MaxMin  int
 }
 
 func (u *ui) showDesk(w http.ResponseWriter, r *http.Request, b base) error {
 	cursor := cleanParam(r.URL.Query().Get("kursor"), 40)
-	d, err := u.a.SupervisorDesk(r.Context(), *b.Actor, app.DeskQuery{Cursor: cursor})
+	p, err := u.deskPage(r, b, cursor)
 	if err != nil {
 		return err
+	}
+	switch n := r.URL.Query().Get("disetujui"); {
+	case n == "0":
+		p.Problem = b.T("desk.approved.none")
+	case n != "":
+		p.Message = b.T("desk.approved", n)
+	}
+	u.render(w, r, http.StatusOK, "desk", p)
+	return nil
+}
+
+func (u *ui) deskPage(r *http.Request, b base, cursor string) (deskPage, error) {
+	d, err := u.a.SupervisorDesk(r.Context(), *b.Actor, app.DeskQuery{Cursor: cursor})
+	if err != nil {
+		return deskPage{}, err
 	}
 	p := deskPage{base: b, D: d, Cursor: cursor, MaxMin: 1}
 	p.Title, p.Nav = b.T("desk.title"), "desk"
@@ -301,25 +317,33 @@ func (u *ui) showDesk(w http.ResponseWriter, r *http.Request, b base) error {
 			p.MaxMin = max(p.MaxMin, rhk.Minutes)
 		}
 	}
-	if n := r.URL.Query().Get("disetujui"); n != "" {
-		p.Message = b.T("desk.approved", n)
-	}
-	u.render(w, r, http.StatusOK, "desk", p)
-	return nil
+	return p, nil
 }
 
+// approveSelected approves the entries ticked on the desk; with none
+// ticked it shows the desk again saying so.
 func (u *ui) approveSelected(w http.ResponseWriter, r *http.Request, b base) error {
 	ids := r.PostForm["id"]
 	if len(ids) > 200 {
 		ids = ids[:200]
+	}
+	cursor := cleanParam(r.PostFormValue("kursor"), 40)
+	if len(ids) == 0 {
+		p, err := u.deskPage(r, b, cursor)
+		if err != nil {
+			return err
+		}
+		p.Problem = b.T("desk.pick.none")
+		u.render(w, r, http.StatusUnprocessableEntity, "desk", p)
+		return nil
 	}
 	n, err := u.a.ApproveProgress(r.Context(), *b.Actor, ids)
 	if err != nil {
 		return err
 	}
 	back := "/meja?disetujui=" + strconv.Itoa(n)
-	if c := cleanParam(r.PostFormValue("kursor"), 40); c != "" {
-		back += "&kursor=" + url.QueryEscape(c)
+	if cursor != "" {
+		back += "&kursor=" + url.QueryEscape(cursor)
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
 	return nil

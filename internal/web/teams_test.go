@@ -47,6 +47,10 @@ func TestTeamPages(t *testing.T) {
 			t.Error("the lead is not offered to add members")
 		}
 		staff.post(team+"/rhk", url.Values{"rhk_id": {rhk.ID}})
+		// The form shows the RHK linked, so saving it unchanged keeps it.
+		if _, body := staff.get(team); !strings.Contains(body, `<option value="`+rhk.ID+`" selected>`) || strings.Contains(body, `<option value="" selected>`) {
+			t.Error("the team page does not preselect the member's linked RHK")
+		}
 		if resp, _ := staff.post(team+"/apresiasi", url.Values{"to_id": {e.o.Kabid.ID}, "kind": {"thanks"}, "body": {"Terima kasih arahannya"}}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("kudos: %d", resp.StatusCode)
 		}

@@ -203,7 +203,8 @@ type base struct {
 	CanMonitor bool
 	CanYear    bool
 	IsRater    bool           // rates someone: has the supervisor's desk
-	CanNeeds   bool           // sees the needs and constraints of an OPD or more
+	CanNeeds   bool           // records needs and constraints, or sees those of an OPD or more
+	CanCoach   bool           // has coaching sessions of their own, of a team, or of an OPD or more
 	CanCalib   bool           // opens the calibration of an OPD or more
 	CanCapaian bool           // reads the capaian kinerja organisasi of an OPD or more
 	CanPenilai bool           // has penilaian: an employee record
@@ -257,7 +258,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.Zone = u.a.TimeZone(r.Context(), actor.InstansiID)
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
-		b.CanPenilai, b.CanAccount = m.Penilaian, m.Accounts
+		b.CanPenilai, b.CanAccount, b.CanCoach = m.Penilaian, m.Accounts, m.Coaching
 		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if opds, err := u.a.CalibrationOPDs(r.Context(), actor); err == nil {
 			b.CanCalib = len(opds) > 0

@@ -182,6 +182,10 @@ func TestPagesByRole(t *testing.T) {
 			{"ASN beranda", staff, "/", 200, []string{"Penilai kinerja Anda", "Siti Rahmawati", "DEMO"}, []string{"Tim Anda", "/impor"}},
 			{"supervisor beranda", kabid, "/", 200, []string{"Tim Anda (2 orang)", "Andi Pratama", "Dewi Lestari"}, nil},
 			{"admin beranda", admin, "/", 200, []string{"8 pegawai aktif dalam 5 unit", "/impor", "/audit"}, nil},
+			// Coaching and needs are in the menu of those who use them: an
+			// ASN records their own, BKPSDM follows the city's.
+			{"ASN menu", staff, "/profil", 200, []string{`<li><a href="/bimbingan">Bimbingan</a></li>`, `<li><a href="/kebutuhan">Kebutuhan</a></li>`}, nil},
+			{"admin menu", admin, "/profil", 200, []string{`<li><a href="/bimbingan">Bimbingan</a></li>`, `<li><a href="/kebutuhan">Kebutuhan</a></li>`}, nil},
 			{"directory", staff, "/pegawai", 200, []string{"Andi Pratama", "Yusuf Hidayat", "<label for=\"q\">"}, nil},
 			{"search", staff, "/pegawai?q=rina", 200, []string{"Rina Marlina"}, []string{"Budi Santoso"}},
 			{"unit filter", staff, "/pegawai?unit=" + e.o.Dinkes.ID, 200, []string{"Rina Marlina", "Yusuf Hidayat"}, []string{"Budi Santoso"}},
