@@ -32,11 +32,15 @@ type deskJSON struct {
 	NextCursor   *string          `json:"next_cursor"`
 	People       []deskPersonJSON `json:"people"`
 	Feedback     []feedbackJSON   `json:"feedback"`
+	SKPs         []skpHeadJSON    `json:"skps"`
 }
 
 func deskOf(d app.Desk) deskJSON {
 	out := deskJSON{Today: string(d.Today), Workday: d.Workday, Waiting: []progressJSON{}, WaitingCount: d.WaitingCount,
-		NextCursor: ptr(d.NextCursor), People: []deskPersonJSON{}, Feedback: []feedbackJSON{}}
+		NextCursor: ptr(d.NextCursor), People: []deskPersonJSON{}, Feedback: []feedbackJSON{}, SKPs: []skpHeadJSON{}}
+	for _, s := range d.SKPs {
+		out.SKPs = append(out.SKPs, skpHeadOf(s.SKP, s.Can))
+	}
 	for _, p := range d.Waiting {
 		out.Waiting = append(out.Waiting, progressOf(p))
 	}
@@ -70,7 +74,8 @@ func deskSchemas() map[string]any {
 	integer := map[string]any{"type": "integer"}
 	date := map[string]any{"type": "string", "format": "date"}
 	return map[string]any{
-		"Desk": obj([]string{"today", "workday", "waiting", "waiting_count", "next_cursor", "people", "feedback"}, map[string]any{
+		"Desk": obj([]string{"today", "workday", "waiting", "waiting_count", "next_cursor", "people", "feedback", "skps"}, map[string]any{
+			"skps": map[string]any{"type": "array", "items": ref("SKPHead"), "description": "The SKPs submitted to the actor that they may approve or return now, oldest submission first"},
 			"today":         date,
 			"workday":       map[string]any{"type": "boolean", "description": "Whether today is a working day (Monday to Friday)"},
 			"waiting":       map[string]any{"type": "array", "items": ref("Progress"), "description": "One page (limit, default 50) of the entries of the people the actor rates that wait for review, oldest first"},

@@ -607,6 +607,7 @@ func skpSchemas() map[string]any {
 		"SKPSummary": obj([]string{"id", "employee_id", "year", "status", "version", "rhk_count", "employee", "rater", "upper_rater", "can"},
 			skpProps(map[string]any{"rhk_count": map[string]any{"type": "integer", "minimum": 0,
 				"description": "How many RHK the SKP has; GET /skps/{id} gives them, with the behaviours"}})),
+		"SKPHead": obj([]string{"id", "employee_id", "year", "status", "version", "employee", "rater", "upper_rater", "can"}, skpProps(map[string]any{})),
 		"SKPRights": obj([]string{"edit", "submit", "approve", "return", "revise", "expect", "dialogue"}, map[string]any{
 			"edit":   canField("Change RHK, indicators and lampiran (the owner, while draft or returned)"),
 			"submit": canField("Submit to the pejabat penilai"), "approve": canField("Approve (the pejabat penilai, while submitted)"),

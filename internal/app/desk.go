@@ -26,6 +26,10 @@ type Desk struct {
 	People       []DeskPerson
 	Feedback     []model.Feedback
 	Names        map[string]string // employee id → name, for the lists
+	// SKPs are the SKPs submitted to the actor that they may approve or
+	// return now, oldest submission first (approval happens on the SKP's
+	// page, where its RHK are read).
+	SKPs []SKPItem
 }
 
 // DeskPerson is one member of the team on the desk.
@@ -119,6 +123,9 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	}
 	if len(team) == 0 {
 		return d, nil
+	}
+	if d.SKPs, err = a.skpsToApprove(ctx, actor, chart, team); err != nil {
+		return d, err
 	}
 	last, err := a.store.LastReported(ctx, team, d.Today)
 	if err != nil {
@@ -243,4 +250,22 @@ func (a *App) IsRater(ctx context.Context, actor model.Actor) bool {
 	}
 	chart, err := a.OrgChart(ctx, actor.InstansiID)
 	return err == nil && chart.IsRater(actor.EmployeeID)
+}
+
+// skpsToApprove lists the submitted SKPs of team that the actor may
+// approve or return now, oldest submission first.
+func (a *App) skpsToApprove(ctx context.Context, actor model.Actor, chart *model.OrgChart, team []string) ([]SKPItem, error) {
+	list, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: actor.InstansiID, EmployeeIDs: team, Status: model.SKPSubmitted})
+	if err != nil {
+		return nil, err
+	}
+	var out []SKPItem
+	for _, s := range list {
+		r, _ := ratersOf(chart, s)
+		if can := skpRights(actor, s, r); can.Approve {
+			out = append(out, SKPItem{SKP: s, Can: can})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y SKPItem) int { return x.SKP.SubmittedAt.Compare(y.SKP.SubmittedAt) })
+	return out, nil
 }

@@ -163,3 +163,26 @@ func TestDeskBarsCountTheSKPInForce(t *testing.T) {
 		}
 	})
 }
+
+// The desk lists the SKPs submitted to the supervisor that they may
+// approve, so that a Plt finds them where she finds the entries; once
+// approved they leave it.
+func TestDeskListsSKPsToApprove(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		kadisSKP := approve(t, e, who["wali"], submittedSKP(t, e, who["kadis"], "", "Meningkatnya layanan pemerintahan berbasis elektronik"))
+		kabidSKP := submittedSKP(t, e, who["kabid"], kadisSKP.RHK[0].ID, "Tersedianya aplikasi layanan")
+		d, err := e.a.SupervisorDesk(ctx, who["kadis"], app.DeskQuery{})
+		if err != nil || len(d.SKPs) != 1 || d.SKPs[0].SKP.ID != kabidSKP.ID || !d.SKPs[0].Can.Approve {
+			t.Fatalf("the Kadis's desk lists %+v, %v", d.SKPs, err)
+		}
+		if d, _ := e.a.SupervisorDesk(ctx, who["kabid"], app.DeskQuery{}); len(d.SKPs) != 0 {
+			t.Errorf("the Kabid's own SKP is on her desk: %+v", d.SKPs)
+		}
+		approve(t, e, who["kadis"], kabidSKP)
+		if d, _ := e.a.SupervisorDesk(ctx, who["kadis"], app.DeskQuery{}); len(d.SKPs) != 0 {
+			t.Errorf("an approved SKP stays on the desk: %+v", d.SKPs)
+		}
+	})
+}
