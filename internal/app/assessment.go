@@ -396,7 +396,15 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		if err != nil {
 			return v, err
 		}
-		v.LeaderRating = rules.LeaderRating(v.Capaian, nil)
+		own, err := a.leaderMapOf(ctx, f.A.InstansiID)
+		if err != nil {
+			return v, err
+		}
+		v.LeaderRating = rules.LeaderRating(v.Capaian, own)
+		if f.A.Leader && f.A.Status == model.AssessmentFinal && f.A.HasilKerja != "" {
+			// The rating it was given, under the map then in force.
+			v.LeaderRating = f.A.HasilKerja
+		}
 	}
 	if err := a.fillResults(ctx, &v); err != nil {
 		return v, err
@@ -654,7 +662,11 @@ func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, 
 		if err != nil {
 			return f.A, err
 		}
-		lr := rules.LeaderRating(capaian, nil)
+		own, err := a.leaderMapOf(ctx, f.A.InstansiID)
+		if err != nil {
+			return f.A, err
+		}
+		lr := rules.LeaderRating(capaian, own)
 		switch {
 		case lr == "":
 			v.Add("hasil_kerja", "invalid.assessment.leader.nocapaian")

@@ -53,7 +53,9 @@ func (a *App) annualEvaluation(ctx context.Context, actor model.Actor, v *Assess
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(skps, func(x, y model.SKP) int { return strings.Compare(string(x.PeriodStart)+x.ID, string(y.PeriodStart)+y.ID) })
+	slices.SortFunc(skps, func(x, y model.SKP) int {
+		return strings.Compare(string(x.PeriodStart)+x.ID, string(y.PeriodStart)+y.ID)
+	})
 	bySKP := map[string][]AssessmentItem{}
 	for _, it := range v.Year {
 		bySKP[it.SKPID] = append(bySKP[it.SKPID], it)

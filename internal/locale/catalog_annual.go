@@ -28,6 +28,17 @@ var annualID = map[string]string{
 	"penilaian.annual.evidence":     "%d bukti dukung",
 	"penilaian.annual.skpsuggest":   "Realisasi tahunan SKP ini menyarankan: %s",
 	"penilaian.annual.own":          "Penilaian tahunan SKP ini",
+	"leader.title":                  "Rating hasil kerja kepala perangkat daerah",
+	"leader.help":                   "Rating hasil kerja kepala perangkat daerah mengikuti capaian kinerja organisasinya (keputusan 6). Perubahan berlaku untuk penilaian yang diberikan sesudahnya; hasil yang sudah dinilai tidak berubah. Setiap perubahan tercatat di log audit.",
+	"leader.capaian":                "Capaian %s",
+	"leader.default":                "Bawaan peraturan: %s",
+	"leader.save":                   "Simpan pemetaan",
+	"leader.reset":                  "Kembalikan ke bawaan peraturan",
+	"leader.regulation":             "Instansi memakai pemetaan bawaan peraturan.",
+	"invalid.leader.rating":         "Pilih rating hasil kerja untuk capaian %s.",
+	"invalid.leader.capaian":        "Capaian %q tidak dikenal.",
+	"action.instansi.leader_map":    "Pemetaan rating hasil kerja kepala perangkat daerah diubah",
+	"invalid.leader.map":            "Pemetaan harus berupa objek: setiap capaian dengan rating hasil kerjanya, atau null untuk bawaan peraturan.",
 }
 
 var annualEN = map[string]string{
@@ -56,6 +67,17 @@ var annualEN = map[string]string{
 	"penilaian.annual.evidence":     "%d pieces of evidence",
 	"penilaian.annual.skpsuggest":   "This SKP's realisasi for the year suggest: %s",
 	"penilaian.annual.own":          "This SKP's annual assessment",
+	"leader.title":                  "Rating hasil kerja of OPD heads",
+	"leader.help":                   "An OPD head's rating hasil kerja follows the capaian kinerja organisasi (decision 6). A change applies to ratings given after it; results already rated do not change. Every change is in the audit log.",
+	"leader.capaian":                "Capaian %s",
+	"leader.default":                "The regulation's: %s",
+	"leader.save":                   "Save the map",
+	"leader.reset":                  "Restore the regulation's map",
+	"leader.regulation":             "The instansi uses the regulation's map.",
+	"invalid.leader.rating":         "Choose a rating hasil kerja for capaian %s.",
+	"invalid.leader.capaian":        "Unknown capaian %q.",
+	"action.instansi.leader_map":    "Map of OPD heads' rating hasil kerja changed",
+	"invalid.leader.map":            "The map must be an object of every capaian with its rating hasil kerja, or null for the regulation's.",
 }
 
 func init() {

@@ -83,3 +83,31 @@ func SuggestAnnualHasilKerja(periodic []Rating, realisasi Suggestion, skps int) 
 	}
 	return s
 }
+
+// DefaultLeaderMap returns the regime's map from capaian organisasi to
+// the unit head's rating hasil kerja (decision 6).
+func (r Rules) DefaultLeaderMap() LeaderMap {
+	out := LeaderMap{}
+	for c, rating := range r.leader {
+		out[c] = rating
+	}
+	return out
+}
+
+// LeaderMapProblems checks an instansi's own map: every capaian named and
+// mapped to a rating, no other key. It answers a field error per problem
+// on field, or nil.
+func LeaderMapProblems(m LeaderMap, field string) error {
+	var v ValidationError
+	for _, c := range Capaians {
+		if !m[c].Valid() {
+			v.AddErr(field+"."+string(c), Msg("invalid.leader.rating", c.Label()))
+		}
+	}
+	for c := range m {
+		if !c.Valid() {
+			v.AddErr(field, Msg("invalid.leader.capaian", string(c)))
+		}
+	}
+	return v.Err()
+}
