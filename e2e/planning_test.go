@@ -134,7 +134,9 @@ func TestSKPJourneyOnAPhone(t *testing.T) {
 			t.Errorf("PDF: %q, %v", ct, err)
 		}
 	}
-	s, err := server.Store.SKPs(context.Background(), store.SKPFilter{InstansiID: mustInstansi(t), EmployeeIDs: []string{asn.ID}})
+	in := mustInstansi(t)
+	s, err := server.Store.SKPs(context.Background(), store.SKPFilter{InstansiID: in, EmployeeIDs: []string{asn.ID},
+		Year: server.App.Today(context.Background(), in).Time().Year()})
 	if err != nil || len(s) != 1 || s[0].Status != model.SKPApproved {
 		t.Errorf("stored SKP = %+v, %v", s, err)
 	}

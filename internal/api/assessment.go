@@ -192,6 +192,76 @@ type assessmentDetailJSON struct {
 	Year         []assessmentJSON          `json:"year"`
 	AngkaKredit  *creditJSON               `json:"angka_kredit"`
 	FollowUps    []followUpJSON            `json:"follow_ups"`
+	Annual       *annualJSON               `json:"annual"`
+}
+
+// annualJSON is what an annual rating rests on: every SKP of the year.
+type annualJSON struct {
+	SKPs       []annualSKPJSON `json:"skps"`
+	Suggestion suggestionJSON  `json:"suggestion"`
+}
+
+type annualSKPJSON struct {
+	SKPID      string                 `json:"skp_id"`
+	Position   string                 `json:"position"`
+	Unit       string                 `json:"unit"`
+	Start      model.Date             `json:"start"`
+	End        model.Date             `json:"end"`
+	Status     string                 `json:"status"`
+	This       bool                   `json:"this"`
+	Annual     *assessmentJSON        `json:"annual"`
+	Periods    []assessmentJSON       `json:"periods"`
+	Results    []assessmentResultJSON `json:"results"`
+	Suggestion suggestionJSON         `json:"suggestion"`
+}
+
+func suggestionOf(lang string, s model.Suggestion) suggestionJSON {
+	out := suggestionJSON{Rating: ptr(string(s.Rating)), Above: s.Above, Meets: s.Meets, Below: s.Below, Unknown: s.Unknown, Reasons: []string{}}
+	for _, m := range s.Reasons {
+		out.Reasons = append(out.Reasons, locale.T(lang, m.Key, m.Args...))
+	}
+	return out
+}
+
+func resultsOf(results []app.AssessmentResult) []assessmentResultJSON {
+	out := []assessmentResultJSON{}
+	for _, res := range results {
+		rj := assessmentResultJSON{RHKID: res.RHK.ID, Kind: string(res.RHK.Kind), Description: res.RHK.Description,
+			Standing: string(res.Standing), Indicators: []assessmentIndicatorJSON{}, ProgressEntries: res.Progress.Entries,
+			ProgressMinutes: res.Progress.Minutes, ProgressEvidence: res.ProgressEvidence, FeedbackCount: len(res.Feedback), UmpanBalik: res.UmpanBalik}
+		for _, in := range res.Indicators {
+			ij := assessmentIndicatorJSON{ID: in.Indicator.ID, Aspect: string(in.Indicator.Aspect), Description: in.Indicator.Description,
+				Target: in.Indicator.Target, Unit: in.Indicator.Unit, Realisasi: in.Realisasi, Basis: in.Basis, Share: in.Share,
+				Standing: string(in.Standing), Evidence: []string{}}
+			for _, e := range in.Evidence {
+				ij.Evidence = append(ij.Evidence, e.ID)
+			}
+			rj.Indicators = append(rj.Indicators, ij)
+		}
+		out = append(out, rj)
+	}
+	return out
+}
+
+func annualOf(lang string, ev *app.AnnualEvaluation) *annualJSON {
+	if ev == nil {
+		return nil
+	}
+	out := &annualJSON{SKPs: []annualSKPJSON{}, Suggestion: suggestionOf(lang, ev.Suggestion.Suggestion)}
+	for _, s := range ev.SKPs {
+		sj := annualSKPJSON{SKPID: s.SKP.ID, Position: s.SKP.Employee.Position, Unit: s.SKP.Employee.Unit, Start: s.SKP.PeriodStart,
+			End: s.SKP.PeriodEnd, Status: string(s.SKP.Status), This: s.This, Periods: []assessmentJSON{}, Results: resultsOf(s.Results),
+			Suggestion: suggestionOf(lang, s.Suggestion)}
+		if s.Annual != nil {
+			a := assessmentOf(lang, s.Annual.Assessment, s.Annual.Period, s.Annual.Can)
+			sj.Annual = &a
+		}
+		for _, p := range s.Periods {
+			sj.Periods = append(sj.Periods, assessmentOf(lang, p.Assessment, p.Period, p.Can))
+		}
+		out.SKPs = append(out.SKPs, sj)
+	}
+	return out
 }
 
 type historyJSON struct {
@@ -223,29 +293,12 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 	for _, y := range v.Year {
 		out.Year = append(out.Year, assessmentOf(lang, y.Assessment, y.Period, y.Can))
 	}
-	for _, res := range v.Results {
-		rj := assessmentResultJSON{RHKID: res.RHK.ID, Kind: string(res.RHK.Kind), Description: res.RHK.Description,
-			Standing: string(res.Standing), Indicators: []assessmentIndicatorJSON{}, ProgressEntries: res.Progress.Entries,
-			ProgressMinutes: res.Progress.Minutes, ProgressEvidence: res.ProgressEvidence, FeedbackCount: len(res.Feedback), UmpanBalik: res.UmpanBalik}
-		for _, in := range res.Indicators {
-			ij := assessmentIndicatorJSON{ID: in.Indicator.ID, Aspect: string(in.Indicator.Aspect), Description: in.Indicator.Description,
-				Target: in.Indicator.Target, Unit: in.Indicator.Unit, Realisasi: in.Realisasi, Basis: in.Basis, Share: in.Share,
-				Standing: string(in.Standing), Evidence: []string{}}
-			for _, e := range in.Evidence {
-				ij.Evidence = append(ij.Evidence, e.ID)
-			}
-			rj.Indicators = append(rj.Indicators, ij)
-		}
-		out.Results = append(out.Results, rj)
-	}
+	out.Results = resultsOf(v.Results)
+	out.Annual = annualOf(lang, v.Annual)
 	for _, b := range v.Behaviours {
 		out.Behaviours = append(out.Behaviours, assessmentBehaviourJSON{CoreValue: string(b.Behaviour.Value), Expectation: b.Behaviour.Expectation, UmpanBalik: b.UmpanBalik})
 	}
-	s := v.Suggestion
-	out.Suggestion = suggestionJSON{Rating: ptr(string(s.Rating)), Above: s.Above, Meets: s.Meets, Below: s.Below, Unknown: s.Unknown, Reasons: []string{}}
-	for _, m := range s.Reasons {
-		out.Suggestion.Reasons = append(out.Suggestion.Reasons, locale.T(lang, m.Key, m.Args...))
-	}
+	out.Suggestion = suggestionOf(lang, v.Suggestion)
 	for _, m := range v.Moves {
 		out.Moves = append(out.Moves, moveJSON{At: m.MovedAt, By: userRef{ID: m.MovedBy, Name: m.MovedByName}, Reason: m.Reason, From: m.From, To: m.To})
 	}
@@ -342,10 +395,23 @@ func assessmentSchemas() map[string]any {
 	detail["angka_kredit"] = map[string]any{"oneOf": []any{ref("AngkaKredit"), map[string]any{"type": "null"}}, "description": "The angka kredit a final annual result earns a functional employee"}
 	detail["follow_ups"] = map[string]any{"type": "array", "items": ref("FollowUp")}
 	detail["year"] = map[string]any{"type": "array", "items": ref("Assessment"), "description": "The employee's other assessments of the year, periodic and annual, on every SKP of the year"}
+	detail["annual"] = map[string]any{"oneOf": []any{ref("AnnualEvaluation"), map[string]any{"type": "null"}},
+		"description": "What an annual rating rests on (null for a periodic assessment): every SKP of the year with its periodic results and the year's realisasi and evidence, and the annual suggestion (also in suggestion)"}
 	return map[string]any{
 		"Assessment":       obj([]string{"id", "employee_id", "period_id", "status", "version", "can"}, assessment),
 		"AssessmentList":   listOf("Assessment"),
-		"AssessmentDetail": obj([]string{"id", "employee_id", "period_id", "status", "version", "can", "results", "behaviours", "suggestion"}, detail),
+		"AssessmentDetail": obj([]string{"id", "employee_id", "period_id", "status", "version", "can", "results", "behaviours", "suggestion", "annual"}, detail),
+		"AnnualEvaluation": obj([]string{"skps", "suggestion"}, map[string]any{
+			"skps": map[string]any{"type": "array", "description": "The employee's SKPs of the year, by start (a transfer closes one and starts another)", "items": obj(
+				[]string{"skp_id", "position", "unit", "start", "end", "status", "this", "annual", "periods", "results", "suggestion"}, map[string]any{
+					"skp_id": str(), "position": str(), "unit": str(), "start": map[string]any{"type": "string", "format": "date"},
+					"end": map[string]any{"type": "string", "format": "date"}, "status": str(),
+					"this":       map[string]any{"type": "boolean", "description": "The SKP this annual assessment rates"},
+					"annual":     map[string]any{"oneOf": []any{ref("Assessment"), map[string]any{"type": "null"}}, "description": "Another SKP's annual assessment"},
+					"periods":    map[string]any{"type": "array", "items": ref("Assessment"), "description": "Its periodic assessments: ratings, predikat, who rated (ratings not yet sent are left out of the employee's own view)"},
+					"results":    map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with the year's realisasi, standing and evidence ids (every period's)"}},
+					"suggestion": map[string]any{"type": "object", "description": "What this SKP's realisasi for the year suggest"}})},
+			"suggestion": map[string]any{"type": "object", "description": "The suggested annual rating hasil kerja with its reasons"}}),
 		"RateRequest": obj([]string{"version", "perilaku_kerja"}, map[string]any{"version": version,
 			"hasil_kerja":    map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "Required, except for an OPD head, whose rating follows the capaian"},
 			"perilaku_kerja": enum("di_atas", "sesuai", "di_bawah"), "note": map[string]any{"type": "string", "maxLength": 4000},

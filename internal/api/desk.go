@@ -75,7 +75,7 @@ func deskSchemas() map[string]any {
 	date := map[string]any{"type": "string", "format": "date"}
 	return map[string]any{
 		"Desk": obj([]string{"today", "workday", "waiting", "waiting_count", "next_cursor", "people", "feedback", "skps"}, map[string]any{
-			"skps": map[string]any{"type": "array", "items": ref("SKPHead"), "description": "The SKPs submitted to the actor that they may approve or return now, oldest submission first"},
+			"skps":          map[string]any{"type": "array", "items": ref("SKPHead"), "description": "The SKPs submitted to the actor that they may approve or return now, oldest submission first"},
 			"today":         date,
 			"workday":       map[string]any{"type": "boolean", "description": "Whether today is a working day (Monday to Friday)"},
 			"waiting":       map[string]any{"type": "array", "items": ref("Progress"), "description": "One page (limit, default 50) of the entries of the people the actor rates that wait for review, oldest first"},

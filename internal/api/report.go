@@ -13,7 +13,7 @@ import (
 // reportRoutes are the spreadsheet exports.
 func reportRoutes() []route {
 	return []route{
-		{method: "GET", path: "/api/v1/reports/{name}", summary: "A reconciliation report as XLSX in e-Kinerja BKN's column layout: laporan-skp.xlsx (one row per SKP) or penilaian-skp.xlsx (a sheet per month and one for the year, hasil_akhir the final predikat); BKPSDM and leaders for the instansi or an OPD, OPD admins for their OPD", handle: (*handler).report,
+		{method: "GET", path: "/api/v1/reports/{name}", summary: "A reconciliation report as XLSX in e-Kinerja BKN's column layout: laporan-skp.xlsx (one row per SKP) or penilaian-skp.xlsx (a sheet per month and one for the year, hasil_akhir the final predikat); BKPSDM and leaders for the instansi or an OPD, OPD admins for their OPD (without unit, their OPD; another OPD is a 422 on unit naming theirs)", handle: (*handler).report,
 			doc: op{tag: "penilaian", params: []string{"name"}, query: []string{"year", "unit"}, response: "xlsx", errors: []int{403, 404, 422}}},
 	}
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 
@@ -160,8 +161,13 @@ type settingsJSON struct {
 	TimeZoneName  string `json:"time_zone_name"`
 	// PeriodicObjections: periodic results may be objected to, not only
 	// the annual one.
-	PeriodicObjections bool        `json:"periodic_objections"`
-	Can                settingsCan `json:"can"`
+	PeriodicObjections bool `json:"periodic_objections"`
+	// LeaderMap is the map in force from capaian organisasi to the unit
+	// head's rating hasil kerja, LeaderMapDefault the regulation's.
+	LeaderMap        model.LeaderMap `json:"leader_map"`
+	LeaderMapDefault model.LeaderMap `json:"leader_map_default"`
+	LeaderMapOwn     bool            `json:"leader_map_own"`
+	Can              settingsCan     `json:"can"`
 }
 
 type settingsCan struct {
@@ -174,7 +180,8 @@ func (h *handler) writeSettings(w http.ResponseWriter, r *http.Request, actor mo
 		return err
 	}
 	return writeJSON(w, http.StatusOK, settingsJSON{EvidenceMaxMB: s.EvidenceMaxMB, Can: settingsCan{Edit: s.Can.Edit},
-		TimeZone: string(s.TimeZone), TimeZoneName: s.TimeZone.Abbrev(), PeriodicObjections: s.PeriodicObjections})
+		TimeZone: string(s.TimeZone), TimeZoneName: s.TimeZone.Abbrev(), PeriodicObjections: s.PeriodicObjections,
+		LeaderMap: s.LeaderMap, LeaderMapDefault: s.LeaderDefault, LeaderMapOwn: s.OwnLeaderMap})
 }
 
 func (h *handler) settings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -186,11 +193,20 @@ func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor mo
 		EvidenceMaxMB *int    `json:"evidence_max_mb"`
 		TimeZone      *string `json:"time_zone"`
 		Periodic      *bool   `json:"periodic_objections"`
+		// LeaderMap is every capaian's rating, or null for the
+		// regulation's; absent leaves it.
+		LeaderMap json.RawMessage `json:"leader_map"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if req.EvidenceMaxMB == nil && req.TimeZone == nil && req.Periodic == nil {
+	var leader model.LeaderMap
+	if req.LeaderMap != nil && string(req.LeaderMap) != "null" {
+		if err := json.Unmarshal(req.LeaderMap, &leader); err != nil || leader == nil {
+			return model.Invalid("leader_map", "invalid.leader.map")
+		}
+	}
+	if req.EvidenceMaxMB == nil && req.TimeZone == nil && req.Periodic == nil && req.LeaderMap == nil {
 		// Nothing to change: no field is wrong, the request names none.
 		return bad(http.StatusUnprocessableEntity, "validation", "problem.validation.title", "settings.err.empty")
 	}
@@ -210,12 +226,39 @@ func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor mo
 			return err
 		}
 	}
+	if req.LeaderMap != nil {
+		// Checked before anything else is changed.
+		if leader != nil {
+			if err := model.LeaderMapProblems(leader, "leader_map"); err != nil {
+				return err
+			}
+		}
+	}
 	if req.Periodic != nil {
 		if err := h.a.SetPeriodicObjections(r.Context(), actor, *req.Periodic); err != nil {
 			return err
 		}
 	}
+	if req.LeaderMap != nil {
+		if err := h.a.SetLeaderMap(r.Context(), actor, leader); err != nil {
+			return err
+		}
+	}
 	return h.writeSettings(w, r, actor)
+}
+
+// leaderMapSchema describes a map from each capaian to a rating.
+func leaderMapSchema(description string) map[string]any {
+	rating := enum("di_atas", "sesuai", "di_bawah")
+	props := map[string]any{}
+	names := make([]string, 0, len(model.Capaians))
+	for _, c := range model.Capaians {
+		props[string(c)] = rating
+		names = append(names, string(c))
+	}
+	m := obj(names, props)
+	m["description"] = description
+	return m
 }
 
 func yearSchemas() map[string]any {
@@ -239,14 +282,18 @@ func yearSchemas() map[string]any {
 			"open":        map[string]any{"type": "boolean", "description": "Whether the year has been opened with its periods (POST /years)"},
 			"can":         obj([]string{"open"}, map[string]any{"open": canField("Open it with its periods (BKPSDM, while not opened)")})}),
 		"YearList": listOf("Year"),
-		"Settings": obj([]string{"evidence_max_mb", "time_zone", "time_zone_name", "can"}, map[string]any{
+		"Settings": obj([]string{"evidence_max_mb", "time_zone", "time_zone_name", "leader_map", "leader_map_default", "leader_map_own", "can"}, map[string]any{
 			"evidence_max_mb": map[string]any{"type": "integer", "description": "The size limit of one evidence file, in MB"},
 			"time_zone": map[string]any{"type": "string", "enum": timeZoneNames(),
 				"description": "The clock the instansi works by: its today, late entries, dates still to come, report deadlines and reminders follow it"},
 			"time_zone_name":      enum("WIB", "WITA", "WIT"),
 			"periodic_objections": map[string]any{"type": "boolean", "description": "Periodic (monthly or quarterly) results may be objected to; the annual result always may be"},
+			"leader_map":          leaderMapSchema("The map in force from capaian kinerja organisasi to the OPD head's rating hasil kerja (decision 6)"),
+			"leader_map_default":  leaderMapSchema("The regulation's map"),
+			"leader_map_own":      map[string]any{"type": "boolean", "description": "The instansi set its own map"},
 			"can":                 obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),
 		"SettingsPatch": obj(nil, map[string]any{"evidence_max_mb": map[string]any{"type": "integer", "minimum": 1, "maximum": 100},
+			"leader_map":          map[string]any{"type": []string{"object", "null"}, "description": "BKPSDM: every capaian's rating hasil kerja for the OPD head (all five), or null for the regulation's; applies to ratings given after it, never to ratings made"},
 			"periodic_objections": map[string]any{"type": "boolean", "description": "BKPSDM: let periodic results be objected to"},
 			"time_zone":           map[string]any{"type": "string", "enum": timeZoneNames(), "description": "BKPSDM: the instansi's time zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)"}}),
 	}

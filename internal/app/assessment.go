@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -320,6 +321,10 @@ type AssessmentView struct {
 	// Year is the employee's other assessments of the year (periodic and
 	// annual, on every SKP of the year), which the annual rating rests on.
 	Year []AssessmentItem
+	// Annual is what an annual rating rests on (every SKP of the year
+	// with its periodic results and the year's evidence), nil for a
+	// periodic assessment; Suggestion is then its annual suggestion.
+	Annual *AnnualEvaluation
 	// Credit is the angka kredit a final annual result earns a
 	// functional employee, nil otherwise; FollowUps its tindak lanjut.
 	Credit    *model.CreditAward
@@ -391,7 +396,15 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		if err != nil {
 			return v, err
 		}
-		v.LeaderRating = rules.LeaderRating(v.Capaian, nil)
+		own, err := a.leaderMapOf(ctx, f.A.InstansiID)
+		if err != nil {
+			return v, err
+		}
+		v.LeaderRating = rules.LeaderRating(v.Capaian, own)
+		if f.A.Leader && f.A.Status == model.AssessmentFinal && f.A.HasilKerja != "" {
+			// The rating it was given, under the map then in force.
+			v.LeaderRating = f.A.HasilKerja
+		}
 	}
 	if err := a.fillResults(ctx, &v); err != nil {
 		return v, err
@@ -407,6 +420,12 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	}
 	if v.Year, err = a.assessmentYear(ctx, f.A, f.Period); err != nil {
 		return v, err
+	}
+	if f.Period.Kind == model.PeriodAnnual {
+		if v.Annual, err = a.annualEvaluation(ctx, actor, &v); err != nil {
+			return v, err
+		}
+		v.Suggestion = v.Annual.Suggestion.Suggestion
 	}
 	if v.Credit, err = a.creditOf(ctx, f.A, f.Period, f.SKP); err != nil {
 		return v, err
@@ -505,6 +524,12 @@ func (a *App) fillResults(ctx context.Context, v *AssessmentView) error {
 	for _, r := range own {
 		realisasiIDs = append(realisasiIDs, r.ID)
 	}
+	// The year's evidence: what each period's realisasi carries too.
+	for _, m := range periodic {
+		for _, r := range m {
+			realisasiIDs = append(realisasiIDs, r.ID)
+		}
+	}
 	for _, r := range s.RHK {
 		rhkIDs = append(rhkIDs, r.ID)
 	}
@@ -552,9 +577,14 @@ func (a *App) fillResults(ctx context.Context, v *AssessmentView) error {
 		for _, in := range r.Indicators {
 			ai := AssessmentIndicator{Indicator: in, Share: share}
 			if got, ok := own[in.ID]; ok {
-				ai.Realisasi, ai.Basis, ai.Evidence = got.Value, got.Basis, files[got.ID]
+				ai.Realisasi, ai.Basis, ai.Evidence = got.Value, got.Basis, slices.Clone(files[got.ID])
 			} else if p.Kind == model.PeriodAnnual {
 				ai.Realisasi = yearRealisasi(in, periodic)
+			}
+			for _, m := range periodic {
+				if got, ok := m[in.ID]; ok {
+					ai.Evidence = append(ai.Evidence, files[got.ID]...)
+				}
 			}
 			ai.Due, _ = model.PeriodTarget(in.Target, share, levelIndicator(in))
 			ai.Standing = model.PeriodStanding(in.Target, ai.Realisasi, share, levelIndicator(in))
@@ -632,7 +662,11 @@ func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, 
 		if err != nil {
 			return f.A, err
 		}
-		lr := rules.LeaderRating(capaian, nil)
+		own, err := a.leaderMapOf(ctx, f.A.InstansiID)
+		if err != nil {
+			return f.A, err
+		}
+		lr := rules.LeaderRating(capaian, own)
 		switch {
 		case lr == "":
 			v.Add("hasil_kerja", "invalid.assessment.leader.nocapaian")

@@ -268,3 +268,30 @@ func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (F
 	})
 	return b, nil
 }
+
+// FollowUpYear is the year the follow-up board opens on when none is
+// asked: this year once one of its annual results is final, else last
+// year when one of its is (early in a year, last year's results are the
+// ones being followed up), else this year.
+func (a *App) FollowUpYear(ctx context.Context, actor model.Actor) (int, error) {
+	now := a.Today(ctx, actor.InstansiID).Time().Year()
+	for _, year := range []int{now, now - 1} {
+		periods, err := a.store.Periods(ctx, actor.InstansiID, year)
+		if err != nil {
+			return now, err
+		}
+		for _, p := range periods {
+			if p.Kind != model.PeriodAnnual {
+				continue
+			}
+			final, err := a.store.Assessments(ctx, store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: p.ID, Status: model.AssessmentFinal, Limit: 1})
+			if err != nil {
+				return now, err
+			}
+			if len(final) > 0 {
+				return year, nil
+			}
+		}
+	}
+	return now, nil
+}

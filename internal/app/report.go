@@ -5,6 +5,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,37 +41,86 @@ func (r ReportRequest) FileName() string {
 	return fmt.Sprintf("%s-%d.xlsx", r.Name, r.Year)
 }
 
-// checkReport validates a report request and the actor's reach for it.
-func (a *App) checkReport(ctx context.Context, actor model.Actor, r ReportRequest) error {
+// ReportForm is the reports page: whether the actor may build the
+// reports, how far they reach (the whole instansi, or the OPDs an OPD
+// admin's grant names) and the OPDs the form offers.
+type ReportForm struct {
+	Can   bool
+	Whole bool
+	// OPDs are the OPDs a report may cover: every OPD for BKPSDM and
+	// leaders (who may also take the whole instansi), the granted ones for
+	// an OPD admin.
+	OPDs []model.Unit
+}
+
+// ReportForm tells what the reports page offers the actor.
+func (a *App) ReportForm(ctx context.Context, actor model.Actor) (ReportForm, error) {
+	reach, err := a.Reach(ctx, actor, authz.MonitorSKP)
+	if err != nil || reach.Kind < ReachOPD {
+		return ReportForm{}, err
+	}
+	_, units, err := a.org(ctx, actor.InstansiID)
+	if err != nil {
+		return ReportForm{}, err
+	}
+	f := ReportForm{Can: true, Whole: reach.Whole()}
+	for _, u := range units {
+		if u.Kind == model.UnitOPD && u.InstansiID == actor.InstansiID && reach.HasOPD(u.ID) {
+			f.OPDs = append(f.OPDs, u)
+		}
+	}
+	sort.Slice(f.OPDs, func(i, j int) bool { return f.OPDs[i].Name < f.OPDs[j].Name })
+	return f, nil
+}
+
+// checkReport validates a report request and the actor's reach for it,
+// and answers the request as it will be built: an OPD admin's report
+// without an OPD covers their OPD. A report beyond the actor's reach is
+// refused with the reason, naming the OPDs they may report on.
+func (a *App) checkReport(ctx context.Context, actor model.Actor, r ReportRequest) (ReportRequest, error) {
 	if r.Name != ReportLaporanSKP && r.Name != ReportPenilaian {
-		return fmt.Errorf("report %q: %w", r.Name, model.ErrNotFound)
+		return r, fmt.Errorf("report %q: %w", r.Name, model.ErrNotFound)
 	}
 	if r.Year < 2022 || r.Year > 2100 {
-		return model.Invalid("year", "invalid.year.range", r.Year)
+		return r, model.Invalid("year", "invalid.year.range", r.Year)
 	}
-	reach, err := a.Reach(ctx, actor, authz.MonitorSKP)
+	f, err := a.ReportForm(ctx, actor)
 	if err != nil {
-		return err
+		return r, err
 	}
-	if reach.Kind < ReachOPD {
-		return forbidden("reconciliation reports")
+	if !f.Can {
+		return r, forbidden("reconciliation reports")
 	}
-	if !reach.Whole() && !reach.HasOPD(r.OPDID) {
-		return forbidden("reconciliation reports of another OPD")
+	if f.Whole {
+		if r.OPDID != "" && !slices.ContainsFunc(f.OPDs, func(u model.Unit) bool { return u.ID == r.OPDID }) {
+			return r, model.Invalid("unit", "invalid.report.unit")
+		}
+		return r, nil
 	}
-	return nil
+	names := make([]string, len(f.OPDs))
+	for i, u := range f.OPDs {
+		names[i] = u.Name
+	}
+	if r.OPDID == "" && len(f.OPDs) == 1 {
+		r.OPDID = f.OPDs[0].ID
+	}
+	switch {
+	case len(f.OPDs) == 0:
+		return r, forbidden("reconciliation reports without an OPD")
+	case r.OPDID == "":
+		return r, model.Invalid("unit", "invalid.report.unit.choose", strings.Join(names, ", "))
+	case !slices.ContainsFunc(f.OPDs, func(u model.Unit) bool { return u.ID == r.OPDID }):
+		return r, model.Invalid("unit", "invalid.report.unit.reach", strings.Join(names, ", "))
+	}
+	return r, nil
 }
 
 // WriteReport builds a report and writes it to w, telling progress how far
 // it got.
 func (a *App) WriteReport(ctx context.Context, actor model.Actor, r ReportRequest, w io.Writer, progress export.Progress) error {
-	if err := a.checkReport(ctx, actor, r); err != nil {
+	r, err := a.checkReport(ctx, actor, r)
+	if err != nil {
 		return err
-	}
-	if r.OPDID == "" {
-		if reach, err := a.Reach(ctx, actor, authz.MonitorSKP); err == nil && !reach.Whole() && len(reach.OPDIDs) == 1 {
-			r.OPDID = reach.OPDIDs[0]
-		}
 	}
 	skps, err := a.store.ReportSKPs(ctx, actor.InstansiID, r.Year, r.OPDID)
 	if err != nil {
@@ -85,13 +137,13 @@ func (a *App) WriteReport(ctx context.Context, actor model.Actor, r ReportReques
 	if err != nil {
 		return err
 	}
-	sheets := map[string]string{}
+	sheets := map[string]model.Period{}
 	for _, p := range periods {
 		if name := export.SheetOfPeriod(p); name != "" {
-			sheets[name] = p.ID
+			sheets[name] = p
 		}
 	}
-	return export.WriteLaporanPenilaian(w, skps, list, sheets, progress)
+	return export.WriteLaporanPenilaian(w, r.Year, skps, list, sheets, progress)
 }
 
 // reportJobs holds the report jobs started from the web, for an hour.
@@ -150,7 +202,8 @@ func (a *App) reportStore() *reportJobs {
 // once ready. A report is built for the actor who asked and only they see
 // it.
 func (a *App) StartReport(ctx context.Context, actor model.Actor, r ReportRequest) (string, error) {
-	if err := a.checkReport(ctx, actor, r); err != nil {
+	r, err := a.checkReport(ctx, actor, r)
+	if err != nil {
 		return "", err
 	}
 	rs := a.reportStore()

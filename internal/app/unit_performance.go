@@ -332,13 +332,17 @@ func (a *App) perfViews(ctx context.Context, actor model.Actor, o perfOrg, p mod
 		return nil
 	}
 	rules := model.CurrentRules()
+	own, err := a.leaderMapOf(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]UnitPerformanceView, 0, len(units))
 	for _, u := range units {
 		v := UnitPerformanceView{Unit: u, Period: p, Head: person(o.head(u)), Setter: person(o.setter(u)),
 			Recommendations: recsByUnit[u.ID], Can: o.rights(actor, u, p)}
 		if s, ok := byUnit[u.ID]; ok {
 			v.Performance, v.Version = &s, s.Version
-			v.LeaderRating = rules.LeaderRating(s.Capaian, nil)
+			v.LeaderRating = rules.LeaderRating(s.Capaian, own)
 		}
 		out = append(out, v)
 	}

@@ -247,6 +247,11 @@ type InstansiSettings struct {
 	// PeriodicObjections: periodic (monthly or quarterly) results may be
 	// objected to, not only the annual one.
 	PeriodicObjections bool
+	// LeaderMap is the map in force from capaian organisasi to the unit
+	// head's rating hasil kerja, LeaderDefault the regulation's, and
+	// OwnLeaderMap whether the instansi set its own.
+	LeaderMap, LeaderDefault model.LeaderMap
+	OwnLeaderMap             bool
 }
 
 // SettingsRights is what the actor may do with the instansi's settings.
@@ -264,9 +269,19 @@ func (a *App) InstansiSettings(ctx context.Context, actor model.Actor) (Instansi
 	if err != nil {
 		return InstansiSettings{}, err
 	}
+	own, err := a.leaderMapOf(ctx, actor.InstansiID)
+	if err != nil {
+		return InstansiSettings{}, err
+	}
+	def := model.CurrentRules().DefaultLeaderMap()
+	inForce := own
+	if inForce == nil {
+		inForce = def
+	}
 	return InstansiSettings{EvidenceMaxMB: a.EvidenceLimit(ctx, actor.InstansiID) >> 20,
 		Can:      SettingsRights{Edit: canManageYears(actor) == nil},
-		TimeZone: a.TimeZone(ctx, actor.InstansiID), Zones: slices.Clone(model.TimeZones), PeriodicObjections: periodic}, nil
+		TimeZone: a.TimeZone(ctx, actor.InstansiID), Zones: slices.Clone(model.TimeZones), PeriodicObjections: periodic,
+		LeaderMap: inForce, LeaderDefault: def, OwnLeaderMap: own != nil}, nil
 }
 
 // ParseYear reads a performance year as people and clients send it (in a

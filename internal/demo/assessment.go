@@ -79,16 +79,23 @@ type assessor struct {
 	stages map[string]int
 }
 
-// assessPeriods makes, rates and calibrates the assessments of every
-// monthly period that ended before today.
-func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
-	periods, err := tx.Periods(ctx, instansiID, today.Time().Year())
+// assessPeriods makes, rates and calibrates the assessments of year: of
+// every monthly period that ended before today in the running year, the
+// latest one under way; of the annual period of a closed year, all final
+// and calibrated.
+func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64) error {
+	closed := year < today.Time().Year()
+	periods, err := tx.Periods(ctx, instansiID, year)
 	if err != nil {
 		return err
 	}
 	var past []model.Period
 	for _, p := range periods {
-		if p.Kind == model.PeriodMonthly && p.Status == model.PeriodClosed && p.End < today {
+		kind := model.PeriodMonthly
+		if closed {
+			kind = model.PeriodAnnual
+		}
+		if p.Kind == kind && p.Status == model.PeriodClosed && p.End < today {
 			past = append(past, p)
 		}
 	}
@@ -107,7 +114,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 		}
 	}
 	as := &assessor{tx: tx, instansiID: instansiID, rules: model.CurrentRules(), seed: seed, now: tx.Now(),
-		rng: rand.New(rand.NewPCG(uint64(seed), 0x70656e696c6169)), skps: map[string]model.SKP{}, people: map[string]model.Employee{},
+		rng: rand.New(rand.NewPCG(uint64(seed), 0x70656e696c6169^uint64(today.Time().Year()-year))), skps: map[string]model.SKP{}, people: map[string]model.Employee{},
 		stages: map[string]int{}}
 	chartToday, err := tx.OrgChart(ctx, instansiID, today)
 	if err != nil {
@@ -119,7 +126,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 	if pos, err := tx.PositionByCode(ctx, instansiID, codeSupervisorPosition); err == nil {
 		as.supervisor = chartToday.Holder(pos.ID)
 	}
-	skps, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, Year: today.Time().Year()})
+	skps, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, Year: year})
 	if err != nil {
 		return err
 	}
@@ -138,7 +145,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, today m
 	}
 	var calibrate []opdPeriod
 	for i, p := range past {
-		latest := i == len(past)-1
+		latest := i == len(past)-1 && !closed
 		override := len(past) >= 2 && i == len(past)-2
 		chart, err := tx.OrgChart(ctx, instansiID, p.End)
 		if err != nil {

@@ -43,8 +43,9 @@ type Options struct {
 	// total.
 	Progress func(stage string, done, total int)
 	// SkipAssessments leaves the year's past periods unassessed (no
-	// ratings, calibrations or keberatan): load data for measuring how a
-	// period's closing makes every assessment.
+	// ratings, calibrations or keberatan) and the year before unplanned:
+	// load data for measuring how a period's closing makes every
+	// assessment.
 	SkipAssessments bool
 }
 
@@ -142,7 +143,16 @@ func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash strin
 	if err := tx.Restat(ctx, "units", "positions", "employees", "placements", "users"); err != nil {
 		return err
 	}
-	if err := planYear(ctx, tx, instansiID, today, seed, b.progress); err != nil {
+	// The year before is closed: planned, its annual results final and
+	// calibrated with their follow-ups, so that angka kredit, improvement
+	// plans and recommendations show; the year of today is running.
+	year := today.Time().Year()
+	if !b.opt.SkipAssessments {
+		if err := planYear(ctx, tx, instansiID, year-1, today, seed, b.progress); err != nil {
+			return err
+		}
+	}
+	if err := planYear(ctx, tx, instansiID, year, today, seed, b.progress); err != nil {
 		return err
 	}
 	if err := tx.Restat(ctx, "skps", "rhk", "indicators", "skp_behaviours"); err != nil {
@@ -166,7 +176,7 @@ func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash strin
 		return err
 	}
 	b.progress("needs", 1, 1)
-	if err := setUnitPerformance(ctx, tx, instansiID, today, seed); err != nil {
+	if err := setUnitPerformance(ctx, tx, instansiID, year, today, seed); err != nil {
 		return err
 	}
 	if b.opt.SkipAssessments {
@@ -177,7 +187,16 @@ func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash strin
 	if err := tx.Restat(ctx, "unit_performance"); err != nil {
 		return err
 	}
-	if err := assessPeriods(ctx, tx, instansiID, today, seed); err != nil {
+	if err := assessPeriods(ctx, tx, instansiID, year, today, seed); err != nil {
+		return err
+	}
+	if err := setUnitPerformance(ctx, tx, instansiID, year-1, today, seed); err != nil {
+		return err
+	}
+	if err := assessPeriods(ctx, tx, instansiID, year-1, today, seed); err != nil {
+		return err
+	}
+	if err := followUpYear(ctx, tx, instansiID, year-1, seed); err != nil {
 		return err
 	}
 	b.progress("penilaian", 1, 1)

@@ -27,8 +27,11 @@ const (
 	shareReturned   = 3
 )
 
-func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64, progress func(string, int, int)) error {
-	year := today.Time().Year()
+// planYear plans a performance year. The year of today is running; an
+// earlier one (closed) has every period closed and every SKP approved in
+// January, planned on the organisation of its last day.
+func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64, progress func(string, int, int)) error {
+	closed := year < today.Time().Year()
 	periods, err := model.GeneratePeriods(year, model.PeriodMonthly, model.DefaultReportDays)
 	if err != nil {
 		return err
@@ -36,6 +39,8 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	for i := range periods {
 		p := &periods[i]
 		switch {
+		case closed:
+			p.Status = model.PeriodClosed
 		case p.Kind == model.PeriodAnnual:
 		case p.End < today:
 			p.Status = model.PeriodClosed
@@ -47,7 +52,11 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		return err
 	}
 
-	chart, err := tx.OrgChart(ctx, instansiID, today)
+	day := today
+	if closed {
+		day = model.Date(fmt.Sprintf("%d-12-31", year))
+	}
+	chart, err := tx.OrgChart(ctx, instansiID, day)
 	if err != nil {
 		return err
 	}
@@ -85,7 +94,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		return strings.Compare(a.NIP, b.NIP)
 	})
 
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x736b70))
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x736b70^uint64(today.Time().Year()-year)))
 	approved := map[string]model.SKP{}       // employee -> approved SKP of their definitive post
 	actingApproved := map[string]model.SKP{} // post held as Plt or Plh -> its approved SKP
 	// parentOf is the approved SKP whose RHK the work of employee id on
@@ -116,6 +125,9 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		}
 		leader := len(chart.Team(e.ID)) > 0
 		roll := rng.IntN(100)
+		if closed {
+			roll = 100 // a closed year's plans were all approved
+		}
 		if !leader && roll < shareNotStarted {
 			continue
 		}
@@ -253,7 +265,8 @@ func planActing(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, chart 
 		return err
 	}
 	for _, pl := range placements {
-		if pl.Kind != model.PlacementPlt && pl.Kind != model.PlacementPlh || pl.End != "" || chart.HeldAs(e.ID, pl.PositionID) != pl.Kind {
+		if pl.Kind != model.PlacementPlt && pl.Kind != model.PlacementPlh || pl.End != "" || chart.HeldAs(e.ID, pl.PositionID) != pl.Kind ||
+			pl.Start > model.Date(fmt.Sprintf("%d-12-31", year)) {
 			continue
 		}
 		pos, err := tx.Position(ctx, pl.PositionID)

@@ -26,8 +26,10 @@ var (
 )
 
 // setUnitPerformance records the recommendations and the capaian of every
-// OPD for the periods that ended before today.
-func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
+// OPD for the periods of year that ended before today: the periodic ones
+// of the running year, the annual one of a closed year.
+func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64) error {
+	closed := year < today.Time().Year()
 	chart, err := tx.OrgChart(ctx, instansiID, today)
 	if err != nil {
 		return err
@@ -47,8 +49,10 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, to
 	slices.SortFunc(opds, func(a, b model.Unit) int { return strings.Compare(a.Code, b.Code) })
 	settings := model.UnitPerformanceSettings{Setter: model.CapaianSetterKepalaDaerah, BKPSDMUnitID: byCode["BKPSDM"].ID,
 		BappedaUnitID: byCode["BAPPEDA"].ID, InspektoratUnitID: byCode["INSPEKTORAT"].ID}
-	if err := tx.SetUnitPerformanceSettings(ctx, instansiID, settings); err != nil {
-		return err
+	if !closed {
+		if err := tx.SetUnitPerformanceSettings(ctx, instansiID, settings); err != nil {
+			return err
+		}
 	}
 	posts, err := tx.PositionsOfKind(ctx, instansiID, model.PositionKepalaDaerah)
 	if err != nil || len(posts) == 0 {
@@ -92,19 +96,19 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, to
 		return admin
 	}
 
-	periods, err := tx.Periods(ctx, instansiID, today.Time().Year())
+	periods, err := tx.Periods(ctx, instansiID, year)
 	if err != nil {
 		return err
 	}
 	var past []model.Period
 	for _, p := range periods {
-		if p.Kind != model.PeriodAnnual && p.End < today {
+		if (p.Kind == model.PeriodAnnual) == closed && p.End < today {
 			past = append(past, p)
 		}
 	}
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x6361706169616e))
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x6361706169616e^uint64(today.Time().Year()-year)))
 	for i, p := range past {
-		last := i == len(past)-1
+		last := i == len(past)-1 && !closed
 		for _, u := range opds {
 			c := model.CapaianBaik
 			switch {

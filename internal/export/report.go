@@ -3,7 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
-	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -31,13 +31,6 @@ var monthSheets = []string{"jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu
 // Progress is told how many rows of a report are written out of how many.
 type Progress func(done, total int)
 
-func pltPlh(k model.PlacementKind) string {
-	if k == model.PlacementPlt || k == model.PlacementPlh {
-		return strings.ToUpper(string(k))
-	}
-	return ""
-}
-
 func ratingCell(r model.Rating) string {
 	switch r {
 	case model.RatingDiAtas:
@@ -51,6 +44,9 @@ func ratingCell(r model.Rating) string {
 }
 
 // WriteLaporanSKP writes the Laporan SKP: one row per SKP of the year.
+// periode_akhir is the SKP's end (a transfer ends one SKP and starts
+// another, and tools built on the export keep the latest), skp_jabatan
+// the post the SKP is for, jabatan the employee's definitive post now.
 func WriteLaporanSKP(w io.Writer, rows []model.ReportSKP, progress Progress) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -67,8 +63,8 @@ func WriteLaporanSKP(w io.Writer, rows []model.ReportSKP, progress Progress) err
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{r.SKPID, r.NIP, r.Name, pltPlh(r.Acting), string(r.PeriodEnd), model.EKinerjaSKPStatus(r.Status),
-			r.OPDName, r.UnitID, r.UnitName, r.Position, r.Position}); err != nil {
+		if err := sw.SetRow(cell, []any{r.SKPID, r.NIP, r.Name, model.EKinerjaPltPlh(r.Acting), string(r.PeriodEnd), model.EKinerjaSKPStatus(r.Status),
+			r.OPDName, r.UnitID, r.UnitName, r.Position, r.Jabatan}); err != nil {
 			return err
 		}
 		if progress != nil && (i+1)%500 == 0 {
@@ -85,13 +81,16 @@ func WriteLaporanSKP(w io.Writer, rows []model.ReportSKP, progress Progress) err
 	return err
 }
 
-// WriteLaporanPenilaian writes the Laporan Penilaian SKP: for each month
-// and for the year, one row per SKP of the year with the ratings and the
-// predikat of its assessment in that period (final results only; "-"
-// otherwise). periods maps a sheet ("jan" … "des", "tahunan") to its
-// period id; a sheet without a period (a quarterly year has no monthly
-// periods) lists every SKP with "-".
-func WriteLaporanPenilaian(w io.Writer, skps []model.ReportSKP, assessments []model.ReportAssessment, periods map[string]string, progress Progress) error {
+// WriteLaporanPenilaian writes the Laporan Penilaian SKP of year: for
+// each month and for the year, one row per SKP of the year with the
+// ratings and the predikat of its assessment in that period (final results
+// only; "-" otherwise). periods maps a sheet ("jan" … "des", "tahunan") to
+// its period; a sheet without a period (a quarterly year has no monthly
+// periods) lists every SKP with "-". periode_akhir is the end of what the
+// sheet assesses: the period's end, or the SKP's end when the SKP ends
+// within the period (a transfer), never the SKP's end for a period it
+// outlasts.
+func WriteLaporanPenilaian(w io.Writer, year int, skps []model.ReportSKP, assessments []model.ReportAssessment, periods map[string]model.Period, progress Progress) error {
 	byKey := make(map[string]model.ReportAssessment, len(assessments))
 	for _, a := range assessments {
 		byKey[a.SKPID+"/"+a.PeriodID] = a
@@ -115,15 +114,20 @@ func WriteLaporanPenilaian(w io.Writer, skps []model.ReportSKP, assessments []mo
 		if err := sw.SetRow("A1", anyRow(LaporanPenilaianColumns)); err != nil {
 			return err
 		}
-		period := periods[name]
+		period, ok := periods[name]
+		start, end := sheetSpan(year, i, period, ok)
 		for j, r := range skps {
-			a, ok := byKey[r.SKPID+"/"+period]
+			a, ok := byKey[r.SKPID+"/"+period.ID]
 			hk, pk, result := "-", "-", "-"
-			if ok && period != "" && a.Status == model.AssessmentFinal {
+			if ok && period.ID != "" && a.Status == model.AssessmentFinal {
 				hk, pk, result = ratingCell(a.HasilKerja), ratingCell(a.PerilakuKerja), model.EKinerjaPredikat(a.Predikat)
 			}
+			assessedEnd := end
+			if r.PeriodEnd >= start && r.PeriodEnd < end {
+				assessedEnd = r.PeriodEnd
+			}
 			cell, _ := excelize.CoordinatesToCellName(1, j+2)
-			if err := sw.SetRow(cell, []any{r.SKPID, r.NIP, r.Name, pltPlh(r.Acting), string(r.PeriodEnd), r.OPDName, r.UnitName, r.Position,
+			if err := sw.SetRow(cell, []any{r.SKPID, r.NIP, r.Name, model.EKinerjaPltPlh(r.Acting), string(assessedEnd), r.OPDName, r.UnitName, r.Position,
 				hk, pk, result}); err != nil {
 				return err
 			}
@@ -141,6 +145,19 @@ func WriteLaporanPenilaian(w io.Writer, skps []model.ReportSKP, assessments []mo
 	}
 	_, err := f.WriteTo(w)
 	return err
+}
+
+// sheetSpan is the span the i-th sheet of year assesses: its period's, or
+// for a sheet without one the calendar month (or the year for "tahunan").
+func sheetSpan(year, i int, p model.Period, ok bool) (start, end model.Date) {
+	if ok {
+		return p.Start, p.End
+	}
+	if i >= len(monthSheets) {
+		return model.Date(fmt.Sprintf("%d-01-01", year)), model.Date(fmt.Sprintf("%d-12-31", year))
+	}
+	first := time.Date(year, time.Month(i+1), 1, 0, 0, 0, 0, time.UTC)
+	return model.Date(first.Format(time.DateOnly)), model.Date(first.AddDate(0, 1, -1).Format(time.DateOnly))
 }
 
 // SheetOfPeriod names the Laporan Penilaian sheet of a period: the month

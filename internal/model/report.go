@@ -6,12 +6,15 @@ type ReportSKP struct {
 	SKPID     string
 	NIP, Name string
 	Acting    PlacementKind // Plt or Plh, "" on the definitive post
-	PeriodEnd Date
-	Status    SKPStatus
-	OPDName   string // skp_unor_induk
-	UnitID    string // skp_unor
-	UnitName  string // skp_unor_nama
-	Position  string // skp_jabatan
+	// PeriodStart and PeriodEnd are the SKP's span (the Laporan SKP's
+	// periode_akhir is its end).
+	PeriodStart, PeriodEnd Date
+	Status                 SKPStatus
+	OPDName                string // skp_unor_induk
+	UnitID                 string // skp_unor
+	UnitName               string // skp_unor_nama
+	Position               string // skp_jabatan: the post the SKP is for
+	Jabatan                string // jabatan: the employee's definitive post now
 }
 
 // ReportAssessment is an assessment as the Laporan Penilaian SKP lists it.
@@ -21,6 +24,16 @@ type ReportAssessment struct {
 	PerilakuKerja   Rating
 	Predikat        Predikat
 	Status          AssessmentStatus
+}
+
+// EKinerjaPltPlh writes the is_plt_plh column as e-Kinerja BKN's
+// exports do: 0 on the definitive post, 1 for an SKP as Plt or Plh
+// (tools built on the exports keep the rows whose is_plt_plh is 0).
+func EKinerjaPltPlh(k PlacementKind) int {
+	if k == PlacementPlt || k == PlacementPlh {
+		return 1
+	}
+	return 0
 }
 
 // EKinerjaSKPStatus names an SKP status as e-Kinerja BKN's export writes

@@ -10,10 +10,11 @@ import (
 // ReportSKPs lists the SKPs of a year for the reconciliation reports, of
 // one OPD when opdID is given, by NIP and then by the end of the SKP.
 func (c conn) ReportSKPs(ctx context.Context, instansiID string, year int, opdID string) ([]model.ReportSKP, error) {
-	q := `SELECT s.id, e.nip, e.name, s.acting, s.period_end, s.status, COALESCE(o.name, ''), COALESCE(u.id, ''), COALESCE(u.name, ''),
-		COALESCE(pos.name, '')
+	q := `SELECT s.id, e.nip, e.name, s.acting, s.period_start, s.period_end, s.status, COALESCE(o.name, ''), COALESCE(u.id, ''), COALESCE(u.name, ''),
+		COALESCE(pos.name, ''), COALESCE(now.name, '')
 		FROM skps s JOIN employees e ON e.id = s.employee_id
 		LEFT JOIN positions pos ON pos.id = s.position_id LEFT JOIN units u ON u.id = pos.unit_id
+		LEFT JOIN positions now ON now.id = e.position_id
 		LEFT JOIN units o ON o.id = COALESCE(u.opd_id, u.id)
 		WHERE s.instansi_id = ? AND s.year = ?`
 	args := []any{instansiID, year}
@@ -29,11 +30,11 @@ func (c conn) ReportSKPs(ctx context.Context, instansiID string, year int, opdID
 	var out []model.ReportSKP
 	for rows.Next() {
 		var r model.ReportSKP
-		var acting, end, status string
-		if err := rows.Scan(&r.SKPID, &r.NIP, &r.Name, &acting, &end, &status, &r.OPDName, &r.UnitID, &r.UnitName, &r.Position); err != nil {
+		var acting, start, end, status string
+		if err := rows.Scan(&r.SKPID, &r.NIP, &r.Name, &acting, &start, &end, &status, &r.OPDName, &r.UnitID, &r.UnitName, &r.Position, &r.Jabatan); err != nil {
 			return nil, err
 		}
-		r.Acting, r.PeriodEnd, r.Status = model.PlacementKind(acting), model.Date(end), model.SKPStatus(status)
+		r.Acting, r.PeriodStart, r.PeriodEnd, r.Status = model.PlacementKind(acting), model.Date(start), model.Date(end), model.SKPStatus(status)
 		out = append(out, r)
 	}
 	return out, rows.Err()

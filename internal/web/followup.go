@@ -35,6 +35,13 @@ func (u *ui) showFollowUpBoard(w http.ResponseWriter, r *http.Request, b base) e
 	p := followUpBoardPage{base: b, OK: r.URL.Query().Get("ok") != ""}
 	p.Title, p.Nav = b.T("followup.board.title"), "calibration"
 	p.Year, p.Years = u.needYear(r)
+	if r.URL.Query().Get("tahun") == "" {
+		year, err := u.a.FollowUpYear(r.Context(), *b.Actor)
+		if err != nil {
+			return err
+		}
+		p.Year = year
+	}
 	board, err := u.a.FollowUpBoard(r.Context(), *b.Actor, p.Year)
 	if err != nil {
 		return err

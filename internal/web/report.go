@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -25,30 +26,52 @@ type reportsPage struct {
 	base
 	Year   int
 	Years  []int
-	OPDs   []model.Unit
+	Form   app.ReportForm
 	Names  []string
+	Name   string // the report chosen
+	OPDID  string // the OPD chosen
 	Errors map[string]string
 }
 
-func (u *ui) showReports(w http.ResponseWriter, r *http.Request, b base) error {
+func (u *ui) reportsPage(r *http.Request, b base) (reportsPage, error) {
 	if !b.CanMonitor {
-		return fmt.Errorf("reports: %w", model.ErrNotFound)
+		return reportsPage{}, fmt.Errorf("reports: %w", model.ErrNotFound)
 	}
-	p := reportsPage{base: b, Names: []string{app.ReportLaporanSKP, app.ReportPenilaian}}
+	p := reportsPage{base: b, Names: []string{app.ReportLaporanSKP, app.ReportPenilaian}, Name: app.ReportLaporanSKP}
 	p.Title, p.Nav = b.T("report.title"), "monitor"
 	p.Year, p.Years = u.needYear(r)
-	opds, err := u.a.CalibrationOPDs(r.Context(), *b.Actor)
+	var err error
+	p.Form, err = u.a.ReportForm(r.Context(), *b.Actor)
+	return p, err
+}
+
+func (u *ui) showReports(w http.ResponseWriter, r *http.Request, b base) error {
+	p, err := u.reportsPage(r, b)
 	if err != nil {
 		return err
 	}
-	p.OPDs = opds
 	u.render(w, r, http.StatusOK, "reports", p)
 	return nil
 }
 
 func (u *ui) startReport(w http.ResponseWriter, r *http.Request, b base) error {
 	year, _ := strconv.Atoi(r.PostFormValue("year"))
-	id, err := u.a.StartReport(r.Context(), *b.Actor, app.ReportRequest{Name: r.PostFormValue("name"), Year: year, OPDID: r.PostFormValue("opd")})
+	req := app.ReportRequest{Name: r.PostFormValue("name"), Year: year, OPDID: r.PostFormValue("opd")}
+	id, err := u.a.StartReport(r.Context(), *b.Actor, req)
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		// Refused with a reason: the form again, saying why.
+		p, perr := u.reportsPage(r, b)
+		if perr != nil {
+			return perr
+		}
+		if req.Year != 0 {
+			p.Year = req.Year
+		}
+		p.Name, p.OPDID, p.Errors = req.Name, req.OPDID, b.Errs(ve)
+		u.render(w, r, http.StatusUnprocessableEntity, "reports", p)
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -56,3 +56,25 @@ func TestReportJob(t *testing.T) {
 		}
 	})
 }
+
+// TestReportOPDAdmin: an OPD admin's form offers only their OPD and the
+// report is built for it; asking for another OPD shows the form again
+// with the reason, naming theirs.
+func TestReportOPDAdmin(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		opd := e.opdAdmin(t)
+		_, body := opd.get("/laporan")
+		if !strings.Contains(body, `value="`+e.o.Kominfo.ID+`"`) || strings.Contains(body, `value="`+e.o.Dinkes.ID+`"`) || strings.Contains(body, `<option value="">`) {
+			t.Fatalf("the OPD admin's form: %.2000s", body)
+		}
+		resp, _ := opd.post("/laporan", url.Values{"name": {"penilaian-skp"}, "year": {"2026"}, "opd": {e.o.Kominfo.ID}})
+		if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/laporan/") {
+			t.Fatalf("start: %d", resp.StatusCode)
+		}
+		resp, body = opd.post("/laporan", url.Values{"name": {"penilaian-skp"}, "year": {"2026"}, "opd": {e.o.Dinkes.ID}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "hanya dapat menyusun laporan untuk "+e.o.Kominfo.Name) {
+			t.Errorf("another OPD: %d %.3000s", resp.StatusCode, body)
+		}
+	})
+}

@@ -25,6 +25,7 @@ func (u *ui) yearRoutes(page func(string, func(http.ResponseWriter, *http.Reques
 	page("POST /tahun/periode/{id}", u.movePeriod)
 	page("POST /tahun/bukti", u.setEvidenceLimit)
 	page("POST /tahun/zona", u.setTimeZone)
+	page("POST /tahun/pimpinan", u.setLeaderMap)
 }
 
 // setEvidenceLimit changes the size limit of evidence files.
