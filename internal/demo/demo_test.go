@@ -303,7 +303,7 @@ func TestDemoFullSize(t *testing.T) {
 					t.Errorf("%s has atasan %q, want whoever rates the acting post %q", e.FullName(), up, chart.RaterOn(plt, ids[0]))
 				}
 				// Their approved SKP intervenes the acting post's RHK.
-				own, err := s.SKPs(ctx, store.SKPFilter{InstansiID: sum.InstansiID, EmployeeIDs: []string{e.ID}, Status: model.SKPApproved})
+				own, err := s.SKPs(ctx, store.SKPFilter{InstansiID: sum.InstansiID, EmployeeIDs: []string{e.ID}, Status: model.SKPApproved, Year: acting.Year})
 				if err != nil {
 					t.Fatal(err)
 				}
