@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -42,7 +41,7 @@ func (u *ui) renderRealisasi(w http.ResponseWriter, r *http.Request, b base, sta
 // saveRealisasi saves one indicator's realisasi from its form.
 func (u *ui) saveRealisasi(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version := version(r)
 	period, indicator := r.PostFormValue("periode"), r.PostFormValue("indicator_id")
 	_, err := u.a.SaveRealisasi(r.Context(), *b.Actor, id, version, model.Realisasi{PeriodID: period, IndicatorID: indicator,
 		Value: r.PostFormValue("value"), Basis: r.PostFormValue("basis")})

@@ -448,8 +448,10 @@ func cleanParam(s string, max int) string {
 // formProblem checks a posted form before any handler sees it and
 // answers the status to refuse it with, or 0 when it is fine: 413 for a
 // body over the limit, 400 for a body that cannot be parsed or text no
-// record can keep (a NUL or other control character, tab and line breaks
-// aside, or invalid UTF-8). A refused request changes nothing.
+// record can keep (model.TextFault: invalid UTF-8, a control character
+// other than tab and line breaks, a direction or zero-width character).
+// A refused request changes nothing. A multipart form is read by its
+// handler; what it carries is checked by the use case it reaches.
 func formProblem(w http.ResponseWriter, r *http.Request) int {
 	if r.Method != http.MethodPost {
 		return 0
@@ -462,11 +464,12 @@ func formProblem(w http.ResponseWriter, r *http.Request) int {
 		}
 		return http.StatusBadRequest
 	}
-	for _, vs := range r.PostForm {
+	for k, vs := range r.PostForm {
+		if model.TextFault(k, false) >= 0 {
+			return http.StatusBadRequest
+		}
 		for _, v := range vs {
-			if !utf8.ValidString(v) || strings.ContainsFunc(v, func(c rune) bool {
-				return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
-			}) {
+			if model.TextFault(v, true) >= 0 {
 				return http.StatusBadRequest
 			}
 		}
