@@ -273,7 +273,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 const maxJSONBody = 1 << 20
 
 // decode reads a JSON body into v: the content type must be JSON, the body
-// at most 1 MB, unknown fields are refused, and no text may hold a NUL.
+// at most 1 MB, unknown fields and keys given twice are refused, and so is
+// any text or number no record may hold (see badField).
 //
 // An empty body (no bytes, or only white space) reads as an empty object
 // whatever the content type says, so an action such as POST
@@ -337,10 +338,7 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	if _, err := dec.Token(); err != io.EOF {
 		return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.single")
 	}
-	if field := nulField(reflect.ValueOf(v), ""); field != "" {
-		return model.Invalid(field, "invalid.field.badtext")
-	}
-	return nil
+	return badField(reflect.ValueOf(v), "")
 }
 
 // duplicateKey reports the first key that an object of the JSON text data
@@ -439,21 +437,34 @@ func jsonKind(k reflect.Kind) string {
 	return "invalid.field.type.object"
 }
 
-// nulField returns the JSON name of the first string in v that holds a NUL
-// character (JSON allows \u0000; the databases do not), or "".
-func nulField(v reflect.Value, name string) string {
+// badField refuses the first value of v, named by its JSON path, that no
+// record may hold: text the model refuses (model.TextFault: control,
+// bidirectional and zero-width characters) and whole numbers outside
+// 0..model.MaxInt (the databases' integer; no number a client sends
+// counts below zero). Every body passes here, so PostgreSQL never sees a
+// number it would refuse with an error where SQLite would quietly compare.
+func badField(v reflect.Value, name string) error {
+	at := func() string {
+		if name == "" {
+			return "body"
+		}
+		return name
+	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			return ""
+			return nil
 		}
-		return nulField(v.Elem(), name)
+		return badField(v.Elem(), name)
 	case reflect.String:
-		if strings.ContainsRune(v.String(), 0) {
-			if name == "" {
-				return "body"
-			}
-			return name
+		return model.TextError(at(), v.String(), true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if n := v.Int(); n < 0 || n > model.MaxInt {
+			return model.Invalid(at(), "invalid.field.range", model.MaxInt)
+		}
+	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if v.Uint() > model.MaxInt {
+			return model.Invalid(at(), "invalid.field.range", model.MaxInt)
 		}
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
@@ -471,24 +482,30 @@ func nulField(v reflect.Value, name string) string {
 			if name != "" {
 				tag = name + "." + tag
 			}
-			if got := nulField(v.Field(i), tag); got != "" {
-				return got
+			if err := badField(v.Field(i), tag); err != nil {
+				return err
 			}
 		}
 	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return nil // raw JSON (json.RawMessage), read by its own parser
+		}
 		for i := 0; i < v.Len(); i++ {
-			if got := nulField(v.Index(i), fmt.Sprintf("%s[%d]", name, i)); got != "" {
-				return got
+			if err := badField(v.Index(i), fmt.Sprintf("%s[%d]", name, i)); err != nil {
+				return err
 			}
 		}
 	case reflect.Map:
 		for _, k := range v.MapKeys() {
-			if got := nulField(v.MapIndex(k), name+"."+fmt.Sprint(k)); got != "" {
-				return got
+			if err := badField(k, name); err != nil {
+				return err
+			}
+			if err := badField(v.MapIndex(k), name+"."+fmt.Sprint(k)); err != nil {
+				return err
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
 // unmatched answers unknown paths (404) and wrong methods (405, with

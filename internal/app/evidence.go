@@ -64,16 +64,18 @@ func (a *App) StoreUpload(ctx context.Context, actor model.Actor, name string, r
 }
 
 // cleanFileName keeps a sent file name readable and harmless: no path, no
-// control characters, at most 120 characters, with the extension of the
+// character text may not hold (model.CleanCell: control, direction and
+// zero-width characters are removed, so U+202E cannot make "gpj.exe" read
+// as "exe.jpg"), at most 120 characters, with the extension of the
 // detected type.
 func cleanFileName(name, ext string) string {
 	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || strings.ContainsRune(`"/\:*?<>|`, r) {
+		if strings.ContainsRune(`"/\:*?<>|`, r) {
 			return -1
 		}
 		return r
-	}, strings.ToValidUTF8(name, ""))
+	}, model.CleanCell(name))
 	name = strings.TrimSuffix(strings.TrimSpace(name), filepath.Ext(name))
 	if name == "" || name == "." {
 		name = "bukti-dukung"
@@ -230,7 +232,13 @@ func (a *App) AddEvidenceLink(ctx context.Context, actor model.Actor, typ, id, l
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(link) > 2000 {
 		return EvidenceView{}, model.Invalid("url", "invalid.evidence.link")
 	}
+	if err := model.TextError("url", link, false); err != nil {
+		return EvidenceView{}, err
+	}
 	title = strings.TrimSpace(title)
+	if err := model.TextError("title", title, false); err != nil {
+		return EvidenceView{}, err
+	}
 	if title == "" {
 		title = u.Host
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -35,7 +36,19 @@ func importScope(actor model.Actor) (importer.Scope, error) {
 // created, updated or rejected and why. Applied, it writes the valid rows
 // in one transaction, planned again inside it; rejected rows are skipped.
 func (a *App) ImportEmployees(ctx context.Context, actor model.Actor, filename string, data []byte, apply bool) (importer.Report, error) {
-	return a.importEmployees(ctx, actor, filename, data, apply, nil)
+	return a.importEmployees(ctx, actor, importFileName(filename), data, apply, nil)
+}
+
+// importFileName is the name an imported file is reported and kept under:
+// its own name without a path and without the characters text may not
+// hold (model.CleanCell), which are removed rather than refused, since
+// the name comes from the sender's disk, not from their typing.
+func importFileName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(model.CleanCell(name), "\\", "/"))
+	if name == "." || name == "/" {
+		return ""
+	}
+	return name
 }
 
 // importEmployees is ImportEmployees; when applying, also runs in the same
@@ -196,6 +209,7 @@ func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) err
 // StageImport runs a dry run and keeps the file, so that the same file can
 // be applied after the preview; Report.UploadID names it.
 func (a *App) StageImport(ctx context.Context, actor model.Actor, filename string, data []byte) (importer.Report, error) {
+	filename = importFileName(filename)
 	rep, err := a.ImportEmployees(ctx, actor, filename, data, false)
 	if err != nil {
 		return rep, err

@@ -34,6 +34,12 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: n.InstansiID}) {
 		return model.User{}, forbidden("create user")
 	}
+	var v model.ValidationError
+	v.CheckText("username", n.Username, false)
+	v.CheckText("display_name", n.DisplayName, false)
+	if err := v.Err(); err != nil {
+		return model.User{}, err
+	}
 	if err := ValidatePassword(n.Password); err != nil {
 		return model.User{}, model.InvalidErr("password", err)
 	}

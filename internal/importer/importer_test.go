@@ -97,10 +97,16 @@ func parseSeeds(t testing.TB) [][]byte {
 	}
 }
 
+// FuzzParse: any file an administrator uploads is read into rows or
+// refused as a whole with a file error; never a crash. Rows keep the
+// order of their lines, and every value read holds only what text may
+// hold (hidden characters copied along with a name are removed).
 func FuzzParse(f *testing.F) {
 	for _, s := range parseSeeds(f) {
 		f.Add(s)
 	}
+	f.Add([]byte("\uFEFFNIP;NAMA;UNOR_ID;JABATAN_NAMA\r\n'1995 0101 2022 03 1 001;Pegawai\u200B Baru\u202E;KOMINFO-APL;Staf\r\n"))
+	f.Add([]byte("NIP\tNAMA\tUNOR_ID\tJABATAN_NAMA\n1\t\x00\t\xff\tz\n\n\n2\ta\u0085\tb\tc\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rows, err := importer.Parse(data)
 		var ve *model.ValidationError
@@ -109,6 +115,18 @@ func FuzzParse(f *testing.F) {
 		}
 		if err == nil && len(rows) == 0 {
 			t.Error("Parse accepted a file without rows")
+		}
+		last := 0
+		for _, r := range rows {
+			if r.Line <= last {
+				t.Fatalf("row on line %d after line %d", r.Line, last)
+			}
+			last = r.Line
+			for col, v := range r.Values {
+				if model.TextFault(v, false) >= 0 {
+					t.Fatalf("line %d, %s = %q holds a hidden character", r.Line, col, v)
+				}
+			}
 		}
 	})
 }

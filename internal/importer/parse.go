@@ -234,7 +234,7 @@ func toRows(records []record) ([]Row, error) {
 	cols := make([]string, len(header))
 	have := map[string]bool{}
 	for i, h := range header {
-		if c, ok := headerIndex[normHeader(h)]; ok && !have[c] {
+		if c, ok := headerIndex[normHeader(model.CleanCell(h))]; ok && !have[c] {
 			cols[i] = c
 			have[c] = true
 		}
@@ -264,7 +264,11 @@ func toRows(records []record) ([]Row, error) {
 		r := Row{Line: rec.line, Values: map[string]string{}}
 		for j, v := range rec.fields {
 			if j < len(cols) && cols[j] != "" {
-				r.Values[cols[j]] = strings.TrimSpace(v)
+				// Invisible characters copied along with a name (a
+				// zero-width space, a direction mark) are removed: they
+				// mean nothing in a cell and would make two equal names
+				// differ (model.CleanCell).
+				r.Values[cols[j]] = model.CleanCell(v)
 			}
 		}
 		// SIASN prints NIPs grouped with spaces; Excel users force text

@@ -164,6 +164,8 @@ func (p Progress) Validate(today Date) error {
 	if len(p.OutputUnit) > 100 {
 		v.Add("output", "invalid.progress.output.unit")
 	}
+	v.CheckText("description", p.Description, true)
+	v.CheckText("output", p.OutputUnit, false)
 	return v.Err()
 }
 

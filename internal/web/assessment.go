@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -278,7 +277,7 @@ func (u *ui) rateAssessment(w http.ResponseWriter, r *http.Request, b base) erro
 	id := r.PathValue("id")
 	f := assessmentForm{HasilKerja: r.PostFormValue("hasil_kerja"), PerilakuKerja: r.PostFormValue("perilaku_kerja"),
 		Note: r.PostFormValue("note"), RHK: map[string]string{}, Behaviours: map[model.CoreValue]string{}}
-	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))
+	f.Version = version(r)
 	for k, vs := range r.PostForm {
 		if len(vs) == 0 {
 			continue
@@ -328,7 +327,7 @@ func (u *ui) assessmentRefused(w http.ResponseWriter, r *http.Request, b base, e
 // finalizeAssessment sends the rated result to the employee.
 func (u *ui) finalizeAssessment(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version := version(r)
 	_, err := u.a.FinalizeAssessment(r.Context(), *b.Actor, id, version)
 	if handled, err := u.assessmentRefused(w, r, b, err, nil); handled || err != nil {
 		return err

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -213,7 +212,7 @@ func (u *ui) calibrationDone(w http.ResponseWriter, r *http.Request, ok string) 
 }
 
 func (u *ui) moveRating(w http.ResponseWriter, r *http.Request, b base) error {
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version := version(r)
 	aid := r.PathValue("aid")
 	_, err := u.a.MoveAssessment(r.Context(), *b.Actor, aid, version, model.Rating(r.PostFormValue("hasil_kerja")),
 		model.Rating(r.PostFormValue("perilaku_kerja")), r.PostFormValue("reason"))

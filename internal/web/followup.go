@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -76,7 +75,7 @@ func (u *ui) createFollowUp(w http.ResponseWriter, r *http.Request, b base) erro
 }
 
 func (u *ui) progressFollowUp(w http.ResponseWriter, r *http.Request, b base) error {
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version := version(r)
 	v, err := u.a.ProgressFollowUp(r.Context(), *b.Actor, r.PathValue("id"), version, model.FollowUpStatus(r.PostFormValue("status")), r.PostFormValue("outcome"))
 	if ve, ok := isValidation(err); ok {
 		b.Title = b.T("followup.err")

@@ -85,7 +85,7 @@ func (u *ui) renderProgress(w http.ResponseWriter, r *http.Request, b base, stat
 func (u *ui) formEntry(r *http.Request) (model.Progress, progressForm, error) {
 	f := progressForm{Date: r.PostFormValue("date"), RHKID: r.PostFormValue("rhk_id"), Description: r.PostFormValue("description"),
 		Output: r.PostFormValue("output"), Minutes: r.PostFormValue("minutes")}
-	f.Version, _ = strconv.Atoi(r.PostFormValue("version"))
+	f.Version = version(r)
 	p := model.Progress{WorkDate: model.Date(f.Date), RHKID: f.RHKID, Description: f.Description}
 	var v model.ValidationError
 	var outErr, minErr error
@@ -239,7 +239,7 @@ func (u *ui) resubmitProgress(w http.ResponseWriter, r *http.Request, b base) er
 
 func (u *ui) review(w http.ResponseWriter, r *http.Request, b base, approve bool) error {
 	id := r.PathValue("id")
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version := version(r)
 	_, err := u.a.ReviewProgress(r.Context(), *b.Actor, id, version, approve, r.PostFormValue("note"))
 	switch ve, ok := isValidation(err); {
 	case ok:

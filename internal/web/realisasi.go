@@ -102,14 +102,14 @@ func (u *ui) saveRealisasi(w http.ResponseWriter, r *http.Request, b base) error
 	for _, in := range r.PostForm["indicator"] {
 		it := app.RealisasiInput{IndicatorID: in, Value: r.PostFormValue("value." + in), Note: r.PostFormValue("basis." + in),
 			Uploads: uploads["file."+in]}
-		it.Version, _ = strconv.Atoi(r.PostFormValue("version." + in))
+		it.Version = versionOf(r, "version."+in)
 		sent["value."+in], sent["basis."+in], sent["version."+in] = it.Value, it.Note, strconv.Itoa(it.Version)
 		items = append(items, it)
 	}
 	if one := r.PostFormValue("indicator_id"); len(items) == 0 && one != "" {
 		// The form of one indicator that pages once had.
 		it := app.RealisasiInput{IndicatorID: one, Value: r.PostFormValue("value"), Note: r.PostFormValue("basis")}
-		it.Version, _ = strconv.Atoi(r.PostFormValue("version"))
+		it.Version = version(r)
 		sent["value."+one], sent["basis."+one], sent["version."+one] = it.Value, it.Note, strconv.Itoa(it.Version)
 		items = append(items, it)
 	}

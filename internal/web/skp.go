@@ -159,8 +159,23 @@ func (u *ui) setLampiran(w http.ResponseWriter, r *http.Request, b base) error {
 	return nil
 }
 
-func version(r *http.Request) int {
-	v, _ := strconv.Atoi(r.PostFormValue("version"))
+// version is the version a form was rendered with, 0 when it sent none.
+// One that is not a whole number from 0 to model.MaxInt names no version
+// of any record: it reads as -1, which the use case refuses as changed
+// since it was read, alike on both engines (PostgreSQL would fail on a
+// number past its integer).
+func version(r *http.Request) int { return versionOf(r, "version") }
+
+// versionOf reads the version a form sends in field, as version does.
+func versionOf(r *http.Request, field string) int {
+	s := strings.TrimSpace(r.PostFormValue(field))
+	if s == "" {
+		return 0
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 0 || v > model.MaxInt {
+		return -1
+	}
 	return v
 }
 

@@ -451,8 +451,10 @@ func cleanParam(s string, max int) string {
 // formProblem checks a posted form before any handler sees it and
 // answers the status to refuse it with, or 0 when it is fine: 413 for a
 // body over the limit, 400 for a body that cannot be parsed or text no
-// record can keep (a NUL or other control character, tab and line breaks
-// aside, or invalid UTF-8). A refused request changes nothing.
+// record can keep (model.TextFault: invalid UTF-8, a control character
+// other than tab and line breaks, a direction or zero-width character).
+// A refused request changes nothing. A multipart form is read by its
+// handler; what it carries is checked by the use case it reaches.
 func formProblem(w http.ResponseWriter, r *http.Request) int {
 	if r.Method != http.MethodPost {
 		return 0
@@ -465,7 +467,10 @@ func formProblem(w http.ResponseWriter, r *http.Request) int {
 		}
 		return http.StatusBadRequest
 	}
-	for _, vs := range r.PostForm {
+	for k, vs := range r.PostForm {
+		if model.TextFault(k, false) >= 0 {
+			return http.StatusBadRequest
+		}
 		for _, v := range vs {
 			if badText(v) {
 				return http.StatusBadRequest
@@ -475,13 +480,10 @@ func formProblem(w http.ResponseWriter, r *http.Request) int {
 	return 0
 }
 
-// badText reports text no record can keep: invalid UTF-8, or a NUL or
-// other control character, tab and line breaks aside.
-func badText(v string) bool {
-	return !utf8.ValidString(v) || strings.ContainsFunc(v, func(c rune) bool {
-		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
-	})
-}
+// badText reports text no record can keep (model.TextFault: invalid
+// UTF-8, control, direction and zero-width characters; tab and line
+// breaks allowed), the same on urlencoded and multipart forms.
+func badText(v string) bool { return model.TextFault(v, true) >= 0 }
 
 // maxFormBody is the largest body a form may send: a small form, or one
 // with files. A file's own limit (the instansi's evidence limit, up to
