@@ -24,7 +24,7 @@ func assessmentRoutes() []route {
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "RateRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/finalize", summary: "Send the result to the employee; refused past a maximum of the OPD's distribution pattern", handle: (*handler).finalizeAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "VersionRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/assessments/{id}/acknowledge", summary: "The employee confirms receiving their result", handle: (*handler).acknowledgeAssessment,
+		{method: "POST", path: "/api/v1/assessments/{id}/acknowledge", summary: "The employee confirms reading their result as it stands (asked again when a sent result changes)", handle: (*handler).acknowledgeAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, response: "AssessmentDetail", errors: []int{403, 404, 409}}},
 	}
 }
@@ -80,6 +80,7 @@ type assessmentJSON struct {
 	UpperRater     *model.PersonSnapshot `json:"upper_rater"`
 	RatedAt        *time.Time            `json:"rated_at"`
 	FinalizedAt    *time.Time            `json:"finalized_at"`
+	ReceivedAt     *time.Time            `json:"received_at"`
 	AcknowledgedAt *time.Time            `json:"acknowledged_at"`
 	Version        int                   `json:"version"`
 	Can            assessmentRightsJSON  `json:"can"`
@@ -97,7 +98,7 @@ func assessmentOf(lang string, as model.Assessment, p model.Period, can app.Asse
 		Period: locale.T(lang, p.Label().Key, p.Label().Args...), OPDID: as.OPDID, Regime: string(as.Regime), Leader: as.Leader,
 		HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat)),
 		Note: as.Note, Status: string(as.Status), Rater: snapshotOrNil(as.Rater), UpperRater: snapshotOrNil(as.UpperRater),
-		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
+		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), ReceivedAt: timeOrNil(as.ReceivedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
 		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate, FollowUp: can.FollowUp}}
 }
 
@@ -310,6 +311,15 @@ func (h *handler) acknowledgeAssessment(w http.ResponseWriter, r *http.Request, 
 	return h.writeAssessment(w, r, actor, id)
 }
 
+// described is a schema with a description added.
+func described(schema map[string]any, description string) map[string]any {
+	out := map[string]any{"description": description}
+	for k, v := range schema {
+		out[k] = v
+	}
+	return out
+}
+
 func assessmentSchemas() map[string]any {
 	integer := map[string]any{"type": "integer"}
 	at := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
@@ -322,10 +332,13 @@ func assessmentSchemas() map[string]any {
 		"period": str(), "opd_id": str(), "regime": str(), "leader": map[string]any{"type": "boolean", "description": "The employee heads the OPD: rating hasil kerja follows the capaian kinerja organisasi"},
 		"hasil_kerja": rating, "perilaku_kerja": rating, "predikat": predikat, "note": str(),
 		"status": enum("open", "rated", "final"), "rater": rater, "upper_rater": rater,
-		"rated_at": at, "finalized_at": at, "acknowledged_at": at, "version": integer,
+		"rated_at": at, "finalized_at": described(at, "When the pejabat penilai sent the result to the employee"),
+		"received_at": described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
+		"acknowledged_at": described(at, "When the employee confirmed reading the result as it stands; null again when a sent result changes, until they confirm it anew"),
+		"version": integer,
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee",
-			"acknowledge": "Confirm receiving the result (the employee)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
+			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
 			"follow_up": "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)"})}
 	detail := map[string]any{}
 	for k, v := range assessment {

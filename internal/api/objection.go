@@ -191,7 +191,7 @@ func objectionSchemas() map[string]any {
 		"employee":  map[string]any{"type": "object", "description": "The employee as the assessment shows them"},
 		"period_id": str(), "period": str(), "status": enum("submitted", "explained", "decided"), "reason": str(),
 		"submitted_at": map[string]any{"type": "string", "format": "date-time"},
-		"deadline":     map[string]any{"type": "string", "format": "date", "description": "The last day to object, on the instansi's clock (until the end of that day): the day the result was received plus 14 calendar days"},
+		"deadline":     map[string]any{"type": "string", "format": "date", "description": "The last day to object, on the instansi's clock (until the end of that day): the day the result was received (the assessment's received_at: its sending, or its latest change) plus 14 calendar days"},
 		"explanation":  text, "explained_by": person, "explained_at": at,
 		"decision": map[string]any{"type": []string{"string", "null"}, "enum": []any{"keep", "change", nil}}, "note": text,
 		"from": pair, "to": pair, "decided_by": person, "decided_at": at,

@@ -259,11 +259,14 @@ func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, 
 			To:   model.RatingPair{HasilKerja: hk, PerilakuKerja: pk, Predikat: predikat}}); err != nil {
 			return err
 		}
-		for _, who := range []string{f.A.EmployeeID, f.A.RatedBy} {
+		// The employee receives the changed result anew (model.Redeliver):
+		// they are asked to confirm it again and may object from today.
+		for _, to := range []struct{ id, variant string }{{f.A.EmployeeID, "received"}, {f.A.RatedBy, ""}} {
+			who := to.id
 			if who == "" || who == actor.EmployeeID {
 				continue
 			}
-			if err := tx.Notify(ctx, model.Notification{InstansiID: f.A.InstansiID, EmployeeID: who, Kind: "assessment.moved",
+			if err := tx.Notify(ctx, model.Notification{InstansiID: f.A.InstansiID, EmployeeID: who, Kind: "assessment.moved", Variant: to.variant,
 				Args: []string{f.A.Employee.Name, f.Period.Name(), reason}, Link: "/penilaian/" + id}); err != nil {
 				return err
 			}

@@ -53,15 +53,18 @@ type objectionFacts struct {
 }
 
 // deadline is the last day to object to the result: "" until the result
-// is final.
+// is final. It counts from the day the employee received the result as
+// it stands (model.Redeliver): a result changed after it was sent opens
+// the window again from the day of the change. Once objected to, the
+// objection keeps the deadline it was made within.
 func (f objectionFacts) deadline() model.Date {
 	if f.O.ID != "" {
 		return f.O.Deadline
 	}
-	if f.A.Status != model.AssessmentFinal || f.A.FinalizedAt.IsZero() {
+	if f.A.Status != model.AssessmentFinal || f.A.ReceivedAt.IsZero() {
 		return ""
 	}
-	return model.ObjectionDeadline(f.A.FinalizedAt, f.Zone)
+	return model.ObjectionDeadline(f.A.ReceivedAt, f.Zone)
 }
 
 // decider is who decides the objection: the atasan pejabat penilai of
@@ -87,7 +90,7 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 		if f.O.ID != "" {
 			return fmt.Errorf("the result was objected to already: %w", model.ErrConflict)
 		}
-		if f.A.Status != model.AssessmentFinal || f.A.FinalizedAt.IsZero() {
+		if f.A.Status != model.AssessmentFinal || f.A.ReceivedAt.IsZero() {
 			return fmt.Errorf("the result is not final: %w", model.ErrInvalidTransition)
 		}
 		if f.Period.Kind != model.PeriodAnnual && !f.Periodic {
@@ -210,6 +213,9 @@ type ObjectionPanel struct {
 	// Deadline is the last day to object, on the instansi's clock ("" while
 	// the result is not final); the window closes at the end of that day.
 	Deadline model.Date
+	// Received is the day the result was received as it stands (its
+	// sending, or its latest change), from which the window counts.
+	Received model.Date
 	Zone     model.TimeZone
 	// Open: the window is open now (the result is final and its last day
 	// has not ended).
@@ -224,10 +230,17 @@ type ObjectionPanel struct {
 // language ("17 Maret 2026").
 func (p ObjectionPanel) DeadlineLabel() any { return model.DateLabel(p.Deadline) }
 
+// ReceivedLabel is the day the window counts from as a message in the
+// reader's language.
+func (p ObjectionPanel) ReceivedLabel() any { return model.DateLabel(p.Received) }
+
 func panelOf(actor model.Actor, f objectionFacts) ObjectionPanel {
 	p := ObjectionPanel{HasObjection: f.O.ID != "", Objection: f.O, Deadline: f.deadline(), Zone: f.Zone,
 		Allowed: f.Period.Kind == model.PeriodAnnual || f.Periodic, Can: objectionRights(actor, f)}
 	p.Open = p.Deadline != "" && model.ObjectionOpen(p.Deadline, f.Zone, f.Now)
+	if p.Deadline != "" {
+		p.Received = model.Date(p.Deadline.Time().AddDate(0, 0, -model.ObjectionWindowDays).Format(time.DateOnly))
+	}
 	return p
 }
 

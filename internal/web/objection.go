@@ -83,9 +83,9 @@ func (u *ui) renderObjection(w http.ResponseWriter, r *http.Request, b base, sta
 	switch {
 	case v.Deadline == "":
 	case v.Open || v.HasObjection:
-		p.Deadline = b.T("objection.deadline", model.DateLabel(v.Deadline), v.Zone.Abbrev())
+		p.Deadline = b.T("objection.deadline", v.DeadlineLabel(), v.Zone.Abbrev(), v.ReceivedLabel())
 	default:
-		p.Deadline = b.T("objection.deadline.passed", model.DateLabel(v.Deadline))
+		p.Deadline = b.T("objection.deadline.passed", v.DeadlineLabel(), v.ReceivedLabel())
 	}
 	if r.Method == http.MethodPost {
 		for _, k := range []string{"reason", "explanation", "decision", "hasil_kerja", "perilaku_kerja", "note"} {
