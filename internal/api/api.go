@@ -151,9 +151,14 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		case http.StatusConflict:
 			// A stale version and an action the record's state does not
 			// allow now are both conflicts; the detail says which.
+			// A refusal that names its reason (model.StateError) says it.
 			detail := model.Msg("problem.conflict.state")
-			if errors.Is(err, model.ErrStale) {
+			var se *model.StateError
+			switch {
+			case errors.Is(err, model.ErrStale):
 				detail = model.Msg("problem.conflict.stale")
+			case errors.As(err, &se):
+				detail = se.Message
 			}
 			writeProblem(w, r, lang, status, "conflict", model.Msg("problem.conflict.title"), detail)
 		case http.StatusRequestEntityTooLarge:

@@ -333,9 +333,9 @@ func assessmentSchemas() map[string]any {
 		"hasil_kerja": rating, "perilaku_kerja": rating, "predikat": predikat, "note": str(),
 		"status": enum("open", "rated", "final"), "rater": rater, "upper_rater": rater,
 		"rated_at": at, "finalized_at": described(at, "When the pejabat penilai sent the result to the employee"),
-		"received_at": described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
+		"received_at":     described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
 		"acknowledged_at": described(at, "When the employee confirmed reading the result as it stands; null again when a sent result changes, until they confirm it anew"),
-		"version": integer,
+		"version":         integer,
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee",
 			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",

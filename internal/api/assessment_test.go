@@ -116,11 +116,15 @@ func TestAssessmentJourney(t *testing.T) {
 		if by := moved["moves"].([]any)[0].(map[string]any)["by"].(map[string]any); by["name"] == "" || by["id"] == "" {
 			t.Errorf("the move names no one: %v", by)
 		}
+		// Once sent, the rater's change is a conflict that says why.
+		conflictSays(t, e.put(t, path, kabid, map[string]any{"version": moved["version"], "hasil_kerja": "sesuai", "perilaku_kerja": "sesuai"}),
+			"conflict.assessment.sent")
 		check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", kabid, nil), 403)
 		ack := check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", staff, nil), 200)
 		if ack["acknowledged_at"] == nil {
 			t.Errorf("acknowledged = %v", ack)
 		}
+		conflictSays(t, e.post(t, path+"/acknowledge", staff, nil), "conflict.assessment.acknowledged")
 		// How the result was reached, as the employee reads it.
 		story := check("GET", "/api/v1/assessments/{id}", e.get(t, path, staff), 200)
 		var steps []string
@@ -140,6 +144,10 @@ func TestAssessmentJourney(t *testing.T) {
 		if fin["status"] != "final" {
 			t.Errorf("finalised curve = %v", fin)
 		}
+		conflictSays(t, e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/finalize", adminTok, map[string]any{"period_id": jan.ID}),
+			"conflict.calibration.final")
+		conflictSays(t, e.post(t, path+"/calibrate", adminTok, map[string]any{"version": ack["version"], "hasil_kerja": "sesuai",
+			"perilaku_kerja": "sesuai", "reason": "Lagi"}), "conflict.calibration.final")
 		check("POST", "/api/v1/units/{id}/curve/unlock", e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/unlock", adminTok,
 			map[string]any{"period_id": jan.ID}), 422)
 

@@ -60,11 +60,11 @@ func TestObjectionFlow(t *testing.T) {
 		documented("POST", "/api/v1/assessments/{id}/objections", r)
 		o := r.json(t)
 		id, _ := o["id"].(string)
-		want := model.ObjectionDeadline(as.FinalizedAt, model.ZoneWIB)
+		want := model.ObjectionDeadline(as.ReceivedAt, model.ZoneWIB)
 		if o["status"] != "submitted" || o["deadline"] != string(want) || o["can"] == nil {
 			t.Errorf("objection = %v", o)
 		}
-		problem(t, e.post(t, create, staff, map[string]string{"reason": "Sekali lagi"}), 409)
+		conflictSays(t, e.post(t, create, staff, map[string]string{"reason": "Sekali lagi"}), "conflict.objection.exists")
 
 		// Evidence goes through the ordinary upload, by the employee only.
 		pdf := blob.SamplePDF("Bukti keberatan", "Laporan layanan")
@@ -121,7 +121,8 @@ func TestObjectionFlow(t *testing.T) {
 		if got, _ := e.s.Assessment(context.Background(), as.ID); got.HasilKerja != model.RatingDiAtas || got.Predikat != model.PredikatBaik {
 			t.Errorf("the assessment = %+v", got)
 		}
-		problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Lagi"}), 409)
+		conflictSays(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Lagi"}), "conflict.objection.decided")
+		conflictSays(t, e.post(t, base+"/explain", kabid, map[string]string{"explanation": "Lagi"}), "conflict.objection.decided")
 		problem(t, e.uploadEvidence(t, staff, "objection", id, "lagi.pdf", pdf), 422)
 		r = e.get(t, base, staff)
 		documented("GET", "/api/v1/objections/{oid}", r)

@@ -58,8 +58,20 @@ type assessmentFacts struct {
 // locked reports whether the assessment's ratings can no longer change:
 // its period is locked, its OPD's calibration for the period is final,
 // or a keberatan on it was decided.
-func (f assessmentFacts) locked() bool {
-	return f.Period.Status == model.PeriodLocked || f.Calibration.Status == model.CalibrationFinal || f.decided
+func (f assessmentFacts) locked() bool { return f.lock() != nil }
+
+// lock is the refusal that names why the ratings can no longer change,
+// nil while they can.
+func (f assessmentFacts) lock() error {
+	switch {
+	case f.decided:
+		return model.Refused("conflict.assessment.decided")
+	case f.Period.Status == model.PeriodLocked:
+		return model.Refused("conflict.period.locked")
+	case f.Calibration.Status == model.CalibrationFinal:
+		return model.Refused("conflict.calibration.final")
+	}
+	return nil
 }
 
 // mayCalibrate reports whether actor moves ratings on the OPD's
@@ -84,11 +96,11 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 		if actor.EmployeeID == "" || actor.EmployeeID != f.Rater {
 			return forbidden("rate an assessment one is not the pejabat penilai of")
 		}
-		if f.locked() {
-			return fmt.Errorf("the period is locked: %w", model.ErrInvalidTransition)
+		if err := f.lock(); err != nil {
+			return err
 		}
 		if f.A.Status == model.AssessmentFinal {
-			return fmt.Errorf("the assessment is final: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.assessment.sent")
 		}
 		if step == stepFinalize && f.A.Status != model.AssessmentRated {
 			return model.Invalid("status", "invalid.assessment.notrated")
@@ -98,8 +110,11 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 		if !self {
 			return forbidden("acknowledge another employee's result")
 		}
-		if f.A.Status != model.AssessmentFinal || !f.A.AcknowledgedAt.IsZero() {
-			return fmt.Errorf("nothing to acknowledge: %w", model.ErrInvalidTransition)
+		if f.A.Status != model.AssessmentFinal {
+			return model.Refused("conflict.assessment.notsent")
+		}
+		if !f.A.AcknowledgedAt.IsZero() {
+			return model.Refused("conflict.assessment.acknowledged")
 		}
 		return nil
 	case stepCalibrate:
@@ -109,16 +124,16 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 		if !mayCalibrate(actor, f) {
 			return forbidden("calibrate the OPD's ratings")
 		}
-		if f.locked() {
-			return fmt.Errorf("the period is locked: %w", model.ErrInvalidTransition)
+		if err := f.lock(); err != nil {
+			return err
 		}
 		// Calibration moves results sent to the employee: a rating not yet
 		// sent is still the rater's to change.
 		if f.A.Status != model.AssessmentFinal {
-			return fmt.Errorf("the result is not sent yet: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.calibration.notsent")
 		}
 		if f.objecting {
-			return fmt.Errorf("an objection to the result is open: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.calibration.objection")
 		}
 		return nil
 	}
@@ -775,7 +790,7 @@ func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id stri
 			return err
 		}
 		if cal.Status == model.CalibrationFinal {
-			return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.calibration.final")
 		}
 		counts, err := tx.CurveCounts(ctx, f.A.OPDID, f.A.PeriodID)
 		if err != nil {

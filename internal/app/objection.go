@@ -88,10 +88,10 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 			return forbidden("object to another employee's result")
 		}
 		if f.O.ID != "" {
-			return fmt.Errorf("the result was objected to already: %w", model.ErrConflict)
+			return &model.StateError{Message: model.Msg("conflict.objection.exists"), Err: model.ErrConflict}
 		}
 		if f.A.Status != model.AssessmentFinal || f.A.ReceivedAt.IsZero() {
-			return fmt.Errorf("the result is not final: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.objection.notsent")
 		}
 		if f.Period.Kind != model.PeriodAnnual && !f.Periodic {
 			return model.Invalid("assessment", "invalid.objection.periodic")
@@ -111,7 +111,10 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 			return forbidden("explain an objection one is not the pejabat penilai of")
 		}
 		if f.O.Status != model.ObjectionSubmitted {
-			return fmt.Errorf("the objection is %s: %w", f.O.Status, model.ErrInvalidTransition)
+			if f.O.Status == model.ObjectionDecided {
+				return model.Refused("conflict.objection.decided")
+			}
+			return model.Refused("conflict.objection.explained")
 		}
 		return nil
 	case stepDecide:
@@ -132,7 +135,7 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 		case f.O.Status == model.ObjectionSubmitted:
 			return model.Invalid("decision", "invalid.objection.unexplained")
 		default:
-			return fmt.Errorf("the objection is decided: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.objection.decided")
 		}
 		return nil
 	}
@@ -395,6 +398,10 @@ func (a *App) SubmitObjection(ctx context.Context, actor model.Actor, assessment
 		}
 		return nil
 	})
+	if errors.Is(err, model.ErrConflict) && !errors.As(err, new(*model.StateError)) {
+		// Another request objected to the same result a moment ago.
+		err = &model.StateError{Message: model.Msg("conflict.objection.exists"), Err: model.ErrConflict}
+	}
 	return o, err
 }
 

@@ -233,8 +233,12 @@ func TestRatingAnAssessment(t *testing.T) {
 			t.Fatalf("acknowledge: %d", resp.StatusCode)
 		}
 		_, body = staff.get(page)
-		if strings.Contains(body, "Tandai sudah diterima") || strings.Contains(body, "Belum ditandai diterima") {
+		if strings.Contains(body, "Konfirmasi bahwa saya sudah membaca hasil ini") || strings.Contains(body, "Belum dikonfirmasi") {
 			t.Error("the acknowledged result still asks to be acknowledged")
+		}
+		// A second confirmation is a conflict whose page says why.
+		if resp, body := staff.post(page+"/terima", nil); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Hasil penilaian ini sudah dikonfirmasi.") {
+			t.Errorf("a second confirmation: %d, reason shown: %v", resp.StatusCode, strings.Contains(body, "sudah dikonfirmasi"))
 		}
 		if got, _ := s.Assessment(ctx, id); got.AcknowledgedAt.IsZero() {
 			t.Error("the acknowledgement was not recorded")
