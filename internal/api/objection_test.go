@@ -103,6 +103,11 @@ func TestObjectionFlow(t *testing.T) {
 			t.Errorf("a predikat sent: %v", p)
 		}
 		problem(t, e.post(t, base+"/decide", kabid, map[string]string{"decision": "keep", "note": "Tetap"}), 403)
+		// "keep" takes no new rating: one sent with it is refused by name.
+		p = problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "hasil_kerja": "di_bawah", "note": "Tetap"}), 422)
+		if errs, _ := p["errors"].(map[string]any); errs["hasil_kerja"] == nil || errs["perilaku_kerja"] != nil {
+			t.Errorf("keep with a new hasil kerja: %v", p)
+		}
 		r = e.post(t, base+"/decide", kadis, map[string]string{"decision": "change", "hasil_kerja": "di_atas", "perilaku_kerja": "sesuai",
 			"note": "Bukti mendukung capaian di atas target."})
 		if r.status != 200 {

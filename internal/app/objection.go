@@ -482,6 +482,14 @@ func (a *App) DecideObjection(ctx context.Context, actor model.Actor, id string,
 	in.Note = cleanText(&v, "note", "invalid.objection.note.required", in.Note)
 	switch in.Decision {
 	case model.DecisionKeep:
+		// Keeping takes no new rating: one that differs from the result
+		// would be dropped without a word, so it is refused instead.
+		if in.HasilKerja != "" && in.HasilKerja != f.A.HasilKerja {
+			v.Add("hasil_kerja", "invalid.objection.keep.rating", f.A.HasilKerja.Label())
+		}
+		if in.PerilakuKerja != "" && in.PerilakuKerja != f.A.PerilakuKerja {
+			v.Add("perilaku_kerja", "invalid.objection.keep.rating", f.A.PerilakuKerja.Label())
+		}
 	case model.DecisionChange:
 		if f.A.Leader {
 			switch {

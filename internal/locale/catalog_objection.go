@@ -12,6 +12,7 @@ var objectionID = map[string]string{
 	"invalid.objection.text.long":            "Paling banyak %d karakter.",
 	"invalid.objection.leader.hasilkerja":    "Rating hasil kerja kepala perangkat daerah mengikuti capaian kinerja organisasi (%s) dan tidak dapat diubah melalui keberatan; hanya rating perilaku kerja yang dapat diubah.",
 	"invalid.objection.decision":             "Pilih hasil penilaian tetap atau diubah.",
+	"invalid.objection.keep.rating":          "Keputusan \"tetap\" mempertahankan rating %s. Untuk mengubah rating, pilih \"diubah\".",
 	"invalid.objection.nochange":             "Rating yang dipilih sama dengan hasil semula; pilih \"tetap\" atau ubah ratingnya.",
 	"invalid.objection.evidence.closed":      "Bukti dukung keberatan hanya dapat ditambah atau dihapus sebelum pejabat penilai memberikan penjelasan.",
 
@@ -91,6 +92,7 @@ var objectionEN = map[string]string{
 	"invalid.objection.text.long":            "At most %d characters.",
 	"invalid.objection.leader.hasilkerja":    "The rating hasil kerja of an OPD head follows the capaian kinerja organisasi (%s) and cannot change through an objection; only the rating perilaku kerja may change.",
 	"invalid.objection.decision":             "Choose to keep or to change the result.",
+	"invalid.objection.keep.rating":          "A \"keep\" decision keeps the rating %s. To change the rating, choose \"change\".",
 	"invalid.objection.nochange":             "The ratings chosen are the ones already given; choose \"keep\" or change a rating.",
 	"invalid.objection.evidence.closed":      "Evidence of an objection can only be added or removed before the pejabat penilai explains.",
 

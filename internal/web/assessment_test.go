@@ -135,6 +135,7 @@ func TestRatingAnAssessment(t *testing.T) {
 			!strings.Contains(body, "Catatan yang diketik") {
 			t.Errorf("a posted predikat: %d", resp.StatusCode)
 		}
+		linksToOwnField(t, "a posted predikat", body, "f-predikat", "Predikat tidak dapat diisi")
 		if got, _ := s.Assessment(ctx, id); got.Version != before.Version || got.Predikat != "" {
 			t.Errorf("a refused rating changed the assessment: %+v", got)
 		}

@@ -135,6 +135,24 @@ type calibrationPage struct {
 	OK      string
 }
 
+// ErrorList is the messages of the refused form, each linking to its
+// field: a move's ratings and reason on that person's form, the
+// finalisation's override reason, the unlock's reason.
+func (p calibrationPage) ErrorList() []pageError {
+	var fields map[string][2]string
+	switch p.ErrFor {
+	case "final":
+		fields = map[string][2]string{"override_reason": {"calib.override", "#override"}, "capaian": {"calib.capaian", "#curve-h"},
+			"assessments": {"calib.people", "#people-h"}}
+	case "unlock":
+		fields = map[string][2]string{"reason": {"calib.unlock.reason", "#unlock-reason"}}
+	default:
+		fields = map[string][2]string{"hasil_kerja": {"calib.hk", "#hk-" + p.ErrFor}, "perilaku_kerja": {"calib.pk", "#pk-" + p.ErrFor},
+			"reason": {"calib.reason", "#reason-" + p.ErrFor}}
+	}
+	return linkedErrors(p.base, p.Errors, fields)
+}
+
 // PeriodQuery is the period as the page's links and forms carry it.
 func (p calibrationPage) PeriodQuery() string { return "periode=" + url.QueryEscape(p.V.Period.ID) }
 

@@ -75,6 +75,22 @@ type objectionPage struct {
 	Form map[string]string
 }
 
+// objectionFields names the fields of the keberatan forms and where each
+// is on the page.
+var objectionFields = map[string][2]string{
+	"reason":         {"objection.reason", "#reason"},
+	"deadline":       {"objection.reason", "#object-h"},
+	"file":           {"objection.evidence.file", "#file"},
+	"explanation":    {"objection.explanation", "#explanation"},
+	"decision":       {"objection.decision", "#f-decision"},
+	"hasil_kerja":    {"objection.rating.hasil_kerja", "#hasil_kerja"},
+	"perilaku_kerja": {"objection.rating.perilaku", "#perilaku_kerja"},
+	"note":           {"objection.decision.note", "#note"},
+}
+
+// ErrorList is the page's messages, each linking to its field.
+func (p objectionPage) ErrorList() []pageError { return linkedErrors(p.base, p.Errors, objectionFields) }
+
 func (u *ui) renderObjection(w http.ResponseWriter, r *http.Request, b base, status int, v app.ObjectionView, errs map[string]string) {
 	p := objectionPage{base: b, V: v, Ratings: model.Ratings, Errors: errs, Form: map[string]string{}}
 	if v.HasObjection {
@@ -154,10 +170,10 @@ func (u *ui) explainObjection(w http.ResponseWriter, r *http.Request, b base) er
 
 func (u *ui) decideObjection(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	in := app.DecideInput{Decision: model.ObjectionDecision(r.PostFormValue("decision")), Note: r.PostFormValue("note"), Version: version(r)}
-	if in.Decision == model.DecisionChange {
-		in.HasilKerja, in.PerilakuKerja = model.Rating(r.PostFormValue("hasil_kerja")), model.Rating(r.PostFormValue("perilaku_kerja"))
-	}
+	// The ratings go with either decision: "keep" with a rating changed
+	// on the form is refused rather than the change dropped.
+	in := app.DecideInput{Decision: model.ObjectionDecision(r.PostFormValue("decision")), Note: r.PostFormValue("note"), Version: version(r),
+		HasilKerja: model.Rating(r.PostFormValue("hasil_kerja")), PerilakuKerja: model.Rating(r.PostFormValue("perilaku_kerja"))}
 	_, err := u.a.DecideObjection(r.Context(), *b.Actor, id, in)
 	return u.afterObjectionStep(w, r, b, id, err, func() (app.ObjectionView, error) { return u.a.Objection(r.Context(), *b.Actor, id) })
 }

@@ -89,6 +89,14 @@ func TestObjectionPages(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tuliskan catatan keputusan") {
 			t.Errorf("a decision without a note: %d", resp.StatusCode)
 		}
+		linksToOwnField(t, "a decision without a note", body, "note", "Tuliskan catatan keputusan")
+		// "Keep" with a rating changed on the form is refused, not dropped.
+		resp, body = kadis.post(loc+"/keputusan", url.Values{"decision": {"keep"}, "hasil_kerja": {"sesuai"}, "perilaku_kerja": {"di_bawah"},
+			"note": {"Tetap."}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("keep with a changed rating: %d", resp.StatusCode)
+		}
+		linksToOwnField(t, "keep with a changed rating", body, "perilaku_kerja", "Keputusan &#34;tetap&#34; mempertahankan rating")
 		resp, _ = kadis.post(loc+"/keputusan", url.Values{"decision": {"change"}, "hasil_kerja": {"di_atas"}, "perilaku_kerja": {"di_atas"},
 			"note": {"Bukti mendukung."}, "predikat": {"kurang"}})
 		if resp.StatusCode != http.StatusSeeOther {
