@@ -89,7 +89,9 @@ var objectionFields = map[string][2]string{
 }
 
 // ErrorList is the page's messages, each linking to its field.
-func (p objectionPage) ErrorList() []pageError { return linkedErrors(p.base, p.Errors, objectionFields) }
+func (p objectionPage) ErrorList() []pageError {
+	return linkedErrors(p.base, p.Errors, objectionFields)
+}
 
 func (u *ui) renderObjection(w http.ResponseWriter, r *http.Request, b base, status int, v app.ObjectionView, errs map[string]string) {
 	p := objectionPage{base: b, V: v, Ratings: model.Ratings, Errors: errs, Form: map[string]string{}}
