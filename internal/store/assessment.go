@@ -334,11 +334,19 @@ type RaterCount struct {
 	N             int
 }
 
-// RaterCounts counts the predikat each rater gave in an OPD's period.
+// RaterCounts counts the predikat each rater gave in an OPD's period, as
+// they gave it: a result moved in calibration counts with the predikat
+// before its first move, one changed by a keberatan decision with the
+// predikat objected to, so that the OPD head's, BKPSDM's and the atasan's
+// changes are never held against the rater.
 func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterCount, error) {
-	rows, err := c.query(ctx, `SELECT rated_by, predikat, COUNT(*) FROM assessments
-		WHERE opd_id = ? AND period_id = ? AND rated_by <> '' AND predikat <> ''
-		GROUP BY rated_by, predikat`, opdID, periodID)
+	rows, err := c.query(ctx, `SELECT r.rated_by, r.own, COUNT(*) FROM (
+		SELECT a.rated_by, COALESCE(
+			(SELECT m.from_predikat FROM assessment_moves m WHERE m.assessment_id = a.id ORDER BY m.moved_at, m.id LIMIT 1),
+			(SELECT o.from_predikat FROM objections o WHERE o.assessment_id = a.id AND o.decision = 'change'),
+			a.predikat) AS own
+		FROM assessments a WHERE a.opd_id = ? AND a.period_id = ? AND a.rated_by <> '' AND a.predikat <> '') r
+		GROUP BY r.rated_by, r.own`, opdID, periodID)
 	if err != nil {
 		return nil, fmt.Errorf("count by rater: %w", err)
 	}
