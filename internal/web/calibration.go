@@ -50,7 +50,9 @@ func (u *ui) showCalibrationChooser(w http.ResponseWriter, r *http.Request, b ba
 		return err
 	}
 	if len(p.OPDs) == 0 {
-		return fmt.Errorf("calibration: %w", model.ErrNotFound)
+		// As every page of a right the actor lacks (and as
+		// /kalibrasi/{opd} answers them): forbidden, not missing.
+		return fmt.Errorf("calibration: %w", model.ErrForbidden)
 	}
 	periods, err := u.a.Periods(ctx, actor, p.Year)
 	if err != nil {

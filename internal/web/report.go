@@ -32,7 +32,7 @@ type reportsPage struct {
 
 func (u *ui) showReports(w http.ResponseWriter, r *http.Request, b base) error {
 	if !b.CanMonitor {
-		return fmt.Errorf("reports: %w", model.ErrNotFound)
+		return fmt.Errorf("reports: %w", model.ErrForbidden)
 	}
 	p := reportsPage{base: b, Names: []string{app.ReportLaporanSKP, app.ReportPenilaian}}
 	p.Title, p.Nav = b.T("report.title"), "monitor"
