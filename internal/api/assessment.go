@@ -16,8 +16,14 @@ func assessmentRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/rules/predikat", summary: "The predikat a rating hasil kerja and a rating perilaku kerja give, by the rules in force (PermenPANRB 6/2022)", handle: (*handler).predikatRule,
 			doc: op{tag: "penilaian", query: []string{"hasil_kerja", "perilaku_kerja"}, response: "PredikatRule", errors: []int{422}}},
-		{method: "GET", path: "/api/v1/assessments", summary: "Assessments the actor may read: their own by default; mine=1 those they rate today; employee= one person's; unit= an OPD's (its head, BKPSDM, leaders, auditors, its admins)", handle: (*handler).assessments,
-			doc: op{tag: "penilaian", query: []string{"period", "unit", "employee", "mine", "status", "limit", "cursor"}, response: "AssessmentList", errors: []int{403, 404, 422}}},
+		{method: "GET", path: "/api/v1/assessments", summary: "Assessments the actor may read: their own by default; mine=true those they rate today; employee= one person's; unit= an OPD's (its head, BKPSDM, leaders, auditors, its admins)", handle: (*handler).assessments,
+			doc: op{tag: "penilaian", query: []string{"period", "unit", "employee", "mine", "status", "limit", "cursor"}, response: "AssessmentList", errors: []int{403, 404, 422},
+				queryDocs: map[string]string{
+					"status":   "Only assessments in this status: open (waiting for the rater), rated (rated, not sent), final (sent to the employee); any other value is a 422",
+					"period":   "Only this period's (an id of GET /years/{year}/periods); every period when absent." + filterRule,
+					"unit":     "An OPD's assessments, for those who may read its curve." + filterRule,
+					"employee": "One employee's assessments." + filterRule,
+				}}},
 		{method: "GET", path: "/api/v1/assessments/{id}", summary: "One assessment with everything its rating rests on: per RHK and indicator the target, the realisasi and its basis, evidence, the period's progress and feedback; per core value the ekspektasi and umpan balik; the suggested rating hasil kerja with its reasons; calibration moves", handle: (*handler).assessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, response: "AssessmentDetail", errors: []int{404}}},
 		{method: "PUT", path: "/api/v1/assessments/{id}", summary: "The pejabat penilai rates: the predikat is computed from the two ratings and never accepted; an OPD head's rating hasil kerja follows the capaian kinerja organisasi", handle: (*handler).rateAssessment,
@@ -33,7 +39,7 @@ func init() {
 	for k, v := range map[string]string{
 		"hasil_kerja":    "Rating hasil kerja: di_atas, sesuai or di_bawah",
 		"perilaku_kerja": "Rating perilaku kerja: di_atas, sesuai or di_bawah",
-		"mine":           "1: the assessments the actor rates today",
+		"mine":           "true (or 1): only the actor's own part of the list (the assessments they rate today; their own objections); false (or 0) or absent: not this filter. Any other value is a 422",
 	} {
 		if _, ok := queryDocs[k]; !ok {
 			queryDocs[k] = v
@@ -112,14 +118,23 @@ func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor mode
 	if cursor != "" && !isID(cursor) {
 		return model.Invalid("cursor", "invalid.cursor.next")
 	}
+	var f app.AssessmentFilter
+	for name, into := range map[string]*string{"period": &f.PeriodID, "unit": &f.OPDID, "employee": &f.Employee} {
+		if *into, err = idParam(r, name); err != nil {
+			return err
+		}
+	}
+	if f.Mine, err = flagParam(r, "mine"); err != nil {
+		return err
+	}
 	status := model.AssessmentStatus(q.Get("status"))
 	switch status {
 	case "", model.AssessmentOpen, model.AssessmentRated, model.AssessmentFinal:
 	default:
 		return model.Invalid("status", "invalid.assessment.status")
 	}
-	page, err := h.a.Assessments(r.Context(), actor, app.AssessmentFilter{PeriodID: q.Get("period"), OPDID: q.Get("unit"),
-		Employee: q.Get("employee"), Mine: q.Get("mine") == "1", Status: status, Cursor: cursor, Limit: limit})
+	f.Status, f.Cursor, f.Limit = status, cursor, limit
+	page, err := h.a.Assessments(r.Context(), actor, f)
 	if err != nil {
 		return err
 	}

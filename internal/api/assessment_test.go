@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -61,6 +62,25 @@ func TestAssessmentJourney(t *testing.T) {
 		}
 		check("GET", "/api/v1/rules/predikat", e.get(t, "/api/v1/rules/predikat?hasil_kerja=istimewa&perilaku_kerja=sesuai", kabid), 422)
 
+		// The filters answer alike: a value that is no id (or no flag, or
+		// no assessment status) is a 422 naming it; a well-formed id of
+		// nothing is a 404.
+		for q, want := range map[string]int{"period=bogus": 404, "unit=bogus": 404, "employee=bogus": 404, "period=b%21d": 422,
+			"unit=b%21d": 422, "employee=b%21d": 422, "mine=yes": 422, "status=approved": 422} {
+			r := e.get(t, "/api/v1/assessments?"+q, adminTok)
+			p := problem(t, r, want)
+			if errs, _ := p["errors"].(map[string]any); want == 422 && errs[q[:strings.Index(q, "=")]] == nil {
+				t.Errorf("%s: the 422 does not name the parameter: %v", q, p)
+			}
+			check("GET", "/api/v1/assessments", r, want)
+		}
+		docs := e.get(t, "/api/v1/openapi.json", "").json(t)
+		for _, p := range docs["paths"].(map[string]any)["/api/v1/assessments"].(map[string]any)["get"].(map[string]any)["parameters"].([]any) {
+			if pm := p.(map[string]any); pm["name"] == "status" && !strings.Contains(pm["description"].(string), "rated") {
+				t.Errorf("the status filter is documented as %q", pm["description"])
+			}
+		}
+		check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments?mine=true&period="+url.QueryEscape(jan.ID), kabid), 200)
 		list := check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments?mine=1&period="+url.QueryEscape(jan.ID), kabid), 200)
 		items, _ := list["items"].([]any)
 		if len(items) != 1 {

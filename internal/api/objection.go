@@ -17,8 +17,8 @@ func objectionRoutes() []route {
 	return []route{
 		{method: "POST", path: "/api/v1/assessments/{id}/objections", summary: "The employee objects to their final result with a reason, within 14 calendar days of receiving it on the instansi's clock (periodic results only where the instansi allows)", handle: (*handler).submitObjection,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "ObjectionRequest", response: "Objection", status: 201, errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/objections", summary: "Objections: mine=1 the actor's own; todo=1 those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day); both without either", handle: (*handler).objections,
-			doc: op{tag: "penilaian", query: []string{"mine", "todo"}, response: "ObjectionList"}},
+		{method: "GET", path: "/api/v1/objections", summary: "Objections: mine=true the actor's own; todo=true those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day); both without either", handle: (*handler).objections,
+			doc: op{tag: "penilaian", query: []string{"mine", "todo"}, response: "ObjectionList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/objections/{oid}", summary: "One objection: the reason, the explanation, the decision, the deadline", handle: (*handler).objection,
 			doc: op{tag: "penilaian", params: []string{"oid"}, response: "Objection", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/objections/{oid}/explain", summary: "The pejabat penilai of the day explains the result objected to", handle: (*handler).explainObjection,
@@ -30,7 +30,7 @@ func objectionRoutes() []route {
 
 func init() {
 	for k, v := range map[string]string{
-		"todo": "1: the objections waiting for the actor to explain or decide",
+		"todo": "true (or 1): the objections waiting for the actor to explain or decide; false (or 0) or absent: not this filter. Any other value is a 422",
 	} {
 		if _, ok := queryDocs[k]; !ok {
 			queryDocs[k] = v
@@ -105,8 +105,14 @@ func (h *handler) objection(w http.ResponseWriter, r *http.Request, actor model.
 }
 
 func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	q := r.URL.Query()
-	mine, todo := q.Get("mine") == "1", q.Get("todo") == "1"
+	mine, err := flagParam(r, "mine")
+	if err != nil {
+		return err
+	}
+	todo, err := flagParam(r, "todo")
+	if err != nil {
+		return err
+	}
 	if !mine && !todo {
 		mine, todo = true, true
 	}

@@ -65,6 +65,12 @@ func TestObjectionFlow(t *testing.T) {
 			t.Errorf("objection = %v", o)
 		}
 		conflictSays(t, e.post(t, create, staff, map[string]string{"reason": "Sekali lagi"}), "conflict.objection.exists")
+		if errs, _ := problem(t, e.get(t, "/api/v1/objections?mine=ya", staff), 422)["errors"].(map[string]any); errs["mine"] == nil {
+			t.Error("a flag that is no flag is not named")
+		}
+		if l := e.get(t, "/api/v1/objections?mine=true", staff).json(t); len(l["items"].([]any)) != 1 {
+			t.Errorf("mine=true = %v", l)
+		}
 
 		// Evidence goes through the ordinary upload, by the employee only.
 		pdf := blob.SamplePDF("Bukti keberatan", "Laporan layanan")

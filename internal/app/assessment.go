@@ -227,6 +227,12 @@ type AssessmentPage struct {
 // of someone they may see); with OPDID, an OPD's for those who calibrate
 // or read it (BKPSDM, leaders, auditors, the OPD's admins and head).
 func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFilter) (AssessmentPage, error) {
+	if f.PeriodID != "" {
+		// An unknown period is not found, as an unknown unit or employee.
+		if p, err := a.store.Period(ctx, f.PeriodID); err != nil || p.InstansiID != actor.InstansiID {
+			return AssessmentPage{}, fmt.Errorf("period %s: %w", f.PeriodID, model.ErrNotFound)
+		}
+	}
 	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, OPDID: f.OPDID, Status: f.Status, After: f.Cursor}
 	limit := f.Limit
 	if limit <= 0 || limit > 200 {

@@ -50,3 +50,11 @@ func init() {
 		catalogs["en"][k] = v
 	}
 }
+
+// The filters of lists.
+func init() {
+	catalogs["id"]["invalid.query.flag"] = "Isi dengan true atau false (1 atau 0)."
+	catalogs["id"]["invalid.query.id"] = "Bukan pengenal yang sah."
+	catalogs["en"]["invalid.query.flag"] = "Use true or false (1 or 0)."
+	catalogs["en"]["invalid.query.id"] = "Not a valid identifier."
+}
