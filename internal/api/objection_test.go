@@ -71,6 +71,19 @@ func TestObjectionFlow(t *testing.T) {
 		if l := e.get(t, "/api/v1/objections?mine=true", staff).json(t); len(l["items"].([]any)) != 1 {
 			t.Errorf("mine=true = %v", l)
 		}
+		// BKPSDM's list of the whole instansi, with the filters.
+		admin := e.login(t, "admin", "rahasia-admin")
+		for q, want := range map[string]int{"": 1, "&status=submitted": 1, "&status=decided": 0, "&unit=" + e.o.Kominfo.ID: 1,
+			"&limit=1": 1} {
+			r := e.get(t, "/api/v1/objections?all=true"+q, admin)
+			documented("GET", "/api/v1/objections", r)
+			if l := r.json(t); r.status != 200 || len(l["items"].([]any)) != want || l["next_cursor"] != nil {
+				t.Errorf("all%s = %d %v, want %d items", q, r.status, l, want)
+			}
+		}
+		problem(t, e.get(t, "/api/v1/objections?all=true&unit=bogus", admin), 404)
+		problem(t, e.get(t, "/api/v1/objections?all=true&status=open", admin), 422)
+		problem(t, e.get(t, "/api/v1/objections?all=true", staff), 403)
 
 		// Evidence goes through the ordinary upload, by the employee only.
 		pdf := blob.SamplePDF("Bukti keberatan", "Laporan layanan")
@@ -151,7 +164,7 @@ func TestObjectionFlow(t *testing.T) {
 		}
 
 		// The setting of periodic objections, read by all, changed by BKPSDM.
-		admin := e.login(t, "admin", "rahasia-admin")
+		admin = e.login(t, "admin", "rahasia-admin")
 		problem(t, e.do(t, "PATCH", "/api/v1/settings", staff, "application/json", []byte(`{"periodic_objections":true}`)), 403)
 		if r := e.do(t, "PATCH", "/api/v1/settings", admin, "application/json", []byte(`{"periodic_objections":true}`)); r.status != 200 || r.json(t)["periodic_objections"] != true {
 			t.Errorf("set periodic objections: %d %s", r.status, r.body)

@@ -626,6 +626,81 @@ func (a *App) Objections(ctx context.Context, actor model.Actor) (ObjectionList,
 	return out, nil
 }
 
+// ObjectionQuery selects the instansi's objections for BKPSDM's list.
+type ObjectionQuery struct {
+	OPDID  string
+	Status model.ObjectionStatus
+	Cursor string
+	Limit  int
+}
+
+// ObjectionPage is one page of the instansi's objections and the cursor
+// of the next ("" on the last).
+type ObjectionPage struct {
+	Items []ObjectionItem
+	Next  string
+}
+
+// mayListAllObjections is the rule for the instansi-wide keberatan list:
+// BKPSDM, who runs personnel, and those who read every SKP (auditors,
+// read-only: an item's rights stay their own, which lets them do nothing).
+func mayListAllObjections(actor model.Actor) bool {
+	return authz.Can(actor, authz.CalibrateAssessments, authz.Target{InstansiID: actor.InstansiID}) ||
+		authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: actor.InstansiID, OPDID: "-", EmployeeID: "-"})
+}
+
+// MayListAllObjections reports whether the actor has the instansi-wide
+// keberatan list.
+func (a *App) MayListAllObjections(actor model.Actor) bool { return mayListAllObjections(actor) }
+
+// AllObjections lists a page of the instansi's objections, newest first,
+// for BKPSDM and auditors, filtered by OPD and state. An unknown OPD is
+// not found; a state that is none is a field error.
+func (a *App) AllObjections(ctx context.Context, actor model.Actor, q ObjectionQuery) (ObjectionPage, error) {
+	if !mayListAllObjections(actor) {
+		return ObjectionPage{}, forbidden("list the instansi's objections")
+	}
+	switch q.Status {
+	case "", model.ObjectionSubmitted, model.ObjectionExplained, model.ObjectionDecided:
+	default:
+		return ObjectionPage{}, model.Invalid("status", "invalid.objection.status")
+	}
+	if q.OPDID != "" {
+		if u, err := a.store.Unit(ctx, q.OPDID); err != nil || u.InstansiID != actor.InstansiID || u.Kind != model.UnitOPD {
+			return ObjectionPage{}, fmt.Errorf("unit %s: %w", q.OPDID, model.ErrNotFound)
+		}
+	}
+	limit := q.Limit
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	list, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, OPDID: q.OPDID, Status: q.Status,
+		After: q.Cursor, Limit: limit + 1})
+	if err != nil {
+		return ObjectionPage{}, err
+	}
+	var page ObjectionPage
+	if len(list) > limit {
+		list = list[:limit]
+		page.Next = list[limit-1].ID
+	}
+	for _, o := range list {
+		f, err := a.assessmentFacts(ctx, actor, o.AssessmentID)
+		if err != nil {
+			if IsNotFound(err) {
+				continue
+			}
+			return page, err
+		}
+		of, err := a.objectionFactsOf(ctx, f)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, ObjectionItem{Objection: of.O, Assessment: f.A, Period: f.Period, Can: objectionRights(actor, of)})
+	}
+	return page, nil
+}
+
 // ignoreHidden drops a not-found error: a record the actor may not read
 // is left out of a list.
 func ignoreHidden(err error) error {

@@ -58,3 +58,36 @@ func init() {
 	catalogs["en"]["invalid.query.flag"] = "Use true or false (1 or 0)."
 	catalogs["en"]["invalid.query.id"] = "Not a valid identifier."
 }
+
+// The instansi-wide keberatan list.
+func init() {
+	catalogs["id"]["invalid.objection.status"] = "Pilih submitted, explained atau decided."
+	catalogs["en"]["invalid.objection.status"] = "Choose submitted, explained or decided."
+}
+
+func init() {
+	for k, v := range map[string]string{
+		"objection.all":           "Semua keberatan di instansi",
+		"objection.all.opd":       "Perangkat daerah",
+		"objection.all.anyopd":    "Semua perangkat daerah",
+		"objection.all.status":    "Tahap",
+		"objection.all.anystatus": "Semua tahap",
+		"objection.all.filter":    "Tampilkan",
+		"objection.all.none":      "Tidak ada keberatan yang sesuai dengan pilihan ini.",
+		"objection.all.more":      "Keberatan berikutnya",
+	} {
+		catalogs["id"][k] = v
+	}
+	for k, v := range map[string]string{
+		"objection.all":           "Every objection in the instansi",
+		"objection.all.opd":       "OPD",
+		"objection.all.anyopd":    "Every OPD",
+		"objection.all.status":    "Step",
+		"objection.all.anystatus": "Every step",
+		"objection.all.filter":    "Show",
+		"objection.all.none":      "No objection matches these choices.",
+		"objection.all.more":      "Next objections",
+	} {
+		catalogs["en"][k] = v
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -41,6 +42,14 @@ type objectionRow struct {
 type objectionsPage struct {
 	base
 	Mine, Todo []objectionRow
+	// All is the instansi's objections (BKPSDM and auditors: ShowAll),
+	// filtered by OPD and state, a page at a time.
+	ShowAll              bool
+	All                  []objectionRow
+	OPDs                 []model.Unit
+	Statuses             []model.ObjectionStatus
+	FilterOPD, FilterSts string
+	NextURL              string
 }
 
 func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) error {
@@ -49,6 +58,25 @@ func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) erro
 		return err
 	}
 	p := objectionsPage{base: b}
+	if u.a.MayListAllObjections(*b.Actor) {
+		q := r.URL.Query()
+		p.ShowAll, p.FilterOPD, p.FilterSts = true, q.Get("opd"), q.Get("status")
+		p.Statuses = []model.ObjectionStatus{model.ObjectionSubmitted, model.ObjectionExplained, model.ObjectionDecided}
+		if p.OPDs, err = u.a.CalibrationOPDs(r.Context(), *b.Actor); err != nil {
+			return err
+		}
+		page, err := u.a.AllObjections(r.Context(), *b.Actor, app.ObjectionQuery{OPDID: p.FilterOPD, Status: model.ObjectionStatus(p.FilterSts),
+			Cursor: q.Get("setelah"), Limit: 50})
+		if err != nil {
+			return err
+		}
+		for _, it := range page.Items {
+			p.All = append(p.All, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
+		}
+		if page.Next != "" {
+			p.NextURL = "/keberatan?" + url.Values{"opd": {p.FilterOPD}, "status": {p.FilterSts}, "setelah": {page.Next}}.Encode() + "#semua-h"
+		}
+	}
 	for _, it := range l.Mine {
 		p.Mine = append(p.Mine, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
 	}

@@ -127,5 +127,22 @@ func TestObjectionPages(t *testing.T) {
 		if _, body := admin.get("/tahun"); !strings.Contains(body, `name="periodic" value="1" checked`) {
 			t.Error("the year page does not show the setting on")
 		}
+
+		// BKPSDM's keberatan page lists the whole instansi's, filtered by
+		// OPD and step; an ASN's does not.
+		oid := strings.TrimPrefix(loc, "/keberatan/")
+		for q, want := range map[string]bool{"": true, "?status=decided": true, "?status=submitted": false,
+			"?opd=" + e.o.Kominfo.ID + "&status=decided": true} {
+			resp, body := admin.get("/keberatan" + q)
+			if resp.StatusCode != 200 || !strings.Contains(body, "Semua keberatan di instansi") || strings.Contains(body, `href="/keberatan/`+oid+`"`) != want {
+				t.Errorf("BKPSDM's list%s: %d, lists the objection %v, want %v", q, resp.StatusCode, !want, want)
+			}
+		}
+		if resp, _ := admin.get("/keberatan?status=open"); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("a step that is none: %d", resp.StatusCode)
+		}
+		if _, body := staff.get("/keberatan"); strings.Contains(body, "Semua keberatan di instansi") {
+			t.Error("an ASN sees the instansi's objections")
+		}
 	})
 }

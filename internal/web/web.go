@@ -263,7 +263,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		// Those who set, recommend or lead an OPD rate someone; others
 		// read the capaian only by a role, which costs no query.
 		b.CanCapaian = m.UnitPerformance || (b.IsRater && u.a.MayReadUnitPerformance(r.Context(), actor))
-		b.Objections = u.a.HasObjections(r.Context(), actor)
+		b.Objections = u.a.HasObjections(r.Context(), actor) || u.a.MayListAllObjections(actor)
 		if actor.EmployeeID != "" {
 			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)
 		}
