@@ -55,13 +55,9 @@ type assessmentFacts struct {
 	objecting   bool   // a keberatan on it waits for the explanation or the decision
 }
 
-// locked reports whether the assessment's ratings can no longer change:
-// its period is locked, its OPD's calibration for the period is final,
-// or a keberatan on it was decided.
-func (f assessmentFacts) locked() bool { return f.lock() != nil }
-
-// lock is the refusal that names why the ratings can no longer change,
-// nil while they can.
+// lock is the refusal that names why the assessment's ratings can no
+// longer change (a keberatan on it was decided, its period is locked, or
+// its OPD's calibration for the period is final), nil while they can.
 func (f assessmentFacts) lock() error {
 	switch {
 	case f.decided:
