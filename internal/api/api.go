@@ -151,9 +151,14 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		case http.StatusConflict:
 			// A stale version and an action the record's state does not
 			// allow now are both conflicts; the detail says which.
+			// A refusal that names its reason (model.StateError) says it.
 			detail := model.Msg("problem.conflict.state")
-			if errors.Is(err, model.ErrStale) {
+			var se *model.StateError
+			switch {
+			case errors.Is(err, model.ErrStale):
 				detail = model.Msg("problem.conflict.stale")
+			case errors.As(err, &se):
+				detail = se.Message
 			}
 			writeProblem(w, r, lang, status, "conflict", model.Msg("problem.conflict.title"), detail)
 		case http.StatusRequestEntityTooLarge:
@@ -592,6 +597,31 @@ func requiredVersion(v *int) (int, error) {
 
 // isID reports whether s has the shape of an identifier: at most 64
 // letters and digits.
+// flagParam reads a yes/no filter: 1 or true, 0 or false, false when
+// absent; anything else is a 422 naming the parameter.
+func flagParam(r *http.Request, name string) (bool, error) {
+	switch r.URL.Query().Get(name) {
+	case "":
+		return false, nil
+	case "1", "true":
+		return true, nil
+	case "0", "false":
+		return false, nil
+	}
+	return false, model.Invalid(name, "invalid.query.flag")
+}
+
+// idParam reads an id filter: "" when absent; a value that cannot be an
+// id is a 422 naming the parameter (a well-formed id of nothing is the
+// use case's 404).
+func idParam(r *http.Request, name string) (string, error) {
+	v := r.URL.Query().Get(name)
+	if v != "" && !isID(v) {
+		return "", model.Invalid(name, "invalid.query.id")
+	}
+	return v, nil
+}
+
 func isID(s string) bool {
 	if s == "" || len(s) > 64 {
 		return false

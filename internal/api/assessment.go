@@ -16,15 +16,21 @@ func assessmentRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/rules/predikat", summary: "The predikat a rating hasil kerja and a rating perilaku kerja give, by the rules in force (PermenPANRB 6/2022)", handle: (*handler).predikatRule,
 			doc: op{tag: "penilaian", query: []string{"hasil_kerja", "perilaku_kerja"}, response: "PredikatRule", errors: []int{422}}},
-		{method: "GET", path: "/api/v1/assessments", summary: "Assessments the actor may read: their own by default; mine=1 those they rate today; employee= one person's; unit= an OPD's (its head, BKPSDM, leaders, auditors, its admins)", handle: (*handler).assessments,
-			doc: op{tag: "penilaian", query: []string{"period", "unit", "employee", "mine", "status", "limit", "cursor"}, response: "AssessmentList", errors: []int{403, 404, 422}}},
+		{method: "GET", path: "/api/v1/assessments", summary: "Assessments the actor may read: their own by default; mine=true those they rate today; employee= one person's; unit= an OPD's (its head, BKPSDM, leaders, auditors, its admins)", handle: (*handler).assessments,
+			doc: op{tag: "penilaian", query: []string{"period", "unit", "employee", "mine", "status", "limit", "cursor"}, response: "AssessmentList", errors: []int{403, 404, 422},
+				queryDocs: map[string]string{
+					"status":   "Only assessments in this status: open (waiting for the rater), rated (rated, not sent), final (sent to the employee); any other value is a 422",
+					"period":   "Only this period's (an id of GET /years/{year}/periods); every period when absent." + filterRule,
+					"unit":     "An OPD's assessments, for those who may read its curve." + filterRule,
+					"employee": "One employee's assessments." + filterRule,
+				}}},
 		{method: "GET", path: "/api/v1/assessments/{id}", summary: "One assessment with everything its rating rests on: per RHK and indicator the target, the realisasi and its basis, evidence, the period's progress and feedback; per core value the ekspektasi and umpan balik; the suggested rating hasil kerja with its reasons; calibration moves", handle: (*handler).assessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, response: "AssessmentDetail", errors: []int{404}}},
 		{method: "PUT", path: "/api/v1/assessments/{id}", summary: "The pejabat penilai rates: the predikat is computed from the two ratings and never accepted; an OPD head's rating hasil kerja follows the capaian kinerja organisasi", handle: (*handler).rateAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "RateRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/finalize", summary: "Send the result to the employee; refused past a maximum of the OPD's distribution pattern", handle: (*handler).finalizeAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "VersionRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/assessments/{id}/acknowledge", summary: "The employee confirms receiving their result", handle: (*handler).acknowledgeAssessment,
+		{method: "POST", path: "/api/v1/assessments/{id}/acknowledge", summary: "The employee confirms reading their result as it stands (asked again when a sent result changes)", handle: (*handler).acknowledgeAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, response: "AssessmentDetail", errors: []int{403, 404, 409}}},
 	}
 }
@@ -33,7 +39,7 @@ func init() {
 	for k, v := range map[string]string{
 		"hasil_kerja":    "Rating hasil kerja: di_atas, sesuai or di_bawah",
 		"perilaku_kerja": "Rating perilaku kerja: di_atas, sesuai or di_bawah",
-		"mine":           "1: the assessments the actor rates today",
+		"mine":           "true (or 1): only the actor's own part of the list (the assessments they rate today; their own objections); false (or 0) or absent: not this filter. Any other value is a 422",
 	} {
 		if _, ok := queryDocs[k]; !ok {
 			queryDocs[k] = v
@@ -80,6 +86,7 @@ type assessmentJSON struct {
 	UpperRater     *model.PersonSnapshot `json:"upper_rater"`
 	RatedAt        *time.Time            `json:"rated_at"`
 	FinalizedAt    *time.Time            `json:"finalized_at"`
+	ReceivedAt     *time.Time            `json:"received_at"`
 	AcknowledgedAt *time.Time            `json:"acknowledged_at"`
 	Version        int                   `json:"version"`
 	Can            assessmentRightsJSON  `json:"can"`
@@ -97,7 +104,7 @@ func assessmentOf(lang string, as model.Assessment, p model.Period, can app.Asse
 		Period: locale.T(lang, p.Label().Key, p.Label().Args...), OPDID: as.OPDID, Regime: string(as.Regime), Leader: as.Leader,
 		HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat)),
 		Note: as.Note, Status: string(as.Status), Rater: snapshotOrNil(as.Rater), UpperRater: snapshotOrNil(as.UpperRater),
-		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
+		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), ReceivedAt: timeOrNil(as.ReceivedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
 		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate, FollowUp: can.FollowUp}}
 }
 
@@ -111,14 +118,23 @@ func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor mode
 	if cursor != "" && !isID(cursor) {
 		return model.Invalid("cursor", "invalid.cursor.next")
 	}
+	var f app.AssessmentFilter
+	for name, into := range map[string]*string{"period": &f.PeriodID, "unit": &f.OPDID, "employee": &f.Employee} {
+		if *into, err = idParam(r, name); err != nil {
+			return err
+		}
+	}
+	if f.Mine, err = flagParam(r, "mine"); err != nil {
+		return err
+	}
 	status := model.AssessmentStatus(q.Get("status"))
 	switch status {
 	case "", model.AssessmentOpen, model.AssessmentRated, model.AssessmentFinal:
 	default:
 		return model.Invalid("status", "invalid.assessment.status")
 	}
-	page, err := h.a.Assessments(r.Context(), actor, app.AssessmentFilter{PeriodID: q.Get("period"), OPDID: q.Get("unit"),
-		Employee: q.Get("employee"), Mine: q.Get("mine") == "1", Status: status, Cursor: cursor, Limit: limit})
+	f.Status, f.Cursor, f.Limit = status, cursor, limit
+	page, err := h.a.Assessments(r.Context(), actor, f)
 	if err != nil {
 		return err
 	}
@@ -363,6 +379,15 @@ func (h *handler) acknowledgeAssessment(w http.ResponseWriter, r *http.Request, 
 	return h.writeAssessment(w, r, actor, id)
 }
 
+// described is a schema with a description added.
+func described(schema map[string]any, description string) map[string]any {
+	out := map[string]any{"description": description}
+	for k, v := range schema {
+		out[k] = v
+	}
+	return out
+}
+
 func assessmentSchemas() map[string]any {
 	integer := map[string]any{"type": "integer"}
 	at := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
@@ -375,10 +400,13 @@ func assessmentSchemas() map[string]any {
 		"period": str(), "opd_id": str(), "regime": str(), "leader": map[string]any{"type": "boolean", "description": "The employee heads the OPD: rating hasil kerja follows the capaian kinerja organisasi"},
 		"hasil_kerja": rating, "perilaku_kerja": rating, "predikat": predikat, "note": str(),
 		"status": enum("open", "rated", "final"), "rater": rater, "upper_rater": rater,
-		"rated_at": at, "finalized_at": at, "acknowledged_at": at, "version": integer,
+		"rated_at": at, "finalized_at": described(at, "When the pejabat penilai sent the result to the employee"),
+		"received_at":     described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
+		"acknowledged_at": described(at, "When the employee confirmed reading the result as it stands; null again when a sent result changes, until they confirm it anew"),
+		"version":         integer,
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee",
-			"acknowledge": "Confirm receiving the result (the employee)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
+			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
 			"follow_up": "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)"})}
 	detail := map[string]any{}
 	for k, v := range assessment {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -61,6 +62,25 @@ func TestAssessmentJourney(t *testing.T) {
 		}
 		check("GET", "/api/v1/rules/predikat", e.get(t, "/api/v1/rules/predikat?hasil_kerja=istimewa&perilaku_kerja=sesuai", kabid), 422)
 
+		// The filters answer alike: a value that is no id (or no flag, or
+		// no assessment status) is a 422 naming it; a well-formed id of
+		// nothing is a 404.
+		for q, want := range map[string]int{"period=bogus": 404, "unit=bogus": 404, "employee=bogus": 404, "period=b%21d": 422,
+			"unit=b%21d": 422, "employee=b%21d": 422, "mine=yes": 422, "status=approved": 422} {
+			r := e.get(t, "/api/v1/assessments?"+q, adminTok)
+			p := problem(t, r, want)
+			if errs, _ := p["errors"].(map[string]any); want == 422 && errs[q[:strings.Index(q, "=")]] == nil {
+				t.Errorf("%s: the 422 does not name the parameter: %v", q, p)
+			}
+			check("GET", "/api/v1/assessments", r, want)
+		}
+		docs := e.get(t, "/api/v1/openapi.json", "").json(t)
+		for _, p := range docs["paths"].(map[string]any)["/api/v1/assessments"].(map[string]any)["get"].(map[string]any)["parameters"].([]any) {
+			if pm := p.(map[string]any); pm["name"] == "status" && !strings.Contains(pm["description"].(string), "rated") {
+				t.Errorf("the status filter is documented as %q", pm["description"])
+			}
+		}
+		check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments?mine=true&period="+url.QueryEscape(jan.ID), kabid), 200)
 		list := check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments?mine=1&period="+url.QueryEscape(jan.ID), kabid), 200)
 		items, _ := list["items"].([]any)
 		if len(items) != 1 {
@@ -116,11 +136,15 @@ func TestAssessmentJourney(t *testing.T) {
 		if by := moved["moves"].([]any)[0].(map[string]any)["by"].(map[string]any); by["name"] == "" || by["id"] == "" {
 			t.Errorf("the move names no one: %v", by)
 		}
+		// Once sent, the rater's change is a conflict that says why.
+		conflictSays(t, e.put(t, path, kabid, map[string]any{"version": moved["version"], "hasil_kerja": "sesuai", "perilaku_kerja": "sesuai"}),
+			"conflict.assessment.sent")
 		check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", kabid, nil), 403)
 		ack := check("POST", "/api/v1/assessments/{id}/acknowledge", e.post(t, path+"/acknowledge", staff, nil), 200)
 		if ack["acknowledged_at"] == nil {
 			t.Errorf("acknowledged = %v", ack)
 		}
+		conflictSays(t, e.post(t, path+"/acknowledge", staff, nil), "conflict.assessment.acknowledged")
 		// How the result was reached, as the employee reads it.
 		story := check("GET", "/api/v1/assessments/{id}", e.get(t, path, staff), 200)
 		var steps []string
@@ -140,6 +164,10 @@ func TestAssessmentJourney(t *testing.T) {
 		if fin["status"] != "final" {
 			t.Errorf("finalised curve = %v", fin)
 		}
+		conflictSays(t, e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/finalize", adminTok, map[string]any{"period_id": jan.ID}),
+			"conflict.calibration.final")
+		conflictSays(t, e.post(t, path+"/calibrate", adminTok, map[string]any{"version": ack["version"], "hasil_kerja": "sesuai",
+			"perilaku_kerja": "sesuai", "reason": "Lagi"}), "conflict.calibration.final")
 		check("POST", "/api/v1/units/{id}/curve/unlock", e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/unlock", adminTok,
 			map[string]any{"period_id": jan.ID}), 422)
 

@@ -17,8 +17,12 @@ func objectionRoutes() []route {
 	return []route{
 		{method: "POST", path: "/api/v1/assessments/{id}/objections", summary: "The employee objects to their final result with a reason, within 14 calendar days of receiving it on the instansi's clock (periodic results only where the instansi allows)", handle: (*handler).submitObjection,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "ObjectionRequest", response: "Objection", status: 201, errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/objections", summary: "Objections: mine=1 the actor's own; todo=1 those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day); both without either", handle: (*handler).objections,
-			doc: op{tag: "penilaian", query: []string{"mine", "todo"}, response: "ObjectionList"}},
+		{method: "GET", path: "/api/v1/objections", summary: "Objections: all=true every objection of the instansi, newest first and paged, filtered by unit (an OPD) and status (BKPSDM and auditors, read-only for auditors); mine=true the actor's own; todo=true those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day); both without either", handle: (*handler).objections,
+			doc: op{tag: "penilaian", query: []string{"all", "mine", "todo", "unit", "status", "limit", "cursor"}, response: "ObjectionList", errors: []int{403, 404, 422},
+				queryDocs: map[string]string{
+					"unit":   "With all=true: only objections to results counted in this OPD." + filterRule,
+					"status": "With all=true: only objections in this state: submitted (waiting for the explanation), explained (waiting for the decision), decided; any other value is a 422",
+				}}},
 		{method: "GET", path: "/api/v1/objections/{oid}", summary: "One objection: the reason, the explanation, the decision, the deadline", handle: (*handler).objection,
 			doc: op{tag: "penilaian", params: []string{"oid"}, response: "Objection", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/objections/{oid}/explain", summary: "The pejabat penilai of the day explains the result objected to", handle: (*handler).explainObjection,
@@ -30,7 +34,8 @@ func objectionRoutes() []route {
 
 func init() {
 	for k, v := range map[string]string{
-		"todo": "1: the objections waiting for the actor to explain or decide",
+		"all":  "true (or 1): every objection of the instansi (BKPSDM and auditors; 403 for others), with unit, status, limit and cursor; false (or 0) or absent: not this filter. Any other value is a 422",
+		"todo": "true (or 1): the objections waiting for the actor to explain or decide; false (or 0) or absent: not this filter. Any other value is a 422",
 	} {
 		if _, ok := queryDocs[k]; !ok {
 			queryDocs[k] = v
@@ -105,8 +110,21 @@ func (h *handler) objection(w http.ResponseWriter, r *http.Request, actor model.
 }
 
 func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	q := r.URL.Query()
-	mine, todo := q.Get("mine") == "1", q.Get("todo") == "1"
+	all, err := flagParam(r, "all")
+	if err != nil {
+		return err
+	}
+	if all {
+		return h.allObjections(w, r, actor)
+	}
+	mine, err := flagParam(r, "mine")
+	if err != nil {
+		return err
+	}
+	todo, err := flagParam(r, "todo")
+	if err != nil {
+		return err
+	}
 	if !mine && !todo {
 		mine, todo = true, true
 	}
@@ -181,6 +199,33 @@ func (h *handler) decideObjection(w http.ResponseWriter, r *http.Request, actor 
 	return h.writeObjection(w, r, actor, id, http.StatusOK)
 }
 
+// allObjections answers the instansi-wide list, a page at a time.
+func (h *handler) allObjections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
+	unit, err := idParam(r, "unit")
+	if err != nil {
+		return err
+	}
+	cursor, err := idParam(r, "cursor")
+	if err != nil {
+		return err
+	}
+	page, err := h.a.AllObjections(r.Context(), actor, app.ObjectionQuery{OPDID: unit, Status: model.ObjectionStatus(r.URL.Query().Get("status")),
+		Cursor: cursor, Limit: limit})
+	if err != nil {
+		return err
+	}
+	lang := readerLang(r)
+	out := list[objectionJSON]{Items: []objectionJSON{}, NextCursor: ptr(page.Next)}
+	for _, it := range page.Items {
+		out.Items = append(out.Items, objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can))
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
 func objectionSchemas() map[string]any {
 	at := map[string]any{"type": []string{"string", "null"}, "format": "date-time"}
 	text := map[string]any{"type": []string{"string", "null"}}
@@ -191,7 +236,7 @@ func objectionSchemas() map[string]any {
 		"employee":  map[string]any{"type": "object", "description": "The employee as the assessment shows them"},
 		"period_id": str(), "period": str(), "status": enum("submitted", "explained", "decided"), "reason": str(),
 		"submitted_at": map[string]any{"type": "string", "format": "date-time"},
-		"deadline":     map[string]any{"type": "string", "format": "date", "description": "The last day to object, on the instansi's clock (until the end of that day): the day the result was received plus 14 calendar days"},
+		"deadline":     map[string]any{"type": "string", "format": "date", "description": "The last day to object, on the instansi's clock (until the end of that day): the day the result was received (the assessment's received_at: its sending, or its latest change) plus 14 calendar days"},
 		"explanation":  text, "explained_by": person, "explained_at": at,
 		"decision": map[string]any{"type": []string{"string", "null"}, "enum": []any{"keep", "change", nil}}, "note": text,
 		"from": pair, "to": pair, "decided_by": person, "decided_at": at,

@@ -60,11 +60,30 @@ func TestObjectionFlow(t *testing.T) {
 		documented("POST", "/api/v1/assessments/{id}/objections", r)
 		o := r.json(t)
 		id, _ := o["id"].(string)
-		want := model.ObjectionDeadline(as.FinalizedAt, model.ZoneWIB)
+		want := model.ObjectionDeadline(as.ReceivedAt, model.ZoneWIB)
 		if o["status"] != "submitted" || o["deadline"] != string(want) || o["can"] == nil {
 			t.Errorf("objection = %v", o)
 		}
-		problem(t, e.post(t, create, staff, map[string]string{"reason": "Sekali lagi"}), 409)
+		conflictSays(t, e.post(t, create, staff, map[string]string{"reason": "Sekali lagi"}), "conflict.objection.exists")
+		if errs, _ := problem(t, e.get(t, "/api/v1/objections?mine=ya", staff), 422)["errors"].(map[string]any); errs["mine"] == nil {
+			t.Error("a flag that is no flag is not named")
+		}
+		if l := e.get(t, "/api/v1/objections?mine=true", staff).json(t); len(l["items"].([]any)) != 1 {
+			t.Errorf("mine=true = %v", l)
+		}
+		// BKPSDM's list of the whole instansi, with the filters.
+		admin := e.login(t, "admin", "rahasia-admin")
+		for q, want := range map[string]int{"": 1, "&status=submitted": 1, "&status=decided": 0, "&unit=" + e.o.Kominfo.ID: 1,
+			"&limit=1": 1} {
+			r := e.get(t, "/api/v1/objections?all=true"+q, admin)
+			documented("GET", "/api/v1/objections", r)
+			if l := r.json(t); r.status != 200 || len(l["items"].([]any)) != want || l["next_cursor"] != nil {
+				t.Errorf("all%s = %d %v, want %d items", q, r.status, l, want)
+			}
+		}
+		problem(t, e.get(t, "/api/v1/objections?all=true&unit=bogus", admin), 404)
+		problem(t, e.get(t, "/api/v1/objections?all=true&status=open", admin), 422)
+		problem(t, e.get(t, "/api/v1/objections?all=true", staff), 403)
 
 		// Evidence goes through the ordinary upload, by the employee only.
 		pdf := blob.SamplePDF("Bukti keberatan", "Laporan layanan")
@@ -103,6 +122,11 @@ func TestObjectionFlow(t *testing.T) {
 			t.Errorf("a predikat sent: %v", p)
 		}
 		problem(t, e.post(t, base+"/decide", kabid, map[string]string{"decision": "keep", "note": "Tetap"}), 403)
+		// "keep" takes no new rating: one sent with it is refused by name.
+		p = problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "hasil_kerja": "di_bawah", "note": "Tetap"}), 422)
+		if errs, _ := p["errors"].(map[string]any); errs["hasil_kerja"] == nil || errs["perilaku_kerja"] != nil {
+			t.Errorf("keep with a new hasil kerja: %v", p)
+		}
 		r = e.post(t, base+"/decide", kadis, map[string]string{"decision": "change", "hasil_kerja": "di_atas", "perilaku_kerja": "sesuai",
 			"note": "Bukti mendukung capaian di atas target."})
 		if r.status != 200 {
@@ -121,7 +145,8 @@ func TestObjectionFlow(t *testing.T) {
 		if got, _ := e.s.Assessment(context.Background(), as.ID); got.HasilKerja != model.RatingDiAtas || got.Predikat != model.PredikatBaik {
 			t.Errorf("the assessment = %+v", got)
 		}
-		problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Lagi"}), 409)
+		conflictSays(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Lagi"}), "conflict.objection.decided")
+		conflictSays(t, e.post(t, base+"/explain", kabid, map[string]string{"explanation": "Lagi"}), "conflict.objection.decided")
 		problem(t, e.uploadEvidence(t, staff, "objection", id, "lagi.pdf", pdf), 422)
 		r = e.get(t, base, staff)
 		documented("GET", "/api/v1/objections/{oid}", r)
@@ -139,7 +164,7 @@ func TestObjectionFlow(t *testing.T) {
 		}
 
 		// The setting of periodic objections, read by all, changed by BKPSDM.
-		admin := e.login(t, "admin", "rahasia-admin")
+		admin = e.login(t, "admin", "rahasia-admin")
 		problem(t, e.do(t, "PATCH", "/api/v1/settings", staff, "application/json", []byte(`{"periodic_objections":true}`)), 403)
 		if r := e.do(t, "PATCH", "/api/v1/settings", admin, "application/json", []byte(`{"periodic_objections":true}`)); r.status != 200 || r.json(t)["periodic_objections"] != true {
 			t.Errorf("set periodic objections: %d %s", r.status, r.body)

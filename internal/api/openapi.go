@@ -20,7 +20,16 @@ type op struct {
 	response string   // response schema name ("object" for any)
 	status   int      // success status; 200 when zero
 	errors   []int    // error statuses besides 401 and 500
+	// queryDocs describes a query parameter where the shared description
+	// (queryDocs) does not fit this route.
+	queryDocs map[string]string
 }
+
+// The filters of a list answer the same way on every route: a flag
+// (mine, todo ...) is 1/true or 0/false, an id filter (period, unit,
+// employee) that is not an id at all is a 422 naming the parameter, and
+// a well-formed id of nothing the actor may see is a 404.
+const filterRule = " A value that is not an id is a 422 naming the parameter; an id of nothing the actor may see is a 404."
 
 func (h *handler) openAPI(w http.ResponseWriter, r *http.Request, _ model.Actor) error {
 	h.docOnce.Do(func() {
@@ -237,7 +246,11 @@ func openAPIDocument() map[string]any {
 			if q == "revision" {
 				s = map[string]any{"type": "integer", "minimum": 1}
 			}
-			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": s, "description": queryDocs[q]})
+			desc := queryDocs[q]
+			if d, ok := rt.doc.queryDocs[q]; ok {
+				desc = d
+			}
+			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": s, "description": desc})
 		}
 		if params != nil {
 			o["parameters"] = params

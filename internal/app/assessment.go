@@ -56,11 +56,19 @@ type assessmentFacts struct {
 	objecting   bool   // a keberatan on it waits for the explanation or the decision
 }
 
-// locked reports whether the assessment's ratings can no longer change:
-// its period is locked, its OPD's calibration for the period is final,
-// or a keberatan on it was decided.
-func (f assessmentFacts) locked() bool {
-	return f.Period.Status == model.PeriodLocked || f.Calibration.Status == model.CalibrationFinal || f.decided
+// lock is the refusal that names why the assessment's ratings can no
+// longer change (a keberatan on it was decided, its period is locked, or
+// its OPD's calibration for the period is final), nil while they can.
+func (f assessmentFacts) lock() error {
+	switch {
+	case f.decided:
+		return model.Refused("conflict.assessment.decided")
+	case f.Period.Status == model.PeriodLocked:
+		return model.Refused("conflict.period.locked")
+	case f.Calibration.Status == model.CalibrationFinal:
+		return model.Refused("conflict.calibration.final")
+	}
+	return nil
 }
 
 // mayCalibrate reports whether actor moves ratings on the OPD's
@@ -85,11 +93,11 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 		if actor.EmployeeID == "" || actor.EmployeeID != f.Rater {
 			return forbidden("rate an assessment one is not the pejabat penilai of")
 		}
-		if f.locked() {
-			return fmt.Errorf("the period is locked: %w", model.ErrInvalidTransition)
+		if err := f.lock(); err != nil {
+			return err
 		}
 		if f.A.Status == model.AssessmentFinal {
-			return fmt.Errorf("the assessment is final: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.assessment.sent")
 		}
 		if step == stepFinalize && f.A.Status != model.AssessmentRated {
 			return model.Invalid("status", "invalid.assessment.notrated")
@@ -99,8 +107,11 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 		if !self {
 			return forbidden("acknowledge another employee's result")
 		}
-		if f.A.Status != model.AssessmentFinal || !f.A.AcknowledgedAt.IsZero() {
-			return fmt.Errorf("nothing to acknowledge: %w", model.ErrInvalidTransition)
+		if f.A.Status != model.AssessmentFinal {
+			return model.Refused("conflict.assessment.notsent")
+		}
+		if !f.A.AcknowledgedAt.IsZero() {
+			return model.Refused("conflict.assessment.acknowledged")
 		}
 		return nil
 	case stepCalibrate:
@@ -110,16 +121,16 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 		if !mayCalibrate(actor, f) {
 			return forbidden("calibrate the OPD's ratings")
 		}
-		if f.locked() {
-			return fmt.Errorf("the period is locked: %w", model.ErrInvalidTransition)
+		if err := f.lock(); err != nil {
+			return err
 		}
 		// Calibration moves results sent to the employee: a rating not yet
 		// sent is still the rater's to change.
 		if f.A.Status != model.AssessmentFinal {
-			return fmt.Errorf("the result is not sent yet: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.calibration.notsent")
 		}
 		if f.objecting {
-			return fmt.Errorf("an objection to the result is open: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.calibration.objection")
 		}
 		return nil
 	}
@@ -213,6 +224,12 @@ type AssessmentPage struct {
 // of someone they may see); with OPDID, an OPD's for those who calibrate
 // or read it (BKPSDM, leaders, auditors, the OPD's admins and head).
 func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFilter) (AssessmentPage, error) {
+	if f.PeriodID != "" {
+		// An unknown period is not found, as an unknown unit or employee.
+		if p, err := a.store.Period(ctx, f.PeriodID); err != nil || p.InstansiID != actor.InstansiID {
+			return AssessmentPage{}, fmt.Errorf("period %s: %w", f.PeriodID, model.ErrNotFound)
+		}
+	}
 	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, OPDID: f.OPDID, Status: f.Status, After: f.Cursor}
 	limit := f.Limit
 	if limit <= 0 || limit > 200 {
@@ -809,7 +826,7 @@ func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id stri
 			return err
 		}
 		if cal.Status == model.CalibrationFinal {
-			return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.calibration.final")
 		}
 		counts, err := tx.CurveCounts(ctx, f.A.OPDID, f.A.PeriodID)
 		if err != nil {

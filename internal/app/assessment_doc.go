@@ -128,7 +128,7 @@ func (a *App) EvaluationDocument(ctx context.Context, actor model.Actor, id stri
 			Expectation: b.Behaviour.Expectation, UmpanBalik: b.UmpanBalik})
 	}
 	doc.Signatures = []export.Signature{
-		{Role: export.RoleEmployee, Person: employee, Date: dayIn(as.AcknowledgedAt, zone), Note: export.SignedNote(export.SignReceived, as.AcknowledgedAt, zone)},
+		{Role: export.RoleEmployee, Person: employee, Date: dayIn(as.AcknowledgedAt, zone), Note: export.ReceiptNote(as.ReceivedAt, as.AcknowledgedAt, zone)},
 		{Role: export.RoleRater, Person: rater, Date: dayIn(as.FinalizedAt, zone), Note: export.SignedNote(export.SignSent, as.FinalizedAt, zone)},
 	}
 	return doc, nil
@@ -182,7 +182,7 @@ func (a *App) AssessmentDocument(ctx context.Context, actor model.Actor, id stri
 		Employee: employee, Rater: rater, UpperRater: upper, Capaian: capaian, Predikat: as.Predikat, Note: as.Note,
 		Objection: objection, Place: docPlace(in.Name),
 		Signatures: []export.Signature{
-			{Role: export.RoleEmployee, Person: employee, Date: dayIn(as.AcknowledgedAt, zone), Note: export.SignedNote(export.SignReceived, as.AcknowledgedAt, zone)},
+			{Role: export.RoleEmployee, Person: employee, Date: dayIn(as.AcknowledgedAt, zone), Note: export.ReceiptNote(as.ReceivedAt, as.AcknowledgedAt, zone)},
 			{Role: export.RoleRater, Person: rater, Date: dayIn(as.FinalizedAt, zone), Note: export.SignedNote(export.SignSent, as.FinalizedAt, zone)},
 			{Role: export.RoleUpperRater, Person: upper, Date: objection.DecisionDate},
 		}}, nil

@@ -49,7 +49,8 @@ func TestAssessmentDocuments(t *testing.T) {
 		if len(ev.Results) != 1 || ev.Results[0].UmpanBalik != "Laporan rapi dan tepat waktu" || len(ev.Behaviours) != 7 {
 			t.Errorf("results %+v, %d behaviours", ev.Results, len(ev.Behaviours))
 		}
-		if ev.Signatures[1].Date == "" || ev.Signatures[1].Note == "" || ev.Signatures[0].Date != "" {
+		if ev.Signatures[1].Date == "" || ev.Signatures[1].Note == "" || ev.Signatures[0].Date != "" ||
+			!strings.HasPrefix(ev.Signatures[0].Note, "Diterima secara elektronik") || strings.Contains(ev.Signatures[0].Note, "dikonfirmasi") {
 			t.Errorf("signatures = %+v (sent, not yet acknowledged)", ev.Signatures)
 		}
 		doc, err := e.a.AssessmentDocument(ctx, who["kabid"], it.ID)

@@ -154,7 +154,7 @@ func calibrationAllows(actor model.Actor, v CurveView, override bool) error {
 		return forbidden("finalise the OPD's period")
 	}
 	if v.Calibration.Status == model.CalibrationFinal {
-		return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+		return model.Refused("conflict.calibration.final")
 	}
 	return nil
 }
@@ -165,7 +165,7 @@ func unlockAllows(actor model.Actor, v CurveView) error {
 		return forbidden("unlock the OPD's period")
 	}
 	if v.Calibration.Status != model.CalibrationFinal {
-		return fmt.Errorf("the OPD's period is not final: %w", model.ErrInvalidTransition)
+		return model.Refused("conflict.calibration.notfinal")
 	}
 	return nil
 }
@@ -245,7 +245,7 @@ func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, 
 			return err
 		}
 		if cal.Status == model.CalibrationFinal {
-			return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.calibration.final")
 		}
 		if after, err = tx.UpdateAssessment(ctx, "assessment.move", f.A, after); err != nil {
 			return err
@@ -259,11 +259,14 @@ func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, 
 			To:   model.RatingPair{HasilKerja: hk, PerilakuKerja: pk, Predikat: predikat}}); err != nil {
 			return err
 		}
-		for _, who := range []string{f.A.EmployeeID, f.A.RatedBy} {
+		// The employee receives the changed result anew (model.Redeliver):
+		// they are asked to confirm it again and may object from today.
+		for _, to := range []struct{ id, variant string }{{f.A.EmployeeID, "received"}, {f.A.RatedBy, ""}} {
+			who := to.id
 			if who == "" || who == actor.EmployeeID {
 				continue
 			}
-			if err := tx.Notify(ctx, model.Notification{InstansiID: f.A.InstansiID, EmployeeID: who, Kind: "assessment.moved",
+			if err := tx.Notify(ctx, model.Notification{InstansiID: f.A.InstansiID, EmployeeID: who, Kind: "assessment.moved", Variant: to.variant,
 				Args: []string{f.A.Employee.Name, f.Period.Name(), reason}, Link: "/penilaian/" + id}); err != nil {
 				return err
 			}
@@ -304,7 +307,7 @@ func (a *App) FinalizeCalibration(ctx context.Context, actor model.Actor, opdID,
 			return err
 		}
 		if before.Status == model.CalibrationFinal {
-			return fmt.Errorf("the OPD's period is final: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.calibration.final")
 		}
 		// Counted again under the lock: a rating moved since the
 		// screen was read counts.

@@ -153,7 +153,7 @@ func (a *App) ProgressFollowUp(ctx context.Context, actor model.Actor, id string
 		return FollowUpView{}, model.Invalid("status", "invalid.followup.status")
 	}
 	if !allowed {
-		return FollowUpView{}, fmt.Errorf("follow-up %s to %s: %w", fu.Status, status, model.ErrInvalidTransition)
+		return FollowUpView{}, model.Refused("conflict.followup.status", model.Msg("followup.status."+string(fu.Status)), model.Msg("followup.status."+string(status)))
 	}
 	outcome = strings.TrimSpace(outcome)
 	if status.Closed() && outcome == "" {

@@ -53,15 +53,18 @@ type objectionFacts struct {
 }
 
 // deadline is the last day to object to the result: "" until the result
-// is final.
+// is final. It counts from the day the employee received the result as
+// it stands (model.Redeliver): a result changed after it was sent opens
+// the window again from the day of the change. Once objected to, the
+// objection keeps the deadline it was made within.
 func (f objectionFacts) deadline() model.Date {
 	if f.O.ID != "" {
 		return f.O.Deadline
 	}
-	if f.A.Status != model.AssessmentFinal || f.A.FinalizedAt.IsZero() {
+	if f.A.Status != model.AssessmentFinal || f.A.ReceivedAt.IsZero() {
 		return ""
 	}
-	return model.ObjectionDeadline(f.A.FinalizedAt, f.Zone)
+	return model.ObjectionDeadline(f.A.ReceivedAt, f.Zone)
 }
 
 // decider is who decides the objection: the atasan pejabat penilai of
@@ -85,10 +88,10 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 			return forbidden("object to another employee's result")
 		}
 		if f.O.ID != "" {
-			return fmt.Errorf("the result was objected to already: %w", model.ErrConflict)
+			return &model.StateError{Message: model.Msg("conflict.objection.exists"), Err: model.ErrConflict}
 		}
-		if f.A.Status != model.AssessmentFinal || f.A.FinalizedAt.IsZero() {
-			return fmt.Errorf("the result is not final: %w", model.ErrInvalidTransition)
+		if f.A.Status != model.AssessmentFinal || f.A.ReceivedAt.IsZero() {
+			return model.Refused("conflict.objection.notsent")
 		}
 		if f.Period.Kind != model.PeriodAnnual && !f.Periodic {
 			return model.Invalid("assessment", "invalid.objection.periodic")
@@ -108,7 +111,10 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 			return forbidden("explain an objection one is not the pejabat penilai of")
 		}
 		if f.O.Status != model.ObjectionSubmitted {
-			return fmt.Errorf("the objection is %s: %w", f.O.Status, model.ErrInvalidTransition)
+			if f.O.Status == model.ObjectionDecided {
+				return model.Refused("conflict.objection.decided")
+			}
+			return model.Refused("conflict.objection.explained")
 		}
 		return nil
 	case stepDecide:
@@ -129,7 +135,7 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 		case f.O.Status == model.ObjectionSubmitted:
 			return model.Invalid("decision", "invalid.objection.unexplained")
 		default:
-			return fmt.Errorf("the objection is decided: %w", model.ErrInvalidTransition)
+			return model.Refused("conflict.objection.decided")
 		}
 		return nil
 	}
@@ -210,6 +216,9 @@ type ObjectionPanel struct {
 	// Deadline is the last day to object, on the instansi's clock ("" while
 	// the result is not final); the window closes at the end of that day.
 	Deadline model.Date
+	// Received is the day the result was received as it stands (its
+	// sending, or its latest change), from which the window counts.
+	Received model.Date
 	Zone     model.TimeZone
 	// Open: the window is open now (the result is final and its last day
 	// has not ended).
@@ -224,10 +233,17 @@ type ObjectionPanel struct {
 // language ("17 Maret 2026").
 func (p ObjectionPanel) DeadlineLabel() any { return model.DateLabel(p.Deadline) }
 
+// ReceivedLabel is the day the window counts from as a message in the
+// reader's language.
+func (p ObjectionPanel) ReceivedLabel() any { return model.DateLabel(p.Received) }
+
 func panelOf(actor model.Actor, f objectionFacts) ObjectionPanel {
 	p := ObjectionPanel{HasObjection: f.O.ID != "", Objection: f.O, Deadline: f.deadline(), Zone: f.Zone,
 		Allowed: f.Period.Kind == model.PeriodAnnual || f.Periodic, Can: objectionRights(actor, f)}
 	p.Open = p.Deadline != "" && model.ObjectionOpen(p.Deadline, f.Zone, f.Now)
+	if p.Deadline != "" {
+		p.Received = model.Date(p.Deadline.Time().AddDate(0, 0, -model.ObjectionWindowDays).Format(time.DateOnly))
+	}
 	return p
 }
 
@@ -382,6 +398,10 @@ func (a *App) SubmitObjection(ctx context.Context, actor model.Actor, assessment
 		}
 		return nil
 	})
+	if errors.Is(err, model.ErrConflict) && !errors.As(err, new(*model.StateError)) {
+		// Another request objected to the same result a moment ago.
+		err = &model.StateError{Message: model.Msg("conflict.objection.exists"), Err: model.ErrConflict}
+	}
 	return o, err
 }
 
@@ -462,6 +482,14 @@ func (a *App) DecideObjection(ctx context.Context, actor model.Actor, id string,
 	in.Note = cleanText(&v, "note", "invalid.objection.note.required", in.Note)
 	switch in.Decision {
 	case model.DecisionKeep:
+		// Keeping takes no new rating: one that differs from the result
+		// would be dropped without a word, so it is refused instead.
+		if in.HasilKerja != "" && in.HasilKerja != f.A.HasilKerja {
+			v.Add("hasil_kerja", "invalid.objection.keep.rating", f.A.HasilKerja.Label())
+		}
+		if in.PerilakuKerja != "" && in.PerilakuKerja != f.A.PerilakuKerja {
+			v.Add("perilaku_kerja", "invalid.objection.keep.rating", f.A.PerilakuKerja.Label())
+		}
 	case model.DecisionChange:
 		if f.A.Leader {
 			switch {
@@ -596,6 +624,81 @@ func (a *App) Objections(ctx context.Context, actor model.Actor) (ObjectionList,
 		}
 	}
 	return out, nil
+}
+
+// ObjectionQuery selects the instansi's objections for BKPSDM's list.
+type ObjectionQuery struct {
+	OPDID  string
+	Status model.ObjectionStatus
+	Cursor string
+	Limit  int
+}
+
+// ObjectionPage is one page of the instansi's objections and the cursor
+// of the next ("" on the last).
+type ObjectionPage struct {
+	Items []ObjectionItem
+	Next  string
+}
+
+// mayListAllObjections is the rule for the instansi-wide keberatan list:
+// BKPSDM, who runs personnel, and those who read every SKP (auditors,
+// read-only: an item's rights stay their own, which lets them do nothing).
+func mayListAllObjections(actor model.Actor) bool {
+	return authz.Can(actor, authz.CalibrateAssessments, authz.Target{InstansiID: actor.InstansiID}) ||
+		authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: actor.InstansiID, OPDID: "-", EmployeeID: "-"})
+}
+
+// MayListAllObjections reports whether the actor has the instansi-wide
+// keberatan list.
+func (a *App) MayListAllObjections(actor model.Actor) bool { return mayListAllObjections(actor) }
+
+// AllObjections lists a page of the instansi's objections, newest first,
+// for BKPSDM and auditors, filtered by OPD and state. An unknown OPD is
+// not found; a state that is none is a field error.
+func (a *App) AllObjections(ctx context.Context, actor model.Actor, q ObjectionQuery) (ObjectionPage, error) {
+	if !mayListAllObjections(actor) {
+		return ObjectionPage{}, forbidden("list the instansi's objections")
+	}
+	switch q.Status {
+	case "", model.ObjectionSubmitted, model.ObjectionExplained, model.ObjectionDecided:
+	default:
+		return ObjectionPage{}, model.Invalid("status", "invalid.objection.status")
+	}
+	if q.OPDID != "" {
+		if u, err := a.store.Unit(ctx, q.OPDID); err != nil || u.InstansiID != actor.InstansiID || u.Kind != model.UnitOPD {
+			return ObjectionPage{}, fmt.Errorf("unit %s: %w", q.OPDID, model.ErrNotFound)
+		}
+	}
+	limit := q.Limit
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	list, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, OPDID: q.OPDID, Status: q.Status,
+		After: q.Cursor, Limit: limit + 1})
+	if err != nil {
+		return ObjectionPage{}, err
+	}
+	var page ObjectionPage
+	if len(list) > limit {
+		list = list[:limit]
+		page.Next = list[limit-1].ID
+	}
+	for _, o := range list {
+		f, err := a.assessmentFacts(ctx, actor, o.AssessmentID)
+		if err != nil {
+			if IsNotFound(err) {
+				continue
+			}
+			return page, err
+		}
+		of, err := a.objectionFactsOf(ctx, f)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, ObjectionItem{Objection: of.O, Assessment: f.A, Period: f.Period, Can: objectionRights(actor, of)})
+	}
+	return page, nil
 }
 
 // ignoreHidden drops a not-found error: a record the actor may not read

@@ -245,7 +245,14 @@ func TestObjectionPeriodicAndKeep(t *testing.T) {
 		if !e.a.HasObjections(ctx, kadis) || !e.a.HasObjections(ctx, staff) || e.a.HasObjections(ctx, who["nurse"]) {
 			t.Error("the menu's keberatan link is wrong")
 		}
-		o, err = e.a.DecideObjection(ctx, kadis, o.ID, app.DecideInput{Decision: model.DecisionKeep, HasilKerja: model.RatingDiAtas, Note: "Hasil tetap."})
+		// Keeping takes no new rating: one sent with it is refused, the
+		// result's own is accepted.
+		_, err = e.a.DecideObjection(ctx, kadis, o.ID, app.DecideInput{Decision: model.DecisionKeep, HasilKerja: model.RatingDiAtas, Note: "Hasil tetap."})
+		refusedBy(t, "keep with a new hasil kerja", err, "hasil_kerja", "invalid.objection.keep.rating")
+		_, err = e.a.DecideObjection(ctx, kadis, o.ID, app.DecideInput{Decision: model.DecisionKeep, PerilakuKerja: model.RatingDiBawah, Note: "Hasil tetap."})
+		refusedBy(t, "keep with a new perilaku kerja", err, "perilaku_kerja", "invalid.objection.keep.rating")
+		o, err = e.a.DecideObjection(ctx, kadis, o.ID, app.DecideInput{Decision: model.DecisionKeep, HasilKerja: model.RatingSesuai,
+			PerilakuKerja: model.RatingSesuai, Note: "Hasil tetap."})
 		if err != nil || o.To != o.From || o.To.Predikat != model.PredikatBaik {
 			t.Fatalf("kept = %+v, %v", o, err)
 		}

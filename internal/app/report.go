@@ -268,7 +268,7 @@ func (a *App) ReportFile(actor model.Actor, id string) (ReportRequest, []byte, e
 	rs.mu.Lock()
 	defer rs.mu.Unlock()
 	if !j.finished || j.failed {
-		return j.req, nil, fmt.Errorf("report job %s is not ready: %w", id, model.ErrConflict)
+		return j.req, nil, &model.StateError{Message: model.Msg("conflict.report.notready"), Err: model.ErrConflict}
 	}
 	return j.req, j.data, nil
 }

@@ -332,7 +332,7 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 		step := steps[next]
 		next++
 		o, err := tx.CreateObjection(ctx, model.Objection{InstansiID: instansiID, AssessmentID: a.ID, EmployeeID: a.EmployeeID,
-			Reason: step.reason, Deadline: model.ObjectionDeadline(a.FinalizedAt, model.DefaultTimeZone)})
+			Reason: step.reason, Deadline: model.ObjectionDeadline(a.ReceivedAt, model.DefaultTimeZone)})
 		if err != nil {
 			return err
 		}
@@ -938,8 +938,9 @@ func (as *assessor) move(ctx context.Context, moves []*rating, p model.Period) e
 			To:   model.RatingPair{HasilKerja: after.HasilKerja, PerilakuKerja: after.PerilakuKerja, Predikat: after.Predikat}}); err != nil {
 			return err
 		}
-		for _, who := range []string{before.EmployeeID, before.RatedBy} {
-			if err := as.tx.Notify(ctx, model.Notification{InstansiID: as.instansiID, EmployeeID: who, Kind: "assessment.moved",
+		for _, to := range []struct{ id, variant string }{{before.EmployeeID, "received"}, {before.RatedBy, ""}} {
+			who := to.id
+			if err := as.tx.Notify(ctx, model.Notification{InstansiID: as.instansiID, EmployeeID: who, Kind: "assessment.moved", Variant: to.variant,
 				Args: []string{before.Employee.Name, p.Name(), r.reason}, Link: "/penilaian/" + before.ID}); err != nil {
 				return err
 			}

@@ -47,7 +47,7 @@ type SignAct int
 // The acts a signature's note names.
 const (
 	SignSent     SignAct = iota + 1 // the pejabat penilai sent the result
-	SignReceived                    // the employee acknowledged it
+	SignReceived                    // the employee received it (sent, or changed since)
 	SignSet                         // the leader set the capaian
 )
 
@@ -59,6 +59,19 @@ func SignedNote(act SignAct, t time.Time, zone *time.Location) string {
 	}
 	verb := map[SignAct]string{SignSent: "Disampaikan", SignReceived: "Diterima", SignSet: "Ditetapkan"}[act]
 	return verb + " secara elektronik " + approvedAt(t, zone)
+}
+
+// ReceiptNote words the employee's part of a result in Kinerja: when they
+// received it (its sending, or its latest change, from which the
+// keberatan window counts) and, once they did, when they confirmed it:
+// "Diterima secara elektronik 03-02-2026 10:00 WIB, dikonfirmasi
+// 05-02-2026 08:00 WIB".
+func ReceiptNote(received, confirmed time.Time, zone *time.Location) string {
+	note := SignedNote(SignReceived, received, zone)
+	if note != "" && !confirmed.IsZero() {
+		note += ", dikonfirmasi " + approvedAt(confirmed, zone)
+	}
+	return note
 }
 
 // DateText is the signature's date as the documents write it, dots

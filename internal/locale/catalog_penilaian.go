@@ -50,7 +50,7 @@ var penilaianID = map[string]string{
 	"action.assessment.open":        "Penilaian periode dibuat",
 	"action.assessment.rate":        "Rating diberikan",
 	"action.assessment.finalize":    "Hasil penilaian dikirim kepada pegawai",
-	"action.assessment.acknowledge": "Hasil penilaian diterima pegawai",
+	"action.assessment.acknowledge": "Hasil penilaian dikonfirmasi pegawai",
 	"entity.assessment":             "Penilaian",
 
 	"notif.assessment.finalized.title": "Hasil penilaian %[1]s",
@@ -67,8 +67,10 @@ var penilaianID = map[string]string{
 	"action.calibration.unlock.reason": "Alasan membuka kembali periode OPD",
 	"entity.calibration":               "Kalibrasi",
 
-	"notif.assessment.moved.title": "Rating %[1]s diubah dalam kalibrasi",
-	"notif.assessment.moved.body":  "Periode %[2]s. Alasan: %[3]s",
+	"notif.assessment.moved.title":          "Rating %[1]s diubah dalam kalibrasi",
+	"notif.assessment.moved.body":           "Periode %[2]s. Alasan: %[3]s",
+	"notif.assessment.moved.received.title": "Hasil penilaian Anda untuk %[2]s diubah dalam kalibrasi",
+	"notif.assessment.moved.received.body":  "Alasan: %[3]s. Hasil yang diubah ini Anda terima hari ini: konfirmasikan kembali, dan bila tidak sependapat Anda dapat mengajukan keberatan dalam 14 hari kalender sejak hari ini.",
 }
 
 var penilaianEN = map[string]string{
@@ -119,7 +121,7 @@ var penilaianEN = map[string]string{
 	"action.assessment.open":        "Assessments of the period made",
 	"action.assessment.rate":        "Rated",
 	"action.assessment.finalize":    "Result sent to the employee",
-	"action.assessment.acknowledge": "Result received by the employee",
+	"action.assessment.acknowledge": "Result confirmed by the employee",
 	"entity.assessment":             "Assessment",
 
 	"notif.assessment.finalized.title": "Result of %[1]s",
@@ -136,8 +138,10 @@ var penilaianEN = map[string]string{
 	"action.calibration.unlock.reason": "Reason for reopening the OPD period",
 	"entity.calibration":               "Calibration",
 
-	"notif.assessment.moved.title": "The rating of %[1]s was changed in calibration",
-	"notif.assessment.moved.body":  "Period %[2]s. Reason: %[3]s",
+	"notif.assessment.moved.title":          "The rating of %[1]s was changed in calibration",
+	"notif.assessment.moved.body":           "Period %[2]s. Reason: %[3]s",
+	"notif.assessment.moved.received.title": "Your result for %[2]s was changed in calibration",
+	"notif.assessment.moved.received.body":  "Reason: %[3]s. You receive the changed result today: please confirm it again; if you disagree, you may object within 14 calendar days from today.",
 }
 
 func init() {

@@ -33,10 +33,40 @@ type Assessment struct {
 	RatedBy                     string
 	RatedAt                     time.Time
 	FinalizedBy                 string
-	FinalizedAt                 time.Time // when the result was sent to the employee
-	AcknowledgedAt              time.Time // when the employee confirmed receiving it
-	Version                     int
-	CreatedAt, UpdatedAt        time.Time
+	FinalizedAt                 time.Time // when the pejabat penilai sent the result to the employee
+	// ReceivedAt is when the employee received the result as it stands:
+	// the sending, or the latest change of the result after it was sent
+	// (a calibration move, a keberatan decision that changed it). The
+	// keberatan window counts from it (see Redeliver).
+	ReceivedAt           time.Time
+	AcknowledgedAt       time.Time // when the employee confirmed receiving the result as it stands
+	Version              int
+	CreatedAt, UpdatedAt time.Time
+}
+
+// Redeliver applies the rule of receiving a result to a write of an
+// assessment from before to after at the instant now: a result sent to
+// the employee is received when it is sent (its FinalizedAt, else now),
+// and a result already sent whose ratings or predikat change (whoever
+// changes them: a calibration move, a keberatan decision, any later act)
+// is received again now, its acknowledgement cleared so that the employee
+// confirms the result as it now stands. Every write of an assessment
+// passes through it, so no path can change a sent result without the
+// employee receiving it again.
+func Redeliver(before, after Assessment, now time.Time) Assessment {
+	switch {
+	case after.Status != AssessmentFinal:
+		after.ReceivedAt = time.Time{}
+	case before.Status != AssessmentFinal:
+		after.ReceivedAt = after.FinalizedAt
+		if after.ReceivedAt.IsZero() {
+			after.ReceivedAt = now
+		}
+		after.AcknowledgedAt = time.Time{}
+	case before.HasilKerja != after.HasilKerja || before.PerilakuKerja != after.PerilakuKerja || before.Predikat != after.Predikat:
+		after.ReceivedAt, after.AcknowledgedAt = now, time.Time{}
+	}
+	return after
 }
 
 // AssessmentStatus is where an assessment is: open (waiting for the

@@ -69,6 +69,29 @@ func (m Message) Error() string {
 	return m.Key + fmt.Sprint(m.Args)
 }
 
+// StateError is a state conflict that says why: the act does not apply
+// to the record as it is now (the period is locked, an objection is open,
+// the result is final ...). Its Message names the reason for the reader;
+// it is Err (ErrInvalidTransition unless told otherwise), so it answers
+// 409 wherever a state conflict does.
+type StateError struct {
+	Message
+	Err error
+}
+
+// Refused is the state conflict of an act that does not apply now, with
+// the message key (and arguments) of its reason.
+func Refused(key string, args ...any) error {
+	return &StateError{Message: Msg(key, args...), Err: ErrInvalidTransition}
+}
+
+// Error implements error with the sentinel and the reason's key, for logs.
+func (e *StateError) Error() string { return e.Err.Error() + ": " + e.Message.Error() }
+
+// Unwrap gives the reason and the sentinel, so that errors.As finds the
+// Message and errors.Is the sentinel.
+func (e *StateError) Unwrap() []error { return []error{e.Message, e.Err} }
+
 // ValidationError reports invalid input, field by field. Each field holds
 // a message key of the locale catalogs and, in Args, the arguments of its
 // text, so that the web UI and the API render it in the reader's language.

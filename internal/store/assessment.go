@@ -14,13 +14,13 @@ import (
 
 const assessmentColumns = `id, instansi_id, skp_id, employee_id, period_id, opd_id, regime, leader, status,
 	hasil_kerja, perilaku_kerja, predikat, note, feedback, employee_snapshot, rater_snapshot, upper_snapshot,
-	rated_by, rated_at, finalized_by, finalized_at, acknowledged_at, version, created_at, updated_at`
+	rated_by, rated_at, finalized_by, finalized_at, received_at, acknowledged_at, version, created_at, updated_at`
 
 func scanAssessment(sc interface{ Scan(...any) error }) (model.Assessment, error) {
 	var a model.Assessment
-	var regime, status, hk, pk, pred, feedback, es, rs, us, ratedAt, finalAt, ackAt, created, updated string
+	var regime, status, hk, pk, pred, feedback, es, rs, us, ratedAt, finalAt, recvAt, ackAt, created, updated string
 	err := sc.Scan(&a.ID, &a.InstansiID, &a.SKPID, &a.EmployeeID, &a.PeriodID, &a.OPDID, &regime, &a.Leader, &status,
-		&hk, &pk, &pred, &a.Note, &feedback, &es, &rs, &us, &a.RatedBy, &ratedAt, &a.FinalizedBy, &finalAt, &ackAt,
+		&hk, &pk, &pred, &a.Note, &feedback, &es, &rs, &us, &a.RatedBy, &ratedAt, &a.FinalizedBy, &finalAt, &recvAt, &ackAt,
 		&a.Version, &created, &updated)
 	if err != nil {
 		return a, err
@@ -38,7 +38,7 @@ func scanAssessment(sc interface{ Scan(...any) error }) (model.Assessment, error
 			return a, fmt.Errorf("assessment %s: %w", a.ID, err)
 		}
 	}
-	a.RatedAt, a.FinalizedAt, a.AcknowledgedAt = parseTime(ratedAt), parseTime(finalAt), parseTime(ackAt)
+	a.RatedAt, a.FinalizedAt, a.ReceivedAt, a.AcknowledgedAt = parseTime(ratedAt), parseTime(finalAt), parseTime(recvAt), parseTime(ackAt)
 	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
 	return a, nil
 }
@@ -175,15 +175,17 @@ func (c conn) Assessments(ctx context.Context, f AssessmentFilter) ([]model.Asse
 // UpdateAssessment writes a changed assessment (a rating, a finalisation,
 // an acknowledgement, a calibration move) when it still has the version
 // before carries, bumping the version, and audits it as action. A stale
-// version is model.ErrStale.
+// version is model.ErrStale. The moment the employee receives the result
+// follows model.Redeliver: a sent result that changes is received again.
 func (tx *Tx) UpdateAssessment(ctx context.Context, action string, before, after model.Assessment) (model.Assessment, error) {
+	after = model.Redeliver(before, after, tx.now)
 	after.Version, after.UpdatedAt = before.Version+1, tx.now
 	res, err := tx.exec(ctx, `UPDATE assessments SET status = ?, hasil_kerja = ?, perilaku_kerja = ?, predikat = ?, note = ?, feedback = ?,
-		rater_snapshot = ?, upper_snapshot = ?, rated_by = ?, rated_at = ?, finalized_by = ?, finalized_at = ?, acknowledged_at = ?,
-		version = ?, updated_at = ? WHERE id = ? AND version = ?`,
+		rater_snapshot = ?, upper_snapshot = ?, rated_by = ?, rated_at = ?, finalized_by = ?, finalized_at = ?, received_at = ?,
+		acknowledged_at = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`,
 		string(after.Status), string(after.HasilKerja), string(after.PerilakuKerja), string(after.Predikat), after.Note,
 		mustJSON(after.Feedback), mustJSON(after.Rater), mustJSON(after.UpperRater), after.RatedBy, formatTime(after.RatedAt),
-		after.FinalizedBy, formatTime(after.FinalizedAt), formatTime(after.AcknowledgedAt), after.Version, formatTime(tx.now),
+		after.FinalizedBy, formatTime(after.FinalizedAt), formatTime(after.ReceivedAt), formatTime(after.AcknowledgedAt), after.Version, formatTime(tx.now),
 		before.ID, before.Version)
 	if err != nil {
 		return before, fmt.Errorf("update assessment: %w", err)
@@ -332,11 +334,19 @@ type RaterCount struct {
 	N             int
 }
 
-// RaterCounts counts the predikat each rater gave in an OPD's period.
+// RaterCounts counts the predikat each rater gave in an OPD's period, as
+// they gave it: a result moved in calibration counts with the predikat
+// before its first move, one changed by a keberatan decision with the
+// predikat objected to, so that the OPD head's, BKPSDM's and the atasan's
+// changes are never held against the rater.
 func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterCount, error) {
-	rows, err := c.query(ctx, `SELECT rated_by, predikat, COUNT(*) FROM assessments
-		WHERE opd_id = ? AND period_id = ? AND rated_by <> '' AND predikat <> ''
-		GROUP BY rated_by, predikat`, opdID, periodID)
+	rows, err := c.query(ctx, `SELECT r.rated_by, r.own, COUNT(*) FROM (
+		SELECT a.rated_by, COALESCE(
+			(SELECT m.from_predikat FROM assessment_moves m WHERE m.assessment_id = a.id ORDER BY m.moved_at, m.id LIMIT 1),
+			(SELECT o.from_predikat FROM objections o WHERE o.assessment_id = a.id AND o.decision = 'change'),
+			a.predikat) AS own
+		FROM assessments a WHERE a.opd_id = ? AND a.period_id = ? AND a.rated_by <> '' AND a.predikat <> '') r
+		GROUP BY r.rated_by, r.own`, opdID, periodID)
 	if err != nil {
 		return nil, fmt.Errorf("count by rater: %w", err)
 	}
@@ -374,14 +384,15 @@ func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterC
 // SeedAssessments writes the ratings of many assessments at once, in
 // statements of a few hundred rows: for each, its status, ratings,
 // predikat, note, umpan balik, rater snapshots, who rated and finalised it
-// and when, when it was acknowledged, its version and when it last
+// and when, when it was received (its sending when zero) and
+// acknowledged, its version and when it last
 // changed (UpdatedAt, or now when zero). It is for the demo city and
 // load-test data only: it checks no rule and no version (the caller
 // computes every predikat by the rules of the assessment's regime), and it
 // audits the batch once, as "assessment.seed" with how many it wrote,
 // where a real rating is one audited UpdateAssessment each.
 func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment) error {
-	const cols = 16
+	const cols = 17
 	for start := 0; start < len(list); start += assessmentBatch {
 		end := min(start+assessmentBatch, len(list))
 		var sb strings.Builder
@@ -390,21 +401,26 @@ func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment) erro
 		sb.WriteString(`UPDATE assessments SET status = v.column2, hasil_kerja = v.column3, perilaku_kerja = v.column4,
 			predikat = v.column5, note = v.column6, feedback = v.column7, rater_snapshot = v.column8, upper_snapshot = v.column9,
 			rated_by = v.column10, rated_at = v.column11, finalized_by = v.column12, finalized_at = v.column13,
-			acknowledged_at = v.column14, version = CAST(v.column15 AS INTEGER), updated_at = v.column16
+			acknowledged_at = v.column14, version = CAST(v.column15 AS INTEGER), updated_at = v.column16, received_at = v.column17
 			FROM (VALUES `)
 		args := make([]any, 0, (end-start)*cols)
 		for i, a := range list[start:end] {
 			if i > 0 {
 				sb.WriteString(", ")
 			}
-			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			sb.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			updated := a.UpdatedAt
+			received := a.ReceivedAt
+			if received.IsZero() && a.Status == model.AssessmentFinal {
+				received = a.FinalizedAt
+			}
 			if updated.IsZero() {
 				updated = tx.now
 			}
 			args = append(args, a.ID, string(a.Status), string(a.HasilKerja), string(a.PerilakuKerja), string(a.Predikat), a.Note,
 				mustJSON(a.Feedback), mustJSON(a.Rater), mustJSON(a.UpperRater), a.RatedBy, formatTime(a.RatedAt),
-				a.FinalizedBy, formatTime(a.FinalizedAt), formatTime(a.AcknowledgedAt), fmt.Sprint(a.Version), formatTime(updated))
+				a.FinalizedBy, formatTime(a.FinalizedAt), formatTime(a.AcknowledgedAt), fmt.Sprint(a.Version), formatTime(updated),
+				formatTime(received))
 		}
 		sb.WriteString(`) AS v WHERE assessments.id = v.column1`)
 		if _, err := tx.exec(ctx, sb.String(), args...); err != nil {

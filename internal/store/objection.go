@@ -87,6 +87,9 @@ type ObjectionFilter struct {
 	InstansiID string
 	EmployeeID string // "" for everyone's
 	Undecided  bool   // only those still waiting for an explanation or a decision
+	OPDID      string // only objections to results counted in this OPD
+	Status     model.ObjectionStatus
+	After      string // the id of the last objection of the previous page
 	Limit      int    // 0 for no limit
 }
 
@@ -94,6 +97,20 @@ type ObjectionFilter struct {
 func (c conn) Objections(ctx context.Context, f ObjectionFilter) ([]model.Objection, error) {
 	q := `SELECT ` + objectionColumns + ` FROM objections WHERE instansi_id = ?`
 	args := []any{f.InstansiID}
+	if f.OPDID != "" {
+		q += ` AND assessment_id IN (SELECT id FROM assessments WHERE opd_id = ?)`
+		args = append(args, f.OPDID)
+	}
+	if f.Status != "" {
+		q += ` AND status = ?`
+		args = append(args, string(f.Status))
+	}
+	if f.After != "" {
+		// The page after the objection named: newest first, ties by id.
+		q += ` AND (submitted_at < (SELECT submitted_at FROM objections WHERE id = ?)
+			OR (submitted_at = (SELECT submitted_at FROM objections WHERE id = ?) AND id > ?))`
+		args = append(args, f.After, f.After, f.After)
+	}
 	if f.EmployeeID != "" {
 		q += ` AND employee_id = ?`
 		args = append(args, f.EmployeeID)

@@ -164,37 +164,53 @@ type pageError struct {
 	Label, Text, Anchor string
 }
 
-// errorFields names the fields of the rating form and where they are.
+// errorFields names the fields of the rating form and where each is:
+// every message links to the place that shows it.
 var errorFields = map[string][2]string{
 	"hasil_kerja":    {"penilaian.hasilkerja", "#f-hasil_kerja"},
 	"perilaku_kerja": {"penilaian.perilakukerja", "#f-perilaku_kerja"},
 	"note":           {"penilaian.note", "#note"},
-	"predikat":       {"penilaian.predikat", "#f-perilaku_kerja"},
+	"predikat":       {"penilaian.predikat", "#f-predikat"},
 	"capaian":        {"penilaian.capaian", "#kirim"},
+	"status":         {"penilaian.finalize", "#kirim"},
 }
 
-// ErrorList is the page's error messages in a stable order, each with
-// the field it is about.
-func (p assessmentPage) ErrorList() []pageError {
-	keys := make([]string, 0, len(p.Errors))
-	for k := range p.Errors {
+// linkedErrors lists a form's messages in a stable order, each with the
+// label of its field and the anchor of the place on the page that shows
+// it (fields names them: field → {label key, anchor}); a message of a
+// field not named has neither.
+func linkedErrors(b base, errs map[string]string, fields map[string][2]string) []pageError {
+	keys := make([]string, 0, len(errs))
+	for k := range errs {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	out := make([]pageError, 0, len(keys))
 	for _, k := range keys {
-		e := pageError{Text: p.Errors[k]}
-		switch f, ok := errorFields[k]; {
-		case ok:
-			e.Label, e.Anchor = p.T(f[0]), f[1]
-		case strings.HasPrefix(k, "feedback.rhk."):
-			e.Label, e.Anchor = p.T("penilaian.umpan.rhk"), "#umpan-rhk-"+strings.TrimPrefix(k, "feedback.rhk.")
-		case strings.HasPrefix(k, "feedback.behaviours."):
-			e.Label, e.Anchor = p.T("penilaian.behaviours"), "#umpan-nilai-"+strings.TrimPrefix(k, "feedback.behaviours.")
+		e := pageError{Text: errs[k]}
+		if f, ok := fields[k]; ok {
+			e.Label, e.Anchor = b.T(f[0]), f[1]
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// ErrorList is the page's error messages in a stable order, each with
+// the field it is about.
+func (p assessmentPage) ErrorList() []pageError {
+	fields := map[string][2]string{}
+	for k, f := range errorFields {
+		fields[k] = f
+	}
+	for k := range p.Errors {
+		if id, ok := strings.CutPrefix(k, "feedback.rhk."); ok {
+			fields[k] = [2]string{"penilaian.umpan.rhk", "#umpan-rhk-" + id}
+		} else if cv, ok := strings.CutPrefix(k, "feedback.behaviours."); ok {
+			fields[k] = [2]string{"penilaian.behaviours", "#umpan-nilai-" + cv}
+		}
+	}
+	return linkedErrors(p.base, p.Errors, fields)
 }
 
 // RHKError is the message on one RHK's umpan balik, if any.

@@ -135,6 +135,7 @@ func TestRatingAnAssessment(t *testing.T) {
 			!strings.Contains(body, "Catatan yang diketik") {
 			t.Errorf("a posted predikat: %d", resp.StatusCode)
 		}
+		linksToOwnField(t, "a posted predikat", body, "f-predikat", "Predikat tidak dapat diisi")
 		if got, _ := s.Assessment(ctx, id); got.Version != before.Version || got.Predikat != "" {
 			t.Errorf("a refused rating changed the assessment: %+v", got)
 		}
@@ -217,7 +218,7 @@ func TestRatingAnAssessment(t *testing.T) {
 		}
 		_, body = staff.get(page)
 		for _, want := range []string{"Hasil penilaian Anda", "Di Atas Ekspektasi", "Sesuai Ekspektasi", `data-predikat>Baik<`, "Pertahankan",
-			"Tepat waktu", "Aktif membantu rekan", "Siti Rahmawati", "Tandai sudah diterima", `id="keberatan"`, "hanya menerima keberatan atas hasil penilaian tahunan",
+			"Tepat waktu", "Aktif membantu rekan", "Siti Rahmawati", "Konfirmasi bahwa saya sudah membaca hasil ini", "Diterima pegawai", "Belum dikonfirmasi", `id="keberatan"`, "hanya menerima keberatan atas hasil penilaian tahunan",
 			"Perubahan dalam kalibrasi", "Budi Santoso", "Sebaran OPD melebihi pola"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the employee's result lacks %q", want)
@@ -233,8 +234,12 @@ func TestRatingAnAssessment(t *testing.T) {
 			t.Fatalf("acknowledge: %d", resp.StatusCode)
 		}
 		_, body = staff.get(page)
-		if strings.Contains(body, "Tandai sudah diterima") || strings.Contains(body, "Belum ditandai diterima") {
+		if strings.Contains(body, "Konfirmasi bahwa saya sudah membaca hasil ini") || strings.Contains(body, "Belum dikonfirmasi") {
 			t.Error("the acknowledged result still asks to be acknowledged")
+		}
+		// A second confirmation is a conflict whose page says why.
+		if resp, body := staff.post(page+"/terima", nil); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Hasil penilaian ini sudah dikonfirmasi.") {
+			t.Errorf("a second confirmation: %d, reason shown: %v", resp.StatusCode, strings.Contains(body, "sudah dikonfirmasi"))
 		}
 		if got, _ := s.Assessment(ctx, id); got.AcknowledgedAt.IsZero() {
 			t.Error("the acknowledgement was not recorded")

@@ -49,7 +49,9 @@ func (u *ui) showCalibrationChooser(w http.ResponseWriter, r *http.Request, b ba
 		return err
 	}
 	if len(p.OPDs) == 0 {
-		return fmt.Errorf("calibration: %w", model.ErrNotFound)
+		// As every page of a right the actor lacks (and as
+		// /kalibrasi/{opd} answers them): forbidden, not missing.
+		return fmt.Errorf("calibration: %w", model.ErrForbidden)
 	}
 	periods, err := u.a.Periods(ctx, actor, p.Year)
 	if err != nil {
@@ -132,6 +134,24 @@ type calibrationPage struct {
 	ErrFor  string // the assessment whose move form holds Errors
 	Form    map[string]string
 	OK      string
+}
+
+// ErrorList is the messages of the refused form, each linking to its
+// field: a move's ratings and reason on that person's form, the
+// finalisation's override reason, the unlock's reason.
+func (p calibrationPage) ErrorList() []pageError {
+	var fields map[string][2]string
+	switch p.ErrFor {
+	case "final":
+		fields = map[string][2]string{"override_reason": {"calib.override", "#override"}, "capaian": {"calib.capaian", "#curve-h"},
+			"assessments": {"calib.people", "#people-h"}}
+	case "unlock":
+		fields = map[string][2]string{"reason": {"calib.unlock.reason", "#unlock-reason"}}
+	default:
+		fields = map[string][2]string{"hasil_kerja": {"calib.hk", "#hk-" + p.ErrFor}, "perilaku_kerja": {"calib.pk", "#pk-" + p.ErrFor},
+			"reason": {"calib.reason", "#reason-" + p.ErrFor}}
+	}
+	return linkedErrors(p.base, p.Errors, fields)
 }
 
 // PeriodQuery is the period as the page's links and forms carry it.

@@ -107,9 +107,16 @@ func TestCalibrationPage(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(strings.TrimSpace(body), "<div data-live-curve=") {
 			t.Errorf("fragment: %d %.200s", resp.StatusCode, body)
 		}
-		// A staff member has no calibration.
-		if resp, _ := staff.get(path); resp.StatusCode == http.StatusOK {
-			t.Error("a staff member opens the calibration")
+		// A staff member has no calibration: the chooser and an OPD's
+		// screen both answer 403, as every page of a right one lacks; an
+		// OPD that does not exist is 404.
+		for _, p := range []string{"/kalibrasi", path} {
+			if resp, _ := staff.get(p); resp.StatusCode != http.StatusForbidden {
+				t.Errorf("a staff member opens %s: %d, want 403", p, resp.StatusCode)
+			}
+		}
+		if resp, _ := kadis.get("/kalibrasi/01XXXXXXXXXXXXXXXXXXXXXXXX?periode=" + url.QueryEscape(jan.ID)); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("an unknown OPD: %d, want 404", resp.StatusCode)
 		}
 		if _, body := staff.get("/"); strings.Contains(body, `href="/kalibrasi"`) {
 			t.Error("a staff member's menu offers the calibration")

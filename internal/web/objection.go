@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -41,6 +42,14 @@ type objectionRow struct {
 type objectionsPage struct {
 	base
 	Mine, Todo []objectionRow
+	// All is the instansi's objections (BKPSDM and auditors: ShowAll),
+	// filtered by OPD and state, a page at a time.
+	ShowAll              bool
+	All                  []objectionRow
+	OPDs                 []model.Unit
+	Statuses             []model.ObjectionStatus
+	FilterOPD, FilterSts string
+	NextURL              string
 }
 
 func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) error {
@@ -49,6 +58,25 @@ func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) erro
 		return err
 	}
 	p := objectionsPage{base: b}
+	if u.a.MayListAllObjections(*b.Actor) {
+		q := r.URL.Query()
+		p.ShowAll, p.FilterOPD, p.FilterSts = true, q.Get("opd"), q.Get("status")
+		p.Statuses = []model.ObjectionStatus{model.ObjectionSubmitted, model.ObjectionExplained, model.ObjectionDecided}
+		if p.OPDs, err = u.a.CalibrationOPDs(r.Context(), *b.Actor); err != nil {
+			return err
+		}
+		page, err := u.a.AllObjections(r.Context(), *b.Actor, app.ObjectionQuery{OPDID: p.FilterOPD, Status: model.ObjectionStatus(p.FilterSts),
+			Cursor: q.Get("setelah"), Limit: 50})
+		if err != nil {
+			return err
+		}
+		for _, it := range page.Items {
+			p.All = append(p.All, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
+		}
+		if page.Next != "" {
+			p.NextURL = "/keberatan?" + url.Values{"opd": {p.FilterOPD}, "status": {p.FilterSts}, "setelah": {page.Next}}.Encode() + "#semua-h"
+		}
+	}
 	for _, it := range l.Mine {
 		p.Mine = append(p.Mine, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
 	}
@@ -79,6 +107,24 @@ type objectionPage struct {
 	MaxMB    int64
 }
 
+// objectionFields names the fields of the keberatan forms and where each
+// is on the page.
+var objectionFields = map[string][2]string{
+	"reason":         {"objection.reason", "#reason"},
+	"deadline":       {"objection.reason", "#object-h"},
+	"file":           {"objection.evidence.file", "#file"},
+	"explanation":    {"objection.explanation", "#explanation"},
+	"decision":       {"objection.decision", "#f-decision"},
+	"hasil_kerja":    {"objection.rating.hasil_kerja", "#hasil_kerja"},
+	"perilaku_kerja": {"objection.rating.perilaku", "#perilaku_kerja"},
+	"note":           {"objection.decision.note", "#note"},
+}
+
+// ErrorList is the page's messages, each linking to its field.
+func (p objectionPage) ErrorList() []pageError {
+	return linkedErrors(p.base, p.Errors, objectionFields)
+}
+
 func (u *ui) renderObjection(w http.ResponseWriter, r *http.Request, b base, status int, v app.ObjectionView, errs map[string]string) {
 	p := objectionPage{base: b, V: v, Ratings: model.Ratings, Errors: errs, Form: map[string]string{}}
 	p.MaxBytes = u.a.EvidenceLimit(r.Context(), b.Actor.InstansiID)
@@ -89,9 +135,9 @@ func (u *ui) renderObjection(w http.ResponseWriter, r *http.Request, b base, sta
 	switch {
 	case v.Deadline == "":
 	case v.Open || v.HasObjection:
-		p.Deadline = b.T("objection.deadline", model.DateLabel(v.Deadline), v.Zone.Abbrev())
+		p.Deadline = b.T("objection.deadline", v.DeadlineLabel(), v.Zone.Abbrev(), v.ReceivedLabel())
 	default:
-		p.Deadline = b.T("objection.deadline.passed", model.DateLabel(v.Deadline))
+		p.Deadline = b.T("objection.deadline.passed", v.DeadlineLabel(), v.ReceivedLabel())
 	}
 	if r.Method == http.MethodPost {
 		for _, k := range []string{"reason", "explanation", "decision", "hasil_kerja", "perilaku_kerja", "note"} {
@@ -160,10 +206,10 @@ func (u *ui) explainObjection(w http.ResponseWriter, r *http.Request, b base) er
 
 func (u *ui) decideObjection(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
-	in := app.DecideInput{Decision: model.ObjectionDecision(r.PostFormValue("decision")), Note: r.PostFormValue("note"), Version: version(r)}
-	if in.Decision == model.DecisionChange {
-		in.HasilKerja, in.PerilakuKerja = model.Rating(r.PostFormValue("hasil_kerja")), model.Rating(r.PostFormValue("perilaku_kerja"))
-	}
+	// The ratings go with either decision: "keep" with a rating changed
+	// on the form is refused rather than the change dropped.
+	in := app.DecideInput{Decision: model.ObjectionDecision(r.PostFormValue("decision")), Note: r.PostFormValue("note"), Version: version(r),
+		HasilKerja: model.Rating(r.PostFormValue("hasil_kerja")), PerilakuKerja: model.Rating(r.PostFormValue("perilaku_kerja"))}
 	_, err := u.a.DecideObjection(r.Context(), *b.Actor, id, in)
 	return u.afterObjectionStep(w, r, b, id, err, func() (app.ObjectionView, error) { return u.a.Objection(r.Context(), *b.Actor, id) })
 }

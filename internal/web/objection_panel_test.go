@@ -19,12 +19,12 @@ func TestObjectionPanel(t *testing.T) {
 		panel app.ObjectionPanel
 		want  []string
 	}{
-		{"may object", app.ObjectionPanel{Deadline: "2026-03-17", Zone: model.ZoneWIT, Open: true, Allowed: true, Can: app.ObjectionRights{Object: true}},
-			[]string{"17 Maret 2026 pukul 23.59 WIT", `href="/penilaian/A1/keberatan"`}},
+		{"may object", app.ObjectionPanel{Deadline: "2026-03-17", Received: "2026-03-03", Zone: model.ZoneWIT, Open: true, Allowed: true, Can: app.ObjectionRights{Object: true}},
+			[]string{"17 Maret 2026 pukul 23.59 WIT (14 hari kalender sejak hasil diterima pada 3 Maret 2026)", `href="/penilaian/A1/keberatan"`}},
 		{"objected", app.ObjectionPanel{HasObjection: true, Objection: model.Objection{ID: "O1", Status: model.ObjectionExplained}, Deadline: "2026-03-17", Allowed: true},
 			[]string{`href="/keberatan/O1"`, "Menunggu keputusan atasan pejabat penilai"}},
-		{"too late", app.ObjectionPanel{Deadline: "2026-03-17", Zone: model.ZoneWIT, Allowed: true},
-			[]string{"(17 Maret 2026) telah lewat"}},
+		{"too late", app.ObjectionPanel{Deadline: "2026-03-17", Received: "2026-03-03", Zone: model.ZoneWIT, Allowed: true},
+			[]string{"(17 Maret 2026, 14 hari kalender sejak hasil diterima pada 3 Maret 2026) telah lewat"}},
 		{"periodic", app.ObjectionPanel{Deadline: "2026-03-17", Open: true},
 			[]string{"hanya menerima keberatan atas hasil penilaian tahunan"}},
 	} {

@@ -89,6 +89,14 @@ func TestObjectionPages(t *testing.T) {
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tuliskan catatan keputusan") {
 			t.Errorf("a decision without a note: %d", resp.StatusCode)
 		}
+		linksToOwnField(t, "a decision without a note", body, "note", "Tuliskan catatan keputusan")
+		// "Keep" with a rating changed on the form is refused, not dropped.
+		resp, body = kadis.post(loc+"/keputusan", url.Values{"decision": {"keep"}, "hasil_kerja": {"sesuai"}, "perilaku_kerja": {"di_bawah"},
+			"note": {"Tetap."}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("keep with a changed rating: %d", resp.StatusCode)
+		}
+		linksToOwnField(t, "keep with a changed rating", body, "perilaku_kerja", "Keputusan &#34;tetap&#34; mempertahankan rating")
 		resp, _ = kadis.post(loc+"/keputusan", url.Values{"decision": {"change"}, "hasil_kerja": {"di_atas"}, "perilaku_kerja": {"di_atas"},
 			"note": {"Bukti mendukung."}, "predikat": {"kurang"}})
 		if resp.StatusCode != http.StatusSeeOther {
@@ -118,6 +126,23 @@ func TestObjectionPages(t *testing.T) {
 		}
 		if _, body := admin.get("/tahun"); !strings.Contains(body, `name="periodic" value="1" checked`) {
 			t.Error("the year page does not show the setting on")
+		}
+
+		// BKPSDM's keberatan page lists the whole instansi's, filtered by
+		// OPD and step; an ASN's does not.
+		oid := strings.TrimPrefix(loc, "/keberatan/")
+		for q, want := range map[string]bool{"": true, "?status=decided": true, "?status=submitted": false,
+			"?opd=" + e.o.Kominfo.ID + "&status=decided": true} {
+			resp, body := admin.get("/keberatan" + q)
+			if resp.StatusCode != 200 || !strings.Contains(body, "Semua keberatan di instansi") || strings.Contains(body, `href="/keberatan/`+oid+`"`) != want {
+				t.Errorf("BKPSDM's list%s: %d, lists the objection %v, want %v", q, resp.StatusCode, !want, want)
+			}
+		}
+		if resp, _ := admin.get("/keberatan?status=open"); resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("a step that is none: %d", resp.StatusCode)
+		}
+		if _, body := staff.get("/keberatan"); strings.Contains(body, "Semua keberatan di instansi") {
+			t.Error("an ASN sees the instansi's objections")
 		}
 	})
 }

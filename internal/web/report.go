@@ -35,7 +35,7 @@ type reportsPage struct {
 
 func (u *ui) reportsPage(r *http.Request, b base) (reportsPage, error) {
 	if !b.CanMonitor {
-		return reportsPage{}, fmt.Errorf("reports: %w", model.ErrNotFound)
+		return reportsPage{}, fmt.Errorf("reports: %w", model.ErrForbidden)
 	}
 	p := reportsPage{base: b, Names: []string{app.ReportLaporanSKP, app.ReportPenilaian}, Name: app.ReportLaporanSKP}
 	p.Title, p.Nav = b.T("report.title"), "monitor"

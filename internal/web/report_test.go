@@ -45,7 +45,7 @@ func TestReportJob(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "PK") || !strings.Contains(resp.Header.Get("Content-Disposition"), "laporan-skp-2026.xlsx") {
 			t.Errorf("download: %d %s", resp.StatusCode, resp.Header)
 		}
-		if resp, _ := staff.get("/laporan"); resp.StatusCode != http.StatusNotFound {
+		if resp, _ := staff.get("/laporan"); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("a staff member's reports page: %d", resp.StatusCode)
 		}
 		if resp, _ := staff.get(job); resp.StatusCode != http.StatusNotFound {

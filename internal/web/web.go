@@ -266,7 +266,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		// Those who set, recommend or lead an OPD rate someone; others
 		// read the capaian only by a role, which costs no query.
 		b.CanCapaian = m.UnitPerformance || (b.IsRater && u.a.MayReadUnitPerformance(r.Context(), actor))
-		b.Objections = u.a.HasObjections(r.Context(), actor)
+		b.Objections = u.a.HasObjections(r.Context(), actor) || u.a.MayListAllObjections(actor)
 		if actor.EmployeeID != "" {
 			b.LiveFrom = u.a.LiveFrom(r.Context(), actor)
 		}
@@ -330,6 +330,13 @@ func (u *ui) fail(w http.ResponseWriter, r *http.Request, b base, err error) {
 	if status == http.StatusTooManyRequests {
 		status = http.StatusBadRequest
 	}
+	var se *model.StateError
+	if status == http.StatusConflict && errors.As(err, &se) {
+		// The conflict names its reason: say it rather than list the
+		// possible ones.
+		u.errorPageSaying(w, r, b, status, b.M(se.Message)+" "+b.T("err.409.reload"))
+		return
+	}
 	u.errorPage(w, r, b, status)
 }
 
@@ -345,8 +352,17 @@ func (u *ui) errorPage(w http.ResponseWriter, r *http.Request, b base, status in
 	if _, ok := locale.Lookup(b.Lang, "err."+key+".title"); !ok {
 		key = "500"
 	}
+	u.errorPageSaying(w, r, b, status, b.T("err."+key+".body"))
+}
+
+// errorPageSaying is the error page of status with its own explanation.
+func (u *ui) errorPageSaying(w http.ResponseWriter, r *http.Request, b base, status int, explanation string) {
+	key := fmt.Sprint(status)
+	if _, ok := locale.Lookup(b.Lang, "err."+key+".title"); !ok {
+		key = "500"
+	}
 	b.Title = b.T("err." + key + ".title")
-	p := errorPage{base: b, Status: status, Heading: b.Title, Explanation: b.T("err." + key + ".body")}
+	p := errorPage{base: b, Status: status, Heading: b.Title, Explanation: explanation}
 	u.render(w, r, status, "error", p)
 }
 
