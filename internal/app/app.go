@@ -40,6 +40,10 @@ type App struct {
 	units map[string]cachedUnits
 
 	hashCost PasswordParams
+	// hashes bounds the password hashes running at once.
+	hashes *hashGate
+	// onPasswordCheck, when set, is told of every password checked.
+	onPasswordCheck func()
 
 	zones zoneCache // each instansi's time zone (clock.go)
 
@@ -66,6 +70,12 @@ type Options struct {
 	Password *PasswordParams
 	// Blobs is where evidence files are kept.
 	Blobs *blob.Store
+	// HashConcurrency bounds how many password hashes run at once (each
+	// argon2id hash holds 19 MiB while it runs); by default GOMAXPROCS.
+	HashConcurrency int
+	// OnPasswordCheck, when set, is called for every password checked
+	// against its hash (tests count them).
+	OnPasswordCheck func()
 }
 
 // New returns the application over s.
@@ -81,6 +91,8 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 		a.hashCost = *opt.Password
 	}
 	a.limiter = newLimiter(a.now)
+	a.hashes = newHashGate(opt.HashConcurrency)
+	a.onPasswordCheck = opt.OnPasswordCheck
 	s.UseClock(a.now)
 	a.blobs = opt.Blobs
 	a.live = live.NewHub()

@@ -20,6 +20,9 @@ type Menu struct {
 	// Penilaian: one's own results and, for a rater, the assessments
 	// they rate; anyone with an employee record.
 	Penilaian bool
+	// SignInLimits: see and lift the sign-in limits of the accounts one
+	// runs (administrators of accounts, OPD administrators).
+	SignInLimits bool
 }
 
 // Menu returns what the actor may enter, by the same rules the rooms
@@ -34,5 +37,6 @@ func (a *App) Menu(actor model.Actor) Menu {
 		Needs:           authz.Widest(actor, authz.ReadNeeds) >= authz.ScopeOPD,
 		UnitPerformance: authz.Widest(actor, authz.ReadUnitPerformance) >= authz.ScopeOPD,
 		Penilaian:       actor.EmployeeID != "",
+		SignInLimits:    mayLiftHolds(actor),
 	}
 }
