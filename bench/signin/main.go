@@ -8,12 +8,15 @@
 // after it reads the peak (VmHWM). The bursts:
 //
 //   - 64 parallel wrong passwords on one account from one address;
+//
 //   - 400 parallel attempts from one address, each on another username;
+//
 //   - 400 parallel attempts from 400 addresses (127.0.1.x, 127.0.2.x),
 //     each on another username: only the hash gate stands in their way;
+//
 //   - then the owner signs in from an address of their own.
 //
-//	go run ./bench/signin
+//     go run ./bench/signin
 package main
 
 import (

@@ -91,7 +91,8 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 		a.hashCost = *opt.Password
 	}
 	a.limiter = newLimiter(a.now)
-	a.hashes = newHashGate(opt.HashConcurrency)
+	// Tests' cheap hashes are not worth a collection each.
+	a.hashes = newHashGate(opt.HashConcurrency, a.hashCost.Memory >= 4*1024)
 	a.onPasswordCheck = opt.OnPasswordCheck
 	s.UseClock(a.now)
 	a.blobs = opt.Blobs

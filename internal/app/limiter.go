@@ -411,15 +411,18 @@ func (l *limiter) size() int {
 type hashGate struct {
 	slots   chan struct{}
 	waiting chan struct{}
+	collect bool // collect after each hash (see release)
 }
 
 const gateWait = 3 * time.Second
 
-func newHashGate(n int) *hashGate {
+// newHashGate lets n hashes run at once (GOMAXPROCS when n is 0); collect
+// says each hash is big enough to be collected right after it.
+func newHashGate(n int, collect bool) *hashGate {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	return &hashGate{slots: make(chan struct{}, n), waiting: make(chan struct{}, 16*n)}
+	return &hashGate{slots: make(chan struct{}, n), waiting: make(chan struct{}, 16*n), collect: collect}
 }
 
 // enter takes a slot, waiting for one if the queue has room; release gives
@@ -455,5 +458,7 @@ func (g *hashGate) enter(ctx context.Context) (release func(), err error) {
 // reclaiming any. A collection costs less than the hash it follows.
 func (g *hashGate) release() {
 	<-g.slots
-	runtime.GC()
+	if g.collect {
+		runtime.GC()
+	}
 }

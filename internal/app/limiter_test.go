@@ -42,7 +42,7 @@ func TestLimiterStaysBoundedUnderSpray(t *testing.T) {
 // The hash gate lets a bounded number run and a bounded number wait; the
 // rest are refused at once with a short wait.
 func TestHashGateBoundsHashes(t *testing.T) {
-	g := newHashGate(2)
+	g := newHashGate(2, false)
 	var releases []func()
 	for range 2 {
 		r, err := g.enter(t.Context())
