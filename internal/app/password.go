@@ -126,7 +126,7 @@ func ValidatePassword(pw string, personal ...string) error {
 		}
 		// The password is part of the NIP, username or name, or it is
 		// mostly one of them.
-		if folded != "" && strings.Contains(f, folded) || (strings.Contains(folded, f) && 2*len(f) >= len(folded)) {
+		if folded != "" && strings.Contains(f, folded) || (strings.Contains(folded, f) && 2*len(f) > len(folded)) {
 			return model.Msg("invalid.password.personal")
 		}
 		inputs = append(inputs, f)
