@@ -124,9 +124,9 @@ func ValidatePassword(pw string, personal ...string) error {
 		if len(f) < 3 {
 			continue
 		}
-		// The password is part of the NIP, username or name, or it is
-		// mostly one of them.
-		if folded != "" && strings.Contains(f, folded) || (strings.Contains(folded, f) && 2*len(f) > len(folded)) {
+		// The password is part of the NIP, username or name (zxcvbn
+		// below weighs one of them inside a longer password).
+		if folded != "" && strings.Contains(f, folded) {
 			return model.Msg("invalid.password.personal")
 		}
 		inputs = append(inputs, f)
