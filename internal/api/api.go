@@ -131,9 +131,9 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		writeProblem(w, r, lang, http.StatusRequestEntityTooLarge, "too-large", model.Msg("problem.too-large.title"),
 			model.Msg("problem.too-large.evidence", tl.Max>>20))
 	case errors.As(err, &rl):
-		w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds())+1))
+		w.Header().Set("Retry-After", strconv.Itoa(rl.RetryAfterSeconds()))
 		writeProblem(w, r, lang, http.StatusTooManyRequests, "rate-limited", model.Msg("problem.rate-limited.login.title"),
-			model.Msg("problem.rate-limited.login", int(rl.RetryAfter.Minutes())+1))
+			model.Msg("problem.rate-limited.login", rl.Wait()))
 	default:
 		status := httpx.Status(err)
 		switch status {

@@ -232,7 +232,7 @@ func TestAuth(t *testing.T) {
 		}
 		problem(t, e.get(t, "/api/v1/me", tok), 401)
 
-		// Five failures lock the account for a while.
+		// Five failures from one address slow the next attempt from there down.
 		for i := 0; i < 5; i++ {
 			e.post(t, "/api/v1/auth/login", "", map[string]string{"username": storetest.NIPNurse, "password": "salah"})
 		}

@@ -12,6 +12,7 @@ func routes() []route {
 		progressRoutes(), deskRoutes(), realisasiRoutes(), feedbackRoutes(), evidenceRoutes(), eventRoutes(),
 		teamRoutes(), coachingRoutes(), needsRoutes(), notificationRoutes(),
 		transferRoutes(), assessmentRoutes(), calibrationRoutes(), followUpRoutes(), reportRoutes(), unitPerformanceRoutes(), objectionRoutes(), assessmentDocRoutes(),
+		signInLimitRoutes(),
 	} {
 		all = append(all, part...)
 	}

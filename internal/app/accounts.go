@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
@@ -572,7 +573,11 @@ func (a *App) ActivateAccount(ctx context.Context, r ActivateRequest) (LoginResu
 	if err != nil {
 		return LoginResult{}, err
 	}
-	if err := ValidatePassword(r.Password); err != nil {
+	personal, err := a.personalWords(ctx, u)
+	if err != nil {
+		return LoginResult{}, err
+	}
+	if err := ValidatePassword(r.Password, personal...); err != nil {
 		return LoginResult{}, model.InvalidErr("password", err)
 	}
 	hash, err := a.HashPassword(r.Password)
@@ -608,7 +613,7 @@ func (a *App) ActivateAccount(ctx context.Context, r ActivateRequest) (LoginResu
 	if err != nil {
 		return LoginResult{}, err
 	}
-	a.limiter.reset("u:" + strings.ToLower(u.Username))
+	a.limiter.liftAccount(strings.ToLower(u.Username))
 	actor.SessionID = sess.ID
 	return LoginResult{Token: token, Session: sess, Actor: actor}, nil
 }
@@ -626,15 +631,10 @@ func (a *App) RequestPasswordReset(ctx context.Context, username, ip string) err
 	if username == "" {
 		return model.Invalid("username", "invalid.login.username")
 	}
-	acctKey, ipKey := "reset:u:"+strings.ToLower(username), "reset:ip:"+ip
-	if blocked, _ := a.limiter.blocked(acctKey, resetsPerAccount); blocked {
+	now := a.Now()
+	if !a.resets.allow("u:"+strings.ToLower(username), resetsPerAccount, now) || !a.resets.allow("ip:"+ip, resetsPerAddress, now) {
 		return nil
 	}
-	if blocked, _ := a.limiter.blocked(ipKey, resetsPerAddress); blocked {
-		return nil
-	}
-	a.limiter.fail(acctKey)
-	a.limiter.fail(ipKey)
 	u, err := a.store.UserByUsername(ctx, username)
 	if errors.Is(err, model.ErrNotFound) || (err == nil && (u.Disabled || u.EmployeeID == "")) {
 		return nil
@@ -677,4 +677,36 @@ func (a *App) RequestPasswordReset(ctx context.Context, username, ip string) err
 		}
 	}()
 	return nil
+}
+
+// resetCounter counts password-reset requests per key (an account, an
+// address) over the last hour, in memory and bounded.
+type resetCounter struct {
+	mu   sync.Mutex
+	hits map[string][]time.Time
+}
+
+// resetWindow is how long a reset request counts against its budget.
+const resetWindow = time.Hour
+
+// allow records a request for key at now unless key already made max in
+// the window, and reports whether it was allowed.
+func (c *resetCounter) allow(key string, max int, now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.hits == nil || len(c.hits) > 20000 {
+		c.hits = map[string][]time.Time{} // a flood forgets, it does not grow
+	}
+	kept := c.hits[key][:0]
+	for _, t := range c.hits[key] {
+		if now.Sub(t) < resetWindow {
+			kept = append(kept, t)
+		}
+	}
+	if len(kept) >= max {
+		c.hits[key] = kept
+		return false
+	}
+	c.hits[key] = append(kept, now)
+	return true
 }

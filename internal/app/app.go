@@ -38,12 +38,18 @@ type App struct {
 
 	now     func() time.Time
 	limiter *limiter
+	// resets counts password-reset requests (RequestPasswordReset).
+	resets resetCounter
 
 	orgMu sync.Mutex
 	orgs  map[string]cachedChart
 	units map[string]cachedUnits
 
 	hashCost PasswordParams
+	// hashes bounds the password hashes running at once.
+	hashes *hashGate
+	// onPasswordCheck, when set, is told of every password checked.
+	onPasswordCheck func()
 
 	zones zoneCache // each instansi's time zone (clock.go)
 
@@ -79,6 +85,12 @@ type Options struct {
 	// PublicURL is the address users reach Kinerja at (--public-url), for
 	// the one-time links an administrator prints; empty when not set.
 	PublicURL string
+	// HashConcurrency bounds how many password hashes run at once (each
+	// argon2id hash holds 19 MiB while it runs); by default GOMAXPROCS.
+	HashConcurrency int
+	// OnPasswordCheck, when set, is called for every password checked
+	// against its hash (tests count them).
+	OnPasswordCheck func()
 }
 
 // New returns the application over s.
@@ -94,6 +106,9 @@ func New(s *store.Store, log *slog.Logger, opt Options) *App {
 		a.hashCost = *opt.Password
 	}
 	a.limiter = newLimiter(a.now)
+	// Tests' cheap hashes are not worth a collection each.
+	a.hashes = newHashGate(opt.HashConcurrency, a.hashCost.Memory >= 4*1024)
+	a.onPasswordCheck = opt.OnPasswordCheck
 	s.UseClock(a.now)
 	a.blobs = opt.Blobs
 	a.publicURL = strings.TrimRight(opt.PublicURL, "/")

@@ -95,43 +95,6 @@ func TestLoginAndRoles(t *testing.T) {
 	})
 }
 
-func TestLoginFailuresAreLimited(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		e := setup(t, s)
-		ctx := context.Background()
-		try := func(user, pw, ip string) error {
-			_, err := e.a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "api", IP: ip})
-			return err
-		}
-		if err := try("nobody", "whatever", "203.0.113.1"); !errors.Is(err, model.ErrUnauthenticated) {
-			t.Fatalf("unknown user: %v", err)
-		}
-		for i := 0; i < 5; i++ {
-			if err := try(storetest.NIPStaff1, "salah", "203.0.113.1"); !errors.Is(err, model.ErrUnauthenticated) {
-				t.Fatalf("failure %d: %v", i, err)
-			}
-		}
-		// The right password is refused now too, until the window passes.
-		err := try(storetest.NIPStaff1, "rahasia-staf1", "203.0.113.2")
-		var rl *app.RateLimitError
-		if !errors.As(err, &rl) || !errors.Is(err, model.ErrRateLimited) || rl.RetryAfter <= 0 {
-			t.Fatalf("sixth attempt: %v", err)
-		}
-		// Other accounts are not locked by it.
-		if err := try(storetest.NIPStaff2, "rahasia-staf2", "203.0.113.2"); err != nil {
-			t.Fatalf("another account: %v", err)
-		}
-		e.clock.add(16 * time.Minute)
-		if err := try(storetest.NIPStaff1, "rahasia-staf1", "203.0.113.2"); err != nil {
-			t.Fatalf("after the window: %v", err)
-		}
-		var v *model.ValidationError
-		if err := try("", "", "203.0.113.3"); !errors.As(err, &v) {
-			t.Errorf("empty fields: %v", err)
-		}
-	})
-}
-
 func TestAddressLimit(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)

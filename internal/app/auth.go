@@ -52,9 +52,10 @@ type LoginResult struct {
 // that of a wrong password.
 var dummyHash, _ = HashPassword("kinerja-dummy-password", DefaultPasswordParams)
 
-// Login checks a username and password and opens a session. Failures are
-// counted per account and per address; past the limits it answers a
-// RateLimitError without checking the password.
+// Login checks a username and password and opens a session. The attempt
+// is reserved with the sign-in limits before the password is hashed (see
+// limiter.go); past a budget it answers a RateLimitError without checking
+// the password.
 func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	username := strings.TrimSpace(r.Username)
 	var missing model.ValidationError
@@ -67,28 +68,30 @@ func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	if err := missing.Err(); err != nil {
 		return LoginResult{}, err
 	}
-	acctKey, ipKey := "u:"+strings.ToLower(username), "ip:"+r.IP
-	if blocked, wait := a.limiter.blocked(acctKey, failuresPerAccount); blocked {
-		return LoginResult{}, &RateLimitError{RetryAfter: wait}
-	}
-	if blocked, wait := a.limiter.blocked(ipKey, failuresPerAddress); blocked {
+	at, wait := a.limiter.reserve(strings.ToLower(username), r.IP)
+	if at == nil {
 		return LoginResult{}, &RateLimitError{RetryAfter: wait}
 	}
 	u, err := a.store.UserByUsername(ctx, username)
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
+		at.cancel()
 		return LoginResult{}, err
 	}
 	hash := u.PasswordHash
 	if err != nil {
 		hash = dummyHash
 	}
-	if !CheckPassword(r.Password, hash) || err != nil || u.Disabled {
-		a.limiter.fail(acctKey)
-		a.limiter.fail(ipKey)
+	ok, cerr := a.checkPassword(ctx, r.Password, hash)
+	if cerr != nil {
+		at.cancel()
+		return LoginResult{}, cerr
+	}
+	if !ok || err != nil || u.Disabled {
+		at.failed()
 		a.log.Warn("sign-in failed", "username", username, "ip", r.IP)
 		return LoginResult{}, fmt.Errorf("sign-in: %w", model.ErrUnauthenticated)
 	}
-	a.limiter.reset(acctKey)
+	at.succeeded()
 
 	token, tokenHash := newToken()
 	kind, ttl := "web", WebSessionTTL

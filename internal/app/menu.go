@@ -28,6 +28,9 @@ type Menu struct {
 	// Accounts: create the accounts of employees, issue their activation
 	// and reset links, grant roles (an OPD admin for their OPD).
 	Accounts bool
+	// SignInLimits: see and lift the sign-in limits of the accounts one
+	// runs (administrators of accounts, OPD administrators).
+	SignInLimits bool
 }
 
 // Menu returns what the actor may enter, by the same rules the rooms
@@ -44,5 +47,6 @@ func (a *App) Menu(actor model.Actor) Menu {
 		UnitPerformance: authz.Widest(actor, authz.ReadUnitPerformance) >= authz.ScopeOPD,
 		Penilaian:       actor.EmployeeID != "",
 		Accounts:        authz.Widest(actor, authz.ManageAccounts) >= authz.ScopeOPD,
+		SignInLimits:    mayLiftHolds(actor),
 	}
 }

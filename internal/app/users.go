@@ -40,7 +40,7 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 	if err := v.Err(); err != nil {
 		return model.User{}, err
 	}
-	if err := ValidatePassword(n.Password); err != nil {
+	if err := ValidatePassword(n.Password, n.Username, n.DisplayName, n.EmployeeNIP); err != nil {
 		return model.User{}, model.InvalidErr("password", err)
 	}
 	if n.UnitCode != "" {
@@ -54,7 +54,7 @@ func (a *App) CreateUser(ctx context.Context, actor model.Actor, n NewUser) (mod
 			}
 		}
 	}
-	hash, err := a.HashPassword(n.Password)
+	hash, err := a.hashPassword(ctx, n.Password)
 	if err != nil {
 		return model.User{}, err
 	}
@@ -94,10 +94,14 @@ func (a *App) ResetPassword(ctx context.Context, actor model.Actor, username, pa
 	if !authz.Can(actor, authz.ManageUsers, authz.Target{InstansiID: u.InstansiID}) {
 		return forbidden("reset password")
 	}
-	if err := ValidatePassword(password); err != nil {
+	personal, err := a.personalWords(ctx, u)
+	if err != nil {
+		return err
+	}
+	if err := ValidatePassword(password, personal...); err != nil {
 		return model.InvalidErr("password", err)
 	}
-	hash, err := a.HashPassword(password)
+	hash, err := a.hashPassword(ctx, password)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/demo"
+	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/notify"
 	"github.com/kinerja-id/kinerja/internal/server"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -38,6 +39,9 @@ type ServerConfig struct {
 	// DataDir keeps the evidence files (under bukti/); by default the
 	// SQLite file's folder, or ./kinerja-data with PostgreSQL.
 	DataDir string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client, for the sign-in limits and the logs.
+	TrustedProxies httpx.Proxies
 }
 
 // Server is a running Kinerja server; tests start one on a random port.
@@ -87,7 +91,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           server.New(a),
+		Handler:           server.NewWith(a, server.Config{TrustedProxies: cfg.TrustedProxies}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute, // large imports and uploads on slow links
 		IdleTimeout:       2 * time.Minute,
@@ -157,8 +161,13 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	smtpURL := fs.String("smtp", env.Getenv("KINERJA_SMTP"), "e-mail notifications unread in the app through smtp://[user:password@]host:port?from=address (env KINERJA_SMTP)")
 	publicURL := fs.String("public-url", env.Getenv("KINERJA_PUBLIC_URL"), "the address users reach Kinerja at, for links in e-mail (env KINERJA_PUBLIC_URL)")
 	dataFlag := fs.String("data", env.Getenv("KINERJA_DATA"), "folder for evidence files; default: the SQLite file's folder, or ./kinerja-data with PostgreSQL (env KINERJA_DATA)")
+	proxyFlag := fs.String("trusted-proxy", env.Getenv("KINERJA_TRUSTED_PROXY"), "addresses or CIDR ranges of the reverse proxies in front of Kinerja, comma-separated; only from them is X-Forwarded-For believed (env KINERJA_TRUSTED_PROXY)")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	proxies, err := httpx.ParseProxies(*proxyFlag)
+	if err != nil {
+		return usageError{"--trusted-proxy: " + err.Error()}
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Arg(0))}
@@ -170,7 +179,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		return usageError{fmt.Sprintf("--addr %q is not host:port", *addr)}
 	}
 	s, err := Start(ctx, ServerConfig{Addr: *addr, DB: *db, Demo: *demoFlag, LogFormat: *logFormat, Out: env.Stdout, Log: env.Stderr,
-		SMTP: *smtpURL, PublicURL: strings.TrimRight(*publicURL, "/"), DataDir: *dataFlag})
+		SMTP: *smtpURL, PublicURL: strings.TrimRight(*publicURL, "/"), DataDir: *dataFlag, TrustedProxies: proxies})
 	if err != nil {
 		return err
 	}

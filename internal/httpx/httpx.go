@@ -6,10 +6,12 @@ package httpx
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -34,13 +36,88 @@ func ActorFrom(ctx context.Context) (model.Actor, bool) {
 	return a, ok
 }
 
-// ClientIP is the address the request came from (the proxy's, behind one).
-func ClientIP(r *http.Request) string {
+// Proxies are the reverse proxies trusted to say who the client is (the
+// serve flag --trusted-proxy). Only a request whose peer is one of them
+// has its X-Forwarded-For read; from anyone else the header is ignored,
+// since anyone can send it.
+type Proxies []netip.Prefix
+
+// ParseProxies reads a list of addresses and CIDR ranges separated by
+// commas or spaces ("10.0.0.0/8, 192.168.1.5").
+func ParseProxies(s string) (Proxies, error) {
+	var p Proxies
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		if pre, err := netip.ParsePrefix(f); err == nil {
+			p = append(p, pre.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q is neither an address nor a CIDR range", f)
+		}
+		a = a.Unmap()
+		p = append(p, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return p, nil
+}
+
+func (p Proxies) trusts(a netip.Addr) bool {
+	a = a.Unmap()
+	for _, pre := range p {
+		if pre.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// ClientAddr is the address of the client of r: the peer's, or, when the
+// peer is a trusted proxy, the rightmost X-Forwarded-For hop that is not
+// a trusted proxy (the hops to its left are the client's to write).
+func (p Proxies) ClientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	peer, err := netip.ParseAddr(host)
+	if err != nil || !p.trusts(peer) {
+		return host
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	client := peer.Unmap()
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // a hop that is no address: trust nothing to its left
+		}
+		client = a.Unmap()
+		if !p.trusts(client) {
+			break
+		}
+	}
+	return client.String()
+}
+
+type clientKey struct{}
+
+// ResolveClient puts the client address (Proxies.ClientAddr) in the
+// context of every request, where ClientIP finds it.
+func ResolveClient(p Proxies, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey{}, p.ClientAddr(r))))
+	})
+}
+
+// ClientIP is the address the request came from, as ResolveClient found
+// it; without it, the peer's.
+func ClientIP(r *http.Request) string {
+	if a, ok := r.Context().Value(clientKey{}).(string); ok {
+		return a
+	}
+	return Proxies(nil).ClientAddr(r)
 }
 
 // Token returns the session token of a request: a bearer token, or else the

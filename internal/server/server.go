@@ -20,8 +20,18 @@ import (
 	"github.com/kinerja-id/kinerja/internal/web"
 )
 
-// New returns the whole HTTP handler of Kinerja.
-func New(a *app.App) http.Handler {
+// Config is how the handler is deployed.
+type Config struct {
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (see httpx.Proxies); none by default.
+	TrustedProxies httpx.Proxies
+}
+
+// New returns the whole HTTP handler of Kinerja, serving clients directly.
+func New(a *app.App) http.Handler { return NewWith(a, Config{}) }
+
+// NewWith returns the whole HTTP handler of Kinerja as cfg deploys it.
+func NewWith(a *app.App, cfg Config) http.Handler {
 	m := newMetrics(a.DBStats)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -50,6 +60,7 @@ func New(a *app.App) http.Handler {
 	h = securityHeaders(h)
 	h = compress(h)
 	h = observe(a.Logger(), m, h)
+	h = httpx.ResolveClient(cfg.TrustedProxies, h)
 	return h
 }
 

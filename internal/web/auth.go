@@ -48,9 +48,9 @@ func (u *ui) login(w http.ResponseWriter, r *http.Request) {
 		status := http.StatusUnauthorized
 		switch {
 		case errors.As(err, &rl):
-			p.Error = b.T("login.limited", int(rl.RetryAfter.Minutes())+1)
+			p.Error = b.T("login.limited", rl.Wait())
 			status = http.StatusTooManyRequests
-			w.Header().Set("Retry-After", strconv.Itoa(int(rl.RetryAfter.Seconds())+1))
+			w.Header().Set("Retry-After", strconv.Itoa(rl.RetryAfterSeconds()))
 		case errors.As(err, &ve):
 			p.Error = b.T("login.empty")
 			status = http.StatusUnprocessableEntity

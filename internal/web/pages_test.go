@@ -223,7 +223,7 @@ func TestSignInRateLimited(t *testing.T) {
 		}
 	}
 	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Terlalu banyak percobaan") ||
-		!regexp.MustCompile(`Coba lagi dalam \d+ menit`).MatchString(body) {
+		!regexp.MustCompile(`Tunggu \d+ detik, lalu coba lagi`).MatchString(body) {
 		t.Fatalf("after repeated failures: %d", resp.StatusCode)
 	}
 	if resp.Header.Get("Retry-After") == "" || len(resp.Cookies()) != 0 {

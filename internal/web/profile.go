@@ -1,9 +1,12 @@
 package web
 
 import (
+	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
 )
 
 type profilePage struct {
@@ -63,6 +66,13 @@ func (u *ui) saveEmailChoice(w http.ResponseWriter, r *http.Request, b base) err
 
 func (u *ui) changePassword(w http.ResponseWriter, r *http.Request, b base) error {
 	err := u.a.ChangePassword(r.Context(), *b.Actor, r.PostFormValue("current_password"), r.PostFormValue("new_password"))
+	var rl *app.RateLimitError
+	if errors.As(err, &rl) {
+		// Said beside the field like a wrong password, with how long to
+		// wait before the next try.
+		w.Header().Set("Retry-After", strconv.Itoa(rl.RetryAfterSeconds()))
+		err = model.Invalid("current_password", "invalid.auth.password.slowed", rl.Wait())
+	}
 	return u.profileResult(w, r, b, err, "sandi")
 }
 

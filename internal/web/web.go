@@ -94,6 +94,8 @@ func New(a *app.App) *Handler {
 	page("GET /sesi", u.showSessions)
 	page("POST /sesi/{id}/akhiri", u.revokeSession)
 	page("GET /audit", u.showAudit)
+	page("GET /batas-masuk", u.showSignInLimits)
+	page("POST /batas-masuk/{id}/cabut", u.liftSignInLimit)
 	u.importRoutes(page)
 	u.skpRoutes(page)
 	u.monitoringRoutes(page)
@@ -200,6 +202,7 @@ type base struct {
 	Flash      string
 	CanImport  bool
 	CanAudit   bool
+	CanLimits  bool // sees and lifts sign-in limits of some accounts
 	CanMonitor bool
 	CanYear    bool
 	IsRater    bool           // rates someone: has the supervisor's desk
@@ -258,7 +261,7 @@ func (u *ui) baseFor(r *http.Request) base {
 		b.Zone = u.a.TimeZone(r.Context(), actor.InstansiID)
 		m := u.a.Menu(actor)
 		b.CanImport, b.CanAudit, b.CanMonitor, b.CanYear, b.CanNeeds = m.Import, m.Audit, m.Monitor, m.Year, m.Needs
-		b.CanPenilai, b.CanAccount, b.CanCoach = m.Penilaian, m.Accounts, m.Coaching
+		b.CanPenilai, b.CanAccount, b.CanCoach, b.CanLimits = m.Penilaian, m.Accounts, m.Coaching, m.SignInLimits
 		b.IsRater = u.a.IsRater(r.Context(), actor)
 		if opds, err := u.a.CalibrationOPDs(r.Context(), actor); err == nil {
 			b.CanCalib = len(opds) > 0
