@@ -24,6 +24,7 @@ func TestImportedEmployeeSignsInAfterAnActivationLink(t *testing.T) {
 
 	signIn(t, ctx, "admin")
 	do(t, ctx, "open Akun from the menu",
+		chromedp.Click(chromedp.CSS(`.menu > summary`)),
 		chromedp.Click(chromedp.CSS(`nav a[href="/akun"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`form[action="/akun"] input[name="q"]`)),
 		chromedp.SendKeys(chromedp.CSS(`form[action="/akun"] input[name="q"]`), nip+"\n"),

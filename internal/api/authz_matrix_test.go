@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -173,12 +174,25 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Fatal(err)
 		}
 
+		// Failed sign-ins to Staff1's account hold a sign-in limit.
+		for range 5 { // the budget of an account from one address
+			e.do(t, "POST", "/api/v1/auth/login", "", "application/json", []byte(`{"username":"`+storetest.NIPStaff1+`","password":"salah-sekali"}`))
+		}
+		var holds struct {
+			Items []struct {
+				ID string `json:"id"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal(e.get(t, "/api/v1/sign-in-limits", e.login(t, "admin", "rahasia-admin")).body, &holds); err != nil || len(holds.Items) == 0 {
+			t.Fatalf("sign-in limits: %+v, %v", holds, err)
+		}
+
 		// What a path parameter names, by the segment before it.
 		ids := map[string]string{
 			"skps": skp.ID, "rhk": skp.RHK[0].ID, "progress": progress.ID, "evidence": evidence.ID, "needs": need.ID,
 			"coaching": coaching.ID, "teams": team.ID, "employees": e.o.Staff1.ID, "placements": placements[0].ID,
 			"rater-overrides": override.ID, "assessments": assessmentID, "objections": objection.ID, "proposals": proposal.ID,
-			"notifications": notes[0].ID, "sessions": sessions[0].ID, "users": staff.UserID, "follow-ups": followUp, "units": e.o.Kominfo.ID,
+			"notifications": notes[0].ID, "sessions": sessions[0].ID, "users": staff.UserID, "sign-in-limits": holds.Items[0].ID, "follow-ups": followUp, "units": e.o.Kominfo.ID,
 			"performance": periods[0].ID, "realisasi": periods[0].ID, "years": "2026", "reports": "laporan-skp", "periods": periods[0].ID, "pk": pk.ID,
 		}
 		param := regexp.MustCompile(`\{[a-z_]+\}`)

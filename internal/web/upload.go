@@ -80,7 +80,7 @@ func readField(part *multipart.Part) (string, error) {
 	if err != nil {
 		return "", bodyErr(err)
 	}
-	if len(b) > maxTextField || badText(string(b)) {
+	if len(b) > maxTextField || unreadableText(string(b)) {
 		return "", errUnreadable
 	}
 	return strings.ReplaceAll(string(b), "\r\n", "\n"), nil

@@ -501,8 +501,18 @@ func formProblem(w http.ResponseWriter, r *http.Request) int {
 
 // badText reports text no record can keep (model.TextFault: invalid
 // UTF-8, control, direction and zero-width characters; tab and line
-// breaks allowed), the same on urlencoded and multipart forms.
+// breaks allowed): an urlencoded form carrying it is refused whole.
 func badText(v string) bool { return model.TextFault(v, true) >= 0 }
+
+// unreadableText reports a multipart field no form can be read with
+// (invalid UTF-8, a NUL or another control character); direction and
+// zero-width characters are left to the record's own check, which names
+// the field and the character.
+func unreadableText(v string) bool {
+	return !utf8.ValidString(v) || strings.ContainsFunc(v, func(c rune) bool {
+		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
+	})
+}
 
 // maxFormBody is the largest body a form may send: a small form, or one
 // with files. A file's own limit (the instansi's evidence limit, up to
