@@ -198,9 +198,12 @@ func (v auditView) changes(list []fieldChange, before, after string) []fieldChan
 	var b, a map[string]json.RawMessage
 	_ = json.Unmarshal([]byte(before), &b)
 	_ = json.Unmarshal([]byte(after), &a)
-	out := make([]fieldChange, len(list))
-	for i, c := range list {
-		out[i] = fieldChange{Field: v.label(c.Field), Before: v.value(c.Field, compact(b[c.Field])), After: v.value(c.Field, compact(a[c.Field]))}
+	var out []fieldChange
+	for _, c := range list {
+		ch := fieldChange{Field: v.label(c.Field), Before: v.value(c.Field, compact(b[c.Field])), After: v.value(c.Field, compact(a[c.Field]))}
+		if ch.Before != ch.After { // absent and empty read alike: no change to show
+			out = append(out, ch)
+		}
 	}
 	return out
 }
