@@ -41,9 +41,50 @@ func T(lang, key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 {
-		return fmt.Sprintf(msg, render(lang, args)...)
+		args = render(lang, args)
+		return fmt.Sprintf(noDoubleDot(msg, args), args...)
 	}
 	return msg
+}
+
+// noDoubleDot drops the full stop a message puts after a %s or %v whose
+// argument already ends with one ("… oleh %s." with "Kartini, S.Pd.,
+// M.Pd."), so that a sentence never ends in "..". A message with indexed
+// verbs (%[2]s) is left as it is.
+func noDoubleDot(msg string, args []any) string {
+	if !strings.Contains(msg, "%") || strings.Contains(msg, "%[") {
+		return msg
+	}
+	var b strings.Builder
+	n := 0 // the argument the next verb takes
+	for i := 0; i < len(msg); i++ {
+		c := msg[i]
+		b.WriteByte(c)
+		if c != '%' || i+1 >= len(msg) {
+			continue
+		}
+		// Copy the verb with its flags, width and precision.
+		j := i + 1
+		for j < len(msg) && strings.IndexByte("+-# 0123456789.*", msg[j]) >= 0 {
+			j++
+		}
+		if j >= len(msg) {
+			continue
+		}
+		b.WriteString(msg[i+1 : j+1])
+		verb := msg[j]
+		i = j
+		if verb == '%' {
+			continue
+		}
+		arg := n
+		n++
+		if (verb == 's' || verb == 'v') && i+1 < len(msg) && msg[i+1] == '.' && arg < len(args) &&
+			strings.HasSuffix(fmt.Sprint(args[arg]), ".") {
+			i++ // the argument's own dot ends the sentence
+		}
+	}
+	return b.String()
 }
 
 // keyed is a message given as an argument of another (model.Message): it

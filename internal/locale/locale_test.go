@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -78,6 +79,41 @@ func TestPeriodNames(t *testing.T) {
 		}
 		if got := T("en", l.Key, l.Args...); got != c.en {
 			t.Errorf("%+v in English = %q, want %q", c.p, got, c.en)
+		}
+	}
+}
+
+// A name that ends with a dot closes the sentence itself: the message's
+// own full stop is not doubled, wherever the name stands.
+func TestNoDoubleDotAfterAName(t *testing.T) {
+	got := T("id", "invalid.placement.position.held", "Kepala Sekolah", "Kartini, S.Pd., M.Pd.")
+	if strings.Contains(got, "..") || !strings.Contains(got, "oleh Kartini, S.Pd., M.Pd. Satu jabatan") {
+		t.Errorf("id: %q", got)
+	}
+	got = T("en", "invalid.placement.position.held", "Head teacher", "Kartini, S.Pd., M.Pd.")
+	if strings.Contains(got, "..") || !strings.Contains(got, "by Kartini, S.Pd., M.Pd. This position") {
+		t.Errorf("en: %q", got)
+	}
+	// A name without a dot keeps the message's.
+	if got := T("id", "invalid.placement.position.held", "Kepala Sekolah", "Budi Santoso"); !strings.Contains(got, "oleh Budi Santoso. Satu") {
+		t.Errorf("plain name: %q", got)
+	}
+	for _, c := range []struct{ msg, want string }{
+		{"Hadir %d%% oleh %s.", "Hadir 5% oleh Ir. A."},
+		{"%s. lalu %s.", "dr. lalu B."},
+		{"%q.", `"x."` + "."},
+	} {
+		var args []any
+		switch c.msg {
+		case "Hadir %d%% oleh %s.":
+			args = []any{5, "Ir. A."}
+		case "%s. lalu %s.":
+			args = []any{"dr.", "B."}
+		default:
+			args = []any{"x."}
+		}
+		if got := fmt.Sprintf(noDoubleDot(c.msg, args), args...); got != c.want {
+			t.Errorf("%q with %v = %q, want %q", c.msg, args, got, c.want)
 		}
 	}
 }
