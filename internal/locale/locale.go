@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Default is the language used when none is chosen.
@@ -93,6 +94,18 @@ type keyed interface {
 	MessageKey() (string, []any)
 }
 
+// dated is a calendar date given as an argument (model.Date): a message
+// shows it as people write dates in its language, not as 2026-12-01.
+type dated interface {
+	Time() time.Time
+}
+
+// LongDate writes a date as people read it: "1 Desember 2026" in
+// Indonesian, "1 December 2026" in English.
+func LongDate(lang string, t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), T(lang, "month."+strconv.Itoa(int(t.Month()))), t.Year())
+}
+
 // render returns args with every keyed message rendered in lang.
 func render(lang string, args []any) []any {
 	var out []any // a copy, made only when an argument is rendered
@@ -103,6 +116,11 @@ func render(lang string, args []any) []any {
 			}
 			key, margs := m.MessageKey()
 			out[i] = T(lang, key, margs...)
+		} else if d, ok := a.(dated); ok && len(fmt.Sprint(a)) == len(time.DateOnly) {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[i] = LongDate(lang, d.Time())
 		}
 	}
 	if out == nil {

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -115,5 +116,28 @@ func TestNoDoubleDotAfterAName(t *testing.T) {
 		if got := fmt.Sprintf(noDoubleDot(c.msg, args), args...); got != c.want {
 			t.Errorf("%q with %v = %q, want %q", c.msg, args, got, c.want)
 		}
+	}
+}
+
+// A date in a message reads as people write it in the reader's language.
+func TestDatesInMessagesReadAsWords(t *testing.T) {
+	cases := []struct{ lang, want string }{
+		{"id", "TMT harus sesudah 1 Desember 2026,"},
+		{"en", "1 December 2026"},
+	}
+	for _, c := range cases {
+		got := T(c.lang, "invalid.employment.date.beforeplacement", model.Date("2026-12-01"))
+		if !strings.Contains(got, c.want) || strings.Contains(got, "2026-12-01") {
+			t.Errorf("%s: %q", c.lang, got)
+		}
+	}
+	// Inside a field error too, as the web and the API render them.
+	ve := model.Invalid("date", "invalid.placement.duplicate", model.Date("2026-12-10"))
+	var v *model.ValidationError
+	if !errors.As(ve, &v) {
+		t.Fatal("not a validation error")
+	}
+	if got := T("id", v.Fields["date"], v.Args["date"]...); !strings.Contains(got, "sejak 10 Desember 2026") {
+		t.Errorf("field error: %q", got)
 	}
 }
