@@ -52,6 +52,8 @@ var auditActionsID = map[string]string{
 	// The data of an entry: field names and flags.
 	"audit.value.yes":            "ya",
 	"audit.value.no":             "tidak",
+	"audit.field.disabled":       "Dinonaktifkan",
+	"audit.field.role":           "Peran",
 	"audit.field.ip":             "Alamat IP",
 	"audit.field.user_agent":     "Peramban",
 	"audit.field.user_id":        "Akun",
@@ -176,6 +178,8 @@ var auditActionsEN = map[string]string{
 	// The data of an entry: field names and flags.
 	"audit.value.yes":            "yes",
 	"audit.value.no":             "no",
+	"audit.field.disabled":       "Disabled",
+	"audit.field.role":           "Role",
 	"audit.field.ip":             "IP address",
 	"audit.field.user_agent":     "Browser",
 	"audit.field.user_id":        "Account",
