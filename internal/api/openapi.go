@@ -206,7 +206,9 @@ func schemas() map[string]any {
 			"action": enum("create", "update", "unchanged", "reject"), "reason": str(), "changes": map[string]any{"type": "array", "items": str()},
 			"unit":         map[string]any{"type": "string", "description": "Code of the unit the row places the employee in"},
 			"position":     map[string]any{"type": "string", "description": "Name of the position the row places the employee in"},
-			"new_position": map[string]any{"type": "boolean", "description": "The import creates this position"}}),
+			"new_position": map[string]any{"type": "boolean", "description": "The import creates this position"},
+			"status":       map[string]any{"type": "string", "description": "Employee status the row gives (pns, cpns, pppk, pppk_paruh_waktu, pejabat_negara), read from the NIP when the file has no STATUS"},
+			"golongan":     map[string]any{"type": "string", "description": "Golongan the row gives (III/a, IX, ...)"}}),
 		"ImportReport": obj([]string{"applied", "created", "updated", "rejected", "rows"}, map[string]any{
 			"file_name": str(), "applied": map[string]any{"type": "boolean"}, "total": map[string]any{"type": "integer"},
 			"created": map[string]any{"type": "integer"}, "updated": map[string]any{"type": "integer"},

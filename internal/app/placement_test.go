@@ -357,7 +357,7 @@ func TestPlacementDatesArePlausible(t *testing.T) {
 		file := "NIP;NAMA;STATUS;GOLONGAN;UNOR_ID;JABATAN_NAMA;TMT_JABATAN\n" + storetest.NIPStaff3 +
 			";Rudi Hartono;PNS;III/a;KOMINFO-APL;Pranata Komputer Ahli Pertama;30-06-1949\n"
 		rep, err := e.a.ImportEmployees(ctx, e.admin, "tmt.csv", []byte(file), false)
-		if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rows[0].Reason, "1950-01-01") {
+		if err != nil || rep.Rejected != 1 || !strings.Contains(rep.Rows[0].Reason, "1 Januari 1950") {
 			t.Errorf("an import with TMT 1949: %+v, %v", rep, err)
 		}
 	})

@@ -41,7 +41,7 @@ func samePerson(ctx context.Context, db Reader, instansiID string, r Row, n mode
 	}
 	var found, strong []model.Employee
 	for _, e := range people {
-		if e.NIP == nip || model.SamePersonName(e.Name) != key {
+		if e.NIP == nip || model.SamePersonName(BareName(e.Name)) != key {
 			continue
 		}
 		sameBirth, samePost := e.BirthDate == birth, inPost(e)

@@ -717,7 +717,7 @@ func TestImportStatusFromNumber(t *testing.T) {
 		}
 		file = "NIP;NAMA;GOLONGAN;UNOR_ID;JABATAN_NAMA\n199702142023212001;Tono Pppk;X;DINKES;Staf Gizi\n"
 		rep, err = e.a.ImportEmployees(ctx, e.admin, "pegawai.csv", []byte(file), true)
-		if err != nil || rep.Updated != 1 || !strings.Contains(strings.Join(rep.Rows[0].Changes, "|"), "pns → pppk") {
+		if err != nil || rep.Updated != 1 || !strings.Contains(strings.Join(rep.Rows[0].Changes, "|"), "Status: PNS → PPPK") {
 			t.Fatalf("status from the number: %+v, %v", rep, err)
 		}
 		if got, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199702142023212001"); got.Status != model.StatusPPPK || got.Golongan != "X" {

@@ -210,7 +210,10 @@ func splitName(name, front, back, storedFront, storedBack string) (n, f, b strin
 			ts = append(ts, frontTitle{t, true})
 		}
 		for _, t := range knownFront {
-			ts = append(ts, frontTitle{t, false})
+			// Loose: SIASN exports often spell them in capitals
+			// without dots ("DR H ZULKIFLI"); a title still has to
+			// end a word, so "Irwan" keeps its "Ir".
+			ts = append(ts, frontTitle{t, true})
 		}
 		var took []string
 		n, took = cutFront(n, ts)

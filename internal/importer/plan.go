@@ -444,7 +444,8 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		BackTitle: back, Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
 		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: normPhone(r.Get("phone")), Active: true}
 	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, NewHead: newHead, Start: tmt}}
-	p.result = RowResult{Row: r.Line, NIP: nip, Name: name, Unit: unit.Code, Position: pos.Name, NewPosition: pos.ID == ""}
+	p.result = RowResult{Row: r.Line, NIP: nip, Name: name, Unit: unit.Code, Position: pos.Name, NewPosition: pos.ID == "",
+		Status: status, Golongan: gol}
 
 	if !found {
 		p.Action, p.Move = ActionCreate, true
@@ -619,8 +620,19 @@ func changes(old, new model.Employee) []model.Message {
 	add("import.field.name", old.Name, new.Name)
 	add("import.field.fronttitle", old.FrontTitle, new.FrontTitle)
 	add("import.field.backtitle", old.BackTitle, new.BackTitle)
-	add("import.field.gender", old.Gender, new.Gender)
-	add("import.field.status", string(old.Status), string(new.Status))
+	coded := func(label, prefix, a, b string) {
+		if a != b {
+			name := func(code string) any {
+				if code == "" {
+					return "—"
+				}
+				return model.Msg(prefix + code)
+			}
+			out = append(out, model.Msg("import.change", model.Msg(label), name(a), name(b)))
+		}
+	}
+	coded("import.field.gender", "gender.", old.Gender, new.Gender)
+	coded("import.field.status", "status.", string(old.Status), string(new.Status))
 	add("import.field.golongan", old.Golongan, new.Golongan)
 	add("import.field.pangkat", old.Pangkat, new.Pangkat)
 	add("import.field.email", old.Email, new.Email)

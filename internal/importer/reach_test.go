@@ -93,7 +93,7 @@ func TestImportKeepsOneHolderAndOrderedDates(t *testing.T) {
 			t.Fatalf("rejections = %v, want %v", got, want)
 		}
 		for _, r := range rep.Rows {
-			if r.Row == 5 && !strings.Contains(r.Reason, "Budi Santoso mulai 2026-04-01 (baris 6)") {
+			if r.Row == 5 && !strings.Contains(r.Reason, "Budi Santoso mulai 1 April 2026 (baris 6)") {
 				t.Errorf("row 5: %s", r.Reason)
 			}
 		}

@@ -38,6 +38,11 @@ type RowResult struct {
 	Unit        string `json:"unit,omitempty"`
 	Position    string `json:"position,omitempty"`
 	NewPosition bool   `json:"new_position,omitempty"`
+	// Status and Golongan are what the row gives the employee (the status
+	// read from the NIP when the file does not say it), so that an admin
+	// can check them before a new record is written.
+	Status   model.EmployeeStatus `json:"status,omitempty"`
+	Golongan string               `json:"golongan,omitempty"`
 	// OldNIP is set when the row is a known person under a new NIP (a PPPK
 	// appointed CPNS, a correction by BKN): the update changes the NIP of
 	// their record from OldNIP to NIP ("NIP berubah").

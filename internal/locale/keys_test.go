@@ -55,6 +55,7 @@ var dynamicPrefixes = []string{
 	"calib.",              // templates: printf "calib.short.%s", "calib.status.%s", "calib.astatus.%s"; web: "calib.ok." + step
 	"penilaian.status.",   // templates: printf "penilaian.status.%s" (an assessment's status)
 	"penilaian.standing.", // templates: printf "penilaian.standing.%s" (model.Standing)
+	"audit.field.",        // web.auditView.label: "audit.field." + a field in snake case
 }
 
 // root is the module's root directory.

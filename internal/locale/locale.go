@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Default is the language used when none is chosen.
@@ -41,15 +42,68 @@ func T(lang, key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 {
-		return fmt.Sprintf(msg, render(lang, args)...)
+		args = render(lang, args)
+		return fmt.Sprintf(noDoubleDot(msg, args), args...)
 	}
 	return msg
+}
+
+// noDoubleDot drops the full stop a message puts after a %s or %v whose
+// argument already ends with one ("… oleh %s." with "Kartini, S.Pd.,
+// M.Pd."), so that a sentence never ends in "..". A message with indexed
+// verbs (%[2]s) is left as it is.
+func noDoubleDot(msg string, args []any) string {
+	if !strings.Contains(msg, "%") || strings.Contains(msg, "%[") {
+		return msg
+	}
+	var b strings.Builder
+	n := 0 // the argument the next verb takes
+	for i := 0; i < len(msg); i++ {
+		c := msg[i]
+		b.WriteByte(c)
+		if c != '%' || i+1 >= len(msg) {
+			continue
+		}
+		// Copy the verb with its flags, width and precision.
+		j := i + 1
+		for j < len(msg) && strings.IndexByte("+-# 0123456789.*", msg[j]) >= 0 {
+			j++
+		}
+		if j >= len(msg) {
+			continue
+		}
+		b.WriteString(msg[i+1 : j+1])
+		verb := msg[j]
+		i = j
+		if verb == '%' {
+			continue
+		}
+		arg := n
+		n++
+		if (verb == 's' || verb == 'v') && i+1 < len(msg) && msg[i+1] == '.' && arg < len(args) &&
+			strings.HasSuffix(fmt.Sprint(args[arg]), ".") {
+			i++ // the argument's own dot ends the sentence
+		}
+	}
+	return b.String()
 }
 
 // keyed is a message given as an argument of another (model.Message): it
 // is rendered in the same language before it is put in its place.
 type keyed interface {
 	MessageKey() (string, []any)
+}
+
+// dated is a calendar date given as an argument (model.Date): a message
+// shows it as people write dates in its language, not as 2026-12-01.
+type dated interface {
+	Time() time.Time
+}
+
+// LongDate writes a date as people read it: "1 Desember 2026" in
+// Indonesian, "1 December 2026" in English.
+func LongDate(lang string, t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), T(lang, "month."+strconv.Itoa(int(t.Month()))), t.Year())
 }
 
 // render returns args with every keyed message rendered in lang.
@@ -62,6 +116,11 @@ func render(lang string, args []any) []any {
 			}
 			key, margs := m.MessageKey()
 			out[i] = T(lang, key, margs...)
+		} else if d, ok := a.(dated); ok && len(fmt.Sprint(a)) == len(time.DateOnly) {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[i] = LongDate(lang, d.Time())
 		}
 	}
 	if out == nil {

@@ -1,6 +1,8 @@
 package locale
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -79,5 +81,63 @@ func TestPeriodNames(t *testing.T) {
 		if got := T("en", l.Key, l.Args...); got != c.en {
 			t.Errorf("%+v in English = %q, want %q", c.p, got, c.en)
 		}
+	}
+}
+
+// A name that ends with a dot closes the sentence itself: the message's
+// own full stop is not doubled, wherever the name stands.
+func TestNoDoubleDotAfterAName(t *testing.T) {
+	got := T("id", "invalid.placement.position.held", "Kepala Sekolah", "Kartini, S.Pd., M.Pd.")
+	if strings.Contains(got, "..") || !strings.Contains(got, "oleh Kartini, S.Pd., M.Pd. Satu jabatan") {
+		t.Errorf("id: %q", got)
+	}
+	got = T("en", "invalid.placement.position.held", "Head teacher", "Kartini, S.Pd., M.Pd.")
+	if strings.Contains(got, "..") || !strings.Contains(got, "by Kartini, S.Pd., M.Pd. This position") {
+		t.Errorf("en: %q", got)
+	}
+	// A name without a dot keeps the message's.
+	if got := T("id", "invalid.placement.position.held", "Kepala Sekolah", "Budi Santoso"); !strings.Contains(got, "oleh Budi Santoso. Satu") {
+		t.Errorf("plain name: %q", got)
+	}
+	for _, c := range []struct{ msg, want string }{
+		{"Hadir %d%% oleh %s.", "Hadir 5% oleh Ir. A."},
+		{"%s. lalu %s.", "dr. lalu B."},
+		{"%q.", `"x."` + "."},
+	} {
+		var args []any
+		switch c.msg {
+		case "Hadir %d%% oleh %s.":
+			args = []any{5, "Ir. A."}
+		case "%s. lalu %s.":
+			args = []any{"dr.", "B."}
+		default:
+			args = []any{"x."}
+		}
+		if got := fmt.Sprintf(noDoubleDot(c.msg, args), args...); got != c.want {
+			t.Errorf("%q with %v = %q, want %q", c.msg, args, got, c.want)
+		}
+	}
+}
+
+// A date in a message reads as people write it in the reader's language.
+func TestDatesInMessagesReadAsWords(t *testing.T) {
+	cases := []struct{ lang, want string }{
+		{"id", "TMT harus sesudah 1 Desember 2026,"},
+		{"en", "1 December 2026"},
+	}
+	for _, c := range cases {
+		got := T(c.lang, "invalid.employment.date.beforeplacement", model.Date("2026-12-01"))
+		if !strings.Contains(got, c.want) || strings.Contains(got, "2026-12-01") {
+			t.Errorf("%s: %q", c.lang, got)
+		}
+	}
+	// Inside a field error too, as the web and the API render them.
+	ve := model.Invalid("date", "invalid.placement.duplicate", model.Date("2026-12-10"))
+	var v *model.ValidationError
+	if !errors.As(ve, &v) {
+		t.Fatal("not a validation error")
+	}
+	if got := T("id", v.Fields["date"], v.Args["date"]...); !strings.Contains(got, "sejak 10 Desember 2026") {
+		t.Errorf("field error: %q", got)
 	}
 }

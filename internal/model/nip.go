@@ -24,6 +24,14 @@ const (
 // A new code BKN starts issuing is one line here.
 var pppkCodes = map[string]NIPKind{"21": NIPPPPK, "24": NIPPPPKParuhWaktu}
 
+// pppkFirstYear is the first year each kind of NI PPPK can carry: PPPK
+// were first appointed under PP 49/2018 in 2019, PPPK paruh waktu under
+// KepmenPANRB 16/2025 in 2025. An earlier year is a typing mistake.
+var pppkFirstYear = map[NIPKind]int{NIPPPPK: 2019, NIPPPPKParuhWaktu: 2025}
+
+// pppkKindKey names each kind of NI PPPK in messages.
+var pppkKindKey = map[NIPKind]string{NIPPPPK: "status.pppk", NIPPPPKParuhWaktu: "status.pppk_paruh_waktu"}
+
 // NIP is the 18-digit Nomor Induk Pegawai of a PNS or PPPK. It is built as
 //
 //	YYYYMMDD  birth date
@@ -70,6 +78,10 @@ func ParseNIP(s string) (NIP, error) {
 	}
 	if !tmt.After(birth) && !(pppk && tmt.Year() > birth.Year()) {
 		return NIP{}, Msg("invalid.nip.tmt.birth", s[8:14])
+	}
+	if first := pppkFirstYear[kind]; pppk && tmt.Year() < first {
+		name := Msg(pppkKindKey[kind])
+		return NIP{}, Msg("invalid.nip.pppk.year", s[8:12], name, name, first)
 	}
 	var female bool
 	switch s[14] {

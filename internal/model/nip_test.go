@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -134,5 +135,26 @@ func TestNewIDSortsByCreation(t *testing.T) {
 		}
 		seen[id] = true
 		prev = id
+	}
+}
+
+// An NI PPPK cannot carry a year before its kind was first issued.
+func TestNIPPPPKBeforeTheSchemeIsRefused(t *testing.T) {
+	cases := []struct {
+		nip string
+		ok  bool
+	}{
+		{"198001012005212001", false}, // PPPK in 2005
+		{"198001012019211001", true},  // the first PPPK, 2019
+		{"199001012010242001", false}, // PPPK paruh waktu in 2010
+		{"199001012024242001", false}, // paruh waktu before 2025
+		{"199001012025242001", true},
+	}
+	for _, c := range cases {
+		_, err := ParseNIP(c.nip)
+		var m Message
+		if c.ok != (err == nil) || (!c.ok && (!errors.As(err, &m) || m.Key != "invalid.nip.pppk.year")) {
+			t.Errorf("ParseNIP(%s) = %v, want ok %v", c.nip, err, c.ok)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Instansi is a government body served by Kinerja (a pemda, a province, a
 // ministry). Every other record belongs to exactly one instansi.
@@ -180,12 +183,9 @@ type Employee struct {
 
 // FullName is the name with academic titles, as it appears on documents.
 func (e Employee) FullName() string {
-	n := e.Name
-	if e.FrontTitle != "" {
-		n = e.FrontTitle + " " + n
-	}
-	if e.BackTitle != "" {
-		n = n + ", " + e.BackTitle
+	n := strings.Join(strings.Fields(e.FrontTitle+" "+e.Name), " ")
+	if back := strings.Join(strings.Fields(e.BackTitle), " "); back != "" {
+		n = n + ", " + back
 	}
 	return n
 }

@@ -12,7 +12,8 @@ import (
 // an update, and the whole record before and after, indented.
 type auditRow struct {
 	model.AuditEntry
-	BeforePretty, AfterPretty string
+	BeforePretty, AfterPretty string       // a side that is not a record, as it is
+	BeforeFields, AfterFields []fieldValue // a side that is a record, field by field
 	Changes                   []fieldChange
 	IsUpdate                  bool   // both sides are records: Changes is meaningful
 	Summary                   string // the record's name, when it has one
@@ -62,8 +63,16 @@ func (u *ui) showAudit(w http.ResponseWriter, r *http.Request, b base) error {
 		p.OlderURL = "/audit?" + q.Encode()
 	}
 	for _, e := range page.Items {
-		row := auditRow{AuditEntry: e, BeforePretty: pretty(e.Before), AfterPretty: pretty(e.After)}
-		row.Changes, row.IsUpdate = diffJSON(e.Before, e.After)
+		v := auditView{lang: b.Lang, entity: e.EntityType}
+		row := auditRow{AuditEntry: e, BeforeFields: v.fields(e.Before), AfterFields: v.fields(e.After)}
+		if row.BeforeFields == nil {
+			row.BeforePretty = pretty(e.Before)
+		}
+		if row.AfterFields == nil {
+			row.AfterPretty = pretty(e.After)
+		}
+		changes, isUpdate := diffJSON(e.Before, e.After)
+		row.Changes, row.IsUpdate = v.changes(changes, e.Before, e.After), isUpdate
 		row.Summary = summaryOf(e.Before, e.After)
 		p.Rows = append(p.Rows, row)
 	}

@@ -268,7 +268,7 @@ func TestUnitsSessionsAndAuditReadably(t *testing.T) {
 		admin.post("/profil/bahasa", url.Values{"lang": {"en"}})
 		admin.post("/profil/bahasa", url.Values{"lang": {"id"}})
 		_, body = admin.get("/audit?entity_type=user")
-		if !strings.Contains(body, "<del>en</del>") || !strings.Contains(body, "<ins>id</ins>") || !strings.Contains(body, "user.update") ||
+		if !strings.Contains(body, "<del>English</del>") || !strings.Contains(body, "<ins>Bahasa Indonesia</ins>") || !strings.Contains(body, "user.update") ||
 			!strings.Contains(body, "Akun diubah") || !strings.Contains(body, `<option value="user" selected>Akun</option>`) {
 			t.Errorf("the audit log does not show the changed field: %s", body[strings.Index(body, "<main"):])
 		}
