@@ -194,7 +194,9 @@ func (a *App) SKPView(ctx context.Context, actor model.Actor, id string) (SKPVie
 	if err != nil {
 		return v, err
 	}
-	if v.Realisasi = f.takesRealisasi(); f.Approved && s.Status != model.SKPApproved {
+	// While a new revision is drafted or waits (not once the SKP is closed:
+	// then the approved revision is simply its last).
+	if v.Realisasi = f.takesRealisasi(); f.Approved && s.Status != model.SKPApproved && s.Status != model.SKPClosed {
 		v.InForce = f.Revision
 	}
 	if v.Transfer, err = a.transferOf(ctx, actor, s); err != nil {

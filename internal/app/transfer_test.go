@@ -114,6 +114,11 @@ func TestBackdatedTransferKeepsEverythingReachable(t *testing.T) {
 		if closed.Status != model.SKPClosed || closed.PeriodEnd != "2026-09-30" {
 			t.Fatalf("after the transfer the SKP is %s until %s", closed.Status, closed.PeriodEnd)
 		}
+		// A closed SKP is not "waiting for a revision": its last approved
+		// revision is simply the last.
+		if v, err := e.a.SKPView(ctx, staff, old.ID); err != nil || v.InForce != 0 {
+			t.Errorf("the closed SKP says revision %d stays in force until another is approved (%v)", v.InForce, err)
+		}
 
 		// October's realisasi stays readable on the closed SKP, marked
 		// as after the TMT, with its evidence and the entries of October.
