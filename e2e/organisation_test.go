@@ -129,7 +129,7 @@ func TestPltTakesOverASchool(t *testing.T) {
 		t.Fatalf("the teacher's rater after the placements: %+v, %v", d.Rater, err)
 	}
 
-	// The Plt approves the entry from her desk, then the SKP.
+	// The Plt approves the entry from her desk, then the SKP the desk lists.
 	pltCtx := browser(t)
 	signIn(t, pltCtx, plt.NIP)
 	// The desk lists the oldest first, a page at a time: page on to it.
@@ -151,8 +151,10 @@ func TestPltTakesOverASchool(t *testing.T) {
 	if got, err := a.ProgressEntry(ctx, teacher, entry.ID); err != nil || got.Status != model.ProgressApproved {
 		t.Errorf("the entry after the Plt's approval: %+v, %v", got.Status, err)
 	}
-	do(t, pltCtx, "approve the SKP",
-		chromedp.Navigate(server.URL+"/skp/"+revised.ID),
+	do(t, pltCtx, "open the waiting SKP from the desk",
+		chromedp.Navigate(server.URL+"/meja"),
+		chromedp.WaitVisible(chromedp.CSS(`[data-desk-skps] a[href="/skp/`+revised.ID+`"]`)),
+		chromedp.Click(chromedp.CSS(`[data-desk-skps] a[href="/skp/`+revised.ID+`"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`[data-skp-approve] button`)),
 	)
 	clickToNewPage(t, pltCtx, `[data-skp-approve] button`)

@@ -128,7 +128,7 @@ func (h *handler) issuedLink(w http.ResponseWriter, r *http.Request, l app.Issue
 	base := h.a.PublicURL()
 	if base == "" {
 		scheme := "http"
-		if r.TLS != nil {
+		if httpx.Secure(r) {
 			scheme = "https"
 		}
 		base = scheme + "://" + r.Host

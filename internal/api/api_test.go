@@ -29,6 +29,9 @@ type env struct {
 	s   *store.Store
 }
 
+// metricsToken is the token the tests' server serves /metrics to.
+const metricsToken = "rahasia-metrik"
+
 func setup(t *testing.T, s *store.Store) env {
 	t.Helper()
 	o := storetest.SeedOrg(t, s)
@@ -50,7 +53,7 @@ func setup(t *testing.T, s *store.Store) env {
 			t.Fatal(err)
 		}
 	}
-	ts := httptest.NewServer(server.New(a))
+	ts := httptest.NewServer(server.NewWith(a, server.Config{MetricsToken: metricsToken}))
 	t.Cleanup(ts.Close)
 	return env{url: ts.URL, o: o, s: s}
 }

@@ -15,7 +15,7 @@ func TestMetricsNameAPIRoutes(t *testing.T) {
 	if r := e.get(t, "/api/v1/employees?limit=2", tok); r.status != 200 {
 		t.Fatalf("employees: %d", r.status)
 	}
-	m := string(e.get(t, "/metrics", "").body)
+	m := string(e.get(t, "/metrics", metricsToken).body)
 	for _, route := range []string{"POST /api/v1/auth/login", "GET /api/v1/employees"} {
 		if !strings.Contains(m, `"`+route+`"`) {
 			t.Errorf("/metrics has no series for %s:\n%.2000s", route, m)

@@ -42,6 +42,10 @@ type ServerConfig struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
 	// the client, for the sign-in limits and the logs.
 	TrustedProxies httpx.Proxies
+	// MetricsToken lets /metrics answer a request bearing it; MetricsAddr
+	// serves /metrics alone on an address of its own, for operators. With
+	// neither, /metrics is not served.
+	MetricsToken, MetricsAddr string
 }
 
 // Server is a running Kinerja server; tests start one on a random port.
@@ -56,6 +60,9 @@ type Server struct {
 	ln    net.Listener
 	done  chan error
 	stop  context.CancelFunc // ends background jobs
+	// MetricsURL is where /metrics is served on its own address, if it is.
+	MetricsURL string
+	metrics    *http.Server
 }
 
 // Start opens the database, fills the demo city when asked and the database
@@ -90,8 +97,17 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		a.Close()
 		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
+	site, metricsOnly := server.Build(a, server.Config{TrustedProxies: cfg.TrustedProxies, MetricsToken: cfg.MetricsToken})
+	var mln net.Listener
+	if cfg.MetricsAddr != "" {
+		if mln, err = net.Listen("tcp", cfg.MetricsAddr); err != nil {
+			ln.Close()
+			a.Close()
+			return nil, fmt.Errorf("listen on %s for metrics: %w", cfg.MetricsAddr, err)
+		}
+	}
 	srv := &http.Server{
-		Handler:           server.NewWith(a, server.Config{TrustedProxies: cfg.TrustedProxies}),
+		Handler:           site,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute, // large imports and uploads on slow links
 		IdleTimeout:       2 * time.Minute,
@@ -111,6 +127,13 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		a.UseMailer(mailer, public)
 	}
 	go func() { s.done <- srv.Serve(ln) }()
+	if mln != nil {
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", metricsOnly)
+		s.metrics = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		s.MetricsURL = "http://" + mln.Addr().String() + "/metrics"
+		go func() { _ = s.metrics.Serve(mln) }()
+	}
 	go reminderLoop(jobs, a, log)
 	if mailer != nil {
 		go emailLoop(jobs, a, mailer, public, log)
@@ -139,6 +162,9 @@ func (s *Server) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	err := s.http.Shutdown(ctx)
+	if s.metrics != nil {
+		_ = s.metrics.Shutdown(ctx)
+	}
 	if cerr := s.App.Close(); err == nil {
 		err = cerr
 	}
@@ -161,6 +187,8 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	smtpURL := fs.String("smtp", env.Getenv("KINERJA_SMTP"), "e-mail notifications unread in the app through smtp://[user:password@]host:port?from=address (env KINERJA_SMTP)")
 	publicURL := fs.String("public-url", env.Getenv("KINERJA_PUBLIC_URL"), "the address users reach Kinerja at, for links in e-mail (env KINERJA_PUBLIC_URL)")
 	dataFlag := fs.String("data", env.Getenv("KINERJA_DATA"), "folder for evidence files; default: the SQLite file's folder, or ./kinerja-data with PostgreSQL (env KINERJA_DATA)")
+	metricsToken := fs.String("metrics-token", env.Getenv("KINERJA_METRICS_TOKEN"), "serve /metrics to requests bearing this token (Authorization: Bearer …); without it or --metrics-addr, /metrics is not served (env KINERJA_METRICS_TOKEN)")
+	metricsAddr := fs.String("metrics-addr", env.Getenv("KINERJA_METRICS_ADDR"), "serve /metrics alone on this host:port, for operators only, e.g. 127.0.0.1:9090 (env KINERJA_METRICS_ADDR)")
 	proxyFlag := fs.String("trusted-proxy", env.Getenv("KINERJA_TRUSTED_PROXY"), "addresses or CIDR ranges of the reverse proxies in front of Kinerja, comma-separated; only from them is X-Forwarded-For believed (env KINERJA_TRUSTED_PROXY)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -178,8 +206,12 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return usageError{fmt.Sprintf("--addr %q is not host:port", *addr)}
 	}
+	if _, _, err := net.SplitHostPort(*metricsAddr); *metricsAddr != "" && err != nil {
+		return usageError{fmt.Sprintf("--metrics-addr %q is not host:port", *metricsAddr)}
+	}
 	s, err := Start(ctx, ServerConfig{Addr: *addr, DB: *db, Demo: *demoFlag, LogFormat: *logFormat, Out: env.Stdout, Log: env.Stderr,
-		SMTP: *smtpURL, PublicURL: strings.TrimRight(*publicURL, "/"), DataDir: *dataFlag, TrustedProxies: proxies})
+		SMTP: *smtpURL, PublicURL: strings.TrimRight(*publicURL, "/"), DataDir: *dataFlag, TrustedProxies: proxies,
+		MetricsToken: *metricsToken, MetricsAddr: *metricsAddr})
 	if err != nil {
 		return err
 	}

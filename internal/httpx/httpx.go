@@ -101,23 +101,66 @@ func (p Proxies) ClientAddr(r *http.Request) string {
 	return client.String()
 }
 
+// ForwardedHTTPS reports whether a trusted proxy says the client reached
+// it over TLS (X-Forwarded-Proto: https, its last value being the nearest
+// proxy's); a header from any other peer means nothing.
+func (p Proxies) ForwardedHTTPS(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	peer, err := netip.ParseAddr(host)
+	if err != nil || !p.trusts(peer) {
+		return false
+	}
+	vals := r.Header.Values("X-Forwarded-Proto")
+	if len(vals) == 0 {
+		return false
+	}
+	last := vals[len(vals)-1]
+	if i := strings.LastIndex(last, ","); i >= 0 {
+		last = last[i+1:]
+	}
+	return strings.EqualFold(strings.TrimSpace(last), "https")
+}
+
 type clientKey struct{}
 
-// ResolveClient puts the client address (Proxies.ClientAddr) in the
-// context of every request, where ClientIP finds it.
-func ResolveClient(p Proxies, next http.Handler) http.Handler {
+// client is what ResolveClient finds about who sent a request.
+type client struct {
+	addr   string
+	secure bool
+}
+
+// ResolveClient puts the client address (Proxies.ClientAddr) and whether
+// the client reached Kinerja over TLS in the context of every request,
+// where ClientIP and Secure find them. The request is secure when it came
+// over TLS, when a trusted proxy says so, or always when https is true
+// (the public URL is https: TLS ends at a proxy in front).
+func ResolveClient(p Proxies, https bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey{}, p.ClientAddr(r))))
+		c := client{addr: p.ClientAddr(r), secure: https || r.TLS != nil || p.ForwardedHTTPS(r)}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey{}, c)))
 	})
 }
 
 // ClientIP is the address the request came from, as ResolveClient found
 // it; without it, the peer's.
 func ClientIP(r *http.Request) string {
-	if a, ok := r.Context().Value(clientKey{}).(string); ok {
-		return a
+	if c, ok := r.Context().Value(clientKey{}).(client); ok {
+		return c.addr
 	}
 	return Proxies(nil).ClientAddr(r)
+}
+
+// Secure reports whether the client reached Kinerja over TLS, as
+// ResolveClient found; without it, whether the request came over TLS.
+// Cookies are then Secure and HSTS is sent.
+func Secure(r *http.Request) bool {
+	if c, ok := r.Context().Value(clientKey{}).(client); ok {
+		return c.secure
+	}
+	return r.TLS != nil
 }
 
 // Token returns the session token of a request: a bearer token, or else the
@@ -186,11 +229,11 @@ func Status(err error) int {
 }
 
 // SetSessionCookie writes the session cookie: HttpOnly, SameSite=Lax, and
-// Secure when the request came over TLS.
+// Secure when the client reached Kinerja over TLS (Secure).
 func SetSessionCookie(w http.ResponseWriter, r *http.Request, token string, maxAge int) {
 	http.SetCookie(w, &http.Cookie{
 		Name: SessionCookie, Value: token, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: Secure(r),
 	})
 }
 

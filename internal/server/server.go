@@ -6,6 +6,7 @@ package server
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -25,6 +26,11 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
 	// the client (see httpx.Proxies); none by default.
 	TrustedProxies httpx.Proxies
+	// MetricsToken, when set, lets GET /metrics answer a request bearing
+	// it (Authorization: Bearer …, as Prometheus sends); without it
+	// /metrics is not served with the site (see Build for an address of
+	// its own).
+	MetricsToken string
 }
 
 // New returns the whole HTTP handler of Kinerja, serving clients directly.
@@ -32,6 +38,16 @@ func New(a *app.App) http.Handler { return NewWith(a, Config{}) }
 
 // NewWith returns the whole HTTP handler of Kinerja as cfg deploys it.
 func NewWith(a *app.App, cfg Config) http.Handler {
+	h, _ := Build(a, cfg)
+	return h
+}
+
+// Build returns the whole HTTP handler of Kinerja as cfg deploys it, and
+// the metrics alone, unguarded, for an address of their own that only the
+// operators reach (serve --metrics-addr). When the public URL is https,
+// every request counts as secure (TLS ends at a proxy in front): session
+// cookies are Secure and HSTS is sent.
+func Build(a *app.App, cfg Config) (site, metricsOnly http.Handler) {
 	m := newMetrics(a.DBStats)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -39,7 +55,9 @@ func NewWith(a *app.App, cfg Config) http.Handler {
 		fmt.Fprintln(w, "ok")
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) { ready(a, w, r) })
-	mux.Handle("GET /metrics", m)
+	if cfg.MetricsToken != "" {
+		mux.Handle("GET /metrics", bearer(cfg.MetricsToken, m))
+	}
 	mux.Handle("/api/", api.New(a))
 	ui := web.New(a)
 	mux.Handle("/", ui)
@@ -60,8 +78,22 @@ func NewWith(a *app.App, cfg Config) http.Handler {
 	h = securityHeaders(h)
 	h = compress(h)
 	h = observe(a.Logger(), m, h)
-	h = httpx.ResolveClient(cfg.TrustedProxies, h)
-	return h
+	h = httpx.ResolveClient(cfg.TrustedProxies, strings.HasPrefix(a.PublicURL(), "https://"), h)
+	return h, m
+}
+
+// bearer lets through only a request whose Authorization header carries
+// token, compared in constant time; others get 401.
+func bearer(token string, next http.Handler) http.Handler {
+	want := []byte("Bearer " + token)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func ready(a *app.App, w http.ResponseWriter, r *http.Request) {
@@ -95,7 +127,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(self), geolocation=(), microphone=()")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if r.TLS != nil {
+		if httpx.Secure(r) {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
 		}
 		next.ServeHTTP(w, r)

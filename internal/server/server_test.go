@@ -10,17 +10,38 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/httpx"
+	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/server"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
 
+// metricsToken is the token the tests' servers serve /metrics to.
+const metricsToken = "rahasia-metrik"
+
 func newServer(t *testing.T, s *store.Store) *httptest.Server {
 	t.Helper()
 	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-	ts := httptest.NewServer(server.New(a))
+	ts := httptest.NewServer(server.NewWith(a, server.Config{MetricsToken: metricsToken}))
 	t.Cleanup(ts.Close)
 	return ts
+}
+
+// getWith is get with an Authorization header.
+func getWith(t *testing.T, url, auth string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	if auth != "" {
+		req.Header.Set("Authorization", auth)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
 }
 
 func get(t *testing.T, url string) (*http.Response, string) {
@@ -44,12 +65,18 @@ func TestOperationsEndpoints(t *testing.T) {
 			t.Errorf("readyz: %d %q", resp.StatusCode, body)
 		}
 		get(t, ts.URL+"/healthz")
-		resp, body := get(t, ts.URL+"/metrics")
+		for _, auth := range []string{"", "Bearer salah", "Basic " + metricsToken} {
+			if resp, _ := getWith(t, ts.URL+"/metrics", auth); resp.StatusCode != http.StatusUnauthorized {
+				t.Errorf("metrics with %q: %d, want 401", auth, resp.StatusCode)
+			}
+		}
+		resp, body := getWith(t, ts.URL+"/metrics", "Bearer "+metricsToken)
 		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
 			t.Fatalf("metrics: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
 		for _, want := range []string{
 			`kinerja_http_requests_total{route="GET /healthz",status="200"} 2`,
+			`kinerja_http_requests_total{route="GET /metrics",status="401"} 3`,
 			`kinerja_http_request_duration_seconds_bucket{route="GET /healthz",status="200",le="+Inf"} 2`,
 			`kinerja_http_requests_total{route="GET /readyz",status="200"} 1`,
 			"kinerja_db_open_connections", "go_goroutines", "go_info{version=",
@@ -176,5 +203,99 @@ func TestReadyzWaitsForMigrations(t *testing.T) {
 	}
 	if resp, body := get(t, ts.URL+"/readyz"); resp.StatusCode != 200 || strings.TrimSpace(body) != "ready" {
 		t.Errorf("readyz after migrating: %d %q", resp.StatusCode, body)
+	}
+}
+
+// Without a token /metrics is not served with the site; Build hands the
+// metrics alone for an address of their own.
+func TestMetricsAreNotPublic(t *testing.T) {
+	s := storetest.Open(t, "sqlite")
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	site, metrics := server.Build(a, server.Config{})
+	ts := httptest.NewServer(site)
+	t.Cleanup(ts.Close)
+	if resp, body := get(t, ts.URL+"/metrics"); resp.StatusCode == http.StatusOK || strings.Contains(body, "kinerja_http_requests_total") {
+		t.Errorf("/metrics without a token: %d", resp.StatusCode)
+	}
+	ops := httptest.NewServer(metrics)
+	t.Cleanup(ops.Close)
+	if resp, body := get(t, ops.URL+"/metrics"); resp.StatusCode != http.StatusOK || !strings.Contains(body, `status="404"} 1`) { // the site counted the refused request
+		t.Errorf("the operators' metrics: %d %.300s", resp.StatusCode, body)
+	}
+}
+
+// Behind a proxy that ends TLS the session cookie is Secure and HSTS is
+// sent: when the public URL is https, or when a trusted proxy forwards
+// https; a forwarded proto from anyone else means nothing.
+func TestSecureBehindAProxy(t *testing.T) {
+	s := storetest.Open(t, "sqlite")
+	o := storetest.SeedOrg(t, s)
+	sign := func(t *testing.T, a *app.App, cfg server.Config, proto string) (hsts string, secure bool) {
+		t.Helper()
+		ts := httptest.NewServer(server.NewWith(a, cfg))
+		defer ts.Close()
+		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/auth/login", strings.NewReader(`{"username":"`+storetest.NIPStaff1+`","password":"Kinerja-Uji-2026!"}`))
+		req.Header.Set("Content-Type", "application/json")
+		if proto != "" {
+			req.Header.Set("X-Forwarded-Proto", proto)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		page, err := http.Get(ts.URL + "/masuk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		page.Body.Close()
+		hsts = resp.Header.Get("Strict-Transport-Security")
+		req, _ = http.NewRequest("POST", ts.URL+"/masuk", strings.NewReader("username="+storetest.NIPStaff1+"&password=Kinerja-Uji-2026%21"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if proto != "" {
+			req.Header.Set("X-Forwarded-Proto", proto)
+		}
+		client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		web, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		web.Body.Close()
+		for _, c := range web.Cookies() {
+			if c.Value != "" {
+				secure = c.Secure
+			}
+		}
+		return hsts, secure
+	}
+	plain := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	if _, err := plain.CreateUser(context.Background(), model.SystemActor(o.Instansi.ID, "test"),
+		app.NewUser{EmployeeNIP: storetest.NIPStaff1, Password: "Kinerja-Uji-2026!"}); err != nil {
+		t.Fatal(err)
+	}
+	public := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, PublicURL: "https://kinerja.example.go.id"})
+	loopback, err := httpx.ParseProxies("127.0.0.1/32,::1/128")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		a      *app.App
+		cfg    server.Config
+		proto  string
+		secure bool
+	}{
+		{"plain HTTP", plain, server.Config{}, "", false},
+		{"a forwarded proto from an untrusted peer", plain, server.Config{}, "https", false},
+		{"a trusted proxy forwarding https", plain, server.Config{TrustedProxies: loopback}, "https", true},
+		{"a trusted proxy forwarding http", plain, server.Config{TrustedProxies: loopback}, "http", false},
+		{"an https public URL", public, server.Config{}, "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			hsts, secure := sign(t, tc.a, tc.cfg, tc.proto)
+			if secure != tc.secure || (hsts != "") != tc.secure {
+				t.Errorf("cookie Secure %v, HSTS %q; want secure %v", secure, hsts, tc.secure)
+			}
+		})
 	}
 }

@@ -86,7 +86,7 @@ func publicBase(r *http.Request, a *app.App) string {
 		return base
 	}
 	scheme := "http"
-	if r.TLS != nil {
+	if httpx.Secure(r) {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host

@@ -99,5 +99,5 @@ func (u *ui) chooseLanguage(w http.ResponseWriter, r *http.Request) {
 // setLangCookie remembers a visitor's language for a year.
 func setLangCookie(w http.ResponseWriter, r *http.Request, lang string) {
 	http.SetCookie(w, &http.Cookie{Name: "lang", Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: httpx.Secure(r)})
 }
