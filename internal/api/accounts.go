@@ -84,18 +84,11 @@ func accountOf(v app.AccountView) accountJSON {
 }
 
 func (h *handler) accounts(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	q := r.URL.Query()
-	limit, err := limitParam(r)
+	search, cursor, limit, err := searchParams(r)
 	if err != nil {
 		return err
 	}
-	if len(q.Get("q")) > 200 {
-		return model.Invalid("q", "invalid.search.long")
-	}
-	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
-		return model.Invalid("cursor", "invalid.cursor.next")
-	}
-	page, err := h.a.Accounts(r.Context(), actor, app.AccountFilter{OPDID: q.Get("opd"), Query: q.Get("q"), Cursor: q.Get("cursor"), Limit: limit})
+	page, err := h.a.Accounts(r.Context(), actor, app.AccountFilter{OPDID: r.URL.Query().Get("opd"), Query: search, Cursor: cursor, Limit: limit})
 	if err != nil {
 		return err
 	}

@@ -11,24 +11,35 @@ import (
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
+// searchParams reads the search text (q), cursor and limit of a list of
+// people ordered by name (the directory, the accounts), refusing a search
+// too long or a cursor that is not one of theirs.
+func searchParams(r *http.Request) (search, cursor string, limit int, err error) {
+	q := r.URL.Query()
+	if limit, err = limitParam(r); err != nil {
+		return "", "", 0, err
+	}
+	if search = q.Get("q"); len(search) > 200 {
+		return "", "", 0, model.Invalid("q", "invalid.search.long")
+	}
+	if cursor = q.Get("cursor"); cursor != "" && !directoryCursor(cursor) {
+		return "", "", 0, model.Invalid("cursor", "invalid.cursor.next")
+	}
+	return search, cursor, limit, nil
+}
+
 func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	q := r.URL.Query()
-	limit, err := limitParam(r)
+	search, cursor, limit, err := searchParams(r)
 	if err != nil {
 		return err
-	}
-	if len(q.Get("q")) > 200 {
-		return model.Invalid("q", "invalid.search.long")
-	}
-	if c := q.Get("cursor"); c != "" && !directoryCursor(c) {
-		return model.Invalid("cursor", "invalid.cursor.next")
 	}
 	active, inactive, ok := model.ActiveFilter(q.Get("active"))
 	if !ok {
 		return model.Invalid("active", "invalid.field.active")
 	}
-	page, err := h.a.Directory(r.Context(), actor, model.EmployeeFilter{UnitID: q.Get("unit"), Query: q.Get("q"),
-		Cursor: q.Get("cursor"), Limit: limit, ActiveOnly: active, InactiveOnly: inactive})
+	page, err := h.a.Directory(r.Context(), actor, model.EmployeeFilter{UnitID: q.Get("unit"), Query: search,
+		Cursor: cursor, Limit: limit, ActiveOnly: active, InactiveOnly: inactive})
 	if err != nil {
 		return err
 	}
