@@ -118,14 +118,7 @@ type issuedLinkJSON struct {
 }
 
 func (h *handler) issuedLink(w http.ResponseWriter, r *http.Request, l app.IssuedLink) error {
-	base := h.a.PublicURL()
-	if base == "" {
-		scheme := "http"
-		if httpx.Secure(r) {
-			scheme = "https"
-		}
-		base = scheme + "://" + r.Host
-	}
+	base := httpx.BaseURL(r, h.a.PublicURL())
 	return writeJSON(w, http.StatusCreated, issuedLinkJSON{UserID: l.User.ID, Username: l.User.Username, Name: l.User.DisplayName,
 		Purpose: string(l.Purpose), Token: l.Token, URL: base + l.Path(), ExpiresAt: l.ExpiresAt.UTC()})
 }

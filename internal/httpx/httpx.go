@@ -144,6 +144,19 @@ func ResolveClient(p Proxies, https bool, next http.Handler) http.Handler {
 	})
 }
 
+// BaseURL is the address users reach this site at, for a link to print
+// or send: public (the --public-url) when set, else the scheme (Secure)
+// and host the request came with.
+func BaseURL(r *http.Request, public string) string {
+	if public != "" {
+		return public
+	}
+	if Secure(r) {
+		return "https://" + r.Host
+	}
+	return "http://" + r.Host
+}
+
 // ClientIP is the address the request came from, as ResolveClient found
 // it; without it, the peer's.
 func ClientIP(r *http.Request) string {

@@ -77,19 +77,7 @@ type accountLinkPage struct {
 
 func (u *ui) showIssuedLink(w http.ResponseWriter, r *http.Request, b base, l app.IssuedLink) {
 	b.Title, b.Nav = b.T("account.link.title"), "accounts"
-	u.render(w, r, http.StatusOK, "account_link", accountLinkPage{base: b, L: l, URL: publicBase(r, u.a) + l.Path()})
-}
-
-// publicBase is the address users reach this site at, for a link to print.
-func publicBase(r *http.Request, a *app.App) string {
-	if base := a.PublicURL(); base != "" {
-		return base
-	}
-	scheme := "http"
-	if httpx.Secure(r) {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	u.render(w, r, http.StatusOK, "account_link", accountLinkPage{base: b, L: l, URL: httpx.BaseURL(r, u.a.PublicURL()) + l.Path()})
 }
 
 func (u *ui) createAccount(w http.ResponseWriter, r *http.Request, b base) error {
