@@ -88,6 +88,31 @@ func (f *fakeSMTP) serve(c net.Conn) {
 	}
 }
 
+// startMailer starts a fakeSMTP and the mailer that sends to it.
+func startMailer(t *testing.T) (*fakeSMTP, *notify.SMTP) {
+	t.Helper()
+	srv := startSMTP(t)
+	mailer, err := notify.ParseSMTP("smtp://" + srv.ln.Addr().String() + "?from=kinerja@uji.go.id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, mailer
+}
+
+// giveKabidAnAddress records siti@uji.go.id as the Kabid's e-mail.
+func giveKabidAnAddress(t *testing.T, s *store.Store, e env) {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+		k := e.o.Kabid
+		k.Email = "siti@uji.go.id"
+		_, err := tx.UpdateEmployee(ctx, k)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func (f *fakeSMTP) messages() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -98,21 +123,10 @@ func TestUnreadNotificationsAreEmailed(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
-		srv := startSMTP(t)
-		mailer, err := notify.ParseSMTP("smtp://" + srv.ln.Addr().String() + "?from=kinerja@uji.go.id")
-		if err != nil {
-			t.Fatal(err)
-		}
+		srv, mailer := startMailer(t)
 		// Give the Kabid an address; the Kadis has none.
 		sys := model.SystemActor(e.o.Instansi.ID, "test")
-		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
-			k := e.o.Kabid
-			k.Email = "siti@uji.go.id"
-			_, err := tx.UpdateEmployee(ctx, k)
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
+		giveKabidAnAddress(t, s, e)
 		// A return notifies the Kabid; a submit notifies the Kadis.
 		kb, _ := e.a.CreateSKP(ctx, who["kabid"], e.o.Kabid.ID, 2026, model.ApproachKuantitatif)
 		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
@@ -208,20 +222,9 @@ func TestDailyDigestReplacesSingleEmails(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
-		srv := startSMTP(t)
-		mailer, err := notify.ParseSMTP("smtp://" + srv.ln.Addr().String() + "?from=kinerja@uji.go.id")
-		if err != nil {
-			t.Fatal(err)
-		}
+		srv, mailer := startMailer(t)
 		sys := model.SystemActor(e.o.Instansi.ID, "test")
-		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
-			k := e.o.Kabid
-			k.Email = "siti@uji.go.id"
-			_, err := tx.UpdateEmployee(ctx, k)
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
+		giveKabidAnAddress(t, s, e)
 		if err := e.a.SetEmailDigest(ctx, who["kabid"], true); err != nil {
 			t.Fatal(err)
 		}
