@@ -296,15 +296,7 @@ func TestImportPage(t *testing.T) {
 		b := e.browser(t)
 		b.signIn("admin", "rahasia-admin")
 		csv := "NIP;NAMA;UNOR_ID;JABATAN_NAMA\n199501012022031001;Pegawai Baru;KOMINFO-APL;Pranata Komputer Ahli Pertama\nabc;Salah;KOMINFO;Staf\n"
-		body, ct := multipartFile(t, "pegawai.csv", csv)
-		req, _ := http.NewRequest("POST", e.url+"/impor", body)
-		req.Header.Set("Content-Type", ct)
-		resp, err := b.c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, page := b.postMultipart("/impor", nil, "pegawai.csv", []byte(csv))
 		if resp.StatusCode != 200 || !strings.Contains(string(page), "data-import-preview") || !strings.Contains(string(page), "NIP harus 18 digit") {
 			t.Fatalf("preview: %d %s", resp.StatusCode, page)
 		}
@@ -333,12 +325,7 @@ func TestImportPage(t *testing.T) {
 			t.Errorf("second apply: %d", resp.StatusCode)
 		}
 		// A file that is not an employee list changes nothing and says why.
-		body, ct = multipartFile(t, "foto.csv", "hello,world\n1,2\n")
-		req, _ = http.NewRequest("POST", e.url+"/impor", body)
-		req.Header.Set("Content-Type", ct)
-		resp, _ = b.c.Do(req)
-		page, _ = io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, page = b.postMultipart("/impor", nil, "foto.csv", []byte("hello,world\n1,2\n"))
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(page), "Kolom wajib tidak ditemukan") {
 			t.Errorf("wrong file: %d", resp.StatusCode)
 		}
@@ -561,21 +548,13 @@ func TestImportRefusedForSelfRating(t *testing.T) {
 		b := e.browser(t)
 		b.signIn("admin", "rahasia-admin")
 		// Moved under the vacant Sekretaris post, Staff1 would be rated by the Kadis.
-		body, ct := multipartFile(t, "pindah.csv", "NIP;NAMA;UNOR_ID;JABATAN_ID\n"+storetest.NIPStaff1+";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n")
-		req, _ := http.NewRequest("POST", e.url+"/impor", body)
-		req.Header.Set("Content-Type", ct)
-		resp, err := b.c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, page := b.postMultipart("/impor", nil, "pindah.csv", []byte("NIP;NAMA;UNOR_ID;JABATAN_ID\n"+storetest.NIPStaff1+";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n"))
 		id := regexp.MustCompile(`name="upload_id" value="([0-9a-f]+)"`).FindStringSubmatch(string(page))
 		if id == nil {
 			t.Fatalf("no upload id in the preview: %d", resp.StatusCode)
 		}
 		// Between the preview and the apply, the Kabid comes to be rated by the wali kota and the Kadis by Staff1, by way of the Kabid.
-		err = s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
 			for _, o := range []model.RaterOverride{{EmployeeID: e.o.Kabid.ID, RaterID: e.o.WaliKota.ID},
 				{EmployeeID: e.o.Kadis.ID, RaterID: e.o.Staff1.ID, UpperRaterID: e.o.WaliKota.ID}} {
 				o.Start, o.Reason = "2026-02-01", "Penugasan khusus"
@@ -614,15 +593,7 @@ func TestImportPreviewRefusesASelfRating(t *testing.T) {
 		b := e.browser(t)
 		b.signIn("admin", "rahasia-admin")
 		// Moved under the vacant Sekretaris post, Staff1 would be rated by the Kadis, whom Staff1 rates.
-		body, ct := multipartFile(t, "pindah.csv", "NIP;NAMA;UNOR_ID;JABATAN_ID\n"+storetest.NIPStaff1+";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n")
-		req, _ := http.NewRequest("POST", e.url+"/impor", body)
-		req.Header.Set("Content-Type", ct)
-		resp, err := b.c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		page, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, page := b.postMultipart("/impor", nil, "pindah.csv", []byte("NIP;NAMA;UNOR_ID;JABATAN_ID\n"+storetest.NIPStaff1+";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n"))
 		if resp.StatusCode != 200 || !strings.Contains(string(page), "data-import-blocked") || !strings.Contains(string(page), "Andi Pratama") {
 			t.Fatalf("preview: %d %s", resp.StatusCode, page)
 		}
