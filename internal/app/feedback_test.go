@@ -120,6 +120,13 @@ func TestRealisasi(t *testing.T) {
 		if _, err := e.a.SaveRealisasi(ctx, who["kabid"], skp.ID, 1, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "9"}); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("the supervisor filled the realisasi: %v", err)
 		}
+		// A direction override in the basis is refused on both paths, naming the field.
+		if _, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 1, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "4", Basis: "Empat \u202Elayanan"}); !errors.As(err, &v) || v.Fields["note"] == "" {
+			t.Errorf("a basis with U+202E: %v", err)
+		}
+		if _, err := e.a.SaveRealisasiPeriod(ctx, who["staff1"], skp.ID, mar.ID, []app.RealisasiInput{{IndicatorID: in.ID, Value: "4", Note: "Empat \u200Blayanan", Version: 1}}); !errors.As(err, &v) || v.Fields["note."+in.ID] == "" {
+			t.Errorf("a period's basis with U+200B: %v", err)
+		}
 		if _, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 1, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "4", Basis: "Empat layanan"}); err != nil {
 			t.Fatal(err)
 		}

@@ -44,6 +44,7 @@ func (a *App) SaveRealisasi(ctx context.Context, actor model.Actor, skpID string
 	if len(r.Basis) > 4000 {
 		v.Add("note", "invalid.realisasi.note.long")
 	}
+	v.CheckText("note", r.Basis, true)
 	if err := v.Err(); err != nil {
 		return r, err
 	}
@@ -133,6 +134,8 @@ func (a *App) SaveRealisasiPeriod(ctx context.Context, actor model.Actor, skpID,
 		if len(it.Note) > 4000 {
 			v.Add("note."+id, "invalid.realisasi.note.long")
 		}
+		// Whichever way the form came (urlencoded, multipart, JSON).
+		v.CheckText("note."+id, it.Note, true)
 		writes = append(writes, it)
 	}
 	if err := v.Err(); err != nil {
