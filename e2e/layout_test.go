@@ -44,7 +44,7 @@ func TestPhoneHeaderTakesAFifth(t *testing.T) {
 	do(t, ctx, "a phone 390 x 844", chromedp.EmulateViewport(390, 844))
 	signIn(t, ctx, account(t, "admin bkpsdm").Username)
 	defer signOut(t, ctx)
-	for range 2 { // Indonesian, then English
+	for _, next := range []string{"en", "id"} { // Indonesian, then English, then back
 		bottom, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("header.top").getBoundingClientRect().bottom`))
 		if err != nil {
 			fail(t, ctx, "measure the header", err)
@@ -60,9 +60,10 @@ func TestPhoneHeaderTakesAFifth(t *testing.T) {
 		if after != bottom {
 			t.Errorf("the open menu pushes the page down (%.0f px to %.0f px) instead of opening over it", bottom, after)
 		}
+		// Wait for the page in the other language, not the one still shown.
 		do(t, ctx, "switch language",
 			chromedp.Click(chromedp.CSS(`.who form[action="/bahasa"] button`)),
-			chromedp.WaitVisible(chromedp.CSS(`main`)),
+			chromedp.WaitVisible(chromedp.CSS(`html[lang="`+next+`"] main`)),
 		)
 	}
 	if lang, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "id" {
