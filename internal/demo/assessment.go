@@ -80,8 +80,8 @@ type assessor struct {
 }
 
 // assessPeriods makes, rates and calibrates the assessments of year: of
-// every monthly period that ended before today in the running year, the
-// latest one under way; of the annual period of a closed year, all final
+// every monthly period of the running year closed by now (its report
+// deadline passed), the latest one under way; of the annual period of a closed year, all final
 // and calibrated.
 func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64) error {
 	closed := year < today.Time().Year()
@@ -288,7 +288,7 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 	}
 	var latest model.Period
 	for _, p := range periods {
-		if p.Kind == model.PeriodMonthly && p.End < today && p.End > latest.End {
+		if p.Kind == model.PeriodMonthly && p.Status == model.PeriodClosed && p.End < today && p.End > latest.End {
 			latest = p
 		}
 	}

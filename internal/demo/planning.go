@@ -18,6 +18,13 @@ import (
 // approval, returned with a note, or have not started, so that every
 // planning screen shows real content.
 
+// reportsDue reports whether the report deadline of period p has passed
+// on day today (reports are taken through the deadline day itself): the
+// demo closes, assesses and rates a period only then.
+func reportsDue(p model.Period, today model.Date) bool {
+	return p.ReportDeadline != "" && p.ReportDeadline < today
+}
+
 // Shares of employees (in percent) by the state of their SKP; the rest
 // are approved.
 const (
@@ -28,8 +35,15 @@ const (
 )
 
 // planYear plans a performance year. The year of today is running; an
-// earlier one (closed) has every period closed and every SKP approved in
-// January, planned on the organisation of its last day.
+// earlier one (closed) has every SKP approved in January, planned on the
+// organisation of its last day, and its annual evaluation closed.
+//
+// A period closes only once its report deadline has passed (reportsDue),
+// as an admin closes it: on the first days of a month the month before
+// is still open, and its entries and realisasi are still taken. The one
+// exception is the annual evaluation of a closed year, closed (and
+// assessed) even in the January of its report deadline, so that the
+// demo always shows a year's final results.
 func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64, progress func(string, int, int)) error {
 	closed := year < today.Time().Year()
 	periods, err := model.GeneratePeriods(year, model.PeriodMonthly, model.DefaultReportDays)
@@ -39,10 +53,9 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 	for i := range periods {
 		p := &periods[i]
 		switch {
-		case closed:
+		case closed && p.Kind == model.PeriodAnnual:
 			p.Status = model.PeriodClosed
-		case p.Kind == model.PeriodAnnual:
-		case p.End < today:
+		case reportsDue(*p, today):
 			p.Status = model.PeriodClosed
 		case p.Start <= today:
 			p.Status = model.PeriodOpen

@@ -2,8 +2,12 @@ package demo_test
 
 import (
 	"context"
+	"errors"
 	"testing"
+	"time"
 
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/demo"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -18,14 +22,20 @@ func TestDemoYearIsPlanned(t *testing.T) {
 		if err != nil || len(periods) != 13 {
 			t.Fatalf("periods = %d, %v", len(periods), err)
 		}
-		open := 0
+		// A period is closed once its report deadline has passed, open
+		// from its start until then, not opened before it starts.
+		today := a.Today(ctx, sum.InstansiID)
 		for _, p := range periods {
-			if p.Status == model.PeriodOpen {
-				open++
+			want := model.PeriodDraft
+			switch {
+			case p.ReportDeadline < today:
+				want = model.PeriodClosed
+			case p.Start <= today:
+				want = model.PeriodOpen
 			}
-		}
-		if open != 1 {
-			t.Errorf("%d open periods, want the current month", open)
+			if p.Status != want {
+				t.Errorf("%s (%s to %s, reports by %s) is %s on %s, want %s", p.Name(), p.Start, p.End, p.ReportDeadline, p.Status, today, want)
+			}
 		}
 		skps, err := s.SKPs(ctx, store.SKPFilter{InstansiID: sum.InstansiID, Year: year})
 		if err != nil {
@@ -95,6 +105,87 @@ func TestDemoYearIsPlanned(t *testing.T) {
 		}
 		if jpt == 0 {
 			t.Error("no JPT SKP in the demo")
+		}
+	})
+}
+
+// On the first day of a month the month before is still open: its report
+// deadline (a few days on) has not passed, so the staff may still write
+// its entries and realisasi, and it is neither assessed nor given a
+// capaian yet; the month before it is closed and assessed.
+func TestDemoMonthOpenUntilItsDeadline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		// Tuesday 1 December 2026, 10:00 WIB.
+		now := time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC)
+		a := app.New(s, nil, app.Options{Now: func() time.Time { return now },
+			Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: 400, Seed: 11})
+		if err != nil {
+			t.Fatalf("Generate: %v", err)
+		}
+		periods, err := s.Periods(ctx, sum.InstansiID, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var oct, nov model.Period
+		for _, p := range periods {
+			switch {
+			case p.Kind == model.PeriodMonthly && p.Start == "2026-10-01":
+				oct = p
+			case p.Kind == model.PeriodMonthly && p.Start == "2026-11-01":
+				nov = p
+			}
+		}
+		if oct.Status != model.PeriodClosed || nov.Status != model.PeriodOpen || nov.ReportDeadline < "2026-12-01" {
+			t.Fatalf("October %s, November %s (reports by %s), want closed and open", oct.Status, nov.Status, nov.ReportDeadline)
+		}
+		for _, c := range []struct {
+			p    model.Period
+			some bool
+		}{{oct, true}, {nov, false}} {
+			list, err := s.Assessments(ctx, store.AssessmentFilter{InstansiID: sum.InstansiID, PeriodID: c.p.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			perf, err := s.UnitPerformances(ctx, sum.InstansiID, c.p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (len(list) > 0) != c.some || (len(perf) > 0) != c.some {
+				t.Errorf("%s: %d assessments, %d capaian; want some: %v", c.p.Name(), len(list), len(perf), c.some)
+			}
+		}
+
+		if r, err := s.RealisasiOfPeriod(ctx, nov.ID); err != nil || len(r) == 0 {
+			t.Errorf("November's realisasi = %d, %v", len(r), err)
+		}
+		// An employee with an approved plan may still report November.
+		skps, err := s.SKPs(ctx, store.SKPFilter{InstansiID: sum.InstansiID, Year: 2026, Status: model.SKPApproved})
+		if err != nil || len(skps) == 0 {
+			t.Fatalf("approved SKP: %d, %v", len(skps), err)
+		}
+		var staff model.Actor
+		var skp model.SKP
+		for _, k := range skps {
+			if u, err := s.UserByEmployee(ctx, k.EmployeeID); err == nil {
+				staff = model.Actor{UserID: u.ID, InstansiID: u.InstansiID, EmployeeID: u.EmployeeID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+				if skp, err = s.SKP(ctx, k.ID); err != nil {
+					t.Fatal(err)
+				}
+				break
+			}
+		}
+		if staff.UserID == "" {
+			t.Fatal("no user with an approved SKP")
+		}
+		if _, err := a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-11-30", RHKID: skp.RHK[0].ID,
+			Description: "Menyusun laporan akhir bulan", Minutes: 60}); err != nil {
+			t.Errorf("a November entry on 1 December: %v", err)
+		}
+		if _, err := a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-10-30", RHKID: skp.RHK[0].ID,
+			Description: "Menyusun laporan akhir bulan", Minutes: 60}); !errors.As(err, new(*model.ValidationError)) {
+			t.Errorf("an October entry on 1 December = %v, want refused", err)
 		}
 	})
 }

@@ -79,10 +79,17 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	if err != nil {
 		return err
 	}
-	var lastMonth *model.Period
-	for i, p := range periods {
-		if p.Kind == model.PeriodMonthly && p.Status == model.PeriodClosed {
-			lastMonth = &periods[i]
+	// The realisasi written: of the last closed month (the one being
+	// assessed) and of every month that has ended but whose report
+	// deadline has not passed yet, so still open (filled on time).
+	var months []model.Period
+	for _, p := range periods {
+		switch {
+		case p.Kind != model.PeriodMonthly || p.End >= today:
+		case p.Status == model.PeriodClosed:
+			months = append(months[:0], p)
+		case p.Status == model.PeriodOpen:
+			months = append(months, p)
 		}
 	}
 	ids := make([]string, 0, len(list))
@@ -197,10 +204,10 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	if _, err := tx.CreateFeedbacks(ctx, messages); err != nil {
 		return err
 	}
-	if lastMonth == nil {
+	if len(months) == 0 {
 		return nil
 	}
-	// Last month's realisasi, near the targets (a twelfth of the yearly
+	// The months' realisasi, near the targets (a twelfth of the yearly
 	// target for counts, the target itself for percentages).
 	var realisasi []model.Realisasi
 	for n, s0 := range list {
@@ -209,18 +216,20 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 		if err != nil {
 			return err
 		}
-		if s.PeriodStart > lastMonth.End {
-			continue
-		}
-		for _, r := range s.RHK {
-			for _, in := range r.Indicators {
-				value := in.Target
-				var t int
-				if _, err := fmt.Sscan(in.Target, &t); err == nil && in.Unit != "%" {
-					value = fmt.Sprint(max(1, (t+rng.IntN(3))/12+rng.IntN(2)))
+		for _, month := range months {
+			if s.PeriodStart > month.End {
+				continue
+			}
+			for _, r := range s.RHK {
+				for _, in := range r.Indicators {
+					value := in.Target
+					var t int
+					if _, err := fmt.Sscan(in.Target, &t); err == nil && in.Unit != "%" {
+						value = fmt.Sprint(max(1, (t+rng.IntN(3))/12+rng.IntN(2)))
+					}
+					realisasi = append(realisasi, model.Realisasi{SKPID: s.ID, PeriodID: month.ID, IndicatorID: in.ID,
+						Value: value, Basis: "Laporan bulanan " + month.Name() + " dan progres harian"})
 				}
-				realisasi = append(realisasi, model.Realisasi{SKPID: s.ID, PeriodID: lastMonth.ID, IndicatorID: in.ID,
-					Value: value, Basis: "Laporan bulanan " + lastMonth.Name() + " dan progres harian"})
 			}
 		}
 	}

@@ -102,7 +102,7 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 	}
 	var past []model.Period
 	for _, p := range periods {
-		if (p.Kind == model.PeriodAnnual) == closed && p.End < today {
+		if (p.Kind == model.PeriodAnnual) == closed && p.Status == model.PeriodClosed && p.End < today {
 			past = append(past, p)
 		}
 	}
