@@ -75,7 +75,7 @@ func progressRoutes() []route {
 			doc: op{tag: "work", body: "ProgressRequest", response: "Progress", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/progress", summary: "Progress entries: the actor's own, one employee's (their line and admins), or the actor's team (team=1)", handle: (*handler).progressList,
 			doc: op{tag: "work", query: []string{"employee", "team", "status", "from", "to", "rhk", "limit", "cursor"}, response: "ProgressList", errors: []int{404, 422}}},
-		{method: "GET", path: "/api/v1/progress/options", summary: "What the actor's progress form offers on a date: the RHK of the approved SKP revision in force (none while the SKP was never approved), and why the date takes no entry when its period is closed or locked", handle: (*handler).progressOptions,
+		{method: "GET", path: "/api/v1/progress/options", summary: "What the actor's progress form offers on a date: the RHK of the approved SKP revision in force (none while the SKP was never approved), and why the date takes no entry when it is still to come (on the instansi's clock), more than two months back, or in a closed or locked period", handle: (*handler).progressOptions,
 			doc: op{tag: "work", query: []string{"date"}, response: "ProgressOptions", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/progress/{id}", summary: "One progress entry", handle: (*handler).progressEntry,
 			doc: op{tag: "work", params: []string{"id"}, response: "Progress", errors: []int{404}}},

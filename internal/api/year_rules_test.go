@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -46,6 +47,16 @@ func TestProgressAPIFollowsTheRulesOfTheYear(t *testing.T) {
 			t.Errorf("the options with a draft SKP: %v", o)
 		}
 		problem(t, e.get(t, "/api/v1/progress/options?date=kemarin", staff), 422)
+		// A day still to come, or more than two months back, takes no
+		// entry: the options say so with the key the entry is refused with.
+		for key, day := range map[string]time.Time{"invalid.progress.date.future": today.Time().AddDate(0, 0, 1),
+			"invalid.progress.date.old": today.Time().AddDate(0, 0, -70)} {
+			d := day.Format(time.DateOnly)
+			o := check("GET", "/api/v1/progress/options", e.get(t, "/api/v1/progress/options?date="+d, staff))
+			if ref, _ := o["refused"].(map[string]any); ref["code"] != key || ref["message"] == "" || o["date"] != d {
+				t.Errorf("the options on %s: %v, want %s", d, o, key)
+			}
+		}
 
 		for _, st := range []string{"open", "closed"} {
 			r := e.do(t, "PATCH", "/api/v1/periods/"+month, admin, "application/json", []byte(fmt.Sprintf(`{"status":%q}`, st)))

@@ -768,9 +768,13 @@ type ProgressDay struct {
 	// Unapproved: the SKP of the date was never approved, so no RHK is
 	// offered yet and entries are other duties until it is.
 	Unapproved bool
-	// Refused says why no entry can be recorded on the date (its period
-	// is closed or locked); its Key is "" while entries are taken.
-	Refused  model.Message
+	// Refused says why no entry can be recorded on the date (too old, or
+	// its period is closed or locked); its Key is "" while entries are
+	// taken.
+	Refused model.Message
+	// Notice says why the date asked for is not the one shown (still to
+	// come, or not a date); its Key is "" when it is.
+	Notice   model.Message
 	LastRHK  string
 	Entries  []ProgressView
 	Returned []ProgressView
@@ -788,8 +792,9 @@ type ProgressOptions struct {
 	// NoSKP: no SKP covers the day; Unapproved: its SKP was never
 	// approved. Either way entries are other duties.
 	NoSKP, Unapproved bool
-	// Refused says why no entry can be recorded on the day (its period is
-	// closed or locked); its Key is "" while entries are taken.
+	// Refused says why no entry can be recorded on the day (still to
+	// come, too old, or its period is closed or locked); its Key is ""
+	// while entries are taken.
 	Refused model.Message
 }
 
@@ -811,6 +816,9 @@ func (a *App) ProgressOptionsOn(ctx context.Context, actor model.Actor, day stri
 
 func (a *App) progressOptions(ctx context.Context, actor model.Actor, day model.Date) (ProgressOptions, error) {
 	o := ProgressOptions{Date: day}
+	if o.Refused = model.ProgressDayRefused(day, a.Today(ctx, actor.InstansiID)); o.Refused.Key != "" {
+		return o, nil
+	}
 	f, err := a.workSKP(ctx, actor, day)
 	if err != nil {
 		return o, err
@@ -827,13 +835,21 @@ func (a *App) progressOptions(ctx context.Context, actor model.Actor, day model.
 }
 
 // ParseDay reads a day asked for in a page's address: today when it is
-// empty, not a date, or still to come.
-func (a *App) ParseDay(ctx context.Context, actor model.Actor, s string) model.Date {
+// empty, not a date, or still to come, with the message that says why
+// the day asked for is not the one given (Key "" when it is).
+func (a *App) ParseDay(ctx context.Context, actor model.Actor, s string) (model.Date, model.Message) {
 	today := a.Today(ctx, actor.InstansiID)
-	if d, err := model.ParseDate(s); err == nil && d <= today {
-		return d
+	if s == "" {
+		return today, model.Message{}
 	}
-	return today
+	d, err := model.ParseDate(s)
+	switch {
+	case err != nil:
+		return today, model.Msg("invalid.date.format")
+	case d > today:
+		return today, model.ProgressDayRefused(d, today)
+	}
+	return d, model.Message{}
 }
 
 // ProgressDayOf returns the actor's own day of progress (day as in
@@ -842,7 +858,8 @@ func (a *App) ProgressDayOf(ctx context.Context, actor model.Actor, day string) 
 	if actor.EmployeeID == "" {
 		return ProgressDay{}, fmt.Errorf("progress without an employee record: %w", model.ErrNotFound)
 	}
-	d := ProgressDay{Today: a.Today(ctx, actor.InstansiID), Date: a.ParseDay(ctx, actor, day)}
+	d := ProgressDay{Today: a.Today(ctx, actor.InstansiID)}
+	d.Date, d.Notice = a.ParseDay(ctx, actor, day)
 	d.Prev = model.Date(d.Date.Time().AddDate(0, 0, -1).Format(time.DateOnly))
 	if d.Date < d.Today {
 		d.Next = model.Date(d.Date.Time().AddDate(0, 0, 1).Format(time.DateOnly))
@@ -883,14 +900,18 @@ type PersonWeek struct {
 	Person     model.Employee
 	From, To   model.Date
 	Prev, Next model.Date // Next is "" when To is today
-	Entries    []ProgressView
+	// Notice says why the day asked for is not the one the week ends on
+	// (still to come, or not a date); its Key is "" when it is.
+	Notice  model.Message
+	Entries []ProgressView
 }
 
 // PersonProgress returns the seven days of an employee's progress that end
 // on day (as in ParseDay).
 func (a *App) PersonProgress(ctx context.Context, actor model.Actor, employeeID, day string) (PersonWeek, error) {
 	today := a.Today(ctx, actor.InstansiID)
-	w := PersonWeek{To: a.ParseDay(ctx, actor, day)}
+	var w PersonWeek
+	w.To, w.Notice = a.ParseDay(ctx, actor, day)
 	w.From = model.Date(w.To.Time().AddDate(0, 0, -6).Format(time.DateOnly))
 	w.Prev = model.Date(w.To.Time().AddDate(0, 0, -7).Format(time.DateOnly))
 	if w.To < today {

@@ -141,16 +141,28 @@ func ProgressLate(work Date, sent time.Time, workDays int, zone TimeZone) bool {
 	return sent.After(ReportDeadline(work, workDays, zone))
 }
 
+// ProgressDayRefused is why no progress may be recorded on day, a valid
+// date, when its author's date is today: a day still to come, or one more
+// than two months back. Its Key is "" when the day takes entries (as far
+// as dates go: its period may still refuse them).
+func ProgressDayRefused(day, today Date) Message {
+	switch {
+	case day > today:
+		return Msg("invalid.progress.date.future")
+	case day.Time().Before(today.Time().AddDate(0, 0, -62)):
+		return Msg("invalid.progress.date.old")
+	}
+	return Message{}
+}
+
 // Validate checks an entry as its author sends it; today is the author's
 // date (an entry for a day still to come is refused).
 func (p Progress) Validate(today Date) error {
 	var v ValidationError
 	if _, err := time.Parse(time.DateOnly, string(p.WorkDate)); err != nil {
 		v.Add("date", "invalid.date.format")
-	} else if p.WorkDate > today {
-		v.Add("date", "invalid.progress.date.future")
-	} else if p.WorkDate.Time().Before(today.Time().AddDate(0, 0, -62)) {
-		v.Add("date", "invalid.progress.date.old")
+	} else if m := ProgressDayRefused(p.WorkDate, today); m.Key != "" {
+		v.Add("date", m.Key)
 	}
 	if d := strings.TrimSpace(p.Description); d == "" || len(d) > 2000 {
 		v.Add("description", "invalid.progress.description.required")

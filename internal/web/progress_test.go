@@ -304,3 +304,33 @@ func TestUploadOverTheLimitKeepsTheForm(t *testing.T) {
 		}
 	})
 }
+
+// A day still to come in a page's address (the staff's day, a team
+// member's week) shows today with the reason the day asked for is not
+// shown, in the reader's language; an old day shows why it takes no entry.
+func TestProgressPagesSayADayIsStillToCome(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		staff, kabid := e.browser(t), e.browser(t)
+		staff.signIn(storetest.NIPStaff1, "rahasia-staf1")
+		kabid.signIn(storetest.NIPKabid, "rahasia-kabid")
+		a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		today := a.Today(context.Background(), e.o.Instansi.ID).Time()
+		tomorrow, old := today.AddDate(0, 0, 1).Format("2006-01-02"), today.AddDate(0, 0, -70).Format("2006-01-02")
+		for _, c := range []struct {
+			who  *browser
+			path string
+		}{{staff, "/progres?tanggal=" + tomorrow}, {kabid, "/progres/pegawai/" + e.o.Staff1.ID + "?tanggal=" + tomorrow}} {
+			resp, body := c.who.get(c.path)
+			if resp.StatusCode != 200 || !strings.Contains(body, "data-notice") || !strings.Contains(body, "untuk tanggal yang belum tiba") {
+				t.Errorf("%s: %d, no notice of a day still to come", c.path, resp.StatusCode)
+			}
+		}
+		if _, body := staff.get("/progres?tanggal=" + today.Format("2006-01-02")); strings.Contains(body, "data-notice") {
+			t.Error("today's progress page carries a notice")
+		}
+		if _, body := staff.get("/progres?tanggal=" + old); !strings.Contains(body, "data-refused") || !strings.Contains(body, "lebih dari dua bulan lalu") || strings.Contains(body, `action="/progres"`) {
+			t.Error("a day more than two months back offers the form")
+		}
+	})
+}
