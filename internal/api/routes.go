@@ -103,7 +103,7 @@ func realisasiRoutes() []route {
 			doc: op{tag: "work", params: []string{"id"}, body: "RealisasiRequest", response: "Realisasi", errors: []int{403, 404, 409, 422}}},
 		{method: "PUT", path: "/api/v1/skps/{id}/realisasi/{pid}", summary: "Fill the realisasi of many indicators of period pid at once, all or nothing, each with the version read; answers the period's realisasi", handle: (*handler).saveRealisasiPeriod,
 			doc: op{tag: "work", params: []string{"id", "pid"}, body: "RealisasiPeriodRequest", response: "RealisasiList", errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/skps/{id}/realisasi", summary: "The realisasi of an SKP in a period (default: the open one)", handle: (*handler).realisasiList,
+		{method: "GET", path: "/api/v1/skps/{id}/realisasi", summary: "The realisasi of an SKP in a period (default: the period of today while the SKP is in force, the last period it was in force once closed)", handle: (*handler).realisasiList,
 			doc: op{tag: "work", params: []string{"id"}, query: []string{"period"}, response: "RealisasiList", errors: []int{404}}},
 	}
 }

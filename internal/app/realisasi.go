@@ -288,9 +288,14 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		}
 	}
 	for _, p := range out.Periods {
-		if p.ID == periodID || (periodID == "" && p.Status == model.PeriodOpen && out.Period.ID == "") {
+		if p.ID == periodID {
 			out.Period = p
 		}
+	}
+	if periodID == "" {
+		// The period of today while the SKP is in force; the last one it
+		// was in force for a closed SKP.
+		out.Period, _ = model.PeriodOn(out.Periods, a.Today(ctx, s.InstansiID), s.PeriodStart, s.PeriodEnd)
 	}
 	for _, p := range all {
 		if out.Period.ID == "" && p.ID == periodID && p.Kind != model.PeriodAnnual && s.Status == model.SKPClosed && p.Start > s.PeriodEnd {
@@ -310,10 +315,7 @@ func (a *App) Realisasi(ctx context.Context, actor model.Actor, skpID, periodID 
 		if periodID != "" {
 			return out, fmt.Errorf("period %s: %w", periodID, model.ErrNotFound)
 		}
-		if len(out.Periods) == 0 {
-			return out, nil
-		}
-		out.Period = out.Periods[0]
+		return out, nil // no period of the year to show
 	}
 	out.Can = realisasiRights(actor, f, out.Period, all)
 	out.AfterTMT = s.Status == model.SKPClosed && out.Period.Start > s.PeriodEnd

@@ -386,8 +386,8 @@ func (a *App) UnitPerformances(ctx context.Context, actor model.Actor, periodID 
 	return l, err
 }
 
-// defaultPerfPeriod is the latest periodic period of this year that has
-// begun, else the year's first; a field error on "period" when the year
+// defaultPerfPeriod is the periodic period of today (model.PeriodOn),
+// else the year's first; a field error on "period" when the year
 // is not opened.
 func (a *App) defaultPerfPeriod(ctx context.Context, instansiID string) (model.Period, error) {
 	today := a.Today(ctx, instansiID)
@@ -398,13 +398,10 @@ func (a *App) defaultPerfPeriod(ctx context.Context, instansiID string) (model.P
 	if len(ps) == 0 {
 		return model.Period{}, model.Invalid("period", "invalid.unitperf.period.none")
 	}
-	pick := ps[0]
-	for _, p := range ps {
-		if p.Kind != model.PeriodAnnual && p.Start <= today && p.Start >= pick.Start {
-			pick = p
-		}
+	if p, ok := model.PeriodOn(ps, today, "", ""); ok {
+		return p, nil
 	}
-	return pick, nil
+	return ps[0], nil
 }
 
 // SetUnitPerformance sets or changes the capaian of OPD unitID in period

@@ -238,3 +238,44 @@ func DateLabel(d Date) any {
 	}
 	return Msg("date.long", t.Day(), Msg(fmt.Sprintf("month.%d", int(t.Month()))), t.Year())
 }
+
+// PeriodOn is the periodic (not annual) period among periods that a page
+// opens on when none is asked for: the one holding day, else the latest
+// that began before it, else the earliest. The day is today for what is in
+// force, clamped to [from, to] (an SKP's term: a closed SKP opens on the
+// last period it was in force, one not begun yet on its first). ok is
+// false when periods holds no periodic period.
+func PeriodOn(periods []Period, today, from, to Date) (Period, bool) {
+	day := today
+	if to != "" && day > to {
+		day = to
+	}
+	if from != "" && day < from {
+		day = from
+	}
+	// better: begun before day over not begun; among begun, the latest;
+	// among not begun, the earliest.
+	better := func(p, q Period) bool {
+		if (p.Start <= day) != (q.Start <= day) {
+			return p.Start <= day
+		}
+		if p.Start <= day {
+			return p.Start > q.Start
+		}
+		return p.Start < q.Start
+	}
+	var pick *Period
+	for i, p := range periods {
+		switch {
+		case p.Kind == PeriodAnnual:
+		case p.Start <= day && day <= p.End:
+			return p, true
+		case pick == nil || better(p, *pick):
+			pick = &periods[i]
+		}
+	}
+	if pick == nil {
+		return Period{}, false
+	}
+	return *pick, true
+}
