@@ -23,7 +23,12 @@ var knownFront = []string{
 // when the file gives no back title, matched without regard to case, dots
 // or spaces ("S.H." = "SH"). Anything else after the comma keeps the whole
 // text in the name: an unknown word is more likely a name than a title.
-var knownBack = keySet(
+var knownBack = keySet(knownBackTitles...)
+
+// knownBackTitles are the back titles in their standard spelling; where
+// two spellings compare equal ("S.IP." and "S.I.P."), the first is the
+// one a title in capitals takes.
+var knownBackTitles = []string{
 	"S.H.", "M.H.", "S.H.I.", "M.Kn.", "S.Pd.", "M.Pd.", "S.Pd.I.", "M.Pd.I.", "S.Pd.SD.", "Gr.",
 	"S.Si.", "M.Si.", "S.Kom.", "M.Kom.", "S.I.Kom.", "M.I.Kom.", "S.T.", "M.T.", "S.ST.", "S.Tr.T.",
 	"S.E.", "M.E.", "S.E.I.", "M.M.", "S.M.", "M.B.A.", "S.Ak.", "M.Ak.", "Ak.", "S.Tr.Ak.",
@@ -36,7 +41,104 @@ var knownBack = keySet(
 	"A.Md.T.", "A.Md.Kom.", "A.Ma.", "A.Ma.Pd.", "A.P.", "M.A.P.", "S.A.P.", "S.I.P.", "M.Si.",
 	"Sp.A.", "Sp.PD.", "Sp.OG.", "Sp.B.", "Sp.An.", "Sp.M.", "Sp.THT-KL.", "Sp.KK.", "Sp.JP.", "Sp.N.",
 	"Sp.Rad.", "Sp.P.", "Sp.KJ.", "Sp.PK.", "Sp.PA.", "Sp.S.", "Sp.FK.", "Sp.KG.", "Sp.Ort.", "Sp.BM.",
-)
+}
+
+// standardTitle is title (one title, as found) in the standard spelling
+// of the known title it is among known: the one spelled with the same
+// letters in the same case ("dr." stays the physician's "dr."), else the
+// first that compares equal ("DR" is "Dr.", "SH" is "S.H."). A title
+// Kinerja does not know is kept as written.
+func standardTitle(title string, known []string) string {
+	key := titleKey(title)
+	letters := strings.NewReplacer(".", "", " ", "", ",", "")
+	first := ""
+	for _, k := range known {
+		if titleKey(k) != key {
+			continue
+		}
+		if letters.Replace(k) == letters.Replace(title) {
+			return k
+		}
+		if first == "" {
+			first = k
+		}
+	}
+	if first == "" {
+		return title
+	}
+	return first
+}
+
+// standardFront writes front titles in their standard spelling, one space
+// apart: "DR H" and "Dr.H." give "Dr. H."; from the first title Kinerja
+// does not know on, the text is kept as written.
+func standardFront(s string) string {
+	if s == "" {
+		return ""
+	}
+	ts := make([]frontTitle, len(knownFront))
+	for i, t := range knownFront {
+		ts[i] = frontTitle{t, true}
+	}
+	rest, took := cutFront(s, ts)
+	for i, t := range took {
+		took[i] = standardTitle(t, knownFront)
+	}
+	if rest != "" {
+		took = append(took, rest)
+	}
+	return strings.Join(took, " ")
+}
+
+// standardBack writes back titles in their standard spelling, a comma and
+// a space apart: "SH, MH" and "S.H.,M.H." give "S.H., M.H."; a title
+// Kinerja does not know is kept as written.
+func standardBack(s string) string {
+	parts := backParts(s)
+	for i, p := range parts {
+		parts[i] = standardTitle(p, knownBackTitles)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// nameParticles stay in lower case inside a name written in capitals:
+// "MUHAMMAD BIN ABDULLAH" is "Muhammad bin Abdullah".
+var nameParticles = map[string]bool{"bin": true, "binti": true, "van": true, "von": true, "der": true, "den": true, "de": true}
+
+// standardName is a name written entirely in capitals in title case, as
+// SIASN exports write them: "ZULKIFLI RANGKUTI" is "Zulkifli Rangkuti",
+// "SRI-REJEKI" is "Sri-Rejeki", "MA'RUF" is "Ma'ruf", "M. NUR" is
+// "M. Nur", and the particles bin, binti, van, von, der, den and de
+// after the first word are in lower case. A name with any lower-case
+// letter is kept as written: its case is the writer's choice.
+func standardName(name string) string {
+	upper := false
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return name
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	if !upper {
+		return name
+	}
+	words := strings.Split(strings.ToLower(name), " ")
+	for i, w := range words {
+		if i > 0 && nameParticles[w] {
+			continue
+		}
+		rs := []rune(w)
+		start := true
+		for j, r := range rs {
+			if start && unicode.IsLetter(r) {
+				rs[j] = unicode.ToUpper(r)
+			}
+			start = r == '-' || r == '.'
+		}
+		words[i] = string(rs)
+	}
+	return strings.Join(words, " ")
+}
 
 // titleKey compares titles without regard to case, spaces, dots or commas.
 func titleKey(s string) string {
@@ -181,7 +283,8 @@ func cutBack(name string, given string, known map[string]bool) (rest string, too
 	return strings.TrimRight(name[:first], " ,"), parts
 }
 
-// splitName gives a row's name and titles apart. name is the NAMA cell
+// splitName gives a row's name and titles apart, the titles Kinerja
+// knows in their standard spelling (standardFront, standardBack). name is the NAMA cell
 // with its spaces collapsed; front and back are the GELAR cells; stored
 // are the titles the employee has now ("" for a new one). A GELAR cell
 // that is filled is the title, and only its titles are taken off the
@@ -234,9 +337,9 @@ func splitName(name, front, back, storedFront, storedBack string) (n, f, b strin
 		b = pickTitle(took, ", ", storedBack, backParts(storedBack))
 	}
 	if strings.TrimSpace(n) == "" {
-		return name, front, back
+		return name, standardFront(front), standardBack(back)
 	}
-	return n, f, b
+	return n, standardFront(f), standardBack(b)
 }
 
 // none tells a cell that says "no title" the way SIASN exports do: "-".

@@ -35,7 +35,7 @@ func TestSplitName(t *testing.T) {
 			wantName: "Budi Santoso, S.H., Kol."},
 		{why: "glued titles in the columns",
 			name: "Dr. H. Zulkifli Rangkuti, S.H., M.H.", front: "Dr.H.", back: "S.H.,M.H.",
-			wantName: "Zulkifli Rangkuti", wantFront: "Dr.H.", wantBack: "S.H.,M.H."},
+			wantName: "Zulkifli Rangkuti", wantFront: "Dr. H.", wantBack: "S.H., M.H."},
 		{why: "glued titles in the name",
 			name: "Dr.H. Zulkifli Rangkuti, S.H.,M.H.", front: "Dr. H.", back: "S.H., M.H.",
 			wantName: "Zulkifli Rangkuti", wantFront: "Dr. H.", wantBack: "S.H., M.H."},
@@ -47,13 +47,28 @@ func TestSplitName(t *testing.T) {
 			wantName: "ZULKIFLI RANGKUTI", wantFront: "Dr. H.", wantBack: "S.H., M.H."},
 		{why: "the example of docs/import.md",
 			name: "DR H ZULKIFLI RANGKUTI, SH, MH", front: "Dr.H.", back: "S.H.,M.H.",
-			wantName: "ZULKIFLI RANGKUTI", wantFront: "Dr.H.", wantBack: "S.H.,M.H."},
+			wantName: "ZULKIFLI RANGKUTI", wantFront: "Dr. H.", wantBack: "S.H., M.H."},
+		{why: "titles in capitals in the name, no columns, in their standard spelling",
+			name:     "DR H ZULKIFLI RANGKUTI, SH, MH",
+			wantName: "ZULKIFLI RANGKUTI", wantFront: "Dr. H.", wantBack: "S.H., M.H."},
+		{why: "titles in capitals in the columns, in their standard spelling",
+			name: "ZULKIFLI RANGKUTI", front: "PROF. DR. IR", back: "SH,M.KN, PH.D",
+			wantName: "ZULKIFLI RANGKUTI", wantFront: "Prof. Dr. Ir.", wantBack: "S.H., M.Kn., Ph.D."},
+		{why: "titles Kinerja does not know are kept as written",
+			name: "Budi Santoso", front: "KOL. dr", back: "M.HAN, S.KED",
+			wantName: "Budi Santoso", wantFront: "KOL. dr", wantBack: "M.HAN, S.Ked."},
+		{why: "the physician's dr. keeps its case",
+			name:     "dr Siti Aminah, SpA",
+			wantName: "Siti Aminah", wantFront: "dr.", wantBack: "Sp.A."},
+		{why: "stored titles in capitals are written in their standard spelling",
+			name: "Zulkifli Rangkuti", storedFront: "DR H", storedBack: "SH, MH",
+			wantName: "Zulkifli Rangkuti", wantFront: "Dr. H.", wantBack: "S.H., M.H."},
 		{why: "an upper-case name with dotted titles, no columns",
 			name:     "DR. HJ. SITI AMINAH, S.KEP., NS.",
-			wantName: "SITI AMINAH", wantFront: "DR. HJ.", wantBack: "S.KEP., NS."},
+			wantName: "SITI AMINAH", wantFront: "Dr. Hj.", wantBack: "S.Kep., Ns."},
 		{why: "dotless back titles after a comma, no columns",
 			name:     "Rahmat Hidayat, SE, MM",
-			wantName: "Rahmat Hidayat", wantFront: "", wantBack: "SE, MM"},
+			wantName: "Rahmat Hidayat", wantFront: "", wantBack: "S.E., M.M."},
 		{why: "a medical doctor is dr., not Dr.",
 			name:     "dr. Siti Aminah, Sp.A.",
 			wantName: "Siti Aminah", wantFront: "dr.", wantBack: "Sp.A."},
@@ -101,6 +116,31 @@ func TestSplitName(t *testing.T) {
 			if full != "Dr. H. Zulkifli Rangkuti, S.H., M.H." && full != "Dr.H. Zulkifli Rangkuti, S.H.,M.H." {
 				t.Errorf("%s: full name %q", c.why, full)
 			}
+		}
+	}
+}
+
+// A name in capitals is written in title case, its particles in lower
+// case; a name with any lower-case letter is kept as written.
+func TestStandardName(t *testing.T) {
+	for in, want := range map[string]string{
+		"ZULKIFLI RANGKUTI":     "Zulkifli Rangkuti",
+		"MUHAMMAD BIN ABDULLAH": "Muhammad bin Abdullah",
+		"SITI BINTI AHMAD":      "Siti binti Ahmad",
+		"JOHANNES VAN DER BERG": "Johannes van der Berg",
+		"DE FRETES":             "De Fretes",
+		"SRI-REJEKI M. NUR":     "Sri-Rejeki M. Nur",
+		"MA'RUF AMIN":           "Ma'ruf Amin",
+		"I GUSTI AYU RAI":       "I Gusti Ayu Rai",
+		"Zulkifli RANGKUTI":     "Zulkifli RANGKUTI",
+		"dewi sartika":          "dewi sartika",
+		"ÇAĞLAR ÖZ":             "Çağlar Öz",
+		"Siregar, Budi":         "Siregar, Budi",
+		"SIREGAR, BUDI SANTOSO": "Siregar, Budi Santoso",
+		"123":                   "123",
+	} {
+		if got := standardName(in); got != want {
+			t.Errorf("standardName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

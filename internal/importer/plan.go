@@ -440,6 +440,7 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		storedFront, storedBack = existing.FrontTitle, existing.BackTitle
 	}
 	name, front, back := splitName(name, r.Get("gelar_depan"), r.Get("gelar_belakang"), storedFront, storedBack)
+	name = standardName(name)
 	emp := model.Employee{InstansiID: instansiID, NIP: nip, Name: name, FrontTitle: front,
 		BackTitle: back, Gender: gender, BirthDate: model.Date(n.BirthDate.Format(time.DateOnly)),
 		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: normPhone(r.Get("phone")), Active: true}

@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/importer"
@@ -50,4 +51,36 @@ func TestBareNameTakesCapitalTitles(t *testing.T) {
 	if got := (model.Employee{FrontTitle: "apt. ", Name: " Rina  Handayani", BackTitle: "S.Farm. "}).FullName(); got != "apt. Rina Handayani, S.Farm." {
 		t.Errorf("FullName = %q", got)
 	}
+}
+
+// A file written in capitals, as SIASN exports are, is stored with the
+// titles in their standard spelling and the name in title case; a name
+// written in mixed case keeps its case, and a title Kinerja does not know
+// is kept as written.
+func TestImportStoresTitlesInTheirStandardSpelling(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		const header = "NIP;NAMA;GELAR_DEPAN;GELAR_BELAKANG;UNOR_ID;JABATAN_NAMA\n"
+		rep := e.importFile(t, header+
+			"198803152010011003;DR H ZULKIFLI RANGKUTI, SH, MH;;;KOMINFO-APL;Analis Hukum\n"+
+			"199001012015032001;SITI BINTI AHMAD;HJ;S.KEP,NS;KOMINFO-APL;Perawat Ahli Pertama\n"+
+			"199202022018011002;Budi deSouza;KOL.;M.HAN, SE;KOMINFO-APL;Analis Kebijakan\n", true)
+		if rep.Created != 3 {
+			t.Fatalf("import = %+v", rep)
+		}
+		for nip, want := range map[string][3]string{
+			"198803152010011003": {"Dr. H.", "Zulkifli Rangkuti", "S.H., M.H."},
+			"199001012015032001": {"Hj.", "Siti binti Ahmad", "S.Kep., Ns."},
+			"199202022018011002": {"KOL.", "Budi deSouza", "M.HAN, S.E."},
+		} {
+			emp, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, nip)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := [3]string{emp.FrontTitle, emp.Name, emp.BackTitle}; got != want {
+				t.Errorf("%s stored as %q, want %q", nip, got, want)
+			}
+		}
+	})
 }
