@@ -274,6 +274,10 @@ func TestDirectory(t *testing.T) {
 			for _, it := range page["items"].([]any) {
 				names = append(names, it.(map[string]any)["name"].(string))
 			}
+			// Every page gives the number on all pages.
+			if page["total"] != float64(8) {
+				t.Errorf("page %d of the directory gives a total of %v, want 8", i+1, page["total"])
+			}
 			if page["next_cursor"] == nil {
 				break
 			}

@@ -89,6 +89,16 @@ func listOf(item string) map[string]any {
 	})
 }
 
+// withTotal is a list schema with "total", the number of items on all
+// its pages.
+func withTotal(l map[string]any) map[string]any {
+	props := map[string]any{"total": map[string]any{"type": "integer"}}
+	for k, v := range l["properties"].(map[string]any) {
+		props[k] = v
+	}
+	return obj(append(l["required"].([]string), "total"), props)
+}
+
 // withCan is props with a "can" object beside them.
 func withCan(props map[string]any, can map[string]any) map[string]any {
 	out := map[string]any{"can": can}
@@ -195,7 +205,7 @@ func schemas() map[string]any {
 			withCan(employee, obj([]string{"place", "override_rater"}, map[string]any{
 				"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
 				"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"}}))),
-		"EmployeeList":   listOf("Employee"),
+		"EmployeeList":   withTotal(listOf("Employee")),
 		"EmployeeDetail": obj([]string{"id", "nip", "name", "full_record", "can"}, detail),
 		"AuditEntry": obj([]string{"at", "actor_id", "action", "entity_type", "entity_id", "before", "after"}, map[string]any{
 			"id": str(), "at": map[string]any{"type": "string", "format": "date-time"}, "actor_id": nullable("string"), "actor_name": str(),

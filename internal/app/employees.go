@@ -23,6 +23,7 @@ type DirectoryEntry struct {
 type DirectoryPage struct {
 	Items      []DirectoryEntry
 	NextCursor string
+	Total      int // the people the filter matches on all pages
 }
 
 // Directory lists employees of the actor's instansi by name. Everyone signed
@@ -41,6 +42,12 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 	if err != nil {
 		return DirectoryPage{}, err
 	}
+	total := len(page.Items) // the one page holds them all
+	if f.Cursor != "" || page.NextCursor != "" {
+		if total, err = a.store.EmployeeCount(ctx, f); err != nil {
+			return DirectoryPage{}, err
+		}
+	}
 	chart, units, err := a.org(ctx, actor.InstansiID)
 	if err != nil {
 		return DirectoryPage{}, err
@@ -52,7 +59,7 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 			opdOf[u.ID] = u.OPDID
 		}
 	}
-	out := DirectoryPage{NextCursor: page.NextCursor, Items: make([]DirectoryEntry, len(page.Items))}
+	out := DirectoryPage{NextCursor: page.NextCursor, Total: total, Items: make([]DirectoryEntry, len(page.Items))}
 	for i, e := range page.Items {
 		manage := opdOf != nil && mayManage(actor, targetOf(actor, chart, e, opdOf[e.UnitID]))
 		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID), Can: EmployeeRights{Place: manage, OverrideRater: manage}}

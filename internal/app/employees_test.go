@@ -141,3 +141,39 @@ func TestUnitTreeAndHome(t *testing.T) {
 		}
 	})
 }
+
+// Every page of the directory says how many people the search matches on
+// all its pages: the number the pages hold together, whatever the filter.
+func TestDirectoryTotalIsTheWholeList(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		actor := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, EmployeeID: e.o.Staff1.ID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
+		for _, f := range []model.EmployeeFilter{{}, {UnitID: e.o.Aplikasi.ID}, {ActiveOnly: true}, {InactiveOnly: true}, {Query: "a"}, {Query: "tidak-ada-nama-ini"}} {
+			f.Limit = 2
+			var seen, pages int
+			var totals []int
+			for {
+				page, err := e.a.Directory(ctx, actor, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				seen, pages, totals = seen+len(page.Items), pages+1, append(totals, page.Total)
+				if page.NextCursor == "" {
+					break
+				}
+				f.Cursor = page.NextCursor
+			}
+			for _, n := range totals {
+				if n != seen {
+					t.Errorf("filter %+v: totals %v over %d pages, the pages hold %d", f, totals, pages, seen)
+					break
+				}
+			}
+		}
+		all, err := e.a.Directory(ctx, actor, model.EmployeeFilter{Limit: 2})
+		if err != nil || all.NextCursor == "" || all.Total <= 2 {
+			t.Errorf("the fixture fits on one page of 2 (total %d, %v): the test proves nothing", all.Total, err)
+		}
+	})
+}

@@ -214,11 +214,11 @@ func (c conn) EmployeesByID(ctx context.Context, ids []string) (map[string]model
 	return out, nil
 }
 
-// Employees lists employees by name, a page at a time.
-func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.EmployeePage, error) {
-	var where []string
-	var args []any
-	prefix := ""
+// employeeWhere is the query of the people filter f matches, cursor
+// aside: a WITH prefix (for a unit's subtree), the conditions on
+// employeeFrom and their arguments. none is true when f can match no one
+// (an empty IDs list).
+func employeeWhere(f model.EmployeeFilter) (prefix string, where []string, args []any, none bool) {
 	where = append(where, "e.instansi_id = ?")
 	args = append(args, f.InstansiID)
 	if f.UnitID != "" {
@@ -235,7 +235,7 @@ func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.Empl
 	}
 	if f.IDs != nil {
 		if len(f.IDs) == 0 {
-			return model.EmployeePage{}, nil
+			return "", nil, nil, true
 		}
 		where = append(where, "e.id IN ("+placeholders(len(f.IDs))+")")
 		for _, id := range f.IDs {
@@ -247,6 +247,30 @@ func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.Empl
 	}
 	if f.InactiveOnly {
 		where = append(where, "e.active = FALSE")
+	}
+	return prefix, where, args, false
+}
+
+// EmployeeCount is how many people filter f matches on all its pages
+// (its cursor and limit aside): the total a paged list of Employees
+// stands for.
+func (c conn) EmployeeCount(ctx context.Context, f model.EmployeeFilter) (int, error) {
+	prefix, where, args, none := employeeWhere(f)
+	if none {
+		return 0, nil
+	}
+	var n int
+	if err := c.queryRow(ctx, prefix+`SELECT COUNT(*)`+employeeFrom+` WHERE `+strings.Join(where, " AND "), args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count employees: %w", err)
+	}
+	return n, nil
+}
+
+// Employees lists employees by name, a page at a time.
+func (c conn) Employees(ctx context.Context, f model.EmployeeFilter) (model.EmployeePage, error) {
+	prefix, where, args, none := employeeWhere(f)
+	if none {
+		return model.EmployeePage{}, nil
 	}
 	if f.Cursor != "" {
 		name, id, ok := decodeCursor(f.Cursor)

@@ -13,6 +13,7 @@ import (
 // directoryList is a page of people with the link to the next one.
 type directoryList struct {
 	Items    []app.DirectoryEntry
+	Total    int // the people the search matches on all pages
 	NextURL  string
 	FirstURL string
 }
@@ -30,7 +31,7 @@ func (u *ui) directory(r *http.Request, b base, f model.EmployeeFilter) (directo
 			return directoryList{}, err
 		}
 	}
-	l := directoryList{Items: page.Items}
+	l := directoryList{Items: page.Items, Total: page.Total}
 	q := r.URL.Query()
 	if page.NextCursor != "" {
 		q.Set("cursor", page.NextCursor)

@@ -1,0 +1,22 @@
+package locale
+
+// The totals of paged lists: how many the list holds on all its pages,
+// said once above the list, whatever page is shown.
+var listTotalsID = map[string]string{
+	"dir.total":   "%d pegawai",
+	"dir.caption": "Daftar pegawai",
+}
+
+var listTotalsEN = map[string]string{
+	"dir.total":   "%d employees",
+	"dir.caption": "Employee list",
+}
+
+func init() {
+	for k, v := range listTotalsID {
+		catalogs["id"][k] = v
+	}
+	for k, v := range listTotalsEN {
+		catalogs["en"][k] = v
+	}
+}
