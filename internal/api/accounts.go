@@ -92,7 +92,10 @@ func (h *handler) accounts(w http.ResponseWriter, r *http.Request, actor model.A
 	if err != nil {
 		return err
 	}
-	out := list[accountJSON]{Items: []accountJSON{}, NextCursor: ptr(page.NextCursor)}
+	out := struct {
+		list[accountJSON]
+		Total int `json:"total"` // the employees listed on all pages
+	}{list[accountJSON]{Items: []accountJSON{}, NextCursor: ptr(page.NextCursor)}, page.Total}
 	for _, v := range page.Items {
 		out.Items = append(out.Items, accountOf(v))
 	}
@@ -229,7 +232,7 @@ func accountSchemas() map[string]any {
 	})
 	return map[string]any{
 		"Account":       account,
-		"AccountList":   listOf("Account"),
+		"AccountList":   withTotal(listOf("Account")),
 		"AccountCreate": obj([]string{"employee_id"}, map[string]any{"employee_id": str()}),
 		"AccountRoles": obj([]string{"roles"}, map[string]any{"roles": map[string]any{"type": "array", "items": obj([]string{"role"}, map[string]any{
 			"role": roles, "unit_id": map[string]any{"type": "string", "description": "The OPD of an opd_admin; the employee's when absent"}})}}),

@@ -31,6 +31,25 @@ func TestAccountsAPI(t *testing.T) {
 			t.Fatalf("Rudi without an account: %v", rudi)
 		}
 		check("GET", "/api/v1/users", e.get(t, "/api/v1/users?opd="+e.o.Dinkes.ID, opd), 422)
+		// Every page gives the number of employees on all pages.
+		var seen int
+		var totals []any
+		for path := "/api/v1/users?limit=2"; ; {
+			page := check("GET", "/api/v1/users", e.get(t, path, admin), 200)
+			seen += len(page["items"].([]any))
+			totals = append(totals, page["total"])
+			next, _ := page["next_cursor"].(string)
+			if next == "" {
+				break
+			}
+			path = "/api/v1/users?limit=2&cursor=" + next
+		}
+		for _, n := range totals {
+			if n != float64(seen) || len(totals) < 2 {
+				t.Errorf("the pages of accounts give totals %v; they hold %d", totals, seen)
+				break
+			}
+		}
 		check("POST", "/api/v1/users", e.post(t, "/api/v1/users", opd, map[string]string{"employee_id": e.o.Nurse.ID}), 404)
 
 		link := check("POST", "/api/v1/users", e.post(t, "/api/v1/users", opd, map[string]string{"employee_id": e.o.Staff3.ID}), 201)

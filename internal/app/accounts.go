@@ -145,6 +145,7 @@ type AccountsPage struct {
 	Whole      bool         // the actor may list the whole instansi
 	Items      []AccountView
 	NextCursor string
+	Total      int // the employees listed on all pages
 }
 
 // accountScope is how far an actor runs accounts.
@@ -251,9 +252,13 @@ func (a *App) Accounts(ctx context.Context, actor model.Actor, f AccountFilter) 
 	if p.OPDID != "" && !s.reach.HasOPD(p.OPDID) {
 		return p, model.Invalid("opd", "invalid.account.opd")
 	}
-	page, err := a.store.Employees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: p.OPDID, Query: f.Query,
-		Cursor: f.Cursor, Limit: f.Limit, ActiveOnly: true})
+	ef := model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: p.OPDID, Query: f.Query,
+		Cursor: f.Cursor, Limit: f.Limit, ActiveOnly: true}
+	page, err := a.store.Employees(ctx, ef)
 	if err != nil {
+		return p, err
+	}
+	if p.Total, err = a.employeeTotal(ctx, ef, page); err != nil {
 		return p, err
 	}
 	p.NextCursor = page.NextCursor

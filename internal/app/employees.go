@@ -42,11 +42,9 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 	if err != nil {
 		return DirectoryPage{}, err
 	}
-	total := len(page.Items) // the one page holds them all
-	if f.Cursor != "" || page.NextCursor != "" {
-		if total, err = a.store.EmployeeCount(ctx, f); err != nil {
-			return DirectoryPage{}, err
-		}
+	total, err := a.employeeTotal(ctx, f, page)
+	if err != nil {
+		return DirectoryPage{}, err
 	}
 	chart, units, err := a.org(ctx, actor.InstansiID)
 	if err != nil {
@@ -298,4 +296,13 @@ func targetOf(actor model.Actor, chart *model.OrgChart, e model.Employee, opd st
 		t.InTeam = chart.InLine(actor.EmployeeID, e.ID)
 	}
 	return t
+}
+
+// employeeTotal is how many people filter f matches on all pages, page
+// being the one it read: counted only when there is more than that page.
+func (a *App) employeeTotal(ctx context.Context, f model.EmployeeFilter, page model.EmployeePage) (int, error) {
+	if f.Cursor == "" && page.NextCursor == "" {
+		return len(page.Items), nil
+	}
+	return a.store.EmployeeCount(ctx, f)
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
 
-// The directory and a unit's people say once how many people the list
+// The directory, a unit's people and the accounts say once how many people the list
 // holds on all its pages (what the store counts for the same filter), and
 // show no pager when one page holds them all.
 func TestPeopleListsSayTheirTotalOnce(t *testing.T) {
@@ -24,6 +24,8 @@ func TestPeopleListsSayTheirTotalOnce(t *testing.T) {
 			"/pegawai":                  {InstansiID: e.o.Instansi.ID},
 			"/pegawai?status=aktif&q=a": {InstansiID: e.o.Instansi.ID, ActiveOnly: true, Query: "a"},
 			"/unit/" + e.o.Aplikasi.ID:  {InstansiID: e.o.Instansi.ID, UnitID: e.o.Aplikasi.ID, ActiveOnly: true},
+			"/akun":                     {InstansiID: e.o.Instansi.ID, ActiveOnly: true},
+			"/akun?q=a":                 {InstansiID: e.o.Instansi.ID, ActiveOnly: true, Query: "a"},
 		} {
 			n, err := s.EmployeeCount(ctx, f)
 			if err != nil || n == 0 {
