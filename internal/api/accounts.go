@@ -92,10 +92,7 @@ func (h *handler) accounts(w http.ResponseWriter, r *http.Request, actor model.A
 	if err != nil {
 		return err
 	}
-	out := struct {
-		list[accountJSON]
-		Total int `json:"total"` // the employees listed on all pages
-	}{list[accountJSON]{Items: []accountJSON{}, NextCursor: ptr(page.NextCursor)}, page.Total}
+	out := pageWithTotal[accountJSON](page.NextCursor, page.Total)
 	for _, v := range page.Items {
 		out.Items = append(out.Items, accountOf(v))
 	}

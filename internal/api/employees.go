@@ -28,13 +28,6 @@ func searchParams(r *http.Request) (search, cursor string, limit int, err error)
 	return search, cursor, limit, nil
 }
 
-// directoryListJSON is a page of the directory with the number of people
-// the filter matches on all pages.
-type directoryListJSON struct {
-	list[directoryEntryJSON]
-	Total int `json:"total"`
-}
-
 func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	q := r.URL.Query()
 	search, cursor, limit, err := searchParams(r)
@@ -50,7 +43,7 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	out := directoryListJSON{list: list[directoryEntryJSON]{Items: []directoryEntryJSON{}, NextCursor: ptr(page.NextCursor)}, Total: page.Total}
+	out := pageWithTotal[directoryEntryJSON](page.NextCursor, page.Total)
 	for _, e := range page.Items {
 		out.Items = append(out.Items, directoryEntryJSON{employeeJSON: employeeOf(e.Employee, e.RaterID),
 			Can: directoryCan{Place: e.Can.Place, OverrideRater: e.Can.OverrideRater}})

@@ -144,7 +144,7 @@ func (h *handler) needs(w http.ResponseWriter, r *http.Request, actor model.Acto
 	if err != nil {
 		return err
 	}
-	out := list[needJSON]{Items: []needJSON{}, NextCursor: ptr(page.NextCursor)}
+	out := pageWithTotal[needJSON](page.NextCursor, page.Total)
 	for _, n := range page.Items {
 		out.Items = append(out.Items, needOf(n))
 	}
@@ -297,7 +297,7 @@ func needsSchemas() map[string]any {
 					"confirm": "Confirm an open need (those above the employee in the line)",
 					"close":   "Close an open or confirmed need (those above the employee in the line)",
 					"address": "Record what was done about a confirmed need (admins whose scope holds its OPD, BKPSDM, leaders)"})}),
-		"NeedList": listOf("Need"),
+		"NeedList": withTotal(listOf("Need")),
 		"NeedRequest": obj([]string{"kind", "title"}, map[string]any{
 			"employee_id": map[string]any{"type": "string", "description": "Whose work it holds back: the actor's own when absent, or someone in the actor's line"},
 			"category":    map[string]any{"type": "string", "enum": []string{"need", "constraint"}, "description": "Follows from the kind when absent"},

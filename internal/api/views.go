@@ -54,6 +54,19 @@ type list[T any] struct {
 	NextCursor *string `json:"next_cursor"`
 }
 
+// totalList is a page of a list with the number of items on all its
+// pages (OpenAPI: withTotal).
+type totalList[T any] struct {
+	list[T]
+	Total int `json:"total"`
+}
+
+// pageWithTotal starts a totalList: no items yet, the next cursor and the
+// total.
+func pageWithTotal[T any](next string, total int) totalList[T] {
+	return totalList[T]{list[T]{Items: []T{}, NextCursor: ptr(next)}, total}
+}
+
 // pageOf pages a list that is read whole (SKPs, a thread, a record's
 // evidence, a person's teams): the items after the one named by cursor, at
 // most limit of them, with the cursor of the next page when there is one.

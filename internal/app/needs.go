@@ -34,6 +34,21 @@ type NeedView struct {
 type NeedList struct {
 	Items      []NeedView
 	NextCursor string // empty on the last page
+	Total      int    // the needs listed on all pages
+}
+
+// needTotal is how many needs filter f selects on all pages, page being
+// the one it read: counted only when there is more than that page.
+func (a *App) needTotal(ctx context.Context, f store.NeedFilter, page model.NeedPage) (int, error) {
+	if f.Cursor == "" && page.NextCursor == "" {
+		return len(page.Items), nil
+	}
+	counts, err := a.store.NeedCounts(ctx, f)
+	n := 0
+	for _, c := range counts {
+		n += c.N
+	}
+	return n, err
 }
 
 // NeedsRights tells what the pages of needs offer the actor.
@@ -437,8 +452,12 @@ func (a *App) Needs(ctx context.Context, actor model.Actor, q NeedQuery) (NeedLi
 	if err != nil {
 		return NeedList{}, err
 	}
+	total, err := a.needTotal(ctx, f, page)
+	if err != nil {
+		return NeedList{}, err
+	}
 	items, err := a.needViews(ctx, actor, page.Items)
-	return NeedList{Items: items, NextCursor: page.NextCursor}, err
+	return NeedList{Items: items, NextCursor: page.NextCursor, Total: total}, err
 }
 
 // LineNeeds lists the needs of those below the actor in the line (not the
@@ -473,8 +492,12 @@ func (a *App) LineNeeds(ctx context.Context, actor model.Actor, year, limit int,
 	if err != nil {
 		return NeedList{}, err
 	}
+	total, err := a.needTotal(ctx, f, page)
+	if err != nil {
+		return NeedList{}, err
+	}
 	items, err := a.needViews(ctx, actor, page.Items)
-	return NeedList{Items: items, NextCursor: page.NextCursor}, err
+	return NeedList{Items: items, NextCursor: page.NextCursor, Total: total}, err
 }
 
 // needScope turns a reach into the store's filter: nil for the whole

@@ -354,8 +354,36 @@ func TestLineNeedsPageThroughEveryNeed(t *testing.T) {
 			for _, n := range page.Items {
 				seen = append(seen, NeedRank{n.ID, n.Status})
 			}
+			if page.Total != 7 {
+				t.Errorf("a page of the worklist gives a total of %d, want 7", page.Total)
+			}
 			if cursor = page.NextCursor; cursor == "" {
 				break
+			}
+		}
+		// The list of needs pages the same way, each page with the total
+		// of the filter.
+		for _, q := range []app.NeedQuery{{Limit: 3}, {Limit: 3, Statuses: []model.NeedStatus{model.NeedConfirmed}}} {
+			var n int
+			var totals []int
+			for {
+				page, err := e.a.Needs(ctx, e.admin, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n, totals = n+len(page.Items), append(totals, page.Total)
+				if q.Cursor = page.NextCursor; q.Cursor == "" {
+					break
+				}
+			}
+			if q.Statuses == nil && (n < 7 || len(totals) < 3) {
+				t.Errorf("BKPSDM pages through %d needs in %d pages: the test proves nothing", n, len(totals))
+			}
+			for _, total := range totals {
+				if total != n {
+					t.Errorf("statuses %v: the pages give totals %v, they hold %d", q.Statuses, totals, n)
+					break
+				}
 			}
 		}
 		if len(seen) != 7 {

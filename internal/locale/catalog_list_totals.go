@@ -5,11 +5,15 @@ package locale
 var listTotalsID = map[string]string{
 	"dir.total":   "%d pegawai",
 	"dir.caption": "Daftar pegawai",
+	// need.list.total is the needs a list holds on all its pages.
+	"need.list.total": "%d kebutuhan",
 }
 
 var listTotalsEN = map[string]string{
 	"dir.total":   "%d employees",
 	"dir.caption": "Employee list",
+	// need.list.total is the needs a list holds on all its pages.
+	"need.list.total": "%d needs",
 }
 
 func init() {

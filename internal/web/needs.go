@@ -53,6 +53,8 @@ type needsPage struct {
 	Mine       []app.NeedView
 	MineNext   string // the next page of Mine, when there is one
 	TeamNext   string // the next page of TeamNeeds, when there is one
+	MineTotal  int    // Mine on all its pages
+	TeamTotal  int    // TeamNeeds on all its pages
 	RHK        []model.RHK
 	Team       []model.Employee
 	TeamNeeds  []app.NeedView
@@ -149,7 +151,7 @@ func (u *ui) needsPage(r *http.Request, b base) (needsPage, error) {
 		if err != nil {
 			return p, err
 		}
-		p.Mine = page.Items
+		p.Mine, p.MineTotal = page.Items, page.Total
 		if page.NextCursor != "" {
 			p.MineNext = "/kebutuhan?kursor=" + url.QueryEscape(page.NextCursor) + "#saya"
 		}
@@ -164,7 +166,7 @@ func (u *ui) needsPage(r *http.Request, b base) (needsPage, error) {
 		if err != nil {
 			return p, err
 		}
-		p.TeamNeeds = team.Items
+		p.TeamNeeds, p.TeamTotal = team.Items, team.Total
 		if team.NextCursor != "" {
 			p.TeamNext = "/kebutuhan?tim=" + url.QueryEscape(team.NextCursor) + "#tim"
 		}
@@ -238,6 +240,7 @@ type needListPage struct {
 	Status    string // a status, "outstanding", or "" for all
 	Statuses  []string
 	Items     []app.NeedView
+	Total     int // the needs listed on all pages
 	NextURL   string
 	FirstURL  string
 	OK        string
@@ -299,7 +302,7 @@ func (u *ui) showNeedList(w http.ResponseWriter, r *http.Request, b base) error 
 	if err != nil {
 		return err
 	}
-	p.Items = page.Items
+	p.Items, p.Total = page.Items, page.Total
 	if page.NextCursor != "" {
 		q.Set("kursor", page.NextCursor)
 		q.Del("ok")

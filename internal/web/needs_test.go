@@ -130,6 +130,10 @@ func TestNeedPages(t *testing.T) {
 			!strings.Contains(body, `<label for="action-`+id+`">`) {
 			t.Fatal("the drill-down lacks the need or its address form")
 		}
+		// The list says it holds what the summary's cell counted.
+		if strings.Count(body, `data-count>1 kebutuhan</p>`) != 1 {
+			t.Error("the drill-down of a count of 1 does not say once that it holds 1 need")
+		}
 		if _, body := bkpsdm.get("/kebutuhan/daftar?jenis=budget&tahun=" + strconv.Itoa(year)); strings.Contains(body, "Pelatihan pengujian keamanan aplikasi") {
 			t.Error("the budget list shows a training need")
 		}
