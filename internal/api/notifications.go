@@ -28,6 +28,7 @@ type notificationJSON struct {
 type notificationListJSON struct {
 	list[notificationJSON]
 	UnreadCount int `json:"unread_count"`
+	Total       int `json:"total"` // the notifications on all pages
 }
 
 type unreadJSON struct {
@@ -52,7 +53,7 @@ func (h *handler) notifications(w http.ResponseWriter, r *http.Request, actor mo
 	if err != nil {
 		return err
 	}
-	out := notificationListJSON{list: list[notificationJSON]{Items: []notificationJSON{}, NextCursor: ptr(page.NextCursor)}, UnreadCount: page.Unread}
+	out := notificationListJSON{list: list[notificationJSON]{Items: []notificationJSON{}, NextCursor: ptr(page.NextCursor)}, UnreadCount: page.Unread, Total: page.Total}
 	for _, n := range page.Items {
 		out.Items = append(out.Items, notificationOf(n))
 	}
@@ -104,10 +105,11 @@ func notificationSchemas() map[string]any {
 			"link":       map[string]any{"type": "string", "description": "The web page it is about, relative to the site"},
 			"created_at": dateTime, "read_at": map[string]any{"type": []string{"string", "null"}, "format": "date-time"},
 			"can": obj([]string{"mark_read"}, map[string]any{"mark_read": map[string]any{"type": "boolean"}})}),
-		"NotificationList": obj([]string{"items", "next_cursor", "unread_count"}, map[string]any{
+		"NotificationList": obj([]string{"items", "next_cursor", "unread_count", "total"}, map[string]any{
 			"items":        map[string]any{"type": "array", "items": ref("Notification")},
 			"next_cursor":  nullable("string"),
-			"unread_count": unread}),
+			"unread_count": unread,
+			"total":        map[string]any{"type": "integer", "description": "The person's notifications on all pages"}}),
 		"NotificationsRead": obj(nil, map[string]any{"ids": map[string]any{"type": "array", "items": str(), "maxItems": 200,
 			"description": "The notifications to mark read; all of the person's when left out (or null); an empty list marks none"}}),
 		"UnreadCount": obj([]string{"unread_count"}, map[string]any{"unread_count": unread}),

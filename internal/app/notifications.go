@@ -36,6 +36,7 @@ type NotificationList struct {
 	Items      []NotificationView
 	Unread     int
 	NextCursor string
+	Total      int // the notifications on all pages
 }
 
 // NotificationQuery pages the actor's notifications: at most Limit (50
@@ -128,6 +129,12 @@ func (a *App) ListNotifications(ctx context.Context, actor model.Actor, q Notifi
 	}
 	for _, n := range list {
 		out.Items = append(out.Items, notificationView(actor.Locale, n))
+	}
+	out.Total = len(out.Items) // the one page holds them all
+	if q.Cursor != "" || out.NextCursor != "" {
+		if out.Total, err = a.store.NotificationCount(ctx, actor.EmployeeID); err != nil {
+			return out, err
+		}
 	}
 	out.Unread, err = a.store.UnreadNotifications(ctx, actor.EmployeeID)
 	return out, err

@@ -143,19 +143,24 @@ func TestNotificationsInTheReadersLanguage(t *testing.T) {
 		}
 		dewi = e.login(t, storetest.NIPStaff2, "rahasia-staf2")
 		list, err := e.a.ListNotifications(ctx, dewi, app.NotificationQuery{Limit: 1})
-		if err != nil || len(list.Items) != 1 || list.Items[0].Title != "SKP 2026 Anda dikembalikan untuk diperbaiki" || list.Items[0].Args != nil || list.NextCursor == "" || list.Unread != 2 {
+		if err != nil || len(list.Items) != 1 || list.Items[0].Title != "SKP 2026 Anda dikembalikan untuk diperbaiki" || list.Items[0].Args != nil || list.NextCursor == "" || list.Unread != 2 || list.Total != 2 {
 			t.Fatalf("the old notification = %+v, %v", list, err)
 		}
 		list, err = e.a.ListNotifications(ctx, dewi, app.NotificationQuery{Limit: 1, Cursor: list.NextCursor})
-		if err != nil || len(list.Items) != 1 || list.Items[0].Title != "SKP 2026 reminder" || list.NextCursor != "" {
+		if err != nil || len(list.Items) != 1 || list.Items[0].Title != "SKP 2026 reminder" || list.NextCursor != "" || list.Total != 2 {
 			t.Errorf("the second page = %+v, %v", list, err)
 		}
+
 		// The notifications page marks everything read.
 		if _, err := e.a.Notifications(ctx, dewi, ""); err != nil {
 			t.Fatal(err)
 		}
 		if n, _ := e.a.UnreadNotifications(ctx, dewi); n != 0 {
 			t.Errorf("unread after the page = %d", n)
+		}
+		// Read or not, each is counted in the total of every page.
+		if list, err := e.a.ListNotifications(ctx, dewi, app.NotificationQuery{Limit: 1}); err != nil || list.Total != 2 || list.Unread != 0 {
+			t.Errorf("after reading them: total %d, unread %d, %v", list.Total, list.Unread, err)
 		}
 	})
 }

@@ -7,6 +7,8 @@ var listTotalsID = map[string]string{
 	"dir.caption": "Daftar pegawai",
 	// need.list.total is the needs a list holds on all its pages.
 	"need.list.total": "%d kebutuhan",
+	// notif.total is the notifications a person has on all pages.
+	"notif.total": "%d notifikasi",
 }
 
 var listTotalsEN = map[string]string{
@@ -14,6 +16,8 @@ var listTotalsEN = map[string]string{
 	"dir.caption": "Employee list",
 	// need.list.total is the needs a list holds on all its pages.
 	"need.list.total": "%d needs",
+	// notif.total is the notifications a person has on all pages.
+	"notif.total": "%d notifications",
 }
 
 func init() {

@@ -151,6 +151,13 @@ func (c conn) NotificationsBefore(ctx context.Context, employeeID, before string
 	return out, rows.Err()
 }
 
+// NotificationCount counts all an employee's notifications, read or not.
+func (c conn) NotificationCount(ctx context.Context, employeeID string) (int, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT COUNT(*) FROM notifications WHERE employee_id = ?`, employeeID).Scan(&n)
+	return n, err
+}
+
 // UnreadNotifications counts an employee's unread notifications.
 func (c conn) UnreadNotifications(ctx context.Context, employeeID string) (int, error) {
 	var n int

@@ -11,6 +11,7 @@ type notificationsPage struct {
 	Items  []app.NotificationView
 	Cursor string // the page's cursor: "" on the first page
 	Next   string // the next page's cursor: "" on the last page
+	Total  int    // the notifications on all pages
 }
 
 // showNotifications lists a page of the person's notifications in their
@@ -22,6 +23,6 @@ func (u *ui) showNotifications(w http.ResponseWriter, r *http.Request, b base) e
 		return err
 	}
 	b.Title, b.Nav, b.Unread = b.T("notif.title"), "notif", 0
-	u.render(w, r, http.StatusOK, "notifications", notificationsPage{base: b, Items: list.Items, Cursor: cursor, Next: list.NextCursor})
+	u.render(w, r, http.StatusOK, "notifications", notificationsPage{base: b, Items: list.Items, Cursor: cursor, Next: list.NextCursor, Total: list.Total})
 	return nil
 }

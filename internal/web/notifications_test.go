@@ -44,7 +44,7 @@ func TestNotificationsPageInTheReadersLanguage(t *testing.T) {
 		}
 		_, body := staff.get("/notifikasi")
 		body = html.UnescapeString(body)
-		for _, want := range []string{"<strong>SKP ", " reminder</strong>", "You have not drawn up your SKP for ", `href="/skp"`} {
+		for _, want := range []string{"<strong>SKP ", " reminder</strong>", "You have not drawn up your SKP for ", `href="/skp"`, "data-count>1 notifications</p>"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the English page lacks %q", want)
 			}
@@ -60,6 +60,9 @@ func TestNotificationsPageInTheReadersLanguage(t *testing.T) {
 
 		staff.post("/profil/bahasa", url.Values{"lang": {"id"}})
 		_, body = staff.get("/notifikasi")
+		if strings.Count(body, "data-count>1 notifikasi</p>") != 1 {
+			t.Error("the page does not say once that it holds 1 notification")
+		}
 		for _, want := range []string{"Pengingat SKP ", "Anda belum menyusun SKP tahun "} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the Indonesian page lacks %q", want)
