@@ -639,6 +639,7 @@ type ObjectionQuery struct {
 type ObjectionPage struct {
 	Items []ObjectionItem
 	Next  string
+	Total int // the objections the query selects on all pages
 }
 
 // mayListAllObjections is the rule for the instansi-wide keberatan list:
@@ -674,8 +675,8 @@ func (a *App) AllObjections(ctx context.Context, actor model.Actor, q ObjectionQ
 	if limit <= 0 || limit > 200 {
 		limit = 50
 	}
-	list, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, OPDID: q.OPDID, Status: q.Status,
-		After: q.Cursor, Limit: limit + 1})
+	sf := store.ObjectionFilter{InstansiID: actor.InstansiID, OPDID: q.OPDID, Status: q.Status, After: q.Cursor, Limit: limit + 1}
+	list, err := a.store.Objections(ctx, sf)
 	if err != nil {
 		return ObjectionPage{}, err
 	}
@@ -683,6 +684,12 @@ func (a *App) AllObjections(ctx context.Context, actor model.Actor, q ObjectionQ
 	if len(list) > limit {
 		list = list[:limit]
 		page.Next = list[limit-1].ID
+	}
+	page.Total = len(list) // the one page holds them all
+	if q.Cursor != "" || page.Next != "" {
+		if page.Total, err = a.store.ObjectionCount(ctx, sf); err != nil {
+			return page, err
+		}
 	}
 	for _, o := range list {
 		f, err := a.assessmentFacts(ctx, actor, o.AssessmentID)

@@ -157,6 +157,32 @@ func TestDemoMonthOpenUntilItsDeadline(t *testing.T) {
 			}
 		}
 
+		// The objections sit on October, the latest month assessed, and
+		// every page of BKPSDM's list gives their number on all pages.
+		bkpsdm := model.Actor{UserID: "x", InstansiID: sum.InstansiID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
+		var seen, pages int
+		var totals []int
+		for q := (app.ObjectionQuery{Limit: 2}); ; pages++ {
+			page, err := a.AllObjections(ctx, bkpsdm, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range page.Items {
+				if it.Period.ID != oct.ID {
+					t.Errorf("an objection on %s, want October", it.Period.Name())
+				}
+			}
+			seen, totals = seen+len(page.Items), append(totals, page.Total)
+			if q.Cursor = page.Next; q.Cursor == "" {
+				break
+			}
+		}
+		for _, n := range totals {
+			if n != seen || pages < 1 {
+				t.Errorf("the pages of objections give totals %v over %d pages; they hold %d", totals, pages+1, seen)
+				break
+			}
+		}
 		if r, err := s.RealisasiOfPeriod(ctx, nov.ID); err != nil || len(r) == 0 {
 			t.Errorf("November's realisasi = %d, %v", len(r), err)
 		}

@@ -9,6 +9,9 @@ var listTotalsID = map[string]string{
 	"need.list.total": "%d kebutuhan",
 	// notif.total is the notifications a person has on all pages.
 	"notif.total": "%d notifikasi",
+	// objection.all.total is the objections the instansi-wide list holds
+	// on all its pages.
+	"objection.all.total": "%d keberatan",
 }
 
 var listTotalsEN = map[string]string{
@@ -18,6 +21,9 @@ var listTotalsEN = map[string]string{
 	"need.list.total": "%d needs",
 	// notif.total is the notifications a person has on all pages.
 	"notif.total": "%d notifications",
+	// objection.all.total is the objections the instansi-wide list holds
+	// on all its pages.
+	"objection.all.total": "%d objections",
 }
 
 func init() {

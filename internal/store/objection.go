@@ -93,9 +93,10 @@ type ObjectionFilter struct {
 	Limit      int    // 0 for no limit
 }
 
-// Objections returns the objections the filter selects, the newest first.
-func (c conn) Objections(ctx context.Context, f ObjectionFilter) ([]model.Objection, error) {
-	q := `SELECT ` + objectionColumns + ` FROM objections WHERE instansi_id = ?`
+// where is the condition of the objections f selects, its cursor (After)
+// and limit aside, with its arguments.
+func (f ObjectionFilter) where() (string, []any) {
+	q := `instansi_id = ?`
 	args := []any{f.InstansiID}
 	if f.OPDID != "" {
 		q += ` AND assessment_id IN (SELECT id FROM assessments WHERE opd_id = ?)`
@@ -105,12 +106,6 @@ func (c conn) Objections(ctx context.Context, f ObjectionFilter) ([]model.Object
 		q += ` AND status = ?`
 		args = append(args, string(f.Status))
 	}
-	if f.After != "" {
-		// The page after the objection named: newest first, ties by id.
-		q += ` AND (submitted_at < (SELECT submitted_at FROM objections WHERE id = ?)
-			OR (submitted_at = (SELECT submitted_at FROM objections WHERE id = ?) AND id > ?))`
-		args = append(args, f.After, f.After, f.After)
-	}
 	if f.EmployeeID != "" {
 		q += ` AND employee_id = ?`
 		args = append(args, f.EmployeeID)
@@ -118,6 +113,30 @@ func (c conn) Objections(ctx context.Context, f ObjectionFilter) ([]model.Object
 	if f.Undecided {
 		q += ` AND status <> ?`
 		args = append(args, string(model.ObjectionDecided))
+	}
+	return q, args
+}
+
+// ObjectionCount counts the objections f selects on all pages (After and
+// Limit aside).
+func (c conn) ObjectionCount(ctx context.Context, f ObjectionFilter) (int, error) {
+	where, args := f.where()
+	var n int
+	if err := c.queryRow(ctx, `SELECT COUNT(*) FROM objections WHERE `+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count objections: %w", err)
+	}
+	return n, nil
+}
+
+// Objections returns the objections the filter selects, the newest first.
+func (c conn) Objections(ctx context.Context, f ObjectionFilter) ([]model.Objection, error) {
+	where, args := f.where()
+	q := `SELECT ` + objectionColumns + ` FROM objections WHERE ` + where
+	if f.After != "" {
+		// The page after the objection named: newest first, ties by id.
+		q += ` AND (submitted_at < (SELECT submitted_at FROM objections WHERE id = ?)
+			OR (submitted_at = (SELECT submitted_at FROM objections WHERE id = ?) AND id > ?))`
+		args = append(args, f.After, f.After, f.After)
 	}
 	q += ` ORDER BY submitted_at DESC, id`
 	if f.Limit > 0 {

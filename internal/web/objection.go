@@ -50,6 +50,7 @@ type objectionsPage struct {
 	Statuses             []model.ObjectionStatus
 	FilterOPD, FilterSts string
 	NextURL              string
+	AllTotal             int // All on all its pages
 }
 
 func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) error {
@@ -73,6 +74,7 @@ func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) erro
 		for _, it := range page.Items {
 			p.All = append(p.All, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
 		}
+		p.AllTotal = page.Total
 		if page.Next != "" {
 			p.NextURL = "/keberatan?" + url.Values{"opd": {p.FilterOPD}, "status": {p.FilterSts}, "setelah": {page.Next}}.Encode() + "#semua-h"
 		}

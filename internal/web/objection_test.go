@@ -137,6 +137,9 @@ func TestObjectionPages(t *testing.T) {
 			if resp.StatusCode != 200 || !strings.Contains(body, "Semua keberatan di instansi") || strings.Contains(body, `href="/keberatan/`+oid+`"`) != want {
 				t.Errorf("BKPSDM's list%s: %d, lists the objection %v, want %v", q, resp.StatusCode, !want, want)
 			}
+			if said := strings.Count(body, "data-count>1 keberatan</p>"); want && said != 1 {
+				t.Errorf("BKPSDM's list%s says %d times that it holds 1 objection, want once", q, said)
+			}
 		}
 		if resp, _ := admin.get("/keberatan?status=open"); resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("a step that is none: %d", resp.StatusCode)
