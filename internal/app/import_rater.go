@@ -155,11 +155,18 @@ func raterWarnings(ctx context.Context, tx *store.Tx, instansiID string, b impor
 		}
 	}
 	slices.SortFunc(posts, func(x, y model.Position) int { return cmp.Or(cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID)) })
-	for _, p := range posts {
-		unit := ""
-		if u, err := tx.Unit(ctx, p.UnitID); err == nil {
-			unit = u.Name
+	unitNames := map[string]string{}
+	if len(posts) > 0 {
+		units, err := tx.Units(ctx, instansiID)
+		if err != nil {
+			return nil, err
 		}
+		for _, u := range units {
+			unitNames[u.ID] = u.Name
+		}
+	}
+	for _, p := range posts {
+		unit := unitNames[p.UnitID]
 		list := sortedChanges(vacated[p.ID])
 		msg := model.Msg("import.warn.vacant", p.Name, unit, len(list))
 		if len(list) == 0 {
