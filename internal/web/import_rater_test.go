@@ -39,6 +39,9 @@ func TestImportPreviewWarnsOfRaterChanges(t *testing.T) {
 		if resp.StatusCode != 200 || !strings.Contains(html, "data-import-warnings") || !strings.Contains(html, "data-import-apply") {
 			t.Fatalf("preview: %d %s", resp.StatusCode, html)
 		}
+		if !strings.Contains(html, "Berkas ini mengubah pejabat penilai 8 pegawai") {
+			t.Errorf("no word of the warnings beside the apply button:\n%s", html)
+		}
 		main := html[strings.Index(html, "data-import-warnings"):]
 		main = main[:strings.Index(main, "</section>")]
 		if !strings.Contains(main, `data-warning="vacant"`) || !strings.Contains(main, "Jabatan Kepala Bidang Aplikasi Informatika (Bidang Aplikasi Informatika) menjadi kosong: 7 pegawai") {
