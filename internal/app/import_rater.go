@@ -20,7 +20,9 @@ import (
 //     (model.OrgChart.RaterPostOn names the post a rater rates through);
 //   - someone who has a pejabat penilai before and none afterwards, or a
 //     newcomer who has none, is left without one;
-//   - anyone else whose pejabat penilai changes is listed before → after.
+//   - anyone else whose pejabat penilai changes is listed before → after,
+//     among them the people the file moves (who leave a vacated post's
+//     staff rather than stay under it).
 //
 // Each person is named once, in that order of groups, with what happens
 // to their SKP of the year (docs/organisasi-pejabat-penilai.md): one
@@ -137,7 +139,7 @@ func raterWarnings(ctx context.Context, tx *store.Tx, instansiID string, b impor
 		switch {
 		case now == "":
 			noRater = append(noRater, c)
-		case through != "" && b.chart.Holder(through) != "" && after.Holder(through) == "":
+		case !c.Moved && through != "" && b.chart.Holder(through) != "" && after.Holder(through) == "":
 			vacated[through] = append(vacated[through], c)
 		default:
 			changed = append(changed, c)

@@ -62,6 +62,21 @@ func TestImportPreviewWarnsOfAVacantPost(t *testing.T) {
 		if en := rep.In("en"); en.Warnings[0].Text != "The post "+e.o.PosKabid.Name+" ("+e.o.Aplikasi.Name+") becomes vacant: 2 employees rated through it will be rated by the official above it." {
 			t.Errorf("English text: %q", en.Warnings[0].Text)
 		}
+		// Staff1 moved by the same file leaves the vacant post's staff: her
+		// new rater is named among the other changes.
+		both := file + storetest.NIPStaff1 + ";Andi Pratama;DINKES;DINKES-PERAWAT\n"
+		rep, err = e.a.ImportEmployees(ctx, e.admin, "mutasi.csv", []byte(both), false)
+		if err != nil || rep.Updated != 2 {
+			t.Fatalf("preview of two moves: %+v, %v", rep, err)
+		}
+		_, staff = warnedPeople(rep.Warnings, importer.WarnVacant)
+		_, people = warnedPeople(rep.Warnings, importer.WarnRaterChanged)
+		if _, ok := staff[storetest.NIPStaff2]; !ok || len(staff) != 1 {
+			t.Errorf("staff of the vacant post: %+v", staff)
+		}
+		if c := people[storetest.NIPStaff1]; !c.Moved || c.RaterAfter != e.o.Kadinkes.Name || len(people) != 2 {
+			t.Errorf("changed raters with Staff1 moved: %+v", people)
+		}
 		// The try was rolled back.
 		if chart, _ := e.a.OrgChart(ctx, e.o.Instansi.ID); chart.Rater(e.o.Staff1.ID) != e.o.Kabid.ID {
 			t.Errorf("the preview moved the Kabid: Staff1 rated by %s", chart.Rater(e.o.Staff1.ID))
