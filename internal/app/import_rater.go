@@ -211,10 +211,13 @@ func markSKPs(ctx context.Context, tx *store.Tx, instansiID string, day model.Da
 			continue
 		}
 		switch s.Status {
-		case model.SKPSubmitted:
-			waiting[s.EmployeeID] = true
 		case model.SKPApproved:
 			inForce[s.EmployeeID] = true
+		case model.SKPSubmitted, model.SKPDraft, model.SKPReturned:
+			waiting[s.EmployeeID] = waiting[s.EmployeeID] || s.Status == model.SKPSubmitted
+			// A revision after the first: the approved one before it
+			// stays in force meanwhile (app.inForce).
+			inForce[s.EmployeeID] = inForce[s.EmployeeID] || s.Revision > 1
 		}
 	}
 	for _, l := range lists {

@@ -34,6 +34,26 @@ func TestImportPreviewWarnsOfAVacantPost(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
 		ctx := context.Background()
+		// Staff1's SKP is approved and in force.
+		if _, err := e.a.OpenYear(ctx, e.admin, 2026, model.PeriodMonthly, 5); err != nil {
+			t.Fatal(err)
+		}
+		skp, err := e.a.CreateSKP(ctx, e.login(t, storetest.NIPStaff1, "rahasia-staf1"), e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range []struct {
+			to  model.SKPStatus
+			act model.SKPAction
+		}{{model.SKPSubmitted, model.ActSubmit}, {model.SKPApproved, model.ActApprove}} {
+			full, _ := s.SKP(ctx, skp.ID)
+			full.Status = step.to
+			if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+				return tx.SetSKPStatus(ctx, full.Version, full, step.act)
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		file := "NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPKabid + ";Siti Rahmawati;DINKES;DINKES-PERAWAT\n"
 		rep, err := e.a.ImportEmployees(ctx, e.admin, "mutasi.csv", []byte(file), false)
 		if err != nil || rep.Updated != 1 || rep.Blocked.Key != "" {
@@ -46,7 +66,8 @@ func TestImportPreviewWarnsOfAVacantPost(t *testing.T) {
 		}
 		for _, nip := range []string{storetest.NIPStaff1, storetest.NIPStaff2} {
 			c := staff[nip]
-			if c.RaterBefore != e.o.Kabid.Name || c.RaterAfter != e.o.Kadis.Name || c.RaterAfterPosition != e.o.PosKadis.Name || c.Moved {
+			if c.RaterBefore != e.o.Kabid.Name || c.RaterAfter != e.o.Kadis.Name || c.RaterAfterPosition != e.o.PosKadis.Name || c.Moved ||
+				c.SKPInForce != (nip == storetest.NIPStaff1) || c.SKPWaiting {
 				t.Errorf("%s: %+v", nip, c)
 			}
 		}
