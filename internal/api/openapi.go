@@ -231,7 +231,7 @@ func schemas() map[string]any {
 			"rater_after_position": map[string]any{"type": "string", "description": "The post through which rater_after rates them; absent for a substitute rater"},
 			"moved":                map[string]any{"type": "boolean", "description": "A row of the file moves or adds this person (their own SKPs close on the transfer)"},
 			"skp_waiting":          map[string]any{"type": "boolean", "description": "Their SKP of the year waits for approval: it goes to the new pejabat penilai"},
-			"skp_in_force":         map[string]any{"type": "boolean", "description": "Their approved SKP of the year is in force: the document keeps the rater who approved it; the new one holds the dialogues, progress approvals and the next assessment"}}),
+			"skp_in_force":         map[string]any{"type": "boolean", "description": "Their approved SKP of the year (or the approved revision of one being revised) is in force: the document keeps the rater who approved it; the new one holds the dialogues, progress approvals and the next assessment"}}),
 		"PlacementRequest": obj([]string{"kind", "start"}, map[string]any{"position_id": str(), "position_code": map[string]any{"type": "string", "description": "Instead of position_id"},
 			"kind": enum("definitif", "plt", "plh"), "start": map[string]any{"type": "string", "format": "date"}, "decree": str()}),
 		"Placement": obj([]string{"can"}, map[string]any{"id": str(), "position": str(), "kind": enum("definitif", "plt", "plh"),

@@ -51,7 +51,8 @@ type RaterChange struct {
 	// adds them): their own SKPs close on the transfer, see docs/import.md.
 	Moved bool `json:"moved"`
 	// SKPWaiting: an SKP of theirs waits for approval, and goes to the new
-	// pejabat penilai. SKPInForce: an approved SKP of theirs is in force;
+	// pejabat penilai. SKPInForce: an approved SKP of theirs is in force
+	// (also the approved revision of one being revised);
 	// the document keeps the rater who approved it, the new one holds the
 	// dialogues, the progress approvals and the next assessment.
 	SKPWaiting bool `json:"skp_waiting"`
