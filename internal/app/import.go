@@ -68,7 +68,7 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		if err != nil || rep.Created+rep.Updated == 0 {
 			return rep, err
 		}
-		rep.Blocked, err = a.tryImport(ctx, actor, rows, scope)
+		rep.Blocked, rep.Warnings, err = a.tryImport(ctx, actor, rows, scope)
 		return rep, err
 	}
 	var rep importer.Report
@@ -118,10 +118,12 @@ var errTried = errors.New("import tried")
 
 // tryImport applies the rows in a transaction that is then rolled back,
 // and answers why the import could not be applied as it stands (someone
-// would assess themselves, domain decision 3), or the zero Message. A
-// preview shows the refusal before the admin presses "Terapkan".
-func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.Row, scope importer.Scope) (model.Message, error) {
+// would assess themselves, domain decision 3), or the zero Message; and,
+// when it can be applied, what it does to who rates whom (raterWarnings).
+// A preview shows both before the admin presses "Terapkan".
+func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.Row, scope importer.Scope) (model.Message, []importer.RaterWarning, error) {
 	var blocked model.Message
+	var warnings []importer.RaterWarning
 	err := a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		today := a.Today(ctx, actor.InstansiID)
 		before, err := tx.OrgChart(ctx, actor.InstansiID, today)
@@ -132,13 +134,21 @@ func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.
 		if err != nil {
 			return err
 		}
+		was, err := readImportBefore(ctx, tx, actor.InstansiID, importDay(today, plan))
+		if err != nil {
+			return err
+		}
 		if err := applyImport(ctx, tx, plan); err != nil {
 			return err
 		}
 		var v *model.ValidationError
 		if err := refuseNewSelfRating(ctx, tx, actor.InstansiID, before, today, "file"); errors.As(err, &v) {
 			blocked = v.Message("file")
+			return errTried
 		} else if err != nil {
+			return err
+		}
+		if warnings, err = raterWarnings(ctx, tx, actor.InstansiID, was, plan); err != nil {
 			return err
 		}
 		return errTried
@@ -146,7 +156,7 @@ func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.
 	if errors.Is(err, errTried) {
 		err = nil
 	}
-	return blocked, err
+	return blocked, warnings, err
 }
 
 func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) error {

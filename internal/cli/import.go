@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/kinerja-id/kinerja/internal/importer"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -46,7 +48,7 @@ func runImport(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	printReport(env.Stdout, rep)
+	printReport(env.Stdout, rep.In(locale.Default))
 	return nil
 }
 
@@ -106,10 +108,46 @@ func printReport(w io.Writer, rep importer.Report) {
 		}
 	}
 	tw.Flush()
+	if rep.BlockedText != "" {
+		fmt.Fprintf(w, "\n%s\n%s\n", rep.BlockedText, locale.T(locale.Default, "import.blocked.note"))
+	}
+	printWarnings(w, rep.Warnings)
 	switch {
+	case rep.BlockedText != "":
 	case !rep.Applied && rep.Created+rep.Updated > 0:
 		fmt.Fprintln(w, "\nJalankan lagi dengan --apply untuk menyimpan baris yang dibuat dan diperbarui.")
 	case rep.Created+rep.Updated == 0:
 		fmt.Fprintln(w, "\nTidak ada perubahan untuk disimpan.")
 	}
+}
+
+// printWarnings writes what a previewed file does to who rates whom,
+// every person of every warning (a terminal pages by itself).
+func printWarnings(w io.Writer, ws []importer.RaterWarning) {
+	if len(ws) == 0 {
+		return
+	}
+	t := func(key string, args ...any) string { return locale.T(locale.Default, key, args...) }
+	fmt.Fprintf(w, "\n%s:\n", t("import.warn.title"))
+	for _, g := range ws {
+		fmt.Fprintf(w, "\n- %s\n", g.Text)
+		for _, c := range g.People {
+			before, after := cmp.Or(c.RaterBefore, t("import.warn.nobody")), cmp.Or(c.RaterAfter, t("import.warn.nobody"))
+			fmt.Fprintf(w, "  %s (%s): %s → %s", c.Name, c.NIP, before, after)
+			if c.RaterAfterPosition != "" {
+				fmt.Fprintf(w, " (%s)", t("import.warn.through", c.RaterAfterPosition))
+			}
+			if c.Moved {
+				fmt.Fprintf(w, "; %s", t("import.warn.moved"))
+			}
+			if c.SKPWaiting {
+				fmt.Fprintf(w, "; %s %s", t("import.warn.col.skp"), t("import.warn.skp.waiting"))
+			}
+			if c.SKPInForce {
+				fmt.Fprintf(w, "; %s %s", t("import.warn.col.skp"), t("import.warn.skp.inforce"))
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", t("import.warn.skp.note"))
 }

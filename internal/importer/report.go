@@ -67,6 +67,10 @@ type Report struct {
 	// assess themselves); BlockedText is it rendered by In.
 	Blocked     model.Message `json:"-"`
 	BlockedText string        `json:"blocked,omitempty"`
+	// Warnings tell, on a dry run, what the file does to who rates whom:
+	// posts it leaves vacant, people whose pejabat penilai changes, people
+	// left without one. They do not block the file.
+	Warnings []RaterWarning `json:"warnings,omitempty"`
 }
 
 // In returns the report with the reason and the changes of every row
@@ -93,5 +97,6 @@ func (rep Report) In(lang string) Report {
 	if rep.Blocked.Key != "" {
 		rep.BlockedText = locale.T(lang, rep.Blocked.Key, rep.Blocked.Args...)
 	}
+	rep.Warnings = renderWarnings(rep.Warnings, lang)
 	return rep
 }

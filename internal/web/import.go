@@ -41,6 +41,31 @@ func (p importPage) Note(column, hint string) string {
 	return hint
 }
 
+// warnShown is how many people of a warning the preview lists at once;
+// the others are one click away ("dan N lainnya"), never left out.
+const warnShown = 5
+
+// Warned counts the people the warnings of the report name.
+func (p importPage) Warned() int {
+	n := 0
+	if p.Report != nil {
+		for _, w := range p.Report.Warnings {
+			n += len(w.People)
+		}
+	}
+	return n
+}
+
+// Head returns the people of a warning listed at once.
+func (p importPage) Head(people []importer.RaterChange) []importer.RaterChange {
+	return people[:min(len(people), warnShown)]
+}
+
+// Rest returns the people of a warning behind "dan N lainnya".
+func (p importPage) Rest(people []importer.RaterChange) []importer.RaterChange {
+	return people[min(len(people), warnShown):]
+}
+
 func (u *ui) importBase(b base) (importPage, error) {
 	if !b.CanImport {
 		return importPage{}, model.ErrForbidden

@@ -1,0 +1,66 @@
+package api_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// The API's preview of a file that moves the Kabid away answers the vacant
+// post and everyone rated through it, as the OpenAPI document describes;
+// a file that changes no rater answers no warnings.
+func TestImportPreviewWarnings(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		admin := e.login(t, "admin", "rahasia-admin")
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+
+		r := upload(t, e, admin, "mutasi.csv", "NIP;NAMA;UNOR_ID;JABATAN_ID\n"+storetest.NIPKabid+";Siti Rahmawati;DINKES;DINKES-PERAWAT\n", nil)
+		schema, err := responseSchema(doc, "POST", "/api/v1/imports/employees", r)
+		if err != nil || schema == nil {
+			t.Fatalf("no documented answer: %v", err)
+		}
+		var v any
+		if err := json.Unmarshal(r.body, &v); err != nil {
+			t.Fatal(err)
+		}
+		for _, problem := range conform(doc, schema, v, "$") {
+			t.Errorf("answer: %s", problem)
+		}
+		var rep struct {
+			Blocked  string `json:"blocked"`
+			Warnings []struct {
+				Kind, Position, Text string
+				People               []struct {
+					NIP         string `json:"nip"`
+					RaterBefore string `json:"rater_before"`
+					RaterAfter  string `json:"rater_after"`
+					Moved       bool   `json:"moved"`
+				}
+			}
+		}
+		if err := json.Unmarshal(r.body, &rep); err != nil || r.status != 200 || rep.Blocked != "" || len(rep.Warnings) != 2 {
+			t.Fatalf("preview: %d %s", r.status, r.body)
+		}
+		vacant := rep.Warnings[0]
+		if vacant.Kind != "vacant" || vacant.Position != e.o.PosKabid.Name || !strings.Contains(vacant.Text, "menjadi kosong") || len(vacant.People) != 2 {
+			t.Errorf("vacant post: %+v", vacant)
+		}
+		for _, p := range vacant.People {
+			if p.RaterBefore != e.o.Kabid.Name || p.RaterAfter != e.o.Kadis.Name || p.Moved {
+				t.Errorf("staff of the vacant post: %+v", p)
+			}
+		}
+		if w := rep.Warnings[1]; w.Kind != "rater_changed" || len(w.People) != 1 || w.People[0].NIP != storetest.NIPKabid || !w.People[0].Moved {
+			t.Errorf("changed raters: %+v", w)
+		}
+
+		r = upload(t, e, admin, "golongan.csv", "NIP;NAMA;UNOR_ID;JABATAN_ID;GOLONGAN\n"+storetest.NIPStaff1+";Andi Pratama;KOMINFO-APL;KOMINFO-PRAKOM;III/c\n", nil)
+		if m := r.json(t); r.status != 200 || m["updated"] != float64(1) || m["warnings"] != nil {
+			t.Errorf("a file that moves nobody: %d %s", r.status, r.body)
+		}
+	})
+}
