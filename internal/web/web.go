@@ -114,6 +114,7 @@ func New(a *app.App) *Handler {
 	u.assessmentDocRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	u.accountRoutes(mux, page)
+	u.totpRoutes(mux, page)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
