@@ -7,7 +7,7 @@ package locale
 var totpID = map[string]string{
 	"totp.title":           "Verifikasi dua langkah",
 	"totp.intro":           "Selain kata sandi, Kinerja dapat meminta kode 6 angka dari aplikasi autentikator di ponsel Anda (misalnya Google Authenticator, Microsoft Authenticator, FreeOTP atau Aegis). Orang yang mengetahui kata sandi Anda tetap tidak dapat masuk tanpa ponsel Anda.",
-	"totp.status.on":       "Aktif: saat masuk, Kinerja meminta kode dari aplikasi autentikator.",
+	"totp.status.on":       "Saat masuk, Kinerja meminta kode dari aplikasi autentikator.",
 	"totp.status.off":      "Belum aktif.",
 	"totp.required":        "Instansi Anda mewajibkan verifikasi dua langkah untuk akun admin dan auditor.",
 	"totp.recovery.left":   "Kode pemulihan yang belum dipakai: %d dari 10.",
@@ -86,7 +86,7 @@ var totpID = map[string]string{
 var totpEN = map[string]string{
 	"totp.title":           "Two-step verification",
 	"totp.intro":           "Besides your password, Kinerja can ask for a 6-digit code from an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, FreeOTP or Aegis). Someone who knows your password still cannot sign in without your phone.",
-	"totp.status.on":       "On: when you sign in, Kinerja asks for a code from your authenticator app.",
+	"totp.status.on":       "When you sign in, Kinerja asks for a code from your authenticator app.",
 	"totp.status.off":      "Not turned on.",
 	"totp.required":        "Your instansi requires two-step verification of administrator and auditor accounts.",
 	"totp.recovery.left":   "Unused recovery codes: %d of 10.",
