@@ -280,3 +280,24 @@ func TestAdministratorResetsALostSecondFactor(t *testing.T) {
 		}
 	})
 }
+
+func TestAResetLinkDoesNotPassTheSecondFactor(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		secret, _ := enrol(t, e, staff)
+		l, err := e.a.IssueAccountLink(ctx, e.admin, staff.UserID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := e.a.ActivateAccount(ctx, app.ActivateRequest{Token: l.Token, Password: "sawah lunto indah", Kind: "web"})
+		if reason(err) != app.SecondFactorNeeded || res.Token != "" {
+			t.Fatalf("a reset link signed an account with a second factor in: %v, token %q", err, res.Token)
+		}
+		// The password is set all the same, and signs in with a code.
+		if _, err := e.a.Login(ctx, app.LoginRequest{Username: storetest.NIPStaff1, Password: "sawah lunto indah", OTP: code(t, secret, e.clock.now()), Kind: "api"}); err != nil {
+			t.Fatalf("sign-in with the new password and a code: %v", err)
+		}
+	})
+}
