@@ -240,3 +240,41 @@ func TestAdministratorSignsInWithACodeInTheBrowser(t *testing.T) {
 		t.Errorf("signed in at %s, want the page asked for", loc)
 	}
 }
+
+func TestActivationLinkOfAnAccountWithASecondFactorSendsToSignIn(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		ctx := context.Background()
+		staff, err := e.a.Login(ctx, app.LoginRequest{Username: storetest.NIPStaff1, Password: "rahasia-staf1", Kind: "api"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		en, err := e.a.StartTOTP(ctx, staff.Actor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.ConfirmTOTP(ctx, staff.Actor, totpCode(t, en.Secret, time.Now())); err != nil {
+			t.Fatal(err)
+		}
+		admin, err := e.a.Login(ctx, app.LoginRequest{Username: "admin", Password: "rahasia-admin", Kind: "api"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := e.a.IssueAccountLink(ctx, admin.Actor, staff.Actor.UserID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := e.browser(t)
+		resp, _ := b.post("/aktivasi", url.Values{"token": {l.Token}, "password": {"sawah lunto indah"}})
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/masuk?sandi=1" || cookieNamed(resp, "kinerja_session") != nil {
+			t.Fatalf("activation: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+		if _, body := b.get("/masuk?sandi=1"); !strings.Contains(body, "Kata sandi sudah disimpan") {
+			t.Error("the sign-in page does not say the password was saved")
+		}
+		resp, _ = b.post("/masuk", url.Values{"username": {storetest.NIPStaff1}, "password": {"sawah lunto indah"}})
+		if resp.Header.Get("Location") != "/masuk/kode?next=%2F" {
+			t.Errorf("sign-in with the new password: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+		}
+	})
+}
