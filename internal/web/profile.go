@@ -20,6 +20,8 @@ type profilePage struct {
 	Enrol  *enrolView // the enrolment waiting for its first code
 }
 
+func (p profilePage) showsSecret() bool { return p.Enrol != nil }
+
 func (u *ui) profile(r *http.Request, b base) (profilePage, error) {
 	p := profilePage{base: b}
 	p.Title, p.Nav = b.T("profile.title"), "profile"

@@ -110,6 +110,9 @@ type secondStepPage struct {
 	Enrol *enrolView
 }
 
+func (p secondStepPage) showsSecret() bool    { return p.Enrol != nil }
+func (p recoveryCodesPage) showsSecret() bool { return true }
+
 // expiredSignIn starts the sign-in again when its pending half is gone.
 func (u *ui) expiredSignIn(w http.ResponseWriter, r *http.Request, next string) {
 	setPendingCookie(w, r, "")

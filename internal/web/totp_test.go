@@ -144,6 +144,13 @@ func TestRequiredSecondFactorIsEnrolledBeforeAnythingElse(t *testing.T) {
 		if resp.StatusCode != 200 || m == nil || !strings.Contains(body, `src="data:image/png;base64,`) {
 			t.Fatalf("enrolment page: %d, secret %v", resp.StatusCode, m)
 		}
+		// The key is never compressed beside the address's own text.
+		if resp.Uncompressed || !strings.Contains(resp.Header.Get("Cache-Control"), "no-transform") {
+			t.Errorf("the enrolment page was compressed (Cache-Control %q)", resp.Header.Get("Cache-Control"))
+		}
+		if resp, _ := b.get("/masuk"); !resp.Uncompressed {
+			t.Error("the sign-in page is not compressed: the test would prove nothing")
+		}
 		secret := strings.ReplaceAll(m[1], " ", "")
 		resp, body = b.post("/masuk/aktifkan-kode", url.Values{"code": {"000000"}, "next": {"/"}})
 		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Kode salah") || !strings.Contains(body, m[1]) {
