@@ -20,7 +20,7 @@ func totpRoutes() []route {
 			doc: op{tag: "auth", body: "TOTPConfirm", response: "RecoveryCodes", errors: []int{409, 422, 429}}},
 		{method: "DELETE", path: "/api/v1/me/totp", summary: "Turn the second factor off, proven by the password or a current code (refused while the instansi requires it). Audited", handle: (*handler).disableTOTP,
 			doc: op{tag: "auth", body: "TOTPDisable", status: 204, errors: []int{409, 422, 429}}},
-		{method: "DELETE", path: "/api/v1/users/{id}/totp", summary: "Reset the second factor of an account the actor runs, when its phone is lost (audited)", handle: (*handler).resetTOTP,
+		{method: "DELETE", path: "/api/v1/users/{id}/totp", summary: "Reset the second factor of an account the actor runs, when its phone is lost; every session of the account ends (audited)", handle: (*handler).resetTOTP,
 			doc: op{tag: "accounts", params: []string{"id"}, status: 204, errors: []int{403, 404, 409}}},
 	}
 }

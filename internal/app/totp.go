@@ -418,9 +418,9 @@ func (a *App) DisableTOTP(ctx context.Context, actor model.Actor, password, code
 }
 
 // ResetTOTP removes the second factor of an account the actor runs (see
-// accounts.go), for a user who lost their phone: they sign in with the
-// password alone, or enrol again first where the instansi requires it.
-// Audited.
+// accounts.go), for a user who lost their phone, and ends the account's
+// sessions (the phone may hold one): they sign in with the password
+// alone, or enrol again first where the instansi requires it. Audited.
 func (a *App) ResetTOTP(ctx context.Context, actor model.Actor, userID string) error {
 	s, err := a.accountScope(ctx, actor)
 	if err != nil {

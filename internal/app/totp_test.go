@@ -271,6 +271,10 @@ func TestAdministratorResetsALostSecondFactor(t *testing.T) {
 		if err := e.a.ResetTOTP(ctx, e.admin, staff.UserID); err != nil {
 			t.Fatal(err)
 		}
+		// The sessions the lost phone may hold end too.
+		if sessions, err := s.ActiveSessions(ctx, staff.UserID, e.a.Now()); err != nil || len(sessions) != 0 {
+			t.Errorf("sessions left after the reset: %d, %v", len(sessions), err)
+		}
 		if err := e.a.ResetTOTP(ctx, e.admin, staff.UserID); !errors.Is(err, model.ErrInvalidTransition) {
 			t.Errorf("a second reset: %v", err)
 		}

@@ -50,7 +50,7 @@ var totpID = map[string]string{
 	"account.totp.on":         "Aktif",
 	"account.totp.waiting":    "Sedang didaftarkan (belum dikonfirmasi)",
 	"account.totp.off":        "Tidak aktif",
-	"account.totp.reset.help": "Bila ponsel pemilik akun hilang, atur ulang verifikasi dua langkahnya: ia masuk dengan kata sandi saja, atau langsung diminta mendaftarkan ponsel baru bila instansi mewajibkannya. Pastikan dahulu bahwa yang meminta memang pemilik akun.",
+	"account.totp.reset.help": "Bila ponsel pemilik akun hilang, atur ulang verifikasi dua langkahnya: semua sesinya diakhiri (termasuk di ponsel itu), lalu ia masuk dengan kata sandi saja, atau langsung diminta mendaftarkan ponsel baru bila instansi mewajibkannya. Pastikan dahulu bahwa yang meminta memang pemilik akun.",
 	"account.totp.reset":      "Atur ulang verifikasi dua langkah",
 	"account.totp.reset.done": "Verifikasi dua langkah diatur ulang.",
 
@@ -129,7 +129,7 @@ var totpEN = map[string]string{
 	"account.totp.on":         "On",
 	"account.totp.waiting":    "Being enrolled (not confirmed yet)",
 	"account.totp.off":        "Off",
-	"account.totp.reset.help": "When the owner's phone is lost, reset their two-step verification: they sign in with the password alone, or are asked at once to enrol a new phone where the instansi requires it. Make sure first that whoever asks is the account's owner.",
+	"account.totp.reset.help": "When the owner's phone is lost, reset their two-step verification: all their sessions end (the phone's too), then they sign in with the password alone, or are asked at once to enrol a new phone where the instansi requires it. Make sure first that whoever asks is the account's owner.",
 	"account.totp.reset":      "Reset two-step verification",
 	"account.totp.reset.done": "Two-step verification reset.",
 

@@ -100,7 +100,8 @@ func (c conn) RecoveryCodesLeft(ctx context.Context, userID string) (int, error)
 
 // RemoveTOTP removes a user's authenticator and recovery codes: turned
 // off by the user, or reset by an administrator (byAdmin) when the phone
-// is lost. Audited either way, with whether it was on.
+// is lost, which also ends every session of the user. Audited either way,
+// with whether it was on.
 func (tx *Tx) RemoveTOTP(ctx context.Context, userID string, byAdmin bool) error {
 	t, err := tx.UserTOTP(ctx, userID)
 	if err != nil {
@@ -114,7 +115,15 @@ func (tx *Tx) RemoveTOTP(ctx context.Context, userID string, byAdmin bool) error
 	}
 	before := map[string]bool{"enabled": t.Enabled()}
 	if byAdmin {
-		return tx.audit(ctx, "totp.reset", "user", userID, before, nil)
+		// The phone is lost, and with it whatever sessions it held: every
+		// session of the account ends.
+		res, err := tx.exec(ctx, `UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at = ''`, formatTime(tx.now), userID)
+		if err != nil {
+			return fmt.Errorf("revoke sessions: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		tx.ended.UserIDs = append(tx.ended.UserIDs, userID)
+		return tx.audit(ctx, "totp.reset", "user", userID, before, map[string]int64{"sessions_ended": n})
 	}
 	return tx.audit(ctx, "totp.disable", "user", userID, before, nil)
 }
