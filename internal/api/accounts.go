@@ -24,8 +24,8 @@ func accountRoutes() []route {
 			doc: op{tag: "accounts", params: []string{"id"}, response: "IssuedLink", status: 201, errors: []int{403, 404, 422}}},
 		{method: "PUT", path: "/api/v1/users/{id}/roles", summary: "Set the granted roles of an account (each added or removed one must be the actor's to grant)", handle: (*handler).setAccountRoles,
 			doc: op{tag: "accounts", params: []string{"id"}, body: "AccountRoles", response: "Account", errors: []int{403, 404, 422}}},
-		{method: "POST", path: "/api/v1/auth/activate", summary: "Set the password through a one-time link's token and sign in; every other session of the account ends", public: true, handle: (*handler).activate,
-			doc: op{tag: "auth", body: "ActivateRequest", response: "LoginResponse", errors: []int{422}}},
+		{method: "POST", path: "/api/v1/auth/activate", summary: "Set the password through a one-time link's token and sign in; every other session of the account ends. An account with a second factor is not signed in by the link: the password is set and the answer is 401 otp-required (403 totp-enrolment-required where one must be enrolled); sign in with POST /auth/login", public: true, handle: (*handler).activate,
+			doc: op{tag: "auth", body: "ActivateRequest", response: "LoginResponse", errors: []int{401, 403, 422}}},
 		{method: "POST", path: "/api/v1/auth/password-reset", summary: "E-mail a reset link to the account's address; answers 204 whether or not the account exists (404 when the server sends no e-mail)", public: true, handle: (*handler).requestPasswordReset,
 			doc: op{tag: "auth", body: "PasswordResetRequest", status: 204, errors: []int{404, 422}}},
 	}
@@ -35,6 +35,7 @@ type accountCan struct {
 	Create    bool `json:"create"`
 	IssueLink bool `json:"issue_link"`
 	Roles     bool `json:"roles"`
+	ResetTOTP bool `json:"reset_totp"`
 }
 
 type roleGrantJSON struct {
@@ -59,13 +60,15 @@ type accountJSON struct {
 	Roles       []roleGrantJSON  `json:"roles"`
 	LinkExpires *time.Time       `json:"link_expires_at"`
 	RoleOptions []roleOptionJSON `json:"role_options,omitempty"`
-	Can         accountCan       `json:"can"`
+	// SecondFactor is set for one account only (GET /users/{id}).
+	SecondFactor *string    `json:"second_factor,omitempty"`
+	Can          accountCan `json:"can"`
 }
 
 func accountOf(v app.AccountView) accountJSON {
 	out := accountJSON{Name: v.Employee.FullName(), EmployeeID: ptr(v.Employee.ID), NIP: v.Employee.NIP, UnitName: v.Employee.UnitName,
 		Status: string(v.Status), Roles: []roleGrantJSON{},
-		Can: accountCan{Create: v.Can.Create, IssueLink: v.Can.IssueLink, Roles: v.Can.Roles}}
+		Can: accountCan{Create: v.Can.Create, IssueLink: v.Can.IssueLink, Roles: v.Can.Roles, ResetTOTP: v.Can.ResetTOTP}}
 	if v.User != nil {
 		out.ID, out.Username, out.Name = ptr(v.User.ID), ptr(v.User.Username), v.User.DisplayName
 		for _, g := range v.User.Grants {
@@ -104,7 +107,16 @@ func (h *handler) account(w http.ResponseWriter, r *http.Request, actor model.Ac
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, accountOf(v))
+	out := accountOf(v)
+	second := "off"
+	switch {
+	case v.SecondFactor:
+		second = "on"
+	case v.SecondFactorWaiting:
+		second = "waiting"
+	}
+	out.SecondFactor = &second
+	return writeJSON(w, http.StatusOK, out)
 }
 
 type issuedLinkJSON struct {
@@ -223,9 +235,10 @@ func accountSchemas() map[string]any {
 		"roles":           map[string]any{"type": "array", "items": grant, "description": "Granted roles (asn and supervisor follow the records)"},
 		"link_expires_at": map[string]any{"type": []string{"string", "null"}, "format": "date-time", "description": "When the newest unused one-time link ends"},
 		"role_options":    map[string]any{"type": "array", "items": option, "description": "The roles the actor may grant here (one account only)"},
+		"second_factor":   map[string]any{"type": "string", "enum": []string{"off", "waiting", "on"}, "description": "The account's TOTP authenticator (one account only): waiting means enrolled but not confirmed"},
 		"can": canSchemaOf("What the signed-in user may do with this account now", map[string]string{
 			"create": "create the account (the employee has none)", "issue_link": "issue a one-time activation or reset link",
-			"roles": "change its granted roles"}),
+			"roles": "change its granted roles", "reset_totp": "reset its second factor (DELETE /users/{id}/totp)"}),
 	})
 	return map[string]any{
 		"Account":       account,

@@ -119,7 +119,10 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var rl *app.RateLimitError
 	var be *badRequest
 	var tl *app.TooLargeError
+	var sf *app.SecondFactorError
 	switch {
+	case errors.As(err, &sf):
+		secondFactorProblem(w, r, lang, sf)
 	case errors.As(err, &be):
 		writeProblem(w, r, lang, be.status, be.slug, be.title, be.detail)
 	case errors.As(err, &ve):

@@ -12,6 +12,7 @@ import (
 type loginRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+	OTP      string `json:"otp"`
 }
 
 func (h *handler) login(w http.ResponseWriter, r *http.Request, _ model.Actor) error {
@@ -19,7 +20,7 @@ func (h *handler) login(w http.ResponseWriter, r *http.Request, _ model.Actor) e
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	res, err := h.a.Login(r.Context(), app.LoginRequest{Username: req.Username, Password: req.Password, Kind: "api",
+	res, err := h.a.Login(r.Context(), app.LoginRequest{Username: req.Username, Password: req.Password, OTP: req.OTP, Kind: "api",
 		IP: httpx.ClientIP(r), UserAgent: userAgent(r)})
 	if err != nil {
 		return err

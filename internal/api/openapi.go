@@ -171,7 +171,8 @@ func schemas() map[string]any {
 				"description": "Field name → message, in the reader's language (the account's language when signed in, else Accept-Language, else Indonesian), as are title and detail"},
 			"codes": map[string]any{"type": "object", "additionalProperties": str(),
 				"description": "Field name → message key of the same message, stable across languages, for clients that translate themselves"}}),
-		"LoginRequest": obj([]string{"username", "password"}, map[string]any{"username": map[string]any{"type": "string", "description": "NIP for an ASN"}, "password": str()}),
+		"LoginRequest": obj([]string{"username", "password"}, map[string]any{"username": map[string]any{"type": "string", "description": "NIP for an ASN"}, "password": str(),
+			"otp": map[string]any{"type": "string", "description": "For an account with a second factor: the authenticator's 6-digit code, or one of its recovery codes. Without it such an account is answered 401 otp-required; a wrong or reused code 401 otp-invalid (counted like a wrong password); an administrator or auditor whose instansi requires a second factor and who has none, 403 totp-enrolment-required (enrol on the web first)"}}),
 		"LoginResponse": obj([]string{"token", "expires_at", "user"}, map[string]any{
 			"token": str(), "expires_at": map[string]any{"type": "string", "format": "date-time"}, "user": ref("User")}),
 		"User": user,
@@ -266,7 +267,7 @@ var statusText = map[int]string{400: "Malformed request", 401: "Not signed in", 
 func openAPIDocument() map[string]any {
 	paths := map[string]map[string]any{}
 	components := schemas()
-	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), workSchemas(), evidenceSchemas(), teamSchemas(), coachingSchemas(), needsSchemas(), notificationSchemas(), transferSchemas(), employmentSchemas(), assessmentSchemas(), calibrationSchemas(), followUpSchemas(), unitPerformanceSchemas(), objectionSchemas(), accountSchemas()} {
+	for _, part := range []map[string]any{planningSchemas(), pkSchemas(), workSchemas(), evidenceSchemas(), teamSchemas(), coachingSchemas(), needsSchemas(), notificationSchemas(), transferSchemas(), employmentSchemas(), assessmentSchemas(), calibrationSchemas(), followUpSchemas(), unitPerformanceSchemas(), objectionSchemas(), accountSchemas(), totpSchemas()} {
 		for k, v := range part {
 			components[k] = v
 		}

@@ -12,7 +12,7 @@ func routes() []route {
 		progressRoutes(), deskRoutes(), realisasiRoutes(), feedbackRoutes(), evidenceRoutes(), eventRoutes(),
 		teamRoutes(), coachingRoutes(), needsRoutes(), notificationRoutes(),
 		transferRoutes(), assessmentRoutes(), calibrationRoutes(), followUpRoutes(), reportRoutes(), unitPerformanceRoutes(), objectionRoutes(), assessmentDocRoutes(),
-		signInLimitRoutes(),
+		signInLimitRoutes(), totpRoutes(),
 	} {
 		all = append(all, part...)
 	}
@@ -25,7 +25,7 @@ func coreRoutes() []route {
 		{method: "GET", path: "/api/v1/openapi.json", summary: "This OpenAPI document", public: true, handle: (*handler).openAPI,
 			doc: op{tag: "meta", response: "object"}},
 		{method: "POST", path: "/api/v1/auth/login", summary: "Sign in and receive a bearer token", public: true, handle: (*handler).login,
-			doc: op{tag: "auth", body: "LoginRequest", response: "LoginResponse", errors: []int{401, 422, 429}}},
+			doc: op{tag: "auth", body: "LoginRequest", response: "LoginResponse", errors: []int{401, 403, 422, 429}}},
 		{method: "POST", path: "/api/v1/auth/logout", summary: "Revoke the token of this request", handle: (*handler).logout,
 			doc: op{tag: "auth", status: 204}},
 		{method: "GET", path: "/api/v1/me", summary: "The signed-in user", handle: (*handler).me,

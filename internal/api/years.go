@@ -167,7 +167,10 @@ type settingsJSON struct {
 	LeaderMap        model.LeaderMap `json:"leader_map"`
 	LeaderMapDefault model.LeaderMap `json:"leader_map_default"`
 	LeaderMapOwn     bool            `json:"leader_map_own"`
-	Can              settingsCan     `json:"can"`
+	// RequireTOTP: administrators and auditors must sign in with a
+	// second factor.
+	RequireTOTP bool        `json:"require_totp"`
+	Can         settingsCan `json:"can"`
 }
 
 type settingsCan struct {
@@ -181,7 +184,7 @@ func (h *handler) writeSettings(w http.ResponseWriter, r *http.Request, actor mo
 	}
 	return writeJSON(w, http.StatusOK, settingsJSON{EvidenceMaxMB: s.EvidenceMaxMB, Can: settingsCan{Edit: s.Can.Edit},
 		TimeZone: string(s.TimeZone), TimeZoneName: s.TimeZone.Abbrev(), PeriodicObjections: s.PeriodicObjections,
-		LeaderMap: s.LeaderMap, LeaderMapDefault: s.LeaderDefault, LeaderMapOwn: s.OwnLeaderMap})
+		LeaderMap: s.LeaderMap, LeaderMapDefault: s.LeaderDefault, LeaderMapOwn: s.OwnLeaderMap, RequireTOTP: s.RequireTOTP})
 }
 
 func (h *handler) settings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -195,7 +198,8 @@ func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor mo
 		Periodic      *bool   `json:"periodic_objections"`
 		// LeaderMap is every capaian's rating, or null for the
 		// regulation's; absent leaves it.
-		LeaderMap json.RawMessage `json:"leader_map"`
+		LeaderMap   json.RawMessage `json:"leader_map"`
+		RequireTOTP *bool           `json:"require_totp"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
@@ -206,7 +210,7 @@ func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor mo
 			return model.Invalid("leader_map", "invalid.leader.map")
 		}
 	}
-	if req.EvidenceMaxMB == nil && req.TimeZone == nil && req.Periodic == nil && req.LeaderMap == nil {
+	if req.EvidenceMaxMB == nil && req.TimeZone == nil && req.Periodic == nil && req.LeaderMap == nil && req.RequireTOTP == nil {
 		// Nothing to change: no field is wrong, the request names none.
 		return bad(http.StatusUnprocessableEntity, "validation", "problem.validation.title", "settings.err.empty")
 	}
@@ -241,6 +245,11 @@ func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor mo
 	}
 	if req.LeaderMap != nil {
 		if err := h.a.SetLeaderMap(r.Context(), actor, leader); err != nil {
+			return err
+		}
+	}
+	if req.RequireTOTP != nil {
+		if err := h.a.SetRequireTOTP(r.Context(), actor, *req.RequireTOTP); err != nil {
 			return err
 		}
 	}
@@ -291,10 +300,12 @@ func yearSchemas() map[string]any {
 			"leader_map":          leaderMapSchema("The map in force from capaian kinerja organisasi to the OPD head's rating hasil kerja (decision 6)"),
 			"leader_map_default":  leaderMapSchema("The regulation's map"),
 			"leader_map_own":      map[string]any{"type": "boolean", "description": "The instansi set its own map"},
+			"require_totp":        map[string]any{"type": "boolean", "description": "Administrators (OPD, BKPSDM, system) and auditors must sign in with a second factor (TOTP); one without it is refused sign-in until they enrol on the web"},
 			"can":                 obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),
 		"SettingsPatch": obj(nil, map[string]any{"evidence_max_mb": map[string]any{"type": "integer", "minimum": 1, "maximum": 100},
 			"leader_map":          map[string]any{"type": []string{"object", "null"}, "description": "BKPSDM: every capaian's rating hasil kerja for the OPD head (all five), or null for the regulation's; applies to ratings given after it, never to ratings made"},
 			"periodic_objections": map[string]any{"type": "boolean", "description": "BKPSDM: let periodic results be objected to"},
+			"require_totp":        map[string]any{"type": "boolean", "description": "BKPSDM: require a second factor of administrators and auditors"},
 			"time_zone":           map[string]any{"type": "string", "enum": timeZoneNames(), "description": "BKPSDM: the instansi's time zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)"}}),
 	}
 }

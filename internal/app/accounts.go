@@ -91,6 +91,9 @@ type AccountRights struct {
 	Create    bool // create the account (the employee has none)
 	IssueLink bool // issue a one-time activation or reset link
 	Roles     bool // change the roles it holds
+	// ResetTOTP: remove the account's second factor (a lost phone); set
+	// by Account only.
+	ResetTOTP bool
 }
 
 // AccountView is an employee with their account, as an administrator of
@@ -106,6 +109,10 @@ type AccountView struct {
 	// RoleOptions are the roles the actor may grant or revoke here, each
 	// marked when the account holds it (Account only).
 	RoleOptions []RoleOption
+	// SecondFactor: the account signs in with an authenticator's code
+	// (Account only); SecondFactorWaiting: one is enrolled but not yet
+	// confirmed.
+	SecondFactor, SecondFactorWaiting bool
 }
 
 // RoleOption is a role an administrator may grant: opd_admin names its OPD.
@@ -321,6 +328,14 @@ func (a *App) Account(ctx context.Context, actor model.Actor, userID string) (Ac
 	if v.Can.Roles {
 		v.RoleOptions = s.roleOptions(u, s.opdOf(e))
 	}
+	t, has, err := a.userTOTP(ctx, u.ID)
+	if err != nil {
+		return v, err
+	}
+	v.SecondFactor, v.SecondFactorWaiting = has && t.Enabled(), has && !t.Enabled()
+	// Whoever runs the account resets its second factor, as they would
+	// its password.
+	v.Can.ResetTOTP = has && s.mayRun(u, s.opdOf(e))
 	return v, nil
 }
 
@@ -572,7 +587,9 @@ type ActivateRequest struct {
 }
 
 // ActivateAccount sets the password of the link's account, uses up the
-// link, ends every other session of the account, and signs the user in.
+// link, ends every other session of the account, and signs the user in;
+// an account with a second factor, or that must enrol one, is answered a
+// SecondFactorError instead and signs in as usual.
 func (a *App) ActivateAccount(ctx context.Context, r ActivateRequest) (LoginResult, error) {
 	l, u, err := a.usableLink(ctx, r.Token)
 	if err != nil {
@@ -594,6 +611,13 @@ func (a *App) ActivateAccount(ctx context.Context, r ActivateRequest) (LoginResu
 		return LoginResult{}, err
 	}
 	actor.IP = r.IP
+	// An account with a second factor, or that must enrol one, is not
+	// signed in by a link alone: whoever reads the user's e-mail would
+	// pass the second factor. The password is set; the user signs in.
+	second, err := a.secondFactorOf(ctx, u)
+	if err != nil {
+		return LoginResult{}, err
+	}
 	token, tokenHash := newToken()
 	kind, ttl := "web", WebSessionTTL
 	if r.Kind == "api" {
@@ -607,6 +631,9 @@ func (a *App) ActivateAccount(ctx context.Context, r ActivateRequest) (LoginResu
 		if err := tx.SetPassword(ctx, u.ID, hash, ""); err != nil {
 			return err
 		}
+		if second != "" {
+			return nil
+		}
 		var err error
 		sess, err = tx.CreateSession(ctx, model.Session{UserID: u.ID, TokenHash: tokenHash, Kind: kind,
 			ExpiresAt: a.Now().Add(ttl), IP: r.IP, UserAgent: truncate(r.UserAgent, 300)})
@@ -619,6 +646,9 @@ func (a *App) ActivateAccount(ctx context.Context, r ActivateRequest) (LoginResu
 		return LoginResult{}, err
 	}
 	a.limiter.liftAccount(strings.ToLower(u.Username))
+	if second != "" {
+		return LoginResult{}, &SecondFactorError{Reason: second}
+	}
 	actor.SessionID = sess.ID
 	return LoginResult{Token: token, Session: sess, Actor: actor}, nil
 }

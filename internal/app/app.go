@@ -40,6 +40,8 @@ type App struct {
 	limiter *limiter
 	// resets counts password-reset requests (RequestPasswordReset).
 	resets resetCounter
+	// pending holds the web sign-ins waiting for a second factor (totp.go).
+	pending pendingSignIns
 
 	orgMu sync.Mutex
 	orgs  map[string]cachedChart

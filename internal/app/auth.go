@@ -36,8 +36,11 @@ func (e *RateLimitError) Unwrap() error { return model.ErrRateLimited }
 // LoginRequest is a sign-in attempt.
 type LoginRequest struct {
 	Username, Password string
-	Kind               string // "web" or "api"
-	IP, UserAgent      string
+	// OTP is a code of the account's authenticator, or one of its
+	// recovery codes, when it has one (see totp.go).
+	OTP           string
+	Kind          string // "web" or "api"
+	IP, UserAgent string
 }
 
 // LoginResult is a successful sign-in: the token is shown once and only its
@@ -52,10 +55,12 @@ type LoginResult struct {
 // that of a wrong password.
 var dummyHash, _ = HashPassword("kinerja-dummy-password", DefaultPasswordParams)
 
-// Login checks a username and password and opens a session. The attempt
-// is reserved with the sign-in limits before the password is hashed (see
-// limiter.go); past a budget it answers a RateLimitError without checking
-// the password.
+// Login checks a username and password, and the second factor of an
+// account that has one, and opens a session. The attempt is reserved with
+// the sign-in limits before the password is hashed (see limiter.go); past
+// a budget it answers a RateLimitError without checking the password. A
+// right password without the second factor it needs answers a
+// SecondFactorError (see totp.go).
 func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 	username := strings.TrimSpace(r.Username)
 	var missing model.ValidationError
@@ -91,23 +96,33 @@ func (a *App) Login(ctx context.Context, r LoginRequest) (LoginResult, error) {
 		a.log.Warn("sign-in failed", "username", username, "ip", r.IP)
 		return LoginResult{}, fmt.Errorf("sign-in: %w", model.ErrUnauthenticated)
 	}
-	at.succeeded()
-
-	token, tokenHash := newToken()
-	kind, ttl := "web", WebSessionTTL
-	if r.Kind == "api" {
-		kind, ttl = "api", APISessionTTL
-	}
 	actor, err := a.actorFor(ctx, u)
 	if err != nil {
+		at.cancel()
 		return LoginResult{}, err
 	}
 	actor.IP = r.IP
+	if err := a.secondFactorStep(ctx, at, u, actor, r); err != nil {
+		return LoginResult{}, err
+	}
+	at.succeeded()
+	return a.openSession(ctx, u, actor, r.Kind, r.IP, r.UserAgent)
+}
+
+// openSession opens a web or API session of u, acting as actor.
+func (a *App) openSession(ctx context.Context, u model.User, actor model.Actor, kind, ip, userAgent string) (LoginResult, error) {
+	token, tokenHash := newToken()
+	ttl := WebSessionTTL
+	if kind == "api" {
+		ttl = APISessionTTL
+	} else {
+		kind = "web"
+	}
 	var sess model.Session
-	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+	err := a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error
 		sess, err = tx.CreateSession(ctx, model.Session{UserID: u.ID, TokenHash: tokenHash, Kind: kind,
-			ExpiresAt: a.Now().Add(ttl), IP: r.IP, UserAgent: truncate(r.UserAgent, 300)})
+			ExpiresAt: a.Now().Add(ttl), IP: ip, UserAgent: truncate(userAgent, 300)})
 		return err
 	})
 	if err != nil {

@@ -252,6 +252,9 @@ type InstansiSettings struct {
 	// OwnLeaderMap whether the instansi set its own.
 	LeaderMap, LeaderDefault model.LeaderMap
 	OwnLeaderMap             bool
+	// RequireTOTP: administrators and auditors must sign in with a second
+	// factor (totp.go).
+	RequireTOTP bool
 }
 
 // SettingsRights is what the actor may do with the instansi's settings.
@@ -273,6 +276,10 @@ func (a *App) InstansiSettings(ctx context.Context, actor model.Actor) (Instansi
 	if err != nil {
 		return InstansiSettings{}, err
 	}
+	requireTOTP, err := a.store.RequireTOTP(ctx, actor.InstansiID)
+	if err != nil {
+		return InstansiSettings{}, err
+	}
 	def := model.CurrentRules().DefaultLeaderMap()
 	inForce := own
 	if inForce == nil {
@@ -281,7 +288,7 @@ func (a *App) InstansiSettings(ctx context.Context, actor model.Actor) (Instansi
 	return InstansiSettings{EvidenceMaxMB: a.EvidenceLimit(ctx, actor.InstansiID) >> 20,
 		Can:      SettingsRights{Edit: canManageYears(actor) == nil},
 		TimeZone: a.TimeZone(ctx, actor.InstansiID), Zones: slices.Clone(model.TimeZones), PeriodicObjections: periodic,
-		LeaderMap: inForce, LeaderDefault: def, OwnLeaderMap: own != nil}, nil
+		LeaderMap: inForce, LeaderDefault: def, OwnLeaderMap: own != nil, RequireTOTP: requireTOTP}, nil
 }
 
 // ParseYear reads a performance year as people and clients send it (in a

@@ -40,7 +40,9 @@ var gzipPool = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
 // browser's Sec-Fetch-Site and Origin headers, not a CSRF token), the
 // session cookie is SameSite=Lax, so another site's requests for a page or
 // an answer carry no session, and the API's bearer token is never sent by
-// a browser on its own. So pages and answers are compressed.
+// a browser on its own. So pages and answers are compressed, but for those
+// that show a secret to a GET (an authenticator's key while it is being
+// enrolled): they say Cache-Control: no-transform, and go as they are.
 func compress(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Accept-Encoding")
@@ -91,7 +93,7 @@ func (w *gzipWriter) decide(status int) {
 		return
 	}
 	media, _, err := mime.ParseMediaType(h.Get("Content-Type"))
-	if err != nil || !compressible[media] {
+	if err != nil || !compressible[media] || strings.Contains(h.Get("Cache-Control"), "no-transform") {
 		return
 	}
 	if n, err := strconv.Atoi(h.Get("Content-Length")); err == nil && n < minCompress {

@@ -28,6 +28,7 @@ func TestCompressChoosesWhatToCompress(t *testing.T) {
 		{"encoded already", map[string]string{"Content-Type": "text/css", "Content-Encoding": "br"}, 200, false},
 		{"range", map[string]string{"Content-Type": "text/css", "Content-Range": "bytes 0-9/99"}, 206, false},
 		{"tiny", map[string]string{"Content-Type": "text/html", "Content-Length": "12"}, 200, false},
+		{"a page with a secret", map[string]string{"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store, no-transform"}, 200, false},
 	} {
 		h := compress(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			for k, v := range c.headers {

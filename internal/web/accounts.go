@@ -111,8 +111,11 @@ func (u *ui) showAccount(w http.ResponseWriter, r *http.Request, b base) error {
 		return err
 	}
 	p := accountPage{base: b, A: v}
-	if r.URL.Query().Get("ok") == "peran" {
+	switch r.URL.Query().Get("ok") {
+	case "peran":
 		p.Saved = b.T("account.roles.saved")
+	case "dua-langkah":
+		p.Saved = b.T("account.totp.reset.done")
 	}
 	p.Title, p.Nav = v.User.DisplayName, "accounts"
 	u.render(w, r, http.StatusOK, "account", p)
@@ -198,6 +201,13 @@ func (u *ui) activate(w http.ResponseWriter, r *http.Request) {
 			p.Error = errs["password"]
 		}
 		u.render(w, r, http.StatusUnprocessableEntity, "activate", p)
+		return
+	}
+	var sf *app.SecondFactorError
+	if errors.As(err, &sf) {
+		// The password is set; an account with a second factor signs in
+		// with it as usual.
+		http.Redirect(w, r, "/masuk?sandi=1", http.StatusSeeOther)
 		return
 	}
 	if err != nil {

@@ -16,6 +16,7 @@ type loginPage struct {
 	Username string
 	Next     string
 	Error    string
+	Notice   string
 }
 
 func (u *ui) showLogin(w http.ResponseWriter, r *http.Request) {
@@ -29,7 +30,14 @@ func (u *ui) showLogin(w http.ResponseWriter, r *http.Request) {
 		setLangCookie(w, r, b.Lang)
 	}
 	b.Title = b.T("login.title")
-	u.render(w, r, http.StatusOK, "login", loginPage{base: b, Next: next})
+	p := loginPage{base: b, Next: next}
+	switch {
+	case r.URL.Query().Has("habis"):
+		p.Error = b.T("login.expired")
+	case r.URL.Query().Has("sandi"):
+		p.Notice = b.T("login.activated")
+	}
+	u.render(w, r, http.StatusOK, "login", p)
 }
 
 func (u *ui) login(w http.ResponseWriter, r *http.Request) {
@@ -45,8 +53,12 @@ func (u *ui) login(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var rl *app.RateLimitError
 		var ve *model.ValidationError
+		var sf *app.SecondFactorError
 		status := http.StatusUnauthorized
 		switch {
+		case errors.As(err, &sf) && sf.Pending != "":
+			toSecondStep(w, r, sf, p.Next)
+			return
 		case errors.As(err, &rl):
 			p.Error = b.T("login.limited", rl.Wait())
 			status = http.StatusTooManyRequests

@@ -16,7 +16,11 @@ type profilePage struct {
 	Saved  string
 	Roles  []string
 	Digest bool // a daily digest by e-mail instead of an e-mail per notification
+	TOTP   app.SecondFactorView
+	Enrol  *enrolView // the enrolment waiting for its first code
 }
+
+func (p profilePage) showsSecret() bool { return p.Enrol != nil }
 
 func (u *ui) profile(r *http.Request, b base) (profilePage, error) {
 	p := profilePage{base: b}
@@ -29,6 +33,12 @@ func (u *ui) profile(r *http.Request, b base) (profilePage, error) {
 		return p, err
 	}
 	p.Digest = digest
+	if p.TOTP, err = u.a.SecondFactor(r.Context(), *b.Actor); err != nil {
+		return p, err
+	}
+	if p.TOTP.Waiting != nil {
+		p.Enrol = newEnrolView(*p.TOTP.Waiting, "/profil/totp/konfirmasi", "/profil")
+	}
 	if b.Actor.EmployeeID != "" {
 		d, err := u.a.Employee(r.Context(), *b.Actor, b.Actor.EmployeeID)
 		if err != nil {
@@ -51,6 +61,8 @@ func (u *ui) showProfile(w http.ResponseWriter, r *http.Request, b base) error {
 		p.Saved = b.T("profile.saved.password")
 	case "email":
 		p.Saved = b.T("profile.saved.email")
+	case "totp-off":
+		p.Saved = b.T("profile.saved.totp.off")
 	}
 	u.render(w, r, http.StatusOK, "profile", p)
 	return nil

@@ -114,6 +114,7 @@ func New(a *app.App) *Handler {
 	u.assessmentDocRoutes(page)
 	page("GET /notifikasi", u.showNotifications)
 	u.accountRoutes(mux, page)
+	u.totpRoutes(mux, page)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
@@ -384,9 +385,18 @@ func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name str
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
+	if s, ok := data.(secretPage); ok && s.showsSecret() {
+		// Kept out of compression (see server's compress): a secret on a
+		// page beside text the address chose is what BREACH guesses.
+		h.Set("Cache-Control", "no-store, no-transform")
+	}
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }
+
+// secretPage is a page that may show a secret (an authenticator's key,
+// recovery codes): it is never compressed.
+type secretPage interface{ showsSecret() bool }
 
 // renderFragment writes one named template of a page without the layout,
 // for a script to insert into the page it is on.
