@@ -38,7 +38,8 @@ var leaderActs = map[string]string{
 
 // TestAuthorizationMatrix walks every route of the API's route table as
 // people who have no right to Staff1's records (a colleague outside her
-// line, an employee, a head and an administrator of another OPD) and as
+// line, one of another unit of her OPD, an employee, a head and an
+// administrator of another OPD) and as
 // read-only roles (auditor, leader), against Staff1's own records, and
 // fails on any answer the rules forbid: an outsider's 2xx on a route that
 // names her record, a read-only role's 2xx on a write, any 5xx, and any
@@ -61,6 +62,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			{Username: "opd-dinkes", Password: "rahasia-opd2", Roles: []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: e.o.Dinkes.ID}}},
 			{Username: "pimpinan", Password: "rahasia-pimpinan", Roles: []model.RoleGrant{{Role: model.RoleLeader}}},
 			{EmployeeNIP: storetest.NIPKadinkes, Password: "rahasia-kadinkes"},
+			{EmployeeNIP: storetest.NIPStaff3, Password: "rahasia-staf3"},
 		} {
 			if _, err := a.CreateUser(ctx, sys, n); err != nil {
 				t.Fatal(err)
@@ -111,6 +113,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 
 		outsiders := map[string]string{
 			"a colleague outside her line": e.login(t, storetest.NIPStaff2, "rahasia-staf2"),
+			"a colleague of another unit":  e.login(t, storetest.NIPStaff3, "rahasia-staf3"),
 			"an employee of another OPD":   e.login(t, storetest.NIPNurse, "rahasia-nurse"),
 			"the head of another OPD":      e.login(t, storetest.NIPKadinkes, "rahasia-kadinkes"),
 			"another OPD's administrator":  e.login(t, "opd-dinkes", "rahasia-opd2"),

@@ -50,7 +50,8 @@ var leaderWebActs = map[string]string{
 
 // TestWebAuthorizationMatrix walks every route of the web's route table
 // as people who have no right to Staff1's records (a colleague outside
-// her line, an employee, a head and an administrator of another OPD), as
+// her line, one of another unit of her OPD, an employee, a head and an
+// administrator of another OPD), as
 // read-only roles (auditor, leader) and signed out, against Staff1's own
 // records, and fails on any answer the rules forbid: a page of her record
 // opened for an outsider, an action on it that changes anything for an
@@ -71,6 +72,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			{Username: "opd-dinkes", Password: "rahasia-opd2", Roles: []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: e.o.Dinkes.ID}}},
 			{EmployeeNIP: storetest.NIPKadinkes, Password: "rahasia-kadinkes"},
 			{EmployeeNIP: storetest.NIPNurse, Password: "rahasia-nurse"},
+			{EmployeeNIP: storetest.NIPStaff3, Password: "rahasia-staf3"},
 		} {
 			if _, err := e.a.CreateUser(ctx, sys, n); err != nil {
 				t.Fatal(err)
@@ -173,6 +175,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 		}
 		outsiders := map[string]*browser{
 			"a colleague outside her line": signedIn(storetest.NIPStaff2, "rahasia-staf2"),
+			"a colleague of another unit":  signedIn(storetest.NIPStaff3, "rahasia-staf3"),
 			"an employee of another OPD":   signedIn(storetest.NIPNurse, "rahasia-nurse"),
 			"the head of another OPD":      signedIn(storetest.NIPKadinkes, "rahasia-kadinkes"),
 			"another OPD's administrator":  signedIn("opd-dinkes", "rahasia-opd2"),
