@@ -17,21 +17,6 @@ import (
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
 
-// Markers written into Staff1's private records: an answer to someone
-// without the right to them that carries one is a leak.
-const (
-	markAssessment = "PENANDA-PENILAIAN"
-	markProgress   = "PENANDA-PROGRES"
-	markNeed       = "PENANDA-KEBUTUHAN"
-	markCoaching   = "PENANDA-BIMBINGAN"
-	markObjection  = "PENANDA-KEBERATAN"
-	markProposal   = "PENANDA-USULAN"
-	markTeam       = "PENANDA-TIM"
-	markEvidence   = "penanda-bukti"
-)
-
-var markers = []string{markAssessment, markProgress, markNeed, markCoaching, markObjection, markProposal, markTeam, markEvidence}
-
 // publicReads are the routes with a path parameter that everyone in the
 // instansi may read whatever record it names, with the rule that says so
 // (docs/architecture.md, "Who may see what"). Their answers are still
@@ -53,7 +38,8 @@ var leaderActs = map[string]string{
 
 // TestAuthorizationMatrix walks every route of the API's route table as
 // people who have no right to Staff1's records (a colleague outside her
-// line, an employee, a head and an administrator of another OPD) and as
+// line, one of another unit of her OPD, an employee, a head and an
+// administrator of another OPD) and as
 // read-only roles (auditor, leader), against Staff1's own records, and
 // fails on any answer the rules forbid: an outsider's 2xx on a route that
 // names her record, a read-only role's 2xx on a write, any 5xx, and any
@@ -65,116 +51,30 @@ func TestAuthorizationMatrix(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
 		ctx := context.Background()
-		assessmentID, _ := apptest.SentJanuaryResult(t, s, e.o, markAssessment)
 		blobs, err := blob.Open(t.TempDir())
 		if err != nil {
 			t.Fatal(err)
 		}
 		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs})
+		rec := apptest.PrivateRecords(t, a, s, e.o)
 		sys := model.SystemActor(e.o.Instansi.ID, "test")
 		for _, n := range []app.NewUser{
 			{Username: "opd-dinkes", Password: "rahasia-opd2", Roles: []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: e.o.Dinkes.ID}}},
 			{Username: "pimpinan", Password: "rahasia-pimpinan", Roles: []model.RoleGrant{{Role: model.RoleLeader}}},
 			{EmployeeNIP: storetest.NIPKadinkes, Password: "rahasia-kadinkes"},
+			{EmployeeNIP: storetest.NIPStaff3, Password: "rahasia-staf3"},
 		} {
 			if _, err := a.CreateUser(ctx, sys, n); err != nil {
 				t.Fatal(err)
 			}
 		}
-		actor := func(user, pw string) model.Actor {
-			t.Helper()
-			res, err := a.Login(ctx, app.LoginRequest{Username: user, Password: pw, Kind: "api", IP: "198.51.100.9"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			act, err := a.Authenticate(ctx, res.Token, "198.51.100.9")
-			if err != nil {
-				t.Fatal(err)
-			}
-			return act
-		}
-		admin, staff, kabid := actor("admin", "rahasia-admin"), actor(storetest.NIPStaff1, "rahasia-staf1"), actor(storetest.NIPKabid, "rahasia-kabid")
-
-		// Staff1's private records, each carrying a marker.
-		if err := a.SetPeriodicObjections(ctx, admin, true); err != nil {
-			t.Fatal(err)
-		}
-		objection, err := a.SubmitObjection(ctx, staff, assessmentID, markObjection+": capaian saya di atas target")
+		staffUser, err := s.UserByEmployee(ctx, e.o.Staff1.ID)
 		if err != nil {
-			t.Fatal(err)
-		}
-		skps, err := s.SKPs(ctx, store.SKPFilter{InstansiID: e.o.Instansi.ID, EmployeeIDs: []string{e.o.Staff1.ID}})
-		if err != nil || len(skps) != 1 {
-			t.Fatalf("Staff1's SKPs: %v, %v", skps, err)
-		}
-		skp, _ := s.SKP(ctx, skps[0].ID)
-		periods, _ := a.Periods(ctx, admin, 2026)
-		today := a.Today(ctx, e.o.Instansi.ID)
-		for _, p := range periods {
-			if p.Kind != model.PeriodAnnual && p.Start <= today && today <= p.End && p.Status != model.PeriodOpen {
-				p.Status = model.PeriodOpen
-				if err := a.MovePeriod(ctx, admin, p, ""); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		progress, err := a.SubmitProgress(ctx, staff, model.Progress{WorkDate: today, RHKID: skp.RHK[0].ID, Description: markProgress + " memperbarui server", Minutes: 60})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := blobs.Put(ctx, bytes.NewReader([]byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")), 1<<20)
-		if err != nil {
-			t.Fatal(err)
-		}
-		evidence, err := a.AddEvidence(ctx, staff, "progress", progress.ID, app.Upload{Blob: b, Name: markEvidence + ".pdf"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		need, err := a.RecordNeed(ctx, staff, model.Need{EmployeeID: e.o.Staff1.ID, Category: model.NeedCategoryNeed, Kind: model.NeedTraining,
-			Title: markNeed + " pelatihan jaringan", Description: "Belum ada pelatihan"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		coaching, err := a.RecordCoaching(ctx, kabid, model.CoachingSession{EmployeeID: e.o.Staff1.ID, Kind: model.CoachingCoaching, HeldOn: today,
-			Topic: markCoaching + " target layanan", Notes: "Dibahas", Actions: "Menyusun jadwal"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		team, err := a.CreateTeam(ctx, kabid, model.Team{Name: markTeam + " layanan daring", Goal: markTeam + " tujuan"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		kabidSKP := apptest.ApprovedSKP(t, a, s, kabid, e.o.Kabid.ID, 2026)
-		proposal, err := a.ProposeRHK(ctx, kabid, e.o.Staff1.ID, kabidSKP.RHK[0].ID, markProposal+" RHK baru")
-		if err != nil {
-			t.Fatal(err)
-		}
-		override, err := a.OverrideRater(ctx, admin, model.RaterOverride{EmployeeID: e.o.Staff1.ID, RaterID: e.o.Kabid.ID, Start: "2026-02-01", Reason: "Penugasan"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		pk, err := a.AddPKSasaran(ctx, admin, model.PKSasaran{UnitID: e.o.Kominfo.ID, Year: 2026, Description: "Meningkatnya layanan digital",
-			Indicators: []model.PKIndicator{{Description: "Indeks SPBE", Target: "3", Unit: "indeks"}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		placements, _ := s.Placements(ctx, e.o.Staff1.ID)
-		notes, _ := s.Notifications(ctx, e.o.Staff1.ID, 1)
-		sessions, _ := s.ActiveSessions(ctx, staff.UserID, a.Now())
-		if len(placements) == 0 || len(notes) == 0 || len(sessions) == 0 {
-			t.Fatalf("placements %d, notifications %d, sessions %d", len(placements), len(notes), len(sessions))
-		}
-		followUp := ""
-		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
-			f, err := tx.CreateFollowUp(ctx, model.FollowUp{InstansiID: e.o.Instansi.ID, AssessmentID: assessmentID, EmployeeID: e.o.Staff1.ID,
-				Kind: model.FollowUpTraining, Title: "Pelatihan", Plan: "Pelatihan jaringan", Status: model.FollowUpOpen})
-			followUp = f.ID
-			return err
-		}); err != nil {
 			t.Fatal(err)
 		}
 
-		// Failed sign-ins to Staff1's account hold a sign-in limit.
+		// Failed sign-ins to Staff1's account hold a sign-in limit on the
+		// server (PrivateRecords' is held by another instance of the app).
 		for range 5 { // the budget of an account from one address
 			e.do(t, "POST", "/api/v1/auth/login", "", "application/json", []byte(`{"username":"`+storetest.NIPStaff1+`","password":"salah-sekali"}`))
 		}
@@ -189,11 +89,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 
 		// What a path parameter names, by the segment before it.
 		ids := map[string]string{
-			"skps": skp.ID, "rhk": skp.RHK[0].ID, "progress": progress.ID, "evidence": evidence.ID, "needs": need.ID,
-			"coaching": coaching.ID, "teams": team.ID, "employees": e.o.Staff1.ID, "placements": placements[0].ID,
-			"rater-overrides": override.ID, "assessments": assessmentID, "objections": objection.ID, "proposals": proposal.ID,
-			"notifications": notes[0].ID, "sessions": sessions[0].ID, "users": staff.UserID, "sign-in-limits": holds.Items[0].ID, "follow-ups": followUp, "units": e.o.Kominfo.ID,
-			"performance": periods[0].ID, "realisasi": periods[0].ID, "years": "2026", "reports": "laporan-skp", "periods": periods[0].ID, "pk": pk.ID,
+			"skps": rec.SKP.ID, "rhk": rec.SKP.RHK[0].ID, "progress": rec.Progress, "evidence": rec.Evidence, "needs": rec.Need,
+			"coaching": rec.Coaching, "teams": rec.Team, "employees": e.o.Staff1.ID, "placements": rec.Placement,
+			"rater-overrides": rec.Override, "assessments": rec.Assessment, "objections": rec.Objection, "proposals": rec.Proposal,
+			"notifications": rec.Notification, "sessions": rec.Session, "users": staffUser.ID, "sign-in-limits": holds.Items[0].ID, "follow-ups": rec.FollowUp, "units": e.o.Kominfo.ID,
+			"performance": rec.Periods[0].ID, "realisasi": rec.Periods[0].ID, "years": "2026", "reports": "laporan-skp", "periods": rec.Periods[0].ID, "pk": rec.PK,
 		}
 		param := regexp.MustCompile(`\{[a-z_]+\}`)
 		fill := func(path string) (string, bool) {
@@ -213,6 +113,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 
 		outsiders := map[string]string{
 			"a colleague outside her line": e.login(t, storetest.NIPStaff2, "rahasia-staf2"),
+			"a colleague of another unit":  e.login(t, storetest.NIPStaff3, "rahasia-staf3"),
 			"an employee of another OPD":   e.login(t, storetest.NIPNurse, "rahasia-nurse"),
 			"the head of another OPD":      e.login(t, storetest.NIPKadinkes, "rahasia-kadinkes"),
 			"another OPD's administrator":  e.login(t, "opd-dinkes", "rahasia-opd2"),
@@ -224,7 +125,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		query := "?employee=" + e.o.Staff1.ID + "&employee_id=" + e.o.Staff1.ID + "&unit=" + e.o.Kominfo.ID + "&owner=" + e.o.Staff1.ID
 		leaks := func(who, route string, r response) {
 			t.Helper()
-			for _, m := range markers {
+			for _, m := range apptest.Markers {
 				if bytes.Contains(r.body, []byte(m)) {
 					t.Errorf("%s: %s answers %d with %s of Staff1's private records", who, route, r.status, m)
 				}

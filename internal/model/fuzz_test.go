@@ -2,6 +2,7 @@ package model
 
 import (
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -61,6 +62,28 @@ func FuzzCleanCell(f *testing.F) {
 		c := CleanCell(s)
 		if !utf8.ValidString(c) || TextFault(c, false) >= 0 || CleanCell(c) != c {
 			t.Fatalf("CleanCell(%q) = %q", s, c)
+		}
+	})
+}
+
+// FuzzParseDate: a date typed in a form (a work date, a start, an end) is
+// read as typed or refused; never turned into another day, which would
+// file an entry under a date nobody chose.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-01-31", "2026-02-29", "2028-02-29", "2026-1-5", "2026-13-01", "0000-01-01", "+2026-01-01",
+		"2026-01-31T00:00:00Z", " 2026-01-31", "31-01-2026", "２０２６-01-31", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if string(d) != s || len(s) != 10 {
+			t.Fatalf("ParseDate(%q) = %q", s, d)
+		}
+		if d.Time().Format(time.DateOnly) != s {
+			t.Fatalf("ParseDate(%q) is %v", s, d.Time())
 		}
 	})
 }

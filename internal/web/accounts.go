@@ -12,7 +12,7 @@ import (
 
 // accountRoutes are the administrators' accounts pages and the public
 // pages that set a password through a one-time link or ask for one.
-func (u *ui) accountRoutes(mux *http.ServeMux, page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
+func (u *ui) accountRoutes(mux *router, page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
 	page("GET /akun", u.showAccounts)
 	page("POST /akun/buat", u.createAccount)
 	page("GET /akun/{id}", u.showAccount)

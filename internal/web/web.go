@@ -42,7 +42,26 @@ type ui struct {
 // Handler is the web UI.
 type Handler struct {
 	http.Handler
-	u *ui
+	u      *ui
+	routes []string // every pattern served, in the order registered
+}
+
+// router is the web's route table: a mux that also lists every pattern
+// registered on it, so that a test walks every page and action, including
+// those added later.
+type router struct {
+	*http.ServeMux
+	patterns []string
+}
+
+func (m *router) HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request)) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.HandleFunc(pattern, h)
+}
+
+func (m *router) Handle(pattern string, h http.Handler) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.Handle(pattern, h)
 }
 
 // CrossOriginDenied answers a form sent from another site: an error page in
@@ -58,7 +77,7 @@ func (h *Handler) CrossOriginDenied(w http.ResponseWriter, r *http.Request) {
 // New returns the web UI handler.
 func New(a *app.App) *Handler {
 	u := newUI(a)
-	mux := http.NewServeMux()
+	mux := &router{ServeMux: http.NewServeMux()}
 	page := func(pattern string, h func(w http.ResponseWriter, r *http.Request, p base) error) {
 		mux.HandleFunc(pattern, u.signedIn(h))
 	}
@@ -118,7 +137,7 @@ func New(a *app.App) *Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, r, u.baseFor(r), http.StatusNotFound)
 	})
-	return &Handler{Handler: mux, u: u}
+	return &Handler{Handler: mux, u: u, routes: mux.patterns}
 }
 
 func newUI(a *app.App) *ui {
