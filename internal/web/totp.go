@@ -28,7 +28,7 @@ import (
 // pendingCookie names the half-done sign-in between its two steps.
 const pendingCookie = "kinerja_pending"
 
-func (u *ui) totpRoutes(mux *http.ServeMux, page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
+func (u *ui) totpRoutes(mux *router, page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
 	mux.HandleFunc("GET /masuk/kode", u.showSecondStep)
 	mux.HandleFunc("POST /masuk/kode", u.secondStep)
 	mux.HandleFunc("GET /masuk/aktifkan-kode", u.showEnrolFirst)
