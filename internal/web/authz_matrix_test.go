@@ -44,6 +44,13 @@ var publicPages = map[string]string{
 
 // leaderWebActs are the actions a leader (who otherwise only reads) may
 // take on a record of someone else, with the rule that says so.
+// ownActs are the actions every signed-in person takes on their own
+// account only, whatever the page they come from: they change a row of the
+// caller's, never Staff1's.
+var ownActs = map[string]string{
+	"POST /profil/totp": "starts the caller's own authenticator enrolment",
+}
+
 var leaderWebActs = map[string]string{
 	"POST /skp/pantau/ingatkan": "whoever monitors a unit's planning may remind those behind (a notification, no change to their records)",
 }
@@ -271,7 +278,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 							t.Errorf("%s: %s on Staff1's record answers %d: %.300s", who, route, resp.StatusCode, body)
 						}
 						leaks(who, route, resp.StatusCode, body)
-						if d := changed(); d != "" {
+						if d := changed(); d != "" && ownActs[route] == "" {
 							t.Errorf("%s: %s (%s) answers %d and changed %s", who, route, path, resp.StatusCode, d)
 						}
 					}
@@ -283,7 +290,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 						if resp.StatusCode >= 500 {
 							t.Errorf("%s: %s answers %d", who, route, resp.StatusCode)
 						}
-						if d := changed(); d != "" {
+						if d := changed(); d != "" && ownActs[route] == "" {
 							t.Errorf("%s: %s (%s) answers %d and changed %s", who, route, path, resp.StatusCode, d)
 						}
 					}
