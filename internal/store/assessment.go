@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -431,4 +432,41 @@ func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment) erro
 		return nil
 	}
 	return tx.audit(ctx, "assessment.seed", "instansi", tx.instansi, nil, map[string]int{"assessments": len(list)})
+}
+
+// CalibrationKey names an OPD's calibration in a period.
+type CalibrationKey struct{ OPDID, PeriodID string }
+
+// Calibrations returns the calibration state of every OPD of the instansi
+// in the periods of periodIDs, keyed by OPD and period, in one statement
+// for every 500 periods. One never touched is left out: it is open at
+// version 0 (Calibration).
+func (c conn) Calibrations(ctx context.Context, instansiID string, periodIDs []string) (map[CalibrationKey]model.Calibration, error) {
+	out := map[CalibrationKey]model.Calibration{}
+	err := c.eachByID(ctx, `SELECT `+calibrationColumns+` FROM calibrations WHERE period_id IN (%s)`, periodIDs, func(rows *sql.Rows) error {
+		k, err := scanCalibration(rows)
+		if k.InstansiID == instansiID {
+			out[CalibrationKey{k.OPDID, k.PeriodID}] = k
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("calibrations: %w", err)
+	}
+	return out, nil
+}
+
+// AssessmentsByID returns the assessments of ids keyed by id, in one
+// statement for every 500; an id not found is left out.
+func (c conn) AssessmentsByID(ctx context.Context, ids []string) (map[string]model.Assessment, error) {
+	out := make(map[string]model.Assessment, len(ids))
+	err := c.eachByID(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE id IN (%s)`, ids, func(rows *sql.Rows) error {
+		a, err := scanAssessment(rows)
+		out[a.ID] = a
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("assessments by id: %w", err)
+	}
+	return out, nil
 }
