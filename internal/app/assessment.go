@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -144,11 +145,31 @@ type AssessmentRights struct {
 	Acknowledge bool // confirm receiving the result: the employee, once final
 	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
 	FollowUp    bool // write a follow-up of a final annual result: the pejabat penilai or BKPSDM
+	// CalibrateRefused says why a result under keberatan cannot be moved
+	// (the objection is open, or was decided), to those who calibrate;
+	// its Key is "" otherwise.
+	CalibrateRefused model.Message
 }
 
 func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
 	ok := func(s assessmentStep) bool { return assessmentAllows(actor, f, s) == nil }
-	return AssessmentRights{Rate: ok(stepRate), Finalize: ok(stepFinalize), Acknowledge: ok(stepAcknowledge), Calibrate: ok(stepCalibrate)}
+	return AssessmentRights{Rate: ok(stepRate), Finalize: ok(stepFinalize), Acknowledge: ok(stepAcknowledge), Calibrate: ok(stepCalibrate),
+		CalibrateRefused: calibrateRefusal(actor, f)}
+}
+
+// calibrateRefusal is why calibration may not move a result because of
+// its keberatan (open: the atasan decides on the result objected to;
+// decided: the decision is final), for those who otherwise calibrate:
+// the reason assessmentAllows gives the move.
+func calibrateRefusal(actor model.Actor, f assessmentFacts) model.Message {
+	if !f.objecting && !f.decided {
+		return model.Message{}
+	}
+	var refused *model.StateError
+	if err := assessmentAllows(actor, f, stepCalibrate); errors.As(err, &refused) {
+		return refused.Message
+	}
+	return model.Message{}
 }
 
 // assessmentFacts loads an assessment the actor may read with what its
