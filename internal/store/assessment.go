@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -341,43 +342,84 @@ type RaterCount struct {
 // predikat objected to, so that the OPD head's, BKPSDM's and the atasan's
 // changes are never held against the rater.
 func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterCount, error) {
-	rows, err := c.query(ctx, `SELECT r.rated_by, r.own, COUNT(*) FROM (
-		SELECT a.rated_by, COALESCE(
-			(SELECT m.from_predikat FROM assessment_moves m WHERE m.assessment_id = a.id ORDER BY m.moved_at, m.id LIMIT 1),
-			(SELECT o.from_predikat FROM objections o WHERE o.assessment_id = a.id AND o.decision = 'change'),
-			a.predikat) AS own
-		FROM assessments a WHERE a.opd_id = ? AND a.period_id = ? AND a.rated_by <> '' AND a.predikat <> '') r
-		GROUP BY r.rated_by, r.own`, opdID, periodID)
+	// The predikat as they stand, counted from the index on (opd_id,
+	// period_id, rated_by, predikat) alone ("> ''" is a range on it where
+	// "<> ''" is a filter over every row), then corrected for the few
+	// results moved or changed by a decision: asking each result for its
+	// moves and objection made the count read the whole OPD's rows and
+	// sort them (240 ms for 74,000 results on PostgreSQL).
+	type key struct {
+		rater string
+		p     model.Predikat
+	}
+	counts := map[key]int{}
+	rows, err := c.query(ctx, `SELECT rated_by, predikat, COUNT(*) FROM assessments
+		WHERE opd_id = ? AND period_id = ? AND rated_by > '' AND predikat > '' GROUP BY rated_by, predikat`, opdID, periodID)
 	if err != nil {
 		return nil, fmt.Errorf("count by rater: %w", err)
+	}
+	for rows.Next() {
+		var k key
+		var n int
+		if err := rows.Scan(&k.rater, &k.p, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		counts[k] += n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count by rater: %w", err)
+	}
+	rows, err = c.query(ctx, `SELECT a.rated_by, a.predikat, COALESCE(
+			(SELECT m.from_predikat FROM assessment_moves m WHERE m.assessment_id = a.id ORDER BY m.moved_at, m.id LIMIT 1),
+			(SELECT o.from_predikat FROM objections o WHERE o.assessment_id = a.id AND o.decision = 'change'),
+			a.predikat)
+		FROM (SELECT assessment_id FROM assessment_moves UNION SELECT assessment_id FROM objections WHERE decision = 'change') x
+		JOIN assessments a ON a.id = x.assessment_id
+		WHERE a.opd_id = ? AND a.period_id = ? AND a.rated_by > '' AND a.predikat > ''`, opdID, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("count by rater, changed results: %w", err)
+	}
+	for rows.Next() {
+		var now, own key
+		if err := rows.Scan(&now.rater, &now.p, &own.p); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		own.rater = now.rater
+		counts[now]--
+		counts[own]++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count by rater, changed results: %w", err)
 	}
 	var out []RaterCount
 	var ids []string
 	seen := map[string]bool{}
-	for rows.Next() {
-		var r RaterCount
-		var p string
-		if err := rows.Scan(&r.RaterID, &p, &r.N); err != nil {
-			rows.Close()
-			return nil, err
+	for k, n := range counts {
+		if n <= 0 {
+			continue
 		}
-		r.Predikat = model.Predikat(p)
-		out = append(out, r)
-		if !seen[r.RaterID] {
-			seen[r.RaterID] = true
-			ids = append(ids, r.RaterID)
+		out = append(out, RaterCount{RaterID: k.rater, Predikat: k.p, N: n})
+		if !seen[k.rater] {
+			seen[k.rater] = true
+			ids = append(ids, k.rater)
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	people, err := c.EmployeesByID(ctx, ids)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].RaterID != out[j].RaterID {
+			return out[i].RaterID < out[j].RaterID
+		}
+		return out[i].Predikat < out[j].Predikat
+	})
+	names, err := c.EmployeeNames(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Name = people[out[i].RaterID].Name
+		out[i].Name = names[out[i].RaterID]
 	}
 	return out, nil
 }
