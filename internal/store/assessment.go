@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -340,7 +339,8 @@ type RaterCount struct {
 // they gave it: a result moved in calibration counts with the predikat
 // before its first move, one changed by a keberatan decision with the
 // predikat objected to, so that the OPD head's, BKPSDM's and the atasan's
-// changes are never held against the rater.
+// changes are never held against the rater. The counts come in no
+// particular order.
 func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterCount, error) {
 	// The predikat as they stand, counted from the index on (opd_id,
 	// period_id, rated_by, predikat) alone ("> ''" is a range on it where
@@ -408,12 +408,6 @@ func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterC
 			ids = append(ids, k.rater)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].RaterID != out[j].RaterID {
-			return out[i].RaterID < out[j].RaterID
-		}
-		return out[i].Predikat < out[j].Predikat
-	})
 	names, err := c.EmployeeNames(ctx, ids)
 	if err != nil {
 		return nil, err
