@@ -25,6 +25,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"time"
@@ -41,18 +42,19 @@ func main() {
 	requests := flag.Int("requests", 400, "curve requests to time")
 	clients := flag.Int("clients", 8, "concurrent clients")
 	rate := flag.Int("rate", 300, "assessments of the largest OPD to rate before timing the curve")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the curve requests (server and clients) to this file")
 	flag.Parse()
 	if *db == "" {
 		fmt.Fprintln(os.Stderr, "penilaian: -db is required (a database built by kinerja seed)")
 		os.Exit(2)
 	}
-	if err := run(*db, *requests, *clients, *rate); err != nil {
+	if err := run(*db, *requests, *clients, *rate, *cpuprofile); err != nil {
 		fmt.Fprintln(os.Stderr, "penilaian:", err)
 		os.Exit(1)
 	}
 }
 
-func run(db string, requests, clients, rate int) error {
+func run(db string, requests, clients, rate int, cpuprofile string) error {
 	ctx := context.Background()
 	srv, err := cli.Start(ctx, cli.ServerConfig{Addr: "127.0.0.1:0", DB: db, Out: io.Discard})
 	if err != nil {
@@ -120,7 +122,20 @@ func run(db string, requests, clients, rate int) error {
 		return err
 	}
 	url := srv.URL + "/api/v1/units/" + opd.ID + "/curve?period=" + period.ID
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
 	lat, errs := hammer(url, token, requests, clients)
+	if cpuprofile != "" {
+		pprof.StopCPUProfile()
+	}
 	slices.Sort(lat)
 	if len(lat) == 0 {
 		return errors.New("no curve request answered")
@@ -191,6 +206,9 @@ func prepareCurve(ctx context.Context, a *app.App, s *store.Store, in string, op
 			!errors.Is(err, model.ErrConflict) {
 			return err
 		}
+	}
+	if n <= 0 {
+		return nil // the store's Limit 0 would be every open assessment
 	}
 	list, err := s.Assessments(ctx, store.AssessmentFilter{InstansiID: in, PeriodID: period.ID, OPDID: opd.ID, Status: model.AssessmentOpen, Limit: n})
 	if err != nil {

@@ -90,6 +90,9 @@ type assessmentJSON struct {
 	AcknowledgedAt *time.Time            `json:"acknowledged_at"`
 	Version        int                   `json:"version"`
 	Can            assessmentRightsJSON  `json:"can"`
+	// CalibrateRefused says why calibration may not move the result (its
+	// keberatan is open or was decided), to those who calibrate.
+	CalibrateRefused string `json:"calibrate_refused,omitempty"`
 }
 
 func snapshotOrNil(s model.PersonSnapshot) *model.PersonSnapshot {
@@ -100,12 +103,16 @@ func snapshotOrNil(s model.PersonSnapshot) *model.PersonSnapshot {
 }
 
 func assessmentOf(lang string, as model.Assessment, p model.Period, can app.AssessmentRights) assessmentJSON {
-	return assessmentJSON{ID: as.ID, EmployeeID: as.EmployeeID, Employee: as.Employee, SKPID: as.SKPID, PeriodID: as.PeriodID,
+	j := assessmentJSON{ID: as.ID, EmployeeID: as.EmployeeID, Employee: as.Employee, SKPID: as.SKPID, PeriodID: as.PeriodID,
 		Period: locale.T(lang, p.Label().Key, p.Label().Args...), OPDID: as.OPDID, Regime: string(as.Regime), Leader: as.Leader,
 		HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat)),
 		Note: as.Note, Status: string(as.Status), Rater: snapshotOrNil(as.Rater), UpperRater: snapshotOrNil(as.UpperRater),
 		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), ReceivedAt: timeOrNil(as.ReceivedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
 		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate, FollowUp: can.FollowUp}}
+	if r := can.CalibrateRefused; r.Key != "" {
+		j.CalibrateRefused = locale.T(lang, r.Key, r.Args...)
+	}
+	return j
 }
 
 func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -407,7 +414,9 @@ func assessmentSchemas() map[string]any {
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee",
 			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
-			"follow_up": "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)"})}
+			"follow_up": "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)"}),
+		"calibrate_refused": map[string]any{"type": "string",
+			"description": "Why calibration may not move the result: a keberatan on it is open (its decision comes first) or was decided (final); only to those who calibrate"}}
 	detail := map[string]any{}
 	for k, v := range assessment {
 		detail[k] = v

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -144,11 +145,31 @@ type AssessmentRights struct {
 	Acknowledge bool // confirm receiving the result: the employee, once final
 	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
 	FollowUp    bool // write a follow-up of a final annual result: the pejabat penilai or BKPSDM
+	// CalibrateRefused says why a result under keberatan cannot be moved
+	// (the objection is open, or was decided), to those who calibrate;
+	// its Key is "" otherwise.
+	CalibrateRefused model.Message
 }
 
 func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
 	ok := func(s assessmentStep) bool { return assessmentAllows(actor, f, s) == nil }
-	return AssessmentRights{Rate: ok(stepRate), Finalize: ok(stepFinalize), Acknowledge: ok(stepAcknowledge), Calibrate: ok(stepCalibrate)}
+	return AssessmentRights{Rate: ok(stepRate), Finalize: ok(stepFinalize), Acknowledge: ok(stepAcknowledge), Calibrate: ok(stepCalibrate),
+		CalibrateRefused: calibrateRefusal(actor, f)}
+}
+
+// calibrateRefusal is why calibration may not move a result because of
+// its keberatan (open: the atasan decides on the result objected to;
+// decided: the decision is final), for those who otherwise calibrate:
+// the reason assessmentAllows gives the move.
+func calibrateRefusal(actor model.Actor, f assessmentFacts) model.Message {
+	if !f.objecting && !f.decided {
+		return model.Message{}
+	}
+	var refused *model.StateError
+	if err := assessmentAllows(actor, f, stepCalibrate); errors.As(err, &refused) {
+		return refused.Message
+	}
+	return model.Message{}
 }
 
 // assessmentFacts loads an assessment the actor may read with what its
@@ -163,35 +184,104 @@ func (a *App) assessmentFacts(ctx context.Context, actor model.Actor, id string)
 }
 
 func (a *App) factsOf(ctx context.Context, actor model.Actor, as model.Assessment) (assessmentFacts, error) {
-	hidden := fmt.Errorf("assessment %s: %w", as.ID, model.ErrNotFound)
-	f := assessmentFacts{A: as}
-	var err error
-	if f.SKP, err = a.store.SKP(ctx, as.SKPID); err != nil {
-		return f, err
-	}
-	chart, err := a.OrgChart(ctx, as.InstansiID)
+	all, err := a.factsOfAll(ctx, actor, []model.Assessment{as}, true)
 	if err != nil {
-		return f, err
+		return assessmentFacts{}, err
 	}
-	f.Rater, f.Upper = ratersOf(chart, f.SKP)
-	if u, err := a.store.Unit(ctx, as.OPDID); err == nil && u.HeadPositionID != "" {
-		f.OPDHead = chart.Holder(u.HeadPositionID)
+	if all[0] == nil {
+		return assessmentFacts{}, fmt.Errorf("assessment %s: %w", as.ID, model.ErrNotFound)
 	}
-	named := actor.EmployeeID != "" && (actor.EmployeeID == f.Rater || actor.EmployeeID == f.Upper ||
-		actor.EmployeeID == as.Rater.EmployeeID || actor.EmployeeID == f.OPDHead)
-	if !named && !mayCalibrate(actor, f) {
-		if err := a.canReadSKP(ctx, actor, f.SKP); err != nil {
-			return f, hidden
+	return *all[0], nil
+}
+
+// factsOfAll is factsOf for a list of assessments, in a fixed number of
+// queries whatever their number: their SKPs (whole with whole, for the
+// rating screen; without RHK for a list), periods, calibrations and
+// objections each in one, the org chart and units from the cache. An
+// assessment the actor may not read has nil facts. Whether the actor sees
+// a person's work is asked once per person.
+func (a *App) factsOfAll(ctx context.Context, actor model.Actor, list []model.Assessment, whole bool) ([]*assessmentFacts, error) {
+	out := make([]*assessmentFacts, len(list))
+	if len(list) == 0 {
+		return out, nil
+	}
+	var skpIDs, periodIDs, ids []string
+	for _, as := range list {
+		skpIDs, periodIDs, ids = append(skpIDs, as.SKPID), append(periodIDs, as.PeriodID), append(ids, as.ID)
+	}
+	var skps map[string]model.SKP
+	var err error
+	if whole {
+		skps, err = a.store.SKPsWhole(ctx, skpIDs)
+	} else {
+		skps, err = a.store.SKPsByID(ctx, skpIDs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	chart, units, err := a.org(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	heads := map[string]string{} // OPD: who heads it today
+	for _, u := range units {
+		if u.HeadPositionID != "" {
+			heads[u.ID] = chart.Holder(u.HeadPositionID)
 		}
 	}
-	if f.Period, err = a.store.Period(ctx, as.PeriodID); err != nil {
-		return f, err
+	var periods map[string]model.Period
+	var cals map[store.CalibrationKey]model.Calibration
+	var objections map[string]model.Objection
+	seesWork := map[string]error{} // employee: canSeeWorkOf, asked once
+	for i, as := range list {
+		s, ok := skps[as.SKPID]
+		if !ok {
+			continue
+		}
+		f := assessmentFacts{A: as, SKP: s, OPDHead: heads[as.OPDID]}
+		f.Rater, f.Upper = ratersOf(chart, f.SKP)
+		named := actor.EmployeeID != "" && (actor.EmployeeID == f.Rater || actor.EmployeeID == f.Upper ||
+			actor.EmployeeID == as.Rater.EmployeeID || actor.EmployeeID == f.OPDHead)
+		if !named && !mayCalibrate(actor, f) {
+			// canReadSKP, with the person's work looked at once.
+			raterNamed := actor.EmployeeID != "" && (s.Rater.EmployeeID == actor.EmployeeID || s.UpperRater.EmployeeID == actor.EmployeeID)
+			if s.InstansiID != actor.InstansiID {
+				continue
+			}
+			if !raterNamed {
+				seen, done := seesWork[s.EmployeeID]
+				if !done {
+					seen = a.canSeeWorkOf(ctx, actor, s.InstansiID, s.EmployeeID)
+					seesWork[s.EmployeeID] = seen
+				}
+				if seen != nil {
+					continue
+				}
+			}
+		}
+		if periods == nil {
+			if periods, err = a.store.PeriodsByID(ctx, periodIDs); err != nil {
+				return nil, err
+			}
+			if cals, err = a.store.Calibrations(ctx, actor.InstansiID, periodIDs); err != nil {
+				return nil, err
+			}
+			if objections, err = a.store.ObjectionsOf(ctx, ids); err != nil {
+				return nil, err
+			}
+		}
+		if f.Period, ok = periods[as.PeriodID]; !ok {
+			return nil, fmt.Errorf("period %s of assessment %s: %w", as.PeriodID, as.ID, model.ErrNotFound)
+		}
+		if f.Calibration, ok = cals[store.CalibrationKey{OPDID: as.OPDID, PeriodID: as.PeriodID}]; !ok {
+			f.Calibration = model.Calibration{OPDID: as.OPDID, PeriodID: as.PeriodID, InstansiID: as.InstansiID, Status: model.CalibrationOpen}
+		}
+		if o, ok := objections[as.ID]; ok {
+			f.decided, f.objecting = o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided
+		}
+		out[i] = &f
 	}
-	if f.Calibration, err = a.store.Calibration(ctx, as.InstansiID, as.OPDID, as.PeriodID); err != nil {
-		return f, err
-	}
-	f.decided, f.objecting, err = a.objectionState(ctx, as.ID)
-	return f, err
+	return out, nil
 }
 
 // AssessmentItem is an assessment in a list, with its period and what the
@@ -270,18 +360,19 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 		list = list[:limit]
 		page.Next = list[limit-1].ID
 	}
-	for _, as := range list {
-		fs, err := a.factsOf(ctx, actor, as)
-		if err != nil {
-			if IsNotFound(err) {
-				continue
-			}
-			return page, err
+	facts, err := a.factsOfAll(ctx, actor, list, false)
+	if err != nil {
+		return page, err
+	}
+	for i, as := range list {
+		fs := facts[i]
+		if fs == nil {
+			continue
 		}
 		if f.Mine && fs.Rater != actor.EmployeeID {
 			continue // in the team, but rated through another post
 		}
-		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: fs.Period, Can: assessmentRights(actor, fs)})
+		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: fs.Period, Can: assessmentRights(actor, *fs)})
 	}
 	return page, nil
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -247,6 +248,16 @@ func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, 
 		if cal.Status == model.CalibrationFinal {
 			return model.Refused("conflict.calibration.final")
 		}
+		// An objection filed since the facts were read: the objection
+		// process decides the result, not calibration.
+		switch o, err := tx.ObjectionOf(ctx, id); {
+		case err == nil && o.Status == model.ObjectionDecided:
+			return model.Refused("conflict.assessment.decided")
+		case err == nil:
+			return model.Refused("conflict.calibration.objection")
+		case !errors.Is(err, model.ErrNotFound):
+			return err
+		}
 		if after, err = tx.UpdateAssessment(ctx, "assessment.move", f.A, after); err != nil {
 			return err
 		}
@@ -418,11 +429,25 @@ func (a *App) CalibrationItems(ctx context.Context, actor model.Actor, v CurveVi
 		list = list[:limit]
 		page.Next = list[limit-1].ID
 	}
+	// A result under keberatan is not calibration's to move: its
+	// objections, the page's in one query.
+	ids := make([]string, len(list))
+	for i, as := range list {
+		ids[i] = as.ID
+	}
+	objections, err := a.store.ObjectionsOf(ctx, ids)
+	if err != nil {
+		return CalibrationPage{}, err
+	}
 	facts := assessmentFacts{Period: v.Period, Calibration: v.Calibration, OPDHead: v.head}
 	for _, as := range list {
 		f := facts
 		f.A = as
-		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: v.Period, Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil}})
+		if o, ok := objections[as.ID]; ok {
+			f.decided, f.objecting = o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided
+		}
+		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: v.Period,
+			Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil, CalibrateRefused: calibrateRefusal(actor, f)}})
 	}
 	if after == "" && page.Next == "" {
 		// One page holds everyone: by name reads best.

@@ -31,6 +31,14 @@ func (a *App) creditOf(ctx context.Context, as model.Assessment, p model.Period,
 	if err != nil {
 		return nil, err
 	}
+	return creditFor(as, p, s, pos)
+}
+
+// creditFor is creditOf with the SKP's position at hand.
+func creditFor(as model.Assessment, p model.Period, s model.SKP, pos model.Position) (*model.CreditAward, error) {
+	if p.Kind != model.PeriodAnnual || as.Status != model.AssessmentFinal || as.Predikat == "" || s.PositionID == "" {
+		return nil, nil
+	}
 	rules, err := model.RulesOf(as.Regime)
 	if err != nil {
 		return nil, err
@@ -238,15 +246,37 @@ func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (F
 				planned[fu.AssessmentID] = true
 			}
 		}
+		// The SKPs and their positions in bulk: the board lists every
+		// final annual result of the instansi.
+		skpIDs := make([]string, len(list))
+		for i, as := range list {
+			skpIDs[i] = as.SKPID
+		}
+		skps, err := a.store.SKPsByID(ctx, skpIDs)
+		if err != nil {
+			return b, err
+		}
+		var posIDs []string
+		for _, s := range skps {
+			posIDs = append(posIDs, s.PositionID)
+		}
+		positions, err := a.store.PositionsByID(ctx, posIDs)
+		if err != nil {
+			return b, err
+		}
 		for _, as := range list {
 			if model.NeedsImprovementPlan(as.Predikat) && !planned[as.ID] {
 				b.PlansMissing = append(b.PlansMissing, AssessmentItem{Assessment: as, Period: annual})
 			}
-			s, err := a.store.SKP(ctx, as.SKPID)
-			if err != nil {
-				return b, err
+			s, ok := skps[as.SKPID]
+			if !ok {
+				return b, fmt.Errorf("SKP %s of assessment %s: %w", as.SKPID, as.ID, model.ErrNotFound)
 			}
-			c, err := a.creditOf(ctx, as, annual, s)
+			pos, ok := positions[s.PositionID]
+			if !ok && s.PositionID != "" {
+				return b, fmt.Errorf("position %s of SKP %s: %w", s.PositionID, s.ID, model.ErrNotFound)
+			}
+			c, err := creditFor(as, annual, s, pos)
 			if err != nil {
 				return b, err
 			}

@@ -25,8 +25,19 @@ func TestLeniencyCountsTheRatersOwnRatings(t *testing.T) {
 				t.Fatal(err)
 			}
 			if i < 3 {
-				if _, err := e.a.MoveAssessment(ctx, e.admin, a.ID, final.Version, model.RatingDiAtas, model.RatingDiAtas, "Bukti inovasi layanan."); err != nil {
+				moved, err := e.a.MoveAssessment(ctx, e.admin, a.ID, final.Version, model.RatingDiAtas, model.RatingDiAtas, "Bukti inovasi layanan.")
+				if err != nil {
 					t.Fatal(err)
+				}
+				if i == 0 {
+					// Moved twice: the rater's own rating is the one before the first move.
+					moved, err = e.a.MoveAssessment(ctx, e.admin, a.ID, moved.Version, model.RatingDiBawah, model.RatingDiBawah, "Bukti belum lengkap.")
+					if err != nil {
+						t.Fatal(err)
+					}
+					if _, err = e.a.MoveAssessment(ctx, e.admin, a.ID, moved.Version, model.RatingDiAtas, model.RatingDiAtas, "Bukti dilengkapi."); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 		}

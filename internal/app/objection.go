@@ -191,19 +191,47 @@ func (a *App) objectionFactsByID(ctx context.Context, actor model.Actor, id stri
 	return a.objectionFactsOf(ctx, f)
 }
 
-// objectionState reports whether an assessment's objection was decided
-// (its ratings then never change again) or is still open (waiting for the
-// explanation or the decision: calibration then waits, so that the atasan
-// decides on the result the employee objected to).
-func (a *App) objectionState(ctx context.Context, assessmentID string) (decided, open bool, err error) {
-	o, err := a.store.ObjectionOf(ctx, assessmentID)
-	if errors.Is(err, model.ErrNotFound) {
-		return false, false, nil
+// objectionItems lists objections with the results they concern and
+// the actor's rights, in a fixed number of queries whatever their number
+// (objectionFactsOf for each, in bulk). Those whose result the actor may
+// not read are left out.
+func (a *App) objectionItems(ctx context.Context, actor model.Actor, list []model.Objection) ([]ObjectionItem, error) {
+	if len(list) == 0 {
+		return nil, nil
 	}
+	ids := make([]string, len(list))
+	for i, o := range list {
+		ids[i] = o.AssessmentID
+	}
+	byID, err := a.store.AssessmentsByID(ctx, ids)
 	if err != nil {
-		return false, false, err
+		return nil, err
 	}
-	return o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided, nil
+	var assessed []model.Assessment
+	var objections []model.Objection
+	for _, o := range list {
+		if as, ok := byID[o.AssessmentID]; ok && as.InstansiID == actor.InstansiID {
+			assessed, objections = append(assessed, as), append(objections, o)
+		}
+	}
+	facts, err := a.factsOfAll(ctx, actor, assessed, false)
+	if err != nil {
+		return nil, err
+	}
+	periodic, err := a.store.PeriodicObjections(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	zone, now := a.TimeZone(ctx, actor.InstansiID), a.now()
+	var out []ObjectionItem
+	for i, f := range facts {
+		if f == nil {
+			continue
+		}
+		of := objectionFacts{assessmentFacts: *f, O: objections[i], Zone: zone, Now: now, Periodic: periodic}
+		out = append(out, ObjectionItem{Objection: of.O, Assessment: f.A, Period: f.Period, Can: objectionRights(actor, of)})
+	}
+	return out, nil
 }
 
 // ObjectionPanel is the keberatan part of an assessment's page: its
@@ -583,43 +611,29 @@ func (a *App) Objections(ctx context.Context, actor model.Actor) (ObjectionList,
 	if actor.EmployeeID == "" || !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
 		return out, nil
 	}
-	item := func(o model.Objection) (ObjectionItem, bool, error) {
-		f, err := a.assessmentFacts(ctx, actor, o.AssessmentID)
-		if err != nil {
-			return ObjectionItem{}, false, ignoreHidden(err)
-		}
-		of, err := a.objectionFactsOf(ctx, f)
-		if err != nil {
-			return ObjectionItem{}, false, err
-		}
-		return ObjectionItem{Objection: of.O, Assessment: f.A, Period: f.Period, Can: objectionRights(actor, of)}, true, nil
-	}
 	mine, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, EmployeeID: actor.EmployeeID})
 	if err != nil {
 		return out, err
 	}
-	for _, o := range mine {
-		it, ok, err := item(o)
-		if err != nil {
-			return out, err
-		}
-		if ok {
-			out.Mine = append(out.Mine, it)
-		}
+	if out.Mine, err = a.objectionItems(ctx, actor, mine); err != nil {
+		return out, err
 	}
 	open, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, Undecided: true})
 	if err != nil {
 		return out, err
 	}
+	others := open[:0:0]
 	for _, o := range open {
-		if o.EmployeeID == actor.EmployeeID {
-			continue
+		if o.EmployeeID != actor.EmployeeID {
+			others = append(others, o)
 		}
-		it, ok, err := item(o)
-		if err != nil {
-			return out, err
-		}
-		if ok && (it.Can.Explain || it.Can.Decide) {
+	}
+	todo, err := a.objectionItems(ctx, actor, others)
+	if err != nil {
+		return out, err
+	}
+	for _, it := range todo {
+		if it.Can.Explain || it.Can.Decide {
 			out.Todo = append(out.Todo, it)
 		}
 	}
@@ -691,30 +705,10 @@ func (a *App) AllObjections(ctx context.Context, actor model.Actor, q ObjectionQ
 			return page, err
 		}
 	}
-	for _, o := range list {
-		f, err := a.assessmentFacts(ctx, actor, o.AssessmentID)
-		if err != nil {
-			if IsNotFound(err) {
-				continue
-			}
-			return page, err
-		}
-		of, err := a.objectionFactsOf(ctx, f)
-		if err != nil {
-			return page, err
-		}
-		page.Items = append(page.Items, ObjectionItem{Objection: of.O, Assessment: f.A, Period: f.Period, Can: objectionRights(actor, of)})
+	if page.Items, err = a.objectionItems(ctx, actor, list); err != nil {
+		return page, err
 	}
 	return page, nil
-}
-
-// ignoreHidden drops a not-found error: a record the actor may not read
-// is left out of a list.
-func ignoreHidden(err error) error {
-	if IsNotFound(err) {
-		return nil
-	}
-	return err
 }
 
 // HasObjections reports whether the keberatan page has something for the

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -338,45 +339,81 @@ type RaterCount struct {
 // they gave it: a result moved in calibration counts with the predikat
 // before its first move, one changed by a keberatan decision with the
 // predikat objected to, so that the OPD head's, BKPSDM's and the atasan's
-// changes are never held against the rater.
+// changes are never held against the rater. The counts come in no
+// particular order.
 func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterCount, error) {
-	rows, err := c.query(ctx, `SELECT r.rated_by, r.own, COUNT(*) FROM (
-		SELECT a.rated_by, COALESCE(
-			(SELECT m.from_predikat FROM assessment_moves m WHERE m.assessment_id = a.id ORDER BY m.moved_at, m.id LIMIT 1),
-			(SELECT o.from_predikat FROM objections o WHERE o.assessment_id = a.id AND o.decision = 'change'),
-			a.predikat) AS own
-		FROM assessments a WHERE a.opd_id = ? AND a.period_id = ? AND a.rated_by <> '' AND a.predikat <> '') r
-		GROUP BY r.rated_by, r.own`, opdID, periodID)
+	// The predikat as they stand, counted from the index on (opd_id,
+	// period_id, rated_by, predikat) alone ("> ''" is a range on it where
+	// "<> ''" is a filter over every row), then corrected for the few
+	// results moved or changed by a decision: asking each result for its
+	// moves and objection made the count read the whole OPD's rows and
+	// sort them (240 ms for 74,000 results on PostgreSQL).
+	type key struct {
+		rater string
+		p     model.Predikat
+	}
+	counts := map[key]int{}
+	rows, err := c.query(ctx, `SELECT rated_by, predikat, COUNT(*) FROM assessments
+		WHERE opd_id = ? AND period_id = ? AND rated_by > '' AND predikat > '' GROUP BY rated_by, predikat`, opdID, periodID)
 	if err != nil {
 		return nil, fmt.Errorf("count by rater: %w", err)
+	}
+	for rows.Next() {
+		var k key
+		var n int
+		if err := rows.Scan(&k.rater, &k.p, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		counts[k] += n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count by rater: %w", err)
+	}
+	rows, err = c.query(ctx, `SELECT a.rated_by, a.predikat, COALESCE(
+			(SELECT m.from_predikat FROM assessment_moves m WHERE m.assessment_id = a.id ORDER BY m.moved_at, m.id LIMIT 1),
+			(SELECT o.from_predikat FROM objections o WHERE o.assessment_id = a.id AND o.decision = 'change'),
+			a.predikat)
+		FROM (SELECT assessment_id FROM assessment_moves UNION SELECT assessment_id FROM objections WHERE decision = 'change') x
+		JOIN assessments a ON a.id = x.assessment_id
+		WHERE a.opd_id = ? AND a.period_id = ? AND a.rated_by > '' AND a.predikat > ''`, opdID, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("count by rater, changed results: %w", err)
+	}
+	for rows.Next() {
+		var now, own key
+		if err := rows.Scan(&now.rater, &now.p, &own.p); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		own.rater = now.rater
+		counts[now]--
+		counts[own]++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count by rater, changed results: %w", err)
 	}
 	var out []RaterCount
 	var ids []string
 	seen := map[string]bool{}
-	for rows.Next() {
-		var r RaterCount
-		var p string
-		if err := rows.Scan(&r.RaterID, &p, &r.N); err != nil {
-			rows.Close()
-			return nil, err
+	for k, n := range counts {
+		if n <= 0 {
+			continue
 		}
-		r.Predikat = model.Predikat(p)
-		out = append(out, r)
-		if !seen[r.RaterID] {
-			seen[r.RaterID] = true
-			ids = append(ids, r.RaterID)
+		out = append(out, RaterCount{RaterID: k.rater, Predikat: k.p, N: n})
+		if !seen[k.rater] {
+			seen[k.rater] = true
+			ids = append(ids, k.rater)
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	people, err := c.EmployeesByID(ctx, ids)
+	names, err := c.EmployeeNames(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
-		out[i].Name = people[out[i].RaterID].Name
+		out[i].Name = names[out[i].RaterID]
 	}
 	return out, nil
 }
@@ -431,4 +468,41 @@ func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment) erro
 		return nil
 	}
 	return tx.audit(ctx, "assessment.seed", "instansi", tx.instansi, nil, map[string]int{"assessments": len(list)})
+}
+
+// CalibrationKey names an OPD's calibration in a period.
+type CalibrationKey struct{ OPDID, PeriodID string }
+
+// Calibrations returns the calibration state of every OPD of the instansi
+// in the periods of periodIDs, keyed by OPD and period, in one statement
+// for every 500 periods. One never touched is left out: it is open at
+// version 0 (Calibration).
+func (c conn) Calibrations(ctx context.Context, instansiID string, periodIDs []string) (map[CalibrationKey]model.Calibration, error) {
+	out := map[CalibrationKey]model.Calibration{}
+	err := c.eachByID(ctx, `SELECT `+calibrationColumns+` FROM calibrations WHERE period_id IN (%s)`, periodIDs, func(rows *sql.Rows) error {
+		k, err := scanCalibration(rows)
+		if k.InstansiID == instansiID {
+			out[CalibrationKey{k.OPDID, k.PeriodID}] = k
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("calibrations: %w", err)
+	}
+	return out, nil
+}
+
+// AssessmentsByID returns the assessments of ids keyed by id, in one
+// statement for every 500; an id not found is left out.
+func (c conn) AssessmentsByID(ctx context.Context, ids []string) (map[string]model.Assessment, error) {
+	out := make(map[string]model.Assessment, len(ids))
+	err := c.eachByID(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE id IN (%s)`, ids, func(rows *sql.Rows) error {
+		a, err := scanAssessment(rows)
+		out[a.ID] = a
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("assessments by id: %w", err)
+	}
+	return out, nil
 }

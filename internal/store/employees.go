@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"fmt"
 	"strings"
@@ -336,4 +337,21 @@ func decodeCursor(c string) (string, string, bool) {
 		return "", "", false
 	}
 	return a, z, ok
+}
+
+// EmployeeNames returns the names of the employees of ids keyed by id, in
+// one statement for every 500: for lists that show a name beside counts
+// (the raters of a calibration), where the whole record is not needed.
+func (c conn) EmployeeNames(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	err := c.eachByID(ctx, `SELECT id, name FROM employees WHERE id IN (%s)`, ids, func(rows *sql.Rows) error {
+		var id, name string
+		err := rows.Scan(&id, &name)
+		out[id] = name
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("employee names: %w", err)
+	}
+	return out, nil
 }

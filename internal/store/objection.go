@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -180,4 +181,20 @@ func (tx *Tx) SetPeriodicObjections(ctx context.Context, instansiID string, on b
 	}
 	return tx.audit(ctx, "instansi.periodic_objections", "instansi", instansiID, map[string]bool{"periodic_objections": before},
 		map[string]bool{"periodic_objections": on})
+}
+
+// ObjectionsOf returns the objections to the assessments of ids, keyed by
+// assessment, in one statement for every 500; an assessment without one
+// is left out.
+func (c conn) ObjectionsOf(ctx context.Context, assessmentIDs []string) (map[string]model.Objection, error) {
+	out := map[string]model.Objection{}
+	err := c.eachByID(ctx, `SELECT `+objectionColumns+` FROM objections WHERE assessment_id IN (%s)`, assessmentIDs, func(rows *sql.Rows) error {
+		o, err := scanObjection(rows)
+		out[o.AssessmentID] = o
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("objections of assessments: %w", err)
+	}
+	return out, nil
 }

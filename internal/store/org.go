@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -526,4 +527,19 @@ func (c conn) orgChart(ctx context.Context, instansiID string, date model.Date, 
 		}
 	}
 	return model.NewOrgChart(positions, holdings, overrides, sekda), nil
+}
+
+// PositionsByID returns the positions of ids keyed by id, in one
+// statement for every 500; an id not found is left out.
+func (c conn) PositionsByID(ctx context.Context, ids []string) (map[string]model.Position, error) {
+	out := make(map[string]model.Position, len(ids))
+	err := c.eachByID(ctx, `SELECT `+positionColumns+` FROM positions WHERE id IN (%s)`, ids, func(rows *sql.Rows) error {
+		p, err := scanPosition(rows)
+		out[p.ID] = p
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("positions by id: %w", err)
+	}
+	return out, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -634,4 +635,20 @@ func (tx *Tx) SetSKPRaters(ctx context.Context, s, was model.SKP) (bool, error) 
 	return true, tx.audit(ctx, "skp.raters", "skp", s.ID,
 		map[string]any{"rater": person(was.Rater), "upper_rater": person(was.UpperRater)},
 		map[string]any{"rater": person(s.Rater), "upper_rater": person(s.UpperRater)})
+}
+
+// SKPsByID returns the SKPs of ids without their parts (as SKPs lists
+// them), keyed by id, in one statement for every 500; an id not found is
+// left out.
+func (c conn) SKPsByID(ctx context.Context, ids []string) (map[string]model.SKP, error) {
+	out := make(map[string]model.SKP, len(ids))
+	err := c.eachByID(ctx, `SELECT `+skpColumns+` FROM skps WHERE id IN (%s)`, ids, func(rows *sql.Rows) error {
+		s, err := scanSKP(rows)
+		out[s.ID] = s
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("SKPs by id: %w", err)
+	}
+	return out, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -113,4 +114,19 @@ func (tx *Tx) UpdatePeriod(ctx context.Context, p model.Period, reason string) e
 	}
 	after := p
 	return tx.audit(ctx, "period.update", "period", p.ID, before, map[string]any{"period": after, "reason": reason})
+}
+
+// PeriodsByID returns the periods of ids keyed by id, in one statement
+// for every 500; an id not found is left out.
+func (c conn) PeriodsByID(ctx context.Context, ids []string) (map[string]model.Period, error) {
+	out := make(map[string]model.Period, len(ids))
+	err := c.eachByID(ctx, `SELECT `+periodColumns+` FROM periods WHERE id IN (%s)`, ids, func(rows *sql.Rows) error {
+		p, err := scanPeriod(rows)
+		out[p.ID] = p
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("periods by id: %w", err)
+	}
+	return out, nil
 }
