@@ -54,7 +54,9 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 	}
 	out := DirectoryPage{NextCursor: page.NextCursor, Items: make([]DirectoryEntry, len(page.Items))}
 	for i, e := range page.Items {
-		manage := opdOf != nil && mayManage(actor, targetOf(actor, chart, e, opdOf[e.UnitID]))
+		// Nothing is done any more with a record merged or a person no
+		// longer employed (refuseClosed).
+		manage := e.Active && opdOf != nil && mayManage(actor, targetOf(actor, chart, e, opdOf[e.UnitID]))
 		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID), Can: EmployeeRights{Place: manage, OverrideRater: manage}}
 	}
 	return out, nil
@@ -132,7 +134,11 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 	}
 	d := EmployeeDetail{Employee: e}
 	d.Full = authz.Can(actor, authz.ReadEmployeeRecord, target)
-	manage := mayManage(actor, target)
+	// A record merged or a person no longer employed is placed, given a
+	// substitute rater or an account no more (refuseClosed): ending
+	// their employment, cancelling that end and merging are
+	// employmentOf's.
+	manage := e.Active && mayManage(actor, target)
 	d.Can.Place, d.Can.OverrideRater = manage, manage
 	ids := []string{}
 	if r := chart.Rater(e.ID); r != "" {
