@@ -26,11 +26,16 @@ func refusedKey(err error) string {
 // and returns the reason of each refusal by act. Ending a placement or a
 // substitute rater is tried when the record still has one (a merge moves
 // them to the record kept).
-func closedActs(t *testing.T, e env, s *store.Store, id string) map[string]string {
+func closedActs(t *testing.T, e env, s *store.Store, lead model.Actor, id string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
 	out := map[string]string{}
-	_, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: id, PositionID: e.o.PosAdm.ID, Kind: model.PlacementPlt, Start: "2026-03-02"})
+	team, err := e.a.CreateTeam(ctx, lead, model.Team{Name: "Tim SPBE", Goal: "Seluruh layanan perizinan dapat diajukan daring"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["team member"] = refusedKey(e.a.AddTeamMember(ctx, lead, team.ID, id))
+	_, err = e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: id, PositionID: e.o.PosAdm.ID, Kind: model.PlacementPlt, Start: "2026-03-02"})
 	out["place"] = refusedKey(err)
 	_, err = e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: id, RaterID: e.o.Kadis.ID, Start: "2026-03-02", Reason: "Penugasan"})
 	out["override"] = refusedKey(err)
@@ -48,11 +53,11 @@ func closedActs(t *testing.T, e env, s *store.Store, id string) map[string]strin
 }
 
 // A person whose employment ended is placed, given a substitute rater, an
-// account or an SKP no more: the page offers none of it, and each act is
+// account, an SKP or a team no more: the page offers none of it, and each act is
 // a 409 that says the employment ended, with its kind, TMT and SK.
 func TestEndedRecordTakesNoAct(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		e, _ := planningEnv(t, s)
+		e, who := planningEnv(t, s)
 		ctx := context.Background()
 		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff2.ID, RaterID: e.o.Kadis.ID,
 			Start: "2026-01-02", Reason: "Penugasan lintas bidang"}); err != nil {
@@ -81,9 +86,9 @@ func TestEndedRecordTakesNoAct(t *testing.T) {
 		if c := rec.Employment.Closed; c.Key != "record.ended" || fmt.Sprint(c.Args[3]) != "SK-PENSIUN-7" {
 			t.Errorf("closed = %+v", c)
 		}
-		acts := closedActs(t, e, s, e.o.Staff2.ID)
-		if len(acts) != 6 {
-			t.Errorf("acts tried = %v, want all six", acts)
+		acts := closedActs(t, e, s, who["kabid"], e.o.Staff2.ID)
+		if len(acts) != 7 {
+			t.Errorf("acts tried = %v, want all seven", acts)
 		}
 		for act, key := range acts {
 			if key != "record.ended" {
@@ -117,7 +122,7 @@ func TestEndedRecordTakesNoAct(t *testing.T) {
 // person is now.
 func TestMergedRecordTakesNoAct(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		e, _ := planningEnv(t, s)
+		e, who := planningEnv(t, s)
 		ctx := context.Background()
 		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff2.ID, RaterID: e.o.Kadis.ID,
 			Start: "2026-01-02", Reason: "Penugasan lintas bidang"}); err != nil {
@@ -147,7 +152,7 @@ func TestMergedRecordTakesNoAct(t *testing.T) {
 		if c.Key != "record.merged" || fmt.Sprint(c.Args[0]) != dup.FullName() || fmt.Sprint(c.Args[1]) != dup.NIP || rec.Employment.Merge == nil {
 			t.Errorf("closed = %+v, merge %+v", c, rec.Employment.Merge)
 		}
-		for act, key := range closedActs(t, e, s, e.o.Staff2.ID) {
+		for act, key := range closedActs(t, e, s, who["kabid"], e.o.Staff2.ID) {
 			if key != "record.merged" {
 				t.Errorf("%s on a merged record: refused with %q, want record.merged", act, key)
 			}
