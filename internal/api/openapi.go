@@ -150,7 +150,21 @@ func schemas() map[string]any {
 	unit := map[string]any{"id": str(), "code": str(), "name": str(), "kind": enum(unitKinds...),
 		"parent_id": nullable("string"), "opd_id": nullable("string"), "head_employee_id": nullable("string"),
 		"work_days": map[string]any{"type": "integer", "enum": []int{5, 6}}}
-	unitDetail := map[string]any{"child_ids": map[string]any{"type": "array", "items": str()}, "employees": map[string]any{"type": "integer"}}
+	holder := obj([]string{"employee_id", "name", "nip", "kind", "start", "end", "acting"}, map[string]any{
+		"employee_id": str(), "name": map[string]any{"type": "string", "description": "With titles"}, "nip": str(),
+		"kind":  enum(string(model.PlacementDefinitif), string(model.PlacementPlt), string(model.PlacementPlh)),
+		"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"),
+		"acting": map[string]any{"type": []string{"string", "null"},
+			"description": "For a Plt or Plh, in the reader's language: \"Plt. sejak 2 Januari 2026\" (and until when, when set); null for a definitive holder"}})
+	holders := map[string]any{"type": "array", "items": holder,
+		"description": "Everyone holding the post today: the definitive holders first, then the Plt, then the Plh"}
+	unit["heads"] = holders
+	unitDetail := map[string]any{"child_ids": map[string]any{"type": "array", "items": str()}, "employees": map[string]any{"type": "integer"},
+		"positions": map[string]any{"type": "array", "items": obj([]string{"id", "code", "name", "kind", "holder_id", "holders"}, map[string]any{
+			"id": str(), "code": str(), "name": str(), "kind": str(),
+			"holder_id": map[string]any{"type": []string{"string", "null"},
+				"description": "Who holds the post for its staff (rates them): a Plh or Plt before the definitive holder"},
+			"holders": holders})}}
 	for k, v := range unit {
 		unitDetail[k] = v
 	}
@@ -187,8 +201,8 @@ func schemas() map[string]any {
 			"can":      canSchemaOf("What the signed-in user may do with this limit now", map[string]string{"lift": "forget it, so that the next attempt goes ahead at once"})}),
 		"SignInLimitList": listOf("SignInLimit"),
 		"UnlockResult":    obj([]string{"lifted"}, map[string]any{"lifted": map[string]any{"type": "integer", "description": "how many limits were lifted (0: the account was free)"}}),
-		"Unit":            obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
-		"UnitDetail":      obj([]string{"id", "name", "kind"}, unitDetail),
+		"Unit":            obj([]string{"id", "name", "kind", "parent_id", "head_employee_id", "heads"}, unit),
+		"UnitDetail":      obj([]string{"id", "name", "kind", "heads", "positions"}, unitDetail),
 		"UnitList":        listOf("Unit"),
 		"PersonRef":       person,
 		"Employee": obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id", "can"},
