@@ -69,3 +69,36 @@ func TestUnitListsEveryHolder(t *testing.T) {
 		}
 	})
 }
+
+// /api/v1/me names the posts the user acts in, with the dates, the SKP of
+// the post and whether its staff's work waits on their desk.
+func TestMeNamesTheActingPosts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		y := time.Now().Year()
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			_, err := tx.Place(ctx, model.Placement{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID, Kind: model.PlacementPlt,
+				Start: model.Date(fmt.Sprintf("%d-01-02", y))})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+		me := checkAs(t, doc, "GET", "/api/v1/me", e.get(t, "/api/v1/me", e.login(t, storetest.NIPKabid, "rahasia-kabid")))
+		acting, _ := me["acting"].([]any)
+		if len(acting) != 1 {
+			t.Fatalf("acting = %v", me["acting"])
+		}
+		p := acting[0].(map[string]any)
+		can, _ := p["can"].(map[string]any)
+		if p["position_id"] != e.o.PosSekr.ID || p["title"] != "Plt. Sekretaris" || p["kind"] != "plt" || p["end"] != nil ||
+			p["text"] != fmt.Sprintf("Plt. Sekretaris sejak 2 Januari %d", y) || p["skp_id"] != nil || p["staff"] != float64(1) || can["desk"] != true {
+			t.Errorf("the acting post = %v", p)
+		}
+		if me := e.get(t, "/api/v1/me", e.login(t, storetest.NIPStaff1, "rahasia-staf1")).json(t); len(me["acting"].([]any)) != 0 {
+			t.Errorf("someone who acts in nothing: %v", me["acting"])
+		}
+	})
+}
