@@ -124,8 +124,11 @@ func schemas() map[string]any {
 		"front_title": str(), "back_title": str(), "pangkat": str(),
 		"rater":       map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
 		"upper_rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
-		"team":        map[string]any{"type": "array", "items": ref("PersonRef")},
-		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
+		"rater_title": map[string]any{"type": "string",
+			"description": "The post through which the rater rates the employee: \"Plt. Sekretaris\" for one who rates as Plt or Plh, else the rater's own position"},
+		"upper_rater_title": map[string]any{"type": "string", "description": "The same for the upper rater"},
+		"team":              map[string]any{"type": "array", "items": ref("PersonRef")},
+		"full_record":       map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
 		"can": obj([]string{"place", "override_rater", "manage_account", "end_employment", "cancel_end", "merge"}, map[string]any{
 			"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
 			"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"},

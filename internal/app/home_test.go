@@ -58,5 +58,20 @@ func TestHomeNamesTheActingPosts(t *testing.T) {
 		if h, _ := e.a.Home(ctx, who["staff1"]); len(h.Acting) != 0 {
 			t.Errorf("someone who acts in nothing: %+v", h.Acting)
 		}
+		// Whoever is rated by someone acting reads the acting post beside
+		// their rater's name, not the rater's own position.
+		for _, c := range []struct {
+			who          model.Actor
+			rater, upper string
+		}{
+			{rudi, "Plt. Sekretaris", "Kepala Dinas Komunikasi dan Informatika"},
+			{who["staff1"], "Plh. Kepala Bidang Aplikasi Informatika", "Kepala Dinas Komunikasi dan Informatika"},
+			{who["kabid"], "Kepala Dinas Komunikasi dan Informatika", "Wali Kota"},
+		} {
+			h, err := e.a.Home(ctx, c.who)
+			if err != nil || h.Detail.RaterTitle != c.rater || h.Detail.UpperRaterTitle != c.upper {
+				t.Errorf("%s's raters read %q / %q, want %q / %q (%v)", c.who.Name, h.Detail.RaterTitle, h.Detail.UpperRaterTitle, c.rater, c.upper, err)
+			}
+		}
 	})
 }
