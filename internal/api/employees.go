@@ -45,7 +45,7 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 	}
 	out := list[directoryEntryJSON]{Items: []directoryEntryJSON{}, NextCursor: ptr(page.NextCursor)}
 	for _, e := range page.Items {
-		out.Items = append(out.Items, directoryEntryJSON{employeeJSON: employeeOf(e.Employee, e.RaterID),
+		out.Items = append(out.Items, directoryEntryJSON{employeeJSON: employeeOf(e.Employee, e.RaterID), MergedIntoID: ptr(e.MergedIntoID),
 			Can: directoryCan{Place: e.Can.Place, OverrideRater: e.Can.OverrideRater}})
 	}
 	return writeJSON(w, http.StatusOK, out)
@@ -178,7 +178,10 @@ type employeeCan struct {
 // signed-in user may do with them from the list.
 type directoryEntryJSON struct {
 	employeeJSON
-	Can directoryCan `json:"can"`
+	// MergedIntoID is the record kept, for a record merged into another;
+	// omitted otherwise.
+	MergedIntoID *string      `json:"merged_into_id,omitempty"`
+	Can          directoryCan `json:"can"`
 }
 
 // directoryCan is the part of employeeCan a list knows.

@@ -98,6 +98,17 @@ func withCan(props map[string]any, can map[string]any) map[string]any {
 	return out
 }
 
+// withMerged is a directory entry's properties: the employee's, and the
+// record kept when this one was merged into it.
+func withMerged(props map[string]any) map[string]any {
+	out := map[string]any{"merged_into_id": map[string]any{"type": "string",
+		"description": "The record kept, when this record was merged into it (a merge ends no employment)"}}
+	for k, v := range props {
+		out[k] = v
+	}
+	return out
+}
+
 func enum(values ...string) map[string]any { return map[string]any{"type": "string", "enum": values} }
 
 func schemas() map[string]any {
@@ -220,7 +231,7 @@ func schemas() map[string]any {
 		"UnitList":        listOf("Unit"),
 		"PersonRef":       person,
 		"Employee": obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id", "can"},
-			withCan(employee, obj([]string{"place", "override_rater"}, map[string]any{
+			withCan(withMerged(employee), obj([]string{"place", "override_rater"}, map[string]any{
 				"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
 				"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"}}))),
 		"EmployeeList":   listOf("Employee"),

@@ -13,6 +13,9 @@ import (
 type DirectoryEntry struct {
 	model.Employee
 	RaterID string
+	// MergedIntoID is the record kept, for a record merged into another
+	// (the list says "merged", not "inactive": no employment ended).
+	MergedIntoID string
 	// Can holds what the actor may do with the employee from a list:
 	// place them and name a substitute rater (ManageAccount is known
 	// only on the employee's own record).
@@ -52,12 +55,23 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 			opdOf[u.ID] = u.OPDID
 		}
 	}
+	var inactive []string
+	for _, e := range page.Items {
+		if !e.Active {
+			inactive = append(inactive, e.ID)
+		}
+	}
+	merged, err := a.store.MergedIntoOf(ctx, inactive)
+	if err != nil {
+		return DirectoryPage{}, err
+	}
 	out := DirectoryPage{NextCursor: page.NextCursor, Items: make([]DirectoryEntry, len(page.Items))}
 	for i, e := range page.Items {
 		// Nothing is done any more with a record merged or a person no
 		// longer employed (refuseClosed).
 		manage := e.Active && opdOf != nil && mayManage(actor, targetOf(actor, chart, e, opdOf[e.UnitID]))
-		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID), Can: EmployeeRights{Place: manage, OverrideRater: manage}}
+		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID), MergedIntoID: merged[e.ID],
+			Can: EmployeeRights{Place: manage, OverrideRater: manage}}
 	}
 	return out, nil
 }

@@ -157,6 +157,15 @@ func TestMergedRecordTakesNoAct(t *testing.T) {
 				t.Errorf("%s on a merged record: refused with %q, want record.merged", act, key)
 			}
 		}
+		page, err := e.a.Directory(ctx, e.admin, model.EmployeeFilter{Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range page.Items {
+			if want := map[string]string{e.o.Staff2.ID: dup.ID}[it.ID]; it.MergedIntoID != want {
+				t.Errorf("the directory says %s was merged into %q, want %q", it.Name, it.MergedIntoID, want)
+			}
+		}
 		// The record kept takes them.
 		if kept, _ := e.a.EmployeeRecord(ctx, e.admin, dup.ID); !kept.Can.Place || kept.Employment.Closed.Key != "" {
 			t.Errorf("the record kept: %+v, %+v", kept.Can, kept.Employment.Closed)

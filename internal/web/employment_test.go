@@ -96,6 +96,10 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 			strings.Contains(body, "/gabungkan") {
 			t.Error("the merged record's page does not say where it went, or still offers a merge")
 		}
+		// The directory says "merged", leading to the record kept.
+		if _, body := admin.get("/pegawai?status=nonaktif"); !strings.Contains(body, `<a class="status status-acting" href="/pegawai/`+e.o.Staff3.ID+`">Digabung</a>`) {
+			t.Error("the directory does not mark the merged record as merged")
+		}
 		// A merge ends no employment: the page does not speak of one.
 		if strings.Contains(body, "Kepegawaian "+e.o.Staff1.FullName()+" sudah berakhir") || strings.Contains(body, "Pindah ke instansi lain") {
 			t.Error("the merged record's page speaks of an end of employment")
