@@ -100,6 +100,10 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		if _, body := admin.get("/pegawai?status=nonaktif"); !strings.Contains(body, `<a class="status status-acting" href="/pegawai/`+e.o.Staff3.ID+`">Digabung</a>`) {
 			t.Error("the directory does not mark the merged record as merged")
 		}
+		// The audit log names the merge's parts in the reader's words.
+		if _, body := admin.get("/audit?entity_type=employee"); !strings.Contains(body, "Catatan yang dipertahankan") || !strings.Contains(body, "Catatan yang digabung") {
+			t.Error("the audit log does not name the merge's records")
+		}
 		// A merge ends no employment: the page does not speak of one.
 		if strings.Contains(body, "Kepegawaian "+e.o.Staff1.FullName()+" sudah berakhir") || strings.Contains(body, "Pindah ke instansi lain") {
 			t.Error("the merged record's page speaks of an end of employment")
