@@ -45,7 +45,7 @@ func (h *handler) employees(w http.ResponseWriter, r *http.Request, actor model.
 	}
 	out := pageWithTotal[directoryEntryJSON](page.NextCursor, page.Total)
 	for _, e := range page.Items {
-		out.Items = append(out.Items, directoryEntryJSON{employeeJSON: employeeOf(e.Employee, e.RaterID),
+		out.Items = append(out.Items, directoryEntryJSON{employeeJSON: employeeOf(e.Employee, e.RaterID), MergedIntoID: ptr(e.MergedIntoID),
 			Can: directoryCan{Place: e.Can.Place, OverrideRater: e.Can.OverrideRater}})
 	}
 	return writeJSON(w, http.StatusOK, out)
@@ -105,21 +105,25 @@ type endCan struct {
 
 type employeeDetailJSON struct {
 	employeeJSON
-	FrontTitle string          `json:"front_title"`
-	BackTitle  string          `json:"back_title"`
-	Pangkat    string          `json:"pangkat"`
-	Rater      *personRef      `json:"rater"`
-	UpperRater *personRef      `json:"upper_rater"`
-	Team       []personRef     `json:"team"`
-	Full       bool            `json:"full_record"`
-	Can        employeeCan     `json:"can"`
-	BirthDate  *nullableText   `json:"birth_date,omitempty"`
-	Gender     *string         `json:"gender,omitempty"`
-	Email      *string         `json:"email,omitempty"`
-	Phone      *string         `json:"phone,omitempty"`
-	Placements []placementJSON `json:"placements,omitempty"`
-	Active     bool            `json:"active"`
-	Employment employmentJSON  `json:"employment"`
+	FrontTitle string     `json:"front_title"`
+	BackTitle  string     `json:"back_title"`
+	Pangkat    string     `json:"pangkat"`
+	Rater      *personRef `json:"rater"`
+	UpperRater *personRef `json:"upper_rater"`
+	// RaterTitle and UpperRaterTitle: the posts through which they rate
+	// ("Plt. Sekretaris"); omitted without a rater.
+	RaterTitle      string          `json:"rater_title,omitempty"`
+	UpperRaterTitle string          `json:"upper_rater_title,omitempty"`
+	Team            []personRef     `json:"team"`
+	Full            bool            `json:"full_record"`
+	Can             employeeCan     `json:"can"`
+	BirthDate       *nullableText   `json:"birth_date,omitempty"`
+	Gender          *string         `json:"gender,omitempty"`
+	Email           *string         `json:"email,omitempty"`
+	Phone           *string         `json:"phone,omitempty"`
+	Placements      []placementJSON `json:"placements,omitempty"`
+	Active          bool            `json:"active"`
+	Employment      employmentJSON  `json:"employment"`
 }
 
 func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
@@ -129,7 +133,7 @@ func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
 		sup = d.Rater.ID
 	}
 	j := employeeDetailJSON{employeeJSON: employeeOf(e, sup), FrontTitle: e.FrontTitle, BackTitle: e.BackTitle,
-		Pangkat: e.Pangkat, Rater: refOf(d.Rater), UpperRater: refOf(d.UpperRater), Full: d.Full, Team: []personRef{},
+		Pangkat: e.Pangkat, Rater: refOf(d.Rater), UpperRater: refOf(d.UpperRater), RaterTitle: d.RaterTitle, UpperRaterTitle: d.UpperRaterTitle, Full: d.Full, Team: []personRef{},
 		Can: employeeCan{Place: d.Can.Place, OverrideRater: d.Can.OverrideRater, ManageAccount: d.Can.ManageAccount,
 			EndEmployment: d.Can.EndEmployment, CancelEnd: d.Can.CancelEnd, Merge: d.Can.Merge},
 		Active: e.Active, Employment: employmentOf(d.Employment, lang)}
@@ -174,7 +178,10 @@ type employeeCan struct {
 // signed-in user may do with them from the list.
 type directoryEntryJSON struct {
 	employeeJSON
-	Can directoryCan `json:"can"`
+	// MergedIntoID is the record kept, for a record merged into another;
+	// omitted otherwise.
+	MergedIntoID *string      `json:"merged_into_id,omitempty"`
+	Can          directoryCan `json:"can"`
 }
 
 // directoryCan is the part of employeeCan a list knows.

@@ -31,7 +31,11 @@ type nipChangeJSON struct {
 type employmentJSON struct {
 	End          *employmentEndJSON `json:"end"`
 	MergedIntoID *string            `json:"merged_into_id"`
-	NIPHistory   []nipChangeJSON    `json:"nip_history,omitempty"`
+	MergedAt     *time.Time         `json:"merged_at,omitempty"`
+	// Closed says, in the reader's language, why nothing is done with the
+	// record any more: merged into another record, or employed no longer.
+	Closed     string          `json:"closed,omitempty"`
+	NIPHistory []nipChangeJSON `json:"nip_history,omitempty"`
 	// CancelRefused says why the end cannot be cancelled now, to those
 	// who could otherwise (can.cancel_end is then false).
 	CancelRefused string `json:"cancel_refused,omitempty"`
@@ -57,6 +61,13 @@ func employmentOf(v app.EmploymentView, lang string) employmentJSON {
 	}
 	if v.MergedInto != nil {
 		j.MergedIntoID = &v.MergedInto.ID
+	}
+	if v.Merge != nil {
+		at := v.Merge.At.UTC()
+		j.MergedAt = &at
+	}
+	if c := v.Closed; c.Key != "" {
+		j.Closed = locale.T(lang, c.Key, c.Args...)
 	}
 	for _, ch := range v.NIPHistory {
 		j.NIPHistory = append(j.NIPHistory, nipChangeJSON{OldNIP: ch.OldNIP, NewNIP: ch.NewNIP, Reason: ch.Reason, At: ch.At.UTC()})
@@ -139,6 +150,9 @@ func employmentSchemas() map[string]any {
 		"Employment": obj([]string{"end", "merged_into_id"}, map[string]any{
 			"end":            map[string]any{"oneOf": []any{end, map[string]any{"type": "null"}}, "description": "The end in force (full record only)"},
 			"merged_into_id": nullable("string"),
+			"merged_at":      map[string]any{"type": "string", "format": "date-time", "description": "When the record was merged into merged_into_id"},
+			"closed": map[string]any{"type": "string",
+				"description": "Why nothing is done with the record any more, in the reader's language: merged into another record (not an end of employment), or employed no longer. Every act on the person (placements, substitute raters, accounts, SKPs) is then a 409 with this reason"},
 			"cancel_refused": map[string]any{"type": "string",
 				"description": "Why the end cannot be cancelled now (the post was given to someone else, another SKP of the year is in progress); only to those who could otherwise"},
 			"nip_history": map[string]any{"type": "array", "items": obj([]string{"old_nip", "new_nip", "reason", "at"}, map[string]any{

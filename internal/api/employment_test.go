@@ -47,6 +47,22 @@ func TestEmploymentEndAndMergeRoutes(t *testing.T) {
 		if r := e.post(t, base+"/end", admin, map[string]string{"kind": "pindah_instansi", "date": "2026-01-01", "decree": "SK-2"}); r.status != 200 {
 			t.Fatalf("end again: %d %s", r.status, r.body)
 		}
+		// Nothing more is done with the person: each act is a 409 that
+		// says why, and the record says it too.
+		for path, body := range map[string]any{
+			base + "/placements":      map[string]string{"position_id": e.o.PosAdm.ID, "kind": "plt", "start": "2026-03-02"},
+			base + "/rater-overrides": map[string]string{"rater_id": e.o.Kadis.ID, "start": "2026-03-02", "reason": "Penugasan"},
+			"/api/v1/users":           map[string]string{"employee_id": e.o.Staff3.ID},
+			"/api/v1/skps":            map[string]any{"employee_id": e.o.Staff3.ID, "year": 2026, "approach": "kuantitatif"},
+		} {
+			if r := e.post(t, path, admin, body); r.status != 409 || !strings.Contains(string(r.body), "sudah berakhir: Pindah ke instansi lain") {
+				t.Errorf("POST %s for someone who left: %d %s", path, r.status, r.body)
+			}
+		}
+		if ended := e.get(t, base, admin).json(t); !strings.Contains(ended["employment"].(map[string]any)["closed"].(string), "SK-2") ||
+			ended["can"].(map[string]any)["place"] != false || ended["can"].(map[string]any)["override_rater"] != false {
+			t.Errorf("the record of someone who left: %v", ended)
+		}
 		// The directory lists the people who left apart.
 		left := e.get(t, "/api/v1/employees?active=false", admin).json(t)["items"].([]any)
 		if len(left) != 1 || left[0].(map[string]any)["id"] != e.o.Staff3.ID {
@@ -72,6 +88,16 @@ func TestEmploymentEndAndMergeRoutes(t *testing.T) {
 		merged := e.get(t, base, admin).json(t)
 		if merged["employment"].(map[string]any)["merged_into_id"] != e.o.Staff1.ID || merged["can"].(map[string]any)["merge"] != false {
 			t.Errorf("merged record: %v", merged)
+		}
+		// A merge ends no employment: the record says where the person is.
+		emp := merged["employment"].(map[string]any)
+		closed, _ := emp["closed"].(string)
+		if !strings.Contains(closed, "digabung ke catatan "+e.o.Staff1.FullName()) || strings.Contains(closed, "Pindah ke instansi lain") || emp["merged_at"] == nil {
+			t.Errorf("merged record's employment: %v", emp)
+		}
+		if r := e.post(t, base+"/placements", admin, map[string]string{"position_id": e.o.PosAdm.ID, "kind": "plt", "start": "2026-03-02"}); r.status != 409 ||
+			!strings.Contains(string(r.body), "digabung ke catatan "+e.o.Staff1.FullName()) {
+			t.Errorf("a placement of a merged record: %d %s", r.status, r.body)
 		}
 	})
 }

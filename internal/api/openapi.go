@@ -108,6 +108,17 @@ func withCan(props map[string]any, can map[string]any) map[string]any {
 	return out
 }
 
+// withMerged is a directory entry's properties: the employee's, and the
+// record kept when this one was merged into it.
+func withMerged(props map[string]any) map[string]any {
+	out := map[string]any{"merged_into_id": map[string]any{"type": "string",
+		"description": "The record kept, when this record was merged into it (a merge ends no employment)"}}
+	for k, v := range props {
+		out[k] = v
+	}
+	return out
+}
+
 func enum(values ...string) map[string]any { return map[string]any{"type": "string", "enum": values} }
 
 func schemas() map[string]any {
@@ -134,8 +145,11 @@ func schemas() map[string]any {
 		"front_title": str(), "back_title": str(), "pangkat": str(),
 		"rater":       map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
 		"upper_rater": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}},
-		"team":        map[string]any{"type": "array", "items": ref("PersonRef")},
-		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
+		"rater_title": map[string]any{"type": "string",
+			"description": "The post through which the rater rates the employee: \"Plt. Sekretaris\" for one who rates as Plt or Plh, else the rater's own position"},
+		"upper_rater_title": map[string]any{"type": "string", "description": "The same for the upper rater"},
+		"team":              map[string]any{"type": "array", "items": ref("PersonRef")},
+		"full_record":       map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
 		"can": obj([]string{"place", "override_rater", "manage_account", "end_employment", "cancel_end", "merge"}, map[string]any{
 			"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
 			"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"},
@@ -160,7 +174,21 @@ func schemas() map[string]any {
 	unit := map[string]any{"id": str(), "code": str(), "name": str(), "kind": enum(unitKinds...),
 		"parent_id": nullable("string"), "opd_id": nullable("string"), "head_employee_id": nullable("string"),
 		"work_days": map[string]any{"type": "integer", "enum": []int{5, 6}}}
-	unitDetail := map[string]any{"child_ids": map[string]any{"type": "array", "items": str()}, "employees": map[string]any{"type": "integer"}}
+	holder := obj([]string{"employee_id", "name", "nip", "kind", "start", "end", "acting"}, map[string]any{
+		"employee_id": str(), "name": map[string]any{"type": "string", "description": "With titles"}, "nip": str(),
+		"kind":  enum(string(model.PlacementDefinitif), string(model.PlacementPlt), string(model.PlacementPlh)),
+		"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"),
+		"acting": map[string]any{"type": []string{"string", "null"},
+			"description": "For a Plt or Plh, in the reader's language: \"Plt. sejak 2 Januari 2026\" (and until when, when set); null for a definitive holder"}})
+	holders := map[string]any{"type": "array", "items": holder,
+		"description": "Everyone holding the post today: the definitive holders first, then the Plt, then the Plh"}
+	unit["heads"] = holders
+	unitDetail := map[string]any{"child_ids": map[string]any{"type": "array", "items": str()}, "employees": map[string]any{"type": "integer"},
+		"positions": map[string]any{"type": "array", "items": obj([]string{"id", "code", "name", "kind", "holder_id", "holders"}, map[string]any{
+			"id": str(), "code": str(), "name": str(), "kind": str(),
+			"holder_id": map[string]any{"type": []string{"string", "null"},
+				"description": "Who holds the post for its staff (rates them): a Plh or Plt before the definitive holder"},
+			"holders": holders})}}
 	for k, v := range unit {
 		unitDetail[k] = v
 	}
@@ -177,7 +205,18 @@ func schemas() map[string]any {
 			"token": str(), "expires_at": map[string]any{"type": "string", "format": "date-time"}, "user": ref("User")}),
 		"User": user,
 		"Me": obj([]string{"user", "employee", "email_digest"}, map[string]any{"user": ref("User"), "employee": map[string]any{"oneOf": []any{ref("EmployeeDetail"), map[string]any{"type": "null"}}},
-			"email_digest": map[string]any{"type": "boolean", "description": "One digest a day by e-mail (from 07:00 on the instansi's clock) instead of an e-mail per unread notification"}}),
+			"email_digest": map[string]any{"type": "boolean", "description": "One digest a day by e-mail (from 07:00 on the instansi's clock) instead of an e-mail per unread notification"},
+			"acting": map[string]any{"type": "array", "description": "The posts the user holds today as Plt or Plh (with an employee record only)",
+				"items": obj([]string{"position_id", "title", "unit", "kind", "start", "end", "text", "skp_id", "staff", "can"}, map[string]any{
+					"position_id": str(), "title": map[string]any{"type": "string", "description": "As documents name it: \"Plt. Kepala Dinas ...\""},
+					"unit": str(), "kind": enum(string(model.PlacementPlt), string(model.PlacementPlh)),
+					"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"),
+					"text":   map[string]any{"type": "string", "description": "In the reader's language: \"Plt. Kepala Dinas ... sejak 2 Januari 2026\" (and until when, when set)"},
+					"skp_id": map[string]any{"type": []string{"string", "null"}, "description": "The post's SKP of the year that is not closed"},
+					"staff":  map[string]any{"type": "integer", "description": "How many people the user rates through the post today"},
+					"can": obj([]string{"create_skp", "desk"}, map[string]any{
+						"create_skp": map[string]any{"type": "boolean", "description": "POST /api/v1/skps with this position_id would start the post's SKP"},
+						"desk":       map[string]any{"type": "boolean", "description": "The post's staff's work waits on the user's desk"}})})}}),
 		"MePatch": obj(nil, map[string]any{"locale": enum("id", "en"),
 			"email_digest": map[string]any{"type": "boolean", "description": "Choose the daily digest (true) or an e-mail per notification (false)"}}),
 		"PasswordChange": obj([]string{"current_password", "new_password"}, map[string]any{"current_password": str(), "new_password": map[string]any{"type": "string", "minLength": 8, "maxLength": 200,
@@ -198,12 +237,12 @@ func schemas() map[string]any {
 			"can":      canSchemaOf("What the signed-in user may do with this limit now", map[string]string{"lift": "forget it, so that the next attempt goes ahead at once"})}),
 		"SignInLimitList": listOf("SignInLimit"),
 		"UnlockResult":    obj([]string{"lifted"}, map[string]any{"lifted": map[string]any{"type": "integer", "description": "how many limits were lifted (0: the account was free)"}}),
-		"Unit":            obj([]string{"id", "name", "kind", "parent_id", "head_employee_id"}, unit),
-		"UnitDetail":      obj([]string{"id", "name", "kind"}, unitDetail),
+		"Unit":            obj([]string{"id", "name", "kind", "parent_id", "head_employee_id", "heads"}, unit),
+		"UnitDetail":      obj([]string{"id", "name", "kind", "heads", "positions"}, unitDetail),
 		"UnitList":        listOf("Unit"),
 		"PersonRef":       person,
 		"Employee": obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id", "can"},
-			withCan(employee, obj([]string{"place", "override_rater"}, map[string]any{
+			withCan(withMerged(employee), obj([]string{"place", "override_rater"}, map[string]any{
 				"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
 				"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"}}))),
 		"EmployeeList":   withTotal(listOf("Employee")),

@@ -3,6 +3,9 @@ package api
 import (
 	"net/http"
 
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
+
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -18,8 +21,46 @@ func (h *handler) meJSON(r *http.Request, actor model.Actor) (map[string]any, er
 			return nil, err
 		}
 		out["employee"] = employeeDetailOf(d, readerLang(r))
+		acting, err := h.a.ActingPosts(r.Context(), actor)
+		if err != nil {
+			return nil, err
+		}
+		out["acting"] = actingPostsOf(acting, readerLang(r))
 	}
 	return out, nil
+}
+
+// actingPostJSON is a post the signed-in person holds today as Plt or Plh.
+type actingPostJSON struct {
+	PositionID string        `json:"position_id"`
+	Title      string        `json:"title"`
+	Unit       string        `json:"unit"`
+	Kind       string        `json:"kind"`
+	Start      string        `json:"start"`
+	End        *string       `json:"end"`
+	Text       string        `json:"text"`
+	SKPID      *string       `json:"skp_id"`
+	Staff      int           `json:"staff"`
+	Can        actingPostCan `json:"can"`
+}
+
+type actingPostCan struct {
+	CreateSKP bool `json:"create_skp"`
+	Desk      bool `json:"desk"`
+}
+
+func actingPostsOf(list []app.ActingPost, lang string) []actingPostJSON {
+	out := make([]actingPostJSON, 0, len(list))
+	for _, p := range list {
+		j := actingPostJSON{PositionID: p.PositionID, Title: p.Title, Unit: p.Unit, Kind: string(p.Kind), Start: string(p.Start),
+			End: ptr(string(p.End)), Text: locale.T(lang, p.Text.Key, p.Text.Args...), Staff: p.Staff,
+			Can: actingPostCan{CreateSKP: p.Can.CreateSKP, Desk: p.Can.Desk}}
+		if p.SKP != nil {
+			j.SKPID = &p.SKP.ID
+		}
+		out = append(out, j)
+	}
+	return out
 }
 
 func (h *handler) me(w http.ResponseWriter, r *http.Request, actor model.Actor) error {

@@ -53,6 +53,7 @@ type unitPerformanceJSON struct {
 	PeriodName      string                   `json:"period_name"`
 	PeriodStatus    string                   `json:"period_status"`
 	Head            *personRef               `json:"head"`
+	HeadActing      *string                  `json:"head_acting"`
 	Setter          *personRef               `json:"setter"`
 	Capaian         *string                  `json:"capaian"`
 	Basis           string                   `json:"basis"`
@@ -68,6 +69,7 @@ func unitPerformanceOf(v app.UnitPerformanceView, lang string) unitPerformanceJS
 	label := v.Period.Label()
 	j := unitPerformanceJSON{UnitID: v.Unit.ID, UnitName: v.Unit.Name, PeriodID: v.Period.ID, PeriodName: locale.T(lang, label.Key, label.Args...),
 		PeriodStatus: string(v.Period.Status), Head: refOf(v.Head), Setter: refOf(v.Setter), Version: v.Version,
+		HeadActing:   ptr(v.HeadKind.Abbrev()),
 		LeaderRating: ptr(string(v.LeaderRating)), Recommendations: []unitRecommendationJSON{},
 		Can: unitPerfCan{Set: v.Can.Set, Recommend: v.Can.Recommend, Sources: []string{}}}
 	if p := v.Performance; p != nil {
@@ -194,7 +196,10 @@ func unitPerformanceSchemas() map[string]any {
 		"UnitPerformance": obj([]string{"unit_id", "period_id", "capaian", "version", "recommendations", "can"}, map[string]any{
 			"unit_id": str(), "unit_name": str(), "period_id": str(), "period_name": str(),
 			"period_status": enum("draft", "open", "closed", "locked"),
-			"head":          person, "setter": map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}, "description": "Who sets the capaian of this OPD now"},
+			"head":          person,
+			"head_acting": map[string]any{"type": []string{"string", "null"}, "enum": []any{"Plt.", "Plh.", nil},
+				"description": "\"Plt.\" or \"Plh.\" when the head leads the OPD as such, null for a definitive head"},
+			"setter":  map[string]any{"oneOf": []any{ref("PersonRef"), map[string]any{"type": "null"}}, "description": "Who sets the capaian of this OPD now"},
 			"capaian": map[string]any{"type": []string{"string", "null"}, "enum": append(anyOf(capaians), nil), "description": "null until it is set"},
 			"basis":   map[string]any{"type": "string", "description": "The dasar: capaian Perjanjian Kinerja, a summary of the rencana aksi"},
 			"set_by":  person, "set_at": map[string]any{"type": []string{"string", "null"}, "format": "date-time"},

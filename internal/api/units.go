@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -12,9 +13,10 @@ func (h *handler) units(w http.ResponseWriter, r *http.Request, actor model.Acto
 	if err != nil {
 		return err
 	}
+	lang := readerLang(r)
 	out := list[unitJSON]{Items: []unitJSON{}}
 	for _, n := range tree.All {
-		out.Items = append(out.Items, unitOf(n))
+		out.Items = append(out.Items, unitOf(n, lang))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -28,25 +30,67 @@ func (h *handler) unit(w http.ResponseWriter, r *http.Request, actor model.Actor
 	for _, c := range d.Children {
 		children = append(children, c.ID)
 	}
+	lang := readerLang(r)
+	positions := make([]positionJSON, 0, len(d.Positions))
+	for _, p := range d.Positions {
+		positions = append(positions, positionJSON{ID: p.ID, Code: p.Code, Name: p.Name, Kind: string(p.Kind),
+			HolderID: ptr(p.HolderID), Holders: holdersOf(p.Holders, lang)})
+	}
 	return writeJSON(w, http.StatusOK, struct {
 		unitJSON
-		ChildIDs  []string `json:"child_ids"`
-		Employees int      `json:"employees"`
-	}{unitOf(d.UnitNode), children, d.Own})
+		ChildIDs  []string       `json:"child_ids"`
+		Employees int            `json:"employees"`
+		Positions []positionJSON `json:"positions"`
+	}{unitOf(d.UnitNode, lang), children, d.Own, positions})
+}
+
+// holderJSON is one person holding a post today: definitive, or acting
+// (Plt, Plh) with acting saying so ("Plt. sejak 2 Januari 2026").
+type holderJSON struct {
+	EmployeeID string  `json:"employee_id"`
+	Name       string  `json:"name"`
+	NIP        string  `json:"nip"`
+	Kind       string  `json:"kind"`
+	Start      string  `json:"start"`
+	End        *string `json:"end"`
+	Acting     *string `json:"acting"`
+}
+
+func holdersOf(hs []app.UnitHolder, lang string) []holderJSON {
+	out := make([]holderJSON, 0, len(hs))
+	for _, h := range hs {
+		j := holderJSON{EmployeeID: h.EmployeeID, Name: h.Name, NIP: h.NIP, Kind: string(h.Kind), Start: string(h.Start), End: ptr(string(h.End))}
+		if h.Acting.Key != "" {
+			j.Acting = ptr(locale.T(lang, h.Acting.Key, h.Acting.Args...))
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// positionJSON is a position of a unit with everyone holding it today.
+type positionJSON struct {
+	ID       string       `json:"id"`
+	Code     string       `json:"code"`
+	Name     string       `json:"name"`
+	Kind     string       `json:"kind"`
+	HolderID *string      `json:"holder_id"`
+	Holders  []holderJSON `json:"holders"`
 }
 
 type unitJSON struct {
-	ID             string  `json:"id"`
-	Code           string  `json:"code"`
-	Name           string  `json:"name"`
-	Kind           string  `json:"kind"`
-	ParentID       *string `json:"parent_id"`
-	OPDID          *string `json:"opd_id"`
-	HeadEmployeeID *string `json:"head_employee_id"`
-	WorkDays       int     `json:"work_days"`
+	ID             string       `json:"id"`
+	Code           string       `json:"code"`
+	Name           string       `json:"name"`
+	Kind           string       `json:"kind"`
+	ParentID       *string      `json:"parent_id"`
+	OPDID          *string      `json:"opd_id"`
+	HeadEmployeeID *string      `json:"head_employee_id"`
+	Heads          []holderJSON `json:"heads"`
+	WorkDays       int          `json:"work_days"`
 }
 
-func unitOf(u *app.UnitNode) unitJSON {
+func unitOf(u *app.UnitNode, lang string) unitJSON {
 	return unitJSON{ID: u.ID, Code: u.Code, Name: u.Name, Kind: string(u.Kind), ParentID: ptr(u.ParentID),
-		OPDID: ptr(u.OPDID), HeadEmployeeID: ptr(u.HeadID), WorkDays: u.WorkDays}
+		OPDID: ptr(u.OPDID), HeadEmployeeID: ptr(u.HeadID), Heads: holdersOf(u.Heads, lang), WorkDays: u.WorkDays}
 }

@@ -224,7 +224,9 @@ func (s accountScope) rightsOf(actor model.Actor, e model.Employee, u *model.Use
 	if !s.mayRun(*u, opd) {
 		return AccountRights{}
 	}
-	return AccountRights{IssueLink: !u.Disabled, Roles: u.ID != actor.UserID}
+	// No link for the account of a record merged or a person no longer
+	// employed (refuseClosed).
+	return AccountRights{IssueLink: !u.Disabled && (e.ID == "" || e.Active), Roles: u.ID != actor.UserID}
 }
 
 func statusOf(u *model.User) AccountStatus {
@@ -419,6 +421,9 @@ func (a *App) CreateAccount(ctx context.Context, actor model.Actor, employeeID s
 	if e.InstansiID != actor.InstansiID || !s.reach.HasOPD(s.opdOf(e)) {
 		return IssuedLink{}, fmt.Errorf("employee %s: %w", employeeID, model.ErrNotFound)
 	}
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return IssuedLink{}, err
+	}
 	if _, err := a.store.UserByEmployee(ctx, e.ID); err == nil {
 		return IssuedLink{}, model.Invalid("employee_id", "invalid.account.exists", e.FullName())
 	} else if !errors.Is(err, model.ErrNotFound) {
@@ -458,6 +463,11 @@ func (a *App) IssueAccountLink(ctx context.Context, actor model.Actor, userID st
 	u, e, err := a.accountOf(ctx, s, userID)
 	if err != nil {
 		return IssuedLink{}, err
+	}
+	if e.ID != "" {
+		if err := a.refuseClosed(ctx, e); err != nil {
+			return IssuedLink{}, err
+		}
 	}
 	if !s.rightsOf(actor, e, &u).IssueLink {
 		return IssuedLink{}, model.Invalid("user", "invalid.account.disabled", u.DisplayName)

@@ -13,6 +13,9 @@ import (
 type DirectoryEntry struct {
 	model.Employee
 	RaterID string
+	// MergedIntoID is the record kept, for a record merged into another
+	// (the list says "merged", not "inactive": no employment ended).
+	MergedIntoID string
 	// Can holds what the actor may do with the employee from a list:
 	// place them and name a substitute rater (ManageAccount is known
 	// only on the employee's own record).
@@ -57,10 +60,23 @@ func (a *App) Directory(ctx context.Context, actor model.Actor, f model.Employee
 			opdOf[u.ID] = u.OPDID
 		}
 	}
+	var inactive []string
+	for _, e := range page.Items {
+		if !e.Active {
+			inactive = append(inactive, e.ID)
+		}
+	}
+	merged, err := a.store.MergedIntoOf(ctx, inactive)
+	if err != nil {
+		return DirectoryPage{}, err
+	}
 	out := DirectoryPage{NextCursor: page.NextCursor, Total: total, Items: make([]DirectoryEntry, len(page.Items))}
 	for i, e := range page.Items {
-		manage := opdOf != nil && mayManage(actor, targetOf(actor, chart, e, opdOf[e.UnitID]))
-		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID), Can: EmployeeRights{Place: manage, OverrideRater: manage}}
+		// Nothing is done any more with a record merged or a person no
+		// longer employed (refuseClosed).
+		manage := e.Active && opdOf != nil && mayManage(actor, targetOf(actor, chart, e, opdOf[e.UnitID]))
+		out.Items[i] = DirectoryEntry{Employee: e, RaterID: chart.Rater(e.ID), MergedIntoID: merged[e.ID],
+			Can: EmployeeRights{Place: manage, OverrideRater: manage}}
 	}
 	return out, nil
 }
@@ -109,7 +125,11 @@ type EmployeeDetail struct {
 	Can        EmployeeRights
 	Rater      *model.Employee
 	UpperRater *model.Employee
-	Placements []model.Placement
+	// RaterTitle and UpperRaterTitle name the post through which each
+	// rates the employee, as documents name it: "Plt. Sekretaris" for
+	// one who rates as Plt or Plh, else their own position's name.
+	RaterTitle, UpperRaterTitle string
+	Placements                  []model.Placement
 	// CanEndPlacement tells, by placement id, whether the actor may end
 	// it: they manage the employee and its post is within their reach.
 	CanEndPlacement map[string]bool
@@ -137,7 +157,11 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 	}
 	d := EmployeeDetail{Employee: e}
 	d.Full = authz.Can(actor, authz.ReadEmployeeRecord, target)
-	manage := mayManage(actor, target)
+	// A record merged or a person no longer employed is placed, given a
+	// substitute rater or an account no more (refuseClosed): ending
+	// their employment, cancelling that end and merging are
+	// employmentOf's.
+	manage := e.Active && mayManage(actor, target)
 	d.Can.Place, d.Can.OverrideRater = manage, manage
 	ids := []string{}
 	if r := chart.Rater(e.ID); r != "" {
@@ -155,6 +179,9 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 	}
 	if r, ok := people[chart.UpperRater(e.ID)]; ok {
 		d.UpperRater = &r
+	}
+	if d.RaterTitle, d.UpperRaterTitle, err = a.raterTitles(ctx, chart, e.ID, d.Rater, d.UpperRater); err != nil {
+		return d, err
 	}
 	if team := chart.Team(e.ID); len(team) > 0 {
 		if d.Team, err = a.allEmployees(ctx, model.EmployeeFilter{InstansiID: e.InstansiID, IDs: team}); err != nil {
@@ -182,6 +209,45 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 		d.Employee.BirthDate, d.Employee.Email, d.Employee.Phone, d.Employee.Gender = "", "", "", ""
 	}
 	return d, a.employmentOf(ctx, actor, &d, target)
+}
+
+// raterTitles names the posts through which rater and upper rate employee
+// id (see EmployeeDetail.RaterTitle): an acting post as "Plt. …" or
+// "Plh. …"; a definitive one, or a rater an override names, by their own
+// position.
+func (a *App) raterTitles(ctx context.Context, chart *model.OrgChart, id string, rater, upper *model.Employee) (string, string, error) {
+	var rt, ut string
+	if rater == nil {
+		return rt, ut, nil
+	}
+	rt = rater.PositionName
+	if upper != nil {
+		ut = upper.PositionName
+	}
+	through, kind := chart.RaterPostOn(id, "")
+	var err error
+	if rt, err = a.actingTitle(ctx, through, kind, rt); err != nil || upper == nil || through == "" {
+		return rt, ut, err
+	}
+	if o := chart.UpperRater(id); o != chart.RaterOn(rater.ID, through) && o != rater.ID {
+		return rt, ut, nil // named by an override
+	}
+	post, kind := chart.RaterPostOn(rater.ID, through)
+	ut, err = a.actingTitle(ctx, post, kind, ut)
+	return rt, ut, err
+}
+
+// actingTitle is "Plt. <post>" or "Plh. <post>" for a post held as such,
+// else own (the holder's own position).
+func (a *App) actingTitle(ctx context.Context, post string, kind model.PlacementKind, own string) (string, error) {
+	if post == "" || kind == model.PlacementDefinitif || kind == "" {
+		return own, nil
+	}
+	p, err := a.store.Position(ctx, post)
+	if err != nil {
+		return own, err
+	}
+	return model.ActingTitle(kind, p.Name), nil
 }
 
 // EmployeeRights are what an actor may do with an employee now: place them

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/importer"
@@ -26,6 +27,16 @@ type EmploymentView struct {
 	Ends       []model.EmploymentEnd
 	NIPHistory []model.NIPChange
 	MergedInto *model.Employee
+	// Merge is the merge that folded the record into MergedInto (its
+	// date), set with it.
+	Merge *model.EmployeeMerge
+	// Closed says why nothing is done with the record any more, for
+	// everyone who reads it: merged into another record (with the kept
+	// record's name and NIP) or employed no longer (the end's kind, TMT
+	// and SK, to those who read the full record). Its Key is "" for an
+	// active record. Every act on the person is refused with it
+	// (refuseClosed).
+	Closed model.Message
 	// CancelRefused says why the end in force cannot be cancelled now
 	// (cancelRefusal), to those who could otherwise; its Key is "" when
 	// it can, or for anyone else.
@@ -44,7 +55,7 @@ func (a *App) employmentOf(ctx context.Context, actor model.Actor, d *EmployeeDe
 		if err != nil {
 			return err
 		}
-		d.Employment.MergedInto = &into
+		d.Employment.MergedInto, d.Employment.Merge = &into, &m
 		d.Can = EmployeeRights{}
 	} else if !errors.Is(err, model.ErrNotFound) {
 		return err
@@ -63,6 +74,7 @@ func (a *App) employmentOf(ctx context.Context, actor model.Actor, d *EmployeeDe
 	if d.Full {
 		d.Employment.End = end
 	}
+	d.Employment.Closed = closedMessage(e, d.Employment.MergedInto, d.Employment.Merge, end, d.Full)
 	if d.Employment.MergedInto != nil {
 		return nil
 	}
@@ -80,6 +92,54 @@ func (a *App) employmentOf(ctx context.Context, actor model.Actor, d *EmployeeDe
 	}
 	d.Can.Merge = authz.Can(actor, authz.MergeEmployees, authz.Target{InstansiID: e.InstansiID}) && e.InstansiID == actor.InstansiID
 	return nil
+}
+
+// closedMessage says why a record takes no act any more: merged into
+// another (a merge ends nothing: the person goes on in the kept record),
+// or employed no longer. The end's SK is named to those who read the full
+// record (full) only. Key "" for an active record.
+func closedMessage(e model.Employee, into *model.Employee, m *model.EmployeeMerge, end *model.EmploymentEnd, full bool) model.Message {
+	switch {
+	case into != nil && m != nil:
+		return model.Msg("record.merged", into.FullName(), into.NIP, model.DateLabel(model.Date(m.At.UTC().Format(time.DateOnly))))
+	case e.Active:
+		return model.Message{}
+	case end != nil && full:
+		return model.Msg("record.ended", e.FullName(), model.Msg("employment.kind."+string(end.Kind)), model.DateLabel(end.Date), end.Decree)
+	}
+	return model.Msg("record.inactive", e.FullName())
+}
+
+// refuseClosed refuses an act on the person of record e when that record
+// is closed: merged into another record, or their employment ended. The
+// refusal is a state conflict (409) that says which, and for a merge
+// names the record kept, where the act belongs now. nil for an active
+// record.
+func (a *App) refuseClosed(ctx context.Context, e model.Employee) error {
+	if e.Active {
+		return nil
+	}
+	var into *model.Employee
+	var merge *model.EmployeeMerge
+	if m, err := a.store.MergedInto(ctx, e.ID); err == nil {
+		kept, err := a.store.Employee(ctx, m.IntoID)
+		if err != nil {
+			return err
+		}
+		into, merge = &kept, &m
+	} else if !errors.Is(err, model.ErrNotFound) {
+		return err
+	}
+	var end *model.EmploymentEnd
+	if into == nil {
+		ends, err := a.store.EmploymentEnds(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		end = endInForce(e, ends)
+	}
+	msg := closedMessage(e, into, merge, end, true)
+	return model.Refused(msg.Key, msg.Args...)
 }
 
 // formerOPD is the OPD an ended employee left, whose admins still reach

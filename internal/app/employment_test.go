@@ -365,11 +365,11 @@ func TestEndOfEmploymentDatesAndAfter(t *testing.T) {
 			t.Fatalf("an end the day after the placement began: %v", err)
 		}
 		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff2.ID, PositionID: e.o.PosAdm.ID,
-			Kind: model.PlacementPlt, Start: "2026-03-02"}); !errors.As(err, &v) || v.Fields["employee_id"] != "invalid.employee.inactive" {
+			Kind: model.PlacementPlt, Start: "2026-03-02"}); refusedKey(err) != "record.ended" {
 			t.Errorf("placing an ended person: %v", err)
 		}
 		if _, err := e.a.OverrideRater(ctx, e.admin, model.RaterOverride{EmployeeID: e.o.Staff2.ID, RaterID: e.o.Kadis.ID,
-			Start: "2026-03-02", Reason: "Penugasan"}); !errors.As(err, &v) || v.Fields["employee_id"] != "invalid.employee.inactive" {
+			Start: "2026-03-02", Reason: "Penugasan"}); refusedKey(err) != "record.ended" {
 			t.Errorf("a substitute rater for an ended person: %v", err)
 		}
 	})

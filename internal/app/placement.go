@@ -150,8 +150,8 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return pl, err
 	}
-	if !e.Active {
-		return pl, model.Invalid("employee_id", "invalid.employee.inactive", e.FullName())
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return pl, err
 	}
 	pos, err := a.store.Position(ctx, pl.PositionID)
 	if err != nil || pos.InstansiID != e.InstansiID {
@@ -265,6 +265,9 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return err
 	}
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return err
+	}
 	scope, err := a.manageScope(ctx, actor)
 	if err != nil {
 		return err
@@ -310,8 +313,8 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return o, err
 	}
-	if !e.Active {
-		return o, model.Invalid("employee_id", "invalid.employee.inactive", e.FullName())
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return o, err
 	}
 	for field, id := range map[string]string{"rater_id": o.RaterID, "upper_rater_id": o.UpperRaterID} {
 		if id == "" {
@@ -368,6 +371,9 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 		return err
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
+		return err
+	}
+	if err := a.refuseClosed(ctx, e); err != nil {
 		return err
 	}
 	list, err := a.store.RaterOverrides(ctx, employeeID)

@@ -158,6 +158,9 @@ func (a *App) CreateSKPOn(ctx context.Context, actor model.Actor, employeeID, po
 	if err != nil {
 		return model.SKP{}, err
 	}
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return model.SKP{}, err
+	}
 	var v model.ValidationError
 	if approach != model.ApproachKuantitatif && approach != model.ApproachKualitatif {
 		v.Add("approach", "invalid.skp.approach")

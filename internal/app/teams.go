@@ -274,6 +274,9 @@ func (a *App) AddTeamMember(ctx context.Context, actor model.Actor, teamID, empl
 	if slices.ContainsFunc(v.Team.Members, func(m model.TeamMember) bool { return m.EmployeeID == employeeID }) {
 		return model.Invalid("employee_id", "invalid.team.member.already", e.FullName())
 	}
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return err
+	}
 	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.AddTeamMember(ctx, teamID, employeeID); err != nil {
 			return err

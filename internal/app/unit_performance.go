@@ -49,6 +49,9 @@ type UnitPerformanceView struct {
 	// Head is the OPD's head today (nil while vacant): their rating hasil
 	// kerja follows from the capaian.
 	Head *model.Employee
+	// HeadKind is how Head holds the post: a Plt or Plh is named so
+	// ("Plt."); definitif otherwise.
+	HeadKind model.PlacementKind
 	// Setter is who sets the capaian now (nil when nobody can).
 	Setter *model.Employee
 	// Performance is the capaian set, nil until it is.
@@ -340,6 +343,9 @@ func (a *App) perfViews(ctx context.Context, actor model.Actor, o perfOrg, p mod
 	for _, u := range units {
 		v := UnitPerformanceView{Unit: u, Period: p, Head: person(o.head(u)), Setter: person(o.setter(u)),
 			Recommendations: recsByUnit[u.ID], Can: o.rights(actor, u, p)}
+		if v.Head != nil {
+			v.HeadKind = o.chart.HeldAs(v.Head.ID, u.HeadPositionID)
+		}
 		if s, ok := byUnit[u.ID]; ok {
 			v.Performance, v.Version = &s, s.Version
 			v.LeaderRating = rules.LeaderRating(s.Capaian, own)

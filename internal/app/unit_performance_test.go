@@ -364,3 +364,31 @@ func TestUnitPerformanceRecommend(t *testing.T) {
 		}
 	})
 }
+
+// The head of an OPD who leads it as Plh is named so beside the capaian.
+func TestUnitPerformanceNamesAnActingHead(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _, po := perfEnv(t, s)
+		ctx := context.Background()
+		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosKadinkes.ID,
+			Kind: model.PlacementPlh, Start: "2026-02-02", End: "2026-03-31"}); err != nil {
+			t.Fatal(err)
+		}
+		l, err := e.a.UnitPerformances(ctx, e.admin, po.jan.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range l.Items {
+			switch v.Unit.ID {
+			case e.o.Dinkes.ID:
+				if v.Head == nil || v.Head.ID != e.o.Kabid.ID || v.HeadKind.Abbrev() != "Plh." {
+					t.Errorf("the head of Dinkes = %+v as %q", v.Head, v.HeadKind)
+				}
+			case e.o.Kominfo.ID:
+				if v.Head == nil || v.Head.ID != e.o.Kadis.ID || v.HeadKind.Abbrev() != "" {
+					t.Errorf("the head of Kominfo = %+v as %q", v.Head, v.HeadKind)
+				}
+			}
+		}
+	})
+}

@@ -64,10 +64,14 @@ func (a *App) Unit(ctx context.Context, actor model.Actor, id string) (model.Uni
 // its head, its people and its sub-units.
 type UnitNode struct {
 	model.Unit
-	// HeadID is the employee holding the unit's head position today ("" when
-	// vacant); Head is that employee.
+	// HeadID is the employee holding the unit's head position today for
+	// its staff ("" when vacant): a Plt or Plh before the definitive
+	// holder (model.OrgChart.Holder); Head is that employee.
 	HeadID string
 	Head   *model.Employee
+	// Heads is everyone holding the head position today, definitive
+	// first, then acting, each marked (see UnitHolder).
+	Heads []UnitHolder
 	// Own counts the active employees placed in the unit itself; Employees
 	// adds those of every sub-unit.
 	Own       int
@@ -95,18 +99,60 @@ func (a *App) UnitTree(ctx context.Context, actor model.Actor) (UnitTree, error)
 	if err != nil {
 		return UnitTree{}, err
 	}
-	t, _, err := a.unitTree(ctx, actor.InstansiID, units, chart, nil)
-	return t, err
+	t, err := a.unitTree(ctx, actor.InstansiID, units, chart)
+	if err != nil {
+		return t, err
+	}
+	heads, err := a.store.Holdings(ctx, actor.InstansiID, model.HoldingFilter{HeadsOnly: true}, a.Today(ctx, actor.InstansiID))
+	if err != nil {
+		return t, err
+	}
+	byPost := holdersByPost(heads)
+	for _, n := range t.All {
+		n.Heads = byPost[n.HeadPositionID]
+	}
+	return t, nil
 }
 
-// unitTree builds the tree of units; the employees named by more are
-// loaded with the heads and returned too.
-func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Unit, chart *model.OrgChart, more []string) (UnitTree, map[string]model.Employee, error) {
+// UnitHolder is one person holding a post today, as the unit pages list
+// them: definitive holders first, then the Plt, then the Plh. Acting says,
+// for a Plt or Plh, "Plt. sejak 2 Januari 2026" (and until when, when the
+// end is set); its Key is "" for a definitive holder.
+type UnitHolder struct {
+	EmployeeID string
+	Name       string // with titles
+	NIP        string
+	Kind       model.PlacementKind
+	Start, End model.Date
+	Acting     model.Message
+}
+
+// holdersByPost groups holdings (in the order the store gives them) by
+// position, each marked.
+func holdersByPost(list []model.Holding) map[string][]UnitHolder {
+	out := map[string][]UnitHolder{}
+	for _, h := range list {
+		u := UnitHolder{EmployeeID: h.EmployeeID, Name: h.Holder, NIP: h.NIP, Kind: h.Kind, Start: h.Start, End: h.End}
+		if h.Kind != model.PlacementDefinitif {
+			if h.End != "" {
+				u.Acting = model.Msg("holder.acting.until", h.Kind.Abbrev(), model.DateLabel(h.Start), model.DateLabel(h.End))
+			} else {
+				u.Acting = model.Msg("holder.acting", h.Kind.Abbrev(), model.DateLabel(h.Start))
+			}
+		}
+		out[h.PositionID] = append(out[h.PositionID], u)
+	}
+	return out
+}
+
+// unitTree builds the tree of units, with the employee holding each
+// head post for its staff.
+func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Unit, chart *model.OrgChart) (UnitTree, error) {
 	counts, err := a.store.UnitEmployeeCounts(ctx, instansiID)
 	if err != nil {
-		return UnitTree{}, nil, err
+		return UnitTree{}, err
 	}
-	ids := more
+	var ids []string
 	for _, un := range units {
 		if h := chart.Holder(un.HeadPositionID); h != "" {
 			ids = append(ids, h)
@@ -114,7 +160,7 @@ func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Uni
 	}
 	people, err := a.store.EmployeesByID(ctx, ids)
 	if err != nil {
-		return UnitTree{}, nil, err
+		return UnitTree{}, err
 	}
 	t := UnitTree{ByID: make(map[string]*UnitNode, len(units)), All: make([]*UnitNode, 0, len(units))}
 	for _, un := range units {
@@ -143,15 +189,16 @@ func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Uni
 	for _, n := range t.Roots {
 		total(n)
 	}
-	return t, people, nil
+	return t, nil
 }
 
-// PositionHolder is a position of a unit with the employee holding it
-// today, if any.
+// PositionHolder is a position of a unit with everyone holding it today
+// (Holders, definitive first, then acting, each marked); HolderID is the
+// one who holds it for its staff (model.OrgChart.Holder), "" when vacant.
 type PositionHolder struct {
 	model.Position
 	HolderID string
-	Holder   string // the holder's full name
+	Holders  []UnitHolder
 }
 
 // UnitDetail is one unit's page: the unit in its tree and its positions
@@ -178,24 +225,20 @@ func (a *App) UnitDetail(ctx context.Context, actor model.Actor, id string) (Uni
 	if err != nil {
 		return UnitDetail{}, err
 	}
-	var holderIDs []string
-	for _, p := range positions {
-		if h := chart.Holder(p.ID); h != "" {
-			holderIDs = append(holderIDs, h)
-		}
-	}
-	tree, people, err := a.unitTree(ctx, actor.InstansiID, units, chart, holderIDs)
+	tree, err := a.unitTree(ctx, actor.InstansiID, units, chart)
 	if err != nil {
 		return UnitDetail{}, err
 	}
+	holdings, err := a.store.Holdings(ctx, actor.InstansiID, model.HoldingFilter{UnitID: id}, a.Today(ctx, actor.InstansiID))
+	if err != nil {
+		return UnitDetail{}, err
+	}
+	byPost := holdersByPost(holdings)
 	d := UnitDetail{UnitNode: tree.ByID[id], Positions: make([]PositionHolder, 0, len(positions))}
 	for _, p := range positions {
-		h := chart.Holder(p.ID)
-		ph := PositionHolder{Position: p, HolderID: h}
-		if e, ok := people[h]; ok && h != "" {
-			ph.Holder = e.FullName()
-		}
-		d.Positions = append(d.Positions, ph)
+		d.Positions = append(d.Positions, PositionHolder{Position: p, HolderID: chart.Holder(p.ID), Holders: byPost[p.ID]})
 	}
+	// The head post is one of the unit's own (store.Units).
+	d.Heads = byPost[d.HeadPositionID]
 	return d, nil
 }

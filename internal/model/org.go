@@ -219,6 +219,35 @@ type Placement struct {
 	UnitName     string
 }
 
+// Holding is one placement in force on a post, with its holder's name
+// (with titles) and NIP: who holds the post on a day, definitively or as
+// Plt or Plh. A post may have several (a functional post, or a Plt beside
+// a definitive holder who is away).
+type Holding struct {
+	Placement
+	Holder string
+	NIP    string
+}
+
+// HoldingFilter narrows the holdings of an instansi: to the positions of
+// one unit, or to the posts that lead a unit.
+type HoldingFilter struct {
+	UnitID    string
+	HeadsOnly bool
+}
+
+// Abbrev is how a document writes the kind before the post's name: "Plt."
+// or "Plh." (see ActingTitle); "" for a definitive placement.
+func (k PlacementKind) Abbrev() string {
+	switch k {
+	case PlacementPlt:
+		return "Plt."
+	case PlacementPlh:
+		return "Plh."
+	}
+	return ""
+}
+
 // ActingHolding is a Plt or Plh placement with its holder's name.
 type ActingHolding struct {
 	Placement

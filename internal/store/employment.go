@@ -257,6 +257,32 @@ func (c conn) MergedInto(ctx context.Context, employeeID string) (model.Employee
 	return m, nil
 }
 
+// MergedIntoOf maps each of the employees ids that was merged into
+// another record to the record kept; the others are left out.
+func (c conn) MergedIntoOf(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := c.query(ctx, `SELECT merged_id, into_id FROM employee_merges WHERE merged_id IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("merges of employees: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var from, into string
+		if err := rows.Scan(&from, &into); err != nil {
+			return nil, err
+		}
+		out[from] = into
+	}
+	return out, rows.Err()
+}
+
 // mergeMoves are the references to an employee that a merge moves to the
 // kept record: table and column. Team membership is moved apart (one row
 // per team and person).

@@ -470,6 +470,43 @@ func (c conn) Positions(ctx context.Context, instansiID, unitID string) ([]model
 	return out, rows.Err()
 }
 
+// Holdings returns the placements in force on date of the active
+// employees of an instansi, narrowed by f, with the holders' names: per
+// position, the definitive holders first, then the Plt, then the Plh,
+// each in the order they started.
+func (c conn) Holdings(ctx context.Context, instansiID string, f model.HoldingFilter, date model.Date) ([]model.Holding, error) {
+	q := `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree, e.name, e.front_title, e.back_title, e.nip
+		FROM placements pl JOIN employees e ON e.id = pl.employee_id JOIN positions p ON p.id = pl.position_id
+		WHERE p.instansi_id = ? AND e.active = TRUE AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?)`
+	args := []any{instansiID, string(date), string(date)}
+	if f.UnitID != "" {
+		q += ` AND p.unit_id = ?`
+		args = append(args, f.UnitID)
+	}
+	if f.HeadsOnly {
+		q += ` AND p.is_head = TRUE`
+	}
+	q += ` ORDER BY pl.position_id, CASE pl.kind WHEN ? THEN 0 WHEN ? THEN 1 ELSE 2 END, pl.start_date, e.name, pl.id`
+	args = append(args, string(model.PlacementDefinitif), string(model.PlacementPlt))
+	rows, err := c.query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("holdings: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Holding
+	for rows.Next() {
+		var h model.Holding
+		var kind, start, end string
+		var e model.Employee
+		if err := rows.Scan(&h.ID, &h.EmployeeID, &h.PositionID, &kind, &start, &end, &h.Decree, &e.Name, &e.FrontTitle, &e.BackTitle, nullString{&h.NIP}); err != nil {
+			return nil, err
+		}
+		h.Kind, h.Start, h.End, h.Holder = model.PlacementKind(kind), model.Date(start), model.Date(end), e.FullName()
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
 // OrgChart loads the positions, the active placements and the overrides in
 // force on date (YYYY-MM-DD) of an instansi into a model.OrgChart.
 func (c conn) OrgChart(ctx context.Context, instansiID string, date model.Date) (*model.OrgChart, error) {

@@ -102,6 +102,16 @@ func (p employeePage) CancelRefused() string {
 	return ""
 }
 
+// Closed is why nothing is done with the record any more (merged into
+// another record, or employed no longer), in the reader's language; ""
+// for an active record.
+func (p employeePage) Closed() string {
+	if c := p.D.Employment.Closed; c.Key != "" {
+		return p.base.M(c)
+	}
+	return ""
+}
+
 func (u *ui) showEmployee(w http.ResponseWriter, r *http.Request, b base) error {
 	return u.renderEmployee(w, r, b, r.PathValue("id"), http.StatusOK, nil, nil)
 }

@@ -52,6 +52,17 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 				t.Errorf("the page after the end lacks %q", want)
 			}
 		}
+		// Nothing more is done with the person: no placement or substitute
+		// rater form, and a post straight to them says why (409).
+		for _, gone := range []string{`action="/pegawai/` + e.o.Staff1.ID + `/penempatan"`, `action="/pegawai/` + e.o.Staff1.ID + `/penilai"`, "/akhiri-kepegawaian"} {
+			if strings.Contains(body, gone) {
+				t.Errorf("the page after the end still offers %q", gone)
+			}
+		}
+		if resp, body := admin.post(page+"/penempatan", url.Values{"position_code": {e.o.PosAdm.Code}, "kind": {"plt"}, "start": {"2026-03-02"}}); resp.StatusCode != http.StatusConflict ||
+			!strings.Contains(body, "sudah berakhir") {
+			t.Errorf("a placement of the ended person: %d", resp.StatusCode)
+		}
 		if resp, _ := staff.get("/pegawai"); resp.StatusCode == http.StatusOK {
 			t.Error("the ended employee's session still works")
 		}
@@ -80,8 +91,22 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/pegawai/"+e.o.Staff3.ID+"?ok=gabung" {
 			t.Fatalf("merge the ended record into Staff3: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 		}
-		if _, body := admin.get(page); !strings.Contains(body, "sudah digabung ke catatan") || strings.Contains(body, "/gabungkan") {
+		_, body = admin.get(page)
+		if !strings.Contains(body, "sudah digabung ke catatan "+e.o.Staff3.FullName()) || !strings.Contains(body, `href="/pegawai/`+e.o.Staff3.ID+`"`) ||
+			strings.Contains(body, "/gabungkan") {
 			t.Error("the merged record's page does not say where it went, or still offers a merge")
+		}
+		// The directory says "merged", leading to the record kept.
+		if _, body := admin.get("/pegawai?status=nonaktif"); !strings.Contains(body, `<a class="status status-acting" href="/pegawai/`+e.o.Staff3.ID+`">Digabung</a>`) {
+			t.Error("the directory does not mark the merged record as merged")
+		}
+		// The audit log names the merge's parts in the reader's words.
+		if _, body := admin.get("/audit?entity_type=employee"); !strings.Contains(body, "Catatan yang dipertahankan") || !strings.Contains(body, "Catatan yang digabung") {
+			t.Error("the audit log does not name the merge's records")
+		}
+		// A merge ends no employment: the page does not speak of one.
+		if strings.Contains(body, "Kepegawaian "+e.o.Staff1.FullName()+" sudah berakhir") || strings.Contains(body, "Pindah ke instansi lain") {
+			t.Error("the merged record's page speaks of an end of employment")
 		}
 		// The account moved to the record kept, which is employed: it signs in again, with that NIP.
 		again := e.browser(t)

@@ -182,9 +182,10 @@ var funcs = template.FuncMap{
 	"wrap": func(p translator, n *app.UnitNode) nodeView { return nodeView{P: p, N: n} },
 }
 
-// translator is any page: it can translate.
+// translator is any page: it can translate a key or a message.
 type translator interface {
 	T(key string, args ...any) string
+	M(m model.Message) string
 }
 
 // nodeView carries a tree node and the page into the recursive template.

@@ -1,0 +1,104 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// A unit and the unit tree give everyone holding a post, definitive first,
+// then acting, each acting holder marked with the dates; the answers
+// follow the OpenAPI document.
+func TestUnitListsEveryHolder(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		y := time.Now().Year()
+		start, end := fmt.Sprintf("%d-01-05", y), fmt.Sprintf("%d-06-30", y+1)
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			_, err := tx.Place(ctx, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: e.o.PosKabid.ID, Kind: model.PlacementPlh,
+				Start: model.Date(start), End: model.Date(end)})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		u := checkAs(t, doc, "GET", "/api/v1/units/{id}", e.get(t, "/api/v1/units/"+e.o.Aplikasi.ID, staff))
+		heads, _ := u["heads"].([]any)
+		if len(heads) != 2 {
+			t.Fatalf("heads = %v", u["heads"])
+		}
+		def, acting := heads[0].(map[string]any), heads[1].(map[string]any)
+		if def["employee_id"] != e.o.Kabid.ID || def["kind"] != "definitif" || def["acting"] != nil {
+			t.Errorf("the definitive head = %v", def)
+		}
+		if acting["employee_id"] != e.o.Staff3.ID || acting["kind"] != "plh" || acting["start"] != start || acting["end"] != end ||
+			acting["acting"] != fmt.Sprintf("Plh. sejak 5 Januari %d sampai 30 Juni %d", y, y+1) {
+			t.Errorf("the acting head = %v", acting)
+		}
+		if u["head_employee_id"] != e.o.Staff3.ID {
+			t.Errorf("the post is held for its staff by %v, want the Plh", u["head_employee_id"])
+		}
+		var staffPost map[string]any
+		for _, p := range u["positions"].([]any) {
+			if p := p.(map[string]any); p["id"] == e.o.PosStaff.ID {
+				staffPost = p
+			}
+		}
+		if hs, _ := staffPost["holders"].([]any); len(hs) != 2 {
+			t.Errorf("holders of the functional post = %v", staffPost)
+		}
+		// In English, for an English reader.
+		if r := e.do(t, "PATCH", "/api/v1/me", staff, "application/json", []byte(`{"locale":"en"}`)); r.status != 200 {
+			t.Fatalf("switch to English: %d %s", r.status, r.body)
+		}
+		r := e.get(t, "/api/v1/units", staff)
+		for _, it := range checkAs(t, doc, "GET", "/api/v1/units", r)["items"].([]any) {
+			if it := it.(map[string]any); it["id"] == e.o.Aplikasi.ID {
+				if hs := it["heads"].([]any); len(hs) != 2 || hs[1].(map[string]any)["acting"] != fmt.Sprintf("Plh. since 5 January %d until 30 June %d", y, y+1) {
+					t.Errorf("the tree's heads of the bidang = %v", hs)
+				}
+			}
+		}
+	})
+}
+
+// /api/v1/me names the posts the user acts in, with the dates, the SKP of
+// the post and whether its staff's work waits on their desk.
+func TestMeNamesTheActingPosts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		y := time.Now().Year()
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			_, err := tx.Place(ctx, model.Placement{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID, Kind: model.PlacementPlt,
+				Start: model.Date(fmt.Sprintf("%d-01-02", y))})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := e.get(t, "/api/v1/openapi.json", "").json(t)
+		me := checkAs(t, doc, "GET", "/api/v1/me", e.get(t, "/api/v1/me", e.login(t, storetest.NIPKabid, "rahasia-kabid")))
+		acting, _ := me["acting"].([]any)
+		if len(acting) != 1 {
+			t.Fatalf("acting = %v", me["acting"])
+		}
+		p := acting[0].(map[string]any)
+		can, _ := p["can"].(map[string]any)
+		if p["position_id"] != e.o.PosSekr.ID || p["title"] != "Plt. Sekretaris" || p["kind"] != "plt" || p["end"] != nil ||
+			p["text"] != fmt.Sprintf("Plt. Sekretaris sejak 2 Januari %d", y) || p["skp_id"] != nil || p["staff"] != float64(1) || can["desk"] != true {
+			t.Errorf("the acting post = %v", p)
+		}
+		if me := e.get(t, "/api/v1/me", e.login(t, storetest.NIPStaff1, "rahasia-staf1")).json(t); len(me["acting"].([]any)) != 0 {
+			t.Errorf("someone who acts in nothing: %v", me["acting"])
+		}
+	})
+}
