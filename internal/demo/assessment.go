@@ -536,7 +536,7 @@ func (as *assessor) plan(c model.Capaian, rs []*rating, broken bool) error {
 				draw[pred]++
 			}
 		}
-		miss := len(as.rules.Curve(c, draw).Violations)
+		miss := len(as.rules.Curve(c, n, draw).Violations)
 		if broken {
 			miss = 1 - min(miss, 1)
 		}
