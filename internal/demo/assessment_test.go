@@ -139,7 +139,7 @@ func TestDemoAssessments(t *testing.T) {
 				}
 				if cal.OverrideReason != "" {
 					overrides++
-					if len(check.Violations) == 0 || cal.OverriddenBy == "" {
+					if len(check.Violations) == 0 || cal.OverriddenBy == "" || cal.FinalizedBy != cal.OverriddenBy {
 						t.Errorf("%s in %s: overridden without a broken curve: %+v", opdCode[opd], p.Name(), cal)
 					}
 				} else if len(check.Violations) > 0 {
