@@ -174,7 +174,7 @@ func calibrationSchemas() map[string]any {
 		"Curve": obj([]string{"unit_id", "period_id", "capaian", "status", "counts", "limits", "violations", "can"}, map[string]any{
 			"unit_id": str(), "period_id": str(),
 			"capaian": map[string]any{"type": []string{"string", "null"}, "enum": []any{"istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang", nil}},
-			"status":  enum("open", "final"), "total": integer, "open": integer, "rated": integer,
+			"status":  enum("open", "final"), "people": integer, "total": integer, "open": integer, "rated": integer,
 			"counts":          counts,
 			"final_counts":    counts,
 			"limits":          map[string]any{"type": "array", "items": ref("CurveLimit"), "description": "Each rule of the pattern with its bounds (maximum rounded down, minimum rounded up) over the rated predikat"},
