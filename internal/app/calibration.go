@@ -118,7 +118,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 		r.Counts[c.Predikat] += c.N
 		r.Total += c.N
 	}
-	opdTop := percentOf(v.Check.Counts[model.PredikatSangatBaik], v.Check.Total)
+	opdTop := percentOf(v.Check.Counts[model.PredikatSangatBaik], v.Check.Rated) // among those rated, as each rater's
 	for _, r := range spread {
 		r.TopPercent, r.OPDTopPercent = percentOf(r.Counts[model.PredikatSangatBaik], r.Total), opdTop
 		r.Lenient = r.Total >= 3 && r.TopPercent-opdTop >= 20
