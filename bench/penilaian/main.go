@@ -170,12 +170,12 @@ func largestOPD(ctx context.Context, a *app.App, s *store.Store, admin model.Act
 	var best model.Unit
 	most := -1
 	for _, u := range opds {
-		c, err := s.CurveCounts(ctx, u.ID, period)
+		entries, err := s.CurveEntries(ctx, u.ID, period)
 		if err != nil {
 			return best, 0, err
 		}
-		if c.Total > most {
-			best, most = u, c.Total
+		if len(entries) > most {
+			best, most = u, len(entries)
 		}
 	}
 	return best, most, nil

@@ -28,7 +28,7 @@ func assessmentRoutes() []route {
 			doc: op{tag: "penilaian", params: []string{"id"}, response: "AssessmentDetail", errors: []int{404}}},
 		{method: "PUT", path: "/api/v1/assessments/{id}", summary: "The pejabat penilai rates: the predikat is computed from the two ratings and never accepted; an OPD head's rating hasil kerja follows the capaian kinerja organisasi", handle: (*handler).rateAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "RateRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/assessments/{id}/finalize", summary: "Send the result to the employee; refused past a maximum of the OPD's distribution pattern", handle: (*handler).finalizeAssessment,
+		{method: "POST", path: "/api/v1/assessments/{id}/finalize", summary: "Send the result to the employee; refused with a 409 naming the limit when it would pass a maximum of the OPD's distribution pattern, counted as the curve counts it", handle: (*handler).finalizeAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "VersionRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/acknowledge", summary: "The employee confirms reading their result as it stands (asked again when a sent result changes)", handle: (*handler).acknowledgeAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, response: "AssessmentDetail", errors: []int{403, 404, 409}}},

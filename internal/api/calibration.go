@@ -13,7 +13,7 @@ import (
 // rating moved with a reason, the OPD's period finalised or reopened.
 func calibrationRoutes() []route {
 	return []route{
-		{method: "GET", path: "/api/v1/units/{id}/curve", summary: "An OPD's distribution of predikat in a period against the pattern its capaian kinerja organisasi allows: capaian, counts, limits and violations (its head, BKPSDM, leaders, auditors, its admins)", handle: (*handler).curve,
+		{method: "GET", path: "/api/v1/units/{id}/curve", summary: "An OPD's distribution of predikat in a period against the pattern its capaian kinerja organisasi allows: capaian, counts, limits and violations (its head, BKPSDM, leaders, auditors, its admins). people is the base of every limit: each person assessed in the period counts once, rated or not (a Plt/Plh with a second SKP counts with their definitive SKP's result); total counts assessments (SKPs); counts are rated or sent predikat, final_counts sent ones", handle: (*handler).curve,
 			doc: op{tag: "penilaian", params: []string{"id"}, query: []string{"period"}, response: "Curve", errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/calibrate", summary: "Move a rating during calibration with a written reason the rated person and the rater see (the OPD head or BKPSDM); the predikat follows", handle: (*handler).calibrateAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "CalibrateRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
@@ -39,6 +39,7 @@ type curveJSON struct {
 	PeriodID       string            `json:"period_id"`
 	Capaian        *string           `json:"capaian"`
 	Status         string            `json:"status"`
+	People         int               `json:"people"`
 	Total          int               `json:"total"`
 	Open           int               `json:"open"`
 	Rated          int               `json:"rated"`
@@ -78,7 +79,7 @@ func limitsOf(lang string, list []model.CurveLimit) []curveLimitJSON {
 
 func curveOf(lang string, v app.CurveView) curveJSON {
 	out := curveJSON{UnitID: v.OPD.ID, PeriodID: v.Period.ID, Capaian: ptr(string(v.Capaian)), Status: string(v.Calibration.Status),
-		Total: v.Total, Open: v.Open, Rated: v.Rated, Counts: map[string]int{}, FinalCounts: map[string]int{},
+		People: v.People, Total: v.Total, Open: v.Open, Rated: v.Rated, Counts: map[string]int{}, FinalCounts: map[string]int{},
 		Limits: limitsOf(lang, v.Check.Limits), Violations: limitsOf(lang, v.Check.Violations), Small: v.Check.Small, Breaks: v.Check.Breaks(),
 		OverrideReason: v.Calibration.OverrideReason, FinalizedAt: timeOrNil(v.Calibration.FinalizedAt), Raters: []raterSpreadJSON{},
 		Can: map[string]bool{"move": v.Can.Move, "finalize": v.Can.Finalize, "override": v.Can.Override, "unlock": v.Can.Unlock}}
@@ -173,7 +174,7 @@ func calibrationSchemas() map[string]any {
 		"Curve": obj([]string{"unit_id", "period_id", "capaian", "status", "counts", "limits", "violations", "can"}, map[string]any{
 			"unit_id": str(), "period_id": str(),
 			"capaian": map[string]any{"type": []string{"string", "null"}, "enum": []any{"istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang", nil}},
-			"status":  enum("open", "final"), "total": integer, "open": integer, "rated": integer,
+			"status":  enum("open", "final"), "people": integer, "total": integer, "open": integer, "rated": integer,
 			"counts":          counts,
 			"final_counts":    counts,
 			"limits":          map[string]any{"type": "array", "items": ref("CurveLimit"), "description": "Each rule of the pattern with its bounds (maximum rounded down, minimum rounded up) over the rated predikat"},

@@ -24,10 +24,10 @@ func unitPerformanceRoutes() []route {
 			doc: op{tag: "penilaian", body: "UnitPerformanceSettings", response: "UnitPerformanceSettings", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/units/{id}/performance/{period_id}", summary: "The capaian kinerja organisasi of an OPD in a period, with its recommendations, the OPD head's rating hasil kerja it implies and what the actor may do", handle: (*handler).unitPerformance,
 			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, response: "UnitPerformance", errors: []int{404, 422}}},
-		{method: "PUT", path: "/api/v1/units/{id}/performance/{period_id}", summary: "Set or change the capaian kinerja organisasi of an OPD in a period with its basis: the kepala daerah, or the Sekda when the instansi says so (never for the OPD they lead). version is 0 for the first; a stale one is a 409. A locked period is refused. The OPD head is notified", handle: (*handler).setUnitPerformance,
+		{method: "PUT", path: "/api/v1/units/{id}/performance/{period_id}", summary: "Set or change the capaian kinerja organisasi of an OPD in a period with its basis: the kepala daerah, or the Sekda when the instansi says so (never for the OPD they lead). version is 0 for the first; a stale one is a 409. A locked period is refused (422 on period_id); an OPD whose calibration for the period is final, with a 409. A change re-derives the OPD head's rated or sent rating hasil kerja; the OPD head (and their rater) are notified", handle: (*handler).setUnitPerformance,
 			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, body: "UnitPerformanceRequest", response: "UnitPerformance", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/units/{id}/performance/{period_id}/recommendations", summary: "Recommend a capaian kinerja organisasi for an OPD in a period: the head of the OPD the instansi names as BKPSDM, Bappeda or the Inspektorat for that source, or a BKPSDM admin for any source it names", handle: (*handler).recommendUnitPerformance,
-			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, body: "UnitRecommendationRequest", response: "UnitPerformance", status: 201, errors: []int{403, 404, 422}}},
+			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, body: "UnitRecommendationRequest", response: "UnitPerformance", status: 201, errors: []int{403, 404, 409, 422}}},
 	}
 }
 

@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -88,6 +90,27 @@ func TestUnitPerformanceJourney(t *testing.T) {
 			t.Errorf("BKPSDM lists %d OPDs", len(items))
 		}
 		check("GET", "/api/v1/unit-performance", e.get(t, "/api/v1/unit-performance?period="+jan, staff), 403)
+
+		// Once the OPD's calibration is final, the capaian and its
+		// recommendations are refused with a 409 that says why; an unlock
+		// opens them again.
+		const curve = "/api/v1/units/{id}/curve"
+		check("POST", curve+"/finalize", e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/finalize", admin, map[string]any{"period_id": jan}), 200)
+		v = check("GET", pattern, e.get(t, path, wali), 200)
+		if v["can"].(map[string]any)["set"] != false || v["can"].(map[string]any)["recommend"] != false {
+			t.Errorf("rights on a final calibration = %v", v["can"])
+		}
+		r = e.put(t, path, wali, map[string]any{"capaian": "sangat_kurang", "basis": "Diubah sesudah final.", "version": 1})
+		if p := check("PUT", pattern, r, 409); !strings.Contains(fmt.Sprint(p["detail"]), "final") {
+			t.Errorf("refusal = %v", p)
+		}
+		check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", admin,
+			map[string]any{"source": "inspektorat", "capaian": "kurang"}), 409)
+		if v = check("GET", pattern, e.get(t, path, wali), 200); v["capaian"] != "istimewa" {
+			t.Errorf("capaian after the refusals = %v", v["capaian"])
+		}
+		check("POST", curve+"/unlock", e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/unlock", admin, map[string]any{"period_id": jan, "reason": "Koreksi capaian"}), 200)
+		check("PUT", pattern, e.put(t, path, wali, map[string]any{"capaian": "baik", "basis": "Dikoreksi.", "version": 1}), 200)
 
 		// Settings: BKPSDM switches the setter to the Sekda (none is named here, so the Wali Kota still sets).
 		st := check("PUT", "/api/v1/unit-performance/settings", e.put(t, "/api/v1/unit-performance/settings", admin,

@@ -883,10 +883,11 @@ func emitCurve(ctx context.Context, tx *store.Tx, f assessmentFacts, after model
 // FinalizeAssessment sends a rated assessment to the employee. The OPD's
 // capaian kinerja organisasi for the period must be set (the curve comes
 // from it), and the result may not push the OPD past a maximum of its
-// pattern: the count and the write are one transaction, queued behind any
-// other finalisation in the OPD, so two raters at once cannot both take
-// the last place under a limit. An OPD of fewer rated people than the
-// rules' SmallOPD only warns.
+// pattern as the calibration screen states it (model.Rules.CurveRoom: a
+// refusal naming the limit): the count and the write are one transaction,
+// queued behind any other finalisation in the OPD, so two raters at once
+// cannot both take the last place under a limit. An OPD of fewer people
+// than the rules' SmallOPD only warns.
 func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id string, version int) (model.Assessment, error) {
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
@@ -919,11 +920,11 @@ func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id stri
 		if cal.Status == model.CalibrationFinal {
 			return model.Refused("conflict.calibration.final")
 		}
-		counts, err := tx.CurveCounts(ctx, f.A.OPDID, f.A.PeriodID)
+		entries, err := tx.CurveEntries(ctx, f.A.OPDID, f.A.PeriodID)
 		if err != nil {
 			return err
 		}
-		if err := curveRoom(rules, capaian, counts, after.Predikat); err != nil {
+		if err := rules.CurveRoom(capaian, model.TallyCurve(entries), after.ID, after.Predikat); err != nil {
 			return err
 		}
 		if after, err = tx.UpdateAssessment(ctx, "assessment.finalize", f.A, after); err != nil {
@@ -940,32 +941,6 @@ func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id stri
 		return emitCurve(ctx, tx, f, after)
 	})
 	return after, err
-}
-
-// curveRoom checks that one more final predikat p fits under every
-// maximum of the pattern, counted over every assessment of the OPD in the
-// period (the final ones, plus this one). Minimums are checked when the
-// OPD's period is finalised, once everyone is rated.
-func curveRoom(rules model.Rules, capaian model.Capaian, counts store.CurveCount, p model.Predikat) error {
-	if counts.Total < rules.SmallOPD {
-		return nil
-	}
-	for _, rule := range rules.Pattern(capaian) {
-		in := false
-		n := 0
-		for _, q := range rule.Predikats {
-			n += counts.Final[q]
-			in = in || q == p
-		}
-		if !in {
-			continue
-		}
-		_, highest := rule.Bounds(counts.Total)
-		if n+1 > highest {
-			return model.Invalid("predikat", "invalid.assessment.curve.full", p.Label(), rule.MaxPercent, highest, counts.Total)
-		}
-	}
-	return nil
 }
 
 // AcknowledgeAssessment records that the employee received their result.

@@ -51,9 +51,11 @@ func dayIn(t time.Time, zone *time.Location) model.Date {
 }
 
 // distribution is the pola distribusi of an OPD in a period: the final
-// predikat counted, and the pattern of capaian c in words.
+// predikat counted over the pegawai assessed (model.TallyCurve, as the
+// calibration screen and sending count), and the pattern of capaian c in
+// words with each limit the distribution breaks marked.
 func (a *App) distribution(ctx context.Context, regime model.Regime, opdID, periodID string, c model.Capaian) (export.Distribution, error) {
-	counts, err := a.store.CurveCounts(ctx, opdID, periodID)
+	entries, err := a.store.CurveEntries(ctx, opdID, periodID)
 	if err != nil {
 		return export.Distribution{}, err
 	}
@@ -61,10 +63,10 @@ func (a *App) distribution(ctx context.Context, regime model.Regime, opdID, peri
 	if err != nil {
 		return export.Distribution{}, err
 	}
-	check := rules.Curve(c, counts.Final)
-	d := export.Distribution{Capaian: c, Counts: check.Counts, Total: check.Total}
+	_, check := rules.CurveOf(c, model.TallyCurve(entries))
+	d := export.Distribution{Capaian: c, Counts: check.Counts, Total: check.Total, Small: check.Small}
 	for _, l := range check.Limits {
-		d.Limits = append(d.Limits, export.Label(l.Message))
+		d.Limits = append(d.Limits, export.DistributionLimit{Text: export.Label(l.Message), Broken: check.Rated > 0 && l.Broken()})
 	}
 	return d, nil
 }

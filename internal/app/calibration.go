@@ -35,9 +35,11 @@ type CurveView struct {
 	Capaian     model.Capaian // "" until set
 	Calibration model.Calibration
 	// Check counts every rated predikat (rated and final); Final counts
-	// the final ones only, which the OPD's finalisation checks.
+	// the final ones only, which sending and the OPD's finalisation
+	// check. Both count people over the same base (model.TallyCurve).
 	Check, Final model.CurveCheck
-	Total        int // assessments of the OPD in the period
+	People       int // pegawai of the OPD assessed in the period: the base
+	Total        int // assessments of the OPD in the period (SKPs)
 	Open         int // not yet rated
 	Rated        int // rated, not yet sent
 	Raters       []RaterSpread
@@ -90,13 +92,13 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if v.Calibration, err = a.store.Calibration(ctx, actor.InstansiID, opdID, periodID); err != nil {
 		return v, err
 	}
-	counts, err := a.store.CurveCounts(ctx, opdID, periodID)
+	entries, err := a.store.CurveEntries(ctx, opdID, periodID)
 	if err != nil {
 		return v, err
 	}
-	rules := model.CurrentRules()
-	v.Check, v.Final = rules.Curve(v.Capaian, counts.Rated), rules.Curve(v.Capaian, counts.Final)
-	v.Total, v.Open, v.Rated = counts.Total, counts.Status[model.AssessmentOpen], counts.Status[model.AssessmentRated]
+	tally := model.TallyCurve(entries)
+	v.Check, v.Final = model.CurrentRules().CurveOf(v.Capaian, tally)
+	v.People, v.Total, v.Open, v.Rated = tally.People, tally.Assessments, tally.Status[model.AssessmentOpen], tally.Status[model.AssessmentRated]
 	head := ""
 	if v.OPD.HeadPositionID != "" {
 		head = chart.Holder(v.OPD.HeadPositionID)
@@ -117,7 +119,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 		r.Counts[c.Predikat] += c.N
 		r.Total += c.N
 	}
-	opdTop := percentOf(v.Check.Counts[model.PredikatSangatBaik], v.Check.Total)
+	opdTop := percentOf(v.Check.Counts[model.PredikatSangatBaik], v.Check.Rated) // among those rated, as each rater's
 	for _, r := range spread {
 		r.TopPercent, r.OPDTopPercent = percentOf(r.Counts[model.PredikatSangatBaik], r.Total), opdTop
 		r.Lenient = r.Total >= 3 && r.TopPercent-opdTop >= 20
@@ -322,16 +324,21 @@ func (a *App) FinalizeCalibration(ctx context.Context, actor model.Actor, opdID,
 		}
 		// Counted again under the lock: a rating moved since the
 		// screen was read counts.
-		counts, err := tx.CurveCounts(ctx, opdID, periodID)
+		entries, err := tx.CurveEntries(ctx, opdID, periodID)
 		if err != nil {
 			return err
 		}
-		if counts.Status[model.AssessmentOpen]+counts.Status[model.AssessmentRated] > 0 {
-			return model.Invalid("assessments", "invalid.calibration.pending", counts.Status[model.AssessmentOpen]+counts.Status[model.AssessmentRated])
+		tally := model.TallyCurve(entries)
+		if n := tally.Pending(); n > 0 {
+			return model.Invalid("assessments", "invalid.calibration.pending", n)
 		}
-		check := model.CurrentRules().Curve(v.Capaian, counts.Final)
+		_, check := model.CurrentRules().CurveOf(v.Capaian, tally)
 		after := before
-		after.Status, after.FinalizedBy, after.FinalizedAt = model.CalibrationFinal, actor.EmployeeID, tx.Now()
+		by := actor.EmployeeID
+		if by == "" {
+			by = actor.UserID // an administrator without an employee record
+		}
+		after.Status, after.FinalizedBy, after.FinalizedAt = model.CalibrationFinal, by, tx.Now()
 		if check.Breaks() {
 			if err := calibrationAllows(actor, v, true); err != nil {
 				return model.Invalid("override_reason", "invalid.calibration.broken", len(check.Violations))

@@ -96,11 +96,11 @@ func TestConcurrentFinalisationsKeepTheCurve(t *testing.T) {
 		wg.Wait()
 		sent, full := 0, 0
 		for _, err := range errs {
-			var v *model.ValidationError
+			var v *model.StateError
 			switch {
 			case err == nil:
 				sent++
-			case errors.As(err, &v) && v.Fields["predikat"] == "invalid.assessment.curve.full":
+			case errors.As(err, &v) && v.Message.Key == "conflict.assessment.curve.full":
 				full++
 			default:
 				t.Errorf("finalise: %v", err)
@@ -109,8 +109,8 @@ func TestConcurrentFinalisationsKeepTheCurve(t *testing.T) {
 		if sent != 8 || full != 4 {
 			t.Fatalf("sent %d, refused at the limit %d; want 8 and 4", sent, full)
 		}
-		counts, err := s.CurveCounts(ctx, e.o.Kominfo.ID, items[0].PeriodID)
-		if err != nil || counts.Final[model.PredikatSangatBaik] != 8 {
+		entries, err := s.CurveEntries(ctx, e.o.Kominfo.ID, items[0].PeriodID)
+		if counts := model.TallyCurve(entries); err != nil || counts.Final[model.PredikatSangatBaik] != 8 {
 			t.Fatalf("final counts = %+v, %v", counts.Final, err)
 		}
 	})

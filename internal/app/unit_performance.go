@@ -30,7 +30,11 @@ import (
 //     (every OPD), OPD administrators (their OPD), the setter and the
 //     recommending heads (every OPD), and the OPD's head (their own).
 //
-// A locked period (assessed) takes no capaian and no recommendation.
+// A locked period (assessed) takes no capaian and no recommendation, and
+// neither does an OPD whose calibration for the period is final: the
+// capaian is what the OPD's results were finalised on. Until then a
+// changed capaian re-derives the rating hasil kerja of the OPD head's
+// rated or sent result (decision 6), which they and their rater are told.
 
 // UnitPerformanceRights is what the actor may do with the capaian of an
 // OPD in a period now; SetUnitPerformance and RecommendUnitPerformance
@@ -61,6 +65,9 @@ type UnitPerformanceView struct {
 	// LeaderRating is the OPD head's rating hasil kerja the capaian
 	// implies (Rules.LeaderRating), "" until it is set.
 	LeaderRating model.Rating
+	// Final is true when the OPD's calibration for the period is final:
+	// the capaian and its recommendations no longer change.
+	Final bool
 	// Version is what a form to set it sends: 0 until it is set.
 	Version int
 	Can     UnitPerformanceRights
@@ -339,12 +346,19 @@ func (a *App) perfViews(ctx context.Context, actor model.Actor, o perfOrg, p mod
 	if err != nil {
 		return nil, err
 	}
+	final, err := a.store.FinalCalibrations(ctx, p.InstansiID, p.ID)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]UnitPerformanceView, 0, len(units))
 	for _, u := range units {
 		v := UnitPerformanceView{Unit: u, Period: p, Head: person(o.head(u)), Setter: person(o.setter(u)),
-			Recommendations: recsByUnit[u.ID], Can: o.rights(actor, u, p)}
+			Recommendations: recsByUnit[u.ID], Can: o.rights(actor, u, p), Final: final[u.ID]}
 		if v.Head != nil {
 			v.HeadKind = o.chart.HeldAs(v.Head.ID, u.HeadPositionID)
+		}
+		if v.Final {
+			v.Can = UnitPerformanceRights{}
 		}
 		if s, ok := byUnit[u.ID]; ok {
 			v.Performance, v.Version = &s, s.Version
@@ -446,9 +460,25 @@ func (a *App) SetUnitPerformance(ctx context.Context, actor model.Actor, unitID,
 		return UnitPerformanceView{}, err
 	}
 	head := o.head(u)
+	own, err := a.leaderMapOf(ctx, u.InstansiID)
+	if err != nil {
+		return UnitPerformanceView{}, err
+	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		// Queued behind sending and finalising in the OPD: a final
+		// (locked) calibration keeps the capaian it was finalised on.
+		cal, err := tx.LockCalibration(ctx, u.InstansiID, u.ID, p.ID)
+		if err != nil {
+			return err
+		}
+		if cal.Status == model.CalibrationFinal {
+			return model.Refused("conflict.unitperf.calibration.final", u.Name, p.Label())
+		}
 		saved, err := tx.SetUnitPerformance(ctx, perf, req.Version)
 		if err != nil {
+			return err
+		}
+		if err := rederiveLeaders(ctx, tx, u, p, saved.Capaian, own, actor); err != nil {
 			return err
 		}
 		if head == "" || head == actor.EmployeeID {
@@ -503,7 +533,14 @@ func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, u
 		return UnitPerformanceView{}, err
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		_, err := tx.AddUnitRecommendation(ctx, rec)
+		cal, err := tx.LockCalibration(ctx, u.InstansiID, u.ID, p.ID)
+		if err != nil {
+			return err
+		}
+		if cal.Status == model.CalibrationFinal {
+			return model.Refused("conflict.unitperf.calibration.final", u.Name, p.Label())
+		}
+		_, err = tx.AddUnitRecommendation(ctx, rec)
 		return err
 	})
 	if err != nil {
@@ -605,4 +642,58 @@ func (a *App) SetUnitPerformanceSettings(ctx context.Context, actor model.Actor,
 		return s, err
 	}
 	return a.store.UnitPerformanceSettings(ctx, actor.InstansiID)
+}
+
+// rederiveLeaders gives the rated or sent result of each head of OPD u in
+// period p the rating hasil kerja that capaian c implies (decision 6, the
+// instansi's own map when it has one) and the predikat that follows, in
+// the transaction that changes the capaian. A sent result is received
+// anew (model.Redeliver); the head and their rater are told.
+func rederiveLeaders(ctx context.Context, tx *store.Tx, u model.Unit, p model.Period, c model.Capaian, own model.LeaderMap, actor model.Actor) error {
+	list, err := tx.Assessments(ctx, store.AssessmentFilter{InstansiID: u.InstansiID, OPDID: u.ID, PeriodID: p.ID})
+	if err != nil {
+		return err
+	}
+	for _, before := range list {
+		if !before.Leader || before.Status == model.AssessmentOpen || before.HasilKerja == "" {
+			continue
+		}
+		rules, err := model.RulesOf(before.Regime)
+		if err != nil {
+			return err
+		}
+		lr := rules.LeaderRating(c, own)
+		if lr == "" || lr == before.HasilKerja {
+			continue
+		}
+		predikat, err := rules.Predikat(lr, before.PerilakuKerja)
+		if err != nil {
+			return err
+		}
+		after := before
+		after.HasilKerja, after.Predikat = lr, predikat
+		if after, err = tx.UpdateAssessment(ctx, "assessment.capaian", before, after); err != nil {
+			return err
+		}
+		for _, to := range []struct{ id, variant string }{{before.EmployeeID, "received"}, {before.RatedBy, ""}} {
+			if to.id == "" || to.id == actor.EmployeeID {
+				continue
+			}
+			if to.variant == "received" && before.Status != model.AssessmentFinal {
+				to.variant = "" // not sent yet: nothing received anew
+			}
+			if err := tx.Notify(ctx, model.Notification{InstansiID: u.InstansiID, EmployeeID: to.id, Kind: "assessment.capaian", Variant: to.variant,
+				Args: []string{before.Employee.Name, p.Name(), "notif.word.capaian." + string(c), "notif.word.rating." + string(lr)},
+				Link: "/penilaian/" + before.ID}); err != nil {
+				return err
+			}
+		}
+		if before.Status == model.AssessmentFinal {
+			if err := tx.Emit(ctx, before.EmployeeID, "assessment.finalized", map[string]any{"assessment_id": before.ID,
+				"period_id": before.PeriodID, "predikat": predikat, "hasil_kerja": lr, "perilaku_kerja": before.PerilakuKerja}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -211,8 +211,31 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 				as.suggest(realisasi, p, rs)
 			}
 			broken := override && opds[id].Code == demoOverrideOPD
-			if err := as.plan(c, rs, broken); err != nil {
+			// The curve counts people (model.TallyCurve): the pattern is
+			// drawn over the assessments that stand for their person; a
+			// second SKP (a Plt's) is drawn on its own.
+			entries := make([]model.CurveEntry, len(rs))
+			for k, r := range rs {
+				sk := skpOf[r.a.SKPID]
+				entries[k] = model.CurveEntry{AssessmentID: r.a.ID, EmployeeID: r.a.EmployeeID, Status: model.AssessmentOpen,
+					Acting: sk.Acting != "", SKPEnd: sk.PeriodEnd}
+			}
+			tally := model.TallyCurve(entries)
+			var counted, extra []*rating
+			for _, r := range rs {
+				if tally.Counts(r.a.ID) {
+					counted = append(counted, r)
+				} else {
+					extra = append(extra, r)
+				}
+			}
+			if err := as.plan(c, counted, broken); err != nil {
 				return fmt.Errorf("penilaian of %s in %s: %w", opds[id].Code, p.Name(), err)
+			}
+			if len(extra) > 0 {
+				if err := as.plan(c, extra, false); err != nil {
+					return fmt.Errorf("penilaian of %s in %s: %w", opds[id].Code, p.Name(), err)
+				}
 			}
 			for _, r := range rs {
 				r.status = model.AssessmentFinal
@@ -264,7 +287,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 			after.FinalizedBy = chartToday.Holder(op.opd.HeadPositionID)
 		}
 		if op.override {
-			after.FinalizedBy, after.OverrideReason, after.OverriddenBy = "", demoOverrideReason, admin
+			after.FinalizedBy, after.OverrideReason, after.OverriddenBy = admin, demoOverrideReason, admin
 		}
 		if _, err := tx.SetCalibration(ctx, "calibration.finalize", before, after); err != nil {
 			return err
@@ -536,7 +559,7 @@ func (as *assessor) plan(c model.Capaian, rs []*rating, broken bool) error {
 				draw[pred]++
 			}
 		}
-		miss := len(as.rules.Curve(c, draw).Violations)
+		miss := len(as.rules.Curve(c, n, draw).Violations)
 		if broken {
 			miss = 1 - min(miss, 1)
 		}

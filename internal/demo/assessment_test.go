@@ -129,17 +129,17 @@ func TestDemoAssessments(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				counts, err := s.CurveCounts(ctx, opd, p.ID)
+				entries, err := s.CurveEntries(ctx, opd, p.ID)
 				if err != nil {
 					t.Fatal(err)
 				}
-				check := rules.Curve(perf.Capaian, counts.Final)
+				_, check := rules.CurveOf(perf.Capaian, model.TallyCurve(entries))
 				if cal.Status != model.CalibrationFinal || cal.FinalizedAt.IsZero() || !cal.FinalizedAt.Before(now) {
 					t.Errorf("%s in %s: calibration %+v", opdCode[opd], p.Name(), cal)
 				}
 				if cal.OverrideReason != "" {
 					overrides++
-					if len(check.Violations) == 0 || cal.OverriddenBy == "" {
+					if len(check.Violations) == 0 || cal.OverriddenBy == "" || cal.FinalizedBy != cal.OverriddenBy {
 						t.Errorf("%s in %s: overridden without a broken curve: %+v", opdCode[opd], p.Name(), cal)
 					}
 				} else if len(check.Violations) > 0 {

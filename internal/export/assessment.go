@@ -88,10 +88,53 @@ func (s Signature) DateText() string {
 type Distribution struct {
 	Capaian model.Capaian
 	Counts  map[model.Predikat]int
-	Total   int
+	// Total is the Jumlah pegawai: the pegawai of the OPD assessed in
+	// the period, each once, rated or not (model.TallyCurve), the base
+	// of every limit.
+	Total int
+	// Small is true when the OPD has too few pegawai for the pattern to
+	// be more than a warning.
+	Small bool
 	// Limits are the pattern's rules in words (Label of each limit's
-	// message).
-	Limits []string
+	// message), each marked when the final predikat break it.
+	Limits []DistributionLimit
+}
+
+// DistributionLimit is one rule of the pattern in words and whether the
+// distribution breaks it.
+type DistributionLimit struct {
+	Text   string
+	Broken bool
+}
+
+// Broken is how many limits the distribution breaks.
+func (d Distribution) Broken() int {
+	n := 0
+	for _, l := range d.Limits {
+		if l.Broken {
+			n++
+		}
+	}
+	return n
+}
+
+// BaseNote says in words how the Jumlah pegawai is counted, as the
+// calibration screen says it.
+func (d Distribution) BaseNote() string {
+	return "Setiap pegawai yang dinilai pada periode ini dihitung sekali, sudah diberi rating atau belum; batas pola dihitung dari jumlah ini."
+}
+
+// Verdict is the distribution's standing against the pattern in words.
+func (d Distribution) Verdict() string {
+	switch {
+	case len(d.Limits) == 0:
+		return ""
+	case d.Broken() == 0:
+		return "Sebaran predikat sesuai pola distribusi."
+	case d.Small:
+		return fmt.Sprintf("Perangkat daerah ini memiliki %d pegawai yang dinilai (kurang dari 10): pelanggaran pola hanya menjadi peringatan.", d.Total)
+	}
+	return fmt.Sprintf("Sebaran predikat melanggar %d batas pola distribusi.", d.Broken())
 }
 
 // EvaluationDocument is the Evaluasi Kinerja Pegawai of one assessment
@@ -346,13 +389,29 @@ func (d *pdfDoc) curve(dist Distribution) {
 	d.SetXY(x0+chartW+4, y0)
 	d.SetFont("Helvetica", "B", 8)
 	d.CellFormat(76, 5, d.tr(fmt.Sprintf("Jumlah pegawai: %d", dist.Total)), "", 2, "L", false, 0, "")
+	d.SetFont("Helvetica", "I", 6.5)
+	d.SetX(x0 + chartW + 4)
+	d.MultiCell(76, 3, d.tr(dist.BaseNote()), "", "L", false)
 	d.SetFont("Helvetica", "", 7.5)
 	if len(dist.Limits) == 0 {
+		d.SetX(x0 + chartW + 4)
 		d.MultiCell(76, 3.6, d.tr("Pola distribusi mengikuti capaian kinerja organisasi yang belum ditetapkan."), "", "L", false)
 	}
 	for _, l := range dist.Limits {
 		d.SetX(x0 + chartW + 4)
-		d.MultiCell(76, 3.6, d.tr("- "+l), "", "L", false)
+		text := "- " + l.Text
+		if l.Broken {
+			text += " (dilanggar)"
+			d.SetFont("Helvetica", "B", 7.5)
+		}
+		d.MultiCell(76, 3.6, d.tr(text), "", "L", false)
+		d.SetFont("Helvetica", "", 7.5)
+	}
+	if v := dist.Verdict(); v != "" {
+		d.SetX(x0 + chartW + 4)
+		d.SetFont("Helvetica", "B", 7.5)
+		d.MultiCell(76, 3.6, d.tr(v), "", "L", false)
+		d.SetFont("Helvetica", "", 7.5)
 	}
 	d.SetXY(left, y0+chartH+14)
 }

@@ -19,7 +19,8 @@ var (
 func sampleDistribution() Distribution {
 	return Distribution{Capaian: model.CapaianBaik, Total: 10,
 		Counts: map[model.Predikat]int{model.PredikatSangatBaik: 2, model.PredikatBaik: 7, model.PredikatButuhPerbaikan: 1},
-		Limits: []string{"Baik paling banyak 70% (7 dari 10 pegawai); kini 7"}}
+		Limits: []DistributionLimit{{Text: "Baik paling banyak 70% (7 pegawai); kini 7."},
+			{Text: "Harus ada Butuh Perbaikan atau Kurang/Misconduct; kini 0.", Broken: true}}}
 }
 
 // mustContain fails for each string the PDF lacks.

@@ -44,7 +44,6 @@ var penilaianID = map[string]string{
 	"invalid.assessment.feedback.value":    "Umpan balik hanya untuk ketujuh nilai BerAKHLAK pada SKP yang dinilai.",
 	"invalid.assessment.feedback.long":     "Umpan balik paling banyak %d karakter.",
 	"invalid.assessment.nocapaian":         "Capaian kinerja organisasi perangkat daerah ini untuk periode ini belum ditetapkan; hasil penilaian dikirim setelah pola distribusinya diketahui.",
-	"invalid.assessment.curve.full":        "Predikat %s sudah mencapai batas pola distribusi (paling banyak %d%%, yaitu %d dari %d pegawai). Tinjau kembali rating ini atau bahas dalam kalibrasi.",
 	"invalid.assessment.predikat.computed": "Predikat tidak dapat diisi: predikat mengikuti rating hasil kerja dan rating perilaku kerja.",
 
 	"action.assessment.open":        "Penilaian periode dibuat",
@@ -115,7 +114,6 @@ var penilaianEN = map[string]string{
 	"invalid.assessment.feedback.value":    "Feedback only on the seven BerAKHLAK values of the SKP being assessed.",
 	"invalid.assessment.feedback.long":     "Feedback may hold at most %d characters.",
 	"invalid.assessment.nocapaian":         "The capaian kinerja organisasi of this OPD for this period is not set yet; results are sent once its distribution pattern is known.",
-	"invalid.assessment.curve.full":        "Predikat %s has reached the limit of the distribution pattern (at most %d%%, %d of %d people). Review this rating or discuss it in calibration.",
 	"invalid.assessment.predikat.computed": "The predikat cannot be given: it follows from the rating hasil kerja and the rating perilaku kerja.",
 
 	"action.assessment.open":        "Assessments of the period made",

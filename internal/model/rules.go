@@ -224,8 +224,8 @@ func (r Rules) Predikat(hasilKerja, perilakuKerja Rating) (Predikat, error) {
 
 // CurveRule is one constraint of a pola distribusi: the number of rated
 // employees whose predikat is one of Predikats lies between the minimum
-// and the maximum. Percentages are of every rated employee of the OPD in
-// the period; a minimum rounds up and a maximum rounds down (decision 7),
+// and the maximum. Percentages are of the pegawai of the OPD assessed in
+// the period, rated or not (see TallyCurve); a minimum rounds up and a maximum rounds down (decision 7),
 // so that a small OPD is never allowed more than the share nor asked less.
 type CurveRule struct {
 	ID         string // stable name, e.g. "baik.baik.max"
@@ -267,13 +267,17 @@ func (l CurveLimit) Broken() bool { return l.Count < l.Min || l.Count > l.Max }
 type CurveCheck struct {
 	Regime  Regime
 	Capaian Capaian
-	Total   int
-	Counts  map[Predikat]int
-	Limits  []CurveLimit
+	// Total is the base of the shares: the pegawai of the OPD assessed
+	// in the period, rated or not (CurveTally.People).
+	Total int
+	// Rated is how many of them are counted with a predikat.
+	Rated  int
+	Counts map[Predikat]int
+	Limits []CurveLimit
 	// Violations are the limits broken, each with its message.
 	Violations []CurveLimit
-	// Small is true when the OPD has fewer rated employees than the
-	// regime's SmallOPD: the curve then only warns.
+	// Small is true when the OPD has fewer pegawai assessed in the
+	// period than the regime's SmallOPD: the curve then only warns.
 	Small bool
 }
 
@@ -282,14 +286,19 @@ type CurveCheck struct {
 func (c CurveCheck) Breaks() bool { return len(c.Violations) > 0 && !c.Small }
 
 // Curve checks a distribution of predikat against the pattern of capaian
-// c. counts holds how many employees have each predikat; those without a
-// predikat yet are not counted. An unknown capaian gives a check with no
-// limits.
-func (r Rules) Curve(c Capaian, counts map[Predikat]int) CurveCheck {
-	check := CurveCheck{Regime: r.Regime, Capaian: c, Counts: map[Predikat]int{}}
+// c. people is the base of every share: the pegawai of the OPD assessed
+// in the period, rated or not (TallyCurve counts it); counts holds how
+// many of them have each predikat, and those without a predikat yet are
+// not counted. An unknown capaian gives a check with no limits. Use
+// CurveOf to check an OPD: it counts the same way everywhere.
+func (r Rules) Curve(c Capaian, people int, counts map[Predikat]int) CurveCheck {
+	check := CurveCheck{Regime: r.Regime, Capaian: c, Counts: map[Predikat]int{}, Total: people}
 	for _, p := range Predikats {
 		check.Counts[p] = counts[p]
-		check.Total += counts[p]
+		check.Rated += counts[p]
+	}
+	if check.Total < check.Rated {
+		check.Total = check.Rated
 	}
 	check.Small = check.Total < r.SmallOPD
 	for _, rule := range r.patterns[c] {
@@ -302,7 +311,7 @@ func (r Rules) Curve(c Capaian, counts map[Predikat]int) CurveCheck {
 		}
 		l.Message = curveMessage(rule, l, names)
 		check.Limits = append(check.Limits, l)
-		if check.Total > 0 && l.Broken() {
+		if check.Rated > 0 && l.Broken() {
 			check.Violations = append(check.Violations, l)
 		}
 	}

@@ -118,7 +118,7 @@ func TestCurvePatterns(t *testing.T) {
 		{"nobody rated", CapaianBaik, counts(0, 0, 0, 0, 0), nil, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			check := rules.Curve(c.capaian, c.counts)
+			check := rules.Curve(c.capaian, sumOf(c.counts), c.counts)
 			var got []string
 			for _, v := range check.Violations {
 				got = append(got, v.Rule.ID)
@@ -167,7 +167,7 @@ func TestCurveBoundsRounding(t *testing.T) {
 }
 
 func TestCurveMessagesNameTheLimit(t *testing.T) {
-	check := CurrentRules().Curve(CapaianIstimewa, counts(8, 2, 0, 0, 0))
+	check := CurrentRules().Curve(CapaianIstimewa, 10, counts(8, 2, 0, 0, 0))
 	if len(check.Violations) != 1 {
 		t.Fatalf("violations %v", check.Violations)
 	}
@@ -328,4 +328,12 @@ func TestPeriodStanding(t *testing.T) {
 	if _, ok := SumAmounts([]string{"1", "banyak"}); ok {
 		t.Error("SumAmounts of a word")
 	}
+}
+
+func sumOf(m map[Predikat]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
 }

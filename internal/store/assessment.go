@@ -290,39 +290,26 @@ func (tx *Tx) SetCalibration(ctx context.Context, action string, before, after m
 	return after, tx.audit(ctx, action, "calibration", before.OPDID+"/"+before.PeriodID, before, after)
 }
 
-// CurveCount is an OPD's assessments in a period by status and predikat.
-type CurveCount struct {
-	Total  int                    // every assessment of the OPD in the period
-	Rated  map[model.Predikat]int // rated or final, by predikat
-	Final  map[model.Predikat]int // final only, by predikat
-	Status map[model.AssessmentStatus]int
-}
-
-// CurveCounts counts an OPD's assessments in a period: how many there are,
-// and the predikat of those rated and of those final.
-func (c conn) CurveCounts(ctx context.Context, opdID, periodID string) (CurveCount, error) {
-	out := CurveCount{Rated: map[model.Predikat]int{}, Final: map[model.Predikat]int{}, Status: map[model.AssessmentStatus]int{}}
-	rows, err := c.query(ctx, `SELECT status, predikat, COUNT(*) FROM assessments WHERE opd_id = ? AND period_id = ? GROUP BY status, predikat`,
-		opdID, periodID)
+// CurveEntries lists an OPD's assessments in a period as the curve counts
+// them (model.TallyCurve): whose each is, its status and predikat, and
+// whether its SKP is an acting one and when it ends, so that a person
+// with several SKPs counts once.
+func (c conn) CurveEntries(ctx context.Context, opdID, periodID string) ([]model.CurveEntry, error) {
+	rows, err := c.query(ctx, `SELECT a.id, a.employee_id, a.status, a.predikat, s.acting, s.period_end
+		FROM assessments a JOIN skps s ON s.id = a.skp_id WHERE a.opd_id = ? AND a.period_id = ?`, opdID, periodID)
 	if err != nil {
-		return out, fmt.Errorf("count the curve: %w", err)
+		return nil, fmt.Errorf("count the curve: %w", err)
 	}
 	defer rows.Close()
+	var out []model.CurveEntry
 	for rows.Next() {
-		var status, pred string
-		var n int
-		if err := rows.Scan(&status, &pred, &n); err != nil {
-			return out, err
+		var e model.CurveEntry
+		var status, pred, acting, end string
+		if err := rows.Scan(&e.AssessmentID, &e.EmployeeID, &status, &pred, &acting, &end); err != nil {
+			return nil, err
 		}
-		out.Total += n
-		out.Status[model.AssessmentStatus(status)] += n
-		if pred == "" {
-			continue
-		}
-		out.Rated[model.Predikat(pred)] += n
-		if status == string(model.AssessmentFinal) {
-			out.Final[model.Predikat(pred)] += n
-		}
+		e.Status, e.Predikat, e.Acting, e.SKPEnd = model.AssessmentStatus(status), model.Predikat(pred), acting != "", model.Date(end)
+		out = append(out, e)
 	}
 	return out, rows.Err()
 }

@@ -230,3 +230,23 @@ func (c conn) PositionsOfKind(ctx context.Context, instansiID string, kind model
 	}
 	return out, rows.Err()
 }
+
+// FinalCalibrations returns the OPDs of an instansi whose calibration for
+// a period is final: their capaian no longer changes.
+func (c conn) FinalCalibrations(ctx context.Context, instansiID, periodID string) (map[string]bool, error) {
+	rows, err := c.query(ctx, `SELECT opd_id FROM calibrations WHERE instansi_id = ? AND period_id = ? AND status = ?`,
+		instansiID, periodID, string(model.CalibrationFinal))
+	if err != nil {
+		return nil, fmt.Errorf("final calibrations: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}

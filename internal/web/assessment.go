@@ -329,6 +329,11 @@ func (u *ui) assessmentRefused(w http.ResponseWriter, r *http.Request, b base, e
 	if ve, ok := isValidation(err); ok {
 		return true, u.renderAssessment(w, r, b, http.StatusUnprocessableEntity, f, b.Errs(ve), "")
 	}
+	// A send refused at a limit of the curve is said on the page, beside
+	// the result, with the limit it would pass.
+	if se := (*model.StateError)(nil); errors.As(err, &se) && se.Message.Key == "conflict.assessment.curve.full" {
+		return true, u.renderAssessment(w, r, b, http.StatusConflict, f, map[string]string{"predikat": b.M(se.Message)}, "")
+	}
 	if errors.Is(err, model.ErrStale) {
 		if f != nil {
 			if cur, e := u.a.Assessment(r.Context(), *b.Actor, r.PathValue("id")); e == nil {

@@ -70,7 +70,8 @@ func TestAssessmentDocumentPages(t *testing.T) {
 			t.Fatalf("penetapan: %d", resp.StatusCode)
 		}
 		for _, w := range []string{"PENETAPAN PREDIKAT KINERJA ORGANISASI", e.o.Kominfo.Name, "Capaian Perjanjian Kinerja Januari", "REKOMENDASI",
-			"POLA DISTRIBUSI", `class="marked"`, e.o.WaliKota.Name, `href="` + pen + `.pdf"`} {
+			"POLA DISTRIBUSI", `class="marked"`, e.o.WaliKota.Name, `href="` + pen + `.pdf"`,
+			"Jumlah pegawai: 1", "dihitung sekali", "<strong>(dilanggar)</strong>", "kurang dari 10"} {
 			if !strings.Contains(body, w) {
 				t.Errorf("the penetapan lacks %q", w)
 			}

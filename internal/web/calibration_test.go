@@ -79,7 +79,8 @@ func TestCalibrationPage(t *testing.T) {
 		path := "/kalibrasi/" + e.o.Kominfo.ID + "?periode=" + url.QueryEscape(jan.ID)
 		resp, body := kadis.get(path)
 		if resp.StatusCode != http.StatusOK || !strings.Contains(body, "<svg") || !strings.Contains(body, `data-live-curve="`+e.o.Kominfo.ID+`"`) ||
-			!strings.Contains(body, "Andi Pratama") || !strings.Contains(body, "Sangat Baik") || !strings.Contains(body, "hanya menjadi peringatan") {
+			!strings.Contains(body, "Andi Pratama") || !strings.Contains(body, "Sangat Baik") || !strings.Contains(body, "hanya menjadi peringatan") ||
+			!strings.Contains(body, "Jumlah pegawai: 1. Setiap pegawai yang dinilai pada periode ini dihitung sekali") {
 			t.Fatalf("calibration page: %d %.1500s", resp.StatusCode, body)
 		}
 		// A move without a reason keeps the form and says why.
