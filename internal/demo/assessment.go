@@ -474,7 +474,7 @@ func (as *assessor) realisasi(r *rating, p model.Period, hk model.Rating) []mode
 	if p.Kind == model.PeriodAnnual {
 		basis = "Rekapitulasi laporan bulanan " + fmt.Sprint(p.Year) + ": " + basis
 	} else {
-		basis = "Laporan bulanan " + p.Name() + " dan progres harian: " + basis
+		basis = "Laporan bulanan " + p.Name() + ": " + basis
 	}
 	r.stand = map[string]model.Standing{}
 	var out []model.Realisasi
@@ -493,8 +493,8 @@ func (as *assessor) realisasi(r *rating, p model.Period, hk model.Rating) []mode
 
 // demoRealisasiBasis is the basis of a realisasi, by how it stands to the target.
 var demoRealisasiBasis = map[model.Standing]string{
-	model.StandingAbove: "keluaran melampaui target, bukti dukung lengkap dan diverifikasi atasan.",
-	model.StandingMeets: "keluaran sesuai target, bukti dukung terlampir.",
+	model.StandingAbove: "keluaran melampaui target, diperiksa pejabat penilai.",
+	model.StandingMeets: "keluaran sesuai target, diperiksa pejabat penilai.",
 	model.StandingBelow: "sebagian keluaran belum selesai atau dikembalikan untuk diperbaiki.",
 }
 
@@ -805,7 +805,7 @@ var (
 	demoRHKFeedback = map[model.Rating][]string{
 		model.RatingDiAtas: {"Keluaran melampaui target periode ini dan diterima tanpa perbaikan. Pertahankan.",
 			"Hasil kerja lebih dari yang direncanakan; bagikan caranya kepada rekan satu tim.",
-			"Target periode ini terlampaui dengan bukti dukung yang lengkap."},
+			"Target periode ini terlampaui; laporan bulanannya lengkap dan tepat waktu."},
 		model.RatingSesuai: {"Keluaran sesuai target periode ini.", "Tercapai sesuai rencana; lampirkan bukti dukung tepat waktu.",
 			"Sesuai target. Perhatikan kerapian dokumen sebelum diajukan.", "Hasil kerja sesuai ekspektasi; pertahankan konsistensinya."},
 		model.RatingDiBawah: {"Keluaran belum mencapai target periode ini; susun rencana percepatan bersama atasan.",
