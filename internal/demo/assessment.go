@@ -15,9 +15,11 @@ import (
 )
 
 // Penilaian in the demo city: every monthly period of the year that has
-// ended is assessed. Each SKP in force gets its assessment, rated by the
-// pejabat penilai of the day with umpan balik on every RHK; the predikat
-// always follows from the two ratings by the current rules. Each OPD's
+// ended is assessed, and every period of the year before. Each SKP in
+// force gets its assessment, rated by the pejabat penilai of the day with
+// umpan balik on every RHK, on the realisasi of the period: above the
+// target where hasil kerja is above expectations, below it where below;
+// the predikat always follows from the two ratings by the current rules. Each OPD's
 // distribution fits the pattern of its capaian kinerja organisasi, except
 // one: BKPSDM finalised the Butuh Perbaikan OPD's curve of the month
 // before last with a written reason. The head of SMP Negeri 1 rates
@@ -82,8 +84,9 @@ type assessor struct {
 
 // assessPeriods makes, rates and calibrates the assessments of year: of
 // every monthly period of the running year closed by now (its report
-// deadline passed), the latest one under way; of the annual period of a closed year, all final
-// and calibrated.
+// deadline passed), the latest one under way; of every period of a
+// closed year, its months then its annual period, all final and
+// calibrated. With the ratings it writes the realisasi they rest on.
 func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64) error {
 	closed := year < today.Time().Year()
 	periods, err := tx.Periods(ctx, instansiID, year)

@@ -18,7 +18,8 @@ import (
 // progress on most working days of the last two weeks, and one in six for
 // the last two months; older entries are approved (a few were returned
 // and fixed), the latest wait for the supervisor. Some entries carry a
-// short feedback thread, and last month's realisasi is filled.
+// short feedback thread, and the realisasi of the months ended but still
+// open is filled (the closed months' go in with their ratings).
 
 // activity is a kind of daily work with its output unit.
 type activity struct {
