@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,9 +15,11 @@ import (
 )
 
 // Penilaian in the demo city: every monthly period of the year that has
-// ended is assessed. Each SKP in force gets its assessment, rated by the
-// pejabat penilai of the day with umpan balik on every RHK; the predikat
-// always follows from the two ratings by the current rules. Each OPD's
+// ended is assessed, and every period of the year before. Each SKP in
+// force gets its assessment, rated by the pejabat penilai of the day with
+// umpan balik on every RHK, on the realisasi of the period: above the
+// target where hasil kerja is above expectations, below it where below;
+// the predikat always follows from the two ratings by the current rules. Each OPD's
 // distribution fits the pattern of its capaian kinerja organisasi, except
 // one: BKPSDM finalised the Butuh Perbaikan OPD's curve of the month
 // before last with a written reason. The head of SMP Negeri 1 rates
@@ -49,14 +52,14 @@ const demoLenientShare = 75
 
 // rating is one assessment being planned.
 type rating struct {
-	a       model.Assessment
-	rater   string
-	merit   float64
-	suggest model.Rating              // the suggestion from the realisasi, "" when none
-	stand   map[string]model.Standing // each RHK's standing from the realisasi
-	pred    model.Predikat
-	hk, pk  model.Rating // the ratings it ends with
-	status  model.AssessmentStatus
+	a      model.Assessment
+	chart  *model.OrgChart // the organisation it is rated on
+	rater  string
+	merit  float64
+	stand  map[string]model.Standing // each RHK's standing from the realisasi
+	pred   model.Predikat
+	hk, pk model.Rating // the ratings it ends with
+	status model.AssessmentStatus
 	// from is the rating given before a calibration move to hk and pk,
 	// by mover with reason; nil when it was not moved.
 	from          *[2]model.Rating
@@ -81,28 +84,35 @@ type assessor struct {
 
 // assessPeriods makes, rates and calibrates the assessments of year: of
 // every monthly period of the running year closed by now (its report
-// deadline passed), the latest one under way; of the annual period of a closed year, all final
-// and calibrated.
+// deadline passed), the latest one under way; of every period of a
+// closed year, its months then its annual period, all final and
+// calibrated. With the ratings it writes the realisasi they rest on.
 func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64) error {
 	closed := year < today.Time().Year()
 	periods, err := tx.Periods(ctx, instansiID, year)
 	if err != nil {
 		return err
 	}
+	// A closed year's months are assessed before its annual period, so
+	// that the annual evaluation rests on them.
 	var past []model.Period
 	for _, p := range periods {
-		kind := model.PeriodMonthly
-		if closed {
-			kind = model.PeriodAnnual
-		}
-		if p.Kind == kind && p.Status == model.PeriodClosed && p.End < today {
+		if (p.Kind == model.PeriodMonthly || closed && p.Kind == model.PeriodAnnual) && p.Status == model.PeriodClosed && p.End < today {
 			past = append(past, p)
 		}
 	}
 	if len(past) == 0 {
 		return nil
 	}
-	slices.SortFunc(past, func(a, b model.Period) int { return strings.Compare(string(a.Start), string(b.Start)) })
+	slices.SortFunc(past, func(a, b model.Period) int {
+		if (a.Kind == model.PeriodAnnual) != (b.Kind == model.PeriodAnnual) {
+			if a.Kind == model.PeriodAnnual {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(string(a.Start), string(b.Start))
+	})
 	units, err := tx.Units(ctx, instansiID)
 	if err != nil {
 		return err
@@ -146,10 +156,18 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 	var calibrate []opdPeriod
 	for i, p := range past {
 		latest := i == len(past)-1 && !closed
-		override := len(past) >= 2 && i == len(past)-2
-		chart, err := tx.OrgChart(ctx, instansiID, p.End)
-		if err != nil {
-			return err
+		override := !closed && len(past) >= 2 && i == len(past)-2
+		// Each SKP is rated as the chart stood on its last day in the
+		// period: an SKP a transfer closed, by the rater of the post left.
+		charts := map[model.Date]*model.OrgChart{}
+		chartOf := func(s model.SKP) (*model.OrgChart, error) {
+			day := min(p.End, s.PeriodEnd)
+			if c, ok := charts[day]; ok {
+				return c, nil
+			}
+			c, err := tx.OrgChart(ctx, instansiID, day)
+			charts[day] = c
+			return c, err
 		}
 		cands, err := tx.AssessmentCandidates(ctx, p)
 		if err != nil {
@@ -166,12 +184,6 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 		if err != nil {
 			return err
 		}
-		var realisasi map[string]model.Realisasi
-		if latest {
-			if realisasi, err = tx.RealisasiOfPeriod(ctx, p.ID); err != nil {
-				return err
-			}
-		}
 		capaian := map[string]model.Capaian{}
 		for _, up := range perf {
 			capaian[up.UnitID] = up.Capaian
@@ -180,7 +192,11 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 		var raterIDs []string
 		for _, a := range list {
 			s := skpOf[a.SKPID]
-			r := &rating{a: a, rater: chart.RaterOn(a.EmployeeID, s.PositionID)}
+			chart, err := chartOf(s)
+			if err != nil {
+				return err
+			}
+			r := &rating{a: a, chart: chart, rater: chart.RaterOn(a.EmployeeID, s.PositionID)}
 			if r.rater != "" {
 				raterIDs = append(raterIDs, r.rater, chart.UpperRaterOn(a.EmployeeID, s.PositionID))
 			}
@@ -192,6 +208,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 		// Each period's ratings are written before the next is drawn, so
 		// that a large synthetic city holds one period at a time.
 		var batch []model.Assessment
+		var realisasi []model.Realisasi
 		ids := make([]string, 0, len(byOPD))
 		for id := range byOPD {
 			ids = append(ids, id)
@@ -202,13 +219,14 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 			slices.SortFunc(rs, func(a, b *rating) int { return strings.Compare(a.a.Employee.NIP+a.a.SKPID, b.a.Employee.NIP+b.a.SKPID) })
 			c := capaian[id]
 			if c == "" {
-				continue // no capaian, no curve: left open
+				// No capaian, no curve: left open, its realisasi on target.
+				for _, r := range rs {
+					realisasi = append(realisasi, as.realisasi(r, p, model.RatingSesuai)...)
+				}
+				continue
 			}
 			for _, r := range rs {
 				r.merit = as.base(r.a.Employee.NIP) + 0.6*as.rng.NormFloat64()
-			}
-			if latest {
-				as.suggest(realisasi, p, rs)
 			}
 			broken := override && opds[id].Code == demoOverrideOPD
 			// The curve counts people (model.TallyCurve): the pattern is
@@ -237,6 +255,12 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 					return fmt.Errorf("penilaian of %s in %s: %w", opds[id].Code, p.Name(), err)
 				}
 			}
+			// The realisasi the ratings rest on: above target where hasil
+			// kerja is above expectations, on it where as expected, below
+			// where below (the rating it ends with, after any move).
+			for _, r := range rs {
+				realisasi = append(realisasi, as.realisasi(r, p, r.hk)...)
+			}
 			for _, r := range rs {
 				r.status = model.AssessmentFinal
 				if latest || r.rater == "" {
@@ -249,7 +273,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 			final := true
 			var last time.Time
 			for _, r := range rs {
-				if err := as.rate(r, p, chart, latest, i == len(past)-2); err != nil {
+				if err := as.rate(r, p, latest, i == len(past)-2); err != nil {
 					return err
 				}
 				if r.status != model.AssessmentOpen {
@@ -266,6 +290,9 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 			calibrate = append(calibrate, opdPeriod{opd: opds[id], period: p, last: last, override: broken})
 		}
 		if err := tx.SeedAssessments(ctx, batch); err != nil {
+			return err
+		}
+		if _, err := tx.CreateRealisasi(ctx, realisasi); err != nil {
 			return err
 		}
 	}
@@ -454,44 +481,89 @@ func (as *assessor) loadSKPs(ctx context.Context, list []model.SKP) error {
 	return nil
 }
 
-// suggest compares each SKP's realisasi of period p with its targets, as
-// the rating screen does, and adds the merit of results above target.
-func (as *assessor) suggest(got map[string]model.Realisasi, p model.Period, rs []*rating) {
-	for _, r := range rs {
-		s := as.skps[r.a.SKPID]
-		share := float64(days(maxDate(s.PeriodStart, p.Start), minDate(s.PeriodEnd, p.End))) / float64(max(1, days(s.PeriodStart, s.PeriodEnd)))
-		var results []model.ResultStanding
-		stand := map[string]model.Standing{}
-		known := false
-		for _, rhk := range s.RHK {
-			res := model.ResultStanding{RHKID: rhk.ID, Kind: rhk.Kind}
-			for _, in := range rhk.Indicators {
-				v, ok := got[in.ID]
-				known = known || ok
-				level := in.Aspect == model.AspectKualitas || strings.TrimSpace(in.Unit) == "%"
-				res.Indicators = append(res.Indicators, model.PeriodStanding(in.Target, v.Value, share, level))
-			}
-			stand[rhk.ID] = res.Standing()
-			results = append(results, res)
-		}
-		if !known {
-			continue
-		}
-		r.stand, r.suggest = stand, model.SuggestHasilKerja(results).Rating
-		switch r.suggest {
-		case model.RatingDiAtas:
-			r.merit++
-		case model.RatingDiBawah:
-			r.merit--
-		}
+// realisasi writes, for the SKP of r, the realisasi of period p of each
+// of its indicators, as hasil kerja hk reads them: above the period's
+// target (its share of the year's for a count) for above expectations, on
+// it for as expected, below it for below; r.stand takes each RHK's
+// standing, for the umpan balik to say the same.
+func (as *assessor) realisasi(r *rating, p model.Period, hk model.Rating) []model.Realisasi {
+	s := as.skps[r.a.SKPID]
+	want := map[model.Rating]model.Standing{model.RatingDiAtas: model.StandingAbove, model.RatingDiBawah: model.StandingBelow}[hk]
+	if want == "" {
+		want = model.StandingMeets
 	}
+	share := 1.0
+	if p.Kind != model.PeriodAnnual {
+		share = min(1, monthsBetween(max(s.PeriodStart, p.Start), min(s.PeriodEnd, p.End))/max(monthsBetween(s.PeriodStart, s.PeriodEnd), 1e-9))
+	}
+	basis := demoRealisasiBasis[want]
+	if p.Kind == model.PeriodAnnual {
+		basis = "Rekapitulasi laporan bulanan " + fmt.Sprint(p.Year) + ": " + basis
+	} else {
+		basis = "Laporan bulanan " + p.Name() + ": " + basis
+	}
+	r.stand = map[string]model.Standing{}
+	var out []model.Realisasi
+	for _, rhk := range s.RHK {
+		res := model.ResultStanding{RHKID: rhk.ID, Kind: rhk.Kind}
+		for _, in := range rhk.Indicators {
+			level := in.Aspect == model.AspectKualitas || model.IsPercentUnit(in.Unit)
+			value := as.value(in.Target, share, level, want)
+			res.Indicators = append(res.Indicators, model.PeriodStanding(in.Target, value, share, level))
+			out = append(out, model.Realisasi{SKPID: s.ID, PeriodID: p.ID, IndicatorID: in.ID, Value: value, Basis: basis})
+		}
+		r.stand[rhk.ID] = res.Standing()
+	}
+	return out
 }
 
-func days(from, to model.Date) int { return int(to.Time().Sub(from.Time()).Hours()/24) + 1 }
+// demoRealisasiBasis is the basis of a realisasi, by how it stands to the target.
+var demoRealisasiBasis = map[model.Standing]string{
+	model.StandingAbove: "keluaran melampaui target, diperiksa pejabat penilai.",
+	model.StandingMeets: "keluaran sesuai target, diperiksa pejabat penilai.",
+	model.StandingBelow: "sebagian keluaran belum selesai atau dikembalikan untuk diperbaiki.",
+}
 
-func maxDate(a, b model.Date) model.Date { return max(a, b) }
+// value is a realisasi that stands as want to target over share of the
+// SKP's days (a level is the target itself in every period).
+func (as *assessor) value(target string, share float64, level bool, want model.Standing) string {
+	due, ok := model.PeriodTarget(target, share, level)
+	n, err := strconv.Atoi(due)
+	if !ok || err != nil {
+		return target
+	}
+	switch want {
+	case model.StandingAbove:
+		if level {
+			return fmt.Sprint(min(100, n+2+as.rng.IntN(8)))
+		}
+		return fmt.Sprint(n + 1 + as.rng.IntN(max(1, n/3)+1))
+	case model.StandingBelow:
+		if level {
+			return fmt.Sprint(n - 8 - as.rng.IntN(15))
+		}
+		return fmt.Sprint(max(0, n-1-as.rng.IntN(max(1, n/3))))
+	}
+	return fmt.Sprint(n)
+}
 
-func minDate(a, b model.Date) model.Date { return min(a, b) }
+// monthsBetween measures the days from a to b, both included, in months,
+// each day as its month's fraction, as the assessment screen does.
+func monthsBetween(a, b model.Date) float64 {
+	from, to := a.Time(), b.Time()
+	months := 0.0
+	for d := from; !d.After(to); {
+		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		next := first.AddDate(0, 1, 0)
+		last := next.AddDate(0, 0, -1)
+		if last.After(to) {
+			last = to
+		}
+		months += (last.Sub(d).Hours()/24 + 1) / (next.Sub(first).Hours() / 24)
+		d = next
+	}
+	return months
+}
 
 // cells returns the ratings (hasil kerja, perilaku kerja) that give
 // predikat p, with hasil kerja fixed to hk unless it is "".
@@ -651,9 +723,6 @@ func (as *assessor) plan(c model.Capaian, rs []*rating, broken bool) error {
 			if cell[1] == model.RatingSesuai {
 				w += 4
 			}
-			if r.suggest != "" && cell[0] == r.suggest {
-				w += 6
-			}
 			weights[i] = w
 			total += w
 		}
@@ -762,7 +831,7 @@ var (
 	demoRHKFeedback = map[model.Rating][]string{
 		model.RatingDiAtas: {"Keluaran melampaui target periode ini dan diterima tanpa perbaikan. Pertahankan.",
 			"Hasil kerja lebih dari yang direncanakan; bagikan caranya kepada rekan satu tim.",
-			"Target periode ini terlampaui dengan bukti dukung yang lengkap."},
+			"Target periode ini terlampaui; laporan bulanannya lengkap dan tepat waktu."},
 		model.RatingSesuai: {"Keluaran sesuai target periode ini.", "Tercapai sesuai rencana; lampirkan bukti dukung tepat waktu.",
 			"Sesuai target. Perhatikan kerapian dokumen sebelum diajukan.", "Hasil kerja sesuai ekspektasi; pertahankan konsistensinya."},
 		model.RatingDiBawah: {"Keluaran belum mencapai target periode ini; susun rencana percepatan bersama atasan.",
@@ -787,7 +856,7 @@ var (
 // Older periods are final, most acknowledged; in the latest one each
 // rater is done, half way or not started (the demo supervisor always half
 // way).
-func (as *assessor) rate(r *rating, p model.Period, chart *model.OrgChart, latest, previous bool) error {
+func (as *assessor) rate(r *rating, p model.Period, latest, previous bool) error {
 	status := r.status
 	if status == model.AssessmentOpen {
 		return nil
@@ -827,7 +896,7 @@ func (as *assessor) rate(r *rating, p model.Period, chart *model.OrgChart, lates
 		a.Note = notes[as.rng.IntN(len(notes))]
 	}
 	a.Rater = model.SnapshotOf(as.people[r.rater])
-	if up := chart.UpperRaterOn(a.EmployeeID, s.PositionID); up != "" {
+	if up := r.chart.UpperRaterOn(a.EmployeeID, s.PositionID); up != "" {
 		a.UpperRater = model.SnapshotOf(as.people[up])
 	}
 	// Rated in the days after the period, sent a day or two later,

@@ -148,17 +148,17 @@ func (b *builder) fill(ctx context.Context, tx *store.Tx, instansiID, hash strin
 	// plans and recommendations show; the year of today is running.
 	year := today.Time().Year()
 	if !b.opt.SkipAssessments {
-		if err := planYear(ctx, tx, instansiID, year-1, today, seed, b.progress); err != nil {
+		if err := planYear(ctx, tx, instansiID, year-1, today, seed, b.moved, b.progress); err != nil {
 			return err
 		}
 	}
-	if err := planYear(ctx, tx, instansiID, year, today, seed, b.progress); err != nil {
+	if err := planYear(ctx, tx, instansiID, year, today, seed, b.moved, b.progress); err != nil {
 		return err
 	}
 	if err := tx.Restat(ctx, "skps", "rhk", "indicators", "skp_behaviours"); err != nil {
 		return err
 	}
-	if err := workYear(ctx, tx, instansiID, today, b.now, seed, files, b.progress); err != nil {
+	if err := workYear(ctx, tx, instansiID, today, b.now, seed, files, b.opt.SkipAssessments, b.progress); err != nil {
 		return err
 	}
 	if err := tx.Restat(ctx, "progress_entries", "feedback"); err != nil {
@@ -235,6 +235,65 @@ type builder struct {
 	staff []*person
 	nips  map[string]int
 	year  int // the demo's performance year
+	// moved are the staff transferred mid-year, so that an annual
+	// evaluation weighs two SKPs of the year.
+	moved []moved
+}
+
+// moved is an employee transferred on a definitive placement from TMT.
+type moved struct {
+	employeeID string
+	from       model.Position
+	fromUnit   string // the unit's name
+	tmt        model.Date
+}
+
+// transfer moves two staff (from a Bagian of the Sekretariat Daerah) to a
+// staff post of Diskominfo on 1 July, one of the year before (whose
+// annual evaluation is final) and one of the running year (once past
+// its July), as a mutasi
+// is recorded (store.Tx.Place ends the placement before). Their SKPs
+// follow in planYear.
+func (b *builder) transfer(ctx context.Context, tx *store.Tx) error {
+	var to *posPlan
+	for _, p := range b.pos {
+		if !p.head && p.weight > 0 && p.Kind == model.PositionPelaksana && strings.HasPrefix(p.unit.Code, codeKominfo+"-") {
+			to = p
+			break
+		}
+	}
+	if to == nil {
+		return nil
+	}
+	years := []int{b.year - 1}
+	if fmt.Sprintf("%d-07-01", b.year) < string(model.DefaultTimeZone.Today(b.now)) {
+		years = append(years, b.year) // once its TMT has come
+	}
+	// From a Bagian of the Sekretariat Daerah when a small city has
+	// staff there, else from any OPD but Diskominfo.
+	var from []*person
+	for _, prefix := range []string{"SETDA-BAG", ""} {
+		for _, s := range b.staff {
+			if !s.pos.head && s.pos.weight > 0 && s.pos.Kind == model.PositionPelaksana && s.Status == model.StatusPNS &&
+				strings.HasPrefix(s.pos.unit.Code, prefix) && !strings.HasPrefix(s.pos.unit.Code, codeKominfo) && !slices.Contains(from, s) {
+				from = append(from, s)
+			}
+		}
+	}
+	for _, s := range from {
+		if len(b.moved) == len(years) {
+			break
+		}
+		tmt := model.Date(fmt.Sprintf("%d-07-01", years[len(b.moved)]))
+		if _, err := tx.Place(ctx, model.Placement{EmployeeID: s.ID, PositionID: to.ID, Kind: model.PlacementDefinitif, Start: tmt,
+			Decree: fmt.Sprintf("800.1.3.2/%d/BKPSDM-SWL/%s", 140+len(b.moved), tmt[:4])}); err != nil {
+			return err
+		}
+		b.moved = append(b.moved, moved{employeeID: s.ID, from: s.pos.Position, fromUnit: s.pos.unit.Name, tmt: tmt})
+		s.pos = to
+		s.PositionID = to.ID
+	}
+	return nil
 }
 
 // pltStart is when the demo's Plt took up their acting posts: the first
@@ -767,6 +826,9 @@ func (b *builder) write(ctx context.Context, tx *store.Tx, instansiID, hash stri
 				return err
 			}
 		}
+	}
+	if err := b.transfer(ctx, tx); err != nil {
+		return err
 	}
 	// A post one person holds has one definitive holder (model.OneHolder).
 	if err := b.checkOneHolder(); err != nil {

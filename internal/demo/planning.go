@@ -44,7 +44,12 @@ const (
 // exception is the annual evaluation of a closed year, closed (and
 // assessed) even in the January of its report deadline, so that the
 // demo always shows a year's final results.
-func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64, progress func(string, int, int)) error {
+//
+// An employee moved in the year (b.moved) has two SKPs in it: the one of
+// the post they left, approved in January and closed the day before the
+// TMT, as a transfer closes it, and the one of their new post from the
+// TMT, approved in the days after.
+func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64, transfers []moved, progress func(string, int, int)) error {
 	closed := year < today.Time().Year()
 	periods, err := model.GeneratePeriods(year, model.PeriodMonthly, model.DefaultReportDays)
 	if err != nil {
@@ -124,6 +129,12 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 		return s, ok
 	}
 	jan := time.Date(year, 1, 20, 2, 0, 0, 0, time.UTC)
+	movedIn := map[string]moved{} // employee -> their transfer of this year
+	for _, m := range transfers {
+		if m.tmt.Time().Year() == year {
+			movedIn[m.employeeID] = m
+		}
+	}
 	// The SKPs are planned in memory and written a thousand at a time.
 	batch := tx.NewSKPBatch()
 	for n, e := range people {
@@ -138,8 +149,9 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 		}
 		leader := len(chart.Team(e.ID)) > 0
 		roll := rng.IntN(100)
-		if closed {
-			roll = 100 // a closed year's plans were all approved
+		m, isMoved := movedIn[e.ID]
+		if closed || isMoved {
+			roll = 100 // a closed year's plans were all approved, and a moved one's
 		}
 		if !leader && roll < shareNotStarted {
 			continue
@@ -151,6 +163,9 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 			Lampiran: model.Lampiran{DukunganSumberDaya: []string{"Anggaran kegiatan pada DPA " + e.UnitName},
 				SkemaPertanggungjawaban: []string{"Laporan bulanan kepada pejabat penilai kinerja"},
 				Konsekuensi:             []string{"Realisasi di bawah target dibahas dalam dialog kinerja"}}}
+		if isMoved {
+			s.PeriodStart = m.tmt
+		}
 		if rater.ID != "" {
 			s.Rater = model.SnapshotOf(rater)
 		}
@@ -229,6 +244,9 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 			continue
 		}
 		day := jan.AddDate(0, 0, rng.IntN(10))
+		if isMoved {
+			day = m.tmt.Time().Add(26*time.Hour + time.Duration(rng.IntN(3))*24*time.Hour)
+		}
 		s.Status, s.SubmittedAt = model.SKPSubmitted, day
 		if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
 			return err
@@ -260,11 +278,90 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 			}
 		}
 	}
+	for _, m := range transfers {
+		if e, ok := byID[m.employeeID]; ok && m.tmt.Time().Year() == year {
+			if err := planLeft(ctx, tx, batch, instansiID, year, e, m, byID, rng, approved); err != nil {
+				return err
+			}
+		}
+	}
 	if err := batch.Flush(ctx); err != nil {
 		return err
 	}
 	progress("skp", len(people), len(people))
 	return nil
+}
+
+// planLeft plans, approves in January and closes the day before the TMT
+// the SKP of the post employee e left in year (m), rated by whoever rated
+// them on its last day, its RHK intervening that rater's SKP.
+func planLeft(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, instansiID string, year int, e model.Employee, m moved,
+	byID map[string]model.Employee, rng *rand.Rand, approved map[string]model.SKP) error {
+	last := model.Date(m.tmt.Time().AddDate(0, 0, -1).Format(time.DateOnly))
+	chart, err := tx.OrgChart(ctx, instansiID, last)
+	if err != nil {
+		return err
+	}
+	before := e
+	before.PositionID, before.PositionName, before.PositionKind, before.UnitName = m.from.ID, m.from.Name, m.from.Kind, m.fromUnit
+	before.UnitID = m.from.UnitID
+	s := model.SKP{InstansiID: instansiID, EmployeeID: e.ID, Year: year, Approach: model.ApproachKuantitatif,
+		Format: model.FormatFor(m.from.Kind), PeriodStart: model.Date(fmt.Sprintf("%d-01-01", year)), PeriodEnd: last,
+		Employee: model.SnapshotOf(before),
+		Lampiran: model.Lampiran{DukunganSumberDaya: []string{"Anggaran kegiatan pada DPA " + m.fromUnit},
+			SkemaPertanggungjawaban: []string{"Laporan bulanan kepada pejabat penilai kinerja"},
+			Konsekuensi:             []string{"Realisasi di bawah target dibahas dalam dialog kinerja"}}}
+	rater := byID[chart.Rater(e.ID)]
+	if rater.ID == "" {
+		return nil // nobody to approve it
+	}
+	s.Rater = model.SnapshotOf(rater)
+	if up, ok := byID[chart.UpperRater(e.ID)]; ok {
+		s.UpperRater = model.SnapshotOf(up)
+	}
+	s, err = batch.CreateSKP(s, m.from.ID)
+	if err != nil {
+		return err
+	}
+	version := s.Version
+	parent := approved[rater.ID]
+	for i, text := range resultsFor(before) {
+		r := model.RHK{SKPID: s.ID, Kind: model.RHKUtama, Description: text}
+		if len(parent.RHK) > 0 {
+			r.ParentRHKID = parent.RHK[i%len(parent.RHK)].ID
+		}
+		if r, err = batch.SaveRHK(version, r); err != nil {
+			return err
+		}
+		version++
+		for _, in := range indicatorsFor(rng, text) {
+			in.RHKID = r.ID
+			if _, err := batch.SaveIndicator(version, s.ID, in); err != nil {
+				return err
+			}
+			version++
+		}
+	}
+	day := time.Date(year, 1, 21, 2, 0, 0, 0, time.UTC)
+	s.Status, s.SubmittedAt = model.SKPSubmitted, day
+	if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
+		return err
+	}
+	version++
+	s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, day.AddDate(0, 0, 2), rater.ID
+	if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
+		return err
+	}
+	version++
+	full, err := batch.SKP(s.ID)
+	if err != nil {
+		return err
+	}
+	if err := batch.SaveSKPVersion(full); err != nil {
+		return err
+	}
+	s.Status = model.SKPClosed
+	return batch.SetSKPStatus(version, s, model.ActClose)
 }
 
 // planActing plans and approves, for a Plt or Plh, the SKP of each post

@@ -18,7 +18,8 @@ import (
 // progress on most working days of the last two weeks, and one in six for
 // the last two months; older entries are approved (a few were returned
 // and fixed), the latest wait for the supervisor. Some entries carry a
-// short feedback thread, and last month's realisasi is filled.
+// short feedback thread, and the realisasi of the months ended but still
+// open is filled (the closed months' go in with their ratings).
 
 // activity is a kind of daily work with its output unit.
 type activity struct {
@@ -64,11 +65,12 @@ var demoReplies = []string{"Siap, terima kasih.", "Baik, akan saya lengkapi.", "
 var demoReturns = []string{"Uraian terlalu umum; sebutkan keluaran yang dihasilkan.", "Waktu yang dicatat belum sesuai dengan keluaran.",
 	"Kegiatan ini termasuk RHK yang lain; mohon diperbaiki."}
 
-// workYear writes the demo progress, feedback and realisasi. Nothing is
+// workYear writes the demo progress, feedback and realisasi (of the last
+// closed month too when unrated: the months are not assessed). Nothing is
 // sent or reviewed after now: an entry of today that would be sent later
 // in the day is not written yet, a late one is late only when its delay
 // has passed, and a review still to come leaves the entry waiting.
-func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, now time.Time, seed int64, files []app.Upload, progress func(string, int, int)) error {
+func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, now time.Time, seed int64, files []app.Upload, unrated bool, progress func(string, int, int)) error {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x70726f67))
 	year := today.Time().Year()
 	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: instansiID, Year: year, Status: model.SKPApproved})
@@ -79,15 +81,18 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	if err != nil {
 		return err
 	}
-	// The realisasi written: of the last closed month (the one being
-	// assessed) and of every month that has ended but whose report
-	// deadline has not passed yet, so still open (filled on time).
+	// The realisasi written: of every month that has ended but whose
+	// report deadline has not passed yet, so still open (filled on
+	// time). The closed months' realisasi go in with their ratings
+	// (assessPeriods); unrated, the last closed month has them here.
 	var months []model.Period
 	for _, p := range periods {
 		switch {
 		case p.Kind != model.PeriodMonthly || p.End >= today:
 		case p.Status == model.PeriodClosed:
-			months = append(months[:0], p)
+			if unrated {
+				months = append(months[:0], p)
+			}
 		case p.Status == model.PeriodOpen:
 			months = append(months, p)
 		}

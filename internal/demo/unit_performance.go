@@ -27,7 +27,7 @@ var (
 
 // setUnitPerformance records the recommendations and the capaian of every
 // OPD for the periods of year that ended before today: the periodic ones
-// of the running year, the annual one of a closed year.
+// of the running year, the periodic and annual ones of a closed year.
 func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, year int, today model.Date, seed int64) error {
 	closed := year < today.Time().Year()
 	chart, err := tx.OrgChart(ctx, instansiID, today)
@@ -102,7 +102,7 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 	}
 	var past []model.Period
 	for _, p := range periods {
-		if (p.Kind == model.PeriodAnnual) == closed && p.Status == model.PeriodClosed && p.End < today {
+		if (p.Kind == model.PeriodMonthly || closed) && p.Status == model.PeriodClosed && p.End < today {
 			past = append(past, p)
 		}
 	}
