@@ -144,11 +144,17 @@ type AssessmentRights struct {
 	Acknowledge bool // confirm receiving the result: the employee, once final
 	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
 	FollowUp    bool // write a follow-up of a final annual result: the pejabat penilai or BKPSDM
+	// SeeRatings is whether the ratings, predikat, catatan and umpan balik
+	// are shown: to the rated employee once sent, to the others who read
+	// it always (ratingsSeen). While false they are left out of the read
+	// model.
+	SeeRatings bool
 }
 
 func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
 	ok := func(s assessmentStep) bool { return assessmentAllows(actor, f, s) == nil }
-	return AssessmentRights{Rate: ok(stepRate), Finalize: ok(stepFinalize), Acknowledge: ok(stepAcknowledge), Calibrate: ok(stepCalibrate)}
+	return AssessmentRights{Rate: ok(stepRate), Finalize: ok(stepFinalize), Acknowledge: ok(stepAcknowledge), Calibrate: ok(stepCalibrate),
+		SeeRatings: ratingsSeen(actor, f.A)}
 }
 
 // assessmentFacts loads an assessment the actor may read with what its
@@ -281,7 +287,7 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 		if f.Mine && fs.Rater != actor.EmployeeID {
 			continue // in the team, but rated through another post
 		}
-		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: fs.Period, Can: assessmentRights(actor, fs)})
+		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, fs)})
 	}
 	return page, nil
 }
@@ -397,7 +403,7 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	if err != nil {
 		return AssessmentView{}, err
 	}
-	v := AssessmentView{Assessment: f.A, Period: f.Period, SKP: f.SKP, Can: assessmentRights(actor, f)}
+	v := AssessmentView{Assessment: seenBy(actor, f.A), Period: f.Period, SKP: f.SKP, Can: assessmentRights(actor, f)}
 	chart, err := a.OrgChart(ctx, f.A.InstansiID)
 	if err != nil {
 		return v, err
@@ -427,15 +433,15 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		return v, err
 	}
 	for _, b := range f.SKP.Behaviours {
-		v.Behaviours = append(v.Behaviours, AssessmentBehaviour{Behaviour: b, UmpanBalik: f.A.Feedback.Behaviours[b.Value]})
+		v.Behaviours = append(v.Behaviours, AssessmentBehaviour{Behaviour: b, UmpanBalik: v.Assessment.Feedback.Behaviours[b.Value]})
 	}
 	if v.Moves, err = a.store.AssessmentMoves(ctx, f.A.ID); err != nil {
 		return v, err
 	}
-	if v.History, err = a.assessmentHistory(ctx, f.A); err != nil {
+	if v.History, err = a.assessmentHistory(ctx, actor, f.A); err != nil {
 		return v, err
 	}
-	if v.Year, err = a.assessmentYear(ctx, f.A, f.Period); err != nil {
+	if v.Year, err = a.assessmentYear(ctx, actor, f.A, f.Period); err != nil {
 		return v, err
 	}
 	if f.Period.Kind == model.PeriodAnnual {
@@ -443,6 +449,16 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 			return v, err
 		}
 		v.Suggestion = v.Annual.Suggestion.Suggestion
+	}
+	if !v.Can.SeeRatings {
+		// The suggestion is the rater's, beside a rating not yet sent.
+		v.Suggestion = model.Suggestion{}
+		if v.Annual != nil {
+			v.Annual.Suggestion = model.AnnualSuggestion{}
+			for i := range v.Annual.SKPs {
+				v.Annual.SKPs[i].Suggestion = model.Suggestion{}
+			}
+		}
 	}
 	if v.Credit, err = a.creditOf(ctx, f.A, f.Period, f.SKP); err != nil {
 		return v, err
@@ -780,13 +796,15 @@ func cleanFeedback(s model.SKP, in model.AssessmentFeedback) (model.AssessmentFe
 }
 
 // emitCurve tells whoever watches the OPD's calibration that its curve
-// moved: the OPD head, live.
+// moved: the OPD head, live. The head's own result not yet sent moves the
+// curve without its predikat.
 func emitCurve(ctx context.Context, tx *store.Tx, f assessmentFacts, after model.Assessment) error {
 	if f.OPDHead == "" {
 		return nil
 	}
+	seen := seenBy(model.Actor{InstansiID: after.InstansiID, EmployeeID: f.OPDHead}, after)
 	return tx.Emit(ctx, f.OPDHead, "curve.changed", map[string]any{"opd_id": after.OPDID, "period_id": after.PeriodID,
-		"assessment_id": after.ID, "predikat": after.Predikat, "status": after.Status})
+		"assessment_id": after.ID, "predikat": seen.Predikat, "status": after.Status})
 }
 
 // FinalizeAssessment sends a rated assessment to the employee. The OPD's
@@ -902,5 +920,5 @@ func (a *App) Assessment(ctx context.Context, actor model.Actor, id string) (Ass
 	if err != nil {
 		return AssessmentItem{}, err
 	}
-	return AssessmentItem{Assessment: f.A, Period: f.Period, Can: assessmentRights(actor, f)}, nil
+	return AssessmentItem{Assessment: seenBy(actor, f.A), Period: f.Period, Can: assessmentRights(actor, f)}, nil
 }

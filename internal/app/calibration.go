@@ -93,6 +93,15 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if err != nil {
 		return v, err
 	}
+	own, err := a.unseenOwn(ctx, actor, opdID, periodID)
+	if err != nil {
+		return v, err
+	}
+	byRater, err := a.store.RaterCounts(ctx, opdID, periodID)
+	if err != nil {
+		return v, err
+	}
+	byRater = withoutUnseen(own, counts, byRater)
 	rules := model.CurrentRules()
 	v.Check, v.Final = rules.Curve(v.Capaian, counts.Rated), rules.Curve(v.Capaian, counts.Final)
 	v.Total, v.Open, v.Rated = counts.Total, counts.Status[model.AssessmentOpen], counts.Status[model.AssessmentRated]
@@ -102,10 +111,6 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	}
 	v.head = head
 	facts := assessmentFacts{Period: v.Period, Calibration: v.Calibration, OPDHead: head}
-	byRater, err := a.store.RaterCounts(ctx, opdID, periodID)
-	if err != nil {
-		return v, err
-	}
 	spread := map[string]*RaterSpread{}
 	for _, c := range byRater {
 		r := spread[c.RaterID]
@@ -422,7 +427,8 @@ func (a *App) CalibrationItems(ctx context.Context, actor model.Actor, v CurveVi
 	for _, as := range list {
 		f := facts
 		f.A = as
-		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: v.Period, Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil}})
+		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: v.Period,
+			Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil, SeeRatings: ratingsSeen(actor, as)}})
 	}
 	if after == "" && page.Next == "" {
 		// One page holds everyone: by name reads best.
