@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/kinerja-id/kinerja/internal/app/apptest"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -39,6 +41,25 @@ func TestUnsentResultAPI(t *testing.T) {
 		lists := []string{"/api/v1/assessments", "/api/v1/assessments?employee=" + url.QueryEscape(e.o.Staff1.ID),
 			"/api/v1/assessments?period=" + url.QueryEscape(jan)}
 		pdfs := []string{path + "/evaluation.pdf", path + "/document.pdf"}
+		admin := e.login(t, "admin", "rahasia-admin")
+		// report answers January's row of the Laporan Penilaian SKP:
+		// hasil kerja, perilaku kerja, hasil akhir.
+		report := func() []string {
+			t.Helper()
+			r := e.get(t, "/api/v1/reports/penilaian-skp.xlsx?year=2026", admin)
+			if r.status != 200 {
+				t.Fatalf("penilaian report: %d %s", r.status, r.body)
+			}
+			book, err := excelize.OpenReader(bytes.NewReader(r.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _ := book.GetRows("jan")
+			if len(rows) != 2 || len(rows[1]) < 11 {
+				t.Fatalf("jan = %q", rows)
+			}
+			return rows[1][8:11]
+		}
 		steps := func(detail map[string]any) []string {
 			var out []string
 			for _, h := range detail["history"].([]any) {
@@ -81,6 +102,9 @@ func TestUnsentResultAPI(t *testing.T) {
 		for _, p := range pdfs {
 			problem(t, e.get(t, p, staff), 409)
 		}
+		if got := report(); fmt.Sprint(got) != "[- - -]" {
+			t.Errorf("the report before sending = %q, want no result", got)
+		}
 
 		rater := e.get(t, path, kabid).json(t)
 		if rater["predikat"] != "baik" || rater["note"] != "Catatan yang belum dikirim" {
@@ -96,6 +120,9 @@ func TestUnsentResultAPI(t *testing.T) {
 		}
 
 		send()
+		if got := report(); got[2] != "BAIK" {
+			t.Errorf("the report once sent = %q", got)
+		}
 		detail = e.get(t, path, staff).json(t)
 		if detail["predikat"] != "baik" || detail["hasil_kerja"] != "sesuai" || detail["note"] != "Catatan yang belum dikirim" {
 			t.Errorf("the employee's assessment once sent = %v", ratingFields(detail))
