@@ -2,8 +2,12 @@ package api_test
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"io"
 	"net/url"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -25,6 +29,23 @@ func ratingFields(a map[string]any) []string {
 		out = append(out, fmt.Sprintf("note=%v", a["note"]))
 	}
 	return out
+}
+
+var pdfStream = regexp.MustCompile(`(?s)stream\r?\n(.*?)\r?\nendstream`)
+
+// pdfText is the text drawn by a PDF's content streams, inflated.
+func pdfText(pdf []byte) string {
+	var out strings.Builder
+	for _, m := range pdfStream.FindAllSubmatch(pdf, -1) {
+		r, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			out.Write(m[1])
+			continue
+		}
+		b, _ := io.ReadAll(r)
+		out.Write(b)
+	}
+	return out.String()
 }
 
 // The rated employee's API answers hold no rating before the pejabat
@@ -118,6 +139,9 @@ func TestUnsentResultAPI(t *testing.T) {
 				t.Errorf("%s for the rater: %d", p, r.status)
 			}
 		}
+		if text := pdfText(e.get(t, path+"/document.pdf", kabid).body); !strings.Contains(text, "Catatan yang belum dikirim") {
+			t.Errorf("the rater's document.pdf lacks the draft's catatan")
+		}
 
 		send()
 		if got := report(); got[2] != "BAIK" {
@@ -137,9 +161,16 @@ func TestUnsentResultAPI(t *testing.T) {
 			}
 		}
 		for _, p := range pdfs {
-			if r := e.get(t, p, staff); r.status != 200 || !bytes.HasPrefix(r.body, []byte("%PDF-")) {
+			r := e.get(t, p, staff)
+			if r.status != 200 || !bytes.HasPrefix(r.body, []byte("%PDF-")) {
 				t.Errorf("%s for the employee once sent: %d", p, r.status)
 			}
+			if text := pdfText(r.body); !strings.Contains(text, "BAIK") {
+				t.Errorf("%s for the employee once sent lacks the predikat", p)
+			}
+		}
+		if text := pdfText(e.get(t, path+"/document.pdf", staff).body); !strings.Contains(text, "Catatan yang belum dikirim") {
+			t.Errorf("the employee's document.pdf once sent lacks the catatan")
 		}
 	})
 }
