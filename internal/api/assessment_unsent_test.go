@@ -102,6 +102,9 @@ func TestUnsentResultAPI(t *testing.T) {
 		if got := steps(detail); len(got) != 0 {
 			t.Errorf("the employee's history before sending = %q", got)
 		}
+		if can := detail["can"].(map[string]any); can["see_ratings"] != false {
+			t.Errorf("the employee's rights before sending = %v", can)
+		}
 		for _, res := range detail["results"].([]any) {
 			if u := res.(map[string]any)["umpan_balik"]; u != "" && u != nil {
 				t.Errorf("the employee reads an umpan balik before sending: %v", u)
@@ -130,6 +133,9 @@ func TestUnsentResultAPI(t *testing.T) {
 		rater := e.get(t, path, kabid).json(t)
 		if rater["predikat"] != "baik" || rater["note"] != "Catatan yang belum dikirim" {
 			t.Errorf("the rater's assessment = %v", ratingFields(rater))
+		}
+		if can := rater["can"].(map[string]any); can["see_ratings"] != true {
+			t.Errorf("the rater's rights = %v", can)
 		}
 		if got := steps(rater); len(got) != 1 || got[0] != "rate baik" {
 			t.Errorf("the rater's history = %q", got)
