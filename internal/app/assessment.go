@@ -397,7 +397,8 @@ type AssessmentBehaviour struct {
 }
 
 // AssessmentView loads the rating screen of an assessment the actor may
-// read.
+// read, without what its rater has not yet sent when the actor is the
+// rated employee (ratingsSeen).
 func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) (AssessmentView, error) {
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
@@ -914,7 +915,8 @@ func (a *App) AcknowledgeAssessment(ctx context.Context, actor model.Actor, id s
 	return after, err
 }
 
-// Assessment returns one assessment the actor may read, with its rights.
+// Assessment returns one assessment the actor may read, with its rights,
+// as the actor may see it (seenBy).
 func (a *App) Assessment(ctx context.Context, actor model.Actor, id string) (AssessmentItem, error) {
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
