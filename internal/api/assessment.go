@@ -65,6 +65,7 @@ type assessmentRightsJSON struct {
 	Acknowledge bool `json:"acknowledge"`
 	Calibrate   bool `json:"calibrate"`
 	FollowUp    bool `json:"follow_up"`
+	SeeRatings  bool `json:"see_ratings"`
 }
 
 type assessmentJSON struct {
@@ -108,7 +109,8 @@ func assessmentOf(lang string, as model.Assessment, p model.Period, can app.Asse
 		HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat)),
 		Note: as.Note, Status: string(as.Status), Rater: snapshotOrNil(as.Rater), UpperRater: snapshotOrNil(as.UpperRater),
 		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), ReceivedAt: timeOrNil(as.ReceivedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
-		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate, FollowUp: can.FollowUp}}
+		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate, FollowUp: can.FollowUp,
+			SeeRatings: can.SeeRatings}}
 	if r := can.CalibrateRefused; r.Key != "" {
 		j.CalibrateRefused = locale.T(lang, r.Key, r.Args...)
 	}
@@ -414,7 +416,8 @@ func assessmentSchemas() map[string]any {
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee",
 			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
-			"follow_up": "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)"}),
+			"follow_up":   "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)",
+			"see_ratings": "Read the ratings, predikat, note and umpan balik: the rated employee once the result is sent to them (null and empty before), everyone else who reads the assessment always"}),
 		"calibrate_refused": map[string]any{"type": "string",
 			"description": "Why calibration may not move the result: a keberatan on it is open (its decision comes first) or was decided (final); only to those who calibrate"}}
 	detail := map[string]any{}

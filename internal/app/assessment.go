@@ -149,12 +149,17 @@ type AssessmentRights struct {
 	// (the objection is open, or was decided), to those who calibrate;
 	// its Key is "" otherwise.
 	CalibrateRefused model.Message
+	// SeeRatings is whether the ratings, predikat, catatan and umpan balik
+	// are shown: to the rated employee once sent, to the others who read
+	// it always (ratingsSeen). While false they are left out of the read
+	// model.
+	SeeRatings bool
 }
 
 func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
 	ok := func(s assessmentStep) bool { return assessmentAllows(actor, f, s) == nil }
 	return AssessmentRights{Rate: ok(stepRate), Finalize: ok(stepFinalize), Acknowledge: ok(stepAcknowledge), Calibrate: ok(stepCalibrate),
-		CalibrateRefused: calibrateRefusal(actor, f)}
+		CalibrateRefused: calibrateRefusal(actor, f), SeeRatings: ratingsSeen(actor, f.A)}
 }
 
 // calibrateRefusal is why calibration may not move a result because of
@@ -372,7 +377,7 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 		if f.Mine && fs.Rater != actor.EmployeeID {
 			continue // in the team, but rated through another post
 		}
-		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: fs.Period, Can: assessmentRights(actor, *fs)})
+		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
 	}
 	return page, nil
 }
@@ -482,13 +487,14 @@ type AssessmentBehaviour struct {
 }
 
 // AssessmentView loads the rating screen of an assessment the actor may
-// read.
+// read, without what its rater has not yet sent when the actor is the
+// rated employee (ratingsSeen).
 func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) (AssessmentView, error) {
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
 		return AssessmentView{}, err
 	}
-	v := AssessmentView{Assessment: f.A, Period: f.Period, SKP: f.SKP, Can: assessmentRights(actor, f)}
+	v := AssessmentView{Assessment: seenBy(actor, f.A), Period: f.Period, SKP: f.SKP, Can: assessmentRights(actor, f)}
 	chart, err := a.OrgChart(ctx, f.A.InstansiID)
 	if err != nil {
 		return v, err
@@ -518,15 +524,15 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		return v, err
 	}
 	for _, b := range f.SKP.Behaviours {
-		v.Behaviours = append(v.Behaviours, AssessmentBehaviour{Behaviour: b, UmpanBalik: f.A.Feedback.Behaviours[b.Value]})
+		v.Behaviours = append(v.Behaviours, AssessmentBehaviour{Behaviour: b, UmpanBalik: v.Assessment.Feedback.Behaviours[b.Value]})
 	}
 	if v.Moves, err = a.store.AssessmentMoves(ctx, f.A.ID); err != nil {
 		return v, err
 	}
-	if v.History, err = a.assessmentHistory(ctx, f.A); err != nil {
+	if v.History, err = a.assessmentHistory(ctx, actor, f.A); err != nil {
 		return v, err
 	}
-	if v.Year, err = a.assessmentYear(ctx, f.A, f.Period); err != nil {
+	if v.Year, err = a.assessmentYear(ctx, actor, f.A, f.Period); err != nil {
 		return v, err
 	}
 	if f.Period.Kind == model.PeriodAnnual {
@@ -534,6 +540,16 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 			return v, err
 		}
 		v.Suggestion = v.Annual.Suggestion.Suggestion
+	}
+	if !v.Can.SeeRatings {
+		// The suggestion is the rater's, beside a rating not yet sent.
+		v.Suggestion = model.Suggestion{}
+		if v.Annual != nil {
+			v.Annual.Suggestion = model.AnnualSuggestion{}
+			for i := range v.Annual.SKPs {
+				v.Annual.SKPs[i].Suggestion = model.Suggestion{}
+			}
+		}
 	}
 	if v.Credit, err = a.creditOf(ctx, f.A, f.Period, f.SKP); err != nil {
 		return v, err
@@ -871,13 +887,15 @@ func cleanFeedback(s model.SKP, in model.AssessmentFeedback) (model.AssessmentFe
 }
 
 // emitCurve tells whoever watches the OPD's calibration that its curve
-// moved: the OPD head, live.
+// moved: the OPD head, live. The head's own result not yet sent moves the
+// curve without its predikat.
 func emitCurve(ctx context.Context, tx *store.Tx, f assessmentFacts, after model.Assessment) error {
 	if f.OPDHead == "" {
 		return nil
 	}
+	seen := seenBy(model.Actor{InstansiID: after.InstansiID, EmployeeID: f.OPDHead}, after)
 	return tx.Emit(ctx, f.OPDHead, "curve.changed", map[string]any{"opd_id": after.OPDID, "period_id": after.PeriodID,
-		"assessment_id": after.ID, "predikat": after.Predikat, "status": after.Status})
+		"assessment_id": after.ID, "predikat": seen.Predikat, "status": after.Status})
 }
 
 // FinalizeAssessment sends a rated assessment to the employee. The OPD's
@@ -962,11 +980,12 @@ func (a *App) AcknowledgeAssessment(ctx context.Context, actor model.Actor, id s
 	return after, err
 }
 
-// Assessment returns one assessment the actor may read, with its rights.
+// Assessment returns one assessment the actor may read, with its rights,
+// as the actor may see it (seenBy).
 func (a *App) Assessment(ctx context.Context, actor model.Actor, id string) (AssessmentItem, error) {
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
 		return AssessmentItem{}, err
 	}
-	return AssessmentItem{Assessment: f.A, Period: f.Period, Can: assessmentRights(actor, f)}, nil
+	return AssessmentItem{Assessment: seenBy(actor, f.A), Period: f.Period, Can: assessmentRights(actor, f)}, nil
 }

@@ -60,7 +60,6 @@ func (a *App) annualEvaluation(ctx context.Context, actor model.Actor, v *Assess
 	for _, it := range v.Year {
 		bySKP[it.SKPID] = append(bySKP[it.SKPID], it)
 	}
-	own := actor.EmployeeID != "" && actor.EmployeeID == as.EmployeeID
 	ev := &AnnualEvaluation{}
 	var periodic []model.Rating
 	for _, h := range skps {
@@ -90,10 +89,8 @@ func (a *App) annualEvaluation(ctx context.Context, actor model.Actor, v *Assess
 			s.SKP, s.Results, s.Suggestion = full, other.Results, other.Suggestion
 		}
 		for _, it := range items {
-			if own && it.Status != model.AssessmentFinal {
-				// Not yet sent to the employee: they see that it exists.
-				it.HasilKerja, it.PerilakuKerja, it.Predikat, it.Note = "", "", "", ""
-			}
+			// Not yet sent to the employee: they see that it exists.
+			it.Assessment = seenBy(actor, it.Assessment)
 			if it.Period.Kind == model.PeriodAnnual {
 				if !this {
 					s.Annual = &it

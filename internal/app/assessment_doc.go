@@ -89,10 +89,14 @@ func assessmentPeople(v AssessmentView) (employee, rater, upper model.PersonSnap
 }
 
 // EvaluationDocument loads the Evaluasi Kinerja Pegawai of an assessment
-// the actor may read (AssessmentView's rule; otherwise model.ErrNotFound).
+// the actor may read (AssessmentView's rule; otherwise model.ErrNotFound),
+// refused to the rated employee until the result is sent to them.
 func (a *App) EvaluationDocument(ctx context.Context, actor model.Actor, id string) (EvaluationDocument, error) {
 	v, err := a.AssessmentView(ctx, actor, id)
 	if err != nil {
+		return EvaluationDocument{}, err
+	}
+	if err := unsentDocument(actor, v.Assessment); err != nil {
 		return EvaluationDocument{}, err
 	}
 	in, err := a.store.Instansi(ctx, v.Assessment.InstansiID)
@@ -148,13 +152,17 @@ func (a *App) WriteEvaluationDocument(ctx context.Context, actor model.Actor, id
 
 // AssessmentDocument loads the Dokumen Evaluasi Kinerja Pegawai of an
 // assessment the actor may read (AssessmentView's rule; otherwise
-// model.ErrNotFound).
+// model.ErrNotFound), refused to the rated employee until the result is
+// sent to them.
 func (a *App) AssessmentDocument(ctx context.Context, actor model.Actor, id string) (AssessmentDocument, error) {
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
 		return AssessmentDocument{}, err
 	}
-	as := f.A
+	if err := unsentDocument(actor, f.A); err != nil {
+		return AssessmentDocument{}, err
+	}
+	as := seenBy(actor, f.A)
 	in, err := a.store.Instansi(ctx, as.InstansiID)
 	if err != nil {
 		return AssessmentDocument{}, err

@@ -96,7 +96,11 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if err != nil {
 		return v, err
 	}
-	tally := model.TallyCurve(entries)
+	own, err := a.unseenOwn(ctx, actor, opdID, periodID)
+	if err != nil {
+		return v, err
+	}
+	tally := model.TallyCurve(entriesUnseen(own, entries))
 	v.Check, v.Final = model.CurrentRules().CurveOf(v.Capaian, tally)
 	v.People, v.Total, v.Open, v.Rated = tally.People, tally.Assessments, tally.Status[model.AssessmentOpen], tally.Status[model.AssessmentRated]
 	head := ""
@@ -109,6 +113,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if err != nil {
 		return v, err
 	}
+	byRater = withoutUnseen(own, byRater)
 	spread := map[string]*RaterSpread{}
 	for _, c := range byRater {
 		r := spread[c.RaterID]
@@ -453,8 +458,9 @@ func (a *App) CalibrationItems(ctx context.Context, actor model.Actor, v CurveVi
 		if o, ok := objections[as.ID]; ok {
 			f.decided, f.objecting = o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided
 		}
-		page.Items = append(page.Items, AssessmentItem{Assessment: as, Period: v.Period,
-			Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil, CalibrateRefused: calibrateRefusal(actor, f)}})
+		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: v.Period,
+			Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil, CalibrateRefused: calibrateRefusal(actor, f),
+				SeeRatings: ratingsSeen(actor, as)}})
 	}
 	if after == "" && page.Next == "" {
 		// One page holds everyone: by name reads best.

@@ -133,6 +133,13 @@ func (a *App) WriteReport(ctx context.Context, actor model.Actor, r ReportReques
 	if err != nil {
 		return err
 	}
+	for i := range list {
+		if list[i].Status != model.AssessmentFinal {
+			// The report carries results sent: a rating not yet sent is
+			// the rater's draft, not a result.
+			list[i].HasilKerja, list[i].PerilakuKerja, list[i].Predikat = "", "", ""
+		}
+	}
 	periods, err := a.store.Periods(ctx, actor.InstansiID, r.Year)
 	if err != nil {
 		return err

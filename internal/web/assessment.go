@@ -250,7 +250,7 @@ func (u *ui) renderAssessment(w http.ResponseWriter, r *http.Request, b base, st
 	}
 	p.Own = b.Actor.EmployeeID != "" && b.Actor.EmployeeID == as.EmployeeID
 	p.Rater = v.Can.Rate || v.Can.Finalize
-	p.Hidden = p.Own && as.Status != model.AssessmentFinal
+	p.Hidden = !v.Can.SeeRatings
 	if as.Leader {
 		p.FixedHasil = v.LeaderRating
 	}

@@ -90,6 +90,16 @@ func ReceivedAnnualResult(t *testing.T, s *store.Store) (*app.App, storetest.Org
 // January's ids.
 func SentJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note string) (assessmentID, periodID string) {
 	t.Helper()
+	assessmentID, periodID, send := RatedJanuaryResult(t, s, o, note)
+	send()
+	return assessmentID, periodID
+}
+
+// RatedJanuaryResult is SentJanuaryResult up to the sending: the Kepala
+// Bidang's rating (sesuai/sesuai, Baik, with note) stays a draft until
+// send is called.
+func RatedJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note string) (assessmentID, periodID string, send func()) {
+	t.Helper()
 	ctx := context.Background()
 	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
 	sys := model.SystemActor(o.Instansi.ID, "test")
@@ -136,13 +146,16 @@ func SentJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note strin
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := a.FinalizeAssessment(ctx, kabid, rated.ID, rated.Version); err != nil {
-			t.Fatal(err)
+		send := func() {
+			t.Helper()
+			if _, err := a.FinalizeAssessment(ctx, kabid, rated.ID, rated.Version); err != nil {
+				t.Fatal(err)
+			}
 		}
-		return it.ID, jan.ID
+		return it.ID, jan.ID, send
 	}
 	t.Fatal("no assessment for Staff1's SKP")
-	return "", ""
+	return "", "", nil
 }
 
 // ApprovedSKP gives an employee an SKP for year with one RHK utama whose

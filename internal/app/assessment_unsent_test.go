@@ -1,0 +1,326 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// unsentLeaks names what of a rating the item carries: empty when none.
+func unsentLeaks(as model.Assessment) []string {
+	var out []string
+	if as.HasilKerja != "" || as.PerilakuKerja != "" || as.Predikat != "" {
+		out = append(out, "ratings "+string(as.HasilKerja)+"/"+string(as.PerilakuKerja)+"/"+string(as.Predikat))
+	}
+	if as.Note != "" {
+		out = append(out, "catatan "+as.Note)
+	}
+	if len(as.Feedback.RHK) > 0 || len(as.Feedback.Behaviours) > 0 {
+		out = append(out, "umpan balik")
+	}
+	return out
+}
+
+// viewLeaks names what of a rating the rating screen carries.
+func viewLeaks(v app.AssessmentView) []string {
+	out := unsentLeaks(v.Assessment)
+	for _, r := range v.Results {
+		if r.UmpanBalik != "" {
+			out = append(out, "umpan balik on "+r.RHK.ID)
+		}
+	}
+	for _, b := range v.Behaviours {
+		if b.UmpanBalik != "" {
+			out = append(out, "umpan balik on "+string(b.Behaviour.Value))
+		}
+	}
+	for _, h := range v.History {
+		if h.Action == "rate" || h.Predikat != "" {
+			out = append(out, "history "+h.Action+" "+string(h.Predikat))
+		}
+	}
+	for _, y := range v.Year {
+		out = append(out, unsentLeaks(y.Assessment)...)
+	}
+	if v.Suggestion.Rating != "" {
+		out = append(out, "suggestion "+string(v.Suggestion.Rating))
+	}
+	return out
+}
+
+// A rating the pejabat penilai has not sent stays theirs: the rated
+// employee finds no rating, predikat, catatan, umpan balik or draft step
+// in any read model (one, the list, the rating screen and its history,
+// the year, both documents and their PDFs) until it is sent, and then
+// reads the values sent, with the sending as the one step that carries
+// them; the rater and the atasan read the drafts throughout.
+func TestUnsentRatingsStayWithTheRater(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		staff, kabid, kadis := who["staff1"], who["kabid"], who["kadis"]
+		skp := approvedStaffSKP(t, e, s, staff)
+		jan := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+		if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: model.CapaianBaik,
+			Basis: "Rencana aksi Januari tercapai"}); err != nil {
+			t.Fatal(err)
+		}
+		it := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, skp.ID)
+		staffEvents, err := s.Events(ctx, e.o.Staff1.ID, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seen int64
+		if len(staffEvents) > 0 {
+			seen = staffEvents[len(staffEvents)-1].Seq
+		}
+		// Two drafts: Baik, then Butuh Perbaikan.
+		rated, err := e.a.RateAssessment(ctx, kabid, it.ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai,
+			Note: "Catatan draf", Feedback: model.AssessmentFeedback{RHK: map[string]string{skp.RHK[0].ID: "Umpan balik draf"},
+				Behaviours: map[model.CoreValue]string{model.CoreValues[0].Value: "Perilaku draf"}}, Version: it.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rated, err = e.a.RateAssessment(ctx, kabid, it.ID, app.RateInput{HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingSesuai,
+			Note: "Catatan akhir", Feedback: model.AssessmentFeedback{RHK: map[string]string{skp.RHK[0].ID: "Umpan balik akhir"}},
+			Version: rated.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if rated.Predikat != model.PredikatButuhPerbaikan {
+			t.Fatalf("predikat = %s", rated.Predikat)
+		}
+		// February too, rated and not sent, on the year beside January.
+		feb := movePeriods(t, e, 2, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+		febItem := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: feb.ID}, skp.ID)
+		if _, err := e.a.RateAssessment(ctx, kabid, febItem.ID, app.RateInput{HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingDiAtas,
+			Note: "Draf Februari", Version: febItem.Version}); err != nil {
+			t.Fatal(err)
+		}
+
+		docs := map[string]func(model.Actor) error{
+			"evaluasi": func(a model.Actor) error { _, err := e.a.EvaluationDocument(ctx, a, it.ID); return err },
+			"dokumen":  func(a model.Actor) error { _, err := e.a.AssessmentDocument(ctx, a, it.ID); return err },
+			"evaluation.pdf": func(a model.Actor) error {
+				var b bytes.Buffer
+				return e.a.WriteEvaluationDocument(ctx, a, it.ID, &b)
+			},
+			"document.pdf": func(a model.Actor) error {
+				var b bytes.Buffer
+				return e.a.WriteAssessmentDocument(ctx, a, it.ID, &b)
+			},
+		}
+
+		// The rated employee: that it is being rated, nothing of the rating.
+		one, err := e.a.Assessment(ctx, staff, it.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leaks := unsentLeaks(one.Assessment); len(leaks) > 0 || one.Status != model.AssessmentRated || one.Can.SeeRatings {
+			t.Errorf("the employee's assessment before sending: %v, status %s, can %+v", leaks, one.Status, one.Can)
+		}
+		for f, want := range map[*app.AssessmentFilter]int{{}: 2, {Employee: e.o.Staff1.ID}: 2, {PeriodID: jan.ID}: 1} {
+			page, err := e.a.Assessments(ctx, staff, *f)
+			if err != nil || len(page.Items) != want {
+				t.Fatalf("the employee's list %+v: %d items, %v", f, len(page.Items), err)
+			}
+			for _, x := range page.Items {
+				if leaks := unsentLeaks(x.Assessment); len(leaks) > 0 {
+					t.Errorf("the employee's list %+v carries %v", f, leaks)
+				}
+			}
+		}
+		v, err := e.a.AssessmentView(ctx, staff, it.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if leaks := viewLeaks(v); len(leaks) > 0 || v.Can.SeeRatings {
+			t.Errorf("the employee's rating screen before sending carries %v (can %+v)", leaks, v.Can)
+		}
+		for name, doc := range docs {
+			if err := doc(staff); !errors.Is(err, model.ErrInvalidTransition) {
+				t.Errorf("the employee's %s before sending: %v, want refused", name, err)
+			}
+		}
+		if evs, err := s.Events(ctx, e.o.Staff1.ID, seen, 100); err != nil || len(evs) != 0 {
+			t.Errorf("the employee's events on draft ratings = %+v, %v", evs, err)
+		}
+		notes, err := s.Notifications(ctx, e.o.Staff1.ID, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range notes {
+			if n.Kind == "assessment.finalized" {
+				t.Errorf("the employee is notified before sending: %+v", n)
+			}
+		}
+
+		// The rater and the atasan read the drafts.
+		for name, reader := range map[string]model.Actor{"the rater": kabid, "the atasan": kadis} {
+			v, err := e.a.AssessmentView(ctx, reader, it.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Assessment.Predikat != model.PredikatButuhPerbaikan || v.Assessment.Note != "Catatan akhir" || !v.Can.SeeRatings ||
+				v.Results[0].UmpanBalik != "Umpan balik akhir" {
+				t.Errorf("%s's view = %+v", name, v.Assessment)
+			}
+			var drafts []model.Predikat
+			for _, h := range v.History {
+				if h.Action == "rate" {
+					drafts = append(drafts, h.Predikat)
+				}
+			}
+			if len(drafts) != 2 || drafts[0] != model.PredikatBaik || drafts[1] != model.PredikatButuhPerbaikan {
+				t.Errorf("%s's history drafts = %v", name, drafts)
+			}
+			if len(v.Year) != 1 || v.Year[0].Predikat != model.PredikatSangatBaik {
+				t.Errorf("%s's year = %+v", name, v.Year)
+			}
+			one, err := e.a.Assessment(ctx, reader, it.ID)
+			if err != nil || one.Predikat != model.PredikatButuhPerbaikan {
+				t.Errorf("%s's assessment = %+v, %v", name, one.Assessment, err)
+			}
+			for doc, read := range docs {
+				if err := read(reader); err != nil {
+					t.Errorf("%s's %s of a draft: %v", name, doc, err)
+				}
+			}
+		}
+		if d, err := e.a.AssessmentDocument(ctx, kabid, it.ID); err != nil || d.Predikat != model.PredikatButuhPerbaikan || d.Note != "Catatan akhir" {
+			t.Errorf("the rater's dokumen = %+v, %v", d, err)
+		}
+
+		// Sent: the employee reads the values sent, once, as the sending.
+		if _, err := e.a.FinalizeAssessment(ctx, kabid, rated.ID, rated.Version); err != nil {
+			t.Fatal(err)
+		}
+		one, err = e.a.Assessment(ctx, staff, it.ID)
+		if err != nil || one.Predikat != model.PredikatButuhPerbaikan || one.Note != "Catatan akhir" || !one.Can.SeeRatings {
+			t.Errorf("the employee's assessment once sent = %+v, %v", one.Assessment, err)
+		}
+		page, err := e.a.Assessments(ctx, staff, app.AssessmentFilter{PeriodID: jan.ID})
+		if err != nil || len(page.Items) != 1 || page.Items[0].Predikat != model.PredikatButuhPerbaikan {
+			t.Errorf("the employee's list once sent = %+v, %v", page.Items, err)
+		}
+		v, err = e.a.AssessmentView(ctx, staff, it.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Assessment.Predikat != model.PredikatButuhPerbaikan || v.Results[0].UmpanBalik != "Umpan balik akhir" || !v.Can.SeeRatings {
+			t.Errorf("the employee's view once sent = %+v", v.Assessment)
+		}
+		var steps []string
+		for _, h := range v.History {
+			steps = append(steps, h.Action+" "+string(h.Predikat))
+		}
+		if len(steps) != 1 || steps[0] != "finalize "+string(model.PredikatButuhPerbaikan) {
+			t.Errorf("the employee's history once sent = %q, want only the sending with its predikat", steps)
+		}
+		// February is still a draft beside it.
+		if len(v.Year) != 1 || len(unsentLeaks(v.Year[0].Assessment)) > 0 {
+			t.Errorf("the employee's year carries February's draft: %+v", v.Year)
+		}
+		for name, doc := range docs {
+			if err := doc(staff); err != nil {
+				t.Errorf("the employee's %s once sent: %v", name, err)
+			}
+		}
+		ev, err := e.a.EvaluationDocument(ctx, staff, it.ID)
+		if err != nil || ev.Predikat != model.PredikatButuhPerbaikan || ev.Results[0].UmpanBalik != "Umpan balik akhir" {
+			t.Errorf("the employee's evaluasi once sent = %+v, %v", ev, err)
+		}
+		evs, err := s.Events(ctx, e.o.Staff1.ID, seen, 100)
+		if err != nil || len(evs) == 0 || evs[0].Type != "assessment.finalized" {
+			t.Errorf("the employee's events once sent = %+v, %v", evs, err)
+		}
+	})
+}
+
+// An OPD head reads the OPD's curve and people with the drafts of those
+// they lead, but not their own rating before it is sent to them: not in
+// the list, not in the counts, not in the live event the rating sends.
+func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		kadis, kabid := who["kadis"], who["kabid"]
+		staffSKP := approvedStaffSKP(t, e, s, who["staff1"])
+		kadisSKP, err := e.a.CreateSKP(ctx, kadis, e.o.Kadis.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		approvedStaffSKPFrom(t, e, s, kadisSKP.ID)
+		jan := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+		if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: model.CapaianIstimewa,
+			Basis: "Rencana aksi Januari melampaui target"}); err != nil {
+			t.Fatal(err)
+		}
+		staffItem := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, staffSKP.ID)
+		rateAll(t, e, kabid, []app.AssessmentItem{staffItem}, model.RatingSesuai, model.RatingSesuai) // Baik
+		evs, err := s.Events(ctx, e.o.Kadis.ID, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seen int64
+		if len(evs) > 0 {
+			seen = evs[len(evs)-1].Seq
+		}
+		kadisItem := assessmentOf(t, e, who["wali"], app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, kadisSKP.ID)
+		own, err := e.a.RateAssessment(ctx, who["wali"], kadisItem.ID, app.RateInput{PerilakuKerja: model.RatingDiAtas, Version: kadisItem.Version})
+		if err != nil || own.Predikat != model.PredikatSangatBaik {
+			t.Fatalf("rate the Kadis: %+v, %v", own, err)
+		}
+		evs, err = s.Events(ctx, e.o.Kadis.ID, seen, 100)
+		if err != nil || len(evs) != 1 || evs[0].Type != "curve.changed" {
+			t.Fatalf("the Kadis' events on their own rating = %+v, %v", evs, err)
+		}
+		var data map[string]any
+		if err := json.Unmarshal(evs[0].Data, &data); err != nil || data["predikat"] != "" {
+			t.Errorf("the curve event carries the Kadis' own draft: %s", evs[0].Data)
+		}
+
+		for name, tc := range map[string]struct {
+			reader model.Actor
+			total  int // predikat counted on the curve
+			own    bool
+		}{"the Kadis": {kadis, 1, false}, "BKPSDM": {e.admin, 2, true}} {
+			cv, err := e.a.Curve(ctx, tc.reader, e.o.Kominfo.ID, jan.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cv.Check.Total != tc.total || cv.Check.Counts[model.PredikatBaik] != 1 {
+				t.Errorf("%s's curve = %+v, want %d counted", name, cv.Check, tc.total)
+			}
+			raters := 0
+			for _, r := range cv.Raters {
+				raters += r.Total
+			}
+			if raters != tc.total {
+				t.Errorf("%s's raters count %d, want %d", name, raters, tc.total)
+			}
+			page, err := e.a.CalibrationItems(ctx, tc.reader, cv, "", 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range page.Items {
+				switch x.ID {
+				case kadisItem.ID:
+					if (x.Predikat == model.PredikatSangatBaik) != tc.own || x.Can.SeeRatings != tc.own {
+						t.Errorf("%s reads the Kadis' own draft as %q (can %+v)", name, x.Predikat, x.Can)
+					}
+				case staffItem.ID:
+					if x.Predikat != model.PredikatBaik {
+						t.Errorf("%s reads the staff's draft as %q", name, x.Predikat)
+					}
+				}
+			}
+		}
+	})
+}
