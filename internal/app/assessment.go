@@ -144,6 +144,9 @@ type AssessmentRights struct {
 	Acknowledge bool // confirm receiving the result: the employee, once final
 	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
 	FollowUp    bool // write a follow-up of a final annual result: the pejabat penilai or BKPSDM
+	// FollowUpKinds are the kinds of follow-up the result's predikat
+	// admits (model.FollowUpAllowed), when FollowUp.
+	FollowUpKinds []model.FollowUpKind
 }
 
 func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
@@ -451,6 +454,9 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		return v, err
 	}
 	v.Can.FollowUp = mayWriteFollowUp(actor, f) == nil
+	if v.Can.FollowUp {
+		v.Can.FollowUpKinds = model.FollowUpKindsFor(f.A.Predikat)
+	}
 	return v, nil
 }
 

@@ -140,7 +140,8 @@ type assessmentPage struct {
 	Ratings    []model.Rating
 	// Panel is the keberatan part of a final result.
 	Panel *app.ObjectionPanel
-	// FollowUpKinds are the kinds a new follow-up may take.
+	// FollowUpKinds are the kinds a new follow-up may take: those the
+	// result's predikat admits.
 	FollowUpKinds []model.FollowUpKind
 }
 
@@ -243,7 +244,7 @@ func (u *ui) renderAssessment(w http.ResponseWriter, r *http.Request, b base, st
 	}
 	as := v.Assessment
 	p := assessmentPage{base: b, V: v, Errors: errs, Message: msg, Names: map[model.CoreValue]string{}, Ratings: model.Ratings,
-		FollowUpKinds: model.FollowUpKinds}
+		FollowUpKinds: v.Can.FollowUpKinds}
 	p.Nav = "penilaian"
 	for _, cv := range model.CoreValues {
 		p.Names[cv.Value] = cv.Name
