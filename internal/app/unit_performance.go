@@ -140,8 +140,9 @@ func (a *App) perfOrg(ctx context.Context, instansiID string) (perfOrg, error) {
 	return o, nil
 }
 
-// isOPD reports whether u is a perangkat daerah (a top-level unit under
-// the pemda).
+// isOPD reports whether u is a perangkat daerah: a top-level unit under
+// the pemda, whatever its kind (a dinas or badan, but also a kecamatan or
+// the RSUD). Pickers of OPDs test this, never the kind "opd".
 func isOPD(u model.Unit) bool { return u.ID != "" && u.OPDID == u.ID }
 
 // opds returns the OPDs of the instansi in display order.
