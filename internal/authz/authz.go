@@ -35,8 +35,8 @@ const (
 // Capaian kinerja organisasi. Who sets it and which unit heads recommend
 // follow from the organisation and the instansi's settings (app decides
 // that); the table holds only the roles: who reads every OPD's capaian
-// with its recommendations, and who records a recommendation on behalf of
-// the source it names (BKPSDM).
+// with its recommendations, and who records BKPSDM's own recommendation
+// (BKPSDM administrators; the other sources are app's rule).
 const (
 	ReadUnitPerformance      Action = "unit_performance.read"
 	RecommendUnitPerformance Action = "unit_performance.recommend"
