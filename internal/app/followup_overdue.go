@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 
+	"github.com/kinerja-id/kinerja/internal/authz"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -56,4 +57,11 @@ func (a *App) FollowUpBoardOf(ctx context.Context, actor model.Actor, q FollowUp
 		b.Open = late
 	}
 	return b, len(late), nil
+}
+
+// MayReadFollowUpBoard reports whether the actor reads the instansi's
+// follow-up board: BKPSDM, leaders and auditors.
+func (a *App) MayReadFollowUpBoard(actor model.Actor) bool {
+	return authz.Can(actor, authz.CalibrateAssessments, authz.Target{InstansiID: actor.InstansiID}) ||
+		authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: actor.InstansiID, EmployeeID: "-", OPDID: "-"})
 }
