@@ -148,7 +148,12 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 			}
 			writeProblem(w, r, lang, status, "unauthenticated", model.Msg("problem.unauthenticated.title"), detail)
 		case http.StatusForbidden:
-			writeProblem(w, r, lang, status, "forbidden", model.Msg("problem.forbidden.title"), model.Msg("problem.forbidden.detail"))
+			// A refusal that names its reason (model.StateError) says it.
+			detail := model.Msg("problem.forbidden.detail")
+			if se := (*model.StateError)(nil); errors.As(err, &se) {
+				detail = se.Message
+			}
+			writeProblem(w, r, lang, status, "forbidden", model.Msg("problem.forbidden.title"), detail)
 		case http.StatusNotFound:
 			writeProblem(w, r, lang, status, "not-found", model.Msg("problem.not-found.title"), model.Msg("problem.not-found.detail"))
 		case http.StatusConflict:

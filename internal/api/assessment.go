@@ -206,18 +206,19 @@ type moveJSON struct {
 
 type assessmentDetailJSON struct {
 	assessmentJSON
-	Capaian      *string                   `json:"capaian"`
-	LeaderRating *string                   `json:"leader_rating"`
-	RatedNow     model.PersonSnapshot      `json:"rated_now_by"`
-	Results      []assessmentResultJSON    `json:"results"`
-	Behaviours   []assessmentBehaviourJSON `json:"behaviours"`
-	Suggestion   suggestionJSON            `json:"suggestion"`
-	Moves        []moveJSON                `json:"moves"`
-	History      []historyJSON             `json:"history"`
-	Year         []assessmentJSON          `json:"year"`
-	AngkaKredit  *creditJSON               `json:"angka_kredit"`
-	FollowUps    []followUpJSON            `json:"follow_ups"`
-	Annual       *annualJSON               `json:"annual"`
+	Capaian       *string                   `json:"capaian"`
+	LeaderRating  *string                   `json:"leader_rating"`
+	RatedNow      model.PersonSnapshot      `json:"rated_now_by"`
+	Results       []assessmentResultJSON    `json:"results"`
+	Behaviours    []assessmentBehaviourJSON `json:"behaviours"`
+	Suggestion    suggestionJSON            `json:"suggestion"`
+	Moves         []moveJSON                `json:"moves"`
+	History       []historyJSON             `json:"history"`
+	Year          []assessmentJSON          `json:"year"`
+	AngkaKredit   *creditJSON               `json:"angka_kredit"`
+	FollowUps     []followUpJSON            `json:"follow_ups"`
+	FollowUpKinds []model.FollowUpKind      `json:"follow_up_kinds"`
+	Annual        *annualJSON               `json:"annual"`
 }
 
 // annualJSON is what an annual rating rests on: every SKP of the year.
@@ -307,7 +308,7 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 	out := assessmentDetailJSON{assessmentJSON: assessmentOf(lang, v.Assessment, v.Period, v.Can),
 		Capaian: ptr(string(v.Capaian)), LeaderRating: ptr(string(v.LeaderRating)), RatedNow: v.Rater,
 		Results: []assessmentResultJSON{}, Behaviours: []assessmentBehaviourJSON{}, Moves: []moveJSON{}, History: []historyJSON{}, Year: []assessmentJSON{},
-		AngkaKredit: creditOf(v.Credit), FollowUps: []followUpJSON{}}
+		AngkaKredit: creditOf(v.Credit), FollowUps: []followUpJSON{}, FollowUpKinds: append([]model.FollowUpKind{}, v.Can.FollowUpKinds...)}
 	for _, f := range v.FollowUps {
 		out.FollowUps = append(out.FollowUps, followUpOf(f))
 	}
@@ -434,6 +435,8 @@ func assessmentSchemas() map[string]any {
 	detail["history"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "How the result was reached: each rating, move, sending, acknowledgement and decision with at, by, and the ratings and predikat after it"}}
 	detail["angka_kredit"] = map[string]any{"oneOf": []any{ref("AngkaKredit"), map[string]any{"type": "null"}}, "description": "The angka kredit a final annual result earns a functional employee"}
 	detail["follow_ups"] = map[string]any{"type": "array", "items": ref("FollowUp")}
+	detail["follow_up_kinds"] = map[string]any{"type": "array", "items": enum("improvement_plan", "training", "reward", "sanction"),
+		"description": "The follow-up kinds the result's predikat admits, when can.follow_up: a reward for Sangat Baik, a sanction for Kurang and Sangat Kurang, an improvement plan for Butuh Perbaikan and below, training for any"}
 	detail["year"] = map[string]any{"type": "array", "items": ref("Assessment"), "description": "The employee's other assessments of the year, periodic and annual, on every SKP of the year"}
 	detail["annual"] = map[string]any{"oneOf": []any{ref("AnnualEvaluation"), map[string]any{"type": "null"}},
 		"description": "What an annual rating rests on (null for a periodic assessment): every SKP of the year with its periodic results and the year's realisasi and evidence, and the annual suggestion (also in suggestion)"}

@@ -12,7 +12,7 @@ import (
 func followUpRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/follow-ups", summary: "A year's follow-ups (BKPSDM, leaders, auditors): the angka kredit of every final annual result on a functional post, the results still needing an improvement plan, the follow-ups not yet closed", handle: (*handler).followUpBoard,
-			doc: op{tag: "penilaian", query: []string{"year"}, response: "FollowUpBoard", errors: []int{403, 422}}},
+			doc: op{tag: "penilaian", query: []string{"year", "overdue"}, response: "FollowUpBoard", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/follow-ups", summary: "Record a follow-up of a final annual result: an improvement plan (Butuh Perbaikan and below, reviewed six months on), training, reward or sanction (the pejabat penilai or BKPSDM)", handle: (*handler).createFollowUp,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "FollowUpRequest", response: "FollowUp", status: 201, errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/follow-ups/{id}/progress", summary: "Move a follow-up on: in_progress, done with its outcome, or cancelled with the reason", handle: (*handler).progressFollowUp,
@@ -29,6 +29,7 @@ type followUpJSON struct {
 	Title        string          `json:"title"`
 	Plan         string          `json:"plan"`
 	ReviewDue    *string         `json:"review_due"`
+	OverdueDays  int             `json:"overdue_days"`
 	Status       string          `json:"status"`
 	Outcome      string          `json:"outcome"`
 	CreatedAt    time.Time       `json:"created_at"`
@@ -40,7 +41,7 @@ type followUpJSON struct {
 func followUpOf(v app.FollowUpView) followUpJSON {
 	f := v.FollowUp
 	return followUpJSON{ID: f.ID, AssessmentID: f.AssessmentID, EmployeeID: f.EmployeeID, EmployeeName: f.EmployeeName, Kind: string(f.Kind),
-		Title: f.Title, Plan: f.Plan, ReviewDue: ptr(string(f.ReviewDue)), Status: string(f.Status), Outcome: f.Outcome,
+		Title: f.Title, Plan: f.Plan, ReviewDue: ptr(string(f.ReviewDue)), OverdueDays: v.Overdue, Status: string(f.Status), Outcome: f.Outcome,
 		CreatedAt: f.CreatedAt.UTC(), UpdatedAt: f.UpdatedAt.UTC(), Version: f.Version, Can: map[string]bool{"progress": v.Can.Progress}}
 }
 
@@ -97,7 +98,11 @@ func (h *handler) followUpBoard(w http.ResponseWriter, r *http.Request, actor mo
 	if err != nil {
 		return err
 	}
-	b, err := h.a.FollowUpBoard(r.Context(), actor, year)
+	overdue := r.URL.Query().Get("overdue")
+	if overdue != "" && overdue != "true" && overdue != "false" {
+		return model.Invalid("overdue", "invalid.followup.overdue")
+	}
+	b, late, err := h.a.FollowUpBoardOf(r.Context(), actor, app.FollowUpBoardQuery{Year: year, Overdue: overdue == "true"})
 	if err != nil {
 		return err
 	}
@@ -114,7 +119,8 @@ func (h *handler) followUpBoard(w http.ResponseWriter, r *http.Request, actor mo
 		Credits      []creditLine   `json:"credits"`
 		PlansMissing []string       `json:"plans_missing"`
 		Open         []followUpJSON `json:"open"`
-	}{Year: b.Year, Credits: []creditLine{}, PlansMissing: []string{}, Open: []followUpJSON{}}
+		Overdue      int            `json:"overdue"`
+	}{Year: b.Year, Overdue: late, Credits: []creditLine{}, PlansMissing: []string{}, Open: []followUpJSON{}}
 	for _, c := range b.Credits {
 		out.Credits = append(out.Credits, creditLine{AssessmentID: c.Assessment.ID, EmployeeID: c.Assessment.EmployeeID, Name: c.Assessment.Employee.Name,
 			NIP: c.Assessment.Employee.NIP, Predikat: string(c.Assessment.Predikat), Credit: *creditOf(&c.Credit)})
@@ -142,8 +148,9 @@ func followUpSchemas() map[string]any {
 		"AngkaKredit": credit,
 		"FollowUp": obj([]string{"id", "assessment_id", "employee_id", "kind", "title", "status", "version", "can"}, map[string]any{
 			"id": str(), "assessment_id": str(), "employee_id": str(), "employee_name": str(), "kind": enum(kinds...), "title": str(), "plan": str(),
-			"review_due": map[string]any{"type": []string{"string", "null"}, "description": "An improvement plan's review, six months after the result (YYYY-MM-DD)"},
-			"status":     enum("open", "in_progress", "done", "cancelled"), "outcome": str(),
+			"review_due":   map[string]any{"type": []string{"string", "null"}, "description": "An improvement plan's review, six months after the result (YYYY-MM-DD)"},
+			"overdue_days": map[string]any{"type": "integer", "description": "Days an open improvement plan is past its review day on the instansi's clock (terlambat); 0 when it is not"},
+			"status":       enum("open", "in_progress", "done", "cancelled"), "outcome": str(),
 			"created_at": map[string]any{"type": "string", "format": "date-time"}, "updated_at": map[string]any{"type": "string", "format": "date-time"},
 			"version": integer, "can": canSchemaOf("What the signed-in user may do with it now", map[string]string{"progress": "Start it, record it done or cancel it"})}),
 		"FollowUpRequest": obj([]string{"kind", "title"}, map[string]any{"kind": enum(kinds...),
@@ -153,6 +160,7 @@ func followUpSchemas() map[string]any {
 		"FollowUpBoard": obj([]string{"year", "credits", "plans_missing", "open"}, map[string]any{"year": integer,
 			"credits":       map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "assessment_id, employee_id, name, nip, predikat, angka_kredit"}},
 			"plans_missing": map[string]any{"type": "array", "items": str(), "description": "Final annual results of Butuh Perbaikan and below without an improvement plan (assessment ids)"},
-			"open":          map[string]any{"type": "array", "items": ref("FollowUp")}}),
+			"open":          map[string]any{"type": "array", "items": ref("FollowUp"), "description": "Open follow-ups, the most overdue first; only the overdue ones with overdue=true"},
+			"overdue":       map[string]any{"type": "integer", "description": "How many open improvement plans are past their review day, whatever the filter"}}),
 	}
 }

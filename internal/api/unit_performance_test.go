@@ -71,10 +71,16 @@ func TestUnitPerformanceJourney(t *testing.T) {
 		check("PUT", pattern, e.put(t, path, kadis, map[string]any{"capaian": "baik", "basis": "x", "version": 1}), 403)
 		check("GET", pattern, e.get(t, path, staff), 404)
 
-		// BKPSDM recommends; the Kepala Dinas reads their OPD with it.
+		// BKPSDM recommends as itself, never as the Inspektorat (a 403
+		// that says whose word it is); the Kepala Dinas reads their OPD with it.
+		p := problem(t, e.post(t, path+"/recommendations", admin,
+			map[string]any{"source": "inspektorat", "capaian": "baik", "note": "Satu temuan belum ditindaklanjuti."}), 403)
+		if d, _ := p["detail"].(string); !strings.Contains(d, "Inspektorat") || !strings.Contains(d, "BKPSDM") {
+			t.Errorf("the refusal does not say whose word it is: %v", p)
+		}
 		rec := check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", admin,
-			map[string]any{"source": "inspektorat", "capaian": "baik", "note": "Satu temuan belum ditindaklanjuti."}), 201)
-		if recs := rec["recommendations"].([]any); len(recs) != 1 || recs[0].(map[string]any)["source"] != "inspektorat" {
+			map[string]any{"source": "bkpsdm", "capaian": "baik", "note": "Dua pegawai belum menyusun SKP."}), 201)
+		if recs := rec["recommendations"].([]any); len(recs) != 1 || recs[0].(map[string]any)["source"] != "bkpsdm" {
 			t.Errorf("recommendations = %v", rec["recommendations"])
 		}
 		check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", kadis,

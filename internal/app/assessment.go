@@ -154,6 +154,9 @@ type AssessmentRights struct {
 	// it always (ratingsSeen). While false they are left out of the read
 	// model.
 	SeeRatings bool
+	// FollowUpKinds are the kinds of follow-up the result's predikat
+	// admits (model.FollowUpAllowed), when FollowUp.
+	FollowUpKinds []model.FollowUpKind
 }
 
 func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
@@ -558,6 +561,9 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		return v, err
 	}
 	v.Can.FollowUp = mayWriteFollowUp(actor, f) == nil
+	if v.Can.FollowUp {
+		v.Can.FollowUpKinds = model.FollowUpKindsFor(f.A.Predikat)
+	}
 	return v, nil
 }
 

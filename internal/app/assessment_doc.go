@@ -43,6 +43,17 @@ func docPlace(instansiName string) string {
 }
 
 // dayIn is the day of t on clock zone, "" for the zero time.
+// receiptDay is the date by the employee's signature: the day they
+// confirmed the result, or before they do the day they received it
+// electronically (both known to Kinerja, so never left to be filled in
+// by hand); "" before the result is sent.
+func receiptDay(as model.Assessment, zone *time.Location) model.Date {
+	if !as.AcknowledgedAt.IsZero() {
+		return dayIn(as.AcknowledgedAt, zone)
+	}
+	return dayIn(as.ReceivedAt, zone)
+}
+
 func dayIn(t time.Time, zone *time.Location) model.Date {
 	if t.IsZero() {
 		return ""
@@ -134,7 +145,7 @@ func (a *App) EvaluationDocument(ctx context.Context, actor model.Actor, id stri
 			Expectation: b.Behaviour.Expectation, UmpanBalik: b.UmpanBalik})
 	}
 	doc.Signatures = []export.Signature{
-		{Role: export.RoleEmployee, Person: employee, Date: dayIn(as.AcknowledgedAt, zone), Note: export.ReceiptNote(as.ReceivedAt, as.AcknowledgedAt, zone)},
+		{Role: export.RoleEmployee, Person: employee, Date: receiptDay(as, zone), Note: export.ReceiptNote(as.ReceivedAt, as.AcknowledgedAt, zone)},
 		{Role: export.RoleRater, Person: rater, Date: dayIn(as.FinalizedAt, zone), Note: export.SignedNote(export.SignSent, as.FinalizedAt, zone)},
 	}
 	return doc, nil
@@ -192,7 +203,7 @@ func (a *App) AssessmentDocument(ctx context.Context, actor model.Actor, id stri
 		Employee: employee, Rater: rater, UpperRater: upper, Capaian: capaian, Predikat: as.Predikat, Note: as.Note,
 		Objection: objection, Place: docPlace(in.Name),
 		Signatures: []export.Signature{
-			{Role: export.RoleEmployee, Person: employee, Date: dayIn(as.AcknowledgedAt, zone), Note: export.ReceiptNote(as.ReceivedAt, as.AcknowledgedAt, zone)},
+			{Role: export.RoleEmployee, Person: employee, Date: receiptDay(as, zone), Note: export.ReceiptNote(as.ReceivedAt, as.AcknowledgedAt, zone)},
 			{Role: export.RoleRater, Person: rater, Date: dayIn(as.FinalizedAt, zone), Note: export.SignedNote(export.SignSent, as.FinalizedAt, zone)},
 			{Role: export.RoleUpperRater, Person: upper, Date: objection.DecisionDate},
 		}}, nil

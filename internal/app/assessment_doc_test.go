@@ -49,7 +49,9 @@ func TestAssessmentDocuments(t *testing.T) {
 		if len(ev.Results) != 1 || ev.Results[0].UmpanBalik != "Laporan rapi dan tepat waktu" || len(ev.Behaviours) != 7 {
 			t.Errorf("results %+v, %d behaviours", ev.Results, len(ev.Behaviours))
 		}
-		if ev.Signatures[1].Date == "" || ev.Signatures[1].Note == "" || ev.Signatures[0].Date != "" ||
+		// The employee's line carries the day they received it
+		// electronically, not dots to fill in by hand.
+		if ev.Signatures[1].Date == "" || ev.Signatures[1].Note == "" || ev.Signatures[0].Date != ev.Signatures[1].Date ||
 			!strings.HasPrefix(ev.Signatures[0].Note, "Diterima secara elektronik") || strings.Contains(ev.Signatures[0].Note, "dikonfirmasi") {
 			t.Errorf("signatures = %+v (sent, not yet acknowledged)", ev.Signatures)
 		}
@@ -58,7 +60,8 @@ func TestAssessmentDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 		if doc.Employee.NIP != storetest.NIPStaff1 || doc.Rater.NIP != storetest.NIPKabid || doc.UpperRater.NIP != storetest.NIPKadis ||
-			doc.Capaian != model.CapaianIstimewa || doc.Note != "Pertahankan ritme kerja" || doc.Objection.Reason != "-" || len(doc.Signatures) != 3 {
+			doc.Capaian != model.CapaianIstimewa || doc.Note != "Pertahankan ritme kerja" || doc.Objection.Reason != "-" || len(doc.Signatures) != 3 ||
+			doc.Signatures[0].Date == "" || doc.Signatures[0].Date != doc.Signatures[1].Date {
 			t.Errorf("dokumen = %+v", doc)
 		}
 		var pdf bytes.Buffer

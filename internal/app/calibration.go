@@ -406,7 +406,7 @@ func (a *App) CalibrationOPDs(ctx context.Context, actor model.Actor) ([]model.U
 	}
 	var out []model.Unit
 	for _, u := range units {
-		if u.Kind != model.UnitOPD {
+		if !isOPD(u) {
 			continue
 		}
 		if u.InstansiID == actor.InstansiID && mayReadCurveOf(actor, chart, u) == nil {

@@ -60,6 +60,9 @@ func creditFor(as model.Assessment, p model.Period, s model.SKP, pos model.Posit
 type FollowUpView struct {
 	model.FollowUp
 	Can FollowUpRights
+	// Overdue is how many days an improvement plan still open is past its
+	// review, on the instansi's clock (terlambat); 0 when it is not.
+	Overdue int
 }
 
 // FollowUpRights are what the actor may do with a follow-up now.
@@ -106,6 +109,10 @@ func (a *App) CreateFollowUp(ctx context.Context, actor model.Actor, assessmentI
 		v.Add("kind", "invalid.followup.kind")
 	case in.Kind == model.FollowUpImprovement && !model.NeedsImprovementPlan(f.A.Predikat):
 		v.Add("kind", "invalid.followup.improvement", f.A.Predikat.Label())
+	case in.Kind == model.FollowUpReward && !model.FollowUpAllowed(in.Kind, f.A.Predikat):
+		v.Add("kind", "invalid.followup.reward", f.A.Predikat.Label())
+	case in.Kind == model.FollowUpSanction && !model.FollowUpAllowed(in.Kind, f.A.Predikat):
+		v.Add("kind", "invalid.followup.sanction", f.A.Predikat.Label())
 	}
 	if in.Title == "" || utf8.RuneCountInString(in.Title) > model.FollowUpTitleMax {
 		v.Add("title", "invalid.followup.title", model.FollowUpTitleMax)
@@ -180,7 +187,8 @@ func (a *App) ProgressFollowUp(ctx context.Context, actor model.Actor, id string
 		after, err = tx.UpdateFollowUp(ctx, fu, after)
 		return err
 	})
-	return FollowUpView{FollowUp: after, Can: FollowUpRights{Progress: !after.Status.Closed()}}, err
+	return FollowUpView{FollowUp: after, Can: FollowUpRights{Progress: !after.Status.Closed()},
+		Overdue: overdueDays(a.Today(ctx, after.InstansiID), after)}, err
 }
 
 // followUpsOf lists an assessment's follow-ups with the actor's rights.
@@ -190,9 +198,10 @@ func (a *App) followUpsOf(ctx context.Context, actor model.Actor, f assessmentFa
 		return nil, err
 	}
 	may := mayWriteFollowUp(actor, f) == nil
+	today := a.Today(ctx, f.A.InstansiID)
 	var out []FollowUpView
 	for _, fu := range list {
-		out = append(out, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may && !fu.Status.Closed()}})
+		out = append(out, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may && !fu.Status.Closed()}, Overdue: overdueDays(today, fu)})
 	}
 	return out, nil
 }
@@ -290,9 +299,11 @@ func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (F
 		return b, err
 	}
 	may := authz.Can(actor, authz.CalibrateAssessments, t)
+	today := a.Today(ctx, actor.InstansiID)
 	for _, fu := range open {
-		b.Open = append(b.Open, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may}})
+		b.Open = append(b.Open, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may}, Overdue: overdueDays(today, fu)})
 	}
+	sortOverdueFirst(b.Open)
 	sort.Slice(b.Credits, func(i, j int) bool {
 		return b.Credits[i].Assessment.Employee.Name < b.Credits[j].Assessment.Employee.Name
 	})

@@ -185,6 +185,9 @@ func (a *App) RemindBehind(ctx context.Context, actor model.Actor, year int, uni
 	if err != nil {
 		return 0, err
 	}
+	if u, err := a.Unit(ctx, actor, unitID); err != nil || !mayRemind(actor, u) {
+		return 0, forbidden("remind those behind on their SKP")
+	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		for _, e := range people {
 			state := string(status[e.ID])
@@ -223,8 +226,15 @@ type BehindRights struct {
 	Remind bool // send each an in-app reminder (RemindBehind)
 }
 
-// Behind loads the drill-down for a unit; those who may read it may also
-// remind the people in it, as RemindBehind checks the same way.
+// mayRemind is the rule for reminding the people of unit u behind on
+// their SKP: those who monitor the OPD and may write (not the auditors,
+// who read the dashboard only).
+func mayRemind(actor model.Actor, u model.Unit) bool {
+	return authz.Can(actor, authz.RemindSKP, authz.Target{InstansiID: u.InstansiID, OPDID: u.OPDID})
+}
+
+// Behind loads the drill-down for a unit; those who may read it and
+// remind (mayRemind) may remind the people in it, as RemindBehind checks.
 func (a *App) Behind(ctx context.Context, actor model.Actor, year int, unitID string) (BehindView, error) {
 	people, status, err := a.BehindInUnit(ctx, actor, year, unitID)
 	if err != nil {
@@ -234,7 +244,7 @@ func (a *App) Behind(ctx context.Context, actor model.Actor, year int, unitID st
 	if err != nil {
 		return BehindView{}, err
 	}
-	v := BehindView{Unit: u, Year: year, Can: BehindRights{Remind: len(people) > 0}}
+	v := BehindView{Unit: u, Year: year, Can: BehindRights{Remind: len(people) > 0 && mayRemind(actor, u)}}
 	for _, e := range people {
 		v.People = append(v.People, BehindItem{Employee: e, Status: status[e.ID]})
 	}

@@ -681,7 +681,7 @@ func (a *App) AllObjections(ctx context.Context, actor model.Actor, q ObjectionQ
 		return ObjectionPage{}, model.Invalid("status", "invalid.objection.status")
 	}
 	if q.OPDID != "" {
-		if u, err := a.store.Unit(ctx, q.OPDID); err != nil || u.InstansiID != actor.InstansiID || u.Kind != model.UnitOPD {
+		if u, err := a.store.Unit(ctx, q.OPDID); err != nil || u.InstansiID != actor.InstansiID || !isOPD(u) {
 			return ObjectionPage{}, fmt.Errorf("unit %s: %w", q.OPDID, model.ErrNotFound)
 		}
 	}

@@ -65,7 +65,7 @@ func (a *App) ReportForm(ctx context.Context, actor model.Actor) (ReportForm, er
 	}
 	f := ReportForm{Can: true, Whole: reach.Whole()}
 	for _, u := range units {
-		if u.Kind == model.UnitOPD && u.InstansiID == actor.InstansiID && reach.HasOPD(u.ID) {
+		if isOPD(u) && u.InstansiID == actor.InstansiID && reach.HasOPD(u.ID) {
 			f.OPDs = append(f.OPDs, u)
 		}
 	}

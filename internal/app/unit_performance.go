@@ -22,10 +22,11 @@ import (
 //     to the Wali Kota too. BKPSDM administrators do not set it on the
 //     leader's behalf: the regulation has it set and signed by the
 //     leader, and no rule lets an administrator record it for them.
-//   - BKPSDM, Bappeda and the Inspektorat recommend: the head of the unit
-//     the instansi names for each, or a BKPSDM administrator recording
-//     the recommendation for the source it names. Nobody recommends on the
-//     OPD they lead.
+//   - BKPSDM, Bappeda and the Inspektorat recommend, each only its own:
+//     the head of the unit the instansi names for each and that unit's
+//     OPD administrators; besides them BKPSDM administrators for BKPSDM
+//     and auditors for the Inspektorat (perfOrg.speaksFor). Nobody
+//     recommends on the OPD they lead.
 //   - it is read by BKPSDM, leaders, auditors and system administrators
 //     (every OPD), OPD administrators (their OPD), the setter and the
 //     recommending heads (every OPD), and the OPD's head (their own).
@@ -150,8 +151,9 @@ func (a *App) perfOrg(ctx context.Context, instansiID string) (perfOrg, error) {
 	return o, nil
 }
 
-// isOPD reports whether u is a perangkat daerah (a top-level unit under
-// the pemda).
+// isOPD reports whether u is a perangkat daerah: a top-level unit under
+// the pemda, whatever its kind (a dinas or badan, but also a kecamatan or
+// the RSUD). Pickers of OPDs test this, never the kind "opd".
 func isOPD(u model.Unit) bool { return u.ID != "" && u.OPDID == u.ID }
 
 // opds returns the OPDs of the instansi in display order.
@@ -194,15 +196,43 @@ func (o perfOrg) sourceHead(e string, src model.RecommendationSource) bool {
 	return ok && e != "" && o.head(u) == e
 }
 
-// sources returns what the actor may recommend as on OPD u.
+// speaksFor reports whether the actor records the recommendations of
+// source src: each body records its own, never another's. The head of the
+// unit the instansi names for src and that unit's OPD administrators speak
+// for it; besides them a BKPSDM administrator speaks for BKPSDM and the
+// auditors (the Inspektorat's pengawasan staff) for the Inspektorat. A
+// BKPSDM administrator does not record Bappeda's or the Inspektorat's
+// word for them: a recommendation names who gave it, and the leader who
+// weighs it must be able to trust that name.
+func (o perfOrg) speaksFor(actor model.Actor, src model.RecommendationSource) bool {
+	if o.sourceHead(actor.EmployeeID, src) {
+		return true
+	}
+	if unit := o.settings.SourceUnit(src); unit != "" {
+		for _, g := range actor.Roles {
+			if g.Role == model.RoleOPDAdmin && g.UnitID == unit {
+				return true
+			}
+		}
+	}
+	switch src {
+	case model.SourceBKPSDM:
+		return authz.Can(actor, authz.RecommendUnitPerformance, authz.Target{InstansiID: actor.InstansiID})
+	case model.SourceInspektorat:
+		return actor.Has(model.RoleAuditor)
+	}
+	return false
+}
+
+// sources returns what the actor may recommend as on OPD u: the sources
+// they speak for, none on the OPD they lead.
 func (o perfOrg) sources(actor model.Actor, u model.Unit) []model.RecommendationSource {
 	if actor.EmployeeID != "" && actor.EmployeeID == o.head(u) {
 		return nil
 	}
-	admin := authz.Can(actor, authz.RecommendUnitPerformance, authz.Target{InstansiID: u.InstansiID})
 	var out []model.RecommendationSource
 	for _, src := range model.RecommendationSources {
-		if admin || o.sourceHead(actor.EmployeeID, src) {
+		if o.speaksFor(actor, src) {
 			out = append(out, src)
 		}
 	}
@@ -214,6 +244,11 @@ func (o perfOrg) sources(actor model.Actor, u model.Unit) []model.Recommendation
 func (o perfOrg) readsAll(actor model.Actor) bool {
 	if authz.Widest(actor, authz.ReadUnitPerformance) == authz.ScopeInstansi {
 		return true
+	}
+	for _, src := range model.RecommendationSources {
+		if o.speaksFor(actor, src) {
+			return true
+		}
 	}
 	e := actor.EmployeeID
 	if e == "" {
@@ -524,7 +559,10 @@ func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, u
 		v = *err.(*model.ValidationError)
 	}
 	if rec.Source.Valid() && !containsSource(sources, rec.Source) {
-		return UnitPerformanceView{}, forbidden("recommend as " + string(rec.Source))
+		// Each body records its own: say whose word this is and as whom
+		// the actor may speak.
+		return UnitPerformanceView{}, &model.StateError{Err: model.ErrForbidden,
+			Message: model.Msg("forbidden.unitperf.source", rec.Source.Label(), sources[0].Label())}
 	}
 	if err := periodOpenForCapaian(p); err != nil {
 		v.AddErr("period_id", err)

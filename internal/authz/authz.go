@@ -25,7 +25,8 @@ const (
 	ManageUnits    Action = "unit.manage"
 	ManagePeriods  Action = "period.manage" // open a performance year, adjust, close and lock periods
 	ReadSKP        Action = "skp.read"      // an SKP: the owner's, their line's, an admin's
-	MonitorSKP     Action = "skp.monitor"   // the filling dashboard
+	MonitorSKP     Action = "skp.monitor"   // the filling dashboard and the reports: reading only
+	RemindSKP      Action = "skp.remind"    // remind those behind on their SKP (a write: auditors read only)
 	ManagePK       Action = "pk.manage"     // a unit's Perjanjian Kinerja (its head may too)
 	ReadNeeds      Action = "need.read"     // development needs and resource constraints, and their counts
 	AddressNeeds   Action = "need.address"  // record what was done about a confirmed need
@@ -34,8 +35,8 @@ const (
 // Capaian kinerja organisasi. Who sets it and which unit heads recommend
 // follow from the organisation and the instansi's settings (app decides
 // that); the table holds only the roles: who reads every OPD's capaian
-// with its recommendations, and who records a recommendation on behalf of
-// the source it names (BKPSDM).
+// with its recommendations, and who records BKPSDM's own recommendation
+// (BKPSDM administrators; the other sources are app's rule).
 const (
 	ReadUnitPerformance      Action = "unit_performance.read"
 	RecommendUnitPerformance Action = "unit_performance.recommend"
@@ -83,6 +84,7 @@ var table = map[model.Role]map[Action]Scope{
 		ImportEmployees:     ScopeOPD,
 		ReadSKP:             ScopeOPD,
 		MonitorSKP:          ScopeOPD,
+		RemindSKP:           ScopeOPD,
 		ManagePK:            ScopeOPD,
 		ReadNeeds:           ScopeOPD,
 		AddressNeeds:        ScopeOPD,
@@ -101,6 +103,7 @@ var table = map[model.Role]map[Action]Scope{
 		ManagePeriods:            ScopeInstansi,
 		ReadSKP:                  ScopeInstansi,
 		MonitorSKP:               ScopeInstansi,
+		RemindSKP:                ScopeInstansi,
 		ManagePK:                 ScopeInstansi,
 		ReadNeeds:                ScopeInstansi,
 		AddressNeeds:             ScopeInstansi,
@@ -114,6 +117,7 @@ var table = map[model.Role]map[Action]Scope{
 		ReadEmployeeRecord:  ScopeInstansi,
 		ReadSKP:             ScopeInstansi,
 		MonitorSKP:          ScopeInstansi,
+		RemindSKP:           ScopeInstansi,
 		ReadNeeds:           ScopeInstansi,
 		AddressNeeds:        ScopeInstansi,
 		ReadUnitPerformance: ScopeInstansi,
@@ -123,6 +127,7 @@ var table = map[model.Role]map[Action]Scope{
 		ReadEmployeeRecord:  ScopeInstansi,
 		ReadAudit:           ScopeInstansi,
 		ReadSKP:             ScopeInstansi,
+		MonitorSKP:          ScopeInstansi, // the filling dashboard and the reports, read only
 		ReadNeeds:           ScopeInstansi,
 		ReadUnitPerformance: ScopeInstansi,
 	},
@@ -138,6 +143,7 @@ var table = map[model.Role]map[Action]Scope{
 		ManagePeriods:       ScopeInstansi,
 		ReadSKP:             ScopeInstansi,
 		MonitorSKP:          ScopeInstansi,
+		RemindSKP:           ScopeInstansi,
 		ManagePK:            ScopeInstansi,
 		ReadNeeds:           ScopeInstansi,
 		ReadUnitPerformance: ScopeInstansi,

@@ -78,22 +78,26 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 		}
 		return u.ID
 	}
-	admin := ""
-	if u, err := tx.UserByUsername(ctx, "admin"); err == nil {
-		admin = u.ID
+	userNamed := func(name string) string {
+		if u, err := tx.UserByUsername(ctx, name); err == nil {
+			return u.ID
+		}
+		return ""
 	}
-	// Who records each source's recommendation on an OPD: the source's
-	// head, or the BKPSDM admin for them (on the source's own OPD, whose
-	// head does not recommend on it).
+	// Who records each source's recommendation on an OPD: each body its
+	// own. The source's head does; on the source's own OPD, which its head
+	// does not recommend on, the BKPSDM admin records BKPSDM's and the
+	// Inspektorat's auditor the Inspektorat's, and Bappeda gives none.
 	recorder := map[model.RecommendationSource]string{
 		model.SourceBKPSDM: userOf(head(byCode["BKPSDM"])), model.SourceBappeda: userOf(head(byCode["BAPPEDA"])),
 		model.SourceInspektorat: userOf(head(byCode["INSPEKTORAT"])),
 	}
+	own := map[model.RecommendationSource]string{model.SourceBKPSDM: userNamed("admin"), model.SourceInspektorat: userNamed("auditor")}
 	by := func(src model.RecommendationSource, u model.Unit) string {
 		if r := recorder[src]; r != "" && u.ID != settings.SourceUnit(src) {
 			return r
 		}
-		return admin
+		return own[src]
 	}
 
 	periods, err := tx.Periods(ctx, instansiID, year)

@@ -88,6 +88,38 @@ func NeedsImprovementPlan(p Predikat) bool {
 	return p == PredikatButuhPerbaikan || p == PredikatKurang || p == PredikatSangatKurang
 }
 
+// FollowUpAllowed reports whether a final annual predikat admits a
+// follow-up of kind k. Tindak lanjut is reward and sanction (PermenPANRB
+// 6/2022): a reward (penghargaan) follows Sangat Baik only; a sanction
+// follows a result that did not meet the targets, Kurang/Misconduct or
+// Sangat Kurang (PP 30/2019 Pasal 56); an improvement plan follows Butuh
+// Perbaikan and below; training (pengembangan kompetensi) fits any result.
+func FollowUpAllowed(k FollowUpKind, p Predikat) bool {
+	switch k {
+	case FollowUpTraining:
+		return p != ""
+	case FollowUpImprovement:
+		return NeedsImprovementPlan(p)
+	case FollowUpReward:
+		return p == PredikatSangatBaik
+	case FollowUpSanction:
+		return p == PredikatKurang || p == PredikatSangatKurang
+	}
+	return false
+}
+
+// FollowUpKindsFor lists the kinds a final annual predikat admits, in
+// the order forms offer them.
+func FollowUpKindsFor(p Predikat) []FollowUpKind {
+	var out []FollowUpKind
+	for _, k := range FollowUpKinds {
+		if FollowUpAllowed(k, p) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // ImprovementReview is the review date of an improvement plan: six months
 // after the day the result was received (PP 30/2019 Pasal 57).
 func ImprovementReview(received Date) Date {

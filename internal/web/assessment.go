@@ -40,6 +40,9 @@ type assessmentsPage struct {
 	Rate     []assessmentGroup
 	Waiting  int
 	Own      []app.AssessmentItem
+	// FollowUps: the actor reads the instansi's follow-up board (offered
+	// with the other lists to an account that is no employee's).
+	FollowUps bool
 }
 
 func (u *ui) showAssessments(w http.ResponseWriter, r *http.Request, b base) error {
@@ -52,7 +55,7 @@ func (u *ui) showAssessments(w http.ResponseWriter, r *http.Request, b base) err
 	if err != nil {
 		return err
 	}
-	p := assessmentsPage{base: b, PeriodID: cleanParam(r.URL.Query().Get("periode"), 64)}
+	p := assessmentsPage{base: b, PeriodID: cleanParam(r.URL.Query().Get("periode"), 64), FollowUps: u.a.MayReadFollowUpBoard(actor)}
 	p.Title, p.Nav = b.T("penilaian.title"), "penilaian"
 	seen := map[string]bool{}
 	for _, it := range append(append([]app.AssessmentItem{}, mine.Items...), own.Items...) {
@@ -140,7 +143,8 @@ type assessmentPage struct {
 	Ratings    []model.Rating
 	// Panel is the keberatan part of a final result.
 	Panel *app.ObjectionPanel
-	// FollowUpKinds are the kinds a new follow-up may take.
+	// FollowUpKinds are the kinds a new follow-up may take: those the
+	// result's predikat admits.
 	FollowUpKinds []model.FollowUpKind
 }
 
@@ -155,7 +159,11 @@ func (p assessmentPage) Due(ai app.AssessmentIndicator) string {
 	if ai.Due == "" || ai.Share >= 1 || ai.Due == whole {
 		return ""
 	}
-	return p.T("penilaian.due", ai.Due, strings.TrimSpace(ai.Indicator.Target), ai.Indicator.Unit)
+	key := "penilaian.due"
+	if p.V.Period.Kind == model.PeriodAnnual {
+		key = "penilaian.due.year"
+	}
+	return p.T(key, ai.Due, strings.TrimSpace(ai.Indicator.Target), ai.Indicator.Unit)
 }
 
 // pageError is one message of a refused act, with the field it is about
@@ -243,7 +251,7 @@ func (u *ui) renderAssessment(w http.ResponseWriter, r *http.Request, b base, st
 	}
 	as := v.Assessment
 	p := assessmentPage{base: b, V: v, Errors: errs, Message: msg, Names: map[model.CoreValue]string{}, Ratings: model.Ratings,
-		FollowUpKinds: model.FollowUpKinds}
+		FollowUpKinds: v.Can.FollowUpKinds}
 	p.Nav = "penilaian"
 	for _, cv := range model.CoreValues {
 		p.Names[cv.Value] = cv.Name

@@ -81,7 +81,13 @@ type curveBar struct {
 }
 
 // chartHeight is the drawing height of the bars in the chart.
-const chartHeight = 140
+// The chart's bars stand on the axis at y = chartTop + chartHeight (150 in
+// the 190-high view box); chartTop leaves room above the tallest bar for
+// its count, which would be cut off at the top of the chart otherwise.
+const (
+	chartTop    = 22
+	chartHeight = 128
+)
 
 // curveBars lays out the chart in the curve's order: Sangat Kurang on
 // the left to Sangat Baik on the right, as the regulation draws it.
@@ -98,7 +104,7 @@ func curveBars(c model.CurveCheck) []curveBar {
 		}
 		top = max(top, l.Min)
 	}
-	y := func(n int) int { return 10 + chartHeight - n*chartHeight/top }
+	y := func(n int) int { return chartTop + chartHeight - n*chartHeight/top }
 	var out []curveBar
 	for i, p := range order {
 		bar := curveBar{Predikat: p, Count: c.Counts[p], X: 14 + i*58, MaxY: -1, MinY: -1, Max: -1, Min: -1}

@@ -22,9 +22,13 @@ func (u *ui) followUpRoutes(page func(string, func(w http.ResponseWriter, r *htt
 type followUpBoardPage struct {
 	base
 	Board app.FollowUpBoard
-	Year  int
-	Years []int
-	OK    bool
+	// Late counts the overdue improvement plans; OnlyLate when the board
+	// shows only those (?terlambat=1).
+	Late     int
+	OnlyLate bool
+	Year     int
+	Years    []int
+	OK       bool
 }
 
 // Credit writes an angka kredit in hundredths the Indonesian way.
@@ -41,11 +45,12 @@ func (u *ui) showFollowUpBoard(w http.ResponseWriter, r *http.Request, b base) e
 		}
 		p.Year = year
 	}
-	board, err := u.a.FollowUpBoard(r.Context(), *b.Actor, p.Year)
+	p.OnlyLate = r.URL.Query().Get("terlambat") == "1"
+	board, late, err := u.a.FollowUpBoardOf(r.Context(), *b.Actor, app.FollowUpBoardQuery{Year: p.Year, Overdue: p.OnlyLate})
 	if err != nil {
 		return err
 	}
-	p.Board = board
+	p.Board, p.Late = board, late
 	u.render(w, r, http.StatusOK, "followups", p)
 	return nil
 }

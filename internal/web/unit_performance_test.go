@@ -103,12 +103,17 @@ func TestUnitPerformancePage(t *testing.T) {
 			t.Errorf("a stale form (%d)", resp.StatusCode)
 		}
 
-		// BKPSDM recommends for the Inspektorat, and has no form to set.
+		// BKPSDM recommends as itself, not for the Inspektorat (the page
+		// says whose word that is), and has no form to set.
 		_, body = bkpsdm.get(page)
 		if strings.Contains(body, `action="`+action+`"`) || !strings.Contains(body, `action="`+action+`/rekomendasi"`) {
 			t.Errorf("BKPSDM's forms: %s", body)
 		}
-		resp, _ = bkpsdm.post(action+"/rekomendasi", url.Values{"source": {"inspektorat"}, "capaian": {"butuh_perbaikan"}, "note": {"Dua temuan belum ditindaklanjuti."}})
+		resp, body = bkpsdm.post(action+"/rekomendasi", url.Values{"source": {"inspektorat"}, "capaian": {"butuh_perbaikan"}, "note": {"Lain"}})
+		if resp.StatusCode != http.StatusForbidden || !strings.Contains(html.UnescapeString(body), "Rekomendasi Inspektorat dicatat oleh Inspektorat sendiri") {
+			t.Errorf("BKPSDM recorded the Inspektorat's (%d)", resp.StatusCode)
+		}
+		resp, _ = bkpsdm.post(action+"/rekomendasi", url.Values{"source": {"bkpsdm"}, "capaian": {"butuh_perbaikan"}, "note": {"Dua temuan belum ditindaklanjuti."}})
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("recommend: %d", resp.StatusCode)
 		}
@@ -118,7 +123,7 @@ func TestUnitPerformancePage(t *testing.T) {
 
 		// The Kepala Dinas reads their OPD only, with the recommendation, and no form.
 		_, body = kadis.get(page)
-		if !strings.Contains(body, "Dua temuan belum ditindaklanjuti.") || !strings.Contains(body, "Inspektorat") ||
+		if !strings.Contains(body, "Dua temuan belum ditindaklanjuti.") || !strings.Contains(body, "BKPSDM") ||
 			strings.Contains(body, "Dinas Kesehatan") || strings.Contains(body, `method="post" action="`+action) {
 			t.Errorf("the Kepala Dinas's page: %s", body)
 		}

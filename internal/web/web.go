@@ -355,7 +355,7 @@ func (u *ui) fail(w http.ResponseWriter, r *http.Request, b base, err error) {
 		status = http.StatusBadRequest
 	}
 	var se *model.StateError
-	if status == http.StatusConflict && errors.As(err, &se) {
+	if (status == http.StatusConflict || status == http.StatusForbidden) && errors.As(err, &se) {
 		// The conflict names its reason: say it rather than list the
 		// possible ones.
 		u.errorPageSaying(w, r, b, status, b.M(se.Message)+" "+b.T("err.409.reload"))
