@@ -288,14 +288,14 @@ func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
 
 		for name, tc := range map[string]struct {
 			reader model.Actor
-			total  int // predikat counted on the curve
+			total  int // predikat counted on the curve (the base, every person assessed, stays the same)
 			own    bool
 		}{"the Kadis": {kadis, 1, false}, "BKPSDM": {e.admin, 2, true}} {
 			cv, err := e.a.Curve(ctx, tc.reader, e.o.Kominfo.ID, jan.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cv.Check.Total != tc.total || cv.Check.Counts[model.PredikatBaik] != 1 {
+			if cv.Check.Rated != tc.total || cv.Check.Total != 2 || cv.Check.Counts[model.PredikatBaik] != 1 {
 				t.Errorf("%s's curve = %+v, want %d counted", name, cv.Check, tc.total)
 			}
 			raters := 0
