@@ -70,7 +70,7 @@ func TestNotificationsOfAKindGroup(t *testing.T) {
 		if ns := list(); len(ns) != 4 || ns[0].Variant != "" || ns[0].Args[0] != "Eka" {
 			t.Fatalf("past the window: %+v", ns)
 		}
-	
+
 		// The SKPs one change of the organisation hands to a rater come
 		// as one notification, too.
 		notify("skp.raters", "Andi Pratama", "2026", "Siti Rahmawati")
