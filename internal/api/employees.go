@@ -95,6 +95,8 @@ type placementJSON struct {
 	End      *string `json:"end"`
 	Decree   string  `json:"decree"`
 	Can      endCan  `json:"can"`
+	// Backdated lists, on a transfer just made, what its TMT reached into.
+	Backdated *backdatedJSON `json:"backdated,omitempty"`
 }
 
 // endCan is what the actor may do with a placement or a substitute

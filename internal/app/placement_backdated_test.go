@@ -1,0 +1,101 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// A transfer recorded in December with a TMT of 1 October reaches into
+// October and November, closed and assessed on the old SKP (October's
+// result sent, November's not yet rated). It is refused with that list
+// until the administrator confirms it; confirmed, the transfer is made,
+// the list comes back and is audited, both assessments stay on the old
+// SKP, and the new SKP, once approved, gets October's and November's
+// assessments to be rated for the new post.
+func TestBackdatedTransferIntoAssessedPeriodsNeedsConfirmation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		old := approvedStaff2SKP(t, e, who)
+		setDay(t, e, "2026-12-05")
+		oct := movePeriods(t, e, 10, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+		nov := movePeriods(t, e, 11, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+		if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, oct.ID, app.UnitPerformanceRequest{Capaian: model.CapaianBaik,
+			Basis: "Rencana aksi Oktober tercapai"}); err != nil {
+			t.Fatal(err)
+		}
+		octA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: oct.ID}, old.ID)
+		rated := rateAll(t, e, who["kabid"], []app.AssessmentItem{octA}, model.RatingSesuai, model.RatingSesuai)
+		if _, err := e.a.FinalizeAssessment(ctx, who["kabid"], octA.ID, rated[0].Version); err != nil {
+			t.Fatal(err)
+		}
+		novA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: nov.ID}, old.ID)
+
+		req := app.PlacementRequest{EmployeeID: e.o.Staff2.ID, PositionCode: e.o.PosAdm.Code, Kind: model.PlacementDefinitif,
+			Start: "2026-10-01", Decree: "821/90/BKPSDM/2026"}
+		_, err := e.a.Place(ctx, e.admin, req)
+		var bd *app.BackdatedError
+		if !errors.As(err, &bd) || !errors.Is(err, model.ErrConflict) {
+			t.Fatalf("an unconfirmed back-dated transfer: %v", err)
+		}
+		if len(bd.Impact.Periods) != 2 || bd.Impact.Periods[0].ID != oct.ID || bd.Impact.Periods[1].ID != nov.ID ||
+			len(bd.Impact.Assessments) != 2 || bd.Impact.Final() != 1 {
+			t.Fatalf("the list: %+v", bd.Impact)
+		}
+		if still, _ := s.SKP(ctx, old.ID); still.Status != model.SKPApproved || still.PeriodEnd != "2026-12-31" {
+			t.Fatalf("the refused transfer changed the SKP: %s until %s", still.Status, still.PeriodEnd)
+		}
+
+		req.ConfirmBackdated = true
+		done, err := e.a.Place(ctx, e.admin, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(done.Backdated.Assessments) != 2 || done.Backdated.Final() != 1 {
+			t.Errorf("the transfer made lists %+v", done.Backdated)
+		}
+		if n := auditActions(t, e, s, "placement", done.ID)["placement.backdated"]; n != 1 {
+			t.Errorf("audited %d times", n)
+		}
+		closed, _ := s.SKP(ctx, old.ID)
+		if closed.Status != model.SKPClosed || closed.PeriodEnd != "2026-09-30" {
+			t.Errorf("the old SKP is %s until %s", closed.Status, closed.PeriodEnd)
+		}
+		kept, err := s.Assessments(ctx, store.AssessmentFilter{InstansiID: e.o.Instansi.ID, SKPID: old.ID})
+		if err != nil || len(kept) != 2 {
+			t.Fatalf("the old SKP's assessments: %d, %v", len(kept), err)
+		}
+		for _, k := range kept {
+			if k.ID == octA.ID && k.Status != model.AssessmentFinal || k.ID == novA.ID && k.Status != model.AssessmentOpen {
+				t.Errorf("assessment %s became %s", k.ID, k.Status)
+			}
+		}
+
+		// The new SKP, approved, is assessed for the closed months of its days.
+		kadis, err := s.SKPs(ctx, store.SKPFilter{InstansiID: e.o.Instansi.ID, EmployeeIDs: []string{e.o.Kadis.ID}})
+		if err != nil || len(kadis) != 1 {
+			t.Fatalf("the Kadis's SKPs: %d, %v", len(kadis), err)
+		}
+		full, _ := s.SKP(ctx, kadis[0].ID)
+		staff := e.login(t, storetest.NIPStaff2, "rahasia-staf2")
+		fresh := approve(t, e, who["kadis"], submittedSKP(t, e, staff, full.RHK[0].ID, "Tertibnya arsip surat"))
+		if fresh.PeriodStart != "2026-10-01" {
+			t.Fatalf("the new SKP starts %s", fresh.PeriodStart)
+		}
+		got, err := s.Assessments(ctx, store.AssessmentFilter{InstansiID: e.o.Instansi.ID, SKPID: fresh.ID})
+		if err != nil || len(got) != 2 {
+			t.Fatalf("the new SKP's assessments: %d, %v", len(got), err)
+		}
+		for _, g := range got {
+			if g.PeriodID != oct.ID && g.PeriodID != nov.ID || g.Status != model.AssessmentOpen {
+				t.Errorf("new assessment %+v", g)
+			}
+		}
+	})
+}
