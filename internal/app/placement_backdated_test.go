@@ -77,6 +77,15 @@ func TestBackdatedTransferIntoAssessedPeriodsNeedsConfirmation(t *testing.T) {
 			}
 		}
 
+		// November's open assessment on the old SKP is no longer rated there.
+		if _, err := e.a.RateAssessment(ctx, who["kabid"], novA.ID, app.RateInput{HasilKerja: model.RatingSesuai,
+			PerilakuKerja: model.RatingSesuai, Version: novA.Version}); !errors.Is(err, model.ErrInvalidTransition) {
+			t.Errorf("rating an assessment outside its SKP: %v", err)
+		}
+		if v, err := e.a.AssessmentView(ctx, who["kabid"], novA.ID); err != nil || v.Can.Rate {
+			t.Errorf("the rater is offered to rate it: %+v, %v", v.Can, err)
+		}
+
 		// The new SKP, approved, is assessed for the closed months of its days.
 		kadis, err := s.SKPs(ctx, store.SKPFilter{InstansiID: e.o.Instansi.ID, EmployeeIDs: []string{e.o.Kadis.ID}})
 		if err != nil || len(kadis) != 1 {
@@ -96,6 +105,26 @@ func TestBackdatedTransferIntoAssessedPeriodsNeedsConfirmation(t *testing.T) {
 			if g.PeriodID != oct.ID && g.PeriodID != nov.ID || g.Status != model.AssessmentOpen {
 				t.Errorf("new assessment %+v", g)
 			}
+		}
+
+		// The annual evaluation shows October's sent result of the old SKP
+		// apart and does not weigh it.
+		setDay(t, e, "2027-01-05")
+		annual := movePeriods(t, e, 1, model.PeriodAnnual, model.PeriodOpen, model.PeriodClosed)
+		list, err := s.Assessments(ctx, store.AssessmentFilter{InstansiID: e.o.Instansi.ID, PeriodID: annual.ID, SKPID: fresh.ID})
+		if err != nil || len(list) != 1 {
+			t.Fatalf("the new SKP's annual assessment: %d, %v", len(list), err)
+		}
+		v, err := e.a.AssessmentView(ctx, who["kadis"], list[0].ID)
+		if err != nil || v.Annual == nil || len(v.Annual.SKPs) != 2 || v.Annual.SKPs[0].SKP.ID != old.ID {
+			t.Fatalf("the annual screen: %+v, %v", v.Annual, err)
+		}
+		first := v.Annual.SKPs[0]
+		if len(first.Periods) != 0 || len(first.Outside) != 2 {
+			t.Errorf("the old SKP's periods: %d weighed, %d outside", len(first.Periods), len(first.Outside))
+		}
+		if v.Annual.Suggestion.Periods != 0 {
+			t.Errorf("the suggestion weighs %d periodic results outside their SKP", v.Annual.Suggestion.Periods)
 		}
 	})
 }
