@@ -153,3 +153,39 @@ func assessClosedPeriods(ctx context.Context, tx *store.Tx, s model.SKP) error {
 	}
 	return nil
 }
+
+// assessmentsOutsideSKP lists e's periodic assessments whose period lies
+// wholly outside their SKP's days (a back-dated transfer closed the SKP
+// before the period began), by period: only closed SKPs can hold them.
+func (a *App) assessmentsOutsideSKP(ctx context.Context, e model.Employee) ([]AssessmentItem, error) {
+	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}, Status: model.SKPClosed})
+	if err != nil {
+		return nil, err
+	}
+	var out []AssessmentItem
+	years := map[int]map[string]model.Period{}
+	for _, s := range skps {
+		byID, ok := years[s.Year]
+		if !ok {
+			periods, err := a.store.Periods(ctx, e.InstansiID, s.Year)
+			if err != nil {
+				return nil, err
+			}
+			byID = map[string]model.Period{}
+			for _, p := range periods {
+				byID[p.ID] = p
+			}
+			years[s.Year] = byID
+		}
+		list, err := a.store.Assessments(ctx, store.AssessmentFilter{InstansiID: e.InstansiID, SKPID: s.ID})
+		if err != nil {
+			return nil, err
+		}
+		for _, as := range list {
+			if p, ok := byID[as.PeriodID]; ok && p.Kind != model.PeriodAnnual && outsideSKP(s, p) {
+				out = append(out, AssessmentItem{Assessment: as, Period: p})
+			}
+		}
+	}
+	return out, nil
+}

@@ -77,6 +77,14 @@ func TestBackdatedTransferIntoAssessedPeriodsNeedsConfirmation(t *testing.T) {
 			}
 		}
 
+		// The employee page lists both to the administrator, not to a colleague.
+		if d, err := e.a.Employee(ctx, e.admin, e.o.Staff2.ID); err != nil || len(d.Reassess) != 2 || d.Reassess[0].ID != octA.ID && d.Reassess[1].ID != octA.ID {
+			t.Errorf("the employee page lists %+v, %v", d.Reassess, err)
+		}
+		if d, err := e.a.Employee(ctx, who["staff1"], e.o.Staff2.ID); err != nil || len(d.Reassess) != 0 {
+			t.Errorf("a colleague reads %+v, %v", d.Reassess, err)
+		}
+
 		// November's open assessment on the old SKP is no longer rated there.
 		if _, err := e.a.RateAssessment(ctx, who["kabid"], novA.ID, app.RateInput{HasilKerja: model.RatingSesuai,
 			PerilakuKerja: model.RatingSesuai, Version: novA.Version}); !errors.Is(err, model.ErrInvalidTransition) {

@@ -7,6 +7,8 @@ var backdatedID = map[string]string{
 	"placement.backdated.confirm": "Saya memahami bahwa TMT ini berlaku surut ke periode yang sudah ditutup dan dinilai",
 	"penilaian.annual.outside":    "Di luar masa berlaku SKP ini (tidak dihitung; perlu dinilai ulang pada SKP yang berlaku)",
 	"conflict.assessment.outside": "Periode ini berada di luar masa berlaku SKP-nya karena mutasi yang berlaku surut; nilailah periode ini pada SKP yang berlaku saat itu.",
+	"manage.reassess":             "Penilaian periodik berikut berada di luar masa berlaku SKP-nya karena mutasi yang berlaku surut. Penilaian itu tetap tersimpan, tidak dihitung dalam evaluasi tahunan, dan periodenya perlu dinilai (ulang) pada SKP yang berlaku saat itu:",
+	"manage.reassess.period":      "%s",
 	"action.placement.backdated":  "Mutasi berlaku surut ke periode yang sudah dinilai",
 }
 
@@ -16,6 +18,8 @@ var backdatedEN = map[string]string{
 	"placement.backdated.confirm": "I understand that this TMT reaches back into periods already closed and assessed",
 	"penilaian.annual.outside":    "Outside this SKP's days (not counted; to be assessed again on the SKP in force)",
 	"conflict.assessment.outside": "This period lies outside its SKP's days because of a back-dated transfer; rate the period on the SKP in force then.",
+	"manage.reassess":             "These periodic assessments lie outside their SKP's days because of a back-dated transfer. They are kept, not counted in the annual evaluation, and their periods need to be assessed (again) on the SKP in force then:",
+	"manage.reassess.period":      "%s",
 	"action.placement.backdated":  "Transfer back-dated into assessed periods",
 }
 
