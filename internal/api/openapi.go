@@ -151,6 +151,8 @@ func schemas() map[string]any {
 			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
 			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"})})},
+		"reassess": map[string]any{"type": "array", "description": "To those who place the employee: the periodic assessments a back-dated transfer left outside their SKP's days, to be assessed again on the SKP in force (id, skp_id, period_id, period, status, reassess)",
+			"items": map[string]any{"type": "object"}},
 	} {
 		detail[k] = v
 	}
