@@ -120,7 +120,13 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var be *badRequest
 	var tl *app.TooLargeError
 	var sf *app.SecondFactorError
+	var bd *app.BackdatedError
 	switch {
+	case errors.As(err, &bd):
+		b := backdatedOf(bd.Impact, lang)
+		p := newProblem(r, lang, http.StatusConflict, "backdated", model.Msg("problem.conflict.title"), bd.Impact.Message())
+		p.Backdated = &b
+		p.write(w)
 	case errors.As(err, &sf):
 		secondFactorProblem(w, r, lang, sf)
 	case errors.As(err, &be):
@@ -246,6 +252,9 @@ type problem struct {
 	Instance string            `json:"instance,omitempty"`
 	Errors   map[string]string `json:"errors,omitempty"`
 	Codes    map[string]string `json:"codes,omitempty"`
+	// Backdated lists what a transfer's TMT reaches into, on the 409 that
+	// asks for confirm_backdated.
+	Backdated *backdatedJSON `json:"backdated,omitempty"`
 }
 
 // problemBase prefixes the slug of every problem type.

@@ -95,6 +95,8 @@ type placementJSON struct {
 	End      *string `json:"end"`
 	Decree   string  `json:"decree"`
 	Can      endCan  `json:"can"`
+	// Backdated lists, on a transfer just made, what its TMT reached into.
+	Backdated *backdatedJSON `json:"backdated,omitempty"`
 }
 
 // endCan is what the actor may do with a placement or a substitute
@@ -124,6 +126,9 @@ type employeeDetailJSON struct {
 	Placements      []placementJSON `json:"placements,omitempty"`
 	Active          bool            `json:"active"`
 	Employment      employmentJSON  `json:"employment"`
+	// Reassess: to those who place the employee, the periodic assessments
+	// a back-dated transfer left outside their SKP's days.
+	Reassess []backdatedAssessmentJSON `json:"reassess,omitempty"`
 }
 
 func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
@@ -148,6 +153,9 @@ func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
 			j.Placements = append(j.Placements, placementJSON{ID: p.ID, Position: p.PositionName, Unit: p.UnitName,
 				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree, Can: endCan{End: d.CanEndPlacement[p.ID]}})
 		}
+	}
+	if len(d.Reassess) > 0 {
+		j.Reassess = backdatedOf(app.BackdatedImpact{Assessments: d.Reassess}, lang).Assessments
 	}
 	return j
 }

@@ -166,6 +166,8 @@ func schemas() map[string]any {
 			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
 			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"})})},
+		"reassess": map[string]any{"type": "array", "description": "To those who place the employee: the periodic assessments a back-dated transfer left outside their SKP's days, to be assessed again on the SKP in force (id, skp_id, period_id, period, status, reassess)",
+			"items": map[string]any{"type": "object"}},
 	} {
 		detail[k] = v
 	}
@@ -199,7 +201,8 @@ func schemas() map[string]any {
 			"errors": map[string]any{"type": "object", "additionalProperties": str(),
 				"description": "Field name → message, in the reader's language (the account's language when signed in, else Accept-Language, else Indonesian), as are title and detail"},
 			"codes": map[string]any{"type": "object", "additionalProperties": str(),
-				"description": "Field name → message key of the same message, stable across languages, for clients that translate themselves"}}),
+				"description": "Field name → message key of the same message, stable across languages, for clients that translate themselves"},
+			"backdated": map[string]any{"type": "object", "description": "On the 409 of a transfer whose TMT reaches into closed or assessed periods (type …/backdated): tmt, message, periods (id, name, start, end, status) and assessments (id, skp_id, period_id, period, status, reassess); send confirm_backdated to record it"}}),
 		"LoginRequest": obj([]string{"username", "password"}, map[string]any{"username": map[string]any{"type": "string", "description": "NIP for an ASN"}, "password": str(),
 			"otp": map[string]any{"type": "string", "description": "For an account with a second factor: the authenticator's 6-digit code, or one of its recovery codes. Without it such an account is answered 401 otp-required; a wrong or reused code 401 otp-invalid (counted like a wrong password); an administrator or auditor whose instansi requires a second factor and who has none, 403 totp-enrolment-required (enrol on the web first)"}}),
 		"LoginResponse": obj([]string{"token", "expires_at", "user"}, map[string]any{
@@ -284,10 +287,12 @@ func schemas() map[string]any {
 			"skp_waiting":          map[string]any{"type": "boolean", "description": "Their SKP of the year waits for approval: it goes to the new pejabat penilai"},
 			"skp_in_force":         map[string]any{"type": "boolean", "description": "Their approved SKP of the year (or the approved revision of one being revised) is in force: the document keeps the rater who approved it; the new one holds the dialogues, progress approvals and the next assessment"}}),
 		"PlacementRequest": obj([]string{"kind", "start"}, map[string]any{"position_id": str(), "position_code": map[string]any{"type": "string", "description": "Instead of position_id"},
-			"kind": enum("definitif", "plt", "plh"), "start": map[string]any{"type": "string", "format": "date"}, "decree": str()}),
-		"Placement": obj([]string{"can"}, map[string]any{"id": str(), "position": str(), "kind": enum("definitif", "plt", "plh"),
+			"kind": enum("definitif", "plt", "plh"), "start": map[string]any{"type": "string", "format": "date"}, "decree": str(),
+			"confirm_backdated": map[string]any{"type": "boolean", "description": "Confirms a transfer whose TMT reaches into closed or assessed periods; without it such a transfer is refused with 409 and the list (backdated)"}}),
+		"Placement": obj([]string{"can"}, map[string]any{"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
-			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"})}),
+			"can":       canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"}),
+			"backdated": map[string]any{"type": "object", "description": "On a transfer just made whose TMT reached into closed or assessed periods: tmt, message, periods (id, name, start, end, status) and assessments (id, skp_id, period_id, period, status, reassess: a sent result kept that needs a new assessment on the SKP in force)"}}),
 		"EndRequest": obj([]string{"end"}, map[string]any{"end": map[string]any{"type": "string", "format": "date"}}),
 		"RaterOverrideRequest": obj([]string{"rater_id", "start", "reason"}, map[string]any{"rater_id": str(), "upper_rater_id": str(),
 			"start": map[string]any{"type": "string", "format": "date"}, "reason": str()}),

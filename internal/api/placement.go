@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -14,17 +15,69 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 		Kind         string `json:"kind"`
 		Start        string `json:"start"`
 		Decree       string `json:"decree"`
+		// ConfirmBackdated confirms a transfer whose TMT reaches into
+		// closed or assessed periods (refused with 409 without it).
+		ConfirmBackdated bool `json:"confirm_backdated"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
 	pl, err := h.a.Place(r.Context(), actor, app.PlacementRequest{EmployeeID: r.PathValue("id"), PositionID: req.PositionID,
-		PositionCode: req.PositionCode, Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree})
+		PositionCode: req.PositionCode, Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree,
+		ConfirmBackdated: req.ConfirmBackdated})
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusCreated, placementJSON{ID: pl.ID, Position: pl.PositionName, Unit: pl.UnitName, Kind: string(pl.Kind),
-		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree, Can: endCan{End: true}})
+	out := placementJSON{ID: pl.ID, Position: pl.PositionName, Unit: pl.UnitName, Kind: string(pl.Kind),
+		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree, Can: endCan{End: true}}
+	if !pl.Backdated.Empty() {
+		b := backdatedOf(pl.Backdated, readerLang(r))
+		out.Backdated = &b
+	}
+	return writeJSON(w, http.StatusCreated, out)
+}
+
+// backdatedJSON is what a transfer's TMT reaches into (app.BackdatedImpact):
+// in the 409 that asks for confirm_backdated, and in the placement made.
+type backdatedJSON struct {
+	TMT         string                    `json:"tmt"`
+	Message     string                    `json:"message"`
+	Periods     []backdatedPeriodJSON     `json:"periods"`
+	Assessments []backdatedAssessmentJSON `json:"assessments"`
+}
+
+type backdatedPeriodJSON struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Start  string `json:"start"`
+	End    string `json:"end"`
+	Status string `json:"status"`
+}
+
+type backdatedAssessmentJSON struct {
+	ID       string `json:"id"`
+	SKPID    string `json:"skp_id"`
+	PeriodID string `json:"period_id"`
+	Period   string `json:"period"`
+	Status   string `json:"status"`
+	// Reassess: the result was sent and is kept; it needs a new
+	// assessment on the SKP in force in its period.
+	Reassess bool `json:"reassess"`
+}
+
+func backdatedOf(b app.BackdatedImpact, lang string) backdatedJSON {
+	m := b.Message()
+	out := backdatedJSON{TMT: string(b.TMT), Message: locale.T(lang, m.Key, m.Args...), Periods: []backdatedPeriodJSON{}, Assessments: []backdatedAssessmentJSON{}}
+	for _, p := range b.Periods {
+		l := p.Label()
+		out.Periods = append(out.Periods, backdatedPeriodJSON{ID: p.ID, Name: locale.T(lang, l.Key, l.Args...), Start: string(p.Start), End: string(p.End), Status: string(p.Status)})
+	}
+	for _, it := range b.Assessments {
+		l := it.Period.Label()
+		out.Assessments = append(out.Assessments, backdatedAssessmentJSON{ID: it.ID, SKPID: it.SKPID, PeriodID: it.PeriodID,
+			Period: locale.T(lang, l.Key, l.Args...), Status: string(it.Status), Reassess: it.Status == model.AssessmentFinal})
+	}
+	return out
 }
 
 type endRequest struct {

@@ -47,7 +47,7 @@ func coreRoutes() []route {
 		{method: "GET", path: "/api/v1/employees/{id}", summary: "One employee; personal data only for those who may read the full record", handle: (*handler).employee,
 			doc: op{tag: "organisation", params: []string{"id"}, response: "EmployeeDetail", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/employees/{id}/placements", summary: "Place an employee in a position: definitif (a transfer), Plt or Plh (administrators)", handle: (*handler).placeEmployee,
-			doc: op{tag: "organisation", params: []string{"id"}, body: "PlacementRequest", response: "Placement", status: 201, errors: []int{403, 404, 422}}},
+			doc: op{tag: "organisation", params: []string{"id"}, body: "PlacementRequest", response: "Placement", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/employees/{id}/placements/{pid}/end", summary: "End a placement on a date", handle: (*handler).endPlacement,
 			doc: op{tag: "organisation", params: []string{"id", "pid"}, body: "EndRequest", status: 204, errors: []int{403, 404, 422}}},
 		{method: "GET", path: "/api/v1/employees/{id}/rater-overrides", summary: "Substitute raters of an employee (administrators)", handle: (*handler).raterOverrides,

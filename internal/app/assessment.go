@@ -100,6 +100,11 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 		if f.A.Status == model.AssessmentFinal {
 			return model.Refused("conflict.assessment.sent")
 		}
+		if f.Period.Kind != model.PeriodAnnual && outsideSKP(f.SKP, f.Period) {
+			// A back-dated transfer closed its SKP before the period:
+			// it is rated on the SKP in force then (docs/organisasi-mutasi.md).
+			return model.Refused("conflict.assessment.outside")
+		}
 		if step == stepFinalize && f.A.Status != model.AssessmentRated {
 			return model.Invalid("status", "invalid.assessment.notrated")
 		}

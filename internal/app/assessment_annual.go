@@ -38,6 +38,11 @@ type AnnualSKP struct {
 	// Periods are its periodic assessments, by period. Ratings the
 	// employee has not been sent are left out of their own view.
 	Periods []AssessmentItem
+	// Outside are its periodic assessments for periods wholly outside its
+	// days (left on it when a back-dated transfer closed it before they
+	// began): shown, never weighed, and each needs a new assessment on
+	// the SKP in force in its period.
+	Outside []AssessmentItem
 	// Results are its RHK with the year's realisasi, standing and
 	// evidence (every period's), and Suggestion what the year's realisasi
 	// suggest for it.
@@ -95,6 +100,10 @@ func (a *App) annualEvaluation(ctx context.Context, actor model.Actor, v *Assess
 				if !this {
 					s.Annual = &it
 				}
+				continue
+			}
+			if outsideSKP(s.SKP, it.Period) {
+				s.Outside = append(s.Outside, it)
 				continue
 			}
 			s.Periods = append(s.Periods, it)

@@ -410,7 +410,7 @@ func (a *App) RemindCoachingReviews(ctx context.Context) (int, error) {
 				if marked, err = tx.MarkCoachingReminded(ctx, s.ID); err != nil || !marked {
 					return err
 				}
-				toASN, toCoach, since := "", "coach", s.NextReview.Time().Format("02-01-2006")
+				toASN, toCoach, since := "", "coach", string(s.NextReview) // a date: shown as the reader writes dates
 				if s.NextReview < a.Today(ctx, s.InstansiID) {
 					toASN, toCoach = "late", "coach.late"
 				}

@@ -80,7 +80,7 @@ func (a *App) SendDigests(ctx context.Context, m notify.Mailer, baseURL string) 
 		}
 		for _, d := range due {
 			lang := locale.Normalize(d.Locale)
-			day := local.Format("02-01-2006")
+			day := model.Date(local.Format(time.DateOnly)) // shown as the reader writes dates
 			var b strings.Builder
 			b.WriteString(locale.T(lang, "notif.email.greeting", d.Name) + "\n\n")
 			b.WriteString(locale.T(lang, "notif.digest.intro", len(d.Notifications), day) + "\n")

@@ -256,7 +256,7 @@ func TestDailyDigestReplacesSingleEmails(t *testing.T) {
 			t.Fatalf("the digest at 07:30: %d, %v", n, err)
 		}
 		msgs := srv.messages()
-		if len(msgs) != 1 || !strings.Contains(msgs[0], "RCPT TO:<siti@uji.go.id>") || !strings.Contains(msgs[0], "Ringkasan pemberitahuan 01-03-2027") ||
+		if len(msgs) != 1 || !strings.Contains(msgs[0], "RCPT TO:<siti@uji.go.id>") || !strings.Contains(msgs[0], "Ringkasan pemberitahuan 1 Maret 2027") ||
 			!strings.Contains(msgs[0], "SKP pertama dikembalikan") || !strings.Contains(msgs[0], "SKP kedua dikembalikan") {
 			t.Fatalf("messages = %q", msgs)
 		}

@@ -136,6 +136,10 @@ type EmployeeDetail struct {
 	Team            []model.Employee
 	Account         *model.User
 	Employment      EmploymentView // the end of employment, the NIP history, a merge
+	// Reassess lists, to those who place the employee, the periodic
+	// assessments a back-dated transfer left outside their SKP's days:
+	// they are rated again on the SKP in force in their period.
+	Reassess []AssessmentItem
 }
 
 // Employee returns one employee as the actor may see them.
@@ -198,6 +202,9 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 				return d, err
 			}
 			if d.CanEndPlacement, err = a.placementRights(ctx, scope, d.Placements); err != nil {
+				return d, err
+			}
+			if d.Reassess, err = a.assessmentsOutsideSKP(ctx, e); err != nil {
 				return d, err
 			}
 		}

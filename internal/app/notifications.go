@@ -49,7 +49,10 @@ type NotificationQuery struct {
 // RenderNotification renders a notification's title and body in language
 // lang: from its message key's .title and .body with its arguments
 // (a kind without a body key has no body), or as stored when it was kept
-// as text.
+// as text. An argument that is a calendar date (stored as 2026-12-02,
+// the only way a date travels in a notification's arguments) is shown as
+// the language writes dates ("2 Desember 2026"), also in notifications
+// stored before.
 func RenderNotification(lang string, n model.Notification) (title, body string) {
 	if n.Args == nil {
 		return n.Title, n.Body
@@ -62,6 +65,8 @@ func RenderNotification(lang string, n model.Notification) (title, body string) 
 			if w, ok := locale.Lookup(lang, a); ok {
 				args[i] = w
 			}
+		} else if d, err := model.ParseDate(a); err == nil && string(d) == a {
+			args[i] = d
 		}
 	}
 	key := n.MessageKey()

@@ -52,11 +52,25 @@ type PlacementRequest struct {
 	Kind         model.PlacementKind
 	Start        model.Date
 	Decree       string
+	// ConfirmBackdated confirms a transfer whose TMT reaches into closed
+	// or assessed periods (see BackdatedImpact); without it such a
+	// transfer is refused with the list (BackdatedError).
+	ConfirmBackdated bool
+}
+
+// Placed is a placement made, with what its TMT reached into (empty for
+// nearly every placement): the assessments left outside their SKP, which
+// need a new assessment.
+type Placed struct {
+	model.Placement
+	Backdated BackdatedImpact
 }
 
 // Place resolves the position of a request and places the employee (see
-// PlaceEmployee).
-func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) (model.Placement, error) {
+// PlaceEmployee). It is the door of the web form and the API: a transfer
+// whose TMT reaches into closed or assessed periods is refused with a
+// *BackdatedError until the request confirms it.
+func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) (Placed, error) {
 	code := strings.TrimSpace(r.PositionCode)
 	// Every field missing is named at once, before anything is looked up.
 	var v model.ValidationError
@@ -77,18 +91,18 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 		v.Add("start", "invalid.placement.start.invalid", r.Start)
 	}
 	if err := v.Err(); err != nil {
-		return model.Placement{}, err
+		return Placed{}, err
 	}
 	byCode := r.PositionID == "" && code != ""
 	if byCode {
 		p, err := a.store.PositionByCode(ctx, actor.InstansiID, code)
 		if err != nil {
-			return model.Placement{}, model.Invalid("position_code", "manage.position.unknown")
+			return Placed{}, model.Invalid("position_code", "manage.position.unknown")
 		}
 		r.PositionID = p.ID
 	}
-	pl, err := a.PlaceEmployee(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
-		Start: r.Start, Decree: strings.TrimSpace(r.Decree)})
+	pl, err := a.place(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
+		Start: r.Start, Decree: strings.TrimSpace(r.Decree)}, !r.ConfirmBackdated)
 	var ve *model.ValidationError
 	if byCode && errors.As(err, &ve) && ve.Fields["position_id"] != "" { // said of the field the request filled
 		var out model.ValidationError
@@ -143,56 +157,71 @@ func (a *App) SubstituteRater(ctx context.Context, actor model.Actor, r RaterOve
 // (model.OneHolder) takes no second definitive holder: the current one's
 // placement is ended first.
 func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Placement) (model.Placement, error) {
+	done, err := a.place(ctx, actor, pl, false)
+	return done.Placement, err
+}
+
+// place is PlaceEmployee; when warn is set, a transfer whose TMT reaches
+// into closed or assessed periods is refused with a *BackdatedError. The
+// placement made carries what its TMT reached into, audited with it.
+func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, warn bool) (Placed, error) {
+	done := Placed{Placement: pl}
 	e, err := a.store.Employee(ctx, pl.EmployeeID)
 	if err != nil {
-		return pl, err
+		return done, err
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
-		return pl, err
+		return done, err
 	}
 	if err := a.refuseClosed(ctx, e); err != nil {
-		return pl, err
+		return done, err
 	}
 	pos, err := a.store.Position(ctx, pl.PositionID)
 	if err != nil || pos.InstansiID != e.InstansiID {
-		return pl, model.Invalid("position_id", "invalid.placement.position.notfound")
+		return done, model.Invalid("position_id", "invalid.placement.position.notfound")
 	}
 	scope, err := a.manageScope(ctx, actor)
 	if err != nil {
-		return pl, err
+		return done, err
 	}
 	if err := scope.refusePositionOutside(pos, "position_id"); err != nil {
-		return pl, err
+		return done, err
 	}
 	if _, err := model.ParseDate(string(pl.End)); pl.End != "" && err != nil {
-		return pl, model.InvalidErr("end", err)
+		return done, model.InvalidErr("end", err)
 	}
 	today := a.Today(ctx, e.InstansiID)
 	if err := model.CheckPlacementDate(pl.Start, today); err != nil {
-		return pl, model.InvalidErr("start", err)
+		return done, model.InvalidErr("start", err)
 	}
 	if err := model.CheckPlacementDate(pl.End, today); pl.End != "" && err != nil {
-		return pl, model.InvalidErr("end", err)
+		return done, model.InvalidErr("end", err)
 	}
 	if model.EndsBeforeStart(pl.Start, pl.End) {
-		return pl, model.Invalid("end", "invalid.placement.end.before")
+		return done, model.Invalid("end", "invalid.placement.end.before")
 	}
 	// The same person on the same post in the same way twice over the
 	// same days is one placement entered twice (a Plh made definitive is
 	// not).
 	held, err := a.store.Placements(ctx, e.ID)
 	if err != nil {
-		return pl, err
+		return done, err
 	}
 	for _, x := range held {
 		if x.PositionID == pl.PositionID && x.Kind == pl.Kind && overlaps(x.Start, x.End, pl.Start, pl.End) {
-			return pl, model.Invalid("position_id", "invalid.placement.duplicate", x.Start)
+			return done, model.Invalid("position_id", "invalid.placement.duplicate", x.Start)
 		}
 		// A Plt or Plh acts for someone else: never on one's own post.
 		if x.PositionID == pl.PositionID && x.Kind == model.PlacementDefinitif && pl.Kind != model.PlacementDefinitif &&
 			overlaps(x.Start, x.End, pl.Start, pl.End) {
-			return pl, model.Invalid("position_id", "invalid.placement.acting.own", pos.Name)
+			return done, model.Invalid("position_id", "invalid.placement.acting.own", pos.Name)
 		}
+	}
+	if done.Backdated, err = a.backdatedImpact(ctx, e, pos, pl.Kind, pl.Start); err != nil {
+		return done, err
+	}
+	if warn && !done.Backdated.Empty() {
+		return done, &BackdatedError{Impact: done.Backdated}
 	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
@@ -214,11 +243,15 @@ func (a *App) PlaceEmployee(ctx context.Context, actor model.Actor, pl model.Pla
 			return err
 		}
 		if pl.Kind == model.PlacementDefinitif && pos.ID != e.PositionID {
-			return closeSKPsOnTransfer(ctx, tx, e, pl.Start)
+			if err := closeSKPsOnTransfer(ctx, tx, e, pl.Start); err != nil {
+				return err
+			}
+			return auditBackdated(ctx, tx, pl, done.Backdated)
 		}
 		return nil
 	})
-	return pl, err
+	done.Placement = pl
+	return done, err
 }
 
 // refuseSecondActing keeps one acting holder on a post at a time: a Plt

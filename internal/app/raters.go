@@ -92,7 +92,9 @@ func (a *App) currentRaters(ctx context.Context, actor model.Actor, list []model
 				continue
 			}
 			updated[i] = s
-			if s.Status != model.SKPSubmitted || s.Rater.EmployeeID == "" {
+			// Only a new pejabat penilai is told: a change above them
+			// (the atasan, or how they are named) hands them nothing.
+			if s.Status != model.SKPSubmitted || s.Rater.EmployeeID == "" || s.Rater.EmployeeID == was.Rater.EmployeeID {
 				continue
 			}
 			if err := tx.Emit(ctx, s.Rater.EmployeeID, "skp.submitted", map[string]any{"skp_id": s.ID, "status": s.Status,
@@ -129,6 +131,26 @@ func (a *App) syncRaters(ctx context.Context, actor model.Actor, instansiID stri
 		list = append(list, l...)
 	}
 	return a.currentRaters(ctx, actor, list)
+}
+
+// SyncRaters brings the raters of the SKPs waiting for approval in every
+// instansi up to the organisation of today, in the system's name, and
+// answers how many instansi it went through. Run periodically, it hands
+// the SKPs to whoever rates them on the day a placement, an end or a
+// substitute recorded ahead of time starts, and tells the new pejabat
+// penilai that day (docs/organisasi-pejabat-penilai.md); nothing is
+// announced ahead of time, since until then the SKP is not theirs.
+func (a *App) SyncRaters(ctx context.Context) (int, error) {
+	list, err := a.store.AllInstansi(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for i, in := range list {
+		if err := a.syncRaters(ctx, orgSync(in.ID), in.ID); err != nil {
+			return i, fmt.Errorf("raters of instansi %s: %w", in.ID, err)
+		}
+	}
+	return len(list), nil
 }
 
 // raterToday is the employee who rates s today (see ratersOf).

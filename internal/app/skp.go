@@ -693,6 +693,9 @@ func (a *App) move(ctx context.Context, actor model.Actor, s model.SKP, version 
 			if err := tx.SaveSKPVersion(ctx, s); err != nil {
 				return err
 			}
+			if err := assessClosedPeriods(ctx, tx, s); err != nil {
+				return err
+			}
 		}
 		event := "skp.reviewed"
 		if act == model.ActSubmit || act == model.ActRevise {

@@ -68,6 +68,7 @@ var groupedNotifications = map[string]string{
 	"progress.submitted": "/meja",
 	"progress.approved":  "/progres",
 	"progress.returned":  "/progres",
+	"skp.raters":         "/meja#skp-wait-h", // one change of the organisation hands over many
 }
 
 // groupNotification turns n into the grouped notification of its kind

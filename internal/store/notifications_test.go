@@ -70,5 +70,15 @@ func TestNotificationsOfAKindGroup(t *testing.T) {
 		if ns := list(); len(ns) != 4 || ns[0].Variant != "" || ns[0].Args[0] != "Eka" {
 			t.Fatalf("past the window: %+v", ns)
 		}
+
+		// The SKPs one change of the organisation hands to a rater come
+		// as one notification, too.
+		notify("skp.raters", "Andi Pratama", "2026", "Siti Rahmawati")
+		notify("skp.raters", "Budi", "2026", "Siti Rahmawati")
+		notify("skp.raters", "Citra", "2026", "Siti Rahmawati")
+		if ns := list(); ns[0].Kind != "skp.raters" || ns[0].Variant != "many" || ns[0].Args[0] != "3" || ns[0].Args[1] != "Citra" ||
+			ns[0].Link != "/meja#skp-wait-h" || ns[1].Kind == "skp.raters" {
+			t.Fatalf("three SKPs handed over: %+v", ns)
+		}
 	})
 }

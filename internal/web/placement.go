@@ -15,7 +15,14 @@ func (u *ui) placeEmployee(w http.ResponseWriter, r *http.Request, b base) error
 	id := r.PathValue("id")
 	_, err := u.a.Place(r.Context(), *b.Actor, app.PlacementRequest{EmployeeID: id, PositionCode: r.PostFormValue("position_code"),
 		Kind: model.PlacementKind(r.PostFormValue("kind")), Start: model.Date(r.PostFormValue("start")),
-		Decree: r.PostFormValue("decree")})
+		Decree: r.PostFormValue("decree"), ConfirmBackdated: r.PostFormValue("confirm_backdated") == "1"})
+	// A TMT that reaches into closed or assessed periods: the form comes
+	// back with the list and a confirmation to tick (the second step).
+	var bd *app.BackdatedError
+	if errors.As(err, &bd) {
+		m := bd.Impact.Message()
+		err = model.Invalid("confirm_backdated", m.Key, m.Args...)
+	}
 	if ve, ok := isValidation(err); ok {
 		// The form names the position by its code.
 		out := &model.ValidationError{}

@@ -1,0 +1,75 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// The placement form asks a second time for a transfer whose TMT reaches
+// into a closed period: it comes back with the list and a confirmation to
+// tick, and records the transfer once it is ticked.
+func TestBackdatedTransferFormAsksForConfirmation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		ctx := context.Background()
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		periods, err := e.a.OpenYear(ctx, sys, 2026, model.PeriodMonthly, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var oct model.Period
+		for _, p := range periods {
+			if p.Kind == model.PeriodMonthly && p.Number == 10 {
+				oct = p
+				for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
+					p.Status = st
+					if err := e.a.MovePeriod(ctx, sys, p, "akhir bulan"); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		skp, err := e.a.CreateSKP(ctx, sys, e.o.Staff1.ID, 2026, model.ApproachKuantitatif)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// October's assessment on it, as closing the month would make it
+		// for an approved SKP.
+		if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+			_, err := tx.CreateAssessments(ctx, oct, model.CurrentRegime, []model.AssessmentCandidate{{SKPID: skp.ID, EmployeeID: e.o.Staff1.ID, OPDID: e.o.Kominfo.ID}})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		form := url.Values{"position_code": {"KOMINFO-ADM"}, "kind": {"definitif"}, "start": {"2026-10-01"}, "decree": {"821/90/BKPSDM/2026"}}
+		resp, body := admin.post("/pegawai/"+e.o.Staff1.ID+"/penempatan", form)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "berlaku surut ke 1 periode yang sudah ditutup (Oktober 2026 sampai Oktober 2026) dan menyentuh 1 penilaian") ||
+			!strings.Contains(body, `name="confirm_backdated"`) || !strings.Contains(body, `value="2026-10-01"`) {
+			t.Fatalf("the first step: %d", resp.StatusCode)
+		}
+		if pl, _ := s.Placements(ctx, e.o.Staff1.ID); len(pl) != 1 {
+			t.Fatalf("placed before the confirmation: %+v", pl)
+		}
+		form.Set("confirm_backdated", "1")
+		if resp, _ := admin.post("/pegawai/"+e.o.Staff1.ID+"/penempatan", form); resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("the confirmed transfer: %d", resp.StatusCode)
+		}
+		if pl, _ := s.Placements(ctx, e.o.Staff1.ID); len(pl) != 2 {
+			t.Errorf("after the confirmation: %+v", pl)
+		}
+		// The employee page lists the assessment left outside its SKP.
+		if resp, body := admin.get("/pegawai/" + e.o.Staff1.ID); resp.StatusCode != http.StatusOK || !strings.Contains(body, "di luar masa berlaku SKP-nya karena mutasi yang berlaku surut") ||
+			!strings.Contains(body, ">Oktober 2026</a>") {
+			t.Errorf("the employee page (%d) does not list October's assessment", resp.StatusCode)
+		}
+	})
+}
