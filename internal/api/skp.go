@@ -205,7 +205,7 @@ func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.
 	var req struct {
 		EmployeeID string `json:"employee_id"`
 		PositionID string `json:"position_id"`
-		Year       int    `json:"year"`
+		Year       int    `json:"year" range:"year"`
 		Approach   string `json:"approach"`
 	}
 	if err := decode(w, r, &req); err != nil {
@@ -583,7 +583,7 @@ func skpSchemas() map[string]any {
 				"open_skp_id": map[string]any{"type": []string{"string", "null"}, "description": "The post's SKP of the year that is not closed"},
 				"can":         obj([]string{"create"}, map[string]any{"create": canField("Start its SKP (POST /skps with position_id): the year is open and the post has no open SKP")})})}}),
 		"SKPRequest": obj([]string{"year", "approach"}, map[string]any{"employee_id": map[string]any{"type": "string", "description": "The actor's own employee when empty"},
-			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif"),
+			"year": ranged("year"), "approach": enum("kuantitatif", "kualitatif"),
 			"position_id": map[string]any{"type": "string", "description": "The post to plan: the employee's definitive position when empty, " +
 				"or a post they hold as Plt or Plh in the year (an SKP of its own, from the placement's start to its end, rated by whoever rates that post); " +
 				"one open SKP per year and post, a second answers 409"}}),

@@ -136,7 +136,7 @@ func (h *handler) createTeam(w http.ResponseWriter, r *http.Request, actor model
 		Name   string `json:"name"`
 		Goal   string `json:"goal"`
 		LeadID string `json:"lead_id"`
-		Year   int    `json:"year"`
+		Year   int    `json:"year" range:"year"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
@@ -217,7 +217,7 @@ func teamSchemas() map[string]any {
 		"TeamEntry": obj([]string{"id", "employee_id", "work_date", "description", "output"}, map[string]any{"id": str(), "employee_id": str(),
 			"work_date": map[string]any{"type": "string", "format": "date"}, "description": str(), "output": str()}),
 		"TeamProgressList":  listOf("TeamEntry"),
-		"TeamRequest":       obj([]string{"name", "goal"}, map[string]any{"name": str(), "goal": str(), "lead_id": str(), "year": integer}),
+		"TeamRequest":       obj([]string{"name", "goal"}, map[string]any{"name": str(), "goal": str(), "lead_id": str(), "year": ranged("year")}),
 		"TeamMemberRequest": obj([]string{"employee_id"}, map[string]any{"employee_id": str()}),
 		"TeamLinkRequest":   obj([]string{"rhk_id"}, map[string]any{"rhk_id": str()}),
 		"KudosRequest":      obj([]string{"to_id", "kind", "body"}, map[string]any{"to_id": str(), "kind": enum(app.KudosThanks, app.KudosHelp), "body": str()}),
