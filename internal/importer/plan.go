@@ -346,6 +346,9 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if err != nil {
 		return plannedRow{}, reasonOf(err), nil
 	}
+	if err := n.CheckTMT(today); err != nil {
+		return plannedRow{}, reasonOf(err), nil
+	}
 	name := strings.Join(strings.Fields(r.Get("nama")), " ")
 	if name == "" {
 		return plannedRow{}, model.Msg("import.reject.name.empty"), nil
