@@ -80,10 +80,15 @@ func (h *handler) writeTeam(w http.ResponseWriter, r *http.Request, actor model.
 }
 
 func (h *handler) teamKudos(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
 	p, err := h.a.TeamKudos(r.Context(), actor, r.PathValue("id"), r.URL.Query().Get("cursor"))
 	if err != nil {
 		return err
 	}
+	p.Items, p.NextCursor = trimPage(p.Items, p.NextCursor, func(k model.Kudos) string { return k.ID }, limit)
 	out := list[kudosJSON]{Items: []kudosJSON{}, NextCursor: ptr(p.NextCursor)}
 	for _, k := range p.Items {
 		out.Items = append(out.Items, kudosOf(k))
@@ -100,10 +105,15 @@ type teamEntryJSON struct {
 }
 
 func (h *handler) teamProgress(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
 	items, next, err := h.a.TeamRecent(r.Context(), actor, r.PathValue("id"), r.URL.Query().Get("cursor"))
 	if err != nil {
 		return err
 	}
+	items, next = trimPage(items, next, func(p model.Progress) string { return p.ID }, limit)
 	out := list[teamEntryJSON]{Items: []teamEntryJSON{}, NextCursor: ptr(next)}
 	for _, p := range items {
 		out.Items = append(out.Items, teamEntryJSON{ID: p.ID, EmployeeID: p.EmployeeID, WorkDate: string(p.WorkDate), Description: p.Description, Output: p.Output()})

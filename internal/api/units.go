@@ -8,13 +8,20 @@ import (
 )
 
 func (h *handler) units(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	tree, err := h.a.UnitTree(r.Context(), actor)
 	if err != nil {
 		return err
 	}
-	out := list[unitJSON]{Items: []unitJSON{}}
+	var items []unitJSON
 	for _, n := range tree.All {
-		out.Items = append(out.Items, unitOf(n))
+		items = append(items, unitOf(n))
+	}
+	out, err := pageOf(items, func(u unitJSON) string { return u.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -103,6 +103,9 @@ func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.A
 }
 
 func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	year, err := app.ParseYear(r.PathValue("year"), 0)
 	if err != nil || year == 0 {
 		return model.ErrNotFound
@@ -111,7 +114,11 @@ func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Ac
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, periodsJSON(v, readerLang(r)))
+	out, err := pageOf(periodsJSON(v, readerLang(r)).Items, func(p periodJSON) string { return p.ID }, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
