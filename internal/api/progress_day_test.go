@@ -2,7 +2,9 @@ package api_test
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -67,6 +69,24 @@ func TestOneDayHoldsAtMost24Hours(t *testing.T) {
 		}
 		if r := e.post(t, "/api/v1/progress", staff, entry("2:30")); r.status != 201 {
 			t.Errorf("2:30 after the fix left 2:30 of the day: %d %s", r.status, r.body)
+		}
+
+		// Entries sent at once for a day (another person's): the check and the write are one
+		// transaction, so no two of them pass on the same total.
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+		var wg sync.WaitGroup
+		statuses := make([]int, 4)
+		for i := range statuses {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				statuses[i] = e.post(t, "/api/v1/progress", nurse, map[string]any{"date": today, "description": "Piket", "minutes": "13:00"}).status
+			}()
+		}
+		wg.Wait()
+		slices.Sort(statuses)
+		if !slices.Equal(statuses, []int{201, 422, 422, 422}) {
+			t.Errorf("four entries of 13 hours sent at once: %v, want one 201 and three 422", statuses)
 		}
 	})
 }
