@@ -350,6 +350,9 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 			if typ.Field == "" {
 				return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.object")
 			}
+			if strings.HasPrefix(typ.Value, "number") {
+				return numberError(reflect.TypeOf(v), typ.Field, typ.Type.Kind())
+			}
 			return model.Invalid(typ.Field, jsonKind(typ.Type.Kind()))
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
@@ -360,7 +363,106 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	if _, err := dec.Token(); err != io.EOF {
 		return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.single")
 	}
-	return badField(reflect.ValueOf(v), "")
+	return badField(reflect.ValueOf(v), "", nil)
+}
+
+// fieldRanges are the real ranges of the whole numbers bodies take, named
+// by the range tag of a request field (`range:"year"`), from the constants
+// the rules in model and app check. A number no record can hold (below 0,
+// above model.MaxInt, a fraction, 20 digits) is refused by the decoder,
+// and told its field's real range, not the databases'; a number in
+// 0..model.MaxInt goes to the field's rule, which checks it with every
+// other field of the request and says the same range. A field without a
+// tag takes any whole number from 0 to model.MaxInt.
+var fieldRanges = map[string][2]int64{
+	"year":             {model.FirstYear, model.LastYear},
+	"open_year":        {model.FirstOpenYear, model.LastYear},
+	"report_days":      {0, model.MaxReportDays},
+	"evidence_mb":      {model.MinEvidenceMB, model.MaxEvidenceMB},
+	"answer":           {model.FeedbackScaleMin, model.FeedbackScaleMax},
+	"competence_score": {model.CompetenceScoreMin, model.CompetenceScoreMax},
+}
+
+// ranged is the OpenAPI schema of a whole number in the named range of
+// fieldRanges, so the document states the range the decoder enforces.
+func ranged(name string, description ...string) map[string]any {
+	r, ok := fieldRanges[name]
+	if !ok {
+		panic("api: unknown range " + name)
+	}
+	s := map[string]any{"type": "integer", "minimum": r[0], "maximum": r[1]}
+	if len(description) > 0 {
+		s["description"] = description[0]
+	}
+	return s
+}
+
+// rangeOf is the range a struct field's range tag names (nil without one).
+func rangeOf(f reflect.StructField) *[2]int64 {
+	name := f.Tag.Get("range")
+	if name == "" {
+		return nil
+	}
+	r, ok := fieldRanges[name]
+	if !ok {
+		panic("api: unknown range tag " + name + " on " + f.Name)
+	}
+	return &r
+}
+
+// outOfRange is the error of a whole number outside rng (0..model.MaxInt
+// when nil).
+func outOfRange(field string, rng *[2]int64) error {
+	if rng == nil {
+		return model.Invalid(field, "invalid.field.range", model.MaxInt)
+	}
+	if field == "year" || strings.HasSuffix(field, ".year") {
+		return model.Invalid(field, "invalid.field.year", rng[0], rng[1])
+	}
+	return model.Invalid(field, "invalid.field.between", rng[0], rng[1])
+}
+
+// numberError is the error of a JSON number the decoder could not put in
+// the field at path of t: a fraction or a number too large for a whole
+// number is told the field's range, a number too large for any field is
+// told so.
+func numberError(t reflect.Type, path string, k reflect.Kind) error {
+	switch k {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
+		reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return outOfRange(path, fieldRangeAt(t, path))
+	}
+	return model.Invalid(path, "invalid.field.large")
+}
+
+// fieldRangeAt finds the range tag of the field at a dotted JSON path of
+// t (as json.UnmarshalTypeError names it), nil when it has none.
+func fieldRangeAt(t reflect.Type, path string) *[2]int64 {
+	var rng *[2]int64
+	for _, part := range strings.Split(path, ".") {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		found := false
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if tag == "" {
+				tag = f.Name
+			}
+			if f.IsExported() && strings.EqualFold(tag, part) {
+				t, rng, found = f.Type, rangeOf(f), true
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	return rng
 }
 
 // duplicateKey reports the first key that an object of the JSON text data
@@ -465,7 +567,11 @@ func jsonKind(k reflect.Kind) string {
 // 0..model.MaxInt (the databases' integer; no number a client sends
 // counts below zero). Every body passes here, so PostgreSQL never sees a
 // number it would refuse with an error where SQLite would quietly compare.
-func badField(v reflect.Value, name string) error {
+//
+// rng is the range of the field v is (or the elements of a list), named by
+// its range tag (fieldRanges), the range a refusal names; nil gives
+// 0..model.MaxInt.
+func badField(v reflect.Value, name string, rng *[2]int64) error {
 	at := func() string {
 		if name == "" {
 			return "body"
@@ -477,16 +583,16 @@ func badField(v reflect.Value, name string) error {
 		if v.IsNil() {
 			return nil
 		}
-		return badField(v.Elem(), name)
+		return badField(v.Elem(), name, rng)
 	case reflect.String:
 		return model.TextError(at(), v.String(), true)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if n := v.Int(); n < 0 || n > model.MaxInt {
-			return model.Invalid(at(), "invalid.field.range", model.MaxInt)
+			return outOfRange(at(), rng)
 		}
 	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		if v.Uint() > model.MaxInt {
-			return model.Invalid(at(), "invalid.field.range", model.MaxInt)
+			return outOfRange(at(), rng)
 		}
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
@@ -504,7 +610,7 @@ func badField(v reflect.Value, name string) error {
 			if name != "" {
 				tag = name + "." + tag
 			}
-			if err := badField(v.Field(i), tag); err != nil {
+			if err := badField(v.Field(i), tag, rangeOf(f)); err != nil {
 				return err
 			}
 		}
@@ -513,16 +619,16 @@ func badField(v reflect.Value, name string) error {
 			return nil // raw JSON (json.RawMessage), read by its own parser
 		}
 		for i := 0; i < v.Len(); i++ {
-			if err := badField(v.Index(i), fmt.Sprintf("%s[%d]", name, i)); err != nil {
+			if err := badField(v.Index(i), fmt.Sprintf("%s[%d]", name, i), rng); err != nil {
 				return err
 			}
 		}
 	case reflect.Map:
 		for _, k := range v.MapKeys() {
-			if err := badField(k, name); err != nil {
+			if err := badField(k, name, nil); err != nil {
 				return err
 			}
-			if err := badField(v.MapIndex(k), name+"."+fmt.Sprint(k)); err != nil {
+			if err := badField(v.MapIndex(k), name+"."+fmt.Sprint(k), nil); err != nil {
 				return err
 			}
 		}

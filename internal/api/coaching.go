@@ -18,7 +18,7 @@ type coachingFeedbackJSON struct {
 
 type competenceJSON struct {
 	Competence string `json:"competence"`
-	Score      int    `json:"score"`
+	Score      int    `json:"score" range:"competence_score"`
 	Reason     string `json:"reason"`
 }
 
@@ -123,7 +123,7 @@ func (h *handler) coachingSession(w http.ResponseWriter, r *http.Request, actor 
 
 func (h *handler) answerCoachingFeedback(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Answers []int  `json:"answers"`
+		Answers []int  `json:"answers" range:"answer"`
 		Comment string `json:"comment"`
 	}
 	if err := decode(w, r, &req); err != nil {
@@ -166,11 +166,11 @@ func coachingSchemas() map[string]any {
 		statements = append(statements, fmt.Sprintf("%d. %s", i+1, s))
 	}
 	answers := map[string]any{"type": "array", "minItems": len(model.FeedbackStatements), "maxItems": len(model.FeedbackStatements),
-		"items": map[string]any{"type": "integer", "minimum": model.FeedbackScaleMin, "maximum": model.FeedbackScaleMax},
+		"items": ranged("answer"),
 		"description": fmt.Sprintf("One answer per statement of format B.1.8, in order, from %d (sangat tidak setuju) to %d (sangat setuju): %s",
 			model.FeedbackScaleMin, model.FeedbackScaleMax, strings.Join(statements, "; "))}
 	competence := obj([]string{"competence", "score", "reason"}, map[string]any{"competence": str(),
-		"score": map[string]any{"type": "integer", "minimum": 1, "maximum": 5}, "reason": str()})
+		"score": ranged("competence_score"), "reason": str()})
 	return map[string]any{
 		"CoachingSession": obj([]string{"id", "employee", "coach", "kind", "held_on", "topic", "notes", "actions", "next_review", "feedback", "competence", "can"},
 			map[string]any{"id": str(), "employee": ref("PersonRef"), "coach": ref("PersonRef"), "kind": enum(kinds...), "held_on": date,

@@ -68,6 +68,9 @@ func (h *handler) addEvidence(w http.ResponseWriter, r *http.Request, actor mode
 }
 
 func (h *handler) evidenceList(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	q := r.URL.Query()
 	if q.Get("target_type") == "" || q.Get("target_id") == "" {
 		return model.Invalid("target_type", "invalid.target.required")

@@ -44,6 +44,9 @@ type threadCanJSON struct {
 }
 
 func (h *handler) feedbackThread(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	q := r.URL.Query()
 	if q.Get("target_type") == "" || q.Get("target_id") == "" {
 		return model.Invalid("target_type", "invalid.target.required")

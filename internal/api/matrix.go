@@ -124,6 +124,9 @@ func (h *handler) proposeRHK(w http.ResponseWriter, r *http.Request, actor model
 }
 
 func (h *handler) proposals(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	year, err := h.yearParam(r)
 	if err != nil {
 		return err
@@ -132,9 +135,13 @@ func (h *handler) proposals(w http.ResponseWriter, r *http.Request, actor model.
 	if err != nil {
 		return err
 	}
-	out := list[proposalJSON]{Items: []proposalJSON{}}
+	var items []proposalJSON
 	for _, p := range ps {
-		out.Items = append(out.Items, proposalOf(p.Proposal, p.Can))
+		items = append(items, proposalOf(p.Proposal, p.Can))
+	}
+	out, err := pageOf(items, func(p proposalJSON) string { return p.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

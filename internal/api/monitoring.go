@@ -78,7 +78,7 @@ func (h *handler) behind(w http.ResponseWriter, r *http.Request, actor model.Act
 
 func (h *handler) remindBehind(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Year *int `json:"year"`
+		Year *int `json:"year" range:"year"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
@@ -103,7 +103,7 @@ func monitoringSchemas() map[string]any {
 				"skp_status": map[string]any{"type": []string{"string", "null"}, "enum": []any{"draft", "submitted", "returned", nil},
 					"description": "null when they have not started an SKP"}})},
 			"can": obj([]string{"remind"}, map[string]any{"remind": canField("Remind them (POST .../remind)")})}),
-		"RemindRequest": obj(nil, map[string]any{"year": map[string]any{"type": "integer", "description": "This year when absent"}}),
+		"RemindRequest": obj(nil, map[string]any{"year": ranged("year", "This year when absent")}),
 		"Reminded":      obj([]string{"reminded"}, map[string]any{"reminded": map[string]any{"type": "integer"}}),
 		"FillingCounts": obj([]string{"not_started", "draft", "submitted", "returned", "approved", "total"}, map[string]any{
 			"not_started": map[string]any{"type": "integer"}, "draft": map[string]any{"type": "integer"}, "submitted": map[string]any{"type": "integer"},

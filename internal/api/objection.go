@@ -110,6 +110,9 @@ func (h *handler) objection(w http.ResponseWriter, r *http.Request, actor model.
 }
 
 func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	all, err := flagParam(r, "all")
 	if err != nil {
 		return err
@@ -133,7 +136,7 @@ func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model
 		return err
 	}
 	lang := readerLang(r)
-	out := list[objectionJSON]{Items: []objectionJSON{}}
+	var answered []objectionJSON
 	var items []app.ObjectionItem
 	if mine {
 		items = append(items, l.Mine...)
@@ -142,7 +145,11 @@ func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model
 		items = append(items, l.Todo...)
 	}
 	for _, it := range items {
-		out.Items = append(out.Items, objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can))
+		answered = append(answered, objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can))
+	}
+	out, err := pageAt(answered, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -71,7 +71,7 @@ func (h *handler) perjanjianKinerja(w http.ResponseWriter, r *http.Request, acto
 
 func (h *handler) addPKSasaran(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Year        int    `json:"year"`
+		Year        int    `json:"year" range:"year"`
 		Description string `json:"description"`
 		Indicators  []struct {
 			Description string `json:"description"`
@@ -120,7 +120,7 @@ func pkSchemas() map[string]any {
 		"PerjanjianKinerja": obj([]string{"unit_id", "unit_name", "year", "sasaran", "can"}, map[string]any{"unit_id": str(), "unit_name": str(),
 			"year": map[string]any{"type": "integer"}, "sasaran": map[string]any{"type": "array", "items": ref("PKSasaran")},
 			"can": obj([]string{"manage"}, map[string]any{"manage": canField("Add and remove sasaran: the head of the unit or an admin")})}),
-		"PKSasaranRequest": obj([]string{"year", "description", "indicators"}, map[string]any{"year": map[string]any{"type": "integer"},
+		"PKSasaranRequest": obj([]string{"year", "description", "indicators"}, map[string]any{"year": ranged("year"),
 			"description": str(), "indicators": map[string]any{"type": "array", "minItems": 1, "items": obj([]string{"description", "target"},
 				map[string]any{"description": str(), "target": str(), "unit": str()})}}),
 	}

@@ -116,13 +116,20 @@ func overrideOf(o model.RaterOverride, canEnd bool) overrideJSON {
 }
 
 func (h *handler) raterOverrides(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	overrides, err := h.a.RaterOverrideList(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	out := list[overrideJSON]{Items: []overrideJSON{}}
+	var items []overrideJSON
 	for _, o := range overrides {
-		out.Items = append(out.Items, overrideOf(o.RaterOverride, o.CanEnd))
+		items = append(items, overrideOf(o.RaterOverride, o.CanEnd))
+	}
+	out, err := pageOf(items, func(o overrideJSON) string { return o.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

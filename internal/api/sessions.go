@@ -8,6 +8,9 @@ import (
 )
 
 func (h *handler) sessions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	user := r.URL.Query().Get("user")
 	if user == "" {
 		user = actor.UserID
@@ -16,10 +19,14 @@ func (h *handler) sessions(w http.ResponseWriter, r *http.Request, actor model.A
 	if err != nil {
 		return err
 	}
-	out := list[sessionJSON]{Items: []sessionJSON{}}
+	var items []sessionJSON
 	for _, s := range sessions {
-		out.Items = append(out.Items, sessionJSON{ID: s.ID, Kind: s.Kind, CreatedAt: s.CreatedAt, LastSeenAt: s.LastSeenAt,
+		items = append(items, sessionJSON{ID: s.ID, Kind: s.Kind, CreatedAt: s.CreatedAt, LastSeenAt: s.LastSeenAt,
 			ExpiresAt: s.ExpiresAt, IP: s.IP, UserAgent: s.UserAgent, Current: s.Current, Can: sessionCanJSON{Revoke: s.Can.Revoke}})
+	}
+	out, err := pageOf(items, func(s sessionJSON) string { return s.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

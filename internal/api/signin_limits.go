@@ -12,7 +12,7 @@ import (
 func signInLimitRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/sign-in-limits", summary: "Sign-in limits in force that slow attempts down: an account tried from one address, an account tried from many, an address that tried many accounts (administrators of accounts; OPD administrators see their OPD's accounts)", handle: (*handler).signInLimits,
-			doc: op{tag: "auth", response: "SignInLimitList", errors: []int{403}}},
+			doc: op{tag: "auth", query: []string{"limit", "cursor"}, response: "SignInLimitList", errors: []int{403, 422}}},
 		{method: "DELETE", path: "/api/v1/sign-in-limits/{id}", summary: "Lift one sign-in limit: the next attempt it held goes ahead at once (audited)", handle: (*handler).liftSignInLimit,
 			doc: op{tag: "auth", params: []string{"id"}, status: 204, errors: []int{403, 404}}},
 		{method: "POST", path: "/api/v1/users/{id}/unlock", summary: "Lift every sign-in limit of one account, from every address (audited)", handle: (*handler).unlockUser,
@@ -52,13 +52,20 @@ func signInLimitOf(h app.SignInHold) signInLimitJSON {
 }
 
 func (h *handler) signInLimits(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	holds, err := h.a.SignInHolds(r.Context(), actor)
 	if err != nil {
 		return err
 	}
-	out := list[signInLimitJSON]{Items: []signInLimitJSON{}}
+	var items []signInLimitJSON
 	for _, s := range holds {
-		out.Items = append(out.Items, signInLimitOf(s))
+		items = append(items, signInLimitOf(s))
+	}
+	out, err := pageOf(items, func(s signInLimitJSON) string { return s.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -205,7 +205,7 @@ func (h *handler) createSKP(w http.ResponseWriter, r *http.Request, actor model.
 	var req struct {
 		EmployeeID string `json:"employee_id"`
 		PositionID string `json:"position_id"`
-		Year       int    `json:"year"`
+		Year       int    `json:"year" range:"year"`
 		Approach   string `json:"approach"`
 	}
 	if err := decode(w, r, &req); err != nil {
@@ -238,6 +238,9 @@ type skpPostJSON struct {
 // skpPosts answers GET /api/v1/skp-posts: the posts the employee (the
 // actor by default) may plan in the year.
 func (h *handler) skpPosts(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	year, err := h.yearParam(r)
 	if err != nil {
 		return err
@@ -259,7 +262,11 @@ func (h *handler) skpPosts(w http.ResponseWriter, r *http.Request, actor model.A
 		j.Can.Create = p.Can.Create
 		items = append(items, j)
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"items": items})
+	out, err := pageAt(items, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -290,8 +297,6 @@ func (h *handler) skps(w http.ResponseWriter, r *http.Request, actor model.Actor
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
-
-type listOfSKP = list[skpJSON]
 
 func (h *handler) skp(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	v, err := h.a.SKPView(r.Context(), actor, r.PathValue("id"))
@@ -495,13 +500,20 @@ func (h *handler) setLampiran(w http.ResponseWriter, r *http.Request, actor mode
 }
 
 func (h *handler) skpVersions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	versions, err := h.a.SKPVersions(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	out := listOfSKP{Items: []skpJSON{}}
+	var items []skpJSON
 	for _, v := range versions {
-		out.Items = append(out.Items, skpOf(v, app.SKPRights{}))
+		items = append(items, skpOf(v, app.SKPRights{}))
+	}
+	out, err := pageAt(items, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -524,25 +536,39 @@ type skpEventJSON struct {
 }
 
 func (h *handler) skpHistory(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	events, err := h.a.SKPHistory(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	out := list[skpEventJSON]{Items: []skpEventJSON{}}
+	var items []skpEventJSON
 	for _, e := range events {
-		out.Items = append(out.Items, skpEventJSON{At: e.At, By: e.By, Action: e.Action, Note: e.Note, From: e.From, To: e.To})
+		items = append(items, skpEventJSON{At: e.At, By: e.By, Action: e.Action, Note: e.Note, From: e.From, To: e.To})
+	}
+	out, err := pageAt(items, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) dialogues(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	ds, err := h.a.Dialogues(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	out := list[dialogueJSON]{Items: []dialogueJSON{}}
+	var items []dialogueJSON
 	for _, d := range ds {
-		out.Items = append(out.Items, dialogueJSON{ID: d.ID, HeldOn: string(d.HeldOn), Notes: d.Notes, Expectations: d.Expectations, AuthorID: d.AuthorID})
+		items = append(items, dialogueJSON{ID: d.ID, HeldOn: string(d.HeldOn), Notes: d.Notes, Expectations: d.Expectations, AuthorID: d.AuthorID})
+	}
+	out, err := pageOf(items, func(d dialogueJSON) string { return d.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -573,7 +599,7 @@ func skpSchemas() map[string]any {
 	}
 	return map[string]any{
 		"PersonSnapshot": person,
-		"SKPPostList": obj([]string{"items"}, map[string]any{"items": map[string]any{"type": "array", "items": obj(
+		"SKPPostList": obj([]string{"items", "next_cursor"}, map[string]any{"next_cursor": nullable("string"), "items": map[string]any{"type": "array", "items": obj(
 			[]string{"position_id", "title", "unit", "acting", "start", "end", "open_skp_id", "can"}, map[string]any{
 				"position_id": map[string]any{"type": "string", "description": "To name as position_id in POST /skps"},
 				"title":       map[string]any{"type": "string", "description": "The post as documents name it (\"Plt. Kepala SD Negeri 05\")"},
@@ -583,7 +609,7 @@ func skpSchemas() map[string]any {
 				"open_skp_id": map[string]any{"type": []string{"string", "null"}, "description": "The post's SKP of the year that is not closed"},
 				"can":         obj([]string{"create"}, map[string]any{"create": canField("Start its SKP (POST /skps with position_id): the year is open and the post has no open SKP")})})}}),
 		"SKPRequest": obj([]string{"year", "approach"}, map[string]any{"employee_id": map[string]any{"type": "string", "description": "The actor's own employee when empty"},
-			"year": map[string]any{"type": "integer"}, "approach": enum("kuantitatif", "kualitatif"),
+			"year": ranged("year"), "approach": enum("kuantitatif", "kualitatif"),
 			"position_id": map[string]any{"type": "string", "description": "The post to plan: the employee's definitive position when empty, " +
 				"or a post they hold as Plt or Plh in the year (an SKP of its own, from the placement's start to its end, rated by whoever rates that post); " +
 				"one open SKP per year and post, a second answers 409"}}),

@@ -80,10 +80,15 @@ func (h *handler) writeTeam(w http.ResponseWriter, r *http.Request, actor model.
 }
 
 func (h *handler) teamKudos(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
 	p, err := h.a.TeamKudos(r.Context(), actor, r.PathValue("id"), r.URL.Query().Get("cursor"))
 	if err != nil {
 		return err
 	}
+	p.Items, p.NextCursor = trimPage(p.Items, p.NextCursor, func(k model.Kudos) string { return k.ID }, limit)
 	out := list[kudosJSON]{Items: []kudosJSON{}, NextCursor: ptr(p.NextCursor)}
 	for _, k := range p.Items {
 		out.Items = append(out.Items, kudosOf(k))
@@ -100,10 +105,15 @@ type teamEntryJSON struct {
 }
 
 func (h *handler) teamProgress(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
 	items, next, err := h.a.TeamRecent(r.Context(), actor, r.PathValue("id"), r.URL.Query().Get("cursor"))
 	if err != nil {
 		return err
 	}
+	items, next = trimPage(items, next, func(p model.Progress) string { return p.ID }, limit)
 	out := list[teamEntryJSON]{Items: []teamEntryJSON{}, NextCursor: ptr(next)}
 	for _, p := range items {
 		out.Items = append(out.Items, teamEntryJSON{ID: p.ID, EmployeeID: p.EmployeeID, WorkDate: string(p.WorkDate), Description: p.Description, Output: p.Output()})
@@ -136,7 +146,7 @@ func (h *handler) createTeam(w http.ResponseWriter, r *http.Request, actor model
 		Name   string `json:"name"`
 		Goal   string `json:"goal"`
 		LeadID string `json:"lead_id"`
-		Year   int    `json:"year"`
+		Year   int    `json:"year" range:"year"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
@@ -217,7 +227,7 @@ func teamSchemas() map[string]any {
 		"TeamEntry": obj([]string{"id", "employee_id", "work_date", "description", "output"}, map[string]any{"id": str(), "employee_id": str(),
 			"work_date": map[string]any{"type": "string", "format": "date"}, "description": str(), "output": str()}),
 		"TeamProgressList":  listOf("TeamEntry"),
-		"TeamRequest":       obj([]string{"name", "goal"}, map[string]any{"name": str(), "goal": str(), "lead_id": str(), "year": integer}),
+		"TeamRequest":       obj([]string{"name", "goal"}, map[string]any{"name": str(), "goal": str(), "lead_id": str(), "year": ranged("year")}),
 		"TeamMemberRequest": obj([]string{"employee_id"}, map[string]any{"employee_id": str()}),
 		"TeamLinkRequest":   obj([]string{"rhk_id"}, map[string]any{"rhk_id": str()}),
 		"KudosRequest":      obj([]string{"to_id", "kind", "body"}, map[string]any{"to_id": str(), "kind": enum(app.KudosThanks, app.KudosHelp), "body": str()}),

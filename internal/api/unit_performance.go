@@ -17,7 +17,7 @@ import (
 func unitPerformanceRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/unit-performance", summary: "Every OPD the actor may read with its capaian kinerja organisasi in a period, its recommendations and what the actor may do. BKPSDM, leaders, auditors, the setter and the recommending heads read every OPD; an OPD's head and admins their own. One page: next_cursor is always null", handle: (*handler).unitPerformances,
-			doc: op{tag: "penilaian", query: []string{"period"}, response: "UnitPerformanceList", errors: []int{403, 422}}},
+			doc: op{tag: "penilaian", query: []string{"period", "limit", "cursor"}, response: "UnitPerformanceList", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/unit-performance/settings", summary: "Who sets the capaian kinerja organisasi (kepala_daerah or sekda) and which OPDs recommend as BKPSDM, Bappeda and the Inspektorat", handle: (*handler).unitPerformanceSettings,
 			doc: op{tag: "penilaian", response: "UnitPerformanceSettings"}},
 		{method: "PUT", path: "/api/v1/unit-performance/settings", summary: "Change who sets the capaian kinerja organisasi and which OPDs (by id or code, \"\" for none) recommend (BKPSDM)", handle: (*handler).putUnitPerformanceSettings,
@@ -87,14 +87,21 @@ func unitPerformanceOf(v app.UnitPerformanceView, lang string) unitPerformanceJS
 }
 
 func (h *handler) unitPerformances(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	l, err := h.a.UnitPerformances(r.Context(), actor, r.URL.Query().Get("period"))
 	if err != nil {
 		return err
 	}
 	lang := readerLang(r)
-	out := list[unitPerformanceJSON]{Items: []unitPerformanceJSON{}}
+	var items []unitPerformanceJSON
 	for _, v := range l.Items {
-		out.Items = append(out.Items, unitPerformanceOf(v, lang))
+		items = append(items, unitPerformanceOf(v, lang))
+	}
+	out, err := pageAt(items, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

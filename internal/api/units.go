@@ -9,14 +9,21 @@ import (
 )
 
 func (h *handler) units(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	tree, err := h.a.UnitTree(r.Context(), actor)
 	if err != nil {
 		return err
 	}
 	lang := readerLang(r)
-	out := list[unitJSON]{Items: []unitJSON{}}
+	items := []unitJSON{}
 	for _, n := range tree.All {
-		out.Items = append(out.Items, unitOf(n, lang))
+		items = append(items, unitOf(n, lang))
+	}
+	out, err := pageOf(items, func(u unitJSON) string { return u.ID }, r)
+	if err != nil {
+		return err
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

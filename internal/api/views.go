@@ -2,6 +2,8 @@ package api
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -95,4 +97,40 @@ func pageOf[T any](items []T, id func(T) string, r *http.Request) (list[T], erro
 		out.NextCursor = ptr(id(items[end-1]))
 	}
 	return out, nil
+}
+
+// pageAt pages a list read whole whose items carry no id of their own (an
+// SKP's history, its revisions, a period's units): the cursor names the
+// position of the next item. A cursor that is not one is refused.
+func pageAt[T any](items []T, r *http.Request) (list[T], error) {
+	limit, err := limitParam(r)
+	if err != nil {
+		return list[T]{}, err
+	}
+	start := 0
+	if c := r.URL.Query().Get("cursor"); c != "" {
+		n, err := strconv.Atoi(strings.TrimPrefix(c, "@"))
+		if err != nil || !strings.HasPrefix(c, "@") || n < 1 || n > len(items) {
+			return list[T]{}, model.Invalid("cursor", "invalid.cursor.restart")
+		}
+		start = n
+	}
+	out := list[T]{Items: []T{}}
+	end := min(len(items), start+limit)
+	out.Items = append(out.Items, items[start:end]...)
+	if end < len(items) {
+		out.NextCursor = ptr("@" + strconv.Itoa(end))
+	}
+	return out, nil
+}
+
+// trimPage shortens to limit a page the application read in its own page
+// size, whose cursor is the id of the page's last item: a shorter page
+// goes on from its own last item.
+func trimPage[T any](items []T, next string, id func(T) string, limit int) ([]T, string) {
+	if len(items) > limit {
+		items = items[:limit]
+		next = id(items[limit-1])
+	}
+	return items, next
 }

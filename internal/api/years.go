@@ -77,9 +77,9 @@ func (h *handler) years(w http.ResponseWriter, r *http.Request, actor model.Acto
 
 func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		Year       int    `json:"year"`
+		Year       int    `json:"year" range:"open_year"`
 		PeriodKind string `json:"period_kind"`
-		ReportDays *int   `json:"report_days"`
+		ReportDays *int   `json:"report_days" range:"report_days"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
@@ -103,6 +103,9 @@ func (h *handler) openYear(w http.ResponseWriter, r *http.Request, actor model.A
 }
 
 func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	year, err := app.ParseYear(r.PathValue("year"), 0)
 	if err != nil || year == 0 {
 		return model.ErrNotFound
@@ -111,7 +114,11 @@ func (h *handler) periods(w http.ResponseWriter, r *http.Request, actor model.Ac
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, periodsJSON(v, readerLang(r)))
+	out, err := pageOf(periodsJSON(v, readerLang(r)).Items, func(p periodJSON) string { return p.ID }, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) patchPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -193,7 +200,7 @@ func (h *handler) settings(w http.ResponseWriter, r *http.Request, actor model.A
 
 func (h *handler) patchSettings(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req struct {
-		EvidenceMaxMB *int    `json:"evidence_max_mb"`
+		EvidenceMaxMB *int    `json:"evidence_max_mb" range:"evidence_mb"`
 		TimeZone      *string `json:"time_zone"`
 		Periodic      *bool   `json:"periodic_objections"`
 		// LeaderMap is every capaian's rating, or null for the
@@ -273,8 +280,8 @@ func leaderMapSchema(description string) map[string]any {
 func yearSchemas() map[string]any {
 	date := map[string]any{"type": "string", "format": "date"}
 	return map[string]any{
-		"YearRequest": obj([]string{"year"}, map[string]any{"year": map[string]any{"type": "integer"},
-			"period_kind": enum("monthly", "quarterly"), "report_days": map[string]any{"type": "integer", "minimum": 0, "maximum": 60}}),
+		"YearRequest": obj([]string{"year"}, map[string]any{"year": ranged("open_year"),
+			"period_kind": enum("monthly", "quarterly"), "report_days": ranged("report_days")}),
 		"Period": obj([]string{"id", "kind", "number", "start", "end", "status", "can"}, map[string]any{"id": str(),
 			"kind": enum("monthly", "quarterly", "annual"), "number": map[string]any{"type": "integer"}, "name": str(),
 			"start": date, "end": date, "report_deadline": date, "status": enum("draft", "open", "closed", "locked"),
@@ -302,7 +309,7 @@ func yearSchemas() map[string]any {
 			"leader_map_own":      map[string]any{"type": "boolean", "description": "The instansi set its own map"},
 			"require_totp":        map[string]any{"type": "boolean", "description": "Administrators (OPD, BKPSDM, system) and auditors must sign in with a second factor (TOTP); one without it is refused sign-in until they enrol on the web"},
 			"can":                 obj([]string{"edit"}, map[string]any{"edit": canField("Change the settings (BKPSDM)")})}),
-		"SettingsPatch": obj(nil, map[string]any{"evidence_max_mb": map[string]any{"type": "integer", "minimum": 1, "maximum": 100},
+		"SettingsPatch": obj(nil, map[string]any{"evidence_max_mb": ranged("evidence_mb"),
 			"leader_map":          map[string]any{"type": []string{"object", "null"}, "description": "BKPSDM: every capaian's rating hasil kerja for the OPD head (all five), or null for the regulation's; applies to ratings given after it, never to ratings made"},
 			"periodic_objections": map[string]any{"type": "boolean", "description": "BKPSDM: let periodic results be objected to"},
 			"require_totp":        map[string]any{"type": "boolean", "description": "BKPSDM: require a second factor of administrators and auditors"},

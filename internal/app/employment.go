@@ -566,7 +566,7 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 	}
 	for _, e := range []model.Employee{from, into} {
 		if _, err := a.store.MergedInto(ctx, e.ID); err == nil {
-			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.merged", e.Name)
+			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.merged", e.Name, e.NIP)
 		}
 	}
 	reason := strings.TrimSpace(r.Reason)
@@ -642,7 +642,7 @@ func (a *App) mergeConflicts(ctx context.Context, from, into model.Employee) err
 		return err
 	}
 	if fromPl != nil && intoPl != nil && fromPl.PositionID != intoPl.PositionID {
-		return model.Invalid("into", "invalid.merge.posts", from.Name, fromPl.PositionName, into.Name, intoPl.PositionName)
+		return model.Invalid("into", "invalid.merge.posts", from.FullName(), from.NIP, fromPl.PositionName, into.FullName(), into.NIP, intoPl.PositionName)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -294,6 +295,17 @@ func TestMergeRefusals(t *testing.T) {
 		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, OtherID: e.o.Staff1.ID, Unlike: true, Reason: why})
 		if fieldKey(err, "into") != "invalid.merge.posts" {
 			t.Errorf("two posts: %v", err)
+		}
+		// The two records are told apart by NIP: two records of one person
+		// often carry the same name.
+		var posts *model.ValidationError
+		if errors.As(err, &posts) {
+			for _, lang := range []string{"id", "en"} {
+				msg := locale.T(lang, posts.Fields["into"], posts.Args["into"]...)
+				if !strings.Contains(msg, e.o.Staff3.NIP) || !strings.Contains(msg, e.o.Staff1.NIP) {
+					t.Errorf("two posts (%s): %q names the records without both NIPs", lang, msg)
+				}
+			}
 		}
 		// Two SKPs of one year in progress: the merged record's is named.
 		for _, w := range []string{"staff1", "staff2"} {

@@ -349,7 +349,7 @@ func (a *App) SetEvidenceLimit(ctx context.Context, actor model.Actor, mb int) e
 	if !authz.Can(actor, authz.ManagePeriods, authz.Target{InstansiID: actor.InstansiID}) {
 		return forbidden("set the evidence size limit")
 	}
-	if mb < 1 || mb > 100 {
+	if mb < model.MinEvidenceMB || mb > model.MaxEvidenceMB {
 		return model.Invalid("evidence_max_mb", "invalid.evidence.maxmb")
 	}
 	return a.store.Write(ctx, actor, func(tx *store.Tx) error {

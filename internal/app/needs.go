@@ -624,8 +624,8 @@ func (a *App) NeedSummary(ctx context.Context, actor model.Actor, year int, opdI
 	if category != "" && !category.Valid() {
 		v.Add("category", "invalid.field.category")
 	}
-	if year < 2000 || year > 2100 {
-		v.Add("year", "invalid.field.year")
+	if year < model.FirstYear || year > model.LastYear {
+		v.Add("year", "invalid.field.year", model.FirstYear, model.LastYear)
 	}
 	units, err := a.Units(ctx, actor)
 	if err != nil {

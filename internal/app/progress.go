@@ -91,6 +91,9 @@ func (a *App) SubmitProgress(ctx context.Context, actor model.Actor, p model.Pro
 	}
 	p.InstansiID, p.EmployeeID, p.RaterID = e.InstansiID, e.ID, chart.Rater(e.ID)
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		if err := checkDayTotal(ctx, tx, p); err != nil {
+			return err
+		}
 		var err error
 		if p, err = tx.CreateProgress(ctx, p); err != nil {
 			return err
@@ -212,6 +215,23 @@ func (a *App) checkProgressRHK(ctx context.Context, e model.Employee, p *model.P
 	return model.Invalid("rhk_id", "invalid.progress.rhk.foreign")
 }
 
+// checkDayTotal refuses an entry that would bring its author's time on
+// its day above 24 hours, counting every other entry of that day whatever
+// its status (a returned one still holds its time until it is fixed). It
+// runs in the transaction that writes the entry: the store holds the
+// author's record until the commit, so two entries sent at once cannot
+// both pass. The message says how much the day already holds.
+func checkDayTotal(ctx context.Context, tx *store.Tx, p model.Progress) error {
+	recorded, err := tx.DayMinutes(ctx, p.EmployeeID, p.WorkDate, p.ID)
+	if err != nil {
+		return err
+	}
+	if recorded+p.Minutes > model.MaxDayMinutes {
+		return model.Invalid("minutes", "invalid.progress.minutes.day", string(p.WorkDate), recorded/60, recorded%60)
+	}
+	return nil
+}
+
 // ResubmitProgress lets the author fix a returned entry and send it again.
 func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version int, p model.Progress) (model.Progress, error) {
 	cur, err := a.ProgressEntry(ctx, actor, p.ID)
@@ -230,7 +250,11 @@ func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version i
 	if err != nil {
 		return p, err
 	}
+	p.EmployeeID = cur.EmployeeID
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		if err := checkDayTotal(ctx, tx, p); err != nil {
+			return err
+		}
 		var err error
 		if p, err = tx.ResubmitProgress(ctx, version, p); err != nil {
 			return err
@@ -529,8 +553,11 @@ var (
 
 // ParseMinutes reads the time spent on an entry as people type it: minutes
 // ("90"), hours and minutes ("1:30"), or words ("2 jam", "1,5 jam",
-// "1 jam 30 menit", "45 menit"). At most 24 hours; anything else is a field
-// error on "minutes".
+// "1 jam 30 menit", "45 menit"). Minutes alone may be any number ("90",
+// "90 menit"), but the minutes after the hours are fewer than 60, whether
+// written "1:30" or "1 jam 30 menit": "1:90" and "2 jam 90 menit" are
+// refused alike. At most 24 hours; anything else is a field error on
+// "minutes".
 func ParseMinutes(s string) (int, error) {
 	bad := model.Invalid("minutes", "progress.err.minutes")
 	tooLong := model.Invalid("minutes", "progress.err.minutes.range")
@@ -633,6 +660,9 @@ func minutesInWords(s string, number func(string) (int, error)) (int, error) {
 			m, err := number(amount)
 			if err != nil {
 				return 0, err
+			}
+			if seenHours && m > 59 {
+				return 0, bad // as in "1:60": the minutes after the hours are fewer than 60
 			}
 			total += m
 		default:

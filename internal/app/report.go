@@ -81,7 +81,7 @@ func (a *App) checkReport(ctx context.Context, actor model.Actor, r ReportReques
 	if r.Name != ReportLaporanSKP && r.Name != ReportPenilaian {
 		return r, fmt.Errorf("report %q: %w", r.Name, model.ErrNotFound)
 	}
-	if r.Year < 2022 || r.Year > 2100 {
+	if r.Year < model.FirstOpenYear || r.Year > model.LastYear {
 		return r, model.Invalid("year", "invalid.year.range", r.Year)
 	}
 	f, err := a.ReportForm(ctx, actor)

@@ -301,8 +301,8 @@ func ParseYear(s string, otherwise int) (int, error) {
 		return otherwise, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 2000 || n > 2100 {
-		return 0, model.Invalid("year", "invalid.field.year")
+	if err != nil || n < model.FirstYear || n > model.LastYear {
+		return 0, model.Invalid("year", "invalid.field.year", model.FirstYear, model.LastYear)
 	}
 	return n, nil
 }

@@ -94,11 +94,51 @@ func standardFront(s string) string {
 // a space apart: "SH, MH" and "S.H.,M.H." give "S.H., M.H."; a title
 // Kinerja does not know is kept as written.
 func standardBack(s string) string {
-	parts := backParts(s)
-	for i, p := range parts {
-		parts[i] = standardTitle(p, knownBackTitles)
+	var out []string
+	for _, p := range backParts(s) {
+		if pieces, ok := joinedTitles(p, knownBack); ok {
+			out = append(out, pieces...)
+		} else {
+			out = append(out, p)
+		}
 	}
-	return strings.Join(parts, ", ")
+	for i, p := range out {
+		out[i] = standardTitle(p, knownBackTitles)
+	}
+	return strings.Join(out, ", ")
+}
+
+// joinedTitles splits one back title that is several known titles joined
+// without a comma ("S.Pd.Gr" or "S.Pd.Gr.", the teacher's S.Pd. and Gr.;
+// "SH.MH") into them, each written with its dots; ok is false when s is a
+// known title by itself or cannot be cut into known titles alone. The
+// cuts fall at dots and spaces, and the longest title is tried first, so
+// "S.Pd.I." stays one title.
+func joinedTitles(s string, known map[string]bool) (pieces []string, ok bool) {
+	if known[titleKey(s)] {
+		return nil, false
+	}
+	segs := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || unicode.IsSpace(r) })
+	if len(segs) < 2 {
+		return nil, false
+	}
+	var cut func(i int) []string
+	cut = func(i int) []string {
+		if i == len(segs) {
+			return []string{}
+		}
+		for j := len(segs); j > i; j-- {
+			if !known[titleKey(strings.Join(segs[i:j], ""))] {
+				continue
+			}
+			if rest := cut(j); rest != nil {
+				return append([]string{strings.Join(segs[i:j], ".") + "."}, rest...)
+			}
+		}
+		return nil
+	}
+	pieces = cut(0)
+	return pieces, len(pieces) > 1
 }
 
 // nameParticles stay in lower case inside a name written in capitals:
@@ -274,9 +314,13 @@ func cutBack(name string, given string, known map[string]bool) (rest string, too
 			rest = strings.TrimRight(rest[:i], " ,")
 		}
 	}
-	parts := backParts(name[first+1:])
-	for _, p := range parts {
-		if !known[titleKey(p)] {
+	var parts []string
+	for _, p := range backParts(name[first+1:]) {
+		if known[titleKey(p)] {
+			parts = append(parts, p)
+		} else if pieces, ok := joinedTitles(p, known); ok {
+			parts = append(parts, pieces...)
+		} else {
 			return name, nil
 		}
 	}

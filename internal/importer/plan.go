@@ -160,12 +160,12 @@ func checkHeads(ctx context.Context, db Reader, results []RowResult, plans []*pl
 			for _, h := range holders {
 				if to, moved := goesTo[h.NIP]; h.NIP != "" && moved && to.Position.ID != p.Position.ID {
 					if to.Start > p.Start { // they leave only after this row arrives
-						reason = model.Msg("import.reject.seat.later", p.Position.Name, h.Name, to.Start, to.Row)
+						reason = model.Msg("import.reject.seat.later", p.Position.Name, h.Name, h.NIP, to.Start, to.Row)
 						break
 					}
 					continue // the holder moves elsewhere in this file
 				}
-				reason = model.Msg("import.reject.head.held", p.Position.Name, h.Name)
+				reason = model.Msg("import.reject.head.held", p.Position.Name, h.Name, h.NIP)
 				break
 			}
 			if reason.Key == "" {
@@ -344,6 +344,9 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	}
 	n, err := model.ParseNIP(nip)
 	if err != nil {
+		return plannedRow{}, reasonOf(err), nil
+	}
+	if err := n.CheckTMT(today); err != nil {
 		return plannedRow{}, reasonOf(err), nil
 	}
 	name := strings.Join(strings.Fields(r.Get("nama")), " ")

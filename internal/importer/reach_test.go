@@ -93,8 +93,11 @@ func TestImportKeepsOneHolderAndOrderedDates(t *testing.T) {
 			t.Fatalf("rejections = %v, want %v", got, want)
 		}
 		for _, r := range rep.Rows {
-			if r.Row == 5 && !strings.Contains(r.Reason, "Budi Santoso mulai 1 April 2026 (baris 6)") {
+			if r.Row == 5 && !strings.Contains(r.Reason, "Budi Santoso (NIP "+storetest.NIPKadis+") mulai 1 April 2026 (baris 6)") {
 				t.Errorf("row 5: %s", r.Reason)
+			}
+			if r.Row == 2 && !strings.Contains(r.Reason, "(NIP "+storetest.NIPStaff1+")") {
+				t.Errorf("row 2 names the holder without the NIP: %s", r.Reason)
 			}
 		}
 		if holders, _ := s.DefinitiveHolders(ctx, e.o.PosKadis.ID, "2026-03-01", ""); len(holders) != 1 || holders[0].ID != e.o.Kadis.ID {

@@ -4,14 +4,14 @@ package locale
 // spent on a progress entry.
 var progressInputID = map[string]string{
 	"progress.err.output.amount":   "Jumlah keluaran paling banyak dua angka desimal dan tidak lebih dari 10 miliar",
-	"progress.err.minutes":         "Waktu ditulis dalam menit (90), jam:menit (1:30), atau dengan kata (2 jam, 1 jam 30 menit)",
+	"progress.err.minutes":         "Waktu ditulis dalam menit (90), jam:menit (1:30; menit sesudah jam kurang dari 60), atau dengan kata (2 jam, 1 jam 30 menit)",
 	"progress.err.output.negative": "Jumlah keluaran tidak boleh negatif",
 	"progress.err.minutes.range":   "Waktu yang digunakan paling lama 24 jam",
 }
 
 var progressInputEN = map[string]string{
 	"progress.err.output.amount":   "The output amount has at most two decimals and is no more than 10 billion",
-	"progress.err.minutes":         "Write the time in minutes (90), hours:minutes (1:30) or in words (2 hours, 1 hour 30 minutes)",
+	"progress.err.minutes":         "Write the time in minutes (90), hours:minutes (1:30; the minutes after the hours fewer than 60) or in words (2 hours, 1 hour 30 minutes)",
 	"progress.err.output.negative": "The output amount cannot be negative",
 	"progress.err.minutes.range":   "The time spent is at most 24 hours",
 }

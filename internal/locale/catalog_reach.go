@@ -13,7 +13,7 @@ var reachID = map[string]string{
 	"import.reject.employee.unplaced": "Pegawai ini belum punya jabatan definitif di perangkat daerah mana pun; " +
 		"penempatannya diurus BKPSDM",
 	"import.reject.seat.dup":   "Jabatan %s juga diisi oleh baris %d berkas ini; jabatan ini hanya untuk satu pejabat definitif",
-	"import.reject.seat.later": "Jabatan %s baru dilepas %s mulai %s (baris %d); TMT baris ini tidak boleh lebih awal",
+	"import.reject.seat.later": "Jabatan %s baru dilepas %s (NIP %s) mulai %s (baris %d); TMT baris ini tidak boleh lebih awal",
 	"import.reject.tmt.before": "TMT jabatan %s jatuh sebelum atau pada TMT jabatan sekarang (%s); " +
 		"isi TMT jabatan baru sesudah tanggal itu",
 }
@@ -29,7 +29,7 @@ var reachEN = map[string]string{
 	"import.reject.employee.unplaced": "This employee has no definitive position in any perangkat daerah; " +
 		"BKPSDM places them",
 	"import.reject.seat.dup":   "Position %s is also filled by row %d of this file; this position has one definitive holder",
-	"import.reject.seat.later": "Position %s is left by %s only from %s (row %d); the TMT of this row cannot be earlier",
+	"import.reject.seat.later": "Position %s is left by %s (NIP %s) only from %s (row %d); the TMT of this row cannot be earlier",
 	"import.reject.tmt.before": "The TMT %s falls on or before the TMT of the current position (%s); " +
 		"give a TMT after that date",
 }

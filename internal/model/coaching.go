@@ -176,7 +176,7 @@ func ValidateCompetence(list []CompetenceScore) error {
 		if n := strings.TrimSpace(c.Competence); n == "" || utf8.RuneCountInString(n) > maxCompetenceName {
 			v.Add(field, "invalid.coaching.competence.name")
 		}
-		if c.Score < 1 || c.Score > 5 {
+		if c.Score < CompetenceScoreMin || c.Score > CompetenceScoreMax {
 			v.Add(field, "invalid.coaching.competence.score")
 		}
 		if r := strings.TrimSpace(c.Reason); r == "" || utf8.RuneCountInString(r) > maxCompetenceWhy {
@@ -191,3 +191,9 @@ func ValidateCompetence(list []CompetenceScore) error {
 func (s CoachingSession) ReviewDue(today Date) bool {
 	return s.NextReview != "" && s.NextReview <= today && s.RemindedAt.IsZero()
 }
+
+// The scale of a competence score in a coaching evaluation.
+const (
+	CompetenceScoreMin = 1
+	CompetenceScoreMax = 5
+)

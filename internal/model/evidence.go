@@ -19,3 +19,9 @@ type Evidence struct {
 	CreatedBy   string
 	CreatedAt   time.Time
 }
+
+// The range of the instansi's size limit of one evidence file, in MB.
+const (
+	MinEvidenceMB = 1
+	MaxEvidenceMB = 100
+)

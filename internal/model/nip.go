@@ -94,6 +94,22 @@ func ParseNIP(s string) (NIP, error) {
 	return NIP{BirthDate: birth, TMT: tmt, Kind: kind, PPPK: pppk, Female: female, Sequence: s[15:18]}, nil
 }
 
+// CheckTMT refuses a number whose TMT is still to come on today, the
+// instansi's date: BKN issues a NIP at the appointment, so a TMT month
+// after this month (or, for an NI PPPK, which carries only the year, a
+// year after this year) is a typing mistake, such as 2030 for 2020.
+func (n NIP) CheckTMT(today Date) error {
+	t := today.Time()
+	thisMonth := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if n.PPPK && n.TMT.Year() > t.Year() {
+		return Msg("invalid.nip.tmt.future", n.TMT.Format("2006"), today)
+	}
+	if !n.PPPK && n.TMT.After(thisMonth) {
+		return Msg("invalid.nip.tmt.future", n.TMT.Format("01/2006"), today)
+	}
+	return nil
+}
+
 // String formats the parts back into the 18 digits.
 func (n NIP) String() string {
 	g := '1'

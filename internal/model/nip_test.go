@@ -158,3 +158,27 @@ func TestNIPPPPKBeforeTheSchemeIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestNIPTMTStillToComeIsRefused: a TMT after the instansi's month (the
+// year, for an NI PPPK) is a typing mistake; this month's is not.
+func TestNIPTMTStillToComeIsRefused(t *testing.T) {
+	today := Date("2026-12-01")
+	for nip, ok := range map[string]bool{
+		"199501012030011001": false, // TMT January 2030
+		"199501012027011001": false, // next month
+		"199501012026121001": true,  // this month
+		"199501012020011001": true,
+		"199001012027211001": false, // PPPK of next year
+		"199001012026211001": true,  // PPPK of this year
+	} {
+		n, err := ParseNIP(nip)
+		if err != nil {
+			t.Fatalf("ParseNIP(%s): %v", nip, err)
+		}
+		err = n.CheckTMT(today)
+		var m Message
+		if ok != (err == nil) || (!ok && (!errors.As(err, &m) || m.Key != "invalid.nip.tmt.future")) {
+			t.Errorf("CheckTMT(%s) on %s = %v, want ok %v", nip, today, err, ok)
+		}
+	}
+}

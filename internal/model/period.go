@@ -82,14 +82,25 @@ var MonthNames = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni"
 // DefaultReportDays is how many days after a period ends its reports are due.
 const DefaultReportDays = 5
 
+// The ranges of the numbers of a performance year: a year people name
+// (FirstYear to LastYear), a year that may be opened with its periods
+// (from FirstOpenYear, the first under PermenPANRB 6/2022), and the days
+// its reports may be due after a period ends.
+const (
+	FirstYear     = 2000
+	FirstOpenYear = 2022
+	LastYear      = 2100
+	MaxReportDays = 60
+)
+
 // GeneratePeriods returns the periodic evaluations of a year (monthly or
 // quarterly) followed by the annual one, each due reportDays after it ends.
 // The annual evaluation is due at the end of January of the next year.
 func GeneratePeriods(year int, kind PeriodKind, reportDays int) ([]Period, error) {
-	if year < 2022 || year > 2100 {
+	if year < FirstOpenYear || year > LastYear {
 		return nil, Msg("invalid.year.range", year)
 	}
-	if reportDays < 0 || reportDays > 60 {
+	if reportDays < 0 || reportDays > MaxReportDays {
 		return nil, Msg("invalid.year.reportdays", reportDays)
 	}
 	months := 0

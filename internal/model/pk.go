@@ -37,8 +37,8 @@ func (s PKSasaran) Validate() error {
 	if d := strings.TrimSpace(s.Description); d == "" || len(d) > 2000 {
 		v.Add("description", "invalid.pk.sasaran.required")
 	}
-	if s.Year < 2000 || s.Year > 2100 {
-		v.Add("year", "invalid.field.year.bad")
+	if s.Year < FirstYear || s.Year > LastYear {
+		v.Add("year", "invalid.field.year", FirstYear, LastYear)
 	}
 	if len(s.Indicators) == 0 {
 		v.Add("indicators", "invalid.pk.indicators.required")

@@ -155,6 +155,10 @@ func ProgressDayRefused(day, today Date) Message {
 	return Message{}
 }
 
+// MaxDayMinutes is the most time one entry may hold, and the most all the
+// entries of one person on one day may hold together: 24 hours.
+const MaxDayMinutes = 24 * 60
+
 // Validate checks an entry as its author sends it; today is the author's
 // date (an entry for a day still to come is refused).
 func (p Progress) Validate(today Date) error {
@@ -167,7 +171,7 @@ func (p Progress) Validate(today Date) error {
 	if d := strings.TrimSpace(p.Description); d == "" || len(d) > 2000 {
 		v.Add("description", "invalid.progress.description.required")
 	}
-	if p.Minutes <= 0 || p.Minutes > 24*60 {
+	if p.Minutes <= 0 || p.Minutes > MaxDayMinutes {
 		v.Add("minutes", "invalid.progress.minutes.range")
 	}
 	if p.OutputAmount < 0 {

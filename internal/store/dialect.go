@@ -274,3 +274,14 @@ func (tx *Tx) BulkLoad(ctx context.Context, fn func() error) error {
 	}
 	return nil
 }
+
+// forUpdate ends a SELECT that locks the rows it reads until the
+// transaction ends, so that a check and the write it allows cannot
+// interleave with another transaction's. SQLite's write transactions start
+// IMMEDIATE and run one at a time, so it needs no lock.
+func (d dialect) forUpdate() string {
+	if d == dialectPostgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}

@@ -45,6 +45,24 @@ func (tx *Tx) CreateProgress(ctx context.Context, p model.Progress) (model.Progr
 	return p, tx.audit(ctx, "progress.create", "progress", p.ID, nil, p)
 }
 
+// DayMinutes answers the minutes an employee has recorded on day, in
+// entries of any status but except (the entry being fixed, or ""). It locks
+// the employee's record until the transaction ends, so that the day's total
+// checked before a write is still the total when the write commits.
+func (tx *Tx) DayMinutes(ctx context.Context, employeeID string, day model.Date, except string) (int, error) {
+	var id string
+	if err := tx.queryRow(ctx, `SELECT id FROM employees WHERE id = ?`+tx.d.forUpdate(), employeeID).Scan(&id); err != nil {
+		return 0, notFound(err, "employee "+employeeID)
+	}
+	var total int
+	err := tx.queryRow(ctx, `SELECT COALESCE(SUM(minutes), 0) FROM progress_entries WHERE employee_id = ? AND work_date = ? AND id <> ?`,
+		employeeID, string(day), except).Scan(&total)
+	if err != nil {
+		return 0, fmt.Errorf("minutes of %s on %s: %w", employeeID, day, err)
+	}
+	return total, nil
+}
+
 // ResubmitProgress replaces a returned entry's content (with the SKP in
 // force on its date, which a new date may change) and sends it again, if
 // it is still at version.
