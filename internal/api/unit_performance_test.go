@@ -111,7 +111,7 @@ func TestUnitPerformanceJourney(t *testing.T) {
 			t.Errorf("refusal = %v", p)
 		}
 		check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", admin,
-			map[string]any{"source": "inspektorat", "capaian": "kurang"}), 409)
+			map[string]any{"source": "bkpsdm", "capaian": "kurang"}), 409)
 		if v = check("GET", pattern, e.get(t, path, wali), 200); v["capaian"] != "istimewa" {
 			t.Errorf("capaian after the refusals = %v", v["capaian"])
 		}
