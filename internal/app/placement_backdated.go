@@ -105,9 +105,17 @@ func (a *App) backdatedImpact(ctx context.Context, e model.Employee, pos model.P
 			return out, err
 		}
 		for _, as := range list {
-			if p, ok := byID[as.PeriodID]; ok && p.Kind != model.PeriodAnnual && p.Start >= start {
-				out.Assessments = append(out.Assessments, AssessmentItem{Assessment: as, Period: p})
+			p, ok := byID[as.PeriodID]
+			if !ok || p.Kind == model.PeriodAnnual || p.Start < start {
+				continue
 			}
+			// An assessment not yet begun in a period still open is
+			// nothing the TMT reaches back into: the period has not been
+			// assessed.
+			if as.Status == model.AssessmentOpen && p.Status != model.PeriodClosed && p.Status != model.PeriodLocked {
+				continue
+			}
+			out.Assessments = append(out.Assessments, AssessmentItem{Assessment: as, Period: p})
 		}
 	}
 	return out, nil
