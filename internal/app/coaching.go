@@ -124,6 +124,9 @@ func (a *App) RecordCoaching(ctx context.Context, actor model.Actor, s model.Coa
 		}
 		return CoachingView{}, fmt.Errorf("employee %s: %w", s.EmployeeID, model.ErrNotFound)
 	}
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return CoachingView{}, err
+	}
 	ok, err := a.CanCoach(ctx, actor, e.ID)
 	if err != nil {
 		return CoachingView{}, err

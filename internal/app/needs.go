@@ -161,6 +161,9 @@ func (a *App) RecordNeed(ctx context.Context, actor model.Actor, n model.Need) (
 	if err != nil || e.InstansiID != actor.InstansiID {
 		return NeedView{Need: n}, fmt.Errorf("employee %s: %w", n.EmployeeID, model.ErrNotFound)
 	}
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return NeedView{Need: n}, err
+	}
 	ok, err := a.CanRecordNeed(ctx, actor, e.ID)
 	if err != nil {
 		return NeedView{Need: n}, err

@@ -142,32 +142,36 @@ func TestBackdatedTransferIntoAssessedPeriodsNeedsConfirmation(t *testing.T) {
 // without asking for confirmation; the same assessment once rated is
 // listed.
 func TestTransferIntoAnOpenUnratedPeriodNeedsNoConfirmation(t *testing.T) {
-	for _, rate := range []bool{false, true} {
-		storetest.Each(t, func(t *testing.T, s *store.Store) {
-			e, who := planningEnv(t, s)
-			ctx := context.Background()
-			old := approvedStaff2SKP(t, e, who)
-			setDay(t, e, "2026-12-05")
-			nov := movePeriods(t, e, 11, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed, model.PeriodOpen)
-			novA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: nov.ID}, old.ID)
-			if novA.Status != model.AssessmentOpen {
-				t.Fatalf("November's assessment is %s", novA.Status)
-			}
-			if rate {
-				rateAll(t, e, who["kabid"], []app.AssessmentItem{novA}, model.RatingSesuai, model.RatingSesuai)
-			}
-			req := app.PlacementRequest{EmployeeID: e.o.Staff2.ID, PositionCode: e.o.PosAdm.Code, Kind: model.PlacementDefinitif,
-				Start: nov.Start, Decree: "821/91/BKPSDM/2026"}
-			done, err := e.a.Place(ctx, e.admin, req)
-			var bd *app.BackdatedError
-			switch {
-			case rate && (!errors.As(err, &bd) || len(bd.Impact.Assessments) != 1 || bd.Impact.Assessments[0].ID != novA.ID):
-				t.Errorf("a transfer back over a rated assessment: %v", err)
-			case !rate && err != nil:
-				t.Errorf("a transfer over an assessment not yet begun in an open period: %v", err)
-			case !rate && !done.Backdated.Empty():
-				t.Errorf("the transfer lists %+v", done.Backdated)
-			}
-		})
+	for name, rate := range map[string]bool{"not begun": false, "rated": true} {
+		t.Run(name, func(t *testing.T) { testTransferOverOpenPeriod(t, rate) })
 	}
+}
+
+func testTransferOverOpenPeriod(t *testing.T, rate bool) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		old := approvedStaff2SKP(t, e, who)
+		setDay(t, e, "2026-12-05")
+		nov := movePeriods(t, e, 11, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed, model.PeriodOpen)
+		novA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: nov.ID}, old.ID)
+		if novA.Status != model.AssessmentOpen {
+			t.Fatalf("November's assessment is %s", novA.Status)
+		}
+		if rate {
+			rateAll(t, e, who["kabid"], []app.AssessmentItem{novA}, model.RatingSesuai, model.RatingSesuai)
+		}
+		req := app.PlacementRequest{EmployeeID: e.o.Staff2.ID, PositionCode: e.o.PosAdm.Code, Kind: model.PlacementDefinitif,
+			Start: nov.Start, Decree: "821/91/BKPSDM/2026"}
+		done, err := e.a.Place(ctx, e.admin, req)
+		var bd *app.BackdatedError
+		switch {
+		case rate && (!errors.As(err, &bd) || len(bd.Impact.Assessments) != 1 || bd.Impact.Assessments[0].ID != novA.ID):
+			t.Errorf("a transfer back over a rated assessment: %v", err)
+		case !rate && err != nil:
+			t.Errorf("a transfer over an assessment not yet begun in an open period: %v", err)
+		case !rate && !done.Backdated.Empty():
+			t.Errorf("the transfer lists %+v", done.Backdated)
+		}
+	})
 }

@@ -49,6 +49,12 @@ func closedActs(t *testing.T, e env, s *store.Store, lead model.Actor, id string
 	out["create account"] = refusedKey(err)
 	_, err = e.a.CreateSKP(ctx, e.admin, id, 2026, model.ApproachKuantitatif)
 	out["create skp"] = refusedKey(err)
+	_, err = e.a.RecordCoaching(ctx, lead, model.CoachingSession{EmployeeID: id, Kind: model.CoachingKinds[0], HeldOn: "2026-03-02",
+		Topic: "Tindak lanjut capaian", Actions: "Lengkapi bukti dukung"})
+	out["record coaching"] = refusedKey(err)
+	_, err = e.a.RecordNeed(ctx, lead, model.Need{EmployeeID: id, Category: model.NeedCategories[0], Kind: model.NeedKinds[0],
+		Title: "Pelatihan arsip digital", Description: "Belum pernah mengikuti pelatihan"})
+	out["record need"] = refusedKey(err)
 	return out
 }
 
@@ -87,8 +93,8 @@ func TestEndedRecordTakesNoAct(t *testing.T) {
 			t.Errorf("closed = %+v", c)
 		}
 		acts := closedActs(t, e, s, who["kabid"], e.o.Staff2.ID)
-		if len(acts) != 7 {
-			t.Errorf("acts tried = %v, want all seven", acts)
+		if len(acts) != 9 {
+			t.Errorf("acts tried = %v, want all nine", acts)
 		}
 		for act, key := range acts {
 			if key != "record.ended" {
