@@ -24,12 +24,7 @@ func TestDemoAssessments(t *testing.T) {
 		ctx := context.Background()
 		// Mid-November: January to October have ended.
 		now := time.Date(2026, 11, 18, 3, 0, 0, 0, time.UTC)
-		a := app.New(s, nil, app.Options{Now: func() time.Time { return now },
-			Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: 600, Seed: 3})
-		if err != nil {
-			t.Fatalf("Generate: %v", err)
-		}
+		a, sum := generateOn(t, s, now, 600, 3)
 		in := sum.InstansiID
 		rules := model.CurrentRules()
 		periods, err := s.Periods(ctx, in, 2026)
@@ -263,12 +258,7 @@ func TestDemoAssessmentsRepeat(t *testing.T) {
 	now := time.Date(2026, 5, 20, 3, 0, 0, 0, time.UTC)
 	ratings := func() map[string]string {
 		s := storetest.Open(t, "sqlite")
-		a := app.New(s, nil, app.Options{Now: func() time.Time { return now },
-			Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: 300, Seed: 11})
-		if err != nil {
-			t.Fatalf("Generate: %v", err)
-		}
+		_, sum := generateOn(t, s, now, 300, 11)
 		periods, err := s.Periods(ctx, sum.InstansiID, 2026)
 		if err != nil {
 			t.Fatal(err)

@@ -15,9 +15,21 @@ import (
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
 
+// generate builds a demo city of n employees on s by today's clock.
 func generate(t *testing.T, s *store.Store, n int, seed int64) (*app.App, demo.Summary) {
 	t.Helper()
-	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	return generateOn(t, s, time.Time{}, n, seed)
+}
+
+// generateOn builds a demo city of n employees on s as on now (the zero
+// time: today), with a cheap password hash.
+func generateOn(t *testing.T, s *store.Store, now time.Time, n int, seed int64) (*app.App, demo.Summary) {
+	t.Helper()
+	opt := app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}}
+	if !now.IsZero() {
+		opt.Now = func() time.Time { return now }
+	}
+	a := app.New(s, nil, opt)
 	sum, err := demo.Generate(context.Background(), s, a, demo.Options{Employees: n, Seed: seed})
 	if err != nil {
 		t.Fatalf("Generate: %v", err)

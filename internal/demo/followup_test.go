@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/demo"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -23,12 +21,7 @@ func TestDemoClosedYear(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		now := time.Date(2026, 3, 10, 3, 0, 0, 0, time.UTC)
-		a := app.New(s, nil, app.Options{Now: func() time.Time { return now },
-			Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: 300, Seed: 5})
-		if err != nil {
-			t.Fatalf("Generate: %v", err)
-		}
+		a, sum := generateOn(t, s, now, 300, 5)
 		in := sum.InstansiID
 		rules := model.CurrentRules()
 		periods, err := s.Periods(ctx, in, 2025)

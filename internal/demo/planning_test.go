@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/demo"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -118,12 +117,7 @@ func TestDemoMonthOpenUntilItsDeadline(t *testing.T) {
 		ctx := context.Background()
 		// Tuesday 1 December 2026, 10:00 WIB.
 		now := time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC)
-		a := app.New(s, nil, app.Options{Now: func() time.Time { return now },
-			Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: 400, Seed: 11})
-		if err != nil {
-			t.Fatalf("Generate: %v", err)
-		}
+		a, sum := generateOn(t, s, now, 400, 11)
 		periods, err := s.Periods(ctx, sum.InstansiID, 2026)
 		if err != nil {
 			t.Fatal(err)

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kinerja-id/kinerja/internal/app"
-	"github.com/kinerja-id/kinerja/internal/demo"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -29,12 +27,7 @@ func TestDemoResultsRestOnRealisasi(t *testing.T) {
 		// Tuesday 1 December 2026, 10:00 WIB: October is the latest
 		// month closed, November still open.
 		now := time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC)
-		a := app.New(s, nil, app.Options{Now: func() time.Time { return now },
-			Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
-		sum, err := demo.Generate(ctx, s, a, demo.Options{Employees: 300, Seed: 7})
-		if err != nil {
-			t.Fatalf("Generate: %v", err)
-		}
+		a, sum := generateOn(t, s, now, 300, 7)
 		in := sum.InstansiID
 		bkpsdm := model.Actor{UserID: "x", InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		want := map[model.Rating]string{model.RatingDiAtas: "above", model.RatingSesuai: "meets", model.RatingDiBawah: "below"}
