@@ -226,7 +226,7 @@ func (s accountScope) rightsOf(actor model.Actor, e model.Employee, u *model.Use
 	}
 	// No link for the account of a record merged or a person no longer
 	// employed (refuseClosed).
-	return AccountRights{IssueLink: !u.Disabled && (e.ID == "" || e.Active), Roles: u.ID != actor.UserID}
+	return AccountRights{IssueLink: !u.Disabled && (e.ID == "" || e.Active), Roles: u.ID != actor.UserID && (e.ID == "" || e.Active)}
 }
 
 func statusOf(u *model.User) AccountStatus {
@@ -501,6 +501,11 @@ func (a *App) SetAccountRoles(ctx context.Context, actor model.Actor, userID str
 	}
 	if u.ID == actor.UserID {
 		return model.Invalid("roles", "invalid.account.roles.self")
+	}
+	if e.ID != "" {
+		if err := a.refuseClosed(ctx, e); err != nil {
+			return err
+		}
 	}
 	want := make([]model.RoleGrant, 0, len(roles))
 	for _, g := range roles {

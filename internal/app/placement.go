@@ -93,6 +93,13 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 	if err := v.Err(); err != nil {
 		return Placed{}, err
 	}
+	// Whoever manages a person whose record is closed hears that first,
+	// whatever post the request names.
+	if e, err := a.store.Employee(ctx, r.EmployeeID); err == nil && e.InstansiID == actor.InstansiID && a.canManage(ctx, actor, e) == nil {
+		if err := a.refuseClosed(ctx, e); err != nil {
+			return Placed{}, err
+		}
+	}
 	byCode := r.PositionID == "" && code != ""
 	if byCode {
 		p, err := a.store.PositionByCode(ctx, actor.InstansiID, code)

@@ -55,6 +55,14 @@ func closedActs(t *testing.T, e env, s *store.Store, lead model.Actor, id string
 	_, err = e.a.RecordNeed(ctx, lead, model.Need{EmployeeID: id, Category: model.NeedCategories[0], Kind: model.NeedKinds[0],
 		Title: "Pelatihan arsip digital", Description: "Belum pernah mengikuti pelatihan"})
 	out["record need"] = refusedKey(err)
+	_, err = e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: id, PositionCode: "TIDAK-ADA", Kind: model.PlacementPlt, Start: "2026-03-02"})
+	out["place by an unknown code"] = refusedKey(err)
+	if u, err := s.UserByEmployee(ctx, id); err == nil {
+		out["set roles"] = refusedKey(e.a.SetAccountRoles(ctx, e.admin, u.ID, []model.RoleGrant{{Role: model.RoleAuditor}}))
+		if v, err := e.a.Account(ctx, e.admin, u.ID); err != nil || v.Can.Roles || v.Can.IssueLink {
+			t.Errorf("the account page of a closed record offers %+v (%v)", v.Can, err)
+		}
+	}
 	return out
 }
 
@@ -93,8 +101,8 @@ func TestEndedRecordTakesNoAct(t *testing.T) {
 			t.Errorf("closed = %+v", c)
 		}
 		acts := closedActs(t, e, s, who["kabid"], e.o.Staff2.ID)
-		if len(acts) != 9 {
-			t.Errorf("acts tried = %v, want all nine", acts)
+		if len(acts) != 11 {
+			t.Errorf("acts tried = %v, want all eleven", acts)
 		}
 		for act, key := range acts {
 			if key != "record.ended" {
