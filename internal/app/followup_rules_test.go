@@ -19,21 +19,8 @@ func TestFollowUpKindsFollowThePredikat(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
-		staff, kabid := who["staff1"], who["kabid"]
-		skp := approvedStaffSKP(t, e, s, staff)
-		year := movePeriods(t, e, 1, model.PeriodAnnual, model.PeriodOpen, model.PeriodClosed)
-		if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, year.ID, app.UnitPerformanceRequest{Capaian: model.CapaianBaik,
-			Basis: "Capaian PK tahunan 92%"}); err != nil {
-			t.Fatal(err)
-		}
-		item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: year.ID}, skp.ID)
-		rated, err := e.a.RateAssessment(ctx, kabid, item.ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai, Version: item.Version})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := e.a.FinalizeAssessment(ctx, kabid, item.ID, rated.Version); err != nil {
-			t.Fatal(err)
-		}
+		kabid := who["kabid"]
+		_, item := sentAnnualResult(t, e, s, who, model.CapaianBaik, "Capaian PK tahunan 92%", model.RatingSesuai)
 		for _, c := range []struct {
 			hk, pk   model.Rating
 			predikat model.Predikat
@@ -86,20 +73,7 @@ func TestOverdueImprovementPlans(t *testing.T) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
 		staff, kabid := who["staff1"], who["kabid"]
-		skp := approvedStaffSKP(t, e, s, staff)
-		year := movePeriods(t, e, 1, model.PeriodAnnual, model.PeriodOpen, model.PeriodClosed)
-		if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, year.ID, app.UnitPerformanceRequest{Capaian: model.CapaianKurang,
-			Basis: "Capaian PK tahunan 40%"}); err != nil {
-			t.Fatal(err)
-		}
-		item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: year.ID}, skp.ID)
-		rated, err := e.a.RateAssessment(ctx, kabid, item.ID, app.RateInput{HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingSesuai, Version: item.Version})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := e.a.FinalizeAssessment(ctx, kabid, item.ID, rated.Version); err != nil {
-			t.Fatal(err)
-		}
+		_, item := sentAnnualResult(t, e, s, who, model.CapaianKurang, "Capaian PK tahunan 40%", model.RatingDiBawah)
 		plan, err := e.a.CreateFollowUp(ctx, kabid, item.ID, app.FollowUpInput{Kind: model.FollowUpImprovement, Title: "Rencana perbaikan"})
 		if err != nil {
 			t.Fatal(err)
@@ -152,4 +126,26 @@ func TestOverdueImprovementPlans(t *testing.T) {
 			t.Errorf("a done plan still late: %d", late)
 		}
 	})
+}
+
+// sentAnnualResult sends Staff1's annual result of 2026 as rated by the
+// Kabid (hasil kerja hk, perilaku kerja sesuai) under the OPD's capaian.
+func sentAnnualResult(t *testing.T, e env, s *store.Store, who map[string]model.Actor, capaian model.Capaian, basis string, hk model.Rating) (model.Period, app.AssessmentItem) {
+	t.Helper()
+	ctx := context.Background()
+	kabid := who["kabid"]
+	skp := approvedStaffSKP(t, e, s, who["staff1"])
+	year := movePeriods(t, e, 1, model.PeriodAnnual, model.PeriodOpen, model.PeriodClosed)
+	if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, year.ID, app.UnitPerformanceRequest{Capaian: capaian, Basis: basis}); err != nil {
+		t.Fatal(err)
+	}
+	item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: year.ID}, skp.ID)
+	rated, err := e.a.RateAssessment(ctx, kabid, item.ID, app.RateInput{HasilKerja: hk, PerilakuKerja: model.RatingSesuai, Version: item.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.a.FinalizeAssessment(ctx, kabid, item.ID, rated.Version); err != nil {
+		t.Fatal(err)
+	}
+	return year, item
 }
