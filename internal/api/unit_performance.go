@@ -26,7 +26,7 @@ func unitPerformanceRoutes() []route {
 			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, response: "UnitPerformance", errors: []int{404, 422}}},
 		{method: "PUT", path: "/api/v1/units/{id}/performance/{period_id}", summary: "Set or change the capaian kinerja organisasi of an OPD in a period with its basis: the kepala daerah, or the Sekda when the instansi says so (never for the OPD they lead). version is 0 for the first; a stale one is a 409. A locked period is refused (422 on period_id); an OPD whose calibration for the period is final, with a 409. A change re-derives the OPD head's rated or sent rating hasil kerja; the OPD head (and their rater) are notified", handle: (*handler).setUnitPerformance,
 			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, body: "UnitPerformanceRequest", response: "UnitPerformance", errors: []int{403, 404, 409, 422}}},
-		{method: "POST", path: "/api/v1/units/{id}/performance/{period_id}/recommendations", summary: "Recommend a capaian kinerja organisasi for an OPD in a period: the head of the OPD the instansi names as BKPSDM, Bappeda or the Inspektorat for that source, or a BKPSDM admin for any source it names", handle: (*handler).recommendUnitPerformance,
+		{method: "POST", path: "/api/v1/units/{id}/performance/{period_id}/recommendations", summary: "Recommend a capaian kinerja organisasi for an OPD in a period: each body its own (the head or an OPD admin of the OPD the instansi names as BKPSDM, Bappeda or the Inspektorat; a BKPSDM admin for BKPSDM; an auditor for the Inspektorat). A BKPSDM admin may record Bappeda's or the Inspektorat's on its behalf (the sources in can.on_behalf) only with a basis, the letter it came in (required then, 422 without; refused with one's own); it is shown as recorded on the body's behalf, the body's head is notified, and it is refused (409) once the body has recorded its own on the OPD and period, whose own later recommendation replaces it (superseded_by). Another body's source is a 403; a locked period a 422; an OPD whose calibration for the period is final a 409", handle: (*handler).recommendUnitPerformance,
 			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, body: "UnitRecommendationRequest", response: "UnitPerformance", status: 201, errors: []int{403, 404, 409, 422}}},
 	}
 }
@@ -35,15 +35,19 @@ type unitPerfCan struct {
 	Set       bool     `json:"set"`
 	Recommend bool     `json:"recommend"`
 	Sources   []string `json:"sources"`
+	OnBehalf  []string `json:"on_behalf"`
 }
 
 type unitRecommendationJSON struct {
-	ID      string    `json:"id"`
-	Source  string    `json:"source"`
-	Capaian string    `json:"capaian"`
-	Note    string    `json:"note"`
-	By      *userRef  `json:"by"`
-	At      time.Time `json:"at"`
+	ID           string    `json:"id"`
+	Source       string    `json:"source"`
+	Capaian      string    `json:"capaian"`
+	Note         string    `json:"note"`
+	By           *userRef  `json:"by"`
+	At           time.Time `json:"at"`
+	OnBehalf     bool      `json:"on_behalf"`
+	Basis        string    `json:"basis"`
+	SupersededBy *string   `json:"superseded_by"`
 }
 
 type unitPerformanceJSON struct {
@@ -71,17 +75,20 @@ func unitPerformanceOf(v app.UnitPerformanceView, lang string) unitPerformanceJS
 		PeriodStatus: string(v.Period.Status), Head: refOf(v.Head), Setter: refOf(v.Setter), Version: v.Version,
 		HeadActing:   ptr(v.HeadKind.Abbrev()),
 		LeaderRating: ptr(string(v.LeaderRating)), Recommendations: []unitRecommendationJSON{},
-		Can: unitPerfCan{Set: v.Can.Set, Recommend: v.Can.Recommend, Sources: []string{}}}
+		Can: unitPerfCan{Set: v.Can.Set, Recommend: v.Can.Recommend, Sources: []string{}, OnBehalf: []string{}}}
 	if p := v.Performance; p != nil {
 		j.Capaian, j.Basis, j.SetAt = ptr(string(p.Capaian)), p.Basis, timeOrNil(p.SetAt)
 		j.SetBy = &personRef{ID: p.SetBy, Name: p.SetByName}
 	}
 	for _, r := range v.Recommendations {
 		j.Recommendations = append(j.Recommendations, unitRecommendationJSON{ID: r.ID, Source: string(r.Source), Capaian: string(r.Capaian),
-			Note: r.Note, By: userRefOf(r.By, r.ByName), At: r.At.UTC()})
+			Note: r.Note, By: userRefOf(r.By, r.ByName), At: r.At.UTC(), OnBehalf: r.OnBehalf, Basis: r.Basis, SupersededBy: ptr(r.SupersededBy)})
 	}
 	for _, s := range v.Can.Sources {
 		j.Can.Sources = append(j.Can.Sources, string(s))
+	}
+	for _, s := range v.Can.OnBehalf {
+		j.Can.OnBehalf = append(j.Can.OnBehalf, string(s))
 	}
 	return j
 }
@@ -137,12 +144,14 @@ func (h *handler) recommendUnitPerformance(w http.ResponseWriter, r *http.Reques
 		Source  string `json:"source"`
 		Capaian string `json:"capaian"`
 		Note    string `json:"note"`
+		Basis   string `json:"basis"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
 	v, err := h.a.RecommendUnitPerformance(r.Context(), actor, r.PathValue("id"), r.PathValue("period_id"),
-		app.UnitRecommendationRequest{Source: model.RecommendationSource(req.Source), Capaian: model.Capaian(req.Capaian), Note: req.Note})
+		app.UnitRecommendationRequest{Source: model.RecommendationSource(req.Source), Capaian: model.Capaian(req.Capaian), Note: req.Note,
+			Basis: req.Basis})
 	if err != nil {
 		return err
 	}
@@ -197,9 +206,14 @@ func unitPerformanceSchemas() map[string]any {
 	user := map[string]any{"oneOf": []any{obj([]string{"id", "name"}, map[string]any{"id": map[string]any{"type": "string", "description": "User id"}, "name": str()}),
 		map[string]any{"type": "null"}}}
 	return map[string]any{
-		"UnitRecommendation": obj([]string{"id", "source", "capaian", "note", "by", "at"}, map[string]any{
-			"id": str(), "source": enum(sources...), "capaian": enum(capaians...), "note": str(), "by": user,
-			"at": map[string]any{"type": "string", "format": "date-time"}}),
+		"UnitRecommendation": obj([]string{"id", "source", "capaian", "note", "by", "at", "on_behalf", "basis", "superseded_by"}, map[string]any{
+			"id": str(), "source": enum(sources...), "capaian": enum(capaians...), "note": str(),
+			"by":        map[string]any{"oneOf": user["oneOf"], "description": "The user who recorded it: the body's own recorder, or the BKPSDM admin who recorded it on the body's behalf"},
+			"at":        map[string]any{"type": "string", "format": "date-time"},
+			"on_behalf": map[string]any{"type": "boolean", "description": "Recorded by a BKPSDM admin on behalf of the body named in source (shown as \"dicatat oleh <by> atas nama <source>: <basis>\")"},
+			"basis":     map[string]any{"type": "string", "description": "What recording it on the body's behalf rests on (the body's letter); \"\" for the body's own"},
+			"superseded_by": map[string]any{"type": []string{"string", "null"},
+				"description": "For one recorded on the body's behalf: the id of the body's own later recommendation that replaces it (both are kept); null while none has"}}),
 		"UnitPerformance": obj([]string{"unit_id", "period_id", "capaian", "version", "recommendations", "can"}, map[string]any{
 			"unit_id": str(), "unit_name": str(), "period_id": str(), "period_name": str(),
 			"period_status": enum("draft", "open", "closed", "locked"),
@@ -213,10 +227,11 @@ func unitPerformanceSchemas() map[string]any {
 			"version":         map[string]any{"type": "integer", "description": "0 until set; send it back with PUT"},
 			"leader_rating":   map[string]any{"type": []string{"string", "null"}, "enum": append(anyOf(ratings), nil), "description": "The OPD head's rating hasil kerja the capaian implies"},
 			"recommendations": map[string]any{"type": "array", "items": ref("UnitRecommendation"), "description": "Oldest first"},
-			"can": obj([]string{"set", "recommend", "sources"}, map[string]any{
+			"can": obj([]string{"set", "recommend", "sources", "on_behalf"}, map[string]any{
 				"set":       canField("Set or change the capaian (the leader above the OPD, while the period is not locked)"),
 				"recommend": canField("Record a recommendation"),
-				"sources":   map[string]any{"type": "array", "items": enum(sources...), "description": "The sources the actor may recommend as"}})}),
+				"sources":   map[string]any{"type": "array", "items": enum(sources...), "description": "The sources whose recommendation the actor may record"},
+				"on_behalf": map[string]any{"type": "array", "items": enum(sources...), "description": "Those of sources the actor records only on the body's behalf, with a basis (a BKPSDM admin for Bappeda and the Inspektorat)"}})}),
 		"UnitPerformanceList": listOf("UnitPerformance"),
 		"UnitPerformanceRequest": obj([]string{"capaian", "basis", "version"}, map[string]any{
 			"capaian": enum(capaians...),
@@ -224,7 +239,9 @@ func unitPerformanceSchemas() map[string]any {
 			"version": map[string]any{"type": "integer", "description": "The version last read: 0 for the first; a stale one is a 409"}}),
 		"UnitRecommendationRequest": obj([]string{"source", "capaian"}, map[string]any{
 			"source": enum(sources...), "capaian": enum(capaians...),
-			"note": map[string]any{"type": "string", "maxLength": model.UnitRecommendationNoteMax}}),
+			"note": map[string]any{"type": "string", "maxLength": model.UnitRecommendationNoteMax},
+			"basis": map[string]any{"type": "string", "maxLength": model.UnitRecommendationBasisMax,
+				"description": "Required when recording another body's recommendation on its behalf (a source in can.on_behalf): the letter it came in, e.g. \"Surat Inspektorat No. 700/123/2026 tanggal 5 November 2026\"; refused with one's own"}}),
 		"UnitPerformanceSettings": obj([]string{"capaian_setter"}, map[string]any{
 			"capaian_setter":      enum(model.CapaianSetterKepalaDaerah, model.CapaianSetterSekda),
 			"bkpsdm_unit_id":      map[string]any{"type": "string", "description": "The OPD whose head recommends as BKPSDM (its id; its code on PUT too)"},

@@ -71,12 +71,13 @@ func TestUnitPerformanceJourney(t *testing.T) {
 		check("PUT", pattern, e.put(t, path, kadis, map[string]any{"capaian": "baik", "basis": "x", "version": 1}), 403)
 		check("GET", pattern, e.get(t, path, staff), 404)
 
-		// BKPSDM recommends as itself, never as the Inspektorat (a 403
-		// that says whose word it is); the Kepala Dinas reads their OPD with it.
+		// BKPSDM recommends as itself; the Inspektorat's word only on its
+		// behalf with a basis (a 422 without one, nothing recorded); the
+		// Kepala Dinas reads their OPD with it.
 		p := problem(t, e.post(t, path+"/recommendations", admin,
-			map[string]any{"source": "inspektorat", "capaian": "baik", "note": "Satu temuan belum ditindaklanjuti."}), 403)
-		if d, _ := p["detail"].(string); !strings.Contains(d, "Inspektorat") || !strings.Contains(d, "BKPSDM") {
-			t.Errorf("the refusal does not say whose word it is: %v", p)
+			map[string]any{"source": "inspektorat", "capaian": "baik", "note": "Satu temuan belum ditindaklanjuti."}), 422)
+		if !strings.Contains(fmt.Sprint(p["errors"], p["fields"]), "basis") {
+			t.Errorf("the refusal does not name the basis: %v", p)
 		}
 		rec := check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", admin,
 			map[string]any{"source": "bkpsdm", "capaian": "baik", "note": "Dua pegawai belum menyusun SKP."}), 201)
@@ -87,6 +88,22 @@ func TestUnitPerformanceJourney(t *testing.T) {
 			map[string]any{"source": "bkpsdm", "capaian": "baik"}), 403)
 		check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", admin,
 			map[string]any{"source": "dprd", "capaian": "baik"}), 422)
+		// On the Inspektorat's behalf, with the letter it came in.
+		if can := rec["can"].(map[string]any); fmt.Sprint(can["sources"]) != "[bkpsdm bappeda inspektorat]" || fmt.Sprint(can["on_behalf"]) != "[bappeda inspektorat]" {
+			t.Errorf("the admin's can = %v", can)
+		}
+		check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", kadis,
+			map[string]any{"source": "inspektorat", "capaian": "kurang", "basis": "Surat Inspektorat No. 700/123/2026"}), 403)
+		rec = check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", admin,
+			map[string]any{"source": "inspektorat", "capaian": "kurang", "note": "Satu temuan belum ditindaklanjuti.",
+				"basis": "Surat Inspektorat No. 700/123/2026 tanggal 5 November 2026"}), 201)
+		if recs := rec["recommendations"].([]any); len(recs) != 2 {
+			t.Errorf("recommendations = %v", recs)
+		} else if r := recs[1].(map[string]any); r["source"] != "inspektorat" || r["on_behalf"] != true ||
+			r["basis"] != "Surat Inspektorat No. 700/123/2026 tanggal 5 November 2026" || r["by"].(map[string]any)["id"] == nil ||
+			r["superseded_by"] != nil || recs[0].(map[string]any)["on_behalf"] != false || recs[0].(map[string]any)["basis"] != "" {
+			t.Errorf("on behalf = %v; own = %v", r, recs[0])
+		}
 		l := check("GET", "/api/v1/unit-performance", e.get(t, "/api/v1/unit-performance?period="+jan, kadis), 200)
 		if items := l["items"].([]any); len(items) != 1 || l["next_cursor"] != nil || items[0].(map[string]any)["capaian"] != "istimewa" {
 			t.Errorf("the Kepala Dinas's list = %v", l)
@@ -112,6 +129,8 @@ func TestUnitPerformanceJourney(t *testing.T) {
 		}
 		check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", admin,
 			map[string]any{"source": "bkpsdm", "capaian": "kurang"}), 409)
+		check("POST", pattern+"/recommendations", e.post(t, path+"/recommendations", admin,
+			map[string]any{"source": "bappeda", "capaian": "kurang", "basis": "Nota Dinas Bappeda No. 050/77/2026"}), 409)
 		if v = check("GET", pattern, e.get(t, path, wali), 200); v["capaian"] != "istimewa" {
 			t.Errorf("capaian after the refusals = %v", v["capaian"])
 		}

@@ -287,8 +287,15 @@ func (a *App) PerformanceDocument(ctx context.Context, actor model.Actor, unitID
 		}
 	}
 	for _, r := range v.Recommendations {
-		doc.Recommendations = append(doc.Recommendations, export.Recommendation{Source: export.Label(r.Source.Label()), Capaian: r.Capaian,
-			Note: r.Note, By: r.ByName, Date: dayIn(r.At, zone)})
+		rec := export.Recommendation{Source: export.Label(r.Source.Label()), Capaian: r.Capaian,
+			Note: r.Note, By: r.ByName, Date: dayIn(r.At, zone)}
+		if r.OnBehalf {
+			rec.Basis = r.Basis
+		}
+		if by := v.Recommendation(r.SupersededBy); by != nil {
+			rec.Superseded, rec.SupersededDate = true, dayIn(by.At, zone)
+		}
+		doc.Recommendations = append(doc.Recommendations, rec)
 	}
 	if doc.Distribution, err = a.distribution(ctx, model.CurrentRegime, v.Unit.ID, v.Period.ID, capaian); err != nil {
 		return doc, err

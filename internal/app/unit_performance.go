@@ -22,11 +22,18 @@ import (
 //     to the Wali Kota too. BKPSDM administrators do not set it on the
 //     leader's behalf: the regulation has it set and signed by the
 //     leader, and no rule lets an administrator record it for them.
-//   - BKPSDM, Bappeda and the Inspektorat recommend, each only its own:
-//     the head of the unit the instansi names for each and that unit's
-//     OPD administrators; besides them BKPSDM administrators for BKPSDM
-//     and auditors for the Inspektorat (perfOrg.speaksFor). Nobody
+//   - BKPSDM, Bappeda and the Inspektorat recommend, each its own: the
+//     head of the unit the instansi names for each and that unit's OPD
+//     administrators; besides them BKPSDM administrators for BKPSDM and
+//     auditors for the Inspektorat (perfOrg.speaksFor). Nobody
 //     recommends on the OPD they lead.
+//   - Bappeda's or the Inspektorat's word often arrives as a signed
+//     letter: a BKPSDM administrator who runs the cycle may record it on
+//     the body's behalf, stating the basis (the letter), which the
+//     recommendation shows wherever it appears (perfOrg.onBehalf). Once
+//     the body has recorded its own on the OPD and period, nobody records
+//     on its behalf there any more; the body's own later recommendation
+//     replaces one recorded on its behalf, which stays in the history.
 //   - it is read by BKPSDM, leaders, auditors and system administrators
 //     (every OPD), OPD administrators (their OPD), the setter and the
 //     recommending heads (every OPD), and the OPD's head (their own).
@@ -43,7 +50,11 @@ import (
 type UnitPerformanceRights struct {
 	Set       bool                         // set or change the capaian
 	Recommend bool                         // record a recommendation (from one of Sources)
-	Sources   []model.RecommendationSource // the sources the actor may recommend as
+	Sources   []model.RecommendationSource // the sources the actor may record a recommendation of
+	// OnBehalf are those of Sources the actor records on the body's
+	// behalf only, with a basis (a BKPSDM administrator for Bappeda or
+	// the Inspektorat).
+	OnBehalf []model.RecommendationSource
 }
 
 // UnitPerformanceView is the capaian kinerja organisasi of one OPD in one
@@ -74,6 +85,23 @@ type UnitPerformanceView struct {
 	Can     UnitPerformanceRights
 }
 
+// Recommendation returns the recommendation of the view with that id (the
+// one that superseded another, say), nil when there is none.
+func (v UnitPerformanceView) Recommendation(id string) *model.UnitRecommendation {
+	for i := range v.Recommendations {
+		if v.Recommendations[i].ID == id && id != "" {
+			return &v.Recommendations[i]
+		}
+	}
+	return nil
+}
+
+// RecordsOnBehalf reports whether the actor records source's
+// recommendation only on the body's behalf, with a basis.
+func (r UnitPerformanceRights) RecordsOnBehalf(src model.RecommendationSource) bool {
+	return containsSource(r.OnBehalf, src)
+}
+
 // UnitPerformanceList is every OPD the actor may read with its capaian in
 // one period.
 type UnitPerformanceList struct {
@@ -100,11 +128,14 @@ type UnitPerformanceRequest struct {
 	Version int
 }
 
-// UnitRecommendationRequest is a recommendation as sent.
+// UnitRecommendationRequest is a recommendation as sent. Basis is what
+// one recorded on the body's behalf rests on (the letter it came in):
+// required then, and refused with the body's own.
 type UnitRecommendationRequest struct {
 	Source  model.RecommendationSource
 	Capaian model.Capaian
 	Note    string
+	Basis   string
 }
 
 // perfOrg is what the rights on capaian kinerja organisasi follow from,
@@ -239,6 +270,28 @@ func (o perfOrg) sources(actor model.Actor, u model.Unit) []model.Recommendation
 	return out
 }
 
+// onBehalf returns the sources whose recommendation on OPD u the actor
+// may record on the body's behalf: a BKPSDM administrator who runs the
+// cycle (authz.ManagePeriods) and records BKPSDM's own
+// (authz.RecommendUnitPerformance), for each source they do not speak for
+// themselves; none on the OPD they lead.
+func (o perfOrg) onBehalf(actor model.Actor, u model.Unit) []model.RecommendationSource {
+	if actor.EmployeeID != "" && actor.EmployeeID == o.head(u) {
+		return nil
+	}
+	if canManageYears(actor) != nil || !authz.Can(actor, authz.RecommendUnitPerformance, authz.Target{InstansiID: actor.InstansiID}) {
+		return nil
+	}
+	own := o.sources(actor, u)
+	var out []model.RecommendationSource
+	for _, src := range model.RecommendationSources {
+		if !containsSource(own, src) {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
 // readsAll reports whether the actor reads the capaian of every OPD: by
 // role, or as the one who sets it or a recommending head.
 func (o perfOrg) readsAll(actor model.Actor) bool {
@@ -276,7 +329,8 @@ func (o perfOrg) rights(actor model.Actor, u model.Unit, p model.Period) UnitPer
 	if p.Status == model.PeriodLocked {
 		return UnitPerformanceRights{}
 	}
-	r := UnitPerformanceRights{Sources: o.sources(actor, u)}
+	r := UnitPerformanceRights{Sources: o.sources(actor, u), OnBehalf: o.onBehalf(actor, u)}
+	r.Sources = append(r.Sources, r.OnBehalf...)
 	r.Recommend = len(r.Sources) > 0
 	r.Set = actor.EmployeeID != "" && actor.EmployeeID == o.setter(u)
 	return r
@@ -353,6 +407,7 @@ func (a *App) perfViews(ctx context.Context, actor model.Actor, o perfOrg, p mod
 	for _, s := range set {
 		byUnit[s.UnitID] = s
 	}
+	model.SupersedeOnBehalf(recs)
 	recsByUnit := map[string][]model.UnitRecommendation{}
 	for _, r := range recs {
 		recsByUnit[r.UnitID] = append(recsByUnit[r.UnitID], r)
@@ -535,7 +590,9 @@ func (a *App) SetUnitPerformance(ctx context.Context, actor model.Actor, unitID,
 
 // RecommendUnitPerformance records a recommendation on the capaian of OPD
 // unitID in period periodID from source (see the top of this file for
-// who may). It is audited.
+// who may). One a BKPSDM administrator records on the body's behalf needs
+// its basis, is refused once the body has recorded its own there, and the
+// body's head is told of it. It is audited.
 func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, unitID, periodID string, req UnitRecommendationRequest) (UnitPerformanceView, error) {
 	o, err := a.perfOrg(ctx, actor.InstansiID)
 	if err != nil {
@@ -545,7 +602,8 @@ func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, u
 	if err != nil {
 		return UnitPerformanceView{}, err
 	}
-	sources := o.sources(actor, u)
+	own, onBehalf := o.sources(actor, u), o.onBehalf(actor, u)
+	sources := append(append([]model.RecommendationSource(nil), own...), onBehalf...)
 	if !o.reads(actor, u) && len(sources) == 0 {
 		return UnitPerformanceView{}, fmt.Errorf("capaian of unit %s: %w", unitID, model.ErrNotFound)
 	}
@@ -553,7 +611,7 @@ func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, u
 		return UnitPerformanceView{}, forbidden("recommend a capaian kinerja organisasi")
 	}
 	rec := model.UnitRecommendation{InstansiID: u.InstansiID, UnitID: u.ID, PeriodID: p.ID, Source: req.Source, Capaian: req.Capaian,
-		Note: req.Note, By: actor.UserID}
+		Note: req.Note, By: actor.UserID, Basis: req.Basis, OnBehalf: !containsSource(own, req.Source) && containsSource(onBehalf, req.Source)}
 	var v model.ValidationError
 	if err := model.ValidateUnitRecommendation(&rec); err != nil {
 		v = *err.(*model.ValidationError)
@@ -578,8 +636,34 @@ func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, u
 		if cal.Status == model.CalibrationFinal {
 			return model.Refused("conflict.unitperf.calibration.final", u.Name, p.Label())
 		}
-		_, err = tx.AddUnitRecommendation(ctx, rec)
-		return err
+		if !rec.OnBehalf {
+			_, err = tx.AddUnitRecommendation(ctx, rec)
+			return err
+		}
+		// The body speaks for itself once it has: its own word is not
+		// overwritten by a letter typed in on its behalf.
+		before, err := tx.UnitRecommendations(ctx, u.InstansiID, p.ID, u.ID)
+		if err != nil {
+			return err
+		}
+		for _, r := range before {
+			if r.Source == rec.Source && !r.OnBehalf {
+				return model.Refused("conflict.unitperf.onbehalf.own", rec.Source.Label(), u.Name, p.Label())
+			}
+		}
+		if rec, err = tx.AddUnitRecommendation(ctx, rec); err != nil {
+			return err
+		}
+		head := ""
+		if su, ok := o.byID[o.settings.SourceUnit(rec.Source)]; ok {
+			head = o.head(su)
+		}
+		if head == "" || head == actor.EmployeeID {
+			return nil
+		}
+		return tx.Notify(ctx, model.Notification{InstansiID: u.InstansiID, EmployeeID: head, Kind: "unit_performance.on_behalf",
+			Link: "/capaian-organisasi?periode=" + p.ID + "#opd-" + u.ID,
+			Args: []string{actor.Name, "notif.word.source." + string(rec.Source), u.Name, p.Name(), "notif.word.capaian." + string(rec.Capaian), rec.Basis}})
 	})
 	if err != nil {
 		return UnitPerformanceView{}, err

@@ -308,18 +308,20 @@ func TestUnitPerformanceRecommend(t *testing.T) {
 		if _, err := rec(who["kabappeda"], po.bappeda.ID, model.SourceBappeda, model.CapaianIstimewa, ""); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("Bappeda recommended on itself: %v", err)
 		}
-		// The Inspektur and the head of BKPSDM as their own; a BKPSDM admin as BKPSDM only.
+		// The Inspektur and the head of BKPSDM as their own; a BKPSDM admin as BKPSDM, others' only on their behalf.
 		if _, err := rec(who["inspektur"], kominfo, model.SourceInspektorat, model.CapaianButuhPerbaikan, "Dua temuan audit belum ditindaklanjuti."); err != nil {
 			t.Error(err)
 		}
 		if _, err := rec(who["kabkpsdm"], kominfo, model.SourceBKPSDM, model.CapaianBaik, ""); err != nil {
 			t.Error(err)
 		}
-		if _, err := rec(e.admin, kominfo, model.SourceBappeda, model.CapaianBaik, "Dicatat untuk Bappeda dari nota dinas."); !errors.Is(err, model.ErrForbidden) {
-			t.Errorf("the admin recorded Bappeda's recommendation: %v", err)
+		// Bappeda's word without a basis for recording it on its behalf
+		// is refused (unitperf_onbehalf_test.go has the rest).
+		if _, err := rec(e.admin, kominfo, model.SourceBappeda, model.CapaianBaik, "Dicatat untuk Bappeda dari nota dinas."); fields(err)["basis"] == "" {
+			t.Errorf("the admin recorded Bappeda's recommendation without a basis: %v", err)
 		}
 		v, err = rec(e.admin, kominfo, model.SourceBKPSDM, model.CapaianBaik, "Rekap kepegawaian triwulan.")
-		if err != nil || len(v.Recommendations) != 4 || v.Recommendations[3].By != e.admin.UserID || len(v.Can.Sources) != 1 {
+		if err != nil || len(v.Recommendations) != 4 || v.Recommendations[3].By != e.admin.UserID || len(v.Can.Sources) != 3 || len(v.Can.OnBehalf) != 2 {
 			t.Fatalf("the admin's recommendation = %+v, %v", v, err)
 		}
 		// Nobody else: the setter, the OPD head, a leader, staff.

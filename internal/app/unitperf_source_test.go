@@ -13,7 +13,7 @@ import (
 )
 
 // Each body records its own recommendation: the BKPSDM admin as BKPSDM
-// only, the auditors and the Inspektorat's OPD admin as the Inspektorat,
+// (others' only on their behalf, with a basis), the auditors and the Inspektorat's OPD admin as the Inspektorat,
 // Bappeda's OPD admin as Bappeda; recording another's is refused naming
 // whose word it is and as whom the actor speaks.
 func TestRecommendationSourceFollowsTheActor(t *testing.T) {
@@ -49,7 +49,8 @@ func TestRecommendationSourceFollowsTheActor(t *testing.T) {
 			{"Bappeda's OPD admin", bappedaAdmin, model.SourceBappeda},
 		} {
 			v, err := rec(c.actor, c.as)
-			if err != nil || !slices.Equal(v.Can.Sources, []model.RecommendationSource{c.as}) {
+			own := slices.DeleteFunc(slices.Clone(v.Can.Sources), v.Can.RecordsOnBehalf)
+			if err != nil || !slices.Equal(own, []model.RecommendationSource{c.as}) {
 				t.Errorf("%s as %s: sources %v, %v", c.name, c.as, v.Can.Sources, err)
 			}
 			for _, other := range model.RecommendationSources {
@@ -57,6 +58,14 @@ func TestRecommendationSourceFollowsTheActor(t *testing.T) {
 					continue
 				}
 				_, err := rec(c.actor, other)
+				if v.Can.RecordsOnBehalf(other) {
+					// The BKPSDM admin: on the body's behalf, only with a
+					// basis (unitperf_onbehalf_test.go).
+					if fields(err)["basis"] != "invalid.unitperf.onbehalf.basis.required" {
+						t.Errorf("%s recorded as %s without a basis: %v", c.name, other, err)
+					}
+					continue
+				}
 				var se *model.StateError
 				if !errors.Is(err, model.ErrForbidden) || !errors.As(err, &se) || se.Key != "forbidden.unitperf.source" {
 					t.Errorf("%s recorded as %s: %v", c.name, other, err)

@@ -266,6 +266,32 @@ type Recommendation struct {
 	Note    string
 	By      string
 	Date    model.Date
+	// Basis is, for one a BKPSDM administrator recorded on the body's
+	// behalf, what it rests on (the body's letter); "" for the body's own.
+	Basis string
+	// Superseded is true when the body's own later recommendation
+	// replaced this one recorded on its behalf, on SupersededDate.
+	Superseded     bool
+	SupersededDate model.Date
+}
+
+// ByText is who recorded the recommendation as the document writes it:
+// the name, or for one recorded on the body's behalf "dicatat oleh
+// <name> atas nama <body>: <basis>".
+func (r Recommendation) ByText() string {
+	if r.Basis == "" {
+		return orDash(r.By)
+	}
+	return "dicatat oleh " + orDash(r.By) + " atas nama " + r.Source + ": " + r.Basis
+}
+
+// SupersededText says that the body's own recommendation replaced this
+// one, "" when it did not.
+func (r Recommendation) SupersededText() string {
+	if !r.Superseded {
+		return ""
+	}
+	return "Diganti oleh rekomendasi " + r.Source + " sendiri tanggal " + dayText(r.SupersededDate) + "."
 }
 
 // PeriodHeading is the period as the documents' header names it:
@@ -601,7 +627,11 @@ func WritePerformanceDocument(w io.Writer, doc PerformanceDocument) error {
 	rw := []float64{8, 32, 30, 85, 35}
 	d.row(rw, []string{"No", "DARI", "CAPAIAN", "CATATAN", "OLEH / TANGGAL"}, true, 4)
 	for i, r := range doc.Recommendations {
-		d.row(rw, []string{fmt.Sprint(i + 1), r.Source, r.CapaianText(), orDash(r.Note), orDash(r.By) + "\n" + dayText(r.Date)}, false, 4)
+		by := r.ByText() + "\n" + dayText(r.Date)
+		if t := r.SupersededText(); t != "" {
+			by += "\n" + t
+		}
+		d.row(rw, []string{fmt.Sprint(i + 1), r.Source, r.CapaianText(), orDash(r.Note), by}, false, 4)
 	}
 	if len(doc.Recommendations) == 0 {
 		d.row([]float64{190}, []string{"Tidak ada rekomendasi yang dicatat."}, false, 4)

@@ -104,3 +104,28 @@ func TestPerformanceDocument(t *testing.T) {
 		"CAPAIAN KINERJA ORGANISASI", "[X] Baik", "DASAR PENETAPAN", "Capaian Perjanjian Kinerja triwulan 95%", "REKOMENDASI", "Bappeda",
 		"Rencana aksi tercapai", "POLA DISTRIBUSI", "Jumlah pegawai: 10", "Wali Kota Sawahlunto", "Deri Asta", "Sawahlunto, 4 Februari 2026")
 }
+
+// A recommendation recorded on the body's behalf says by whom and on what
+// basis, and one the body's own word replaced says so.
+func TestPerformanceDocumentOnBehalf(t *testing.T) {
+	rec := Recommendation{Source: "Inspektorat", Capaian: model.CapaianKurang, Note: "Temuan", By: "Admin BKPSDM", Date: "2026-02-02",
+		Basis: "Surat Inspektorat No. 700/123/2026", Superseded: true, SupersededDate: "2026-02-09"}
+	if got, want := rec.ByText(), "dicatat oleh Admin BKPSDM atas nama Inspektorat: Surat Inspektorat No. 700/123/2026"; got != want {
+		t.Errorf("ByText = %q, want %q", got, want)
+	}
+	if got, want := rec.SupersededText(), "Diganti oleh rekomendasi Inspektorat sendiri tanggal 9 Februari 2026."; got != want {
+		t.Errorf("SupersededText = %q, want %q", got, want)
+	}
+	own := Recommendation{Source: "Inspektorat", Capaian: model.CapaianBaik, By: "Inspektur", Date: "2026-02-09"}
+	if own.ByText() != "Inspektur" || own.SupersededText() != "" {
+		t.Errorf("the body's own: %q, %q", own.ByText(), own.SupersededText())
+	}
+	doc := PerformanceDocument{InstansiName: "Pemerintah Kota Sawahlunto", UnitName: "Dinas Komunikasi dan Informatika", Period: docJan,
+		Capaian: model.CapaianBaik, Basis: "Capaian Perjanjian Kinerja", Recommendations: []Recommendation{rec, own},
+		Distribution: sampleDistribution(), Place: "Sawahlunto", Uncompressed: true}
+	var buf bytes.Buffer
+	if err := WritePerformanceDocument(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "the penetapan", buf.String(), "dicatat oleh", "700/123/2026", "Diganti oleh", "Inspektur")
+}

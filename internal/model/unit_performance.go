@@ -46,6 +46,35 @@ type UnitRecommendation struct {
 	By         string // the user who recorded it
 	ByName     string // their name, for display
 	At         time.Time
+	// OnBehalf is true when a BKPSDM administrator recorded it on behalf
+	// of the body it comes from (the word arrived as a letter), Basis
+	// saying on what: "Surat Inspektorat No. 700/123/2026 tanggal 5
+	// November 2026". Basis is "" when the body recorded its own.
+	OnBehalf bool
+	Basis    string
+	// SupersededBy is, for one recorded on behalf, the id of the body's
+	// own recommendation recorded later on the same OPD and period, which
+	// replaces it; "" while none has been (SupersedeOnBehalf fills it).
+	SupersededBy string
+}
+
+// SupersedeOnBehalf marks each recommendation in recs (oldest first)
+// recorded on a body's behalf that the body's own later recommendation on
+// the same OPD and period replaces: both are kept, the first names the
+// second.
+func SupersedeOnBehalf(recs []UnitRecommendation) {
+	for i := range recs {
+		if !recs[i].OnBehalf {
+			continue
+		}
+		recs[i].SupersededBy = ""
+		for _, later := range recs[i+1:] {
+			if !later.OnBehalf && later.Source == recs[i].Source && later.UnitID == recs[i].UnitID && later.PeriodID == recs[i].PeriodID {
+				recs[i].SupersededBy = later.ID
+				break
+			}
+		}
+	}
 }
 
 // RecommendationSource is who a recommendation comes from.
@@ -113,6 +142,9 @@ func (s UnitPerformanceSettings) SourceUnit(src RecommendationSource) string {
 const (
 	UnitPerformanceBasisMax   = 2000
 	UnitRecommendationNoteMax = 2000
+	// UnitRecommendationBasisMax bounds the basis of a recommendation
+	// recorded on a body's behalf: a letter's number, date and subject.
+	UnitRecommendationBasisMax = 500
 )
 
 // ValidateUnitPerformance checks what a setter sends: one of the five
@@ -135,10 +167,20 @@ func ValidateUnitPerformance(p *UnitPerformance) error {
 
 // ValidateUnitRecommendation checks a recommendation: a source, one of the
 // five levels and a note of at most UnitRecommendationNoteMax characters
-// (trimmed; it may be empty).
+// (trimmed; it may be empty). One recorded on a body's behalf needs its
+// basis (trimmed, at most UnitRecommendationBasisMax characters); a body's
+// own takes none.
 func ValidateUnitRecommendation(r *UnitRecommendation) error {
 	var v ValidationError
-	r.Note = strings.TrimSpace(r.Note)
+	r.Note, r.Basis = strings.TrimSpace(r.Note), strings.TrimSpace(r.Basis)
+	switch n := utf8.RuneCountInString(r.Basis); {
+	case r.OnBehalf && n == 0:
+		v.Add("basis", "invalid.unitperf.onbehalf.basis.required")
+	case r.OnBehalf && n > UnitRecommendationBasisMax:
+		v.Add("basis", "invalid.unitperf.onbehalf.basis.long", UnitRecommendationBasisMax)
+	case !r.OnBehalf && n > 0:
+		v.Add("basis", "invalid.unitperf.onbehalf.basis.own")
+	}
 	if !r.Source.Valid() {
 		v.Add("source", "invalid.unitperf.source")
 	}

@@ -90,7 +90,7 @@ func (c conn) UnitPerformances(ctx context.Context, instansiID, periodID string)
 // of one OPD, or of every OPD when unitID is "".
 func (c conn) UnitRecommendations(ctx context.Context, instansiID, periodID, unitID string) ([]model.UnitRecommendation, error) {
 	q := `SELECT r.id, r.instansi_id, r.unit_id, r.period_id, r.source, r.capaian, r.note, r.recommended_by, r.recommended_at,
-		u.display_name FROM unit_performance_recommendations r LEFT JOIN users u ON u.id = r.recommended_by
+		r.on_behalf_basis, u.display_name FROM unit_performance_recommendations r LEFT JOIN users u ON u.id = r.recommended_by
 		WHERE r.instansi_id = ? AND r.period_id = ?`
 	args := []any{instansiID, periodID}
 	if unitID != "" {
@@ -107,10 +107,11 @@ func (c conn) UnitRecommendations(ctx context.Context, instansiID, periodID, uni
 		var r model.UnitRecommendation
 		var source, capaian, at string
 		if err := rows.Scan(&r.ID, &r.InstansiID, &r.UnitID, &r.PeriodID, &source, &capaian, &r.Note, &r.By, &at,
-			nullString{&r.ByName}); err != nil {
+			&r.Basis, nullString{&r.ByName}); err != nil {
 			return nil, err
 		}
 		r.Source, r.Capaian, r.At = model.RecommendationSource(source), model.Capaian(capaian), parseTime(at)
+		r.OnBehalf = r.Basis != ""
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -168,17 +169,24 @@ func (tx *Tx) SetUnitPerformance(ctx context.Context, p model.UnitPerformance, v
 }
 
 // AddUnitRecommendation records a recommendation on an OPD's capaian in a
-// period; it is audited.
+// period, with its basis when it is recorded on the body's behalf (its
+// OnBehalf is then true); it is audited, one recorded on behalf as such.
 func (tx *Tx) AddUnitRecommendation(ctx context.Context, r model.UnitRecommendation) (model.UnitRecommendation, error) {
 	r.ID, r.At = model.NewID(), tx.now
+	if !r.OnBehalf {
+		r.Basis = ""
+	}
 	_, err := tx.exec(ctx, `INSERT INTO unit_performance_recommendations (id, instansi_id, unit_id, period_id, source, capaian, note,
-		recommended_by, recommended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.InstansiID, r.UnitID, r.PeriodID, string(r.Source), string(r.Capaian), r.Note, r.By, formatTime(r.At))
+		recommended_by, recommended_at, on_behalf_basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.InstansiID, r.UnitID, r.PeriodID, string(r.Source), string(r.Capaian), r.Note, r.By, formatTime(r.At), r.Basis)
 	if err != nil {
 		return r, fmt.Errorf("record recommendation: %w", err)
 	}
 	rec := r
-	rec.ByName = ""
+	rec.ByName, rec.SupersededBy = "", ""
+	if r.OnBehalf {
+		return r, tx.audit(ctx, "unit_performance.recommend_on_behalf", "unit_performance", r.UnitID+"/"+r.PeriodID, nil, rec)
+	}
 	return r, tx.audit(ctx, "unit_performance.recommend", "unit_performance", r.UnitID+"/"+r.PeriodID, nil, rec)
 }
 

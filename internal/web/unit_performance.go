@@ -28,6 +28,7 @@ type unitPerfPage struct {
 	L        app.UnitPerformanceList
 	Empty    string // why there is no period to show
 	Capaians []model.Capaian
+	BasisMax int // the longest basis of a recommendation recorded on a body's behalf
 	OK       string
 	// The form that was refused: the OPD it was for, what was sent and
 	// what was wrong.
@@ -57,7 +58,7 @@ func unitPerfOK(b base, step string) string {
 // unitPerfPageFor loads the page for period periodID ("" for the
 // latest begun); a period that is none shows the latest instead.
 func (u *ui) unitPerfPageFor(r *http.Request, b base, periodID string) (unitPerfPage, error) {
-	p := unitPerfPage{base: b, Capaians: model.Capaians, OK: unitPerfOK(b, r.URL.Query().Get("ok"))}
+	p := unitPerfPage{base: b, Capaians: model.Capaians, BasisMax: model.UnitRecommendationBasisMax, OK: unitPerfOK(b, r.URL.Query().Get("ok"))}
 	p.Title, p.Nav = b.T("unitperf.title"), "unitperf"
 	l, err := u.a.UnitPerformances(r.Context(), *b.Actor, periodID)
 	if _, bad := isValidation(err); bad && periodID != "" {
@@ -118,7 +119,7 @@ func (u *ui) setUnitPerformance(w http.ResponseWriter, r *http.Request, b base) 
 
 func (u *ui) recommendUnitPerformance(w http.ResponseWriter, r *http.Request, b base) error {
 	req := app.UnitRecommendationRequest{Source: model.RecommendationSource(r.PostFormValue("source")),
-		Capaian: model.Capaian(r.PostFormValue("capaian")), Note: r.PostFormValue("note")}
+		Capaian: model.Capaian(r.PostFormValue("capaian")), Note: r.PostFormValue("note"), Basis: r.PostFormValue("basis")}
 	_, err := u.a.RecommendUnitPerformance(r.Context(), *b.Actor, r.PathValue("unit"), r.PathValue("period"), req)
 	return u.afterUnitPerf(w, r, b, "recommend", err, func(p *unitPerfPage, errs map[string]string) {
 		p.RecForm, p.RecErrors = req, errs

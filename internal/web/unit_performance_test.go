@@ -103,15 +103,32 @@ func TestUnitPerformancePage(t *testing.T) {
 			t.Errorf("a stale form (%d)", resp.StatusCode)
 		}
 
-		// BKPSDM recommends as itself, not for the Inspektorat (the page
-		// says whose word that is), and has no form to set.
+		// BKPSDM recommends as itself, the Inspektorat's word only on its
+		// behalf with the letter it came in (the page asks for it and
+		// shows it), and has no form to set.
 		_, body = bkpsdm.get(page)
 		if strings.Contains(body, `action="`+action+`"`) || !strings.Contains(body, `action="`+action+`/rekomendasi"`) {
 			t.Errorf("BKPSDM's forms: %s", body)
 		}
+		if !strings.Contains(body, `name="basis" rows="2"`) || !strings.Contains(body, "Inspektorat (dicatat atas nama, dengan dasar)") {
+			t.Errorf("BKPSDM's recommendation form has no basis: %s", body)
+		}
 		resp, body = bkpsdm.post(action+"/rekomendasi", url.Values{"source": {"inspektorat"}, "capaian": {"butuh_perbaikan"}, "note": {"Lain"}})
-		if resp.StatusCode != http.StatusForbidden || !strings.Contains(html.UnescapeString(body), "Rekomendasi Inspektorat dicatat oleh Inspektorat sendiri") {
-			t.Errorf("BKPSDM recorded the Inspektorat's (%d)", resp.StatusCode)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(body), locale.T("id", "invalid.unitperf.onbehalf.basis.required")) {
+			t.Errorf("BKPSDM recorded the Inspektorat's without a basis (%d)", resp.StatusCode)
+		}
+		const letter = "Surat Inspektorat No. 700/123/2026 tanggal 5 November 2026"
+		resp, _ = bkpsdm.post(action+"/rekomendasi", url.Values{"source": {"inspektorat"}, "capaian": {"kurang"}, "note": {"Satu temuan berulang."},
+			"basis": {letter}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("recommend on the Inspektorat's behalf: %d", resp.StatusCode)
+		}
+		if resp, _ := kadis.post(action+"/rekomendasi", url.Values{"source": {"inspektorat"}, "capaian": {"kurang"}, "basis": {letter}}); resp.StatusCode != http.StatusForbidden {
+			t.Errorf("the Kepala Dinas recorded the Inspektorat's: %d", resp.StatusCode)
+		}
+		if resp, body := bkpsdm.get(action + "/penetapan"); resp.StatusCode != http.StatusOK ||
+			!strings.Contains(html.UnescapeString(body), "atas nama Inspektorat: "+letter) {
+			t.Errorf("the printable penetapan (%d) does not say it was recorded on the Inspektorat's behalf", resp.StatusCode)
 		}
 		resp, _ = bkpsdm.post(action+"/rekomendasi", url.Values{"source": {"bkpsdm"}, "capaian": {"butuh_perbaikan"}, "note": {"Dua temuan belum ditindaklanjuti."}})
 		if resp.StatusCode != http.StatusSeeOther {
@@ -124,6 +141,7 @@ func TestUnitPerformancePage(t *testing.T) {
 		// The Kepala Dinas reads their OPD only, with the recommendation, and no form.
 		_, body = kadis.get(page)
 		if !strings.Contains(body, "Dua temuan belum ditindaklanjuti.") || !strings.Contains(body, "BKPSDM") ||
+			!strings.Contains(html.UnescapeString(body), "atas nama Inspektorat: "+letter) || !strings.Contains(body, "dicatat oleh ") ||
 			strings.Contains(body, "Dinas Kesehatan") || strings.Contains(body, `method="post" action="`+action) {
 			t.Errorf("the Kepala Dinas's page: %s", body)
 		}
