@@ -88,6 +88,7 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 	// own. The source's head does; on the source's own OPD, which its head
 	// does not recommend on, the BKPSDM admin records BKPSDM's and the
 	// Inspektorat's auditor the Inspektorat's, and Bappeda gives none.
+	// One letter of the Inspektorat is recorded on its behalf (below).
 	recorder := map[model.RecommendationSource]string{
 		model.SourceBKPSDM: userOf(head(byCode["BKPSDM"])), model.SourceBappeda: userOf(head(byCode["BAPPEDA"])),
 		model.SourceInspektorat: userOf(head(byCode["INSPEKTORAT"])),
@@ -129,12 +130,18 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 				if src == model.SourceInspektorat && c == model.CapaianBaik && rng.IntN(8) == 0 {
 					rec, note = model.CapaianButuhPerbaikan, "Terdapat temuan pemeriksaan yang belum ditindaklanjuti sampai akhir periode."
 				}
-				who := by(src, u)
+				who, basis := by(src, u), ""
+				// In the latest period the Inspektorat's word on the OPD
+				// that needs improvement came as a letter, which the BKPSDM
+				// admin recorded on its behalf.
+				if last && src == model.SourceInspektorat && u.Code == demoButuhPerbaikan && own[model.SourceBKPSDM] != "" {
+					who, basis = own[model.SourceBKPSDM], fmt.Sprintf("Surat Inspektur No. 700/%d/%d perihal hasil pengawasan %s", 100+p.Number, year, p.Name())
+				}
 				if who == "" {
 					continue
 				}
 				if _, err := tx.AddUnitRecommendation(ctx, model.UnitRecommendation{InstansiID: instansiID, UnitID: u.ID, PeriodID: p.ID,
-					Source: src, Capaian: rec, Note: note, By: who}); err != nil {
+					Source: src, Capaian: rec, Note: note, By: who, OnBehalf: basis != "", Basis: basis}); err != nil {
 					return err
 				}
 			}

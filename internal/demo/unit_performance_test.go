@@ -22,7 +22,7 @@ func TestDemoUnitPerformance(t *testing.T) {
 			t.Fatal(err)
 		}
 		bkpsdm := model.Actor{UserID: "x", InstansiID: sum.InstansiID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
-		past := 0
+		past, onBehalf := 0, 0
 		for _, p := range periods {
 			l, err := a.UnitPerformances(ctx, bkpsdm, p.ID)
 			if err != nil {
@@ -56,8 +56,11 @@ func TestDemoUnitPerformance(t *testing.T) {
 					t.Errorf("%s in %s has %d recommendations", v.Unit.Code, p.Name(), len(v.Recommendations))
 				}
 				for _, r := range v.Recommendations {
-					if r.ByName == "Admin BKPSDM" && r.Source != model.SourceBKPSDM {
-						t.Errorf("%s in %s: the BKPSDM admin recorded %s's recommendation", v.Unit.Code, p.Name(), r.Source)
+					if r.ByName == "Admin BKPSDM" && r.Source != model.SourceBKPSDM && (!r.OnBehalf || r.Basis == "") {
+						t.Errorf("%s in %s: the BKPSDM admin recorded %s's recommendation, not on its behalf", v.Unit.Code, p.Name(), r.Source)
+					}
+					if r.OnBehalf {
+						onBehalf++
 					}
 				}
 			}
@@ -70,6 +73,10 @@ func TestDemoUnitPerformance(t *testing.T) {
 		want := int(today.Time().Month()) - 2
 		if today.Time().Day() > model.DefaultReportDays {
 			want++
+		}
+		// One letter of the Inspektorat recorded on its behalf, in the latest.
+		if want := min(past, 1); onBehalf != want {
+			t.Errorf("%d recommendations recorded on a body's behalf, want %d", onBehalf, want)
 		}
 		if want = max(want, 0); past != want {
 			t.Errorf("%d periods with capaian, want %d", past, want)
