@@ -115,7 +115,7 @@ func TestRecommendationOnBehalf(t *testing.T) {
 		}
 		doc, err := e.a.PerformanceDocument(ctx, e.admin, kominfo, jan)
 		if err != nil || len(doc.Recommendations) != 1 || !strings.Contains(doc.Recommendations[0].ByText(), "atas nama Inspektorat: "+letter) ||
-			!strings.HasPrefix(doc.Recommendations[0].ByText(), "dicatat oleh ") || doc.Recommendations[0].SupersededText() != "" {
+			!strings.HasPrefix(doc.Recommendations[0].ByText(), "Dicatat oleh ") || doc.Recommendations[0].SupersededText() != "" {
 			t.Errorf("the penetapan lists %+v, %v", doc.Recommendations, err)
 		}
 

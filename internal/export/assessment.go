@@ -276,13 +276,13 @@ type Recommendation struct {
 }
 
 // ByText is who recorded the recommendation as the document writes it:
-// the name, or for one recorded on the body's behalf "dicatat oleh
+// the name, or for one recorded on the body's behalf "Dicatat oleh
 // <name> atas nama <body>: <basis>".
 func (r Recommendation) ByText() string {
 	if r.Basis == "" {
 		return orDash(r.By)
 	}
-	return "dicatat oleh " + orDash(r.By) + " atas nama " + r.Source + ": " + r.Basis
+	return "Dicatat oleh " + orDash(r.By) + " atas nama " + r.Source + ": " + r.Basis
 }
 
 // SupersededText says that the body's own recommendation replaced this

@@ -110,7 +110,7 @@ func TestPerformanceDocument(t *testing.T) {
 func TestPerformanceDocumentOnBehalf(t *testing.T) {
 	rec := Recommendation{Source: "Inspektorat", Capaian: model.CapaianKurang, Note: "Temuan", By: "Admin BKPSDM", Date: "2026-02-02",
 		Basis: "Surat Inspektorat No. 700/123/2026", Superseded: true, SupersededDate: "2026-02-09"}
-	if got, want := rec.ByText(), "dicatat oleh Admin BKPSDM atas nama Inspektorat: Surat Inspektorat No. 700/123/2026"; got != want {
+	if got, want := rec.ByText(), "Dicatat oleh Admin BKPSDM atas nama Inspektorat: Surat Inspektorat No. 700/123/2026"; got != want {
 		t.Errorf("ByText = %q, want %q", got, want)
 	}
 	if got, want := rec.SupersededText(), "Diganti oleh rekomendasi Inspektorat sendiri tanggal 9 Februari 2026."; got != want {
@@ -127,5 +127,5 @@ func TestPerformanceDocumentOnBehalf(t *testing.T) {
 	if err := WritePerformanceDocument(&buf, doc); err != nil {
 		t.Fatal(err)
 	}
-	mustContain(t, "the penetapan", buf.String(), "dicatat oleh", "700/123/2026", "Diganti oleh", "Inspektur")
+	mustContain(t, "the penetapan", buf.String(), "Dicatat oleh", "700/123/2026", "Diganti oleh", "Inspektur")
 }

@@ -18,11 +18,11 @@ var unitPerfOnBehalfID = map[string]string{
 
 	"action.unit_performance.recommend_on_behalf": "Rekomendasi capaian kinerja organisasi dicatat atas nama lembaga lain",
 
-	"unitperf.rec.onbehalf":        "dicatat oleh %s atas nama %s: %s",
+	"unitperf.rec.onbehalf":        "Dicatat oleh %s atas nama %s: %s",
 	"unitperf.rec.superseded":      "Diganti oleh rekomendasi %s sendiri tanggal %s.",
-	"unitperf.rec.source.onbehalf": "%s (dicatat atas nama, dengan dasar)",
+	"unitperf.rec.source.onbehalf": "%s (atas nama)",
 	"unitperf.rec.basis":           "Dasar pencatatan atas nama",
-	"unitperf.rec.basis.help":      "Wajib bila mencatat rekomendasi lembaga lain atas namanya: surat yang memuatnya, misalnya \"Surat Inspektorat No. 700/123/2026 tanggal 5 November 2026\" (paling panjang %d karakter). Kosongkan untuk rekomendasi lembaga Anda sendiri. Rekomendasi yang kemudian dicatat lembaga itu sendiri menggantikannya.",
+	"unitperf.rec.basis.help":      "Wajib untuk rekomendasi \"(atas nama)\": surat yang memuatnya, misalnya \"Surat Inspektorat No. 700/123/2026 tanggal 5 November 2026\", paling panjang %d karakter. Kosongkan untuk rekomendasi lembaga Anda sendiri.",
 }
 
 var unitPerfOnBehalfEN = map[string]string{
@@ -39,11 +39,11 @@ var unitPerfOnBehalfEN = map[string]string{
 
 	"action.unit_performance.recommend_on_behalf": "Organisational performance recommendation recorded on another body's behalf",
 
-	"unitperf.rec.onbehalf":        "recorded by %s on behalf of %s: %s",
+	"unitperf.rec.onbehalf":        "Recorded by %s on behalf of %s: %s",
 	"unitperf.rec.superseded":      "Replaced by %s's own recommendation of %s.",
-	"unitperf.rec.source.onbehalf": "%s (recorded on its behalf, with a basis)",
+	"unitperf.rec.source.onbehalf": "%s (on its behalf)",
 	"unitperf.rec.basis":           "Basis for recording on its behalf",
-	"unitperf.rec.basis.help":      "Required when recording another body's recommendation on its behalf: the letter that carries it, e.g. \"Surat Inspektorat No. 700/123/2026 tanggal 5 November 2026\" (at most %d characters). Leave it empty for your own body's. A recommendation the body later records itself replaces it.",
+	"unitperf.rec.basis.help":      "Required for a recommendation \"(on its behalf)\": the letter that carries it, e.g. \"Surat Inspektorat No. 700/123/2026 tanggal 5 November 2026\", at most %d characters. Leave it empty for your own body's.",
 }
 
 func init() {

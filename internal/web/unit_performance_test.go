@@ -110,7 +110,7 @@ func TestUnitPerformancePage(t *testing.T) {
 		if strings.Contains(body, `action="`+action+`"`) || !strings.Contains(body, `action="`+action+`/rekomendasi"`) {
 			t.Errorf("BKPSDM's forms: %s", body)
 		}
-		if !strings.Contains(body, `name="basis" rows="2"`) || !strings.Contains(body, "Inspektorat (dicatat atas nama, dengan dasar)") {
+		if !strings.Contains(body, `name="basis" rows="2"`) || !strings.Contains(body, "Inspektorat (atas nama)") {
 			t.Errorf("BKPSDM's recommendation form has no basis: %s", body)
 		}
 		resp, body = bkpsdm.post(action+"/rekomendasi", url.Values{"source": {"inspektorat"}, "capaian": {"butuh_perbaikan"}, "note": {"Lain"}})
@@ -130,6 +130,21 @@ func TestUnitPerformancePage(t *testing.T) {
 			!strings.Contains(html.UnescapeString(body), "atas nama Inspektorat: "+letter) {
 			t.Errorf("the printable penetapan (%d) does not say it was recorded on the Inspektorat's behalf", resp.StatusCode)
 		}
+		// The Inspektorat's own word (an auditor's) replaces it; both stay in view.
+		if _, err := a.CreateUser(ctx, sys, app.NewUser{Username: "auditor", Password: "rahasia-auditor",
+			Roles: []model.RoleGrant{{Role: model.RoleAuditor}}}); err != nil {
+			t.Fatal(err)
+		}
+		auditor := e.browser(t)
+		auditor.signIn("auditor", "rahasia-auditor")
+		if resp, _ := auditor.post(action+"/rekomendasi", url.Values{"source": {"inspektorat"}, "capaian": {"butuh_perbaikan"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("the Inspektorat's own: %d", resp.StatusCode)
+		}
+		if _, body := bkpsdm.get(page); !strings.Contains(body, `class="superseded"`) ||
+			!strings.Contains(html.UnescapeString(body), "Diganti oleh rekomendasi Inspektorat sendiri") ||
+			!strings.Contains(html.UnescapeString(body), "atas nama Inspektorat: "+letter) {
+			t.Errorf("the page after the Inspektorat's own: %s", body)
+		}
 		resp, _ = bkpsdm.post(action+"/rekomendasi", url.Values{"source": {"bkpsdm"}, "capaian": {"butuh_perbaikan"}, "note": {"Dua temuan belum ditindaklanjuti."}})
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("recommend: %d", resp.StatusCode)
@@ -141,7 +156,7 @@ func TestUnitPerformancePage(t *testing.T) {
 		// The Kepala Dinas reads their OPD only, with the recommendation, and no form.
 		_, body = kadis.get(page)
 		if !strings.Contains(body, "Dua temuan belum ditindaklanjuti.") || !strings.Contains(body, "BKPSDM") ||
-			!strings.Contains(html.UnescapeString(body), "atas nama Inspektorat: "+letter) || !strings.Contains(body, "dicatat oleh ") ||
+			!strings.Contains(html.UnescapeString(body), "atas nama Inspektorat: "+letter) || !strings.Contains(body, "Dicatat oleh ") ||
 			strings.Contains(body, "Dinas Kesehatan") || strings.Contains(body, `method="post" action="`+action) {
 			t.Errorf("the Kepala Dinas's page: %s", body)
 		}
