@@ -41,37 +41,40 @@ const (
 	RoleSetter     = "Yang Menetapkan"
 )
 
-// SignAct is what a signature's electronic note records.
+// SignAct is what a signature's electronic note records: an act its
+// signer did in Kinerja.
 type SignAct int
 
 // The acts a signature's note names.
 const (
-	SignSent     SignAct = iota + 1 // the pejabat penilai sent the result
-	SignReceived                    // the employee received it (sent, or changed since)
-	SignSet                         // the leader set the capaian
+	SignSent      SignAct = iota + 1 // the pejabat penilai sent the result
+	SignConfirmed                    // the employee confirmed receiving the result as it stands
+	SignDecided                      // the atasan pejabat penilai decided the keberatan
+	SignSet                          // the leader set the capaian
 )
 
 // SignedNote words an act done in Kinerja at time t, on the instansi's
-// clock: "Disampaikan secara elektronik 03-02-2026 10:00 WIB".
+// clock: "Disampaikan secara elektronik 03-02-2026 10:00 WIB"; "" when
+// the act is not done (t is zero).
 func SignedNote(act SignAct, t time.Time, zone *time.Location) string {
 	if t.IsZero() {
 		return ""
 	}
-	verb := map[SignAct]string{SignSent: "Disampaikan", SignReceived: "Diterima", SignSet: "Ditetapkan"}[act]
+	verb := map[SignAct]string{SignSent: "Disampaikan", SignConfirmed: "Dinyatakan diterima", SignDecided: "Diputuskan", SignSet: "Ditetapkan"}[act]
 	return verb + " secara elektronik " + approvedAt(t, zone)
 }
 
-// ReceiptNote words the employee's part of a result in Kinerja: when they
-// received it (its sending, or its latest change, from which the
-// keberatan window counts) and, once they did, when they confirmed it:
-// "Diterima secara elektronik 03-02-2026 10:00 WIB, dikonfirmasi
-// 05-02-2026 08:00 WIB".
-func ReceiptNote(received, confirmed time.Time, zone *time.Location) string {
-	note := SignedNote(SignReceived, received, zone)
-	if note != "" && !confirmed.IsZero() {
-		note += ", dikonfirmasi " + approvedAt(confirmed, zone)
+// Signed is the signature block of person in role for an act done at
+// t: dated with the day of t on zone, with its electronic note. When the
+// act is not done (t is zero) the block has neither, and the date is
+// left dotted for the pen.
+func Signed(role string, person model.PersonSnapshot, act SignAct, t time.Time, zone *time.Location) Signature {
+	s := Signature{Role: role, Person: person}
+	if !t.IsZero() {
+		s.Date = model.Date(t.In(zone).Format(time.DateOnly))
+		s.Note = SignedNote(act, t, zone)
 	}
-	return note
+	return s
 }
 
 // DateText is the signature's date as the documents write it, dots

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -103,4 +104,50 @@ func TestPerformanceDocument(t *testing.T) {
 	mustContain(t, "the penetapan", buf.String(), "PENETAPAN PREDIKAT KINERJA ORGANISASI", "Dinas Komunikasi dan Informatika", "JANUARI 2026",
 		"CAPAIAN KINERJA ORGANISASI", "[X] Baik", "DASAR PENETAPAN", "Capaian Perjanjian Kinerja triwulan 95%", "REKOMENDASI", "Bappeda",
 		"Rencana aksi tercapai", "POLA DISTRIBUSI", "Jumlah pegawai: 10", "Wali Kota Sawahlunto", "Deri Asta", "Sawahlunto, 4 Februari 2026")
+}
+
+// A signature block is dated, with its electronic note, only for an act
+// done: the PDF leaves the others dotted for the pen and notes nothing
+// under them.
+func TestSignaturesOnlyForActsDone(t *testing.T) {
+	wib := time.FixedZone("WIB", 7*3600)
+	sent := time.Date(2026, 2, 3, 3, 0, 0, 0, time.UTC)
+	decided := time.Date(2026, 2, 10, 17, 30, 0, 0, time.UTC) // 11 February 00:30 WIB
+	for _, c := range []struct {
+		act     SignAct
+		at      time.Time
+		day     model.Date
+		note    string
+		dotted  bool
+		caption string
+	}{
+		{SignConfirmed, time.Time{}, "", "", true, "employee, not confirmed"},
+		{SignConfirmed, sent, "2026-02-03", "Dinyatakan diterima secara elektronik 03-02-2026 10:00 WIB", false, "employee, confirmed"},
+		{SignSent, time.Time{}, "", "", true, "rater, not sent"},
+		{SignSent, sent, "2026-02-03", "Disampaikan secara elektronik 03-02-2026 10:00 WIB", false, "rater, sent"},
+		{SignDecided, time.Time{}, "", "", true, "atasan, not decided"},
+		{SignDecided, decided, "2026-02-11", "Diputuskan secara elektronik 11-02-2026 00:30 WIB", false, "atasan, decided"},
+		{SignSet, time.Time{}, "", "", true, "setter, not set"},
+		{SignSet, sent, "2026-02-03", "Ditetapkan secara elektronik 03-02-2026 10:00 WIB", false, "setter, set"},
+	} {
+		s := Signed(RoleEmployee, docEmployee, c.act, c.at, wib)
+		if s.Date != c.day || s.Note != c.note || (s.DateText() == "....................") != c.dotted {
+			t.Errorf("%s: %+v (%s)", c.caption, s, s.DateText())
+		}
+	}
+	doc := AssessmentDocument{InstansiName: "Pemerintah Kota Sawahlunto", Period: docJan, From: "2026-01-01", To: "2026-01-31",
+		Employee: docEmployee, Rater: docRater, UpperRater: docUpper, Objection: ObjectionText{Reason: "-", Explanation: "-", Decision: "-"},
+		Place: "Sawahlunto", Uncompressed: true,
+		Signatures: []Signature{Signed(RoleEmployee, docEmployee, SignConfirmed, time.Time{}, wib),
+			Signed(RoleRater, docRater, SignSent, sent, wib), Signed(RoleUpperRater, docUpper, SignDecided, decided, wib)}}
+	var buf bytes.Buffer
+	if err := WriteAssessmentDocument(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	mustContain(t, "the dokumen", pdf, "Sawahlunto, ....................", "Sawahlunto, 3 Februari 2026", "Disampaikan secara elektronik 03-02-2026 10:00 WIB",
+		"Sawahlunto, 11 Februari 2026", "Diputuskan secara elektronik 11-02-2026 00:30 WIB")
+	if strings.Count(pdf, "secara elektronik") != 2 || strings.Contains(pdf, "Dinyatakan diterima") {
+		t.Errorf("the unconfirmed employee's block carries an electronic act")
+	}
 }
