@@ -488,6 +488,19 @@ type AssessmentIndicator struct {
 	Evidence []model.Evidence
 }
 
+// PeriodDue is the part of the indicator's target due in the assessed
+// period when it is a part of the whole ("1" of a yearly "10"), "" when
+// the period is due the whole target or the part cannot be reckoned: what
+// the rating screen shows as "target periode ini" and the Evaluasi Kinerja
+// Pegawai prints beside the period's realisasi.
+func (ai AssessmentIndicator) PeriodDue() string {
+	whole, _ := model.PeriodTarget(ai.Indicator.Target, 1, true)
+	if ai.Due == "" || ai.Share >= 1 || ai.Due == whole {
+		return ""
+	}
+	return ai.Due
+}
+
 // AssessmentBehaviour is a core value as the rater sees it.
 type AssessmentBehaviour struct {
 	Behaviour  model.Behaviour

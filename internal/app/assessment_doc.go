@@ -117,7 +117,13 @@ func (a *App) EvaluationDocument(ctx context.Context, actor model.Actor, id stri
 		res := export.EvaluationResult{Kind: r.RHK.Kind, Description: r.RHK.Description, UmpanBalik: r.UmpanBalik}
 		for _, ai := range r.Indicators {
 			in := ai.Indicator
+			// The period's part of the target beside the period's
+			// realisasi, as the rating screen shows it; the whole
+			// target beside it, labelled.
 			ei := export.EvaluationIndicator{Description: in.Description, Target: strings.TrimSpace(in.Target + " " + in.Unit), Basis: ai.Basis}
+			if due := ai.PeriodDue(); due != "" {
+				ei.Target, ei.WholeTarget = strings.TrimSpace(due+" "+in.Unit), ei.Target
+			}
 			if strings.TrimSpace(ai.Realisasi) != "" {
 				ei.Realisasi = strings.TrimSpace(ai.Realisasi + " " + in.Unit)
 			}

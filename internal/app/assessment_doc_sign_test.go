@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,6 +60,12 @@ func TestDocumentSignaturesFollowActs(t *testing.T) {
 				ev, doc = evd.Signatures, d.Signatures
 			}
 			return ev, doc
+		}
+
+		// The annual assessment is due the whole target: printed once.
+		if ev, err := e.a.EvaluationDocument(ctx, kabid, as.ID); err != nil || ev.Results[0].Indicators[0].WholeTarget != "" ||
+			strings.Contains(ev.Results[0].Indicators[0].TargetText(), "tahunan") {
+			t.Errorf("the annual target: %+v, %v", ev.Results, err)
 		}
 
 		// Sent, not yet confirmed: the employee's block is for the pen.

@@ -47,7 +47,18 @@ func TestAssessmentDocuments(t *testing.T) {
 			t.Errorf("evaluation = %+v", ev)
 		}
 		if len(ev.Results) != 1 || ev.Results[0].UmpanBalik != "Laporan rapi dan tepat waktu" || len(ev.Behaviours) != 7 {
-			t.Errorf("results %+v, %d behaviours", ev.Results, len(ev.Behaviours))
+			t.Fatalf("results %+v, %d behaviours", ev.Results, len(ev.Behaviours))
+		}
+		// The target printed beside January's realisasi is January's
+		// part, the one the rating screen shows; the year's is labelled.
+		view, err := e.a.AssessmentView(ctx, who["kabid"], it.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ai, printed := view.Results[0].Indicators[0], ev.Results[0].Indicators[0]
+		if due := ai.PeriodDue(); due == "" || due == ai.Indicator.Target || printed.Target != due+" "+ai.Indicator.Unit ||
+			printed.WholeTarget != ai.Indicator.Target+" "+ai.Indicator.Unit || !strings.Contains(printed.TargetText(), "(target tahunan "+printed.WholeTarget+")") {
+			t.Errorf("printed target %+v, the screen's part %q of %q", printed, due, ai.Indicator.Target)
 		}
 		// Sent, not yet confirmed: the rater's block is dated, the
 		// employee's left for the pen (TestDocumentSignaturesFollowActs).

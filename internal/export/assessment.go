@@ -177,9 +177,35 @@ type EvaluationResult struct {
 // reached, on what basis.
 type EvaluationIndicator struct {
 	Description string
-	Target      string // with its unit: "12 layanan"
+	// Target is what is due in the period assessed, with its unit: the
+	// period's part of the SKP's target ("1 layanan" of a yearly 12), or
+	// the whole target when the period is due all of it.
+	Target string
+	// WholeTarget is the SKP's whole target with its unit when Target is
+	// a part of it ("12 layanan"), "" otherwise.
+	WholeTarget string
 	Realisasi   string // with its unit, "" when nothing was reported
 	Basis       string // the bukti dukung it rests on
+}
+
+// TargetText is the target as the PDF's "Target" column shows it: the
+// period's target, and under it the whole target, labelled.
+func (i EvaluationIndicator) TargetText() string {
+	text := orDash(i.Target)
+	if n := i.WholeTargetNote(); n != "" {
+		text += "\n" + n
+	}
+	return text
+}
+
+// WholeTargetNote labels the SKP's whole target where the period's part
+// of it is printed: "(target tahunan 12 layanan)"; "" when the period is
+// due the whole target.
+func (i EvaluationIndicator) WholeTargetNote() string {
+	if i.WholeTarget == "" {
+		return ""
+	}
+	return "(target tahunan " + i.WholeTarget + ")"
 }
 
 // RealisasiText is the realisasi with its basis, as the document's
@@ -512,7 +538,7 @@ func WriteEvaluation(w io.Writer, doc EvaluationDocument) error {
 				if j == 0 {
 					no, rhk, fb = fmt.Sprint(n), r.Description, orDash(r.UmpanBalik)
 				}
-				d.row(hw, []string{no, rhk, orDash(in.Description), orDash(in.Target), in.RealisasiText(), fb}, false, 4)
+				d.row(hw, []string{no, rhk, orDash(in.Description), in.TargetText(), in.RealisasiText(), fb}, false, 4)
 			}
 		}
 		if n == 0 {

@@ -41,7 +41,8 @@ func TestEvaluationDocument(t *testing.T) {
 	doc := EvaluationDocument{InstansiName: "Pemerintah Kota Sawahlunto", Approach: model.ApproachKuantitatif, Period: docJan,
 		From: "2026-01-01", To: "2026-01-31", Employee: docEmployee, Rater: docRater, Distribution: sampleDistribution(),
 		Results: []EvaluationResult{{Kind: model.RHKUtama, Description: "Tersedianya aplikasi layanan perizinan daring",
-			Indicators: []EvaluationIndicator{{Description: "Jumlah modul aplikasi", Target: "4 modul", Realisasi: "1", Basis: "Berita acara uji modul"}},
+			Indicators: []EvaluationIndicator{{Description: "Jumlah modul aplikasi", Target: "1 modul", WholeTarget: "12 modul", Realisasi: "1", Basis: "Berita acara uji modul"},
+				{Description: "Persentase uji lulus", Target: "100 %", Realisasi: "100"}},
 			UmpanBalik: "Modul pertama selesai tepat waktu"}},
 		HasilKerja: model.RatingDiAtas, Perilaku: model.RatingSesuai, Predikat: model.PredikatBaik, Place: "Sawahlunto",
 		Signatures: []Signature{{Role: "Pegawai yang Dinilai", Person: docEmployee, Date: "2026-02-05"},
@@ -61,7 +62,11 @@ func TestEvaluationDocument(t *testing.T) {
 		"Kurang/Misconduct", "paling banyak 70%", "REALISASI", "BERDASARKAN BUKTI", "UMPAN BALIK", "1 \\(Berita acara uji modul\\)",
 		"Modul pertama selesai", "RATING HASIL KERJA", "DI ATAS EKSPEKTASI", "Kolaboratif", "Aktif dalam tim SPBE",
 		"Membantu tim lain", "RATING PERILAKU KERJA", "SESUAI EKSPEKTASI", "PREDIKAT KINERJA PEGAWAI", "BAIK",
-		"Sawahlunto, 3 Februari 2026", "Sawahlunto, 5 Februari 2026")
+		"Sawahlunto, 3 Februari 2026", "Sawahlunto, 5 Februari 2026", "(1 modul)", "\\(target", "tahunan", "(modul\\))")
+	// Wrapped in the narrow column, a word a line.
+	if strings.Count(buf.String(), "\\(target") != 1 {
+		t.Error("a target due whole in the period is labelled as the year's")
+	}
 }
 
 func TestAssessmentDocument(t *testing.T) {

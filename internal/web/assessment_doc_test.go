@@ -39,7 +39,7 @@ func TestAssessmentDocumentPages(t *testing.T) {
 				"Tingkatkan dokumentasi bukti dukung", "KEBERATAN", "PENJELASAN PEJABAT PENILAI", "KEPUTUSAN ATASAN", `href="/penilaian/` + id + `/dokumen.pdf"`,
 				"document.css"}},
 			{"/penilaian/" + id + "/evaluasi", []string{"EVALUASI KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF", "PERIODE: JANUARI 2026",
-				"POLA DISTRIBUSI", "<svg", "Tersusunnya laporan layanan", "12 layanan", "RATING HASIL KERJA", "SESUAI EKSPEKTASI",
+				"POLA DISTRIBUSI", "<svg", "Tersusunnya laporan layanan", ">1 layanan<", "(target tahunan 12 layanan)", "RATING HASIL KERJA", "SESUAI EKSPEKTASI",
 				"RATING PERILAKU KERJA", "Berorientasi Pelayanan", "PREDIKAT KINERJA PEGAWAI", `href="/penilaian/` + id + `/evaluasi.pdf"`}},
 		}
 		for _, p := range pages {
