@@ -917,9 +917,9 @@ func emitCurve(ctx context.Context, tx *store.Tx, f assessmentFacts, after model
 	if f.OPDHead == "" {
 		return nil
 	}
-	seen := seenBy(model.Actor{InstansiID: after.InstansiID, EmployeeID: f.OPDHead}, after)
+	seen := curveSeen(model.Actor{InstansiID: after.InstansiID, EmployeeID: f.OPDHead}, after)
 	return tx.Emit(ctx, f.OPDHead, "curve.changed", map[string]any{"opd_id": after.OPDID, "period_id": after.PeriodID,
-		"assessment_id": after.ID, "predikat": seen.Predikat, "status": after.Status})
+		"assessment_id": after.ID, "predikat": seen.Predikat, "status": seen.Status})
 }
 
 // FinalizeAssessment sends a rated assessment to the employee. The OPD's
