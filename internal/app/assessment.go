@@ -488,6 +488,19 @@ type AssessmentIndicator struct {
 	Evidence []model.Evidence
 }
 
+// PeriodDue is the part of the indicator's target due in the assessed
+// period when it is a part of the whole ("1" of a yearly "10"), "" when
+// the period is due the whole target or the part cannot be reckoned: what
+// the rating screen shows as "target periode ini" and the Evaluasi Kinerja
+// Pegawai prints beside the period's realisasi.
+func (ai AssessmentIndicator) PeriodDue() string {
+	whole, _ := model.PeriodTarget(ai.Indicator.Target, 1, true)
+	if ai.Due == "" || ai.Share >= 1 || ai.Due == whole {
+		return ""
+	}
+	return ai.Due
+}
+
 // AssessmentBehaviour is a core value as the rater sees it.
 type AssessmentBehaviour struct {
 	Behaviour  model.Behaviour
@@ -904,9 +917,9 @@ func emitCurve(ctx context.Context, tx *store.Tx, f assessmentFacts, after model
 	if f.OPDHead == "" {
 		return nil
 	}
-	seen := seenBy(model.Actor{InstansiID: after.InstansiID, EmployeeID: f.OPDHead}, after)
+	seen := curveSeen(model.Actor{InstansiID: after.InstansiID, EmployeeID: f.OPDHead}, after)
 	return tx.Emit(ctx, f.OPDHead, "curve.changed", map[string]any{"opd_id": after.OPDID, "period_id": after.PeriodID,
-		"assessment_id": after.ID, "predikat": seen.Predikat, "status": after.Status})
+		"assessment_id": after.ID, "predikat": seen.Predikat, "status": seen.Status})
 }
 
 // FinalizeAssessment sends a rated assessment to the employee. The OPD's

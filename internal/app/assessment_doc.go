@@ -43,17 +43,6 @@ func docPlace(instansiName string) string {
 }
 
 // dayIn is the day of t on clock zone, "" for the zero time.
-// receiptDay is the date by the employee's signature: the day they
-// confirmed the result, or before they do the day they received it
-// electronically (both known to Kinerja, so never left to be filled in
-// by hand); "" before the result is sent.
-func receiptDay(as model.Assessment, zone *time.Location) model.Date {
-	if !as.AcknowledgedAt.IsZero() {
-		return dayIn(as.AcknowledgedAt, zone)
-	}
-	return dayIn(as.ReceivedAt, zone)
-}
-
 func dayIn(t time.Time, zone *time.Location) model.Date {
 	if t.IsZero() {
 		return ""
@@ -128,7 +117,13 @@ func (a *App) EvaluationDocument(ctx context.Context, actor model.Actor, id stri
 		res := export.EvaluationResult{Kind: r.RHK.Kind, Description: r.RHK.Description, UmpanBalik: r.UmpanBalik}
 		for _, ai := range r.Indicators {
 			in := ai.Indicator
+			// The period's part of the target beside the period's
+			// realisasi, as the rating screen shows it; the whole
+			// target beside it, labelled.
 			ei := export.EvaluationIndicator{Description: in.Description, Target: strings.TrimSpace(in.Target + " " + in.Unit), Basis: ai.Basis}
+			if due := ai.PeriodDue(); due != "" {
+				ei.Target, ei.WholeTarget = strings.TrimSpace(due+" "+in.Unit), ei.Target
+			}
 			if strings.TrimSpace(ai.Realisasi) != "" {
 				ei.Realisasi = strings.TrimSpace(ai.Realisasi + " " + in.Unit)
 			}
@@ -144,10 +139,7 @@ func (a *App) EvaluationDocument(ctx context.Context, actor model.Actor, id stri
 		doc.Behaviours = append(doc.Behaviours, export.EvaluationBehaviour{Name: names[b.Behaviour.Value], Guides: b.Behaviour.Guides[:],
 			Expectation: b.Behaviour.Expectation, UmpanBalik: b.UmpanBalik})
 	}
-	doc.Signatures = []export.Signature{
-		{Role: export.RoleEmployee, Person: employee, Date: receiptDay(as, zone), Note: export.ReceiptNote(as.ReceivedAt, as.AcknowledgedAt, zone)},
-		{Role: export.RoleRater, Person: rater, Date: dayIn(as.FinalizedAt, zone), Note: export.SignedNote(export.SignSent, as.FinalizedAt, zone)},
-	}
+	doc.Signatures = []export.Signature{employeeSignature(as, employee, zone), raterSignature(as, rater, zone)}
 	return doc, nil
 }
 
@@ -194,7 +186,11 @@ func (a *App) AssessmentDocument(ctx context.Context, actor model.Actor, id stri
 	if err != nil {
 		return AssessmentDocument{}, err
 	}
-	objection, err := a.objectionForDocument(ctx, as)
+	objection, decided, err := a.objectionForDocument(ctx, as)
+	if err != nil {
+		return AssessmentDocument{}, err
+	}
+	upperSign, err := a.upperSignature(ctx, decided, upper, zone)
 	if err != nil {
 		return AssessmentDocument{}, err
 	}
@@ -202,31 +198,81 @@ func (a *App) AssessmentDocument(ctx context.Context, actor model.Actor, id stri
 		From: maxDate(f.SKP.PeriodStart, f.Period.Start), To: minDate(f.SKP.PeriodEnd, f.Period.End),
 		Employee: employee, Rater: rater, UpperRater: upper, Capaian: capaian, Predikat: as.Predikat, Note: as.Note,
 		Objection: objection, Place: docPlace(in.Name),
-		Signatures: []export.Signature{
-			{Role: export.RoleEmployee, Person: employee, Date: receiptDay(as, zone), Note: export.ReceiptNote(as.ReceivedAt, as.AcknowledgedAt, zone)},
-			{Role: export.RoleRater, Person: rater, Date: dayIn(as.FinalizedAt, zone), Note: export.SignedNote(export.SignSent, as.FinalizedAt, zone)},
-			{Role: export.RoleUpperRater, Person: upper, Date: objection.DecisionDate},
-		}}, nil
+		Signatures: []export.Signature{employeeSignature(as, employee, zone), raterSignature(as, rater, zone), upperSign}}, nil
+}
+
+// The signature blocks of an assessment's documents (docs/penilaian-dokumen.md,
+// "Tanggal dan tempat"): a block is dated, and carries its electronic
+// note, only for an act its signer did in Kinerja: the employee when they
+// confirmed receiving the result as it stands (not when it reached them:
+// a result changed since, by calibration or a keberatan decision, is
+// confirmed anew), the pejabat penilai when they sent it, the atasan
+// when they decided the keberatan. What is not done is left dotted for
+// the pen.
+
+// employeeSignature is the rated employee's block: dated the day they
+// confirmed the result.
+func employeeSignature(as model.Assessment, employee model.PersonSnapshot, zone *time.Location) export.Signature {
+	return export.Signed(export.RoleEmployee, employee, export.SignConfirmed, actedAt(employee, as.EmployeeID, as.AcknowledgedAt), zone)
+}
+
+// raterSignature is the pejabat penilai's block: dated the day they sent
+// the result.
+func raterSignature(as model.Assessment, rater model.PersonSnapshot, zone *time.Location) export.Signature {
+	return export.Signed(export.RoleRater, rater, export.SignSent, actedAt(rater, as.FinalizedBy, as.FinalizedAt), zone)
+}
+
+// upperSignature is the atasan pejabat penilai's block: dated the day
+// they decided the keberatan (nil: none decided). The atasan who decided
+// signs, also when they are not the one of the day of the rating.
+func (a *App) upperSignature(ctx context.Context, decided *model.Objection, upper model.PersonSnapshot, zone *time.Location) (export.Signature, error) {
+	if decided == nil {
+		return export.Signed(export.RoleUpperRater, upper, export.SignDecided, time.Time{}, zone), nil
+	}
+	if decided.DecidedBy != "" && decided.DecidedBy != upper.EmployeeID {
+		people, err := a.store.EmployeesByID(ctx, []string{decided.DecidedBy})
+		if err != nil {
+			return export.Signature{}, err
+		}
+		if e, ok := people[decided.DecidedBy]; ok {
+			upper = model.SnapshotOf(e)
+		}
+	}
+	return export.Signed(export.RoleUpperRater, upper, export.SignDecided, actedAt(upper, decided.DecidedBy, decided.DecidedAt), zone), nil
+}
+
+// actedAt is when person did an act done by who at t: t when they are
+// the one who did it, else zero (someone else's act is not theirs to
+// sign for). A person or an act without a recorded employee counts as
+// theirs.
+func actedAt(person model.PersonSnapshot, who string, t time.Time) time.Time {
+	if person.EmployeeID != "" && who != "" && person.EmployeeID != who {
+		return time.Time{}
+	}
+	return t
 }
 
 // objectionForDocument is the keberatan of an assessment as the Dokumen
 // Evaluasi Kinerja Pegawai prints it (sections 6 to 8): the employee's
 // reason, the pejabat penilai's explanation and the atasan's decision
 // with their dates, each on the instansi's calendar; "-" for what is not
-// (yet) there.
-func (a *App) objectionForDocument(ctx context.Context, as model.Assessment) (export.ObjectionText, error) {
+// (yet) there. decided is the keberatan once decided, nil before.
+func (a *App) objectionForDocument(ctx context.Context, as model.Assessment) (text export.ObjectionText, decided *model.Objection, err error) {
 	o, err := a.store.ObjectionOf(ctx, as.ID)
 	if IsNotFound(err) {
-		return export.ObjectionText{Reason: "-", Explanation: "-", Decision: "-"}, nil
+		return export.ObjectionText{Reason: "-", Explanation: "-", Decision: "-"}, nil, nil
 	}
 	if err != nil {
-		return export.ObjectionText{}, err
+		return export.ObjectionText{}, nil, err
 	}
 	zone := a.TimeZone(ctx, as.InstansiID).Location()
 	t := export.ObjectionText{Reason: o.Reason, Explanation: cmpOr(o.Explanation, "-"), Decision: cmpOr(o.DecisionNote, "-"),
 		ReasonDate: dayIn(o.SubmittedAt, zone), ExplanationDate: dayIn(o.ExplainedAt, zone), DecisionDate: dayIn(o.DecidedAt, zone),
 		Outcome: o.Decision, To: o.To}
-	return t, nil
+	if o.Status == model.ObjectionDecided && !o.DecidedAt.IsZero() {
+		decided = &o
+	}
+	return t, decided, nil
 }
 
 func cmpOr(s, otherwise string) string {
@@ -265,9 +311,9 @@ func (a *App) PerformanceDocument(ctx context.Context, actor model.Actor, unitID
 	var capaian model.Capaian
 	setter := ""
 	if v.Performance != nil {
+		// Set: the one who set it signs, dated the day they did.
 		capaian, doc.Basis, setter = v.Performance.Capaian, v.Performance.Basis, v.Performance.SetBy
-		doc.Setter.Date = dayIn(v.Performance.SetAt, zone)
-		doc.Setter.Note = export.SignedNote(export.SignSet, v.Performance.SetAt, zone)
+		doc.Setter = export.Signed(export.RoleSetter, model.PersonSnapshot{}, export.SignSet, v.Performance.SetAt, zone)
 	} else if v.Setter != nil {
 		setter = v.Setter.ID
 	}

@@ -43,6 +43,25 @@ func unsentDocument(actor model.Actor, as model.Assessment) error {
 	return model.Refused("conflict.assessment.unsent.document")
 }
 
+// The calibration of an OPD read by someone rated in it (its head, or
+// an OPD admin) shows their own unsent result as not yet rated: in the
+// list (curveSeen), the counts and the chart (entriesUnseen), the spread
+// per rater (withoutUnseen) and the live event (emitCurve) alike, so that
+// every number on the page and in the API answer adds up.
+
+// curveSeen is an assessment as an OPD's calibration shows it to actor:
+// their own result not yet sent reads as one not yet rated (open, without
+// ratings or a rater), as entriesUnseen counts it.
+func curveSeen(actor model.Actor, as model.Assessment) model.Assessment {
+	if ratingsSeen(actor, as) {
+		return as
+	}
+	as = seenBy(actor, as)
+	as.Status = model.AssessmentOpen
+	as.Rater, as.UpperRater = model.PersonSnapshot{}, model.PersonSnapshot{}
+	return as
+}
+
 // unseenOwn lists the actor's own assessments in an OPD's period whose
 // ratings they may not see yet: the OPD head, or an OPD admin rated in
 // the OPD, reads its curve as a whole without their own draft in it.
@@ -64,9 +83,9 @@ func (a *App) unseenOwn(ctx context.Context, actor model.Actor, opdID, periodID 
 	return out, nil
 }
 
-// entriesUnseen leaves the predikat of the actor's own unsent results out
-// of an OPD's curve entries: the person still counts in the base, their
-// rating does not show.
+// entriesUnseen leaves the actor's own unsent results out of an OPD's
+// curve entries as curveSeen shows them: the person still counts in the
+// base, as not yet rated; their rating does not show.
 func entriesUnseen(own []model.Assessment, entries []model.CurveEntry) []model.CurveEntry {
 	if len(own) == 0 {
 		return entries
@@ -78,7 +97,7 @@ func entriesUnseen(own []model.Assessment, entries []model.CurveEntry) []model.C
 	out := make([]model.CurveEntry, len(entries))
 	for i, e := range entries {
 		if hidden[e.AssessmentID] {
-			e.Predikat = ""
+			e.Predikat, e.Status = "", model.AssessmentOpen
 		}
 		out[i] = e
 	}

@@ -257,6 +257,7 @@ func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
 			t.Fatal(err)
 		}
 		approvedStaffSKPFrom(t, e, s, kadisSKP.ID)
+		staff2SKP := approvedSKP(t, e, s, e.o.Staff2, e.o.PosStaff, "")
 		jan := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
 		if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: model.CapaianIstimewa,
 			Basis: "Rencana aksi Januari melampaui target"}); err != nil {
@@ -264,6 +265,16 @@ func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
 		}
 		staffItem := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, staffSKP.ID)
 		rateAll(t, e, kabid, []app.AssessmentItem{staffItem}, model.RatingSesuai, model.RatingSesuai) // Baik
+		// Staff2's sent, so that the page holds each state.
+		staff2Item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, staff2SKP)
+		rated2, err := e.a.RateAssessment(ctx, kabid, staff2Item.ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai,
+			Version: staff2Item.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.FinalizeAssessment(ctx, kabid, rated2.ID, rated2.Version); err != nil {
+			t.Fatal(err)
+		}
 		evs, err := s.Events(ctx, e.o.Kadis.ID, 0, 100)
 		if err != nil {
 			t.Fatal(err)
@@ -282,20 +293,21 @@ func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
 			t.Fatalf("the Kadis' events on their own rating = %+v, %v", evs, err)
 		}
 		var data map[string]any
-		if err := json.Unmarshal(evs[0].Data, &data); err != nil || data["predikat"] != "" {
+		if err := json.Unmarshal(evs[0].Data, &data); err != nil || data["predikat"] != "" || data["status"] != string(model.AssessmentOpen) {
 			t.Errorf("the curve event carries the Kadis' own draft: %s", evs[0].Data)
 		}
 
 		for name, tc := range map[string]struct {
-			reader model.Actor
-			total  int // predikat counted on the curve (the base, every person assessed, stays the same)
-			own    bool
-		}{"the Kadis": {kadis, 1, false}, "BKPSDM": {e.admin, 2, true}} {
+			reader      model.Actor
+			total       int // predikat counted on the curve (the base, every person assessed, stays the same)
+			open, rated int // not yet rated, rated and not sent, as the reader sees them
+			own         bool
+		}{"the Kadis": {kadis, 2, 1, 1, false}, "BKPSDM": {e.admin, 3, 0, 2, true}} {
 			cv, err := e.a.Curve(ctx, tc.reader, e.o.Kominfo.ID, jan.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cv.Check.Rated != tc.total || cv.Check.Total != 2 || cv.Check.Counts[model.PredikatBaik] != 1 {
+			if cv.Check.Rated != tc.total || cv.Check.Total != 3 || cv.Check.Counts[model.PredikatBaik] != 2 || cv.Final.Rated != 1 {
 				t.Errorf("%s's curve = %+v, want %d counted", name, cv.Check, tc.total)
 			}
 			raters := 0
@@ -309,11 +321,34 @@ func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Every number adds up, and to the rows: the page's "N
+			// penilaian: a belum diberi rating, b sudah diberi rating",
+			// the chart, the spread per rater and the list.
+			chart := 0
+			for _, n := range cv.Check.Counts {
+				chart += n
+			}
+			status, shown := map[model.AssessmentStatus]int{}, 0
+			for _, x := range page.Items {
+				status[x.Status]++
+				if x.Predikat != "" {
+					shown++
+				}
+			}
+			if cv.Open != tc.open || cv.Rated != tc.rated || cv.Total != len(page.Items) || cv.Open+cv.Rated+cv.Final.Rated != cv.Total ||
+				chart != cv.Rated+cv.Final.Rated || chart != raters || shown != chart ||
+				status[model.AssessmentOpen] != cv.Open || status[model.AssessmentRated] != cv.Rated || status[model.AssessmentFinal] != cv.Final.Rated {
+				t.Errorf("%s's numbers do not add up: %d assessments, %d open, %d rated, %d sent; chart %d, raters %d; rows %v, %d with a predikat",
+					name, cv.Total, cv.Open, cv.Rated, cv.Final.Rated, chart, raters, status, shown)
+			}
 			for _, x := range page.Items {
 				switch x.ID {
 				case kadisItem.ID:
 					if (x.Predikat == model.PredikatSangatBaik) != tc.own || x.Can.SeeRatings != tc.own {
 						t.Errorf("%s reads the Kadis' own draft as %q (can %+v)", name, x.Predikat, x.Can)
+					}
+					if !tc.own && (x.Status != model.AssessmentOpen || x.Rater.Name != "" || x.HasilKerja != "" || x.PerilakuKerja != "") {
+						t.Errorf("the Kadis' own row reads %s, rated by %q", x.Status, x.Rater.Name)
 					}
 				case staffItem.ID:
 					if x.Predikat != model.PredikatBaik {

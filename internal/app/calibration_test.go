@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -188,7 +189,7 @@ func TestCalibrationMovesFinalisesAndLocks(t *testing.T) {
 		_, err = e.a.MoveAssessment(ctx, who["kadis"], rated[0].ID, rated[0].Version, model.RatingDiBawah, model.RatingSesuai, "  ")
 		refusedBy(t, "move without a reason", err, "reason", "invalid.calibration.reason")
 		moved, err := e.a.MoveAssessment(ctx, who["kadis"], rated[0].ID, rated[0].Version, model.RatingDiBawah, model.RatingSesuai,
-			"Dua dari tiga target utama tidak tercapai menurut bukti dukung")
+			"Dua dari tiga target utama tidak tercapai menurut bukti dukung.")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -203,6 +204,14 @@ func TestCalibrationMovesFinalisesAndLocks(t *testing.T) {
 			notes, _ := s.Notifications(ctx, id, 5)
 			if len(notes) == 0 || notes[0].Kind != "assessment.moved" {
 				t.Errorf("%s was not told of the move: %+v", id, notes)
+				continue
+			}
+			// The reason's own full stop ends its sentence: not doubled.
+			for _, lang := range []string{"id", "en"} {
+				title, body := app.RenderNotification(lang, notes[0])
+				if !strings.Contains(body, "bukti dukung.") || strings.Contains(title+body, "..") {
+					t.Errorf("%s's notice in %s: %q / %q", id, lang, title, body)
+				}
 			}
 		}
 		// Now the curve holds: the Kepala Dinas finalises without override.

@@ -41,37 +41,40 @@ const (
 	RoleSetter     = "Yang Menetapkan"
 )
 
-// SignAct is what a signature's electronic note records.
+// SignAct is what a signature's electronic note records: an act its
+// signer did in Kinerja.
 type SignAct int
 
 // The acts a signature's note names.
 const (
-	SignSent     SignAct = iota + 1 // the pejabat penilai sent the result
-	SignReceived                    // the employee received it (sent, or changed since)
-	SignSet                         // the leader set the capaian
+	SignSent      SignAct = iota + 1 // the pejabat penilai sent the result
+	SignConfirmed                    // the employee confirmed receiving the result as it stands
+	SignDecided                      // the atasan pejabat penilai decided the keberatan
+	SignSet                          // the leader set the capaian
 )
 
 // SignedNote words an act done in Kinerja at time t, on the instansi's
-// clock: "Disampaikan secara elektronik 03-02-2026 10:00 WIB".
+// clock: "Disampaikan secara elektronik 03-02-2026 10:00 WIB"; "" when
+// the act is not done (t is zero).
 func SignedNote(act SignAct, t time.Time, zone *time.Location) string {
 	if t.IsZero() {
 		return ""
 	}
-	verb := map[SignAct]string{SignSent: "Disampaikan", SignReceived: "Diterima", SignSet: "Ditetapkan"}[act]
+	verb := map[SignAct]string{SignSent: "Disampaikan", SignConfirmed: "Dinyatakan diterima", SignDecided: "Diputuskan", SignSet: "Ditetapkan"}[act]
 	return verb + " secara elektronik " + approvedAt(t, zone)
 }
 
-// ReceiptNote words the employee's part of a result in Kinerja: when they
-// received it (its sending, or its latest change, from which the
-// keberatan window counts) and, once they did, when they confirmed it:
-// "Diterima secara elektronik 03-02-2026 10:00 WIB, dikonfirmasi
-// 05-02-2026 08:00 WIB".
-func ReceiptNote(received, confirmed time.Time, zone *time.Location) string {
-	note := SignedNote(SignReceived, received, zone)
-	if note != "" && !confirmed.IsZero() {
-		note += ", dikonfirmasi " + approvedAt(confirmed, zone)
+// Signed is the signature block of person in role for an act done at
+// t: dated with the day of t on zone, with its electronic note. When the
+// act is not done (t is zero) the block has neither, and the date is
+// left dotted for the pen.
+func Signed(role string, person model.PersonSnapshot, act SignAct, t time.Time, zone *time.Location) Signature {
+	s := Signature{Role: role, Person: person}
+	if !t.IsZero() {
+		s.Date = model.Date(t.In(zone).Format(time.DateOnly))
+		s.Note = SignedNote(act, t, zone)
 	}
-	return note
+	return s
 }
 
 // DateText is the signature's date as the documents write it, dots
@@ -174,9 +177,35 @@ type EvaluationResult struct {
 // reached, on what basis.
 type EvaluationIndicator struct {
 	Description string
-	Target      string // with its unit: "12 layanan"
+	// Target is what is due in the period assessed, with its unit: the
+	// period's part of the SKP's target ("1 layanan" of a yearly 12), or
+	// the whole target when the period is due all of it.
+	Target string
+	// WholeTarget is the SKP's whole target with its unit when Target is
+	// a part of it ("12 layanan"), "" otherwise.
+	WholeTarget string
 	Realisasi   string // with its unit, "" when nothing was reported
 	Basis       string // the bukti dukung it rests on
+}
+
+// TargetText is the target as the PDF's "Target" column shows it: the
+// period's target, and under it the whole target, labelled.
+func (i EvaluationIndicator) TargetText() string {
+	text := orDash(i.Target)
+	if n := i.WholeTargetNote(); n != "" {
+		text += "\n" + n
+	}
+	return text
+}
+
+// WholeTargetNote labels the SKP's whole target where the period's part
+// of it is printed: "(target tahunan 12 layanan)"; "" when the period is
+// due the whole target.
+func (i EvaluationIndicator) WholeTargetNote() string {
+	if i.WholeTarget == "" {
+		return ""
+	}
+	return "(target tahunan " + i.WholeTarget + ")"
 }
 
 // RealisasiText is the realisasi with its basis, as the document's
@@ -535,7 +564,7 @@ func WriteEvaluation(w io.Writer, doc EvaluationDocument) error {
 				if j == 0 {
 					no, rhk, fb = fmt.Sprint(n), r.Description, orDash(r.UmpanBalik)
 				}
-				d.row(hw, []string{no, rhk, orDash(in.Description), orDash(in.Target), in.RealisasiText(), fb}, false, 4)
+				d.row(hw, []string{no, rhk, orDash(in.Description), in.TargetText(), in.RealisasiText(), fb}, false, 4)
 			}
 		}
 		if n == 0 {

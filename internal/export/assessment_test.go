@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -40,7 +41,8 @@ func TestEvaluationDocument(t *testing.T) {
 	doc := EvaluationDocument{InstansiName: "Pemerintah Kota Sawahlunto", Approach: model.ApproachKuantitatif, Period: docJan,
 		From: "2026-01-01", To: "2026-01-31", Employee: docEmployee, Rater: docRater, Distribution: sampleDistribution(),
 		Results: []EvaluationResult{{Kind: model.RHKUtama, Description: "Tersedianya aplikasi layanan perizinan daring",
-			Indicators: []EvaluationIndicator{{Description: "Jumlah modul aplikasi", Target: "4 modul", Realisasi: "1", Basis: "Berita acara uji modul"}},
+			Indicators: []EvaluationIndicator{{Description: "Jumlah modul aplikasi", Target: "1 modul", WholeTarget: "12 modul", Realisasi: "1", Basis: "Berita acara uji modul"},
+				{Description: "Persentase uji lulus", Target: "100 %", Realisasi: "100"}},
 			UmpanBalik: "Modul pertama selesai tepat waktu"}},
 		HasilKerja: model.RatingDiAtas, Perilaku: model.RatingSesuai, Predikat: model.PredikatBaik, Place: "Sawahlunto",
 		Signatures: []Signature{{Role: "Pegawai yang Dinilai", Person: docEmployee, Date: "2026-02-05"},
@@ -60,7 +62,11 @@ func TestEvaluationDocument(t *testing.T) {
 		"Kurang/Misconduct", "paling banyak 70%", "REALISASI", "BERDASARKAN BUKTI", "UMPAN BALIK", "1 \\(Berita acara uji modul\\)",
 		"Modul pertama selesai", "RATING HASIL KERJA", "DI ATAS EKSPEKTASI", "Kolaboratif", "Aktif dalam tim SPBE",
 		"Membantu tim lain", "RATING PERILAKU KERJA", "SESUAI EKSPEKTASI", "PREDIKAT KINERJA PEGAWAI", "BAIK",
-		"Sawahlunto, 3 Februari 2026", "Sawahlunto, 5 Februari 2026")
+		"Sawahlunto, 3 Februari 2026", "Sawahlunto, 5 Februari 2026", "(1 modul)", "\\(target", "tahunan", "(modul\\))")
+	// Wrapped in the narrow column, a word a line.
+	if strings.Count(buf.String(), "\\(target") != 1 {
+		t.Error("a target due whole in the period is labelled as the year's")
+	}
 }
 
 func TestAssessmentDocument(t *testing.T) {
@@ -128,4 +134,50 @@ func TestPerformanceDocumentOnBehalf(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, "the penetapan", buf.String(), "Dicatat oleh", "700/123/2026", "Diganti oleh", "Inspektur")
+}
+
+// A signature block is dated, with its electronic note, only for an act
+// done: the PDF leaves the others dotted for the pen and notes nothing
+// under them.
+func TestSignaturesOnlyForActsDone(t *testing.T) {
+	wib := time.FixedZone("WIB", 7*3600)
+	sent := time.Date(2026, 2, 3, 3, 0, 0, 0, time.UTC)
+	decided := time.Date(2026, 2, 10, 17, 30, 0, 0, time.UTC) // 11 February 00:30 WIB
+	for _, c := range []struct {
+		act     SignAct
+		at      time.Time
+		day     model.Date
+		note    string
+		dotted  bool
+		caption string
+	}{
+		{SignConfirmed, time.Time{}, "", "", true, "employee, not confirmed"},
+		{SignConfirmed, sent, "2026-02-03", "Dinyatakan diterima secara elektronik 03-02-2026 10:00 WIB", false, "employee, confirmed"},
+		{SignSent, time.Time{}, "", "", true, "rater, not sent"},
+		{SignSent, sent, "2026-02-03", "Disampaikan secara elektronik 03-02-2026 10:00 WIB", false, "rater, sent"},
+		{SignDecided, time.Time{}, "", "", true, "atasan, not decided"},
+		{SignDecided, decided, "2026-02-11", "Diputuskan secara elektronik 11-02-2026 00:30 WIB", false, "atasan, decided"},
+		{SignSet, time.Time{}, "", "", true, "setter, not set"},
+		{SignSet, sent, "2026-02-03", "Ditetapkan secara elektronik 03-02-2026 10:00 WIB", false, "setter, set"},
+	} {
+		s := Signed(RoleEmployee, docEmployee, c.act, c.at, wib)
+		if s.Date != c.day || s.Note != c.note || (s.DateText() == "....................") != c.dotted {
+			t.Errorf("%s: %+v (%s)", c.caption, s, s.DateText())
+		}
+	}
+	doc := AssessmentDocument{InstansiName: "Pemerintah Kota Sawahlunto", Period: docJan, From: "2026-01-01", To: "2026-01-31",
+		Employee: docEmployee, Rater: docRater, UpperRater: docUpper, Objection: ObjectionText{Reason: "-", Explanation: "-", Decision: "-"},
+		Place: "Sawahlunto", Uncompressed: true,
+		Signatures: []Signature{Signed(RoleEmployee, docEmployee, SignConfirmed, time.Time{}, wib),
+			Signed(RoleRater, docRater, SignSent, sent, wib), Signed(RoleUpperRater, docUpper, SignDecided, decided, wib)}}
+	var buf bytes.Buffer
+	if err := WriteAssessmentDocument(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	pdf := buf.String()
+	mustContain(t, "the dokumen", pdf, "Sawahlunto, ....................", "Sawahlunto, 3 Februari 2026", "Disampaikan secara elektronik 03-02-2026 10:00 WIB",
+		"Sawahlunto, 11 Februari 2026", "Diputuskan secara elektronik 11-02-2026 00:30 WIB")
+	if strings.Count(pdf, "secara elektronik") != 2 || strings.Contains(pdf, "Dinyatakan diterima") {
+		t.Errorf("the unconfirmed employee's block carries an electronic act")
+	}
 }

@@ -48,12 +48,15 @@ func T(lang, key string, args ...any) string {
 	return msg
 }
 
-// noDoubleDot drops the full stop a message puts after a %s or %v whose
-// argument already ends with one ("… oleh %s." with "Kartini, S.Pd.,
-// M.Pd."), so that a sentence never ends in "..". A message with indexed
-// verbs (%[2]s) is left as it is.
+// noDoubleDot drops the punctuation a message puts right after a %s or
+// %v whose argument already ends with it, so that text a person typed (a
+// reason, a note, a title) or a name ("Kartini, S.Pd., M.Pd.") never
+// doubles it: a full stop after an argument that ends a sentence (".",
+// "!", "?", "…"), and a comma, semicolon or colon after one that ends
+// with the same mark. Indexed verbs (%[3]s) take their own argument, as
+// fmt does, and the verbs after them the ones that follow.
 func noDoubleDot(msg string, args []any) string {
-	if !strings.Contains(msg, "%") || strings.Contains(msg, "%[") {
+	if !strings.Contains(msg, "%") {
 		return msg
 	}
 	var b strings.Builder
@@ -64,13 +67,26 @@ func noDoubleDot(msg string, args []any) string {
 		if c != '%' || i+1 >= len(msg) {
 			continue
 		}
-		// Copy the verb with its flags, width and precision.
+		// Copy the verb with its flags, argument index, width and
+		// precision.
 		j := i + 1
-		for j < len(msg) && strings.IndexByte("+-# 0123456789.*", msg[j]) >= 0 {
+		for j < len(msg) && strings.IndexByte("+-# 0", msg[j]) >= 0 {
+			j++
+		}
+		if j < len(msg) && msg[j] == '[' {
+			if k := strings.IndexByte(msg[j:], ']'); k > 0 {
+				if index, err := strconv.Atoi(msg[j+1 : j+k]); err == nil && index > 0 {
+					n = index - 1
+				}
+				j += k + 1
+			}
+		}
+		for j < len(msg) && strings.IndexByte("0123456789.*", msg[j]) >= 0 {
 			j++
 		}
 		if j >= len(msg) {
-			continue
+			b.WriteString(msg[i+1:])
+			break
 		}
 		b.WriteString(msg[i+1 : j+1])
 		verb := msg[j]
@@ -80,12 +96,25 @@ func noDoubleDot(msg string, args []any) string {
 		}
 		arg := n
 		n++
-		if (verb == 's' || verb == 'v') && i+1 < len(msg) && msg[i+1] == '.' && arg < len(args) &&
-			strings.HasSuffix(fmt.Sprint(args[arg]), ".") {
-			i++ // the argument's own dot ends the sentence
+		if (verb == 's' || verb == 'v') && i+1 < len(msg) && arg < len(args) && endsWith(fmt.Sprint(args[arg]), msg[i+1]) {
+			i++ // the argument's own mark serves
 		}
 	}
 	return b.String()
+}
+
+// endsWith reports whether text already ends with what punctuation mark
+// would add: a sentence's end for a full stop, the same mark for a comma,
+// a semicolon or a colon.
+func endsWith(text string, mark byte) bool {
+	text = strings.TrimRight(text, " ")
+	switch mark {
+	case '.':
+		return strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") || strings.HasSuffix(text, "…")
+	case ',', ';', ':':
+		return strings.HasSuffix(text, string(mark))
+	}
+	return false
 }
 
 // keyed is a message given as an argument of another (model.Message): it

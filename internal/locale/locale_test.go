@@ -119,6 +119,61 @@ func TestNoDoubleDotAfterAName(t *testing.T) {
 	}
 }
 
+// Text a person typed, embedded in a message and followed by its
+// punctuation, never doubles the mark: also where the message names its
+// arguments by index (a calibration move's reason), and in every catalog
+// message that puts punctuation after an argument.
+func TestTypedTextDoesNotDoubleTheMark(t *testing.T) {
+	reason := "Predikat Sangat Baik tidak melampaui."
+	for _, c := range []struct{ lang, want string }{
+		{"id", "Alasan: Predikat Sangat Baik tidak melampaui. Hasil yang diubah"},
+		{"en", "Reason: Predikat Sangat Baik tidak melampaui. You receive"},
+	} {
+		got := T(c.lang, "notif.assessment.moved.received.body", "Siti", "Januari 2026", reason)
+		if strings.Contains(got, "..") || !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q", c.lang, got)
+		}
+		if got := T(c.lang, "notif.assessment.moved.received.body", "Siti", "Januari 2026", "Sesuai bukti"); !strings.Contains(got, "Sesuai bukti. ") {
+			t.Errorf("%s, a reason without its stop: %q", c.lang, got)
+		}
+	}
+	for _, c := range []struct {
+		msg  string
+		args []any
+		want string
+	}{
+		{"%[2]s lalu %[1]s.", []any{"A.", "B"}, "B lalu A."},
+		{"%[1]s: %[2]s. Isi", []any{"Andi", "Rapat bulanan?"}, "Andi: Rapat bulanan? Isi"},
+		{"%[2]s, %s.", []any{"x", "Topik:", "Z!"}, "Topik:, Z!"},
+		{"Alasan: %s; lalu", []any{"a;"}, "Alasan: a; lalu"},
+		{"Judul %s, oleh", []any{"S.Kom.,"}, "Judul S.Kom., oleh"},
+		{"%s: lanjut", []any{"Catatan:"}, "Catatan: lanjut"},
+		{"%s.", []any{"Menunggu…"}, "Menunggu…"},
+		{"%5.1f%%.", []any{2.5}, "  2.5%."},
+	} {
+		if got := fmt.Sprintf(noDoubleDot(c.msg, c.args), c.args...); got != c.want {
+			t.Errorf("%q with %v = %q, want %q", c.msg, c.args, got, c.want)
+		}
+	}
+	// Every message of both catalogs, each argument ending with its
+	// mark: no mark doubled.
+	for _, lang := range Supported {
+		for key, msg := range catalogs[lang] {
+			if !strings.Contains(msg, "%") {
+				continue
+			}
+			args := make([]any, 8)
+			for i := range args {
+				args[i] = "teks."
+			}
+			got := T(lang, key, args...)
+			if strings.Contains(got, "teks..") && !strings.Contains(msg, "..") {
+				t.Errorf("%s %s doubles a stop: %q", lang, key, got)
+			}
+		}
+	}
+}
+
 // A date in a message reads as people write it in the reader's language.
 func TestDatesInMessagesReadAsWords(t *testing.T) {
 	cases := []struct{ lang, want string }{
@@ -139,5 +194,21 @@ func TestDatesInMessagesReadAsWords(t *testing.T) {
 	}
 	if got := T("id", v.Fields["date"], v.Args["date"]...); !strings.Contains(got, "sejak 10 Desember 2026") {
 		t.Errorf("field error: %q", got)
+	}
+}
+
+// The refusal to record another body's recommendation names everyone the
+// rule lets record each (app perfOrg.speaksFor; docs/penilaian-capaian-organisasi.md):
+// the body's head and OPD admins, BKPSDM administrators for BKPSDM, the
+// auditors for the Inspektorat, and a BKPSDM administrator on a body's
+// behalf with a written basis.
+func TestRecommendationRefusalNamesWhoRecords(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{
+		{"id", "Rekomendasi BKPSDM dicatat oleh BKPSDM sendiri: kepala atau admin OPD-nya (untuk BKPSDM juga admin BKPSDM, untuk Inspektorat juga auditornya), atau admin BKPSDM atas namanya dengan dasar tertulis. Anda mencatat rekomendasi sebagai Bappeda."},
+		{"en", "A recommendation of BKPSDM is recorded by BKPSDM itself: its head or its OPD administrators (for BKPSDM also the BKPSDM administrators, for the Inspektorat also its auditors), or a BKPSDM administrator on its behalf with a written basis. You record recommendations as Bappeda."},
+	} {
+		if got := T(c.lang, "forbidden.unitperf.source", "BKPSDM", "Bappeda"); got != c.want {
+			t.Errorf("%s: %q", c.lang, got)
+		}
 	}
 }

@@ -155,15 +155,15 @@ func (p assessmentPage) Credit(v int) string { return model.FormatHundredths(v) 
 // ("target periode ini: 1 dari 12 modul"), or "" when it is the whole
 // target or cannot be reckoned.
 func (p assessmentPage) Due(ai app.AssessmentIndicator) string {
-	whole, _ := model.PeriodTarget(ai.Indicator.Target, 1, true)
-	if ai.Due == "" || ai.Share >= 1 || ai.Due == whole {
+	due := ai.PeriodDue()
+	if due == "" {
 		return ""
 	}
 	key := "penilaian.due"
 	if p.V.Period.Kind == model.PeriodAnnual {
 		key = "penilaian.due.year"
 	}
-	return p.T(key, ai.Due, strings.TrimSpace(ai.Indicator.Target), ai.Indicator.Unit)
+	return p.T(key, due, strings.TrimSpace(ai.Indicator.Target), ai.Indicator.Unit)
 }
 
 // pageError is one message of a refused act, with the field it is about

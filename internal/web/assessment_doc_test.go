@@ -39,7 +39,7 @@ func TestAssessmentDocumentPages(t *testing.T) {
 				"Tingkatkan dokumentasi bukti dukung", "KEBERATAN", "PENJELASAN PEJABAT PENILAI", "KEPUTUSAN ATASAN", `href="/penilaian/` + id + `/dokumen.pdf"`,
 				"document.css"}},
 			{"/penilaian/" + id + "/evaluasi", []string{"EVALUASI KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF", "PERIODE: JANUARI 2026",
-				"POLA DISTRIBUSI", "<svg", "Tersusunnya laporan layanan", "12 layanan", "RATING HASIL KERJA", "SESUAI EKSPEKTASI",
+				"POLA DISTRIBUSI", "<svg", "Tersusunnya laporan layanan", ">1 layanan<", "(target tahunan 12 layanan)", "RATING HASIL KERJA", "SESUAI EKSPEKTASI",
 				"RATING PERILAKU KERJA", "Berorientasi Pelayanan", "PREDIKAT KINERJA PEGAWAI", `href="/penilaian/` + id + `/evaluasi.pdf"`}},
 		}
 		for _, p := range pages {
@@ -84,6 +84,28 @@ func TestAssessmentDocumentPages(t *testing.T) {
 		}
 		if resp, _ := colleague.get(pen); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("the penetapan for staff: %d", resp.StatusCode)
+		}
+
+		// The employee's block is dated only once they confirm the
+		// result; the atasan's, with no keberatan decided, never.
+		for _, path := range []string{"/penilaian/" + id + "/dokumen", "/penilaian/" + id + "/evaluasi"} {
+			_, body := staff.get(path)
+			if !strings.Contains(body, "Disampaikan secara elektronik") || strings.Contains(body, "Dinyatakan diterima") ||
+				strings.Contains(body, "Diterima secara elektronik") || !strings.Contains(body, ", ....................") {
+				t.Errorf("%s before the confirmation: the employee's block is dated or the rater's is not", path)
+			}
+		}
+		if resp, _ := staff.post("/penilaian/"+id+"/terima", nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("confirm: %d", resp.StatusCode)
+		}
+		_, body = staff.get("/penilaian/" + id + "/evaluasi")
+		if !strings.Contains(body, "Dinyatakan diterima secara elektronik") || strings.Contains(body, ", ....................") {
+			t.Error("the evaluasi after the confirmation leaves the employee's block undated")
+		}
+		_, body = staff.get("/penilaian/" + id + "/dokumen")
+		if !strings.Contains(body, "Dinyatakan diterima secara elektronik") || strings.Count(body, ", ....................") != 1 ||
+			strings.Contains(body, "Diputuskan secara elektronik") {
+			t.Error("the dokumen after the confirmation: the employee undated, or the atasan dated without a decision")
 		}
 	})
 }

@@ -161,5 +161,12 @@ func TestCalibrationPageHidesTheHeadsOwnDraft(t *testing.T) {
 		if !strings.Contains(body, "Kurang/Misconduct: 0.") || !strings.Contains(body, "Sangat Baik: 1.") {
 			t.Errorf("the Kadis' curve counts their own draft")
 		}
+		// Their own row reads as not yet rated, as the counts count it.
+		if c := card(body, kadisID); strings.Contains(c, "diberi rating") || strings.Contains(c, "oleh ") || !strings.Contains(c, "menunggu rating") {
+			t.Errorf("the Kadis' own row tells it is rated: %s", c)
+		}
+		if !strings.Contains(body, "2 penilaian: 1 belum diberi rating, 1 sudah diberi rating tetapi belum dikirim.") {
+			t.Errorf("the Kadis' counts count their own draft as rated")
+		}
 	})
 }
