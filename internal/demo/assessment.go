@@ -80,7 +80,8 @@ type assessor struct {
 	supervisor string // the demo supervisor's employee id
 	// stages is how far each rater is with the latest period.
 	stages map[string]int
-	pp     *people // who acts, by employee
+	pp     *people    // who acts, by employee
+	clock  *rand.Rand // the moments of the acts, apart from the story
 }
 
 // assessPeriods makes, rates and calibrates the assessments of year: of
@@ -126,7 +127,8 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 	}
 	as := &assessor{tx: tx, instansiID: instansiID, rules: model.CurrentRules(), seed: seed, now: tx.Now(),
 		rng: rand.New(rand.NewPCG(uint64(seed), 0x70656e696c6169^uint64(today.Time().Year()-year))), skps: map[string]model.SKP{}, people: map[string]model.Employee{},
-		stages: map[string]int{}, pp: newPeople(tx, instansiID)}
+		stages: map[string]int{}, pp: newPeople(tx, instansiID),
+		clock: rand.New(rand.NewPCG(uint64(seed), 0x6a616d70656e^uint64(today.Time().Year()-year)))}
 	chartToday, err := tx.OrgChart(ctx, instansiID, today)
 	if err != nil {
 		return err
@@ -300,7 +302,14 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 		if err := tx.SeedAssessments(ctx, batch, as.pp.byEmployee); err != nil {
 			return err
 		}
-		if _, err := tx.CreateRealisasi(ctx, realisasi); err != nil {
+		var owners []string
+		for _, r := range realisasi {
+			owners = append(owners, r.UpdatedBy)
+		}
+		if err := as.pp.load(ctx, owners); err != nil {
+			return err
+		}
+		if _, err := tx.CreateRealisasi(ctx, realisasi, as.pp.byEmployee); err != nil {
 			return err
 		}
 	}
@@ -411,6 +420,14 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 		if err != nil {
 			return err
 		}
+		// Each step tells the next person, as the app does.
+		link, args := "/keberatan/"+o.ID, []string{a.Employee.Name, latest.Name()}
+		for _, to := range []struct{ id, variant string }{{rater, ""}, {upper, "upper"}} {
+			if err := by.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: to.id, Kind: "objection.submitted",
+				Variant: to.variant, Args: args, Link: link}); err != nil {
+				return err
+			}
+		}
 		if step.explanation == "" {
 			continue
 		}
@@ -421,6 +438,10 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 		explained := o
 		explained.Status, explained.Explanation, explained.ExplainedBy, explained.ExplainedAt = model.ObjectionExplained, step.explanation, rater, at
 		if o, err = by.UpdateObjection(ctx, "objection.explain", o, explained); err != nil {
+			return err
+		}
+		if err := by.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: upper, Kind: "objection.explained",
+			Args: args, Link: link}); err != nil {
 			return err
 		}
 		if step.decision == "" {
@@ -443,6 +464,13 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 		decided.From, decided.To, decided.DecidedBy, decided.DecidedAt = from, to, upper, at
 		if _, err := by.UpdateObjection(ctx, "objection.decide", o, decided); err != nil {
 			return err
+		}
+		label := map[model.ObjectionDecision]string{model.DecisionKeep: "keep", model.DecisionChange: "change"}[step.decision]
+		for _, to := range []struct{ id, variant string }{{a.EmployeeID, label}, {rater, "rater"}} {
+			if err := by.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: to.id, Kind: "objection.decided",
+				Variant: to.variant, Args: args, Link: link}); err != nil {
+				return err
+			}
 		}
 		if step.decision == model.DecisionChange {
 			after := a
@@ -536,6 +564,9 @@ func (as *assessor) realisasi(r *rating, p model.Period, hk model.Rating) []mode
 		basis = "Laporan bulanan " + p.Name() + ": " + basis
 	}
 	r.stand = map[string]model.Standing{}
+	// The employee enters it in the two days after the period, before
+	// the rating begins (see rate).
+	entered := before(officeHours(dayAfter(p.End, 1+as.clock.IntN(2)), as.clock), as.now).Format(time.RFC3339Nano)
 	var out []model.Realisasi
 	for _, rhk := range s.RHK {
 		res := model.ResultStanding{RHKID: rhk.ID, Kind: rhk.Kind}
@@ -543,7 +574,8 @@ func (as *assessor) realisasi(r *rating, p model.Period, hk model.Rating) []mode
 			level := in.Aspect == model.AspectKualitas || model.IsPercentUnit(in.Unit)
 			value := as.value(in.Target, share, level, want)
 			res.Indicators = append(res.Indicators, model.PeriodStanding(in.Target, value, share, level))
-			out = append(out, model.Realisasi{SKPID: s.ID, PeriodID: p.ID, IndicatorID: in.ID, Value: value, Basis: basis})
+			out = append(out, model.Realisasi{SKPID: s.ID, PeriodID: p.ID, IndicatorID: in.ID, Value: value, Basis: basis,
+				UpdatedBy: r.a.EmployeeID, UpdatedAt: entered})
 		}
 		r.stand[rhk.ID] = res.Standing()
 	}

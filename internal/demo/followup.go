@@ -98,6 +98,10 @@ func followUpYear(ctx context.Context, tx *store.Tx, instansiID string, year int
 		if err != nil {
 			return err
 		}
+		if err := tx.At(by, at).Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: made.EmployeeID, Kind: "followup.created",
+			Args: []string{made.Title}, Link: "/penilaian/" + a.ID}); err != nil {
+			return err
+		}
 		// Some are under way, a few done: most improvement plans were
 		// reviewed on their day and are done, a few are late.
 		roll := rng.IntN(6)

@@ -14,11 +14,11 @@ import (
 // body): none of them is the demo system's.
 var personActs = []string{"assessment.rate", "assessment.finalize", "assessment.acknowledge", "assessment.move", "assessment.decide",
 	"calibration.finalize", "unit_performance.set", "unit_performance.recommend", "objection.submit", "objection.explain",
-	"objection.decide", "followup.create", "followup.in_progress", "followup.done", "followup.cancelled"}
+	"objection.decide", "followup.create", "followup.in_progress", "followup.done", "followup.cancelled", "realisasi.create"}
 
 // checkTimelines checks that every act of the demo city's penilaian
 // happened in the order the rules ask, by a person, before now: each
-// result rated after its period, sent after it was rated and
+// result rated after its period on realisasi entered before, sent after it was rated and
 // acknowledged after it was sent; each OPD's capaian set after its
 // recommendations and before the first result of its period was sent;
 // each calibration finalised after its results were sent; each objection
@@ -51,6 +51,16 @@ func checkTimelines(t *testing.T, s *store.Store, instansiID string, now time.Ti
 		if system[act] > 0 {
 			t.Errorf("%d %s by the demo system, not by the person the rules name", system[act], act)
 		}
+	}
+
+	// Each result is rated on realisasi entered before the rating.
+	var early int
+	if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM realisasi r JOIN assessments a ON a.skp_id = r.skp_id AND a.period_id = r.period_id
+		WHERE a.rated_at <> '' AND r.created_at > a.rated_at`).Scan(&early); err != nil {
+		t.Fatal(err)
+	}
+	if early > 0 {
+		t.Errorf("%d realisasi entered after the result resting on them was rated", early)
 	}
 
 	byID := map[string]model.Assessment{}

@@ -482,8 +482,7 @@ func (tx *Tx) seedAssessmentSteps(ctx context.Context, list []model.Assessment, 
 		return tx.At(tx.actor, at)
 	}
 	var rows [][]any
-	add := func(by *Tx, action string, before, after seedStep) error {
-		row, err := by.auditRow(action, "assessment", after.ID, before, after)
+	add := func(row []any, err error) error {
 		rows = append(rows, row)
 		return err
 	}
@@ -495,7 +494,7 @@ func (tx *Tx) seedAssessmentSteps(ctx context.Context, list []model.Assessment, 
 		if a.RatedAt.IsZero() {
 			continue
 		}
-		if err := add(as(a.RatedBy, a.RatedAt), "assessment.rate", open, rated); err != nil {
+		if err := add(as(a.RatedBy, a.RatedAt).auditRow("assessment.rate", "assessment", a.ID, open, rated)); err != nil {
 			return err
 		}
 		if a.Status != model.AssessmentFinal || a.FinalizedAt.IsZero() {
@@ -503,7 +502,7 @@ func (tx *Tx) seedAssessmentSteps(ctx context.Context, list []model.Assessment, 
 		}
 		sent := rated
 		sent.Status, sent.FinalizedBy, sent.FinalizedAt, sent.Version = model.AssessmentFinal, a.FinalizedBy, a.FinalizedAt, 3
-		if err := add(as(a.FinalizedBy, a.FinalizedAt), "assessment.finalize", rated, sent); err != nil {
+		if err := add(as(a.FinalizedBy, a.FinalizedAt).auditRow("assessment.finalize", "assessment", a.ID, rated, sent)); err != nil {
 			return err
 		}
 		if a.AcknowledgedAt.IsZero() {
@@ -511,7 +510,7 @@ func (tx *Tx) seedAssessmentSteps(ctx context.Context, list []model.Assessment, 
 		}
 		read := sent
 		read.AcknowledgedAt, read.Version = a.AcknowledgedAt, 4
-		if err := add(as(a.EmployeeID, a.AcknowledgedAt), "assessment.acknowledge", sent, read); err != nil {
+		if err := add(as(a.EmployeeID, a.AcknowledgedAt).auditRow("assessment.acknowledge", "assessment", a.ID, sent, read)); err != nil {
 			return err
 		}
 	}
