@@ -80,6 +80,8 @@ type assessor struct {
 	supervisor string // the demo supervisor's employee id
 	// stages is how far each rater is with the latest period.
 	stages map[string]int
+	pp     *people    // who acts, by employee
+	clock  *rand.Rand // the moments of the acts, apart from the story
 }
 
 // assessPeriods makes, rates and calibrates the assessments of year: of
@@ -125,7 +127,8 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 	}
 	as := &assessor{tx: tx, instansiID: instansiID, rules: model.CurrentRules(), seed: seed, now: tx.Now(),
 		rng: rand.New(rand.NewPCG(uint64(seed), 0x70656e696c6169^uint64(today.Time().Year()-year))), skps: map[string]model.SKP{}, people: map[string]model.Employee{},
-		stages: map[string]int{}}
+		stages: map[string]int{}, pp: newPeople(tx, instansiID),
+		clock: rand.New(rand.NewPCG(uint64(seed), 0x6a616d70656e^uint64(today.Time().Year()-year)))}
 	chartToday, err := tx.OrgChart(ctx, instansiID, today)
 	if err != nil {
 		return err
@@ -289,20 +292,31 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 			}
 			calibrate = append(calibrate, opdPeriod{opd: opds[id], period: p, last: last, override: broken})
 		}
-		if err := tx.SeedAssessments(ctx, batch); err != nil {
+		var actors []string
+		for _, a := range batch {
+			actors = append(actors, a.EmployeeID, a.RatedBy, a.FinalizedBy)
+		}
+		if err := as.pp.load(ctx, actors); err != nil {
 			return err
 		}
-		if _, err := tx.CreateRealisasi(ctx, realisasi); err != nil {
+		if err := tx.SeedAssessments(ctx, batch, as.pp.byEmployee); err != nil {
+			return err
+		}
+		var owners []string
+		for _, r := range realisasi {
+			owners = append(owners, r.UpdatedBy)
+		}
+		if err := as.pp.load(ctx, owners); err != nil {
+			return err
+		}
+		if _, err := tx.CreateRealisasi(ctx, realisasi, as.pp.byEmployee); err != nil {
 			return err
 		}
 	}
 	if err := as.move(ctx, moves, past[len(past)-1]); err != nil {
 		return err
 	}
-	admin := ""
-	if u, err := tx.UserByUsername(ctx, "admin"); err == nil {
-		admin = u.ID
-	}
+	admin, _ := as.pp.account(ctx, "admin")
 	for _, op := range calibrate {
 		before, err := tx.LockCalibration(ctx, instansiID, op.opd.ID, op.period.ID)
 		if err != nil {
@@ -313,19 +327,25 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 		if op.opd.HeadPositionID != "" {
 			after.FinalizedBy = chartToday.Holder(op.opd.HeadPositionID)
 		}
-		if op.override {
-			after.FinalizedBy, after.OverrideReason, after.OverriddenBy = admin, demoOverrideReason, admin
+		by, err := as.pp.as(ctx, after.FinalizedBy, after.FinalizedAt)
+		if err != nil {
+			return err
 		}
-		if _, err := tx.SetCalibration(ctx, "calibration.finalize", before, after); err != nil {
+		if op.override {
+			after.FinalizedBy, after.OverrideReason, after.OverriddenBy = admin.UserID, demoOverrideReason, admin.UserID
+			by = tx.At(admin, after.FinalizedAt)
+		}
+		if _, err := by.SetCalibration(ctx, "calibration.finalize", before, after); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// recordKeberatan is where the demo city's keberatan (an employee's
-// objection to a final predikat and the atasan's decision on it) will be
-// written, on the assessments assessPeriods made. It writes nothing yet.
+// recordKeberatan writes the demo city's keberatan (an employee's
+// objection to a final predikat, the rater's explanation and the atasan's
+// decision on it) on the latest month's results, one in each state, each
+// step by its person within the rules' days.
 func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, seed int64) error {
 	// The city takes objections to monthly results, so that the demo
 	// shows them in every state on the latest month.
@@ -354,6 +374,7 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 		return err
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x6b65626572617461))
+	pp, now := newPeople(tx, instansiID), tx.Now()
 	rng.Shuffle(len(list), func(i, j int) { list[i], list[j] = list[j], list[i] })
 	rules := model.CurrentRules()
 	steps := []struct {
@@ -379,19 +400,48 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 		if a.Leader || a.HasilKerja != model.RatingSesuai || a.PerilakuKerja != model.RatingSesuai || rater == "" || upper == "" || upper == rater {
 			continue
 		}
+		// Each step a few days after the one before, within the 14 days
+		// for the objection, never after now: the employee objects, the
+		// rater explains, the atasan decides.
+		deadline := model.ObjectionDeadline(a.ReceivedAt, model.DefaultTimeZone)
+		closes := before(model.DefaultTimeZone.EndOfDay(deadline), now)
+		submitted := later(a.ReceivedAt, closes, 1+rng.IntN(6), rng)
+		if submitted.IsZero() {
+			continue
+		}
 		step := steps[next]
 		next++
-		o, err := tx.CreateObjection(ctx, model.Objection{InstansiID: instansiID, AssessmentID: a.ID, EmployeeID: a.EmployeeID,
-			Reason: step.reason, Deadline: model.ObjectionDeadline(a.ReceivedAt, model.DefaultTimeZone)})
+		by, err := pp.as(ctx, a.EmployeeID, submitted)
 		if err != nil {
 			return err
+		}
+		o, err := by.CreateObjection(ctx, model.Objection{InstansiID: instansiID, AssessmentID: a.ID, EmployeeID: a.EmployeeID,
+			Reason: step.reason, Deadline: deadline})
+		if err != nil {
+			return err
+		}
+		// Each step tells the next person, as the app does.
+		link, args := "/keberatan/"+o.ID, []string{a.Employee.Name, latest.Name()}
+		for _, to := range []struct{ id, variant string }{{rater, ""}, {upper, "upper"}} {
+			if err := by.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: to.id, Kind: "objection.submitted",
+				Variant: to.variant, Args: args, Link: link}); err != nil {
+				return err
+			}
 		}
 		if step.explanation == "" {
 			continue
 		}
+		at := later(submitted, now, 1+rng.IntN(3), rng)
+		if by, err = pp.as(ctx, rater, at); err != nil {
+			return err
+		}
 		explained := o
-		explained.Status, explained.Explanation, explained.ExplainedBy, explained.ExplainedAt = model.ObjectionExplained, step.explanation, rater, tx.Now()
-		if o, err = tx.UpdateObjection(ctx, "objection.explain", o, explained); err != nil {
+		explained.Status, explained.Explanation, explained.ExplainedBy, explained.ExplainedAt = model.ObjectionExplained, step.explanation, rater, at
+		if o, err = by.UpdateObjection(ctx, "objection.explain", o, explained); err != nil {
+			return err
+		}
+		if err := by.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: upper, Kind: "objection.explained",
+			Args: args, Link: link}); err != nil {
 			return err
 		}
 		if step.decision == "" {
@@ -405,16 +455,27 @@ func recordKeberatan(ctx context.Context, tx *store.Tx, instansiID string, today
 				return err
 			}
 		}
+		at = later(at, now, 1+rng.IntN(4), rng)
+		if by, err = pp.as(ctx, upper, at); err != nil {
+			return err
+		}
 		decided := o
 		decided.Status, decided.Decision, decided.DecisionNote = model.ObjectionDecided, step.decision, step.note
-		decided.From, decided.To, decided.DecidedBy, decided.DecidedAt = from, to, upper, tx.Now()
-		if _, err := tx.UpdateObjection(ctx, "objection.decide", o, decided); err != nil {
+		decided.From, decided.To, decided.DecidedBy, decided.DecidedAt = from, to, upper, at
+		if _, err := by.UpdateObjection(ctx, "objection.decide", o, decided); err != nil {
 			return err
+		}
+		label := map[model.ObjectionDecision]string{model.DecisionKeep: "keep", model.DecisionChange: "change"}[step.decision]
+		for _, to := range []struct{ id, variant string }{{a.EmployeeID, label}, {rater, "rater"}} {
+			if err := by.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: to.id, Kind: "objection.decided",
+				Variant: to.variant, Args: args, Link: link}); err != nil {
+				return err
+			}
 		}
 		if step.decision == model.DecisionChange {
 			after := a
 			after.PerilakuKerja, after.Predikat = to.PerilakuKerja, to.Predikat
-			if _, err := tx.UpdateAssessment(ctx, "assessment.decide", a, after); err != nil {
+			if _, err := by.UpdateAssessment(ctx, "assessment.decide", a, after); err != nil {
 				return err
 			}
 		}
@@ -503,6 +564,9 @@ func (as *assessor) realisasi(r *rating, p model.Period, hk model.Rating) []mode
 		basis = "Laporan bulanan " + p.Name() + ": " + basis
 	}
 	r.stand = map[string]model.Standing{}
+	// The employee enters it in the two days after the period, before
+	// the rating begins (see rate).
+	entered := before(officeHours(dayAfter(p.End, 1+as.clock.IntN(2)), as.clock), as.now).Format(time.RFC3339Nano)
 	var out []model.Realisasi
 	for _, rhk := range s.RHK {
 		res := model.ResultStanding{RHKID: rhk.ID, Kind: rhk.Kind}
@@ -510,7 +574,8 @@ func (as *assessor) realisasi(r *rating, p model.Period, hk model.Rating) []mode
 			level := in.Aspect == model.AspectKualitas || model.IsPercentUnit(in.Unit)
 			value := as.value(in.Target, share, level, want)
 			res.Indicators = append(res.Indicators, model.PeriodStanding(in.Target, value, share, level))
-			out = append(out, model.Realisasi{SKPID: s.ID, PeriodID: p.ID, IndicatorID: in.ID, Value: value, Basis: basis})
+			out = append(out, model.Realisasi{SKPID: s.ID, PeriodID: p.ID, IndicatorID: in.ID, Value: value, Basis: basis,
+				UpdatedBy: r.a.EmployeeID, UpdatedAt: entered})
 		}
 		r.stand[rhk.ID] = res.Standing()
 	}
@@ -901,7 +966,9 @@ func (as *assessor) rate(r *rating, p model.Period, latest, previous bool) error
 	}
 	// Rated in the days after the period, sent a day or two later,
 	// acknowledged within the week; never after now.
-	start := p.End.Time().Add(24*time.Hour + time.Hour) // 08:00 WIB the next day
+	// 08:00 WIB on the third day after the period: the capaian of the
+	// OPD is set the day before (setUnitPerformance).
+	start := p.End.Time().AddDate(0, 0, 3).Add(time.Hour)
 	span := as.now.Sub(start)
 	if span <= 0 {
 		span = time.Hour
@@ -1022,17 +1089,29 @@ func (as *assessor) move(ctx context.Context, moves []*rating, p model.Period) e
 			return err
 		}
 		after.HasilKerja, after.PerilakuKerja, after.Predikat = r.hk, r.pk, pred
-		if r.a, err = as.tx.UpdateAssessment(ctx, "assessment.move", before, after); err != nil {
+		// The OPD head moves it on the calibration screen a day or two
+		// after it was rated or sent.
+		last := before.RatedAt
+		for _, t := range []time.Time{before.FinalizedAt, before.AcknowledgedAt} {
+			if t.After(last) {
+				last = t
+			}
+		}
+		tx, err := as.pp.as(ctx, r.mover, as.clamp(last.Add(time.Duration(20+as.rng.IntN(28))*time.Hour)))
+		if err != nil {
 			return err
 		}
-		if _, err := as.tx.AddAssessmentMove(ctx, model.AssessmentMove{AssessmentID: before.ID, MovedBy: r.mover, Reason: r.reason,
+		if r.a, err = tx.UpdateAssessment(ctx, "assessment.move", before, after); err != nil {
+			return err
+		}
+		if _, err := tx.AddAssessmentMove(ctx, model.AssessmentMove{AssessmentID: before.ID, MovedBy: r.mover, Reason: r.reason,
 			From: model.RatingPair{HasilKerja: before.HasilKerja, PerilakuKerja: before.PerilakuKerja, Predikat: before.Predikat},
 			To:   model.RatingPair{HasilKerja: after.HasilKerja, PerilakuKerja: after.PerilakuKerja, Predikat: after.Predikat}}); err != nil {
 			return err
 		}
 		for _, to := range []struct{ id, variant string }{{before.EmployeeID, "received"}, {before.RatedBy, ""}} {
 			who := to.id
-			if err := as.tx.Notify(ctx, model.Notification{InstansiID: as.instansiID, EmployeeID: who, Kind: "assessment.moved", Variant: to.variant,
+			if err := tx.Notify(ctx, model.Notification{InstansiID: as.instansiID, EmployeeID: who, Kind: "assessment.moved", Variant: to.variant,
 				Args: []string{before.Employee.Name, p.Name(), r.reason}, Link: "/penilaian/" + before.ID}); err != nil {
 				return err
 			}

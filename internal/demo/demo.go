@@ -73,7 +73,9 @@ const (
 // database that already holds an instansi is refused with
 // model.ErrConflict. Like the import of a city's data it is wiring, not a
 // use case: it writes through s, the store a was made over, in bulk, so the
-// audit log records the city's creation by "Sistem (demo)"; a gives the
+// audit log records the city's creation by "Sistem (demo)" and each act of
+// its people (rating, objecting, setting a capaian...) by that person at
+// the moment it would have happened (see acts.go); a gives the
 // clock, the org chart and the password hash. The rows go in a few
 // thousand at a time through the store's bulk writes (COPY on PostgreSQL),
 // each with the audit entry its one-row write would give it, and the

@@ -22,7 +22,8 @@ func generate(t *testing.T, s *store.Store, n int, seed int64) (*app.App, demo.S
 }
 
 // generateOn builds a demo city of n employees on s as on now (the zero
-// time: today), with a cheap password hash.
+// time: today), with a cheap password hash, and checks that its acts
+// keep the rules' order (checkTimelines).
 func generateOn(t *testing.T, s *store.Store, now time.Time, n int, seed int64) (*app.App, demo.Summary) {
 	t.Helper()
 	opt := app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}}
@@ -34,6 +35,8 @@ func generateOn(t *testing.T, s *store.Store, now time.Time, n int, seed int64) 
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}
+	// Every city's penilaian keeps the rules' order of acts.
+	checkTimelines(t, s, sum.InstansiID, a.Now())
 	return a, sum
 }
 

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -15,7 +16,10 @@ import (
 // app computes it from each functional employee's predikat); a result of
 // Butuh Perbaikan or below has its improvement plan, some under way,
 // except one still waiting for it; some Sangat Baik results earn a reward
-// and some Baik ones a training, a few of them done.
+// and some Baik ones a training, a few of them done. Each is recorded by
+// the rater (an improvement plan) or BKPSDM in the weeks after the result
+// was received; most improvement plans were reviewed on their day, a few
+// are late.
 
 // demoPlanWaiting is how many results below Baik are left without an
 // improvement plan, so that BKPSDM's board lists them.
@@ -39,6 +43,13 @@ func followUpYear(ctx context.Context, tx *store.Tx, instansiID string, year int
 		return strings.Compare(a.Employee.NIP+a.SKPID, b.Employee.NIP+b.SKPID)
 	})
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x746c616e6a7574))
+	clock := rand.New(rand.NewPCG(uint64(seed), 0x6a616d746c)) // the moments, apart from the story
+	pp, now := newPeople(tx, instansiID), tx.Now()
+	today := model.DefaultTimeZone.Today(now)
+	admin, err := pp.account(ctx, "admin")
+	if err != nil {
+		return err
+	}
 	waiting := 0
 	for _, a := range list {
 		var fu *model.FollowUp
@@ -68,26 +79,75 @@ func followUpYear(ctx context.Context, tx *store.Tx, instansiID string, year int
 		if fu == nil {
 			continue
 		}
-		made, err := tx.CreateFollowUp(ctx, *fu)
+		// An improvement plan is agreed with the pejabat penilai, who
+		// reviews it; BKPSDM records rewards and trainings. Each is
+		// recorded in the weeks after the result was received.
+		by := admin
+		if fu.Kind == model.FollowUpImprovement {
+			if rater, ok, err := pp.employee(ctx, a.RatedBy); err != nil {
+				return err
+			} else if ok {
+				by = rater
+			}
+		}
+		at := later(a.ReceivedAt, now, 7+clock.IntN(21), clock)
+		if at.IsZero() {
+			continue
+		}
+		made, err := tx.At(by, at).CreateFollowUp(ctx, *fu)
 		if err != nil {
 			return err
 		}
-		// Some are under way, a few done.
-		switch roll := rng.IntN(6); {
+		if err := tx.At(by, at).Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: made.EmployeeID, Kind: "followup.created",
+			Args: []string{made.Title}, Link: "/penilaian/" + a.ID}); err != nil {
+			return err
+		}
+		// Some are under way, a few done: most improvement plans were
+		// reviewed on their day and are done, a few are late.
+		roll := rng.IntN(6)
+		if fu.Kind == model.FollowUpImprovement {
+			roll = clock.IntN(10)
+		}
+		start := later(at, now, 7+clock.IntN(21), clock)
+		switch {
+		case start.IsZero():
+		case fu.Kind == model.FollowUpImprovement && roll == 0: // not started, late
+		case fu.Kind == model.FollowUpImprovement && (roll == 1 || made.ReviewDue >= today): // under way, late if its day has passed
+			err = progress(ctx, tx.At(by, start), made, model.FollowUpInProgress, "")
+		case fu.Kind == model.FollowUpImprovement:
+			err = progress(ctx, tx.At(by, start), made, model.FollowUpInProgress, "")
+			if err == nil {
+				made.Status, made.Version = model.FollowUpInProgress, made.Version+1
+				review := later(start, before(model.DefaultTimeZone.EndOfDay(made.ReviewDue), now), 0, clock)
+				if reviewDay := dayAfter(made.ReviewDue, -clock.IntN(10)); reviewDay > model.DefaultTimeZone.Today(start) {
+					review = before(officeHours(reviewDay, clock), now)
+				}
+				if review.IsZero() { // its day came before it was begun
+					review = before(start.Add(2*time.Hour), now)
+				}
+				err = progress(ctx, tx.At(by, review), made, model.FollowUpDone,
+					"Ditinjau bersama pejabat penilai: target perbaikan tercapai dan dipantau dalam dialog kinerja berikutnya.")
+			}
 		case roll < 2:
-			after := made
-			after.Status = model.FollowUpInProgress
-			_, err = tx.UpdateFollowUp(ctx, made, after)
-		case roll == 2 && made.Kind != model.FollowUpImprovement:
-			after := made
-			after.Status, after.Outcome = model.FollowUpDone, "Telah dilaksanakan; sertifikat/keputusan diunggah ke arsip kepegawaian."
-			_, err = tx.UpdateFollowUp(ctx, made, after)
+			err = progress(ctx, tx.At(by, start), made, model.FollowUpInProgress, "")
+		case roll == 2:
+			err = progress(ctx, tx.At(by, later(start, now, 30+clock.IntN(60), clock)), made, model.FollowUpDone,
+				"Telah dilaksanakan; sertifikat/keputusan diunggah ke arsip kepegawaian.")
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// progress moves a follow-up to status with outcome, by whoever tx acts
+// as, at its moment.
+func progress(ctx context.Context, tx *store.Tx, f model.FollowUp, status model.FollowUpStatus, outcome string) error {
+	after := f
+	after.Status, after.Outcome = status, outcome
+	_, err := tx.UpdateFollowUp(ctx, f, after)
+	return err
 }
 
 var predikatWords = map[model.Predikat]string{

@@ -214,6 +214,13 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 	}
 	// The months' realisasi, near the targets (a twelfth of the yearly
 	// target for counts, the target itself for percentages).
+	// Each employee enters a month's realisasi in the days after it
+	// ended, never after now.
+	clock := rand.New(rand.NewPCG(uint64(seed), 0x6a616d726c73))
+	pp := newPeople(tx, instansiID)
+	if err := pp.load(ctx, ids); err != nil {
+		return err
+	}
 	var realisasi []model.Realisasi
 	for n, s0 := range list {
 		progress("realisasi", n, len(list))
@@ -225,6 +232,10 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 			if s.PeriodStart > month.End {
 				continue
 			}
+			entered := later(model.DefaultTimeZone.EndOfDay(month.End), now, 1+clock.IntN(2), clock)
+			if entered.IsZero() {
+				continue
+			}
 			for _, r := range s.RHK {
 				for _, in := range r.Indicators {
 					value := in.Target
@@ -233,12 +244,13 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 						value = fmt.Sprint(max(1, (t+rng.IntN(3))/12+rng.IntN(2)))
 					}
 					realisasi = append(realisasi, model.Realisasi{SKPID: s.ID, PeriodID: month.ID, IndicatorID: in.ID,
-						Value: value, Basis: "Laporan bulanan " + month.Name() + " dan progres harian"})
+						Value: value, Basis: "Laporan bulanan " + month.Name() + " dan progres harian",
+						UpdatedBy: s.EmployeeID, UpdatedAt: entered.Format(time.RFC3339Nano)})
 				}
 			}
 		}
 	}
-	if _, err := tx.CreateRealisasi(ctx, realisasi); err != nil {
+	if _, err := tx.CreateRealisasi(ctx, realisasi, pp.byEmployee); err != nil {
 		return err
 	}
 	progress("realisasi", len(list), len(list))

@@ -68,38 +68,38 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 		}
 		return chart.Holder(u.HeadPositionID)
 	}
-	userOf := func(employeeID string) string {
+	pp := newPeople(tx, instansiID)
+	userOf := func(employeeID string) model.Actor {
 		if employeeID == "" {
-			return ""
+			return model.Actor{}
 		}
-		u, err := tx.UserByEmployee(ctx, employeeID)
+		a, _, err := pp.employee(ctx, employeeID)
 		if err != nil {
-			return ""
+			return model.Actor{}
 		}
-		return u.ID
+		return a
 	}
-	userNamed := func(name string) string {
-		if u, err := tx.UserByUsername(ctx, name); err == nil {
-			return u.ID
-		}
-		return ""
+	userNamed := func(name string) model.Actor {
+		a, _ := pp.account(ctx, name)
+		return a
 	}
 	// Who records each source's recommendation on an OPD: each body its
 	// own. The source's head does; on the source's own OPD, which its head
 	// does not recommend on, the BKPSDM admin records BKPSDM's and the
 	// Inspektorat's auditor the Inspektorat's, and Bappeda gives none.
 	// One letter of the Inspektorat is recorded on its behalf (below).
-	recorder := map[model.RecommendationSource]string{
+	recorder := map[model.RecommendationSource]model.Actor{
 		model.SourceBKPSDM: userOf(head(byCode["BKPSDM"])), model.SourceBappeda: userOf(head(byCode["BAPPEDA"])),
 		model.SourceInspektorat: userOf(head(byCode["INSPEKTORAT"])),
 	}
-	own := map[model.RecommendationSource]string{model.SourceBKPSDM: userNamed("admin"), model.SourceInspektorat: userNamed("auditor")}
-	by := func(src model.RecommendationSource, u model.Unit) string {
-		if r := recorder[src]; r != "" && u.ID != settings.SourceUnit(src) {
+	own := map[model.RecommendationSource]model.Actor{model.SourceBKPSDM: userNamed("admin"), model.SourceInspektorat: userNamed("auditor")}
+	by := func(src model.RecommendationSource, u model.Unit) model.Actor {
+		if r := recorder[src]; r.UserID != "" && u.ID != settings.SourceUnit(src) {
 			return r
 		}
 		return own[src]
 	}
+	now := tx.Now()
 
 	periods, err := tx.Periods(ctx, instansiID, year)
 	if err != nil {
@@ -112,6 +112,7 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 		}
 	}
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x6361706169616e^uint64(today.Time().Year()-year)))
+	clock := rand.New(rand.NewPCG(uint64(seed), 0x6a616d^uint64(today.Time().Year()-year))) // the moments, apart from the story
 	for i, p := range past {
 		last := i == len(past)-1 && !closed
 		for _, u := range opds {
@@ -134,19 +135,28 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 				// In the latest period the Inspektorat's word on the OPD
 				// that needs improvement came as a letter, which the BKPSDM
 				// admin recorded on its behalf.
-				if last && src == model.SourceInspektorat && u.Code == demoButuhPerbaikan && own[model.SourceBKPSDM] != "" {
+				if last && src == model.SourceInspektorat && u.Code == demoButuhPerbaikan && own[model.SourceBKPSDM].UserID != "" {
 					who, basis = own[model.SourceBKPSDM], fmt.Sprintf("Surat Inspektur No. 700/%d/%d perihal hasil pengawasan %s", 100+p.Number, year, p.Name())
 				}
-				if who == "" {
+				if who.UserID == "" {
 					continue
 				}
-				if _, err := tx.AddUnitRecommendation(ctx, model.UnitRecommendation{InstansiID: instansiID, UnitID: u.ID, PeriodID: p.ID,
-					Source: src, Capaian: rec, Note: note, By: who, OnBehalf: basis != "", Basis: basis}); err != nil {
+				// Each body recommends on the first day after the period.
+				at := before(officeHours(dayAfter(p.End, 1), clock), now)
+				if _, err := tx.At(who, at).AddUnitRecommendation(ctx, model.UnitRecommendation{InstansiID: instansiID, UnitID: u.ID, PeriodID: p.ID,
+					Source: src, Capaian: rec, Note: note, By: who.UserID, OnBehalf: basis != "", Basis: basis}); err != nil {
 					return err
 				}
 			}
 			basis := fmt.Sprintf("Realisasi rencana aksi %s: %d dari %d kegiatan mencapai target periodik. %s", p.Name(), done, total, demoBasis[c])
-			saved, err := tx.SetUnitPerformance(ctx, model.UnitPerformance{InstansiID: instansiID, UnitID: u.ID, PeriodID: p.ID,
+			// The Wali Kota sets it the day after, before any result of
+			// the period is sent (the ratings begin the day after that:
+			// see assessor.rate).
+			wt, err := pp.as(ctx, wali, before(officeHours(dayAfter(p.End, 2), clock), now))
+			if err != nil {
+				return err
+			}
+			saved, err := wt.SetUnitPerformance(ctx, model.UnitPerformance{InstansiID: instansiID, UnitID: u.ID, PeriodID: p.ID,
 				Capaian: c, Basis: basis, SetBy: wali}, 0)
 			if err != nil {
 				return fmt.Errorf("capaian of %s in %s: %w", u.Code, p.Name(), err)
@@ -154,7 +164,7 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 			// The heads are told of the latest period only, as they
 			// would have been when it was set.
 			if h := head(u); last && h != "" {
-				if err := tx.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: h, Kind: "unit_performance.set",
+				if err := wt.Notify(ctx, model.Notification{InstansiID: instansiID, EmployeeID: h, Kind: "unit_performance.set",
 					Link: "/capaian-organisasi?periode=" + p.ID + "#opd-" + u.ID,
 					Args: []string{"Wali Kota Sawahlunto", u.Name, p.Name(), "notif.word.capaian." + string(saved.Capaian), saved.Basis}}); err != nil {
 					return err

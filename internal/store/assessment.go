@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -412,10 +413,14 @@ func (c conn) RaterCounts(ctx context.Context, opdID, periodID string) ([]RaterC
 // acknowledged, its version and when it last
 // changed (UpdatedAt, or now when zero). It is for the demo city and
 // load-test data only: it checks no rule and no version (the caller
-// computes every predikat by the rules of the assessment's regime), and it
-// audits the batch once, as "assessment.seed" with how many it wrote,
-// where a real rating is one audited UpdateAssessment each.
-func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment) error {
+// computes every predikat by the rules of the assessment's regime). Each
+// step is audited as the app audits it, by its person at its moment:
+// "assessment.rate" by the rater at RatedAt, "assessment.finalize" by
+// whoever sent it at FinalizedAt, "assessment.acknowledge" by the employee
+// at AcknowledgedAt, each person's actor taken from actors by employee id
+// (the transaction's actor for one missing). The entries carry the
+// ratings and the steps' moments, not the umpan balik.
+func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment, actors map[string]model.Actor) error {
 	const cols = 17
 	for start := 0; start < len(list); start += assessmentBatch {
 		end := min(start+assessmentBatch, len(list))
@@ -451,10 +456,71 @@ func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment) erro
 			return fmt.Errorf("seed assessments: %w", err)
 		}
 	}
-	if len(list) == 0 {
+	return tx.seedAssessmentSteps(ctx, list, actors)
+}
+
+// seedStep is what an audit entry of a seeded step records of the
+// assessment: its ratings and the steps' moments.
+type seedStep struct {
+	ID, EmployeeID, PeriodID             string
+	Status                               model.AssessmentStatus
+	HasilKerja                           model.Rating
+	PerilakuKerja                        model.Rating
+	Predikat                             model.Predikat
+	RatedBy, FinalizedBy                 string
+	RatedAt, FinalizedAt, AcknowledgedAt time.Time
+	Version                              int
+}
+
+// seedAssessmentSteps audits the steps of seeded assessments (see
+// SeedAssessments) in bulk.
+func (tx *Tx) seedAssessmentSteps(ctx context.Context, list []model.Assessment, actors map[string]model.Actor) error {
+	as := func(employeeID string, at time.Time) *Tx {
+		if a, ok := actors[employeeID]; ok {
+			return tx.At(a, at)
+		}
+		return tx.At(tx.actor, at)
+	}
+	var rows [][]any
+	add := func(row []any, err error) error {
+		rows = append(rows, row)
+		return err
+	}
+	for _, a := range list {
+		open := seedStep{ID: a.ID, EmployeeID: a.EmployeeID, PeriodID: a.PeriodID, Status: model.AssessmentOpen, Version: 1}
+		rated := open
+		rated.Status, rated.HasilKerja, rated.PerilakuKerja, rated.Predikat = model.AssessmentRated, a.HasilKerja, a.PerilakuKerja, a.Predikat
+		rated.RatedBy, rated.RatedAt, rated.Version = a.RatedBy, a.RatedAt, 2
+		if a.RatedAt.IsZero() {
+			continue
+		}
+		if err := add(as(a.RatedBy, a.RatedAt).auditRow("assessment.rate", "assessment", a.ID, open, rated)); err != nil {
+			return err
+		}
+		if a.Status != model.AssessmentFinal || a.FinalizedAt.IsZero() {
+			continue
+		}
+		sent := rated
+		sent.Status, sent.FinalizedBy, sent.FinalizedAt, sent.Version = model.AssessmentFinal, a.FinalizedBy, a.FinalizedAt, 3
+		if err := add(as(a.FinalizedBy, a.FinalizedAt).auditRow("assessment.finalize", "assessment", a.ID, rated, sent)); err != nil {
+			return err
+		}
+		if a.AcknowledgedAt.IsZero() {
+			continue
+		}
+		read := sent
+		read.AcknowledgedAt, read.Version = a.AcknowledgedAt, 4
+		if err := add(as(a.EmployeeID, a.AcknowledgedAt).auditRow("assessment.acknowledge", "assessment", a.ID, sent, read)); err != nil {
+			return err
+		}
+	}
+	if len(rows) == 0 {
 		return nil
 	}
-	return tx.audit(ctx, "assessment.seed", "instansi", tx.instansi, nil, map[string]int{"assessments": len(list)})
+	if err := tx.insertRows(ctx, "audit_log", auditColumns, rows); err != nil {
+		return fmt.Errorf("audit seeded assessments: %w", err)
+	}
+	return nil
 }
 
 // CalibrationKey names an OPD's calibration in a period.

@@ -52,16 +52,24 @@ func (tx *Tx) SaveRealisasi(ctx context.Context, version int, r model.Realisasi)
 // CreateRealisasi stores the first realisasi of many indicators in bulk,
 // each as SaveRealisasi with version 0 would, with its audit entry; an
 // indicator that has one in the period already is a conflict (the table
-// keeps one per indicator and period), and nothing is written.
-func (tx *Tx) CreateRealisasi(ctx context.Context, list []model.Realisasi) ([]model.Realisasi, error) {
+// keeps one per indicator and period), and nothing is written. A
+// realisasi that names who entered it and when (UpdatedBy, UpdatedAt, as
+// history written at once does) is written and audited as entered by
+// that employee, whose actor actors holds, at that moment; one that names
+// nobody by the transaction's actor now.
+func (tx *Tx) CreateRealisasi(ctx context.Context, list []model.Realisasi, actors map[string]model.Actor) ([]model.Realisasi, error) {
 	out := make([]model.Realisasi, 0, len(list))
 	rows := make([][]any, 0, len(list))
 	audits := make([][]any, 0, len(list))
 	for _, r := range list {
-		r.UpdatedBy, r.UpdatedAt = tx.actor.EmployeeID, formatTime(tx.now)
+		by := tx
+		if a, ok := actors[r.UpdatedBy]; ok && r.UpdatedAt != "" {
+			by = tx.At(a, parseTime(r.UpdatedAt))
+		}
+		r.UpdatedBy, r.UpdatedAt = by.actor.EmployeeID, formatTime(by.now)
 		r.ID, r.Version = model.NewID(), 1
 		rows = append(rows, []any{r.ID, r.SKPID, r.PeriodID, r.IndicatorID, r.Value, r.Basis, r.Version, r.UpdatedBy, r.UpdatedAt, r.UpdatedAt})
-		a, err := tx.auditRow("realisasi.create", "realisasi", r.ID, nil, r)
+		a, err := by.auditRow("realisasi.create", "realisasi", r.ID, nil, r)
 		if err != nil {
 			return out, err
 		}

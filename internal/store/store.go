@@ -444,8 +444,25 @@ type Tx struct {
 	actor    model.Actor
 	now      time.Time
 	instansi string
-	woken    []string      // people with new events, told after commit
-	ended    SessionsEnded // sessions revoked, told after commit
+	*told    // who is told after commit, shared by every view of the transaction (At)
+}
+
+// told is what a transaction tells after it commits.
+type told struct {
+	woken []string      // people with new events
+	ended SessionsEnded // sessions revoked
+}
+
+// At returns the same transaction acting as actor at the instant now: its
+// later changes, audit entries, notifications and events carry actor and
+// now, and they commit or roll back with everything else in it. It is for
+// writing history in one transaction: the demo city replays a year of
+// acts, each by the person the rules name, at the moment it would have
+// happened.
+func (tx *Tx) At(actor model.Actor, now time.Time) *Tx {
+	c := *tx
+	c.actor, c.now = actor, now.UTC()
+	return &c
 }
 
 // Actor returns who acts in this transaction.
@@ -459,7 +476,7 @@ func (tx *Tx) Now() time.Time { return tx.now }
 func (s *Store) Write(ctx context.Context, actor model.Actor, fn func(tx *Tx) error) error {
 	var tx *Tx
 	err := s.inTx(ctx, func(c conn) error {
-		tx = &Tx{conn: c, actor: actor, now: s.now(), instansi: actor.InstansiID}
+		tx = &Tx{conn: c, actor: actor, now: s.now(), instansi: actor.InstansiID, told: &told{}}
 		return fn(tx)
 	})
 	if err == nil && len(tx.ended.SessionIDs)+len(tx.ended.UserIDs) > 0 {

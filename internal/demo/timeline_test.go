@@ -1,0 +1,173 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+)
+
+// personActs are the audited acts the rules give to a person (an
+// employee, a rater, an atasan, a head of OPD, BKPSDM, a recommending
+// body): none of them is the demo system's.
+var personActs = []string{"assessment.rate", "assessment.finalize", "assessment.acknowledge", "assessment.move", "assessment.decide",
+	"calibration.finalize", "unit_performance.set", "unit_performance.recommend", "objection.submit", "objection.explain",
+	"objection.decide", "followup.create", "followup.in_progress", "followup.done", "followup.cancelled", "realisasi.create"}
+
+// checkTimelines checks that every act of the demo city's penilaian
+// happened in the order the rules ask, by a person, before now: each
+// result rated after its period on realisasi entered before, sent after it was rated and
+// acknowledged after it was sent; each OPD's capaian set after its
+// recommendations and before the first result of its period was sent;
+// each calibration finalised after its results were sent; each objection
+// made after its result was received and by its deadline, explained after
+// it was made and decided after it was explained; each follow-up recorded
+// after its result was received; and the improvement plans not all late.
+func checkTimelines(t *testing.T, s *store.Store, instansiID string, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	zone := model.DefaultTimeZone
+	year := now.In(zone.Location()).Year()
+	late := func(at time.Time) bool { return at.After(now) }
+
+	// No act the rules give to a person is the system's.
+	rows, err := s.DB().QueryContext(ctx, `SELECT action, COUNT(*) FROM audit_log WHERE actor_name = 'Sistem (demo)' GROUP BY action`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	system := map[string]int{}
+	for rows.Next() {
+		var action string
+		var n int
+		if err := rows.Scan(&action, &n); err != nil {
+			t.Fatal(err)
+		}
+		system[action] = n
+	}
+	rows.Close()
+	for _, act := range personActs {
+		if system[act] > 0 {
+			t.Errorf("%d %s by the demo system, not by the person the rules name", system[act], act)
+		}
+	}
+
+	// Each result is rated on realisasi entered before the rating.
+	var early int
+	if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM realisasi r JOIN assessments a ON a.skp_id = r.skp_id AND a.period_id = r.period_id
+		WHERE a.rated_at <> '' AND r.created_at > a.rated_at`).Scan(&early); err != nil {
+		t.Fatal(err)
+	}
+	if early > 0 {
+		t.Errorf("%d realisasi entered after the result resting on them was rated", early)
+	}
+
+	byID := map[string]model.Assessment{}
+	for _, y := range []int{year - 1, year} {
+		periods, err := s.Periods(ctx, instansiID, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range periods {
+			list, err := s.Assessments(ctx, store.AssessmentFilter{InstansiID: instansiID, PeriodID: p.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ended := zone.EndOfDay(p.End)
+			firstSent, lastSent := map[string]time.Time{}, map[string]time.Time{}
+			for _, a := range list {
+				byID[a.ID] = a
+				if a.Status == model.AssessmentOpen {
+					continue
+				}
+				if !a.RatedAt.After(ended) || late(a.RatedAt) {
+					t.Errorf("%s: %s rated at %s, not between the end of the period and now", p.Name(), a.Employee.Name, a.RatedAt)
+				}
+				if a.Status != model.AssessmentFinal {
+					continue
+				}
+				if a.FinalizedAt.Before(a.RatedAt) || late(a.FinalizedAt) || a.ReceivedAt.Before(a.FinalizedAt) {
+					t.Errorf("%s: %s rated %s, sent %s, received %s", p.Name(), a.Employee.Name, a.RatedAt, a.FinalizedAt, a.ReceivedAt)
+				}
+				if !a.AcknowledgedAt.IsZero() && (a.AcknowledgedAt.Before(a.ReceivedAt) || late(a.AcknowledgedAt)) {
+					t.Errorf("%s: %s received %s, acknowledged %s", p.Name(), a.Employee.Name, a.ReceivedAt, a.AcknowledgedAt)
+				}
+				if f, ok := firstSent[a.OPDID]; !ok || a.FinalizedAt.Before(f) {
+					firstSent[a.OPDID] = a.FinalizedAt
+				}
+				if a.FinalizedAt.After(lastSent[a.OPDID]) {
+					lastSent[a.OPDID] = a.FinalizedAt
+				}
+			}
+			perf, err := s.UnitPerformances(ctx, instansiID, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, up := range perf {
+				if !up.SetAt.After(ended) || late(up.SetAt) {
+					t.Errorf("%s: capaian of %s set at %s, not between the end of the period and now", p.Name(), up.UnitID, up.SetAt)
+				}
+				if f, ok := firstSent[up.UnitID]; ok && !up.SetAt.Before(f) {
+					t.Errorf("%s: capaian of %s set at %s, after its first result was sent at %s", p.Name(), up.UnitID, up.SetAt, f)
+				}
+				recs, err := s.UnitRecommendations(ctx, instansiID, p.ID, up.UnitID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range recs {
+					if !r.At.After(ended) || r.At.After(up.SetAt) {
+						t.Errorf("%s: %s's recommendation on %s at %s, capaian set at %s", p.Name(), r.Source, up.UnitID, r.At, up.SetAt)
+					}
+				}
+			}
+			cals, err := s.Calibrations(ctx, instansiID, []string{p.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, c := range cals {
+				if c.Status == model.CalibrationFinal && (c.FinalizedAt.Before(lastSent[k.OPDID]) || late(c.FinalizedAt)) {
+					t.Errorf("%s: the calibration of %s finalised at %s, before its last result was sent at %s", p.Name(), k.OPDID, c.FinalizedAt, lastSent[k.OPDID])
+				}
+			}
+		}
+	}
+
+	objections, err := s.Objections(ctx, store.ObjectionFilter{InstansiID: instansiID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range objections {
+		a := byID[o.AssessmentID]
+		switch {
+		case !o.SubmittedAt.After(a.FinalizedAt) || o.SubmittedAt.After(zone.EndOfDay(o.Deadline)) || late(o.SubmittedAt):
+			t.Errorf("objection of %s made at %s: sent %s, deadline %s", a.Employee.Name, o.SubmittedAt, a.FinalizedAt, o.Deadline)
+		case !o.ExplainedAt.IsZero() && (o.ExplainedAt.Before(o.SubmittedAt) || late(o.ExplainedAt) || o.ExplainedBy == ""):
+			t.Errorf("objection of %s made at %s, explained at %s by %q", a.Employee.Name, o.SubmittedAt, o.ExplainedAt, o.ExplainedBy)
+		case !o.DecidedAt.IsZero() && (o.ExplainedAt.IsZero() || o.DecidedAt.Before(o.ExplainedAt) || late(o.DecidedAt) || o.DecidedBy == ""):
+			t.Errorf("objection of %s explained at %s, decided at %s by %q", a.Employee.Name, o.ExplainedAt, o.DecidedAt, o.DecidedBy)
+		}
+	}
+
+	followUps, err := s.FollowUps(ctx, store.FollowUpFilter{InstansiID: instansiID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := zone.Today(now)
+	plans, overdue := 0, 0
+	for _, f := range followUps {
+		a := byID[f.AssessmentID]
+		if !f.CreatedAt.After(a.ReceivedAt) || f.UpdatedAt.Before(f.CreatedAt) || late(f.UpdatedAt) {
+			t.Errorf("follow-up of %s: result received %s, recorded %s, last changed %s", a.Employee.Name, a.ReceivedAt, f.CreatedAt, f.UpdatedAt)
+		}
+		if f.Kind == model.FollowUpImprovement {
+			plans++
+			if !f.Status.Closed() && f.ReviewDue < today {
+				overdue++
+			}
+		}
+	}
+	if plans > 0 && overdue*3 > plans {
+		t.Errorf("%d of %d improvement plans are late: most were reviewed on their day", overdue, plans)
+	}
+}
