@@ -3,6 +3,8 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,6 +25,32 @@ type op struct {
 	// queryDocs describes a query parameter where the shared description
 	// (queryDocs) does not fit this route.
 	queryDocs map[string]string
+}
+
+// knownQuery refuses a query parameter the route does not declare: a
+// client that sends ?employee_id= where the route reads ?employee would
+// otherwise get an unfiltered answer it takes for a filtered one. The
+// route's declared parameters (op.query) are both what the OpenAPI
+// document says and what this check allows, so the two cannot disagree.
+func (o op) knownQuery(q url.Values) error {
+	var unknown []string
+	for k := range q {
+		if !slices.Contains(o.query, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	var v model.ValidationError
+	for _, k := range unknown {
+		if len(o.query) == 0 {
+			v.Add(k, "invalid.query.unknown.none")
+		} else {
+			v.Add(k, "invalid.query.unknown", strings.Join(o.query, ", "))
+		}
+	}
+	return &v
 }
 
 // The filters of a list answer the same way on every route: a flag
@@ -66,6 +94,7 @@ var queryDocs = map[string]string{
 	"target_type": "skp, rhk, progress or realisasi",
 	"target_id":   "The id of the target",
 	"date":        "A date (YYYY-MM-DD); today by default",
+	"lastEventId": "The id of the last event received, for a client that cannot send the Last-Event-ID header (the header wins when both are sent)",
 	"revision":    "An approved revision (the revision of an item of GET /skps/{id}/versions); the SKP as it is now when absent",
 }
 

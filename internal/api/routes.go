@@ -120,7 +120,7 @@ func feedbackRoutes() []route {
 func eventRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/events", summary: "The actor's live events as Server-Sent Events (feedback.created, progress.submitted, progress.reviewed, skp.submitted, skp.reviewed, notification); reconnect with Last-Event-ID to miss nothing", handle: (*handler).events,
-			doc: op{tag: "work", response: "sse", errors: []int{403}}},
+			doc: op{tag: "work", query: []string{"lastEventId"}, response: "sse", errors: []int{403, 422}}},
 	}
 }
 
