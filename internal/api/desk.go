@@ -78,7 +78,7 @@ func deskSchemas() map[string]any {
 			"skps":          map[string]any{"type": "array", "items": ref("SKPHead"), "description": "The SKPs submitted to the actor that they may approve or return now, oldest submission first"},
 			"today":         date,
 			"workday":       map[string]any{"type": "boolean", "description": "Whether today is a working day (Monday to Friday)"},
-			"waiting":       map[string]any{"type": "array", "items": ref("Progress"), "description": "One page (limit, default 50) of the entries of the people the actor rates that wait for review, oldest first"},
+			"waiting":       map[string]any{"type": "array", "items": ref("Progress"), "x-paged": true, "description": "One page (limit, default 50) of the entries of the people the actor rates that wait for review, oldest first"},
 			"waiting_count": map[string]any{"type": "integer", "description": "How many entries wait in all, on every page"},
 			"next_cursor":   map[string]any{"type": []string{"string", "null"}, "description": "Pass as cursor for the next page of waiting entries; null on the last page"},
 			"people": map[string]any{"type": "array", "description": "The people the actor rates, those who have not reported today first", "items": obj(

@@ -101,10 +101,10 @@ func realisasiRoutes() []route {
 	return []route{
 		{method: "PUT", path: "/api/v1/skps/{id}/realisasi", summary: "Fill the realisasi of one indicator in one open period, with its basis and the version read (0 for a first one)", handle: (*handler).saveRealisasi,
 			doc: op{tag: "work", params: []string{"id"}, body: "RealisasiRequest", response: "Realisasi", errors: []int{403, 404, 409, 422}}},
-		{method: "PUT", path: "/api/v1/skps/{id}/realisasi/{pid}", summary: "Fill the realisasi of many indicators of period pid at once, all or nothing, each with the version read; answers the period's realisasi", handle: (*handler).saveRealisasiPeriod,
+		{method: "PUT", path: "/api/v1/skps/{id}/realisasi/{pid}", summary: "Fill the realisasi of many indicators of period pid at once, all or nothing, each with the version read; answers the period's realisasi (its first page: GET /skps/{id}/realisasi?period=pid with cursor for the rest)", handle: (*handler).saveRealisasiPeriod,
 			doc: op{tag: "work", params: []string{"id", "pid"}, body: "RealisasiPeriodRequest", response: "RealisasiList", errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/realisasi", summary: "The realisasi of an SKP in a period (default: the period of today while the SKP is in force, the last period it was in force once closed)", handle: (*handler).realisasiList,
-			doc: op{tag: "work", params: []string{"id"}, query: []string{"period"}, response: "RealisasiList", errors: []int{404}}},
+			doc: op{tag: "work", params: []string{"id"}, query: []string{"period", "limit", "cursor"}, response: "RealisasiList", errors: []int{404, 422}}},
 	}
 }
 
@@ -224,9 +224,9 @@ func matrixRoutes() []route {
 func monitoringRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
-			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
+			doc: op{tag: "planning", query: []string{"year", "opd", "limit", "cursor"}, response: "Filling", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/monitoring/skps/units/{id}", summary: "The employees counted on a unit's line of its OPD's view (those placed in the unit itself) whose SKP for the year is not approved", handle: (*handler).behind,
-			doc: op{tag: "planning", params: []string{"id"}, query: []string{"year"}, response: "Behind", errors: []int{403, 404, 422}}},
+			doc: op{tag: "planning", params: []string{"id"}, query: []string{"year", "limit", "cursor"}, response: "Behind", errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/monitoring/skps/units/{id}/remind", summary: "Remind every employee counted on a unit's line (those placed in the unit itself) whose SKP for the year is not approved", handle: (*handler).remindBehind,
 			doc: op{tag: "planning", params: []string{"id"}, body: "RemindRequest", response: "Reminded", errors: []int{403, 404, 422}}},
 	}
@@ -290,7 +290,7 @@ func needsRoutes() []route {
 		{method: "GET", path: "/api/v1/needs", summary: "Needs the actor may read, newest first: their own and their line's, their OPD's (OPD admins), all (BKPSDM, leaders, auditors). status is open, confirmed, addressed, closed or outstanding (open and confirmed)", handle: (*handler).needs,
 			doc: op{tag: "needs", query: []string{"year", "opd", "unit", "employee", "category", "kind", "status", "limit", "cursor"}, response: "NeedList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/needs/summary", summary: "A year's needs counted by OPD and kind, each by status (or by unit within one OPD); OPD admins see their own OPD", handle: (*handler).needSummary,
-			doc: op{tag: "needs", query: []string{"year", "opd", "category"}, response: "NeedSummary", errors: []int{403, 422}}},
+			doc: op{tag: "needs", query: []string{"year", "opd", "category", "limit", "cursor"}, response: "NeedSummary", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/needs/{id}", summary: "One need, with the steps the actor may take on it", handle: (*handler).need,
 			doc: op{tag: "needs", params: []string{"id"}, response: "Need", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/needs/{id}/confirm", summary: "Confirm an open need (those above the employee in the line)", handle: (*handler).confirmNeed,
