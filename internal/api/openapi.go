@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -212,12 +214,15 @@ func schemas() map[string]any {
 		"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"),
 		"acting": map[string]any{"type": []string{"string", "null"},
 			"description": "For a Plt or Plh, in the reader's language: \"Plt. sejak 2 Januari 2026\" (and until when, when set); null for a definitive holder"}})
-	holders := map[string]any{"type": "array", "items": holder,
-		"description": "Everyone holding the post today: the definitive holders first, then the Plt, then the Plh"}
+	preview := fmt.Sprintf("Who holds the post today: the definitive holders first, then the Plt, then the Plh; the first %d of them "+
+		"(a functional post may have hundreds), the count beside says how many, GET /units/{id}/positions/{pid}/holders lists them all", app.UnitHolderPreview)
+	holders := map[string]any{"type": "array", "items": ref("Holder"), "maxItems": app.UnitHolderPreview, "description": preview}
 	unit["heads"] = holders
+	unit["head_count"] = map[string]any{"type": "integer", "description": "How many hold the head post today (heads holds the first of them)"}
 	unitDetail := map[string]any{"child_ids": map[string]any{"type": "array", "items": str()}, "employees": map[string]any{"type": "integer"},
-		"positions": map[string]any{"type": "array", "items": obj([]string{"id", "code", "name", "kind", "holder_id", "holders"}, map[string]any{
-			"id": str(), "code": str(), "name": str(), "kind": str(),
+		"positions": map[string]any{"type": "array", "items": obj([]string{"id", "code", "name", "kind", "holder_id", "holders", "holder_count"}, map[string]any{
+			"holder_count": map[string]any{"type": "integer", "description": "How many hold the post today (holders holds the first of them)"},
+			"id":           str(), "code": str(), "name": str(), "kind": str(),
 			"holder_id": map[string]any{"type": []string{"string", "null"},
 				"description": "Who holds the post for its staff (rates them): a Plh or Plt before the definitive holder"},
 			"holders": holders})}}
@@ -270,8 +275,10 @@ func schemas() map[string]any {
 			"can":      canSchemaOf("What the signed-in user may do with this limit now", map[string]string{"lift": "forget it, so that the next attempt goes ahead at once"})}),
 		"SignInLimitList": listOf("SignInLimit"),
 		"UnlockResult":    obj([]string{"lifted"}, map[string]any{"lifted": map[string]any{"type": "integer", "description": "how many limits were lifted (0: the account was free)"}}),
-		"Unit":            obj([]string{"id", "name", "kind", "parent_id", "head_employee_id", "heads"}, unit),
-		"UnitDetail":      obj([]string{"id", "name", "kind", "heads", "positions"}, unitDetail),
+		"Unit":            obj([]string{"id", "name", "kind", "parent_id", "head_employee_id", "heads", "head_count"}, unit),
+		"UnitDetail":      obj([]string{"id", "name", "kind", "heads", "head_count", "positions"}, unitDetail),
+		"Holder":          holder,
+		"HolderList":      withTotal(listOf("Holder")),
 		"UnitList":        listOf("Unit"),
 		"PersonRef":       person,
 		"Employee": obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id", "can"},

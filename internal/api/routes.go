@@ -42,6 +42,8 @@ func coreRoutes() []route {
 			doc: op{tag: "organisation", query: []string{"limit", "cursor"}, response: "UnitList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/units/{id}", summary: "One unit", handle: (*handler).unit,
 			doc: op{tag: "organisation", params: []string{"id"}, response: "UnitDetail", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/units/{id}/positions/{pid}/holders", summary: "Everyone holding a post of the unit today, a page at a time: the definitive holders first, then the Plt, then the Plh, each marked", handle: (*handler).postHolders,
+			doc: op{tag: "organisation", params: []string{"id", "pid"}, query: []string{"limit", "cursor"}, response: "HolderList", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/employees", summary: "The employee directory, by name, a page at a time", handle: (*handler).employees,
 			doc: op{tag: "organisation", query: []string{"unit", "q", "active", "limit", "cursor"}, response: "EmployeeList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/employees/{id}", summary: "One employee; personal data only for those who may read the full record", handle: (*handler).employee,

@@ -41,7 +41,7 @@ func (h *handler) unit(w http.ResponseWriter, r *http.Request, actor model.Actor
 	positions := make([]positionJSON, 0, len(d.Positions))
 	for _, p := range d.Positions {
 		positions = append(positions, positionJSON{ID: p.ID, Code: p.Code, Name: p.Name, Kind: string(p.Kind),
-			HolderID: ptr(p.HolderID), Holders: holdersOf(p.Holders, lang)})
+			HolderID: ptr(p.HolderID), Holders: holdersOf(p.Holders, lang), HolderCount: p.HolderCount})
 	}
 	return writeJSON(w, http.StatusOK, struct {
 		unitJSON
@@ -75,14 +75,35 @@ func holdersOf(hs []app.UnitHolder, lang string) []holderJSON {
 	return out
 }
 
-// positionJSON is a position of a unit with everyone holding it today.
+// positionJSON is a position of a unit with who holds it today: the
+// first app.UnitHolderPreview holders and how many there are.
 type positionJSON struct {
-	ID       string       `json:"id"`
-	Code     string       `json:"code"`
-	Name     string       `json:"name"`
-	Kind     string       `json:"kind"`
-	HolderID *string      `json:"holder_id"`
-	Holders  []holderJSON `json:"holders"`
+	ID          string       `json:"id"`
+	Code        string       `json:"code"`
+	Name        string       `json:"name"`
+	Kind        string       `json:"kind"`
+	HolderID    *string      `json:"holder_id"`
+	Holders     []holderJSON `json:"holders"`
+	HolderCount int          `json:"holder_count"`
+}
+
+// postHolders answers a page of the holders of a post of a unit.
+func (h *handler) postHolders(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	limit, err := limitParam(r)
+	if err != nil {
+		return err
+	}
+	cursor := r.URL.Query().Get("cursor")
+	if cursor != "" && !isID(cursor) {
+		return model.Invalid("cursor", "invalid.cursor.restart")
+	}
+	page, err := h.a.PostHolders(r.Context(), actor, r.PathValue("id"), r.PathValue("pid"), app.PostHoldersQuery{Cursor: cursor, Limit: limit})
+	if err != nil {
+		return err
+	}
+	out := pageWithTotal[holderJSON](page.Next, page.Total)
+	out.Items = holdersOf(page.Items, readerLang(r))
+	return writeJSON(w, http.StatusOK, out)
 }
 
 type unitJSON struct {
@@ -94,10 +115,11 @@ type unitJSON struct {
 	OPDID          *string      `json:"opd_id"`
 	HeadEmployeeID *string      `json:"head_employee_id"`
 	Heads          []holderJSON `json:"heads"`
+	HeadCount      int          `json:"head_count"`
 	WorkDays       int          `json:"work_days"`
 }
 
 func unitOf(u *app.UnitNode, lang string) unitJSON {
 	return unitJSON{ID: u.ID, Code: u.Code, Name: u.Name, Kind: string(u.Kind), ParentID: ptr(u.ParentID),
-		OPDID: ptr(u.OPDID), HeadEmployeeID: ptr(u.HeadID), Heads: holdersOf(u.Heads, lang), WorkDays: u.WorkDays}
+		OPDID: ptr(u.OPDID), HeadEmployeeID: ptr(u.HeadID), Heads: holdersOf(u.Heads, lang), HeadCount: u.HeadCount, WorkDays: u.WorkDays}
 }

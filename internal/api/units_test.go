@@ -102,3 +102,101 @@ func TestMeNamesTheActingPosts(t *testing.T) {
 		}
 	})
 }
+
+// A functional post held by more people than a page: the unit answer
+// carries the first holders and how many there are, and the post's
+// holders page to the end, each once, the definitive first and the Plt
+// and Plh last, marked with their dates.
+func TestUnitPagesAPostsHolders(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		y := time.Now().Year()
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for i := 1; i <= 60; i++ {
+				emp, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: fmt.Sprintf("19950101202001%04d", 1000+i),
+					Name: fmt.Sprintf("Guru Uji %03d", i), Status: model.StatusPNS, Golongan: "III/a", Active: true})
+				if err != nil {
+					return err
+				}
+				if _, err := tx.Place(ctx, model.Placement{EmployeeID: emp.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"}); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.Place(ctx, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementPlt,
+				Start: model.Date(fmt.Sprintf("%d-01-02", y))}); err != nil {
+				return err
+			}
+			_, err := tx.Place(ctx, model.Placement{EmployeeID: e.o.Kadis.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementPlh,
+				Start: model.Date(fmt.Sprintf("%d-01-05", y)), End: model.Date(fmt.Sprintf("%d-06-30", y+1))})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const all = 2 + 60 + 2 // Staff1, Staff2, the teachers, the Plt and the Plh
+		check := documented(t, e)
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		u := check("GET", "/api/v1/units/{id}", e.get(t, "/api/v1/units/"+e.o.Aplikasi.ID, staff))
+		var post map[string]any
+		for _, p := range u["positions"].([]any) {
+			if p := p.(map[string]any); p["id"] == e.o.PosStaff.ID {
+				post = p
+			}
+		}
+		if hs, _ := post["holders"].([]any); len(hs) != 10 || post["holder_count"] != float64(all) {
+			t.Fatalf("the functional post in the unit answer: %d holders of %v", len(hs), post["holder_count"])
+		}
+		if u["head_count"] != 1.0 || len(u["heads"].([]any)) != 1 {
+			t.Errorf("heads = %v of %v", u["heads"], u["head_count"])
+		}
+
+		base := "/api/v1/units/" + e.o.Aplikasi.ID + "/positions/" + e.o.PosStaff.ID + "/holders"
+		var items []map[string]any
+		path, pages := base+"?limit=25", 0
+		for path != "" {
+			pages++
+			page := check("GET", "/api/v1/units/{id}/positions/{pid}/holders", e.get(t, path, staff))
+			if page["total"] != float64(all) {
+				t.Errorf("total = %v", page["total"])
+			}
+			for _, it := range page["items"].([]any) {
+				items = append(items, it.(map[string]any))
+			}
+			path = ""
+			if c, ok := page["next_cursor"].(string); ok && pages < 10 {
+				path = base + "?limit=25&cursor=" + c
+			}
+		}
+		seen := map[any]bool{}
+		for _, it := range items {
+			seen[it["employee_id"]] = true
+		}
+		if pages != 3 || len(items) != all || len(seen) != all {
+			t.Fatalf("%d holders (%d different) on %d pages, want %d on 3", len(items), len(seen), pages, all)
+		}
+		for _, it := range items[:all-2] {
+			if it["kind"] != "definitif" || it["acting"] != nil {
+				t.Errorf("a definitive holder after an acting one, or marked: %v", it)
+			}
+		}
+		plt, plh := items[all-2], items[all-1]
+		if plt["employee_id"] != e.o.Staff3.ID || plt["kind"] != "plt" || plt["acting"] != fmt.Sprintf("Plt. sejak 2 Januari %d", y) {
+			t.Errorf("the Plt = %v", plt)
+		}
+		if plh["employee_id"] != e.o.Kadis.ID || plh["kind"] != "plh" || plh["end"] != fmt.Sprintf("%d-06-30", y+1) ||
+			plh["acting"] != fmt.Sprintf("Plh. sejak 5 Januari %d sampai 30 Juni %d", y, y+1) {
+			t.Errorf("the Plh = %v", plh)
+		}
+		// A post of another unit, a post that is none, a cursor of nothing.
+		problem(t, e.get(t, "/api/v1/units/"+e.o.Kominfo.ID+"/positions/"+e.o.PosStaff.ID+"/holders", staff), 404)
+		problem(t, e.get(t, "/api/v1/units/"+e.o.Aplikasi.ID+"/positions/nope/holders", staff), 404)
+		problem(t, e.get(t, base+"?cursor=nope", staff), 422)
+		problem(t, e.get(t, base+"?limit=201", staff), 422)
+		// Another OPD's employee reads the unit tree too.
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+		if r := e.get(t, base, nurse); r.status != 200 {
+			t.Errorf("the tree read from another OPD: %d", r.status)
+		}
+	})
+}
