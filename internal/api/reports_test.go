@@ -112,7 +112,6 @@ var unpagedArrays = map[string]string{
 	"/api/v1/teams/{id} .members":                   "the members of a team",
 	"/api/v1/units/{id} .child_ids":                 "the units directly below",
 	"/api/v1/units/{id} .positions":                 "the posts of a unit",
-	"/api/v1/units/{id}/curve .raters":              "how each rater of an OPD rated",
 }
 
 // TestEveryArrayIsPagedOrBounded walks the 200 answer of every GET route
