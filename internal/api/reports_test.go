@@ -101,8 +101,6 @@ var unpagedArrays = map[string]string{
 	"/api/v1/desk .people":                          "the people the actor rates: a head of a large school rates hundreds",
 	"/api/v1/desk .people[].rhk":                    "a person's time per RHK this month (one SKP's RHK)",
 	"/api/v1/desk .skps":                            "the SKPs waiting for the actor's approval: as many as the people they rate",
-	"/api/v1/employees/{id} .team":                  "the people an employee rates",
-	"/api/v1/me .employee.team":                     "the people the user rates",
 	"/api/v1/matrix .rows":                          "the supervisor's RHK",
 	"/api/v1/matrix .rows[].links":                  "the staff's RHK under one of the supervisor's",
 	"/api/v1/matrix .rows[].links[].rhk.indicators": "the indicators of one RHK",

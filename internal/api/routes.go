@@ -48,6 +48,8 @@ func coreRoutes() []route {
 			doc: op{tag: "organisation", query: []string{"unit", "q", "active", "limit", "cursor"}, response: "EmployeeList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/employees/{id}", summary: "One employee; personal data only for those who may read the full record", handle: (*handler).employee,
 			doc: op{tag: "organisation", params: []string{"id"}, response: "EmployeeDetail", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/employees/{id}/team", summary: "The people an employee rates directly today, by name, a page at a time", handle: (*handler).employeeTeam,
+			doc: op{tag: "organisation", params: []string{"id"}, query: []string{"limit", "cursor"}, response: "PersonRefList", errors: []int{404, 422}}},
 		{method: "POST", path: "/api/v1/employees/{id}/placements", summary: "Place an employee in a position: definitif (a transfer), Plt or Plh (administrators)", handle: (*handler).placeEmployee,
 			doc: op{tag: "organisation", params: []string{"id"}, body: "PlacementRequest", response: "Placement", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/employees/{id}/placements/{pid}/end", summary: "End a placement on a date", handle: (*handler).endPlacement,

@@ -200,3 +200,54 @@ func TestUnitPagesAPostsHolders(t *testing.T) {
 		}
 	})
 }
+
+// A head who rates more people than the employee answer names: the answer
+// carries the first ten and how many there are, and their team pages to
+// the end, each once, by name.
+func TestEmployeeTeamPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for i := 1; i <= 12; i++ {
+				emp, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: fmt.Sprintf("19950101202001%04d", 1000+i),
+					Name: fmt.Sprintf("Guru Uji %03d", i), Status: model.StatusPNS, Golongan: "III/a", Active: true})
+				if err != nil {
+					return err
+				}
+				if _, err := tx.Place(ctx, model.Placement{EmployeeID: emp.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const all = 2 + 12
+		check := documented(t, e)
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		d := check("GET", "/api/v1/employees/{id}", e.get(t, "/api/v1/employees/"+e.o.Kabid.ID, staff))
+		if team, _ := d["team"].([]any); len(team) != 10 || d["team_count"] != float64(all) {
+			t.Fatalf("the Kabid's answer names %d of %v", len(team), d["team_count"])
+		}
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		if me := check("GET", "/api/v1/me", e.get(t, "/api/v1/me", kabid)); me["employee"].(map[string]any)["team_count"] != float64(all) {
+			t.Errorf("/me's team_count = %v", me["employee"].(map[string]any)["team_count"])
+		}
+		ids := pageAll(t, e, check, "/api/v1/employees/{id}/team", "/api/v1/employees/"+e.o.Kabid.ID+"/team?limit=5", staff)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			seen[id] = true
+		}
+		if len(ids) != all || len(seen) != all || !seen[e.o.Staff1.ID] || !seen[e.o.Staff2.ID] {
+			t.Errorf("the team page by page: %d (%d different) of %d", len(ids), len(seen), all)
+		}
+		first := check("GET", "/api/v1/employees/{id}/team", e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/team", staff))
+		if first["total"] != float64(all) || first["next_cursor"] != nil || len(first["items"].([]any)) != all {
+			t.Errorf("the team in one page = %v", first)
+		}
+		problem(t, e.get(t, "/api/v1/employees/nope/team", staff), 404)
+		problem(t, e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/team?cursor=nope", staff), 422)
+	})
+}
