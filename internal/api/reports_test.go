@@ -106,8 +106,6 @@ var unpagedArrays = map[string]string{
 	"/api/v1/matrix .rows[].links[].rhk.indicators": "the indicators of one RHK",
 	"/api/v1/matrix .rows[].rhk.indicators":         "the indicators of one RHK",
 	"/api/v1/matrix .team":                          "the people the supervisor rates",
-	"/api/v1/teams .items[].members":                "the members of a team",
-	"/api/v1/teams/{id} .members":                   "the members of a team",
 	"/api/v1/units/{id} .child_ids":                 "the units directly below",
 	"/api/v1/units/{id} .positions":                 "the posts of a unit",
 }

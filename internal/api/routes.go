@@ -257,6 +257,8 @@ func teamRoutes() []route {
 			doc: op{tag: "work", body: "TeamRequest", response: "Team", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/teams/{id}", summary: "A team: members with their linked RHK and progress this month, thanks and offers of help", handle: (*handler).team,
 			doc: op{tag: "work", params: []string{"id"}, response: "Team", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/teams/{id}/members", summary: "A team's members with their linked RHK and progress this month, a page at a time", handle: (*handler).teamMembers,
+			doc: op{tag: "work", params: []string{"id"}, query: []string{"limit", "cursor"}, response: "TeamMemberList", errors: []int{404, 422}}},
 		{method: "POST", path: "/api/v1/teams/{id}/members", summary: "Add a member from any unit (the lead)", handle: (*handler).addTeamMember,
 			doc: op{tag: "work", params: []string{"id"}, body: "TeamMemberRequest", response: "Team", status: 201, errors: []int{403, 404, 422}}},
 		{method: "PUT", path: "/api/v1/teams/{id}/link", summary: "Link an RHK of the actor's own SKP to the team's result (empty rhk_id unlinks)", handle: (*handler).linkTeamRHK,

@@ -251,3 +251,66 @@ func TestEmployeeTeamPages(t *testing.T) {
 		problem(t, e.get(t, "/api/v1/employees/"+e.o.Kabid.ID+"/team?cursor=nope", staff), 422)
 	})
 }
+
+// A team of more members than its answer names: the answer carries the
+// first ten and how many there are, and the members page to the end.
+func TestTeamMembersPage(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		var people []string
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for i := 1; i <= 12; i++ {
+				emp, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: fmt.Sprintf("19950101202001%04d", 1000+i),
+					Name: fmt.Sprintf("Anggota Uji %03d", i), Status: model.StatusPNS, Golongan: "III/a", Active: true})
+				if err != nil {
+					return err
+				}
+				if _, err := tx.Place(ctx, model.Placement{EmployeeID: emp.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"}); err != nil {
+					return err
+				}
+				people = append(people, emp.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := documented(t, e)
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		team := check("POST", "/api/v1/teams", e.post(t, "/api/v1/teams", kabid, map[string]any{"name": "Tim Besar", "goal": "Layanan cepat"}))
+		id := team["id"].(string)
+		for _, p := range people {
+			if r := e.post(t, "/api/v1/teams/"+id+"/members", kabid, map[string]any{"employee_id": p}); r.status != 201 {
+				t.Fatalf("add member: %d %s", r.status, r.body)
+			}
+		}
+		got := check("GET", "/api/v1/teams/{id}", e.get(t, "/api/v1/teams/"+id, kabid))
+		all := int(got["member_count"].(float64))
+		if ms, _ := got["members"].([]any); len(ms) != 10 || all < 13 {
+			t.Fatalf("the team names %d of %d members", len(ms), all)
+		}
+		var ids []string
+		path := "/api/v1/teams/" + id + "/members?limit=5"
+		for range 10 {
+			page := check("GET", "/api/v1/teams/{id}/members", e.get(t, path, kabid))
+			for _, m := range page["items"].([]any) {
+				ids = append(ids, m.(map[string]any)["employee_id"].(string))
+			}
+			c, ok := page["next_cursor"].(string)
+			if !ok {
+				break
+			}
+			path = "/api/v1/teams/" + id + "/members?limit=5&cursor=" + c
+		}
+		seen := map[string]bool{}
+		for _, m := range ids {
+			seen[m] = true
+		}
+		if len(ids) != all || len(seen) != all {
+			t.Errorf("the members page by page: %d (%d different) of %d", len(ids), len(seen), all)
+		}
+		nurse := e.login(t, storetest.NIPNurse, "rahasia-nurse")
+		problem(t, e.get(t, "/api/v1/teams/"+id+"/members", nurse), 404)
+	})
+}
