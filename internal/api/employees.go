@@ -145,7 +145,7 @@ func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
 		Active: e.Active, Employment: employmentOf(d.Employment, lang)}
 	// The first of the team; GET /employees/{id}/team pages them all.
 	j.TeamCount = len(d.Team)
-	for i := range d.Team[:min(len(d.Team), teamPreview)] {
+	for i := range d.Team[:min(len(d.Team), listPreview)] {
 		j.Team = append(j.Team, *refOf(&d.Team[i]))
 	}
 	if d.Full {
@@ -201,10 +201,11 @@ type directoryCan struct {
 	OverrideRater bool `json:"override_rater"`
 }
 
-// teamPreview is how many of the people an employee rates their answer
-// names (a head of a large school rates hundreds): team_count counts them
-// all, and GET /employees/{id}/team pages them.
-const teamPreview = 10
+// listPreview is how many items an answer names of a list it shows in
+// part (the people an employee rates, a team's members, the people on a
+// desk: a head of a large school rates hundreds). A count beside it says
+// how many there are, and a route of its own pages them all.
+const listPreview = 10
 
 // employeeTeam answers a page of the people an employee rates, by name.
 func (h *handler) employeeTeam(w http.ResponseWriter, r *http.Request, actor model.Actor) error {

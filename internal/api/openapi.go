@@ -180,8 +180,8 @@ func schemas() map[string]any {
 		"rater_title": map[string]any{"type": "string",
 			"description": "The post through which the rater rates the employee: \"Plt. Sekretaris\" for one who rates as Plt or Plh, else the rater's own position"},
 		"upper_rater_title": map[string]any{"type": "string", "description": "The same for the upper rater"},
-		"team": map[string]any{"type": "array", "items": ref("PersonRef"), "maxItems": teamPreview,
-			"description": fmt.Sprintf("The people the employee rates directly today, by name: the first %d of them; team_count counts them all, GET /employees/{id}/team pages them", teamPreview)},
+		"team": map[string]any{"type": "array", "items": ref("PersonRef"), "maxItems": listPreview,
+			"description": fmt.Sprintf("The people the employee rates directly today, by name: the first %d of them; team_count counts them all, GET /employees/{id}/team pages them", listPreview)},
 		"team_count":  map[string]any{"type": "integer", "description": "How many people the employee rates directly today"},
 		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
 		"can": obj([]string{"place", "override_rater", "manage_account", "end_employment", "cancel_end", "merge"}, map[string]any{

@@ -22,6 +22,11 @@ import (
 // x-paged, with next_cursor, limit and cursor), state its bound in the
 // document (maxItems) or say here why it need not.
 var boundedArrays = map[string]string{
+	"/api/v1/desk .people[].rhk":                                            "the RHK of one person's SKP in force",
+	"/api/v1/desk/people .items[].rhk":                                      "the RHK of one person's SKP in force",
+	"/api/v1/desk/skps .items[].lampiran.dukungan_sumber_daya":              "one SKP's lampiran",
+	"/api/v1/desk/skps .items[].lampiran.konsekuensi":                       "one SKP's lampiran",
+	"/api/v1/desk/skps .items[].lampiran.skema_pertanggungjawaban":          "one SKP's lampiran",
 	"/api/v1/assessments/{id} .annual.skps":                                 "the SKPs of one person in one year: one per post held, a handful",
 	"/api/v1/assessments/{id} .annual.skps[].periods":                       "the periods of one year: at most 12",
 	"/api/v1/assessments/{id} .annual.skps[].results":                       "one per period of the year: at most 12",
@@ -98,9 +103,6 @@ var boundedArrays = map[string]string{
 // is a known gap, listed so that it is not forgotten and so that no new
 // one joins it unnoticed. Remove an entry when its list pages.
 var unpagedArrays = map[string]string{
-	"/api/v1/desk .people":                          "the people the actor rates: a head of a large school rates hundreds",
-	"/api/v1/desk .people[].rhk":                    "a person's time per RHK this month (one SKP's RHK)",
-	"/api/v1/desk .skps":                            "the SKPs waiting for the actor's approval: as many as the people they rate",
 	"/api/v1/matrix .rows":                          "the supervisor's RHK",
 	"/api/v1/matrix .rows[].links":                  "the staff's RHK under one of the supervisor's",
 	"/api/v1/matrix .rows[].links[].rhk.indicators": "the indicators of one RHK",

@@ -98,6 +98,10 @@ func deskRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/desk", summary: "The supervisor's desk: the team's entries waiting for review (oldest first, a page at a time with limit and cursor, and how many wait in all), who has not reported today or this week, each person's time per RHK this month, and the latest feedback on the team's work", handle: (*handler).desk,
 			doc: op{tag: "work", query: []string{"limit", "cursor"}, response: "Desk", errors: []int{422}}},
+		{method: "GET", path: "/api/v1/desk/people", summary: "The people on the supervisor's desk (those the actor rates, who has not reported today first) with their time per RHK this month, a page at a time", handle: (*handler).deskPeople,
+			doc: op{tag: "work", query: []string{"limit", "cursor"}, response: "DeskPersonList", errors: []int{422}}},
+		{method: "GET", path: "/api/v1/desk/skps", summary: "The SKPs waiting on the supervisor's desk for approval, oldest submission first, a page at a time", handle: (*handler).deskSKPs,
+			doc: op{tag: "work", query: []string{"limit", "cursor"}, response: "SKPHeadList", errors: []int{422}}},
 	}
 }
 

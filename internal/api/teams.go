@@ -46,7 +46,7 @@ type teamJSON struct {
 	LeadID  string           `json:"lead_id"`
 	Members []teamMemberJSON `json:"members"`
 	// MemberCount counts every member; Members names the first
-	// teamPreview of them (GET /teams/{id}/members pages them all).
+	// listPreview of them (GET /teams/{id}/members pages them all).
 	MemberCount int         `json:"member_count"`
 	Kudos       []kudosJSON `json:"kudos"`
 	// KudosNext continues the kudos (GET /teams/{id}/kudos?cursor=);
@@ -63,7 +63,7 @@ func teamOf(t model.Team, can app.TeamRights, progress map[string]model.Progress
 	j := teamJSON{ID: t.ID, Year: t.Year, Name: t.Name, Goal: t.Goal, LeadID: t.LeadID, Members: []teamMemberJSON{}, Kudos: []kudosJSON{},
 		Can: teamRightsJSON{AddMember: can.AddMember, Link: can.Link, Kudos: can.Kudos}}
 	j.Members, j.MemberCount = membersOf(t, progress), len(t.Members)
-	j.Members = j.Members[:min(len(j.Members), teamPreview)]
+	j.Members = j.Members[:min(len(j.Members), listPreview)]
 	for _, k := range kudos {
 		j.Kudos = append(j.Kudos, kudosOf(k))
 	}
@@ -247,8 +247,8 @@ func teamSchemas() map[string]any {
 		"TeamMemberList": withTotal(listOf("TeamMember")),
 		"Team": obj([]string{"id", "year", "name", "goal", "lead_id", "members", "member_count", "kudos", "can"}, map[string]any{"id": str(), "year": integer,
 			"name": str(), "goal": map[string]any{"type": "string", "description": "The result the team shares"}, "lead_id": str(),
-			"members": map[string]any{"type": "array", "items": ref("TeamMember"), "maxItems": teamPreview,
-				"description": fmt.Sprintf("The first %d members; member_count counts them all, GET /teams/{id}/members pages them", teamPreview)},
+			"members": map[string]any{"type": "array", "items": ref("TeamMember"), "maxItems": listPreview,
+				"description": fmt.Sprintf("The first %d members; member_count counts them all, GET /teams/{id}/members pages them", listPreview)},
 			"member_count": map[string]any{"type": "integer", "description": "How many members the team has"},
 			"kudos":        map[string]any{"type": "array", "items": ref("Kudos"), "description": "The newest thanks and offers of help"},
 			"kudos_next_cursor": map[string]any{"type": []string{"string", "null"},
