@@ -216,7 +216,7 @@ func skpRoutes() []route {
 func matrixRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/matrix", summary: "The signed-in supervisor's matriks peran hasil for a year", handle: (*handler).matrix,
-			doc: op{tag: "planning", query: []string{"year"}, response: "Matrix", errors: []int{403, 422}}},
+			doc: op{tag: "planning", query: []string{"year", "limit", "cursor"}, response: "Matrix", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/proposals", summary: "Propose, from one of the actor's RHK, an RHK to someone they rate", handle: (*handler).proposeRHK,
 			doc: op{tag: "planning", body: "ProposalRequest", response: "Proposal", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/proposals", summary: "The open RHK proposals to the signed-in employee for a year", handle: (*handler).proposals,
