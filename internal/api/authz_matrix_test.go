@@ -25,6 +25,7 @@ import (
 var publicReads = map[string]string{
 	"GET /api/v1/employees/{id}":                     "the directory: name, post and unit of everyone",
 	"GET /api/v1/units/{id}":                         "the unit tree",
+	"GET /api/v1/units/{id}/positions":               "the unit tree: a unit's posts",
 	"GET /api/v1/employees/{id}/team":                "the directory: whom an employee rates",
 	"GET /api/v1/units/{id}/positions/{pid}/holders": "the unit tree: who holds each post",
 	"GET /api/v1/units/{id}/pk":                      "the Perjanjian Kinerja of a unit is public within the instansi",

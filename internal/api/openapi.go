@@ -97,6 +97,7 @@ var queryDocs = map[string]string{
 	"target_id":   "The id of the target",
 	"date":        "A date (YYYY-MM-DD); today by default",
 	"lastEventId": "The id of the last event received, for a client that cannot send the Last-Event-ID header (the header wins when both are sent)",
+	"parent":      "Only the units directly below this one",
 	"revision":    "An approved revision (the revision of an item of GET /skps/{id}/versions); the SKP as it is now when absent",
 }
 
@@ -221,13 +222,20 @@ func schemas() map[string]any {
 	holders := map[string]any{"type": "array", "items": ref("Holder"), "maxItems": app.UnitHolderPreview, "description": preview}
 	unit["heads"] = holders
 	unit["head_count"] = map[string]any{"type": "integer", "description": "How many hold the head post today (heads holds the first of them)"}
-	unitDetail := map[string]any{"child_ids": map[string]any{"type": "array", "items": str()}, "employees": map[string]any{"type": "integer"},
-		"positions": map[string]any{"type": "array", "items": obj([]string{"id", "code", "name", "kind", "holder_id", "holders", "holder_count"}, map[string]any{
-			"holder_count": map[string]any{"type": "integer", "description": "How many hold the post today (holders holds the first of them)"},
-			"id":           str(), "code": str(), "name": str(), "kind": str(),
-			"holder_id": map[string]any{"type": []string{"string", "null"},
-				"description": "Who holds the post for its staff (rates them): a Plh or Plt before the definitive holder"},
-			"holders": holders})}}
+	unitDetail := map[string]any{
+		"child_ids": map[string]any{"type": "array", "items": str(), "maxItems": listPreview,
+			"description": fmt.Sprintf("The units directly below: the first %d (child_count counts them all; GET /units?parent={id} pages them)", listPreview)},
+		"child_count": map[string]any{"type": "integer", "description": "How many units are directly below"},
+		"employees":   map[string]any{"type": "integer"},
+		"positions": map[string]any{"type": "array", "items": ref("UnitPosition"), "maxItems": listPreview,
+			"description": fmt.Sprintf("The unit's posts: the first %d (position_count counts them all; GET /units/{id}/positions pages them)", listPreview)},
+		"position_count": map[string]any{"type": "integer", "description": "How many posts the unit has"}}
+	position := obj([]string{"id", "code", "name", "kind", "holder_id", "holders", "holder_count"}, map[string]any{
+		"holder_count": map[string]any{"type": "integer", "description": "How many hold the post today (holders holds the first of them)"},
+		"id":           str(), "code": str(), "name": str(), "kind": str(),
+		"holder_id": map[string]any{"type": []string{"string", "null"},
+			"description": "Who holds the post for its staff (rates them): a Plh or Plt before the definitive holder"},
+		"holders": holders})
 	for k, v := range unit {
 		unitDetail[k] = v
 	}
@@ -275,15 +283,17 @@ func schemas() map[string]any {
 			"failures": map[string]any{"type": "integer", "description": "failed password checks counted (a count fades after an hour without failure)"},
 			"until":    map[string]any{"type": []string{"string", "null"}, "format": "date-time", "description": "when the next attempt may go ahead; null when it may now (the count still slows the one after a failure)"},
 			"can":      canSchemaOf("What the signed-in user may do with this limit now", map[string]string{"lift": "forget it, so that the next attempt goes ahead at once"})}),
-		"SignInLimitList": listOf("SignInLimit"),
-		"UnlockResult":    obj([]string{"lifted"}, map[string]any{"lifted": map[string]any{"type": "integer", "description": "how many limits were lifted (0: the account was free)"}}),
-		"Unit":            obj([]string{"id", "name", "kind", "parent_id", "head_employee_id", "heads", "head_count"}, unit),
-		"UnitDetail":      obj([]string{"id", "name", "kind", "heads", "head_count", "positions"}, unitDetail),
-		"Holder":          holder,
-		"HolderList":      withTotal(listOf("Holder")),
-		"UnitList":        listOf("Unit"),
-		"PersonRef":       person,
-		"PersonRefList":   withTotal(listOf("PersonRef")),
+		"SignInLimitList":  listOf("SignInLimit"),
+		"UnlockResult":     obj([]string{"lifted"}, map[string]any{"lifted": map[string]any{"type": "integer", "description": "how many limits were lifted (0: the account was free)"}}),
+		"Unit":             obj([]string{"id", "name", "kind", "parent_id", "head_employee_id", "heads", "head_count"}, unit),
+		"UnitDetail":       obj([]string{"id", "name", "kind", "heads", "head_count", "child_ids", "child_count", "positions", "position_count"}, unitDetail),
+		"Holder":           holder,
+		"UnitPosition":     position,
+		"UnitPositionList": withTotal(listOf("UnitPosition")),
+		"HolderList":       withTotal(listOf("Holder")),
+		"UnitList":         listOf("Unit"),
+		"PersonRef":        person,
+		"PersonRefList":    withTotal(listOf("PersonRef")),
 		"Employee": obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id", "can"},
 			withCan(withMerged(employee), obj([]string{"place", "override_rater"}, map[string]any{
 				"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},

@@ -12,14 +12,23 @@ func (h *handler) units(w http.ResponseWriter, r *http.Request, actor model.Acto
 	if _, err := limitParam(r); err != nil {
 		return err
 	}
+	parent, err := idParam(r, "parent")
+	if err != nil {
+		return err
+	}
 	tree, err := h.a.UnitTree(r.Context(), actor)
 	if err != nil {
 		return err
 	}
+	if _, ok := tree.ByID[parent]; parent != "" && !ok {
+		return model.ErrNotFound
+	}
 	lang := readerLang(r)
 	items := []unitJSON{}
 	for _, n := range tree.All {
-		items = append(items, unitOf(n, lang))
+		if parent == "" || n.ParentID == parent {
+			items = append(items, unitOf(n, lang))
+		}
 	}
 	out, err := pageOf(items, func(u unitJSON) string { return u.ID }, r)
 	if err != nil {
@@ -34,21 +43,46 @@ func (h *handler) unit(w http.ResponseWriter, r *http.Request, actor model.Actor
 		return err
 	}
 	children := []string{}
-	for _, c := range d.Children {
+	for _, c := range d.Children[:min(len(d.Children), listPreview)] {
 		children = append(children, c.ID)
 	}
 	lang := readerLang(r)
-	positions := make([]positionJSON, 0, len(d.Positions))
-	for _, p := range d.Positions {
-		positions = append(positions, positionJSON{ID: p.ID, Code: p.Code, Name: p.Name, Kind: string(p.Kind),
-			HolderID: ptr(p.HolderID), Holders: holdersOf(p.Holders, lang), HolderCount: p.HolderCount})
-	}
+	positions := positionsOf(d.Positions, lang)
 	return writeJSON(w, http.StatusOK, struct {
 		unitJSON
-		ChildIDs  []string       `json:"child_ids"`
-		Employees int            `json:"employees"`
-		Positions []positionJSON `json:"positions"`
-	}{unitOf(d.UnitNode, lang), children, d.Own, positions})
+		ChildIDs      []string       `json:"child_ids"`
+		ChildCount    int            `json:"child_count"`
+		Employees     int            `json:"employees"`
+		Positions     []positionJSON `json:"positions"`
+		PositionCount int            `json:"position_count"`
+	}{unitOf(d.UnitNode, lang), children, len(d.Children), d.Own, positions[:min(len(positions), listPreview)], len(positions)})
+}
+
+func positionsOf(list []app.PositionHolder, lang string) []positionJSON {
+	out := make([]positionJSON, 0, len(list))
+	for _, p := range list {
+		out = append(out, positionJSON{ID: p.ID, Code: p.Code, Name: p.Name, Kind: string(p.Kind),
+			HolderID: ptr(p.HolderID), Holders: holdersOf(p.Holders, lang), HolderCount: p.HolderCount})
+	}
+	return out
+}
+
+// unitPositions answers a page of a unit's posts, each with its first
+// holders.
+func (h *handler) unitPositions(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
+	d, err := h.a.UnitDetail(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	positions := positionsOf(d.Positions, readerLang(r))
+	page, err := pageOf(positions, func(p positionJSON) string { return p.ID }, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, totalList[positionJSON]{list: page, Total: len(positions)})
 }
 
 // holderJSON is one person holding a post today: definitive, or acting

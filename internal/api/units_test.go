@@ -314,3 +314,53 @@ func TestTeamMembersPage(t *testing.T) {
 		problem(t, e.get(t, "/api/v1/teams/"+id+"/members", nurse), 404)
 	})
 }
+
+// A unit of more posts and sub-units than its answer names: the answer
+// carries the first ten of each with their counts; the posts page on
+// their own route, the sub-units on GET /units?parent=.
+func TestUnitPagesItsPostsAndChildren(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for i := 1; i <= 12; i++ {
+				if _, err := tx.CreatePosition(ctx, model.Position{InstansiID: e.o.Instansi.ID, UnitID: e.o.Kominfo.ID, Code: fmt.Sprintf("KOMINFO-UJI-%02d", i),
+					Name: fmt.Sprintf("Jabatan Uji %02d", i), Kind: model.PositionPelaksana, SuperiorPositionID: e.o.PosKadis.ID}, false); err != nil {
+					return err
+				}
+				if _, err := tx.CreateUnit(ctx, model.Unit{InstansiID: e.o.Instansi.ID, ParentID: e.o.Kominfo.ID, Code: fmt.Sprintf("KOMINFO-SEKSI-%02d", i),
+					Name: fmt.Sprintf("Seksi Uji %02d", i), Kind: e.o.Aplikasi.Kind}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := documented(t, e)
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		u := check("GET", "/api/v1/units/{id}", e.get(t, "/api/v1/units/"+e.o.Kominfo.ID, staff))
+		posts, children := int(u["position_count"].(float64)), int(u["child_count"].(float64))
+		if len(u["positions"].([]any)) != 10 || len(u["child_ids"].([]any)) != 10 || posts < 13 || children != 14 {
+			t.Fatalf("the dinas names %d of %d posts, %d of %d sub-units", len(u["positions"].([]any)), posts, len(u["child_ids"].([]any)), children)
+		}
+		seen := func(ids []string) int {
+			m := map[string]bool{}
+			for _, id := range ids {
+				m[id] = true
+			}
+			return len(m)
+		}
+		ids := pageAll(t, e, check, "/api/v1/units/{id}/positions", "/api/v1/units/"+e.o.Kominfo.ID+"/positions?limit=5", staff)
+		if len(ids) != posts || seen(ids) != posts {
+			t.Errorf("the posts page by page: %d (%d different) of %d", len(ids), seen(ids), posts)
+		}
+		ids = pageAll(t, e, check, "/api/v1/units", "/api/v1/units?parent="+e.o.Kominfo.ID+"&limit=5", staff)
+		if len(ids) != children || seen(ids) != children {
+			t.Errorf("the sub-units page by page: %d (%d different) of %d", len(ids), seen(ids), children)
+		}
+		problem(t, e.get(t, "/api/v1/units?parent=nope", staff), 404)
+		problem(t, e.get(t, "/api/v1/units/nope/positions", staff), 404)
+	})
+}
