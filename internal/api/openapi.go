@@ -453,7 +453,7 @@ func openAPIDocument() map[string]any {
 	return map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{"title": "Kinerja API", "version": "1",
-			"description": "Performance management for Indonesian civil servants (PermenPANRB 6/2022). Errors are RFC 9457 problem documents; lists page with limit and cursor.",
+			"description": "Performance management for Indonesian civil servants (PermenPANRB 6/2022). Errors are RFC 9457 problem documents; lists page with limit and cursor, and a report's growing lists page the same way (their arrays marked x-paged) or show their first items with a count and a route that pages them (maxItems); a query parameter an operation does not declare is a 422 naming it.",
 			"license":     map[string]any{"name": "MIT", "identifier": "MIT"}},
 		"servers":    []any{map[string]any{"url": "/"}},
 		"security":   []any{map[string]any{"bearerAuth": []string{}}},
