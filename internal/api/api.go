@@ -99,6 +99,10 @@ func (h *handler) wrap(rt route) http.HandlerFunc {
 				}
 			}
 		}
+		if err := rt.doc.knownQuery(r.URL.Query()); err != nil {
+			h.fail(w, r, err)
+			return
+		}
 		if err := rt.handle(h, w, r, actor); err != nil {
 			h.fail(w, r, err)
 		}

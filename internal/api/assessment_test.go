@@ -121,6 +121,12 @@ func TestAssessmentJourney(t *testing.T) {
 		if curve["capaian"] != "istimewa" || curve["counts"].(map[string]any)["baik"] != float64(1) || curve["small"] != true {
 			t.Errorf("curve = %v", curve)
 		}
+		if raters, _ := curve["raters"].([]any); len(raters) == 0 || curve["rater_count"] != float64(len(raters)) || curve["next_cursor"] != nil {
+			t.Errorf("the curve's raters = %v of %v, next %v", raters, curve["rater_count"], curve["next_cursor"])
+		}
+		// The raters page like every list: after the last, a cursor is refused.
+		n := int(curve["rater_count"].(float64))
+		check("GET", "/api/v1/units/{id}/curve", e.get(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve?limit=1&cursor=@"+fmt.Sprint(n+1)+"&period="+url.QueryEscape(jan.ID), adminTok), 422)
 		check("GET", "/api/v1/units/{id}/curve", e.get(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve?period="+url.QueryEscape(jan.ID), staff), 403)
 		// The rater sends it; BKPSDM then moves it with a reason; the
 		// employee acknowledges.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -22,12 +23,15 @@ import (
 // (docs/architecture.md, "Who may see what"). Their answers are still
 // searched for the markers of private records.
 var publicReads = map[string]string{
-	"GET /api/v1/employees/{id}":                 "the directory: name, post and unit of everyone",
-	"GET /api/v1/units/{id}":                     "the unit tree",
-	"GET /api/v1/units/{id}/pk":                  "the Perjanjian Kinerja of a unit is public within the instansi",
-	"GET /api/v1/years/{year}/periods":           "the instansi's calendar",
-	"GET /api/v1/reports/{name}":                 "a report covers what the reader may see, whatever its name",
-	"GET /api/v1/skps/{id}/intervention-options": "the RHK a subordinate may intervene: refused below",
+	"GET /api/v1/employees/{id}":                     "the directory: name, post and unit of everyone",
+	"GET /api/v1/units/{id}":                         "the unit tree",
+	"GET /api/v1/units/{id}/positions":               "the unit tree: a unit's posts",
+	"GET /api/v1/employees/{id}/team":                "the directory: whom an employee rates",
+	"GET /api/v1/units/{id}/positions/{pid}/holders": "the unit tree: who holds each post",
+	"GET /api/v1/units/{id}/pk":                      "the Perjanjian Kinerja of a unit is public within the instansi",
+	"GET /api/v1/years/{year}/periods":               "the instansi's calendar",
+	"GET /api/v1/reports/{name}":                     "a report covers what the reader may see, whatever its name",
+	"GET /api/v1/skps/{id}/intervention-options":     "the RHK a subordinate may intervene: refused below",
 }
 
 // leaderActs are the writes a leader (who otherwise only reads) may make
@@ -92,7 +96,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			"skps": rec.SKP.ID, "rhk": rec.SKP.RHK[0].ID, "progress": rec.Progress, "evidence": rec.Evidence, "needs": rec.Need,
 			"coaching": rec.Coaching, "teams": rec.Team, "employees": e.o.Staff1.ID, "placements": rec.Placement,
 			"rater-overrides": rec.Override, "assessments": rec.Assessment, "objections": rec.Objection, "proposals": rec.Proposal,
-			"notifications": rec.Notification, "sessions": rec.Session, "users": staffUser.ID, "sign-in-limits": holds.Items[0].ID, "follow-ups": rec.FollowUp, "units": e.o.Kominfo.ID,
+			"notifications": rec.Notification, "sessions": rec.Session, "users": staffUser.ID, "sign-in-limits": holds.Items[0].ID, "follow-ups": rec.FollowUp, "units": e.o.Kominfo.ID, "positions": e.o.PosKadis.ID,
 			"performance": rec.Periods[0].ID, "realisasi": rec.Periods[0].ID, "years": "2026", "reports": "laporan-skp", "periods": rec.Periods[0].ID, "pk": rec.PK,
 		}
 		param := regexp.MustCompile(`\{[a-z_]+\}`)
@@ -122,7 +126,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 			"the auditor": e.login(t, "auditor", "rahasia-audit"),
 			"a leader":    e.login(t, "pimpinan", "rahasia-pimpinan"),
 		}
-		query := "?employee=" + e.o.Staff1.ID + "&employee_id=" + e.o.Staff1.ID + "&unit=" + e.o.Kominfo.ID + "&owner=" + e.o.Staff1.ID
+		// A route without a path parameter is asked for Staff1's records
+		// through each filter it declares (an undeclared one is a 422).
+		filters := map[string]string{"employee": e.o.Staff1.ID, "unit": e.o.Kominfo.ID, "owner": e.o.Staff1.ID}
+		queryOf := func(route string) string {
+			v := url.Values{}
+			for _, q := range api.DeclaredQuery()[route] {
+				if id, ok := filters[q]; ok {
+					v.Set(q, id)
+				}
+			}
+			if len(v) == 0 {
+				return ""
+			}
+			return "?" + v.Encode()
+		}
 		leaks := func(who, route string, r response) {
 			t.Helper()
 			for _, m := range apptest.Markers {
@@ -150,7 +168,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			for who, tok := range outsiders {
 				target := path
 				if !named {
-					target += query
+					target += queryOf(route)
 				}
 				r := e.do(t, method, target, tok, "application/json", body)
 				switch {

@@ -14,7 +14,7 @@ import (
 func calibrationRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/units/{id}/curve", summary: "An OPD's distribution of predikat in a period against the pattern its capaian kinerja organisasi allows: capaian, counts, limits and violations (its head, BKPSDM, leaders, auditors, its admins). people is the base of every limit: each person assessed in the period counts once, rated or not (a Plt/Plh with a second SKP counts with their definitive SKP's result); total counts assessments (SKPs); counts are rated or sent predikat, final_counts sent ones", handle: (*handler).curve,
-			doc: op{tag: "penilaian", params: []string{"id"}, query: []string{"period"}, response: "Curve", errors: []int{403, 404, 422}}},
+			doc: op{tag: "penilaian", params: []string{"id"}, query: []string{"period", "limit", "cursor"}, response: "Curve", errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/calibrate", summary: "Move a rating during calibration with a written reason the rated person and the rater see (the OPD head or BKPSDM); the predikat follows", handle: (*handler).calibrateAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "CalibrateRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/units/{id}/curve/finalize", summary: "Finalise the OPD's period, which locks its ratings; a distribution that breaks the pattern needs BKPSDM's override_reason", handle: (*handler).finalizeCurve,
@@ -52,6 +52,8 @@ type curveJSON struct {
 	OverrideReason string            `json:"override_reason"`
 	FinalizedAt    *time.Time        `json:"finalized_at"`
 	Raters         []raterSpreadJSON `json:"raters"`
+	NextCursor     *string           `json:"next_cursor"`
+	RaterCount     int               `json:"rater_count"`
 	Can            map[string]bool   `json:"can"`
 }
 
@@ -77,7 +79,10 @@ func limitsOf(lang string, list []model.CurveLimit) []curveLimitJSON {
 	return out
 }
 
-func curveOf(lang string, v app.CurveView) curveJSON {
+// curveOf is the curve with a page of its raters (limit and cursor of r;
+// the first page on a POST, which takes neither).
+func curveOf(r *http.Request, v app.CurveView) (curveJSON, error) {
+	lang := readerLang(r)
 	out := curveJSON{UnitID: v.OPD.ID, PeriodID: v.Period.ID, Capaian: ptr(string(v.Capaian)), Status: string(v.Calibration.Status),
 		People: v.People, Total: v.Total, Open: v.Open, Rated: v.Rated, Counts: map[string]int{}, FinalCounts: map[string]int{},
 		Limits: limitsOf(lang, v.Check.Limits), Violations: limitsOf(lang, v.Check.Violations), Small: v.Check.Small, Breaks: v.Check.Breaks(),
@@ -94,10 +99,27 @@ func curveOf(lang string, v app.CurveView) curveJSON {
 		}
 		out.Raters = append(out.Raters, rj)
 	}
-	return out
+	page, err := pageAt(out.Raters, r)
+	if err != nil {
+		return curveJSON{}, err
+	}
+	out.Raters, out.NextCursor, out.RaterCount = page.Items, page.NextCursor, len(v.Raters)
+	return out, nil
+}
+
+// writeCurve answers the curve of v.
+func writeCurve(w http.ResponseWriter, r *http.Request, v app.CurveView) error {
+	out, err := curveOf(r, v)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 func (h *handler) curve(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	period := r.URL.Query().Get("period")
 	if period == "" {
 		return model.Invalid("period", "invalid.curve.period")
@@ -106,7 +128,7 @@ func (h *handler) curve(w http.ResponseWriter, r *http.Request, actor model.Acto
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, curveOf(readerLang(r), v))
+	return writeCurve(w, r, v)
 }
 
 func (h *handler) calibrateAssessment(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -142,7 +164,7 @@ func (h *handler) finalizeCurve(w http.ResponseWriter, r *http.Request, actor mo
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, curveOf(readerLang(r), v))
+	return writeCurve(w, r, v)
 }
 
 func (h *handler) unlockCurve(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -160,7 +182,7 @@ func (h *handler) unlockCurve(w http.ResponseWriter, r *http.Request, actor mode
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, curveOf(readerLang(r), v))
+	return writeCurve(w, r, v)
 }
 
 func calibrationSchemas() map[string]any {
@@ -171,7 +193,7 @@ func calibrationSchemas() map[string]any {
 		"broken": map[string]any{"type": "boolean"}, "message": str()})
 	return map[string]any{
 		"CurveLimit": limit,
-		"Curve": obj([]string{"unit_id", "period_id", "capaian", "status", "counts", "limits", "violations", "can"}, map[string]any{
+		"Curve": obj([]string{"unit_id", "period_id", "capaian", "status", "counts", "limits", "violations", "raters", "next_cursor", "rater_count", "can"}, map[string]any{
 			"unit_id": str(), "period_id": str(),
 			"capaian": map[string]any{"type": []string{"string", "null"}, "enum": []any{"istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang", nil}},
 			"status":  enum("open", "final"), "people": integer, "total": integer, "open": integer, "rated": integer,
@@ -182,7 +204,10 @@ func calibrationSchemas() map[string]any {
 			"small":           map[string]any{"type": "boolean", "description": "Fewer than 10 rated: the curve only warns"},
 			"breaks":          map[string]any{"type": "boolean", "description": "A violation that needs BKPSDM's override to finalise"},
 			"override_reason": str(), "finalized_at": map[string]any{"type": []string{"string", "null"}, "format": "date-time"},
-			"raters": map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "How each rater rated: counts, top_percent, lenient"}},
+			"raters": map[string]any{"type": "array", "x-paged": true, "items": map[string]any{"type": "object", "description": "How each rater rated: counts, top_percent, lenient"},
+				"description": "A page of the OPD's raters (limit, cursor on GET; the first page in the answer of a POST)"},
+			"next_cursor": map[string]any{"type": []string{"string", "null"}, "description": "The next page of raters; null on the last"},
+			"rater_count": map[string]any{"type": "integer", "description": "How many raters, on all pages"},
 			"can": canSchemaOf("What the signed-in user may do on the calibration now", map[string]string{"move": "Move ratings", "finalize": "Finalise the OPD's period",
 				"override": "Finalise a distribution that breaks the pattern, with a reason", "unlock": "Reopen a final period, with a reason"})}),
 		"CalibrateRequest": obj([]string{"version", "hasil_kerja", "perilaku_kerja", "reason"}, map[string]any{"version": integer,

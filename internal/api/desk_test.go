@@ -67,3 +67,63 @@ func TestDeskPagesEveryWaitingEntry(t *testing.T) {
 		problem(t, e.get(t, "/api/v1/desk?cursor=nothing", kabid), 422)
 	})
 }
+
+// A desk of more people than its answer names: the answer carries the
+// first ten and how many there are; the people and the waiting SKPs page
+// on their own routes, each person once.
+func TestDeskPagesItsPeople(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			for i := 1; i <= 12; i++ {
+				emp, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: e.o.Instansi.ID, NIP: fmt.Sprintf("19950101202001%04d", 1000+i),
+					Name: fmt.Sprintf("Staf Uji %03d", i), Status: model.StatusPNS, Golongan: "III/a", Active: true})
+				if err != nil {
+					return err
+				}
+				if _, err := tx.Place(ctx, model.Placement{EmployeeID: emp.ID, PositionID: e.o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const all = 2 + 12
+		check := documented(t, e)
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		d := check("GET", "/api/v1/desk", e.get(t, "/api/v1/desk", kabid))
+		if people, _ := d["people"].([]any); len(people) != 10 || d["people_count"] != float64(all) || d["skp_count"] != 0.0 {
+			t.Fatalf("the desk names %d of %v people, %v SKPs", len(people), d["people_count"], d["skp_count"])
+		}
+		var ids []string
+		path := "/api/v1/desk/people?limit=5"
+		for range 10 {
+			page := check("GET", "/api/v1/desk/people", e.get(t, path, kabid))
+			if page["total"] != float64(all) {
+				t.Errorf("total = %v", page["total"])
+			}
+			for _, p := range page["items"].([]any) {
+				ids = append(ids, p.(map[string]any)["employee_id"].(string))
+			}
+			c, ok := page["next_cursor"].(string)
+			if !ok {
+				break
+			}
+			path = "/api/v1/desk/people?limit=5&cursor=" + c
+		}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			seen[id] = true
+		}
+		if len(ids) != all || len(seen) != all || !seen[e.o.Staff1.ID] {
+			t.Errorf("the desk's people page by page: %d (%d different) of %d", len(ids), len(seen), all)
+		}
+		if skps := check("GET", "/api/v1/desk/skps", e.get(t, "/api/v1/desk/skps", kabid)); skps["total"] != 0.0 || len(skps["items"].([]any)) != 0 {
+			t.Errorf("waiting SKPs = %v", skps)
+		}
+		problem(t, e.get(t, "/api/v1/desk/people?cursor=nope", kabid), 422)
+	})
+}

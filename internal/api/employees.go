@@ -117,6 +117,7 @@ type employeeDetailJSON struct {
 	RaterTitle      string          `json:"rater_title,omitempty"`
 	UpperRaterTitle string          `json:"upper_rater_title,omitempty"`
 	Team            []personRef     `json:"team"`
+	TeamCount       int             `json:"team_count"`
 	Full            bool            `json:"full_record"`
 	Can             employeeCan     `json:"can"`
 	BirthDate       *nullableText   `json:"birth_date,omitempty"`
@@ -142,7 +143,9 @@ func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
 		Can: employeeCan{Place: d.Can.Place, OverrideRater: d.Can.OverrideRater, ManageAccount: d.Can.ManageAccount,
 			EndEmployment: d.Can.EndEmployment, CancelEnd: d.Can.CancelEnd, Merge: d.Can.Merge},
 		Active: e.Active, Employment: employmentOf(d.Employment, lang)}
-	for i := range d.Team {
+	// The first of the team; GET /employees/{id}/team pages them all.
+	j.TeamCount = len(d.Team)
+	for i := range d.Team[:min(len(d.Team), listPreview)] {
 		j.Team = append(j.Team, *refOf(&d.Team[i]))
 	}
 	if d.Full {
@@ -196,4 +199,30 @@ type directoryEntryJSON struct {
 type directoryCan struct {
 	Place         bool `json:"place"`
 	OverrideRater bool `json:"override_rater"`
+}
+
+// listPreview is how many items an answer names of a list it shows in
+// part (the people an employee rates, a team's members, the people on a
+// desk: a head of a large school rates hundreds). A count beside it says
+// how many there are, and a route of its own pages them all.
+const listPreview = 10
+
+// employeeTeam answers a page of the people an employee rates, by name.
+func (h *handler) employeeTeam(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
+	team, err := h.a.EmployeeTeam(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	refs := make([]personRef, 0, len(team))
+	for i := range team {
+		refs = append(refs, *refOf(&team[i]))
+	}
+	page, err := pageOf(refs, func(p personRef) string { return p.ID }, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, totalList[personRef]{list: page, Total: len(refs)})
 }

@@ -18,3 +18,13 @@ func PublicRoutes() map[string]bool {
 	}
 	return out
 }
+
+// DeclaredQuery gives, for every "METHOD /path" of the table, the query
+// parameters the route declares (and takes).
+func DeclaredQuery() map[string][]string {
+	out := map[string][]string{}
+	for _, rt := range routes() {
+		out[rt.method+" "+rt.path] = rt.doc.query
+	}
+	return out
+}

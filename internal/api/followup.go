@@ -12,7 +12,7 @@ import (
 func followUpRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/follow-ups", summary: "A year's follow-ups (BKPSDM, leaders, auditors): the angka kredit of every final annual result on a functional post, the results still needing an improvement plan, the follow-ups not yet closed", handle: (*handler).followUpBoard,
-			doc: op{tag: "penilaian", query: []string{"year", "overdue"}, response: "FollowUpBoard", errors: []int{403, 422}}},
+			doc: op{tag: "penilaian", query: []string{"year", "overdue", "limit", "cursor"}, response: "FollowUpBoard", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/follow-ups", summary: "Record a follow-up of a final annual result: an improvement plan (Butuh Perbaikan and below, reviewed six months on), training, reward or sanction (the pejabat penilai or BKPSDM)", handle: (*handler).createFollowUp,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "FollowUpRequest", response: "FollowUp", status: 201, errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/follow-ups/{id}/progress", summary: "Move a follow-up on: in_progress, done with its outcome, or cancelled with the reason", handle: (*handler).progressFollowUp,
@@ -94,7 +94,14 @@ func (h *handler) progressFollowUp(w http.ResponseWriter, r *http.Request, actor
 }
 
 func (h *handler) followUpBoard(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	year, err := app.ParseYear(r.URL.Query().Get("year"), h.a.Today(r.Context(), actor.InstansiID).Time().Year())
+	if err != nil {
+		return err
+	}
+	pages, err := reportPagesOf(r, 3)
 	if err != nil {
 		return err
 	}
@@ -115,22 +122,28 @@ func (h *handler) followUpBoard(w http.ResponseWriter, r *http.Request, actor mo
 		Credit       creditJSON `json:"angka_kredit"`
 	}
 	out := struct {
-		Year         int            `json:"year"`
-		Credits      []creditLine   `json:"credits"`
-		PlansMissing []string       `json:"plans_missing"`
-		Open         []followUpJSON `json:"open"`
-		Overdue      int            `json:"overdue"`
-	}{Year: b.Year, Overdue: late, Credits: []creditLine{}, PlansMissing: []string{}, Open: []followUpJSON{}}
-	for _, c := range b.Credits {
+		Year              int            `json:"year"`
+		Credits           []creditLine   `json:"credits"`
+		PlansMissing      []string       `json:"plans_missing"`
+		Open              []followUpJSON `json:"open"`
+		NextCursor        *string        `json:"next_cursor"`
+		CreditCount       int            `json:"credit_count"`
+		PlansMissingCount int            `json:"plans_missing_count"`
+		OpenCount         int            `json:"open_count"`
+		Overdue           int            `json:"overdue"`
+	}{Year: b.Year, Overdue: late, CreditCount: len(b.Credits), PlansMissingCount: len(b.PlansMissing), OpenCount: len(b.Open),
+		Credits: []creditLine{}, PlansMissing: []string{}, Open: []followUpJSON{}}
+	for _, c := range take(pages, 0, b.Credits) {
 		out.Credits = append(out.Credits, creditLine{AssessmentID: c.Assessment.ID, EmployeeID: c.Assessment.EmployeeID, Name: c.Assessment.Employee.Name,
 			NIP: c.Assessment.Employee.NIP, Predikat: string(c.Assessment.Predikat), Credit: *creditOf(&c.Credit)})
 	}
-	for _, p := range b.PlansMissing {
+	for _, p := range take(pages, 1, b.PlansMissing) {
 		out.PlansMissing = append(out.PlansMissing, p.ID)
 	}
-	for _, f := range b.Open {
+	for _, f := range take(pages, 2, b.Open) {
 		out.Open = append(out.Open, followUpOf(f))
 	}
+	out.NextCursor = pages.cursor()
 	return writeJSON(w, http.StatusOK, out)
 }
 
@@ -157,10 +170,16 @@ func followUpSchemas() map[string]any {
 			"title": map[string]any{"type": "string", "maxLength": model.FollowUpTitleMax}, "plan": map[string]any{"type": "string", "maxLength": model.FollowUpTextMax}}),
 		"FollowUpProgress": obj([]string{"version", "status"}, map[string]any{"version": integer, "status": enum("in_progress", "done", "cancelled"),
 			"outcome": map[string]any{"type": "string", "maxLength": model.FollowUpTextMax, "description": "Required when done or cancelled"}}),
-		"FollowUpBoard": obj([]string{"year", "credits", "plans_missing", "open"}, map[string]any{"year": integer,
-			"credits":       map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "assessment_id, employee_id, name, nip, predikat, angka_kredit"}},
-			"plans_missing": map[string]any{"type": "array", "items": str(), "description": "Final annual results of Butuh Perbaikan and below without an improvement plan (assessment ids)"},
-			"open":          map[string]any{"type": "array", "items": ref("FollowUp"), "description": "Open follow-ups, the most overdue first; only the overdue ones with overdue=true"},
-			"overdue":       map[string]any{"type": "integer", "description": "How many open improvement plans are past their review day, whatever the filter"}}),
+		"FollowUpBoard": obj([]string{"year", "credits", "plans_missing", "open", "next_cursor", "credit_count", "plans_missing_count", "open_count"}, map[string]any{"year": integer,
+			"credits": map[string]any{"type": "array", "x-paged": true, "items": map[string]any{"type": "object", "description": "assessment_id, employee_id, name, nip, predikat, angka_kredit"},
+				"description": "This page's results with angka kredit (limit at most)"},
+			"plans_missing": map[string]any{"type": "array", "x-paged": true, "items": str(), "description": "This page's final annual results of Butuh Perbaikan and below without an improvement plan (assessment ids; limit at most)"},
+			"open":          map[string]any{"type": "array", "x-paged": true, "items": ref("FollowUp"), "description": "This page's open follow-ups, the most overdue first (limit at most); only the overdue ones with overdue=true"},
+			"next_cursor": map[string]any{"type": []string{"string", "null"},
+				"description": "The three lists page together: a page holds at most limit of each, and the cursor goes on with each list where it stopped (a list read to its end answers none); null when all three are read"},
+			"credit_count":        map[string]any{"type": "integer", "description": "How many results with angka kredit, on all pages"},
+			"plans_missing_count": map[string]any{"type": "integer", "description": "How many results still need an improvement plan, on all pages"},
+			"open_count":          map[string]any{"type": "integer", "description": "How many open follow-ups (with overdue=true: overdue ones), on all pages"},
+			"overdue":             map[string]any{"type": "integer", "description": "How many open improvement plans are past their review day, whatever the filter"}}),
 	}
 }

@@ -30,16 +30,24 @@ type matrixMemberJSON struct {
 }
 
 type matrixJSON struct {
-	Year  int                `json:"year"`
-	SKPID *string            `json:"skp_id"`
-	Rows  []matrixRowJSON    `json:"rows"`
-	Team  []matrixMemberJSON `json:"team"`
-	Can   struct {
+	Year  int             `json:"year"`
+	SKPID *string         `json:"skp_id"`
+	Rows  []matrixRowJSON `json:"rows"`
+	// Team is a page of those the supervisor rates; the rows' links are
+	// those of the page's people (and, on the first page, of anyone not
+	// in the team).
+	Team       []matrixMemberJSON `json:"team"`
+	NextCursor *string            `json:"next_cursor"`
+	TeamCount  int                `json:"team_count"`
+	Can        struct {
 		Propose bool `json:"propose"`
 	} `json:"can"`
 }
 
 func (h *handler) matrix(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	year, err := h.yearParam(r)
 	if err != nil {
 		return err
@@ -48,7 +56,26 @@ func (h *handler) matrix(w http.ResponseWriter, r *http.Request, actor model.Act
 	if err != nil {
 		return err
 	}
-	out := matrixJSON{Year: m.Year, Rows: []matrixRowJSON{}, Team: []matrixMemberJSON{}}
+	unlinked := map[string]bool{}
+	for _, e := range m.Unlinked {
+		unlinked[e.ID] = true
+	}
+	team := make([]matrixMemberJSON, 0, len(m.Team))
+	inTeam := map[string]bool{}
+	for _, e := range m.Team {
+		team = append(team, matrixMemberJSON{ID: e.ID, Name: e.FullName(), NIP: e.NIP, SKPStatus: ptr(string(m.TeamStatus[e.ID])), Linked: !unlinked[e.ID]})
+		inTeam[e.ID] = true
+	}
+	page, err := pageOf(team, func(m matrixMemberJSON) string { return m.ID }, r)
+	if err != nil {
+		return err
+	}
+	onPage := map[string]bool{}
+	for _, e := range page.Items {
+		onPage[e.ID] = true
+	}
+	first := r.URL.Query().Get("cursor") == ""
+	out := matrixJSON{Year: m.Year, Rows: []matrixRowJSON{}, Team: page.Items, NextCursor: page.NextCursor, TeamCount: len(team)}
 	out.Can.Propose = m.Can.Propose
 	var own app.SKPRights
 	if m.SKP != nil {
@@ -70,17 +97,13 @@ func (h *handler) matrix(w http.ResponseWriter, r *http.Request, actor model.Act
 			}
 		}
 		for _, l := range row.Links {
+			if !onPage[l.Employee.EmployeeID] && (inTeam[l.Employee.EmployeeID] || !first) {
+				continue
+			}
 			// The subordinate's RHK is read here; it is acted on in their SKP.
 			rj.Links = append(rj.Links, matrixLinkJSON{Employee: l.Employee, SKPID: l.SKPID, Status: string(l.Status), RHK: rhkOf(l.RHK, app.SKPRights{})})
 		}
 		out.Rows = append(out.Rows, rj)
-	}
-	unlinked := map[string]bool{}
-	for _, e := range m.Unlinked {
-		unlinked[e.ID] = true
-	}
-	for _, e := range m.Team {
-		out.Team = append(out.Team, matrixMemberJSON{ID: e.ID, Name: e.FullName(), NIP: e.NIP, SKPStatus: ptr(string(m.TeamStatus[e.ID])), Linked: !unlinked[e.ID]})
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -179,15 +202,17 @@ func matrixSchemas() map[string]any {
 	dateTime := map[string]any{"type": "string", "format": "date-time"}
 	status := enum("draft", "submitted", "returned", "approved", "closed")
 	return map[string]any{
-		"Matrix": obj([]string{"year", "skp_id", "rows", "team", "can"}, map[string]any{"year": map[string]any{"type": "integer"},
-			"skp_id": nullable("string"),
-			"rows": map[string]any{"type": "array", "description": "The supervisor's RHK, each with the subordinates' RHK that intervene it",
+		"Matrix": obj([]string{"year", "skp_id", "rows", "team", "next_cursor", "team_count", "can"}, map[string]any{"year": map[string]any{"type": "integer"},
+			"skp_id":      nullable("string"),
+			"next_cursor": map[string]any{"type": []string{"string", "null"}, "description": "The next page of the team (with its links); null on the last"},
+			"team_count":  map[string]any{"type": "integer", "description": "How many people the supervisor rates, on all pages"},
+			"rows": map[string]any{"type": "array", "description": "The supervisor's RHK (on every page), each with the RHK of the page's people that intervene it (on the first page also those of anyone no longer in the team)",
 				"items": obj([]string{"rhk", "links", "skp_id", "post"}, map[string]any{"rhk": ref("RHK"), "links": map[string]any{"type": "array",
 					"items": obj([]string{"employee", "skp_id", "status", "rhk"}, map[string]any{"employee": ref("PersonSnapshot"),
 						"skp_id": str(), "status": status, "rhk": ref("RHK")})},
 					"skp_id": map[string]any{"type": "string", "description": "The supervisor's SKP the RHK is on: of the definitive post, or of a post held as Plt or Plh"},
 					"post":   map[string]any{"type": []string{"string", "null"}, "description": "The post held as Plt or Plh whose SKP the RHK is on (\"Plt. Kepala SD Negeri 05\"); null for the definitive post"}})},
-			"team": map[string]any{"type": "array", "description": "Those the supervisor rates, with the status of their SKP and whether an RHK of theirs intervenes one of the supervisor's",
+			"team": map[string]any{"type": "array", "x-paged": true, "description": "A page (limit) of those the supervisor rates, with the status of their SKP and whether an RHK of theirs intervenes one of the supervisor's",
 				"items": obj([]string{"id", "name", "nip", "skp_status", "linked"}, map[string]any{"id": str(), "name": str(), "nip": str(),
 					"skp_status": map[string]any{"type": []string{"string", "null"}, "enum": []any{"draft", "submitted", "returned", "approved", "closed", nil}},
 					"linked":     map[string]any{"type": "boolean"}})},

@@ -87,5 +87,30 @@ func TestMatrixAndProposalsThroughTheAPI(t *testing.T) {
 		if len(links) != 1 || links[0].(map[string]any)["skp_id"] != id {
 			t.Errorf("the matrix after accepting: %v", links)
 		}
+		// The matrix pages by the team: a page's links are its people's,
+		// and every link is on one page.
+		path, pages, linkCount := "/api/v1/matrix?year=2026&limit=1", 0, 0
+		for path != "" && pages < 5 {
+			pages++
+			m = check("GET", "/api/v1/matrix", e.get(t, path, kabid))
+			people := m["team"].([]any)
+			if len(people) != 1 || m["team_count"] != 2.0 || len(m["rows"].([]any)) != 1 {
+				t.Fatalf("matrix page %d = %v", pages, m)
+			}
+			who := people[0].(map[string]any)["id"]
+			for _, l := range m["rows"].([]any)[0].(map[string]any)["links"].([]any) {
+				linkCount++
+				if l.(map[string]any)["employee"].(map[string]any)["employee_id"] != who {
+					t.Errorf("page %d (%v) shows the link of %v", pages, who, l)
+				}
+			}
+			path = ""
+			if c, ok := m["next_cursor"].(string); ok {
+				path = "/api/v1/matrix?year=2026&limit=1&cursor=" + c
+			}
+		}
+		if pages != 2 || linkCount != 1 {
+			t.Errorf("the matrix one person at a time: %d pages, %d links", pages, linkCount)
+		}
 	})
 }

@@ -237,6 +237,9 @@ func needLineOf(l app.NeedLine, kinds []model.NeedKind) needLineJSON {
 
 func (h *handler) needSummary(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	q := r.URL.Query()
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	year, err := h.yearParam(r)
 	if err != nil {
 		return err
@@ -252,6 +255,10 @@ func (h *handler) needSummary(w http.ResponseWriter, r *http.Request, actor mode
 		Kinds    []string       `json:"kinds"`
 		Total    needLineJSON   `json:"total"`
 		Lines    []needLineJSON `json:"lines"`
+		// Lines is paged: a page of limit lines, next_cursor for the rest,
+		// line_count for all of them.
+		NextCursor *string `json:"next_cursor"`
+		LineCount  int     `json:"line_count"`
 	}{Year: sum.Year, Category: ptr(string(sum.Category)), Kinds: []string{}, Lines: []needLineJSON{}}
 	if sum.OPD != nil {
 		out.OPDID = ptr(sum.OPD.ID)
@@ -260,7 +267,12 @@ func (h *handler) needSummary(w http.ResponseWriter, r *http.Request, actor mode
 		out.Kinds = append(out.Kinds, string(k))
 	}
 	out.Total = needLineOf(sum.Total, sum.Kinds)
-	for _, l := range sum.Lines {
+	page, err := pageAt(sum.Lines, r)
+	if err != nil {
+		return err
+	}
+	out.NextCursor, out.LineCount = page.NextCursor, len(sum.Lines)
+	for _, l := range page.Items {
 		out.Lines = append(out.Lines, needLineOf(l, sum.Kinds))
 	}
 	return writeJSON(w, http.StatusOK, out)
@@ -313,11 +325,14 @@ func needsSchemas() map[string]any {
 		"NeedSummaryLine": obj([]string{"unit_id", "unit_name", "counts", "by_kind"}, map[string]any{
 			"unit_id": nullable("string"), "unit_name": str(), "counts": ref("NeedCounts"),
 			"by_kind": map[string]any{"type": "object", "additionalProperties": ref("NeedCounts"), "description": "Kind → counts, for every kind counted"}}),
-		"NeedSummary": obj([]string{"year", "opd_id", "category", "kinds", "total", "lines"}, map[string]any{
-			"year": integer, "opd_id": map[string]any{"type": []string{"string", "null"}, "description": "The OPD whose units are the lines; null when the lines are OPDs"},
+		"NeedSummary": obj([]string{"year", "opd_id", "category", "kinds", "total", "lines", "next_cursor", "line_count"}, map[string]any{
+			"next_cursor": map[string]any{"type": []string{"string", "null"}, "description": "The next page of lines; null on the last"},
+			"line_count":  map[string]any{"type": "integer", "description": "How many lines there are, on all pages"},
+			"year":        integer, "opd_id": map[string]any{"type": []string{"string", "null"}, "description": "The OPD whose units are the lines; null when the lines are OPDs"},
 			"category": map[string]any{"type": []string{"string", "null"}, "enum": []any{"need", "constraint", nil}},
 			"kinds":    map[string]any{"type": "array", "items": enum(kinds...)},
 			"total":    ref("NeedSummaryLine"),
-			"lines":    map[string]any{"type": "array", "items": ref("NeedSummaryLine"), "description": "Most outstanding first"}}),
+			"lines": map[string]any{"type": "array", "items": ref("NeedSummaryLine"), "x-paged": true,
+				"description": "Most outstanding first, limit of them a page (the paged list of this answer; total and kinds cover every line)"}}),
 	}
 }

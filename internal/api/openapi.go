@@ -2,11 +2,15 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -23,6 +27,32 @@ type op struct {
 	// queryDocs describes a query parameter where the shared description
 	// (queryDocs) does not fit this route.
 	queryDocs map[string]string
+}
+
+// knownQuery refuses a query parameter the route does not declare: a
+// client that sends ?employee_id= where the route reads ?employee would
+// otherwise get an unfiltered answer it takes for a filtered one. The
+// route's declared parameters (op.query) are both what the OpenAPI
+// document says and what this check allows, so the two cannot disagree.
+func (o op) knownQuery(q url.Values) error {
+	var unknown []string
+	for k := range q {
+		if !slices.Contains(o.query, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	var v model.ValidationError
+	for _, k := range unknown {
+		if len(o.query) == 0 {
+			v.Add(k, "invalid.query.unknown.none")
+		} else {
+			v.Add(k, "invalid.query.unknown", strings.Join(o.query, ", "))
+		}
+	}
+	return &v
 }
 
 // The filters of a list answer the same way on every route: a flag
@@ -66,6 +96,8 @@ var queryDocs = map[string]string{
 	"target_type": "skp, rhk, progress or realisasi",
 	"target_id":   "The id of the target",
 	"date":        "A date (YYYY-MM-DD); today by default",
+	"lastEventId": "The id of the last event received, for a client that cannot send the Last-Event-ID header (the header wins when both are sent)",
+	"parent":      "Only the units directly below this one",
 	"revision":    "An approved revision (the revision of an item of GET /skps/{id}/versions); the SKP as it is now when absent",
 }
 
@@ -149,8 +181,10 @@ func schemas() map[string]any {
 		"rater_title": map[string]any{"type": "string",
 			"description": "The post through which the rater rates the employee: \"Plt. Sekretaris\" for one who rates as Plt or Plh, else the rater's own position"},
 		"upper_rater_title": map[string]any{"type": "string", "description": "The same for the upper rater"},
-		"team":              map[string]any{"type": "array", "items": ref("PersonRef")},
-		"full_record":       map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
+		"team": map[string]any{"type": "array", "items": ref("PersonRef"), "maxItems": listPreview,
+			"description": fmt.Sprintf("The people the employee rates directly today, by name: the first %d of them; team_count counts them all, GET /employees/{id}/team pages them", listPreview)},
+		"team_count":  map[string]any{"type": "integer", "description": "How many people the employee rates directly today"},
+		"full_record": map[string]any{"type": "boolean", "description": "Whether the personal fields below are included"},
 		"can": obj([]string{"place", "override_rater", "manage_account", "end_employment", "cancel_end", "merge"}, map[string]any{
 			"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
 			"override_rater": map[string]any{"type": "boolean", "description": "Name or end a substitute pejabat penilai"},
@@ -183,15 +217,25 @@ func schemas() map[string]any {
 		"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"),
 		"acting": map[string]any{"type": []string{"string", "null"},
 			"description": "For a Plt or Plh, in the reader's language: \"Plt. sejak 2 Januari 2026\" (and until when, when set); null for a definitive holder"}})
-	holders := map[string]any{"type": "array", "items": holder,
-		"description": "Everyone holding the post today: the definitive holders first, then the Plt, then the Plh"}
+	preview := fmt.Sprintf("Who holds the post today: the definitive holders first, then the Plt, then the Plh; the first %d of them "+
+		"(a functional post may have hundreds), the count beside says how many, GET /units/{id}/positions/{pid}/holders lists them all", app.UnitHolderPreview)
+	holders := map[string]any{"type": "array", "items": ref("Holder"), "maxItems": app.UnitHolderPreview, "description": preview}
 	unit["heads"] = holders
-	unitDetail := map[string]any{"child_ids": map[string]any{"type": "array", "items": str()}, "employees": map[string]any{"type": "integer"},
-		"positions": map[string]any{"type": "array", "items": obj([]string{"id", "code", "name", "kind", "holder_id", "holders"}, map[string]any{
-			"id": str(), "code": str(), "name": str(), "kind": str(),
-			"holder_id": map[string]any{"type": []string{"string", "null"},
-				"description": "Who holds the post for its staff (rates them): a Plh or Plt before the definitive holder"},
-			"holders": holders})}}
+	unit["head_count"] = map[string]any{"type": "integer", "description": "How many hold the head post today (heads holds the first of them)"}
+	unitDetail := map[string]any{
+		"child_ids": map[string]any{"type": "array", "items": str(), "maxItems": listPreview,
+			"description": fmt.Sprintf("The units directly below: the first %d (child_count counts them all; GET /units?parent={id} pages them)", listPreview)},
+		"child_count": map[string]any{"type": "integer", "description": "How many units are directly below"},
+		"employees":   map[string]any{"type": "integer"},
+		"positions": map[string]any{"type": "array", "items": ref("UnitPosition"), "maxItems": listPreview,
+			"description": fmt.Sprintf("The unit's posts: the first %d (position_count counts them all; GET /units/{id}/positions pages them)", listPreview)},
+		"position_count": map[string]any{"type": "integer", "description": "How many posts the unit has"}}
+	position := obj([]string{"id", "code", "name", "kind", "holder_id", "holders", "holder_count"}, map[string]any{
+		"holder_count": map[string]any{"type": "integer", "description": "How many hold the post today (holders holds the first of them)"},
+		"id":           str(), "code": str(), "name": str(), "kind": str(),
+		"holder_id": map[string]any{"type": []string{"string", "null"},
+			"description": "Who holds the post for its staff (rates them): a Plh or Plt before the definitive holder"},
+		"holders": holders})
 	for k, v := range unit {
 		unitDetail[k] = v
 	}
@@ -239,12 +283,17 @@ func schemas() map[string]any {
 			"failures": map[string]any{"type": "integer", "description": "failed password checks counted (a count fades after an hour without failure)"},
 			"until":    map[string]any{"type": []string{"string", "null"}, "format": "date-time", "description": "when the next attempt may go ahead; null when it may now (the count still slows the one after a failure)"},
 			"can":      canSchemaOf("What the signed-in user may do with this limit now", map[string]string{"lift": "forget it, so that the next attempt goes ahead at once"})}),
-		"SignInLimitList": listOf("SignInLimit"),
-		"UnlockResult":    obj([]string{"lifted"}, map[string]any{"lifted": map[string]any{"type": "integer", "description": "how many limits were lifted (0: the account was free)"}}),
-		"Unit":            obj([]string{"id", "name", "kind", "parent_id", "head_employee_id", "heads"}, unit),
-		"UnitDetail":      obj([]string{"id", "name", "kind", "heads", "positions"}, unitDetail),
-		"UnitList":        listOf("Unit"),
-		"PersonRef":       person,
+		"SignInLimitList":  listOf("SignInLimit"),
+		"UnlockResult":     obj([]string{"lifted"}, map[string]any{"lifted": map[string]any{"type": "integer", "description": "how many limits were lifted (0: the account was free)"}}),
+		"Unit":             obj([]string{"id", "name", "kind", "parent_id", "head_employee_id", "heads", "head_count"}, unit),
+		"UnitDetail":       obj([]string{"id", "name", "kind", "heads", "head_count", "child_ids", "child_count", "positions", "position_count"}, unitDetail),
+		"Holder":           holder,
+		"UnitPosition":     position,
+		"UnitPositionList": withTotal(listOf("UnitPosition")),
+		"HolderList":       withTotal(listOf("Holder")),
+		"UnitList":         listOf("Unit"),
+		"PersonRef":        person,
+		"PersonRefList":    withTotal(listOf("PersonRef")),
 		"Employee": obj([]string{"id", "nip", "name", "status", "golongan", "position", "position_kind", "unit_id", "supervisor_id", "can"},
 			withCan(withMerged(employee), obj([]string{"place", "override_rater"}, map[string]any{
 				"place":          map[string]any{"type": "boolean", "description": "Place the employee in a position or end a placement"},
@@ -404,7 +453,7 @@ func openAPIDocument() map[string]any {
 	return map[string]any{
 		"openapi": "3.1.0",
 		"info": map[string]any{"title": "Kinerja API", "version": "1",
-			"description": "Performance management for Indonesian civil servants (PermenPANRB 6/2022). Errors are RFC 9457 problem documents; lists page with limit and cursor.",
+			"description": "Performance management for Indonesian civil servants (PermenPANRB 6/2022). Errors are RFC 9457 problem documents; lists page with limit and cursor, and a report's growing lists page the same way (their arrays marked x-paged) or show their first items with a count and a route that pages them (maxItems); a query parameter an operation does not declare is a 422 naming it.",
 			"license":     map[string]any{"name": "MIT", "identifier": "MIT"}},
 		"servers":    []any{map[string]any{"url": "/"}},
 		"security":   []any{map[string]any{"bearerAuth": []string{}}},

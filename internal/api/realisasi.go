@@ -54,6 +54,9 @@ func (h *handler) saveRealisasi(w http.ResponseWriter, r *http.Request, actor mo
 }
 
 func (h *handler) realisasiList(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	return h.writeRealisasiPeriod(w, r, actor, r.URL.Query().Get("period"))
 }
 
@@ -73,29 +76,40 @@ func (h *handler) writeRealisasiPeriod(w http.ResponseWriter, r *http.Request, a
 	if err != nil {
 		return err
 	}
+	// A page is a run of the SKP's indicators in order: the realisasi
+	// filled for them and their totals.
+	var indicators []model.Indicator
+	for _, rhk := range v.SKP.RHK {
+		indicators = append(indicators, rhk.Indicators...)
+	}
+	page, err := pageAt(indicators, r)
+	if err != nil {
+		return err
+	}
 	out := struct {
-		PeriodID  string               `json:"period_id"`
-		Items     []realisasiJSON      `json:"items"`
-		Totals    []realisasiTotalJSON `json:"totals"`
-		AfterTMT  bool                 `json:"after_tmt"`
-		NextSKPID *string              `json:"next_skp_id"`
-		Can       realisasiCanJSON     `json:"can"`
-	}{PeriodID: v.Period.ID, Items: []realisasiJSON{}, Totals: []realisasiTotalJSON{}, AfterTMT: v.AfterTMT, Can: realisasiCanJSON{Edit: v.Can.Edit}}
+		PeriodID   string               `json:"period_id"`
+		Items      []realisasiJSON      `json:"items"`
+		NextCursor *string              `json:"next_cursor"`
+		Indicators int                  `json:"indicators"`
+		Totals     []realisasiTotalJSON `json:"totals"`
+		AfterTMT   bool                 `json:"after_tmt"`
+		NextSKPID  *string              `json:"next_skp_id"`
+		Can        realisasiCanJSON     `json:"can"`
+	}{PeriodID: v.Period.ID, Items: []realisasiJSON{}, NextCursor: page.NextCursor, Indicators: len(indicators), Totals: []realisasiTotalJSON{},
+		AfterTMT: v.AfterTMT, Can: realisasiCanJSON{Edit: v.Can.Edit}}
 	if v.Next != nil {
 		out.NextSKPID = &v.Next.ID
 	}
-	for _, rhk := range v.SKP.RHK {
-		for _, in := range rhk.Indicators {
-			if re, ok := v.Realisasi[in.ID]; ok {
-				out.Items = append(out.Items, realisasiOf(re, v.Can))
-			}
-			t := v.Totals[in.ID]
-			tj := realisasiTotalJSON{IndicatorID: in.ID, Level: t.Level, Periods: t.Periods, Target: in.Target, Unit: in.Unit}
-			if t.Value != "" {
-				tj.Value = &t.Value
-			}
-			out.Totals = append(out.Totals, tj)
+	for _, in := range page.Items {
+		if re, ok := v.Realisasi[in.ID]; ok {
+			out.Items = append(out.Items, realisasiOf(re, v.Can))
 		}
+		t := v.Totals[in.ID]
+		tj := realisasiTotalJSON{IndicatorID: in.ID, Level: t.Level, Periods: t.Periods, Target: in.Target, Unit: in.Unit}
+		if t.Value != "" {
+			tj.Value = &t.Value
+		}
+		out.Totals = append(out.Totals, tj)
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -158,9 +172,13 @@ func realisasiSchemas() map[string]any {
 					"(\"12\", \"12,5\", \"1.250\"), whole when the target is whole, at most ten times the yearly target; any text against a narrative target"},
 				"note":    map[string]any{"type": "string", "description": "Dasar realisasi"},
 				"version": map[string]any{"type": "integer", "description": "The version read, 0 when there was no realisasi yet. A stale one is a 409"}})}}),
-		"RealisasiList": obj([]string{"period_id", "items", "totals", "can"}, map[string]any{"period_id": str(),
-			"items": map[string]any{"type": "array", "items": ref("Realisasi")}, "can": can,
-			"totals": map[string]any{"type": "array", "items": ref("RealisasiTotal"), "description": "Every indicator in force with the year so far"},
+		"RealisasiList": obj([]string{"period_id", "items", "next_cursor", "indicators", "totals", "can"}, map[string]any{"period_id": str(),
+			"items": map[string]any{"type": "array", "items": ref("Realisasi"),
+				"description": "The realisasi filled in the period for the page's indicators: a page is a run of the SKP's indicators in order (limit of them)"},
+			"next_cursor": map[string]any{"type": []string{"string", "null"},
+				"description": "The next run of indicators (GET /skps/{id}/realisasi?period=...&cursor=); null on the last page"},
+			"indicators": map[string]any{"type": "integer", "description": "How many indicators the SKP has, on all pages"}, "can": can,
+			"totals": map[string]any{"type": "array", "items": ref("RealisasiTotal"), "description": "The page's indicators with the year so far"},
 			"after_tmt": map[string]any{"type": "boolean", "description": "The period begins after a transfer closed this SKP (setelah TMT mutasi): " +
 				"what it holds stays readable here, read only, until the next SKP takes its RHK over"},
 			"next_skp_id": map[string]any{"type": []string{"string", "null"}, "description": "On an SKP a transfer closed: the SKP begun after it"}}),

@@ -39,13 +39,19 @@ func coreRoutes() []route {
 		{method: "DELETE", path: "/api/v1/sessions/{id}", summary: "Revoke a session", handle: (*handler).revokeSession,
 			doc: op{tag: "auth", params: []string{"id"}, status: 204, errors: []int{404}}},
 		{method: "GET", path: "/api/v1/units", summary: "The unit tree of the instansi, flat", handle: (*handler).units,
-			doc: op{tag: "organisation", query: []string{"limit", "cursor"}, response: "UnitList", errors: []int{422}}},
+			doc: op{tag: "organisation", query: []string{"parent", "limit", "cursor"}, response: "UnitList", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/units/{id}", summary: "One unit", handle: (*handler).unit,
 			doc: op{tag: "organisation", params: []string{"id"}, response: "UnitDetail", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/units/{id}/positions", summary: "A unit's posts, each with its first holders and how many hold it, a page at a time", handle: (*handler).unitPositions,
+			doc: op{tag: "organisation", params: []string{"id"}, query: []string{"limit", "cursor"}, response: "UnitPositionList", errors: []int{404, 422}}},
+		{method: "GET", path: "/api/v1/units/{id}/positions/{pid}/holders", summary: "Everyone holding a post of the unit today, a page at a time: the definitive holders first, then the Plt, then the Plh, each marked", handle: (*handler).postHolders,
+			doc: op{tag: "organisation", params: []string{"id", "pid"}, query: []string{"limit", "cursor"}, response: "HolderList", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/employees", summary: "The employee directory, by name, a page at a time", handle: (*handler).employees,
 			doc: op{tag: "organisation", query: []string{"unit", "q", "active", "limit", "cursor"}, response: "EmployeeList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/employees/{id}", summary: "One employee; personal data only for those who may read the full record", handle: (*handler).employee,
 			doc: op{tag: "organisation", params: []string{"id"}, response: "EmployeeDetail", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/employees/{id}/team", summary: "The people an employee rates directly today, by name, a page at a time", handle: (*handler).employeeTeam,
+			doc: op{tag: "organisation", params: []string{"id"}, query: []string{"limit", "cursor"}, response: "PersonRefList", errors: []int{404, 422}}},
 		{method: "POST", path: "/api/v1/employees/{id}/placements", summary: "Place an employee in a position: definitif (a transfer), Plt or Plh (administrators)", handle: (*handler).placeEmployee,
 			doc: op{tag: "organisation", params: []string{"id"}, body: "PlacementRequest", response: "Placement", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/employees/{id}/placements/{pid}/end", summary: "End a placement on a date", handle: (*handler).endPlacement,
@@ -94,6 +100,10 @@ func deskRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/desk", summary: "The supervisor's desk: the team's entries waiting for review (oldest first, a page at a time with limit and cursor, and how many wait in all), who has not reported today or this week, each person's time per RHK this month, and the latest feedback on the team's work", handle: (*handler).desk,
 			doc: op{tag: "work", query: []string{"limit", "cursor"}, response: "Desk", errors: []int{422}}},
+		{method: "GET", path: "/api/v1/desk/people", summary: "The people on the supervisor's desk (those the actor rates, who has not reported today first) with their time per RHK this month, a page at a time", handle: (*handler).deskPeople,
+			doc: op{tag: "work", query: []string{"limit", "cursor"}, response: "DeskPersonList", errors: []int{422}}},
+		{method: "GET", path: "/api/v1/desk/skps", summary: "The SKPs waiting on the supervisor's desk for approval, oldest submission first, a page at a time", handle: (*handler).deskSKPs,
+			doc: op{tag: "work", query: []string{"limit", "cursor"}, response: "SKPHeadList", errors: []int{422}}},
 	}
 }
 
@@ -101,10 +111,10 @@ func realisasiRoutes() []route {
 	return []route{
 		{method: "PUT", path: "/api/v1/skps/{id}/realisasi", summary: "Fill the realisasi of one indicator in one open period, with its basis and the version read (0 for a first one)", handle: (*handler).saveRealisasi,
 			doc: op{tag: "work", params: []string{"id"}, body: "RealisasiRequest", response: "Realisasi", errors: []int{403, 404, 409, 422}}},
-		{method: "PUT", path: "/api/v1/skps/{id}/realisasi/{pid}", summary: "Fill the realisasi of many indicators of period pid at once, all or nothing, each with the version read; answers the period's realisasi", handle: (*handler).saveRealisasiPeriod,
+		{method: "PUT", path: "/api/v1/skps/{id}/realisasi/{pid}", summary: "Fill the realisasi of many indicators of period pid at once, all or nothing, each with the version read; answers the period's realisasi (its first page: GET /skps/{id}/realisasi?period=pid with cursor for the rest)", handle: (*handler).saveRealisasiPeriod,
 			doc: op{tag: "work", params: []string{"id", "pid"}, body: "RealisasiPeriodRequest", response: "RealisasiList", errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/realisasi", summary: "The realisasi of an SKP in a period (default: the period of today while the SKP is in force, the last period it was in force once closed)", handle: (*handler).realisasiList,
-			doc: op{tag: "work", params: []string{"id"}, query: []string{"period"}, response: "RealisasiList", errors: []int{404}}},
+			doc: op{tag: "work", params: []string{"id"}, query: []string{"period", "limit", "cursor"}, response: "RealisasiList", errors: []int{404, 422}}},
 	}
 }
 
@@ -120,7 +130,7 @@ func feedbackRoutes() []route {
 func eventRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/events", summary: "The actor's live events as Server-Sent Events (feedback.created, progress.submitted, progress.reviewed, skp.submitted, skp.reviewed, notification); reconnect with Last-Event-ID to miss nothing", handle: (*handler).events,
-			doc: op{tag: "work", response: "sse", errors: []int{403}}},
+			doc: op{tag: "work", query: []string{"lastEventId"}, response: "sse", errors: []int{403, 422}}},
 	}
 }
 
@@ -208,7 +218,7 @@ func skpRoutes() []route {
 func matrixRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/matrix", summary: "The signed-in supervisor's matriks peran hasil for a year", handle: (*handler).matrix,
-			doc: op{tag: "planning", query: []string{"year"}, response: "Matrix", errors: []int{403, 422}}},
+			doc: op{tag: "planning", query: []string{"year", "limit", "cursor"}, response: "Matrix", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/proposals", summary: "Propose, from one of the actor's RHK, an RHK to someone they rate", handle: (*handler).proposeRHK,
 			doc: op{tag: "planning", body: "ProposalRequest", response: "Proposal", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/proposals", summary: "The open RHK proposals to the signed-in employee for a year", handle: (*handler).proposals,
@@ -224,9 +234,9 @@ func matrixRoutes() []route {
 func monitoringRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/monitoring/skps", summary: "How far each OPD (or each unit of one OPD) is with the year's SKP", handle: (*handler).filling,
-			doc: op{tag: "planning", query: []string{"year", "opd"}, response: "Filling", errors: []int{403, 422}}},
+			doc: op{tag: "planning", query: []string{"year", "opd", "limit", "cursor"}, response: "Filling", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/monitoring/skps/units/{id}", summary: "The employees counted on a unit's line of its OPD's view (those placed in the unit itself) whose SKP for the year is not approved", handle: (*handler).behind,
-			doc: op{tag: "planning", params: []string{"id"}, query: []string{"year"}, response: "Behind", errors: []int{403, 404, 422}}},
+			doc: op{tag: "planning", params: []string{"id"}, query: []string{"year", "limit", "cursor"}, response: "Behind", errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/monitoring/skps/units/{id}/remind", summary: "Remind every employee counted on a unit's line (those placed in the unit itself) whose SKP for the year is not approved", handle: (*handler).remindBehind,
 			doc: op{tag: "planning", params: []string{"id"}, body: "RemindRequest", response: "Reminded", errors: []int{403, 404, 422}}},
 	}
@@ -253,6 +263,8 @@ func teamRoutes() []route {
 			doc: op{tag: "work", body: "TeamRequest", response: "Team", status: 201, errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/teams/{id}", summary: "A team: members with their linked RHK and progress this month, thanks and offers of help", handle: (*handler).team,
 			doc: op{tag: "work", params: []string{"id"}, response: "Team", errors: []int{404}}},
+		{method: "GET", path: "/api/v1/teams/{id}/members", summary: "A team's members with their linked RHK and progress this month, a page at a time", handle: (*handler).teamMembers,
+			doc: op{tag: "work", params: []string{"id"}, query: []string{"limit", "cursor"}, response: "TeamMemberList", errors: []int{404, 422}}},
 		{method: "POST", path: "/api/v1/teams/{id}/members", summary: "Add a member from any unit (the lead)", handle: (*handler).addTeamMember,
 			doc: op{tag: "work", params: []string{"id"}, body: "TeamMemberRequest", response: "Team", status: 201, errors: []int{403, 404, 422}}},
 		{method: "PUT", path: "/api/v1/teams/{id}/link", summary: "Link an RHK of the actor's own SKP to the team's result (empty rhk_id unlinks)", handle: (*handler).linkTeamRHK,
@@ -290,7 +302,7 @@ func needsRoutes() []route {
 		{method: "GET", path: "/api/v1/needs", summary: "Needs the actor may read, newest first: their own and their line's, their OPD's (OPD admins), all (BKPSDM, leaders, auditors). status is open, confirmed, addressed, closed or outstanding (open and confirmed)", handle: (*handler).needs,
 			doc: op{tag: "needs", query: []string{"year", "opd", "unit", "employee", "category", "kind", "status", "limit", "cursor"}, response: "NeedList", errors: []int{422}}},
 		{method: "GET", path: "/api/v1/needs/summary", summary: "A year's needs counted by OPD and kind, each by status (or by unit within one OPD); OPD admins see their own OPD", handle: (*handler).needSummary,
-			doc: op{tag: "needs", query: []string{"year", "opd", "category"}, response: "NeedSummary", errors: []int{403, 422}}},
+			doc: op{tag: "needs", query: []string{"year", "opd", "category", "limit", "cursor"}, response: "NeedSummary", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/needs/{id}", summary: "One need, with the steps the actor may take on it", handle: (*handler).need,
 			doc: op{tag: "needs", params: []string{"id"}, response: "Need", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/needs/{id}/confirm", summary: "Confirm an open need (those above the employee in the line)", handle: (*handler).confirmNeed,

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"time"
@@ -44,7 +45,10 @@ type teamJSON struct {
 	Goal    string           `json:"goal"`
 	LeadID  string           `json:"lead_id"`
 	Members []teamMemberJSON `json:"members"`
-	Kudos   []kudosJSON      `json:"kudos"`
+	// MemberCount counts every member; Members names the first
+	// listPreview of them (GET /teams/{id}/members pages them all).
+	MemberCount int         `json:"member_count"`
+	Kudos       []kudosJSON `json:"kudos"`
 	// KudosNext continues the kudos (GET /teams/{id}/kudos?cursor=);
 	// null when kudos holds them all.
 	KudosNext *string        `json:"kudos_next_cursor"`
@@ -58,15 +62,41 @@ func kudosOf(k model.Kudos) kudosJSON {
 func teamOf(t model.Team, can app.TeamRights, progress map[string]model.ProgressTotal, kudos []model.Kudos) teamJSON {
 	j := teamJSON{ID: t.ID, Year: t.Year, Name: t.Name, Goal: t.Goal, LeadID: t.LeadID, Members: []teamMemberJSON{}, Kudos: []kudosJSON{},
 		Can: teamRightsJSON{AddMember: can.AddMember, Link: can.Link, Kudos: can.Kudos}}
-	for _, m := range t.Members {
-		p := progress[m.RHKID]
-		j.Members = append(j.Members, teamMemberJSON{EmployeeID: m.EmployeeID, Name: m.Name, Position: m.Position, Unit: m.Unit,
-			RHKID: ptr(m.RHKID), RHK: m.RHKText, Entries: p.Entries, Minutes: p.Minutes})
-	}
+	j.Members, j.MemberCount = membersOf(t, progress), len(t.Members)
+	j.Members = j.Members[:min(len(j.Members), listPreview)]
 	for _, k := range kudos {
 		j.Kudos = append(j.Kudos, kudosOf(k))
 	}
 	return j
+}
+
+// membersOf is every member of t with their linked RHK and their
+// progress on it this month.
+func membersOf(t model.Team, progress map[string]model.ProgressTotal) []teamMemberJSON {
+	out := make([]teamMemberJSON, 0, len(t.Members))
+	for _, m := range t.Members {
+		p := progress[m.RHKID]
+		out = append(out, teamMemberJSON{EmployeeID: m.EmployeeID, Name: m.Name, Position: m.Position, Unit: m.Unit,
+			RHKID: ptr(m.RHKID), RHK: m.RHKText, Entries: p.Entries, Minutes: p.Minutes})
+	}
+	return out
+}
+
+// teamMembers answers a page of a team's members.
+func (h *handler) teamMembers(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
+	v, err := h.a.WorkTeam(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	members := membersOf(v.Team, v.Progress)
+	page, err := pageOf(members, func(m teamMemberJSON) string { return m.EmployeeID }, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, totalList[teamMemberJSON]{list: page, Total: len(members)})
 }
 
 func (h *handler) writeTeam(w http.ResponseWriter, r *http.Request, actor model.Actor, id string, status int) error {
@@ -211,12 +241,16 @@ func teamSchemas() map[string]any {
 		"created_at": map[string]any{"type": "string", "format": "date-time"}})
 	return map[string]any{
 		"Kudos": kudos,
-		"Team": obj([]string{"id", "year", "name", "goal", "lead_id", "members", "kudos", "can"}, map[string]any{"id": str(), "year": integer,
+		"TeamMember": obj([]string{"employee_id", "name", "rhk_id"}, map[string]any{
+			"employee_id": str(), "name": str(), "position": str(), "unit": str(), "rhk_id": nullable("string"), "rhk": str(),
+			"entries_this_month": integer, "minutes_this_month": integer}),
+		"TeamMemberList": withTotal(listOf("TeamMember")),
+		"Team": obj([]string{"id", "year", "name", "goal", "lead_id", "members", "member_count", "kudos", "can"}, map[string]any{"id": str(), "year": integer,
 			"name": str(), "goal": map[string]any{"type": "string", "description": "The result the team shares"}, "lead_id": str(),
-			"members": map[string]any{"type": "array", "items": obj([]string{"employee_id", "name", "rhk_id"}, map[string]any{
-				"employee_id": str(), "name": str(), "position": str(), "unit": str(), "rhk_id": nullable("string"), "rhk": str(),
-				"entries_this_month": integer, "minutes_this_month": integer})},
-			"kudos": map[string]any{"type": "array", "items": ref("Kudos"), "description": "The newest thanks and offers of help"},
+			"members": map[string]any{"type": "array", "items": ref("TeamMember"), "maxItems": listPreview,
+				"description": fmt.Sprintf("The first %d members; member_count counts them all, GET /teams/{id}/members pages them", listPreview)},
+			"member_count": map[string]any{"type": "integer", "description": "How many members the team has"},
+			"kudos":        map[string]any{"type": "array", "items": ref("Kudos"), "description": "The newest thanks and offers of help"},
 			"kudos_next_cursor": map[string]any{"type": []string{"string", "null"},
 				"description": "When there are more: the cursor of GET /teams/{id}/kudos for the older ones"},
 			"can": canSchemaOf("What the signed-in user may do with the team now", map[string]string{

@@ -134,3 +134,63 @@ func trimPage[T any](items []T, next string, id func(T) string, limit int) ([]T,
 	}
 	return items, next
 }
+
+// reportPages pages a report that carries several growing lists side by
+// side (each marked x-paged in the document): a page holds at most limit
+// items of each list, and one cursor ("@3.0.12", the next position in
+// each list) goes on with all of them; next is nil once every list is
+// read to its end. take cuts one list to the page.
+type reportPages struct {
+	limit int
+	at    []int
+	more  bool
+	next  []int
+}
+
+// reportPagesOf reads limit and the cursor of a report of n lists. A
+// cursor that is not one is refused.
+func reportPagesOf(r *http.Request, n int) (*reportPages, error) {
+	limit, err := limitParam(r)
+	if err != nil {
+		return nil, err
+	}
+	p := &reportPages{limit: limit, at: make([]int, n), next: make([]int, n)}
+	if c := r.URL.Query().Get("cursor"); c != "" {
+		parts := strings.Split(strings.TrimPrefix(c, "@"), ".")
+		if !strings.HasPrefix(c, "@") || len(parts) != n {
+			return nil, model.Invalid("cursor", "invalid.cursor.restart")
+		}
+		for i, s := range parts {
+			v, err := strconv.Atoi(s)
+			if err != nil || v < 0 {
+				return nil, model.Invalid("cursor", "invalid.cursor.restart")
+			}
+			p.at[i] = v
+		}
+	}
+	return p, nil
+}
+
+// take returns list i's items on this page (none once it was read to its
+// end) and notes where its next page starts.
+func take[T any](p *reportPages, i int, items []T) []T {
+	start := min(p.at[i], len(items))
+	end := min(len(items), start+p.limit)
+	p.next[i] = end
+	if end < len(items) {
+		p.more = true
+	}
+	return append([]T{}, items[start:end]...)
+}
+
+// cursor is the cursor of the next page, nil on the last.
+func (p *reportPages) cursor() *string {
+	if !p.more {
+		return nil
+	}
+	parts := make([]string, len(p.next))
+	for i, v := range p.next {
+		parts[i] = strconv.Itoa(v)
+	}
+	return ptr("@" + strings.Join(parts, "."))
+}

@@ -97,6 +97,27 @@ func (a *App) Team(ctx context.Context, actor model.Actor) ([]model.Employee, er
 	return a.allEmployees(ctx, model.EmployeeFilter{InstansiID: actor.InstansiID, IDs: ids})
 }
 
+// EmployeeTeam lists, by name, the people employee id rates directly
+// today, to whoever may read the directory.
+func (a *App) EmployeeTeam(ctx context.Context, actor model.Actor, id string) ([]model.Employee, error) {
+	e, err := a.store.Employee(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: e.InstansiID}) {
+		return nil, fmt.Errorf("employee %s: %w", id, model.ErrNotFound)
+	}
+	chart, err := a.OrgChart(ctx, e.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	team := chart.Team(e.ID)
+	if len(team) == 0 {
+		return nil, nil
+	}
+	return a.allEmployees(ctx, model.EmployeeFilter{InstansiID: e.InstansiID, IDs: team})
+}
+
 // allEmployees reads every page of the employees a filter selects, by
 // name: for lists shown whole (a supervisor's team), which must not stop
 // at one page.

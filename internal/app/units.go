@@ -69,9 +69,11 @@ type UnitNode struct {
 	// holder (model.OrgChart.Holder); Head is that employee.
 	HeadID string
 	Head   *model.Employee
-	// Heads is everyone holding the head position today, definitive
-	// first, then acting, each marked (see UnitHolder).
-	Heads []UnitHolder
+	// Heads is who holds the head position today, definitive first, then
+	// acting, each marked (see UnitHolder): the first UnitHolderPreview of
+	// them; HeadCount counts them all (PostHolders lists them all).
+	Heads     []UnitHolder
+	HeadCount int
 	// Own counts the active employees placed in the unit itself; Employees
 	// adds those of every sub-unit.
 	Own       int
@@ -109,9 +111,23 @@ func (a *App) UnitTree(ctx context.Context, actor model.Actor) (UnitTree, error)
 	}
 	byPost := holdersByPost(heads)
 	for _, n := range t.All {
-		n.Heads = byPost[n.HeadPositionID]
+		n.Heads, n.HeadCount = preview(byPost[n.HeadPositionID])
 	}
 	return t, nil
+}
+
+// UnitHolderPreview is how many holders of one post the unit pages and
+// their API answers carry: a functional post held by hundreds of teachers
+// shows the first of them, how many there are, and a way to the rest
+// (PostHolders), never all of them at once and never a silent cut.
+const UnitHolderPreview = 10
+
+// preview is the first UnitHolderPreview of hs and how many hs holds.
+func preview(hs []UnitHolder) ([]UnitHolder, int) {
+	if len(hs) > UnitHolderPreview {
+		return hs[:UnitHolderPreview:UnitHolderPreview], len(hs)
+	}
+	return hs, len(hs)
 }
 
 // UnitHolder is one person holding a post today, as the unit pages list
@@ -119,12 +135,13 @@ func (a *App) UnitTree(ctx context.Context, actor model.Actor) (UnitTree, error)
 // for a Plt or Plh, "Plt. sejak 2 Januari 2026" (and until when, when the
 // end is set); its Key is "" for a definitive holder.
 type UnitHolder struct {
-	EmployeeID string
-	Name       string // with titles
-	NIP        string
-	Kind       model.PlacementKind
-	Start, End model.Date
-	Acting     model.Message
+	PlacementID string // the holding's placement; a page of holders goes on after it
+	EmployeeID  string
+	Name        string // with titles
+	NIP         string
+	Kind        model.PlacementKind
+	Start, End  model.Date
+	Acting      model.Message
 }
 
 // holdersByPost groups holdings (in the order the store gives them) by
@@ -132,7 +149,7 @@ type UnitHolder struct {
 func holdersByPost(list []model.Holding) map[string][]UnitHolder {
 	out := map[string][]UnitHolder{}
 	for _, h := range list {
-		u := UnitHolder{EmployeeID: h.EmployeeID, Name: h.Holder, NIP: h.NIP, Kind: h.Kind, Start: h.Start, End: h.End}
+		u := UnitHolder{PlacementID: h.ID, EmployeeID: h.EmployeeID, Name: h.Holder, NIP: h.NIP, Kind: h.Kind, Start: h.Start, End: h.End}
 		if h.Kind != model.PlacementDefinitif {
 			if h.End != "" {
 				u.Acting = model.Msg("holder.acting.until", h.Kind.Abbrev(), model.DateLabel(h.Start), model.DateLabel(h.End))
@@ -192,13 +209,16 @@ func (a *App) unitTree(ctx context.Context, instansiID string, units []model.Uni
 	return t, nil
 }
 
-// PositionHolder is a position of a unit with everyone holding it today
-// (Holders, definitive first, then acting, each marked); HolderID is the
-// one who holds it for its staff (model.OrgChart.Holder), "" when vacant.
+// PositionHolder is a position of a unit with who holds it today
+// (Holders, definitive first, then acting, each marked: the first
+// UnitHolderPreview of them, HolderCount counting them all); HolderID is
+// the one who holds it for its staff (model.OrgChart.Holder), "" when
+// vacant.
 type PositionHolder struct {
 	model.Position
-	HolderID string
-	Holders  []UnitHolder
+	HolderID    string
+	Holders     []UnitHolder
+	HolderCount int
 }
 
 // UnitDetail is one unit's page: the unit in its tree and its positions
@@ -236,9 +256,74 @@ func (a *App) UnitDetail(ctx context.Context, actor model.Actor, id string) (Uni
 	byPost := holdersByPost(holdings)
 	d := UnitDetail{UnitNode: tree.ByID[id], Positions: make([]PositionHolder, 0, len(positions))}
 	for _, p := range positions {
-		d.Positions = append(d.Positions, PositionHolder{Position: p, HolderID: chart.Holder(p.ID), Holders: byPost[p.ID]})
+		ph := PositionHolder{Position: p, HolderID: chart.Holder(p.ID)}
+		ph.Holders, ph.HolderCount = preview(byPost[p.ID])
+		d.Positions = append(d.Positions, ph)
 	}
 	// The head post is one of the unit's own (store.Units).
-	d.Heads = byPost[d.HeadPositionID]
+	d.Heads, d.HeadCount = preview(byPost[d.HeadPositionID])
 	return d, nil
+}
+
+// PostHoldersQuery pages the holders of a post: Cursor is the placement
+// of the last holder of the page before ("" for the first), Limit the
+// page size.
+type PostHoldersQuery struct {
+	Cursor string
+	Limit  int
+}
+
+// PostHolders is one page of the people holding a post of a unit today,
+// in the unit page's order (definitive, then Plt, then Plh, each in the
+// order they started), with how many hold it in all.
+type PostHolders struct {
+	Unit     model.Unit
+	Position model.Position
+	Items    []UnitHolder
+	Next     string // the cursor of the next page; "" on the last
+	Total    int
+}
+
+// PostHolders returns a page of the holders of position positionID of
+// unit unitID, to whoever may read the unit tree. A position of another
+// unit is not found; a cursor that names no holder of the post is a 422.
+func (a *App) PostHolders(ctx context.Context, actor model.Actor, unitID, positionID string, q PostHoldersQuery) (PostHolders, error) {
+	u, err := a.Unit(ctx, actor, unitID)
+	if err != nil {
+		return PostHolders{}, err
+	}
+	positions, err := a.store.Positions(ctx, actor.InstansiID, unitID)
+	if err != nil {
+		return PostHolders{}, err
+	}
+	i := slices.IndexFunc(positions, func(p model.Position) bool { return p.ID == positionID })
+	if i < 0 {
+		return PostHolders{}, fmt.Errorf("position %s of unit %s: %w", positionID, unitID, model.ErrNotFound)
+	}
+	// The holders of one post are read whole: even a functional post of a
+	// large instansi holds a few thousand at most, and their order
+	// (definitive first) is not one a key can resume.
+	holdings, err := a.store.Holdings(ctx, actor.InstansiID, model.HoldingFilter{PositionID: positionID}, a.Today(ctx, actor.InstansiID))
+	if err != nil {
+		return PostHolders{}, err
+	}
+	all := holdersByPost(holdings)[positionID]
+	start := 0
+	if q.Cursor != "" {
+		at := slices.IndexFunc(all, func(h UnitHolder) bool { return h.PlacementID == q.Cursor })
+		if at < 0 {
+			return PostHolders{}, model.Invalid("cursor", "invalid.cursor.restart")
+		}
+		start = at + 1
+	}
+	limit := q.Limit
+	if limit < 1 {
+		limit = 50
+	}
+	end := min(len(all), start+limit)
+	out := PostHolders{Unit: u, Position: positions[i], Items: all[start:end], Total: len(all)}
+	if end < len(all) {
+		out.Next = all[end-1].PlacementID
+	}
+	return out, nil
 }

@@ -232,8 +232,9 @@ type Holding struct {
 // HoldingFilter narrows the holdings of an instansi: to the positions of
 // one unit, or to the posts that lead a unit.
 type HoldingFilter struct {
-	UnitID    string
-	HeadsOnly bool
+	UnitID     string
+	PositionID string
+	HeadsOnly  bool
 }
 
 // Abbrev is how a document writes the kind before the post's name: "Plt."

@@ -483,6 +483,10 @@ func (c conn) Holdings(ctx context.Context, instansiID string, f model.HoldingFi
 		q += ` AND p.unit_id = ?`
 		args = append(args, f.UnitID)
 	}
+	if f.PositionID != "" {
+		q += ` AND pl.position_id = ?`
+		args = append(args, f.PositionID)
+	}
 	if f.HeadsOnly {
 		q += ` AND p.is_head = TRUE`
 	}

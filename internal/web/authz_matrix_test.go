@@ -38,8 +38,9 @@ var openRoutes = map[string]string{
 // (docs/architecture.md, "Who may see what"). Their answers are still
 // searched for the markers of private records.
 var publicPages = map[string]string{
-	"GET /pegawai/{id}": "the directory: name, post and unit of everyone; the record itself only to those who may see it",
-	"GET /unit/{id}":    "the unit tree and a unit's Perjanjian Kinerja are public within the instansi",
+	"GET /pegawai/{id}":            "the directory: name, post and unit of everyone; the record itself only to those who may see it",
+	"GET /unit/{id}":               "the unit tree and a unit's Perjanjian Kinerja are public within the instansi",
+	"GET /unit/{id}/jabatan/{pid}": "the unit tree: who holds each post",
 }
 
 // leaderWebActs are the actions a leader (who otherwise only reads) may
@@ -132,6 +133,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			"/tindak-lanjut/{id}":                 {rec.FollowUp},
 			"/unit/{id}":                          {e.o.Kominfo.ID},
 			"/unit/{id}/pk/{sid}":                 {rec.PK},
+			"/unit/{id}/jabatan/{pid}":            {e.o.PosKadis.ID},
 		}
 		param := regexp.MustCompile(`\{[a-z]+\}`)
 		// paths answers the addresses that walk pattern, or the pattern up

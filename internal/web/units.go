@@ -1,7 +1,9 @@
 package web
 
 import (
+	"errors"
 	"net/http"
+	"net/url"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -57,5 +59,42 @@ func (u *ui) renderUnit(w http.ResponseWriter, r *http.Request, b base, id strin
 	}
 	p.Title, p.Nav = d.Name, "units"
 	u.render(w, r, status, "unit", p)
+	return nil
+}
+
+// unitHoldersPage lists everyone holding one post of a unit today, a
+// page at a time.
+type unitHoldersPage struct {
+	base
+	Unit     model.Unit
+	Position model.Position
+	Holders  app.PostHolders
+	NextURL  string
+	FirstURL string
+}
+
+// holdersPageSize is how many holders of a post one page shows.
+const holdersPageSize = 50
+
+func (u *ui) showPostHolders(w http.ResponseWriter, r *http.Request, b base) error {
+	id, pid, cursor := r.PathValue("id"), r.PathValue("pid"), r.URL.Query().Get("cursor")
+	page, err := u.a.PostHolders(r.Context(), *b.Actor, id, pid, app.PostHoldersQuery{Cursor: cursor, Limit: holdersPageSize})
+	if err != nil && cursor != "" && !errors.Is(err, model.ErrNotFound) && !errors.Is(err, model.ErrForbidden) {
+		// A stale cursor (the holder it names left the post): start again.
+		cursor = ""
+		page, err = u.a.PostHolders(r.Context(), *b.Actor, id, pid, app.PostHoldersQuery{Limit: holdersPageSize})
+	}
+	if err != nil {
+		return err
+	}
+	p := unitHoldersPage{base: b, Unit: page.Unit, Position: page.Position, Holders: page}
+	if page.Next != "" {
+		p.NextURL = r.URL.Path + "?" + url.Values{"cursor": {page.Next}}.Encode()
+	}
+	if cursor != "" {
+		p.FirstURL = r.URL.Path
+	}
+	p.Title, p.Nav = b.T("units.holders.title", page.Position.Name), "units"
+	u.render(w, r, http.StatusOK, "unit_holders", p)
 	return nil
 }

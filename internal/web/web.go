@@ -98,6 +98,7 @@ func New(a *app.App) *Handler {
 	page("POST /profil/sandi", u.changePassword)
 	page("GET /unit", u.showUnits)
 	page("GET /unit/{id}", u.showUnit)
+	page("GET /unit/{id}/jabatan/{pid}", u.showPostHolders)
 	page("POST /unit/{id}/pk", u.addPKSasaran)
 	page("POST /unit/{id}/pk/{sid}/hapus", u.deletePKSasaran)
 	page("GET /pegawai", u.showDirectory)
@@ -161,6 +162,7 @@ var funcs = template.FuncMap{
 		return d.Time().Format("02-01-2006")
 	},
 	"add":       func(a, b int) int { return a + b },
+	"sub":       func(a, b int) int { return a - b },
 	"hasPrefix": strings.HasPrefix,
 	// kb writes a file size for people: "340 KB", "2,4 MB".
 	"kb": func(n int64) string {
