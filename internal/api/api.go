@@ -897,12 +897,19 @@ func flagParam(r *http.Request, name string) (bool, error) {
 	return false, model.Invalid(name, "invalid.query.flag")
 }
 
-// idParam reads an id filter: "" when absent; a value that cannot be an
-// id is a 422 naming the parameter (a well-formed id of nothing is the
-// use case's 404).
+// idParam reads a filter or reference by id of the query (period, unit,
+// employee ...), the one rule every route follows (filterRule): "" when
+// absent; a value that is not an id (model.IsID) is a 422 naming the
+// parameter, before anything is read; a well-formed id of nothing the
+// actor may see through it is the use case's 404, whether it exists or
+// not, so that the answer does not tell.
 func idParam(r *http.Request, name string) (string, error) {
-	v := r.URL.Query().Get(name)
-	if v != "" && !isID(v) {
+	return idValue(name, r.URL.Query().Get(name))
+}
+
+// idValue is idParam for a reference sent in a JSON body (period_id ...).
+func idValue(name, v string) (string, error) {
+	if v != "" && !model.IsID(v) {
 		return "", model.Invalid(name, "invalid.query.id")
 	}
 	return v, nil

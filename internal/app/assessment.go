@@ -106,7 +106,7 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 			return model.Refused("conflict.assessment.outside")
 		}
 		if step == stepFinalize && f.A.Status != model.AssessmentRated {
-			return model.Invalid("status", "invalid.assessment.notrated")
+			return model.Refused("conflict.assessment.notrated")
 		}
 		return nil
 	case stepAcknowledge:
@@ -307,13 +307,13 @@ type AssessmentItem struct {
 
 // AssessmentFilter selects assessments for the list.
 type AssessmentFilter struct {
-	PeriodID string
-	OPDID    string
-	Employee string // one employee's
-	Mine     bool   // those the actor rates today
-	Status   model.AssessmentStatus
-	Cursor   string
-	Limit    int
+	PeriodID  string
+	OPDID     string
+	Employee  string // one employee's
+	RatedByMe bool   // only those the actor rates today
+	Status    model.AssessmentStatus
+	Cursor    string
+	Limit     int
 }
 
 // AssessmentPage is one page of assessments and the cursor of the next.
@@ -322,10 +322,16 @@ type AssessmentPage struct {
 	Next  string
 }
 
-// Assessments lists the assessments the actor may read: with Mine, those
-// whose SKP they rate today; with Employee, one person's (their own, or
-// of someone they may see); with OPDID, an OPD's for those who calibrate
-// or read it (BKPSDM, leaders, auditors, the OPD's admins and head).
+// Assessments lists the assessments the actor may read. Without a filter
+// that is all of them: their own, those of the people they rate and of
+// everyone below them in their line, and what their role reads (an OPD's
+// for its admins, the instansi's for BKPSDM, leaders and auditors). Each
+// filter narrows the list and they combine: RatedByMe to those whose SKP
+// the actor rates today; Employee to one person's (their own, or of
+// someone they may see); OPDID to an OPD's, for those who calibrate or
+// read it (BKPSDM, leaders, auditors, the OPD's admins and head);
+// PeriodID and Status. A period, OPD or employee the actor may not look
+// at through the filter is model.ErrNotFound, as one that does not exist.
 func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFilter) (AssessmentPage, error) {
 	if f.PeriodID != "" {
 		// An unknown period is not found, as an unknown unit or employee.
@@ -333,7 +339,7 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 			return AssessmentPage{}, fmt.Errorf("period %s: %w", f.PeriodID, model.ErrNotFound)
 		}
 	}
-	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, OPDID: f.OPDID, Status: f.Status, After: f.Cursor}
+	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, Status: f.Status, After: f.Cursor}
 	limit := f.Limit
 	if limit <= 0 || limit > 200 {
 		limit = 50
@@ -343,25 +349,45 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 	if err != nil {
 		return AssessmentPage{}, err
 	}
-	switch {
-	case f.Mine:
-		sf.Employees = chart.Team(actor.EmployeeID)
-		if sf.Employees == nil {
-			sf.Employees = []string{}
-		}
-	case f.Employee != "":
-		if err := a.canSeeWorkOf(ctx, actor, actor.InstansiID, f.Employee); err != nil {
-			return AssessmentPage{}, err
-		}
-		sf.Employees = []string{f.Employee}
-	case f.OPDID != "":
+	if f.OPDID != "" {
 		if err := a.mayReadCurve(ctx, actor, chart, f.OPDID); err != nil {
+			return AssessmentPage{}, unseen(err)
+		}
+		sf.OPDID = f.OPDID
+	}
+	var people []string // nil: not narrowed to people
+	if f.Employee != "" {
+		if err := a.canSeeWorkOf(ctx, actor, actor.InstansiID, f.Employee); err != nil {
+			return AssessmentPage{}, unseen(err)
+		}
+		people = []string{f.Employee}
+	}
+	if f.RatedByMe {
+		team := chart.Team(actor.EmployeeID)
+		if people != nil {
+			team = slices.DeleteFunc(slices.Clone(team), func(id string) bool { return !slices.Contains(people, id) })
+		}
+		people = append([]string{}, team...)
+	}
+	switch {
+	case people != nil:
+		sf.Employees = people
+	case f.OPDID == "":
+		// No filter names whose: everything the actor reads, narrowed in
+		// SQL to their line and the OPDs their role reads (the rights of
+		// each item are checked below all the same).
+		reach, err := a.Reach(ctx, actor, authz.ReadSKP)
+		if err != nil {
 			return AssessmentPage{}, err
 		}
-	default:
-		sf.Employees = []string{actor.EmployeeID}
-		if actor.EmployeeID == "" {
-			sf.Employees = []string{}
+		if !reach.Whole() {
+			sf.Employees = append([]string{}, reach.EmployeeIDs...)
+			for _, id := range chart.Team(actor.EmployeeID) {
+				if !slices.Contains(sf.Employees, id) {
+					sf.Employees = append(sf.Employees, id)
+				}
+			}
+			sf.OrOPDs = reach.OPDIDs
 		}
 	}
 	list, err := a.store.Assessments(ctx, sf)
@@ -382,7 +408,7 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 		if fs == nil {
 			continue
 		}
-		if f.Mine && fs.Rater != actor.EmployeeID {
+		if f.RatedByMe && fs.Rater != actor.EmployeeID {
 			continue // in the team, but rated through another post
 		}
 		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
@@ -804,7 +830,9 @@ func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, 
 		lr := rules.LeaderRating(capaian, own)
 		switch {
 		case lr == "":
-			v.Add("hasil_kerja", "invalid.assessment.leader.nocapaian")
+			// The OPD's capaian is not set yet: nothing sent can rate the
+			// head now.
+			return f.A, model.Refused("conflict.assessment.leader.nocapaian")
 		case in.HasilKerja != "" && in.HasilKerja != lr:
 			v.Add("hasil_kerja", "invalid.assessment.leader.hasilkerja", capaian.Label(), lr.Label())
 		default:
@@ -933,7 +961,7 @@ func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id stri
 		return f.A, err
 	}
 	if capaian == "" {
-		return f.A, model.Invalid("capaian", "invalid.assessment.nocapaian")
+		return f.A, model.Refused("conflict.assessment.nocapaian")
 	}
 	rules, err := model.RulesOf(f.A.Regime)
 	if err != nil {
