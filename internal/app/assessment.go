@@ -388,32 +388,45 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 				}
 			}
 			sf.OrOPDs = reach.OPDIDs
+			if len(sf.Employees) > lineCap {
+				// The top of the pemda: read the instansi, in larger
+				// batches, and keep what they may read.
+				sf.Employees, sf.OrOPDs, sf.Limit = nil, nil, max(sf.Limit, lineCap)
+			}
 		}
 	}
-	list, err := a.store.Assessments(ctx, sf)
-	if err != nil {
-		return AssessmentPage{}, err
-	}
+	// A page holds limit items the actor may read; the next cursor is set
+	// when one more follows. The rights of each item are checked here
+	// whatever SQL selected, so a batch may yield fewer: read on.
 	var page AssessmentPage
-	if len(list) > limit {
-		list = list[:limit]
-		page.Next = list[limit-1].ID
-	}
-	facts, err := a.factsOfAll(ctx, actor, list, false)
-	if err != nil {
-		return page, err
-	}
-	for i, as := range list {
-		fs := facts[i]
-		if fs == nil {
-			continue
+	for {
+		list, err := a.store.Assessments(ctx, sf)
+		if err != nil {
+			return AssessmentPage{}, err
 		}
-		if f.RatedByMe && fs.Rater != actor.EmployeeID {
-			continue // in the team, but rated through another post
+		facts, err := a.factsOfAll(ctx, actor, list, false)
+		if err != nil {
+			return page, err
 		}
-		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
+		for i, as := range list {
+			fs := facts[i]
+			if fs == nil {
+				continue
+			}
+			if f.RatedByMe && fs.Rater != actor.EmployeeID {
+				continue // in the team, but rated through another post
+			}
+			if len(page.Items) == limit {
+				page.Next = page.Items[limit-1].ID
+				return page, nil
+			}
+			page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
+		}
+		if len(list) < sf.Limit {
+			return page, nil
+		}
+		sf.After = list[len(list)-1].ID
 	}
-	return page, nil
 }
 
 // mayReadCurve is the rule for reading an OPD's distribution and its

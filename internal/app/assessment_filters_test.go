@@ -53,7 +53,7 @@ func TestAssessmentListFiltersNarrow(t *testing.T) {
 			slices.Sort(out)
 			return out
 		}
-		for _, c := range []struct {
+		cases := []struct {
 			what  string
 			actor model.Actor
 			f     app.AssessmentFilter
@@ -73,10 +73,36 @@ func TestAssessmentListFiltersNarrow(t *testing.T) {
 			{"Kominfo's admin, unfiltered", opdAdmin, app.AssessmentFilter{}, names(o.Kadis, o.Kabid, o.Staff1, o.Staff2, o.Staff3)},
 			{"BKPSDM, unfiltered", e.admin, app.AssessmentFilter{}, names(o.Kadis, o.Kabid, o.Staff1, o.Staff2, o.Staff3, o.Kadinkes, o.Nurse)},
 			{"BKPSDM, the Dinkes", e.admin, app.AssessmentFilter{OPDID: o.Dinkes.ID}, names(o.Kadinkes, o.Nurse)},
-		} {
+		}
+		for _, c := range cases {
 			if got := whose(c.actor, c.f); !slices.Equal(got, c.want) {
 				t.Errorf("%s: %q, want %q", c.what, got, c.want)
 			}
+		}
+		// A line too long to send as a list reads the instansi and keeps
+		// what the actor may read, a page at a time: the same lists.
+		restore := app.SetLineCap(1)
+		defer restore()
+		for _, c := range cases {
+			if got := whose(c.actor, c.f); !slices.Equal(got, c.want) {
+				t.Errorf("%s, the line read whole: %q, want %q", c.what, got, c.want)
+			}
+		}
+		var got []string
+		f := app.AssessmentFilter{PeriodID: jan.ID, Limit: 1}
+		for range 10 {
+			page, err := e.a.Assessments(ctx, who["kadis"], f)
+			if err != nil || len(page.Items) != 1 {
+				t.Fatalf("page after %q: %+v, %v", f.Cursor, page.Items, err)
+			}
+			got = append(got, name[page.Items[0].EmployeeID])
+			if f.Cursor = page.Next; f.Cursor == "" {
+				break
+			}
+		}
+		slices.Sort(got)
+		if want := names(o.Kadis, o.Kabid, o.Staff1, o.Staff2, o.Staff3); !slices.Equal(got, want) {
+			t.Errorf("the Kadis's pages of one: %q, want %q", got, want)
 		}
 		// A filter naming what the actor may not look at is not found.
 		for _, f := range []app.AssessmentFilter{{OPDID: o.Dinkes.ID}, {OPDID: o.Kominfo.ID}, {Employee: o.Nurse.ID}, {Employee: o.Staff2.ID}} {
