@@ -82,6 +82,11 @@ func TestPenilaianReferences(t *testing.T) {
 				}
 			}
 		}
+		// The objections' unit is an id even where it does not apply.
+		pr := check("GET", "/api/v1/objections", e.get(t, "/api/v1/objections?unit=xyz", staff), 422)
+		if codes, _ := pr["codes"].(map[string]any); codes["unit"] != "invalid.query.id" {
+			t.Errorf("objections?unit=xyz: codes %v", codes)
+		}
 		// The period given exists: the filters answer.
 		check("GET", "/api/v1/assessments", e.get(t, "/api/v1/assessments?period="+jan, staff), 200)
 		check("GET", "/api/v1/units/{id}/curve", e.get(t, curve+"?period="+jan, admin), 200)

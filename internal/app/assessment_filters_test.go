@@ -112,3 +112,21 @@ func TestAssessmentListFiltersNarrow(t *testing.T) {
 		}
 	})
 }
+
+// Sending a result not yet rated is refused for the state it is in (409),
+// not for what was sent.
+func TestSendingBeforeRatingIsAConflict(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		skp := approvedSKP(t, e, s, e.o.Staff1, e.o.PosStaff, "")
+		jan := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+		it := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, skp)
+		if it.Can.Finalize {
+			t.Error("sending is offered before the rating")
+		}
+		_, err := e.a.FinalizeAssessment(context.Background(), who["kabid"], it.ID, it.Version)
+		if k := refusedKey(err); k != "conflict.assessment.notrated" {
+			t.Errorf("sending before rating: %v, want the 409 conflict.assessment.notrated", err)
+		}
+	})
+}
