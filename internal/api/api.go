@@ -6,6 +6,7 @@ package api
 import (
 	"bufio"
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -354,12 +355,24 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 			if typ.Field == "" {
 				return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.object")
 			}
-			if strings.HasPrefix(typ.Value, "number") {
-				return numberError(reflect.TypeOf(v), typ.Field, typ.Type.Kind())
+			// A number sent for a field that holds numbers did not fit it
+			// (a fraction, too large); sent for any other field, it is of
+			// the wrong kind, as a text sent for a number is.
+			field := typ.Field
+			if path, ok := wrongKey(data, reflect.TypeOf(v), "", false); ok {
+				field = path // the decoder names a map's value by the map alone
 			}
-			return model.Invalid(typ.Field, jsonKind(typ.Type.Kind()))
+			if strings.HasPrefix(typ.Value, "number") && isNumberKind(typ.Type.Kind()) {
+				return numberError(reflect.TypeOf(v), field, typ.Type.Kind())
+			}
+			return model.Invalid(field, jsonKind(typ.Type.Kind()))
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			// The decoder names the key alone; the problem names its path
+			// from the body (feedback.foo, not foo).
 			field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+			if path, ok := wrongKey(data, reflect.TypeOf(v), "", true); ok {
+				field = path
+			}
 			return model.Invalid(field, "invalid.field.unknown")
 		}
 		return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.unreadable")
@@ -546,6 +559,156 @@ func readError(err error) error {
 		return bad(http.StatusRequestEntityTooLarge, "too-large", "problem.body-too-large.title", "problem.body-too-large.detail", maxJSONBody>>20)
 	}
 	return bad(http.StatusBadRequest, "malformed-json", "problem.malformed-json.title", "problem.malformed-json.unreadable")
+}
+
+// isNumberKind reports whether a Go value of kind k holds a JSON number.
+func isNumberKind(k reflect.Kind) bool {
+	switch k {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
+		reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
+}
+
+// wrongKey finds, in the order of the JSON text data, the first key that
+// names no field of t (unknown, as the decoder matches keys: by JSON
+// name, without regard to case, through embedded structs), or else the
+// first value of a kind its field cannot hold (a number for text, text
+// for a number ...), and answers its path from the body: "feedback.foo",
+// "feedback.rhk.x", "items[2].bar". With unknown it looks for unknown
+// keys only.
+func wrongKey(data []byte, t reflect.Type, path string, unknown bool) (string, bool) {
+	if t == nil {
+		return "", false
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	join := func(k string) string {
+		if path == "" {
+			return k
+		}
+		return path + "." + k
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	open, err := dec.Token()
+	if err != nil {
+		return "", false
+	}
+	if t.Kind() == reflect.Interface || (t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 && open != json.Delim('[')) {
+		return "", false // any value, or raw JSON
+	}
+	switch {
+	case open == json.Delim('{') && (t.Kind() == reflect.Struct || t.Kind() == reflect.Map):
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				return "", false
+			}
+			k, _ := tok.(string)
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return "", false
+			}
+			elem := t
+			if t.Kind() == reflect.Map {
+				elem = t.Elem()
+			} else {
+				f, ok := fieldNamed(t, k)
+				if !ok {
+					return join(k), true
+				}
+				elem = f.Type
+			}
+			if p, ok := wrongKey(raw, elem, join(k), unknown); ok {
+				return p, true
+			}
+		}
+		return "", false
+	case open == json.Delim('[') && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+		for i := 0; dec.More(); i++ {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return "", false
+			}
+			if p, ok := wrongKey(raw, t.Elem(), fmt.Sprintf("%s[%d]", path, i), unknown); ok {
+				return p, true
+			}
+		}
+		return "", false
+	}
+	if unknown || open == nil {
+		return "", false
+	}
+	var fits bool
+	switch open.(type) {
+	case string:
+		fits = t.Kind() == reflect.String || t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler)
+	case json.Number:
+		fits = isNumberKind(t.Kind())
+	case bool:
+		fits = t.Kind() == reflect.Bool
+	}
+	if !fits && !t.Implements(jsonUnmarshaler) && !reflect.PointerTo(t).Implements(jsonUnmarshaler) {
+		return path, true
+	}
+	return "", false
+}
+
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+)
+
+// fieldNamed is the field of struct type t that the JSON key k fills, as
+// encoding/json matches it: an exact JSON name first, else one equal
+// without regard to case; fields of embedded structs count as t's own.
+func fieldNamed(t reflect.Type, k string) (reflect.StructField, bool) {
+	var folded *reflect.StructField
+	var walk func(t reflect.Type) (reflect.StructField, bool)
+	walk = func(t reflect.Type) (reflect.StructField, bool) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if tag == "-" {
+				continue
+			}
+			if f.Anonymous && tag == "" {
+				et := f.Type
+				if et.Kind() == reflect.Pointer {
+					et = et.Elem()
+				}
+				if et.Kind() == reflect.Struct {
+					if g, ok := walk(et); ok {
+						return g, true
+					}
+					continue
+				}
+			}
+			if !f.IsExported() {
+				continue
+			}
+			if tag == "" {
+				tag = f.Name
+			}
+			if tag == k {
+				return f, true
+			}
+			if folded == nil && strings.EqualFold(tag, k) {
+				folded = &f
+			}
+		}
+		return reflect.StructField{}, false
+	}
+	if f, ok := walk(t); ok {
+		return f, true
+	}
+	if folded != nil {
+		return *folded, true
+	}
+	return reflect.StructField{}, false
 }
 
 // jsonKind gives the message key saying which kind of JSON value a field
@@ -738,12 +901,19 @@ func flagParam(r *http.Request, name string) (bool, error) {
 	return false, model.Invalid(name, "invalid.query.flag")
 }
 
-// idParam reads an id filter: "" when absent; a value that cannot be an
-// id is a 422 naming the parameter (a well-formed id of nothing is the
-// use case's 404).
+// idParam reads a filter or reference by id of the query (period, unit,
+// employee ...), the one rule every route follows (filterRule): "" when
+// absent; a value that is not an id (model.IsID) is a 422 naming the
+// parameter, before anything is read; a well-formed id of nothing the
+// actor may see through it is the use case's 404, whether it exists or
+// not, so that the answer does not tell.
 func idParam(r *http.Request, name string) (string, error) {
-	v := r.URL.Query().Get(name)
-	if v != "" && !isID(v) {
+	return idValue(name, r.URL.Query().Get(name))
+}
+
+// idValue is idParam for a reference sent in a JSON body (period_id ...).
+func idValue(name, v string) (string, error) {
+	if v != "" && !model.IsID(v) {
 		return "", model.Invalid(name, "invalid.query.id")
 	}
 	return v, nil

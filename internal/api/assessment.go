@@ -16,7 +16,7 @@ func assessmentRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/rules/predikat", summary: "The predikat a rating hasil kerja and a rating perilaku kerja give, by the rules in force (PermenPANRB 6/2022)", handle: (*handler).predikatRule,
 			doc: op{tag: "penilaian", query: []string{"hasil_kerja", "perilaku_kerja"}, response: "PredikatRule", errors: []int{422}}},
-		{method: "GET", path: "/api/v1/assessments", summary: "Assessments the actor may read: their own by default; mine=true those they rate today; employee= one person's; unit= an OPD's (its head, BKPSDM, leaders, auditors, its admins)", handle: (*handler).assessments,
+		{method: "GET", path: "/api/v1/assessments", summary: "Every assessment the actor may read: without a filter their own, those of the people they rate and of everyone below them in their line, and what their role reads (an OPD's for its admins, the instansi's for BKPSDM, leaders and auditors). Each filter narrows the list and they combine: mine=true those they rate today; employee= one person's; unit= an OPD's (its head, BKPSDM, leaders, auditors, its admins); period=; status=", handle: (*handler).assessments,
 			doc: op{tag: "penilaian", query: []string{"period", "unit", "employee", "mine", "status", "limit", "cursor"}, response: "AssessmentList", errors: []int{403, 404, 422},
 				queryDocs: map[string]string{
 					"status":   "Only assessments in this status: open (waiting for the rater), rated (rated, not sent), final (sent to the employee); any other value is a 422",
@@ -133,7 +133,7 @@ func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor mode
 			return err
 		}
 	}
-	if f.Mine, err = flagParam(r, "mine"); err != nil {
+	if f.RatedByMe, err = flagParam(r, "mine"); err != nil {
 		return err
 	}
 	status := model.AssessmentStatus(q.Get("status"))

@@ -65,7 +65,8 @@ func TestAssessmentJourney(t *testing.T) {
 		// The filters answer alike: a value that is no id (or no flag, or
 		// no assessment status) is a 422 naming it; a well-formed id of
 		// nothing is a 404.
-		for q, want := range map[string]int{"period=bogus": 404, "unit=bogus": 404, "employee=bogus": 404, "period=b%21d": 422,
+		for q, want := range map[string]int{"period=" + unknownID: 404, "unit=" + unknownID: 404, "employee=" + unknownID: 404,
+			"period=bogus": 422, "unit=bogus": 422, "employee=bogus": 422, "period=b%21d": 422,
 			"unit=b%21d": 422, "employee=b%21d": 422, "mine=yes": 422, "status=approved": 422} {
 			r := e.get(t, "/api/v1/assessments?"+q, adminTok)
 			p := problem(t, r, want)

@@ -14,7 +14,8 @@ import (
 func calibrationRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/units/{id}/curve", summary: "An OPD's distribution of predikat in a period against the pattern its capaian kinerja organisasi allows: capaian, counts, limits and violations (its head, BKPSDM, leaders, auditors, its admins). people is the base of every limit: each person assessed in the period counts once, rated or not (a Plt/Plh with a second SKP counts with their definitive SKP's result); total counts assessments (SKPs); counts are rated or sent predikat, final_counts sent ones", handle: (*handler).curve,
-			doc: op{tag: "penilaian", params: []string{"id"}, query: []string{"period", "limit", "cursor"}, response: "Curve", errors: []int{403, 404, 422}}},
+			doc: op{tag: "penilaian", params: []string{"id"}, query: []string{"period", "limit", "cursor"}, response: "Curve", errors: []int{403, 404, 422},
+				queryDocs: map[string]string{"period": "The period (an id of GET /years/{year}/periods), required." + filterRule}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/calibrate", summary: "Move a rating during calibration with a written reason the rated person and the rater see (the OPD head or BKPSDM); the predikat follows", handle: (*handler).calibrateAssessment,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "CalibrateRequest", response: "AssessmentDetail", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/units/{id}/curve/finalize", summary: "Finalise the OPD's period, which locks its ratings; a distribution that breaks the pattern needs BKPSDM's override_reason", handle: (*handler).finalizeCurve,
@@ -120,7 +121,10 @@ func (h *handler) curve(w http.ResponseWriter, r *http.Request, actor model.Acto
 	if _, err := limitParam(r); err != nil {
 		return err
 	}
-	period := r.URL.Query().Get("period")
+	period, err := idParam(r, "period")
+	if err != nil {
+		return err
+	}
 	if period == "" {
 		return model.Invalid("period", "invalid.curve.period")
 	}
@@ -160,6 +164,9 @@ func (h *handler) finalizeCurve(w http.ResponseWriter, r *http.Request, actor mo
 	if req.PeriodID == "" {
 		return model.Invalid("period_id", "invalid.curve.period")
 	}
+	if _, err := idValue("period_id", req.PeriodID); err != nil {
+		return err
+	}
 	v, err := h.a.FinalizeCalibration(r.Context(), actor, r.PathValue("id"), req.PeriodID, req.OverrideReason)
 	if err != nil {
 		return err
@@ -178,6 +185,9 @@ func (h *handler) unlockCurve(w http.ResponseWriter, r *http.Request, actor mode
 	if req.PeriodID == "" {
 		return model.Invalid("period_id", "invalid.curve.period")
 	}
+	if _, err := idValue("period_id", req.PeriodID); err != nil {
+		return err
+	}
 	v, err := h.a.UnlockCalibration(r.Context(), actor, r.PathValue("id"), req.PeriodID, req.Reason)
 	if err != nil {
 		return err
@@ -187,6 +197,7 @@ func (h *handler) unlockCurve(w http.ResponseWriter, r *http.Request, actor mode
 
 func calibrationSchemas() map[string]any {
 	integer := map[string]any{"type": "integer"}
+	periodRef := map[string]any{"type": "string", "description": "The period (an id of GET /years/{year}/periods)." + filterRule}
 	counts := map[string]any{"type": "object", "additionalProperties": integer, "description": "predikat → number of people"}
 	limit := obj([]string{"rule", "predikats", "min", "max", "count", "broken", "message"}, map[string]any{"rule": str(),
 		"predikats": map[string]any{"type": "array", "items": str()}, "min": integer, "max": integer, "count": integer,
@@ -213,8 +224,8 @@ func calibrationSchemas() map[string]any {
 		"CalibrateRequest": obj([]string{"version", "hasil_kerja", "perilaku_kerja", "reason"}, map[string]any{"version": integer,
 			"hasil_kerja": enum("di_atas", "sesuai", "di_bawah"), "perilaku_kerja": enum("di_atas", "sesuai", "di_bawah"),
 			"reason": map[string]any{"type": "string", "maxLength": 1000}}),
-		"CurveFinalizeRequest": obj([]string{"period_id"}, map[string]any{"period_id": str(),
+		"CurveFinalizeRequest": obj([]string{"period_id"}, map[string]any{"period_id": periodRef,
 			"override_reason": map[string]any{"type": "string", "maxLength": 1000, "description": "Required (BKPSDM only) when the distribution breaks the pattern"}}),
-		"CurveUnlockRequest": obj([]string{"period_id", "reason"}, map[string]any{"period_id": str(), "reason": map[string]any{"type": "string", "maxLength": 1000}}),
+		"CurveUnlockRequest": obj([]string{"period_id", "reason"}, map[string]any{"period_id": periodRef, "reason": map[string]any{"type": "string", "maxLength": 1000}}),
 	}
 }

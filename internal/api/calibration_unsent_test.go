@@ -55,7 +55,7 @@ func TestCurveNumbersAddUpWithoutTheHeadsOwnDraft(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		page, err := a.Assessments(ctx, wali, app.AssessmentFilter{Mine: true, PeriodID: jan})
+		page, err := a.Assessments(ctx, wali, app.AssessmentFilter{RatedByMe: true, PeriodID: jan})
 		if err != nil {
 			t.Fatal(err)
 		}

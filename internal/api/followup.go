@@ -14,7 +14,7 @@ func followUpRoutes() []route {
 		{method: "GET", path: "/api/v1/follow-ups", summary: "A year's follow-ups (BKPSDM, leaders, auditors): the angka kredit of every final annual result on a functional post, the results still needing an improvement plan, the follow-ups not yet closed", handle: (*handler).followUpBoard,
 			doc: op{tag: "penilaian", query: []string{"year", "overdue", "limit", "cursor"}, response: "FollowUpBoard", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/follow-ups", summary: "Record a follow-up of a final annual result: an improvement plan (Butuh Perbaikan and below, reviewed six months on), training, reward or sanction (the pejabat penilai or BKPSDM)", handle: (*handler).createFollowUp,
-			doc: op{tag: "penilaian", params: []string{"id"}, body: "FollowUpRequest", response: "FollowUp", status: 201, errors: []int{403, 404, 422}}},
+			doc: op{tag: "penilaian", params: []string{"id"}, body: "FollowUpRequest", response: "FollowUp", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/follow-ups/{id}/progress", summary: "Move a follow-up on: in_progress, done with its outcome, or cancelled with the reason", handle: (*handler).progressFollowUp,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "FollowUpProgress", response: "FollowUp", errors: []int{403, 404, 409, 422}}},
 	}
@@ -105,11 +105,11 @@ func (h *handler) followUpBoard(w http.ResponseWriter, r *http.Request, actor mo
 	if err != nil {
 		return err
 	}
-	overdue := r.URL.Query().Get("overdue")
-	if overdue != "" && overdue != "true" && overdue != "false" {
-		return model.Invalid("overdue", "invalid.followup.overdue")
+	overdue, err := flagParam(r, "overdue")
+	if err != nil {
+		return err
 	}
-	b, late, err := h.a.FollowUpBoardOf(r.Context(), actor, app.FollowUpBoardQuery{Year: year, Overdue: overdue == "true"})
+	b, late, err := h.a.FollowUpBoardOf(r.Context(), actor, app.FollowUpBoardQuery{Year: year, Overdue: overdue})
 	if err != nil {
 		return err
 	}

@@ -113,6 +113,10 @@ func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model
 	if _, err := limitParam(r); err != nil {
 		return err
 	}
+	// A unit that is not an id is refused with or without all=true.
+	if _, err := idParam(r, "unit"); err != nil {
+		return err
+	}
 	all, err := flagParam(r, "all")
 	if err != nil {
 		return err

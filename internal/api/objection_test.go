@@ -81,7 +81,8 @@ func TestObjectionFlow(t *testing.T) {
 				t.Errorf("all%s = %d %v, want %d items", q, r.status, l, want)
 			}
 		}
-		problem(t, e.get(t, "/api/v1/objections?all=true&unit=bogus", admin), 404)
+		problem(t, e.get(t, "/api/v1/objections?all=true&unit=bogus", admin), 422)
+		problem(t, e.get(t, "/api/v1/objections?all=true&unit="+unknownID, admin), 404)
 		problem(t, e.get(t, "/api/v1/objections?all=true&status=open", admin), 422)
 		problem(t, e.get(t, "/api/v1/objections?all=true", staff), 403)
 
@@ -107,7 +108,7 @@ func TestObjectionFlow(t *testing.T) {
 		}
 
 		base := "/api/v1/objections/" + id
-		problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Tetap"}), 422)
+		conflictSays(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Tetap"}), "conflict.objection.unexplained")
 		problem(t, e.post(t, base+"/explain", staff, map[string]string{"explanation": "Saya"}), 403)
 		r = e.post(t, base+"/explain", kabid, map[string]string{"explanation": "Dua indikator belum didukung bukti."})
 		if r.status != 200 || r.json(t)["status"] != "explained" {
@@ -147,7 +148,7 @@ func TestObjectionFlow(t *testing.T) {
 		}
 		conflictSays(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Lagi"}), "conflict.objection.decided")
 		conflictSays(t, e.post(t, base+"/explain", kabid, map[string]string{"explanation": "Lagi"}), "conflict.objection.decided")
-		problem(t, e.uploadEvidence(t, staff, "objection", id, "lagi.pdf", pdf), 422)
+		conflictSays(t, e.uploadEvidence(t, staff, "objection", id, "lagi.pdf", pdf), "conflict.objection.evidence.closed")
 		r = e.get(t, base, staff)
 		documented("GET", "/api/v1/objections/{oid}", r)
 		if ev, _ := r.json(t)["evidence"].([]any); len(ev) != 1 {

@@ -85,7 +85,7 @@ var queryDocs = map[string]string{
 	"actor":       "The actor: a user id, or a username (an ASN's is their NIP)",
 	"employee":    "Only this employee's",
 	"year":        "Performance year, e.g. 2026",
-	"overdue":     "true: only the improvement plans past their review day (terlambat)",
+	"overdue":     "true (or 1): only the improvement plans past their review day (terlambat); false (or 0) or absent: not this filter. Any other value is a 422",
 	"status":      "Only this status (SKP: draft, submitted, returned, approved, closed; progress: submitted, approved, returned)",
 	"opd":         "One OPD: its units instead of every OPD",
 	"team":        "1: the entries of the people the actor rates",

@@ -13,8 +13,9 @@ import (
 // reportRoutes are the spreadsheet exports.
 func reportRoutes() []route {
 	return []route{
-		{method: "GET", path: "/api/v1/reports/{name}", summary: "A reconciliation report as XLSX in e-Kinerja BKN's column layout: laporan-skp.xlsx (one row per SKP) or penilaian-skp.xlsx (a sheet per month and one for the year, hasil_akhir the final predikat); BKPSDM and leaders for the instansi or an OPD, OPD admins for their OPD (without unit, their OPD; another OPD is a 422 on unit naming theirs)", handle: (*handler).report,
-			doc: op{tag: "penilaian", params: []string{"name"}, query: []string{"year", "unit"}, response: "xlsx", errors: []int{403, 404, 422}}},
+		{method: "GET", path: "/api/v1/reports/{name}", summary: "A reconciliation report as XLSX in e-Kinerja BKN's column layout: laporan-skp.xlsx (one row per SKP) or penilaian-skp.xlsx (a sheet per month and one for the year, hasil_akhir the final predikat); BKPSDM and leaders for the instansi or an OPD, OPD admins for their OPD (without unit, their OPD; another OPD is a 404, as an id of nothing)", handle: (*handler).report,
+			doc: op{tag: "penilaian", params: []string{"name"}, query: []string{"year", "unit"}, response: "xlsx", errors: []int{403, 404, 422},
+				queryDocs: map[string]string{"unit": "Only this OPD's rows; one of the OPDs the actor reports on." + filterRule}}},
 	}
 }
 
@@ -29,7 +30,11 @@ func (h *handler) report(w http.ResponseWriter, r *http.Request, actor model.Act
 	if err != nil {
 		return err
 	}
-	req := app.ReportRequest{Name: name, Year: year, OPDID: r.URL.Query().Get("unit")}
+	unit, err := idParam(r, "unit")
+	if err != nil {
+		return err
+	}
+	req := app.ReportRequest{Name: name, Year: year, OPDID: unit}
 	var buf bytes.Buffer
 	if err := h.a.WriteReport(r.Context(), actor, req, &buf, nil); err != nil {
 		return err

@@ -17,14 +17,15 @@ import (
 func unitPerformanceRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/unit-performance", summary: "Every OPD the actor may read with its capaian kinerja organisasi in a period, its recommendations and what the actor may do. BKPSDM, leaders, auditors, the setter and the recommending heads read every OPD; an OPD's head and admins their own. One page: next_cursor is always null", handle: (*handler).unitPerformances,
-			doc: op{tag: "penilaian", query: []string{"period", "limit", "cursor"}, response: "UnitPerformanceList", errors: []int{403, 422}}},
+			doc: op{tag: "penilaian", query: []string{"period", "limit", "cursor"}, response: "UnitPerformanceList", errors: []int{403, 404, 422},
+				queryDocs: map[string]string{"period": "A period id; the open one by default." + filterRule}}},
 		{method: "GET", path: "/api/v1/unit-performance/settings", summary: "Who sets the capaian kinerja organisasi (kepala_daerah or sekda) and which OPDs recommend as BKPSDM, Bappeda and the Inspektorat", handle: (*handler).unitPerformanceSettings,
 			doc: op{tag: "penilaian", response: "UnitPerformanceSettings"}},
 		{method: "PUT", path: "/api/v1/unit-performance/settings", summary: "Change who sets the capaian kinerja organisasi and which OPDs (by id or code, \"\" for none) recommend (BKPSDM)", handle: (*handler).putUnitPerformanceSettings,
 			doc: op{tag: "penilaian", body: "UnitPerformanceSettings", response: "UnitPerformanceSettings", errors: []int{403, 422}}},
 		{method: "GET", path: "/api/v1/units/{id}/performance/{period_id}", summary: "The capaian kinerja organisasi of an OPD in a period, with its recommendations, the OPD head's rating hasil kerja it implies and what the actor may do", handle: (*handler).unitPerformance,
 			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, response: "UnitPerformance", errors: []int{404, 422}}},
-		{method: "PUT", path: "/api/v1/units/{id}/performance/{period_id}", summary: "Set or change the capaian kinerja organisasi of an OPD in a period with its basis: the kepala daerah, or the Sekda when the instansi says so (never for the OPD they lead). version is 0 for the first; a stale one is a 409. A locked period is refused (422 on period_id); an OPD whose calibration for the period is final, with a 409. A change re-derives the OPD head's rated or sent rating hasil kerja; the OPD head (and their rater) are notified", handle: (*handler).setUnitPerformance,
+		{method: "PUT", path: "/api/v1/units/{id}/performance/{period_id}", summary: "Set or change the capaian kinerja organisasi of an OPD in a period with its basis: the kepala daerah, or the Sekda when the instansi says so (never for the OPD they lead). version is 0 for the first; a stale one is a 409. A locked period, and an OPD whose calibration for the period is final, are refused with a 409 that says so. A change re-derives the OPD head's rated or sent rating hasil kerja; the OPD head (and their rater) are notified", handle: (*handler).setUnitPerformance,
 			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, body: "UnitPerformanceRequest", response: "UnitPerformance", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/units/{id}/performance/{period_id}/recommendations", summary: "Recommend a capaian kinerja organisasi for an OPD in a period: each body its own (the head or an OPD admin of the OPD the instansi names as BKPSDM, Bappeda or the Inspektorat; a BKPSDM admin for BKPSDM; an auditor for the Inspektorat). A BKPSDM admin may record Bappeda's or the Inspektorat's on its behalf (the sources in can.on_behalf) only with a basis, the letter it came in (required then, 422 without; refused with one's own); it is shown as recorded on the body's behalf, the body's head is notified, and it is refused (409) once the body has recorded its own on the OPD and period, whose own later recommendation replaces it (superseded_by). Another body's source is a 403; a locked period a 422; an OPD whose calibration for the period is final a 409", handle: (*handler).recommendUnitPerformance,
 			doc: op{tag: "penilaian", params: []string{"id", "period_id"}, body: "UnitRecommendationRequest", response: "UnitPerformance", status: 201, errors: []int{403, 404, 409, 422}}},
@@ -97,7 +98,11 @@ func (h *handler) unitPerformances(w http.ResponseWriter, r *http.Request, actor
 	if _, err := limitParam(r); err != nil {
 		return err
 	}
-	l, err := h.a.UnitPerformances(r.Context(), actor, r.URL.Query().Get("period"))
+	period, err := idParam(r, "period")
+	if err != nil {
+		return err
+	}
+	l, err := h.a.UnitPerformances(r.Context(), actor, period)
 	if err != nil {
 		return err
 	}

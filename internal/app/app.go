@@ -171,6 +171,17 @@ func (a *App) chartAt(ctx context.Context, instansiID string, v int64) (*model.O
 // forbidden builds an ErrForbidden with what was refused.
 func forbidden(what string) error { return fmt.Errorf("%s: %w", what, model.ErrForbidden) }
 
+// unseen is the answer to a filter or a reference (a period, an OPD, an
+// employee named in a query or a body) that names a record the actor may
+// not look at through it: model.ErrNotFound, as for an id of nothing, so
+// that the answer does not tell which ids exist. Other errors pass.
+func unseen(err error) error {
+	if errors.Is(err, model.ErrForbidden) {
+		return fmt.Errorf("%w (%v)", model.ErrNotFound, err)
+	}
+	return err
+}
+
 // IsNotFound reports whether err is a not-found error.
 func IsNotFound(err error) bool { return errors.Is(err, model.ErrNotFound) }
 

@@ -106,7 +106,7 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 			return model.Refused("conflict.assessment.outside")
 		}
 		if step == stepFinalize && f.A.Status != model.AssessmentRated {
-			return model.Invalid("status", "invalid.assessment.notrated")
+			return model.Refused("conflict.assessment.notrated")
 		}
 		return nil
 	case stepAcknowledge:
@@ -246,6 +246,7 @@ func (a *App) factsOfAll(ctx context.Context, actor model.Actor, list []model.As
 	var cals map[store.CalibrationKey]model.Calibration
 	var objections map[string]model.Objection
 	seesWork := map[string]error{} // employee: canSeeWorkOf, asked once
+	readsAll := authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: actor.InstansiID, OPDID: "-", EmployeeID: "-"})
 	for i, as := range list {
 		s, ok := skps[as.SKPID]
 		if !ok {
@@ -258,10 +259,17 @@ func (a *App) factsOfAll(ctx context.Context, actor model.Actor, list []model.As
 		if !named && !mayCalibrate(actor, f) {
 			// canReadSKP, with the person's work looked at once.
 			raterNamed := actor.EmployeeID != "" && (s.Rater.EmployeeID == actor.EmployeeID || s.UpperRater.EmployeeID == actor.EmployeeID)
+			// Someone in the actor's line today is seen as canSeeWorkOf
+			// would see them, without asking the store per person (a long
+			// line's list would read one employee per item).
+			// So is anyone, to whom reads every SKP of the instansi
+			// (leaders, auditors).
+			inLine := readsAll || actor.EmployeeID != "" && chart.InLine(actor.EmployeeID, s.EmployeeID) &&
+				authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: s.InstansiID, EmployeeID: s.EmployeeID, InTeam: true})
 			if s.InstansiID != actor.InstansiID {
 				continue
 			}
-			if !raterNamed {
+			if !raterNamed && !inLine {
 				seen, done := seesWork[s.EmployeeID]
 				if !done {
 					seen = a.canSeeWorkOf(ctx, actor, s.InstansiID, s.EmployeeID)
@@ -307,13 +315,13 @@ type AssessmentItem struct {
 
 // AssessmentFilter selects assessments for the list.
 type AssessmentFilter struct {
-	PeriodID string
-	OPDID    string
-	Employee string // one employee's
-	Mine     bool   // those the actor rates today
-	Status   model.AssessmentStatus
-	Cursor   string
-	Limit    int
+	PeriodID  string
+	OPDID     string
+	Employee  string // one employee's
+	RatedByMe bool   // only those the actor rates today
+	Status    model.AssessmentStatus
+	Cursor    string
+	Limit     int
 }
 
 // AssessmentPage is one page of assessments and the cursor of the next.
@@ -322,10 +330,16 @@ type AssessmentPage struct {
 	Next  string
 }
 
-// Assessments lists the assessments the actor may read: with Mine, those
-// whose SKP they rate today; with Employee, one person's (their own, or
-// of someone they may see); with OPDID, an OPD's for those who calibrate
-// or read it (BKPSDM, leaders, auditors, the OPD's admins and head).
+// Assessments lists the assessments the actor may read. Without a filter
+// that is all of them: their own, those of the people they rate and of
+// everyone below them in their line, and what their role reads (an OPD's
+// for its admins, the instansi's for BKPSDM, leaders and auditors). Each
+// filter narrows the list and they combine: RatedByMe to those whose SKP
+// the actor rates today; Employee to one person's (their own, or of
+// someone they may see); OPDID to an OPD's, for those who calibrate or
+// read it (BKPSDM, leaders, auditors, the OPD's admins and head);
+// PeriodID and Status. A period, OPD or employee the actor may not look
+// at through the filter is model.ErrNotFound, as one that does not exist.
 func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFilter) (AssessmentPage, error) {
 	if f.PeriodID != "" {
 		// An unknown period is not found, as an unknown unit or employee.
@@ -333,7 +347,7 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 			return AssessmentPage{}, fmt.Errorf("period %s: %w", f.PeriodID, model.ErrNotFound)
 		}
 	}
-	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, OPDID: f.OPDID, Status: f.Status, After: f.Cursor}
+	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, Status: f.Status, After: f.Cursor}
 	limit := f.Limit
 	if limit <= 0 || limit > 200 {
 		limit = 50
@@ -343,51 +357,84 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 	if err != nil {
 		return AssessmentPage{}, err
 	}
-	switch {
-	case f.Mine:
-		sf.Employees = chart.Team(actor.EmployeeID)
-		if sf.Employees == nil {
-			sf.Employees = []string{}
-		}
-	case f.Employee != "":
-		if err := a.canSeeWorkOf(ctx, actor, actor.InstansiID, f.Employee); err != nil {
-			return AssessmentPage{}, err
-		}
-		sf.Employees = []string{f.Employee}
-	case f.OPDID != "":
+	if f.OPDID != "" {
 		if err := a.mayReadCurve(ctx, actor, chart, f.OPDID); err != nil {
+			return AssessmentPage{}, unseen(err)
+		}
+		sf.OPDID = f.OPDID
+	}
+	var people []string // nil: not narrowed to people
+	if f.Employee != "" {
+		if err := a.canSeeWorkOf(ctx, actor, actor.InstansiID, f.Employee); err != nil {
+			return AssessmentPage{}, unseen(err)
+		}
+		people = []string{f.Employee}
+	}
+	if f.RatedByMe {
+		team := chart.Team(actor.EmployeeID)
+		if people != nil {
+			team = slices.DeleteFunc(slices.Clone(team), func(id string) bool { return !slices.Contains(people, id) })
+		}
+		people = append([]string{}, team...)
+	}
+	switch {
+	case people != nil:
+		sf.Employees = people
+	case f.OPDID == "":
+		// No filter names whose: everything the actor reads, narrowed in
+		// SQL to their line and the OPDs their role reads (the rights of
+		// each item are checked below all the same).
+		reach, err := a.Reach(ctx, actor, authz.ReadSKP)
+		if err != nil {
 			return AssessmentPage{}, err
 		}
-	default:
-		sf.Employees = []string{actor.EmployeeID}
-		if actor.EmployeeID == "" {
-			sf.Employees = []string{}
+		if !reach.Whole() {
+			sf.Employees = append([]string{}, reach.EmployeeIDs...)
+			for _, id := range chart.Team(actor.EmployeeID) {
+				if !slices.Contains(sf.Employees, id) {
+					sf.Employees = append(sf.Employees, id)
+				}
+			}
+			sf.OrOPDs = reach.OPDIDs
+			if len(sf.Employees) > lineCap {
+				// The top of the pemda: read the instansi, in larger
+				// batches, and keep what they may read.
+				sf.Employees, sf.OrOPDs, sf.Limit = nil, nil, max(sf.Limit, lineCap)
+			}
 		}
 	}
-	list, err := a.store.Assessments(ctx, sf)
-	if err != nil {
-		return AssessmentPage{}, err
-	}
+	// A page holds limit items the actor may read; the next cursor is set
+	// when one more follows. The rights of each item are checked here
+	// whatever SQL selected, so a batch may yield fewer: read on.
 	var page AssessmentPage
-	if len(list) > limit {
-		list = list[:limit]
-		page.Next = list[limit-1].ID
-	}
-	facts, err := a.factsOfAll(ctx, actor, list, false)
-	if err != nil {
-		return page, err
-	}
-	for i, as := range list {
-		fs := facts[i]
-		if fs == nil {
-			continue
+	for {
+		list, err := a.store.Assessments(ctx, sf)
+		if err != nil {
+			return AssessmentPage{}, err
 		}
-		if f.Mine && fs.Rater != actor.EmployeeID {
-			continue // in the team, but rated through another post
+		facts, err := a.factsOfAll(ctx, actor, list, false)
+		if err != nil {
+			return page, err
 		}
-		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
+		for i, as := range list {
+			fs := facts[i]
+			if fs == nil {
+				continue
+			}
+			if f.RatedByMe && fs.Rater != actor.EmployeeID {
+				continue // in the team, but rated through another post
+			}
+			if len(page.Items) == limit {
+				page.Next = page.Items[limit-1].ID
+				return page, nil
+			}
+			page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
+		}
+		if len(list) < sf.Limit {
+			return page, nil
+		}
+		sf.After = list[len(list)-1].ID
 	}
-	return page, nil
 }
 
 // mayReadCurve is the rule for reading an OPD's distribution and its
@@ -817,7 +864,9 @@ func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, 
 		lr := rules.LeaderRating(capaian, own)
 		switch {
 		case lr == "":
-			v.Add("hasil_kerja", "invalid.assessment.leader.nocapaian")
+			// The OPD's capaian is not set yet: nothing sent can rate the
+			// head now.
+			return f.A, model.Refused("conflict.assessment.leader.nocapaian")
 		case in.HasilKerja != "" && in.HasilKerja != lr:
 			v.Add("hasil_kerja", "invalid.assessment.leader.hasilkerja", capaian.Label(), lr.Label())
 		default:
@@ -946,7 +995,7 @@ func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id stri
 		return f.A, err
 	}
 	if capaian == "" {
-		return f.A, model.Invalid("capaian", "invalid.assessment.nocapaian")
+		return f.A, model.Refused("conflict.assessment.nocapaian")
 	}
 	rules, err := model.RulesOf(f.A.Regime)
 	if err != nil {

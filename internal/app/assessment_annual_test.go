@@ -34,7 +34,7 @@ func TestAnnualEvaluationOverEverySKPOfTheYear(t *testing.T) {
 			Basis: "Rencana aksi Februari tercapai"}); err != nil {
 			t.Fatal(err)
 		}
-		it := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: feb.ID}, old.ID)
+		it := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: feb.ID}, old.ID)
 		rated, err := e.a.RateAssessment(ctx, kabid, it.ID, app.RateInput{HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingSesuai,
 			Version: it.Version})
 		if err != nil {

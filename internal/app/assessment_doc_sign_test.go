@@ -156,7 +156,7 @@ func TestDocumentSignaturesBeforeTheAct(t *testing.T) {
 		}
 		wantSign(t, "setter, set", pen.Setter, "2026-02-02", "Ditetapkan secara elektronik 02-02-2026 10:04 WIB")
 
-		it := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, skp.ID)
+		it := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, skp.ID)
 		if _, err := e.a.RateAssessment(ctx, who["kabid"], it.ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai,
 			Version: it.Version}); err != nil {
 			t.Fatal(err)

@@ -26,7 +26,7 @@ func TestAssessmentDocuments(t *testing.T) {
 			Basis: "Rencana aksi Januari melampaui target"}); err != nil {
 			t.Fatal(err)
 		}
-		it := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, skp.ID)
+		it := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, skp.ID)
 		rated, err := e.a.RateAssessment(ctx, who["kabid"], it.ID, app.RateInput{HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingDiAtas,
 			Note: "Pertahankan ritme kerja", Feedback: model.AssessmentFeedback{RHK: map[string]string{skp.RHK[0].ID: "Laporan rapi dan tepat waktu"}},
 			Version: it.Version})

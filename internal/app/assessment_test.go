@@ -46,14 +46,14 @@ func TestClosingAPeriodOpensAssessmentsForTheRaterOfTheDay(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Nothing to rate while the period is open.
-		if page, err := e.a.Assessments(ctx, kabid, app.AssessmentFilter{Mine: true}); err != nil || len(page.Items) != 0 {
+		if page, err := e.a.Assessments(ctx, kabid, app.AssessmentFilter{RatedByMe: true}); err != nil || len(page.Items) != 0 {
 			t.Fatalf("assessments before closing = %d, %v", len(page.Items), err)
 		}
 		jan.Status = model.PeriodClosed
 		if err := e.a.MovePeriod(ctx, e.admin, jan, ""); err != nil {
 			t.Fatal(err)
 		}
-		item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, skp.ID)
+		item := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, skp.ID)
 		if item.Status != model.AssessmentOpen || item.Regime != model.CurrentRegime || item.Leader || item.OPDID != e.o.Kominfo.ID {
 			t.Errorf("assessment = %+v", item.Assessment)
 		}
@@ -116,7 +116,7 @@ func TestRatingComputesThePredikatAndChecksItsInput(t *testing.T) {
 		staff, kabid := who["staff1"], who["kabid"]
 		skp := approvedStaffSKP(t, e, s, staff)
 		jan := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
-		item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, skp.ID)
+		item := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, skp.ID)
 
 		// The employee cannot rate themselves, nor can a colleague.
 		if _, err := e.a.RateAssessment(ctx, staff, item.ID, app.RateInput{HasilKerja: model.RatingDiAtas,
@@ -161,7 +161,9 @@ func TestRatingComputesThePredikatAndChecksItsInput(t *testing.T) {
 		}
 		// Sending it needs the OPD's capaian kinerja organisasi.
 		_, err = e.a.FinalizeAssessment(ctx, kabid, item.ID, again.Version)
-		refusedBy(t, "finalise without capaian", err, "capaian", "invalid.assessment.nocapaian")
+		if k := refusedKey(err); k != "conflict.assessment.nocapaian" {
+			t.Errorf("%s: want the 409 %s, got %v", "finalise without capaian", "conflict.assessment.nocapaian", err)
+		}
 	})
 }
 
@@ -175,13 +177,15 @@ func TestAnOPDHeadsHasilKerjaFollowsTheCapaian(t *testing.T) {
 		}
 		approvedStaffSKPFrom(t, e, s, kadisSKP.ID)
 		jan := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
-		item := assessmentOf(t, e, who["wali"], app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, kadisSKP.ID)
+		item := assessmentOf(t, e, who["wali"], app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, kadisSKP.ID)
 		if !item.Leader {
 			t.Fatalf("the Kadis' assessment is not a leader's: %+v", item.Assessment)
 		}
 		_, err = e.a.RateAssessment(ctx, who["wali"], item.ID, app.RateInput{HasilKerja: model.RatingDiAtas,
 			PerilakuKerja: model.RatingSesuai, Version: item.Version})
-		refusedBy(t, "leader without capaian", err, "hasil_kerja", "invalid.assessment.leader.nocapaian")
+		if k := refusedKey(err); k != "conflict.assessment.leader.nocapaian" {
+			t.Errorf("%s: want the 409 %s, got %v", "leader without capaian", "conflict.assessment.leader.nocapaian", err)
+		}
 	})
 }
 
@@ -205,7 +209,7 @@ func TestAnnualAssessmentRestsOnTheYear(t *testing.T) {
 			}
 		}
 		year := movePeriods(t, e, 1, model.PeriodAnnual, model.PeriodOpen, model.PeriodClosed)
-		item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: year.ID}, skp.ID)
+		item := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: year.ID}, skp.ID)
 		v, err := e.a.AssessmentView(ctx, kabid, item.ID)
 		if err != nil {
 			t.Fatal(err)

@@ -72,7 +72,7 @@ func TestUnsentRatingsStayWithTheRater(t *testing.T) {
 			Basis: "Rencana aksi Januari tercapai"}); err != nil {
 			t.Fatal(err)
 		}
-		it := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, skp.ID)
+		it := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, skp.ID)
 		staffEvents, err := s.Events(ctx, e.o.Staff1.ID, 0, 100)
 		if err != nil {
 			t.Fatal(err)
@@ -98,7 +98,7 @@ func TestUnsentRatingsStayWithTheRater(t *testing.T) {
 		}
 		// February too, rated and not sent, on the year beside January.
 		feb := movePeriods(t, e, 2, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
-		febItem := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: feb.ID}, skp.ID)
+		febItem := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: feb.ID}, skp.ID)
 		if _, err := e.a.RateAssessment(ctx, kabid, febItem.ID, app.RateInput{HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingDiAtas,
 			Note: "Draf Februari", Version: febItem.Version}); err != nil {
 			t.Fatal(err)
@@ -263,10 +263,10 @@ func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
 			Basis: "Rencana aksi Januari melampaui target"}); err != nil {
 			t.Fatal(err)
 		}
-		staffItem := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, staffSKP.ID)
+		staffItem := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, staffSKP.ID)
 		rateAll(t, e, kabid, []app.AssessmentItem{staffItem}, model.RatingSesuai, model.RatingSesuai) // Baik
 		// Staff2's sent, so that the page holds each state.
-		staff2Item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, staff2SKP)
+		staff2Item := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, staff2SKP)
 		rated2, err := e.a.RateAssessment(ctx, kabid, staff2Item.ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai,
 			Version: staff2Item.Version})
 		if err != nil {
@@ -283,7 +283,7 @@ func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
 		if len(evs) > 0 {
 			seen = evs[len(evs)-1].Seq
 		}
-		kadisItem := assessmentOf(t, e, who["wali"], app.AssessmentFilter{Mine: true, PeriodID: jan.ID}, kadisSKP.ID)
+		kadisItem := assessmentOf(t, e, who["wali"], app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, kadisSKP.ID)
 		own, err := e.a.RateAssessment(ctx, who["wali"], kadisItem.ID, app.RateInput{PerilakuKerja: model.RatingDiAtas, Version: kadisItem.Version})
 		if err != nil || own.Predikat != model.PredikatSangatBaik {
 			t.Fatalf("rate the Kadis: %+v, %v", own, err)

@@ -313,10 +313,10 @@ func (a *App) FinalizeCalibration(ctx context.Context, actor model.Actor, opdID,
 		return v, err
 	}
 	if v.Capaian == "" {
-		return v, model.Invalid("capaian", "invalid.assessment.nocapaian")
+		return v, model.Refused("conflict.assessment.nocapaian")
 	}
 	if v.Open+v.Rated > 0 {
-		return v, model.Invalid("assessments", "invalid.calibration.pending", v.Open+v.Rated)
+		return v, model.Refused("conflict.calibration.pending", v.Open+v.Rated)
 	}
 	override = strings.TrimSpace(override)
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
@@ -335,7 +335,7 @@ func (a *App) FinalizeCalibration(ctx context.Context, actor model.Actor, opdID,
 		}
 		tally := model.TallyCurve(entries)
 		if n := tally.Pending(); n > 0 {
-			return model.Invalid("assessments", "invalid.calibration.pending", n)
+			return model.Refused("conflict.calibration.pending", n)
 		}
 		_, check := model.CurrentRules().CurveOf(v.Capaian, tally)
 		after := before

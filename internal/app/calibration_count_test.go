@@ -96,7 +96,7 @@ func TestCurveCountsPeopleOnceEverywhere(t *testing.T) {
 
 		// The Wali Kota rates and sends the Kepala Dinas: hasil kerja
 		// from the capaian.
-		head := assessmentOf(t, e, who["wali"], app.AssessmentFilter{Mine: true, PeriodID: period, Limit: 200}, kadisSKP)
+		head := assessmentOf(t, e, who["wali"], app.AssessmentFilter{RatedByMe: true, PeriodID: period, Limit: 200}, kadisSKP)
 		if !head.Leader {
 			t.Fatalf("the Kepala Dinas' assessment is not a leader's: %+v", head.Assessment)
 		}

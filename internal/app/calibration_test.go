@@ -57,7 +57,7 @@ func crowdedKominfo(t *testing.T, e env, s *store.Store, who map[string]model.Ac
 	}
 	var out []app.AssessmentItem
 	for _, id := range skps {
-		out = append(out, assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: jan.ID, Limit: 200}, id))
+		out = append(out, assessmentOf(t, e, who["kabid"], app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID, Limit: 200}, id))
 	}
 	return out
 }

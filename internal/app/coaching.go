@@ -244,8 +244,9 @@ type CoachingQuery struct {
 }
 
 // lineCap bounds the reporting line sent to the database as a list; a
-// larger line (the top of the pemda) reads the instansi and filters.
-const lineCap = 500
+// larger line (the top of the pemda) reads the instansi and filters. A
+// variable so that a test can reach it with a small organisation.
+var lineCap = 500
 
 // CoachingSessions lists the sessions the actor may read, the most
 // recently recorded first, a page at a time: those of one ASN, or else the

@@ -9,3 +9,11 @@ var EventStream = (*App).eventStream
 // UseBlobs gives an application made without evidence storage a folder
 // for it, as a test needs midway.
 func (a *App) UseBlobs(b *blob.Store) { a.blobs = b }
+
+// SetLineCap bounds the reporting line sent to the database as a list at
+// n, for a test, until the returned function restores it.
+func SetLineCap(n int) (restore func()) {
+	old := lineCap
+	lineCap = n
+	return func() { lineCap = old }
+}

@@ -79,7 +79,7 @@ func mayWriteFollowUp(actor model.Actor, f assessmentFacts) error {
 		return forbidden("write the follow-ups of an assessment")
 	}
 	if f.Period.Kind != model.PeriodAnnual || f.A.Status != model.AssessmentFinal {
-		return model.Invalid("kind", "invalid.followup.notfinal")
+		return model.Refused("conflict.followup.notfinal")
 	}
 	return nil
 }

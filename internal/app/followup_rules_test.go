@@ -139,7 +139,7 @@ func sentAnnualResult(t *testing.T, e env, s *store.Store, who map[string]model.
 	if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, year.ID, app.UnitPerformanceRequest{Capaian: capaian, Basis: basis}); err != nil {
 		t.Fatal(err)
 	}
-	item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: year.ID}, skp.ID)
+	item := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: year.ID}, skp.ID)
 	rated, err := e.a.RateAssessment(ctx, kabid, item.ID, app.RateInput{HasilKerja: hk, PerilakuKerja: model.RatingSesuai, Version: item.Version})
 	if err != nil {
 		t.Fatal(err)

@@ -32,7 +32,7 @@ func TestFollowUpOfAFinalAnnualResult(t *testing.T) {
 			Basis: "Capaian PK tahunan 68%"}); err != nil {
 			t.Fatal(err)
 		}
-		item := assessmentOf(t, e, kabid, app.AssessmentFilter{Mine: true, PeriodID: year.ID}, skp.ID)
+		item := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: year.ID}, skp.ID)
 		// No follow-up before the result is final.
 		if _, err := e.a.CreateFollowUp(ctx, kabid, item.ID, app.FollowUpInput{Kind: model.FollowUpTraining, Title: "Bimtek"}); err == nil {
 			t.Error("a follow-up of an open assessment")

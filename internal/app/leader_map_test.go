@@ -36,7 +36,7 @@ func TestLeaderMapAppliesForwardOnly(t *testing.T) {
 				Basis: "Rencana aksi tercapai"}); err != nil {
 				t.Fatal(err)
 			}
-			it := assessmentOf(t, e, wali, app.AssessmentFilter{Mine: true, PeriodID: p.ID}, kadisSKP)
+			it := assessmentOf(t, e, wali, app.AssessmentFilter{RatedByMe: true, PeriodID: p.ID}, kadisSKP)
 			rated, err := e.a.RateAssessment(ctx, wali, it.ID, app.RateInput{PerilakuKerja: model.RatingSesuai, Version: it.Version})
 			if err != nil {
 				t.Fatal(err)

@@ -78,7 +78,9 @@ func TestObjectionWindowAndFlow(t *testing.T) {
 			t.Fatalf("panel on day 15 = %+v, %v", panel, err)
 		}
 		_, err = e.a.SubmitObjection(ctx, staff, as.ID, "Realisasi saya melampaui target.")
-		refusedBy(t, "the first minute of day 15", err, "deadline", "invalid.objection.late")
+		if k := refusedKey(err); k != "conflict.objection.late" {
+			t.Errorf("%s: want the 409 %s, got %v", "the first minute of day 15", "conflict.objection.late", err)
+		}
 		e.clock.set(time.Date(2026, 3, 17, 14, 59, 0, 0, time.UTC)) // 17 March 23:59 WIT
 		if panel, _ := e.a.ObjectionPanel(ctx, staff, as.ID); !panel.Open || !panel.Can.Object || panel.HasObjection {
 			t.Errorf("panel in the last minute = %+v", panel)
@@ -116,7 +118,9 @@ func TestObjectionWindowAndFlow(t *testing.T) {
 
 		// Only today's rater explains; the atasan waits for it.
 		_, err = e.a.DecideObjection(ctx, kadis, o.ID, app.DecideInput{Decision: model.DecisionKeep, Note: "Tetap"})
-		refusedBy(t, "a decision before the explanation", err, "decision", "invalid.objection.unexplained")
+		if k := refusedKey(err); k != "conflict.objection.unexplained" {
+			t.Errorf("%s: want the 409 %s, got %v", "a decision before the explanation", "conflict.objection.unexplained", err)
+		}
 		for name, actor := range map[string]model.Actor{"the employee": staff, "the atasan": kadis} {
 			if _, err := e.a.ExplainObjection(ctx, actor, o.ID, "Penjelasan", 0); !errors.Is(err, model.ErrForbidden) {
 				t.Errorf("%s explained: %v", name, err)
@@ -134,7 +138,9 @@ func TestObjectionWindowAndFlow(t *testing.T) {
 		}
 		notified(t, e, kadis, "objection.explained", "", link)
 		_, err = e.a.AddEvidenceLink(ctx, staff, app.TargetObjection, o.ID, "https://example.org/lagi", "")
-		refusedBy(t, "evidence after the explanation", err, "file", "invalid.objection.evidence.closed")
+		if k := refusedKey(err); k != "conflict.objection.evidence.closed" {
+			t.Errorf("%s: want the 409 %s, got %v", "evidence after the explanation", "conflict.objection.evidence.closed", err)
+		}
 
 		// Only today's atasan decides; the predikat is computed.
 		if _, err := e.a.DecideObjection(ctx, kabid, o.ID, app.DecideInput{Decision: model.DecisionKeep, Note: "Tetap"}); !errors.Is(err, model.ErrForbidden) {
@@ -216,7 +222,9 @@ func TestObjectionPeriodicAndKeep(t *testing.T) {
 		approvedStaffSKP(t, e, s, staff)
 		as := finalAssessment(t, e, s, who, model.PeriodMonthly, 1, e.clock.now())
 		_, err := e.a.SubmitObjection(ctx, staff, as.ID, "Keberatan bulanan")
-		refusedBy(t, "a periodic result", err, "assessment", "invalid.objection.periodic")
+		if k := refusedKey(err); k != "conflict.objection.periodic" {
+			t.Errorf("%s: want the 409 %s, got %v", "a periodic result", "conflict.objection.periodic", err)
+		}
 		if p, _ := e.a.ObjectionPanel(ctx, staff, as.ID); p.Allowed || p.Can.Object {
 			t.Errorf("panel of a periodic result = %+v", p)
 		}

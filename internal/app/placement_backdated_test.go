@@ -30,12 +30,12 @@ func TestBackdatedTransferIntoAssessedPeriodsNeedsConfirmation(t *testing.T) {
 			Basis: "Rencana aksi Oktober tercapai"}); err != nil {
 			t.Fatal(err)
 		}
-		octA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: oct.ID}, old.ID)
+		octA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{RatedByMe: true, PeriodID: oct.ID}, old.ID)
 		rated := rateAll(t, e, who["kabid"], []app.AssessmentItem{octA}, model.RatingSesuai, model.RatingSesuai)
 		if _, err := e.a.FinalizeAssessment(ctx, who["kabid"], octA.ID, rated[0].Version); err != nil {
 			t.Fatal(err)
 		}
-		novA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: nov.ID}, old.ID)
+		novA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{RatedByMe: true, PeriodID: nov.ID}, old.ID)
 
 		req := app.PlacementRequest{EmployeeID: e.o.Staff2.ID, PositionCode: e.o.PosAdm.Code, Kind: model.PlacementDefinitif,
 			Start: "2026-10-01", Decree: "821/90/BKPSDM/2026"}
@@ -154,7 +154,7 @@ func testTransferOverOpenPeriod(t *testing.T, rate bool) {
 		old := approvedStaff2SKP(t, e, who)
 		setDay(t, e, "2026-12-05")
 		nov := movePeriods(t, e, 11, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed, model.PeriodOpen)
-		novA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{Mine: true, PeriodID: nov.ID}, old.ID)
+		novA := assessmentOf(t, e, who["kabid"], app.AssessmentFilter{RatedByMe: true, PeriodID: nov.ID}, old.ID)
 		if novA.Status != model.AssessmentOpen {
 			t.Fatalf("November's assessment is %s", novA.Status)
 		}

@@ -75,8 +75,8 @@ func (a *App) ReportForm(ctx context.Context, actor model.Actor) (ReportForm, er
 
 // checkReport validates a report request and the actor's reach for it,
 // and answers the request as it will be built: an OPD admin's report
-// without an OPD covers their OPD. A report beyond the actor's reach is
-// refused with the reason, naming the OPDs they may report on.
+// without an OPD covers their OPD. An OPD beyond the actor's reach is
+// model.ErrNotFound, as an id of nothing.
 func (a *App) checkReport(ctx context.Context, actor model.Actor, r ReportRequest) (ReportRequest, error) {
 	if r.Name != ReportLaporanSKP && r.Name != ReportPenilaian {
 		return r, fmt.Errorf("report %q: %w", r.Name, model.ErrNotFound)
@@ -93,7 +93,7 @@ func (a *App) checkReport(ctx context.Context, actor model.Actor, r ReportReques
 	}
 	if f.Whole {
 		if r.OPDID != "" && !slices.ContainsFunc(f.OPDs, func(u model.Unit) bool { return u.ID == r.OPDID }) {
-			return r, model.Invalid("unit", "invalid.report.unit")
+			return r, fmt.Errorf("report unit %s: %w", r.OPDID, model.ErrNotFound)
 		}
 		return r, nil
 	}
@@ -110,7 +110,9 @@ func (a *App) checkReport(ctx context.Context, actor model.Actor, r ReportReques
 	case r.OPDID == "":
 		return r, model.Invalid("unit", "invalid.report.unit.choose", strings.Join(names, ", "))
 	case !slices.ContainsFunc(f.OPDs, func(u model.Unit) bool { return u.ID == r.OPDID }):
-		return r, model.Invalid("unit", "invalid.report.unit.reach", strings.Join(names, ", "))
+		// Another OPD, or none: not found alike, so that the answer does
+		// not tell which ids exist.
+		return r, fmt.Errorf("report unit %s: %w", r.OPDID, model.ErrNotFound)
 	}
 	return r, nil
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -356,7 +357,8 @@ func (a *App) perfTarget(ctx context.Context, actor model.Actor, o perfOrg, unit
 
 // periodOpenForCapaian is nil when period p may take a capaian or a
 // recommendation (a periodic or annual period that is not locked),
-// otherwise the message that says why not.
+// otherwise why not: a period of another kind is the wrong period named
+// (a message for the field), a locked one a state conflict (409).
 func periodOpenForCapaian(p model.Period) error {
 	switch p.Kind {
 	case model.PeriodMonthly, model.PeriodQuarterly, model.PeriodAnnual:
@@ -364,7 +366,20 @@ func periodOpenForCapaian(p model.Period) error {
 		return model.Msg("invalid.unitperf.period.kind")
 	}
 	if p.Status == model.PeriodLocked {
-		return model.Msg("invalid.unitperf.period.locked", p.Label())
+		return model.Refused("conflict.unitperf.period.locked", p.Label())
+	}
+	return nil
+}
+
+// addPeriodFault adds to v the fault periodOpenForCapaian finds in p, and
+// answers a state conflict on its own: it comes before the input.
+func addPeriodFault(v *model.ValidationError, p model.Period) error {
+	err := periodOpenForCapaian(p)
+	if se := (*model.StateError)(nil); errors.As(err, &se) {
+		return err
+	}
+	if err != nil {
+		v.AddErr("period_id", err)
 	}
 	return nil
 }
@@ -485,7 +500,7 @@ func (a *App) UnitPerformances(ctx context.Context, actor model.Actor, periodID 
 	} else {
 		p, err := a.store.Period(ctx, periodID)
 		if err != nil || p.InstansiID != actor.InstansiID {
-			return l, model.Invalid("period", "invalid.unitperf.period.unknown")
+			return l, fmt.Errorf("period %s: %w", periodID, model.ErrNotFound)
 		}
 		l.Period = p
 	}
@@ -540,8 +555,8 @@ func (a *App) SetUnitPerformance(ctx context.Context, actor model.Actor, unitID,
 	if err := model.ValidateUnitPerformance(&perf); err != nil {
 		v = *err.(*model.ValidationError)
 	}
-	if err := periodOpenForCapaian(p); err != nil {
-		v.AddErr("period_id", err)
+	if err := addPeriodFault(&v, p); err != nil {
+		return UnitPerformanceView{}, err
 	}
 	if req.Version < 0 {
 		v.Add("version", "version.required")
@@ -622,8 +637,8 @@ func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, u
 		return UnitPerformanceView{}, &model.StateError{Err: model.ErrForbidden,
 			Message: model.Msg("forbidden.unitperf.source", rec.Source.Label(), sources[0].Label())}
 	}
-	if err := periodOpenForCapaian(p); err != nil {
-		v.AddErr("period_id", err)
+	if err := addPeriodFault(&v, p); err != nil {
+		return UnitPerformanceView{}, err
 	}
 	if err := v.Err(); err != nil {
 		return UnitPerformanceView{}, err

@@ -188,7 +188,7 @@ func TestDemoAssessments(t *testing.T) {
 			t.Fatalf("the supervisor account %q: %v", boss.Username, err)
 		}
 		actor := model.Actor{UserID: u.ID, InstansiID: in, EmployeeID: u.EmployeeID, Roles: []model.RoleGrant{{Role: model.RoleASN}}}
-		page, err := a.Assessments(ctx, actor, app.AssessmentFilter{Mine: true, PeriodID: latest.ID})
+		page, err := a.Assessments(ctx, actor, app.AssessmentFilter{RatedByMe: true, PeriodID: latest.ID})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,7 +3,7 @@ package locale
 // The messages of tindak lanjut: angka kredit, improvement plans and
 // recommendations after a final annual result.
 var followUpID = map[string]string{
-	"invalid.followup.notfinal":    "Tindak lanjut dicatat untuk hasil penilaian tahunan yang sudah final.",
+	"conflict.followup.notfinal":   "Tindak lanjut dicatat untuk hasil penilaian tahunan yang sudah final.",
 	"invalid.followup.kind":        "Pilih jenis tindak lanjut: rencana perbaikan, pelatihan, penghargaan, atau sanksi.",
 	"invalid.followup.improvement": "Rencana perbaikan untuk predikat Butuh Perbaikan ke bawah; predikat ini %s.",
 	"invalid.followup.title":       "Isi judulnya, paling banyak %d karakter.",
@@ -64,7 +64,7 @@ var followUpID = map[string]string{
 }
 
 var followUpEN = map[string]string{
-	"invalid.followup.notfinal":    "Follow-ups are recorded on a final annual result.",
+	"conflict.followup.notfinal":   "Follow-ups are recorded on a final annual result.",
 	"invalid.followup.kind":        "Choose the kind: improvement plan, training, reward or sanction.",
 	"invalid.followup.improvement": "An improvement plan is for Needs improvement and below; this predikat is %s.",
 	"invalid.followup.title":       "Give a title of at most %d characters.",

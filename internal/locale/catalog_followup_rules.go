@@ -4,7 +4,6 @@ package locale
 // the improvement plans whose review is overdue.
 var followUpRulesID = map[string]string{
 	"invalid.followup.reward":    "Penghargaan diberikan untuk predikat Sangat Baik; predikat ini %s.",
-	"invalid.followup.overdue":   "overdue: true atau false.",
 	"followup.overdue":           "terlambat %d hari",
 	"followup.board.filter":      "Saring tindak lanjut",
 	"followup.board.filter.all":  "Semua",
@@ -14,7 +13,6 @@ var followUpRulesID = map[string]string{
 
 var followUpRulesEN = map[string]string{
 	"invalid.followup.reward":    "A reward is for the predikat Very good; this predikat is %s.",
-	"invalid.followup.overdue":   "overdue: true or false.",
 	"followup.overdue":           "%d days overdue",
 	"followup.board.filter":      "Filter the follow-ups",
 	"followup.board.filter.all":  "All",

@@ -184,7 +184,7 @@ var idState struct {
 	seq  uint16
 }
 
-// NewID returns a new identifier: 26 lowercase hex-like characters that sort
+// NewID returns a new identifier: 32 lowercase hexadecimal digits that sort
 // by creation time (a UUIDv7-style layout without dashes), so that cursors
 // over ids follow creation order.
 func NewID() string {
@@ -234,4 +234,19 @@ func ParseDate(s string) (Date, error) {
 func (d Date) Time() time.Time {
 	t, _ := time.Parse(time.DateOnly, string(d))
 	return t
+}
+
+// IsID reports whether s has the shape of an identifier NewID makes: 32
+// lowercase hexadecimal digits. A reference of another shape names
+// nothing, and is refused as invalid input before anything is looked up.
+func IsID(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

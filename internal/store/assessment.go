@@ -127,15 +127,18 @@ type AssessmentFilter struct {
 	PeriodID   string   // "" for every period
 	OPDID      string   // "" for every OPD
 	SKPID      string   // "" for every SKP
-	Employees  []string // nil for everyone; empty for no one
-	Status     model.AssessmentStatus
-	After      string // the id to continue after (the cursor)
-	Limit      int    // 0 for no limit
+	Employees  []string // nil for everyone; empty for no one (but OrOPDs)
+	// OrOPDs widens Employees: an assessment counted in one of these OPDs
+	// is selected too, whoever it rates.
+	OrOPDs []string
+	Status model.AssessmentStatus
+	After  string // the id to continue after (the cursor)
+	Limit  int    // 0 for no limit
 }
 
 // Assessments returns the assessments the filter selects, by id.
 func (c conn) Assessments(ctx context.Context, f AssessmentFilter) ([]model.Assessment, error) {
-	if f.Employees != nil && len(f.Employees) == 0 {
+	if f.Employees != nil && len(f.Employees) == 0 && len(f.OrOPDs) == 0 {
 		return nil, nil
 	}
 	q := `SELECT ` + assessmentColumns + ` FROM assessments WHERE instansi_id = ?`
@@ -147,8 +150,16 @@ func (c conn) Assessments(ctx context.Context, f AssessmentFilter) ([]model.Asse
 		}
 	}
 	if f.Employees != nil {
-		q += ` AND employee_id IN (` + placeholders(len(f.Employees)) + `)`
-		args = append(args, anys(f.Employees)...)
+		var whose []string
+		if len(f.Employees) > 0 {
+			whose = append(whose, `employee_id IN (`+placeholders(len(f.Employees))+`)`)
+			args = append(args, anys(f.Employees)...)
+		}
+		if len(f.OrOPDs) > 0 {
+			whose = append(whose, `opd_id IN (`+placeholders(len(f.OrOPDs))+`)`)
+			args = append(args, anys(f.OrOPDs)...)
+		}
+		q += ` AND (` + strings.Join(whose, ` OR `) + `)`
 	}
 	if f.After != "" {
 		q += ` AND id > ?`

@@ -47,13 +47,17 @@ type assessmentsPage struct {
 
 func (u *ui) showAssessments(w http.ResponseWriter, r *http.Request, b base) error {
 	ctx, actor := r.Context(), *b.Actor
-	mine, err := u.a.Assessments(ctx, actor, app.AssessmentFilter{Mine: true, Limit: 200})
+	mine, err := u.a.Assessments(ctx, actor, app.AssessmentFilter{RatedByMe: true, Limit: 200})
 	if err != nil {
 		return err
 	}
-	own, err := u.a.Assessments(ctx, actor, app.AssessmentFilter{Limit: 200})
-	if err != nil {
-		return err
+	// Their own results: the unfiltered list holds everything they may
+	// read, the people below them and their OPD's included.
+	var own app.AssessmentPage
+	if actor.EmployeeID != "" {
+		if own, err = u.a.Assessments(ctx, actor, app.AssessmentFilter{Employee: actor.EmployeeID, Limit: 200}); err != nil {
+			return err
+		}
 	}
 	p := assessmentsPage{base: b, PeriodID: cleanParam(r.URL.Query().Get("periode"), 64), FollowUps: u.a.MayReadFollowUpBoard(actor)}
 	p.Title, p.Nav = b.T("penilaian.title"), "penilaian"
@@ -339,8 +343,13 @@ func (u *ui) assessmentRefused(w http.ResponseWriter, r *http.Request, b base, e
 	}
 	// A send refused at a limit of the curve is said on the page, beside
 	// the result, with the limit it would pass.
-	if se := (*model.StateError)(nil); errors.As(err, &se) && se.Message.Key == "conflict.assessment.curve.full" {
-		return true, u.renderAssessment(w, r, b, http.StatusConflict, f, map[string]string{"predikat": b.M(se.Message)}, "")
+	// So is a refusal of what the result still lacks (the OPD's capaian, a
+	// rating), beside the field it is about.
+	if se := (*model.StateError)(nil); errors.As(err, &se) {
+		if field, ok := map[string]string{"conflict.assessment.curve.full": "predikat", "conflict.assessment.nocapaian": "capaian",
+			"conflict.assessment.leader.nocapaian": "hasil_kerja", "conflict.assessment.notrated": "status"}[se.Message.Key]; ok {
+			return true, u.renderAssessment(w, r, b, http.StatusConflict, f, map[string]string{field: b.M(se.Message)}, "")
+		}
 	}
 	if errors.Is(err, model.ErrStale) {
 		if f != nil {

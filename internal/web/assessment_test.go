@@ -179,7 +179,7 @@ func TestRatingAnAssessment(t *testing.T) {
 		// Sending needs the capaian kinerja organisasi, not set yet.
 		rated, _ := s.Assessment(ctx, id)
 		resp, body = kabid.post(page+"/kirim", url.Values{"version": {fmt.Sprint(rated.Version)}})
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Capaian kinerja organisasi perangkat daerah ini untuk periode ini belum ditetapkan") {
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Capaian kinerja organisasi perangkat daerah ini untuk periode ini belum ditetapkan") {
 			t.Errorf("send without capaian: %d", resp.StatusCode)
 		}
 
@@ -298,7 +298,7 @@ func TestALeadersHasilKerjaIsFixed(t *testing.T) {
 			t.Error("the leader's rating hasil kerja is not shown fixed from the capaian")
 		}
 		resp, body := wali.post(page, url.Values{"version": {"0"}, "hasil_kerja": {"di_atas"}, "perilaku_kerja": {"sesuai"}})
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "capaian kinerja organisasi, yang untuk periode ini belum ditetapkan") {
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "capaian kinerja organisasi, yang untuk periode ini belum ditetapkan") {
 			t.Errorf("rating a leader without capaian: %d", resp.StatusCode)
 		}
 		// The administrator without an employee record has no penilaian menu.

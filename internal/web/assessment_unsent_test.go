@@ -119,7 +119,7 @@ func TestCalibrationPageHidesTheHeadsOwnDraft(t *testing.T) {
 		kabidActor := model.Actor{UserID: "k", EmployeeID: e.o.Kabid.ID, InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleSupervisor}}}
 		rate := func(rater model.Actor, skpID string, hk, pk model.Rating) string {
 			t.Helper()
-			page, err := a.Assessments(ctx, rater, app.AssessmentFilter{Mine: true, PeriodID: jan.ID})
+			page, err := a.Assessments(ctx, rater, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID})
 			if err != nil {
 				t.Fatal(err)
 			}

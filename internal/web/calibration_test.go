@@ -48,7 +48,7 @@ func TestCalibrationPage(t *testing.T) {
 			t.Fatal(err)
 		}
 		kabidActor := model.Actor{UserID: "k", EmployeeID: e.o.Kabid.ID, InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleSupervisor}}}
-		page, err := a.Assessments(ctx, kabidActor, app.AssessmentFilter{Mine: true, PeriodID: jan.ID})
+		page, err := a.Assessments(ctx, kabidActor, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID})
 		if err != nil || len(page.Items) != 1 {
 			t.Fatalf("assessments = %d, %v", len(page.Items), err)
 		}

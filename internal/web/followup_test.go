@@ -44,7 +44,7 @@ func TestFollowUpPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		kabidActor := model.Actor{UserID: "k", EmployeeID: e.o.Kabid.ID, InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleSupervisor}}}
-		page, err := a.Assessments(ctx, kabidActor, app.AssessmentFilter{Mine: true, PeriodID: annual.ID})
+		page, err := a.Assessments(ctx, kabidActor, app.AssessmentFilter{RatedByMe: true, PeriodID: annual.ID})
 		if err != nil || len(page.Items) != 1 {
 			t.Fatalf("assessments = %d, %v", len(page.Items), err)
 		}

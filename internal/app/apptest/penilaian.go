@@ -133,7 +133,7 @@ func RatedJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note stri
 		Basis: "Capaian Perjanjian Kinerja Januari"}); err != nil {
 		t.Fatal(err)
 	}
-	page, err := a.Assessments(ctx, kabid, app.AssessmentFilter{Mine: true, PeriodID: jan.ID})
+	page, err := a.Assessments(ctx, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
