@@ -360,7 +360,8 @@ func TestUnitPagesItsPostsAndChildren(t *testing.T) {
 		if len(ids) != children || seen(ids) != children {
 			t.Errorf("the sub-units page by page: %d (%d different) of %d", len(ids), seen(ids), children)
 		}
-		problem(t, e.get(t, "/api/v1/units?parent=nope", staff), 404)
+		problem(t, e.get(t, "/api/v1/units?parent=nope", staff), 422)
+		problem(t, e.get(t, "/api/v1/units?parent="+model.NewID(), staff), 404)
 		problem(t, e.get(t, "/api/v1/units/nope/positions", staff), 404)
 	})
 }
