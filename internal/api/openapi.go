@@ -202,7 +202,7 @@ func schemas() map[string]any {
 				"description": "Field name → message, in the reader's language (the account's language when signed in, else Accept-Language, else Indonesian), as are title and detail"},
 			"codes": map[string]any{"type": "object", "additionalProperties": str(),
 				"description": "Field name → message key of the same message, stable across languages, for clients that translate themselves"},
-			"backdated": map[string]any{"type": "object", "description": "On the 409 of a transfer whose TMT reaches into closed or assessed periods (type …/backdated): tmt, message, periods (id, name, start, end, status) and assessments (id, skp_id, period_id, period, status, reassess); send confirm_backdated to record it"}}),
+			"backdated": map[string]any{"type": "object", "description": "On the 409 of a transfer whose TMT reaches into closed or assessed periods (type …/backdated): tmt, message, periods (id, name, start, end, status) and assessments (id, skp_id, period_id, period, status, reassess, employee, skp_year, rater: who rated it, or while it is not rated, who rates it today); send confirm_backdated to record it"}}),
 		"LoginRequest": obj([]string{"username", "password"}, map[string]any{"username": map[string]any{"type": "string", "description": "NIP for an ASN"}, "password": str(),
 			"otp": map[string]any{"type": "string", "description": "For an account with a second factor: the authenticator's 6-digit code, or one of its recovery codes. Without it such an account is answered 401 otp-required; a wrong or reused code 401 otp-invalid (counted like a wrong password); an administrator or auditor whose instansi requires a second factor and who has none, 403 totp-enrolment-required (enrol on the web first)"}}),
 		"LoginResponse": obj([]string{"token", "expires_at", "user"}, map[string]any{
@@ -292,7 +292,7 @@ func schemas() map[string]any {
 		"Placement": obj([]string{"can"}, map[string]any{"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
 			"can":       canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"}),
-			"backdated": map[string]any{"type": "object", "description": "On a transfer just made whose TMT reached into closed or assessed periods: tmt, message, periods (id, name, start, end, status) and assessments (id, skp_id, period_id, period, status, reassess: a sent result kept that needs a new assessment on the SKP in force)"}}),
+			"backdated": map[string]any{"type": "object", "description": "On a transfer just made whose TMT reached into closed or assessed periods: tmt, message, periods (id, name, start, end, status) and assessments (id, skp_id, period_id, period, status, reassess: a sent result kept that needs a new assessment on the SKP in force; employee, skp_year, rater)"}}),
 		"EndRequest": obj([]string{"end"}, map[string]any{"end": map[string]any{"type": "string", "format": "date"}}),
 		"RaterOverrideRequest": obj([]string{"rater_id", "start", "reason"}, map[string]any{"rater_id": str(), "upper_rater_id": str(),
 			"start": map[string]any{"type": "string", "format": "date"}, "reason": str()}),

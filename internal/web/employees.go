@@ -125,10 +125,19 @@ type manageData struct {
 	Saved  string
 	// EndKinds are the reasons the end-of-employment form offers.
 	EndKinds []model.EndKind
+	// Backdated is what a transfer's TMT reaches into, on the step that
+	// asks to confirm it: the assessments are listed one by one.
+	Backdated *app.BackdatedImpact
 }
 
 // renderEmployee shows the employee page, with form errors when given.
 func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id string, status int, errs map[string]string, form map[string]string) error {
+	return u.renderEmployeeBackdated(w, r, b, id, status, errs, form, nil)
+}
+
+// renderEmployeeBackdated is renderEmployee with, on the placement form,
+// what a back-dated transfer reaches into (bd, nil for none).
+func (u *ui) renderEmployeeBackdated(w http.ResponseWriter, r *http.Request, b base, id string, status int, errs map[string]string, form map[string]string, bd *app.BackdatedImpact) error {
 	d, err := u.a.EmployeeRecord(r.Context(), *b.Actor, id)
 	if err != nil {
 		return err
@@ -164,6 +173,7 @@ func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id s
 				p.M.Form[k] = v
 			}
 		}
+		p.M.Backdated = bd
 	}
 	u.render(w, r, status, "employee", p)
 	return nil
