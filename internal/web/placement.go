@@ -25,8 +25,8 @@ func (u *ui) placeEmployee(w http.ResponseWriter, r *http.Request, b base) error
 		for _, f := range []string{"position_code", "kind", "start", "decree"} {
 			form[f] = r.PostFormValue(f)
 		}
-		return u.renderEmployeeBackdated(w, r, b, id, http.StatusUnprocessableEntity,
-			b.Errs(model.Invalid("confirm_backdated", m.Key, m.Args...).(*model.ValidationError)), form, &bd.Impact)
+		return u.renderEmployeeWith(w, r, b, id, http.StatusUnprocessableEntity,
+			b.Errs(model.Invalid("confirm_backdated", m.Key, m.Args...).(*model.ValidationError)), form, manageData{Backdated: &bd.Impact})
 	}
 	if ve, ok := isValidation(err); ok {
 		// The form names the position by its code.
