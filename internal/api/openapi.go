@@ -272,7 +272,7 @@ func schemas() map[string]any {
 			"blocked":   map[string]any{"type": "string", "description": "On a dry run: why the file cannot be applied as it stands although each row is valid (it would make someone assess themselves); applying it answers 422"},
 			"warnings":  map[string]any{"type": "array", "items": ref("ImportRaterWarning"), "description": "On a dry run that can be applied: what the file does to who rates whom, read from the org chart before and after it on the day its last move takes effect (today when every TMT is past). Warnings never block the file. Each group lists every person concerned, each person once: a client pages them itself, nothing is left out"}}),
 		"ImportRaterWarning": obj([]string{"kind", "text", "people"}, map[string]any{
-			"kind":     map[string]any{"type": "string", "enum": []string{"vacant", "no_rater", "rater_changed"}, "description": "vacant: a post the file leaves without a holder (position, unit), its staff then rated by the official above it; no_rater: people left without any pejabat penilai; rater_changed: everyone else whose pejabat penilai changes"},
+			"kind":     map[string]any{"type": "string", "enum": []string{"vacant", "no_rater", "rater_changed", "upper_changed"}, "description": "vacant: a post the file leaves without a holder (position, unit), its staff then rated by the official above it; no_rater: people left without any pejabat penilai; rater_changed: everyone else whose pejabat penilai changes; upper_changed: people whose pejabat penilai stays while their atasan pejabat penilai changes (upper_before, upper_after)"},
 			"position": map[string]any{"type": "string", "description": "The vacated post (vacant)"},
 			"unit":     map[string]any{"type": "string", "description": "The unit of the vacated post (vacant)"},
 			"text":     map[string]any{"type": "string", "description": "The warning in the reader's language"},
@@ -283,6 +283,8 @@ func schemas() map[string]any {
 			"rater_before":         map[string]any{"type": "string", "description": "Name of their pejabat penilai now; empty when none"},
 			"rater_after":          map[string]any{"type": "string", "description": "Name of their pejabat penilai once the file is applied; empty when none"},
 			"rater_after_position": map[string]any{"type": "string", "description": "The post through which rater_after rates them; absent for a substitute rater"},
+			"upper_before":         map[string]any{"type": "string", "description": "On an upper_changed warning: name of their atasan pejabat penilai now; empty when none (rater_before and rater_after then name the pejabat penilai who stays)"},
+			"upper_after":          map[string]any{"type": "string", "description": "On an upper_changed warning: name of their atasan pejabat penilai once the file is applied; empty when none"},
 			"moved":                map[string]any{"type": "boolean", "description": "A row of the file moves or adds this person (their own SKPs close on the transfer)"},
 			"skp_waiting":          map[string]any{"type": "boolean", "description": "Their SKP of the year waits for approval: it goes to the new pejabat penilai"},
 			"skp_in_force":         map[string]any{"type": "boolean", "description": "Their approved SKP of the year (or the approved revision of one being revised) is in force: the document keeps the rater who approved it; the new one holds the dialogues, progress approvals and the next assessment"}}),

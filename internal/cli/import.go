@@ -133,8 +133,13 @@ func printWarnings(w io.Writer, ws []importer.RaterWarning) {
 		fmt.Fprintf(w, "\n- %s\n", g.Text)
 		for _, c := range g.People {
 			before, after := cmp.Or(c.RaterBefore, t("import.warn.nobody")), cmp.Or(c.RaterAfter, t("import.warn.nobody"))
-			fmt.Fprintf(w, "  %s (%s): %s → %s", c.Name, c.NIP, before, after)
-			if c.RaterAfterPosition != "" {
+			if c.UpperBefore != "" || c.UpperAfter != "" {
+				fmt.Fprintf(w, "  %s (%s): %s %s → %s (%s)", c.Name, c.NIP, t("import.warn.col.upper"), cmp.Or(c.UpperBefore, t("import.warn.nobody")),
+					cmp.Or(c.UpperAfter, t("import.warn.nobody")), t("import.warn.rater.same", after))
+			} else {
+				fmt.Fprintf(w, "  %s (%s): %s → %s", c.Name, c.NIP, before, after)
+			}
+			if c.RaterAfterPosition != "" && c.UpperBefore == "" && c.UpperAfter == "" {
 				fmt.Fprintf(w, " (%s)", t("import.warn.through", c.RaterAfterPosition))
 			}
 			if c.Moved {

@@ -34,6 +34,14 @@ func TestImportCommandWarnsOfRaterChanges(t *testing.T) {
 				!strings.Contains(out, "--apply") {
 				t.Errorf("dry run: %d\n%s\n%s", code, out, errOut)
 			}
+			// A new Kadis: the atasan alone changes for the Kabid's staff.
+			os.WriteFile(file, []byte("NIP;NAMA;UNOR_ID;JABATAN_ID\n"+storetest.NIPKadis+";Budi Santoso;DINKES;DINKES-PERAWAT\n"+
+				storetest.NIPStaff3+";Rudi Hartono;KOMINFO;KOMINFO-KADIS\n"), 0o644)
+			code, out, errOut = run(t, "", "import", "employees", file, "--db", dsn)
+			if code != 0 || !strings.Contains(out, "Atasan pejabat penilai 2 pegawai berganti, sedangkan pejabat penilainya tetap") ||
+				!strings.Contains(out, "Andi Pratama ("+storetest.NIPStaff1+"): Atasan pejabat penilai Budi Santoso → Rudi Hartono (pejabat penilai tetap: Siti Rahmawati)") {
+				t.Errorf("dry run of a new Kadis: %d\n%s\n%s", code, out, errOut)
+			}
 		})
 	}
 }

@@ -45,12 +45,29 @@ func (p importPage) Note(column, hint string) string {
 // the others are one click away ("dan N lainnya"), never left out.
 const warnShown = 5
 
-// Warned counts the people the warnings of the report name.
+// Warned counts the people whose pejabat penilai the warnings of the
+// report name as changed (or lost).
 func (p importPage) Warned() int {
 	n := 0
 	if p.Report != nil {
 		for _, w := range p.Report.Warnings {
-			n += len(w.People)
+			if w.Kind != importer.WarnUpperChanged {
+				n += len(w.People)
+			}
+		}
+	}
+	return n
+}
+
+// UpperWarned counts the people whose atasan pejabat penilai alone
+// changes.
+func (p importPage) UpperWarned() int {
+	n := 0
+	if p.Report != nil {
+		for _, w := range p.Report.Warnings {
+			if w.Kind == importer.WarnUpperChanged {
+				n += len(w.People)
+			}
 		}
 	}
 	return n
