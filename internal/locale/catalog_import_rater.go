@@ -5,6 +5,8 @@ package locale
 // without one.
 var importRaterID = map[string]string{
 	"import.warn.title":         "Akibat bagi pejabat penilai",
+	"import.warn.intro.blocked": "Berkas ini belum dapat diterapkan (lihat alasannya di atas). Inilah yang akan dilakukannya terhadap siapa menilai siapa bila diterapkan, supaya berkas dapat diperbaiki sekaligus.",
+	"import.column":             "Kolom",
 	"import.warn.summary":       "Berkas ini mengubah pejabat penilai %d pegawai. Periksa daftarnya di bawah sebelum menerapkannya.",
 	"import.warn.intro":         "Berkas ini dapat diterapkan. Sebelum menerapkannya, periksa siapa yang akan menilai siapa sesudahnya. Peringatan ini tidak menghalangi impor.",
 	"import.warn.vacant":        "Jabatan %s (%s) menjadi kosong: %d pegawai yang dinilai melalui jabatan ini akan dinilai oleh pejabat di atasnya.",
@@ -29,6 +31,8 @@ var importRaterID = map[string]string{
 
 var importRaterEN = map[string]string{
 	"import.warn.title":         "What this does to pejabat penilai",
+	"import.warn.intro.blocked": "This file cannot be applied yet (see the reason above). This is what it would do to who rates whom once applied, so that the file can be fixed in one go.",
+	"import.column":             "Column",
 	"import.warn.summary":       "This file changes the pejabat penilai of %d employees. Check the list below before applying it.",
 	"import.warn.intro":         "This file can be applied. Before applying it, check who will rate whom afterwards. These warnings do not block the import.",
 	"import.warn.vacant":        "The post %s (%s) becomes vacant: %d employees rated through it will be rated by the official above it.",

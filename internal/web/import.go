@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -165,6 +166,15 @@ func (u *ui) applyImport(w http.ResponseWriter, r *http.Request, b base) error {
 	rep, err := u.a.ApplyStagedImport(r.Context(), *b.Actor, r.PostFormValue("upload_id"))
 	if errors.Is(err, model.ErrNotFound) {
 		http.Redirect(w, r, "/impor?expired=1", http.StatusSeeOther)
+		return nil
+	}
+	var blocked *app.ImportBlockedError
+	if errors.As(err, &blocked) {
+		// Refused as a whole: the refusal with everything the preview
+		// finds, to fix the file in one go.
+		p.split(blocked.Report.In(b.Lang))
+		p.Title = b.T("import.preview")
+		u.render(w, r, http.StatusUnprocessableEntity, "import_report", p)
 		return nil
 	}
 	if ve, ok := isValidation(err); ok { // the file as a whole is refused
