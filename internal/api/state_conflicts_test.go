@@ -105,3 +105,72 @@ func TestStateConflictsAnswer409(t *testing.T) {
 		problem(t, e.post(t, kabid+"/placements/"+pid+"/end", admin, map[string]string{"end": "kemarin"}), 422)
 	})
 }
+
+// The same kind beyond the organisation: a year opened twice, a team
+// member added twice, an assessment sent before it is rated.
+func TestRepeatedActsAnswer409(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		admin := e.login(t, "admin", "rahasia-admin")
+		kabid := e.login(t, storetest.NIPKabid, "rahasia-kabid")
+		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
+		conflict := func(what string, r response, says string) {
+			t.Helper()
+			p := problem(t, r, 409)
+			if typ, _ := p["type"].(string); !strings.HasSuffix(typ, "/conflict") {
+				t.Errorf("%s: type %v", what, p["type"])
+			}
+			if d, _ := p["detail"].(string); !strings.Contains(d, says) {
+				t.Errorf("%s: detail %q does not say %q", what, d, says)
+			}
+		}
+
+		r := e.post(t, "/api/v1/years", admin, map[string]any{"year": 2026, "period_kind": "monthly"})
+		if r.status != 201 && r.status != 200 {
+			t.Fatalf("open the year: %d %s", r.status, r.body)
+		}
+		conflict("a year opened twice", e.post(t, "/api/v1/years", admin, map[string]any{"year": 2026, "period_kind": "quarterly"}), "2026 sudah dibuka")
+		periods, err := s.Periods(ctx, e.o.Instansi.ID, 2026)
+		if err != nil || len(periods) != 13 {
+			t.Errorf("the year after the refusal: %d periods, %v", len(periods), err)
+		}
+
+		r = e.post(t, "/api/v1/teams", kabid, map[string]any{"name": "Tim Layanan Terpadu", "goal": "Antrean di bawah 15 menit"})
+		if r.status != 201 {
+			t.Fatalf("team: %d %s", r.status, r.body)
+		}
+		team := r.json(t)["id"].(string)
+		if r := e.post(t, "/api/v1/teams/"+team+"/members", kabid, map[string]any{"employee_id": e.o.Staff1.ID}); r.status != 200 && r.status != 201 {
+			t.Fatalf("add a member: %d %s", r.status, r.body)
+		}
+		conflict("a member added twice", e.post(t, "/api/v1/teams/"+team+"/members", kabid, map[string]any{"employee_id": e.o.Staff1.ID}), "sudah menjadi anggota tim")
+		if tm, err := s.Team(ctx, team); err != nil || len(tm.Members) != 2 { // the lead and Staff1
+			t.Errorf("the team after the refusal: %+v, %v", tm.Members, err)
+		}
+
+		// January's assessment of Staff1's SKP, not yet rated.
+		r = e.post(t, "/api/v1/skps", staff, map[string]any{"year": 2026, "approach": "kuantitatif"})
+		if r.status != 201 {
+			t.Fatalf("skp: %d %s", r.status, r.body)
+		}
+		skp := r.json(t)["id"].(string)
+		var ids []string
+		if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			if _, err := tx.CreateAssessments(ctx, periods[0], model.CurrentRegime, []model.AssessmentCandidate{{SKPID: skp, EmployeeID: e.o.Staff1.ID, OPDID: e.o.Kominfo.ID}}); err != nil {
+				return err
+			}
+			list, err := tx.Assessments(ctx, store.AssessmentFilter{InstansiID: e.o.Instansi.ID, SKPID: skp})
+			for _, a := range list {
+				ids = append(ids, a.ID)
+			}
+			return err
+		}); err != nil || len(ids) != 1 {
+			t.Fatalf("the assessment: %v, %v", ids, err)
+		}
+		conflict("an assessment sent unrated", e.post(t, "/api/v1/assessments/"+ids[0]+"/finalize", kabid, map[string]any{"version": 1}), "belum diberi rating")
+		if as, err := s.Assessment(ctx, ids[0]); err != nil || as.Status != model.AssessmentOpen {
+			t.Errorf("the assessment after the refusal: %s, %v", as.Status, err)
+		}
+	})
+}

@@ -106,7 +106,7 @@ func assessmentAllows(actor model.Actor, f assessmentFacts, step assessmentStep)
 			return model.Refused("conflict.assessment.outside")
 		}
 		if step == stepFinalize && f.A.Status != model.AssessmentRated {
-			return model.Invalid("status", "invalid.assessment.notrated")
+			return model.Refused("conflict.assessment.notrated")
 		}
 		return nil
 	case stepAcknowledge:
