@@ -107,7 +107,9 @@ func TestStateConflictsAnswer409(t *testing.T) {
 }
 
 // The same kind beyond the organisation: a year opened twice, a team
-// member added twice, an assessment sent before it is rated.
+// member added twice, realisasi on an SKP not approved, a take-over of
+// RHK where no transfer came before, an assessment sent before it is
+// rated.
 func TestRepeatedActsAnswer409(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
@@ -167,6 +169,14 @@ func TestRepeatedActsAnswer409(t *testing.T) {
 			return err
 		}); err != nil || len(ids) != 1 {
 			t.Fatalf("the assessment: %v, %v", ids, err)
+		}
+		// The draft SKP takes no realisasi yet, and no RHK from an SKP
+		// before a transfer: there is none.
+		conflict("realisasi on a draft SKP", e.do(t, "PUT", "/api/v1/skps/"+skp+"/realisasi", staff, "application/json",
+			[]byte(`{"period_id":"`+periods[0].ID+`","indicator_id":"x","value":"1","version":1}`)), "berstatus Konsep")
+		conflict("a take-over without a transfer", e.post(t, "/api/v1/skps/"+skp+"/take-over", staff, map[string]any{"version": 1, "rhk_ids": []string{"x"}}), "tidak didahului")
+		if got, err := s.SKP(ctx, skp); err != nil || got.Status != model.SKPDraft || len(got.RHK) != 0 {
+			t.Errorf("the SKP after the refusals: %+v, %v", got, err)
 		}
 		conflict("an assessment sent unrated", e.post(t, "/api/v1/assessments/"+ids[0]+"/finalize", kabid, map[string]any{"version": 1}), "belum diberi rating")
 		if as, err := s.Assessment(ctx, ids[0]); err != nil || as.Status != model.AssessmentOpen {
