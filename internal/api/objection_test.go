@@ -107,13 +107,26 @@ func TestObjectionFlow(t *testing.T) {
 		}
 
 		base := "/api/v1/objections/" + id
-		problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Tetap"}), 422)
+		// Before the explanation: a conflict that says so, and the
+		// objection waits as it was.
+		if p := problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Tetap"}), 409); !strings.HasSuffix(p["type"].(string), "/conflict") ||
+			!strings.Contains(p["detail"].(string), "belum dijelaskan") {
+			t.Errorf("a decision before the explanation: %v", p)
+		}
+		if o := e.get(t, base, staff).json(t); o["status"] != "submitted" {
+			t.Errorf("the objection after the refused decision: %v", o["status"])
+		}
 		problem(t, e.post(t, base+"/explain", staff, map[string]string{"explanation": "Saya"}), 403)
 		r = e.post(t, base+"/explain", kabid, map[string]string{"explanation": "Dua indikator belum didukung bukti."})
 		if r.status != 200 || r.json(t)["status"] != "explained" {
 			t.Fatalf("explain: %d %s", r.status, r.body)
 		}
 		documented("POST", "/api/v1/objections/{oid}/explain", r)
+		// Explained: its evidence is closed, a conflict that says why.
+		if p := problem(t, e.uploadEvidence(t, staff, "objection", id, "bukti2.pdf", pdf), 409); !strings.HasSuffix(p["type"].(string), "/conflict") ||
+			!strings.Contains(p["detail"].(string), "sudah memberikan penjelasan") {
+			t.Errorf("evidence after the explanation: %v", p)
+		}
 
 		// A predikat is never taken; the atasan of the day decides.
 		p = problem(t, e.post(t, base+"/decide", kadis, map[string]any{"decision": "change", "hasil_kerja": "di_atas",
@@ -147,7 +160,7 @@ func TestObjectionFlow(t *testing.T) {
 		}
 		conflictSays(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Lagi"}), "conflict.objection.decided")
 		conflictSays(t, e.post(t, base+"/explain", kabid, map[string]string{"explanation": "Lagi"}), "conflict.objection.decided")
-		problem(t, e.uploadEvidence(t, staff, "objection", id, "lagi.pdf", pdf), 422)
+		problem(t, e.uploadEvidence(t, staff, "objection", id, "lagi.pdf", pdf), 409)
 		r = e.get(t, base, staff)
 		documented("GET", "/api/v1/objections/{oid}", r)
 		if ev, _ := r.json(t)["evidence"].([]any); len(ev) != 1 {

@@ -128,13 +128,13 @@ func eventRoutes() []route {
 func evidenceRoutes() []route {
 	return []route{
 		{method: "POST", path: "/api/v1/evidence", summary: "Attach evidence to a record of the actor's work: multipart file (type checked from the content, size within the instansi's limit), or url for a link", handle: (*handler).addEvidence,
-			doc: op{tag: "work", body: "EvidenceUpload", response: "Evidence", status: 201, errors: []int{403, 404, 413, 422}}},
+			doc: op{tag: "work", body: "EvidenceUpload", response: "Evidence", status: 201, errors: []int{403, 404, 409, 413, 422}}},
 		{method: "GET", path: "/api/v1/evidence", summary: "The evidence on a target", handle: (*handler).evidenceList,
 			doc: op{tag: "work", query: []string{"target_type", "target_id", "limit", "cursor"}, response: "EvidenceList", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/evidence/{id}", summary: "The evidence file, to those who may see its target", handle: (*handler).evidenceFile,
 			doc: op{tag: "work", params: []string{"id"}, response: "file", errors: []int{404}}},
 		{method: "DELETE", path: "/api/v1/evidence/{id}", summary: "Remove evidence from the actor's work; the file goes when no other record uses it", handle: (*handler).deleteEvidence,
-			doc: op{tag: "work", params: []string{"id"}, status: 204, errors: []int{403, 404}}},
+			doc: op{tag: "work", params: []string{"id"}, status: 204, errors: []int{403, 404, 409}}},
 	}
 }
 

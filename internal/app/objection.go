@@ -133,7 +133,7 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 			// No pejabat penilai holds the post today to explain: the
 			// atasan decides on the reason and the result as they are.
 		case f.O.Status == model.ObjectionSubmitted:
-			return model.Invalid("decision", "invalid.objection.unexplained")
+			return model.Refused("conflict.objection.unexplained")
 		default:
 			return model.Refused("conflict.objection.decided")
 		}
@@ -744,7 +744,7 @@ func (a *App) objectionEvidenceOpen(ctx context.Context, id string) error {
 		return err
 	}
 	if o.Status != model.ObjectionSubmitted {
-		return model.Invalid("file", "invalid.objection.evidence.closed")
+		return model.Refused("conflict.objection.evidence.closed")
 	}
 	return nil
 }
