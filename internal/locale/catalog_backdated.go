@@ -4,7 +4,7 @@ package locale
 var backdatedID = map[string]string{
 	"placement.backdated":          "TMT %s berlaku surut ke %d periode yang sudah ditutup (%s sampai %s) dan menyentuh %d penilaian pada SKP yang akan ditutup (%d sudah dikirim kepada pegawai). Penilaian yang sudah dikirim tetap disimpan dan perlu dinilai ulang pada SKP jabatan baru; periode di luar masa berlaku SKP tidak dihitung dalam evaluasi tahunan. Centang konfirmasi untuk tetap mencatat mutasi ini.",
 	"placement.backdated.none":     "—",
-	"placement.backdated.list":     "Penilaian yang tersentuh:",
+	"placement.backdated.list":     "Penilaian %s (NIP %s) yang tersentuh:",
 	"placement.backdated.skp":      "SKP %d",
 	"placement.backdated.norater":  "belum ada",
 	"placement.backdated.reassess": "sudah dikirim, perlu dinilai ulang",
@@ -19,7 +19,7 @@ var backdatedID = map[string]string{
 var backdatedEN = map[string]string{
 	"placement.backdated":          "The TMT %s reaches back into %d closed periods (%s to %s) and touches %d assessments on the SKP it closes (%d already sent to the employee). Sent assessments are kept and need a new assessment on the SKP of the new post; periods outside an SKP's days do not count in the annual evaluation. Tick the confirmation to record the transfer anyway.",
 	"placement.backdated.none":     "—",
-	"placement.backdated.list":     "Assessments touched:",
+	"placement.backdated.list":     "Assessments of %s (NIP %s) touched:",
 	"placement.backdated.skp":      "SKP %d",
 	"placement.backdated.norater":  "nobody yet",
 	"placement.backdated.reassess": "already sent, needs a new assessment",
