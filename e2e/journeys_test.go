@@ -118,6 +118,10 @@ func TestAdminImportsWithARejectedRow(t *testing.T) {
 			t.Errorf("the preview lacks %q:\n%s", want, preview)
 		}
 	}
+	if col := text(t, ctx, `[data-rejected-row="3"] [data-rejected-column]`); col != "NIP" {
+		t.Errorf("the rejected row names the column %q, want NIP", col)
+	}
+	screenshot(t, ctx, "import-preview-rejected")
 	if _, err := server.Store.EmployeeByNIP(context.Background(), mustInstansi(t), newNIP); err == nil {
 		t.Fatal("the dry run created the employee")
 	}

@@ -21,7 +21,7 @@ func accountRoutes() []route {
 		{method: "GET", path: "/api/v1/users/{id}", summary: "One account the actor runs, with the roles they may grant there", handle: (*handler).account,
 			doc: op{tag: "accounts", params: []string{"id"}, response: "Account", errors: []int{403, 404}}},
 		{method: "POST", path: "/api/v1/users/{id}/activation", summary: "Issue a new one-time link (activation while no password is set, else reset); earlier links stop working", handle: (*handler).issueAccountLink,
-			doc: op{tag: "accounts", params: []string{"id"}, response: "IssuedLink", status: 201, errors: []int{403, 404, 422}}},
+			doc: op{tag: "accounts", params: []string{"id"}, response: "IssuedLink", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "PUT", path: "/api/v1/users/{id}/roles", summary: "Set the granted roles of an account (each added or removed one must be the actor's to grant)", handle: (*handler).setAccountRoles,
 			doc: op{tag: "accounts", params: []string{"id"}, body: "AccountRoles", response: "Account", errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/auth/activate", summary: "Set the password through a one-time link's token and sign in; every other session of the account ends. An account with a second factor is not signed in by the link: the password is set and the answer is 401 otp-required (403 totp-enrolment-required where one must be enrolled); sign in with POST /auth/login", public: true, handle: (*handler).activate,

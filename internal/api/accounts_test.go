@@ -57,7 +57,7 @@ func TestAccountsAPI(t *testing.T) {
 			!strings.HasSuffix(link["url"].(string), "/aktivasi?token="+link["token"].(string)) {
 			t.Fatalf("issued link %v", link)
 		}
-		check("POST", "/api/v1/users", e.post(t, "/api/v1/users", opd, map[string]string{"employee_id": e.o.Staff3.ID}), 422)
+		check("POST", "/api/v1/users", e.post(t, "/api/v1/users", opd, map[string]string{"employee_id": e.o.Staff3.ID}), 409)
 		id := link["user_id"].(string)
 
 		check("POST", "/api/v1/auth/activate", e.post(t, "/api/v1/auth/activate", "", map[string]string{"token": "salah", "password": "kata sandi baru"}), 422)

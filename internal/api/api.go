@@ -126,7 +126,19 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var tl *app.TooLargeError
 	var sf *app.SecondFactorError
 	var bd *app.BackdatedError
+	var ib *app.ImportBlockedError
 	switch {
+	case errors.As(err, &ib) && errors.As(err, &ve):
+		// A file refused as a whole: the refusal, with its preview.
+		fields, codes := fieldMessages(lang, ve)
+		p := newProblem(r, lang, http.StatusUnprocessableEntity, "validation", model.Msg("problem.validation.title"), validationDetail(lang, fields))
+		p.Errors, p.Codes = fields, codes
+		rep := ib.Report.In(lang)
+		if rep.Rows == nil {
+			rep.Rows = []importer.RowResult{}
+		}
+		p.Report = &rep
+		p.write(w)
 	case errors.As(err, &bd):
 		b := backdatedOf(bd.Impact, lang)
 		p := newProblem(r, lang, http.StatusConflict, "backdated", model.Msg("problem.conflict.title"), bd.Impact.Message())
@@ -260,6 +272,8 @@ type problem struct {
 	// Backdated lists what a transfer's TMT reaches into, on the 409 that
 	// asks for confirm_backdated.
 	Backdated *backdatedJSON `json:"backdated,omitempty"`
+	// Report is the preview of an import refused as a whole when applied.
+	Report *importer.Report `json:"report,omitempty"`
 }
 
 // problemBase prefixes the slug of every problem type.

@@ -158,7 +158,9 @@ func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
 		}
 	}
 	if len(d.Reassess) > 0 {
-		j.Reassess = backdatedOf(app.BackdatedImpact{Assessments: d.Reassess}, lang).Assessments
+		for _, it := range d.Reassess {
+			j.Reassess = append(j.Reassess, backdatedAssessmentOf(it, lang))
+		}
 	}
 	return j
 }

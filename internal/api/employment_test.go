@@ -19,7 +19,7 @@ func TestEmploymentEndAndMergeRoutes(t *testing.T) {
 		// Staff3 and Staff1 hold different posts: end one first.
 		// Rudi and Andi: neither name nor birth date alike.
 		unlike := map[string]any{"into": e.o.Staff1.ID, "unlike": true, "reason": "Koreksi NIP oleh BKN, surat 123/BKN/2026"}
-		if r := e.post(t, base+"/merge", admin, unlike); r.status != 422 || !strings.Contains(string(r.body), "masih menjabat") {
+		if r := e.post(t, base+"/merge", admin, unlike); r.status != 409 || !strings.Contains(string(r.body), "masih menjabat") {
 			t.Errorf("merge of two posts: %d %s", r.status, r.body)
 		}
 		if r := e.post(t, base+"/end", staff, map[string]string{"kind": "pensiun", "date": "2026-01-01", "decree": "SK-1"}); r.status != 403 {

@@ -58,6 +58,34 @@ func TestImportPreviewWarnings(t *testing.T) {
 			t.Errorf("changed raters: %+v", w)
 		}
 
+		// A new Kadis: the Kabid's staff keep their rater, with a new
+		// atasan pejabat penilai.
+		r = upload(t, e, admin, "kadis.csv", "NIP;NAMA;UNOR_ID;JABATAN_ID\n"+storetest.NIPKadis+";Budi Santoso;DINKES;DINKES-PERAWAT\n"+
+			storetest.NIPStaff3+";Rudi Hartono;KOMINFO;KOMINFO-KADIS\n", nil)
+		json.Unmarshal(r.body, &v)
+		for _, problem := range conform(doc, schema, v, "$") {
+			t.Errorf("answer: %s", problem)
+		}
+		var upper struct {
+			Warnings []struct {
+				Kind, Text string
+				People     []struct {
+					NIP         string `json:"nip"`
+					RaterAfter  string `json:"rater_after"`
+					UpperBefore string `json:"upper_before"`
+					UpperAfter  string `json:"upper_after"`
+				}
+			}
+		}
+		if err := json.Unmarshal(r.body, &upper); err != nil || r.status != 200 || len(upper.Warnings) == 0 {
+			t.Fatalf("preview of a new Kadis: %d %s", r.status, r.body)
+		}
+		last := upper.Warnings[len(upper.Warnings)-1]
+		if last.Kind != "upper_changed" || !strings.Contains(last.Text, "Atasan pejabat penilai 2 pegawai berganti") || len(last.People) != 2 ||
+			last.People[0].RaterAfter != e.o.Kabid.Name || last.People[0].UpperBefore != e.o.Kadis.Name || last.People[0].UpperAfter != e.o.Staff3.Name {
+			t.Errorf("the atasan alone: %+v", last)
+		}
+
 		r = upload(t, e, admin, "golongan.csv", "NIP;NAMA;UNOR_ID;JABATAN_ID;GOLONGAN\n"+storetest.NIPStaff1+";Andi Pratama;KOMINFO-APL;KOMINFO-PRAKOM;III/c\n", nil)
 		if m := r.json(t); r.status != 200 || m["updated"] != float64(1) || m["warnings"] != nil {
 			t.Errorf("a file that moves nobody: %d %s", r.status, r.body)

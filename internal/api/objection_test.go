@@ -108,13 +108,26 @@ func TestObjectionFlow(t *testing.T) {
 		}
 
 		base := "/api/v1/objections/" + id
-		conflictSays(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Tetap"}), "conflict.objection.unexplained")
+		// Before the explanation: a conflict that says so, and the
+		// objection waits as it was.
+		if p := problem(t, e.post(t, base+"/decide", kadis, map[string]string{"decision": "keep", "note": "Tetap"}), 409); !strings.HasSuffix(p["type"].(string), "/conflict") ||
+			!strings.Contains(p["detail"].(string), "belum dijelaskan") {
+			t.Errorf("a decision before the explanation: %v", p)
+		}
+		if o := e.get(t, base, staff).json(t); o["status"] != "submitted" {
+			t.Errorf("the objection after the refused decision: %v", o["status"])
+		}
 		problem(t, e.post(t, base+"/explain", staff, map[string]string{"explanation": "Saya"}), 403)
 		r = e.post(t, base+"/explain", kabid, map[string]string{"explanation": "Dua indikator belum didukung bukti."})
 		if r.status != 200 || r.json(t)["status"] != "explained" {
 			t.Fatalf("explain: %d %s", r.status, r.body)
 		}
 		documented("POST", "/api/v1/objections/{oid}/explain", r)
+		// Explained: its evidence is closed, a conflict that says why.
+		if p := problem(t, e.uploadEvidence(t, staff, "objection", id, "bukti2.pdf", pdf), 409); !strings.HasSuffix(p["type"].(string), "/conflict") ||
+			!strings.Contains(p["detail"].(string), "sudah memberikan penjelasan") {
+			t.Errorf("evidence after the explanation: %v", p)
+		}
 
 		// A predikat is never taken; the atasan of the day decides.
 		p = problem(t, e.post(t, base+"/decide", kadis, map[string]any{"decision": "change", "hasil_kerja": "di_atas",

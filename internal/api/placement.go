@@ -63,6 +63,20 @@ type backdatedAssessmentJSON struct {
 	// Reassess: the result was sent and is kept; it needs a new
 	// assessment on the SKP in force in its period.
 	Reassess bool `json:"reassess"`
+	// Employee, SKPYear and Rater, in the list a transfer reaches into:
+	// whose assessment it is, the year of the SKP it is on, and who rates
+	// it (who rated it, or while it is not rated, who rates it today).
+	Employee *model.PersonSnapshot `json:"employee,omitempty"`
+	SKPYear  int                   `json:"skp_year,omitempty"`
+	Rater    *model.PersonSnapshot `json:"rater,omitempty"`
+}
+
+// backdatedAssessmentOf is one assessment a back-dated transfer reached
+// into, as the employee's record lists it.
+func backdatedAssessmentOf(it app.AssessmentItem, lang string) backdatedAssessmentJSON {
+	l := it.Period.Label()
+	return backdatedAssessmentJSON{ID: it.ID, SKPID: it.SKPID, PeriodID: it.PeriodID,
+		Period: locale.T(lang, l.Key, l.Args...), Status: string(it.Status), Reassess: it.Status == model.AssessmentFinal}
 }
 
 func backdatedOf(b app.BackdatedImpact, lang string) backdatedJSON {
@@ -73,9 +87,9 @@ func backdatedOf(b app.BackdatedImpact, lang string) backdatedJSON {
 		out.Periods = append(out.Periods, backdatedPeriodJSON{ID: p.ID, Name: locale.T(lang, l.Key, l.Args...), Start: string(p.Start), End: string(p.End), Status: string(p.Status)})
 	}
 	for _, it := range b.Assessments {
-		l := it.Period.Label()
-		out.Assessments = append(out.Assessments, backdatedAssessmentJSON{ID: it.ID, SKPID: it.SKPID, PeriodID: it.PeriodID,
-			Period: locale.T(lang, l.Key, l.Args...), Status: string(it.Status), Reassess: it.Status == model.AssessmentFinal})
+		j := backdatedAssessmentOf(it.AssessmentItem, lang)
+		j.Employee, j.SKPYear, j.Rater = snapshotOrNil(it.Person), it.SKP.Year, snapshotOrNil(it.Rater)
+		out.Assessments = append(out.Assessments, j)
 	}
 	return out
 }

@@ -52,6 +52,9 @@ func TestBackdatedTransferAsksForConfirmation(t *testing.T) {
 		periods, _ := b["periods"].([]any)
 		if as, _ := b["assessments"].([]any); len(as) != 1 || as[0].(map[string]any)["period_id"] != oct || as[0].(map[string]any)["reassess"] != false {
 			t.Errorf("the 409 lists the assessments %v", b["assessments"])
+		} else if it := as[0].(map[string]any); it["skp_year"] != float64(2026) || it["employee"].(map[string]any)["nip"] != storetest.NIPStaff1 ||
+			it["rater"] == nil || it["rater"].(map[string]any)["nip"] != storetest.NIPKabid || it["status"] != "open" {
+			t.Errorf("the assessment listed: %v", it)
 		}
 		if len(periods) != 1 || periods[0].(map[string]any)["id"] != oct || periods[0].(map[string]any)["name"] != "Oktober 2026" || b["tmt"] != "2026-10-01" {
 			t.Fatalf("the 409 lists %v", p)

@@ -451,7 +451,7 @@ func TestTeamsThroughTheAPI(t *testing.T) {
 		for _, who := range []string{e.o.Staff1.ID, e.o.Nurse.ID} {
 			check("POST", "/api/v1/teams/{id}/members", e.post(t, "/api/v1/teams/"+id+"/members", kabid, map[string]any{"employee_id": who}))
 		}
-		problem(t, e.post(t, "/api/v1/teams/"+id+"/members", kabid, map[string]any{"employee_id": e.o.Nurse.ID}), 422)
+		problem(t, e.post(t, "/api/v1/teams/"+id+"/members", kabid, map[string]any{"employee_id": e.o.Nurse.ID}), 409)
 		problem(t, e.do(t, "PUT", "/api/v1/teams/"+id+"/link", staff, "application/json", []byte(`{"rhk_id":"bukan-rhk"}`)), 422)
 		r = e.post(t, "/api/v1/teams/"+id+"/kudos", nurse, map[string]any{"to_id": e.o.Staff1.ID, "kind": "help", "body": "Saya bisa bantu uji antrean"})
 		if k := check("POST", "/api/v1/teams/{id}/kudos", r); r.status != 201 || k["kind"] != "help" {

@@ -425,7 +425,7 @@ func (a *App) CreateAccount(ctx context.Context, actor model.Actor, employeeID s
 		return IssuedLink{}, err
 	}
 	if _, err := a.store.UserByEmployee(ctx, e.ID); err == nil {
-		return IssuedLink{}, model.Invalid("employee_id", "invalid.account.exists", e.FullName())
+		return IssuedLink{}, model.Refused("conflict.account.exists", e.FullName())
 	} else if !errors.Is(err, model.ErrNotFound) {
 		return IssuedLink{}, err
 	}
@@ -433,7 +433,7 @@ func (a *App) CreateAccount(ctx context.Context, actor model.Actor, employeeID s
 		return IssuedLink{}, model.Invalid("employee_id", "invalid.account.cannot", e.FullName())
 	}
 	if _, err := a.store.UserByUsername(ctx, e.NIP); err == nil {
-		return IssuedLink{}, model.Invalid("employee_id", "invalid.account.username", e.NIP)
+		return IssuedLink{}, model.Refused("conflict.account.username", e.NIP)
 	} else if !errors.Is(err, model.ErrNotFound) {
 		return IssuedLink{}, err
 	}
@@ -470,7 +470,7 @@ func (a *App) IssueAccountLink(ctx context.Context, actor model.Actor, userID st
 		}
 	}
 	if !s.rightsOf(actor, e, &u).IssueLink {
-		return IssuedLink{}, model.Invalid("user", "invalid.account.disabled", u.DisplayName)
+		return IssuedLink{}, model.Refused("conflict.account.disabled", u.DisplayName)
 	}
 	token, hash := newToken()
 	l := IssuedLink{Token: token, Purpose: model.LinkReset, ExpiresAt: a.Now().Add(AdminLinkTTL), Employee: e}

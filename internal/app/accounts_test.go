@@ -65,8 +65,8 @@ func TestImportedEmployeeActivatesTheirAccount(t *testing.T) {
 			!l.ExpiresAt.Equal(e.clock.now().Add(app.AdminLinkTTL)) {
 			t.Fatalf("issued link %+v", l)
 		}
-		if _, err := e.a.CreateAccount(ctx, opd, e.o.Staff3.ID); !invalidOn(err, "employee_id") {
-			t.Errorf("a second account for Rudi: %v, want a field error", err)
+		if _, err := e.a.CreateAccount(ctx, opd, e.o.Staff3.ID); refusedKey(err) != "conflict.account.exists" {
+			t.Errorf("a second account for Rudi: %v, want a state conflict", err)
 		}
 		// Without a password nobody signs in to the new account.
 		if _, err := e.a.Login(ctx, app.LoginRequest{Username: storetest.NIPStaff3, Password: "", Kind: "web"}); err == nil {

@@ -193,14 +193,13 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return model.EmploymentEnd{}, err
 	}
-	if _, err := a.store.MergedInto(ctx, e.ID); err == nil {
-		return model.EmploymentEnd{}, model.Invalid("kind", "invalid.employment.merged")
+	// A record merged into another, or whose employment already ended, is
+	// a conflict that names which, as for any other act on it.
+	if err := a.refuseClosed(ctx, e); err != nil {
+		return model.EmploymentEnd{}, err
 	}
 	end := model.EmploymentEnd{EmployeeID: e.ID, Kind: r.Kind, Date: r.Date, Decree: strings.TrimSpace(r.Decree)}
 	var v model.ValidationError
-	if !e.Active {
-		v.Add("date", "invalid.employment.ended")
-	}
 	if !r.Kind.Valid() {
 		v.Add("kind", "invalid.employment.kind")
 	}
@@ -345,13 +344,26 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 	}
 	end := d.Employment.End
 	if r := d.Employment.CancelRefused; r.Key != "" {
-		return model.Invalid("end", r.Key, r.Args...)
+		return model.Refused(r.Key, r.Args...)
 	}
 	if end == nil || !d.Can.CancelEnd {
-		if d.Full && (end != nil || d.Employment.MergedInto != nil) {
-			return forbidden("cancel the end of employment of " + d.Employee.Name)
+		if !d.Full {
+			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
 		}
-		return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
+		merged := d.Employment.MergedInto != nil
+		if end == nil || merged {
+			// Nothing to cancel: the employment goes on, or the record was
+			// merged into another. To those who manage the person, a
+			// conflict that says which.
+			if err := a.canManage(ctx, actor, d.Employee); err != nil {
+				return err
+			}
+			if c := d.Employment.Closed; merged && c.Key != "" {
+				return model.Refused(c.Key, c.Args...)
+			}
+			return model.Refused("conflict.employment.notended", d.Employee.FullName())
+		}
+		return forbidden("cancel the end of employment of " + d.Employee.Name)
 	}
 	closed, err := a.store.EndClosures(ctx, end.ID)
 	if err != nil {
@@ -566,7 +578,7 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 	}
 	for _, e := range []model.Employee{from, into} {
 		if _, err := a.store.MergedInto(ctx, e.ID); err == nil {
-			return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.merged", e.Name, e.NIP)
+			return model.EmployeeMerge{}, model.Refused("conflict.merge.merged", e.Name, e.NIP)
 		}
 	}
 	reason := strings.TrimSpace(r.Reason)
@@ -634,7 +646,7 @@ func (a *App) mergeConflicts(ctx context.Context, from, into model.Employee) err
 	}
 	for year, by := range open {
 		if s, ok := by[from.ID]; ok && len(by) == 2 {
-			return model.Invalid("into", "invalid.merge.skp", year, from.Name, from.NIP, model.Msg("skp.status."+string(s.Status)))
+			return model.Refused("conflict.merge.skp", year, from.Name, from.NIP, model.Msg("skp.status."+string(s.Status)))
 		}
 	}
 	fromPl, intoPl, err := openDefinitive(ctx, a.store, from.ID, into.ID, a.Today(ctx, from.InstansiID))
@@ -642,7 +654,7 @@ func (a *App) mergeConflicts(ctx context.Context, from, into model.Employee) err
 		return err
 	}
 	if fromPl != nil && intoPl != nil && fromPl.PositionID != intoPl.PositionID {
-		return model.Invalid("into", "invalid.merge.posts", from.FullName(), from.NIP, fromPl.PositionName, into.FullName(), into.NIP, intoPl.PositionName)
+		return model.Refused("conflict.merge.posts", from.FullName(), from.NIP, fromPl.PositionName, into.FullName(), into.NIP, intoPl.PositionName)
 	}
 	return nil
 }

@@ -122,7 +122,8 @@ func TestEndOfEmploymentTakesThePersonOut(t *testing.T) {
 		if rec.Can.EndEmployment || !rec.Can.CancelEnd {
 			t.Errorf("rights after the end = %+v", rec.Can)
 		}
-		if _, err := e.a.EndEmployment(ctx, e.admin, req); fieldKey(err, "date") != "invalid.employment.ended" {
+		// Ended twice: a state conflict that names the end in force.
+		if _, err := e.a.EndEmployment(ctx, e.admin, req); refusedKey(err) != "record.ended" {
 			t.Errorf("ended twice: %v", err)
 		}
 		entries, _ := s.AuditEntries(ctx, model.AuditFilter{InstansiID: e.o.Instansi.ID, EntityType: "employee", EntityID: e.o.Staff1.ID})
@@ -293,15 +294,15 @@ func TestMergeRefusals(t *testing.T) {
 		const why = "Koreksi NIP oleh BKN, surat 123/BKN/2026"
 		// Two definitive posts: end one first.
 		_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff3.ID, OtherID: e.o.Staff1.ID, Unlike: true, Reason: why})
-		if fieldKey(err, "into") != "invalid.merge.posts" {
+		if refusedKey(err) != "conflict.merge.posts" {
 			t.Errorf("two posts: %v", err)
 		}
 		// The two records are told apart by NIP: two records of one person
 		// often carry the same name.
-		var posts *model.ValidationError
+		var posts *model.StateError
 		if errors.As(err, &posts) {
 			for _, lang := range []string{"id", "en"} {
-				msg := locale.T(lang, posts.Fields["into"], posts.Args["into"]...)
+				msg := locale.T(lang, posts.Key, posts.Args...)
 				if !strings.Contains(msg, e.o.Staff3.NIP) || !strings.Contains(msg, e.o.Staff1.NIP) {
 					t.Errorf("two posts (%s): %q names the records without both NIPs", lang, msg)
 				}
@@ -314,8 +315,8 @@ func TestMergeRefusals(t *testing.T) {
 			}
 		}
 		_, err = e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID, Unlike: true, Reason: why})
-		var v *model.ValidationError
-		if !errors.As(err, &v) || v.Fields["into"] != "invalid.merge.skp" || v.Args["into"][2] != storetest.NIPStaff2 {
+		var v *model.StateError
+		if !errors.As(err, &v) || v.Key != "conflict.merge.skp" || v.Args[2] != storetest.NIPStaff2 {
 			t.Errorf("two SKPs: %v", err)
 		}
 		// Nothing moved.
@@ -521,8 +522,8 @@ func TestCancelledEndPutsBackWhatItClosed(t *testing.T) {
 			t.Errorf("the page after the post was given away: %+v, %+v, %v", rec.Can, rec.Employment.CancelRefused, err)
 		}
 		err = e.a.CancelEmploymentEnd(ctx, e.admin, e.o.Kabid.ID)
-		var v *model.ValidationError
-		if !errors.As(err, &v) || v.Fields["end"] != "invalid.employment.cancel.post" || v.Args["end"][1] != e.o.Staff3.FullName() {
+		var v *model.StateError
+		if !errors.As(err, &v) || v.Key != "invalid.employment.cancel.post" || v.Args[1] != e.o.Staff3.FullName() {
 			t.Errorf("cancelling after the post was given away: %v", err)
 		}
 		if got, _ := s.Employee(ctx, e.o.Kabid.ID); got.Active {

@@ -53,7 +53,7 @@ func importFileName(name string) string {
 
 // importEmployees is ImportEmployees; when applying, also runs in the same
 // transaction after the rows are written.
-func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename string, data []byte, apply bool, also func(*store.Tx) error) (importer.Report, error) {
+func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename string, data []byte, apply bool, also func(*store.Tx) error) (out importer.Report, err error) {
 	scope, err := importScope(actor)
 	if err != nil {
 		return importer.Report{}, err
@@ -72,6 +72,18 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		return rep, err
 	}
 	var rep importer.Report
+	defer func() {
+		// A file refused as a whole when applied: the refusal comes with
+		// everything its preview finds, so that it is fixed in one go.
+		var v *model.ValidationError
+		if err == nil || !errors.As(err, &v) || v.Message("file").Key == "" {
+			return
+		}
+		if preview, perr := a.importEmployees(ctx, actor, filename, data, false, nil); perr == nil {
+			preview.Blocked = v.Message("file")
+			out, err = preview, &ImportBlockedError{Report: preview, Err: err}
+		}
+	}()
 	err = a.orgWrite(ctx, actor, actor.InstansiID, func(tx *store.Tx) error {
 		var plan []importer.Planned
 		before, err := tx.OrgChart(ctx, actor.InstansiID, a.Today(ctx, actor.InstansiID))
@@ -112,14 +124,29 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 	return rep, err
 }
 
+// ImportBlockedError refuses to apply a file that cannot be applied as
+// it stands (it would make someone assess themselves): it is the
+// refusal (a model.ValidationError on "file", 422), and carries Report,
+// the file's preview with the refusal, its rows in error, its warnings
+// and what it would do, shown beside the refusal.
+type ImportBlockedError struct {
+	Report importer.Report
+	Err    error
+}
+
+func (e *ImportBlockedError) Error() string { return "import blocked: " + e.Err.Error() }
+
+// Unwrap gives the refusal.
+func (e *ImportBlockedError) Unwrap() error { return e.Err }
+
 // errTried ends the transaction of a tried import, so that nothing of it
 // is written.
 var errTried = errors.New("import tried")
 
 // tryImport applies the rows in a transaction that is then rolled back,
 // and answers why the import could not be applied as it stands (someone
-// would assess themselves, domain decision 3), or the zero Message; and,
-// when it can be applied, what it does to who rates whom (raterWarnings).
+// would assess themselves, domain decision 3), or the zero Message; and
+// what it does, or would do once fixed, to who rates whom (raterWarnings).
 // A preview shows both before the admin presses "Terapkan".
 func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.Row, scope importer.Scope) (model.Message, []importer.RaterWarning, error) {
 	var blocked model.Message
@@ -143,8 +170,9 @@ func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.
 		}
 		var v *model.ValidationError
 		if err := refuseNewSelfRating(ctx, tx, actor.InstansiID, before, today, "file"); errors.As(err, &v) {
+			// Blocked: what the file would do is still told, so that the
+			// admin fixes it in one go.
 			blocked = v.Message("file")
-			return errTried
 		} else if err != nil {
 			return err
 		}

@@ -22,7 +22,9 @@ import (
 //     newcomer who has none, is left without one;
 //   - anyone else whose pejabat penilai changes is listed before → after,
 //     among them the people the file moves (who leave a vacated post's
-//     staff rather than stay under it).
+//     staff rather than stay under it);
+//   - someone whose pejabat penilai stays while the atasan pejabat
+//     penilai above them changes is listed with the atasan before → after.
 //
 // Each person is named once, in that order of groups, with what happens
 // to their SKP of the year (docs/organisasi-pejabat-penilai.md): one
@@ -123,10 +125,18 @@ func raterWarnings(ctx context.Context, tx *store.Tx, instansiID string, b impor
 	}
 
 	vacated := map[string][]importer.RaterChange{}
-	var noRater, changed []importer.RaterChange
+	var noRater, changed, upper []importer.RaterChange
 	for _, e := range people {
 		was, now := b.chart.Rater(e.ID), after.Rater(e.ID)
 		newcomer := !b.existed[e.ID]
+		if !newcomer && was == now && now != "" {
+			// The pejabat penilai stays: the atasan above them may not.
+			if up, upNow := b.chart.UpperRater(e.ID), after.UpperRater(e.ID); up != upNow {
+				upper = append(upper, importer.RaterChange{EmployeeID: e.ID, NIP: e.NIP, Name: e.Name, Position: posByID[e.PositionID].Name,
+					RaterBefore: nameOf(was), RaterAfter: nameOf(now), UpperBefore: nameOf(up), UpperAfter: nameOf(upNow), Moved: moved[e.ID]})
+			}
+			continue
+		}
 		if (!newcomer && was == now) || (newcomer && (now != "" || e.PositionID == "")) {
 			continue
 		}
@@ -145,7 +155,7 @@ func raterWarnings(ctx context.Context, tx *store.Tx, instansiID string, b impor
 			changed = append(changed, c)
 		}
 	}
-	if err := markSKPs(ctx, tx, instansiID, b.day, [][]importer.RaterChange{noRater, changed}, vacated); err != nil {
+	if err := markSKPs(ctx, tx, instansiID, b.day, [][]importer.RaterChange{noRater, changed, upper}, vacated); err != nil {
 		return nil, err
 	}
 
@@ -181,6 +191,9 @@ func raterWarnings(ctx context.Context, tx *store.Tx, instansiID string, b impor
 	}
 	if len(changed) > 0 {
 		out = append(out, importer.RaterWarning{Kind: importer.WarnRaterChanged, Msg: model.Msg("import.warn.raters", len(changed)), People: sortedChanges(changed)})
+	}
+	if len(upper) > 0 {
+		out = append(out, importer.RaterWarning{Kind: importer.WarnUpperChanged, Msg: model.Msg("import.warn.upper", len(upper)), People: sortedChanges(upper)})
 	}
 	return out, nil
 }

@@ -188,3 +188,47 @@ func TestImportPreviewWithoutRaterConsequences(t *testing.T) {
 		}
 	})
 }
+
+// A file that replaces the Kadis leaves the Kabid's staff with the same
+// pejabat penilai (the Kabid) but a new atasan pejabat penilai: the
+// preview lists them as a warning of its own, with the atasan before and
+// after and the rater who stays, and counts them nowhere else.
+func TestImportPreviewWarnsOfANewUpperRaterAlone(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		file := "NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPKadis + ";Budi Santoso;DINKES;DINKES-PERAWAT\n" +
+			storetest.NIPStaff3 + ";Rudi Hartono;KOMINFO;KOMINFO-KADIS\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "kadis.csv", []byte(file), false)
+		if err != nil || rep.Updated != 2 || rep.Blocked.Key != "" {
+			t.Fatalf("preview: %+v, %v", rep, err)
+		}
+		upper, people := warnedPeople(rep.Warnings, importer.WarnUpperChanged)
+		if len(upper) != 1 || upper[0].Msg.Key != "import.warn.upper" || len(people) != 2 {
+			t.Fatalf("upper warnings: %+v", rep.Warnings)
+		}
+		for _, nip := range []string{storetest.NIPStaff1, storetest.NIPStaff2} {
+			if c := people[nip]; c.RaterBefore != e.o.Kabid.Name || c.RaterAfter != e.o.Kabid.Name ||
+				c.UpperBefore != e.o.Kadis.Name || c.UpperAfter != e.o.Staff3.Name || c.Moved {
+				t.Errorf("%s: %+v", nip, c)
+			}
+		}
+		// Each person is named once: the Kabid's own rater changes.
+		_, changed := warnedPeople(rep.Warnings, importer.WarnRaterChanged)
+		if c, ok := changed[storetest.NIPKabid]; !ok || c.RaterAfter != e.o.Staff3.Name || c.UpperBefore != "" {
+			t.Errorf("the Kabid: %+v", changed)
+		}
+		for nip := range people {
+			if _, twice := changed[nip]; twice {
+				t.Errorf("%s is named twice", nip)
+			}
+		}
+		if en := rep.In("en"); en.Warnings[len(en.Warnings)-1].Text != "The atasan pejabat penilai of 2 employees changes while their pejabat penilai stays. An SKP not yet approved will name the new atasan, who also decides a keberatan on their assessment." {
+			t.Errorf("English text: %q", en.Warnings[len(en.Warnings)-1].Text)
+		}
+		// Nothing was written.
+		if chart, _ := e.a.OrgChart(ctx, e.o.Instansi.ID); chart.UpperRater(e.o.Staff1.ID) != e.o.Kadis.ID {
+			t.Errorf("the preview replaced the Kadis: Staff1's atasan is %s", chart.UpperRater(e.o.Staff1.ID))
+		}
+	})
+}

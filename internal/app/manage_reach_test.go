@@ -142,7 +142,7 @@ func TestOPDAdminNamesRatersOfTheirOPD(t *testing.T) {
 		// BKPSDM names a rater from another OPD; the OPD admin may not end it
 		// and is not offered to.
 		// (For Staff1: Staff3 has a substitute over these dates already.)
-		if _, err := e.a.OverrideRater(ctx, e.admin, o); fieldKey(err, "start") != "invalid.rater.overlap" {
+		if _, err := e.a.OverrideRater(ctx, e.admin, o); refusedKey(err) != "conflict.rater.overlap" {
 			t.Errorf("a second substitute over the same dates: %v", err)
 		}
 		o.EmployeeID = e.o.Staff1.ID
@@ -287,7 +287,7 @@ func TestSamePltTwiceIsRefused(t *testing.T) {
 		}
 		_, err = e.a.Place(ctx, e.admin, app.PlacementRequest{EmployeeID: e.o.Kabid.ID, PositionID: e.o.PosSekr.ID,
 			Kind: model.PlacementPlt, Start: "2026-03-02"})
-		if fieldKey(err, "position_id") != "invalid.placement.duplicate" {
+		if refusedKey(err) != "conflict.placement.duplicate" {
 			t.Errorf("the same Plt twice: %v", err)
 		}
 		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, first.ID, "2026-03-10"); err != nil {

@@ -216,7 +216,7 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 	}
 	for _, x := range held {
 		if x.PositionID == pl.PositionID && x.Kind == pl.Kind && overlaps(x.Start, x.End, pl.Start, pl.End) {
-			return done, model.Invalid("position_id", "invalid.placement.duplicate", x.Start)
+			return done, model.Refused("conflict.placement.duplicate", x.Start)
 		}
 		// A Plt or Plh acts for someone else: never on one's own post.
 		if x.PositionID == pl.PositionID && x.Kind == model.PlacementDefinitif && pl.Kind != model.PlacementDefinitif &&
@@ -327,6 +327,10 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 	if model.EndsBeforeStart(pl.Start, end) {
 		return model.Invalid("end", "invalid.placement.end.before")
 	}
+	if today := a.Today(ctx, e.InstansiID); pl.End != "" && pl.End < today {
+		// Over already: ending it again would rewrite its history.
+		return model.Refused("conflict.placement.ended", model.DateLabel(pl.End))
+	}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithoutHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
@@ -388,7 +392,7 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 	}
 	for _, x := range existing {
 		if overlaps(x.Start, x.End, o.Start, o.End) {
-			return o, model.Invalid("start", "invalid.rater.overlap", x.Start)
+			return o, model.Refused("conflict.rater.overlap", x.Start)
 		}
 	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
@@ -440,6 +444,9 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	}
 	if model.EndsBeforeStart(found.Start, end) {
 		return model.Invalid("end", "invalid.range.end.before")
+	}
+	if today := a.Today(ctx, e.InstansiID); found.End != "" && found.End < today {
+		return model.Refused("conflict.override.ended", model.DateLabel(found.End))
 	}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutOverride(overrideID) }

@@ -22,7 +22,18 @@ import (
 type BackdatedImpact struct {
 	TMT         model.Date
 	Periods     []model.Period
-	Assessments []AssessmentItem
+	Assessments []BackdatedAssessment
+}
+
+// BackdatedAssessment is one assessment a transfer's TMT reaches into,
+// with what the administrator confirming it needs to see: whose it is,
+// on which SKP, and who rates it (the pejabat penilai who rated it, or
+// while it is not rated, who rates it today).
+type BackdatedAssessment struct {
+	AssessmentItem
+	SKP    model.SKP
+	Person model.PersonSnapshot
+	Rater  model.PersonSnapshot
 }
 
 // Empty reports whether the TMT reaches into nothing assessed or closed.
@@ -77,6 +88,7 @@ func (a *App) backdatedImpact(ctx context.Context, e model.Employee, pos model.P
 		return out, err
 	}
 	end := model.Date(start.Time().AddDate(0, 0, -1).Format("2006-01-02"))
+	var chart *model.OrgChart
 	years := map[int][]model.Period{}
 	seen := map[string]bool{}
 	for _, s := range skps {
@@ -115,7 +127,21 @@ func (a *App) backdatedImpact(ctx context.Context, e model.Employee, pos model.P
 			if as.Status == model.AssessmentOpen && p.Status != model.PeriodClosed && p.Status != model.PeriodLocked {
 				continue
 			}
-			out.Assessments = append(out.Assessments, AssessmentItem{Assessment: as, Period: p})
+			item := BackdatedAssessment{AssessmentItem: AssessmentItem{Assessment: as, Period: p}, SKP: s, Person: as.Employee, Rater: as.Rater}
+			if item.Person.Name == "" {
+				item.Person = model.SnapshotOf(e)
+			}
+			if item.Rater.Name == "" {
+				if chart == nil {
+					if chart, err = a.OrgChart(ctx, e.InstansiID); err != nil {
+						return out, err
+					}
+				}
+				if item.Rater, _, err = a.raterSnapshots(ctx, chart, s.EmployeeID, s.PositionID); err != nil {
+					return out, err
+				}
+			}
+			out.Assessments = append(out.Assessments, item)
 		}
 	}
 	return out, nil

@@ -181,7 +181,7 @@ func mayFillRealisasi(actor model.Actor, f skpInForce) error {
 		return forbidden("fill another employee's realisasi")
 	}
 	if !f.takesRealisasi() {
-		return model.Invalid("skp", "invalid.realisasi.skp.approved")
+		return model.Refused("conflict.realisasi.skp.approved", model.Msg("skp.status."+string(f.SKP.Status)))
 	}
 	return nil
 }

@@ -272,7 +272,7 @@ func (a *App) AddTeamMember(ctx context.Context, actor model.Actor, teamID, empl
 		return model.Invalid("employee_id", "invalid.field.employee.notininstansi")
 	}
 	if slices.ContainsFunc(v.Team.Members, func(m model.TeamMember) bool { return m.EmployeeID == employeeID }) {
-		return model.Invalid("employee_id", "invalid.team.member.already", e.FullName())
+		return model.Refused("conflict.team.member.already", e.FullName())
 	}
 	if err := a.refuseClosed(ctx, e); err != nil {
 		return err

@@ -184,10 +184,10 @@ func mayTakeOver(actor model.Actor, f skpInForce, prev *model.SKP) error {
 		return err
 	}
 	if prev == nil {
-		return model.Invalid("skp", "invalid.takeover.noprevious")
+		return model.Refused("conflict.takeover.noprevious")
 	}
 	if f.Approved {
-		return model.Invalid("skp", "invalid.takeover.approved")
+		return model.Refused("conflict.takeover.approved")
 	}
 	return nil
 }

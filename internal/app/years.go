@@ -26,7 +26,7 @@ func (a *App) OpenYear(ctx context.Context, actor model.Actor, year int, kind mo
 	if _, open, err := a.store.YearOpen(ctx, actor.InstansiID, year); err != nil {
 		return nil, err
 	} else if open {
-		return nil, model.Invalid("year", "invalid.year.open.already", year)
+		return nil, model.Refused("conflict.year.open.already", year)
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		return tx.CreateYear(ctx, actor.InstansiID, year, kind, periods)

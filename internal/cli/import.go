@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -45,6 +47,13 @@ func runImport(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	rep, err := a.ImportEmployees(ctx, model.SystemActor(in.ID, "import"), filepath.Base(files[0]), data, *apply)
+	var blocked *app.ImportBlockedError
+	if errors.As(err, &blocked) {
+		// Refused as a whole: everything the preview finds, then the
+		// refusal.
+		printReport(env.Stdout, blocked.Report.In(locale.Default))
+		return err
+	}
 	if err != nil {
 		return err
 	}
@@ -63,10 +72,10 @@ func printReport(w io.Writer, rep importer.Report) {
 		mode, rep.FileName, rep.Total, rep.Created, rep.Updated, rep.Unchanged, rep.Rejected)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	if rep.Rejected > 0 {
-		fmt.Fprintln(tw, "\nBaris yang ditolak:\nBARIS\tNIP\tALASAN")
+		fmt.Fprintln(tw, "\nBaris yang ditolak:\nBARIS\tKOLOM\tNIP\tALASAN")
 		for _, r := range rep.Rows {
 			if r.Action == importer.ActionReject {
-				fmt.Fprintf(tw, "%d\t%s\t%s\n", r.Row, r.NIP, r.Reason)
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.Row, cmp.Or(r.Column, "-"), cmp.Or(r.NIP, "-"), r.Reason)
 			}
 		}
 	}
@@ -133,8 +142,13 @@ func printWarnings(w io.Writer, ws []importer.RaterWarning) {
 		fmt.Fprintf(w, "\n- %s\n", g.Text)
 		for _, c := range g.People {
 			before, after := cmp.Or(c.RaterBefore, t("import.warn.nobody")), cmp.Or(c.RaterAfter, t("import.warn.nobody"))
-			fmt.Fprintf(w, "  %s (%s): %s → %s", c.Name, c.NIP, before, after)
-			if c.RaterAfterPosition != "" {
+			if c.UpperBefore != "" || c.UpperAfter != "" {
+				fmt.Fprintf(w, "  %s (%s): %s %s → %s (%s)", c.Name, c.NIP, t("import.warn.col.upper"), cmp.Or(c.UpperBefore, t("import.warn.nobody")),
+					cmp.Or(c.UpperAfter, t("import.warn.nobody")), t("import.warn.rater.same", after))
+			} else {
+				fmt.Fprintf(w, "  %s (%s): %s → %s", c.Name, c.NIP, before, after)
+			}
+			if c.RaterAfterPosition != "" && c.UpperBefore == "" && c.UpperAfter == "" {
 				fmt.Fprintf(w, " (%s)", t("import.warn.through", c.RaterAfterPosition))
 			}
 			if c.Moved {

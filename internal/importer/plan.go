@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -119,6 +120,10 @@ func Plan(ctx context.Context, db Reader, instansiID string, rows []Row, scope S
 	var rep Report
 	var out []Planned
 	for i, res := range results {
+		if res.Action == ActionReject && res.Column == "" && i < len(rows) {
+			res.Column = columnOf(res.Why, rows[i])
+			results[i] = res
+		}
 		rep.add(res)
 		if p := plans[i]; p != nil && p.Action != ActionUnchanged {
 			out = append(out, p.Planned)
@@ -732,4 +737,57 @@ func reasonOf(err error) model.Message {
 		return m
 	}
 	return model.Msg(err.Error())
+}
+
+// columnNames are the columns as a SIASN export spells them, by the name
+// a Row knows them under.
+var columnNames = map[string]string{
+	"nip": "NIP", "nama": "NAMA", "unit_code": "UNOR_ID", "unit_name": "UNOR_NAMA",
+	"position_code": "JABATAN_ID", "position_name": "JABATAN_NAMA", "position_kind": "JENIS_JABATAN",
+	"jenjang": "JENJANG", "status": "STATUS", "golongan": "GOLONGAN", "pangkat": "PANGKAT",
+	"gelar_depan": "GELAR_DEPAN", "gelar_belakang": "GELAR_BELAKANG", "jenis_kelamin": "JENIS_KELAMIN",
+	"tmt_jabatan": "TMT_JABATAN", "email": "EMAIL", "phone": "NOMOR_HP",
+}
+
+// columnOf names the column a row is rejected for, from the reason's
+// key: the cell the admin fixes. The post is named by JABATAN_ID when the
+// row gives one, else by JABATAN_NAMA.
+func columnOf(why model.Message, r Row) string {
+	post := "position_name"
+	if r.Get("position_code") != "" {
+		post = "position_code"
+	}
+	key := why.Key
+	var col string
+	switch {
+	case key == "import.reject.long" && len(why.Args) > 0:
+		col = strings.ToLower(fmt.Sprint(why.Args[0]))
+	case key == "import.reject.name.empty":
+		col = "nama"
+	case strings.HasPrefix(key, "import.reject.nip") || strings.HasPrefix(key, "invalid.nip") ||
+		strings.HasPrefix(key, "import.reject.employee."):
+		col = "nip"
+	case strings.HasPrefix(key, "import.reject.status"):
+		col = "status"
+	case strings.HasPrefix(key, "import.reject.golongan"):
+		col = "golongan"
+	case key == "import.reject.gender":
+		col = "jenis_kelamin"
+	case key == "import.reject.date" || key == "import.reject.tmt.before" || strings.HasPrefix(key, "invalid.placement.date"):
+		col = "tmt_jabatan"
+	case key == "import.reject.kind":
+		col = "position_kind"
+	case key == "import.reject.jenjang" || key == "invalid.position.level.functional":
+		col = "jenjang"
+	case key == "import.reject.email":
+		col = "email"
+	case strings.HasPrefix(key, "import.reject.unit."):
+		col = "unit_code"
+	case key == "import.reject.code.dup":
+		col = "position_code"
+	case strings.HasPrefix(key, "import.reject.position.") || strings.HasPrefix(key, "import.reject.seat.") ||
+		strings.HasPrefix(key, "import.reject.head.") || key == "invalid.placement.acting.first":
+		col = post
+	}
+	return columnNames[col]
 }

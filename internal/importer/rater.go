@@ -18,6 +18,11 @@ const (
 	// WarnRaterChanged: people whose pejabat penilai changes otherwise
 	// (someone arrives on a post above them, they are moved themselves).
 	WarnRaterChanged WarningKind = "rater_changed"
+	// WarnUpperChanged: people whose pejabat penilai stays while the
+	// atasan pejabat penilai above them changes (the person above their
+	// rater leaves, arrives or is replaced); their new SKP names the new
+	// atasan, and it is who decides a keberatan on their assessment.
+	WarnUpperChanged WarningKind = "upper_changed"
 )
 
 // RaterWarning is one consequence of a file for who rates whom, shown by
@@ -47,6 +52,12 @@ type RaterChange struct {
 	RaterBefore        string `json:"rater_before"`
 	RaterAfter         string `json:"rater_after"`
 	RaterAfterPosition string `json:"rater_after_position,omitempty"`
+	// UpperBefore and UpperAfter are the names of their atasan pejabat
+	// penilai today and once the file is applied ("" when there is none),
+	// set on a WarnUpperChanged warning, where RaterBefore and RaterAfter
+	// are the one pejabat penilai who stays.
+	UpperBefore string `json:"upper_before,omitempty"`
+	UpperAfter  string `json:"upper_after,omitempty"`
 	// Moved tells that a row of the file moves this person themselves (or
 	// adds them): their own SKPs close on the transfer, see docs/import.md.
 	Moved bool `json:"moved"`

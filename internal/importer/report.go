@@ -21,11 +21,15 @@ const (
 
 // RowResult is the plan (or the outcome) for one row of the file.
 type RowResult struct {
-	Row     int      `json:"row"` // 1-based line (CSV) or row (XLSX), as an editor or Excel shows it
-	NIP     string   `json:"nip"`
-	Name    string   `json:"name"`
-	Action  Action   `json:"action"`
-	Reason  string   `json:"reason,omitempty"`  // why a row is rejected
+	Row    int    `json:"row"` // 1-based line (CSV) or row (XLSX), as an editor or Excel shows it
+	NIP    string `json:"nip"`
+	Name   string `json:"name"`
+	Action Action `json:"action"`
+	Reason string `json:"reason,omitempty"` // why a row is rejected
+	// Column names the column (as the SIASN export spells it) whose cell a
+	// rejected row is refused for, "" when the reason is the row as a
+	// whole.
+	Column  string   `json:"column,omitempty"`
 	Changes []string `json:"changes,omitempty"` // for updates: "Golongan: III/a → III/b"
 	// Why and What are Reason and Changes as messages; Report.In renders
 	// them in a reader's language.

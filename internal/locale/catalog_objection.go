@@ -5,7 +5,7 @@ package locale
 var objectionID = map[string]string{
 	"conflict.objection.periodic":            "Instansi ini hanya menerima keberatan atas hasil penilaian tahunan.",
 	"conflict.objection.late":                "Batas akhir pengajuan keberatan atas hasil ini adalah %s (14 hari kalender sejak hasil diterima) dan sudah lewat.",
-	"conflict.objection.unexplained":         "Keputusan diambil setelah pejabat penilai memberikan penjelasan.",
+	"conflict.objection.unexplained":         "Keberatan ini belum dijelaskan pejabat penilai: keputusan diambil setelah penjelasannya.",
 	"invalid.objection.reason.required":      "Tuliskan alasan keberatan.",
 	"invalid.objection.explanation.required": "Tuliskan penjelasan atas keberatan.",
 	"invalid.objection.note.required":        "Tuliskan catatan keputusan.",
@@ -14,7 +14,7 @@ var objectionID = map[string]string{
 	"invalid.objection.decision":             "Pilih hasil penilaian tetap atau diubah.",
 	"invalid.objection.keep.rating":          "Keputusan \"tetap\" mempertahankan rating %s. Untuk mengubah rating, pilih \"diubah\".",
 	"invalid.objection.nochange":             "Rating yang dipilih sama dengan hasil semula; pilih \"tetap\" atau ubah ratingnya.",
-	"conflict.objection.evidence.closed":     "Bukti dukung keberatan hanya dapat ditambah atau dihapus sebelum pejabat penilai memberikan penjelasan.",
+	"conflict.objection.evidence.closed":     "Pejabat penilai sudah memberikan penjelasan atas keberatan ini: bukti dukungnya hanya dapat ditambah atau dihapus sebelum itu.",
 
 	"action.objection.submit":               "Keberatan diajukan",
 	"action.objection.explain":              "Penjelasan atas keberatan diberikan",
@@ -85,7 +85,7 @@ var objectionID = map[string]string{
 var objectionEN = map[string]string{
 	"conflict.objection.periodic":            "This instansi only takes objections to annual results.",
 	"conflict.objection.late":                "The last day to object to this result was %s (14 calendar days after it was received), and it has passed.",
-	"conflict.objection.unexplained":         "The decision is made once the pejabat penilai has explained.",
+	"conflict.objection.unexplained":         "The pejabat penilai has not explained this objection yet: the decision is made once they have.",
 	"invalid.objection.reason.required":      "Write the reason for the objection.",
 	"invalid.objection.explanation.required": "Write the explanation of the objection.",
 	"invalid.objection.note.required":        "Write the note of the decision.",
@@ -94,7 +94,7 @@ var objectionEN = map[string]string{
 	"invalid.objection.decision":             "Choose to keep or to change the result.",
 	"invalid.objection.keep.rating":          "A \"keep\" decision keeps the rating %s. To change the rating, choose \"change\".",
 	"invalid.objection.nochange":             "The ratings chosen are the ones already given; choose \"keep\" or change a rating.",
-	"conflict.objection.evidence.closed":     "Evidence of an objection can only be added or removed before the pejabat penilai explains.",
+	"conflict.objection.evidence.closed":     "The pejabat penilai has explained this objection already: its evidence can only be added or removed before that.",
 
 	"action.objection.submit":               "Objection made",
 	"action.objection.explain":              "Objection explained",

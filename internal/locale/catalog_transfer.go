@@ -5,8 +5,8 @@ package locale
 var transferID = map[string]string{
 	"invalid.realisasi.period.aftertransfer": "Periode %s dimulai setelah TMT mutasi, sesudah SKP ini ditutup. " +
 		"Isi realisasinya pada SKP jabatan yang baru.",
-	"invalid.takeover.noprevious":  "SKP ini tidak didahului SKP yang ditutup karena mutasi, jadi tidak ada RHK yang dapat diambil alih.",
-	"invalid.takeover.approved":    "RHK hanya dapat diambil alih selama SKP baru belum pernah disetujui.",
+	"conflict.takeover.noprevious": "SKP ini tidak didahului SKP yang ditutup karena mutasi, jadi tidak ada RHK yang dapat diambil alih.",
+	"conflict.takeover.approved":   "SKP ini sudah pernah disetujui: RHK hanya dapat diambil alih selama SKP baru belum pernah disetujui.",
 	"invalid.takeover.rhk.foreign": "Pilih RHK dari SKP sebelum mutasi yang belum diambil alih.",
 	"invalid.takeover.rhk.none":    "Pilih sedikitnya satu RHK yang akan diambil alih.",
 
@@ -31,8 +31,8 @@ var transferID = map[string]string{
 var transferEN = map[string]string{
 	"invalid.realisasi.period.aftertransfer": "Period %s begins after the TMT of the transfer, once this SKP was closed. " +
 		"Fill its realisasi on the SKP of the new position.",
-	"invalid.takeover.noprevious":  "No SKP closed by a transfer comes before this one, so there are no RHK to take over.",
-	"invalid.takeover.approved":    "RHK can be taken over only while the new SKP has never been approved.",
+	"conflict.takeover.noprevious": "No SKP closed by a transfer comes before this one, so there are no RHK to take over.",
+	"conflict.takeover.approved":   "This SKP was approved already: RHK can be taken over only while the new SKP has never been approved.",
 	"invalid.takeover.rhk.foreign": "Choose RHK of the SKP before the transfer that were not taken over yet.",
 	"invalid.takeover.rhk.none":    "Choose at least one RHK to take over.",
 

@@ -187,7 +187,7 @@ func TestDatesInMessagesReadAsWords(t *testing.T) {
 		}
 	}
 	// Inside a field error too, as the web and the API render them.
-	ve := model.Invalid("date", "invalid.placement.duplicate", model.Date("2026-12-10"))
+	ve := model.Invalid("date", "conflict.placement.duplicate", model.Date("2026-12-10"))
 	var v *model.ValidationError
 	if !errors.As(ve, &v) {
 		t.Fatal("not a validation error")

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/httpx"
 	"github.com/kinerja-id/kinerja/internal/model"
 )
 
@@ -125,10 +126,28 @@ type manageData struct {
 	Saved  string
 	// EndKinds are the reasons the end-of-employment form offers.
 	EndKinds []model.EndKind
+	// Conflict is why the act just tried does not apply to the record as
+	// it is now (a model.StateError), shown above the forms.
+	Conflict string
+	// Backdated is what a transfer's TMT reaches into, on the step that
+	// asks to confirm it: the assessments are listed one by one.
+	Backdated *app.BackdatedImpact
 }
 
 // renderEmployee shows the employee page, with form errors when given.
 func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id string, status int, errs map[string]string, form map[string]string) error {
+	return u.renderEmployeeWith(w, r, b, id, status, errs, form, manageData{})
+}
+
+// renderEmployeeConflict shows the employee page with the reason an act
+// was refused (a state conflict, 409) above the forms.
+func (u *ui) renderEmployeeConflict(w http.ResponseWriter, r *http.Request, b base, id, reason string, form map[string]string) error {
+	return u.renderEmployeeWith(w, r, b, id, http.StatusConflict, map[string]string{}, form, manageData{Conflict: reason})
+}
+
+// renderEmployeeWith is renderEmployee with, for the administrators'
+// forms, the conflict and the back-dated transfer's list of extra.
+func (u *ui) renderEmployeeWith(w http.ResponseWriter, r *http.Request, b base, id string, status int, errs map[string]string, form map[string]string, extra manageData) error {
 	d, err := u.a.EmployeeRecord(r.Context(), *b.Actor, id)
 	if err != nil {
 		return err
@@ -164,19 +183,31 @@ func (u *ui) renderEmployee(w http.ResponseWriter, r *http.Request, b base, id s
 				p.M.Form[k] = v
 			}
 		}
+		p.M.Backdated, p.M.Conflict = extra.Backdated, extra.Conflict
+	}
+	if extra.Conflict != "" && p.M == nil {
+		// No form of the page is the reader's: the reason alone.
+		u.errorPageSaying(w, r, b, http.StatusConflict, extra.Conflict+" "+b.T("err.409.reload"))
+		return nil
 	}
 	u.render(w, r, status, "employee", p)
 	return nil
 }
 
 func (u *ui) formError(w http.ResponseWriter, r *http.Request, b base, id string, err error, fields ...string) error {
-	ve, ok := isValidation(err)
-	if !ok {
-		return err
-	}
 	form := map[string]string{}
 	for _, f := range fields {
 		form[f] = r.PostFormValue(f)
+	}
+	var se *model.StateError
+	if errors.As(err, &se) && httpx.Status(err) == http.StatusConflict {
+		// The act does not apply to the record as it is now: the page
+		// says why above the forms, with what was typed kept.
+		return u.renderEmployeeConflict(w, r, b, id, b.M(se.Message), form)
+	}
+	ve, ok := isValidation(err)
+	if !ok {
+		return err
 	}
 	return u.renderEmployee(w, r, b, id, http.StatusUnprocessableEntity, b.Errs(ve), form)
 }

@@ -1,11 +1,13 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
@@ -62,6 +64,15 @@ func TestEmployeePageEndsAndMergesWithConfirmation(t *testing.T) {
 		if resp, body := admin.post(page+"/penempatan", url.Values{"position_code": {e.o.PosAdm.Code}, "kind": {"plt"}, "start": {"2026-03-02"}}); resp.StatusCode != http.StatusConflict ||
 			!strings.Contains(body, "sudah berakhir") {
 			t.Errorf("a placement of the ended person: %d", resp.StatusCode)
+		}
+		// Ended twice: a conflict naming the end in force, shown above the
+		// forms of the page (the cancellation stays at hand).
+		if resp, body := admin.post(page+"/akhiri-kepegawaian", url.Values{"confirm": {"1"}, "end_kind": {"meninggal"}, "tmt": {"2026-02-02"}, "end_decree": {"800/99/BKPSDM/2026"}}); resp.StatusCode != http.StatusConflict ||
+			!strings.Contains(body, "data-conflict") || !strings.Contains(body, "sudah berakhir: Pindah ke instansi lain") || !strings.Contains(body, "/batal-akhiri") {
+			t.Errorf("an employment ended twice: %d", resp.StatusCode)
+		}
+		if ends, _ := s.EmploymentEnds(context.Background(), e.o.Staff1.ID); len(ends) != 1 || ends[0].Kind != model.EndPindahInstansi {
+			t.Errorf("the ends after ending twice: %+v", ends)
 		}
 		if resp, _ := staff.get("/pegawai"); resp.StatusCode == http.StatusOK {
 			t.Error("the ended employee's session still works")

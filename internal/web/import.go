@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -45,12 +46,29 @@ func (p importPage) Note(column, hint string) string {
 // the others are one click away ("dan N lainnya"), never left out.
 const warnShown = 5
 
-// Warned counts the people the warnings of the report name.
+// Warned counts the people whose pejabat penilai the warnings of the
+// report name as changed (or lost).
 func (p importPage) Warned() int {
 	n := 0
 	if p.Report != nil {
 		for _, w := range p.Report.Warnings {
-			n += len(w.People)
+			if w.Kind != importer.WarnUpperChanged {
+				n += len(w.People)
+			}
+		}
+	}
+	return n
+}
+
+// UpperWarned counts the people whose atasan pejabat penilai alone
+// changes.
+func (p importPage) UpperWarned() int {
+	n := 0
+	if p.Report != nil {
+		for _, w := range p.Report.Warnings {
+			if w.Kind == importer.WarnUpperChanged {
+				n += len(w.People)
+			}
 		}
 	}
 	return n
@@ -148,6 +166,15 @@ func (u *ui) applyImport(w http.ResponseWriter, r *http.Request, b base) error {
 	rep, err := u.a.ApplyStagedImport(r.Context(), *b.Actor, r.PostFormValue("upload_id"))
 	if errors.Is(err, model.ErrNotFound) {
 		http.Redirect(w, r, "/impor?expired=1", http.StatusSeeOther)
+		return nil
+	}
+	var blocked *app.ImportBlockedError
+	if errors.As(err, &blocked) {
+		// Refused as a whole: the refusal with everything the preview
+		// finds, to fix the file in one go.
+		p.split(blocked.Report.In(b.Lang))
+		p.Title = b.T("import.preview")
+		u.render(w, r, http.StatusUnprocessableEntity, "import_report", p)
 		return nil
 	}
 	if ve, ok := isValidation(err); ok { // the file as a whole is refused

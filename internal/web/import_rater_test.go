@@ -59,3 +59,38 @@ func TestImportPreviewWarnsOfRaterChanges(t *testing.T) {
 		}
 	})
 }
+
+// The preview of a file that replaces the Kadis names, apart, the staff
+// whose atasan pejabat penilai alone changes: the atasan before and after
+// and the pejabat penilai who stays. They are not counted among those
+// whose pejabat penilai changes.
+func TestImportPreviewWarnsOfANewUpperRater(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		b := e.browser(t)
+		b.signIn("admin", "rahasia-admin")
+		file := "NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPKadis + ";Budi Santoso;DINKES;DINKES-PERAWAT\n" +
+			storetest.NIPStaff3 + ";Rudi Hartono;KOMINFO;KOMINFO-KADIS\n"
+		resp, html := b.postMultipart("/impor", nil, "kadis.csv", []byte(file))
+		if resp.StatusCode != 200 || !strings.Contains(html, "data-import-apply") {
+			t.Fatalf("preview: %d %s", resp.StatusCode, html)
+		}
+		if !strings.Contains(html, "Berkas ini mengubah atasan pejabat penilai 2 pegawai yang pejabat penilainya tetap") {
+			t.Errorf("no word of the atasan beside the apply button:\n%s", html)
+		}
+		i := strings.Index(html, `data-warning="upper_changed"`)
+		if i < 0 {
+			t.Fatalf("no warning of the atasan:\n%s", html)
+		}
+		group := html[i:]
+		group = group[:strings.Index(group, "</div>")]
+		if !strings.Contains(group, "Atasan pejabat penilai 2 pegawai berganti") || strings.Count(group, "data-upper-change") != 2 ||
+			!strings.Contains(group, "Atasan pejabat penilai: Budi Santoso → <strong>Rudi Hartono</strong>") ||
+			!strings.Contains(group, "pejabat penilai tetap: Siti Rahmawati") || !strings.Contains(group, `data-warned="`+storetest.NIPStaff1+`"`) {
+			t.Errorf("the atasan's group:\n%s", group)
+		}
+		if strings.Contains(html, "Berkas ini mengubah pejabat penilai 4 pegawai") {
+			t.Errorf("the staff whose rater stays are counted among the changed raters")
+		}
+	})
+}

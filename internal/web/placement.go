@@ -21,7 +21,12 @@ func (u *ui) placeEmployee(w http.ResponseWriter, r *http.Request, b base) error
 	var bd *app.BackdatedError
 	if errors.As(err, &bd) {
 		m := bd.Impact.Message()
-		err = model.Invalid("confirm_backdated", m.Key, m.Args...)
+		form := map[string]string{}
+		for _, f := range []string{"position_code", "kind", "start", "decree"} {
+			form[f] = r.PostFormValue(f)
+		}
+		return u.renderEmployeeWith(w, r, b, id, http.StatusUnprocessableEntity,
+			b.Errs(model.Invalid("confirm_backdated", m.Key, m.Args...).(*model.ValidationError)), form, manageData{Backdated: &bd.Impact})
 	}
 	if ve, ok := isValidation(err); ok {
 		// The form names the position by its code.

@@ -56,6 +56,17 @@ func TestBackdatedTransferFormAsksForConfirmation(t *testing.T) {
 			!strings.Contains(body, `name="confirm_backdated"`) || !strings.Contains(body, `value="2026-10-01"`) {
 			t.Fatalf("the first step: %d", resp.StatusCode)
 		}
+		// Each assessment it touches is listed: whose, on which SKP and
+		// period, in which state, and who rates it.
+		if who := between(body, `data-backdated-person>`, `</p>`); !strings.Contains(who, "Penilaian Andi Pratama (NIP "+storetest.NIPStaff1+") yang tersentuh") {
+			t.Errorf("the list names %q", who)
+		}
+		item := between(body, `data-backdated-assessment=`, `</li>`)
+		for _, want := range []string{"SKP 2026", "Oktober 2026", "Belum dinilai", "Pejabat penilai: Siti Rahmawati", storetest.NIPKabid} {
+			if !strings.Contains(item, want) {
+				t.Errorf("the listed assessment lacks %q: %s", want, item)
+			}
+		}
 		if pl, _ := s.Placements(ctx, e.o.Staff1.ID); len(pl) != 1 {
 			t.Fatalf("placed before the confirmation: %+v", pl)
 		}

@@ -571,6 +571,13 @@ func TestImportRefusedForSelfRating(t *testing.T) {
 		if resp2.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(result, "akan menilai dirinya sendiri") {
 			t.Errorf("apply: %d %s", resp2.StatusCode, result[strings.Index(result, "<main"):])
 		}
+		// Beside the refusal, everything the preview finds: the update
+		// and what it does to who rates whom; no way to apply it.
+		if !strings.Contains(result, "data-import-blocked") || !strings.Contains(result, "data-import-warnings") ||
+			!strings.Contains(result, `data-warned="`+storetest.NIPStaff1+`"`) || !strings.Contains(result, "Belum dapat diterapkan") && !strings.Contains(result, "belum dapat diterapkan") ||
+			strings.Contains(result, "data-import-apply") {
+			t.Errorf("the refused apply shows only its refusal:\n%s", result[strings.Index(result, "<main"):])
+		}
 		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != e.o.PosStaff.ID {
 			t.Errorf("the refused import moved Staff1 to %s", emp.PositionID)
 		}
@@ -599,6 +606,29 @@ func TestImportPreviewRefusesASelfRating(t *testing.T) {
 		}
 		if strings.Contains(string(page), "data-import-apply") {
 			t.Error("the preview offers to apply a file that would be refused")
+		}
+		// With a row in error and a new employee too: the refusal comes
+		// with the row (number, column, reason), the warnings and what
+		// the file would do, to fix it in one go.
+		file := "NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPStaff1 + ";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n" +
+			"199801012024011001;Joko Susilo;KOMINFO-APL;KOMINFO-PRAKOM\n" +
+			"199801012024011002;Tono Sutono;KOMINFO-XYZ;KOMINFO-PRAKOM\n"
+		resp, page = b.postMultipart("/impor", nil, "pindah.csv", []byte(file))
+		if resp.StatusCode != 200 || !strings.Contains(page, "data-import-blocked") || strings.Contains(page, "data-import-apply") {
+			t.Fatalf("preview: %d %s", resp.StatusCode, page)
+		}
+		row := page[strings.Index(page, `data-rejected-row="4"`):]
+		row = row[:strings.Index(row, "</tr>")]
+		if !strings.Contains(row, `data-rejected-column>UNOR_ID<`) || !strings.Contains(row, "KOMINFO-XYZ") || !strings.Contains(row, "Tono Sutono") {
+			t.Errorf("the rejected row: %s", row)
+		}
+		warn := page[strings.Index(page, "data-import-warnings"):]
+		warn = warn[:strings.Index(warn, "</section>")]
+		if !strings.Contains(warn, "belum dapat diterapkan") || !strings.Contains(warn, `data-warned="`+storetest.NIPStaff1+`"`) {
+			t.Errorf("the warnings of the blocked file:\n%s", warn)
+		}
+		if !strings.Contains(page, "Joko Susilo") || !strings.Contains(page, "3 baris dibaca: 1 baru, 1 diperbarui, 0 tidak berubah, 1 ditolak") {
+			t.Errorf("what the file would create is not shown")
 		}
 	})
 }
