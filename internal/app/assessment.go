@@ -297,6 +297,40 @@ func (a *App) factsOfAll(ctx context.Context, actor model.Actor, list []model.As
 	return out, nil
 }
 
+// recheck takes, in the transaction of an act on an assessment, the locks
+// that every act changing whether its ratings may move takes (its period,
+// shared, then its OPD's calibration row for the period:
+// store.Tx.SharePeriod, store.Tx.LockCalibration), and reads again under
+// them what the rules of those acts rest on: the period, the calibration,
+// the assessment and its objection (ID "" when none). The act asks its
+// rule again of the facts returned and writes in the same transaction, so
+// that a calibration move and an objection, an explanation, a decision, an
+// acknowledgement, a sending or the OPD's finalisation at the same instant
+// are taken one after the other on both engines, the second judged by what
+// the first wrote.
+func recheck(ctx context.Context, tx *store.Tx, f assessmentFacts) (assessmentFacts, model.Objection, error) {
+	var err error
+	if f.Period, err = tx.SharePeriod(ctx, f.A.PeriodID); err != nil {
+		return f, model.Objection{}, err
+	}
+	if f.Calibration, err = tx.LockCalibration(ctx, f.A.InstansiID, f.A.OPDID, f.A.PeriodID); err != nil {
+		return f, model.Objection{}, err
+	}
+	if f.A, err = tx.Assessment(ctx, f.A.ID); err != nil {
+		return f, model.Objection{}, err
+	}
+	o, err := tx.ObjectionOf(ctx, f.A.ID)
+	switch {
+	case err == nil:
+		f.decided, f.objecting = o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided
+	case errors.Is(err, model.ErrNotFound):
+		o, f.decided, f.objecting = model.Objection{}, false, false
+	default:
+		return f, model.Objection{}, err
+	}
+	return f, o, nil
+}
+
 // AssessmentItem is an assessment in a list, with its period and what the
 // actor may do with it.
 type AssessmentItem struct {
@@ -847,7 +881,13 @@ func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, 
 	after.Note, after.Feedback, after.Rater, after.UpperRater = in.Note, fb, rater, upper
 	after.RatedBy, after.RatedAt = actor.EmployeeID, a.now().UTC()
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		var err error
+		g, _, err := recheck(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		if err := assessmentAllows(actor, g, stepRate); err != nil {
+			return err
+		}
 		if after, err = tx.UpdateAssessment(ctx, "assessment.rate", f.A, after); err != nil {
 			return err
 		}
@@ -942,12 +982,12 @@ func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id stri
 	after := f.A
 	after.Status, after.FinalizedBy, after.FinalizedAt = model.AssessmentFinal, actor.EmployeeID, a.now().UTC()
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		cal, err := tx.LockCalibration(ctx, f.A.InstansiID, f.A.OPDID, f.A.PeriodID)
+		g, _, err := recheck(ctx, tx, f)
 		if err != nil {
 			return err
 		}
-		if cal.Status == model.CalibrationFinal {
-			return model.Refused("conflict.calibration.final")
+		if err := assessmentAllows(actor, g, stepFinalize); err != nil {
+			return err
 		}
 		entries, err := tx.CurveEntries(ctx, f.A.OPDID, f.A.PeriodID)
 		if err != nil {
@@ -984,7 +1024,15 @@ func (a *App) AcknowledgeAssessment(ctx context.Context, actor model.Actor, id s
 	after := f.A
 	after.AcknowledgedAt = a.now().UTC()
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		var err error
+		// Under the lock a calibration move takes: the result
+		// acknowledged is the one read, not one moved meanwhile.
+		g, _, err := recheck(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		if err := assessmentAllows(actor, g, stepAcknowledge); err != nil {
+			return err
+		}
 		after, err = tx.UpdateAssessment(ctx, "assessment.acknowledge", f.A, after)
 		return err
 	})

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -248,21 +247,15 @@ func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, 
 	after := f.A
 	after.HasilKerja, after.PerilakuKerja, after.Predikat = hk, pk, predikat
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		cal, err := tx.LockCalibration(ctx, f.A.InstansiID, f.A.OPDID, f.A.PeriodID)
+		// Asked again under the lock every act that changes whether a
+		// move is allowed takes (recheck): an objection filed, the OPD's
+		// period finalised or the period locked since the facts were
+		// read refuses the move.
+		g, _, err := recheck(ctx, tx, f)
 		if err != nil {
 			return err
 		}
-		if cal.Status == model.CalibrationFinal {
-			return model.Refused("conflict.calibration.final")
-		}
-		// An objection filed since the facts were read: the objection
-		// process decides the result, not calibration.
-		switch o, err := tx.ObjectionOf(ctx, id); {
-		case err == nil && o.Status == model.ObjectionDecided:
-			return model.Refused("conflict.assessment.decided")
-		case err == nil:
-			return model.Refused("conflict.calibration.objection")
-		case !errors.Is(err, model.ErrNotFound):
+		if err := assessmentAllows(actor, g, stepCalibrate); err != nil {
 			return err
 		}
 		if after, err = tx.UpdateAssessment(ctx, "assessment.move", f.A, after); err != nil {
