@@ -150,6 +150,11 @@ type AssessmentRights struct {
 	Acknowledge bool // confirm receiving the result: the employee, once final
 	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
 	FollowUp    bool // write a follow-up of a final annual result: the pejabat penilai or BKPSDM
+	// FinalizeRefused says why the pejabat penilai may not send the result
+	// as it is rated now: its predikat would pass a maximum of the OPD's
+	// pattern (the limit named; sendRoom). Rate stays offered, since a
+	// change of rating may make room. Its Key is "" otherwise.
+	FinalizeRefused model.Message
 	// CalibrateRefused says why a result under keberatan cannot be moved
 	// (the objection is open, or was decided), to those who calibrate;
 	// its Key is "" otherwise.
@@ -411,6 +416,8 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 	if err != nil {
 		return page, err
 	}
+	var shown []*assessmentFacts
+	var rights []*AssessmentRights
 	for i, as := range list {
 		fs := facts[i]
 		if fs == nil {
@@ -420,6 +427,13 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 			continue // in the team, but rated through another post
 		}
 		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
+		shown = append(shown, fs)
+	}
+	for i := range page.Items {
+		rights = append(rights, &page.Items[i].Can)
+	}
+	if err := a.sendRoom(ctx, shown, rights); err != nil {
+		return page, err
 	}
 	return page, nil
 }
@@ -537,6 +551,9 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		return AssessmentView{}, err
 	}
 	v := AssessmentView{Assessment: seenBy(actor, f.A), Period: f.Period, SKP: f.SKP, Can: assessmentRights(actor, f)}
+	if err := a.sendRoom(ctx, []*assessmentFacts{&f}, []*AssessmentRights{&v.Can}); err != nil {
+		return v, err
+	}
 	chart, err := a.OrgChart(ctx, f.A.InstansiID)
 	if err != nil {
 		return v, err
@@ -1046,5 +1063,9 @@ func (a *App) Assessment(ctx context.Context, actor model.Actor, id string) (Ass
 	if err != nil {
 		return AssessmentItem{}, err
 	}
-	return AssessmentItem{Assessment: seenBy(actor, f.A), Period: f.Period, Can: assessmentRights(actor, f)}, nil
+	it := AssessmentItem{Assessment: seenBy(actor, f.A), Period: f.Period, Can: assessmentRights(actor, f)}
+	if err := a.sendRoom(ctx, []*assessmentFacts{&f}, []*AssessmentRights{&it.Can}); err != nil {
+		return it, err
+	}
+	return it, nil
 }
