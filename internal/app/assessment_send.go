@@ -39,11 +39,15 @@ func (a *App) sendRoom(ctx context.Context, facts []*assessmentFacts, rights []*
 				return err
 			}
 			if c.capaian != "" {
-				entries, err := a.store.CurveEntries(ctx, k.opd, k.period)
+				cal, err := a.store.Calibration(ctx, f.A.InstansiID, k.opd, k.period)
 				if err != nil {
 					return err
 				}
-				c.tally = model.TallyCurve(entries)
+				counts, err := a.curveCounts(ctx, f.A.InstansiID, cal, false)
+				if err != nil {
+					return err
+				}
+				c.tally = model.TallyCurve(counts.entries)
 			}
 			curves[k] = c
 		}

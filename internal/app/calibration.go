@@ -91,7 +91,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if v.Calibration, err = a.store.Calibration(ctx, actor.InstansiID, opdID, periodID); err != nil {
 		return v, err
 	}
-	entries, err := a.store.CurveEntries(ctx, opdID, periodID)
+	counts, err := a.curveCounts(ctx, actor.InstansiID, v.Calibration, true)
 	if err != nil {
 		return v, err
 	}
@@ -99,7 +99,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if err != nil {
 		return v, err
 	}
-	tally := model.TallyCurve(entriesUnseen(own, entries))
+	tally := model.TallyCurve(entriesUnseen(own, counts.entries))
 	v.Check, v.Final = model.CurrentRules().CurveOf(v.Capaian, tally)
 	v.People, v.Total, v.Open, v.Rated = tally.People, tally.Assessments, tally.Status[model.AssessmentOpen], tally.Status[model.AssessmentRated]
 	head := ""
@@ -108,11 +108,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	}
 	v.head = head
 	facts := assessmentFacts{Period: v.Period, Calibration: v.Calibration, OPDHead: head}
-	byRater, err := a.store.RaterCounts(ctx, opdID, periodID)
-	if err != nil {
-		return v, err
-	}
-	byRater = withoutUnseen(own, byRater)
+	byRater := withoutUnseen(own, counts.raters)
 	spread := map[string]*RaterSpread{}
 	for _, c := range byRater {
 		r := spread[c.RaterID]
