@@ -47,7 +47,7 @@ func (a *App) sendRoom(ctx context.Context, facts []*assessmentFacts, rights []*
 				if err != nil {
 					return err
 				}
-				c.tally = model.TallyCurve(counts.entries)
+				c.tally = counts.tally
 			}
 			curves[k] = c
 		}

@@ -99,7 +99,10 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if err != nil {
 		return v, err
 	}
-	tally := model.TallyCurve(entriesUnseen(own, counts.entries))
+	tally := counts.tally
+	if len(own) > 0 {
+		tally = model.TallyCurve(entriesUnseen(own, counts.entries))
+	}
 	v.Check, v.Final = model.CurrentRules().CurveOf(v.Capaian, tally)
 	v.People, v.Total, v.Open, v.Rated = tally.People, tally.Assessments, tally.Status[model.AssessmentOpen], tally.Status[model.AssessmentRated]
 	head := ""

@@ -9,7 +9,8 @@ import (
 )
 
 // The counts behind an OPD's curve in a period (its assessments as the
-// curve counts them, and each rater's predikat) are read once and kept
+// curve counts them, their tally, and each rater's predikat) are read and
+// tallied once and kept
 // while nothing they count changes: every write of what they count bumps
 // the version of the OPD's calibration row for the period in its own
 // transaction (the acts take it with store.Tx.LockCalibration; the store's
@@ -28,6 +29,7 @@ const curveCacheSize = 32
 // curveCounts is what the store counts for a curve.
 type curveCounts struct {
 	entries []model.CurveEntry
+	tally   model.CurveTally   // of entries, as everyone but an OPD head with an unsent result of their own reads it
 	raters  []store.RaterCount // nil until asked for
 }
 
@@ -38,11 +40,53 @@ type cachedCurve struct {
 	used        uint64
 }
 
-// curveCache holds the counts of recently read curves.
+// curveCache holds the counts of recently read curves, and the counts
+// being read now, so that readers who miss at once wait for one count
+// rather than each making their own.
 type curveCache struct {
-	mu    sync.Mutex
-	byKey map[sendKey]*cachedCurve
-	tick  uint64
+	mu      sync.Mutex
+	byKey   map[sendKey]*cachedCurve
+	loading map[sendKey]*curveLoad
+	tick    uint64
+}
+
+// curveLoad is a count being read at the versions it names.
+type curveLoad struct {
+	done        chan struct{}
+	calibration int
+	org         int64
+	raters      bool
+	counts      curveCounts
+	err         error
+}
+
+// join answers the count being read for k at these versions, or
+// registers l as the one being read (and answers nil): the caller then
+// reads and calls finish.
+func (c *curveCache) join(k sendKey, l *curveLoad) *curveLoad {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cur := c.loading[k]; cur != nil && cur.calibration == l.calibration && (!l.raters || (cur.raters && cur.org == l.org)) {
+		return cur
+	}
+	if c.loading == nil {
+		c.loading = map[sendKey]*curveLoad{}
+	}
+	c.loading[k] = l
+	return nil
+}
+
+// finish ends the read l, keeping what it counted.
+func (c *curveCache) finish(k sendKey, l *curveLoad) {
+	if l.err == nil && l.calibration > 0 {
+		c.put(k, l.calibration, l.org, l.counts)
+	}
+	c.mu.Lock()
+	if c.loading[k] == l {
+		delete(c.loading, k)
+	}
+	c.mu.Unlock()
+	close(l.done)
 }
 
 func (c *curveCache) get(k sendKey, calibration int, org int64, raters bool) (curveCounts, bool) {
@@ -95,16 +139,36 @@ func (a *App) curveCounts(ctx context.Context, instansiID string, cal model.Cali
 			return curveCounts{}, err
 		}
 	}
-	if cal.Version > 0 {
-		if c, ok := a.curves.get(k, cal.Version, org, raters); ok {
-			return c, nil
+	if cal.Version == 0 {
+		return a.countCurve(ctx, cal, raters)
+	}
+	if c, ok := a.curves.get(k, cal.Version, org, raters); ok {
+		return c, nil
+	}
+	l := &curveLoad{done: make(chan struct{}), calibration: cal.Version, org: org, raters: raters}
+	if cur := a.curves.join(k, l); cur != nil {
+		select {
+		case <-cur.done:
+			return cur.counts, cur.err
+		case <-ctx.Done():
+			return curveCounts{}, ctx.Err()
 		}
 	}
+	// Counted without the caller's cancellation: readers waiting for it
+	// may still want it.
+	l.counts, l.err = a.countCurve(context.WithoutCancel(ctx), cal, raters)
+	a.curves.finish(k, l)
+	return l.counts, l.err
+}
+
+// countCurve reads and tallies the counts of a curve from the store.
+func (a *App) countCurve(ctx context.Context, cal model.Calibration, raters bool) (curveCounts, error) {
 	var c curveCounts
 	var err error
 	if c.entries, err = a.store.CurveEntries(ctx, cal.OPDID, cal.PeriodID); err != nil {
 		return c, err
 	}
+	c.tally = model.TallyCurve(c.entries)
 	if raters {
 		if c.raters, err = a.store.RaterCounts(ctx, cal.OPDID, cal.PeriodID); err != nil {
 			return c, err
@@ -112,9 +176,6 @@ func (a *App) curveCounts(ctx context.Context, instansiID string, cal model.Cali
 		if c.raters == nil {
 			c.raters = []store.RaterCount{}
 		}
-	}
-	if cal.Version > 0 {
-		a.curves.put(k, cal.Version, org, c)
 	}
 	return c, nil
 }
