@@ -55,6 +55,8 @@ type App struct {
 
 	zones zoneCache // each instansi's time zone (clock.go)
 
+	curves curveCache // the counts of recently read curves (calibration_cache.go)
+
 	reports *reportJobs // report jobs started from the web (report.go), made on first use
 
 	// mailer sends password reset links when the server can send e-mail

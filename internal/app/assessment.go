@@ -150,6 +150,11 @@ type AssessmentRights struct {
 	Acknowledge bool // confirm receiving the result: the employee, once final
 	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
 	FollowUp    bool // write a follow-up of a final annual result: the pejabat penilai or BKPSDM
+	// FinalizeRefused says why the pejabat penilai may not send the result
+	// as it is rated now: its predikat would pass a maximum of the OPD's
+	// pattern (the limit named; sendRoom). Rate stays offered, since a
+	// change of rating may make room. Its Key is "" otherwise.
+	FinalizeRefused model.Message
 	// CalibrateRefused says why a result under keberatan cannot be moved
 	// (the objection is open, or was decided), to those who calibrate;
 	// its Key is "" otherwise.
@@ -305,6 +310,40 @@ func (a *App) factsOfAll(ctx context.Context, actor model.Actor, list []model.As
 	return out, nil
 }
 
+// recheck takes, in the transaction of an act on an assessment, the locks
+// that every act changing whether its ratings may move takes (its period,
+// shared, then its OPD's calibration row for the period:
+// store.Tx.SharePeriod, store.Tx.LockCalibration), and reads again under
+// them what the rules of those acts rest on: the period, the calibration,
+// the assessment and its objection (ID "" when none). The act asks its
+// rule again of the facts returned and writes in the same transaction, so
+// that a calibration move and an objection, an explanation, a decision, an
+// acknowledgement, a sending or the OPD's finalisation at the same instant
+// are taken one after the other on both engines, the second judged by what
+// the first wrote.
+func recheck(ctx context.Context, tx *store.Tx, f assessmentFacts) (assessmentFacts, model.Objection, error) {
+	var err error
+	if f.Period, err = tx.SharePeriod(ctx, f.A.PeriodID); err != nil {
+		return f, model.Objection{}, err
+	}
+	if f.Calibration, err = tx.LockCalibration(ctx, f.A.InstansiID, f.A.OPDID, f.A.PeriodID); err != nil {
+		return f, model.Objection{}, err
+	}
+	if f.A, err = tx.Assessment(ctx, f.A.ID); err != nil {
+		return f, model.Objection{}, err
+	}
+	o, err := tx.ObjectionOf(ctx, f.A.ID)
+	switch {
+	case err == nil:
+		f.decided, f.objecting = o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided
+	case errors.Is(err, model.ErrNotFound):
+		o, f.decided, f.objecting = model.Objection{}, false, false
+	default:
+		return f, model.Objection{}, err
+	}
+	return f, o, nil
+}
+
 // AssessmentItem is an assessment in a list, with its period and what the
 // actor may do with it.
 type AssessmentItem struct {
@@ -407,7 +446,8 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 	// when one more follows. The rights of each item are checked here
 	// whatever SQL selected, so a batch may yield fewer: read on.
 	var page AssessmentPage
-	for {
+	var shown []*assessmentFacts
+	for full := false; !full; {
 		list, err := a.store.Assessments(ctx, sf)
 		if err != nil {
 			return AssessmentPage{}, err
@@ -426,15 +466,25 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 			}
 			if len(page.Items) == limit {
 				page.Next = page.Items[limit-1].ID
-				return page, nil
+				full = true
+				break
 			}
 			page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
+			shown = append(shown, fs)
 		}
 		if len(list) < sf.Limit {
-			return page, nil
+			break
 		}
 		sf.After = list[len(list)-1].ID
 	}
+	rights := make([]*AssessmentRights, len(page.Items))
+	for i := range page.Items {
+		rights[i] = &page.Items[i].Can
+	}
+	if err := a.sendRoom(ctx, shown, rights); err != nil {
+		return page, err
+	}
+	return page, nil
 }
 
 // mayReadCurve is the rule for reading an OPD's distribution and its
@@ -563,6 +613,9 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 		return AssessmentView{}, err
 	}
 	v := AssessmentView{Assessment: seenBy(actor, f.A), Period: f.Period, SKP: f.SKP, Can: assessmentRights(actor, f)}
+	if err := a.sendRoom(ctx, []*assessmentFacts{&f}, []*AssessmentRights{&v.Can}); err != nil {
+		return v, err
+	}
 	chart, err := a.OrgChart(ctx, f.A.InstansiID)
 	if err != nil {
 		return v, err
@@ -909,7 +962,13 @@ func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, 
 	after.Note, after.Feedback, after.Rater, after.UpperRater = in.Note, fb, rater, upper
 	after.RatedBy, after.RatedAt = actor.EmployeeID, a.now().UTC()
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		var err error
+		g, _, err := recheck(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		if err := assessmentAllows(actor, g, stepRate); err != nil {
+			return err
+		}
 		if after, err = tx.UpdateAssessment(ctx, "assessment.rate", f.A, after); err != nil {
 			return err
 		}
@@ -1004,12 +1063,12 @@ func (a *App) FinalizeAssessment(ctx context.Context, actor model.Actor, id stri
 	after := f.A
 	after.Status, after.FinalizedBy, after.FinalizedAt = model.AssessmentFinal, actor.EmployeeID, a.now().UTC()
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		cal, err := tx.LockCalibration(ctx, f.A.InstansiID, f.A.OPDID, f.A.PeriodID)
+		g, _, err := recheck(ctx, tx, f)
 		if err != nil {
 			return err
 		}
-		if cal.Status == model.CalibrationFinal {
-			return model.Refused("conflict.calibration.final")
+		if err := assessmentAllows(actor, g, stepFinalize); err != nil {
+			return err
 		}
 		entries, err := tx.CurveEntries(ctx, f.A.OPDID, f.A.PeriodID)
 		if err != nil {
@@ -1046,7 +1105,15 @@ func (a *App) AcknowledgeAssessment(ctx context.Context, actor model.Actor, id s
 	after := f.A
 	after.AcknowledgedAt = a.now().UTC()
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		var err error
+		// Under the lock a calibration move takes: the result
+		// acknowledged is the one read, not one moved meanwhile.
+		g, _, err := recheck(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		if err := assessmentAllows(actor, g, stepAcknowledge); err != nil {
+			return err
+		}
 		after, err = tx.UpdateAssessment(ctx, "assessment.acknowledge", f.A, after)
 		return err
 	})
@@ -1060,5 +1127,9 @@ func (a *App) Assessment(ctx context.Context, actor model.Actor, id string) (Ass
 	if err != nil {
 		return AssessmentItem{}, err
 	}
-	return AssessmentItem{Assessment: seenBy(actor, f.A), Period: f.Period, Can: assessmentRights(actor, f)}, nil
+	it := AssessmentItem{Assessment: seenBy(actor, f.A), Period: f.Period, Can: assessmentRights(actor, f)}
+	if err := a.sendRoom(ctx, []*assessmentFacts{&f}, []*AssessmentRights{&it.Can}); err != nil {
+		return it, err
+	}
+	return it, nil
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -109,6 +110,7 @@ func entriesUnseen(own []model.Assessment, entries []model.CurveEntry) []model.C
 // with its rater as it stands).
 func withoutUnseen(own []model.Assessment, byRater []store.RaterCount) []store.RaterCount {
 	var out []store.RaterCount
+	byRater = slices.Clone(byRater) // the counts may be the cache's (curveCounts)
 	for _, as := range own {
 		for i := range byRater {
 			if byRater[i].RaterID == as.RatedBy && byRater[i].Predikat == as.Predikat {

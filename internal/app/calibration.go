@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -92,7 +91,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if v.Calibration, err = a.store.Calibration(ctx, actor.InstansiID, opdID, periodID); err != nil {
 		return v, err
 	}
-	entries, err := a.store.CurveEntries(ctx, opdID, periodID)
+	counts, err := a.curveCounts(ctx, actor.InstansiID, v.Calibration, true)
 	if err != nil {
 		return v, err
 	}
@@ -100,7 +99,10 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if err != nil {
 		return v, err
 	}
-	tally := model.TallyCurve(entriesUnseen(own, entries))
+	tally := counts.tally
+	if len(own) > 0 {
+		tally = model.TallyCurve(entriesUnseen(own, counts.entries))
+	}
 	v.Check, v.Final = model.CurrentRules().CurveOf(v.Capaian, tally)
 	v.People, v.Total, v.Open, v.Rated = tally.People, tally.Assessments, tally.Status[model.AssessmentOpen], tally.Status[model.AssessmentRated]
 	head := ""
@@ -109,11 +111,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	}
 	v.head = head
 	facts := assessmentFacts{Period: v.Period, Calibration: v.Calibration, OPDHead: head}
-	byRater, err := a.store.RaterCounts(ctx, opdID, periodID)
-	if err != nil {
-		return v, err
-	}
-	byRater = withoutUnseen(own, byRater)
+	byRater := withoutUnseen(own, counts.raters)
 	spread := map[string]*RaterSpread{}
 	for _, c := range byRater {
 		r := spread[c.RaterID]
@@ -248,21 +246,15 @@ func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, 
 	after := f.A
 	after.HasilKerja, after.PerilakuKerja, after.Predikat = hk, pk, predikat
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		cal, err := tx.LockCalibration(ctx, f.A.InstansiID, f.A.OPDID, f.A.PeriodID)
+		// Asked again under the lock every act that changes whether a
+		// move is allowed takes (recheck): an objection filed, the OPD's
+		// period finalised or the period locked since the facts were
+		// read refuses the move.
+		g, _, err := recheck(ctx, tx, f)
 		if err != nil {
 			return err
 		}
-		if cal.Status == model.CalibrationFinal {
-			return model.Refused("conflict.calibration.final")
-		}
-		// An objection filed since the facts were read: the objection
-		// process decides the result, not calibration.
-		switch o, err := tx.ObjectionOf(ctx, id); {
-		case err == nil && o.Status == model.ObjectionDecided:
-			return model.Refused("conflict.assessment.decided")
-		case err == nil:
-			return model.Refused("conflict.calibration.objection")
-		case !errors.Is(err, model.ErrNotFound):
+		if err := assessmentAllows(actor, g, stepCalibrate); err != nil {
 			return err
 		}
 		if after, err = tx.UpdateAssessment(ctx, "assessment.move", f.A, after); err != nil {

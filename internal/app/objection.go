@@ -142,6 +142,31 @@ func objectionAllows(actor model.Actor, f objectionFacts, step objectionStep) er
 	return forbidden("unknown act")
 }
 
+// recheck asks the rule of step again in the act's transaction, of the
+// facts read again under the lock a calibration move takes (the
+// assessment's recheck), and refuses an objection changed since it was
+// read as stale.
+func (f objectionFacts) recheck(ctx context.Context, tx *store.Tx, actor model.Actor, step objectionStep) error {
+	g, cur, err := recheck(ctx, tx, f.assessmentFacts)
+	if err != nil {
+		return err
+	}
+	if cur.ID != f.O.ID || cur.Version != f.O.Version {
+		return fmt.Errorf("objection %s changed since version %d: %w", f.O.ID, f.O.Version, model.ErrStale)
+	}
+	now := f
+	now.assessmentFacts, now.O = g, cur
+	return objectionAllows(actor, now, step)
+}
+
+// sameResult reports whether two reads of an assessment show the employee
+// the same result: the same ratings, received at the same moment (an
+// acknowledgement in between changes neither).
+func sameResult(a, b model.Assessment) bool {
+	return a.Status == b.Status && a.HasilKerja == b.HasilKerja && a.PerilakuKerja == b.PerilakuKerja &&
+		a.Predikat == b.Predikat && a.ReceivedAt.Equal(b.ReceivedAt)
+}
+
 // ObjectionRights is what the actor may do about a result's objection now.
 type ObjectionRights struct {
 	Object  bool // object to the result: its employee, while the window is open
@@ -406,7 +431,21 @@ func (a *App) SubmitObjection(ctx context.Context, actor model.Actor, assessment
 	}
 	o := model.Objection{InstansiID: f.A.InstansiID, AssessmentID: f.A.ID, EmployeeID: f.A.EmployeeID, Reason: reason, Deadline: of.deadline()}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
-		var err error
+		// Under the lock a calibration move takes (recheck): the result
+		// objected to is the one the employee read, not one moved since,
+		// and a move waits for the objection and then leaves it alone.
+		g, cur, err := recheck(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		if !sameResult(f.A, g.A) {
+			return fmt.Errorf("assessment %s changed since it was read: %w", f.A.ID, model.ErrStale)
+		}
+		now := of
+		now.assessmentFacts, now.O = g, cur
+		if err := objectionAllows(actor, now, stepObject); err != nil {
+			return err
+		}
 		if o, err = tx.CreateObjection(ctx, o); err != nil {
 			return err
 		}
@@ -426,7 +465,7 @@ func (a *App) SubmitObjection(ctx context.Context, actor model.Actor, assessment
 		}
 		return nil
 	})
-	if errors.Is(err, model.ErrConflict) && !errors.As(err, new(*model.StateError)) {
+	if errors.Is(err, model.ErrConflict) && !errors.Is(err, model.ErrStale) && !errors.As(err, new(*model.StateError)) {
 		// Another request objected to the same result a moment ago.
 		err = &model.StateError{Message: model.Msg("conflict.objection.exists"), Err: model.ErrConflict}
 	}
@@ -454,6 +493,9 @@ func (a *App) ExplainObjection(ctx context.Context, actor model.Actor, id, expla
 	after := f.O
 	after.Status, after.Explanation, after.ExplainedBy, after.ExplainedAt = model.ObjectionExplained, explanation, actor.EmployeeID, a.now().UTC()
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		if err := f.recheck(ctx, tx, actor, stepExplain); err != nil {
+			return err
+		}
 		var err error
 		if after, err = tx.UpdateObjection(ctx, "objection.explain", f.O, after); err != nil {
 			return err
@@ -556,6 +598,9 @@ func (a *App) DecideObjection(ctx context.Context, actor model.Actor, id string,
 	assessed := f.A
 	assessed.HasilKerja, assessed.PerilakuKerja, assessed.Predikat = to.HasilKerja, to.PerilakuKerja, to.Predikat
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		if err := f.recheck(ctx, tx, actor, stepDecide); err != nil {
+			return err
+		}
 		var err error
 		if after, err = tx.UpdateObjection(ctx, "objection.decide", f.O, after); err != nil {
 			return err

@@ -1,7 +1,5 @@
 package model
 
-import "sort"
-
 // The count of the pola distribusi (decision 7), in one place: whom the
 // curve of an OPD in a period counts, which of their assessments stands
 // for them, and whether one more result may be sent. Sending a result,
@@ -55,25 +53,19 @@ func (t CurveTally) Pending() int { return t.Status[AssessmentOpen] + t.Status[A
 
 // TallyCurve counts an OPD's assessments in a period for the curve.
 func TallyCurve(entries []CurveEntry) CurveTally {
-	t := CurveTally{Rated: map[Predikat]int{}, Final: map[Predikat]int{}, Status: map[AssessmentStatus]int{}, counted: map[string]bool{}}
-	best := map[string]CurveEntry{}
-	var order []string
+	t := CurveTally{Rated: map[Predikat]int{}, Final: map[Predikat]int{}, Status: map[AssessmentStatus]int{},
+		counted: make(map[string]bool, len(entries))}
+	best := make(map[string]CurveEntry, len(entries))
 	for _, e := range entries {
 		t.Status[e.Status]++
 		t.Assessments++
-		cur, seen := best[e.EmployeeID]
-		if !seen {
-			order = append(order, e.EmployeeID)
-			best[e.EmployeeID] = e
-			continue
-		}
-		if standsBefore(e, cur) {
+		if cur, seen := best[e.EmployeeID]; !seen || standsBefore(e, cur) {
 			best[e.EmployeeID] = e
 		}
 	}
-	sort.Strings(order)
-	for _, id := range order {
-		e := best[id]
+	// The counts add up in any order: the person's entry is chosen by
+	// standsBefore alone.
+	for _, e := range best {
 		t.People++
 		t.counted[e.AssessmentID] = true
 		if e.Predikat == "" || e.Status == AssessmentOpen {

@@ -109,6 +109,12 @@ func (tx *Tx) CreateAssessments(ctx context.Context, p model.Period, regime mode
 	if len(list) == 0 {
 		return 0, nil
 	}
+	if err := tx.ensureCalibrations(ctx, `period_id = ?`, p.ID); err != nil {
+		return 0, err
+	}
+	if err := tx.bumpCurves(ctx, `period_id = ?`, p.ID); err != nil {
+		return 0, err
+	}
 	return len(list), tx.audit(ctx, "assessment.open", "period", p.ID, nil, map[string]any{"assessments": len(list), "regime": regime})
 }
 
@@ -206,7 +212,37 @@ func (tx *Tx) UpdateAssessment(ctx context.Context, action string, before, after
 	if n, _ := res.RowsAffected(); n == 0 {
 		return before, fmt.Errorf("assessment %s changed since version %d: %w", before.ID, before.Version, model.ErrStale)
 	}
+	if err := tx.bumpCurves(ctx, `opd_id = ? AND period_id = ?`, before.OPDID, before.PeriodID); err != nil {
+		return before, err
+	}
 	return after, tx.audit(ctx, action, "assessment", before.ID, before, after)
+}
+
+// bumpCurves marks the curves of the OPDs' periods the condition selects
+// on the calibrations table as changed: it bumps their calibration row's
+// version, which a cached count of a curve is kept against (app's
+// curveCounts). Every write of what the curve counts (an assessment's
+// status, predikat or rater, a calibration move, a decision, the SKP's
+// end) calls it, or LockCalibration, in its transaction. The callers
+// that change an assessment hold the row already (LockCalibration first),
+// so the order of locks stays calibration, then assessment.
+func (tx *Tx) bumpCurves(ctx context.Context, where string, args ...any) error {
+	if _, err := tx.exec(ctx, `UPDATE calibrations SET version = version + 1 WHERE `+where, args...); err != nil {
+		return fmt.Errorf("mark the curve changed: %w", err)
+	}
+	return nil
+}
+
+// ensureCalibrations makes the calibration row of every OPD's period
+// that the condition on assessments selects, where missing, so that a
+// later bumpCurves finds it.
+func (tx *Tx) ensureCalibrations(ctx context.Context, where string, args ...any) error {
+	if _, err := tx.exec(ctx, `INSERT INTO calibrations (opd_id, period_id, instansi_id, status, version)
+		SELECT DISTINCT opd_id, period_id, instansi_id, '`+string(model.CalibrationOpen)+`', 0 FROM assessments WHERE `+where+`
+		ON CONFLICT (opd_id, period_id) DO NOTHING`, args...); err != nil {
+		return fmt.Errorf("make the calibrations: %w", err)
+	}
+	return nil
 }
 
 // AddAssessmentMove records a calibration move (the assessment itself is
@@ -465,6 +501,15 @@ func (tx *Tx) SeedAssessments(ctx context.Context, list []model.Assessment, acto
 		sb.WriteString(`) AS v WHERE assessments.id = v.column1`)
 		if _, err := tx.exec(ctx, sb.String(), args...); err != nil {
 			return fmt.Errorf("seed assessments: %w", err)
+		}
+	}
+	if len(list) > 0 {
+		// The curves of the instansi are counted again on their next read.
+		if err := tx.ensureCalibrations(ctx, `instansi_id = ?`, tx.instansi); err != nil {
+			return err
+		}
+		if err := tx.bumpCurves(ctx, `instansi_id = ?`, tx.instansi); err != nil {
+			return err
 		}
 	}
 	return tx.seedAssessmentSteps(ctx, list, actors)

@@ -285,3 +285,14 @@ func (d dialect) forUpdate() string {
 	}
 	return ""
 }
+
+// forShare ends a SELECT that holds the rows it reads against change
+// until the transaction ends while letting other readers that hold them
+// the same way go on: what is checked against them is written before they
+// can change. SQLite needs no lock, as for forUpdate.
+func (d dialect) forShare() string {
+	if d == dialectPostgres {
+		return " FOR SHARE"
+	}
+	return ""
+}

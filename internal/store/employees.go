@@ -160,7 +160,9 @@ func (tx *Tx) UpdateEmployee(ctx context.Context, e model.Employee) (bool, error
 	if err != nil {
 		return false, fmt.Errorf("update employee %s: %w", e.NIP, err)
 	}
-	if before.Active != e.Active {
+	// A new name changes the organisation as read: the raters named on a
+	// cached curve (app's curveCounts) are kept against its version.
+	if before.Active != e.Active || before.Name != e.Name {
 		if err := tx.bumpOrg(ctx, e.InstansiID); err != nil {
 			return false, err
 		}

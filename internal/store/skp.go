@@ -456,6 +456,12 @@ func (tx *Tx) SetSKPStatus(ctx context.Context, version int, s model.SKP, action
 	if err != nil {
 		return fmt.Errorf("SKP %s: %w", action, err)
 	}
+	// The SKP's end decides which of a person's assessments the curve
+	// counts (model.TallyCurve): the curves of its assessments change.
+	if err := tx.bumpCurves(ctx, `EXISTS (SELECT 1 FROM assessments a WHERE a.skp_id = ? AND a.opd_id = calibrations.opd_id
+		AND a.period_id = calibrations.period_id)`, s.ID); err != nil {
+		return err
+	}
 	return tx.audit(ctx, "skp."+string(action), "skp", s.ID, nil, map[string]any{"status": s.Status, "revision": s.Revision,
 		"note": s.ReturnNote})
 }

@@ -101,6 +101,19 @@ func (c conn) Period(ctx context.Context, id string) (model.Period, error) {
 	return p, nil
 }
 
+// SharePeriod reads a period in the transaction and holds it against
+// change (a lock, a reopening, new dates) until the transaction ends,
+// while other acts in the period that hold it the same way go on: an act
+// on an assessment checks the period's status and writes before the
+// status can change (forShare).
+func (tx *Tx) SharePeriod(ctx context.Context, id string) (model.Period, error) {
+	p, err := scanPeriod(tx.queryRow(ctx, `SELECT `+periodColumns+` FROM periods WHERE id = ?`+tx.d.forShare(), id))
+	if err != nil {
+		return p, notFound(err, "period "+id)
+	}
+	return p, nil
+}
+
 // UpdatePeriod changes a period's dates and status; reason is kept in the
 // audit log (required by callers for an unlock).
 func (tx *Tx) UpdatePeriod(ctx context.Context, p model.Period, reason string) error {

@@ -5,6 +5,7 @@ package apptest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -100,6 +101,26 @@ func SentJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note strin
 // send is called.
 func RatedJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note string) (assessmentID, periodID string, send func()) {
 	t.Helper()
+	return ratedJanuary(t, s, o, note, 0, model.CapaianBaik, model.RatingSesuai, model.RatingSesuai)
+}
+
+// FullCurveDraft is RatedJanuaryResult in a Kominfo of ten people
+// assessed in January (Staff1 and nine more pranata komputer with
+// approved SKPs), whose capaian is Sangat Kurang: its pattern admits no
+// Sangat Baik at all. The Kepala Bidang's draft for Staff1 is di
+// atas/di atas (Sangat Baik), which cannot be sent; sesuai/sesuai could.
+// It answers the assessment's and January's ids.
+func FullCurveDraft(t *testing.T, s *store.Store, o storetest.Org) (assessmentID, periodID string) {
+	t.Helper()
+	id, period, _ := ratedJanuary(t, s, o, "", 9, model.CapaianSangatKurang, model.RatingDiAtas, model.RatingDiAtas)
+	return id, period
+}
+
+// ratedJanuary is RatedJanuaryResult with more pranata komputer placed
+// beside Staff1, each with an approved SKP for 2026, the capaian and
+// Staff1's ratings given.
+func ratedJanuary(t *testing.T, s *store.Store, o storetest.Org, note string, more int, capaian model.Capaian, hk, pk model.Rating) (string, string, func()) {
+	t.Helper()
 	ctx := context.Background()
 	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
 	sys := model.SystemActor(o.Instansi.ID, "test")
@@ -122,6 +143,31 @@ func RatedJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note stri
 		t.Fatal(err)
 	}
 	skp := ApprovedSKP(t, a, s, staff, o.Staff1.ID, 2026)
+	if err := s.Write(ctx, sys, func(tx *store.Tx) error {
+		for i := range more {
+			emp, err := tx.CreateEmployee(ctx, model.Employee{InstansiID: o.Instansi.ID, NIP: fmt.Sprintf("199004042016041%03d", 100+i),
+				Name: fmt.Sprintf("Pranata %02d", i), Status: model.StatusPNS, Golongan: "III/a", Active: true})
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Place(ctx, model.Placement{EmployeeID: emp.ID, PositionID: o.PosStaff.ID, Kind: model.PlacementDefinitif, Start: "2024-01-01"}); err != nil {
+				return err
+			}
+			sk, err := tx.CreateSKP(ctx, model.SKP{InstansiID: o.Instansi.ID, EmployeeID: emp.ID, Year: 2026, PeriodStart: "2026-01-01",
+				PeriodEnd: "2026-12-31", Approach: model.ApproachKuantitatif, Format: model.FormatJAJF,
+				Employee: model.PersonSnapshot{EmployeeID: emp.ID, Name: emp.Name, NIP: emp.NIP}}, o.PosStaff.ID)
+			if err != nil {
+				return err
+			}
+			sk.Status = model.SKPApproved
+			if err := tx.SetSKPStatus(ctx, sk.Version, sk, model.ActApprove); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	jan := periods[0]
 	for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 		jan.Status = st
@@ -129,7 +175,7 @@ func RatedJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note stri
 			t.Fatalf("move January to %s: %v", st, err)
 		}
 	}
-	if _, err := a.SetUnitPerformance(ctx, wali, o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: model.CapaianBaik,
+	if _, err := a.SetUnitPerformance(ctx, wali, o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: capaian,
 		Basis: "Capaian Perjanjian Kinerja Januari"}); err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +187,7 @@ func RatedJanuaryResult(t *testing.T, s *store.Store, o storetest.Org, note stri
 		if it.SKPID != skp.ID {
 			continue
 		}
-		rated, err := a.RateAssessment(ctx, kabid, it.ID, app.RateInput{HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai,
+		rated, err := a.RateAssessment(ctx, kabid, it.ID, app.RateInput{HasilKerja: hk, PerilakuKerja: pk,
 			Note: note, Version: it.Version})
 		if err != nil {
 			t.Fatal(err)
