@@ -57,6 +57,9 @@ func TestASNSignsInFindsAColleagueAndSignsOut(t *testing.T) {
 		chromedp.Navigate(server.URL+"/pegawai"),
 		chromedp.WaitVisible(chromedp.CSS(`input[name="q"]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name="q"]`), query+"\n"),
+		// The directory lists everyone before the search: wait for the
+		// answer to the search itself.
+		chromedp.WaitVisible(chromedp.CSS(`input[name="q"][value]:not([value=""])`)),
 		chromedp.WaitVisible(chromedp.CSS(`a[href^="/pegawai/"]`)),
 	)
 	if got := text(t, ctx, "main"); !strings.Contains(got, query) {
