@@ -95,8 +95,8 @@ type assessmentJSON struct {
 	// keberatan is open or was decided), to those who calibrate.
 	CalibrateRefused string `json:"calibrate_refused,omitempty"`
 	// FinalizeRefused says why the pejabat penilai may not send the result
-	// as rated now (a limit of the OPD's pattern is full), while
-	// can.finalize is false and can.rate stays true.
+	// as rated now (the OPD's capaian is not set yet, or a limit of its
+	// pattern is full), while can.finalize is false.
 	FinalizeRefused string `json:"finalize_refused,omitempty"`
 }
 
@@ -422,14 +422,14 @@ func assessmentSchemas() map[string]any {
 		"acknowledged_at": described(at, "When the employee confirmed reading the result as it stands; null again when a sent result changes, until they confirm it anew"),
 		"version":         integer,
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
-			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee (false while its predikat would pass a maximum of the OPD's distribution pattern: finalize_refused says which)",
+			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee (false while the OPD's capaian kinerja organisasi for the period is not set, or while its predikat would pass a maximum of the OPD's distribution pattern: finalize_refused says which)",
 			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
 			"follow_up":   "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)",
 			"see_ratings": "Read the ratings, predikat, note and umpan balik: the rated employee once the result is sent to them (null and empty before), everyone else who reads the assessment always"}),
 		"calibrate_refused": map[string]any{"type": "string",
 			"description": "Why calibration may not move the result: a keberatan on it is open (its decision comes first) or was decided (final); only to those who calibrate"},
 		"finalize_refused": map[string]any{"type": "string",
-			"description": "Why the pejabat penilai may not send the result as it is rated now: the limit of the OPD's distribution pattern for its predikat is full (the limit named, as the calibration screen states it). The ratings may still be changed (can.rate), which decides it; sending checks again"}}
+			"description": "Why the pejabat penilai may not send the result as it is rated now: the OPD's capaian kinerja organisasi for the period is not set yet (no result of the OPD, staff or head, is sent before its distribution pattern is known; sending is a 409 until it is set), or the limit of the OPD's distribution pattern for its predikat is full (the limit named, as the calibration screen states it; the ratings may still be changed, can.rate, which decides it). Sending checks again"}}
 	detail := map[string]any{}
 	for k, v := range assessment {
 		detail[k] = v

@@ -151,9 +151,10 @@ type AssessmentRights struct {
 	Calibrate   bool // move the rating with a reason: the OPD head or BKPSDM, until locked
 	FollowUp    bool // write a follow-up of a final annual result: the pejabat penilai or BKPSDM
 	// FinalizeRefused says why the pejabat penilai may not send the result
-	// as it is rated now: its predikat would pass a maximum of the OPD's
-	// pattern (the limit named; sendRoom). Rate stays offered, since a
-	// change of rating may make room. Its Key is "" otherwise.
+	// as it is rated now (sendRoom): the OPD's capaian kinerja organisasi
+	// for the period is not set yet, or its predikat would pass a maximum
+	// of the OPD's pattern (the limit named; Rate stays offered, since a
+	// change of rating may make room). Its Key is "" otherwise.
 	FinalizeRefused model.Message
 	// CalibrateRefused says why a result under keberatan cannot be moved
 	// (the objection is open, or was decided), to those who calibrate;

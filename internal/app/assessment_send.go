@@ -11,15 +11,17 @@ import (
 type sendKey struct{ opd, period string }
 
 // sendRoom withdraws, from the rights given, the sending of each rated
-// result whose predikat would pass a maximum of its OPD's pattern as the
-// calibration screen states it now (model.Rules.CurveRoom over the
-// results already sent, the count FinalizeAssessment makes again under
-// the lock): Finalize becomes false and FinalizeRefused names the limit.
-// The rater may still change the rating, which is what decides it: the
-// page shows the effect of the rating as it stands, and the act checks
-// again. The curve is counted once per OPD and period, whatever the number
-// of results; an OPD whose capaian is not set yet is left to the act,
-// which asks for it.
+// result FinalizeAssessment would refuse for its OPD's curve: where the
+// OPD's capaian kinerja organisasi for the period is not set yet (the act
+// sends no result, of staff or of the OPD head, before the pattern is
+// known), and where its predikat would pass a maximum of the OPD's
+// pattern as the calibration screen states it now (model.Rules.CurveRoom
+// over the results already sent, the count FinalizeAssessment makes again
+// under the lock). Finalize becomes false and FinalizeRefused says why:
+// the capaian awaited, or the limit named. The rater may still change the
+// rating, which is what decides the second: the page shows the effect of
+// the rating as it stands, and the act checks again. The capaian and the
+// curve are read once per OPD and period, whatever the number of results.
 func (a *App) sendRoom(ctx context.Context, facts []*assessmentFacts, rights []*AssessmentRights) error {
 	type curve struct {
 		capaian model.Capaian
@@ -52,6 +54,8 @@ func (a *App) sendRoom(ctx context.Context, facts []*assessmentFacts, rights []*
 			curves[k] = c
 		}
 		if c.capaian == "" {
+			rights[i].Finalize = false
+			rights[i].FinalizeRefused = model.Msg("assessment.finalize.nocapaian")
 			continue
 		}
 		rules, err := model.RulesOf(f.A.Regime)

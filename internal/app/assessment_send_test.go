@@ -83,3 +83,62 @@ func TestSendingIsOfferedOnlyWithinTheCurve(t *testing.T) {
 		}
 	})
 }
+
+// Before the OPD's capaian kinerja organisasi is set for the period, no
+// rated result of the OPD may be sent (FinalizeAssessment asks for it):
+// the screen, the one read and the list withhold the sending with the
+// reason, the rating stays offered, and the act refuses as they say. Once
+// the Wali Kota sets the capaian, sending is offered and goes through.
+func TestSendingWaitsForTheCapaian(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		kabid := who["kabid"]
+		items := crowdedKominfo(t, e, s, who, 2, "")
+		rated := rateAll(t, e, kabid, items, model.RatingSesuai, model.RatingSesuai)
+		withheld := func(can app.AssessmentRights) bool {
+			return !can.Finalize && can.Rate && can.FinalizeRefused.Key == "assessment.finalize.nocapaian"
+		}
+		v, err := e.a.AssessmentView(ctx, kabid, rated[0].ID)
+		if err != nil || !withheld(v.Can) {
+			t.Errorf("the screen before the capaian: %+v, %v", v.Can, err)
+		}
+		if it, err := e.a.Assessment(ctx, kabid, rated[0].ID); err != nil || !withheld(it.Can) {
+			t.Errorf("one before the capaian: %+v, %v", it.Can, err)
+		}
+		page, err := e.a.Assessments(ctx, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: rated[0].PeriodID, Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, it := range page.Items {
+			if it.Status == model.AssessmentRated {
+				n++
+				if !withheld(it.Can) {
+					t.Errorf("listed %s before the capaian: %+v", it.Employee.Name, it.Can)
+				}
+			}
+		}
+		if n != len(rated) {
+			t.Errorf("the list holds %d rated results, want %d", n, len(rated))
+		}
+		if _, err := e.a.FinalizeAssessment(ctx, kabid, rated[0].ID, rated[0].Version); refusedKey(err) != "conflict.assessment.nocapaian" {
+			t.Errorf("sent before the capaian: %v", err)
+		}
+		// Someone who does not send sees no reason.
+		if it, err := e.a.Assessment(ctx, who["kadis"], rated[0].ID); err != nil || it.Can.Finalize || it.Can.FinalizeRefused.Key != "" {
+			t.Errorf("the OPD head reads %+v, %v", it.Can, err)
+		}
+		if _, err := e.a.SetUnitPerformance(ctx, who["wali"], e.o.Kominfo.ID, rated[0].PeriodID, app.UnitPerformanceRequest{
+			Capaian: model.CapaianBaik, Basis: "Capaian Perjanjian Kinerja Januari"}); err != nil {
+			t.Fatal(err)
+		}
+		it, err := e.a.Assessment(ctx, kabid, rated[0].ID)
+		if err != nil || !it.Can.Finalize || it.Can.FinalizeRefused.Key != "" {
+			t.Fatalf("once the capaian is set: %+v, %v", it.Can, err)
+		}
+		if _, err := e.a.FinalizeAssessment(ctx, kabid, it.ID, it.Version); err != nil {
+			t.Errorf("send once the capaian is set: %v", err)
+		}
+	})
+}

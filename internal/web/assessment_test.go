@@ -168,8 +168,11 @@ func TestRatingAnAssessment(t *testing.T) {
 		if !strings.Contains(body, `<span class="predikat predikat-baik" data-predikat>Baik</span>`) || !strings.Contains(body, "Rating tersimpan") {
 			t.Errorf("the saved predikat is not shown:\n%s", body)
 		}
-		if !strings.Contains(body, `action="`+page+`/kirim"`) {
-			t.Error("sending is not offered once rated")
+		// Rated, but the OPD's capaian kinerja organisasi is not set yet:
+		// Kirim is disabled with the reason beside it, the rating form stays.
+		if strings.Contains(body, `action="`+page+`/kirim"`) || !strings.Contains(body, `disabled aria-describedby="kirim-refused"`) ||
+			!strings.Contains(body, "Capaian kinerja organisasi OPD ini untuk periode ini belum ditetapkan") || !strings.Contains(body, `name="hasil_kerja"`) {
+			t.Errorf("sending offered, or withheld without its reason, before the capaian is set:\n%s", section(body, `id="kirim"`))
 		}
 		// A second save from the stale page is refused, with the text kept.
 		resp, body = kabid.post(page, url.Values{"version": {v0}, "hasil_kerja": {"di_bawah"}, "perilaku_kerja": {"sesuai"}, "note": {"Dari halaman lama"}})

@@ -116,9 +116,19 @@ func FullCurveDraft(t *testing.T, s *store.Store, o storetest.Org) (assessmentID
 	return id, period
 }
 
+// NoCapaianDraft is RatedJanuaryResult before the Wali Kota sets
+// Kominfo's capaian kinerja organisasi for January: the Kepala Bidang's
+// draft for Staff1 (sesuai/sesuai, Baik) cannot be sent until it is set
+// ("walikota" may set it). It answers the assessment's and January's ids.
+func NoCapaianDraft(t *testing.T, s *store.Store, o storetest.Org) (assessmentID, periodID string) {
+	t.Helper()
+	id, period, _ := ratedJanuary(t, s, o, "", 0, "", model.RatingSesuai, model.RatingSesuai)
+	return id, period
+}
+
 // ratedJanuary is RatedJanuaryResult with more pranata komputer placed
 // beside Staff1, each with an approved SKP for 2026, the capaian and
-// Staff1's ratings given.
+// Staff1's ratings given ("" for no capaian yet).
 func ratedJanuary(t *testing.T, s *store.Store, o storetest.Org, note string, more int, capaian model.Capaian, hk, pk model.Rating) (string, string, func()) {
 	t.Helper()
 	ctx := context.Background()
@@ -175,9 +185,11 @@ func ratedJanuary(t *testing.T, s *store.Store, o storetest.Org, note string, mo
 			t.Fatalf("move January to %s: %v", st, err)
 		}
 	}
-	if _, err := a.SetUnitPerformance(ctx, wali, o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: capaian,
-		Basis: "Capaian Perjanjian Kinerja Januari"}); err != nil {
-		t.Fatal(err)
+	if capaian != "" {
+		if _, err := a.SetUnitPerformance(ctx, wali, o.Kominfo.ID, jan.ID, app.UnitPerformanceRequest{Capaian: capaian,
+			Basis: "Capaian Perjanjian Kinerja Januari"}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	page, err := a.Assessments(ctx, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID})
 	if err != nil {
