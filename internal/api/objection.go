@@ -17,11 +17,11 @@ func objectionRoutes() []route {
 	return []route{
 		{method: "POST", path: "/api/v1/assessments/{id}/objections", summary: "The employee objects to their final result with a reason, within 14 calendar days of receiving it on the instansi's clock (periodic results only where the instansi allows)", handle: (*handler).submitObjection,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "ObjectionRequest", response: "Objection", status: 201, errors: []int{403, 404, 409, 422}}},
-		{method: "GET", path: "/api/v1/objections", summary: "Objections: all=true every objection of the instansi, newest first and paged, filtered by unit (an OPD) and status (BKPSDM and auditors, read-only for auditors); mine=true the actor's own; todo=true those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day); both without either", handle: (*handler).objections,
-			doc: op{tag: "penilaian", query: []string{"all", "mine", "todo", "unit", "status", "limit", "cursor"}, response: "ObjectionList", errors: []int{403, 404, 422},
+		{method: "GET", path: "/api/v1/objections", summary: "The objections the actor may read, newest first and paged. Without a filter that is every one: the actor's own, those of the people in their line below them, and what their role reads (an OPD's for its admins, the instansi's for BKPSDM, leaders and auditors; auditors read-only). Each filter narrows the list and they combine: mine=true the actor's own; todo=true those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day), so mine=true with todo=true holds none; unit an OPD's; status a state", handle: (*handler).objections,
+			doc: op{tag: "penilaian", query: []string{"mine", "todo", "unit", "status", "all", "limit", "cursor"}, response: "ObjectionList", errors: []int{404, 422},
 				queryDocs: map[string]string{
-					"unit":   "With all=true: only objections to results counted in this OPD." + filterRule,
-					"status": "With all=true: only objections in this state: submitted (waiting for the explanation), explained (waiting for the decision), decided; any other value is a 422",
+					"unit":   "Only objections to results counted in this OPD, for those who read its ratings as a whole (its head and admins, BKPSDM, leaders, auditors)." + filterRule,
+					"status": "Only objections in this state: submitted (waiting for the explanation), explained (waiting for the decision), decided; any other value is a 422",
 				}}},
 		{method: "GET", path: "/api/v1/objections/{oid}", summary: "One objection: the reason, the explanation, the decision, the deadline", handle: (*handler).objection,
 			doc: op{tag: "penilaian", params: []string{"oid"}, response: "Objection", errors: []int{404}}},
@@ -34,7 +34,7 @@ func objectionRoutes() []route {
 
 func init() {
 	for k, v := range map[string]string{
-		"all":  "true (or 1): every objection of the instansi (BKPSDM and auditors; 403 for others), with unit, status, limit and cursor; false (or 0) or absent: not this filter. Any other value is a 422",
+		"all":  "Deprecated, narrows nothing: the list without a filter already holds every objection the actor may read (it once widened a narrower default to the instansi for BKPSDM and auditors). true (or 1) and false (or 0) are accepted; any other value is a 422",
 		"todo": "true (or 1): the objections waiting for the actor to explain or decide; false (or 0) or absent: not this filter. Any other value is a 422",
 	} {
 		if _, ok := queryDocs[k]; !ok {
@@ -110,19 +110,22 @@ func (h *handler) objection(w http.ResponseWriter, r *http.Request, actor model.
 }
 
 func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	if _, err := limitParam(r); err != nil {
-		return err
-	}
-	// A unit that is not an id is refused with or without all=true.
-	if _, err := idParam(r, "unit"); err != nil {
-		return err
-	}
-	all, err := flagParam(r, "all")
+	limit, err := limitParam(r)
 	if err != nil {
 		return err
 	}
-	if all {
-		return h.allObjections(w, r, actor)
+	unit, err := idParam(r, "unit")
+	if err != nil {
+		return err
+	}
+	cursor, err := idParam(r, "cursor")
+	if err != nil {
+		return err
+	}
+	// all is accepted for the clients written when the unfiltered list held
+	// only the actor's own and those waiting for them: it narrows nothing.
+	if _, err := flagParam(r, "all"); err != nil {
+		return err
 	}
 	mine, err := flagParam(r, "mine")
 	if err != nil {
@@ -132,28 +135,15 @@ func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model
 	if err != nil {
 		return err
 	}
-	if !mine && !todo {
-		mine, todo = true, true
-	}
-	l, err := h.a.Objections(r.Context(), actor)
+	page, err := h.a.Objections(r.Context(), actor, app.ObjectionFilter{Mine: mine, Todo: todo, OPDID: unit,
+		Status: model.ObjectionStatus(r.URL.Query().Get("status")), Cursor: cursor, Limit: limit})
 	if err != nil {
 		return err
 	}
 	lang := readerLang(r)
-	var answered []objectionJSON
-	var items []app.ObjectionItem
-	if mine {
-		items = append(items, l.Mine...)
-	}
-	if todo {
-		items = append(items, l.Todo...)
-	}
-	for _, it := range items {
-		answered = append(answered, objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can))
-	}
-	out, err := pageAt(answered, r)
-	if err != nil {
-		return err
+	out := list[objectionJSON]{Items: []objectionJSON{}, NextCursor: ptr(page.Next)}
+	for _, it := range page.Items {
+		out.Items = append(out.Items, objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -208,33 +198,6 @@ func (h *handler) decideObjection(w http.ResponseWriter, r *http.Request, actor 
 		return err
 	}
 	return h.writeObjection(w, r, actor, id, http.StatusOK)
-}
-
-// allObjections answers the instansi-wide list, a page at a time.
-func (h *handler) allObjections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
-	limit, err := limitParam(r)
-	if err != nil {
-		return err
-	}
-	unit, err := idParam(r, "unit")
-	if err != nil {
-		return err
-	}
-	cursor, err := idParam(r, "cursor")
-	if err != nil {
-		return err
-	}
-	page, err := h.a.AllObjections(r.Context(), actor, app.ObjectionQuery{OPDID: unit, Status: model.ObjectionStatus(r.URL.Query().Get("status")),
-		Cursor: cursor, Limit: limit})
-	if err != nil {
-		return err
-	}
-	lang := readerLang(r)
-	out := list[objectionJSON]{Items: []objectionJSON{}, NextCursor: ptr(page.Next)}
-	for _, it := range page.Items {
-		out.Items = append(out.Items, objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can))
-	}
-	return writeJSON(w, http.StatusOK, out)
 }
 
 func objectionSchemas() map[string]any {

@@ -71,20 +71,28 @@ func TestObjectionFlow(t *testing.T) {
 		if l := e.get(t, "/api/v1/objections?mine=true", staff).json(t); len(l["items"].([]any)) != 1 {
 			t.Errorf("mine=true = %v", l)
 		}
-		// BKPSDM's list of the whole instansi, with the filters.
+		// BKPSDM's list holds the whole instansi; the filters narrow it;
+		// all=true, kept for older clients, narrows nothing.
 		admin := e.login(t, "admin", "rahasia-admin")
-		for q, want := range map[string]int{"": 1, "&status=submitted": 1, "&status=decided": 0, "&unit=" + e.o.Kominfo.ID: 1,
-			"&limit=1": 1} {
-			r := e.get(t, "/api/v1/objections?all=true"+q, admin)
+		for q, want := range map[string]int{"": 1, "?all=true": 1, "?all=0": 1, "?status=submitted": 1, "?status=decided": 0,
+			"?unit=" + e.o.Kominfo.ID: 1, "?unit=" + e.o.Kominfo.ID + "&status=decided": 0, "?limit=1": 1, "?mine=1": 0, "?todo=1": 0} {
+			r := e.get(t, "/api/v1/objections"+q, admin)
 			documented("GET", "/api/v1/objections", r)
 			if l := r.json(t); r.status != 200 || len(l["items"].([]any)) != want || l["next_cursor"] != nil {
-				t.Errorf("all%s = %d %v, want %d items", q, r.status, l, want)
+				t.Errorf("%s = %d %v, want %d items", q, r.status, l, want)
 			}
 		}
-		problem(t, e.get(t, "/api/v1/objections?all=true&unit=bogus", admin), 422)
-		problem(t, e.get(t, "/api/v1/objections?all=true&unit="+unknownID, admin), 404)
-		problem(t, e.get(t, "/api/v1/objections?all=true&status=open", admin), 422)
-		problem(t, e.get(t, "/api/v1/objections?all=true", staff), 403)
+		problem(t, e.get(t, "/api/v1/objections?unit=bogus", admin), 422)
+		problem(t, e.get(t, "/api/v1/objections?unit="+unknownID, admin), 404)
+		problem(t, e.get(t, "/api/v1/objections?status=open", admin), 422)
+		// The employee reads their own, with all=true as without; an OPD's
+		// list as a whole is not theirs to look at.
+		for _, q := range []string{"", "?all=true", "?mine=true", "?status=submitted"} {
+			if items, _ := e.get(t, "/api/v1/objections"+q, staff).json(t)["items"].([]any); len(items) != 1 || items[0].(map[string]any)["id"] != id {
+				t.Errorf("the employee's list%s = %v", q, items)
+			}
+		}
+		problem(t, e.get(t, "/api/v1/objections?unit="+e.o.Kominfo.ID, staff), 404)
 
 		// Evidence goes through the ordinary upload, by the employee only.
 		pdf := blob.SamplePDF("Bukti keberatan", "Laporan layanan")

@@ -389,7 +389,11 @@ func openAPIDocument() map[string]any {
 			if d, ok := rt.doc.queryDocs[q]; ok {
 				desc = d
 			}
-			params = append(params, map[string]any{"name": q, "in": "query", "required": false, "schema": s, "description": desc})
+			param := map[string]any{"name": q, "in": "query", "required": false, "schema": s, "description": desc}
+			if strings.HasPrefix(desc, "Deprecated") {
+				param["deprecated"] = true
+			}
+			params = append(params, param)
 		}
 		if params != nil {
 			o["parameters"] = params

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -642,116 +643,157 @@ type ObjectionItem struct {
 	Can        ObjectionRights
 }
 
-// ObjectionList is the actor's keberatan: their own objections, and those
-// waiting for them to explain or decide.
-type ObjectionList struct {
-	Mine []ObjectionItem
-	Todo []ObjectionItem
-}
-
-// Objections lists the actor's own objections and those waiting for them
-// (as the pejabat penilai or the atasan of the day) to explain or decide.
-func (a *App) Objections(ctx context.Context, actor model.Actor) (ObjectionList, error) {
-	var out ObjectionList
-	if actor.EmployeeID == "" || !authz.Can(actor, authz.ReadDirectory, authz.Target{InstansiID: actor.InstansiID}) {
-		return out, nil
-	}
-	mine, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, EmployeeID: actor.EmployeeID})
-	if err != nil {
-		return out, err
-	}
-	if out.Mine, err = a.objectionItems(ctx, actor, mine); err != nil {
-		return out, err
-	}
-	open, err := a.store.Objections(ctx, store.ObjectionFilter{InstansiID: actor.InstansiID, Undecided: true})
-	if err != nil {
-		return out, err
-	}
-	others := open[:0:0]
-	for _, o := range open {
-		if o.EmployeeID != actor.EmployeeID {
-			others = append(others, o)
-		}
-	}
-	todo, err := a.objectionItems(ctx, actor, others)
-	if err != nil {
-		return out, err
-	}
-	for _, it := range todo {
-		if it.Can.Explain || it.Can.Decide {
-			out.Todo = append(out.Todo, it)
-		}
-	}
-	return out, nil
-}
-
-// ObjectionQuery selects the instansi's objections for BKPSDM's list.
-type ObjectionQuery struct {
-	OPDID  string
+// ObjectionFilter selects objections for the list. Each field narrows it
+// and they combine; the zero filter selects every objection the actor may
+// read.
+type ObjectionFilter struct {
+	Mine bool // only the actor's own
+	// Todo: only those waiting for the actor to explain (the pejabat
+	// penilai of the day) or decide (the atasan pejabat penilai of the day).
+	Todo   bool
+	OPDID  string // only objections to results counted in this OPD
 	Status model.ObjectionStatus
-	Cursor string
-	Limit  int
+	Cursor string // the id of the last objection of the page before
+	Limit  int    // 50 when 0; at most 200
+	// Count asks for Page.Total.
+	Count bool
 }
 
-// ObjectionPage is one page of the instansi's objections and the cursor
+// ObjectionPage is one page of objections, newest first, and the cursor
 // of the next ("" on the last).
 type ObjectionPage struct {
 	Items []ObjectionItem
 	Next  string
-	Total int // the objections the query selects on all pages
+	// Total is the objections the filter selects on all pages, when
+	// ObjectionFilter.Count asks for it and they can be counted in SQL (the
+	// todo filter aside, which rests on each item's rights, or on one page);
+	// -1 otherwise.
+	Total int
 }
 
-// mayListAllObjections is the rule for the instansi-wide keberatan list:
-// BKPSDM, who runs personnel, and those who read every SKP (auditors,
-// read-only: an item's rights stay their own, which lets them do nothing).
+// mayListAllObjections is the rule for the instansi-wide keberatan section
+// of /keberatan: BKPSDM, who runs personnel, and those who read every SKP
+// (auditors, read-only: an item's rights stay their own, which lets them
+// do nothing). They read every objection of the instansi in the list.
 func mayListAllObjections(actor model.Actor) bool {
 	return authz.Can(actor, authz.CalibrateAssessments, authz.Target{InstansiID: actor.InstansiID}) ||
 		authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: actor.InstansiID, OPDID: "-", EmployeeID: "-"})
 }
 
-// MayListAllObjections reports whether the actor has the instansi-wide
-// keberatan list.
+// MayListAllObjections reports whether /keberatan shows the actor the
+// instansi's objections as a whole, with its OPD and state choices.
 func (a *App) MayListAllObjections(actor model.Actor) bool { return mayListAllObjections(actor) }
 
-// AllObjections lists a page of the instansi's objections, newest first,
-// for BKPSDM and auditors, filtered by OPD and state. An unknown OPD is
-// not found; a state that is none is a field error.
-func (a *App) AllObjections(ctx context.Context, actor model.Actor, q ObjectionQuery) (ObjectionPage, error) {
-	if !mayListAllObjections(actor) {
-		return ObjectionPage{}, forbidden("list the instansi's objections")
-	}
-	switch q.Status {
+// Objections lists a page of the objections the actor may read, newest
+// first. Without a filter that is all of them (docs/architecture.md): the
+// objections to every result the actor reads, their own, those of the
+// people in their line below them (the pejabat penilai's and the atasan's
+// among them), and what their role reads (an OPD's for its admins, the
+// instansi's for BKPSDM, leaders and auditors). Each filter narrows the
+// list and they combine: Mine to the actor's own; Todo to those waiting
+// for the actor to explain or decide (so Mine with Todo holds none: no one
+// explains or decides their own); OPDID to those counted in an OPD, for
+// those who read its ratings as a whole (the OPD's head and admins,
+// BKPSDM, leaders, auditors); Status to a state. An OPD the actor may not
+// look at through the filter is model.ErrNotFound, as one that does not
+// exist; a state that is none is a field error. The list is read in SQL
+// narrowed to the actor's line and the OPDs their role reads, and the
+// rights of each item are checked all the same, in a fixed number of
+// queries per batch whatever the number of items.
+func (a *App) Objections(ctx context.Context, actor model.Actor, f ObjectionFilter) (ObjectionPage, error) {
+	switch f.Status {
 	case "", model.ObjectionSubmitted, model.ObjectionExplained, model.ObjectionDecided:
 	default:
 		return ObjectionPage{}, model.Invalid("status", "invalid.objection.status")
 	}
-	if q.OPDID != "" {
-		if u, err := a.store.Unit(ctx, q.OPDID); err != nil || u.InstansiID != actor.InstansiID || !isOPD(u) {
-			return ObjectionPage{}, fmt.Errorf("unit %s: %w", q.OPDID, model.ErrNotFound)
-		}
-	}
-	limit := q.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 50
-	}
-	sf := store.ObjectionFilter{InstansiID: actor.InstansiID, OPDID: q.OPDID, Status: q.Status, After: q.Cursor, Limit: limit + 1}
-	list, err := a.store.Objections(ctx, sf)
+	chart, err := a.OrgChart(ctx, actor.InstansiID)
 	if err != nil {
 		return ObjectionPage{}, err
 	}
-	var page ObjectionPage
-	if len(list) > limit {
-		list = list[:limit]
-		page.Next = list[limit-1].ID
+	sf := store.ObjectionFilter{InstansiID: actor.InstansiID, Status: f.Status, After: f.Cursor, Undecided: f.Todo}
+	if f.OPDID != "" {
+		u, err := a.store.Unit(ctx, f.OPDID)
+		if err != nil || u.InstansiID != actor.InstansiID || !isOPD(u) {
+			return ObjectionPage{}, fmt.Errorf("unit %s: %w", f.OPDID, model.ErrNotFound)
+		}
+		if err := mayReadCurveOf(actor, chart, u); err != nil {
+			return ObjectionPage{}, unseen(err)
+		}
+		sf.OPDID = f.OPDID
 	}
-	page.Total = len(list) // the one page holds them all
-	if q.Cursor != "" || page.Next != "" {
-		if page.Total, err = a.store.ObjectionCount(ctx, sf); err != nil {
-			return page, err
+	if (f.Mine || f.Todo) && actor.EmployeeID == "" {
+		// An account that is no employee objects to nothing and explains
+		// or decides nothing.
+		return ObjectionPage{Total: 0}, nil
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	sf.Limit = limit + 1
+	exact := !f.Todo // SQL selects what the list holds
+	switch {
+	case f.Mine:
+		sf.Employees = []string{actor.EmployeeID}
+	case f.OPDID == "":
+		reach, err := a.Reach(ctx, actor, authz.ReadSKP)
+		if err != nil {
+			return ObjectionPage{}, err
+		}
+		if !reach.Whole() {
+			sf.Employees = append([]string{}, reach.EmployeeIDs...)
+			for _, id := range chart.Team(actor.EmployeeID) {
+				if !slices.Contains(sf.Employees, id) {
+					sf.Employees = append(sf.Employees, id)
+				}
+			}
+			sf.OrOPDs = reach.OPDIDs
+			if len(sf.Employees) > lineCap {
+				// The top of the pemda: read the instansi, in larger
+				// batches, and keep what they may read.
+				sf.Employees, sf.OrOPDs, sf.Limit, exact = nil, nil, max(sf.Limit, lineCap), false
+			}
 		}
 	}
-	if page.Items, err = a.objectionItems(ctx, actor, list); err != nil {
-		return page, err
+	// A page holds limit items the actor may read; the next cursor is set
+	// when one more follows. The rights of each item are checked whatever
+	// SQL selected, so a batch may yield fewer: read on.
+	page := ObjectionPage{Total: -1}
+	for full := false; !full; {
+		list, err := a.store.Objections(ctx, sf)
+		if err != nil {
+			return ObjectionPage{}, err
+		}
+		items, err := a.objectionItems(ctx, actor, list)
+		if err != nil {
+			return ObjectionPage{}, err
+		}
+		for _, it := range items {
+			if f.Todo && !it.Can.Explain && !it.Can.Decide {
+				continue
+			}
+			if len(page.Items) == limit {
+				page.Next = page.Items[limit-1].Objection.ID
+				full = true
+				break
+			}
+			page.Items = append(page.Items, it)
+		}
+		if len(list) < sf.Limit {
+			break
+		}
+		sf.After = list[len(list)-1].ID
+	}
+	if f.Count {
+		switch {
+		case f.Cursor == "" && page.Next == "":
+			page.Total = len(page.Items) // the one page holds them all
+		case exact:
+			sf.After, sf.Limit = "", 0
+			if page.Total, err = a.store.ObjectionCount(ctx, sf); err != nil {
+				return page, err
+			}
+		}
 	}
 	return page, nil
 }

@@ -204,12 +204,17 @@ func TestObjectionWindowAndFlow(t *testing.T) {
 		}
 
 		// The lists: the employee's own, the atasan's to-do (now empty).
-		mine, err := e.a.Objections(ctx, staff)
-		if err != nil || len(mine.Mine) != 1 || len(mine.Todo) != 0 {
-			t.Errorf("the employee's list = %+v, %v", mine, err)
+		if l, err := e.a.Objections(ctx, staff, app.ObjectionFilter{Mine: true}); err != nil || len(l.Items) != 1 {
+			t.Errorf("the employee's list = %+v, %v", l, err)
 		}
-		if l, _ := e.a.Objections(ctx, kadis); len(l.Todo) != 0 || len(l.Mine) != 0 {
-			t.Errorf("the atasan's list after the decision = %+v", l)
+		if l, err := e.a.Objections(ctx, staff, app.ObjectionFilter{Todo: true}); err != nil || len(l.Items) != 0 {
+			t.Errorf("the employee's to-do = %+v, %v", l, err)
+		}
+		if l, _ := e.a.Objections(ctx, kadis, app.ObjectionFilter{Todo: true}); len(l.Items) != 0 {
+			t.Errorf("the atasan's to-do after the decision = %+v", l)
+		}
+		if l, _ := e.a.Objections(ctx, kadis, app.ObjectionFilter{Mine: true}); len(l.Items) != 0 {
+			t.Errorf("the atasan's own = %+v", l)
 		}
 	})
 }
@@ -241,13 +246,13 @@ func TestObjectionPeriodicAndKeep(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if l, _ := e.a.Objections(ctx, kabid); len(l.Todo) != 1 || !l.Todo[0].Can.Explain || l.Todo[0].Can.Decide {
+		if l, _ := e.a.Objections(ctx, kabid, app.ObjectionFilter{Todo: true}); len(l.Items) != 1 || !l.Items[0].Can.Explain || l.Items[0].Can.Decide {
 			t.Errorf("the rater's to-do = %+v", l)
 		}
 		if _, err := e.a.ExplainObjection(ctx, kabid, o.ID, "Sudah sesuai bukti.", 0); err != nil {
 			t.Fatal(err)
 		}
-		if l, _ := e.a.Objections(ctx, kadis); len(l.Todo) != 1 || !l.Todo[0].Can.Decide {
+		if l, _ := e.a.Objections(ctx, kadis, app.ObjectionFilter{Todo: true}); len(l.Items) != 1 || !l.Items[0].Can.Decide {
 			t.Errorf("the atasan's to-do = %+v", l)
 		}
 		if !e.a.HasObjections(ctx, kadis) || !e.a.HasObjections(ctx, staff) || e.a.HasObjections(ctx, who["nurse"]) {

@@ -56,10 +56,10 @@ func TestOPDPickersListEveryKindOfOPD(t *testing.T) {
 		if got := ids(form.OPDs); !slices.Equal(got, want) {
 			t.Errorf("report OPDs = %v, want %v", got, want)
 		}
-		if _, err := e.a.AllObjections(ctx, e.admin, app.ObjectionQuery{OPDID: kec.ID}); err != nil {
+		if _, err := e.a.Objections(ctx, e.admin, app.ObjectionFilter{OPDID: kec.ID}); err != nil {
 			t.Errorf("objections of a kecamatan: %v", err)
 		}
-		if _, err := e.a.AllObjections(ctx, e.admin, app.ObjectionQuery{OPDID: e.o.Aplikasi.ID}); err == nil {
+		if _, err := e.a.Objections(ctx, e.admin, app.ObjectionFilter{OPDID: e.o.Aplikasi.ID}); err == nil {
 			t.Error("objections filtered on a bidang")
 		}
 	})

@@ -156,8 +156,8 @@ func TestDemoMonthOpenUntilItsDeadline(t *testing.T) {
 		bkpsdm := model.Actor{UserID: "x", InstansiID: sum.InstansiID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		var seen, pages int
 		var totals []int
-		for q := (app.ObjectionQuery{Limit: 2}); ; pages++ {
-			page, err := a.AllObjections(ctx, bkpsdm, q)
+		for q := (app.ObjectionFilter{Limit: 2, Count: true}); ; pages++ {
+			page, err := a.Objections(ctx, bkpsdm, q)
 			if err != nil {
 				t.Fatal(err)
 			}

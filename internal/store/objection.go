@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 )
@@ -87,6 +88,12 @@ func (c conn) ObjectionOf(ctx context.Context, assessmentID string) (model.Objec
 type ObjectionFilter struct {
 	InstansiID string
 	EmployeeID string // "" for everyone's
+	// Employees narrows to the objections of these employees: nil for
+	// everyone's, empty for no one's (but OrOPDs).
+	Employees []string
+	// OrOPDs widens Employees: an objection to a result counted in one of
+	// these OPDs is selected too, whoever objected.
+	OrOPDs []string
 	Undecided  bool   // only those still waiting for an explanation or a decision
 	OPDID      string // only objections to results counted in this OPD
 	Status     model.ObjectionStatus
@@ -115,12 +122,32 @@ func (f ObjectionFilter) where() (string, []any) {
 		q += ` AND status <> ?`
 		args = append(args, string(model.ObjectionDecided))
 	}
+	if f.Employees != nil {
+		var whose []string
+		if len(f.Employees) > 0 {
+			whose = append(whose, `employee_id IN (`+placeholders(len(f.Employees))+`)`)
+			args = append(args, anys(f.Employees)...)
+		}
+		if len(f.OrOPDs) > 0 {
+			whose = append(whose, `assessment_id IN (SELECT id FROM assessments WHERE opd_id IN (`+placeholders(len(f.OrOPDs))+`))`)
+			args = append(args, anys(f.OrOPDs)...)
+		}
+		q += ` AND (` + strings.Join(whose, ` OR `) + `)`
+	}
 	return q, args
+}
+
+// none reports whether f selects nothing: narrowed to no one.
+func (f ObjectionFilter) none() bool {
+	return f.Employees != nil && len(f.Employees) == 0 && len(f.OrOPDs) == 0
 }
 
 // ObjectionCount counts the objections f selects on all pages (After and
 // Limit aside).
 func (c conn) ObjectionCount(ctx context.Context, f ObjectionFilter) (int, error) {
+	if f.none() {
+		return 0, nil
+	}
 	where, args := f.where()
 	var n int
 	if err := c.queryRow(ctx, `SELECT COUNT(*) FROM objections WHERE `+where, args...).Scan(&n); err != nil {
@@ -131,6 +158,9 @@ func (c conn) ObjectionCount(ctx context.Context, f ObjectionFilter) (int, error
 
 // Objections returns the objections the filter selects, the newest first.
 func (c conn) Objections(ctx context.Context, f ObjectionFilter) ([]model.Objection, error) {
+	if f.none() {
+		return nil, nil
+	}
 	where, args := f.where()
 	q := `SELECT ` + objectionColumns + ` FROM objections WHERE ` + where
 	if f.After != "" {

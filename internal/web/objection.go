@@ -54,20 +54,26 @@ type objectionsPage struct {
 }
 
 func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) error {
-	l, err := u.a.Objections(r.Context(), *b.Actor)
-	if err != nil {
+	ctx := r.Context()
+	p := objectionsPage{base: b}
+	// Each part of the page asks for what it shows: the actor's own, those
+	// waiting for them, and the instansi's for BKPSDM and auditors.
+	var err error
+	if p.Mine, err = u.objectionRows(r, b, app.ObjectionFilter{Mine: true}); err != nil {
 		return err
 	}
-	p := objectionsPage{base: b}
+	if p.Todo, err = u.objectionRows(r, b, app.ObjectionFilter{Todo: true}); err != nil {
+		return err
+	}
 	if u.a.MayListAllObjections(*b.Actor) {
 		q := r.URL.Query()
 		p.ShowAll, p.FilterOPD, p.FilterSts = true, q.Get("opd"), q.Get("status")
 		p.Statuses = []model.ObjectionStatus{model.ObjectionSubmitted, model.ObjectionExplained, model.ObjectionDecided}
-		if p.OPDs, err = u.a.CalibrationOPDs(r.Context(), *b.Actor); err != nil {
+		if p.OPDs, err = u.a.CalibrationOPDs(ctx, *b.Actor); err != nil {
 			return err
 		}
-		page, err := u.a.AllObjections(r.Context(), *b.Actor, app.ObjectionQuery{OPDID: p.FilterOPD, Status: model.ObjectionStatus(p.FilterSts),
-			Cursor: q.Get("setelah"), Limit: 50})
+		page, err := u.a.Objections(ctx, *b.Actor, app.ObjectionFilter{OPDID: p.FilterOPD, Status: model.ObjectionStatus(p.FilterSts),
+			Cursor: q.Get("setelah"), Limit: 50, Count: true})
 		if err != nil {
 			return err
 		}
@@ -79,15 +85,29 @@ func (u *ui) showObjections(w http.ResponseWriter, r *http.Request, b base) erro
 			p.NextURL = "/keberatan?" + url.Values{"opd": {p.FilterOPD}, "status": {p.FilterSts}, "setelah": {page.Next}}.Encode() + "#semua-h"
 		}
 	}
-	for _, it := range l.Mine {
-		p.Mine = append(p.Mine, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
-	}
-	for _, it := range l.Todo {
-		p.Todo = append(p.Todo, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
-	}
 	p.Title, p.Nav = b.T("objection.title"), "objections"
 	u.render(w, r, http.StatusOK, "objections", p)
 	return nil
+}
+
+// objectionRows is every objection f selects, page after page: the
+// actor's own, or those waiting for them, a short list each.
+func (u *ui) objectionRows(r *http.Request, b base, f app.ObjectionFilter) ([]objectionRow, error) {
+	var rows []objectionRow
+	f.Limit = 200
+	for {
+		page, err := u.a.Objections(r.Context(), *b.Actor, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range page.Items {
+			rows = append(rows, objectionRow{ObjectionItem: it, Status: objectionText(b, it.Objection.Status)})
+		}
+		if page.Next == "" {
+			return rows, nil
+		}
+		f.Cursor = page.Next
+	}
 }
 
 // objectionPage is the whole story of an objection, or the form to make
