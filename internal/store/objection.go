@@ -93,12 +93,12 @@ type ObjectionFilter struct {
 	Employees []string
 	// OrOPDs widens Employees: an objection to a result counted in one of
 	// these OPDs is selected too, whoever objected.
-	OrOPDs []string
-	Undecided  bool   // only those still waiting for an explanation or a decision
-	OPDID      string // only objections to results counted in this OPD
-	Status     model.ObjectionStatus
-	After      string // the id of the last objection of the previous page
-	Limit      int    // 0 for no limit
+	OrOPDs    []string
+	Undecided bool   // only those still waiting for an explanation or a decision
+	OPDID     string // only objections to results counted in this OPD
+	Status    model.ObjectionStatus
+	After     string // the id of the last objection of the previous page
+	Limit     int    // 0 for no limit
 }
 
 // where is the condition of the objections f selects, its cursor (After)
