@@ -114,6 +114,19 @@ func TestObjectionFlow(t *testing.T) {
 		if items, _ := e.get(t, "/api/v1/objections?todo=1", staff).json(t)["items"].([]any); len(items) != 0 {
 			t.Errorf("the employee's to-do = %v", items)
 		}
+		// The atasan reads the objection of someone in their line, which
+		// waits for the pejabat penilai, not for them.
+		if items, _ := e.get(t, "/api/v1/objections", kadis).json(t)["items"].([]any); len(items) != 1 || items[0].(map[string]any)["id"] != id {
+			t.Errorf("the atasan's list = %v", items)
+		}
+		for _, q := range []string{"?todo=1", "?mine=1", "?mine=1&todo=1"} {
+			if items, _ := e.get(t, "/api/v1/objections"+q, kadis).json(t)["items"].([]any); len(items) != 0 {
+				t.Errorf("the atasan's list%s = %v", q, items)
+			}
+		}
+		if items, _ := e.get(t, "/api/v1/objections?mine=1&todo=1", staff).json(t)["items"].([]any); len(items) != 0 {
+			t.Errorf("the employee's own to-do = %v", items)
+		}
 
 		base := "/api/v1/objections/" + id
 		// Before the explanation: a conflict that says so, and the

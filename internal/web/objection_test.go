@@ -71,9 +71,17 @@ func TestObjectionPages(t *testing.T) {
 		if _, body := kadis.get(loc); strings.Contains(body, `name="decision"`) {
 			t.Error("the atasan is offered a decision before the explanation")
 		}
+		// The atasan's page lists what waits for them and their own: not
+		// yet this one, which they read all the same.
+		if _, body := kadis.get("/keberatan"); strings.Contains(body, loc) {
+			t.Error("the atasan's keberatan page lists an objection that does not wait for them")
+		}
 		resp, _ = kabid.post(loc+"/penjelasan", url.Values{"explanation": {"Dua indikator belum didukung bukti."}})
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("explain: %d", resp.StatusCode)
+		}
+		if _, body := kadis.get("/keberatan"); !strings.Contains(body, loc) {
+			t.Error("the atasan's keberatan page does not list the objection waiting for their decision")
 		}
 		resp, _ = staff.post(loc+"/penjelasan", url.Values{"explanation": {"Saya sendiri"}})
 		if resp.StatusCode != http.StatusForbidden {
