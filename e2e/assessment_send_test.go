@@ -16,9 +16,10 @@ import (
 // opened again after), the Wali Kota sets an OPD's capaian to Sangat
 // Kurang, whose pattern admits no Sangat Baik: an OPD other than the demo
 // Kepala Bidang's, which other journeys calibrate. A pejabat penilai
-// there rates someone Sangat Baik on a phone: the Kirim button is
-// disabled with the limit named beside it, the rating form stays, and a
-// Baik rating brings the button back.
+// there rates someone Sangat Baik on a phone before the capaian is set:
+// the Kirim button is disabled with the capaian awaited beside it. Once
+// it is set, the button stays disabled with the limit named beside it,
+// the rating form stays, and a Baik rating brings the button back.
 func TestSendingWithheldAtTheCurveLimit(t *testing.T) {
 	ctx := browser(t)
 	bg := context.Background()
@@ -83,9 +84,9 @@ func TestSendingWithheldAtTheCurveLimit(t *testing.T) {
 	if as.ID == "" {
 		t.Fatalf("no open assessment of %s in an OPD of ten or more other than the Kepala Bidang's", month.Name())
 	}
-	if _, err := a.SetUnitPerformance(bg, wali, as.OPDID, month.ID, app.UnitPerformanceRequest{Capaian: model.CapaianSangatKurang,
-		Basis: "Rencana aksi bulan ini tidak tercapai"}); err != nil {
-		t.Fatalf("set the capaian: %v", err)
+	perf, err := a.UnitPerformanceView(bg, wali, as.OPDID, month.ID)
+	if err != nil {
+		t.Fatal(err)
 	}
 	rater, err := s.Employee(bg, chart.Rater(as.EmployeeID))
 	if err != nil {
@@ -101,6 +102,20 @@ func TestSendingWithheldAtTheCurveLimit(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#rating-form button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.alert.ok`)),
 	)
+	// Before the capaian is set, nothing can be sent: the Kirim button is
+	// disabled with the reason beside it.
+	if perf.Performance == nil {
+		if got := text(t, ctx, `#kirim-refused`); !strings.Contains(got, "Capaian kinerja organisasi OPD ini untuk periode ini belum ditetapkan") {
+			fail(t, ctx, "the missing capaian beside the Kirim button", nil)
+		}
+		do(t, ctx, "scroll to the Kirim card", chromedp.ScrollIntoView(chromedp.CSS(`#kirim`)))
+		screenshot(t, ctx, "penilaian-kirim-tanpa-capaian")
+	}
+	if _, err := a.SetUnitPerformance(bg, wali, as.OPDID, month.ID, app.UnitPerformanceRequest{Capaian: model.CapaianSangatKurang,
+		Basis: "Rencana aksi bulan ini tidak tercapai", Version: perf.Version}); err != nil {
+		t.Fatalf("set the capaian: %v", err)
+	}
+	do(t, ctx, "read the screen again", chromedp.Navigate(server.URL+page), chromedp.WaitVisible(chromedp.CSS(`#kirim`), chromedp.NodeReady))
 	if got := text(t, ctx, `#kirim-refused`); !strings.Contains(got, "Batas Sangat Baik untuk OPD ini sudah penuh") {
 		fail(t, ctx, "the limit beside the Kirim button", nil)
 	}
