@@ -731,11 +731,16 @@ func (a *App) Objections(ctx context.Context, actor model.Actor, f ObjectionFilt
 		limit = 50
 	}
 	sf.Limit = limit + 1
-	exact := !f.Todo // SQL selects what the list holds
+	// exact: SQL selects what the list holds, so that it counts it.
+	exact := !f.Todo
 	switch {
 	case f.Mine:
 		sf.Employees = []string{actor.EmployeeID}
-	case f.OPDID == "":
+	case f.OPDID != "":
+		// The OPD's head reads it through their line, which may leave
+		// someone out; its readers by role read it all.
+		exact = exact && authz.Can(actor, authz.ReadSKP, authz.Target{InstansiID: actor.InstansiID, OPDID: f.OPDID, EmployeeID: "-"})
+	default:
 		reach, err := a.Reach(ctx, actor, authz.ReadSKP)
 		if err != nil {
 			return ObjectionPage{}, err

@@ -190,5 +190,17 @@ func TestObjectionListHoldsWhatOneMayRead(t *testing.T) {
 				t.Errorf("%s's pages hold %v, want %v", actor, seen, want)
 			}
 		}
+		// An OPD's, counted on every page; a to-do list is not counted
+		// beyond its one page.
+		if page, err := e.a.Objections(ctx, who["admin"], app.ObjectionFilter{OPDID: e.o.Kominfo.ID, Limit: 1, Count: true}); err != nil ||
+			page.Total != 4 || page.Next == "" {
+			t.Errorf("Kominfo's first page: total %d, next %q, %v", page.Total, page.Next, err)
+		}
+		if page, err := e.a.Objections(ctx, who["kadis"], app.ObjectionFilter{Todo: true, Limit: 1, Count: true}); err != nil || page.Total != -1 {
+			t.Errorf("the atasan's to-do, first page: total %d, %v", page.Total, err)
+		}
+		if page, err := e.a.Objections(ctx, who["kadis"], app.ObjectionFilter{Todo: true, Count: true}); err != nil || page.Total != 3 {
+			t.Errorf("the atasan's to-do on one page: total %d, %v", page.Total, err)
+		}
 	})
 }
