@@ -143,7 +143,14 @@ func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model
 	lang := readerLang(r)
 	out := list[objectionJSON]{Items: []objectionJSON{}, NextCursor: ptr(page.Next)}
 	for _, it := range page.Items {
-		out.Items = append(out.Items, objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can))
+		o := objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can)
+		if o.ExplainedBy != nil {
+			o.ExplainedBy.Name = it.ExplainedByName
+		}
+		if o.DecidedBy != nil {
+			o.DecidedBy.Name = it.DecidedByName
+		}
+		out.Items = append(out.Items, o)
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -175,6 +175,17 @@ func TestObjectionFlow(t *testing.T) {
 			from["predikat"] != "baik" || d["decided_by"].(map[string]any)["name"] != e.o.Kadis.Name {
 			t.Errorf("decided = %s", r.body)
 		}
+		// The list names who explained and who decided, as the objection does.
+		for _, q := range []string{"?mine=true", ""} {
+			items, _ := e.get(t, "/api/v1/objections"+q, staff).json(t)["items"].([]any)
+			if len(items) != 1 {
+				t.Fatalf("the list%s: %v", q, items)
+			}
+			it := items[0].(map[string]any)
+			if it["explained_by"].(map[string]any)["name"] != e.o.Kabid.Name || it["decided_by"].(map[string]any)["name"] != e.o.Kadis.Name {
+				t.Errorf("the list%s names %v and %v", q, it["explained_by"], it["decided_by"])
+			}
+		}
 		// di_atas with sesuai is Baik (C1): the predikat follows, it is
 		// not the one sent before.
 		if got, _ := e.s.Assessment(context.Background(), as.ID); got.HasilKerja != model.RatingDiAtas || got.Predikat != model.PredikatBaik {

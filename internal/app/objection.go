@@ -641,6 +641,8 @@ type ObjectionItem struct {
 	Assessment model.Assessment
 	Period     model.Period
 	Can        ObjectionRights
+	// ExplainedByName and DecidedByName name who did ("" before the step).
+	ExplainedByName, DecidedByName string
 }
 
 // ObjectionFilter selects objections for the list. Each field narrows it
@@ -798,6 +800,25 @@ func (a *App) Objections(ctx context.Context, actor model.Actor, f ObjectionFilt
 			if page.Total, err = a.store.ObjectionCount(ctx, sf); err != nil {
 				return page, err
 			}
+		}
+	}
+	// Who explained and who decided, read once for the page.
+	var ids []string
+	for _, it := range page.Items {
+		for _, id := range []string{it.Objection.ExplainedBy, it.Objection.DecidedBy} {
+			if id != "" && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) > 0 {
+		people, err := a.store.EmployeesByID(ctx, ids)
+		if err != nil {
+			return page, err
+		}
+		for i := range page.Items {
+			it := &page.Items[i]
+			it.ExplainedByName, it.DecidedByName = people[it.Objection.ExplainedBy].Name, people[it.Objection.DecidedBy].Name
 		}
 	}
 	return page, nil
