@@ -17,27 +17,34 @@ import (
 // ends, so that a move combined with an override starting later is seen
 // as the same move through POST /employees/{id}/placements is.
 
-// importCharts is the org chart of every day a file is checked on, read
-// before its rows are written.
-type importCharts struct {
+// orgCharts is the org chart of every day a change is checked on, read
+// before it is written: by an import, the cancel of an end of employment
+// and a merge, which write several placements and overrides at once.
+type orgCharts struct {
 	instansiID string
 	days       []model.Date
 	before     map[model.Date]*model.OrgChart
 }
 
 // readImportCharts reads, before the rows of plan are written, the charts
-// of the days they are checked on.
-func (a *App) readImportCharts(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, plan []importer.Planned) (importCharts, error) {
-	c := importCharts{instansiID: instansiID, before: map[model.Date]*model.OrgChart{}}
-	first := today
+// of the days they are checked on: from the earliest of today and their
+// TMT, and on each TMT.
+func (a *App) readImportCharts(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, plan []importer.Planned) (orgCharts, error) {
 	starts := []model.Date{today}
 	for _, p := range plan {
 		if p.Move {
 			starts = append(starts, p.Start)
-			first = min(first, p.Start)
 		}
 	}
-	days, err := a.selfRatingDays(ctx, tx, instansiID, first, "")
+	return a.readOrgCharts(ctx, tx, instansiID, starts...)
+}
+
+// readOrgCharts reads the charts of the days a change starting on each of
+// starts (at least one) is checked on (selfRatingDays of the earliest,
+// and every start).
+func (a *App) readOrgCharts(ctx context.Context, tx *store.Tx, instansiID string, starts ...model.Date) (orgCharts, error) {
+	c := orgCharts{instansiID: instansiID, before: map[model.Date]*model.OrgChart{}}
+	days, err := a.selfRatingDays(ctx, tx, instansiID, slices.Min(starts), "")
 	if err != nil {
 		return c, err
 	}
@@ -52,41 +59,61 @@ func (a *App) readImportCharts(ctx context.Context, tx *store.Tx, instansiID str
 	return c, nil
 }
 
-// refuse refuses, with a field error on "file", what was written in tx
-// since the charts were read when it makes anyone assess themselves on
-// one of their days: the first such day, with everyone it makes assess
-// themselves (those who come back in their own line of raters first).
-func (c importCharts) refuse(ctx context.Context, tx *store.Tx) error {
+// newSelfRatings returns the first of the days on which what was written
+// in tx since the charts were read makes anyone assess themselves, with
+// who; no day when nobody does.
+func (c orgCharts) newSelfRatings(ctx context.Context, tx *store.Tx) (model.Date, []model.SelfRating, error) {
 	for _, d := range c.days {
 		after, err := tx.OrgChart(ctx, c.instansiID, d)
 		if err != nil {
-			return err
+			return "", nil, err
 		}
-		found := model.NewSelfRatings(c.before[d], after)
-		if len(found) == 0 {
-			continue
+		if found := model.NewSelfRatings(c.before[d], after); len(found) > 0 {
+			return d, found, nil
 		}
-		key := "import.blocked.selfrating.upper"
-		var names []string
-		for _, upper := range []bool{false, true} {
-			for _, f := range found {
-				if f.Upper != upper {
-					continue
-				}
-				name := f.EmployeeID
-				if p, err := tx.Employee(ctx, f.EmployeeID); err == nil {
-					name = p.Name
-				}
-				names = append(names, name)
-			}
-			if len(names) > 0 {
-				if !upper {
-					key = "import.blocked.selfrating"
-				}
-				break
-			}
-		}
-		return model.Invalid("file", key, strings.Join(names, ", "), d)
 	}
-	return nil
+	return "", nil, nil
+}
+
+// refuseNewSelfRating refuses, with a field error on field naming the
+// person (selfRatingError), what was written in tx since the charts were
+// read when it makes anyone assess themselves on one of their days.
+func (c orgCharts) refuseNewSelfRating(ctx context.Context, tx *store.Tx, field string) error {
+	_, found, err := c.newSelfRatings(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return selfRatingError(ctx, tx, found, "", field, field)
+}
+
+// refuse refuses a file, with a field error on "file", when what it wrote
+// in tx makes anyone assess themselves on one of the days: the first such
+// day, with everyone it makes assess themselves (those who come back in
+// their own line of raters first).
+func (c orgCharts) refuse(ctx context.Context, tx *store.Tx) error {
+	d, found, err := c.newSelfRatings(ctx, tx)
+	if err != nil || len(found) == 0 {
+		return err
+	}
+	key := "import.blocked.selfrating.upper"
+	var names []string
+	for _, upper := range []bool{false, true} {
+		for _, f := range found {
+			if f.Upper != upper {
+				continue
+			}
+			name := f.EmployeeID
+			if p, err := tx.Employee(ctx, f.EmployeeID); err == nil {
+				name = p.Name
+			}
+			names = append(names, name)
+		}
+		if len(names) > 0 {
+			if !upper {
+				key = "import.blocked.selfrating"
+			}
+			break
+		}
+	}
+	return model.Invalid("file", key, strings.Join(names, ", "), d)
 }

@@ -533,17 +533,6 @@ func (a *App) selfRatingDays(ctx context.Context, tx *store.Tx, instansiID strin
 	return dates, nil
 }
 
-// refuseNewSelfRating refuses, with a field error on field, what was
-// written in tx since the org chart of today was before when it makes
-// someone assess themselves (an import placing people).
-func refuseNewSelfRating(ctx context.Context, tx *store.Tx, instansiID string, before *model.OrgChart, today model.Date, field string) error {
-	after, err := tx.OrgChart(ctx, instansiID, today)
-	if err != nil {
-		return err
-	}
-	return selfRatingError(ctx, tx, model.NewSelfRatings(before, after), "", field, field)
-}
-
 // selfRatingError is the field error for the first of found, preferring
 // the employee changed, naming them; nil when found is empty.
 func selfRatingError(ctx context.Context, tx *store.Tx, found []model.SelfRating, changed, raterField, upperField string) error {
