@@ -27,12 +27,14 @@ type orgCharts struct {
 }
 
 // readImportCharts reads, before the rows of plan are written, the charts
-// of the days they are checked on: from the earliest of today and their
-// TMT, and on each TMT.
+// of the days they are checked on: today and each later TMT. A TMT in the
+// past is checked as of today, as the placement path checks it from
+// today on: a first import of a whole instansi carries thousands of past
+// TMT, and what they did before today is history, not a rater to come.
 func (a *App) readImportCharts(ctx context.Context, tx *store.Tx, instansiID string, today model.Date, plan []importer.Planned) (orgCharts, error) {
 	starts := []model.Date{today}
 	for _, p := range plan {
-		if p.Move {
+		if p.Move && p.Start > today {
 			starts = append(starts, p.Start)
 		}
 	}
