@@ -313,7 +313,9 @@ func schemas() map[string]any {
 			"position":     map[string]any{"type": "string", "description": "Name of the position the row places the employee in"},
 			"new_position": map[string]any{"type": "boolean", "description": "The import creates this position"},
 			"status":       map[string]any{"type": "string", "description": "Employee status the row gives (pns, cpns, pppk, pppk_paruh_waktu, pejabat_negara), read from the NIP when the file has no STATUS"},
-			"golongan":     map[string]any{"type": "string", "description": "Golongan the row gives (III/a, IX, ...)"}}),
+			"golongan":     map[string]any{"type": "string", "description": "Golongan the row gives (III/a, IX, ...)"},
+			"old_nip":      map[string]any{"type": "string", "description": "On an update that changes the NIP (the same person under a new number): the number until now"},
+			"note":         map[string]any{"type": "string", "description": "On a row that creates an employee: a record that may be the same person under another number but is not taken for them (the name agrees, the birth date or the status move does not); Kinerja does not guess"}}),
 		"ImportReport": obj([]string{"applied", "created", "updated", "rejected", "rows"}, map[string]any{
 			"file_name": str(), "applied": map[string]any{"type": "boolean"}, "total": map[string]any{"type": "integer"},
 			"created": map[string]any{"type": "integer"}, "updated": map[string]any{"type": "integer"},

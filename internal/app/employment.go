@@ -371,7 +371,7 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 	}
 	today := a.Today(ctx, d.Employee.InstansiID)
 	return a.orgWrite(ctx, actor, d.Employee.InstansiID, func(tx *store.Tx) error {
-		before, err := tx.OrgChart(ctx, d.Employee.InstansiID, today)
+		before, err := a.readOrgCharts(ctx, tx, d.Employee.InstansiID, today)
 		if err != nil {
 			return err
 		}
@@ -391,7 +391,7 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 				return err
 			}
 		}
-		return refuseNewSelfRating(ctx, tx, d.Employee.InstansiID, before, today, "end")
+		return before.refuseNewSelfRating(ctx, tx, "end")
 	})
 }
 
@@ -600,7 +600,7 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 	var m model.EmployeeMerge
 	today := a.Today(ctx, from.InstansiID)
 	err = a.orgWrite(ctx, actor, from.InstansiID, func(tx *store.Tx) error {
-		before, err := tx.OrgChart(ctx, from.InstansiID, today)
+		before, err := a.readOrgCharts(ctx, tx, from.InstansiID, today)
 		if err != nil {
 			return err
 		}
@@ -622,7 +622,7 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 		if m, _, err = tx.MergeEmployee(ctx, from.ID, into.ID, reason); err != nil {
 			return err
 		}
-		return refuseNewSelfRating(ctx, tx, from.InstansiID, before, today, "into")
+		return before.refuseNewSelfRating(ctx, tx, "into")
 	})
 	return m, err
 }

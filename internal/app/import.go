@@ -86,11 +86,12 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 	}()
 	err = a.orgWrite(ctx, actor, actor.InstansiID, func(tx *store.Tx) error {
 		var plan []importer.Planned
-		before, err := tx.OrgChart(ctx, actor.InstansiID, a.Today(ctx, actor.InstansiID))
+		today := a.Today(ctx, actor.InstansiID)
+		rep, plan, err = importer.Plan(ctx, tx, actor.InstansiID, rows, scope, today)
 		if err != nil {
 			return err
 		}
-		rep, plan, err = importer.Plan(ctx, tx, actor.InstansiID, rows, scope, a.Today(ctx, actor.InstansiID))
+		charts, err := a.readImportCharts(ctx, tx, actor.InstansiID, today, plan)
 		if err != nil {
 			return err
 		}
@@ -98,7 +99,7 @@ func (a *App) importEmployees(ctx context.Context, actor model.Actor, filename s
 		if err := applyImport(ctx, tx, plan); err != nil {
 			return err
 		}
-		if err := refuseNewSelfRating(ctx, tx, actor.InstansiID, before, a.Today(ctx, actor.InstansiID), "file"); err != nil {
+		if err := charts.refuse(ctx, tx); err != nil {
 			return err
 		}
 		if also != nil {
@@ -153,10 +154,6 @@ func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.
 	var warnings []importer.RaterWarning
 	err := a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		today := a.Today(ctx, actor.InstansiID)
-		before, err := tx.OrgChart(ctx, actor.InstansiID, today)
-		if err != nil {
-			return err
-		}
 		_, plan, err := importer.Plan(ctx, tx, actor.InstansiID, rows, scope, today)
 		if err != nil {
 			return err
@@ -165,11 +162,15 @@ func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.
 		if err != nil {
 			return err
 		}
+		charts, err := a.readImportCharts(ctx, tx, actor.InstansiID, today, plan)
+		if err != nil {
+			return err
+		}
 		if err := applyImport(ctx, tx, plan); err != nil {
 			return err
 		}
 		var v *model.ValidationError
-		if err := refuseNewSelfRating(ctx, tx, actor.InstansiID, before, today, "file"); errors.As(err, &v) {
+		if err := charts.refuse(ctx, tx); errors.As(err, &v) {
 			// Blocked: what the file would do is still told, so that the
 			// admin fixes it in one go.
 			blocked = v.Message("file")

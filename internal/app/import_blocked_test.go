@@ -43,7 +43,7 @@ func TestBlockedImportShowsEverythingThePreviewFinds(t *testing.T) {
 		selfRatingOverrides(t, e)
 		check := func(what string, rep importer.Report) {
 			t.Helper()
-			if rep.Blocked.Key != "invalid.rater.selfrating" || rep.Updated != 1 || rep.Created != 1 || rep.Rejected != 1 {
+			if rep.Blocked.Key != "import.blocked.selfrating" || rep.Updated != 1 || rep.Created != 1 || rep.Rejected != 1 {
 				t.Errorf("%s: blocked %+v, %d updated, %d created, %d rejected", what, rep.Blocked, rep.Updated, rep.Created, rep.Rejected)
 			}
 			var rejected []importer.RowResult
@@ -69,7 +69,7 @@ func TestBlockedImportShowsEverythingThePreviewFinds(t *testing.T) {
 		rep, err = e.a.ImportEmployees(ctx, e.admin, "pindah.csv", []byte(blockedFile), true)
 		var blocked *app.ImportBlockedError
 		var v *model.ValidationError
-		if !errors.As(err, &blocked) || !errors.As(err, &v) || v.Fields["file"] != "invalid.rater.selfrating" {
+		if !errors.As(err, &blocked) || !errors.As(err, &v) || v.Fields["file"] != "import.blocked.selfrating" {
 			t.Fatalf("apply: %v", err)
 		}
 		check("refused apply", blocked.Report)

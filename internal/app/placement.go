@@ -493,22 +493,9 @@ func (a *App) refuseSelfRating(ctx context.Context, tx *store.Tx, e model.Employ
 	if _, err := model.ParseDate(string(start)); err != nil {
 		return nil // the store refuses the date itself
 	}
-	// The chart changes on the first day, on today's when that is later,
-	// and on every later day something already written comes into force
-	// or ends, while the change is in force (until, "" for open-ended).
-	dates := []model.Date{start}
-	from := start
-	if today := a.Today(ctx, e.InstansiID); start < today {
-		dates, from = append(dates, today), today
-	}
-	later, err := tx.OrgChangeDates(ctx, e.InstansiID, from)
+	dates, err := a.selfRatingDays(ctx, tx, e.InstansiID, start, until)
 	if err != nil {
 		return err
-	}
-	for _, d := range later {
-		if until == "" || d <= until {
-			dates = append(dates, d)
-		}
 	}
 	for _, d := range dates {
 		before, err := tx.OrgChart(ctx, e.InstansiID, d)
@@ -522,15 +509,28 @@ func (a *App) refuseSelfRating(ctx context.Context, tx *store.Tx, e model.Employ
 	return nil
 }
 
-// refuseNewSelfRating refuses, with a field error on field, what was
-// written in tx since the org chart of today was before when it makes
-// someone assess themselves (an import placing people).
-func refuseNewSelfRating(ctx context.Context, tx *store.Tx, instansiID string, before *model.OrgChart, today model.Date, field string) error {
-	after, err := tx.OrgChart(ctx, instansiID, today)
-	if err != nil {
-		return err
+// selfRatingDays returns, oldest first, the days on which a change of the
+// organisation in force from start until ("" for open-ended) is checked
+// for self-rating, on every path (a placement, an override, an import):
+// its first day, today's when that is later, and every later day
+// something already written comes into force or ends while the change is
+// in force, since what comes into force later may combine with it.
+func (a *App) selfRatingDays(ctx context.Context, tx *store.Tx, instansiID string, start, until model.Date) ([]model.Date, error) {
+	dates := []model.Date{start}
+	from := start
+	if today := a.Today(ctx, instansiID); start < today {
+		dates, from = append(dates, today), today
 	}
-	return selfRatingError(ctx, tx, model.NewSelfRatings(before, after), "", field, field)
+	later, err := tx.OrgChangeDates(ctx, instansiID, from)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range later {
+		if until == "" || d <= until {
+			dates = append(dates, d)
+		}
+	}
+	return dates, nil
 }
 
 // selfRatingError is the field error for the first of found, preferring

@@ -274,7 +274,7 @@ func TestImportDoesNotMakeSelfRating(t *testing.T) {
 		file := "NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPStaff1 + ";Andi Pratama;KOMINFO-SEK;KOMINFO-ADM\n"
 		// The preview says so before the admin applies it, and writes nothing.
 		rep, err := e.a.ImportEmployees(ctx, e.admin, "pindah.csv", []byte(file), false)
-		if err != nil || rep.Blocked.Key != "invalid.rater.selfrating" || rep.Updated != 1 {
+		if err != nil || rep.Blocked.Key != "import.blocked.selfrating" || rep.Updated != 1 {
 			t.Fatalf("preview: blocked %+v, updated %d, %v", rep.Blocked, rep.Updated, err)
 		}
 		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != e.o.PosStaff.ID {
@@ -282,7 +282,7 @@ func TestImportDoesNotMakeSelfRating(t *testing.T) {
 		}
 		_, err = e.a.ImportEmployees(ctx, e.admin, "pindah.csv", []byte(file), true)
 		var v *model.ValidationError
-		if !errors.As(err, &v) || v.Fields["file"] != "invalid.rater.selfrating" {
+		if !errors.As(err, &v) || v.Fields["file"] != "import.blocked.selfrating" {
 			t.Fatalf("import: %v", err)
 		}
 		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != e.o.PosStaff.ID {

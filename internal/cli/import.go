@@ -93,6 +93,20 @@ func printReport(w io.Writer, rep importer.Report) {
 			}
 		}
 	}
+	// A new employee who may be someone already recorded under another
+	// number is named, not taken for them: the admin decides.
+	var notes []importer.RowResult
+	for _, r := range rep.Rows {
+		if r.Action == importer.ActionCreate && r.NoteText != "" {
+			notes = append(notes, r)
+		}
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(tw, "\nPegawai baru yang mungkin sudah tercatat:\nBARIS\tNIP\tCATATAN")
+		for _, r := range notes {
+			fmt.Fprintf(tw, "%d\t%s\t%s\n", r.Row, r.NIP, r.NoteText)
+		}
+	}
 	// New posts are listed once each, so that a misspelt position name is
 	// seen before it becomes a post of its own.
 	var posts []string

@@ -87,20 +87,81 @@ func TestImportPPPKAppointedCPNSChangesTheNIP(t *testing.T) {
 	})
 }
 
-// BKN corrects a NIP whose birth date digits were wrong: the name and the
-// post say it is the same person.
+// BKN corrects a NIP: a correction of the TMT or sequence digits keeps
+// the birth date and the status, and is the same person. A correction of
+// the birth date digits is not guessed from the name and the post: the
+// row is a new employee with a note naming the possible match (the admin
+// merges them), unless the file's TANGGAL_LAHIR agrees with the record.
 func TestImportNIPCorrection(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
 		ctx := context.Background()
-		const fixed = "199003132015031003" // born on the 13th, not the 3rd
+		const fixed = "199003032015031009" // the sequence number corrected
 		rep := e.importFile(t, personHeader+fixed+";Andi Pratama;;PNS;III/a;KOMINFO-APL;Pranata Komputer Ahli Pertama\n", true)
 		if rep.Created != 0 || rep.Updated != 1 || rep.Rows[0].OldNIP != storetest.NIPStaff1 {
 			t.Fatalf("correction = %+v", rep)
 		}
 		got, err := s.Employee(ctx, e.o.Staff1.ID)
-		if err != nil || got.NIP != fixed || got.BirthDate != "1990-03-13" {
+		if err != nil || got.NIP != fixed || got.BirthDate != "1990-03-03" {
 			t.Errorf("corrected record = %+v, %v", got, err)
+		}
+
+		const born13 = "199003132015031003" // born on the 13th, not the 3rd
+		row := born13 + ";Andi Pratama;;PNS;III/a;KOMINFO-APL;Pranata Komputer Ahli Pertama\n"
+		rep = e.importFile(t, personHeader+row, false)
+		if rep.Created != 1 || rep.Updated != 0 || rep.Rows[0].OldNIP != "" || !strings.Contains(rep.Rows[0].NoteText, fixed) ||
+			!strings.Contains(rep.Rows[0].NoteText, "tanggal lahirnya berbeda") {
+			t.Errorf("birth digits corrected = %+v", rep)
+		}
+		// The file's birth date agreeing with the record is the evidence.
+		rep = e.importFile(t, "NIP;NAMA;STATUS;UNOR_ID;JABATAN_NAMA;TANGGAL_LAHIR\n"+
+			born13+";Andi Pratama;PNS;KOMINFO-APL;Pranata Komputer Ahli Pertama;03-03-1990\n", false)
+		if rep.Updated != 1 || rep.Rows[0].OldNIP != fixed {
+			t.Errorf("with TANGGAL_LAHIR = %+v", rep)
+		}
+	})
+}
+
+// The example of issue 9, point 7: a new CPNS teacher named like a PNS
+// teacher of the same post, born fourteen years apart, was taken for her
+// ("NIP berubah …, Status PNS → CPNS"). A NIP change is the same person
+// only when the name, the birth date and a status move that happens
+// agree; a record sharing the name and the post only is named, not
+// taken.
+func TestImportDifferentPersonIsNotANIPChange(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		const fitri, post = "198407072011022001", ";KOMINFO-APL;Pranata Komputer Ahli Pertama\n"
+		rep := e.importFile(t, personHeader+fitri+";Fitri;;PNS;III/b"+post+
+			"198501012010011001;Bambang;;PNS;III/b"+post+"198601012010011002;Cahyo;;PNS;III/b"+post, true)
+		if rep.Created != 3 {
+			t.Fatalf("setup = %+v", rep)
+		}
+		row := personHeader + "199805172026112001;FITRI;;CPNS;III/a" + post
+		rep = e.importFile(t, row, false)
+		if rep.Created != 1 || rep.Updated != 0 || rep.Rows[0].OldNIP != "" || !strings.Contains(rep.Rows[0].NoteText, fitri) ||
+			!strings.Contains(rep.Rows[0].NoteText, "Kinerja tidak menebak") {
+			t.Fatalf("preview = %+v", rep)
+		}
+		e.importFile(t, row, true)
+		old, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, fitri)
+		if err != nil || old.Status != model.StatusPNS || old.Golongan != "III/b" || !old.Active {
+			t.Errorf("the teacher of 1984 = %+v, %v", old, err)
+		}
+		if _, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, "199805172026112001"); err != nil {
+			t.Errorf("the new teacher: %v", err)
+		}
+
+		// Same name and birth date, but a PNS does not become CPNS: named, not taken.
+		rep = e.importFile(t, personHeader+"198407072024122001;Fitri;;CPNS;III/a;KOMINFO-SEK;Pengadministrasi Perkantoran\n", false)
+		if rep.Created != 1 || rep.Rows[0].OldNIP != "" || !strings.Contains(rep.Rows[0].NoteText, "PNS tidak berubah menjadi CPNS") {
+			t.Errorf("PNS → CPNS = %+v", rep)
+		}
+		// A PPPK under a PNS-form number without STATUS: the file says CPNS, Kinerja does not guess.
+		rep = e.importFile(t, "NIP;NAMA;UNOR_ID;JABATAN_NAMA\n199104042024122004;Dewi Lestari;KOMINFO-APL;Pranata Komputer Ahli Pertama\n", false)
+		if rep.Rejected != 1 || rep.Rows[0].Column != "STATUS" || !strings.Contains(rep.Rows[0].Reason, storetest.NIPStaff2) {
+			t.Errorf("PPPK to a PNS-form NIP without STATUS = %+v", rep)
 		}
 	})
 }
@@ -111,10 +172,10 @@ func TestImportAmbiguousSamePersonIsRefused(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
 		ctx := context.Background()
-		const a, b = "198505052010011001", "198505052012011002"
+		const a, b = "198505052021211001", "198505052022211002" // two PPPK
 		rep := e.importFile(t, personHeader+
-			a+";Ahmad Fauzi;;PNS;III/b;KOMINFO-APL;Pranata Komputer Ahli Pertama\n"+
-			b+";Ahmad Fauzi;;PNS;III/b;DINKES;Perawat Ahli Pertama\n", true)
+			a+";Ahmad Fauzi;;PPPK;IX;KOMINFO-APL;Pranata Komputer Ahli Pertama\n"+
+			b+";Ahmad Fauzi;;PPPK;IX;DINKES;Perawat Ahli Pertama\n", true)
 		if rep.Created != 2 {
 			t.Fatalf("setup file = %+v", rep)
 		}
@@ -136,6 +197,33 @@ func TestImportAmbiguousSamePersonIsRefused(t *testing.T) {
 			storetest.NIPStaff2+";Dewi Lestari;;PPPK;IX;KOMINFO-APL;Pranata Komputer Ahli Pertama\n", false)
 		if rep.Rejected != 1 || rep.Rows[0].Action != importer.ActionReject || !strings.Contains(rep.Rows[0].Reason, "baris 3") {
 			t.Errorf("old and new number in one file = %+v", rep)
+		}
+	})
+}
+
+// The NIP carries the birth date and the sex: a TMT before the birth
+// date is refused, and so is a JENIS_KELAMIN the sex digit contradicts,
+// naming both and what an empty cell would save, as a STATUS is.
+func TestImportRowAgreesWithItsNIP(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		const head = "NIP;NAMA;UNOR_ID;JABATAN_NAMA;JENIS_KELAMIN;TMT_JABATAN\n"
+		rep := e.importFile(t, head+
+			"199805172022012001;Rina;KOMINFO-APL;Staf Aplikasi;;1998-05-16\n"+ // a day before her birth
+			"199805172022012002;Sari;KOMINFO-APL;Staf Aplikasi;L;\n"+ // digit 15 is 2: a woman
+			"199805172022011003;Tono;KOMINFO-APL;Staf Aplikasi;Laki-laki;1998-05-17\n", false)
+		if len(rep.Rows) != 3 {
+			t.Fatalf("report = %+v", rep)
+		}
+		if r := rep.Rows[0]; r.Action != importer.ActionReject || r.Column != "TMT_JABATAN" || !strings.Contains(r.Reason, "17 Mei 1998") {
+			t.Errorf("TMT before birth = %+v", r)
+		}
+		if r := rep.Rows[1]; r.Action != importer.ActionReject || r.Column != "JENIS_KELAMIN" ||
+			!strings.Contains(r.Reason, "Laki-laki bertentangan") || !strings.Contains(r.Reason, "yang disimpan Perempuan") {
+			t.Errorf("sex against the NIP = %+v", r)
+		}
+		if r := rep.Rows[2]; r.Action != importer.ActionCreate {
+			t.Errorf("a row that agrees = %+v", r)
 		}
 	})
 }

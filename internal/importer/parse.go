@@ -38,6 +38,7 @@ var aliases = map[string][]string{
 	"position_kind":  {"jenisjabatan", "jenisjabatannama"},
 	"jenjang":        {"jenjang", "jenjangjabatan"},
 	"tmt_jabatan":    {"tmtjabatan", "tmt"},
+	"tanggal_lahir":  {"tanggallahir", "tgllahir", "tgllhr"},
 	"email":          {"email", "surel"},
 	"phone":          {"nomorhp", "nohp", "hp", "telepon", "nomortelepon"},
 }
@@ -63,6 +64,7 @@ var Columns = []struct {
 	{"GELAR_BELAKANG", false, "gelar belakang, atau GLR_BELAKANG; mis. S.H., M.H."},
 	{"JENIS_KELAMIN", false, "L atau P"},
 	{"TMT_JABATAN", false, "YYYY-MM-DD atau DD-MM-YYYY"},
+	{"TANGGAL_LAHIR", false, "untuk mengenali NIP yang berubah; bila kosong menurut NIP"},
 	{"EMAIL", false, ""},
 	{"NOMOR_HP", false, ""},
 }

@@ -363,19 +363,29 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return plannedRow{}, model.Message{}, err
 	}
-	var oldNIP string // the number of the same person's record, when it changes
-	if !found {
-		same, reason, err := samePerson(ctx, db, instansiID, r, n, nip, name)
-		if err != nil || reason.Key != "" {
-			return plannedRow{}, reason, err
-		}
-		if same != nil {
-			existing, found, oldNIP = *same, true, same.NIP
-		}
-	}
 	cell, err := normStatus(r.Get("status"))
 	if err != nil {
 		return plannedRow{}, reasonOf(err), nil
+	}
+	birthCell, err := normDate(r.Get("tanggal_lahir"))
+	if err != nil {
+		return plannedRow{}, model.Msg("import.reject.birth", r.Get("tanggal_lahir")), nil
+	}
+	var oldNIP string // the number of the same person's record, when it changes
+	var note model.Message
+	if !found {
+		same, maybe, reason, err := samePerson(ctx, db, instansiID, r, n, nip, name, cell, birthCell)
+		if err != nil || reason.Key != "" {
+			return plannedRow{}, reason, err
+		}
+		note = maybe
+		if same != nil {
+			existing, found, oldNIP = *same, true, same.NIP
+			if cell == "" && existing.Status.IsPPPK() && !n.PPPK {
+				// A PPPK under a PNS-form number: CPNS, the file must say.
+				return plannedRow{}, model.Msg("import.reject.nip.status.needed", existing.NIP, nip), nil
+			}
+		}
 	}
 	var stored *model.Employee
 	if found {
@@ -393,8 +403,14 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if err != nil {
 		return plannedRow{}, reasonOf(err), nil
 	}
+	// The number says the sex (digit 15): a cell saying the other is
+	// refused naming both, as a STATUS the number contradicts is.
+	fromNIP := map[bool]string{true: "P", false: "L"}[n.Female]
 	if gender == "" {
-		gender = map[bool]string{true: "P", false: "L"}[n.Female]
+		gender = fromNIP
+	} else if gender != fromNIP {
+		return plannedRow{}, model.Msg("import.reject.gender.nip", model.Msg("gender."+gender), nip,
+			model.Msg("gender."+fromNIP), model.Msg("gender."+fromNIP)), nil
 	}
 	tmt, err := normDate(r.Get("tmt_jabatan"))
 	if err != nil {
@@ -404,6 +420,8 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		tmt = today
 	} else if err := model.CheckPlacementDate(tmt, today); err != nil {
 		return plannedRow{}, reasonOf(err), nil
+	} else if born := model.Date(n.BirthDate.Format(time.DateOnly)); tmt < born {
+		return plannedRow{}, model.Msg("import.reject.tmt.birth", tmt, born), nil
 	}
 	kind, err := normKind(r.Get("position_kind"))
 	if err != nil {
@@ -454,7 +472,7 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 		Status: status, Golongan: gol, Pangkat: r.Get("pangkat"), Email: email, Phone: normPhone(r.Get("phone")), Active: true}
 	p := plannedRow{Planned: Planned{Row: r.Line, Employee: emp, Position: pos, NewHead: newHead, Start: tmt}}
 	p.result = RowResult{Row: r.Line, NIP: nip, Name: name, Unit: unit.Code, Position: pos.Name, NewPosition: pos.ID == "",
-		Status: status, Golongan: gol}
+		Status: status, Golongan: gol, Note: note}
 
 	if !found {
 		p.Action, p.Move = ActionCreate, true
@@ -746,7 +764,7 @@ var columnNames = map[string]string{
 	"position_code": "JABATAN_ID", "position_name": "JABATAN_NAMA", "position_kind": "JENIS_JABATAN",
 	"jenjang": "JENJANG", "status": "STATUS", "golongan": "GOLONGAN", "pangkat": "PANGKAT",
 	"gelar_depan": "GELAR_DEPAN", "gelar_belakang": "GELAR_BELAKANG", "jenis_kelamin": "JENIS_KELAMIN",
-	"tmt_jabatan": "TMT_JABATAN", "email": "EMAIL", "phone": "NOMOR_HP",
+	"tmt_jabatan": "TMT_JABATAN", "tanggal_lahir": "TANGGAL_LAHIR", "email": "EMAIL", "phone": "NOMOR_HP",
 }
 
 // columnOf names the column a row is rejected for, from the reason's
@@ -764,16 +782,20 @@ func columnOf(why model.Message, r Row) string {
 		col = strings.ToLower(fmt.Sprint(why.Args[0]))
 	case key == "import.reject.name.empty":
 		col = "nama"
+	case key == "import.reject.nip.status.needed":
+		col = "status"
 	case strings.HasPrefix(key, "import.reject.nip") || strings.HasPrefix(key, "invalid.nip") ||
 		strings.HasPrefix(key, "import.reject.employee."):
 		col = "nip"
+	case key == "import.reject.birth":
+		col = "tanggal_lahir"
 	case strings.HasPrefix(key, "import.reject.status"):
 		col = "status"
 	case strings.HasPrefix(key, "import.reject.golongan"):
 		col = "golongan"
-	case key == "import.reject.gender":
+	case key == "import.reject.gender" || key == "import.reject.gender.nip":
 		col = "jenis_kelamin"
-	case key == "import.reject.date" || key == "import.reject.tmt.before" || strings.HasPrefix(key, "invalid.placement.date"):
+	case key == "import.reject.date" || key == "import.reject.tmt.before" || key == "import.reject.tmt.birth" || strings.HasPrefix(key, "invalid.placement.date"):
 		col = "tmt_jabatan"
 	case key == "import.reject.kind":
 		col = "position_kind"

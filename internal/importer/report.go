@@ -51,6 +51,12 @@ type RowResult struct {
 	// appointed CPNS, a correction by BKN): the update changes the NIP of
 	// their record from OldNIP to NIP ("NIP berubah").
 	OldNIP string `json:"old_nip,omitempty"`
+	// Note, on a row that creates an employee, names a record that may be
+	// the same person under another number but is not taken for them
+	// (the name agrees, the birth date or the status move does not):
+	// Kinerja does not guess; NoteText is it rendered by In.
+	Note     model.Message `json:"-"`
+	NoteText string        `json:"note,omitempty"`
 }
 
 // Report is the answer to an import, dry run or applied.
@@ -85,6 +91,9 @@ func (rep Report) In(lang string) Report {
 	for i, r := range rep.Rows {
 		if r.Why.Key != "" {
 			r.Reason = locale.T(lang, r.Why.Key, r.Why.Args...)
+		}
+		if r.Note.Key != "" {
+			r.NoteText = locale.T(lang, r.Note.Key, r.Note.Args...)
 		}
 		if len(r.What) > 0 {
 			r.Changes = make([]string, len(r.What))

@@ -4,9 +4,9 @@ package locale
 // employment (pemberhentian) and the merge of two records of one person.
 var employmentID = map[string]string{
 	"import.nip.changed":                      "NIP berubah",
-	"import.change.nip":                       "NIP berubah: %s → %s (orang yang sama: nama dan tanggal lahir atau jabatan sama)",
+	"import.change.nip":                       "NIP berubah: %s → %s (orang yang sama: nama dan tanggal lahir sama, statusnya memang dapat berubah demikian)",
 	"import.reject.nip.replaced":              "NIP %s tidak dipakai lagi: orangnya kini tercatat dengan NIP %s",
-	"import.reject.nip.ambiguous":             "NIP %s belum dikenal, tetapi nama dan tanggal lahir atau jabatannya cocok dengan lebih dari satu pegawai: %s. Periksa datanya; Kinerja tidak menebak",
+	"import.reject.nip.ambiguous":             "NIP %s belum dikenal, tetapi nama, tanggal lahir dan statusnya cocok dengan lebih dari satu pegawai, dan jabatannya tidak menentukan satu: %s. Periksa datanya; Kinerja tidak menebak",
 	"import.reject.nip.twice":                 "%s sudah diperbarui oleh baris %d berkas ini dengan NIP lain",
 	"import.reject.nip.oldinfile":             "NIP lama orang ini (%s) juga ada di baris %d berkas ini: pakai salah satu saja",
 	"conflict.employment.notended":            "Kepegawaian %s masih berjalan: tidak ada pemberhentian yang dapat dibatalkan",
@@ -67,9 +67,9 @@ var employmentID = map[string]string{
 
 var employmentEN = map[string]string{
 	"import.nip.changed":                      "NIP changed",
-	"import.change.nip":                       "NIP changed: %s → %s (the same person: same name and birth date or post)",
+	"import.change.nip":                       "NIP changed: %s → %s (the same person: same name and birth date, a status that can change so)",
 	"import.reject.nip.replaced":              "NIP %s is no longer used: the person is now recorded under NIP %s",
-	"import.reject.nip.ambiguous":             "NIP %s is not known yet, but its name and birth date or post match more than one employee: %s. Check the data; Kinerja does not guess",
+	"import.reject.nip.ambiguous":             "NIP %s is not known yet, but its name, birth date and status match more than one employee, and its post does not settle one: %s. Check the data; Kinerja does not guess",
 	"import.reject.nip.twice":                 "%s was already updated by row %d of this file under another NIP",
 	"import.reject.nip.oldinfile":             "This person's old NIP (%s) is also on row %d of this file: keep only one of them",
 	"conflict.employment.notended":            "The employment of %s goes on: there is no end to cancel",

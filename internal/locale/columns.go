@@ -17,6 +17,7 @@ var importColumnsEN = map[string]string{
 	"import.col.GOLONGAN":       "III/a for PNS, I to XVII for PPPK",
 	"import.col.JENIS_KELAMIN":  "L (male) or P (female)",
 	"import.col.TMT_JABATAN":    "YYYY-MM-DD or DD-MM-YYYY",
+	"import.col.TANGGAL_LAHIR":  "to recognise a NIP that changed; when empty, from the NIP",
 }
 
 func init() {

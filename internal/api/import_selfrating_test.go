@@ -1,0 +1,65 @@
+package api_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kinerja-id/kinerja/internal/locale"
+	"github.com/kinerja-id/kinerja/internal/model"
+	"github.com/kinerja-id/kinerja/internal/store"
+	"github.com/kinerja-id/kinerja/internal/store/storetest"
+)
+
+// A move the placement route refuses (the Kadinkes, the Kabid's
+// substitute rater nine days on, placed under her) is blocked in a file
+// too, naming both and the day; so is a file whose moves four days on meet
+// a substitute rater from the ninth.
+func TestImportBlocksSelfRatingOnLaterDays(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		// The API runs on the real clock: the days are counted from today.
+		today := model.DefaultTimeZone.Today(time.Now()).Time()
+		day := func(n int) string { return today.AddDate(0, 0, n).Format(time.DateOnly) }
+		later := locale.LongDate("id", today.AddDate(0, 0, 9))
+		admin := e.login(t, "admin", "rahasia-admin")
+		for _, o := range []struct{ who, rater string }{{e.o.Kabid.ID, e.o.Kadinkes.ID}, {e.o.Staff3.ID, e.o.Kadis.ID}} {
+			if r := e.post(t, "/api/v1/employees/"+o.who+"/rater-overrides", admin,
+				map[string]string{"rater_id": o.rater, "start": day(9), "reason": "Penugasan khusus"}); r.status/100 != 2 {
+				t.Fatalf("override: %d %s", r.status, r.body)
+			}
+		}
+		r := e.post(t, "/api/v1/employees/"+e.o.Kadinkes.ID+"/placements", admin,
+			map[string]string{"position_id": e.o.PosStaff.ID, "kind": "definitif", "start": day(0), "decree": "SK 1"})
+		if p := problem(t, r, 422); !strings.Contains(string(r.body), "menilai dirinya sendiri") {
+			t.Errorf("placement: %v", p)
+		}
+		for file, names := range map[string][]string{
+			"NIP;NAMA;UNOR_ID;JABATAN_ID\n" + storetest.NIPKadinkes + ";Yusuf Hidayat;KOMINFO-APL;KOMINFO-PRAKOM\n": {
+				e.o.Kadinkes.Name, e.o.Kabid.Name},
+			"NIP;NAMA;UNOR_ID;JABATAN_ID;TMT_JABATAN\n" +
+				storetest.NIPKabid + ";Siti Rahmawati;KOMINFO-SEK;KOMINFO-ADM;" + day(4) + "\n" +
+				storetest.NIPStaff3 + ";Rudi Hartono;KOMINFO-APL;KOMINFO-KABID;" + day(4) + "\n" +
+				storetest.NIPKadis + ";Budi Santoso;KOMINFO-APL;KOMINFO-PRAKOM;" + day(4) + "\n": {e.o.Kadis.Name, e.o.Staff3.Name},
+		} {
+			r := upload(t, e, admin, "pindah.csv", file, nil)
+			var dry struct {
+				Blocked string `json:"blocked"`
+			}
+			if err := json.Unmarshal(r.body, &dry); err != nil || r.status != 200 {
+				t.Fatalf("dry run: %d %s", r.status, r.body)
+			}
+			for _, want := range append(names, later) {
+				if !strings.Contains(dry.Blocked, want) {
+					t.Errorf("dry run: %q does not say %s", dry.Blocked, want)
+				}
+			}
+			r = upload(t, e, admin, "pindah.csv", file, map[string]string{"apply": "true"})
+			p := problem(t, r, 422)
+			if errs, _ := p["errors"].(map[string]any); !strings.Contains(errs["file"].(string), later) {
+				t.Errorf("the refusal: %v", p)
+			}
+		}
+	})
+}
