@@ -130,10 +130,7 @@ func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor mode
 	if err != nil {
 		return err
 	}
-	cursor := q.Get("cursor")
-	if cursor != "" && !isID(cursor) {
-		return model.Invalid("cursor", "invalid.cursor.next")
-	}
+	cursor := q.Get("cursor") // checked with the list (app.Assessments)
 	var f app.AssessmentFilter
 	for name, into := range map[string]*string{"period": &f.PeriodID, "unit": &f.OPDID, "employee": &f.Employee} {
 		if *into, err = idParam(r, name); err != nil {

@@ -387,6 +387,14 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 			return AssessmentPage{}, fmt.Errorf("period %s: %w", f.PeriodID, model.ErrNotFound)
 		}
 	}
+	if f.Cursor != "" {
+		// A cursor is the id of an assessment a page gave; any other
+		// would answer an empty page.
+		as, err := a.store.Assessment(ctx, f.Cursor)
+		if err := cursorGiven(err == nil && as.InstansiID == actor.InstansiID, "invalid.cursor.next"); err != nil {
+			return AssessmentPage{}, err
+		}
+	}
 	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, Status: f.Status, After: f.Cursor}
 	if actor.EmployeeID != "" && f.Status == model.AssessmentOpen {
 		// The status filter is the status as the actor reads it (seenBy):
