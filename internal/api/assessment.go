@@ -19,7 +19,7 @@ func assessmentRoutes() []route {
 		{method: "GET", path: "/api/v1/assessments", summary: "Every assessment the actor may read: without a filter their own, those of the people they rate and of everyone below them in their line, and what their role reads (an OPD's for its admins, the instansi's for BKPSDM, leaders and auditors). Each filter narrows the list and they combine: mine=true those they rate today; employee= one person's; unit= an OPD's (its head, BKPSDM, leaders, auditors, its admins); period=; status=", handle: (*handler).assessments,
 			doc: op{tag: "penilaian", query: []string{"period", "unit", "employee", "mine", "status", "limit", "cursor"}, response: "AssessmentList", errors: []int{403, 404, 422},
 				queryDocs: map[string]string{
-					"status":   "Only assessments in this status: open (waiting for the rater), rated (rated, not sent), final (sent to the employee); any other value is a 422",
+					"status":   "Only assessments in this status as the signed-in user reads it (their own result not yet sent is open to them): open (waiting for the rater), rated (rated, not sent), final (sent to the employee); any other value is a 422",
 					"period":   "Only this period's (an id of GET /years/{year}/periods); every period when absent." + filterRule,
 					"unit":     "An OPD's assessments, for those who may read its curve." + filterRule,
 					"employee": "One employee's assessments." + filterRule,
@@ -130,10 +130,7 @@ func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor mode
 	if err != nil {
 		return err
 	}
-	cursor := q.Get("cursor")
-	if cursor != "" && !isID(cursor) {
-		return model.Invalid("cursor", "invalid.cursor.next")
-	}
+	cursor := q.Get("cursor") // checked with the list (app.Assessments)
 	var f app.AssessmentFilter
 	for name, into := range map[string]*string{"period": &f.PeriodID, "unit": &f.OPDID, "employee": &f.Employee} {
 		if *into, err = idParam(r, name); err != nil {
@@ -416,11 +413,12 @@ func assessmentSchemas() map[string]any {
 	assessment := map[string]any{"id": str(), "employee_id": str(), "employee": person, "skp_id": str(), "period_id": str(),
 		"period": str(), "opd_id": str(), "regime": str(), "leader": map[string]any{"type": "boolean", "description": "The employee heads the OPD: rating hasil kerja follows the capaian kinerja organisasi"},
 		"hasil_kerja": rating, "perilaku_kerja": rating, "predikat": predikat, "note": str(),
-		"status": enum("open", "rated", "final"), "rater": rater, "upper_rater": rater,
+		"status": described(enum("open", "rated", "final"), "As the signed-in user reads it: to the rated employee their result reads open until it is sent (rated is the pejabat penilai's draft, which they do not see), with rater, upper_rater and rated_at null; the list's status filter selects by this status"),
+		"rater":  rater, "upper_rater": rater,
 		"rated_at": at, "finalized_at": described(at, "When the pejabat penilai sent the result to the employee"),
 		"received_at":     described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
 		"acknowledged_at": described(at, "When the employee confirmed reading the result as it stands; null again when a sent result changes, until they confirm it anew"),
-		"version":         integer,
+		"version":         described(integer, "The version to send with the acts that take one (rate, finalize). 0 to the rated employee until the result is sent to them: none of their acts takes a version before then, and a version moving with each draft would tell that one is being written; the real version shows once sent"),
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee (false while the OPD's capaian kinerja organisasi for the period is not set, or while its predikat would pass a maximum of the OPD's distribution pattern: finalize_refused says which)",
 			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",

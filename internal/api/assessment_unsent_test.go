@@ -31,6 +31,19 @@ func ratingFields(a map[string]any) []string {
 	return out
 }
 
+// draftFields names what of an assessment answer tells that a draft is
+// written: read by one who may not see it, it is open, with no rater, no
+// rating time and version 0, as before anyone rated it.
+func draftFields(a map[string]any) []string {
+	var out []string
+	for k, want := range map[string]any{"status": "open", "version": float64(0), "rater": nil, "upper_rater": nil, "rated_at": nil} {
+		if a[k] != want {
+			out = append(out, fmt.Sprintf("%s=%v", k, a[k]))
+		}
+	}
+	return out
+}
+
 var pdfStream = regexp.MustCompile(`(?s)stream\r?\n(.*?)\r?\nendstream`)
 
 // pdfText is the text drawn by a PDF's content streams, inflated.
@@ -96,8 +109,11 @@ func TestUnsentResultAPI(t *testing.T) {
 		}
 		detail := r.json(t)
 		suggestion, _ := detail["suggestion"].(map[string]any)
-		if leaks := ratingFields(detail); len(leaks) > 0 || detail["status"] != "rated" || suggestion["rating"] != nil {
-			t.Errorf("the employee's assessment before sending carries %v (status %v, suggestion %v)", leaks, detail["status"], detail["suggestion"])
+		if leaks := ratingFields(detail); len(leaks) > 0 || suggestion["rating"] != nil {
+			t.Errorf("the employee's assessment before sending carries %v (suggestion %v)", leaks, detail["suggestion"])
+		}
+		if leaks := draftFields(detail); len(leaks) > 0 {
+			t.Errorf("the employee's assessment before sending tells a draft is written: %v", leaks)
 		}
 		if got := steps(detail); len(got) != 0 {
 			t.Errorf("the employee's history before sending = %q", got)
@@ -119,8 +135,22 @@ func TestUnsentResultAPI(t *testing.T) {
 			if len(items) != 1 {
 				t.Fatalf("%s: %d items", l, len(items))
 			}
-			if leaks := ratingFields(items[0].(map[string]any)); len(leaks) > 0 {
+			if leaks := append(ratingFields(items[0].(map[string]any)), draftFields(items[0].(map[string]any))...); len(leaks) > 0 {
 				t.Errorf("%s for the employee before sending carries %v", l, leaks)
+			}
+		}
+		// The status filter selects by the status they read.
+		for q, want := range map[string]int{"?status=rated": 0, "?status=open": 1, "?status=final": 0,
+			"?status=rated&period=" + url.QueryEscape(jan): 0, "?status=open&employee=" + url.QueryEscape(e.o.Staff1.ID): 1} {
+			r := e.get(t, "/api/v1/assessments"+q, staff)
+			if n := len(r.json(t)["items"].([]any)); r.status != 200 || n != want {
+				t.Errorf("%s for the employee before sending: %d, %d items, want %d", q, r.status, n, want)
+			}
+		}
+		for q, want := range map[string]int{"?status=rated": 1, "?status=open": 0} {
+			r := e.get(t, "/api/v1/assessments"+q+"&employee="+url.QueryEscape(e.o.Staff1.ID), kabid)
+			if n := len(r.json(t)["items"].([]any)); r.status != 200 || n != want {
+				t.Errorf("%s for the rater: %d, %d items, want %d", q, r.status, n, want)
 			}
 		}
 		for _, p := range pdfs {
@@ -156,6 +186,14 @@ func TestUnsentResultAPI(t *testing.T) {
 		detail = e.get(t, path, staff).json(t)
 		if detail["predikat"] != "baik" || detail["hasil_kerja"] != "sesuai" || detail["note"] != "Catatan yang belum dikirim" {
 			t.Errorf("the employee's assessment once sent = %v", ratingFields(detail))
+		}
+		if detail["status"] != "final" || detail["version"] != rater["version"].(float64)+1 || detail["rated_at"] == nil || detail["rater"] == nil {
+			t.Errorf("the employee's assessment once sent: status %v, version %v, rated_at %v, rater %v", detail["status"], detail["version"], detail["rated_at"], detail["rater"])
+		}
+		for q, want := range map[string]int{"?status=final": 1, "?status=open": 0} {
+			if n := len(e.get(t, "/api/v1/assessments"+q, staff).json(t)["items"].([]any)); n != want {
+				t.Errorf("%s for the employee once sent: %d items, want %d", q, n, want)
+			}
 		}
 		if got := steps(detail); len(got) != 1 || got[0] != "finalize baik" {
 			t.Errorf("the employee's history once sent = %q, want the sending alone", got)

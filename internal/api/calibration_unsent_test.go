@@ -73,6 +73,43 @@ func TestCurveNumbersAddUpWithoutTheHeadsOwnDraft(t *testing.T) {
 		if r := e.put(t, "/api/v1/assessments/"+own.ID, waliTok, map[string]any{"perilaku_kerja": "di_atas", "version": own.Version}); r.status != 200 {
 			t.Fatalf("rate the Kadis: %d %s", r.status, r.body)
 		}
+		// Their own assessment, alone and in the OPD's list, reads as not
+		// yet rated, and the status filter selects it as it reads.
+		r := e.get(t, "/api/v1/assessments/"+own.ID, kadisTok)
+		if leaks := append(ratingFields(r.json(t)), draftFields(r.json(t))...); r.status != 200 || len(leaks) > 0 {
+			t.Errorf("the Kadis' own assessment: %d, carries %v", r.status, leaks)
+		}
+		list := "/api/v1/assessments?unit=" + url.QueryEscape(e.o.Kominfo.ID) + "&period=" + url.QueryEscape(jan)
+		for name, tc := range map[string]struct {
+			token, query string
+			own, others  bool // the Kadis' row, the staff's draft
+		}{
+			"the Kadis' rated": {kadisTok, "&status=rated", false, true},
+			"the Kadis' open":  {kadisTok, "&status=open", true, false},
+			"the Kadis' all":   {kadisTok, "", true, true},
+			"BKPSDM's rated":   {adminTok, "&status=rated", true, true},
+			"BKPSDM's open":    {adminTok, "&status=open", false, false},
+		} {
+			r := e.get(t, list+tc.query, tc.token)
+			if r.status != 200 {
+				t.Fatalf("%s: %d %s", name, r.status, r.body)
+			}
+			var own2, others bool
+			for _, x := range r.json(t)["items"].([]any) {
+				x := x.(map[string]any)
+				if x["id"] == own.ID {
+					own2 = true
+					if leaks := append(ratingFields(x), draftFields(x)...); tc.token == kadisTok && len(leaks) > 0 {
+						t.Errorf("%s: the Kadis' row carries %v", name, leaks)
+					}
+				} else {
+					others = true
+				}
+			}
+			if own2 != tc.own || others != tc.others {
+				t.Errorf("%s: own row %v, the staff's %v; want %v, %v", name, own2, others, tc.own, tc.others)
+			}
+		}
 
 		for name, tc := range map[string]struct {
 			token             string

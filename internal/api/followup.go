@@ -11,7 +11,7 @@ import (
 // followUpRoutes are the routes of tindak lanjut.
 func followUpRoutes() []route {
 	return []route{
-		{method: "GET", path: "/api/v1/follow-ups", summary: "A year's follow-ups (BKPSDM, leaders, auditors): the angka kredit of every final annual result on a functional post, the results still needing an improvement plan, the follow-ups not yet closed", handle: (*handler).followUpBoard,
+		{method: "GET", path: "/api/v1/follow-ups", summary: "A year's follow-ups (BKPSDM, leaders, auditors): the angka kredit of every final annual result on a functional post, the results still needing an improvement plan, the follow-ups not yet closed; each list of the year's annual results (a follow-up belongs to the year of the result it follows from)", handle: (*handler).followUpBoard,
 			doc: op{tag: "penilaian", query: []string{"year", "overdue", "limit", "cursor"}, response: "FollowUpBoard", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/assessments/{id}/follow-ups", summary: "Record a follow-up of a final annual result: an improvement plan (Butuh Perbaikan and below, reviewed six months on), training, reward or sanction (the pejabat penilai or BKPSDM)", handle: (*handler).createFollowUp,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "FollowUpRequest", response: "FollowUp", status: 201, errors: []int{403, 404, 409, 422}}},

@@ -15,7 +15,9 @@ import (
 // answers a list (items and next_cursor) and holds it to the contract:
 // it declares limit and cursor; limit=abc, 0 and 201 are a 422 naming
 // "limit" before anything is read (even for an id that does not exist);
-// limit=1 answers at most one item, and a next_cursor when there are more.
+// limit=1 answers at most one item, and a next_cursor when there are more;
+// a cursor no page gave (garbage, an id of nothing, a position past the
+// end) is a 422 naming "cursor".
 // A report that pages (realisasi, monitoring, the needs summary, the desk)
 // is walked as a list: its paged arrays are items or those marked x-paged
 // (several lists of one report page together).
@@ -94,6 +96,18 @@ func TestEveryListPages(t *testing.T) {
 			for _, f := range paged[p] {
 				if items, _ := page[f].([]any); len(items) > 1 {
 					t.Errorf("GET %s?limit=1 answered %d %s", path, len(items), f)
+				}
+			}
+			// A cursor no page gave is a 422 naming cursor, never an
+			// empty page or the first page again.
+			for _, bad := range []string{"garbage", "01a2306067540006d1741afe669e0650", "@999999", "%21%21"} {
+				r := e.get(t, path+"?cursor="+bad, admin)
+				if r.status != 422 {
+					t.Errorf("GET %s?cursor=%s: %d %.200s", path, bad, r.status, r.body)
+					continue
+				}
+				if codes, _ := problem(t, r, 422)["codes"].(map[string]any); codes["cursor"] == nil {
+					t.Errorf("GET %s?cursor=%s does not name cursor: %s", path, bad, r.body)
 				}
 			}
 		}

@@ -378,7 +378,8 @@ type AssessmentPage struct {
 // the actor rates today; Employee to one person's (their own, or of
 // someone they may see); OPDID to an OPD's, for those who calibrate or
 // read it (BKPSDM, leaders, auditors, the OPD's admins and head);
-// PeriodID and Status. A period, OPD or employee the actor may not look
+// PeriodID and Status, the status as the actor reads it (seenBy: the
+// rated employee's own result not yet sent is open). A period, OPD or employee the actor may not look
 // at through the filter is model.ErrNotFound, as one that does not exist.
 func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFilter) (AssessmentPage, error) {
 	if f.PeriodID != "" {
@@ -387,7 +388,21 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 			return AssessmentPage{}, fmt.Errorf("period %s: %w", f.PeriodID, model.ErrNotFound)
 		}
 	}
+	if f.Cursor != "" {
+		// A cursor is the id of an assessment a page gave; any other
+		// would answer an empty page.
+		as, err := a.store.Assessment(ctx, f.Cursor)
+		if err := cursorGiven(err == nil && as.InstansiID == actor.InstansiID, "invalid.cursor.next"); err != nil {
+			return AssessmentPage{}, err
+		}
+	}
 	sf := store.AssessmentFilter{InstansiID: actor.InstansiID, PeriodID: f.PeriodID, Status: f.Status, After: f.Cursor}
+	if actor.EmployeeID != "" && f.Status == model.AssessmentOpen {
+		// The status filter is the status as the actor reads it (seenBy):
+		// their own result rated and not sent is open to them; the
+		// others' drafts are left out below (and their own from rated).
+		sf.Status, sf.Statuses = "", []model.AssessmentStatus{model.AssessmentOpen, model.AssessmentRated}
+	}
 	limit := f.Limit
 	if limit <= 0 || limit > 200 {
 		limit = 50
@@ -465,12 +480,16 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 			if f.RatedByMe && fs.Rater != actor.EmployeeID {
 				continue // in the team, but rated through another post
 			}
+			seen := seenBy(actor, as)
+			if f.Status != "" && seen.Status != f.Status {
+				continue
+			}
 			if len(page.Items) == limit {
 				page.Next = page.Items[limit-1].ID
 				full = true
 				break
 			}
-			page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: fs.Period, Can: assessmentRights(actor, *fs)})
+			page.Items = append(page.Items, AssessmentItem{Assessment: seen, Period: fs.Period, Can: assessmentRights(actor, *fs)})
 			shown = append(shown, fs)
 		}
 		if len(list) < sf.Limit {
@@ -1026,7 +1045,7 @@ func emitCurve(ctx context.Context, tx *store.Tx, f assessmentFacts, after model
 	if f.OPDHead == "" {
 		return nil
 	}
-	seen := curveSeen(model.Actor{InstansiID: after.InstansiID, EmployeeID: f.OPDHead}, after)
+	seen := seenBy(model.Actor{InstansiID: after.InstansiID, EmployeeID: f.OPDHead}, after)
 	return tx.Emit(ctx, f.OPDHead, "curve.changed", map[string]any{"opd_id": after.OPDID, "period_id": after.PeriodID,
 		"assessment_id": after.ID, "predikat": seen.Predikat, "status": seen.Status})
 }

@@ -23,15 +23,28 @@ func ratingsSeen(actor model.Actor, as model.Assessment) bool {
 	return as.Status == model.AssessmentFinal || actor.EmployeeID == "" || actor.EmployeeID != as.EmployeeID
 }
 
-// seenBy is as the actor may see it: without what the rater has not sent
-// when ratingsSeen says so. Its status still tells that it is being rated.
+// seenBy is as the actor may see it. A result the actor may not see yet
+// (ratingsSeen) reads, in every field, as one not yet rated: open,
+// without ratings, predikat, catatan, umpan balik, a rater or a rating
+// time, its UpdatedAt its CreatedAt (a draft's writes do not show), and
+// Version 0. No act of the rated employee on their assessment takes a
+// version before it is sent (acknowledging and objecting need a sent
+// result), and a version that moves with every draft would tell that it
+// is being rated; 0 is no assessment's version (they start at 1), the
+// same from the period's close to the sending, and the real one shows
+// once the result is theirs. The status filter of the lists (Assessments)
+// and every count of the OPD's curve (entriesUnseen) take the status as
+// it reads here.
 func seenBy(actor model.Actor, as model.Assessment) model.Assessment {
 	if ratingsSeen(actor, as) {
 		return as
 	}
+	as.Status = model.AssessmentOpen
 	as.HasilKerja, as.PerilakuKerja, as.Predikat, as.Note = "", "", "", ""
 	as.Feedback = model.AssessmentFeedback{}
+	as.Rater, as.UpperRater = model.PersonSnapshot{}, model.PersonSnapshot{}
 	as.RatedBy, as.RatedAt = "", time.Time{}
+	as.Version, as.UpdatedAt = 0, as.CreatedAt
 	return as
 }
 
@@ -46,22 +59,9 @@ func unsentDocument(actor model.Actor, as model.Assessment) error {
 
 // The calibration of an OPD read by someone rated in it (its head, or
 // an OPD admin) shows their own unsent result as not yet rated: in the
-// list (curveSeen), the counts and the chart (entriesUnseen), the spread
+// list (seenBy), the counts and the chart (entriesUnseen), the spread
 // per rater (withoutUnseen) and the live event (emitCurve) alike, so that
 // every number on the page and in the API answer adds up.
-
-// curveSeen is an assessment as an OPD's calibration shows it to actor:
-// their own result not yet sent reads as one not yet rated (open, without
-// ratings or a rater), as entriesUnseen counts it.
-func curveSeen(actor model.Actor, as model.Assessment) model.Assessment {
-	if ratingsSeen(actor, as) {
-		return as
-	}
-	as = seenBy(actor, as)
-	as.Status = model.AssessmentOpen
-	as.Rater, as.UpperRater = model.PersonSnapshot{}, model.PersonSnapshot{}
-	return as
-}
 
 // unseenOwn lists the actor's own assessments in an OPD's period whose
 // ratings they may not see yet: the OPD head, or an OPD admin rated in
@@ -85,7 +85,7 @@ func (a *App) unseenOwn(ctx context.Context, actor model.Actor, opdID, periodID 
 }
 
 // entriesUnseen leaves the actor's own unsent results out of an OPD's
-// curve entries as curveSeen shows them: the person still counts in the
+// curve entries as seenBy shows them: the person still counts in the
 // base, as not yet rated; their rating does not show.
 func entriesUnseen(own []model.Assessment, entries []model.CurveEntry) []model.CurveEntry {
 	if len(own) == 0 {

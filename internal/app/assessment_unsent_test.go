@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -24,6 +26,17 @@ func unsentLeaks(as model.Assessment) []string {
 	}
 	if len(as.Feedback.RHK) > 0 || len(as.Feedback.Behaviours) > 0 {
 		out = append(out, "umpan balik")
+	}
+	// Nothing else tells that a draft is written: it reads as open, as
+	// one not yet rated (status, rater, time, version, last change).
+	if as.Status != model.AssessmentOpen {
+		out = append(out, "status "+string(as.Status))
+	}
+	if as.Rater.Name != "" || as.UpperRater.Name != "" || as.RatedBy != "" || !as.RatedAt.IsZero() {
+		out = append(out, "rated by "+as.Rater.Name+" at "+as.RatedAt.String())
+	}
+	if as.Version != 0 || !as.UpdatedAt.Equal(as.CreatedAt) {
+		out = append(out, fmt.Sprintf("version %d, updated %s", as.Version, as.UpdatedAt))
 	}
 	return out
 }
@@ -122,10 +135,14 @@ func TestUnsentRatingsStayWithTheRater(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if leaks := unsentLeaks(one.Assessment); len(leaks) > 0 || one.Status != model.AssessmentRated || one.Can.SeeRatings {
+		if leaks := unsentLeaks(one.Assessment); len(leaks) > 0 || one.Can.SeeRatings {
 			t.Errorf("the employee's assessment before sending: %v, status %s, can %+v", leaks, one.Status, one.Can)
 		}
-		for f, want := range map[*app.AssessmentFilter]int{{}: 2, {Employee: e.o.Staff1.ID}: 2, {PeriodID: jan.ID}: 1} {
+		// The status filter is the status as they read it: both drafts
+		// are open to them, neither is rated.
+		for f, want := range map[*app.AssessmentFilter]int{{}: 2, {Employee: e.o.Staff1.ID}: 2, {PeriodID: jan.ID}: 1,
+			{Status: model.AssessmentOpen}: 2, {Status: model.AssessmentRated}: 0, {Status: model.AssessmentFinal}: 0,
+			{PeriodID: jan.ID, Status: model.AssessmentOpen}: 1, {Employee: e.o.Staff1.ID, Status: model.AssessmentRated}: 0} {
 			page, err := e.a.Assessments(ctx, staff, *f)
 			if err != nil || len(page.Items) != want {
 				t.Fatalf("the employee's list %+v: %d items, %v", f, len(page.Items), err)
@@ -184,8 +201,14 @@ func TestUnsentRatingsStayWithTheRater(t *testing.T) {
 				t.Errorf("%s's year = %+v", name, v.Year)
 			}
 			one, err := e.a.Assessment(ctx, reader, it.ID)
-			if err != nil || one.Predikat != model.PredikatButuhPerbaikan {
+			if err != nil || one.Predikat != model.PredikatButuhPerbaikan || one.Status != model.AssessmentRated || one.Version != rated.Version {
 				t.Errorf("%s's assessment = %+v, %v", name, one.Assessment, err)
+			}
+			for st, want := range map[model.AssessmentStatus]int{model.AssessmentRated: 2, model.AssessmentOpen: 0} {
+				page, err := e.a.Assessments(ctx, reader, app.AssessmentFilter{Employee: e.o.Staff1.ID, Status: st})
+				if err != nil || len(page.Items) != want {
+					t.Errorf("%s's list of %s: %d items, %v; want %d", name, st, len(page.Items), err, want)
+				}
 			}
 			for doc, read := range docs {
 				if err := read(reader); err != nil {
@@ -202,8 +225,15 @@ func TestUnsentRatingsStayWithTheRater(t *testing.T) {
 			t.Fatal(err)
 		}
 		one, err = e.a.Assessment(ctx, staff, it.ID)
-		if err != nil || one.Predikat != model.PredikatButuhPerbaikan || one.Note != "Catatan akhir" || !one.Can.SeeRatings {
+		if err != nil || one.Predikat != model.PredikatButuhPerbaikan || one.Note != "Catatan akhir" || !one.Can.SeeRatings ||
+			one.Status != model.AssessmentFinal || one.Version == 0 || one.Rater.Name == "" {
 			t.Errorf("the employee's assessment once sent = %+v, %v", one.Assessment, err)
+		}
+		for st, want := range map[model.AssessmentStatus]int{model.AssessmentFinal: 1, model.AssessmentOpen: 1, model.AssessmentRated: 0} {
+			page, err := e.a.Assessments(ctx, staff, app.AssessmentFilter{Status: st})
+			if err != nil || len(page.Items) != want {
+				t.Errorf("the employee's list of %s once January is sent: %d items, %v; want %d", st, len(page.Items), err, want)
+			}
 		}
 		page, err := e.a.Assessments(ctx, staff, app.AssessmentFilter{PeriodID: jan.ID})
 		if err != nil || len(page.Items) != 1 || page.Items[0].Predikat != model.PredikatButuhPerbaikan {
@@ -295,6 +325,48 @@ func TestAnOPDHeadsOwnDraftStaysOutOfTheirCurve(t *testing.T) {
 		var data map[string]any
 		if err := json.Unmarshal(evs[0].Data, &data); err != nil || data["predikat"] != "" || data["status"] != string(model.AssessmentOpen) {
 			t.Errorf("the curve event carries the Kadis' own draft: %s", evs[0].Data)
+		}
+		// Their own assessment, alone or in the OPD's list, reads as not
+		// yet rated, and the status filter selects it so.
+		one, err := e.a.Assessment(ctx, kadis, kadisItem.ID)
+		if leaks := unsentLeaks(one.Assessment); err != nil || len(leaks) > 0 {
+			t.Errorf("the Kadis' own assessment carries %v (%v)", leaks, err)
+		}
+		for name, tc := range map[string]struct {
+			reader model.Actor
+			status model.AssessmentStatus
+			want   []string
+		}{
+			"the Kadis' rated": {kadis, model.AssessmentRated, []string{staffItem.ID}},
+			"the Kadis' open":  {kadis, model.AssessmentOpen, []string{kadisItem.ID}},
+			"BKPSDM's rated":   {e.admin, model.AssessmentRated, []string{kadisItem.ID, staffItem.ID}},
+			"BKPSDM's open":    {e.admin, model.AssessmentOpen, nil},
+		} {
+			for _, limit := range []int{1, 50} {
+				var got []string
+				f := app.AssessmentFilter{OPDID: e.o.Kominfo.ID, PeriodID: jan.ID, Status: tc.status, Limit: limit}
+				for {
+					page, err := e.a.Assessments(ctx, tc.reader, f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, x := range page.Items {
+						got = append(got, x.ID)
+						if x.ID == kadisItem.ID && tc.reader.EmployeeID == kadis.EmployeeID && len(unsentLeaks(x.Assessment)) > 0 {
+							t.Errorf("%s list carries the Kadis' draft: %v", name, unsentLeaks(x.Assessment))
+						}
+					}
+					if f.Cursor = page.Next; f.Cursor == "" {
+						break
+					}
+				}
+				slices.Sort(got)
+				want := slices.Clone(tc.want)
+				slices.Sort(want)
+				if !slices.Equal(got, want) {
+					t.Errorf("%s list (limit %d) = %v, want %v", name, limit, got, want)
+				}
+			}
 		}
 
 		for name, tc := range map[string]struct {

@@ -450,7 +450,7 @@ func (a *App) CalibrationItems(ctx context.Context, actor model.Actor, v CurveVi
 		if o, ok := objections[as.ID]; ok {
 			f.decided, f.objecting = o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided
 		}
-		page.Items = append(page.Items, AssessmentItem{Assessment: curveSeen(actor, as), Period: v.Period,
+		page.Items = append(page.Items, AssessmentItem{Assessment: seenBy(actor, as), Period: v.Period,
 			Can: AssessmentRights{Calibrate: assessmentAllows(actor, f, stepCalibrate) == nil, CalibrateRefused: calibrateRefusal(actor, f),
 				SeeRatings: ratingsSeen(actor, as)}})
 	}

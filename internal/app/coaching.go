@@ -261,8 +261,11 @@ func (a *App) CoachingSessions(ctx context.Context, actor model.Actor, q Coachin
 	if limit < 1 || limit > 200 {
 		return nil, "", model.Invalid("limit", "invalid.field.limit")
 	}
-	if q.Cursor != "" && !isID(q.Cursor) {
-		return nil, "", model.Invalid("cursor", "invalid.field.cursor")
+	if q.Cursor != "" {
+		s, err := a.store.CoachingSession(ctx, q.Cursor)
+		if err := cursorGiven(isID(q.Cursor) && err == nil && s.InstansiID == actor.InstansiID, "invalid.field.cursor"); err != nil {
+			return nil, "", err
+		}
 	}
 	c, err := a.coachingReader(ctx, actor)
 	if err != nil {

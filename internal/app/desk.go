@@ -69,7 +69,8 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 	// Whether today is a working day does not depend on having a team.
 	d.Workday = model.IsWorkday(today, 5)
 	if actor.EmployeeID == "" {
-		return d, nil
+		// Nothing waits on the desk: no page gave a cursor.
+		return d, cursorGiven(q.Cursor == "", "invalid.cursor.restart")
 	}
 	chart, units, err := a.org(ctx, actor.InstansiID)
 	if err != nil {
@@ -83,7 +84,7 @@ func (a *App) SupervisorDesk(ctx context.Context, actor model.Actor, q DeskQuery
 		return d, err
 	}
 	if len(team) == 0 && len(former) == 0 {
-		return d, nil
+		return d, cursorGiven(q.Cursor == "", "invalid.cursor.restart")
 	}
 	for _, e := range former {
 		d.Names[e.ID] = e.FullName()

@@ -208,7 +208,9 @@ func (a *App) followUpsOf(ctx context.Context, actor model.Actor, f assessmentFa
 
 // FollowUpBoard is BKPSDM's view of a year's follow-ups: every final
 // annual result's angka kredit, the results that still need an
-// improvement plan, and the follow-ups not yet closed.
+// improvement plan, and the follow-ups not yet closed, each list of the
+// results of that year's annual period (a follow-up belongs to the year
+// of the annual result it follows from, whenever it is due).
 type FollowUpBoard struct {
 	Year         int
 	Credits      []CreditLine
@@ -245,12 +247,12 @@ func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (F
 		if err != nil {
 			return b, err
 		}
-		open, err := a.store.FollowUps(ctx, store.FollowUpFilter{InstansiID: actor.InstansiID})
+		written, err := a.store.FollowUps(ctx, store.FollowUpFilter{InstansiID: actor.InstansiID, PeriodID: annual.ID})
 		if err != nil {
 			return b, err
 		}
 		planned := map[string]bool{}
-		for _, fu := range open {
+		for _, fu := range written {
 			if fu.Kind == model.FollowUpImprovement {
 				planned[fu.AssessmentID] = true
 			}
@@ -294,9 +296,13 @@ func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (F
 			}
 		}
 	}
-	open, err := a.store.FollowUps(ctx, store.FollowUpFilter{InstansiID: actor.InstansiID, Open: true})
-	if err != nil {
-		return b, err
+	// The open follow-ups are the year's too: those of its annual
+	// results (none while the year has no annual period).
+	var open []model.FollowUp
+	if annual.ID != "" {
+		if open, err = a.store.FollowUps(ctx, store.FollowUpFilter{InstansiID: actor.InstansiID, PeriodID: annual.ID, Open: true}); err != nil {
+			return b, err
+		}
 	}
 	may := authz.Can(actor, authz.CalibrateAssessments, t)
 	today := a.Today(ctx, actor.InstansiID)

@@ -92,6 +92,18 @@ func TestFollowUpOfAFinalAnnualResult(t *testing.T) {
 		if len(board.Credits) != 1 || board.Credits[0].Credit.Value != 938 || len(board.PlansMissing) != 0 || len(board.Open) != 1 || board.Open[0].ID != plan.ID {
 			t.Errorf("board = %+v", board)
 		}
+		// Another year's board holds none of 2026's: not its credits, its
+		// missing plans, nor its open follow-ups (a year without periods,
+		// and one whose annual period has no result yet).
+		if _, err := e.a.OpenYear(ctx, e.admin, 2027, model.PeriodMonthly, 5); err != nil {
+			t.Fatal(err)
+		}
+		for _, y := range []int{2027, 2030} {
+			board, n, err := e.a.FollowUpBoardOf(ctx, e.admin, app.FollowUpBoardQuery{Year: y})
+			if err != nil || len(board.Credits) != 0 || len(board.PlansMissing) != 0 || len(board.Open) != 0 || n != 0 {
+				t.Errorf("the board of %d = %+v, %d overdue, %v", y, board, n, err)
+			}
+		}
 		if _, err := e.a.FollowUpBoard(ctx, staff, 2026); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("the employee reads the board: %v", err)
 		}

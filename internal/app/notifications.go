@@ -118,8 +118,19 @@ func (a *App) ListNotifications(ctx context.Context, actor model.Actor, q Notifi
 	if limit < 1 || limit > 200 {
 		return out, model.Invalid("limit", "notif.err.limit")
 	}
-	if q.Cursor != "" && !isID(q.Cursor) {
-		return out, model.Invalid("cursor", "notif.err.cursor")
+	if q.Cursor != "" {
+		// The cursor is one of the actor's notifications a page gave.
+		own := false
+		if isID(q.Cursor) && actor.EmployeeID != "" {
+			of, err := a.store.NotificationsOf(ctx, actor.EmployeeID, []string{q.Cursor})
+			if err != nil {
+				return out, err
+			}
+			own = of[q.Cursor]
+		}
+		if err := cursorGiven(own, "notif.err.cursor"); err != nil {
+			return out, err
+		}
 	}
 	if actor.EmployeeID == "" {
 		return out, nil

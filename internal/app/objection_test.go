@@ -23,7 +23,7 @@ func finalAssessment(t *testing.T, e env, s *store.Store, who map[string]model.A
 	t.Helper()
 	ctx := context.Background()
 	p := movePeriods(t, e, number, kind, model.PeriodOpen, model.PeriodClosed)
-	page, err := e.a.Assessments(ctx, who["staff1"], app.AssessmentFilter{PeriodID: p.ID})
+	page, err := e.a.Assessments(ctx, who["kabid"], app.AssessmentFilter{PeriodID: p.ID, Employee: e.o.Staff1.ID}) // as the rater reads it, with its version
 	if err != nil || len(page.Items) != 1 {
 		t.Fatalf("assessments of %s: %+v, %v", p.Name(), page.Items, err)
 	}
@@ -330,7 +330,10 @@ func TestObjectionOfALeader(t *testing.T) {
 			t.Fatalf("the leader's assessment: %+v, %v", page.Items, err)
 		}
 		// Rated from a capaian of Baik (sesuai) and final, through the store.
-		before := page.Items[0].Assessment
+		before, err := s.Assessment(ctx, page.Items[0].ID) // as stored: the leader reads version 0 until it is sent
+		if err != nil {
+			t.Fatal(err)
+		}
 		as := before
 		as.Status, as.HasilKerja, as.PerilakuKerja, as.Predikat = model.AssessmentFinal, model.RatingSesuai, model.RatingDiBawah, model.PredikatButuhPerbaikan
 		as.FinalizedBy, as.FinalizedAt = e.o.WaliKota.ID, e.clock.now()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kinerja-id/kinerja/internal/authz"
@@ -293,6 +294,21 @@ func (o perfOrg) onBehalf(actor model.Actor, u model.Unit) []model.Recommendatio
 	return out
 }
 
+// stillOnBehalf keeps of the sources one records on a body's behalf
+// those whose body has not recorded its own recommendation among recs
+// (those of one OPD and period): once it has, nobody records on its
+// behalf there. The rights shown and RecommendUnitPerformance, under its
+// lock, both ask it.
+func stillOnBehalf(onBehalf []model.RecommendationSource, recs []model.UnitRecommendation) []model.RecommendationSource {
+	var out []model.RecommendationSource
+	for _, src := range onBehalf {
+		if !slices.ContainsFunc(recs, func(r model.UnitRecommendation) bool { return r.Source == src && !r.OnBehalf }) {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
 // readsAll reports whether the actor reads the capaian of every OPD: by
 // role, or as the one who sets it or a recommending head.
 func (o perfOrg) readsAll(actor model.Actor) bool {
@@ -325,12 +341,13 @@ func (o perfOrg) reads(actor model.Actor, u model.Unit) bool {
 		(actor.EmployeeID != "" && actor.EmployeeID == o.head(u))
 }
 
-// rights is what the actor may do with OPD u's capaian in period p.
-func (o perfOrg) rights(actor model.Actor, u model.Unit, p model.Period) UnitPerformanceRights {
+// rights is what the actor may do with OPD u's capaian in period p,
+// where recs are recorded.
+func (o perfOrg) rights(actor model.Actor, u model.Unit, p model.Period, recs []model.UnitRecommendation) UnitPerformanceRights {
 	if p.Status == model.PeriodLocked {
 		return UnitPerformanceRights{}
 	}
-	r := UnitPerformanceRights{Sources: o.sources(actor, u), OnBehalf: o.onBehalf(actor, u)}
+	r := UnitPerformanceRights{Sources: o.sources(actor, u), OnBehalf: stillOnBehalf(o.onBehalf(actor, u), recs)}
 	r.Sources = append(r.Sources, r.OnBehalf...)
 	r.Recommend = len(r.Sources) > 0
 	r.Set = actor.EmployeeID != "" && actor.EmployeeID == o.setter(u)
@@ -458,7 +475,7 @@ func (a *App) perfViews(ctx context.Context, actor model.Actor, o perfOrg, p mod
 	out := make([]UnitPerformanceView, 0, len(units))
 	for _, u := range units {
 		v := UnitPerformanceView{Unit: u, Period: p, Head: person(o.head(u)), Setter: person(o.setter(u)),
-			Recommendations: recsByUnit[u.ID], Can: o.rights(actor, u, p), Final: final[u.ID]}
+			Recommendations: recsByUnit[u.ID], Can: o.rights(actor, u, p, recsByUnit[u.ID]), Final: final[u.ID]}
 		if v.Head != nil {
 			v.HeadKind = o.chart.HeldAs(v.Head.ID, u.HeadPositionID)
 		}
@@ -661,10 +678,8 @@ func (a *App) RecommendUnitPerformance(ctx context.Context, actor model.Actor, u
 		if err != nil {
 			return err
 		}
-		for _, r := range before {
-			if r.Source == rec.Source && !r.OnBehalf {
-				return model.Refused("conflict.unitperf.onbehalf.own", rec.Source.Label(), u.Name, p.Label())
-			}
+		if !containsSource(stillOnBehalf(onBehalf, before), rec.Source) {
+			return model.Refused("conflict.unitperf.onbehalf.own", rec.Source.Label(), u.Name, p.Label())
 		}
 		if rec, err = tx.AddUnitRecommendation(ctx, rec); err != nil {
 			return err

@@ -321,7 +321,9 @@ func TestUnitPerformanceRecommend(t *testing.T) {
 			t.Errorf("the admin recorded Bappeda's recommendation without a basis: %v", err)
 		}
 		v, err = rec(e.admin, kominfo, model.SourceBKPSDM, model.CapaianBaik, "Rekap kepegawaian triwulan.")
-		if err != nil || len(v.Recommendations) != 4 || v.Recommendations[3].By != e.admin.UserID || len(v.Can.Sources) != 3 || len(v.Can.OnBehalf) != 2 {
+		if err != nil || len(v.Recommendations) != 4 || v.Recommendations[3].By != e.admin.UserID || len(v.Can.Sources) != 1 || len(v.Can.OnBehalf) != 0 {
+			// Bappeda and the Inspektorat spoke for themselves: nobody
+			// records on their behalf here any more.
 			t.Fatalf("the admin's recommendation = %+v, %v", v, err)
 		}
 		// Nobody else: the setter, the OPD head, a leader, staff.

@@ -137,9 +137,29 @@ func TestRecommendationOnBehalf(t *testing.T) {
 			t.Errorf("on behalf after the body's own: %v", err)
 		}
 
+		// ... so the rights no longer offer it: what is offered is what
+		// the recording takes.
+		offered := func(stage string, want ...model.RecommendationSource) {
+			t.Helper()
+			v, err := e.a.UnitPerformanceView(ctx, e.admin, kominfo, jan)
+			if err != nil || !slices.Equal(v.Can.OnBehalf, want) || slices.Contains(v.Can.Sources, model.SourceInspektorat) ||
+				!slices.Contains(v.Can.Sources, model.SourceBKPSDM) {
+				t.Errorf("%s: the administrator may record %v, on behalf %v (%v); want on behalf %v", stage, v.Can.Sources, v.Can.OnBehalf, err, want)
+			}
+		}
+		offered("after the Inspektorat's own", model.SourceBappeda)
+
 		// A final calibration refuses it as it refuses the body's own.
 		if _, err := rec(e.admin, model.SourceBappeda, "Nota Dinas Bappeda No. 050/77/2026"); err != nil {
 			t.Fatal(err)
+		}
+		offered("after a letter of Bappeda", model.SourceBappeda)
+		if _, err := rec(who["kabappeda"], model.SourceBappeda, ""); err != nil {
+			t.Fatal(err)
+		}
+		offered("after Bappeda's own")
+		if _, err := rec(e.admin, model.SourceBappeda, "Nota Dinas Bappeda No. 050/78/2026"); stateKey(err) != "conflict.unitperf.onbehalf.own" {
+			t.Errorf("on behalf of Bappeda after its own: %v", err)
 		}
 		if _, err := e.a.SetUnitPerformance(ctx, who["wali"], kominfo, jan, app.UnitPerformanceRequest{Capaian: model.CapaianBaik,
 			Basis: "Rencana aksi Januari tercapai.", Version: 0}); err != nil {

@@ -138,8 +138,11 @@ type AssessmentFilter struct {
 	// is selected too, whoever it rates.
 	OrOPDs []string
 	Status model.AssessmentStatus
-	After  string // the id to continue after (the cursor)
-	Limit  int    // 0 for no limit
+	// Statuses, when not empty, selects assessments in any of them (with
+	// Status, in both).
+	Statuses []model.AssessmentStatus
+	After    string // the id to continue after (the cursor)
+	Limit    int    // 0 for no limit
 }
 
 // Assessments returns the assessments the filter selects, by id.
@@ -153,6 +156,12 @@ func (c conn) Assessments(ctx context.Context, f AssessmentFilter) ([]model.Asse
 		if w.v != "" {
 			q += ` AND ` + w.col + ` = ?`
 			args = append(args, w.v)
+		}
+	}
+	if len(f.Statuses) > 0 {
+		q += ` AND status IN (` + placeholders(len(f.Statuses)) + `)`
+		for _, st := range f.Statuses {
+			args = append(args, string(st))
 		}
 	}
 	if f.Employees != nil {

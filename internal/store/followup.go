@@ -66,8 +66,11 @@ type FollowUpFilter struct {
 	AssessmentID string
 	Employees    []string // nil for everyone; empty for no one
 	Open         bool     // only those not done nor cancelled
-	After        string
-	Limit        int
+	// PeriodID keeps those that follow from an assessment of this period
+	// (the annual period of a year: that year's follow-ups); "" any.
+	PeriodID string
+	After    string
+	Limit    int
 }
 
 // FollowUps lists follow-ups by id.
@@ -80,6 +83,10 @@ func (c conn) FollowUps(ctx context.Context, f FollowUpFilter) ([]model.FollowUp
 	if f.AssessmentID != "" {
 		q += ` AND f.assessment_id = ?`
 		args = append(args, f.AssessmentID)
+	}
+	if f.PeriodID != "" {
+		q += ` AND f.assessment_id IN (SELECT id FROM assessments WHERE period_id = ?)`
+		args = append(args, f.PeriodID)
 	}
 	if f.Employees != nil {
 		q += ` AND f.employee_id IN (` + placeholders(len(f.Employees)) + `)`

@@ -37,10 +37,13 @@ func TestUnsentResultPages(t *testing.T) {
 		if !strings.Contains(body, "Penilaian sedang berlangsung") {
 			t.Errorf("the employee's page before sending does not say it is being rated")
 		}
-		for _, leak := range []string{note, "memberi rating", "SESUAI EKSPEKTASI", "Sesuai Ekspektasi"} {
+		for _, leak := range []string{note, "memberi rating", "SESUAI EKSPEKTASI", "Sesuai Ekspektasi", "Sudah dinilai, belum dikirim", `id="kirim"`} {
 			if strings.Contains(body, leak) {
 				t.Errorf("the employee's page before sending shows %q", leak)
 			}
+		}
+		if _, body := staff.get("/penilaian"); strings.Contains(body, "Sudah dinilai, belum dikirim") || strings.Contains(body, "status-as-rated") {
+			t.Errorf("the employee's list before sending tells the result is rated")
 		}
 		for _, d := range docs {
 			if resp, _ := staff.get(d); resp.StatusCode != http.StatusConflict {
@@ -167,6 +170,16 @@ func TestCalibrationPageHidesTheHeadsOwnDraft(t *testing.T) {
 		}
 		if !strings.Contains(body, "2 penilaian: 1 belum diberi rating, 1 sudah diberi rating tetapi belum dikirim.") {
 			t.Errorf("the Kadis' counts count their own draft as rated")
+		}
+		// Their own page: being rated, nothing more.
+		resp, body = kadis.get("/penilaian/" + kadisID)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Penilaian sedang berlangsung") {
+			t.Fatalf("the Kadis' own page: %d", resp.StatusCode)
+		}
+		for _, leak := range []string{"Sudah dinilai, belum dikirim", `id="kirim"`, "Kurang/Misconduct", "memberi rating", "status-as-rated"} {
+			if strings.Contains(body, leak) {
+				t.Errorf("the Kadis' own page before sending shows %q", leak)
+			}
 		}
 	})
 }

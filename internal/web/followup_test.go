@@ -88,6 +88,11 @@ func TestFollowUpPages(t *testing.T) {
 		if !strings.Contains(body, "Rencana perbaikan") || !strings.Contains(body, `action="/tindak-lanjut/`+fu.ID+`"`) {
 			t.Fatalf("the board: %.600s", body)
 		}
+		// Another year's board lists none of this year's follow-ups.
+		if resp, body := bkpsdm.get("/tindak-lanjut?tahun=" + strconv.Itoa(year+4)); resp.StatusCode != http.StatusOK ||
+			strings.Contains(body, "Rencana perbaikan") || strings.Contains(body, `action="/tindak-lanjut/`+fu.ID+`"`) {
+			t.Errorf("the board of %d lists %d's follow-up: %d", year+4, year, resp.StatusCode)
+		}
 		done := url.Values{"version": {strconv.Itoa(fu.Version)}, "status": {"done"}, "outcome": {""}, "back": {"/tindak-lanjut"}}
 		if resp, _ := bkpsdm.post("/tindak-lanjut/"+fu.ID, done); resp.StatusCode != http.StatusUnprocessableEntity {
 			t.Errorf("done without an outcome: %d", resp.StatusCode)

@@ -61,7 +61,7 @@ func ReceivedAnnualResult(t *testing.T, s *store.Store) (*app.App, storetest.Org
 			}
 		}
 	}
-	page, err := a.Assessments(ctx, staff, app.AssessmentFilter{})
+	page, err := a.Assessments(ctx, kabid, app.AssessmentFilter{Employee: o.Staff1.ID}) // as the rater reads it, with its version
 	if err != nil || len(page.Items) != 1 {
 		t.Fatalf("assessments: %+v, %v", page.Items, err)
 	}
