@@ -80,8 +80,11 @@ type assessor struct {
 	supervisor string // the demo supervisor's employee id
 	// stages is how far each rater is with the latest period.
 	stages map[string]int
-	pp     *people    // who acts, by employee
-	clock  *rand.Rand // the moments of the acts, apart from the story
+	// spans is the office time from the start of each period's ratings
+	// to now, up to 20 working days.
+	spans map[string]time.Duration
+	pp    *people    // who acts, by employee
+	clock *rand.Rand // the moments of the acts, apart from the story
 }
 
 // assessPeriods makes, rates and calibrates the assessments of year: of
@@ -127,7 +130,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 	}
 	as := &assessor{tx: tx, instansiID: instansiID, rules: model.CurrentRules(), seed: seed, now: tx.Now(),
 		rng: rand.New(rand.NewPCG(uint64(seed), 0x70656e696c6169^uint64(today.Time().Year()-year))), skps: map[string]model.SKP{}, people: map[string]model.Employee{},
-		stages: map[string]int{}, pp: newPeople(tx, instansiID),
+		stages: map[string]int{}, spans: map[string]time.Duration{}, pp: newPeople(tx, instansiID),
 		clock: rand.New(rand.NewPCG(uint64(seed), 0x6a616d70656e^uint64(today.Time().Year()-year)))}
 	chartToday, err := tx.OrgChart(ctx, instansiID, today)
 	if err != nil {
@@ -323,7 +326,7 @@ func assessPeriods(ctx context.Context, tx *store.Tx, instansiID string, year in
 			return err
 		}
 		after := before
-		after.Status, after.FinalizedAt = model.CalibrationFinal, as.clamp(op.last.Add(time.Duration(20+as.rng.IntN(48))*time.Hour))
+		after.Status, after.FinalizedAt = model.CalibrationFinal, as.clamp(officeAdd(op.last, workDay/2+time.Duration(as.rng.IntN(48))*workDay/24))
 		if op.opd.HeadPositionID != "" {
 			after.FinalizedBy = chartToday.Holder(op.opd.HeadPositionID)
 		}
@@ -566,7 +569,7 @@ func (as *assessor) realisasi(r *rating, p model.Period, hk model.Rating) []mode
 	r.stand = map[string]model.Standing{}
 	// The employee enters it in the two days after the period, before
 	// the rating begins (see rate).
-	entered := before(officeHours(dayAfter(p.End, 1+as.clock.IntN(2)), as.clock), as.now).Format(time.RFC3339Nano)
+	entered := before(officeHours(workdayAfter(p.End, 1+as.clock.IntN(2)), as.clock), as.now).Format(time.RFC3339Nano)
 	var out []model.Realisasi
 	for _, rhk := range s.RHK {
 		res := model.ResultStanding{RHKID: rhk.ID, Kind: rhk.Kind}
@@ -964,22 +967,24 @@ func (as *assessor) rate(r *rating, p model.Period, latest, previous bool) error
 	if up := r.chart.UpperRaterOn(a.EmployeeID, s.PositionID); up != "" {
 		a.UpperRater = model.SnapshotOf(as.people[up])
 	}
-	// Rated in the days after the period, sent a day or two later,
-	// acknowledged within the week; never after now.
-	// 08:00 WIB on the third day after the period: the capaian of the
-	// OPD is set the day before (setUnitPerformance).
-	start := p.End.Time().AddDate(0, 0, 3).Add(time.Hour)
-	span := as.now.Sub(start)
-	if span <= 0 {
-		span = time.Hour
+	// Rated in the working days after the period, sent a day or two
+	// later, acknowledged within the week, all in office hours; never
+	// after now. From the office's opening on the third working day after
+	// the period: the capaian of the OPD is set the day before
+	// (setUnitPerformance).
+	start := onDay(workdayAfter(p.End, 3), 0)
+	span, ok := as.spans[p.ID]
+	if !ok {
+		span = max(officeBetween(start, lastAtWork(as.now.Add(-time.Minute)), 20*workDay), time.Minute)
+		as.spans[p.ID] = span
 	}
-	step := func(limit time.Duration) time.Duration {
-		return time.Duration(as.rng.Int64N(int64(min(limit, span/4)) + 1))
+	step := func(days int) time.Duration {
+		return time.Duration(as.rng.Int64N(int64(min(time.Duration(days)*workDay, span/4)) + 1)).Truncate(time.Minute)
 	}
-	a.RatedBy, a.RatedAt, a.Version = r.rater, start.Add(step(5*24*time.Hour)), 2
+	a.RatedBy, a.RatedAt, a.Version = r.rater, as.clamp(officeAdd(start, step(5))), 2
 	a.UpdatedAt = a.RatedAt
 	if status == model.AssessmentFinal {
-		a.FinalizedBy, a.FinalizedAt, a.Version = r.rater, a.RatedAt.Add(step(3*24*time.Hour)), 3
+		a.FinalizedBy, a.FinalizedAt, a.Version = r.rater, as.clamp(officeAdd(a.RatedAt, step(3))), 3
 		a.UpdatedAt = a.FinalizedAt
 		ack := 80
 		switch {
@@ -989,7 +994,7 @@ func (as *assessor) rate(r *rating, p model.Period, latest, previous bool) error
 			ack = 45
 		}
 		if as.rng.IntN(100) < ack {
-			a.AcknowledgedAt, a.Version = a.FinalizedAt.Add(step(4*24*time.Hour)), 4
+			a.AcknowledgedAt, a.Version = as.clamp(officeAdd(a.FinalizedAt, step(4))), 4
 			a.UpdatedAt = a.AcknowledgedAt
 		}
 	}
@@ -1025,12 +1030,9 @@ func (as *assessor) stage(r *rating) model.AssessmentStatus {
 	return model.AssessmentFinal
 }
 
-// clamp keeps a time before now.
+// clamp keeps a time before now, in office hours (before).
 func (as *assessor) clamp(t time.Time) time.Time {
-	if t.After(as.now) {
-		return as.now.Add(-time.Minute)
-	}
-	return t
+	return before(t, as.now)
 }
 
 // demoMoves is how many ratings of the latest period are moved in
@@ -1097,7 +1099,7 @@ func (as *assessor) move(ctx context.Context, moves []*rating, p model.Period) e
 				last = t
 			}
 		}
-		tx, err := as.pp.as(ctx, r.mover, as.clamp(last.Add(time.Duration(20+as.rng.IntN(28))*time.Hour)))
+		tx, err := as.pp.as(ctx, r.mover, as.clamp(officeAdd(last, workDay/2+time.Duration(as.rng.IntN(28))*workDay/24)))
 		if err != nil {
 			return err
 		}

@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -74,8 +73,18 @@ func coachTeams(ctx context.Context, tx *store.Tx, instansiID string, today mode
 	}
 
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x62696d62))
+	// day is the working day offset days from today: the one before it
+	// when that falls on a Saturday or Sunday in the past, the one after it
+	// in the future.
 	day := func(offset int) model.Date {
-		return model.Date(today.Time().AddDate(0, 0, offset).Format(time.DateOnly))
+		d := dayAfter(today, offset)
+		if offset > 0 {
+			return workdayAfter(d, 0)
+		}
+		for !workday(d) {
+			d = dayAfter(d, -1)
+		}
+		return d
 	}
 	coachName := func(id string) string {
 		if c, err := tx.Employee(ctx, id); err == nil {
@@ -149,7 +158,7 @@ func coachTeams(ctx context.Context, tx *store.Tx, instansiID string, today mode
 			case 1:
 				next = day(1 + rng.IntN(10)) // due soon
 			default:
-				next = model.Date(held.Time().AddDate(0, 0, 14+rng.IntN(17)).Format(time.DateOnly))
+				next = workdayAfter(dayAfter(held, 14+rng.IntN(17)), 0)
 			}
 			if err := record(session(l.ID, team[i], kind, held, next), rng.IntN(10) < 6, rng.IntN(2) == 0); err != nil {
 				return err

@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -45,7 +44,6 @@ func followUpYear(ctx context.Context, tx *store.Tx, instansiID string, year int
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x746c616e6a7574))
 	clock := rand.New(rand.NewPCG(uint64(seed), 0x6a616d746c)) // the moments, apart from the story
 	pp, now := newPeople(tx, instansiID), tx.Now()
-	today := model.DefaultTimeZone.Today(now)
 	admin, err := pp.account(ctx, "admin")
 	if err != nil {
 		return err
@@ -102,32 +100,38 @@ func followUpYear(ctx context.Context, tx *store.Tx, instansiID string, year int
 			Args: []string{made.Title}, Link: "/penilaian/" + a.ID}); err != nil {
 			return err
 		}
-		// Some are under way, a few done: most improvement plans were
-		// reviewed on their day and are done, a few are late.
+		// Some are under way, a few done. An improvement plan is begun in
+		// the weeks after it was agreed and reviewed in the days around its
+		// review date, once that has come: most on time, six in forty one
+		// to six weeks late, two in forty still under way and one never
+		// begun.
 		roll := rng.IntN(6)
 		if fu.Kind == model.FollowUpImprovement {
-			roll = clock.IntN(10)
+			roll = clock.IntN(40)
 		}
 		start := later(at, now, 7+clock.IntN(21), clock)
 		switch {
 		case start.IsZero():
-		case fu.Kind == model.FollowUpImprovement && roll == 0: // not started, late
-		case fu.Kind == model.FollowUpImprovement && (roll == 1 || made.ReviewDue >= today): // under way, late if its day has passed
-			err = progress(ctx, tx.At(by, start), made, model.FollowUpInProgress, "")
+		case fu.Kind == model.FollowUpImprovement && roll == 0: // never begun
 		case fu.Kind == model.FollowUpImprovement:
 			err = progress(ctx, tx.At(by, start), made, model.FollowUpInProgress, "")
-			if err == nil {
-				made.Status, made.Version = model.FollowUpInProgress, made.Version+1
-				review := later(start, before(model.DefaultTimeZone.EndOfDay(made.ReviewDue), now), 0, clock)
-				if reviewDay := dayAfter(made.ReviewDue, -clock.IntN(10)); reviewDay > model.DefaultTimeZone.Today(start) {
-					review = before(officeHours(reviewDay, clock), now)
-				}
-				if review.IsZero() { // its day came before it was begun
-					review = before(start.Add(2*time.Hour), now)
-				}
-				err = progress(ctx, tx.At(by, review), made, model.FollowUpDone,
-					"Ditinjau bersama pejabat penilai: target perbaikan tercapai dan dipantau dalam dialog kinerja berikutnya.")
+			if err != nil || roll <= 2 { // still under way
+				break
 			}
+			made.Status, made.Version = model.FollowUpInProgress, made.Version+1
+			reviewDay := dayAfter(made.ReviewDue, clock.IntN(6)-3)
+			if roll <= 8 {
+				reviewDay = dayAfter(made.ReviewDue, 7+clock.IntN(36))
+			}
+			review := officeHours(reviewDay, clock)
+			if !review.After(start) {
+				review = later(start, now, 1+clock.IntN(3), clock)
+			}
+			if review.IsZero() || review.After(now) { // its day has not come
+				break
+			}
+			err = progress(ctx, tx.At(by, review), made, model.FollowUpDone,
+				"Ditinjau bersama pejabat penilai: target perbaikan tercapai dan dipantau dalam dialog kinerja berikutnya.")
 		case roll < 2:
 			err = progress(ctx, tx.At(by, start), made, model.FollowUpInProgress, "")
 		case roll == 2:

@@ -243,9 +243,9 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 		if state == model.SKPDraft {
 			continue
 		}
-		day := jan.AddDate(0, 0, rng.IntN(10))
+		day := workdaysLater(jan.AddDate(0, 0, rng.IntN(10)), 0)
 		if isMoved {
-			day = m.tmt.Time().Add(26*time.Hour + time.Duration(rng.IntN(3))*24*time.Hour)
+			day = workdaysLater(m.tmt.Time().Add(26*time.Hour+time.Duration(rng.IntN(3))*24*time.Hour), 0)
 		}
 		s.Status, s.SubmittedAt = model.SKPSubmitted, day
 		if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
@@ -259,7 +259,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 				return err
 			}
 		case model.SKPApproved:
-			s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, day.AddDate(0, 0, 1+rng.IntN(5)), rater.ID
+			s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, workdaysLater(day, 1+rng.IntN(5)), rater.ID
 			if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
 				return err
 			}
@@ -342,13 +342,13 @@ func planLeft(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, instansi
 			version++
 		}
 	}
-	day := time.Date(year, 1, 21, 2, 0, 0, 0, time.UTC)
+	day := workdaysLater(time.Date(year, 1, 21, 2, 0, 0, 0, time.UTC), 0)
 	s.Status, s.SubmittedAt = model.SKPSubmitted, day
 	if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
 		return err
 	}
 	version++
-	s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, day.AddDate(0, 0, 2), rater.ID
+	s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, workdaysLater(day, 2), rater.ID
 	if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
 		return err
 	}
@@ -420,13 +420,13 @@ func planActing(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, chart 
 			}
 		}
 		start := s.PeriodStart.Time()
-		day := time.Date(year, start.Month(), start.Day(), 2, 0, 0, 0, time.UTC).AddDate(0, 0, 1+rng.IntN(3))
+		day := workdaysLater(time.Date(year, start.Month(), start.Day(), 2, 0, 0, 0, time.UTC), 1+rng.IntN(3))
 		s.Status, s.SubmittedAt = model.SKPSubmitted, day
 		if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
 			return err
 		}
 		version++
-		s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, day.AddDate(0, 0, 1), s.Rater.EmployeeID
+		s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, workdaysLater(day, 1), s.Rater.EmployeeID
 		if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
 			return err
 		}

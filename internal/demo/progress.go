@@ -165,9 +165,9 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 				if k == 1 && rng.IntN(4) == 0 {
 					p.RHKID, p.Description, p.OutputUnit, p.OutputAmount = "", "Mengikuti apel dan kegiatan kedinasan", "kegiatan", 100
 				}
-				sent := day.Time().Add(time.Duration(9+rng.IntN(8))*time.Hour - 7*time.Hour) // 09:00–16:00 WIB
-				if rng.IntN(20) == 0 && !sent.AddDate(0, 0, 3).After(now) {
-					sent = sent.AddDate(0, 0, 3)
+				sent := day.Time().Add(time.Duration(8+rng.IntN(8))*time.Hour - 7*time.Hour) // 08:00–15:00 WIB
+				if rng.IntN(20) == 0 && !workdaysLater(sent, 2).After(now) {
+					sent = workdaysLater(sent, 2) // after the end of the working day after
 					p.Late = true
 				}
 				if sent.After(now) {
@@ -175,7 +175,7 @@ func workYear(ctx context.Context, tx *store.Tx, instansiID string, today model.
 				}
 				p.SubmittedAt = sent
 				if i >= 2 { // reviewed by now
-					p.Status, p.ReviewedBy, p.ReviewedAt, p.Version = model.ProgressApproved, s.Rater.EmployeeID, sent.Add(20*time.Hour), 2
+					p.Status, p.ReviewedBy, p.ReviewedAt, p.Version = model.ProgressApproved, s.Rater.EmployeeID, officeAdd(sent, workDay*3/4), 2
 					if rng.IntN(30) == 0 {
 						p.Status, p.ReviewNote, p.Version = model.ProgressReturned, demoReturns[rng.IntN(len(demoReturns))], 2
 					}

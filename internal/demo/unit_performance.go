@@ -142,7 +142,7 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 					continue
 				}
 				// Each body recommends on the first day after the period.
-				at := before(officeHours(dayAfter(p.End, 1), clock), now)
+				at := before(officeHours(workdayAfter(p.End, 1), clock), now)
 				if _, err := tx.At(who, at).AddUnitRecommendation(ctx, model.UnitRecommendation{InstansiID: instansiID, UnitID: u.ID, PeriodID: p.ID,
 					Source: src, Capaian: rec, Note: note, By: who.UserID, OnBehalf: basis != "", Basis: basis}); err != nil {
 					return err
@@ -152,7 +152,7 @@ func setUnitPerformance(ctx context.Context, tx *store.Tx, instansiID string, ye
 			// The Wali Kota sets it the day after, before any result of
 			// the period is sent (the ratings begin the day after that:
 			// see assessor.rate).
-			wt, err := pp.as(ctx, wali, before(officeHours(dayAfter(p.End, 2), clock), now))
+			wt, err := pp.as(ctx, wali, before(officeHours(workdayAfter(p.End, 2), clock), now))
 			if err != nil {
 				return err
 			}
