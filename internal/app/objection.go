@@ -708,6 +708,14 @@ func (a *App) Objections(ctx context.Context, actor model.Actor, f ObjectionFilt
 	default:
 		return ObjectionPage{}, model.Invalid("status", "invalid.objection.status")
 	}
+	if f.Cursor != "" {
+		// A cursor is the id of an objection a page gave; any other would
+		// answer an empty page.
+		o, err := a.store.Objection(ctx, f.Cursor)
+		if err := cursorGiven(err == nil && o.InstansiID == actor.InstansiID, "invalid.cursor.next"); err != nil {
+			return ObjectionPage{}, err
+		}
+	}
 	chart, err := a.OrgChart(ctx, actor.InstansiID)
 	if err != nil {
 		return ObjectionPage{}, err
