@@ -341,6 +341,7 @@ func schemas() map[string]any {
 			"skp_in_force":         map[string]any{"type": "boolean", "description": "Their approved SKP of the year (or the approved revision of one being revised) is in force: the document keeps the rater who approved it; the new one holds the dialogues, progress approvals and the next assessment"}}),
 		"PlacementRequest": obj([]string{"kind", "start"}, map[string]any{"position_id": str(), "position_code": map[string]any{"type": "string", "description": "Instead of position_id"},
 			"kind": enum("definitif", "plt", "plh"), "start": map[string]any{"type": "string", "format": "date"}, "decree": str(),
+			"end":               map[string]any{"type": "string", "format": "date", "description": "Optional last day, when the SK already says it (a Plh for a known absence); checked as a separate end (POST …/placements/{pid}/end) would be"},
 			"confirm_backdated": map[string]any{"type": "boolean", "description": "Confirms a transfer whose TMT reaches into closed or assessed periods; without it such a transfer is refused with 409 and the list (backdated)"}}),
 		"Placement": obj([]string{"can"}, map[string]any{"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),

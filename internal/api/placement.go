@@ -14,7 +14,10 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 		PositionCode string `json:"position_code"`
 		Kind         string `json:"kind"`
 		Start        string `json:"start"`
-		Decree       string `json:"decree"`
+		// End is the last day when the SK already says it (a Plh for a
+		// known absence), checked as a separate end would be.
+		End    string `json:"end"`
+		Decree string `json:"decree"`
 		// ConfirmBackdated confirms a transfer whose TMT reaches into
 		// closed or assessed periods (refused with 409 without it).
 		ConfirmBackdated bool `json:"confirm_backdated"`
@@ -23,8 +26,8 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 		return err
 	}
 	pl, err := h.a.Place(r.Context(), actor, app.PlacementRequest{EmployeeID: r.PathValue("id"), PositionID: req.PositionID,
-		PositionCode: req.PositionCode, Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree,
-		ConfirmBackdated: req.ConfirmBackdated})
+		PositionCode: req.PositionCode, Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), End: model.Date(req.End),
+		Decree: req.Decree, ConfirmBackdated: req.ConfirmBackdated})
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,10 @@ type PlacementRequest struct {
 	PositionCode string
 	Kind         model.PlacementKind
 	Start        model.Date
-	Decree       string
+	// End is the last day, when the SK already says it (a Plh for a known
+	// absence): checked as an end recorded separately (EndPlacement).
+	End    model.Date
+	Decree string
 	// ConfirmBackdated confirms a transfer whose TMT reaches into closed
 	// or assessed periods (see BackdatedImpact); without it such a
 	// transfer is refused with the list (BackdatedError).
@@ -90,6 +93,9 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 	} else if _, err := model.ParseDate(string(r.Start)); err != nil {
 		v.Add("start", "invalid.placement.start.invalid", r.Start)
 	}
+	if _, err := model.ParseDate(string(r.End)); r.End != "" && err != nil {
+		v.AddErr("end", err)
+	}
 	if err := v.Err(); err != nil {
 		return Placed{}, err
 	}
@@ -109,7 +115,7 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 		r.PositionID = p.ID
 	}
 	pl, err := a.place(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
-		Start: r.Start, Decree: strings.TrimSpace(r.Decree)}, !r.ConfirmBackdated)
+		Start: r.Start, End: r.End, Decree: strings.TrimSpace(r.Decree)}, !r.ConfirmBackdated)
 	var ve *model.ValidationError
 	if byCode && errors.As(err, &ve) && ve.Fields["position_id"] != "" { // said of the field the request filled
 		var out model.ValidationError
@@ -227,9 +233,6 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 	if done.Backdated, err = a.backdatedImpact(ctx, e, pos, pl.Kind, pl.Start); err != nil {
 		return done, err
 	}
-	if warn && !done.Backdated.Empty() {
-		return done, &BackdatedError{Impact: done.Backdated}
-	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
@@ -244,6 +247,11 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 		}
 		if err := refuseSecondActing(ctx, tx, pos, pl); err != nil {
 			return err
+		}
+		// Confirmation is asked last, of a placement that is otherwise
+		// valid: a confirmed one is never refused for another reason.
+		if warn && !done.Backdated.Empty() {
+			return &BackdatedError{Impact: done.Backdated}
 		}
 		var err error
 		if pl, err = tx.Place(ctx, pl); err != nil {
