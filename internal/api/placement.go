@@ -32,7 +32,7 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 		return err
 	}
 	out := placementJSON{ID: pl.ID, Position: pl.PositionName, Unit: pl.UnitName, Kind: string(pl.Kind),
-		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree, Can: endCan{End: true}}
+		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree, Can: placementCan{End: true, Cancel: pl.Start > h.a.Today(r.Context(), actor.InstansiID)}}
 	if !pl.Backdated.Empty() {
 		b := backdatedOf(pl.Backdated, readerLang(r))
 		out.Backdated = &b
@@ -107,6 +107,14 @@ func (h *handler) endPlacement(w http.ResponseWriter, r *http.Request, actor mod
 		return err
 	}
 	if err := h.a.EndPlacement(r.Context(), actor, r.PathValue("id"), r.PathValue("pid"), model.Date(req.End)); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (h *handler) cancelPlacement(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if err := h.a.CancelPlacement(r.Context(), actor, r.PathValue("id"), r.PathValue("pid")); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
