@@ -173,3 +173,39 @@ func TestEndOfEmploymentCancelsPlacementsAhead(t *testing.T) {
 		}
 	})
 }
+
+// After the end of someone's employment their account, disabled, is still
+// found by name in the accounts list, with its state, unless the list is
+// asked for the people employed today only.
+func TestEndedPersonsAccountIsFound(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff1.ID, Kind: model.EndPensiun,
+			Date: "2026-03-02", Decree: "SK 3"}); err != nil {
+			t.Fatal(err)
+		}
+		find := func(f app.AccountFilter) *app.AccountView {
+			f.Query = e.o.Staff1.Name
+			page, err := e.a.Accounts(ctx, e.admin, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range page.Items {
+				if page.Items[i].Employee.ID == e.o.Staff1.ID {
+					return &page.Items[i]
+				}
+			}
+			return nil
+		}
+		if v := find(app.AccountFilter{}); v == nil || v.Status != app.AccountDisabled {
+			t.Errorf("the ended person's account: %+v", v)
+		}
+		if v := find(app.AccountFilter{InactiveOnly: true}); v == nil {
+			t.Error("not among the inactive")
+		}
+		if v := find(app.AccountFilter{ActiveOnly: true}); v != nil {
+			t.Error("listed among the people employed today")
+		}
+	})
+}
