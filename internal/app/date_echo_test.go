@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/importer"
 	"github.com/kinerja-id/kinerja/internal/locale"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
@@ -77,6 +78,17 @@ func TestInvalidDatesEchoTheTypedText(t *testing.T) {
 			p = periods[0]
 			p.ReportDeadline = d
 			paths["period deadline"] = e.a.MovePeriod(ctx, e.admin, p, "")
+			file := "NIP;NAMA;UNOR_ID;JABATAN_ID;TMT_JABATAN\n199801012024011009;Sembilan;KOMINFO-APL;KOMINFO-PRAKOM;" + typed + "\n"
+			rep, err := e.a.ImportEmployees(ctx, e.admin, "tanggal.csv", []byte(file), false)
+			if err != nil || len(rep.Rows) != 1 {
+				t.Fatalf("import %q: %+v, %v", typed, rep, err)
+			}
+			// SIASN files write dates day first: 31-12-2026 is one.
+			if typed != "31-12-2026" {
+				paths["import TMT_JABATAN"] = rep.Rows[0].Why
+			} else if rep.Rows[0].Action == importer.ActionReject {
+				t.Errorf("import %q refused: %v", typed, rep.Rows[0].Why)
+			}
 			for path, err := range paths {
 				msgs := rendered(err)
 				if len(msgs) == 0 {
