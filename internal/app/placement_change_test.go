@@ -209,3 +209,32 @@ func TestEndedPersonsAccountIsFound(t *testing.T) {
 		}
 	})
 }
+
+// An end moved earlier is refused while work is recorded on the Plt's
+// SKP after it (realisasi of March, ending in February), and nothing
+// changes; a date after the work is accepted.
+func TestChangedEndKeepsRecordedWork(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who, kadisSKP, _, pl := actingEnv(t, s, model.PlacementPlt)
+		ctx := context.Background()
+		skp := actingSKP(t, e, who, kadisSKP)
+		mar := movePeriods(t, e, 3, model.PeriodMonthly, model.PeriodOpen)
+		in := skp.RHK[0].Indicators[0]
+		if _, err := e.a.SaveRealisasiPeriod(ctx, who["kabid"], skp.ID, mar.ID, []app.RealisasiInput{{IndicatorID: in.ID, Value: "1"}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.a.EndPlacement(ctx, e.admin, pl.EmployeeID, pl.ID, "2026-03-20"); err != nil {
+			t.Fatal(err)
+		}
+		err := e.a.EndPlacement(ctx, e.admin, pl.EmployeeID, pl.ID, "2026-02-20")
+		if refusedKey(err) != "conflict.placement.end.work" {
+			t.Errorf("an end before the work recorded: %v", err)
+		}
+		if got, _ := s.PlacementByID(ctx, pl.ID); got.End != "2026-03-20" {
+			t.Errorf("the refused change moved the end to %s", got.End)
+		}
+		if err := e.a.EndPlacement(ctx, e.admin, pl.EmployeeID, pl.ID, "2026-03-05"); err != nil {
+			t.Errorf("an end after the work's period began: %v", err)
+		}
+	})
+}
