@@ -46,6 +46,16 @@ func TestEndingAPlacementAgainChangesItsEnd(t *testing.T) {
 				t.Errorf("ended on %s: placement until %s, SKP %s until %s", end, got.End, sk.Status, sk.PeriodEnd)
 			}
 		}
+		// The days added are the SKP's: no second SKP of the post offered.
+		posts, err := e.a.SKPPosts(ctx, who["kabid"], e.o.Kabid.ID, 2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range posts {
+			if p.PositionID == e.o.PosSekr.ID && p.Can.Create {
+				t.Errorf("a second SKP of the acting post offered for %s–%s", p.Start, p.End)
+			}
+		}
 		want := []string{"placement.create", "placement.end", "placement.end.change", "placement.end.change"}
 		if got := actions(t, s, e.o.Instansi.ID, "placement", pl.ID); !slices.Equal(got, want) {
 			t.Errorf("audit = %v, want %v", got, want)
