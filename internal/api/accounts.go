@@ -15,7 +15,7 @@ import (
 func accountRoutes() []route {
 	return []route{
 		{method: "GET", path: "/api/v1/users", summary: "Employees of an OPD (BKPSDM: of the instansi) with their accounts, a page at a time", handle: (*handler).accounts,
-			doc: op{tag: "accounts", query: []string{"opd", "q", "limit", "cursor"}, response: "AccountList", errors: []int{403, 422}}},
+			doc: op{tag: "accounts", query: []string{"opd", "q", "active", "limit", "cursor"}, response: "AccountList", errors: []int{403, 422}}},
 		{method: "POST", path: "/api/v1/users", summary: "Create the account of an employee without one (username: the NIP, no password) and issue its one-time activation link", handle: (*handler).createAccount,
 			doc: op{tag: "accounts", body: "AccountCreate", response: "IssuedLink", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/users/{id}", summary: "One account the actor runs, with the roles they may grant there", handle: (*handler).account,
@@ -91,7 +91,12 @@ func (h *handler) accounts(w http.ResponseWriter, r *http.Request, actor model.A
 	if err != nil {
 		return err
 	}
-	page, err := h.a.Accounts(r.Context(), actor, app.AccountFilter{OPDID: r.URL.Query().Get("opd"), Query: search, Cursor: cursor, Limit: limit})
+	active, inactive, ok := model.ActiveFilter(r.URL.Query().Get("active"))
+	if !ok {
+		return model.Invalid("active", "invalid.field.active")
+	}
+	page, err := h.a.Accounts(r.Context(), actor, app.AccountFilter{OPDID: r.URL.Query().Get("opd"), Query: search, Cursor: cursor,
+		Limit: limit, ActiveOnly: active, InactiveOnly: inactive})
 	if err != nil {
 		return err
 	}

@@ -87,14 +87,14 @@ func employeeOf(e model.Employee, supervisor string) employeeJSON {
 }
 
 type placementJSON struct {
-	ID       string  `json:"id"`
-	Position string  `json:"position"`
-	Unit     string  `json:"unit"`
-	Kind     string  `json:"kind"`
-	Start    string  `json:"start"`
-	End      *string `json:"end"`
-	Decree   string  `json:"decree"`
-	Can      endCan  `json:"can"`
+	ID       string       `json:"id"`
+	Position string       `json:"position"`
+	Unit     string       `json:"unit"`
+	Kind     string       `json:"kind"`
+	Start    string       `json:"start"`
+	End      *string      `json:"end"`
+	Decree   string       `json:"decree"`
+	Can      placementCan `json:"can"`
 	// Backdated lists, on a transfer just made, what its TMT reached into.
 	Backdated *backdatedJSON `json:"backdated,omitempty"`
 }
@@ -103,6 +103,13 @@ type placementJSON struct {
 // rater: end it.
 type endCan struct {
 	End bool `json:"end"`
+}
+
+// placementCan is what the actor may do with a placement: end it (or
+// change the end set), or cancel it while it has not started.
+type placementCan struct {
+	End    bool `json:"end"`
+	Cancel bool `json:"cancel"`
 }
 
 type employeeDetailJSON struct {
@@ -154,7 +161,7 @@ func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
 		j.Placements = []placementJSON{}
 		for _, p := range d.Placements {
 			j.Placements = append(j.Placements, placementJSON{ID: p.ID, Position: p.PositionName, Unit: p.UnitName,
-				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree, Can: endCan{End: d.CanEndPlacement[p.ID]}})
+				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree, Can: placementCan{End: d.CanEndPlacement[p.ID], Cancel: d.CanCancelPlacement[p.ID]}})
 		}
 	}
 	if len(d.Reassess) > 0 {

@@ -199,7 +199,7 @@ func schemas() map[string]any {
 		"placements": map[string]any{"type": "array", "items": obj([]string{"can"}, map[string]any{
 			"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
-			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"})})},
+			"can": canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date (again: change the end date set, while it is not past)", "cancel": "cancel it: it has not started yet"})})},
 		"reassess": map[string]any{"type": "array", "description": "To those who place the employee: the periodic assessments a back-dated transfer left outside their SKP's days, to be assessed again on the SKP in force (id, skp_id, period_id, period, status, reassess)",
 			"items": map[string]any{"type": "object"}},
 	} {
@@ -343,10 +343,11 @@ func schemas() map[string]any {
 			"skp_in_force":         map[string]any{"type": "boolean", "description": "Their approved SKP of the year (or the approved revision of one being revised) is in force: the document keeps the rater who approved it; the new one holds the dialogues, progress approvals and the next assessment"}}),
 		"PlacementRequest": obj([]string{"kind", "start"}, map[string]any{"position_id": str(), "position_code": map[string]any{"type": "string", "description": "Instead of position_id"},
 			"kind": enum("definitif", "plt", "plh"), "start": map[string]any{"type": "string", "format": "date"}, "decree": str(),
+			"end":               map[string]any{"type": "string", "format": "date", "description": "Optional last day, when the SK already says it (a Plh for a known absence); checked as a separate end (POST …/placements/{pid}/end) would be"},
 			"confirm_backdated": map[string]any{"type": "boolean", "description": "Confirms a transfer whose TMT reaches into closed or assessed periods; without it such a transfer is refused with 409 and the list (backdated)"}}),
 		"Placement": obj([]string{"can"}, map[string]any{"id": str(), "position": str(), "unit": str(), "kind": enum("definitif", "plt", "plh"),
 			"start": map[string]any{"type": "string", "format": "date"}, "end": nullable("string"), "decree": str(),
-			"can":       canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date"}),
+			"can":       canSchemaOf("What the signed-in user may do with this placement now", map[string]string{"end": "end it on a date (again: change the end date set, while it is not past)", "cancel": "cancel it: it has not started yet"}),
 			"backdated": map[string]any{"type": "object", "description": "On a transfer just made whose TMT reached into closed or assessed periods: tmt, message, periods (id, name, start, end, status) and assessments (id, skp_id, period_id, period, status, reassess: a sent result kept that needs a new assessment on the SKP in force; employee, skp_year, rater)"}}),
 		"EndRequest": obj([]string{"end"}, map[string]any{"end": map[string]any{"type": "string", "format": "date"}}),
 		"RaterOverrideRequest": obj([]string{"rater_id", "start", "reason"}, map[string]any{"rater_id": str(), "upper_rater_id": str(),

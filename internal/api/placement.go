@@ -14,7 +14,10 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 		PositionCode string `json:"position_code"`
 		Kind         string `json:"kind"`
 		Start        string `json:"start"`
-		Decree       string `json:"decree"`
+		// End is the last day when the SK already says it (a Plh for a
+		// known absence), checked as a separate end would be.
+		End    string `json:"end"`
+		Decree string `json:"decree"`
 		// ConfirmBackdated confirms a transfer whose TMT reaches into
 		// closed or assessed periods (refused with 409 without it).
 		ConfirmBackdated bool `json:"confirm_backdated"`
@@ -23,13 +26,13 @@ func (h *handler) placeEmployee(w http.ResponseWriter, r *http.Request, actor mo
 		return err
 	}
 	pl, err := h.a.Place(r.Context(), actor, app.PlacementRequest{EmployeeID: r.PathValue("id"), PositionID: req.PositionID,
-		PositionCode: req.PositionCode, Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), Decree: req.Decree,
-		ConfirmBackdated: req.ConfirmBackdated})
+		PositionCode: req.PositionCode, Kind: model.PlacementKind(req.Kind), Start: model.Date(req.Start), End: model.Date(req.End),
+		Decree: req.Decree, ConfirmBackdated: req.ConfirmBackdated})
 	if err != nil {
 		return err
 	}
 	out := placementJSON{ID: pl.ID, Position: pl.PositionName, Unit: pl.UnitName, Kind: string(pl.Kind),
-		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree, Can: endCan{End: true}}
+		Start: string(pl.Start), End: ptr(string(pl.End)), Decree: pl.Decree, Can: placementCan{End: true, Cancel: pl.Start > h.a.Today(r.Context(), actor.InstansiID)}}
 	if !pl.Backdated.Empty() {
 		b := backdatedOf(pl.Backdated, readerLang(r))
 		out.Backdated = &b
@@ -104,6 +107,14 @@ func (h *handler) endPlacement(w http.ResponseWriter, r *http.Request, actor mod
 		return err
 	}
 	if err := h.a.EndPlacement(r.Context(), actor, r.PathValue("id"), r.PathValue("pid"), model.Date(req.End)); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (h *handler) cancelPlacement(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if err := h.a.CancelPlacement(r.Context(), actor, r.PathValue("id"), r.PathValue("pid")); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -56,6 +56,8 @@ func coreRoutes() []route {
 			doc: op{tag: "organisation", params: []string{"id"}, body: "PlacementRequest", response: "Placement", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/employees/{id}/placements/{pid}/end", summary: "End a placement on a date", handle: (*handler).endPlacement,
 			doc: op{tag: "organisation", params: []string{"id", "pid"}, body: "EndRequest", status: 204, errors: []int{403, 404, 409, 422}}},
+		{method: "POST", path: "/api/v1/employees/{id}/placements/{pid}/cancel", summary: "Cancel a placement that has not started yet (with the SKP of its Plt/Plh post); 409 once it has started", handle: (*handler).cancelPlacement,
+			doc: op{tag: "organisation", params: []string{"id", "pid"}, status: 204, errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/employees/{id}/rater-overrides", summary: "Substitute raters of an employee (administrators)", handle: (*handler).raterOverrides,
 			doc: op{tag: "organisation", params: []string{"id"}, query: []string{"limit", "cursor"}, response: "RaterOverrideList", errors: []int{403, 404, 422}}},
 		{method: "POST", path: "/api/v1/employees/{id}/rater-overrides", summary: "Name a substitute pejabat penilai (and atasan) from a date, with a reason", handle: (*handler).overrideRater,

@@ -143,6 +143,10 @@ type AccountFilter struct {
 	Query  string // part of a name or NIP
 	Cursor string
 	Limit  int
+	// ActiveOnly lists only the people employed today, InactiveOnly only
+	// those whose employment ended (their accounts disabled); neither:
+	// everyone, so that an ended person's account can be found.
+	ActiveOnly, InactiveOnly bool
 }
 
 // AccountsPage lists employees with their accounts, a page at a time.
@@ -262,7 +266,7 @@ func (a *App) Accounts(ctx context.Context, actor model.Actor, f AccountFilter) 
 		return p, model.Invalid("opd", "invalid.account.opd")
 	}
 	ef := model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: p.OPDID, Query: f.Query,
-		Cursor: f.Cursor, Limit: f.Limit, ActiveOnly: true}
+		Cursor: f.Cursor, Limit: f.Limit, ActiveOnly: f.ActiveOnly, InactiveOnly: f.InactiveOnly}
 	page, err := a.store.Employees(ctx, ef)
 	if err != nil {
 		return p, err

@@ -154,9 +154,12 @@ type EmployeeDetail struct {
 	// CanEndPlacement tells, by placement id, whether the actor may end
 	// it: they manage the employee and its post is within their reach.
 	CanEndPlacement map[string]bool
-	Team            []model.Employee
-	Account         *model.User
-	Employment      EmploymentView // the end of employment, the NIP history, a merge
+	// CanCancelPlacement tells, by placement id, whether the actor may
+	// cancel it (CancelPlacement): they may end it and it has not started.
+	CanCancelPlacement map[string]bool
+	Team               []model.Employee
+	Account            *model.User
+	Employment         EmploymentView // the end of employment, the NIP history, a merge
 	// Reassess lists, to those who place the employee, the periodic
 	// assessments a back-dated transfer left outside their SKP's days:
 	// they are rated again on the SKP in force in their period.
@@ -224,6 +227,11 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 			}
 			if d.CanEndPlacement, err = a.placementRights(ctx, scope, d.Placements); err != nil {
 				return d, err
+			}
+			d.CanCancelPlacement = map[string]bool{}
+			today := a.Today(ctx, e.InstansiID)
+			for _, pl := range d.Placements {
+				d.CanCancelPlacement[pl.ID] = d.CanEndPlacement[pl.ID] && pl.Start > today
 			}
 			if d.Reassess, err = a.assessmentsOutsideSKP(ctx, e); err != nil {
 				return d, err

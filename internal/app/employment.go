@@ -207,10 +207,11 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 		v.AddErr("date", err)
 	} else if r.Date > a.Today(ctx, e.InstansiID) {
 		v.Add("date", "invalid.employment.date.future")
-	} else if start, err := a.lastPlacementStart(ctx, e.ID, r.Date); err != nil {
+	} else if start, err := a.lastPlacementStart(ctx, e.ID, r.Date, a.Today(ctx, e.InstansiID)); err != nil {
 		return model.EmploymentEnd{}, err
 	} else if start != "" {
-		// Placements end the day before the TMT: not before they began.
+		// Placements in force end the day before the TMT: not before they
+		// began. One not started yet is cancelled (tx.EndEmployment).
 		v.Add("date", "invalid.employment.date.beforeplacement", start)
 	}
 	if end.Decree == "" {
@@ -404,7 +405,7 @@ func (a *App) cancelRefusal(ctx context.Context, e model.Employee, end model.Emp
 	var skps []model.SKP
 	for _, c := range closed {
 		switch c.Kind {
-		case model.ClosedPlacement:
+		case model.ClosedPlacement, model.ClosedPlacementCancel:
 			pl, err := a.store.PlacementByID(ctx, c.RefID)
 			if err != nil {
 				return model.Message{}, err
@@ -461,6 +462,10 @@ func reopenClosures(ctx context.Context, tx *store.Tx, employeeID string, closed
 		switch c.Kind {
 		case model.ClosedPlacement:
 			if err := tx.ReopenPlacement(ctx, c.RefID, c.End); err != nil {
+				return err
+			}
+		case model.ClosedPlacementCancel:
+			if err := tx.RestorePlacement(ctx, c.RefID); err != nil {
 				return err
 			}
 		case model.ClosedSKP:
@@ -727,17 +732,18 @@ func recordNIPChange(ctx context.Context, tx *store.Tx, e model.Employee, oldNIP
 }
 
 // lastPlacementStart returns the latest start, on or after tmt, of the
-// employee's placements in force on the day before tmt or later: a TMT on
-// or before it would end a placement before it began. "" when there is
-// none.
-func (a *App) lastPlacementStart(ctx context.Context, employeeID string, tmt model.Date) (model.Date, error) {
+// employee's placements started by today and in force on the day before
+// tmt or later: a TMT on or before it would end a placement before it
+// began. A placement not started yet is not counted: the end cancels it.
+// "" when there is none.
+func (a *App) lastPlacementStart(ctx context.Context, employeeID string, tmt, today model.Date) (model.Date, error) {
 	list, err := a.store.Placements(ctx, employeeID)
 	if err != nil {
 		return "", err
 	}
 	var latest model.Date
 	for _, pl := range list {
-		if (pl.End == "" || pl.End >= tmt) && pl.Start >= tmt && pl.Start > latest {
+		if (pl.End == "" || pl.End >= tmt) && pl.Start >= tmt && pl.Start <= today && pl.Start > latest {
 			latest = pl.Start
 		}
 	}

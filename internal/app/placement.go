@@ -51,7 +51,10 @@ type PlacementRequest struct {
 	PositionCode string
 	Kind         model.PlacementKind
 	Start        model.Date
-	Decree       string
+	// End is the last day, when the SK already says it (a Plh for a known
+	// absence): checked as an end recorded separately (EndPlacement).
+	End    model.Date
+	Decree string
 	// ConfirmBackdated confirms a transfer whose TMT reaches into closed
 	// or assessed periods (see BackdatedImpact); without it such a
 	// transfer is refused with the list (BackdatedError).
@@ -90,6 +93,9 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 	} else if _, err := model.ParseDate(string(r.Start)); err != nil {
 		v.Add("start", "invalid.placement.start.invalid", r.Start)
 	}
+	if _, err := model.ParseDate(string(r.End)); r.End != "" && err != nil {
+		v.AddErr("end", err)
+	}
 	if err := v.Err(); err != nil {
 		return Placed{}, err
 	}
@@ -109,7 +115,7 @@ func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) 
 		r.PositionID = p.ID
 	}
 	pl, err := a.place(ctx, actor, model.Placement{EmployeeID: r.EmployeeID, PositionID: r.PositionID, Kind: r.Kind,
-		Start: r.Start, Decree: strings.TrimSpace(r.Decree)}, !r.ConfirmBackdated)
+		Start: r.Start, End: r.End, Decree: strings.TrimSpace(r.Decree)}, !r.ConfirmBackdated)
 	var ve *model.ValidationError
 	if byCode && errors.As(err, &ve) && ve.Fields["position_id"] != "" { // said of the field the request filled
 		var out model.ValidationError
@@ -227,9 +233,6 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 	if done.Backdated, err = a.backdatedImpact(ctx, e, pos, pl.Kind, pl.Start); err != nil {
 		return done, err
 	}
-	if warn && !done.Backdated.Empty() {
-		return done, &BackdatedError{Impact: done.Backdated}
-	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
@@ -244,6 +247,11 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 		}
 		if err := refuseSecondActing(ctx, tx, pos, pl); err != nil {
 			return err
+		}
+		// Confirmation is asked last, of a placement that is otherwise
+		// valid: a confirmed one is never refused for another reason.
+		if warn && !done.Backdated.Empty() {
+			return &BackdatedError{Impact: done.Backdated}
 		}
 		var err error
 		if pl, err = tx.Place(ctx, pl); err != nil {
@@ -288,34 +296,48 @@ func refuseSecondActing(ctx context.Context, tx *store.Tx, pos model.Position, p
 	return model.Invalid("position_id", "invalid.placement.acting.held", pos.Name, kind, x.Holder, x.Start)
 }
 
-// EndPlacement ends a Plt/Plh (or definitive) placement of an employee on
-// a date. A placement of someone else reads as not found.
-func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string, end model.Date) error {
+// managedPlacement returns a placement of an employee the actor may
+// change, with the employee: a placement of someone else, or cancelled,
+// reads as not found.
+func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeID, placementID, what string) (model.Placement, model.Employee, error) {
 	pl, err := a.store.PlacementByID(ctx, placementID)
 	if err != nil {
-		return err
+		return pl, model.Employee{}, err
 	}
-	if pl.EmployeeID != employeeID {
-		return fmt.Errorf("placement %s: %w", placementID, model.ErrNotFound)
+	if pl.EmployeeID != employeeID || pl.Cancelled {
+		return pl, model.Employee{}, fmt.Errorf("placement %s: %w", placementID, model.ErrNotFound)
 	}
 	e, err := a.store.Employee(ctx, pl.EmployeeID)
 	if err != nil {
-		return err
+		return pl, e, err
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
-		return err
+		return pl, e, err
 	}
 	if err := a.refuseClosed(ctx, e); err != nil {
-		return err
+		return pl, e, err
 	}
 	scope, err := a.manageScope(ctx, actor)
 	if err != nil {
-		return err
+		return pl, e, err
 	}
 	if can, err := a.placementRights(ctx, scope, []model.Placement{pl}); err != nil || !can[pl.ID] {
 		if err == nil {
-			err = forbidden("end a placement in another OPD")
+			err = forbidden(what + " a placement in another OPD")
 		}
+		return pl, e, err
+	}
+	return pl, e, nil
+}
+
+// EndPlacement ends a Plt/Plh (or definitive) placement of an employee on
+// a date. A placement of someone else reads as not found. Ending again a
+// placement whose end is set and not yet past changes its end date
+// (audited as such; the SKP of a Plt/Plh moves with it); a date that
+// would leave work recorded on that SKP outside it is refused (409).
+func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string, end model.Date) error {
+	pl, e, err := a.managedPlacement(ctx, actor, employeeID, placementID, "end")
+	if err != nil {
 		return err
 	}
 	if _, err := model.ParseDate(string(end)); err != nil {
@@ -331,18 +353,177 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		// Over already: ending it again would rewrite its history.
 		return model.Refused("conflict.placement.ended", model.DateLabel(pl.End))
 	}
-	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
-		try := func(c *model.OrgChart) *model.OrgChart {
-			return c.WithoutHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
+	if pl.End == end {
+		return nil // the end it has: nothing changes
+	}
+	skps, err := a.actingSKPs(ctx, e, pl)
+	if err != nil {
+		return err
+	}
+	for _, s := range skps {
+		if last, err := a.store.WorkAfter(ctx, s.ID, end); err != nil {
+			return err
+		} else if last != "" {
+			return model.Refused("conflict.placement.end.work", model.DateLabel(end), s.Year, model.DateLabel(last))
 		}
-		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), "", try, "end", "end"); err != nil {
+	}
+	holding := model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind}
+	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		if pl.End != "" && end > pl.End {
+			// Longer: the placement holds the post again on days it had
+			// left, checked as a placement of those days.
+			from := dayAfter(pl.End)
+			try := func(c *model.OrgChart) *model.OrgChart { return c.WithHolding(holding) }
+			if err := a.refuseSelfRating(ctx, tx, e, from, end, try, "end", "end"); err != nil {
+				return err
+			}
+			pos, err := tx.Position(ctx, pl.PositionID)
+			if err != nil {
+				return err
+			}
+			if pl.Kind == model.PlacementDefinitif {
+				if err := refuseSecondHolder(ctx, tx, pos, pl.EmployeeID, from, "end"); err != nil {
+					return err
+				}
+			}
+			later := pl
+			later.Start, later.End = from, end
+			if err := refuseSecondActing(ctx, tx, pos, later); err != nil {
+				return err
+			}
+		} else {
+			try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutHolding(holding) }
+			if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), "", try, "end", "end"); err != nil {
+				return err
+			}
+		}
+		if pl.End != "" {
+			if err := tx.ChangePlacementEnd(ctx, placementID, end); err != nil {
+				return err
+			}
+		} else if err := tx.EndPlacement(ctx, placementID, end); err != nil {
 			return err
 		}
-		if err := tx.EndPlacement(ctx, placementID, end); err != nil || pl.Kind == model.PlacementDefinitif {
+		if pl.Kind == model.PlacementDefinitif {
+			return nil
+		}
+		if err := moveActingSKPs(ctx, tx, e, pl, end); err != nil {
 			return err
 		}
 		return closeActingSKPs(ctx, tx, e, pl, end)
 	})
+}
+
+// CancelPlacement cancels a placement that has not started yet (recorded
+// by mistake, or the SK withdrawn): it holds nothing from then on, stays
+// in the audit log, and the SKP drawn up for a Plt/Plh post is closed
+// before it began. A definitive placement gives the post back to the
+// definitive placement it ended the day before it began. Refused (409)
+// once the placement has started: it is ended then.
+func (a *App) CancelPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string) error {
+	pl, e, err := a.managedPlacement(ctx, actor, employeeID, placementID, "cancel")
+	if err != nil {
+		return err
+	}
+	if today := a.Today(ctx, e.InstansiID); pl.Start <= today {
+		return model.Refused("conflict.placement.started", model.DateLabel(pl.Start))
+	}
+	skps, err := a.actingSKPs(ctx, e, pl)
+	if err != nil {
+		return err
+	}
+	for _, s := range skps {
+		if last, err := a.store.WorkAfter(ctx, s.ID, ""); err != nil {
+			return err
+		} else if last != "" {
+			return model.Refused("conflict.placement.cancel.work", s.Year, model.DateLabel(last))
+		}
+	}
+	// The definitive placement this one ended, the day before it began.
+	var prev *model.Placement
+	if pl.Kind == model.PlacementDefinitif {
+		list, err := a.store.Placements(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		dayBefore := model.Date(pl.Start.Time().AddDate(0, 0, -1).Format("2006-01-02"))
+		for i := range list {
+			if x := list[i]; x.ID != pl.ID && x.Kind == model.PlacementDefinitif && x.End == dayBefore {
+				prev = &list[i]
+				break
+			}
+		}
+	}
+	holding := model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind}
+	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutHolding(holding) }
+		if err := a.refuseSelfRating(ctx, tx, e, pl.Start, pl.End, try, "placement", "placement"); err != nil {
+			return err
+		}
+		if err := tx.CancelPlacement(ctx, pl.ID, prev, ""); err != nil {
+			return err
+		}
+		for _, s := range skps {
+			if s.Status == model.SKPClosed {
+				continue
+			}
+			next, err := model.NextSKPStatus(s.Status, model.ActClose)
+			if err != nil {
+				continue
+			}
+			s.Status, s.PeriodEnd = next, s.PeriodStart
+			if err := tx.SetSKPStatus(ctx, s.Version, s, model.ActClose); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// actingSKPs returns the SKPs of an employee for the Plt/Plh post of a
+// placement, drawn up for its days; none for a definitive placement.
+func (a *App) actingSKPs(ctx context.Context, e model.Employee, pl model.Placement) ([]model.SKP, error) {
+	if pl.Kind == model.PlacementDefinitif {
+		return nil, nil
+	}
+	list, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{e.ID}})
+	if err != nil {
+		return nil, err
+	}
+	var out []model.SKP
+	for _, s := range list {
+		if s.Acting != "" && s.PositionID == pl.PositionID && s.PeriodStart >= pl.Start && (pl.End == "" || s.PeriodStart <= pl.End) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// moveActingSKPs moves the end of the SKPs of a Plt/Plh post that ended
+// with the placement (on its end, or on 31 December of their year) to
+// its new end, within their year.
+func moveActingSKPs(ctx context.Context, tx *store.Tx, e model.Employee, pl model.Placement, end model.Date) error {
+	if pl.End == "" {
+		return nil
+	}
+	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{pl.EmployeeID}})
+	if err != nil {
+		return err
+	}
+	for _, s := range list {
+		yearEnd := model.Date(fmt.Sprintf("%d-12-31", s.Year))
+		if s.Acting == "" || s.PositionID != pl.PositionID || s.PeriodStart < pl.Start || s.PeriodEnd != min(pl.End, yearEnd) {
+			continue
+		}
+		to := max(s.PeriodStart, min(end, yearEnd))
+		if to == s.PeriodEnd {
+			continue
+		}
+		if err := tx.SetSKPPeriodEnd(ctx, s, to); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // OverrideRater names a different pejabat penilai (and optionally atasan)
@@ -408,7 +589,8 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 }
 
 // EndRaterOverride ends an override on a date; the derived raters apply
-// again from the next day.
+// again from the next day. Ending again one whose end is set and not yet
+// past changes its end date (audited as such), as for placements.
 func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeID, overrideID string, end model.Date) error {
 	e, err := a.store.Employee(ctx, employeeID)
 	if err != nil {
@@ -448,10 +630,32 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	if today := a.Today(ctx, e.InstansiID); found.End != "" && found.End < today {
 		return model.Refused("conflict.override.ended", model.DateLabel(found.End))
 	}
+	if found.End == end {
+		return nil // the end it has: nothing changes
+	}
+	if found.End != "" && end > found.End {
+		// Longer: not over the days of a substitute named since.
+		for _, x := range list {
+			if x.ID != found.ID && overlaps(x.Start, x.End, dayAfter(found.End), end) {
+				return model.Refused("conflict.rater.overlap", x.Start)
+			}
+		}
+	}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
-		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutOverride(overrideID) }
-		if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), "", try, "end", "end"); err != nil {
-			return err
+		if found.End != "" && end > found.End {
+			try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(*found) }
+			if err := a.refuseSelfRating(ctx, tx, e, dayAfter(found.End), end, try, "end", "end"); err != nil {
+				return err
+			}
+		} else {
+			try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutOverride(overrideID) }
+			if err := a.refuseSelfRating(ctx, tx, e, dayAfter(end), "", try, "end", "end"); err != nil {
+				return err
+			}
+		}
+		if found.End != "" {
+			// Ended already, not yet past: a change of its end date.
+			return tx.ChangeRaterOverrideEnd(ctx, overrideID, end)
 		}
 		return tx.EndRaterOverride(ctx, overrideID, end)
 	})

@@ -175,3 +175,29 @@ func testTransferOverOpenPeriod(t *testing.T, rate bool) {
 		}
 	})
 }
+
+// A back-dated transfer that is not valid anyway (the post has its
+// definitive holder) is refused for that first: confirmation is asked
+// last, of a transfer that would otherwise be made.
+func TestBackdatedConfirmationIsAskedLast(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		approvedStaff2SKP(t, e, who)
+		setDay(t, e, "2026-12-05")
+		movePeriods(t, e, 10, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+		req := app.PlacementRequest{EmployeeID: e.o.Staff2.ID, PositionCode: e.o.PosAdm.Code, Kind: model.PlacementDefinitif,
+			Start: "2026-10-01", Decree: "821/90/BKPSDM/2026"}
+		var bd *app.BackdatedError
+		if _, err := e.a.Place(ctx, e.admin, req); !errors.As(err, &bd) {
+			t.Fatalf("a valid back-dated transfer is not asked to confirm: %v", err)
+		}
+		req.PositionCode = ""
+		req.PositionID = e.o.Kabid.PositionID // held by the Kabid
+		_, err := e.a.Place(ctx, e.admin, req)
+		var v *model.ValidationError
+		if errors.As(err, &bd) || !errors.As(err, &v) || v.Fields["position_id"] == "" {
+			t.Fatalf("a back-dated transfer onto a held post: %v", err)
+		}
+	})
+}

@@ -129,6 +129,14 @@ type dated interface {
 	Time() time.Time
 }
 
+// realDate reports whether s is a calendar date written as 2026-12-01. A
+// date typed wrong ("2026-13-01", "2026-02-30", "31-12-2026") is echoed as
+// typed, never shown as the zero date its parse left ("1 Januari 1").
+func realDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
 // LongDate writes a date as people read it: "1 Desember 2026" in
 // Indonesian, "1 December 2026" in English.
 func LongDate(lang string, t time.Time) string {
@@ -145,7 +153,7 @@ func render(lang string, args []any) []any {
 			}
 			key, margs := m.MessageKey()
 			out[i] = T(lang, key, margs...)
-		} else if d, ok := a.(dated); ok && len(fmt.Sprint(a)) == len(time.DateOnly) {
+		} else if d, ok := a.(dated); ok && realDate(fmt.Sprint(a)) {
 			if out == nil {
 				out = append([]any(nil), args...)
 			}

@@ -212,3 +212,19 @@ func TestRecommendationRefusalNamesWhoRecords(t *testing.T) {
 		}
 	}
 }
+
+// A date typed wrong is echoed as typed in both languages, never shown as
+// the zero date its parse left; a real date reads as people write it.
+func TestDateArgEchoesInvalidText(t *testing.T) {
+	for _, typed := range []string{"2026-13-01", "2026-02-30", "31-12-2026", "2026-00-10"} {
+		for _, lang := range []string{"id", "en"} {
+			got := T(lang, "invalid.placement.start.invalid", model.Date(typed))
+			if !strings.Contains(got, typed) || strings.Contains(got, " 1 ") || strings.Contains(got, "\"1 ") {
+				t.Errorf("%s %q: %q", lang, typed, got)
+			}
+		}
+	}
+	if got := T("id", "invalid.placement.start.invalid", model.Date("2026-12-02")); !strings.Contains(got, "2 Desember 2026") {
+		t.Errorf("a real date: %q", got)
+	}
+}

@@ -82,8 +82,11 @@ type EndClosureKind string
 // What an end of employment closes.
 const (
 	ClosedPlacement EndClosureKind = "placement" // a placement it ended
-	ClosedSKP       EndClosureKind = "skp"       // an SKP it closed
-	ClosedTeam      EndClosureKind = "team"      // a team it took the person out of
+	// ClosedPlacementCancel: a placement starting on the TMT or later,
+	// which it cancelled (the person never held it).
+	ClosedPlacementCancel EndClosureKind = "placement_cancel"
+	ClosedSKP             EndClosureKind = "skp"  // an SKP it closed
+	ClosedTeam            EndClosureKind = "team" // a team it took the person out of
 )
 
 // EndClosure is one thing an end of employment closed, as it was before,

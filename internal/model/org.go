@@ -214,6 +214,10 @@ type Placement struct {
 	Start      Date
 	End        Date   // empty while current
 	Decree     string // nomor SK
+	// Cancelled: cancelled before it started (CancelPlacement, or the end
+	// of the person's employment); it holds nothing. Only PlacementByID
+	// returns cancelled placements.
+	Cancelled bool
 	// Filled by queries that join the position and unit.
 	PositionName string
 	UnitName     string

@@ -25,7 +25,8 @@ func scanEnd(sc interface{ Scan(...any) error }) (model.EmploymentEnd, error) {
 }
 
 // EndEmployment records the end of an employee's employment from its TMT:
-// every open placement ends the day before (not before it began), the
+// every open placement ends the day before, one starting on the TMT or
+// later is cancelled (ClosedPlacementCancel), the
 // employee is no longer active and holds no position. The account and the
 // SKPs are the caller's (app) to handle in the same transaction.
 func (tx *Tx) EndEmployment(ctx context.Context, end model.EmploymentEnd) (model.EmploymentEnd, error) {
@@ -41,6 +42,21 @@ func (tx *Tx) EndEmployment(ctx context.Context, end model.EmploymentEnd) (model
 	var closed []model.EndClosure
 	for _, pl := range placements {
 		if pl.End != "" && pl.End <= last {
+			continue
+		}
+		if pl.Start > last {
+			// Starting on the TMT or later: never held, so cancelled, not
+			// ended before it began.
+			closed = append(closed, model.EndClosure{Kind: model.ClosedPlacementCancel, RefID: pl.ID, End: pl.End})
+			if _, err := tx.exec(ctx, `UPDATE placements SET cancelled_at = ?, cancelled_by = ? WHERE id = ?`,
+				formatTime(tx.now), tx.actor.UserID, pl.ID); err != nil {
+				return end, fmt.Errorf("cancel placement: %w", err)
+			}
+			after := pl
+			after.Cancelled = true
+			if err := tx.audit(ctx, "placement.cancel", "placement", pl.ID, pl, after); err != nil {
+				return end, err
+			}
 			continue
 		}
 		closed = append(closed, model.EndClosure{Kind: model.ClosedPlacement, RefID: pl.ID, End: pl.End})
@@ -116,7 +132,7 @@ func (tx *Tx) RecordEndClosures(ctx context.Context, endID string, closed []mode
 // placements first, then SKPs, then teams.
 func (c conn) EndClosures(ctx context.Context, endID string) ([]model.EndClosure, error) {
 	rows, err := c.query(ctx, `SELECT kind, ref_id, status, end_date FROM employment_end_closures WHERE end_id = ?
-		ORDER BY CASE kind WHEN 'placement' THEN 0 WHEN 'skp' THEN 1 ELSE 2 END, ref_id`, endID)
+		ORDER BY CASE kind WHEN 'placement' THEN 0 WHEN 'placement_cancel' THEN 0 WHEN 'skp' THEN 1 ELSE 2 END, ref_id`, endID)
 	if err != nil {
 		return nil, fmt.Errorf("what the end of employment closed: %w", err)
 	}

@@ -477,7 +477,7 @@ func (c conn) Positions(ctx context.Context, instansiID, unitID string) ([]model
 func (c conn) Holdings(ctx context.Context, instansiID string, f model.HoldingFilter, date model.Date) ([]model.Holding, error) {
 	q := `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree, e.name, e.front_title, e.back_title, e.nip
 		FROM placements pl JOIN employees e ON e.id = pl.employee_id JOIN positions p ON p.id = pl.position_id
-		WHERE p.instansi_id = ? AND e.active = TRUE AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?)`
+		WHERE p.instansi_id = ? AND e.active = TRUE AND pl.cancelled_at = '' AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?)`
 	args := []any{instansiID, string(date), string(date)}
 	if f.UnitID != "" {
 		q += ` AND p.unit_id = ?`
@@ -532,7 +532,7 @@ func (c conn) orgChart(ctx context.Context, instansiID string, date model.Date, 
 	}
 	rows, err := c.query(ctx, `SELECT pl.employee_id, pl.position_id, pl.kind FROM placements pl
 		JOIN employees e ON e.id = pl.employee_id
-		WHERE e.instansi_id = ? AND `+who+` AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?)`,
+		WHERE e.instansi_id = ? AND `+who+` AND pl.cancelled_at = '' AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?)`,
 		instansiID, string(date), string(date))
 	if err != nil {
 		return nil, fmt.Errorf("load placements: %w", err)

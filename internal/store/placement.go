@@ -252,7 +252,7 @@ func (tx *Tx) ReopenPlacement(ctx context.Context, id string, end model.Date) er
 func (c conn) Placements(ctx context.Context, employeeID string) ([]model.Placement, error) {
 	rows, err := c.query(ctx, `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree,
 		p.name, u.name FROM placements pl JOIN positions p ON p.id = pl.position_id JOIN units u ON u.id = p.unit_id
-		WHERE pl.employee_id = ? ORDER BY pl.start_date DESC, pl.id DESC`, employeeID)
+		WHERE pl.employee_id = ? AND pl.cancelled_at = '' ORDER BY pl.start_date DESC, pl.id DESC`, employeeID)
 	if err != nil {
 		return nil, fmt.Errorf("list placements: %w", err)
 	}
@@ -372,13 +372,13 @@ func (tx *Tx) EndRaterOverride(ctx context.Context, id string, end model.Date) e
 // PlacementByID returns one placement.
 func (c conn) PlacementByID(ctx context.Context, id string) (model.Placement, error) {
 	var pl model.Placement
-	var kind, start, end string
-	err := c.queryRow(ctx, `SELECT id, employee_id, position_id, kind, start_date, end_date, decree FROM placements WHERE id = ?`, id).
-		Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree)
+	var kind, start, end, cancelled string
+	err := c.queryRow(ctx, `SELECT id, employee_id, position_id, kind, start_date, end_date, decree, cancelled_at FROM placements WHERE id = ?`, id).
+		Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree, &cancelled)
 	if err != nil {
 		return pl, notFound(err, "placement "+id)
 	}
-	pl.Kind, pl.Start, pl.End = model.PlacementKind(kind), model.Date(start), model.Date(end)
+	pl.Kind, pl.Start, pl.End, pl.Cancelled = model.PlacementKind(kind), model.Date(start), model.Date(end), cancelled != ""
 	return pl, nil
 }
 
@@ -391,7 +391,7 @@ const overrideColumns = `o.id, o.employee_id, o.rater_id, o.upper_rater_id, o.st
 // into force later may combine with it.
 func (c conn) OrgChangeDates(ctx context.Context, instansiID string, after model.Date) ([]model.Date, error) {
 	rows, err := c.query(ctx, `SELECT pl.start_date, pl.end_date FROM placements pl JOIN employees e ON e.id = pl.employee_id
-		WHERE e.instansi_id = ? AND (pl.start_date > ? OR pl.end_date >= ?)
+		WHERE e.instansi_id = ? AND pl.cancelled_at = '' AND (pl.start_date > ? OR pl.end_date >= ?)
 		UNION SELECT o.start_date, o.end_date FROM rater_overrides o JOIN employees e ON e.id = o.employee_id
 		WHERE e.instansi_id = ? AND (o.start_date > ? OR o.end_date >= ?)`,
 		instansiID, string(after), string(after), instansiID, string(after), string(after))

@@ -25,7 +25,7 @@ func (c conn) PositionLeads(ctx context.Context, positionID string) (bool, error
 // has not ended before from), in the order they started.
 func (c conn) DefinitiveHolders(ctx context.Context, positionID string, from model.Date, except string) ([]model.Employee, error) {
 	rows, err := c.query(ctx, `SELECT `+employeeColumns+employeeFrom+` JOIN placements pl ON pl.employee_id = e.id
-		WHERE pl.position_id = ? AND pl.kind = ? AND (pl.end_date = '' OR pl.end_date >= ?) AND e.id <> ? AND e.active = TRUE
+		WHERE pl.position_id = ? AND pl.kind = ? AND pl.cancelled_at = '' AND (pl.end_date = '' OR pl.end_date >= ?) AND e.id <> ? AND e.active = TRUE
 		ORDER BY pl.start_date, pl.id`, positionID, string(model.PlacementDefinitif), string(from), except)
 	if err != nil {
 		return nil, fmt.Errorf("definitive holders of position %s: %w", positionID, err)
@@ -73,7 +73,7 @@ func (c conn) PositionUnits(ctx context.Context, ids []string) (map[string]strin
 func (c conn) ActingHoldings(ctx context.Context, positionID string, from, to model.Date, except string) ([]model.ActingHolding, error) {
 	q := `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree, e.name, e.front_title, e.back_title
 		FROM placements pl JOIN employees e ON e.id = pl.employee_id
-		WHERE pl.position_id = ? AND pl.kind IN (?, ?) AND (pl.end_date = '' OR pl.end_date >= ?) AND e.id <> ? AND e.active = TRUE`
+		WHERE pl.position_id = ? AND pl.kind IN (?, ?) AND pl.cancelled_at = '' AND (pl.end_date = '' OR pl.end_date >= ?) AND e.id <> ? AND e.active = TRUE`
 	args := []any{positionID, string(model.PlacementPlt), string(model.PlacementPlh), string(from), except}
 	if to != "" {
 		q += ` AND pl.start_date <= ?`

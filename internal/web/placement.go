@@ -60,6 +60,15 @@ func (u *ui) endPlacement(w http.ResponseWriter, r *http.Request, b base) error 
 	return nil
 }
 
+func (u *ui) cancelPlacement(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	if err := u.a.CancelPlacement(r.Context(), *b.Actor, id, r.PathValue("pid")); err != nil {
+		return u.formError(w, r, b, id, renameField(err, "placement", "end"))
+	}
+	http.Redirect(w, r, "/pegawai/"+id+"?ok=penempatan", http.StatusSeeOther)
+	return nil
+}
+
 func (u *ui) overrideRater(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
 	_, err := u.a.SubstituteRater(r.Context(), *b.Actor, app.RaterOverrideRequest{EmployeeID: id,

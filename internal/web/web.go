@@ -105,6 +105,7 @@ func New(a *app.App) *Handler {
 	page("GET /pegawai/{id}", u.showEmployee)
 	page("POST /pegawai/{id}/penempatan", u.placeEmployee)
 	page("POST /pegawai/{id}/penempatan/{pid}/akhiri", u.endPlacement)
+	page("POST /pegawai/{id}/penempatan/{pid}/batalkan", u.cancelPlacement)
 	page("POST /pegawai/{id}/penilai", u.overrideRater)
 	page("POST /pegawai/{id}/penilai/{oid}/akhiri", u.endOverride)
 	page("POST /pegawai/{id}/sesi/{sid}/akhiri", u.revokeEmployeeSession)
