@@ -71,20 +71,21 @@ func TestManageFormsShowReachAndDateMessages(t *testing.T) {
 		}
 
 		// BKPSDM makes Staff1 Plh of the Dinkes head post from next month:
-		// the Kominfo admin is not offered to end it; ending it today, before
-		// it starts, says why it is refused.
+		// the Kominfo admin is offered neither to end nor to cancel it;
+		// BKPSDM is offered to cancel it (it has not started), and ending it
+		// today, before it starts, says why it is refused.
 		if resp, _ := admin.post("/pegawai/"+e.o.Staff1.ID+"/penempatan", url.Values{"position_code": {"DINKES-KADIS"}, "kind": {"plh"},
 			"start": {time.Now().AddDate(0, 1, 0).Format("2006-01-02")}}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("BKPSDM's Plh: %d", resp.StatusCode)
 		}
-		end := regexp.MustCompile(`action="/pegawai/[0-9a-f]+/penempatan/([0-9a-f]+)/akhiri"`)
-		if _, body := opd.get("/pegawai/" + e.o.Staff1.ID); end.MatchString(body) {
-			t.Error("the OPD admin is offered to end a Plh in another OPD")
+		act := regexp.MustCompile(`action="/pegawai/[0-9a-f]+/penempatan/([0-9a-f]+)/(?:akhiri|batalkan)"`)
+		if _, body := opd.get("/pegawai/" + e.o.Staff1.ID); act.MatchString(body) {
+			t.Error("the OPD admin is offered to end or cancel a Plh in another OPD")
 		}
 		_, body = admin.get("/pegawai/" + e.o.Staff1.ID)
-		m := end.FindStringSubmatch(body)
+		m := regexp.MustCompile(`action="/pegawai/[0-9a-f]+/penempatan/([0-9a-f]+)/batalkan"`).FindStringSubmatch(body)
 		if m == nil {
-			t.Fatal("BKPSDM is not offered to end the Plh")
+			t.Fatal("BKPSDM is not offered to cancel the Plh not yet started")
 		}
 		if resp, _ := opd.post("/pegawai/"+e.o.Staff1.ID+"/penempatan/"+m[1]+"/akhiri", nil); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("the OPD admin ended the Plh: %d", resp.StatusCode)
