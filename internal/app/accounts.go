@@ -164,6 +164,7 @@ type accountScope struct {
 	reach  Reach
 	system bool
 	units  map[string]model.Unit
+	opds   map[string]string // the OPD of each employee seen (see)
 }
 
 func (a *App) accountScope(ctx context.Context, actor model.Actor) (accountScope, error) {
@@ -178,15 +179,34 @@ func (a *App) accountScope(ctx context.Context, actor model.Actor) (accountScope
 	if err != nil {
 		return accountScope{}, err
 	}
-	s := accountScope{reach: r, system: actor.System || actor.Has(model.RoleSystemAdmin), units: make(map[string]model.Unit, len(list))}
+	s := accountScope{reach: r, system: actor.System || actor.Has(model.RoleSystemAdmin), units: make(map[string]model.Unit, len(list)),
+		opds: map[string]string{}}
 	for _, u := range list {
 		s.units[u.ID] = u
 	}
 	return s, nil
 }
 
-// opdOf is the OPD an employee works in ("" without a post).
-func (s accountScope) opdOf(e model.Employee) string { return s.units[e.UnitID].OPDID }
+// opdOf is the OPD reach counts an employee in ("" without one): as
+// reachOPD says once see has looked the employee up, else their unit's.
+func (s accountScope) opdOf(e model.Employee) string {
+	if opd, ok := s.opds[e.ID]; ok {
+		return opd
+	}
+	return s.units[e.UnitID].OPDID
+}
+
+// see looks up the OPD reach counts an employee in by the rule reading
+// their record follows (reachOPD): someone whose employment ended counts
+// in the OPD they left, whose admin still finds their account.
+func (a *App) see(ctx context.Context, s accountScope, e model.Employee) error {
+	if e.ID == "" {
+		return nil
+	}
+	opd, err := a.reachOPD(ctx, e, func(id string) (string, error) { return s.units[id].OPDID, nil })
+	s.opds[e.ID] = opd
+	return err
+}
 
 // mayGrant tells whether the actor may grant (or revoke) g.
 func (s accountScope) mayGrant(g model.RoleGrant) bool {
@@ -266,7 +286,7 @@ func (a *App) Accounts(ctx context.Context, actor model.Actor, f AccountFilter) 
 		return p, model.Invalid("opd", "invalid.account.opd")
 	}
 	ef := model.EmployeeFilter{InstansiID: actor.InstansiID, UnitID: p.OPDID, Query: f.Query,
-		Cursor: f.Cursor, Limit: f.Limit, ActiveOnly: f.ActiveOnly, InactiveOnly: f.InactiveOnly}
+		Cursor: f.Cursor, Limit: f.Limit, ActiveOnly: f.ActiveOnly, InactiveOnly: f.InactiveOnly, Leavers: true}
 	page, err := a.store.Employees(ctx, ef)
 	if err != nil {
 		return p, err
@@ -293,6 +313,9 @@ func (a *App) Accounts(ctx context.Context, actor model.Actor, f AccountFilter) 
 	}
 	p.Items = make([]AccountView, len(page.Items))
 	for i, e := range page.Items {
+		if err := a.see(ctx, s, e); err != nil {
+			return p, err
+		}
 		v := AccountView{Employee: e}
 		if u, ok := users[e.ID]; ok {
 			u.PasswordHash = hiddenHash(u.PasswordHash)
@@ -358,6 +381,9 @@ func (a *App) accountOf(ctx context.Context, s accountScope, userID string) (mod
 			return u, e, err
 		}
 	}
+	if err := a.see(ctx, s, e); err != nil {
+		return u, e, err
+	}
 	if !s.mayRun(u, s.opdOf(e)) {
 		return u, e, fmt.Errorf("account %s: %w", userID, model.ErrNotFound)
 	}
@@ -420,6 +446,9 @@ func (a *App) CreateAccount(ctx context.Context, actor model.Actor, employeeID s
 	}
 	e, err := a.store.Employee(ctx, employeeID)
 	if err != nil {
+		return IssuedLink{}, err
+	}
+	if err := a.see(ctx, s, e); err != nil {
 		return IssuedLink{}, err
 	}
 	if e.InstansiID != actor.InstansiID || !s.reach.HasOPD(s.opdOf(e)) {

@@ -329,3 +329,62 @@ func TestForgottenPasswordByEmail(t *testing.T) {
 		}
 	})
 }
+
+// The example of issue 9 (second round): BKPSDM ends the employment of a
+// Kominfo staff member; the Kominfo admin, who still reads their record,
+// found no account of theirs in the accounts list. The list reaches an
+// ended person by the rule reading the record follows: the OPD they left.
+func TestAccountsReachWhoLeftTheOPD(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		for _, name := range []string{"kominfo", "dinkes"} {
+			unit := map[string]string{"kominfo": e.o.Kominfo.ID, "dinkes": e.o.Dinkes.ID}[name]
+			if _, err := e.a.CreateUser(ctx, sys, app.NewUser{Username: "admin." + name, Password: "rahasia-" + name,
+				Roles: []model.RoleGrant{{Role: model.RoleOPDAdmin, UnitID: unit}}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		kominfo, dinkes := e.login(t, "admin.kominfo", "rahasia-kominfo"), e.login(t, "admin.dinkes", "rahasia-dinkes")
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff1.ID,
+			Kind: model.EndPensiun, Date: "2026-02-15", Decree: "SK-9"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.EmployeeRecord(ctx, kominfo, e.o.Staff1.ID); err != nil {
+			t.Fatalf("the Kominfo admin no longer reads the record: %v", err)
+		}
+		p, err := e.a.Accounts(ctx, kominfo, app.AccountFilter{Query: "Andi Pratama"})
+		if err != nil || len(p.Items) != 1 || p.Total != 1 || p.Items[0].User == nil || p.Items[0].Status != app.AccountDisabled {
+			t.Fatalf("the Kominfo admin's list = %+v, %v", p, err)
+		}
+		v, err := e.a.Account(ctx, kominfo, p.Items[0].User.ID)
+		if err != nil || v.Employee.ID != e.o.Staff1.ID || v.Can.IssueLink || v.Can.Roles {
+			t.Errorf("the Kominfo admin's account view = %+v, %v", v, err)
+		}
+		// Inactive only, as the page filters them.
+		if p, err := e.a.Accounts(ctx, kominfo, app.AccountFilter{InactiveOnly: true}); err != nil || len(p.Items) != 1 {
+			t.Errorf("ended people of Kominfo = %+v, %v", p.Items, err)
+		}
+		// Not another OPD's admin, nor BKPSDM's list of another OPD.
+		if p, err := e.a.Accounts(ctx, dinkes, app.AccountFilter{Query: "Andi Pratama"}); err != nil || len(p.Items) != 0 {
+			t.Errorf("the Dinkes admin's list = %+v, %v", p.Items, err)
+		}
+		if _, err := e.a.Account(ctx, dinkes, v.User.ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("the Dinkes admin reads the account: %v", err)
+		}
+		if p, err := e.a.Accounts(ctx, e.admin, app.AccountFilter{OPDID: e.o.Dinkes.ID, Query: "Andi"}); err != nil || len(p.Items) != 0 {
+			t.Errorf("BKPSDM's Dinkes list = %+v, %v", p.Items, err)
+		}
+		if p, err := e.a.Accounts(ctx, e.admin, app.AccountFilter{OPDID: e.o.Kominfo.ID, Query: "Andi"}); err != nil || len(p.Items) != 1 {
+			t.Errorf("BKPSDM's Kominfo list = %+v, %v", p.Items, err)
+		}
+		// A cancelled end puts him back in his unit, listed once.
+		if err := e.a.CancelEmploymentEnd(ctx, e.admin, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		}
+		if p, err := e.a.Accounts(ctx, kominfo, app.AccountFilter{Query: "Andi Pratama"}); err != nil || len(p.Items) != 1 || !p.Items[0].Employee.Active {
+			t.Errorf("after the cancellation = %+v, %v", p.Items, err)
+		}
+	})
+}

@@ -375,20 +375,28 @@ func (a *App) overrideViews(ctx context.Context, actor model.Actor, list []model
 
 // employeeTarget gathers the facts authz needs about an employee.
 func (a *App) employeeTarget(ctx context.Context, actor model.Actor, chart *model.OrgChart, e model.Employee) (authz.Target, error) {
-	opd := ""
-	if e.UnitID != "" {
-		u, err := a.store.Unit(ctx, e.UnitID)
-		if err != nil {
-			return authz.Target{}, err
-		}
-		opd = u.OPDID
-	} else if !e.Active {
-		var err error
-		if opd, err = a.formerOPD(ctx, e.ID); err != nil {
-			return authz.Target{}, err
-		}
+	opd, err := a.reachOPD(ctx, e, func(id string) (string, error) {
+		u, err := a.store.Unit(ctx, id)
+		return u.OPDID, err
+	})
+	if err != nil {
+		return authz.Target{}, err
 	}
 	return targetOf(actor, chart, e, opd), nil
+}
+
+// reachOPD is the OPD reach counts an employee in: their unit's; for
+// someone whose employment ended, the OPD they left (the end in force),
+// whose admin keeps access. One rule for reading the employee and for
+// their account (accounts.go); unitOPD gives a unit's OPD.
+func (a *App) reachOPD(ctx context.Context, e model.Employee, unitOPD func(unitID string) (string, error)) (string, error) {
+	switch {
+	case e.UnitID != "":
+		return unitOPD(e.UnitID)
+	case !e.Active && e.ID != "":
+		return a.formerOPD(ctx, e.ID)
+	}
+	return "", nil
 }
 
 // targetOf is the authz target of an employee whose unit belongs to opd.

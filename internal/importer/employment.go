@@ -15,7 +15,7 @@ import (
 // no record carries is compared with the active records. It is the same
 // person only when three things agree: the name (without gelar, case and
 // punctuation aside), the birth date (digits 1–8 of both a NIP and an NI
-// PPPK give it; or the file's TANGGAL_LAHIR column), and a status move
+// PPPK give it; a TANGGAL_LAHIR column saying another is refused), and a status move
 // that really happens (PPPK → CPNS, PPPK paruh waktu → PPPK, CPNS → PNS,
 // or a correction keeping the status; never PNS → CPNS, nor back to
 // PPPK). One such record: the row changes its NIP (the old one kept in
@@ -30,7 +30,7 @@ import (
 // refused: its NIP was replaced by another, or several records match.
 // note names a record that may be the person but is not taken for them.
 func samePerson(ctx context.Context, db Reader, instansiID string, r Row, n model.NIP, nip, name string,
-	cell model.EmployeeStatus, birthCell model.Date) (same *model.Employee, note, reason model.Message, err error) {
+	cell model.EmployeeStatus) (same *model.Employee, note, reason model.Message, err error) {
 	if ch, err := db.NIPReplaced(ctx, instansiID, nip); err == nil {
 		return nil, note, model.Msg("import.reject.nip.replaced", nip, ch.NewNIP), nil
 	} else if !errors.Is(err, model.ErrNotFound) {
@@ -59,7 +59,7 @@ func samePerson(ctx context.Context, db Reader, instansiID string, r Row, n mode
 			continue
 		}
 		born := birthOf(e)
-		sameBirth := born != "" && (born == birth || born == birthCell)
+		sameBirth := born != "" && born == birth
 		// Without a STATUS cell a PNS-form number may be a CPNS's: a PPPK
 		// appointed CPNS is still the person (planRow then asks for the
 		// status rather than guess it).

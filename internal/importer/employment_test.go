@@ -91,7 +91,8 @@ func TestImportPPPKAppointedCPNSChangesTheNIP(t *testing.T) {
 // the birth date and the status, and is the same person. A correction of
 // the birth date digits is not guessed from the name and the post: the
 // row is a new employee with a note naming the possible match (the admin
-// merges them), unless the file's TANGGAL_LAHIR agrees with the record.
+// merges them); a TANGGAL_LAHIR saying the old date contradicts the new
+// NIP and is refused.
 func TestImportNIPCorrection(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
@@ -113,10 +114,11 @@ func TestImportNIPCorrection(t *testing.T) {
 			!strings.Contains(rep.Rows[0].NoteText, "tanggal lahirnya berbeda") {
 			t.Errorf("birth digits corrected = %+v", rep)
 		}
-		// The file's birth date agreeing with the record is the evidence.
+		// A TANGGAL_LAHIR agreeing with the record but not with the row's
+		// own NIP is no evidence: the row contradicts itself, and is refused.
 		rep = e.importFile(t, "NIP;NAMA;STATUS;UNOR_ID;JABATAN_NAMA;TANGGAL_LAHIR\n"+
 			born13+";Andi Pratama;PNS;KOMINFO-APL;Pranata Komputer Ahli Pertama;03-03-1990\n", false)
-		if rep.Updated != 1 || rep.Rows[0].OldNIP != fixed {
+		if rep.Rejected != 1 || rep.Updated != 0 || rep.Rows[0].Column != "TANGGAL_LAHIR" {
 			t.Errorf("with TANGGAL_LAHIR = %+v", rep)
 		}
 	})
@@ -224,6 +226,65 @@ func TestImportRowAgreesWithItsNIP(t *testing.T) {
 		}
 		if r := rep.Rows[2]; r.Action != importer.ActionCreate {
 			t.Errorf("a row that agrees = %+v", r)
+		}
+	})
+}
+
+// The example of issue 9 (second round): a TANGGAL_LAHIR that contradicts
+// the birth date in the NIP or NI PPPK was accepted silently, and the
+// stored birth date changed with a NIP without being listed. The row is
+// refused naming both dates, as a JENIS_KELAMIN is; a birth date the
+// import changes is among the row's changes.
+func TestImportBirthDateAgreesWithItsNIP(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s)
+		ctx := context.Background()
+		const old, renum = "199711092021211001", "199711102021211001"
+		const post = ";KOMINFO-APL;Pranata Komputer Ahli Pertama"
+		if rep := e.importFile(t, personHeader+old+";Dodi Rahman;;PPPK;IX"+post+"\n", true); rep.Created != 1 {
+			t.Fatalf("first file = %+v", rep)
+		}
+		const head = "NIP;NAMA;STATUS;GOLONGAN;UNOR_ID;JABATAN_NAMA;TANGGAL_LAHIR\n"
+		rep := e.importFile(t, head+
+			renum+";Dodi Rahman;PPPK;IX"+post+";1997-11-09\n"+ // the NI PPPK says the 10th
+			"199501012022031021;Orang Baru;PNS;III/a"+post+";1980-05-05\n"+ // a new row
+			old+";Dodi Rahman;PPPK;IX"+post+";09-12-1997\n", false) // its own NIP, another date
+		if len(rep.Rows) != 3 {
+			t.Fatalf("report = %+v", rep)
+		}
+		for i, want := range [][2]string{{"9 November 1997", "10 November 1997"}, {"5 Mei 1980", "1 Januari 1995"}, {"9 Desember 1997", "9 November 1997"}} {
+			r := rep.Rows[i]
+			if r.Action != importer.ActionReject || r.Column != "TANGGAL_LAHIR" || !strings.Contains(r.Reason, want[0]+" bertentangan") ||
+				!strings.Contains(r.Reason, "berarti "+want[1]) || !strings.Contains(r.Reason, "yang disimpan "+want[1]) {
+				t.Errorf("row %d = %+v", i+2, r)
+			}
+		}
+		rep = e.importFile(t, head+old+";Dodi Rahman;PPPK;IX"+post+";09-11-1997\n", false)
+		if r := rep.Rows[0]; r.Action != importer.ActionUnchanged {
+			t.Errorf("a row that agrees = %+v", r)
+		}
+		got, _ := s.EmployeeByNIP(ctx, e.o.Instansi.ID, old)
+		if got.BirthDate != "1997-11-09" {
+			t.Errorf("stored birth date = %q", got.BirthDate)
+		}
+		if _, err := s.EmployeeByNIP(ctx, e.o.Instansi.ID, renum); err == nil {
+			t.Error("the refused row was saved")
+		}
+
+		// A record without a stored birth date gets the NIP's, and the
+		// preview lists it, with the NIP change.
+		staff, _ := s.Employee(ctx, e.o.Staff1.ID)
+		staff.BirthDate = ""
+		if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+			_, err := tx.UpdateEmployee(ctx, staff)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		const fixed = "199003032015031009"
+		rep = e.importFile(t, personHeader+fixed+";Andi Pratama;;PNS;III/a;KOMINFO-APL;Pranata Komputer Ahli Pertama\n", false)
+		if rep.Updated != 1 || !strings.Contains(strings.Join(rep.Rows[0].Changes, "|"), "Tanggal lahir: — → 3 Maret 1990") {
+			t.Errorf("birth date not listed = %+v", rep)
 		}
 	})
 }

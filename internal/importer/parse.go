@@ -64,7 +64,7 @@ var Columns = []struct {
 	{"GELAR_BELAKANG", false, "gelar belakang, atau GLR_BELAKANG; mis. S.H., M.H."},
 	{"JENIS_KELAMIN", false, "L atau P"},
 	{"TMT_JABATAN", false, "YYYY-MM-DD atau DD-MM-YYYY"},
-	{"TANGGAL_LAHIR", false, "untuk mengenali NIP yang berubah; bila kosong menurut NIP"},
+	{"TANGGAL_LAHIR", false, "harus sama dengan tanggal lahir dalam NIP; bila kosong menurut NIP"},
 	{"EMAIL", false, ""},
 	{"NOMOR_HP", false, ""},
 }

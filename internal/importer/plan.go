@@ -371,10 +371,15 @@ func planRow(ctx context.Context, db Reader, instansiID string, r Row, scope Sco
 	if err != nil {
 		return plannedRow{}, model.Msg("import.reject.birth", r.Get("tanggal_lahir")), nil
 	}
+	// The number says the birth date (digits 1–8): a TANGGAL_LAHIR saying
+	// another is refused naming both, as a JENIS_KELAMIN is.
+	if born := model.Date(n.BirthDate.Format(time.DateOnly)); birthCell != "" && birthCell != born {
+		return plannedRow{}, model.Msg("import.reject.birth.nip", birthCell, nip, born, born), nil
+	}
 	var oldNIP string // the number of the same person's record, when it changes
 	var note model.Message
 	if !found {
-		same, maybe, reason, err := samePerson(ctx, db, instansiID, r, n, nip, name, cell, birthCell)
+		same, maybe, reason, err := samePerson(ctx, db, instansiID, r, n, nip, name, cell)
 		if err != nil || reason.Key != "" {
 			return plannedRow{}, reason, err
 		}
@@ -659,6 +664,16 @@ func changes(old, new model.Employee) []model.Message {
 		}
 	}
 	coded("import.field.gender", "gender.", old.Gender, new.Gender)
+	if old.BirthDate != new.BirthDate {
+		var a, b any = old.BirthDate, new.BirthDate
+		if old.BirthDate == "" {
+			a = "—"
+		}
+		if new.BirthDate == "" {
+			b = "—"
+		}
+		out = append(out, model.Msg("import.change", model.Msg("import.field.birth"), a, b))
+	}
 	coded("import.field.status", "status.", string(old.Status), string(new.Status))
 	add("import.field.golongan", old.Golongan, new.Golongan)
 	add("import.field.pangkat", old.Pangkat, new.Pangkat)
@@ -787,7 +802,7 @@ func columnOf(why model.Message, r Row) string {
 	case strings.HasPrefix(key, "import.reject.nip") || strings.HasPrefix(key, "invalid.nip") ||
 		strings.HasPrefix(key, "import.reject.employee."):
 		col = "nip"
-	case key == "import.reject.birth":
+	case key == "import.reject.birth" || key == "import.reject.birth.nip":
 		col = "tanggal_lahir"
 	case strings.HasPrefix(key, "import.reject.status"):
 		col = "status"

@@ -10,6 +10,8 @@ var importPersonID = map[string]string{
 	"import.reject.birth":             "Tanggal lahir %q tidak terbaca: tulis YYYY-MM-DD atau DD-MM-YYYY",
 	"import.reject.nip.status.needed": "NIP %s orang ini (PPPK) berganti menjadi NIP PNS %s: isi kolom STATUS (CPNS) dan GOLONGAN, Kinerja tidak menebak statusnya",
 	"import.reject.tmt.birth":         "TMT jabatan %s sebelum tanggal lahir dalam NIP (%s)",
+	"import.reject.birth.nip":         "Tanggal lahir %s bertentangan dengan NIP %s (digit 1–8 berarti %s). Perbaiki TANGGAL_LAHIR atau NIP-nya; Kinerja tidak menebak. Bila kolom ini dikosongkan, yang disimpan %s",
+	"import.field.birth":              "Tanggal lahir",
 	"import.reject.gender.nip":        "Jenis kelamin %s bertentangan dengan NIP %s (digit ke-15 berarti %s). Perbaiki JENIS_KELAMIN atau NIP-nya; Kinerja tidak menebak. Bila kolom ini dikosongkan, yang disimpan %s",
 }
 
@@ -20,6 +22,8 @@ var importPersonEN = map[string]string{
 	"import.reject.birth":             "Birth date %q cannot be read: write YYYY-MM-DD or DD-MM-YYYY",
 	"import.reject.nip.status.needed": "This person's NIP %s (PPPK) becomes the PNS-form NIP %s: fill in STATUS (CPNS) and GOLONGAN, Kinerja does not guess the status",
 	"import.reject.tmt.birth":         "TMT of the post %s is before the birth date in the NIP (%s)",
+	"import.reject.birth.nip":         "Birth date %s contradicts NIP %s (its digits 1–8 mean %s). Fix TANGGAL_LAHIR or the NIP; Kinerja does not guess. With this cell left empty, %s would be saved",
+	"import.field.birth":              "Birth date",
 	"import.reject.gender.nip":        "Sex %s contradicts NIP %s (its digit 15 means %s). Fix JENIS_KELAMIN or the NIP; Kinerja does not guess. With this cell left empty, %s would be saved",
 }
 

@@ -284,6 +284,10 @@ type EmployeeFilter struct {
 	// InactiveOnly lists only the people whose employment ended (or whose
 	// record was merged into another).
 	InactiveOnly bool
+	// Leavers, with UnitID, also lists the people whose employment ended
+	// while in it: without a post, the end in force names an OPD of it
+	// (the OPD reach counts them in, app.reachOPD).
+	Leavers bool
 }
 
 // ActiveFilter reads which people a directory lists from its parameter:

@@ -228,7 +228,12 @@ func employeeWhere(f model.EmployeeFilter) (prefix string, where []string, args 
 		prefix = `WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ? UNION ALL
 			SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) `
 		args = append([]any{f.UnitID}, args...)
-		where = append(where, "p.unit_id IN (SELECT id FROM sub)")
+		in := "p.unit_id IN (SELECT id FROM sub)"
+		if f.Leavers {
+			in = "(" + in + ` OR (p.unit_id IS NULL AND e.active = FALSE AND (SELECT x.opd_id FROM employment_ends x
+				WHERE x.employee_id = e.id AND x.cancelled_at = '' ORDER BY x.created_at DESC, x.id DESC LIMIT 1) IN (SELECT id FROM sub)))`
+		}
+		where = append(where, in)
 	}
 	if q := strings.ToLower(strings.TrimSpace(f.Query)); q != "" {
 		for _, word := range strings.Fields(q) {
