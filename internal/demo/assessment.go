@@ -1060,7 +1060,8 @@ func (as *assessor) pickMoves(opd model.Unit, c model.Capaian, rs []*rating, cha
 	}
 	mover := chart.Holder(opd.HeadPositionID)
 	for _, r := range rs {
-		if r.status == model.AssessmentOpen || r.a.Leader || r.rater == "" || r.rater == as.lenient ||
+		// Calibration moves only a result that was sent.
+		if r.status != model.AssessmentFinal || r.a.Leader || r.rater == "" || r.rater == as.lenient ||
 			mover == "" || mover == r.a.EmployeeID || mover == r.rater {
 			continue
 		}

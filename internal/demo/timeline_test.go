@@ -63,6 +63,17 @@ func checkTimelines(t *testing.T, s *store.Store, instansiID string, now time.Ti
 		t.Errorf("%d realisasi entered after the result resting on them was rated", early)
 	}
 
+	// Calibration moves only what was sent, after it was sent (the app
+	// refuses a move of a result not sent: 409).
+	var unsentMoves int
+	if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM assessment_moves m JOIN assessments a ON a.id = m.assessment_id
+		WHERE a.finalized_at = '' OR m.moved_at < a.finalized_at`).Scan(&unsentMoves); err != nil {
+		t.Fatal(err)
+	}
+	if unsentMoves > 0 {
+		t.Errorf("%d calibration moves of a result not yet sent", unsentMoves)
+	}
+
 	byID := map[string]model.Assessment{}
 	for _, y := range []int{year - 1, year} {
 		periods, err := s.Periods(ctx, instansiID, y)
