@@ -391,8 +391,18 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 	if f.Cursor != "" {
 		// A cursor is the id of an assessment a page gave; any other
 		// would answer an empty page.
+		// One the actor may not read is no cursor of theirs either, so
+		// that a cursor never tells whether someone else's result exists.
 		as, err := a.store.Assessment(ctx, f.Cursor)
-		if err := cursorGiven(err == nil && as.InstansiID == actor.InstansiID, "invalid.cursor.next"); err != nil {
+		readable := err == nil && as.InstansiID == actor.InstansiID
+		if readable {
+			facts, err := a.factsOfAll(ctx, actor, []model.Assessment{as}, false)
+			if err != nil {
+				return AssessmentPage{}, err
+			}
+			readable = facts[0] != nil
+		}
+		if err := cursorGiven(readable, "invalid.cursor.next"); err != nil {
 			return AssessmentPage{}, err
 		}
 	}

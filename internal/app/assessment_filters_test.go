@@ -104,6 +104,15 @@ func TestAssessmentListFiltersNarrow(t *testing.T) {
 		if want := names(o.Kadis, o.Kabid, o.Staff1, o.Staff2, o.Staff3); !slices.Equal(got, want) {
 			t.Errorf("the Kadis's pages of one: %q, want %q", got, want)
 		}
+		// Someone else's result is no cursor of Staff1's: it would tell
+		// that it exists.
+		all, err := e.a.Assessments(ctx, e.admin, app.AssessmentFilter{PeriodID: jan.ID, Employee: o.Nurse.ID})
+		if err != nil || len(all.Items) != 1 {
+			t.Fatalf("the nurse's result: %+v, %v", all.Items, err)
+		}
+		if _, err := e.a.Assessments(ctx, who["staff1"], app.AssessmentFilter{Cursor: all.Items[0].ID}); !invalidOn(err, "cursor") {
+			t.Errorf("another's result as Staff1's cursor: %v", err)
+		}
 		// A filter naming what the actor may not look at is not found.
 		for _, f := range []app.AssessmentFilter{{OPDID: o.Dinkes.ID}, {OPDID: o.Kominfo.ID}, {Employee: o.Nurse.ID}, {Employee: o.Staff2.ID}} {
 			if _, err := e.a.Assessments(ctx, who["staff1"], f); !errors.Is(err, model.ErrNotFound) || errors.Is(err, model.ErrForbidden) {

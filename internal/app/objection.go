@@ -711,8 +711,18 @@ func (a *App) Objections(ctx context.Context, actor model.Actor, f ObjectionFilt
 	if f.Cursor != "" {
 		// A cursor is the id of an objection a page gave; any other would
 		// answer an empty page.
+		// One the actor may not read is no cursor of theirs either, so
+		// that a cursor never tells whether someone else's objection exists.
 		o, err := a.store.Objection(ctx, f.Cursor)
-		if err := cursorGiven(err == nil && o.InstansiID == actor.InstansiID, "invalid.cursor.next"); err != nil {
+		readable := err == nil && o.InstansiID == actor.InstansiID
+		if readable {
+			items, err := a.objectionItems(ctx, actor, []model.Objection{o})
+			if err != nil {
+				return ObjectionPage{}, err
+			}
+			readable = len(items) == 1
+		}
+		if err := cursorGiven(readable, "invalid.cursor.next"); err != nil {
 			return ObjectionPage{}, err
 		}
 	}

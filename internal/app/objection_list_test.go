@@ -157,6 +157,13 @@ func TestObjectionListHoldsWhatOneMayRead(t *testing.T) {
 		if _, err := e.a.Objections(ctx, who["admin"], app.ObjectionFilter{Status: "open"}); !invalidOn(err, "status") {
 			t.Errorf("a state that is none: %v", err)
 		}
+		// Someone else's objection is no cursor: it would tell that it exists.
+		if _, err := e.a.Objections(ctx, who["staff1"], app.ObjectionFilter{Cursor: ids["nurse"]}); !invalidOn(err, "cursor") {
+			t.Errorf("another's objection as a cursor: %v", err)
+		}
+		if _, err := e.a.Objections(ctx, who["staff1"], app.ObjectionFilter{Cursor: ids["staff1"]}); err != nil {
+			t.Errorf("one's own objection as a cursor: %v", err)
+		}
 		// An OPD admin's role adds the OPD to their line.
 		if err := e.a.GrantRole(ctx, e.admin, storetest.NIPKabid, model.RoleOPDAdmin, "DINKES"); err != nil {
 			t.Fatal(err)
