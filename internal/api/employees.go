@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
+	"time"
 	"unicode/utf8"
 
 	"github.com/kinerja-id/kinerja/internal/app"
@@ -95,6 +96,11 @@ type placementJSON struct {
 	End      *string      `json:"end"`
 	Decree   string       `json:"decree"`
 	Can      placementCan `json:"can"`
+	// CancelledAt and CancelledBy (the name of who cancelled it): on a
+	// placement cancelled before it started, kept in the history; it
+	// never counts as holding the post.
+	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
+	CancelledBy string     `json:"cancelled_by,omitempty"`
 	// Backdated lists, on a transfer just made, what its TMT reached into.
 	Backdated *backdatedJSON `json:"backdated,omitempty"`
 }
@@ -162,6 +168,11 @@ func employeeDetailOf(d app.EmployeeDetail, lang string) employeeDetailJSON {
 		for _, p := range d.Placements {
 			j.Placements = append(j.Placements, placementJSON{ID: p.ID, Position: p.PositionName, Unit: p.UnitName,
 				Kind: string(p.Kind), Start: string(p.Start), End: ptr(string(p.End)), Decree: p.Decree, Can: placementCan{End: d.CanEndPlacement[p.ID], Cancel: d.CanCancelPlacement[p.ID]}})
+			if p.Cancelled {
+				at := p.CancelledAt.UTC()
+				last := &j.Placements[len(j.Placements)-1]
+				last.CancelledAt, last.CancelledBy = &at, p.CancelledBy
+			}
 		}
 	}
 	if len(d.Reassess) > 0 {

@@ -217,7 +217,9 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 		}
 	}
 	if d.Full {
-		if d.Placements, err = a.store.Placements(ctx, e.ID); err != nil {
+		// The history, with the placements cancelled (they hold nothing
+		// and can be neither ended nor cancelled again).
+		if d.Placements, err = a.store.PlacementHistory(ctx, e.ID); err != nil {
 			return d, err
 		}
 		if manage {
@@ -231,6 +233,9 @@ func (a *App) Employee(ctx context.Context, actor model.Actor, id string) (Emplo
 			d.CanCancelPlacement = map[string]bool{}
 			today := a.Today(ctx, e.InstansiID)
 			for _, pl := range d.Placements {
+				if pl.Cancelled {
+					d.CanEndPlacement[pl.ID] = false
+				}
 				d.CanCancelPlacement[pl.ID] = d.CanEndPlacement[pl.ID] && pl.Start > today
 			}
 			if d.Reassess, err = a.assessmentsOutsideSKP(ctx, e); err != nil {

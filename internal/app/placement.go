@@ -297,14 +297,14 @@ func refuseSecondActing(ctx context.Context, tx *store.Tx, pos model.Position, p
 }
 
 // managedPlacement returns a placement of an employee the actor may
-// change, with the employee: a placement of someone else, or cancelled,
-// reads as not found.
+// change, with the employee: a placement of someone else reads as not
+// found; one cancelled already is refused (409), saying when and by whom.
 func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeID, placementID, what string) (model.Placement, model.Employee, error) {
 	pl, err := a.store.PlacementByID(ctx, placementID)
 	if err != nil {
 		return pl, model.Employee{}, err
 	}
-	if pl.EmployeeID != employeeID || pl.Cancelled {
+	if pl.EmployeeID != employeeID {
 		return pl, model.Employee{}, fmt.Errorf("placement %s: %w", placementID, model.ErrNotFound)
 	}
 	e, err := a.store.Employee(ctx, pl.EmployeeID)
@@ -313,6 +313,10 @@ func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeI
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return pl, e, err
+	}
+	if pl.Cancelled {
+		return pl, e, model.Refused("conflict.placement.cancelled",
+			model.DateLabel(a.TimeZone(ctx, e.InstansiID).Today(pl.CancelledAt)), pl.CancelledBy)
 	}
 	if err := a.refuseClosed(ctx, e); err != nil {
 		return pl, e, err
@@ -336,12 +340,12 @@ func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeI
 // (audited as such; the SKP of a Plt/Plh moves with it); a date that
 // would leave work recorded on that SKP outside it is refused (409).
 func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string, end model.Date) error {
+	if _, err := model.ParseDate(string(end)); err != nil {
+		return model.InvalidErr("end", err) // before any state is looked at
+	}
 	pl, e, err := a.managedPlacement(ctx, actor, employeeID, placementID, "end")
 	if err != nil {
 		return err
-	}
-	if _, err := model.ParseDate(string(end)); err != nil {
-		return model.InvalidErr("end", err)
 	}
 	if err := model.CheckPlacementDate(end, a.Today(ctx, e.InstansiID)); err != nil {
 		return model.InvalidErr("end", err)
@@ -538,6 +542,20 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return o, err
 	}
+	// The dates asked for are checked before anything stored is: a date
+	// that is no date is said as such, whatever the state.
+	var v model.ValidationError
+	if _, err := model.ParseDate(string(o.Start)); err != nil {
+		v.AddErr("start", err)
+	}
+	if _, err := model.ParseDate(string(o.End)); o.End != "" && err != nil {
+		v.AddErr("end", err)
+	} else if v.Fields["start"] == "" && model.EndsBeforeStart(o.Start, o.End) {
+		v.Add("end", "invalid.range.end.before")
+	}
+	if err := v.Err(); err != nil {
+		return o, err
+	}
 	if err := a.refuseClosed(ctx, e); err != nil {
 		return o, err
 	}
@@ -598,6 +616,9 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 	}
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return err
+	}
+	if _, err := model.ParseDate(string(end)); err != nil {
+		return model.InvalidErr("end", err)
 	}
 	if err := a.refuseClosed(ctx, e); err != nil {
 		return err

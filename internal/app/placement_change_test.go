@@ -126,8 +126,20 @@ func TestCancelAPlacementNotStarted(t *testing.T) {
 		if got := actions(t, s, e.o.Instansi.ID, "placement", plh.ID); !slices.Equal(got, []string{"placement.create", "placement.cancel"}) {
 			t.Errorf("audit = %v", got)
 		}
-		if err := e.a.CancelPlacement(ctx, e.admin, plh.EmployeeID, plh.ID); !errors.Is(err, model.ErrNotFound) {
+		// Cancelled twice: refused with when and by whom, not lost.
+		var refused *model.StateError
+		if err := e.a.CancelPlacement(ctx, e.admin, plh.EmployeeID, plh.ID); !errors.As(err, &refused) ||
+			refused.Message.Key != "conflict.placement.cancelled" {
 			t.Errorf("cancelled twice: %v", err)
+		}
+		// The employee's record keeps it in the history, marked, with no
+		// right left on it; the rules' list holds it no more (above).
+		if d, err := e.a.Employee(ctx, e.admin, e.o.Staff1.ID); err != nil {
+			t.Fatal(err)
+		} else if i := slices.IndexFunc(d.Placements, func(p model.Placement) bool { return p.ID == plh.ID }); i < 0 ||
+			!d.Placements[i].Cancelled || d.Placements[i].CancelledAt.IsZero() || d.Placements[i].CancelledBy == "" ||
+			d.CanEndPlacement[plh.ID] || d.CanCancelPlacement[plh.ID] {
+			t.Errorf("the history of the record: %+v %v %v", d.Placements, d.CanEndPlacement, d.CanCancelPlacement)
 		}
 
 		// A transfer recorded ahead, cancelled: the post held before is

@@ -33,8 +33,10 @@ func ratersNotices(t *testing.T, s *store.Store, employeeID string) []model.Noti
 // Kadis, made Plt of the Kabid's post (under her own), is told once;
 // later changes that leave her the rater (a Plh for her own post, which
 // changes the atasan of the Kabid's staff; an end of her Plt set ahead)
-// tell her nothing. The Kepala Dinas Kesehatan, Plt from the day after
-// hers ends, is told on that day, when the SKP becomes hers.
+// tell her nothing. The Pengadministrasi of the Sekretariat, Plt from the
+// day after hers ends, is told on that day, when the SKP becomes theirs.
+// (Not the Kepala Dinas Kesehatan: rated on that Plt SKP by the Plh of the
+// Kadis's post, the Nurse he rates, he would rate himself.)
 func TestOnlyANewRaterIsTold(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, _, skps, _ := raterEnv(t, s)
@@ -57,14 +59,14 @@ func TestOnlyANewRaterIsTold(t *testing.T) {
 		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kadis.ID, plt.ID, "2026-03-09"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Kadinkes.ID, PositionID: e.o.PosKabid.ID,
+		if _, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: e.o.PosKabid.ID,
 			Kind: model.PlacementPlt, Start: "2026-03-10", Decree: "800/15/BKPSDM/2026"}); err != nil {
 			t.Fatal(err)
 		}
 		if got := ratersNotices(t, s, e.o.Kadis.ID); len(got) != 1 || got[0].Variant != "" {
 			t.Errorf("changes that leave her the rater told her again: %+v", got)
 		}
-		if got := ratersNotices(t, s, e.o.Kadinkes.ID); len(got) != 0 {
+		if got := ratersNotices(t, s, e.o.Staff3.ID); len(got) != 0 {
 			t.Errorf("the next Plt was told before the SKP is hers: %+v", got)
 		}
 
@@ -72,21 +74,21 @@ func TestOnlyANewRaterIsTold(t *testing.T) {
 		if _, err := e.a.SyncRaters(ctx); err != nil {
 			t.Fatal(err)
 		}
-		got := ratersNotices(t, s, e.o.Kadinkes.ID)
+		got := ratersNotices(t, s, e.o.Staff3.ID)
 		if len(got) != 1 || got[0].Link != "/skp/"+skps["staff1"].ID {
 			t.Fatalf("the next Plt on her first day: %+v", got)
 		}
 		if title, _ := app.RenderNotification("id", got[0]); !strings.Contains(title, "kini menunggu persetujuan Anda") {
 			t.Errorf("rendered %q", title)
 		}
-		if s1, _ := s.SKP(ctx, skps["staff1"].ID); s1.Rater.EmployeeID != e.o.Kadinkes.ID {
+		if s1, _ := s.SKP(ctx, skps["staff1"].ID); s1.Rater.EmployeeID != e.o.Staff3.ID {
 			t.Errorf("on her first day the SKP names %+v", s1.Rater)
 		}
 		// Running again tells nobody twice.
 		if _, err := e.a.SyncRaters(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if got := ratersNotices(t, s, e.o.Kadinkes.ID); len(got) != 1 || got[0].Variant != "" {
+		if got := ratersNotices(t, s, e.o.Staff3.ID); len(got) != 1 || got[0].Variant != "" {
 			t.Errorf("a second run: %+v", got)
 		}
 		if got := ratersNotices(t, s, e.o.Kadis.ID); len(got) != 1 || got[0].Variant != "" {

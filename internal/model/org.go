@@ -216,8 +216,12 @@ type Placement struct {
 	Decree     string // nomor SK
 	// Cancelled: cancelled before it started (CancelPlacement, or the end
 	// of the person's employment); it holds nothing. Only PlacementByID
-	// returns cancelled placements.
+	// returns cancelled placements, besides PlacementHistory.
 	Cancelled bool
+	// CancelledAt and CancelledBy (the name of the user who cancelled):
+	// filled on a cancelled placement by PlacementByID and PlacementHistory.
+	CancelledAt time.Time
+	CancelledBy string
 	// Filled by queries that join the position and unit.
 	PositionName string
 	UnitName     string

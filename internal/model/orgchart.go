@@ -338,15 +338,62 @@ func (c *OrgChart) SelfRatings() []SelfRating {
 	slices.Sort(people)
 	var out []SelfRating
 	for _, e := range people {
-		if c.InLine(e, e) {
+		if c.inAnyLine(e, e) {
 			out = append(out, SelfRating{EmployeeID: e})
 			continue
 		}
-		if up := c.UpperRater(e); up != "" && (up == e || c.InLine(e, up)) {
-			out = append(out, SelfRating{EmployeeID: e, Upper: true})
+		ups := []string{c.UpperRater(e)}
+		for _, p := range c.acting(e) {
+			ups = append(ups, c.UpperRaterOn(e, p))
+		}
+		for _, up := range ups {
+			if up != "" && (up == e || c.inAnyLine(e, up)) {
+				out = append(out, SelfRating{EmployeeID: e, Upper: true})
+				break
+			}
 		}
 	}
 	return out
+}
+
+// acting returns the posts employee id holds as Plt or Plh besides the one
+// they are rated from.
+func (c *OrgChart) acting(id string) []string {
+	var out []string
+	for _, p := range c.held[id] {
+		if p != c.main[id] && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// inAnyLine is InLine over every SKP: target's pejabat penilai on their
+// own position and on each post they act in (RaterOn), then theirs, and so
+// on. A Plh rated on the acting post by someone they rate through an
+// override rates, in effect, themselves.
+func (c *OrgChart) inAnyLine(boss, target string) bool {
+	seen := map[string]bool{}
+	queue := []string{target}
+	for len(queue) > 0 {
+		e := queue[0]
+		queue = queue[1:]
+		raters := []string{c.Rater(e)}
+		for _, p := range c.acting(e) {
+			raters = append(raters, c.RaterOn(e, p))
+		}
+		for _, r := range raters {
+			if r == "" || seen[r] {
+				continue
+			}
+			if r == boss {
+				return true
+			}
+			seen[r] = true
+			queue = append(queue, r)
+		}
+	}
+	return false
 }
 
 // NewSelfRatings returns the self-ratings of after that before did not

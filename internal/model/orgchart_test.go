@@ -156,6 +156,11 @@ func TestOrgChartSelfRatings(t *testing.T) {
 		{"a Plt two posts above becomes their own atasan", then(noKadis, plt("A", "kadis")),
 			[]SelfRating{{"A", false}, {"P", false}}},
 		{"a Plt of the vacant head post from outside", then(noKadis, plt("C", "kadis")), nil},
+		// P acts as Plh of kabid, whose SKP is rated by K (kadis): K rated
+		// by P through an override rates P's acting SKP, so each rates
+		// the other, though P's own SKP goes to S.
+		{"a Plh rated by whom they rate through an override", then(override("P", "S", ""), override("K", "P", "")),
+			[]SelfRating{{"K", false}, {"P", false}}},
 		{"a transfer", func(c *OrgChart) *OrgChart { return c.WithHolding(OrgHolding{"C", "staf", PlacementDefinitif}) }, nil},
 	}
 	for _, tc := range cases {
@@ -173,15 +178,20 @@ func TestOrgChartSelfRatings(t *testing.T) {
 
 	// P's substitute rater is S and K's is A, who is rated by P as Plh of
 	// kabid (A's atasan named W, since the kabid post's superior is K, whom
-	// A rates). Ending the Plh lets A's line climb to K, who is rated by A.
+	// A rates). K rates P's Plh SKP, so the three rate themselves already
+	// through it; ending the Plh lets A's line climb to K, who is rated by
+	// A: a fault already there, not a new one.
 	before := chart(false, RaterOverride{ID: "p", EmployeeID: "P", RaterID: "S"}, RaterOverride{ID: "k", EmployeeID: "K", RaterID: "A", UpperRaterID: "W"},
 		RaterOverride{ID: "a", EmployeeID: "A", UpperRaterID: "W"})
-	if got := before.SelfRatings(); len(got) != 0 {
-		t.Fatalf("SelfRatings = %v", got)
+	if got, want := before.SelfRatings(), []SelfRating{{"A", false}, {"K", false}, {"P", false}}; !slices.Equal(got, want) {
+		t.Fatalf("SelfRatings = %v, want %v", got, want)
 	}
 	after := before.WithoutHolding(OrgHolding{"P", "kabid", PlacementPlh})
-	if got, want := NewSelfRatings(before, after), []SelfRating{{"A", false}, {"K", false}}; !slices.Equal(got, want) {
-		t.Errorf("ending the Plh: %v, want %v", got, want)
+	if got, want := after.SelfRatings(), []SelfRating{{"A", false}, {"K", false}}; !slices.Equal(got, want) {
+		t.Errorf("after the Plh: %v, want %v", got, want)
+	}
+	if got := NewSelfRatings(before, after); len(got) != 0 {
+		t.Errorf("ending the Plh: %v, want none new", got)
 	}
 	if got := NewSelfRatings(before, before.WithoutOverride("k")); len(got) != 0 {
 		t.Errorf("ending K's override: %v", got)

@@ -369,16 +369,55 @@ func (tx *Tx) EndRaterOverride(ctx context.Context, id string, end model.Date) e
 	return tx.audit(ctx, "rater_override.end", "employee", o.EmployeeID, before, o)
 }
 
+// PlacementHistory returns an employee's placements, newest first, the
+// cancelled ones too (Cancelled, with when and by whom): the history an
+// employee's record shows. Rules read Placements, which holds only those
+// that count.
+func (c conn) PlacementHistory(ctx context.Context, employeeID string) ([]model.Placement, error) {
+	rows, err := c.query(ctx, `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree,
+		p.name, u.name, pl.cancelled_at, COALESCE(us.display_name, pl.cancelled_by)
+		FROM placements pl JOIN positions p ON p.id = pl.position_id JOIN units u ON u.id = p.unit_id
+		LEFT JOIN users us ON us.id = pl.cancelled_by
+		WHERE pl.employee_id = ? ORDER BY pl.start_date DESC, pl.id DESC`, employeeID)
+	if err != nil {
+		return nil, fmt.Errorf("list placement history: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Placement
+	for rows.Next() {
+		var pl model.Placement
+		var kind, start, end, cancelled string
+		if err := rows.Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree, &pl.PositionName, &pl.UnitName,
+			&cancelled, &pl.CancelledBy); err != nil {
+			return nil, err
+		}
+		pl.Kind, pl.Start, pl.End = model.PlacementKind(kind), model.Date(start), model.Date(end)
+		if cancelled != "" {
+			pl.Cancelled, pl.CancelledAt = true, parseTime(cancelled)
+		} else {
+			pl.CancelledBy = ""
+		}
+		out = append(out, pl)
+	}
+	return out, rows.Err()
+}
+
 // PlacementByID returns one placement.
 func (c conn) PlacementByID(ctx context.Context, id string) (model.Placement, error) {
 	var pl model.Placement
 	var kind, start, end, cancelled string
-	err := c.queryRow(ctx, `SELECT id, employee_id, position_id, kind, start_date, end_date, decree, cancelled_at FROM placements WHERE id = ?`, id).
-		Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree, &cancelled)
+	err := c.queryRow(ctx, `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree, pl.cancelled_at,
+		COALESCE(us.display_name, pl.cancelled_by) FROM placements pl LEFT JOIN users us ON us.id = pl.cancelled_by WHERE pl.id = ?`, id).
+		Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree, &cancelled, &pl.CancelledBy)
 	if err != nil {
 		return pl, notFound(err, "placement "+id)
 	}
 	pl.Kind, pl.Start, pl.End, pl.Cancelled = model.PlacementKind(kind), model.Date(start), model.Date(end), cancelled != ""
+	if pl.Cancelled {
+		pl.CancelledAt = parseTime(cancelled)
+	} else {
+		pl.CancelledBy = ""
+	}
 	return pl, nil
 }
 

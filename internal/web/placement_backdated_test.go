@@ -84,3 +84,35 @@ func TestBackdatedTransferFormAsksForConfirmation(t *testing.T) {
 		}
 	})
 }
+
+// A placement cancelled before it started stays in the employee's
+// placement history, marked "dibatalkan" with when and by whom, and no
+// longer offers to be cancelled or ended.
+func TestCancelledPlacementStaysInTheHistory(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s, false)
+		ctx := context.Background()
+		sys := model.SystemActor(e.o.Instansi.ID, "test")
+		start := model.Date(e.a.Today(ctx, e.o.Instansi.ID).Time().AddDate(0, 0, 10).Format("2006-01-02"))
+		pl, err := e.a.PlaceEmployee(ctx, sys, model.Placement{EmployeeID: e.o.Staff1.ID, PositionID: e.o.PosNurse.ID,
+			Kind: model.PlacementPlh, Start: start, Decree: "800/9/2026"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		admin := e.browser(t)
+		admin.signIn("admin", "rahasia-admin")
+		if _, body := admin.get("/pegawai/" + e.o.Staff1.ID); !strings.Contains(body, "/penempatan/"+pl.ID+"/batalkan") {
+			t.Fatal("the Plh not started is not offered for cancellation")
+		}
+		if resp, body := admin.post("/pegawai/"+e.o.Staff1.ID+"/penempatan/"+pl.ID+"/batalkan", url.Values{}); resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("cancel: %d %s", resp.StatusCode, body)
+		}
+		_, body := admin.get("/pegawai/" + e.o.Staff1.ID)
+		if !strings.Contains(body, "800/9/2026") || !strings.Contains(body, "data-cancelled>dibatalkan ") {
+			t.Errorf("the cancelled placement is not in the history, marked:\n%s", body)
+		}
+		if strings.Contains(body, "/penempatan/"+pl.ID+"/") {
+			t.Error("the cancelled placement is still offered to cancel or end")
+		}
+	})
+}
