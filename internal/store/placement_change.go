@@ -131,24 +131,5 @@ func (c conn) WorkAfter(ctx context.Context, skpID string, after model.Date) (mo
 // ChangeRaterOverrideEnd moves the end of a substitute rater whose end is
 // set to another day (audited as a change of its end).
 func (tx *Tx) ChangeRaterOverrideEnd(ctx context.Context, id string, end model.Date) error {
-	o, err := scanOverride(tx.queryRow(ctx, `SELECT `+overrideColumns+` FROM rater_overrides o WHERE o.id = ?`, id))
-	if err != nil {
-		return notFound(err, "rater override "+id)
-	}
-	if end < o.Start {
-		return model.Invalid("end", "invalid.range.end.before")
-	}
-	before := o
-	o.End = end
-	if _, err := tx.exec(ctx, `UPDATE rater_overrides SET end_date = ? WHERE id = ?`, string(end), id); err != nil {
-		return err
-	}
-	emp, err := tx.Employee(ctx, o.EmployeeID)
-	if err != nil {
-		return err
-	}
-	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
-		return err
-	}
-	return tx.audit(ctx, "rater_override.end.change", "employee", o.EmployeeID, before, o)
+	return tx.setOverrideEnd(ctx, id, end, "rater_override.end.change")
 }
