@@ -347,12 +347,12 @@ func (c conn) RaterOverrides(ctx context.Context, employeeID string) ([]model.Ra
 
 // EndRaterOverride ends an override on a date.
 func (tx *Tx) EndRaterOverride(ctx context.Context, id string, end model.Date) error {
-	return tx.setOverrideEnd(ctx, id, end, "rater_override.end")
+	return tx.setOverrideEnd(ctx, id, end, false)
 }
 
-// setOverrideEnd sets the end of override id to end, audited as action
-// (its first end, or a change of it).
-func (tx *Tx) setOverrideEnd(ctx context.Context, id string, end model.Date, action string) error {
+// setOverrideEnd sets the end of override id to end, audited as its first
+// end, or as a change of it when change is set.
+func (tx *Tx) setOverrideEnd(ctx context.Context, id string, end model.Date, change bool) error {
 	o, err := scanOverride(tx.queryRow(ctx, `SELECT `+overrideColumns+` FROM rater_overrides o WHERE o.id = ?`, id))
 	if err != nil {
 		return notFound(err, "rater override "+id)
@@ -372,7 +372,10 @@ func (tx *Tx) setOverrideEnd(ctx context.Context, id string, end model.Date, act
 	if err := tx.bumpOrg(ctx, emp.InstansiID); err != nil {
 		return err
 	}
-	return tx.audit(ctx, action, "employee", o.EmployeeID, before, o)
+	if change {
+		return tx.audit(ctx, "rater_override.end.change", "employee", o.EmployeeID, before, o)
+	}
+	return tx.audit(ctx, "rater_override.end", "employee", o.EmployeeID, before, o)
 }
 
 // PlacementHistory returns an employee's placements, newest first, the

@@ -131,5 +131,5 @@ func (c conn) WorkAfter(ctx context.Context, skpID string, after model.Date) (mo
 // ChangeRaterOverrideEnd moves the end of a substitute rater whose end is
 // set to another day (audited as a change of its end).
 func (tx *Tx) ChangeRaterOverrideEnd(ctx context.Context, id string, end model.Date) error {
-	return tx.setOverrideEnd(ctx, id, end, "rater_override.end.change")
+	return tx.setOverrideEnd(ctx, id, end, true)
 }
