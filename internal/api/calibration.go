@@ -93,18 +93,18 @@ func curveOf(r *http.Request, v app.CurveView) (curveJSON, error) {
 		out.Counts[string(p)] = v.Check.Counts[p]
 		out.FinalCounts[string(p)] = v.Final.Counts[p]
 	}
-	for _, r := range v.Raters {
+	page, err := pageAt(v.Raters, r) // the page only is converted: a large OPD has over a thousand raters
+	if err != nil {
+		return curveJSON{}, err
+	}
+	for _, r := range page.Items {
 		rj := raterSpreadJSON{RaterID: r.RaterID, Name: r.Name, Total: r.Total, Counts: map[string]int{}, TopPercent: r.TopPercent, Lenient: r.Lenient}
 		for p, n := range r.Counts {
 			rj.Counts[string(p)] = n
 		}
 		out.Raters = append(out.Raters, rj)
 	}
-	page, err := pageAt(out.Raters, r)
-	if err != nil {
-		return curveJSON{}, err
-	}
-	out.Raters, out.NextCursor, out.RaterCount = page.Items, page.NextCursor, len(v.Raters)
+	out.NextCursor, out.RaterCount = page.NextCursor, len(v.Raters)
 	return out, nil
 }
 

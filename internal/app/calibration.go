@@ -111,7 +111,28 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	}
 	v.head = head
 	facts := assessmentFacts{Period: v.Period, Calibration: v.Calibration, OPDHead: head}
-	byRater := withoutUnseen(own, counts.raters)
+	if len(own) == 0 {
+		v.Raters = counts.spread
+	} else {
+		v.Raters = raterSpreads(withoutUnseen(own, counts.raters), tally)
+	}
+	f := facts
+	f.A = model.Assessment{InstansiID: actor.InstansiID, Status: model.AssessmentFinal}
+	v.Can = CalibrationRights{Move: assessmentAllows(actor, f, stepCalibrate) == nil,
+		Finalize: calibrationAllows(actor, v, false) == nil, Override: calibrationAllows(actor, v, true) == nil,
+		Unlock: unlockAllows(actor, v) == nil}
+	return v, nil
+}
+
+// raterSpreads is each rater's spread of predikat from the counts by
+// rater, beside the OPD's share at the top among those rated in t, most
+// lenient first (then by name).
+func raterSpreads(byRater []store.RaterCount, t model.CurveTally) []RaterSpread {
+	rated := 0
+	for _, n := range t.Rated {
+		rated += n
+	}
+	opdTop := percentOf(t.Rated[model.PredikatSangatBaik], rated) // among those rated, as each rater's
 	spread := map[string]*RaterSpread{}
 	for _, c := range byRater {
 		r := spread[c.RaterID]
@@ -122,24 +143,19 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 		r.Counts[c.Predikat] += c.N
 		r.Total += c.N
 	}
-	opdTop := percentOf(v.Check.Counts[model.PredikatSangatBaik], v.Check.Rated) // among those rated, as each rater's
+	out := make([]RaterSpread, 0, len(spread))
 	for _, r := range spread {
 		r.TopPercent, r.OPDTopPercent = percentOf(r.Counts[model.PredikatSangatBaik], r.Total), opdTop
 		r.Lenient = r.Total >= 3 && r.TopPercent-opdTop >= 20
-		v.Raters = append(v.Raters, *r)
+		out = append(out, *r)
 	}
-	sort.Slice(v.Raters, func(i, j int) bool {
-		if v.Raters[i].TopPercent != v.Raters[j].TopPercent {
-			return v.Raters[i].TopPercent > v.Raters[j].TopPercent
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].TopPercent != out[j].TopPercent {
+			return out[i].TopPercent > out[j].TopPercent
 		}
-		return v.Raters[i].Name < v.Raters[j].Name
+		return out[i].Name < out[j].Name
 	})
-	f := facts
-	f.A = model.Assessment{InstansiID: actor.InstansiID, Status: model.AssessmentFinal}
-	v.Can = CalibrationRights{Move: assessmentAllows(actor, f, stepCalibrate) == nil,
-		Finalize: calibrationAllows(actor, v, false) == nil, Override: calibrationAllows(actor, v, true) == nil,
-		Unlock: unlockAllows(actor, v) == nil}
-	return v, nil
+	return out
 }
 
 func percentOf(n, total int) int {

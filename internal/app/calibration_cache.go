@@ -31,6 +31,7 @@ type curveCounts struct {
 	entries []model.CurveEntry
 	tally   model.CurveTally   // of entries, as everyone but an OPD head with an unsent result of their own reads it
 	raters  []store.RaterCount // nil until asked for
+	spread  []RaterSpread      // of raters, as everyone but an OPD head with an unsent result of their own reads it
 }
 
 type cachedCurve struct {
@@ -129,7 +130,8 @@ func (c *curveCache) put(k sendKey, calibration int, org int64, counts curveCoun
 // version nor the organisation's moved since they were kept. The
 // versions are read before the counts, so that counts kept under a
 // version are never older than it. raters asks for the raters' counts as
-// well. The answer is shared: callers do not change it.
+// well, and each rater's spread. The answer is shared: callers do not
+// change it.
 func (a *App) curveCounts(ctx context.Context, instansiID string, cal model.Calibration, raters bool) (curveCounts, error) {
 	k := sendKey{cal.OPDID, cal.PeriodID}
 	var org int64
@@ -176,6 +178,7 @@ func (a *App) countCurve(ctx context.Context, cal model.Calibration, raters bool
 		if c.raters == nil {
 			c.raters = []store.RaterCount{}
 		}
+		c.spread = raterSpreads(c.raters, c.tally)
 	}
 	return c, nil
 }
