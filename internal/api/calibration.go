@@ -64,7 +64,10 @@ type raterSpreadJSON struct {
 	Total      int            `json:"total"`
 	Counts     map[string]int `json:"counts"`
 	TopPercent int            `json:"top_percent"`
-	Lenient    bool           `json:"lenient"`
+	// OPDTopPercent is the OPD's share at the top on the same basis: the
+	// ratings as their raters gave them.
+	OPDTopPercent int  `json:"opd_top_percent"`
+	Lenient       bool `json:"lenient"`
 }
 
 func limitsOf(lang string, list []model.CurveLimit) []curveLimitJSON {
@@ -98,7 +101,7 @@ func curveOf(r *http.Request, v app.CurveView) (curveJSON, error) {
 		return curveJSON{}, err
 	}
 	for _, r := range page.Items {
-		rj := raterSpreadJSON{RaterID: r.RaterID, Name: r.Name, Total: r.Total, Counts: map[string]int{}, TopPercent: r.TopPercent, Lenient: r.Lenient}
+		rj := raterSpreadJSON{RaterID: r.RaterID, Name: r.Name, Total: r.Total, Counts: map[string]int{}, TopPercent: r.TopPercent, OPDTopPercent: r.OPDTopPercent, Lenient: r.Lenient}
 		for p, n := range r.Counts {
 			rj.Counts[string(p)] = n
 		}
@@ -215,7 +218,7 @@ func calibrationSchemas() map[string]any {
 			"small":           map[string]any{"type": "boolean", "description": "Fewer than 10 rated: the curve only warns"},
 			"breaks":          map[string]any{"type": "boolean", "description": "A violation that needs BKPSDM's override to finalise"},
 			"override_reason": str(), "finalized_at": map[string]any{"type": []string{"string", "null"}, "format": "date-time"},
-			"raters": map[string]any{"type": "array", "x-paged": true, "items": map[string]any{"type": "object", "description": "How each rater rated: counts, top_percent, lenient"},
+			"raters": map[string]any{"type": "array", "x-paged": true, "items": map[string]any{"type": "object", "description": "How each rater rated, as they gave the ratings (before calibration moves and keberatan decisions): counts, top_percent beside the OPD's opd_top_percent counted the same way, lenient"},
 				"description": "A page of the OPD's raters (limit, cursor on GET; the first page in the answer of a POST)"},
 			"next_cursor": map[string]any{"type": []string{"string", "null"}, "description": "The next page of raters; null on the last"},
 			"rater_count": map[string]any{"type": "integer", "description": "How many raters, on all pages"},

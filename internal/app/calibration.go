@@ -55,7 +55,7 @@ type RaterSpread struct {
 	Counts        map[model.Predikat]int
 	Total         int
 	TopPercent    int // Sangat Baik among their ratings, in percent
-	OPDTopPercent int // Sangat Baik in the whole OPD, in percent
+	OPDTopPercent int // Sangat Baik among the OPD's ratings as their raters gave them, in percent
 	// Lenient marks a rater whose top share exceeds the OPD's by 20
 	// points or more over at least three ratings.
 	Lenient bool
@@ -114,7 +114,7 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if len(own) == 0 {
 		v.Raters = counts.spread
 	} else {
-		v.Raters = raterSpreads(withoutUnseen(own, counts.raters), tally)
+		v.Raters = raterSpreads(withoutUnseen(own, counts.raters))
 	}
 	f := facts
 	f.A = model.Assessment{InstansiID: actor.InstansiID, Status: model.AssessmentFinal}
@@ -125,14 +125,18 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 }
 
 // raterSpreads is each rater's spread of predikat from the counts by
-// rater, beside the OPD's share at the top among those rated in t, most
-// lenient first (then by name).
-func raterSpreads(byRater []store.RaterCount, t model.CurveTally) []RaterSpread {
-	rated := 0
-	for _, n := range t.Rated {
-		rated += n
+// rater (the ratings as each rater gave them, before calibration moves
+// and keberatan decisions), beside the OPD's share at the top counted the
+// same way, most lenient first (then by name).
+func raterSpreads(byRater []store.RaterCount) []RaterSpread {
+	top, rated := 0, 0
+	for _, c := range byRater {
+		rated += c.N
+		if c.Predikat == model.PredikatSangatBaik {
+			top += c.N
+		}
 	}
-	opdTop := percentOf(t.Rated[model.PredikatSangatBaik], rated) // among those rated, as each rater's
+	opdTop := percentOf(top, rated)
 	spread := map[string]*RaterSpread{}
 	for _, c := range byRater {
 		r := spread[c.RaterID]

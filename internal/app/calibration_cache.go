@@ -178,7 +178,7 @@ func (a *App) countCurve(ctx context.Context, cal model.Calibration, raters bool
 		if c.raters == nil {
 			c.raters = []store.RaterCount{}
 		}
-		c.spread = raterSpreads(c.raters, c.tally)
+		c.spread = raterSpreads(c.raters)
 	}
 	return c, nil
 }

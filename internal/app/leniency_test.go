@@ -11,7 +11,9 @@ import (
 
 // TestLeniencyCountsTheRatersOwnRatings: the calibration screen's
 // comparison of raters counts what each rater gave, before any move: a
-// result BKPSDM moved up to Sangat Baik is not held against the rater.
+// result BKPSDM moved up to Sangat Baik is not held against the rater,
+// and the OPD's share beside it counts on the same basis (what the raters
+// gave), so that the two figures compare.
 func TestLeniencyCountsTheRatersOwnRatings(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who := planningEnv(t, s)
@@ -56,6 +58,9 @@ func TestLeniencyCountsTheRatersOwnRatings(t *testing.T) {
 			found = true
 			if r.Total != 4 || r.Counts[model.PredikatBaik] != 4 || r.TopPercent != 0 || r.Lenient {
 				t.Errorf("the rater's spread = %+v, want their own four Baik", r)
+			}
+			if r.OPDTopPercent != 0 {
+				t.Errorf("the OPD's share beside the rater = %d%%, want 0%% (as the raters gave: nobody gave Sangat Baik), not the 75%% the moves made", r.OPDTopPercent)
 			}
 		}
 		if !found {
