@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -184,14 +185,18 @@ func (u *ui) movePeriod(w http.ResponseWriter, r *http.Request, b base) error {
 		if perr != nil {
 			return perr
 		}
+		status := http.StatusUnprocessableEntity
+		var se *model.StateError
 		if ve, ok := isValidation(err); ok {
 			for _, m := range b.Errs(ve) {
 				p.Error = m
 			}
+		} else if errors.As(err, &se) {
+			p.Error, status = b.M(se.Message), http.StatusConflict // the reason the move is refused now
 		} else {
 			p.Error = b.T("skp.err.state")
 		}
-		u.render(w, r, http.StatusUnprocessableEntity, "year", p)
+		u.render(w, r, status, "year", p)
 		return nil
 	}
 	http.Redirect(w, r, back+"&ok=1", http.StatusSeeOther)

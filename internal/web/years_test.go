@@ -89,7 +89,7 @@ func TestPerformanceYearPage(t *testing.T) {
 			t.Error("January 2099 offers to close, or does not say why not")
 		}
 		resp, body = admin.post("/tahun/periode/"+jan, url.Values{"status": {"closed"}, "confirm": {"1"}})
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "31 Januari 2099, belum lewat") || strings.Contains(body, "data-period-confirm") {
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(between(body, `role="alert">`, `</p>`), "31 Januari 2099, belum lewat") || strings.Contains(body, "data-period-confirm") {
 			t.Errorf("January 2099 closed early: %d", resp.StatusCode)
 		}
 	})
