@@ -85,7 +85,7 @@ func TestSupervisorRatesWithTheEvidenceInView(t *testing.T) {
 		t.Fatalf("link the evidence: %v", err)
 	}
 	sep.Status = model.PeriodClosed
-	if err := a.MovePeriod(bg, admin, sep, ""); err != nil {
+	if err := clock.MovePeriod(bg, a, admin, sep, ""); err != nil { // the morning after its last day
 		t.Fatalf("close %s: %v", sep.Name(), err)
 	}
 

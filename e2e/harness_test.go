@@ -18,13 +18,17 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/app/apptest"
 	"github.com/kinerja-id/kinerja/internal/cli"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
 )
 
 // server is the demo city shared by every journey of the package.
 var (
-	server    *cli.Server
+	server *cli.Server
+	// clock is the server's clock: real time, moved for the moment a
+	// test closes a period on the morning after its last day.
+	clock     = &apptest.Clock{}
 	chromium  string
 	setupErr  error
 	serverDir string
@@ -75,7 +79,7 @@ func startServer() error {
 		}
 	}
 	server, err = cli.Start(context.Background(), cli.ServerConfig{Addr: "127.0.0.1:0", DB: dsn, Demo: true, DataDir: serverDir,
-		Out: io.Discard, Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		Out: io.Discard, Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Now: clock.Now})
 	return err
 }
 

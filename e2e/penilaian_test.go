@@ -43,7 +43,7 @@ func TestPenilaianFromRatingToDecision(t *testing.T) {
 		t.Fatalf("the month of %s is not open: %+v", today, month)
 	}
 	month.Status = model.PeriodClosed
-	if err := a.MovePeriod(bg, admin, month, ""); err != nil {
+	if err := clock.MovePeriod(bg, a, admin, month, ""); err != nil { // the morning after its last day
 		t.Fatalf("close %s: %v", month.Name(), err)
 	}
 	t.Cleanup(func() {

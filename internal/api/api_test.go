@@ -16,6 +16,7 @@ import (
 
 	"github.com/kinerja-id/kinerja/internal/api"
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/app/apptest"
 	"github.com/kinerja-id/kinerja/internal/blob"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/server"
@@ -27,6 +28,9 @@ type env struct {
 	url string
 	o   storetest.Org
 	s   *store.Store
+	// clock is the server's clock: real time, moved for a moment where
+	// a test acts on a day still to come (closing a period).
+	clock *apptest.Clock
 }
 
 // metricsToken is the token the tests' server serves /metrics to.
@@ -39,7 +43,8 @@ func setup(t *testing.T, s *store.Store) env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs})
+	clock := &apptest.Clock{}
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs, Now: clock.Now})
 	sys := model.SystemActor(o.Instansi.ID, "test")
 	for _, n := range []app.NewUser{
 		{Username: "admin", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},
@@ -55,7 +60,7 @@ func setup(t *testing.T, s *store.Store) env {
 	}
 	ts := httptest.NewServer(server.NewWith(a, server.Config{MetricsToken: metricsToken}))
 	t.Cleanup(ts.Close)
-	return env{url: ts.URL, o: o, s: s}
+	return env{url: ts.URL, o: o, s: s, clock: clock}
 }
 
 type response struct {

@@ -20,7 +20,8 @@ func TestAnnualAssessmentAnswer(t *testing.T) {
 		e := setup(t, s)
 		ctx := context.Background()
 		check := checkStatus(t, e)
-		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		clock := &apptest.Clock{}
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Now: clock.Now})
 		in := e.o.Instansi.ID
 		admin := model.Actor{UserID: "x", InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		year := a.Today(ctx, in).Time().Year()
@@ -42,7 +43,7 @@ func TestAnnualAssessmentAnswer(t *testing.T) {
 		for _, p := range []model.Period{jan, annual} {
 			for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 				p.Status = st
-				if err := a.MovePeriod(ctx, admin, p, ""); err != nil {
+				if err := clock.MovePeriod(ctx, a, admin, p, ""); err != nil {
 					t.Fatal(err)
 				}
 			}

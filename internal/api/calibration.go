@@ -56,6 +56,9 @@ type curveJSON struct {
 	NextCursor     *string           `json:"next_cursor"`
 	RaterCount     int               `json:"rater_count"`
 	Can            map[string]bool   `json:"can"`
+	// FinalizeRefused says why finalising is refused now, to one who may
+	// finalise: can.finalize (and can.override) is then false.
+	FinalizeRefused string `json:"finalize_refused,omitempty"`
 }
 
 type raterSpreadJSON struct {
@@ -92,6 +95,9 @@ func curveOf(r *http.Request, v app.CurveView) (curveJSON, error) {
 		Limits: limitsOf(lang, v.Check.Limits), Violations: limitsOf(lang, v.Check.Violations), Small: v.Check.Small, Breaks: v.Check.Breaks(),
 		OverrideReason: v.Calibration.OverrideReason, FinalizedAt: timeOrNil(v.Calibration.FinalizedAt), Raters: []raterSpreadJSON{},
 		Can: map[string]bool{"move": v.Can.Move, "finalize": v.Can.Finalize, "override": v.Can.Override, "unlock": v.Can.Unlock}}
+	if m := v.Can.FinalizeRefused; m.Key != "" {
+		out.FinalizeRefused = locale.T(lang, m.Key, m.Args...)
+	}
 	for _, p := range model.Predikats {
 		out.Counts[string(p)] = v.Check.Counts[p]
 		out.FinalCounts[string(p)] = v.Final.Counts[p]
@@ -222,8 +228,10 @@ func calibrationSchemas() map[string]any {
 				"description": "A page of the OPD's raters (limit, cursor on GET; the first page in the answer of a POST)"},
 			"next_cursor": map[string]any{"type": []string{"string", "null"}, "description": "The next page of raters; null on the last"},
 			"rater_count": map[string]any{"type": "integer", "description": "How many raters, on all pages"},
-			"can": canSchemaOf("What the signed-in user may do on the calibration now", map[string]string{"move": "Move ratings", "finalize": "Finalise the OPD's period",
-				"override": "Finalise a distribution that breaks the pattern, with a reason", "unlock": "Reopen a final period, with a reason"})}),
+			"can": canSchemaOf("What the signed-in user may do on the calibration now", map[string]string{"move": "Move ratings",
+				"finalize": "Finalise the OPD's period: only once its capaian is set and every result is sent (and, to the OPD head, while the sent results keep to the pattern)",
+				"override": "Finalise a distribution that breaks the pattern, with a reason (BKPSDM, on the same conditions)", "unlock": "Reopen a final period, with a reason"}),
+			"finalize_refused": map[string]any{"type": "string", "description": "Why finalising is refused now, to one who may finalise (can.finalize is false): the capaian not set, results not yet sent (counted), or a distribution that needs BKPSDM's override"}}),
 		"CalibrateRequest": obj([]string{"version", "hasil_kerja", "perilaku_kerja", "reason"}, map[string]any{"version": integer,
 			"hasil_kerja": enum("di_atas", "sesuai", "di_bawah"), "perilaku_kerja": enum("di_atas", "sesuai", "di_bawah"),
 			"reason": map[string]any{"type": "string", "maxLength": 1000}}),

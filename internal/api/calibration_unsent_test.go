@@ -138,6 +138,17 @@ func TestCurveNumbersAddUpWithoutTheHeadsOwnDraft(t *testing.T) {
 			if got != want || num("open")+num("rated")+sent != num("total") || sum(c["counts"]) != num("rated")+sent {
 				t.Errorf("%s's curve: %s, want %s", name, got, want)
 			}
+			// Finalising would be refused (results not sent): the curve
+			// does not offer it, and says why in the words of the refusal.
+			can, _ := c["can"].(map[string]any)
+			why, _ := c["finalize_refused"].(string)
+			if can["finalize"] != false || can["override"] != false || why == "" {
+				t.Errorf("%s's curve offers finalising: can %v, finalize_refused %q", name, can, why)
+			}
+			fin := problem(t, e.post(t, "/api/v1/units/"+e.o.Kominfo.ID+"/curve/finalize", tc.token, map[string]any{"period_id": jan, "override_reason": "uji"}), 409)
+			if fin["detail"] != why {
+				t.Errorf("%s: finalising refused with %q, the curve said %q", name, fin["detail"], why)
+			}
 		}
 	})
 }

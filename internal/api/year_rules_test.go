@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/app/apptest"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -20,7 +21,8 @@ func TestProgressAPIFollowsTheRulesOfTheYear(t *testing.T) {
 		e := setup(t, s)
 		ctx := context.Background()
 		check := documented(t, e)
-		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		clock := &apptest.Clock{}
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Now: clock.Now})
 		today := a.Today(ctx, e.o.Instansi.ID)
 		admin := e.login(t, "admin", "rahasia-admin")
 		staff := e.login(t, storetest.NIPStaff1, "rahasia-staf1")
@@ -58,11 +60,21 @@ func TestProgressAPIFollowsTheRulesOfTheYear(t *testing.T) {
 			}
 		}
 
-		for _, st := range []string{"open", "closed"} {
-			r := e.do(t, "PATCH", "/api/v1/periods/"+month, admin, "application/json", []byte(fmt.Sprintf(`{"status":%q}`, st)))
-			if r.status != 200 {
-				t.Fatalf("move the month to %s: %d %s", st, r.status, r.body)
-			}
+		// The month is opened through the API, and closed on the morning
+		// after its last day (as the administrator would; the clock is
+		// moved there for the act only): today's entries are then judged
+		// by the closed month.
+		if r := e.do(t, "PATCH", "/api/v1/periods/"+month, admin, "application/json", []byte(`{"status":"open"}`)); r.status != 200 {
+			t.Fatalf("open the month: %d %s", r.status, r.body)
+		}
+		bkpsdm := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
+		closing, err := a.Period(ctx, bkpsdm, month)
+		if err != nil {
+			t.Fatal(err)
+		}
+		closing.Status = model.PeriodClosed
+		if err := clock.MovePeriod(ctx, a, bkpsdm, closing, ""); err != nil {
+			t.Fatalf("close the month: %v", err)
 		}
 		p = check("POST", "/api/v1/progress", problemOf(t, e.post(t, "/api/v1/progress", staff, map[string]any{"date": today,
 			"description": "Rapat", "minutes": 30}), 422))

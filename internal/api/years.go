@@ -31,6 +31,28 @@ type periodCan struct {
 	Close  bool `json:"close"`
 	Lock   bool `json:"lock"`
 	Unlock bool `json:"unlock"`
+	// OpenRefused, ReopenRefused, CloseRefused, LockRefused and
+	// UnlockRefused say why a move the period's status allows is refused
+	// now: its last day has not passed, or periods of its year stand in
+	// the way (named).
+	OpenRefused   string `json:"open_refused,omitempty"`
+	ReopenRefused string `json:"reopen_refused,omitempty"`
+	CloseRefused  string `json:"close_refused,omitempty"`
+	LockRefused   string `json:"lock_refused,omitempty"`
+	UnlockRefused string `json:"unlock_refused,omitempty"`
+}
+
+// periodCanOf is the rights of a period in the reader's language.
+func periodCanOf(lang string, c app.PeriodRights) periodCan {
+	say := func(m model.Message) string {
+		if m.Key == "" {
+			return ""
+		}
+		return locale.T(lang, m.Key, m.Args...)
+	}
+	return periodCan{Edit: c.Edit, Open: c.Open, Reopen: c.Reopen, Close: c.Close, Lock: c.Lock, Unlock: c.Unlock,
+		OpenRefused: say(c.OpenRefused), ReopenRefused: say(c.ReopenRefused), CloseRefused: say(c.CloseRefused),
+		LockRefused: say(c.LockRefused), UnlockRefused: say(c.UnlockRefused)}
 }
 
 func periodsJSON(v app.YearView, lang string) list[periodJSON] {
@@ -38,7 +60,7 @@ func periodsJSON(v app.YearView, lang string) list[periodJSON] {
 	for _, p := range v.Periods {
 		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: locale.T(lang, p.Label().Key, p.Label().Args...),
 			Start: string(p.Start), End: string(p.End), ReportDeadline: string(p.ReportDeadline), Status: string(p.Status),
-			Can:            periodCan{Edit: p.Can.Edit, Open: p.Can.Open, Reopen: p.Can.Reopen, Close: p.Can.Close, Lock: p.Can.Lock, Unlock: p.Can.Unlock},
+			Can:            periodCanOf(lang, p.Can),
 			DeadlinePassed: p.DeadlinePassed})
 	}
 	return out
@@ -288,8 +310,12 @@ func yearSchemas() map[string]any {
 			"deadline_passed": map[string]any{"type": "boolean", "description": "The report deadline has passed on the instansi's clock (reports are due by the end of that day)"},
 			"can": obj([]string{"edit", "open", "reopen", "close", "lock", "unlock"}, map[string]any{
 				"edit": canField("Adjust its dates (BKPSDM; not while locked)"), "open": canField("Open a draft period"),
-				"reopen": canField("Open a closed period again"), "close": canField("Close an open period"),
-				"lock": canField("Lock a closed period"), "unlock": canField("Unlock a locked period, with a reason")})}),
+				"reopen": canField("Open a closed period again (not a month or quarter while the annual period is closed or locked)"), "close": canField("Close an open period, once its last day has passed (the annual one once no period of its year is open): its assessments are created and its reports stop"),
+				"lock": canField("Lock a closed period"), "unlock": canField("Unlock a locked period, with a reason"),
+				"open_refused": str(), "reopen_refused": str(),
+				"close_refused":  map[string]any{"type": "string", "description": "While close is false for an open period: why (its last day has not passed on the instansi's clock; for the annual period, the periods of its year still open, named)"},
+				"lock_refused":   map[string]any{"type": "string", "description": "While lock is false for a closed period: why (for the annual period, the periods of its year not locked yet, named)"},
+				"unlock_refused": map[string]any{"type": "string", "description": "While unlock is false for a locked period: why (the annual period is locked)"}})}),
 		"PeriodPatch": obj(nil, map[string]any{"start": date, "end": date, "report_deadline": date,
 			"status": enum("draft", "open", "closed", "locked"), "reason": map[string]any{"type": "string", "description": "Required to unlock"}}),
 		"PeriodList": listOf("Period"),

@@ -50,7 +50,7 @@ func TestClosingAPeriodOpensAssessmentsForTheRaterOfTheDay(t *testing.T) {
 			t.Fatalf("assessments before closing = %d, %v", len(page.Items), err)
 		}
 		jan.Status = model.PeriodClosed
-		if err := e.a.MovePeriod(ctx, e.admin, jan, ""); err != nil {
+		if err := e.movePeriod(ctx, jan, ""); err != nil {
 			t.Fatal(err)
 		}
 		item := assessmentOf(t, e, kabid, app.AssessmentFilter{RatedByMe: true, PeriodID: jan.ID}, skp.ID)
@@ -62,11 +62,11 @@ func TestClosingAPeriodOpensAssessmentsForTheRaterOfTheDay(t *testing.T) {
 		}
 		// Closing again after a reopening adds nothing.
 		jan.Status = model.PeriodOpen
-		if err := e.a.MovePeriod(ctx, e.admin, jan, ""); err != nil {
+		if err := e.movePeriod(ctx, jan, ""); err != nil {
 			t.Fatal(err)
 		}
 		jan.Status = model.PeriodClosed
-		if err := e.a.MovePeriod(ctx, e.admin, jan, ""); err != nil {
+		if err := e.movePeriod(ctx, jan, ""); err != nil {
 			t.Fatal(err)
 		}
 		all, err := s.Assessments(ctx, store.AssessmentFilter{InstansiID: e.o.Instansi.ID, SKPID: skp.ID})
@@ -204,7 +204,7 @@ func TestAnnualAssessmentRestsOnTheYear(t *testing.T) {
 				t.Fatal(err)
 			}
 			p.Status = model.PeriodClosed
-			if err := e.a.MovePeriod(ctx, e.admin, p, ""); err != nil {
+			if err := e.movePeriod(ctx, p, ""); err != nil {
 				t.Fatal(err)
 			}
 		}

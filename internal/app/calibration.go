@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -45,6 +46,11 @@ type CurveView struct {
 	Can          CalibrationRights
 
 	head string // who heads the OPD today
+	// pending and broken are what FinalizeCalibration counts again under
+	// the lock, over every assessment of the OPD's period (also those the
+	// actor may not see yet): results not yet sent, and the limits of the
+	// pattern the sent ones break.
+	pending, broken int
 }
 
 // RaterSpread is how one pejabat penilai rated in the OPD: the share of
@@ -67,6 +73,12 @@ type CalibrationRights struct {
 	Finalize bool // finalise the OPD's period: its head or BKPSDM, while open
 	Override bool // finalise a distribution that breaks the curve, with a reason: BKPSDM
 	Unlock   bool // reopen a final period, with a reason: BKPSDM
+	// FinalizeRefused says why finalising is refused now to one who may
+	// finalise the OPD's period (finalizeRefused): the capaian kinerja
+	// organisasi not set, results not yet sent (counted), or, to the OPD
+	// head, a distribution that breaks the pattern. Its Key is ""
+	// otherwise.
+	FinalizeRefused model.Message
 }
 
 // Curve loads the calibration screen of an OPD for a period.
@@ -104,6 +116,11 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 		tally = model.TallyCurve(entriesUnseen(own, counts.entries))
 	}
 	v.Check, v.Final = model.CurrentRules().CurveOf(v.Capaian, tally)
+	_, all := model.CurrentRules().CurveOf(v.Capaian, counts.tally)
+	v.pending, v.broken = counts.tally.Pending(), len(all.Violations)
+	if !all.Breaks() {
+		v.broken = 0
+	}
 	v.People, v.Total, v.Open, v.Rated = tally.People, tally.Assessments, tally.Status[model.AssessmentOpen], tally.Status[model.AssessmentRated]
 	head := ""
 	if v.OPD.HeadPositionID != "" {
@@ -119,8 +136,12 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	f := facts
 	f.A = model.Assessment{InstansiID: actor.InstansiID, Status: model.AssessmentFinal}
 	v.Can = CalibrationRights{Move: assessmentAllows(actor, f, stepCalibrate) == nil,
-		Finalize: calibrationAllows(actor, v, false) == nil, Override: calibrationAllows(actor, v, true) == nil,
+		Finalize: finalizeRefused(actor, v, false) == nil, Override: finalizeRefused(actor, v, true) == nil,
 		Unlock: unlockAllows(actor, v) == nil}
+	var why *model.StateError
+	if calibrationAllows(actor, v, false) == nil && errors.As(finalizeRefused(actor, v, false), &why) {
+		v.Can.FinalizeRefused = why.Message
+	}
 	return v, nil
 }
 
@@ -181,6 +202,28 @@ func calibrationAllows(actor model.Actor, v CurveView, override bool) error {
 	}
 	if v.Calibration.Status == model.CalibrationFinal {
 		return model.Refused("conflict.calibration.final")
+	}
+	return nil
+}
+
+// finalizeRefused is the whole rule of FinalizeCalibration as it stands
+// now, so that the rights offer finalising only when the act would be
+// accepted (given an override reason where one is needed): who may
+// finalise (calibrationAllows), the capaian set, every result sent, and a
+// distribution that breaks the pattern finalised only by BKPSDM (with
+// override, BKPSDM in any case). nil when finalising would be accepted.
+func finalizeRefused(actor model.Actor, v CurveView, override bool) error {
+	if err := calibrationAllows(actor, v, override); err != nil {
+		return err
+	}
+	if v.Capaian == "" {
+		return model.Refused("conflict.assessment.nocapaian")
+	}
+	if v.pending > 0 {
+		return model.Refused("conflict.calibration.pending", v.pending)
+	}
+	if v.broken > 0 && calibrationAllows(actor, v, true) != nil {
+		return model.Refused("invalid.calibration.broken", v.broken)
 	}
 	return nil
 }
@@ -327,8 +370,8 @@ func (a *App) FinalizeCalibration(ctx context.Context, actor model.Actor, opdID,
 	if v.Capaian == "" {
 		return v, model.Refused("conflict.assessment.nocapaian")
 	}
-	if v.Open+v.Rated > 0 {
-		return v, model.Refused("conflict.calibration.pending", v.Open+v.Rated)
+	if v.pending > 0 {
+		return v, model.Refused("conflict.calibration.pending", v.pending)
 	}
 	override = strings.TrimSpace(override)
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {

@@ -137,7 +137,10 @@ func TestCalibrationMovesFinalisesAndLocks(t *testing.T) {
 		if v.Capaian != model.CapaianBaik || v.Check.Total != 10 || v.Check.Counts[model.PredikatBaik] != 7 || v.Rated != 10 {
 			t.Fatalf("curve = %+v", v.Check)
 		}
-		if len(v.Check.Violations) != 1 || v.Check.Small || !v.Can.Finalize || v.Can.Override || v.Can.Unlock {
+		// Finalising is not offered while results are not sent, and the
+		// screen says why.
+		if len(v.Check.Violations) != 1 || v.Check.Small || v.Can.Finalize || v.Can.Override || v.Can.Unlock ||
+			v.Can.FinalizeRefused.Key != "conflict.calibration.pending" || fmt.Sprint(v.Can.FinalizeRefused.Args) != "[10]" {
 			t.Errorf("violations %d, small %v, rights %+v", len(v.Check.Violations), v.Check.Small, v.Can)
 		}
 		// A staff member reads no curve; the Kepala Bidang rates but does

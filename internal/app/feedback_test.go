@@ -107,7 +107,7 @@ func TestRealisasi(t *testing.T) {
 			t.Errorf("realisasi in a period not open: %v", err)
 		}
 		mar.Status = model.PeriodOpen
-		if err := e.a.MovePeriod(ctx, e.admin, mar, ""); err != nil {
+		if err := e.movePeriod(ctx, mar, ""); err != nil {
 			t.Fatal(err)
 		}
 		r, err := e.a.SaveRealisasi(ctx, who["staff1"], skp.ID, 0, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "3", Basis: "Tiga layanan terbit"})
@@ -150,7 +150,7 @@ func TestRealisasi(t *testing.T) {
 			t.Errorf("one realisasi = %+v, %v", one, err)
 		}
 		mar.Status = model.PeriodClosed
-		if err := e.a.MovePeriod(ctx, e.admin, mar, ""); err != nil {
+		if err := e.movePeriod(ctx, mar, ""); err != nil {
 			t.Fatal(err)
 		}
 		if mine, _ := e.a.Realisasi(ctx, who["staff1"], skp.ID, mar.ID); mine.Can.Edit {

@@ -126,7 +126,7 @@ func TestRevisionKeepsTheApprovedOneInForce(t *testing.T) {
 		periods, _ := e.a.Periods(ctx, e.admin, 2026)
 		mar := periods[2]
 		mar.Status = model.PeriodOpen
-		if err := e.a.MovePeriod(ctx, e.admin, mar, ""); err != nil {
+		if err := e.movePeriod(ctx, mar, ""); err != nil {
 			t.Fatal(err)
 		}
 		re, err := e.a.SaveRealisasi(ctx, kabid, kabidSKP.ID, 0, model.Realisasi{PeriodID: mar.ID, IndicatorID: kept.Indicators[0].ID, Value: "2"})

@@ -33,7 +33,7 @@ func openMonth(t *testing.T, e env, month int) model.Period {
 	for _, p := range periods {
 		if p.Kind == model.PeriodMonthly && p.Number == month {
 			p.Status = model.PeriodOpen
-			if err := e.a.MovePeriod(ctx, e.admin, p, ""); err != nil {
+			if err := e.movePeriod(ctx, p, ""); err != nil {
 				t.Fatal(err)
 			}
 			return p

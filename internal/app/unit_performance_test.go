@@ -212,7 +212,7 @@ func TestUnitPerformanceSet(t *testing.T) {
 		feb := po.feb
 		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed, model.PeriodLocked} {
 			feb.Status = st
-			if err := e.a.MovePeriod(ctx, e.admin, feb, ""); err != nil {
+			if err := e.movePeriod(ctx, feb, ""); err != nil {
 				t.Fatalf("move February to %s: %v", st, err)
 			}
 		}

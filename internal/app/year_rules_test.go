@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -30,7 +31,7 @@ func movePeriods(t *testing.T, e env, number int, kind model.PeriodKind, to ...m
 			if s == model.PeriodClosed {
 				reason = "perbaikan data"
 			}
-			if err := e.a.MovePeriod(ctx, e.admin, p, reason); err != nil {
+			if err := e.movePeriod(ctx, p, reason); err != nil {
 				t.Fatalf("move %s to %s: %v", p.Name(), s, err)
 			}
 		}
@@ -38,6 +39,22 @@ func movePeriods(t *testing.T, e env, number int, kind model.PeriodKind, to ...m
 	}
 	t.Fatalf("no period %s %d", kind, number)
 	return model.Period{}
+}
+
+// movePeriod moves p (as the BKPSDM administrator) on a day the move is
+// allowed: a period is closed or locked only once its last day has
+// passed, so such a move is made the morning after that day, the test's
+// clock then set back where it stood. The tests keep their own today,
+// and the rule keeps holding.
+func (e env) movePeriod(ctx context.Context, p model.Period, reason string) error {
+	if p.Status == model.PeriodClosed || p.Status == model.PeriodLocked {
+		after := p.End.Time().AddDate(0, 0, 1).Add(2 * time.Hour) // 09:00 WIB the next day
+		if now := e.clock.now(); now.Before(after) {
+			e.clock.set(after)
+			defer e.clock.set(now)
+		}
+	}
+	return e.a.MovePeriod(ctx, e.admin, p, reason)
 }
 
 // refusedBy asserts err is a field error on field with the message key.
@@ -206,9 +223,15 @@ func TestRealisasiInClosedOrLockedPeriodIsRefused(t *testing.T) {
 			t.Errorf("a realisasi of a locked period offered for a change: %+v, %v", one.Can, err)
 		}
 
-		// An open month under a locked annual evaluation is locked too.
-		mar := movePeriods(t, e, 3, model.PeriodMonthly, model.PeriodOpen)
+		// A month not opened under a locked annual evaluation is locked
+		// too; and it is not opened while the year is locked.
+		mar := movePeriods(t, e, 3, model.PeriodMonthly)
 		movePeriods(t, e, 1, model.PeriodAnnual, model.PeriodOpen, model.PeriodClosed, model.PeriodLocked)
+		open := mar
+		open.Status = model.PeriodOpen
+		if err := e.movePeriod(ctx, open, ""); !errors.Is(err, model.ErrInvalidTransition) {
+			t.Errorf("a month opened under a locked year: %v", err)
+		}
 		_, err = e.a.SaveRealisasi(ctx, staff, skp.ID, 0, model.Realisasi{PeriodID: mar.ID, IndicatorID: in.ID, Value: "1"})
 		refusedBy(t, "realisasi under a locked year", err, "period_id", "invalid.report.period.locked")
 		_, err = e.a.SubmitProgress(ctx, staff, model.Progress{WorkDate: "2026-03-02", Description: "Rapat", Minutes: 30})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -68,14 +69,17 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 		return model.Invalid("reason", "invalid.period.unlock.reason")
 	}
 	p.InstansiID, p.Year, p.Kind, p.Number = cur.InstansiID, cur.Year, cur.Kind, cur.Number
+	year, err := a.store.Periods(ctx, cur.InstansiID, cur.Year)
+	if err != nil {
+		return err
+	}
 	if p.Start != cur.Start || p.End != cur.End {
-		year, err := a.store.Periods(ctx, cur.InstansiID, cur.Year)
-		if err != nil {
-			return err
-		}
 		if err := model.CheckPeriodInYear(p, year); err != nil {
 			return err
 		}
+	}
+	if err := moveRefused(cur, p, year, a.Today(ctx, cur.InstansiID)); err != nil {
+		return err
 	}
 	return a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		if err := tx.UpdatePeriod(ctx, p, reason); err != nil {
@@ -144,26 +148,127 @@ type PeriodRights struct {
 	Edit   bool // adjust its dates (not while locked)
 	Open   bool // open a draft period
 	Reopen bool // open a closed period again
-	Close  bool // close an open period
+	Close  bool // close an open period, once its last day has passed
 	Lock   bool // lock a closed period
 	Unlock bool // unlock a locked period, with a written reason
+	// OpenRefused, ReopenRefused, CloseRefused, LockRefused and
+	// UnlockRefused say why a move the period's status allows is refused
+	// now (moveRefused): its last day has not passed, or periods of its
+	// year (named) stand in the way. Their Key is "" otherwise.
+	OpenRefused, ReopenRefused, CloseRefused, LockRefused, UnlockRefused model.Message
 }
 
-// canMovePeriod reports whether a period may move to status next.
+// canMovePeriod reports whether a period may go from one status to another.
 func canMovePeriod(p model.Period, next model.PeriodStatus) bool {
 	return model.CanMovePeriod(p.Status, next)
 }
 
-func periodRights(manage bool, p model.Period) PeriodRights {
+// moveRefused is the rule of the calendar on moving period cur to next
+// (its status, its dates), given the periods of its year and today on the
+// instansi's clock; nil when the move may be made now. A status move the
+// period's status does not allow is left to canMovePeriod.
+//
+//   - A period is closed, or locked, only once its last day has passed:
+//     closing stops its reports and creates its assessments, which must
+//     not happen while its days are still being worked. A closed or
+//     locked period does not have its end moved to a day not yet past.
+//   - The annual evaluation is closed only once no monthly or quarterly
+//     period of its year is open (their reports go on, and their
+//     assessments are yet to come), and locked only once none is open
+//     or closed (locking the year freezes every date of it, also the
+//     entries still reviewed or fixed in a closed month).
+//   - Conversely a monthly or quarterly period is not opened (or
+//     reopened) while the annual evaluation is closed or locked, nor
+//     unlocked while it is locked: the year's status would go on
+//     refusing its reports, so the act would do nothing it says.
+func moveRefused(cur, next model.Period, year []model.Period, today model.Date) error {
+	ended := next.End < today
+	switch {
+	case !ended && next.Status == model.PeriodClosed && cur.Status == model.PeriodOpen,
+		!ended && next.Status == model.PeriodLocked && cur.Status != model.PeriodLocked:
+		return model.Refused("conflict.period.early", next.Label(), next.End)
+	case !ended && next.End != cur.End && (next.Status == model.PeriodClosed || next.Status == model.PeriodLocked):
+		return model.Refused("conflict.period.early.end", next.Label(), next.End)
+	}
+	if next.Status == cur.Status {
+		return nil
+	}
+	if cur.Kind == model.PeriodAnnual {
+		var waiting []model.Period
+		for _, q := range year {
+			if q.Kind == model.PeriodAnnual || q.Year != cur.Year {
+				continue
+			}
+			if q.Status == model.PeriodOpen || next.Status == model.PeriodLocked && q.Status == model.PeriodClosed {
+				waiting = append(waiting, q)
+			}
+		}
+		switch {
+		case len(waiting) == 0:
+		case next.Status == model.PeriodClosed && cur.Status == model.PeriodOpen:
+			return model.Refused("conflict.period.annual.close", next.Label(), periodNames(waiting))
+		case next.Status == model.PeriodLocked:
+			return model.Refused("conflict.period.annual.lock", next.Label(), periodNames(waiting))
+		}
+		return nil
+	}
+	for _, q := range year {
+		if q.Kind != model.PeriodAnnual || q.Year != cur.Year {
+			continue
+		}
+		switch {
+		case next.Status == model.PeriodOpen && (q.Status == model.PeriodClosed || q.Status == model.PeriodLocked):
+			return model.Refused("conflict.period.open.annual", next.Label(), q.Label())
+		case cur.Status == model.PeriodLocked && q.Status == model.PeriodLocked:
+			return model.Refused("conflict.period.unlock.annual", next.Label(), q.Label())
+		}
+	}
+	return nil
+}
+
+// periodNames names periods one after another, in the reader's language.
+func periodNames(ps []model.Period) model.Message {
+	if len(ps) == 1 {
+		return ps[0].Label()
+	}
+	return model.Msg("period.names", ps[0].Label(), periodNames(ps[1:]))
+}
+
+// periodRights is what the actor may do with period p of year (its
+// periods) today: each status move its status allows and the calendar
+// does not refuse (moveRefused), and why the calendar refuses one.
+func periodRights(manage bool, p model.Period, year []model.Period, today model.Date) PeriodRights {
 	if !manage {
 		return PeriodRights{}
 	}
-	return PeriodRights{Edit: p.Status != model.PeriodLocked,
-		Open:   p.Status == model.PeriodDraft && canMovePeriod(p, model.PeriodOpen),
-		Reopen: p.Status == model.PeriodClosed && canMovePeriod(p, model.PeriodOpen),
-		Close:  p.Status == model.PeriodOpen && canMovePeriod(p, model.PeriodClosed),
-		Lock:   canMovePeriod(p, model.PeriodLocked),
-		Unlock: p.Status == model.PeriodLocked && canMovePeriod(p, model.PeriodClosed)}
+	r := PeriodRights{Edit: p.Status != model.PeriodLocked}
+	move := func(to model.PeriodStatus, refused *model.Message) bool {
+		if !canMovePeriod(p, to) {
+			return false
+		}
+		next := p
+		next.Status = to
+		if err := moveRefused(p, next, year, today); err != nil {
+			var se *model.StateError
+			if errors.As(err, &se) {
+				*refused = se.Message
+			}
+			return false
+		}
+		return true
+	}
+	switch p.Status {
+	case model.PeriodDraft:
+		r.Open = move(model.PeriodOpen, &r.OpenRefused)
+	case model.PeriodOpen:
+		r.Close = move(model.PeriodClosed, &r.CloseRefused)
+	case model.PeriodClosed:
+		r.Reopen = move(model.PeriodOpen, &r.ReopenRefused)
+		r.Lock = move(model.PeriodLocked, &r.LockRefused)
+	case model.PeriodLocked:
+		r.Unlock = move(model.PeriodClosed, &r.UnlockRefused)
+	}
+	return r
 }
 
 // YearRights is what the actor may do with the performance year.
@@ -187,8 +292,9 @@ func (a *App) YearView(ctx context.Context, actor model.Actor, year int) (YearVi
 		if err != nil {
 			return v, err
 		}
+		today := a.Today(ctx, actor.InstansiID)
 		for _, p := range ps {
-			v.Periods = append(v.Periods, PeriodItem{Period: p, Can: periodRights(v.Can.Manage, p), DeadlinePassed: a.deadlinePassed(ctx, p)})
+			v.Periods = append(v.Periods, PeriodItem{Period: p, Can: periodRights(v.Can.Manage, p, ps, today), DeadlinePassed: a.deadlinePassed(ctx, p)})
 		}
 	}
 	v.Settings, err = a.InstansiSettings(ctx, actor)

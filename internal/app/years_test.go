@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -132,6 +133,121 @@ func TestPeriodDatesDoNotOverlap(t *testing.T) {
 		mar.Start = "2026-02-21"
 		if err := e.a.MovePeriod(ctx, e.admin, mar, ""); err != nil {
 			t.Errorf("extending March back to February's end: %v", err)
+		}
+	})
+}
+
+// A period is closed, or locked, only once its last day has passed on
+// the instansi's clock; the annual period only once no month of its year
+// is open (locked once none is open or closed); a month is not opened
+// while the year is closed, nor unlocked while it is locked. The rights
+// withhold each such move and say why, and the act refuses it with the
+// same reason.
+func TestPeriodMovesFollowTheCalendar(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e := setup(t, s) // 2 March 2026, 08:00 WIB
+		ctx := context.Background()
+		if _, err := e.a.OpenYear(ctx, e.admin, 2026, model.PeriodMonthly, 5); err != nil {
+			t.Fatal(err)
+		}
+		view := func() map[string]app.PeriodItem {
+			t.Helper()
+			v, err := e.a.YearView(ctx, e.admin, 2026)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := map[string]app.PeriodItem{}
+			for _, p := range v.Periods {
+				out[p.Name()] = p
+			}
+			return out
+		}
+		move := func(name string, to model.PeriodStatus, reason string) error {
+			t.Helper()
+			p := view()[name].Period
+			p.Status = to
+			return e.a.MovePeriod(ctx, e.admin, p, reason)
+		}
+		for _, m := range []string{"Februari 2026", "Maret 2026", "Tahunan 2026"} {
+			if err := move(m, model.PeriodOpen, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// March is still being worked: no close, and why.
+		mar := view()["Maret 2026"]
+		if mar.Can.Close || mar.Can.CloseRefused.Key != "conflict.period.early" || mar.Can.CloseRefused.Args[1] != model.Date("2026-03-31") {
+			t.Errorf("March on 2 March: can %+v", mar.Can)
+		}
+		if err := move("Maret 2026", model.PeriodClosed, ""); stateKey(err) != "conflict.period.early" {
+			t.Errorf("March closed on 2 March: %v", err)
+		}
+		// February ended yesterday: it closes.
+		if feb := view()["Februari 2026"]; !feb.Can.Close || feb.Can.CloseRefused.Key != "" {
+			t.Errorf("February on 2 March: can %+v", feb.Can)
+		}
+		if err := move("Februari 2026", model.PeriodClosed, ""); err != nil {
+			t.Fatal(err)
+		}
+		// A closed period's end is not moved to a day not yet past (March
+		// narrowed first, to leave the days free).
+		narrow := view()["Maret 2026"].Period
+		narrow.Start = "2026-03-06"
+		if err := e.a.MovePeriod(ctx, e.admin, narrow, ""); err != nil {
+			t.Fatal(err)
+		}
+		feb := view()["Februari 2026"].Period
+		feb.End, feb.ReportDeadline = "2026-03-05", "2026-03-10"
+		if err := e.a.MovePeriod(ctx, e.admin, feb, ""); stateKey(err) != "conflict.period.early.end" {
+			t.Errorf("a closed February stretched into March: %v", err)
+		}
+
+		// The annual period after the year: refused while March is open,
+		// naming it.
+		e.clock.set(time.Date(2027, 1, 1, 2, 0, 0, 0, time.UTC))
+		year := view()["Tahunan 2026"]
+		if year.Can.Close || year.Can.CloseRefused.Key != "conflict.period.annual.close" {
+			t.Errorf("the year with March open: can %+v", year.Can)
+		}
+		if err := move("Tahunan 2026", model.PeriodClosed, ""); stateKey(err) != "conflict.period.annual.close" {
+			t.Errorf("the year closed with March open: %v", err)
+		}
+		if err := move("Maret 2026", model.PeriodClosed, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := move("Tahunan 2026", model.PeriodClosed, ""); err != nil {
+			t.Fatalf("the year closed after its months: %v", err)
+		}
+		// Under a closed year a month is not reopened.
+		if mar := view()["Maret 2026"]; mar.Can.Reopen || mar.Can.ReopenRefused.Key != "conflict.period.open.annual" {
+			t.Errorf("March under a closed year: can %+v", mar.Can)
+		}
+		if err := move("Maret 2026", model.PeriodOpen, ""); stateKey(err) != "conflict.period.open.annual" {
+			t.Errorf("March reopened under a closed year: %v", err)
+		}
+		// The year is locked once its months are.
+		if year := view()["Tahunan 2026"]; year.Can.Lock || year.Can.LockRefused.Key != "conflict.period.annual.lock" {
+			t.Errorf("the year with months closed: can %+v", year.Can)
+		}
+		for _, m := range []string{"Februari 2026", "Maret 2026"} {
+			if err := move(m, model.PeriodLocked, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := move("Tahunan 2026", model.PeriodLocked, ""); err != nil {
+			t.Fatalf("the year locked after its months: %v", err)
+		}
+		// Under a locked year a month is not unlocked.
+		if mar := view()["Maret 2026"]; mar.Can.Unlock || mar.Can.UnlockRefused.Key != "conflict.period.unlock.annual" {
+			t.Errorf("March under a locked year: can %+v", mar.Can)
+		}
+		if err := move("Maret 2026", model.PeriodClosed, "Koreksi"); stateKey(err) != "conflict.period.unlock.annual" {
+			t.Errorf("March unlocked under a locked year: %v", err)
+		}
+		if err := move("Tahunan 2026", model.PeriodClosed, "Koreksi atas keberatan"); err != nil {
+			t.Fatalf("the year unlocked: %v", err)
+		}
+		if err := move("Maret 2026", model.PeriodClosed, "Koreksi atas keberatan"); err != nil {
+			t.Fatalf("March unlocked after the year: %v", err)
 		}
 	})
 }

@@ -31,6 +31,8 @@ type ServerConfig struct {
 	Log       io.Writer
 	// Password replaces the hashing cost (tests).
 	Password *app.PasswordParams
+	// Now replaces the clock (tests that act on a day still to come).
+	Now func() time.Time
 	// SMTP, when set, e-mails notifications left unread in the app
 	// (smtp://[user:password@]host:port?from=address).
 	SMTP string
@@ -85,7 +87,7 @@ func Start(ctx context.Context, cfg ServerConfig) (*Server, error) {
 		db.Close()
 		return nil, err
 	}
-	a := app.New(db, log, app.Options{Demo: cfg.Demo, Password: cfg.Password, Blobs: blobs, PublicURL: cfg.PublicURL})
+	a := app.New(db, log, app.Options{Demo: cfg.Demo, Password: cfg.Password, Blobs: blobs, PublicURL: cfg.PublicURL, Now: cfg.Now})
 	if cfg.Demo {
 		if err := ensureDemo(ctx, db, blobs, a, cfg.Out); err != nil {
 			a.Close()

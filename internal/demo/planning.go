@@ -58,7 +58,9 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 	for i := range periods {
 		p := &periods[i]
 		switch {
-		case closed && p.Kind == model.PeriodAnnual:
+		case closed:
+			// A past year is closed whole: its annual evaluation is
+			// closed only once no month of it is open (app.MovePeriod).
 			p.Status = model.PeriodClosed
 		case reportsDue(*p, today):
 			p.Status = model.PeriodClosed

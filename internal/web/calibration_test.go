@@ -57,6 +57,14 @@ func TestCalibrationPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// While a result is not sent, finalising the OPD's period would be
+		// refused: the button is disabled, with the reason beside it.
+		head := e.browser(t)
+		head.signIn(storetest.NIPKadis, "rahasia-kadis")
+		if _, body := head.get("/kalibrasi/" + e.o.Kominfo.ID + "?periode=" + url.QueryEscape(jan.ID)); !strings.Contains(body, "data-finalize-refused") ||
+			!strings.Contains(body, "Masih ada 1 penilaian yang belum dikirim") || strings.Contains(body, `action="/kalibrasi/`+e.o.Kominfo.ID+`/final"`) {
+			t.Errorf("the calibration page offers finalising with a result not sent, or does not say why not")
+		}
 		// Calibration moves results sent to the employee.
 		if rated, err = a.FinalizeAssessment(ctx, kabidActor, it.ID, rated.Version); err != nil {
 			t.Fatal(err)

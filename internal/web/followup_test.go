@@ -22,7 +22,8 @@ func TestFollowUpPages(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s, false)
 		ctx := context.Background()
-		a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		clock := &apptest.Clock{}
+		a := app.New(e.s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Now: clock.Now})
 		in := e.o.Instansi.ID
 		year := a.Today(ctx, in).Time().Year()
 		admin := model.Actor{UserID: "x", InstansiID: in, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
@@ -35,7 +36,7 @@ func TestFollowUpPages(t *testing.T) {
 		annual := periods[len(periods)-1]
 		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 			annual.Status = st
-			if err := a.MovePeriod(ctx, admin, annual, ""); err != nil {
+			if err := clock.MovePeriod(ctx, a, admin, annual, ""); err != nil {
 				t.Fatal(err)
 			}
 		}

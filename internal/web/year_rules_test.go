@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app"
+	"github.com/kinerja-id/kinerja/internal/app/apptest"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -30,7 +31,8 @@ func TestProgressPageFollowsTheRulesOfTheYear(t *testing.T) {
 			t.Error("the progress form offers an RHK of a draft SKP, or does not say why it offers none")
 		}
 
-		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+		clock := &apptest.Clock{} // the month is closed the morning after its last day; the page is read today
+		a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Now: clock.Now})
 		admin := model.Actor{UserID: "x", InstansiID: e.o.Instansi.ID, Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}}
 		today := a.Today(ctx, e.o.Instansi.ID)
 		periods, err := a.Periods(ctx, admin, today.Time().Year())
@@ -40,7 +42,7 @@ func TestProgressPageFollowsTheRulesOfTheYear(t *testing.T) {
 		month := periods[today.Time().Month()-1]
 		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 			month.Status = st
-			if err := a.MovePeriod(ctx, admin, month, ""); err != nil {
+			if err := clock.MovePeriod(ctx, a, admin, month, ""); err != nil {
 				t.Fatal(err)
 			}
 		}

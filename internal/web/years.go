@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -17,6 +18,45 @@ type yearPage struct {
 	Error string
 	Saved bool
 	Zones []zoneOption // the time zones the instansi may choose
+	// Confirm is the move of a period asked for, shown with what it does
+	// before it is made: closing, locking or reopening a period.
+	Confirm *periodConfirm
+}
+
+// periodConfirm is the confirmation step of a period's status move: the
+// period, the status asked for, and the catalog keys of the question,
+// of what the move does and of the button that makes it.
+type periodConfirm struct {
+	app.PeriodItem
+	To              model.PeriodStatus
+	Title, Text, Do string
+	Annual          bool
+}
+
+// confirmOf is the confirmation step a move of period it to status to
+// asks for, or nil when the move needs none (opening a draft period,
+// changing dates, unlocking with a written reason) or is not offered
+// now (the use case then refuses it with its reason).
+func confirmOf(it app.PeriodItem, to model.PeriodStatus) *periodConfirm {
+	var act string
+	switch {
+	case to == it.Status:
+		return nil
+	case to == model.PeriodClosed && it.Status == model.PeriodOpen && it.Can.Close:
+		act = "close"
+	case to == model.PeriodLocked && it.Can.Lock:
+		act = "lock"
+	case to == model.PeriodOpen && it.Status == model.PeriodClosed && it.Can.Reopen:
+		act = "reopen"
+	default:
+		return nil
+	}
+	c := &periodConfirm{PeriodItem: it, To: to, Annual: it.Kind == model.PeriodAnnual, Title: "period.confirm." + act,
+		Text: "period.confirm." + act + ".text", Do: "period.confirm." + act + ".do"}
+	if c.Annual {
+		c.Text = "period.confirm." + act + ".annual"
+	}
+	return c
 }
 
 func (u *ui) yearRoutes(page func(string, func(http.ResponseWriter, *http.Request, base) error)) {
@@ -121,19 +161,42 @@ func (u *ui) movePeriod(w http.ResponseWriter, r *http.Request, b base) error {
 		next.End = model.Date(d)
 	}
 	back := "/tahun?tahun=" + strconv.Itoa(cur.Year)
+	// Closing, locking and reopening are asked once more, saying what
+	// they do (the assessments created, the reports stopped or
+	// resumed), unless the form says it was confirmed: a second step
+	// that needs no JavaScript.
+	if next.Status != cur.Status && r.PostFormValue("confirm") != "1" {
+		p, err := u.yearPageOf(r, b, cur.Year)
+		if err != nil {
+			return err
+		}
+		for _, it := range p.Periods {
+			if it.ID == cur.ID {
+				p.Confirm = confirmOf(it, next.Status)
+			}
+		}
+		if p.Confirm != nil {
+			u.render(w, r, http.StatusOK, "year", p)
+			return nil
+		}
+	}
 	if err := u.a.MovePeriod(r.Context(), *b.Actor, next, r.PostFormValue("reason")); err != nil {
 		p, perr := u.yearPageOf(r, b, cur.Year)
 		if perr != nil {
 			return perr
 		}
+		status := http.StatusUnprocessableEntity
+		var se *model.StateError
 		if ve, ok := isValidation(err); ok {
 			for _, m := range b.Errs(ve) {
 				p.Error = m
 			}
+		} else if errors.As(err, &se) {
+			p.Error, status = b.M(se.Message), http.StatusConflict // the reason the move is refused now
 		} else {
 			p.Error = b.T("skp.err.state")
 		}
-		u.render(w, r, http.StatusUnprocessableEntity, "year", p)
+		u.render(w, r, status, "year", p)
 		return nil
 	}
 	http.Redirect(w, r, back+"&ok=1", http.StatusSeeOther)

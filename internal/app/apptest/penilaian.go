@@ -31,7 +31,8 @@ func ReceivedAnnualResult(t *testing.T, s *store.Store) (*app.App, storetest.Org
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs})
+	clock := &Clock{}
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Blobs: blobs, Now: clock.Now})
 	sys := model.SystemActor(o.Instansi.ID, "test")
 	for _, n := range []app.NewUser{
 		{Username: "admin", DisplayName: "Admin BKPSDM", Password: "rahasia-admin", Roles: []model.RoleGrant{{Role: model.RoleBKPSDMAdmin}}},
@@ -56,7 +57,7 @@ func ReceivedAnnualResult(t *testing.T, s *store.Store) (*app.App, storetest.Org
 		}
 		for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 			p.Status = st
-			if err := a.MovePeriod(ctx, admin, p, ""); err != nil {
+			if err := clock.MovePeriod(ctx, a, admin, p, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -132,7 +133,8 @@ func NoCapaianDraft(t *testing.T, s *store.Store, o storetest.Org) (assessmentID
 func ratedJanuary(t *testing.T, s *store.Store, o storetest.Org, note string, more int, capaian model.Capaian, hk, pk model.Rating) (string, string, func()) {
 	t.Helper()
 	ctx := context.Background()
-	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	clock := &Clock{}
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}, Now: clock.Now})
 	sys := model.SystemActor(o.Instansi.ID, "test")
 	if _, err := a.CreateUser(ctx, sys, app.NewUser{EmployeeNIP: storetest.NIPStaff2, Password: "rahasia-staf2"}); err != nil {
 		t.Fatal(err)
@@ -181,7 +183,7 @@ func ratedJanuary(t *testing.T, s *store.Store, o storetest.Org, note string, mo
 	jan := periods[0]
 	for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 		jan.Status = st
-		if err := a.MovePeriod(ctx, admin, jan, "perbaikan data"); err != nil {
+		if err := clock.MovePeriod(ctx, a, admin, jan, "perbaikan data"); err != nil {
 			t.Fatalf("move January to %s: %v", st, err)
 		}
 	}
