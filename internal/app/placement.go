@@ -414,7 +414,12 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		if err := moveActingSKPs(ctx, tx, e, pl, end); err != nil {
 			return err
 		}
-		return closeActingSKPs(ctx, tx, e, pl, end)
+		if end < a.Today(ctx, e.InstansiID) {
+			return closeActingSKPs(ctx, tx, e, pl, end)
+		}
+		// Ahead of time: the SKP runs until its new last day and closes
+		// when that day has passed (CloseEndedActingSKPs).
+		return nil
 	})
 }
 
@@ -503,20 +508,21 @@ func (a *App) actingSKPs(ctx context.Context, e model.Employee, pl model.Placeme
 	return out, nil
 }
 
-// moveActingSKPs moves the end of the SKPs of a Plt/Plh post that ended
-// with the placement (on its end, or on 31 December of their year) to
-// its new end, within their year.
+// moveActingSKPs moves the end of the SKPs of a Plt/Plh post that end
+// with the placement (on its end, or on 31 December of their year when
+// it has none yet) to its new end, within their year.
 func moveActingSKPs(ctx context.Context, tx *store.Tx, e model.Employee, pl model.Placement, end model.Date) error {
-	if pl.End == "" {
-		return nil
-	}
 	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{pl.EmployeeID}})
 	if err != nil {
 		return err
 	}
 	for _, s := range list {
 		yearEnd := model.Date(fmt.Sprintf("%d-12-31", s.Year))
-		if s.Acting == "" || s.PositionID != pl.PositionID || s.PeriodStart < pl.Start || s.PeriodEnd != min(pl.End, yearEnd) {
+		was := yearEnd
+		if pl.End != "" {
+			was = min(pl.End, yearEnd)
+		}
+		if s.Acting == "" || s.PositionID != pl.PositionID || s.PeriodStart < pl.Start || s.PeriodEnd != was {
 			continue
 		}
 		to := max(s.PeriodStart, min(end, yearEnd))

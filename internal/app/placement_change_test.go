@@ -42,7 +42,7 @@ func TestEndingAPlacementAgainChangesItsEnd(t *testing.T) {
 			}
 			got, _ := s.PlacementByID(ctx, pl.ID)
 			sk, _ := s.SKP(ctx, skp.ID)
-			if got.End != end || sk.PeriodEnd != end || sk.Status != model.SKPClosed {
+			if got.End != end || sk.PeriodEnd != end || sk.Status != model.SKPApproved {
 				t.Errorf("ended on %s: placement until %s, SKP %s until %s", end, got.End, sk.Status, sk.PeriodEnd)
 			}
 		}
@@ -56,7 +56,14 @@ func TestEndingAPlacementAgainChangesItsEnd(t *testing.T) {
 				t.Errorf("a second SKP of the acting post offered for %s–%s", p.Start, p.End)
 			}
 		}
-		want := []string{"placement.create", "placement.end", "placement.end.change", "placement.end.change"}
+		// Moved to a day already past, it closes at once.
+		if err := e.a.EndPlacement(ctx, e.admin, pl.EmployeeID, pl.ID, "2026-03-01"); err != nil {
+			t.Fatal(err)
+		}
+		if sk, _ := s.SKP(ctx, skp.ID); sk.PeriodEnd != "2026-03-01" || sk.Status != model.SKPClosed {
+			t.Errorf("ended on a past day: SKP %s until %s", sk.Status, sk.PeriodEnd)
+		}
+		want := []string{"placement.create", "placement.end", "placement.end.change", "placement.end.change", "placement.end.change"}
 		if got := actions(t, s, e.o.Instansi.ID, "placement", pl.ID); !slices.Equal(got, want) {
 			t.Errorf("audit = %v, want %v", got, want)
 		}

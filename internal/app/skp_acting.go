@@ -27,8 +27,13 @@ type SKPPost struct {
 	Acting     model.PlacementKind // "" for the definitive position
 	// Start and End are the period a new SKP of the post would cover,
 	// within the year: from the day after the post's last closed SKP (a
-	// transfer, or an ended placement that came back).
+	// transfer, or an ended placement that came back). When closed SKPs
+	// cover the post to its end (Over), they are the days it is held in
+	// the year: Start is never after End.
 	Start, End model.Date
+	// Over is set when the post's SKPs, closed, cover it to its end:
+	// nothing is left to plan.
+	Over bool
 	// Open is the SKP of the post that is not closed, if any: a post has
 	// one open SKP at a time.
 	Open *model.SKP
@@ -42,7 +47,7 @@ type SKPPostRights struct {
 
 // Plannable reports whether a new SKP may be started for the post: it has
 // no open SKP and some of its period is left.
-func (p SKPPost) Plannable() bool { return p.Open == nil && p.Start <= p.End }
+func (p SKPPost) Plannable() bool { return p.Open == nil && !p.Over }
 
 // skpPosts returns the posts e may plan for year: the definitive position
 // first, then each Plt or Plh placement in force during the year (the
@@ -72,6 +77,7 @@ func (a *App) skpPosts(ctx context.Context, e model.Employee, year int, skps []m
 		out = append(out, p)
 	}
 	for i := range out {
+		held := out[i].Start
 		for j := range skps {
 			switch {
 			case !out[i].holds(skps[j]):
@@ -80,6 +86,9 @@ func (a *App) skpPosts(ctx context.Context, e model.Employee, year int, skps []m
 			case skps[j].PeriodEnd >= out[i].Start:
 				out[i].Start = dayAfter(skps[j].PeriodEnd)
 			}
+		}
+		if out[i].Start > out[i].End {
+			out[i].Start, out[i].Over = held, true
 		}
 	}
 	return out, nil
@@ -274,6 +283,44 @@ func (a *App) snapshotOnPost(ctx context.Context, e model.Employee, post string,
 		}
 	}
 	return snap, nil
+}
+
+// CloseEndedActingSKPs closes, in every instansi, the SKP of each Plt or
+// Plh post whose placement's end, recorded ahead of time, has passed:
+// until then it runs (planning, submitting, realisasi) as any open SKP.
+// Run periodically; it answers how many placements it closed SKPs for.
+func (a *App) CloseEndedActingSKPs(ctx context.Context) (int, error) {
+	list, err := a.store.AllInstansi(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, in := range list {
+		ended, err := a.store.ActingEndedBefore(ctx, in.ID, a.Today(ctx, in.ID))
+		if err != nil || len(ended) == 0 {
+			if err != nil {
+				return n, fmt.Errorf("acting SKPs of instansi %s: %w", in.ID, err)
+			}
+			continue
+		}
+		err = a.store.Write(ctx, orgSync(in.ID), func(tx *store.Tx) error {
+			for _, pl := range ended {
+				e, err := tx.Employee(ctx, pl.EmployeeID)
+				if err != nil {
+					return err
+				}
+				if err := closeActingSKPs(ctx, tx, e, pl, pl.End); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return n, fmt.Errorf("close acting SKPs of instansi %s: %w", in.ID, err)
+		}
+		n += len(ended)
+	}
+	return n, nil
 }
 
 // closeActingSKPs ends, on the last day of a Plt or Plh placement, the
