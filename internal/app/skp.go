@@ -595,10 +595,19 @@ func (a *App) ChangeRHK(ctx context.Context, actor model.Actor, version int, rhk
 	if c.Perspektif != nil {
 		r.Perspektif = strings.TrimSpace(*c.Perspektif)
 	}
-	indicators := r.Indicators
-	r, err = a.SaveRHK(ctx, actor, version, r)
-	r.Indicators = indicators
-	return r, err
+	if r, err = a.SaveRHK(ctx, actor, version, r); err != nil {
+		return r, err
+	}
+	s, err := a.store.SKP(ctx, r.SKPID) // the RHK as the SKP holds it, with its indicators
+	if err != nil {
+		return r, err
+	}
+	for _, x := range s.RHK {
+		if x.ID == r.ID {
+			return x, nil
+		}
+	}
+	return r, nil
 }
 
 // rhkInUseKeys gives the reason a removal is refused for each record that
