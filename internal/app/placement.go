@@ -401,11 +401,12 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 				return err
 			}
 		}
+		today := a.Today(ctx, e.InstansiID)
 		if pl.End != "" {
-			if err := tx.ChangePlacementEnd(ctx, placementID, end); err != nil {
+			if err := tx.ChangePlacementEnd(ctx, placementID, end, today); err != nil {
 				return err
 			}
-		} else if err := tx.EndPlacement(ctx, placementID, end); err != nil {
+		} else if err := tx.EndPlacement(ctx, placementID, end, today); err != nil {
 			return err
 		}
 		if pl.Kind == model.PlacementDefinitif {
@@ -414,11 +415,11 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		if err := moveActingSKPs(ctx, tx, e, pl, end); err != nil {
 			return err
 		}
-		if end < a.Today(ctx, e.InstansiID) {
+		if end < today {
 			return closeActingSKPs(ctx, tx, e, pl, end)
 		}
 		// Ahead of time: the SKP runs until its new last day and closes
-		// when that day has passed (CloseEndedActingSKPs).
+		// when that day has passed (ApplyEndedPlacements).
 		return nil
 	})
 }

@@ -267,3 +267,43 @@ func TestChangedEndKeepsRecordedWork(t *testing.T) {
 		}
 	})
 }
+
+// A definitive placement ended ahead of time holds its post until that
+// day has passed: the employee keeps the position (and plans on it) until
+// the periodic pass takes it away; one ended on a day already past leaves
+// it at once.
+func TestDefinitiveEndAheadKeepsThePosition(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		list, err := s.Placements(ctx, e.o.Staff1.ID)
+		if err != nil || len(list) == 0 {
+			t.Fatalf("placements of Staff1: %+v, %v", list, err)
+		}
+		pl := list[0]
+		if err := e.a.EndPlacement(ctx, e.admin, pl.EmployeeID, pl.ID, "2026-03-10"); err != nil {
+			t.Fatal(err)
+		}
+		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != pl.PositionID {
+			t.Errorf("ended ahead of time, the position is %q", emp.PositionID)
+		}
+		if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 0 {
+			t.Errorf("before the end the pass changed %d: %v", n, err)
+		}
+		setDay(t, e, "2026-03-11")
+		if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 1 {
+			t.Errorf("after the end the pass changed %d: %v", n, err)
+		}
+		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != "" {
+			t.Errorf("after the end the position is %q", emp.PositionID)
+		}
+
+		list, _ = s.Placements(ctx, e.o.Staff2.ID)
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Staff2.ID, list[0].ID, "2026-03-05"); err != nil {
+			t.Fatal(err)
+		}
+		if emp, _ := s.Employee(ctx, e.o.Staff2.ID); emp.PositionID != "" {
+			t.Errorf("ended on a past day, the position is %q", emp.PositionID)
+		}
+	})
+}

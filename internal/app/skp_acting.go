@@ -285,25 +285,30 @@ func (a *App) snapshotOnPost(ctx context.Context, e model.Employee, post string,
 	return snap, nil
 }
 
-// CloseEndedActingSKPs closes, in every instansi, the SKP of each Plt or
-// Plh post whose placement's end, recorded ahead of time, has passed:
-// until then it runs (planning, submitting, realisasi) as any open SKP.
-// Run periodically; it answers how many placements it closed SKPs for.
-func (a *App) CloseEndedActingSKPs(ctx context.Context) (int, error) {
+// ApplyEndedPlacements carries out, in every instansi, the ends of
+// placements recorded ahead of time whose day has passed: the SKP of each
+// Plt or Plh post closes (until then it runs, planned, submitted and
+// filled in, as any open SKP), and an employee whose definitive placement
+// ended no longer holds that position. Run periodically; it answers how
+// many placements and employees it changed.
+func (a *App) ApplyEndedPlacements(ctx context.Context) (int, error) {
 	list, err := a.store.AllInstansi(ctx)
 	if err != nil {
 		return 0, err
 	}
 	n := 0
 	for _, in := range list {
-		ended, err := a.store.ActingEndedBefore(ctx, in.ID, a.Today(ctx, in.ID))
-		if err != nil || len(ended) == 0 {
-			if err != nil {
-				return n, fmt.Errorf("acting SKPs of instansi %s: %w", in.ID, err)
-			}
-			continue
+		today := a.Today(ctx, in.ID)
+		ended, err := a.store.ActingEndedBefore(ctx, in.ID, today)
+		if err != nil {
+			return n, fmt.Errorf("acting SKPs of instansi %s: %w", in.ID, err)
 		}
 		err = a.store.Write(ctx, orgSync(in.ID), func(tx *store.Tx) error {
+			left, err := tx.LeaveEndedPositions(ctx, in.ID, today)
+			if err != nil {
+				return err
+			}
+			n += int(left)
 			for _, pl := range ended {
 				e, err := tx.Employee(ctx, pl.EmployeeID)
 				if err != nil {
@@ -313,12 +318,12 @@ func (a *App) CloseEndedActingSKPs(ctx context.Context) (int, error) {
 					return err
 				}
 			}
+			n += len(ended)
 			return nil
 		})
 		if err != nil {
-			return n, fmt.Errorf("close acting SKPs of instansi %s: %w", in.ID, err)
+			return n, fmt.Errorf("ended placements of instansi %s: %w", in.ID, err)
 		}
-		n += len(ended)
 	}
 	return n, nil
 }

@@ -207,7 +207,7 @@ func TestActingSKPClosesWhenThePlacementEnds(t *testing.T) {
 			if day != "" {
 				setDay(t, e, day)
 			}
-			if n, err := e.a.CloseEndedActingSKPs(ctx); err != nil || n != 0 {
+			if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 0 {
 				t.Fatalf("on %q closed for %d placements: %v", day, n, err)
 			}
 			open, _ := s.SKP(ctx, acting.ID)
@@ -220,10 +220,10 @@ func TestActingSKPClosesWhenThePlacementEnds(t *testing.T) {
 			}
 		}
 		setDay(t, e, "2026-06-01")
-		if n, err := e.a.CloseEndedActingSKPs(ctx); err != nil || n != 1 {
+		if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 1 {
 			t.Fatalf("closed for %d placements: %v", n, err)
 		}
-		if n, err := e.a.CloseEndedActingSKPs(ctx); err != nil || n != 0 {
+		if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 0 {
 			t.Fatalf("closed again for %d placements: %v", n, err)
 		}
 		closed, _ := s.SKP(ctx, acting.ID)

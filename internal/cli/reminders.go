@@ -30,8 +30,8 @@ func reminderLoop(ctx context.Context, a *app.App, log *slog.Logger) {
 		case n > 0:
 			log.Info("coaching review reminders", "reminded", n)
 		}
-		if _, err := a.CloseEndedActingSKPs(ctx); err != nil && ctx.Err() == nil {
-			log.Warn("SKPs of Plt/Plh posts ended", "err", err)
+		if _, err := a.ApplyEndedPlacements(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("placements ended ahead of time", "err", err)
 		}
 		if _, err := a.SyncRaters(ctx); err != nil && ctx.Err() == nil {
 			log.Warn("SKP raters of today", "err", err)

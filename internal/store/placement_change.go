@@ -8,8 +8,9 @@ import (
 )
 
 // ChangePlacementEnd moves the end of a placement whose end is set to
-// another day (audited as a change of its end, not as a second end).
-func (tx *Tx) ChangePlacementEnd(ctx context.Context, id string, end model.Date) error {
+// another day (audited as a change of its end, not as a second end); a
+// definitive one moved before today leaves its position at once.
+func (tx *Tx) ChangePlacementEnd(ctx context.Context, id string, end, today model.Date) error {
 	pl, err := tx.PlacementByID(ctx, id)
 	if err != nil {
 		return err
@@ -21,6 +22,9 @@ func (tx *Tx) ChangePlacementEnd(ctx context.Context, id string, end model.Date)
 	pl.End = end
 	if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, string(end), id); err != nil {
 		return fmt.Errorf("change the end of placement: %w", err)
+	}
+	if err := tx.leavePositionBy(ctx, pl, today); err != nil {
+		return err
 	}
 	emp, err := tx.Employee(ctx, pl.EmployeeID)
 	if err != nil {
