@@ -205,7 +205,8 @@ func (a *App) CreateSKPOn(ctx context.Context, actor model.Actor, employeeID, po
 	}
 	post := posts[i]
 	if post.Open != nil {
-		return model.SKP{}, fmt.Errorf("an SKP for %d on position %s exists already (%s): %w", year, positionID, post.Open.ID, model.ErrConflict)
+		// A conflict that says why: the SKP to open instead.
+		return model.SKP{}, &model.StateError{Message: model.Msg("conflict.skp.exists", year, post.Title), Err: model.ErrConflict}
 	}
 	if !post.Plannable() { // its period is over: the placement ended and its SKP was closed
 		return model.SKP{}, model.Invalid("position_id", "invalid.skp.position")

@@ -9,6 +9,7 @@ var rhkEditID = map[string]string{
 	"conflict.skp.review.status":  "SKP ini berstatus %s: hanya SKP yang menunggu persetujuan yang dapat disetujui atau dikembalikan.",
 	"conflict.skp.revise.status":  "SKP ini berstatus %s: revisi hanya dapat dimulai pada SKP yang sudah disetujui.",
 	"conflict.skp.expect.status":  "SKP ini berstatus %s: ekspektasi khusus ditulis sebelum SKP disetujui.",
+	"conflict.skp.exists":         "Sudah ada SKP tahun %d untuk jabatan %s yang belum ditutup: buka dan lanjutkan SKP itu.",
 
 	"conflict.rhk.delete.intervened": "RHK ini tidak dapat dihapus karena RHK bawahan mengintervensinya. Minta bawahan memilih RHK atasan lain lebih dulu.",
 	"conflict.rhk.delete.proposal":   "RHK ini tidak dapat dihapus karena ada usulan RHK kepada bawahan yang diturunkan darinya.",
@@ -30,6 +31,7 @@ var rhkEditEN = map[string]string{
 	"conflict.skp.review.status":  "This SKP is %s: only an SKP awaiting approval can be approved or returned.",
 	"conflict.skp.revise.status":  "This SKP is %s: a revision starts only from an approved SKP.",
 	"conflict.skp.expect.status":  "This SKP is %s: expectations are written before the SKP is approved.",
+	"conflict.skp.exists":         "There is already an SKP for %d on the post %s that is not closed: open it and carry on with it.",
 
 	"conflict.rhk.delete.intervened": "This RHK cannot be deleted: a subordinate's RHK intervenes it. Ask them to pick another superior RHK first.",
 	"conflict.rhk.delete.proposal":   "This RHK cannot be deleted: an RHK proposed to a subordinate derives from it.",
