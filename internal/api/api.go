@@ -191,7 +191,11 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 			case errors.As(err, &se):
 				detail = se.Message
 			}
-			writeProblem(w, r, lang, status, "conflict", model.Msg("problem.conflict.title"), detail)
+			p := newProblem(r, lang, status, "conflict", model.Msg("problem.conflict.title"), detail)
+			if se != nil {
+				p.Code = se.Message.Key
+			}
+			p.write(w)
 		case http.StatusRequestEntityTooLarge:
 			writeProblem(w, r, lang, status, "too-large", model.Msg("problem.too-large.title"), model.Msg("problem.too-large.import", importer.MaxFileSize>>20))
 		case http.StatusTooManyRequests:
@@ -269,6 +273,9 @@ type problem struct {
 	Instance string            `json:"instance,omitempty"`
 	Errors   map[string]string `json:"errors,omitempty"`
 	Codes    map[string]string `json:"codes,omitempty"`
+	// Code is the message key of detail when a refusal names its reason
+	// (model.StateError), stable across languages.
+	Code string `json:"code,omitempty"`
 	// Backdated lists what a transfer's TMT reaches into, on the 409 that
 	// asks for confirm_backdated.
 	Backdated *backdatedJSON `json:"backdated,omitempty"`

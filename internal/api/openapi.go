@@ -246,6 +246,7 @@ func schemas() map[string]any {
 				"description": "Field name → message, in the reader's language (the account's language when signed in, else Accept-Language, else Indonesian), as are title and detail"},
 			"codes": map[string]any{"type": "object", "additionalProperties": str(),
 				"description": "Field name → message key of the same message, stable across languages, for clients that translate themselves"},
+			"code":      map[string]any{"type": "string", "description": "On a 409 that names its reason (a refusal, not a stale version): the message key of detail, stable across languages"},
 			"report":    map[string]any{"allOf": []any{ref("ImportReport")}, "description": "On the 422 of an import applied that cannot be applied as it stands (blocked): its preview, with the refusal, every row in error (row, column, reason), the warnings and what the file would do"},
 			"backdated": map[string]any{"type": "object", "description": "On the 409 of a transfer whose TMT reaches into closed or assessed periods (type …/backdated): tmt, message, periods (id, name, start, end, status) and assessments (id, skp_id, period_id, period, status, reassess, employee, skp_year, rater: who rated it, or while it is not rated, who rates it today); send confirm_backdated to record it"}}),
 		"LoginRequest": obj([]string{"username", "password"}, map[string]any{"username": map[string]any{"type": "string", "description": "NIP for an ASN"}, "password": str(),

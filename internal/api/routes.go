@@ -185,6 +185,8 @@ func skpRoutes() []route {
 			doc: op{tag: "planning", params: []string{"id"}, response: "InterventionOptions", errors: []int{404}}},
 		{method: "POST", path: "/api/v1/skps/{id}/rhk", summary: "Add a Rencana Hasil Kerja; parent_rhk_id is an RHK of the supervisor's approved SKP", handle: (*handler).addRHK,
 			doc: op{tag: "planning", params: []string{"id"}, body: "RHKRequest", response: "SKP", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "PATCH", path: "/api/v1/rhk/{id}", summary: "Change an RHK of a draft or returned SKP (each field optional, with the SKP's version): its kind, description, or the RHK of the pejabat penilai it intervenes", handle: (*handler).changeRHK,
+			doc: op{tag: "planning", params: []string{"id"}, body: "RHKChangeRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "DELETE", path: "/api/v1/rhk/{id}", summary: "Remove an RHK and its indicators from a draft SKP; one that other records depend on is a 409", handle: (*handler).deleteRHK,
 			doc: op{tag: "planning", params: []string{"id"}, body: "VersionRequest", response: "SKP", errors: []int{403, 404, 409, 422}}},
 		{method: "POST", path: "/api/v1/rhk/{id}/indicators", summary: "Add an indicator (IKI) with its target to an RHK", handle: (*handler).addIndicator,

@@ -43,9 +43,11 @@ type rhkJSON struct {
 	Can           rhkCan          `json:"can"`
 }
 
-// rhkCan is what the actor may do with an RHK now (app.RHKRights): add
-// an indicator (POST /rhk/{id}/indicators) or remove it (DELETE /rhk/{id}).
+// rhkCan is what the actor may do with an RHK now (app.RHKRights): change
+// it (PATCH /rhk/{id}), add an indicator (POST /rhk/{id}/indicators) or
+// remove it (DELETE /rhk/{id}).
 type rhkCan struct {
+	Edit         bool `json:"edit"`
 	AddIndicator bool `json:"add_indicator"`
 	Delete       bool `json:"delete"`
 }
@@ -158,7 +160,7 @@ func skpOf(s model.SKP, can app.SKPRights) skpJSON {
 func rhkOf(r model.RHK, can app.SKPRights) rhkJSON {
 	j := rhkJSON{ID: r.ID, Kind: string(r.Kind), Description: r.Description, ParentRHKID: ptr(r.ParentRHKID), ParentText: r.ParentText,
 		PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, PKSasaranID: ptr(r.PKSasaranID), Indicators: []indicatorJSON{},
-		Can: rhkCan{AddIndicator: can.RHK().AddIndicator, Delete: can.RHK().Delete}}
+		Can: rhkCan{Edit: can.RHK().Edit, AddIndicator: can.RHK().AddIndicator, Delete: can.RHK().Delete}}
 	for _, in := range r.Indicators {
 		j.Indicators = append(j.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
 	}
@@ -353,6 +355,38 @@ func (h *handler) addRHK(w http.ResponseWriter, r *http.Request, actor model.Act
 		return err
 	}
 	return h.writeSKP(w, r, actor, id, http.StatusCreated)
+}
+
+// changeRHK answers PATCH /api/v1/rhk/{id}: a change to an RHK of a
+// draft or returned SKP, each field optional, with the SKP's version.
+func (h *handler) changeRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version       *int    `json:"version"`
+		Kind          *string `json:"kind"`
+		Description   *string `json:"description"`
+		ParentRHKID   *string `json:"parent_rhk_id"`
+		ParentText    *string `json:"parent_text"`
+		PenugasanDari *string `json:"penugasan_dari"`
+		Perspektif    *string `json:"perspektif"`
+	}
+	version, err := decodeVersioned(w, r, &req, &req.Version)
+	if err != nil {
+		return err
+	}
+	c := app.RHKChange{Description: req.Description, ParentRHKID: req.ParentRHKID, ParentText: req.ParentText,
+		PenugasanDari: req.PenugasanDari, Perspektif: req.Perspektif}
+	if req.Kind != nil {
+		kind := model.RHKKind(*req.Kind)
+		c.Kind = &kind
+	}
+	if c == (app.RHKChange{}) {
+		return model.Invalid("description", "invalid.rhk.change.empty")
+	}
+	rhk, err := h.a.ChangeRHK(r.Context(), actor, version, r.PathValue("id"), c)
+	if err != nil {
+		return err
+	}
+	return h.writeSKP(w, r, actor, rhk.SKPID, http.StatusOK)
 }
 
 func (h *handler) addIndicator(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -619,8 +653,9 @@ func skpSchemas() map[string]any {
 			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
 			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")},
 			"parent_rhk_text": map[string]any{"type": "string", "description": "The text of the RHK intervened (GET /skps/{id} only)"},
-			"can": obj([]string{"add_indicator", "delete"}, map[string]any{"add_indicator": canField("Add an indicator (POST /rhk/{id}/indicators)"),
-				"delete": canField("Remove it (DELETE /rhk/{id}); one that other records depend on answers 409")})}),
+			"can": obj([]string{"edit", "add_indicator", "delete"}, map[string]any{"edit": canField("Change it (PATCH /rhk/{id}): kind, description, the RHK it intervenes"),
+				"add_indicator": canField("Add an indicator (POST /rhk/{id}/indicators)"),
+				"delete":        canField("Remove it (DELETE /rhk/{id}); one that other records depend on answers 409 naming them")})}),
 		"Behaviour": obj([]string{"core_value", "guides", "expectation"}, map[string]any{"core_value": enum(values...),
 			"guides": map[string]any{"type": "array", "items": str()}, "expectation": str()}),
 		"SKP": obj([]string{"id", "employee_id", "year", "status", "version", "rhk", "behaviours", "employee", "rater", "upper_rater", "can"},
@@ -651,6 +686,10 @@ func skpSchemas() map[string]any {
 			"kind": enum("utama", "tambahan"), "description": map[string]any{"type": "string", "description": "Taken from the PK sasaran when empty"},
 			"parent_rhk_id": str(), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
 			"pk_sasaran_id": map[string]any{"type": "string", "description": "JPT: the sasaran of the unit's Perjanjian Kinerja this RHK is taken from; its indicators are copied"}}),
+		"RHKChangeRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The SKP's version"},
+			"kind": enum("utama", "tambahan"), "description": str(),
+			"parent_rhk_id": map[string]any{"type": "string", "description": "JA/JF: an RHK of the pejabat penilai's approved SKP (GET /skps/{id}/intervention-options); empty removes it"},
+			"parent_text":   str(), "penugasan_dari": str(), "perspektif": str()}),
 		"IndicatorRequest": obj([]string{"version", "aspect", "description", "target"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
 		"ExpectationRequest": obj([]string{"version", "core_value", "expectation"}, map[string]any{"version": map[string]any{"type": "integer"},

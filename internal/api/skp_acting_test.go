@@ -68,7 +68,9 @@ func TestCreateSKPOnTheActingPost(t *testing.T) {
 			pos["title"] != "Kepala Bidang Aplikasi Informatika" {
 			t.Fatalf("the definitive SKP: %d %s", r.status, r.body)
 		}
-		problem(t, e.post(t, "/api/v1/skps", kabid, map[string]any{"year": 2026, "approach": "kuantitatif"}), 409)
+		if p := problem(t, e.post(t, "/api/v1/skps", kabid, map[string]any{"year": 2026, "approach": "kuantitatif"}), 409); p["code"] != "conflict.skp.exists" {
+			t.Errorf("a second SKP of the post: %v", p)
+		}
 		r = e.post(t, "/api/v1/skps", kabid, map[string]any{"year": 2026, "approach": "kuantitatif", "position_id": e.o.PosSekr.ID})
 		acting := check(r)
 		if pos, _ := acting["position"].(map[string]any); r.status != 201 || acting["acting"] != "plt" || pos["id"] != e.o.PosSekr.ID ||

@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,5 +117,62 @@ func TestTransferThroughTheAPI(t *testing.T) {
 		if list["next_skp_id"] != freshID {
 			t.Errorf("the closed SKP's realisasi = %v", list)
 		}
+		changeTakenOverRHK(t, e, check, staff, freshID, copyID.(string), oldID, rhk)
 	})
+}
+
+// changeTakenOverRHK: the RHK taken over is changed by PATCH /rhk/{id}
+// (with the SKP's version; a parent not of the new rater is a 422 field
+// error); removing it, with the progress moved onto it, is a 409 that
+// names the reason, in the reader's language, with its message key; so
+// is a change of the closed SKP.
+func changeTakenOverRHK(t *testing.T, e env, check func(method, pattern string, r response) map[string]any, staff, freshID, copyID, oldID, oldRHK string) {
+	t.Helper()
+	fresh := check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+freshID, staff))
+	version := fresh["version"]
+	if rhk := fresh["rhk"].([]any)[0].(map[string]any); !rightsOf(rhk)["edit"] || rhk["parent_rhk_id"] != nil {
+		t.Errorf("the copy = %v", rhk)
+	}
+	patch := func(id string, body map[string]any) response {
+		b, _ := json.Marshal(body)
+		return e.do(t, "PATCH", "/api/v1/rhk/"+id, staff, "application/json", b)
+	}
+	problem(t, patch(copyID, map[string]any{"description": "x"}), 422)                   // no version
+	problem(t, patch(copyID, map[string]any{"version": version}), 422)                   // nothing to change
+	problem(t, patch(copyID, map[string]any{"version": 99, "description": "Baru"}), 409) // stale
+	if p := problem(t, patch(copyID, map[string]any{"version": version, "parent_rhk_id": oldRHK}), 422); p["codes"].(map[string]any)["parent_rhk_id"] == nil {
+		t.Errorf("a parent not of the new rater: %v", p)
+	}
+	r := patch(copyID, map[string]any{"version": version, "description": "Terpeliharanya aplikasi administrasi", "kind": "tambahan"})
+	if r.status != 200 {
+		t.Fatalf("PATCH: %d %s", r.status, r.body)
+	}
+	got := check("PATCH", "/api/v1/rhk/{id}", r)
+	if rhk := got["rhk"].([]any)[0].(map[string]any); rhk["description"] != "Terpeliharanya aplikasi administrasi" || rhk["kind"] != "tambahan" ||
+		len(rhk["indicators"].([]any)) != 1 {
+		t.Errorf("the changed RHK = %v", rhk)
+	}
+	del := func() map[string]any {
+		b, _ := json.Marshal(map[string]any{"version": got["version"]})
+		return problem(t, e.do(t, "DELETE", "/api/v1/rhk/"+copyID, staff, "application/json", b), 409)
+	}
+	p := del()
+	if p["code"] != "conflict.rhk.delete.progress" || !strings.Contains(p["detail"].(string), "progres harian") {
+		t.Errorf("removing the copy with progress: %v", p)
+	}
+	b, _ := json.Marshal(map[string]any{"locale": "en"})
+	if r := e.do(t, "PATCH", "/api/v1/me", staff, "application/json", b); r.status != 200 {
+		t.Fatalf("language: %d %s", r.status, r.body)
+	}
+	if p := del(); p["code"] != "conflict.rhk.delete.progress" || !strings.Contains(p["detail"].(string), "daily progress") {
+		t.Errorf("removing the copy with progress, in English: %v", p)
+	}
+	closed := e.get(t, "/api/v1/skps/"+oldID, staff).json(t)
+	closedRHK := closed["rhk"].([]any)[0].(map[string]any)
+	if rightsOf(closedRHK)["edit"] {
+		t.Error("an RHK of the closed SKP offered for a change")
+	}
+	if p := problem(t, patch(oldRHK, map[string]any{"version": closed["version"], "description": "Baru"}), 409); p["code"] != "conflict.skp.edit.closed" {
+		t.Errorf("a change of the closed SKP: %v", p)
+	}
 }

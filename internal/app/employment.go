@@ -617,7 +617,7 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 		}
 		if fromPl != nil && intoPl != nil {
 			end := max(fromPl.Start, model.Date(intoPl.Start.Time().AddDate(0, 0, -1).Format("2006-01-02")))
-			if err := tx.EndPlacement(ctx, fromPl.ID, end); err != nil {
+			if err := tx.EndPlacement(ctx, fromPl.ID, end, today); err != nil {
 				return err
 			}
 		}

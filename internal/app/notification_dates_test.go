@@ -60,17 +60,18 @@ func TestSentNotificationsShowLongDates(t *testing.T) {
 		e, who, kadisSKP, _, pl := actingEnv(t, s, model.PlacementPlt)
 		ctx := context.Background()
 		actingSKP(t, e, who, kadisSKP)
-		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, pl.ID, "2026-05-31"); err != nil {
+		// Ended on a day already past, the acting SKP closes at once.
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, pl.ID, "2026-02-28"); err != nil {
 			t.Fatal(err)
 		}
 		notes, err := s.Notifications(ctx, e.o.Kabid.ID, 5)
 		if err != nil || len(notes) == 0 || notes[0].Kind != "skp.close.acting" {
 			t.Fatalf("no notice of the closed acting SKP: %+v, %v", notes, err)
 		}
-		if _, body := app.RenderNotification("id", notes[0]); !strings.Contains(body, "Penugasan berakhir 31 Mei 2026.") {
+		if _, body := app.RenderNotification("id", notes[0]); !strings.Contains(body, "Penugasan berakhir 28 Februari 2026.") {
 			t.Errorf("the end of the assignment reads %q", body)
 		}
-		if _, body := app.RenderNotification("en", notes[0]); !strings.Contains(body, "31 May 2026") {
+		if _, body := app.RenderNotification("en", notes[0]); !strings.Contains(body, "28 February 2026") {
 			t.Errorf("in English it reads %q", body)
 		}
 		for _, d := range []model.Date{"2026-03-02", "2026-02-27"} {

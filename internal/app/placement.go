@@ -401,11 +401,12 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 				return err
 			}
 		}
+		today := a.Today(ctx, e.InstansiID)
 		if pl.End != "" {
-			if err := tx.ChangePlacementEnd(ctx, placementID, end); err != nil {
+			if err := tx.ChangePlacementEnd(ctx, placementID, end, today); err != nil {
 				return err
 			}
-		} else if err := tx.EndPlacement(ctx, placementID, end); err != nil {
+		} else if err := tx.EndPlacement(ctx, placementID, end, today); err != nil {
 			return err
 		}
 		if pl.Kind == model.PlacementDefinitif {
@@ -414,7 +415,12 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 		if err := moveActingSKPs(ctx, tx, e, pl, end); err != nil {
 			return err
 		}
-		return closeActingSKPs(ctx, tx, e, pl, end)
+		if end < today {
+			return closeActingSKPs(ctx, tx, e, pl, end)
+		}
+		// Ahead of time: the SKP runs until its new last day and closes
+		// when that day has passed (ApplyEndedPlacements).
+		return nil
 	})
 }
 
@@ -503,20 +509,21 @@ func (a *App) actingSKPs(ctx context.Context, e model.Employee, pl model.Placeme
 	return out, nil
 }
 
-// moveActingSKPs moves the end of the SKPs of a Plt/Plh post that ended
-// with the placement (on its end, or on 31 December of their year) to
-// its new end, within their year.
+// moveActingSKPs moves the end of the SKPs of a Plt/Plh post that end
+// with the placement (on its end, or on 31 December of their year when
+// it has none yet) to its new end, within their year.
 func moveActingSKPs(ctx context.Context, tx *store.Tx, e model.Employee, pl model.Placement, end model.Date) error {
-	if pl.End == "" {
-		return nil
-	}
 	list, err := tx.SKPs(ctx, store.SKPFilter{InstansiID: e.InstansiID, EmployeeIDs: []string{pl.EmployeeID}})
 	if err != nil {
 		return err
 	}
 	for _, s := range list {
 		yearEnd := model.Date(fmt.Sprintf("%d-12-31", s.Year))
-		if s.Acting == "" || s.PositionID != pl.PositionID || s.PeriodStart < pl.Start || s.PeriodEnd != min(pl.End, yearEnd) {
+		was := yearEnd
+		if pl.End != "" {
+			was = min(pl.End, yearEnd)
+		}
+		if s.Acting == "" || s.PositionID != pl.PositionID || s.PeriodStart < pl.Start || s.PeriodEnd != was {
 			continue
 		}
 		to := max(s.PeriodStart, min(end, yearEnd))

@@ -42,7 +42,7 @@ func TestEndingAPlacementAgainChangesItsEnd(t *testing.T) {
 			}
 			got, _ := s.PlacementByID(ctx, pl.ID)
 			sk, _ := s.SKP(ctx, skp.ID)
-			if got.End != end || sk.PeriodEnd != end || sk.Status != model.SKPClosed {
+			if got.End != end || sk.PeriodEnd != end || sk.Status != model.SKPApproved {
 				t.Errorf("ended on %s: placement until %s, SKP %s until %s", end, got.End, sk.Status, sk.PeriodEnd)
 			}
 		}
@@ -56,7 +56,14 @@ func TestEndingAPlacementAgainChangesItsEnd(t *testing.T) {
 				t.Errorf("a second SKP of the acting post offered for %s–%s", p.Start, p.End)
 			}
 		}
-		want := []string{"placement.create", "placement.end", "placement.end.change", "placement.end.change"}
+		// Moved to a day already past, it closes at once.
+		if err := e.a.EndPlacement(ctx, e.admin, pl.EmployeeID, pl.ID, "2026-03-01"); err != nil {
+			t.Fatal(err)
+		}
+		if sk, _ := s.SKP(ctx, skp.ID); sk.PeriodEnd != "2026-03-01" || sk.Status != model.SKPClosed {
+			t.Errorf("ended on a past day: SKP %s until %s", sk.Status, sk.PeriodEnd)
+		}
+		want := []string{"placement.create", "placement.end", "placement.end.change", "placement.end.change", "placement.end.change"}
 		if got := actions(t, s, e.o.Instansi.ID, "placement", pl.ID); !slices.Equal(got, want) {
 			t.Errorf("audit = %v, want %v", got, want)
 		}
@@ -257,6 +264,46 @@ func TestChangedEndKeepsRecordedWork(t *testing.T) {
 		}
 		if err := e.a.EndPlacement(ctx, e.admin, pl.EmployeeID, pl.ID, "2026-03-05"); err != nil {
 			t.Errorf("an end after the work's period began: %v", err)
+		}
+	})
+}
+
+// A definitive placement ended ahead of time holds its post until that
+// day has passed: the employee keeps the position (and plans on it) until
+// the periodic pass takes it away; one ended on a day already past leaves
+// it at once.
+func TestDefinitiveEndAheadKeepsThePosition(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		list, err := s.Placements(ctx, e.o.Staff1.ID)
+		if err != nil || len(list) == 0 {
+			t.Fatalf("placements of Staff1: %+v, %v", list, err)
+		}
+		pl := list[0]
+		if err := e.a.EndPlacement(ctx, e.admin, pl.EmployeeID, pl.ID, "2026-03-10"); err != nil {
+			t.Fatal(err)
+		}
+		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != pl.PositionID {
+			t.Errorf("ended ahead of time, the position is %q", emp.PositionID)
+		}
+		if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 0 {
+			t.Errorf("before the end the pass changed %d: %v", n, err)
+		}
+		setDay(t, e, "2026-03-11")
+		if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 1 {
+			t.Errorf("after the end the pass changed %d: %v", n, err)
+		}
+		if emp, _ := s.Employee(ctx, e.o.Staff1.ID); emp.PositionID != "" {
+			t.Errorf("after the end the position is %q", emp.PositionID)
+		}
+
+		list, _ = s.Placements(ctx, e.o.Staff2.ID)
+		if err := e.a.EndPlacement(ctx, e.admin, e.o.Staff2.ID, list[0].ID, "2026-03-05"); err != nil {
+			t.Fatal(err)
+		}
+		if emp, _ := s.Employee(ctx, e.o.Staff2.ID); emp.PositionID != "" {
+			t.Errorf("ended on a past day, the position is %q", emp.PositionID)
 		}
 	})
 }

@@ -302,6 +302,7 @@ type SKPRights struct {
 // indicator to it (AddIndicator) or remove it (DeleteRHK). Both actions
 // check that the actor may edit the SKP, so both rights follow Edit.
 type RHKRights struct {
+	Edit         bool // change it (ChangeRHK): its kind, text and the result it intervenes
 	AddIndicator bool
 	Delete       bool
 }
@@ -309,7 +310,7 @@ type RHKRights struct {
 // RHK is what the actor may do with each RHK of the SKP these rights are
 // on.
 func (c SKPRights) RHK() RHKRights {
-	return RHKRights{AddIndicator: c.Edit, Delete: c.Edit}
+	return RHKRights{Edit: c.Edit, AddIndicator: c.Edit, Delete: c.Edit}
 }
 
 // skpStep names what an actor may do with an SKP: the workflow actions
@@ -338,10 +339,15 @@ func skpAllows(actor model.Actor, s model.SKP, raterID string, step skpStep) err
 		if !owner {
 			return forbidden("change another employee's SKP")
 		}
-		if s.Status != model.SKPDraft && s.Status != model.SKPReturned {
-			return fmt.Errorf("SKP is %s; changes need a new revision: %w", s.Status, model.ErrInvalidTransition)
+		switch s.Status {
+		case model.SKPDraft, model.SKPReturned:
+			return nil
+		case model.SKPSubmitted:
+			return model.Refused("conflict.skp.edit.submitted")
+		case model.SKPApproved:
+			return model.Refused("conflict.skp.edit.approved")
 		}
-		return nil
+		return model.Refused("conflict.skp.edit.closed", model.DateLabel(s.PeriodEnd))
 	case stepApprove, stepReturn:
 		if owner {
 			return forbidden("approve one's own SKP")
@@ -349,20 +355,24 @@ func skpAllows(actor model.Actor, s model.SKP, raterID string, step skpStep) err
 		if !rater {
 			return forbidden("review an SKP one does not rate")
 		}
-		_, err := model.NextSKPStatus(s.Status, model.SKPAction(step))
-		return err
+		if _, err := model.NextSKPStatus(s.Status, model.SKPAction(step)); err != nil {
+			return model.Refused("conflict.skp.review.status", model.Msg("skp.status."+string(s.Status)))
+		}
+		return nil
 	case stepRevise:
 		if !owner {
 			return forbidden("revise another employee's SKP")
 		}
-		_, err := model.NextSKPStatus(s.Status, model.ActRevise)
-		return err
+		if _, err := model.NextSKPStatus(s.Status, model.ActRevise); err != nil {
+			return model.Refused("conflict.skp.revise.status", model.Msg("skp.status."+string(s.Status)))
+		}
+		return nil
 	case stepExpect:
 		if !rater {
 			return forbidden("write expectations on an SKP one does not rate")
 		}
 		if s.Status == model.SKPApproved || s.Status == model.SKPClosed {
-			return fmt.Errorf("SKP is %s: %w", s.Status, model.ErrInvalidTransition)
+			return model.Refused("conflict.skp.expect.status", model.Msg("skp.status."+string(s.Status)))
 		}
 		return nil
 	case stepDialogue:
@@ -541,9 +551,80 @@ func (a *App) checkRHK(ctx context.Context, actor model.Actor, r model.RHK) (mod
 	return r, v.Err()
 }
 
+// RHKChange is a change to an RHK of a draft or returned SKP: each field
+// given replaces the RHK's, a nil one leaves it as it is.
+type RHKChange struct {
+	Kind        *model.RHKKind
+	Description *string
+	// ParentRHKID names the RHK of the pejabat penilai's approved SKP it
+	// intervenes (JA/JF); "" removes it. Naming one drops ParentText
+	// unless that is given too.
+	ParentRHKID   *string
+	ParentText    *string
+	PenugasanDari *string // JPT
+	Perspektif    *string // JPT kuantitatif
+}
+
+// ChangeRHK changes an RHK of the owner's draft or returned SKP read at
+// version, checked as a new one is (SaveRHK): most often to name the RHK
+// of the new pejabat penilai that an RHK taken over after a transfer
+// intervenes. Its indicators stay; the audit keeps it as it was.
+func (a *App) ChangeRHK(ctx context.Context, actor model.Actor, version int, rhkID string, c RHKChange) (model.RHK, error) {
+	r, err := a.RHK(ctx, actor, rhkID)
+	if err != nil {
+		return r, err
+	}
+	if c.Kind != nil {
+		r.Kind = *c.Kind
+	}
+	if c.Description != nil {
+		r.Description = *c.Description
+	}
+	if c.ParentRHKID != nil {
+		r.ParentRHKID = strings.TrimSpace(*c.ParentRHKID)
+		if r.ParentRHKID != "" {
+			r.ParentText = ""
+		}
+	}
+	if c.ParentText != nil {
+		r.ParentText = *c.ParentText
+	}
+	if c.PenugasanDari != nil {
+		r.PenugasanDari = strings.TrimSpace(*c.PenugasanDari)
+	}
+	if c.Perspektif != nil {
+		r.Perspektif = strings.TrimSpace(*c.Perspektif)
+	}
+	if r, err = a.SaveRHK(ctx, actor, version, r); err != nil {
+		return r, err
+	}
+	s, err := a.store.SKP(ctx, r.SKPID) // the RHK as the SKP holds it, with its indicators
+	if err != nil {
+		return r, err
+	}
+	for _, x := range s.RHK {
+		if x.ID == r.ID {
+			return x, nil
+		}
+	}
+	return r, nil
+}
+
+// rhkInUseKeys gives the reason a removal is refused for each record that
+// keeps an RHK (store.RHKInUse).
+var rhkInUseKeys = map[string]string{
+	"intervened": "conflict.rhk.delete.intervened",
+	"proposal":   "conflict.rhk.delete.proposal",
+	"progress":   "conflict.rhk.delete.progress",
+	"realisasi":  "conflict.rhk.delete.realisasi",
+	"team":       "conflict.rhk.delete.team",
+	"need":       "conflict.rhk.delete.need",
+}
+
 // DeleteRHK removes an RHK, with its indicators, from the owner's draft
 // SKP read at version. One that other records depend on (an RHK that
-// intervenes it, progress, realisasi) stays: that is a conflict.
+// intervenes it, progress, realisasi, a team, a need) stays: that is a
+// conflict that names them.
 func (a *App) DeleteRHK(ctx context.Context, actor model.Actor, version int, rhkID string) (model.SKP, error) {
 	r, err := a.RHK(ctx, actor, rhkID)
 	if err != nil {
@@ -552,6 +633,14 @@ func (a *App) DeleteRHK(ctx context.Context, actor model.Actor, version int, rhk
 	s, err := a.editable(ctx, actor, r.SKPID)
 	if err != nil {
 		return s, err
+	}
+	if s.Version != version {
+		return s, fmt.Errorf("SKP %s read at version %d, now %d: %w", s.ID, version, s.Version, model.ErrStale)
+	}
+	if what, err := a.store.RHKInUse(ctx, r.ID); err != nil {
+		return s, err
+	} else if what != "" {
+		return s, model.Refused(rhkInUseKeys[what])
 	}
 	if err := a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeleteRHK(ctx, version, s.ID, r.ID) }); err != nil {
 		return s, err

@@ -27,8 +27,13 @@ type SKPPost struct {
 	Acting     model.PlacementKind // "" for the definitive position
 	// Start and End are the period a new SKP of the post would cover,
 	// within the year: from the day after the post's last closed SKP (a
-	// transfer, or an ended placement that came back).
+	// transfer, or an ended placement that came back). When closed SKPs
+	// cover the post to its end (Over), they are the days it is held in
+	// the year: Start is never after End.
 	Start, End model.Date
+	// Over is set when the post's SKPs, closed, cover it to its end:
+	// nothing is left to plan.
+	Over bool
 	// Open is the SKP of the post that is not closed, if any: a post has
 	// one open SKP at a time.
 	Open *model.SKP
@@ -42,7 +47,7 @@ type SKPPostRights struct {
 
 // Plannable reports whether a new SKP may be started for the post: it has
 // no open SKP and some of its period is left.
-func (p SKPPost) Plannable() bool { return p.Open == nil && p.Start <= p.End }
+func (p SKPPost) Plannable() bool { return p.Open == nil && !p.Over }
 
 // skpPosts returns the posts e may plan for year: the definitive position
 // first, then each Plt or Plh placement in force during the year (the
@@ -72,6 +77,7 @@ func (a *App) skpPosts(ctx context.Context, e model.Employee, year int, skps []m
 		out = append(out, p)
 	}
 	for i := range out {
+		held := out[i].Start
 		for j := range skps {
 			switch {
 			case !out[i].holds(skps[j]):
@@ -80,6 +86,9 @@ func (a *App) skpPosts(ctx context.Context, e model.Employee, year int, skps []m
 			case skps[j].PeriodEnd >= out[i].Start:
 				out[i].Start = dayAfter(skps[j].PeriodEnd)
 			}
+		}
+		if out[i].Start > out[i].End {
+			out[i].Start, out[i].Over = held, true
 		}
 	}
 	return out, nil
@@ -196,7 +205,8 @@ func (a *App) CreateSKPOn(ctx context.Context, actor model.Actor, employeeID, po
 	}
 	post := posts[i]
 	if post.Open != nil {
-		return model.SKP{}, fmt.Errorf("an SKP for %d on position %s exists already (%s): %w", year, positionID, post.Open.ID, model.ErrConflict)
+		// A conflict that says why: the SKP to open instead.
+		return model.SKP{}, &model.StateError{Message: model.Msg("conflict.skp.exists", year, post.Title), Err: model.ErrConflict}
 	}
 	if !post.Plannable() { // its period is over: the placement ended and its SKP was closed
 		return model.SKP{}, model.Invalid("position_id", "invalid.skp.position")
@@ -274,6 +284,49 @@ func (a *App) snapshotOnPost(ctx context.Context, e model.Employee, post string,
 		}
 	}
 	return snap, nil
+}
+
+// ApplyEndedPlacements carries out, in every instansi, the ends of
+// placements recorded ahead of time whose day has passed: the SKP of each
+// Plt or Plh post closes (until then it runs, planned, submitted and
+// filled in, as any open SKP), and an employee whose definitive placement
+// ended no longer holds that position. Run periodically; it answers how
+// many placements and employees it changed.
+func (a *App) ApplyEndedPlacements(ctx context.Context) (int, error) {
+	list, err := a.store.AllInstansi(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, in := range list {
+		today := a.Today(ctx, in.ID)
+		ended, err := a.store.ActingEndedBefore(ctx, in.ID, today)
+		if err != nil {
+			return n, fmt.Errorf("acting SKPs of instansi %s: %w", in.ID, err)
+		}
+		err = a.store.Write(ctx, orgSync(in.ID), func(tx *store.Tx) error {
+			left, err := tx.LeaveEndedPositions(ctx, in.ID, today)
+			if err != nil {
+				return err
+			}
+			n += int(left)
+			for _, pl := range ended {
+				e, err := tx.Employee(ctx, pl.EmployeeID)
+				if err != nil {
+					return err
+				}
+				if err := closeActingSKPs(ctx, tx, e, pl, pl.End); err != nil {
+					return err
+				}
+			}
+			n += len(ended)
+			return nil
+		})
+		if err != nil {
+			return n, fmt.Errorf("ended placements of instansi %s: %w", in.ID, err)
+		}
+	}
+	return n, nil
 }
 
 // closeActingSKPs ends, on the last day of a Plt or Plh placement, the

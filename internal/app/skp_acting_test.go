@@ -190,9 +190,11 @@ func TestActingPostHasItsOwnSKP(t *testing.T) {
 	}
 }
 
-// When the placement ends, the SKP of the acting post closes on its last
-// day and the employee is told; the home SKP stays open. The post is then
-// no longer plannable.
+// When the placement ends, the SKP of the acting post ends with it: an
+// end ahead of time moves its last day and it stays open, planned and
+// filled in until that day has passed; then it closes and the employee
+// is told; the home SKP stays open. The post is then no longer
+// plannable, and its period never ends before it starts.
 func TestActingSKPClosesWhenThePlacementEnds(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e, who, kadisSKP, homeSKP, pl := actingEnv(t, s, model.PlacementPlt)
@@ -200,6 +202,29 @@ func TestActingSKPClosesWhenThePlacementEnds(t *testing.T) {
 		acting := actingSKP(t, e, who, kadisSKP)
 		if err := e.a.EndPlacement(ctx, e.admin, e.o.Kabid.ID, pl.ID, "2026-05-31"); err != nil {
 			t.Fatal(err)
+		}
+		for _, day := range []string{"", "2026-05-31"} {
+			if day != "" {
+				setDay(t, e, day)
+			}
+			if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 0 {
+				t.Fatalf("on %q closed for %d placements: %v", day, n, err)
+			}
+			open, _ := s.SKP(ctx, acting.ID)
+			if open.Status != model.SKPApproved || open.PeriodEnd != "2026-05-31" {
+				t.Errorf("on %q, before its end the acting SKP is %s until %s", day, open.Status, open.PeriodEnd)
+			}
+			posts, err := e.a.SKPPosts(ctx, who["kabid"], e.o.Kabid.ID, 2026)
+			if err != nil || len(posts) != 2 || posts[1].Open == nil || posts[1].Open.ID != acting.ID || posts[1].Start > posts[1].End {
+				t.Errorf("on %q the acting post is listed as %+v, %v", day, posts, err)
+			}
+		}
+		setDay(t, e, "2026-06-01")
+		if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 1 {
+			t.Fatalf("closed for %d placements: %v", n, err)
+		}
+		if n, err := e.a.ApplyEndedPlacements(ctx); err != nil || n != 0 {
+			t.Fatalf("closed again for %d placements: %v", n, err)
 		}
 		closed, _ := s.SKP(ctx, acting.ID)
 		if closed.Status != model.SKPClosed || closed.PeriodEnd != "2026-05-31" || closed.PeriodStart != "2026-02-01" {
@@ -214,7 +239,8 @@ func TestActingSKPClosesWhenThePlacementEnds(t *testing.T) {
 			t.Errorf("no notice of the closed acting SKP: %+v", notes)
 		}
 		posts, err := e.a.SKPPosts(ctx, who["kabid"], e.o.Kabid.ID, 2026)
-		if err != nil || len(posts) != 2 || posts[1].PositionID != e.o.PosSekr.ID || posts[1].Plannable() || posts[1].Can.Create {
+		if err != nil || len(posts) != 2 || posts[1].PositionID != e.o.PosSekr.ID || posts[1].Plannable() || posts[1].Can.Create ||
+			posts[1].Start != "2026-02-01" || posts[1].End != "2026-05-31" {
 			t.Errorf("after the end the acting post is offered: %+v, %v", posts, err)
 		}
 		var v *model.ValidationError

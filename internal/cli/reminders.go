@@ -9,8 +9,8 @@ import (
 )
 
 // reminderInterval is how often the server looks for coaching reviews
-// that fell due and for SKPs that a placement starting today hands to
-// another rater.
+// that fell due, for SKPs of Plt/Plh posts whose end has passed, and for
+// SKPs that a placement starting today hands to another rater.
 const reminderInterval = time.Hour
 
 // reminderLoop reminds the ASN and the coach of every coaching session
@@ -29,6 +29,9 @@ func reminderLoop(ctx context.Context, a *app.App, log *slog.Logger) {
 			log.Warn("coaching review reminders", "err", err, "reminded", n)
 		case n > 0:
 			log.Info("coaching review reminders", "reminded", n)
+		}
+		if _, err := a.ApplyEndedPlacements(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("placements ended ahead of time", "err", err)
 		}
 		if _, err := a.SyncRaters(ctx); err != nil && ctx.Err() == nil {
 			log.Warn("SKP raters of today", "err", err)

@@ -190,7 +190,10 @@ func (tx *Tx) PlaceNew(ctx context.Context, instansiID string, pls []model.Place
 }
 
 // EndPlacement ends an acting (Plt/Plh) or definitive placement on a date.
-func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error {
+// A definitive placement whose end is before today (the instansi's) leaves
+// the employee without that position at once; one ending today or later
+// holds it until that day has passed (LeaveEndedPositions).
+func (tx *Tx) EndPlacement(ctx context.Context, id string, end, today model.Date) error {
 	pl, err := tx.PlacementByID(ctx, id)
 	if err != nil {
 		return err
@@ -203,11 +206,8 @@ func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error
 	if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, string(end), id); err != nil {
 		return err
 	}
-	if pl.Kind == model.PlacementDefinitif {
-		if _, err := tx.exec(ctx, `UPDATE employees SET position_id = NULL, updated_at = ? WHERE id = ? AND position_id = ?`,
-			formatTime(tx.now), pl.EmployeeID, pl.PositionID); err != nil {
-			return err
-		}
+	if err := tx.leavePositionBy(ctx, pl, today); err != nil {
+		return err
 	}
 	emp, err := tx.Employee(ctx, pl.EmployeeID)
 	if err != nil {
@@ -217,6 +217,41 @@ func (tx *Tx) EndPlacement(ctx context.Context, id string, end model.Date) error
 		return err
 	}
 	return tx.audit(ctx, "placement.end", "placement", id, before, pl)
+}
+
+// leavePositionBy takes the position of a definitive placement, ended
+// before today, from the employee, if it is still theirs.
+func (tx *Tx) leavePositionBy(ctx context.Context, pl model.Placement, today model.Date) error {
+	if pl.Kind != model.PlacementDefinitif || pl.End == "" || pl.End >= today {
+		return nil
+	}
+	if _, err := tx.exec(ctx, `UPDATE employees SET position_id = NULL, updated_at = ? WHERE id = ? AND position_id = ?`,
+		formatTime(tx.now), pl.EmployeeID, pl.PositionID); err != nil {
+		return fmt.Errorf("leave position: %w", err)
+	}
+	return nil
+}
+
+// LeaveEndedPositions takes from the employees of an instansi the
+// position of a definitive placement whose end, set ahead of time, is
+// before today, unless another placement in the same post holds it
+// today. It answers how many employees it changed.
+func (tx *Tx) LeaveEndedPositions(ctx context.Context, instansiID string, today model.Date) (int64, error) {
+	res, err := tx.exec(ctx, `UPDATE employees SET position_id = NULL, updated_at = ?
+		WHERE instansi_id = ? AND position_id IS NOT NULL
+		AND EXISTS (SELECT 1 FROM placements pl WHERE pl.employee_id = employees.id AND pl.position_id = employees.position_id
+			AND pl.kind = ? AND pl.cancelled_at = '' AND pl.end_date <> '' AND pl.end_date < ?)
+		AND NOT EXISTS (SELECT 1 FROM placements pl WHERE pl.employee_id = employees.id AND pl.position_id = employees.position_id
+			AND pl.kind = ? AND pl.cancelled_at = '' AND pl.start_date <= ? AND (pl.end_date = '' OR pl.end_date >= ?))`,
+		formatTime(tx.now), instansiID, string(model.PlacementDefinitif), string(today), string(model.PlacementDefinitif), string(today), string(today))
+	if err != nil {
+		return 0, fmt.Errorf("leave ended positions: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return n, err
+	}
+	return n, tx.bumpOrg(ctx, instansiID)
 }
 
 // ReopenPlacement gives a placement back the end it had ("" for none)

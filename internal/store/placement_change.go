@@ -8,8 +8,9 @@ import (
 )
 
 // ChangePlacementEnd moves the end of a placement whose end is set to
-// another day (audited as a change of its end, not as a second end).
-func (tx *Tx) ChangePlacementEnd(ctx context.Context, id string, end model.Date) error {
+// another day (audited as a change of its end, not as a second end); a
+// definitive one moved before today leaves its position at once.
+func (tx *Tx) ChangePlacementEnd(ctx context.Context, id string, end, today model.Date) error {
 	pl, err := tx.PlacementByID(ctx, id)
 	if err != nil {
 		return err
@@ -21,6 +22,9 @@ func (tx *Tx) ChangePlacementEnd(ctx context.Context, id string, end model.Date)
 	pl.End = end
 	if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, string(end), id); err != nil {
 		return fmt.Errorf("change the end of placement: %w", err)
+	}
+	if err := tx.leavePositionBy(ctx, pl, today); err != nil {
+		return err
 	}
 	emp, err := tx.Employee(ctx, pl.EmployeeID)
 	if err != nil {
@@ -132,4 +136,32 @@ func (c conn) WorkAfter(ctx context.Context, skpID string, after model.Date) (mo
 // set to another day (audited as a change of its end).
 func (tx *Tx) ChangeRaterOverrideEnd(ctx context.Context, id string, end model.Date) error {
 	return tx.setOverrideEnd(ctx, id, end, true)
+}
+
+// ActingEndedBefore returns the Plt and Plh placements of an instansi
+// whose end lies before day and that still have an SKP of their post
+// open: an end recorded ahead of time whose day has passed, so that the
+// SKP closes then.
+func (c conn) ActingEndedBefore(ctx context.Context, instansiID string, day model.Date) ([]model.Placement, error) {
+	rows, err := c.query(ctx, `SELECT pl.id, pl.employee_id, pl.position_id, pl.kind, pl.start_date, pl.end_date, pl.decree
+		FROM placements pl JOIN employees e ON e.id = pl.employee_id
+		WHERE e.instansi_id = ? AND pl.kind <> ? AND pl.cancelled_at = '' AND pl.end_date <> '' AND pl.end_date < ?
+		AND EXISTS (SELECT 1 FROM skps s WHERE s.employee_id = pl.employee_id AND s.position_id = pl.position_id
+			AND s.acting <> '' AND s.status <> ? AND s.period_start <= pl.end_date AND s.period_end >= pl.start_date)
+		ORDER BY pl.end_date, pl.id`, instansiID, string(model.PlacementDefinitif), string(day), string(model.SKPClosed))
+	if err != nil {
+		return nil, fmt.Errorf("acting placements ended: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Placement
+	for rows.Next() {
+		var pl model.Placement
+		var kind, start, end string
+		if err := rows.Scan(&pl.ID, &pl.EmployeeID, &pl.PositionID, &kind, &start, &end, &pl.Decree); err != nil {
+			return nil, err
+		}
+		pl.Kind, pl.Start, pl.End = model.PlacementKind(kind), model.Date(start), model.Date(end)
+		out = append(out, pl)
+	}
+	return out, rows.Err()
 }

@@ -367,13 +367,46 @@ func (tx *Tx) SaveRHK(ctx context.Context, version int, r model.RHK) (model.RHK,
 		}
 		return r, tx.audit(ctx, "rhk.create", "skp", r.SKPID, nil, r)
 	}
-	_, err := tx.exec(ctx, `UPDATE rhk SET kind = ?, description = ?, parent_rhk_id = ?, parent_text = ?, penugasan_dari = ?,
+	before, err := tx.RHKByID(ctx, r.ID)
+	if err != nil {
+		return r, err
+	}
+	before.Indicators = nil
+	_, err = tx.exec(ctx, `UPDATE rhk SET kind = ?, description = ?, parent_rhk_id = ?, parent_text = ?, penugasan_dari = ?,
 		perspektif = ?, pk_sasaran_id = ? WHERE id = ? AND skp_id = ?`, string(r.Kind), r.Description, nullable(r.ParentRHKID), r.ParentText,
 		r.PenugasanDari, r.Perspektif, nullable(r.PKSasaranID), r.ID, r.SKPID)
 	if err != nil {
 		return r, fmt.Errorf("update RHK: %w", err)
 	}
-	return r, tx.audit(ctx, "rhk.update", "skp", r.SKPID, nil, r)
+	after := r
+	after.Indicators = nil
+	return r, tx.audit(ctx, "rhk.update", "skp", r.SKPID, before, after)
+}
+
+// RHKInUse names the first record that keeps an RHK from being removed:
+// "intervened" (an RHK of another SKP intervenes it), "proposal" (an RHK
+// proposed from it), "progress", "realisasi" (on one of its indicators),
+// "team" (a team member links it) or "need" (a development need names
+// it); "" when none does.
+func (c conn) RHKInUse(ctx context.Context, rhkID string) (string, error) {
+	checks := []struct{ what, query string }{
+		{"intervened", `SELECT COUNT(*) FROM rhk WHERE parent_rhk_id = ?`},
+		{"proposal", `SELECT COUNT(*) FROM rhk_proposals WHERE parent_rhk_id = ?`},
+		{"progress", `SELECT COUNT(*) FROM progress_entries WHERE rhk_id = ?`},
+		{"realisasi", `SELECT COUNT(*) FROM realisasi r JOIN indicators i ON i.id = r.indicator_id WHERE i.rhk_id = ?`},
+		{"team", `SELECT COUNT(*) FROM team_members WHERE rhk_id = ?`},
+		{"need", `SELECT COUNT(*) FROM needs WHERE rhk_id = ?`},
+	}
+	for _, ch := range checks {
+		var n int
+		if err := c.queryRow(ctx, ch.query, rhkID).Scan(&n); err != nil {
+			return "", fmt.Errorf("RHK %s in use by %s: %w", rhkID, ch.what, err)
+		}
+		if n > 0 {
+			return ch.what, nil
+		}
+	}
+	return "", nil
 }
 
 // DeleteRHK removes an RHK and its indicators.

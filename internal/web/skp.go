@@ -21,6 +21,7 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("GET /skp/{id}/dokumen.pdf", u.skpDocument)
 	page("GET /skp/{id}/versi/{rev}", u.skpVersionDocument)
 	page("POST /skp/{id}/rhk", u.addRHK)
+	page("POST /skp/{id}/rhk/{rhk}/ubah", u.changeRHK)
 	page("POST /skp/{id}/rhk/{rhk}/hapus", u.deleteRHK)
 	page("POST /skp/{id}/indikator", u.addIndicator)
 	page("POST /skp/{id}/ekspektasi", u.setExpectation)
@@ -122,11 +123,15 @@ func (u *ui) skpFormError(w http.ResponseWriter, r *http.Request, b base, id str
 	if perr != nil {
 		return perr
 	}
+	var se *model.StateError
 	switch ve, ok := isValidation(err); {
 	case ok:
 		p.Errors = b.Errs(ve)
 	case errors.Is(err, model.ErrStale):
 		p.Errors = map[string]string{"version": b.T("skp.err.stale")}
+	case errors.As(err, &se):
+		// The refusal names its reason: say it, not a guess at one.
+		p.Errors = map[string]string{"status": b.M(se.Message)}
 	case errors.Is(err, model.ErrConflict), errors.Is(err, model.ErrInvalidTransition):
 		p.Errors = map[string]string{"status": b.T("skp.err.state")}
 	default:
@@ -188,6 +193,38 @@ func (u *ui) addRHK(w http.ResponseWriter, r *http.Request, b base) error {
 		return u.skpFormError(w, r, b, id, err)
 	}
 	http.Redirect(w, r, "/skp/"+id+"#rhk", http.StatusSeeOther)
+	return nil
+}
+
+// changeRHK changes an RHK of the SKP (its kind, text, and the RHK it
+// intervenes): the same action as PATCH /api/v1/rhk/{id}. The form sends
+// every field it shows.
+func (u *ui) changeRHK(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	rhk, err := u.a.RHK(r.Context(), *b.Actor, r.PathValue("rhk"))
+	if err != nil || rhk.SKPID != id {
+		return u.skpFormError(w, r, b, id, model.Invalid("rhk_id", "skp.err.rhk"))
+	}
+	if err := r.ParseForm(); err != nil {
+		return u.skpFormError(w, r, b, id, model.Invalid("rhk_id", "skp.err.rhk"))
+	}
+	field := func(name string) *string {
+		if _, ok := r.PostForm[name]; !ok {
+			return nil
+		}
+		v := r.PostForm.Get(name)
+		return &v
+	}
+	c := app.RHKChange{Description: field("description"), ParentRHKID: field("parent_rhk_id"), ParentText: field("parent_text"),
+		PenugasanDari: field("penugasan_dari"), Perspektif: field("perspektif")}
+	if k := field("kind"); k != nil {
+		kind := model.RHKKind(*k)
+		c.Kind = &kind
+	}
+	if _, err := u.a.ChangeRHK(r.Context(), *b.Actor, version(r), rhk.ID, c); err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#rhk-"+rhk.ID, http.StatusSeeOther)
 	return nil
 }
 

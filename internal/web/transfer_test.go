@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,7 +82,29 @@ func TestTransferPages(t *testing.T) {
 			strings.Contains(body, "/ambil-alih") {
 			t.Errorf("the new SKP after the take-over:\n%s", body)
 		}
+		// The copy intervenes nothing yet: the page says so, with its
+		// change form open, and the change is saved.
+		taken, _ := s.SKP(ctx, fresh.ID)
+		copyID := taken.RHK[0].ID
+		_, body = staff.get("/skp/" + fresh.ID)
+		if !strings.Contains(body, `action="/skp/`+fresh.ID+`/rhk/`+copyID+`/ubah"`) || !strings.Contains(body, `<details class="rhk-edit" open>`) ||
+			!strings.Contains(body, "belum mengintervensi RHK atasan") {
+			t.Errorf("the copy offers no change of its parent RHK:\n%s", body)
+		}
+		resp, _ = staff.post("/skp/"+fresh.ID+"/rhk/"+copyID+"/ubah", url.Values{"version": {field(t, body, `name="version" value="(\d+)"`)},
+			"kind": {"utama"}, "parent_rhk_id": {""}, "description": {"Terpeliharanya aplikasi administrasi"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("change the RHK: %d", resp.StatusCode)
+		}
+		if _, body = staff.get("/skp/" + fresh.ID); !strings.Contains(body, "Terpeliharanya aplikasi administrasi") {
+			t.Errorf("the change is not shown:\n%s", body)
+		}
+		// A change the closed SKP refuses says why, not a guess.
 		closed, _ := s.SKP(ctx, old.ID)
+		resp, body = staff.post("/skp/"+old.ID+"/rhk", url.Values{"version": {strconv.Itoa(closed.Version)}, "kind": {"tambahan"}, "description": {"Tambahan"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "sudah ditutup") || strings.Contains(body, "status SKP sekarang") {
+			t.Errorf("an RHK added to the closed SKP: %d\n%s", resp.StatusCode, body)
+		}
 		for _, p := range periods {
 			if p.Kind == model.PeriodMonthly && p.Start > closed.PeriodEnd {
 				resp, body := staff.get("/realisasi/" + old.ID + "?periode=" + p.ID)
