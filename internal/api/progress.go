@@ -163,11 +163,8 @@ func (h *handler) resubmitProgress(w http.ResponseWriter, r *http.Request, actor
 		return err
 	}
 	p, err := req.entry()
-	if err = h.a.CheckProgress(r.Context(), actor, p, err); err != nil {
-		return err
-	}
 	p.ID = r.PathValue("id")
-	if p, err = h.a.ResubmitProgress(r.Context(), actor, version, p); err != nil {
+	if p, err = h.a.ResubmitProgress(r.Context(), actor, version, p, err); err != nil {
 		return err
 	}
 	return h.writeProgress(w, r, actor, http.StatusOK, p.ID)
@@ -208,10 +205,7 @@ func (h *handler) progressList(w http.ResponseWriter, r *http.Request, actor mod
 
 // review approves or returns an entry at the version read.
 func (h *handler) review(w http.ResponseWriter, r *http.Request, actor model.Actor, version *int, approve bool, note string) error {
-	v, err := requiredVersion(version)
-	if err != nil {
-		return err
-	}
+	v := requiredVersion(r, version)
 	p, err := h.a.ReviewProgress(r.Context(), actor, r.PathValue("id"), v, approve, note)
 	if err != nil {
 		return err

@@ -128,20 +128,15 @@ func (h *handler) saveRealisasiPeriod(w http.ResponseWriter, r *http.Request, ac
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	var v model.ValidationError
-	if len(req.Items) == 0 {
-		v.Add("items", "invalid.realisasi.items")
-	}
+	// What is missing (items, a version) is judged by app, once the actor
+	// may fill the realisasi.
 	items := make([]app.RealisasiInput, 0, len(req.Items))
 	for _, it := range req.Items {
-		if it.Version == nil {
-			v.Add("version."+it.IndicatorID, "version.required")
-			continue
+		version := model.NoVersion
+		if it.Version != nil {
+			version = *it.Version
 		}
-		items = append(items, app.RealisasiInput{IndicatorID: it.IndicatorID, Value: it.Value, Note: it.Note, Version: *it.Version})
-	}
-	if err := v.Err(); err != nil {
-		return err
+		items = append(items, app.RealisasiInput{IndicatorID: it.IndicatorID, Value: it.Value, Note: it.Note, Version: version})
 	}
 	period := r.PathValue("pid")
 	if _, err := h.a.SaveRealisasiPeriod(r.Context(), actor, r.PathValue("id"), period, items); err != nil {

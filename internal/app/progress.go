@@ -233,12 +233,18 @@ func checkDayTotal(ctx context.Context, tx *store.Tx, p model.Progress) error {
 }
 
 // ResubmitProgress lets the author fix a returned entry and send it again.
-func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version int, p model.Progress) (model.Progress, error) {
+// parsed is what reading the request's fields found wrong (see
+// CheckProgress): the fix is judged only once the actor may make it, so
+// that a 422 never tells someone else the entry exists.
+func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version int, p model.Progress, parsed error) (model.Progress, error) {
 	cur, err := a.ProgressEntry(ctx, actor, p.ID)
 	if err != nil {
 		return p, err
 	}
 	if err := mayResubmit(actor, cur); err != nil {
+		return p, err
+	}
+	if err := a.CheckProgress(ctx, actor, p, parsed); err != nil {
 		return p, err
 	}
 	// The entry as it was may not be in a locked period: fixing it would
