@@ -11,8 +11,11 @@ import (
 
 // personActs are the audited acts the rules give to a person (an
 // employee, a rater, an atasan, a head of OPD, BKPSDM, a recommending
-// body): none of them is the demo system's.
-var personActs = []string{"assessment.rate", "assessment.finalize", "assessment.acknowledge", "assessment.move", "assessment.decide",
+// body): none of them is the demo system's. The steps of an SKP's history
+// (drafted, its RHK, indicators and expectations, submitted, returned,
+// approved, closed) are among them: the history shows who took each.
+var personActs = []string{"skp.create", "rhk.create", "indicator.create", "skp.expectation", "skp.submit", "skp.return", "skp.approve", "skp.close",
+	"assessment.rate", "assessment.finalize", "assessment.acknowledge", "assessment.move", "assessment.decide",
 	"calibration.finalize", "unit_performance.set", "unit_performance.recommend", "objection.submit", "objection.explain",
 	"objection.decide", "followup.create", "followup.in_progress", "followup.done", "followup.cancelled", "realisasi.create"}
 
@@ -199,20 +202,23 @@ func checkTimelines(t *testing.T, s *store.Store, instansiID string, now time.Ti
 	// Every dated act falls in a working day's office hours on the
 	// instansi's clock (07:00–21:00 at the widest, Monday to Friday) and
 	// none after now; the acts at now are the ones of writing the city.
-	rows, err = s.DB().QueryContext(ctx, `SELECT action, at FROM audit_log`)
+	rows, err = s.DB().QueryContext(ctx, `SELECT action, at, actor_id, actor_name FROM audit_log`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	odd := map[string]int{}
+	odd, nobody := map[string]int{}, map[string]int{}
 	var example = map[string]string{}
 	for rows.Next() {
-		var action, at string
-		if err := rows.Scan(&action, &at); err != nil {
+		var action, at, actorID, actorName string
+		if err := rows.Scan(&action, &at, &actorID, &actorName); err != nil {
 			t.Fatal(err)
 		}
 		when, err := time.Parse(time.RFC3339Nano, at)
 		if err != nil {
 			t.Fatalf("audit %s at %q: %v", action, at, err)
+		}
+		if actorID == "" && actorName == "" {
+			nobody[action]++
 		}
 		if when.Equal(now) {
 			continue
@@ -226,5 +232,8 @@ func checkTimelines(t *testing.T, s *store.Store, instansiID string, now time.Ti
 	rows.Close()
 	for action, n := range odd {
 		t.Errorf("%d %s outside a working day's office hours or after now (e.g. %s)", n, action, example[action])
+	}
+	for action, n := range nobody {
+		t.Errorf("%d %s by nobody: every act is someone's", n, action)
 	}
 }
