@@ -115,6 +115,9 @@ type skpJSON struct {
 	// follows one, what the SKP page says of it (GET /skps/{id}/transfer
 	// gives the RHK to take over too).
 	Transfer *skpTransferJSON `json:"transfer,omitempty"`
+	// Realisasi is, on GET /skps/{id}, whether the SKP holds realisasi to
+	// open (GET /skps/{id}/realisasi), as the SKP page links to them.
+	Realisasi *bool `json:"realisasi,omitempty"`
 }
 
 // skpTransferJSON is what an SKP shows of the transfer that closed it or
@@ -186,6 +189,8 @@ func skpViewOf(v app.SKPView) skpJSON {
 		j.RevisionInForce = &v.InForce
 	}
 	j.RatedNow = v.RatedNow
+	takes := v.Realisasi || v.Transfer.Realisasi
+	j.Realisasi = &takes
 	if t := v.Transfer; t.Previous != nil || t.Next != nil {
 		j.Transfer = &skpTransferJSON{Previous: skpLinkOf(t.Previous), Next: skpLinkOf(t.Next), AfterTMT: t.AfterTMT, PreviousAfterTMT: t.PreviousAfterTMT}
 	}
@@ -643,6 +648,8 @@ func skpSchemas() map[string]any {
 					"the rater it names (an approved SKP keeps the raters it was approved with; dialogues, progress and assessment go to today's); absent otherwise"},
 				"revision_in_force": map[string]any{"type": "integer", "minimum": 1, "description": "GET /skps/{id} only: the approved revision that stays in force " +
 					"(its RHK intervened, progress and realisasi recorded on it) while this one is drafted, submitted or returned; absent otherwise"},
+				"realisasi": map[string]any{"type": "boolean", "description": "GET /skps/{id} only: the SKP holds realisasi to open (GET /skps/{id}/realisasi): " +
+					"a revision of it was approved, a transfer closed it, or realisasi moved to it with a take-over"},
 				"transfer": map[string]any{"allOf": []any{ref("SKPTransfer")}, "description": "GET /skps/{id} only, of an SKP a transfer closed or that follows one: " +
 					"the SKPs before and after it and the records dated after the TMT (GET /skps/{id}/transfer adds the RHK to take over); absent otherwise"}})),
 		"SKPSummary": obj([]string{"id", "employee_id", "year", "status", "version", "rhk_count", "employee", "rater", "upper_rater", "can"},

@@ -98,6 +98,9 @@ func TestTransferThroughTheAPI(t *testing.T) {
 			t.Fatalf("the new SKP's transfer = %v", tr)
 		}
 		sk = check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+oldID, staff))
+		if sk["realisasi"] != true {
+			t.Errorf("the closed SKP's realisasi flag = %v, want true (its page links to them)", sk["realisasi"])
+		}
 		if st, _ := sk["transfer"].(map[string]any); st == nil || st["after_tmt"] != float64(1) || st["next"].(map[string]any)["id"] != freshID {
 			t.Errorf("the closed SKP's transfer on GET /skps/{id} = %v", sk["transfer"])
 		}
