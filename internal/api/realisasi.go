@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"sort"
 
 	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
@@ -104,17 +103,10 @@ func (h *handler) writeRealisasiPeriod(w http.ResponseWriter, r *http.Request, a
 		Indicators int                  `json:"indicators"`
 		Totals     []realisasiTotalJSON `json:"totals"`
 		AfterTMT   bool                 `json:"after_tmt"`
-		// AfterTMTProgress names the period's progress entries on this
-		// SKP dated after its TMT, as the web marks them.
-		AfterTMTProgress []string         `json:"after_tmt_progress"`
-		NextSKPID        *string          `json:"next_skp_id"`
-		Can              realisasiCanJSON `json:"can"`
+		NextSKPID  *string              `json:"next_skp_id"`
+		Can        realisasiCanJSON     `json:"can"`
 	}{PeriodID: v.Period.ID, Items: []realisasiJSON{}, NextCursor: page.NextCursor, Indicators: len(indicators), Totals: []realisasiTotalJSON{},
-		AfterTMT: v.AfterTMT, AfterTMTProgress: []string{}, Can: realisasiCanJSON{Edit: v.Can.Edit}}
-	for id := range v.AfterTMTEntries {
-		out.AfterTMTProgress = append(out.AfterTMTProgress, id)
-	}
-	sort.Strings(out.AfterTMTProgress)
+		AfterTMT: v.AfterTMT, Can: realisasiCanJSON{Edit: v.Can.Edit}}
 	if v.Next != nil {
 		out.NextSKPID = &v.Next.ID
 	}
@@ -194,8 +186,6 @@ func realisasiSchemas() map[string]any {
 			"totals": map[string]any{"type": "array", "items": ref("RealisasiTotal"), "description": "The page's indicators with the year so far"},
 			"after_tmt": map[string]any{"type": "boolean", "description": "The period begins after a transfer closed this SKP (setelah TMT mutasi): " +
 				"what it holds stays readable here, read only, until the next SKP takes its RHK over"},
-			"after_tmt_progress": map[string]any{"type": "array", "items": str(), "description": "The ids of the period's progress entries on this SKP " +
-				"dated after the TMT of the transfer that closed it (marked \"setelah TMT mutasi\"; GET /progress/{id} says after_tmt)"},
 			"next_skp_id": map[string]any{"type": []string{"string", "null"}, "description": "On an SKP a transfer closed: the SKP begun after it"}}),
 		"RealisasiRequest": obj([]string{"period_id", "indicator_id", "value", "version"}, map[string]any{"period_id": str(), "indicator_id": str(),
 			"value": str(), "note": str(), "version": map[string]any{"type": "integer", "description": "Required: the version read, 0 when there was no realisasi yet. A stale one is a 409; a missing one a 422"}}),

@@ -138,7 +138,7 @@ func TestTransferThroughTheAPI(t *testing.T) {
 		// A period's realisasi opens at its own address too.
 		pid, _ := list["period_id"].(string)
 		at := check("GET", "/api/v1/skps/{id}/realisasi/{pid}", e.get(t, "/api/v1/skps/"+oldID+"/realisasi/"+pid, staff))
-		if at["period_id"] != pid || at["next_skp_id"] != freshID || fmt.Sprint(at["after_tmt_progress"]) != fmt.Sprint(list["after_tmt_progress"]) {
+		if at["period_id"] != pid || at["next_skp_id"] != freshID || fmt.Sprint(at["totals"]) != fmt.Sprint(list["totals"]) {
 			t.Errorf("GET /skps/{id}/realisasi/%s = %v, want the answer of ?period=%[1]s: %v", pid, at, list)
 		}
 	})
