@@ -6,6 +6,7 @@ package api
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding"
 	"encoding/json"
 	"errors"
@@ -104,11 +105,29 @@ func (h *handler) wrap(rt route) http.HandlerFunc {
 			h.fail(w, r, err)
 			return
 		}
+		// A write sent without a version goes to app all the same, so that
+		// app decides who may act on the record before the input is judged
+		// (a 422 would tell someone without rights that it exists); app's
+		// conflict on the impossible version then becomes the 422.
+		missing := new(bool)
+		r = r.WithContext(context.WithValue(r.Context(), versionMissingKey{}, missing))
 		if err := rt.handle(h, w, r, actor); err != nil {
+			var ve *model.ValidationError
+			switch {
+			case !*missing:
+			case httpx.Status(err) == http.StatusConflict:
+				err = model.Invalid("version", "version.required")
+			case errors.As(err, &ve):
+				ve.Add("version", "version.required") // named with the other fields (Add keeps a field's first)
+			}
 			h.fail(w, r, err)
 		}
 	}
 }
+
+// versionMissingKey holds, in a request's context, whether a write named no
+// version (see requiredVersion).
+type versionMissingKey struct{}
 
 // cleanText reports whether s is valid UTF-8 without NUL characters.
 func cleanText(s string) bool {
@@ -892,18 +911,24 @@ func decodeVersioned(w http.ResponseWriter, r *http.Request, req any, version **
 	if err := decode(w, r, req); err != nil {
 		return 0, err
 	}
-	return requiredVersion(*version)
+	return requiredVersion(r, *version), nil
 }
 
 // requiredVersion returns the version a write was sent with. Every write to
 // a versioned record names the version it read: a missing one is a 422
 // field error on "version", never a conflict (a stale one is the store's
-// 409).
-func requiredVersion(v *int) (int, error) {
+// 409). It is judged after access: a missing version is passed on as
+// model.NoVersion, which no record has, so app refuses whoever may not
+// act as it always does and answers the others with a conflict, which the
+// route's wrapper turns into the 422.
+func requiredVersion(r *http.Request, v *int) int {
 	if v == nil {
-		return 0, model.Invalid("version", "version.required")
+		if missing, ok := r.Context().Value(versionMissingKey{}).(*bool); ok {
+			*missing = true
+		}
+		return model.NoVersion
 	}
-	return *v, nil
+	return *v
 }
 
 // isID reports whether s has the shape of an identifier: at most 64

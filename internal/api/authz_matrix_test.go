@@ -176,6 +176,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 					t.Errorf("%s: %s answers %d", who, route, r.status)
 				case named && r.status < 300 && publicReads[route] == "":
 					t.Errorf("%s: %s on Staff1's record answers %d: %.300s", who, route, r.status, r.body)
+				case named && r.status == 422 && publicReads[route] == "":
+					// Access is decided before the input is judged: a 422
+					// would tell someone without rights that the record exists.
+					t.Errorf("%s: %s on Staff1's record judges the input before access: %d %.300s", who, route, r.status, r.body)
 				}
 				if r.status < 300 {
 					leaks(who, route, r)

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"time"
 
@@ -134,9 +135,6 @@ func (h *handler) curve(w http.ResponseWriter, r *http.Request, actor model.Acto
 	if err != nil {
 		return err
 	}
-	if period == "" {
-		return model.Invalid("period", "invalid.curve.period")
-	}
 	v, err := h.a.Curve(r.Context(), actor, r.PathValue("id"), period)
 	if err != nil {
 		return err
@@ -170,15 +168,12 @@ func (h *handler) finalizeCurve(w http.ResponseWriter, r *http.Request, actor mo
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if req.PeriodID == "" {
-		return model.Invalid("period_id", "invalid.curve.period")
-	}
 	if _, err := idValue("period_id", req.PeriodID); err != nil {
 		return err
 	}
 	v, err := h.a.FinalizeCalibration(r.Context(), actor, r.PathValue("id"), req.PeriodID, req.OverrideReason)
 	if err != nil {
-		return err
+		return periodIDField(err)
 	}
 	return writeCurve(w, r, v)
 }
@@ -191,17 +186,24 @@ func (h *handler) unlockCurve(w http.ResponseWriter, r *http.Request, actor mode
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if req.PeriodID == "" {
-		return model.Invalid("period_id", "invalid.curve.period")
-	}
 	if _, err := idValue("period_id", req.PeriodID); err != nil {
 		return err
 	}
 	v, err := h.a.UnlockCalibration(r.Context(), actor, r.PathValue("id"), req.PeriodID, req.Reason)
 	if err != nil {
-		return err
+		return periodIDField(err)
 	}
 	return writeCurve(w, r, v)
+}
+
+// periodIDField names app's missing period (judged after access) by the
+// body's field, period_id.
+func periodIDField(err error) error {
+	var ve *model.ValidationError
+	if errors.As(err, &ve) && ve.Message("period").Key == "invalid.curve.period" {
+		return model.Invalid("period_id", "invalid.curve.period")
+	}
+	return err
 }
 
 func calibrationSchemas() map[string]any {

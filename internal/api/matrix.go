@@ -177,13 +177,7 @@ func (h *handler) acceptProposal(w http.ResponseWriter, r *http.Request, actor m
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if req.SKPID == "" {
-		return model.Invalid("skp_id", "skp.err.skp_id")
-	}
-	version, err := requiredVersion(req.Version)
-	if err != nil {
-		return err
-	}
+	version := requiredVersion(r, req.Version)
 	if _, err := h.a.AcceptProposal(r.Context(), actor, r.PathValue("id"), req.SKPID, version); err != nil {
 		return err
 	}

@@ -47,6 +47,7 @@ type progressJSON struct {
 	ReviewedAt   *time.Time      `json:"reviewed_at"`
 	SubmittedAt  time.Time       `json:"submitted_at"`
 	Version      int             `json:"version"`
+	AfterTMT     bool            `json:"after_tmt"`
 	Can          progressCanJSON `json:"can"`
 }
 
@@ -56,7 +57,7 @@ func progressOf(v app.ProgressView) progressJSON {
 		RHKText: v.RHKText, SKPID: ptr(p.SKPID), Description: p.Description, Output: p.Output(), OutputAmount: float64(p.OutputAmount) / 100,
 		OutputUnit: p.OutputUnit, Minutes: p.Minutes, Status: string(p.Status), Late: p.Late, ReviewNote: p.ReviewNote,
 		ReviewedBy: ptr(p.ReviewedBy), ReviewedAt: timeOrNil(p.ReviewedAt), SubmittedAt: p.SubmittedAt.UTC(), Version: p.Version,
-		Can: progressCanJSON{Edit: v.Can.Edit, Approve: v.Can.Approve, Return: v.Can.Return}}
+		AfterTMT: v.AfterTMT, Can: progressCanJSON{Edit: v.Can.Edit, Approve: v.Can.Approve, Return: v.Can.Return}}
 }
 
 // progressRequest is a progress entry as clients send it. output is text
@@ -163,11 +164,8 @@ func (h *handler) resubmitProgress(w http.ResponseWriter, r *http.Request, actor
 		return err
 	}
 	p, err := req.entry()
-	if err = h.a.CheckProgress(r.Context(), actor, p, err); err != nil {
-		return err
-	}
 	p.ID = r.PathValue("id")
-	if p, err = h.a.ResubmitProgress(r.Context(), actor, version, p); err != nil {
+	if p, err = h.a.ResubmitProgress(r.Context(), actor, version, p, err); err != nil {
 		return err
 	}
 	return h.writeProgress(w, r, actor, http.StatusOK, p.ID)
@@ -208,10 +206,7 @@ func (h *handler) progressList(w http.ResponseWriter, r *http.Request, actor mod
 
 // review approves or returns an entry at the version read.
 func (h *handler) review(w http.ResponseWriter, r *http.Request, actor model.Actor, version *int, approve bool, note string) error {
-	v, err := requiredVersion(version)
-	if err != nil {
-		return err
-	}
+	v := requiredVersion(r, version)
 	p, err := h.a.ReviewProgress(r.Context(), actor, r.PathValue("id"), v, approve, note)
 	if err != nil {
 		return err
@@ -273,6 +268,8 @@ func progressSchemas() map[string]any {
 			"late":        map[string]any{"type": "boolean", "description": "Sent after the next working day of the unit ended"},
 			"review_note": str(), "reviewed_by": nullable("string"), "reviewed_at": dateTime,
 			"submitted_at": map[string]any{"type": "string", "format": "date-time"}, "version": integer,
+			"after_tmt": map[string]any{"type": "boolean", "description": "Dated after the end of the SKP it is on, which a transfer closed (\"setelah TMT mutasi\"): " +
+				"readable there until the next SKP takes its RHK over (POST /skps/{id}/take-over)"},
 			"can": obj([]string{"edit", "approve", "return"}, map[string]any{
 				"edit":    map[string]any{"type": "boolean", "description": "Fix the returned entry and send it again (PUT)"},
 				"approve": boolean(), "return": boolean()}),

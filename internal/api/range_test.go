@@ -20,8 +20,9 @@ import (
 // answered 500 where SQLite quietly compared), and its message names the
 // range the document states for the field (1 to 100 for evidence_max_mb,
 // the years' range for a year), never the databases' range where the rule
-// is narrower. A route added later is walked without anyone listing it
-// here.
+// is narrower. A route that decides access to the record it names first
+// may answer 404 for the placeholder x instead. A route added later is
+// walked without anyone listing it here.
 func TestIntegersOutOfRangeAreRefused(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		e := setup(t, s)
@@ -87,6 +88,12 @@ func TestIntegersOutOfRangeAreRefused(t *testing.T) {
 					body = fmt.Sprintf(`{"version":1,%s%q:%s}`, c.others, c.field, n)
 				}
 				r := e.do(t, c.method, c.path, admin, "application/json", []byte(body))
+				if (r.status == 404 || r.status == 403) && strings.Contains(c.path, "/x") {
+					// Who may act on the record is decided before its input
+					// is judged (and x names none): the same field is
+					// judged on the route that creates such a record.
+					continue
+				}
 				if r.status != 422 {
 					t.Errorf("%s %s %s: %d %s", c.method, c.path, body, r.status, r.body)
 					continue

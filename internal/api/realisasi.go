@@ -60,6 +60,16 @@ func (h *handler) realisasiList(w http.ResponseWriter, r *http.Request, actor mo
 	return h.writeRealisasiPeriod(w, r, actor, r.URL.Query().Get("period"))
 }
 
+// realisasiOfPeriod answers the realisasi of an SKP in the period its
+// address names: the realisasi of a period opens at its own address, as on
+// the web (docs/organisasi-mutasi.md).
+func (h *handler) realisasiOfPeriod(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
+	return h.writeRealisasiPeriod(w, r, actor, r.PathValue("pid"))
+}
+
 // realisasiTotalJSON is an indicator's realisasi of the year so far.
 type realisasiTotalJSON struct {
 	IndicatorID string  `json:"indicator_id"`
@@ -128,20 +138,15 @@ func (h *handler) saveRealisasiPeriod(w http.ResponseWriter, r *http.Request, ac
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	var v model.ValidationError
-	if len(req.Items) == 0 {
-		v.Add("items", "invalid.realisasi.items")
-	}
+	// What is missing (items, a version) is judged by app, once the actor
+	// may fill the realisasi.
 	items := make([]app.RealisasiInput, 0, len(req.Items))
 	for _, it := range req.Items {
-		if it.Version == nil {
-			v.Add("version."+it.IndicatorID, "version.required")
-			continue
+		version := model.NoVersion
+		if it.Version != nil {
+			version = *it.Version
 		}
-		items = append(items, app.RealisasiInput{IndicatorID: it.IndicatorID, Value: it.Value, Note: it.Note, Version: *it.Version})
-	}
-	if err := v.Err(); err != nil {
-		return err
+		items = append(items, app.RealisasiInput{IndicatorID: it.IndicatorID, Value: it.Value, Note: it.Note, Version: version})
 	}
 	period := r.PathValue("pid")
 	if _, err := h.a.SaveRealisasiPeriod(r.Context(), actor, r.PathValue("id"), period, items); err != nil {

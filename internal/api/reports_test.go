@@ -75,6 +75,7 @@ var boundedArrays = map[string]string{
 	"/api/v1/skps/{id}/intervention-options .rhk":                           "the RHK of one rater's SKP",
 	"/api/v1/skps/{id}/intervention-options .rhk[].indicators":              "the indicators of one RHK",
 	"/api/v1/skps/{id}/realisasi .totals":                                   "the totals of the page's indicators: as many as items' indicators, paged with them",
+	"/api/v1/skps/{id}/realisasi/{pid} .totals":                             "the totals of the page's indicators: as many as items' indicators, paged with them",
 	"/api/v1/skps/{id}/transfer .offer":                                     "the RHK of one closed SKP",
 	"/api/v1/skps/{id}/transfer .offer[].indicators":                        "the indicators of one RHK",
 	"/api/v1/skps/{id}/transfer .taken_over":                                "the RHK of one closed SKP",

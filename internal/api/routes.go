@@ -117,6 +117,8 @@ func realisasiRoutes() []route {
 			doc: op{tag: "work", params: []string{"id", "pid"}, body: "RealisasiPeriodRequest", response: "RealisasiList", errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/skps/{id}/realisasi", summary: "The realisasi of an SKP in a period (default: the period of today while the SKP is in force, the last period it was in force once closed)", handle: (*handler).realisasiList,
 			doc: op{tag: "work", params: []string{"id"}, query: []string{"period", "limit", "cursor"}, response: "RealisasiList", errors: []int{404, 422}}},
+		{method: "GET", path: "/api/v1/skps/{id}/realisasi/{pid}", summary: "The realisasi of an SKP in period pid, at its own address as the web's /realisasi/{id}?periode=pid (the same answer as GET /skps/{id}/realisasi?period=pid)", handle: (*handler).realisasiOfPeriod,
+			doc: op{tag: "work", params: []string{"id", "pid"}, query: []string{"limit", "cursor"}, response: "RealisasiList", errors: []int{404, 422}}},
 	}
 }
 

@@ -113,6 +113,22 @@ type skpJSON struct {
 	// RatedNow is, on GET /skps/{id}, who rates the SKP today when that is
 	// not the rater it names (an approved SKP keeps its snapshot).
 	RatedNow *model.PersonSnapshot `json:"rated_now,omitempty"`
+	// Transfer is, on GET /skps/{id} of an SKP a transfer closed or that
+	// follows one, what the SKP page says of it (GET /skps/{id}/transfer
+	// gives the RHK to take over too).
+	Transfer *skpTransferJSON `json:"transfer,omitempty"`
+	// Realisasi is, on GET /skps/{id}, whether the SKP holds realisasi to
+	// open (GET /skps/{id}/realisasi), as the SKP page links to them.
+	Realisasi *bool `json:"realisasi,omitempty"`
+}
+
+// skpTransferJSON is what an SKP shows of the transfer that closed it or
+// that it follows.
+type skpTransferJSON struct {
+	Previous         *skpLinkJSON `json:"previous"`
+	Next             *skpLinkJSON `json:"next"`
+	AfterTMT         int          `json:"after_tmt"`
+	PreviousAfterTMT int          `json:"previous_after_tmt"`
 }
 
 // skpSummaryJSON is an SKP as the list of SKPs shows it: without its RHK
@@ -175,6 +191,11 @@ func skpViewOf(v app.SKPView) skpJSON {
 		j.RevisionInForce = &v.InForce
 	}
 	j.RatedNow = v.RatedNow
+	takes := v.Realisasi || v.Transfer.Realisasi
+	j.Realisasi = &takes
+	if t := v.Transfer; t.Previous != nil || t.Next != nil {
+		j.Transfer = &skpTransferJSON{Previous: skpLinkOf(t.Previous), Next: skpLinkOf(t.Next), AfterTMT: t.AfterTMT, PreviousAfterTMT: t.PreviousAfterTMT}
+	}
 	for i := range j.RHK {
 		if id := j.RHK[i].ParentRHKID; id != nil {
 			if text, ok := v.ParentText[*id]; ok {
@@ -404,10 +425,7 @@ func (h *handler) addIndicator(w http.ResponseWriter, r *http.Request, actor mod
 	if err != nil {
 		return err
 	}
-	version, err := requiredVersion(req.Version)
-	if err != nil {
-		return err
-	}
+	version := requiredVersion(r, req.Version)
 	if _, err := h.a.AddIndicator(r.Context(), actor, version, model.Indicator{RHKID: rhk.ID, Aspect: model.Aspect(req.Aspect),
 		Description: req.Description, Target: req.Target, Unit: req.Unit}); err != nil {
 		return err
@@ -664,7 +682,11 @@ func skpSchemas() map[string]any {
 				"rated_now": map[string]any{"allOf": []any{ref("PersonSnapshot")}, "description": "GET /skps/{id} only: who rates the SKP today, when that is not " +
 					"the rater it names (an approved SKP keeps the raters it was approved with; dialogues, progress and assessment go to today's); absent otherwise"},
 				"revision_in_force": map[string]any{"type": "integer", "minimum": 1, "description": "GET /skps/{id} only: the approved revision that stays in force " +
-					"(its RHK intervened, progress and realisasi recorded on it) while this one is drafted, submitted or returned; absent otherwise"}})),
+					"(its RHK intervened, progress and realisasi recorded on it) while this one is drafted, submitted or returned; absent otherwise"},
+				"realisasi": map[string]any{"type": "boolean", "description": "GET /skps/{id} only: the SKP holds realisasi to open (GET /skps/{id}/realisasi): " +
+					"a revision of it was approved, a transfer closed it, or realisasi moved to it with a take-over"},
+				"transfer": map[string]any{"allOf": []any{ref("SKPTransfer")}, "description": "GET /skps/{id} only, of an SKP a transfer closed or that follows one: " +
+					"the SKPs before and after it and the records dated after the TMT (GET /skps/{id}/transfer adds the RHK to take over); absent otherwise"}})),
 		"SKPSummary": obj([]string{"id", "employee_id", "year", "status", "version", "rhk_count", "employee", "rater", "upper_rater", "can"},
 			skpProps(map[string]any{"rhk_count": map[string]any{"type": "integer", "minimum": 0,
 				"description": "How many RHK the SKP has; GET /skps/{id} gives them, with the behaviours"}})),

@@ -204,9 +204,13 @@ func TestPlanningWritesNeedTheirVersion(t *testing.T) {
 		missing(kabid, "POST", "/api/v1/skps/"+id+"/expectations", []byte(`{"core_value":"adaptif","expectation":"x"}`))
 		missing(kabid, "POST", "/api/v1/skps/"+id+"/return", []byte(`{"note":"x"}`))
 		missing(staff, "DELETE", "/api/v1/rhk/"+rhkID, nil)
-		for _, action := range []string{"submit", "approve", "revise"} {
-			missing(staff, "POST", "/api/v1/skps/"+id+"/"+action, nil)
-			missing(staff, "POST", "/api/v1/skps/"+id+"/"+action, []byte(`{}`))
+		for action, who := range map[string]string{"submit": staff, "approve": kabid, "revise": staff} {
+			missing(who, "POST", "/api/v1/skps/"+id+"/"+action, nil)
+			missing(who, "POST", "/api/v1/skps/"+id+"/"+action, []byte(`{}`))
+		}
+		// Who may not act hears that, not what their request lacks.
+		if r := e.do(t, "POST", "/api/v1/skps/"+id+"/approve", staff, "application/json", []byte(`{}`)); r.status != 403 {
+			t.Errorf("the owner approving without a version: %d %s, want 403", r.status, r.body)
 		}
 		stale := func(who, method, path string, body map[string]any) {
 			t.Helper()

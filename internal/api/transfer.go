@@ -52,7 +52,10 @@ type transferJSON struct {
 	Offer     []rhkJSON       `json:"offer"`
 	TakenOver []takenOverJSON `json:"taken_over"`
 	AfterTMT  int             `json:"after_tmt"`
-	Can       transferCan     `json:"can"`
+	// PreviousAfterTMT is, on the SKP after a transfer, the previous
+	// SKP's AfterTMT: what a take-over brings here.
+	PreviousAfterTMT int         `json:"previous_after_tmt"`
+	Can              transferCan `json:"can"`
 }
 
 func (h *handler) skpTransfer(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -62,7 +65,7 @@ func (h *handler) skpTransfer(w http.ResponseWriter, r *http.Request, actor mode
 		return err
 	}
 	out := transferJSON{SKPID: id, Previous: skpLinkOf(v.Previous), Next: skpLinkOf(v.Next), Offer: []rhkJSON{}, TakenOver: []takenOverJSON{},
-		AfterTMT: v.AfterTMT, Can: transferCan{TakeOver: v.Can.TakeOver}}
+		AfterTMT: v.AfterTMT, PreviousAfterTMT: v.PreviousAfterTMT, Can: transferCan{TakeOver: v.Can.TakeOver}}
 	for _, rhk := range v.Offer {
 		out.Offer = append(out.Offer, rhkOf(rhk, app.SKPRights{})) // the closed SKP's: nothing to change on them
 	}
@@ -114,9 +117,18 @@ func transferSchemas() map[string]any {
 		"from_rhk_id": map[string]any{"type": "string", "description": "The RHK of the SKP before the transfer it was copied from"}})
 	integer := map[string]any{"type": "integer", "minimum": 0}
 	return map[string]any{
-		"SKPLink":   link,
+		"SKPLink": link,
+		"SKPTransfer": obj([]string{"previous", "next", "after_tmt", "previous_after_tmt"}, map[string]any{
+			"previous": linkOrNull("The SKP a transfer closed the day before this one began"),
+			"next":     linkOrNull("The SKP begun the day after a transfer closed this one"),
+			"after_tmt": map[string]any{"type": "integer", "minimum": 0, "description": "On a closed SKP: progress entries and realisasi dated after the TMT still on it " +
+				"(readable, marked \"setelah TMT mutasi\"; they move with a take-over)"},
+			"previous_after_tmt": map[string]any{"type": "integer", "minimum": 0, "description": "On the SKP after a transfer: the previous SKP's after_tmt, " +
+				"what a take-over of its RHK brings here"}}),
 		"TakenOver": taken,
-		"Transfer": obj([]string{"skp_id", "previous", "next", "offer", "taken_over", "after_tmt", "can"}, map[string]any{"skp_id": str(),
+		"Transfer": obj([]string{"skp_id", "previous", "next", "offer", "taken_over", "after_tmt", "previous_after_tmt", "can"}, map[string]any{"skp_id": str(),
+			"previous_after_tmt": map[string]any{"type": "integer", "minimum": 0, "description": "On the SKP after a transfer: the previous SKP's after_tmt, " +
+				"what a take-over of its RHK brings here (0 once taken over)"},
 			"previous":   linkOrNull("The SKP a transfer closed the day before this one began"),
 			"next":       linkOrNull("The SKP begun the day after a transfer closed this one"),
 			"offer":      map[string]any{"type": "array", "items": ref("RHK"), "description": "RHK of the previous SKP, as in force when it was closed, not taken over yet (while can.take_over)"},

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -78,8 +79,13 @@ func TestTransferThroughTheAPI(t *testing.T) {
 		if tr["after_tmt"] != float64(1) || tr["next"] != nil || tr["can"].(map[string]any)["take_over"] != false {
 			t.Errorf("the closed SKP's transfer = %v", tr)
 		}
-		if p := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+entry["id"].(string), staff)); p["skp_id"] != oldID {
-			t.Errorf("the entry after the TMT = %v", p)
+		if p := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+entry["id"].(string), staff)); p["skp_id"] != oldID || p["after_tmt"] != true {
+			t.Errorf("the entry after the TMT = %v, want it on the closed SKP, marked after_tmt", p)
+		}
+		// The SKP itself says what its page says: the records after the TMT.
+		sk := check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+oldID, staff))
+		if st, _ := sk["transfer"].(map[string]any); st != nil {
+			t.Errorf("the closed SKP before a new one = %v, want no transfer (no SKP follows it yet)", st)
 		}
 
 		fresh := post(staff, "/api/v1/skps", "/api/v1/skps", map[string]any{"year": year, "approach": "kuantitatif"})
@@ -90,8 +96,19 @@ func TestTransferThroughTheAPI(t *testing.T) {
 		tr = check("GET", "/api/v1/skps/{id}/transfer", e.get(t, "/api/v1/skps/"+freshID+"/transfer", staff))
 		prev, _ := tr["previous"].(map[string]any)
 		offer, _ := tr["offer"].([]any)
-		if prev == nil || prev["id"] != oldID || len(offer) != 1 || tr["can"].(map[string]any)["take_over"] != true {
+		if prev == nil || prev["id"] != oldID || len(offer) != 1 || tr["can"].(map[string]any)["take_over"] != true || tr["previous_after_tmt"] != float64(1) {
 			t.Fatalf("the new SKP's transfer = %v", tr)
+		}
+		sk = check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+oldID, staff))
+		if sk["realisasi"] != true {
+			t.Errorf("the closed SKP's realisasi flag = %v, want true (its page links to them)", sk["realisasi"])
+		}
+		if st, _ := sk["transfer"].(map[string]any); st == nil || st["after_tmt"] != float64(1) || st["next"].(map[string]any)["id"] != freshID {
+			t.Errorf("the closed SKP's transfer on GET /skps/{id} = %v", sk["transfer"])
+		}
+		sk = check("GET", "/api/v1/skps/{id}", e.get(t, "/api/v1/skps/"+freshID, staff))
+		if st, _ := sk["transfer"].(map[string]any); st == nil || st["previous_after_tmt"] != float64(1) || st["previous"].(map[string]any)["id"] != oldID {
+			t.Errorf("the new SKP's transfer on GET /skps/{id} = %v", sk["transfer"])
 		}
 		if r := e.post(t, "/api/v1/skps/"+freshID+"/take-over", staff, map[string]any{"rhk_ids": []string{rhk}}); r.status != 422 {
 			t.Errorf("a take-over without a version: %d %s", r.status, r.body)
@@ -106,8 +123,11 @@ func TestTransferThroughTheAPI(t *testing.T) {
 			t.Fatalf("take-over = %v", got)
 		}
 		copyID := taken[0].(map[string]any)["rhk_id"]
-		if p := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+entry["id"].(string), staff)); p["skp_id"] != freshID || p["rhk_id"] != copyID {
+		if p := check("GET", "/api/v1/progress/{id}", e.get(t, "/api/v1/progress/"+entry["id"].(string), staff)); p["skp_id"] != freshID || p["rhk_id"] != copyID || p["after_tmt"] != false {
 			t.Errorf("the entry after the take-over = %v", p)
+		}
+		if tr := check("GET", "/api/v1/skps/{id}/transfer", e.get(t, "/api/v1/skps/"+freshID+"/transfer", staff)); tr["previous_after_tmt"] != float64(0) {
+			t.Errorf("the new SKP after the take-over = %v", tr)
 		}
 		tr = check("GET", "/api/v1/skps/{id}/transfer", e.get(t, "/api/v1/skps/"+oldID+"/transfer", staff))
 		if next, _ := tr["next"].(map[string]any); next == nil || next["id"] != freshID || tr["after_tmt"] != float64(0) {
@@ -116,6 +136,12 @@ func TestTransferThroughTheAPI(t *testing.T) {
 		list := check("GET", "/api/v1/skps/{id}/realisasi", e.get(t, "/api/v1/skps/"+oldID+"/realisasi", staff))
 		if list["next_skp_id"] != freshID {
 			t.Errorf("the closed SKP's realisasi = %v", list)
+		}
+		// A period's realisasi opens at its own address too.
+		pid, _ := list["period_id"].(string)
+		at := check("GET", "/api/v1/skps/{id}/realisasi/{pid}", e.get(t, "/api/v1/skps/"+oldID+"/realisasi/"+pid, staff))
+		if at["period_id"] != pid || at["next_skp_id"] != freshID || fmt.Sprint(at["totals"]) != fmt.Sprint(list["totals"]) {
+			t.Errorf("GET /skps/{id}/realisasi/%s = %v, want the answer of ?period=%[1]s: %v", pid, at, list)
 		}
 		changeTakenOverRHK(t, e, check, staff, freshID, copyID.(string), oldID, rhk)
 	})

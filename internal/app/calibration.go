@@ -90,6 +90,9 @@ func (a *App) Curve(ctx context.Context, actor model.Actor, opdID, periodID stri
 	if err := a.mayReadCurve(ctx, actor, chart, opdID); err != nil {
 		return CurveView{}, err
 	}
+	if periodID == "" { // judged once the actor may read the curve
+		return CurveView{}, model.Invalid("period", "invalid.curve.period")
+	}
 	v := CurveView{}
 	if v.OPD, err = a.store.Unit(ctx, opdID); err != nil {
 		return v, err

@@ -224,6 +224,9 @@ func (a *App) AcceptProposal(ctx context.Context, actor model.Actor, proposalID,
 	if err := proposalAllows(actor, p); err != nil {
 		return model.RHK{}, err
 	}
+	if skpID == "" {
+		return model.RHK{}, model.Invalid("skp_id", "skp.err.skp_id")
+	}
 	r, err := a.checkRHK(ctx, actor, model.RHK{SKPID: skpID, Kind: model.RHKUtama, Description: p.Description, ParentRHKID: p.ParentRHKID})
 	if err != nil {
 		return r, err

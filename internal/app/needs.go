@@ -321,40 +321,39 @@ func (a *App) need(ctx context.Context, actor model.Actor, id string) (model.Nee
 // ConfirmNeed confirms an open need read at version: the actor is above
 // the employee in the line. The employee is told.
 func (a *App) ConfirmNeed(ctx context.Context, actor model.Actor, id string, version int) (NeedView, error) {
-	return a.moveNeed(ctx, actor, id, version, model.NeedConfirm, "")
+	return a.moveNeed(ctx, actor, id, version, model.NeedConfirm, "", "")
 }
 
 // CloseNeed closes an open or confirmed need with the reason why: the
 // actor is above the employee in the line. The employee is told.
 func (a *App) CloseNeed(ctx context.Context, actor model.Actor, id string, version int, note string) (NeedView, error) {
-	note, err := model.CheckNeedNote("note", note)
-	if err != nil {
-		return NeedView{}, err
-	}
-	return a.moveNeed(ctx, actor, id, version, model.NeedClose, note)
+	return a.moveNeed(ctx, actor, id, version, model.NeedClose, "note", note)
 }
 
 // AddressNeed records what was done about a confirmed need: the actor may
 // address the needs of its OPD. The employee and their supervisor are
 // told.
 func (a *App) AddressNeed(ctx context.Context, actor model.Actor, id string, version int, action string) (NeedView, error) {
-	action, err := model.CheckNeedNote("action", action)
-	if err != nil {
-		return NeedView{}, err
-	}
-	return a.moveNeed(ctx, actor, id, version, model.NeedAddress, action)
+	return a.moveNeed(ctx, actor, id, version, model.NeedAddress, "action", action)
 }
 
 // moveNeed takes one step and answers the need with what the actor may
 // do next. Who may not take it at all is refused; a stale version or a
 // step the status does not allow is the store's conflict.
-func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, version int, act model.NeedAction, note string) (NeedView, error) {
+// field names the step's text when it needs one ("" when it takes none),
+// checked once the actor may take the step.
+func (a *App) moveNeed(ctx context.Context, actor model.Actor, id string, version int, act model.NeedAction, field, note string) (NeedView, error) {
 	n, chart, err := a.need(ctx, actor, id)
 	if err != nil {
 		return NeedView{}, err
 	}
 	if !mayStep(actor, chart, n, act) {
 		return NeedView{}, forbidden(fmt.Sprintf("%s need %s", act, id))
+	}
+	if field != "" {
+		if note, err = model.CheckNeedNote(field, note); err != nil {
+			return NeedView{}, err
+		}
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error

@@ -75,7 +75,18 @@ type Placed struct {
 // *BackdatedError until the request confirms it.
 func (a *App) Place(ctx context.Context, actor model.Actor, r PlacementRequest) (Placed, error) {
 	code := strings.TrimSpace(r.PositionCode)
-	// Every field missing is named at once, before anything is looked up.
+	// Who may place the person comes first: the request's fields are not
+	// judged for someone who may not (a 422 would tell them the person and
+	// the post exist). Then every field missing is named at once.
+	if id := strings.TrimSpace(r.EmployeeID); id != "" {
+		e, err := a.store.Employee(ctx, id)
+		if err != nil {
+			return Placed{}, err
+		}
+		if err := a.canManage(ctx, actor, e); err != nil {
+			return Placed{}, err
+		}
+	}
 	var v model.ValidationError
 	if strings.TrimSpace(r.EmployeeID) == "" {
 		v.Add("employee_id", "invalid.placement.employee.required")
@@ -299,7 +310,11 @@ func refuseSecondActing(ctx context.Context, tx *store.Tx, pos model.Position, p
 // managedPlacement returns a placement of an employee the actor may
 // change, with the employee: a placement of someone else reads as not
 // found; one cancelled already is refused (409), saying when and by whom.
-func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeID, placementID, what string) (model.Placement, model.Employee, error) {
+//
+// Who may act is decided first; then input, when given, judges the
+// request (before any state is looked at); then the placement's and the
+// person's state.
+func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeID, placementID, what string, input func() error) (model.Placement, model.Employee, error) {
 	pl, err := a.store.PlacementByID(ctx, placementID)
 	if err != nil {
 		return pl, model.Employee{}, err
@@ -314,13 +329,6 @@ func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeI
 	if err := a.canManage(ctx, actor, e); err != nil {
 		return pl, e, err
 	}
-	if pl.Cancelled {
-		return pl, e, model.Refused("conflict.placement.cancelled",
-			model.DateLabel(a.TimeZone(ctx, e.InstansiID).Today(pl.CancelledAt)), pl.CancelledBy)
-	}
-	if err := a.refuseClosed(ctx, e); err != nil {
-		return pl, e, err
-	}
 	scope, err := a.manageScope(ctx, actor)
 	if err != nil {
 		return pl, e, err
@@ -329,6 +337,18 @@ func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeI
 		if err == nil {
 			err = forbidden(what + " a placement in another OPD")
 		}
+		return pl, e, err
+	}
+	if input != nil {
+		if err := input(); err != nil {
+			return pl, e, err
+		}
+	}
+	if pl.Cancelled {
+		return pl, e, model.Refused("conflict.placement.cancelled",
+			model.DateLabel(a.TimeZone(ctx, e.InstansiID).Today(pl.CancelledAt)), pl.CancelledBy)
+	}
+	if err := a.refuseClosed(ctx, e); err != nil {
 		return pl, e, err
 	}
 	return pl, e, nil
@@ -340,10 +360,12 @@ func (a *App) managedPlacement(ctx context.Context, actor model.Actor, employeeI
 // (audited as such; the SKP of a Plt/Plh moves with it); a date that
 // would leave work recorded on that SKP outside it is refused (409).
 func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string, end model.Date) error {
-	if _, err := model.ParseDate(string(end)); err != nil {
-		return model.InvalidErr("end", err) // before any state is looked at
-	}
-	pl, e, err := a.managedPlacement(ctx, actor, employeeID, placementID, "end")
+	pl, e, err := a.managedPlacement(ctx, actor, employeeID, placementID, "end", func() error {
+		if _, err := model.ParseDate(string(end)); err != nil {
+			return model.InvalidErr("end", err) // before any state is looked at
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -431,7 +453,7 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 // definitive placement it ended the day before it began. Refused (409)
 // once the placement has started: it is ended then.
 func (a *App) CancelPlacement(ctx context.Context, actor model.Actor, employeeID, placementID string) error {
-	pl, e, err := a.managedPlacement(ctx, actor, employeeID, placementID, "cancel")
+	pl, e, err := a.managedPlacement(ctx, actor, employeeID, placementID, "cancel", nil)
 	if err != nil {
 		return err
 	}

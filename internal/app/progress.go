@@ -233,12 +233,18 @@ func checkDayTotal(ctx context.Context, tx *store.Tx, p model.Progress) error {
 }
 
 // ResubmitProgress lets the author fix a returned entry and send it again.
-func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version int, p model.Progress) (model.Progress, error) {
+// parsed is what reading the request's fields found wrong (see
+// CheckProgress): the fix is judged only once the actor may make it, so
+// that a 422 never tells someone else the entry exists.
+func (a *App) ResubmitProgress(ctx context.Context, actor model.Actor, version int, p model.Progress, parsed error) (model.Progress, error) {
 	cur, err := a.ProgressEntry(ctx, actor, p.ID)
 	if err != nil {
 		return p, err
 	}
 	if err := mayResubmit(actor, cur); err != nil {
+		return p, err
+	}
+	if err := a.CheckProgress(ctx, actor, p, parsed); err != nil {
 		return p, err
 	}
 	// The entry as it was may not be in a locked period: fixing it would
@@ -699,6 +705,11 @@ type ProgressView struct {
 	Thread  Thread
 	Files   []EvidenceView
 	Can     ProgressRights
+	// AfterTMT marks an entry dated after the end of the SKP it is on,
+	// which a transfer closed: it stays readable there until the next SKP
+	// takes its RHK over (the SKP's and the realisasi's pages mark it
+	// "setelah TMT mutasi").
+	AfterTMT bool
 }
 
 // progressViews loads what entries show beside them in a fixed number of
@@ -743,6 +754,16 @@ func (a *App) progressViews(ctx context.Context, actor model.Actor, entries []mo
 	if err != nil {
 		return nil, err
 	}
+	var skpIDs []string
+	for _, p := range entries {
+		if p.SKPID != "" && !slices.Contains(skpIDs, p.SKPID) {
+			skpIDs = append(skpIDs, p.SKPID)
+		}
+	}
+	skps, err := a.store.SKPsByID(ctx, skpIDs)
+	if err != nil {
+		return nil, err
+	}
 	years := map[int][]model.Period{} // the periods of each year the entries fall in
 	for i, p := range entries {
 		chart, err := charts.chartOf(ctx, p)
@@ -758,9 +779,15 @@ func (a *App) progressViews(ctx context.Context, actor model.Actor, entries []mo
 		open := reportRefused(years[y], p.WorkDate, returnedDate(p)) == nil
 		out[i] = ProgressView{Progress: p, Author: authors[p.EmployeeID].FullName(), RHKText: rhkText[p.RHKID],
 			Thread: threadOf(actor, TargetProgress, p.ID, threads[p.ID]), Files: withoutDelete(evidenceViews(actor, files[p.ID]), open),
-			Can: progressRights(actor, chart, p, years[y])}
+			Can: progressRights(actor, chart, p, years[y]), AfterTMT: afterTMT(skps[p.SKPID], p)}
 	}
 	return out, nil
+}
+
+// afterTMT reports whether entry p is on s, closed by a transfer, and
+// dated after its end (see ProgressView.AfterTMT).
+func afterTMT(s model.SKP, p model.Progress) bool {
+	return s.ID != "" && s.ID == p.SKPID && s.Status == model.SKPClosed && p.WorkDate > s.PeriodEnd
 }
 
 // ProgressOne returns one entry with its thread, evidence and rights to

@@ -111,10 +111,10 @@ func TestProgressReportAndReview(t *testing.T) {
 		}
 		fixed := entry
 		fixed.ID, fixed.Description = p.ID, "Menyusun draf laporan (terlampir)"
-		if _, err := e.a.ResubmitProgress(ctx, staff, p.Version, fixed); !errors.Is(err, model.ErrConflict) {
+		if _, err := e.a.ResubmitProgress(ctx, staff, p.Version, fixed, nil); !errors.Is(err, model.ErrConflict) {
 			t.Errorf("a stale resubmission: %v", err)
 		}
-		again, err := e.a.ResubmitProgress(ctx, staff, returned.Version, fixed)
+		again, err := e.a.ResubmitProgress(ctx, staff, returned.Version, fixed, nil)
 		if err != nil || again.Status != model.ProgressSubmitted || again.Description != fixed.Description {
 			t.Fatalf("resubmit = %+v, %v", again, err)
 		}

@@ -101,7 +101,19 @@ func (a *App) SaveRealisasiPeriod(ctx context.Context, actor model.Actor, skpID,
 	if err := mayFillRealisasi(actor, f); err != nil {
 		return nil, err
 	}
+	// The input is judged once the actor may fill the realisasi.
 	var v model.ValidationError
+	if len(items) == 0 {
+		v.Add("items", "invalid.realisasi.items")
+	}
+	for _, it := range items {
+		if it.Version == model.NoVersion {
+			v.Add("version."+it.IndicatorID, "version.required")
+		}
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
 	if _, err := a.realisasiPeriodOf(ctx, s, periodID); err != nil {
 		v.AddErr("period_id", err)
 		return nil, v.Err()

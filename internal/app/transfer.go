@@ -79,6 +79,9 @@ type TransferView struct {
 	// closed SKP that are dated after its end (after the TMT): they stay
 	// readable here until the next SKP takes their RHK over.
 	AfterTMT int
+	// PreviousAfterTMT is, on the SKP after a transfer, the previous
+	// SKP's AfterTMT: what a take-over of its RHK brings here.
+	PreviousAfterTMT int
 	// Realisasi reports that this SKP holds realisasi although it takes
 	// none yet (realisasi moved to it with a take-over): the page leads
 	// to them.
@@ -110,6 +113,9 @@ func (a *App) transferOf(ctx context.Context, actor model.Actor, s model.SKP) (T
 	prev, next := neighbours(s, list)
 	if prev != nil {
 		v.Previous = linkTo(*prev)
+		if v.PreviousAfterTMT, err = a.countAfterEnd(ctx, *prev); err != nil {
+			return v, err
+		}
 	}
 	if next != nil {
 		v.Next = linkTo(*next)

@@ -417,7 +417,7 @@ func TestMonthSplitByTheTMTBelongsToBoth(t *testing.T) {
 			t.Fatalf("the returned entry after the take-over = %+v, %v", returned, err)
 		}
 		back, err := e.a.ResubmitProgress(ctx, staff, returned.Version, model.Progress{ID: returned.ID, WorkDate: "2026-10-13", RHKID: a.ID,
-			Description: "Pemeliharaan server, dengan keterangan", Minutes: 60})
+			Description: "Pemeliharaan server, dengan keterangan", Minutes: 60}, nil)
 		if err != nil || back.SKPID != old.ID || back.RHKID != a.ID {
 			t.Errorf("the entry sent again before the TMT = %+v, %v", back, err)
 		}

@@ -149,20 +149,20 @@ func TestProgressInClosedOrLockedPeriodIsRefused(t *testing.T) {
 			t.Errorf("evidence on a returned entry of a closed period: %v", err)
 		}
 		fix.Description, fix.WorkDate = "Menyusun laporan, draf terlampir", "2026-02-17"
-		if _, err := e.a.ResubmitProgress(ctx, staff, fix.Version, fix); err != nil {
+		if _, err := e.a.ResubmitProgress(ctx, staff, fix.Version, fix, nil); err != nil {
 			t.Errorf("fixing a returned entry within its closed period: %v", err)
 		}
 		// ...but not moved into another closed period.
 		moved.WorkDate = "2026-01-30"
-		_, err = e.a.ResubmitProgress(ctx, staff, moved.Version, moved)
+		_, err = e.a.ResubmitProgress(ctx, staff, moved.Version, moved, nil)
 		refusedBy(t, "a returned entry moved to another closed period", err, "date", "invalid.report.period.closed")
 
 		// Once locked after assessment, nothing in it changes.
 		movePeriods(t, e, 2, model.PeriodMonthly, model.PeriodLocked)
-		_, err = e.a.ResubmitProgress(ctx, staff, locked.Version, locked)
+		_, err = e.a.ResubmitProgress(ctx, staff, locked.Version, locked, nil)
 		refusedBy(t, "a returned entry of a locked period", err, "date", "invalid.report.period.locked")
 		locked.WorkDate = "2026-03-02" // nor moved out of it
-		_, err = e.a.ResubmitProgress(ctx, staff, locked.Version, locked)
+		_, err = e.a.ResubmitProgress(ctx, staff, locked.Version, locked, nil)
 		refusedBy(t, "a returned entry moved out of a locked period", err, "date", "invalid.report.period.locked")
 		if one, _ := e.a.ProgressOne(ctx, staff, locked.ID); one.Can.Edit {
 			t.Error("a returned entry of a locked period is offered for a fix")

@@ -137,11 +137,28 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 			movedIn[m.employeeID] = m
 		}
 	}
-	// The SKPs are planned in memory and written a thousand at a time.
-	batch := tx.NewSKPBatch()
+	// The SKPs are planned in memory and written a thousand at a time;
+	// each act of one is audited as the person's who took it, when they
+	// took it (store.SKPBatch.At).
+	pp := newPeople(tx, instansiID)
+	ids := make([]string, 0, len(people))
+	for _, e := range people {
+		ids = append(ids, e.ID)
+	}
+	if err := pp.load(ctx, ids); err != nil {
+		return err
+	}
+	base := tx.NewSKPBatch()
+	batch := base
+	as := func(id string, at time.Time) *store.SKPBatch {
+		if a, ok := pp.byEmployee[id]; ok {
+			return base.At(a, at)
+		}
+		return base.At(tx.Actor(), at)
+	}
 	for n, e := range people {
-		if batch.Len() >= skpBatch {
-			if err := batch.Flush(ctx); err != nil {
+		if base.Len() >= skpBatch {
+			if err := base.Flush(ctx); err != nil {
 				return err
 			}
 			progress("skp", n, len(people))
@@ -174,6 +191,13 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 		if upper.ID != "" {
 			s.UpperRater = model.SnapshotOf(upper)
 		}
+		// The employee drafts the plan an hour before the first day it can
+		// be sent (the rater adds their expectations half an hour later).
+		drafted := workdaysLater(jan, 0).Add(-time.Hour)
+		if isMoved {
+			drafted = workdaysLater(m.tmt.Time().Add(26*time.Hour), 0).Add(-time.Hour)
+		}
+		batch = as(e.ID, drafted)
 		s, err := batch.CreateSKP(s, e.PositionID)
 		if err != nil {
 			return err
@@ -225,7 +249,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 			version++
 		}
 		if rater.ID != "" && rng.IntN(2) == 0 {
-			if err := batch.SetExpectation(version, s.ID, model.Kolaboratif, "Aktif berbagi informasi dan membantu rekan di "+e.UnitName); err != nil {
+			if err := as(rater.ID, drafted.Add(30*time.Minute)).SetExpectation(version, s.ID, model.Kolaboratif, "Aktif berbagi informasi dan membantu rekan di "+e.UnitName); err != nil {
 				return err
 			}
 			version++
@@ -250,19 +274,19 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 			day = workdaysLater(m.tmt.Time().Add(26*time.Hour+time.Duration(rng.IntN(3))*24*time.Hour), 0)
 		}
 		s.Status, s.SubmittedAt = model.SKPSubmitted, day
-		if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
+		if err := as(e.ID, day).SetSKPStatus(version, s, model.ActSubmit); err != nil {
 			return err
 		}
 		version++
 		switch state {
 		case model.SKPReturned:
 			s.Status, s.ReturnNote = model.SKPReturned, "Lengkapi indikator kualitas dan waktu pada setiap RHK utama."
-			if err := batch.SetSKPStatus(version, s, model.ActReturn); err != nil {
+			if err := as(rater.ID, workdaysLater(day, 1)).SetSKPStatus(version, s, model.ActReturn); err != nil {
 				return err
 			}
 		case model.SKPApproved:
 			s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, workdaysLater(day, 1+rng.IntN(5)), rater.ID
-			if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
+			if err := as(rater.ID, s.ApprovedAt).SetSKPStatus(version, s, model.ActApprove); err != nil {
 				return err
 			}
 			full, err := batch.SKP(s.ID)
@@ -274,7 +298,7 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 			}
 			approved[e.ID] = full
 			if leader {
-				if err := planActing(ctx, tx, batch, chart, year, e, byID, rng, parentOf, actingApproved); err != nil {
+				if err := planActing(ctx, tx, as, chart, year, e, byID, rng, parentOf, actingApproved); err != nil {
 					return err
 				}
 			}
@@ -282,12 +306,12 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 	}
 	for _, m := range transfers {
 		if e, ok := byID[m.employeeID]; ok && m.tmt.Time().Year() == year {
-			if err := planLeft(ctx, tx, batch, instansiID, year, e, m, byID, rng, approved); err != nil {
+			if err := planLeft(ctx, tx, as, pp, instansiID, year, e, m, byID, rng, approved); err != nil {
 				return err
 			}
 		}
 	}
-	if err := batch.Flush(ctx); err != nil {
+	if err := base.Flush(ctx); err != nil {
 		return err
 	}
 	progress("skp", len(people), len(people))
@@ -297,7 +321,11 @@ func planYear(ctx context.Context, tx *store.Tx, instansiID string, year int, to
 // planLeft plans, approves in January and closes the day before the TMT
 // the SKP of the post employee e left in year (m), rated by whoever rated
 // them on its last day, its RHK intervening that rater's SKP.
-func planLeft(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, instansiID string, year int, e model.Employee, m moved,
+//
+// Its acts are the employee's, the rater's and, for the close, the BKPSDM
+// administrator's who recorded the transfer on its TMT; as gives the batch
+// acting as an employee at an instant.
+func planLeft(ctx context.Context, tx *store.Tx, as func(string, time.Time) *store.SKPBatch, pp *people, instansiID string, year int, e model.Employee, m moved,
 	byID map[string]model.Employee, rng *rand.Rand, approved map[string]model.SKP) error {
 	last := model.Date(m.tmt.Time().AddDate(0, 0, -1).Format(time.DateOnly))
 	chart, err := tx.OrgChart(ctx, instansiID, last)
@@ -321,6 +349,8 @@ func planLeft(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, instansi
 	if up, ok := byID[chart.UpperRater(e.ID)]; ok {
 		s.UpperRater = model.SnapshotOf(up)
 	}
+	day := workdaysLater(time.Date(year, 1, 21, 2, 0, 0, 0, time.UTC), 0)
+	batch := as(e.ID, day.Add(-time.Hour))
 	s, err = batch.CreateSKP(s, m.from.ID)
 	if err != nil {
 		return err
@@ -344,14 +374,13 @@ func planLeft(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, instansi
 			version++
 		}
 	}
-	day := workdaysLater(time.Date(year, 1, 21, 2, 0, 0, 0, time.UTC), 0)
 	s.Status, s.SubmittedAt = model.SKPSubmitted, day
-	if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
+	if err := as(e.ID, day).SetSKPStatus(version, s, model.ActSubmit); err != nil {
 		return err
 	}
 	version++
 	s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, workdaysLater(day, 2), rater.ID
-	if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
+	if err := as(rater.ID, s.ApprovedAt).SetSKPStatus(version, s, model.ActApprove); err != nil {
 		return err
 	}
 	version++
@@ -363,14 +392,19 @@ func planLeft(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, instansi
 		return err
 	}
 	s.Status = model.SKPClosed
-	return batch.SetSKPStatus(version, s, model.ActClose)
+	admin, err := pp.account(ctx, "admin")
+	if err != nil {
+		return err
+	}
+	recorded := workdaysLater(m.tmt.Time().Add(time.Hour), 0) // 08:00 on the TMT's working day
+	return batch.At(admin, recorded).SetSKPStatus(version, s, model.ActClose)
 }
 
 // planActing plans and approves, for a Plt or Plh, the SKP of each post
 // they act in this year (docs/organisasi-plt-plh.md): from the start of
 // the placement, rated by whoever rates the acting post, its RHK
 // intervening that rater's SKP; the acting post's staff then intervene it.
-func planActing(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, chart *model.OrgChart, year int, e model.Employee, byID map[string]model.Employee,
+func planActing(ctx context.Context, tx *store.Tx, as func(string, time.Time) *store.SKPBatch, chart *model.OrgChart, year int, e model.Employee, byID map[string]model.Employee,
 	rng *rand.Rand, parentOf func(id, post string) (model.SKP, bool), actingApproved map[string]model.SKP) error {
 	placements, err := tx.Placements(ctx, e.ID)
 	if err != nil {
@@ -397,6 +431,10 @@ func planActing(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, chart 
 		if u, ok := byID[chart.UpperRaterOn(e.ID, pl.PositionID)]; ok {
 			s.UpperRater = model.SnapshotOf(u)
 		}
+		// Drafted at 08:00 on the first working day of the acting duty,
+		// sent a few working days later.
+		start := s.PeriodStart.Time()
+		batch := as(e.ID, workdaysLater(time.Date(year, start.Month(), start.Day(), 1, 0, 0, 0, time.UTC), 0))
 		if s, err = batch.CreateSKP(s, pl.PositionID); err != nil {
 			return err
 		}
@@ -421,15 +459,14 @@ func planActing(ctx context.Context, tx *store.Tx, batch *store.SKPBatch, chart 
 				version++
 			}
 		}
-		start := s.PeriodStart.Time()
 		day := workdaysLater(time.Date(year, start.Month(), start.Day(), 2, 0, 0, 0, time.UTC), 1+rng.IntN(3))
 		s.Status, s.SubmittedAt = model.SKPSubmitted, day
-		if err := batch.SetSKPStatus(version, s, model.ActSubmit); err != nil {
+		if err := as(e.ID, day).SetSKPStatus(version, s, model.ActSubmit); err != nil {
 			return err
 		}
 		version++
 		s.Status, s.ApprovedAt, s.ApprovedBy = model.SKPApproved, workdaysLater(day, 1), s.Rater.EmployeeID
-		if err := batch.SetSKPStatus(version, s, model.ActApprove); err != nil {
+		if err := as(s.Rater.EmployeeID, s.ApprovedAt).SetSKPStatus(version, s, model.ActApprove); err != nil {
 			return err
 		}
 		full, err := batch.SKP(s.ID)

@@ -250,3 +250,9 @@ func IsID(s string) bool {
 	}
 	return true
 }
+
+// NoVersion is the version of a write that named none. No record has it
+// (versions start at 1), so such a write passes every check of who may act
+// and then conflicts, never overwriting anything; the API answers that
+// conflict as the missing version it is.
+const NoVersion = -1

@@ -16,7 +16,12 @@ import (
 // The demo city plans thousands of SKPs this way; until Flush, the Tx
 // does not see them.
 type SKPBatch struct {
-	tx     *Tx
+	tx *Tx
+	*batchData
+}
+
+// batchData is what a batch holds, shared by its views (SKPBatch.At).
+type batchData struct {
 	skps   map[string]*batchSKP
 	order  []*batchSKP
 	audits [][]any
@@ -38,7 +43,14 @@ type batchBehaviour struct {
 
 // NewSKPBatch starts a batch of new SKPs in the transaction.
 func (tx *Tx) NewSKPBatch() *SKPBatch {
-	return &SKPBatch{tx: tx, skps: map[string]*batchSKP{}}
+	return &SKPBatch{tx: tx, batchData: &batchData{skps: map[string]*batchSKP{}}}
+}
+
+// At returns the same batch acting as actor at the instant now (see
+// Tx.At): the audit entries of its later changes carry them, as each act
+// of an SKP's history is the person's who took it, when they took it.
+func (b *SKPBatch) At(actor model.Actor, now time.Time) *SKPBatch {
+	return &SKPBatch{tx: b.tx.At(actor, now), batchData: b.batchData}
 }
 
 // Len is how many SKPs the batch holds that are not written yet.

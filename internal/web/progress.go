@@ -96,9 +96,7 @@ func (u *ui) formEntry(r *http.Request) (model.Progress, progressForm, error) {
 			v.Merge(ve)
 		}
 	}
-	// The fields that parsed are checked at once too: every field's error
-	// shows together.
-	return p, f, u.a.CheckProgress(r.Context(), actorOf(r), p, v.Err())
+	return p, f, v.Err()
 }
 
 // formUploads reads a form with files part by part (readMultipart) and
@@ -158,6 +156,9 @@ func (u *ui) submitProgress(w http.ResponseWriter, r *http.Request, b base) erro
 		}
 	}
 	p, form, err := u.formEntry(r)
+	// The fields that parsed are checked at once too: every field's error
+	// shows together.
+	err = u.a.CheckProgress(r.Context(), *b.Actor, p, err)
 	if err == nil && status == 0 {
 		p, err = u.a.SubmitProgress(r.Context(), *b.Actor, p, uploads["file"]...)
 	}
@@ -222,9 +223,7 @@ func (u *ui) renderEntry(w http.ResponseWriter, r *http.Request, b base, status 
 func (u *ui) resubmitProgress(w http.ResponseWriter, r *http.Request, b base) error {
 	p, form, err := u.formEntry(r)
 	p.ID, form.ID = r.PathValue("id"), r.PathValue("id")
-	if err == nil {
-		_, err = u.a.ResubmitProgress(r.Context(), *b.Actor, form.Version, p)
-	}
+	_, err = u.a.ResubmitProgress(r.Context(), *b.Actor, form.Version, p, err)
 	switch ve, ok := isValidation(err); {
 	case ok:
 		return u.renderEntry(w, r, b, http.StatusUnprocessableEntity, &form, b.Errs(ve))
