@@ -400,9 +400,6 @@ func (h *handler) changeRHK(w http.ResponseWriter, r *http.Request, actor model.
 		kind := model.RHKKind(*req.Kind)
 		c.Kind = &kind
 	}
-	if c == (app.RHKChange{}) {
-		return model.Invalid("description", "invalid.rhk.change.empty")
-	}
 	rhk, err := h.a.ChangeRHK(r.Context(), actor, version, r.PathValue("id"), c)
 	if err != nil {
 		return err

@@ -574,6 +574,13 @@ func (a *App) ChangeRHK(ctx context.Context, actor model.Actor, version int, rhk
 	if err != nil {
 		return r, err
 	}
+	if c == (RHKChange{}) {
+		// Judged after access: whoever may not change it is refused first.
+		if _, err := a.checkRHK(ctx, actor, r); err != nil {
+			return r, err
+		}
+		return r, model.Invalid("description", "invalid.rhk.change.empty")
+	}
 	if c.Kind != nil {
 		r.Kind = *c.Kind
 	}
