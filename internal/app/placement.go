@@ -230,6 +230,11 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 		if e, err = lockRecord(ctx, tx, e.ID); err != nil {
 			return err
 		}
+		// And its post: two people placed on it at once are checked
+		// against its holders one after the other.
+		if err := tx.LockPosition(ctx, pos.ID); err != nil {
+			return err
+		}
 		if err := refuseHeld(ctx, tx, pos, pl); err != nil {
 			return err
 		}
