@@ -340,3 +340,45 @@ func TestEndOnTheDayAPlacementStarts(t *testing.T) {
 		}
 	})
 }
+
+// An import that gives a person a new NIP, applied at the moment their
+// record is merged into another: the import either comes first (the merge
+// takes the new number into the kept record's history) or finds the
+// record changed since it planned it (409), and the merge likewise; it
+// never brings a merged record back to life with a number.
+func TestNIPChangeAtTheMerge(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		file := "NIP;NAMA;STATUS;GOLONGAN;UNOR_ID;JABATAN_NAMA\n" +
+			"199104042024032004;Dewi Lestari;CPNS;III/a;KOMINFO-APL;Pranata Komputer Ahli Pertama\n"
+		rep, err := e.a.ImportEmployees(ctx, e.admin, "cpns.csv", []byte(file), false)
+		if err != nil || len(rep.Rows) != 1 || rep.Rows[0].OldNIP != storetest.NIPStaff2 {
+			t.Fatalf("the preview does not offer the new NIP of %s: %+v, %v", storetest.NIPStaff2, rep.Rows, err)
+		}
+		errs := atOnce(
+			func() error { _, err := e.a.ImportEmployees(ctx, e.admin, "cpns.csv", []byte(file), true); return err },
+			func() error {
+				_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID,
+					Unlike: true, Reason: "Satu orang dengan dua catatan"})
+				return err
+			},
+		)
+		if errs[0] != nil && !errors.Is(errs[0], model.ErrStale) {
+			t.Errorf("the import: %v", errs[0])
+		}
+		if errs[1] != nil && !errors.Is(errs[1], model.ErrStale) {
+			t.Errorf("the merge: %v", errs[1])
+		}
+		if errs[0] != nil && errs[1] != nil {
+			t.Fatalf("neither went through: %v", errs)
+		}
+		_, err = s.MergedInto(ctx, e.o.Staff2.ID)
+		if merged := err == nil; merged == (errs[1] != nil) {
+			t.Errorf("merged %v, but the merge answered %v", merged, errs[1])
+		}
+		if got, _ := s.Employee(ctx, e.o.Staff2.ID); err == nil && (got.Active || got.NIP != "") {
+			t.Errorf("the merged record is active %v with NIP %q", got.Active, got.NIP)
+		}
+	})
+}
