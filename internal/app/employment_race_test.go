@@ -382,3 +382,46 @@ func TestNIPChangeAtTheMerge(t *testing.T) {
 		}
 	})
 }
+
+// Two ends, or two cancellations, of one placement sent at once. An end
+// works from the placement it read: when the other changed it meanwhile,
+// it is refused (409); when it read the other's end, it changes that end
+// (as ending again does). Either way the placement was ended once and its
+// end changed at most once. Of two cancellations, one is done and the
+// other refused (409).
+func TestPlacementEndsAtOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		id := e.o.Staff3.ID
+		plt, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: id, PositionID: e.o.PosSekr.ID, Kind: model.PlacementPlt, Start: "2026-03-02"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := atOnce(
+			func() error { return e.a.EndPlacement(ctx, e.admin, id, plt.ID, "2026-03-20") },
+			func() error { return e.a.EndPlacement(ctx, e.admin, id, plt.ID, "2026-03-25") },
+		)
+		changes := 0
+		if errs[0] == nil && errs[1] == nil {
+			changes = 1
+		} else {
+			oneWins(t, "two ends of a placement", errs)
+		}
+		if n := auditCount(t, s, e.o.Instansi.ID, "placement", plt.ID, "placement.end"); n != 1 {
+			t.Errorf("%d placement.end audit entries, want 1", n)
+		}
+		if n := auditCount(t, s, e.o.Instansi.ID, "placement", plt.ID, "placement.end.change"); n != changes {
+			t.Errorf("%d placement.end.change audit entries, want %d", n, changes)
+		}
+		plh, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: id, PositionID: e.o.PosKadinkes.ID, Kind: model.PlacementPlh, Start: "2026-04-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cancel := func() error { return e.a.CancelPlacement(ctx, e.admin, id, plh.ID) }
+		oneWins(t, "two cancellations of a placement", atOnce(cancel, cancel), "conflict.placement.cancelled")
+		if n := auditCount(t, s, e.o.Instansi.ID, "placement", plh.ID, "placement.cancel"); n != 1 {
+			t.Errorf("%d placement.cancel audit entries, want 1", n)
+		}
+	})
+}

@@ -431,6 +431,10 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 			if err := a.refuseSelfRating(ctx, tx, e, from, end, try, "end", "end"); err != nil {
 				return err
 			}
+			// Its post is locked as for a new placement (place).
+			if err := tx.LockPosition(ctx, pl.PositionID); err != nil {
+				return err
+			}
 			pos, err := tx.Position(ctx, pl.PositionID)
 			if err != nil {
 				return err
