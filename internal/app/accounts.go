@@ -473,6 +473,16 @@ func (a *App) CreateAccount(ctx context.Context, actor model.Actor, employeeID s
 	token, hash := newToken()
 	l := IssuedLink{Token: token, Purpose: model.LinkActivation, ExpiresAt: a.Now().Add(AdminLinkTTL), Employee: e}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		// Checked again on the record as it is now: an end, a merge or
+		// another account made at the same moment is seen.
+		if _, err := lockRecord(ctx, tx, e.ID); err != nil {
+			return err
+		}
+		if _, err := tx.UserByEmployee(ctx, e.ID); err == nil {
+			return model.Refused("conflict.account.exists", e.FullName())
+		} else if !errors.Is(err, model.ErrNotFound) {
+			return err
+		}
 		u, err := tx.CreateUser(ctx, model.User{InstansiID: e.InstansiID, Username: e.NIP, DisplayName: e.FullName(), EmployeeID: e.ID})
 		if err != nil {
 			return err

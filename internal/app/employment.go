@@ -116,13 +116,52 @@ func closedMessage(e model.Employee, into *model.Employee, m *model.EmployeeMerg
 // names the record kept, where the act belongs now. nil for an active
 // record.
 func (a *App) refuseClosed(ctx context.Context, e model.Employee) error {
+	return refuseClosedIn(ctx, a.store, e)
+}
+
+// recordReader reads the state of an employee record: the store, or a
+// transaction that locked the record (lockRecords).
+type recordReader interface {
+	Employee(ctx context.Context, id string) (model.Employee, error)
+	MergedInto(ctx context.Context, employeeID string) (model.EmployeeMerge, error)
+	EmploymentEnds(ctx context.Context, employeeID string) ([]model.EmploymentEnd, error)
+}
+
+// lockRecords locks employee records in the write transaction of an act
+// whose rule depends on their state, and returns them as they are now,
+// in the order asked (store.Tx.LockEmployees). What the act checked
+// before its transaction began may have changed since: the act checks
+// again, against what this returns and what tx reads from here on, so
+// that of two acts on one record sent at once the second sees the first
+// and is refused when the state it needs is gone. The first record is
+// refused when it is closed (merged, or its employment ended), as
+// refuseClosed does.
+func lockRecords(ctx context.Context, tx *store.Tx, ids ...string) ([]model.Employee, error) {
+	list, err := tx.LockEmployees(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	return list, refuseClosedIn(ctx, tx, list[0])
+}
+
+// lockRecord is lockRecords for one record.
+func lockRecord(ctx context.Context, tx *store.Tx, id string) (model.Employee, error) {
+	list, err := lockRecords(ctx, tx, id)
+	if err != nil {
+		return model.Employee{}, err
+	}
+	return list[0], nil
+}
+
+// refuseClosedIn is refuseClosed reading from db.
+func refuseClosedIn(ctx context.Context, db recordReader, e model.Employee) error {
 	if e.Active {
 		return nil
 	}
 	var into *model.Employee
 	var merge *model.EmployeeMerge
-	if m, err := a.store.MergedInto(ctx, e.ID); err == nil {
-		kept, err := a.store.Employee(ctx, m.IntoID)
+	if m, err := db.MergedInto(ctx, e.ID); err == nil {
+		kept, err := db.Employee(ctx, m.IntoID)
 		if err != nil {
 			return err
 		}
@@ -132,7 +171,7 @@ func (a *App) refuseClosed(ctx context.Context, e model.Employee) error {
 	}
 	var end *model.EmploymentEnd
 	if into == nil {
-		ends, err := a.store.EmploymentEnds(ctx, e.ID)
+		ends, err := db.EmploymentEnds(ctx, e.ID)
 		if err != nil {
 			return err
 		}
@@ -179,8 +218,10 @@ type EndEmploymentRequest struct {
 }
 
 // EndEmployment records the end of an employee's employment from the TMT
-// of the SK (not later than today): their placements end the day before,
-// their open SKPs are closed on that day as in a transfer, they leave the
+// of the SK (not later than today, after their first placement began):
+// the TMT is the first day they no longer work, so their placements end
+// the day before and a placement starting on the TMT or later, started
+// already or not, was never held and is cancelled; their open SKPs are closed on that day as in a transfer, they leave the
 // teams of that year on, their account is disabled and its sessions end;
 // they leave the org chart, the desks and monitoring from the TMT, while
 // everything they recorded stays readable. Administrators of the person's
@@ -207,12 +248,14 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 		v.AddErr("date", err)
 	} else if r.Date > a.Today(ctx, e.InstansiID) {
 		v.Add("date", "invalid.employment.date.future")
-	} else if start, err := a.lastPlacementStart(ctx, e.ID, r.Date, a.Today(ctx, e.InstansiID)); err != nil {
+	} else if first, err := a.firstPlacementStart(ctx, e.ID, a.Today(ctx, e.InstansiID)); err != nil {
 		return model.EmploymentEnd{}, err
-	} else if start != "" {
-		// Placements in force end the day before the TMT: not before they
-		// began. One not started yet is cancelled (tx.EndEmployment).
-		v.Add("date", "invalid.employment.date.beforeplacement", start)
+	} else if first != "" && r.Date <= first {
+		// The TMT is the first day not worked: on or before the first day
+		// of the first placement, nothing was ever worked (a slip of the
+		// date). A later placement starting on the TMT or after it was
+		// never held and is cancelled (tx.EndEmployment).
+		v.Add("date", "invalid.employment.date.beforeplacement", first)
 	}
 	if end.Decree == "" {
 		v.Add("decree", "invalid.employment.decree")
@@ -222,14 +265,20 @@ func (a *App) EndEmployment(ctx context.Context, actor model.Actor, r EndEmploym
 	if err := v.Err(); err != nil {
 		return end, err
 	}
-	if e.UnitID != "" {
-		u, err := a.store.Unit(ctx, e.UnitID)
-		if err != nil {
-			return end, err
-		}
-		end.OPDID = u.OPDID
-	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		// Checked again on the record as it is now: of two ends sent at
+		// once, the second finds the employment ended (409).
+		var err error
+		if e, err = lockRecord(ctx, tx, e.ID); err != nil {
+			return err
+		}
+		if e.UnitID != "" {
+			u, err := tx.Unit(ctx, e.UnitID)
+			if err != nil {
+				return err
+			}
+			end.OPDID = u.OPDID
+		}
 		placements, err := tx.Placements(ctx, e.ID)
 		if err != nil {
 			return err
@@ -339,39 +388,56 @@ func leaveTeams(ctx context.Context, tx *store.Tx, e model.Employee, from, to in
 // progress, or someone would rate themselves. Administrators of the OPD
 // the person left or of the instansi.
 func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employeeID string) error {
-	d, err := a.Employee(ctx, actor, employeeID)
-	if err != nil {
-		return err
-	}
-	end := d.Employment.End
-	if r := d.Employment.CancelRefused; r.Key != "" {
-		return model.Refused(r.Key, r.Args...)
-	}
-	if end == nil || !d.Can.CancelEnd {
-		if !d.Full {
-			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
+	// Everything is read under a lock on the record, inside the write
+	// transaction: of two cancellations sent at once, the second reads
+	// the record the first left (the employment goes on: 409), and no
+	// end recorded or merge made meanwhile is mistaken for the one read.
+	return a.orgWrite(ctx, actor, actor.InstansiID, func(tx *store.Tx) error {
+		if _, err := tx.LockEmployees(ctx, employeeID); err != nil {
+			return err
 		}
-		merged := d.Employment.MergedInto != nil
-		if end == nil || merged {
-			// Nothing to cancel: the employment goes on, or the record was
-			// merged into another. To those who manage the person, a
-			// conflict that says which.
-			if err := a.canManage(ctx, actor, d.Employee); err != nil {
-				return err
-			}
-			if c := d.Employment.Closed; merged && c.Key != "" {
-				return model.Refused(c.Key, c.Args...)
-			}
-			return model.Refused("conflict.employment.notended", d.Employee.FullName())
+		d, err := a.Employee(ctx, actor, employeeID)
+		if err != nil {
+			return err
 		}
-		return forbidden("cancel the end of employment of " + d.Employee.Name)
-	}
-	closed, err := a.store.EndClosures(ctx, end.ID)
-	if err != nil {
-		return err
-	}
-	today := a.Today(ctx, d.Employee.InstansiID)
-	return a.orgWrite(ctx, actor, d.Employee.InstansiID, func(tx *store.Tx) error {
+		end := d.Employment.End
+		if r := d.Employment.CancelRefused; r.Key != "" {
+			return model.Refused(r.Key, r.Args...)
+		}
+		if end == nil || !d.Can.CancelEnd {
+			if !d.Full {
+				return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
+			}
+			merged := d.Employment.MergedInto != nil
+			if end == nil || merged {
+				// Nothing to cancel: the employment goes on, or the record
+				// was merged into another. To those who manage the person,
+				// a conflict that says which.
+				if err := a.canManage(ctx, actor, d.Employee); err != nil {
+					return err
+				}
+				if c := d.Employment.Closed; merged && c.Key != "" {
+					return model.Refused(c.Key, c.Args...)
+				}
+				return model.Refused("conflict.employment.notended", d.Employee.FullName())
+			}
+			return forbidden("cancel the end of employment of " + d.Employee.Name)
+		}
+		// What was read above through the store is what the transaction
+		// reads too: the record is locked, and every act on it takes the
+		// lock first. Read again through the transaction all the same.
+		ends, err := tx.EmploymentEnds(ctx, employeeID)
+		if err != nil {
+			return err
+		}
+		if now := endInForce(d.Employee, ends); now == nil || now.ID != end.ID {
+			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrStale)
+		}
+		closed, err := tx.EndClosures(ctx, end.ID)
+		if err != nil {
+			return err
+		}
+		today := a.Today(ctx, d.Employee.InstansiID)
 		before, err := a.readOrgCharts(ctx, tx, d.Employee.InstansiID, today)
 		if err != nil {
 			return err
@@ -581,10 +647,8 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 	if into.ID == from.ID {
 		return model.EmployeeMerge{}, model.Invalid("into", "invalid.merge.into.same")
 	}
-	for _, e := range []model.Employee{from, into} {
-		if _, err := a.store.MergedInto(ctx, e.ID); err == nil {
-			return model.EmployeeMerge{}, model.Refused("conflict.merge.merged", e.Name, e.NIP)
-		}
+	if err := refuseMerged(ctx, a.store, from, into); err != nil {
+		return model.EmployeeMerge{}, err
 	}
 	reason := strings.TrimSpace(r.Reason)
 	if !samePerson(from, into) {
@@ -599,12 +663,28 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 	} else {
 		reason = "" // only an unlike merge needs one
 	}
-	if err := a.mergeConflicts(ctx, from, into); err != nil {
+	if err := a.mergeConflicts(ctx, a.store, from, into); err != nil {
 		return model.EmployeeMerge{}, err
 	}
 	var m model.EmployeeMerge
 	today := a.Today(ctx, from.InstansiID)
 	err = a.orgWrite(ctx, actor, from.InstansiID, func(tx *store.Tx) error {
+		// Checked again on both records as they are now: of two merges
+		// sent at once, the second finds the record merged (409).
+		locked, err := tx.LockEmployees(ctx, from.ID, into.ID)
+		if err != nil {
+			return err
+		}
+		if err := refuseMerged(ctx, tx, locked[0], locked[1]); err != nil {
+			return err
+		}
+		if from.Active != locked[0].Active || into.Active != locked[1].Active || from.NIP != locked[0].NIP || into.NIP != locked[1].NIP {
+			return fmt.Errorf("merge %s into %s: %w", from.ID, into.ID, model.ErrStale)
+		}
+		from, into = locked[0], locked[1]
+		if err := a.mergeConflicts(ctx, tx, from, into); err != nil {
+			return err
+		}
 		before, err := a.readOrgCharts(ctx, tx, from.InstansiID, today)
 		if err != nil {
 			return err
@@ -632,10 +712,37 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 	return m, err
 }
 
+// refuseMerged refuses a merge of records one of which was merged into
+// another already: the refusal names it and the record it went into,
+// with that record's NIP (the merged record has none any more).
+func refuseMerged(ctx context.Context, db recordReader, records ...model.Employee) error {
+	for _, e := range records {
+		m, err := db.MergedInto(ctx, e.ID)
+		if errors.Is(err, model.ErrNotFound) {
+			continue
+		} else if err != nil {
+			return err
+		}
+		kept, err := db.Employee(ctx, m.IntoID)
+		if err != nil {
+			return err
+		}
+		return model.Refused("conflict.merge.merged", e.FullName(), kept.FullName(), kept.NIP)
+	}
+	return nil
+}
+
+// mergeReader is what mergeConflicts reads: the store, or the
+// transaction that locked both records.
+type mergeReader interface {
+	placementReader
+	SKPs(ctx context.Context, f store.SKPFilter) ([]model.SKP, error)
+}
+
 // mergeConflicts refuses a merge that would leave the kept record with
 // two SKPs of one year in progress, or two definitive posts.
-func (a *App) mergeConflicts(ctx context.Context, from, into model.Employee) error {
-	skps, err := a.store.SKPs(ctx, store.SKPFilter{InstansiID: from.InstansiID, EmployeeIDs: []string{from.ID, into.ID}})
+func (a *App) mergeConflicts(ctx context.Context, db mergeReader, from, into model.Employee) error {
+	skps, err := db.SKPs(ctx, store.SKPFilter{InstansiID: from.InstansiID, EmployeeIDs: []string{from.ID, into.ID}})
 	if err != nil {
 		return err
 	}
@@ -654,7 +761,7 @@ func (a *App) mergeConflicts(ctx context.Context, from, into model.Employee) err
 			return model.Refused("conflict.merge.skp", year, from.Name, from.NIP, model.Msg("skp.status."+string(s.Status)))
 		}
 	}
-	fromPl, intoPl, err := openDefinitive(ctx, a.store, from.ID, into.ID, a.Today(ctx, from.InstansiID))
+	fromPl, intoPl, err := openDefinitive(ctx, db, from.ID, into.ID, a.Today(ctx, from.InstansiID))
 	if err != nil {
 		return err
 	}
@@ -731,21 +838,20 @@ func recordNIPChange(ctx context.Context, tx *store.Tx, e model.Employee, oldNIP
 	return err
 }
 
-// lastPlacementStart returns the latest start, on or after tmt, of the
-// employee's placements started by today and in force on the day before
-// tmt or later: a TMT on or before it would end a placement before it
-// began. A placement not started yet is not counted: the end cancels it.
-// "" when there is none.
-func (a *App) lastPlacementStart(ctx context.Context, employeeID string, tmt, today model.Date) (model.Date, error) {
+// firstPlacementStart returns the start of the employee's first placement
+// started by today: an end of employment must come after it. A placement
+// not started yet is not counted: the end cancels it. "" when there is
+// none.
+func (a *App) firstPlacementStart(ctx context.Context, employeeID string, today model.Date) (model.Date, error) {
 	list, err := a.store.Placements(ctx, employeeID)
 	if err != nil {
 		return "", err
 	}
-	var latest model.Date
+	var first model.Date
 	for _, pl := range list {
-		if (pl.End == "" || pl.End >= tmt) && pl.Start >= tmt && pl.Start <= today && pl.Start > latest {
-			latest = pl.Start
+		if pl.Start <= today && (first == "" || pl.Start < first) {
+			first = pl.Start
 		}
 	}
-	return latest, nil
+	return first, nil
 }

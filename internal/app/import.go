@@ -188,6 +188,26 @@ func (a *App) tryImport(ctx context.Context, actor model.Actor, rows []importer.
 	return blocked, warnings, err
 }
 
+// lockPlanned locks the record a planned row updates and checks that it
+// still carries the NIP the plan found it by (the old one, for a row that
+// gives a new NIP): a record merged, or given another number, by an act
+// at the same moment is not updated from a plan that read it before
+// (409, changed since it was read).
+func lockPlanned(ctx context.Context, tx *store.Tx, p importer.Planned) error {
+	locked, err := tx.LockEmployees(ctx, p.Employee.ID)
+	if err != nil {
+		return err
+	}
+	nip := p.Employee.NIP
+	if p.OldNIP != "" {
+		nip = p.OldNIP
+	}
+	if locked[0].NIP != nip {
+		return fmt.Errorf("employee %s: %w", p.Employee.ID, model.ErrStale)
+	}
+	return nil
+}
+
 func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) error {
 	made := map[string]string{} // unit + name of positions created in this import
 	for _, p := range plan {
@@ -215,6 +235,8 @@ func applyImport(ctx context.Context, tx *store.Tx, plan []importer.Planned) err
 				return fmt.Errorf("row %d: %w", p.Row, err)
 			}
 			e = created
+		} else if err := lockPlanned(ctx, tx, p); err != nil {
+			return fmt.Errorf("row %d: %w", p.Row, err)
 		} else if _, err := tx.UpdateEmployee(ctx, e); err != nil {
 			return fmt.Errorf("row %d: %w", p.Row, err)
 		} else if p.OldNIP != "" {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -227,24 +228,27 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 	// The same person on the same post in the same way twice over the
 	// same days is one placement entered twice (a Plh made definitive is
 	// not).
-	held, err := a.store.Placements(ctx, e.ID)
-	if err != nil {
+	if err := refuseHeld(ctx, a.store, pos, pl); err != nil {
 		return done, err
-	}
-	for _, x := range held {
-		if x.PositionID == pl.PositionID && x.Kind == pl.Kind && overlaps(x.Start, x.End, pl.Start, pl.End) {
-			return done, model.Refused("conflict.placement.duplicate", x.Start)
-		}
-		// A Plt or Plh acts for someone else: never on one's own post.
-		if x.PositionID == pl.PositionID && x.Kind == model.PlacementDefinitif && pl.Kind != model.PlacementDefinitif &&
-			overlaps(x.Start, x.End, pl.Start, pl.End) {
-			return done, model.Invalid("position_id", "invalid.placement.acting.own", pos.Name)
-		}
 	}
 	if done.Backdated, err = a.backdatedImpact(ctx, e, pos, pl.Kind, pl.Start); err != nil {
 		return done, err
 	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		// Checked again on the record as it is now: of two placements sent
+		// at once, the second sees the first.
+		var err error
+		if e, err = lockRecord(ctx, tx, e.ID); err != nil {
+			return err
+		}
+		// And its post: two people placed on it at once are checked
+		// against its holders one after the other.
+		if err := tx.LockPosition(ctx, pos.ID); err != nil {
+			return err
+		}
+		if err := refuseHeld(ctx, tx, pos, pl); err != nil {
+			return err
+		}
 		try := func(c *model.OrgChart) *model.OrgChart {
 			return c.WithHolding(model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind})
 		}
@@ -264,7 +268,6 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 		if warn && !done.Backdated.Empty() {
 			return &BackdatedError{Impact: done.Backdated}
 		}
-		var err error
 		if pl, err = tx.Place(ctx, pl); err != nil {
 			return err
 		}
@@ -278,6 +281,50 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 	})
 	done.Placement = pl
 	return done, err
+}
+
+// refuseHeld refuses a placement the employee holds already: the same
+// person on the same post in the same way twice over the same days is one
+// placement entered twice (a Plh made definitive is not), and a Plt or
+// Plh acts for someone else, never on one's own post.
+func refuseHeld(ctx context.Context, db placementReader, pos model.Position, pl model.Placement) error {
+	held, err := db.Placements(ctx, pl.EmployeeID)
+	if err != nil {
+		return err
+	}
+	for _, x := range held {
+		if x.PositionID == pl.PositionID && x.Kind == pl.Kind && overlaps(x.Start, x.End, pl.Start, pl.End) {
+			return model.Refused("conflict.placement.duplicate", x.Start)
+		}
+		if x.PositionID == pl.PositionID && x.Kind == model.PlacementDefinitif && pl.Kind != model.PlacementDefinitif &&
+			overlaps(x.Start, x.End, pl.Start, pl.End) {
+			return model.Invalid("position_id", "invalid.placement.acting.own", pos.Name)
+		}
+	}
+	return nil
+}
+
+// lockPlacement locks the record of a placement's employee in tx and
+// reads the placement again: one cancelled, ended or changed since pl was
+// read (another act sent at once) is refused (409), so that an act never
+// works from a placement that is no more.
+func (a *App) lockPlacement(ctx context.Context, tx *store.Tx, pl model.Placement) (model.Employee, error) {
+	e, err := lockRecord(ctx, tx, pl.EmployeeID)
+	if err != nil {
+		return e, err
+	}
+	now, err := tx.PlacementByID(ctx, pl.ID)
+	if err != nil {
+		return e, err
+	}
+	if now.Cancelled {
+		return e, model.Refused("conflict.placement.cancelled",
+			model.DateLabel(a.TimeZone(ctx, e.InstansiID).Today(now.CancelledAt)), now.CancelledBy)
+	}
+	if now.Start != pl.Start || now.End != pl.End || now.PositionID != pl.PositionID {
+		return e, fmt.Errorf("placement %s: %w", pl.ID, model.ErrStale)
+	}
+	return e, nil
 }
 
 // refuseSecondActing keeps one acting holder on a post at a time: a Plt
@@ -395,12 +442,19 @@ func (a *App) EndPlacement(ctx context.Context, actor model.Actor, employeeID, p
 	}
 	holding := model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		if _, err := a.lockPlacement(ctx, tx, pl); err != nil {
+			return err
+		}
 		if pl.End != "" && end > pl.End {
 			// Longer: the placement holds the post again on days it had
 			// left, checked as a placement of those days.
 			from := dayAfter(pl.End)
 			try := func(c *model.OrgChart) *model.OrgChart { return c.WithHolding(holding) }
 			if err := a.refuseSelfRating(ctx, tx, e, from, end, try, "end", "end"); err != nil {
+				return err
+			}
+			// Its post is locked as for a new placement (place).
+			if err := tx.LockPosition(ctx, pl.PositionID); err != nil {
 				return err
 			}
 			pos, err := tx.Position(ctx, pl.PositionID)
@@ -488,6 +542,9 @@ func (a *App) CancelPlacement(ctx context.Context, actor model.Actor, employeeID
 	}
 	holding := model.OrgHolding{EmployeeID: pl.EmployeeID, PositionID: pl.PositionID, Kind: pl.Kind}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		if _, err := a.lockPlacement(ctx, tx, pl); err != nil {
+			return err
+		}
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithoutHolding(holding) }
 		if err := a.refuseSelfRating(ctx, tx, e, pl.Start, pl.End, try, "placement", "placement"); err != nil {
 			return err
@@ -614,16 +671,18 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 	}
 	// One substitute at a time: which of two overlapping ones would rate
 	// is nobody's decision.
-	existing, err := a.store.RaterOverrides(ctx, e.ID)
-	if err != nil {
+	if err := refuseOverlap(ctx, a.store, o); err != nil {
 		return o, err
 	}
-	for _, x := range existing {
-		if overlaps(x.Start, x.End, o.Start, o.End) {
-			return o, model.Refused("conflict.rater.overlap", x.Start)
-		}
-	}
 	err = a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		// Checked again on the record as it is now: of two substitutes
+		// sent at once, the second sees the first.
+		if _, err := lockRecord(ctx, tx, e.ID); err != nil {
+			return err
+		}
+		if err := refuseOverlap(ctx, tx, o); err != nil {
+			return err
+		}
 		try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(o) }
 		if err := a.refuseSelfRating(ctx, tx, e, o.Start, o.End, try, "rater_id", "upper_rater_id"); err != nil {
 			return err
@@ -633,6 +692,24 @@ func (a *App) OverrideRater(ctx context.Context, actor model.Actor, o model.Rate
 		return err
 	})
 	return o, err
+}
+
+// refuseOverlap keeps one substitute rater at a time: which of two
+// overlapping ones would rate is nobody's decision. An equal start is an
+// overlap too: nothing ends a substitute before it began.
+func refuseOverlap(ctx context.Context, db interface {
+	RaterOverrides(ctx context.Context, employeeID string) ([]model.RaterOverride, error)
+}, o model.RaterOverride) error {
+	existing, err := db.RaterOverrides(ctx, o.EmployeeID)
+	if err != nil {
+		return err
+	}
+	for _, x := range existing {
+		if x.ID != o.ID && overlaps(x.Start, x.End, o.Start, o.End) {
+			return model.Refused("conflict.rater.overlap", x.Start)
+		}
+	}
+	return nil
 }
 
 // EndRaterOverride ends an override on a date; the derived raters apply
@@ -692,7 +769,25 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 		}
 	}
 	return a.orgWrite(ctx, actor, e.InstansiID, func(tx *store.Tx) error {
+		// Checked again on the record as it is now: an override ended or
+		// changed by another act sent at once is not the one read.
+		if _, err := lockRecord(ctx, tx, e.ID); err != nil {
+			return err
+		}
+		now, err := tx.RaterOverrides(ctx, employeeID)
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(now, func(x model.RaterOverride) bool { return x.ID == overrideID })
+		if i < 0 || now[i].Start != found.Start || now[i].End != found.End {
+			return fmt.Errorf("rater override %s: %w", overrideID, model.ErrStale)
+		}
 		if found.End != "" && end > found.End {
+			for _, x := range now {
+				if x.ID != found.ID && overlaps(x.Start, x.End, dayAfter(found.End), end) {
+					return model.Refused("conflict.rater.overlap", x.Start)
+				}
+			}
 			try := func(c *model.OrgChart) *model.OrgChart { return c.WithOverride(*found) }
 			if err := a.refuseSelfRating(ctx, tx, e, dayAfter(found.End), end, try, "end", "end"); err != nil {
 				return err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -359,6 +360,35 @@ func (c conn) EmployeeNames(ctx context.Context, ids []string) (map[string]strin
 	})
 	if err != nil {
 		return nil, fmt.Errorf("employee names: %w", err)
+	}
+	return out, nil
+}
+
+// LockEmployees locks the records of employees ids until the transaction
+// ends and returns them as they are then, in the order asked. An act
+// whose rule depends on the state of a record (its end, merge, placements,
+// substitute raters, account) takes this lock before it reads that state
+// inside its transaction, so that two acts on one record run one after
+// the other and the second sees what the first did. PostgreSQL locks the
+// rows (SELECT … FOR UPDATE), always in id order so that two acts on the
+// same two records cannot wait on each other; SQLite's write transactions
+// already run one at a time. An unknown id is model.ErrNotFound.
+func (tx *Tx) LockEmployees(ctx context.Context, ids ...string) ([]model.Employee, error) {
+	sorted := slices.Clone(ids)
+	slices.Sort(sorted)
+	for _, id := range slices.Compact(sorted) {
+		var got string
+		if err := tx.queryRow(ctx, `SELECT id FROM employees WHERE id = ?`+tx.d.forUpdate(), id).Scan(&got); err != nil {
+			return nil, notFound(err, "employee "+id)
+		}
+	}
+	out := make([]model.Employee, len(ids))
+	for i, id := range ids {
+		e, err := tx.Employee(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = e
 	}
 	return out, nil
 }

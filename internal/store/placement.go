@@ -51,6 +51,11 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 				if c.Start > pl.Start {
 					return pl, model.Invalid("start", "invalid.placement.start.before", c.Start)
 				}
+				if c.Start == pl.Start {
+					// It would end the day before it began: a placement
+					// entered by mistake is cancelled, not replaced.
+					return pl, model.Invalid("start", "invalid.placement.start.same", c.Start, c.PositionName)
+				}
 				if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, end, c.ID); err != nil {
 					return pl, fmt.Errorf("end placement: %w", err)
 				}

@@ -97,3 +97,16 @@ func (c conn) ActingHoldings(ctx context.Context, positionID string, from, to mo
 	}
 	return out, rows.Err()
 }
+
+// LockPosition locks a position until the transaction ends, so that two
+// placements on it sent at once are checked one after the other against
+// its holders (DefinitiveHolders, ActingHoldings). Taken after the
+// placed employee's record (LockEmployees), never before. SQLite needs
+// no lock (forUpdate).
+func (tx *Tx) LockPosition(ctx context.Context, id string) error {
+	var got string
+	if err := tx.queryRow(ctx, `SELECT id FROM positions WHERE id = ?`+tx.d.forUpdate(), id).Scan(&got); err != nil {
+		return notFound(err, "position "+id)
+	}
+	return nil
+}
