@@ -66,6 +66,15 @@ type assessmentRightsJSON struct {
 	Calibrate   bool `json:"calibrate"`
 	FollowUp    bool `json:"follow_up"`
 	SeeRatings  bool `json:"see_ratings"`
+	Object      bool `json:"object"`
+}
+
+// objectionRefJSON names an assessment's keberatan: GET
+// /api/v1/objections/{id} reads it whole.
+type objectionRefJSON struct {
+	ID       string     `json:"id"`
+	Status   string     `json:"status"`
+	Deadline model.Date `json:"deadline"`
 }
 
 type assessmentJSON struct {
@@ -98,6 +107,17 @@ type assessmentJSON struct {
 	// as rated now (the OPD's capaian is not set yet, or a limit of its
 	// pattern is full), while can.finalize is false.
 	FinalizeRefused string `json:"finalize_refused,omitempty"`
+	// ObjectionDeadline is the last second to object (null until sent), in
+	// UTC as every time of the API; ObjectionLastDay is its day on the
+	// instansi's clock, ObjectionTimeZone that clock's name (WIB, WITA,
+	// WIT), ObjectionReceivedOn the day the window counts from.
+	ObjectionDeadline   *time.Time `json:"objection_deadline"`
+	ObjectionLastDay    *string    `json:"objection_last_day"`
+	ObjectionTimeZone   *string    `json:"objection_time_zone"`
+	ObjectionReceivedOn *string    `json:"objection_received_on"`
+	// ObjectRefused says why can.object is false.
+	ObjectRefused string            `json:"object_refused,omitempty"`
+	Objection     *objectionRefJSON `json:"objection"`
 }
 
 func snapshotOrNil(s model.PersonSnapshot) *model.PersonSnapshot {
@@ -107,14 +127,27 @@ func snapshotOrNil(s model.PersonSnapshot) *model.PersonSnapshot {
 	return &s
 }
 
-func assessmentOf(lang string, as model.Assessment, p model.Period, can app.AssessmentRights) assessmentJSON {
+// assessmentOf is an assessment as the API shows it, with its keberatan
+// part ob (a zero panel for the assessments nested in another's, which
+// carry no rights either).
+func assessmentOf(lang string, as model.Assessment, p model.Period, can app.AssessmentRights, ob app.ObjectionPanel) assessmentJSON {
 	j := assessmentJSON{ID: as.ID, EmployeeID: as.EmployeeID, Employee: as.Employee, SKPID: as.SKPID, PeriodID: as.PeriodID,
 		Period: locale.T(lang, p.Label().Key, p.Label().Args...), OPDID: as.OPDID, Regime: string(as.Regime), Leader: as.Leader,
 		HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat)),
 		Note: as.Note, Status: string(as.Status), Rater: snapshotOrNil(as.Rater), UpperRater: snapshotOrNil(as.UpperRater),
 		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), ReceivedAt: timeOrNil(as.ReceivedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
 		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate, FollowUp: can.FollowUp,
-			SeeRatings: can.SeeRatings}}
+			SeeRatings: can.SeeRatings, Object: can.Object},
+		ObjectionDeadline: timeOrNil(ob.DeadlineAt()), ObjectionLastDay: ptr(string(ob.Deadline)), ObjectionReceivedOn: ptr(string(ob.Received))}
+	if ob.Deadline != "" {
+		j.ObjectionTimeZone = ptr(ob.Zone.Abbrev())
+	}
+	if ob.HasObjection {
+		j.Objection = &objectionRefJSON{ID: ob.Objection.ID, Status: string(ob.Objection.Status), Deadline: ob.Objection.Deadline}
+	}
+	if r := can.ObjectRefused; r.Key != "" {
+		j.ObjectRefused = locale.T(lang, r.Key, r.Args...)
+	}
 	if r := can.CalibrateRefused; r.Key != "" {
 		j.CalibrateRefused = locale.T(lang, r.Key, r.Args...)
 	}
@@ -154,7 +187,7 @@ func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor mode
 	lang := readerLang(r)
 	out := list[assessmentJSON]{Items: []assessmentJSON{}, NextCursor: ptr(page.Next)}
 	for _, it := range page.Items {
-		out.Items = append(out.Items, assessmentOf(lang, it.Assessment, it.Period, it.Can))
+		out.Items = append(out.Items, assessmentOf(lang, it.Assessment, it.Period, it.Can, it.Objection))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -283,11 +316,11 @@ func annualOf(lang string, ev *app.AnnualEvaluation) *annualJSON {
 			End: s.SKP.PeriodEnd, Status: string(s.SKP.Status), This: s.This, Periods: []assessmentJSON{}, Results: resultsOf(s.Results),
 			Suggestion: suggestionOf(lang, s.Suggestion)}
 		if s.Annual != nil {
-			a := assessmentOf(lang, s.Annual.Assessment, s.Annual.Period, s.Annual.Can)
+			a := assessmentOf(lang, s.Annual.Assessment, s.Annual.Period, s.Annual.Can, s.Annual.Objection)
 			sj.Annual = &a
 		}
 		for _, p := range s.Periods {
-			sj.Periods = append(sj.Periods, assessmentOf(lang, p.Assessment, p.Period, p.Can))
+			sj.Periods = append(sj.Periods, assessmentOf(lang, p.Assessment, p.Period, p.Can, p.Objection))
 		}
 		out.SKPs = append(out.SKPs, sj)
 	}
@@ -309,7 +342,7 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 		return err
 	}
 	lang := readerLang(r)
-	out := assessmentDetailJSON{assessmentJSON: assessmentOf(lang, v.Assessment, v.Period, v.Can),
+	out := assessmentDetailJSON{assessmentJSON: assessmentOf(lang, v.Assessment, v.Period, v.Can, v.Objection),
 		Capaian: ptr(string(v.Capaian)), LeaderRating: ptr(string(v.LeaderRating)), RatedNow: v.Rater,
 		Results: []assessmentResultJSON{}, Behaviours: []assessmentBehaviourJSON{}, Moves: []moveJSON{}, History: []historyJSON{}, Year: []assessmentJSON{},
 		AngkaKredit: creditOf(v.Credit), FollowUps: []followUpJSON{}, FollowUpKinds: append([]model.FollowUpKind{}, v.Can.FollowUpKinds...)}
@@ -321,7 +354,7 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 			PerilakuKerja: ptr(string(h.PerilakuKerja)), Predikat: ptr(string(h.Predikat))})
 	}
 	for _, y := range v.Year {
-		out.Year = append(out.Year, assessmentOf(lang, y.Assessment, y.Period, y.Can))
+		out.Year = append(out.Year, assessmentOf(lang, y.Assessment, y.Period, y.Can, y.Objection))
 	}
 	out.Results = resultsOf(v.Results)
 	out.Annual = annualOf(lang, v.Annual)
@@ -423,7 +456,21 @@ func assessmentSchemas() map[string]any {
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee (false while the OPD's capaian kinerja organisasi for the period is not set, or while its predikat would pass a maximum of the OPD's distribution pattern: finalize_refused says which)",
 			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
 			"follow_up":   "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)",
-			"see_ratings": "Read the ratings, predikat, note and umpan balik: the rated employee once the result is sent to them (null and empty before), everyone else who reads the assessment always"}),
+			"see_ratings": "Read the ratings, predikat, note and umpan balik: the rated employee once the result is sent to them (null and empty before), everyone else who reads the assessment always",
+			"object":      "Object to the result (keberatan: POST /api/v1/assessments/{id}/objections): its employee, once it is sent, within 14 calendar days of receiving it, once, and for a periodic result only where the instansi takes objections to periodic results; object_refused says why not"}),
+		"object_refused": map[string]any{"type": "string",
+			"description": "Why can.object is false: someone else's result, not sent yet, a periodic result where the instansi takes objections to annual results only, objected to already (see objection), or the last day passed (named); absent when can.object"},
+		"objection_deadline": described(map[string]any{"type": []string{"string", "null"}, "format": "date-time"},
+			"The last second to object, in UTC as every time of the API: 23:59:59 of objection_last_day on the instansi's clock (2026-12-15T16:59:59Z for 15 December 2026 in WIB). Null until the result is sent (to everyone: the rated employee sees no deadline before the result is theirs). Null in the assessments nested in another's (year, annual), which carry no rights either: read the assessment itself"),
+		"objection_last_day": described(map[string]any{"type": []string{"string", "null"}, "format": "date"},
+			"The last day to object on the instansi's clock: the day the result was received plus 14 calendar days, or the deadline its objection was made within; objections are taken until 23:59 of that day (objection_time_zone). Null with objection_deadline"),
+		"objection_time_zone": described(map[string]any{"type": []string{"string", "null"}, "enum": []any{"WIB", "WITA", "WIT", nil}},
+			"The instansi's clock the last day is counted on (GET /api/v1/settings time_zone); null with objection_deadline"),
+		"objection_received_on": described(map[string]any{"type": []string{"string", "null"}, "format": "date"},
+			"The day, on the instansi's clock, the 14 days to object count from (received_at's day, or the day of the change that redelivered it); null with objection_deadline"),
+		"objection": map[string]any{"type": []string{"object", "null"}, "required": []string{"id", "status", "deadline"},
+			"description": "The keberatan on this result, to everyone who reads the assessment (null when none): its id (GET /api/v1/objections/{id}, also listed by GET /api/v1/assessments/{id}/objections), its status and the last day it was made within",
+			"properties":  map[string]any{"id": str(), "status": enum("submitted", "explained", "decided"), "deadline": map[string]any{"type": "string", "format": "date"}}},
 		"calibrate_refused": map[string]any{"type": "string",
 			"description": "Why calibration may not move the result: a keberatan on it is open (its decision comes first) or was decided (final); only to those who calibrate"},
 		"finalize_refused": map[string]any{"type": "string",
