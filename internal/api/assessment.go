@@ -256,6 +256,15 @@ type assessmentDetailJSON struct {
 	FollowUps     []followUpJSON            `json:"follow_ups"`
 	FollowUpKinds []model.FollowUpKind      `json:"follow_up_kinds"`
 	Annual        *annualJSON               `json:"annual"`
+	// Thread is the umpan balik on the result, to those who see its
+	// ratings (null to the rated employee before it is sent): the
+	// messages at GET /api/v1/feedback?target_type=assessment.
+	Thread *assessmentThreadJSON `json:"thread"`
+}
+
+type assessmentThreadJSON struct {
+	Count int           `json:"count"`
+	Can   threadCanJSON `json:"can"`
 }
 
 // annualJSON is what an annual rating rests on: every SKP of the year.
@@ -348,6 +357,9 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 		AngkaKredit: creditOf(v.Credit), FollowUps: []followUpJSON{}, FollowUpKinds: append([]model.FollowUpKind{}, v.Can.FollowUpKinds...)}
 	for _, f := range v.FollowUps {
 		out.FollowUps = append(out.FollowUps, followUpOf(f))
+	}
+	if v.Thread != nil {
+		out.Thread = &assessmentThreadJSON{Count: len(v.Thread.Items), Can: threadCanJSON{Post: v.Thread.Can.Post}}
 	}
 	for _, h := range v.History {
 		out.History = append(out.History, historyJSON{At: h.At, By: h.By, Action: h.Action, HasilKerja: ptr(string(h.HasilKerja)),
@@ -491,6 +503,9 @@ func assessmentSchemas() map[string]any {
 	detail["follow_ups"] = map[string]any{"type": "array", "items": ref("FollowUp")}
 	detail["follow_up_kinds"] = map[string]any{"type": "array", "items": enum("improvement_plan", "training", "reward", "sanction"),
 		"description": "The follow-up kinds the result's predikat admits, when can.follow_up: a reward for Sangat Baik, a sanction for Kurang and Sangat Kurang, an improvement plan for Butuh Perbaikan and below, training for any"}
+	detail["thread"] = map[string]any{"type": []string{"object", "null"}, "required": []string{"count", "can"},
+		"description": "The umpan balik on the result (GET /api/v1/feedback?target_type=assessment&target_id={id}; POST /api/v1/feedback): read and written by those who see its ratings (can.see_ratings): null to the rated employee until the result is sent to them",
+		"properties":  map[string]any{"count": integer, "can": obj([]string{"post"}, map[string]any{"post": map[string]any{"type": "boolean", "description": "Whether the actor may add a message"}})}}
 	detail["year"] = map[string]any{"type": "array", "items": ref("Assessment"), "description": "The employee's other assessments of the year, periodic and annual, on every SKP of the year"}
 	detail["annual"] = map[string]any{"oneOf": []any{ref("AnnualEvaluation"), map[string]any{"type": "null"}},
 		"description": "What an annual rating rests on (null for a periodic assessment): every SKP of the year with its periodic results and the year's realisasi and evidence, and the annual suggestion (also in suggestion)"}

@@ -612,6 +612,10 @@ type AssessmentView struct {
 	// Objection is the keberatan part: its objection, the last day to
 	// object and the day it counts from, and what the actor may do.
 	Objection ObjectionPanel
+	// Thread is the umpan balik on the result, to those who see its
+	// ratings (feedbackTarget); nil to the rated employee before it is
+	// sent to them.
+	Thread *Thread
 }
 
 // AssessmentResult is one RHK as the rater sees it.
@@ -738,6 +742,15 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 				v.Annual.SKPs[i].Suggestion = model.Suggestion{}
 			}
 		}
+	}
+	if ratingsSeen(actor, f.A) {
+		// The thread's rule (feedbackTarget), of the facts at hand.
+		items, err := a.store.FeedbackOn(ctx, TargetAssessment, f.A.ID)
+		if err != nil {
+			return v, err
+		}
+		t := threadOf(actor, TargetAssessment, f.A.ID, items)
+		v.Thread = &t
 	}
 	if v.Credit, err = a.creditOf(ctx, f.A, f.Period, f.SKP); err != nil {
 		return v, err
