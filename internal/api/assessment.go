@@ -201,6 +201,7 @@ type assessmentIndicatorJSON struct {
 	Realisasi   string   `json:"realisasi"`
 	Basis       string   `json:"basis"`
 	Share       float64  `json:"share"`
+	Due         *string  `json:"due"`
 	Standing    string   `json:"standing"`
 	Evidence    []string `json:"evidence"`
 }
@@ -283,6 +284,7 @@ type annualSKPJSON struct {
 	This       bool                   `json:"this"`
 	Annual     *assessmentJSON        `json:"annual"`
 	Periods    []assessmentJSON       `json:"periods"`
+	Outside    []assessmentJSON       `json:"outside"`
 	Results    []assessmentResultJSON `json:"results"`
 	Suggestion suggestionJSON         `json:"suggestion"`
 }
@@ -303,7 +305,7 @@ func resultsOf(results []app.AssessmentResult) []assessmentResultJSON {
 			ProgressMinutes: res.Progress.Minutes, ProgressEvidence: res.ProgressEvidence, FeedbackCount: len(res.Feedback), UmpanBalik: res.UmpanBalik}
 		for _, in := range res.Indicators {
 			ij := assessmentIndicatorJSON{ID: in.Indicator.ID, Aspect: string(in.Indicator.Aspect), Description: in.Indicator.Description,
-				Target: in.Indicator.Target, Unit: in.Indicator.Unit, Realisasi: in.Realisasi, Basis: in.Basis, Share: in.Share,
+				Target: in.Indicator.Target, Unit: in.Indicator.Unit, Realisasi: in.Realisasi, Basis: in.Basis, Share: in.Share, Due: ptr(in.PeriodDue()),
 				Standing: string(in.Standing), Evidence: []string{}}
 			for _, e := range in.Evidence {
 				ij.Evidence = append(ij.Evidence, e.ID)
@@ -322,7 +324,7 @@ func annualOf(lang string, ev *app.AnnualEvaluation) *annualJSON {
 	out := &annualJSON{SKPs: []annualSKPJSON{}, Suggestion: suggestionOf(lang, ev.Suggestion.Suggestion)}
 	for _, s := range ev.SKPs {
 		sj := annualSKPJSON{SKPID: s.SKP.ID, Position: s.SKP.Employee.Position, Unit: s.SKP.Employee.Unit, Start: s.SKP.PeriodStart,
-			End: s.SKP.PeriodEnd, Status: string(s.SKP.Status), This: s.This, Periods: []assessmentJSON{}, Results: resultsOf(s.Results),
+			End: s.SKP.PeriodEnd, Status: string(s.SKP.Status), This: s.This, Periods: []assessmentJSON{}, Outside: []assessmentJSON{}, Results: resultsOf(s.Results),
 			Suggestion: suggestionOf(lang, s.Suggestion)}
 		if s.Annual != nil {
 			a := assessmentOf(lang, s.Annual.Assessment, s.Annual.Period, s.Annual.Can, s.Annual.Objection)
@@ -330,6 +332,9 @@ func annualOf(lang string, ev *app.AnnualEvaluation) *annualJSON {
 		}
 		for _, p := range s.Periods {
 			sj.Periods = append(sj.Periods, assessmentOf(lang, p.Assessment, p.Period, p.Can, p.Objection))
+		}
+		for _, p := range s.Outside {
+			sj.Outside = append(sj.Outside, assessmentOf(lang, p.Assessment, p.Period, p.Can, p.Objection))
 		}
 		out.SKPs = append(out.SKPs, sj)
 	}
@@ -494,7 +499,7 @@ func assessmentSchemas() map[string]any {
 	detail["capaian"] = map[string]any{"type": []string{"string", "null"}, "enum": []any{"istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang", nil}}
 	detail["leader_rating"] = rating
 	detail["rated_now_by"] = person
-	detail["results"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with its indicators (target, realisasi, basis, share of the target due, standing, evidence ids), the period's progress and feedback, and the umpan balik"}}
+	detail["results"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with its indicators (target, realisasi, basis, share of the target due, due: that part as a number, \"1\" of a yearly \"12\", null when the period is due the whole target or it cannot be reckoned; standing, evidence ids), the period's progress and feedback (feedback_count; the messages at GET /api/v1/feedback?target_type=rhk), and the umpan balik"}}
 	detail["behaviours"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A core value with its ekspektasi khusus and umpan balik"}}
 	detail["suggestion"] = map[string]any{"type": "object", "description": "The suggested rating hasil kerja with its reasons: advice, never the rating"}
 	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A calibration move: at, by, reason, from, to"}}
@@ -521,6 +526,7 @@ func assessmentSchemas() map[string]any {
 					"this":       map[string]any{"type": "boolean", "description": "The SKP this annual assessment rates"},
 					"annual":     map[string]any{"oneOf": []any{ref("Assessment"), map[string]any{"type": "null"}}, "description": "Another SKP's annual assessment"},
 					"periods":    map[string]any{"type": "array", "items": ref("Assessment"), "description": "Its periodic assessments: ratings, predikat, who rated (ratings not yet sent are left out of the employee's own view)"},
+					"outside":    map[string]any{"type": "array", "items": ref("Assessment"), "description": "Its periodic assessments for periods wholly outside its days (left on it when a back-dated transfer closed it before they began): shown, never weighed; each needs a new assessment on the SKP in force in its period"},
 					"results":    map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with the year's realisasi, standing and evidence ids (every period's)"}},
 					"suggestion": map[string]any{"type": "object", "description": "What this SKP's realisasi for the year suggest"}})},
 			"suggestion": map[string]any{"type": "object", "description": "The suggested annual rating hasil kerja with its reasons"}}),

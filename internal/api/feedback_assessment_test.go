@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/kinerja-id/kinerja/internal/app/apptest"
@@ -83,5 +84,16 @@ func TestFeedbackOnAssessmentAPI(t *testing.T) {
 		}
 		problem(t, e.get(t, thread, outsider), 404)
 		problem(t, post(outsider, "Halo"), 404)
+		// The part of a yearly target due in January, as the page says it.
+		results, _ := d["results"].([]any)
+		var dues []any
+		for _, res := range results {
+			for _, in := range res.(map[string]any)["indicators"].([]any) {
+				dues = append(dues, in.(map[string]any)["target"], in.(map[string]any)["due"])
+			}
+		}
+		if fmt.Sprint(dues) != "[12 1]" {
+			t.Errorf("the indicators' targets and January's due = %v, want [12 1]", dues)
+		}
 	})
 }
