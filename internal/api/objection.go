@@ -18,7 +18,7 @@ func objectionRoutes() []route {
 		{method: "POST", path: "/api/v1/assessments/{id}/objections", summary: "The employee objects to their final result with a reason, within 14 calendar days of receiving it on the instansi's clock (periodic results only where the instansi allows)", handle: (*handler).submitObjection,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "ObjectionRequest", response: "Objection", status: 201, errors: []int{403, 404, 409, 422}}},
 		{method: "GET", path: "/api/v1/assessments/{id}/objections", summary: "The objections to one assessment the actor may read: none, or its one (a result is objected to once), each as GET /api/v1/objections/{oid} answers it; 404 for an assessment the actor may not read", handle: (*handler).assessmentObjections,
-			doc: op{tag: "penilaian", params: []string{"id"}, response: "ObjectionList", errors: []int{404}}},
+			doc: op{tag: "penilaian", params: []string{"id"}, query: []string{"limit", "cursor"}, response: "ObjectionList", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/objections", summary: "The objections the actor may read, newest first and paged. Without a filter that is every one: the actor's own, those of the people in their line below them, and what their role reads (an OPD's for its admins, the instansi's for BKPSDM, leaders and auditors; auditors read-only). Each filter narrows the list and they combine: mine=true the actor's own; todo=true those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day), so mine=true with todo=true holds none; unit an OPD's; status a state", handle: (*handler).objections,
 			doc: op{tag: "penilaian", query: []string{"mine", "todo", "unit", "status", "all", "limit", "cursor"}, response: "ObjectionList", errors: []int{404, 422},
 				queryDocs: map[string]string{
@@ -138,16 +138,24 @@ func (h *handler) writeObjection(w http.ResponseWriter, r *http.Request, actor m
 }
 
 func (h *handler) assessmentObjections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
 	views, err := h.a.AssessmentObjections(r.Context(), actor, r.PathValue("id"))
 	if err != nil {
 		return err
 	}
 	lang := readerLang(r)
-	out := list[objectionJSON]{Items: []objectionJSON{}}
+	items := []objectionJSON{}
 	for _, v := range views {
-		out.Items = append(out.Items, objectionViewOf(lang, v))
+		items = append(items, objectionViewOf(lang, v))
 	}
-	return writeJSON(w, http.StatusOK, out)
+	// At most one: paged as every list all the same.
+	page, err := pageOf(items, func(o objectionJSON) string { return o.ID }, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, page)
 }
 
 func (h *handler) objection(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
