@@ -66,6 +66,15 @@ type assessmentRightsJSON struct {
 	Calibrate   bool `json:"calibrate"`
 	FollowUp    bool `json:"follow_up"`
 	SeeRatings  bool `json:"see_ratings"`
+	Object      bool `json:"object"`
+}
+
+// objectionRefJSON names an assessment's keberatan: GET
+// /api/v1/objections/{id} reads it whole.
+type objectionRefJSON struct {
+	ID       string     `json:"id"`
+	Status   string     `json:"status"`
+	Deadline model.Date `json:"deadline"`
 }
 
 type assessmentJSON struct {
@@ -98,6 +107,17 @@ type assessmentJSON struct {
 	// as rated now (the OPD's capaian is not set yet, or a limit of its
 	// pattern is full), while can.finalize is false.
 	FinalizeRefused string `json:"finalize_refused,omitempty"`
+	// ObjectionDeadline is the last second to object (null until sent), in
+	// UTC as every time of the API; ObjectionLastDay is its day on the
+	// instansi's clock, ObjectionTimeZone that clock's name (WIB, WITA,
+	// WIT), ObjectionReceivedOn the day the window counts from.
+	ObjectionDeadline   *time.Time `json:"objection_deadline"`
+	ObjectionLastDay    *string    `json:"objection_last_day"`
+	ObjectionTimeZone   *string    `json:"objection_time_zone"`
+	ObjectionReceivedOn *string    `json:"objection_received_on"`
+	// ObjectRefused says why can.object is false.
+	ObjectRefused string            `json:"object_refused,omitempty"`
+	Objection     *objectionRefJSON `json:"objection"`
 }
 
 func snapshotOrNil(s model.PersonSnapshot) *model.PersonSnapshot {
@@ -107,14 +127,27 @@ func snapshotOrNil(s model.PersonSnapshot) *model.PersonSnapshot {
 	return &s
 }
 
-func assessmentOf(lang string, as model.Assessment, p model.Period, can app.AssessmentRights) assessmentJSON {
+// assessmentOf is an assessment as the API shows it, with its keberatan
+// part ob (a zero panel for the assessments nested in another's, which
+// carry no rights either).
+func assessmentOf(lang string, as model.Assessment, p model.Period, can app.AssessmentRights, ob app.ObjectionPanel) assessmentJSON {
 	j := assessmentJSON{ID: as.ID, EmployeeID: as.EmployeeID, Employee: as.Employee, SKPID: as.SKPID, PeriodID: as.PeriodID,
 		Period: locale.T(lang, p.Label().Key, p.Label().Args...), OPDID: as.OPDID, Regime: string(as.Regime), Leader: as.Leader,
 		HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat)),
 		Note: as.Note, Status: string(as.Status), Rater: snapshotOrNil(as.Rater), UpperRater: snapshotOrNil(as.UpperRater),
 		RatedAt: timeOrNil(as.RatedAt), FinalizedAt: timeOrNil(as.FinalizedAt), ReceivedAt: timeOrNil(as.ReceivedAt), AcknowledgedAt: timeOrNil(as.AcknowledgedAt),
 		Version: as.Version, Can: assessmentRightsJSON{Rate: can.Rate, Finalize: can.Finalize, Acknowledge: can.Acknowledge, Calibrate: can.Calibrate, FollowUp: can.FollowUp,
-			SeeRatings: can.SeeRatings}}
+			SeeRatings: can.SeeRatings, Object: can.Object},
+		ObjectionDeadline: timeOrNil(ob.DeadlineAt()), ObjectionLastDay: ptr(string(ob.Deadline)), ObjectionReceivedOn: ptr(string(ob.Received))}
+	if ob.Deadline != "" {
+		j.ObjectionTimeZone = ptr(ob.Zone.Abbrev())
+	}
+	if ob.HasObjection {
+		j.Objection = &objectionRefJSON{ID: ob.Objection.ID, Status: string(ob.Objection.Status), Deadline: ob.Objection.Deadline}
+	}
+	if r := can.ObjectRefused; r.Key != "" {
+		j.ObjectRefused = locale.T(lang, r.Key, r.Args...)
+	}
 	if r := can.CalibrateRefused; r.Key != "" {
 		j.CalibrateRefused = locale.T(lang, r.Key, r.Args...)
 	}
@@ -154,7 +187,7 @@ func (h *handler) assessments(w http.ResponseWriter, r *http.Request, actor mode
 	lang := readerLang(r)
 	out := list[assessmentJSON]{Items: []assessmentJSON{}, NextCursor: ptr(page.Next)}
 	for _, it := range page.Items {
-		out.Items = append(out.Items, assessmentOf(lang, it.Assessment, it.Period, it.Can))
+		out.Items = append(out.Items, assessmentOf(lang, it.Assessment, it.Period, it.Can, it.Objection))
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -168,6 +201,7 @@ type assessmentIndicatorJSON struct {
 	Realisasi   string   `json:"realisasi"`
 	Basis       string   `json:"basis"`
 	Share       float64  `json:"share"`
+	Due         *string  `json:"due"`
 	Standing    string   `json:"standing"`
 	Evidence    []string `json:"evidence"`
 }
@@ -223,6 +257,15 @@ type assessmentDetailJSON struct {
 	FollowUps     []followUpJSON            `json:"follow_ups"`
 	FollowUpKinds []model.FollowUpKind      `json:"follow_up_kinds"`
 	Annual        *annualJSON               `json:"annual"`
+	// Thread is the umpan balik on the result, to those who see its
+	// ratings (null to the rated employee before it is sent): the
+	// messages at GET /api/v1/feedback?target_type=assessment.
+	Thread *assessmentThreadJSON `json:"thread"`
+}
+
+type assessmentThreadJSON struct {
+	Count int           `json:"count"`
+	Can   threadCanJSON `json:"can"`
 }
 
 // annualJSON is what an annual rating rests on: every SKP of the year.
@@ -241,6 +284,7 @@ type annualSKPJSON struct {
 	This       bool                   `json:"this"`
 	Annual     *assessmentJSON        `json:"annual"`
 	Periods    []assessmentJSON       `json:"periods"`
+	Outside    []assessmentJSON       `json:"outside"`
 	Results    []assessmentResultJSON `json:"results"`
 	Suggestion suggestionJSON         `json:"suggestion"`
 }
@@ -261,7 +305,7 @@ func resultsOf(results []app.AssessmentResult) []assessmentResultJSON {
 			ProgressMinutes: res.Progress.Minutes, ProgressEvidence: res.ProgressEvidence, FeedbackCount: len(res.Feedback), UmpanBalik: res.UmpanBalik}
 		for _, in := range res.Indicators {
 			ij := assessmentIndicatorJSON{ID: in.Indicator.ID, Aspect: string(in.Indicator.Aspect), Description: in.Indicator.Description,
-				Target: in.Indicator.Target, Unit: in.Indicator.Unit, Realisasi: in.Realisasi, Basis: in.Basis, Share: in.Share,
+				Target: in.Indicator.Target, Unit: in.Indicator.Unit, Realisasi: in.Realisasi, Basis: in.Basis, Share: in.Share, Due: ptr(in.PeriodDue()),
 				Standing: string(in.Standing), Evidence: []string{}}
 			for _, e := range in.Evidence {
 				ij.Evidence = append(ij.Evidence, e.ID)
@@ -280,14 +324,17 @@ func annualOf(lang string, ev *app.AnnualEvaluation) *annualJSON {
 	out := &annualJSON{SKPs: []annualSKPJSON{}, Suggestion: suggestionOf(lang, ev.Suggestion.Suggestion)}
 	for _, s := range ev.SKPs {
 		sj := annualSKPJSON{SKPID: s.SKP.ID, Position: s.SKP.Employee.Position, Unit: s.SKP.Employee.Unit, Start: s.SKP.PeriodStart,
-			End: s.SKP.PeriodEnd, Status: string(s.SKP.Status), This: s.This, Periods: []assessmentJSON{}, Results: resultsOf(s.Results),
+			End: s.SKP.PeriodEnd, Status: string(s.SKP.Status), This: s.This, Periods: []assessmentJSON{}, Outside: []assessmentJSON{}, Results: resultsOf(s.Results),
 			Suggestion: suggestionOf(lang, s.Suggestion)}
 		if s.Annual != nil {
-			a := assessmentOf(lang, s.Annual.Assessment, s.Annual.Period, s.Annual.Can)
+			a := assessmentOf(lang, s.Annual.Assessment, s.Annual.Period, s.Annual.Can, s.Annual.Objection)
 			sj.Annual = &a
 		}
 		for _, p := range s.Periods {
-			sj.Periods = append(sj.Periods, assessmentOf(lang, p.Assessment, p.Period, p.Can))
+			sj.Periods = append(sj.Periods, assessmentOf(lang, p.Assessment, p.Period, p.Can, p.Objection))
+		}
+		for _, p := range s.Outside {
+			sj.Outside = append(sj.Outside, assessmentOf(lang, p.Assessment, p.Period, p.Can, p.Objection))
 		}
 		out.SKPs = append(out.SKPs, sj)
 	}
@@ -309,19 +356,22 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 		return err
 	}
 	lang := readerLang(r)
-	out := assessmentDetailJSON{assessmentJSON: assessmentOf(lang, v.Assessment, v.Period, v.Can),
+	out := assessmentDetailJSON{assessmentJSON: assessmentOf(lang, v.Assessment, v.Period, v.Can, v.Objection),
 		Capaian: ptr(string(v.Capaian)), LeaderRating: ptr(string(v.LeaderRating)), RatedNow: v.Rater,
 		Results: []assessmentResultJSON{}, Behaviours: []assessmentBehaviourJSON{}, Moves: []moveJSON{}, History: []historyJSON{}, Year: []assessmentJSON{},
 		AngkaKredit: creditOf(v.Credit), FollowUps: []followUpJSON{}, FollowUpKinds: append([]model.FollowUpKind{}, v.Can.FollowUpKinds...)}
 	for _, f := range v.FollowUps {
 		out.FollowUps = append(out.FollowUps, followUpOf(f))
 	}
+	if v.Thread != nil {
+		out.Thread = &assessmentThreadJSON{Count: len(v.Thread.Items), Can: threadCanJSON{Post: v.Thread.Can.Post}}
+	}
 	for _, h := range v.History {
 		out.History = append(out.History, historyJSON{At: h.At, By: h.By, Action: h.Action, HasilKerja: ptr(string(h.HasilKerja)),
 			PerilakuKerja: ptr(string(h.PerilakuKerja)), Predikat: ptr(string(h.Predikat))})
 	}
 	for _, y := range v.Year {
-		out.Year = append(out.Year, assessmentOf(lang, y.Assessment, y.Period, y.Can))
+		out.Year = append(out.Year, assessmentOf(lang, y.Assessment, y.Period, y.Can, y.Objection))
 	}
 	out.Results = resultsOf(v.Results)
 	out.Annual = annualOf(lang, v.Annual)
@@ -423,7 +473,21 @@ func assessmentSchemas() map[string]any {
 			"rate": "Set or change the ratings (the pejabat penilai of the day, until final)", "finalize": "Send the result to the employee (false while the OPD's capaian kinerja organisasi for the period is not set, or while its predikat would pass a maximum of the OPD's distribution pattern: finalize_refused says which)",
 			"acknowledge": "Confirm reading the result as it stands (the employee; asked again after a change)", "calibrate": "Move the rating with a reason (the OPD head or BKPSDM)",
 			"follow_up":   "Record a follow-up of a final annual result (the pejabat penilai or BKPSDM)",
-			"see_ratings": "Read the ratings, predikat, note and umpan balik: the rated employee once the result is sent to them (null and empty before), everyone else who reads the assessment always"}),
+			"see_ratings": "Read the ratings, predikat, note and umpan balik: the rated employee once the result is sent to them (null and empty before), everyone else who reads the assessment always",
+			"object":      "Object to the result (keberatan: POST /api/v1/assessments/{id}/objections): its employee, once it is sent, within 14 calendar days of receiving it, once, and for a periodic result only where the instansi takes objections to periodic results; object_refused says why not"}),
+		"object_refused": map[string]any{"type": "string",
+			"description": "Why can.object is false: someone else's result, not sent yet, a periodic result where the instansi takes objections to annual results only, objected to already (see objection), or the last day passed (named); absent when can.object"},
+		"objection_deadline": described(map[string]any{"type": []string{"string", "null"}, "format": "date-time"},
+			"The last second to object, in UTC as every time of the API: 23:59:59 of objection_last_day on the instansi's clock (2026-12-15T16:59:59Z for 15 December 2026 in WIB). Null until the result is sent (to everyone: the rated employee sees no deadline before the result is theirs). Null in the assessments nested in another's (year, annual), which carry no rights either: read the assessment itself"),
+		"objection_last_day": described(map[string]any{"type": []string{"string", "null"}, "format": "date"},
+			"The last day to object on the instansi's clock: the day the result was received plus 14 calendar days, or the deadline its objection was made within; objections are taken until 23:59 of that day (objection_time_zone). Null with objection_deadline"),
+		"objection_time_zone": described(map[string]any{"type": []string{"string", "null"}, "enum": []any{"WIB", "WITA", "WIT", nil}},
+			"The instansi's clock the last day is counted on (GET /api/v1/settings time_zone); null with objection_deadline"),
+		"objection_received_on": described(map[string]any{"type": []string{"string", "null"}, "format": "date"},
+			"The day, on the instansi's clock, the 14 days to object count from (received_at's day, or the day of the change that redelivered it); null with objection_deadline"),
+		"objection": map[string]any{"type": []string{"object", "null"}, "required": []string{"id", "status", "deadline"},
+			"description": "The keberatan on this result, to everyone who reads the assessment (null when none): its id (GET /api/v1/objections/{id}, also listed by GET /api/v1/assessments/{id}/objections), its status and the last day it was made within",
+			"properties":  map[string]any{"id": str(), "status": enum("submitted", "explained", "decided"), "deadline": map[string]any{"type": "string", "format": "date"}}},
 		"calibrate_refused": map[string]any{"type": "string",
 			"description": "Why calibration may not move the result: a keberatan on it is open (its decision comes first) or was decided (final); only to those who calibrate"},
 		"finalize_refused": map[string]any{"type": "string",
@@ -435,7 +499,7 @@ func assessmentSchemas() map[string]any {
 	detail["capaian"] = map[string]any{"type": []string{"string", "null"}, "enum": []any{"istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang", nil}}
 	detail["leader_rating"] = rating
 	detail["rated_now_by"] = person
-	detail["results"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with its indicators (target, realisasi, basis, share of the target due, standing, evidence ids), the period's progress and feedback, and the umpan balik"}}
+	detail["results"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with its indicators (target, realisasi, basis, share of the target due, due: that part as a number, \"1\" of a yearly \"12\", null when the period is due the whole target or it cannot be reckoned; standing, evidence ids), the period's progress and feedback (feedback_count; the messages at GET /api/v1/feedback?target_type=rhk), and the umpan balik"}}
 	detail["behaviours"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A core value with its ekspektasi khusus and umpan balik"}}
 	detail["suggestion"] = map[string]any{"type": "object", "description": "The suggested rating hasil kerja with its reasons: advice, never the rating"}
 	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A calibration move: at, by, reason, from, to"}}
@@ -444,6 +508,9 @@ func assessmentSchemas() map[string]any {
 	detail["follow_ups"] = map[string]any{"type": "array", "items": ref("FollowUp")}
 	detail["follow_up_kinds"] = map[string]any{"type": "array", "items": enum("improvement_plan", "training", "reward", "sanction"),
 		"description": "The follow-up kinds the result's predikat admits, when can.follow_up: a reward for Sangat Baik, a sanction for Kurang and Sangat Kurang, an improvement plan for Butuh Perbaikan and below, training for any"}
+	detail["thread"] = map[string]any{"type": []string{"object", "null"}, "required": []string{"count", "can"},
+		"description": "The umpan balik on the result (GET /api/v1/feedback?target_type=assessment&target_id={id}; POST /api/v1/feedback): read and written by those who see its ratings (can.see_ratings): null to the rated employee until the result is sent to them",
+		"properties":  map[string]any{"count": integer, "can": obj([]string{"post"}, map[string]any{"post": map[string]any{"type": "boolean", "description": "Whether the actor may add a message"}})}}
 	detail["year"] = map[string]any{"type": "array", "items": ref("Assessment"), "description": "The employee's other assessments of the year, periodic and annual, on every SKP of the year"}
 	detail["annual"] = map[string]any{"oneOf": []any{ref("AnnualEvaluation"), map[string]any{"type": "null"}},
 		"description": "What an annual rating rests on (null for a periodic assessment): every SKP of the year with its periodic results and the year's realisasi and evidence, and the annual suggestion (also in suggestion)"}
@@ -459,6 +526,7 @@ func assessmentSchemas() map[string]any {
 					"this":       map[string]any{"type": "boolean", "description": "The SKP this annual assessment rates"},
 					"annual":     map[string]any{"oneOf": []any{ref("Assessment"), map[string]any{"type": "null"}}, "description": "Another SKP's annual assessment"},
 					"periods":    map[string]any{"type": "array", "items": ref("Assessment"), "description": "Its periodic assessments: ratings, predikat, who rated (ratings not yet sent are left out of the employee's own view)"},
+					"outside":    map[string]any{"type": "array", "items": ref("Assessment"), "description": "Its periodic assessments for periods wholly outside its days (left on it when a back-dated transfer closed it before they began): shown, never weighed; each needs a new assessment on the SKP in force in its period"},
 					"results":    map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with the year's realisasi, standing and evidence ids (every period's)"}},
 					"suggestion": map[string]any{"type": "object", "description": "What this SKP's realisasi for the year suggest"}})},
 			"suggestion": map[string]any{"type": "object", "description": "The suggested annual rating hasil kerja with its reasons"}}),

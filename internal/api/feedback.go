@@ -70,7 +70,7 @@ func (h *handler) feedbackThread(w http.ResponseWriter, r *http.Request, actor m
 }
 
 func feedbackSchemas() map[string]any {
-	targets := enum(app.TargetSKP, app.TargetRHK, app.TargetProgress, app.TargetRealisasi)
+	targets := enum(app.TargetSKP, app.TargetRHK, app.TargetProgress, app.TargetRealisasi, app.TargetAssessment)
 	return map[string]any{
 		"Feedback": obj([]string{"id", "target_type", "target_id", "author_id", "author_name", "body", "created_at"}, map[string]any{"id": str(),
 			"target_type": targets, "target_id": str(), "author_id": str(),

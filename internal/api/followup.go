@@ -36,13 +36,17 @@ type followUpJSON struct {
 	UpdatedAt    time.Time       `json:"updated_at"`
 	Version      int             `json:"version"`
 	Can          map[string]bool `json:"can"`
+	// NextStatuses are the statuses POST /follow-ups/{id}/progress takes
+	// now (empty unless can.progress).
+	NextStatuses []model.FollowUpStatus `json:"next_statuses"`
 }
 
 func followUpOf(v app.FollowUpView) followUpJSON {
 	f := v.FollowUp
 	return followUpJSON{ID: f.ID, AssessmentID: f.AssessmentID, EmployeeID: f.EmployeeID, EmployeeName: f.EmployeeName, Kind: string(f.Kind),
 		Title: f.Title, Plan: f.Plan, ReviewDue: ptr(string(f.ReviewDue)), OverdueDays: v.Overdue, Status: string(f.Status), Outcome: f.Outcome,
-		CreatedAt: f.CreatedAt.UTC(), UpdatedAt: f.UpdatedAt.UTC(), Version: f.Version, Can: map[string]bool{"progress": v.Can.Progress}}
+		CreatedAt: f.CreatedAt.UTC(), UpdatedAt: f.UpdatedAt.UTC(), Version: f.Version, Can: map[string]bool{"progress": v.Can.Progress},
+		NextStatuses: append([]model.FollowUpStatus{}, v.Can.Moves...)}
 }
 
 type creditJSON struct {
@@ -165,7 +169,9 @@ func followUpSchemas() map[string]any {
 			"overdue_days": map[string]any{"type": "integer", "description": "Days an open improvement plan is past its review day on the instansi's clock (terlambat); 0 when it is not"},
 			"status":       enum("open", "in_progress", "done", "cancelled"), "outcome": str(),
 			"created_at": map[string]any{"type": "string", "format": "date-time"}, "updated_at": map[string]any{"type": "string", "format": "date-time"},
-			"version": integer, "can": canSchemaOf("What the signed-in user may do with it now", map[string]string{"progress": "Start it, record it done or cancel it"})}),
+			"version": integer, "can": canSchemaOf("What the signed-in user may do with it now", map[string]string{"progress": "Start it, record it done or cancel it"}),
+			"next_statuses": map[string]any{"type": "array", "items": enum("in_progress", "done", "cancelled"),
+				"description": "The statuses POST /api/v1/follow-ups/{id}/progress takes now: in_progress, done and cancelled while open; done and cancelled once in progress; none when closed or without can.progress"}}),
 		"FollowUpRequest": obj([]string{"kind", "title"}, map[string]any{"kind": enum(kinds...),
 			"title": map[string]any{"type": "string", "maxLength": model.FollowUpTitleMax}, "plan": map[string]any{"type": "string", "maxLength": model.FollowUpTextMax}}),
 		"FollowUpProgress": obj([]string{"version", "status"}, map[string]any{"version": integer, "status": enum("in_progress", "done", "cancelled"),

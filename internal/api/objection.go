@@ -17,6 +17,8 @@ func objectionRoutes() []route {
 	return []route{
 		{method: "POST", path: "/api/v1/assessments/{id}/objections", summary: "The employee objects to their final result with a reason, within 14 calendar days of receiving it on the instansi's clock (periodic results only where the instansi allows)", handle: (*handler).submitObjection,
 			doc: op{tag: "penilaian", params: []string{"id"}, body: "ObjectionRequest", response: "Objection", status: 201, errors: []int{403, 404, 409, 422}}},
+		{method: "GET", path: "/api/v1/assessments/{id}/objections", summary: "The objections to one assessment the actor may read: none, or its one (a result is objected to once), each as GET /api/v1/objections/{oid} answers it; 404 for an assessment the actor may not read", handle: (*handler).assessmentObjections,
+			doc: op{tag: "penilaian", params: []string{"id"}, query: []string{"limit", "cursor"}, response: "ObjectionList", errors: []int{404, 422}}},
 		{method: "GET", path: "/api/v1/objections", summary: "The objections the actor may read, newest first and paged. Without a filter that is every one: the actor's own, those of the people in their line below them, and what their role reads (an OPD's for its admins, the instansi's for BKPSDM, leaders and auditors; auditors read-only). Each filter narrows the list and they combine: mine=true the actor's own; todo=true those waiting for the actor to explain (the pejabat penilai of the day) or decide (the atasan pejabat penilai of the day), so mine=true with todo=true holds none; unit an OPD's; status a state", handle: (*handler).objections,
 			doc: op{tag: "penilaian", query: []string{"mine", "todo", "unit", "status", "all", "limit", "cursor"}, response: "ObjectionList", errors: []int{404, 422},
 				queryDocs: map[string]string{
@@ -41,6 +43,13 @@ func init() {
 			queryDocs[k] = v
 		}
 	}
+}
+
+// resultJSON is an assessment's result as it stands.
+type resultJSON struct {
+	HasilKerja    *string `json:"hasil_kerja"`
+	PerilakuKerja *string `json:"perilaku_kerja"`
+	Predikat      *string `json:"predikat"`
 }
 
 type objectionRightsJSON struct {
@@ -72,14 +81,31 @@ type objectionJSON struct {
 	Evidence     []string             `json:"evidence"`
 	Version      int                  `json:"version"`
 	Can          objectionRightsJSON  `json:"can"`
+	// DeadlineAt is the deadline's last second (23:59:59 on the
+	// instansi's clock, TimeZone), in UTC; ReceivedOn the day the 14 days
+	// count from.
+	DeadlineAt *time.Time `json:"deadline_at"`
+	TimeZone   string     `json:"time_zone"`
+	ReceivedOn *string    `json:"received_on"`
+	// Result is the assessment's result as it stands now (the decision's
+	// to after a change).
+	Result resultJSON `json:"result"`
+	// Explainer and Decider are who explains (the pejabat penilai of the
+	// day) and who decides (the atasan of the day, or the pejabat penilai
+	// at the top of the line), in the one objection's answer; null in a
+	// list, or when the post is empty.
+	Explainer *userRef `json:"explainer"`
+	Decider   *userRef `json:"decider"`
 }
 
-func objectionOf(lang string, o model.Objection, as model.Assessment, p model.Period, can app.ObjectionRights) objectionJSON {
+func objectionOf(lang string, o model.Objection, as model.Assessment, p model.Period, can app.ObjectionRights, panel app.ObjectionPanel) objectionJSON {
 	out := objectionJSON{ID: o.ID, AssessmentID: o.AssessmentID, EmployeeID: o.EmployeeID, Employee: as.Employee, PeriodID: p.ID,
 		Period: locale.T(lang, p.Label().Key, p.Label().Args...), Status: string(o.Status), Reason: o.Reason, SubmittedAt: o.SubmittedAt.UTC(),
 		Deadline: string(o.Deadline), Explanation: ptr(o.Explanation), ExplainedBy: userRefOf(o.ExplainedBy, ""), ExplainedAt: timeOrNil(o.ExplainedAt),
 		Decision: ptr(string(o.Decision)), Note: ptr(o.DecisionNote), DecidedBy: userRefOf(o.DecidedBy, ""), DecidedAt: timeOrNil(o.DecidedAt),
-		Evidence: []string{}, Version: o.Version, Can: objectionRightsJSON{Explain: can.Explain, Decide: can.Decide, Attach: can.Attach}}
+		Evidence: []string{}, Version: o.Version, Can: objectionRightsJSON{Explain: can.Explain, Decide: can.Decide, Attach: can.Attach},
+		DeadlineAt: timeOrNil(panel.DeadlineAt()), TimeZone: panel.Zone.Abbrev(), ReceivedOn: ptr(string(panel.Received)),
+		Result: resultJSON{HasilKerja: ptr(string(as.HasilKerja)), PerilakuKerja: ptr(string(as.PerilakuKerja)), Predikat: ptr(string(as.Predikat))}}
 	if o.Status == model.ObjectionDecided {
 		from, to := o.From, o.To
 		out.From, out.To = &from, &to
@@ -87,12 +113,9 @@ func objectionOf(lang string, o model.Objection, as model.Assessment, p model.Pe
 	return out
 }
 
-func (h *handler) writeObjection(w http.ResponseWriter, r *http.Request, actor model.Actor, id string, status int) error {
-	v, err := h.a.Objection(r.Context(), actor, id)
-	if err != nil {
-		return err
-	}
-	out := objectionOf(readerLang(r), v.Objection, v.Assessment, v.Period, v.Can)
+// objectionViewOf is one objection read whole.
+func objectionViewOf(lang string, v app.ObjectionView) objectionJSON {
+	out := objectionOf(lang, v.Objection, v.Assessment, v.Period, v.Can, v.ObjectionPanel)
 	if v.ExplainedByName != "" {
 		out.ExplainedBy.Name = v.ExplainedByName
 	}
@@ -102,7 +125,37 @@ func (h *handler) writeObjection(w http.ResponseWriter, r *http.Request, actor m
 	for _, e := range v.Evidence {
 		out.Evidence = append(out.Evidence, e.ID)
 	}
-	return writeJSON(w, status, out)
+	out.Explainer, out.Decider = userRefOf(v.Rater.EmployeeID, v.Rater.Name), userRefOf(v.Decider.EmployeeID, v.Decider.Name)
+	return out
+}
+
+func (h *handler) writeObjection(w http.ResponseWriter, r *http.Request, actor model.Actor, id string, status int) error {
+	v, err := h.a.Objection(r.Context(), actor, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, status, objectionViewOf(readerLang(r), v))
+}
+
+func (h *handler) assessmentObjections(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	if _, err := limitParam(r); err != nil {
+		return err
+	}
+	views, err := h.a.AssessmentObjections(r.Context(), actor, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	lang := readerLang(r)
+	items := []objectionJSON{}
+	for _, v := range views {
+		items = append(items, objectionViewOf(lang, v))
+	}
+	// At most one: paged as every list all the same.
+	page, err := pageOf(items, func(o objectionJSON) string { return o.ID }, r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, page)
 }
 
 func (h *handler) objection(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
@@ -143,7 +196,7 @@ func (h *handler) objections(w http.ResponseWriter, r *http.Request, actor model
 	lang := readerLang(r)
 	out := list[objectionJSON]{Items: []objectionJSON{}, NextCursor: ptr(page.Next)}
 	for _, it := range page.Items {
-		o := objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can)
+		o := objectionOf(lang, it.Objection, it.Assessment, it.Period, it.Can, it.Panel)
 		if o.ExplainedBy != nil {
 			o.ExplainedBy.Name = it.ExplainedByName
 		}
@@ -225,7 +278,15 @@ func objectionSchemas() map[string]any {
 		"version":  map[string]any{"type": "integer"},
 		"can": canSchemaOf("What the signed-in user may do with the objection now", map[string]string{
 			"explain": "Explain (the pejabat penilai of the day, once)", "decide": "Decide (the atasan pejabat penilai of the day, once explained)",
-			"attach": "Attach evidence (the employee, until it is explained): POST /api/v1/evidence with target_type objection"})}
+			"attach": "Attach evidence (the employee, until it is explained): POST /api/v1/evidence with target_type objection"}),
+		"deadline_at": map[string]any{"type": "string", "format": "date-time",
+			"description": "The deadline's last second in UTC: 23:59:59 of deadline on the instansi's clock (2026-12-15T16:59:59Z for 15 December 2026 in WIB)"},
+		"time_zone":   map[string]any{"type": "string", "enum": []string{"WIB", "WITA", "WIT"}, "description": "The instansi's clock the deadline is counted on"},
+		"received_on": map[string]any{"type": "string", "format": "date", "description": "The day, on the instansi's clock, the 14 days counted from"},
+		"result": obj([]string{"hasil_kerja", "perilaku_kerja", "predikat"}, map[string]any{
+			"hasil_kerja": nullable("string"), "perilaku_kerja": nullable("string"), "predikat": nullable("string")}),
+		"explainer": described(person, "Who explains: the pejabat penilai of the day (null when the post is empty: the atasan may then decide without an explanation). Only in the one objection's answer (GET /objections/{oid}, /assessments/{id}/objections and the acts), null in the list"),
+		"decider":   described(person, "Who decides: the atasan pejabat penilai of the day, or the pejabat penilai at the top of the line. Only in the one objection's answer, null in the list")}
 	return map[string]any{
 		"Objection":        obj([]string{"id", "assessment_id", "employee_id", "status", "reason", "deadline", "version", "can"}, objection),
 		"ObjectionList":    listOf("Objection"),

@@ -124,9 +124,9 @@ func realisasiRoutes() []route {
 
 func feedbackRoutes() []route {
 	return []route{
-		{method: "POST", path: "/api/v1/feedback", summary: "Add umpan balik to a thread; the other party, earlier authors and people mentioned (@NIP, @Name) are told at once", handle: (*handler).addFeedback,
+		{method: "POST", path: "/api/v1/feedback", summary: "Add umpan balik to a thread on an skp, rhk, progress, realisasi or assessment; the other party, earlier authors and people mentioned (@NIP, @Name) are told at once, those who may read the thread only. A thread on an assessment is read and written by those who see its ratings: its rater, the OPD head and BKPSDM who calibrate, and the rated employee once the result is sent to them (404 before, as to anyone else)", handle: (*handler).addFeedback,
 			doc: op{tag: "work", body: "FeedbackRequest", response: "Feedback", status: 201, errors: []int{403, 404, 422}}},
-		{method: "GET", path: "/api/v1/feedback", summary: "The thread on a target, oldest first, with whether the actor may write in it", handle: (*handler).feedbackThread,
+		{method: "GET", path: "/api/v1/feedback", summary: "The thread on a target (skp, rhk, progress, realisasi, assessment), oldest first, with whether the actor may write in it; 404 for a target the actor may not read (an assessment: those who do not see its ratings, the rated employee before it is sent)", handle: (*handler).feedbackThread,
 			doc: op{tag: "work", query: []string{"target_type", "target_id", "limit", "cursor"}, response: "FeedbackList", errors: []int{404, 422}}},
 	}
 }

@@ -55,6 +55,8 @@ type assessmentFacts struct {
 	OPDHead     string // who heads the OPD today
 	decided     bool   // a keberatan on it was decided: its ratings are final (objection.go)
 	objecting   bool   // a keberatan on it waits for the explanation or the decision
+	// objection is its keberatan (ID "" when none).
+	objection model.Objection
 }
 
 // lock is the refusal that names why the assessment's ratings can no
@@ -168,6 +170,11 @@ type AssessmentRights struct {
 	// FollowUpKinds are the kinds of follow-up the result's predikat
 	// admits (model.FollowUpAllowed), when FollowUp.
 	FollowUpKinds []model.FollowUpKind
+	// Object is whether the actor may object to the result now (its
+	// employee, within the window: objectionAllows); ObjectRefused says
+	// why not. Both are the read model's keberatan part's (ObjectionPanel).
+	Object        bool
+	ObjectRefused model.Message
 }
 
 func assessmentRights(actor model.Actor, f assessmentFacts) AssessmentRights {
@@ -304,6 +311,7 @@ func (a *App) factsOfAll(ctx context.Context, actor model.Actor, list []model.As
 			f.Calibration = model.Calibration{OPDID: as.OPDID, PeriodID: as.PeriodID, InstansiID: as.InstansiID, Status: model.CalibrationOpen}
 		}
 		if o, ok := objections[as.ID]; ok {
+			f.objection = o
 			f.decided, f.objecting = o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided
 		}
 		out[i] = &f
@@ -336,9 +344,11 @@ func recheck(ctx context.Context, tx *store.Tx, f assessmentFacts) (assessmentFa
 	o, err := tx.ObjectionOf(ctx, f.A.ID)
 	switch {
 	case err == nil:
+		f.objection = o
 		f.decided, f.objecting = o.Status == model.ObjectionDecided, o.Status != model.ObjectionDecided
 	case errors.Is(err, model.ErrNotFound):
 		o, f.decided, f.objecting = model.Objection{}, false, false
+		f.objection = o
 	default:
 		return f, model.Objection{}, err
 	}
@@ -351,6 +361,23 @@ type AssessmentItem struct {
 	model.Assessment
 	Period model.Period
 	Can    AssessmentRights
+	// Objection is the keberatan part: its objection, the last day to
+	// object and whether the actor may (in the lists and Assessment).
+	Objection ObjectionPanel
+}
+
+// withObjections fills the keberatan part of each read model (panels and
+// rights, index for index with facts).
+func (a *App) withObjections(ctx context.Context, actor model.Actor, facts []*assessmentFacts, panels []*ObjectionPanel, rights []*AssessmentRights) error {
+	got, err := a.objectionPanels(ctx, actor, facts)
+	if err != nil {
+		return err
+	}
+	for i, p := range got {
+		*panels[i] = p
+		rights[i].Object, rights[i].ObjectRefused = p.Can.Object, p.Can.ObjectRefused
+	}
+	return nil
 }
 
 // AssessmentFilter selects assessments for the list.
@@ -508,10 +535,14 @@ func (a *App) Assessments(ctx context.Context, actor model.Actor, f AssessmentFi
 		sf.After = list[len(list)-1].ID
 	}
 	rights := make([]*AssessmentRights, len(page.Items))
+	panels := make([]*ObjectionPanel, len(page.Items))
 	for i := range page.Items {
-		rights[i] = &page.Items[i].Can
+		rights[i], panels[i] = &page.Items[i].Can, &page.Items[i].Objection
 	}
 	if err := a.sendRoom(ctx, shown, rights); err != nil {
+		return page, err
+	}
+	if err := a.withObjections(ctx, actor, shown, panels, rights); err != nil {
 		return page, err
 	}
 	return page, nil
@@ -578,6 +609,13 @@ type AssessmentView struct {
 	Credit    *model.CreditAward
 	FollowUps []FollowUpView
 	Can       AssessmentRights
+	// Objection is the keberatan part: its objection, the last day to
+	// object and the day it counts from, and what the actor may do.
+	Objection ObjectionPanel
+	// Thread is the umpan balik on the result, to those who see its
+	// ratings (feedbackTarget); nil to the rated employee before it is
+	// sent to them.
+	Thread *Thread
 }
 
 // AssessmentResult is one RHK as the rater sees it.
@@ -646,6 +684,9 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	if err := a.sendRoom(ctx, []*assessmentFacts{&f}, []*AssessmentRights{&v.Can}); err != nil {
 		return v, err
 	}
+	if err := a.withObjections(ctx, actor, []*assessmentFacts{&f}, []*ObjectionPanel{&v.Objection}, []*AssessmentRights{&v.Can}); err != nil {
+		return v, err
+	}
 	chart, err := a.OrgChart(ctx, f.A.InstansiID)
 	if err != nil {
 		return v, err
@@ -701,6 +742,15 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 				v.Annual.SKPs[i].Suggestion = model.Suggestion{}
 			}
 		}
+	}
+	if ratingsSeen(actor, f.A) {
+		// The thread's rule (feedbackTarget), of the facts at hand.
+		items, err := a.store.FeedbackOn(ctx, TargetAssessment, f.A.ID)
+		if err != nil {
+			return v, err
+		}
+		t := threadOf(actor, TargetAssessment, f.A.ID, items)
+		v.Thread = &t
 	}
 	if v.Credit, err = a.creditOf(ctx, f.A, f.Period, f.SKP); err != nil {
 		return v, err
@@ -1159,6 +1209,9 @@ func (a *App) Assessment(ctx context.Context, actor model.Actor, id string) (Ass
 	}
 	it := AssessmentItem{Assessment: seenBy(actor, f.A), Period: f.Period, Can: assessmentRights(actor, f)}
 	if err := a.sendRoom(ctx, []*assessmentFacts{&f}, []*AssessmentRights{&it.Can}); err != nil {
+		return it, err
+	}
+	if err := a.withObjections(ctx, actor, []*assessmentFacts{&f}, []*ObjectionPanel{&it.Objection}, []*AssessmentRights{&it.Can}); err != nil {
 		return it, err
 	}
 	return it, nil

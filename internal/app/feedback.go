@@ -17,7 +17,55 @@ const (
 	TargetRHK       = "rhk"
 	TargetProgress  = "progress"
 	TargetRealisasi = "realisasi"
+	// TargetAssessment is a result of penilaian: its thread is read and
+	// written by those who see its ratings (feedbackTarget).
+	TargetAssessment = "assessment"
 )
+
+// feedbackTarget resolves a feedback target and checks the actor may read
+// its thread: a record of someone's work (target) for those who see the
+// person's work (canSeeWorkOf); an assessment for those who may read it
+// and see its ratings (ratingsSeen: its employee only once it is sent to
+// them). One the actor may not read is not found.
+func (a *App) feedbackTarget(ctx context.Context, actor model.Actor, typ, id string) (workTarget, error) {
+	hidden := fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
+	if typ == TargetAssessment {
+		f, err := a.assessmentFacts(ctx, actor, id)
+		if err != nil {
+			return workTarget{}, err
+		}
+		if !ratingsSeen(actor, f.A) {
+			return workTarget{}, hidden
+		}
+		return workTarget{f.A.InstansiID, f.A.EmployeeID, "/penilaian/" + f.A.ID + "#umpan-balik", f.Period.Name()}, nil
+	}
+	t, err := a.target(ctx, typ, id)
+	if err != nil {
+		return workTarget{}, err
+	}
+	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
+		return workTarget{}, hidden
+	}
+	return t, nil
+}
+
+// readsThread reports whether the employee id, signed in, may read the
+// thread on an assessment: whom its feedback is told to (an earlier
+// author may have moved since, the rated employee has no result before
+// it is sent). Targets of someone's work tell as they always did.
+func (a *App) readsThread(ctx context.Context, instansiID, typ, id, employeeID string) bool {
+	if typ != TargetAssessment {
+		return true
+	}
+	reader := model.Actor{InstansiID: instansiID, EmployeeID: employeeID}
+	if u, err := a.store.UserByEmployee(ctx, employeeID); err == nil {
+		if reader, err = a.actorFor(ctx, u); err != nil {
+			return false
+		}
+	}
+	_, err := a.feedbackTarget(ctx, reader, typ, id)
+	return err == nil
+}
 
 // workTarget is a record of someone's work: whose, and where it is shown.
 type workTarget struct {
@@ -102,12 +150,8 @@ func threadOf(actor model.Actor, typ, id string, items []model.Feedback) Thread 
 // Thread returns the thread on a target the actor may see, with whether
 // they may write in it.
 func (a *App) Thread(ctx context.Context, actor model.Actor, typ, id string) (Thread, error) {
-	t, err := a.target(ctx, typ, id)
-	if err != nil {
+	if _, err := a.feedbackTarget(ctx, actor, typ, id); err != nil {
 		return Thread{}, err
-	}
-	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
-		return Thread{}, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	}
 	items, err := a.store.FeedbackOn(ctx, typ, id)
 	if err != nil {
@@ -123,12 +167,9 @@ var mentionNIP = regexp.MustCompile(`@(\d{18})\b`)
 // thread's earlier authors and anyone mentioned (@NIP or @Name, among the
 // people who may see the target) are told at once.
 func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body string) (model.Feedback, error) {
-	t, err := a.target(ctx, typ, id)
+	t, err := a.feedbackTarget(ctx, actor, typ, id)
 	if err != nil {
 		return model.Feedback{}, err
-	}
-	if err := a.canSeeWorkOf(ctx, actor, t.InstansiID, t.OwnerID); err != nil {
-		return model.Feedback{}, fmt.Errorf("%s %s: %w", typ, id, model.ErrNotFound)
 	}
 	if err := mayPost(actor); err != nil {
 		return model.Feedback{}, err
@@ -182,6 +223,9 @@ func (a *App) AddFeedback(ctx context.Context, actor model.Actor, typ, id, body 
 			add(id)
 		}
 	}
+	// Only those who may read the thread are told: the message and its
+	// live event carry what it says.
+	told = slices.DeleteFunc(told, func(who string) bool { return !a.readsThread(ctx, t.InstansiID, typ, id, who) })
 	author := people[actor.EmployeeID]
 	if author.ID == "" {
 		if author, err = a.store.Employee(ctx, actor.EmployeeID); err != nil {

@@ -68,6 +68,19 @@ type FollowUpView struct {
 // FollowUpRights are what the actor may do with a follow-up now.
 type FollowUpRights struct {
 	Progress bool // start it, record it done with its outcome, or cancel it
+	// Moves are the statuses it may be moved to now, when Progress: the
+	// statuses ProgressFollowUp takes from its status.
+	Moves []model.FollowUpStatus
+}
+
+// followUpRights is what the actor may do with fu, may being whether they
+// write the assessment's follow-ups.
+func followUpRights(may bool, fu model.FollowUp) FollowUpRights {
+	r := FollowUpRights{Progress: may && !fu.Status.Closed()}
+	if r.Progress {
+		r.Moves = followUpMoves[fu.Status]
+	}
+	return r
 }
 
 // mayWriteFollowUp is the rule for writing the follow-ups of an
@@ -136,7 +149,7 @@ func (a *App) CreateFollowUp(ctx context.Context, actor model.Actor, assessmentI
 			Args: []string{fu.Title}, Link: "/penilaian/" + f.A.ID})
 	})
 	fu.EmployeeName = f.A.Employee.Name
-	return FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: true}}, err
+	return FollowUpView{FollowUp: fu, Can: followUpRights(true, fu)}, err
 }
 
 // followUpMoves lists the status changes a follow-up allows.
@@ -187,7 +200,7 @@ func (a *App) ProgressFollowUp(ctx context.Context, actor model.Actor, id string
 		after, err = tx.UpdateFollowUp(ctx, fu, after)
 		return err
 	})
-	return FollowUpView{FollowUp: after, Can: FollowUpRights{Progress: !after.Status.Closed()},
+	return FollowUpView{FollowUp: after, Can: followUpRights(true, after),
 		Overdue: overdueDays(a.Today(ctx, after.InstansiID), after)}, err
 }
 
@@ -201,7 +214,7 @@ func (a *App) followUpsOf(ctx context.Context, actor model.Actor, f assessmentFa
 	today := a.Today(ctx, f.A.InstansiID)
 	var out []FollowUpView
 	for _, fu := range list {
-		out = append(out, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may && !fu.Status.Closed()}, Overdue: overdueDays(today, fu)})
+		out = append(out, FollowUpView{FollowUp: fu, Can: followUpRights(may, fu), Overdue: overdueDays(today, fu)})
 	}
 	return out, nil
 }
@@ -307,7 +320,7 @@ func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (F
 	may := authz.Can(actor, authz.CalibrateAssessments, t)
 	today := a.Today(ctx, actor.InstansiID)
 	for _, fu := range open {
-		b.Open = append(b.Open, FollowUpView{FollowUp: fu, Can: FollowUpRights{Progress: may}, Overdue: overdueDays(today, fu)})
+		b.Open = append(b.Open, FollowUpView{FollowUp: fu, Can: followUpRights(may, fu), Overdue: overdueDays(today, fu)})
 	}
 	sortOverdueFirst(b.Open)
 	sort.Slice(b.Credits, func(i, j int) bool {

@@ -174,29 +174,67 @@ type ObjectionRights struct {
 	Explain bool // write the explanation: the pejabat penilai of the day
 	Decide  bool // keep or change the ratings: the atasan pejabat penilai of the day
 	Attach  bool // attach evidence to the objection: its employee, until it is explained
+	// ObjectRefused says why the actor may not object to the result now
+	// (someone else's result, not sent yet, a periodic result where the
+	// instansi takes none, objected to already, the last day passed): the
+	// reason objectionAllows gives. Its Key is "" when Object.
+	ObjectRefused model.Message
 }
 
 func objectionRights(actor model.Actor, f objectionFacts) ObjectionRights {
 	ok := func(s objectionStep) bool { return objectionAllows(actor, f, s) == nil }
-	return ObjectionRights{Object: ok(stepObject), Explain: ok(stepExplain), Decide: ok(stepDecide),
+	r := ObjectionRights{Explain: ok(stepExplain), Decide: ok(stepDecide),
 		Attach: f.O.ID != "" && f.O.Status == model.ObjectionSubmitted && actor.EmployeeID != "" && actor.EmployeeID == f.O.EmployeeID}
+	r.ObjectRefused = refusalOf(objectionAllows(actor, f, stepObject), "conflict.objection.notself")
+	r.Object = r.ObjectRefused.Key == ""
+	return r
+}
+
+// refusalOf is the reason a rule refused an act, as a message: the state
+// it names, or forbidden (the act is not the actor's) for a refusal of
+// who acts. The zero Message for nil.
+func refusalOf(err error, forbidden string) model.Message {
+	var refused *model.StateError
+	switch {
+	case err == nil:
+		return model.Message{}
+	case errors.As(err, &refused):
+		return refused.Message
+	}
+	return model.Msg(forbidden)
 }
 
 // objectionFacts adds to an assessment's facts its objection and the
 // instansi's clock and choice.
 func (a *App) objectionFactsOf(ctx context.Context, f assessmentFacts) (objectionFacts, error) {
-	of := objectionFacts{assessmentFacts: f, Zone: a.TimeZone(ctx, f.A.InstansiID), Now: a.now()}
-	o, err := a.store.ObjectionOf(ctx, f.A.ID)
-	switch {
-	case err == nil:
-		of.O = o
-	case !errors.Is(err, model.ErrNotFound):
-		return of, err
-	}
+	// The facts were loaded with the objection (factsOfAll).
+	of := objectionFacts{assessmentFacts: f, O: f.objection, Zone: a.TimeZone(ctx, f.A.InstansiID), Now: a.now()}
+	var err error
 	if of.Periodic, err = a.store.PeriodicObjections(ctx, f.A.InstansiID); err != nil {
 		return of, err
 	}
 	return of, nil
+}
+
+// objectionPanels is the keberatan part of the read model of each
+// assessment of facts (a zero panel for nil facts): facts loaded with
+// their objections, and the instansi's clock and choice read once.
+func (a *App) objectionPanels(ctx context.Context, actor model.Actor, facts []*assessmentFacts) ([]ObjectionPanel, error) {
+	out := make([]ObjectionPanel, len(facts))
+	if len(facts) == 0 {
+		return out, nil
+	}
+	periodic, err := a.store.PeriodicObjections(ctx, actor.InstansiID)
+	if err != nil {
+		return nil, err
+	}
+	zone, now := a.TimeZone(ctx, actor.InstansiID), a.now()
+	for i, f := range facts {
+		if f != nil {
+			out[i] = panelOf(actor, objectionFacts{assessmentFacts: *f, O: f.objection, Zone: zone, Periodic: periodic, Now: now})
+		}
+	}
+	return out, nil
 }
 
 // objectionFactsByID loads an objection the actor may read (one whose
@@ -255,7 +293,8 @@ func (a *App) objectionItems(ctx context.Context, actor model.Actor, list []mode
 			continue
 		}
 		of := objectionFacts{assessmentFacts: *f, O: objections[i], Zone: zone, Now: now, Periodic: periodic}
-		out = append(out, ObjectionItem{Objection: of.O, Assessment: f.A, Period: f.Period, Can: objectionRights(actor, of)})
+		p := panelOf(actor, of)
+		out = append(out, ObjectionItem{Objection: of.O, Assessment: f.A, Period: f.Period, Can: p.Can, Panel: p})
 	}
 	return out, nil
 }
@@ -290,6 +329,17 @@ func (p ObjectionPanel) DeadlineLabel() any { return model.DateLabel(p.Deadline)
 // ReceivedLabel is the day the window counts from as a message in the
 // reader's language.
 func (p ObjectionPanel) ReceivedLabel() any { return model.DateLabel(p.Received) }
+
+// DeadlineAt is the last minute to object, 23.59 of the last day on the
+// instansi's clock (zero while the result is not final); the window
+// closes at the end of that minute.
+func (p ObjectionPanel) DeadlineAt() time.Time {
+	if p.Deadline == "" {
+		return time.Time{}
+	}
+	t := p.Deadline.Time()
+	return time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, p.Zone.Location())
+}
 
 func panelOf(actor model.Actor, f objectionFacts) ObjectionPanel {
 	p := ObjectionPanel{HasObjection: f.O.ID != "", Objection: f.O, Deadline: f.deadline(), Zone: f.Zone,
@@ -339,6 +389,28 @@ func (a *App) Objection(ctx context.Context, actor model.Actor, id string) (Obje
 		return ObjectionView{}, err
 	}
 	return a.objectionView(ctx, actor, f)
+}
+
+// AssessmentObjections lists the objections to an assessment the actor
+// may read, as Objection reads each: none, or its one (a result is
+// objected to once). An assessment the actor may not read is not found.
+func (a *App) AssessmentObjections(ctx context.Context, actor model.Actor, assessmentID string) ([]ObjectionView, error) {
+	f, err := a.assessmentFacts(ctx, actor, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	if f.objection.ID == "" {
+		return nil, nil
+	}
+	of, err := a.objectionFactsOf(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	v, err := a.objectionView(ctx, actor, of)
+	if err != nil {
+		return nil, err
+	}
+	return []ObjectionView{v}, nil
 }
 
 // ObjectionToAssessment loads the objection page of an assessment the
@@ -643,6 +715,9 @@ type ObjectionItem struct {
 	Can        ObjectionRights
 	// ExplainedByName and DecidedByName name who did ("" before the step).
 	ExplainedByName, DecidedByName string
+	// Panel is the objection's deadline on the instansi's clock and the
+	// day it counts from, as the objection's page shows them.
+	Panel ObjectionPanel
 }
 
 // ObjectionFilter selects objections for the list. Each field narrows it

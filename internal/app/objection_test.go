@@ -181,7 +181,7 @@ func TestObjectionWindowAndFlow(t *testing.T) {
 			t.Errorf("the result may still move after the decision: %+v", can.Can)
 		}
 		v, err := e.a.Objection(ctx, staff, o.ID)
-		if err != nil || v.Can != (app.ObjectionRights{}) || len(v.Evidence) != 1 || v.Evidence[0].Can.Delete ||
+		if err != nil || v.Can.Object || v.Can.Explain || v.Can.Decide || v.Can.Attach || v.Can.ObjectRefused.Key != "conflict.objection.exists" || len(v.Evidence) != 1 || v.Evidence[0].Can.Delete ||
 			v.ExplainedByName != e.o.Kabid.Name || v.DecidedByName != e.o.Kadis.Name {
 			t.Errorf("the story after the decision = %+v, %v", v, err)
 		}

@@ -3,6 +3,7 @@ package locale
 // The messages of keberatan: objections to a final assessment result, the
 // pejabat penilai's explanation and the atasan's decision.
 var objectionID = map[string]string{
+	"conflict.objection.notself":             "Hanya pegawai yang dinilai yang dapat mengajukan keberatan atas hasil penilaiannya.",
 	"conflict.objection.periodic":            "Instansi ini hanya menerima keberatan atas hasil penilaian tahunan.",
 	"conflict.objection.late":                "Batas akhir pengajuan keberatan atas hasil ini adalah %s (14 hari kalender sejak hasil diterima) dan sudah lewat.",
 	"conflict.objection.unexplained":         "Keberatan ini belum dijelaskan pejabat penilai: keputusan diambil setelah penjelasannya.",
@@ -83,6 +84,7 @@ var objectionID = map[string]string{
 }
 
 var objectionEN = map[string]string{
+	"conflict.objection.notself":             "Only the rated employee can object to their result.",
 	"conflict.objection.periodic":            "This instansi only takes objections to annual results.",
 	"conflict.objection.late":                "The last day to object to this result was %s (14 calendar days after it was received), and it has passed.",
 	"conflict.objection.unexplained":         "The pejabat penilai has not explained this objection yet: the decision is made once they have.",

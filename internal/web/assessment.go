@@ -267,11 +267,7 @@ func (u *ui) renderAssessment(w http.ResponseWriter, r *http.Request, b base, st
 		p.FixedHasil = v.LeaderRating
 	}
 	if as.Status == model.AssessmentFinal {
-		panel, err := u.a.ObjectionPanel(r.Context(), *b.Actor, as.ID)
-		if err != nil {
-			return err
-		}
-		p.Panel = &panel
+		p.Panel = &v.Objection
 	}
 	if form != nil {
 		p.Form = *form
