@@ -355,16 +355,14 @@ func (h *handler) rateAssessment(w http.ResponseWriter, r *http.Request, actor m
 	if err != nil {
 		return err
 	}
-	if req.Predikat != nil {
-		return model.Invalid("predikat", "invalid.assessment.predikat.computed")
-	}
 	fb := model.AssessmentFeedback{RHK: req.Feedback.RHK, Behaviours: map[model.CoreValue]string{}}
 	for k, v := range req.Feedback.Behaviours {
 		fb.Behaviours[model.CoreValue(k)] = v
 	}
 	id := r.PathValue("id")
 	if _, err := h.a.RateAssessment(r.Context(), actor, id, app.RateInput{HasilKerja: model.Rating(req.HasilKerja),
-		PerilakuKerja: model.Rating(req.PerilakuKerja), Note: req.Note, Feedback: fb, Version: version}); err != nil {
+		PerilakuKerja: model.Rating(req.PerilakuKerja), Note: req.Note, Feedback: fb, Version: version,
+		Predikat: req.Predikat != nil}); err != nil {
 		return err
 	}
 	return h.writeAssessment(w, r, actor, id)
@@ -465,7 +463,7 @@ func assessmentSchemas() map[string]any {
 		"RateRequest": obj([]string{"version", "perilaku_kerja"}, map[string]any{"version": version,
 			"hasil_kerja":    map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "Required, except for an OPD head, whose rating follows the capaian"},
 			"perilaku_kerja": enum("di_atas", "sesuai", "di_bawah"), "note": map[string]any{"type": "string", "maxLength": 4000},
-			"feedback": map[string]any{"type": "object", "description": "Umpan balik: rhk (RHK id → text) and behaviours (core value → text), each at most 2000 characters"}}),
+			"feedback": map[string]any{"type": "object", "description": "Umpan balik: rhk (RHK id → text) and behaviours (core value → text), each at most 2000 characters"}, "predikat": map[string]any{"description": "Never accepted: the predikat follows from the two ratings; a request carrying it (any value, null too) is refused with 422 naming predikat"}}),
 		"PredikatRule": obj([]string{"predikat", "label", "regime"}, map[string]any{"predikat": enum("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"), "label": str(), "regime": str()}),
 	}
 }

@@ -909,6 +909,22 @@ type RateInput struct {
 	Note          string
 	Feedback      model.AssessmentFeedback
 	Version       int
+	// Predikat is whether the request also carried a predikat, whatever
+	// its value: refused (refuseTypedPredikat).
+	Predikat bool
+}
+
+// refuseTypedPredikat is the one answer to a request that gives ratings
+// and a predikat with them (a rating, a calibration move, a keberatan
+// decision, on a web form or the API): no predikat is ever set directly,
+// it follows from the two ratings by the regime's matrix (C1), so the
+// request is refused whole (422 naming predikat) rather than the
+// predikat dropped without a word.
+func refuseTypedPredikat(typed bool) error {
+	if typed {
+		return model.Invalid("predikat", "invalid.assessment.predikat.computed")
+	}
+	return nil
 }
 
 // Limits of the rater's texts, in characters.
@@ -923,6 +939,9 @@ const (
 // sent is refused. The predikat is computed by the rules of the
 // assessment's regime.
 func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, in RateInput) (model.Assessment, error) {
+	if err := refuseTypedPredikat(in.Predikat); err != nil {
+		return model.Assessment{}, err
+	}
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
 		return model.Assessment{}, err
