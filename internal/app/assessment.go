@@ -577,7 +577,11 @@ type AssessmentView struct {
 	// functional employee, nil otherwise; FollowUps its tindak lanjut.
 	Credit    *model.CreditAward
 	FollowUps []FollowUpView
-	Can       AssessmentRights
+	// ReviewDefault is the review date an improvement plan recorded
+	// today gets when its writer chooses none (model.ImprovementReview),
+	// "" when the actor may not record one.
+	ReviewDefault model.Date
+	Can           AssessmentRights
 }
 
 // AssessmentResult is one RHK as the rater sees it.
@@ -711,6 +715,9 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	v.Can.FollowUp = mayWriteFollowUp(actor, f) == nil
 	if v.Can.FollowUp {
 		v.Can.FollowUpKinds = model.FollowUpKindsFor(f.A.Predikat)
+		if slices.Contains(v.Can.FollowUpKinds, model.FollowUpImprovement) {
+			v.ReviewDefault = model.ImprovementReview(a.TimeZone(ctx, f.A.InstansiID).Today(a.now()))
+		}
 	}
 	return v, nil
 }
