@@ -201,11 +201,14 @@ type suggestionJSON struct {
 }
 
 type moveJSON struct {
-	At     time.Time        `json:"at"`
-	By     userRef          `json:"by"`
-	Reason string           `json:"reason"`
-	From   model.RatingPair `json:"from"`
-	To     model.RatingPair `json:"to"`
+	At          time.Time        `json:"at"`
+	Cause       string           `json:"cause"`
+	By          userRef          `json:"by"`
+	Reason      string           `json:"reason"`
+	From        model.RatingPair `json:"from"`
+	To          model.RatingPair `json:"to"`
+	CapaianFrom *string          `json:"capaian_from"`
+	CapaianTo   *string          `json:"capaian_to"`
 }
 
 type assessmentDetailJSON struct {
@@ -301,6 +304,12 @@ type historyJSON struct {
 	HasilKerja    *string   `json:"hasil_kerja"`
 	PerilakuKerja *string   `json:"perilaku_kerja"`
 	Predikat      *string   `json:"predikat"`
+	// From is the ratings before a step that changed them (move,
+	// capaian, decide), null otherwise.
+	From        *model.RatingPair `json:"from"`
+	Reason      *string           `json:"reason"`
+	CapaianFrom *string           `json:"capaian_from"`
+	CapaianTo   *string           `json:"capaian_to"`
 }
 
 func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor model.Actor, id string) error {
@@ -318,7 +327,11 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 	}
 	for _, h := range v.History {
 		out.History = append(out.History, historyJSON{At: h.At, By: h.By, Action: h.Action, HasilKerja: ptr(string(h.HasilKerja)),
-			PerilakuKerja: ptr(string(h.PerilakuKerja)), Predikat: ptr(string(h.Predikat))})
+			PerilakuKerja: ptr(string(h.PerilakuKerja)), Predikat: ptr(string(h.Predikat)), Reason: ptr(h.Reason),
+			CapaianFrom: ptr(string(h.FromCapaian)), CapaianTo: ptr(string(h.ToCapaian))})
+		if h.From.Predikat != "" {
+			out.History[len(out.History)-1].From = &h.From
+		}
 	}
 	for _, y := range v.Year {
 		out.Year = append(out.Year, assessmentOf(lang, y.Assessment, y.Period, y.Can))
@@ -330,7 +343,8 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 	}
 	out.Suggestion = suggestionOf(lang, v.Suggestion)
 	for _, m := range v.Moves {
-		out.Moves = append(out.Moves, moveJSON{At: m.MovedAt, By: userRef{ID: m.MovedBy, Name: m.MovedByName}, Reason: m.Reason, From: m.From, To: m.To})
+		out.Moves = append(out.Moves, moveJSON{At: m.MovedAt, Cause: string(m.Cause), By: userRef{ID: m.MovedBy, Name: m.MovedByName}, Reason: m.Reason,
+			From: m.From, To: m.To, CapaianFrom: ptr(string(m.FromCapaian)), CapaianTo: ptr(string(m.ToCapaian))})
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -436,8 +450,8 @@ func assessmentSchemas() map[string]any {
 	detail["results"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with its indicators (target, realisasi, basis, share of the target due, standing, evidence ids), the period's progress and feedback, and the umpan balik"}}
 	detail["behaviours"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A core value with its ekspektasi khusus and umpan balik"}}
 	detail["suggestion"] = map[string]any{"type": "object", "description": "The suggested rating hasil kerja with its reasons: advice, never the rating"}
-	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A calibration move: at, by, reason, from, to"}}
-	detail["history"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "How the result was reached: each rating, move, sending, acknowledgement and decision with at, by, and the ratings and predikat after it"}}
+	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A change of the result after it was sent: at, cause (calibration: the OPD head or BKPSDM moved it, reason theirs; capaian: the OPD's capaian kinerja organisasi changed from capaian_from to capaian_to and an OPD head's rating hasil kerja followed it, by who set it, reason its basis), by, reason, from, to (ratings and predikat), capaian_from, capaian_to (null for calibration)"}}
+	detail["history"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "How the result was reached: each step (action rate, finalize, acknowledge, move, capaian, decide) with at, by, and the ratings and predikat after it; a step that changed the result (move, capaian: the OPD's capaian changed and an OPD head's rating hasil kerja followed, by who set it; decide) also from (the ratings and predikat before) and reason (the move's reason, the capaian's basis, the decision's note), a capaian step capaian_from and capaian_to"}}
 	detail["angka_kredit"] = map[string]any{"oneOf": []any{ref("AngkaKredit"), map[string]any{"type": "null"}}, "description": "The angka kredit a final annual result earns a functional employee"}
 	detail["follow_ups"] = map[string]any{"type": "array", "items": ref("FollowUp")}
 	detail["follow_up_kinds"] = map[string]any{"type": "array", "items": enum("improvement_plan", "training", "reward", "sanction"),

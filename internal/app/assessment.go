@@ -684,7 +684,7 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	if v.Moves, err = a.store.AssessmentMoves(ctx, f.A.ID); err != nil {
 		return v, err
 	}
-	if v.History, err = a.assessmentHistory(ctx, actor, f.A); err != nil {
+	if v.History, err = a.assessmentHistory(ctx, actor, f.A, v.Moves); err != nil {
 		return v, err
 	}
 	if v.Year, err = a.assessmentYear(ctx, actor, f.A, f.Period); err != nil {
