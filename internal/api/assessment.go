@@ -428,7 +428,7 @@ func assessmentSchemas() map[string]any {
 		"status": described(enum("open", "rated", "final"), "As the signed-in user reads it: to the rated employee their result reads open until it is sent (rated is the pejabat penilai's draft, which they do not see), with rater, upper_rater and rated_at null; the list's status filter selects by this status"),
 		"rater":  rater, "upper_rater": rater,
 		"rated_at": at, "finalized_at": described(at, "When the pejabat penilai sent the result to the employee"),
-		"received_at":     described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
+		"received_at":     described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a change of the OPD's capaian that an OPD head's rating hasil kerja follows, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
 		"acknowledged_at": described(at, "When the employee confirmed reading the result as it stands; null again when a sent result changes, until they confirm it anew"),
 		"version":         described(integer, "The version to send with the acts that take one (rate, finalize). 0 to the rated employee until the result is sent to them: none of their acts takes a version before then, and a version moving with each draft would tell that one is being written; the real version shows once sent"),
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
