@@ -235,11 +235,14 @@ type suggestionJSON struct {
 }
 
 type moveJSON struct {
-	At     time.Time        `json:"at"`
-	By     userRef          `json:"by"`
-	Reason string           `json:"reason"`
-	From   model.RatingPair `json:"from"`
-	To     model.RatingPair `json:"to"`
+	At          time.Time        `json:"at"`
+	Cause       string           `json:"cause"`
+	By          userRef          `json:"by"`
+	Reason      string           `json:"reason"`
+	From        model.RatingPair `json:"from"`
+	To          model.RatingPair `json:"to"`
+	CapaianFrom *string          `json:"capaian_from"`
+	CapaianTo   *string          `json:"capaian_to"`
 }
 
 type assessmentDetailJSON struct {
@@ -348,6 +351,12 @@ type historyJSON struct {
 	HasilKerja    *string   `json:"hasil_kerja"`
 	PerilakuKerja *string   `json:"perilaku_kerja"`
 	Predikat      *string   `json:"predikat"`
+	// From is the ratings before a step that changed them (move,
+	// capaian, decide), null otherwise.
+	From        *model.RatingPair `json:"from"`
+	Reason      *string           `json:"reason"`
+	CapaianFrom *string           `json:"capaian_from"`
+	CapaianTo   *string           `json:"capaian_to"`
 }
 
 func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor model.Actor, id string) error {
@@ -368,7 +377,11 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 	}
 	for _, h := range v.History {
 		out.History = append(out.History, historyJSON{At: h.At, By: h.By, Action: h.Action, HasilKerja: ptr(string(h.HasilKerja)),
-			PerilakuKerja: ptr(string(h.PerilakuKerja)), Predikat: ptr(string(h.Predikat))})
+			PerilakuKerja: ptr(string(h.PerilakuKerja)), Predikat: ptr(string(h.Predikat)), Reason: ptr(h.Reason),
+			CapaianFrom: ptr(string(h.FromCapaian)), CapaianTo: ptr(string(h.ToCapaian))})
+		if h.From.Predikat != "" {
+			out.History[len(out.History)-1].From = &h.From
+		}
 	}
 	for _, y := range v.Year {
 		out.Year = append(out.Year, assessmentOf(lang, y.Assessment, y.Period, y.Can, y.Objection))
@@ -380,7 +393,8 @@ func (h *handler) writeAssessment(w http.ResponseWriter, r *http.Request, actor 
 	}
 	out.Suggestion = suggestionOf(lang, v.Suggestion)
 	for _, m := range v.Moves {
-		out.Moves = append(out.Moves, moveJSON{At: m.MovedAt, By: userRef{ID: m.MovedBy, Name: m.MovedByName}, Reason: m.Reason, From: m.From, To: m.To})
+		out.Moves = append(out.Moves, moveJSON{At: m.MovedAt, Cause: string(m.Cause), By: userRef{ID: m.MovedBy, Name: m.MovedByName}, Reason: m.Reason,
+			From: m.From, To: m.To, CapaianFrom: ptr(string(m.FromCapaian)), CapaianTo: ptr(string(m.ToCapaian))})
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -405,16 +419,14 @@ func (h *handler) rateAssessment(w http.ResponseWriter, r *http.Request, actor m
 	if err != nil {
 		return err
 	}
-	if req.Predikat != nil {
-		return model.Invalid("predikat", "invalid.assessment.predikat.computed")
-	}
 	fb := model.AssessmentFeedback{RHK: req.Feedback.RHK, Behaviours: map[model.CoreValue]string{}}
 	for k, v := range req.Feedback.Behaviours {
 		fb.Behaviours[model.CoreValue(k)] = v
 	}
 	id := r.PathValue("id")
 	if _, err := h.a.RateAssessment(r.Context(), actor, id, app.RateInput{HasilKerja: model.Rating(req.HasilKerja),
-		PerilakuKerja: model.Rating(req.PerilakuKerja), Note: req.Note, Feedback: fb, Version: version}); err != nil {
+		PerilakuKerja: model.Rating(req.PerilakuKerja), Note: req.Note, Feedback: fb, Version: version,
+		Predikat: req.Predikat != nil}); err != nil {
 		return err
 	}
 	return h.writeAssessment(w, r, actor, id)
@@ -466,7 +478,7 @@ func assessmentSchemas() map[string]any {
 		"status": described(enum("open", "rated", "final"), "As the signed-in user reads it: to the rated employee their result reads open until it is sent (rated is the pejabat penilai's draft, which they do not see), with rater, upper_rater and rated_at null; the list's status filter selects by this status"),
 		"rater":  rater, "upper_rater": rater,
 		"rated_at": at, "finalized_at": described(at, "When the pejabat penilai sent the result to the employee"),
-		"received_at":     described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
+		"received_at":     described(at, "When the employee received the result as it stands: its sending, or its latest change after it was sent (a calibration move, a change of the OPD's capaian that an OPD head's rating hasil kerja follows, a keberatan decision that changed it). The 14 calendar days to object count from this day on the instansi's clock; null until sent"),
 		"acknowledged_at": described(at, "When the employee confirmed reading the result as it stands; null again when a sent result changes, until they confirm it anew"),
 		"version":         described(integer, "The version to send with the acts that take one (rate, finalize). 0 to the rated employee until the result is sent to them: none of their acts takes a version before then, and a version moving with each draft would tell that one is being written; the real version shows once sent"),
 		"can": canSchemaOf("What the signed-in user may do with the assessment now", map[string]string{
@@ -502,8 +514,8 @@ func assessmentSchemas() map[string]any {
 	detail["results"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "An RHK with its indicators (target, realisasi, basis, share of the target due, due: that part as a number, \"1\" of a yearly \"12\", null when the period is due the whole target or it cannot be reckoned; standing, evidence ids), the period's progress and feedback (feedback_count; the messages at GET /api/v1/feedback?target_type=rhk), and the umpan balik"}}
 	detail["behaviours"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A core value with its ekspektasi khusus and umpan balik"}}
 	detail["suggestion"] = map[string]any{"type": "object", "description": "The suggested rating hasil kerja with its reasons: advice, never the rating"}
-	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A calibration move: at, by, reason, from, to"}}
-	detail["history"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "How the result was reached: each rating, move, sending, acknowledgement and decision with at, by, and the ratings and predikat after it"}}
+	detail["moves"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "A change of the result after it was sent: at, cause (calibration: the OPD head or BKPSDM moved it, reason theirs; capaian: the OPD's capaian kinerja organisasi changed from capaian_from to capaian_to and an OPD head's rating hasil kerja followed it, by who set it, reason its basis), by, reason, from, to (ratings and predikat), capaian_from, capaian_to (null for calibration)"}}
+	detail["history"] = map[string]any{"type": "array", "items": map[string]any{"type": "object", "description": "How the result was reached: each step (action rate, finalize, acknowledge, move, capaian, decide) with at, by, and the ratings and predikat after it; a step that changed the result (move, capaian: the OPD's capaian changed and an OPD head's rating hasil kerja followed, by who set it; decide) also from (the ratings and predikat before) and reason (the move's reason, the capaian's basis, the decision's note), a capaian step capaian_from and capaian_to"}}
 	detail["angka_kredit"] = map[string]any{"oneOf": []any{ref("AngkaKredit"), map[string]any{"type": "null"}}, "description": "The angka kredit a final annual result earns a functional employee"}
 	detail["follow_ups"] = map[string]any{"type": "array", "items": ref("FollowUp")}
 	detail["follow_up_kinds"] = map[string]any{"type": "array", "items": enum("improvement_plan", "training", "reward", "sanction"),
@@ -533,7 +545,7 @@ func assessmentSchemas() map[string]any {
 		"RateRequest": obj([]string{"version", "perilaku_kerja"}, map[string]any{"version": version,
 			"hasil_kerja":    map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "Required, except for an OPD head, whose rating follows the capaian"},
 			"perilaku_kerja": enum("di_atas", "sesuai", "di_bawah"), "note": map[string]any{"type": "string", "maxLength": 4000},
-			"feedback": map[string]any{"type": "object", "description": "Umpan balik: rhk (RHK id → text) and behaviours (core value → text), each at most 2000 characters"}}),
+			"feedback": map[string]any{"type": "object", "description": "Umpan balik: rhk (RHK id → text) and behaviours (core value → text), each at most 2000 characters"}, "predikat": map[string]any{"description": "Never accepted: the predikat follows from the two ratings; a request carrying it (any value, null too) is refused with 422 naming predikat"}}),
 		"PredikatRule": obj([]string{"predikat", "label", "regime"}, map[string]any{"predikat": enum("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"), "label": str(), "regime": str()}),
 	}
 }

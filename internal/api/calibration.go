@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -148,13 +149,17 @@ func (h *handler) calibrateAssessment(w http.ResponseWriter, r *http.Request, ac
 		HasilKerja    string `json:"hasil_kerja"`
 		PerilakuKerja string `json:"perilaku_kerja"`
 		Reason        string `json:"reason"`
+		// Predikat is read only to be refused (a predikat follows from
+		// the ratings): 422 naming it, as on every path that rates.
+		Predikat json.RawMessage `json:"predikat"`
 	}
 	version, err := decodeVersioned(w, r, &req, &req.Version)
 	if err != nil {
 		return err
 	}
 	id := r.PathValue("id")
-	if _, err := h.a.MoveAssessment(r.Context(), actor, id, version, model.Rating(req.HasilKerja), model.Rating(req.PerilakuKerja), req.Reason); err != nil {
+	if _, err := h.a.MoveAssessment(r.Context(), actor, id, app.MoveInput{Version: version, HasilKerja: model.Rating(req.HasilKerja),
+		PerilakuKerja: model.Rating(req.PerilakuKerja), Reason: req.Reason, Predikat: req.Predikat != nil}); err != nil {
 		return err
 	}
 	return h.writeAssessment(w, r, actor, id)
@@ -236,7 +241,7 @@ func calibrationSchemas() map[string]any {
 			"finalize_refused": map[string]any{"type": "string", "description": "Why finalising is refused now, to one who may finalise (can.finalize is false): the capaian not set, results not yet sent (counted), or a distribution that needs BKPSDM's override"}}),
 		"CalibrateRequest": obj([]string{"version", "hasil_kerja", "perilaku_kerja", "reason"}, map[string]any{"version": integer,
 			"hasil_kerja": enum("di_atas", "sesuai", "di_bawah"), "perilaku_kerja": enum("di_atas", "sesuai", "di_bawah"),
-			"reason": map[string]any{"type": "string", "maxLength": 1000}}),
+			"reason": map[string]any{"type": "string", "maxLength": 1000}, "predikat": map[string]any{"description": "Never accepted: the predikat follows from the two ratings; a request carrying it (any value, null too) is refused with 422 naming predikat"}}),
 		"CurveFinalizeRequest": obj([]string{"period_id"}, map[string]any{"period_id": periodRef,
 			"override_reason": map[string]any{"type": "string", "maxLength": 1000, "description": "Required (BKPSDM only) when the distribution breaks the pattern"}}),
 		"CurveUnlockRequest": obj([]string{"period_id", "reason"}, map[string]any{"period_id": periodRef, "reason": map[string]any{"type": "string", "maxLength": 1000}}),

@@ -69,11 +69,15 @@ func (h *handler) createFollowUp(w http.ResponseWriter, r *http.Request, actor m
 		Kind  string `json:"kind"`
 		Title string `json:"title"`
 		Plan  string `json:"plan"`
+		// ReviewDue is an improvement plan's review date, "" or absent
+		// for six months after it is recorded.
+		ReviewDue string `json:"review_due"`
 	}
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	v, err := h.a.CreateFollowUp(r.Context(), actor, r.PathValue("id"), app.FollowUpInput{Kind: model.FollowUpKind(req.Kind), Title: req.Title, Plan: req.Plan})
+	v, err := h.a.CreateFollowUp(r.Context(), actor, r.PathValue("id"), app.FollowUpInput{Kind: model.FollowUpKind(req.Kind), Title: req.Title, Plan: req.Plan,
+		ReviewDue: model.Date(req.ReviewDue)})
 	if err != nil {
 		return err
 	}
@@ -165,7 +169,7 @@ func followUpSchemas() map[string]any {
 		"AngkaKredit": credit,
 		"FollowUp": obj([]string{"id", "assessment_id", "employee_id", "kind", "title", "status", "version", "can"}, map[string]any{
 			"id": str(), "assessment_id": str(), "employee_id": str(), "employee_name": str(), "kind": enum(kinds...), "title": str(), "plan": str(),
-			"review_due":   map[string]any{"type": []string{"string", "null"}, "description": "An improvement plan's review, six months after the result (YYYY-MM-DD)"},
+			"review_due":   map[string]any{"type": []string{"string", "null"}, "description": "An improvement plan's review (YYYY-MM-DD): six months after the day it was recorded unless its writer chose an earlier day"},
 			"overdue_days": map[string]any{"type": "integer", "description": "Days an open improvement plan is past its review day on the instansi's clock (terlambat); 0 when it is not"},
 			"status":       enum("open", "in_progress", "done", "cancelled"), "outcome": str(),
 			"created_at": map[string]any{"type": "string", "format": "date-time"}, "updated_at": map[string]any{"type": "string", "format": "date-time"},
@@ -173,7 +177,8 @@ func followUpSchemas() map[string]any {
 			"next_statuses": map[string]any{"type": "array", "items": enum("in_progress", "done", "cancelled"),
 				"description": "The statuses POST /api/v1/follow-ups/{id}/progress takes now: in_progress, done and cancelled while open; done and cancelled once in progress; none when closed or without can.progress"}}),
 		"FollowUpRequest": obj([]string{"kind", "title"}, map[string]any{"kind": enum(kinds...),
-			"title": map[string]any{"type": "string", "maxLength": model.FollowUpTitleMax}, "plan": map[string]any{"type": "string", "maxLength": model.FollowUpTextMax}}),
+			"title": map[string]any{"type": "string", "maxLength": model.FollowUpTitleMax}, "plan": map[string]any{"type": "string", "maxLength": model.FollowUpTextMax},
+			"review_due": map[string]any{"type": "string", "format": "date", "description": "An improvement plan only: its review date, after the day it is recorded and at most six months later (instansi's calendar); absent or empty for six months after the day it is recorded"}}),
 		"FollowUpProgress": obj([]string{"version", "status"}, map[string]any{"version": integer, "status": enum("in_progress", "done", "cancelled"),
 			"outcome": map[string]any{"type": "string", "maxLength": model.FollowUpTextMax, "description": "Required when done or cancelled"}}),
 		"FollowUpBoard": obj([]string{"year", "credits", "plans_missing", "open", "next_cursor", "credit_count", "plans_missing_count", "open_count"}, map[string]any{"year": integer,

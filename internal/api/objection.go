@@ -249,12 +249,10 @@ func (h *handler) decideObjection(w http.ResponseWriter, r *http.Request, actor 
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
-	if req.Predikat != nil {
-		return model.Invalid("predikat", "invalid.assessment.predikat.computed")
-	}
 	id := r.PathValue("oid")
 	if _, err := h.a.DecideObjection(r.Context(), actor, id, app.DecideInput{Decision: model.ObjectionDecision(req.Decision),
-		HasilKerja: model.Rating(req.HasilKerja), PerilakuKerja: model.Rating(req.PerilakuKerja), Note: req.Note, Version: req.Version}); err != nil {
+		HasilKerja: model.Rating(req.HasilKerja), PerilakuKerja: model.Rating(req.PerilakuKerja), Note: req.Note, Version: req.Version,
+		Predikat: req.Predikat != nil}); err != nil {
 		return err
 	}
 	return h.writeObjection(w, r, actor, id, http.StatusOK)
@@ -292,11 +290,11 @@ func objectionSchemas() map[string]any {
 		"ObjectionList":    listOf("Objection"),
 		"ObjectionRequest": obj([]string{"reason"}, map[string]any{"reason": texts}),
 		"ExplainRequest": obj([]string{"explanation"}, map[string]any{"explanation": texts,
-			"version": map[string]any{"type": "integer", "description": "The objection's version read; a stale one is a 409 (optional)"}}),
+			"version": map[string]any{"type": "integer", "description": "The objection's version read; a stale one is a 409 (optional)"}, "predikat": map[string]any{"description": "Never accepted: the predikat follows from the two ratings; a request carrying it (any value, null too) is refused with 422 naming predikat"}}),
 		"DecideRequest": obj([]string{"decision", "note"}, map[string]any{"decision": enum("keep", "change"),
 			"hasil_kerja":    map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "With change; an OPD head's follows the capaian kinerja organisasi and cannot change"},
 			"perilaku_kerja": map[string]any{"type": "string", "enum": []string{"di_atas", "sesuai", "di_bawah"}, "description": "With change"},
 			"note":           texts,
-			"version":        map[string]any{"type": "integer", "description": "The objection's version read; a stale one is a 409 (optional)"}}),
+			"version":        map[string]any{"type": "integer", "description": "The objection's version read; a stale one is a 409 (optional)"}, "predikat": map[string]any{"description": "Never accepted: the predikat follows from the two ratings; a request carrying it (any value, null too) is refused with 422 naming predikat"}}),
 	}
 }

@@ -608,7 +608,11 @@ type AssessmentView struct {
 	// functional employee, nil otherwise; FollowUps its tindak lanjut.
 	Credit    *model.CreditAward
 	FollowUps []FollowUpView
-	Can       AssessmentRights
+	// ReviewDefault is the review date an improvement plan recorded
+	// today gets when its writer chooses none (model.ImprovementReview),
+	// "" when the actor may not record one.
+	ReviewDefault model.Date
+	Can           AssessmentRights
 	// Objection is the keberatan part: its objection, the last day to
 	// object and the day it counts from, and what the actor may do.
 	Objection ObjectionPanel
@@ -721,7 +725,7 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	if v.Moves, err = a.store.AssessmentMoves(ctx, f.A.ID); err != nil {
 		return v, err
 	}
-	if v.History, err = a.assessmentHistory(ctx, actor, f.A); err != nil {
+	if v.History, err = a.assessmentHistory(ctx, actor, f.A, v.Moves); err != nil {
 		return v, err
 	}
 	if v.Year, err = a.assessmentYear(ctx, actor, f.A, f.Period); err != nil {
@@ -761,6 +765,9 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	v.Can.FollowUp = mayWriteFollowUp(actor, f) == nil
 	if v.Can.FollowUp {
 		v.Can.FollowUpKinds = model.FollowUpKindsFor(f.A.Predikat)
+		if slices.Contains(v.Can.FollowUpKinds, model.FollowUpImprovement) {
+			v.ReviewDefault = model.ImprovementReview(a.TimeZone(ctx, f.A.InstansiID).Today(a.now()))
+		}
 	}
 	return v, nil
 }
@@ -959,6 +966,22 @@ type RateInput struct {
 	Note          string
 	Feedback      model.AssessmentFeedback
 	Version       int
+	// Predikat is whether the request also carried a predikat, whatever
+	// its value: refused (refuseTypedPredikat).
+	Predikat bool
+}
+
+// refuseTypedPredikat is the one answer to a request that gives ratings
+// and a predikat with them (a rating, a calibration move, a keberatan
+// decision, on a web form or the API): no predikat is ever set directly,
+// it follows from the two ratings by the regime's matrix (C1), so the
+// request is refused whole (422 naming predikat) rather than the
+// predikat dropped without a word.
+func refuseTypedPredikat(typed bool) error {
+	if typed {
+		return model.Invalid("predikat", "invalid.assessment.predikat.computed")
+	}
+	return nil
 }
 
 // Limits of the rater's texts, in characters.
@@ -973,6 +996,9 @@ const (
 // sent is refused. The predikat is computed by the rules of the
 // assessment's regime.
 func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, in RateInput) (model.Assessment, error) {
+	if err := refuseTypedPredikat(in.Predikat); err != nil {
+		return model.Assessment{}, err
+	}
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
 		return model.Assessment{}, err

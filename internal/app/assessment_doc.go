@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -139,7 +140,10 @@ func (a *App) EvaluationDocument(ctx context.Context, actor model.Actor, id stri
 		doc.Behaviours = append(doc.Behaviours, export.EvaluationBehaviour{Name: names[b.Behaviour.Value], Guides: b.Behaviour.Guides[:],
 			Expectation: b.Behaviour.Expectation, UmpanBalik: b.UmpanBalik})
 	}
-	doc.Signatures = []export.Signature{employeeSignature(as, employee, zone), raterSignature(as, rater, zone)}
+	if doc.Changes, err = a.resultChanges(ctx, as, v.Moves, zone); err != nil {
+		return doc, err
+	}
+	doc.Signatures = []export.Signature{employeeSignature(as, employee, zone), withSentNote(raterSignature(as, rater, zone), doc.Changes)}
 	return doc, nil
 }
 
@@ -194,11 +198,19 @@ func (a *App) AssessmentDocument(ctx context.Context, actor model.Actor, id stri
 	if err != nil {
 		return AssessmentDocument{}, err
 	}
+	moves, err := a.store.AssessmentMoves(ctx, as.ID)
+	if err != nil {
+		return AssessmentDocument{}, err
+	}
+	changes, err := a.resultChanges(ctx, as, moves, zone)
+	if err != nil {
+		return AssessmentDocument{}, err
+	}
 	return AssessmentDocument{InstansiName: in.Name, Period: f.Period,
 		From: maxDate(f.SKP.PeriodStart, f.Period.Start), To: minDate(f.SKP.PeriodEnd, f.Period.End),
 		Employee: employee, Rater: rater, UpperRater: upper, Capaian: capaian, Predikat: as.Predikat, Note: as.Note,
-		Objection: objection, Place: docPlace(in.Name),
-		Signatures: []export.Signature{employeeSignature(as, employee, zone), raterSignature(as, rater, zone), upperSign}}, nil
+		Objection: objection, Changes: changes, Place: docPlace(in.Name),
+		Signatures: []export.Signature{employeeSignature(as, employee, zone), withSentNote(raterSignature(as, rater, zone), changes), upperSign}}, nil
 }
 
 // The signature blocks of an assessment's documents (docs/penilaian-dokumen.md,
@@ -250,6 +262,55 @@ func actedAt(person model.PersonSnapshot, who string, t time.Time) time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+// resultChanges are the changes of a result after it was sent, oldest
+// first, as the documents print them (export.ResultChange): each
+// calibration move and capaian change (moves) and a keberatan decision
+// that changed the ratings, with who made it and why, so that a
+// predikat changed after sending is never read as the pejabat penilai's.
+func (a *App) resultChanges(ctx context.Context, as model.Assessment, moves []model.AssessmentMove, zone *time.Location) ([]export.ResultChange, error) {
+	type dated struct {
+		at time.Time
+		c  export.ResultChange
+	}
+	var list []dated
+	for _, m := range moves {
+		c := export.ResultChange{Date: dayIn(m.MovedAt, zone), Cause: export.ChangeCalibration, By: m.MovedByName, Reason: m.Reason, From: m.From, To: m.To}
+		if m.Cause == model.MoveCapaian {
+			c.Cause, c.FromCapaian, c.ToCapaian = export.ChangeCapaian, m.FromCapaian, m.ToCapaian
+		}
+		list = append(list, dated{m.MovedAt, c})
+	}
+	o, err := a.store.ObjectionOf(ctx, as.ID)
+	if err != nil && !IsNotFound(err) {
+		return nil, err
+	}
+	if err == nil && o.Status == model.ObjectionDecided && o.Decision == model.DecisionChange && o.From != o.To {
+		by := o.DecidedBy
+		if people, err := a.store.EmployeesByID(ctx, []string{o.DecidedBy}); err != nil {
+			return nil, err
+		} else if e, ok := people[o.DecidedBy]; ok {
+			by = e.Name
+		}
+		list = append(list, dated{o.DecidedAt, export.ResultChange{Date: dayIn(o.DecidedAt, zone), Cause: export.ChangeDecision, By: by,
+			Reason: o.DecisionNote, From: o.From, To: o.To}})
+	}
+	slices.SortStableFunc(list, func(x, y dated) int { return x.at.Compare(y.at) })
+	out := make([]export.ResultChange, 0, len(list))
+	for _, d := range list {
+		out = append(out, d.c)
+	}
+	return out, nil
+}
+
+// withSentNote adds to the pejabat penilai's block the predikat they
+// sent when the result changed after they sent it (export.SentNote).
+func withSentNote(sig export.Signature, changes []export.ResultChange) export.Signature {
+	if n := export.SentNote(changes); n != "" && sig.Note != "" {
+		sig.Note += ". " + n
+	}
+	return sig
 }
 
 // objectionForDocument is the keberatan of an assessment as the Dokumen

@@ -110,7 +110,9 @@ func TestDocumentSignaturesFollowActs(t *testing.T) {
 		ev, doc = signs("decided")
 		for _, sig := range [][]export.Signature{ev, doc} {
 			wantSign(t, "employee, decision not confirmed", sig[0], "", "")
-			wantSign(t, "rater, decided", sig[1], "2026-03-03", sent)
+			// The rater's block keeps their act and names the predikat
+			// they sent, which the decision changed.
+			wantSign(t, "rater, decided", sig[1], "2026-03-03", sent+". Predikat yang disampaikan: BAIK; diubah sesudahnya (lihat perubahan sesudah disampaikan)")
 		}
 		const decided = "Diputuskan secara elektronik 10-03-2026 00:20 WIT"
 		wantSign(t, "atasan, decided", doc[2], "2026-03-10", decided)

@@ -259,12 +259,27 @@ func cleanReason(field, reason string) (string, error) {
 	return reason, nil
 }
 
+// MoveInput is a calibration move: the new ratings with the reason, on
+// the assessment's version read. Predikat is whether the request also
+// carried a predikat (refuseTypedPredikat).
+type MoveInput struct {
+	Version       int
+	HasilKerja    model.Rating
+	PerilakuKerja model.Rating
+	Reason        string
+	Predikat      bool
+}
+
 // MoveAssessment changes the ratings of a rated or final assessment during
 // calibration (the OPD head or BKPSDM, until the OPD's period is final),
 // with a written reason that the rated person and the rater see: both are
 // told. The predikat follows from the ratings; a leader's rating hasil
 // kerja stays the capaian's.
-func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, version int, hk, pk model.Rating, reason string) (model.Assessment, error) {
+func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, in MoveInput) (model.Assessment, error) {
+	if err := refuseTypedPredikat(in.Predikat); err != nil {
+		return model.Assessment{}, err
+	}
+	version, hk, pk, reason := in.Version, in.HasilKerja, in.PerilakuKerja, in.Reason
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
 		return model.Assessment{}, err

@@ -49,7 +49,7 @@ func TestCurveFollowsEveryWrite(t *testing.T) {
 		if v := curve("sent"); v.Final.Counts[model.PredikatSangatBaik] != 1 {
 			t.Errorf("after a sending: final %v", v.Final.Counts)
 		}
-		moved, err := e.a.MoveAssessment(ctx, kadis, sent.ID, sent.Version, model.RatingSesuai, model.RatingSesuai, "Kalibrasi OPD")
+		moved, err := e.a.MoveAssessment(ctx, kadis, sent.ID, app.MoveInput{Version: sent.Version, HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingSesuai, Reason: "Kalibrasi OPD"})
 		if err != nil {
 			t.Fatal(err)
 		}

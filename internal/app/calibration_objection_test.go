@@ -61,7 +61,7 @@ func TestCalibrationLeavesAResultUnderObjection(t *testing.T) {
 		if can := offered("open"); can.Calibrate || can.CalibrateRefused.Key != "conflict.calibration.objection" {
 			t.Errorf("while the objection is open: %+v", can)
 		}
-		_, err = e.a.MoveAssessment(ctx, e.admin, as.ID, as.Version, model.RatingDiBawah, model.RatingSesuai, "Kalibrasi OPD")
+		_, err = e.a.MoveAssessment(ctx, e.admin, as.ID, app.MoveInput{Version: as.Version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingSesuai, Reason: "Kalibrasi OPD"})
 		refusedWith("open", err, "conflict.calibration.objection")
 		if o, err = e.a.ExplainObjection(ctx, kabid, o.ID, "Dua indikator belum didukung bukti.", o.Version); err != nil {
 			t.Fatal(err)
@@ -76,7 +76,7 @@ func TestCalibrationLeavesAResultUnderObjection(t *testing.T) {
 			t.Errorf("once decided: %+v", can)
 		}
 		got, _ := s.Assessment(ctx, as.ID)
-		_, err = e.a.MoveAssessment(ctx, e.admin, as.ID, got.Version, model.RatingDiBawah, model.RatingSesuai, "Kalibrasi OPD")
+		_, err = e.a.MoveAssessment(ctx, e.admin, as.ID, app.MoveInput{Version: got.Version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingSesuai, Reason: "Kalibrasi OPD"})
 		refusedWith("decided", err, "conflict.assessment.decided")
 		if after, _ := s.Assessment(ctx, as.ID); after.Predikat != as.Predikat || after.Version != got.Version {
 			t.Errorf("the result changed: %+v", after)

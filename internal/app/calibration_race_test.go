@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -86,7 +87,7 @@ func TestMovesAndObjectionsAtOnce(t *testing.T) {
 			wg.Add(3)
 			go func() {
 				defer wg.Done()
-				_, out[i].move = e.a.MoveAssessment(ctx, who["kadis"], a.ID, a.Version, model.RatingDiAtas, model.RatingSesuai, "Kalibrasi OPD")
+				_, out[i].move = e.a.MoveAssessment(ctx, who["kadis"], a.ID, app.MoveInput{Version: a.Version, HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingSesuai, Reason: "Kalibrasi OPD"})
 			}()
 			go func() {
 				defer wg.Done()
@@ -165,7 +166,7 @@ func TestMovesAndCalibrationFinalisationAtOnce(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, moves[i] = e.a.MoveAssessment(ctx, who["kadis"], a.ID, a.Version, model.RatingDiAtas, model.RatingSesuai, "Kalibrasi OPD")
+				_, moves[i] = e.a.MoveAssessment(ctx, who["kadis"], a.ID, app.MoveInput{Version: a.Version, HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingSesuai, Reason: "Kalibrasi OPD"})
 			}()
 			if i == len(sent)/2 {
 				wg.Add(1)
@@ -221,7 +222,7 @@ func TestMovesAndPeriodLockAtOnce(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				_, moves[i] = e.a.MoveAssessment(ctx, who["kadis"], a.ID, a.Version, model.RatingDiAtas, model.RatingSesuai, "Kalibrasi OPD")
+				_, moves[i] = e.a.MoveAssessment(ctx, who["kadis"], a.ID, app.MoveInput{Version: a.Version, HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingSesuai, Reason: "Kalibrasi OPD"})
 			}()
 			if i == len(sent)/2 {
 				wg.Add(1)

@@ -148,7 +148,7 @@ func TestCalibrationMovesFinalisesAndLocks(t *testing.T) {
 		if _, err := e.a.Curve(ctx, who["staff1"], e.o.Kominfo.ID, period); err == nil {
 			t.Error("a staff member reads the OPD's curve")
 		}
-		if _, err := e.a.MoveAssessment(ctx, who["kabid"], rated[0].ID, rated[0].Version, model.RatingDiBawah, model.RatingSesuai, "kalibrasi"); !errors.Is(err, model.ErrForbidden) {
+		if _, err := e.a.MoveAssessment(ctx, who["kabid"], rated[0].ID, app.MoveInput{Version: rated[0].Version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingSesuai, Reason: "kalibrasi"}); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("the rater moves a rating: %v", err)
 		}
 
@@ -175,7 +175,7 @@ func TestCalibrationMovesFinalisesAndLocks(t *testing.T) {
 			t.Fatalf("calibration = %+v, rights %+v", v.Calibration, v.Can)
 		}
 		// Locked: no move.
-		if _, err := e.a.MoveAssessment(ctx, who["kadis"], rated[0].ID, rated[0].Version, model.RatingDiBawah, model.RatingSesuai, "x"); !errors.Is(err, model.ErrInvalidTransition) {
+		if _, err := e.a.MoveAssessment(ctx, who["kadis"], rated[0].ID, app.MoveInput{Version: rated[0].Version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingSesuai, Reason: "x"}); !errors.Is(err, model.ErrInvalidTransition) {
 			t.Errorf("a move after the lock: %v", err)
 		}
 		// An audited unlock reopens it.
@@ -191,10 +191,9 @@ func TestCalibrationMovesFinalisesAndLocks(t *testing.T) {
 
 		// The Kepala Dinas moves one Baik down, with a reason both the
 		// rated person and the rater are told.
-		_, err = e.a.MoveAssessment(ctx, who["kadis"], rated[0].ID, rated[0].Version, model.RatingDiBawah, model.RatingSesuai, "  ")
+		_, err = e.a.MoveAssessment(ctx, who["kadis"], rated[0].ID, app.MoveInput{Version: rated[0].Version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingSesuai, Reason: "  "})
 		refusedBy(t, "move without a reason", err, "reason", "invalid.calibration.reason")
-		moved, err := e.a.MoveAssessment(ctx, who["kadis"], rated[0].ID, rated[0].Version, model.RatingDiBawah, model.RatingSesuai,
-			"Dua dari tiga target utama tidak tercapai menurut bukti dukung.")
+		moved, err := e.a.MoveAssessment(ctx, who["kadis"], rated[0].ID, app.MoveInput{Version: rated[0].Version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingSesuai, Reason: "Dua dari tiga target utama tidak tercapai menurut bukti dukung."})
 		if err != nil {
 			t.Fatal(err)
 		}

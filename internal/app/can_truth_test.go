@@ -115,7 +115,7 @@ func assessmentCansHold(t *testing.T, e env, actor model.Actor, who string, f ap
 		// The acts withheld first (a refusal changes nothing), then
 		// those offered, in the order of the flow.
 		if !it.Can.Calibrate {
-			_, err := e.a.MoveAssessment(ctx, actor, it.ID, version, model.RatingDiBawah, model.RatingDiBawah, "Uji hak")
+			_, err := e.a.MoveAssessment(ctx, actor, it.ID, app.MoveInput{Version: version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingDiBawah, Reason: "Uji hak"})
 			accepted("calibrate", false, err)
 		}
 		if !it.Can.Acknowledge {
@@ -151,9 +151,9 @@ func assessmentCansHold(t *testing.T, e env, actor model.Actor, who string, f ap
 			if it.PerilakuKerja == model.RatingDiBawah {
 				to = model.RatingSesuai
 			}
-			as, err := e.a.MoveAssessment(ctx, actor, it.ID, version, it.HasilKerja, to, "Uji hak: dipindah")
+			as, err := e.a.MoveAssessment(ctx, actor, it.ID, app.MoveInput{Version: version, HasilKerja: it.HasilKerja, PerilakuKerja: to, Reason: "Uji hak: dipindah"})
 			if accepted("calibrate", true, err) {
-				if _, err := e.a.MoveAssessment(ctx, actor, it.ID, as.Version, it.HasilKerja, it.PerilakuKerja, "Uji hak: dikembalikan"); err != nil {
+				if _, err := e.a.MoveAssessment(ctx, actor, it.ID, app.MoveInput{Version: as.Version, HasilKerja: it.HasilKerja, PerilakuKerja: it.PerilakuKerja, Reason: "Uji hak: dikembalikan"}); err != nil {
 					t.Fatalf("%s: move back: %v", name, err)
 				}
 			}

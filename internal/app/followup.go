@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -97,16 +98,20 @@ func mayWriteFollowUp(actor model.Actor, f assessmentFacts) error {
 	return nil
 }
 
-// FollowUpInput is a new follow-up: its kind, title and plan.
+// FollowUpInput is a new follow-up: its kind, title and plan, and for an
+// improvement plan its review date ("" for the default).
 type FollowUpInput struct {
-	Kind  model.FollowUpKind
-	Title string
-	Plan  string
+	Kind      model.FollowUpKind
+	Title     string
+	Plan      string
+	ReviewDue model.Date
 }
 
 // CreateFollowUp records a follow-up of a final annual result. An
 // improvement plan is for Butuh Perbaikan and below and is reviewed six
-// months after the result was received, in the instansi's calendar.
+// months after the day it is recorded, in the instansi's calendar
+// (model.ImprovementReview), or on an earlier day its writer chooses
+// (model.ImprovementReviewAllowed); other kinds have no review date.
 func (a *App) CreateFollowUp(ctx context.Context, actor model.Actor, assessmentID string, in FollowUpInput) (FollowUpView, error) {
 	f, err := a.assessmentFacts(ctx, actor, assessmentID)
 	if err != nil {
@@ -133,12 +138,21 @@ func (a *App) CreateFollowUp(ctx context.Context, actor model.Actor, assessmentI
 	if utf8.RuneCountInString(in.Plan) > model.FollowUpTextMax {
 		v.Add("plan", "invalid.followup.text", model.FollowUpTextMax)
 	}
+	today := a.TimeZone(ctx, f.A.InstansiID).Today(a.now())
+	in.ReviewDue = model.Date(strings.TrimSpace(string(in.ReviewDue)))
+	switch {
+	case in.ReviewDue == "":
+	case in.Kind != model.FollowUpImprovement:
+		v.Add("review_due", "invalid.followup.review.kind")
+	case !model.ImprovementReviewAllowed(today, in.ReviewDue):
+		v.Add("review_due", "invalid.followup.review", model.DateLabel(today), model.DateLabel(model.ImprovementReview(today)))
+	}
 	if err := v.Err(); err != nil {
 		return FollowUpView{}, err
 	}
 	fu := model.FollowUp{InstansiID: f.A.InstansiID, AssessmentID: f.A.ID, EmployeeID: f.A.EmployeeID, Kind: in.Kind, Title: in.Title, Plan: in.Plan}
 	if in.Kind == model.FollowUpImprovement {
-		fu.ReviewDue = model.ImprovementReview(a.TimeZone(ctx, f.A.InstansiID).Today(f.A.FinalizedAt))
+		fu.ReviewDue = cmp.Or(in.ReviewDue, model.ImprovementReview(today))
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
 		var err error

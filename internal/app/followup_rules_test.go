@@ -35,7 +35,7 @@ func TestFollowUpKindsFollowThePredikat(t *testing.T) {
 				t.Fatal(err)
 			}
 			if v.Assessment.Predikat != c.predikat {
-				if _, err := e.a.MoveAssessment(ctx, e.admin, item.ID, v.Assessment.Version, c.hk, c.pk, "Kalibrasi uji"); err != nil {
+				if _, err := e.a.MoveAssessment(ctx, e.admin, item.ID, app.MoveInput{Version: v.Assessment.Version, HasilKerja: c.hk, PerilakuKerja: c.pk, Reason: "Kalibrasi uji"}); err != nil {
 					t.Fatalf("move to %s: %v", c.predikat, err)
 				}
 				if v, err = e.a.AssessmentView(ctx, kabid, item.ID); err != nil {

@@ -67,9 +67,9 @@ func TestFollowUpOfAFinalAnnualResult(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		received := e.a.TimeZone(ctx, e.o.Instansi.ID).Today(final.FinalizedAt)
-		if plan.ReviewDue != model.ImprovementReview(received) || plan.ReviewDue == "" || plan.Status != model.FollowUpOpen {
-			t.Errorf("plan = %+v (received %s)", plan.FollowUp, received)
+		recorded := e.a.TimeZone(ctx, e.o.Instansi.ID).Today(e.clock.now())
+		if plan.ReviewDue != model.ImprovementReview(recorded) || plan.ReviewDue == "" || plan.Status != model.FollowUpOpen {
+			t.Errorf("plan = %+v (recorded %s, result sent %s)", plan.FollowUp, recorded, final.FinalizedAt)
 		}
 		training, err := e.a.CreateFollowUp(ctx, e.admin, item.ID, app.FollowUpInput{Kind: model.FollowUpTraining, Title: "Bimtek pelaporan kinerja"})
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -27,17 +28,17 @@ func TestLeniencyCountsTheRatersOwnRatings(t *testing.T) {
 				t.Fatal(err)
 			}
 			if i < 3 {
-				moved, err := e.a.MoveAssessment(ctx, e.admin, a.ID, final.Version, model.RatingDiAtas, model.RatingDiAtas, "Bukti inovasi layanan.")
+				moved, err := e.a.MoveAssessment(ctx, e.admin, a.ID, app.MoveInput{Version: final.Version, HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingDiAtas, Reason: "Bukti inovasi layanan."})
 				if err != nil {
 					t.Fatal(err)
 				}
 				if i == 0 {
 					// Moved twice: the rater's own rating is the one before the first move.
-					moved, err = e.a.MoveAssessment(ctx, e.admin, a.ID, moved.Version, model.RatingDiBawah, model.RatingDiBawah, "Bukti belum lengkap.")
+					moved, err = e.a.MoveAssessment(ctx, e.admin, a.ID, app.MoveInput{Version: moved.Version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingDiBawah, Reason: "Bukti belum lengkap."})
 					if err != nil {
 						t.Fatal(err)
 					}
-					if _, err = e.a.MoveAssessment(ctx, e.admin, a.ID, moved.Version, model.RatingDiAtas, model.RatingDiAtas, "Bukti dilengkapi."); err != nil {
+					if _, err = e.a.MoveAssessment(ctx, e.admin, a.ID, app.MoveInput{Version: moved.Version, HasilKerja: model.RatingDiAtas, PerilakuKerja: model.RatingDiAtas, Reason: "Bukti dilengkapi."}); err != nil {
 						t.Fatal(err)
 					}
 				}

@@ -599,6 +599,9 @@ type DecideInput struct {
 	PerilakuKerja model.Rating
 	Note          string
 	Version       int // the objection's version read; 0 for any
+	// Predikat is whether the request also carried a predikat, whatever
+	// its value: refused (refuseTypedPredikat).
+	Predikat bool
 }
 
 // DecideObjection records the atasan pejabat penilai's final decision.
@@ -608,6 +611,9 @@ type DecideInput struct {
 // perilaku kerja may change. The employee and the pejabat penilai are
 // told.
 func (a *App) DecideObjection(ctx context.Context, actor model.Actor, id string, in DecideInput) (model.Objection, error) {
+	if err := refuseTypedPredikat(in.Predikat); err != nil {
+		return model.Objection{}, err
+	}
 	f, err := a.objectionFactsByID(ctx, actor, id)
 	if err != nil {
 		return model.Objection{}, err

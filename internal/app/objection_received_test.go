@@ -38,7 +38,7 @@ func TestChangedResultIsReceivedAgain(t *testing.T) {
 		if p, _ := e.a.ObjectionPanel(ctx, staff, as.ID); p.Open || p.Deadline != "2026-03-16" {
 			t.Fatalf("panel before the move = %+v", p)
 		}
-		as, err = e.a.MoveAssessment(ctx, e.admin, as.ID, as.Version, model.RatingSesuai, model.RatingDiBawah, "Bukti perilaku tidak mendukung.")
+		as, err = e.a.MoveAssessment(ctx, e.admin, as.ID, app.MoveInput{Version: as.Version, HasilKerja: model.RatingSesuai, PerilakuKerja: model.RatingDiBawah, Reason: "Bukti perilaku tidak mendukung."})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -156,7 +156,7 @@ func TestObjectionWindowAndFlow(t *testing.T) {
 		if can, _ := e.a.Assessment(ctx, e.admin, as.ID); can.Can.Calibrate {
 			t.Errorf("BKPSDM may calibrate while the objection is open: %+v", can.Can)
 		}
-		if _, err := e.a.MoveAssessment(ctx, e.admin, as.ID, as.Version, model.RatingDiBawah, model.RatingDiBawah, "kalibrasi"); !errors.Is(err, model.ErrInvalidTransition) {
+		if _, err := e.a.MoveAssessment(ctx, e.admin, as.ID, app.MoveInput{Version: as.Version, HasilKerja: model.RatingDiBawah, PerilakuKerja: model.RatingDiBawah, Reason: "kalibrasi"}); !errors.Is(err, model.ErrInvalidTransition) {
 			t.Errorf("a move while the objection is open: %v", err)
 		}
 		o, err = e.a.DecideObjection(ctx, kadis, o.ID, app.DecideInput{Decision: model.DecisionChange, HasilKerja: model.RatingDiAtas,

@@ -596,11 +596,15 @@ func (a *App) SetUnitPerformance(ctx context.Context, actor model.Actor, unitID,
 		if cal.Status == model.CalibrationFinal {
 			return model.Refused("conflict.unitperf.calibration.final", u.Name, p.Label())
 		}
+		prev, err := tx.UnitPerformance(ctx, u.ID, p.ID)
+		if err != nil && !IsNotFound(err) {
+			return err
+		}
 		saved, err := tx.SetUnitPerformance(ctx, perf, req.Version)
 		if err != nil {
 			return err
 		}
-		if err := rederiveLeaders(ctx, tx, u, p, saved.Capaian, own, actor); err != nil {
+		if err := rederiveLeaders(ctx, tx, u, p, prev.Capaian, saved, own, actor); err != nil {
 			return err
 		}
 		if head == "" || head == actor.EmployeeID {
@@ -797,11 +801,15 @@ func (a *App) SetUnitPerformanceSettings(ctx context.Context, actor model.Actor,
 }
 
 // rederiveLeaders gives the rated or sent result of each head of OPD u in
-// period p the rating hasil kerja that capaian c implies (decision 6, the
-// instansi's own map when it has one) and the predikat that follows, in
-// the transaction that changes the capaian. A sent result is received
-// anew (model.Redeliver); the head and their rater are told.
-func rederiveLeaders(ctx context.Context, tx *store.Tx, u model.Unit, p model.Period, c model.Capaian, own model.LeaderMap, actor model.Actor) error {
+// period p the rating hasil kerja that the capaian set implies (decision
+// 6, the instansi's own map when it has one) and the predikat that
+// follows, in the transaction that changes the capaian from prev. A sent
+// result is received anew (model.Redeliver) and keeps the change with its
+// cause (a model.MoveCapaian: the capaian before and after, who set it,
+// its basis), which its history and documents show; the head and their
+// rater are told.
+func rederiveLeaders(ctx context.Context, tx *store.Tx, u model.Unit, p model.Period, prev model.Capaian, set model.UnitPerformance, own model.LeaderMap, actor model.Actor) error {
+	c := set.Capaian
 	list, err := tx.Assessments(ctx, store.AssessmentFilter{InstansiID: u.InstansiID, OPDID: u.ID, PeriodID: p.ID})
 	if err != nil {
 		return err
@@ -826,6 +834,14 @@ func rederiveLeaders(ctx context.Context, tx *store.Tx, u model.Unit, p model.Pe
 		after.HasilKerja, after.Predikat = lr, predikat
 		if after, err = tx.UpdateAssessment(ctx, "assessment.capaian", before, after); err != nil {
 			return err
+		}
+		if before.Status == model.AssessmentFinal {
+			if _, err := tx.AddAssessmentMove(ctx, model.AssessmentMove{AssessmentID: before.ID, Cause: model.MoveCapaian, MovedBy: actor.EmployeeID,
+				Reason: set.Basis, FromCapaian: prev, ToCapaian: c,
+				From: model.RatingPair{HasilKerja: before.HasilKerja, PerilakuKerja: before.PerilakuKerja, Predikat: before.Predikat},
+				To:   model.RatingPair{HasilKerja: after.HasilKerja, PerilakuKerja: after.PerilakuKerja, Predikat: after.Predikat}}); err != nil {
+				return err
+			}
 		}
 		for _, to := range []struct{ id, variant string }{{before.EmployeeID, "received"}, {before.RatedBy, ""}} {
 			if to.id == "" || to.id == actor.EmployeeID {

@@ -61,7 +61,6 @@ func followUpYear(ctx context.Context, tx *store.Tx, instansiID string, year int
 			f := base
 			f.Kind, f.Title = model.FollowUpImprovement, "Rencana perbaikan kinerja "+predikatWords[a.Predikat]
 			f.Plan = demoImprovementPlans[rng.IntN(len(demoImprovementPlans))]
-			f.ReviewDue = model.ImprovementReview(model.DefaultTimeZone.Today(a.FinalizedAt))
 			fu = &f
 		case a.Predikat == model.PredikatSangatBaik && rng.IntN(5) == 0:
 			f := base
@@ -91,6 +90,10 @@ func followUpYear(ctx context.Context, tx *store.Tx, instansiID string, year int
 		at := later(a.ReceivedAt, now, 7+clock.IntN(21), clock)
 		if at.IsZero() {
 			continue
+		}
+		if fu.Kind == model.FollowUpImprovement {
+			// Reviewed six months after it is recorded (model.ImprovementReview).
+			fu.ReviewDue = model.ImprovementReview(model.DefaultTimeZone.Today(at))
 		}
 		made, err := tx.At(by, at).CreateFollowUp(ctx, *fu)
 		if err != nil {

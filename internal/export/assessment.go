@@ -159,6 +159,9 @@ type EvaluationDocument struct {
 	HasilKerja   model.Rating
 	Perilaku     model.Rating
 	Predikat     model.Predikat
+	// Changes are the changes of the result after it was sent, with
+	// their cause (ResultChange), as on the Dokumen Evaluasi.
+	Changes      []ResultChange
 	Place        string
 	Signatures   []Signature // the pegawai's and the pejabat penilai's
 	Uncompressed bool        // leaves the PDF's text streams readable (for tests)
@@ -240,6 +243,68 @@ type ObjectionText struct {
 	To      model.RatingPair
 }
 
+// The causes of a ResultChange.
+const (
+	ChangeCalibration = "calibration" // moved in calibration by the OPD head or BKPSDM
+	ChangeCapaian     = "capaian"     // the OPD's capaian changed and an OPD head's rating hasil kerja followed it
+	ChangeDecision    = "decision"    // the atasan pejabat penilai's decision on the keberatan
+)
+
+// ResultChange is one change of a result after the pejabat penilai sent
+// it, as the documents print it: when, its cause, who made it and why
+// (a move's reason, the capaian's basis, the decision's note), and the
+// ratings and predikat before and after. It names who changed the
+// predikat, so that the predikat printed above the pejabat penilai's
+// block is not read as theirs.
+type ResultChange struct {
+	Date                   model.Date
+	Cause                  string
+	By                     string
+	Reason                 string
+	FromCapaian, ToCapaian model.Capaian // a capaian change's
+	From, To               model.RatingPair
+}
+
+// Text words the change for the documents.
+func (c ResultChange) Text() string {
+	after := fmt.Sprintf("predikat %s menjadi %s (rating hasil kerja %s, rating perilaku kerja %s)",
+		predikatText(c.From.Predikat), predikatText(c.To.Predikat), ratingText(c.To.HasilKerja), ratingText(c.To.PerilakuKerja))
+	switch c.Cause {
+	case ChangeCapaian:
+		return fmt.Sprintf("%s: capaian kinerja organisasi diubah dari %s menjadi %s oleh %s (dasar: %s). Rating hasil kerja kepala perangkat daerah mengikuti capaian itu, bukan penilaian pejabat penilai kinerja: %s.",
+			dayText(c.Date), capaianText(c.FromCapaian), capaianText(c.ToCapaian), orDash(c.By), orDash(c.Reason), after)
+	case ChangeDecision:
+		return fmt.Sprintf("%s: diubah dengan keputusan atasan pejabat penilai kinerja atas keberatan oleh %s (lihat bagian keputusan): %s.",
+			dayText(c.Date), orDash(c.By), after)
+	}
+	return fmt.Sprintf("%s: diubah dalam kalibrasi oleh %s: %s. Alasan: %s",
+		dayText(c.Date), orDash(c.By), after, orDash(c.Reason))
+}
+
+// ChangesText is the changes of a result after it was sent, one a line,
+// "" when it has not changed.
+func ChangesText(changes []ResultChange) string {
+	var lines []string
+	for _, c := range changes {
+		lines = append(lines, c.Text())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// SentNote is the line the pejabat penilai's block adds when the result
+// changed after they sent it: the predikat they sent, which the document
+// no longer prints above them; "" when it has not changed.
+func SentNote(changes []ResultChange) string {
+	if len(changes) == 0 {
+		return ""
+	}
+	return "Predikat yang disampaikan: " + predikatText(changes[0].From.Predikat) + "; diubah sesudahnya (lihat perubahan sesudah disampaikan)"
+}
+
+// DecisionText is section 8 as the documents print it: the outcome (the
+// ratings and predikat a change set), then the atasan's note.
+func (o ObjectionText) DecisionText() string { return o.decisionText() }
+
 // decisionText words section 8: the outcome, then the atasan's note.
 func (o ObjectionText) decisionText() string {
 	switch o.Outcome {
@@ -267,6 +332,10 @@ type AssessmentDocument struct {
 	Predikat     model.Predikat
 	Note         string
 	Objection    ObjectionText
+	// Changes are the changes of the result after the pejabat penilai
+	// sent it, oldest first, each with its cause (ResultChange): the
+	// predikat printed is theirs, not the pejabat penilai's.
+	Changes      []ResultChange
 	Place        string
 	Signatures   []Signature // pegawai, pejabat penilai, atasan pejabat penilai
 	Uncompressed bool
@@ -586,6 +655,10 @@ func WriteEvaluation(w io.Writer, doc EvaluationDocument) error {
 	d.row([]float64{112, 78}, []string{"RATING PERILAKU KERJA", ratingText(doc.Perilaku)}, true, 4)
 	d.Ln(2)
 	d.row([]float64{112, 78}, []string{"PREDIKAT KINERJA PEGAWAI", predikatText(doc.Predikat)}, true, 5)
+	if len(doc.Changes) > 0 {
+		d.row([]float64{190}, []string{"PERUBAHAN SESUDAH DISAMPAIKAN"}, true, 4)
+		d.row([]float64{190}, []string{ChangesText(doc.Changes)}, false, 4)
+	}
 
 	d.signatures(doc.Place, doc.Signatures)
 	if err := d.Error(); err != nil {
@@ -616,6 +689,9 @@ func WriteAssessmentDocument(w io.Writer, doc AssessmentDocument) error {
 	d.row([]float64{8, 182}, []string{"4", "EVALUASI KINERJA"}, true, 4)
 	d.row(pw, []string{"", "a", "CAPAIAN KINERJA ORGANISASI", capaianText(doc.Capaian)}, false, 4)
 	d.row(pw, []string{"", "b", "PREDIKAT KINERJA PEGAWAI", predikatText(doc.Predikat)}, false, 4)
+	if len(doc.Changes) > 0 {
+		d.row(pw, []string{"", "c", "PERUBAHAN SESUDAH DISAMPAIKAN", ChangesText(doc.Changes)}, false, 4)
+	}
 	for _, s := range []struct {
 		no, title, text string
 		date            model.Date

@@ -89,17 +89,36 @@ type AssessmentFeedback struct {
 	Behaviours map[CoreValue]string `json:"behaviours,omitempty"`
 }
 
-// AssessmentMove is a rating changed during calibration, with the reason
-// the rated person and the rater read.
+// AssessmentMove is a change of a result after it was sent, with its
+// cause and the reason the rated person and the rater read: a rating
+// moved during calibration (MoveCalibration, Reason the mover's), or an
+// OPD head's rating hasil kerja re-derived when the OPD's capaian
+// kinerja organisasi changed (MoveCapaian: MovedBy who set the capaian,
+// Reason its basis, FromCapaian and ToCapaian the capaian before and
+// after). A keberatan decision that changes a result is its objection's
+// (Objection.From and To), not a move.
 type AssessmentMove struct {
 	ID           string
 	AssessmentID string
+	Cause        MoveCause
 	MovedBy      string
 	MovedByName  string
 	MovedAt      time.Time
 	Reason       string
 	From, To     RatingPair
+	// FromCapaian and ToCapaian are the OPD's capaian before and after a
+	// MoveCapaian, "" for a calibration move.
+	FromCapaian, ToCapaian Capaian
 }
+
+// MoveCause is what changed a sent result.
+type MoveCause string
+
+// The causes of a change of a sent result.
+const (
+	MoveCalibration MoveCause = "calibration" // the OPD head or BKPSDM moved the rating in calibration
+	MoveCapaian     MoveCause = "capaian"     // the OPD's capaian changed, and an OPD head's rating hasil kerja with it
+)
 
 // RatingPair is a rating hasil kerja and a rating perilaku kerja with the
 // predikat they give.

@@ -66,7 +66,7 @@ type FollowUp struct {
 	Kind         FollowUpKind
 	Title        string
 	Plan         string // what is to be done
-	ReviewDue    Date   // the improvement plan's review, six months after the result
+	ReviewDue    Date   // the improvement plan's review: by default six months after it was recorded
 	Status       FollowUpStatus
 	Outcome      string // what was done, or why it was cancelled
 	CreatedBy    string
@@ -120,10 +120,13 @@ func FollowUpKindsFor(p Predikat) []FollowUpKind {
 	return out
 }
 
-// ImprovementReview is the review date of an improvement plan: six months
-// after the day the result was received (PP 30/2019 Pasal 57).
-func ImprovementReview(received Date) Date {
-	t := received.Time()
+// ImprovementReview is the default review date of an improvement plan:
+// six months after the day the plan is recorded, the six months PP
+// 30/2019 Pasal 57 gives to improve (counted from the plan, not from the
+// result: a plan recorded late still gets its six months, and is not
+// overdue the day it is made).
+func ImprovementReview(recorded Date) Date {
+	t := recorded.Time()
 	if t.IsZero() {
 		return ""
 	}
@@ -140,4 +143,15 @@ type CreditAward struct {
 	Percent   int
 	Koefisien int // hundredths
 	Value     int // hundredths
+}
+
+// ImprovementReviewAllowed reports whether due may be the review date of
+// an improvement plan recorded on day recorded: after that day and no
+// later than the default six months on (ImprovementReview), since the
+// six months of Pasal 57 are the most an ASN is given to improve.
+func ImprovementReviewAllowed(recorded, due Date) bool {
+	if due.Time().IsZero() {
+		return false
+	}
+	return due > recorded && due <= ImprovementReview(recorded)
 }

@@ -254,39 +254,47 @@ func (tx *Tx) ensureCalibrations(ctx context.Context, where string, args ...any)
 	return nil
 }
 
-// AddAssessmentMove records a calibration move (the assessment itself is
-// changed with UpdateAssessment in the same transaction).
+// AddAssessmentMove records a change of a sent result with its cause (a
+// calibration move when none is given); the assessment itself is changed
+// with UpdateAssessment in the same transaction.
 func (tx *Tx) AddAssessmentMove(ctx context.Context, m model.AssessmentMove) (model.AssessmentMove, error) {
 	m.ID, m.MovedAt = model.NewID(), tx.now
-	_, err := tx.exec(ctx, `INSERT INTO assessment_moves (id, assessment_id, moved_by, moved_at, reason, from_hasil_kerja,
-		from_perilaku_kerja, from_predikat, to_hasil_kerja, to_perilaku_kerja, to_predikat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.ID, m.AssessmentID, m.MovedBy, formatTime(tx.now), m.Reason, string(m.From.HasilKerja), string(m.From.PerilakuKerja),
-		string(m.From.Predikat), string(m.To.HasilKerja), string(m.To.PerilakuKerja), string(m.To.Predikat))
+	if m.Cause == "" {
+		m.Cause = model.MoveCalibration
+	}
+	_, err := tx.exec(ctx, `INSERT INTO assessment_moves (id, assessment_id, cause, moved_by, moved_at, reason, from_hasil_kerja,
+		from_perilaku_kerja, from_predikat, to_hasil_kerja, to_perilaku_kerja, to_predikat, from_capaian, to_capaian)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, m.AssessmentID, string(m.Cause), m.MovedBy, formatTime(tx.now), m.Reason, string(m.From.HasilKerja), string(m.From.PerilakuKerja),
+		string(m.From.Predikat), string(m.To.HasilKerja), string(m.To.PerilakuKerja), string(m.To.Predikat),
+		string(m.FromCapaian), string(m.ToCapaian))
 	if err != nil {
-		return m, fmt.Errorf("record calibration move: %w", err)
+		return m, fmt.Errorf("record the change of a sent result: %w", err)
 	}
 	return m, nil
 }
 
-// AssessmentMoves returns the calibration moves of an assessment, oldest
-// first, with the name of who moved each (an employee, or an
-// administrator's account).
+// AssessmentMoves returns the changes of an assessment after it was sent
+// (calibration moves and capaian changes), oldest first, with the name of
+// who made each (an employee, or an administrator's account).
 func (c conn) AssessmentMoves(ctx context.Context, assessmentID string) ([]model.AssessmentMove, error) {
-	rows, err := c.query(ctx, `SELECT m.id, m.assessment_id, m.moved_by, COALESCE(e.name, u.display_name, ''), m.moved_at, m.reason,
-		m.from_hasil_kerja, m.from_perilaku_kerja, m.from_predikat, m.to_hasil_kerja, m.to_perilaku_kerja, m.to_predikat
+	rows, err := c.query(ctx, `SELECT m.id, m.assessment_id, m.cause, m.moved_by, COALESCE(e.name, u.display_name, ''), m.moved_at, m.reason,
+		m.from_hasil_kerja, m.from_perilaku_kerja, m.from_predikat, m.to_hasil_kerja, m.to_perilaku_kerja, m.to_predikat,
+		m.from_capaian, m.to_capaian
 		FROM assessment_moves m LEFT JOIN employees e ON e.id = m.moved_by LEFT JOIN users u ON u.id = m.moved_by
 		WHERE m.assessment_id = ? ORDER BY m.moved_at, m.id`, assessmentID)
 	if err != nil {
-		return nil, fmt.Errorf("calibration moves: %w", err)
+		return nil, fmt.Errorf("changes of a sent result: %w", err)
 	}
 	defer rows.Close()
 	var out []model.AssessmentMove
 	for rows.Next() {
 		var m model.AssessmentMove
-		var at, fh, fp, fpr, th, tp, tpr string
-		if err := rows.Scan(&m.ID, &m.AssessmentID, &m.MovedBy, &m.MovedByName, &at, &m.Reason, &fh, &fp, &fpr, &th, &tp, &tpr); err != nil {
+		var at, cause, fh, fp, fpr, th, tp, tpr, fc, tc string
+		if err := rows.Scan(&m.ID, &m.AssessmentID, &cause, &m.MovedBy, &m.MovedByName, &at, &m.Reason, &fh, &fp, &fpr, &th, &tp, &tpr, &fc, &tc); err != nil {
 			return nil, err
 		}
+		m.Cause, m.FromCapaian, m.ToCapaian = model.MoveCause(cause), model.Capaian(fc), model.Capaian(tc)
 		m.MovedAt = parseTime(at)
 		m.From = model.RatingPair{HasilKerja: model.Rating(fh), PerilakuKerja: model.Rating(fp), Predikat: model.Predikat(fpr)}
 		m.To = model.RatingPair{HasilKerja: model.Rating(th), PerilakuKerja: model.Rating(tp), Predikat: model.Predikat(tpr)}

@@ -295,6 +295,15 @@ func (u *ui) renderAssessment(w http.ResponseWriter, r *http.Request, b base, st
 	return nil
 }
 
+// typedPredikat reports whether a form that gives ratings also posted a
+// predikat field, whatever its value: app refuses it on every path
+// (a predikat follows from the ratings and is never typed).
+func typedPredikat(r *http.Request) bool {
+	_ = r.ParseForm()
+	_, sent := r.PostForm["predikat"]
+	return sent
+}
+
 // rateAssessment saves the ratings and umpan balik. A predikat in the
 // form is refused: it follows from the two ratings.
 func (u *ui) rateAssessment(w http.ResponseWriter, r *http.Request, b base) error {
@@ -312,12 +321,8 @@ func (u *ui) rateAssessment(w http.ResponseWriter, r *http.Request, b base) erro
 			f.Behaviours[model.CoreValue(cv)] = vs[0]
 		}
 	}
-	if _, sent := r.PostForm["predikat"]; sent {
-		ve, _ := isValidation(model.Invalid("predikat", "invalid.assessment.predikat.computed"))
-		return u.renderAssessment(w, r, b, http.StatusUnprocessableEntity, &f, b.Errs(ve), "")
-	}
 	in := app.RateInput{HasilKerja: model.Rating(f.HasilKerja), PerilakuKerja: model.Rating(f.PerilakuKerja), Note: f.Note,
-		Feedback: model.AssessmentFeedback{RHK: f.RHK, Behaviours: f.Behaviours}, Version: f.Version}
+		Feedback: model.AssessmentFeedback{RHK: f.RHK, Behaviours: f.Behaviours}, Version: f.Version, Predikat: typedPredikat(r)}
 	_, err := u.a.RateAssessment(r.Context(), *b.Actor, id, in)
 	if handled, err := u.assessmentRefused(w, r, b, err, &f); handled || err != nil {
 		return err

@@ -222,7 +222,7 @@ func TestRatingAnAssessment(t *testing.T) {
 		_, body = staff.get(page)
 		for _, want := range []string{"Hasil penilaian Anda", "Di Atas Ekspektasi", "Sesuai Ekspektasi", `data-predikat>Baik<`, "Pertahankan",
 			"Tepat waktu", "Aktif membantu rekan", "Siti Rahmawati", "Konfirmasi bahwa saya sudah membaca hasil ini", "Diterima pegawai", "Belum dikonfirmasi", `id="keberatan"`, "hanya menerima keberatan atas hasil penilaian tahunan",
-			"Perubahan dalam kalibrasi", "Budi Santoso", "Sebaran OPD melebihi pola"} {
+			"Perubahan hasil sesudah dikirim", "Dipindahkan dalam kalibrasi.", "Budi Santoso", "Sebaran OPD melebihi pola"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("the employee's result lacks %q", want)
 			}

@@ -240,8 +240,8 @@ func (u *ui) calibrationDone(w http.ResponseWriter, r *http.Request, ok string) 
 func (u *ui) moveRating(w http.ResponseWriter, r *http.Request, b base) error {
 	version := version(r)
 	aid := r.PathValue("aid")
-	_, err := u.a.MoveAssessment(r.Context(), *b.Actor, aid, version, model.Rating(r.PostFormValue("hasil_kerja")),
-		model.Rating(r.PostFormValue("perilaku_kerja")), r.PostFormValue("reason"))
+	_, err := u.a.MoveAssessment(r.Context(), *b.Actor, aid, app.MoveInput{Version: version, HasilKerja: model.Rating(r.PostFormValue("hasil_kerja")),
+		PerilakuKerja: model.Rating(r.PostFormValue("perilaku_kerja")), Reason: r.PostFormValue("reason"), Predikat: typedPredikat(r)})
 	if err != nil {
 		return u.calibrationFailed(w, r, b, err, aid)
 	}

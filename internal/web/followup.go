@@ -68,7 +68,7 @@ func backTo(r *http.Request, otherwise string) string {
 func (u *ui) createFollowUp(w http.ResponseWriter, r *http.Request, b base) error {
 	id := r.PathValue("id")
 	_, err := u.a.CreateFollowUp(r.Context(), *b.Actor, id, app.FollowUpInput{Kind: model.FollowUpKind(r.PostFormValue("kind")),
-		Title: r.PostFormValue("title"), Plan: r.PostFormValue("plan")})
+		Title: r.PostFormValue("title"), Plan: r.PostFormValue("plan"), ReviewDue: model.Date(r.PostFormValue("review_due"))})
 	if ve, ok := isValidation(err); ok {
 		return u.renderAssessment(w, r, b, http.StatusUnprocessableEntity, nil, b.Errs(ve), "")
 	}

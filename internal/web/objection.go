@@ -231,7 +231,8 @@ func (u *ui) decideObjection(w http.ResponseWriter, r *http.Request, b base) err
 	// The ratings go with either decision: "keep" with a rating changed
 	// on the form is refused rather than the change dropped.
 	in := app.DecideInput{Decision: model.ObjectionDecision(r.PostFormValue("decision")), Note: r.PostFormValue("note"), Version: version(r),
-		HasilKerja: model.Rating(r.PostFormValue("hasil_kerja")), PerilakuKerja: model.Rating(r.PostFormValue("perilaku_kerja"))}
+		HasilKerja: model.Rating(r.PostFormValue("hasil_kerja")), PerilakuKerja: model.Rating(r.PostFormValue("perilaku_kerja")),
+		Predikat: typedPredikat(r)}
 	_, err := u.a.DecideObjection(r.Context(), *b.Actor, id, in)
 	return u.afterObjectionStep(w, r, b, id, err, func() (app.ObjectionView, error) { return u.a.Objection(r.Context(), *b.Actor, id) })
 }

@@ -106,7 +106,7 @@ func TestObjectionPages(t *testing.T) {
 		}
 		linksToOwnField(t, "keep with a changed rating", body, "perilaku_kerja", "Keputusan &#34;tetap&#34; mempertahankan rating")
 		resp, _ = kadis.post(loc+"/keputusan", url.Values{"decision": {"change"}, "hasil_kerja": {"di_atas"}, "perilaku_kerja": {"di_atas"},
-			"note": {"Bukti mendukung."}, "predikat": {"kurang"}})
+			"note": {"Bukti mendukung."}})
 		if resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("decide: %d", resp.StatusCode)
 		}

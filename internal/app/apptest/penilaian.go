@@ -131,6 +131,13 @@ func NoCapaianDraft(t *testing.T, s *store.Store, o storetest.Org) (assessmentID
 // beside Staff1, each with an approved SKP for 2026, the capaian and
 // Staff1's ratings given ("" for no capaian yet).
 func ratedJanuary(t *testing.T, s *store.Store, o storetest.Org, note string, more int, capaian model.Capaian, hk, pk model.Rating) (string, string, func()) {
+	return ratedJanuaryWith(t, s, o, note, more, capaian, hk, pk, nil)
+}
+
+// ratedJanuaryWith is ratedJanuary that calls before, when given, just
+// before January is closed (to give others an SKP assessed in it).
+func ratedJanuaryWith(t *testing.T, s *store.Store, o storetest.Org, note string, more int, capaian model.Capaian, hk, pk model.Rating,
+	before func(a *app.App)) (string, string, func()) {
 	t.Helper()
 	ctx := context.Background()
 	clock := &Clock{}
@@ -180,6 +187,9 @@ func ratedJanuary(t *testing.T, s *store.Store, o storetest.Org, note string, mo
 	}); err != nil {
 		t.Fatal(err)
 	}
+	if before != nil {
+		before(a)
+	}
 	jan := periods[0]
 	for _, st := range []model.PeriodStatus{model.PeriodOpen, model.PeriodClosed} {
 		jan.Status = st
@@ -216,6 +226,46 @@ func ratedJanuary(t *testing.T, s *store.Store, o storetest.Org, note string, mo
 	}
 	t.Fatal("no assessment for Staff1's SKP")
 	return "", "", nil
+}
+
+// SentHeadResult is SentJanuaryResult with Kominfo's capaian Istimewa
+// and its Kepala Dinas assessed in January too: the account Kadis
+// ("rahasia-kadis") is added with an approved SKP, and the Wali Kota
+// ("walikota") rates the Kepala Dinas (hasil kerja from the capaian, di
+// atas; perilaku kerja di atas: Sangat Baik) and sends it. It answers the
+// Kepala Dinas' assessment's and January's ids.
+func SentHeadResult(t *testing.T, s *store.Store, o storetest.Org) (assessmentID, periodID string) {
+	t.Helper()
+	ctx := context.Background()
+	var headSKP string
+	_, jan, send := ratedJanuaryWith(t, s, o, "", 0, model.CapaianIstimewa, model.RatingSesuai, model.RatingSesuai, func(a *app.App) {
+		if _, err := a.CreateUser(ctx, model.SystemActor(o.Instansi.ID, "test"), app.NewUser{EmployeeNIP: storetest.NIPKadis, Password: "rahasia-kadis"}); err != nil {
+			t.Fatal(err)
+		}
+		headSKP = ApprovedSKP(t, a, s, signIn(t, a, storetest.NIPKadis, "rahasia-kadis"), o.Kadis.ID, 2026).ID
+	})
+	send()
+	a := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}})
+	wali := signIn(t, a, "walikota", "rahasia-wali")
+	page, err := a.Assessments(ctx, wali, app.AssessmentFilter{RatedByMe: true, PeriodID: jan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range page.Items {
+		if it.SKPID != headSKP {
+			continue
+		}
+		rated, err := a.RateAssessment(ctx, wali, it.ID, app.RateInput{PerilakuKerja: model.RatingDiAtas, Note: "Kepemimpinan baik", Version: it.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.FinalizeAssessment(ctx, wali, rated.ID, rated.Version); err != nil {
+			t.Fatal(err)
+		}
+		return it.ID, jan
+	}
+	t.Fatal("no assessment for the Kepala Dinas' SKP")
+	return "", ""
 }
 
 // ApprovedSKP gives an employee an SKP for year with one RHK utama whose
