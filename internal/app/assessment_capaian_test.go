@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -141,6 +142,65 @@ func TestCapaianChangeOfASentResult(t *testing.T) {
 		ev, err := e.a.EvaluationDocument(ctx, kadis, sent.ID)
 		if err != nil || len(ev.Changes) != 2 || !strings.Contains(ev.Signatures[1].Note, "Predikat yang disampaikan: SANGAT BAIK") {
 			t.Errorf("the Evaluasi's changes: %+v, %q, %v", ev.Changes, ev.Signatures[1].Note, err)
+		}
+	})
+}
+
+// TestCapaianWaitsForTheHeadsKeberatan: while the OPD head objects to
+// their result, a capaian that would change their rating of work results
+// is refused (409) and changes nothing; a capaian that leaves it as it
+// is may still be set.
+func TestCapaianWaitsForTheHeadsKeberatan(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		wali, kadis := who["wali"], who["kadis"]
+		kadisSKP := approvedSKP(t, e, s, e.o.Kadis, e.o.PosKadis, "")
+		p := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+		if err := e.a.SetPeriodicObjections(ctx, e.admin, true); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.SetUnitPerformance(ctx, wali, e.o.Kominfo.ID, p.ID, app.UnitPerformanceRequest{Capaian: model.CapaianIstimewa,
+			Basis: "Rencana aksi melampaui target"}); err != nil {
+			t.Fatal(err)
+		}
+		head := assessmentOf(t, e, wali, app.AssessmentFilter{RatedByMe: true, PeriodID: p.ID}, kadisSKP)
+		rated, err := e.a.RateAssessment(ctx, wali, head.ID, app.RateInput{PerilakuKerja: model.RatingDiAtas, Note: "Kepemimpinan baik", Version: head.Version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent, err := e.a.FinalizeAssessment(ctx, wali, rated.ID, rated.Version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.SubmitObjection(ctx, kadis, sent.ID, "Perilaku kerja saya layak dinilai lebih."); err != nil {
+			t.Fatal(err)
+		}
+		set := func(c model.Capaian) error {
+			perf, err := e.a.UnitPerformanceView(ctx, wali, e.o.Kominfo.ID, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.a.SetUnitPerformance(ctx, wali, e.o.Kominfo.ID, p.ID, app.UnitPerformanceRequest{Capaian: c, Basis: "Uji perubahan capaian", Version: perf.Version})
+			return err
+		}
+		err = set(model.CapaianKurang)
+		var st *model.StateError
+		if !errors.As(err, &st) || st.Message.Key != "conflict.unitperf.leader.objection" {
+			t.Fatalf("a capaian changing the head's result under keberatan: %v, want conflict.unitperf.leader.objection", err)
+		}
+		got, err := s.Assessment(ctx, sent.ID)
+		if err != nil || got.HasilKerja != sent.HasilKerja || got.Predikat != sent.Predikat || got.Version != sent.Version {
+			t.Errorf("the result after the refusal: %+v, %v; want it as sent: %+v", got, err, sent)
+		}
+		perf, err := e.a.UnitPerformanceView(ctx, wali, e.o.Kominfo.ID, p.ID)
+		if err != nil || perf.Performance == nil || perf.Performance.Capaian != model.CapaianIstimewa {
+			t.Errorf("the capaian after the refusal: %+v, %v; want Istimewa", perf, err)
+		}
+		// A capaian that leaves the head's rating as it is changes no
+		// result: it is accepted (a new basis, say).
+		if err := set(model.CapaianIstimewa); err != nil {
+			t.Errorf("setting the capaian again to what the result already follows: %v", err)
 		}
 	})
 }

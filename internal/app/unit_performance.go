@@ -830,6 +830,17 @@ func rederiveLeaders(ctx context.Context, tx *store.Tx, u model.Unit, p model.Pe
 		if err != nil {
 			return err
 		}
+		// A result under keberatan is the atasan's to decide, and a
+		// decided one is final (PermenPANRB 6/2022): the capaian that
+		// would change it waits, or stays.
+		switch o, err := tx.ObjectionOf(ctx, before.ID); {
+		case err == nil && o.Status == model.ObjectionDecided:
+			return model.Refused("conflict.unitperf.leader.decided", before.Employee.Name, p.Name())
+		case err == nil:
+			return model.Refused("conflict.unitperf.leader.objection", before.Employee.Name, p.Name())
+		case !errors.Is(err, model.ErrNotFound):
+			return err
+		}
 		after := before
 		after.HasilKerja, after.Predikat = lr, predikat
 		if after, err = tx.UpdateAssessment(ctx, "assessment.capaian", before, after); err != nil {

@@ -7,6 +7,8 @@ package locale
 // rating's predikat is full or the OPD's capaian is not set yet.
 var curveID = map[string]string{
 	"conflict.assessment.curve.full":          "Hasil %s tidak dapat dikirim karena melampaui pola distribusi perangkat daerah: %s Tinjau kembali rating ini atau bahas dalam kalibrasi.",
+	"conflict.unitperf.leader.objection":      "Hasil penilaian %s untuk %s sedang dalam keberatan: capaian kinerja organisasi yang akan mengubah rating hasil kerjanya menunggu keputusan atasan pejabat penilai.",
+	"conflict.unitperf.leader.decided":        "Keberatan atas hasil penilaian %s untuk %s sudah diputuskan dan keputusan itu final: capaian kinerja organisasi yang akan mengubah rating hasil kerjanya tidak dapat ditetapkan lagi.",
 	"conflict.unitperf.calibration.final":     "Kalibrasi %s untuk %s sudah final: capaian kinerja organisasinya tidak dapat diubah lagi kecuali BKPSDM membuka kunci kalibrasi itu.",
 	"calib.base":                              "Jumlah pegawai: %d. Setiap pegawai yang dinilai pada periode ini dihitung sekali, sudah diberi rating atau belum; pegawai dengan lebih dari satu SKP (misalnya Plt atau Plh) dihitung dengan hasil SKP jabatan definitifnya. Batas pola dihitung dari jumlah ini, dan hasil yang melampaui batas paling banyak tidak dapat dikirim.",
 	"calib.sent":                              "Sudah dikirim: %d pegawai.",
@@ -24,6 +26,8 @@ var curveID = map[string]string{
 
 var curveEN = map[string]string{
 	"conflict.assessment.curve.full":          "A %s result cannot be sent because it would break the OPD's distribution pattern: %s Review this rating or discuss it in calibration.",
+	"conflict.unitperf.leader.objection":      "The result of %s for %s is under objection: an organisational performance that would change their rating of work results waits for the atasan pejabat penilai's decision.",
+	"conflict.unitperf.leader.decided":        "The objection to the result of %s for %s was decided and the decision is final: an organisational performance that would change their rating of work results can no longer be set.",
 	"conflict.unitperf.calibration.final":     "The calibration of %s for %s is final: its organisational performance can no longer change unless BKPSDM unlocks that calibration.",
 	"calib.base":                              "People assessed: %d. Everyone assessed in this period counts once, rated or not; someone with more than one SKP (an acting Plt or Plh, for instance) counts with the result of their definitive SKP. The limits are shares of this number, and a result that would pass an upper limit cannot be sent.",
 	"calib.sent":                              "Sent: %d people.",
