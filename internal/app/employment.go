@@ -388,56 +388,64 @@ func leaveTeams(ctx context.Context, tx *store.Tx, e model.Employee, from, to in
 // progress, or someone would rate themselves. Administrators of the OPD
 // the person left or of the instansi.
 func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employeeID string) error {
-	// Everything is read under a lock on the record, inside the write
-	// transaction: of two cancellations sent at once, the second reads
-	// the record the first left (the employment goes on: 409), and no
-	// end recorded or merge made meanwhile is mistaken for the one read.
-	return a.orgWrite(ctx, actor, actor.InstansiID, func(tx *store.Tx) error {
-		if _, err := tx.LockEmployees(ctx, employeeID); err != nil {
-			return err
+	d, err := a.Employee(ctx, actor, employeeID)
+	if err != nil {
+		return err
+	}
+	end := d.Employment.End
+	if r := d.Employment.CancelRefused; r.Key != "" {
+		return model.Refused(r.Key, r.Args...)
+	}
+	if end == nil || !d.Can.CancelEnd {
+		if !d.Full {
+			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
 		}
-		d, err := a.Employee(ctx, actor, employeeID)
+		merged := d.Employment.MergedInto != nil
+		if end == nil || merged {
+			// Nothing to cancel: the employment goes on, or the record was
+			// merged into another. To those who manage the person, a
+			// conflict that says which.
+			if err := a.canManage(ctx, actor, d.Employee); err != nil {
+				return err
+			}
+			if c := d.Employment.Closed; merged && c.Key != "" {
+				return model.Refused(c.Key, c.Args...)
+			}
+			return model.Refused("conflict.employment.notended", d.Employee.FullName())
+		}
+		return forbidden("cancel the end of employment of " + d.Employee.Name)
+	}
+	today := a.Today(ctx, d.Employee.InstansiID)
+	return a.orgWrite(ctx, actor, d.Employee.InstansiID, func(tx *store.Tx) error {
+		// Checked again under a lock on the record, through the
+		// transaction only (a read through the store here would wait for
+		// a connection the waiting writers hold): of two cancellations
+		// sent at once, the second finds the employment going on (409);
+		// an end recorded or a merge made meanwhile is a changed record.
+		locked, err := tx.LockEmployees(ctx, employeeID)
 		if err != nil {
 			return err
 		}
-		end := d.Employment.End
-		if r := d.Employment.CancelRefused; r.Key != "" {
-			return model.Refused(r.Key, r.Args...)
-		}
-		if end == nil || !d.Can.CancelEnd {
-			if !d.Full {
-				return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrNotFound)
-			}
-			merged := d.Employment.MergedInto != nil
-			if end == nil || merged {
-				// Nothing to cancel: the employment goes on, or the record
-				// was merged into another. To those who manage the person,
-				// a conflict that says which.
-				if err := a.canManage(ctx, actor, d.Employee); err != nil {
-					return err
-				}
-				if c := d.Employment.Closed; merged && c.Key != "" {
-					return model.Refused(c.Key, c.Args...)
-				}
-				return model.Refused("conflict.employment.notended", d.Employee.FullName())
-			}
-			return forbidden("cancel the end of employment of " + d.Employee.Name)
-		}
-		// What was read above through the store is what the transaction
-		// reads too: the record is locked, and every act on it takes the
-		// lock first. Read again through the transaction all the same.
 		ends, err := tx.EmploymentEnds(ctx, employeeID)
 		if err != nil {
 			return err
 		}
-		if now := endInForce(d.Employee, ends); now == nil || now.ID != end.ID {
+		now := endInForce(locked[0], ends)
+		if now == nil {
+			return model.Refused("conflict.employment.notended", d.Employee.FullName())
+		}
+		if now.ID != end.ID {
 			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrStale)
+		}
+		if _, err := tx.MergedInto(ctx, employeeID); err == nil {
+			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrStale)
+		} else if !errors.Is(err, model.ErrNotFound) {
+			return err
 		}
 		closed, err := tx.EndClosures(ctx, end.ID)
 		if err != nil {
 			return err
 		}
-		today := a.Today(ctx, d.Employee.InstansiID)
 		before, err := a.readOrgCharts(ctx, tx, d.Employee.InstansiID, today)
 		if err != nil {
 			return err
