@@ -21,6 +21,7 @@ type periodJSON struct {
 	Status         string    `json:"status"`
 	Can            periodCan `json:"can"`
 	DeadlinePassed bool      `json:"deadline_passed"`
+	periodRefusals
 }
 
 // periodCan is what the actor may do with a period now (app.PeriodRights).
@@ -31,10 +32,12 @@ type periodCan struct {
 	Close  bool `json:"close"`
 	Lock   bool `json:"lock"`
 	Unlock bool `json:"unlock"`
-	// OpenRefused, ReopenRefused, CloseRefused, LockRefused and
-	// UnlockRefused say why a move the period's status allows is refused
-	// now: its last day has not passed, or periods of its year stand in
-	// the way (named).
+}
+
+// periodRefusals say, beside can, why a move the period's status allows
+// is refused now: its last day has not passed, or periods of its year
+// stand in the way (named). Each is left out while its move is offered.
+type periodRefusals struct {
 	OpenRefused   string `json:"open_refused,omitempty"`
 	ReopenRefused string `json:"reopen_refused,omitempty"`
 	CloseRefused  string `json:"close_refused,omitempty"`
@@ -42,26 +45,27 @@ type periodCan struct {
 	UnlockRefused string `json:"unlock_refused,omitempty"`
 }
 
-// periodCanOf is the rights of a period in the reader's language.
-func periodCanOf(lang string, c app.PeriodRights) periodCan {
+// periodCanOf is the rights of a period, and why a move is refused, in
+// the reader's language.
+func periodCanOf(lang string, c app.PeriodRights) (periodCan, periodRefusals) {
 	say := func(m model.Message) string {
 		if m.Key == "" {
 			return ""
 		}
 		return locale.T(lang, m.Key, m.Args...)
 	}
-	return periodCan{Edit: c.Edit, Open: c.Open, Reopen: c.Reopen, Close: c.Close, Lock: c.Lock, Unlock: c.Unlock,
-		OpenRefused: say(c.OpenRefused), ReopenRefused: say(c.ReopenRefused), CloseRefused: say(c.CloseRefused),
-		LockRefused: say(c.LockRefused), UnlockRefused: say(c.UnlockRefused)}
+	return periodCan{Edit: c.Edit, Open: c.Open, Reopen: c.Reopen, Close: c.Close, Lock: c.Lock, Unlock: c.Unlock},
+		periodRefusals{OpenRefused: say(c.OpenRefused), ReopenRefused: say(c.ReopenRefused), CloseRefused: say(c.CloseRefused),
+			LockRefused: say(c.LockRefused), UnlockRefused: say(c.UnlockRefused)}
 }
 
 func periodsJSON(v app.YearView, lang string) list[periodJSON] {
 	out := list[periodJSON]{Items: []periodJSON{}}
 	for _, p := range v.Periods {
+		can, refused := periodCanOf(lang, p.Can)
 		out.Items = append(out.Items, periodJSON{ID: p.ID, Kind: string(p.Kind), Number: p.Number, Name: locale.T(lang, p.Label().Key, p.Label().Args...),
 			Start: string(p.Start), End: string(p.End), ReportDeadline: string(p.ReportDeadline), Status: string(p.Status),
-			Can:            periodCanOf(lang, p.Can),
-			DeadlinePassed: p.DeadlinePassed})
+			Can: can, DeadlinePassed: p.DeadlinePassed, periodRefusals: refused})
 	}
 	return out
 }
@@ -311,11 +315,12 @@ func yearSchemas() map[string]any {
 			"can": obj([]string{"edit", "open", "reopen", "close", "lock", "unlock"}, map[string]any{
 				"edit": canField("Adjust its dates (BKPSDM; not while locked)"), "open": canField("Open a draft period"),
 				"reopen": canField("Open a closed period again (not a month or quarter while the annual period is closed or locked)"), "close": canField("Close an open period, once its last day has passed (the annual one once no period of its year is open): its assessments are created and its reports stop"),
-				"lock": canField("Lock a closed period"), "unlock": canField("Unlock a locked period, with a reason"),
-				"open_refused": str(), "reopen_refused": str(),
-				"close_refused":  map[string]any{"type": "string", "description": "While close is false for an open period: why (its last day has not passed on the instansi's clock; for the annual period, the periods of its year still open, named)"},
-				"lock_refused":   map[string]any{"type": "string", "description": "While lock is false for a closed period: why (for the annual period, the periods of its year not locked yet, named)"},
-				"unlock_refused": map[string]any{"type": "string", "description": "While unlock is false for a locked period: why (the annual period is locked)"}})}),
+				"lock": canField("Lock a closed period"), "unlock": canField("Unlock a locked period, with a reason")}),
+			"open_refused":   map[string]any{"type": "string", "description": "While open is false for a draft period: why"},
+			"reopen_refused": map[string]any{"type": "string", "description": "While reopen is false for a closed period: why (the annual period is closed or locked)"},
+			"close_refused":  map[string]any{"type": "string", "description": "While close is false for an open period: why (its last day has not passed on the instansi's clock; for the annual period, the periods of its year still open, named)"},
+			"lock_refused":   map[string]any{"type": "string", "description": "While lock is false for a closed period: why (for the annual period, the periods of its year not locked yet, named)"},
+			"unlock_refused": map[string]any{"type": "string", "description": "While unlock is false for a locked period: why (the annual period is locked)"}}),
 		"PeriodPatch": obj(nil, map[string]any{"start": date, "end": date, "report_deadline": date,
 			"status": enum("draft", "open", "closed", "locked"), "reason": map[string]any{"type": "string", "description": "Required to unlock"}}),
 		"PeriodList": listOf("Period"),
