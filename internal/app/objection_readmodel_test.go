@@ -37,6 +37,10 @@ func TestAssessmentCarriesObjection(t *testing.T) {
 			t.Errorf("unsent, to its employee: %+v %+v, %v", it.Can, it.Objection, err)
 		}
 
+		// A periodic result (March), sent the same day, checked below: its
+		// months are closed before the year is.
+		per := finalAssessment(t, e, s, who, model.PeriodMonthly, 3, time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))
+
 		// The annual result, sent 1 December 2026 (WIB): the last day is
 		// 15 December, until 23:59:59 WIB.
 		as := finalAssessment(t, e, s, who, model.PeriodAnnual, 1, time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))
@@ -86,7 +90,6 @@ func TestAssessmentCarriesObjection(t *testing.T) {
 
 		// A periodic result, where the instansi takes none; then one whose
 		// last day has passed.
-		per := finalAssessment(t, e, s, who, model.PeriodMonthly, 3, time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))
 		if it, _ := e.a.Assessment(ctx, staff, per.ID); it.Can.Object || it.Can.ObjectRefused.Key != "conflict.objection.periodic" {
 			t.Errorf("periodic: %+v", it.Can)
 		}
