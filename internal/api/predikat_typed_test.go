@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/kinerja-id/kinerja/internal/app"
 	"github.com/kinerja-id/kinerja/internal/model"
 	"github.com/kinerja-id/kinerja/internal/store"
 	"github.com/kinerja-id/kinerja/internal/store/storetest"
@@ -37,10 +38,36 @@ func TestTypedPredikatRefusedOnEveryBody(t *testing.T) {
 				t.Errorf("%s with a predikat changed the result: %+v", what, got)
 			}
 		}
+		// Whoever may not act is refused for that first (404 to one who
+		// cannot see the result, 403 to one who sees it), never 422.
+		if _, err := app.New(s, nil, app.Options{Password: &app.PasswordParams{Memory: 64, Time: 1, Threads: 1}}).CreateUser(ctx,
+			model.SystemActor(e.o.Instansi.ID, "test"), app.NewUser{EmployeeNIP: storetest.NIPStaff2, Password: "rahasia-staf2"}); err != nil {
+			t.Fatal(err)
+		}
+		colleague := e.login(t, storetest.NIPStaff2, "rahasia-staf2")
+		notFirst := func(what string, r response) {
+			t.Helper()
+			if r.status != 403 && r.status != 404 {
+				t.Errorf("%s with a predikat, by one who may not act: %d %s, want 403 or 404", what, r.status, r.body)
+			}
+		}
+		for _, who := range []string{colleague, staff} {
+			notFirst("PUT /assessments/{id}", e.put(t, "/api/v1/assessments/"+as.ID, who, map[string]any{"predikat": "baik"}))
+			notFirst("POST /assessments/{id}/calibrate", e.post(t, "/api/v1/assessments/"+as.ID+"/calibrate", who, map[string]any{"predikat": "baik"}))
+		}
 		for _, p := range []any{"sangat_baik", nil, ""} {
 			before := current()
-			refused("PUT /assessments/{id}", e.put(t, "/api/v1/assessments/"+as.ID, kabid, map[string]any{"version": before.Version,
-				"hasil_kerja": "di_atas", "perilaku_kerja": "di_atas", "predikat": p}), before)
+			// The rater's PUT on a result already sent is refused for its
+			// state first (409; a PUT with a predikat on a result the rater
+			// may still rate is a 422: TestAssessmentJourney).
+			r := e.put(t, "/api/v1/assessments/"+as.ID, kabid, map[string]any{"version": before.Version,
+				"hasil_kerja": "di_atas", "perilaku_kerja": "di_atas", "predikat": p})
+			if p := problem(t, r, 409); p["code"] != "conflict.assessment.sent" {
+				t.Errorf("PUT /assessments/{id} with a predikat on a sent result: %v", p)
+			}
+			if got := current(); got.Version != before.Version || got.Predikat != before.Predikat {
+				t.Errorf("PUT /assessments/{id} with a predikat changed the result: %+v", got)
+			}
 			refused("POST /assessments/{id}/calibrate", e.post(t, "/api/v1/assessments/"+as.ID+"/calibrate", admin, map[string]any{
 				"version": before.Version, "hasil_kerja": "di_bawah", "perilaku_kerja": "sesuai", "reason": "Bukti belum lengkap.", "predikat": p}), before)
 		}
@@ -56,6 +83,9 @@ func TestTypedPredikatRefusedOnEveryBody(t *testing.T) {
 		oid, _ := r.json(t)["id"].(string)
 		if r := e.post(t, "/api/v1/objections/"+oid+"/explain", kabid, map[string]any{"explanation": "Bukti belum lengkap."}); r.status != 200 {
 			t.Fatalf("explain: %d %s", r.status, r.body)
+		}
+		for _, who := range []string{colleague, staff, kabid} {
+			notFirst("POST /objections/{oid}/decide", e.post(t, "/api/v1/objections/"+oid+"/decide", who, map[string]any{"predikat": "baik"}))
 		}
 		for _, p := range []any{"sangat_baik", nil} {
 			before := current()

@@ -996,14 +996,15 @@ const (
 // sent is refused. The predikat is computed by the rules of the
 // assessment's regime.
 func (a *App) RateAssessment(ctx context.Context, actor model.Actor, id string, in RateInput) (model.Assessment, error) {
-	if err := refuseTypedPredikat(in.Predikat); err != nil {
-		return model.Assessment{}, err
-	}
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
 		return model.Assessment{}, err
 	}
 	if err := assessmentAllows(actor, f, stepRate); err != nil {
+		return f.A, err
+	}
+	// Judged after access: whoever may not act is refused first.
+	if err := refuseTypedPredikat(in.Predikat); err != nil {
 		return f.A, err
 	}
 	rules, err := model.RulesOf(f.A.Regime)

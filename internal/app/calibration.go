@@ -276,15 +276,16 @@ type MoveInput struct {
 // told. The predikat follows from the ratings; a leader's rating hasil
 // kerja stays the capaian's.
 func (a *App) MoveAssessment(ctx context.Context, actor model.Actor, id string, in MoveInput) (model.Assessment, error) {
-	if err := refuseTypedPredikat(in.Predikat); err != nil {
-		return model.Assessment{}, err
-	}
 	version, hk, pk, reason := in.Version, in.HasilKerja, in.PerilakuKerja, in.Reason
 	f, err := a.assessmentFacts(ctx, actor, id)
 	if err != nil {
 		return model.Assessment{}, err
 	}
 	if err := assessmentAllows(actor, f, stepCalibrate); err != nil {
+		return f.A, err
+	}
+	// Judged after access: whoever may not act is refused first.
+	if err := refuseTypedPredikat(in.Predikat); err != nil {
 		return f.A, err
 	}
 	rules, err := model.RulesOf(f.A.Regime)

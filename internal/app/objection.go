@@ -611,14 +611,15 @@ type DecideInput struct {
 // perilaku kerja may change. The employee and the pejabat penilai are
 // told.
 func (a *App) DecideObjection(ctx context.Context, actor model.Actor, id string, in DecideInput) (model.Objection, error) {
-	if err := refuseTypedPredikat(in.Predikat); err != nil {
-		return model.Objection{}, err
-	}
 	f, err := a.objectionFactsByID(ctx, actor, id)
 	if err != nil {
 		return model.Objection{}, err
 	}
 	if err := objectionAllows(actor, f, stepDecide); err != nil {
+		return f.O, err
+	}
+	// Judged after access: whoever may not act is refused first.
+	if err := refuseTypedPredikat(in.Predikat); err != nil {
 		return f.O, err
 	}
 	rules, err := model.RulesOf(f.A.Regime)

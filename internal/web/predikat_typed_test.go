@@ -46,8 +46,16 @@ func TestTypedPredikatRefusedOnEveryForm(t *testing.T) {
 		for _, p := range []string{"sangat_baik", ""} {
 			before := current()
 			v := strconv.Itoa(before.Version)
+			// The rater's form on a result already sent is refused for its
+			// state first (a predikat on a result still to rate is a 422:
+			// TestRatingAnAssessment).
 			resp, body := kabid.post("/penilaian/"+as.ID, url.Values{"version": {v}, "hasil_kerja": {"di_atas"}, "perilaku_kerja": {"di_atas"}, "predikat": {p}})
-			refused("the rating form", resp, body, before)
+			if resp.StatusCode != http.StatusConflict || !strings.Contains(body, "sudah dikirim") {
+				t.Errorf("the rating form with a predikat on a sent result: %d", resp.StatusCode)
+			}
+			if got := current(); got.Version != before.Version || got.Predikat != before.Predikat {
+				t.Errorf("the rating form with a predikat changed the result: %+v", got)
+			}
 
 			move := "/kalibrasi/" + as.OPDID + "/geser/" + as.ID
 			form := url.Values{"version": {v}, "periode": {as.PeriodID}, "hasil_kerja": {"di_bawah"}, "perilaku_kerja": {"sesuai"},
