@@ -41,5 +41,13 @@ func TestPeriodIsNotClosedBeforeItsLastDay(t *testing.T) {
 			t.Errorf("Tahunan 2099 today: can %v", can)
 		}
 		problem(t, e.do(t, "PATCH", "/api/v1/periods/"+year, admin, "application/json", []byte(`{"status":"closed"}`)), 409)
+		// A move the status does not allow names the period and the way.
+		if p := problem(t, e.do(t, "PATCH", "/api/v1/periods/"+jan, admin, "application/json", []byte(`{"status":"locked"}`)), 409); p["code"] != "conflict.period.move.lock" ||
+			!strings.Contains(p["detail"].(string), "Januari 2099") {
+			t.Errorf("locking an open month: %v", p)
+		}
+		if p := problem(t, e.do(t, "PATCH", "/api/v1/periods/"+items[1].(map[string]any)["id"].(string), admin, "application/json", []byte(`{"status":"closed"}`)), 409); p["code"] != "conflict.period.move.close" {
+			t.Errorf("closing a draft month: %v", p)
+		}
 	})
 }

@@ -60,10 +60,10 @@ func (a *App) MovePeriod(ctx context.Context, actor model.Actor, p model.Period,
 		return err
 	}
 	if cur.Status == model.PeriodLocked && p.Status == model.PeriodLocked && (p.Start != cur.Start || p.End != cur.End || p.ReportDeadline != cur.ReportDeadline) {
-		return fmt.Errorf("a locked period changes only after an unlock: %w", model.ErrInvalidTransition)
+		return model.Refused("conflict.period.locked.dates", cur.Label())
 	}
 	if p.Status != cur.Status && !canMovePeriod(cur, p.Status) {
-		return fmt.Errorf("period %s to %s: %w", cur.Status, p.Status, model.ErrInvalidTransition)
+		return periodMoveRefused(cur, p.Status)
 	}
 	if cur.Status == model.PeriodLocked && p.Status != model.PeriodLocked && strings.TrimSpace(reason) == "" {
 		return model.Invalid("reason", "invalid.period.unlock.reason")
@@ -159,6 +159,20 @@ type PeriodRights struct {
 }
 
 // canMovePeriod reports whether a period may go from one status to another.
+// periodMoveRefused says why period cur cannot go to status next by its
+// status (a 409 naming the period and the way there).
+func periodMoveRefused(cur model.Period, next model.PeriodStatus) error {
+	switch {
+	case next == model.PeriodLocked:
+		return model.Refused("conflict.period.move.lock", cur.Label())
+	case next == model.PeriodClosed:
+		return model.Refused("conflict.period.move.close", cur.Label())
+	case next == model.PeriodOpen:
+		return model.Refused("conflict.period.move.open", cur.Label())
+	}
+	return model.Refused("conflict.period.move.draft", cur.Label())
+}
+
 func canMovePeriod(p model.Period, next model.PeriodStatus) bool {
 	return model.CanMovePeriod(p.Status, next)
 }

@@ -70,7 +70,8 @@ func TestPerformanceYearPage(t *testing.T) {
 		if resp, _ := admin.post("/tahun/periode/"+id, url.Values{"status": {"closed"}, "reason": {"Koreksi atas keberatan"}}); resp.StatusCode != http.StatusSeeOther {
 			t.Errorf("unlock: %d", resp.StatusCode)
 		}
-		if resp, _ := admin.post("/tahun/periode/"+id, url.Values{"status": {"draft"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+		if resp, body := admin.post("/tahun/periode/"+id, url.Values{"status": {"draft"}}); resp.StatusCode != http.StatusConflict ||
+			!strings.Contains(between(body, `role="alert">`, `</p>`), "tidak dapat kembali menjadi draf") {
 			t.Errorf("closed → draft: %d", resp.StatusCode)
 		}
 
@@ -83,6 +84,12 @@ func TestPerformanceYearPage(t *testing.T) {
 		jan := regexp.MustCompile(`action="/tahun/periode/([0-9a-f]+)"`).FindStringSubmatch(body)[1]
 		if resp, _ := admin.post("/tahun/periode/"+jan, url.Values{"status": {"open"}}); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("open January 2099: %d", resp.StatusCode)
+		}
+		// Locking a period not closed names the period and the way, not
+		// another record's state.
+		resp, body = admin.post("/tahun/periode/"+jan, url.Values{"status": {"locked"}, "confirm": {"1"}})
+		if alert := between(body, `role="alert">`, `</p>`); resp.StatusCode != http.StatusConflict || !strings.Contains(alert, "Januari 2099 belum ditutup") || strings.Contains(alert, "SKP") {
+			t.Errorf("locking an open month: %d %q", resp.StatusCode, alert)
 		}
 		_, body = admin.get("/tahun?tahun=2099")
 		if !strings.Contains(body, "data-period-refused") || !strings.Contains(body, "31 Januari 2099, belum lewat") {
