@@ -350,7 +350,7 @@ func mayResubmit(actor model.Actor, p model.Progress) error {
 		return forbidden("change another employee's progress")
 	}
 	if p.Status != model.ProgressReturned {
-		return fmt.Errorf("progress is %s: %w", p.Status, model.ErrInvalidTransition)
+		return model.Refused("conflict.progress.notreturned", model.DateLabel(p.WorkDate))
 	}
 	return nil
 }

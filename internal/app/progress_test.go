@@ -118,6 +118,12 @@ func TestProgressReportAndReview(t *testing.T) {
 		if err != nil || again.Status != model.ProgressSubmitted || again.Description != fixed.Description {
 			t.Fatalf("resubmit = %+v, %v", again, err)
 		}
+		// Sent again, it is no longer the author's to fix: the refusal
+		// says so, naming the entry's day.
+		var st *model.StateError
+		if _, err := e.a.ResubmitProgress(ctx, staff, again.Version, fixed, nil); !errors.As(err, &st) || st.Message.Key != "conflict.progress.notreturned" {
+			t.Errorf("fixing an entry not returned: %v", err)
+		}
 
 		// The desk lists what waits, oldest first, with the rights of each.
 		desk, err := e.a.SupervisorDesk(ctx, kabid, app.DeskQuery{})
