@@ -519,7 +519,7 @@ func assessmentSchemas() map[string]any {
 	detail["angka_kredit"] = map[string]any{"oneOf": []any{ref("AngkaKredit"), map[string]any{"type": "null"}}, "description": "The angka kredit a final annual result earns a functional employee"}
 	detail["follow_ups"] = map[string]any{"type": "array", "items": ref("FollowUp")}
 	detail["follow_up_kinds"] = map[string]any{"type": "array", "items": enum("improvement_plan", "training", "reward", "sanction"),
-		"description": "The follow-up kinds the result's predikat admits, when can.follow_up: a reward for Sangat Baik, a sanction for Kurang and Sangat Kurang, an improvement plan for Butuh Perbaikan and below, training for any"}
+		"description": "The follow-up kinds the result's predikat admits, when can.follow_up: a reward for Sangat Baik, a sanction for Kurang and Sangat Kurang, an improvement plan for Butuh Perbaikan and below while the result has none not cancelled (one improvement plan per result), training for any"}
 	detail["thread"] = map[string]any{"type": []string{"object", "null"}, "required": []string{"count", "can"},
 		"description": "The umpan balik on the result (GET /api/v1/feedback?target_type=assessment&target_id={id}; POST /api/v1/feedback): read and written by those who see its ratings (can.see_ratings): null to the rated employee until the result is sent to them",
 		"properties":  map[string]any{"count": integer, "can": obj([]string{"post"}, map[string]any{"post": map[string]any{"type": "boolean", "description": "Whether the actor may add a message"}})}}

@@ -167,8 +167,9 @@ type AssessmentRights struct {
 	// it always (ratingsSeen). While false they are left out of the read
 	// model.
 	SeeRatings bool
-	// FollowUpKinds are the kinds of follow-up the result's predikat
-	// admits (model.FollowUpAllowed), when FollowUp.
+	// FollowUpKinds are the kinds a new follow-up of the result may take,
+	// when FollowUp: those its predikat admits (model.FollowUpAllowed),
+	// without the improvement plan once it has one (model.FollowUpKindsOpen).
 	FollowUpKinds []model.FollowUpKind
 	// Object is whether the actor may object to the result now (its
 	// employee, within the window: objectionAllows); ObjectRefused says
@@ -764,7 +765,11 @@ func (a *App) AssessmentView(ctx context.Context, actor model.Actor, id string) 
 	}
 	v.Can.FollowUp = mayWriteFollowUp(actor, f) == nil
 	if v.Can.FollowUp {
-		v.Can.FollowUpKinds = model.FollowUpKindsFor(f.A.Predikat)
+		var list []model.FollowUp
+		for _, fu := range v.FollowUps {
+			list = append(list, fu.FollowUp)
+		}
+		v.Can.FollowUpKinds = model.FollowUpKindsOpen(f.A.Predikat, list)
 		if slices.Contains(v.Can.FollowUpKinds, model.FollowUpImprovement) {
 			v.ReviewDefault = model.ImprovementReview(a.TimeZone(ctx, f.A.InstansiID).Today(a.now()))
 		}

@@ -111,7 +111,9 @@ type FollowUpInput struct {
 // improvement plan is for Butuh Perbaikan and below and is reviewed six
 // months after the day it is recorded, in the instansi's calendar
 // (model.ImprovementReview), or on an earlier day its writer chooses
-// (model.ImprovementReviewAllowed); other kinds have no review date.
+// (model.ImprovementReviewAllowed); other kinds have no review date. A
+// result has one improvement plan (model.ImprovementPlanOf): a second is
+// refused while the first is not cancelled.
 func (a *App) CreateFollowUp(ctx context.Context, actor model.Actor, assessmentID string, in FollowUpInput) (FollowUpView, error) {
 	f, err := a.assessmentFacts(ctx, actor, assessmentID)
 	if err != nil {
@@ -155,6 +157,17 @@ func (a *App) CreateFollowUp(ctx context.Context, actor model.Actor, assessmentI
 		fu.ReviewDue = cmp.Or(in.ReviewDue, model.ImprovementReview(today))
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		if in.Kind == model.FollowUpImprovement {
+			// Checked against the result's follow-ups locked, so that two
+			// plans sent at once do not both pass.
+			list, err := tx.LockFollowUps(ctx, f.A.InstansiID, f.A.ID)
+			if err != nil {
+				return err
+			}
+			if plan, ok := model.ImprovementPlanOf(list); ok {
+				return planExists(plan)
+			}
+		}
 		var err error
 		if fu, err = tx.CreateFollowUp(ctx, fu); err != nil {
 			return err
@@ -164,6 +177,17 @@ func (a *App) CreateFollowUp(ctx context.Context, actor model.Actor, assessmentI
 	})
 	fu.EmployeeName = f.A.Employee.Name
 	return FollowUpView{FollowUp: fu, Can: followUpRights(true, fu)}, err
+}
+
+// planExists refuses a second improvement plan of a result, naming the
+// plan it has and how to change it: an open one is cancelled with its
+// reason and another recorded; a done one has its review as its outcome.
+func planExists(plan model.FollowUp) error {
+	if plan.Status == model.FollowUpDone {
+		return model.Refused("conflict.followup.plan.done", plan.Title, model.DateLabel(plan.ReviewDue))
+	}
+	return model.Refused("conflict.followup.plan.exists", plan.Title, model.Msg("followup.status."+string(plan.Status)),
+		model.DateLabel(plan.ReviewDue))
 }
 
 // followUpMoves lists the status changes a follow-up allows.
@@ -280,7 +304,7 @@ func (a *App) FollowUpBoard(ctx context.Context, actor model.Actor, year int) (F
 		}
 		planned := map[string]bool{}
 		for _, fu := range written {
-			if fu.Kind == model.FollowUpImprovement {
+			if fu.Kind == model.FollowUpImprovement && fu.Status != model.FollowUpCancelled {
 				planned[fu.AssessmentID] = true
 			}
 		}

@@ -54,6 +54,11 @@ func TestImprovementPlanRecordedLate(t *testing.T) {
 		if err != nil || plan.ReviewDue != "2027-05-20" {
 			t.Fatalf("the default plan = %+v, %v", plan.FollowUp, err)
 		}
+		// One plan per result: the other review day needs the first
+		// cancelled.
+		if _, err := e.a.ProgressFollowUp(ctx, kabid, plan.ID, plan.Version, model.FollowUpCancelled, "Ditinjau per triwulan"); err != nil {
+			t.Fatal(err)
+		}
 		chosen, err := e.a.CreateFollowUp(ctx, kabid, as.ID, app.FollowUpInput{Kind: model.FollowUpImprovement, Title: "Rencana triwulan",
 			ReviewDue: " 2027-02-20 "})
 		if err != nil || chosen.ReviewDue != "2027-02-20" {

@@ -109,9 +109,14 @@ func TestDemoClosedYear(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		kinds := map[model.FollowUpKind]int{}
+		kinds, perResult := map[model.FollowUpKind]int{}, map[string]int{}
 		for _, f := range plans {
 			kinds[f.Kind]++
+			if f.Kind == model.FollowUpImprovement && f.Status != model.FollowUpCancelled {
+				if perResult[f.AssessmentID]++; perResult[f.AssessmentID] > 1 {
+					t.Errorf("result %s has %d improvement plans, want one", f.AssessmentID, perResult[f.AssessmentID])
+				}
+			}
 		}
 		if kinds[model.FollowUpImprovement] != below-1 || kinds[model.FollowUpReward] == 0 || kinds[model.FollowUpTraining] == 0 {
 			t.Errorf("follow-ups = %v with %d results below Baik", kinds, below)

@@ -3,13 +3,15 @@ package locale
 // The messages of tindak lanjut: angka kredit, improvement plans and
 // recommendations after a final annual result.
 var followUpID = map[string]string{
-	"conflict.followup.notfinal":   "Tindak lanjut dicatat untuk hasil penilaian tahunan yang sudah final.",
-	"invalid.followup.kind":        "Pilih jenis tindak lanjut: rencana perbaikan, pelatihan, penghargaan, atau sanksi.",
-	"invalid.followup.improvement": "Rencana perbaikan untuk predikat Butuh Perbaikan ke bawah; predikat ini %s.",
-	"invalid.followup.title":       "Isi judulnya, paling banyak %d karakter.",
-	"invalid.followup.text":        "Paling banyak %d karakter.",
-	"invalid.followup.status":      "Status tindak lanjut: in_progress, done, atau cancelled.",
-	"invalid.followup.outcome":     "Tuliskan hasilnya, atau alasan pembatalannya.",
+	"conflict.followup.notfinal":    "Tindak lanjut dicatat untuk hasil penilaian tahunan yang sudah final.",
+	"conflict.followup.plan.exists": "Hasil ini sudah memiliki rencana perbaikan: %s (%s, ditinjau %s). Satu hasil mempunyai satu rencana perbaikan; untuk mengubahnya, batalkan rencana itu dengan alasannya, lalu catat yang baru.",
+	"conflict.followup.plan.done":   "Hasil ini sudah memiliki rencana perbaikan yang selesai ditinjau: %s (ditinjau %s); hasil tinjauannya tercatat pada rencana itu. Satu hasil mempunyai satu rencana perbaikan; langkah berikutnya dicatat sebagai rekomendasi.",
+	"invalid.followup.kind":         "Pilih jenis tindak lanjut: rencana perbaikan, pelatihan, penghargaan, atau sanksi.",
+	"invalid.followup.improvement":  "Rencana perbaikan untuk predikat Butuh Perbaikan ke bawah; predikat ini %s.",
+	"invalid.followup.title":        "Isi judulnya, paling banyak %d karakter.",
+	"invalid.followup.text":         "Paling banyak %d karakter.",
+	"invalid.followup.status":       "Status tindak lanjut: in_progress, done, atau cancelled.",
+	"invalid.followup.outcome":      "Tuliskan hasilnya, atau alasan pembatalannya.",
 
 	"action.followup.create":      "Tindak lanjut dicatat",
 	"action.followup.in_progress": "Tindak lanjut dimulai",
@@ -64,13 +66,15 @@ var followUpID = map[string]string{
 }
 
 var followUpEN = map[string]string{
-	"conflict.followup.notfinal":   "Follow-ups are recorded on a final annual result.",
-	"invalid.followup.kind":        "Choose the kind: improvement plan, training, reward or sanction.",
-	"invalid.followup.improvement": "An improvement plan is for Needs improvement and below; this predikat is %s.",
-	"invalid.followup.title":       "Give a title of at most %d characters.",
-	"invalid.followup.text":        "At most %d characters.",
-	"invalid.followup.status":      "Follow-up status: in_progress, done or cancelled.",
-	"invalid.followup.outcome":     "Write the outcome, or why it is cancelled.",
+	"conflict.followup.notfinal":    "Follow-ups are recorded on a final annual result.",
+	"conflict.followup.plan.exists": "This result already has an improvement plan: %s (%s, review %s). A result has one improvement plan; to change it, cancel that plan with the reason, then record the new one.",
+	"conflict.followup.plan.done":   "This result already has an improvement plan whose review is done: %s (review %s); the review's outcome is recorded on that plan. A result has one improvement plan; further steps are recorded as recommendations.",
+	"invalid.followup.kind":         "Choose the kind: improvement plan, training, reward or sanction.",
+	"invalid.followup.improvement":  "An improvement plan is for Needs improvement and below; this predikat is %s.",
+	"invalid.followup.title":        "Give a title of at most %d characters.",
+	"invalid.followup.text":         "At most %d characters.",
+	"invalid.followup.status":       "Follow-up status: in_progress, done or cancelled.",
+	"invalid.followup.outcome":      "Write the outcome, or why it is cancelled.",
 
 	"action.followup.create":      "Follow-up recorded",
 	"action.followup.in_progress": "Follow-up started",

@@ -120,6 +120,42 @@ func FollowUpKindsFor(p Predikat) []FollowUpKind {
 	return out
 }
 
+// ImprovementPlanOf is the improvement plan a result has among its
+// follow-ups list: the one not cancelled. A result has one improvement
+// plan (decision 11): PP 30/2019 Pasal 57 gives six months to improve,
+// and the plan's review, recorded as its outcome when it is done, says
+// whether the result improved; without improvement the next steps
+// (Pasal 58) are recommendations, not a second plan. A plan once done stays the
+// result's plan. A cancelled plan (recorded in error, or withdrawn with
+// its reason) is not: another may be recorded in its place, and this is
+// how a plan is changed.
+func ImprovementPlanOf(list []FollowUp) (FollowUp, bool) {
+	for _, f := range list {
+		if f.Kind == FollowUpImprovement && f.Status != FollowUpCancelled {
+			return f, true
+		}
+	}
+	return FollowUp{}, false
+}
+
+// FollowUpKindsOpen lists the kinds a new follow-up of a result with
+// predikat p and the follow-ups list may take, in the order forms offer
+// them: those p admits, without the improvement plan once the result has
+// one (ImprovementPlanOf). Training, reward and sanction may be recorded
+// more than once: a result may call for several trainings, and a sanction
+// may follow a plan whose review found no improvement. Angka kredit is
+// not recorded: it is computed from the predikat, once per result.
+func FollowUpKindsOpen(p Predikat, list []FollowUp) []FollowUpKind {
+	_, planned := ImprovementPlanOf(list)
+	var out []FollowUpKind
+	for _, k := range FollowUpKindsFor(p) {
+		if k != FollowUpImprovement || !planned {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // ImprovementReview is the default review date of an improvement plan:
 // six months after the day the plan is recorded, the six months PP
 // 30/2019 Pasal 57 gives to improve (counted from the plan, not from the

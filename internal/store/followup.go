@@ -35,6 +35,19 @@ func (tx *Tx) CreateFollowUp(ctx context.Context, f model.FollowUp) (model.Follo
 	return f, tx.audit(ctx, "followup.create", "followup", f.ID, nil, f)
 }
 
+// LockFollowUps locks an assessment's follow-ups until the transaction
+// ends and returns them: the assessment's record is locked (SELECT … FOR
+// UPDATE), so that two follow-ups of it sent at once are checked one after
+// the other against those it has (one improvement plan per result).
+// SQLite needs no lock (forUpdate).
+func (tx *Tx) LockFollowUps(ctx context.Context, instansiID, assessmentID string) ([]model.FollowUp, error) {
+	var got string
+	if err := tx.queryRow(ctx, `SELECT id FROM assessments WHERE id = ?`+tx.d.forUpdate(), assessmentID).Scan(&got); err != nil {
+		return nil, notFound(err, "assessment "+assessmentID)
+	}
+	return tx.FollowUps(ctx, FollowUpFilter{InstansiID: instansiID, AssessmentID: assessmentID})
+}
+
 // UpdateFollowUp records progress on a follow-up read at before's version;
 // a stale version is model.ErrStale.
 func (tx *Tx) UpdateFollowUp(ctx context.Context, before, after model.FollowUp) (model.FollowUp, error) {

@@ -77,6 +77,15 @@ func TestFollowUpPages(t *testing.T) {
 		if resp, _ := kabid.post(path+"/tindak-lanjut", form); resp.StatusCode != http.StatusSeeOther {
 			t.Fatalf("record the plan: %d", resp.StatusCode)
 		}
+		// One plan per result: the form offers it no more, and a second
+		// sent from a page read before is refused naming the first.
+		if _, body := kabid.get(path); strings.Contains(body, `<option value="improvement_plan"`) || !strings.Contains(body, `<option value="training"`) {
+			t.Errorf("the form after the plan: %.300s", body)
+		}
+		if resp, body := kabid.post(path+"/tindak-lanjut", form); resp.StatusCode != http.StatusConflict ||
+			!strings.Contains(body, "sudah memiliki rencana perbaikan: Rencana perbaikan") {
+			t.Errorf("a second plan: %d %.300s", resp.StatusCode, body)
+		}
 		if resp, _ := staff.post(path+"/tindak-lanjut", form); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("the employee records a follow-up: %d", resp.StatusCode)
 		}
