@@ -81,7 +81,7 @@ func TestSKPJourneyOnAPhone(t *testing.T) {
 	addIndicator := func(what, target string) {
 		do(t, asnCtx, "add an indicator",
 			chromedp.Navigate(loc),
-			chromedp.Click(chromedp.CSS(`#rhk details summary`)),
+			chromedp.Click(chromedp.CSS(`#rhk details:has(> form[action$="/indikator"]) > summary`)),
 			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="description"]`), what),
 			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="target"]`), target),
 			chromedp.SendKeys(chromedp.CSS(`form[action$="/indikator"] input[name="unit"]`), "laporan"),
@@ -94,7 +94,22 @@ func TestSKPJourneyOnAPhone(t *testing.T) {
 			fail(t, asnCtx, "the indicator on the page", err)
 		}
 	}
-	addIndicator("Jumlah laporan layanan", "12")
+	addIndicator("Jumlah laporan layanan", "120")
+	// A mistyped target is corrected in place, in the indicator's own form.
+	do(t, asnCtx, "open the indicator's change form",
+		chromedp.Navigate(loc),
+		chromedp.Click(chromedp.CSS(`#rhk .indicator-edit > summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`#rhk .indicator-edit input[name="target"]`)),
+	)
+	if _, err := chromedp.Run(asnCtx, chromedp.Evaluate[string](`document.querySelector('#rhk .indicator-edit input[name="target"]').value = ""`)); err != nil {
+		fail(t, asnCtx, "clear the target", err)
+	}
+	do(t, asnCtx, "type the right target", chromedp.SendKeys(chromedp.CSS(`#rhk .indicator-edit input[name="target"]`), "12"))
+	screenshot(t, asnCtx, "skp-indikator-ubah")
+	clickToNewPage(t, asnCtx, `#rhk .indicator-edit button[type="submit"]`)
+	if got := text(t, asnCtx, "#rhk .changes li strong"); got != "12 laporan" {
+		t.Errorf("the corrected target = %q", got)
+	}
 	submit := func() {
 		do(t, asnCtx, "submit",
 			chromedp.Navigate(loc),

@@ -93,7 +93,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 
 		// What a path parameter names, by the segment before it.
 		ids := map[string]string{
-			"skps": rec.SKP.ID, "rhk": rec.SKP.RHK[0].ID, "progress": rec.Progress, "evidence": rec.Evidence, "needs": rec.Need,
+			"skps": rec.SKP.ID, "rhk": rec.SKP.RHK[0].ID, "indicators": rec.SKP.RHK[0].Indicators[0].ID, "progress": rec.Progress, "evidence": rec.Evidence, "needs": rec.Need,
 			"coaching": rec.Coaching, "teams": rec.Team, "employees": e.o.Staff1.ID, "placements": rec.Placement,
 			"rater-overrides": rec.Override, "assessments": rec.Assessment, "objections": rec.Objection, "proposals": rec.Proposal,
 			"notifications": rec.Notification, "sessions": rec.Session, "users": staffUser.ID, "sign-in-limits": holds.Items[0].ID, "follow-ups": rec.FollowUp, "units": e.o.Kominfo.ID, "positions": e.o.PosKadis.ID,

@@ -22,11 +22,20 @@ func planningSchemas() map[string]any {
 }
 
 type indicatorJSON struct {
-	ID          string `json:"id"`
-	Aspect      string `json:"aspect"`
-	Description string `json:"description"`
-	Target      string `json:"target"`
-	Unit        string `json:"unit"`
+	ID          string       `json:"id"`
+	Aspect      string       `json:"aspect"`
+	Description string       `json:"description"`
+	Target      string       `json:"target"`
+	Unit        string       `json:"unit"`
+	Can         indicatorCan `json:"can"`
+}
+
+// indicatorCan is what the actor may do with an indicator of an SKP now
+// (app.IndicatorRights): change it (PATCH /indicators/{id}) or remove it
+// (DELETE /indicators/{id}).
+type indicatorCan struct {
+	Edit   bool `json:"edit"`
+	Delete bool `json:"delete"`
 }
 
 type rhkJSON struct {
@@ -178,7 +187,8 @@ func rhkOf(r model.RHK, can app.SKPRights) rhkJSON {
 		PenugasanDari: r.PenugasanDari, Perspektif: r.Perspektif, PKSasaranID: ptr(r.PKSasaranID), Indicators: []indicatorJSON{},
 		Can: rhkCan{Edit: can.RHK().Edit, AddIndicator: can.RHK().AddIndicator, Delete: can.RHK().Delete}}
 	for _, in := range r.Indicators {
-		j.Indicators = append(j.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit})
+		j.Indicators = append(j.Indicators, indicatorJSON{ID: in.ID, Aspect: string(in.Aspect), Description: in.Description, Target: in.Target, Unit: in.Unit,
+			Can: indicatorCan{Edit: can.Indicator().Edit, Delete: can.Indicator().Delete}})
 	}
 	return j
 }
@@ -430,6 +440,52 @@ func (h *handler) addIndicator(w http.ResponseWriter, r *http.Request, actor mod
 	return h.writeSKP(w, r, actor, rhk.SKPID, http.StatusCreated)
 }
 
+// changeIndicator answers PATCH /api/v1/indicators/{id}: a change to an
+// indicator of a draft or returned SKP, each field optional, with the
+// SKP's version.
+func (h *handler) changeIndicator(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req struct {
+		Version     *int    `json:"version"`
+		Aspect      *string `json:"aspect"`
+		Description *string `json:"description"`
+		Target      *string `json:"target"`
+		Unit        *string `json:"unit"`
+	}
+	version, err := decodeVersioned(w, r, &req, &req.Version)
+	if err != nil {
+		return err
+	}
+	c := app.IndicatorChange{Description: req.Description, Target: req.Target, Unit: req.Unit}
+	if req.Aspect != nil {
+		aspect := model.Aspect(*req.Aspect)
+		c.Aspect = &aspect
+	}
+	in, err := h.a.ChangeIndicator(r.Context(), actor, version, r.PathValue("id"), c)
+	if err != nil {
+		return err
+	}
+	rhk, err := h.a.RHK(r.Context(), actor, in.RHKID)
+	if err != nil {
+		return err
+	}
+	return h.writeSKP(w, r, actor, rhk.SKPID, http.StatusOK)
+}
+
+// deleteIndicator answers DELETE /api/v1/indicators/{id}, with the SKP's
+// version in the body.
+func (h *handler) deleteIndicator(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
+	var req versionRequest
+	version, err := decodeVersioned(w, r, &req, &req.Version)
+	if err != nil {
+		return err
+	}
+	s, err := h.a.RemoveIndicator(r.Context(), actor, version, r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return h.answerSKP(w, r, actor, s, http.StatusOK)
+}
+
 func (h *handler) deleteRHK(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	var req versionRequest
 	version, err := decodeVersioned(w, r, &req, &req.Version)
@@ -662,8 +718,10 @@ func skpSchemas() map[string]any {
 			"position_id": map[string]any{"type": "string", "description": "The post to plan: the employee's definitive position when empty, " +
 				"or a post they hold as Plt or Plh in the year (an SKP of its own, from the placement's start to its end, rated by whoever rates that post); " +
 				"one open SKP per year and post, a second answers 409"}}),
-		"Indicator": obj([]string{"id", "aspect", "description", "target", "unit"}, map[string]any{"id": str(),
-			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
+		"Indicator": obj([]string{"id", "aspect", "description", "target", "unit", "can"}, map[string]any{"id": str(),
+			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str(),
+			"can": obj([]string{"edit", "delete"}, map[string]any{"edit": canField("Change it (PATCH /indicators/{id}): aspect, description, target, unit"),
+				"delete": canField("Remove it (DELETE /indicators/{id}); one with realisasi, or the last of its RHK, answers 409 naming the reason")})}),
 		"RHK": obj([]string{"id", "kind", "description", "parent_rhk_id", "indicators", "can"}, map[string]any{"id": str(), "kind": enum("utama", "tambahan"),
 			"description": str(), "parent_rhk_id": nullable("string"), "parent_text": str(), "penugasan_dari": str(), "perspektif": str(),
 			"pk_sasaran_id": nullable("string"), "indicators": map[string]any{"type": "array", "items": ref("Indicator")},
@@ -709,6 +767,8 @@ func skpSchemas() map[string]any {
 			"kind": enum("utama", "tambahan"), "description": str(),
 			"parent_rhk_id": map[string]any{"type": "string", "description": "JA/JF: an RHK of the pejabat penilai's approved SKP (GET /skps/{id}/intervention-options); empty removes it"},
 			"parent_text":   str(), "penugasan_dari": str(), "perspektif": str()}),
+		"IndicatorChangeRequest": obj([]string{"version"}, map[string]any{"version": map[string]any{"type": "integer", "description": "The SKP's version"},
+			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
 		"IndicatorRequest": obj([]string{"version", "aspect", "description", "target"}, map[string]any{"version": map[string]any{"type": "integer"},
 			"aspect": enum("kuantitas", "kualitas", "waktu", "biaya"), "description": str(), "target": str(), "unit": str()}),
 		"ExpectationRequest": obj([]string{"version", "core_value", "expectation"}, map[string]any{"version": map[string]any{"type": "integer"},

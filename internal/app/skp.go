@@ -313,6 +313,21 @@ func (c SKPRights) RHK() RHKRights {
 	return RHKRights{Edit: c.Edit, AddIndicator: c.Edit, Delete: c.Edit}
 }
 
+// IndicatorRights is what an actor may do with one indicator of an SKP
+// now: change it (ChangeIndicator) or remove it (RemoveIndicator). Both
+// check that the actor may change its RHK, so both follow Edit; a removal
+// the indicator's records forbid is refused with its reason.
+type IndicatorRights struct {
+	Edit   bool
+	Delete bool
+}
+
+// Indicator is what the actor may do with each indicator of the SKP these
+// rights are on.
+func (c SKPRights) Indicator() IndicatorRights {
+	return IndicatorRights{Edit: c.RHK().Edit, Delete: c.RHK().Edit}
+}
+
 // skpStep names what an actor may do with an SKP: the workflow actions
 // of model.SKPAction and the changes that are not a workflow step.
 type skpStep string
@@ -665,6 +680,45 @@ func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, 
 	if err != nil {
 		return in, err
 	}
+	in.ID = "" // always a new one: ChangeIndicator changes one
+	if err := checkIndicator(s, &in); err != nil {
+		return in, err
+	}
+	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
+		var err error
+		in, err = tx.SaveIndicator(ctx, version, s.ID, in)
+		return err
+	})
+	return in, err
+}
+
+// IndicatorChange is a change to an indicator of a draft or returned SKP:
+// each field given replaces the indicator's, a nil one leaves it as it is.
+type IndicatorChange struct {
+	Aspect      *model.Aspect
+	Description *string
+	Target      *string
+	Unit        *string
+}
+
+// indicatorOf returns an indicator and its RHK to those who may read the
+// SKP, and the SKP if the actor may change it (editable): whoever may not
+// is refused before anything else is judged.
+func (a *App) indicatorOf(ctx context.Context, actor model.Actor, id string) (model.Indicator, model.SKP, error) {
+	in, err := a.store.IndicatorByID(ctx, id)
+	if err != nil {
+		return in, model.SKP{}, err
+	}
+	r, err := a.RHK(ctx, actor, in.RHKID)
+	if err != nil {
+		return model.Indicator{}, model.SKP{}, fmt.Errorf("indicator %s: %w", id, model.ErrNotFound)
+	}
+	s, err := a.editable(ctx, actor, r.SKPID)
+	return in, s, err
+}
+
+// checkIndicator validates an indicator of s, as AddIndicator does.
+func checkIndicator(s model.SKP, in *model.Indicator) error {
 	var v model.ValidationError
 	if !in.Aspect.Valid() {
 		v.Add("aspect", "invalid.indicator.aspect")
@@ -679,7 +733,34 @@ func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, 
 	if s.Approach == model.ApproachKuantitatif && in.Unit == "" {
 		v.Add("unit", "invalid.indicator.unit")
 	}
-	if err := v.Err(); err != nil {
+	return v.Err()
+}
+
+// ChangeIndicator changes an indicator (IKI) of the owner's draft or
+// returned SKP read at version: its aspect, description, target or unit,
+// checked as a new one is (AddIndicator), most often a mistyped target.
+// Whoever may change its RHK may change it; the audit keeps it as it was.
+func (a *App) ChangeIndicator(ctx context.Context, actor model.Actor, version int, id string, c IndicatorChange) (model.Indicator, error) {
+	in, s, err := a.indicatorOf(ctx, actor, id)
+	if err != nil {
+		return in, err
+	}
+	if c == (IndicatorChange{}) {
+		return in, model.Invalid("target", "invalid.indicator.change.empty")
+	}
+	if c.Aspect != nil {
+		in.Aspect = *c.Aspect
+	}
+	if c.Description != nil {
+		in.Description = *c.Description
+	}
+	if c.Target != nil {
+		in.Target = *c.Target
+	}
+	if c.Unit != nil {
+		in.Unit = *c.Unit
+	}
+	if err := checkIndicator(s, &in); err != nil {
 		return in, err
 	}
 	err = a.store.Write(ctx, actor, func(tx *store.Tx) error {
@@ -688,6 +769,34 @@ func (a *App) AddIndicator(ctx context.Context, actor model.Actor, version int, 
 		return err
 	})
 	return in, err
+}
+
+// RemoveIndicator removes an indicator (IKI) from the owner's draft or
+// returned SKP read at version. One with realisasi stays, and so does the
+// last indicator of its RHK, which needs one to be submitted
+// (model.SubmitProblems): each is a conflict that names its reason.
+func (a *App) RemoveIndicator(ctx context.Context, actor model.Actor, version int, id string) (model.SKP, error) {
+	in, s, err := a.indicatorOf(ctx, actor, id)
+	if err != nil {
+		return s, err
+	}
+	if s.Version != version {
+		return s, fmt.Errorf("SKP %s read at version %d, now %d: %w", s.ID, version, s.Version, model.ErrStale)
+	}
+	if n, err := a.store.IndicatorRealisasi(ctx, in.ID); err != nil {
+		return s, err
+	} else if n > 0 {
+		return s, model.Refused("conflict.indicator.delete.realisasi")
+	}
+	for _, r := range s.RHK {
+		if r.ID == in.RHKID && len(r.Indicators) <= 1 {
+			return s, model.Refused("conflict.indicator.delete.last")
+		}
+	}
+	if err := a.store.Write(ctx, actor, func(tx *store.Tx) error { return tx.DeleteIndicator(ctx, version, s.ID, in.ID) }); err != nil {
+		return s, err
+	}
+	return a.store.SKP(ctx, s.ID)
 }
 
 // SubmitSKP sends a draft or returned SKP to the pejabat penilai, once the

@@ -423,10 +423,24 @@ func (tx *Tx) DeleteRHK(ctx context.Context, version int, skpID, rhkID string) e
 	return tx.audit(ctx, "rhk.delete", "skp", skpID, map[string]string{"rhk_id": rhkID}, nil)
 }
 
-// SaveIndicator adds an indicator to an RHK of an SKP read at version.
+// SaveIndicator adds an indicator to an RHK of an SKP read at version or,
+// with an ID, changes its aspect, description, target and unit; the audit
+// keeps it as it was.
 func (tx *Tx) SaveIndicator(ctx context.Context, version int, skpID string, in model.Indicator) (model.Indicator, error) {
 	if err := tx.touchSKP(ctx, skpID, version); err != nil {
 		return in, err
+	}
+	if in.ID != "" {
+		before, err := tx.IndicatorByID(ctx, in.ID)
+		if err != nil {
+			return in, err
+		}
+		if _, err := tx.exec(ctx, `UPDATE indicators SET aspect = ?, description = ?, target = ?, unit = ? WHERE id = ? AND rhk_id = ?`,
+			string(in.Aspect), in.Description, in.Target, in.Unit, in.ID, before.RHKID); err != nil {
+			return in, fmt.Errorf("update indicator: %w", err)
+		}
+		in.RHKID, in.Position = before.RHKID, before.Position
+		return in, tx.audit(ctx, "indicator.update", "skp", skpID, before, in)
 	}
 	in.ID = model.NewID()
 	var n int
@@ -441,15 +455,42 @@ func (tx *Tx) SaveIndicator(ctx context.Context, version int, skpID string, in m
 	return in, tx.audit(ctx, "indicator.create", "skp", skpID, nil, in)
 }
 
-// DeleteIndicator removes an indicator.
+// DeleteIndicator removes an indicator; the audit keeps it as it was.
 func (tx *Tx) DeleteIndicator(ctx context.Context, version int, skpID, indicatorID string) error {
 	if err := tx.touchSKP(ctx, skpID, version); err != nil {
+		return err
+	}
+	before, err := tx.IndicatorByID(ctx, indicatorID)
+	if err != nil {
 		return err
 	}
 	if _, err := tx.exec(ctx, `DELETE FROM indicators WHERE id = ? AND rhk_id IN (SELECT id FROM rhk WHERE skp_id = ?)`, indicatorID, skpID); err != nil {
 		return err
 	}
-	return tx.audit(ctx, "indicator.delete", "skp", skpID, map[string]string{"indicator_id": indicatorID}, nil)
+	return tx.audit(ctx, "indicator.delete", "skp", skpID, before, nil)
+}
+
+// IndicatorByID returns one indicator; its RHK names the SKP (RHKByID).
+func (c conn) IndicatorByID(ctx context.Context, id string) (model.Indicator, error) {
+	var in model.Indicator
+	var aspect string
+	err := c.queryRow(ctx, `SELECT id, rhk_id, aspect, description, target, unit, position FROM indicators WHERE id = ?`, id).
+		Scan(&in.ID, &in.RHKID, &aspect, &in.Description, &in.Target, &in.Unit, &in.Position)
+	in.Aspect = model.Aspect(aspect)
+	if err != nil {
+		return in, notFound(err, "indicator "+id)
+	}
+	return in, nil
+}
+
+// IndicatorRealisasi counts the realisasi recorded on an indicator, in
+// every period.
+func (c conn) IndicatorRealisasi(ctx context.Context, id string) (int, error) {
+	var n int
+	if err := c.queryRow(ctx, `SELECT COUNT(*) FROM realisasi WHERE indicator_id = ?`, id).Scan(&n); err != nil {
+		return 0, fmt.Errorf("realisasi of indicator %s: %w", id, err)
+	}
+	return n, nil
 }
 
 // SetExpectation writes the supervisor's ekspektasi khusus for a value.

@@ -124,6 +124,7 @@ func TestWebAuthorizationMatrix(t *testing.T) {
 			"/realisasi/{id}":                     {rec.SKP.ID},
 			"/sesi/{id}":                          {rec.Session},
 			"/skp/{id}":                           {rec.SKP.ID},
+			"/skp/{id}/indikator/{ind}":           {rec.SKP.RHK[0].Indicators[0].ID},
 			"/skp/{id}/rhk/{rhk}":                 {rec.SKP.RHK[0].ID},
 			"/skp/{id}/usulan/{pid}":              {rec.Proposal},
 			"/skp/{id}/versi/{rev}":               {strconv.Itoa(rec.SKP.Revision), strconv.Itoa(rec.SKP.Revision) + ".pdf"},

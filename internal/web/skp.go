@@ -24,6 +24,8 @@ func (u *ui) skpRoutes(page func(string, func(http.ResponseWriter, *http.Request
 	page("POST /skp/{id}/rhk/{rhk}/ubah", u.changeRHK)
 	page("POST /skp/{id}/rhk/{rhk}/hapus", u.deleteRHK)
 	page("POST /skp/{id}/indikator", u.addIndicator)
+	page("POST /skp/{id}/indikator/{ind}/ubah", u.changeIndicator)
+	page("POST /skp/{id}/indikator/{ind}/hapus", u.removeIndicator)
 	page("POST /skp/{id}/ekspektasi", u.setExpectation)
 	page("POST /skp/{id}/dialog", u.addDialogue)
 	page("POST /skp/{id}/lampiran", u.setLampiran)
@@ -255,6 +257,45 @@ func (u *ui) addIndicator(w http.ResponseWriter, r *http.Request, b base) error 
 		return u.skpFormError(w, r, b, id, err)
 	}
 	http.Redirect(w, r, "/skp/"+id+"#rhk-"+rhk.ID, http.StatusSeeOther)
+	return nil
+}
+
+// changeIndicator changes an indicator of the SKP (its aspect, text,
+// target, unit): the same action as PATCH /api/v1/indicators/{id}. The
+// form sends every field it shows.
+func (u *ui) changeIndicator(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	if err := r.ParseForm(); err != nil {
+		return u.skpFormError(w, r, b, id, model.Invalid("indicator_id", "skp.err.rhk"))
+	}
+	field := func(name string) *string {
+		if _, ok := r.PostForm[name]; !ok {
+			return nil
+		}
+		v := r.PostForm.Get(name)
+		return &v
+	}
+	c := app.IndicatorChange{Description: field("description"), Target: field("target"), Unit: field("unit")}
+	if a := field("aspect"); a != nil {
+		aspect := model.Aspect(*a)
+		c.Aspect = &aspect
+	}
+	in, err := u.a.ChangeIndicator(r.Context(), *b.Actor, version(r), r.PathValue("ind"), c)
+	if err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#iki-"+in.ID, http.StatusSeeOther)
+	return nil
+}
+
+// removeIndicator removes an indicator from the SKP: the same action as
+// DELETE /api/v1/indicators/{id}.
+func (u *ui) removeIndicator(w http.ResponseWriter, r *http.Request, b base) error {
+	id := r.PathValue("id")
+	if _, err := u.a.RemoveIndicator(r.Context(), *b.Actor, version(r), r.PathValue("ind")); err != nil {
+		return u.skpFormError(w, r, b, id, err)
+	}
+	http.Redirect(w, r, "/skp/"+id+"#rhk", http.StatusSeeOther)
 	return nil
 }
 
