@@ -663,3 +663,51 @@ func TestMergeKeepsSKPsOfAYearOver(t *testing.T) {
 		}
 	})
 }
+
+// A definitive placement from the TMT of the current one is refused with
+// advice that can be followed: the current placement, when not in force
+// yet, may be cancelled; in force, it cannot, and the advice is a later
+// TMT.
+func TestPlacementSameStartAdvice(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		place := func(pos model.Position, start model.Date) (model.Placement, error) {
+			return e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: pos.ID,
+				Kind: model.PlacementDefinitif, Start: start, Decree: "SK/1"})
+		}
+		// In force (from today): cancelling it is refused, so the refusal
+		// does not advise it.
+		started, err := place(e.o.PosStaff, "2026-03-02")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = place(e.o.PosNurse, "2026-03-02")
+		if fieldKey(err, "start") != "invalid.placement.start.same" {
+			t.Fatalf("same TMT as a placement in force: %v", err)
+		}
+		for lang, cancel := range map[string]string{"id": "batalkan dulu", "en": "cancel it first"} {
+			if msg := locale.T(lang, "invalid.placement.start.same", model.Date("2026-03-02"), "Pranata"); strings.Contains(msg, cancel) {
+				t.Errorf("%s: %q advises a cancellation that is refused", lang, msg)
+			}
+		}
+		if err := e.a.CancelPlacement(ctx, e.admin, e.o.Staff3.ID, started.ID); refusedKey(err) != "conflict.placement.started" {
+			t.Errorf("cancelling a placement in force: %v", err)
+		}
+		// Not in force yet: it may be cancelled, as advised.
+		planned, err := place(e.o.PosAdm, "2026-04-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = place(e.o.PosNurse, "2026-04-01")
+		if fieldKey(err, "start") != "invalid.placement.start.same.planned" {
+			t.Fatalf("same TMT as a placement not in force yet: %v", err)
+		}
+		if err := e.a.CancelPlacement(ctx, e.admin, e.o.Staff3.ID, planned.ID); err != nil {
+			t.Errorf("cancelling as advised: %v", err)
+		}
+		if _, err := place(e.o.PosNurse, "2026-04-01"); err != nil {
+			t.Errorf("after the cancellation: %v", err)
+		}
+	})
+}

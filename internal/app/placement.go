@@ -256,6 +256,9 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 			return err
 		}
 		if pl.Kind == model.PlacementDefinitif {
+			if err := refuseSameStart(ctx, tx, pl, today); err != nil {
+				return err
+			}
 			if err := refuseSecondHolder(ctx, tx, pos, pl.EmployeeID, pl.Start, "position_id"); err != nil {
 				return err
 			}
@@ -281,6 +284,28 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 	})
 	done.Placement = pl
 	return done, err
+}
+
+// refuseSameStart refuses a definitive placement from the TMT of the
+// employee's current one, which would end before it began, with advice
+// that can be followed: a current placement not in force yet may be
+// cancelled, one in force cannot (CancelPlacement), so the new one takes
+// a later TMT. The store refuses it too, as a last guard.
+func refuseSameStart(ctx context.Context, db placementReader, pl model.Placement, today model.Date) error {
+	held, err := db.Placements(ctx, pl.EmployeeID)
+	if err != nil {
+		return err
+	}
+	for _, c := range held {
+		if c.Kind != model.PlacementDefinitif || c.End != "" || c.Start != pl.Start {
+			continue
+		}
+		if c.Start > today {
+			return model.Invalid("start", "invalid.placement.start.same.planned", c.Start, c.PositionName)
+		}
+		return model.Invalid("start", "invalid.placement.start.same", c.Start, c.PositionName)
+	}
+	return nil
 }
 
 // refuseHeld refuses a placement the employee holds already: the same
