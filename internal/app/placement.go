@@ -347,9 +347,26 @@ func (a *App) lockPlacement(ctx context.Context, tx *store.Tx, pl model.Placemen
 			model.DateLabel(a.TimeZone(ctx, e.InstansiID).Today(now.CancelledAt)), now.CancelledBy)
 	}
 	if now.Start != pl.Start || now.End != pl.End || now.PositionID != pl.PositionID {
-		return e, fmt.Errorf("placement %s: %w", pl.ID, model.ErrStale)
+		// No act on a placement carries a version: the refusal names
+		// what the placement is now, not a version to send again.
+		if now.PositionName == "" {
+			if pos, err := tx.Position(ctx, now.PositionID); err == nil {
+				now.PositionName = pos.Name
+			}
+		}
+		return e, placementChanged(now)
 	}
 	return e, nil
+}
+
+// placementChanged is the refusal (409) of an act on a placement that
+// another act changed since it was read: it says what the placement is
+// now, ended on a date or running from its TMT with no end.
+func placementChanged(now model.Placement) error {
+	if now.End != "" {
+		return model.Refused("conflict.placement.changed.ended", now.PositionName, model.DateLabel(now.Start), model.DateLabel(now.End))
+	}
+	return model.Refused("conflict.placement.changed.open", now.PositionName, model.DateLabel(now.Start))
 }
 
 // refuseSecondActing keeps one acting holder on a post at a time: a Plt
@@ -804,8 +821,15 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 			return err
 		}
 		i := slices.IndexFunc(now, func(x model.RaterOverride) bool { return x.ID == overrideID })
-		if i < 0 || now[i].Start != found.Start || now[i].End != found.End {
-			return fmt.Errorf("rater override %s: %w", overrideID, model.ErrStale)
+		// The end carries no version: a refusal names the state now.
+		if i < 0 {
+			return fmt.Errorf("rater override %s: %w", overrideID, model.ErrNotFound)
+		}
+		if now[i].Start != found.Start || now[i].End != found.End {
+			if now[i].End != "" {
+				return model.Refused("conflict.override.changed.ended", model.DateLabel(now[i].Start), model.DateLabel(now[i].End))
+			}
+			return model.Refused("conflict.override.changed.open", model.DateLabel(now[i].Start))
 		}
 		if found.End != "" && end > found.End {
 			for _, x := range now {
