@@ -434,12 +434,12 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 		if now == nil {
 			return model.Refused("conflict.employment.notended", d.Employee.FullName())
 		}
+		// The cancellation carries no version: a refusal names what the
+		// record is now.
 		if now.ID != end.ID {
-			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrStale)
+			return model.Refused("conflict.employment.end.changed", d.Employee.FullName(), model.DateLabel(now.Date))
 		}
-		if _, err := tx.MergedInto(ctx, employeeID); err == nil {
-			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrStale)
-		} else if !errors.Is(err, model.ErrNotFound) {
+		if err := refuseMerged(ctx, tx, locked[0]); err != nil {
 			return err
 		}
 		closed, err := tx.EndClosures(ctx, end.ID)
@@ -686,8 +686,12 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 		if err := refuseMerged(ctx, tx, locked[0], locked[1]); err != nil {
 			return err
 		}
+		// The merge carries no version: a record changed since it was
+		// read (ended, taken back, or given a new NIP by another act) is
+		// refused with both records as they are now.
 		if from.Active != locked[0].Active || into.Active != locked[1].Active || from.NIP != locked[0].NIP || into.NIP != locked[1].NIP {
-			return fmt.Errorf("merge %s into %s: %w", from.ID, into.ID, model.ErrStale)
+			return model.Refused("conflict.merge.changed", locked[0].FullName(), locked[0].NIP, activeLabel(locked[0]),
+				locked[1].FullName(), locked[1].NIP, activeLabel(locked[1]))
 		}
 		from, into = locked[0], locked[1]
 		if err := a.mergeConflicts(ctx, tx, from, into); err != nil {
@@ -718,6 +722,14 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 		return before.refuseNewSelfRating(ctx, tx, "into")
 	})
 	return m, err
+}
+
+// activeLabel names whether a record is employed now, for a refusal.
+func activeLabel(e model.Employee) model.Message {
+	if e.Active {
+		return model.Msg("merge.record.active")
+	}
+	return model.Msg("merge.record.inactive")
 }
 
 // refuseMerged refuses a merge of records one of which was merged into

@@ -367,7 +367,8 @@ func TestNIPChangeAtTheMerge(t *testing.T) {
 		if errs[0] != nil && !errors.Is(errs[0], model.ErrStale) {
 			t.Errorf("the import: %v", errs[0])
 		}
-		if errs[1] != nil && !errors.Is(errs[1], model.ErrStale) {
+		// The merge carries no version: it is told the records' state.
+		if errs[1] != nil && refusedKey(errs[1]) != "conflict.merge.changed" {
 			t.Errorf("the merge: %v", errs[1])
 		}
 		if errs[0] != nil && errs[1] != nil {
@@ -449,6 +450,36 @@ func TestPlacementSameEndAtOnce(t *testing.T) {
 				if errors.Is(err, model.ErrStale) || !errors.As(err, &v) || v.Key != "conflict.placement.changed.ended" || v.Args[0] != e.o.PosSekr.Name {
 					t.Errorf("round %d: the second end got %v, want the placement's state", i, err)
 				}
+			}
+		}
+	})
+}
+
+// The cancellation of an end of employment and a merge of that record sent
+// at once: neither carries a version, so the one that finds the record
+// changed by the other is told its state (taken back, merged), never to
+// retry with a new version.
+func TestCancelEndAtTheMerge(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		id := e.o.Staff2.ID
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: id, Kind: model.EndBerhenti,
+			Date: "2026-03-01", Decree: "SK-3"}); err != nil {
+			t.Fatal(err)
+		}
+		errs := atOnce(
+			func() error { return e.a.CancelEmploymentEnd(ctx, e.admin, id) },
+			func() error {
+				_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: id, OtherID: e.o.Staff1.ID,
+					Unlike: true, Reason: "Satu orang dengan dua catatan"})
+				return err
+			},
+		)
+		for i, err := range errs {
+			var v *model.StateError
+			if err != nil && (errors.Is(err, model.ErrStale) || !errors.As(err, &v)) {
+				t.Errorf("act %d: %v, want the record's state", i, err)
 			}
 		}
 	})
