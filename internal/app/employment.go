@@ -434,12 +434,12 @@ func (a *App) CancelEmploymentEnd(ctx context.Context, actor model.Actor, employ
 		if now == nil {
 			return model.Refused("conflict.employment.notended", d.Employee.FullName())
 		}
+		// The cancellation carries no version: a refusal names what the
+		// record is now.
 		if now.ID != end.ID {
-			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrStale)
+			return model.Refused("conflict.employment.end.changed", d.Employee.FullName(), model.DateLabel(now.Date))
 		}
-		if _, err := tx.MergedInto(ctx, employeeID); err == nil {
-			return fmt.Errorf("end of employment of %s: %w", employeeID, model.ErrStale)
-		} else if !errors.Is(err, model.ErrNotFound) {
+		if err := refuseMerged(ctx, tx, locked[0]); err != nil {
 			return err
 		}
 		closed, err := tx.EndClosures(ctx, end.ID)
@@ -619,8 +619,8 @@ func samePerson(a, b model.Employee) bool {
 // other's, renamed to the kept NIP) and the other disabled; the merged
 // record stays, inactive and marked merged, and its NIP goes into the kept
 // record's NIP history. BKPSDM administrators only. Refused when both
-// records have an SKP of one year that is not closed (the merged record's
-// is named, to close first), or when both hold a definitive post today
+// records have an SKP of one year still in force (not closed, its period
+// not over; the merged record's is named, to close first), or when both hold a definitive post today
 // and the posts differ (end one first).
 func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequest) (model.EmployeeMerge, error) {
 	this, err := a.store.Employee(ctx, r.EmployeeID)
@@ -686,8 +686,12 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 		if err := refuseMerged(ctx, tx, locked[0], locked[1]); err != nil {
 			return err
 		}
+		// The merge carries no version: a record changed since it was
+		// read (ended, taken back, or given a new NIP by another act) is
+		// refused with both records as they are now.
 		if from.Active != locked[0].Active || into.Active != locked[1].Active || from.NIP != locked[0].NIP || into.NIP != locked[1].NIP {
-			return fmt.Errorf("merge %s into %s: %w", from.ID, into.ID, model.ErrStale)
+			return model.Refused("conflict.merge.changed", locked[0].FullName(), locked[0].NIP, activeLabel(locked[0]),
+				locked[1].FullName(), locked[1].NIP, activeLabel(locked[1]))
 		}
 		from, into = locked[0], locked[1]
 		if err := a.mergeConflicts(ctx, tx, from, into); err != nil {
@@ -720,6 +724,14 @@ func (a *App) MergeEmployees(ctx context.Context, actor model.Actor, r MergeRequ
 	return m, err
 }
 
+// activeLabel names whether a record is employed now, for a refusal.
+func activeLabel(e model.Employee) model.Message {
+	if e.Active {
+		return model.Msg("merge.record.active")
+	}
+	return model.Msg("merge.record.inactive")
+}
+
 // refuseMerged refuses a merge of records one of which was merged into
 // another already: the refusal names it and the record it went into,
 // with that record's NIP (the merged record has none any more).
@@ -748,28 +760,23 @@ type mergeReader interface {
 }
 
 // mergeConflicts refuses a merge that would leave the kept record with
-// two SKPs of one year in progress, or two definitive posts.
+// two SKPs of one year in force, or two definitive posts. An SKP is in
+// force for the merge while it is not closed and its period has not ended
+// before today: the SKP of a year that is over (2025 on 1 December 2026,
+// approved and never closed, as every SKP of a finished year stays) no
+// longer runs, so two of them of one year are simply both kept on the
+// merged record's history. Of several years in conflict the earliest is
+// named, so the refusal names the same year whichever record is kept.
 func (a *App) mergeConflicts(ctx context.Context, db mergeReader, from, into model.Employee) error {
 	skps, err := db.SKPs(ctx, store.SKPFilter{InstansiID: from.InstansiID, EmployeeIDs: []string{from.ID, into.ID}})
 	if err != nil {
 		return err
 	}
-	open := map[int]map[string]model.SKP{} // year → employee → an SKP not closed
-	for _, s := range skps {
-		if s.Status == model.SKPClosed {
-			continue
-		}
-		if open[s.Year] == nil {
-			open[s.Year] = map[string]model.SKP{}
-		}
-		open[s.Year][s.EmployeeID] = s
+	today := a.Today(ctx, from.InstansiID)
+	if s, ok := skpConflict(skps, from.ID, into.ID, today); ok {
+		return model.Refused("conflict.merge.skp", s.Year, from.Name, from.NIP, model.Msg("skp.status."+string(s.Status)))
 	}
-	for year, by := range open {
-		if s, ok := by[from.ID]; ok && len(by) == 2 {
-			return model.Refused("conflict.merge.skp", year, from.Name, from.NIP, model.Msg("skp.status."+string(s.Status)))
-		}
-	}
-	fromPl, intoPl, err := openDefinitive(ctx, db, from.ID, into.ID, a.Today(ctx, from.InstansiID))
+	fromPl, intoPl, err := openDefinitive(ctx, db, from.ID, into.ID, today)
 	if err != nil {
 		return err
 	}
@@ -777,6 +784,50 @@ func (a *App) mergeConflicts(ctx context.Context, db mergeReader, from, into mod
 		return model.Refused("conflict.merge.posts", from.FullName(), from.NIP, fromPl.PositionName, into.FullName(), into.NIP, intoPl.PositionName)
 	}
 	return nil
+}
+
+// skpConflict returns the SKP of the merged record (fromID) to close
+// before a merge: of the years in which both records have an SKP in force
+// on today or later, the earliest, and of the merged record's SKPs of that
+// year the one of its definitive position before one of a post it acts in,
+// then the first by ID. ok is false when no year has two.
+func skpConflict(skps []model.SKP, fromID, intoID string, today model.Date) (model.SKP, bool) {
+	var mine []model.SKP
+	theirs := map[int]bool{}
+	for _, s := range skps {
+		if s.Status == model.SKPClosed || (s.PeriodEnd != "" && s.PeriodEnd < today) || (s.PeriodEnd == "" && s.Year < today.Time().Year()) {
+			continue // closed, or its year over: no longer in force
+		}
+		switch s.EmployeeID {
+		case fromID:
+			mine = append(mine, s)
+		case intoID:
+			theirs[s.Year] = true
+		}
+	}
+	var out model.SKP
+	found := false
+	for _, s := range mine {
+		if !theirs[s.Year] {
+			continue
+		}
+		if !found || mergeSKPBefore(s, out) {
+			out, found = s, true
+		}
+	}
+	return out, found
+}
+
+// mergeSKPBefore orders the SKPs a merge refusal may name: earlier year
+// first, then the definitive position's before an acting post's, then by ID.
+func mergeSKPBefore(s, t model.SKP) bool {
+	if s.Year != t.Year {
+		return s.Year < t.Year
+	}
+	if (s.Acting == "") != (t.Acting == "") {
+		return s.Acting == ""
+	}
+	return s.ID < t.ID
 }
 
 // placementReader is what openDefinitive reads: the store or a Tx.

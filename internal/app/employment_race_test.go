@@ -364,10 +364,12 @@ func TestNIPChangeAtTheMerge(t *testing.T) {
 				return err
 			},
 		)
-		if errs[0] != nil && !errors.Is(errs[0], model.ErrStale) {
+		// The import carries no version either: it is told the record is merged.
+		if errs[0] != nil && refusedKey(errs[0]) != "conflict.merge.merged" {
 			t.Errorf("the import: %v", errs[0])
 		}
-		if errs[1] != nil && !errors.Is(errs[1], model.ErrStale) {
+		// The merge carries no version: it is told the records' state.
+		if errs[1] != nil && refusedKey(errs[1]) != "conflict.merge.changed" {
 			t.Errorf("the merge: %v", errs[1])
 		}
 		if errs[0] != nil && errs[1] != nil {
@@ -406,7 +408,7 @@ func TestPlacementEndsAtOnce(t *testing.T) {
 		if errs[0] == nil && errs[1] == nil {
 			changes = 1
 		} else {
-			oneWins(t, "two ends of a placement", errs)
+			oneWins(t, "two ends of a placement", errs, "conflict.placement.changed.ended")
 		}
 		if n := auditCount(t, s, e.o.Instansi.ID, "placement", plt.ID, "placement.end"); n != 1 {
 			t.Errorf("%d placement.end audit entries, want 1", n)
@@ -422,6 +424,64 @@ func TestPlacementEndsAtOnce(t *testing.T) {
 		oneWins(t, "two cancellations of a placement", atOnce(cancel, cancel), "conflict.placement.cancelled")
 		if n := auditCount(t, s, e.o.Instansi.ID, "placement", plh.ID, "placement.cancel"); n != 1 {
 			t.Errorf("%d placement.cancel audit entries, want 1", n)
+		}
+	})
+}
+
+// Two identical ends of one placement sent at once: the end carries no
+// version, so the one that finds the placement ended by the other is told
+// so, with the end date, never to retry with a new version.
+func TestPlacementSameEndAtOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		id := e.o.Staff3.ID
+		for i, start := range []model.Date{"2026-03-02", "2026-03-05", "2026-03-08"} {
+			plt, err := e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: id, PositionID: e.o.PosSekr.ID, Kind: model.PlacementPlt, Start: start})
+			if err != nil {
+				t.Fatal(err)
+			}
+			end := model.Date(start.Time().AddDate(0, 0, 1).Format("2006-01-02"))
+			endIt := func() error { return e.a.EndPlacement(ctx, e.admin, id, plt.ID, end) }
+			for _, err := range atOnce(endIt, endIt) {
+				if err == nil {
+					continue
+				}
+				var v *model.StateError
+				if errors.Is(err, model.ErrStale) || !errors.As(err, &v) || v.Key != "conflict.placement.changed.ended" || v.Args[0] != e.o.PosSekr.Name {
+					t.Errorf("round %d: the second end got %v, want the placement's state", i, err)
+				}
+			}
+		}
+	})
+}
+
+// The cancellation of an end of employment and a merge of that record sent
+// at once: neither carries a version, so the one that finds the record
+// changed by the other is told its state (taken back, merged), never to
+// retry with a new version.
+func TestCancelEndAtTheMerge(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		id := e.o.Staff2.ID
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: id, Kind: model.EndBerhenti,
+			Date: "2026-03-01", Decree: "SK-3"}); err != nil {
+			t.Fatal(err)
+		}
+		errs := atOnce(
+			func() error { return e.a.CancelEmploymentEnd(ctx, e.admin, id) },
+			func() error {
+				_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: id, OtherID: e.o.Staff1.ID,
+					Unlike: true, Reason: "Satu orang dengan dua catatan"})
+				return err
+			},
+		)
+		for i, err := range errs {
+			var v *model.StateError
+			if err != nil && (errors.Is(err, model.ErrStale) || !errors.As(err, &v)) {
+				t.Errorf("act %d: %v, want the record's state", i, err)
+			}
 		}
 	})
 }

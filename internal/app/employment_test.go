@@ -596,3 +596,118 @@ func TestMergeNeedsOnePerson(t *testing.T) {
 		}
 	})
 }
+
+// An SKP of a year that is over stays approved, never closed, yet runs no
+// more: two of them of one year do not stand in a merge, which keeps both
+// on the kept record's history. Two of a year in progress do, and the
+// refusal names that year whichever record is kept.
+func TestMergeKeepsSKPsOfAYearOver(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, who := planningEnv(t, s)
+		ctx := context.Background()
+		const why = "Surat koreksi NIP BKN nomor 123/2026"
+		past := map[string]string{}
+		for _, w := range []string{"staff1", "staff2"} {
+			if _, err := e.a.CreateSKP(ctx, who[w], who[w].EmployeeID, 2026, model.ApproachKuantitatif); err != nil {
+				t.Fatal(err)
+			}
+			emp, err := s.Employee(ctx, who[w].EmployeeID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Write(ctx, model.SystemActor(e.o.Instansi.ID, "test"), func(tx *store.Tx) error {
+				sk, err := tx.CreateSKP(ctx, model.SKP{InstansiID: e.o.Instansi.ID, EmployeeID: emp.ID, Year: 2025,
+					PeriodStart: "2025-01-01", PeriodEnd: "2025-12-31", Approach: model.ApproachKuantitatif, Format: model.FormatJAJF}, emp.PositionID)
+				if err != nil {
+					return err
+				}
+				past[w] = sk.ID
+				sk.Status = model.SKPApproved
+				return tx.SetSKPStatus(ctx, sk.Version, sk, model.ActApprove)
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Both ways, again and again: 2026 is named, never 2025.
+		for i := 0; i < 8; i++ {
+			for _, keep := range []bool{false, true} {
+				_, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID,
+					KeepThis: keep, Unlike: true, Reason: why})
+				var v *model.StateError
+				if !errors.As(err, &v) || v.Key != "conflict.merge.skp" || v.Args[0] != 2026 {
+					t.Fatalf("keep staff2 %v: %v", keep, err)
+				}
+				merged := storetest.NIPStaff2
+				if keep {
+					merged = storetest.NIPStaff1
+				}
+				if v.Args[2] != merged {
+					t.Errorf("keep staff2 %v: names %v, not the merged record's SKP", keep, v.Args[2])
+				}
+			}
+		}
+		// The end of employment closes the running 2026 SKP; the approved
+		// 2025 SKPs do not stop the merge.
+		if _, err := e.a.EndEmployment(ctx, e.admin, app.EndEmploymentRequest{EmployeeID: e.o.Staff2.ID, Kind: model.EndBerhenti,
+			Date: "2026-03-01", Decree: "SK-3"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.a.MergeEmployees(ctx, e.admin, app.MergeRequest{EmployeeID: e.o.Staff2.ID, OtherID: e.o.Staff1.ID, Unlike: true, Reason: why}); err != nil {
+			t.Fatalf("merge with two SKPs of 2025: %v", err)
+		}
+		for w, id := range past {
+			sk, err := s.SKP(ctx, id)
+			if err != nil || sk.EmployeeID != e.o.Staff1.ID || sk.Status != model.SKPApproved {
+				t.Errorf("%s's 2025 SKP after the merge: employee %s, status %s, %v", w, sk.EmployeeID, sk.Status, err)
+			}
+		}
+	})
+}
+
+// A definitive placement from the TMT of the current one is refused with
+// advice that can be followed: the current placement, when not in force
+// yet, may be cancelled; in force, it cannot, and the advice is a later
+// TMT.
+func TestPlacementSameStartAdvice(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		e, _ := planningEnv(t, s)
+		ctx := context.Background()
+		place := func(pos model.Position, start model.Date) (model.Placement, error) {
+			return e.a.PlaceEmployee(ctx, e.admin, model.Placement{EmployeeID: e.o.Staff3.ID, PositionID: pos.ID,
+				Kind: model.PlacementDefinitif, Start: start, Decree: "SK/1"})
+		}
+		// In force (from today): cancelling it is refused, so the refusal
+		// does not advise it.
+		started, err := place(e.o.PosStaff, "2026-03-02")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = place(e.o.PosNurse, "2026-03-02")
+		if fieldKey(err, "start") != "invalid.placement.start.same" {
+			t.Fatalf("same TMT as a placement in force: %v", err)
+		}
+		for lang, cancel := range map[string]string{"id": "batalkan dulu", "en": "cancel it first"} {
+			if msg := locale.T(lang, "invalid.placement.start.same", model.Date("2026-03-02"), "Pranata"); strings.Contains(msg, cancel) {
+				t.Errorf("%s: %q advises a cancellation that is refused", lang, msg)
+			}
+		}
+		if err := e.a.CancelPlacement(ctx, e.admin, e.o.Staff3.ID, started.ID); refusedKey(err) != "conflict.placement.started" {
+			t.Errorf("cancelling a placement in force: %v", err)
+		}
+		// Not in force yet: it may be cancelled, as advised.
+		planned, err := place(e.o.PosAdm, "2026-04-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = place(e.o.PosNurse, "2026-04-01")
+		if fieldKey(err, "start") != "invalid.placement.start.same.planned" {
+			t.Fatalf("same TMT as a placement not in force yet: %v", err)
+		}
+		if err := e.a.CancelPlacement(ctx, e.admin, e.o.Staff3.ID, planned.ID); err != nil {
+			t.Errorf("cancelling as advised: %v", err)
+		}
+		if _, err := place(e.o.PosNurse, "2026-04-01"); err != nil {
+			t.Errorf("after the cancellation: %v", err)
+		}
+	})
+}

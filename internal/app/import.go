@@ -202,8 +202,13 @@ func lockPlanned(ctx context.Context, tx *store.Tx, p importer.Planned) error {
 	if p.OldNIP != "" {
 		nip = p.OldNIP
 	}
+	// An import carries no version: the refusal says what the record is
+	// now, merged into another or under another NIP.
 	if locked[0].NIP != nip {
-		return fmt.Errorf("employee %s: %w", p.Employee.ID, model.ErrStale)
+		if err := refuseMerged(ctx, tx, locked[0]); err != nil {
+			return err
+		}
+		return model.Refused("conflict.import.changed", locked[0].FullName(), nip, locked[0].NIP)
 	}
 	return nil
 }

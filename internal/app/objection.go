@@ -512,7 +512,8 @@ func (a *App) SubmitObjection(ctx context.Context, actor model.Actor, assessment
 			return err
 		}
 		if !sameResult(f.A, g.A) {
-			return fmt.Errorf("assessment %s changed since it was read: %w", f.A.ID, model.ErrStale)
+			// The objection carries no version: it is told the result moved.
+			return model.Refused("conflict.objection.result.changed")
 		}
 		now := of
 		now.assessmentFacts, now.O = g, cur

@@ -256,6 +256,9 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 			return err
 		}
 		if pl.Kind == model.PlacementDefinitif {
+			if err := refuseSameStart(ctx, tx, pl, today); err != nil {
+				return err
+			}
 			if err := refuseSecondHolder(ctx, tx, pos, pl.EmployeeID, pl.Start, "position_id"); err != nil {
 				return err
 			}
@@ -281,6 +284,28 @@ func (a *App) place(ctx context.Context, actor model.Actor, pl model.Placement, 
 	})
 	done.Placement = pl
 	return done, err
+}
+
+// refuseSameStart refuses a definitive placement from the TMT of the
+// employee's current one, which would end before it began, with advice
+// that can be followed: a current placement not in force yet may be
+// cancelled, one in force cannot (CancelPlacement), so the new one takes
+// a later TMT. The store refuses it too, as a last guard.
+func refuseSameStart(ctx context.Context, db placementReader, pl model.Placement, today model.Date) error {
+	held, err := db.Placements(ctx, pl.EmployeeID)
+	if err != nil {
+		return err
+	}
+	for _, c := range held {
+		if c.Kind != model.PlacementDefinitif || c.End != "" || c.Start != pl.Start {
+			continue
+		}
+		if c.Start > today {
+			return model.Invalid("start", "invalid.placement.start.same.planned", c.Start, c.PositionName)
+		}
+		return model.Invalid("start", "invalid.placement.start.same", c.Start, c.PositionName)
+	}
+	return nil
 }
 
 // refuseHeld refuses a placement the employee holds already: the same
@@ -322,9 +347,26 @@ func (a *App) lockPlacement(ctx context.Context, tx *store.Tx, pl model.Placemen
 			model.DateLabel(a.TimeZone(ctx, e.InstansiID).Today(now.CancelledAt)), now.CancelledBy)
 	}
 	if now.Start != pl.Start || now.End != pl.End || now.PositionID != pl.PositionID {
-		return e, fmt.Errorf("placement %s: %w", pl.ID, model.ErrStale)
+		// No act on a placement carries a version: the refusal names
+		// what the placement is now, not a version to send again.
+		if now.PositionName == "" {
+			if pos, err := tx.Position(ctx, now.PositionID); err == nil {
+				now.PositionName = pos.Name
+			}
+		}
+		return e, placementChanged(now)
 	}
 	return e, nil
+}
+
+// placementChanged is the refusal (409) of an act on a placement that
+// another act changed since it was read: it says what the placement is
+// now, ended on a date or running from its TMT with no end.
+func placementChanged(now model.Placement) error {
+	if now.End != "" {
+		return model.Refused("conflict.placement.changed.ended", now.PositionName, model.DateLabel(now.Start), model.DateLabel(now.End))
+	}
+	return model.Refused("conflict.placement.changed.open", now.PositionName, model.DateLabel(now.Start))
 }
 
 // refuseSecondActing keeps one acting holder on a post at a time: a Plt
@@ -779,8 +821,15 @@ func (a *App) EndRaterOverride(ctx context.Context, actor model.Actor, employeeI
 			return err
 		}
 		i := slices.IndexFunc(now, func(x model.RaterOverride) bool { return x.ID == overrideID })
-		if i < 0 || now[i].Start != found.Start || now[i].End != found.End {
-			return fmt.Errorf("rater override %s: %w", overrideID, model.ErrStale)
+		// The end carries no version: a refusal names the state now.
+		if i < 0 {
+			return fmt.Errorf("rater override %s: %w", overrideID, model.ErrNotFound)
+		}
+		if now[i].Start != found.Start || now[i].End != found.End {
+			if now[i].End != "" {
+				return model.Refused("conflict.override.changed.ended", model.DateLabel(now[i].Start), model.DateLabel(now[i].End))
+			}
+			return model.Refused("conflict.override.changed.open", model.DateLabel(now[i].Start))
 		}
 		if found.End != "" && end > found.End {
 			for _, x := range now {

@@ -15,6 +15,13 @@ var placementChangeID = map[string]string{
 	"action.placement.restore":         "Pembatalan penempatan ditarik kembali",
 	"action.rater_override.end.change": "Tanggal selesai penilai pengganti diubah",
 	"action.skp.period_end":            "Akhir masa SKP diubah",
+	// An act sent at once with another that changed the placement or
+	// substitute rater first: no such act carries a version, so the
+	// refusal says what it is now.
+	"conflict.placement.changed.ended": "Penempatan ini sudah diubah oleh tindakan lain sejak dibaca: kini %v sejak %v, sudah diakhiri pada %v. Periksa halaman pegawai; bila tanggal itu memang yang dimaksud, tidak ada lagi yang perlu dilakukan.",
+	"conflict.placement.changed.open":  "Penempatan ini sudah diubah oleh tindakan lain sejak dibaca: kini %v sejak %v, tanpa tanggal selesai. Periksa halaman pegawai, lalu ulangi bila masih perlu.",
+	"conflict.override.changed.ended":  "Penggantian pejabat penilai ini sudah diubah oleh tindakan lain sejak dibaca: kini sejak %v, sudah diakhiri pada %v. Periksa halaman pegawai; bila tanggal itu memang yang dimaksud, tidak ada lagi yang perlu dilakukan.",
+	"conflict.override.changed.open":   "Penggantian pejabat penilai ini sudah diubah oleh tindakan lain sejak dibaca: kini sejak %v, tanpa tanggal selesai. Periksa halaman pegawai, lalu ulangi bila masih perlu.",
 }
 
 var placementChangeEN = map[string]string{
@@ -30,6 +37,10 @@ var placementChangeEN = map[string]string{
 	"action.placement.restore":         "Placement cancellation withdrawn",
 	"action.rater_override.end.change": "Substitute rater end date changed",
 	"action.skp.period_end":            "SKP period end changed",
+	"conflict.placement.changed.ended": "Another action changed this placement since it was read: it is now %v from %v, ended on %v. Check the employee's page; if that is the date meant, nothing more is needed.",
+	"conflict.placement.changed.open":  "Another action changed this placement since it was read: it is now %v from %v, with no end date. Check the employee's page, then try again if still needed.",
+	"conflict.override.changed.ended":  "Another action changed this substitute rater since it was read: it now runs from %v and ended on %v. Check the employee's page; if that is the date meant, nothing more is needed.",
+	"conflict.override.changed.open":   "Another action changed this substitute rater since it was read: it now runs from %v, with no end date. Check the employee's page, then try again if still needed.",
 }
 
 func init() {

@@ -52,8 +52,9 @@ func (tx *Tx) Place(ctx context.Context, pl model.Placement) (model.Placement, e
 					return pl, model.Invalid("start", "invalid.placement.start.before", c.Start)
 				}
 				if c.Start == pl.Start {
-					// It would end the day before it began: a placement
-					// entered by mistake is cancelled, not replaced.
+					// It would end the day before it began. The app refuses
+					// it first, with the advice that fits (cancel one not in
+					// force yet, else a later TMT); this is the last guard.
 					return pl, model.Invalid("start", "invalid.placement.start.same", c.Start, c.PositionName)
 				}
 				if _, err := tx.exec(ctx, `UPDATE placements SET end_date = ? WHERE id = ?`, end, c.ID); err != nil {
