@@ -26,24 +26,7 @@ func TestCapaianChangeOfASentResult(t *testing.T) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
 		wali, kadis := who["wali"], who["kadis"]
-		kadisSKP := approvedSKP(t, e, s, e.o.Kadis, e.o.PosKadis, "")
-		p := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
-		if err := e.a.SetPeriodicObjections(ctx, e.admin, true); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := e.a.SetUnitPerformance(ctx, wali, e.o.Kominfo.ID, p.ID, app.UnitPerformanceRequest{Capaian: model.CapaianIstimewa,
-			Basis: "Rencana aksi melampaui target"}); err != nil {
-			t.Fatal(err)
-		}
-		head := assessmentOf(t, e, wali, app.AssessmentFilter{RatedByMe: true, PeriodID: p.ID}, kadisSKP)
-		rated, err := e.a.RateAssessment(ctx, wali, head.ID, app.RateInput{PerilakuKerja: model.RatingDiAtas, Note: "Kepemimpinan baik", Version: head.Version})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sent, err := e.a.FinalizeAssessment(ctx, wali, rated.ID, rated.Version)
-		if err != nil || sent.Predikat != model.PredikatSangatBaik {
-			t.Fatalf("sent = %+v, %v", sent, err)
-		}
+		sent, p := sentHeadResult(t, e, s, who)
 		e.clock.add(24 * time.Hour)
 		if _, err := e.a.AcknowledgeAssessment(ctx, kadis, sent.ID); err != nil {
 			t.Fatal(err)
@@ -155,24 +138,7 @@ func TestCapaianWaitsForTheHeadsKeberatan(t *testing.T) {
 		e, who := planningEnv(t, s)
 		ctx := context.Background()
 		wali, kadis := who["wali"], who["kadis"]
-		kadisSKP := approvedSKP(t, e, s, e.o.Kadis, e.o.PosKadis, "")
-		p := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
-		if err := e.a.SetPeriodicObjections(ctx, e.admin, true); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := e.a.SetUnitPerformance(ctx, wali, e.o.Kominfo.ID, p.ID, app.UnitPerformanceRequest{Capaian: model.CapaianIstimewa,
-			Basis: "Rencana aksi melampaui target"}); err != nil {
-			t.Fatal(err)
-		}
-		head := assessmentOf(t, e, wali, app.AssessmentFilter{RatedByMe: true, PeriodID: p.ID}, kadisSKP)
-		rated, err := e.a.RateAssessment(ctx, wali, head.ID, app.RateInput{PerilakuKerja: model.RatingDiAtas, Note: "Kepemimpinan baik", Version: head.Version})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sent, err := e.a.FinalizeAssessment(ctx, wali, rated.ID, rated.Version)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sent, p := sentHeadResult(t, e, s, who)
 		if _, err := e.a.SubmitObjection(ctx, kadis, sent.ID, "Perilaku kerja saya layak dinilai lebih."); err != nil {
 			t.Fatal(err)
 		}
@@ -184,7 +150,7 @@ func TestCapaianWaitsForTheHeadsKeberatan(t *testing.T) {
 			_, err = e.a.SetUnitPerformance(ctx, wali, e.o.Kominfo.ID, p.ID, app.UnitPerformanceRequest{Capaian: c, Basis: "Uji perubahan capaian", Version: perf.Version})
 			return err
 		}
-		err = set(model.CapaianKurang)
+		err := set(model.CapaianKurang)
 		var st *model.StateError
 		if !errors.As(err, &st) || st.Message.Key != "conflict.unitperf.leader.objection" {
 			t.Fatalf("a capaian changing the head's result under keberatan: %v, want conflict.unitperf.leader.objection", err)
@@ -203,4 +169,32 @@ func TestCapaianWaitsForTheHeadsKeberatan(t *testing.T) {
 			t.Errorf("setting the capaian again to what the result already follows: %v", err)
 		}
 	})
+}
+
+// sentHeadResult is the Kepala Dinas' result of the first month, whose
+// OPD's capaian is Istimewa, rated and sent by the Wali Kota as Sangat
+// Baik, with periodic keberatan allowed; and that month.
+func sentHeadResult(t *testing.T, e env, s *store.Store, who map[string]model.Actor) (model.Assessment, model.Period) {
+	t.Helper()
+	ctx := context.Background()
+	wali := who["wali"]
+	kadisSKP := approvedSKP(t, e, s, e.o.Kadis, e.o.PosKadis, "")
+	p := movePeriods(t, e, 1, model.PeriodMonthly, model.PeriodOpen, model.PeriodClosed)
+	if err := e.a.SetPeriodicObjections(ctx, e.admin, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.a.SetUnitPerformance(ctx, wali, e.o.Kominfo.ID, p.ID, app.UnitPerformanceRequest{Capaian: model.CapaianIstimewa,
+		Basis: "Rencana aksi melampaui target"}); err != nil {
+		t.Fatal(err)
+	}
+	head := assessmentOf(t, e, wali, app.AssessmentFilter{RatedByMe: true, PeriodID: p.ID}, kadisSKP)
+	rated, err := e.a.RateAssessment(ctx, wali, head.ID, app.RateInput{PerilakuKerja: model.RatingDiAtas, Note: "Kepemimpinan baik", Version: head.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, err := e.a.FinalizeAssessment(ctx, wali, rated.ID, rated.Version)
+	if err != nil || sent.Predikat != model.PredikatSangatBaik {
+		t.Fatalf("sent = %+v, %v", sent, err)
+	}
+	return sent, p
 }
