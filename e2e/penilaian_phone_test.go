@@ -41,6 +41,12 @@ func TestPenilaianPagesOnAPhone(t *testing.T) {
 		t.Errorf("the tallest bar's count is cut off: %.1f px above the chart's top", -top)
 	}
 	fitsThePhone(t, ctx, "the calibration")
+	screenshot(t, ctx, "kalibrasi")
+
+	// The year's periods, with the moves withheld and their reasons.
+	do(t, ctx, "open the year", chromedp.Navigate(server.URL+"/tahun"), chromedp.WaitVisible(chromedp.CSS(`main`)))
+	fitsThePhone(t, ctx, "the year's periods")
+	screenshot(t, ctx, "tahun")
 
 	do(t, ctx, "open the evaluation", chromedp.Navigate(server.URL+"/penilaian/"+as.ID+"/evaluasi"),
 		chromedp.WaitVisible(chromedp.CSS(`table.doc-identity`)))
